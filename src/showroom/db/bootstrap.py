@@ -1,0 +1,133 @@
+"""Prepare a PostgreSQL server for the migrations: database, roles, schema rights.
+
+Runs as the owner login (``DATABASE_URL``, or the embedded superuser). Creates what it may and says in one
+line what an operator must provide when it may not (managed services often forbid CREATE ROLE or BYPASSRLS).
+Idempotent: every step checks before it acts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+from sqlalchemy.engine import URL
+
+from showroom.db.urls import EMBEDDED_DATABASE, OWNER_ROLE, Topology, libpq, role_password
+from showroom.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Prepared:
+    owner_role: str  # the role that owns the objects (SET ROLE to it when it differs from the login)
+    login_role: str
+
+
+def connect(url: URL, *, what: str = "DATABASE_URL", autocommit: bool = True,
+            timeout: int = 5) -> psycopg.Connection[tuple[object, ...]]:
+    try:
+        return psycopg.connect(libpq(url), autocommit=autocommit, connect_timeout=timeout,
+                               application_name="showroom-migrate")
+    except psycopg.OperationalError as exc:
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else exc.__class__.__name__
+        where = url.host or url.query.get("host") or "localhost"
+        raise ConfigError(f"cannot connect to PostgreSQL at {where} as {url.username or 'default user'} "
+                          f"({reason.strip()}); check {what}") from None
+
+
+def ensure_embedded_database(superuser: URL) -> URL:
+    """The embedded server: create the ``showroom`` database owned by ``showroom_owner``."""
+    with connect(superuser, what="the embedded database") as conn:
+        _ensure_role(conn, OWNER_ROLE, "NOLOGIN")
+        if conn.execute("select 1 from pg_database where datname = %s", (EMBEDDED_DATABASE,)).fetchone() is None:
+            conn.execute(sql.SQL("create database {} owner {}").format(
+                sql.Identifier(EMBEDDED_DATABASE), sql.Identifier(OWNER_ROLE)))
+    return superuser.set(database=EMBEDDED_DATABASE)
+
+
+def prepare(topo: Topology, secret: str, *, embedded: bool) -> Prepared:
+    """Create or check the roles and grants the migrations rely on."""
+    with connect(topo.owner) as conn:
+        row = conn.execute("select current_user, rolsuper, rolcreaterole, rolbypassrls "
+                           "from pg_roles where rolname = current_user").fetchone()
+        assert row is not None
+        login, is_super, can_create_role, has_bypass = str(row[0]), bool(row[1]), bool(row[2]), bool(row[3])
+        server_version = conn.info.server_version
+        if server_version < 150000:
+            raise ConfigError(f"PostgreSQL {server_version // 10000} is too old: Showroom needs 15 or newer")
+        owner = login
+        if is_super:
+            _ensure_role(conn, OWNER_ROLE, "NOLOGIN")
+            owner = OWNER_ROLE
+        db = conn.execute("select current_database()").fetchone()
+        assert db is not None
+        dbname = str(db[0])
+
+        password = None if embedded else role_password(secret, topo.app_role)
+        if topo.create_app_role:
+            _create_login_role(conn, topo.app_role, password, bypass=False,
+                               allowed=is_super or can_create_role, env="SHOWROOM_APP_DATABASE_URL")
+        password = None if embedded else role_password(secret, topo.maint_role)
+        if topo.create_maint_role:
+            _create_login_role(conn, topo.maint_role, password, bypass=True,
+                               allowed=is_super or (can_create_role and has_bypass),
+                               env="SHOWROOM_MAINT_DATABASE_URL")
+        _check_app_role(conn, topo.app_role)
+        for role in (topo.app_role, topo.maint_role):
+            if _role_exists(conn, role):
+                conn.execute(sql.SQL("grant connect on database {} to {}").format(
+                    sql.Identifier(dbname), sql.Identifier(role)))
+            else:
+                raise ConfigError(f"role {role} does not exist; create it or fix its database URL")
+        # The owner creates functions owned by maint (ALTER ... OWNER TO needs membership) and
+        # runs data migrations as maint (FORCE RLS binds the owner too).
+        _grant_membership(conn, topo.maint_role, owner)
+        if owner != login:
+            _grant_membership(conn, owner, login)
+    return Prepared(owner_role=owner, login_role=login)
+
+
+def _role_exists(conn: psycopg.Connection[tuple[object, ...]], role: str) -> bool:
+    return conn.execute("select 1 from pg_roles where rolname = %s", (role,)).fetchone() is not None
+
+
+def _ensure_role(conn: psycopg.Connection[tuple[object, ...]], role: str, options: str) -> None:
+    if not _role_exists(conn, role):
+        conn.execute(sql.SQL("create role {} " + options).format(sql.Identifier(role)))  # type: ignore[arg-type]
+
+
+def _create_login_role(conn: psycopg.Connection[tuple[object, ...]], role: str, password: str | None, *,
+                       bypass: bool, allowed: bool, env: str) -> None:
+    attrs = sql.SQL("login nosuperuser nocreatedb nocreaterole noreplication " +
+                    ("bypassrls" if bypass else "nobypassrls"))  # type: ignore[arg-type]
+    verb = "alter" if _role_exists(conn, role) else "create"
+    if not allowed:
+        if verb == "alter":
+            return  # created earlier by someone allowed to; leave it as it is
+        need = "SUPERUSER (or CREATEROLE with BYPASSRLS)" if bypass else "CREATEROLE"
+        raise ConfigError(f"the DATABASE_URL login may not create role {role} (needs {need}); "
+                          f"create a login for it and set {env}")
+    stmt = sql.SQL("{} role {} with {}").format(sql.SQL(verb), sql.Identifier(role), attrs)  # type: ignore[arg-type]
+    if password is not None:
+        stmt = sql.SQL("{} password {}").format(stmt, sql.Literal(password))
+    conn.execute(stmt)
+
+
+def _check_app_role(conn: psycopg.Connection[tuple[object, ...]], role: str) -> None:
+    row = conn.execute("select rolsuper, rolbypassrls from pg_roles where rolname = %s", (role,)).fetchone()
+    if row is not None and (row[0] or row[1]):
+        raise ConfigError(f"the service role {role} is SUPERUSER or BYPASSRLS, which defeats tenant isolation; "
+                          "use a plain login for SHOWROOM_APP_DATABASE_URL")
+
+
+def _grant_membership(conn: psycopg.Connection[tuple[object, ...]], role: str, member: str) -> None:
+    if role == member:
+        return
+    already = conn.execute("select pg_has_role(%s, %s, 'member')", (member, role)).fetchone()
+    if already and already[0]:
+        return
+    try:
+        conn.execute(sql.SQL("grant {} to {}").format(sql.Identifier(role), sql.Identifier(member)))
+    except psycopg.errors.InsufficientPrivilege:
+        raise ConfigError(f"cannot grant role {role} to {member}; ask an administrator to run "
+                          f'"GRANT {role} TO {member}"') from None

@@ -1,0 +1,40 @@
+"""DDL building blocks the migrations share: RLS policies, updated_at triggers, grants.
+
+Kept small and stable: a migration that used them must keep producing the same DDL.
+"""
+
+from __future__ import annotations
+
+TENANT_SETTING = "NULLIF(current_setting('app.dealership_id', true), '')::int"
+USER_SETTING = "NULLIF(current_setting('app.user_id', true), '')::int"
+
+
+def roles() -> dict[str, str]:
+    """Role names for this run (``showroom db upgrade`` passes them; the plain alembic CLI gets defaults)."""
+    from alembic import context
+
+    given = context.config.attributes.get("roles") or {}
+    return {"app": given.get("app", "showroom_app"), "maint": given.get("maint", "showroom_maint")}
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def tenant_policy(table: str, key: str = "dealership_id") -> list[str]:
+    """ENABLE + FORCE row-level security and the one FOR ALL policy on the tenant setting (§4)."""
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY pol_{table}_tenant ON {table} FOR ALL "
+        f"USING ({key} = {TENANT_SETTING}) WITH CHECK ({key} = {TENANT_SETTING})",
+    ]
+
+
+def updated_at_trigger(table: str) -> str:
+    return (f"CREATE TRIGGER tg_{table}_updated_at BEFORE UPDATE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION set_updated_at()")
+
+
+def grant(privileges: str, table: str, role: str) -> str:
+    return f"GRANT {privileges} ON {table} TO {quote_ident(role)}"

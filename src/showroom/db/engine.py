@@ -1,0 +1,95 @@
+"""Engines, sessions and the tenant of each transaction.
+
+Two pools per process:
+
+* **app** (``showroom_app``): every request and job. Each transaction starts with
+  ``set_config('app.dealership_id', …, true)`` and ``app.user_id`` (transaction-local, so nothing leaks
+  through the pool: DESIGN.md §8). The values live in ``session.info`` and are applied by an
+  ``after_begin`` hook, so no code path can open a transaction without them.
+* **maint** (``showroom_maint``, BYPASSRLS): only for the cross-tenant super-admin functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from sqlalchemy import Connection, event, text
+from sqlalchemy.engine import URL
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session, SessionTransaction
+
+from showroom.settings import Settings
+
+_SET_TENANT = text("select set_config('app.dealership_id', :d, true), set_config('app.user_id', :u, true)")
+
+
+class TenantSession(Session):
+    """A Session whose every transaction carries the tenant from ``info`` (see :func:`set_tenant`)."""
+
+
+@event.listens_for(TenantSession, "after_begin")
+def _apply_tenant(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
+    dealership_id = session.info.get("dealership_id")
+    user_id = session.info.get("user_id")
+    connection.execute(_SET_TENANT, {"d": "" if dealership_id is None else str(dealership_id),
+                                     "u": "" if user_id is None else str(user_id)})
+
+
+async def set_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
+    """Act for ``dealership_id`` from now on, in this transaction and the session's next ones."""
+    session.info["dealership_id"] = dealership_id
+    session.info["user_id"] = user_id
+    if session.in_transaction():
+        await session.execute(_SET_TENANT, {"d": "" if dealership_id is None else str(dealership_id),
+                                            "u": "" if user_id is None else str(user_id)})
+
+
+def make_engine(url: URL, settings: Settings, *, application_name: str, pool_size: int | None = None,
+                max_overflow: int | None = None) -> AsyncEngine:
+    options = f"-c statement_timeout={settings.db_statement_timeout_ms}"
+    return create_async_engine(
+        url,
+        pool_size=pool_size or settings.db_pool_size,
+        max_overflow=settings.db_max_overflow if max_overflow is None else max_overflow,
+        pool_timeout=settings.db_pool_timeout,
+        pool_recycle=settings.db_pool_recycle,
+        connect_args={"application_name": application_name, "connect_timeout": settings.db_connect_timeout,
+                      "options": options},
+    )
+
+
+@dataclass
+class Database:
+    """The pools of one process and their session factories."""
+
+    app_engine: AsyncEngine
+    maint_engine: AsyncEngine
+    app_url: URL
+    maint_url: URL
+
+    def __post_init__(self) -> None:
+        self.sessions = async_sessionmaker(self.app_engine, expire_on_commit=False, sync_session_class=TenantSession)
+        self.maint_sessions = async_sessionmaker(self.maint_engine, expire_on_commit=False)
+
+    def session(self, dealership_id: int | None = None, user_id: int | None = None) -> AsyncSession:
+        """An app-role session acting for ``dealership_id`` (None: only pre-tenant tables are visible)."""
+        session = self.sessions()
+        session.info.update(dealership_id=dealership_id, user_id=user_id)
+        return session
+
+    def maint_session(self) -> AsyncSession:
+        """A BYPASSRLS session. Only super-admin service functions may use it; each use is audited."""
+        return self.maint_sessions()
+
+    async def dispose(self) -> None:
+        await self.app_engine.dispose()
+        await self.maint_engine.dispose()
+
+
+def open_database(settings: Settings, app_url: URL, maint_url: URL, *, process: str = "web") -> Database:
+    return Database(
+        app_engine=make_engine(app_url, settings, application_name=f"showroom-{process}"),
+        maint_engine=make_engine(maint_url, settings, application_name="showroom-maint",
+                                 pool_size=settings.maint_pool_size, max_overflow=0),
+        app_url=app_url,
+        maint_url=maint_url,
+    )

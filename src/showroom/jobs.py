@@ -1,0 +1,75 @@
+"""Background jobs: the procrastinate app and the one registry of tasks.
+
+Tasks are declared on :data:`tasks` (a procrastinate Blueprint) by the domain ``tasks.py`` modules listed in
+:data:`TASK_MODULES`; the worker imports them when it starts, never at import time of the web app.
+A task receives ids, opens its own session with the tenant set, and is safe to run twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from datetime import UTC, datetime
+
+from procrastinate import App, Blueprint, PsycopgConnector
+from sqlalchemy import delete
+
+from showroom.db.engine import Database, open_database
+from showroom.db.urls import libpq
+from showroom.settings import Settings
+
+log = logging.getLogger(__name__)
+
+tasks = Blueprint()
+TASK_MODULES: tuple[str, ...] = ()
+
+_database: Database | None = None
+
+
+def database() -> Database:
+    """The worker process's pools (set by :func:`run_worker`)."""
+    if _database is None:
+        raise RuntimeError("the job database is not open; tasks run inside `showroom worker`")
+    return _database
+
+
+def build_app(conninfo: str) -> App:
+    for module in TASK_MODULES:
+        importlib.import_module(module)
+    app = App(connector=PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"}))
+    app.add_tasks_from(tasks, namespace="showroom")
+    return app
+
+
+@tasks.periodic(cron="*/15 * * * *", periodic_id="sessions.purge_expired")
+@tasks.task(name="sessions.purge_expired", queue="maintenance")
+async def purge_expired_sessions(timestamp: int) -> int:
+    """Delete sign-in sessions past their expiry (sessions have no tenant, so no tenant is set)."""
+    from showroom.models import Session
+
+    async with database().session() as session, session.begin():
+        result = await session.execute(delete(Session).where(Session.expires_at < datetime.now(UTC)))
+    count = int(getattr(result, "rowcount", 0) or 0)
+    log.info("purged %d expired sessions", count)
+    return count
+
+
+def run_worker(settings: Settings) -> None:
+    from showroom.db.migrate import resolve
+
+    global _database
+    topo = resolve(settings)
+
+    async def main() -> None:
+        global _database
+        _database = open_database(settings, topo.app, topo.maint, process="worker")
+        app = build_app(libpq(topo.app))
+        try:
+            async with app.open_async():
+                await app.run_worker_async(install_signal_handlers=True)
+        finally:
+            await _database.dispose()
+            _database = None
+
+    asyncio.run(main())

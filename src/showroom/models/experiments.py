@@ -1,0 +1,161 @@
+"""A/B experiments on prompts: experiments, their arms, assignments and metric events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.orm import Mapped, mapped_column
+
+from showroom.models.base import (
+    Base,
+    check_in,
+    check_range,
+    created_at,
+    fk_index,
+    identity_pk,
+    jsonb_array,
+    jsonb_object,
+    tenant,
+    timestamp_now,
+    updated_at,
+    uuid_pk,
+)
+
+EXPERIMENT_STATUSES = ("draft", "scheduled", "running", "paused", "completed", "archived")
+METRIC_NAMES = ("response_sent", "customer_replied", "handover", "appointment_booked", "lead_converted",
+                "opt_out", "response_time_ms", "tokens_used", "customer_rating")
+ONCE_PER_CONVERSATION = ("customer_replied", "handover", "appointment_booked", "lead_converted", "opt_out")
+
+
+class PromptExperiment(Base):
+    __tablename__ = "prompt_experiments"
+    __table_args__ = (
+        check_in("status", EXPERIMENT_STATUSES),
+        check_range("traffic_percentage", 1, 100),
+        check_in("primary_metric", METRIC_NAMES),
+        CheckConstraint("confidence_level > 0 AND confidence_level < 1", name="confidence_level"),
+        CheckConstraint("minimum_sample_size > 0", name="minimum_sample_size"),
+        CheckConstraint("status = 'draft' OR start_date IS NOT NULL", name="start_date"),
+        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date > start_date", name="dates"),
+        Index("ix_prompt_experiments_dealership_id_status", "dealership_id", "status"),
+        fk_index("prompt_experiments", "winner_variant_id", nullable=True),
+    )
+
+    id: Mapped[int] = identity_pk()
+    dealership_id: Mapped[int] = tenant()
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    hypothesis: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), server_default=text("'draft'"))
+    start_date: Mapped[datetime | None]
+    end_date: Mapped[datetime | None]
+    traffic_percentage: Mapped[int] = mapped_column(SmallInteger, server_default=text("50"))
+    primary_metric: Mapped[str] = mapped_column(String(50))
+    secondary_metrics: Mapped[list[Any]] = jsonb_array()
+    confidence_level: Mapped[Decimal] = mapped_column(Numeric(4, 3), server_default=text("0.95"))
+    minimum_sample_size: Mapped[int] = mapped_column(Integer, server_default=text("100"))
+    winner_variant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("prompt_variants.id", ondelete="SET NULL", use_alter=True,
+                   name="fk_prompt_experiments_winner_variant_id"))
+    results: Mapped[dict[str, Any]] = jsonb_object()
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()
+
+
+class PromptVariant(Base):
+    __tablename__ = "prompt_variants"
+    __table_args__ = (
+        UniqueConstraint("experiment_id", "name"),
+        UniqueConstraint("experiment_id", "id"),
+        Index("uq_prompt_variants_experiment_id_is_control", "experiment_id", unique=True,
+              postgresql_where=text("is_control")),
+        CheckConstraint("num_nonnulls(prompt_template, persona_id) = 1", name="source"),
+        check_range("traffic_allocation", 0, 100),
+        fk_index("prompt_variants", "dealership_id", nullable=False),
+        fk_index("prompt_variants", "persona_id", nullable=True),
+    )
+
+    id: Mapped[int] = identity_pk()
+    dealership_id: Mapped[int] = tenant()
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
+    prompt_template: Mapped[str | None] = mapped_column(Text)
+    persona_id: Mapped[int | None] = mapped_column(ForeignKey("personas.id"))  # NO ACTION: in use = kept
+    is_control: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    traffic_allocation: Mapped[int] = mapped_column(SmallInteger, server_default=text("50"))
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()
+
+
+class ExperimentVariant(Base):
+    """A conversation's sticky assignment to one arm (append-only)."""
+
+    __tablename__ = "experiment_variants"
+    __table_args__ = (
+        ForeignKeyConstraint(["experiment_id", "variant_id"], ["prompt_variants.experiment_id", "prompt_variants.id"],
+                             ondelete="CASCADE", name="fk_experiment_variants_variant_id"),
+        UniqueConstraint("experiment_id", "conversation_id"),
+        Index("ix_experiment_variants_experiment_id_variant_id", "experiment_id", "variant_id"),
+        fk_index("experiment_variants", "dealership_id", nullable=False),
+        fk_index("experiment_variants", "conversation_id", nullable=False),
+    )
+
+    id: Mapped[int] = identity_pk()
+    dealership_id: Mapped[int] = tenant()
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
+    variant_id: Mapped[int] = mapped_column(Integer)
+    conversation_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True),
+                                                       ForeignKey("conversations.id", ondelete="CASCADE"))
+    assigned_at: Mapped[datetime] = timestamp_now()
+    created_at: Mapped[datetime] = created_at()
+
+
+class PromptMetric(Base):
+    """One metric event of an assigned conversation (append-only)."""
+
+    __tablename__ = "prompt_metrics"
+    __table_args__ = (
+        ForeignKeyConstraint(["experiment_id", "variant_id"], ["prompt_variants.experiment_id", "prompt_variants.id"],
+                             ondelete="CASCADE", name="fk_prompt_metrics_variant_id"),
+        check_in("metric_name", METRIC_NAMES),
+        CheckConstraint("metric_value >= 0", name="metric_value"),
+        CheckConstraint("metric_name <> 'customer_rating' OR metric_value BETWEEN 1 AND 5", name="customer_rating"),
+        Index("uq_prompt_metrics_experiment_id_conversation_id_metric_name", "experiment_id", "conversation_id",
+              "metric_name", unique=True,
+              postgresql_where=text("metric_name IN (" + ", ".join(f"'{m}'" for m in ONCE_PER_CONVERSATION) + ")")),
+        Index("ix_prompt_metrics_experiment_id_variant_id_metric_name", "experiment_id", "variant_id", "metric_name"),
+        Index("ix_prompt_metrics_dealership_id_created_at", "dealership_id", "created_at"),
+        fk_index("prompt_metrics", "conversation_id", nullable=False),
+        fk_index("prompt_metrics", "message_id", nullable=True),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    dealership_id: Mapped[int] = tenant()
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
+    variant_id: Mapped[int] = mapped_column(Integer)
+    conversation_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True),
+                                                       ForeignKey("conversations.id", ondelete="CASCADE"))
+    message_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True),
+                                                          ForeignKey("messages.id", ondelete="SET NULL"))
+    metric_name: Mapped[str] = mapped_column(String(50))
+    metric_value: Mapped[Decimal] = mapped_column(Numeric, server_default=text("1"))
+    created_at: Mapped[datetime] = created_at()

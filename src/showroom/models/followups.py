@@ -1,0 +1,62 @@
+"""``follow_ups``: scheduled AI nudges to customers and reminders to staff."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, Index, SmallInteger, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from showroom.models.base import (
+    Base,
+    check_in,
+    check_range,
+    created_at,
+    fk_index,
+    tenant,
+    updated_at,
+    user_ref,
+    uuid_fk,
+    uuid_pk,
+)
+
+FOLLOW_UP_KINDS = ("ai_nudge", "staff_reminder")
+FOLLOW_UP_CHANNELS = ("email", "sms", "chat", "phone", "in_app")
+FOLLOW_UP_STATUSES = ("scheduled", "sent", "completed", "cancelled", "failed")
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_ups"
+    __table_args__ = (
+        check_in("kind", FOLLOW_UP_KINDS),
+        check_in("channel", FOLLOW_UP_CHANNELS),
+        check_in("status", FOLLOW_UP_STATUSES),
+        check_range("attempt_count", 0),
+        CheckConstraint("(status = 'completed') = (completed_at IS NOT NULL)", name="completed_at"),
+        Index("ix_follow_ups_scheduled_at", "scheduled_at", postgresql_where=text("status = 'scheduled'")),
+        Index("ix_follow_ups_dealership_id_status_scheduled_at", "dealership_id", "status", "scheduled_at"),
+        Index("ix_follow_ups_assigned_user_id_status", "assigned_user_id", "status"),
+        fk_index("follow_ups", "lead_id", nullable=False),
+        fk_index("follow_ups", "conversation_id", nullable=True),
+        fk_index("follow_ups", "customer_id", nullable=False),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    dealership_id: Mapped[int] = tenant()
+    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
+    conversation_id: Mapped[uuid.UUID | None] = uuid_fk("conversations.id", "SET NULL")
+    customer_id: Mapped[uuid.UUID] = uuid_fk("customers.id", "CASCADE")
+    assigned_user_id: Mapped[int | None] = user_ref()
+    kind: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(20))
+    scheduled_at: Mapped[datetime]
+    template: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), server_default=text("'scheduled'"))
+    attempt_count: Mapped[int] = mapped_column(SmallInteger, server_default=text("0"))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    cancelled_reason: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()

@@ -1,0 +1,85 @@
+"""Configuration: one pydantic-settings class, read from the environment.
+
+Every knob has a safe default for a local install; production sets ``DATABASE_URL`` and
+``SHOWROOM_SECRET_KEY`` (and, for managed PostgreSQL, the role URLs). ``docs/configuration.md``
+lists them all.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - the placeholder we refuse in production
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("showroom", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SHOWROOM_", extra="ignore", populate_by_name=True)
+
+    environment: Environment = Environment.development
+
+    # --- database -------------------------------------------------------------------------
+    database_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "SHOWROOM_DATABASE_URL"),
+        description="Owner login that runs migrations. Unset: the embedded PostgreSQL in data_dir.",
+    )
+    app_database_url: str | None = Field(
+        default=None, description="Login of the service role (no BYPASSRLS, owns nothing)."
+    )
+    maint_database_url: str | None = Field(
+        default=None, description="Login of the maintenance role (BYPASSRLS), for cross-tenant work."
+    )
+    data_dir: Path = Field(default_factory=default_data_dir, description="Embedded database and files.")
+
+    db_pool_size: int = Field(default=10, ge=1, le=200, description="Connections kept open per process.")
+    db_max_overflow: int = Field(default=10, ge=0, le=200, description="Extra connections under load.")
+    db_pool_timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for a free connection.")
+    db_pool_recycle: int = Field(default=1800, ge=60, description="Seconds before a connection is renewed.")
+    db_connect_timeout: int = Field(default=5, ge=1, description="Seconds to establish a connection.")
+    db_statement_timeout_ms: int = Field(default=30_000, ge=0, description="Per statement; 0 = none.")
+    maint_pool_size: int = Field(default=2, ge=1, le=20, description="Maintenance pool size.")
+
+    # --- HTTP -----------------------------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    public_url: str | None = Field(default=None, description="Base URL used in e-mailed links.")
+    secret_key: SecretStr = SecretStr(DEV_SECRET)
+    log_level: str = "info"
+
+    @model_validator(mode="after")
+    def _refuse_placeholders(self) -> Settings:
+        if self.environment is Environment.production:
+            if self.secret_key.get_secret_value() == DEV_SECRET or len(self.secret_key.get_secret_value()) < 32:
+                raise ValueError("SHOWROOM_SECRET_KEY must be set to a random value of 32+ characters in production")
+            if self.database_url is None:
+                raise ValueError("DATABASE_URL must be set in production (the embedded database is for one box)")
+        return self
+
+    @property
+    def embedded(self) -> bool:
+        return self.database_url is None
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
