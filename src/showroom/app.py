@@ -37,6 +37,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         finally:
             if owned:
                 await app.state.db.dispose()
+                from showroom.db import embedded
+
+                embedded.stop()  # pgserver's atexit hook does not run under uvicorn (DESIGN.md §8)
 
     app = FastAPI(title="Showroom", version="0.1.0", lifespan=lifespan,
                   openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import signal
 import socket
 import sys
 from collections.abc import Callable
@@ -41,10 +42,17 @@ def friendly(func: F) -> F:
             fail(str(exc), 2 if isinstance(exc, ConfigError) else 1)
         except ValidationError as exc:
             first = exc.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ())) or "settings"
-            fail(f"invalid configuration {where.upper()}: {first.get('msg')}", 2)
+            where = ".".join(str(p) for p in first.get("loc", ()))
+            name = f" SHOWROOM_{where.upper()}" if where else ""
+            fail(f"invalid configuration{name}: {first.get('msg')}", 2)
 
     return wrapper  # type: ignore[return-value]
+
+
+def exit_on_sigterm() -> None:
+    """uvicorn and procrastinate re-raise SIGTERM after a graceful stop; make it an exit, so ``finally``
+    blocks (stopping the embedded database) run instead of the process dying on the spot."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -85,6 +93,7 @@ def serve(
 
     settings = load_settings(host=host, port=port)
     check_port(settings.host, settings.port)
+    exit_on_sigterm()
     try:
         topo = migrations.resolve(settings)
         if migrate:
@@ -111,6 +120,7 @@ def worker() -> None:
     from showroom.jobs import run_worker
 
     settings = load_settings()
+    exit_on_sigterm()
     try:
         run_worker(settings)
     finally:

@@ -29,7 +29,8 @@ def connect(url: URL, *, what: str = "DATABASE_URL", autocommit: bool = True,
         return psycopg.connect(libpq(url), autocommit=autocommit, connect_timeout=timeout,
                                application_name="showroom-migrate")
     except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else exc.__class__.__name__
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        reason = first.rsplit(": ", 1)[-1]
         where = url.host or url.query.get("host") or "localhost"
         raise ConfigError(f"cannot connect to PostgreSQL at {where} as {url.username or 'default user'} "
                           f"({reason.strip()}); check {what}") from None
@@ -84,6 +85,12 @@ def prepare(topo: Topology, secret: str, *, embedded: bool) -> Prepared:
         _grant_membership(conn, topo.maint_role, owner)
         if owner != login:
             _grant_membership(conn, owner, login)
+            # PostgreSQL 15+ gives CREATE on public only to the database owner.
+            conn.execute(sql.SQL("grant usage, create on schema public to {}").format(sql.Identifier(owner)))
+        can_create = conn.execute("select has_schema_privilege(%s, 'public', 'CREATE')", (owner,)).fetchone()
+        if not (can_create and can_create[0]):
+            raise ConfigError(f"the DATABASE_URL login {login} may not create tables in schema public of "
+                              f"{dbname}; make it the database owner or GRANT CREATE ON SCHEMA public TO {login}")
     return Prepared(owner_role=owner, login_role=login)
 
 

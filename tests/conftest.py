@@ -1,0 +1,104 @@
+"""Test session: one real PostgreSQL, migrated once, shared by every test.
+
+The embedded server (pgserver) in a fresh temporary data dir, or, when ``DATABASE_URL`` is set, a fresh
+database created on that server and dropped at the end. Tests commit for real; each builds its own tenant
+world (unique subdomains), so tests never see each other's rows through RLS.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from psycopg import sql
+from sqlalchemy.engine import URL
+
+from showroom.db import embedded, migrate
+from showroom.db.engine import Database, open_database
+from showroom.db.urls import Topology, libpq, parse_url
+from showroom.settings import Environment, Settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Iterator[Path]:
+    # Short path: pgserver moves the socket elsewhere when the path is long (DESIGN.md §8).
+    path = Path(tempfile.mkdtemp(prefix="shr-", dir="/tmp"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def settings(data_dir: Path) -> Iterator[Settings]:
+    external = os.environ.get("DATABASE_URL")
+    if not external:
+        yield Settings(environment=Environment.test, data_dir=data_dir, database_url=None)
+        return
+    server = parse_url(external)
+    name = f"showroom_test_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(libpq(server), autocommit=True) as conn:
+        conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    try:
+        yield Settings(environment=Environment.test, data_dir=data_dir,
+                       database_url=server.set(database=name).render_as_string(hide_password=False))
+    finally:
+        with psycopg.connect(libpq(server), autocommit=True) as conn:
+            conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="session")
+def topo(settings: Settings) -> Iterator[Topology]:
+    topology = migrate.resolve(settings)
+    migrate.upgrade(settings, topology)
+    yield topology
+    embedded.stop()
+
+
+@pytest.fixture(scope="session")
+def owner_url(topo: Topology) -> str:
+    """libpq URL of the owner login, for tools (schema_lint) and raw checks."""
+    return libpq(topo.owner)
+
+
+@pytest.fixture(scope="session")
+async def db(settings: Settings, topo: Topology) -> AsyncIterator[Database]:
+    database = open_database(settings, topo.app, topo.maint, process="test")
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture(scope="session")
+def app_url(topo: Topology) -> URL:
+    return topo.app
+
+
+@pytest.fixture
+async def client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """Real HTTP through the ASGI app, with its lifespan running."""
+    from showroom.app import create_app
+
+    app = create_app(settings, database=db)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            yield http
+
+
+def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """Environment for a ``showroom`` subprocess pointed at the test database."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWROOM_") and k != "DATABASE_URL"}
+    env["SHOWROOM_DATA_DIR"] = str(settings.data_dir)
+    env["SHOWROOM_ENVIRONMENT"] = "test"
+    if settings.database_url:
+        env["DATABASE_URL"] = settings.database_url
+    env.update(extra)
+    return env

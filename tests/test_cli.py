@@ -1,0 +1,125 @@
+"""The `showroom` command as a user runs it: real processes, real database, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from showroom.settings import Settings
+from tests.conftest import cli_env
+
+
+def showroom(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["showroom", *args], env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_help_lists_every_command_with_a_description(settings: Settings) -> None:
+    out = showroom("--help", env=cli_env(settings)).stdout
+    for command in ("serve", "worker", "db"):
+        assert command in out
+    db_help = showroom("db", "--help", env=cli_env(settings)).stdout
+    assert "upgrade" in db_help and "check" in db_help and "migrations" in db_help
+
+
+def test_db_upgrade_then_check_on_a_migrated_database(settings: Settings, topo: object) -> None:
+    env = cli_env(settings)
+    up = showroom("db", "upgrade", env=env)
+    assert up.returncode == 0, up.stderr
+    assert "database is up to date" in up.stdout
+    check = showroom("db", "check", env=env)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.startswith("ok:")
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"DATABASE_URL": "postgresql://showroom:secret@127.0.0.1:9/showroom"},
+     "cannot connect to PostgreSQL at 127.0.0.1 as showroom"),
+    ({"DATABASE_URL": "mysql://root@localhost/shop"}, "DATABASE_URL must be a postgresql:// URL"),
+    ({"SHOWROOM_DATA_DIR": "/proc/showroom-cannot-live-here"}, "set SHOWROOM_DATA_DIR to a writable directory"),
+    ({"SHOWROOM_DB_POOL_SIZE": "lots"}, "invalid configuration SHOWROOM_DB_POOL_SIZE"),
+    ({"SHOWROOM_ENVIRONMENT": "production", "DATABASE_URL": "postgresql://a@b/c"}, "SHOWROOM_SECRET_KEY"),
+])
+def test_bad_configuration_is_one_line_and_a_nonzero_exit(settings: Settings, env: dict[str, str],
+                                                          message: str) -> None:
+    result = showroom("db", "upgrade", env=cli_env(settings, **env), timeout=30)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_refuses_a_port_in_use(settings: Settings) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = showroom("serve", "--port", str(port), env=cli_env(settings), timeout=30)
+    assert result.returncode == 2
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _run_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(["showroom", "serve", "--demo", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            response = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            if response.status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            break
+    else:
+        proc.kill()
+        pytest.fail("server did not become healthy in 90 s")
+    assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+    assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok", "database": "ok"}
+    proc.send_signal(signal.SIGTERM)
+    output, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, output
+    return proc, output
+
+
+def test_first_run_serves_the_demo_and_a_restart_keeps_the_data(settings: Settings) -> None:
+    """The README's first command on an empty data dir, then again: the data is still there."""
+    with tempfile.TemporaryDirectory(prefix="shr-fresh-", dir="/tmp") as fresh:
+        Path(fresh).chmod(0o755)
+        env = cli_env(settings, SHOWROOM_DATA_DIR=fresh)
+        env.pop("DATABASE_URL", None)
+        port = free_port()
+        _, first = _run_server(env, port)
+        assert "demo: created dealership 'Demo Motors'" in first
+        assert f"Showroom is running at http://127.0.0.1:{port}/" in first
+        assert not _postgres_running(fresh), "the embedded database must stop with the server"
+        _, second = _run_server(env, port)
+        assert "already has dealerships" in second
+        assert not _postgres_running(fresh)
+
+
+def _postgres_running(data_dir: str) -> bool:
+    pidfile = Path(data_dir) / "pg" / "postmaster.pid"
+    if not pidfile.exists():
+        return False
+    pid = int(pidfile.read_text().split()[0])
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
