@@ -48,8 +48,11 @@ def settings(data_dir: Path) -> Iterator[Settings]:
     with psycopg.connect(libpq(server), autocommit=True) as conn:
         conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
     try:
-        yield Settings(environment=Environment.test, data_dir=data_dir,
-                       database_url=server.set(database=name).render_as_string(hide_password=False))
+        yield Settings(
+            environment=Environment.test,
+            data_dir=data_dir,
+            database_url=server.set(database=name).render_as_string(hide_password=False),
+        )
     finally:
         with psycopg.connect(libpq(server), autocommit=True) as conn:
             conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))

@@ -68,43 +68,98 @@ async def _add(session: AsyncSession, obj: Any) -> Any:
 
 async def create_dealership(session: AsyncSession, **kw: Any) -> Dealership:
     sub = kw.pop("subdomain", unique("d"))
-    return await _add(session, Dealership(name=kw.pop("name", f"Dealer {sub}"), subdomain=sub,
-                                          contact_email=kw.pop("contact_email", f"sales@{sub}.example"), **kw))
+    return await _add(
+        session,
+        Dealership(
+            name=kw.pop("name", f"Dealer {sub}"),
+            subdomain=sub,
+            contact_email=kw.pop("contact_email", f"sales@{sub}.example"),
+            **kw,
+        ),
+    )
 
 
 async def create_user(session: AsyncSession, dealership_id: int | None, **kw: Any) -> User:
-    return await _add(session, User(dealership_id=dealership_id, email=kw.pop("email", f"{unique('u')}@example.com"),
-                                    role=kw.pop("role", "user" if dealership_id else "super_admin"), **kw))
+    return await _add(
+        session,
+        User(
+            dealership_id=dealership_id,
+            email=kw.pop("email", f"{unique('u')}@example.com"),
+            role=kw.pop("role", "user" if dealership_id else "super_admin"),
+            **kw,
+        ),
+    )
 
 
 async def create_customer(session: AsyncSession, dealership_id: int, **kw: Any) -> Customer:
     email = kw.pop("email", f"{unique('c')}@example.com")
-    return await _add(session, Customer(dealership_id=dealership_id, full_name=kw.pop("full_name", "Pat Buyer"),
-                                        email=email, email_normalized=email.lower(), **kw))
+    return await _add(
+        session,
+        Customer(
+            dealership_id=dealership_id,
+            full_name=kw.pop("full_name", "Pat Buyer"),
+            email=email,
+            email_normalized=email.lower(),
+            **kw,
+        ),
+    )
 
 
 async def create_vehicle(session: AsyncSession, dealership_id: int, **kw: Any) -> Vehicle:
-    return await _add(session, Vehicle(dealership_id=dealership_id, vin=kw.pop("vin", vin()), make=kw.pop("make", "Hyundai"),
-                                       model=kw.pop("model", "Tucson"), year=kw.pop("year", 2025), **kw))
+    return await _add(
+        session,
+        Vehicle(
+            dealership_id=dealership_id,
+            vin=kw.pop("vin", vin()),
+            make=kw.pop("make", "Hyundai"),
+            model=kw.pop("model", "Tucson"),
+            year=kw.pop("year", 2025),
+            **kw,
+        ),
+    )
 
 
 async def create_lead(session: AsyncSession, dealership_id: int, customer_id: uuid.UUID, **kw: Any) -> Lead:
-    return await _add(session, Lead(dealership_id=dealership_id, customer_id=customer_id,
-                                    lead_number=kw.pop("lead_number", unique("LEAD")), source=kw.pop("source", "api"),
-                                    source_key=kw.pop("source_key", unique("key")), **kw))
+    return await _add(
+        session,
+        Lead(
+            dealership_id=dealership_id,
+            customer_id=customer_id,
+            lead_number=kw.pop("lead_number", unique("LEAD")),
+            source=kw.pop("source", "api"),
+            source_key=kw.pop("source_key", unique("key")),
+            **kw,
+        ),
+    )
 
 
 async def create_conversation(session: AsyncSession, lead: Lead, **kw: Any) -> Conversation:
-    return await _add(session, Conversation(dealership_id=lead.dealership_id, lead_id=lead.id,
-                                            customer_id=lead.customer_id, channel=kw.pop("channel", "chat"), **kw))
+    return await _add(
+        session,
+        Conversation(
+            dealership_id=lead.dealership_id,
+            lead_id=lead.id,
+            customer_id=lead.customer_id,
+            channel=kw.pop("channel", "chat"),
+            **kw,
+        ),
+    )
 
 
 async def create_message(session: AsyncSession, conversation: Conversation, **kw: Any) -> Message:
-    return await _add(session, Message(dealership_id=conversation.dealership_id, conversation_id=conversation.id,
-                                       type=kw.pop("type", "inbound"), sender=kw.pop("sender", "customer"),
-                                       channel=kw.pop("channel", conversation.channel),
-                                       content=kw.pop("content", "Is the Tucson still available?"),
-                                       delivery_status=kw.pop("delivery_status", "received"), **kw))
+    return await _add(
+        session,
+        Message(
+            dealership_id=conversation.dealership_id,
+            conversation_id=conversation.id,
+            type=kw.pop("type", "inbound"),
+            sender=kw.pop("sender", "customer"),
+            channel=kw.pop("channel", conversation.channel),
+            content=kw.pop("content", "Is the Tucson still available?"),
+            delivery_status=kw.pop("delivery_status", "received"),
+            **kw,
+        ),
+    )
 
 
 @dataclass
@@ -128,69 +183,185 @@ async def create_world(session: AsyncSession) -> World:
     agent = await create_user(session, d.id, role="user")
     r: dict[str, Any] = {}
     r["vehicles"] = await create_vehicle(session, d.id)
-    r["personas"] = await _add(session, Persona(dealership_id=d.id, name="Alex", is_default=True,
-                                                prompt_template="You are {{persona_name}}."))
-    r["api_keys"] = await _add(session, ApiKey(dealership_id=d.id, name="website", key_prefix="shr_abcd1234",
-                                               key_hash=token_hash(), created_by_user_id=admin.id))
-    r["report_schedules"] = await _add(session, ReportSchedule(
-        dealership_id=d.id, name="Daily leads", report_type="lead_summary", recipients=["gm@example.com"],
-        frequency="daily", timezone="America/New_York", next_run_at=datetime.now(UTC) + timedelta(days=1),
-        created_by_user_id=admin.id))
+    r["personas"] = await _add(
+        session, Persona(dealership_id=d.id, name="Alex", is_default=True, prompt_template="You are {{persona_name}}.")
+    )
+    r["api_keys"] = await _add(
+        session,
+        ApiKey(
+            dealership_id=d.id,
+            name="website",
+            key_prefix="shr_abcd1234",
+            key_hash=token_hash(),
+            created_by_user_id=admin.id,
+        ),
+    )
+    r["report_schedules"] = await _add(
+        session,
+        ReportSchedule(
+            dealership_id=d.id,
+            name="Daily leads",
+            report_type="lead_summary",
+            recipients=["gm@example.com"],
+            frequency="daily",
+            timezone="America/New_York",
+            next_run_at=datetime.now(UTC) + timedelta(days=1),
+            created_by_user_id=admin.id,
+        ),
+    )
     r["lead_sources"] = await _add(session, LeadSource(dealership_id=d.id, name="Cars.com", type="adf_email"))
     r["customers"] = customer = await create_customer(session, d.id)
-    r["leads"] = lead = await create_lead(session, d.id, customer.id, source_id=r["lead_sources"].id,
-                                          assigned_user_id=agent.id)
-    r["vehicle_interests"] = await _add(session, VehicleInterest(dealership_id=d.id, lead_id=lead.id,
-                                                                 vehicle_id=r["vehicles"].id, is_primary=True,
-                                                                 make="Hyundai", model="Tucson"))
+    r["leads"] = lead = await create_lead(
+        session, d.id, customer.id, source_id=r["lead_sources"].id, assigned_user_id=agent.id
+    )
+    r["vehicle_interests"] = await _add(
+        session,
+        VehicleInterest(
+            dealership_id=d.id,
+            lead_id=lead.id,
+            vehicle_id=r["vehicles"].id,
+            is_primary=True,
+            make="Hyundai",
+            model="Tucson",
+        ),
+    )
     r["conversations"] = conv = await create_conversation(session, lead, assigned_user_id=agent.id)
     r["messages"] = msg = await create_message(session, conv, sender_user_id=None)
-    r["escalation_triggers"] = trig = await _add(session, EscalationTrigger(
-        dealership_id=d.id, name="Human request", conditions=[{"type": "human_request"}]))
-    r["handovers"] = handover = await _add(session, Handover(dealership_id=d.id, conversation_id=conv.id,
-                                                             lead_id=lead.id, escalation_trigger_id=trig.id,
-                                                             reason="customer_request", to_user_id=agent.id))
-    r["lead_activities"] = await _add(session, LeadActivity(dealership_id=d.id, lead_id=lead.id, user_id=agent.id,
-                                                            type="lead_created", description="Lead created",
-                                                            message_id=msg.id, handover_id=handover.id))
-    r["prompt_experiments"] = exp = await _add(session, PromptExperiment(dealership_id=d.id, name="Tone test",
-                                                                         primary_metric="customer_replied"))
-    r["prompt_variants"] = variant = await _add(session, PromptVariant(dealership_id=d.id, experiment_id=exp.id,
-                                                                       name="control", is_control=True,
-                                                                       prompt_template="Be brief."))
-    r["experiment_variants"] = await _add(session, ExperimentVariant(dealership_id=d.id, experiment_id=exp.id,
-                                                                     variant_id=variant.id, conversation_id=conv.id))
-    r["prompt_metrics"] = await _add(session, PromptMetric(dealership_id=d.id, experiment_id=exp.id,
-                                                           variant_id=variant.id, conversation_id=conv.id,
-                                                           message_id=msg.id, metric_name="customer_replied"))
-    r["lead_scores"] = await _add(session, LeadScore(dealership_id=d.id, lead_id=lead.id, conversation_id=conv.id,
-                                                     score=42, model_version="rules-1"))
-    r["follow_ups"] = await _add(session, FollowUp(dealership_id=d.id, lead_id=lead.id, conversation_id=conv.id,
-                                                   customer_id=customer.id, assigned_user_id=agent.id,
-                                                   kind="staff_reminder", channel="phone",
-                                                   scheduled_at=datetime.now(UTC) + timedelta(hours=2)))
-    r["customer_profiles"] = profile = await _add(session, CustomerProfile(dealership_id=d.id,
-                                                                           customer_id=customer.id))
-    r["customer_interactions"] = await _add(session, CustomerInteraction(dealership_id=d.id, profile_id=profile.id,
-                                                                         conversation_id=conv.id,
-                                                                         interaction_type="message_inbound"))
-    r["customer_insights"] = await _add(session, CustomerInsight(dealership_id=d.id, customer_id=customer.id,
-                                                                 conversation_id=conv.id, message_id=msg.id,
-                                                                 insight_type="budget", value="under $40k",
-                                                                 confidence=0.8, source="rule"))
-    r["response_suggestions"] = await _add(session, ResponseSuggestion(
-        dealership_id=d.id, conversation_id=conv.id, message_id=msg.id, suggestion_type="product_info",
-        content="Yes, it is! Would you like to see it this week?", rank=1, used_by_user_id=agent.id))
-    r["sessions"] = await _add(session, Session(id=token_hash(), user_id=agent.id, dealership_id=d.id,
-                                                csrf_secret=secrets.token_hex(16),
-                                                expires_at=datetime.now(UTC) + timedelta(hours=8)))
-    r["magic_link_invitations"] = await _add(session, MagicLinkInvitation(dealership_id=d.id, email="new@example.com",
-                                                                          token_hash=token_hash(),
-                                                                          invited_by_user_id=admin.id))
-    r["user_invitations"] = await _add(session, UserInvitation(dealership_id=d.id, email="hire@example.com",
-                                                               role="manager", token_hash=token_hash(),
-                                                               invited_by_user_id=admin.id))
-    r["audit_logs"] = await _add(session, AuditLog(dealership_id=d.id, actor_type="user", user_id=admin.id,
-                                                   api_key_id=r["api_keys"].id, action="lead.create",
-                                                   resource_type="lead", resource_id=str(lead.id)))
+    r["escalation_triggers"] = trig = await _add(
+        session, EscalationTrigger(dealership_id=d.id, name="Human request", conditions=[{"type": "human_request"}])
+    )
+    r["handovers"] = handover = await _add(
+        session,
+        Handover(
+            dealership_id=d.id,
+            conversation_id=conv.id,
+            lead_id=lead.id,
+            escalation_trigger_id=trig.id,
+            reason="customer_request",
+            to_user_id=agent.id,
+        ),
+    )
+    r["lead_activities"] = await _add(
+        session,
+        LeadActivity(
+            dealership_id=d.id,
+            lead_id=lead.id,
+            user_id=agent.id,
+            type="lead_created",
+            description="Lead created",
+            message_id=msg.id,
+            handover_id=handover.id,
+        ),
+    )
+    r["prompt_experiments"] = exp = await _add(
+        session, PromptExperiment(dealership_id=d.id, name="Tone test", primary_metric="customer_replied")
+    )
+    r["prompt_variants"] = variant = await _add(
+        session,
+        PromptVariant(
+            dealership_id=d.id, experiment_id=exp.id, name="control", is_control=True, prompt_template="Be brief."
+        ),
+    )
+    r["experiment_variants"] = await _add(
+        session,
+        ExperimentVariant(dealership_id=d.id, experiment_id=exp.id, variant_id=variant.id, conversation_id=conv.id),
+    )
+    r["prompt_metrics"] = await _add(
+        session,
+        PromptMetric(
+            dealership_id=d.id,
+            experiment_id=exp.id,
+            variant_id=variant.id,
+            conversation_id=conv.id,
+            message_id=msg.id,
+            metric_name="customer_replied",
+        ),
+    )
+    r["lead_scores"] = await _add(
+        session,
+        LeadScore(dealership_id=d.id, lead_id=lead.id, conversation_id=conv.id, score=42, model_version="rules-1"),
+    )
+    r["follow_ups"] = await _add(
+        session,
+        FollowUp(
+            dealership_id=d.id,
+            lead_id=lead.id,
+            conversation_id=conv.id,
+            customer_id=customer.id,
+            assigned_user_id=agent.id,
+            kind="staff_reminder",
+            channel="phone",
+            scheduled_at=datetime.now(UTC) + timedelta(hours=2),
+        ),
+    )
+    r["customer_profiles"] = profile = await _add(session, CustomerProfile(dealership_id=d.id, customer_id=customer.id))
+    r["customer_interactions"] = await _add(
+        session,
+        CustomerInteraction(
+            dealership_id=d.id, profile_id=profile.id, conversation_id=conv.id, interaction_type="message_inbound"
+        ),
+    )
+    r["customer_insights"] = await _add(
+        session,
+        CustomerInsight(
+            dealership_id=d.id,
+            customer_id=customer.id,
+            conversation_id=conv.id,
+            message_id=msg.id,
+            insight_type="budget",
+            value="under $40k",
+            confidence=0.8,
+            source="rule",
+        ),
+    )
+    r["response_suggestions"] = await _add(
+        session,
+        ResponseSuggestion(
+            dealership_id=d.id,
+            conversation_id=conv.id,
+            message_id=msg.id,
+            suggestion_type="product_info",
+            content="Yes, it is! Would you like to see it this week?",
+            rank=1,
+            used_by_user_id=agent.id,
+        ),
+    )
+    r["sessions"] = await _add(
+        session,
+        Session(
+            id=token_hash(),
+            user_id=agent.id,
+            dealership_id=d.id,
+            csrf_secret=secrets.token_hex(16),
+            expires_at=datetime.now(UTC) + timedelta(hours=8),
+        ),
+    )
+    r["magic_link_invitations"] = await _add(
+        session,
+        MagicLinkInvitation(
+            dealership_id=d.id, email="new@example.com", token_hash=token_hash(), invited_by_user_id=admin.id
+        ),
+    )
+    r["user_invitations"] = await _add(
+        session,
+        UserInvitation(
+            dealership_id=d.id,
+            email="hire@example.com",
+            role="manager",
+            token_hash=token_hash(),
+            invited_by_user_id=admin.id,
+        ),
+    )
+    r["audit_logs"] = await _add(
+        session,
+        AuditLog(
+            dealership_id=d.id,
+            actor_type="user",
+            user_id=admin.id,
+            api_key_id=r["api_keys"].id,
+            action="lead.create",
+            resource_type="lead",
+            resource_id=str(lead.id),
+        ),
+    )
     return World(dealership=d, admin=admin, agent=agent, rows=r)

@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,7 +19,9 @@ from tests.conftest import cli_env
 
 
 def showroom(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["showroom", *args], env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "showroom", *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def free_port() -> int:
@@ -32,7 +35,9 @@ def test_help_lists_every_command_with_a_description(settings: Settings) -> None
     for command in ("serve", "worker", "db"):
         assert command in out
     db_help = showroom("db", "--help", env=cli_env(settings)).stdout
-    assert "upgrade" in db_help and "check" in db_help and "migrations" in db_help
+    assert "upgrade" in db_help
+    assert "check" in db_help
+    assert "migrations" in db_help
 
 
 def test_db_upgrade_then_check_on_a_migrated_database(settings: Settings, topo: object) -> None:
@@ -45,16 +50,22 @@ def test_db_upgrade_then_check_on_a_migrated_database(settings: Settings, topo: 
     assert check.stdout.startswith("ok:")
 
 
-@pytest.mark.parametrize(("env", "message"), [
-    ({"DATABASE_URL": "postgresql://showroom:secret@127.0.0.1:9/showroom"},
-     "cannot connect to PostgreSQL at 127.0.0.1 as showroom"),
-    ({"DATABASE_URL": "mysql://root@localhost/shop"}, "DATABASE_URL must be a postgresql:// URL"),
-    ({"SHOWROOM_DATA_DIR": "/proc/showroom-cannot-live-here"}, "set SHOWROOM_DATA_DIR to a writable directory"),
-    ({"SHOWROOM_DB_POOL_SIZE": "lots"}, "invalid configuration SHOWROOM_DB_POOL_SIZE"),
-    ({"SHOWROOM_ENVIRONMENT": "production", "DATABASE_URL": "postgresql://a@b/c"}, "SHOWROOM_SECRET_KEY"),
-])
-def test_bad_configuration_is_one_line_and_a_nonzero_exit(settings: Settings, env: dict[str, str],
-                                                          message: str) -> None:
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"DATABASE_URL": "postgresql://showroom:secret@127.0.0.1:9/showroom"},
+            "cannot connect to PostgreSQL at 127.0.0.1 as showroom",
+        ),
+        ({"DATABASE_URL": "mysql://root@localhost/shop"}, "DATABASE_URL must be a postgresql:// URL"),
+        ({"SHOWROOM_DATA_DIR": "/proc/showroom-cannot-live-here"}, "set SHOWROOM_DATA_DIR to a writable directory"),
+        ({"SHOWROOM_DB_POOL_SIZE": "lots"}, "invalid configuration SHOWROOM_DB_POOL_SIZE"),
+        ({"SHOWROOM_ENVIRONMENT": "production", "DATABASE_URL": "postgresql://a@b/c"}, "SHOWROOM_SECRET_KEY"),
+    ],
+)
+def test_bad_configuration_is_one_line_and_a_nonzero_exit(
+    settings: Settings, env: dict[str, str], message: str
+) -> None:
     result = showroom("db", "upgrade", env=cli_env(settings, **env), timeout=30)
     assert result.returncode == 2
     assert message in result.stderr
@@ -74,8 +85,13 @@ def test_serve_refuses_a_port_in_use(settings: Settings) -> None:
 
 
 def _run_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(["showroom", "serve", "--demo", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "showroom", "serve", "--demo", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:

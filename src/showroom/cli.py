@@ -18,8 +18,12 @@ from pydantic import ValidationError
 from showroom.errors import ConfigError, ShowroomError
 from showroom.settings import Settings
 
-app = typer.Typer(help="Showroom: the open platform for car dealerships' AI sales agents.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Showroom: the open platform for car dealerships' AI sales agents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 db_app = typer.Typer(help="Database: migrations and health.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
@@ -71,9 +75,12 @@ def check_port(host: str, port: int) -> None:
             sock.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise ConfigError(f"port {port} on {host} is already in use; "
-                                  "stop the other server or pass --port / set SHOWROOM_PORT") from None
-            raise ConfigError(f"cannot listen on {host}:{port} ({exc.strerror}); check --host / SHOWROOM_HOST") from None
+                raise ConfigError(
+                    f"port {port} on {host} is already in use; stop the other server or pass --port / set SHOWROOM_PORT"
+                ) from None
+            raise ConfigError(
+                f"cannot listen on {host}:{port} ({exc.strerror}); check --host / SHOWROOM_HOST"
+            ) from None
 
 
 @app.command()
@@ -106,8 +113,15 @@ def serve(
         where = f"embedded PostgreSQL in {settings.data_dir}" if settings.embedded else "DATABASE_URL"
         typer.echo(f"Showroom is running at http://{settings.host}:{settings.port}/  (database: {where})")
         typer.echo("Press Ctrl+C to stop.")
-        uvicorn.run("showroom.app:create_app", factory=True, host=settings.host, port=settings.port,
-                    workers=workers, log_level=settings.log_level, proxy_headers=True)
+        uvicorn.run(
+            "showroom.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=workers,
+            log_level=settings.log_level,
+            proxy_headers=True,
+        )
     finally:
         embedded.stop()
 

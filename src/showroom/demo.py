@@ -14,11 +14,20 @@ from showroom.dealerships.schemas import DealershipCreate
 from showroom.models import Dealership
 from showroom.settings import Settings
 
-DEMO = DealershipCreate(name="Demo Motors", subdomain="demo", contact_email="sales@demo-motors.example",
-                        contact_phone="+1 312 555 0100", website="https://demo-motors.example", city="Chicago",
-                        state="IL", timezone="America/Chicago", primary_color="#0f172a", accent_color="#2563eb",
-                        persona_name="Alex",
-                        welcome_message="Hi! I'm Alex from Demo Motors. Looking for something in particular?")
+DEMO = DealershipCreate(
+    name="Demo Motors",
+    subdomain="demo",
+    contact_email="sales@demo-motors.example",
+    contact_phone="+1 312 555 0100",
+    website="https://demo-motors.example",
+    city="Chicago",
+    state="IL",
+    timezone="America/Chicago",
+    primary_color="#0f172a",
+    accent_color="#2563eb",
+    persona_name="Alex",
+    welcome_message="Hi! I'm Alex from Demo Motors. Looking for something in particular?",
+)
 
 
 def seed_demo(settings: Settings, topo: Topology) -> list[str]:

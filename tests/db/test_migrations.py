@@ -57,8 +57,9 @@ def test_downgrade_to_nothing_and_back(settings: Settings, scratch_database: URL
     with migrate.owner_connection(topo) as conn, conn.begin():
         command.downgrade(migrate.alembic_config(conn), "base")
     with psycopg.connect(libpq(topo.owner)) as conn:
-        left = conn.execute("select count(*) from pg_tables where schemaname = 'public' "
-                            "and tablename <> 'alembic_version'").fetchone()
+        left = conn.execute(
+            "select count(*) from pg_tables where schemaname = 'public' and tablename <> 'alembic_version'"
+        ).fetchone()
     assert left == (0,)
     assert migrate.upgrade(external, topo) == ["0001", "0002", "0003"]
     assert migrate.check(external, topo) == []

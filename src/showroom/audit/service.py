@@ -69,15 +69,32 @@ def changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, An
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 
-async def record(session: AsyncSession, actor: Actor, action: str, *, dealership_id: int | None,
-                 resource_type: str | None = None, resource_id: Any = None,
-                 before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
-                 details: dict[str, Any] | None = None) -> AuditLog:
+async def record(
+    session: AsyncSession,
+    actor: Actor,
+    action: str,
+    *,
+    dealership_id: int | None,
+    resource_type: str | None = None,
+    resource_id: Any = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditLog:
     row = AuditLog(
-        dealership_id=dealership_id, actor_type=actor.type, user_id=actor.user_id, api_key_id=actor.api_key_id,
-        action=action, resource_type=resource_type, resource_id=None if resource_id is None else str(resource_id),
-        before=before, after=after, details=jsonable(details or {}), ip_address=actor.ip,
-        user_agent=actor.user_agent, request_id=actor.request_id,
+        dealership_id=dealership_id,
+        actor_type=actor.type,
+        user_id=actor.user_id,
+        api_key_id=actor.api_key_id,
+        action=action,
+        resource_type=resource_type,
+        resource_id=None if resource_id is None else str(resource_id),
+        before=before,
+        after=after,
+        details=jsonable(details or {}),
+        ip_address=actor.ip,
+        user_agent=actor.user_agent,
+        request_id=actor.request_id,
     )
     session.add(row)
     return row

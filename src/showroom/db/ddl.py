@@ -32,8 +32,9 @@ def tenant_policy(table: str, key: str = "dealership_id") -> list[str]:
 
 
 def updated_at_trigger(table: str) -> str:
-    return (f"CREATE TRIGGER tg_{table}_updated_at BEFORE UPDATE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION set_updated_at()")
+    return (
+        f"CREATE TRIGGER tg_{table}_updated_at BEFORE UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION set_updated_at()"
+    )
 
 
 def grant(privileges: str, table: str, role: str) -> str:

@@ -33,11 +33,11 @@ def check_data_dir(data_dir: Path) -> None:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create data directory {data_dir}: {exc.strerror}; "
-                          "set SHOWROOM_DATA_DIR to a writable directory") from None
+        raise ConfigError(
+            f"cannot create data directory {data_dir}: {exc.strerror}; set SHOWROOM_DATA_DIR to a writable directory"
+        ) from None
     if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise ConfigError(f"data directory {data_dir} is not writable; "
-                          "set SHOWROOM_DATA_DIR to a writable directory")
+        raise ConfigError(f"data directory {data_dir} is not writable; set SHOWROOM_DATA_DIR to a writable directory")
 
 
 def start(data_dir: Path) -> URL:
@@ -46,14 +46,15 @@ def start(data_dir: Path) -> URL:
     check_data_dir(data_dir)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR on headless boxes
-        import pgserver
+        from pgserver.postgres_server import get_server
 
         try:
-            _server = pgserver.get_server(pgdata_path(data_dir), cleanup_mode="stop")
+            _server = get_server(pgdata_path(data_dir), cleanup_mode="stop")
         except Exception as exc:
             logfile = pgdata_path(data_dir) / "log"
-            raise ConfigError(f"the embedded PostgreSQL in {data_dir} did not start ({exc.__class__.__name__}); "
-                              f"see {logfile}") from None
+            raise ConfigError(
+                f"the embedded PostgreSQL in {data_dir} did not start ({exc.__class__.__name__}); see {logfile}"
+            ) from None
     _forget_dead_handles(_server)
     return parse_url(_server.get_uri(), what="embedded database URL")
 

@@ -12,6 +12,7 @@ Two pools per process:
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -30,8 +31,10 @@ class TenantSession(Session):
 def _apply_tenant(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
     dealership_id = session.info.get("dealership_id")
     user_id = session.info.get("user_id")
-    connection.execute(_SET_TENANT, {"d": "" if dealership_id is None else str(dealership_id),
-                                     "u": "" if user_id is None else str(user_id)})
+    connection.execute(
+        _SET_TENANT,
+        {"d": "" if dealership_id is None else str(dealership_id), "u": "" if user_id is None else str(user_id)},
+    )
 
 
 async def set_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
@@ -39,12 +42,20 @@ async def set_tenant(session: AsyncSession, dealership_id: int | None, user_id: 
     session.info["dealership_id"] = dealership_id
     session.info["user_id"] = user_id
     if session.in_transaction():
-        await session.execute(_SET_TENANT, {"d": "" if dealership_id is None else str(dealership_id),
-                                            "u": "" if user_id is None else str(user_id)})
+        await session.execute(
+            _SET_TENANT,
+            {"d": "" if dealership_id is None else str(dealership_id), "u": "" if user_id is None else str(user_id)},
+        )
 
 
-def make_engine(url: URL, settings: Settings, *, application_name: str, pool_size: int | None = None,
-                max_overflow: int | None = None) -> AsyncEngine:
+def make_engine(
+    url: URL,
+    settings: Settings,
+    *,
+    application_name: str,
+    pool_size: int | None = None,
+    max_overflow: int | None = None,
+) -> AsyncEngine:
     options = f"-c statement_timeout={settings.db_statement_timeout_ms}"
     return create_async_engine(
         url,
@@ -52,8 +63,11 @@ def make_engine(url: URL, settings: Settings, *, application_name: str, pool_siz
         max_overflow=settings.db_max_overflow if max_overflow is None else max_overflow,
         pool_timeout=settings.db_pool_timeout,
         pool_recycle=settings.db_pool_recycle,
-        connect_args={"application_name": application_name, "connect_timeout": settings.db_connect_timeout,
-                      "options": options},
+        connect_args={
+            "application_name": application_name,
+            "connect_timeout": settings.db_connect_timeout,
+            "options": options,
+        },
     )
 
 
@@ -88,8 +102,9 @@ class Database:
 def open_database(settings: Settings, app_url: URL, maint_url: URL, *, process: str = "web") -> Database:
     return Database(
         app_engine=make_engine(app_url, settings, application_name=f"showroom-{process}"),
-        maint_engine=make_engine(maint_url, settings, application_name="showroom-maint",
-                                 pool_size=settings.maint_pool_size, max_overflow=0),
+        maint_engine=make_engine(
+            maint_url, settings, application_name="showroom-maint", pool_size=settings.maint_pool_size, max_overflow=0
+        ),
         app_url=app_url,
         maint_url=maint_url,
     )

@@ -13,6 +13,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, pool, text
+from sqlalchemy.exc import OperationalError
 
 from showroom.db import bootstrap, embedded
 from showroom.db.urls import Topology, parse_url, topology
@@ -28,12 +29,16 @@ def resolve(settings: Settings) -> Topology:
     secret = settings.secret_key.get_secret_value()
     if settings.embedded:
         owner = bootstrap.ensure_embedded_database(embedded.start(settings.data_dir))
-        return topology(owner, app_url=settings.app_database_url, maint_url=settings.maint_database_url,
-                        secret=secret, embedded=True)
+        return topology(
+            owner,
+            app_url=settings.app_database_url,
+            maint_url=settings.maint_database_url,
+            secret=secret,
+            embedded=True,
+        )
     assert settings.database_url is not None
     owner = parse_url(settings.database_url)
-    return topology(owner, app_url=settings.app_database_url, maint_url=settings.maint_database_url,
-                    secret=secret)
+    return topology(owner, app_url=settings.app_database_url, maint_url=settings.maint_database_url, secret=secret)
 
 
 def alembic_config(connection: Connection | None = None, roles: dict[str, str] | None = None) -> Config:
@@ -46,10 +51,15 @@ def alembic_config(connection: Connection | None = None, roles: dict[str, str] |
 
 @contextmanager
 def owner_connection(topo: Topology, owner_role: str | None = None) -> Iterator[Connection]:
-    engine = create_engine(topo.owner, poolclass=pool.NullPool,
-                           connect_args={"application_name": "showroom-migrate", "connect_timeout": 5})
+    engine = create_engine(
+        topo.owner, poolclass=pool.NullPool, connect_args={"application_name": "showroom-migrate", "connect_timeout": 5}
+    )
     try:
-        with engine.connect() as conn:
+        try:
+            connection = engine.connect()
+        except OperationalError as exc:
+            raise bootstrap.unreachable(exc, topo.owner) from None
+        with connection as conn:
             if owner_role:
                 conn.execute(text("select set_config('role', :r, false)"), {"r": owner_role})
                 conn.commit()  # the role stays for the session; every migration then runs as the owner
@@ -64,12 +74,11 @@ def upgrade(settings: Settings, topo: Topology | None = None) -> list[str]:
     prepared = bootstrap.prepare(topo, settings.secret_key.get_secret_value(), embedded=settings.embedded)
     set_role = prepared.owner_role if prepared.owner_role != prepared.login_role else None
     roles = {"app": topo.app_role, "maint": topo.maint_role, "owner": prepared.owner_role}
-    with owner_connection(topo, set_role) as conn:
-        with conn.begin():
-            conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-            before = MigrationContext.configure(conn).get_current_revision()
-            command.upgrade(alembic_config(conn, roles), "head")
-            after = MigrationContext.configure(conn).get_current_revision()
+    with owner_connection(topo, set_role) as conn, conn.begin():
+        conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+        before = MigrationContext.configure(conn).get_current_revision()
+        command.upgrade(alembic_config(conn, roles), "head")
+        after = MigrationContext.configure(conn).get_current_revision()
     if before == after:
         return []
     script = ScriptDirectory.from_config(alembic_config())
@@ -86,16 +95,21 @@ def check(settings: Settings, topo: Topology | None = None) -> list[str]:
     with owner_connection(topo) as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current != script.get_current_head():
-            problems.append(f"migrations: database at {current or 'nothing'}, code at {script.get_current_head()}; "
-                            "run `showroom db upgrade`")
+            problems.append(
+                f"migrations: database at {current or 'nothing'}, code at {script.get_current_head()}; "
+                "run `showroom db upgrade`"
+            )
             return problems
         mc = MigrationContext.configure(conn, opts={"include_name": include_name, "compare_type": True})
         for diff in compare_metadata(mc, Base.metadata):
             problems.append(f"schema differs from the models: {_describe(diff)}")
-        rows = conn.execute(text(
-            "select c.relname, c.relrowsecurity, c.relforcerowsecurity, "
-            "exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname) "
-            "from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'")).all()
+        rows = conn.execute(
+            text(
+                "select c.relname, c.relrowsecurity, c.relforcerowsecurity, "
+                "exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname) "
+                "from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'"
+            )
+        ).all()
         rls = {r[0]: (r[1], r[2], r[3]) for r in rows}
         for table in RLS_TABLES:
             enabled, forced, has_policy = rls.get(table, (False, False, False))
@@ -103,8 +117,9 @@ def check(settings: Settings, topo: Topology | None = None) -> list[str]:
                 problems.append(f"{table}: row-level security is not enabled and FORCEd")
             if not has_policy:
                 problems.append(f"{table}: no row-level security policy")
-        row = conn.execute(text("select rolsuper, rolbypassrls from pg_roles where rolname = :r"),
-                           {"r": topo.app_role}).first()
+        row = conn.execute(
+            text("select rolsuper, rolbypassrls from pg_roles where rolname = :r"), {"r": topo.app_role}
+        ).first()
         if row is None:
             problems.append(f"role {topo.app_role} does not exist")
         elif row[0] or row[1]:

@@ -29,8 +29,15 @@ APP_ROLE = "showroom_app"
 MAINT_ROLE = "showroom_maint"
 EMBEDDED_DATABASE = "showroom"
 
-_POSTGRES_DRIVERS = {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2",
-                     "postgresql+asyncpg", "postgresql+psycopg2cffi", "postgresql+pg8000"}
+_POSTGRES_DRIVERS = {
+    "postgres",
+    "postgresql",
+    "postgresql+psycopg",
+    "postgresql+psycopg2",
+    "postgresql+asyncpg",
+    "postgresql+psycopg2cffi",
+    "postgresql+pg8000",
+}
 
 
 def parse_url(raw: str, *, what: str = "DATABASE_URL") -> URL:
@@ -66,8 +73,9 @@ class Topology:
     create_maint_role: bool
 
 
-def topology(owner: URL, *, app_url: str | None, maint_url: str | None, secret: str,
-             embedded: bool = False) -> Topology:
+def topology(
+    owner: URL, *, app_url: str | None, maint_url: str | None, secret: str, embedded: bool = False
+) -> Topology:
     """Work out the three logins from the owner URL and the optional explicit ones."""
 
     def derived(role: str) -> URL:
@@ -80,7 +88,16 @@ def topology(owner: URL, *, app_url: str | None, maint_url: str | None, secret: 
     if app.username is None or maint.username is None:
         raise ConfigError("SHOWROOM_APP_DATABASE_URL and SHOWROOM_MAINT_DATABASE_URL must name a user")
     if app.username == owner.username:
-        raise ConfigError("SHOWROOM_APP_DATABASE_URL must log in as its own role, not as the owner "
-                          "(a table owner bypasses row-level security)")
-    return Topology(owner=owner, app=app, maint=maint, app_role=app.username, maint_role=maint.username,
-                    create_app_role=app_url is None, create_maint_role=maint_url is None)
+        raise ConfigError(
+            "SHOWROOM_APP_DATABASE_URL must log in as its own role, not as the owner "
+            "(a table owner bypasses row-level security)"
+        )
+    return Topology(
+        owner=owner,
+        app=app,
+        maint=maint,
+        app_role=app.username,
+        maint_role=maint.username,
+        create_app_role=app_url is None,
+        create_maint_role=maint_url is None,
+    )

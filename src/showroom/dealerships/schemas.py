@@ -14,8 +14,12 @@ class DealershipCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(min_length=1, max_length=255)
-    subdomain: str = Field(min_length=2, max_length=63, pattern=SUBDOMAIN_PATTERN,
-                           description="Lower-case letters, digits and hyphens; 2-63 characters.")
+    subdomain: str = Field(
+        min_length=2,
+        max_length=63,
+        pattern=SUBDOMAIN_PATTERN,
+        description="Lower-case letters, digits and hyphens; 2-63 characters.",
+    )
     contact_email: EmailStr
     contact_phone: str | None = Field(default=None, max_length=50)
     website: str | None = Field(default=None, max_length=255)

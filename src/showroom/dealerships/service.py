@@ -26,8 +26,9 @@ DEFAULT_PERSONA_TEMPLATE = (
 
 async def create(maint: AsyncSession, data: DealershipCreate, actor: Actor) -> Dealership:
     """A new tenant with its defaults (lead sources, default persona), audited. Maintenance session only."""
-    taken = await maint.scalar(select(func.count()).select_from(Dealership)
-                               .where(Dealership.subdomain == data.subdomain))
+    taken = await maint.scalar(
+        select(func.count()).select_from(Dealership).where(Dealership.subdomain == data.subdomain)
+    )
     if taken:
         raise Conflict(f"subdomain {data.subdomain!r} is already taken", field="subdomain")
     dealership = Dealership(**data.model_dump())
@@ -35,9 +36,23 @@ async def create(maint: AsyncSession, data: DealershipCreate, actor: Actor) -> D
     await maint.flush()
     for name, kind, description in DEFAULT_LEAD_SOURCES:
         maint.add(LeadSource(dealership_id=dealership.id, name=name, type=kind, description=description))
-    maint.add(Persona(dealership_id=dealership.id, name=data.persona_name, is_default=True,
-                      prompt_template=DEFAULT_PERSONA_TEMPLATE, arguments={"tone": "friendly"}))
-    await record(maint, actor, "dealership.create", dealership_id=dealership.id, resource_type="dealership",
-                 resource_id=dealership.id, after=snapshot(dealership))
+    maint.add(
+        Persona(
+            dealership_id=dealership.id,
+            name=data.persona_name,
+            is_default=True,
+            prompt_template=DEFAULT_PERSONA_TEMPLATE,
+            arguments={"tone": "friendly"},
+        )
+    )
+    await record(
+        maint,
+        actor,
+        "dealership.create",
+        dealership_id=dealership.id,
+        resource_type="dealership",
+        resource_id=dealership.id,
+        after=snapshot(dealership),
+    )
     await maint.flush()
     return dealership

@@ -17,8 +17,9 @@ target_metadata = Base.metadata
 
 
 def run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, include_name=include_name,
-                      compare_type=True)
+    context.configure(
+        connection=connection, target_metadata=target_metadata, include_name=include_name, compare_type=True
+    )
     with context.begin_transaction():
         context.run_migrations()
 

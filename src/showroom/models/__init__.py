@@ -14,23 +14,53 @@ from showroom.models.leads import Customer, Lead, LeadActivity, LeadSource, Vehi
 from showroom.models.reports import ReportSchedule
 
 # Append-only tables: no updated_at; the service role may only SELECT and INSERT them.
-APPEND_ONLY = frozenset({"lead_activities", "audit_logs", "prompt_metrics", "customer_interactions",
-                         "lead_scores", "experiment_variants"})
+APPEND_ONLY = frozenset(
+    {"lead_activities", "audit_logs", "prompt_metrics", "customer_interactions", "lead_scores", "experiment_variants"}
+)
 # Tables whose dealership_id may be NULL (platform rows) or that are not plain tenant tables (§4).
-SPECIAL_TENANCY = frozenset({"dealerships", "users", "sessions", "audit_logs", "magic_link_invitations",
-                             "user_invitations"})
+SPECIAL_TENANCY = frozenset(
+    {"dealerships", "users", "sessions", "audit_logs", "magic_link_invitations", "user_invitations"}
+)
 # Plain tenant tables: NOT NULL dealership_id, the standard policy (the 23 of DATA_MODEL.md §4).
-TENANT_TABLES = tuple(sorted(
-    t.name for t in Base.metadata.sorted_tables
-    if "dealership_id" in t.c and t.name not in SPECIAL_TENANCY))
+TENANT_TABLES = tuple(
+    sorted(t.name for t in Base.metadata.sorted_tables if "dealership_id" in t.c and t.name not in SPECIAL_TENANCY)
+)
 # Tables with row-level security: the tenant tables plus the special ones that have it.
 RLS_TABLES = (*TENANT_TABLES, "dealerships", "users", "magic_link_invitations", "user_invitations", "audit_logs")
 
 __all__ = [
-    "APPEND_ONLY", "RLS_TABLES", "SPECIAL_TENANCY", "TENANT_TABLES",
-    "ApiKey", "AuditLog", "Base", "Conversation", "Customer", "CustomerInsight", "CustomerInteraction",
-    "CustomerProfile", "Dealership", "EscalationTrigger", "ExperimentVariant", "FollowUp", "Handover", "Lead",
-    "LeadActivity", "LeadScore", "LeadSource", "MagicLinkInvitation", "Message", "Persona", "PromptExperiment",
-    "PromptMetric", "PromptVariant", "ReportSchedule", "ResponseSuggestion", "Session", "User", "UserInvitation",
-    "Vehicle", "VehicleInterest",
+    "APPEND_ONLY",
+    "RLS_TABLES",
+    "SPECIAL_TENANCY",
+    "TENANT_TABLES",
+    "ApiKey",
+    "AuditLog",
+    "Base",
+    "Conversation",
+    "Customer",
+    "CustomerInsight",
+    "CustomerInteraction",
+    "CustomerProfile",
+    "Dealership",
+    "EscalationTrigger",
+    "ExperimentVariant",
+    "FollowUp",
+    "Handover",
+    "Lead",
+    "LeadActivity",
+    "LeadScore",
+    "LeadSource",
+    "MagicLinkInvitation",
+    "Message",
+    "Persona",
+    "PromptExperiment",
+    "PromptMetric",
+    "PromptVariant",
+    "ReportSchedule",
+    "ResponseSuggestion",
+    "Session",
+    "User",
+    "UserInvitation",
+    "Vehicle",
+    "VehicleInterest",
 ]

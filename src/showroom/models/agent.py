@@ -21,8 +21,17 @@ from showroom.models.base import (
     uuid_pk,
 )
 
-TRIGGER_CONDITION_TYPES = ("keyword", "regex", "sentiment", "urgency", "repeated_questions", "message_count",
-                           "human_request", "pricing", "custom")
+TRIGGER_CONDITION_TYPES = (
+    "keyword",
+    "regex",
+    "sentiment",
+    "urgency",
+    "repeated_questions",
+    "message_count",
+    "human_request",
+    "pricing",
+    "custom",
+)
 TRIGGER_ACTIONS = ("handover", "notify", "tag")
 
 
@@ -30,8 +39,9 @@ class Persona(Base):
     __tablename__ = "personas"
     __table_args__ = (
         UniqueConstraint("dealership_id", "name"),
-        Index("uq_personas_dealership_id_is_default", "dealership_id", unique=True,
-              postgresql_where=text("is_default")),
+        Index(
+            "uq_personas_dealership_id_is_default", "dealership_id", unique=True, postgresql_where=text("is_default")
+        ),
     )
 
     id: Mapped[int] = identity_pk()

@@ -44,6 +44,7 @@ class Base(DeclarativeBase):
 
 # --- columns ---------------------------------------------------------------------------------------
 
+
 def identity_pk() -> Mapped[int]:
     return mapped_column(Integer, Identity(always=False), primary_key=True)
 
@@ -63,8 +64,9 @@ def created_at() -> Mapped[datetime]:
 
 def updated_at() -> Mapped[datetime]:
     """Maintained by the ``tg_<table>_updated_at`` trigger, never by the application."""
-    return mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         server_onupdate=FetchedValue())
+    return mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now(), server_onupdate=FetchedValue()
+    )
 
 
 def tenant() -> Mapped[int]:
@@ -94,6 +96,7 @@ def hash64(nullable: bool = False, **kw: Any) -> Mapped[Any]:
 
 # --- constraints -----------------------------------------------------------------------------------
 
+
 def _quote(values: Iterable[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
@@ -103,8 +106,9 @@ def check_in(column: str, values: Iterable[str], name: str | None = None) -> Che
     return CheckConstraint(f"{column} IN ({_quote(values)})", name=name or column)
 
 
-def check_range(column: str, low: float | None = None, high: float | None = None,
-                name: str | None = None) -> CheckConstraint:
+def check_range(
+    column: str, low: float | None = None, high: float | None = None, name: str | None = None
+) -> CheckConstraint:
     parts = []
     if low is not None:
         parts.append(f"{column} >= {low}")
@@ -126,8 +130,19 @@ def fk_index(table: str, column: str, nullable: bool) -> Index:
 # --- shared value sets (DATA_MODEL.md) -------------------------------------------------------------
 
 USER_ROLES = ("super_admin", "dealership_admin", "manager", "user")
-LEAD_SOURCE_TYPES = ("adf_email", "website_form", "website_chat", "phone_call", "walk_in", "referral",
-                     "social_media", "advertising", "partner", "manual", "api")
+LEAD_SOURCE_TYPES = (
+    "adf_email",
+    "website_form",
+    "website_chat",
+    "phone_call",
+    "walk_in",
+    "referral",
+    "social_media",
+    "advertising",
+    "partner",
+    "manual",
+    "api",
+)
 PRIORITIES = ("low", "medium", "high", "urgent")
 CHANNELS = ("email", "chat", "sms", "phone", "api")
 TIMESTAMP = DateTime(timezone=True)

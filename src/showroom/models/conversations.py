@@ -44,12 +44,18 @@ CONVERSATION_STATUSES = ("active", "waiting_response", "escalated", "resolved", 
 MESSAGE_TYPES = ("inbound", "outbound", "internal_note", "system", "escalation")
 SENDERS = ("customer", "ai", "agent", "system")
 OUTBOUND_STATES = ("queued", "sent", "delivered", "failed")
-HANDOVER_REASONS = ("complex_inquiry", "technical_issue", "pricing_negotiation", "customer_request",
-                    "ai_limitation", "policy_escalation", "other")
+HANDOVER_REASONS = (
+    "complex_inquiry",
+    "technical_issue",
+    "pricing_negotiation",
+    "customer_request",
+    "ai_limitation",
+    "policy_escalation",
+    "other",
+)
 HANDOVER_STATUSES = ("pending", "accepted", "in_progress", "resolved", "rejected")
 OPEN_HANDOVER_STATUSES = ("pending", "accepted", "in_progress")
-SUGGESTION_TYPES = ("greeting", "product_info", "pricing", "follow_up", "appointment", "objection_handling",
-                    "general")
+SUGGESTION_TYPES = ("greeting", "product_info", "pricing", "follow_up", "appointment", "objection_handling", "general")
 SUGGESTION_STATUSES = ("offered", "used", "edited", "dismissed")
 
 
@@ -62,8 +68,12 @@ class Conversation(Base):
         check_in("priority", PRIORITIES),
         check_range("message_count", 0),
         CheckConstraint("(status IN ('resolved', 'archived')) = (closed_at IS NOT NULL)", name="closed_at"),
-        Index("ix_conversations_dealership_id_status_last_message_at", "dealership_id", "status",
-              text("last_message_at DESC")),
+        Index(
+            "ix_conversations_dealership_id_status_last_message_at",
+            "dealership_id",
+            "status",
+            text("last_message_at DESC"),
+        ),
         fk_index("conversations", "lead_id", nullable=False),
         fk_index("conversations", "customer_id", nullable=False),
         fk_index("conversations", "assigned_user_id", nullable=True),
@@ -106,14 +116,18 @@ class Message(Base):
             "(type = 'inbound' AND delivery_status IS NOT DISTINCT FROM 'received') OR "
             "(type = 'outbound' AND delivery_status IS NOT NULL AND delivery_status IN ('queued', 'sent', "
             "'delivered', 'failed')) OR (type NOT IN ('inbound', 'outbound') AND delivery_status IS NULL)",
-            name="delivery"),
+            name="delivery",
+        ),
         check_range("ai_confidence", 0, 1),
         check_range("processing_time", 0),
         check_in("sentiment", ("positive", "negative", "neutral")),
         Index("ix_messages_conversation_id_created_at", "conversation_id", "created_at"),
         Index("ix_messages_dealership_id_created_at", "dealership_id", "created_at"),
-        Index("ix_messages_external_message_id", "external_message_id",
-              postgresql_where=text("external_message_id IS NOT NULL")),
+        Index(
+            "ix_messages_external_message_id",
+            "external_message_id",
+            postgresql_where=text("external_message_id IS NOT NULL"),
+        ),
         fk_index("messages", "sender_user_id", nullable=True),
         fk_index("messages", "in_reply_to", nullable=True),
         fk_index("messages", "variant_id", nullable=True),
@@ -158,8 +172,12 @@ class Handover(Base):
         check_in("status", HANDOVER_STATUSES),
         check_in("urgency", PRIORITIES),
         check_range("customer_satisfaction", 1, 5),
-        Index("uq_handovers_conversation_id", "conversation_id", unique=True,
-              postgresql_where=text("status IN ('pending', 'accepted', 'in_progress')")),
+        Index(
+            "uq_handovers_conversation_id",
+            "conversation_id",
+            unique=True,
+            postgresql_where=text("status IN ('pending', 'accepted', 'in_progress')"),
+        ),
         Index("ix_handovers_dealership_id_status_requested_at", "dealership_id", "status", "requested_at"),
         Index("ix_handovers_dossier", "dossier", postgresql_using="gin", postgresql_ops={"dossier": "jsonb_path_ops"}),
         Index("ix_handovers_sla_due_at", "sla_due_at", postgresql_where=text("status = 'pending'")),
@@ -219,7 +237,6 @@ class ResponseSuggestion(Base):
     rank: Mapped[int] = mapped_column(SmallInteger)
     status: Mapped[str] = mapped_column(String(20), server_default=text("'offered'"))
     used_by_user_id: Mapped[int | None] = user_ref()
-    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", nullable=False,
-                                                      server_default=text("'{}'::jsonb"))
+    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", nullable=False, server_default=text("'{}'::jsonb"))
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()

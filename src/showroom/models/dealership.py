@@ -20,7 +20,9 @@ class Dealership(Base):
         CheckConstraint("subdomain ~ '^[a-z0-9-]{2,100}$'", name="subdomain"),
         CheckConstraint(
             "primary_color ~ '^#[0-9a-fA-F]{6}$' AND secondary_color ~ '^#[0-9a-fA-F]{6}$' "
-            "AND accent_color ~ '^#[0-9a-fA-F]{6}$'", name="colors"),
+            "AND accent_color ~ '^#[0-9a-fA-F]{6}$'",
+            name="colors",
+        ),
         check_in("persona_tone", PERSONA_TONES),
         check_in("operation_mode", OPERATION_MODES),
         Index("ix_dealerships_is_active", "is_active"),

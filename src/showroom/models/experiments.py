@@ -40,8 +40,17 @@ from showroom.models.base import (
 )
 
 EXPERIMENT_STATUSES = ("draft", "scheduled", "running", "paused", "completed", "archived")
-METRIC_NAMES = ("response_sent", "customer_replied", "handover", "appointment_booked", "lead_converted",
-                "opt_out", "response_time_ms", "tokens_used", "customer_rating")
+METRIC_NAMES = (
+    "response_sent",
+    "customer_replied",
+    "handover",
+    "appointment_booked",
+    "lead_converted",
+    "opt_out",
+    "response_time_ms",
+    "tokens_used",
+    "customer_rating",
+)
 ONCE_PER_CONVERSATION = ("customer_replied", "handover", "appointment_booked", "lead_converted", "opt_out")
 
 
@@ -73,8 +82,10 @@ class PromptExperiment(Base):
     confidence_level: Mapped[Decimal] = mapped_column(Numeric(4, 3), server_default=text("0.95"))
     minimum_sample_size: Mapped[int] = mapped_column(Integer, server_default=text("100"))
     winner_variant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("prompt_variants.id", ondelete="SET NULL", use_alter=True,
-                   name="fk_prompt_experiments_winner_variant_id"))
+        ForeignKey(
+            "prompt_variants.id", ondelete="SET NULL", use_alter=True, name="fk_prompt_experiments_winner_variant_id"
+        )
+    )
     results: Mapped[dict[str, Any]] = jsonb_object()
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()
@@ -85,8 +96,12 @@ class PromptVariant(Base):
     __table_args__ = (
         UniqueConstraint("experiment_id", "name"),
         UniqueConstraint("experiment_id", "id"),
-        Index("uq_prompt_variants_experiment_id_is_control", "experiment_id", unique=True,
-              postgresql_where=text("is_control")),
+        Index(
+            "uq_prompt_variants_experiment_id_is_control",
+            "experiment_id",
+            unique=True,
+            postgresql_where=text("is_control"),
+        ),
         CheckConstraint("num_nonnulls(prompt_template, persona_id) = 1", name="source"),
         check_range("traffic_allocation", 0, 100),
         fk_index("prompt_variants", "dealership_id", nullable=False),
@@ -111,8 +126,12 @@ class ExperimentVariant(Base):
 
     __tablename__ = "experiment_variants"
     __table_args__ = (
-        ForeignKeyConstraint(["experiment_id", "variant_id"], ["prompt_variants.experiment_id", "prompt_variants.id"],
-                             ondelete="CASCADE", name="fk_experiment_variants_variant_id"),
+        ForeignKeyConstraint(
+            ["experiment_id", "variant_id"],
+            ["prompt_variants.experiment_id", "prompt_variants.id"],
+            ondelete="CASCADE",
+            name="fk_experiment_variants_variant_id",
+        ),
         UniqueConstraint("experiment_id", "conversation_id"),
         Index("ix_experiment_variants_experiment_id_variant_id", "experiment_id", "variant_id"),
         fk_index("experiment_variants", "dealership_id", nullable=False),
@@ -123,8 +142,9 @@ class ExperimentVariant(Base):
     dealership_id: Mapped[int] = tenant()
     experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
     variant_id: Mapped[int] = mapped_column(Integer)
-    conversation_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True),
-                                                       ForeignKey("conversations.id", ondelete="CASCADE"))
+    conversation_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("conversations.id", ondelete="CASCADE")
+    )
     assigned_at: Mapped[datetime] = timestamp_now()
     created_at: Mapped[datetime] = created_at()
 
@@ -134,14 +154,23 @@ class PromptMetric(Base):
 
     __tablename__ = "prompt_metrics"
     __table_args__ = (
-        ForeignKeyConstraint(["experiment_id", "variant_id"], ["prompt_variants.experiment_id", "prompt_variants.id"],
-                             ondelete="CASCADE", name="fk_prompt_metrics_variant_id"),
+        ForeignKeyConstraint(
+            ["experiment_id", "variant_id"],
+            ["prompt_variants.experiment_id", "prompt_variants.id"],
+            ondelete="CASCADE",
+            name="fk_prompt_metrics_variant_id",
+        ),
         check_in("metric_name", METRIC_NAMES),
         CheckConstraint("metric_value >= 0", name="metric_value"),
         CheckConstraint("metric_name <> 'customer_rating' OR metric_value BETWEEN 1 AND 5", name="customer_rating"),
-        Index("uq_prompt_metrics_experiment_id_conversation_id_metric_name", "experiment_id", "conversation_id",
-              "metric_name", unique=True,
-              postgresql_where=text("metric_name IN (" + ", ".join(f"'{m}'" for m in ONCE_PER_CONVERSATION) + ")")),
+        Index(
+            "uq_prompt_metrics_experiment_id_conversation_id_metric_name",
+            "experiment_id",
+            "conversation_id",
+            "metric_name",
+            unique=True,
+            postgresql_where=text("metric_name IN (" + ", ".join(f"'{m}'" for m in ONCE_PER_CONVERSATION) + ")"),
+        ),
         Index("ix_prompt_metrics_experiment_id_variant_id_metric_name", "experiment_id", "variant_id", "metric_name"),
         Index("ix_prompt_metrics_dealership_id_created_at", "dealership_id", "created_at"),
         fk_index("prompt_metrics", "conversation_id", nullable=False),
@@ -152,10 +181,12 @@ class PromptMetric(Base):
     dealership_id: Mapped[int] = tenant()
     experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
     variant_id: Mapped[int] = mapped_column(Integer)
-    conversation_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True),
-                                                       ForeignKey("conversations.id", ondelete="CASCADE"))
-    message_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True),
-                                                          ForeignKey("messages.id", ondelete="SET NULL"))
+    conversation_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("conversations.id", ondelete="CASCADE")
+    )
+    message_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("messages.id", ondelete="SET NULL")
+    )
     metric_name: Mapped[str] = mapped_column(String(50))
     metric_value: Mapped[Decimal] = mapped_column(Numeric, server_default=text("1"))
     created_at: Mapped[datetime] = created_at()

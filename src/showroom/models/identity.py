@@ -42,7 +42,8 @@ class User(Base):
         CheckConstraint(
             "(role = 'super_admin' AND dealership_id IS NULL) OR "
             "(role <> 'super_admin' AND (dealership_id IS NOT NULL OR NOT is_active))",
-            name="dealership_role"),
+            name="dealership_role",
+        ),
         fk_index("users", "dealership_id", nullable=True),
     )
 
@@ -143,8 +144,14 @@ class UserInvitation(Base):
         check_in("status", ("pending", "accepted", "expired", "cancelled")),
         CheckConstraint("(role = 'super_admin') = (dealership_id IS NULL)", name="dealership_role"),
         CheckConstraint("(status = 'accepted') = (accepted_at IS NOT NULL)", name="accepted_at"),
-        Index("uq_user_invitations_dealership_id_email", "dealership_id", "email", unique=True,
-              postgresql_where=text("status = 'pending'"), postgresql_nulls_not_distinct=True),
+        Index(
+            "uq_user_invitations_dealership_id_email",
+            "dealership_id",
+            "email",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+            postgresql_nulls_not_distinct=True,
+        ),
         Index("ix_user_invitations_email", "email"),
         fk_index("user_invitations", "dealership_id", nullable=True),
         fk_index("user_invitations", "invited_by_user_id", nullable=True),

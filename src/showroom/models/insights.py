@@ -24,10 +24,30 @@ from showroom.models.base import (
     uuid_pk,
 )
 
-INTERACTION_TYPES = ("lead_submitted", "message_inbound", "message_outbound", "call", "visit", "test_drive",
-                     "appointment", "email_opened", "link_clicked", "purchase", "other")
-INSIGHT_TYPES = ("budget", "timeline", "trade_in", "financing", "vehicle_preference", "buying_intent", "urgency",
-                 "sentiment", "contact_preference")
+INTERACTION_TYPES = (
+    "lead_submitted",
+    "message_inbound",
+    "message_outbound",
+    "call",
+    "visit",
+    "test_drive",
+    "appointment",
+    "email_opened",
+    "link_clicked",
+    "purchase",
+    "other",
+)
+INSIGHT_TYPES = (
+    "budget",
+    "timeline",
+    "trade_in",
+    "financing",
+    "vehicle_preference",
+    "buying_intent",
+    "urgency",
+    "sentiment",
+    "contact_preference",
+)
 INSIGHT_SOURCES = ("rule", "llm", "agent")
 
 

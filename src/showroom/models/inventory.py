@@ -53,8 +53,9 @@ class Vehicle(Base):
         check_in("condition", VEHICLE_CONDITIONS),
         check_in("status", VEHICLE_STATUSES),
         CheckConstraint("condition <> 'certified' OR certified", name="certified"),
-        Index("ix_vehicles_dealership_id_make_model", "dealership_id", func.lower(text("make")),
-              func.lower(text("model"))),
+        Index(
+            "ix_vehicles_dealership_id_make_model", "dealership_id", func.lower(text("make")), func.lower(text("model"))
+        ),
         Index("ix_vehicles_dealership_id_stock_number", "dealership_id", "stock_number"),
         Index("ix_vehicles_dealership_id_is_active_last_seen_at", "dealership_id", "is_active", "last_seen_at"),
         Index("ix_vehicles_search", "search", postgresql_using="gin"),
@@ -91,7 +92,8 @@ class Vehicle(Base):
     url: Mapped[str | None] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     last_seen_at: Mapped[datetime] = timestamp_now()
-    search: Mapped[Any] = mapped_column(TSVECTOR, Computed(SEARCH_EXPRESSION, persisted=True),
-                                        deferred=True, deferred_raiseload=True)
+    search: Mapped[Any] = mapped_column(
+        TSVECTOR, Computed(SEARCH_EXPRESSION, persisted=True), deferred=True, deferred_raiseload=True
+    )
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()

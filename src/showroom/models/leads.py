@@ -40,15 +40,39 @@ from showroom.models.base import (
     uuid_pk,
 )
 
-LEAD_STATUSES = ("new", "contacted", "qualified", "appointment", "proposal", "negotiation", "sold", "lost",
-                 "follow_up", "archived")
+LEAD_STATUSES = (
+    "new",
+    "contacted",
+    "qualified",
+    "appointment",
+    "proposal",
+    "negotiation",
+    "sold",
+    "lost",
+    "follow_up",
+    "archived",
+)
 INTERESTS = ("buy", "lease", "sell", "trade-in", "test-drive")
 INTEREST_CONDITIONS = ("new", "used", "cpo", "any")
 CONDITION_RATINGS = ("excellent", "good", "fair", "poor", "unknown")
-ACTIVITY_TYPES = ("lead_created", "duplicate_received", "possible_duplicate", "status_changed", "assigned",
-                  "message_sent", "ai_response", "handover_requested", "handover_updated",
-                  "conversation_status_changed", "follow_up_scheduled", "follow_up_completed", "email", "call",
-                  "meeting", "note")
+ACTIVITY_TYPES = (
+    "lead_created",
+    "duplicate_received",
+    "possible_duplicate",
+    "status_changed",
+    "assigned",
+    "message_sent",
+    "ai_response",
+    "handover_requested",
+    "handover_updated",
+    "conversation_status_changed",
+    "follow_up_scheduled",
+    "follow_up_completed",
+    "email",
+    "call",
+    "meeting",
+    "note",
+)
 
 
 class LeadSource(Base):
@@ -190,8 +214,7 @@ class VehicleInterest(Base):
         CheckConstraint("min_price >= 0 AND max_price >= 0 AND price >= 0", name="prices"),
         check_range("mileage", 0),
         check_range("mileage_max", 0),
-        Index("uq_vehicle_interests_lead_id_is_primary", "lead_id", unique=True,
-              postgresql_where=text("is_primary")),
+        Index("uq_vehicle_interests_lead_id_is_primary", "lead_id", unique=True, postgresql_where=text("is_primary")),
         Index("ix_vehicle_interests_dealership_id_make_model", "dealership_id", "make", "model"),
         Index("ix_vehicle_interests_dealership_id_vin", "dealership_id", "vin"),
         fk_index("vehicle_interests", "lead_id", nullable=False),

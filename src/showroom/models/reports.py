@@ -31,8 +31,9 @@ class ReportSchedule(Base):
     __tablename__ = "report_schedules"
     __table_args__ = (
         check_in("report_type", REPORT_TYPES),
-        CheckConstraint("jsonb_typeof(recipients) = 'array' AND jsonb_array_length(recipients) BETWEEN 1 AND 20",
-                        name="recipients"),
+        CheckConstraint(
+            "jsonb_typeof(recipients) = 'array' AND jsonb_array_length(recipients) BETWEEN 1 AND 20", name="recipients"
+        ),
         check_in("frequency", FREQUENCIES),
         check_range("day_of_week", 0, 6),
         check_range("day_of_month", 1, 28),

@@ -17,15 +17,40 @@ depends_on: str | Sequence[str] | None = None
 
 # The 23 plain tenant tables (NOT NULL dealership_id).
 TENANT = (
-    "vehicles", "personas", "api_keys", "report_schedules", "prompt_experiments", "prompt_variants",
-    "experiment_variants", "prompt_metrics", "lead_sources", "customers", "vehicle_interests", "leads",
-    "conversations", "messages", "handovers", "lead_activities", "escalation_triggers", "lead_scores",
-    "follow_ups", "customer_profiles", "customer_interactions", "customer_insights", "response_suggestions",
+    "vehicles",
+    "personas",
+    "api_keys",
+    "report_schedules",
+    "prompt_experiments",
+    "prompt_variants",
+    "experiment_variants",
+    "prompt_metrics",
+    "lead_sources",
+    "customers",
+    "vehicle_interests",
+    "leads",
+    "conversations",
+    "messages",
+    "handovers",
+    "lead_activities",
+    "escalation_triggers",
+    "lead_scores",
+    "follow_ups",
+    "customer_profiles",
+    "customer_interactions",
+    "customer_insights",
+    "response_suggestions",
 )
 # Tenant rows plus platform rows (NULL dealership): the app sees only its tenant's; the rest is maintenance's.
 NULLABLE_TENANT = ("magic_link_invitations", "user_invitations", "audit_logs")
-APPEND_ONLY = ("lead_activities", "audit_logs", "prompt_metrics", "customer_interactions", "lead_scores",
-               "experiment_variants")
+APPEND_ONLY = (
+    "lead_activities",
+    "audit_logs",
+    "prompt_metrics",
+    "customer_interactions",
+    "lead_scores",
+    "experiment_variants",
+)
 ALL_TABLES = ("dealerships", "users", "sessions", *TENANT, *NULLABLE_TENANT)
 WITH_UPDATED_AT = tuple(t for t in ALL_TABLES if t not in APPEND_ONLY and t != "sessions")
 
@@ -50,16 +75,19 @@ def upgrade() -> None:
             END IF;
             RETURN NEW;
         END $$""")
-    op.execute("CREATE TRIGGER tg_users_deactivate_orphan BEFORE UPDATE OF dealership_id ON users "
-               "FOR EACH ROW EXECUTE FUNCTION users_deactivate_orphan()")
+    op.execute(
+        "CREATE TRIGGER tg_users_deactivate_orphan BEFORE UPDATE OF dealership_id ON users "
+        "FOR EACH ROW EXECUTE FUNCTION users_deactivate_orphan()"
+    )
 
     for table in (*TENANT, *NULLABLE_TENANT, "users"):
         for stmt in tenant_policy(table):
             op.execute(stmt)
     for stmt in tenant_policy("dealerships", key="id"):
         op.execute(stmt)
-    op.execute(f"CREATE POLICY pol_users_self ON users FOR SELECT "
-               f"USING (dealership_id IS NULL AND id = {USER_SETTING})")
+    op.execute(
+        f"CREATE POLICY pol_users_self ON users FOR SELECT USING (dealership_id IS NULL AND id = {USER_SETTING})"
+    )
 
     op.execute(f"GRANT USAGE ON SCHEMA public TO {quote_ident(app)}")
     op.execute(f"GRANT USAGE, CREATE ON SCHEMA public TO {quote_ident(maint)}")

@@ -1,0 +1,5 @@
+"""``python -m showroom`` is the ``showroom`` command."""
+
+from showroom.cli import main
+
+main()
