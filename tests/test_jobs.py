@@ -1,0 +1,45 @@
+"""Background jobs run by a real procrastinate worker on the test database."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from showroom import jobs
+from showroom.db.engine import Database
+from showroom.db.urls import Topology, libpq
+from showroom.models import Session
+from tests.factories import create_dealership, create_user, token_hash
+
+
+async def test_worker_purges_expired_sessions(db: Database, topo: Topology) -> None:
+    async with db.maint_session() as maint, maint.begin():
+        dealer = await create_dealership(maint)
+        user = await create_user(maint, dealer.id)
+        expired, alive = token_hash(), token_hash()
+        now = datetime.now(UTC)
+        for sid, expires in ((expired, now - timedelta(minutes=1)), (alive, now + timedelta(hours=1))):
+            maint.add(
+                Session(
+                    id=sid,
+                    user_id=user.id,
+                    dealership_id=dealer.id,
+                    csrf_secret=secrets.token_hex(16),
+                    expires_at=expires,
+                )
+            )
+
+    app = jobs.build_app(libpq(topo.app))
+    jobs._database = db
+    try:
+        async with app.open_async():
+            await app.configure_task("showroom:sessions.purge_expired").defer_async(timestamp=0)
+            await app.run_worker_async(queues=["maintenance"], wait=False, install_signal_handlers=False)
+    finally:
+        jobs._database = None
+
+    async with db.maint_session() as maint:
+        left = set((await maint.scalars(select(Session.id).where(Session.user_id == user.id))).all())
+    assert left == {alive}
