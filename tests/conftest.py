@@ -8,6 +8,7 @@ world (unique subdomains), so tests never see each other's rows through RLS.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import tempfile
 import uuid
@@ -17,6 +18,7 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
+from fastapi import FastAPI
 from psycopg import sql
 from sqlalchemy.engine import URL
 
@@ -84,16 +86,28 @@ def app_url(topo: Topology) -> URL:
     return topo.app
 
 
-@pytest.fixture
-async def client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncClient]:
-    """Real HTTP through the ASGI app, with its lifespan running."""
+@pytest.fixture(scope="session")
+async def app(settings: Settings, db: Database) -> AsyncIterator[FastAPI]:
+    """The real ASGI app with its lifespan running, on the test database."""
     from showroom.app import create_app
 
-    app = create_app(settings, database=db)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            yield http
+    application = create_app(settings, database=db)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """Real HTTP through the ASGI app; a fresh cookie jar per test."""
+    async with new_client(app) as http:
+        yield http
+
+
+def new_client(app: FastAPI, ip: str | None = None) -> httpx.AsyncClient:
+    """A client from its own IP address (sign-in throttling counts per IP), with its own cookies."""
+    address = ip or f"10.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{1 + secrets.randbelow(254)}"
+    transport = httpx.ASGITransport(app=app, client=(address, 50000))
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver")
 
 
 def cli_env(settings: Settings, **extra: str) -> dict[str, str]:

@@ -5,19 +5,37 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
+from showroom.api.middleware import RequestContextMiddleware
+from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.db.engine import Database, open_database
 from showroom.errors import AppError
+from showroom.mail import Mailer
 from showroom.settings import Settings, get_settings
 
 log = logging.getLogger("showroom")
+
+UNIQUE_FIELDS = {
+    "uq_users_email": "email",
+    "uq_users_username": "username",
+    "uq_dealerships_subdomain": "subdomain",
+    "uq_vehicles_dealership_id_vin": "vin",
+    "uq_customers_dealership_id_email_normalized": "email",
+    "uq_customers_dealership_id_phone_e164": "phone",
+    "uq_personas_dealership_id_name": "name",
+    "uq_lead_sources_dealership_id_name": "name",
+    "uq_escalation_triggers_dealership_id_name": "name",
+}
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -50,9 +68,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
         redoc_url=None,
+        description="The API of Showroom. Authenticate with the `showroom_session` cookie (staff, plus the "
+        "`X-CSRF-Token` header on unsafe requests) or `Authorization: Bearer <api key>` "
+        "(integrations). Errors are `{error, detail, field}` JSON.",
     )
     app.state.settings = settings
+    app.state.mailer = Mailer(settings)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     _install_error_handlers(app)
+    _include_routers(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
 
     @app.get("/healthz", tags=["operations"], summary="Liveness and database reachability (no auth)")
     async def healthz(request: Request) -> JSONResponse:
@@ -68,13 +93,92 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     return app
 
 
+def _include_routers(app: FastAPI) -> None:
+    from showroom.audit.routes import router as audit
+    from showroom.auth.routes import router as identity
+    from showroom.dealerships.routes import router as dealerships
+
+    for router in (identity, dealerships, audit):
+        app.include_router(router)
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated schema, plus the two ways to authenticate and, per route, the permission it checks."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    schema.setdefault("components", {})["securitySchemes"] = {
+        "session": {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": "showroom_session",
+            "description": "Staff sign-in (POST /api/v1/auth/login); unsafe methods need X-CSRF-Token.",
+        },
+        "apiKey": {"type": "http", "scheme": "bearer", "description": "Integration key `shr_…` with scopes."},
+    }
+    for route, path, methods in api_routes(app):
+        action = route_action(route)
+        for method in methods:
+            op = schema["paths"].get(path, {}).get(method.lower())
+            if op is None:
+                continue
+            if action is PUBLIC:
+                op["security"] = []
+                continue
+            op["security"] = [{"session": []}, {"apiKey": []}]
+            if isinstance(action, str):
+                scopes = sorted(s for s, acts in SCOPES.items() if action in acts)
+                via = f"; API keys with scope {' or '.join(scopes)}" if scopes else "; not available to API keys"
+                note = f"**Requires** `{action}` (role {MINIMUM_ROLE[action].value} or above{via})."
+                op["description"] = f"{op.get('description', '')}\n\n{note}".strip()
+    app.openapi_schema = schema
+    return schema
+
+
+PUBLIC = object()
+
+
+def api_routes(app: FastAPI) -> list[tuple[APIRoute, str, set[str]]]:
+    """Every API route with its full path (routers are included lazily since FastAPI 0.16x)."""
+    out = []
+    for context in iter_route_contexts(app.routes):
+        route = context.original_route
+        if isinstance(route, APIRoute) and context.path_format:
+            out.append((route, context.path_format, set(route.methods or ())))
+    return out
+
+
+def route_action(route: Any) -> Any:
+    """The action a route's ``require(...)`` checks; None for any signed-in caller; PUBLIC for no auth."""
+    stack = list(route.dependant.dependencies)
+    while stack:
+        dep = stack.pop()
+        if dep.call is not None and hasattr(dep.call, "action"):
+            return dep.call.action
+        stack.extend(dep.dependencies)
+    return PUBLIC
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> JSONResponse:
         log.info(
             "%s %s -> %s %s: %s", request.method, request.url.path, exc.status_code, type(exc).__name__, exc.detail
         )
-        return JSONResponse(exc.body(), status_code=exc.status_code)
+        headers = {"Retry-After": str(exc.extra["retry_after"])} if "retry_after" in exc.extra else None
+        return JSONResponse(exc.body(), status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(IntegrityError)
+    async def integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
+        """A race the service's own check could not see (two requests at once): still a 409, never a 500."""
+        constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None) or ""
+        if not constraint.startswith("uq_") and "unique" not in str(exc.orig).lower():
+            raise exc
+        field = UNIQUE_FIELDS.get(constraint)
+        log.info("%s %s -> 409 unique %s", request.method, request.url.path, constraint)
+        return JSONResponse(
+            {"error": "Conflict", "detail": f"this {field or 'record'} already exists", "field": field}, status_code=409
+        )
 
     @app.exception_handler(DBAPIError)
     @app.exception_handler(SATimeoutError)
@@ -92,17 +196,20 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
         first = errors[0] if errors else {}
-        field = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or None
         log.info("%s %s -> 422 %s", request.method, request.url.path, errors)
+
+        def where(e: Any) -> str:
+            return ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
+
+        detail = first.get("msg", "invalid request")
+        if first.get("type") == "json_invalid":
+            detail = f"malformed JSON: {first.get('ctx', {}).get('error', 'cannot parse the body')}"
         return JSONResponse(
             {
                 "error": "ValidationFailed",
-                "detail": first.get("msg", "invalid request"),
-                "field": field,
-                "errors": [
-                    {"field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"), "detail": e.get("msg")}
-                    for e in errors
-                ],
+                "detail": detail,
+                "field": where(first),
+                "errors": [{"field": where(e), "detail": e.get("msg")} for e in errors],
             },
             status_code=422,
         )

@@ -62,6 +62,26 @@ class Settings(BaseSettings):
     secret_key: SecretStr = SecretStr(DEV_SECRET)
     log_level: str = "info"
 
+    # --- sign-in ----------------------------------------------------------------------------------
+    session_idle_minutes: int = Field(default=12 * 60, ge=5, description="Sign-out after this much inactivity.")
+    session_absolute_hours: int = Field(default=7 * 24, ge=1, description="Sign-out this long after sign-in.")
+    login_max_failures: int = Field(default=5, ge=1, description="Failed sign-ins per account before a pause.")
+    login_max_failures_per_ip: int = Field(default=10, ge=1, description="Failed sign-ins per IP before a pause.")
+    login_lockout_minutes: int = Field(default=15, ge=1, description="Length of that pause (and its window).")
+    magic_link_hours: int = Field(default=24, ge=1)
+    invitation_days: int = Field(default=7, ge=1)
+    password_reset_minutes: int = Field(default=60, ge=5)
+    cookie_secure: bool | None = Field(default=None, description="Secure cookies; default: when served over TLS.")
+
+    # --- mail -----------------------------------------------------------------------------------------
+    smtp_url: SecretStr | None = Field(
+        default=None, description="smtp://user:pass@host:587 (STARTTLS), smtps://…:465; unset = outbox"
+    )
+    mail_from: str = "Showroom <no-reply@showroom.local>"
+
+    # --- HTTP limits ------------------------------------------------------------------------------
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="Larger request bodies get 413.")
+
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> Settings:
         if self.environment is Environment.production:

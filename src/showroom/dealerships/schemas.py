@@ -1,18 +1,127 @@
-"""Dealership payloads."""
+"""Dealership payloads, and the shapes of its JSON settings columns."""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
-class DealershipCreate(BaseModel):
+def validate_timezone(value: str) -> str:
+    if value not in available_timezones():
+        raise ValueError(f"unknown IANA time zone {value!r} (e.g. America/Chicago)")
+    return value
+
+
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+
+class Tone(StrEnum):
+    friendly = "friendly"
+    professional = "professional"
+    casual = "casual"
+    formal = "formal"
+
+
+class OperationMode(StrEnum):
+    ai_agent = "ai_agent"
+    direct_agent = "direct_agent"
+
+
+class Weekday(StrEnum):
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+
+
+class OpenHours(Strict):
+    open: str = Field(pattern=HHMM)
+    close: str = Field(pattern=HHMM)
+
+    @model_validator(mode="after")
+    def _order(self) -> OpenHours:
+        if self.close <= self.open:
+            raise ValueError("close must be after open")
+        return self
+
+
+class QuietHours(Strict):
+    start: str = Field(default="21:00", pattern=HHMM)
+    end: str = Field(default="08:00", pattern=HHMM)
+
+
+def default_hours() -> dict[Weekday, OpenHours | None]:
+    week = {day: OpenHours(open="09:00", close="19:00") for day in list(Weekday)[:5]}
+    return {**week, Weekday.sat: OpenHours(open="09:00", close="17:00"), Weekday.sun: None}
+
+
+class AgentConfig(Strict):
+    """How conversations are handled: hours (in the dealership's time zone), quiet hours, templates."""
+
+    working_hours: dict[Weekday, OpenHours | None] = Field(default_factory=default_hours)
+    quiet_hours: QuietHours = Field(default_factory=QuietHours)
+    greeting_template: str = Field(
+        default="Hi {{customer_first_name}}! Thanks for reaching out to {{dealership_name}}. "
+        "A member of our team will be with you shortly.",
+        max_length=2000,
+    )
+    away_template: str = Field(
+        default="Thanks for your message! {{dealership_name}} is closed right now; we'll reply "
+        "first thing when we open.",
+        max_length=2000,
+    )
+    queue_template: str = Field(default="Thanks for waiting, a team member will reply in a moment.", max_length=2000)
+    sms_max_chars: int = Field(default=320, ge=70, le=1600)
+
+
+class AiConfig(Strict):
+    provider: str = Field(default="builtin", pattern=r"^(builtin|openai)$")
+    model: str | None = Field(default=None, max_length=100)
+    temperature: float = Field(default=0.3, ge=0, le=2)
+    response_delay_ms: int = Field(default=0, ge=0, le=60_000)
+
+
+class LeadRouting(Strict):
+    auto_create_leads: bool = True
+    assignment_strategy: str = Field(default="round_robin", pattern=r"^(round_robin|manual)$")
+    adf_vendor_names: list[str] = Field(default_factory=list, description="ADF <vendorname> values routed here")
+    adf_vendor_ids: list[str] = Field(default_factory=list, description="ADF vendor <id> values routed here")
+
+
+class HandoverSettings(Strict):
+    enabled: bool = True
+    emails: list[EmailStr] = Field(default_factory=list, max_length=20)
+    sla_hours: int = Field(default=24, ge=1, le=720)
+
+
+class DealershipSettings(Strict):
+    handover: HandoverSettings = Field(default_factory=HandoverSettings)
+    widget_allowed_origins: list[str] = Field(default_factory=list, max_length=20)
+    region: str = Field(default="US", pattern=r"^[A-Z]{2}$", description="Phone-number region (ISO 3166-1)")
+
+    @field_validator("widget_allowed_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            if not re.fullmatch(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?", origin):
+                raise ValueError(f"{origin!r} is not an origin like https://www.example.com")
+        return value
+
+
+class DealershipCreate(Strict):
     name: str = Field(min_length=1, max_length=255)
     subdomain: str = Field(
         min_length=2,
@@ -23,8 +132,10 @@ class DealershipCreate(BaseModel):
     contact_email: EmailStr
     contact_phone: str | None = Field(default=None, max_length=50)
     website: str | None = Field(default=None, max_length=255)
+    address: str | None = Field(default=None, max_length=500)
     city: str | None = Field(default=None, max_length=100)
     state: str | None = Field(default=None, max_length=50)
+    zip: str | None = Field(default=None, max_length=20)
     timezone: str = "America/New_York"
     primary_color: str = Field(default="#000000", pattern=COLOR_PATTERN)
     secondary_color: str = Field(default="#ffffff", pattern=COLOR_PATTERN)
@@ -34,11 +145,102 @@ class DealershipCreate(BaseModel):
 
     @field_validator("timezone")
     @classmethod
-    def _known_timezone(cls, value: str) -> str:
+    def _tz(cls, value: str) -> str:
         return validate_timezone(value)
 
 
-def validate_timezone(value: str) -> str:
-    if value not in available_timezones():
-        raise ValueError(f"unknown IANA time zone {value!r} (e.g. America/Chicago)")
-    return value
+class DealershipUpdate(Strict):
+    """What a dealership admin edits: profile, branding, persona defaults, hours and settings."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=255)
+    contact_email: EmailStr | None = None
+    contact_phone: str | None = Field(default=None, max_length=50)
+    website: str | None = Field(default=None, max_length=255)
+    logo_url: str | None = Field(default=None, max_length=255)
+    address: str | None = Field(default=None, max_length=500)
+    description: str | None = Field(default=None, max_length=5000)
+    city: str | None = Field(default=None, max_length=100)
+    state: str | None = Field(default=None, max_length=50)
+    zip: str | None = Field(default=None, max_length=20)
+    primary_color: str | None = Field(default=None, pattern=COLOR_PATTERN)
+    secondary_color: str | None = Field(default=None, pattern=COLOR_PATTERN)
+    accent_color: str | None = Field(default=None, pattern=COLOR_PATTERN)
+    font_family: str | None = Field(default=None, min_length=1, max_length=100)
+    persona_name: str | None = Field(default=None, min_length=1, max_length=100)
+    persona_tone: Tone | None = None
+    persona_template: str | None = Field(default=None, max_length=20_000)
+    welcome_message: str | None = Field(default=None, max_length=2000)
+    operation_mode: OperationMode | None = None
+    timezone: str | None = None
+    ai_config: AiConfig | None = None
+    agent_config: AgentConfig | None = None
+    lead_routing: LeadRouting | None = None
+    settings: DealershipSettings | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str | None) -> str | None:
+        return None if value is None else validate_timezone(value)
+
+    @model_validator(mode="after")
+    def _no_nulls_for_required(self) -> DealershipUpdate:
+        required = {
+            "name",
+            "contact_email",
+            "primary_color",
+            "secondary_color",
+            "accent_color",
+            "font_family",
+            "persona_name",
+            "persona_tone",
+            "operation_mode",
+            "timezone",
+            "ai_config",
+            "agent_config",
+            "lead_routing",
+            "settings",
+        }
+        for key in self.model_fields_set & required:
+            if getattr(self, key) is None:
+                raise ValueError(f"{key} cannot be null")
+        return self
+
+
+class PlatformDealershipUpdate(DealershipUpdate):
+    """Super admins may also move the subdomain."""
+
+    subdomain: str | None = Field(default=None, min_length=2, max_length=63, pattern=SUBDOMAIN_PATTERN)
+
+
+class DealershipOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    subdomain: str
+    contact_email: str
+    contact_phone: str | None
+    website: str | None
+    logo_url: str | None
+    address: str | None
+    description: str | None
+    city: str | None
+    state: str | None
+    zip: str | None
+    primary_color: str
+    secondary_color: str
+    accent_color: str
+    font_family: str
+    persona_name: str
+    persona_tone: str
+    persona_template: str | None
+    welcome_message: str | None
+    operation_mode: str
+    timezone: str
+    ai_config: dict[str, Any]
+    agent_config: dict[str, Any]
+    lead_routing: dict[str, Any]
+    settings: dict[str, Any]
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime

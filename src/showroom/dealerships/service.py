@@ -1,13 +1,21 @@
-"""Dealerships: the tenants. Creating one is cross-tenant work, done on the maintenance session."""
+"""Dealerships: the tenants. Creating, listing and (de)activating them is platform work on the maintenance
+session (super admins only, each call audited); a dealership admin edits its own row through RLS."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.audit.service import Actor, record, snapshot
-from showroom.dealerships.schemas import DealershipCreate
-from showroom.errors import Conflict
+from showroom.audit.service import Actor, changes, record, snapshot
+from showroom.dealerships.schemas import (
+    AgentConfig,
+    AiConfig,
+    DealershipCreate,
+    DealershipSettings,
+    DealershipUpdate,
+    LeadRouting,
+)
+from showroom.errors import Conflict, NotFound
 from showroom.models import Dealership, LeadSource, Persona
 
 DEFAULT_LEAD_SOURCES = (
@@ -26,12 +34,15 @@ DEFAULT_PERSONA_TEMPLATE = (
 
 async def create(maint: AsyncSession, data: DealershipCreate, actor: Actor) -> Dealership:
     """A new tenant with its defaults (lead sources, default persona), audited. Maintenance session only."""
-    taken = await maint.scalar(
-        select(func.count()).select_from(Dealership).where(Dealership.subdomain == data.subdomain)
-    )
-    if taken:
+    if await maint.scalar(select(func.count()).select_from(Dealership).where(Dealership.subdomain == data.subdomain)):
         raise Conflict(f"subdomain {data.subdomain!r} is already taken", field="subdomain")
-    dealership = Dealership(**data.model_dump())
+    dealership = Dealership(
+        **data.model_dump(),
+        ai_config=AiConfig().model_dump(),
+        agent_config=AgentConfig().model_dump(mode="json"),
+        lead_routing=LeadRouting().model_dump(),
+        settings=DealershipSettings().model_dump(),
+    )
     maint.add(dealership)
     await maint.flush()
     for name, kind, description in DEFAULT_LEAD_SOURCES:
@@ -55,4 +66,65 @@ async def create(maint: AsyncSession, data: DealershipCreate, actor: Actor) -> D
         after=snapshot(dealership),
     )
     await maint.flush()
+    return dealership
+
+
+async def get(session: AsyncSession, dealership_id: int) -> Dealership:
+    dealership = await session.get(Dealership, dealership_id)
+    if dealership is None:
+        raise NotFound(f"dealership {dealership_id} not found")
+    return dealership
+
+
+async def list_all(maint: AsyncSession, *, include_inactive: bool = True) -> list[Dealership]:
+    query = select(Dealership).order_by(Dealership.name, Dealership.id)
+    if not include_inactive:
+        query = query.where(Dealership.is_active)
+    return list((await maint.scalars(query)).all())
+
+
+async def update(session: AsyncSession, dealership_id: int, data: DealershipUpdate, actor: Actor) -> Dealership:
+    """Apply the fields present in ``data`` (JSON settings are replaced whole), audited."""
+    dealership = await get(session, dealership_id)
+    before = snapshot(dealership)
+    values = data.model_dump(exclude_unset=True, mode="json")
+    if "subdomain" in values and values["subdomain"] != dealership.subdomain:
+        taken = await session.scalar(
+            select(func.count()).select_from(Dealership).where(Dealership.subdomain == values["subdomain"])
+        )
+        if taken:
+            raise Conflict(f"subdomain {values['subdomain']!r} is already taken", field="subdomain")
+    for key, value in values.items():
+        setattr(dealership, key, value)
+    await session.flush()
+    b, a = changes(before, snapshot(dealership))
+    if a:
+        await record(
+            session,
+            actor,
+            "dealership.update",
+            dealership_id=dealership.id,
+            resource_type="dealership",
+            resource_id=dealership.id,
+            before=b,
+            after=a,
+        )
+    return dealership
+
+
+async def set_active(maint: AsyncSession, dealership_id: int, active: bool, actor: Actor) -> Dealership:
+    """Deactivating keeps every row; its users can no longer sign in and their sessions stop working."""
+    dealership = await get(maint, dealership_id)
+    if dealership.is_active != active:
+        dealership.is_active = active
+        await record(
+            maint,
+            actor,
+            "dealership.activate" if active else "dealership.deactivate",
+            dealership_id=dealership.id,
+            resource_type="dealership",
+            resource_id=dealership.id,
+            before={"is_active": not active},
+            after={"is_active": active},
+        )
     return dealership

@@ -21,6 +21,19 @@ class AuditLog(Base):
         check_in("actor_type", ACTOR_TYPES),
         Index("ix_audit_logs_dealership_id_created_at", "dealership_id", text("created_at DESC")),
         Index("ix_audit_logs_resource_type_resource_id", "resource_type", "resource_id"),
+        # Sign-in throttling counts recent failures per IP and per e-mail (auth_login_failures).
+        Index(
+            "ix_audit_logs_login_failed_ip",
+            "ip_address",
+            "created_at",
+            postgresql_where=text("action = 'user.login_failed'"),
+        ),
+        Index(
+            "ix_audit_logs_login_failed_email",
+            text("(details ->> 'email')"),
+            "created_at",
+            postgresql_where=text("action = 'user.login_failed'"),
+        ),
         fk_index("audit_logs", "user_id", nullable=True),
         fk_index("audit_logs", "api_key_id", nullable=True),
     )

@@ -1,0 +1,166 @@
+"""Payloads of sign-in, invitations, users and API keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+
+from showroom.auth.passwords import MAX_LENGTH
+from showroom.auth.permissions import SCOPES, Role
+
+Token = Annotated[str, StringConstraints(min_length=20, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
+Password = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Login(Strict):
+    email: EmailStr
+    password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)]
+
+
+class EmailOnly(Strict):
+    email: EmailStr
+
+
+class TokenOnly(Strict):
+    token: Token
+
+
+class PasswordResetConfirm(Strict):
+    token: Token
+    password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)]
+
+
+class SwitchTenant(Strict):
+    dealership_id: int | None = Field(description="Dealership to act for; null to act for none.")
+
+
+class SessionInfo(BaseModel):
+    user_id: int
+    email: str
+    name: str | None
+    role: Role
+    dealership_id: int | None
+    csrf_token: str = Field(description="Send it as the X-CSRF-Token header on unsafe requests.")
+    expires_at: datetime
+
+
+class InvitationRole(StrEnum):
+    user = "user"
+    manager = "manager"
+    dealership_admin = "dealership_admin"
+
+
+class InvitationCreate(Strict):
+    email: EmailStr
+    role: InvitationRole = InvitationRole.user
+
+
+class Invitation(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    email: str
+    role: str
+    status: str
+    expires_at: datetime
+    invited_by_user_id: int | None
+    created_at: datetime
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _uuid_text(cls, value: object) -> str:
+        return str(value)
+
+
+class InvitationPreview(BaseModel):
+    email: str
+    role: str
+    dealership_name: str | None
+    expires_at: datetime
+
+
+class InvitationAccept(Strict):
+    token: Token
+    name: str = Field(min_length=1, max_length=255)
+    password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)]
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    dealership_id: int | None
+    email: str
+    username: str | None
+    name: str | None
+    role: Role
+    is_active: bool
+    is_verified: bool
+    last_login_at: datetime | None
+    locked_until: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+Username = Annotated[str, StringConstraints(min_length=2, max_length=100, pattern=r"^[a-z0-9._-]+$")]
+
+
+class UserCreate(Strict):
+    email: EmailStr
+    name: str | None = Field(default=None, max_length=255)
+    username: Username | None = None
+    role: Role = Role.user
+    password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)] | None = (
+        Field(default=None, description="Omit to e-mail the person a sign-in link instead.")
+    )
+
+
+class UserUpdate(Strict):
+    name: str | None = Field(default=None, max_length=255)
+    username: Username | None = None
+    role: Role | None = None
+    is_active: bool | None = None
+    password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)] | None = (
+        None
+    )
+
+
+class ApiKeyCreate(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    description: str | None = Field(default=None, max_length=1000)
+    scopes: list[str] = Field(min_length=1, description=f"Any of: {', '.join(sorted(SCOPES))}")
+    expires_at: datetime | None = None
+
+    @field_validator("scopes")
+    @classmethod
+    def _known_scopes(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(SCOPES))
+        if unknown:
+            raise ValueError(f"unknown scope(s) {', '.join(unknown)}; known: {', '.join(sorted(SCOPES))}")
+        return sorted(set(value))
+
+
+class ApiKeyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    description: str | None
+    key_prefix: str
+    scopes: list[str]
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    created_by_user_id: int | None
+    created_at: datetime
+
+
+class ApiKeyCreated(ApiKeyOut):
+    key: str = Field(description="The whole key. Shown once: store it now.")

@@ -1,0 +1,358 @@
+"""Sign-in, sign-out, magic links, password resets and tenant switching.
+
+Lookups made before the tenant is known go through the SECURITY DEFINER functions of migration 0004; once
+the user's dealership is known the transaction is switched to it, so every write is checked by RLS.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.service import Actor, record
+from showroom.auth.passwords import hash_password, password_problem, verify_password
+from showroom.auth.sessions import close_user_sessions, open_session
+from showroom.auth.tokens import hash_token, new_token
+from showroom.db.engine import Database, set_tenant
+from showroom.errors import AppError, Gone, NotFound, TooManyRequests, Unauthorized, ValidationFailed
+from showroom.mail import Email, Mailer
+from showroom.models import Dealership, MagicLinkInvitation, Session, User
+from showroom.settings import Settings
+
+
+@dataclass
+class SignedIn:
+    token: str
+    session: Session
+    user_id: int
+    role: str
+    dealership_id: int | None
+
+
+@dataclass
+class SignInOutcome:
+    """A failed sign-in is still a result to commit (its audit row and counters), not an exception."""
+
+    signed_in: SignedIn | None = None
+    error: AppError | None = None
+
+
+async def _record_login(
+    session: AsyncSession,
+    user_id: int | None,
+    email: str,
+    success: bool,
+    actor: Actor,
+    reason: str | None,
+    settings: Settings,
+) -> None:
+    await session.execute(
+        text("select auth_record_login(:u, :e, :s, cast(:ip as inet), :ua, :r, :max, make_interval(mins => :lock))"),
+        {
+            "u": user_id,
+            "e": email,
+            "s": success,
+            "ip": actor.ip,
+            "ua": actor.user_agent,
+            "r": reason,
+            "max": settings.login_max_failures,
+            "lock": settings.login_lockout_minutes,
+        },
+    )
+
+
+async def sign_in(
+    session: AsyncSession, *, email: str, password: str, actor: Actor, settings: Settings, replaces: str | None = None
+) -> SignInOutcome:
+    since = datetime.now(UTC) - timedelta(minutes=settings.login_lockout_minutes)
+    counts = (
+        await session.execute(
+            text("select * from auth_login_failures(cast(:ip as inet), :e, :since)"),
+            {"ip": actor.ip, "e": email, "since": since},
+        )
+    ).one()
+    if counts.by_email >= settings.login_max_failures or counts.by_ip >= settings.login_max_failures_per_ip:
+        raise TooManyRequests(
+            f"too many failed sign-ins; try again in {settings.login_lockout_minutes} minutes",
+            retry_after=settings.login_lockout_minutes * 60,
+        )
+    row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
+    valid = await verify_password(row.password_hash if row else None, password)
+    if row is None or not valid:
+        await _record_login(
+            session,
+            row.id if row else None,
+            email,
+            False,
+            actor,
+            "unknown_email" if row is None else "bad_password",
+            settings,
+        )
+        return SignInOutcome(error=Unauthorized("invalid email or password"))
+    if not row.is_active or not row.dealership_active:
+        await _record_login(session, row.id, email, False, actor, "deactivated", settings)
+        what = "account" if not row.is_active else "dealership"
+        return SignInOutcome(error=Unauthorized(f"this {what} is deactivated; ask your administrator"))
+    await _record_login(session, row.id, email, True, actor, None, settings)
+    await set_tenant(session, row.dealership_id, row.id)
+    token, srow = await open_session(
+        session,
+        user_id=row.id,
+        dealership_id=row.dealership_id,
+        ip=actor.ip,
+        user_agent=actor.user_agent,
+        settings=settings,
+        replaces=replaces,
+    )
+    return SignInOutcome(signed_in=SignedIn(token, srow, row.id, row.role, row.dealership_id))
+
+
+async def sign_out(session: AsyncSession, session_id: str, actor: Actor, dealership_id: int | None) -> None:
+    await session.execute(text("delete from sessions where id = :id"), {"id": session_id})
+    await record(
+        session, actor, "user.logout", dealership_id=dealership_id, resource_type="user", resource_id=actor.user_id
+    )
+
+
+# --- magic links -------------------------------------------------------------------------------------
+
+
+def _link_email(to: str, subject: str, intro: str, link: str, button: str, outro: str) -> Email:
+    text_body = f"{intro}\n\n{button}: {link}\n\n{outro}\n"
+    html_body = (
+        f'<p>{html.escape(intro)}</p><p><a href="{html.escape(link)}">{html.escape(button)}</a></p>'
+        f'<p style="color:#555">{html.escape(outro)}</p>'
+    )
+    return Email(to=[to], subject=subject, text=text_body, html=html_body)
+
+
+async def send_magic_link(
+    session: AsyncSession, db: Database, mailer: Mailer, *, email: str, actor: Actor, settings: Settings
+) -> str | None:
+    """E-mail a single-use sign-in link if ``email`` has an active account. Returns the link (None if no account).
+
+    The caller answers the same way either way, so the endpoint reveals nothing about who has an account.
+    """
+    row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
+    if row is None or not row.is_active or not row.dealership_active:
+        return None
+    token = new_token()
+    invite = MagicLinkInvitation(
+        dealership_id=row.dealership_id,
+        purpose="sign_in",
+        email=email.lower(),
+        role=row.role,
+        token_hash=hash_token(token),
+        expires_at=datetime.now(UTC) + timedelta(hours=settings.magic_link_hours),
+    )
+    target = session if row.dealership_id is not None else db.maint_session()
+    try:
+        await set_tenant(session, row.dealership_id, row.id)
+        target.add(invite)
+        await target.flush()
+        await record(
+            target,
+            actor,
+            "user.magic_link_sent",
+            dealership_id=row.dealership_id,
+            resource_type="user",
+            resource_id=row.id,
+        )
+        link = f"{settings.base_url}/auth/magic/{token}"
+        await mailer.send(
+            _link_email(
+                email,
+                "Your Showroom sign-in link",
+                f"Use this link to sign in to Showroom. It works once, for {settings.magic_link_hours} hours.",
+                link,
+                "Sign in",
+                "If you did not ask for it, ignore this e-mail.",
+            )
+        )
+        if target is not session:
+            await target.commit()
+    finally:
+        if target is not session:
+            await target.close()
+    return link
+
+
+async def consume_magic_link(
+    session: AsyncSession, *, token: str, actor: Actor, settings: Settings, replaces: str | None = None
+) -> SignedIn:
+    result = (await session.execute(text("select * from auth_consume_magic_link(:h)"), {"h": hash_token(token)})).one()
+    if result.outcome == "unknown":
+        raise NotFound("this sign-in link is not valid; request a new one", field="token")
+    if result.outcome == "used":
+        raise Gone("this sign-in link was already used; request a new one", field="token")
+    if result.outcome == "expired":
+        raise Gone("this sign-in link has expired; request a new one", field="token")
+    await set_tenant(session, result.dealership_id)
+    user = await session.scalar(select(User).where(User.email == result.email))
+    if user is None and result.purpose == "invite" and result.dealership_id is not None:
+        user = User(dealership_id=result.dealership_id, email=result.email, role=result.role, is_verified=True)
+        session.add(user)
+        await session.flush()
+        await record(
+            session,
+            actor,
+            "user.create",
+            dealership_id=result.dealership_id,
+            resource_type="user",
+            resource_id=user.id,
+            after={"email": user.email, "role": user.role, "via": "magic_link"},
+        )
+    if user is None or not user.is_active:
+        raise Unauthorized("this account is deactivated; ask your administrator")
+    user.is_verified = True
+    await _record_login(session, user.id, user.email, True, actor, "magic_link", settings)
+    await set_tenant(session, result.dealership_id, user.id)
+    tok, srow = await open_session(
+        session,
+        user_id=user.id,
+        dealership_id=user.dealership_id,
+        ip=actor.ip,
+        user_agent=actor.user_agent,
+        settings=settings,
+        replaces=replaces,
+    )
+    return SignedIn(tok, srow, user.id, user.role, user.dealership_id)
+
+
+# --- password reset ----------------------------------------------------------------------------------
+
+
+async def request_password_reset(
+    session: AsyncSession, db: Database, mailer: Mailer, *, email: str, actor: Actor, settings: Settings
+) -> str | None:
+    row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
+    if row is None or not row.is_active or not row.dealership_active:
+        return None
+    token = new_token()
+    expires = datetime.now(UTC) + timedelta(minutes=settings.password_reset_minutes)
+    values: dict[str, Any] = {"reset_token_hash": hash_token(token), "reset_token_expires_at": expires}
+    await _update_user(session, db, row.id, row.dealership_id, values, actor, "user.password_reset_requested")
+    link = f"{settings.base_url}/auth/reset/{token}"
+    await mailer.send(
+        _link_email(
+            email,
+            "Reset your Showroom password",
+            f"Someone (hopefully you) asked to reset your Showroom password. The link works once, for "
+            f"{settings.password_reset_minutes} minutes.",
+            link,
+            "Choose a new password",
+            "If you did not ask for it, ignore this e-mail: your password stays as it is.",
+        )
+    )
+    return link
+
+
+async def confirm_password_reset(
+    session: AsyncSession, db: Database, *, token: str, password: str, actor: Actor
+) -> None:
+    row = (await session.execute(text("select * from auth_password_reset(:h)"), {"h": hash_token(token)})).first()
+    if row is None:
+        raise NotFound("this password-reset link is not valid or was already used; request a new one", field="token")
+    if row.expires_at <= datetime.now(UTC):
+        raise Gone("this password-reset link has expired; request a new one", field="token")
+    if not row.is_active:
+        raise Unauthorized("this account is deactivated; ask your administrator")
+    email = await _user_email(session, db, row.user_id, row.dealership_id)
+    problem = password_problem(password, email=email)
+    if problem:
+        raise ValidationFailed(problem, field="password")
+    values = {
+        "password_hash": await hash_password(password),
+        "reset_token_hash": None,
+        "reset_token_expires_at": None,
+        "failed_login_count": 0,
+        "locked_until": None,
+    }
+    await _update_user(session, db, row.user_id, row.dealership_id, values, actor, "user.password_reset")
+    await close_user_sessions(session, row.user_id)
+
+
+async def _user_email(session: AsyncSession, db: Database, user_id: int, dealership_id: int | None) -> str:
+    if dealership_id is None:
+        async with db.maint_session() as maint:
+            return str(await maint.scalar(select(User.email).where(User.id == user_id)))
+    await set_tenant(session, dealership_id, user_id)
+    return str(await session.scalar(select(User.email).where(User.id == user_id)))
+
+
+async def _update_user(
+    session: AsyncSession,
+    db: Database,
+    user_id: int,
+    dealership_id: int | None,
+    values: dict[str, Any],
+    actor: Actor,
+    action: str,
+) -> None:
+    """Update a user found before the tenant was known: under its tenant, or via maintenance for super admins."""
+    redacted = {k: ("[redacted]" if k.endswith("hash") and v else v) for k, v in values.items()}
+    audit_after = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in redacted.items()}
+    if dealership_id is None:
+        async with db.maint_session() as maint, maint.begin():
+            user = await maint.get(User, user_id)
+            assert user is not None
+            for key, value in values.items():
+                setattr(user, key, value)
+            await record(
+                maint,
+                actor.via(user_id=actor.user_id or user_id),
+                action,
+                dealership_id=None,
+                resource_type="user",
+                resource_id=user_id,
+                after=audit_after,
+            )
+        return
+    await set_tenant(session, dealership_id, user_id)
+    user = await session.get(User, user_id)
+    assert user is not None
+    for key, value in values.items():
+        setattr(user, key, value)
+    await record(
+        session,
+        actor.via(user_id=actor.user_id or user_id),
+        action,
+        dealership_id=dealership_id,
+        resource_type="user",
+        resource_id=user_id,
+        after=audit_after,
+    )
+
+
+# --- super admins: acting for a dealership ---------------------------------------------------------------
+
+
+async def switch_tenant(
+    session: AsyncSession, db: Database, *, session_id: str, dealership_id: int | None, actor: Actor
+) -> None:
+    if dealership_id is not None:
+        async with db.maint_session() as maint:
+            exists = await maint.scalar(select(Dealership.id).where(Dealership.id == dealership_id))
+        if exists is None:
+            raise NotFound(f"dealership {dealership_id} does not exist", field="dealership_id")
+    await session.execute(
+        text("update sessions set dealership_id = :d where id = :id"), {"d": dealership_id, "id": session_id}
+    )
+    await set_tenant(session, dealership_id, actor.user_id)
+    if dealership_id is not None:
+        await record(
+            session,
+            actor,
+            "tenant.switch",
+            dealership_id=dealership_id,
+            resource_type="dealership",
+            resource_id=dealership_id,
+        )
+        return
+    async with db.maint_session() as maint, maint.begin():  # a platform row: only maintenance writes those
+        await record(maint, actor, "tenant.switch", dealership_id=None, resource_type="dealership")

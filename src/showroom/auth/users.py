@@ -1,0 +1,283 @@
+"""Staff accounts of a dealership, and team invitations."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Row, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.service import Actor, changes, record, snapshot
+from showroom.auth.passwords import hash_password, password_problem
+from showroom.auth.permissions import Role, outranks_or_equals
+from showroom.auth.principal import Principal
+from showroom.auth.schemas import InvitationAccept, InvitationCreate, UserCreate, UserUpdate
+from showroom.auth.service import SignedIn, _link_email, _record_login
+from showroom.auth.sessions import close_user_sessions, open_session
+from showroom.auth.tokens import hash_token, new_token
+from showroom.db.engine import Database, set_tenant
+from showroom.errors import Conflict, Forbidden, Gone, NotFound, ValidationFailed
+from showroom.mail import Mailer
+from showroom.models import User, UserInvitation
+from showroom.settings import Settings
+
+
+def _check_password(password: str, email: str) -> None:
+    problem = password_problem(password, email=email)
+    if problem:
+        raise ValidationFailed(problem, field="password")
+
+
+def _check_grant(principal: Principal, role: str) -> None:
+    if role == Role.super_admin:
+        raise Forbidden("super admins are created with `showroom user create --role super_admin`", field="role")
+    if principal.role is None or not outranks_or_equals(principal.role, role):
+        raise Forbidden(f"you may not give the role {role}", field="role")
+
+
+async def _email_taken(session: AsyncSession, email: str) -> bool:
+    """Login e-mails are unique across all dealerships; the check itself reveals nothing else."""
+    return (await session.execute(text("select 1 from auth_user_by_email(:e)"), {"e": email})).first() is not None
+
+
+async def get(session: AsyncSession, user_id: int) -> User:
+    user = await session.get(User, user_id)
+    if user is None:  # other tenants' users are invisible (RLS): 404, never 403
+        raise NotFound(f"user {user_id} not found")
+    return user
+
+
+async def create(
+    session: AsyncSession,
+    db: Database,
+    principal: Principal,
+    dealership_id: int,
+    data: UserCreate,
+    actor: Actor,
+    mailer: Mailer,
+    settings: Settings,
+) -> User:
+    _check_grant(principal, data.role)
+    email = data.email.lower()
+    if await _email_taken(session, email):
+        raise Conflict(f"a user with e-mail {email} already exists", field="email")
+    if data.password is not None:
+        _check_password(data.password, email)
+    user = User(
+        dealership_id=dealership_id,
+        email=email,
+        name=data.name,
+        username=data.username,
+        role=data.role,
+        password_hash=await hash_password(data.password) if data.password else None,
+    )
+    session.add(user)
+    await session.flush()
+    await record(
+        session,
+        actor,
+        "user.create",
+        dealership_id=dealership_id,
+        resource_type="user",
+        resource_id=user.id,
+        after=snapshot(user),
+    )
+    if data.password is None:
+        from showroom.auth.service import send_magic_link  # the new person signs in by e-mailed link
+
+        await send_magic_link(session, db, mailer, email=email, actor=actor, settings=settings)
+    return user
+
+
+async def update(session: AsyncSession, principal: Principal, user_id: int, data: UserUpdate, actor: Actor) -> User:
+    user = await get(session, user_id)
+    self_edit = principal.user_id == user.id
+    fields = data.model_fields_set
+    if not self_edit and not principal.can("user.manage"):
+        raise Forbidden("you may only edit your own profile")
+    if self_edit and fields & {"role", "is_active"}:
+        raise Forbidden("you cannot change your own role or deactivate yourself", field="role")
+    if "role" in fields and data.role is not None:
+        _check_grant(principal, data.role)
+    if principal.role and not outranks_or_equals(principal.role, user.role):
+        raise Forbidden("you may not edit a user whose role is above yours")
+    before = snapshot(user)
+    if "name" in fields:
+        user.name = data.name
+    if "username" in fields:
+        user.username = data.username
+    if "role" in fields and data.role is not None:
+        user.role = data.role
+    if "password" in fields and data.password is not None:
+        _check_password(data.password, user.email)
+        user.password_hash = await hash_password(data.password)
+    if "is_active" in fields and data.is_active is not None:
+        user.is_active = data.is_active
+        if not data.is_active:
+            await close_user_sessions(session, user.id)
+    await session.flush()
+    b, a = changes(before, snapshot(user))
+    if a:
+        await record(
+            session,
+            actor,
+            "user.update",
+            dealership_id=user.dealership_id,
+            resource_type="user",
+            resource_id=user.id,
+            before=b,
+            after=a,
+        )
+    return user
+
+
+async def deactivate(session: AsyncSession, principal: Principal, user_id: int, actor: Actor) -> User:
+    return await update(session, principal, user_id, UserUpdate(is_active=False), actor)
+
+
+# --- invitations -----------------------------------------------------------------------------------------
+
+
+async def invite(
+    session: AsyncSession,
+    principal: Principal,
+    dealership_id: int,
+    data: InvitationCreate,
+    actor: Actor,
+    mailer: Mailer,
+    settings: Settings,
+    dealership_name: str,
+) -> UserInvitation:
+    _check_grant(principal, data.role)
+    email = data.email.lower()
+    if await _email_taken(session, email):
+        raise Conflict(f"{email} already has an account", field="email")
+    pending = await session.scalar(
+        select(func.count())
+        .select_from(UserInvitation)
+        .where(UserInvitation.email == email, UserInvitation.status == "pending")
+    )
+    if pending:
+        raise Conflict(f"{email} already has a pending invitation; cancel it to send a new one", field="email")
+    token = new_token()
+    invitation = UserInvitation(
+        dealership_id=dealership_id,
+        email=email,
+        role=data.role,
+        token_hash=hash_token(token),
+        invited_by_user_id=principal.user_id,
+        expires_at=datetime.now(UTC) + timedelta(days=settings.invitation_days),
+    )
+    session.add(invitation)
+    await session.flush()
+    await record(
+        session,
+        actor,
+        "invitation.create",
+        dealership_id=dealership_id,
+        resource_type="user_invitation",
+        resource_id=invitation.id,
+        after=snapshot(invitation),
+    )
+    inviter = principal.name or principal.email or "Your administrator"
+    await mailer.send(
+        _link_email(
+            email,
+            f"You're invited to {dealership_name} on Showroom",
+            f"{inviter} invited you to join {dealership_name} on Showroom as {data.role.replace('_', ' ')}. "
+            f"The invitation is valid for {settings.invitation_days} days.",
+            f"{settings.base_url}/invitations/{token}",
+            "Accept the invitation",
+            "If you were not expecting this, you can ignore this e-mail.",
+        )
+    )
+    return invitation
+
+
+async def cancel_invitation(session: AsyncSession, invitation_id: uuid.UUID, actor: Actor) -> UserInvitation:
+    invitation = await session.get(UserInvitation, invitation_id)
+    if invitation is None:
+        raise NotFound(f"invitation {invitation_id} not found")
+    if invitation.status != "pending":
+        raise Conflict(f"this invitation is {invitation.status}, not pending")
+    invitation.status = "cancelled"
+    await record(
+        session,
+        actor,
+        "invitation.cancel",
+        dealership_id=invitation.dealership_id,
+        resource_type="user_invitation",
+        resource_id=invitation.id,
+        before={"status": "pending"},
+        after={"status": "cancelled"},
+    )
+    return invitation
+
+
+async def find_invitation(session: AsyncSession, token: str) -> Row[Any]:
+    row = (await session.execute(text("select * from auth_user_invitation(:h)"), {"h": hash_token(token)})).first()
+    if row is None:
+        raise NotFound("this invitation link is not valid", field="token")
+    if row.status == "accepted":
+        raise Gone("this invitation was already accepted; sign in instead", field="token")
+    if row.status in ("cancelled", "expired") or row.expires_at <= datetime.now(UTC):
+        raise Gone("this invitation has expired or was cancelled; ask for a new one", field="token")
+    return row
+
+
+async def accept_invitation(
+    session: AsyncSession, data: InvitationAccept, actor: Actor, settings: Settings
+) -> SignedIn:
+    row = await find_invitation(session, data.token)
+    _check_password(data.password, row.email)
+    if await _email_taken(session, row.email):
+        raise Conflict("an account with this e-mail already exists; sign in instead", field="email")
+    await set_tenant(session, row.dealership_id)
+    invitation = await session.get(UserInvitation, row.id, with_for_update=True)
+    if invitation is None or invitation.status != "pending":
+        raise Gone("this invitation was already used", field="token")
+    user = User(
+        dealership_id=invitation.dealership_id,
+        email=invitation.email,
+        name=data.name,
+        role=invitation.role,
+        password_hash=await hash_password(data.password),
+        is_verified=True,
+    )
+    session.add(user)
+    await session.flush()
+    invitation.status = "accepted"
+    invitation.accepted_user_id = user.id
+    invitation.accepted_at = datetime.now(UTC)
+    who = actor.via(type="user", user_id=user.id)
+    await record(
+        session,
+        who,
+        "invitation.accept",
+        dealership_id=invitation.dealership_id,
+        resource_type="user_invitation",
+        resource_id=invitation.id,
+        after={"user_id": user.id},
+    )
+    await record(
+        session,
+        who,
+        "user.create",
+        dealership_id=invitation.dealership_id,
+        resource_type="user",
+        resource_id=user.id,
+        after=snapshot(user),
+    )
+    await _record_login(session, user.id, user.email, True, actor, "invitation", settings)
+    await set_tenant(session, invitation.dealership_id, user.id)
+    token, srow = await open_session(
+        session,
+        user_id=user.id,
+        dealership_id=user.dealership_id,
+        ip=actor.ip,
+        user_agent=actor.user_agent,
+        settings=settings,
+    )
+    return SignedIn(token, srow, user.id, user.role, user.dealership_id)

@@ -1,0 +1,102 @@
+"""HTTP: the dealership's own profile, and the platform's list of dealerships (super admins)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.api.docs import errors
+from showroom.auth.deps import Context, require
+from showroom.dealerships import service
+from showroom.dealerships.schemas import DealershipCreate, DealershipOut, DealershipUpdate, PlatformDealershipUpdate
+
+router = APIRouter(prefix="/api/v1", tags=["dealerships"])
+Platform = Annotated[Context, Depends(require("dealership.manage"))]
+
+
+async def maintenance(ctx: Platform) -> AsyncIterator[AsyncSession]:
+    """The audited BYPASSRLS session super-admin routes use (committed before the response)."""
+    async with ctx.db.maint_session() as maint, maint.begin():
+        yield maint
+
+
+Maint = Annotated[AsyncSession, Depends(maintenance, scope="function")]
+
+
+@router.get("/dealership", response_model=DealershipOut, summary="Your dealership", responses=errors(401, 403))
+async def own(ctx: Annotated[Context, Depends(require("dealership.read"))]) -> Any:
+    return await service.get(ctx.session, ctx.dealership_id)
+
+
+@router.patch(
+    "/dealership",
+    response_model=DealershipOut,
+    summary="Edit your dealership: profile, branding, persona defaults, hours, settings",
+    responses=errors(401, 403, 422),
+)
+async def update_own(body: DealershipUpdate, ctx: Annotated[Context, Depends(require("dealership.update"))]) -> Any:
+    return await service.update(ctx.session, ctx.dealership_id, body, ctx.actor)
+
+
+@router.get(
+    "/dealerships",
+    response_model=list[DealershipOut],
+    summary="All dealerships (super admins)",
+    responses=errors(401, 403),
+)
+async def list_all(ctx: Platform, maint: Maint, include_inactive: bool = True) -> Any:
+    return await service.list_all(maint, include_inactive=include_inactive)
+
+
+@router.post(
+    "/dealerships",
+    response_model=DealershipOut,
+    status_code=201,
+    summary="Create a dealership with its defaults (super admins)",
+    responses=errors(401, 403, 409, 422),
+)
+async def create(body: DealershipCreate, ctx: Platform, maint: Maint) -> Any:
+    return await service.create(maint, body, ctx.actor)
+
+
+@router.get(
+    "/dealerships/{dealership_id}",
+    response_model=DealershipOut,
+    summary="One dealership (super admins)",
+    responses=errors(401, 403, 404),
+)
+async def get_one(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
+    return await service.get(maint, dealership_id)
+
+
+@router.patch(
+    "/dealerships/{dealership_id}",
+    response_model=DealershipOut,
+    summary="Edit any dealership (super admins)",
+    responses=errors(401, 403, 404, 409, 422),
+)
+async def update_one(dealership_id: int, body: PlatformDealershipUpdate, ctx: Platform, maint: Maint) -> Any:
+    return await service.update(maint, dealership_id, body, ctx.actor)
+
+
+@router.post(
+    "/dealerships/{dealership_id}/deactivate",
+    response_model=DealershipOut,
+    summary="Deactivate: no sign-in, intake or AI; data kept (super admins)",
+    responses=errors(401, 403, 404),
+)
+async def deactivate(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
+    return await service.set_active(maint, dealership_id, False, ctx.actor)
+
+
+@router.post(
+    "/dealerships/{dealership_id}/activate",
+    response_model=DealershipOut,
+    summary="Reactivate a dealership (super admins)",
+    responses=errors(401, 403, 404),
+)
+async def activate(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
+    return await service.set_active(maint, dealership_id, True, ctx.actor)

@@ -1,0 +1,102 @@
+"""The one way Showroom sends e-mail: SMTP when ``SHOWROOM_SMTP_URL`` is set, otherwise an outbox.
+
+The outbox writes each message as an ``.eml`` file under ``<data dir>/outbox/`` and logs it, so a local
+install works without a mail server and nothing sent is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import smtplib
+import ssl
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from showroom.errors import ConfigError, ServiceUnavailable
+from showroom.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Email:
+    to: list[str]
+    subject: str
+    text: str
+    html: str | None = None
+    reply_to: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def build_message(email: Email, sender: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = ", ".join(email.to)
+    msg["Subject"] = email.subject
+    msg["Date"] = format_datetime(datetime.now(UTC))
+    msg["Message-ID"] = make_msgid(domain="showroom.local")
+    if email.reply_to:
+        msg["Reply-To"] = email.reply_to
+    for name, value in email.headers.items():
+        msg[name] = value
+    msg.set_content(email.text)
+    if email.html:
+        msg.add_alternative(email.html, subtype="html")
+    return msg
+
+
+class Mailer:
+    def __init__(self, settings: Settings) -> None:
+        self.sender = settings.mail_from
+        self.outbox = settings.data_dir / "outbox"
+        self.smtp = urlsplit(settings.smtp_url.get_secret_value()) if settings.smtp_url else None
+        if self.smtp and self.smtp.scheme not in ("smtp", "smtps"):
+            raise ConfigError("SHOWROOM_SMTP_URL must start with smtp:// (STARTTLS when offered) or smtps://")
+
+    async def send(self, email: Email) -> str:
+        """Deliver (or store) one message; returns its Message-ID. Raises ServiceUnavailable on SMTP failure."""
+        message = build_message(email, self.sender)
+        if self.smtp is None:
+            await asyncio.to_thread(self._store, message)
+        else:
+            try:
+                await asyncio.to_thread(self._deliver, message)
+            except (OSError, smtplib.SMTPException) as exc:
+                log.error("mail to %s failed: %s", email.to, exc)
+                raise ServiceUnavailable("the mail server refused or is unreachable; nothing was changed") from exc
+        return str(message["Message-ID"])
+
+    def _store(self, message: EmailMessage) -> None:
+        self.outbox.mkdir(parents=True, exist_ok=True)
+        path = self.outbox / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+        path.write_bytes(bytes(message))
+        log.info("mail (outbox) to %s: %s -> %s", message["To"], message["Subject"], path)
+
+    def _deliver(self, message: EmailMessage) -> None:
+        assert self.smtp is not None
+        host = self.smtp.hostname or "localhost"
+        if self.smtp.scheme == "smtps":
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                host, self.smtp.port or 465, timeout=15, context=ssl.create_default_context()
+            )
+        else:
+            client = smtplib.SMTP(host, self.smtp.port or 587, timeout=15)
+        with client:
+            client.ehlo()
+            if self.smtp.scheme == "smtp" and client.has_extn("starttls"):
+                client.starttls(context=ssl.create_default_context())
+                client.ehlo()
+            if self.smtp.username:
+                client.login(unquote(self.smtp.username), unquote(self.smtp.password or ""))
+            client.send_message(message)
+        log.info("mail (smtp %s) to %s: %s", host, message["To"], message["Subject"])
+
+
+def outbox_messages(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "outbox").glob("*.eml"))
