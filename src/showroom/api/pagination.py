@@ -77,7 +77,7 @@ async def paginate(
     query: Select[Any],
     *,
     sort: SortKey,
-    id_column: ColumnElement[Any],
+    id_column: ColumnElement[Any] | InstrumentedAttribute[Any],
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Any], str | None]:
