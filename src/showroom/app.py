@@ -15,6 +15,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from showroom.api.middleware import RequestContextMiddleware
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
@@ -96,9 +97,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 def _include_routers(app: FastAPI) -> None:
     from showroom.audit.routes import router as audit
     from showroom.auth.routes import router as identity
+    from showroom.conversations.routes import router as conversations
     from showroom.dealerships.routes import router as dealerships
+    from showroom.inventory.routes import router as inventory
+    from showroom.leads.routes import router as leads
 
-    for router in (identity, dealerships, audit):
+    for router in (identity, dealerships, inventory, leads, conversations, audit):
         app.include_router(router)
 
 
@@ -167,6 +171,22 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
         headers = {"Retry-After": str(exc.extra["retry_after"])} if "retry_after" in exc.extra else None
         return JSONResponse(exc.body(), status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """Framework-level refusals (unknown route, wrong method, body too large) in the same JSON shape."""
+        names = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge", 400: "BadRequest"}
+        detail = str(exc.detail)
+        field = None
+        if exc.status_code == 413:
+            limit = request.app.state.settings.max_body_bytes
+            detail, field = f"request body is over the {limit} byte limit", "body"
+        log.info("%s %s -> %s %s", request.method, request.url.path, exc.status_code, detail)
+        return JSONResponse(
+            {"error": names.get(exc.status_code, "HTTPError"), "detail": detail, "field": field},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(IntegrityError)
     async def integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:

@@ -1,4 +1,4 @@
-"""ASGI middleware: request ids, and the body-size limit (413 before the app reads a byte too many)."""
+"""ASGI middleware: a request id on every request (``X-Request-ID`` in and out), and the body-size limit."""
 
 from __future__ import annotations
 
@@ -6,21 +6,20 @@ import json
 import re
 import uuid
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class RequestContextMiddleware:
-    """Gives each request an id (``X-Request-ID`` in and out) and refuses bodies over ``max_body_bytes``."""
+    """Tags each request with an id and refuses bodies over ``max_body_bytes`` with a JSON 413: at once when
+    Content-Length says so, or as soon as a streamed body crosses the limit (raised as an HTTP 413 that the
+    app's handler renders, before any handler code sees a byte too many)."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
-        self.max_body_bytes = max_body_bytes
+        self.limit = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -30,40 +29,30 @@ class RequestContextMiddleware:
         given = headers.get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
-        limit = self.max_body_bytes
-        declared = headers.get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await self._reject(send, request_id, limit)
+        declared = headers.get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.limit:
+            await self._refuse(send, request_id)
             return
         received = 0
-        started = False
 
         async def limited_receive() -> Message:
             nonlocal received
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise _TooLarge
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise HTTPException(status_code=413)
             return message
 
         async def tagged_send(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tagged_send)
-        except _TooLarge:
-            if not started:
-                await self._reject(send, request_id, limit)
+        await self.app(scope, limited_receive, tagged_send)
 
-    @staticmethod
-    async def _reject(send: Send, request_id: str, limit: int) -> None:
+    async def _refuse(self, send: Send, request_id: str) -> None:
         body = json.dumps(
-            {"error": "PayloadTooLarge", "detail": f"request body is over the {limit} byte limit", "field": "body"}
+            {"error": "PayloadTooLarge", "detail": f"request body is over the {self.limit} byte limit", "field": "body"}
         ).encode()
         await send(
             {

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, literal, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import SQLColumnExpression
 
 from showroom.errors import ValidationFailed
 
@@ -33,7 +34,7 @@ class PageOut(BaseModel, Generic[T]):
 
 @dataclass(frozen=True)
 class SortKey:
-    expression: ColumnElement[Any] | InstrumentedAttribute[Any]
+    expression: SQLColumnExpression[Any]
     descending: bool
 
 

@@ -98,3 +98,33 @@ async def record(
     )
     session.add(row)
     return row
+
+
+async def apply_update(
+    session: AsyncSession,
+    obj: Any,
+    values: dict[str, Any],
+    actor: Actor,
+    *,
+    action: str,
+    resource_type: str,
+    dealership_id: int | None,
+) -> dict[str, Any]:
+    """Set ``values`` on ``obj``, flush, and audit what actually changed (before/after of those fields only)."""
+    before = snapshot(obj)
+    for key, value in values.items():
+        setattr(obj, key, value)
+    await session.flush()
+    old, new = changes(before, snapshot(obj))
+    if new:
+        await record(
+            session,
+            actor,
+            action,
+            dealership_id=dealership_id,
+            resource_type=resource_type,
+            resource_id=obj.id,
+            before=old,
+            after=new,
+        )
+    return new

@@ -122,6 +122,9 @@ def _prepare(topo: Topology, secret: str, *, embedded: bool) -> Prepared:
             _grant_membership(conn, owner, login)
             # PostgreSQL 15+ gives CREATE on public only to the database owner.
             conn.execute(sql.SQL("grant usage, create on schema public to {}").format(sql.Identifier(owner)))
+        # maint owns the pre-tenant SECURITY DEFINER functions, which needs CREATE on the schema.
+        conn.execute(sql.SQL("grant usage on schema public to {}").format(sql.Identifier(topo.app_role)))
+        conn.execute(sql.SQL("grant usage, create on schema public to {}").format(sql.Identifier(topo.maint_role)))
         can_create = conn.execute("select has_schema_privilege(%s, 'public', 'CREATE')", (owner,)).fetchone()
         if not (can_create and can_create[0]):
             raise ConfigError(

@@ -30,8 +30,8 @@ class AuditLog(Base):
         ),
         Index(
             "ix_audit_logs_login_failed_email",
+            "created_at",  # a column first: recent failures, then the e-mail inside the index
             text("(details ->> 'email')"),
-            "created_at",
             postgresql_where=text("action = 'user.login_failed'"),
         ),
         fk_index("audit_logs", "user_id", nullable=True),

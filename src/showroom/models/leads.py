@@ -155,6 +155,7 @@ class Lead(Base):
         UniqueConstraint("dealership_id", "lead_number"),
         UniqueConstraint("dealership_id", "source_key"),
         check_in("status", LEAD_STATUSES),
+        CheckConstraint("(status = 'lost') = (lost_reason IS NOT NULL) OR status = 'archived'", name="lost_reason"),
         check_in("priority", PRIORITIES),
         check_in("source", LEAD_SOURCE_TYPES),
         check_range("lead_score", 0, 100),
@@ -175,6 +176,7 @@ class Lead(Base):
     assigned_user_id: Mapped[int | None] = user_ref()
     lead_number: Mapped[str] = mapped_column(String(50))
     status: Mapped[str] = mapped_column(String(50), server_default=text("'new'"))
+    lost_reason: Mapped[str | None] = mapped_column(String(255))
     priority: Mapped[str] = mapped_column(String(20), server_default=text("'medium'"))
     request_type: Mapped[str | None] = mapped_column(String(50))
     request_category: Mapped[str | None] = mapped_column(String(100))

@@ -501,6 +501,7 @@ def upgrade() -> None:
         sa.Column("assigned_user_id", sa.Integer(), nullable=True),
         sa.Column("lead_number", sa.String(length=50), nullable=False),
         sa.Column("status", sa.String(length=50), server_default=sa.text("'new'"), nullable=False),
+        sa.Column("lost_reason", sa.String(length=255), nullable=True),
         sa.Column("priority", sa.String(length=20), server_default=sa.text("'medium'"), nullable=False),
         sa.Column("request_type", sa.String(length=50), nullable=True),
         sa.Column("request_category", sa.String(length=100), nullable=True),
@@ -544,8 +545,11 @@ def upgrade() -> None:
             name=op.f("ck_leads_source"),
         ),
         sa.CheckConstraint(
-            "status IN ('new', 'contacted', 'qualified', 'appointment', 'proposal', 'negotiation', 'sold', 'lost', 'follow_up', 'archived')",
+            "status IN ('new', 'contacted', 'qualified', 'appointment', 'negotiation', 'sold', 'lost', 'archived')",
             name=op.f("ck_leads_status"),
+        ),
+        sa.CheckConstraint(
+            "(status = 'lost') = (lost_reason IS NOT NULL) OR status = 'archived'", name=op.f("ck_leads_lost_reason")
         ),
         sa.CheckConstraint("lead_score >= 0 AND lead_score <= 100", name=op.f("ck_leads_lead_score")),
         sa.CheckConstraint("probability >= 0 AND probability <= 1", name=op.f("ck_leads_probability")),

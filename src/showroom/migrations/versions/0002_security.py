@@ -89,8 +89,8 @@ def upgrade() -> None:
         f"CREATE POLICY pol_users_self ON users FOR SELECT USING (dealership_id IS NULL AND id = {USER_SETTING})"
     )
 
-    op.execute(f"GRANT USAGE ON SCHEMA public TO {quote_ident(app)}")
-    op.execute(f"GRANT USAGE, CREATE ON SCHEMA public TO {quote_ident(maint)}")
+    # Schema rights (USAGE for the app, CREATE for maint) are granted by `showroom db upgrade` as the
+    # login that owns the schema (showroom.db.bootstrap); the owner role here may not own it.
     for table in ALL_TABLES:
         op.execute(grant("SELECT, INSERT, UPDATE, DELETE", table, maint))
         if table in APPEND_ONLY:
@@ -110,7 +110,6 @@ def downgrade() -> None:
     for role in (app, maint):
         op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {quote_ident(role)}")
         op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {quote_ident(role)}")
-        op.execute(f"REVOKE ALL ON SCHEMA public FROM {quote_ident(role)}")
     op.execute("DROP POLICY pol_users_self ON users")
     for table in (*TENANT, *NULLABLE_TENANT, "users", "dealerships"):
         op.execute(f"DROP POLICY pol_{table}_tenant ON {table}")

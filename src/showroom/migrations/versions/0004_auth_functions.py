@@ -135,7 +135,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_audit_logs_login_failed_email",
         "audit_logs",
-        [sa.literal_column("(details ->> 'email')"), "created_at"],
+        ["created_at", sa.literal_column("(details ->> 'email')")],
         postgresql_where=sa.text("action = 'user.login_failed'"),
     )
     for signature, ddl in FUNCTIONS.items():

@@ -1,0 +1,95 @@
+"""Plain, database-free views of what the agent brain reads: vehicles, the persona, the dealership and turns.
+
+The pipeline builds these from ORM rows; the pure modules (nlu, escalation, compose, guardrails, insights)
+never touch the database, so they are trivially testable and deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class VehicleView:
+    id: int
+    year: int
+    make: str
+    model: str
+    trim: str | None
+    body_style: str | None
+    exterior_color: str | None
+    drivetrain: str | None
+    fuel_type: str | None
+    mileage: int | None
+    price_cents: int | None
+    condition: str  # new / used / certified
+    stock_number: str | None
+    vin: str
+    features: tuple[str, ...]
+    url: str | None
+
+    @property
+    def title(self) -> str:
+        """'2024 Hyundai Palisade XRT AWD': year, make, model and trim."""
+        parts = [str(self.year), self.make, self.model]
+        if self.trim:
+            parts.append(self.trim)
+        return " ".join(parts)
+
+    @property
+    def short_title(self) -> str:
+        """'2024 Palisade XRT AWD': for SMS, where the make is usually implied."""
+        parts = [str(self.year), self.model]
+        if self.trim:
+            parts.append(self.trim)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    name: str
+    tone: str  # friendly / professional / casual / formal
+    arguments: Mapping[str, Any]  # trade_in_url, finance_application_url, priority_features, constraints, ...
+
+    def text_argument(self, key: str) -> str | None:
+        """A non-empty string argument, stripped, or None."""
+        value = self.arguments.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        return None
+
+    def list_argument(self, key: str) -> list[str]:
+        """A list-of-strings argument (a comma-separated string is accepted too)."""
+        value = self.arguments.get(key)
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple):
+            return [str(part).strip() for part in value if str(part).strip()]
+        return []
+
+
+@dataclass(frozen=True)
+class DealershipView:
+    name: str
+    phone: str | None
+    address: str | None
+    city: str | None
+    state: str | None
+    website: str | None
+    hours_text: str | None
+    timezone: str
+
+    @property
+    def location(self) -> str | None:
+        """'123 Main St, Matteson, IL' from whichever parts are known."""
+        place = ", ".join(part for part in (self.city, self.state) if part)
+        parts = [part for part in (self.address, place) if part]
+        return ", ".join(parts) or None
+
+
+@dataclass(frozen=True)
+class Turn:
+    sender: str  # customer / ai / agent / system
+    text: str

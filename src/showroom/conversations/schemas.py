@@ -1,0 +1,140 @@
+"""Conversation and message payloads."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_MESSAGE_CHARS = 20_000
+
+
+def clean_text(value: str) -> str:
+    """Messages are stored verbatim except for control characters (NUL cannot even be stored)."""
+    return _CONTROL.sub("", value)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Channel(StrEnum):
+    email = "email"
+    chat = "chat"
+    sms = "sms"
+    phone = "phone"
+    api = "api"
+
+
+class ConversationStatus(StrEnum):
+    active = "active"
+    waiting_response = "waiting_response"
+    escalated = "escalated"
+    resolved = "resolved"
+    archived = "archived"
+
+
+class Priority(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+    urgent = "urgent"
+
+
+class ConversationCreate(Strict):
+    lead_id: uuid.UUID
+    channel: Channel = Channel.chat
+    subject: Annotated[str, StringConstraints(max_length=255)] | None = None
+    assigned_user_id: int | None = None
+    priority: Priority = Priority.medium
+    is_ai_assisted: bool = True
+    external_thread_id: Annotated[str, StringConstraints(max_length=255)] | None = None
+
+
+class ConversationUpdate(Strict):
+    status: ConversationStatus | None = None
+    subject: Annotated[str, StringConstraints(max_length=255)] | None = None
+    assigned_user_id: int | None = None
+    priority: Priority | None = None
+    is_ai_assisted: bool | None = None
+    ai_paused: bool | None = None
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=50)]] | None = Field(
+        default=None, max_length=30
+    )
+
+
+class ConversationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    lead_id: uuid.UUID
+    customer_id: uuid.UUID
+    assigned_user_id: int | None
+    subject: str | None
+    status: ConversationStatus
+    channel: Channel
+    priority: str
+    is_ai_assisted: bool
+    ai_paused: bool
+    tags: list[str]
+    message_count: int
+    last_message_at: datetime | None
+    last_customer_message_at: datetime | None
+    closed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class StaffMessageKind(StrEnum):
+    outbound = "outbound"
+    internal_note = "internal_note"
+
+
+class MessageCreate(Strict):
+    """Staff send ``outbound`` replies or ``internal_note``s; integrations (API keys) post the customer's
+    inbound messages."""
+
+    content: Annotated[str, StringConstraints(min_length=1, max_length=MAX_MESSAGE_CHARS)]
+    type: StaffMessageKind | None = Field(default=None, description="Staff only; default outbound")
+    sender_name: Annotated[str, StringConstraints(max_length=100)] | None = None
+    external_message_id: Annotated[str, StringConstraints(max_length=255)] | None = None
+    idempotency_key: Annotated[str, StringConstraints(min_length=1, max_length=255)] | None = None
+
+    @field_validator("content")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        cleaned = clean_text(value).strip()
+        if not cleaned:
+            raise ValueError("message is empty")
+        return cleaned
+
+
+class MessageUpdate(Strict):
+    is_read: bool
+
+
+class MessageOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    conversation_id: uuid.UUID
+    type: str
+    sender: str
+    sender_user_id: int | None
+    sender_name: str | None
+    channel: str
+    content: str
+    content_type: str
+    delivery_status: str | None
+    delivered_at: datetime | None
+    delivery_error: str | None
+    external_message_id: str | None
+    is_read: bool
+    ai_model: str | None
+    entities: dict[str, Any]
+    created_at: datetime

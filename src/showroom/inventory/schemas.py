@@ -1,0 +1,159 @@
+"""Vehicle payloads. Money is integer cents everywhere (``price`` 2_499_900 = $24,999.00)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from showroom.inventory.vin import check_vin
+
+Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="Integer cents")]
+Text100 = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+class Condition(StrEnum):
+    new = "new"
+    used = "used"
+    certified = "certified"
+
+
+class Status(StrEnum):
+    available = "available"
+    pending = "pending"
+    sold = "sold"
+    in_transit = "in_transit"
+    unavailable = "unavailable"
+
+
+def max_model_year() -> int:
+    return datetime.now(UTC).year + 2
+
+
+class VehicleFields(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    stock_number: str | None = Field(default=None, max_length=50)
+    trim: str | None = Field(default=None, max_length=100)
+    body_style: str | None = Field(default=None, max_length=100)
+    exterior_color: str | None = Field(default=None, max_length=100)
+    interior_color: str | None = Field(default=None, max_length=100)
+    mileage: int | None = Field(default=None, ge=0, le=2_000_000)
+    engine: str | None = Field(default=None, max_length=255)
+    transmission: str | None = Field(default=None, max_length=100)
+    drivetrain: str | None = Field(default=None, max_length=100)
+    fuel_type: str | None = Field(default=None, max_length=50)
+    fuel_economy: int | None = Field(default=None, ge=0, le=500)
+    msrp: Cents | None = None
+    sale_price: Cents | None = None
+    price: Cents | None = None
+    status: Status = Status.available
+    description: str | None = Field(default=None, max_length=20_000)
+    features: list[Annotated[str, StringConstraints(max_length=200)]] = Field(default_factory=list, max_length=200)
+    category_tags: list[Annotated[str, StringConstraints(max_length=100)]] = Field(default_factory=list, max_length=50)
+    images: list[Annotated[str, StringConstraints(max_length=2000)]] = Field(default_factory=list, max_length=100)
+    video_url: str | None = Field(default=None, max_length=255)
+    url: str | None = Field(default=None, max_length=2000)
+
+
+class VehicleCreate(VehicleFields):
+    vin: str = Field(min_length=17, max_length=17, description="17 characters, no I, O or Q")
+    make: Text100
+    model: Text100
+    year: int = Field(ge=1900)
+    condition: Condition = Condition.new
+
+    @field_validator("vin", mode="before")
+    @classmethod
+    def _vin(cls, value: object) -> object:
+        if isinstance(value, str):
+            check = check_vin(value)
+            if not check.valid:
+                raise ValueError(check.message or "invalid VIN")
+            return check.vin
+        return value
+
+    @field_validator("year")
+    @classmethod
+    def _year(cls, value: int) -> int:
+        if value > max_model_year():
+            raise ValueError(f"year must be at most {max_model_year()}")
+        return value
+
+
+class VehicleUpdate(BaseModel):
+    """Every field optional; absent = unchanged. The VIN identifies the unit and does not change."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    stock_number: str | None = Field(default=None, max_length=50)
+    make: Text100 | None = None
+    model: Text100 | None = None
+    year: int | None = Field(default=None, ge=1900)
+    trim: str | None = Field(default=None, max_length=100)
+    body_style: str | None = Field(default=None, max_length=100)
+    exterior_color: str | None = Field(default=None, max_length=100)
+    interior_color: str | None = Field(default=None, max_length=100)
+    mileage: int | None = Field(default=None, ge=0, le=2_000_000)
+    engine: str | None = Field(default=None, max_length=255)
+    transmission: str | None = Field(default=None, max_length=100)
+    drivetrain: str | None = Field(default=None, max_length=100)
+    fuel_type: str | None = Field(default=None, max_length=50)
+    fuel_economy: int | None = Field(default=None, ge=0, le=500)
+    msrp: Cents | None = None
+    sale_price: Cents | None = None
+    price: Cents | None = None
+    condition: Condition | None = None
+    status: Status | None = None
+    description: str | None = Field(default=None, max_length=20_000)
+    features: list[Annotated[str, StringConstraints(max_length=200)]] | None = Field(default=None, max_length=200)
+    images: list[Annotated[str, StringConstraints(max_length=2000)]] | None = Field(default=None, max_length=100)
+    url: str | None = Field(default=None, max_length=2000)
+    is_active: bool | None = None
+
+    @model_validator(mode="after")
+    def _required_stay_set(self) -> VehicleUpdate:
+        for key in ("make", "model", "year", "condition", "status", "is_active", "features", "images"):
+            if key in self.model_fields_set and getattr(self, key) is None:
+                raise ValueError(f"{key} cannot be null")
+        if self.year is not None and self.year > max_model_year():
+            raise ValueError(f"year must be at most {max_model_year()}")
+        return self
+
+
+class VehicleOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    vin: str
+    stock_number: str | None
+    year: int
+    make: str
+    model: str
+    trim: str | None
+    body_style: str | None
+    exterior_color: str | None
+    interior_color: str | None
+    mileage: int | None
+    engine: str | None
+    transmission: str | None
+    drivetrain: str | None
+    fuel_type: str | None
+    fuel_economy: int | None
+    msrp: int | None
+    sale_price: int | None
+    price: int | None
+    condition: Condition
+    status: Status
+    certified: bool
+    description: str | None
+    features: list[str]
+    images: list[str]
+    url: str | None
+    is_active: bool
+    last_seen_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    warnings: list[str] = Field(default_factory=list, description="e.g. a failed North American VIN check digit")

@@ -1,0 +1,147 @@
+"""Inventory: vehicle CRUD and search (structured filters plus PostgreSQL full-text search)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.errors import Conflict, NotFound
+from showroom.inventory.schemas import VehicleCreate, VehicleUpdate
+from showroom.inventory.vin import check_vin
+from showroom.models import Vehicle
+
+
+@dataclass
+class VehicleFilters:
+    makes: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
+    body_styles: list[str] = field(default_factory=list)
+    colors: list[str] = field(default_factory=list)
+    drivetrains: list[str] = field(default_factory=list)
+    fuel_types: list[str] = field(default_factory=list)
+    condition: str | None = None
+    status: str | None = None
+    year_min: int | None = None
+    year_max: int | None = None
+    price_min: int | None = None
+    price_max: int | None = None
+    mileage_max: int | None = None
+    stock_number: str | None = None
+    vin: str | None = None
+    text: str | None = None
+    active: bool | None = True
+
+
+def _any_ilike(column: Any, values: list[str]) -> ColumnElement[bool]:
+    from sqlalchemy import or_
+
+    return or_(*(column.ilike(f"%{v.strip()}%") for v in values if v.strip()))
+
+
+def search_query(filters: VehicleFilters) -> Select[tuple[Vehicle]]:
+    """Vehicles matching every given filter (RLS keeps it to the caller's dealership)."""
+    query = select(Vehicle)
+    if filters.active is not None:
+        query = query.where(Vehicle.is_active.is_(filters.active))
+    if filters.makes:
+        query = query.where(func.lower(Vehicle.make).in_([m.lower() for m in filters.makes]))
+    if filters.models:
+        query = query.where(func.lower(Vehicle.model).in_([m.lower() for m in filters.models]))
+    for column, values in (
+        (Vehicle.body_style, filters.body_styles),
+        (Vehicle.exterior_color, filters.colors),
+        (Vehicle.drivetrain, filters.drivetrains),
+        (Vehicle.fuel_type, filters.fuel_types),
+    ):
+        if values:
+            query = query.where(_any_ilike(column, values))
+    if filters.condition:
+        query = query.where(Vehicle.condition == filters.condition)
+    if filters.status:
+        query = query.where(Vehicle.status == filters.status)
+    if filters.year_min is not None:
+        query = query.where(Vehicle.year >= filters.year_min)
+    if filters.year_max is not None:
+        query = query.where(Vehicle.year <= filters.year_max)
+    if filters.price_min is not None:
+        query = query.where(Vehicle.price >= filters.price_min)
+    if filters.price_max is not None:
+        query = query.where(Vehicle.price <= filters.price_max)
+    if filters.mileage_max is not None:
+        query = query.where(Vehicle.mileage <= filters.mileage_max)
+    if filters.stock_number:
+        query = query.where(Vehicle.stock_number == filters.stock_number)
+    if filters.vin:
+        query = query.where(Vehicle.vin == filters.vin.upper())
+    if filters.text:
+        query = query.where(Vehicle.search.op("@@")(func.websearch_to_tsquery("english", filters.text)))
+    return query
+
+
+async def get(session: AsyncSession, vehicle_id: int) -> Vehicle:
+    vehicle = await session.get(Vehicle, vehicle_id)
+    if vehicle is None:
+        raise NotFound(f"vehicle {vehicle_id} not found")
+    return vehicle
+
+
+def vin_warnings(vin: str) -> list[str]:
+    check = check_vin(vin)
+    return [check.message] if check.valid and check.check_digit_ok is False and check.message else []
+
+
+async def create(session: AsyncSession, dealership_id: int, data: VehicleCreate, actor: Actor) -> Vehicle:
+    exists = await session.scalar(select(Vehicle.id).where(Vehicle.vin == data.vin))
+    if exists is not None:
+        raise Conflict(f"vehicle with VIN {data.vin} already exists (id {exists})", field="vin")
+    vehicle = Vehicle(
+        dealership_id=dealership_id, **data.model_dump(mode="json"), certified=data.condition == "certified"
+    )
+    session.add(vehicle)
+    await session.flush()
+    await record(
+        session,
+        actor,
+        "vehicle.create",
+        dealership_id=dealership_id,
+        resource_type="vehicle",
+        resource_id=vehicle.id,
+        after=snapshot(vehicle),
+    )
+    return vehicle
+
+
+async def update(session: AsyncSession, vehicle_id: int, data: VehicleUpdate, actor: Actor) -> Vehicle:
+    vehicle = await get(session, vehicle_id)
+    values = data.model_dump(exclude_unset=True, mode="json")
+    if "condition" in values:
+        values["certified"] = values["condition"] == "certified"
+    await apply_update(
+        session,
+        vehicle,
+        values,
+        actor,
+        action="vehicle.update",
+        resource_type="vehicle",
+        dealership_id=vehicle.dealership_id,
+    )
+    return vehicle
+
+
+async def deactivate(session: AsyncSession, vehicle_id: int, actor: Actor) -> Vehicle:
+    """Vehicles are never deleted: leads keep pointing at them. Inactive ones leave search and the agent."""
+    vehicle = await get(session, vehicle_id)
+    await apply_update(
+        session,
+        vehicle,
+        {"is_active": False},
+        actor,
+        action="vehicle.deactivate",
+        resource_type="vehicle",
+        dealership_id=vehicle.dealership_id,
+    )
+    return vehicle

@@ -1,0 +1,320 @@
+"""Customers and leads: CRUD, lead numbers, the status lifecycle, assignment and the lead timeline."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.errors import Conflict, NotFound, ValidationFailed
+from showroom.leads.contacts import full_name, normalize_email, normalize_phone
+from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadCreate, LeadStatus, LeadUpdate
+from showroom.models import Customer, Dealership, Lead, LeadActivity, LeadSource, User
+
+OPEN = ("new", "contacted", "qualified", "appointment", "negotiation")
+_LEAD_NUMBER_LOCK = 0x4C45_0000  # "LE" + two-digit year: one lock per dealership and year
+
+
+# --- customers -----------------------------------------------------------------------------------------
+
+
+async def region(session: AsyncSession, dealership_id: int) -> str:
+    settings = await session.scalar(select(Dealership.settings).where(Dealership.id == dealership_id))
+    return str((settings or {}).get("region") or "US")
+
+
+async def get_customer(session: AsyncSession, customer_id: uuid.UUID) -> Customer:
+    customer = await session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(f"customer {customer_id} not found", field="customer_id")
+    return customer
+
+
+async def _check_unique_contact(
+    session: AsyncSession, email: str | None, phone: str | None, exclude: uuid.UUID | None = None
+) -> None:
+    for column, value, name in ((Customer.email_normalized, email, "email"), (Customer.phone_e164, phone, "phone")):
+        if value is None:
+            continue
+        query = select(Customer.id).where(column == value)
+        if exclude is not None:
+            query = query.where(Customer.id != exclude)
+        other = await session.scalar(query)
+        if other is not None:
+            raise Conflict(f"customer {other} already has this {name}", field=name)
+
+
+def _contact_values(values: dict[str, Any], phone_region: str) -> dict[str, Any]:
+    if "email" in values:
+        values["email_normalized"] = normalize_email(values["email"])
+    if "phone" in values:
+        values["phone_e164"] = normalize_phone(values["phone"], phone_region)
+        if values["phone"] and values["phone_e164"] is None:
+            raise ValidationFailed(
+                f"{values['phone']!r} is not a valid phone number for region {phone_region}", field="phone"
+            )
+    return values
+
+
+async def create_customer(session: AsyncSession, dealership_id: int, data: CustomerCreate, actor: Actor) -> Customer:
+    values = _contact_values(data.model_dump(exclude_none=True, mode="json"), await region(session, dealership_id))
+    await _check_unique_contact(session, values.get("email_normalized"), values.get("phone_e164"))
+    customer = Customer(
+        dealership_id=dealership_id,
+        **values,
+        full_name=full_name(values.get("first_name"), values.get("last_name")),
+        first_contact_date=datetime.now(UTC),
+        last_contact_date=datetime.now(UTC),
+    )
+    session.add(customer)
+    await session.flush()
+    await record(
+        session,
+        actor,
+        "customer.create",
+        dealership_id=dealership_id,
+        resource_type="customer",
+        resource_id=customer.id,
+        after=snapshot(customer),
+    )
+    return customer
+
+
+async def update_customer(
+    session: AsyncSession, customer_id: uuid.UUID, data: CustomerUpdate, actor: Actor
+) -> Customer:
+    customer = await get_customer(session, customer_id)
+    values = _contact_values(
+        data.model_dump(exclude_unset=True, mode="json"), await region(session, customer.dealership_id)
+    )
+    await _check_unique_contact(session, values.get("email_normalized"), values.get("phone_e164"), exclude=customer.id)
+    for key in ("marketing_opt_in", "do_not_call", "custom_fields"):
+        if key in values and values[key] is None:
+            raise ValidationFailed(f"{key} cannot be null", field=key)
+    if "first_name" in values or "last_name" in values:
+        values["full_name"] = full_name(
+            values.get("first_name", customer.first_name), values.get("last_name", customer.last_name)
+        )
+    await apply_update(
+        session,
+        customer,
+        values,
+        actor,
+        action="customer.update",
+        resource_type="customer",
+        dealership_id=customer.dealership_id,
+    )
+    return customer
+
+
+async def erase_customer(session: AsyncSession, customer_id: uuid.UUID, actor: Actor) -> None:
+    """Right to erasure: the customer and everything about them (leads, conversations...) go; the audit row keeps
+    only the id, never the personal data it removed."""
+    customer = await get_customer(session, customer_id)
+    leads = await session.scalar(select(func.count()).select_from(Lead).where(Lead.customer_id == customer.id))
+    await session.delete(customer)
+    await session.flush()
+    await record(
+        session,
+        actor,
+        "customer.erase",
+        dealership_id=customer.dealership_id,
+        resource_type="customer",
+        resource_id=customer.id,
+        details={"leads_removed": leads},
+    )
+
+
+# --- leads ----------------------------------------------------------------------------------------------
+
+
+async def get_lead(session: AsyncSession, lead_id: uuid.UUID) -> Lead:
+    lead = await session.get(Lead, lead_id)
+    if lead is None:
+        raise NotFound(f"lead {lead_id} not found")
+    return lead
+
+
+async def next_lead_number(session: AsyncSession, dealership_id: int, when: datetime) -> str:
+    """``LEAD-YY-00001``, sequential per dealership and year, race-free under a transaction advisory lock."""
+    yy = when.year % 100
+    await session.execute(
+        text("select pg_advisory_xact_lock(:k, :d)"), {"k": _LEAD_NUMBER_LOCK + yy, "d": dealership_id}
+    )
+    prefix = f"LEAD-{yy:02d}-"
+    last = await session.scalar(
+        select(Lead.lead_number)
+        .where(Lead.dealership_id == dealership_id, Lead.lead_number >= prefix, Lead.lead_number < prefix[:-1] + ".")
+        .order_by(Lead.lead_number.desc())
+        .limit(1)
+    )
+    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{seq:05d}"
+
+
+def source_key(
+    *,
+    issuer: str | None,
+    external_id: str | None,
+    email: str | None,
+    phone: str | None,
+    vehicle: str | None,
+    day: str,
+    source: str,
+) -> str:
+    """DATA_MODEL.md leads.source_key: the sender's own id when it gives one, else a same-day content hash."""
+    if external_id and external_id.strip():
+        return f"id:{(issuer or 'api').strip().lower()}:{external_id.strip()}"[:255]
+    material = "|".join([email or "", phone or "", (vehicle or "").lower(), day, source])
+    return "sha256:" + hashlib.sha256(material.encode()).hexdigest()
+
+
+async def check_assignee(session: AsyncSession, user_id: int | None) -> User | None:
+    if user_id is None:
+        return None
+    user = await session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"user {user_id} not found", field="assigned_user_id")
+    if not user.is_active:
+        raise ValidationFailed(f"user {user_id} is deactivated", field="assigned_user_id")
+    return user
+
+
+async def add_activity(
+    session: AsyncSession, lead: Lead, kind: str, description: str, actor: Actor, **extra: Any
+) -> LeadActivity:
+    # Stamped now, not at transaction start, so several activities of one request keep their order.
+    activity = LeadActivity(
+        dealership_id=lead.dealership_id,
+        lead_id=lead.id,
+        user_id=actor.user_id,
+        type=kind,
+        description=description,
+        created_at=datetime.now(UTC),
+        **extra,
+    )
+    session.add(activity)
+    return activity
+
+
+async def create_lead(session: AsyncSession, dealership_id: int, data: LeadCreate, actor: Actor) -> Lead:
+    customer = await get_customer(session, data.customer_id)  # through RLS: another tenant's id is a 404
+    if data.source_id is not None and await session.get(LeadSource, data.source_id) is None:
+        raise NotFound(f"lead source {data.source_id} not found", field="source_id")
+    await check_assignee(session, data.assigned_user_id)
+    now = datetime.now(UTC)
+    key = source_key(
+        issuer=data.source,
+        external_id=data.external_id,
+        email=customer.email_normalized,
+        phone=customer.phone_e164,
+        vehicle=None,
+        day=now.date().isoformat(),
+        source=data.source,
+    )
+    existing = await session.scalar(select(Lead.id).where(Lead.source_key == key))
+    if existing is not None:
+        raise Conflict(f"this lead already exists (lead {existing})", field="external_id")
+    if data.status == "lost":
+        raise ValidationFailed("a new lead cannot start as lost", field="status")
+    lead = Lead(
+        dealership_id=dealership_id,
+        lead_number=await next_lead_number(session, dealership_id, now),
+        source_key=key,
+        first_contact_date=now,
+        last_contact_date=now,
+        **data.model_dump(mode="json", exclude={"custom_fields"}),
+        custom_fields=data.custom_fields,
+    )
+    session.add(lead)
+    await session.flush()
+    customer.total_leads += 1
+    customer.last_contact_date = now
+    if data.source_id is not None:
+        await session.execute(
+            update(LeadSource).where(LeadSource.id == data.source_id).values(total_leads=LeadSource.total_leads + 1)
+        )
+    await add_activity(session, lead, "lead_created", f"Lead {lead.lead_number} created ({data.source})", actor)
+    await record(
+        session,
+        actor,
+        "lead.create",
+        dealership_id=dealership_id,
+        resource_type="lead",
+        resource_id=lead.id,
+        after=snapshot(lead),
+    )
+    return lead
+
+
+def check_transition(current: str, target: str, lost_reason: str | None) -> None:
+    """new → contacted → qualified → appointment → negotiation → sold | lost (with reason) → archived."""
+    ok = (
+        target == current
+        or target == "archived"
+        or (current in OPEN and target in (*OPEN[1:], "sold"))
+        or (current in OPEN and target == "lost")
+        or (current == "lost" and target in OPEN[1:])
+    )
+    if current == "archived" and target != "archived":
+        ok = False
+    if not ok:
+        raise ValidationFailed(f"a lead cannot go from {current} to {target}", field="status")
+    if target == "lost" and current != "lost" and not lost_reason:
+        raise ValidationFailed("say why the lead was lost (lost_reason)", field="lost_reason")
+
+
+async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdate, actor: Actor) -> Lead:
+    lead = await get_lead(session, lead_id)
+    if data.version is not None and data.version != lead.version:
+        raise Conflict(
+            f"the lead changed since you read it (version {lead.version}); reload and retry", field="version"
+        )
+    values = data.model_dump(exclude_unset=True, mode="json", exclude={"note", "version"})
+    for key in ("priority", "custom_fields"):
+        if key in values and values[key] is None:
+            raise ValidationFailed(f"{key} cannot be null", field=key)
+    status_before, assignee_before = lead.status, lead.assigned_user_id
+    if "status" in values:
+        target = values["status"] or lead.status
+        check_transition(lead.status, target, values.get("lost_reason"))
+        if target != "lost" and target != "archived":
+            values["lost_reason"] = None
+        if target in ("sold", "lost") and lead.actual_close_date is None:
+            values["actual_close_date"] = datetime.now(UTC)
+    elif "lost_reason" in values and lead.status != "lost":
+        raise ValidationFailed("lost_reason is only for lost leads", field="lost_reason")
+    if "assigned_user_id" in values:
+        await check_assignee(session, values["assigned_user_id"])
+    changed = await apply_update(
+        session, lead, values, actor, action="lead.update", resource_type="lead", dealership_id=lead.dealership_id
+    )
+    if lead.status != status_before:
+        reason = f" ({lead.lost_reason})" if lead.status == "lost" else ""
+        await add_activity(session, lead, "status_changed", f"Status {status_before} → {lead.status}{reason}", actor)
+    if lead.assigned_user_id != assignee_before:
+        who = f"user {lead.assigned_user_id}" if lead.assigned_user_id else "nobody"
+        await add_activity(session, lead, "assigned", f"Assigned to {who}", actor)
+    if data.note:
+        await add_activity(session, lead, "note", "Note", actor, notes=data.note)
+    if changed or data.note:
+        lead.version += 1
+        await session.flush()
+    return lead
+
+
+async def archive_lead(session: AsyncSession, lead_id: uuid.UUID, actor: Actor) -> Lead:
+    return await update_lead(session, lead_id, LeadUpdate(status=LeadStatus.archived), actor)
+
+
+async def activities(session: AsyncSession, lead_id: uuid.UUID) -> list[LeadActivity]:
+    await get_lead(session, lead_id)
+    rows = await session.scalars(
+        select(LeadActivity).where(LeadActivity.lead_id == lead_id).order_by(LeadActivity.created_at, LeadActivity.id)
+    )
+    return list(rows.all())

@@ -1,0 +1,268 @@
+"""E-mailed links: magic sign-in, invitations, password resets; the outbox and a real SMTP server."""
+
+from __future__ import annotations
+
+import email
+import re
+import socket
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from fastapi import FastAPI
+from sqlalchemy import select, text
+
+from showroom.db.engine import Database
+from showroom.mail import outbox_messages
+from showroom.models import AuditLog, MagicLinkInvitation, User, UserInvitation
+from showroom.settings import Settings
+from tests.conftest import new_client
+from tests.helpers import PASSWORD, create_team, sign_in
+
+LINK = re.compile(r"https?://\S+/(?:auth/magic|auth/reset|invitations)/([A-Za-z0-9_-]{20,})")
+
+
+def last_mail_to(settings: Settings, address: str) -> EmailMessage:
+    for path in reversed(outbox_messages(settings.data_dir)):
+        message = email.message_from_bytes(path.read_bytes(), policy=default_policy)
+        if address in str(message["To"]):
+            assert isinstance(message, EmailMessage)
+            return message
+    raise AssertionError(f"no e-mail to {address} in the outbox")
+
+
+def token_in(message: EmailMessage) -> str:
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None
+    found = LINK.search(body.get_content())
+    assert found, body.get_content()
+    return found.group(1)
+
+
+async def test_magic_link_signs_in_once(app: FastAPI, db: Database, settings: Settings) -> None:
+    team = await create_team(db)
+    client = new_client(app)
+    sent = await client.post("/api/v1/auth/magic-link", json={"email": team.agent.email})
+    assert sent.status_code == 202
+    token = token_in(last_mail_to(settings, team.agent.email))
+    async with db.maint_session() as maint:
+        stored = (
+            await maint.scalars(
+                select(MagicLinkInvitation.token_hash).where(MagicLinkInvitation.email == team.agent.email)
+            )
+        ).all()
+    assert token not in stored and len(stored) == 1  # hashed at rest
+
+    used = await client.post("/api/v1/auth/magic-link/verify", json={"token": token})
+    assert used.status_code == 200, used.text
+    assert used.json()["user_id"] == team.agent.id
+    assert (await client.get("/api/v1/auth/session")).status_code == 200
+    again = await new_client(app).post("/api/v1/auth/magic-link/verify", json={"token": token})
+    assert again.status_code == 410
+    assert "already used" in again.json()["detail"]
+
+
+async def test_magic_link_for_an_unknown_address_answers_the_same(app: FastAPI, settings: Settings) -> None:
+    before = len(outbox_messages(settings.data_dir))
+    response = await new_client(app).post("/api/v1/auth/magic-link", json={"email": "stranger@example.org"})
+    assert response.status_code == 202
+    assert response.json()["detail"].startswith("If an active account uses this address")
+    assert len(outbox_messages(settings.data_dir)) == before
+
+
+async def test_expired_and_unknown_links_change_nothing(app: FastAPI, db: Database, settings: Settings) -> None:
+    team = await create_team(db)
+    client = new_client(app)
+    await client.post("/api/v1/auth/magic-link", json={"email": team.manager.email})
+    token = token_in(last_mail_to(settings, team.manager.email))
+    async with db.maint_session() as maint, maint.begin():
+        await maint.execute(
+            text("update magic_link_invitations set expires_at = now() - interval '1 minute' where email = :e"),
+            {"e": team.manager.email},
+        )
+    expired = await client.post("/api/v1/auth/magic-link/verify", json={"token": token})
+    assert expired.status_code == 410 and "expired" in expired.json()["detail"]
+    unknown = await client.post("/api/v1/auth/magic-link/verify", json={"token": "A" * 43})
+    assert unknown.status_code == 404
+    malformed = await client.post("/api/v1/auth/magic-link/verify", json={"token": "<script>"})
+    assert malformed.status_code == 422 and malformed.json()["field"] == "token"
+    async with db.maint_session() as maint:
+        link = await maint.scalar(select(MagicLinkInvitation).where(MagicLinkInvitation.email == team.manager.email))
+    assert link is not None and link.used_at is None
+
+
+async def test_invitation_creates_the_account_and_signs_in(app: FastAPI, db: Database, settings: Settings) -> None:
+    team = await create_team(db)
+    admin = await sign_in(app, team.admin.email)
+    address = f"new-hire-{team.id}@example.com"
+    created = await admin.post("/api/v1/invitations", json={"email": address, "role": "manager"})
+    assert created.status_code == 201, created.text
+    assert created.json()["status"] == "pending"
+    message = last_mail_to(settings, address)
+    assert team.dealership.name in message["Subject"]
+    token = token_in(message)
+
+    guest = new_client(app)
+    preview = await guest.get("/api/v1/invitations/preview", params={"token": token})
+    assert preview.json()["email"] == address and preview.json()["role"] == "manager"
+    weak = await guest.post("/api/v1/invitations/accept", json={"token": token, "name": "Sam", "password": "short"})
+    assert weak.status_code == 422 and weak.json()["field"] == "password"
+    accepted = await guest.post(
+        "/api/v1/invitations/accept", json={"token": token, "name": "Sam Hire", "password": PASSWORD}
+    )
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["role"] == "manager" and accepted.json()["dealership_id"] == team.id
+    me = await guest.get("/api/v1/auth/session")
+    assert me.json()["email"] == address
+    again = await new_client(app).post(
+        "/api/v1/invitations/accept", json={"token": token, "name": "Twice", "password": PASSWORD}
+    )
+    assert again.status_code == 410
+    async with db.maint_session() as maint:
+        invitation = await maint.scalar(select(UserInvitation).where(UserInvitation.email == address))
+        user = await maint.scalar(select(User).where(User.email == address))
+    assert invitation is not None and invitation.status == "accepted" and user is not None
+    assert invitation.accepted_user_id == user.id and user.is_verified
+
+
+async def test_an_invitation_cannot_grant_more_than_the_inviter_has(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    admin = await sign_in(app, team.admin.email)
+    manager = await sign_in(app, team.manager.email)
+    assert (await manager.post("/api/v1/invitations", json={"email": "x@example.com"})).status_code == 403
+    dup = await admin.post("/api/v1/invitations", json={"email": team.agent.email})
+    assert dup.status_code == 409
+    bogus = await admin.post("/api/v1/invitations", json={"email": "y@example.com", "role": "super_admin"})
+    assert bogus.status_code == 422
+
+
+async def test_cancelled_and_expired_invitations_are_refused(app: FastAPI, db: Database, settings: Settings) -> None:
+    team = await create_team(db)
+    admin = await sign_in(app, team.admin.email)
+    first = f"cancel-{team.id}@example.com"
+    invitation = (await admin.post("/api/v1/invitations", json={"email": first})).json()
+    token = token_in(last_mail_to(settings, first))
+    assert (await admin.delete(f"/api/v1/invitations/{invitation['id']}")).json()["status"] == "cancelled"
+    refused = await new_client(app).post(
+        "/api/v1/invitations/accept", json={"token": token, "name": "N", "password": PASSWORD}
+    )
+    assert refused.status_code == 410
+
+    second = f"late-{team.id}@example.com"
+    await admin.post("/api/v1/invitations", json={"email": second})
+    token = token_in(last_mail_to(settings, second))
+    async with db.maint_session() as maint, maint.begin():
+        await maint.execute(
+            text("update user_invitations set expires_at = now() - interval '1 second' where email = :e"), {"e": second}
+        )
+    late = await new_client(app).post(
+        "/api/v1/invitations/accept", json={"token": token, "name": "N", "password": PASSWORD}
+    )
+    assert late.status_code == 410
+    async with db.maint_session() as maint:
+        assert await maint.scalar(select(User).where(User.email.in_([first, second]))) is None
+
+
+async def test_password_reset_is_single_use_and_ends_other_sessions(
+    app: FastAPI, db: Database, settings: Settings
+) -> None:
+    team = await create_team(db)
+    old_session = await sign_in(app, team.agent.email)
+    guest = new_client(app)
+    assert (await guest.post("/api/v1/auth/password-reset", json={"email": team.agent.email})).status_code == 202
+    token = token_in(last_mail_to(settings, team.agent.email))
+    common = await guest.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": "password1234"})
+    assert common.status_code == 422 and "too common" in common.json()["detail"]
+    new_password = "A-brand-new-passphrase-42"
+    done = await guest.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": new_password})
+    assert done.status_code == 204
+    assert (await old_session.get("/api/v1/auth/session")).status_code == 401
+    assert (
+        await guest.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": new_password})
+    ).status_code == 404
+    await sign_in(app, team.agent.email, new_password)
+    async with db.maint_session() as maint:
+        actions = (await maint.scalars(select(AuditLog.action).where(AuditLog.user_id == team.agent.id))).all()
+    assert "user.password_reset_requested" in actions and "user.password_reset" in actions
+
+
+async def test_expired_reset_link_changes_nothing(app: FastAPI, db: Database, settings: Settings) -> None:
+    team = await create_team(db)
+    guest = new_client(app)
+    await guest.post("/api/v1/auth/password-reset", json={"email": team.manager.email})
+    token = token_in(last_mail_to(settings, team.manager.email))
+    async with db.maint_session() as maint, maint.begin():
+        await maint.execute(
+            text("update users set reset_token_expires_at = :t where id = :id"),
+            {"t": datetime.now(UTC) - timedelta(seconds=5), "id": team.manager.id},
+        )
+    response = await guest.post(
+        "/api/v1/auth/password-reset/confirm", json={"token": token, "password": "Another-long-passphrase"}
+    )
+    assert response.status_code == 410
+    await sign_in(app, team.manager.email)  # the old password still works
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+async def smtp_app(settings: Settings, db: Database) -> AsyncIterator[tuple[FastAPI, Inbox]]:
+    from showroom.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        configured = settings.model_copy(
+            update={"smtp_url": f"smtp://127.0.0.1:{port}", "mail_from": "Showroom <no-reply@showroom.test>"}
+        )
+        application = create_app(Settings.model_validate(configured.model_dump()), database=db)
+        async with application.router.lifespan_context(application):
+            yield application, inbox
+    finally:
+        controller.stop()
+
+
+async def test_mail_goes_through_a_real_smtp_server(smtp_app: tuple[FastAPI, Inbox], db: Database) -> None:
+    app, inbox = smtp_app
+    team = await create_team(db)
+    response = await new_client(app).post("/api/v1/auth/magic-link", json={"email": team.agent.email})
+    assert response.status_code == 202
+    assert len(inbox.messages) == 1
+    sender, recipients, raw = inbox.messages[0]
+    assert sender == "no-reply@showroom.test" and recipients == [team.agent.email]
+    message = email.message_from_bytes(raw, policy=default_policy)
+    assert isinstance(message, EmailMessage)
+    assert message["Subject"] == "Your Showroom sign-in link"
+    assert message["Message-ID"] and message["Date"]
+    assert message.get_body(preferencelist=("html",)) is not None
+    token = token_in(message)
+    assert (await new_client(app).post("/api/v1/auth/magic-link/verify", json={"token": token})).status_code == 200
+
+
+async def test_an_unreachable_smtp_server_is_a_503_and_nothing_changes(settings: Settings, db: Database) -> None:
+    from showroom.app import create_app
+
+    team = await create_team(db)
+    broken = Settings.model_validate({**settings.model_dump(), "smtp_url": "smtp://127.0.0.1:9"})
+    application = create_app(broken, database=db)
+    async with application.router.lifespan_context(application):
+        response = await new_client(application).post("/api/v1/auth/password-reset", json={"email": team.admin.email})
+    assert response.status_code == 503
+    async with db.maint_session() as maint:
+        user = await maint.get(User, team.admin.id)
+    assert user is not None and user.reset_token_hash is None

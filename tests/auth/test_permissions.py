@@ -1,0 +1,347 @@
+"""Every API route x every role x same / other dealership, checked against the permission table.
+
+The test walks the app's routes: a route without an example below fails the test, so a new route cannot
+ship without its permission being checked. Expected statuses come from ``MINIMUM_ROLE`` and ``SCOPES``:
+allowed → the example's success status; not allowed → 403; another dealership's row → 404, never 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from showroom.app import PUBLIC, api_routes, route_action
+from showroom.auth.permissions import SCOPES, role_allows, scopes_allow
+from showroom.db.engine import Database
+from tests.factories import (
+    create_conversation,
+    create_customer,
+    create_lead,
+    create_message,
+    create_vehicle,
+    token_hash,
+    unique,
+)
+from tests.helpers import Team, create_super_admin, create_team, sign_in
+
+
+@dataclass
+class Actors:
+    team: Team
+    outsider_team: Team
+    clients: dict[str, httpx.AsyncClient]
+    roles: dict[str, str]  # principal name -> role ("api_key" for the key)
+
+
+Target = Callable[[Database, Team], Awaitable[tuple[str, Any]]]  # -> (path, json body)
+
+
+async def _customer(db: Database, team: Team) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        return await create_customer(maint, team.id)
+
+
+async def _lead(db: Database, team: Team) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        customer = await create_customer(maint, team.id)
+        return await create_lead(maint, team.id, customer.id)
+
+
+async def _conversation(db: Database, team: Team) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        customer = await create_customer(maint, team.id)
+        lead = await create_lead(maint, team.id, customer.id)
+        return await create_conversation(maint, lead)
+
+
+async def _message(db: Database, team: Team) -> Any:
+    conversation = await _conversation(db, team)
+    async with db.maint_session() as maint, maint.begin():
+        return await create_message(maint, conversation)
+
+
+async def _vehicle(db: Database, team: Team) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        return await create_vehicle(maint, team.id)
+
+
+async def _invitation(db: Database, team: Team) -> Any:
+    from showroom.models import UserInvitation
+
+    async with db.maint_session() as maint, maint.begin():
+        row = UserInvitation(
+            dealership_id=team.id, email=f"{unique('inv')}@example.com", role="user", token_hash=token_hash()
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
+async def _api_key(db: Database, team: Team) -> Any:
+    from showroom.models import ApiKey
+
+    async with db.maint_session() as maint, maint.begin():
+        row = ApiKey(dealership_id=team.id, name="k", key_prefix="shr_test0000", key_hash=token_hash())
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
+async def _staff(db: Database, team: Team) -> Any:
+    from tests.factories import create_user
+
+    async with db.maint_session() as maint, maint.begin():
+        return await create_user(maint, team.id, role="user")
+
+
+def fixed(path: str, body: Any = None) -> Target:
+    async def target(db: Database, team: Team) -> tuple[str, Any]:
+        return path, body
+
+    return target
+
+
+def on(
+    factory: Callable[[Database, Team], Awaitable[Any]], path: str, body: Callable[[Any, Team], Any] | None = None
+) -> Target:
+    async def target(db: Database, team: Team) -> tuple[str, Any]:
+        row = await factory(db, team)
+        return path.format(id=row.id), body(row, team) if body else None
+
+    return target
+
+
+@dataclass
+class Example:
+    target: Target
+    ok: int = 200
+    tenant_resource: bool = True  # the path names a row of the dealership (other tenants get 404)
+    effective_action: str | None = None  # when the service asks for more than the route (editing others)
+
+
+def _new_vehicle(row: Any, team: Team) -> dict[str, Any]:
+    return {"vin": "1HGCM82633A004352", "make": "Honda", "model": "Accord", "year": 2024}
+
+
+EXAMPLES: dict[tuple[str, str], Example] = {
+    ("GET", "/api/v1/invitations"): Example(fixed("/api/v1/invitations"), tenant_resource=False),
+    ("POST", "/api/v1/invitations"): Example(
+        on(_staff, "/api/v1/invitations", lambda r, t: {"email": f"{unique('x')}@example.com"}),
+        201,
+        tenant_resource=False,
+    ),
+    ("DELETE", "/api/v1/invitations/{invitation_id}"): Example(on(_invitation, "/api/v1/invitations/{id}")),
+    ("GET", "/api/v1/users"): Example(fixed("/api/v1/users"), tenant_resource=False),
+    ("POST", "/api/v1/users"): Example(
+        on(_staff, "/api/v1/users", lambda r, t: {"email": f"{unique('new')}@example.com", "role": "user"}),
+        201,
+        tenant_resource=False,
+    ),
+    ("GET", "/api/v1/users/{user_id}"): Example(on(_staff, "/api/v1/users/{id}")),
+    ("PATCH", "/api/v1/users/{user_id}"): Example(
+        on(_staff, "/api/v1/users/{id}", lambda r, t: {"name": "Renamed"}), effective_action="user.manage"
+    ),
+    ("DELETE", "/api/v1/users/{user_id}"): Example(on(_staff, "/api/v1/users/{id}")),
+    ("GET", "/api/v1/api-keys"): Example(fixed("/api/v1/api-keys"), tenant_resource=False),
+    ("POST", "/api/v1/api-keys"): Example(
+        fixed("/api/v1/api-keys", {"name": "site", "scopes": ["leads:write"]}), 201, tenant_resource=False
+    ),
+    ("DELETE", "/api/v1/api-keys/{key_id}"): Example(on(_api_key, "/api/v1/api-keys/{id}")),
+    ("GET", "/api/v1/dealership"): Example(fixed("/api/v1/dealership"), tenant_resource=False),
+    ("PATCH", "/api/v1/dealership"): Example(
+        fixed("/api/v1/dealership", {"welcome_message": "Hi!"}), tenant_resource=False
+    ),
+    ("GET", "/api/v1/dealerships"): Example(fixed("/api/v1/dealerships"), tenant_resource=False),
+    ("POST", "/api/v1/dealerships"): Example(
+        on(
+            _staff,
+            "/api/v1/dealerships",
+            lambda r, t: {"name": "New Lot", "subdomain": unique("lot"), "contact_email": "a@b.example"},
+        ),
+        201,
+        tenant_resource=False,
+    ),
+    ("GET", "/api/v1/dealerships/{dealership_id}"): Example(fixed("/api/v1/dealerships/{team}"), tenant_resource=False),
+    ("PATCH", "/api/v1/dealerships/{dealership_id}"): Example(
+        fixed("/api/v1/dealerships/{team}", {"description": "Family owned"}), tenant_resource=False
+    ),
+    ("POST", "/api/v1/dealerships/{dealership_id}/deactivate"): Example(
+        fixed("/api/v1/dealerships/{spare}/deactivate"), tenant_resource=False
+    ),
+    ("POST", "/api/v1/dealerships/{dealership_id}/activate"): Example(
+        fixed("/api/v1/dealerships/{spare}/activate"), tenant_resource=False
+    ),
+    ("GET", "/api/v1/vehicles"): Example(fixed("/api/v1/vehicles"), tenant_resource=False),
+    ("POST", "/api/v1/vehicles"): Example(
+        on(_staff, "/api/v1/vehicles", lambda r, t: {**_new_vehicle(r, t), "vin": _fresh_vin()}),
+        201,
+        tenant_resource=False,
+    ),
+    ("GET", "/api/v1/vehicles/{vehicle_id}"): Example(on(_vehicle, "/api/v1/vehicles/{id}")),
+    ("PATCH", "/api/v1/vehicles/{vehicle_id}"): Example(
+        on(_vehicle, "/api/v1/vehicles/{id}", lambda r, t: {"price": 2_500_000})
+    ),
+    ("DELETE", "/api/v1/vehicles/{vehicle_id}"): Example(on(_vehicle, "/api/v1/vehicles/{id}")),
+    ("GET", "/api/v1/customers"): Example(fixed("/api/v1/customers"), tenant_resource=False),
+    ("POST", "/api/v1/customers"): Example(
+        on(_staff, "/api/v1/customers", lambda r, t: {"first_name": "Ann", "email": f"{unique('c')}@example.com"}),
+        201,
+        tenant_resource=False,
+    ),
+    ("GET", "/api/v1/customers/{customer_id}"): Example(on(_customer, "/api/v1/customers/{id}")),
+    ("PATCH", "/api/v1/customers/{customer_id}"): Example(
+        on(_customer, "/api/v1/customers/{id}", lambda r, t: {"city": "Joliet"})
+    ),
+    ("DELETE", "/api/v1/customers/{customer_id}"): Example(on(_customer, "/api/v1/customers/{id}"), 204),
+    ("GET", "/api/v1/leads"): Example(fixed("/api/v1/leads"), tenant_resource=False),
+    ("POST", "/api/v1/leads"): Example(on(_customer, "/api/v1/leads", lambda r, t: {"customer_id": str(r.id)}), 201),
+    ("GET", "/api/v1/leads/{lead_id}"): Example(on(_lead, "/api/v1/leads/{id}")),
+    ("PATCH", "/api/v1/leads/{lead_id}"): Example(
+        on(_lead, "/api/v1/leads/{id}", lambda r, t: {"status": "contacted"})
+    ),
+    ("DELETE", "/api/v1/leads/{lead_id}"): Example(on(_lead, "/api/v1/leads/{id}")),
+    ("GET", "/api/v1/leads/{lead_id}/activities"): Example(on(_lead, "/api/v1/leads/{id}/activities")),
+    ("GET", "/api/v1/conversations"): Example(fixed("/api/v1/conversations"), tenant_resource=False),
+    ("POST", "/api/v1/conversations"): Example(
+        on(_lead, "/api/v1/conversations", lambda r, t: {"lead_id": str(r.id)}), 201
+    ),
+    ("GET", "/api/v1/conversations/{conversation_id}"): Example(on(_conversation, "/api/v1/conversations/{id}")),
+    ("PATCH", "/api/v1/conversations/{conversation_id}"): Example(
+        on(_conversation, "/api/v1/conversations/{id}", lambda r, t: {"priority": "high"})
+    ),
+    ("DELETE", "/api/v1/conversations/{conversation_id}"): Example(on(_conversation, "/api/v1/conversations/{id}")),
+    ("GET", "/api/v1/conversations/{conversation_id}/messages"): Example(
+        on(_conversation, "/api/v1/conversations/{id}/messages")
+    ),
+    ("POST", "/api/v1/conversations/{conversation_id}/messages"): Example(
+        on(_conversation, "/api/v1/conversations/{id}/messages", lambda r, t: {"content": "Hello there"}), 201
+    ),
+    ("PATCH", "/api/v1/messages/{message_id}"): Example(
+        on(_message, "/api/v1/messages/{id}", lambda r, t: {"is_read": True})
+    ),
+    ("GET", "/api/v1/audit-logs"): Example(fixed("/api/v1/audit-logs"), tenant_resource=False),
+}
+
+
+def _fresh_vin() -> str:
+    from tests.factories import vin
+
+    return vin()
+
+
+@pytest.fixture(scope="module")
+async def actors(app: FastAPI, db: Database) -> Actors:
+    team = await create_team(db)
+    outsider_team = await create_team(db)
+    root = await create_super_admin(db)
+    clients = {role: await sign_in(app, team.by_role(role).email) for role in ("user", "manager", "dealership_admin")}
+    clients["outsider"] = await sign_in(app, outsider_team.admin.email)
+    clients["super_admin"] = await sign_in(app, root.email)
+    switched = await clients["super_admin"].post("/api/v1/auth/switch", json={"dealership_id": team.id})
+    assert switched.status_code == 200
+    admin = clients["dealership_admin"]
+    key = await admin.post("/api/v1/api-keys", json={"name": "all", "scopes": sorted(SCOPES)})
+    api = httpx.AsyncClient(
+        transport=admin._transport,
+        base_url="http://testserver",
+        headers={"Authorization": f"Bearer {key.json()['key']}"},
+    )
+    clients["api_key"] = api
+    roles = {
+        "user": "user",
+        "manager": "manager",
+        "dealership_admin": "dealership_admin",
+        "outsider": "dealership_admin",
+        "super_admin": "super_admin",
+        "api_key": "api_key",
+    }
+    return Actors(team, outsider_team, clients, roles)
+
+
+def protected_routes(app: FastAPI) -> list[tuple[str, str, str | None]]:
+    out = []
+    for route, path, methods in api_routes(app):
+        action = route_action(route)
+        if action is PUBLIC:
+            continue
+        out.extend((method, path, action) for method in sorted(methods))
+    return out
+
+
+def test_every_protected_route_has_an_example(app: FastAPI) -> None:
+    routes = {(m, p) for m, p, a in protected_routes(app) if a is not None}
+    missing = routes - set(EXAMPLES)
+    assert not missing, f"add these routes to EXAMPLES: {sorted(missing)}"
+    assert not set(EXAMPLES) - routes, "EXAMPLES names routes that no longer exist"
+
+
+@pytest.mark.parametrize("principal", ["user", "manager", "dealership_admin", "super_admin", "outsider", "api_key"])
+async def test_route_permissions_for(principal: str, app: FastAPI, db: Database, actors: Actors) -> None:
+    spare = await create_team(db)  # a dealership super admins may (de)activate freely
+    mismatches = []
+    for method, path, action in protected_routes(app):
+        if action is None:
+            continue
+        example = EXAMPLES[(method, path)]
+        url, body = await example.target(db, actors.team)
+        url = url.replace("{team}", str(actors.team.id)).replace("{spare}", str(spare.id))
+        role = actors.roles[principal]
+        allowed = scopes_allow(frozenset(SCOPES), action) if role == "api_key" else role_allows(role, action)
+        if allowed and example.effective_action and role != "api_key":
+            allowed = role_allows(role, example.effective_action)
+        if not allowed:
+            expected = 403
+        elif principal == "outsider" and example.tenant_resource:
+            expected = 404
+        else:
+            expected = example.ok
+        response = await actors.clients[principal].request(method, url, json=body)
+        if response.status_code != expected:
+            mismatches.append(
+                f"{method} {url} [{action}]: expected {expected}, got {response.status_code} {response.text[:160]}"
+            )
+    assert not mismatches, "\n".join(mismatches)
+
+
+async def test_another_dealerships_row_is_404_on_every_id_route(app: FastAPI, db: Database, actors: Actors) -> None:
+    """Read the outsider's own rows' ids from the first tenant's side: invisible, so 404 (and nothing changes)."""
+    outsider = actors.outsider_team
+    insider = actors.clients["dealership_admin"]
+    for (method, path), example in EXAMPLES.items():
+        if not example.tenant_resource or "{" not in path:
+            continue
+        url, body = await example.target(db, outsider)
+        response = await insider.request(method, url, json=body)
+        assert response.status_code == 404, f"{method} {url}: {response.status_code} {response.text[:200]}"
+
+
+def test_the_permission_table_is_the_one_we_reviewed() -> None:
+    """The policy itself, spelled out: changing who may do what must change this test too."""
+    from showroom.auth.permissions import PERMISSIONS, Role
+
+    staff_everywhere = {
+        "dealership.read",
+        "user.read",
+        "vehicle.read",
+        "customer.read",
+        "customer.write",
+        "lead.read",
+        "lead.write",
+        "conversation.read",
+        "conversation.write",
+        "message.read",
+        "message.write",
+    }
+    managers_add = {"vehicle.write", "customer.delete", "lead.delete", "conversation.delete"}
+    admins_add = {"dealership.update", "user.manage", "invitation.manage", "api_key.manage", "audit.read"}
+    assert PERMISSIONS[Role.user] == staff_everywhere
+    assert PERMISSIONS[Role.manager] == staff_everywhere | managers_add
+    assert PERMISSIONS[Role.dealership_admin] == staff_everywhere | managers_add | admins_add
+    assert PERMISSIONS[Role.super_admin] == staff_everywhere | managers_add | admins_add | {"dealership.manage"}
+    key_actions = set().union(*SCOPES.values())
+    assert not key_actions & (admins_add | {"dealership.manage", "user.read"})
