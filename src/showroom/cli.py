@@ -8,12 +8,14 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import Annotated, Any, TypeVar
 
+import psycopg
 import typer
 from pydantic import ValidationError
+from sqlalchemy.exc import OperationalError
 
 from showroom.errors import ConfigError, ShowroomError
 from showroom.settings import Settings
@@ -44,6 +46,9 @@ def friendly(func: F) -> F:
             return func(*args, **kwargs)
         except ShowroomError as exc:
             fail(str(exc), 2 if isinstance(exc, ConfigError) else 1)
+        except (OperationalError, psycopg.OperationalError) as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            fail(f"database error: {reason}", 2)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first.get("loc", ()))
@@ -171,6 +176,181 @@ def db_check() -> None:
     if problems:
         fail(f"{len(problems)} problem(s) found")
     typer.echo("ok: schema matches the models; row-level security is on for every tenant table")
+
+
+# --- administration: bootstrap and script a fresh install ---------------------------------------------------
+
+dealership_app = typer.Typer(help="Dealerships (tenants).", no_args_is_help=True)
+user_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
+api_key_app = typer.Typer(help="API keys for integrations.", no_args_is_help=True)
+app.add_typer(dealership_app, name="dealership")
+app.add_typer(user_app, name="user")
+app.add_typer(api_key_app, name="api-key")
+
+T = TypeVar("T")
+
+
+def with_maintenance(work: Callable[[Any, Settings], Awaitable[T]]) -> T:
+    """Run ``work(maint_session, settings)`` in one transaction on the maintenance login (the CLI is the
+    platform's operator: it acts across dealerships, and every change it makes is audited as such)."""
+    import asyncio
+
+    from showroom.db import embedded, migrate
+    from showroom.db.engine import open_database
+
+    settings = load_settings()
+
+    async def run() -> T:
+        topo = migrate.resolve(settings)
+        migrate.upgrade(settings, topo)  # a fresh install can start with any command
+        db = open_database(settings, topo.app, topo.maint, process="cli")
+        try:
+            async with db.maint_session() as maint, maint.begin():
+                return await work(maint, settings)
+        finally:
+            await db.dispose()
+
+    try:
+        return asyncio.run(run())
+    finally:
+        embedded.stop()
+
+
+def validated(model: Any, options: dict[str, str] | None = None, **values: Any) -> Any:
+    """Build a payload model; a validation error becomes one line naming the option."""
+    try:
+        return model(**{k: v for k, v in values.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first.get("loc") else ""
+        option = (options or {}).get(field) or ("--" + field.replace("_", "-") if field else "input")
+        raise ShowroomError(f"{option}: {first['msg'].removeprefix('Value error, ')}") from None
+
+
+async def dealership_by_subdomain(maint: Any, subdomain: str) -> Any:
+    from sqlalchemy import select
+
+    from showroom.models import Dealership
+
+    dealership = await maint.scalar(select(Dealership).where(Dealership.subdomain == subdomain.lower()))
+    if dealership is None:
+        raise ShowroomError(f"no dealership with subdomain {subdomain!r} (see `showroom dealership list`)")
+    return dealership
+
+
+@dealership_app.command("create")
+@friendly
+def dealership_create(
+    name: Annotated[str, typer.Option(help="Display name, e.g. 'Lakeside Honda'.")],
+    subdomain: Annotated[str, typer.Option(help="Lower-case letters, digits and hyphens; 2-63 characters.")],
+    contact_email: Annotated[str, typer.Option(help="Where the dealership is reached.")],
+    timezone: Annotated[str, typer.Option(help="IANA time zone of the showroom.")] = "America/New_York",
+    website: Annotated[str | None, typer.Option(help="The dealership's website.")] = None,
+    phone: Annotated[str | None, typer.Option(help="Main phone number.")] = None,
+) -> None:
+    """Create a dealership with its defaults (lead sources, default persona)."""
+    from showroom.audit.service import CLI
+    from showroom.dealerships import service
+    from showroom.dealerships.schemas import DealershipCreate
+
+    data = validated(
+        DealershipCreate,
+        name=name,
+        subdomain=subdomain,
+        contact_email=contact_email,
+        timezone=timezone,
+        website=website,
+        contact_phone=phone,
+    )
+
+    async def work(maint: Any, settings: Settings) -> Any:
+        return await service.create(maint, data, CLI)
+
+    dealership = with_maintenance(work)
+    typer.echo(f"created dealership {dealership.id}: {dealership.name} (subdomain {dealership.subdomain})")
+
+
+@dealership_app.command("list")
+@friendly
+def dealership_list() -> None:
+    """List dealerships: id, subdomain, name, active."""
+    from showroom.dealerships import service
+
+    async def work(maint: Any, settings: Settings) -> Any:
+        return await service.list_all(maint)
+
+    for d in with_maintenance(work):
+        typer.echo(f"{d.id}\t{d.subdomain}\t{d.name}\t{'active' if d.is_active else 'inactive'}")
+
+
+@user_app.command("create")
+@friendly
+def user_create(
+    email: Annotated[str, typer.Option(help="Sign-in e-mail (unique across Showroom).")],
+    role: Annotated[str, typer.Option(help="user, manager, dealership_admin or super_admin.")],
+    dealership: Annotated[str | None, typer.Option(help="Subdomain of the dealership (not for super_admin).")] = None,
+    name: Annotated[str | None, typer.Option(help="Full name.")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")] = False,
+    link: Annotated[bool, typer.Option("--link", help="No password: print a sign-in link instead.")] = False,
+) -> None:
+    """Create a staff account: prompts for a password (or prints a single-use sign-in link)."""
+    from showroom.audit.service import CLI
+    from showroom.auth import users
+    from showroom.auth.passwords import password_problem
+    from showroom.auth.schemas import UserCreate
+
+    password: str | None = None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    elif not link and sys.stdin.isatty():
+        password = (
+            typer.prompt(
+                "Password (empty: print a sign-in link instead)",
+                hide_input=True,
+                default="",
+                show_default=False,
+                confirmation_prompt=True,
+            )
+            or None
+        )
+    if password is not None and (problem := password_problem(password, email=email)):
+        raise ShowroomError(problem)
+    data = validated(UserCreate, email=email, role=role, name=name, password=password)
+    if (data.role == "super_admin") != (dealership is None):
+        raise ShowroomError("--dealership is required, except for --role super_admin (which takes none)")
+
+    async def work(maint: Any, settings: Settings) -> Any:
+        dealership_id = (await dealership_by_subdomain(maint, dealership)).id if dealership else None
+        return await users.create(maint, None, None, dealership_id, data, CLI, None, settings)  # type: ignore[arg-type]
+
+    user, sign_in_link = with_maintenance(work)
+    where = f"dealership {dealership}" if dealership else "the platform"
+    typer.echo(f"created user {user.id}: {user.email} ({user.role}, {where})")
+    if sign_in_link:
+        typer.echo(f"sign-in link (single use, valid {load_settings().magic_link_hours} h): {sign_in_link}")
+
+
+@api_key_app.command("create")
+@friendly
+def api_key_create(
+    dealership: Annotated[str, typer.Option(help="Subdomain of the dealership the key acts for.")],
+    name: Annotated[str, typer.Option(help="What the key is for, e.g. 'Cars.com ADF'.")],
+    scope: Annotated[list[str], typer.Option(help="Repeat for each scope, e.g. --scope leads:write.")],
+) -> None:
+    """Create an API key; the key is printed once and never stored."""
+    from showroom.audit.service import CLI
+    from showroom.auth import api_keys
+    from showroom.auth.schemas import ApiKeyCreate
+
+    data = validated(ApiKeyCreate, {"scopes": "--scope"}, name=name, scopes=scope)
+
+    async def work(maint: Any, settings: Settings) -> Any:
+        d = await dealership_by_subdomain(maint, dealership)
+        return await api_keys.create(maint, d.id, data, CLI)
+
+    row, key = with_maintenance(work)
+    typer.echo(f"created API key {row.id} ({row.key_prefix}…) for {dealership} with scopes {', '.join(row.scopes)}")
+    typer.echo(f"key (shown once, store it now): {key}")
 
 
 def main() -> None:

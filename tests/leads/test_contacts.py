@@ -20,7 +20,9 @@ def test_a_valid_email_is_trimmed_and_lower_cased(raw: str, expected: str) -> No
     assert normalize_email(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [None, "", "   ", "janedoe.example.com", "a@b", "user@exa mple.com", "two@@example.com"])
+@pytest.mark.parametrize(
+    "raw", [None, "", "   ", "janedoe.example.com", "a@b", "user@exa mple.com", "two@@example.com"]
+)
 def test_an_invalid_or_missing_email_normalises_to_none(raw: str | None) -> None:
     assert normalize_email(raw) is None
 

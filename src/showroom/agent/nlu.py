@@ -4,12 +4,13 @@ Rules, not models: a built-in vocabulary of US makes and models (plus the dealer
 slang ("chevy", "vw"), spacing ("f150", "CR-V") and small typos ("tuscon"); regular expressions for budgets,
 years, mileage, timelines and trade-ins. The same input always gives the same output.
 
-Common-word model names (Escape, Pilot, Venue, Ram 1500...) count only with context: the make nearby, a model
-year before them, capitalised mid-sentence, or mentioned earlier in the conversation.
+Model names that are everyday words (Escape, Pilot, Venue, Ram 1500...) count only with context: the make nearby,
+a model year before them, capitalised mid-sentence, or named earlier in the conversation.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -69,7 +70,7 @@ class Slots:
     year_max: int | None = None
     mileage_max: int | None = None
     features: list[str] = field(default_factory=list)
-    timeline: str | None = None  # asap, today, this weekend, this week, within 30 days, 1-3 months, ...
+    timeline: str | None = None  # asap, today, this weekend, this week, within 30 days, 1-3 months, 3+ months, ...
     trade_in: TradeIn | None = None
     stock_number: str | None = None
     vin: str | None = None
@@ -77,22 +78,24 @@ class Slots:
 
     def has_vehicle_criteria(self) -> bool:
         """Does the customer describe what they want (anything the inventory search can filter on)?"""
-        return bool(
-            self.makes
-            or self.models
-            or self.body_styles
-            or self.colors
-            or self.drivetrains
-            or self.fuel_types
-            or self.features
-            or self.condition
-            or self.budget_max_cents
-            or self.budget_min_cents
-            or self.year_min
-            or self.year_max
-            or self.mileage_max
-            or self.stock_number
-            or self.vin
+        return any(
+            (
+                self.makes,
+                self.models,
+                self.body_styles,
+                self.colors,
+                self.drivetrains,
+                self.fuel_types,
+                self.features,
+                self.condition,
+                self.budget_max_cents,
+                self.budget_min_cents,
+                self.year_min,
+                self.year_max,
+                self.mileage_max,
+                self.stock_number,
+                self.vin,
+            )
         )
 
 
@@ -140,7 +143,7 @@ _TRANSLATE = str.maketrans(
         "\u00a0": " ",
     }
 )
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def clean(text: str) -> str:
@@ -153,6 +156,16 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def words(text: str) -> frozenset[str]:
+    """A set of space-separated words (vocabulary tables stay readable)."""
+    return frozenset(text.split())
+
+
+def rx(*alternatives: str, flags: int = 0) -> re.Pattern[str]:
+    """One compiled pattern from alternatives written on separate lines."""
+    return re.compile("|".join(alternatives), flags)
+
+
 @dataclass(frozen=True)
 class _Tok:
     text: str
@@ -161,11 +174,11 @@ class _Tok:
 
 
 def _tokens(lower: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(lower)]
+    return [_Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(lower)]
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Optimal-string-alignment distance (a swap of neighbours costs 1); returns limit + 1 when above limit."""
+    """Optimal-string-alignment distance (swapping neighbours costs 1); limit + 1 when above limit."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     prev2: list[int] = []
@@ -173,175 +186,88 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         if min(cur) > limit:
             return limit + 1
         prev2, prev = prev, cur
-    return prev[-1] if prev[-1] <= limit else limit + 1
+    return min(prev[-1], limit + 1)
 
 
-_NEGATORS = frozenset(
+_NEGATORS = words(
     "not no never without hardly dont don't didnt didn't doesnt doesn't isnt isn't wasnt wasn't arent aren't "
-    "cant can't wont won't nor neither".split()
+    "cant can't wont won't nor neither"
 )
 
 
 def is_negated(lower: str, start: int, window: int = 3) -> bool:
-    """Is the word at `start` negated by one of the `window` words before it (same clause)?"""
+    """Is the word at `start` negated by one of the `window` words before it, in the same clause?"""
     before = re.split(r"[.!?;,]|\bbut\b", lower[:start])[-1]
-    words = _TOKEN_RE.findall(before)[-window:]
-    return any(word in _NEGATORS or word.endswith("n't") for word in words)
+    return any(w in _NEGATORS or w.endswith("n't") for w in TOKEN_RE.findall(before)[-window:])
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Vehicle vocabulary
+# Vehicle vocabulary: make -> models separated by "|"
 
-_MODELS: dict[str, tuple[str, ...]] = {
-    "Acura": ("MDX", "RDX", "TLX", "ILX", "Integra", "ZDX"),
-    "Alfa Romeo": ("Giulia", "Stelvio", "Tonale"),
-    "Audi": ("A3", "A4", "A5", "A6", "Q3", "Q5", "Q7", "Q8", "e-tron", "Q4 e-tron"),
-    "BMW": ("3 Series", "5 Series", "7 Series", "X1", "X3", "X5", "X7", "i4", "iX"),
-    "Buick": ("Enclave", "Encore", "Encore GX", "Envision", "Envista"),
-    "Cadillac": ("Escalade", "XT4", "XT5", "XT6", "CT4", "CT5", "Lyriq"),
-    "Chevrolet": (
-        "Silverado",
-        "Silverado 1500",
-        "Silverado 2500HD",
-        "Colorado",
-        "Tahoe",
-        "Suburban",
-        "Equinox",
-        "Traverse",
-        "Blazer",
-        "Trailblazer",
-        "Trax",
-        "Malibu",
-        "Camaro",
-        "Corvette",
-        "Bolt EV",
-        "Bolt EUV",
-        "Impala",
-        "Cruze",
-        "Spark",
-        "Express",
-    ),
-    "Chrysler": ("Pacifica", "300", "Voyager"),
-    "Dodge": ("Charger", "Challenger", "Durango", "Grand Caravan", "Journey", "Hornet"),
-    "Ford": (
-        "F-150",
-        "F-250",
-        "F-350",
-        "F-150 Lightning",
-        "Ranger",
-        "Maverick",
-        "Explorer",
-        "Expedition",
-        "Escape",
-        "Edge",
-        "Bronco",
-        "Bronco Sport",
-        "Mustang",
-        "Mustang Mach-E",
-        "Transit",
-        "Fusion",
-        "Focus",
-        "EcoSport",
-    ),
-    "Genesis": ("G70", "G80", "G90", "GV60", "GV70", "GV80"),
-    "GMC": ("Sierra", "Sierra 1500", "Sierra 2500HD", "Canyon", "Yukon", "Yukon XL", "Acadia", "Terrain", "Savana"),
-    "Honda": ("Civic", "Accord", "CR-V", "HR-V", "Pilot", "Passport", "Odyssey", "Ridgeline", "Fit", "Insight"),
-    "Hyundai": (
-        "Elantra",
-        "Sonata",
-        "Tucson",
-        "Santa Fe",
-        "Santa Cruz",
-        "Palisade",
-        "Kona",
-        "Kona Electric",
-        "Venue",
-        "Ioniq",
-        "Ioniq 5",
-        "Ioniq 6",
-        "Accent",
-        "Veloster",
-        "Nexo",
-    ),
-    "Infiniti": ("Q50", "QX50", "QX55", "QX60", "QX80"),
-    "Jeep": ("Wrangler", "Grand Cherokee", "Cherokee", "Compass", "Renegade", "Gladiator", "Wagoneer"),
-    "Kia": ("Forte", "K5", "Rio", "Soul", "Seltos", "Sportage", "Sorento", "Telluride", "Carnival", "Niro", "EV6", "EV9"),
-    "Land Rover": ("Range Rover", "Range Rover Sport", "Defender", "Discovery", "Discovery Sport"),
-    "Lexus": ("ES", "IS", "RX", "NX", "GX", "LX", "UX", "RX 350", "NX 350", "ES 350"),
-    "Lincoln": ("Navigator", "Aviator", "Corsair", "Nautilus"),
-    "Mazda": ("Mazda3", "Mazda6", "CX-30", "CX-5", "CX-50", "CX-9", "CX-90", "MX-5 Miata"),
-    "Mercedes-Benz": ("C-Class", "E-Class", "S-Class", "GLA", "GLB", "GLC", "GLE", "GLS", "G-Class", "Sprinter"),
-    "Mini": ("Cooper", "Countryman", "Clubman"),
-    "Mitsubishi": ("Outlander", "Outlander Sport", "Eclipse Cross", "Mirage"),
-    "Nissan": (
-        "Altima",
-        "Sentra",
-        "Versa",
-        "Maxima",
-        "Rogue",
-        "Murano",
-        "Pathfinder",
-        "Armada",
-        "Kicks",
-        "Frontier",
-        "Titan",
-        "Leaf",
-        "Ariya",
-    ),
-    "Porsche": ("911", "Cayenne", "Macan", "Panamera", "Taycan"),
-    "Ram": ("1500", "2500", "3500", "ProMaster"),
-    "Rivian": ("R1T", "R1S"),
-    "Subaru": ("Outback", "Forester", "Crosstrek", "Impreza", "Ascent", "Legacy", "WRX", "BRZ", "Solterra"),
-    "Tesla": ("Model 3", "Model Y", "Model S", "Model X", "Cybertruck"),
-    "Toyota": (
-        "Camry",
-        "Corolla",
-        "Corolla Cross",
-        "RAV4",
-        "Highlander",
-        "Grand Highlander",
-        "4Runner",
-        "Tacoma",
-        "Tundra",
-        "Sienna",
-        "Sequoia",
-        "Prius",
-        "Venza",
-        "Avalon",
-        "Supra",
-        "C-HR",
-    ),
-    "Volkswagen": ("Jetta", "Passat", "Tiguan", "Atlas", "Atlas Cross Sport", "Taos", "Golf", "GTI", "ID.4"),
-    "Volvo": ("XC40", "XC60", "XC90", "S60", "V60"),
+_MODELS: dict[str, str] = {
+    "Acura": "MDX|RDX|TLX|ILX|Integra|ZDX",
+    "Alfa Romeo": "Giulia|Stelvio|Tonale",
+    "Audi": "A3|A4|A5|A6|Q3|Q5|Q7|Q8|e-tron|Q4 e-tron",
+    "BMW": "3 Series|5 Series|7 Series|X1|X3|X5|X7|i4|iX",
+    "Buick": "Enclave|Encore|Encore GX|Envision|Envista",
+    "Cadillac": "Escalade|XT4|XT5|XT6|CT4|CT5|Lyriq",
+    "Chevrolet": "Silverado|Silverado 1500|Silverado 2500HD|Colorado|Tahoe|Suburban|Equinox|Traverse|Blazer|"
+    "Trailblazer|Trax|Malibu|Camaro|Corvette|Bolt EV|Bolt EUV|Impala|Cruze|Spark|Express",
+    "Chrysler": "Pacifica|300|Voyager",
+    "Dodge": "Charger|Challenger|Durango|Grand Caravan|Journey|Hornet",
+    "Ford": "F-150|F-250|F-350|F-150 Lightning|Ranger|Maverick|Explorer|Expedition|Escape|Edge|Bronco|Bronco Sport|"
+    "Mustang|Mustang Mach-E|Transit|Fusion|Focus|EcoSport",
+    "Genesis": "G70|G80|G90|GV60|GV70|GV80",
+    "GMC": "Sierra|Sierra 1500|Sierra 2500HD|Canyon|Yukon|Yukon XL|Acadia|Terrain|Savana",
+    "Honda": "Civic|Accord|CR-V|HR-V|Pilot|Passport|Odyssey|Ridgeline|Fit|Insight",
+    "Hyundai": "Elantra|Sonata|Tucson|Santa Fe|Santa Cruz|Palisade|Kona|Kona Electric|Venue|Ioniq|Ioniq 5|Ioniq 6|"
+    "Accent|Veloster|Nexo",
+    "Infiniti": "Q50|QX50|QX55|QX60|QX80",
+    "Jeep": "Wrangler|Grand Cherokee|Cherokee|Compass|Renegade|Gladiator|Wagoneer",
+    "Kia": "Forte|K5|Rio|Soul|Seltos|Sportage|Sorento|Telluride|Carnival|Niro|EV6|EV9",
+    "Land Rover": "Range Rover|Range Rover Sport|Defender|Discovery|Discovery Sport",
+    "Lexus": "ES|IS|RX|NX|GX|LX|UX|RX 350|NX 350|ES 350",
+    "Lincoln": "Navigator|Aviator|Corsair|Nautilus",
+    "Mazda": "Mazda3|Mazda6|CX-30|CX-5|CX-50|CX-9|CX-90|MX-5 Miata",
+    "Mercedes-Benz": "C-Class|E-Class|S-Class|GLA|GLB|GLC|GLE|GLS|G-Class|Sprinter",
+    "Mini": "Cooper|Countryman|Clubman",
+    "Mitsubishi": "Outlander|Outlander Sport|Eclipse Cross|Mirage",
+    "Nissan": "Altima|Sentra|Versa|Maxima|Rogue|Murano|Pathfinder|Armada|Kicks|Frontier|Titan|Leaf|Ariya",
+    "Porsche": "911|Cayenne|Macan|Panamera|Taycan",
+    "Ram": "1500|2500|3500|ProMaster",
+    "Rivian": "R1T|R1S",
+    "Subaru": "Outback|Forester|Crosstrek|Impreza|Ascent|Legacy|WRX|BRZ|Solterra",
+    "Tesla": "Model 3|Model Y|Model S|Model X|Cybertruck",
+    "Toyota": "Camry|Corolla|Corolla Cross|RAV4|Highlander|Grand Highlander|4Runner|Tacoma|Tundra|Sienna|Sequoia|"
+    "Prius|Venza|Avalon|Supra|C-HR",
+    "Volkswagen": "Jetta|Passat|Tiguan|Atlas|Atlas Cross Sport|Taos|Golf|GTI|ID.4",
+    "Volvo": "XC40|XC60|XC90|S60|V60",
 }
-
-_MAKE_ALIASES: dict[str, tuple[str, ...]] = {
-    "BMW": ("bimmer", "beemer", "beamer"),
-    "Cadillac": ("caddy", "caddie"),
-    "Chevrolet": ("chevy", "chevie", "chev", "chevvy"),
-    "Honda": ("hond", "hondo"),
-    "Hyundai": ("hundai", "hyundia", "huyndai", "hyndai", "hyunday", "hyudai", "hyundi"),
-    "Land Rover": ("landrover",),
-    "Alfa Romeo": ("alfa",),
-    "Mercedes-Benz": ("mercedes", "merc", "benz", "mercedez", "mercedes benz"),
-    "Mitsubishi": ("mitsu",),
-    "Nissan": ("nissian", "nisan"),
-    "Subaru": ("subie", "subi", "subaroo"),
-    "Toyota": ("toyta", "toyata", "yota", "toyot"),
-    "Volkswagen": ("vw", "volkswagon", "volkswagan", "vdub"),
+_MAKE_ALIASES: dict[str, str] = {
+    "BMW": "bimmer|beemer|beamer",
+    "Cadillac": "caddy|caddie",
+    "Chevrolet": "chevy|chevie|chev|chevvy",
+    "Honda": "hond|hondo",
+    "Hyundai": "hundai|hyundia|huyndai|hyndai|hyunday|hyudai|hyundi",
+    "Land Rover": "landrover",
+    "Alfa Romeo": "alfa",
+    "Mercedes-Benz": "mercedes|merc|benz|mercedez",
+    "Mitsubishi": "mitsu",
+    "Nissan": "nissian|nisan",
+    "Subaru": "subie|subi|subaroo",
+    "Toyota": "toyta|toyata|yota|toyot",
+    "Volkswagen": "vw|volkswagon|volkswagan|vdub",
 }
-
 _MODEL_ALIASES: dict[str, dict[str, str]] = {
     "Chevrolet": {"vette": "Corvette", "burb": "Suburban", "silverdo": "Silverado", "silvarado": "Silverado"},
     "Ford": {"stang": "Mustang", "mach e": "Mustang Mach-E", "lightning": "F-150 Lightning"},
-    "Honda": {"sivic": "Civic", "civc": "Civic", "accrod": "Accord", "crv": "CR-V", "hrv": "HR-V"},
+    "Honda": {"sivic": "Civic", "civc": "Civic", "accrod": "Accord"},
     "Hyundai": {
         "tuscon": "Tucson",
         "ionic": "Ioniq",
@@ -349,30 +275,28 @@ _MODEL_ALIASES: dict[str, dict[str, str]] = {
         "ionic 6": "Ioniq 6",
         "pallisade": "Palisade",
         "sante fe": "Santa Fe",
-        "elantra": "Elantra",
         "alantra": "Elantra",
     },
     "Kia": {"teluride": "Telluride", "sorrento": "Sorento"},
-    "Mazda": {"mazda 3": "Mazda3", "mazda 6": "Mazda6", "miata": "MX-5 Miata"},
+    "Mazda": {"miata": "MX-5 Miata"},
     "Toyota": {"camery": "Camry", "carolla": "Corolla", "corrola": "Corolla", "rav": "RAV4", "taco": "Tacoma"},
 }
-
 # Model names that are also everyday words (or too short to trust): they need context to count.
-_COMMON_WORD_MODELS = frozenset(
-    "escape edge focus fusion ranger explorer expedition maverick transit express spark sonic suburban colorado "
-    "malibu pilot passport fit insight odyssey accord venue accent journey compass soul kicks rogue frontier titan "
-    "leaf armada legacy ascent outback sierra terrain canyon encore envision enclave atlas golf charger challenger "
-    "voyager hornet navigator aviator corsair nautilus cooper countryman clubman defender discovery mirage "
-    "carnival sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra".split()
+_COMMON_WORD_MODELS = words(
+    "escape edge focus fusion ranger explorer expedition maverick transit express spark suburban colorado malibu "
+    "pilot passport fit insight odyssey accord venue accent journey compass soul kicks rogue frontier titan leaf "
+    "armada legacy ascent outback sierra terrain canyon encore envision enclave atlas golf charger challenger "
+    "voyager hornet navigator aviator corsair nautilus cooper countryman clubman defender discovery mirage carnival "
+    "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra"
 )
-_AMBIGUOUS_MAKES = frozenset({"ram", "mini"})
+_AMBIGUOUS_MAKES = words("ram mini")
 # Everyday words within one typo of a vehicle name: never fuzzy-matched.
-_FUZZY_STOPWORDS = frozenset(
-    "escalate escalated escalating wrangle wrangled maxim civil camera corona lodge dodgy hondas sienna toyotas "
-    "seller sellers palisades tucsons honest sonatas".split()
+_FUZZY_STOPWORDS = words(
+    "escalate escalated escalating wrangle wrangled maxim civil camera corona lodge dodgy hondas toyotas seller "
+    "sellers honest sonatas"
 )
-_SHORT_WORDS = frozenset("is it us me my no so do go ok am an as at be by he hi if in of on or to up we es".split())
-_CONDITION_WORDS = frozenset({"used", "new", "certified", "cpo", "preowned"})
+_SHORT_WORDS = words("is it us me my no so do go ok am an as at be by he hi if in of on or to up we es")
+_CONDITION_WORDS = words("used new certified cpo preowned")
 
 
 @dataclass(frozen=True)
@@ -388,19 +312,16 @@ def _model_is_ambiguous(key: str) -> bool:
 
 
 class _Lexicon:
+    """Squashed names -> entries, plus an index by length for typo-tolerant lookups."""
+
     def __init__(self) -> None:
         self.keys: dict[str, list[_Entry]] = {}
         self.fuzzy: dict[int, list[tuple[str, _Entry]]] = {}
 
-    def add(self, key: str, entry: _Entry, *, fuzzy: bool, replace: bool = False) -> None:
-        if not key:
-            return
+    def add(self, key: str, entry: _Entry, *, fuzzy: bool) -> None:
         entries = self.keys.setdefault(key, [])
-        if replace:
-            entries[:] = [e for e in entries if (e.make, e.model) != (entry.make, entry.model)]
-            entries.insert(0, entry)
-        elif entry not in entries:
-            entries.append(entry)
+        entries[:] = [e for e in entries if (e.make, e.model) != (entry.make, entry.model)]
+        entries.insert(0, entry) if entry.catalog else entries.append(entry)
         if fuzzy and not entry.ambiguous and len(key) >= 5 and key.isalpha():
             self.fuzzy.setdefault(len(key), []).append((key, entry))
 
@@ -423,13 +344,11 @@ class _Lexicon:
         best: tuple[int, str, list[_Entry]] = (limit + 1, "", [])
         for size in range(len(word) - limit, len(word) + limit + 1):
             for key, entry in self.fuzzy.get(size, []):
-                if key[0] != word[0]:
-                    continue
-                distance = edit_distance(word, key, limit)
-                if distance < best[0]:
-                    best = (distance, key, [entry])
-                elif distance == best[0] and distance <= limit and entry not in best[2]:
-                    best[2].append(entry)
+                if key[0] == word[0] and (distance := edit_distance(word, key, limit)) <= min(limit, best[0]):
+                    if distance < best[0]:
+                        best = (distance, key, [])
+                    if entry not in best[2]:
+                        best[2].append(entry)
         return best[1], best[2]
 
 
@@ -440,9 +359,10 @@ def _builtin_lexicon() -> _Lexicon:
         make_key = squash(make)
         ambiguous = make_key in _AMBIGUOUS_MAKES
         lex.add(make_key, _Entry(make, None, ambiguous, False), fuzzy=len(make_key) >= 6)
-        for alias in _MAKE_ALIASES.get(make, ()):
-            lex.add(squash(alias), _Entry(make, None, ambiguous, False), fuzzy=False)
-        for model in models:
+        for alias in _MAKE_ALIASES.get(make, "").split("|"):
+            if alias:
+                lex.add(squash(alias), _Entry(make, None, ambiguous, False), fuzzy=False)
+        for model in models.split("|"):
             key = squash(model)
             lex.add(key, _Entry(make, model, _model_is_ambiguous(key), False), fuzzy=True)
         for alias, model in _MODEL_ALIASES.get(make, {}).items():
@@ -459,28 +379,25 @@ def _catalog_lexicon(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> _Lexico
             entries[:] = [
                 _Entry(make, e.model, e.ambiguous, e.catalog) if squash(e.make) == make_key else e for e in entries
             ]
-        lex.add(make_key, _Entry(make, None, make_key in _AMBIGUOUS_MAKES, True), fuzzy=False, replace=True)
+        lex.add(make_key, _Entry(make, None, make_key in _AMBIGUOUS_MAKES, True), fuzzy=False)
         for model in models:
             key = squash(model)
             lex.keys[key] = [e for e in lex.keys.get(key, []) if squash(e.make) != make_key]
-            lex.add(key, _Entry(make, model, _model_is_ambiguous(key), True), fuzzy=False, replace=True)
-            if not _model_is_ambiguous(key) and len(key) >= 5 and key.isalpha():
-                lex.fuzzy.setdefault(len(key), []).append((key, _Entry(make, model, False, True)))
+            lex.add(key, _Entry(make, model, _model_is_ambiguous(key), True), fuzzy=True)
     return lex
 
 
 def _lexicon(catalog: Catalog | None) -> _Lexicon:
     if catalog is None or not catalog.makes:
         return _builtin_lexicon()
-    frozen = tuple(sorted((make, tuple(sorted(models))) for make, models in catalog.makes.items()))
-    return _catalog_lexicon(frozen)
+    return _catalog_lexicon(tuple(sorted((make, tuple(sorted(models))) for make, models in catalog.makes.items())))
 
 
 @dataclass(frozen=True)
 class VehicleMention:
     make: str
     model: str | None
-    start: int  # character offsets in the cleaned text
+    start: int  # character offsets in clean(text)
     end: int
     year: int | None = None  # a model year written just before it
     fuzzy: bool = False
@@ -488,7 +405,7 @@ class VehicleMention:
 
 @dataclass(frozen=True)
 class _Cand:
-    i: int
+    i: int  # token span [i, j)
     j: int
     entries: list[_Entry]
     fuzzy: bool
@@ -500,39 +417,33 @@ def _joinable(lower: str, tokens: Sequence[_Tok], i: int, j: int) -> bool:
 
 
 def _scan(lower: str, tokens: Sequence[_Tok], lex: _Lexicon) -> list[_Cand]:
+    """Longest n-gram (up to 4 tokens) first, then a typo-tolerant single word."""
     cands: list[_Cand] = []
     i = 0
     while i < len(tokens):
         found: _Cand | None = None
         for n in range(min(4, len(tokens) - i), 0, -1):
-            if n > 1 and not _joinable(lower, tokens, i, i + n):
-                continue
             key = "".join(t.text for t in tokens[i : i + n])
-            entries = lex.lookup(key)
-            if entries:
+            if (n == 1 or _joinable(lower, tokens, i, i + n)) and (entries := lex.lookup(key)):
                 found = _Cand(i, i + n, entries, False, key)
                 break
         if found is None:
             key, entries = lex.fuzzy_lookup(tokens[i].text)
-            if entries:
-                found = _Cand(i, i + 1, entries, True, key)
+            found = _Cand(i, i + 1, entries, True, key) if entries else None
         if found is not None:
             cands.append(found)
-            i = found.j
-        else:
-            i += 1
+        i = found.j if found else i + 1
     return cands
 
 
 def _year_token(lower: str, tokens: Sequence[_Tok], index: int) -> int | None:
-    if index < 0:
+    if not 0 <= index < len(tokens):
         return None
     tok = tokens[index]
-    if re.fullmatch(r"(19[89]\d|20[0-3]\d)", tok.text):
+    if re.fullmatch(r"19[89]\d|20[0-3]\d", tok.text):
         return int(tok.text)
     if re.fullmatch(r"\d\d", tok.text) and tok.start > 0 and lower[tok.start - 1] == "'":
-        value = int(tok.text)
-        return 2000 + value if value <= 40 else 1900 + value
+        return 2000 + int(tok.text) if int(tok.text) <= 40 else 1900 + int(tok.text)
     return None
 
 
@@ -543,83 +454,68 @@ def _capitalised_mid_sentence(cleaned: str, lower: str, tok: _Tok) -> bool:
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
         return False  # shouting: capitals carry no information
     word = cleaned[tok.start : tok.end]
-    if not word[:1].isupper() and not word[:1].isdigit():
-        return False
-    if word[:1].isdigit() and not any(c.isupper() for c in word):
+    if not word[0].isupper() and not any(c.isupper() for c in word[1:]):
         return False
     before = cleaned[: tok.start].rstrip()
     return bool(before) and before[-1] not in ".!?\n:"
 
 
 def _pick(entries: Sequence[_Entry], known: set[str]) -> _Entry:
-    for entry in entries:
-        if entry.make in known:
-            return entry
-    for entry in entries:
-        if entry.catalog:
-            return entry
-    return entries[0]
+    return next((e for e in entries if e.make in known), next((e for e in entries if e.catalog), entries[0]))
+
+
+@dataclass(frozen=True)
+class _Scene:
+    cleaned: str
+    lower: str
+    tokens: Sequence[_Tok]
+    known: set[str]  # makes named in the message or earlier
+    context_models: set[str]
 
 
 def _mentions(
-    cleaned: str,
-    lower: str,
-    tokens: Sequence[_Tok],
-    lex: _Lexicon,
-    context: tuple[set[str], set[str]] = (set(), set()),
+    cleaned: str, lower: str, tokens: Sequence[_Tok], lex: _Lexicon, context: tuple[set[str], set[str]] = (set(), set())
 ) -> list[VehicleMention]:
     cands = _scan(lower, tokens, lex)
     known = {e.make for c in cands for e in c.entries if not e.ambiguous and (not c.fuzzy or e.model is None)}
-    known |= context[0]
+    scene = _Scene(cleaned, lower, tokens, known | context[0], context[1])
     out: list[VehicleMention] = []
     for index, cand in enumerate(cands):
-        entry = _pick(cand.entries, known)
+        entry = _pick(cand.entries, scene.known)
         prev = cands[index - 1] if index > 0 and cands[index - 1].j == cand.i else None
         nxt = cands[index + 1] if index + 1 < len(cands) and cands[index + 1].i == cand.j else None
         year = _year_token(lower, tokens, cand.i - 1)
-        if not _accept(entry, cand, prev, nxt, year, known, context, cleaned, lower, tokens):
+        if not _accept(entry, cand, prev, nxt, year, scene):
             continue
         start, end = tokens[cand.i].start, tokens[cand.j - 1].end
         last = out[-1] if out else None
-        if last and last.model is None and entry.model and last.make == entry.make and prev is not None:
+        if last and prev and last.model is None and entry.model and last.make == entry.make:
             out[-1] = VehicleMention(entry.make, entry.model, last.start, end, last.year, last.fuzzy or cand.fuzzy)
-            continue
-        out.append(VehicleMention(entry.make, entry.model, start, end, year, cand.fuzzy))
+        else:
+            out.append(VehicleMention(entry.make, entry.model, start, end, year, cand.fuzzy))
     return out
 
 
-def _accept(
-    entry: _Entry,
-    cand: _Cand,
-    prev: _Cand | None,
-    nxt: _Cand | None,
-    year: int | None,
-    known: set[str],
-    context: tuple[set[str], set[str]],
-    cleaned: str,
-    lower: str,
-    tokens: Sequence[_Tok],
-) -> bool:
+def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, year: int | None, s: _Scene) -> bool:
+    """Should a candidate count? Everyday-word names need context."""
     if cand.fuzzy:
-        return entry.model is None or entry.catalog or entry.make in known or len(cand.key) >= 8
+        return entry.model is None or entry.catalog or entry.make in s.known or len(cand.key) >= 8
     if not entry.ambiguous:
         return True
+    after_make = prev is not None and any(e.make == entry.make and e.model is None for e in prev.entries)
     short = len(cand.key) <= 2
-    if (year is not None and not short) or (entry.model and entry.model in context[1]):
-        return True
     if short and cand.key in _SHORT_WORDS:
-        return entry.make in known or bool(prev and any(e.make == entry.make and e.model is None for e in prev.entries))
-    if _capitalised_mid_sentence(cleaned, lower, tokens[cand.i]):
+        return entry.make in s.known or after_make
+    if (year is not None and not short) or (entry.model and entry.model in s.context_models):
+        return True
+    if _capitalised_mid_sentence(s.cleaned, s.lower, s.tokens[cand.i]):
         return True
     if entry.model is None:
-        return entry.make in context[0] or bool(
-            nxt and any(e.make == entry.make and e.model is not None for e in nxt.entries)
-        )
-    if entry.make in known:
+        before_model = nxt is not None and any(e.make == entry.make and e.model for e in nxt.entries)
+        return entry.make in s.known or before_model
+    if entry.make in s.known or after_make:
         return True
-    if prev is not None and any(e.make == entry.make and e.model is None for e in prev.entries):
-        return True
-    return cand.i > 0 and tokens[cand.i - 1].text in _CONDITION_WORDS
+    return cand.i > 0 and s.tokens[cand.i - 1].text in _CONDITION_WORDS
 
 
 def _context_vehicles(history: Sequence[Turn], lex: _Lexicon) -> tuple[set[str], set[str]]:
@@ -717,48 +613,40 @@ FEATURES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _first_label(text: str, table: Sequence[tuple[str, str]]) -> list[str]:
-    labels: list[str] = []
-    for label, pattern in table:
-        if re.search(pattern, text) and label not in labels:
-            labels.append(label)
-    return labels
+def _labels(text: str, table: Sequence[tuple[str, str]]) -> list[str]:
+    return [label for label, pattern in table if re.search(pattern, text)]
 
 
 def body_matches(vehicle_body: str | None, wanted: str) -> bool:
-    if not vehicle_body:
-        return False
-    found = _first_label(vehicle_body.lower(), _BODY_STYLES)
-    return wanted in found or squash(vehicle_body) == squash(wanted)
+    return bool(vehicle_body) and (
+        wanted in _labels(str(vehicle_body).lower(), _BODY_STYLES) or squash(str(vehicle_body)) == squash(wanted)
+    )
 
 
 def color_matches(vehicle_color: str | None, wanted: str) -> bool:
-    if not vehicle_color:
-        return False
-    return wanted in _first_label(vehicle_color.lower(), _COLORS) or squash(vehicle_color) == squash(wanted)
+    return bool(vehicle_color) and (
+        wanted in _labels(str(vehicle_color).lower(), _COLORS) or squash(str(vehicle_color)) == squash(wanted)
+    )
 
 
 def drivetrain_matches(vehicle_drivetrain: str | None, wanted: str) -> bool:
-    if not vehicle_drivetrain:
-        return False
-    return wanted in _first_label(vehicle_drivetrain.lower(), _DRIVETRAINS)
+    return bool(vehicle_drivetrain) and wanted in _labels(str(vehicle_drivetrain).lower(), _DRIVETRAINS)
 
 
 def fuel_matches(vehicle_fuel: str | None, wanted: str) -> bool:
     if not vehicle_fuel:
         return False
-    found = _first_label(vehicle_fuel.lower(), _FUELS)
-    if wanted == "Hybrid" and "Plug-In Hybrid" in found:
-        return True
-    return wanted in found or squash(vehicle_fuel) == squash(wanted)
+    found = _labels(vehicle_fuel.lower(), _FUELS)
+    return (
+        wanted in found or (wanted == "Hybrid" and "Plug-In Hybrid" in found) or squash(vehicle_fuel) == squash(wanted)
+    )
 
 
 def feature_matches(features: Iterable[str], wanted: str) -> str | None:
     """The vehicle's own wording of a wanted feature ('Heated Front Seats' for 'heated seats'), or None."""
     pattern = dict(FEATURES).get(wanted)
     for feature in features:
-        lowered = feature.lower()
-        if (pattern and re.search(pattern, lowered)) or squash(wanted) in squash(feature):
+        if (pattern and re.search(pattern, feature.lower())) or squash(wanted) in squash(feature):
             return feature
     return None
 
@@ -773,57 +661,61 @@ def make_matches(vehicle_make: str, wanted: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Numbers: budgets, monthly payments, mileage, years
+# Numbers: budgets, monthly payments, down payments, mileage, years
 
 _NUM_RE = re.compile(
     r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand)\b)?"
 )
-_MILEAGE_AFTER = re.compile(r"^\s*(?:k\s*)?(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo)")
-_MILEAGE_BEFORE = re.compile(r"(?:mileage|miles|odometer)\s*(?:of|is|around|under|below|less than|at|:)?\s*$")
-_MONTHLY_AFTER = re.compile(
-    r"^\s*(?:/\s*(?:mo|month|mth|m)\b|(?:a|per|each|every|an|/)\s*(?:mo|mon|month|mth)\b|monthly\b|mo\b|mos\b)"
+_MILEAGE_AFTER = rx(r"^\s*(?:k\s*)?(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo)")
+_MILEAGE_BEFORE = rx(r"(?:mileage|miles|odometer)\s*(?:of|is|around|under|below|less than|at|:)?\s*$")
+_MONTHLY_AFTER = rx(
+    r"^\s*(?:/\s*(?:mo|month|mth|m)\b",
+    r"(?:a|per|each|every|an|/)\s*(?:mo|mon|month|mth)\b",
+    r"monthly\b|mo\b|mos\b)",
 )
-_MONTHLY_BEFORE = re.compile(r"\b(?:payments?|pmts?|monthly)\b[^.?!$\d]{0,25}$")
-_DOWN_AFTER = re.compile(r"^\s*(?:down\b|as (?:a )?down|for (?:a |the )?down)")
-_DOWN_BEFORE = re.compile(r"\bdown(?:\s*payment)?\s*(?:of|is|would be|:)?\s*(?:about|around|like)?\s*$")
-_IGNORE_BEFORE = re.compile(
-    r"\b(?:owe|owing|payoff|pay off|offered|quoted|gave me|give me|get|deposit|off|save|saved|rebate|fee)\b[^.?!]{0,12}$"
+_MONTHLY_BEFORE = rx(r"\b(?:payments?|pmts?|monthly)\b[^.?!$\d]{0,25}$")
+_DOWN_AFTER = rx(r"^\s*(?:down\b|as (?:a )?down|for (?:a |the )?down)")
+_DOWN_BEFORE = rx(r"\bdown(?:\s*payment)?\s*(?:of|is|would be|:)?\s*(?:about|around|like)?\s*$")
+_IGNORE_BEFORE = rx(
+    r"\b(?:owe|owing|payoff|pay off|offered|quoted|gave me|give me|get|deposit|off|save|saved|rebate|fee)\b"
+    r"[^.?!]{0,12}$"
 )
-_IGNORE_AFTER = re.compile(
-    r"^\s*(?:off\b|discount|rebate|cash back|deposit|for (?:my|it|the trade|a trade|our)|on my|in (?:fees|taxes)|"
-    r"(?:year|yr)s?\b|people|seats?|rows?|kids|passengers|days?|weeks?|months?|hours?|hp\b|horsepower|mpg|"
-    r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?)"
+_IGNORE_AFTER = rx(
+    r"^\s*(?:off\b|discount|rebate|cash back|deposit|for (?:my|it|the trade|a trade|our)|on my|in (?:fees|taxes)",
+    r"(?:year|yr)s?\b|people|seats?|rows?|kids|passengers|days?|weeks?|months?|hours?|hp\b|horsepower|mpg",
+    r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?|min\b)",
 )
-_BUDGET_CUE = re.compile(
-    r"\b(?:budget|spend|spending|afford|under|below|less than|max|maximum|up to|upto|at most|no more than|"
-    r"around|about|between|price range|range|over|above|at least|cap|roughly|near|do|take|pay|paying|cash|"
-    r"have|got|approved for|looking at|something for)\b[^.?!]{0,20}$"
+_BUDGET_CUE = rx(
+    r"\b(?:budget|spend|spending|afford|under|below|less than|max|maximum|up to|upto|at most|no more than",
+    r"around|about|between|price range|range|over|above|at least|cap|roughly|near|do|take|pay|paying|cash",
+    r"have|got|approved for|looking at|something for)\b[^.?!]{0,20}$",
 )
-_CMP_MAX = re.compile(
-    r"(?:under|below|less than|lower than|no more than|not more than|not over|max(?:imum)?(?: of)?|up to|upto|"
-    r"at most|within|cap(?:ped)? at|<|tops|no higher than|nothing over|beneath|cheaper than)"
-    r"(?:\s+(?:about|around|like|roughly|maybe|approx(?:imately)?|\$)){0,2}\s*$"
+_CMP_MAX = rx(
+    r"(?:under|below|less than|lower than|no more than|not more than|not over|max(?:imum)?(?: of)?|up to|upto",
+    r"at most|within|cap(?:ped)? at|<|tops|no higher than|nothing over|beneath|cheaper than)",
 )
-_CMP_MIN = re.compile(r"(?:over|above|more than|at least|minimum(?: of)?|min|starting at|>|north of)\s*$")
-_CMP_AROUND = re.compile(
+_CMP_MAX_TAIL = r"(?:\s+(?:about|around|like|roughly|maybe|approx(?:imately)?|\$)){0,2}\s*$"
+_CMP_MAX_BEFORE = re.compile(f"(?:{_CMP_MAX.pattern}){_CMP_MAX_TAIL}")
+_CMP_MIN_BEFORE = rx(r"(?:over|above|more than|at least|minimum(?: of)?|min|starting at|>|north of)\s*$")
+_CMP_AROUND_BEFORE = rx(
     r"(?:around|about|approx(?:imately)?|roughly|~|close to|ballpark|near|somewhere around|in the|like)\s*$"
 )
-_CMP_AFTER_MAX = re.compile(r"^\s*(?:or (?:less|under|below|lower|cheaper)|max\b|tops\b|at most|maximum)")
-_CMP_AFTER_MIN = re.compile(r"^\s*(?:or (?:more|higher|above)|\+|plus\b|and up\b|minimum)")
-_CMP_AFTER_AROUND = re.compile(r"^\s*(?:ish\b|or so\b|range\b|-ish|give or take)")
-_YEAR_AFTER_MIN = re.compile(
-    r"^\s*(?:\+|or (?:newer|later|above|up|higher|after|a newer one)|and (?:newer|up|later|above|after)|plus\b|"
-    r"onwards?\b|or more recent|and beyond|or better)"
+_CMP_MAX_AFTER = rx(r"^\s*(?:or (?:less|under|below|lower|cheaper)|max\b|tops\b|at most|maximum)")
+_CMP_MIN_AFTER = rx(r"^\s*(?:or (?:more|higher|above)|\+|plus\b|and up\b|minimum)")
+_CMP_AROUND_AFTER = rx(r"^\s*(?:ish\b|or so\b|range\b|-ish|give or take)")
+_YEAR_MIN_AFTER = rx(
+    r"^\s*(?:\+|or (?:newer|later|above|up|higher|after|a newer one)|and (?:newer|up|later|above|after)",
+    r"plus\b|onwards?\b|or more recent|and beyond|or better)",
 )
-_YEAR_AFTER_MAX = re.compile(r"^\s*(?:or (?:older|earlier|before)|and (?:older|earlier|below))")
-_YEAR_BEFORE_AFTER = re.compile(r"\b(?:newer than|after|later than)\s*(?:a|an|the)?\s*$")
-_YEAR_BEFORE_MIN = re.compile(r"\b(?:at least|no older than|minimum|from|since|starting|min)\s*(?:a|an|the)?\s*$")
-_YEAR_BEFORE_OLDER = re.compile(r"\b(?:older than|before|earlier than|prior to)\s*(?:a|an|the)?\s*$")
-_YEAR_BEFORE_MAX = re.compile(r"\b(?:no newer than|up to|until|at most)\s*(?:a|an|the)?\s*$")
-_YEAR_CONTEXT_BEFORE = re.compile(r"\b(?:a|an|the|year|model year|my|is|in|like|want|need|'?)\s*$")
-_VEHICLE_NOUN = re.compile(
-    r"^\s*(?:model\b|or (?:so|newer|later)|\w*\s?(?:car|cars|suv|suvs|truck|trucks|sedan|van|minivan|"
-    r"vehicle|one|ones|coupe|hatchback|crossover|model)\b)"
+_YEAR_MAX_AFTER = rx(r"^\s*(?:or (?:older|earlier|before)|and (?:older|earlier|below))")
+_YEAR_AFTER_BEFORE = rx(r"\b(?:newer than|after|later than)\s*(?:a|an|the)?\s*$")
+_YEAR_MIN_BEFORE = rx(r"\b(?:at least|no older than|minimum|from|since|starting|min)\s*(?:a|an|the)?\s*$")
+_YEAR_OLDER_BEFORE = rx(r"\b(?:older than|before|earlier than|prior to)\s*(?:a|an|the)?\s*$")
+_YEAR_MAX_BEFORE = rx(r"\b(?:no newer than|up to|until|at most)\s*(?:a|an|the)?\s*$")
+_YEAR_CONTEXT_BEFORE = rx(r"\b(?:a|an|the|year|model year|is|like|want|need)\s*$")
+_VEHICLE_NOUN = rx(
+    r"^\s*(?:model\b|or (?:so|newer|later)",
+    r"\w*\s?(?:car|cars|suv|suvs|truck|trucks|sedan|van|minivan|vehicle|one|ones|coupe|hatchback|crossover|model)\b)",
 )
 
 
@@ -841,21 +733,17 @@ class _Num:
 
 
 def _clause_before(text: str, start: int, size: int = 40) -> str:
-    before = text[max(0, start - size) : start]
-    return re.split(r"[.!?;\n]", before)[-1]
+    return re.split(r"[.!?;\n]", text[max(0, start - size) : start])[-1]
 
 
 def _find_numbers(masked: str) -> list[_Num]:
     numbers: list[_Num] = []
     for m in _NUM_RE.finditer(masked):
         digits = m.group("num").replace(",", "")
-        value = float(digits + (m.group("dec") or ""))
-        suffix = m.group("suf")
-        if suffix:
-            value *= 1000
+        value = float(digits + (m.group("dec") or "")) * (1000 if m.group("suf") else 1)
         start = m.start("cur") if m.group("cur") else m.start("num")
         apostrophe = start > 0 and masked[start - 1] == "'"
-        numbers.append(_Num(start, m.end(), value, bool(m.group("cur")), bool(suffix), digits, apostrophe))
+        numbers.append(_Num(start, m.end(), value, bool(m.group("cur")), bool(m.group("suf")), digits, apostrophe))
     for num in numbers:
         _classify(masked, num)
     _link_ranges(masked, numbers)
@@ -878,31 +766,30 @@ def _classify(text: str, num: _Num) -> None:
         num.kind = "ignore"
     elif plain and len(num.digits) == 4 and 1980 <= num.value <= 2035:
         num.kind = "year"
-    elif (num.suf or (num.cur and num.value >= 1000)) or (num.value >= 1000 and _BUDGET_CUE.search(before)):
+    elif num.suf or (num.cur and num.value >= 1000) or (num.value >= 1000 and _BUDGET_CUE.search(before)):
         num.kind = "budget"
     num.cmp = _comparator(before, after)
 
 
 def _comparator(before: str, after: str) -> str:
-    if _CMP_MAX.search(before) or _CMP_AFTER_MAX.match(after):
+    if _CMP_MAX_BEFORE.search(before) or _CMP_MAX_AFTER.match(after):
         return "max"
-    if _CMP_MIN.search(before) or _CMP_AFTER_MIN.match(after):
+    if _CMP_MIN_BEFORE.search(before) or _CMP_MIN_AFTER.match(after):
         return "min"
-    if _CMP_AROUND.search(before) or _CMP_AFTER_AROUND.match(after):
+    if _CMP_AROUND_BEFORE.search(before) or _CMP_AROUND_AFTER.match(after):
         return "around"
     return ""
 
 
 def _link_ranges(text: str, numbers: list[_Num]) -> None:
-    for a, b in zip(numbers, numbers[1:], strict=False):
+    """'20-30k', 'between 20 and 30k', '2018 to 2021': the second number decides what both are."""
+    for a, b in itertools.pairwise(numbers):
         gap = text[a.end : b.start]
         dash = re.fullmatch(r"\s*(?:-|to|through|thru)\s*", gap) is not None
         between = re.fullmatch(r"\s*(?:and|&)\s*", gap) is not None and re.search(
             r"\bbetween\s*\$?\s*$", text[max(0, a.start - 12) : a.start]
         )
-        if not (dash or between) or b.kind in ("ignore", "down", "plain"):
-            continue
-        if a.kind not in ("plain", b.kind) and not (a.kind == "year" and b.kind != "year" and a.value < 1000):
+        if not (dash or between) or b.kind in ("ignore", "down", "plain") or a.kind not in ("plain", b.kind):
             continue
         if b.kind != "year" and b.suf and not a.suf and a.value < 1000:
             a.value *= 1000
@@ -918,20 +805,16 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
     for num in numbers:
         if num.kind == "budget" and 500 <= num.value <= 2_000_000:
             _apply_budget(slots, num)
-        elif num.kind == "monthly" and 25 <= num.value <= 5000:
-            if num.cmp != "range_min":
-                slots.monthly_budget_cents = _cents(num.value)
+        elif num.kind == "monthly" and 25 <= num.value <= 5000 and num.cmp != "range_min":
+            slots.monthly_budget_cents = _cents(num.value)
         elif num.kind == "down" and num.value >= 100:
             slots.down_payment_cents = _cents(num.value)
         elif num.kind == "mileage" and num.value <= 500_000 and num.cmp not in ("min", "range_min"):
             slots.mileage_max = round(num.value)
-        elif num.kind == "year":
+        elif num.kind == "year" and not _apply_year(slots, num, masked):
             year = round(num.value)
-            if not _apply_year(slots, num, masked) and (
-                year in year_hints
-                or _VEHICLE_NOUN.match(masked[num.end :])
-                or _YEAR_CONTEXT_BEFORE.search(masked[max(0, num.start - 12) : num.start])
-            ):
+            context = masked[max(0, num.start - 12) : num.start]
+            if year in year_hints or _VEHICLE_NOUN.match(masked[num.end :]) or _YEAR_CONTEXT_BEFORE.search(context):
                 bare_years.append(year)
     if bare_years and slots.year_min is None and slots.year_max is None:
         slots.year_min, slots.year_max = min(bare_years), max(bare_years)
@@ -952,17 +835,13 @@ def _apply_year(slots: Slots, num: _Num, text: str) -> bool:
     year = round(num.value)
     after = text[num.end : num.end + 24]
     before = _clause_before(text, num.start, 30)
-    if num.cmp == "range_min":
+    if num.cmp == "range_min" or _YEAR_MIN_AFTER.match(after) or _YEAR_MIN_BEFORE.search(before):
         slots.year_min = year
-    elif num.cmp == "range_max":
+    elif num.cmp == "range_max" or _YEAR_MAX_AFTER.match(after) or _YEAR_MAX_BEFORE.search(before):
         slots.year_max = year
-    elif _YEAR_AFTER_MIN.match(after) or _YEAR_BEFORE_MIN.search(before):
-        slots.year_min = year
-    elif _YEAR_BEFORE_AFTER.search(before):
+    elif _YEAR_AFTER_BEFORE.search(before):
         slots.year_min = year + 1
-    elif _YEAR_AFTER_MAX.match(after) or _YEAR_BEFORE_MAX.search(before):
-        slots.year_max = year
-    elif _YEAR_BEFORE_OLDER.search(before):
+    elif _YEAR_OLDER_BEFORE.search(before):
         slots.year_max = year - 1
     else:
         return False
@@ -972,27 +851,27 @@ def _apply_year(slots: Slots, num: _Num, text: str) -> bool:
 # --------------------------------------------------------------------------------------------------------------
 # Trade-ins: the customer's own vehicle is not what they want to buy
 
-_TRADE_CUE = re.compile(
-    r"\btrad(?:e|es|ed|ing)\b|\btrade-?ins?\b|\btradein\b|\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\bworth\b|"
-    r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b"
+_TRADE_CUE = rx(
+    r"\btrad(?:e|es|ed|ing)\b|\btrade-?ins?\b|\btradein\b|\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\bworth\b",
+    r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
 )
-_HAS_TRADE = re.compile(
-    r"\b(?:i|we)\s*(?:have|'ve got|ve got|got|will have)\s+(?:a\s+)?trade(?:[\s-]?in)?\b|\b(?:my|our)\s+trade(?:[\s-]?in)?\b|"
-    r"\bwith (?:a|my) trade(?:[\s-]?in)?\b|\btrading (?:in )?(?:my|a|our)\b|\btrade in my\b|\btrade my\b"
+_HAS_TRADE = rx(
+    r"\b(?:i|we)\s*(?:have|'ve got|ve got|got|will have)\s+(?:a\s+)?trade(?:[\s-]?in)?\b",
+    r"\b(?:my|our)\s+trade(?:[\s-]?in)?\b|\bwith (?:a|my) trade(?:[\s-]?in)?\b",
+    r"\btrading (?:in )?(?:my|a|our)\b|\btrade (?:in )?my\b",
 )
-_OWNED_CUE = re.compile(
-    r"\b(?:my|our)\b|\b(?:i|we)\s+(?:have|own|drive|got|currently have|currently drive|am driving|bought)\b|"
-    r"\b(?:i|we)'?ve\s+got\b|\btrad(?:e|ing)\b|\bused to (?:have|own|drive)\b"
+_OWNED_CUE = rx(
+    r"\b(?:my|our)\b|\b(?:i|we)\s+(?:have|own|drive|got|currently have|currently drive|am driving|bought)\b",
+    r"\b(?:i|we)'?ve\s+got\b|\btrad(?:e|ing)\b|\bused to (?:have|own|drive)\b",
 )
-_OWNED_FILLERS = frozenset(
+_OWNED_FILLERS = words(
     "a an the in is my our old current paid off little trusty beat up used trade tradein trades ol beloved "
-    "currently personal existing other wifes husbands sons daughters moms dads girlfriends boyfriends family leased "
-    "financed wife husband mom dad "
-    "white black silver gray grey red blue green brown gold".split()
+    "currently personal existing other wife husband mom dad wifes husbands sons daughters moms dads girlfriends "
+    "boyfriends family leased financed white black silver gray grey red blue green brown gold"
 )
-_TRADE_STOP = frozenset(
-    "for towards toward into looking want wanna need interested and but also plus budget whats what's "
-    "hoping thinking considering do does can could would".split()
+_TRADE_STOP = words(
+    "for towards toward into looking want wanna need interested and but also plus budget whats what's hoping "
+    "thinking considering do does can could would"
 )
 
 
@@ -1006,11 +885,8 @@ class _Owned:
     mileage: int | None
 
 
-def _is_filler(word: str) -> bool:
-    return word in _OWNED_FILLERS or word.endswith("'s")
-
-
 def _owned_vehicles(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> list[_Owned]:
+    """'my 2015 Civic with 98k miles', 'I have a 2019 Tahoe', 'trading in a Camry': spans to keep out of 'wanted'."""
     by_start = {m.start: m for m in mentions}
     owned: list[_Owned] = []
     for cue in _OWNED_CUE.finditer(lower):
@@ -1018,22 +894,20 @@ def _owned_vehicles(lower: str, tokens: Sequence[_Tok], mentions: Sequence[Vehic
             continue
         index = next((k for k, t in enumerate(tokens) if t.start >= cue.end()), len(tokens))
         skipped = 0
-        while index < len(tokens) and _is_filler(tokens[index].text) and skipped < 4:
+        while (
+            index < len(tokens)
+            and skipped < 4
+            and (tokens[index].text in _OWNED_FILLERS or tokens[index].text.endswith("'s"))
+        ):
             index, skipped = index + 1, skipped + 1
-        if index >= len(tokens):
-            continue
         year = _year_token(lower, tokens, index)
         head = index + 1 if year is not None else index
         mention = by_start.get(tokens[head].start) if head < len(tokens) else None
-        if mention is None and year is None:
+        if mention is None and (year is None or head >= len(tokens) or not tokens[head].text.isalpha()):
             continue
-        if mention is None and not (head < len(tokens) and re.fullmatch(r"[a-z]+", tokens[head].text)):
-            continue
-        vehicle_end = mention.end if mention else tokens[index].end
-        end = _owned_span_end(lower, tokens, vehicle_end)
+        end = _owned_span_end(lower, tokens, mention.end if mention else tokens[index].end)
         mileage = _span_mileage(lower[cue.start() : end])
-        make = mention.make if mention else None
-        model = mention.model if mention else None
+        make, model = (mention.make, mention.model) if mention else (None, None)
         owned.append(_Owned(cue.start(), end, year, make, model, mileage))
     return owned
 
@@ -1059,29 +933,76 @@ def _span_mileage(span: str) -> int | None:
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
-        for k in range(start, min(end, len(chars))):
-            chars[k] = " "
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _trade_in(lower: str, owned: Sequence[_Owned]) -> TradeIn | None:
+    if not _TRADE_CUE.search(lower) and not _HAS_TRADE.search(lower):
+        return None
+    for vehicle in owned:
+        if vehicle.make or vehicle.model or vehicle.year:
+            return TradeIn(vehicle.year, vehicle.make, vehicle.model, vehicle.mileage)
+    return TradeIn() if _HAS_TRADE.search(lower) else None
 
 
 # --------------------------------------------------------------------------------------------------------------
 # Other slots
 
-_TIMELINES: tuple[tuple[str, str], ...] = (
-    ("just browsing", r"\bjust (?:looking|browsing|shopping around|window shopping|curious|researching)\b(?!\s+(?:for|to|at)\b)"),
-    ("just browsing", r"\b(?:window shopping|no rush|no hurry|not in a (?:rush|hurry)|just starting (?:to look|my search))\b"),
-    ("just browsing", r"\b(?:researching|doing (?:some )?research|browsing|down the road|not (?:buying|ready) (?:yet|soon))\b"),
-    ("asap", r"\b(?:asap|a\.s\.a\.p|as soon as possible|right away|immediately|urgent(?:ly)?|need (?:it|one|a \w+) (?:now|fast|quick(?:ly)?))\b"),
-    ("today", r"\b(?:today|tonight|right now|this (?:afternoon|evening|morning)|within the hour|on my way|omw)\b"),
-    ("this weekend", r"\b(?:this weekend|on the weekend|this (?:sat|saturday|sun|sunday)|saturday|sunday)\b"),
-    ("this week", r"\b(?:this week|tomorrow|tmrw|tmr|in a (?:few|couple(?: of)?) days|next few days|(?:mon|tues|wednes|thurs|fri)day)\b"),
-    ("within 30 days", r"\b(?:next week|(?:in|within) (?:a|one|two|2|three|3|a couple(?: of)?|a few|the next (?:few|couple(?: of)?)) weeks?|this month|within (?:a|one|the) month|(?:in|within) 30 days|end of (?:the|this) month|couple (?:of )?weeks)\b"),
-    ("1-3 months", r"\b(?:next month|(?:in|within) (?:a couple(?: of)?|a few|two|2|three|3|1-3|1 to 3|the next (?:few|couple(?: of)?)) months|couple (?:of )?months|(?:in|within) (?:60|90) days|few months)\b"),
-    ("3+ months", r"\b(?:(?:in|within) (?:six|6|several|a few more) months|later this year|next year|end of (?:the|this) year|by (?:spring|summer|fall|winter|christmas)|in the (?:spring|summer|fall|winter)|not (?:for|until) a while|tax (?:season|time|refund))\b"),
+_TIMELINES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "just browsing",
+        rx(
+            r"\bjust (?:looking|browsing|shopping around|window shopping|curious|researching)\b(?!\s+(?:for|to|at)\b)",
+            r"\b(?:window shopping|no rush|no hurry|not in a (?:rush|hurry)|just starting (?:to look|my search))\b",
+            r"\b(?:researching|doing (?:some )?research|browsing|down the road|not (?:buying|ready) (?:yet|soon))\b",
+        ),
+    ),
+    (
+        "asap",
+        rx(
+            r"\b(?:asap|a\.s\.a\.p|as soon as possible|right away|immediately|urgent(?:ly)?)\b",
+            r"\bneed (?:it|one|a \w+) (?:now|fast|quick(?:ly)?)\b",
+        ),
+    ),
+    ("today", rx(r"\b(?:today|tonight|right now|this (?:afternoon|evening|morning)|within the hour|on my way|omw)\b")),
+    ("this weekend", rx(r"\b(?:this weekend|on the weekend|this (?:sat|saturday|sun|sunday)|saturday|sunday)\b")),
+    (
+        "this week",
+        rx(
+            r"\b(?:this week|tomorrow|tmrw|tmr|in a (?:few|couple(?: of)?) days|next few days)\b",
+            r"\b(?:mon|tues|wednes|thurs|fri)day\b",
+        ),
+    ),
+    (
+        "within 30 days",
+        rx(
+            r"\b(?:next week|this month|within (?:a|one|the) month|(?:in|within) 30 days|couple (?:of )?weeks)\b",
+            r"\b(?:in|within) (?:a|one|two|2|three|3|a couple(?: of)?|a few|the next (?:few|couple(?: of)?)) weeks?\b",
+            r"\bend of (?:the|this) month\b",
+        ),
+    ),
+    (
+        "1-3 months",
+        rx(
+            r"\b(?:next month|couple (?:of )?months|few months|(?:in|within) (?:60|90) days)\b",
+            r"\b(?:in|within) (?:a couple(?: of)?|a few|two|2|three|3|1-3|1 to 3) months\b",
+            r"\b(?:in|within) the next (?:few|couple(?: of)?) months\b",
+        ),
+    ),
+    (
+        "3+ months",
+        rx(
+            r"\b(?:(?:in|within) (?:six|6|several|a few more) months|later this year|next year)\b",
+            r"\b(?:end of (?:the|this) year|by (?:spring|summer|fall|winter|christmas))\b",
+            r"\b(?:in the (?:spring|summer|fall|winter)|not (?:for|until) a while|tax (?:season|time|refund))\b",
+        ),
+    ),
 )
-_STOCK_RE = re.compile(r"\b(?:stock|stk)\s*(?:#|no\.?|number|num)?\s*[:#]?\s*([a-z]{0,4}\d[a-z0-9-]{1,11})\b")
-_HASH_STOCK_RE = re.compile(r"(?<![\w&])#\s?([a-z]{0,4}\d[a-z0-9-]{2,11})\b")
-_VIN_RE = re.compile(r"\b([a-hj-npr-z0-9]{17})\b")
+_STOCK_RE = rx(r"\b(?:stock|stk)\s*(?:#|no\.?|number|num)?\s*[:#]?\s*([a-z]{0,4}\d[a-z0-9-]{1,11})\b")
+_HASH_STOCK_RE = rx(r"(?<![\w&])#\s?([a-z]{0,4}\d[a-z0-9-]{2,11})\b")
+_VIN_RE = rx(r"\b((?=[a-hj-npr-z0-9]*\d)(?=[a-hj-npr-z0-9]*[a-hj-npr-z])[a-hj-npr-z0-9]{17})\b")
+_NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs model models")
 
 
 def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> str | None:
@@ -1089,13 +1010,12 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
         return "certified"
     used = bool(re.search(r"\bpre[\s-]?owned\b|\bsecond[\s-]?hand\b|\bused\b(?!\s+to\b)", lower))
     starts = {m.start for m in mentions}
-    nouns = {"car", "cars", "one", "ones", "vehicle", "vehicles", "truck", "trucks", "suv", "suvs", "model", "models"}
-    new = bool(re.search(r"\bbrand[\s-]?new\b", lower))
-    for k, tok in enumerate(tokens[:-1]):
-        nxt = tokens[k + 1]
-        if tok.text == "new" and (nxt.text in nouns or nxt.start in starts or _year_token(lower, tokens, k + 1)):
-            new = True
-    if (new and used) or re.search(r"\bnew or used\b|\bused or new\b|\bnew or pre[\s-]?owned\b", lower):
+    new = bool(re.search(r"\bbrand[\s-]?new\b", lower)) or any(
+        tok.text == "new"
+        and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
+        for k, (tok, nxt) in enumerate(itertools.pairwise(tokens))
+    )
+    if (new and used) or re.search(r"\bnew or (?:used|pre[\s-]?owned)\b|\bused or new\b", lower):
         return None
     return "new" if new else "used" if used else None
 
@@ -1104,42 +1024,44 @@ def _colors(masked: str) -> list[str]:
     found: list[str] = []
     for label, pattern in _COLORS:
         for m in re.finditer(pattern, masked):
-            if re.match(r"\s+(?:leather|interior|seats|cloth|inside|friday|glove|book)\b", masked[m.end() :]):
-                continue
-            if label not in found:
+            interior = re.match(r"\s+(?:leather|interior|seats|cloth|inside|friday|glove|book)\b", masked[m.end() :])
+            if not interior and label not in found:
                 found.append(label)
     return found
 
 
 def _features(masked: str) -> list[str]:
-    found = _first_label(masked, FEATURES)
+    found = _labels(masked, FEATURES)
     if "low mileage" in found and "fuel efficient" in found:
         found.remove("fuel efficient")
+    return found
+
+
+def _fuel_types(masked: str) -> list[str]:
+    found = _labels(masked, _FUELS)
+    if "Plug-In Hybrid" in found and not re.search(r"\bhybrids?\b", re.sub(_FUELS[0][1], " ", masked)):
+        found = [f for f in found if f != "Hybrid"]
     return found
 
 
 def _timeline(lower: str) -> str | None:
     best: tuple[int, int, str] | None = None
     for label, pattern in _TIMELINES:
-        m = re.search(pattern, lower)
-        if m and (best is None or (m.start(), -len(m.group())) < (best[0], best[1])):
+        m = pattern.search(lower)
+        if m and (best is None or (m.start(), -len(m.group())) < best[:2]):
             best = (m.start(), -len(m.group()), label)
     return best[2] if best else None
 
 
-def _identifiers(cleaned: str, lower: str) -> tuple[str | None, str | None]:
-    vin = next(
-        (m.group(1).upper() for m in _VIN_RE.finditer(lower) if re.search(r"\d", m.group(1)) and re.search(r"[a-z]", m.group(1))),
-        None,
-    )
+def _identifiers(lower: str) -> tuple[str | None, str | None]:
+    vin_match = _VIN_RE.search(lower)
+    vin = vin_match.group(1).upper() if vin_match else None
     stock_match = _STOCK_RE.search(lower) or _HASH_STOCK_RE.search(lower)
     stock = stock_match.group(1).upper() if stock_match else None
-    if stock and vin and stock in vin:
-        stock = None
-    return stock, vin
+    return (None if stock and vin and stock in vin else stock), vin
 
 
-def _unique(items: Iterable[str]) -> list[str]:
+def _unique(items: Iterable[str | None]) -> list[str]:
     out: list[str] = []
     for item in items:
         if item and item not in out:
@@ -1159,97 +1081,79 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
     slots = Slots(
         makes=_unique(m.make for m in wanted),
-        models=_unique(m.model or "" for m in wanted),
-        body_styles=_first_label(masked, _BODY_STYLES),
+        models=_unique(m.model for m in wanted),
+        body_styles=_labels(masked, _BODY_STYLES),
         colors=_colors(masked),
-        drivetrains=_first_label(masked, _DRIVETRAINS),
+        drivetrains=_labels(masked, _DRIVETRAINS),
         fuel_types=_fuel_types(masked),
         condition=_condition(masked, tokens, wanted),
         features=_features(masked),
         timeline=_timeline(lower),
     )
-    numbers = _find_numbers(masked)
-    _apply_numbers(slots, numbers, masked, {m.year for m in wanted if m.year})
-    slots.stock_number, slots.vin = _identifiers(cleaned, lower)
+    _apply_numbers(slots, _find_numbers(masked), masked, {m.year for m in wanted if m.year})
+    slots.stock_number, slots.vin = _identifiers(lower)
     slots.trade_in = _trade_in(lower, owned)
     return slots
-
-
-def _fuel_types(masked: str) -> list[str]:
-    found = _first_label(masked, _FUELS)
-    if "Plug-In Hybrid" in found and "Hybrid" in found and not re.search(r"\bhybrids?\b", re.sub(_FUELS[0][1], " ", masked)):
-        found.remove("Hybrid")
-    return found
-
-
-def _trade_in(lower: str, owned: Sequence[_Owned]) -> TradeIn | None:
-    if not _TRADE_CUE.search(lower) and not _HAS_TRADE.search(lower):
-        return None
-    for vehicle in owned:
-        if vehicle.make or vehicle.model or vehicle.year:
-            return TradeIn(vehicle.year, vehicle.make, vehicle.model, vehicle.mileage)
-    if _HAS_TRADE.search(lower):
-        return TradeIn()
-    return None
 
 
 # --------------------------------------------------------------------------------------------------------------
 # Sentiment
 
-_POSITIVE = {
-    "love": 2.0, "loved": 2.0, "loving": 2.0, "great": 1.5, "awesome": 2.0, "amazing": 2.0, "excellent": 2.0,
-    "perfect": 1.5, "nice": 1.0, "good": 1.0, "happy": 1.5, "glad": 1.2, "excited": 1.5, "thanks": 0.8,
-    "thank": 0.8, "thx": 0.8, "appreciate": 1.2, "appreciated": 1.2, "helpful": 1.5, "wonderful": 2.0,
-    "fantastic": 2.0, "beautiful": 1.5, "gorgeous": 1.5, "recommend": 1.5, "recommended": 1.5, "pleased": 1.5,
-    "easy": 1.0, "smooth": 1.0, "friendly": 1.5, "cool": 0.8, "sweet": 1.0, "wow": 1.0, "yay": 1.5,
-    "impressed": 1.5, "satisfied": 1.5, "super": 0.8, "dope": 1.0, "fair": 0.5, "interested": 0.4,
-    "stoked": 1.5, "thrilled": 2.0, "lovely": 1.5, "best": 0.5, "reasonable": 0.8, "clean": 0.5,
-}  # fmt: skip
-_NEGATIVE = {
-    "bad": 1.5, "terrible": 2.5, "horrible": 2.5, "awful": 2.5, "worst": 3.0, "hate": 2.5, "hated": 2.5,
-    "angry": 2.5, "mad": 2.0, "upset": 2.0, "frustrated": 2.0, "frustrating": 2.0, "annoyed": 2.0,
-    "annoying": 2.0, "ridiculous": 2.0, "unacceptable": 2.5, "disappointed": 2.0, "disappointing": 2.0,
-    "useless": 2.5, "pathetic": 2.5, "stupid": 2.0, "dumb": 1.5, "scam": 3.0, "scammed": 3.0, "scammers": 3.0,
-    "ripoff": 3.0, "lied": 2.5, "liar": 3.0, "liars": 3.0, "lying": 2.5, "rude": 2.0, "joke": 1.0,
-    "waste": 2.0, "wasted": 2.0, "wasting": 2.0, "garbage": 2.5, "trash": 2.0, "sucks": 2.0, "suck": 2.0,
-    "crap": 1.5, "shit": 2.0, "bullshit": 3.0, "fuck": 2.5, "fucking": 1.5, "wtf": 2.5, "disgusted": 2.5,
-    "disgusting": 2.5, "furious": 3.0, "pissed": 3.0, "outraged": 3.0, "livid": 3.0, "shady": 2.0,
-    "sketchy": 1.5, "dishonest": 2.5, "misleading": 2.0, "misled": 2.5, "problem": 0.6, "problems": 0.8,
-    "issue": 0.5, "issues": 0.6, "broken": 1.2, "wrong": 1.0, "worse": 1.5, "ignored": 2.0, "ghosted": 2.0,
-    "unhappy": 2.0, "sad": 1.0, "overpriced": 1.5, "hassle": 1.5, "nightmare": 2.5, "incompetent": 2.5,
-    "unprofessional": 2.5, "complaint": 1.5, "complain": 1.5, "ripped": 2.5, "cheated": 2.5, "fed": 0.0,
-    "sick": 1.0, "tired": 1.0, "irritated": 2.0, "ugh": 1.5, "smh": 1.5, "ridiculously": 1.0,
-    "horrendous": 2.5, "lemon": 1.5, "refund": 1.0, "nobody": 0.8, "rip": 1.0, "poor": 1.2, "slow": 0.8,
-    "pushy": 2.0, "greedy": 2.0, "insane": 1.0, "crazy": 0.5, "terribly": 1.5, "screw": 2.0,
-}  # fmt: skip
+
+def _weights(table: str) -> dict[str, float]:
+    pairs = (item.split(":") for item in table.split())
+    return {word: float(weight) for word, weight in pairs}
+
+
+_POSITIVE = _weights(
+    "love:2 loved:2 loves:2 loving:2 like:0.3 likes:0.8 liked:0.8 great:1.5 awesome:2 amazing:2 excellent:2 "
+    "perfect:1.5 nice:1 good:1 happy:1.5 glad:1.2 excited:1.5 thanks:0.8 thank:0.8 thx:0.8 appreciate:1.2 "
+    "appreciated:1.2 helpful:1.5 wonderful:2 fantastic:2 beautiful:1.5 gorgeous:1.5 recommend:1.5 "
+    "recommended:1.5 pleased:1.5 easy:1 smooth:1 friendly:1.5 cool:0.8 sweet:1 wow:1 yay:1.5 impressed:1.5 "
+    "satisfied:1.5 super:0.8 dope:1 fair:0.5 interested:0.4 stoked:1.5 thrilled:2 lovely:1.5 best:0.5 "
+    "reasonable:0.8 clean:0.5"
+)
+_NEGATIVE = _weights(
+    "bad:1.5 terrible:2.5 horrible:2.5 awful:2.5 worst:3 hate:2.5 hated:2.5 angry:2.5 mad:2 upset:2 "
+    "frustrated:2 frustrating:2 annoyed:2 annoying:2 ridiculous:2 unacceptable:2.5 disappointed:2 "
+    "disappointing:2 useless:2.5 pathetic:2.5 stupid:2 dumb:1.5 scam:3 scammed:3 scammers:3 ripoff:3 lied:2.5 "
+    "liar:3 liars:3 lying:2.5 rude:2 joke:1 waste:2 wasted:2 wasting:2 garbage:2.5 trash:2 sucks:2 suck:2 "
+    "crap:1.5 shit:2 bullshit:3 fuck:2.5 fucking:1.5 wtf:2.5 disgusted:2.5 disgusting:2.5 furious:3 pissed:3 "
+    "outraged:3 livid:3 shady:2 sketchy:1.5 dishonest:2.5 misleading:2 misled:2.5 problem:0.6 problems:0.8 "
+    "issue:0.5 issues:0.6 broken:1.2 wrong:1 worse:1.5 ignored:2 ghosted:2 unhappy:2 sad:1 overpriced:1.5 "
+    "hassle:1.5 nightmare:2.5 incompetent:2.5 unprofessional:2.5 complaint:1.5 complain:1.5 ripped:2.5 "
+    "cheated:2.5 sick:1 tired:1 irritated:2 ugh:1.5 smh:1.5 horrendous:2.5 lemon:1.5 refund:1 nobody:0.8 "
+    "poor:1.2 slow:0.8 pushy:2 greedy:2 insane:1 crazy:0.5 terribly:1.5 screw:2"
+)
 _POSITIVE_EMOJI = "😊🙂😀😃😄😁👍❤😍🙏🎉🤩😎🥰💯✅👌"
 _NEGATIVE_EMOJI = "😡🤬😠👎😤😒🙄😞😢😭💢👿😩😫🤦"
-_INTENSIFIERS = frozenset("very really so extremely super totally absolutely incredibly freaking beyond truly".split())
-_NEUTRALISED = re.compile(r"\b(?:best (?:price|deal|offer|you can do|number)|no problem|not a problem|no worries)\b")
-_ACRONYMS = frozenset("SUV SUVS AWD FWD RWD OTD APR VIN BBB USA CPO MPG KBB GPS MSRP ASAP FYI LOL GMC BMW AMG".split())
+_INTENSIFIERS = words("very really so extremely super totally absolutely incredibly freaking beyond truly")
+_NEUTRALISED = rx(
+    r"\b(?:best (?:price|deal|offer|you can do|number)|no problem|not a problem|no worries)\b",
+    r"\b(?:holy (?:shit|crap|cow|moly|smokes)|damn (?:good|nice|fine)|bad ?ass|sick (?:ride|truck|car|whip))\b",
+)
+ACRONYMS = words("SUV SUVS AWD FWD RWD OTD APR VIN BBB USA CPO MPG KBB GPS MSRP ASAP FYI LOL OMG GMC BMW AMG")
 
 
 def sentiment(text: str) -> float:
     """-1 (furious) .. 1 (delighted); 0 for a neutral question."""
     cleaned = clean(text)
-    lower = _NEUTRALISED.sub(" ", cleaned.lower())
-    words = _TOKEN_RE.findall(lower)
-    pivot = max((k for k, w in enumerate(words) if w in ("but", "however", "although")), default=-1)
+    tokens = TOKEN_RE.findall(_NEUTRALISED.sub(" ", cleaned.lower()))
+    pivot = max((k for k, w in enumerate(tokens) if w in ("but", "however", "although")), default=-1)
     total = 0.0
-    for k, word in enumerate(words):
+    for k, word in enumerate(tokens):
         score = _POSITIVE.get(word, 0.0) - _NEGATIVE.get(word, 0.0)
         if not score:
             continue
-        if k and words[k - 1] in _INTENSIFIERS:
+        if k and tokens[k - 1] in _INTENSIFIERS:
             score *= 1.5
-        window = words[max(0, k - 3) : k]
-        if any(w in _NEGATORS or w.endswith("n't") for w in window):
+        if any(w in _NEGATORS or w.endswith("n't") for w in tokens[max(0, k - 3) : k]):
             score *= -0.8 if score > 0 else -0.3
         if pivot >= 0:
             score *= 1.5 if k > pivot else 0.5
         total += score
     total += sum(1.0 for c in cleaned if c in _POSITIVE_EMOJI) - sum(1.5 for c in cleaned if c in _NEGATIVE_EMOJI)
-    shouted = [w for w in re.findall(r"\b[A-Z]{3,}\b", cleaned) if w not in _ACRONYMS]
+    shouted = [w for w in re.findall(r"\b[A-Z]{3,}\b", cleaned) if w not in ACRONYMS]
     if total < 0 and (len(shouted) >= 2 or cleaned.count("!") >= 2 or "?!" in cleaned):
         total *= 1.4
     return max(-1.0, min(1.0, total / math.sqrt(total * total + 6.0)))
@@ -1258,45 +1162,60 @@ def sentiment(text: str) -> float:
 # --------------------------------------------------------------------------------------------------------------
 # Human requests, opt-outs, questions
 
-_OPT_OUT_RE = re.compile(r"^\s*(?:stop|stop all|unsubscribe|cancel|end|quit|stopall)\s*[.!]*\s*$", re.IGNORECASE)
-_HUMAN_RE = re.compile(
-    r"\b(?:real|actual|live|human|physical)\s+(?:person|human|people|agent|being|sales\s?(?:man|person|rep|guy|lady))\b|"
-    r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with)\s+(?:a\s+|an\s+|the\s+|your\s+|some\s+|one of your\s+)?"
-    r"(?:human|person|someone|somebody|anyone|manager|sales\s?(?:man|person|rep|team|guy|lady|manager|department)|rep|"
-    r"representative|agent|dealer|owner|finance (?:guy|manager|person|department)|gm|boss|supervisor|actual|real|live|"
-    r"people|staff|employee|associate|consultant|advisor)\b|"
-    r"\b(?:call|phone|ring)\s+me\b|\bgive me a (?:call|ring|phone call)\b|"
-    r"\b(?:have|get|can|could|need|want)\s+(?:someone|somebody|a (?:sales\s?(?:man|person|rep)|person|rep|manager|human))\s+"
-    r"(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|help)\b|"
-    r"\b(?:no|not a|stop the|enough with the|done with the|tired of the)\s+(?:bots?|robots?|ai|automated)\b|"
-    r"\bhuman (?:please|pls|plz|being)\b|\b(?:speak|talk) to (?:a )?human\b|\bhumans?\s*(?:please|pls|plz|\?|!|$)|"
-    r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do) i (?:talk|speak) to\b"
+_OPT_OUT_RE = re.compile(r"^\s*(?:stop|stop all|stopall|unsubscribe|cancel|end|quit)\s*[.!]*\s*$", re.IGNORECASE)
+_PEOPLE = (
+    r"(?:human|person|someone|somebody|anyone|manager|sales\s?(?:man|person|rep|team|guy|lady|manager|department)|"
+    r"rep|representative|agent|dealer|owner|finance (?:guy|manager|person|department)|gm|boss|supervisor|actual|"
+    r"real|live|people|staff|employee|associate|consultant|advisor)"
 )
-_HUMAN_NAME_RE = re.compile(r"\b(?:talk|speak)\s+(?:to|with)\s+(?!(?:You|Your|The|A|An|Me|It|Them|Him|Her|Someone)\b)[A-Z][a-z]+\b")
-_CALL_ME_NAME_RE = re.compile(
+_HUMAN_RE = rx(
+    r"\b(?:real|actual|live|human|physical)\s+(?:person|human|people|agent|being|sales\s?(?:man|person|rep|guy))\b",
+    r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w)\s+"
+    rf"(?:a\s+|an\s+|the\s+|your\s+|ur\s+|some\s+|one of your\s+)?{_PEOPLE}\b",
+    r"\b(?:call|phone|ring)\s+me\b|\bgive me a (?:call|ring|phone call)\b",
+    r"\b(?:have|get|can|could|need|want|ask|tell)\s+(?:someone|somebody|(?:a|an|the|your|one of your)\s+"
+    rf"{_PEOPLE})\s+(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|help)\b",
+    r"\b(?:get|put|send|find|connect) me (?:to |with )?(?:someone|somebody|a person|a human|a manager|a rep"
+    r"|a salesperson|a real person|an actual person)\b|\bsomeone (?:who|that) (?:actually )?works\b",
+    r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b|\blet me (?:talk|speak) to\b",
+    r"\b(?:no|not a|stop the|enough with the|done with the|tired of the)\s+(?:bots?|robots?|ai|automated)\b",
+    r"\bhuman (?:please|pls|plz|being)\b|\bhumans?\s*(?:please|pls|plz|\?|!|$)",
+    r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do) i (?:talk|speak) to\b",
+    r"\b(?:is there|is their|got|you got|do you have) (?:a|an|any|some)\s*(?:one|body|person|human|real person|"
+    r"manager|sales\s?(?:man|person|rep)|employee)\b[^.?!]{0,25}\b(?:talk|speak|chat)\b",
+    r"\b(?:some|any)\s?(?:one|1|body) (?:to )?call me\b|\bsum1 (?:to )?call me\b",
+)
+_NOT_A_NAME = r"(?!(?:You|Your|The|A|An|Me|It|Them|Him|Her|Someone|Somebody|Anyone|I|We|They|This|That)\b)"
+_HUMAN_NAME_RE = rx(
+    rf"\b(?:talk|speak)\s+(?:to|with)\s+{_NOT_A_NAME}[A-Z][a-z]+\b",
+    rf"\b(?:have|get|ask|tell)\s+{_NOT_A_NAME}[A-Z][a-z]+\s+(?:from \w+\s+)?(?:to\s+)?"
+    r"(?:call|text|email|contact|reach out|get back)\b",
+)
+_CALL_ME_NAME_RE = rx(
     r"\bcall me\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Tonight|At|After|"
     r"Before|Back|Asap|ASAP|Now|Please|Pls|When|Anytime|Any|Later|This|Tmrw|In|On|If)\b)[A-Z][a-z]+\b"
 )
-_BOT_RE = re.compile(
-    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+|just\s+a\s+)?(?:bot|robot|real|human|ai|person|computer|machine|"
-    r"automated|chat\s?bot|live)\b|\bis this (?:a\s+)?(?:bot|robot|automated|ai|real person|a real person|human)\b|"
-    r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b"
+_BOT_RE = rx(
+    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+|just\s+a\s+)?"
+    r"(?:bot|robot|real|human|ai|person|computer|machine|automated|chat\s?bot|live)\b",
+    r"\bis this (?:a\s+)?(?:bot|robot|automated|ai|real person|a real person|human)\b",
+    r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b",
 )
-_QUESTION_START = frozenset(
-    "what whats what's when where which who whom whose why how do does did is are was were can could would will "
-    "should shall may any got have has u r hows how's wheres where's".split()
+_QUESTION_START = words(
+    "what whats what's when where which who whom whose why how hows how's wheres where's do does did is are was "
+    "were can could would will should shall may any got have has u r"
 )
+_CLAUSE_LEAD = words("ok okay so but and well also then hey hi hello yeah yes no alright")
 
 
 def wants_human(text: str) -> bool:
     """An explicit request for a person ('can I talk to a manager', 'call me'), not negated."""
     cleaned = clean(text)
     lower = cleaned.lower()
-    if _CALL_ME_NAME_RE.search(cleaned) and not re.search(r"\bcall me\s+(?!(?:[A-Z][a-z]+))", cleaned):
-        lower = re.sub(r"\bcall me\b", "   ", lower)
-    for m in _HUMAN_RE.finditer(lower):
-        if not is_negated(lower, m.start(), window=4):
-            return True
+    if _CALL_ME_NAME_RE.search(cleaned):  # "call me Jen" introduces a name
+        lower = _mask(lower, [m.span() for m in _CALL_ME_NAME_RE.finditer(cleaned)])
+    if any(not is_negated(lower, m.start(), 4) for m in _HUMAN_RE.finditer(lower)):
+        return True
     return any(not is_negated(lower, m.start(), 4) for m in _HUMAN_NAME_RE.finditer(cleaned))
 
 
@@ -1308,72 +1227,258 @@ def is_question(text: str) -> bool:
     lower = clean(text).lower()
     if "?" in lower:
         return True
-    words = _TOKEN_RE.findall(lower)
-    if words and words[0] in _QUESTION_START:
-        return True
+    for clause in re.split(r"[.,;!\n]", lower):
+        tokens = TOKEN_RE.findall(clause)
+        while tokens and tokens[0] in _CLAUSE_LEAD:
+            tokens = tokens[1:]
+        if tokens and tokens[0] in _QUESTION_START:
+            return True
     return bool(re.search(r"\b(?:i was wondering|wondering if|can you tell me|let me know if|do you know)\b", lower))
 
 
 # --------------------------------------------------------------------------------------------------------------
 # Intents
 
-_RULES: tuple[tuple[str, float, str], ...] = (
-    ("availability", 2.0, r"\b(?:do|does|did)\s+(?:you|u|ya|y'?all|ya'?ll|you guys|u guys|you all|your dealership|they|the dealership)\s+(?:still\s+)?(?:have|got|carry|stock|sell|get|has)\b"),
-    ("availability", 2.0, r"\b(?:is|are|was)\s+(?:it|they|that|this|the|those|these|there)\b[^.?!]{0,50}\b(?:still )?(?:available|avail|in stock|for sale|on the lot|around|sold|gone|left)\b"),
-    ("availability", 2.0, r"\bstill\s+(?:available|avail|for sale|there|have (?:it|that|one|them)|got (?:it|that|one)|in stock|around|on the lot)\b"),
-    ("availability", 1.5, r"\b(?:in stock|on (?:the|your) lot|on hand|availability)\b"),
-    ("availability", 1.5, r"\bany\s+(?:\w+\s+){0,3}(?:available|in stock|on the lot|left|coming in)\b"),
-    ("availability", 1.0, r"^(?:u |you )?(?:got|have|has)\s+(?:any|a|an|the)\b|\bavailable\b|\bis it (?:still )?there\b"),
-    ("availability", 1.5, r"\b(?:has|did) (?:it|that|the \w+) sell\b|\bbeen sold\b"),
-    ("availability", 2.0, r"\b(?:does|do|did)\s+(?:it|they|that|this|that one|this one|the \w+|the \w+ one)\s+(?:have|has|come with|include|got|offer)\b"),
-    ("availability", 2.0, r"\b(?:is|are)\s+(?:it|they|that|this|that one|this one|the \w+|the \w+ one)\s+(?:an?\s+)?(?:awd|4wd|4x4|fwd|rwd|all[\s-]wheel|hybrid|electric|automatic|manual|new|used|certified|leather|one owner)\b"),
-    ("inventory_search", 2.0, r"\b(?:looking|searching|shopping|hunting|lookin)\s+(?:for|at|around for)\b|\bin the market for\b"),
-    ("inventory_search", 1.5, r"\b(?:want|need|interested in|wanting|considering|thinking about|after|wanna get|want to (?:buy|get))\b[^.?!]{0,30}\b(?:car|suv|truck|van|minivan|sedan|vehicle|ride|something|crossover|hatchback|coupe|convertible|wagon|one)\b"),
-    ("inventory_search", 1.5, r"\bshow me\b|\bwhat (?:do you have|have you got|(?:\w+ )?(?:options|inventory|choices))\b|\boptions\b|\b(?:can|could|would|what do|which do|what would) (?:you|u) (?:recommend|suggest)\b|\brecommendations?\b|\bwhat'?s (?:in stock|available|on the lot)\b|\binventory\b|\bselection\b|\bcompare\b"),
-    ("trade_in", 2.5, r"\btrad(?:e|es|ing|ed)\b|\btrade-?ins?\b|\btradein\b"),
-    ("trade_in", 2.0, r"\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b|\bhow much (?:would|will|can|could) (?:you|u) (?:give|offer|pay)\b|\bbuy my (?:car|truck|vehicle)\b"),
-    ("trade_in", 1.5, r"\bwhat(?:'s| is| would| will)\b[^.?!]{0,30}\bworth\b|\bapprais\w*|\bkbb\b|\bkelley blue book\b|\bblue book\b|\bvalue (?:my|of my)\b|\bnegative equity\b|\bupside down\b|\bowe\b|\bpayoff\b"),
-    ("financing", 2.0, r"\bfinanc\w*|\bcredit\b|\bloans?\b|\bdown ?payment\b|\bpre[\s-]?approv\w*|\bapproved\b|\bapproval\b|\bco[\s-]?sign\w*|\bcosign\w*|\bbankrupt\w*|\brepo(?:ssession|ssessed|'d)?\b"),
-    ("financing", 1.5, r"\bapr\b|\binterest rates?\b|\brates?\b|\blenders?\b|\bbanks?\b|\bcredit union\b|\bmonthly\b|\bpayments?\b|\ba month\b|\bper month\b|/mo\b|\bmoney down\b|\bput (?:\$?[\d,]+k? )?down\b|\bqualify\b"),
-    ("financing", 1.0, r"\bpay(?:ing)? (?:in )?cash\b|\bcash (?:buyer|deal|purchase)\b|\boutside financing\b|\bmy own bank\b"),
-    ("lease", 3.0, r"\bleas(?:e|es|ed|ing)\b|\bmoney factor\b|\bresidual\b|\blease buyout\b"),
-    ("test_drive", 3.0, r"\btest[\s-]?driv\w*|\btestdrive\b|\btest it out\b|\btake it for a (?:spin|drive|ride)\b|\btake (?:it|one) out\b"),
-    ("test_drive", 1.5, r"\b(?:come|stop|swing|drop|head|go)\s+(?:in|by|down|over|out)\b|\bin person\b|\b(?:see|look at|check out|view|sit in|drive)\s+(?:it|them|the \w+|one|that one|this one)\b|\bvisit\b"),
-    ("test_drive", 1.5, r"\b(?:appointment|appt|schedule|book|reserve)\b"),
-    ("test_drive", 1.5, r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b[^.?!]{0,15}\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b"),
-    ("hours_location", 2.0, r"\bhours\b|\bwhat time (?:do|does|are|is|will|r)\b|\b(?:are|r) (?:you|u|y'?all|you guys) open\b|\bopen (?:on|today|tomorrow|tonight|late|now|until|till|til|sunday|saturday|on sundays?|on saturdays?)\b|\b(?:when|what time) (?:do|does|are) (?:you|u|y'?all|you guys|the \w+) (?:open|close)\b|\bclos(?:e|es|ing) time\b|\bopening time\b"),
-    ("hours_location", 2.5, r"\bwhere (?:are|r|is) (?:you|u|y'?all|you guys|the dealership|your dealership|your lot|the lot|ur)\b|\blocated\b|\blocation\b|\baddress\b|\bdirections\b|\bhow (?:do|can) i (?:get|find) (?:there|to you|you)\b|\bhow far\b|\bwhere(?:'s| is) (?:the|your) (?:dealership|store|showroom)\b"),
-    ("hours_location", 1.0, r"\bphone number\b|\bnumber to call\b|\bcontact info\b"),
-    ("service", 3.0, r"\bservice (?:dept|department|center|centre|appointment|appt|advisor|writer|desk)\b|\boil change\b|\bmaintenance\b|\bcheck engine\b|\bengine light\b"),
-    ("service", 1.5, r"\b(?:repairs?|repaired|fix|fixed|brakes?|rotation|alignment|recalls?|warranty (?:work|repair|claim)|inspection|diagnostic|noise|leak(?:ing|s)?|parts (?:department|dept)|body shop|detailing|tune[\s-]?up|needs? (?:new )?tires)\b"),
-    ("service", 1.0, r"\bservice\b"),
-    ("price", 2.0, r"\bprice[ds]?\b|\bpricing\b|\bhow much\b|\bcost\b|\bcosts\b|\bmsrp\b|\bsticker\b|\basking price\b|\bwhat are (?:you|u) asking\b|\blisted (?:at|for)\b|\bwhat(?:'s| is) it going for\b"),
-    ("price", 3.0, r"\botd\b|\bout[\s-]?the[\s-]?door\b|\bbest (?:price|deal|offer|number)\b|\blowest\b|\bnegotiat\w*|\bdiscount\w*|\bcheaper\b|\bcan (?:you|u|ya) (?:do|go|take|sell)\b[^.?!]{0,12}\$?\d|\bwould (?:you|u) (?:take|accept|do)\b[^.?!]{0,12}\$?\d|\bprice match\b|\brebates?\b|\bincentives?\b|\b(?:dealer|doc|documentation|admin) fees?\b|\bmark[\s-]?up\b|\bmarket adjustment\b|\bbottom line\b|\bwiggle room\b|\bdeals?\b"),
-    ("not_interested", 4.0, r"\bnot interested\b(?!\s+in\s+(?:a|an|the)?\s*\w)|\bno longer interested\b|\bno (?:thanks|thank you|thx|ty)\b|\bnot (?:looking|shopping|in the market) (?:anymore|any more|right now|now)\b|\bno longer (?:looking|shopping|need)\w*\b"),
-    ("not_interested", 3.0, r"\b(?:already )?(?:bought|purchased|got|found) (?:one|a car|a truck|a vehicle|something|a \w+)\b[^.?!]{0,30}\b(?:elsewhere|already|another|different|other)\b|\balready (?:bought|purchased|got|found)\b|\b(?:went|going|go) with (?:another|a different|someone else|the other)\b|\bchanged my mind\b|\bnot (?:going to|gonna) (?:buy|purchase|move forward)\b|\bdecided (?:not|against)\b|\bwe'?re good\b|\bi'?m good\b(?!\s+with)|\bpass\b"),
-    ("not_interested", 1.5, r"\bnever ?mind\b|\bnvm\b|\bnot (?:right )?now\b|\bmaybe later\b|\bnot interested\b"),
-    ("thanks", 2.0, r"\b(?:thanks|thank you|thank u|thanx|thnx|thx|ty|tysm|tyvm|appreciate (?:it|you|that|the help|your help)|much appreciated|cheers)\b"),
-    ("greeting", 1.5, r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|sup|what'?s up|hola|morning|afternoon|evening)\b"),
+_YOU = r"(?:you|u|ya|y'?all|ya'?ll|you guys|u guys|you all|your dealership|they|the dealership)"
+_IT = r"(?:it|they|that|this|that one|this one|the \w+|the \w+ one)"
+_RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
+    ("availability", 2.0, rx(rf"\b(?:do|does|did)\s+{_YOU}\s+(?:still\s+)?(?:have|got|carry|stock|sell|get|has)\b")),
+    (
+        "availability",
+        2.0,
+        rx(
+            r"\b(?:is|are|was)\s+(?:it|they|that|this|the|those|these|there)\b[^.?!]{0,50}\b(?:still )?"
+            r"(?:available|avail|in stock|for sale|on the lot|around|sold|gone|left)\b",
+            r"\bstill\s+(?:available|avail|for sale|there|have (?:it|that|one|them)|got (?:it|that|one)|in stock)\b",
+            r"\bstill\s+(?:around|on the lot)\b",
+        ),
+    ),
+    ("availability", 1.5, rx(r"\b(?:in stock|on (?:the|your) lot|on hand|availability)\b")),
+    ("availability", 1.5, rx(r"\bany\s+(?:\w+\s+){0,3}(?:available|in stock|on the lot|left|coming in)\b")),
+    (
+        "availability",
+        1.0,
+        rx(r"^(?:u |you )?(?:got|have|has)\s+(?:any|a|an|the)\b|\bavailable\b|\bis it (?:still )?there\b"),
+    ),
+    ("availability", 1.5, rx(r"\b(?:has|did) (?:it|that|the \w+) sell\b|\bbeen sold\b")),
+    (
+        "availability",
+        2.0,
+        rx(
+            rf"\b(?:does|do|did)\s+{_IT}\s+(?:have|has|come with|include|got|offer)\b",
+            rf"\b(?:is|are)\s+{_IT}\s+(?:an?\s+)?(?:awd|4wd|4x4|fwd|rwd|all[\s-]wheel|hybrid|electric|automatic)\b",
+            rf"\b(?:is|are)\s+{_IT}\s+(?:an?\s+)?(?:manual|new|used|certified|leather|one owner)\b",
+        ),
+    ),
+    (
+        "inventory_search",
+        2.0,
+        rx(r"\b(?:looking|searching|shopping|hunting|lookin)\s+(?:for|at|around for)\b|\bin the market for\b"),
+    ),
+    (
+        "inventory_search",
+        1.5,
+        rx(
+            r"\b(?:want|need|interested in|wanting|considering|thinking about|after|wanna get|want to (?:buy|get))\b"
+            r"[^.?!]{0,30}\b(?:car|suv|truck|van|minivan|sedan|vehicle|ride|something|crossover|hatchback|coupe|"
+            r"convertible|wagon|one)\b"
+        ),
+    ),
+    (
+        "inventory_search",
+        1.5,
+        rx(
+            r"\bshow me\b|\bwhat (?:do you have|have you got|(?:\w+ )?(?:options|inventory|choices))\b|\boptions\b",
+            r"\b(?:can|could|would|what do|which do|what would) (?:you|u) (?:recommend|suggest)\b",
+            r"\brecommendations?\b|\bwhat'?s (?:in stock|available|on the lot)\b|\binventory\b|\bselection\b",
+        ),
+    ),
+    ("trade_in", 2.5, rx(r"\btrad(?:e|es|ing|ed)\b|\btrade-?ins?\b|\btradein\b")),
+    (
+        "trade_in",
+        2.0,
+        rx(
+            r"\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
+            r"\bhow much (?:would|will|can|could) (?:you|u) (?:give|offer|pay)\b|\bbuy my (?:car|truck|vehicle)\b",
+        ),
+    ),
+    (
+        "trade_in",
+        1.5,
+        rx(
+            r"\bwhat(?:'s| is| would| will)\b[^.?!]{0,30}\bworth\b|\bapprais\w*|\bkbb\b|\bkelley blue book\b",
+            r"\bblue book\b|\bvalue (?:my|of my)\b|\bnegative equity\b|\bupside down\b|\bowe\b|\bpayoff\b",
+        ),
+    ),
+    (
+        "financing",
+        2.0,
+        rx(
+            r"\bfinanc\w*|\bcredit\b|\bloans?\b|\bdown ?payment\b|\bpre[\s-]?approv\w*|\bapproved\b|\bapproval\b",
+            r"\bco[\s-]?sign\w*|\bcosign\w*|\bbankrupt\w*|\brepo(?:ssession|ssessed|'d)?\b",
+        ),
+    ),
+    (
+        "financing",
+        1.5,
+        rx(
+            r"\bapr\b|\binterest rates?\b|\brates?\b|\blenders?\b|\bbanks?\b|\bcredit union\b|\bmonthly\b",
+            r"\bpayments?\b|\ba month\b|\bper month\b|/mo\b|\bmoney down\b|\bput (?:\$?[\d,]+k? )?down\b|\bqualify\b",
+        ),
+    ),
+    (
+        "financing",
+        1.0,
+        rx(r"\bpay(?:ing)? (?:in )?cash\b|\bcash (?:buyer|deal|purchase)\b|\boutside financing\b|\bmy own bank\b"),
+    ),
+    ("lease", 3.0, rx(r"\bleas(?:e|es|ed|ing)\b|\bmoney factor\b|\bresidual\b|\blease buyout\b")),
+    (
+        "test_drive",
+        3.0,
+        rx(
+            r"\btest[\s-]?driv\w*|\btestdrive\b|\btest it out\b|\btake it for a (?:spin|drive|ride)\b",
+            r"\btake (?:it|one) out\b",
+        ),
+    ),
+    (
+        "test_drive",
+        1.5,
+        rx(
+            r"\b(?:come|stop|swing|drop|head|go)\s+(?:in|by|down|over|out)\b|\bin person\b|\bvisit\b",
+            r"\b(?:see|look at|check out|view|sit in|drive)\s+(?:it|them|the \w+|one|that one|this one)\b",
+        ),
+    ),
+    ("test_drive", 1.5, rx(r"\b(?:appointment|appt|schedule|book|reserve)\b")),
+    (
+        "test_drive",
+        1.5,
+        rx(
+            r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b[^.?!]{0,15}\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b",
+            r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b",
+        ),
+    ),
+    (
+        "hours_location",
+        2.0,
+        rx(
+            rf"\bhours\b|\bwhat time (?:do|does|are|is|will|r)\b|\b(?:are|r) {_YOU} open\b",
+            r"\bopen (?:on|today|tomorrow|tonight|late|now|until|till|til|sunday|saturday|sundays|saturdays|sun|sat)\b",
+            rf"\b(?:when|what time) (?:do|does|are) (?:{_YOU}|the \w+) (?:open|close)\b",
+            r"\bclos(?:e|es|ing) time\b|\bopening time\b",
+        ),
+    ),
+    (
+        "hours_location",
+        2.5,
+        rx(
+            r"\bwhere (?:are|r|is) (?:you|u|y'?all|you guys|the dealership|your dealership|your lot|the lot|ur)\b",
+            r"\blocated\b|\blocation\b|\baddress\b|\bdirections\b",
+            r"\bhow (?:do|can) i (?:get|find) (?:there|to you|you)\b",
+            r"\bhow far\b|\bwhere(?:'s| is) (?:the|your) (?:dealership|store|showroom)\b",
+        ),
+    ),
+    ("hours_location", 1.0, rx(r"\bphone number\b|\bnumber to call\b|\bcontact info\b")),
+    (
+        "service",
+        3.0,
+        rx(
+            r"\bservice (?:dept|department|center|centre|appointment|appt|advisor|writer|desk)\b",
+            r"\boil change\b|\bmaintenance\b|\bcheck engine\b|\bengine light\b",
+        ),
+    ),
+    (
+        "service",
+        1.5,
+        rx(
+            r"\b(?:repairs?|repaired|fix|fixed|brakes?|rotation|alignment|recalls?|inspection|diagnostic|noise)\b",
+            r"\b(?:warranty (?:work|repair|claim)|leak(?:ing|s)?|parts (?:department|dept)|body shop|detailing)\b",
+            r"\b(?:tune[\s-]?up|needs? (?:new )?tires)\b",
+        ),
+    ),
+    ("service", 1.0, rx(r"\bservice\b")),
+    (
+        "price",
+        2.0,
+        rx(
+            r"\bprice[ds]?\b|\bpricing\b|\bhow much\b|\bcosts?\b|\bmsrp\b|\bsticker\b|\basking price\b",
+            r"\bwhat are (?:you|u) asking\b|\blisted (?:at|for)\b|\bwhat(?:'s| is) it going for\b",
+        ),
+    ),
+    (
+        "price",
+        3.0,
+        rx(
+            r"\botd\b|\bout[\s-]?the[\s-]?door\b|\bbest (?:price|deal|offer|number)\b|\blowest\b|\bnegotiat\w*",
+            r"\bdiscount\w*|\bcheaper\b|\bcan (?:you|u|ya) (?:do|go|take|sell)\b[^.?!]{0,12}\$?\d",
+            r"\bwould (?:you|u) (?:take|accept|do)\b[^.?!]{0,12}\$?\d|\bprice match\b|\brebates?\b|\bincentives?\b",
+            r"\b(?:dealer|doc|documentation|admin) fees?\b|\bmark[\s-]?up\b|\bmarket adjustment\b|\bbottom line\b",
+            r"\bwiggle room\b|\bdeals?\b",
+        ),
+    ),
+    (
+        "not_interested",
+        4.0,
+        rx(
+            r"\bnot interested\b(?!\s+in\s+(?:a|an|the)?\s*\w)|\bno longer interested\b",
+            r"\bno (?:thanks|thank you|thx|ty)\b",
+            r"\bnot (?:looking|shopping|in the market) (?:anymore|any more|right now|now)\b",
+            r"\bno longer (?:looking|shopping|need)\w*\b",
+        ),
+    ),
+    (
+        "not_interested",
+        3.0,
+        rx(
+            r"\b(?:already )?(?:bought|purchased|got|found) (?:one|a car|a truck|a vehicle|something|a \w+)\b"
+            r"[^.?!]{0,30}\b(?:elsewhere|already|another|different|other)\b",
+            r"\balready (?:bought|purchased|got|found)\b",
+            r"\b(?:went|going|go) with (?:another|a different|someone else)\b",
+            r"\bchanged my mind\b|\bnot (?:going to|gonna) (?:buy|purchase|move forward)\b|\bdecided (?:not|against)\b",
+            r"\bwe'?re good\b|\bi'?m good\b(?!\s+with)|\bpass\b",
+        ),
+    ),
+    ("not_interested", 1.5, rx(r"\bnever ?mind\b|\bnvm\b|\bnot (?:right )?now\b|\bmaybe later\b|\bnot interested\b")),
+    (
+        "thanks",
+        2.0,
+        rx(
+            r"\b(?:thanks|thank you|thank u|thanx|thnx|thx|ty|tysm|tyvm|much appreciated|cheers)\b",
+            r"\bappreciate (?:it|you|that|the help|your help)\b",
+        ),
+    ),
+    (
+        "greeting",
+        1.5,
+        rx(
+            r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|sup|what'?s up)\b",
+            r"^\W*(?:hola|morning|afternoon|evening)\b",
+        ),
+    ),
 )
-_COMPILED_RULES = tuple((intent, weight, re.compile(pattern)) for intent, weight, pattern in _RULES)
-_AFFIRMATIVE = re.compile(
-    r"^\W*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|sounds good|definitely|absolutely|please|that works|perfect|"
-    r"y|of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me)\b"
+_AFFIRMATIVE = rx(
+    r"^\W*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|sounds good|definitely|absolutely|please|that works|perfect",
+    r"y|of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me)\b",
 )
-_DAY_TIME = re.compile(
-    r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning|"
-    r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm))\b"
+_DAY_TIME = rx(
+    r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning",
+    r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm))\b",
 )
-_AI_TOPICS: tuple[tuple[str, str], ...] = (
-    ("test_drive", r"test drive|come (?:in|by|see)|stop by|visit|what day|what time|schedule|appointment|in person"),
-    ("trade_in", r"trade"),
-    ("financing", r"financ|pre-?approv|credit application|apply"),
+_AI_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("test_drive", rx(r"test drive|come (?:in|by|see)|stop by|visit|what day|what time|schedule|appointment")),
+    ("trade_in", rx(r"trade")),
+    ("financing", rx(r"financ|pre-?approv|credit application|apply")),
+)
+_STOP_RE = rx(
+    r"\b(?:stop|quit|cease)\s+(?:texting|messaging|contacting|emailing|calling|sending|bugging|spamming)\b",
+    r"\bunsubscribe\b|\b(?:remove|take) me (?:off|from)\b|\bopt[\s-]?(?:me )?out\b|\bleave me alone\b",
+    r"\b(?:do not|don'?t|dont|never)\s+(?:text|contact|message|email|call)\s+(?:me|us|this number)\b",
+    r"\bno more (?:texts|messages|emails|calls)\b|\blose my number\b",
 )
 
 
 def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[str, float]:
     scores: dict[str, float] = dict.fromkeys(INTENTS, 0.0)
-    for intent, weight, pattern in _COMPILED_RULES:
+    for intent, weight, pattern in _RULES:
         if pattern.search(lower):
             scores[intent] += weight
     if slots.has_vehicle_criteria():
@@ -1386,42 +1491,35 @@ def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[st
         scores["financing"] += 1.0
     if scores["lease"] and scores["financing"] < 2.5:
         scores["financing"] = min(scores["financing"], 1.0)
+    stop = _STOP_RE.search(lower)
+    if stop and not is_negated(lower, stop.start()):
+        scores["stop"] += 5.0
     _score_follow_up(lower, scores, history)
     return scores
 
 
 def _score_follow_up(lower: str, scores: dict[str, float], history: Sequence[Turn]) -> None:
+    """A reply to the AI's last question ('yes', 'saturday at 10') continues that topic."""
     last_ai = next((t for t in reversed(history) if t.sender in ("ai", "agent")), None)
     if last_ai is None or "?" not in last_ai.text:
         return
-    asked = last_ai.text.lower().split("?")[-2] if last_ai.text.count("?") else ""
+    asked = last_ai.text.lower().rsplit("?", 1)[0]
     answered = bool(_AFFIRMATIVE.search(lower))
     for intent, pattern in _AI_TOPICS:
-        if re.search(pattern, asked) and (answered or (intent == "test_drive" and _DAY_TIME.search(lower))):
+        if pattern.search(asked) and (answered or (intent == "test_drive" and _DAY_TIME.search(lower))):
             scores[intent] += 2.5
             return
 
 
-def _rank(scores: dict[str, float], opt_out: bool) -> list[str]:
-    if opt_out:
-        scores["stop"] += 10.0
-    substantive = any(scores[i] >= 1.0 for i in INTENTS if i not in ("greeting", "thanks", "other"))
-    if substantive:
+def _rank(scores: dict[str, float]) -> list[str]:
+    if any(scores[i] >= 1.0 for i in INTENTS if i not in ("greeting", "thanks", "other")):
         scores["greeting"] = min(scores["greeting"], 0.5)
         scores["thanks"] = min(scores["thanks"], 0.9)
+    minimum = {"greeting": 0.5, "thanks": 0.5}
     ranked = sorted(
-        (i for i in INTENTS if scores[i] >= (0.5 if i in ("greeting", "thanks") else 1.0)),
-        key=lambda i: (-scores[i], INTENTS.index(i)),
+        (i for i in INTENTS if scores[i] >= minimum.get(i, 1.0)), key=lambda i: (-scores[i], INTENTS.index(i))
     )
     return ranked or ["other"]
-
-
-_STOP_RE = re.compile(
-    r"\b(?:stop|quit|cease)\s+(?:texting|messaging|contacting|emailing|calling|sending|bugging|spamming)\b|"
-    r"\bunsubscribe\b|\b(?:remove|take) me (?:off|from)\b|\bopt[\s-]?(?:me )?out\b|\bleave me alone\b|"
-    r"\b(?:do not|don'?t|dont|never)\s+(?:text|contact|message|email|call)\s+(?:me|us|this number)\b|"
-    r"\bno more (?:texts|messages|emails|calls)\b|\blose my number\b"
-)
 
 
 def understand(text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()) -> Understanding:
@@ -1429,19 +1527,13 @@ def understand(text: str, catalog: Catalog | None = None, history: Sequence[Turn
     cleaned = clean(text)
     lower = cleaned.lower()
     slots = extract_slots(cleaned, catalog, history)
-    opt_out = bool(_OPT_OUT_RE.match(cleaned))
     scores = _score_intents(lower, slots, history)
-    human = wants_human(cleaned)
-    bot = asks_if_bot(cleaned)
-    if human:
-        scores["human_request"] += 3.0
-    elif bot:
-        scores["human_request"] += 1.0
-    stop = _STOP_RE.search(lower)
-    if stop and not is_negated(lower, stop.start()):
-        scores["stop"] += 5.0
+    opt_out = bool(_OPT_OUT_RE.match(cleaned))
+    human, bot = wants_human(cleaned), asks_if_bot(cleaned)
+    scores["human_request"] += 3.0 if human else 1.0 if bot else 0.0
+    scores["stop"] += 10.0 if opt_out else 0.0
     return Understanding(
-        intents=_rank(scores, opt_out),
+        intents=_rank(scores),
         slots=slots,
         sentiment=round(sentiment(cleaned), 3),
         is_opt_out=opt_out,

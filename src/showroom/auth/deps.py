@@ -13,16 +13,14 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.auth.principal import Principal
-from showroom.auth.sessions import find_session
 from showroom.auth.tokens import hash_token, looks_like_api_key, looks_like_token
-from showroom.db.engine import Database, set_tenant
+from showroom.db.engine import Database, remember_tenant
 from showroom.errors import BadRequest, Forbidden, Unauthorized
-from showroom.models import Dealership, User
 from showroom.settings import Settings
 
 SESSION_COOKIE = "showroom_session"
@@ -61,6 +59,19 @@ def request_actor(request: Request, principal: Principal | None = None) -> Actor
     )
 
 
+# Authentication and the transaction's tenant in one round trip: the SECURITY DEFINER function finds the
+# credential, and set_config (transaction-local) in the same statement makes the rest of the request RLS-scoped.
+_API_KEY_SQL = text(
+    "select k.id, k.dealership_id, k.name, k.scopes, k.dealership_active, "
+    "set_config('app.dealership_id', k.dealership_id::text, true) as _tenant from auth_api_key(:h) as k"
+)
+_SESSION_SQL = text(
+    "select a.*, set_config('app.dealership_id', coalesce(a.dealership_id::text, ''), true) as _tenant, "
+    "set_config('app.user_id', a.user_id::text, true) as _user "
+    "from auth_session(:id, make_interval(mins => :idle), make_interval(hours => :absolute)) as a"
+)
+
+
 async def _from_api_key(session: AsyncSession, header: str) -> Principal:
     scheme, _, value = header.partition(" ")
     key = value.strip()
@@ -68,12 +79,12 @@ async def _from_api_key(session: AsyncSession, header: str) -> Principal:
         raise Unauthorized("the Authorization header must be 'Bearer <api key>'", field="Authorization")
     if not looks_like_api_key(key):
         raise Unauthorized("malformed API key: expected 'shr_' followed by letters and digits", field="Authorization")
-    row = (await session.execute(text("select * from auth_api_key(:h)"), {"h": hash_token(key)})).first()
+    row = (await session.execute(_API_KEY_SQL, {"h": hash_token(key)})).first()
     if row is None:
         raise Unauthorized("unknown, revoked or expired API key", field="Authorization")
     if not row.dealership_active:
         raise Unauthorized("this dealership is deactivated", field="Authorization")
-    await set_tenant(session, row.dealership_id)
+    remember_tenant(session, row.dealership_id)
     return Principal(
         kind="api_key", dealership_id=row.dealership_id, api_key_id=row.id, name=row.name, scopes=frozenset(row.scopes)
     )
@@ -82,22 +93,20 @@ async def _from_api_key(session: AsyncSession, header: str) -> Principal:
 async def _from_cookie(session: AsyncSession, request: Request, token: str, settings: Settings) -> Principal:
     if not looks_like_token(token):
         raise Unauthorized("malformed session cookie; sign in again")
-    row = await find_session(session, token, settings)
-    if row is None:
-        raise Unauthorized("your session has expired; sign in again")
-    await set_tenant(session, row.dealership_id, row.user_id)
-    found = (
+    session_id = hash_token(token)
+    row = (
         await session.execute(
-            select(User, Dealership.is_active)
-            .outerjoin(Dealership, Dealership.id == User.dealership_id)
-            .where(User.id == row.user_id)
+            _SESSION_SQL,
+            {"id": session_id, "idle": settings.session_idle_minutes, "absolute": settings.session_absolute_hours},
         )
     ).first()
-    if found is None or not found[0].is_active:
+    if row is None:
+        raise Unauthorized("your session has expired; sign in again")
+    if not row.user_active:
         raise Unauthorized("this account is deactivated")
-    user, dealership_active = found
-    if user.dealership_id is not None and not dealership_active:
+    if not row.dealership_active:
         raise Unauthorized("this dealership is deactivated")
+    remember_tenant(session, row.dealership_id, row.user_id)
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent.encode(), row.csrf_secret.encode()):
@@ -108,11 +117,11 @@ async def _from_cookie(session: AsyncSession, request: Request, token: str, sett
     return Principal(
         kind="user",
         dealership_id=row.dealership_id,
-        user_id=user.id,
-        role=user.role,
-        email=user.email,
-        name=user.name,
-        session_id=row.id,
+        user_id=row.user_id,
+        role=row.role,
+        email=row.email,
+        name=row.name,
+        session_id=session_id,
         csrf_secret=row.csrf_secret,
     )
 

@@ -329,9 +329,10 @@ async def list_users(ctx: Annotated[Context, Depends(require("user.read"))], inc
 async def create_user(
     body: UserCreate, ctx: Annotated[Context, Depends(require("user.manage"))], request: Request
 ) -> Any:
-    return await users.create(
+    user, _ = await users.create(
         ctx.session, ctx.db, ctx.principal, ctx.dealership_id, body, ctx.actor, mailer(request), ctx.settings
     )
+    return user
 
 
 @router.get("/users/{user_id}", response_model=UserOut, summary="One staff account", responses=errors(401, 403, 404))

@@ -131,6 +131,36 @@ def _link_email(to: str, subject: str, intro: str, link: str, button: str, outro
     return Email(to=[to], subject=subject, text=text_body, html=html_body)
 
 
+async def issue_sign_in_link(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    dealership_id: int | None,
+    email: str,
+    role: str,
+    actor: Actor,
+    settings: Settings,
+) -> str:
+    """Store a single-use sign-in link (hashed) and return its URL. ``session`` must be able to write the row:
+    the user's tenant, or maintenance for a super admin."""
+    token = new_token()
+    session.add(
+        MagicLinkInvitation(
+            dealership_id=dealership_id,
+            purpose="sign_in",
+            email=email.lower(),
+            role=role,
+            token_hash=hash_token(token),
+            expires_at=datetime.now(UTC) + timedelta(hours=settings.magic_link_hours),
+        )
+    )
+    await session.flush()
+    await record(
+        session, actor, "user.magic_link_sent", dealership_id=dealership_id, resource_type="user", resource_id=user_id
+    )
+    return f"{settings.base_url}/auth/magic/{token}"
+
+
 async def send_magic_link(
     session: AsyncSession, db: Database, mailer: Mailer, *, email: str, actor: Actor, settings: Settings
 ) -> str | None:
@@ -141,44 +171,43 @@ async def send_magic_link(
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
     if row is None or not row.is_active or not row.dealership_active:
         return None
-    token = new_token()
-    invite = MagicLinkInvitation(
-        dealership_id=row.dealership_id,
-        purpose="sign_in",
-        email=email.lower(),
-        role=row.role,
-        token_hash=hash_token(token),
-        expires_at=datetime.now(UTC) + timedelta(hours=settings.magic_link_hours),
-    )
-    target = session if row.dealership_id is not None else db.maint_session()
-    try:
+    message = "Use this link to sign in to Showroom. It works once, for {hours} hours."
+    if row.dealership_id is not None:
         await set_tenant(session, row.dealership_id, row.id)
-        target.add(invite)
-        await target.flush()
-        await record(
-            target,
-            actor,
-            "user.magic_link_sent",
+        link = await issue_sign_in_link(
+            session,
+            user_id=row.id,
             dealership_id=row.dealership_id,
-            resource_type="user",
-            resource_id=row.id,
+            email=email,
+            role=row.role,
+            actor=actor,
+            settings=settings,
         )
-        link = f"{settings.base_url}/auth/magic/{token}"
         await mailer.send(
             _link_email(
                 email,
                 "Your Showroom sign-in link",
-                f"Use this link to sign in to Showroom. It works once, for {settings.magic_link_hours} hours.",
+                message.format(hours=settings.magic_link_hours),
                 link,
                 "Sign in",
                 "If you did not ask for it, ignore this e-mail.",
             )
         )
-        if target is not session:
-            await target.commit()
-    finally:
-        if target is not session:
-            await target.close()
+        return link
+    async with db.maint_session() as maint, maint.begin():  # super admins belong to no dealership
+        link = await issue_sign_in_link(
+            maint, user_id=row.id, dealership_id=None, email=email, role=row.role, actor=actor, settings=settings
+        )
+        await mailer.send(
+            _link_email(
+                email,
+                "Your Showroom sign-in link",
+                message.format(hours=settings.magic_link_hours),
+                link,
+                "Sign in",
+                "If you did not ask for it, ignore this e-mail.",
+            )
+        )
     return link
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.auth.tokens import hash_token, new_token
 from showroom.models import Session
 from showroom.settings import Settings
-
-TOUCH_EVERY = timedelta(minutes=1)
 
 
 def _expiry(created: datetime, seen: datetime, settings: Settings) -> datetime:
@@ -53,28 +51,9 @@ async def open_session(
     return token, row
 
 
-async def find_session(session: AsyncSession, token: str, settings: Settings) -> Session | None:
-    """The live session for ``token``; slides the idle expiry, writing at most once a minute."""
-    row = await session.get(Session, hash_token(token))
-    now = datetime.now(UTC)
-    if row is None:
-        return None
-    if row.expires_at <= now:
-        await session.delete(row)
-        return None
-    if now - row.last_seen_at >= TOUCH_EVERY:
-        row.last_seen_at = now
-        row.expires_at = _expiry(row.created_at, now, settings)
-    return row
-
-
 async def close_session(session: AsyncSession, session_id: str) -> None:
     await session.execute(delete(Session).where(Session.id == session_id))
 
 
 async def close_user_sessions(session: AsyncSession, user_id: int) -> None:
     await session.execute(delete(Session).where(Session.user_id == user_id))
-
-
-async def user_session_ids(session: AsyncSession, user_id: int) -> list[str]:
-    return list((await session.scalars(select(Session.id).where(Session.user_id == user_id))).all())

@@ -14,7 +14,7 @@ from showroom.auth.passwords import hash_password, password_problem
 from showroom.auth.permissions import Role, outranks_or_equals
 from showroom.auth.principal import Principal
 from showroom.auth.schemas import InvitationAccept, InvitationCreate, UserCreate, UserUpdate
-from showroom.auth.service import SignedIn, _link_email, _record_login
+from showroom.auth.service import SignedIn, _link_email, _record_login, issue_sign_in_link
 from showroom.auth.sessions import close_user_sessions, open_session
 from showroom.auth.tokens import hash_token, new_token
 from showroom.db.engine import Database, set_tenant
@@ -52,14 +52,19 @@ async def get(session: AsyncSession, user_id: int) -> User:
 async def create(
     session: AsyncSession,
     db: Database,
-    principal: Principal,
-    dealership_id: int,
+    principal: Principal | None,
+    dealership_id: int | None,
     data: UserCreate,
     actor: Actor,
-    mailer: Mailer,
+    mailer: Mailer | None,
     settings: Settings,
-) -> User:
-    _check_grant(principal, data.role)
+) -> tuple[User, str | None]:
+    """A staff account; ``principal`` None means the platform itself (the CLI). Without a password the person
+    gets a sign-in link: e-mailed when a mailer is given, and returned either way."""
+    if principal is not None:
+        _check_grant(principal, data.role)
+    if (data.role == Role.super_admin) != (dealership_id is None):
+        raise ValidationFailed("super admins belong to no dealership; everyone else to exactly one", field="role")
     email = data.email.lower()
     if await _email_taken(session, email):
         raise Conflict(f"a user with e-mail {email} already exists", field="email")
@@ -84,11 +89,30 @@ async def create(
         resource_id=user.id,
         after=snapshot(user),
     )
-    if data.password is None:
-        from showroom.auth.service import send_magic_link  # the new person signs in by e-mailed link
-
-        await send_magic_link(session, db, mailer, email=email, actor=actor, settings=settings)
-    return user
+    if data.password is not None:
+        return user, None
+    link = await issue_sign_in_link(
+        session,
+        user_id=user.id,
+        dealership_id=dealership_id,
+        email=email,
+        role=user.role,
+        actor=actor,
+        settings=settings,
+    )
+    if mailer is not None:
+        await mailer.send(
+            _link_email(
+                email,
+                "Your Showroom account",
+                f"An account was created for you on Showroom. The link signs you in "
+                f"once, within {settings.magic_link_hours} hours; set a password from your profile afterwards.",
+                link,
+                "Sign in",
+                "If you were not expecting this, you can ignore this e-mail.",
+            )
+        )
+    return user, link
 
 
 async def update(session: AsyncSession, principal: Principal, user_id: int, data: UserUpdate, actor: Actor) -> User:

@@ -31,6 +31,8 @@ class TenantSession(Session):
 def _apply_tenant(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
     dealership_id = session.info.get("dealership_id")
     user_id = session.info.get("user_id")
+    if dealership_id is None and user_id is None:
+        return  # a new transaction starts with both settings empty: transaction-local values never outlive one
     connection.execute(
         _SET_TENANT,
         {"d": "" if dealership_id is None else str(dealership_id), "u": "" if user_id is None else str(user_id)},
@@ -46,6 +48,13 @@ async def set_tenant(session: AsyncSession, dealership_id: int | None, user_id: 
             _SET_TENANT,
             {"d": "" if dealership_id is None else str(dealership_id), "u": "" if user_id is None else str(user_id)},
         )
+
+
+def remember_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
+    """Record a tenant that the current transaction's SQL already set (``set_config`` in the same statement that
+    authenticated), so the session's next transactions carry it too, without another round trip."""
+    session.info["dealership_id"] = dealership_id
+    session.info["user_id"] = user_id
 
 
 def make_engine(

@@ -15,6 +15,15 @@ COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
+def validate_subdomain(value: str) -> str:
+    if not re.fullmatch(SUBDOMAIN_PATTERN, value):
+        raise ValueError(
+            "subdomain must be 2-63 lower-case letters, digits or hyphens, not starting or ending "
+            "with a hyphen (e.g. lakeside-honda)"
+        )
+    return value
+
+
 def validate_timezone(value: str) -> str:
     if value not in available_timezones():
         raise ValueError(f"unknown IANA time zone {value!r} (e.g. America/Chicago)")
@@ -123,12 +132,7 @@ class DealershipSettings(Strict):
 
 class DealershipCreate(Strict):
     name: str = Field(min_length=1, max_length=255)
-    subdomain: str = Field(
-        min_length=2,
-        max_length=63,
-        pattern=SUBDOMAIN_PATTERN,
-        description="Lower-case letters, digits and hyphens; 2-63 characters.",
-    )
+    subdomain: str = Field(description="Lower-case letters, digits and hyphens; 2-63 characters.")
     contact_email: EmailStr
     contact_phone: str | None = Field(default=None, max_length=50)
     website: str | None = Field(default=None, max_length=255)
@@ -147,6 +151,11 @@ class DealershipCreate(Strict):
     @classmethod
     def _tz(cls, value: str) -> str:
         return validate_timezone(value)
+
+    @field_validator("subdomain")
+    @classmethod
+    def _subdomain(cls, value: str) -> str:
+        return validate_subdomain(value)
 
 
 class DealershipUpdate(Strict):
@@ -209,7 +218,12 @@ class DealershipUpdate(Strict):
 class PlatformDealershipUpdate(DealershipUpdate):
     """Super admins may also move the subdomain."""
 
-    subdomain: str | None = Field(default=None, min_length=2, max_length=63, pattern=SUBDOMAIN_PATTERN)
+    subdomain: str | None = None
+
+    @field_validator("subdomain")
+    @classmethod
+    def _subdomain(cls, value: str | None) -> str | None:
+        return None if value is None else validate_subdomain(value)
 
 
 class DealershipOut(BaseModel):

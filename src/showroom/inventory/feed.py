@@ -290,6 +290,8 @@ class _Row:
         for index in self.columns.get(column, ()):
             value = self.values[index].strip() if index < len(self.values) else ""
             if value:
+                if "\x00" in value:
+                    raise _Reject(column, f"{column} contains a NUL byte")
                 max_length = _MAX_LENGTH.get(column)
                 if max_length is not None and len(value) > max_length:
                     raise _Reject(column, f"{column} is {len(value)} characters long; the limit is {max_length}")
@@ -316,7 +318,7 @@ def _identity(row: _Row, vehicle: dict[str, Any], warnings: list[str], max_year:
     if raw_year is None:
         raise _Reject("year", "year is empty")
     if not re.fullmatch(r"\d{4}", raw_year):
-        raise _Reject("year", f"year {raw_year!r} is not a number")
+        raise _Reject("year", f"year {raw_year!r} is not a 4-digit number")
     year = int(raw_year)
     if not 1900 <= year <= max_year:
         raise _Reject("year", f"year {year} is outside 1900..{max_year}")
@@ -325,6 +327,10 @@ def _identity(row: _Row, vehicle: dict[str, Any], warnings: list[str], max_year:
 
 def _condition(row: _Row, vehicle: dict[str, Any], warnings: list[str]) -> None:
     raw = row.get("condition")
+    body = vehicle["body_style"]
+    if body and _key(body) in _CONDITIONS:  # some feeds' "Type" column says New/Used, not the body style
+        vehicle["body_style"] = None
+        raw = raw or body
     condition = _CONDITIONS.get(_key(raw)) if raw else None
     if raw and condition is None:
         warnings.append(f"condition {raw!r} is not new, used or certified; left empty")

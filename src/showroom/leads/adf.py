@@ -296,7 +296,7 @@ _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)"
     r"|<!\[CDATA\[(?P<cdata>.*?)(?:\]\]>|$)"
     r"|<\?.*?(?:\?>|$)"
-    r"|<!(?P<decl>[^>]*)>"
+    r"|<!(?P<decl>[^<>]*)>"
     r"|</\s*(?P<end>[\w:.-]+)\s*>"
     r"|<(?P<start>[\w:.-]+)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/?)>",
     re.DOTALL,
@@ -382,9 +382,10 @@ def _load_tolerant(data: bytes, error: AdfError) -> Element:
     return document
 
 
-def _load(data: bytes, warnings: list[str]) -> tuple[Element, bool]:
+def _load(data: bytes, warnings: list[str]) -> tuple[Element, AdfError | None]:
+    """The element tree, and the strict parser's error when the tolerant fallback had to read it."""
     try:
-        return _load_strict(data), False
+        return _load_strict(data), None
     except ParseError as parse_error:
         line, column = parse_error.position
         message = _POSITION_SUFFIX.sub("", str(parse_error))
@@ -394,7 +395,7 @@ def _load(data: bytes, warnings: list[str]) -> tuple[Element, bool]:
         if not prospects:
             raise error from None
         warnings.append(f"{error.reason}; read with the tolerant fallback parser, check the result")
-        return root, True
+        return root, error
 
 
 def _prospects(root: Element) -> list[Element]:
@@ -576,7 +577,8 @@ def _read_names(element: Element, contact: AdfContact) -> None:
 
 
 def _read_address(element: Element, contact: AdfContact) -> None:
-    address = _kid(element, "address") or element
+    found = _kid(element, "address")
+    address = found if found is not None else element  # (an Element without children is falsy: no `or`)
     streets = [value for value in (_own_text(s) or _text(s) for s in _kids(address, "street")) if value]
     apartment = _field(address, "apartment", "suite", "unit")
     contact.street = ", ".join([*streets, *([apartment] if apartment else [])]) or None
@@ -741,6 +743,23 @@ def _read_vehicle(element: Element, index: int, warnings: list[str]) -> AdfVehic
     return vehicle
 
 
+_TRADE_BLOCKS = ("tradein", "trade-in", "trade_in", "trade", "tradeinvehicle")
+
+
+def _read_vehicles(prospect: Element, customer: Element | None, warnings: list[str]) -> list[AdfVehicle]:
+    """`<vehicle>` elements in document order, then separate trade-in blocks (`<tradein>…</tradein>`, with or
+    without a `<vehicle>` inside, under the prospect or the customer), which are trade-ins whatever they say."""
+    vehicles: list[AdfVehicle] = []
+    for element in _kids(prospect, "vehicle"):
+        vehicles.append(_read_vehicle(element, len(vehicles) + 1, warnings))
+    for block in [*_kids(prospect, *_TRADE_BLOCKS), *_kids(customer, *_TRADE_BLOCKS)]:
+        for element in _kids(block, "vehicle") or [block]:
+            vehicle = _read_vehicle(element, len(vehicles) + 1, warnings)
+            vehicle.interest = "trade-in"
+            vehicles.append(vehicle)
+    return vehicles
+
+
 def _set_vin(vehicle: AdfVehicle, raw: str | None, where: str, warnings: list[str]) -> None:
     if not raw:
         return
@@ -834,35 +853,43 @@ def _flag_mirrored_trades(vehicles: list[AdfVehicle], warnings: list[str]) -> No
 
 _FINANCE = re.compile(r"\b(?:credit|financ\w*|hdfs|coa|loan|pre-?approv\w*|pre-?qual\w*)\b", re.IGNORECASE)
 _TEST_DRIVE = re.compile(r"\btest[\s_-]?(?:drive|ride)s?\b", re.IGNORECASE)
-_NON_SALES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    (
-        "a job application",
-        re.compile(
-            r"\b(?:interview(?:ing)?|job|jobs|employment|hiring|hire|resume|résumé|careers?|position|apply(?:ing)?)\b",
-            re.IGNORECASE,
-        ),
-        2,
-    ),
-    (
-        "a vendor solicitation",
-        re.compile(
-            r"\b(?:seo|search engine optimi[sz]ation|backlinks?|web design services|marketing services"
-            r"|google (?:ranking|reviews) services|lead generation services)\b",
-            re.IGNORECASE,
-        ),
-        1,
-    ),
+_JOB_STRONG = re.compile(r"\b(?:interview(?:ing)?|jobs?|employment|hiring|resum[eé]|careers?)\b", re.IGNORECASE)
+_JOB_ANY = re.compile(
+    r"\b(?:interview(?:ing)?|jobs?|employment|hiring|hire|resum[eé]|careers?|position|apply(?:ing)?|applicant)\b",
+    re.IGNORECASE,
+)
+_SOLICITATION = re.compile(
+    r"\b(?:seo|search engine optimi[sz]ation|backlinks?|web design services|marketing services"
+    r"|google (?:ranking|reviews) services|lead generation services)\b",
+    re.IGNORECASE,
+)
+# Words of a buyer: a comment that has them stays a sales lead even if it mentions a job ("new job, need a car").
+_BUYER_WORDS = re.compile(
+    r"\b(?:financ\w*|cars?|vehicles?|trucks?|suvs?|test[\s-]?(?:drive|ride)|trade[\s-]?in|prices?|pricing|leas\w*"
+    r"|buy\w*|purchas\w*|payments?|quotes?|apr|inventory)\b",
+    re.IGNORECASE,
 )
 
 
+def _words(pattern: re.Pattern[str], text: str) -> list[str]:
+    return sorted({match.group(0).lower() for match in pattern.finditer(text)})
+
+
 def _non_sales_reason(comments: str | None, vehicles: list[AdfVehicle]) -> str | None:
+    """Why this is not a sales enquiry, or None. Only without a named vehicle: a lead with a car is a lead.
+
+    Job application: a strong employment word (interview, job, employment, hiring, resume, career) plus at least
+    one more employment word, and no buyer words. Vendor solicitation: one solicitation phrase (SEO, backlinks…).
+    """
     if not comments or vehicles:
         return None
-    for label, pattern, needed in _NON_SALES:
-        words = sorted({match.group(0).lower() for match in pattern.finditer(comments)})
-        if len(words) >= needed:
-            quoted = ", ".join(repr(word) for word in words)
-            return f"not a sales enquiry: the comments read as {label} ({quoted}) and no vehicle is named"
+    solicitation = _words(_SOLICITATION, comments)
+    if solicitation:
+        return f"not a sales enquiry: the comments read as a vendor solicitation ({', '.join(map(repr, solicitation))})"
+    employment = _words(_JOB_ANY, comments)
+    if _JOB_STRONG.search(comments) and len(employment) >= 2 and not _BUYER_WORDS.search(comments):
+        quoted = ", ".join(map(repr, employment))
+        return f"not a sales enquiry: the comments read as a job application ({quoted}) and no vehicle is named"
     return None
 
 
@@ -998,15 +1025,16 @@ def _parse_prospect(prospect: Element, root: Element, region: str, warnings: lis
     if customer.preferred_contact is None:
         match = _PREFERRED_IN_TEXT.search(lead.comments or "")
         customer.preferred_contact = _contact_preference(match.group("value")) if match else None
-    vehicles = [_read_vehicle(v, i, warnings) for i, v in enumerate(_kids(prospect, "vehicle"), start=1)]
+    vehicles = _read_vehicles(prospect, customer_element, warnings)
     _fill_from_comments(vehicles, lead.comment_fields, warnings)
     for index, vehicle in enumerate(vehicles, start=1):
         if _is_empty(vehicle):
             warnings.append(f"vehicle {index} ({vehicle.interest}) names no year, make, model, VIN or stock; dropped")
     lead.vehicles = [vehicle for vehicle in vehicles if not _is_empty(vehicle)]
     _flag_mirrored_trades(lead.vehicles, warnings)
-    _timeframe(lead, _kid(customer_element, "timeframe") or _kid(prospect, "timeframe"), warnings)
-    _read_parties(prospect, lead, region, warnings)
+    timeframe = _kid(customer_element, "timeframe")
+    _timeframe(lead, timeframe if timeframe is not None else _kid(prospect, "timeframe"), warnings)
+    _read_parties(prospect, lead, region)
     lead.non_sales_reason = _non_sales_reason(lead.comments, lead.vehicles)
     lead.is_sales_lead = lead.non_sales_reason is None
     sources = " ".join(filter(None, [lead.provider_name, lead.provider_service, *(i.source for i in lead.ids)]))
@@ -1014,7 +1042,8 @@ def _parse_prospect(prospect: Element, root: Element, region: str, warnings: lis
     return lead
 
 
-def _read_parties(prospect: Element, lead: ParsedLead, region: str, warnings: list[str]) -> None:
+def _read_parties(prospect: Element, lead: ParsedLead, region: str) -> None:
+    """Vendor (the dealership) and provider (the lead source); their contacts' problems are not the lead's."""
     vendor = _kid(prospect, "vendor")
     if vendor is not None:
         lead.vendor_name = _field(vendor, "vendorname", "name")
@@ -1036,13 +1065,23 @@ def parse_adf_all(document: bytes | str, *, region: str = "US") -> list[ParsedLe
     """Every prospect of an ADF document (ADF allows several). `region` is the default for national phones."""
     warnings: list[str] = []
     data = _as_bytes(document, warnings)
-    root, recovered = _load(data, warnings)
+    root, malformed = _load(data, warnings)
     prospects = _prospects(root)
     if not prospects:
         raise AdfError(f"not an ADF document: root element <{root.tag}> has no <prospect>", field="prospect")
-    leads = [_parse_prospect(prospect, root, region, list(warnings)) for prospect in prospects]
+    try:
+        leads = [_parse_prospect(prospect, root, region, list(warnings)) for prospect in prospects]
+    except AdfError as error:
+        if malformed is None:
+            raise
+        raise AdfError(
+            f"{malformed.reason}; the tolerant fallback could not make a lead of it either: {error.reason}",
+            field=error.field,
+            line=malformed.line,
+            column=malformed.column,
+        ) from None
     for lead in leads:
-        lead.recovered = recovered
+        lead.recovered = malformed is not None
     return leads
 
 
@@ -1057,11 +1096,13 @@ def parse_adf(document: bytes | str, *, region: str = "US") -> ParsedLead:
 # --- extract_adf_documents -----------------------------------------------------------------------------------
 
 _XML_TYPES = frozenset({"application/xml", "text/xml", "application/adf+xml", "application/x-adf", "text/adf"})
-_ADF_SPAN = re.compile(
-    r"(?:<\?xml\b[^>]*\?>\s*)?(?:<\?adf\b[^>]*\?>\s*)?<(?P<tag>(?:[\w.-]+:)?adf)\b[^>]*>.*?</(?P=tag)\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
-_PROSPECT_SPAN = re.compile(r"(?:<\?xml\b[^>]*\?>\s*)?<prospect\b[^>]*>.*?</prospect\s*>", re.IGNORECASE | re.DOTALL)
+# Start and end tags are found separately and paired in one pass (a single lazy `<adf>.*?</adf>` pattern is
+# quadratic on hostile input with many unclosed starts); the prolog before a start is looked up in a short window.
+_ADF_OPEN = re.compile(r"<(?:[\w.-]+:)?adf\b[^<>]{0,4096}>", re.IGNORECASE)
+_ADF_CLOSE = re.compile(r"</(?:[\w.-]+:)?adf\s*>", re.IGNORECASE)
+_PROSPECT_OPEN = re.compile(r"<prospect\b[^<>]{0,4096}>", re.IGNORECASE)
+_PROSPECT_CLOSE = re.compile(r"</prospect\s*>", re.IGNORECASE)
+_PROLOG = re.compile(r"(?:<\?xml\b[^<>]{0,500}\?>\s*)?(?:<\?adf\b[^<>]{0,500}\?>\s*)?$", re.IGNORECASE)
 _ESCAPED_START = re.compile(r"&lt;\s*(?:\?xml\b|(?:[\w.-]+:)?adf\b|prospect\b)", re.IGNORECASE)
 _XML_START = re.compile(rb"^(?:<\?xml\b[^>]*\?>\s*)?(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:[\w.-]+:)?(?:adf|prospect)\b",
                         re.IGNORECASE | re.DOTALL)  # fmt: skip
@@ -1074,6 +1115,8 @@ _KNOWN_HEADERS = frozenset({
 
 def _looks_like_email(payload: bytes) -> bool:
     head = payload[:65536]
+    if head.startswith(b"From "):  # an mbox "From_" line before the headers
+        head = head.split(b"\n", 1)[-1]
     end = min((i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0), default=-1)
     if end <= 0:
         return False
@@ -1091,9 +1134,28 @@ def _utf8_declaration(document: str) -> str:
     return _XML_DECLARATION.sub(lambda m: _ENCODING_ATTRIBUTE.sub('encoding="UTF-8"', m.group(0)), document, count=1)
 
 
+def _spans(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> list[str]:
+    """Each opening tag paired with the first closing tag after it, with the XML/ADF declarations just before it."""
+    found: list[str] = []
+    closes = closing.finditer(text)
+    end = 0
+    for start in opening.finditer(text):
+        if start.start() < end:
+            continue  # inside the previous document
+        close = next((c for c in closes if c.start() >= start.end()), None)
+        if close is None:
+            break
+        window_start = max(0, start.start() - 1024)
+        prolog = _PROLOG.search(text, window_start, start.start())
+        begin = prolog.start() if prolog else start.start()
+        found.append(text[begin : close.end()])
+        end = close.end()
+    return found
+
+
 def _scan_text(text: str, *, is_html: bool) -> list[str]:
     """ADF documents inside free text: raw markup, or HTML-escaped (`&lt;adf&gt;`) as mail clients render it."""
-    found = [m.group(0) for m in _ADF_SPAN.finditer(text)] or [m.group(0) for m in _PROSPECT_SPAN.finditer(text)]
+    found = _spans(text, _ADF_OPEN, _ADF_CLOSE) or _spans(text, _PROSPECT_OPEN, _PROSPECT_CLOSE)
     if found or not _ESCAPED_START.search(text):
         return [_utf8_declaration(doc.replace("&nbsp;", " ") if is_html else doc) for doc in found]
     if is_html:
@@ -1112,8 +1174,11 @@ def _decode(raw: bytes, charset: str | None) -> str:
             return raw.decode("cp1252", errors="replace")
 
 
-def _from_bytes(raw: bytes, *, is_html: bool, charset: str | None, maybe_quoted_printable: bool) -> list[bytes]:
-    if _XML_START.match(raw.removeprefix(codecs.BOM_UTF8).lstrip()):
+def _from_bytes(
+    raw: bytes, *, is_html: bool, charset: str | None, maybe_quoted_printable: bool, whole_file: bool
+) -> list[bytes]:
+    """`whole_file`: the bytes are a file of their own (raw payload, attachment), not a body among other text."""
+    if whole_file and _XML_START.match(raw.removeprefix(codecs.BOM_UTF8).lstrip()):
         return [raw]  # a whole XML document: returned untouched, its own declaration says its encoding
     if maybe_quoted_printable and re.search(rb"=3D[\"']|=\r?\n", raw):
         raw = quopri.decodestring(raw)
@@ -1133,10 +1198,14 @@ def _from_email(payload: bytes) -> list[bytes]:
             continue
         charset = part.get_content_charset()
         if filename.endswith((".xml", ".adf")) or content_type in _XML_TYPES:
-            documents.extend(_from_bytes(raw, is_html=False, charset=charset, maybe_quoted_printable=False))
+            documents.extend(
+                _from_bytes(raw, is_html=False, charset=charset, maybe_quoted_printable=False, whole_file=True)
+            )
         elif content_type in {"text/plain", "text/html"}:
             html_part = content_type == "text/html"
-            documents.extend(_from_bytes(raw, is_html=html_part, charset=charset, maybe_quoted_printable=False))
+            documents.extend(
+                _from_bytes(raw, is_html=html_part, charset=charset, maybe_quoted_printable=False, whole_file=False)
+            )
     return documents
 
 
@@ -1167,5 +1236,5 @@ def extract_adf_documents(payload: bytes, content_type: str | None = None) -> li
     charset_match = re.search(r"charset\s*=\s*\"?([\w.-]+)", content_type or "", re.IGNORECASE)
     is_html = media_type == "text/html" or bool(re.search(rb"<(?:html|body|br|div|p)\b", payload[:4096], re.I))
     documents = _from_bytes(payload, is_html=is_html, charset=charset_match.group(1) if charset_match else None,
-                            maybe_quoted_printable=True)  # fmt: skip
+                            maybe_quoted_printable=True, whole_file=True)  # fmt: skip
     return _unique(documents)

@@ -81,6 +81,22 @@ FUNCTIONS = {
                 WHERE k.key_hash = p_key_hash AND k.revoked_at IS NULL
                   AND (k.expires_at IS NULL OR k.expires_at > now());
         END $$""",
+    "auth_session(text,interval,interval)": f"""
+        CREATE FUNCTION auth_session(p_id text, p_idle interval, p_absolute interval)
+        RETURNS TABLE (user_id int, dealership_id int, csrf_secret varchar, expires_at timestamptz, role varchar,
+                       email varchar, name varchar, user_active boolean, dealership_active boolean)
+        LANGUAGE plpgsql VOLATILE {HEADER} AS $$
+        BEGIN
+            -- Slide the idle expiry, writing at most once a minute.
+            UPDATE sessions s SET last_seen_at = now(),
+                                  expires_at = least(now() + p_idle, s.created_at + p_absolute)
+            WHERE s.id = p_id AND s.expires_at > now() AND s.last_seen_at < now() - interval '1 minute';
+            RETURN QUERY
+                SELECT s.user_id, s.dealership_id, s.csrf_secret, s.expires_at, u.role, u.email, u.name,
+                       u.is_active, coalesce(d.is_active, u.dealership_id IS NULL)
+                FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN dealerships d ON d.id = u.dealership_id
+                WHERE s.id = p_id AND s.expires_at > now();
+        END $$""",
     "auth_consume_magic_link(text)": f"""
         CREATE FUNCTION auth_consume_magic_link(p_token_hash text)
         RETURNS TABLE (outcome text, id int, dealership_id int, purpose varchar, email varchar, role varchar)
