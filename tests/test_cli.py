@@ -84,33 +84,33 @@ def test_serve_refuses_a_port_in_use(settings: Settings) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def _run_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "showroom", "serve", "--demo", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            response = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            if response.status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-        if proc.poll() is not None:
+def _start_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen[str], list[str]]:
+    """Start `showroom serve --demo` and read its output until it says where it runs."""
+    proc = subprocess.Popen([sys.executable, "-m", "showroom", "serve", "--demo", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    lines: list[str] = []
+    for line in proc.stdout:
+        lines.append(line.rstrip())
+        if line.startswith("Showroom is running"):
             break
     else:
-        proc.kill()
-        pytest.fail("server did not become healthy in 90 s")
-    assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-    assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok", "database": "ok"}
+        pytest.fail("server exited early:\n" + "\n".join(lines))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc, lines
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail("server did not become healthy in 60 s")
+
+
+def _stop_server(proc: subprocess.Popen[str]) -> None:
     proc.send_signal(signal.SIGTERM)
     output, _ = proc.communicate(timeout=30)
     assert proc.returncode == 0, output
-    return proc, output
 
 
 def test_first_run_serves_the_demo_and_a_restart_keeps_the_data(settings: Settings) -> None:
@@ -120,12 +120,24 @@ def test_first_run_serves_the_demo_and_a_restart_keeps_the_data(settings: Settin
         env = cli_env(settings, SHOWROOM_DATA_DIR=fresh)
         env.pop("DATABASE_URL", None)
         port = free_port()
-        _, first = _run_server(env, port)
-        assert "demo: created dealership 'Demo Motors'" in first
-        assert f"Showroom is running at http://127.0.0.1:{port}/" in first
+        base = f"http://127.0.0.1:{port}"
+        proc, first = _start_server(env, port)
+        assert "demo: created dealership 'Demo Motors' (subdomain demo)" in first
+        assert f"Showroom is running at {base}/" in first[-1]
+        password = next(line for line in first if "with password" in line).split("with password ")[1].split()[0]
+        login = httpx.post(f"{base}/api/v1/auth/login", json={"email": "admin@demo-motors.example",
+                                                               "password": password})
+        assert login.status_code == 200 and login.json()["role"] == "dealership_admin"
+        _stop_server(proc)
         assert not _postgres_running(fresh), "the embedded database must stop with the server"
-        _, second = _run_server(env, port)
-        assert "already has dealerships" in second
+
+        proc, second = _start_server(env, port)
+        link = next(line for line in second if "sign-in link" in line).rsplit(" ", 1)[1]
+        assert not any("created dealership" in line for line in second)
+        opened = httpx.get(link, follow_redirects=False)
+        assert opened.status_code == 303 and "showroom_session" in opened.cookies
+        assert httpx.get(link, follow_redirects=False).status_code == 410  # single use
+        _stop_server(proc)
         assert not _postgres_running(fresh)
 
 

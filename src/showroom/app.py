@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -12,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute, iter_route_contexts
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
@@ -101,8 +103,10 @@ def _include_routers(app: FastAPI) -> None:
     from showroom.dealerships.routes import router as dealerships
     from showroom.inventory.routes import router as inventory
     from showroom.leads.routes import router as leads
+    from showroom.web.routes import router as web
 
-    for router in (identity, dealerships, inventory, leads, conversations, audit):
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "web" / "static"), name="static")
+    for router in (identity, dealerships, inventory, leads, conversations, audit, web):
         # The routers carry their full prefix already; adding their routes flat (rather than include_router,
         # which since FastAPI 0.16x matches through a per-request wrapper for each route) measured ~15% of the
         # CPU of a simple authenticated GET (bench/api_get_lead.py).

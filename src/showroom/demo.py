@@ -1,19 +1,24 @@
-"""``showroom serve --demo``: a demo dealership on an empty database, so a first run has something to show."""
+"""``showroom serve --demo``: a demo dealership on an empty database, and a way in for whoever runs it."""
 
 from __future__ import annotations
 
 import asyncio
+import secrets
 
 from sqlalchemy import func, select
 
 from showroom.audit.service import CLI
+from showroom.auth import users
+from showroom.auth.schemas import UserCreate
+from showroom.auth.service import issue_sign_in_link
 from showroom.db.engine import open_database
 from showroom.db.urls import Topology
 from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
-from showroom.models import Dealership
+from showroom.models import Dealership, User
 from showroom.settings import Settings
 
+DEMO_EMAIL = "admin@demo-motors.example"
 DEMO = DealershipCreate(
     name="Demo Motors",
     subdomain="demo",
@@ -31,17 +36,46 @@ DEMO = DealershipCreate(
 
 
 def seed_demo(settings: Settings, topo: Topology) -> list[str]:
-    """Create the demo dealership if there is no dealership at all. Returns lines to show the user."""
+    """Create the demo dealership and its admin on an empty database; always print a fresh sign-in link for
+    the demo admin (single use, so nothing reusable is ever printed twice). Returns the lines to show."""
 
     async def run() -> list[str]:
         db = open_database(settings, topo.app, topo.maint, process="cli")
+        lines = []
         try:
             async with db.maint_session() as maint, maint.begin():
-                if await maint.scalar(select(func.count()).select_from(Dealership)):
-                    return ["demo: the database already has dealerships; nothing seeded"]
-                dealership = await dealerships.create(maint, DEMO, CLI)
-                return [f"demo: created dealership {dealership.name!r} (subdomain {dealership.subdomain})"]
+                if not await maint.scalar(select(func.count()).select_from(Dealership)):
+                    dealership = await dealerships.create(maint, DEMO, CLI)
+                    password = secrets.token_urlsafe(12)
+                    await users.create(
+                        maint,
+                        db,
+                        None,
+                        dealership.id,
+                        UserCreate(email=DEMO_EMAIL, name="Demo Admin", role="dealership_admin", password=password),
+                        CLI,
+                        None,
+                        settings,
+                    )
+                    lines += [
+                        f"demo: created dealership {dealership.name!r} (subdomain {dealership.subdomain})",
+                        f"demo: sign in as {DEMO_EMAIL} with password {password} (shown once)",
+                    ]
+                admin = await maint.scalar(select(User).where(User.email == DEMO_EMAIL, User.is_active))
+                if admin is None:
+                    return [*lines, "demo: the database already has dealerships; nothing seeded"]
+                link = await issue_sign_in_link(
+                    maint,
+                    user_id=admin.id,
+                    dealership_id=admin.dealership_id,
+                    email=admin.email,
+                    role=admin.role,
+                    actor=CLI,
+                    settings=settings,
+                )
+                lines.append(f"demo: or open this single-use sign-in link: {link}")
         finally:
             await db.dispose()
+        return lines
 
     return asyncio.run(run())

@@ -61,7 +61,7 @@ _URL = re.compile(
 )
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)|(?<![\d$,])\d{10}(?!\d)")
 _NEGATIVE_AVAILABILITY = rx(
-    r"\b(?:don'?t|do not|doesn'?t|does not|isn'?t|is not|aren'?t|are not|not|no longer|none|couldn'?t|can'?t"
+    r"\b(?:don'?t|do not|doesn'?t|does not|isn'?t|is not|aren'?t|are not|not|no|no longer|none|couldn'?t|can'?t"
     r"|cannot|unable|out of)\b",
     flags=re.IGNORECASE,
 )
@@ -70,7 +70,8 @@ _NEXT_STEP = rx(
     r"\?\s*\W*$",
     r"\b(?:let (?:me|us) know|reply|call us|give us a call|text us|message us|visit|stop by|come by|apply"
     r"|schedule|book|reach out|feel free|just (?:reply|message|let)|click|tap|you can|we'?ll be in touch"
-    r"|talk soon|see you|will follow up|will be in touch|will reach out)\b",
+    r"|talk soon|see you|will follow up|will be in touch|will reach out|i can (?:set up|arrange|help|send|have|connect)"
+    r"|i'?d be (?:glad|happy) to)\b",
     flags=re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -95,7 +96,7 @@ def _normal_url(url: str) -> str:
     return url.rstrip("/")
 
 
-def _sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str) -> list[str]:
     """Bullet lines stay whole; prose splits at line breaks and sentence ends."""
     lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
     if any(_BULLET.match(line) for line in lines):
@@ -158,8 +159,10 @@ class _Checker:
 
     def _unlisted_vehicle(self, sentence: str) -> bool:
         masked = _URL.sub(lambda m: " " * len(m.group()), sentence)
-        if self.dealership.name:  # "World Hyundai of Matteson" names a make that may not be in context
-            masked = re.sub(re.escape(self.dealership.name), " ", masked, flags=re.IGNORECASE)
+        d = self.dealership  # its own data may name a make ("World Hyundai", "4300 Lincoln Hwy")
+        for known in (d.name, d.address, d.city, d.hours_text):
+            if known:
+                masked = re.sub(re.escape(known), " ", masked, flags=re.IGNORECASE)
         for mention in find_vehicle_mentions(masked, self.catalog):
             if self._listed(mention.make, mention.model):
                 continue
@@ -231,12 +234,17 @@ def _render(paragraphs: list[list[str]]) -> str:
     return "\n\n".join(rendered)
 
 
+def layout(paragraphs: Sequence[str]) -> str:
+    """Paragraph texts rendered the way enforce() renders them (so a well-formed reply passes unchanged)."""
+    return _render(_rebuild([split_sentences(p) for p in paragraphs if p.strip()]))
+
+
 def ends_with_next_step(text: str) -> bool:
     """Does the last sentence ask a question or give a clear next step?"""
     paragraphs = _paragraphs(text)
     if not paragraphs:
         return False
-    last = _sentences(paragraphs[-1])
+    last = split_sentences(paragraphs[-1])
     return bool(last) and bool(_NEXT_STEP.search(last[-1]))
 
 
@@ -291,7 +299,7 @@ def enforce(
     if cleaned != text and re.search(r"<[^>]+>|&[a-z]+;|&#\d+;", text):
         checker.flag("html")
     paragraphs = [
-        [kept for sentence in _sentences(paragraph) if (kept := checker.check(sentence))]
+        [kept for sentence in split_sentences(paragraph) if (kept := checker.check(sentence))]
         for paragraph in _paragraphs(cleaned)
     ]
     paragraphs = _rebuild(paragraphs)

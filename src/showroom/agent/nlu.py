@@ -1485,6 +1485,8 @@ def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[st
         scores["inventory_search"] += 1.0
     if slots.stock_number or slots.vin:
         scores["availability"] += 1.5
+    if scores["availability"] >= 2.0 and slots.models:
+        scores["availability"] += 1.0
     if slots.trade_in is not None:
         scores["trade_in"] += 1.5
     if slots.monthly_budget_cents or slots.down_payment_cents:

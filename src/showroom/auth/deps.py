@@ -90,7 +90,11 @@ async def _from_api_key(session: AsyncSession, header: str) -> Principal:
     )
 
 
-async def _from_cookie(session: AsyncSession, request: Request, token: str, settings: Settings) -> Principal:
+async def principal_from_cookie(
+    session: AsyncSession, token: str, settings: Settings, *, csrf_sent: str | None
+) -> Principal:
+    """The signed-in user of a session cookie. ``csrf_sent`` is the token an unsafe request carried (header or
+    form field), None for safe methods."""
     if not looks_like_token(token):
         raise Unauthorized("malformed session cookie; sign in again")
     session_id = hash_token(token)
@@ -107,13 +111,11 @@ async def _from_cookie(session: AsyncSession, request: Request, token: str, sett
     if not row.dealership_active:
         raise Unauthorized("this dealership is deactivated")
     remember_tenant(session, row.dealership_id, row.user_id)
-    if request.method not in SAFE_METHODS:
-        sent = request.headers.get(CSRF_HEADER, "")
-        if not hmac.compare_digest(sent.encode(), row.csrf_secret.encode()):
-            raise Forbidden(
-                f"missing or wrong CSRF token: send the {CSRF_HEADER} header (GET /api/v1/auth/session returns it)",
-                field=CSRF_HEADER,
-            )
+    if csrf_sent is not None and not hmac.compare_digest(csrf_sent.encode(), row.csrf_secret.encode()):
+        raise Forbidden(
+            f"missing or wrong CSRF token: send the {CSRF_HEADER} header (GET /api/v1/auth/session returns it)",
+            field=CSRF_HEADER,
+        )
     return Principal(
         kind="user",
         dealership_id=row.dealership_id,
@@ -133,7 +135,10 @@ async def authenticate(request: Request, session: DbSession) -> Principal:
         return await _from_api_key(session, header)
     token = request.cookies.get(SESSION_COOKIE)
     if token:
-        return await _from_cookie(session, request, token, settings)
+        unsafe = request.method not in SAFE_METHODS
+        return await principal_from_cookie(
+            session, token, settings, csrf_sent=request.headers.get(CSRF_HEADER, "") if unsafe else None
+        )
     raise Unauthorized("sign in first (session cookie) or send 'Authorization: Bearer <api key>'")
 
 
