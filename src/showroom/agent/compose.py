@@ -65,7 +65,7 @@ _PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "friendly": ("Hi{name}!", "Hello{name}!", "Hey{name}, thanks for reaching out!"),
         "professional": ("Hello{name},", "Hi{name}, thank you for reaching out."),
         "casual": ("Hey{name}!", "Hi{name}!"),
-        "formal": ("Good day{name}.", "Hello{name}, and thank you for contacting us."),
+        "formal": ("Good day{cname}.", "Hello{name}, and thank you for contacting us."),
     },
     "intro": {
         "friendly": ("I'm {persona} with {dealer}.", "This is {persona} at {dealer}."),
@@ -177,6 +177,12 @@ _CONTRACTIONS = (
     ("we're", "we are"),
     ("we've", "we have"),
     ("we'll", "we will"),
+    ("you'll", "you will"),
+    ("they'll", "they will"),
+    ("it'll", "it will"),
+    ("I've", "I have"),
+    ("there's", "there is"),
+    ("let's", "let us"),
     ("you're", "you are"),
     ("you'd", "you would"),
     ("don't", "do not"),
@@ -772,7 +778,7 @@ def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
     opening: list[str] = []
     name = _safe_name(ctx.first_name)
     if reply.greet or ctx.first_contact or ctx.channel == "email":
-        opening.append(ctx.say("hello", name=f" {name}" if name else ""))
+        opening.append(ctx.say("hello", name=f" {name}" if name else "", cname=f", {name}" if name else ""))
     persona = _persona_name(ctx.persona)
     if ctx.first_contact and persona and ctx.u.primary not in ("stop", "not_interested", "thanks"):
         opening.append(ctx.say("intro", persona=persona, dealer=ctx.dealership.name))
