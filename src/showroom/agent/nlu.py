@@ -1131,6 +1131,7 @@ _INTENSIFIERS = words("very really so extremely super totally absolutely incredi
 _NEUTRALISED = rx(
     r"\b(?:best (?:price|deal|offer|you can do|number)|no problem|not a problem|no worries)\b",
     r"\b(?:holy (?:shit|crap|cow|moly|smokes)|damn (?:good|nice|fine)|bad ?ass|sick (?:ride|truck|car|whip))\b",
+    r"\b(?:bad|poor|good|great|excellent|fair) credit\b|\bgood (?:morning|afternoon|evening)\b",
 )
 ACRONYMS = words("SUV SUVS AWD FWD RWD OTD APR VIN BBB USA CPO MPG KBB GPS MSRP ASAP FYI LOL OMG GMC BMW AMG")
 
@@ -1471,7 +1472,7 @@ _AI_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STOP_RE = rx(
     r"\b(?:stop|quit|cease)\s+(?:texting|messaging|contacting|emailing|calling|sending|bugging|spamming)\b",
     r"\bunsubscribe\b|\b(?:remove|take) me (?:off|from)\b|\bopt[\s-]?(?:me )?out\b|\bleave me alone\b",
-    r"\b(?:do not|don'?t|dont|never)\s+(?:text|contact|message|email|call)\s+(?:me|us|this number)\b",
+    r"\b(?:do not|don'?t|dont|never)\s+(?:text|contact|message|email)\s+(?:me|us|this number)\b",
     r"\bno more (?:texts|messages|emails|calls)\b|\blose my number\b",
 )
 

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.auth.principal import Principal
 from showroom.auth.tokens import hash_token, looks_like_api_key, looks_like_token
-from showroom.db.engine import Database, remember_tenant
+from showroom.db.engine import Database, fetch_one, remember_tenant
 from showroom.errors import BadRequest, Forbidden, Unauthorized
 from showroom.settings import Settings
 
@@ -61,14 +60,14 @@ def request_actor(request: Request, principal: Principal | None = None) -> Actor
 
 # Authentication and the transaction's tenant in one round trip: the SECURITY DEFINER function finds the
 # credential, and set_config (transaction-local) in the same statement makes the rest of the request RLS-scoped.
-_API_KEY_SQL = text(
+_API_KEY_SQL = (
     "select k.id, k.dealership_id, k.name, k.scopes, k.dealership_active, "
-    "set_config('app.dealership_id', k.dealership_id::text, true) as _tenant from auth_api_key(:h) as k"
+    "set_config('app.dealership_id', k.dealership_id::text, true) as _tenant from auth_api_key(%(h)s) as k"
 )
-_SESSION_SQL = text(
+_SESSION_SQL = (
     "select a.*, set_config('app.dealership_id', coalesce(a.dealership_id::text, ''), true) as _tenant, "
     "set_config('app.user_id', a.user_id::text, true) as _user "
-    "from auth_session(:id, make_interval(mins => :idle), make_interval(hours => :absolute)) as a"
+    "from auth_session(%(id)s, make_interval(mins => %(idle)s), make_interval(hours => %(absolute)s)) as a"
 )
 
 
@@ -79,14 +78,18 @@ async def _from_api_key(session: AsyncSession, header: str) -> Principal:
         raise Unauthorized("the Authorization header must be 'Bearer <api key>'", field="Authorization")
     if not looks_like_api_key(key):
         raise Unauthorized("malformed API key: expected 'shr_' followed by letters and digits", field="Authorization")
-    row = (await session.execute(_API_KEY_SQL, {"h": hash_token(key)})).first()
+    row = await fetch_one(session, _API_KEY_SQL, {"h": hash_token(key)})
     if row is None:
         raise Unauthorized("unknown, revoked or expired API key", field="Authorization")
-    if not row.dealership_active:
+    if not row["dealership_active"]:
         raise Unauthorized("this dealership is deactivated", field="Authorization")
-    remember_tenant(session, row.dealership_id)
+    remember_tenant(session, row["dealership_id"])
     return Principal(
-        kind="api_key", dealership_id=row.dealership_id, api_key_id=row.id, name=row.name, scopes=frozenset(row.scopes)
+        kind="api_key",
+        dealership_id=row["dealership_id"],
+        api_key_id=row["id"],
+        name=row["name"],
+        scopes=frozenset(row["scopes"]),
     )
 
 
@@ -98,33 +101,32 @@ async def principal_from_cookie(
     if not looks_like_token(token):
         raise Unauthorized("malformed session cookie; sign in again")
     session_id = hash_token(token)
-    row = (
-        await session.execute(
-            _SESSION_SQL,
-            {"id": session_id, "idle": settings.session_idle_minutes, "absolute": settings.session_absolute_hours},
-        )
-    ).first()
+    row = await fetch_one(
+        session,
+        _SESSION_SQL,
+        {"id": session_id, "idle": settings.session_idle_minutes, "absolute": settings.session_absolute_hours},
+    )
     if row is None:
         raise Unauthorized("your session has expired; sign in again")
-    if not row.user_active:
+    if not row["user_active"]:
         raise Unauthorized("this account is deactivated")
-    if not row.dealership_active:
+    if not row["dealership_active"]:
         raise Unauthorized("this dealership is deactivated")
-    remember_tenant(session, row.dealership_id, row.user_id)
-    if csrf_sent is not None and not hmac.compare_digest(csrf_sent.encode(), row.csrf_secret.encode()):
+    remember_tenant(session, row["dealership_id"], row["user_id"])
+    if csrf_sent is not None and not hmac.compare_digest(csrf_sent.encode(), row["csrf_secret"].encode()):
         raise Forbidden(
             f"missing or wrong CSRF token: send the {CSRF_HEADER} header (GET /api/v1/auth/session returns it)",
             field=CSRF_HEADER,
         )
     return Principal(
         kind="user",
-        dealership_id=row.dealership_id,
-        user_id=row.user_id,
-        role=row.role,
-        email=row.email,
-        name=row.name,
+        dealership_id=row["dealership_id"],
+        user_id=row["user_id"],
+        role=row["role"],
+        email=row["email"],
+        name=row["name"],
         session_id=session_id,
-        csrf_secret=row.csrf_secret,
+        csrf_secret=row["csrf_secret"],
     )
 
 

@@ -179,7 +179,7 @@ async def create_lead(body: LeadCreate, ctx: Annotated[Context, Depends(require(
 
 @router.get("/leads/{lead_id}", response_model=LeadOut, summary="One lead", responses=errors(401, 403, 404))
 async def get_lead(lead_id: uuid.UUID, ctx: Annotated[Context, Depends(require("lead.read"))]) -> Any:
-    return await service.get_lead(ctx.session, lead_id)
+    return await service.read_lead(ctx.session, lead_id)
 
 
 @router.patch(

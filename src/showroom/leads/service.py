@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.db.engine import fetch_one
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
 from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadCreate, LeadStatus, LeadUpdate
@@ -138,6 +139,14 @@ async def get_lead(session: AsyncSession, lead_id: uuid.UUID) -> Lead:
     if lead is None:
         raise NotFound(f"lead {lead_id} not found")
     return lead
+
+
+async def read_lead(session: AsyncSession, lead_id: uuid.UUID) -> dict[str, Any]:
+    """One lead as a plain row, for read-only endpoints: the hot path skips the ORM (see db.engine.fetch_one)."""
+    row = await fetch_one(session, "select * from leads where id = %s", (lead_id,))
+    if row is None:
+        raise NotFound(f"lead {lead_id} not found")
+    return row
 
 
 async def next_lead_number(session: AsyncSession, dealership_id: int, when: datetime) -> str:
