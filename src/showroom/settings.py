@@ -79,6 +79,11 @@ class Settings(BaseSettings):
     )
     mail_from: str = "Showroom <no-reply@showroom.local>"
 
+    # --- intake -----------------------------------------------------------------------------------------
+    inbound_email_secret: SecretStr | None = Field(
+        default=None, description="Shared secret of POST /api/v1/inbound/email (unset: the route is off)"
+    )
+
     # --- HTTP limits ------------------------------------------------------------------------------
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="Larger request bodies get 413.")
 

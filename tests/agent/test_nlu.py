@@ -322,7 +322,10 @@ def test_intents_are_valid_and_never_empty() -> None:
 
 
 def test_a_reply_to_the_ais_test_drive_question_continues_the_test_drive() -> None:
-    history = [Turn("customer", "is the tucson available"), Turn("ai", "It is! Would you like to schedule a test drive?")]
+    history = [
+        Turn("customer", "is the tucson available"),
+        Turn("ai", "It is! Would you like to schedule a test drive?"),
+    ]
     assert understand("yes saturday works", history=history).intents[0] == "test_drive"
     assert understand("saturday at 10", history=history).intents[0] == "test_drive"
 

@@ -93,7 +93,7 @@ async def test_erasing_a_customer_removes_their_leads_and_keeps_no_personal_data
     team = await create_team(db)
     manager = await sign_in(app, team.manager.email)
     customer = (await manager.post("/api/v1/customers", json={"first_name": "Eve", "email": "eve@example.com"})).json()
-    lead = (await manager.post("/api/v1/leads", json={"customer_id": customer["id"]})).json()
+    lead = (await manager.post("/api/v1/leads", json={"customer_id": customer["id"]})).json()["lead"]
     assert (await manager.delete(f"/api/v1/customers/{customer['id']}")).status_code == 204
     assert (await manager.get(f"/api/v1/leads/{lead['id']}")).status_code == 404
     async with db.maint_session() as maint:
@@ -107,8 +107,12 @@ async def test_lead_numbers_statuses_and_timeline(app: FastAPI, db: Database) ->
     team = await create_team(db)
     agent = await sign_in(app, team.agent.email)
     customer = (await agent.post("/api/v1/customers", json={"first_name": "Lee", "email": "lee@example.com"})).json()
-    first = (await agent.post("/api/v1/leads", json={"customer_id": customer["id"], "source": "walk_in"})).json()
-    second = (await agent.post("/api/v1/leads", json={"customer_id": customer["id"], "source": "phone_call"})).json()
+    first = (
+        await agent.post("/api/v1/leads", json={"customer_id": customer["id"], "attribution": {"source": "walk_in"}})
+    ).json()["lead"]
+    second = (
+        await agent.post("/api/v1/leads", json={"customer_id": customer["id"], "attribution": {"source": "phone_call"}})
+    ).json()["lead"]
     yy = datetime.now(UTC).year % 100
     assert first["lead_number"] == f"LEAD-{yy:02d}-00001" and second["lead_number"] == f"LEAD-{yy:02d}-00002"
     url = f"/api/v1/leads/{first['id']}"
@@ -121,7 +125,7 @@ async def test_lead_numbers_statuses_and_timeline(app: FastAPI, db: Database) ->
     assert lost.json()["status"] == "lost" and lost.json()["lost_reason"] == "bought elsewhere"
     stale = await agent.patch(url, json={"priority": "high", "version": 1})
     assert stale.status_code == 409 and stale.json()["field"] == "version"
-    assigned = await agent.patch(url, json={"assigned_user_id": team.manager.id, "version": lost.json()["version"]})
+    assigned = await agent.patch(url, json={"assigned_user_id": team.admin.id, "version": lost.json()["version"]})
     assert assigned.status_code == 200
     timeline = (await agent.get(f"{url}/activities")).json()
     assert [a["type"] for a in timeline] == ["lead_created", "status_changed", "status_changed", "note", "assigned"]
@@ -138,7 +142,9 @@ async def test_a_lead_cannot_point_at_another_dealerships_customer(app: FastAPI,
     assigned = await agent.post(
         "/api/v1/leads",
         json={
-            "customer_id": (await agent.post("/api/v1/customers", json={"first_name": "Z"})).json()["id"],
+            "customer_id": (
+                await agent.post("/api/v1/customers", json={"first_name": "Z", "email": "z@example.com"})
+            ).json()["id"],
             "assigned_user_id": other.agent.id,
         },
     )
@@ -150,7 +156,7 @@ async def test_a_lead_cannot_point_at_another_dealerships_customer(app: FastAPI,
 async def test_lists_page_by_cursor_without_skipping_or_repeating(app: FastAPI, db: Database) -> None:
     team = await create_team(db)
     agent = await sign_in(app, team.agent.email)
-    customer = (await agent.post("/api/v1/customers", json={"first_name": "Page"})).json()
+    customer = (await agent.post("/api/v1/customers", json={"first_name": "Page", "email": "page@example.com"})).json()
     for i in range(5):  # distinct provider ids: the same enquiry twice a day would be one lead
         await agent.post("/api/v1/leads", json={"customer_id": customer["id"], "external_id": f"p{i}"})
     seen: list[str] = []
@@ -170,8 +176,8 @@ async def test_lists_page_by_cursor_without_skipping_or_repeating(app: FastAPI, 
 async def test_conversation_messages_notes_and_idempotent_inbound(app: FastAPI, db: Database) -> None:
     team = await create_team(db)
     admin = await sign_in(app, team.admin.email)
-    customer = (await admin.post("/api/v1/customers", json={"first_name": "Cy"})).json()
-    lead = (await admin.post("/api/v1/leads", json={"customer_id": customer["id"]})).json()
+    customer = (await admin.post("/api/v1/customers", json={"first_name": "Cy", "phone": "+1 312 555 0199"})).json()
+    lead = (await admin.post("/api/v1/leads", json={"customer_id": customer["id"]})).json()["lead"]
     conversation = (await admin.post("/api/v1/conversations", json={"lead_id": lead["id"], "channel": "sms"})).json()
     url = f"/api/v1/conversations/{conversation['id']}/messages"
     key = (await admin.post("/api/v1/api-keys", json={"name": "sms", "scopes": ["conversations:write"]})).json()["key"]

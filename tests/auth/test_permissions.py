@@ -200,6 +200,7 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("DELETE", "/api/v1/customers/{customer_id}"): Example(on(_customer, "/api/v1/customers/{id}"), 204),
     ("GET", "/api/v1/leads"): Example(fixed("/api/v1/leads"), tenant_resource=False),
     ("POST", "/api/v1/leads"): Example(on(_customer, "/api/v1/leads", lambda r, t: {"customer_id": str(r.id)}), 201),
+    ("POST", "/api/v1/leads/adf"): Example(fixed("/api/v1/leads/adf"), 422, tenant_resource=False),
     ("GET", "/api/v1/leads/{lead_id}"): Example(on(_lead, "/api/v1/leads/{id}")),
     ("PATCH", "/api/v1/leads/{lead_id}"): Example(
         on(_lead, "/api/v1/leads/{id}", lambda r, t: {"status": "contacted"})

@@ -63,7 +63,7 @@ class Draft:
 _PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "hello": {
         "friendly": ("Hi{name}!", "Hello{name}!", "Hey{name}, thanks for reaching out!"),
-        "professional": ("Hello{name},", "Hi{name}, thank you for reaching out."),
+        "professional": ("Hello{name}.", "Hi{name}, thank you for reaching out."),
         "casual": ("Hey{name}!", "Hi{name}!"),
         "formal": ("Good day{cname}.", "Hello{name}, and thank you for contacting us."),
     },
@@ -342,7 +342,7 @@ def _number_mismatches(v: VehicleView, s: Slots) -> list[str]:
     return out
 
 
-def _wanted(s: Slots, vehicles: Sequence[VehicleView]) -> str:
+def _wanted(s: Slots) -> str:
     """'a red AWD SUV', 'a Tahoe': what the customer asked for, without prices (enforce() would drop them)."""
     words: list[str] = [c.lower() for c in s.colors[:1]]
     if s.condition == "new":
@@ -360,7 +360,7 @@ def _wanted(s: Slots, vehicles: Sequence[VehicleView]) -> str:
         words.append("vehicle")
     phrase = " ".join(words)
     if s.features:
-        phrase += f" with {s.features[0]}"
+        phrase += f" with {_with_article(s.features[0])}"
     article = "an" if re.match(r"[aeiouAEIOU]|SUV|AWD|FWD|RWD|4WD|8", phrase) else "a"
     return f"{article} {phrase}"
 
@@ -383,6 +383,20 @@ def _list_block(vehicles: Sequence[VehicleView], ctx: _Ctx, notes: dict[int, str
     return "\n".join(f"- {_describe(v, ctx, note=notes.get(v.id, ''))}" for v in vehicles)
 
 
+_GENERIC_TRIM_WORDS = frozenset({"awd", "fwd", "rwd", "4wd", "4x4", "2wd", "4dr", "2dr", "ivt", "dct", "auto", "cvt"})
+
+
+def _named_trim_first(vehicles: list[VehicleView], text: str) -> list[VehicleView]:
+    """'Is the Palisade XRT available?': when the customer names a trim, the vehicles with that trim."""
+    said = set(re.findall(r"[a-z0-9]+", text.lower()))
+    named = [
+        v
+        for v in vehicles
+        if v.trim and any(w in said and w not in _GENERIC_TRIM_WORDS for w in re.findall(r"[a-z0-9]+", v.trim.lower()))
+    ]
+    return named or vehicles
+
+
 def _by_identifier(ctx: _Ctx) -> VehicleView | None:
     s = ctx.u.slots
     for v in ctx.vehicles:
@@ -400,7 +414,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     s = ctx.u.slots
     limit = 2 if ctx.sms else 3
     target = _by_identifier(ctx)
-    exact = [target] if target else [v for v in ctx.vehicles if not _mismatches(v, s)]
+    exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if not _mismatches(v, s)], ctx.u.text)
     reply = _Reply()
     if not s.has_vehicle_criteria() and not ctx.vehicles:
         reply.lead.append(_open_search_line(ctx))
@@ -412,7 +426,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     if ctx.vehicles:
         shown = list(ctx.vehicles[:limit])
         if s.has_vehicle_criteria():
-            reply.lead.append(ctx.say("no_exact", what=_wanted(s, ctx.vehicles)))
+            reply.lead.append(ctx.say("no_exact", what=_wanted(s)))
         reply.lead.append(ctx.say("alternatives"))
         notes = {v.id: ", ".join(_notes(v, s)[:2]) for v in shown}
         reply.body.append(_list_block(shown, ctx, notes))
@@ -420,7 +434,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.question = ctx.say("ask_which")
         reply.confidence = 0.6
         return reply
-    reply.lead.append(ctx.say("no_match", what=_wanted(s, ctx.vehicles)))
+    reply.lead.append(ctx.say("no_match", what=_wanted(s)))
     reply.question = ctx.say("ask_notify")
     reply.confidence = 0.55
     return reply
@@ -543,10 +557,8 @@ def _availability(ctx: _Ctx) -> _Reply:
 def _search(ctx: _Ctx) -> _Reply:
     reply = _attribute_answer(ctx) or _inventory_answer(ctx, asked_specific=False)
     s = ctx.u.slots
-    if reply.vehicle_ids and not s.budget_max_cents and not s.monthly_budget_cents and len(reply.vehicle_ids) > 1:
-        reply.question = ctx.say("ask_budget")
-    elif reply.vehicle_ids and s.budget_max_cents and not s.timeline and len(reply.vehicle_ids) > 1 and ctx.sms:
-        reply.question = ctx.say("ask_when")
+    if len(reply.vehicle_ids) > 1 and not s.budget_max_cents and not s.monthly_budget_cents:
+        reply.question = ctx.say("ask_budget")  # several options and no budget yet: narrow it down
     return reply
 
 
@@ -745,11 +757,11 @@ _HANDLERS: dict[str, Callable[[_Ctx], _Reply]] = {
 def _addendum(intent: str, ctx: _Ctx) -> str | None:
     """One sentence for a second intent ('...and I can help with your trade-in too')."""
     if intent == "trade_in":
-        url = ctx.link(ctx.persona.text_argument("trade_in_url"))
+        url = None if ctx.sms else ctx.link(ctx.persona.text_argument("trade_in_url"))
         tail = f" You can start with our online trade-in form: {url}" if url else ""
         return "I can also help with your trade-in; our team appraises it in person." + tail
     if intent in ("financing", "lease"):
-        url = ctx.link(ctx.persona.text_argument("finance_application_url"))
+        url = None if ctx.sms else ctx.link(ctx.persona.text_argument("finance_application_url"))
         tail = f" You can apply securely online: {url}" if url else ""
         return "A finance specialist can go over your options with you." + tail
     if intent == "test_drive":
@@ -769,8 +781,13 @@ def _main_intent(u: Understanding) -> str:
     """The intent to answer first: an inventory question outranks a trade-in or financing aside."""
     primary = u.primary if u.primary in _HANDLERS else "other"
     inventory = next((i for i in u.intents[1:3] if i in ("availability", "inventory_search")), None)
-    if primary in ("trade_in", "financing", "lease") and inventory and u.is_question and u.slots.models:
-        return inventory
+    if (
+        primary in ("trade_in", "financing", "lease")
+        and "availability" in u.intents
+        and u.is_question
+        and u.slots.models
+    ):
+        return inventory or "availability"
     return primary
 
 
@@ -820,7 +837,7 @@ def compose_reply(
     intent = _main_intent(u)
     reply = _HANDLERS[intent](ctx)
     if intent not in ("stop", "not_interested", "human_request", "thanks", "greeting"):
-        for other in u.intents[1:3]:
+        for other in u.intents[:3]:
             extra = _addendum(other, ctx) if other != intent else None
             if extra:
                 reply.extras.insert(0, extra)

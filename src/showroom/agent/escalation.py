@@ -25,6 +25,7 @@ from showroom.agent.nlu import (
     rx,
     squash,
     understand,
+    words,
 )
 from showroom.agent.types import Turn
 
@@ -510,12 +511,23 @@ CUSTOM_DETECTORS: dict[str, Callable[[_Context], str | None]] = {
 # Condition types
 
 
+# Everyday words one typo away from common trigger keywords ("layer" / lawyer, "using" / suing): never a typo.
+_REAL_WORDS = words(
+    "layer layers player prayer later latter lower lawn using suite suits sure cause count counts courts manger "
+    "danger ranger anger hanger refine refined recall recalled retail detail attorneys legally legal illegal "
+    "private primary prices priced pricey report reports resort support complain complained compliant "
+    "lender tender bender slender fraught freud frau harass harassed"
+)
+
+
 def _word_matches(word: str, wanted: str) -> bool:
+    """Same word, a plural, or one typo (two in long words) that is not itself an everyday word."""
     if word == wanted or word in (wanted + "s", wanted + "es", wanted + "'s"):
         return True
-    if len(wanted) >= 5 and len(word) >= 4 and word[0] == wanted[0] and word.isalpha():
-        return edit_distance(word, wanted, 2 if len(wanted) >= 9 else 1) <= (2 if len(wanted) >= 9 else 1)
-    return False
+    if len(wanted) < 6 or len(word) < 5 or word[:1] != wanted[:1] or not word.isalpha() or word in _REAL_WORDS:
+        return False
+    limit = 2 if len(wanted) >= 9 else 1
+    return edit_distance(word, wanted, limit) <= limit
 
 
 def _keyword_hit(words: Sequence[str], keyword: str) -> bool:

@@ -50,7 +50,7 @@ _PROMISES = rx(
 )
 _MONEY = re.compile(
     r"\$\s?(?P<a>\d{1,3}(?:,\d{3})+|\d+)(?P<ad>\.\d{1,2})?(?:\s?(?P<ak>k|K)\b)?"
-    r"|\b(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?P<bd>\.\d{1,2})?\s?(?P<bu>k|K|grand|thousand|dollars|bucks|usd|USD)\b"
+    r"|\b(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?P<bd>\.\d{1,2})?\s?(?P<bu>k|K|grand|thousand|dollars?|bucks?|usd|USD)\b"
     r"(?!\s*(?:mi\b|miles|mileage|on it))"
 )
 _URL = re.compile(
@@ -80,12 +80,14 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 def _strip_html(text: str) -> str:
     text = re.sub(r"(?is)<(script|style)\b.*?(?:</\1\s*>|$)", " ", text)
     text = re.sub(r"(?s)<!--.*?-->", " ", text)
-    text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</div\s*>|</li\s*>", "\n", text)
+    text = re.sub(r"(?i)</?(?:ul|ol|p)\b[^>]*>", "\n\n", text)
+    text = re.sub(r"(?i)<br\s*/?>|</div\s*>|</li\s*>", "\n", text)
     text = re.sub(r"(?i)<li\b[^>]*>", "\n- ", text)
     text = re.sub(r"<[^>]{0,500}>", " ", text)
     text = html.unescape(text)
     text = re.sub(r"\[([^\]\n]{1,200})\]\((\S{1,500})\)", r"\1 \2", text)  # markdown links
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text)
     return re.sub(r"[\u200b-\u200f\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
 
 

@@ -321,7 +321,10 @@ class _Lexicon:
     def add(self, key: str, entry: _Entry, *, fuzzy: bool) -> None:
         entries = self.keys.setdefault(key, [])
         entries[:] = [e for e in entries if (e.make, e.model) != (entry.make, entry.model)]
-        entries.insert(0, entry) if entry.catalog else entries.append(entry)
+        if entry.catalog:
+            entries.insert(0, entry)  # the dealership's own spelling is preferred
+        else:
+            entries.append(entry)
         if fuzzy and not entry.ambiguous and len(key) >= 5 and key.isalpha():
             self.fuzzy.setdefault(len(key), []).append((key, entry))
 
@@ -503,10 +506,12 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
     if not entry.ambiguous:
         return True
     after_make = prev is not None and any(e.make == entry.make and e.model is None for e in prev.entries)
-    short = len(cand.key) <= 2
-    if short and cand.key in _SHORT_WORDS:
-        return entry.make in s.known or after_make
-    if (year is not None and not short) or (entry.model and entry.model in s.context_models):
+    short = len(cand.key) <= 2  # "LX", "ES", "K5": also trims and words, so they need their make
+    if short:
+        capitalised = _capitalised_mid_sentence(s.cleaned, s.lower, s.tokens[cand.i])
+        in_catalog = entry.catalog and capitalised and cand.key not in _SHORT_WORDS
+        return entry.make in s.known or after_make or in_catalog
+    if year is not None or (entry.model and entry.model in s.context_models):
         return True
     if _capitalised_mid_sentence(s.cleaned, s.lower, s.tokens[cand.i]):
         return True
@@ -856,7 +861,8 @@ _TRADE_CUE = rx(
     r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
 )
 _HAS_TRADE = rx(
-    r"\b(?:i|we)\s*(?:have|'ve got|ve got|got|will have)\s+(?:a\s+)?trade(?:[\s-]?in)?\b",
+    r"\b(?:i|we)\s*(?:also\s+|do\s+|still\s+|might\s+|may\s+)?(?:have|'ve got|ve got|got|will have)\s+"
+    r"(?:a\s+)?trade(?:[\s-]?in)?\b",
     r"\b(?:my|our)\s+trade(?:[\s-]?in)?\b|\bwith (?:a|my) trade(?:[\s-]?in)?\b",
     r"\btrading (?:in )?(?:my|a|our)\b|\btrade (?:in )?my\b",
 )
@@ -953,7 +959,8 @@ _TIMELINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "just browsing",
         rx(
-            r"\bjust (?:looking|browsing|shopping around|window shopping|curious|researching)\b(?!\s+(?:for|to|at)\b)",
+            r"\bjust (?:looking|browsing|shopping around|window shopping|curious|researching)\b"
+            r"(?:\s+for now\b|(?!\s+(?:for|to|at)\b))",
             r"\b(?:window shopping|no rush|no hurry|not in a (?:rush|hurry)|just starting (?:to look|my search))\b",
             r"\b(?:researching|doing (?:some )?research|browsing|down the road|not (?:buying|ready) (?:yet|soon))\b",
         ),
@@ -1085,7 +1092,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         body_styles=_labels(masked, _BODY_STYLES),
         colors=_colors(masked),
         drivetrains=_labels(masked, _DRIVETRAINS),
-        fuel_types=_fuel_types(masked),
+        fuel_types=_fuel_types(_mask(masked, [(m.start, m.end) for m in wanted])),  # not "Tucson Hybrid"
         condition=_condition(masked, tokens, wanted),
         features=_features(masked),
         timeline=_timeline(lower),
@@ -1269,6 +1276,7 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             rf"\b(?:does|do|did)\s+{_IT}\s+(?:have|has|come with|include|got|offer)\b",
             rf"\b(?:is|are)\s+{_IT}\s+(?:an?\s+)?(?:awd|4wd|4x4|fwd|rwd|all[\s-]wheel|hybrid|electric|automatic)\b",
             rf"\b(?:is|are)\s+{_IT}\s+(?:an?\s+)?(?:manual|new|used|certified|leather|one owner)\b",
+            r"\bwhat colou?r\b|\bhow many (?:miles|owners)\b|\bwhat(?:'s| is) the (?:mileage|trim|colou?r|mpg)\b",
         ),
     ),
     (

@@ -6,20 +6,28 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy import ColumnElement, func, or_, select
 
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
-from showroom.auth.deps import Context, require
+from showroom.auth.deps import Context, DbSession, request_actor, require
+from showroom.errors import UnsupportedMediaType
 from showroom.leads import service
+from showroom.leads.adf_intake import DocumentOutcome, process_payload
+from showroom.leads.inbound import InboundEmailIn, check_inbound_secret
+from showroom.leads.intake import IntakeResult, take_lead
 from showroom.leads.schemas import (
     ActivityOut,
+    AdfDocumentOut,
+    AdfIntakeOut,
     CustomerCreate,
     CustomerOut,
     CustomerUpdate,
-    LeadCreate,
+    IntakeOut,
+    LeadIntakeIn,
     LeadOut,
     LeadStatus,
     LeadUpdate,
@@ -168,13 +176,130 @@ async def list_leads(
 
 @router.post(
     "/leads",
-    response_model=LeadOut,
+    response_model=IntakeOut,
     status_code=201,
-    summary="Create a lead for an existing customer",
-    responses=errors(401, 403, 404, 409, 422),
+    summary="Take in a lead (website form, partner, staff): deduplicated, idempotent",
+    responses={
+        200: {"description": "Already here: the existing lead, duplicate=true", "model": IntakeOut},
+        **errors(401, 403, 404, 422),
+    },
 )
-async def create_lead(body: LeadCreate, ctx: Annotated[Context, Depends(require("lead.write"))]) -> Any:
-    return await service.create_lead(ctx.session, ctx.dealership_id, body, ctx.actor)
+async def create_lead(
+    body: LeadIntakeIn,
+    response: Response,
+    ctx: Annotated[Context, Depends(require("lead.write"))],
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255)] = None,
+) -> Any:
+    """One transaction: the customer (found by e-mail or phone, else created), the lead with its number, vehicle
+    interests linked to inventory, the timeline entry, a conversation for the AI agent and the audit row. The
+    same enquiry again (same `external_id`, same Idempotency-Key within 24 h, or the same customer and vehicle
+    the same day) returns the existing lead with `duplicate: true` and HTTP 200."""
+    result = await take_lead(ctx.session, ctx.dealership_id, body, ctx.actor, idempotency_key)
+    if result.duplicate:
+        response.status_code = 200
+    return _intake_out(result)
+
+
+def _intake_out(result: IntakeResult) -> IntakeOut:
+    return IntakeOut(
+        lead=LeadOut.model_validate(result.lead),
+        duplicate=result.duplicate,
+        customer_id=result.customer.id,
+        notes=result.notes,
+        conversation_id=result.conversation.id if result.conversation else None,
+    )
+
+
+ADF_TYPES = ("application/xml", "text/xml", "message/rfc822", "text/plain", "application/octet-stream", "text/html")
+
+
+def _adf_response(outcomes: list[DocumentOutcome]) -> JSONResponse:
+    results = [
+        AdfDocumentOut(
+            lead=LeadOut.model_validate(o.result.lead) if o.result else None,
+            duplicate=bool(o.result and o.result.duplicate),
+            error=o.error,
+            field=o.error_field,
+            dead_letter_id=o.dead_letter_id,
+            warnings=o.warnings,
+        )
+        for o in outcomes
+    ]
+    if any(o.result and not o.result.duplicate for o in outcomes):
+        status = 201
+    elif any(o.result for o in outcomes):
+        status = 200
+    else:
+        status = 422  # committed anyway: dead letters stay for an admin
+    body = AdfIntakeOut(results=results).model_dump(mode="json")
+    if status == 422:
+        first = results[0]
+        body = {"error": "ValidationFailed", "detail": first.error, "field": first.field, **body}
+    return JSONResponse(body, status_code=status)
+
+
+@router.post(
+    "/leads/adf",
+    response_model=AdfIntakeOut,
+    status_code=201,
+    summary="Take in ADF/XML leads: the XML itself, or a MIME e-mail carrying it (body or attachment)",
+    responses={
+        200: {"description": "Every document was a duplicate", "model": AdfIntakeOut},
+        **errors(401, 403, 413, 415, 422),
+    },
+)
+async def create_adf_lead(request: Request, ctx: Annotated[Context, Depends(require("lead.write"))]) -> JSONResponse:
+    """Send `Content-Type: application/xml` (or `message/rfc822` for a whole e-mail). Each ADF document is
+    parsed safely (no entities, no DTDs, 1 MiB, 32 levels), routed to the caller's dealership and taken in."""
+    content_type = (request.headers.get("content-type") or "application/xml").split(";")[0].strip().lower()
+    if content_type not in ADF_TYPES:
+        raise UnsupportedMediaType(
+            f"send ADF as application/xml or a MIME e-mail as message/rfc822, not {content_type}", field="Content-Type"
+        )
+    outcomes = await process_payload(
+        ctx.session,
+        await request.body(),
+        content_type=content_type,
+        actor=ctx.actor,
+        dealership_id=ctx.dealership_id,
+        channel="adf_http",
+    )
+    return _adf_response(outcomes)
+
+
+@router.post(
+    "/inbound/email",
+    response_model=AdfIntakeOut,
+    status_code=201,
+    tags=["intake"],
+    summary="Inbound e-mail webhook: ADF leads e-mailed to leads+<subdomain>@your-inbound-domain",
+    responses={
+        200: {"description": "Every document was a duplicate", "model": AdfIntakeOut},
+        **errors(401, 413, 422, 503),
+    },
+)
+async def inbound_email(
+    request: Request,
+    body: InboundEmailIn,
+    session: DbSession,
+    token: Annotated[str | None, Query(max_length=200)] = None,
+) -> JSONResponse:
+    """The shape e-mail-to-webhook services post (docs/inbound-email.md): recipients, sender, subject, text and
+    HTML bodies, base64 attachments, or the whole `raw` message. Authenticated by the shared secret
+    (`Authorization: Bearer …` or `?token=…`). Routed by the recipient address, else by the ADF vendor; an
+    unroutable lead is kept as a dead letter and answered 422."""
+    check_inbound_secret(request, token)
+    outcomes = await process_payload(
+        session,
+        body.mime(),
+        content_type="message/rfc822",
+        actor=request_actor(request),
+        dealership_id=None,
+        channel="inbound_email",
+        recipients=body.recipients(),
+        sender=body.sender,
+    )
+    return _adf_response(outcomes)
 
 
 @router.get("/leads/{lead_id}", response_model=LeadOut, summary="One lead", responses=errors(401, 403, 404))

@@ -116,24 +116,102 @@ class CustomerOut(BaseModel):
     updated_at: datetime
 
 
-class LeadCreate(Strict):
-    customer_id: uuid.UUID
-    source: SourceType = SourceType.manual
-    source_id: uuid.UUID | None = None
-    status: LeadStatus = LeadStatus.new
-    priority: Priority = Priority.medium
-    request_type: Annotated[str, StringConstraints(max_length=50)] | None = None
-    description: Annotated[str, StringConstraints(max_length=20_000)] | None = None
-    timeframe: Text100 | None = None
+class Interest(StrEnum):
+    buy = "buy"
+    lease = "lease"
+    test_drive = "test-drive"
+    sell = "sell"
+    trade_in = "trade-in"
+
+
+Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="integer cents")]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+class IntakeCustomerIn(Strict):
+    first_name: Text100 | None = None
+    last_name: Text100 | None = None
+    name: Annotated[str, StringConstraints(max_length=255)] | None = Field(
+        default=None, description="When not split in two"
+    )
+    email: Annotated[str, StringConstraints(max_length=255)] | None = None
+    phone: Annotated[str, StringConstraints(max_length=50)] | None = None
+    alternate_phone: Annotated[str, StringConstraints(max_length=50)] | None = None
+    address: Annotated[str, StringConstraints(max_length=500)] | None = None
+    city: Text100 | None = None
+    state: Annotated[str, StringConstraints(max_length=50)] | None = None
+    zip_code: Annotated[str, StringConstraints(max_length=20)] | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    preferred_contact: ContactPreference | None = None
+
+
+class IntakeVehicleIn(Strict):
+    interest: Interest = Interest.buy
+    condition: Annotated[str, StringConstraints(pattern=r"^(new|used|cpo|any)$")] | None = None
+    year: Year | None = None
+    make: Text100 | None = None
+    model: Text100 | None = None
+    trim: Text100 | None = None
+    body_style: Text100 | None = None
+    vin: Annotated[str, StringConstraints(min_length=17, max_length=17, pattern=r"^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$")] | (
+        None
+    ) = None
+    stock_number: Annotated[str, StringConstraints(max_length=50)] | None = None
+    exterior_color: Text100 | None = None
+    interior_color: Text100 | None = None
+    mileage: Annotated[int, Field(ge=0, le=2_000_000)] | None = None
+    price: Cents | None = None
+    min_price: Cents | None = None
+    max_price: Cents | None = None
+    features: list[Annotated[str, StringConstraints(max_length=200)]] = Field(default_factory=list, max_length=50)
+
+
+class TradeInIn(Strict):
+    year: Year | None = None
+    make: Text100 | None = None
+    model: Text100 | None = None
+    trim: Text100 | None = None
+    vin: Annotated[str, StringConstraints(min_length=17, max_length=17)] | None = None
+    mileage: Annotated[int, Field(ge=0, le=2_000_000)] | None = None
+    condition_rating: Annotated[str, StringConstraints(pattern=r"^(excellent|good|fair|poor|unknown)$")] | None = None
+    price: Cents | None = Field(default=None, description="asking price or appraisal, cents")
+
+
+class AttributionIn(Strict):
+    source: SourceType = SourceType.api
+    provider: Text100 | None = Field(default=None, description="Lead source name, e.g. 'Website' or 'Facebook'")
     medium: Text100 | None = None
     campaign: Text100 | None = None
     keyword: Annotated[str, StringConstraints(max_length=255)] | None = None
     referrer: Annotated[str, StringConstraints(max_length=500)] | None = None
     landing_page: Annotated[str, StringConstraints(max_length=500)] | None = None
-    estimated_value: int | None = Field(default=None, ge=0, description="cents")
-    assigned_user_id: int | None = None
-    external_id: Annotated[str, StringConstraints(max_length=255)] | None = None
+
+
+class LeadIntakeIn(Strict):
+    """A lead from a website form, a partner or staff: the customer (new or known), what they want, where from."""
+
+    customer: IntakeCustomerIn | None = None
+    customer_id: uuid.UUID | None = Field(default=None, description="An existing customer instead of `customer`")
+    vehicles: list[IntakeVehicleIn] = Field(default_factory=list, max_length=10)
+    trade_in: TradeInIn | None = None
+    message: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    timeframe: Text100 | None = None
+    request_type: Annotated[str, StringConstraints(max_length=50)] | None = None
+    attribution: AttributionIn = Field(default_factory=AttributionIn)
+    external_id: Annotated[str, StringConstraints(min_length=1, max_length=255)] | None = Field(
+        default=None, description="Your id for this lead: a resend with the same id is a duplicate"
+    )
+    external_source: Annotated[str, StringConstraints(min_length=1, max_length=50)] | None = Field(
+        default=None, description="Whose id external_id is (default: the attribution source)"
+    )
     custom_fields: dict[str, Any] = Field(default_factory=dict)
+    assigned_user_id: int | None = Field(default=None, description="Default: round robin, if the dealership uses it")
+
+    @model_validator(mode="after")
+    def _one_customer(self) -> LeadIntakeIn:
+        if (self.customer is None) == (self.customer_id is None):
+            raise ValueError("give either customer (the person's details) or customer_id (a known customer)")
+        return self
 
 
 class LeadUpdate(Strict):
@@ -197,3 +275,24 @@ class ActivityOut(BaseModel):
     message_id: uuid.UUID | None
     handover_id: uuid.UUID | None
     created_at: datetime
+
+
+class IntakeOut(BaseModel):
+    lead: LeadOut
+    duplicate: bool = Field(description="True: this enquiry was already here; the existing lead is returned")
+    customer_id: uuid.UUID
+    conversation_id: uuid.UUID | None
+    notes: list[str] = Field(default_factory=list)
+
+
+class AdfDocumentOut(BaseModel):
+    lead: LeadOut | None = None
+    duplicate: bool = False
+    error: str | None = None
+    field: str | None = None
+    dead_letter_id: uuid.UUID | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class AdfIntakeOut(BaseModel):
+    results: list[AdfDocumentOut]

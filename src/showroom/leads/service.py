@@ -7,15 +7,15 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.db.engine import fetch_one
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
-from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadCreate, LeadStatus, LeadUpdate
-from showroom.models import Customer, Dealership, Lead, LeadActivity, LeadSource, User
+from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadStatus, LeadUpdate
+from showroom.models import Customer, Dealership, Lead, LeadActivity, User
 
 OPEN = ("new", "contacted", "qualified", "appointment", "negotiation")
 _LEAD_NUMBER_LOCK = 0x4C45_0000  # "LE" + two-digit year: one lock per dealership and year
@@ -209,56 +209,6 @@ async def add_activity(
     )
     session.add(activity)
     return activity
-
-
-async def create_lead(session: AsyncSession, dealership_id: int, data: LeadCreate, actor: Actor) -> Lead:
-    customer = await get_customer(session, data.customer_id)  # through RLS: another tenant's id is a 404
-    if data.source_id is not None and await session.get(LeadSource, data.source_id) is None:
-        raise NotFound(f"lead source {data.source_id} not found", field="source_id")
-    await check_assignee(session, data.assigned_user_id)
-    now = datetime.now(UTC)
-    key = source_key(
-        issuer=data.source,
-        external_id=data.external_id,
-        email=customer.email_normalized,
-        phone=customer.phone_e164,
-        vehicle=None,
-        day=now.date().isoformat(),
-        source=data.source,
-    )
-    existing = await session.scalar(select(Lead.id).where(Lead.source_key == key))
-    if existing is not None:
-        raise Conflict(f"this lead already exists (lead {existing})", field="external_id")
-    if data.status == "lost":
-        raise ValidationFailed("a new lead cannot start as lost", field="status")
-    lead = Lead(
-        dealership_id=dealership_id,
-        lead_number=await next_lead_number(session, dealership_id, now),
-        source_key=key,
-        first_contact_date=now,
-        last_contact_date=now,
-        **data.model_dump(mode="json", exclude={"custom_fields"}),
-        custom_fields=data.custom_fields,
-    )
-    session.add(lead)
-    await session.flush()
-    customer.total_leads += 1
-    customer.last_contact_date = now
-    if data.source_id is not None:
-        await session.execute(
-            update(LeadSource).where(LeadSource.id == data.source_id).values(total_leads=LeadSource.total_leads + 1)
-        )
-    await add_activity(session, lead, "lead_created", f"Lead {lead.lead_number} created ({data.source})", actor)
-    await record(
-        session,
-        actor,
-        "lead.create",
-        dealership_id=dealership_id,
-        resource_type="lead",
-        resource_id=lead.id,
-        after=snapshot(lead),
-    )
-    return lead
 
 
 def check_transition(current: str, target: str, lost_reason: str | None) -> None:

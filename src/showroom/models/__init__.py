@@ -10,7 +10,7 @@ from showroom.models.followups import FollowUp
 from showroom.models.identity import ApiKey, MagicLinkInvitation, Session, User, UserInvitation
 from showroom.models.insights import CustomerInsight, CustomerInteraction, CustomerProfile, LeadScore
 from showroom.models.inventory import Vehicle
-from showroom.models.leads import Customer, Lead, LeadActivity, LeadSource, VehicleInterest
+from showroom.models.leads import Customer, IntakeDeadLetter, Lead, LeadActivity, LeadSource, VehicleInterest
 from showroom.models.reports import ReportSchedule
 
 # Append-only tables: no updated_at; the service role may only SELECT and INSERT them.
@@ -25,11 +25,14 @@ SPECIAL_TENANCY = frozenset(
 TENANT_TABLES = tuple(
     sorted(t.name for t in Base.metadata.sorted_tables if "dealership_id" in t.c and t.name not in SPECIAL_TENANCY)
 )
+# Platform tables with no tenant at all (maintenance reads them; the service role may only insert).
+PLATFORM_TABLES = frozenset({"intake_dead_letters"})
 # Tables with row-level security: the tenant tables plus the special ones that have it.
 RLS_TABLES = (*TENANT_TABLES, "dealerships", "users", "magic_link_invitations", "user_invitations", "audit_logs")
 
 __all__ = [
     "APPEND_ONLY",
+    "PLATFORM_TABLES",
     "RLS_TABLES",
     "SPECIAL_TENANCY",
     "TENANT_TABLES",
@@ -46,6 +49,7 @@ __all__ = [
     "ExperimentVariant",
     "FollowUp",
     "Handover",
+    "IntakeDeadLetter",
     "Lead",
     "LeadActivity",
     "LeadScore",

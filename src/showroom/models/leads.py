@@ -21,6 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
@@ -36,6 +37,7 @@ from showroom.models.base import (
     tenant,
     updated_at,
     user_ref,
+    timestamp_now,
     uuid_fk,
     uuid_pk,
 )
@@ -164,6 +166,9 @@ class Lead(Base):
         Index("ix_leads_dealership_id_status_created_at", "dealership_id", "status", "created_at"),
         Index("ix_leads_dealership_id_created_at", "dealership_id", text("created_at DESC")),
         Index("ix_leads_dealership_id_lead_score", "dealership_id", text("lead_score DESC")),
+        # Idempotency-Key of JSON intake (honoured 24 h): looked up per dealership.
+        Index("ix_leads_dealership_id_idempotency_key", "dealership_id",
+              text("(original_payload ->> 'idempotency_key')")),
         fk_index("leads", "customer_id", nullable=False),
         fk_index("leads", "source_id", nullable=True),
         fk_index("leads", "assigned_user_id", nullable=True),
@@ -281,3 +286,33 @@ class LeadActivity(Base):
     handover_id: Mapped[uuid.UUID | None] = uuid_fk("handovers.id", "SET NULL")
     external_id: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = created_at()
+
+
+class IntakeDeadLetter(Base):
+    """A lead that matched no dealership: kept whole for a platform admin, never guessed into a tenant.
+
+    Not tenant-owned (the tenant is exactly what is unknown): no RLS; the service role may only INSERT,
+    maintenance reads and resolves. (The 30th table; DATA_MODEL.md §3 says why.)"""
+
+    __tablename__ = "intake_dead_letters"
+    __table_args__ = (
+        check_in("channel", ("adf_http", "inbound_email", "cli")),
+        Index("ix_intake_dead_letters_received_at", "received_at", postgresql_where=text("resolved_at IS NULL")),
+        fk_index("intake_dead_letters", "resolved_dealership_id", nullable=True),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    channel: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)
+    sender: Mapped[str | None] = mapped_column(String(255))
+    recipient: Mapped[str | None] = mapped_column(String(255))
+    vendor_name: Mapped[str | None] = mapped_column(String(255))
+    provider_name: Mapped[str | None] = mapped_column(String(255))
+    received_at: Mapped[datetime] = timestamp_now()
+    resolved_at: Mapped[datetime | None]
+    resolved_dealership_id: Mapped[int | None] = mapped_column(ForeignKey("dealerships.id", ondelete="CASCADE"))
+    resolved_lead_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()

@@ -1,0 +1,493 @@
+"""Lead intake: every channel (ADF, JSON API, chat widget) ends here, in one transaction.
+
+``intake()`` finds or creates the customer (deduplicated by e-mail, then phone), the lead source, the lead
+(with its number and dedupe key), its vehicle interests (linked to inventory by VIN or stock number), the
+``lead_created`` activity, a conversation for the AI agent, and the audit row. A repeat of the same enquiry
+returns the existing lead and logs ``duplicate_received`` instead. Concurrent submissions of one lead are
+serialised by a transaction-level advisory lock on its key, so exactly one lead results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.service import Actor, record
+from showroom.errors import ValidationFailed
+from showroom.leads.contacts import full_name, normalize_email, normalize_phone
+from showroom.leads.schemas import LeadIntakeIn
+from showroom.leads.service import (
+    add_activity,
+    check_assignee,
+    get_customer,
+    next_lead_number,
+    region,
+    source_key,
+)
+from showroom.models import Conversation, Customer, Dealership, Lead, LeadSource, User, Vehicle, VehicleInterest
+
+WANTED = ("buy", "lease", "test-drive")
+_LOCK_NAMESPACE = "showroom-intake:"
+
+
+@dataclass
+class IntakeContact:
+    first_name: str | None = None
+    last_name: str | None = None
+    full_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    alternate_phone: str | None = None
+    address: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip_code: str | None = None
+    country: str | None = None
+    preferred_contact: str | None = None
+
+
+@dataclass
+class IntakeVehicle:
+    interest: str = "buy"
+    condition: str | None = None
+    year: int | None = None
+    make: str | None = None
+    model: str | None = None
+    trim: str | None = None
+    body_style: str | None = None
+    vin: str | None = None
+    stock_number: str | None = None
+    exterior_color: str | None = None
+    interior_color: str | None = None
+    mileage: int | None = None
+    price: int | None = None  # cents: a quote, or a trade-in's appraisal / asking price
+    min_price: int | None = None
+    max_price: int | None = None
+    fuel_type: str | None = None
+    transmission: str | None = None
+    condition_rating: str | None = None
+    features: list[str] = field(default_factory=list)
+
+    def label(self) -> str:
+        return " ".join(str(p) for p in (self.year, self.make, self.model, self.trim) if p)
+
+
+@dataclass
+class IntakeLead:
+    source_type: str  # lead_sources.type / leads.source: adf_email, website_form, website_chat, api...
+    customer: IntakeContact
+    provider: str | None = None  # the lead source's name (Cars.com, AutoTrader, Website...)
+    issuer: str | None = None  # whose id external_id is (ADF <id source>, JSON external_source)
+    external_id: str | None = None
+    vehicles: list[IntakeVehicle] = field(default_factory=list)
+    message: str | None = None
+    timeframe: str | None = None
+    request_type: str | None = None
+    request_category: str | None = None
+    medium: str | None = None
+    campaign: str | None = None
+    keyword: str | None = None
+    referrer: str | None = None
+    landing_page: str | None = None
+    custom_fields: dict[str, Any] = field(default_factory=dict)
+    original: dict[str, Any] = field(default_factory=dict)  # {format, raw, extras}: for reprocessing
+    idempotency_key: str | None = None
+    open_conversation: bool = True  # False for contacts that are not sales leads (no AI cadence)
+    conversation_channel: str | None = None  # default: email if we have one, else sms, else chat
+    assigned_user_id: int | None = None  # default: round robin when the dealership assigns that way
+    received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+@dataclass
+class IntakeResult:
+    lead: Lead
+    duplicate: bool
+    customer: Customer
+    conversation: Conversation | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+async def _lock(session: AsyncSession, dealership_id: int, key: str) -> None:
+    await session.execute(
+        text("select pg_advisory_xact_lock(:d, hashtext(:k))"), {"d": dealership_id, "k": _LOCK_NAMESPACE + key}
+    )
+
+
+def primary_wanted(vehicles: list[IntakeVehicle]) -> IntakeVehicle | None:
+    return next((v for v in vehicles if v.interest in WANTED), None)
+
+
+def lead_key(data: IntakeLead, email: str | None, phone: str | None) -> str:
+    wanted = primary_wanted(data.vehicles)
+    vehicle = (wanted.vin or wanted.label()) if wanted else None
+    return source_key(
+        issuer=data.issuer,
+        external_id=data.external_id,
+        email=email,
+        phone=phone,
+        vehicle=vehicle,
+        day=data.received_at.astimezone(UTC).date().isoformat(),
+        source=data.source_type,
+    )
+
+
+async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, actor: Actor) -> IntakeResult:
+    phone_region = await region(session, dealership_id)
+    email = normalize_email(data.customer.email)
+    phone = normalize_phone(data.customer.phone, phone_region)
+    if email is None and phone is None:
+        raise ValidationFailed(
+            "the lead has no usable customer contact: need a valid e-mail or phone number", field="customer"
+        )
+    if data.assigned_user_id is not None:
+        await check_assignee(session, data.assigned_user_id)  # through RLS: another tenant's user is a 404
+    key = lead_key(data, email, phone)
+    await _lock(session, dealership_id, key)
+    if data.idempotency_key:
+        await _lock(session, dealership_id, "idem:" + data.idempotency_key)
+        earlier = await session.scalar(
+            select(Lead).where(
+                Lead.original_payload["idempotency_key"].astext == data.idempotency_key,
+                Lead.created_at > datetime.now(UTC) - timedelta(hours=24),
+            )
+        )
+        if earlier is not None:
+            customer = await session.get(Customer, earlier.customer_id)
+            assert customer is not None
+            return IntakeResult(earlier, True, customer, notes=["same Idempotency-Key within 24 h"])
+    existing = await session.scalar(select(Lead).where(Lead.source_key == key))
+    if existing is not None:
+        return await _duplicate(session, existing, data, actor)
+
+    customer, notes = await find_or_create_customer(
+        session, dealership_id, data.customer, email, phone, data.received_at, actor
+    )
+    source = await _lead_source(session, dealership_id, data)
+    lead = Lead(
+        dealership_id=dealership_id,
+        customer_id=customer.id,
+        source_id=source.id,
+        source=data.source_type,
+        lead_number=await next_lead_number(session, dealership_id, data.received_at),
+        source_key=key,
+        external_id=data.external_id,
+        request_type=data.request_type,
+        request_category=data.request_category,
+        description=data.message,
+        timeframe=(data.timeframe or None) and data.timeframe[:100],
+        medium=data.medium,
+        campaign=data.campaign,
+        keyword=data.keyword,
+        referrer=data.referrer,
+        landing_page=data.landing_page,
+        custom_fields=data.custom_fields,
+        first_contact_date=data.received_at,
+        last_contact_date=data.received_at,
+        original_payload={
+            **data.original,
+            **({"idempotency_key": data.idempotency_key} if data.idempotency_key else {}),
+        },
+        assigned_user_id=data.assigned_user_id or await _round_robin(session, dealership_id),
+    )
+    session.add(lead)
+    await session.flush()
+    linked = await _vehicle_interests(session, lead, data.vehicles)
+    await session.execute(
+        update(LeadSource).where(LeadSource.id == source.id).values(total_leads=LeadSource.total_leads + 1)
+    )
+    customer.total_leads += 1
+    wanted = primary_wanted(data.vehicles)
+    what = f" about {wanted.label()}" if wanted and wanted.label() else ""
+    await add_activity(session, lead, "lead_created", f"Lead {lead.lead_number} from {source.name}{what}", actor)
+    for note in notes:
+        await add_activity(session, lead, "possible_duplicate", note, actor)
+    conversation = None
+    if data.open_conversation:
+        conversation = Conversation(
+            dealership_id=dealership_id,
+            lead_id=lead.id,
+            customer_id=customer.id,
+            channel=data.conversation_channel or ("email" if email else "sms" if phone else "chat"),
+            subject=f"{source.name}{what}"[:255],
+            assigned_user_id=lead.assigned_user_id,
+        )
+        session.add(conversation)
+        await session.flush()
+    await record(
+        session,
+        actor,
+        "lead.create",
+        dealership_id=dealership_id,
+        resource_type="lead",
+        resource_id=lead.id,
+        after={
+            "lead_number": lead.lead_number,
+            "source": data.source_type,
+            "source_key": key,
+            "customer_id": str(customer.id),
+            "vehicles_linked": linked,
+        },
+    )
+    return IntakeResult(lead, False, customer, conversation, notes)
+
+
+async def _duplicate(session: AsyncSession, lead: Lead, data: IntakeLead, actor: Actor) -> IntakeResult:
+    resend = " (resend)" if data.original.get("status") == "resend" else ""
+    await add_activity(
+        session,
+        lead,
+        "duplicate_received",
+        f"The same enquiry arrived again from {data.provider or data.source_type}{resend}",
+        actor,
+        external_id=data.external_id,
+    )
+    lead.last_contact_date = data.received_at
+    await record(
+        session,
+        actor,
+        "lead.duplicate_received",
+        dealership_id=lead.dealership_id,
+        resource_type="lead",
+        resource_id=lead.id,
+        details={"source": data.source_type, "provider": data.provider},
+    )
+    customer = await session.get(Customer, lead.customer_id)
+    assert customer is not None
+    return IntakeResult(lead, True, customer)
+
+
+async def find_or_create_customer(
+    session: AsyncSession,
+    dealership_id: int,
+    contact: IntakeContact,
+    email: str | None,
+    phone: str | None,
+    when: datetime,
+    actor: Actor,
+) -> tuple[Customer, list[str]]:
+    """DATA_MODEL.md dedupe rule: same normalised e-mail, else same E.164 phone, is the same customer. Names and
+    contact details are merged into blanks, never overwritten with blanks. Returns notes for staff."""
+    for part in (f"email:{email}" if email else None, f"phone:{phone}" if phone else None):
+        if part:
+            await _lock(session, dealership_id, part)
+    by_email = await session.scalar(select(Customer).where(Customer.email_normalized == email)) if email else None
+    by_phone = await session.scalar(select(Customer).where(Customer.phone_e164 == phone)) if phone else None
+    notes = []
+    customer = by_email or by_phone
+    if by_email and by_phone and by_email.id != by_phone.id:
+        notes.append(
+            f"Possible duplicate customer: the phone {phone} belongs to customer {by_phone.id} "
+            f"({by_phone.full_name}); merge them if they are the same person"
+        )
+        phone = None  # the e-mail match wins; the phone stays with the other customer
+    if customer is None:
+        customer = Customer(
+            dealership_id=dealership_id, full_name="Unknown", first_contact_date=when, country=contact.country or "US"
+        )
+        session.add(customer)
+        created = True
+    else:
+        created = False
+    _merge(customer, contact, email, phone)
+    customer.last_contact_date = when
+    await session.flush()
+    if created:
+        await record(
+            session,
+            actor,
+            "customer.create",
+            dealership_id=dealership_id,
+            resource_type="customer",
+            resource_id=customer.id,
+            details={"via": "intake"},
+        )
+    return customer, notes
+
+
+def _merge(customer: Customer, contact: IntakeContact, email: str | None, phone: str | None) -> None:
+    """Fill what the customer lacks; what we already know wins (a provider's blank never erases it)."""
+    first, last = contact.first_name, contact.last_name
+    if not (first or last) and contact.full_name:
+        from showroom.leads.contacts import split_name
+
+        first, last = split_name(contact.full_name)
+    fill = {
+        "first_name": first,
+        "last_name": last,
+        "city": contact.city,
+        "state": contact.state,
+        "zip_code": contact.zip_code,
+        "address": contact.address,
+        "preferred_contact": contact.preferred_contact,
+        "alternate_phone": contact.alternate_phone,
+    }
+    for key, value in fill.items():
+        if value and not getattr(customer, key):
+            setattr(customer, key, value[:255] if isinstance(value, str) else value)
+    if email and not customer.email_normalized:
+        customer.email, customer.email_normalized = contact.email, email
+    if phone and not customer.phone_e164:
+        customer.phone, customer.phone_e164 = contact.phone, phone
+    elif phone and customer.phone_e164 != phone and not customer.alternate_phone:
+        customer.alternate_phone = contact.phone
+    if customer.full_name == "Unknown" or not customer.full_name:
+        customer.full_name = full_name(
+            customer.first_name, customer.last_name, fallback=contact.full_name or "Unknown"
+        )[:255]
+
+
+async def _lead_source(session: AsyncSession, dealership_id: int, data: IntakeLead) -> LeadSource:
+    """The provider's lead source, created on first sight (one per provider name)."""
+    defaults = {
+        "adf_email": "ADF Email",
+        "website_form": "Website Form",
+        "website_chat": "Website Chat",
+        "phone_call": "Phone Inquiry",
+    }
+    name = (data.provider or defaults.get(data.source_type) or data.source_type.replace("_", " ").title())[:100]
+    await session.execute(
+        insert(LeadSource)
+        .values(dealership_id=dealership_id, name=name, type=data.source_type)
+        .on_conflict_do_nothing(index_elements=["dealership_id", "name"])
+    )
+    source = await session.scalar(select(LeadSource).where(LeadSource.name == name))
+    assert source is not None
+    return source
+
+
+async def _round_robin(session: AsyncSession, dealership_id: int) -> int | None:
+    """With round-robin assignment, the active sales user who was given a lead longest ago (never: first)."""
+    routing = await session.scalar(select(Dealership.lead_routing).where(Dealership.id == dealership_id))
+    if (routing or {}).get("assignment_strategy", "round_robin") != "round_robin":
+        return None
+    await _lock(session, dealership_id, "round-robin")
+    last = select(func.max(Lead.created_at)).where(Lead.assigned_user_id == User.id).correlate(User).scalar_subquery()
+    chosen: int | None = await session.scalar(
+        select(User.id)
+        .where(User.is_active, User.role.in_(("user", "manager")))
+        .order_by(last.asc().nulls_first(), User.id)
+        .limit(1)
+    )
+    return chosen
+
+
+async def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[IntakeVehicle]) -> int:
+    """One row per vehicle named; wanted ones are linked to our unit when the VIN or stock number matches."""
+    vins = [v.vin for v in vehicles if v.vin]
+    stocks = [v.stock_number for v in vehicles if v.stock_number]
+    ours: dict[str, int] = {}
+    if vins or stocks:
+        rows = await session.execute(
+            select(Vehicle.id, Vehicle.vin, Vehicle.stock_number).where(
+                or_(Vehicle.vin.in_(vins), Vehicle.stock_number.in_(stocks))
+            )
+        )
+        for vid, vin, stock in rows:
+            ours[f"vin:{vin}"] = vid
+            if stock:
+                ours[f"stock:{stock}"] = vid
+    primary_done = False
+    linked = 0
+    for v in vehicles:
+        vehicle_id = None
+        if v.interest in WANTED:
+            vehicle_id = ours.get(f"vin:{v.vin}") or ours.get(f"stock:{v.stock_number}")
+        linked += vehicle_id is not None
+        is_primary = v.interest in WANTED and not primary_done
+        primary_done = primary_done or is_primary
+        session.add(
+            VehicleInterest(
+                dealership_id=lead.dealership_id,
+                lead_id=lead.id,
+                vehicle_id=vehicle_id,
+                interest=v.interest,
+                is_primary=is_primary,
+                year=v.year if v.year and 1900 <= v.year <= 2100 else None,
+                make=_cut(v.make, 100),
+                model=_cut(v.model, 100),
+                trim=_cut(v.trim, 100),
+                body_style=_cut(v.body_style, 100),
+                vin=v.vin if v.vin and len(v.vin) == 17 else None,
+                stock_number=_cut(v.stock_number, 50),
+                condition=v.condition if v.condition in ("new", "used", "cpo", "any") else None,
+                condition_rating=v.condition_rating,
+                exterior_color=_cut(v.exterior_color, 100),
+                interior_color=_cut(v.interior_color, 100),
+                price=v.price,
+                min_price=v.min_price,
+                max_price=v.max_price,
+                mileage=v.mileage if v.interest in ("trade-in", "sell") else None,
+                mileage_max=v.mileage if v.interest in WANTED else None,
+                fuel_type=_cut(v.fuel_type, 50),
+                transmission=_cut(v.transmission, 50),
+                features=v.features,
+            )
+        )
+    await session.flush()
+    return linked
+
+
+def _cut(value: str | None, length: int) -> str | None:
+    return value[:length] if value else None
+
+
+async def take_lead(
+    session: AsyncSession, dealership_id: int, data: LeadIntakeIn, actor: Actor, idempotency_key: str | None = None
+) -> IntakeResult:
+    """A JSON lead (API or staff) through the one intake path."""
+    if data.customer_id is not None:
+        known = await get_customer(session, data.customer_id)  # through RLS: another tenant's id is a 404
+        contact = IntakeContact(
+            first_name=known.first_name,
+            last_name=known.last_name,
+            full_name=known.full_name,
+            email=known.email,
+            phone=known.phone,
+        )
+    else:
+        assert data.customer is not None
+        c = data.customer
+        contact = IntakeContact(
+            first_name=c.first_name,
+            last_name=c.last_name,
+            full_name=c.name,
+            email=c.email,
+            phone=c.phone,
+            alternate_phone=c.alternate_phone,
+            address=c.address,
+            city=c.city,
+            state=c.state,
+            zip_code=c.zip_code,
+            country=c.country,
+            preferred_contact=c.preferred_contact,
+        )
+    vehicles = [IntakeVehicle(**v.model_dump(mode="json")) for v in data.vehicles]
+    if data.trade_in is not None:
+        vehicles.append(IntakeVehicle(interest="trade-in", **data.trade_in.model_dump(mode="json")))
+    a = data.attribution
+    lead = IntakeLead(
+        source_type=a.source,
+        customer=contact,
+        provider=a.provider,
+        issuer=data.external_source or a.source,
+        external_id=data.external_id,
+        vehicles=vehicles,
+        message=data.message,
+        timeframe=data.timeframe,
+        request_type=data.request_type,
+        medium=a.medium,
+        campaign=a.campaign,
+        keyword=a.keyword,
+        referrer=a.referrer,
+        landing_page=a.landing_page,
+        custom_fields=data.custom_fields,
+        idempotency_key=idempotency_key,
+        assigned_user_id=data.assigned_user_id,
+        original={"format": "json", "raw": data.model_dump(mode="json")},
+    )
+    return await intake(session, dealership_id, lead, actor)
