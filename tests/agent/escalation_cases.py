@@ -6,6 +6,10 @@ repeated questions the AI failed to answer, price negotiation, credit and paymen
 buy right now and broken links. Plain questions the AI can answer from inventory and dealership data stay with
 the AI, including hard negatives that contain trigger-like words ("my lawyer friend recommended you",
 "I recall seeing a blue one", "holy shit that's a nice truck").
+
+257 messages, 127 of them labelled for a human. The hold-out lists record how well the rules generalised to
+messages written after the rules were frozen (see their comments): precision stayed at 1.00, recall was 0.30, 0.75
+and 0.67 on the three fresh batches before each batch was used to close the gaps it exposed.
 """
 
 from __future__ import annotations
@@ -312,4 +316,40 @@ HOLDOUT_2: list[Case] = [
     Case("is the elantra n still on the lot", False),
 ]
 
-CASES: list[Case] = ESCALATE + STAY_WITH_AI + HOLDOUT + HOLDOUT_2
+# A third hold-out, written after the rules were frozen once more. Measured before any change: precision 1.00,
+# recall 0.67 (10 of 15). Its five misses then led to general rules ("lower price", "talk numbers", "total with
+# tax and fees", "a $500 deposit", "the same canned answer"), so it too is in-sample now.
+HOLDOUT_3: list[Case] = [
+    Case("Who do I talk to about a problem with my title paperwork?", True),
+    Case("you guys keep sending me the same canned answer", True),
+    Case("I got a letter saying my car has a recall and you won't fix it", True),
+    Case("Can your manager approve a lower price?", True),
+    Case("Is it possible to get 0 down?", True),
+    Case("I'm a first time buyer with no credit history, can I still get a car?", True),
+    Case("What's the total with tax title and fees?", True),
+    Case("I'll be there in 30 minutes to buy it, don't sell it!", True),
+    Case("text me the number of a real human", True),
+    Case("I'm filing a complaint with the attorney general", True),
+    Case("This is a scam, the car has way more damage than the pictures showed", True),
+    Case("I'm extremely frustrated with how long this is taking", True),
+    Case("My trade is worth way more than what you offered, can we talk numbers?", True),
+    Case("what's the lowest monthly payment I can get on the santa fe", True),
+    Case("Can I put a $500 deposit down to hold the blue tucson?", True),
+    Case("Does the Tucson have a spare tire?", False),
+    Case("is the palisade available in calligraphy trim?", False),
+    Case("I'll swing by after work tomorrow to look at it", False),
+    Case("What's the towing capacity of the Santa Cruz?", False),
+    Case("Do you have any sedans with low miles?", False),
+    Case("Great, thank you for the info!", False),
+    Case("Which one has better gas mileage, the elantra or the sonata?", False),
+    Case("Can you send me the window sticker?", False),
+    Case("are your cars detailed before pickup?", False),
+    Case("My son is looking for his first car, something cheap and reliable", False),
+    Case("how long is the drive from chicago to your dealership", False),
+    Case("do you have a kona in red", False),
+    Case("I'm not in a hurry, let me know if a white ioniq 5 comes in", False),
+    Case("What's the difference between the hybrid and regular tucson?", False),
+    Case("Are you open on Thanksgiving?", False),
+]
+
+CASES: list[Case] = ESCALATE + STAY_WITH_AI + HOLDOUT + HOLDOUT_2 + HOLDOUT_3

@@ -253,9 +253,7 @@ def _seed(u: Understanding, persona: PersonaView, history: Sequence[Turn]) -> in
 
 def _safe_name(name: str | None) -> str | None:
     """A customer's first name fit to print: letters only, and not a word the guardrails read as a vehicle."""
-    if not name:
-        return None
-    name = name.strip().split()[0] if name.strip() else ""
+    name = (name or "").strip().split(" ")[0]
     if not re.fullmatch(r"[A-Za-z][A-Za-z'\-]{0,29}", name) or find_vehicle_mentions(f"Hi {name.capitalize()}"):
         return None
     return name[0].upper() + name[1:]
@@ -268,10 +266,6 @@ def _persona_name(persona: PersonaView) -> str | None:
 
 # --------------------------------------------------------------------------------------------------------------
 # Vehicles
-
-
-def _condition_word(v: VehicleView) -> str:
-    return {"used": "pre-owned", "certified": "certified pre-owned"}.get(v.condition, "")
 
 
 def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
@@ -287,28 +281,22 @@ def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
     return f"{text} ({note})" if note else text
 
 
-def _mismatches(v: VehicleView, s: Slots) -> list[str]:
-    """How a vehicle differs from what the customer asked for, in words a customer understands."""
-    out: list[str] = []
-    if s.makes and not any(make_matches(v.make, m) for m in s.makes):
-        out.append(v.make)
-    if s.models and not any(model_matches(v.model, m) for m in s.models):
-        out.append(v.model)
-    if s.colors and not any(color_matches(v.exterior_color, c) for c in s.colors):
-        out.append(f"{v.exterior_color or 'colour not listed'}")
-    if s.body_styles and not any(body_matches(v.body_style, b) for b in s.body_styles):
-        out.append(v.body_style or "body style not listed")
-    if s.drivetrains and not any(drivetrain_matches(v.drivetrain, d) for d in s.drivetrains):
-        out.append(v.drivetrain or "drivetrain not listed")
-    if s.fuel_types and not any(fuel_matches(v.fuel_type, f) for f in s.fuel_types):
-        out.append(v.fuel_type or "fuel type not listed")
-    if s.condition and not (v.condition == s.condition or (s.condition == "used" and v.condition == "certified")):
-        out.append(_condition_word(v) or v.condition)
-    out.extend(_number_mismatches(v, s))
-    missing = [f for f in s.features if not feature_matches(v.features, f)]
-    if missing:
-        out.append(f"no {missing[0]} listed")
-    return out
+def _fits(v: VehicleView, s: Slots) -> bool:
+    """Does the vehicle match everything the customer asked for?"""
+    used_ok = s.condition == "used" and v.condition == "certified"
+    return all(
+        (
+            not s.makes or any(make_matches(v.make, m) for m in s.makes),
+            not s.models or any(model_matches(v.model, m) for m in s.models),
+            not s.colors or any(color_matches(v.exterior_color, c) for c in s.colors),
+            not s.body_styles or any(body_matches(v.body_style, b) for b in s.body_styles),
+            not s.drivetrains or any(drivetrain_matches(v.drivetrain, d) for d in s.drivetrains),
+            not s.fuel_types or any(fuel_matches(v.fuel_type, f) for f in s.fuel_types),
+            not s.condition or v.condition == s.condition or used_ok,
+            all(feature_matches(v.features, f) for f in s.features),
+            not _number_mismatches(v, s),
+        )
+    )
 
 
 def _notes(v: VehicleView, s: Slots) -> list[str]:
@@ -414,7 +402,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     s = ctx.u.slots
     limit = 2 if ctx.sms else 3
     target = _by_identifier(ctx)
-    exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if not _mismatches(v, s)], ctx.u.text)
+    exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, s)], ctx.u.text)
     reply = _Reply()
     if not s.has_vehicle_criteria() and not ctx.vehicles:
         reply.lead.append(_open_search_line(ctx))

@@ -134,6 +134,7 @@ _NEGOTIATION = _table(
     (
         "out-the-door price",
         r"\botd\b|\bout[\s-]?(?:the|da|tha)?[\s-]?door\b|\ball[\s-]in price\b|\btotal (?:price|cost) with\b",
+        r"\btotal\b[^.?!]{0,25}\b(?:tax|taxes|title|fees|tags|registration)\b",
     ),
     (
         "counter-offer",
@@ -181,6 +182,9 @@ _NEGOTIATION = _table(
         r"\bbest (?:you|u) can do\b|\blowest (?:you|u)(?:'ll| will| can| would)? go\b",
         r"\b(?:absolute|very|rock[\s-]bottom) (?:lowest|best|bottom)\b",
         r"\blowest\b[^.?!]{0,20}\b(?:sell|go|take|do|accept)\b",
+        r"\b(?:lower|better|cheaper) (?:price|number|deal|offer)\b",
+        r"\b(?:talk|run|crunch|work|go over) (?:the )?numbers\b",
+        r"\bworth (?:way |a lot |much )?more than (?:what )?(?:you|u|they)\b",
     ),
 )
 _FINANCING = _table(
@@ -358,6 +362,7 @@ _COMPLAINT = _table(
         "frustration",
         r"\bwaste(?:d)? (?:of )?(?:my )?time\b|\bwasting my time\b|\bridiculous\b|\bdisappoint\w*|\bdissatisfied\b",
         r"\bunhappy\b|\bnot happy\b|\bfrustrat\w*",
+        r"\b(?:same|canned|generic|automated|robotic|copy[\s-]?paste\w*) (?:answers?|responses?|replies|messages?)\b",
     ),
     (
         "broken promise",
@@ -463,7 +468,7 @@ _READY = _table(
     (
         "ready to buy",
         r"\bready to (?:buy|purchase|sign|pull the trigger|make a deal|move forward|do this|do the deal)\b",
-        r"\b(?:put|place|leave|make|send) (?:a |down a )?(?:deposit|hold)\b",
+        r"\b(?:put|place|leave|make|send) (?:a |down a )?(?:\$?\d[\d,]*\s)?(?:deposit|hold)\b",
         r"\bhold (?:it|the \w+|that one|this one) for me\b",
         r"\bi'?ll take (?:it|her|the \w+|that one|this one)\b|\blet'?s do (?:it|this|the deal)\b",
         r"\bhow (?:do|can) i (?:buy|purchase|reserve|secure|put a deposit|put a hold)\b",

@@ -1220,6 +1220,9 @@ def _unique(documents: list[bytes]) -> list[bytes]:
     return unique
 
 
+_XML_DOCUMENT = re.compile(rb"<(?:\?xml|!DOCTYPE|(?:[\w-]+:)?adf\b|prospect\b)", re.IGNORECASE)
+
+
 def extract_adf_documents(payload: bytes, content_type: str | None = None) -> list[bytes]:
     """Each ADF document in a payload: raw ADF XML, or a MIME e-mail carrying it in a text/plain or text/html
     body (quoted-printable, base64 or HTML-escaped, among other text) or as an attachment (.xml, .adf,
@@ -1233,6 +1236,10 @@ def extract_adf_documents(payload: bytes, content_type: str | None = None) -> li
         return _unique(_from_email(header + payload))
     if media_type == "message/rfc822" or (media_type in {"", "text/plain"} and _looks_like_email(payload)):
         return _unique(_from_email(payload))
+    if _XML_DOCUMENT.match(payload.lstrip(b"\xef\xbb\xbf \t\r\n")):
+        # An XML document as sent: hand it over whole, so a DOCTYPE with entity declarations (XXE, "billion
+        # laughs") reaches parse_adf and is refused there, instead of the <adf> element being cut out of it.
+        return [payload]
     charset_match = re.search(r"charset\s*=\s*\"?([\w.-]+)", content_type or "", re.IGNORECASE)
     is_html = media_type == "text/html" or bool(re.search(rb"<(?:html|body|br|div|p)\b", payload[:4096], re.I))
     documents = _from_bytes(payload, is_html=is_html, charset=charset_match.group(1) if charset_match else None,
