@@ -77,7 +77,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.mailer = Mailer(settings)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes,
+                       uploads={"/api/v1/inventory/import": settings.max_upload_bytes})
     _install_error_handlers(app)
     _include_routers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
@@ -186,8 +187,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         detail = str(exc.detail)
         field = None
         if exc.status_code == 413:
-            limit = request.app.state.settings.max_body_bytes
-            detail, field = f"request body is over the {limit} byte limit", "body"
+            field = "body"
         log.info("%s %s -> %s %s", request.method, request.url.path, exc.status_code, detail)
         return JSONResponse(
             {"error": names.get(exc.status_code, "HTTPError"), "detail": detail, "field": field},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from showroom.agent.nlu import (
@@ -18,9 +19,8 @@ from showroom.agent.nlu import (
     model_matches,
 )
 from showroom.agent.types import PersonaView, VehicleView
-from tests.conftest import SHARED
 
-FEED = SHARED / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"
+FEED = Path(__file__).resolve().parents[1] / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"
 URLS = {
     "trade_in_url": "https://worldhyundaimatteson.com/value-your-trade",
     "finance_application_url": "https://worldhyundaimatteson.com/finance/apply",

@@ -95,6 +95,13 @@ def test_an_honest_no_about_another_model_stays_unless_it_carries_a_price(
     assert "$1" not in out
 
 
+def test_everyday_words_close_to_model_names_are_not_vehicles(
+    palisade: VehicleView, dealership: DealershipView
+) -> None:
+    text = "Despite the chip shortage, the Palisade is here, and we're on Pacific time. Want to see it?"
+    assert guard(text, [palisade], dealership) == text
+
+
 def test_the_dealerships_own_name_and_address_may_name_a_make(
     palisade: VehicleView, dealership: DealershipView
 ) -> None:

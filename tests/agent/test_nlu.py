@@ -72,6 +72,9 @@ def test_make_slang_and_typos_map_to_the_canonical_make(text: str, make: str) ->
         ("Is the Venue still available?", ["Venue"]),
         ("older than 2015 is fine", []),
         ("I need to escalate this", []),
+        ("there's a chip shortage", []),
+        ("and vice versa", []),
+        ("we're on pacific time", []),
     ],
 )
 def test_models_that_are_everyday_words_need_context(text: str, expected: list[str]) -> None:

@@ -177,6 +177,7 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         fixed("/api/v1/dealerships/{spare}/activate"), tenant_resource=False
     ),
     ("GET", "/api/v1/vehicles"): Example(fixed("/api/v1/vehicles"), tenant_resource=False),
+    ("POST", "/api/v1/inventory/import"): Example(fixed("/api/v1/inventory/import"), 422, tenant_resource=False),
     ("POST", "/api/v1/vehicles"): Example(
         on(_staff, "/api/v1/vehicles", lambda r, t: {**_new_vehicle(r, t), "vin": _fresh_vin()}),
         201,

@@ -287,13 +287,13 @@ _COMMON_WORD_MODELS = words(
     "pilot passport fit insight odyssey accord venue accent journey compass soul kicks rogue frontier titan leaf "
     "armada legacy ascent outback sierra terrain canyon encore envision enclave atlas golf charger challenger "
     "voyager hornet navigator aviator corsair nautilus cooper countryman clubman defender discovery mirage carnival "
-    "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra"
+    "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra versa forte rio"
 )
 _AMBIGUOUS_MAKES = words("ram mini")
 # Everyday words within one typo of a vehicle name: never fuzzy-matched.
 _FUZZY_STOPWORDS = words(
     "escalate escalated escalating wrangle wrangled maxim civil camera corona lodge dodgy hondas toyotas seller "
-    "sellers honest sonatas"
+    "sellers honest sonatas shortage shortages pacific cruise"
 )
 _SHORT_WORDS = words("is it us me my no so do go ok am an as at be by he hi if in of on or to up we es")
 _CONDITION_WORDS = words("used new certified cpo preowned")

@@ -17,9 +17,10 @@ class RequestContextMiddleware:
     Content-Length says so, or as soon as a streamed body crosses the limit (raised as an HTTP 413 that the
     app's handler renders, before any handler code sees a byte too many)."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, uploads: dict[str, int] | None = None) -> None:
         self.app = app
-        self.limit = max_body_bytes
+        self.default_limit = max_body_bytes
+        self.uploads = uploads or {}  # path -> its own, larger limit (file uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -29,9 +30,10 @@ class RequestContextMiddleware:
         given = headers.get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        limit = self.uploads.get(scope.get("path", ""), self.default_limit)
         declared = headers.get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.limit:
-            await self._refuse(send, request_id)
+        if not declared.isdigit() or int(declared) > limit:
+            await self._refuse(send, request_id, limit)
             return
         received = 0
 
@@ -39,8 +41,8 @@ class RequestContextMiddleware:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.limit:
-                raise HTTPException(status_code=413)
+            if received > limit:
+                raise HTTPException(status_code=413, detail=f"request body is over the {limit} byte limit")
             return message
 
         async def tagged_send(message: Message) -> None:
@@ -50,10 +52,10 @@ class RequestContextMiddleware:
 
         await self.app(scope, limited_receive, tagged_send)
 
-    async def _refuse(self, send: Send, request_id: str) -> None:
-        body = json.dumps(
-            {"error": "PayloadTooLarge", "detail": f"request body is over the {self.limit} byte limit", "field": "body"}
-        ).encode()
+    @staticmethod
+    async def _refuse(send: Send, request_id: str, limit: int) -> None:
+        detail = f"request body is over the {limit} byte limit"
+        body = json.dumps({"error": "PayloadTooLarge", "detail": detail, "field": "body"}).encode()
         await send(
             {
                 "type": "http.response.start",

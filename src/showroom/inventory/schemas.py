@@ -157,3 +157,26 @@ class VehicleOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     warnings: list[str] = Field(default_factory=list, description="e.g. a failed North American VIN check digit")
+
+
+class RowProblemOut(BaseModel):
+    line: int
+    field: str | None
+    reason: str
+
+
+class ImportReportOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    filename: str | None
+    full: bool
+    rows: int = Field(description="Good rows read")
+    added: int
+    updated: int
+    unchanged: int
+    deactivated: int = Field(description="Active units a full feed no longer lists (kept, marked inactive)")
+    rejected: int
+    rejected_rows: list[RowProblemOut] = Field(description="Up to 1000, with line numbers and reasons")
+    warnings: int
+    warning_rows: list[RowProblemOut]
+    seconds: float

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, Text, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
@@ -30,6 +30,7 @@ class VehicleFilters:
     price_min: int | None = None
     price_max: int | None = None
     mileage_max: int | None = None
+    features: list[str] = field(default_factory=list)
     stock_number: str | None = None
     vin: str | None = None
     text: str | None = None
@@ -37,9 +38,56 @@ class VehicleFilters:
 
 
 def _any_ilike(column: Any, values: list[str]) -> ColumnElement[bool]:
-    from sqlalchemy import or_
-
     return or_(*(column.ilike(f"%{v.strip()}%") for v in values if v.strip()))
+
+
+def filters_from_text(text: str, **explicit: Any) -> VehicleFilters:
+    """What a shopper types ("red awd suv under 45k", "2021+ tucson under 30k miles") as structured filters, by
+    the agent's own language understanding; whatever it does not recognise is searched as full text.
+    Explicit filters (query parameters) win over what the text says."""
+    from showroom.agent.compose import search_terms
+    from showroom.agent.nlu import understand
+
+    terms = search_terms(understand(text))
+    recognised = any(
+        terms.get(k)
+        for k in (
+            "makes",
+            "models",
+            "body_styles",
+            "colors",
+            "drivetrains",
+            "fuel_types",
+            "condition",
+            "price_max_cents",
+            "price_min_cents",
+            "year_min",
+            "mileage_max",
+            "features",
+        )
+    )
+    filters = VehicleFilters(
+        makes=terms.get("makes") or [],
+        models=terms.get("models") or [],
+        body_styles=terms.get("body_styles") or [],
+        colors=terms.get("colors") or [],
+        drivetrains=terms.get("drivetrains") or [],
+        fuel_types=terms.get("fuel_types") or [],
+        condition=terms.get("condition"),
+        year_min=terms.get("year_min"),
+        year_max=terms.get("year_max"),
+        price_min=terms.get("price_min_cents"),
+        price_max=terms.get("price_max_cents"),
+        mileage_max=terms.get("mileage_max"),
+        features=terms.get("features") or [],
+        stock_number=terms.get("stock_number"),
+        vin=terms.get("vin"),
+        text=None if recognised else text,
+    )
+    for key, value in explicit.items():
+        if value not in (None, []):
+            setattr(filters, key, value)
+    return filters
 
 
 def search_query(filters: VehicleFilters) -> Select[tuple[Vehicle]]:
@@ -49,8 +97,8 @@ def search_query(filters: VehicleFilters) -> Select[tuple[Vehicle]]:
         query = query.where(Vehicle.is_active.is_(filters.active))
     if filters.makes:
         query = query.where(func.lower(Vehicle.make).in_([m.lower() for m in filters.makes]))
-    if filters.models:
-        query = query.where(func.lower(Vehicle.model).in_([m.lower() for m in filters.models]))
+    if filters.models:  # by prefix: "Santa Fe" also finds "Santa Fe Hybrid"
+        query = query.where(or_(*(func.lower(Vehicle.model).startswith(m.lower()) for m in filters.models)))
     for column, values in (
         (Vehicle.body_style, filters.body_styles),
         (Vehicle.exterior_color, filters.colors),
@@ -73,6 +121,11 @@ def search_query(filters: VehicleFilters) -> Select[tuple[Vehicle]]:
         query = query.where(Vehicle.price <= filters.price_max)
     if filters.mileage_max is not None:
         query = query.where(Vehicle.mileage <= filters.mileage_max)
+    for feature in filters.features:  # named in the description or the feature list
+        like = f"%{feature.strip()}%"
+        query = query.where(
+            or_(Vehicle.description.ilike(like), cast(Vehicle.features, Text).ilike(like), Vehicle.trim.ilike(like))
+        )
     if filters.stock_number:
         query = query.where(Vehicle.stock_number == filters.stock_number)
     if filters.vin:

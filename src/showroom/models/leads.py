@@ -35,9 +35,9 @@ from showroom.models.base import (
     jsonb_array,
     jsonb_object,
     tenant,
+    timestamp_now,
     updated_at,
     user_ref,
-    timestamp_now,
     uuid_fk,
     uuid_pk,
 )

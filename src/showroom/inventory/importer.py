@@ -1,0 +1,185 @@
+"""Feed import: stream a dealer's CSV/TSV feed into ``vehicles``, upserting by (dealership, VIN).
+
+Rows are read one at a time and written in batches, so memory does not grow with the feed. For each batch the
+existing units are read once; new VINs are inserted, changed ones updated, and unchanged ones only get their
+``last_seen_at`` bumped. After a *full* feed, active units it did not list are marked inactive (never deleted:
+leads keep pointing at them). The whole import is one transaction: a file-level error (not UTF-8, a missing
+column) writes nothing; a broken row is reported with its line and the other rows still land.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.service import Actor, record
+from showroom.inventory.feed import FeedRow, RowError, read_feed
+from showroom.models import Vehicle
+
+BATCH = 500
+MAX_REPORTED = 1000  # rejected rows and warnings listed in a report; the counts are always exact
+
+
+@dataclass
+class RowProblem:
+    line: int
+    field: str | None
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    filename: str | None
+    full: bool
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deactivated: int = 0
+    rejected: int = 0
+    rejected_rows: list[RowProblem] = field(default_factory=list)
+    warnings: int = 0
+    warning_rows: list[RowProblem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def note_error(self, error: RowError) -> None:
+        self.rejected += 1
+        if len(self.rejected_rows) < MAX_REPORTED:
+            self.rejected_rows.append(RowProblem(error.line, error.field, error.reason))
+
+    def note_warnings(self, row: FeedRow) -> None:
+        for warning in row.warnings:
+            self.warnings += 1
+            if len(self.warning_rows) < MAX_REPORTED:
+                self.warning_rows.append(RowProblem(row.line, None, warning))
+
+
+def _values(row: FeedRow) -> dict[str, Any]:
+    """The feed row as vehicle columns; absent values never overwrite, NOT NULL columns keep their defaults."""
+    values = {k: v for k, v in row.vehicle.items() if v is not None and k in _COLUMNS}
+    if values.get("condition") == "certified":
+        values["certified"] = True
+    return values
+
+
+_COLUMNS = frozenset(c.key for c in Vehicle.__table__.columns) - {
+    "id",
+    "dealership_id",
+    "created_at",
+    "updated_at",
+    "search",
+    "last_seen_at",
+    "is_active",
+}
+
+
+async def import_feed(
+    session: AsyncSession,
+    dealership_id: int,
+    stream: BinaryIO,
+    *,
+    actor: Actor,
+    filename: str | None = None,
+    full: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import a feed into the dealership's inventory (RLS-scoped session, one transaction: the caller commits)."""
+    started = time.perf_counter()
+    report = ImportReport(filename=filename, full=full)
+    batch: dict[str, tuple[int, dict[str, Any]]] = {}
+    for item in read_feed(stream, filename=filename):
+        if isinstance(item, RowError):
+            report.note_error(item)
+            continue
+        report.rows += 1
+        report.note_warnings(item)
+        values = _values(item)
+        batch[values["vin"]] = (item.line, values)  # a VIN listed twice in one batch: the later row wins
+        if len(batch) >= BATCH:
+            await _write(session, dealership_id, batch, report)
+            batch = {}
+            if progress:
+                progress(report.rows + report.rejected)
+    if batch:
+        await _write(session, dealership_id, batch, report)
+    if full and report.rows:
+        result = await session.execute(
+            update(Vehicle)
+            .where(Vehicle.is_active, Vehicle.last_seen_at < func.now())
+            .values(is_active=False)
+            .returning(Vehicle.id)
+        )
+        report.deactivated = len(result.all())
+    if progress:
+        progress(report.rows + report.rejected)
+    report.seconds = round(time.perf_counter() - started, 3)
+    await record(
+        session,
+        actor,
+        "inventory.import",
+        dealership_id=dealership_id,
+        resource_type="vehicle",
+        details={
+            "filename": filename,
+            "full": full,
+            "rows": report.rows,
+            "added": report.added,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "deactivated": report.deactivated,
+            "rejected": report.rejected,
+        },
+    )
+    return report
+
+
+async def _write(
+    session: AsyncSession, dealership_id: int, batch: dict[str, tuple[int, dict[str, Any]]], report: ImportReport
+) -> None:
+    columns = [getattr(Vehicle, c) for c in sorted(_COLUMNS)]
+    existing = {
+        row.vin: row
+        for row in (
+            await session.execute(select(Vehicle.id, Vehicle.is_active, *columns).where(Vehicle.vin.in_(list(batch))))
+        ).all()
+    }
+    inserts, updates, seen = [], [], []
+    for vin, (_, values) in batch.items():
+        current = existing.get(vin)
+        if current is None:
+            inserts.append({"dealership_id": dealership_id, **values})
+            continue
+        changed = {k: v for k, v in values.items() if getattr(current, k) != v}
+        if changed or not current.is_active:
+            updates.append({"id": current.id, **changed, "is_active": True, "last_seen_at": func.now()})
+        else:
+            seen.append(current.id)
+    if inserts:
+        await session.execute(insert(Vehicle), _uniform(inserts))
+        report.added += len(inserts)
+    for values in updates:  # each update sets its own columns
+        vehicle_id = values.pop("id")
+        await session.execute(update(Vehicle).where(Vehicle.id == vehicle_id).values(**values))
+    report.updated += len(updates)
+    if seen:
+        await session.execute(update(Vehicle).where(Vehicle.id.in_(seen)).values(last_seen_at=func.now()))
+        report.unchanged += len(seen)
+
+
+def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """executemany needs one set of keys: fill absent optional columns with NULL, NOT NULL ones with defaults."""
+    keys = set().union(*rows)
+    defaults = {
+        "condition": "new",
+        "status": "available",
+        "certified": False,
+        "features": [],
+        "images": [],
+        "category_tags": [],
+    }
+    return [{k: row.get(k, defaults.get(k)) for k in keys} for row in rows]

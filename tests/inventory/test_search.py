@@ -1,0 +1,69 @@
+"""Inventory search as shoppers (and the agent) phrase it, over the real dealer feed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.db.engine import Database
+from tests.helpers import Team, create_team, sign_in
+
+FEED = Path(__file__).resolve().parents[1] / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"
+
+
+@pytest.fixture(scope="module")
+async def stocked(app: FastAPI, db: Database) -> Team:
+    team = await create_team(db)
+    manager = await sign_in(app, team.manager.email)
+    report = await manager.post(
+        "/api/v1/inventory/import", content=FEED.read_bytes(), headers={"Content-Type": "text/tab-separated-values"}
+    )
+    assert report.json()["added"] == 143
+    return team
+
+
+async def search(app: FastAPI, team: Team, **params: object) -> list[dict[str, object]]:
+    agent = await sign_in(app, team.agent.email)
+    response = await agent.get("/api/v1/vehicles", params={"limit": 200, **params})
+    assert response.status_code == 200, response.text
+    return list(response.json()["items"])
+
+
+async def test_plain_language_becomes_filters(app: FastAPI, stocked: Team) -> None:
+    found = await search(app, stocked, q="awd suv under 45k")
+    assert found
+    for v in found:
+        assert v["drivetrain"] == "AWD" and v["price"] is not None and int(v["price"]) <= 4_500_000  # type: ignore
+    used = await search(app, stocked, q="used tucson")
+    assert used and all(v["model"] == "Tucson" and v["condition"] == "used" for v in used)
+    newer = await search(app, stocked, q="santa fe 2025 or newer")
+    assert newer and all(str(v["model"]).startswith("Santa Fe") and int(v["year"]) >= 2025 for v in newer)  # type: ignore
+
+
+async def test_explicit_filters_win_and_unknown_words_use_full_text(app: FastAPI, stocked: Team) -> None:
+    tucsons = await search(app, stocked, q="tucson", condition="new")
+    assert tucsons and all(v["condition"] == "new" for v in tucsons)
+    manager = await sign_in(app, stocked.manager.email)
+    warm = await manager.post(
+        "/api/v1/vehicles",
+        json={
+            "vin": "KM8JBCAE5RU999999",
+            "make": "Hyundai",
+            "model": "Tucson",
+            "year": 2024,
+            "price": 3_100_000,
+            "features": ["Heated Seats", "Remote Start"],
+        },
+    )
+    assert warm.status_code == 201, warm.text
+    heated = await search(app, stocked, q="tucson with heated seats")
+    assert [v["id"] for v in heated] == [warm.json()["id"]]
+    words = await search(app, stocked, q="sportage")  # not a Hyundai model the agent knows: full text
+    assert all("sportage" in (str(v["model"]) + str(v["description"])).lower() for v in words)
+    nothing = await search(app, stocked, q="lamborghini aventador")
+    assert nothing == []
+    by_price = await search(app, stocked, sort="price", price_min=1)
+    prices = [int(v["price"]) for v in by_price]  # type: ignore[call-overload]
+    assert prices == sorted(prices)
