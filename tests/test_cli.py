@@ -86,8 +86,13 @@ def test_serve_refuses_a_port_in_use(settings: Settings) -> None:
 
 def _start_server(env: dict[str, str], port: int) -> tuple[subprocess.Popen[str], list[str]]:
     """Start `showroom serve --demo` and read its output until it says where it runs."""
-    proc = subprocess.Popen([sys.executable, "-m", "showroom", "serve", "--demo", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "showroom", "serve", "--demo", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     assert proc.stdout is not None
     lines: list[str] = []
     for line in proc.stdout:
@@ -125,8 +130,9 @@ def test_first_run_serves_the_demo_and_a_restart_keeps_the_data(settings: Settin
         assert "demo: created dealership 'Demo Motors' (subdomain demo)" in first
         assert f"Showroom is running at {base}/" in first[-1]
         password = next(line for line in first if "with password" in line).split("with password ")[1].split()[0]
-        login = httpx.post(f"{base}/api/v1/auth/login", json={"email": "admin@demo-motors.example",
-                                                               "password": password})
+        login = httpx.post(
+            f"{base}/api/v1/auth/login", json={"email": "admin@demo-motors.example", "password": password}
+        )
         assert login.status_code == 200 and login.json()["role"] == "dealership_admin"
         _stop_server(proc)
         assert not _postgres_running(fresh), "the embedded database must stop with the server"

@@ -13,29 +13,66 @@ from tests.factories import unique
 
 
 def run(settings: Settings, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "showroom", *args], env=cli_env(settings), input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "showroom", *args],
+        env=cli_env(settings),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 async def test_a_fresh_install_is_scripted_end_to_end(settings: Settings, app: FastAPI) -> None:
     sub = unique("cli")
-    made = run(settings, "dealership", "create", "--name", "Lakeside Honda", "--subdomain", sub,
-               "--contact-email", "sales@lakeside.example", "--timezone", "America/Chicago")
+    made = run(
+        settings,
+        "dealership",
+        "create",
+        "--name",
+        "Lakeside Honda",
+        "--subdomain",
+        sub,
+        "--contact-email",
+        "sales@lakeside.example",
+        "--timezone",
+        "America/Chicago",
+    )
     assert made.returncode == 0, made.stderr
     assert f"(subdomain {sub})" in made.stdout
     assert sub in run(settings, "dealership", "list").stdout
 
     admin_email = f"{sub}-admin@example.com"
-    admin = run(settings, "user", "create", "--email", admin_email, "--role", "dealership_admin",
-                "--dealership", sub, "--password-stdin", stdin="A-long-admin-passphrase\n")
+    admin = run(
+        settings,
+        "user",
+        "create",
+        "--email",
+        admin_email,
+        "--role",
+        "dealership_admin",
+        "--dealership",
+        sub,
+        "--password-stdin",
+        stdin="A-long-admin-passphrase\n",
+    )
     assert admin.returncode == 0, admin.stderr
     client = new_client(app)
-    login = await client.post("/api/v1/auth/login", json={"email": admin_email,
-                                                           "password": "A-long-admin-passphrase"})
+    login = await client.post("/api/v1/auth/login", json={"email": admin_email, "password": "A-long-admin-passphrase"})
     assert login.status_code == 200
 
-    agent = run(settings, "user", "create", "--email", f"{sub}-agent@example.com", "--role", "user",
-                "--dealership", sub, "--link")
+    agent = run(
+        settings,
+        "user",
+        "create",
+        "--email",
+        f"{sub}-agent@example.com",
+        "--role",
+        "user",
+        "--dealership",
+        sub,
+        "--link",
+    )
     link = agent.stdout.strip().splitlines()[-1].rsplit(" ", 1)[1]
     token = link.rsplit("/", 1)[1]
     assert (await new_client(app).post("/api/v1/auth/magic-link/verify", json={"token": token})).status_code == 200
@@ -47,19 +84,38 @@ async def test_a_fresh_install_is_scripted_end_to_end(settings: Settings, app: F
     integration.headers["Authorization"] = f"Bearer {secret}"
     assert (await integration.get("/api/v1/leads")).status_code == 200
 
-    audit = await client.get("/api/v1/audit-logs", params={"actor_type": "system", "action": "api_key.create"},
-                             headers={"X-CSRF-Token": login.json()["csrf_token"]})
+    audit = await client.get(
+        "/api/v1/audit-logs",
+        params={"actor_type": "system", "action": "api_key.create"},
+        headers={"X-CSRF-Token": login.json()["csrf_token"]},
+    )
     assert audit.status_code == 200 and audit.json()["items"][0]["user_agent"] == "showroom-cli"
 
 
 def test_cli_mistakes_are_one_line_errors(settings: Settings) -> None:
     cases = [
-        (["dealership", "create", "--name", "X", "--subdomain", "-bad-", "--contact-email", "x@example.com"],
-         "--subdomain: subdomain must be"),
-        (["dealership", "create", "--name", "X", "--subdomain", "fine-sub", "--contact-email", "not-an-email"],
-         "--contact-email"),
-        (["user", "create", "--email", "a@example.com", "--role", "user", "--dealership", "no-such-dealer", "--link"],
-         "no dealership with subdomain 'no-such-dealer'"),
+        (
+            ["dealership", "create", "--name", "X", "--subdomain", "-bad-", "--contact-email", "x@example.com"],
+            "--subdomain: subdomain must be",
+        ),
+        (
+            ["dealership", "create", "--name", "X", "--subdomain", "fine-sub", "--contact-email", "not-an-email"],
+            "--contact-email",
+        ),
+        (
+            [
+                "user",
+                "create",
+                "--email",
+                "a@example.com",
+                "--role",
+                "user",
+                "--dealership",
+                "no-such-dealer",
+                "--link",
+            ],
+            "no dealership with subdomain 'no-such-dealer'",
+        ),
         (["user", "create", "--email", "a@example.com", "--role", "wizard", "--link"], "--role"),
         (["api-key", "create", "--dealership", "x", "--name", "n", "--scope", "root"], "--scope: unknown scope"),
     ]
@@ -68,8 +124,17 @@ def test_cli_mistakes_are_one_line_errors(settings: Settings) -> None:
         assert result.returncode != 0, args
         assert message in result.stderr, (args, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
-    weak = run(settings, "user", "create", "--email", "b@example.com", "--role", "super_admin", "--password-stdin",
-               stdin="password1234\n")
+    weak = run(
+        settings,
+        "user",
+        "create",
+        "--email",
+        "b@example.com",
+        "--role",
+        "super_admin",
+        "--password-stdin",
+        stdin="password1234\n",
+    )
     assert weak.returncode != 0 and "too common" in weak.stderr
 
 

@@ -77,8 +77,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.mailer = Mailer(settings)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes,
-                       uploads={"/api/v1/inventory/import": settings.max_upload_bytes})
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        uploads={"/api/v1/inventory/import": settings.max_upload_bytes},
+    )
     _install_error_handlers(app)
     _include_routers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

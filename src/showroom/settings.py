@@ -86,8 +86,11 @@ class Settings(BaseSettings):
 
     # --- HTTP limits ------------------------------------------------------------------------------
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="Larger request bodies get 413.")
-    max_upload_bytes: int = Field(default=200 * 1024 * 1024, ge=1024, description="Limit for file uploads "
-                                  "(inventory feeds), which are spooled to disk, not held in memory.")
+    max_upload_bytes: int = Field(
+        default=200 * 1024 * 1024,
+        ge=1024,
+        description="Limit for file uploads (inventory feeds), which are spooled to disk, not held in memory.",
+    )
 
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> Settings:

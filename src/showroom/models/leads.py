@@ -167,8 +167,9 @@ class Lead(Base):
         Index("ix_leads_dealership_id_created_at", "dealership_id", text("created_at DESC")),
         Index("ix_leads_dealership_id_lead_score", "dealership_id", text("lead_score DESC")),
         # Idempotency-Key of JSON intake (honoured 24 h): looked up per dealership.
-        Index("ix_leads_dealership_id_idempotency_key", "dealership_id",
-              text("(original_payload ->> 'idempotency_key')")),
+        Index(
+            "ix_leads_dealership_id_idempotency_key", "dealership_id", text("(original_payload ->> 'idempotency_key')")
+        ),
         fk_index("leads", "customer_id", nullable=False),
         fk_index("leads", "source_id", nullable=True),
         fk_index("leads", "assigned_user_id", nullable=True),

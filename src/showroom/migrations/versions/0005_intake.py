@@ -54,21 +54,38 @@ def upgrade() -> None:
         sa.Column("resolved_lead_id", postgresql.UUID(as_uuid=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.CheckConstraint("channel IN ('adf_http', 'inbound_email', 'cli')", name=op.f("ck_intake_dead_letters_channel")),
-        sa.ForeignKeyConstraint(["resolved_dealership_id"], ["dealerships.id"], ondelete="CASCADE",
-                                name=op.f("fk_intake_dead_letters_resolved_dealership_id")),
+        sa.CheckConstraint(
+            "channel IN ('adf_http', 'inbound_email', 'cli')", name=op.f("ck_intake_dead_letters_channel")
+        ),
+        sa.ForeignKeyConstraint(
+            ["resolved_dealership_id"],
+            ["dealerships.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_intake_dead_letters_resolved_dealership_id"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_intake_dead_letters")),
     )
-    op.create_index("ix_intake_dead_letters_received_at", "intake_dead_letters", ["received_at"],
-                    postgresql_where=sa.text("resolved_at IS NULL"))
-    op.create_index("ix_intake_dead_letters_resolved_dealership_id", "intake_dead_letters",
-                    ["resolved_dealership_id"], postgresql_where=sa.text("resolved_dealership_id IS NOT NULL"))
+    op.create_index(
+        "ix_intake_dead_letters_received_at",
+        "intake_dead_letters",
+        ["received_at"],
+        postgresql_where=sa.text("resolved_at IS NULL"),
+    )
+    op.create_index(
+        "ix_intake_dead_letters_resolved_dealership_id",
+        "intake_dead_letters",
+        ["resolved_dealership_id"],
+        postgresql_where=sa.text("resolved_dealership_id IS NOT NULL"),
+    )
     op.execute(updated_at_trigger("intake_dead_letters"))
     op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "intake_dead_letters", maint))
     op.execute(grant("INSERT", "intake_dead_letters", app))
 
-    op.create_index("ix_leads_dealership_id_idempotency_key", "leads",
-                    ["dealership_id", sa.literal_column("(original_payload ->> 'idempotency_key')")])
+    op.create_index(
+        "ix_leads_dealership_id_idempotency_key",
+        "leads",
+        ["dealership_id", sa.literal_column("(original_payload ->> 'idempotency_key')")],
+    )
 
     op.execute(RESOLVE_VENDOR)
     op.execute(f"ALTER FUNCTION resolve_adf_vendor(text, text) OWNER TO {quote_ident(maint)}")
