@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 from procrastinate import App, Blueprint, PsycopgConnector
-from sqlalchemy import delete
+from sqlalchemy import delete, text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
@@ -22,7 +25,7 @@ from showroom.settings import Settings
 log = logging.getLogger(__name__)
 
 tasks = Blueprint()
-TASK_MODULES: tuple[str, ...] = ()
+TASK_MODULES: tuple[str, ...] = ("showroom.conversations.tasks",)
 
 _database: Database | None = None
 
@@ -32,6 +35,36 @@ def database() -> Database:
     if _database is None:
         raise RuntimeError("the job database is not open; tasks run inside `showroom worker`")
     return _database
+
+
+_DEFER = text(
+    "select unnest(procrastinate_defer_jobs_v1(array[row(:queue, :task, 0, null, :qlock, cast(:args as jsonb), "
+    ":at)::procrastinate_job_to_defer_v1]))"
+)
+
+
+async def defer(
+    session: AsyncSession,
+    task: str,
+    *,
+    queue: str = "default",
+    at: datetime | None = None,
+    queueing_lock: str | None = None,
+    **args: Any,
+) -> int:
+    """Enqueue ``task`` in the caller's transaction (on its connection): the job exists iff the business write
+    commits (DESIGN.md §8). ``task`` is the name in TASK_MODULES' registry, without the namespace."""
+    job_id = await session.scalar(
+        _DEFER,
+        {
+            "queue": queue,
+            "task": f"showroom:{task}",
+            "qlock": queueing_lock,
+            "args": json.dumps(args, default=str),
+            "at": at,
+        },
+    )
+    return int(job_id or 0)
 
 
 def build_app(conninfo: str) -> App:

@@ -79,6 +79,21 @@ class Settings(BaseSettings):
     )
     mail_from: str = "Showroom <no-reply@showroom.local>"
 
+    # --- LLM (the `openai` provider; a dealership opts in with ai_config.provider = "openai") -------------
+    llm_base_url: str | None = Field(
+        default=None, description="OpenAI-compatible base URL, e.g. https://api.openai.com/v1"
+    )
+    llm_api_key: SecretStr | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = Field(default=15.0, gt=0, description="Seconds per request")
+    llm_retries: int = Field(default=2, ge=0, le=5, description="Retries on 429/5xx, with backoff")
+
+    # --- SMS and channels -------------------------------------------------------------------------------
+    sms_webhook_url: str | None = Field(default=None, description="Relay for outgoing SMS; unset = outbox")
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="Shared secret of the SMS and e-mail reply webhooks (unset: they are off)"
+    )
+
     # --- intake -----------------------------------------------------------------------------------------
     inbound_email_secret: SecretStr | None = Field(
         default=None, description="Shared secret of POST /api/v1/inbound/email (unset: the route is off)"

@@ -37,6 +37,12 @@ MINIMUM_ROLE: dict[str, Role] = {
     "conversation.delete": Role.manager,
     "message.read": Role.user,
     "message.write": Role.user,
+    "persona.read": Role.user,
+    "persona.write": Role.manager,
+    "trigger.read": Role.user,
+    "trigger.write": Role.dealership_admin,
+    "handover.read": Role.user,
+    "handover.write": Role.user,
 }
 
 ACTIONS = frozenset(MINIMUM_ROLE)

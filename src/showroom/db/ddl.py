@@ -5,6 +5,9 @@ Kept small and stable: a migration that used them must keep producing the same D
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 TENANT_SETTING = "NULLIF(current_setting('app.dealership_id', true), '')::int"
 USER_SETTING = "NULLIF(current_setting('app.user_id', true), '')::int"
 
@@ -39,3 +42,18 @@ def updated_at_trigger(table: str) -> str:
 
 def grant(privileges: str, table: str, role: str) -> str:
     return f"GRANT {privileges} ON {table} TO {quote_ident(role)}"
+
+
+@contextmanager
+def as_maintenance() -> Iterator[None]:
+    """Run a migration's data step as the maintenance role (FORCE RLS binds the owner too), then switch back to
+    whichever role ran the migration before (never RESET ROLE: that would drop to the login's own role)."""
+    from alembic import op
+
+    bind = op.get_bind()
+    before = bind.exec_driver_sql("select current_user").scalar()
+    bind.exec_driver_sql(f"SET LOCAL ROLE {quote_ident(roles()['maint'])}")
+    try:
+        yield
+    finally:
+        bind.exec_driver_sql(f"SET LOCAL ROLE {quote_ident(str(before))}")

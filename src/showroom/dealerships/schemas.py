@@ -120,6 +120,12 @@ class DealershipSettings(Strict):
     handover: HandoverSettings = Field(default_factory=HandoverSettings)
     widget_allowed_origins: list[str] = Field(default_factory=list, max_length=20)
     region: str = Field(default="US", pattern=r"^[A-Z]{2}$", description="Phone-number region (ISO 3166-1)")
+    sms_number: str | None = Field(
+        default=None,
+        max_length=20,
+        pattern=r"^\+[1-9][0-9]{6,14}$",
+        description="The dealership's texting number (E.164): SMS sender and webhook route",
+    )
 
     @field_validator("widget_allowed_origins")
     @classmethod

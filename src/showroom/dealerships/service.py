@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.agent.triggers import install_defaults as install_default_triggers
 from showroom.audit.service import Actor, changes, record, snapshot
 from showroom.dealerships.schemas import (
     AgentConfig,
@@ -47,6 +48,7 @@ async def create(maint: AsyncSession, data: DealershipCreate, actor: Actor) -> D
     await maint.flush()
     for name, kind, description in DEFAULT_LEAD_SOURCES:
         maint.add(LeadSource(dealership_id=dealership.id, name=name, type=kind, description=description))
+    install_default_triggers(maint, dealership.id)
     maint.add(
         Persona(
             dealership_id=dealership.id,

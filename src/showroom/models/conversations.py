@@ -203,6 +203,7 @@ class Handover(Base):
     requested_by_id: Mapped[int | None] = user_ref()
     requested_at: Mapped[datetime] = timestamp_now()
     sla_due_at: Mapped[datetime | None]
+    sla_breached_at: Mapped[datetime | None]  # set by the SLA sweep when still unclaimed at sla_due_at
     claimed_at: Mapped[datetime | None]
     accepted_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]

@@ -142,6 +142,8 @@ class Customer(Base):
     do_not_call: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     opted_out: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     opted_out_at: Mapped[datetime | None]
+    opted_out_channels: Mapped[dict[str, Any]] = jsonb_object()  # channel -> when the customer said STOP there
+    ai_enabled: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))  # false: humans only
     first_contact_date: Mapped[datetime | None]
     last_contact_date: Mapped[datetime | None]
     total_leads: Mapped[int] = mapped_column(Integer, server_default=text("0"))

@@ -1,0 +1,200 @@
+"""What the agent knows, read from the database into the pure views the brain works on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.agent.nlu import Catalog, Understanding
+from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.inventory.service import VehicleFilters, search_query
+from showroom.models import Dealership, Message, Persona, Vehicle, VehicleInterest
+
+MAX_VEHICLES = 5
+HISTORY_TURNS = 12
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def dealership_view(d: Dealership) -> DealershipView:
+    return DealershipView(
+        name=d.name,
+        phone=d.contact_phone,
+        address=d.address,
+        city=d.city,
+        state=d.state,
+        website=d.website,
+        hours_text=hours_text(d.agent_config),
+        timezone=d.timezone,
+    )
+
+
+def hours_text(agent_config: dict[str, Any]) -> str | None:
+    """'Mon-Fri 9:00-19:00, Sat 9:00-17:00, Sun closed' from the working hours."""
+    hours = (agent_config or {}).get("working_hours")
+    if not hours:
+        return None
+    spans: list[tuple[list[str], str]] = []
+    for day in DAYS:
+        slot = hours.get(day)
+        label = f"{slot['open']}-{slot['close']}" if slot else "closed"
+        if spans and spans[-1][1] == label:
+            spans[-1][0].append(day)
+        else:
+            spans.append(([day], label))
+    parts = []
+    for days, label in spans:
+        name = days[0].title() if len(days) == 1 else f"{days[0].title()}-{days[-1].title()}"
+        parts.append(f"{name} {label}")
+    return ", ".join(parts)
+
+
+def vehicle_view(v: Vehicle) -> VehicleView:
+    return VehicleView(
+        id=v.id,
+        year=v.year,
+        make=v.make,
+        model=v.model,
+        trim=v.trim,
+        body_style=v.body_style,
+        exterior_color=v.exterior_color,
+        drivetrain=v.drivetrain,
+        fuel_type=v.fuel_type,
+        mileage=v.mileage,
+        price_cents=v.price,
+        condition=v.condition,
+        stock_number=v.stock_number,
+        vin=v.vin,
+        features=tuple(str(f) for f in v.features or ()),
+        url=v.url,
+    )
+
+
+@dataclass
+class PersonaChoice:
+    persona: Persona | None
+    view: PersonaView
+    template: str
+
+
+async def persona_for(session: AsyncSession, dealership: Dealership, persona_id: int | None) -> PersonaChoice:
+    """The conversation's persona, else the dealership's default, else the dealership's persona fields."""
+    persona = await session.get(Persona, persona_id) if persona_id else None
+    if persona is None:
+        persona = await session.scalar(select(Persona).where(Persona.is_default))
+    if persona is None:
+        view = PersonaView(name=dealership.persona_name, tone=dealership.persona_tone, arguments={})
+        return PersonaChoice(None, view, dealership.persona_template or "")
+    arguments = dict(persona.arguments or {})
+    tone = str(arguments.get("tone") or dealership.persona_tone)
+    return PersonaChoice(
+        persona, PersonaView(name=persona.name, tone=tone, arguments=arguments), persona.prompt_template
+    )
+
+
+async def catalog(session: AsyncSession) -> Catalog:
+    rows = await session.execute(select(Vehicle.make, Vehicle.model).where(Vehicle.is_active).distinct())
+    makes: dict[str, set[str]] = {}
+    for make, model in rows:
+        makes.setdefault(make, set()).add(model)
+    return Catalog(makes)
+
+
+async def history(session: AsyncSession, conversation_id: Any, *, before: Any = None) -> list[Turn]:
+    """The last turns of the conversation, oldest first (internal notes and system records left out)."""
+    query = (
+        select(Message.sender, Message.content)
+        .where(Message.conversation_id == conversation_id, Message.type.in_(("inbound", "outbound")))
+        .order_by(Message.created_at.desc(), Message.id.desc())
+        .limit(HISTORY_TURNS)
+    )
+    if before is not None:
+        query = query.where(Message.created_at <= before)
+    rows = (await session.execute(query)).all()
+    return [Turn(sender=sender, text=content) for sender, content in reversed(rows)]
+
+
+async def relevant_vehicles(session: AsyncSession, u: Understanding, lead_id: Any) -> list[VehicleView]:
+    """At most five active units: what the customer asks about now, else what their lead is about."""
+    from showroom.agent.compose import search_terms
+
+    terms = search_terms(u)
+    filters = VehicleFilters(
+        makes=terms.get("makes") or [],
+        models=terms.get("models") or [],
+        body_styles=terms.get("body_styles") or [],
+        colors=terms.get("colors") or [],
+        drivetrains=terms.get("drivetrains") or [],
+        fuel_types=terms.get("fuel_types") or [],
+        condition=terms.get("condition"),
+        year_min=terms.get("year_min"),
+        year_max=terms.get("year_max"),
+        price_min=terms.get("price_min_cents"),
+        price_max=terms.get("price_max_cents"),
+        mileage_max=terms.get("mileage_max"),
+        stock_number=terms.get("stock_number"),
+        vin=terms.get("vin"),
+        features=terms.get("features") or [],
+        status="available",
+    )
+    asked = any(
+        getattr(filters, k)
+        for k in (
+            "makes",
+            "models",
+            "body_styles",
+            "colors",
+            "drivetrains",
+            "fuel_types",
+            "condition",
+            "year_min",
+            "price_max",
+            "price_min",
+            "mileage_max",
+            "stock_number",
+            "vin",
+            "features",
+        )
+    )
+    if asked:
+        rows = (
+            await session.scalars(
+                search_query(filters).order_by(Vehicle.price.asc().nulls_last(), Vehicle.id).limit(MAX_VEHICLES)
+            )
+        ).all()
+        return [vehicle_view(v) for v in rows]
+    linked = (
+        await session.scalars(
+            select(Vehicle)
+            .join(VehicleInterest, VehicleInterest.vehicle_id == Vehicle.id)
+            .where(VehicleInterest.lead_id == lead_id, Vehicle.is_active)
+            .limit(MAX_VEHICLES)
+        )
+    ).all()
+    if linked:
+        return [vehicle_view(v) for v in linked]
+    wanted = await session.scalar(
+        select(VehicleInterest).where(VehicleInterest.lead_id == lead_id, VehicleInterest.is_primary)
+    )
+    if wanted is not None and (wanted.make or wanted.model):
+        filters = VehicleFilters(
+            makes=[wanted.make] if wanted.make else [],
+            models=[wanted.model] if wanted.model else [],
+            status="available",
+        )
+        rows = (await session.scalars(search_query(filters).limit(MAX_VEHICLES))).all()
+        return [vehicle_view(v) for v in rows]
+    return []
+
+
+def summarise_inventory(vehicles: Sequence[VehicleView]) -> str:
+    from showroom.agent.guardrails import price_text
+
+    return "; ".join(
+        f"{v.title}{' — ' + price_text(v.price_cents) if v.price_cents else ''}"
+        f"{' (stock ' + v.stock_number + ')' if v.stock_number else ''}"
+        for v in vehicles
+    )

@@ -1,0 +1,324 @@
+"""Handover from the AI to a human: the dossier, the notification, claiming, handing back, SLA breaches."""
+
+from __future__ import annotations
+
+import html
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.agent.context import history
+from showroom.agent.dossier import summarize
+from showroom.agent.nlu import Understanding
+from showroom.audit.service import Actor, record
+from showroom.errors import Conflict, NotFound
+from showroom.insights.extract import Insight
+from showroom.leads.service import add_activity
+from showroom.mail import Email
+from showroom.models import (
+    Conversation,
+    Customer,
+    CustomerInsight,
+    Dealership,
+    Handover,
+    Lead,
+    Message,
+    VehicleInterest,
+)
+from showroom.services import Services
+
+OPEN = ("pending", "accepted", "in_progress")
+
+
+async def open_handover(session: AsyncSession, conversation_id: uuid.UUID) -> Handover | None:
+    found: Handover | None = await session.scalar(
+        select(Handover).where(Handover.conversation_id == conversation_id, Handover.status.in_(OPEN))
+    )
+    return found
+
+
+async def build_dossier(
+    session: AsyncSession,
+    conversation: Conversation,
+    lead: Lead,
+    customer: Customer,
+    u: Understanding | None,
+    *,
+    reason: str,
+    urgency: str,
+    reasons: list[str],
+    sla_due_at: datetime,
+) -> dict[str, Any]:
+    """Everything a salesperson needs to pick the conversation up without reading it all (DATA_MODEL `Dossier`)."""
+    turns = await history(session, conversation.id)
+    insight_rows = (
+        await session.scalars(
+            select(CustomerInsight)
+            .where(CustomerInsight.customer_id == customer.id)
+            .order_by(CustomerInsight.created_at.desc())
+            .limit(30)
+        )
+    ).all()
+    insights = [Insight(type=i.insight_type, value=i.value, confidence=float(i.confidence)) for i in insight_rows]
+    narrative = summarize(turns, insights, u)
+    interests = (await session.scalars(select(VehicleInterest).where(VehicleInterest.lead_id == lead.id))).all()
+    return {
+        "customer": {
+            "name": customer.full_name,
+            "email": customer.email,
+            "phone": customer.phone,
+            "preferred_contact": customer.preferred_contact,
+        },
+        "lead": {"id": str(lead.id), "number": lead.lead_number, "source": lead.source, "timeframe": lead.timeframe},
+        "vehicle_interests": [
+            {
+                "interest": v.interest,
+                "vehicle": " ".join(str(p) for p in (v.year, v.make, v.model, v.trim) if p),
+                "stock_number": v.stock_number,
+                "vin": v.vin,
+                "vehicle_id": v.vehicle_id,
+            }
+            for v in interests
+        ],
+        "summary": narrative.get("summary"),
+        "intent": narrative.get("intent"),
+        "insights": [{"key": i.type, "value": i.value, "confidence": round(i.confidence, 2)} for i in insights[:12]],
+        "communication_style": narrative.get("communication_style"),
+        "suggested_approach": narrative.get("suggested_approach"),
+        "questions_to_ask": narrative.get("questions_to_ask", []),
+        "urgency": urgency,
+        "reason": reason,
+        "trigger_reasons": reasons,
+        "lead_score": lead.lead_score,
+        "sla_due_at": sla_due_at.isoformat(),
+        "history": [{"sender": t.sender, "text": t.text[:500]} for t in turns[-8:]],
+    }
+
+
+async def hand_over(
+    session: AsyncSession,
+    services: Services,
+    conversation: Conversation,
+    *,
+    reason: str,
+    urgency: str,
+    actor: Actor,
+    description: str | None = None,
+    trigger_id: str | None = None,
+    reasons: list[str] | None = None,
+    u: Understanding | None = None,
+    requested_by: int | None = None,
+) -> Handover:
+    """Stop the AI on this conversation and put it in front of a human, with the dossier; notify by e-mail."""
+    existing = await open_handover(session, conversation.id)
+    if existing is not None:
+        return existing
+    lead = await session.get(Lead, conversation.lead_id)
+    customer = await session.get(Customer, conversation.customer_id)
+    dealership = await session.get(Dealership, conversation.dealership_id)
+    assert lead is not None
+    assert customer is not None
+    assert dealership is not None
+    handover_settings = (dealership.settings or {}).get("handover") or {}
+    now = datetime.now(UTC)
+    sla_due = now + timedelta(hours=int(handover_settings.get("sla_hours", 24)))
+    dossier = await build_dossier(
+        session,
+        conversation,
+        lead,
+        customer,
+        u,
+        reason=reason,
+        urgency=urgency,
+        reasons=reasons or [],
+        sla_due_at=sla_due,
+    )
+    handover = Handover(
+        dealership_id=conversation.dealership_id,
+        conversation_id=conversation.id,
+        lead_id=lead.id,
+        escalation_trigger_id=uuid.UUID(trigger_id) if trigger_id else None,
+        reason=reason,
+        description=description,
+        urgency=urgency,
+        requested_at=now,
+        sla_due_at=sla_due,
+        to_user_id=conversation.assigned_user_id or lead.assigned_user_id,
+        requested_by_id=requested_by,
+        dossier=dossier,
+        context={"reasons": reasons or [], "message_count": conversation.message_count},
+    )
+    session.add(handover)
+    conversation.ai_paused = True
+    conversation.status = "escalated"
+    if urgency in ("high", "urgent"):
+        conversation.priority = urgency
+    await session.flush()
+    why = "; ".join(reasons or []) or reason.replace("_", " ")
+    session.add(
+        Message(
+            dealership_id=conversation.dealership_id,
+            conversation_id=conversation.id,
+            type="escalation",
+            sender="system",
+            channel=conversation.channel,
+            content=f"Handed over to the team: {why}",
+            entities={"handover_id": str(handover.id), "reason": reason, "urgency": urgency},
+        )
+    )
+    await add_activity(
+        session, lead, "handover_requested", f"Handed over to a human: {why}", actor, handover_id=handover.id
+    )
+    await record(
+        session,
+        actor,
+        "handover.create",
+        dealership_id=conversation.dealership_id,
+        resource_type="handover",
+        resource_id=handover.id,
+        after={"reason": reason, "urgency": urgency, "conversation_id": str(conversation.id)},
+    )
+    if handover_settings.get("enabled", True) and handover_settings.get("emails"):
+        await services.mailer.send(
+            dossier_email(handover_settings["emails"], dealership, conversation, dossier, services.settings.base_url)
+        )
+        handover.notified_at = now
+    return handover
+
+
+def dossier_email(
+    recipients: list[str], dealership: Dealership, conversation: Conversation, dossier: dict[str, Any], base_url: str
+) -> Email:
+    customer = dossier["customer"]
+    link = f"{base_url}/app/conversations/{conversation.id}"
+    lines = [
+        f"{customer['name']} needs a person ({dossier['reason'].replace('_', ' ')}, urgency {dossier['urgency']}).",
+        f"Reply by {dossier['sla_due_at'][:16].replace('T', ' ')} UTC.",
+        "",
+        f"Summary: {dossier.get('summary') or '-'}",
+        f"Contact: {customer.get('email') or '-'} / {customer.get('phone') or '-'}",
+    ]
+    lines += [
+        f"Vehicle: {v['interest']} {v['vehicle']}" + (f" (stock {v['stock_number']})" if v.get("stock_number") else "")
+        for v in dossier["vehicle_interests"]
+    ]
+    lines += [f"Insight: {i['key']}: {i['value']} ({i['confidence']:.0%})" for i in dossier["insights"]]
+    if dossier.get("suggested_approach"):
+        lines += ["", f"Suggested approach: {dossier['suggested_approach']}"]
+    lines += [f"Ask: {q}" for q in dossier.get("questions_to_ask") or []]
+    lines += ["", f"Open the conversation: {link}"]
+    text = "\n".join(lines)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines[3:-2] if line)
+    body = (
+        f"<p><strong>{html.escape(lines[0])}</strong><br>{html.escape(lines[1])}</p><ul>{items}</ul>"
+        f'<p><a href="{html.escape(link)}">Open the conversation</a></p>'
+    )
+    return Email(to=recipients, subject=f"[{dealership.name}] Handover: {customer['name']}", text=text, html=body)
+
+
+async def get(session: AsyncSession, handover_id: uuid.UUID) -> Handover:
+    handover = await session.get(Handover, handover_id)
+    if handover is None:
+        raise NotFound(f"handover {handover_id} not found")
+    return handover
+
+
+async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, actor: Actor) -> Handover:
+    """A human takes the conversation: they are its owner now; the AI stays silent."""
+    handover = await get(session, handover_id)
+    if handover.status not in ("pending", "accepted"):
+        raise Conflict(f"this handover is {handover.status}")
+    if handover.claimed_at is not None and handover.to_user_id not in (None, user_id):
+        raise Conflict(f"already claimed by user {handover.to_user_id}")
+    now = datetime.now(UTC)
+    handover.status, handover.to_user_id = "in_progress", user_id
+    handover.claimed_at = handover.claimed_at or now
+    handover.accepted_at = handover.accepted_at or now
+    conversation = await session.get(Conversation, handover.conversation_id)
+    assert conversation is not None
+    conversation.assigned_user_id = user_id
+    lead = await session.get(Lead, handover.lead_id)
+    assert lead is not None
+    await add_activity(session, lead, "handover_updated", f"Claimed by user {user_id}", actor, handover_id=handover.id)
+    await record(
+        session,
+        actor,
+        "handover.claim",
+        dealership_id=handover.dealership_id,
+        resource_type="handover",
+        resource_id=handover.id,
+        after={"to_user_id": user_id},
+    )
+    return handover
+
+
+async def take_over(
+    session: AsyncSession, services: Services, conversation_id: uuid.UUID, user_id: int, actor: Actor
+) -> Handover:
+    """Staff take a conversation the AI was handling: a handover requested by them, claimed at once."""
+    conversation = await session.get(Conversation, conversation_id)
+    if conversation is None:
+        raise NotFound(f"conversation {conversation_id} not found")
+    handover = await open_handover(session, conversation.id)
+    if handover is None:
+        handover = await hand_over(
+            session,
+            services,
+            conversation,
+            reason="customer_request",
+            urgency="medium",
+            actor=actor,
+            description="Taken over by staff",
+            requested_by=user_id,
+        )
+    return await claim(session, handover.id, user_id, actor)
+
+
+async def hand_back(session: AsyncSession, conversation_id: uuid.UUID, actor: Actor, notes: str | None = None) -> None:
+    """The human is done: the AI answers again on this conversation."""
+    conversation = await session.get(Conversation, conversation_id)
+    if conversation is None:
+        raise NotFound(f"conversation {conversation_id} not found")
+    handover = await open_handover(session, conversation.id)
+    now = datetime.now(UTC)
+    if handover is not None:
+        handover.status, handover.completed_at, handover.resolution_notes = "resolved", now, notes
+    conversation.ai_paused = False
+    if conversation.status == "escalated":
+        conversation.status = "active"
+    lead = await session.get(Lead, conversation.lead_id)
+    assert lead is not None
+    await add_activity(
+        session, lead, "handover_updated", "Handed back to the AI", actor, handover_id=handover.id if handover else None
+    )
+    await record(
+        session,
+        actor,
+        "conversation.hand_back",
+        dealership_id=conversation.dealership_id,
+        resource_type="conversation",
+        resource_id=conversation.id,
+        after={"ai_paused": False},
+    )
+
+
+async def flag_breach(session: AsyncSession, handover_id: uuid.UUID, actor: Actor) -> bool:
+    handover = await session.get(Handover, handover_id)
+    if handover is None or handover.status != "pending" or handover.sla_breached_at is not None:
+        return False
+    handover.sla_breached_at = datetime.now(UTC)
+    if handover.urgency in ("low", "medium"):
+        handover.urgency = "high"
+    await record(
+        session,
+        actor,
+        "handover.sla_breached",
+        dealership_id=handover.dealership_id,
+        resource_type="handover",
+        resource_id=handover.id,
+        after={"sla_due_at": str(handover.sla_due_at)},
+    )
+    return True

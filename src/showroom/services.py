@@ -1,0 +1,22 @@
+"""The outside world a process talks to, built once per process (web app lifespan, worker, CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from showroom.db.engine import Database
+from showroom.mail import Mailer
+from showroom.settings import Settings
+from showroom.sms import SmsProvider, sms_provider
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    mailer: Mailer
+    sms: SmsProvider
+
+    @classmethod
+    def build(cls, settings: Settings, db: Database) -> Services:
+        return cls(settings=settings, db=db, mailer=Mailer(settings), sms=sms_provider(settings))
