@@ -8,9 +8,11 @@ from functools import lru_cache
 import httpx
 from fastapi import FastAPI
 
+from showroom.agent.triggers import install_defaults as install_default_triggers
 from showroom.auth.passwords import _hash
 from showroom.db.engine import Database
-from showroom.models import Dealership, User
+from showroom.dealerships.service import DEFAULT_PERSONA_TEMPLATE
+from showroom.models import Dealership, Persona, User
 from tests.conftest import new_client
 from tests.factories import create_dealership, create_user, unique
 
@@ -40,6 +42,16 @@ class Team:
 async def create_team(db: Database) -> Team:
     async with db.maint_session() as maint, maint.begin():
         d = await create_dealership(maint)
+        install_default_triggers(maint, d.id)  # as dealerships.service.create does
+        maint.add(
+            Persona(
+                dealership_id=d.id,
+                name="Alex",
+                is_default=True,
+                prompt_template=DEFAULT_PERSONA_TEMPLATE,
+                arguments={"tone": "friendly"},
+            )
+        )
         users = {}
         for role in ("dealership_admin", "manager", "user"):
             users[role] = await create_user(

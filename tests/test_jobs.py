@@ -11,10 +11,12 @@ from showroom import jobs
 from showroom.db.engine import Database
 from showroom.db.urls import Topology, libpq
 from showroom.models import Session
+from showroom.settings import Settings
 from tests.factories import create_dealership, create_user, token_hash
 
 
-async def test_worker_purges_expired_sessions(db: Database, topo: Topology) -> None:
+async def test_worker_purges_expired_sessions(db: Database, topo: Topology, settings: Settings) -> None:
+    db_settings = settings
     async with db.maint_session() as maint, maint.begin():
         dealer = await create_dealership(maint)
         user = await create_user(maint, dealer.id)
@@ -32,13 +34,15 @@ async def test_worker_purges_expired_sessions(db: Database, topo: Topology) -> N
             )
 
     app = jobs.build_app(libpq(topo.app))
-    jobs._database = db
+    from showroom.services import Services
+
+    jobs._services = Services.build(db_settings, db)
     try:
         async with app.open_async():
             await app.configure_task("showroom:sessions.purge_expired").defer_async(timestamp=0)
             await app.run_worker_async(queues=["maintenance"], wait=False, install_signal_handlers=False)
     finally:
-        jobs._database = None
+        jobs._services = None
 
     async with db.maint_session() as maint:
         left = set((await maint.scalars(select(Session.id).where(Session.user_id == user.id))).all())

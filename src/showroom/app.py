@@ -24,7 +24,9 @@ from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.db.engine import Database, open_database
 from showroom.errors import AppError
 from showroom.mail import Mailer
+from showroom.services import Services
 from showroom.settings import Settings, get_settings
+from showroom.sms import sms_provider
 
 log = logging.getLogger("showroom")
 
@@ -55,6 +57,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             app.state.db = open_database(settings, topo.app, topo.maint)
         else:
             app.state.db = database
+        app.state.services = Services(
+            settings=settings, db=app.state.db, mailer=app.state.mailer, sms=sms_provider(settings)
+        )
         try:
             yield
         finally:
@@ -101,16 +106,21 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
 
 def _include_routers(app: FastAPI) -> None:
+    from showroom.agent.routes import router as agent
     from showroom.audit.routes import router as audit
     from showroom.auth.routes import router as identity
+    from showroom.conversations.handover_routes import router as handovers
     from showroom.conversations.routes import router as conversations
+    from showroom.conversations.widget_routes import router as widget
+    from showroom.conversations.widget_routes import webhooks
     from showroom.dealerships.routes import router as dealerships
     from showroom.inventory.routes import router as inventory
     from showroom.leads.routes import router as leads
     from showroom.web.routes import router as web
 
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "web" / "static"), name="static")
-    for router in (identity, dealerships, inventory, leads, conversations, audit, web):
+    routers = (identity, dealerships, inventory, leads, conversations, handovers, agent, widget, webhooks, audit, web)
+    for router in routers:
         # The routers carry their full prefix already; adding their routes flat (rather than include_router,
         # which since FastAPI 0.16x matches through a per-request wrapper for each route) measured ~15% of the
         # CPU of a simple authenticated GET (bench/api_get_lead.py).

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
+from showroom.services import Services
 from showroom.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,14 +28,18 @@ log = logging.getLogger(__name__)
 tasks = Blueprint()
 TASK_MODULES: tuple[str, ...] = ("showroom.conversations.tasks",)
 
-_database: Database | None = None
+_services: Services | None = None
+
+
+def services() -> Services:
+    """The worker process's pools and outside-world clients (set by :func:`run_worker`)."""
+    if _services is None:
+        raise RuntimeError("the job services are not open; tasks run inside `showroom worker`")
+    return _services
 
 
 def database() -> Database:
-    """The worker process's pools (set by :func:`run_worker`)."""
-    if _database is None:
-        raise RuntimeError("the job database is not open; tasks run inside `showroom worker`")
-    return _database
+    return services().db
 
 
 _DEFER = text(
@@ -91,18 +96,17 @@ async def purge_expired_sessions(timestamp: int) -> int:
 def run_worker(settings: Settings) -> None:
     from showroom.db.migrate import resolve
 
-    global _database
     topo = resolve(settings)
 
     async def main() -> None:
-        global _database
-        _database = open_database(settings, topo.app, topo.maint, process="worker")
+        global _services
+        _services = Services.build(settings, open_database(settings, topo.app, topo.maint, process="worker"))
         app = build_app(libpq(topo.app))
         try:
             async with app.open_async():
                 await app.run_worker_async(install_signal_handlers=True)
         finally:
-            await _database.dispose()
-            _database = None
+            await _services.db.dispose()
+            _services = None
 
     asyncio.run(main())

@@ -195,10 +195,16 @@ async def test_conversation_messages_notes_and_idempotent_inbound(app: FastAPI, 
     assert again.json()["content"] == "Hi <b>there</b>'; drop table leads;--"  # stored verbatim, returned as JSON
     note = await admin.post(url, json={"content": "Customer prefers texts", "type": "internal_note"})
     reply = await admin.post(url, json={"content": "Thanks! When can you come by?"})
-    assert note.json()["delivery_status"] is None and reply.json()["delivery_status"] == "queued"
-    staff_view = [m["type"] for m in (await admin.get(url)).json()["items"]]
-    assert staff_view == ["inbound", "internal_note", "outbound"]
-    assert [m["type"] for m in (await integration.get(url)).json()["items"]] == ["inbound", "outbound"]
+    assert note.json()["delivery_status"] is None and reply.json()["delivery_status"] == "sent"  # SMS outbox
+    staff_view = [(m["type"], m["sender"]) for m in (await admin.get(url)).json()["items"]]
+    assert staff_view == [
+        ("inbound", "customer"),
+        ("outbound", "ai"),
+        ("internal_note", "agent"),
+        ("outbound", "agent"),
+    ]
+    customer_view = [m["type"] for m in (await integration.get(url)).json()["items"]]
+    assert customer_view == ["inbound", "outbound", "outbound"]  # never the internal note
     empty = await admin.post(url, json={"content": " \x00\x07 "})
     assert empty.status_code == 422 and empty.json()["field"] == "content"
     archived = await admin.delete(f"/api/v1/conversations/{conversation['id']}")
@@ -207,4 +213,4 @@ async def test_conversation_messages_notes_and_idempotent_inbound(app: FastAPI, 
     assert closed.status_code == 409
     async with db.maint_session() as maint:
         row = await maint.get(Conversation, uuid.UUID(conversation["id"]))
-    assert row is not None and row.message_count == 3
+    assert row is not None and row.message_count == 4 and row.ai_paused  # a human replied: the AI stepped back

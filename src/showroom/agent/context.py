@@ -103,16 +103,17 @@ async def catalog(session: AsyncSession) -> Catalog:
     return Catalog(makes)
 
 
-async def history(session: AsyncSession, conversation_id: Any, *, before: Any = None) -> list[Turn]:
-    """The last turns of the conversation, oldest first (internal notes and system records left out)."""
+async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any = None) -> list[Turn]:
+    """The last turns of the conversation, oldest first (internal notes and system records left out), without
+    the message being answered (``exclude``)."""
     query = (
         select(Message.sender, Message.content)
         .where(Message.conversation_id == conversation_id, Message.type.in_(("inbound", "outbound")))
         .order_by(Message.created_at.desc(), Message.id.desc())
         .limit(HISTORY_TURNS)
     )
-    if before is not None:
-        query = query.where(Message.created_at <= before)
+    if exclude is not None:
+        query = query.where(Message.id != exclude)
     rows = (await session.execute(query)).all()
     return [Turn(sender=sender, text=content) for sender, content in reversed(rows)]
 

@@ -90,7 +90,8 @@ def ai_answers(turn: Turn) -> str | None:
 async def handle_inbound(session: AsyncSession, services: Services, message: Message, actor: Actor = SYSTEM) -> Outcome:
     turn = await load(session, message.conversation_id)
     text = message.content
-    u = understand(text, await catalog(session), await history(session, turn.conversation.id))
+    turns = await history(session, turn.conversation.id, exclude=message.id)
+    u = understand(text, await catalog(session), turns)
     if u.is_opt_out:
         return await _opt_out(session, services, turn, message)
     if text.strip().upper().rstrip(".!") in RESUME_WORDS:
@@ -101,7 +102,7 @@ async def handle_inbound(session: AsyncSession, services: Services, message: Mes
     if silent:
         await _for_staff(session, services, turn, message, u)
         return Outcome(skipped=silent)
-    match = evaluate(await active_specs(session), text, await history(session, turn.conversation.id), u)
+    match = evaluate(await active_specs(session), text, turns, u)
     if match is not None:
         await add_activity(
             session,
@@ -163,7 +164,7 @@ async def answer(
         channel,
     )
     system_prompt = prompts.render(choice.template, values)
-    turns = await history(session, turn.conversation.id)
+    turns = await history(session, turn.conversation.id, exclude=inbound.id if inbound else None)
     provider = provider_for(turn.dealership, services.settings)
     draft: ProviderReply = await provider.reply(
         u,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from sqlalchemy import func, select
 
 from showroom.api.docs import errors
@@ -25,8 +25,14 @@ from showroom.conversations.schemas import (
 )
 from showroom.errors import ValidationFailed
 from showroom.models import Conversation, Message
+from showroom.services import Services
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
+
+
+def services(request: Request) -> Services:
+    return request.app.state.services  # type: ignore[no-any-return]
+
 
 SORTS = {
     "last_message_at": func.coalesce(Conversation.last_message_at, Conversation.created_at),
@@ -172,7 +178,9 @@ async def add_message(
         raise ValidationFailed("the Idempotency-Key header and body field differ", field="idempotency_key")
     if idempotency_key:
         body = body.model_copy(update={"idempotency_key": idempotency_key})
-    message, created = await service.add_message(ctx.session, conversation_id, body, ctx.principal, ctx.actor)
+    message, created = await service.add_message(
+        ctx.session, services(ctx.request), conversation_id, body, ctx.principal, ctx.actor
+    )
     if not created:
         response.status_code = 200
     return message

@@ -104,6 +104,7 @@ class MessageCreate(Strict):
     sender_name: Annotated[str, StringConstraints(max_length=100)] | None = None
     external_message_id: Annotated[str, StringConstraints(max_length=255)] | None = None
     idempotency_key: Annotated[str, StringConstraints(min_length=1, max_length=255)] | None = None
+    suggestion_id: uuid.UUID | None = Field(default=None, description="Staff: the suggestion this reply came from")
 
     @field_validator("content")
     @classmethod

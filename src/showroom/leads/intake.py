@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom import jobs
 from showroom.audit.service import Actor, record
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
@@ -98,6 +99,8 @@ class IntakeLead:
     original: dict[str, Any] = field(default_factory=dict)  # {format, raw, extras}: for reprocessing
     idempotency_key: str | None = None
     open_conversation: bool = True  # False for contacts that are not sales leads (no AI cadence)
+    first_reply: bool = True  # enqueue the AI's first answer (the chat widget answers in the request instead)
+    anonymous_ok: bool = False  # a chat visitor may start without any contact details (the key is the visit)
     conversation_channel: str | None = None  # default: email if we have one, else sms, else chat
     assigned_user_id: int | None = None  # default: round robin when the dealership assigns that way
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -140,7 +143,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     phone_region = await region(session, dealership_id)
     email = normalize_email(data.customer.email)
     phone = normalize_phone(data.customer.phone, phone_region)
-    if email is None and phone is None:
+    if email is None and phone is None and not data.anonymous_ok:
         raise ValidationFailed(
             "the lead has no usable customer contact: need a valid e-mail or phone number", field="customer"
         )
@@ -218,6 +221,14 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         )
         session.add(conversation)
         await session.flush()
+        if data.first_reply:  # the AI's first answer, sent by the worker once this transaction commits
+            await jobs.defer(
+                session,
+                "conversation.first_reply",
+                queue="agent",
+                conversation_id=str(conversation.id),
+                dealership_id=dealership_id,
+            )
     await record(
         session,
         actor,

@@ -27,6 +27,17 @@ OVERDUE = """
     $$"""
 
 
+BY_SMS = """
+    CREATE FUNCTION resolve_dealership_by_sms(p_number text)
+    RETURNS int
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        -- The dealership whose texting number (settings.sms_number, E.164) received the message; NULL when
+        -- none or several claim it.
+        SELECT CASE WHEN count(*) = 1 THEN min(d.id) END FROM dealerships d
+        WHERE d.is_active AND d.settings ->> 'sms_number' = btrim(p_number)
+    $$"""
+
+
 def upgrade() -> None:
     app, maint = roles()["app"], roles()["maint"]
     op.add_column(
@@ -37,10 +48,11 @@ def upgrade() -> None:
     )
     op.add_column("customers", sa.Column("ai_enabled", sa.Boolean(), server_default=sa.text("true"), nullable=False))
     op.add_column("handovers", sa.Column("sla_breached_at", sa.DateTime(timezone=True), nullable=True))
-    op.execute(OVERDUE)
-    op.execute(f"ALTER FUNCTION overdue_handovers() OWNER TO {quote_ident(maint)}")
-    op.execute("REVOKE ALL ON FUNCTION overdue_handovers() FROM PUBLIC")
-    op.execute(f"GRANT EXECUTE ON FUNCTION overdue_handovers() TO {quote_ident(app)}")
+    for signature, ddl in (("overdue_handovers()", OVERDUE), ("resolve_dealership_by_sms(text)", BY_SMS)):
+        op.execute(ddl)
+        op.execute(f"ALTER FUNCTION {signature} OWNER TO {quote_ident(maint)}")
+        op.execute(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
+        op.execute(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote_ident(app)}")
 
     from showroom.agent.escalation import DEFAULT_TRIGGERS
 
@@ -71,6 +83,7 @@ def install_default_triggers(triggers: list[dict]) -> None:  # type: ignore[type
 
 
 def downgrade() -> None:
+    op.execute("DROP FUNCTION resolve_dealership_by_sms(text)")
     op.execute("DROP FUNCTION overdue_handovers()")
     op.drop_column("handovers", "sla_breached_at")
     op.drop_column("customers", "ai_enabled")

@@ -1,0 +1,172 @@
+"""Provider-neutral SMS and e-mail reply webhooks (docs/webhooks.md): a customer's message arrives, finds its
+dealership, customer and conversation (or becomes a new lead), and is answered by the pipeline.
+Idempotent on the provider's message id."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import Request
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.service import Actor
+from showroom.conversations.service import receive
+from showroom.db.engine import set_tenant
+from showroom.errors import NotFound, ServiceUnavailable, Unauthorized, ValidationFailed
+from showroom.leads.adf_intake import dealership_for_address
+from showroom.leads.contacts import normalize_email, normalize_phone
+from showroom.leads.intake import IntakeContact, IntakeLead, intake
+from showroom.leads.service import region
+from showroom.models import Conversation, Customer, Message
+from showroom.services import Services
+
+Body = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+class SmsIn(BaseModel):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    sender: Annotated[str, StringConstraints(min_length=3, max_length=50)] = Field(alias="from")
+    to: Annotated[str, StringConstraints(min_length=3, max_length=50)]
+    body: Body
+    message_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class EmailIn(BaseModel):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    sender: Annotated[str, StringConstraints(min_length=3, max_length=320)] = Field(alias="from")
+    to: Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+    subject: Annotated[str, StringConstraints(max_length=998)] | None = None
+    text: Body | None = None
+    message_id: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    in_reply_to: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+
+def check_secret(request: Request) -> None:
+    secret = request.app.state.settings.webhook_secret
+    if secret is None:
+        raise ServiceUnavailable("webhooks are not configured: set SHOWROOM_WEBHOOK_SECRET")
+    header = request.headers.get("authorization", "")
+    sent = header[7:].strip() if header.lower().startswith("bearer ") else request.query_params.get("token", "")
+    if not hmac.compare_digest(sent.encode(), secret.get_secret_value().encode()):
+        raise Unauthorized("wrong or missing webhook secret", field="Authorization")
+
+
+def _reply_text(text: str) -> str:
+    """The new part of an e-mail reply: above the quoted history."""
+    kept = []
+    for line in text.splitlines():
+        if line.startswith(">") or (line.startswith("On ") and line.rstrip().endswith("wrote:")):
+            break
+        kept.append(line)
+    return "\n".join(kept).strip() or text.strip()
+
+
+async def _conversation(session: AsyncSession, customer_id: Any, channel: str) -> Conversation | None:
+    found: Conversation | None = await session.scalar(
+        select(Conversation)
+        .where(
+            Conversation.customer_id == customer_id, Conversation.channel == channel, Conversation.status != "archived"
+        )
+        .order_by(Conversation.last_message_at.desc().nulls_last())
+        .limit(1)
+    )
+    return found
+
+
+async def _new_lead(
+    session: AsyncSession,
+    dealership_id: int,
+    contact: IntakeContact,
+    channel: str,
+    text_: str,
+    provider: str,
+    actor: Actor,
+) -> Conversation:
+    result = await intake(
+        session,
+        dealership_id,
+        IntakeLead(
+            source_type="phone_call" if channel == "sms" else "api",
+            customer=contact,
+            provider=provider,
+            message=text_[:2000],
+            first_reply=False,
+            conversation_channel=channel,
+            original={"format": channel},
+        ),
+        actor,
+    )
+    assert result.conversation is not None
+    return result.conversation
+
+
+async def sms(session: AsyncSession, services: Services, data: SmsIn, actor: Actor) -> tuple[Message, bool]:
+    dealership_id = await session.scalar(
+        text("select resolve_dealership_by_sms(:n)"), {"n": normalize_phone(data.to) or data.to}
+    )
+    if dealership_id is None:
+        raise NotFound(f"no dealership texts from {data.to}; set it as a dealership's sms_number", field="to")
+    await set_tenant(session, int(dealership_id))
+    phone = normalize_phone(data.sender, await region(session, int(dealership_id)))
+    if phone is None:
+        raise ValidationFailed(f"{data.sender!r} is not a phone number", field="from")
+    customer = await session.scalar(select(Customer).where(Customer.phone_e164 == phone))
+    conversation = await _conversation(session, customer.id, "sms") if customer else None
+    if conversation is None:
+        conversation = await _new_lead(
+            session, int(dealership_id), IntakeContact(phone=data.sender), "sms", data.body, "SMS", actor
+        )
+    message, created, _ = await receive(
+        session,
+        services,
+        conversation,
+        data.body,
+        actor,
+        external_message_id=data.message_id,
+        idempotency_key=f"sms:{data.message_id}",
+    )
+    return message, created
+
+
+async def email(session: AsyncSession, services: Services, data: EmailIn, actor: Actor) -> tuple[Message, bool]:
+    dealership_id = await dealership_for_address(session, data.to)
+    if dealership_id is None:
+        raise NotFound(
+            "no dealership matches the recipient address (use <subdomain>@ or leads+<subdomain>@)", field="to"
+        )
+    await set_tenant(session, dealership_id)
+    conversation = None
+    if data.in_reply_to:
+        ours = await session.scalar(
+            select(Message.conversation_id).where(Message.external_message_id == data.in_reply_to.strip())
+        )
+        conversation = await session.get(Conversation, ours) if ours else None
+    address = normalize_email(data.sender.split("<")[-1].rstrip(">"))
+    if address is None:
+        raise ValidationFailed(f"{data.sender!r} is not an e-mail address", field="from")
+    if conversation is None:
+        customer = await session.scalar(select(Customer).where(Customer.email_normalized == address))
+        conversation = await _conversation(session, customer.id, "email") if customer else None
+    body = _reply_text(data.text or "")
+    if not body:
+        raise ValidationFailed("the e-mail has no text", field="text")
+    if conversation is None:
+        conversation = await _new_lead(
+            session, dealership_id, IntakeContact(email=address), "email", body, "E-mail", actor
+        )
+    message, created, _ = await receive(
+        session,
+        services,
+        conversation,
+        body,
+        actor,
+        subject=data.subject,
+        external_message_id=data.message_id[:255],
+        idempotency_key=f"email:{data.message_id}"[:255],
+    )
+    return message, created
