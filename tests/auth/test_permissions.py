@@ -397,10 +397,9 @@ async def test_route_permissions_for(principal: str, app: FastAPI, db: Database,
         url = url.replace("{team}", str(actors.team.id)).replace("{spare}", str(spare.id))
         role = actors.roles[principal]
         allowed = scopes_allow(frozenset(SCOPES), action) if role == "api_key" else role_allows(role, action)
-        if allowed and example.effective_action == "staff" and role == "api_key":
-            expected_override = 400  # a person claims conversations, not an API key
-        else:
-            expected_override = None
+        # a person claims conversations, not an API key
+        staff_only = allowed and example.effective_action == "staff" and role == "api_key"
+        expected_override = 400 if staff_only else None
         if allowed and example.effective_action and example.effective_action != "staff" and role != "api_key":
             allowed = role_allows(role, example.effective_action)
         if not allowed:
