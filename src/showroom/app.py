@@ -22,7 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from showroom.api.middleware import RequestContextMiddleware
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.db.engine import Database, open_database
+from showroom.db.urls import libpq
 from showroom.errors import AppError
+from showroom.events import EventHub
 from showroom.mail import Mailer
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
@@ -60,9 +62,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.services = Services(
             settings=settings, db=app.state.db, mailer=app.state.mailer, sms=sms_provider(settings)
         )
+        app.state.events = EventHub(libpq(app.state.db.app_url))
+        await app.state.events.start()
         try:
             yield
         finally:
+            await app.state.events.stop()
             if owned:
                 await app.state.db.dispose()
                 from showroom.db import embedded
@@ -111,15 +116,28 @@ def _include_routers(app: FastAPI) -> None:
     from showroom.auth.routes import router as identity
     from showroom.conversations.handover_routes import router as handovers
     from showroom.conversations.routes import router as conversations
+    from showroom.conversations.widget_routes import events, webhooks
     from showroom.conversations.widget_routes import router as widget
-    from showroom.conversations.widget_routes import webhooks
     from showroom.dealerships.routes import router as dealerships
     from showroom.inventory.routes import router as inventory
     from showroom.leads.routes import router as leads
     from showroom.web.routes import router as web
 
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "web" / "static"), name="static")
-    routers = (identity, dealerships, inventory, leads, conversations, handovers, agent, widget, webhooks, audit, web)
+    routers = (
+        identity,
+        dealerships,
+        inventory,
+        leads,
+        conversations,
+        handovers,
+        agent,
+        widget,
+        webhooks,
+        events,
+        audit,
+        web,
+    )
     for router in routers:
         # The routers carry their full prefix already; adding their routes flat (rather than include_router,
         # which since FastAPI 0.16x matches through a per-request wrapper for each route) measured ~15% of the

@@ -7,21 +7,23 @@ rate-limited.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
 from showroom.agent.context import persona_for
 from showroom.api.ratelimit import RateLimiter
-from showroom.auth.deps import DbSession, request_actor
+from showroom.auth.deps import Context, DbSession, request_actor, require
 from showroom.conversations import webhooks as hooks
 from showroom.conversations import widget
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
 from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
 from showroom.errors import Forbidden, NotFound
+from showroom.events import EventHub, sse
 from showroom.leads.intake import IntakeContact
 from showroom.models import Dealership
 
@@ -208,3 +210,49 @@ async def email_webhook(request: Request, body: EmailIn, session: DbSession, res
     message, created = await hooks.email(session, request.app.state.services, body, request_actor(request))
     response.status_code = 201 if created else 200
     return {"message_id": str(message.id), "conversation_id": str(message.conversation_id), "duplicate": not created}
+
+
+events = APIRouter(prefix="/api/v1", tags=["live"])
+
+
+@events.get("/events", summary="Server-sent events: what changed in your dealership (ids only; fetch the rest)")
+async def staff_events(request: Request, ctx: Annotated[Context, Depends(require("conversation.read"))]) -> Response:
+    """`conversations`, `messages` and `handovers` events with ids, as they commit, from every server process
+    (PostgreSQL LISTEN/NOTIFY). A `resync` event means: refetch, something may have been missed."""
+    hub: EventHub = request.app.state.events
+    dealership_id = ctx.dealership_id
+
+    async def stream() -> AsyncIterator[str]:
+        async with hub.subscribe(dealership_id) as queue:
+            async for chunk in sse(queue):
+                if await request.is_disconnected():
+                    break
+                yield chunk
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+
+
+@router.get("/{subdomain}/events", summary="Server-sent events of the visitor's conversation (public)")
+async def widget_events(
+    subdomain: str, request: Request, session: DbSession, token: Annotated[Token, Query()]
+) -> Response:
+    dealership = await widget.dealership(session, subdomain)
+    origin = _origin_allowed(request, dealership)
+    conversation = await widget.conversation_for(session, token)
+    if conversation is None:
+        raise NotFound("this chat has ended; start a new one", field="token")
+    hub: EventHub = request.app.state.events
+    dealership_id, conversation_id = dealership.id, str(conversation.id)
+
+    async def stream() -> AsyncIterator[str]:
+        async with hub.subscribe(dealership_id, conversation_id) as queue:
+            async for chunk in sse(queue):
+                if await request.is_disconnected():
+                    break
+                yield chunk
+
+    headers = {
+        "Cache-Control": "no-store",
+        **({"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}),
+    }
+    return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
