@@ -72,12 +72,18 @@ async def defer(
     return int(job_id or 0)
 
 
+_apps: dict[str, App] = {}
+
+
 def build_app(conninfo: str) -> App:
-    for module in TASK_MODULES:
-        importlib.import_module(module)
-    app = App(connector=PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"}))
-    app.add_tasks_from(tasks, namespace="showroom")
-    return app
+    """The procrastinate app of this process (a blueprint's tasks bind to one app, so it is built once)."""
+    if conninfo not in _apps:
+        for module in TASK_MODULES:
+            importlib.import_module(module)
+        app = App(connector=PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"}))
+        app.add_tasks_from(tasks, namespace="showroom")
+        _apps[conninfo] = app
+    return _apps[conninfo]
 
 
 @tasks.periodic(cron="*/15 * * * *", periodic_id="sessions.purge_expired")

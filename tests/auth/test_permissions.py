@@ -368,11 +368,16 @@ async def actors(app: FastAPI, db: Database) -> Actors:
     return Actors(team, outsider_team, clients, roles)
 
 
+# Endless server-sent event streams cannot be awaited through the in-process transport; their permission is
+# checked by test_event_stream_needs_conversation_read below and the stream itself by the browser tests.
+STREAMS = {"/api/v1/events"}
+
+
 def protected_routes(app: FastAPI) -> list[tuple[str, str, str | None]]:
     out = []
     for route, path, methods in api_routes(app):
         action = route_action(route)
-        if action is PUBLIC:
+        if action is PUBLIC or path in STREAMS:
             continue
         out.extend((method, path, action) for method in sorted(methods))
     return out
@@ -464,3 +469,15 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
     assert PERMISSIONS[Role.super_admin] == staff_everywhere | managers_add | admins_add | {"dealership.manage"}
     key_actions = set().union(*SCOPES.values())
     assert not key_actions & (admins_add | {"dealership.manage", "user.read"})
+
+
+async def test_event_stream_needs_conversation_read(app: FastAPI, db: Database) -> None:
+    from tests.conftest import new_client
+
+    assert (await new_client(app).get("/api/v1/events")).status_code == 401
+    team = await create_team(db)
+    admin = await sign_in(app, team.admin.email)
+    key = (await admin.post("/api/v1/api-keys", json={"name": "k", "scopes": ["leads:read"]})).json()["key"]
+    client = new_client(app)
+    client.headers["Authorization"] = f"Bearer {key}"
+    assert (await client.get("/api/v1/events")).status_code == 403

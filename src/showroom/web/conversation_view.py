@@ -1,0 +1,134 @@
+"""Everything the conversation screen shows, read through the tenant-scoped session."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.conversations import suggestions
+from showroom.conversations.channels import QUIET_CHANNELS, opted_out, quiet_until
+from showroom.conversations.handover import OPEN
+from showroom.errors import NotFound
+from showroom.models import (
+    Conversation,
+    Customer,
+    CustomerInsight,
+    Dealership,
+    Handover,
+    Lead,
+    LeadActivity,
+    Message,
+    ResponseSuggestion,
+    User,
+    VehicleInterest,
+)
+
+THREAD_LIMIT = 300
+
+
+@dataclass
+class ConversationView:
+    conversation: Conversation
+    lead: Lead
+    customer: Customer
+    messages: list[Message]
+    handover: Handover | None
+    suggestions: list[ResponseSuggestion]
+    interests: list[VehicleInterest]
+    insights: list[CustomerInsight]
+    activities: list[LeadActivity]
+    users: dict[int, str]
+    opted_out: bool
+    quiet_until: datetime | None
+
+    @property
+    def human(self) -> bool:
+        return self.conversation.ai_paused or not self.conversation.is_ai_assisted
+
+    @property
+    def closed(self) -> bool:
+        return self.conversation.status in ("resolved", "archived")
+
+    @property
+    def dossier(self) -> dict[str, Any]:
+        return dict(self.handover.dossier or {}) if self.handover else {}
+
+    def who(self, user_id: int | None) -> str:
+        if user_id is None:
+            return "nobody"
+        return self.users.get(user_id, f"user {user_id}")
+
+
+async def staff_names(session: AsyncSession) -> dict[int, str]:
+    rows = await session.execute(select(User.id, User.name, User.email).where(User.dealership_id.is_not(None)))
+    return {r.id: r.name or r.email for r in rows}
+
+
+async def thread(session: AsyncSession, conversation_id: uuid.UUID) -> list[Message]:
+    rows = await session.scalars(
+        select(Message)
+        .where(Message.conversation_id == conversation_id)
+        .order_by(Message.created_at.desc(), Message.id.desc())
+        .limit(THREAD_LIMIT)
+    )
+    return list(reversed(rows.all()))
+
+
+async def load(session: AsyncSession, dealership: Dealership, conversation_id: uuid.UUID) -> ConversationView:
+    conversation = await session.get(Conversation, conversation_id)
+    if conversation is None:
+        raise NotFound("conversation not found")
+    lead = await session.get(Lead, conversation.lead_id)
+    customer = await session.get(Customer, conversation.customer_id)
+    assert lead is not None
+    assert customer is not None
+    handover = await session.scalar(
+        select(Handover)
+        .where(Handover.conversation_id == conversation.id)
+        .order_by(Handover.status.in_(OPEN).desc(), Handover.requested_at.desc())
+        .limit(1)
+    )
+    offered = [s for s in await suggestions.for_conversation(session, conversation.id) if s.status == "offered"]
+    interests = (
+        await session.scalars(
+            select(VehicleInterest)
+            .where(VehicleInterest.lead_id == lead.id)
+            .order_by(VehicleInterest.is_primary.desc(), VehicleInterest.created_at)
+        )
+    ).all()
+    insights = (
+        await session.scalars(
+            select(CustomerInsight)
+            .where(CustomerInsight.customer_id == customer.id)
+            .order_by(CustomerInsight.created_at.desc())
+            .limit(12)
+        )
+    ).all()
+    activities = (
+        await session.scalars(
+            select(LeadActivity)
+            .where(LeadActivity.lead_id == lead.id)
+            .order_by(LeadActivity.created_at.desc(), LeadActivity.id.desc())
+            .limit(40)
+        )
+    ).all()
+    quiet = quiet_until(dealership, datetime.now(UTC)) if conversation.channel in QUIET_CHANNELS else None
+    return ConversationView(
+        conversation=conversation,
+        lead=lead,
+        customer=customer,
+        messages=await thread(session, conversation.id),
+        handover=handover,
+        suggestions=offered,
+        interests=list(interests),
+        insights=list(insights),
+        activities=list(activities),
+        users=await staff_names(session),
+        opted_out=opted_out(customer, conversation.channel),
+        quiet_until=quiet,
+    )

@@ -1,0 +1,183 @@
+"""Read models of the inbox: one page of conversations with only the columns a row shows, and the tab counts.
+
+Built for the first render with many conversations: one keyset-paginated query (newest activity first) with the
+customer's name, the latest message and the unread count of just the rows shown, and one aggregate for the
+counts of every tab. RLS keeps both to the signed-in dealership.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.models import Conversation, Customer, Lead, Message
+
+CLOSED = ("resolved", "archived")
+PAGE = 50
+
+
+class Tab(StrEnum):
+    open = "open"
+    mine = "mine"
+    unassigned = "unassigned"
+    escalated = "escalated"
+    ai = "ai"
+    waiting = "waiting"
+    closed = "closed"
+
+
+TAB_LABELS = {
+    Tab.open: "All open",
+    Tab.mine: "Mine",
+    Tab.unassigned: "Unassigned",
+    Tab.escalated: "Needs a human",
+    Tab.ai: "AI handling",
+    Tab.waiting: "Waiting on customer",
+    Tab.closed: "Closed",
+}
+
+
+def tab_condition(tab: Tab, user_id: int) -> ColumnElement[bool]:
+    c = Conversation
+    is_open = c.status.not_in(CLOSED)
+    return {
+        Tab.open: is_open,
+        Tab.mine: and_(is_open, c.assigned_user_id == user_id),
+        Tab.unassigned: and_(is_open, c.assigned_user_id.is_(None)),
+        Tab.escalated: c.status == "escalated",
+        Tab.ai: and_(c.status.in_(("active", "waiting_response")), c.is_ai_assisted, c.ai_paused.is_(False)),
+        Tab.waiting: c.status == "waiting_response",
+        Tab.closed: c.status.in_(CLOSED),
+    }[tab]
+
+
+def search_condition(q: str) -> ColumnElement[bool]:
+    like = f"%{q.strip()}%"
+    digits = "".join(ch for ch in q if ch.isdigit())
+    matches: list[ColumnElement[bool]] = [Customer.full_name.ilike(like), Customer.email.ilike(like)]
+    if len(digits) >= 3:
+        matches.append(Customer.phone_e164.contains(digits))
+    return or_(*matches)
+
+
+@dataclass
+class Row:
+    id: uuid.UUID
+    status: str
+    channel: str
+    priority: str
+    ai_paused: bool
+    assigned_user_id: int | None
+    activity_at: datetime
+    customer: str
+    contact: str | None
+    score: int
+    preview: str | None
+    preview_sender: str | None
+    unread: int
+
+    @property
+    def state(self) -> str:
+        if self.status == "escalated":
+            return "Needs a human"
+        if self.status in CLOSED:
+            return self.status.title()
+        if self.ai_paused:
+            return "Staff handling"
+        if self.status == "waiting_response":
+            return "Waiting on customer"
+        return "AI handling"
+
+
+def encode_cursor(at: datetime, row_id: uuid.UUID) -> str:
+    raw = json.dumps([at.isoformat(), str(row_id)]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
+    try:
+        at, row_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return datetime.fromisoformat(at), uuid.UUID(row_id)
+    except (binascii.Error, ValueError, TypeError):
+        return None
+
+
+async def page(
+    session: AsyncSession, tab: Tab, user_id: int, q: str | None, cursor: str | None, limit: int = PAGE
+) -> tuple[list[Row], str | None]:
+    c = Conversation
+    activity = func.coalesce(c.last_message_at, c.created_at)
+    last = (
+        select(Message.content.label("content"), Message.sender.label("sender"))
+        .where(Message.conversation_id == c.id, Message.type.in_(("inbound", "outbound")))
+        .order_by(Message.created_at.desc())
+        .limit(1)
+        .lateral("last")
+    )
+    unread = (
+        select(func.count())
+        .where(Message.conversation_id == c.id, Message.type == "inbound", Message.is_read.is_(False))
+        .correlate(c)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            c.id,
+            c.status,
+            c.channel,
+            c.priority,
+            c.ai_paused,
+            c.assigned_user_id,
+            activity.label("activity_at"),
+            Customer.full_name,
+            func.coalesce(Customer.email, Customer.phone).label("contact"),
+            Lead.lead_score,
+            func.left(last.c.content, 140).label("preview"),
+            last.c.sender,
+            unread.label("unread"),
+        )
+        .join(Customer, Customer.id == c.customer_id)
+        .join(Lead, Lead.id == c.lead_id)
+        .outerjoin(last, func.true())
+        .where(tab_condition(tab, user_id))
+    )
+    if q and q.strip():
+        query = query.where(search_condition(q))
+    after = decode_cursor(cursor) if cursor else None
+    if after is not None:
+        query = query.where(tuple_(activity, c.id) < tuple_(after[0], after[1]))
+    rows = (await session.execute(query.order_by(activity.desc(), c.id.desc()).limit(limit + 1))).all()
+    items = [Row(*row) for row in rows[:limit]]
+    next_cursor = encode_cursor(items[-1].activity_at, items[-1].id) if len(rows) > limit else None
+    return items, next_cursor
+
+
+async def counts(session: AsyncSession, user_id: int) -> dict[Tab, int]:
+    """Every tab's count in one pass over the dealership's conversations."""
+    columns = [func.count().filter(tab_condition(tab, user_id)).label(tab.value) for tab in Tab]
+    row = (await session.execute(select(*columns).select_from(Conversation))).one()
+    return {tab: int(row[i]) for i, tab in enumerate(Tab)}
+
+
+async def mark_read(session: AsyncSession, conversation_id: uuid.UUID) -> int:
+    """The customer's messages of a conversation a staff member opened are read (one statement)."""
+    result = await session.execute(
+        update(Message)
+        .where(Message.conversation_id == conversation_id, Message.type == "inbound", Message.is_read.is_(False))
+        .values(is_read=True, read_at=func.now())
+        .returning(Message.id)
+    )
+    return len(result.all())
+
+
+def as_json(rows: list[Row]) -> list[dict[str, Any]]:
+    return [{"id": str(r.id), "status": r.status, "unread": r.unread} for r in rows]
