@@ -351,3 +351,40 @@ async def test_quiet_hours_hold_automated_sms(app: FastAPI, db: Database, settin
         )
     assert reply is not None and reply.delivery_status == "queued" and reply.entities["held_until"]
     assert jobs == 1
+
+
+async def test_not_interested_silences_the_ai_until_a_buying_question(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    sub = team.dealership.subdomain
+    guest = visitor(app)
+    first = await guest.post(f"/api/v1/widget/{sub}/messages", json={"content": "Hi, do you have any Tucsons?"})
+    token = first.json()["token"]
+    done = await guest.post(
+        f"/api/v1/widget/{sub}/messages", json={"token": token, "content": "Never mind, I bought elsewhere."}
+    )
+    assert len(done.json()["replies"]) == 1  # one polite close
+    quiet = await guest.post(f"/api/v1/widget/{sub}/messages", json={"token": token, "content": "ok thanks bye"})
+    assert quiet.json()["replies"] == []
+    back = await guest.post(
+        f"/api/v1/widget/{sub}/messages", json={"token": token, "content": "Actually, is the Santa Fe still available?"}
+    )
+    assert back.json()["replies"] and "Santa Fe" in back.json()["replies"][0]["content"]
+
+
+async def test_the_ai_can_be_switched_off_for_a_customer(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    sub = team.dealership.subdomain
+    guest = visitor(app)
+    first = await guest.post(
+        f"/api/v1/widget/{sub}/messages", json={"content": "hello, any SUVs?", "email": f"quiet{team.id}@example.com"}
+    )
+    async with db.maint_session() as maint:
+        conversation = await maint.get(Conversation, first.json()["conversation_id"])
+    assert conversation is not None
+    agent = await sign_in(app, team.agent.email)
+    off = await agent.patch(f"/api/v1/customers/{conversation.customer_id}", json={"ai_enabled": False})
+    assert off.status_code == 200 and off.json()["ai_enabled"] is False
+    silent = await guest.post(
+        f"/api/v1/widget/{sub}/messages", json={"token": first.json()["token"], "content": "and sedans?"}
+    )
+    assert silent.json()["replies"] == []

@@ -155,6 +155,24 @@ async def _suggestion(db: Database, team: Team) -> Any:
         return row
 
 
+async def _dead_letter(db: Database, team: Team) -> Any:
+    from pathlib import Path
+
+    from showroom.models import IntakeDeadLetter
+
+    adf = (Path(__file__).resolve().parents[1] / "fixtures" / "adf" / "seorylie_minimal.xml").read_text()
+    async with db.maint_session() as maint, maint.begin():
+        row = IntakeDeadLetter(
+            channel="adf_http",
+            reason="no dealership",
+            content_type="application/xml",
+            payload=adf.replace("</adf>", f"<!-- {unique('x')} --></adf>"),
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
 def fixed(path: str, body: Any = None) -> Target:
     async def target(db: Database, team: Team) -> tuple[str, Any]:
         return path, body
@@ -284,6 +302,11 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ),
     ("GET", "/api/v1/audit-logs"): Example(fixed("/api/v1/audit-logs"), tenant_resource=False),
     ("GET", "/api/v1/personas"): Example(fixed("/api/v1/personas"), tenant_resource=False),
+    ("GET", "/api/v1/dead-letters"): Example(fixed("/api/v1/dead-letters"), tenant_resource=False),
+    ("POST", "/api/v1/dead-letters/{letter_id}/assign"): Example(
+        on(_dead_letter, "/api/v1/dead-letters/{id}/assign", lambda r, t: {"dealership_id": t.id}),
+        tenant_resource=False,
+    ),
     ("POST", "/api/v1/personas"): Example(
         on(_staff, "/api/v1/personas", lambda r, t: {"name": unique("p"), "prompt_template": "I am {{persona_name}}"}),
         201,

@@ -318,3 +318,31 @@ async def test_inbound_email_routes_by_address_or_vendor_else_dead_letter(settin
 async def test_inbound_email_is_off_until_configured(app: FastAPI) -> None:
     response = await new_client(app).post("/api/v1/inbound/email", json={"to": "a@b.example", "text": "x"})
     assert response.status_code == 503 and "SHOWROOM_INBOUND_EMAIL_SECRET" in response.json()["detail"]
+
+
+async def test_a_super_admin_files_a_dead_letter_under_a_dealership(settings: Settings, db: Database) -> None:
+    from showroom.app import create_app
+    from tests.helpers import create_super_admin
+
+    team = await create_team(db)
+    configured = Settings.model_validate({**settings.model_dump(), "inbound_email_secret": "dead-letter-secret"})
+    application = create_app(configured, database=db)
+    stray = (FIXTURES / "seorylie_dealersite_valid.xml").read_text().replace("Test Vendor", unique("Nobody Motors"))
+    async with application.router.lifespan_context(application):
+        lost = await new_client(application).post(
+            "/api/v1/inbound/email",
+            json={"to": "x@in.example", "text": stray},
+            headers={"Authorization": "Bearer dead-letter-secret"},
+        )
+        letter_id = lost.json()["results"][0]["dead_letter_id"]
+        root = await sign_in(application, (await create_super_admin(db)).email)
+        listed = (await root.get("/api/v1/dead-letters")).json()
+        assert any(letter["id"] == letter_id for letter in listed)
+        admin = await sign_in(application, team.admin.email)
+        assert (await admin.get("/api/v1/dead-letters")).status_code == 403
+        filed = await root.post(f"/api/v1/dead-letters/{letter_id}/assign", json={"dealership_id": team.id})
+        assert filed.status_code == 200, filed.text
+        assert filed.json()["lead"]["source"] == "adf_email"
+        twice = await root.post(f"/api/v1/dead-letters/{letter_id}/assign", json={"dealership_id": team.id})
+        assert twice.status_code == 409
+    assert await count(db, Lead, team.id) == 1

@@ -8,13 +8,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import ColumnElement, func, or_, select
 
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
 from showroom.auth.deps import Context, DbSession, request_actor, require
+from showroom.dealerships.routes import Maint
 from showroom.errors import UnsupportedMediaType
+from showroom.leads import dead_letters as letters
 from showroom.leads import service
 from showroom.leads.adf_intake import DocumentOutcome, process_payload
 from showroom.leads.inbound import InboundEmailIn, check_inbound_secret
@@ -337,3 +340,55 @@ async def archive_lead(lead_id: uuid.UUID, ctx: Annotated[Context, Depends(requi
 )
 async def lead_activities(lead_id: uuid.UUID, ctx: Annotated[Context, Depends(require("lead.read"))]) -> Any:
     return await service.activities(ctx.session, lead_id)
+
+
+class DeadLetterOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    channel: str
+    reason: str
+    content_type: str | None
+    sender: str | None
+    recipient: str | None
+    vendor_name: str | None
+    provider_name: str | None
+    payload: str
+    received_at: datetime
+    resolved_at: datetime | None
+    resolved_dealership_id: int | None
+    resolved_lead_id: uuid.UUID | None
+
+
+class AssignIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    dealership_id: int
+
+
+@router.get(
+    "/dead-letters",
+    response_model=list[DeadLetterOut],
+    tags=["intake"],
+    summary="Leads no dealership matched (super admins)",
+    responses=errors(401, 403),
+)
+async def dead_letters(
+    ctx: Annotated[Context, Depends(require("dealership.manage"))], maint: Maint, resolved: bool | None = False
+) -> Any:
+    return await letters.list_letters(maint, resolved=resolved)
+
+
+@router.post(
+    "/dead-letters/{letter_id}/assign",
+    response_model=IntakeOut,
+    tags=["intake"],
+    summary="File a dead letter under a dealership: it becomes that dealership's lead (super admins)",
+    responses=errors(401, 403, 404, 409),
+)
+async def assign_dead_letter(
+    letter_id: uuid.UUID, body: AssignIn, maint: Maint, ctx: Annotated[Context, Depends(require("dealership.manage"))]
+) -> Any:
+    _, outcome = await letters.assign(maint, ctx.db, letter_id, body.dealership_id, ctx.actor)
+    assert outcome.result is not None
+    return _intake_out(outcome.result)

@@ -82,7 +82,7 @@ class CustomerCreate(CustomerFields):
 
 
 class CustomerUpdate(CustomerFields):
-    pass
+    ai_enabled: bool | None = Field(default=None, description="false: the AI never answers this customer")
 
 
 class CustomerOut(BaseModel):
@@ -108,6 +108,8 @@ class CustomerOut(BaseModel):
     marketing_opt_in: bool
     do_not_call: bool
     opted_out: bool
+    opted_out_channels: dict[str, Any]
+    ai_enabled: bool
     total_leads: int
     first_contact_date: datetime | None
     last_contact_date: datetime | None

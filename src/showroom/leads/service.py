@@ -94,7 +94,7 @@ async def update_customer(
         data.model_dump(exclude_unset=True, mode="json"), await region(session, customer.dealership_id)
     )
     await _check_unique_contact(session, values.get("email_normalized"), values.get("phone_e164"), exclude=customer.id)
-    for key in ("marketing_opt_in", "do_not_call", "custom_fields"):
+    for key in ("marketing_opt_in", "do_not_call", "custom_fields", "ai_enabled"):
         if key in values and values[key] is None:
             raise ValidationFailed(f"{key} cannot be null", field=key)
     if "first_name" in values or "last_name" in values:
