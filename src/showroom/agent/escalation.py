@@ -135,10 +135,11 @@ _NEGOTIATION = _table(
         "out-the-door price",
         r"\botd\b|\bout[\s-]?(?:the|da|tha)?[\s-]?door\b|\ball[\s-]in price\b|\btotal (?:price|cost) with\b",
         r"\btotal\b[^.?!]{0,25}\b(?:tax|taxes|title|fees|tags|registration)\b",
+        r"\bdrive[\s-]?offs?\b|\bdue at (?:signing|delivery|inception)\b|\bamount due\b",
     ),
     (
         "counter-offer",
-        r"\b(?:can|could|would|will) (?:you|u|ya|y'?all) (?:do|go|take|accept|sell (?:it|her) for",
+        r"\b(?:can|could|would|will) (?:you|u|ya|y'?all)(?: guys| all)? (?:do|go|take|accept|sell (?:it|her) for",
         r"let (?:it|her) go for|come down to|meet me at|make it)\s*\$?\s*\d",
         r"\b(?:i'?(?:ll|d)|i will|i would|i can|we can|we'?d) (?:pay|do|offer|give you|go)\s*\$?\s*\d",
         r"\bmy offer\b|\bmake (?:you |me )?an offer\b|\boffer (?:you|of)\b",
@@ -195,6 +196,10 @@ _FINANCING = _table(
         r"\bcredit (?:score|history|check|report|app|application|issues?|problems?|union)\b",
         r"\bfico\b|\b\d{3} (?:credit|score|fico)\b|\bmy score\b",
         r"\b(?:ran|run|pulled|pull) my credit\b|\bhard (?:pull|inquiry)\b",
+        r"\b(?:my|our|his|her) credit(?! cards?\b)\b",
+        r"\b(?<!tax )(?<!store )credit (?:is|was|isn'?t|wasn'?t|ain'?t|'s|has been) \w+",
+        r"\bbuy[\s-]here[\s-]pay[\s-]here\b|\bbhph\b|\bin[\s-]house (?:financing|loans?|credit)\b",
+        r"\bmi cr[eé]dito\b|\bfinanciamiento\b|\bfinanciar\b|\bpagos? (?:mensual(?:es)?|al mes)\b",
     ),
     (
         "interest rate",
@@ -209,7 +214,11 @@ _FINANCING = _table(
     (
         "approval",
         r"\b(?:get|got|be|getting|been|gets) (?:pre[\s-]?)?(?:approved|qualified|denied|declined|turned down)\b",
-        r"\bpre[\s-]?(?:approv\w*|qualif\w*)\b|\bapproval\b|\bqualify\b|\bco[\s-]?sign\w*|\bcosign\w*",
+        r"\bpre[\s-]?(?:approv\w*|qualif\w*)\b|\bapproval\b|\bqualify\b",
+        # "no cosigner" describes the customer's situation, it does not negate the topic
+        r"\b(?:(?:no|without(?: a)?|don'?t have (?:a|any)) )?co[\s-]?sign\w*",
+        r"\b(?:get|getting|be|been|got) (?:me |us |myself )?financed\b"
+        r"|\bfinance (?:it|her|the \w+|this|that|through (?:you|u|y'?all)|with (?:you|u|y'?all))\b",
     ),
     (
         "credit history",
@@ -326,12 +335,15 @@ _COMPLAINT = _table(
         "problem after the sale",
         r"\b(?:you sold (?:me|us)|(?:i|we) bought (?:it|this|the \w+|a \w+|one)? ?(?:from you|here|there|last)"
         r"|(?:picked|got) it up|since (?:i|we) bought|after (?:i|we) (?:bought|picked)|when (?:i|we) (?:picked|got) it"
-        r"|just bought|my new (?:car|truck|suv|van)|the (?:car|truck|suv|vehicle|one) (?:i|we) (?:bought|got))\b"
+        r"|just bought|my new (?:\w+ )?(?:car|truck|suv|van)"
+        r"|the (?:car|truck|suv|vehicle|one) (?:i|we) (?:bought|got))\b"
         r"[^.?!]{0,60}\b(?:problem|issue|broke|broken|dent|scratch|damage|leak|noise|light|won'?t start"
-        r"|doesn'?t work|not working|stopped|died|smell|defect|missing|rattle|check engine|transmission|engine)\w*",
+        r"|doesn'?t work|not working|stopped|died|smell|defect|missing|rattle|check engine|transmission|engine"
+        r"|peel|crack|chip|rust|fad(?:ed|ing)|bubbl)\w*",
         r"\b(?:problem|issue|dent|scratch|damage|leak|noise|rattle|defect|smell|burning|vibrat|shak|overheat"
-        r"|warning)\w*\b[^.?!]{0,60}"
-        r"\b(?:when (?:i|we) (?:picked|got|bought)|since (?:i|we) bought|after (?:i|we) bought|you sold)\b",
+        r"|warning|peel|crack|chip|rust|bubbl)\w*\b[^.?!]{0,60}"
+        r"\b(?:when (?:i|we) (?:picked|got|bought)|since (?:i|we) bought|after (?:i|we) bought|you sold"
+        r"|after (?:the |my )?(?:purchase|purchasing|buying|delivery|pick[\s-]?up))\b",
         r"\bfile (?:a )?(?:claim|complaint|report|dispute)\b|\bown up to\b",
         r"\b(?:you|your (?:service|shop|techs?|mechanics?|guys|dept|department|people)|service dept|they)\b"
         r"[^.?!]{0,25}\b(?:damaged|scratched|dented|broke|lost|ruined|messed up)\b",
@@ -482,8 +494,24 @@ def _detect_ready_to_buy(ctx: _Context) -> str | None:
     return _first(_READY, ctx.lower)
 
 
+# A complaint reported about others ("a review that complained", "people say it's a scam") is hearsay.
+_HEARSAY = re.compile(
+    r"\b(?:reviews?|people|others|folks|customers|someone|somebody|everyone|everybody|a (?:friend|buddy|neighbou?r"
+    r"|coworker|co-worker))\s+(?:(?:that|who|have|had|has|were|was|kept|always|often|also|all|mostly|online|said"
+    r"|say|says|saying)\s+){0,3}$"
+)
+
+
 def _detect_complaint(ctx: _Context) -> str | None:
-    return _first(_COMPLAINT, ctx.lower)
+    for label, pattern in _COMPLAINT:
+        for m in pattern.finditer(ctx.lower):
+            if is_negated(ctx.lower, m.start()):
+                continue
+            clause = re.split(r"[.!?;,]|\bbut\b", ctx.lower[: m.start()])[-1]
+            if _HEARSAY.search(clause):
+                continue
+            return label or m.group().strip()
+    return None
 
 
 def _detect_bot_question(ctx: _Context) -> str | None:

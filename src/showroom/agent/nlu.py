@@ -1139,6 +1139,10 @@ _NEUTRALISED = rx(
     r"\b(?:best (?:price|deal|offer|you can do|number)|no problem|not a problem|no worries)\b",
     r"\b(?:holy (?:shit|crap|cow|moly|smokes)|damn (?:good|nice|fine)|bad ?ass|sick (?:ride|truck|car|whip))\b",
     r"\b(?:bad|poor|good|great|excellent|fair) credit\b|\bgood (?:morning|afternoon|evening)\b",
+    # a taste about the product ("I hate the grey", "not a fan of the wheels") is not displeasure with the dealer
+    r"\b(?:hate|hated|dislike|don'?t like|do not like|not a fan of|can'?t stand) (?:the|that|this|its|their|those|"
+    r"these)(?: \w+)? (?:colou?rs?|paint|shade|looks?|styling|style|design|grille|interior|seats?|wheels?|rims?|shape|"
+    r"trim|layout|dash(?:board)?|screen|console|one|ones)\b",
 )
 ACRONYMS = words("SUV SUVS AWD FWD RWD OTD APR VIN BBB USA CPO MPG KBB GPS MSRP ASAP FYI LOL OMG GMC BMW AMG")
 
@@ -1192,6 +1196,16 @@ _HUMAN_RE = rx(
     r"\b(?:is there|is their|got|you got|do you have) (?:a|an|any|some)\s*(?:one|body|person|human|real person|"
     r"manager|sales\s?(?:man|person|rep)|employee)\b[^.?!]{0,25}\b(?:talk|speak|chat)\b",
     r"\b(?:some|any)\s?(?:one|1|body) (?:to )?call me\b|\bsum1 (?:to )?call me\b",
+    r"\b(?:need|want|like|get|request|requesting|expecting|waiting on|waiting for|can i get|could i get)\s+"
+    r"(?:a\s+|an?\s+urgent\s+|your\s+)?call[\s-]?back\b|\bcall[\s-]?back (?:please|pls|plz|asap|from)\b",
+    r"\b(?:get|put)\s+(?:someone|somebody|anyone|anybody|sum1|a (?:person|human|manager|rep|salesperson))\s+"
+    r"on the (?:phone|line)\b|\bescalat(?:e|ing) (?:this|me|my|it|the)\b",
+    r"\b(?:need|want|request|demand|requesting)\s+(?:to see\s+)?(?:a|the|your|ur)\s+(?:sales\s+|general\s+)?"
+    r"(?:manager|supervisor|gm)\b",
+    # Spanish, common at US dealerships: "quiero hablar con una persona", "llámenme", "necesito un gerente"
+    r"\b(?:hablar|platicar|comunicarme) con (?:una? |el |la |alguien|algún |algun )?"
+    r"(?:persona|humano|alguien|gerente|vendedor|vendedora|encargado|encargada|asesor|asesora|agente|real)\b",
+    r"\b(?:ll[aá]m(?:e|en)me|ll[aá]mame|me pueden llamar|me puede llamar|puede[ns]? llamarme)\b",
 )
 _NOT_A_NAME = r"(?!(?:You|Your|The|A|An|Me|It|Them|Him|Her|Someone|Somebody|Anyone|I|We|They|This|That)\b)"
 _HUMAN_NAME_RE = rx(
