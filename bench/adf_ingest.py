@@ -1,3 +1,16 @@
+# Profile of the service path (service at ~0.10x raw, below the 0.5x target), 2026-11-26, 2000 documents through
+# service_ingest sequentially, with wall-clock timers wrapped around the intake functions and py-spy sampling:
+# ~30 SQL statements per document (raw: 4-5), each paying SQLAlchemy ORM compile/flush/result work; the process is
+# CPU-bound in Python (~22 ms CPU of ~27 ms wall per document, PostgreSQL ~5 ms), so concurrent tasks barely help,
+# and the dealership-wide advisory locks (lead number, round robin) held to commit serialise them anyway.
+# Top 5 costs, ms per document (share of ~27 ms with the timers on):
+#   1. find_or_create_customer  3.7 (14%): 2 advisory locks, SELECT by e-mail and by phone, INSERT, audit row.
+#   2. region() twice          2.8 (10%): SELECT dealerships.settings in adf_intake._one and again in intake().
+#   3. _lead_source             2.6  (9%): INSERT ... ON CONFLICT DO NOTHING + SELECT every time, then an UPDATE of
+#                                          lead_sources.total_leads (one hot row per provider).
+#   4. _vehicle_interests       2.5  (9%): VIN/stock SELECT + ORM flush of the interest rows.
+#   5. _round_robin             2.0  (7%): lead_routing SELECT, advisory lock, correlated max(created_at) per user;
+#      next to it next_lead_number 1.2, 3 set_config round trips 0.8, parse_adf itself only ~1.0 (4%).
 """ADF lead ingestion: raw psycopg inserts vs the service path (process_payload) vs HTTP POST /api/v1/leads/adf.
 
     python -m bench.adf_ingest [--leads 20000] [--clients 16] [--service-tasks 4]

@@ -59,7 +59,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bench.common import Result, bench_database
 from bench.inventory_import import CATALOG, COLORS, TRANSMISSIONS, VIN_CHARS, YEAR_CODES
-from showroom.agent.context import catalog, relevant_vehicles
+from showroom.agent.context import relevant_vehicles
 from showroom.agent.nlu import understand
 from showroom.audit.service import SYSTEM
 from showroom.conversations.service import receive
@@ -67,6 +67,7 @@ from showroom.db.engine import Database, open_database
 from showroom.db.urls import Topology, libpq
 from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
+from showroom.inventory.service import catalog
 from showroom.inventory.vin import check_digit
 from showroom.models import Conversation, Vehicle
 from showroom.services import Services
@@ -457,7 +458,7 @@ async def search_statements(db: Database, dealership_id: int) -> list[RawSearch]
     out = []
     for text in TURN_TEXTS:
         capture = _Capture()
-        await relevant_vehicles(cast(AsyncSession, capture), understand(text, known), uuid.uuid4())
+        await relevant_vehicles(cast(AsyncSession, capture), understand(text, known), uuid.uuid4(), known)
         if len(capture.statements) != 1:
             raise RuntimeError(f"{text!r} does not make the agent search the inventory")
         statement = capture.statements[0].where(Vehicle.dealership_id == dealership_id)

@@ -17,6 +17,10 @@ RSS through /proc/self/clear_refs, so each import's own peak is seen; memory the
 reused, so this shows growth beyond it). Then the N feed is imported
 again (all unchanged) and a third time with 10% of prices changed and 5% of the rows removed.
 
+``ANALYZE vehicles`` runs (as the owner login) before each measurement, so that each starts from current planner
+statistics whatever autovacuum did meanwhile. Every import writes into a dealership of its own except the second and
+third, which re-import into the dealership of the first N-vehicle import.
+
 Baseline in the same run, on its own dealership: ``read_feed`` over the same file (parsing is part of importing)
 with every parsed row sent through one ``COPY vehicles FROM STDIN`` as the BYPASSRLS maintenance login, one
 transaction, no upsert, no RLS, no audit. Parsing alone (``read_feed``, no database) is shown too.
@@ -300,22 +304,33 @@ def expect(label: str, ok: bool, detail: str) -> str:
     return f"{'PASS' if ok else 'FAIL'} {label}: {detail}"
 
 
+def analyze(owner_url: str) -> None:
+    """Fresh planner statistics before each measurement, as autovacuum would eventually give: without this the
+    results depend on whether autovacuum happened to analyze ``vehicles`` since the previous import."""
+    with psycopg.connect(owner_url, autocommit=True) as conn:
+        conn.execute("analyze vehicles")
+
+
 async def run_imports(
     settings: Settings, topo: Any, feeds: dict[str, Path], ids: dict[str, int], n: int, small: int
 ) -> list[Run]:
     db = open_database(settings, topo.app, topo.maint, process="bench")
+    owner = libpq(topo.owner)
+    plan = [
+        ("small", "small", f"import_feed {small} vehicles (first import)", False),
+        ("full", "full", f"import_feed {n} vehicles (first import)", False),
+        ("full", "full", f"import_feed {n} again (all unchanged)", False),
+        ("full", "changed", f"import_feed {n}: 10% prices changed, 5% removed", False),
+        ("small-t", "small", f"  traced: {small} (first import)", True),
+        ("full-t", "full", f"  traced: {n} (first import)", True),
+    ]
     try:
         await import_once(db, ids["warm"], feeds["warm"], "warm-up")
-        runs = [
-            await import_once(db, ids["small"], feeds["small"], f"import_feed {small} vehicles (first import)"),
-            await import_once(db, ids["full"], feeds["full"], f"import_feed {n} vehicles (first import)"),
-            await import_once(db, ids["full"], feeds["full"], f"import_feed {n} again (all unchanged)"),
-            await import_once(db, ids["full"], feeds["changed"], f"import_feed {n}: 10% prices changed, 5% removed"),
-        ]
-        runs.append(
-            await import_once(db, ids["small-t"], feeds["small"], f"  traced: {small} (first import)", trace=True)
-        )
-        runs.append(await import_once(db, ids["full-t"], feeds["full"], f"  traced: {n} (first import)", trace=True))
+        runs = []
+        for dealership, feed, name, trace in plan:
+            analyze(owner)
+            runs.append(await import_once(db, ids[dealership], feeds[feed], name, trace=trace))
+            print(f"{name}: {runs[-1].rate:.0f} vehicles/s", flush=True)
         return runs
     finally:
         await db.dispose()
@@ -344,6 +359,7 @@ def main() -> None:
         labels = ["warm", "raw", "small", "full", "small-t", "full-t"]
         ids = asyncio.run(_with_db(settings, topo, labels))
         parsed = parse_only(feeds["full"])
+        analyze(libpq(topo.owner))
         baseline = raw_copy(maint_url, ids["raw"], feeds["full"])
         runs = asyncio.run(run_imports(settings, topo, feeds, ids, n, small))
         active, total = active_vehicles(maint_url, ids["full"])

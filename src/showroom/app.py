@@ -121,6 +121,7 @@ def _include_routers(app: FastAPI) -> None:
     from showroom.dealerships.routes import router as dealerships
     from showroom.inventory.routes import router as inventory
     from showroom.leads.routes import router as leads
+    from showroom.web.app_routes import router as staff_app
     from showroom.web.routes import router as web
 
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "web" / "static"), name="static")
@@ -137,6 +138,7 @@ def _include_routers(app: FastAPI) -> None:
         events,
         audit,
         web,
+        staff_app,
     )
     for router in routers:
         # The routers carry their full prefix already; adding their routes flat (rather than include_router,

@@ -95,14 +95,6 @@ async def persona_for(session: AsyncSession, dealership: Dealership, persona_id:
     )
 
 
-async def catalog(session: AsyncSession) -> Catalog:
-    rows = await session.execute(select(Vehicle.make, Vehicle.model).where(Vehicle.is_active).distinct())
-    makes: dict[str, set[str]] = {}
-    for make, model in rows:
-        makes.setdefault(make, set()).add(model)
-    return Catalog(makes)
-
-
 async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any = None) -> list[Turn]:
     """The last turns of the conversation, oldest first (internal notes and system records left out), without
     the message being answered (``exclude``)."""
@@ -118,7 +110,9 @@ async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any =
     return [Turn(sender=sender, text=content) for sender, content in reversed(rows)]
 
 
-async def relevant_vehicles(session: AsyncSession, u: Understanding, lead_id: Any) -> list[VehicleView]:
+async def relevant_vehicles(
+    session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog
+) -> list[VehicleView]:
     """At most five active units: what the customer asks about now, else what their lead is about."""
     from showroom.agent.compose import search_terms
 
@@ -163,7 +157,9 @@ async def relevant_vehicles(session: AsyncSession, u: Understanding, lead_id: An
     if asked:
         rows = (
             await session.scalars(
-                search_query(filters).order_by(Vehicle.price.asc().nulls_last(), Vehicle.id).limit(MAX_VEHICLES)
+                search_query(filters, catalog)
+                .order_by(Vehicle.price.asc().nulls_last(), Vehicle.id)
+                .limit(MAX_VEHICLES)
             )
         ).all()
         return [vehicle_view(v) for v in rows]
@@ -186,7 +182,7 @@ async def relevant_vehicles(session: AsyncSession, u: Understanding, lead_id: An
             models=[wanted.model] if wanted.model else [],
             status="available",
         )
-        rows = (await session.scalars(search_query(filters).limit(MAX_VEHICLES))).all()
+        rows = (await session.scalars(search_query(filters, catalog).limit(MAX_VEHICLES))).all()
         return [vehicle_view(v) for v in rows]
     return []
 

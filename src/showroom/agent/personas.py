@@ -13,6 +13,7 @@ from showroom.agent.context import dealership_view, persona_for, relevant_vehicl
 from showroom.agent.schemas import PersonaCreate, PersonaUpdate, PreviewIn, PreviewOut
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.errors import Conflict, NotFound, ValidationFailed
+from showroom.inventory.service import catalog
 from showroom.models import Customer, Dealership, Lead, Persona, VehicleInterest
 
 
@@ -126,6 +127,10 @@ SAMPLE = {
 }
 
 
+def first_name(customer: Customer) -> str:
+    return customer.first_name or customer.full_name.split(" ")[0]
+
+
 async def prompt_values(
     session: AsyncSession,
     dealership: Dealership,
@@ -154,7 +159,7 @@ async def prompt_values(
     }
     if customer is not None:
         values["customer_name"] = customer.full_name
-        values["customer_first_name"] = customer.first_name or customer.full_name.split(" ")[0]
+        values["customer_first_name"] = first_name(customer)
     if lead is not None:
         wanted = await session.scalar(
             select(VehicleInterest).where(VehicleInterest.lead_id == lead.id, VehicleInterest.is_primary)
@@ -187,8 +192,9 @@ async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) ->
         if lead is None:
             raise NotFound(f"lead {data.lead_id} not found", field="lead_id")
         customer = await session.get(Customer, lead.customer_id)
-    u = understand(data.message)
-    vehicles = await relevant_vehicles(session, u, lead.id if lead else None)
+    known = await catalog(session)
+    u = understand(data.message, known)
+    vehicles = await relevant_vehicles(session, u, lead.id if lead else None, known)
     tone = str(arguments.get("tone") or choice.view.tone)
     values = await prompt_values(
         session, dealership, arguments, choice.view.name, tone, lead, customer, summarise_inventory(vehicles), "chat"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,24 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import prompts
-from showroom.agent.context import (
-    catalog,
-    dealership_view,
-    history,
-    persona_for,
-    relevant_vehicles,
-    summarise_inventory,
-)
+from showroom.agent.context import dealership_view, history, persona_for, relevant_vehicles, summarise_inventory
 from showroom.agent.escalation import evaluate
 from showroom.agent.guardrails import allowed_links, enforce
-from showroom.agent.nlu import Understanding, understand
-from showroom.agent.personas import prompt_values
+from showroom.agent.nlu import Catalog, Understanding, understand
+from showroom.agent.personas import first_name, prompt_values
 from showroom.agent.providers import ProviderReply, provider_for
 from showroom.agent.triggers import active_specs
+from showroom.agent.types import Turn as AgentTurn
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.conversations.channels import deliver
 from showroom.conversations.handover import hand_over
 from showroom.insights.service import record_insights, rescore
+from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
@@ -60,15 +56,19 @@ class Turn:
 
 
 async def load(session: AsyncSession, conversation_id: uuid.UUID) -> Turn:
+    """The conversation (usually already in the session) and its lead, customer and dealership, in one query."""
     conversation = await session.get(Conversation, conversation_id)
     assert conversation is not None
-    lead = await session.get(Lead, conversation.lead_id)
-    customer = await session.get(Customer, conversation.customer_id)
-    dealership = await session.get(Dealership, conversation.dealership_id)
-    assert lead is not None
-    assert customer is not None
-    assert dealership is not None
-    return Turn(conversation, lead, customer, dealership)
+    row = (
+        await session.execute(
+            select(Lead, Customer, Dealership)
+            .select_from(Lead)
+            .join(Customer, Customer.id == conversation.customer_id)
+            .join(Dealership, Dealership.id == conversation.dealership_id)
+            .where(Lead.id == conversation.lead_id)
+        )
+    ).one()
+    return Turn(conversation, *row)
 
 
 def ai_answers(turn: Turn) -> str | None:
@@ -91,7 +91,8 @@ async def handle_inbound(session: AsyncSession, services: Services, message: Mes
     turn = await load(session, message.conversation_id)
     text = message.content
     turns = await history(session, turn.conversation.id, exclude=message.id)
-    u = understand(text, await catalog(session), turns)
+    known = await catalog(session)
+    u = understand(text, known, turns)
     if u.is_opt_out:
         return await _opt_out(session, services, turn, message)
     if text.strip().upper().rstrip(".!") in RESUME_WORDS:
@@ -100,7 +101,7 @@ async def handle_inbound(session: AsyncSession, services: Services, message: Mes
     await rescore(session, turn.lead, turn.customer, turn.conversation, u)
     silent = ai_answers(turn)
     if silent:
-        await _for_staff(session, services, turn, message, u)
+        await _for_staff(session, services, turn, message, u, known)
         return Outcome(skipped=silent)
     match = evaluate(await active_specs(session), text, turns, u)
     if match is not None:
@@ -125,7 +126,7 @@ async def handle_inbound(session: AsyncSession, services: Services, message: Mes
                 description=f"Trigger: {match.trigger.name}",
             )
             reply = await _say(session, services, turn, message, _handover_note(turn), model="handover")
-            await _for_staff(session, services, turn, message, u)
+            await _for_staff(session, services, turn, message, u, known)
             return Outcome(reply=reply, handover=handover)
         if match.trigger.action == "tag":
             tag = str(match.trigger.action_config.get("tag") or match.trigger.name)
@@ -136,36 +137,44 @@ async def handle_inbound(session: AsyncSession, services: Services, message: Mes
         if not (set(u.intents[:2]) & BUYING_INTENTS):
             return Outcome(skipped="the customer said they are not interested")
         turn.conversation.tags = [t for t in turn.conversation.tags if t != "not_interested"]
-    reply = await answer(session, services, turn, message, u)
+    reply = await answer(session, services, turn, message, u, known, turns)
     if u.primary in ("not_interested",) or "bought elsewhere" in text.lower():
         turn.conversation.tags = sorted({*turn.conversation.tags, "not_interested"})
     return Outcome(reply=reply)
 
 
 async def answer(
-    session: AsyncSession, services: Services, turn: Turn, inbound: Message | None, u: Understanding
+    session: AsyncSession,
+    services: Services,
+    turn: Turn,
+    inbound: Message | None,
+    u: Understanding,
+    known: Catalog,
+    turns: Sequence[AgentTurn],
 ) -> Message:
-    """Relevant inventory → provider → guardrails → store → deliver."""
+    """Relevant inventory → provider → guardrails → store → deliver. ``known`` is the dealership's catalog and
+    ``turns`` the conversation before ``inbound``."""
     started = time.perf_counter()
     choice = await persona_for(session, turn.dealership, turn.conversation.ai_persona_id)
-    vehicles = await relevant_vehicles(session, u, turn.lead.id)
+    vehicles = await relevant_vehicles(session, u, turn.lead.id, known)
     d = dealership_view(turn.dealership)
     channel = turn.conversation.channel
     sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))
-    values = await prompt_values(
-        session,
-        turn.dealership,
-        dict(choice.view.arguments),
-        choice.view.name,
-        choice.view.tone,
-        turn.lead,
-        turn.customer,
-        summarise_inventory(vehicles),
-        channel,
-    )
-    system_prompt = prompts.render(choice.template, values)
-    turns = await history(session, turn.conversation.id, exclude=inbound.id if inbound else None)
     provider = provider_for(turn.dealership, services.settings)
+    system_prompt = ""
+    if provider.uses_system_prompt:
+        values = await prompt_values(
+            session,
+            turn.dealership,
+            dict(choice.view.arguments),
+            choice.view.name,
+            choice.view.tone,
+            turn.lead,
+            turn.customer,
+            summarise_inventory(vehicles),
+            channel,
+        )
+        system_prompt = prompts.render(choice.template, values)
     draft: ProviderReply = await provider.reply(
         u,
         persona=choice.view,
@@ -173,10 +182,10 @@ async def answer(
         vehicles=vehicles,
         history=turns,
         channel=channel,
-        customer_first_name=values.get("customer_first_name"),
+        customer_first_name=first_name(turn.customer),
         system_prompt=system_prompt,
         sms_max_chars=sms_max,
-        search=lambda text: relevant_vehicles(session, understand(text), turn.lead.id),
+        search=lambda text: relevant_vehicles(session, understand(text, known), turn.lead.id, known),
     )
     links = allowed_links(choice.view.arguments, d) + [v.url for v in draft.vehicles if v.url]
     guarded = enforce(
@@ -222,7 +231,8 @@ async def first_reply(session: AsyncSession, services: Services, conversation_id
     if already is not None:
         return Outcome(skipped="the conversation already has an answer")
     text = turn.lead.description or "I'm interested in a vehicle"
-    u = understand(text, await catalog(session))
+    known = await catalog(session)
+    u = understand(text, known)
     await record_insights(session, turn.customer, turn.conversation, None, text, u)
     await rescore(session, turn.lead, turn.customer, turn.conversation, u)
     match = evaluate(await active_specs(session), text, (), u)
@@ -239,7 +249,7 @@ async def first_reply(session: AsyncSession, services: Services, conversation_id
             u=u,
         )
         return Outcome(handover=handover)
-    return Outcome(reply=await answer(session, services, turn, None, u))
+    return Outcome(reply=await answer(session, services, turn, None, u, known, ()))
 
 
 async def _say(
@@ -277,7 +287,6 @@ async def _say(
     turn.conversation.last_message_at = now
     if sender == "ai":
         turn.conversation.last_ai_message_at = now
-    await session.flush()
     await deliver(
         session, services, message, turn.conversation, turn.customer, turn.dealership, automated=automated, now=now
     )
@@ -335,12 +344,14 @@ async def _resume(session: AsyncSession, turn: Turn, message: Message) -> None:
         )
 
 
-async def _for_staff(session: AsyncSession, services: Services, turn: Turn, message: Message, u: Understanding) -> None:
+async def _for_staff(
+    session: AsyncSession, services: Services, turn: Turn, message: Message, u: Understanding, known: Catalog
+) -> None:
     """A human handles this conversation: suggested replies for the inbound message, and in direct-agent mode
     the greeting / away template the first time."""
     from showroom.conversations.suggestions import offer
 
-    await offer(session, turn, message, u)
+    await offer(session, turn, message, u, known)
     if turn.dealership.operation_mode == "direct_agent" and turn.conversation.message_count <= 1:
         from showroom.conversations.hours import auto_greeting
 

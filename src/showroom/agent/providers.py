@@ -49,6 +49,8 @@ class ProviderReply:
 
 
 class Provider(Protocol):
+    uses_system_prompt: bool  # False: the caller need not render the persona's prompt
+
     async def reply(
         self,
         u: Understanding,
@@ -67,6 +69,7 @@ class Provider(Protocol):
 
 class BuiltinProvider:
     name = "builtin"
+    uses_system_prompt = False
 
     async def reply(
         self,
@@ -104,6 +107,7 @@ class OpenAIProvider:
     """Chat completions with the inventory search offered as a tool; retries 429/5xx with backoff."""
 
     name = "openai"
+    uses_system_prompt = True
 
     def __init__(
         self,

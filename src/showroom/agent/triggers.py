@@ -11,8 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.agent.escalation import DEFAULT_TRIGGERS, TriggerSpec, validate_trigger
 from showroom.agent.schemas import TriggerIn, TriggerUpdate
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.models import EscalationTrigger
+
+TRIGGERS: TenantCache[tuple[TriggerSpec, ...]] = TenantCache("escalation triggers")
 
 
 def _check(spec: TriggerSpec) -> None:
@@ -22,6 +25,7 @@ def _check(spec: TriggerSpec) -> None:
 
 
 def install_defaults(session: AsyncSession, dealership_id: int) -> None:
+    TRIGGERS.changed(session, dealership_id)
     for data in DEFAULT_TRIGGERS:
         session.add(
             EscalationTrigger(
@@ -37,28 +41,26 @@ def install_defaults(session: AsyncSession, dealership_id: int) -> None:
         )
 
 
-async def active_specs(session: AsyncSession) -> list[TriggerSpec]:
-    rows = (
-        await session.scalars(
-            select(EscalationTrigger)
+async def active_specs(session: AsyncSession) -> tuple[TriggerSpec, ...]:
+    """The dealership's active triggers, in the order they are tried (cached, see ``showroom.cache``)."""
+
+    async def load() -> tuple[TriggerSpec, ...]:
+        rows = await session.execute(
+            select(
+                EscalationTrigger.id,
+                EscalationTrigger.name,
+                EscalationTrigger.conditions,
+                EscalationTrigger.match_mode,
+                EscalationTrigger.priority,
+                EscalationTrigger.action,
+                EscalationTrigger.action_config,
+            )
             .where(EscalationTrigger.is_active)
             .order_by(EscalationTrigger.priority, EscalationTrigger.name)
         )
-    ).all()
-    return [
-        TriggerSpec.from_dict(
-            {
-                "name": r.name,
-                "conditions": r.conditions,
-                "match_mode": r.match_mode,
-                "priority": r.priority,
-                "action": r.action,
-                "action_config": r.action_config,
-            },
-            id=str(r.id),
-        )
-        for r in rows
-    ]
+        return tuple(TriggerSpec.from_dict(dict(row._mapping), id=str(row.id)) for row in rows)
+
+    return await TRIGGERS.get(session, load)
 
 
 async def get(session: AsyncSession, trigger_id: uuid.UUID) -> EscalationTrigger:
@@ -74,6 +76,7 @@ async def create(session: AsyncSession, dealership_id: int, data: TriggerIn, act
     if await session.scalar(select(EscalationTrigger.id).where(EscalationTrigger.name == data.name)) is not None:
         raise Conflict(f"a trigger named {data.name!r} already exists", field="name")
     trigger = EscalationTrigger(dealership_id=dealership_id, **values)
+    TRIGGERS.changed(session, dealership_id)
     session.add(trigger)
     await session.flush()
     await record(
@@ -104,6 +107,7 @@ async def update(session: AsyncSession, trigger_id: uuid.UUID, data: TriggerUpda
         **values,
     }
     _check(TriggerSpec.from_dict(merged))
+    TRIGGERS.changed(session, trigger.dealership_id)
     try:
         await apply_update(
             session,
@@ -122,6 +126,7 @@ async def update(session: AsyncSession, trigger_id: uuid.UUID, data: TriggerUpda
 async def delete(session: AsyncSession, trigger_id: uuid.UUID, actor: Actor) -> None:
     trigger = await get(session, trigger_id)
     before = snapshot(trigger)
+    TRIGGERS.changed(session, trigger.dealership_id)
     await session.delete(trigger)
     await session.flush()
     await record(

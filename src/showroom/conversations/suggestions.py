@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import dealership_view, history, persona_for, relevant_vehicles
-from showroom.agent.nlu import Understanding
+from showroom.agent.nlu import Catalog, Understanding
 from showroom.audit.service import Actor, record
 from showroom.conversations.suggest import suggest_replies
 from showroom.errors import Conflict, NotFound
@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from showroom.agent.pipeline import Turn
 
 
-async def offer(session: AsyncSession, turn: Turn, message: Message, u: Understanding) -> list[ResponseSuggestion]:
+async def offer(
+    session: AsyncSession, turn: Turn, message: Message, u: Understanding, known: Catalog
+) -> list[ResponseSuggestion]:
     choice = await persona_for(session, turn.dealership, turn.conversation.ai_persona_id)
-    vehicles = await relevant_vehicles(session, u, turn.lead.id)
+    vehicles = await relevant_vehicles(session, u, turn.lead.id, known)
     suggestions = suggest_replies(
         u,
         persona=choice.view,

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
 from showroom.inventory.feed import FeedRow, RowError, read_feed
+from showroom.inventory.service import CATALOGS
 from showroom.models import Vehicle
 
 BATCH = 500
@@ -91,6 +92,7 @@ async def import_feed(
     """Import a feed into the dealership's inventory (RLS-scoped session, one transaction: the caller commits)."""
     started = time.perf_counter()
     report = ImportReport(filename=filename, full=full)
+    CATALOGS.changed(session, dealership_id)
     batch: dict[str, tuple[int, dict[str, Any]]] = {}
     for item in read_feed(stream, filename=filename):
         if isinstance(item, RowError):

@@ -93,11 +93,12 @@ async def list_vehicles(
         "mileage_max": mileage_max,
         "stock_number": stock_number,
     }
-    filters = service.filters_from_text(q, **explicit) if q else service.VehicleFilters(**explicit)
+    known = await service.catalog(ctx.session)
+    filters = service.filters_from_text(q, known, **explicit) if q else service.VehicleFilters(**explicit)
     filters.active = active
     items, next_cursor = await paginate(
         ctx.session,
-        service.search_query(filters),
+        service.search_query(filters, known),
         sort=sort_key(sort, SORTS),
         id_column=Vehicle.id,
         cursor=cursor,

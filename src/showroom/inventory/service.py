@@ -8,11 +8,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Text, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.agent.nlu import Catalog
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound
 from showroom.inventory.schemas import VehicleCreate, VehicleUpdate
 from showroom.inventory.vin import check_vin
 from showroom.models import Vehicle
+
+CATALOGS: TenantCache[Catalog] = TenantCache("catalog")
 
 
 @dataclass
@@ -41,14 +45,14 @@ def _any_ilike(column: Any, values: list[str]) -> ColumnElement[bool]:
     return or_(*(column.ilike(f"%{v.strip()}%") for v in values if v.strip()))
 
 
-def filters_from_text(text: str, **explicit: Any) -> VehicleFilters:
+def filters_from_text(text: str, catalog: Catalog | None = None, **explicit: Any) -> VehicleFilters:
     """What a shopper types ("red awd suv under 45k", "2021+ tucson under 30k miles") as structured filters, by
     the agent's own language understanding; whatever it does not recognise is searched as full text.
     Explicit filters (query parameters) win over what the text says."""
     from showroom.agent.compose import search_terms
     from showroom.agent.nlu import understand
 
-    terms = search_terms(understand(text))
+    terms = search_terms(understand(text, catalog))
     recognised = any(
         terms.get(k)
         for k in (
@@ -90,15 +94,46 @@ def filters_from_text(text: str, **explicit: Any) -> VehicleFilters:
     return filters
 
 
-def search_query(filters: VehicleFilters) -> Select[tuple[Vehicle]]:
-    """Vehicles matching every given filter (RLS keeps it to the caller's dealership)."""
+async def catalog(session: AsyncSession) -> Catalog:
+    """The makes and models of the dealership's vehicles, as spelled in its feed (cached, see ``showroom.cache``)."""
+
+    async def load() -> Catalog:
+        rows = await session.execute(select(Vehicle.make, Vehicle.model).distinct())
+        makes: dict[str, set[str]] = {}
+        for make, model in rows:
+            makes.setdefault(make, set()).add(model)
+        return Catalog(makes)
+
+    return await CATALOGS.get(session, load)
+
+
+def spelled(catalog: Catalog, makes: list[str], models: list[str]) -> tuple[list[str], list[str]]:
+    """The catalog's spellings of the makes (any case) and the models (by prefix, any case: "santa fe" finds
+    "Santa Fe" and "Santa Fe Hybrid") asked for.
+
+    Search compares these exact values: under row-level security PostgreSQL uses a condition in an index scan only
+    when its functions are leakproof, and ``texteq`` is while ``lower()`` and ``ILIKE`` are not, so
+    ``lower(make) = 'hyundai'`` would filter every vehicle of the dealership."""
+    wanted_makes = {m.strip().lower() for m in makes if m.strip()}
+    found_makes = [make for make in catalog.makes if make.lower() in wanted_makes]
+    prefixes = tuple(m.strip().lower() for m in models if m.strip())
+    found_models: set[str] = set()
+    for make in found_makes if makes else catalog.makes:
+        found_models.update(model for model in catalog.makes[make] if model.lower().startswith(prefixes))
+    return found_makes, sorted(found_models)
+
+
+def search_query(filters: VehicleFilters, catalog: Catalog) -> Select[tuple[Vehicle]]:
+    """Vehicles matching every given filter (RLS keeps it to the caller's dealership); ``catalog`` is the
+    dealership's (:func:`catalog`), which gives makes and models their stored spelling."""
     query = select(Vehicle)
     if filters.active is not None:
         query = query.where(Vehicle.is_active.is_(filters.active))
-    if filters.makes:
-        query = query.where(func.lower(Vehicle.make).in_([m.lower() for m in filters.makes]))
-    if filters.models:  # by prefix: "Santa Fe" also finds "Santa Fe Hybrid"
-        query = query.where(or_(*(func.lower(Vehicle.model).startswith(m.lower()) for m in filters.models)))
+    makes, models = spelled(catalog, filters.makes, filters.models)
+    if any(m.strip() for m in filters.makes):
+        query = query.where(Vehicle.make.in_(makes))
+    if any(m.strip() for m in filters.models):
+        query = query.where(Vehicle.model.in_(models))
     for column, values in (
         (Vehicle.body_style, filters.body_styles),
         (Vehicle.exterior_color, filters.colors),
@@ -156,6 +191,7 @@ async def create(session: AsyncSession, dealership_id: int, data: VehicleCreate,
     )
     session.add(vehicle)
     await session.flush()
+    CATALOGS.changed(session, dealership_id)
     await record(
         session,
         actor,
@@ -173,6 +209,7 @@ async def update(session: AsyncSession, vehicle_id: int, data: VehicleUpdate, ac
     values = data.model_dump(exclude_unset=True, mode="json")
     if "condition" in values:
         values["certified"] = values["condition"] == "certified"
+    CATALOGS.changed(session, vehicle.dealership_id)
     await apply_update(
         session,
         vehicle,

@@ -50,7 +50,11 @@ def identity_pk() -> Mapped[int]:
 
 
 def uuid_pk() -> Mapped[uuid.UUID]:
-    return mapped_column(UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()"))
+    """``uuid PRIMARY KEY DEFAULT gen_random_uuid()``; the ORM picks the id itself (``uuid4``, the same kind), so
+    a flush writes several new rows of one table in one INSERT instead of one INSERT ... RETURNING each."""
+    return mapped_column(
+        UUID(as_uuid=True), primary_key=True, default=uuid.uuid4, server_default=text("gen_random_uuid()")
+    )
 
 
 def timestamp_now() -> Mapped[datetime]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -163,7 +163,7 @@ HEADINGS = {401: "Please sign in", 403: "Not allowed", 404: "Not found", 409: "C
 class HtmlRoute(APIRoute):
     """Errors of a page are pages: a redirect to the sign-in, or a message with the right status code."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         original = super().get_route_handler()
 
         async def handler(request: Request) -> Response:

@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_, update
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select, true, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.models import Conversation, Customer, Lead, Message
@@ -114,30 +114,49 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
 async def page(
     session: AsyncSession, tab: Tab, user_id: int, q: str | None, cursor: str | None, limit: int = PAGE
 ) -> tuple[list[Row], str | None]:
+    """One page: the conversations are chosen and ordered first (index-friendly, ``limit + 1`` rows), and only
+    then joined to their customer, lead, latest message and unread count."""
     c = Conversation
     activity = func.coalesce(c.last_message_at, c.created_at)
+    chosen = select(
+        c.id,
+        c.status,
+        c.channel,
+        c.priority,
+        c.ai_paused,
+        c.assigned_user_id,
+        activity.label("activity_at"),
+        c.customer_id,
+        c.lead_id,
+    ).where(tab_condition(tab, user_id))
+    if q and q.strip():
+        chosen = chosen.join(Customer, Customer.id == c.customer_id).where(search_condition(q))
+    after = decode_cursor(cursor) if cursor else None
+    if after is not None:
+        chosen = chosen.where(tuple_(activity, c.id) < tuple_(literal(after[0]), literal(after[1])))
+    top = chosen.order_by(activity.desc(), c.id.desc()).limit(limit + 1).subquery("top")
     last = (
         select(Message.content.label("content"), Message.sender.label("sender"))
-        .where(Message.conversation_id == c.id, Message.type.in_(("inbound", "outbound")))
+        .where(Message.conversation_id == top.c.id, Message.type.in_(("inbound", "outbound")))
         .order_by(Message.created_at.desc())
         .limit(1)
         .lateral("last")
     )
     unread = (
         select(func.count())
-        .where(Message.conversation_id == c.id, Message.type == "inbound", Message.is_read.is_(False))
-        .correlate(c)
+        .where(Message.conversation_id == top.c.id, Message.type == "inbound", Message.is_read.is_(False))
+        .correlate(top)
         .scalar_subquery()
     )
     query = (
         select(
-            c.id,
-            c.status,
-            c.channel,
-            c.priority,
-            c.ai_paused,
-            c.assigned_user_id,
-            activity.label("activity_at"),
+            top.c.id,
+            top.c.status,
+            top.c.channel,
+            top.c.priority,
+            top.c.ai_paused,
+            top.c.assigned_user_id,
+            top.c.activity_at,
             Customer.full_name,
             func.coalesce(Customer.email, Customer.phone).label("contact"),
             Lead.lead_score,
@@ -145,17 +164,13 @@ async def page(
             last.c.sender,
             unread.label("unread"),
         )
-        .join(Customer, Customer.id == c.customer_id)
-        .join(Lead, Lead.id == c.lead_id)
-        .outerjoin(last, func.true())
-        .where(tab_condition(tab, user_id))
+        .select_from(top)
+        .join(Customer, Customer.id == top.c.customer_id)
+        .join(Lead, Lead.id == top.c.lead_id)
+        .outerjoin(last, true())
+        .order_by(top.c.activity_at.desc(), top.c.id.desc())
     )
-    if q and q.strip():
-        query = query.where(search_condition(q))
-    after = decode_cursor(cursor) if cursor else None
-    if after is not None:
-        query = query.where(tuple_(activity, c.id) < tuple_(after[0], after[1]))
-    rows = (await session.execute(query.order_by(activity.desc(), c.id.desc()).limit(limit + 1))).all()
+    rows = (await session.execute(query)).all()
     items = [Row(*row) for row in rows[:limit]]
     next_cursor = encode_cursor(items[-1].activity_at, items[-1].id) if len(rows) > limit else None
     return items, next_cursor

@@ -55,8 +55,13 @@ async def home(request: Request, session: DbSession) -> Response:
     principal = await current_user(request, session)
     if principal is None or principal.user_id is None:
         return RedirectResponse("/login", status_code=303)
-    user = await session.get(User, principal.user_id)
     dealership = await session.get(Dealership, principal.dealership_id) if principal.dealership_id else None
+    if dealership is not None:  # the staff app's dashboard
+        from showroom.web.dashboard import render_dashboard
+        from showroom.web.deps import Staff
+
+        return await render_dashboard(Staff(request, session, principal, dealership, request_actor(request, principal)))
+    user = await session.get(User, principal.user_id)
     return page(request, "home.html", user=user, dealership=dealership, csrf_token=principal.csrf_secret)
 
 

@@ -1,0 +1,12 @@
+"""The staff app and the chat widget's script: every UI router, registered with the app as one."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from showroom.web import admin_routes, crm_routes, dashboard, inbox_routes, testchat, widget_script
+
+router = APIRouter(include_in_schema=False)
+PARTS = (dashboard, inbox_routes, crm_routes, admin_routes, testchat, widget_script)
+for part in PARTS:
+    router.routes.extend(part.router.routes)

@@ -1,0 +1,228 @@
+"""Staff pages: leads (pipeline board, table, detail), inventory (search, import) and personas (editor, test chat)."""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from showroom.agent.personas import SAMPLE
+from showroom.agent.schemas import Tone
+from showroom.errors import NotFound
+from showroom.inventory import service as inventory
+from showroom.leads.schemas import LeadStatus, SourceType
+from showroom.models import Conversation, Customer, Lead, LeadActivity, Persona, User, Vehicle, VehicleInterest
+from showroom.web.conversation_view import staff_names
+from showroom.web.deps import HtmlRoute, StaffPage, page_id
+from showroom.web.inbox_queries import search_condition
+
+router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
+PIPELINE = ("new", "contacted", "qualified", "appointment", "negotiation", "sold", "lost")
+BOARD_CARDS = 15
+TABLE_PAGE = 50
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+class View(StrEnum):
+    board = "board"
+    table = "table"
+
+
+LEAD_SORTS: dict[str, Any] = {
+    "-created_at": Lead.created_at.desc(),
+    "created_at": Lead.created_at.asc(),
+    "-lead_score": Lead.lead_score.desc(),
+    "lead_score": Lead.lead_score.asc(),
+    "-updated_at": Lead.updated_at.desc(),
+}
+
+
+def _filtered(
+    query: Select[Any], status: LeadStatus | None, source: SourceType | None, assigned: str | None, q: str | None
+) -> Select[Any]:
+    if status:
+        query = query.where(Lead.status == status.value)
+    if source:
+        query = query.where(Lead.source == source.value)
+    if assigned == "none":
+        query = query.where(Lead.assigned_user_id.is_(None))
+    elif assigned and assigned.isdigit():
+        query = query.where(Lead.assigned_user_id == int(assigned))
+    if q and q.strip():
+        query = query.where(search_condition(q))
+    return query
+
+
+@router.get("/app/leads")
+async def leads(
+    staff: StaffPage,
+    view: View = View.board,
+    status: LeadStatus | None = None,
+    source: SourceType | None = None,
+    assigned: Annotated[str | None, Query(max_length=10)] = None,
+    q: Text = None,
+    sort: Annotated[str, Query(max_length=20)] = "-created_at",
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> HTMLResponse:
+    staff.require("lead.read")
+    primary = aliased(VehicleInterest)
+    vehicle = func.concat_ws(" ", primary.year, primary.make, primary.model).label("vehicle")
+    columns = (
+        Lead.id,
+        Lead.lead_number,
+        Lead.status,
+        Lead.lead_score,
+        Lead.source,
+        Lead.created_at,
+        Lead.assigned_user_id,
+        Customer.full_name,
+        vehicle,
+    )
+    base = (
+        select(*columns)
+        .join(Customer, Customer.id == Lead.customer_id)
+        .outerjoin(primary, (primary.lead_id == Lead.id) & primary.is_primary)
+    )
+    base = _filtered(base, status, source, assigned, q)
+    context: dict[str, Any] = {}
+    if view == View.board:
+        counted = _filtered(
+            select(Lead.status, func.count()).join(Customer, Customer.id == Lead.customer_id),
+            status,
+            source,
+            assigned,
+            q,
+        ).group_by(Lead.status)
+        context["counts"] = {row[0]: int(row[1]) for row in (await staff.session.execute(counted)).all()}
+        ranked = base.add_columns(
+            func.row_number().over(partition_by=Lead.status, order_by=Lead.created_at.desc()).label("rn")
+        ).subquery()
+        rows = (await staff.session.execute(select(ranked).where(ranked.c.rn <= BOARD_CARDS))).all()
+        columns_by_status: dict[str, list[Any]] = {s: [] for s in PIPELINE}
+        for row in rows:
+            columns_by_status.setdefault(row.status, []).append(row)
+        context["board"] = columns_by_status
+    else:
+        total = await staff.session.scalar(select(func.count()).select_from(base.subquery()))
+        order = LEAD_SORTS.get(sort, Lead.created_at.desc())
+        rows = (
+            await staff.session.execute(base.order_by(order, Lead.id).limit(TABLE_PAGE).offset((page - 1) * TABLE_PAGE))
+        ).all()
+        context.update(rows=rows, total=total or 0, pages=max(1, math.ceil((total or 0) / TABLE_PAGE)))
+    return staff.render(
+        "leads.html",
+        view=view,
+        status=status,
+        source=source,
+        assigned=assigned or "",
+        q=q or "",
+        sort=sort,
+        page=page,
+        sorts={
+            "-created_at": "Newest",
+            "created_at": "Oldest",
+            "-lead_score": "Score, high first",
+            "lead_score": "Score, low first",
+            "-updated_at": "Recently updated",
+        },
+        statuses=list(LeadStatus),
+        sources=list(SourceType),
+        pipeline=PIPELINE,
+        users=await staff_names(staff.session),
+        **context,
+    )
+
+
+@router.get("/app/leads/{lead_id}")
+async def lead_detail(lead_id: str, staff: StaffPage) -> HTMLResponse:
+    staff.require("lead.read")
+    lead = await staff.session.get(Lead, page_id(lead_id, "lead"))
+    if lead is None:
+        raise NotFound("lead not found")
+    customer = await staff.session.get(Customer, lead.customer_id)
+    interests = (await staff.session.scalars(select(VehicleInterest).where(VehicleInterest.lead_id == lead.id))).all()
+    activities = (
+        await staff.session.scalars(
+            select(LeadActivity)
+            .where(LeadActivity.lead_id == lead.id)
+            .order_by(LeadActivity.created_at.desc(), LeadActivity.id.desc())
+            .limit(200)
+        )
+    ).all()
+    conversations = (
+        await staff.session.scalars(
+            select(Conversation).where(Conversation.lead_id == lead.id).order_by(Conversation.created_at.desc())
+        )
+    ).all()
+    staff_rows = (
+        await staff.session.execute(
+            select(User.id, User.name, User.email)
+            .where(User.is_active, User.dealership_id.is_not(None))
+            .order_by(User.name)
+        )
+    ).all()
+    return staff.render(
+        "lead.html",
+        lead=lead,
+        customer=customer,
+        interests=interests,
+        activities=activities,
+        conversations=conversations,
+        staff_rows=staff_rows,
+        users=await staff_names(staff.session),
+        statuses=[s for s in LeadStatus],
+    )
+
+
+@router.get("/app/inventory")
+async def inventory_page(
+    staff: StaffPage, q: Text = None, page: Annotated[int, Query(ge=1, le=10_000)] = 1, inactive: bool = False
+) -> HTMLResponse:
+    staff.require("vehicle.read")
+    known = await inventory.catalog(staff.session)
+    filters = inventory.filters_from_text(q, known) if q and q.strip() else inventory.VehicleFilters()
+    filters.active = None if inactive else True
+    query = inventory.search_query(filters, known)
+    total = await staff.session.scalar(select(func.count()).select_from(query.subquery()))
+    per_page = 24
+    vehicles = (
+        await staff.session.scalars(
+            query.order_by(Vehicle.created_at.desc(), Vehicle.id.desc()).limit(per_page).offset((page - 1) * per_page)
+        )
+    ).all()
+    return staff.render(
+        "inventory.html",
+        vehicles=vehicles,
+        total=total or 0,
+        q=q or "",
+        page=page,
+        pages=max(1, math.ceil((total or 0) / per_page)),
+        inactive=inactive,
+    )
+
+
+@router.get("/app/personas")
+async def personas(staff: StaffPage) -> HTMLResponse:
+    staff.require("persona.read")
+    rows = (await staff.session.scalars(select(Persona).order_by(Persona.is_default.desc(), Persona.name))).all()
+    return staff.render("personas.html", personas=rows)
+
+
+@router.get("/app/personas/{persona_id}")
+async def persona_editor(persona_id: str, staff: StaffPage) -> HTMLResponse:
+    staff.require("persona.read")
+    persona = None
+    if persona_id != "new":
+        if not persona_id.isdigit():
+            raise NotFound("persona not found")
+        persona = await staff.session.get(Persona, int(persona_id))
+        if persona is None:
+            raise NotFound("persona not found")
+    else:
+        staff.require("persona.write")
+    return staff.render("persona.html", persona=persona, tones=list(Tone), sample=SAMPLE)

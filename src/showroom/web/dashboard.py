@@ -1,0 +1,163 @@
+"""The dashboard: leads today and this week, response times, AI-handled vs handed over, top lead sources.
+
+Every figure is one aggregate query over the dealership's rows (RLS-scoped), in the dealership's time zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.web import charts
+from showroom.web.deps import HtmlRoute, Staff, StaffPage
+from showroom.web.filters import label
+
+router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
+
+
+@dataclass
+class Figures:
+    leads_today: int
+    leads_week: int
+    per_day: list[tuple[str, int]]
+    first_reply_median_s: float | None
+    first_reply_ai_s: float | None
+    claim_median_s: float | None
+    ai_handled: int
+    handed_over: int
+    sources: list[tuple[str, int]]
+    open_handovers: int
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+_RESPONSE_SQL = text("""
+    select percentile_cont(0.5) within group (order by extract(epoch from first_out - first_in)) as median_all,
+           percentile_cont(0.5) within group (order by extract(epoch from first_out - first_in))
+               filter (where first_sender = 'ai') as median_ai
+    from (
+        select coalesce(min(m.created_at) filter (where m.type = 'inbound'), c.created_at) as first_in,
+               min(m.created_at) filter (where m.type = 'outbound' and m.sender in ('ai', 'agent')) as first_out,
+               (array_agg(m.sender order by m.created_at) filter (
+                    where m.type = 'outbound' and m.sender in ('ai', 'agent')))[1] as first_sender
+        from conversations c join messages m on m.conversation_id = c.id
+        where c.created_at >= :since
+        group by c.id, c.created_at
+    ) r
+    where first_out is not null and first_out >= first_in
+""")
+
+
+async def figures(session: AsyncSession, tz: str, now: datetime | None = None) -> Figures:
+    zone = ZoneInfo(tz)
+    now = (now or datetime.now(UTC)).astimezone(zone)
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    week = today - timedelta(days=today.weekday())
+    fortnight = today - timedelta(days=13)
+    since7 = now - timedelta(days=7)
+    counts = (
+        await session.execute(
+            text(
+                "select count(*) filter (where created_at >= :today), count(*) filter (where created_at >= :week) "
+                "from leads where created_at >= least(:today, :week)"
+            ),
+            {"today": today, "week": week},
+        )
+    ).one()
+    days: dict[Any, int] = {
+        row[0]: int(row[1])
+        for row in (
+            await session.execute(
+                text(
+                    "select (created_at at time zone :tz)::date as day, count(*) from leads "
+                    "where created_at >= :since group by day"
+                ),
+                {"tz": tz, "since": fortnight},
+            )
+        ).all()
+    }
+    per_day = []
+    for i in range(14):
+        day = (fortnight + timedelta(days=i)).date()
+        per_day.append((f"{day.day} {day:%b}", int(days.get(day, 0))))
+    response = (await session.execute(_RESPONSE_SQL, {"since": since7})).one()
+    claim = await session.scalar(
+        text(
+            "select percentile_cont(0.5) within group (order by extract(epoch from claimed_at - requested_at)) "
+            "from handovers where requested_at >= :since and claimed_at is not null"
+        ),
+        {"since": since7},
+    )
+    split = (
+        await session.execute(
+            text(
+                "select count(*) filter (where not exists (select 1 from handovers h where h.conversation_id = c.id)),"
+                " count(*) filter (where exists (select 1 from handovers h where h.conversation_id = c.id)) "
+                "from conversations c where c.created_at >= :since"
+            ),
+            {"since": since7},
+        )
+    ).one()
+    sources = (
+        await session.execute(
+            text(
+                "select source, count(*) as n from leads where created_at >= :since "
+                "group by source order by n desc, source limit 6"
+            ),
+            {"since": now - timedelta(days=30)},
+        )
+    ).all()
+    open_handovers = await session.scalar(
+        text("select count(*) from handovers where status in ('pending', 'accepted', 'in_progress')")
+    )
+    return Figures(
+        leads_today=int(counts[0]),
+        leads_week=int(counts[1]),
+        per_day=per_day,
+        first_reply_median_s=None if response[0] is None else float(response[0]),
+        first_reply_ai_s=None if response[1] is None else float(response[1]),
+        claim_median_s=None if claim is None else float(claim),
+        ai_handled=int(split[0]),
+        handed_over=int(split[1]),
+        sources=[(label(s), int(n)) for s, n in sources],
+        open_handovers=int(open_handovers or 0),
+    )
+
+
+def _listing(items: list[tuple[str, int]]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in items) or "none"
+
+
+async def render_dashboard(staff: Staff) -> HTMLResponse:
+    f = await figures(staff.session, staff.dealership.timezone)
+    return staff.render(
+        "dashboard.html",
+        f=f,
+        duration=duration,
+        per_day=charts.columns(f.per_day, "Leads per day, last 14 days: " + _listing(f.per_day)),
+        sources=charts.bars(f.sources, "Top lead sources, last 30 days: " + _listing(f.sources)),
+        split=charts.split(
+            [("AI-handled", f.ai_handled, "bar-a"), ("Handed over", f.handed_over, "bar-b")],
+            f"Conversations of the last 7 days: {f.ai_handled} handled by the AI, {f.handed_over} handed over",
+        ),
+    )
+
+
+@router.get("/app")
+async def dashboard(staff: StaffPage) -> HTMLResponse:
+    return await render_dashboard(staff)

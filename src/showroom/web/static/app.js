@@ -1,0 +1,366 @@
+/* Showroom staff app: small progressive enhancements over server-rendered pages. No dependencies. */
+(function () {
+  "use strict";
+  var $ = function (sel, root) { return (root || document).querySelector(sel); };
+  var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+
+  function csrf() {
+    var m = document.cookie.match(/(?:^|;\s*)showroom_csrf=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+
+  function toast(text, bad) {
+    var el = $("#toast");
+    if (!el) return;
+    el.textContent = text;
+    el.className = "toast show" + (bad ? " bad" : "");
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(function () { el.className = "toast"; }, 3500);
+  }
+
+  function api(method, url, body) {
+    var opts = { method: method, credentials: "same-origin", headers: { "X-CSRF-Token": csrf() } };
+    if (body instanceof FormData) opts.body = body;
+    else if (body !== undefined) { opts.headers["Content-Type"] = "application/json"; opts.body = JSON.stringify(body); }
+    return fetch(url, opts).then(function (r) {
+      if (r.status === 401) { location.href = "/login"; throw new Error("signed out"); }
+      if (r.status === 204) return null;
+      return r.json().then(function (data) {
+        if (!r.ok) throw new Error(data.detail || ("request failed (" + r.status + ")"));
+        return data;
+      });
+    });
+  }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(function (r) {
+      if (r.status === 401 || r.redirected) { location.href = "/login"; throw new Error("signed out"); }
+      if (!r.ok) throw new Error("request failed (" + r.status + ")");
+      return r.json();
+    });
+  }
+
+  function busy(button, on) { if (button) button.disabled = on; }
+
+  function debounce(fn, ms) {
+    var t;
+    return function () { var args = arguments; clearTimeout(t); t = setTimeout(function () { fn.apply(null, args); }, ms); };
+  }
+
+  /* Live updates: one EventSource on the staff stream (PostgreSQL LISTEN/NOTIFY behind it). */
+  function live(onEvent) {
+    var status = $("#live-status");
+    function show(on, text) {
+      if (!status) return;
+      status.classList.toggle("on", on);
+      $(".text", status).textContent = text;
+    }
+    if (!window.EventSource) { show(false, "Live updates are not supported by this browser; reload to refresh."); return; }
+    var source = new EventSource("/api/v1/events");
+    source.onopen = function () { show(true, "Live: updates appear as they happen."); };
+    source.onerror = function () { show(false, "Reconnecting to live updates…"); };
+    ["conversations", "messages", "handovers", "resync"].forEach(function (kind) {
+      source.addEventListener(kind, function (e) {
+        var data = {};
+        try { data = JSON.parse(e.data); } catch (err) { /* ignore */ }
+        onEvent(kind, data);
+      });
+    });
+    window.addEventListener("pagehide", function () { source.close(); });
+  }
+
+  /* SLA countdowns: any element with data-due (ISO time). */
+  function countdowns() {
+    var els = $$("[data-due]");
+    if (!els.length) return;
+    function fmt(ms) {
+      var s = Math.abs(Math.round(ms / 1000)), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
+      return (h ? h + "h " : "") + m + "m " + (h ? "" : (s % 60) + "s");
+    }
+    function tick() {
+      $$("[data-due]").forEach(function (el) {
+        var left = new Date(el.getAttribute("data-due")).getTime() - Date.now();
+        el.textContent = left >= 0 ? "in " + fmt(left) : "overdue by " + fmt(left);
+        el.classList.toggle("overdue", left < 0);
+      });
+    }
+    tick();
+    clearInterval(countdowns.timer);
+    countdowns.timer = setInterval(tick, 1000);
+  }
+
+  /* --- pages ----------------------------------------------------------------------------------------- */
+
+  function inbox() {
+    var list = $("#inbox-rows"), more = $("#load-more");
+    var tab = list.getAttribute("data-tab"), q = list.getAttribute("data-q") || "";
+    function url(cursor) {
+      return "/app/inbox/rows?tab=" + encodeURIComponent(tab) + (q ? "&q=" + encodeURIComponent(q) : "") +
+        (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
+    }
+    function counts(c) {
+      Object.keys(c).forEach(function (k) { var el = $('[data-count="' + k + '"]'); if (el) el.textContent = c[k]; });
+    }
+    var refresh = debounce(function () {
+      getJSON(url(null)).then(function (data) {
+        list.innerHTML = data.html;
+        counts(data.counts);
+        more.setAttribute("data-cursor", data.next_cursor || "");
+        more.hidden = !data.next_cursor;
+        var empty = $("#inbox-empty");
+        if (empty) empty.hidden = !!data.html.trim();
+      }).catch(function () { /* next event retries */ });
+    }, 250);
+    live(function () { refresh(); });
+    more.addEventListener("click", function () {
+      busy(more, true);
+      getJSON(url(more.getAttribute("data-cursor"))).then(function (data) {
+        list.insertAdjacentHTML("beforeend", data.html);
+        more.setAttribute("data-cursor", data.next_cursor || "");
+        more.hidden = !data.next_cursor;
+      }).catch(function (e) { toast(e.message, true); }).then(function () { busy(more, false); });
+    });
+  }
+
+  function conversation() {
+    var root = $("#conversation"), id = root.getAttribute("data-conversation");
+    var thread = $("#thread"), form = $("#reply");
+    function scrollDown() { thread.scrollTop = thread.scrollHeight; }
+    scrollDown();
+    var refresh = debounce(function () {
+      getJSON("/app/conversations/" + id + "/live").then(function (data) {
+        var atBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 40;
+        thread.innerHTML = data.thread;
+        $("#suggestions").innerHTML = data.suggestions;
+        $("#conv-state").innerHTML = data.state;
+        $("#panel").innerHTML = data.panel;
+        if (atBottom) scrollDown();
+        countdowns();
+      }).catch(function () { /* next event retries */ });
+    }, 200);
+    live(function (kind, data) { if (kind === "resync" || data.conversation_id === id) refresh(); });
+    root.addEventListener("click", function (e) {
+      var t = e.target.closest("button");
+      if (!t) return;
+      var action = t.getAttribute("data-action");
+      if (action === "take-over" || action === "hand-back") {
+        busy(t, true);
+        api("POST", "/api/v1/conversations/" + id + "/" + action, action === "hand-back" ? {} : undefined)
+          .then(function () { toast(action === "take-over" ? "You have the conversation; the AI is paused." : "Handed back to the AI."); refresh(); })
+          .catch(function (err) { toast(err.message, true); busy(t, false); });
+      } else if (t.hasAttribute("data-suggestion-id") && form) {
+        form.content.value = t.getAttribute("data-text");
+        form.suggestion_id.value = t.getAttribute("data-suggestion-id");
+        form.content.focus();
+      } else if (t.hasAttribute("data-dismiss")) {
+        api("POST", "/api/v1/suggestions/" + t.getAttribute("data-dismiss") + "/dismiss").then(refresh)
+          .catch(function (err) { toast(err.message, true); });
+      }
+    });
+    if (!form) return;
+    form.content.addEventListener("input", function () { if (!form.content.value.trim()) form.suggestion_id.value = ""; });
+    form.content.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = form.content.value.trim();
+      if (!text) { toast("Write a message first.", true); form.content.focus(); return; }
+      var body = { content: text };
+      if (form.note.checked) body.type = "internal_note";
+      if (form.suggestion_id.value) body.suggestion_id = form.suggestion_id.value;
+      var button = $("button[type=submit]", form);
+      busy(button, true);
+      api("POST", "/api/v1/conversations/" + id + "/messages", body).then(function () {
+        form.reset();
+        form.suggestion_id.value = "";
+        toast(body.type ? "Note added." : "Sent.");
+        refresh();
+      }).catch(function (err) { toast(err.message, true); }).then(function () { busy(button, false); form.content.focus(); });
+    });
+  }
+
+  function handovers() {
+    var body = $("#handover-rows");
+    var refresh = debounce(function () {
+      getJSON("/app/handovers/rows").then(function (data) { body.innerHTML = data.html; countdowns(); })
+        .catch(function () { /* retry on next event */ });
+    }, 250);
+    live(function (kind) { if (kind !== "messages") refresh(); });
+    body.addEventListener("click", function (e) {
+      var t = e.target.closest("button[data-claim]");
+      if (!t) return;
+      busy(t, true);
+      api("POST", "/api/v1/handovers/" + t.getAttribute("data-claim") + "/claim").then(function () {
+        location.href = "/app/conversations/" + t.getAttribute("data-conversation");
+      }).catch(function (err) { toast(err.message, true); busy(t, false); });
+    });
+  }
+
+  function lead() {
+    var root = $("#lead"), id = root.getAttribute("data-lead");
+    $$("form[data-lead-patch]", root).forEach(function (form) {
+      var lost = $("[name=lost_reason]", form), status = $("[name=status]", form);
+      function toggleLost() { if (lost && status) lost.closest(".field").hidden = status.value !== "lost"; }
+      if (status) { status.addEventListener("change", toggleLost); toggleLost(); }
+      form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        var body = { version: parseInt(root.getAttribute("data-version"), 10) };
+        $$("[name]", form).forEach(function (el) {
+          if (el.name === "assigned_user_id") body.assigned_user_id = el.value ? parseInt(el.value, 10) : null;
+          else if (el.name === "lost_reason") { if (status && status.value === "lost") body.lost_reason = el.value; }
+          else if (el.value.trim()) body[el.name] = el.value.trim();
+        });
+        var button = $("button[type=submit]", form);
+        busy(button, true);
+        api("PATCH", "/api/v1/leads/" + id, body).then(function () { location.reload(); })
+          .catch(function (err) { toast(err.message, true); busy(button, false); });
+      });
+    });
+  }
+
+  function inventory() {
+    var form = $("#import-form");
+    if (!form) return;
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var file = form.file.files[0];
+      if (!file) { toast("Choose a CSV or TSV file first.", true); return; }
+      var data = new FormData();
+      data.append("file", file);
+      var bar = $("#import-progress"), status = $("#import-status"), out = $("#import-report"), button = $("button", form);
+      bar.hidden = false; bar.value = 0; busy(button, true);
+      status.textContent = "Uploading " + file.name + "…";
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", "/api/v1/inventory/import?mode=" + encodeURIComponent(form.mode.value));
+      xhr.setRequestHeader("X-CSRF-Token", csrf());
+      xhr.upload.onprogress = function (ev) {
+        if (ev.lengthComputable) {
+          bar.value = Math.round((ev.loaded / ev.total) * 90);
+          status.textContent = "Uploading… " + Math.round((ev.loaded / ev.total) * 100) + "%";
+        }
+      };
+      xhr.upload.onload = function () { bar.removeAttribute("value"); status.textContent = "Importing rows…"; };
+      xhr.onload = function () {
+        busy(button, false);
+        var res = {};
+        try { res = JSON.parse(xhr.responseText); } catch (err) { /* not JSON */ }
+        if (xhr.status !== 200) { bar.hidden = true; status.textContent = "Import refused: " + (res.detail || xhr.status); return; }
+        bar.value = 100;
+        status.textContent = "Import finished in " + res.seconds + " s.";
+        out.hidden = false;
+        ["rows", "added", "updated", "unchanged", "deactivated", "rejected", "warnings"].forEach(function (k) {
+          var el = $('[data-report="' + k + '"]', out); if (el) el.textContent = res[k];
+        });
+        var list = $("#import-problems", out);
+        list.innerHTML = "";
+        (res.rejected_rows || []).concat(res.warning_rows || []).slice(0, 200).forEach(function (p) {
+          var li = document.createElement("li");
+          li.textContent = "Line " + p.line + (p.field ? " (" + p.field + ")" : "") + ": " + p.reason;
+          list.appendChild(li);
+        });
+        $("#import-problems-head", out).hidden = !list.children.length;
+        out.focus();
+      };
+      xhr.onerror = function () { busy(button, false); status.textContent = "The upload failed; check the connection and retry."; };
+      xhr.send(data);
+    });
+  }
+
+  function personas() {
+    var form = $("#persona-form");
+    if (!form) return;
+    var pid = form.getAttribute("data-persona");
+    function draft() {
+      var args = {};
+      if (form.tone.value) args.tone = form.tone.value;
+      return { persona_id: pid ? parseInt(pid, 10) : null, prompt_template: form.prompt_template.value, arguments: args };
+    }
+    var preview = debounce(function () {
+      var body = draft();
+      body.message = $("#preview-message").value || undefined;
+      api("POST", "/api/v1/personas/preview", body).then(function (res) {
+        $("#preview-prompt").textContent = res.prompt;
+        $("#preview-reply").textContent = res.sample_reply;
+        $("#preview-error").hidden = true;
+      }).catch(function (err) { var el = $("#preview-error"); el.textContent = err.message; el.hidden = false; });
+    }, 300);
+    form.addEventListener("input", preview);
+    $("#preview-message").addEventListener("input", preview);
+    preview();
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var body = draft();
+      var payload = { name: form.name.value, prompt_template: body.prompt_template, arguments: body.arguments };
+      if (form.is_default.checked) payload.is_default = true;
+      var button = $("button[type=submit]", form);
+      busy(button, true);
+      api(pid ? "PATCH" : "POST", "/api/v1/personas" + (pid ? "/" + pid : ""), payload).then(function (res) {
+        toast("Saved.");
+        if (!pid) location.href = "/app/personas/" + res.id;
+      }).catch(function (err) { toast(err.message, true); }).then(function () { busy(button, false); });
+    });
+    var chat = $("#test-chat"), log = $("#test-log"), history = [];
+    chat.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = chat.message.value.trim();
+      if (!text) return;
+      history.push(text);
+      add("you", "You", text);
+      chat.message.value = "";
+      var body = draft();
+      body.messages = history.slice();
+      var button = $("button", chat);
+      busy(button, true);
+      api("POST", "/app/personas/test-chat", body).then(function (res) {
+        res.replies.forEach(function (r) { add(r.from, r.from === "ai" ? "AI" : "System", r.content); });
+        if (res.handed_over) add("system", "System", "This would hand the conversation to a person now.");
+      }).catch(function (err) { add("system", "Error", err.message); }).then(function () { busy(button, false); chat.message.focus(); });
+    });
+    $("#test-reset").addEventListener("click", function () { history = []; log.innerHTML = ""; });
+    function add(kind, who, text) {
+      var li = document.createElement("li");
+      li.className = "msg msg-" + (kind === "you" ? "customer" : kind);
+      var head = document.createElement("p"); head.className = "msg-head";
+      var w = document.createElement("span"); w.className = "msg-who"; w.textContent = who; head.appendChild(w);
+      var b = document.createElement("div"); b.className = "msg-body"; b.textContent = text;
+      li.appendChild(head); li.appendChild(b); log.appendChild(li); log.scrollTop = log.scrollHeight;
+    }
+  }
+
+  function copyButtons() {
+    $$("button[data-copy]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var target = document.getElementById(b.getAttribute("data-copy"));
+        var text = target ? target.textContent : "";
+        (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject()).then(function () { toast("Copied."); })
+          .catch(function () { toast("Select the text and copy it.", true); });
+      });
+    });
+  }
+
+  function menu() {
+    var toggle = $(".menu-toggle"), nav = $("#nav");
+    if (!toggle || !nav) return;
+    toggle.addEventListener("click", function () {
+      var open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  function confirmForms() {
+    $$("form[data-confirm]").forEach(function (f) {
+      f.addEventListener("submit", function (e) { if (!window.confirm(f.getAttribute("data-confirm"))) e.preventDefault(); });
+    });
+  }
+
+  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, inventory: inventory, personas: personas };
+  document.addEventListener("DOMContentLoaded", function () {
+    menu();
+    copyButtons();
+    confirmForms();
+    countdowns();
+    var page = pages[document.body.getAttribute("data-page")];
+    if (page) page();
+  });
+})();
