@@ -1,6 +1,6 @@
 """A full chat turn with the builtin provider, in a big database, vs the raw SQL the turn needs, same run.
 
-    python -m bench.chat_turn [--messages 1000000] [--vehicles 20000] [--concurrency 50] [--seconds 20]
+    python -m bench.chat_turn [--messages 1000000] [--vehicles 20000] [--concurrency 50] [--seconds 20] [--think 0]
 
 Target (issue): inbound stored → triggers → inventory search → reply stored, with 1,000,000 messages and 20,000
 vehicles in the database, 50 concurrent conversations: p99 under 50 ms on 2 cores, and the turn within 3x of its
@@ -25,6 +25,12 @@ ORM, no RLS: the tenant filter is written out), one transaction per turn: insert
 conversation counters, read the active triggers, read the last 12 messages, the inventory search (the very
 statement ``relevant_vehicles`` builds for the text, captured and compiled once), insert the reply, insert the lead
 activity.
+
+Pacing: by default each conversation sends its next message as soon as the last is answered (a closed loop: it
+measures how many turns per second the process can serve, and latency is then mostly queueing, about 50 / turns
+per second). ``--think N`` makes each customer wait N seconds on average (exponentially distributed) between
+messages, like people chatting: 50 conversations then offer 50 / N turns per second and the latency is the server
+time of a turn under that load.
 
 Both paths run in this process and event loop, one after the other, after a warm-up each; PostgreSQL runs on the
 same machine. Besides latency and throughput, each path shows the CPU time per turn of this process (Python) and
@@ -398,9 +404,10 @@ async def service_worker(
     stop_at: float,
     latencies: list[float],
     tally: Tally,
+    think: float,
 ) -> int:
     done = 0
-    while time.perf_counter() < stop_at:
+    while await pause(think, stop_at):
         text = TURN_TEXTS[rotation[conversation_id] % len(TURN_TEXTS)]
         rotation[conversation_id] += 1
         started = time.perf_counter()
@@ -527,9 +534,10 @@ async def raw_worker(
     stop_at: float,
     latencies: list[float],
     tally: Tally,
+    think: float,
 ) -> int:
     done = 0
-    while time.perf_counter() < stop_at:
+    while await pause(think, stop_at):
         i = rotation[conversation_id] % len(TURN_TEXTS)
         rotation[conversation_id] += 1
         started = time.perf_counter()
@@ -538,6 +546,14 @@ async def raw_worker(
         tally.replies += 1
         done += 1
     return done
+
+
+async def pause(think: float, stop_at: float) -> bool:
+    """Before a customer's next message: a pause of ``think`` seconds on average (exponential, so arrivals are
+    random as real customers' are; 0: none). False when the run is over."""
+    if think > 0:
+        await asyncio.sleep(min(random.expovariate(1 / think), max(stop_at - time.perf_counter(), 0)))
+    return time.perf_counter() < stop_at
 
 
 Workers = Callable[[float, list[float], "Tally"], list[Coroutine[Any, Any, int]]]
@@ -559,7 +575,14 @@ async def measure(name: str, seconds: float, workers: Workers, postmaster: int |
 
 
 async def bench(
-    settings: Settings, topo: Topology, seeded: Seeded, *, concurrency: int, seconds: float, profile: str | None
+    settings: Settings,
+    topo: Topology,
+    seeded: Seeded,
+    *,
+    concurrency: int,
+    seconds: float,
+    think: float,
+    profile: str | None,
 ) -> tuple[Run, Run]:
     db = open_database(settings, topo.app, topo.maint, process="bench")
     services = Services.build(settings, db)
@@ -587,11 +610,13 @@ async def bench(
         searches = await search_statements(db, d)
 
         def raw(stop_at: float, latencies: list[float], tally: Tally) -> list[Coroutine[Any, Any, int]]:
-            return [raw_worker(pool, searches, d, c, rotation, stop_at, latencies, tally) for c in raw_conversations]
+            return [
+                raw_worker(pool, searches, d, c, rotation, stop_at, latencies, tally, think) for c in raw_conversations
+            ]
 
         def service(stop_at: float, latencies: list[float], tally: Tally) -> list[Coroutine[Any, Any, int]]:
             return [
-                service_worker(db, services, pool, d, c, rotation, stop_at, latencies, tally)
+                service_worker(db, services, pool, d, c, rotation, stop_at, latencies, tally, think)
                 for c in service_conversations
             ]
 
@@ -670,7 +695,7 @@ P99_TARGET_MS = 50.0
 RATIO_TARGET = 3.0
 
 
-def report(baseline: Run, real: Run, concurrency: int) -> None:
+def report(baseline: Run, real: Run, concurrency: int, think: float) -> None:
     print(
         f"{'path':<44}{'turns/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'py cpu':>8}{'pg cpu':>8}{'errors':>8}"
         f"{'resets':>8}{'x turns/s':>11}{'x p50':>8}"
@@ -686,10 +711,11 @@ def report(baseline: Run, real: Run, concurrency: int) -> None:
     p99 = r.pct(0.99)
     slower = max(r.p50 / b.p50, b.rps / r.rps)
     print("\npy cpu / pg cpu: CPU ms per turn of this Python process / of the PostgreSQL server (all its processes)")
-    print(
-        f"closed loop: latency ~ turns in flight / throughput, so p99 < {P99_TARGET_MS:.0f} ms with {concurrency} "
-        f"in flight needs > {concurrency * 1000 / P99_TARGET_MS:.0f} turns/s"
-    )
+    if not think:
+        print(
+            f"closed loop: latency ~ turns in flight / throughput, so p99 < {P99_TARGET_MS:.0f} ms with {concurrency} "
+            f"in flight needs > {concurrency * 1000 / P99_TARGET_MS:.0f} turns/s; --think N paces the customers"
+        )
     print(f"service p99 < {P99_TARGET_MS:.0f} ms: {p99:.1f} ms -> {'PASS' if p99 < P99_TARGET_MS else 'FAIL'}")
     print(
         f"service within {RATIO_TARGET:.0f}x of the raw floor (p50 x{r.p50 / b.p50:.2f}, throughput "
@@ -703,6 +729,12 @@ def main() -> None:
     parser.add_argument("--vehicles", type=int, default=20_000)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a customer waits before the next message (default 0: back to back, the most turns/s)",
+    )
     parser.add_argument("--profile", metavar="FILE", help="cProfile the service phase into FILE (pstats)")
     args = parser.parse_args()
     with bench_database() as (settings, topo):
@@ -713,13 +745,22 @@ def main() -> None:
         )
         print("  " + ", ".join(f"{name} {secs:.1f} s" for name, secs in seeded.steps))
         baseline, real = asyncio.run(
-            bench(settings, topo, seeded, concurrency=args.concurrency, seconds=args.seconds, profile=args.profile)
+            bench(
+                settings,
+                topo,
+                seeded,
+                concurrency=args.concurrency,
+                seconds=args.seconds,
+                think=args.think,
+                profile=args.profile,
+            )
         )
+    pace = f"a message every {args.think:g} s on average" if args.think else "turns back to back"
     print(
-        f"\n{args.concurrency} concurrent conversations, turns back to back for {args.seconds:.0f} s each, "
+        f"\n{args.concurrency} concurrent conversations, {pace}, for {args.seconds:.0f} s each, "
         f"{os.cpu_count()} CPUs, PostgreSQL on the same machine"
     )
-    report(baseline, real, args.concurrency)
+    report(baseline, real, args.concurrency, args.think)
 
 
 if __name__ == "__main__":

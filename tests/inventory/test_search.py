@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import text
 
 from showroom.db.engine import Database
 from tests.helpers import Team, create_team, sign_in
@@ -67,3 +68,29 @@ async def test_explicit_filters_win_and_unknown_words_use_full_text(app: FastAPI
     by_price = await search(app, stocked, sort="price", price_min=1)
     prices = [int(v["price"]) for v in by_price]  # type: ignore[call-overload]
     assert prices == sorted(prices)
+
+
+async def test_make_and_model_match_in_any_case_and_by_model_prefix(app: FastAPI, stocked: Team) -> None:
+    exact = await search(app, stocked, make="Hyundai", model="Santa Fe")
+    assert exact and {v["model"] for v in exact} <= {"Santa Fe", "Santa Fe Hybrid"}
+    assert await search(app, stocked, make="HYUNDAI", model="santa fe") == exact
+    assert await search(app, stocked, make="hyundai", model="sAnTa fE") == exact
+    assert await search(app, stocked, make="Hyundai", model="Sportage") == []
+    assert await search(app, stocked, make="Lamborghini") == []
+
+
+async def test_make_and_model_reach_the_index_under_row_level_security(db: Database, stocked: Team) -> None:
+    """Under RLS only leakproof conditions go into an index scan; ``lower(make) = ...`` is not one, so the search
+    compares the stored spellings (this test failed with the old ``lower()`` index and query)."""
+    from sqlalchemy.dialects import postgresql
+
+    from showroom.inventory.service import VehicleFilters, catalog, search_query
+
+    async with db.session(stocked.id) as session, session.begin():
+        await session.execute(text("SET LOCAL enable_seqscan = off"))
+        query = search_query(VehicleFilters(makes=["hyundai"], models=["tucson"]), await catalog(session))
+        compiled = query.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+        plan = "\n".join((await session.execute(text(f"EXPLAIN {compiled}"))).scalars())
+    assert "ix_vehicles_dealership_id_make_model" in plan, plan
+    index_cond = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "'Hyundai'" in index_cond, plan  # not just the tenant: the make narrows the scan too

@@ -123,14 +123,20 @@ def _cents(match: re.Match[str]) -> int | None:
 class _Checker:
     """Sentence-level rules against the context of one reply."""
 
-    def __init__(self, vehicles: Sequence[VehicleView], dealership: DealershipView, allowed_urls: Sequence[str]):
+    def __init__(
+        self,
+        vehicles: Sequence[VehicleView],
+        dealership: DealershipView,
+        allowed_urls: Sequence[str],
+        catalog: Catalog | None = None,
+    ):
         self.vehicles = vehicles
         self.dealership = dealership
         self.prices = {v.price_cents for v in vehicles if v.price_cents is not None}
         urls = [*allowed_urls, *(v.url for v in vehicles if v.url), dealership.website or ""]
         self.allowed_urls = {_normal_url(u) for u in urls if u}
         self.phone = re.sub(r"\D", "", dealership.phone or "")[-10:]
-        self.catalog = Catalog.from_vehicles(vehicles)
+        self.catalog = catalog or Catalog.from_vehicles(vehicles)
         self.links_kept = 0
         self.violations: list[str] = []
 
@@ -291,12 +297,15 @@ def enforce(
     allowed_urls: Sequence[str],
     channel: str,
     sms_max_chars: int = 320,
+    catalog: Catalog | None = None,
 ) -> Guarded:
     """The reply, rewritten to obey the rules, with the list of rules it broke.
 
-    Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`.
+    Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`. `catalog` (the
+    dealership's makes and models, which include the listed vehicles') spells the names to look for; without it,
+    the listed vehicles' names are used.
     """
-    checker = _Checker(vehicles, dealership, allowed_urls)
+    checker = _Checker(vehicles, dealership, allowed_urls, catalog)
     cleaned = _strip_html(text)
     if cleaned != text and re.search(r"<[^>]+>|&[a-z]+;|&#\d+;", text):
         checker.flag("html")

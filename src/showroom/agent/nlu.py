@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from showroom.agent.types import Turn, VehicleView
 
@@ -118,6 +118,11 @@ class Understanding:
 @dataclass
 class Catalog:
     makes: dict[str, set[str]] = field(default_factory=dict)  # canonical make -> canonical models
+
+    @cached_property
+    def frozen(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The catalog as a hashable key (computed once: a catalog is not changed after it is built)."""
+        return tuple(sorted((make, tuple(sorted(models))) for make, models in self.makes.items()))
 
     @classmethod
     def from_vehicles(cls, vehicles: Iterable[VehicleView]) -> Catalog:
@@ -317,6 +322,7 @@ class _Lexicon:
     def __init__(self) -> None:
         self.keys: dict[str, list[_Entry]] = {}
         self.fuzzy: dict[int, list[tuple[str, _Entry]]] = {}
+        self._near: dict[str, tuple[str, list[_Entry]]] = {}  # fuzzy_lookup's answers: words repeat a lot
 
     def add(self, key: str, entry: _Entry, *, fuzzy: bool) -> None:
         entries = self.keys.setdefault(key, [])
@@ -343,6 +349,14 @@ class _Lexicon:
     def fuzzy_lookup(self, word: str) -> tuple[str, list[_Entry]]:
         if len(word) < 5 or not word.isalpha() or word in _FUZZY_STOPWORDS:
             return "", []
+        found = self._near.get(word)
+        if found is None:
+            if len(self._near) >= 20_000:
+                self._near.clear()
+            found = self._near[word] = self._nearest(word)
+        return found
+
+    def _nearest(self, word: str) -> tuple[str, list[_Entry]]:
         limit = 2 if len(word) >= 9 else 1
         best: tuple[int, str, list[_Entry]] = (limit + 1, "", [])
         for size in range(len(word) - limit, len(word) + limit + 1):
@@ -393,7 +407,7 @@ def _catalog_lexicon(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> _Lexico
 def _lexicon(catalog: Catalog | None) -> _Lexicon:
     if catalog is None or not catalog.makes:
         return _builtin_lexicon()
-    return _catalog_lexicon(tuple(sorted((make, tuple(sorted(models))) for make, models in catalog.makes.items())))
+    return _catalog_lexicon(catalog.frozen)
 
 
 @dataclass(frozen=True)
@@ -415,8 +429,11 @@ class _Cand:
     key: str
 
 
+_JOINER = re.compile(r"[ \-./]{0,2}")
+
+
 def _joinable(lower: str, tokens: Sequence[_Tok], i: int, j: int) -> bool:
-    return all(re.fullmatch(r"[ \-./]{0,2}", lower[tokens[k].end : tokens[k + 1].start]) for k in range(i, j - 1))
+    return all(_JOINER.fullmatch(lower[tokens[k].end : tokens[k + 1].start]) for k in range(i, j - 1))
 
 
 def _scan(lower: str, tokens: Sequence[_Tok], lex: _Lexicon) -> list[_Cand]:
@@ -527,13 +544,19 @@ def _context_vehicles(history: Sequence[Turn], lex: _Lexicon) -> tuple[set[str],
     makes: set[str] = set()
     models: set[str] = set()
     for turn in list(history)[-8:]:
-        cleaned = clean(turn.text)
-        lower = cleaned.lower()
-        for mention in _mentions(cleaned, lower, _tokens(lower), lex):
-            makes.add(mention.make)
-            if mention.model:
-                models.add(mention.model)
+        named_makes, named_models = _named_in(turn.text, lex)
+        makes |= named_makes
+        models |= named_models
     return makes, models
+
+
+@lru_cache(maxsize=8192)
+def _named_in(text: str, lex: _Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The makes and models one earlier message names (each message is read again on every later turn)."""
+    cleaned = clean(text)
+    lower = cleaned.lower()
+    mentions = _mentions(cleaned, lower, _tokens(lower), lex)
+    return frozenset(m.make for m in mentions), frozenset(m.model for m in mentions if m.model)
 
 
 def find_vehicle_mentions(

@@ -195,6 +195,7 @@ async def answer(
         allowed_urls=links,
         channel=channel,
         sms_max_chars=sms_max,
+        catalog=known,
     )
     reply = await _say(
         session,
@@ -268,6 +269,7 @@ async def _say(
 ) -> Message:
     now = datetime.now(UTC)
     message = Message(
+        id=uuid.uuid4(),  # delivery (a held message's job) refers to it before the row is flushed
         dealership_id=turn.conversation.dealership_id,
         conversation_id=turn.conversation.id,
         type="outbound",
