@@ -20,13 +20,12 @@ async def models(db: Database, dealership_id: int | None) -> set[str]:
 
 
 async def add_vehicle(db: Database, dealership_id: int, model: str, *, commit: bool) -> None:
-    async with db.session(dealership_id) as session:
-        async with session.begin() as tx:
-            data = VehicleCreate(vin=vin(), make="Genesis", model=model, year=2025)
-            await inventory.create(session, dealership_id, data, SYSTEM)
-            assert model in {m for names in (await inventory.catalog(session)).makes.values() for m in names}
-            if not commit:
-                await tx.rollback()
+    async with db.session(dealership_id) as session, session.begin() as tx:
+        data = VehicleCreate(vin=vin(), make="Genesis", model=model, year=2025)
+        await inventory.create(session, dealership_id, data, SYSTEM)
+        assert model in {m for names in (await inventory.catalog(session)).makes.values() for m in names}
+        if not commit:
+            await tx.rollback()
 
 
 async def test_the_catalog_follows_commits_and_ignores_rollbacks(db: Database) -> None:
