@@ -1,3 +1,10 @@
+# Where the first big import's time goes (2026-11-26, 50,000 vehicles, statement timers on the app engine): ~75%
+# is the importer's per-batch existence check, SELECT ... WHERE vin IN (500 binds). psycopg prepares it after 5
+# executions; PostgreSQL's generic plan then scans the dealership's rows through a dealership_id-only index
+# (ix_vehicles_dealership_id_make_model: the statistics do not yet know the rows this transaction inserted) and
+# compares each with the 500 parameters unhashed: 322 ms per batch at 20,000 rows (EXPLAIN EXECUTE) against ~15 ms
+# for a custom plan, so the cost grows with the square of the feed. Once ANALYZE knows the dealership's rows, the
+# same import of an unchanged feed takes ~8 s instead of 50-100 s.
 """Inventory feed import: import_feed vs a raw psycopg COPY of the same parsed rows; speed and peak memory.
 
     python -m bench.inventory_import [--vehicles 50000]
@@ -49,7 +56,7 @@ from showroom.audit.service import SYSTEM
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
 from showroom.inventory.feed import FeedRow, read_feed
-from showroom.inventory.importer import ImportReport, import_feed
+from showroom.inventory.importer import BATCH, ImportReport, import_feed
 from showroom.inventory.vin import check_digit
 from showroom.models import Dealership
 from showroom.settings import Settings
@@ -395,9 +402,12 @@ def main() -> None:
                and third.report.added == 0,
                f"{changed.changed} updated, {kept - changed.changed} unchanged, {removed} deactivated"),
         expect("table", active == kept and total == full.rows, f"{active} active of {total} vehicles"),
-        expect("memory", traced_full.traced_peak < 2 * traced_small.traced_peak,
-               "tracemalloc peak of the 10x feed below 2x the small one's"),
     ]  # fmt: skip
+    bounded = traced_full.traced_peak < 2 * traced_small.traced_peak
+    if small >= 2 * BATCH:
+        checks.append(expect("memory", bounded, "tracemalloc peak of the 10x feed below 2x the small one's"))
+    else:  # below two batches the small feed does not fill the importer's batches: nothing to compare
+        checks.append(f"INFO memory: the small feed ({small} rows) is under two {BATCH}-row batches: no comparison")
     for line in checks:
         print(line)
 
