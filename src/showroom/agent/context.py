@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.nlu import Catalog, Understanding
 from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.cache import TenantCache
 from showroom.inventory.service import VehicleFilters, search_query
 from showroom.models import Dealership, Message, Persona, Vehicle, VehicleInterest
 
@@ -73,25 +74,50 @@ def vehicle_view(v: Vehicle) -> VehicleView:
     )
 
 
+@dataclass(frozen=True)
+class PersonaRow:
+    id: int
+    name: str
+    prompt_template: str
+    arguments: dict[str, Any]
+    is_default: bool
+
+
 @dataclass
 class PersonaChoice:
-    persona: Persona | None
+    persona_id: int | None  # None: no persona row, the dealership's own persona fields
     view: PersonaView
     template: str
 
 
+PERSONAS: TenantCache[dict[int, PersonaRow]] = TenantCache("personas")
+
+
+async def personas(session: AsyncSession) -> dict[int, PersonaRow]:
+    """The dealership's personas by id (cached, see ``showroom.cache``; do not change the dict)."""
+
+    async def load() -> dict[int, PersonaRow]:
+        rows = await session.execute(
+            select(Persona.id, Persona.name, Persona.prompt_template, Persona.arguments, Persona.is_default)
+        )
+        return {row.id: PersonaRow(*row) for row in rows}
+
+    return await PERSONAS.get(session, load)
+
+
 async def persona_for(session: AsyncSession, dealership: Dealership, persona_id: int | None) -> PersonaChoice:
     """The conversation's persona, else the dealership's default, else the dealership's persona fields."""
-    persona = await session.get(Persona, persona_id) if persona_id else None
+    known = await personas(session)
+    persona = known.get(persona_id) if persona_id else None
     if persona is None:
-        persona = await session.scalar(select(Persona).where(Persona.is_default))
+        persona = next((p for p in known.values() if p.is_default), None)
     if persona is None:
         view = PersonaView(name=dealership.persona_name, tone=dealership.persona_tone, arguments={})
         return PersonaChoice(None, view, dealership.persona_template or "")
     arguments = dict(persona.arguments or {})
     tone = str(arguments.get("tone") or dealership.persona_tone)
     return PersonaChoice(
-        persona, PersonaView(name=persona.name, tone=tone, arguments=arguments), persona.prompt_template
+        persona.id, PersonaView(name=persona.name, tone=tone, arguments=arguments), persona.prompt_template
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import prompts
-from showroom.agent.context import dealership_view, persona_for, relevant_vehicles, summarise_inventory
+from showroom.agent.context import PERSONAS, dealership_view, persona_for, relevant_vehicles, summarise_inventory
 from showroom.agent.schemas import PersonaCreate, PersonaUpdate, PreviewIn, PreviewOut
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.errors import Conflict, NotFound, ValidationFailed
@@ -46,6 +46,7 @@ async def create(session: AsyncSession, dealership_id: int, data: PersonaCreate,
     check_template(data.prompt_template, arguments)
     if await session.scalar(select(Persona.id).where(Persona.name == data.name)) is not None:
         raise Conflict(f"a persona named {data.name!r} already exists", field="name")
+    PERSONAS.changed(session, dealership_id)
     has_default = await session.scalar(select(Persona.id).where(Persona.is_default)) is not None
     if data.is_default:
         await _clear_default(session, None)
@@ -81,6 +82,7 @@ async def update_persona(session: AsyncSession, persona_id: int, data: PersonaUp
     check_template(values.get("prompt_template", persona.prompt_template), values.get("arguments", persona.arguments))
     if values.get("is_default") is False and persona.is_default:
         raise Conflict("make another persona the default instead", field="is_default")
+    PERSONAS.changed(session, persona.dealership_id)
     if values.get("is_default"):
         await _clear_default(session, persona.id)
     try:
@@ -103,6 +105,7 @@ async def delete(session: AsyncSession, persona_id: int, actor: Actor) -> None:
     if persona.is_default:
         raise Conflict("the default persona cannot be deleted; make another one the default first")
     before = snapshot(persona)
+    PERSONAS.changed(session, persona.dealership_id)
     try:
         async with session.begin_nested():
             await session.delete(persona)
@@ -179,7 +182,7 @@ async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) ->
     dealership = await session.get(Dealership, dealership_id)
     assert dealership is not None
     choice = await persona_for(session, dealership, data.persona_id)
-    if data.persona_id is not None and choice.persona is None:
+    if data.persona_id is not None and choice.persona_id != data.persona_id:
         raise NotFound(f"persona {data.persona_id} not found", field="persona_id")
     arguments = dict(choice.view.arguments)
     if data.arguments is not None:

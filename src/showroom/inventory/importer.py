@@ -12,9 +12,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import String, any_, bindparam, func, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
@@ -144,29 +146,32 @@ async def _write(
     session: AsyncSession, dealership_id: int, batch: dict[str, tuple[int, dict[str, Any]]], report: ImportReport
 ) -> None:
     columns = [getattr(Vehicle, c) for c in sorted(_COLUMNS)]
+    # One array parameter, not 500 (``vin IN (...)``): once the driver prepares this statement, PostgreSQL's generic
+    # plan for 500 separate values scanned all of the dealership's vehicles (322 ms a batch at 20,000 vehicles).
+    vins = bindparam("vins", list(batch), type_=ARRAY(String))
     existing = {
         row.vin: row
         for row in (
-            await session.execute(select(Vehicle.id, Vehicle.is_active, *columns).where(Vehicle.vin.in_(list(batch))))
+            await session.execute(select(Vehicle.id, Vehicle.is_active, *columns).where(Vehicle.vin == any_(vins)))
         ).all()
     }
     inserts, updates, seen = [], [], []
+    now = datetime.now(UTC)
     for vin, (_, values) in batch.items():
         current = existing.get(vin)
         if current is None:
             inserts.append({"dealership_id": dealership_id, **values})
             continue
-        changed = {k: v for k, v in values.items() if getattr(current, k) != v}
-        if changed or not current.is_active:
-            updates.append({"id": current.id, **changed, "is_active": True, "last_seen_at": func.now()})
+        if not current.is_active or any(getattr(current, k) != v for k, v in values.items()):
+            kept = {k: getattr(current, k) for k in _COLUMNS}  # absent values never overwrite
+            updates.append({**kept, **values, "id": current.id, "is_active": True, "last_seen_at": now})
         else:
             seen.append(current.id)
     if inserts:
         await session.execute(insert(Vehicle), _uniform(inserts))
         report.added += len(inserts)
-    for values in updates:  # each update sets its own columns
-        vehicle_id = values.pop("id")
-        await session.execute(update(Vehicle).where(Vehicle.id == vehicle_id).values(**values))
+    if updates:  # whole rows, so that every update has the same columns and they go as one executemany
+        await session.execute(update(Vehicle), updates)
     report.updated += len(updates)
     if seen:
         await session.execute(update(Vehicle).where(Vehicle.id.in_(seen)).values(last_seen_at=func.now()))
