@@ -17,6 +17,7 @@ from showroom.dealerships.schemas import (
     LeadRouting,
 )
 from showroom.errors import Conflict, NotFound
+from showroom.leads.service import INTAKE_RULES
 from showroom.models import Dealership, LeadSource, Persona
 
 DEFAULT_LEAD_SOURCES = (
@@ -98,6 +99,7 @@ async def update(session: AsyncSession, dealership_id: int, data: DealershipUpda
             raise Conflict(f"subdomain {values['subdomain']!r} is already taken", field="subdomain")
     for key, value in values.items():
         setattr(dealership, key, value)
+    INTAKE_RULES.changed(session, dealership.id)
     await session.flush()
     b, a = changes(before, snapshot(dealership))
     if a:

@@ -9,11 +9,12 @@ serialised by a transaction-level advisory lock on its key, so exactly one lead 
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,11 +27,11 @@ from showroom.leads.service import (
     add_activity,
     check_assignee,
     get_customer,
+    intake_rules,
     next_lead_number,
-    region,
     source_key,
 )
-from showroom.models import Conversation, Customer, Dealership, Lead, LeadSource, User, Vehicle, VehicleInterest
+from showroom.models import Conversation, Customer, Lead, LeadSource, User, Vehicle, VehicleInterest
 
 WANTED = ("buy", "lease", "test-drive")
 _LOCK_NAMESPACE = "showroom-intake:"
@@ -115,10 +116,15 @@ class IntakeResult:
     notes: list[str] = field(default_factory=list)
 
 
-async def _lock(session: AsyncSession, dealership_id: int, key: str) -> None:
-    await session.execute(
-        text("select pg_advisory_xact_lock(:d, hashtext(:k))"), {"d": dealership_id, "k": _LOCK_NAMESPACE + key}
-    )
+async def _lock(session: AsyncSession, dealership_id: int, *keys: str | None) -> None:
+    """Transaction-level advisory locks on the keys given (None: skipped), in one round trip and in sorted order,
+    so two transactions that want some of the same keys cannot deadlock."""
+    names = sorted({_LOCK_NAMESPACE + key for key in keys if key})
+    if names:
+        await session.execute(
+            text("select pg_advisory_xact_lock(:d, hashtext(k)) from unnest(cast(:ks as text[])) as k"),
+            {"d": dealership_id, "ks": names},
+        )
 
 
 def primary_wanted(vehicles: list[IntakeVehicle]) -> IntakeVehicle | None:
@@ -140,9 +146,9 @@ def lead_key(data: IntakeLead, email: str | None, phone: str | None) -> str:
 
 
 async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, actor: Actor) -> IntakeResult:
-    phone_region = await region(session, dealership_id)
+    rules = await intake_rules(session, dealership_id)
     email = normalize_email(data.customer.email)
-    phone = normalize_phone(data.customer.phone, phone_region)
+    phone = normalize_phone(data.customer.phone, rules.region)
     if email is None and phone is None and not data.anonymous_ok:
         raise ValidationFailed(
             "the lead has no usable customer contact: need a valid e-mail or phone number", field="customer"
@@ -150,9 +156,15 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     if data.assigned_user_id is not None:
         await check_assignee(session, data.assigned_user_id)  # through RLS: another tenant's user is a 404
     key = lead_key(data, email, phone)
-    await _lock(session, dealership_id, key)
+    # The lead's key, its idempotency key and the contact that finds its customer, all at once.
+    await _lock(
+        session,
+        dealership_id,
+        key,
+        data.idempotency_key and "idem:" + data.idempotency_key,
+        *contact_locks(email, phone),
+    )
     if data.idempotency_key:
-        await _lock(session, dealership_id, "idem:" + data.idempotency_key)
         earlier = await session.scalar(
             select(Lead).where(
                 Lead.original_payload["idempotency_key"].astext == data.idempotency_key,
@@ -168,13 +180,13 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         return await _duplicate(session, existing, data, actor)
 
     customer, notes = await find_or_create_customer(
-        session, dealership_id, data.customer, email, phone, data.received_at, actor
+        session, dealership_id, data.customer, email, phone, data.received_at, actor, locked=True
     )
-    source = await _lead_source(session, dealership_id, data)
+    source_id, source_name = await _count_lead_source(session, dealership_id, data)
     lead = Lead(
         dealership_id=dealership_id,
         customer_id=customer.id,
-        source_id=source.id,
+        source_id=source_id,
         source=data.source_type,
         lead_number=await next_lead_number(session, dealership_id, data.received_at),
         source_key=key,
@@ -195,18 +207,16 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             **data.original,
             **({"idempotency_key": data.idempotency_key} if data.idempotency_key else {}),
         },
-        assigned_user_id=data.assigned_user_id or await _round_robin(session, dealership_id),
+        assigned_user_id=data.assigned_user_id
+        or (await _round_robin(session, dealership_id) if rules.round_robin else None),
     )
     session.add(lead)
     await session.flush()
     linked = await _vehicle_interests(session, lead, data.vehicles)
-    await session.execute(
-        update(LeadSource).where(LeadSource.id == source.id).values(total_leads=LeadSource.total_leads + 1)
-    )
     customer.total_leads += 1
     wanted = primary_wanted(data.vehicles)
     what = f" about {wanted.label()}" if wanted and wanted.label() else ""
-    await add_activity(session, lead, "lead_created", f"Lead {lead.lead_number} from {source.name}{what}", actor)
+    await add_activity(session, lead, "lead_created", f"Lead {lead.lead_number} from {source_name}{what}", actor)
     for note in notes:
         await add_activity(session, lead, "possible_duplicate", note, actor)
     conversation = None
@@ -216,7 +226,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             lead_id=lead.id,
             customer_id=customer.id,
             channel=data.conversation_channel or ("email" if email else "sms" if phone else "chat"),
-            subject=f"{source.name}{what}"[:255],
+            subject=f"{source_name}{what}"[:255],
             assigned_user_id=lead.assigned_user_id,
         )
         session.add(conversation)
@@ -280,14 +290,28 @@ async def find_or_create_customer(
     phone: str | None,
     when: datetime,
     actor: Actor,
+    *,
+    locked: bool = False,
 ) -> tuple[Customer, list[str]]:
     """DATA_MODEL.md dedupe rule: same normalised e-mail, else same E.164 phone, is the same customer. Names and
-    contact details are merged into blanks, never overwritten with blanks. Returns notes for staff."""
-    for part in (f"email:{email}" if email else None, f"phone:{phone}" if phone else None):
-        if part:
-            await _lock(session, dealership_id, part)
-    by_email = await session.scalar(select(Customer).where(Customer.email_normalized == email)) if email else None
-    by_phone = await session.scalar(select(Customer).where(Customer.phone_e164 == phone)) if phone else None
+    contact details are merged into blanks, never overwritten with blanks. Returns notes for staff. ``locked``:
+    the caller holds the locks of :func:`contact_locks` already."""
+    if not locked:
+        await _lock(session, dealership_id, *contact_locks(email, phone))
+    by_email = by_phone = None
+    if email or phone:
+        matches = (
+            await session.scalars(
+                select(Customer).where(
+                    or_(
+                        *([Customer.email_normalized == email] if email else []),
+                        *([Customer.phone_e164 == phone] if phone else []),
+                    )
+                )
+            )
+        ).all()
+        by_email = next((c for c in matches if email and c.email_normalized == email), None)
+        by_phone = next((c for c in matches if phone and c.phone_e164 == phone), None)
     notes = []
     customer = by_email or by_phone
     if by_email and by_phone and by_email.id != by_phone.id:
@@ -352,8 +376,14 @@ def _merge(customer: Customer, contact: IntakeContact, email: str | None, phone:
         )[:255]
 
 
-async def _lead_source(session: AsyncSession, dealership_id: int, data: IntakeLead) -> LeadSource:
-    """The provider's lead source, created on first sight (one per provider name)."""
+def contact_locks(email: str | None, phone: str | None) -> list[str]:
+    """What finding or creating a customer locks: two leads with the same contact must not both create one."""
+    return [key for key in (email and f"email:{email}", phone and f"phone:{phone}") if key]
+
+
+async def _count_lead_source(session: AsyncSession, dealership_id: int, data: IntakeLead) -> tuple[uuid.UUID, str]:
+    """The provider's lead source (created on first sight, one per provider name) with one more lead counted:
+    its id and name."""
     defaults = {
         "adf_email": "ADF Email",
         "website_form": "Website Form",
@@ -361,21 +391,20 @@ async def _lead_source(session: AsyncSession, dealership_id: int, data: IntakeLe
         "phone_call": "Phone Inquiry",
     }
     name = (data.provider or defaults.get(data.source_type) or data.source_type.replace("_", " ").title())[:100]
-    await session.execute(
+    source_id = await session.scalar(
         insert(LeadSource)
-        .values(dealership_id=dealership_id, name=name, type=data.source_type)
-        .on_conflict_do_nothing(index_elements=["dealership_id", "name"])
+        .values(dealership_id=dealership_id, name=name, type=data.source_type, total_leads=1)
+        .on_conflict_do_update(
+            index_elements=["dealership_id", "name"], set_={"total_leads": LeadSource.total_leads + 1}
+        )
+        .returning(LeadSource.id)
     )
-    source = await session.scalar(select(LeadSource).where(LeadSource.name == name))
-    assert source is not None
-    return source
+    assert source_id is not None
+    return source_id, name
 
 
 async def _round_robin(session: AsyncSession, dealership_id: int) -> int | None:
-    """With round-robin assignment, the active sales user who was given a lead longest ago (never: first)."""
-    routing = await session.scalar(select(Dealership.lead_routing).where(Dealership.id == dealership_id))
-    if (routing or {}).get("assignment_strategy", "round_robin") != "round_robin":
-        return None
+    """The active sales user who was given a lead longest ago (never: first), for round-robin assignment."""
     await _lock(session, dealership_id, "round-robin")
     last = select(func.max(Lead.created_at)).where(Lead.assigned_user_id == User.id).correlate(User).scalar_subquery()
     chosen: int | None = await session.scalar(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.cache import TenantCache
 from showroom.db.engine import fetch_one
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
@@ -24,9 +26,37 @@ _LEAD_NUMBER_LOCK = 0x4C45_0000  # "LE" + two-digit year: one lock per dealershi
 # --- customers -----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class IntakeRules:
+    """What every incoming lead and message needs from the dealership's settings."""
+
+    region: str  # for phone numbers written without a country code
+    round_robin: bool  # new leads assigned to the sales user who got one longest ago
+
+
+INTAKE_RULES: TenantCache[IntakeRules] = TenantCache("intake rules")
+
+
+async def intake_rules(session: AsyncSession, dealership_id: int) -> IntakeRules:
+    """Cached for the session's own dealership (see ``showroom.cache``); read through for any other."""
+
+    async def load() -> IntakeRules:
+        row = (
+            await session.execute(
+                select(Dealership.settings, Dealership.lead_routing).where(Dealership.id == dealership_id)
+            )
+        ).one_or_none()
+        settings, routing = (row[0] or {}, row[1] or {}) if row else ({}, {})
+        strategy = routing.get("assignment_strategy", "round_robin")
+        return IntakeRules(region=str(settings.get("region") or "US"), round_robin=strategy == "round_robin")
+
+    if session.info.get("dealership_id") != dealership_id:
+        return await load()
+    return await INTAKE_RULES.get(session, load)
+
+
 async def region(session: AsyncSession, dealership_id: int) -> str:
-    settings = await session.scalar(select(Dealership.settings).where(Dealership.id == dealership_id))
-    return str((settings or {}).get("region") or "US")
+    return (await intake_rules(session, dealership_id)).region
 
 
 async def get_customer(session: AsyncSession, customer_id: uuid.UUID) -> Customer:
