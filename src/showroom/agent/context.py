@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.agent.nlu import Catalog, Understanding
 from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
-from showroom.inventory.service import VehicleFilters, search_query
+from showroom.inventory.service import VehicleFilters, filters_from_understanding, narrows, search_query
 from showroom.models import Dealership, Message, Persona, Vehicle, VehicleInterest
 
 MAX_VEHICLES = 5
@@ -140,46 +140,9 @@ async def relevant_vehicles(
     session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog
 ) -> list[VehicleView]:
     """At most five active units: what the customer asks about now, else what their lead is about."""
-    from showroom.agent.compose import search_terms
-
-    terms = search_terms(u)
-    filters = VehicleFilters(
-        makes=terms.get("makes") or [],
-        models=terms.get("models") or [],
-        body_styles=terms.get("body_styles") or [],
-        colors=terms.get("colors") or [],
-        drivetrains=terms.get("drivetrains") or [],
-        fuel_types=terms.get("fuel_types") or [],
-        condition=terms.get("condition"),
-        year_min=terms.get("year_min"),
-        year_max=terms.get("year_max"),
-        price_min=terms.get("price_min_cents"),
-        price_max=terms.get("price_max_cents"),
-        mileage_max=terms.get("mileage_max"),
-        stock_number=terms.get("stock_number"),
-        vin=terms.get("vin"),
-        features=terms.get("features") or [],
-        status="available",
-    )
-    asked = any(
-        getattr(filters, k)
-        for k in (
-            "makes",
-            "models",
-            "body_styles",
-            "colors",
-            "drivetrains",
-            "fuel_types",
-            "condition",
-            "year_min",
-            "price_max",
-            "price_min",
-            "mileage_max",
-            "stock_number",
-            "vin",
-            "features",
-        )
-    )
+    filters = filters_from_understanding(u)
+    filters.status = "available"
+    asked = narrows(filters)
     if asked:
         rows = (
             await session.scalars(

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import prompts
 from showroom.agent.context import dealership_view, history, persona_for, relevant_vehicles, summarise_inventory
-from showroom.agent.escalation import evaluate
+from showroom.agent.escalation import TriggerMatch, evaluate
 from showroom.agent.guardrails import allowed_links, enforce
 from showroom.agent.nlu import Catalog, Understanding, understand
 from showroom.agent.personas import first_name, prompt_values
@@ -113,18 +113,7 @@ async def handle_inbound(session: AsyncSession, services: Services, message: Mes
             actor,
         )
         if match.trigger.action == "handover":
-            handover = await hand_over(
-                session,
-                services,
-                turn.conversation,
-                reason=match.reason,
-                urgency=match.urgency,
-                actor=actor,
-                trigger_id=match.trigger.id,
-                reasons=match.reasons,
-                u=u,
-                description=f"Trigger: {match.trigger.name}",
-            )
+            handover = await _triggered_handover(session, services, turn, match, u, actor)
             reply = await _say(session, services, turn, message, _handover_note(turn), model="handover")
             await _for_staff(session, services, turn, message, u, known)
             return Outcome(reply=reply, handover=handover)
@@ -238,19 +227,25 @@ async def first_reply(session: AsyncSession, services: Services, conversation_id
     await rescore(session, turn.lead, turn.customer, turn.conversation, u)
     match = evaluate(await active_specs(session), text, (), u)
     if match is not None and match.trigger.action == "handover":
-        handover = await hand_over(
-            session,
-            services,
-            turn.conversation,
-            reason=match.reason,
-            urgency=match.urgency,
-            actor=SYSTEM,
-            trigger_id=match.trigger.id,
-            reasons=match.reasons,
-            u=u,
-        )
-        return Outcome(handover=handover)
+        return Outcome(handover=await _triggered_handover(session, services, turn, match, u, SYSTEM))
     return Outcome(reply=await answer(session, services, turn, None, u, known, ()))
+
+
+async def _triggered_handover(
+    session: AsyncSession, services: Services, turn: Turn, match: TriggerMatch, u: Understanding, actor: Actor
+) -> Handover:
+    return await hand_over(
+        session,
+        services,
+        turn.conversation,
+        reason=match.reason,
+        urgency=match.urgency,
+        actor=actor,
+        trigger_id=match.trigger.id,
+        reasons=match.reasons,
+        u=u,
+        description=f"Trigger: {match.trigger.name}",
+    )
 
 
 async def _say(

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Text, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.nlu import Catalog
+from showroom.agent.nlu import Catalog, Understanding
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound
@@ -45,32 +45,31 @@ def _any_ilike(column: Any, values: list[str]) -> ColumnElement[bool]:
     return or_(*(column.ilike(f"%{v.strip()}%") for v in values if v.strip()))
 
 
-def filters_from_text(text: str, catalog: Catalog | None = None, **explicit: Any) -> VehicleFilters:
-    """What a shopper types ("red awd suv under 45k", "2021+ tucson under 30k miles") as structured filters, by
-    the agent's own language understanding; whatever it does not recognise is searched as full text.
-    Explicit filters (query parameters) win over what the text says."""
-    from showroom.agent.compose import search_terms
-    from showroom.agent.nlu import understand
+NARROWING = (
+    "makes",
+    "models",
+    "body_styles",
+    "colors",
+    "drivetrains",
+    "fuel_types",
+    "condition",
+    "year_min",
+    "year_max",
+    "price_min",
+    "price_max",
+    "mileage_max",
+    "stock_number",
+    "vin",
+    "features",
+)
 
-    terms = search_terms(understand(text, catalog))
-    recognised = any(
-        terms.get(k)
-        for k in (
-            "makes",
-            "models",
-            "body_styles",
-            "colors",
-            "drivetrains",
-            "fuel_types",
-            "condition",
-            "price_max_cents",
-            "price_min_cents",
-            "year_min",
-            "mileage_max",
-            "features",
-        )
-    )
-    filters = VehicleFilters(
+
+def filters_from_understanding(u: Understanding) -> VehicleFilters:
+    """What the agent understood of a message, as search filters."""
+    from showroom.agent.compose import search_terms
+
+    terms = search_terms(u)
+    return VehicleFilters(
         makes=terms.get("makes") or [],
         models=terms.get("models") or [],
         body_styles=terms.get("body_styles") or [],
@@ -86,8 +85,23 @@ def filters_from_text(text: str, catalog: Catalog | None = None, **explicit: Any
         features=terms.get("features") or [],
         stock_number=terms.get("stock_number"),
         vin=terms.get("vin"),
-        text=None if recognised else text,
     )
+
+
+def narrows(filters: VehicleFilters) -> bool:
+    """Does any filter say what kind of vehicle is wanted?"""
+    return any(getattr(filters, key) for key in NARROWING)
+
+
+def filters_from_text(text: str, catalog: Catalog | None = None, **explicit: Any) -> VehicleFilters:
+    """What a shopper types ("red awd suv under 45k", "2021+ tucson under 30k miles") as structured filters, by
+    the agent's own language understanding; whatever it does not recognise is searched as full text.
+    Explicit filters (query parameters) win over what the text says."""
+    from showroom.agent.nlu import understand
+
+    filters = filters_from_understanding(understand(text, catalog))
+    if not narrows(filters):
+        filters.text = text
     for key, value in explicit.items():
         if value not in (None, []):
             setattr(filters, key, value)
