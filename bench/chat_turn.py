@@ -45,13 +45,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import math
 import os
 import pstats
 import random
 import time
 import uuid
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -439,16 +440,20 @@ class _Capture:
 
     def __init__(self) -> None:
         self.statements: list[Select[Any]] = []
+        self.no_autoflush = contextlib.nullcontext()
 
-    async def scalars(self, statement: Select[Any]) -> _Capture:
+    async def execute(self, statement: Select[Any]) -> _Capture:
         self.statements.append(statement)
         return self
 
-    async def scalar(self, statement: Select[Any]) -> None:
-        self.statements.append(statement)
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
 
     def all(self) -> list[Any]:
         return []
+
+    def first(self) -> None:
+        return None
 
 
 @dataclass

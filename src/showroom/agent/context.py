@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.nlu import Catalog, Understanding
@@ -53,7 +53,27 @@ def hours_text(agent_config: dict[str, Any]) -> str | None:
     return ", ".join(parts)
 
 
-def vehicle_view(v: Vehicle) -> VehicleView:
+VIEW_COLUMNS = (
+    Vehicle.id,
+    Vehicle.year,
+    Vehicle.make,
+    Vehicle.model,
+    Vehicle.trim,
+    Vehicle.body_style,
+    Vehicle.exterior_color,
+    Vehicle.drivetrain,
+    Vehicle.fuel_type,
+    Vehicle.mileage,
+    Vehicle.price,
+    Vehicle.condition,
+    Vehicle.stock_number,
+    Vehicle.vin,
+    Vehicle.features,
+    Vehicle.url,
+)  # what vehicle_view reads: loading whole Vehicle objects cost more than the search itself
+
+
+def vehicle_view(v: Vehicle | Row[Any]) -> VehicleView:
     return VehicleView(
         id=v.id,
         year=v.year,
@@ -132,47 +152,50 @@ async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any =
     )
     if exclude is not None:
         query = query.where(Message.id != exclude)
-    rows = (await session.execute(query)).all()
+    with session.no_autoflush:  # earlier turns are written already; the one pending is the one excluded
+        rows = (await session.execute(query)).all()
     return [Turn(sender=sender, text=content) for sender, content in reversed(rows)]
 
 
 async def relevant_vehicles(
     session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog
 ) -> list[VehicleView]:
-    """At most five active units: what the customer asks about now, else what their lead is about."""
+    """At most five active units: what the customer asks about now, else what their lead is about. Reads only
+    what ``vehicle_view`` needs, and never flushes (nothing pending changes which vehicles match)."""
     filters = filters_from_understanding(u)
     filters.status = "available"
-    asked = narrows(filters)
-    if asked:
-        rows = (
-            await session.scalars(
-                search_query(filters, catalog)
-                .order_by(Vehicle.price.asc().nulls_last(), Vehicle.id)
+    with session.no_autoflush:
+        if narrows(filters):
+            query = search_query(filters, catalog).with_only_columns(*VIEW_COLUMNS)
+            rows = await session.execute(
+                query.order_by(Vehicle.price.asc().nulls_last(), Vehicle.id).limit(MAX_VEHICLES)
+            )
+            return [vehicle_view(v) for v in rows]
+        linked = (
+            await session.execute(
+                select(*VIEW_COLUMNS)
+                .join(VehicleInterest, VehicleInterest.vehicle_id == Vehicle.id)
+                .where(VehicleInterest.lead_id == lead_id, Vehicle.is_active)
                 .limit(MAX_VEHICLES)
             )
         ).all()
-        return [vehicle_view(v) for v in rows]
-    linked = (
-        await session.scalars(
-            select(Vehicle)
-            .join(VehicleInterest, VehicleInterest.vehicle_id == Vehicle.id)
-            .where(VehicleInterest.lead_id == lead_id, Vehicle.is_active)
-            .limit(MAX_VEHICLES)
-        )
-    ).all()
-    if linked:
-        return [vehicle_view(v) for v in linked]
-    wanted = await session.scalar(
-        select(VehicleInterest).where(VehicleInterest.lead_id == lead_id, VehicleInterest.is_primary)
-    )
-    if wanted is not None and (wanted.make or wanted.model):
-        filters = VehicleFilters(
-            makes=[wanted.make] if wanted.make else [],
-            models=[wanted.model] if wanted.model else [],
-            status="available",
-        )
-        rows = (await session.scalars(search_query(filters, catalog).limit(MAX_VEHICLES))).all()
-        return [vehicle_view(v) for v in rows]
+        if linked:
+            return [vehicle_view(v) for v in linked]
+        wanted = (
+            await session.execute(
+                select(VehicleInterest.make, VehicleInterest.model).where(
+                    VehicleInterest.lead_id == lead_id, VehicleInterest.is_primary
+                )
+            )
+        ).first()
+        if wanted is not None and (wanted.make or wanted.model):
+            filters = VehicleFilters(
+                makes=[wanted.make] if wanted.make else [],
+                models=[wanted.model] if wanted.model else [],
+                status="available",
+            )
+            query = search_query(filters, catalog).with_only_columns(*VIEW_COLUMNS)
+            return [vehicle_view(v) for v in await session.execute(query.limit(MAX_VEHICLES))]
     return []
 
 

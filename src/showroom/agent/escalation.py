@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from showroom.agent.nlu import (
@@ -67,6 +67,11 @@ class TriggerSpec:
     priority: int
     action: str  # handover / notify / tag
     action_config: dict[str, Any]  # {reason, urgency} / {emails} / {tag}
+
+    @cached_property
+    def problems(self) -> list[str]:
+        """What is wrong with the conditions (checked once: a spec is not changed after it is made)."""
+        return validate_conditions(self.conditions)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], id: str | None = None) -> TriggerSpec:
@@ -563,12 +568,16 @@ def _word_matches(word: str, wanted: str) -> bool:
     return edit_distance(word, wanted, limit) <= limit
 
 
+@lru_cache(maxsize=4096)
+def _keyword_words(keyword: str) -> tuple[tuple[str, ...], str]:
+    return tuple(TOKEN_RE.findall(clean(keyword).lower())), squash(keyword)
+
+
 def _keyword_hit(words: Sequence[str], keyword: str) -> bool:
     """Whole-word, case-insensitive, tolerant of plurals and one typo (two for long words)."""
-    wanted = TOKEN_RE.findall(clean(keyword).lower())
+    wanted, joined = _keyword_words(keyword)
     if not wanted:
         return False
-    joined = squash(keyword)
     for i in range(len(words)):
         if i + len(wanted) <= len(words) and all(_word_matches(words[i + k], w) for k, w in enumerate(wanted)):
             return True
@@ -925,7 +934,7 @@ def validate_trigger(spec: TriggerSpec) -> list[str]:
 
 
 def _matches(spec: TriggerSpec, ctx: _Context) -> list[str] | None:
-    if not spec.conditions or validate_conditions(spec.conditions):
+    if not spec.conditions or spec.problems:
         return None  # an invalid trigger never fires (and never crashes the pipeline)
     reasons: list[str] = []
     for cond in spec.conditions:

@@ -59,15 +59,15 @@ async def load(session: AsyncSession, conversation_id: uuid.UUID) -> Turn:
     """The conversation (usually already in the session) and its lead, customer and dealership, in one query."""
     conversation = await session.get(Conversation, conversation_id)
     assert conversation is not None
-    row = (
-        await session.execute(
-            select(Lead, Customer, Dealership)
-            .select_from(Lead)
-            .join(Customer, Customer.id == conversation.customer_id)
-            .join(Dealership, Dealership.id == conversation.dealership_id)
-            .where(Lead.id == conversation.lead_id)
-        )
-    ).one()
+    query = (
+        select(Lead, Customer, Dealership)
+        .select_from(Lead)
+        .join(Customer, Customer.id == conversation.customer_id)
+        .join(Dealership, Dealership.id == conversation.dealership_id)
+        .where(Lead.id == conversation.lead_id)
+    )
+    with session.no_autoflush:  # what the caller has pending does not change these rows; it is flushed later
+        row = (await session.execute(query)).one()
     return Turn(conversation, *row)
 
 

@@ -122,6 +122,7 @@ async def receive(
         raise Conflict("this conversation is archived; start a new one", field="conversation_id")
     now = datetime.now(UTC)
     message = Message(
+        id=uuid.uuid4(),  # known before the flush: the turn's rows are written together, at its first flush
         dealership_id=conversation.dealership_id,
         conversation_id=conversation.id,
         type="inbound",
@@ -140,7 +141,6 @@ async def receive(
     conversation.last_message_at = conversation.last_customer_message_at = now
     if conversation.status in ("resolved", "waiting_response"):
         conversation.status, conversation.closed_at = "active", None
-    await session.flush()
     await record(
         session,
         actor,
