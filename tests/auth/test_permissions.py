@@ -315,6 +315,9 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("POST", "/api/v1/personas/preview"): Example(
         fixed("/api/v1/personas/preview", {"message": "hi"}), tenant_resource=False
     ),
+    ("POST", "/app/personas/test-chat"): Example(
+        fixed("/app/personas/test-chat", {"messages": ["hi"]}), tenant_resource=False
+    ),
     ("GET", "/api/v1/personas/{persona_id}"): Example(on(_persona, "/api/v1/personas/{id}")),
     ("PATCH", "/api/v1/personas/{persona_id}"): Example(
         on(_persona, "/api/v1/personas/{id}", lambda r, t: {"prompt_template": "Hello"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,10 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.agent.personas import check_template
 from showroom.agent.schemas import PersonaArguments
 from showroom.audit.service import Actor
-from showroom.auth.deps import Context, DbSession, authenticate, request_actor
-from showroom.auth.principal import Principal
+from showroom.auth.deps import Context, require
 from showroom.conversations.service import receive
-from showroom.errors import BadRequest, Forbidden, NotFound
+from showroom.errors import NotFound
 from showroom.mail import Email, Mailer
 from showroom.models import Conversation, Customer, Lead, Message, Persona
 from showroom.services import Services
@@ -119,27 +118,8 @@ async def run(
         await savepoint.rollback()
 
 
-async def persona_reader(
-    request: Request, session: DbSession, principal: Annotated[Principal, Depends(authenticate)]
-) -> Context:
-    """``require("persona.read")``, for a UI endpoint: the same checks (session or key, CSRF on the POST, role,
-    a dealership), kept out of the API's route-by-role table, which lists the public /api/v1 routes."""
-    if not principal.can("persona.read"):
-        raise Forbidden("your role may not read personas")
-    if principal.dealership_id is None:
-        raise BadRequest("choose a dealership first (POST /api/v1/auth/switch)")
-    return Context(
-        session=session,
-        principal=principal,
-        actor=request_actor(request, principal),
-        settings=request.app.state.settings,
-        db=request.app.state.db,
-        request=request,
-    )
-
-
 @router.post("/app/personas/test-chat", response_model=TestChatOut, response_model_by_alias=True)
-async def test_chat(body: TestChatIn, ctx: Annotated[Context, Depends(persona_reader)]) -> TestChatOut:
+async def test_chat(body: TestChatIn, ctx: Annotated[Context, Depends(require("persona.read"))]) -> TestChatOut:
     """Try a persona: the real pipeline on a throwaway conversation, rolled back."""
     live: Services = ctx.request.app.state.services
     quiet = Services(settings=live.settings, db=live.db, mailer=DiscardMailer(live.settings), sms=live.sms)
