@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -25,10 +25,8 @@ from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
 from showroom.errors import AppError
 from showroom.events import EventHub
-from showroom.mail import Mailer
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
-from showroom.sms import sms_provider
 
 log = logging.getLogger("showroom")
 
@@ -59,9 +57,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             app.state.db = open_database(settings, topo.app, topo.maint)
         else:
             app.state.db = database
-        app.state.services = Services(
-            settings=settings, db=app.state.db, mailer=app.state.mailer, sms=sms_provider(settings)
-        )
+        app.state.services = Services.build(settings, app.state.db)
+        # The same Mailer under its old name, until web/routes.py and web/admin_routes.py read services.mailer.
+        app.state.mailer = app.state.services.mailer
         app.state.events = EventHub(libpq(app.state.db.app_url))
         await app.state.events.start()
         try:
@@ -86,7 +84,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         "(integrations). Errors are `{error, detail, field}` JSON.",
     )
     app.state.settings = settings
-    app.state.mailer = Mailer(settings)
     app.add_middleware(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
@@ -238,6 +235,20 @@ def _install_error_handlers(app: FastAPI) -> None:
         log.info("%s %s -> 409 unique %s", request.method, request.url.path, constraint)
         return JSONResponse(
             {"error": "Conflict", "detail": f"this {field or 'record'} already exists", "field": field}, status_code=409
+        )
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> JSONResponse:
+        """A value the database refuses (SQLSTATE class 22: out of range, malformed, a NUL in text) that request
+        validation let through: the caller's input, so a 422, never a 500. Validation should catch it first."""
+        sqlstate = getattr(exc.orig, "sqlstate", None)
+        if sqlstate is not None and not sqlstate.startswith("22"):
+            raise exc
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else "invalid value"
+        log.warning("%s %s -> 422 data error %s: %s", request.method, request.url.path, sqlstate, reason)
+        return JSONResponse(
+            {"error": "ValidationFailed", "detail": f"a value is not valid for the database: {reason}", "field": None},
+            status_code=422,
         )
 
     @app.exception_handler(DBAPIError)

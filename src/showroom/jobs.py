@@ -14,12 +14,13 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from procrastinate import App, Blueprint, PsycopgConnector
+from procrastinate import App, Blueprint, PsycopgConnector, RetryStrategy
 from sqlalchemy import delete, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
+from showroom.errors import ServiceUnavailable
 from showroom.services import Services
 from showroom.settings import Settings
 
@@ -97,6 +98,27 @@ async def purge_expired_sessions(timestamp: int) -> int:
     count = int(getattr(result, "rowcount", 0) or 0)
     log.info("purged %d expired sessions", count)
     return count
+
+
+@tasks.task(
+    name="mail.send",
+    queue="mail",
+    retry=RetryStrategy(max_attempts=6, exponential_wait=4, retry_exceptions=[ServiceUnavailable, OSError]),
+)
+async def send_mail(
+    to: list[str],
+    subject: str,
+    text: str,
+    html: str | None = None,
+    reply_to: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> str:
+    """Send one e-mail queued by ``mail.send_later`` (its transaction committed); retried while SMTP fails.
+    Returns the Message-ID."""
+    from showroom.mail import Email
+
+    email = Email(to=to, subject=subject, text=text, html=html, reply_to=reply_to, headers=headers or {})
+    return await services().mailer.send(email)
 
 
 def run_worker(settings: Settings) -> None:

@@ -1,7 +1,8 @@
 """The one way Showroom sends e-mail: SMTP when ``SHOWROOM_SMTP_URL`` is set, otherwise an outbox.
 
 The outbox writes each message as an ``.eml`` file under ``<data dir>/outbox/`` and logs it, so a local
-install works without a mail server and nothing sent is lost.
+install works without a mail server and nothing sent is lost. Mail that belongs to a business write (a handover
+notice, a trigger's heads-up) is queued with ``send_later`` in that write's transaction, never sent inside it.
 """
 
 from __future__ import annotations
@@ -11,15 +12,19 @@ import logging
 import smtplib
 import ssl
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from showroom.errors import ConfigError, ServiceUnavailable
 from showroom.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,14 @@ def build_message(email: Email, sender: str) -> EmailMessage:
     if email.html:
         msg.add_alternative(email.html, subtype="html")
     return msg
+
+
+async def send_later(session: AsyncSession, email: Email) -> int:
+    """Queue ``email`` as a ``mail.send`` job in the caller's transaction (``jobs.defer``): it is sent iff that
+    transaction commits, and an SMTP failure is retried by the worker instead of failing the caller."""
+    from showroom import jobs  # not at import time: jobs -> services -> mail
+
+    return await jobs.defer(session, "mail.send", queue="mail", **asdict(email))
 
 
 class Mailer:

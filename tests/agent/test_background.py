@@ -3,40 +3,19 @@
 from __future__ import annotations
 
 import email as email_lib
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from email.policy import default as default_policy
 
-import pytest
 from fastapi import FastAPI
 from sqlalchemy import select, text
 
-from showroom import jobs
 from showroom.db.engine import Database
-from showroom.db.urls import Topology, libpq
 from showroom.mail import outbox_messages
 from showroom.models import Conversation, Handover, Message
-from showroom.services import Services
 from showroom.settings import Settings
 from tests.agent.test_conversations_flow import stocked_team
 from tests.conftest import new_client
 from tests.helpers import sign_in
-
-
-@pytest.fixture
-async def worker(settings: Settings, db: Database, topo: Topology) -> AsyncIterator[object]:
-    """Runs the queued jobs once, like `showroom worker` would."""
-    app = jobs.build_app(libpq(topo.app))
-    jobs._services = Services.build(settings, db)
-
-    async def run(*queues: str) -> None:
-        async with app.open_async():
-            await app.run_worker_async(queues=list(queues) or None, wait=False, install_signal_handlers=False)
-
-    try:
-        yield run
-    finally:
-        jobs._services = None
 
 
 async def test_a_new_lead_gets_its_first_ai_reply_by_email(

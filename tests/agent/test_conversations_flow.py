@@ -16,6 +16,7 @@ from showroom.db.engine import Database
 from showroom.mail import outbox_messages
 from showroom.models import Conversation, CustomerInsight, Handover, Lead, LeadScore, Message, ResponseSuggestion
 from showroom.settings import Settings
+from tests.agent.support import Worker
 from tests.conftest import new_client
 from tests.helpers import Team, create_team, sign_in
 
@@ -45,7 +46,9 @@ def visitor(app: FastAPI) -> httpx.AsyncClient:
     return client
 
 
-async def test_a_visitor_gets_an_inventory_answer_then_a_human(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_a_visitor_gets_an_inventory_answer_then_a_human(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     team = await stocked_team(app, db)
     sub = team.dealership.subdomain
     guest = visitor(app)
@@ -75,6 +78,7 @@ async def test_a_visitor_gets_an_inventory_answer_then_a_human(app: FastAPI, db:
     assert handover is not None and handover.status == "pending" and handover.reason == "customer_request"
     assert handover.dossier["customer"]["name"] and handover.dossier["history"]
     assert handover.dossier["sla_due_at"] and handover.notified_at is not None
+    await worker("mail")  # the notice is a job, queued with the handover
     mail = [
         email_lib.message_from_bytes(p.read_bytes(), policy=default_policy) for p in outbox_messages(settings.data_dir)
     ]

@@ -266,3 +266,26 @@ async def test_an_unreachable_smtp_server_is_a_503_and_nothing_changes(settings:
     async with db.maint_session() as maint:
         user = await maint.get(User, team.admin.id)
     assert user is not None and user.reset_token_hash is None
+
+
+async def test_a_password_reset_lifts_the_failed_sign_in_pause(app: FastAPI, db: Database, settings: Settings) -> None:
+    """Forgetting the password is why people fail five times: the reset link is the way back in, at once."""
+    team = await create_team(db)
+    for _ in range(5):
+        wrong = await new_client(app).post(
+            "/api/v1/auth/login", json={"email": team.agent.email, "password": "wrong-password!!"}
+        )
+        assert wrong.status_code == 401
+    paused = await new_client(app).post("/api/v1/auth/login", json={"email": team.agent.email, "password": PASSWORD})
+    assert paused.status_code == 429
+    guest = new_client(app)
+    assert (await guest.post("/api/v1/auth/password-reset", json={"email": team.agent.email})).status_code == 202
+    token = token_in(last_mail_to(settings, team.agent.email))
+    new_password = "A-brand-new-passphrase-77"
+    done = await guest.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": new_password})
+    assert done.status_code == 204
+    await sign_in(app, team.agent.email, new_password)
+    for _ in range(5):  # and the pause still works after the reset
+        await new_client(app).post("/api/v1/auth/login", json={"email": team.agent.email, "password": "nope-nope-nope"})
+    again = await new_client(app).post("/api/v1/auth/login", json={"email": team.agent.email, "password": new_password})
+    assert again.status_code == 429

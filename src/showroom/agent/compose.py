@@ -251,7 +251,7 @@ def _seed(u: Understanding, persona: PersonaView, history: Sequence[Turn]) -> in
     return int(hashlib.sha256(material).hexdigest()[:16], 16)
 
 
-def _safe_name(name: str | None) -> str | None:
+def safe_name(name: str | None) -> str | None:
     """A customer's first name fit to print: letters only, and not a word the guardrails read as a vehicle."""
     name = (name or "").strip().split(" ")[0]
     if not re.fullmatch(r"[A-Za-z][A-Za-z'\-]{0,29}", name) or find_vehicle_mentions(f"Hi {name.capitalize()}"):
@@ -781,7 +781,7 @@ def _main_intent(u: Understanding) -> str:
 
 def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
     opening: list[str] = []
-    name = _safe_name(ctx.first_name)
+    name = safe_name(ctx.first_name)
     if reply.greet or ctx.first_contact or ctx.channel == "email":
         opening.append(ctx.say("hello", name=f" {name}" if name else "", cname=f", {name}" if name else ""))
     persona = _persona_name(ctx.persona)

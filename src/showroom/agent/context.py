@@ -199,6 +199,11 @@ async def relevant_vehicles(
     return []
 
 
+def interest_title(v: VehicleInterest) -> str:
+    """'2025 Hyundai Tucson SEL' from the parts of a lead's vehicle interest that are known."""
+    return " ".join(str(p) for p in (v.year, v.make, v.model, v.trim) if p)
+
+
 def summarise_inventory(vehicles: Sequence[VehicleView]) -> str:
     from showroom.agent.guardrails import price_text
 

@@ -586,7 +586,8 @@ def _keyword_hit(words: Sequence[str], keyword: str) -> bool:
     return False
 
 
-def _as_list(value: Any) -> list[str]:
+def as_list(value: Any) -> list[str]:
+    """A condition value or config entry that may be one string or a list of them, as a list of strings."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, list | tuple):
@@ -595,7 +596,7 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _keyword(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
-    for keyword in _as_list(cond.get("value")):
+    for keyword in as_list(cond.get("value")):
         if _keyword_hit(ctx.words, keyword):
             return f'keyword "{keyword}"'
     return None
@@ -625,7 +626,7 @@ def _sentiment(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
 def _urgency(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     threshold = float(cond.get("threshold", 0.7))
     score = urgency_score(ctx.text, ctx.u)
-    extra = _as_list(cond.get("value"))
+    extra = as_list(cond.get("value"))
     if extra and any(_keyword_hit(ctx.words, word) for word in extra) and _buying(ctx.lower):
         score = max(score, 1.0)
     if score >= threshold:
@@ -850,7 +851,7 @@ def _check_sentiment(value: Any, threshold: Any) -> list[str]:
 
 def _check_urgency(value: Any, threshold: Any) -> list[str]:
     errors = [] if threshold is None or 0 <= threshold <= 1 else ["threshold must be between 0 and 1"]
-    if value is not None and not _as_list(value):
+    if value is not None and not as_list(value):
         errors.append("value must be a word or a list of extra urgency words")
     return errors
 
@@ -922,7 +923,7 @@ def validate_trigger(spec: TriggerSpec) -> list[str]:
         errors.append(f"action_config.reason must be one of {', '.join(REASONS)}")
     if spec.action == "handover" and config.get("urgency", "medium") not in URGENCIES:
         errors.append(f"action_config.urgency must be one of {', '.join(URGENCIES)}")
-    if spec.action == "notify" and not _as_list(config.get("emails")):
+    if spec.action == "notify" and not as_list(config.get("emails")):
         errors.append("action_config.emails must list at least one address")
     if spec.action == "tag" and not (isinstance(config.get("tag"), str) and config["tag"].strip()):
         errors.append("action_config.tag must be a non-empty string")

@@ -105,6 +105,7 @@ class Understanding:
     slots: Slots = field(default_factory=Slots)
     sentiment: float = 0.0  # -1..1
     is_opt_out: bool = False  # the whole message is STOP / UNSUBSCRIBE / CANCEL / END / QUIT
+    is_resume: bool = False  # the whole message is START / UNSTOP / SUBSCRIBE / RESUME (undoes an opt-out)
     is_question: bool = False
     text: str = ""  # the message, cleaned (seeds deterministic phrasing downstream)
     wants_human: bool = False  # an explicit, non-negated request for a person
@@ -1198,6 +1199,7 @@ def sentiment(text: str) -> float:
 # Human requests, opt-outs, questions
 
 _OPT_OUT_RE = re.compile(r"^\s*(?:stop|stop all|stopall|unsubscribe|cancel|end|quit)\s*[.!]*\s*$", re.IGNORECASE)
+_RESUME_RE = re.compile(r"^\s*(?:start|unstop|subscribe|resume)[.!]*\s*$", re.IGNORECASE)
 _PEOPLE = (
     r"(?:human|person|someone|somebody|anyone|manager|sales\s?(?:man|person|rep|team|guy|lady|manager|department)|"
     r"rep|representative|agent|dealer|owner|finance (?:guy|manager|person|department)|gm|boss|supervisor|actual|"
@@ -1478,6 +1480,7 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"\b(?:already )?(?:bought|purchased|got|found) (?:one|a car|a truck|a vehicle|something|a \w+)\b"
             r"[^.?!]{0,30}\b(?:elsewhere|already|another|different|other)\b",
             r"\balready (?:bought|purchased|got|found)\b",
+            r"\b(?:bought|purchased)(?: (?:one|it|a car|a truck|a vehicle))? (?:elsewhere|somewhere else)\b",
             r"\b(?:went|going|go) with (?:another|a different|someone else)\b",
             r"\bchanged my mind\b|\bnot (?:going to|gonna) (?:buy|purchase|move forward)\b|\bdecided (?:not|against)\b",
             r"\bwe'?re good\b|\bi'?m good\b(?!\s+with)|\bpass\b",
@@ -1585,6 +1588,7 @@ def understand(text: str, catalog: Catalog | None = None, history: Sequence[Turn
         slots=slots,
         sentiment=round(sentiment(cleaned), 3),
         is_opt_out=opt_out,
+        is_resume=bool(_RESUME_RE.match(cleaned)),
         is_question=is_question(cleaned),
         text=cleaned,
         wants_human=human,

@@ -9,7 +9,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import prompts
-from showroom.agent.context import PERSONAS, dealership_view, persona_for, relevant_vehicles, summarise_inventory
+from showroom.agent.context import (
+    PERSONAS,
+    dealership_view,
+    interest_title,
+    persona_for,
+    relevant_vehicles,
+    summarise_inventory,
+)
 from showroom.agent.schemas import PersonaCreate, PersonaUpdate, PreviewIn, PreviewOut
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.errors import Conflict, NotFound, ValidationFailed
@@ -34,11 +41,27 @@ async def get(session: AsyncSession, persona_id: int) -> Persona:
     return persona
 
 
-async def _clear_default(session: AsyncSession, keep: int | None) -> None:
-    query = update(Persona).where(Persona.is_default).values(is_default=False)
+async def list_all(session: AsyncSession) -> list[Persona]:
+    """The dealership's personas, the default first, then by name."""
+    return list((await session.scalars(select(Persona).order_by(Persona.is_default.desc(), Persona.name))).all())
+
+
+async def _clear_default(session: AsyncSession, dealership_id: int, keep: int | None, actor: Actor) -> None:
+    """No persona but ``keep`` is the default any more (one statement; an audit row for each one changed)."""
+    query = update(Persona).where(Persona.is_default).values(is_default=False).returning(Persona.id)
     if keep is not None:
         query = query.where(Persona.id != keep)
-    await session.execute(query)
+    for persona_id in (await session.scalars(query)).all():
+        await record(
+            session,
+            actor,
+            "persona.update",
+            dealership_id=dealership_id,
+            resource_type="persona",
+            resource_id=persona_id,
+            before={"is_default": True},
+            after={"is_default": False},
+        )
 
 
 async def create(session: AsyncSession, dealership_id: int, data: PersonaCreate, actor: Actor) -> Persona:
@@ -49,7 +72,7 @@ async def create(session: AsyncSession, dealership_id: int, data: PersonaCreate,
     PERSONAS.changed(session, dealership_id)
     has_default = await session.scalar(select(Persona.id).where(Persona.is_default)) is not None
     if data.is_default:
-        await _clear_default(session, None)
+        await _clear_default(session, dealership_id, None, actor)
     persona = Persona(
         dealership_id=dealership_id,
         name=data.name,
@@ -84,7 +107,7 @@ async def update_persona(session: AsyncSession, persona_id: int, data: PersonaUp
         raise Conflict("make another persona the default instead", field="is_default")
     PERSONAS.changed(session, persona.dealership_id)
     if values.get("is_default"):
-        await _clear_default(session, persona.id)
+        await _clear_default(session, persona.dealership_id, persona.id, actor)
     try:
         await apply_update(
             session,
@@ -130,8 +153,17 @@ SAMPLE = {
 }
 
 
-def first_name(customer: Customer) -> str:
-    return customer.first_name or customer.full_name.split(" ")[0]
+ANONYMOUS = "Unknown"  # the full name intake gives a customer who did not say who they are
+
+
+def greeting_name(customer: Customer) -> str | None:
+    """The name to greet the customer by: their first name, else the first word of their full name; None for an
+    anonymous customer. Replies print it only if ``compose.safe_name`` finds it fit to print."""
+    first = (customer.first_name or "").strip()
+    if first:
+        return first
+    full = (customer.full_name or "").strip()
+    return full.split()[0] if full and full != ANONYMOUS else None
 
 
 async def prompt_values(
@@ -162,21 +194,19 @@ async def prompt_values(
     }
     if customer is not None:
         values["customer_name"] = customer.full_name
-        values["customer_first_name"] = first_name(customer)
+        values["customer_first_name"] = greeting_name(customer) or ""
     if lead is not None:
         wanted = await session.scalar(
             select(VehicleInterest).where(VehicleInterest.lead_id == lead.id, VehicleInterest.is_primary)
         )
-        values["vehicle_of_interest"] = (
-            " ".join(str(p) for p in (wanted.year, wanted.make, wanted.model, wanted.trim) if p) if wanted else ""
-        )
+        values["vehicle_of_interest"] = interest_title(wanted) if wanted else ""
     return values
 
 
 async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) -> PreviewOut:
-    from showroom.agent.compose import compose_reply
     from showroom.agent.guardrails import allowed_links, enforce
     from showroom.agent.nlu import understand
+    from showroom.agent.providers import BuiltinProvider, ReplyRequest
     from showroom.agent.types import PersonaView
 
     dealership = await session.get(Dealership, dealership_id)
@@ -204,13 +234,8 @@ async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) ->
     )
     view = PersonaView(name=choice.view.name, tone=tone, arguments=arguments)
     d = dealership_view(dealership)
-    draft = compose_reply(
-        u,
-        persona=view,
-        dealership=d,
-        vehicles=vehicles,
-        channel="chat",
-        customer_first_name=values["customer_first_name"],
+    draft = await BuiltinProvider().reply(
+        ReplyRequest(u, view, d, vehicles, channel="chat", customer_first_name=values["customer_first_name"] or None)
     )
     reply = enforce(
         draft.text, vehicles=vehicles, dealership=d, allowed_urls=allowed_links(arguments, d), channel="chat"

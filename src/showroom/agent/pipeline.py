@@ -17,27 +17,36 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import prompts
-from showroom.agent.context import dealership_view, history, persona_for, relevant_vehicles, summarise_inventory
-from showroom.agent.escalation import TriggerMatch, evaluate
+from showroom.agent.context import (
+    HISTORY_TURNS,
+    dealership_view,
+    history,
+    persona_for,
+    relevant_vehicles,
+    summarise_inventory,
+)
+from showroom.agent.escalation import TriggerMatch, as_list, evaluate
 from showroom.agent.guardrails import allowed_links, enforce
 from showroom.agent.nlu import Catalog, Understanding, understand
-from showroom.agent.personas import first_name, prompt_values
-from showroom.agent.providers import ProviderReply, provider_for
+from showroom.agent.personas import greeting_name, prompt_values
+from showroom.agent.providers import ReplyRequest, provider_for
 from showroom.agent.triggers import active_specs
 from showroom.agent.types import Turn as AgentTurn
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.conversations.channels import deliver
 from showroom.conversations.handover import hand_over
+from showroom.conversations.service import CLOSED
 from showroom.insights.service import record_insights, rescore
 from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
+from showroom.mail import Email, send_later
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
 
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
 )
-RESUME_WORDS = ("START", "UNSTOP", "SUBSCRIBE", "RESUME")
+NOT_INTERESTED = "not_interested"  # the tag that keeps the AI quiet until the customer asks a buying question
 
 
 @dataclass
@@ -82,7 +91,7 @@ def ai_answers(turn: Turn) -> str | None:
         return "the AI is switched off for this conversation or customer"
     if c.ai_paused:
         return "a human is handling this conversation"
-    if c.status in ("resolved", "archived"):
+    if c.status in CLOSED:
         return f"the conversation is {c.status}"
     return None
 
@@ -95,40 +104,27 @@ async def handle_inbound(session: AsyncSession, services: Services, message: Mes
     u = understand(text, known, turns)
     if u.is_opt_out:
         return await _opt_out(session, services, turn, message)
-    if text.strip().upper().rstrip(".!") in RESUME_WORDS:
+    if u.is_resume:
         await _resume(session, turn, message)
-    await record_insights(session, turn.customer, turn.conversation, message, text, u)
-    await rescore(session, turn.lead, turn.customer, turn.conversation, u)
     silent = ai_answers(turn)
+    match = await _assess(session, turn, message, text, u, turns, triggers=silent is None)
     if silent:
-        await _for_staff(session, services, turn, message, u, known)
+        await _for_staff(session, services, turn, message, u, known, turns)
         return Outcome(skipped=silent)
-    match = evaluate(await active_specs(session), text, turns, u)
     if match is not None:
-        await add_activity(
-            session,
-            turn.lead,
-            "note",
-            f"Escalation trigger '{match.trigger.name}' fired: {'; '.join(match.reasons)}",
-            actor,
-        )
-        if match.trigger.action == "handover":
-            handover = await _triggered_handover(session, services, turn, match, u, actor)
+        with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
+        handover = await _apply_trigger(session, turn, match, u, actor, services=services, turns=with_inbound)
+        if handover is not None:
             reply = await _say(session, services, turn, message, _handover_note(turn), model="handover")
-            await _for_staff(session, services, turn, message, u, known)
+            await _for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
-        if match.trigger.action == "tag":
-            tag = str(match.trigger.action_config.get("tag") or match.trigger.name)
-            turn.conversation.tags = sorted({*turn.conversation.tags, tag})
-        elif match.trigger.action == "notify":
-            await _notify(services, turn, match.trigger.action_config.get("emails") or [], match.reasons)
-    if "not_interested" in turn.conversation.tags:
+    if NOT_INTERESTED in turn.conversation.tags:
         if not (set(u.intents[:2]) & BUYING_INTENTS):
             return Outcome(skipped="the customer said they are not interested")
-        turn.conversation.tags = [t for t in turn.conversation.tags if t != "not_interested"]
+        await _retag(session, turn, [t for t in turn.conversation.tags if t != NOT_INTERESTED], actor)
     reply = await answer(session, services, turn, message, u, known, turns)
-    if u.primary in ("not_interested",) or "bought elsewhere" in text.lower():
-        turn.conversation.tags = sorted({*turn.conversation.tags, "not_interested"})
+    if u.primary == NOT_INTERESTED:
+        await _retag(session, turn, sorted({*turn.conversation.tags, NOT_INTERESTED}), actor)
     return Outcome(reply=reply)
 
 
@@ -164,17 +160,19 @@ async def answer(
             channel,
         )
         system_prompt = prompts.render(choice.template, values)
-    draft: ProviderReply = await provider.reply(
-        u,
-        persona=choice.view,
-        dealership=d,
-        vehicles=vehicles,
-        history=turns,
-        channel=channel,
-        customer_first_name=first_name(turn.customer),
-        system_prompt=system_prompt,
-        sms_max_chars=sms_max,
-        search=lambda text: relevant_vehicles(session, understand(text, known), turn.lead.id, known),
+    draft = await provider.reply(
+        ReplyRequest(
+            u,
+            choice.view,
+            d,
+            vehicles,
+            history=turns,
+            channel=channel,
+            customer_first_name=greeting_name(turn.customer),
+            system_prompt=system_prompt,
+            sms_max_chars=sms_max,
+            search=lambda text: relevant_vehicles(session, understand(text, known), turn.lead.id, known),
+        )
     )
     links = allowed_links(choice.view.arguments, d) + [v.url for v in draft.vehicles if v.url]
     guarded = enforce(
@@ -201,6 +199,7 @@ async def answer(
             "violations": guarded.violations,
             "provider": draft.provider,
             "fallback": draft.fallback_reason,
+            **({"tokens": draft.tokens} if draft.tokens is not None else {}),
         },
     )
     await add_activity(session, turn.lead, "ai_response", f"AI answered ({draft.intent})", SYSTEM, message_id=reply.id)
@@ -223,28 +222,86 @@ async def first_reply(session: AsyncSession, services: Services, conversation_id
     text = turn.lead.description or "I'm interested in a vehicle"
     known = await catalog(session)
     u = understand(text, known)
-    await record_insights(session, turn.customer, turn.conversation, None, text, u)
-    await rescore(session, turn.lead, turn.customer, turn.conversation, u)
-    match = evaluate(await active_specs(session), text, (), u)
-    if match is not None and match.trigger.action == "handover":
-        return Outcome(handover=await _triggered_handover(session, services, turn, match, u, SYSTEM))
+    match = await _assess(session, turn, None, text, u, (), triggers=True)
+    if match is not None:
+        handover = await _apply_trigger(session, turn, match, u, SYSTEM, services=services, turns=None)
+        if handover is not None:
+            return Outcome(handover=handover)
     return Outcome(reply=await answer(session, services, turn, None, u, known, ()))
 
 
-async def _triggered_handover(
-    session: AsyncSession, services: Services, turn: Turn, match: TriggerMatch, u: Understanding, actor: Actor
-) -> Handover:
-    return await hand_over(
+async def _assess(
+    session: AsyncSession,
+    turn: Turn,
+    inbound: Message | None,
+    text: str,
+    u: Understanding,
+    turns: Sequence[AgentTurn],
+    *,
+    triggers: bool,
+) -> TriggerMatch | None:
+    """What the message says about the customer (insights, lead score), then the escalation trigger it fires
+    (only when ``triggers``: the AI would answer)."""
+    await record_insights(session, turn.customer, turn.conversation, inbound, text, u)
+    await rescore(session, turn.lead, turn.customer, turn.conversation, u)
+    if not triggers:
+        return None
+    return evaluate(await active_specs(session), text, turns, u)
+
+
+async def _apply_trigger(
+    session: AsyncSession,
+    turn: Turn,
+    match: TriggerMatch,
+    u: Understanding,
+    actor: Actor,
+    *,
+    services: Services,
+    turns: Sequence[AgentTurn] | None,
+) -> Handover | None:
+    """Do what a fired trigger says (noted on the lead): hand over (the handover is returned), tag the
+    conversation, or send a heads-up e-mail. ``turns``: the conversation so far, for the dossier (None: read)."""
+    trigger = match.trigger
+    await add_activity(
+        session, turn.lead, "note", f"Escalation trigger '{trigger.name}' fired: {'; '.join(match.reasons)}", actor
+    )
+    if trigger.action == "handover":
+        return await hand_over(
+            session,
+            services,
+            turn.conversation,
+            reason=match.reason,
+            urgency=match.urgency,
+            actor=actor,
+            trigger_id=trigger.id,
+            reasons=match.reasons,
+            u=u,
+            description=f"Trigger: {trigger.name}",
+            turns=turns,
+        )
+    if trigger.action == "tag":
+        tag = str(trigger.action_config.get("tag") or trigger.name)
+        await _retag(session, turn, sorted({*turn.conversation.tags, tag}), actor)
+    elif trigger.action == "notify":
+        await _notify(session, turn, as_list(trigger.action_config.get("emails")), match.reasons)
+    return None
+
+
+async def _retag(session: AsyncSession, turn: Turn, tags: list[str], actor: Actor) -> None:
+    """Set the conversation's tags (audited like a staff edit when they change)."""
+    before = list(turn.conversation.tags or [])
+    if tags == before:
+        return
+    turn.conversation.tags = tags
+    await record(
         session,
-        services,
-        turn.conversation,
-        reason=match.reason,
-        urgency=match.urgency,
-        actor=actor,
-        trigger_id=match.trigger.id,
-        reasons=match.reasons,
-        u=u,
-        description=f"Trigger: {match.trigger.name}",
+        actor,
+        "conversation.update",
+        dealership_id=turn.conversation.dealership_id,
+        resource_type="conversation",
+        resource_id=turn.conversation.id,
+        before={"tags": before},
+        after={"tags": tags},
     )
 
 
@@ -342,13 +399,19 @@ async def _resume(session: AsyncSession, turn: Turn, message: Message) -> None:
 
 
 async def _for_staff(
-    session: AsyncSession, services: Services, turn: Turn, message: Message, u: Understanding, known: Catalog
+    session: AsyncSession,
+    services: Services,
+    turn: Turn,
+    message: Message,
+    u: Understanding,
+    known: Catalog,
+    turns: Sequence[AgentTurn],
 ) -> None:
     """A human handles this conversation: suggested replies for the inbound message, and in direct-agent mode
-    the greeting / away template the first time."""
+    the greeting / away template the first time. ``turns``: the conversation before ``message``."""
     from showroom.conversations.suggestions import offer
 
-    await offer(session, turn, message, u, known)
+    await offer(session, turn, message, u, known, turns)
     if turn.dealership.operation_mode == "direct_agent" and turn.conversation.message_count <= 1:
         from showroom.conversations.hours import auto_greeting
 
@@ -356,16 +419,16 @@ async def _for_staff(
         await _say(session, services, turn, message, text, model="template", sender="system", automated=True)
 
 
-async def _notify(services: Services, turn: Turn, emails: list[str], reasons: list[str]) -> None:
-    from showroom.mail import Email
-
+async def _notify(session: AsyncSession, turn: Turn, emails: list[str], reasons: list[str]) -> None:
+    """A notify trigger's heads-up, to its addresses (else the handover ones), queued with the turn."""
     if not emails:
-        emails = list(((turn.dealership.settings or {}).get("handover") or {}).get("emails") or [])
+        emails = as_list(((turn.dealership.settings or {}).get("handover") or {}).get("emails"))
     if emails:
-        await services.mailer.send(
+        await send_later(
+            session,
             Email(
                 to=emails,
                 subject=f"[{turn.dealership.name}] Heads-up on {turn.customer.full_name}",
                 text="; ".join(reasons),
-            )
+            ),
         )

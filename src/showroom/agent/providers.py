@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import httpx
@@ -35,6 +35,22 @@ RULES = (
 )
 
 
+@dataclass(frozen=True)
+class ReplyRequest:
+    """Everything a provider answers from: the understood message and what the agent knows around it."""
+
+    u: Understanding
+    persona: PersonaView
+    dealership: DealershipView
+    vehicles: Sequence[VehicleView]
+    history: Sequence[Turn] = ()
+    channel: str = "chat"
+    customer_first_name: str | None = None
+    system_prompt: str = ""  # rendered only for providers that use one (``Provider.uses_system_prompt``)
+    sms_max_chars: int = 320
+    search: Search | None = None  # the inventory search offered to an LLM as a tool
+
+
 @dataclass
 class ProviderReply:
     text: str
@@ -44,58 +60,31 @@ class ProviderReply:
     model: str
     provider: str
     fallback_reason: str | None = None
-    tokens: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    tokens: int | None = None  # what the LLM reported using (total_tokens), stored in the reply's entities
 
 
 class Provider(Protocol):
     uses_system_prompt: bool  # False: the caller need not render the persona's prompt
 
-    async def reply(
-        self,
-        u: Understanding,
-        *,
-        persona: PersonaView,
-        dealership: DealershipView,
-        vehicles: Sequence[VehicleView],
-        history: Sequence[Turn],
-        channel: str,
-        customer_first_name: str | None,
-        system_prompt: str,
-        sms_max_chars: int,
-        search: Search,
-    ) -> ProviderReply: ...
+    async def reply(self, req: ReplyRequest) -> ProviderReply: ...
 
 
 class BuiltinProvider:
     name = "builtin"
     uses_system_prompt = False
 
-    async def reply(
-        self,
-        u: Understanding,
-        *,
-        persona: PersonaView,
-        dealership: DealershipView,
-        vehicles: Sequence[VehicleView],
-        history: Sequence[Turn],
-        channel: str,
-        customer_first_name: str | None,
-        system_prompt: str,
-        sms_max_chars: int,
-        search: Search,
-    ) -> ProviderReply:
+    async def reply(self, req: ReplyRequest) -> ProviderReply:
         draft = compose_reply(
-            u,
-            persona=persona,
-            dealership=dealership,
-            vehicles=vehicles,
-            history=history,
-            channel=channel,
-            customer_first_name=customer_first_name,
-            sms_max_chars=sms_max_chars,
+            req.u,
+            persona=req.persona,
+            dealership=req.dealership,
+            vehicles=req.vehicles,
+            history=req.history,
+            channel=req.channel,
+            customer_first_name=req.customer_first_name,
+            sms_max_chars=req.sms_max_chars,
         )
-        mentioned = [v for v in vehicles if v.id in draft.vehicle_ids] or list(vehicles)
+        mentioned = [v for v in req.vehicles if v.id in draft.vehicle_ids] or list(req.vehicles)
         return ProviderReply(draft.text, draft.intent, mentioned, draft.confidence, "builtin-1", self.name)
 
 
@@ -128,65 +117,30 @@ class OpenAIProvider:
         self.temperature = temperature
         self.fallback = fallback
 
-    async def reply(
-        self,
-        u: Understanding,
-        *,
-        persona: PersonaView,
-        dealership: DealershipView,
-        vehicles: Sequence[VehicleView],
-        history: Sequence[Turn],
-        channel: str,
-        customer_first_name: str | None,
-        system_prompt: str,
-        sms_max_chars: int,
-        search: Search,
-    ) -> ProviderReply:
+    async def reply(self, req: ReplyRequest) -> ProviderReply:
         try:
-            text, found, tokens = await self._complete(
-                u, system_prompt, vehicles, history, channel, sms_max_chars, search
-            )
+            text, found, tokens = await self._complete(req)
         except LLMError as exc:
             log.warning("LLM provider failed (%s); answering with the builtin agent", exc)
-            reply = await self.fallback.reply(
-                u,
-                persona=persona,
-                dealership=dealership,
-                vehicles=vehicles,
-                history=history,
-                channel=channel,
-                customer_first_name=customer_first_name,
-                system_prompt=system_prompt,
-                sms_max_chars=sms_max_chars,
-                search=search,
-            )
+            reply = await self.fallback.reply(req)
             reply.fallback_reason = str(exc)[:300]
             return reply
-        known = {v.id: v for v in [*vehicles, *found]}
-        return ProviderReply(text, u.primary, list(known.values()), 0.7, self.model, self.name, tokens=tokens)
+        known = {v.id: v for v in [*req.vehicles, *found]}
+        return ProviderReply(text, req.u.primary, list(known.values()), 0.7, self.model, self.name, tokens=tokens)
 
-    async def _complete(
-        self,
-        u: Understanding,
-        system_prompt: str,
-        vehicles: Sequence[VehicleView],
-        history: Sequence[Turn],
-        channel: str,
-        sms_max_chars: int,
-        search: Search,
-    ) -> tuple[str, list[VehicleView], int | None]:
-        inventory = [_vehicle_json(v) for v in vehicles]
+    async def _complete(self, req: ReplyRequest) -> tuple[str, list[VehicleView], int | None]:
+        inventory = [_vehicle_json(v) for v in req.vehicles]
         messages: list[dict[str, Any]] = [
             {
                 "role": "system",
-                "content": f"{system_prompt}\n\n{RULES}\nChannel: {channel}"
-                + (f" (at most {sms_max_chars} characters)" if channel == "sms" else "")
+                "content": f"{req.system_prompt}\n\n{RULES}\nChannel: {req.channel}"
+                + (f" (at most {req.sms_max_chars} characters)" if req.channel == "sms" else "")
                 + f"\nRelevant inventory: {json.dumps(inventory)}",
             },
-            *({"role": "user" if t.sender == "customer" else "assistant", "content": t.text} for t in history),
+            *({"role": "user" if t.sender == "customer" else "assistant", "content": t.text} for t in req.history),
         ]
-        if not history or history[-1].sender != "customer":
-            messages.append({"role": "user", "content": u.text})
+        if not req.history or req.history[-1].sender != "customer":
+            messages.append({"role": "user", "content": req.u.text})
         found: list[VehicleView] = []
         tokens = 0
         async with httpx.AsyncClient(timeout=self.timeout) as client:
@@ -218,7 +172,7 @@ class OpenAIProvider:
                         query = str(arguments.get("query", ""))[:200]
                     except (KeyError, TypeError, ValueError):
                         query = ""
-                    results = await search(query) if query else []
+                    results = await req.search(query) if query and req.search else []
                     found += results
                     messages.append(
                         {

@@ -6,7 +6,6 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
-from sqlalchemy import select
 
 from showroom.agent import personas, triggers
 from showroom.agent.schemas import (
@@ -20,15 +19,15 @@ from showroom.agent.schemas import (
     TriggerUpdate,
 )
 from showroom.api.docs import errors
+from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
-from showroom.models import EscalationTrigger, Persona
 
 router = APIRouter(prefix="/api/v1", tags=["agent"])
 
 
 @router.get("/personas", response_model=list[PersonaOut], summary="The AI personas", responses=errors(401, 403))
 async def list_personas(ctx: Annotated[Context, Depends(require("persona.read"))]) -> Any:
-    return list((await ctx.session.scalars(select(Persona).order_by(Persona.is_default.desc(), Persona.name))).all())
+    return await personas.list_all(ctx.session)
 
 
 @router.post(
@@ -53,7 +52,7 @@ async def preview_persona(body: PreviewIn, ctx: Annotated[Context, Depends(requi
 
 
 @router.get("/personas/{persona_id}", response_model=PersonaOut, summary="One persona", responses=errors(401, 403, 404))
-async def get_persona(persona_id: int, ctx: Annotated[Context, Depends(require("persona.read"))]) -> Any:
+async def get_persona(persona_id: DbId, ctx: Annotated[Context, Depends(require("persona.read"))]) -> Any:
     return await personas.get(ctx.session, persona_id)
 
 
@@ -64,7 +63,7 @@ async def get_persona(persona_id: int, ctx: Annotated[Context, Depends(require("
     responses=errors(401, 403, 404, 409, 422),
 )
 async def update_persona(
-    persona_id: int, body: PersonaUpdate, ctx: Annotated[Context, Depends(require("persona.write"))]
+    persona_id: DbId, body: PersonaUpdate, ctx: Annotated[Context, Depends(require("persona.write"))]
 ) -> Any:
     return await personas.update_persona(ctx.session, persona_id, body, ctx.actor)
 
@@ -75,7 +74,7 @@ async def update_persona(
     summary="Delete a persona (not the default)",
     responses=errors(401, 403, 404, 409),
 )
-async def delete_persona(persona_id: int, ctx: Annotated[Context, Depends(require("persona.write"))]) -> Response:
+async def delete_persona(persona_id: DbId, ctx: Annotated[Context, Depends(require("persona.write"))]) -> Response:
     await personas.delete(ctx.session, persona_id, ctx.actor)
     return Response(status_code=204)
 
@@ -87,10 +86,7 @@ async def delete_persona(persona_id: int, ctx: Annotated[Context, Depends(requir
     responses=errors(401, 403),
 )
 async def list_triggers(ctx: Annotated[Context, Depends(require("trigger.read"))]) -> Any:
-    rows = await ctx.session.scalars(
-        select(EscalationTrigger).order_by(EscalationTrigger.priority, EscalationTrigger.name)
-    )
-    return list(rows.all())
+    return await triggers.list_all(ctx.session)
 
 
 @router.post(

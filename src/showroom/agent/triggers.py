@@ -63,6 +63,12 @@ async def active_specs(session: AsyncSession) -> tuple[TriggerSpec, ...]:
     return await TRIGGERS.get(session, load)
 
 
+async def list_all(session: AsyncSession) -> list[EscalationTrigger]:
+    """The dealership's triggers, active or not, in the order they are tried."""
+    rows = await session.scalars(select(EscalationTrigger).order_by(EscalationTrigger.priority, EscalationTrigger.name))
+    return list(rows.all())
+
+
 async def get(session: AsyncSession, trigger_id: uuid.UUID) -> EscalationTrigger:
     trigger = await session.get(EscalationTrigger, trigger_id)
     if trigger is None:

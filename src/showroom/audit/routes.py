@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from showroom.api.docs import errors
 from showroom.api.pagination import PageOut, SortKey, paginate
+from showroom.api.types import DbId
 from showroom.audit.schemas import AuditEntry
 from showroom.auth.deps import Context, require
 from showroom.models import AuditLog
@@ -33,8 +34,8 @@ class ActorType(StrEnum):
 async def list_audit_logs(
     ctx: Annotated[Context, Depends(require("audit.read"))],
     actor_type: ActorType | None = None,
-    user_id: int | None = None,
-    api_key_id: int | None = None,
+    user_id: DbId | None = None,
+    api_key_id: DbId | None = None,
     action: Annotated[str | None, Query(max_length=100, description="Exact, or a prefix ending in '.' (lead.)")] = None,
     resource_type: Annotated[str | None, Query(max_length=100)] = None,
     resource_id: Annotated[str | None, Query(max_length=64)] = None,

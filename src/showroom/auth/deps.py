@@ -17,13 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.auth.principal import Principal
+from showroom.auth.sessions import SESSION_COOKIE as SESSION_COOKIE  # re-exported: pages read the cookie too
 from showroom.auth.tokens import hash_token, looks_like_api_key, looks_like_token
 from showroom.db.engine import Database, fetch_one, remember_tenant
 from showroom.errors import BadRequest, Forbidden, Unauthorized
 from showroom.settings import Settings
 
-SESSION_COOKIE = "showroom_session"
-CSRF_COOKIE = "showroom_csrf"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Actions a super admin performs without acting for a dealership.
@@ -127,6 +126,7 @@ async def principal_from_cookie(
         name=row["name"],
         session_id=session_id,
         csrf_secret=row["csrf_secret"],
+        session_expires_at=row["expires_at"],
     )
 
 
@@ -162,6 +162,17 @@ class Context:
         return self.principal.dealership_id
 
 
+def _context(request: Request, session: AsyncSession, principal: Principal) -> Context:
+    return Context(
+        session=session,
+        principal=principal,
+        actor=request_actor(request, principal),
+        settings=request.app.state.settings,
+        db=request.app.state.db,
+        request=request,
+    )
+
+
 def require(action: str) -> Callable[..., Awaitable[Context]]:
     """Dependency: authenticated, allowed to ``action``, acting for a dealership (unless a platform action)."""
 
@@ -173,14 +184,7 @@ def require(action: str) -> Callable[..., Awaitable[Context]]:
             raise Forbidden(f"{who} may not {action.replace('.', ' ')}")
         if principal.dealership_id is None and action not in PLATFORM_ACTIONS:
             raise BadRequest("choose a dealership first (POST /api/v1/auth/switch)")
-        return Context(
-            session=session,
-            principal=principal,
-            actor=request_actor(request, principal),
-            settings=request.app.state.settings,
-            db=request.app.state.db,
-            request=request,
-        )
+        return _context(request, session, principal)
 
     dependency.action = action  # type: ignore[attr-defined]  # read by the route x role test
     return dependency
@@ -192,14 +196,20 @@ def signed_in() -> Callable[..., Awaitable[Context]]:
     async def dependency(
         request: Request, session: DbSession, principal: Annotated[Principal, Depends(authenticate)]
     ) -> Context:
-        return Context(
-            session=session,
-            principal=principal,
-            actor=request_actor(request, principal),
-            settings=request.app.state.settings,
-            db=request.app.state.db,
-            request=request,
-        )
+        return _context(request, session, principal)
 
     dependency.action = None  # type: ignore[attr-defined]
     return dependency
+
+
+# Super-admin (platform) routes: ``ctx: Platform`` authorizes, ``maint: Maint`` is the cross-tenant session.
+Platform = Annotated[Context, Depends(require("dealership.manage"))]
+
+
+async def maintenance(ctx: Platform) -> AsyncIterator[AsyncSession]:
+    """The audited BYPASSRLS session super-admin routes use (committed before the response)."""
+    async with ctx.db.maint_session() as maint, maint.begin():
+        yield maint
+
+
+Maint = Annotated[AsyncSession, Depends(maintenance, scope="function")]

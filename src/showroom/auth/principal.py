@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from showroom.auth.permissions import role_allows, scopes_allow
 
@@ -19,6 +20,7 @@ class Principal:
     scopes: frozenset[str] = field(default_factory=frozenset)
     session_id: str | None = None  # hash of the cookie token
     csrf_secret: str | None = None
+    session_expires_at: datetime | None = None  # as of this request (the idle expiry slides)
 
     @property
     def is_super_admin(self) -> bool:

@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from showroom.api.docs import errors
+from showroom.api.types import DbId
 from showroom.auth import api_keys, service, users
-from showroom.auth.deps import CSRF_COOKIE, SESSION_COOKIE, Context, DbSession, request_actor, require, signed_in
+from showroom.auth.deps import Context, DbSession, request_actor, require, signed_in
 from showroom.auth.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
@@ -31,7 +32,7 @@ from showroom.auth.schemas import (
     UserOut,
     UserUpdate,
 )
-from showroom.auth.service import SignedIn
+from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_session_cookies
 from showroom.errors import BadRequest, Forbidden
 from showroom.mail import Mailer
 from showroom.models import Dealership, User, UserInvitation
@@ -41,35 +42,8 @@ router = APIRouter(prefix="/api/v1", tags=["identity"])
 SENT = {"detail": "If an active account uses this address, an e-mail is on its way."}
 
 
-def _secure(request: Request) -> bool:
-    configured = request.app.state.settings.cookie_secure
-    return bool(configured) if configured is not None else request.url.scheme == "https"
-
-
-def set_session_cookies(request: Request, response: Response, signed: SignedIn) -> None:
-    settings = request.app.state.settings
-    max_age = settings.session_absolute_hours * 3600
-    response.set_cookie(
-        SESSION_COOKIE, signed.token, max_age=max_age, httponly=True, samesite="lax", secure=_secure(request), path="/"
-    )
-    response.set_cookie(
-        CSRF_COOKIE,
-        signed.session.csrf_secret,
-        max_age=max_age,
-        httponly=False,
-        samesite="lax",
-        secure=_secure(request),
-        path="/",
-    )
-
-
-def clear_session_cookies(response: Response) -> None:
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    response.delete_cookie(CSRF_COOKIE, path="/")
-
-
 async def _session_info(
-    ctx_session: Any, user_id: int, dealership_id: int | None, csrf: str, expires: Any
+    ctx_session: Any, user_id: DbId, dealership_id: int | None, csrf: str, expires: Any
 ) -> SessionInfo:
     user = await ctx_session.get(User, user_id)
     return SessionInfo(
@@ -188,6 +162,7 @@ async def magic_link(request: Request, body: EmailOnly, session: DbSession) -> d
 async def verify_magic_link(request: Request, response: Response, body: TokenOnly, session: DbSession) -> SessionInfo:
     signed = await service.consume_magic_link(
         session,
+        db=request.app.state.db,
         token=body.token,
         actor=request_actor(request),
         settings=request.app.state.settings,
@@ -301,7 +276,9 @@ async def preview_invitation(token: Annotated[Token, Query()], session: DbSessio
 async def accept_invitation(
     request: Request, response: Response, body: InvitationAccept, session: DbSession
 ) -> SessionInfo:
-    signed = await users.accept_invitation(session, body, request_actor(request), request.app.state.settings)
+    signed = await users.accept_invitation(
+        session, body, request_actor(request), request.app.state.settings, replaces=request.cookies.get(SESSION_COOKIE)
+    )
     set_session_cookies(request, response, signed)
     return await _session_info(
         session, signed.user_id, signed.dealership_id, signed.session.csrf_secret, signed.session.expires_at
@@ -336,7 +313,7 @@ async def create_user(
 
 
 @router.get("/users/{user_id}", response_model=UserOut, summary="One staff account", responses=errors(401, 403, 404))
-async def get_user(user_id: int, ctx: Annotated[Context, Depends(require("user.read"))]) -> Any:
+async def get_user(user_id: DbId, ctx: Annotated[Context, Depends(require("user.read"))]) -> Any:
     return await users.get(ctx.session, user_id)
 
 
@@ -346,7 +323,7 @@ async def get_user(user_id: int, ctx: Annotated[Context, Depends(require("user.r
     summary="Edit a staff account (your own profile, or any as an admin)",
     responses=errors(401, 403, 404, 409, 422),
 )
-async def update_user(user_id: int, body: UserUpdate, ctx: Annotated[Context, Depends(require("user.read"))]) -> Any:
+async def update_user(user_id: DbId, body: UserUpdate, ctx: Annotated[Context, Depends(require("user.read"))]) -> Any:
     return await users.update(ctx.session, ctx.principal, user_id, body, ctx.actor)
 
 
@@ -356,7 +333,7 @@ async def update_user(user_id: int, body: UserUpdate, ctx: Annotated[Context, De
     summary="Deactivate a staff account (history is kept; sessions end)",
     responses=errors(401, 403, 404),
 )
-async def deactivate_user(user_id: int, ctx: Annotated[Context, Depends(require("user.manage"))]) -> Any:
+async def deactivate_user(user_id: DbId, ctx: Annotated[Context, Depends(require("user.manage"))]) -> Any:
     return await users.deactivate(ctx.session, ctx.principal, user_id, ctx.actor)
 
 
@@ -388,5 +365,5 @@ async def create_api_key(body: ApiKeyCreate, ctx: Annotated[Context, Depends(req
 @router.delete(
     "/api-keys/{key_id}", response_model=ApiKeyOut, summary="Revoke an API key", responses=errors(401, 403, 404, 409)
 )
-async def revoke_api_key(key_id: int, ctx: Annotated[Context, Depends(require("api_key.manage"))]) -> Any:
+async def revoke_api_key(key_id: DbId, ctx: Annotated[Context, Depends(require("api_key.manage"))]) -> Any:
     return await api_keys.revoke(ctx.session, key_id, ctx.actor)

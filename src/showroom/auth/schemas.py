@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
 
 from showroom.auth.passwords import MAX_LENGTH
 from showroom.auth.permissions import SCOPES, Role
@@ -136,7 +136,7 @@ class ApiKeyCreate(Strict):
     name: str = Field(min_length=1, max_length=100)
     description: str | None = Field(default=None, max_length=1000)
     scopes: list[str] = Field(min_length=1, description=f"Any of: {', '.join(sorted(SCOPES))}")
-    expires_at: datetime | None = None
+    expires_at: AwareDatetime | None = Field(default=None, description="With a UTC offset, e.g. 2030-01-01T00:00:00Z")
 
     @field_validator("scopes")
     @classmethod

@@ -7,16 +7,18 @@ the user's dealership is known the transaction is switched to it, so every write
 from __future__ import annotations
 
 import html
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
 from showroom.auth.passwords import hash_password, password_problem, verify_password
-from showroom.auth.sessions import close_user_sessions, open_session
+from showroom.auth.sessions import close_session, close_user_sessions, open_session
 from showroom.auth.tokens import hash_token, new_token
 from showroom.db.engine import Database, set_tenant
 from showroom.errors import AppError, Gone, NotFound, TooManyRequests, Unauthorized, ValidationFailed
@@ -32,6 +34,8 @@ class SignedIn:
     user_id: int
     role: str
     dealership_id: int | None
+    email: str
+    name: str | None
 
 
 @dataclass
@@ -40,6 +44,26 @@ class SignInOutcome:
 
     signed_in: SignedIn | None = None
     error: AppError | None = None
+
+
+async def _act_as(session: AsyncSession, dealership_id: int | None, user_id: int | None) -> None:
+    """Switch the transaction to ``user_id`` of ``dealership_id``, unless it already acts for them."""
+    if (session.info.get("dealership_id"), session.info.get("user_id")) != (dealership_id, user_id):
+        await set_tenant(session, dealership_id, user_id)
+
+
+@asynccontextmanager
+async def _as_user(
+    session: AsyncSession, db: Database, user_id: int, dealership_id: int | None
+) -> AsyncIterator[AsyncSession]:
+    """A session that may write the rows of a user found before the tenant was known: the request's own, switched
+    to the user's dealership, or for a super admin (who belongs to none) a maintenance transaction of its own."""
+    if dealership_id is None:
+        async with db.maint_session() as maint, maint.begin():
+            yield maint
+        return
+    await _act_as(session, dealership_id, user_id)
+    yield session
 
 
 async def _record_login(
@@ -66,9 +90,47 @@ async def _record_login(
     )
 
 
-async def sign_in(
-    session: AsyncSession, *, email: str, password: str, actor: Actor, settings: Settings, replaces: str | None = None
-) -> SignInOutcome:
+async def start_session(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    dealership_id: int | None,
+    email: str,
+    name: str | None,
+    role: str,
+    actor: Actor,
+    settings: Settings,
+    reason: str | None,
+    replaces: str | None,
+) -> SignedIn:
+    """What every way of authenticating ends with: the sign-in recorded (which also clears the failure count), the
+    transaction switched to the user, and a new session that retires the one the browser had (``replaces``)."""
+    await _record_login(session, user_id, email, True, actor, reason, settings)
+    await _act_as(session, dealership_id, user_id)
+    token, row = await open_session(
+        session,
+        user_id=user_id,
+        dealership_id=dealership_id,
+        ip=actor.ip,
+        user_agent=actor.user_agent,
+        settings=settings,
+        replaces=replaces,
+    )
+    return SignedIn(token, row, user_id, role, dealership_id, email, name)
+
+
+async def _throttle(
+    session: AsyncSession, email: str, actor: Actor, settings: Settings, *, counted_since_reset: bool
+) -> None:
+    """Refuse a sign-in while its address or e-mail has too many recent failures (TooManyRequests).
+
+    One rule, counted from the audit trail (``auth_login_failures``), so known and unknown e-mails are paused
+    alike: ``login_max_failures`` failures for the e-mail, or ``login_max_failures_per_ip`` for the address,
+    within the last ``login_lockout_minutes``. For an existing account only failures since its last successful
+    sign-in or password reset count: ``counted_since_reset`` says whether the account reached the limit since
+    then (``users.locked_until`` is set by ``auth_record_login`` at the limit-th failure in a row and cleared by a
+    success or a reset), and the recent failures then include at least the limit of those.
+    """
     since = datetime.now(UTC) - timedelta(minutes=settings.login_lockout_minutes)
     counts = (
         await session.execute(
@@ -76,14 +138,27 @@ async def sign_in(
             {"ip": actor.ip, "e": email, "since": since},
         )
     ).one()
-    if counts.by_email >= settings.login_max_failures or counts.by_ip >= settings.login_max_failures_per_ip:
+    by_email = counts.by_email >= settings.login_max_failures and counted_since_reset
+    if by_email or counts.by_ip >= settings.login_max_failures_per_ip:
         raise TooManyRequests(
             f"too many failed sign-ins; try again in {settings.login_lockout_minutes} minutes",
             retry_after=settings.login_lockout_minutes * 60,
         )
+
+
+async def sign_in(
+    session: AsyncSession, *, email: str, password: str, actor: Actor, settings: Settings, replaces: str | None = None
+) -> SignInOutcome:
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
+    account = None
+    if row is not None:
+        await _act_as(session, row.dealership_id, row.id)  # the user's own row is visible from here on
+        account = (await session.execute(select(User.email, User.locked_until).where(User.id == row.id))).one()
+    await _throttle(
+        session, email, actor, settings, counted_since_reset=account is None or account.locked_until is not None
+    )
     valid = await verify_password(row.password_hash if row else None, password)
-    if row is None or not valid:
+    if row is None or account is None or not valid:
         await _record_login(
             session,
             row.id if row else None,
@@ -98,22 +173,23 @@ async def sign_in(
         await _record_login(session, row.id, email, False, actor, "deactivated", settings)
         what = "account" if not row.is_active else "dealership"
         return SignInOutcome(error=Unauthorized(f"this {what} is deactivated; ask your administrator"))
-    await _record_login(session, row.id, email, True, actor, None, settings)
-    await set_tenant(session, row.dealership_id, row.id)
-    token, srow = await open_session(
+    signed = await start_session(
         session,
         user_id=row.id,
         dealership_id=row.dealership_id,
-        ip=actor.ip,
-        user_agent=actor.user_agent,
+        email=account.email,
+        name=row.name,
+        role=row.role,
+        actor=actor,
         settings=settings,
+        reason=None,
         replaces=replaces,
     )
-    return SignInOutcome(signed_in=SignedIn(token, srow, row.id, row.role, row.dealership_id))
+    return SignInOutcome(signed_in=signed)
 
 
 async def sign_out(session: AsyncSession, session_id: str, actor: Actor, dealership_id: int | None) -> None:
-    await session.execute(text("delete from sessions where id = :id"), {"id": session_id})
+    await close_session(session, session_id)
     await record(
         session, actor, "user.logout", dealership_id=dealership_id, resource_type="user", resource_id=actor.user_id
     )
@@ -171,11 +247,9 @@ async def send_magic_link(
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
     if row is None or not row.is_active or not row.dealership_active:
         return None
-    message = "Use this link to sign in to Showroom. It works once, for {hours} hours."
-    if row.dealership_id is not None:
-        await set_tenant(session, row.dealership_id, row.id)
+    async with _as_user(session, db, row.id, row.dealership_id) as writer:
         link = await issue_sign_in_link(
-            session,
+            writer,
             user_id=row.id,
             dealership_id=row.dealership_id,
             email=email,
@@ -187,22 +261,7 @@ async def send_magic_link(
             _link_email(
                 email,
                 "Your Showroom sign-in link",
-                message.format(hours=settings.magic_link_hours),
-                link,
-                "Sign in",
-                "If you did not ask for it, ignore this e-mail.",
-            )
-        )
-        return link
-    async with db.maint_session() as maint, maint.begin():  # super admins belong to no dealership
-        link = await issue_sign_in_link(
-            maint, user_id=row.id, dealership_id=None, email=email, role=row.role, actor=actor, settings=settings
-        )
-        await mailer.send(
-            _link_email(
-                email,
-                "Your Showroom sign-in link",
-                message.format(hours=settings.magic_link_hours),
+                f"Use this link to sign in to Showroom. It works once, for {settings.magic_link_hours} hours.",
                 link,
                 "Sign in",
                 "If you did not ask for it, ignore this e-mail.",
@@ -212,8 +271,16 @@ async def send_magic_link(
 
 
 async def consume_magic_link(
-    session: AsyncSession, *, token: str, actor: Actor, settings: Settings, replaces: str | None = None
+    session: AsyncSession,
+    *,
+    token: str,
+    actor: Actor,
+    settings: Settings,
+    db: Database,
+    replaces: str | None = None,
 ) -> SignedIn:
+    """Sign in with a link of :func:`issue_sign_in_link`; the first one also marks the e-mail verified (``db``: a
+    super admin's row is written through maintenance)."""
     result = (await session.execute(text("select * from auth_consume_magic_link(:h)"), {"h": hash_token(token)})).one()
     if result.outcome == "unknown":
         raise NotFound("this sign-in link is not valid; request a new one", field="token")
@@ -221,36 +288,29 @@ async def consume_magic_link(
         raise Gone("this sign-in link was already used; request a new one", field="token")
     if result.outcome == "expired":
         raise Gone("this sign-in link has expired; request a new one", field="token")
-    await set_tenant(session, result.dealership_id)
-    user = await session.scalar(select(User).where(User.email == result.email))
-    if user is None and result.purpose == "invite" and result.dealership_id is not None:
-        user = User(dealership_id=result.dealership_id, email=result.email, role=result.role, is_verified=True)
-        session.add(user)
-        await session.flush()
-        await record(
-            session,
-            actor,
-            "user.create",
-            dealership_id=result.dealership_id,
-            resource_type="user",
-            resource_id=user.id,
-            after={"email": user.email, "role": user.role, "via": "magic_link"},
-        )
-    if user is None or not user.is_active:
-        raise Unauthorized("this account is deactivated; ask your administrator")
-    user.is_verified = True
-    await _record_login(session, user.id, user.email, True, actor, "magic_link", settings)
-    await set_tenant(session, result.dealership_id, user.id)
-    tok, srow = await open_session(
+    # The account is found the way sign_in finds it: a super admin's row is invisible before the tenant is set.
+    row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": result.email})).first()
+    if row is None or not row.is_active or not row.dealership_active:
+        what = "dealership" if row is not None and row.is_active else "account"
+        raise Unauthorized(f"this {what} is deactivated; ask your administrator")
+    await _act_as(session, row.dealership_id, row.id)
+    user = await session.get(User, row.id)
+    assert user is not None  # the user's own row is visible under its tenant
+    if not user.is_verified:
+        async with _as_user(session, db, row.id, row.dealership_id) as writer:
+            await writer.execute(update(User).where(User.id == row.id).values(is_verified=True))
+    return await start_session(
         session,
         user_id=user.id,
-        dealership_id=user.dealership_id,
-        ip=actor.ip,
-        user_agent=actor.user_agent,
+        dealership_id=row.dealership_id,
+        email=user.email,
+        name=user.name,
+        role=row.role,
+        actor=actor,
         settings=settings,
+        reason="magic_link",
         replaces=replaces,
     )
-    return SignedIn(tok, srow, user.id, user.role, user.dealership_id)
 
 
 # --- password reset ----------------------------------------------------------------------------------
@@ -307,11 +367,8 @@ async def confirm_password_reset(
 
 
 async def _user_email(session: AsyncSession, db: Database, user_id: int, dealership_id: int | None) -> str:
-    if dealership_id is None:
-        async with db.maint_session() as maint:
-            return str(await maint.scalar(select(User.email).where(User.id == user_id)))
-    await set_tenant(session, dealership_id, user_id)
-    return str(await session.scalar(select(User.email).where(User.id == user_id)))
+    async with _as_user(session, db, user_id, dealership_id) as reader:
+        return str(await reader.scalar(select(User.email).where(User.id == user_id)))
 
 
 async def _update_user(
@@ -323,39 +380,23 @@ async def _update_user(
     actor: Actor,
     action: str,
 ) -> None:
-    """Update a user found before the tenant was known: under its tenant, or via maintenance for super admins."""
+    """Update a user found before the tenant was known (see :func:`_as_user`), audited."""
     redacted = {k: ("[redacted]" if k.endswith("hash") and v else v) for k, v in values.items()}
     audit_after = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in redacted.items()}
-    if dealership_id is None:
-        async with db.maint_session() as maint, maint.begin():
-            user = await maint.get(User, user_id)
-            assert user is not None
-            for key, value in values.items():
-                setattr(user, key, value)
-            await record(
-                maint,
-                actor.via(user_id=actor.user_id or user_id),
-                action,
-                dealership_id=None,
-                resource_type="user",
-                resource_id=user_id,
-                after=audit_after,
-            )
-        return
-    await set_tenant(session, dealership_id, user_id)
-    user = await session.get(User, user_id)
-    assert user is not None
-    for key, value in values.items():
-        setattr(user, key, value)
-    await record(
-        session,
-        actor.via(user_id=actor.user_id or user_id),
-        action,
-        dealership_id=dealership_id,
-        resource_type="user",
-        resource_id=user_id,
-        after=audit_after,
-    )
+    async with _as_user(session, db, user_id, dealership_id) as writer:
+        user = await writer.get(User, user_id)
+        assert user is not None
+        for key, value in values.items():
+            setattr(user, key, value)
+        await record(
+            writer,
+            actor.via(user_id=actor.user_id or user_id),
+            action,
+            dealership_id=dealership_id,
+            resource_type="user",
+            resource_id=user_id,
+            after=audit_after,
+        )
 
 
 # --- super admins: acting for a dealership ---------------------------------------------------------------

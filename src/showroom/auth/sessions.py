@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import Response
 
 from showroom.auth.tokens import hash_token, new_token
 from showroom.models import Session
 from showroom.settings import Settings
+
+if TYPE_CHECKING:
+    from showroom.auth.service import SignedIn
+
+SESSION_COOKIE = "showroom_session"
+CSRF_COOKIE = "showroom_csrf"
 
 
 def _expiry(created: datetime, seen: datetime, settings: Settings) -> datetime:
@@ -57,3 +66,34 @@ async def close_session(session: AsyncSession, session_id: str) -> None:
 
 async def close_user_sessions(session: AsyncSession, user_id: int) -> None:
     await session.execute(delete(Session).where(Session.user_id == user_id))
+
+
+# --- the cookies ---------------------------------------------------------------------------------------------
+
+
+def _secure(request: Request) -> bool:
+    configured = request.app.state.settings.cookie_secure
+    return bool(configured) if configured is not None else request.url.scheme == "https"
+
+
+def set_session_cookies(request: Request, response: Response, signed: SignedIn) -> None:
+    """The HttpOnly session cookie, and the CSRF cookie the page's script reads (DESIGN.md §4)."""
+    max_age = request.app.state.settings.session_absolute_hours * 3600
+    secure = _secure(request)
+    response.set_cookie(
+        SESSION_COOKIE, signed.token, max_age=max_age, httponly=True, samesite="lax", secure=secure, path="/"
+    )
+    response.set_cookie(
+        CSRF_COOKIE,
+        signed.session.csrf_secret,
+        max_age=max_age,
+        httponly=False,
+        samesite="lax",
+        secure=secure,
+        path="/",
+    )
+
+
+def clear_session_cookies(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")

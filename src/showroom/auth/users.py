@@ -14,8 +14,8 @@ from showroom.auth.passwords import hash_password, password_problem
 from showroom.auth.permissions import Role, outranks_or_equals
 from showroom.auth.principal import Principal
 from showroom.auth.schemas import InvitationAccept, InvitationCreate, UserCreate, UserUpdate
-from showroom.auth.service import SignedIn, _link_email, _record_login, issue_sign_in_link
-from showroom.auth.sessions import close_user_sessions, open_session
+from showroom.auth.service import SignedIn, _link_email, issue_sign_in_link, start_session
+from showroom.auth.sessions import close_user_sessions
 from showroom.auth.tokens import hash_token, new_token
 from showroom.db.engine import Database, set_tenant
 from showroom.errors import Conflict, Forbidden, Gone, NotFound, ValidationFailed
@@ -252,7 +252,7 @@ async def find_invitation(session: AsyncSession, token: str) -> Row[Any]:
 
 
 async def accept_invitation(
-    session: AsyncSession, data: InvitationAccept, actor: Actor, settings: Settings
+    session: AsyncSession, data: InvitationAccept, actor: Actor, settings: Settings, *, replaces: str | None = None
 ) -> SignedIn:
     row = await find_invitation(session, data.token)
     _check_password(data.password, row.email)
@@ -294,14 +294,15 @@ async def accept_invitation(
         resource_id=user.id,
         after=snapshot(user),
     )
-    await _record_login(session, user.id, user.email, True, actor, "invitation", settings)
-    await set_tenant(session, invitation.dealership_id, user.id)
-    token, srow = await open_session(
+    return await start_session(
         session,
         user_id=user.id,
-        dealership_id=user.dealership_id,
-        ip=actor.ip,
-        user_agent=actor.user_agent,
+        dealership_id=invitation.dealership_id,
+        email=user.email,
+        name=user.name,
+        role=user.role,
+        actor=actor,
         settings=settings,
+        reason="invitation",
+        replaces=replaces,
     )
-    return SignedIn(token, srow, user.id, user.role, user.dealership_id)

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.context import history
+from showroom.agent.context import history, interest_title
 from showroom.agent.dossier import summarize
+from showroom.agent.escalation import as_list
 from showroom.agent.nlu import Understanding
+from showroom.agent.types import Turn
 from showroom.audit.service import Actor, record
+from showroom.conversations import service as conversations
 from showroom.errors import Conflict, NotFound
 from showroom.insights.extract import Insight
 from showroom.leads.service import add_activity
-from showroom.mail import Email
+from showroom.mail import Email, send_later
 from showroom.models import (
     Conversation,
     Customer,
@@ -31,6 +35,16 @@ from showroom.models import (
 from showroom.services import Services
 
 OPEN = ("pending", "accepted", "in_progress")
+QueueSort = Literal["sla", "unclaimed_first"]
+QUEUE_ORDER = {
+    "sla": (Handover.sla_due_at.asc().nulls_last(), Handover.requested_at),  # the API: most urgent SLA first
+    "unclaimed_first": (  # the staff page: what nobody has claimed yet, then the SLA
+        Handover.claimed_at.is_not(None),
+        Handover.sla_due_at.asc().nulls_last(),
+        Handover.requested_at,
+    ),
+}
+DOSSIER_INSIGHTS = 12
 
 
 async def open_handover(session: AsyncSession, conversation_id: uuid.UUID) -> Handover | None:
@@ -51,18 +65,26 @@ async def build_dossier(
     urgency: str,
     reasons: list[str],
     sla_due_at: datetime,
+    turns: Sequence[Turn] | None = None,
 ) -> dict[str, Any]:
-    """Everything a salesperson needs to pick the conversation up without reading it all (DATA_MODEL `Dossier`)."""
-    turns = await history(session, conversation.id)
+    """Everything a salesperson needs to pick the conversation up without reading it all (DATA_MODEL `Dossier`).
+    ``turns``: the conversation's last turns when the caller has them (``context.history``), else read here."""
+    if turns is None:
+        turns = await history(session, conversation.id)
     insight_rows = (
         await session.scalars(
             select(CustomerInsight)
             .where(CustomerInsight.customer_id == customer.id)
-            .order_by(CustomerInsight.created_at.desc())
-            .limit(30)
+            .order_by(CustomerInsight.created_at.desc(), CustomerInsight.id)
+            .limit(100)
         )
     ).all()
-    insights = [Insight(type=i.insight_type, value=i.value, confidence=float(i.confidence)) for i in insight_rows]
+    insights: list[Insight] = []
+    seen: set[tuple[str, str]] = set()
+    for i in insight_rows:  # newest first: each fact once, as last said (every message records what it says)
+        if (i.insight_type, i.value) not in seen:
+            seen.add((i.insight_type, i.value))
+            insights.append(Insight(type=i.insight_type, value=i.value, confidence=float(i.confidence)))
     narrative = summarize(turns, insights, u)
     interests = (await session.scalars(select(VehicleInterest).where(VehicleInterest.lead_id == lead.id))).all()
     return {
@@ -76,7 +98,7 @@ async def build_dossier(
         "vehicle_interests": [
             {
                 "interest": v.interest,
-                "vehicle": " ".join(str(p) for p in (v.year, v.make, v.model, v.trim) if p),
+                "vehicle": interest_title(v),
                 "stock_number": v.stock_number,
                 "vin": v.vin,
                 "vehicle_id": v.vehicle_id,
@@ -85,7 +107,9 @@ async def build_dossier(
         ],
         "summary": narrative.get("summary"),
         "intent": narrative.get("intent"),
-        "insights": [{"key": i.type, "value": i.value, "confidence": round(i.confidence, 2)} for i in insights[:12]],
+        "insights": [
+            {"key": i.type, "value": i.value, "confidence": round(i.confidence, 2)} for i in insights[:DOSSIER_INSIGHTS]
+        ],
         "communication_style": narrative.get("communication_style"),
         "suggested_approach": narrative.get("suggested_approach"),
         "questions_to_ask": narrative.get("questions_to_ask", []),
@@ -111,8 +135,10 @@ async def hand_over(
     reasons: list[str] | None = None,
     u: Understanding | None = None,
     requested_by: int | None = None,
+    turns: Sequence[Turn] | None = None,
 ) -> Handover:
-    """Stop the AI on this conversation and put it in front of a human, with the dossier; notify by e-mail."""
+    """Stop the AI on this conversation and put it in front of a human, with the dossier; notify by e-mail (a
+    ``mail.send`` job, sent once this transaction commits). ``turns``: see ``build_dossier``."""
     existing = await open_handover(session, conversation.id)
     if existing is not None:
         return existing
@@ -135,6 +161,7 @@ async def hand_over(
         urgency=urgency,
         reasons=reasons or [],
         sla_due_at=sla_due,
+        turns=turns,
     )
     handover = Handover(
         dealership_id=conversation.dealership_id,
@@ -181,11 +208,12 @@ async def hand_over(
         resource_id=handover.id,
         after={"reason": reason, "urgency": urgency, "conversation_id": str(conversation.id)},
     )
-    if handover_settings.get("enabled", True) and handover_settings.get("emails"):
-        await services.mailer.send(
-            dossier_email(handover_settings["emails"], dealership, conversation, dossier, services.settings.base_url)
+    recipients = as_list(handover_settings.get("emails"))
+    if handover_settings.get("enabled", True) and recipients:
+        await send_later(
+            session, dossier_email(recipients, dealership, conversation, dossier, services.settings.base_url)
         )
-        handover.notified_at = now
+        handover.notified_at = now  # the notice is queued with the handover: it leaves iff the handover commits
     return handover
 
 
@@ -217,6 +245,30 @@ def dossier_email(
         f'<p><a href="{html.escape(link)}">Open the conversation</a></p>'
     )
     return Email(to=recipients, subject=f"[{dealership.name}] Handover: {customer['name']}", text=text, html=body)
+
+
+async def queue(
+    session: AsyncSession,
+    *,
+    sort: QueueSort = "sla",
+    statuses: Sequence[str] | None = OPEN,
+    assignee: int | Literal["any"] | None = "any",
+    limit: int = 500,
+) -> list[tuple[Handover, str]]:
+    """The handover queue, each handover with its customer's name, in the ``sort`` order (``QUEUE_ORDER``).
+    ``statuses`` None: every status; ``assignee`` a user id, None (nobody's) or "any"."""
+    query = (
+        select(Handover, Customer.full_name)
+        .join(Conversation, Conversation.id == Handover.conversation_id)
+        .join(Customer, Customer.id == Conversation.customer_id)
+        .order_by(*QUEUE_ORDER[sort])
+        .limit(limit)
+    )
+    if statuses is not None:
+        query = query.where(Handover.status.in_(statuses))
+    if assignee != "any":
+        query = query.where(Handover.to_user_id == assignee)  # None: IS NULL
+    return [(handover, name) for handover, name in (await session.execute(query)).all()]
 
 
 async def get(session: AsyncSession, handover_id: uuid.UUID) -> Handover:
@@ -259,9 +311,7 @@ async def take_over(
     session: AsyncSession, services: Services, conversation_id: uuid.UUID, user_id: int, actor: Actor
 ) -> Handover:
     """Staff take a conversation the AI was handling: a handover requested by them, claimed at once."""
-    conversation = await session.get(Conversation, conversation_id)
-    if conversation is None:
-        raise NotFound(f"conversation {conversation_id} not found")
+    conversation = await conversations.get(session, conversation_id)
     handover = await open_handover(session, conversation.id)
     if handover is None:
         handover = await hand_over(
@@ -279,9 +329,7 @@ async def take_over(
 
 async def hand_back(session: AsyncSession, conversation_id: uuid.UUID, actor: Actor, notes: str | None = None) -> None:
     """The human is done: the AI answers again on this conversation."""
-    conversation = await session.get(Conversation, conversation_id)
-    if conversation is None:
-        raise NotFound(f"conversation {conversation_id} not found")
+    conversation = await conversations.get(session, conversation_id)
     handover = await open_handover(session, conversation.id)
     now = datetime.now(UTC)
     if handover is not None:

@@ -9,15 +9,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, computed_field
-from sqlalchemy import select
 
 from showroom.api.docs import errors
+from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
 from showroom.conversations import handover as handovers
 from showroom.conversations import suggestions
+from showroom.conversations.service import get as get_conversation
+from showroom.conversations.service import services
 from showroom.errors import BadRequest
-from showroom.models import Handover, ResponseSuggestion
-from showroom.services import Services
+from showroom.models import ResponseSuggestion
 
 router = APIRouter(prefix="/api/v1", tags=["handovers"])
 
@@ -32,7 +33,7 @@ class HandoverOut(BaseModel):
     description: str | None
     status: str
     urgency: str
-    to_user_id: int | None
+    to_user_id: DbId | None
     requested_at: datetime
     sla_due_at: datetime | None
     sla_breached_at: datetime | None
@@ -74,10 +75,6 @@ class QueueFilter(StrEnum):
     all = "all"
 
 
-def services(request: Request) -> Services:
-    return request.app.state.services  # type: ignore[no-any-return]
-
-
 @router.get(
     "/handovers",
     response_model=list[HandoverOut],
@@ -87,14 +84,12 @@ def services(request: Request) -> Services:
 async def queue(
     ctx: Annotated[Context, Depends(require("handover.read"))], show: QueueFilter = QueueFilter.open
 ) -> Any:
-    query = select(Handover).order_by(Handover.sla_due_at.asc().nulls_last(), Handover.requested_at)
-    if show == QueueFilter.open:
-        query = query.where(Handover.status.in_(handovers.OPEN))
-    elif show == QueueFilter.pending:
-        query = query.where(Handover.status == "pending")
-    elif show == QueueFilter.mine:
-        query = query.where(Handover.status.in_(handovers.OPEN), Handover.to_user_id == ctx.principal.user_id)
-    return list((await ctx.session.scalars(query.limit(500))).all())
+    if show == QueueFilter.mine:
+        rows = await handovers.queue(ctx.session, assignee=ctx.principal.user_id)
+    else:
+        statuses = {QueueFilter.open: handovers.OPEN, QueueFilter.pending: ("pending",)}.get(show)
+        rows = await handovers.queue(ctx.session, statuses=statuses)
+    return [handover for handover, _ in rows]
 
 
 @router.get(
@@ -156,9 +151,7 @@ async def hand_back(
 async def list_suggestions(
     conversation_id: uuid.UUID, ctx: Annotated[Context, Depends(require("message.read"))]
 ) -> Any:
-    from showroom.conversations.service import get
-
-    await get(ctx.session, conversation_id)
+    await get_conversation(ctx.session, conversation_id)
     return await suggestions.for_conversation(ctx.session, conversation_id)
 
 

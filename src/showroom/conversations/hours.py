@@ -6,9 +6,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from showroom.agent import prompts
+from showroom.agent.context import DAYS
+from showroom.agent.personas import greeting_name
 from showroom.models import Customer, Dealership
-
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def is_open(dealership: Dealership, now: datetime) -> bool:
@@ -25,7 +25,7 @@ def auto_greeting(dealership: Dealership, customer: Customer, now: datetime) -> 
     template = config.get(key) or (
         "Thanks for reaching out to {{dealership_name}}! A member of our team will be with you shortly."
     )
-    first = customer.first_name or (customer.full_name.split(" ")[0] if customer.full_name != "Unknown" else "there")
+    first = greeting_name(customer) or "there"
     return prompts.render(
         template,
         {"dealership_name": dealership.name, "customer_first_name": first, "customer_name": customer.full_name},

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 from sqlalchemy import func, select
 
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, SortKey, paginate
+from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
 from showroom.conversations import service
 from showroom.conversations.schemas import (
@@ -25,13 +26,8 @@ from showroom.conversations.schemas import (
 )
 from showroom.errors import ValidationFailed
 from showroom.models import Conversation, Message
-from showroom.services import Services
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
-
-
-def services(request: Request) -> Services:
-    return request.app.state.services  # type: ignore[no-any-return]
 
 
 SORTS = {
@@ -50,7 +46,7 @@ async def list_conversations(
     ctx: Annotated[Context, Depends(require("conversation.read"))],
     status: Annotated[list[ConversationStatus] | None, Query()] = None,
     channel: Channel | None = None,
-    assigned_user_id: int | None = None,
+    assigned_user_id: DbId | None = None,
     unassigned: bool = False,
     lead_id: uuid.UUID | None = None,
     customer_id: uuid.UUID | None = None,
@@ -179,7 +175,7 @@ async def add_message(
     if idempotency_key:
         body = body.model_copy(update={"idempotency_key": idempotency_key})
     message, created = await service.add_message(
-        ctx.session, services(ctx.request), conversation_id, body, ctx.principal, ctx.actor
+        ctx.session, service.services(ctx.request), conversation_id, body, ctx.principal, ctx.actor
     )
     if not created:
         response.status_code = 200

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, func, select
+from sqlalchemy import update as update_rows
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.auth.principal import Principal
@@ -20,7 +22,12 @@ from showroom.services import Services
 if TYPE_CHECKING:
     from showroom.agent.pipeline import Outcome
 
-CLOSED = ("resolved", "archived")
+CLOSED = ("resolved", "archived")  # the AI stays silent; staff reopen before replying
+
+
+def services(request: Request) -> Services:
+    """The process's outside-world clients (built by the app's lifespan), for a route."""
+    return cast(Services, request.app.state.services)
 
 
 async def get(session: AsyncSession, conversation_id: uuid.UUID) -> Conversation:
@@ -261,3 +268,28 @@ async def mark_read(session: AsyncSession, message_id: uuid.UUID, is_read: bool,
         dealership_id=message.dealership_id,
     )
     return message
+
+
+async def mark_conversation_read(session: AsyncSession, conversation_id: uuid.UUID, actor: Actor) -> int:
+    """Staff opened the conversation: its unread customer messages are read (one statement, one audit row with
+    the count when any changed). Returns how many changed."""
+    result = cast(
+        CursorResult[Any],
+        await session.execute(
+            update_rows(Message)
+            .where(Message.conversation_id == conversation_id, Message.type == "inbound", Message.is_read.is_(False))
+            .values(is_read=True, read_at=func.now())
+        ),
+    )
+    count = int(result.rowcount or 0)
+    if count:
+        await record(
+            session,
+            actor,
+            "conversation.read",
+            dealership_id=session.info.get("dealership_id"),
+            resource_type="conversation",
+            resource_id=conversation_id,
+            after={"messages_read": count},
+        )
+    return count

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from showroom.agent.compose import SUGGESTED_TYPES
+from showroom.agent.compose import SUGGESTED_TYPES, safe_name
 from showroom.agent.guardrails import allowed_links, enforce, price_text
 from showroom.agent.nlu import Understanding
 from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
@@ -166,8 +166,8 @@ def _feedback(f: _Facts) -> tuple[str, str]:
 
 
 def _hello(first_name: str | None) -> str:
-    name = (first_name or "").strip().split(" ")[0]
-    return f"Hi {name[:1].upper()}{name[1:]}, " if re.fullmatch(r"[A-Za-z][A-Za-z'\-]{0,29}", name) else "Hi, "
+    name = safe_name(first_name)
+    return f"Hi {name}, " if name else "Hi, "
 
 
 def _fix_case(text: str) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.context import dealership_view, history, persona_for, relevant_vehicles
+from showroom.agent.context import dealership_view, persona_for, relevant_vehicles
 from showroom.agent.nlu import Catalog, Understanding
+from showroom.agent.personas import greeting_name
+from showroom.agent.types import Turn as AgentTurn
 from showroom.audit.service import Actor, record
 from showroom.conversations.suggest import suggest_replies
 from showroom.errors import Conflict, NotFound
@@ -20,8 +23,10 @@ if TYPE_CHECKING:
 
 
 async def offer(
-    session: AsyncSession, turn: Turn, message: Message, u: Understanding, known: Catalog
+    session: AsyncSession, turn: Turn, message: Message, u: Understanding, known: Catalog, turns: Sequence[AgentTurn]
 ) -> list[ResponseSuggestion]:
+    """Up to three suggested replies to ``message``; ``turns`` is the conversation before it (what the AI or
+    staff already said is never suggested again)."""
     choice = await persona_for(session, turn.dealership, turn.conversation.ai_persona_id)
     vehicles = await relevant_vehicles(session, u, turn.lead.id, known)
     suggestions = suggest_replies(
@@ -29,8 +34,8 @@ async def offer(
         persona=choice.view,
         dealership=dealership_view(turn.dealership),
         vehicles=vehicles,
-        history=await history(session, turn.conversation.id),
-        customer_first_name=turn.customer.first_name,
+        history=turns,
+        customer_first_name=greeting_name(turn.customer),
     )
     rows = []
     for s in suggestions[:3]:

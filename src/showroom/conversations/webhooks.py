@@ -101,8 +101,20 @@ async def _new_lead(
         ),
         actor,
     )
-    assert result.conversation is not None
-    return result.conversation
+    if result.conversation is not None:
+        return result.conversation
+    # The same enquiry today (e.g. a reply to a conversation staff archived): a new conversation on that lead.
+    conversation = Conversation(
+        dealership_id=dealership_id,
+        lead_id=result.lead.id,
+        customer_id=result.customer.id,
+        channel=channel,
+        subject=f"{provider} enquiry",
+        assigned_user_id=result.lead.assigned_user_id,
+    )
+    session.add(conversation)
+    await session.flush()
+    return conversation
 
 
 async def sms(session: AsyncSession, services: Services, data: SmsIn, actor: Actor) -> tuple[Message, bool]:
@@ -133,28 +145,35 @@ async def sms(session: AsyncSession, services: Services, data: SmsIn, actor: Act
     return message, created
 
 
+async def _replied_to(session: AsyncSession, message_id: str) -> Conversation | None:
+    """The conversation of the message an e-mail answers (In-Reply-To), unless it is archived (then the reply
+    goes where any other e-mail of the customer would: ``_conversation``, or a new lead)."""
+    found: Conversation | None = await session.scalar(
+        select(Conversation)
+        .join(Message, Message.conversation_id == Conversation.id)
+        .where(Message.external_message_id == message_id, Conversation.status != "archived")
+        .limit(1)
+    )
+    return found
+
+
 async def email(session: AsyncSession, services: Services, data: EmailIn, actor: Actor) -> tuple[Message, bool]:
+    body = _reply_text(data.text or "")
+    if not body:
+        raise ValidationFailed("the e-mail has no text", field="text")
+    address = normalize_email(data.sender.split("<")[-1].rstrip(">"))
+    if address is None:
+        raise ValidationFailed(f"{data.sender!r} is not an e-mail address", field="from")
     dealership_id = await dealership_for_address(session, data.to)
     if dealership_id is None:
         raise NotFound(
             "no dealership matches the recipient address (use <subdomain>@ or leads+<subdomain>@)", field="to"
         )
     await set_tenant(session, dealership_id)
-    conversation = None
-    if data.in_reply_to:
-        ours = await session.scalar(
-            select(Message.conversation_id).where(Message.external_message_id == data.in_reply_to.strip())
-        )
-        conversation = await session.get(Conversation, ours) if ours else None
-    address = normalize_email(data.sender.split("<")[-1].rstrip(">"))
-    if address is None:
-        raise ValidationFailed(f"{data.sender!r} is not an e-mail address", field="from")
+    conversation = await _replied_to(session, data.in_reply_to.strip()) if data.in_reply_to else None
     if conversation is None:
         customer = await session.scalar(select(Customer).where(Customer.email_normalized == address))
         conversation = await _conversation(session, customer.id, "email") if customer else None
-    body = _reply_text(data.text or "")
-    if not body:
-        raise ValidationFailed("the e-mail has no text", field="text")
     if conversation is None:
         conversation = await _new_lead(
             session, dealership_id, IntakeContact(email=address), "email", body, "E-mail", actor

@@ -12,11 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.db.engine import set_tenant
-from showroom.errors import NotFound, ValidationFailed
-from showroom.leads.contacts import normalize_email, normalize_phone
-from showroom.leads.intake import IntakeContact, IntakeLead, intake
-from showroom.models import Conversation, Customer, Dealership, Lead, Message
-from showroom.services import Services
+from showroom.errors import NotFound
+from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
+from showroom.models import Conversation, Customer, Dealership, Message
 
 VISIBLE = ("inbound", "outbound")
 
@@ -43,6 +41,19 @@ async def conversation_for(session: AsyncSession, token: str | None) -> Conversa
         select(Conversation).where(Conversation.channel == "chat", Conversation.external_thread_id == thread_id(token))
     )
     return found
+
+
+async def open_chat(
+    session: AsyncSession, d: Dealership, token: str | None, contact: IntakeContact, content: str, actor: Actor
+) -> tuple[str, Conversation]:
+    """The visit's conversation and token: the one ``token`` names, or, without a token, a new visit (``contact``
+    is who the visitor said they are, ``content`` their first message). A token of no conversation is a 404."""
+    conversation = await conversation_for(session, token)
+    if token and conversation is None:
+        raise NotFound("this chat has ended; start a new one (send no token)", field="token")
+    if token and conversation is not None:
+        return token, conversation
+    return await start(session, d, contact, content, actor)
 
 
 async def start(
@@ -75,42 +86,11 @@ async def start(
 
 
 async def capture_contact(
-    session: AsyncSession, conversation: Conversation, contact: IntakeContact, region: str
+    session: AsyncSession, conversation: Conversation, contact: IntakeContact, region: str, actor: Actor | None = None
 ) -> Customer:
     """The visitor tells who they are: fill the customer in, or join the customer we already know by that e-mail
-    or phone (the visit's lead and conversation move to them)."""
-    email, phone = normalize_email(contact.email), normalize_phone(contact.phone, region)
-    if contact.email and email is None:
-        raise ValidationFailed("that e-mail address does not look right", field="email")
-    if contact.phone and phone is None:
-        raise ValidationFailed("that phone number does not look right", field="phone")
-    current = await session.get(Customer, conversation.customer_id)
-    assert current is not None
-    known = None
-    for column, value in ((Customer.email_normalized, email), (Customer.phone_e164, phone)):
-        if value and known is None:
-            known = await session.scalar(select(Customer).where(column == value, Customer.id != current.id))
-    target = known or current
-    from showroom.leads.intake import _merge  # the intake's merge rule: fill blanks, never erase
-
-    _merge(
-        target,
-        contact,
-        email if not (known and known.email_normalized) else None,
-        phone if not (known and known.phone_e164) else None,
-    )
-    if known is not None:
-        lead = await session.get(Lead, conversation.lead_id)
-        assert lead is not None
-        lead.customer_id = known.id
-        conversation.customer_id = known.id
-        known.total_leads += 1
-        await session.flush()
-        others = await session.scalar(select(Lead.id).where(Lead.customer_id == current.id).limit(1))
-        if others is None:
-            await session.delete(current)
-    await session.flush()
-    return target
+    or phone (the visit's lead and conversation move to them; see ``leads.intake.adopt_visitor``)."""
+    return await adopt_visitor(session, conversation, contact, region, actor or Actor())
 
 
 async def visible_messages(session: AsyncSession, conversation: Conversation, after: datetime | None) -> list[Message]:
@@ -132,9 +112,3 @@ def widget_config(d: Dealership, persona_name: str) -> dict[str, Any]:
         "colors": {"primary": d.primary_color, "secondary": d.secondary_color, "accent": d.accent_color},
         "font_family": d.font_family,
     }
-
-
-async def say(session: AsyncSession, services: Services, conversation: Conversation, content: str, actor: Actor) -> Any:
-    from showroom.conversations.service import receive
-
-    return await receive(session, services, conversation, content, actor)

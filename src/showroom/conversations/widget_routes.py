@@ -7,25 +7,31 @@ rate-limited.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import persona_for
 from showroom.api.ratelimit import RateLimiter
+from showroom.audit.service import Actor
 from showroom.auth.deps import Context, DbSession, request_actor, require
 from showroom.conversations import webhooks as hooks
 from showroom.conversations import widget
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
+from showroom.conversations.service import receive, services
 from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
 from showroom.errors import Forbidden, NotFound
 from showroom.events import EventHub, sse
 from showroom.leads.intake import IntakeContact
-from showroom.models import Dealership
+from showroom.leads.service import region
+from showroom.models import Conversation, Dealership, Message
+from showroom.services import Services
 
 router = APIRouter(prefix="/api/v1/widget", tags=["widget"])
 per_ip = RateLimiter(30, 60, "address")
@@ -75,6 +81,47 @@ def _origin_allowed(request: Request, dealership: Dealership) -> str | None:
     )
 
 
+@dataclass
+class Site:
+    """The dealership a widget call is for (the transaction is scoped to it) and the Origin to echo."""
+
+    session: AsyncSession
+    dealership: Dealership
+    origin: str | None
+
+
+async def _site(subdomain: str, request: Request, session: DbSession) -> Site:
+    dealership = await widget.dealership(session, subdomain)
+    return Site(session, dealership, _origin_allowed(request, dealership))
+
+
+def _per_ip(request: Request) -> None:
+    """Each address's budget, spent before any database work (a route's ``dependencies`` run first)."""
+    per_ip.check(request.client.host if request.client else "unknown")
+
+
+async def _chat(session: AsyncSession, token: str) -> Conversation:
+    conversation = await widget.conversation_for(session, token)
+    if conversation is None:
+        raise NotFound("this chat has ended; start a new one", field="token")
+    return conversation
+
+
+@dataclass
+class Visit(Site):
+    """A widget call about the visitor's conversation (named by the ``token`` query parameter)."""
+
+    conversation: Conversation
+
+
+async def _visit(site: Annotated[Site, Depends(_site)], token: Annotated[Token, Query()]) -> Visit:
+    return Visit(site.session, site.dealership, site.origin, await _chat(site.session, token))
+
+
+SiteDep = Annotated[Site, Depends(_site)]
+VisitDep = Annotated[Visit, Depends(_visit)]
+
+
 def _json(body: Any, origin: str | None, status: int = 200) -> JSONResponse:
     response = JSONResponse(body, status_code=status)
     if origin:
@@ -83,7 +130,7 @@ def _json(body: Any, origin: str | None, status: int = 200) -> JSONResponse:
     return response
 
 
-def _message(m: Any) -> dict[str, Any]:
+def _message(m: Message) -> dict[str, Any]:
     return {
         "id": str(m.id),
         "from": "you" if m.sender == "customer" else "team" if m.sender == "agent" else "bot",
@@ -93,7 +140,7 @@ def _message(m: Any) -> dict[str, Any]:
     }
 
 
-async def _state(session: Any, conversation: Any) -> dict[str, Any]:
+def _state(conversation: Conversation) -> dict[str, Any]:
     return {
         "conversation_id": str(conversation.id),
         "status": conversation.status,
@@ -101,16 +148,31 @@ async def _state(session: Any, conversation: Any) -> dict[str, Any]:
     }
 
 
+def _sse(request: Request, dealership_id: int, conversation_id: str | None, headers: dict[str, str]) -> Response:
+    """Server-sent events of a dealership (or of one of its conversations) until the client goes away."""
+    hub: EventHub = request.app.state.events
+
+    async def stream() -> AsyncIterator[str]:
+        async with hub.subscribe(dealership_id, conversation_id) as queue:
+            async for chunk in sse(queue):
+                if await request.is_disconnected():
+                    break
+                yield chunk
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store", **headers})
+
+
+def _cors(origin: str | None) -> dict[str, str]:
+    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}
+
+
 @router.options("/{subdomain}/{rest:path}", include_in_schema=False)
-async def preflight(subdomain: str, rest: str, request: Request, session: DbSession) -> Response:
-    dealership = await widget.dealership(session, subdomain)
-    origin = _origin_allowed(request, dealership)
+async def preflight(rest: str, site: SiteDep) -> Response:
     response = Response(status_code=204)
-    if origin:
+    if site.origin:
         response.headers.update(
             {
-                "Access-Control-Allow-Origin": origin,
-                "Vary": "Origin",
+                **_cors(site.origin),
                 "Access-Control-Allow-Methods": "GET, POST",
                 "Access-Control-Allow-Headers": "Content-Type",
                 "Access-Control-Max-Age": "600",
@@ -120,96 +182,84 @@ async def preflight(subdomain: str, rest: str, request: Request, session: DbSess
 
 
 @router.get("/{subdomain}/config", summary="What the widget shows: names, welcome message, colours (public)")
-async def config(subdomain: str, request: Request, session: DbSession) -> JSONResponse:
-    dealership = await widget.dealership(session, subdomain)
-    origin = _origin_allowed(request, dealership)
-    choice = await persona_for(session, dealership, None)
-    return _json(widget.widget_config(dealership, choice.view.name), origin)
+async def config(site: SiteDep) -> JSONResponse:
+    choice = await persona_for(site.session, site.dealership, None)
+    return _json(widget.widget_config(site.dealership, choice.view.name), site.origin)
 
 
-@router.post("/{subdomain}/messages", summary="A visitor's message; the answer comes back at once (public)")
-async def post_message(subdomain: str, body: VisitorMessage, request: Request, session: DbSession) -> JSONResponse:
-    dealership = await widget.dealership(session, subdomain)
-    origin = _origin_allowed(request, dealership)
-    per_ip.check(request.client.host if request.client else "unknown")
+@router.post(
+    "/{subdomain}/messages",
+    summary="A visitor's message; the answer comes back at once (public)",
+    dependencies=[Depends(_per_ip)],
+)
+async def post_message(body: VisitorMessage, request: Request, site: SiteDep) -> JSONResponse:
     actor = request_actor(request)
-    conversation = await widget.conversation_for(session, body.token)
-    if body.token and conversation is None:
-        raise NotFound("this chat has ended; start a new one (send no token)", field="token")
-    token = body.token
-    if conversation is None:
-        first, _, last = (body.name or "").partition(" ")
-        contact = IntakeContact(first_name=first or None, last_name=last or None, email=body.email, phone=body.phone)
-        token, conversation = await widget.start(session, dealership, contact, body.content, actor)
+    contact = IntakeContact(full_name=body.name, email=body.email, phone=body.phone)
+    token, conversation = await widget.open_chat(
+        site.session, site.dealership, body.token, contact, body.content, actor
+    )
     per_conversation.check(str(conversation.id))
-    message, _, outcome = await widget.say(session, request.app.state.services, conversation, body.content, actor)
-    replies = await widget.visible_messages(session, conversation, message.created_at)
+    message, _, outcome = await receive(site.session, services(request), conversation, body.content, actor)
+    replies = await widget.visible_messages(site.session, conversation, message.created_at)
     return _json(
         {
             "token": token,
-            **await _state(session, conversation),
+            **_state(conversation),
             "message": _message(message),
             "replies": [_message(m) for m in replies if m.id != message.id],
             "handed_over": outcome.handover is not None,
         },
-        origin,
+        site.origin,
         201,
     )
 
 
 @router.get("/{subdomain}/messages", summary="The visitor's conversation, or what is new since `after` (public)")
-async def get_messages(
-    subdomain: str,
-    request: Request,
-    session: DbSession,
-    token: Annotated[Token, Query()],
-    after: datetime | None = None,
-) -> JSONResponse:
-    dealership = await widget.dealership(session, subdomain)
-    origin = _origin_allowed(request, dealership)
-    conversation = await widget.conversation_for(session, token)
-    if conversation is None:
-        raise NotFound("this chat has ended; start a new one", field="token")
-    messages = await widget.visible_messages(session, conversation, after)
-    return _json({**await _state(session, conversation), "messages": [_message(m) for m in messages]}, origin)
+async def get_messages(visit: VisitDep, after: datetime | None = None) -> JSONResponse:
+    messages = await widget.visible_messages(visit.session, visit.conversation, after)
+    return _json({**_state(visit.conversation), "messages": [_message(m) for m in messages]}, visit.origin)
 
 
-@router.post("/{subdomain}/contact", summary="The visitor leaves a name, e-mail or phone (public)")
-async def contact(subdomain: str, body: VisitorContact, request: Request, session: DbSession) -> JSONResponse:
-    dealership = await widget.dealership(session, subdomain)
-    origin = _origin_allowed(request, dealership)
-    per_ip.check(request.client.host if request.client else "unknown")
-    conversation = await widget.conversation_for(session, body.token)
-    if conversation is None:
-        raise NotFound("this chat has ended; start a new one", field="token")
-    first, _, last = (body.name or "").partition(" ")
-    region = str((dealership.settings or {}).get("region") or "US")
+@router.post(
+    "/{subdomain}/contact",
+    summary="The visitor leaves a name, e-mail or phone (public)",
+    dependencies=[Depends(_per_ip)],
+)
+async def contact(body: VisitorContact, request: Request, site: SiteDep) -> JSONResponse:
+    conversation = await _chat(site.session, body.token)
     customer = await widget.capture_contact(
-        session,
+        site.session,
         conversation,
-        IntakeContact(first_name=first or None, last_name=last or None, email=body.email, phone=body.phone),
-        region,
+        IntakeContact(full_name=body.name, email=body.email, phone=body.phone),
+        await region(site.session, site.dealership.id),
+        request_actor(request),
     )
-    return _json({"customer": customer.full_name, **await _state(session, conversation)}, origin)
+    return _json({"customer": customer.full_name, **_state(conversation)}, site.origin)
 
 
 webhooks = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
+Handler = Callable[[AsyncSession, Services, Any, Actor], Awaitable[tuple[Message, bool]]]
+
+
+async def _hook(
+    request: Request, session: AsyncSession, response: Response, handler: Handler, body: Any
+) -> dict[str, Any]:
+    """A provider's webhook: checked against the shared secret, handled, 201 (or 200 for a resend)."""
+    check_secret(request)
+    message, created = await handler(session, services(request), body, request_actor(request))
+    response.status_code = 201 if created else 200
+    return {"message_id": str(message.id), "conversation_id": str(message.conversation_id), "duplicate": not created}
+
 
 @webhooks.post("/sms", status_code=201, summary="An SMS from a customer (provider-neutral; shared secret)")
 async def sms_webhook(request: Request, body: SmsIn, session: DbSession, response: Response) -> dict[str, Any]:
-    check_secret(request)
-    message, created = await hooks.sms(session, request.app.state.services, body, request_actor(request))
-    response.status_code = 201 if created else 200
-    return {"message_id": str(message.id), "conversation_id": str(message.conversation_id), "duplicate": not created}
+    return await _hook(request, session, response, hooks.sms, body)
 
 
 @webhooks.post("/email", status_code=201, summary="An e-mail reply from a customer (provider-neutral; shared secret)")
 async def email_webhook(request: Request, body: EmailIn, session: DbSession, response: Response) -> dict[str, Any]:
-    check_secret(request)
-    message, created = await hooks.email(session, request.app.state.services, body, request_actor(request))
-    response.status_code = 201 if created else 200
-    return {"message_id": str(message.id), "conversation_id": str(message.conversation_id), "duplicate": not created}
+    return await _hook(request, session, response, hooks.email, body)
 
 
 events = APIRouter(prefix="/api/v1", tags=["live"])
@@ -219,40 +269,9 @@ events = APIRouter(prefix="/api/v1", tags=["live"])
 async def staff_events(request: Request, ctx: Annotated[Context, Depends(require("conversation.read"))]) -> Response:
     """`conversations`, `messages` and `handovers` events with ids, as they commit, from every server process
     (PostgreSQL LISTEN/NOTIFY). A `resync` event means: refetch, something may have been missed."""
-    hub: EventHub = request.app.state.events
-    dealership_id = ctx.dealership_id
-
-    async def stream() -> AsyncIterator[str]:
-        async with hub.subscribe(dealership_id) as queue:
-            async for chunk in sse(queue):
-                if await request.is_disconnected():
-                    break
-                yield chunk
-
-    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+    return _sse(request, ctx.dealership_id, None, {})
 
 
 @router.get("/{subdomain}/events", summary="Server-sent events of the visitor's conversation (public)")
-async def widget_events(
-    subdomain: str, request: Request, session: DbSession, token: Annotated[Token, Query()]
-) -> Response:
-    dealership = await widget.dealership(session, subdomain)
-    origin = _origin_allowed(request, dealership)
-    conversation = await widget.conversation_for(session, token)
-    if conversation is None:
-        raise NotFound("this chat has ended; start a new one", field="token")
-    hub: EventHub = request.app.state.events
-    dealership_id, conversation_id = dealership.id, str(conversation.id)
-
-    async def stream() -> AsyncIterator[str]:
-        async with hub.subscribe(dealership_id, conversation_id) as queue:
-            async for chunk in sse(queue):
-                if await request.is_disconnected():
-                    break
-                yield chunk
-
-    headers = {
-        "Cache-Control": "no-store",
-        **({"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}),
-    }
-    return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
+async def widget_events(request: Request, visit: VisitDep) -> Response:
+    return _sse(request, visit.dealership.id, str(visit.conversation.id), _cors(visit.origin))

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.api.docs import errors
-from showroom.auth.deps import Context, require
+from showroom.api.types import DbId
+from showroom.auth.deps import Context, Maint, Platform, require
 from showroom.dealerships import service
 from showroom.dealerships.schemas import DealershipCreate, DealershipOut, DealershipUpdate, PlatformDealershipUpdate
 
 router = APIRouter(prefix="/api/v1", tags=["dealerships"])
-Platform = Annotated[Context, Depends(require("dealership.manage"))]
-
-
-async def maintenance(ctx: Platform) -> AsyncIterator[AsyncSession]:
-    """The audited BYPASSRLS session super-admin routes use (committed before the response)."""
-    async with ctx.db.maint_session() as maint, maint.begin():
-        yield maint
-
-
-Maint = Annotated[AsyncSession, Depends(maintenance, scope="function")]
 
 
 @router.get("/dealership", response_model=DealershipOut, summary="Your dealership", responses=errors(401, 403))
@@ -68,7 +57,7 @@ async def create(body: DealershipCreate, ctx: Platform, maint: Maint) -> Any:
     summary="One dealership (super admins)",
     responses=errors(401, 403, 404),
 )
-async def get_one(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
+async def get_one(dealership_id: DbId, ctx: Platform, maint: Maint) -> Any:
     return await service.get(maint, dealership_id)
 
 
@@ -78,7 +67,7 @@ async def get_one(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
     summary="Edit any dealership (super admins)",
     responses=errors(401, 403, 404, 409, 422),
 )
-async def update_one(dealership_id: int, body: PlatformDealershipUpdate, ctx: Platform, maint: Maint) -> Any:
+async def update_one(dealership_id: DbId, body: PlatformDealershipUpdate, ctx: Platform, maint: Maint) -> Any:
     return await service.update(maint, dealership_id, body, ctx.actor)
 
 
@@ -88,7 +77,7 @@ async def update_one(dealership_id: int, body: PlatformDealershipUpdate, ctx: Pl
     summary="Deactivate: no sign-in, intake or AI; data kept (super admins)",
     responses=errors(401, 403, 404),
 )
-async def deactivate(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
+async def deactivate(dealership_id: DbId, ctx: Platform, maint: Maint) -> Any:
     return await service.set_active(maint, dealership_id, False, ctx.actor)
 
 
@@ -98,5 +87,5 @@ async def deactivate(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
     summary="Reactivate a dealership (super admins)",
     responses=errors(401, 403, 404),
 )
-async def activate(dealership_id: int, ctx: Platform, maint: Maint) -> Any:
+async def activate(dealership_id: DbId, ctx: Platform, maint: Maint) -> Any:
     return await service.set_active(maint, dealership_id, True, ctx.actor)

@@ -40,6 +40,7 @@ from itertools import chain
 from typing import Any, BinaryIO, Protocol
 
 from showroom.inventory.vin import check_vin
+from showroom.models.inventory import YEAR_MIN, is_certified
 
 REQUIRED = ("vin", "make", "model", "year")
 VEHICLE_COLUMNS = (
@@ -96,7 +97,7 @@ _MAX_LENGTH = {
     "vin": 17, "stock_number": 50, "make": 100, "model": 100, "trim": 100, "body_style": 100, "exterior_color": 100,
     "interior_color": 100, "engine": 255, "transmission": 100, "drivetrain": 100, "fuel_type": 50,
 }  # fmt: skip
-_MAX_CENTS = 2_147_483_647  # int column
+_MAX_INT = _MAX_CENTS = 2_147_483_647  # int columns (money in cents, mileage, fuel economy)
 _DRIVETRAINS = {
     "4x4": "4WD", "4wd": "4WD", "4 wd": "4WD", "four wheel drive": "4WD", "4 wheel drive": "4WD",
     "awd": "AWD", "all wheel drive": "AWD", "fwd": "FWD", "front wheel drive": "FWD",
@@ -229,7 +230,10 @@ def _mileage(raw: str, warnings: list[str]) -> int | None:
     if match is None:
         warnings.append(f"mileage {raw!r} is not a number; left empty")
         return None
-    value = int(match.group(1).replace(",", ""))
+    digits = match.group(1).replace(",", "")
+    if len(digits) > 12 or int(digits) > _MAX_INT:
+        raise _Reject("mileage", f"mileage {raw!r} is too large")
+    value = int(digits)
     if value < 0:
         raise _Reject("mileage", f"mileage {raw!r} is negative")
     if (match.group(2) or "").lower().startswith("k"):
@@ -240,10 +244,11 @@ def _mileage(raw: str, warnings: list[str]) -> int | None:
 
 
 def _fuel_economy(raw: str, warnings: list[str]) -> int | None:
-    numbers = [int(n) for n in re.findall(r"\d+", raw)]
-    if len(numbers) == 1:
+    numbers = [int(n) if len(n) <= 9 else _MAX_INT for n in re.findall(r"\d+", raw)]
+    if len(numbers) == 1 and numbers[0] < _MAX_INT:
         return numbers[0]
-    if len(numbers) == 2 and all(numbers):  # city/highway: the EPA combined figure (55% city, 45% highway)
+    # city/highway: the EPA combined figure (55% city, 45% highway)
+    if len(numbers) == 2 and all(0 < n < _MAX_INT for n in numbers):
         city, highway = numbers
         return round(1 / (0.55 / city + 0.45 / highway))
     warnings.append(f"fuel economy {raw!r} is not a combined MPG; left empty")
@@ -320,8 +325,8 @@ def _identity(row: _Row, vehicle: dict[str, Any], warnings: list[str], max_year:
     if not re.fullmatch(r"\d{4}", raw_year):
         raise _Reject("year", f"year {raw_year!r} is not a 4-digit number")
     year = int(raw_year)
-    if not 1900 <= year <= max_year:
-        raise _Reject("year", f"year {year} is outside 1900..{max_year}")
+    if not YEAR_MIN <= year <= max_year:
+        raise _Reject("year", f"year {year} is outside {YEAR_MIN}..{max_year}")
     vehicle["year"] = year
 
 
@@ -335,7 +340,7 @@ def _condition(row: _Row, vehicle: dict[str, Any], warnings: list[str]) -> None:
     if raw and condition is None:
         warnings.append(f"condition {raw!r} is not new, used or certified; left empty")
     certified_raw = row.get("certified")
-    certified = condition == "certified" or (certified_raw is not None and _key(certified_raw) in _TRUE)
+    certified = is_certified(condition) or (certified_raw is not None and _key(certified_raw) in _TRUE)
     if certified and condition == "used":
         condition = "certified"
     vehicle["condition"] = condition

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, BinaryIO
 
 from sqlalchemy import String, any_, bindparam, func, insert, select, text, update
@@ -26,6 +26,7 @@ from showroom.models import Vehicle
 
 BATCH = 500
 MAX_REPORTED = 1000  # rejected rows and warnings listed in a report; the counts are always exact
+MAX_AUDITED_IDS = 1000  # deactivated vehicles named in the audit row; beyond that, only their count
 
 
 @dataclass
@@ -64,10 +65,7 @@ class ImportReport:
 
 def _values(row: FeedRow) -> dict[str, Any]:
     """The feed row as vehicle columns; absent values never overwrite, NOT NULL columns keep their defaults."""
-    values = {k: v for k, v in row.vehicle.items() if v is not None and k in _COLUMNS}
-    if values.get("condition") == "certified":
-        values["certified"] = True
-    return values
+    return {k: v for k, v in row.vehicle.items() if v is not None and k in _COLUMNS}
 
 
 _COLUMNS = frozenset(c.key for c in Vehicle.__table__.columns) - {
@@ -99,6 +97,11 @@ async def import_feed(
     # dealership had few vehicles; while the feed fills the table that plan goes on scanning it all (a first
     # import of 50,000 slowed down with the square of its size). Plan each statement for its values instead.
     await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    # One clock for the whole import, the database's: every unit written is stamped with it, and after a full feed
+    # exactly the units stamped earlier are the ones it no longer lists (a Python clock behind the database's would
+    # deactivate units the feed just updated).
+    now = await session.scalar(select(func.now()))
+    assert now is not None
     batch: dict[str, tuple[int, dict[str, Any]]] = {}
     for item in read_feed(stream, filename=filename):
         if isinstance(item, RowError):
@@ -109,20 +112,22 @@ async def import_feed(
         values = _values(item)
         batch[values["vin"]] = (item.line, values)  # a VIN listed twice in one batch: the later row wins
         if len(batch) >= BATCH:
-            await _write(session, dealership_id, batch, report)
+            await _write(session, dealership_id, batch, report, now)
             batch = {}
             if progress:
                 progress(report.rows + report.rejected)
     if batch:
-        await _write(session, dealership_id, batch, report)
+        await _write(session, dealership_id, batch, report, now)
+    deactivated: list[int] = []
     if full and report.rows:
         result = await session.execute(
             update(Vehicle)
-            .where(Vehicle.is_active, Vehicle.last_seen_at < func.now())
+            .where(Vehicle.is_active, Vehicle.last_seen_at < now)
             .values(is_active=False)
             .returning(Vehicle.id)
         )
-        report.deactivated = len(result.all())
+        deactivated = sorted(result.scalars().all())
+        report.deactivated = len(deactivated)
     if progress:
         progress(report.rows + report.rejected)
     report.seconds = round(time.perf_counter() - started, 3)
@@ -140,6 +145,7 @@ async def import_feed(
             "updated": report.updated,
             "unchanged": report.unchanged,
             "deactivated": report.deactivated,
+            **({"deactivated_ids": deactivated} if 0 < len(deactivated) <= MAX_AUDITED_IDS else {}),
             "rejected": report.rejected,
         },
     )
@@ -147,7 +153,11 @@ async def import_feed(
 
 
 async def _write(
-    session: AsyncSession, dealership_id: int, batch: dict[str, tuple[int, dict[str, Any]]], report: ImportReport
+    session: AsyncSession,
+    dealership_id: int,
+    batch: dict[str, tuple[int, dict[str, Any]]],
+    report: ImportReport,
+    now: datetime,
 ) -> None:
     columns = [getattr(Vehicle, c) for c in sorted(_COLUMNS)]
     # One array parameter, not 500 (``vin IN (...)``): once the driver prepares this statement, PostgreSQL's generic
@@ -160,11 +170,10 @@ async def _write(
         ).all()
     }
     inserts, updates, seen = [], [], []
-    now = datetime.now(UTC)
     for vin, (_, values) in batch.items():
         current = existing.get(vin)
         if current is None:
-            inserts.append({"dealership_id": dealership_id, **values})
+            inserts.append({"dealership_id": dealership_id, **values, "last_seen_at": now})
             continue
         if not current.is_active or any(getattr(current, k) != v for k, v in values.items()):
             kept = {k: getattr(current, k) for k in _COLUMNS}  # absent values never overwrite
@@ -178,7 +187,7 @@ async def _write(
         await session.execute(update(Vehicle), updates)
     report.updated += len(updates)
     if seen:
-        await session.execute(update(Vehicle).where(Vehicle.id.in_(seen)).values(last_seen_at=func.now()))
+        await session.execute(update(Vehicle).where(Vehicle.id.in_(seen)).values(last_seen_at=now))
         report.unchanged += len(seen)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
+from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
 from showroom.errors import UnsupportedMediaType, ValidationFailed
 from showroom.inventory import service
@@ -19,6 +20,7 @@ from showroom.inventory.feed import FeedFormatError
 from showroom.inventory.importer import import_feed
 from showroom.inventory.schemas import Condition, ImportReportOut, Status, VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.models import Vehicle
+from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 
 router = APIRouter(prefix="/api/v1", tags=["inventory"])
 FEED_TYPES = (
@@ -66,8 +68,8 @@ async def list_vehicles(
     fuel_type: Annotated[str | None, Query(max_length=50)] = None,
     condition: Condition | None = None,
     status: Status | None = None,
-    year_min: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-    year_max: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    year_min: Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)] = None,
+    year_max: Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)] = None,
     price_min: Annotated[int | None, Query(ge=0, description="cents")] = None,
     price_max: Annotated[int | None, Query(ge=0, description="cents")] = None,
     mileage_max: Annotated[int | None, Query(ge=0)] = None,
@@ -119,7 +121,7 @@ async def create_vehicle(body: VehicleCreate, ctx: Annotated[Context, Depends(re
 
 
 @router.get("/vehicles/{vehicle_id}", response_model=VehicleOut, summary="One vehicle", responses=errors(401, 403, 404))
-async def get_vehicle(vehicle_id: int, ctx: Annotated[Context, Depends(require("vehicle.read"))]) -> Any:
+async def get_vehicle(vehicle_id: DbId, ctx: Annotated[Context, Depends(require("vehicle.read"))]) -> Any:
     return _out(await service.get(ctx.session, vehicle_id))
 
 
@@ -127,7 +129,7 @@ async def get_vehicle(vehicle_id: int, ctx: Annotated[Context, Depends(require("
     "/vehicles/{vehicle_id}", response_model=VehicleOut, summary="Edit a vehicle", responses=errors(401, 403, 404, 422)
 )
 async def update_vehicle(
-    vehicle_id: int, body: VehicleUpdate, ctx: Annotated[Context, Depends(require("vehicle.write"))]
+    vehicle_id: DbId, body: VehicleUpdate, ctx: Annotated[Context, Depends(require("vehicle.write"))]
 ) -> Any:
     return _out(await service.update(ctx.session, vehicle_id, body, ctx.actor))
 
@@ -138,7 +140,7 @@ async def update_vehicle(
     summary="Take a vehicle out of the inventory (kept for history, marked inactive)",
     responses=errors(401, 403, 404),
 )
-async def delete_vehicle(vehicle_id: int, ctx: Annotated[Context, Depends(require("vehicle.write"))]) -> Any:
+async def delete_vehicle(vehicle_id: DbId, ctx: Annotated[Context, Depends(require("vehicle.write"))]) -> Any:
     return _out(await service.deactivate(ctx.session, vehicle_id, ctx.actor))
 
 

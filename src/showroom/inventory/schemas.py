@@ -6,12 +6,31 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from showroom.inventory.vin import check_vin
+from showroom.inventory.vin import VIN_LENGTH, check_vin
+from showroom.models.inventory import YEAR_MIN
 
 Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="Integer cents")]
 Text100 = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+
+
+def _checked_vin(value: object) -> object:
+    if isinstance(value, str):
+        check = check_vin(value)
+        if not check.valid:
+            raise ValueError(check.message or "invalid VIN")
+        return check.vin
+    return value
+
+
+# A VIN as every payload takes it: trimmed and upper-cased, 17 characters without I, O or Q (``check_vin``); stored
+# and compared upper-case, so a VIN typed in lower case still finds its vehicle.
+Vin = Annotated[
+    str,
+    BeforeValidator(_checked_vin),
+    Field(min_length=VIN_LENGTH, max_length=VIN_LENGTH, description="17 characters, no I, O or Q (any case)"),
+]
 
 
 class Condition(StrEnum):
@@ -59,21 +78,11 @@ class VehicleFields(BaseModel):
 
 
 class VehicleCreate(VehicleFields):
-    vin: str = Field(min_length=17, max_length=17, description="17 characters, no I, O or Q")
+    vin: Vin
     make: Text100
     model: Text100
-    year: int = Field(ge=1900)
+    year: int = Field(ge=YEAR_MIN)
     condition: Condition = Condition.new
-
-    @field_validator("vin", mode="before")
-    @classmethod
-    def _vin(cls, value: object) -> object:
-        if isinstance(value, str):
-            check = check_vin(value)
-            if not check.valid:
-                raise ValueError(check.message or "invalid VIN")
-            return check.vin
-        return value
 
     @field_validator("year")
     @classmethod
@@ -83,39 +92,19 @@ class VehicleCreate(VehicleFields):
         return value
 
 
-class VehicleUpdate(BaseModel):
-    """Every field optional; absent = unchanged. The VIN identifies the unit and does not change."""
+class VehicleUpdate(VehicleFields):
+    """Every field optional; absent = unchanged (the service applies only the fields sent). The fields are
+    VehicleFields' own, so create and update cannot drift apart. The VIN identifies the unit and does not change."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    stock_number: str | None = Field(default=None, max_length=50)
     make: Text100 | None = None
     model: Text100 | None = None
-    year: int | None = Field(default=None, ge=1900)
-    trim: str | None = Field(default=None, max_length=100)
-    body_style: str | None = Field(default=None, max_length=100)
-    exterior_color: str | None = Field(default=None, max_length=100)
-    interior_color: str | None = Field(default=None, max_length=100)
-    mileage: int | None = Field(default=None, ge=0, le=2_000_000)
-    engine: str | None = Field(default=None, max_length=255)
-    transmission: str | None = Field(default=None, max_length=100)
-    drivetrain: str | None = Field(default=None, max_length=100)
-    fuel_type: str | None = Field(default=None, max_length=50)
-    fuel_economy: int | None = Field(default=None, ge=0, le=500)
-    msrp: Cents | None = None
-    sale_price: Cents | None = None
-    price: Cents | None = None
+    year: int | None = Field(default=None, ge=YEAR_MIN)
     condition: Condition | None = None
-    status: Status | None = None
-    description: str | None = Field(default=None, max_length=20_000)
-    features: list[Annotated[str, StringConstraints(max_length=200)]] | None = Field(default=None, max_length=200)
-    images: list[Annotated[str, StringConstraints(max_length=2000)]] | None = Field(default=None, max_length=100)
-    url: str | None = Field(default=None, max_length=2000)
     is_active: bool | None = None
 
     @model_validator(mode="after")
     def _required_stay_set(self) -> VehicleUpdate:
-        for key in ("make", "model", "year", "condition", "status", "is_active", "features", "images"):
+        for key in ("make", "model", "year", "condition", "is_active"):
             if key in self.model_fields_set and getattr(self, key) is None:
                 raise ValueError(f"{key} cannot be null")
         if self.year is not None and self.year > max_model_year():

@@ -15,6 +15,7 @@ from showroom.errors import Conflict, NotFound
 from showroom.inventory.schemas import VehicleCreate, VehicleUpdate
 from showroom.inventory.vin import check_vin
 from showroom.models import Vehicle
+from showroom.models.inventory import is_certified
 
 CATALOGS: TenantCache[Catalog] = TenantCache("catalog")
 
@@ -201,7 +202,7 @@ async def create(session: AsyncSession, dealership_id: int, data: VehicleCreate,
     if exists is not None:
         raise Conflict(f"vehicle with VIN {data.vin} already exists (id {exists})", field="vin")
     vehicle = Vehicle(
-        dealership_id=dealership_id, **data.model_dump(mode="json"), certified=data.condition == "certified"
+        dealership_id=dealership_id, **data.model_dump(mode="json"), certified=is_certified(data.condition)
     )
     session.add(vehicle)
     await session.flush()
@@ -222,7 +223,7 @@ async def update(session: AsyncSession, vehicle_id: int, data: VehicleUpdate, ac
     vehicle = await get(session, vehicle_id)
     values = data.model_dump(exclude_unset=True, mode="json")
     if "condition" in values:
-        values["certified"] = values["condition"] == "certified"
+        values["certified"] = is_certified(values["condition"])
     CATALOGS.changed(session, vehicle.dealership_id)
     await apply_update(
         session,

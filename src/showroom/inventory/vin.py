@@ -6,11 +6,9 @@ America. Elsewhere position 9 is free, so `check_digit_ok` is None there.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 VIN_LENGTH = 17
-VIN_PATTERN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 
 # 49 CFR 565.15: letters transliterate to these values (I, O and Q never occur); digits are themselves.
 _LETTER_VALUES = {

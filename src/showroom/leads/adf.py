@@ -59,15 +59,14 @@ from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, Ext
 
 from showroom.inventory.vin import check_vin
 from showroom.leads.contacts import normalize_email, normalize_phone, split_name
+from showroom.models.inventory import YEAR_MAX, YEAR_MIN
+from showroom.models.leads import WANTED_INTERESTS
 
 MAX_DOCUMENT_BYTES = 1_048_576
 MAX_DEPTH = 32
 MAX_PAYLOAD_BYTES = 25 * 1_048_576  # a whole e-mail, attachments included
 TIMEFRAME_MAX_LENGTH = 100  # leads.timeframe is varchar(100)
-
-INTERESTS = ("buy", "lease", "sell", "trade-in", "test-drive")
-WANTED_INTERESTS = frozenset({"buy", "lease", "test-drive"})
-REQUEST_TYPES = ("purchase", "lease", "test_drive", "trade_in", "finance", "info")
+INT4_MAX = 2_147_483_647  # numbers (mileage, cents) are stored in int columns: a larger one is not a real value
 
 
 class AdfError(ValueError):
@@ -209,6 +208,11 @@ _DOCUMENT_START = re.compile(rb"<(?:\?xml\b|(?:[\w.-]+:)?adf\b|prospect\b)", re.
 _POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+\s*$")
 
 
+def _utf8_declaration(document: str) -> str:
+    """The document with its XML declaration (if any) saying UTF-8, for text about to be encoded as UTF-8."""
+    return _XML_DECLARATION.sub(lambda m: _ENCODING_ATTRIBUTE.sub('encoding="UTF-8"', m.group(0)), document, count=1)
+
+
 def _too_large(size: int) -> AdfError:
     return AdfError(f"ADF document is {size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,} bytes (1 MiB)")
 
@@ -217,10 +221,8 @@ def _as_bytes(document: bytes | str, warnings: list[str]) -> bytes:
     if isinstance(document, str):
         if len(document) > MAX_DOCUMENT_BYTES:
             raise _too_large(len(document.encode("utf-8", "surrogatepass")))
-        text = document.lstrip("\ufeff \t\r\n")
         # The text is re-encoded as UTF-8, so whatever encoding the declaration claims must now say UTF-8.
-        text = _XML_DECLARATION.sub(lambda m: _ENCODING_ATTRIBUTE.sub('encoding="UTF-8"', m.group(0)), text, count=1)
-        data = text.encode("utf-8")
+        data = _utf8_declaration(document.lstrip("\ufeff \t\r\n")).encode("utf-8")
     else:
         data = bytes(document)
     if len(data) > MAX_DOCUMENT_BYTES:
@@ -445,17 +447,25 @@ def _field(element: Element | None, *names: str) -> str | None:
     return None
 
 
+def _int4(value: int) -> int | None:
+    """The value if an int column can hold it, else None (the caller warns, as for any unreadable value)."""
+    return value if -INT4_MAX - 1 <= value <= INT4_MAX else None
+
+
 def _integer(raw: str | None) -> int | None:
+    """The first integer in the text; None if there is none or it does not fit an int column."""
     if raw is None:
         return None
     match = re.search(r"-?\d[\d,]*", raw)
     if match is None:
         return None
-    return int(match.group(0).replace(",", ""))
+    digits = match.group(0).replace(",", "")
+    return _int4(int(digits)) if len(digits) <= 20 else None
 
 
 def _money_cents(raw: str) -> int | None:
-    """Cents from '$59,277.00', '32500', 'USD 1.234,56' is not supported (US formats only). None if no number."""
+    """Cents from '$59,277.00', '32500', 'USD 1.234,56' is not supported (US formats only). None if no number or
+    more cents than an int column holds."""
     cleaned = re.sub(r"[^\d.\-]", "", raw.replace(",", ""))
     if not cleaned or cleaned in {"-", ".", "-."}:
         return None
@@ -463,7 +473,9 @@ def _money_cents(raw: str) -> int | None:
         amount = Decimal(cleaned)
     except InvalidOperation:
         return None
-    return int((amount * 100).to_integral_value())
+    if not amount.is_finite() or abs(amount) > INT4_MAX:
+        return None
+    return _int4(int((amount * 100).to_integral_value()))
 
 
 # --- comments ----------------------------------------------------------------------------------------------
@@ -709,8 +721,8 @@ def _read_vehicle(element: Element, index: int, warnings: list[str]) -> AdfVehic
     condition = _key(element.get("status")) or _key(_field(element, "condition"))
     vehicle.condition = _CONDITION_ALIASES.get(condition)
     year = _integer(_field(element, "year", "modelyear"))
-    if year is not None and not 1900 <= year <= 2100:
-        warnings.append(f"{where}: year {year} is outside 1900-2100; ignored")
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        warnings.append(f"{where}: year {year} is outside {YEAR_MIN}-{YEAR_MAX}; ignored")
         year = None
     vehicle.year = year
     vehicle.make = _field(element, "make")
@@ -811,7 +823,7 @@ def _fill_from_comments(vehicles: list[AdfVehicle], fields: dict[str, str], warn
             continue
         if attribute == "year":
             year = _integer(value)
-            if year is None or not 1900 <= year <= 2100:
+            if year is None or not YEAR_MIN <= year <= YEAR_MAX:
                 continue
             target.year = year
         elif attribute == "mileage":
@@ -1128,10 +1140,6 @@ def _looks_like_email(payload: bytes) -> bool:
             return False
         names.add(line.split(b":", 1)[0].lower())
     return bool(names & _KNOWN_HEADERS)
-
-
-def _utf8_declaration(document: str) -> str:
-    return _XML_DECLARATION.sub(lambda m: _ENCODING_ATTRIBUTE.sub('encoding="UTF-8"', m.group(0)), document, count=1)
 
 
 def _spans(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> list[str]:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import getaddresses
 
 from sqlalchemy import insert, text
+from sqlalchemy.exc import DataError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
@@ -40,19 +41,25 @@ class DocumentOutcome:
 
 
 def _contact(c: AdfContact) -> IntakeContact:
-    phones = [p.number for p in c.phones]
+    """The parser's primary phone goes with the E.164 form it computed (with the contact's own country), so intake
+    does not normalise it a second time with the dealership's region; the next phone is the alternate."""
+    primary = c.primary_phone
+    others = [p for p in c.phones if p is not primary]
+    alternate = next((p for p in others if p.e164), others[0] if others else None)
+    country = (c.country or "").strip().upper()
     return IntakeContact(
         first_name=c.first_name,
         last_name=c.last_name,
         full_name=c.full_name,
         email=c.email,
-        phone=phones[0] if phones else None,
-        alternate_phone=phones[1] if len(phones) > 1 else None,
+        phone=primary.number if primary else None,
+        phone_e164=primary.e164 if primary else None,
+        alternate_phone=alternate.number if alternate else None,
         address=c.street,
         city=c.city,
         state=c.region,
         zip_code=c.postal_code,
-        country=(c.country or "").upper()[:2] if c.country and len(c.country) == 2 else None,
+        country=country if len(country) == 2 and country.isascii() and country.isalpha() else None,
         preferred_contact=c.preferred_contact,
     )
 
@@ -248,5 +255,11 @@ async def _one(
     except AppError as exc:  # reported per document; the savepoint keeps the others
         await nested.rollback()
         return DocumentOutcome(error=exc.detail, error_field=exc.field, warnings=parsed.warnings)
+    except DataError as exc:  # a value the database refused (intake fits them all; this is the backstop)
+        await nested.rollback()
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "a value does not fit its column"
+        return DocumentOutcome(
+            error=f"the lead could not be stored: {reason}", error_field="prospect", warnings=parsed.warnings
+        )
     await nested.commit()
     return DocumentOutcome(result=result, warnings=parsed.warnings)

@@ -9,16 +9,29 @@ from email.message import EmailMessage
 from typing import Annotated
 
 from fastapi import Request
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from showroom.errors import ServiceUnavailable, Unauthorized, ValidationFailed
+
+# Everything str.splitlines() breaks on: the e-mail library refuses each of them in a header (ValueError).
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _one_line(value: str) -> str:
+    if any(char in _LINE_BREAKS for char in value):
+        raise ValueError("must be a single line: no CR, LF or other line breaks (it becomes an e-mail header)")
+    return value
+
+
+# Values that become an e-mail header (To, From, Subject, a filename or content type).
+OneLine = AfterValidator(_one_line)
 
 
 class InboundAttachment(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    filename: Annotated[str, StringConstraints(max_length=255)] | None = None
-    content_type: Annotated[str, StringConstraints(max_length=100)] = "application/octet-stream"
+    filename: Annotated[str, StringConstraints(max_length=255), OneLine] | None = None
+    content_type: Annotated[str, StringConstraints(max_length=100), OneLine] = "application/octet-stream"
     content: str = Field(description="base64")
 
     def data(self) -> bytes:
@@ -36,8 +49,8 @@ class InboundEmailIn(BaseModel):
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     to: str | list[str] = Field(description="Recipient address(es): leads+<subdomain>@… routes the lead")
-    sender: str | None = Field(default=None, alias="from")
-    subject: Annotated[str, StringConstraints(max_length=998)] | None = None
+    sender: Annotated[str, OneLine] | None = Field(default=None, alias="from")
+    subject: Annotated[str, StringConstraints(max_length=998), OneLine] | None = None
     text: str | None = None
     html: str | None = None
     attachments: list[InboundAttachment] = Field(default_factory=list, max_length=20)
@@ -48,6 +61,8 @@ class InboundEmailIn(BaseModel):
     def _some_recipient(cls, value: str | list[str]) -> str | list[str]:
         if not value:
             raise ValueError("at least one recipient address is needed")
+        for address in [value] if isinstance(value, str) else value:
+            _one_line(address)
         return value
 
     def recipients(self) -> list[str]:

@@ -14,27 +14,42 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import Select, func, literal, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom import jobs
-from showroom.audit.service import Actor, record
+from showroom.audit.service import Actor, changes, record, snapshot
 from showroom.errors import ValidationFailed
-from showroom.leads.contacts import full_name, normalize_email, normalize_phone
+from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.schemas import LeadIntakeIn
 from showroom.leads.service import (
     add_activity,
     check_assignee,
+    fit,
     get_customer,
     intake_rules,
     next_lead_number,
     source_key,
 )
-from showroom.models import Conversation, Customer, Lead, LeadSource, User, Vehicle, VehicleInterest
+from showroom.models import (
+    Conversation,
+    Customer,
+    CustomerInsight,
+    CustomerInteraction,
+    CustomerProfile,
+    FollowUp,
+    Lead,
+    LeadSource,
+    User,
+    Vehicle,
+    VehicleInterest,
+)
+from showroom.models.inventory import YEAR_MAX, YEAR_MIN
+from showroom.models.leads import WANTED_INTERESTS
 
-WANTED = ("buy", "lease", "test-drive")
 _LOCK_NAMESPACE = "showroom-intake:"
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
 
 @dataclass
@@ -43,7 +58,8 @@ class IntakeContact:
     last_name: str | None = None
     full_name: str | None = None
     email: str | None = None
-    phone: str | None = None
+    phone: str | None = None  # as received
+    phone_e164: str | None = None  # already normalised by the sender's parser (ADF: with the contact's country)
     alternate_phone: str | None = None
     address: str | None = None
     city: str | None = None
@@ -128,7 +144,7 @@ async def _lock(session: AsyncSession, dealership_id: int, *keys: str | None) ->
 
 
 def primary_wanted(vehicles: list[IntakeVehicle]) -> IntakeVehicle | None:
-    return next((v for v in vehicles if v.interest in WANTED), None)
+    return next((v for v in vehicles if v.interest in WANTED_INTERESTS), None)
 
 
 def lead_key(data: IntakeLead, email: str | None, phone: str | None) -> str:
@@ -145,10 +161,16 @@ def lead_key(data: IntakeLead, email: str | None, phone: str | None) -> str:
     )
 
 
+def earlier_lead(idempotency_key: str, now: datetime) -> Select[tuple[Lead]]:
+    """The lead taken in with this Idempotency-Key within the window (RLS: of the session's dealership). Plain ``=``
+    on a column is leakproof, so the condition reaches ``ix_leads_dealership_id_idempotency_key`` under RLS."""
+    return select(Lead).where(Lead.idempotency_key == idempotency_key, Lead.created_at > now - IDEMPOTENCY_WINDOW)
+
+
 async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, actor: Actor) -> IntakeResult:
     rules = await intake_rules(session, dealership_id)
     email = normalize_email(data.customer.email)
-    phone = normalize_phone(data.customer.phone, rules.region)
+    phone = data.customer.phone_e164 or normalize_phone(data.customer.phone, rules.region)
     if email is None and phone is None and not data.anonymous_ok:
         raise ValidationFailed(
             "the lead has no usable customer contact: need a valid e-mail or phone number", field="customer"
@@ -165,12 +187,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         *contact_locks(email, phone),
     )
     if data.idempotency_key:
-        earlier = await session.scalar(
-            select(Lead).where(
-                Lead.original_payload["idempotency_key"].astext == data.idempotency_key,
-                Lead.created_at > datetime.now(UTC) - timedelta(hours=24),
-            )
-        )
+        earlier = await session.scalar(earlier_lead(data.idempotency_key, datetime.now(UTC)))
         if earlier is not None:
             customer = await session.get(Customer, earlier.customer_id)
             assert customer is not None
@@ -180,7 +197,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         return await _duplicate(session, existing, data, actor)
 
     customer, notes = await find_or_create_customer(
-        session, dealership_id, data.customer, email, phone, data.received_at, actor, locked=True
+        session, dealership_id, data.customer, email, phone, data.received_at, actor
     )
     source_id, source_name = await _count_lead_source(session, dealership_id, data)
     lead = Lead(
@@ -190,23 +207,21 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         source=data.source_type,
         lead_number=await next_lead_number(session, dealership_id, data.received_at),
         source_key=key,
-        external_id=data.external_id,
-        request_type=data.request_type,
-        request_category=data.request_category,
+        external_id=fit(Lead, "external_id", data.external_id),
+        request_type=fit(Lead, "request_type", data.request_type),
+        request_category=fit(Lead, "request_category", data.request_category),
         description=data.message,
-        timeframe=(data.timeframe or None) and data.timeframe[:100],
-        medium=data.medium,
-        campaign=data.campaign,
-        keyword=data.keyword,
-        referrer=data.referrer,
-        landing_page=data.landing_page,
+        timeframe=fit(Lead, "timeframe", data.timeframe),
+        medium=fit(Lead, "medium", data.medium),
+        campaign=fit(Lead, "campaign", data.campaign),
+        keyword=fit(Lead, "keyword", data.keyword),
+        referrer=fit(Lead, "referrer", data.referrer),
+        landing_page=fit(Lead, "landing_page", data.landing_page),
         custom_fields=data.custom_fields,
         first_contact_date=data.received_at,
         last_contact_date=data.received_at,
-        original_payload={
-            **data.original,
-            **({"idempotency_key": data.idempotency_key} if data.idempotency_key else {}),
-        },
+        original_payload=data.original,
+        idempotency_key=data.idempotency_key,
         assigned_user_id=data.assigned_user_id
         or (await _round_robin(session, dealership_id) if rules.round_robin else None),
     )
@@ -290,14 +305,10 @@ async def find_or_create_customer(
     phone: str | None,
     when: datetime,
     actor: Actor,
-    *,
-    locked: bool = False,
 ) -> tuple[Customer, list[str]]:
     """DATA_MODEL.md dedupe rule: same normalised e-mail, else same E.164 phone, is the same customer. Names and
-    contact details are merged into blanks, never overwritten with blanks. Returns notes for staff. ``locked``:
-    the caller holds the locks of :func:`contact_locks` already."""
-    if not locked:
-        await _lock(session, dealership_id, *contact_locks(email, phone))
+    contact details are merged into blanks, never overwritten with blanks (audited as ``customer.update`` when
+    something was filled in). Returns notes for staff. The caller holds the locks of :func:`contact_locks`."""
     by_email = by_phone = None
     if email or phone:
         matches = (
@@ -325,13 +336,14 @@ async def find_or_create_customer(
             dealership_id=dealership_id, full_name="Unknown", first_contact_date=when, country=contact.country or "US"
         )
         session.add(customer)
-        created = True
+        before = None
     else:
-        created = False
-    _merge(customer, contact, email, phone)
+        before = snapshot(customer)
+    merge_contact(customer, contact, email, phone)
+    old, new = changes(before, snapshot(customer)) if before is not None else ({}, {})
     customer.last_contact_date = when
     await session.flush()
-    if created:
+    if before is None:
         await record(
             session,
             actor,
@@ -341,15 +353,27 @@ async def find_or_create_customer(
             resource_id=customer.id,
             details={"via": "intake"},
         )
+    elif new:
+        await record(
+            session,
+            actor,
+            "customer.update",
+            dealership_id=dealership_id,
+            resource_type="customer",
+            resource_id=customer.id,
+            before=old,
+            after=new,
+            details={"via": "intake"},
+        )
     return customer, notes
 
 
-def _merge(customer: Customer, contact: IntakeContact, email: str | None, phone: str | None) -> None:
-    """Fill what the customer lacks; what we already know wins (a provider's blank never erases it)."""
+def merge_contact(customer: Customer, contact: IntakeContact, email: str | None, phone: str | None) -> None:
+    """Fill what the customer lacks; what we already know wins (a provider's blank never erases it). Values are
+    cut to their columns: senders are not bound by our lengths. ``email``/``phone``: the normalised keys, None
+    to leave the customer's alone."""
     first, last = contact.first_name, contact.last_name
     if not (first or last) and contact.full_name:
-        from showroom.leads.contacts import split_name
-
         first, last = split_name(contact.full_name)
     fill = {
         "first_name": first,
@@ -363,22 +387,154 @@ def _merge(customer: Customer, contact: IntakeContact, email: str | None, phone:
     }
     for key, value in fill.items():
         if value and not getattr(customer, key):
-            setattr(customer, key, value[:255] if isinstance(value, str) else value)
+            setattr(customer, key, fit(Customer, key, value))
     if email and not customer.email_normalized:
-        customer.email, customer.email_normalized = contact.email, email
+        customer.email = fit(Customer, "email", contact.email or email)
+        customer.email_normalized = fit(Customer, "email_normalized", email)
     if phone and not customer.phone_e164:
-        customer.phone, customer.phone_e164 = contact.phone, phone
+        customer.phone, customer.phone_e164 = fit(Customer, "phone", contact.phone or phone), phone
     elif phone and customer.phone_e164 != phone and not customer.alternate_phone:
-        customer.alternate_phone = contact.phone
+        customer.alternate_phone = fit(Customer, "alternate_phone", contact.phone or phone)
     if customer.full_name == "Unknown" or not customer.full_name:
-        customer.full_name = full_name(
-            customer.first_name, customer.last_name, fallback=contact.full_name or "Unknown"
-        )[:255]
+        name = full_name(customer.first_name, customer.last_name, fallback=contact.full_name or "Unknown")
+        customer.full_name = fit(Customer, "full_name", name) or "Unknown"
 
 
 def contact_locks(email: str | None, phone: str | None) -> list[str]:
     """What finding or creating a customer locks: two leads with the same contact must not both create one."""
     return [key for key in (email and f"email:{email}", phone and f"phone:{phone}") if key]
+
+
+async def adopt_visitor(
+    session: AsyncSession, conversation: Conversation, contact: IntakeContact, region: str, actor: Actor
+) -> Customer:
+    """A chat visitor says who they are. Their (anonymous) customer is filled in, or, when the e-mail or phone is
+    a customer we already know, the visit joins that customer: the lead and its conversations, follow-ups and
+    insights move over, and the anonymous customer, once it has no other lead, is merged away (its remaining
+    insights, follow-ups and profile move first; nothing is lost to the cascade). Audited as ``customer.merge``,
+    or ``customer.update`` when only blanks were filled."""
+    email, phone = normalize_email(contact.email), normalize_phone(contact.phone, region)
+    if contact.email and email is None:
+        raise ValidationFailed("that e-mail address does not look right", field="email")
+    if contact.phone and phone is None:
+        raise ValidationFailed("that phone number does not look right", field="phone")
+    dealership_id = conversation.dealership_id
+    await _lock(session, dealership_id, *contact_locks(email, phone))
+    current = await session.get(Customer, conversation.customer_id)
+    assert current is not None
+    known = None
+    for column, value in ((Customer.email_normalized, email), (Customer.phone_e164, phone)):
+        if value and known is None:
+            known = await session.scalar(select(Customer).where(column == value, Customer.id != current.id))
+    if known is None:
+        before = snapshot(current)
+        merge_contact(current, contact, email, phone)
+        await session.flush()
+        old, new = changes(before, snapshot(current))
+        if new:
+            await record(
+                session,
+                actor,
+                "customer.update",
+                dealership_id=dealership_id,
+                resource_type="customer",
+                resource_id=current.id,
+                before=old,
+                after=new,
+                details={"via": "chat"},
+            )
+        return current
+
+    before = snapshot(known)
+    lead = await session.get(Lead, conversation.lead_id)
+    assert lead is not None
+    lead.customer_id = known.id
+    conversation.customer_id = known.id
+    known.total_leads += 1
+    current.total_leads = max(0, current.total_leads - 1)
+    await session.flush()
+    visit = select(Conversation.id).where(Conversation.lead_id == lead.id).scalar_subquery()
+    moved = {
+        "conversations": await _repoint(session, Conversation, Conversation.lead_id == lead.id, known),
+        "follow_ups": await _repoint(session, FollowUp, FollowUp.lead_id == lead.id, known),
+        "insights": await _repoint(session, CustomerInsight, CustomerInsight.conversation_id.in_(visit), known),
+    }
+    others = await session.scalar(select(Lead.id).where(Lead.customer_id == current.id).limit(1))
+    if others is None:  # nothing else is theirs: whatever still points at them moves, then they go
+        moved["conversations"] += await _repoint(session, Conversation, Conversation.customer_id == current.id, known)
+        moved["follow_ups"] += await _repoint(session, FollowUp, FollowUp.customer_id == current.id, known)
+        moved["insights"] += await _repoint(session, CustomerInsight, CustomerInsight.customer_id == current.id, known)
+        moved["interactions"] = await _move_profile(session, current, known)
+        await session.delete(current)
+        await session.flush()
+    # The anonymous customer's own contact (given at the start of the chat) must not collide with the known one's.
+    merge_contact(
+        known,
+        contact,
+        email if not known.email_normalized and email != current.email_normalized else None,
+        phone if not known.phone_e164 and phone != current.phone_e164 else None,
+    )
+    await session.flush()
+    old, new = changes(before, snapshot(known))
+    await record(
+        session,
+        actor,
+        "customer.merge",
+        dealership_id=dealership_id,
+        resource_type="customer",
+        resource_id=known.id,
+        before=old,
+        after=new,
+        details={
+            "via": "chat",
+            "merged_customer_id": str(current.id),
+            "merged_customer_deleted": others is None,
+            "lead_id": str(lead.id),
+            "conversation_id": str(conversation.id),
+            "moved": moved,
+        },
+    )
+    return known
+
+
+async def _repoint(session: AsyncSession, model: Any, where: Any, customer: Customer) -> int:
+    """Rows of ``model`` matching ``where`` now belong to ``customer``: how many."""
+    result = await session.execute(
+        update(model).where(where, model.customer_id != customer.id).values(customer_id=customer.id).returning(model.id)
+    )
+    return len(result.all())
+
+
+async def _move_profile(session: AsyncSession, source: Customer, target: Customer) -> int:
+    """``source``'s buying profile goes to ``target``: whole if ``target`` has none, else its interactions are
+    copied into ``target``'s (they are append-only: inserted, never updated) and its blanks filled. How many
+    interactions moved."""
+    mine = await session.scalar(select(CustomerProfile).where(CustomerProfile.customer_id == source.id))
+    if mine is None:
+        return 0
+    interactions = await session.scalar(
+        select(func.count()).select_from(CustomerInteraction).where(CustomerInteraction.profile_id == mine.id)
+    )
+    theirs = await session.scalar(select(CustomerProfile).where(CustomerProfile.customer_id == target.id))
+    if theirs is None:
+        mine.customer_id = target.id
+        await session.flush()
+        return int(interactions or 0)
+    copied = [c.key for c in CustomerInteraction.__table__.columns if c.key not in ("id", "profile_id", "created_at")]
+    columns = [getattr(CustomerInteraction, key) for key in copied]
+    await session.execute(
+        insert(CustomerInteraction).from_select(
+            ["profile_id", *copied],
+            select(literal(theirs.id), *columns).where(CustomerInteraction.profile_id == mine.id),
+            include_defaults=False,  # the ids: gen_random_uuid() per row (a Python default would be one for all)
+        )
+    )
+    theirs.preferences = {**mine.preferences, **theirs.preferences}
+    theirs.buying_timeline = theirs.buying_timeline or mine.buying_timeline
+    if mine.last_interaction and (theirs.last_interaction is None or mine.last_interaction > theirs.last_interaction):
+        theirs.last_interaction = mine.last_interaction
+    await session.flush()
+    return int(interactions or 0)
 
 
 async def _count_lead_source(session: AsyncSession, dealership_id: int, data: IntakeLead) -> tuple[uuid.UUID, str]:
@@ -434,11 +590,12 @@ async def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[I
     primary_done = False
     linked = 0
     for v in vehicles:
+        wanted = v.interest in WANTED_INTERESTS
         vehicle_id = None
-        if v.interest in WANTED:
+        if wanted:
             vehicle_id = ours.get(f"vin:{v.vin}") or ours.get(f"stock:{v.stock_number}")
         linked += vehicle_id is not None
-        is_primary = v.interest in WANTED and not primary_done
+        is_primary = wanted and not primary_done
         primary_done = primary_done or is_primary
         session.add(
             VehicleInterest(
@@ -447,33 +604,29 @@ async def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[I
                 vehicle_id=vehicle_id,
                 interest=v.interest,
                 is_primary=is_primary,
-                year=v.year if v.year and 1900 <= v.year <= 2100 else None,
-                make=_cut(v.make, 100),
-                model=_cut(v.model, 100),
-                trim=_cut(v.trim, 100),
-                body_style=_cut(v.body_style, 100),
+                year=v.year if v.year and YEAR_MIN <= v.year <= YEAR_MAX else None,
+                make=fit(VehicleInterest, "make", v.make),
+                model=fit(VehicleInterest, "model", v.model),
+                trim=fit(VehicleInterest, "trim", v.trim),
+                body_style=fit(VehicleInterest, "body_style", v.body_style),
                 vin=v.vin if v.vin and len(v.vin) == 17 else None,
-                stock_number=_cut(v.stock_number, 50),
+                stock_number=fit(VehicleInterest, "stock_number", v.stock_number),
                 condition=v.condition if v.condition in ("new", "used", "cpo", "any") else None,
                 condition_rating=v.condition_rating,
-                exterior_color=_cut(v.exterior_color, 100),
-                interior_color=_cut(v.interior_color, 100),
+                exterior_color=fit(VehicleInterest, "exterior_color", v.exterior_color),
+                interior_color=fit(VehicleInterest, "interior_color", v.interior_color),
                 price=v.price,
                 min_price=v.min_price,
                 max_price=v.max_price,
                 mileage=v.mileage if v.interest in ("trade-in", "sell") else None,
-                mileage_max=v.mileage if v.interest in WANTED else None,
-                fuel_type=_cut(v.fuel_type, 50),
-                transmission=_cut(v.transmission, 50),
+                mileage_max=v.mileage if wanted else None,
+                fuel_type=fit(VehicleInterest, "fuel_type", v.fuel_type),
+                transmission=fit(VehicleInterest, "transmission", v.transmission),
                 features=v.features,
             )
         )
     await session.flush()
     return linked
-
-
-def _cut(value: str | None, length: int) -> str | None:
-    return value[:length] if value else None
 
 
 async def take_lead(

@@ -9,13 +9,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import func, select
 
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
-from showroom.auth.deps import Context, DbSession, request_actor, require
-from showroom.dealerships.routes import Maint
+from showroom.api.types import DbId
+from showroom.auth.deps import Context, DbSession, Maint, request_actor, require
 from showroom.errors import UnsupportedMediaType
 from showroom.leads import dead_letters as letters
 from showroom.leads import service
@@ -48,15 +48,6 @@ CUSTOMER_SORTS = {
 LEAD_SORTS = {"created_at": Lead.created_at, "updated_at": Lead.updated_at, "lead_score": Lead.lead_score}
 
 
-def _matches(q: str) -> Any:
-    like = f"%{q.strip()}%"
-    digits = "".join(c for c in q if c.isdigit())
-    conditions: list[ColumnElement[bool]] = [Customer.full_name.ilike(like), Customer.email.ilike(like)]
-    if len(digits) >= 3:
-        conditions.append(Customer.phone_e164.contains(digits))
-    return or_(*conditions)
-
-
 # --- customers ------------------------------------------------------------------------------------------
 
 
@@ -74,8 +65,8 @@ async def list_customers(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Any:
     query = select(Customer)
-    if q:
-        query = query.where(_matches(q))
+    if q and q.strip():
+        query = query.where(service.customer_search(q))
     items, next_cursor = await paginate(
         ctx.session, query, sort=sort_key(sort, CUSTOMER_SORTS), id_column=Customer.id, cursor=cursor, limit=limit
     )
@@ -138,7 +129,7 @@ async def list_leads(
     ctx: Annotated[Context, Depends(require("lead.read"))],
     status: Annotated[list[LeadStatus] | None, Query()] = None,
     source: SourceType | None = None,
-    assigned_user_id: int | None = None,
+    assigned_user_id: DbId | None = None,
     unassigned: bool = False,
     customer_id: uuid.UUID | None = None,
     created_after: datetime | None = None,
@@ -150,27 +141,20 @@ async def list_leads(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Any:
-    query = select(Lead)
-    if status:
-        query = query.where(Lead.status.in_([s.value for s in status]))
-    if source:
-        query = query.where(Lead.source == source.value)
-    if assigned_user_id is not None:
-        query = query.where(Lead.assigned_user_id == assigned_user_id)
-    if unassigned:
-        query = query.where(Lead.assigned_user_id.is_(None))
-    if customer_id is not None:
-        query = query.where(Lead.customer_id == customer_id)
-    if created_after:
-        query = query.where(Lead.created_at >= created_after)
-    if created_before:
-        query = query.where(Lead.created_at < created_before)
-    if score_min is not None:
-        query = query.where(Lead.lead_score >= score_min)
-    if score_max is not None:
-        query = query.where(Lead.lead_score <= score_max)
-    if q:
-        query = query.where(Lead.customer_id.in_(select(Customer.id).where(_matches(q))))
+    query = select(Lead).where(
+        *service.lead_filters(
+            statuses=status,
+            source=source,
+            assigned_user_id=assigned_user_id,
+            unassigned=unassigned,
+            customer_id=customer_id,
+            created_after=created_after,
+            created_before=created_before,
+            score_min=score_min,
+            score_max=score_max,
+            q=q,
+        )
+    )
     items, next_cursor = await paginate(
         ctx.session, query, sort=sort_key(sort, LEAD_SORTS), id_column=Lead.id, cursor=cursor, limit=limit
     )

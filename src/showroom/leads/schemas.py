@@ -9,6 +9,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
 
+from showroom.inventory.schemas import Vin
+from showroom.models.inventory import YEAR_MAX, YEAR_MIN
+
 Text100 = Annotated[str, StringConstraints(max_length=100)]
 
 
@@ -127,7 +130,7 @@ class Interest(StrEnum):
 
 
 Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="integer cents")]
-Year = Annotated[int, Field(ge=1900, le=2100)]
+Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
 
 
 class IntakeCustomerIn(Strict):
@@ -155,9 +158,7 @@ class IntakeVehicleIn(Strict):
     model: Text100 | None = None
     trim: Text100 | None = None
     body_style: Text100 | None = None
-    vin: Annotated[str, StringConstraints(min_length=17, max_length=17, pattern=r"^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$")] | (
-        None
-    ) = None
+    vin: Vin | None = None
     stock_number: Annotated[str, StringConstraints(max_length=50)] | None = None
     exterior_color: Text100 | None = None
     interior_color: Text100 | None = None
@@ -173,7 +174,7 @@ class TradeInIn(Strict):
     make: Text100 | None = None
     model: Text100 | None = None
     trim: Text100 | None = None
-    vin: Annotated[str, StringConstraints(min_length=17, max_length=17)] | None = None
+    vin: Vin | None = None
     mileage: Annotated[int, Field(ge=0, le=2_000_000)] | None = None
     condition_rating: Annotated[str, StringConstraints(pattern=r"^(excellent|good|fair|poor|unknown)$")] | None = None
     price: Cents | None = Field(default=None, description="asking price or appraisal, cents")

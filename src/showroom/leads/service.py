@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
@@ -17,10 +19,29 @@ from showroom.db.engine import fetch_one
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
 from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadStatus, LeadUpdate
-from showroom.models import Customer, Dealership, Lead, LeadActivity, User
+from showroom.models import Base, Customer, Dealership, Lead, LeadActivity, User
 
 OPEN = ("new", "contacted", "qualified", "appointment", "negotiation")
 _LEAD_NUMBER_LOCK = 0x4C45_0000  # "LE" + two-digit year: one lock per dealership and year
+
+
+# --- values that must fit their columns ---------------------------------------------------------------------
+
+
+@cache
+def column_length(model: type[Base], column: str) -> int | None:
+    """The declared length of a varchar column (None: text, or not a string)."""
+    length = getattr(model.__table__.c[column].type, "length", None)
+    return length if isinstance(length, int) else None
+
+
+def fit(model: type[Base], column: str, value: str | None) -> str | None:
+    """``value`` cut to the length of ``model.column`` (what senders send is unbounded; the column is not).
+    Empty is None."""
+    if not value:
+        return None
+    length = column_length(model, column)
+    return value[:length] if length is not None else value
 
 
 # --- customers -----------------------------------------------------------------------------------------
@@ -161,7 +182,59 @@ async def erase_customer(session: AsyncSession, customer_id: uuid.UUID, actor: A
     )
 
 
+def customer_search(q: str) -> ColumnElement[bool]:
+    """Customers whose name or e-mail contains ``q`` (any case), or whose phone contains its digits (3 or more)."""
+    like = f"%{q.strip()}%"
+    digits = "".join(ch for ch in q if ch.isdigit())
+    matches: list[ColumnElement[bool]] = [Customer.full_name.ilike(like), Customer.email.ilike(like)]
+    if len(digits) >= 3:
+        matches.append(Customer.phone_e164.contains(digits))
+    return or_(*matches)
+
+
 # --- leads ----------------------------------------------------------------------------------------------
+
+
+def lead_filters(
+    *,
+    statuses: Iterable[str] | None = None,
+    source: str | None = None,
+    assigned_user_id: int | None = None,
+    unassigned: bool = False,
+    customer_id: uuid.UUID | None = None,
+    created_after: datetime | None = None,
+    created_before: datetime | None = None,
+    score_min: int | None = None,
+    score_max: int | None = None,
+    q: str | None = None,
+) -> list[ColumnElement[bool]]:
+    """The conditions on ``leads`` of the lead lists (API and staff pages): every one given must hold.
+    ``created_before`` is exclusive; ``q`` searches the lead's customer (:func:`customer_search`)."""
+    conditions: list[ColumnElement[bool]] = []
+    wanted = [str(s) for s in statuses or ()]
+    if wanted:
+        conditions.append(Lead.status.in_(wanted))
+    if source:
+        conditions.append(Lead.source == source)
+    if assigned_user_id is not None:
+        conditions.append(Lead.assigned_user_id == assigned_user_id)
+    if unassigned:
+        conditions.append(Lead.assigned_user_id.is_(None))
+    if customer_id is not None:
+        conditions.append(Lead.customer_id == customer_id)
+    if created_after is not None:
+        conditions.append(Lead.created_at >= created_after)
+    if created_before is not None:
+        conditions.append(Lead.created_at < created_before)
+    if score_min is not None:
+        conditions.append(Lead.lead_score >= score_min)
+    if score_max is not None:
+        conditions.append(Lead.lead_score <= score_max)
+    if q and q.strip():
+        # Never correlated: the same condition whether or not the caller's query joins customers itself.
+        matching = select(Customer.id).where(customer_search(q)).correlate(None)
+        conditions.append(Lead.customer_id.in_(matching))
+    return conditions
 
 
 async def get_lead(session: AsyncSession, lead_id: uuid.UUID) -> Lead:

@@ -32,6 +32,8 @@ from showroom.models.base import (
 )
 
 VEHICLE_CONDITIONS = ("new", "used", "certified")
+# Model years a vehicle or a vehicle interest may have (CHECK on both tables; every parser and schema uses these).
+YEAR_MIN, YEAR_MAX = 1900, 2100
 VEHICLE_STATUSES = ("available", "pending", "sold", "in_transit", "unavailable")
 
 SEARCH_EXPRESSION = (
@@ -41,12 +43,17 @@ SEARCH_EXPRESSION = (
 )
 
 
+def is_certified(condition: str | None) -> bool:
+    """``vehicles.certified`` as the condition implies it (CHECK: a certified condition is certified)."""
+    return condition == "certified"
+
+
 class Vehicle(Base):
     __tablename__ = "vehicles"
     __table_args__ = (
         UniqueConstraint("dealership_id", "vin"),
         CheckConstraint("vin ~ '^[A-HJ-NPR-Z0-9]{17}$'", name="vin"),
-        check_range("year", 1900, 2100),
+        check_range("year", YEAR_MIN, YEAR_MAX),
         check_range("mileage", 0),
         CheckConstraint("msrp >= 0 AND sale_price >= 0 AND price >= 0", name="prices"),
         check_in("condition", VEHICLE_CONDITIONS),

@@ -41,6 +41,7 @@ from showroom.models.base import (
     uuid_fk,
     uuid_pk,
 )
+from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 
 LEAD_STATUSES = (
     "new",
@@ -55,6 +56,7 @@ LEAD_STATUSES = (
     "archived",
 )
 INTERESTS = ("buy", "lease", "sell", "trade-in", "test-drive")
+WANTED_INTERESTS = frozenset({"buy", "lease", "test-drive"})  # a vehicle the customer wants (not one they sell)
 INTEREST_CONDITIONS = ("new", "used", "cpo", "any")
 CONDITION_RATINGS = ("excellent", "good", "fair", "poor", "unknown")
 ACTIVITY_TYPES = (
@@ -168,9 +170,13 @@ class Lead(Base):
         Index("ix_leads_dealership_id_status_created_at", "dealership_id", "status", "created_at"),
         Index("ix_leads_dealership_id_created_at", "dealership_id", text("created_at DESC")),
         Index("ix_leads_dealership_id_lead_score", "dealership_id", text("lead_score DESC")),
-        # Idempotency-Key of JSON intake (honoured 24 h): looked up per dealership.
+        # Idempotency-Key of JSON intake (honoured 24 h): a plain column, since `=` on it is leakproof and reaches
+        # the index under RLS (`original_payload ->> ...` is not, and could not).
         Index(
-            "ix_leads_dealership_id_idempotency_key", "dealership_id", text("(original_payload ->> 'idempotency_key')")
+            "ix_leads_dealership_id_idempotency_key",
+            "dealership_id",
+            "idempotency_key",
+            postgresql_where=text("idempotency_key IS NOT NULL"),
         ),
         fk_index("leads", "customer_id", nullable=False),
         fk_index("leads", "source_id", nullable=True),
@@ -207,6 +213,7 @@ class Lead(Base):
     follow_up_notes: Mapped[str | None] = mapped_column(Text)
     external_id: Mapped[str | None] = mapped_column(String(255))
     source_key: Mapped[str] = mapped_column(String(255))
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))  # a JSON intake's Idempotency-Key
     original_payload: Mapped[dict[str, Any]] = jsonb_object()
     custom_fields: Mapped[dict[str, Any]] = jsonb_object()
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
@@ -218,7 +225,7 @@ class VehicleInterest(Base):
     __tablename__ = "vehicle_interests"
     __table_args__ = (
         check_in("interest", INTERESTS),
-        check_range("year", 1900, 2100),
+        check_range("year", YEAR_MIN, YEAR_MAX),
         check_in("condition", INTEREST_CONDITIONS),
         check_in("condition_rating", CONDITION_RATINGS),
         CheckConstraint("min_price >= 0 AND max_price >= 0 AND price >= 0", name="prices"),

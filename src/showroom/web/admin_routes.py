@@ -27,7 +27,7 @@ from showroom.dealerships.schemas import (
     Weekday,
 )
 from showroom.errors import AppError, ValidationFailed
-from showroom.models import AuditLog, EscalationTrigger, User, UserInvitation
+from showroom.models import AuditLog, User, UserInvitation
 from showroom.web.deps import HtmlRoute, Staff, StaffForm, StaffPage
 from showroom.web.widget_script import snippet
 
@@ -314,11 +314,7 @@ async def revoke_key(key_id: int, staff: StaffForm) -> Response:
 
 async def triggers_page(staff: Staff, status_code: int = 200, error: str | None = None) -> HTMLResponse:
     staff.require("trigger.read")
-    rows = (
-        await staff.session.scalars(
-            select(EscalationTrigger).order_by(EscalationTrigger.priority, EscalationTrigger.name)
-        )
-    ).all()
+    rows = await triggers.list_all(staff.session)
     return staff.render(
         "triggers.html", status_code, rows=rows, error=error, saved=staff.request.query_params.get("saved")
     )

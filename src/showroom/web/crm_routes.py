@@ -11,15 +11,16 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
+from showroom.agent import personas as persona_service
 from showroom.agent.personas import SAMPLE
 from showroom.agent.schemas import Tone
 from showroom.errors import NotFound
 from showroom.inventory import service as inventory
 from showroom.leads.schemas import LeadStatus, SourceType
+from showroom.leads.service import lead_filters
 from showroom.models import Conversation, Customer, Lead, LeadActivity, Persona, User, Vehicle, VehicleInterest
 from showroom.web.conversation_view import staff_names
 from showroom.web.deps import HtmlRoute, StaffPage, page_id
-from showroom.web.inbox_queries import search_condition
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 PIPELINE = ("new", "contacted", "qualified", "appointment", "negotiation", "sold", "lost")
@@ -45,17 +46,15 @@ LEAD_SORTS: dict[str, Any] = {
 def _filtered(
     query: Select[Any], status: LeadStatus | None, source: SourceType | None, assigned: str | None, q: str | None
 ) -> Select[Any]:
-    if status:
-        query = query.where(Lead.status == status.value)
-    if source:
-        query = query.where(Lead.source == source.value)
-    if assigned == "none":
-        query = query.where(Lead.assigned_user_id.is_(None))
-    elif assigned and assigned.isdigit():
-        query = query.where(Lead.assigned_user_id == int(assigned))
-    if q and q.strip():
-        query = query.where(search_condition(q))
-    return query
+    return query.where(  # the API's lead filters, shared
+        *lead_filters(
+            statuses=[status] if status else None,
+            source=source,
+            assigned_user_id=int(assigned) if assigned and assigned.isdigit() else None,
+            unassigned=assigned == "none",
+            q=q,
+        )
+    )
 
 
 @router.get("/app/leads")
@@ -209,7 +208,7 @@ async def inventory_page(
 @router.get("/app/personas")
 async def personas(staff: StaffPage) -> HTMLResponse:
     staff.require("persona.read")
-    rows = (await staff.session.scalars(select(Persona).order_by(Persona.is_default.desc(), Persona.name))).all()
+    rows = await persona_service.list_all(staff.session)
     return staff.render("personas.html", personas=rows)
 
 

@@ -16,9 +16,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select, true, tuple_, update
+from sqlalchemy import ColumnElement, and_, func, literal, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.leads.service import customer_search
 from showroom.models import Conversation, Customer, Lead, Message
 
 CLOSED = ("resolved", "archived")
@@ -61,12 +62,7 @@ def tab_condition(tab: Tab, user_id: int) -> ColumnElement[bool]:
 
 
 def search_condition(q: str) -> ColumnElement[bool]:
-    like = f"%{q.strip()}%"
-    digits = "".join(ch for ch in q if ch.isdigit())
-    matches: list[ColumnElement[bool]] = [Customer.full_name.ilike(like), Customer.email.ilike(like)]
-    if len(digits) >= 3:
-        matches.append(Customer.phone_e164.contains(digits))
-    return or_(*matches)
+    return customer_search(q)  # the one customer search, shared with the API
 
 
 @dataclass
@@ -181,17 +177,6 @@ async def counts(session: AsyncSession, user_id: int) -> dict[Tab, int]:
     columns = [func.count().filter(tab_condition(tab, user_id)).label(tab.value) for tab in Tab]
     row = (await session.execute(select(*columns).select_from(Conversation))).one()
     return {tab: int(row[i]) for i, tab in enumerate(Tab)}
-
-
-async def mark_read(session: AsyncSession, conversation_id: uuid.UUID) -> int:
-    """The customer's messages of a conversation a staff member opened are read (one statement)."""
-    result = await session.execute(
-        update(Message)
-        .where(Message.conversation_id == conversation_id, Message.type == "inbound", Message.is_read.is_(False))
-        .values(is_read=True, read_at=func.now())
-        .returning(Message.id)
-    )
-    return len(result.all())
 
 
 def as_json(rows: list[Row]) -> list[dict[str, Any]]:

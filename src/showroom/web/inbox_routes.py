@@ -11,10 +11,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, JSONResponse
-from sqlalchemy import select
 
-from showroom.conversations.handover import OPEN
-from showroom.models import Conversation, Customer, Handover
+from showroom.conversations.handover import queue as handover_queue
+from showroom.conversations.service import mark_conversation_read
 from showroom.web import conversation_view, inbox_queries
 from showroom.web.deps import HtmlRoute, Staff, StaffPage, page_id, templates
 from showroom.web.inbox_queries import TAB_LABELS, Tab
@@ -63,7 +62,7 @@ async def inbox_rows(staff: StaffPage, tab: Tab = Tab.open, q: Search = None, cu
 async def conversation(conversation_id: str, staff: StaffPage) -> HTMLResponse:
     staff.require("conversation.read")
     cid = page_id(conversation_id, "conversation")
-    await inbox_queries.mark_read(staff.session, cid)
+    await mark_conversation_read(staff.session, cid, staff.actor)
     view = await conversation_view.load(staff.session, staff.dealership, cid)
     return staff.render("conversation.html", v=view, now=datetime.now(UTC))
 
@@ -73,7 +72,7 @@ async def conversation_live(conversation_id: str, staff: StaffPage) -> JSONRespo
     """The parts of the conversation screen that change: thread, suggestions, state and side panel."""
     staff.require("conversation.read")
     cid = page_id(conversation_id, "conversation")
-    await inbox_queries.mark_read(staff.session, cid)
+    await mark_conversation_read(staff.session, cid, staff.actor)
     view = await conversation_view.load(staff.session, staff.dealership, cid)
     parts = {
         name: fragment(staff, f"_conv_{name}.html", v=view, now=datetime.now(UTC))
@@ -85,15 +84,7 @@ async def conversation_live(conversation_id: str, staff: StaffPage) -> JSONRespo
 
 
 async def queue_rows(staff: Staff) -> list[Any]:
-    rows = await staff.session.execute(
-        select(Handover, Customer.full_name)
-        .join(Conversation, Conversation.id == Handover.conversation_id)
-        .join(Customer, Customer.id == Conversation.customer_id)
-        .where(Handover.status.in_(OPEN))
-        .order_by(Handover.claimed_at.is_not(None), Handover.sla_due_at.asc().nulls_last(), Handover.requested_at)
-        .limit(200)
-    )
-    return list(rows.all())
+    return await handover_queue(staff.session, sort="unclaimed_first", limit=200)
 
 
 @router.get("/app/handovers")

@@ -14,10 +14,10 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.auth import service, users
-from showroom.auth.deps import SESSION_COOKIE, DbSession, principal_from_cookie, request_actor
+from showroom.auth.deps import DbSession, principal_from_cookie, request_actor
 from showroom.auth.principal import Principal
-from showroom.auth.routes import clear_session_cookies, set_session_cookies
 from showroom.auth.schemas import InvitationAccept
+from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_session_cookies
 from showroom.auth.tokens import looks_like_token
 from showroom.errors import AppError
 from showroom.models import Dealership, User
@@ -135,6 +135,7 @@ async def magic_link(request: Request, token: str, session: DbSession) -> Respon
     try:
         signed = await service.consume_magic_link(
             session,
+            db=request.app.state.db,
             token=token,
             actor=request_actor(request),
             settings=request.app.state.settings,
@@ -206,7 +207,13 @@ async def accept_invitation(
 ) -> Response:
     try:
         data = InvitationAccept(token=token, name=name, password=password)
-        signed = await users.accept_invitation(session, data, request_actor(request), request.app.state.settings)
+        signed = await users.accept_invitation(
+            session,
+            data,
+            request_actor(request),
+            request.app.state.settings,
+            replaces=request.cookies.get(SESSION_COOKIE),
+        )
     except AppError as exc:
         if exc.field == "password":
             return page(
