@@ -22,11 +22,13 @@ and runs on its own, freshly seeded dealership in the same database (no truncati
 ``leads:write`` API key, one sales user for round-robin assignment, and a few hundred vehicles whose VINs and
 stock numbers are taken from the generated documents, so some vehicle interests get linked to inventory.
 
-* raw: parse_adf (which also normalises e-mail and phone), then one transaction per distinct lead with a
-  customer row (only for a customer's first lead: the generator's ground truth stands in for dedupe), a lead row
-  (with the raw XML as its original payload, like the service), its vehicle_interests rows (linked to inventory
-  from an in-memory VIN/stock map) and one lead_activities row; as the BYPASSRLS maintenance login, with no ORM,
-  no RLS, no audit, no conversation row and no dedupe queries. Resends are parsed, then skipped.
+* raw: the same rows as the service, written with plain psycopg statements, one transaction per document:
+  parse_adf and the intake's own pure mapping (``to_intake``, ``lead_key``), then the lookups a correct
+  implementation needs (the lead by its dedupe key, the customer by e-mail/phone, the next lead number, the
+  round-robin user, the linked vehicles) and the writes (customer or its update, lead source upsert, lead,
+  vehicle interests, conversation, first-reply job, activity, audit rows; for a resend its activity, the lead's
+  last contact and an audit row). As the BYPASSRLS maintenance login, sequential, so without RLS, tenant
+  settings, advisory locks or savepoints: the floor under what the service must do.
 * service: ``process_payload`` on an app-role session with the tenant set, one transaction per document,
   sequentially, then again with ``--service-tasks`` concurrent tasks (each on a fresh dealership).
 * HTTP: the real server in a subprocess, ``--clients`` keep-alive connections posting the documents.
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import time
@@ -62,7 +65,9 @@ from showroom.auth.tokens import api_key_prefix, hash_token, new_api_key
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
 from showroom.leads.adf import AdfError, ParsedLead, parse_adf
-from showroom.leads.adf_intake import process_payload
+from showroom.leads.adf_intake import process_payload, to_intake
+from showroom.leads.contacts import full_name, normalize_email, split_name
+from showroom.leads.intake import IntakeLead, lead_key, primary_wanted
 from showroom.models import ApiKey, Dealership, User, Vehicle
 from showroom.settings import Settings
 
@@ -225,77 +230,217 @@ def check(label: str, counted: Counted, truth: Truth, measured: Measured | None)
 
 # --- a. raw psycopg baseline ------------------------------------------------------------------------------------
 
+# The rows the service writes, as plain SQL. Per new lead: the customer (inserted, or updated when known) and its
+# audit row, the lead source upsert, the lead, its vehicle interests, the conversation, the lead_created activity,
+# the first-reply job and the lead's audit row; per resend: the duplicate_received activity, the lead's
+# last_contact_date and an audit row. The lookups a correct implementation needs are made too: the lead by its
+# dedupe key, the customer by e-mail/phone, the next lead number, the round-robin user and the linked vehicles.
+FIND_LEAD_SQL = "select id from leads where dealership_id = %s and source_key = %s"
+FIND_CUSTOMER_SQL = """select id from customers where dealership_id = %(d)s
+    and (email_normalized = %(email)s or phone_e164 = %(e164)s) order by email_normalized = %(email)s desc limit 1"""
 CUSTOMER_SQL = """insert into customers (id, dealership_id, first_name, last_name, full_name, email, email_normalized,
-    phone, phone_e164, city, state, zip_code, first_contact_date, last_contact_date, total_leads)
-    values (%(id)s, %(d)s, %(first)s, %(last)s, %(full)s, %(email)s, %(email)s, %(phone)s, %(e164)s, %(city)s,
-    %(state)s, %(zip)s, %(now)s, %(now)s, 1)"""
-LEAD_SQL = """insert into leads (id, dealership_id, customer_id, assigned_user_id, lead_number, source, source_key,
-    external_id, description, timeframe, request_type, first_contact_date, last_contact_date, original_payload)
-    values (%(id)s, %(d)s, %(customer)s, %(user)s, %(number)s, 'adf_email', %(key)s, %(external)s, %(description)s,
-    %(timeframe)s, %(request_type)s, %(now)s, %(now)s, %(original)s)"""
-INTEREST_SQL = """insert into vehicle_interests (dealership_id, lead_id, vehicle_id, interest, is_primary, year, make,
-    model, trim, body_style, vin, stock_number, condition, exterior_color, price, mileage)
-    values (%(d)s, %(lead)s, %(vehicle)s, %(interest)s, %(primary)s, %(year)s, %(make)s, %(model)s, %(trim)s,
-    %(body)s, %(vin)s, %(stock)s, %(condition)s, %(colour)s, %(price)s, %(mileage)s)"""
-ACTIVITY_SQL = """insert into lead_activities (dealership_id, lead_id, type, description)
-    values (%(d)s, %(lead)s, 'lead_created', %(description)s)"""
+    phone, phone_e164, alternate_phone, address, city, state, zip_code, country, first_contact_date, last_contact_date,
+    total_leads)
+    values (%(id)s, %(d)s, %(first)s, %(last)s, %(full)s, %(email)s, %(email)s, %(phone)s, %(e164)s, %(alternate)s,
+    %(address)s, %(city)s, %(state)s, %(zip)s, coalesce(%(country)s, 'US'), %(now)s, %(now)s, 1)"""
+KNOWN_CUSTOMER_SQL = """update customers set last_contact_date = %s, total_leads = total_leads + 1 where id = %s"""
+SOURCE_SQL = """insert into lead_sources (id, dealership_id, name, type, total_leads) values (%s, %s, %s, %s, 1)
+    on conflict (dealership_id, name) do update set total_leads = lead_sources.total_leads + 1 returning id"""
+NUMBER_SQL = """select lead_number from leads where dealership_id = %s and lead_number >= %s and lead_number < %s
+    order by lead_number desc limit 1"""
+ROUND_ROBIN_SQL = """select u.id from users u
+    where u.dealership_id = %s and u.is_active and u.role in ('user', 'manager')
+    order by (select max(l.created_at) from leads l where l.assigned_user_id = u.id) asc nulls first, u.id
+    limit 1"""
+VEHICLES_SQL = """select id, vin, stock_number from vehicles where dealership_id = %s
+    and (vin = any(%s) or stock_number = any(%s))"""
+LEAD_SQL = """insert into leads (id, dealership_id, customer_id, source_id, assigned_user_id, lead_number, source,
+    source_key, external_id, description, timeframe, request_type, request_category, first_contact_date,
+    last_contact_date, original_payload)
+    values (%(id)s, %(d)s, %(customer)s, %(source)s, %(user)s, %(number)s, 'adf_email', %(key)s, %(external)s,
+    %(description)s, %(timeframe)s, %(request_type)s, %(category)s, %(now)s, %(now)s, %(original)s)"""
+INTEREST_SQL = """insert into vehicle_interests (id, dealership_id, lead_id, vehicle_id, interest, is_primary, year,
+    make, model, trim, body_style, vin, stock_number, condition, exterior_color, interior_color, price, mileage,
+    mileage_max, fuel_type, transmission, features)
+    values (%(id)s, %(d)s, %(lead)s, %(vehicle)s, %(interest)s, %(primary)s, %(year)s, %(make)s, %(model)s,
+    %(trim)s, %(body)s, %(vin)s, %(stock)s, %(condition)s, %(colour)s, %(interior)s, %(price)s, %(mileage)s,
+    %(mileage_max)s, %(fuel)s, %(transmission)s, %(features)s)"""
+CONVERSATION_SQL = """insert into conversations (id, dealership_id, lead_id, customer_id, assigned_user_id, subject,
+    channel) values (%s, %s, %s, %s, %s, %s, %s)"""
+ACTIVITY_SQL = """insert into lead_activities (id, dealership_id, lead_id, type, description, external_id, created_at)
+    values (%s, %s, %s, %s, %s, %s, %s)"""
+TOUCH_LEAD_SQL = "update leads set last_contact_date = %s where id = %s"
+JOB_SQL = """select unnest(procrastinate_defer_jobs_v1(array[row('agent', 'showroom:conversation.first_reply', 0,
+    null, null, %s::jsonb, null)::procrastinate_job_to_defer_v1]))"""
+AUDIT_SQL = """insert into audit_logs (id, dealership_id, actor_type, action, resource_type, resource_id, after,
+    details) values (%s, %s, 'system', %s, %s, %s, %s, %s)"""
 
 
-def _customer_row(customer_id: uuid.UUID, d: int, parsed: ParsedLead, now: datetime) -> dict[str, Any]:
-    c = parsed.customer
-    phone = c.primary_phone
+def _cut(value: str | None, length: int) -> str | None:
+    return value[:length] if value else None
+
+
+def _customer_row(customer_id: uuid.UUID, d: int, lead: IntakeLead, email: str | None, now: datetime) -> dict[str, Any]:
+    c = lead.customer
+    first, last = c.first_name, c.last_name
+    if not (first or last) and c.full_name:
+        first, last = split_name(c.full_name)
     return {
         "id": customer_id,
         "d": d,
-        "first": c.first_name,
-        "last": c.last_name,
-        "full": (c.full_name or "Unknown")[:255],
-        "email": c.email,
-        "phone": phone.number if phone else None,
-        "e164": phone.e164 if phone else None,
-        "city": c.city,
-        "state": c.region,
-        "zip": c.postal_code,
+        "first": _cut(first, 100),
+        "last": _cut(last, 100),
+        "full": _cut(full_name(first, last, fallback=c.full_name or "Unknown"), 255),
+        "email": email,
+        "phone": _cut(c.phone, 50),
+        "e164": c.phone_e164,
+        "alternate": _cut(c.alternate_phone, 50),
+        "address": _cut(c.address, 255),
+        "city": _cut(c.city, 100),
+        "state": _cut(c.state, 50),
+        "zip": _cut(c.zip_code, 20),
+        "country": c.country,
         "now": now,
     }
 
 
-def _interest_rows(tenant: Tenant, lead_id: uuid.UUID, parsed: ParsedLead) -> list[dict[str, Any]]:
+def _interest_rows(d: int, lead_id: uuid.UUID, lead: IntakeLead, ours: dict[str, int]) -> list[dict[str, Any]]:
     rows = []
     primary_done = False
-    for v in parsed.vehicles:
+    for v in lead.vehicles:
         wanted = v.interest in WANTED
-        linked = tenant.by_vin.get(v.vin or "") or tenant.by_stock.get(v.stock_number or "")
         rows.append(
             {
-                "d": tenant.dealership_id,
+                "id": uuid.uuid4(),
+                "d": d,
                 "lead": lead_id,
-                "vehicle": linked if wanted else None,
+                "vehicle": (ours.get(f"vin:{v.vin}") or ours.get(f"stock:{v.stock_number}")) if wanted else None,
                 "interest": v.interest,
                 "primary": wanted and not primary_done,
-                "year": v.year,
-                "make": v.make,
-                "model": v.model,
-                "trim": v.trim,
-                "body": v.body_style,
-                "vin": v.vin,
-                "stock": v.stock_number,
-                "condition": v.condition,
-                "colour": v.exterior_color,
-                "price": v.price_cents,
-                "mileage": v.mileage,
+                "year": v.year if v.year and 1900 <= v.year <= 2100 else None,
+                "make": _cut(v.make, 100),
+                "model": _cut(v.model, 100),
+                "trim": _cut(v.trim, 100),
+                "body": _cut(v.body_style, 100),
+                "vin": v.vin if v.vin and len(v.vin) == 17 else None,
+                "stock": _cut(v.stock_number, 50),
+                "condition": v.condition if v.condition in ("new", "used", "cpo", "any") else None,
+                "colour": _cut(v.exterior_color, 100),
+                "interior": _cut(v.interior_color, 100),
+                "price": v.price,
+                "mileage": v.mileage if v.interest in ("trade-in", "sell") else None,
+                "mileage_max": v.mileage if wanted else None,
+                "fuel": _cut(v.fuel_type, 50),
+                "transmission": _cut(v.transmission, 100),
+                "features": Jsonb(v.features),
             }
         )
         primary_done = primary_done or wanted
     return rows
 
 
+def _raw_one(conn: psycopg.Connection[Any], d: int, document: bytes) -> str:
+    """One document, in its own transaction: 'created' or 'duplicate'."""
+    lead = to_intake(parse_adf(document, region="US"), document.decode())
+    email = normalize_email(lead.customer.email)
+    phone = lead.customer.phone_e164
+    key = lead_key(lead, email, phone)
+    now = datetime.now(UTC)
+    with conn.transaction():
+        found = conn.execute(FIND_LEAD_SQL, [d, key]).fetchone()
+        if found is not None:
+            conn.execute(
+                ACTIVITY_SQL,
+                [
+                    uuid.uuid4(),
+                    d,
+                    found[0],
+                    "duplicate_received",
+                    "The same enquiry arrived again",
+                    lead.external_id,
+                    now,
+                ],
+            )
+            conn.execute(TOUCH_LEAD_SQL, [now, found[0]])
+            details = Jsonb({"source": lead.source_type, "provider": lead.provider})
+            conn.execute(AUDIT_SQL, [uuid.uuid4(), d, "lead.duplicate_received", "lead", str(found[0]), None, details])
+            return "duplicate"
+        known = conn.execute(FIND_CUSTOMER_SQL, {"d": d, "email": email, "e164": phone}).fetchone()
+        if known is None:
+            customer_id = uuid.uuid4()
+            conn.execute(CUSTOMER_SQL, _customer_row(customer_id, d, lead, email, now))
+            created = Jsonb({"via": "intake"})
+            conn.execute(AUDIT_SQL, [uuid.uuid4(), d, "customer.create", "customer", str(customer_id), None, created])
+        else:
+            customer_id = known[0]
+            conn.execute(KNOWN_CUSTOMER_SQL, [now, customer_id])
+        provider = (lead.provider or "ADF Email")[:100]
+        source_row = conn.execute(SOURCE_SQL, [uuid.uuid4(), d, provider, lead.source_type]).fetchone()
+        prefix = f"LEAD-{now.year % 100:02d}-"
+        last = conn.execute(NUMBER_SQL, [d, prefix, prefix[:-1] + "."]).fetchone()
+        number = f"{prefix}{int(last[0].rsplit('-', 1)[1]) + 1 if last else 1:05d}"
+        user = conn.execute(ROUND_ROBIN_SQL, [d]).fetchone()
+        vins = [v.vin for v in lead.vehicles if v.vin]
+        stocks = [v.stock_number for v in lead.vehicles if v.stock_number]
+        ours: dict[str, int] = {}
+        if vins or stocks:
+            for vid, vin, stock in conn.execute(VEHICLES_SQL, [d, vins, stocks]):
+                ours[f"vin:{vin}"] = vid
+                if stock:
+                    ours[f"stock:{stock}"] = vid
+        lead_id = uuid.uuid4()
+        assert source_row is not None
+        conn.execute(
+            LEAD_SQL,
+            {
+                "id": lead_id,
+                "d": d,
+                "customer": customer_id,
+                "source": source_row[0],
+                "user": user[0] if user else None,
+                "number": number,
+                "key": key,
+                "external": _cut(lead.external_id, 255),
+                "description": lead.message,
+                "timeframe": _cut(lead.timeframe, 100),
+                "request_type": _cut(lead.request_type, 50),
+                "category": _cut(lead.request_category, 100),
+                "now": lead.received_at,
+                "original": Jsonb(lead.original),
+            },
+        )
+        rows = _interest_rows(d, lead_id, lead, ours)
+        if rows:
+            with conn.cursor() as cur:
+                cur.executemany(INTEREST_SQL, rows)
+        wanted = primary_wanted(lead.vehicles)
+        what = f" about {wanted.label()}" if wanted and wanted.label() else ""
+        if lead.open_conversation:
+            conversation_id = uuid.uuid4()
+            channel = "email" if email else "sms" if phone else "chat"
+            conn.execute(
+                CONVERSATION_SQL,
+                [
+                    conversation_id,
+                    d,
+                    lead_id,
+                    customer_id,
+                    user[0] if user else None,
+                    f"{provider}{what}"[:255],
+                    channel,
+                ],
+            )
+            conn.execute(JOB_SQL, [json.dumps({"conversation_id": str(conversation_id), "dealership_id": d})])
+        description = f"Lead {number} from {provider}{what}"
+        conn.execute(ACTIVITY_SQL, [uuid.uuid4(), d, lead_id, "lead_created", description, None, now])
+        after = {"lead_number": number, "source": lead.source_type, "source_key": key, "customer_id": str(customer_id)}
+        conn.execute(AUDIT_SQL, [uuid.uuid4(), d, "lead.create", "lead", str(lead_id), Jsonb(after), Jsonb({})])
+    return "created"
+
+
 def raw_ingest(maint_url: str, tenant: Tenant, leads: list[GeneratedLead], split: int) -> tuple[Measured, Measured]:
     """All documents, with the time and outcomes at ``split`` documents too (the prefix the slower paths take)."""
-    customers: dict[int, uuid.UUID] = {}
     outcomes: Counter[str] = Counter()
-    d = tenant.dealership_id
-    year = datetime.now(UTC).year % 100
     at_split = Measured(f"raw psycopg, first {split} documents", split, 0.0)
     with psycopg.connect(maint_url) as conn:
         started = time.perf_counter()
@@ -303,49 +448,9 @@ def raw_ingest(maint_url: str, tenant: Tenant, leads: list[GeneratedLead], split
             if index == split:
                 at_split.seconds, at_split.outcomes = time.perf_counter() - started, outcomes.copy()
             try:
-                parsed = parse_adf(lead.document, region="US")
+                outcomes[_raw_one(conn, tenant.dealership_id, lead.document)] += 1
             except AdfError:
                 outcomes["error"] += 1
-                continue
-            if lead.duplicate_of is not None:  # ground truth instead of dedupe queries
-                outcomes["duplicate"] += 1
-                continue
-            now = datetime.now(UTC)
-            lead_id = uuid.uuid4()
-            primary = parsed.primary_id
-            external = primary.value if primary else None
-            issuer = primary.source.lower() if primary and primary.source else "api"
-            with conn.transaction():
-                customer_id = customers.get(lead.customer_index)
-                if customer_id is None:
-                    customer_id = customers[lead.customer_index] = uuid.uuid4()
-                    conn.execute(CUSTOMER_SQL, _customer_row(customer_id, d, parsed, now))
-                outcomes["created"] += 1
-                number = f"LEAD-{year:02d}-{outcomes['created']:05d}"
-                original = {"format": "adf", "raw": lead.document.decode(), "warnings": parsed.warnings}
-                conn.execute(
-                    LEAD_SQL,
-                    {
-                        "id": lead_id,
-                        "d": d,
-                        "customer": customer_id,
-                        "user": tenant.user_id,
-                        "number": number,
-                        "key": f"id:{issuer}:{external}",
-                        "external": external,
-                        "description": parsed.comments,
-                        "timeframe": parsed.timeframe and parsed.timeframe[:100],
-                        "request_type": parsed.request_type,
-                        "now": now,
-                        "original": Jsonb(original),
-                    },
-                )
-                rows = _interest_rows(tenant, lead_id, parsed)
-                if rows:
-                    with conn.cursor() as cur:
-                        cur.executemany(INTEREST_SQL, rows)
-                description = f"Lead {number} from {parsed.provider_name}"
-                conn.execute(ACTIVITY_SQL, {"d": d, "lead": lead_id, "description": description})
         seconds = time.perf_counter() - started
     if split >= len(leads):
         at_split.seconds, at_split.outcomes = seconds, outcomes.copy()

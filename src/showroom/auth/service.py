@@ -20,7 +20,7 @@ from showroom.audit.service import Actor, record
 from showroom.auth.passwords import hash_password, password_problem, verify_password
 from showroom.auth.sessions import close_session, close_user_sessions, open_session
 from showroom.auth.tokens import hash_token, new_token
-from showroom.db.engine import Database, set_tenant
+from showroom.db.engine import Database, act_as, set_tenant
 from showroom.errors import AppError, Gone, NotFound, TooManyRequests, Unauthorized, ValidationFailed
 from showroom.mail import Email, Mailer
 from showroom.models import Dealership, MagicLinkInvitation, Session, User
@@ -46,12 +46,6 @@ class SignInOutcome:
     error: AppError | None = None
 
 
-async def _act_as(session: AsyncSession, dealership_id: int | None, user_id: int | None) -> None:
-    """Switch the transaction to ``user_id`` of ``dealership_id``, unless it already acts for them."""
-    if (session.info.get("dealership_id"), session.info.get("user_id")) != (dealership_id, user_id):
-        await set_tenant(session, dealership_id, user_id)
-
-
 @asynccontextmanager
 async def _as_user(
     session: AsyncSession, db: Database, user_id: int, dealership_id: int | None
@@ -62,7 +56,7 @@ async def _as_user(
         async with db.maint_session() as maint, maint.begin():
             yield maint
         return
-    await _act_as(session, dealership_id, user_id)
+    await act_as(session, dealership_id, user_id)
     yield session
 
 
@@ -106,7 +100,7 @@ async def start_session(
     """What every way of authenticating ends with: the sign-in recorded (which also clears the failure count), the
     transaction switched to the user, and a new session that retires the one the browser had (``replaces``)."""
     await _record_login(session, user_id, email, True, actor, reason, settings)
-    await _act_as(session, dealership_id, user_id)
+    await act_as(session, dealership_id, user_id)
     token, row = await open_session(
         session,
         user_id=user_id,
@@ -152,7 +146,7 @@ async def sign_in(
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
     account = None
     if row is not None:
-        await _act_as(session, row.dealership_id, row.id)  # the user's own row is visible from here on
+        await act_as(session, row.dealership_id, row.id)  # the user's own row is visible from here on
         account = (await session.execute(select(User.email, User.locked_until).where(User.id == row.id))).one()
     await _throttle(
         session, email, actor, settings, counted_since_reset=account is None or account.locked_until is not None
@@ -293,7 +287,7 @@ async def consume_magic_link(
     if row is None or not row.is_active or not row.dealership_active:
         what = "dealership" if row is not None and row.is_active else "account"
         raise Unauthorized(f"this {what} is deactivated; ask your administrator")
-    await _act_as(session, row.dealership_id, row.id)
+    await act_as(session, row.dealership_id, row.id)
     user = await session.get(User, row.id)
     assert user is not None  # the user's own row is visible under its tenant
     if not user.is_verified:

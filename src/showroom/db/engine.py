@@ -32,6 +32,8 @@ class TenantSession(Session):
 
 @event.listens_for(TenantSession, "after_begin")
 def _apply_tenant(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
+    if transaction.nested:
+        return  # a savepoint runs in its transaction, which has the settings already
     dealership_id = session.info.get("dealership_id")
     user_id = session.info.get("user_id")
     if dealership_id is None and user_id is None:
@@ -51,6 +53,13 @@ async def set_tenant(session: AsyncSession, dealership_id: int | None, user_id: 
             _SET_TENANT,
             {"d": "" if dealership_id is None else str(dealership_id), "u": "" if user_id is None else str(user_id)},
         )
+
+
+async def act_as(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
+    """:func:`set_tenant`, unless the session acts for exactly them already (no round trip then). Call it outside
+    savepoints: a setting made inside one that rolls back is undone while ``session.info`` still names it."""
+    if (session.info.get("dealership_id"), session.info.get("user_id")) != (dealership_id, user_id):
+        await set_tenant(session, dealership_id, user_id)
 
 
 def remember_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DataError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
-from showroom.db.engine import set_tenant
+from showroom.db.engine import act_as
 from showroom.errors import AppError
 from showroom.leads.adf import AdfContact, AdfError, ParsedLead, extract_adf_documents, parse_adf
 from showroom.leads.intake import IntakeContact, IntakeLead, IntakeResult, IntakeVehicle, intake
@@ -248,7 +248,7 @@ async def _one(
             parsed=parsed,
         )
         return DocumentOutcome(error=reason, error_field="vendor", dead_letter_id=letter, warnings=parsed.warnings)
-    await set_tenant(session, target, actor.user_id)
+    await act_as(session, target, actor.user_id)  # outside the savepoint, which may roll back
     nested = await session.begin_nested()
     try:
         result = await intake(session, target, to_intake(parsed, raw), actor)

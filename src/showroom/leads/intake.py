@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, literal, or_, select, text, update
+from sqlalchemy import Select, bindparam, func, literal, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom import jobs
 from showroom.audit.service import Actor, changes, record, snapshot
+from showroom.db.rows import insert_all, insert_now
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.schemas import LeadIntakeIn
@@ -29,7 +30,6 @@ from showroom.leads.service import (
     fit,
     get_customer,
     intake_rules,
-    next_lead_number,
     source_key,
 )
 from showroom.models import (
@@ -178,13 +178,16 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     if data.assigned_user_id is not None:
         await check_assignee(session, data.assigned_user_id)  # through RLS: another tenant's user is a 404
     key = lead_key(data, email, phone)
-    # The lead's key, its idempotency key and the contact that finds its customer, all at once.
+    # All at once: the lead's key, its idempotency key, the contact that finds its customer, and the dealership's
+    # lead numbers and round robin (read by _number_and_assignee; held to commit, like every xact lock).
     await _lock(
         session,
         dealership_id,
         key,
         data.idempotency_key and "idem:" + data.idempotency_key,
         *contact_locks(email, phone),
+        f"lead-number:{data.received_at.year % 100:02d}",
+        "round-robin" if rules.round_robin and data.assigned_user_id is None else None,
     )
     if data.idempotency_key:
         earlier = await session.scalar(earlier_lead(data.idempotency_key, datetime.now(UTC)))
@@ -196,16 +199,24 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     if existing is not None:
         return await _duplicate(session, existing, data, actor)
 
-    customer, notes = await find_or_create_customer(
-        session, dealership_id, data.customer, email, phone, data.received_at, actor
-    )
-    source_id, source_name = await _count_lead_source(session, dealership_id, data)
+    # The reads (and the new customer, which the lead refers to), then the new rows in the order they refer to
+    # each other (db.rows: the ORM orders inserts only along relationships); activities and audit rows are
+    # flushed with the job.
+    with session.no_autoflush:
+        customer, notes = await find_or_create_customer(
+            session, dealership_id, data.customer, email, phone, data.received_at, actor
+        )
+        source_id, source_name = await _count_lead_source(session, dealership_id, data)
+        lead_number, assignee = await _number_and_assignee(
+            session, dealership_id, data.received_at, round_robin=rules.round_robin and data.assigned_user_id is None
+        )
+        ours = await _our_vehicles(session, data.vehicles)
     lead = Lead(
         dealership_id=dealership_id,
         customer_id=customer.id,
         source_id=source_id,
         source=data.source_type,
-        lead_number=await next_lead_number(session, dealership_id, data.received_at),
+        lead_number=lead_number,
         source_key=key,
         external_id=fit(Lead, "external_id", data.external_id),
         request_type=fit(Lead, "request_type", data.request_type),
@@ -222,13 +233,10 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         last_contact_date=data.received_at,
         original_payload=data.original,
         idempotency_key=data.idempotency_key,
-        assigned_user_id=data.assigned_user_id
-        or (await _round_robin(session, dealership_id) if rules.round_robin else None),
+        assigned_user_id=data.assigned_user_id or assignee,
     )
-    session.add(lead)
-    await session.flush()
-    linked = await _vehicle_interests(session, lead, data.vehicles)
-    customer.total_leads += 1
+    lead = await insert_now(session, lead)
+    linked = await _vehicle_interests(session, lead, data.vehicles, ours)
     wanted = primary_wanted(data.vehicles)
     what = f" about {wanted.label()}" if wanted and wanted.label() else ""
     await add_activity(session, lead, "lead_created", f"Lead {lead.lead_number} from {source_name}{what}", actor)
@@ -244,16 +252,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             subject=f"{source_name}{what}"[:255],
             assigned_user_id=lead.assigned_user_id,
         )
-        session.add(conversation)
-        await session.flush()
-        if data.first_reply:  # the AI's first answer, sent by the worker once this transaction commits
-            await jobs.defer(
-                session,
-                "conversation.first_reply",
-                queue="agent",
-                conversation_id=str(conversation.id),
-                dealership_id=dealership_id,
-            )
+        conversation = await insert_now(session, conversation)
     await record(
         session,
         actor,
@@ -269,6 +268,16 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             "vehicles_linked": linked,
         },
     )
+    await session.flush()
+    if conversation is not None and data.first_reply:
+        # The AI's first answer, sent by the worker once this transaction commits.
+        await jobs.defer(
+            session,
+            "conversation.first_reply",
+            queue="agent",
+            conversation_id=str(conversation.id),
+            dealership_id=dealership_id,
+        )
     return IntakeResult(lead, False, customer, conversation, notes)
 
 
@@ -308,7 +317,8 @@ async def find_or_create_customer(
 ) -> tuple[Customer, list[str]]:
     """DATA_MODEL.md dedupe rule: same normalised e-mail, else same E.164 phone, is the same customer. Names and
     contact details are merged into blanks, never overwritten with blanks (audited as ``customer.update`` when
-    something was filled in). Returns notes for staff. The caller holds the locks of :func:`contact_locks`."""
+    something was filled in), and the lead being taken in is counted. A new customer is inserted at once (the
+    lead refers to it). Returns notes for staff. The caller holds the locks of :func:`contact_locks`."""
     by_email = by_phone = None
     if email or phone:
         matches = (
@@ -333,17 +343,21 @@ async def find_or_create_customer(
         phone = None  # the e-mail match wins; the phone stays with the other customer
     if customer is None:
         customer = Customer(
-            dealership_id=dealership_id, full_name="Unknown", first_contact_date=when, country=contact.country or "US"
+            dealership_id=dealership_id,
+            full_name="Unknown",
+            first_contact_date=when,
+            country=contact.country or "US",
+            total_leads=0,
         )
-        session.add(customer)
         before = None
     else:
         before = snapshot(customer)
     merge_contact(customer, contact, email, phone)
     old, new = changes(before, snapshot(customer)) if before is not None else ({}, {})
     customer.last_contact_date = when
-    await session.flush()
+    customer.total_leads += 1
     if before is None:
+        customer = await insert_now(session, customer)
         await record(
             session,
             actor,
@@ -559,21 +573,45 @@ async def _count_lead_source(session: AsyncSession, dealership_id: int, data: In
     return source_id, name
 
 
-async def _round_robin(session: AsyncSession, dealership_id: int) -> int | None:
-    """The active sales user who was given a lead longest ago (never: first), for round-robin assignment."""
-    await _lock(session, dealership_id, "round-robin")
-    last = select(func.max(Lead.created_at)).where(Lead.assigned_user_id == User.id).correlate(User).scalar_subquery()
-    chosen: int | None = await session.scalar(
-        select(User.id)
-        .where(User.is_active, User.role.in_(("user", "manager")))
-        .order_by(last.asc().nulls_first(), User.id)
-        .limit(1)
-    )
-    return chosen
+_LAST_NUMBER = (
+    select(Lead.lead_number)
+    .where(Lead.lead_number >= bindparam("prefix"), Lead.lead_number < bindparam("after"))
+    .order_by(Lead.lead_number.desc())
+    .limit(1)
+    .scalar_subquery()
+)
+_LATEST_LEAD = select(func.max(Lead.created_at)).where(Lead.assigned_user_id == User.id).correlate(User)
+_NEXT_IN_TURN = (
+    select(User.id)
+    .where(User.is_active, User.role.in_(("user", "manager")), bindparam("round_robin"))
+    .order_by(_LATEST_LEAD.scalar_subquery().asc().nulls_first(), User.id)
+    .limit(1)
+    .scalar_subquery()
+)
+_NUMBER_AND_ASSIGNEE = select(_LAST_NUMBER, _NEXT_IN_TURN)
 
 
-async def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[IntakeVehicle]) -> int:
-    """One row per vehicle named; wanted ones are linked to our unit when the VIN or stock number matches."""
+async def _number_and_assignee(
+    session: AsyncSession, dealership_id: int, when: datetime, *, round_robin: bool
+) -> tuple[str, int | None]:
+    """The lead's number (``LEAD-YY-00001``, sequential per dealership and year) and, with ``round_robin``, the
+    active sales user who was given a lead longest ago (never: first), in one read. The caller holds the locks
+    ``lead-number:YY`` and ``round-robin`` (see :func:`intake`), so two intakes cannot take the same number or
+    the same turn. RLS keeps both to the session's dealership (``dealership_id`` names it for readers)."""
+    yy = when.year % 100
+    prefix = f"LEAD-{yy:02d}-"
+    row = (
+        await session.execute(
+            _NUMBER_AND_ASSIGNEE, {"prefix": prefix, "after": prefix[:-1] + ".", "round_robin": round_robin}
+        )
+    ).one()
+    last, assignee = row
+    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{seq:05d}", assignee
+
+
+async def _our_vehicles(session: AsyncSession, vehicles: list[IntakeVehicle]) -> dict[str, int]:
+    """Our units the lead names, by ``vin:…`` and ``stock:…``."""
     vins = [v.vin for v in vehicles if v.vin]
     stocks = [v.stock_number for v in vehicles if v.stock_number]
     ours: dict[str, int] = {}
@@ -587,8 +625,17 @@ async def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[I
             ours[f"vin:{vin}"] = vid
             if stock:
                 ours[f"stock:{stock}"] = vid
+    return ours
+
+
+async def _vehicle_interests(
+    session: AsyncSession, lead: Lead, vehicles: list[IntakeVehicle], ours: dict[str, int]
+) -> int:
+    """One row per vehicle named; wanted ones are linked to our unit (``ours``) when the VIN or stock number
+    matches. How many were linked."""
     primary_done = False
     linked = 0
+    rows = []
     for v in vehicles:
         wanted = v.interest in WANTED_INTERESTS
         vehicle_id = None
@@ -597,7 +644,7 @@ async def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[I
         linked += vehicle_id is not None
         is_primary = wanted and not primary_done
         primary_done = primary_done or is_primary
-        session.add(
+        rows.append(
             VehicleInterest(
                 dealership_id=lead.dealership_id,
                 lead_id=lead.id,
@@ -625,7 +672,7 @@ async def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[I
                 features=v.features,
             )
         )
-    await session.flush()
+    await insert_all(session, rows)
     return linked
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, text
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
@@ -22,7 +22,6 @@ from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadStatus, L
 from showroom.models import Base, Customer, Dealership, Lead, LeadActivity, User
 
 OPEN = ("new", "contacted", "qualified", "appointment", "negotiation")
-_LEAD_NUMBER_LOCK = 0x4C45_0000  # "LE" + two-digit year: one lock per dealership and year
 
 
 # --- values that must fit their columns ---------------------------------------------------------------------
@@ -250,23 +249,6 @@ async def read_lead(session: AsyncSession, lead_id: uuid.UUID) -> dict[str, Any]
     if row is None:
         raise NotFound(f"lead {lead_id} not found")
     return row
-
-
-async def next_lead_number(session: AsyncSession, dealership_id: int, when: datetime) -> str:
-    """``LEAD-YY-00001``, sequential per dealership and year, race-free under a transaction advisory lock."""
-    yy = when.year % 100
-    await session.execute(
-        text("select pg_advisory_xact_lock(:k, :d)"), {"k": _LEAD_NUMBER_LOCK + yy, "d": dealership_id}
-    )
-    prefix = f"LEAD-{yy:02d}-"
-    last = await session.scalar(
-        select(Lead.lead_number)
-        .where(Lead.dealership_id == dealership_id, Lead.lead_number >= prefix, Lead.lead_number < prefix[:-1] + ".")
-        .order_by(Lead.lead_number.desc())
-        .limit(1)
-    )
-    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{seq:05d}"
 
 
 def source_key(

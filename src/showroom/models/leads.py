@@ -180,7 +180,13 @@ class Lead(Base):
         ),
         fk_index("leads", "customer_id", nullable=False),
         fk_index("leads", "source_id", nullable=True),
-        fk_index("leads", "assigned_user_id", nullable=True),
+        # Round robin reads each user's latest lead: max(created_at) is one backward step (migration 0010).
+        Index(
+            "ix_leads_assigned_user_id_created_at",
+            "assigned_user_id",
+            "created_at",
+            postgresql_where=text("assigned_user_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
