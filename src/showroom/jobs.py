@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from procrastinate import App, Blueprint, PsycopgConnector, RetryStrategy
-from sqlalchemy import delete, text
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.db.engine import Database, open_database
+from showroom.db.engine import Database, fetch_one, open_database
 from showroom.db.urls import libpq
 from showroom.errors import ServiceUnavailable
 from showroom.services import Services
@@ -43,9 +43,9 @@ def database() -> Database:
     return services().db
 
 
-_DEFER = text(
-    "select unnest(procrastinate_defer_jobs_v1(array[row(:queue, :task, 0, null, :qlock, cast(:args as jsonb), "
-    ":at)::procrastinate_job_to_defer_v1]))"
+_DEFER = (
+    "select unnest(procrastinate_defer_jobs_v1(array[row(%(queue)s::text, %(task)s::text, 0, null, %(qlock)s::text, "
+    "%(args)s::jsonb, %(at)s::timestamptz)::procrastinate_job_to_defer_v1])) as id"
 )
 
 
@@ -59,8 +59,10 @@ async def defer(
     **args: Any,
 ) -> int:
     """Enqueue ``task`` in the caller's transaction (on its connection): the job exists iff the business write
-    commits (DESIGN.md §8). ``task`` is the name in TASK_MODULES' registry, without the namespace."""
-    job_id = await session.scalar(
+    commits (DESIGN.md §8). ``task`` is the name in TASK_MODULES' registry, without the namespace. A plain
+    psycopg statement (``db.engine.fetch_one``): nothing pending in the ORM needs flushing for a job row."""
+    row = await fetch_one(
+        session,
         _DEFER,
         {
             "queue": queue,
@@ -70,7 +72,7 @@ async def defer(
             "at": at,
         },
     )
-    return int(job_id or 0)
+    return int(row["id"]) if row and row["id"] else 0
 
 
 _apps: dict[str, App] = {}

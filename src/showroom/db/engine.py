@@ -11,13 +11,16 @@ Two pools per process:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from psycopg.rows import dict_row
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -69,20 +72,43 @@ def remember_tenant(session: AsyncSession, dealership_id: int | None, user_id: i
     session.info["user_id"] = user_id
 
 
+@contextlib.contextmanager
+def sqlalchemy_errors(sql: str, params: Any) -> Iterator[None]:
+    """psycopg errors of statements sent around SQLAlchemy, raised as SQLAlchemy's (IntegrityError, DataError,
+    OperationalError...), so callers and the app's error handlers treat them like any other statement's."""
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
+
+
 async def fetch_one(
     session: AsyncSession, sql: str, params: Mapping[str, Any] | Sequence[Any]
 ) -> dict[str, Any] | None:
     """Run one fixed, hot statement straight through psycopg on the session's own connection: same transaction,
     same tenant (RLS applies), but no SQLAlchemy compilation or result processing. bench/api_get_lead.py
     measured that layer at ~0.4 ms of CPU per statement, over half the cost of an authenticated read; use this
-    for authentication and single-row reads on hot paths, and the ORM everywhere else."""
+    for authentication, lead intake and other hot paths' fixed statements, and the ORM everywhere else."""
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     driver: Any = raw.driver_connection
-    async with driver.cursor(row_factory=dict_row) as cursor:
-        await cursor.execute(sql, params)
-        row: dict[str, Any] | None = await cursor.fetchone()
+    with sqlalchemy_errors(sql, params):
+        async with driver.cursor(row_factory=dict_row) as cursor:
+            await cursor.execute(sql, params)
+            row: dict[str, Any] | None = await cursor.fetchone()
     return row
+
+
+async def fetch_all(session: AsyncSession, sql: str, params: Mapping[str, Any] | Sequence[Any]) -> list[dict[str, Any]]:
+    """:func:`fetch_one` for every row."""
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    driver: Any = raw.driver_connection
+    with sqlalchemy_errors(sql, params):
+        async with driver.cursor(row_factory=dict_row) as cursor:
+            await cursor.execute(sql, params)
+            rows: list[dict[str, Any]] = await cursor.fetchall()
+    return rows
 
 
 def make_engine(

@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 
+from showroom.db.engine import sqlalchemy_errors
 from showroom.models import Base
 
 M = TypeVar("M", bound=Base)
@@ -59,9 +60,11 @@ async def insert_now(session: AsyncSession, instance: M) -> M:
     model = type(instance)
     values = _values(instance)
     driver = await _driver(session)
-    async with driver.cursor(row_factory=dict_row) as cursor:
-        await cursor.execute(_insert_sql(model, tuple(values), True), _adapted(model, values))
-        row = await cursor.fetchone()
+    sql, params = _insert_sql(model, tuple(values), True), _adapted(model, values)
+    with sqlalchemy_errors(sql, params):
+        async with driver.cursor(row_factory=dict_row) as cursor:
+            await cursor.execute(sql, params)
+            row = await cursor.fetchone()
     stored = model(**{prop.key: row[prop.columns[0].name] for prop in inspect(model).column_attrs})
     make_transient_to_detached(stored)  # the stored values become its loaded state: nothing left to flush
     session.add(stored)
@@ -69,15 +72,29 @@ async def insert_now(session: AsyncSession, instance: M) -> M:
 
 
 async def insert_all(session: AsyncSession, instances: list[M]) -> None:
-    """Insert new ``instances`` of one model, constructed with the same fields, in one executemany (the objects
-    themselves are not kept)."""
+    """Insert new ``instances`` of one model now, one executemany per set of fields given (the objects themselves
+    are not kept; columns not given take their server defaults)."""
     if not instances:
         return
     model = type(instances[0])
-    rows = [_values(i) for i in instances]
-    columns = tuple(rows[0])
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for instance in instances:
+        values = _values(instance)
+        groups.setdefault(tuple(values), []).append(_adapted(model, values))
     driver = await _driver(session)
     async with driver.cursor() as cursor:
-        await cursor.executemany(
-            _insert_sql(model, columns, False), [_adapted(model, {c: r.get(c) for c in columns}) for r in rows]
-        )
+        for columns, rows in groups.items():
+            sql = _insert_sql(model, columns, False)
+            with sqlalchemy_errors(sql, rows):
+                await cursor.executemany(sql, rows)
+
+
+async def insert_pending(session: AsyncSession, *models: type[Base]) -> None:
+    """Insert the session's new (added, not yet flushed) instances of ``models`` now, in the order given, and let
+    the session forget them: for append-only rows nobody reads back in the same transaction (activities, audit
+    rows). Ids not set take the column's server default (``gen_random_uuid()``)."""
+    for model in models:
+        pending = [instance for instance in session.new if type(instance) is model]
+        for instance in pending:
+            session.expunge(instance)
+        await insert_all(session, pending)

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, literal, or_, select, text, update
+from sqlalchemy import Select, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom import jobs
 from showroom.audit.service import Actor, changes, record, snapshot
-from showroom.db.rows import insert_all, insert_now
+from showroom.db.engine import fetch_all, fetch_one
+from showroom.db.rows import insert_all, insert_now, insert_pending
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.schemas import LeadIntakeIn
@@ -33,6 +34,7 @@ from showroom.leads.service import (
     source_key,
 )
 from showroom.models import (
+    AuditLog,
     Conversation,
     Customer,
     CustomerInsight,
@@ -40,9 +42,7 @@ from showroom.models import (
     CustomerProfile,
     FollowUp,
     Lead,
-    LeadSource,
-    User,
-    Vehicle,
+    LeadActivity,
     VehicleInterest,
 )
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
@@ -137,8 +137,9 @@ async def _lock(session: AsyncSession, dealership_id: int, *keys: str | None) ->
     so two transactions that want some of the same keys cannot deadlock."""
     names = sorted({_LOCK_NAMESPACE + key for key in keys if key})
     if names:
-        await session.execute(
-            text("select pg_advisory_xact_lock(:d, hashtext(k)) from unnest(cast(:ks as text[])) as k"),
+        await fetch_one(
+            session,
+            "select pg_advisory_xact_lock(%(d)s, hashtext(k)) from unnest(%(ks)s::text[]) as k",
             {"d": dealership_id, "ks": names},
         )
 
@@ -268,7 +269,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             "vehicles_linked": linked,
         },
     )
-    await session.flush()
+    await insert_pending(session, LeadActivity, AuditLog)
     if conversation is not None and data.first_reply:
         # The AI's first answer, sent by the worker once this transaction commits.
         await jobs.defer(
@@ -551,6 +552,12 @@ async def _move_profile(session: AsyncSession, source: Customer, target: Custome
     return int(interactions or 0)
 
 
+_COUNT_SOURCE = (
+    "insert into lead_sources (dealership_id, name, type, total_leads) values (%(d)s, %(name)s, %(type)s, 1) "
+    "on conflict (dealership_id, name) do update set total_leads = lead_sources.total_leads + 1 returning id"
+)
+
+
 async def _count_lead_source(session: AsyncSession, dealership_id: int, data: IntakeLead) -> tuple[uuid.UUID, str]:
     """The provider's lead source (created on first sight, one per provider name) with one more lead counted:
     its id and name."""
@@ -561,34 +568,20 @@ async def _count_lead_source(session: AsyncSession, dealership_id: int, data: In
         "phone_call": "Phone Inquiry",
     }
     name = (data.provider or defaults.get(data.source_type) or data.source_type.replace("_", " ").title())[:100]
-    source_id = await session.scalar(
-        insert(LeadSource)
-        .values(dealership_id=dealership_id, name=name, type=data.source_type, total_leads=1)
-        .on_conflict_do_update(
-            index_elements=["dealership_id", "name"], set_={"total_leads": LeadSource.total_leads + 1}
-        )
-        .returning(LeadSource.id)
-    )
+    row = await fetch_one(session, _COUNT_SOURCE, {"d": dealership_id, "name": name, "type": data.source_type})
+    source_id = row["id"] if row else None
     assert source_id is not None
     return source_id, name
 
 
-_LAST_NUMBER = (
-    select(Lead.lead_number)
-    .where(Lead.lead_number >= bindparam("prefix"), Lead.lead_number < bindparam("after"))
-    .order_by(Lead.lead_number.desc())
-    .limit(1)
-    .scalar_subquery()
-)
-_LATEST_LEAD = select(func.max(Lead.created_at)).where(Lead.assigned_user_id == User.id).correlate(User)
-_NEXT_IN_TURN = (
-    select(User.id)
-    .where(User.is_active, User.role.in_(("user", "manager")), bindparam("round_robin"))
-    .order_by(_LATEST_LEAD.scalar_subquery().asc().nulls_first(), User.id)
-    .limit(1)
-    .scalar_subquery()
-)
-_NUMBER_AND_ASSIGNEE = select(_LAST_NUMBER, _NEXT_IN_TURN)
+_NUMBER_AND_ASSIGNEE = """
+select (select lead_number from leads
+         where lead_number >= %(prefix)s and lead_number < %(after)s order by lead_number desc limit 1) as last,
+       (select u.id from users u
+         where %(round_robin)s and u.is_active and u.role in ('user', 'manager')
+         order by (select max(l.created_at) from leads l where l.assigned_user_id = u.id) asc nulls first, u.id
+         limit 1) as assignee
+"""
 
 
 async def _number_and_assignee(
@@ -600,14 +593,20 @@ async def _number_and_assignee(
     the same turn. RLS keeps both to the session's dealership (``dealership_id`` names it for readers)."""
     yy = when.year % 100
     prefix = f"LEAD-{yy:02d}-"
-    row = (
-        await session.execute(
-            _NUMBER_AND_ASSIGNEE, {"prefix": prefix, "after": prefix[:-1] + ".", "round_robin": round_robin}
-        )
-    ).one()
-    last, assignee = row
+    params = {"prefix": prefix, "after": prefix[:-1] + ".", "round_robin": round_robin}
+    row = await fetch_one(session, _NUMBER_AND_ASSIGNEE, params)
+    assert row is not None
+    last = row["last"]
     seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{seq:05d}", assignee
+    return f"{prefix}{seq:05d}", row["assignee"]
+
+
+# RLS keeps it to the dealership; = ANY on the columns is leakproof, so the (dealership_id, vin) and stock indexes
+# serve it.
+_OUR_VEHICLES = (
+    "select id, vin, stock_number from vehicles "
+    "where vin = any(%(vins)s::text[]) or stock_number = any(%(stocks)s::text[])"
+)
 
 
 async def _our_vehicles(session: AsyncSession, vehicles: list[IntakeVehicle]) -> dict[str, int]:
@@ -616,15 +615,10 @@ async def _our_vehicles(session: AsyncSession, vehicles: list[IntakeVehicle]) ->
     stocks = [v.stock_number for v in vehicles if v.stock_number]
     ours: dict[str, int] = {}
     if vins or stocks:
-        rows = await session.execute(
-            select(Vehicle.id, Vehicle.vin, Vehicle.stock_number).where(
-                or_(Vehicle.vin.in_(vins), Vehicle.stock_number.in_(stocks))
-            )
-        )
-        for vid, vin, stock in rows:
-            ours[f"vin:{vin}"] = vid
-            if stock:
-                ours[f"stock:{stock}"] = vid
+        for row in await fetch_all(session, _OUR_VEHICLES, {"vins": vins, "stocks": stocks}):
+            ours[f"vin:{row['vin']}"] = row["id"]
+            if row["stock_number"]:
+                ours[f"stock:{row['stock_number']}"] = row["id"]
     return ours
 
 

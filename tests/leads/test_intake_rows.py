@@ -1,0 +1,75 @@
+"""How intake writes: rows inserted through psycopg (db.rows) are ordinary ORM objects under the same RLS, and
+round robin reads each user's latest lead from an index."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DataError, DBAPIError
+
+from showroom.audit.service import SYSTEM, record
+from showroom.db.engine import Database
+from showroom.db.rows import insert_now, insert_pending
+from showroom.leads.intake import _NUMBER_AND_ASSIGNEE
+from showroom.models import AuditLog, Customer
+from tests.helpers import create_team
+
+
+async def test_insert_now_gives_a_persistent_object_with_server_defaults(db: Database) -> None:
+    team = await create_team(db)
+    async with db.session(team.id) as session, session.begin():
+        customer = await insert_now(session, Customer(dealership_id=team.id, full_name="Rae Chen", email="r@x.example"))
+        assert customer in session and customer.id is not None and customer.created_at is not None
+        assert customer.total_leads == 0 and customer.country == "US"  # server defaults, as stored
+        customer.total_leads = 3  # and it updates like any loaded row
+    async with db.maint_session() as maint:
+        stored = await maint.get(Customer, customer.id)
+    assert stored is not None and stored.total_leads == 3 and stored.full_name == "Rae Chen"
+
+
+async def test_rows_written_through_psycopg_obey_row_level_security(db: Database) -> None:
+    team, other = await create_team(db), await create_team(db)
+    async with db.session(team.id) as session:
+        with pytest.raises(DBAPIError, match="row-level security"):
+            async with session.begin():
+                await insert_now(session, Customer(dealership_id=other.id, full_name="Someone Else"))
+
+
+async def test_insert_pending_writes_the_added_rows_once(db: Database) -> None:
+    team = await create_team(db)
+    async with db.session(team.id) as session, session.begin():
+        for n in range(3):
+            await record(session, SYSTEM, "test.pending", dealership_id=team.id, details={"n": n})
+        await insert_pending(session, AuditLog)
+        assert not [o for o in session.new if isinstance(o, AuditLog)]
+    async with db.maint_session() as maint:
+        rows = (
+            await maint.scalars(
+                select(AuditLog.details).where(AuditLog.dealership_id == team.id, AuditLog.action == "test.pending")
+            )
+        ).all()
+    assert sorted(r["n"] for r in rows) == [0, 1, 2]
+
+
+async def test_round_robin_reads_the_latest_lead_per_user_from_an_index(db: Database) -> None:
+    team = await create_team(db)
+    async with db.session(team.id) as session, session.begin():
+        await session.execute(text("SET LOCAL enable_seqscan = off"))
+        connection = await session.connection()
+        driver = (await connection.get_raw_connection()).driver_connection
+        async with driver.cursor() as cursor:  # type: ignore[union-attr]
+            await cursor.execute(
+                "EXPLAIN " + _NUMBER_AND_ASSIGNEE,
+                {"prefix": "LEAD-26-", "after": "LEAD-26.", "round_robin": True},
+            )
+            plan = "\n".join(row[0] for row in await cursor.fetchall())
+    assert "ix_leads_assigned_user_id_created_at" in plan, plan
+
+
+async def test_database_errors_of_psycopg_statements_are_sqlalchemys(db: Database) -> None:
+    """So the app's handlers and adf_intake's per-document backstop catch them like any other statement's."""
+    team = await create_team(db)
+    async with db.session(team.id) as session:
+        with pytest.raises(DataError):
+            async with session.begin():
+                await insert_now(session, Customer(dealership_id=team.id, full_name="x" * 300))
