@@ -3,15 +3,17 @@ round robin reads each user's latest lead from an index."""
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DataError, DBAPIError
 
 from showroom.audit.service import SYSTEM, record
 from showroom.db.engine import Database
-from showroom.db.rows import insert_now, insert_pending
+from showroom.db.rows import flush_new, insert_now
 from showroom.leads.intake import _NUMBER_AND_ASSIGNEE
-from showroom.models import AuditLog, Customer
+from showroom.models import AuditLog, Customer, Lead
 from tests.helpers import create_team
 
 
@@ -35,13 +37,24 @@ async def test_rows_written_through_psycopg_obey_row_level_security(db: Database
                 await insert_now(session, Customer(dealership_id=other.id, full_name="Someone Else"))
 
 
-async def test_insert_pending_writes_the_added_rows_once(db: Database) -> None:
+async def test_flush_new_writes_the_added_rows_once_in_foreign_key_order(db: Database) -> None:
     team = await create_team(db)
     async with db.session(team.id) as session, session.begin():
-        for n in range(3):
-            await record(session, SYSTEM, "test.pending", dealership_id=team.id, details={"n": n})
-        await insert_pending(session, AuditLog)
-        assert not [o for o in session.new if isinstance(o, AuditLog)]
+        audits = [
+            await record(session, SYSTEM, "test.pending", dealership_id=team.id, details={"n": n}) for n in range(3)
+        ]
+        lead = Lead(
+            id=uuid.uuid4(),
+            dealership_id=team.id,
+            customer_id=uuid.uuid4(),
+            source="api",
+            lead_number="L-1",
+            source_key="k",
+        )
+        customer = Customer(id=lead.customer_id, dealership_id=team.id, full_name="Added After")
+        session.add_all([lead, customer])  # the lead first: flush_new still writes the customer before it
+        await flush_new(session)
+        assert not session.new and all(a.created_at is not None for a in audits) and lead.status == "new"
     async with db.maint_session() as maint:
         rows = (
             await maint.scalars(

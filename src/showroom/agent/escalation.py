@@ -116,6 +116,32 @@ class _Context:
     u: Understanding
     history: Sequence[Turn]
 
+    @cached_property
+    def index(self) -> _Words:
+        return _Words(self.words)
+
+
+class _Words:
+    """A message's words, indexed for keyword lookups (dozens of keywords are tried on every message): where each
+    word is, which words could be typos of a keyword (by first letter), and 2-3 words written apart, glued."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.at: dict[str, list[int]] = {}
+        self.maybe_typo: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            self.at.setdefault(word, []).append(i)
+            if len(word) >= 5 and word.isalpha() and word not in _REAL_WORDS:
+                self.maybe_typo.setdefault(word[0], []).append(i)
+        self.glued = {"".join(words[i : i + n]) for i in range(len(words)) for n in (2, 3)}
+
+    def starts(self, wanted: str) -> set[int]:
+        """Where a word that :func:`_word_matches` ``wanted`` is."""
+        found = {i for form in (wanted, wanted + "s", wanted + "es", wanted + "'s") for i in self.at.get(form, ())}
+        if len(wanted) >= 6:
+            found.update(i for i in self.maybe_typo.get(wanted[0], ()) if _word_matches(self.words[i], wanted))
+        return found
+
 
 def _first(patterns: Sequence[tuple[str, re.Pattern[str]]], lower: str, negatable: bool = True) -> str | None:
     """The label of the first pattern found (not negated, when `negatable`) in `lower`."""
@@ -529,7 +555,7 @@ def _detect_opt_out(ctx: _Context) -> str | None:
 
 def _detect_legal(ctx: _Context) -> str | None:
     for word in _LEGAL_WORDS:
-        if _keyword_hit(ctx.words, word):
+        if _keyword_hit(ctx.index, word):
             return f'legal term "{word}"'
     return None
 
@@ -573,17 +599,16 @@ def _keyword_words(keyword: str) -> tuple[tuple[str, ...], str]:
     return tuple(TOKEN_RE.findall(clean(keyword).lower())), squash(keyword)
 
 
-def _keyword_hit(words: Sequence[str], keyword: str) -> bool:
+def _keyword_hit(index: _Words, keyword: str) -> bool:
     """Whole-word, case-insensitive, tolerant of plurals and one typo (two for long words)."""
     wanted, joined = _keyword_words(keyword)
     if not wanted:
         return False
-    for i in range(len(words)):
+    words = index.words
+    for i in index.starts(wanted[0]):
         if i + len(wanted) <= len(words) and all(_word_matches(words[i + k], w) for k, w in enumerate(wanted)):
             return True
-        if len(wanted) == 1 and any("".join(words[i : i + n]) == joined for n in (2, 3)):
-            return True  # "b b b", "lemon-law" written apart
-    return False
+    return len(wanted) == 1 and joined in index.glued  # "b b b", "lemon-law" written apart
 
 
 def as_list(value: Any) -> list[str]:
@@ -597,7 +622,7 @@ def as_list(value: Any) -> list[str]:
 
 def _keyword(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     for keyword in as_list(cond.get("value")):
-        if _keyword_hit(ctx.words, keyword):
+        if _keyword_hit(ctx.index, keyword):
             return f'keyword "{keyword}"'
     return None
 
@@ -627,7 +652,7 @@ def _urgency(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     threshold = float(cond.get("threshold", 0.7))
     score = urgency_score(ctx.text, ctx.u)
     extra = as_list(cond.get("value"))
-    if extra and any(_keyword_hit(ctx.words, word) for word in extra) and _buying(ctx.lower):
+    if extra and any(_keyword_hit(ctx.index, word) for word in extra) and _buying(ctx.lower):
         score = max(score, 1.0)
     if score >= threshold:
         when = _first(_TIME_URGENT, ctx.lower, negatable=False) or "urgent"

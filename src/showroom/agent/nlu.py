@@ -324,6 +324,9 @@ class _Lexicon:
         self.keys: dict[str, list[_Entry]] = {}
         self.fuzzy: dict[int, list[tuple[str, _Entry]]] = {}
         self._near: dict[str, tuple[str, list[_Entry]]] = {}  # fuzzy_lookup's answers: words repeat a lot
+        # find_vehicle_mentions' answers for texts read without history: guardrails check every sentence of
+        # every reply, and replies repeat their sentences a lot. Cleared when full.
+        self.mentions: dict[str, tuple[VehicleMention, ...]] = {}
 
     def add(self, key: str, entry: _Entry, *, fuzzy: bool) -> None:
         entries = self.keys.setdefault(key, [])
@@ -403,6 +406,9 @@ def _catalog_lexicon(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> _Lexico
             lex.keys[key] = [e for e in lex.keys.get(key, []) if squash(e.make) != make_key]
             lex.add(key, _Entry(make, model, _model_is_ambiguous(key), True), fuzzy=True)
     return lex
+
+
+_MENTIONS_KEPT = 4096
 
 
 def _lexicon(catalog: Catalog | None) -> _Lexicon:
@@ -564,10 +570,17 @@ def find_vehicle_mentions(
     text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()
 ) -> list[VehicleMention]:
     """Makes and models named in `text` (offsets refer to `clean(text)`)."""
+    lex = _lexicon(catalog)
+    if not history and (known := lex.mentions.get(text)) is not None:
+        return list(known)
     cleaned = clean(text)
     lower = cleaned.lower()
-    lex = _lexicon(catalog)
-    return _mentions(cleaned, lower, _tokens(lower), lex, _context_vehicles(history, lex))
+    found = _mentions(cleaned, lower, _tokens(lower), lex, _context_vehicles(history, lex))
+    if not history:
+        if len(lex.mentions) >= _MENTIONS_KEPT:
+            lex.mentions.clear()
+        lex.mentions[text] = tuple(found)
+    return found
 
 
 # --------------------------------------------------------------------------------------------------------------

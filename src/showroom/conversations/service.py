@@ -14,6 +14,7 @@ from starlette.requests import Request
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.auth.principal import Principal
 from showroom.conversations.schemas import ConversationCreate, ConversationUpdate, MessageCreate
+from showroom.db.rows import flush_new
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.service import check_assignee, get_lead
 from showroom.models import Conversation, Message
@@ -129,7 +130,7 @@ async def receive(
         raise Conflict("this conversation is archived; start a new one", field="conversation_id")
     now = datetime.now(UTC)
     message = Message(
-        id=uuid.uuid4(),  # known before the flush: the turn's rows are written together, at its first flush
+        id=uuid.uuid4(),  # known before the flush: the turn's rows are written together, at its end
         dealership_id=conversation.dealership_id,
         conversation_id=conversation.id,
         type="inbound",
@@ -157,7 +158,9 @@ async def receive(
         resource_id=message.id,
         after={"conversation_id": str(conversation.id)},
     )
-    return message, True, await handle_inbound(session, services, message, actor)
+    outcome = await handle_inbound(session, services, message, actor)
+    await flush_new(session)  # the turn's new rows (messages, insights, scores, activities, audit), by db.rows
+    return message, True, outcome
 
 
 async def staff_message(

@@ -1,21 +1,27 @@
-"""Append-only rows written straight through psycopg, on the session's own connection and transaction.
+"""New rows written straight through psycopg, on the session's own connection and transaction.
 
-The ORM's unit of work costs about 1 ms of CPU per flushed table, and it orders inserts only along declared
-relationships (our models declare foreign keys, not relationships). Hot paths that write a chain of new rows
-(lead intake: customer → lead → interests → conversation) insert them here, in the order given, with RLS and
-the transaction's tenant exactly as for any other statement. :func:`insert_now` hands back an ordinary
-persistent ORM instance, so the rest of the code cannot tell how the row got there.
+The ORM's unit of work costs about 1 ms of CPU per flushed table (more for rows it cannot batch), and it orders
+inserts only along declared relationships, which our models do not declare (they declare foreign keys). The hot
+paths (lead intake, the chat turn) add their new rows to the session as usual and then call :func:`flush_new`:
+per table one ``INSERT ... SELECT ... FROM jsonb_to_recordset(%s)`` whose only parameter is the rows as one JSON
+array (so Python encodes one value, not one per column and row), all tables in one pipeline (one round trip), in
+foreign-key order. The objects become ordinary persistent instances holding every column as stored, so the rest
+of the code cannot tell how they got there; RLS and the transaction's tenant apply exactly as for any other
+statement. Updates of loaded rows stay with the ORM's flush.
 """
 
 from __future__ import annotations
 
+import json
+import uuid
+from datetime import date, datetime, time
+from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar
 
 from psycopg.rows import dict_row
-from psycopg.types.json import Jsonb
-from sqlalchemy import inspect
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Table, inspect
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 
@@ -23,78 +29,118 @@ from showroom.db.engine import sqlalchemy_errors
 from showroom.models import Base
 
 M = TypeVar("M", bound=Base)
+_DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
 @cache
-def _jsonb_columns(model: type[Base]) -> frozenset[str]:
-    return frozenset(c.name for c in model.__table__.columns if isinstance(c.type, JSONB))
+def _table_order() -> dict[Table, int]:
+    """Tables in foreign-key order: a table comes after every table it refers to."""
+    return {table: i for i, table in enumerate(Base.metadata.sorted_tables)}
 
 
 @cache
-def _insert_sql(model: type[Base], columns: tuple[str, ...], returning: bool) -> str:
-    names = ", ".join(columns)
-    values = ", ".join(f"%({c})s" for c in columns)
-    return f"insert into {model.__tablename__} ({names}) values ({values})" + (" returning *" if returning else "")
+def _insert_sql(model: type[Base], columns: tuple[str, ...]) -> str:
+    """One statement per table and set of columns (prepared once per connection). It returns the id and the
+    columns the database fills in (server defaults, triggers); the others are what was sent."""
+    table = model.__table__
+    names = ", ".join(f'"{c}"' for c in columns)
+    typed = ", ".join(f'"{c}" {table.c[c].type.compile(dialect=_DIALECT)}' for c in columns)
+    key = inspect(model).primary_key[0].name
+    filled = [f'"{c.name}"' for c in table.columns if c.name not in columns or c.name == key]
+    return (
+        f"insert into {model.__tablename__} ({names}) select {names} from jsonb_to_recordset(%s::jsonb) as x({typed}) "
+        f"returning {', '.join(filled)}"
+    )
 
 
-def _adapted(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
-    jsonb = _jsonb_columns(model)
-    return {k: Jsonb(v) if k in jsonb and v is not None else v for k, v in values.items()}
-
-
-async def _driver(session: AsyncSession) -> Any:
-    connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    return raw.driver_connection
+@cache
+def _attributes(model: type[Base]) -> dict[str, str]:
+    """Column name -> attribute name."""
+    return {prop.columns[0].name: prop.key for prop in inspect(model).column_attrs}
 
 
 def _values(instance: Base) -> dict[str, Any]:
-    """The columns set on a new (transient) instance: the rest take their server defaults."""
+    """The columns of a new instance: those set, and the Python-side defaults (ids) a flush would apply; the rest
+    take their server defaults."""
     state = inspect(instance)
-    return {prop.columns[0].name: state.dict[prop.key] for prop in state.mapper.column_attrs if prop.key in state.dict}
+    values = {}
+    for prop in state.mapper.column_attrs:
+        column = prop.columns[0]
+        if prop.key in state.dict:
+            values[column.name] = state.dict[prop.key]
+        elif column.default is not None and column.default.is_callable:
+            values[column.name] = column.default.arg(None)
+        elif column.default is not None and column.default.is_scalar:
+            values[column.name] = column.default.arg
+    return values
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    raise TypeError(f"cannot send {type(value).__name__} through jsonb_to_recordset")
+
+
+def _loaded(session: AsyncSession, instance: Base, sent: dict[str, Any], row: dict[str, Any]) -> None:
+    """``instance`` (new) becomes persistent in ``session``, with what was ``sent`` and the ``row`` the database
+    filled in as its loaded state."""
+    if instance in session:
+        session.expunge(instance)
+    attributes = _attributes(type(instance))
+    state = inspect(instance).dict
+    for column, value in (*sent.items(), *row.items()):
+        key = attributes[column]
+        if key not in state or column in row:
+            setattr(instance, key, value)
+    make_transient_to_detached(instance)  # the values set become its loaded state: nothing left to flush
+    session.add(instance)
+
+
+async def _insert(session: AsyncSession, instances: list[Any]) -> None:
+    """Insert ``instances`` (grouped by model in the order given) in one pipeline: one round trip for all, one
+    statement per table and set of columns; each instance gets its stored row back (matched by id)."""
+    groups: dict[tuple[type[Base], tuple[str, ...]], list[tuple[Any, dict[str, Any]]]] = {}
+    for instance in instances:
+        model: type[Base] = type(instance)
+        key = inspect(model).primary_key[0].name
+        values = _values(instance)
+        if key not in values:
+            raise ValueError(f"{model.__name__}: db.rows inserts rows whose id is known (a uuid default or set)")
+        groups.setdefault((model, tuple(values)), []).append((instance, values))
+    connection = await session.connection()
+    driver: Any = (await connection.get_raw_connection()).driver_connection
+    batches = []
+    for (model, columns), members in groups.items():
+        rows = json.dumps([values for _, values in members], default=_json_value)
+        batches.append((model, _insert_sql(model, columns), rows, members))
+    cursors = []
+    with sqlalchemy_errors("; ".join(b[1] for b in batches), [b[2] for b in batches]):
+        async with driver.pipeline():
+            for model, sql, rows, members in batches:
+                cursor = driver.cursor(row_factory=dict_row)
+                await cursor.execute(sql, [rows])
+                cursors.append((model, cursor, members))
+        for model, cursor, members in cursors:
+            key = inspect(model).primary_key[0].name
+            stored = {row[key]: row for row in await cursor.fetchall()}
+            await cursor.close()
+            for instance, sent in members:
+                _loaded(session, instance, sent, stored[sent[key]])
 
 
 async def insert_now(session: AsyncSession, instance: M) -> M:
-    """Insert a new ``instance`` now and return it as a persistent instance of the session, every column as stored
-    (server defaults included). Use the returned object: ``instance`` itself stays transient."""
-    model = type(instance)
-    values = _values(instance)
-    driver = await _driver(session)
-    sql, params = _insert_sql(model, tuple(values), True), _adapted(model, values)
-    with sqlalchemy_errors(sql, params):
-        async with driver.cursor(row_factory=dict_row) as cursor:
-            await cursor.execute(sql, params)
-            row = await cursor.fetchone()
-    stored = model(**{prop.key: row[prop.columns[0].name] for prop in inspect(model).column_attrs})
-    make_transient_to_detached(stored)  # the stored values become its loaded state: nothing left to flush
-    session.add(stored)
-    return stored
+    """Insert one new ``instance`` now (added to the session or not); it becomes persistent, every column as
+    stored (server defaults included)."""
+    await _insert(session, [instance])
+    return instance
 
 
-async def insert_all(session: AsyncSession, instances: list[M]) -> None:
-    """Insert new ``instances`` of one model now, one executemany per set of fields given (the objects themselves
-    are not kept; columns not given take their server defaults)."""
-    if not instances:
-        return
-    model = type(instances[0])
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for instance in instances:
-        values = _values(instance)
-        groups.setdefault(tuple(values), []).append(_adapted(model, values))
-    driver = await _driver(session)
-    async with driver.cursor() as cursor:
-        for columns, rows in groups.items():
-            sql = _insert_sql(model, columns, False)
-            with sqlalchemy_errors(sql, rows):
-                await cursor.executemany(sql, rows)
-
-
-async def insert_pending(session: AsyncSession, *models: type[Base]) -> None:
-    """Insert the session's new (added, not yet flushed) instances of ``models`` now, in the order given, and let
-    the session forget them: for append-only rows nobody reads back in the same transaction (activities, audit
-    rows). Ids not set take the column's server default (``gen_random_uuid()``)."""
-    for model in models:
-        pending = [instance for instance in session.new if type(instance) is model]
-        for instance in pending:
-            session.expunge(instance)
-        await insert_all(session, pending)
+async def flush_new(session: AsyncSession) -> None:
+    """Insert every new (added, not yet flushed) instance of the session now, in one round trip, tables in
+    foreign-key order; they become persistent with every column as stored."""
+    order = _table_order()
+    pending = sorted(session.new, key=lambda i: order[type(i).__table__])
+    if pending:
+        await _insert(session, pending)

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom import jobs
 from showroom.audit.service import Actor, changes, record, snapshot
 from showroom.db.engine import fetch_all, fetch_one
-from showroom.db.rows import insert_all, insert_now, insert_pending
+from showroom.db.rows import flush_new, insert_now
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.schemas import LeadIntakeIn
@@ -34,7 +34,6 @@ from showroom.leads.service import (
     source_key,
 )
 from showroom.models import (
-    AuditLog,
     Conversation,
     Customer,
     CustomerInsight,
@@ -42,7 +41,6 @@ from showroom.models import (
     CustomerProfile,
     FollowUp,
     Lead,
-    LeadActivity,
     VehicleInterest,
 )
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
@@ -200,9 +198,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     if existing is not None:
         return await _duplicate(session, existing, data, actor)
 
-    # The reads (and the new customer, which the lead refers to), then the new rows in the order they refer to
-    # each other (db.rows: the ORM orders inserts only along relationships); activities and audit rows are
-    # flushed with the job.
+    # The reads (and a new customer, inserted at once), then the new rows, written together by db.rows.flush_new.
     with session.no_autoflush:
         customer, notes = await find_or_create_customer(
             session, dealership_id, data.customer, email, phone, data.received_at, actor
@@ -213,6 +209,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         )
         ours = await _our_vehicles(session, data.vehicles)
     lead = Lead(
+        id=uuid.uuid4(),
         dealership_id=dealership_id,
         customer_id=customer.id,
         source_id=source_id,
@@ -236,8 +233,8 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         idempotency_key=data.idempotency_key,
         assigned_user_id=data.assigned_user_id or assignee,
     )
-    lead = await insert_now(session, lead)
-    linked = await _vehicle_interests(session, lead, data.vehicles, ours)
+    session.add(lead)
+    linked = _vehicle_interests(session, lead, data.vehicles, ours)
     wanted = primary_wanted(data.vehicles)
     what = f" about {wanted.label()}" if wanted and wanted.label() else ""
     await add_activity(session, lead, "lead_created", f"Lead {lead.lead_number} from {source_name}{what}", actor)
@@ -246,6 +243,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     conversation = None
     if data.open_conversation:
         conversation = Conversation(
+            id=uuid.uuid4(),
             dealership_id=dealership_id,
             lead_id=lead.id,
             customer_id=customer.id,
@@ -253,7 +251,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             subject=f"{source_name}{what}"[:255],
             assigned_user_id=lead.assigned_user_id,
         )
-        conversation = await insert_now(session, conversation)
+        session.add(conversation)
     await record(
         session,
         actor,
@@ -269,7 +267,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             "vehicles_linked": linked,
         },
     )
-    await insert_pending(session, LeadActivity, AuditLog)
+    await flush_new(session)  # the lead, its interests, conversation, activities and audit rows, in FK order
     if conversation is not None and data.first_reply:
         # The AI's first answer, sent by the worker once this transaction commits.
         await jobs.defer(
@@ -622,14 +620,11 @@ async def _our_vehicles(session: AsyncSession, vehicles: list[IntakeVehicle]) ->
     return ours
 
 
-async def _vehicle_interests(
-    session: AsyncSession, lead: Lead, vehicles: list[IntakeVehicle], ours: dict[str, int]
-) -> int:
+def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[IntakeVehicle], ours: dict[str, int]) -> int:
     """One row per vehicle named; wanted ones are linked to our unit (``ours``) when the VIN or stock number
     matches. How many were linked."""
     primary_done = False
     linked = 0
-    rows = []
     for v in vehicles:
         wanted = v.interest in WANTED_INTERESTS
         vehicle_id = None
@@ -638,7 +633,7 @@ async def _vehicle_interests(
         linked += vehicle_id is not None
         is_primary = wanted and not primary_done
         primary_done = primary_done or is_primary
-        rows.append(
+        session.add(
             VehicleInterest(
                 dealership_id=lead.dealership_id,
                 lead_id=lead.id,
@@ -666,7 +661,6 @@ async def _vehicle_interests(
                 features=v.features,
             )
         )
-    await insert_all(session, rows)
     return linked
 
 
