@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.agent.nlu import Catalog, Understanding
 from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
+from showroom.db.engine import fetch_all
 from showroom.inventory.service import VehicleFilters, filters_from_understanding, narrows, search_query
-from showroom.models import Dealership, Message, Persona, Vehicle, VehicleInterest
+from showroom.models import Dealership, Persona, Vehicle, VehicleInterest
 
 MAX_VEHICLES = 5
 HISTORY_TURNS = 12
@@ -141,20 +143,19 @@ async def persona_for(session: AsyncSession, dealership: Dealership, persona_id:
     )
 
 
+_HISTORY = (
+    "select sender, content from messages where conversation_id = %(c)s and type in ('inbound', 'outbound') "
+    "and id <> %(x)s order by created_at desc, id desc limit %(n)s"
+)
+
+
 async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any = None) -> list[Turn]:
     """The last turns of the conversation, oldest first (internal notes and system records left out), without
-    the message being answered (``exclude``)."""
-    query = (
-        select(Message.sender, Message.content)
-        .where(Message.conversation_id == conversation_id, Message.type.in_(("inbound", "outbound")))
-        .order_by(Message.created_at.desc(), Message.id.desc())
-        .limit(HISTORY_TURNS)
-    )
-    if exclude is not None:
-        query = query.where(Message.id != exclude)
-    with session.no_autoflush:  # earlier turns are written already; the one pending is the one excluded
-        rows = (await session.execute(query)).all()
-    return [Turn(sender=sender, text=content) for sender, content in reversed(rows)]
+    the message being answered (``exclude``). One fixed statement through psycopg (read on every turn); nothing
+    pending is flushed for it: earlier turns are written already, and the one pending is the one excluded."""
+    params = {"c": conversation_id, "x": exclude or uuid.UUID(int=0), "n": HISTORY_TURNS}
+    rows = await fetch_all(session, _HISTORY, params)
+    return [Turn(sender=row["sender"], text=row["content"]) for row in reversed(rows)]
 
 
 async def relevant_vehicles(
