@@ -236,7 +236,10 @@ CUSTOMER_SQL = """insert into customers (id, dealership_id, first_name, last_nam
     total_leads)
     values (%(id)s, %(d)s, %(first)s, %(last)s, %(full)s, %(email)s, %(email)s, %(phone)s, %(e164)s, %(alternate)s,
     %(address)s, %(city)s, %(state)s, %(zip)s, coalesce(%(country)s, 'US'), %(now)s, %(now)s, 1)"""
-KNOWN_CUSTOMER_SQL = """update customers set last_contact_date = %s, total_leads = total_leads + 1 where id = %s"""
+KNOWN_CUSTOMER_SQL = """update customers set last_contact_date = %(now)s, total_leads = total_leads + 1,
+    email = coalesce(email, %(email)s), email_normalized = coalesce(email_normalized, %(email)s),
+    phone = coalesce(phone, %(phone)s), phone_e164 = coalesce(phone_e164, %(e164)s),
+    first_name = coalesce(first_name, %(first)s), last_name = coalesce(last_name, %(last)s) where id = %(id)s"""
 SOURCE_SQL = """insert into lead_sources (id, dealership_id, name, type, total_leads) values (%s, %s, %s, %s, 1)
     on conflict (dealership_id, name) do update set total_leads = lead_sources.total_leads + 1 returning id"""
 NUMBER_SQL = """select lead_number from leads where dealership_id = %s and lead_number >= %s and lead_number < %s
@@ -273,7 +276,9 @@ def _cut(value: str | None, length: int) -> str | None:
     return value[:length] if value else None
 
 
-def _customer_row(customer_id: uuid.UUID, d: int, lead: IntakeLead, email: str | None, now: datetime) -> dict[str, Any]:
+def _customer_row(
+    customer_id: uuid.UUID, d: int, lead: IntakeLead, email: str | None, phone: str | None, now: datetime
+) -> dict[str, Any]:
     c = lead.customer
     first, last = c.first_name, c.last_name
     if not (first or last) and c.full_name:
@@ -286,7 +291,7 @@ def _customer_row(customer_id: uuid.UUID, d: int, lead: IntakeLead, email: str |
         "full": _cut(full_name(first, last, fallback=c.full_name or "Unknown"), 255),
         "email": email,
         "phone": _cut(c.phone, 50),
-        "e164": c.phone_e164,
+        "e164": phone,
         "alternate": _cut(c.alternate_phone, 50),
         "address": _cut(c.address, 255),
         "city": _cut(c.city, 100),
@@ -361,12 +366,12 @@ def _raw_one(conn: psycopg.Connection[Any], d: int, document: bytes) -> str:
         known = conn.execute(FIND_CUSTOMER_SQL, {"d": d, "email": email, "e164": phone}).fetchone()
         if known is None:
             customer_id = uuid.uuid4()
-            conn.execute(CUSTOMER_SQL, _customer_row(customer_id, d, lead, email, now))
+            conn.execute(CUSTOMER_SQL, _customer_row(customer_id, d, lead, email, phone, now))
             created = Jsonb({"via": "intake"})
             conn.execute(AUDIT_SQL, [uuid.uuid4(), d, "customer.create", "customer", str(customer_id), None, created])
         else:
             customer_id = known[0]
-            conn.execute(KNOWN_CUSTOMER_SQL, [now, customer_id])
+            conn.execute(KNOWN_CUSTOMER_SQL, _customer_row(customer_id, d, lead, email, phone, now))
         provider = (lead.provider or "ADF Email")[:100]
         source_row = conn.execute(SOURCE_SQL, [uuid.uuid4(), d, provider, lead.source_type]).fetchone()
         prefix = f"LEAD-{now.year % 100:02d}-"
