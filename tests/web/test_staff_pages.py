@@ -235,3 +235,25 @@ def test_charts_draw_the_numbers_they_are_given() -> None:
     heights = [float(h) for h in re.findall(r'<rect [^>]*height="([0-9.]+)"', svg)]
     assert heights[0] * 2 == heights[2] and heights[1] == 0
     assert "Leads &lt;per&gt; day" in svg
+
+
+async def test_an_unknown_trigger_action_changes_nothing(app: FastAPI, db: Database) -> None:
+    """It used to disable the trigger: anything but "enable" counted as "disable"."""
+    from showroom.models import EscalationTrigger
+
+    team = await create_team(db)
+    async with db.maint_session() as maint:
+        trigger = await maint.scalar(
+            select(EscalationTrigger).where(EscalationTrigger.dealership_id == team.id, EscalationTrigger.is_active)
+        )
+    assert trigger is not None
+    client = await page_client(app, team.admin.email)
+    token = csrf_of((await client.get("/app/settings/triggers")).text)
+    odd = await client.post(f"/app/settings/triggers/{trigger.id}", data={"csrf_token": token, "action": "archive"})
+    assert odd.status_code == 422 and "unknown action" in odd.text
+    async with db.maint_session() as maint:
+        assert await maint.scalar(select(EscalationTrigger.is_active).where(EscalationTrigger.id == trigger.id))
+    off = await client.post(f"/app/settings/triggers/{trigger.id}", data={"csrf_token": token, "action": "disable"})
+    assert off.status_code == 303
+    async with db.maint_session() as maint:
+        assert not await maint.scalar(select(EscalationTrigger.is_active).where(EscalationTrigger.id == trigger.id))

@@ -358,8 +358,10 @@ async def change_trigger(trigger_id: uuid.UUID, staff: StaffForm) -> Response:
     action = form_values(staff.request).get("action")
     if action == "delete":
         await triggers.delete(staff.session, trigger_id, staff.actor)
-    else:
+    elif action in ("enable", "disable"):
         await triggers.update(staff.session, trigger_id, TriggerUpdate(is_active=action == "enable"), staff.actor)
+    else:  # a form this page did not render: change nothing
+        return await triggers_page(staff, 422, "unknown action: use enable, disable or delete")
     return back("/app/settings/triggers", "updated")
 
 
