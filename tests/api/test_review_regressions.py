@@ -7,7 +7,7 @@ import base64
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from showroom.db.engine import Database
 from showroom.models import Customer, Lead, User, VehicleInterest
@@ -142,3 +142,28 @@ async def test_line_breaks_in_inbound_email_headers_are_a_422(
     assert response.status_code == 422, response.text
     assert field in str(response.json()["field"])
     assert await count(db, Lead, team.id) == 0
+
+
+async def test_a_texting_number_or_adf_vendor_of_another_dealership_is_a_409(app: FastAPI, db: Database) -> None:
+    """Both route other parties' messages across tenants: a second claim made the resolvers route to neither."""
+    first, second = await create_team(db), await create_team(db)
+    vendor, number = f"Shared Motors {first.id}", f"+1312555{first.id % 10000:04d}"
+    owner = await sign_in(app, first.admin.email)
+    claimed = await owner.patch(
+        "/api/v1/dealership",
+        json={"settings": {"sms_number": number}, "lead_routing": {"adf_vendor_names": [vendor]}},
+    )
+    assert claimed.status_code == 200, claimed.text
+    again = await owner.patch("/api/v1/dealership", json={"lead_routing": {"adf_vendor_names": [vendor, "Other"]}})
+    assert again.status_code == 200, again.text  # its own claim is no clash
+    intruder = await sign_in(app, second.admin.email)
+    for body, field in (
+        ({"settings": {"sms_number": number}}, "settings.sms_number"),
+        ({"lead_routing": {"adf_vendor_names": [vendor.upper()]}}, "lead_routing.adf_vendor_names"),
+    ):
+        refused = await intruder.patch("/api/v1/dealership", json=body)
+        assert refused.status_code == 409, refused.text
+        assert refused.json()["field"] == field
+    async with db.maint_session() as maint:
+        routed = await maint.scalar(text("select resolve_adf_vendor(:n, null)"), {"n": vendor})
+    assert routed == first.id  # still routed to the dealership that had it

@@ -3,7 +3,9 @@ session (super admins only, each call audited); a dealership admin edits its own
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from typing import Any
+
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.triggers import install_defaults as install_default_triggers
@@ -86,6 +88,28 @@ async def list_all(maint: AsyncSession, *, include_inactive: bool = True) -> lis
     return list((await maint.scalars(query)).all())
 
 
+async def _check_unclaimed(session: AsyncSession, dealership_id: int, values: dict[str, Any]) -> None:
+    """A texting number and ADF vendor names/ids route other parties' messages, across tenants: one that another
+    dealership already uses is a 409 (both would match, so the resolvers would route to neither). The lookups go
+    through the SECURITY DEFINER resolvers, which see every dealership."""
+    number = (values.get("settings") or {}).get("sms_number")
+    if number:
+        other = await session.scalar(text("select resolve_dealership_by_sms(:n)"), {"n": number})
+        if other is not None and other != dealership_id:
+            raise Conflict(f"another dealership already texts from {number}", field="settings.sms_number")
+    routing = values.get("lead_routing") or {}
+    for key, name, vendor_id in (
+        *(("adf_vendor_names", n, None) for n in routing.get("adf_vendor_names") or ()),
+        *(("adf_vendor_ids", None, i) for i in routing.get("adf_vendor_ids") or ()),
+    ):
+        other = await session.scalar(text("select resolve_adf_vendor(:n, :i)"), {"n": name, "i": vendor_id})
+        if other is not None and other != dealership_id:
+            raise Conflict(
+                f"another dealership already receives the ADF leads of vendor {name or vendor_id!r}",
+                field=f"lead_routing.{key}",
+            )
+
+
 async def update(session: AsyncSession, dealership_id: int, data: DealershipUpdate, actor: Actor) -> Dealership:
     """Apply the fields present in ``data`` (JSON settings are replaced whole), audited."""
     dealership = await get(session, dealership_id)
@@ -97,6 +121,7 @@ async def update(session: AsyncSession, dealership_id: int, data: DealershipUpda
         )
         if taken:
             raise Conflict(f"subdomain {values['subdomain']!r} is already taken", field="subdomain")
+    await _check_unclaimed(session, dealership.id, values)
     for key, value in values.items():
         setattr(dealership, key, value)
     INTAKE_RULES.changed(session, dealership.id)
