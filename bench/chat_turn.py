@@ -46,13 +46,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import math
+import multiprocessing
 import os
 import pstats
 import random
 import time
 import uuid
 from collections.abc import Callable, Coroutine, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -579,6 +582,88 @@ async def measure(name: str, seconds: float, workers: Workers, postmaster: int |
     return Run(Result(name, turns, elapsed, latencies, tally.errors), cpu * 1000 / turns, pg_cpu * 1000 / turns, tally)
 
 
+def _service_process(
+    settings: Settings,
+    topo: Topology,
+    dealership_id: int,
+    conversations: list[uuid.UUID],
+    rotation: dict[uuid.UUID, int],
+    start_at: float,
+    seconds: float,
+    think: float,
+) -> tuple[int, list[float], Tally, float]:
+    """One of ``--processes`` service processes (as ``showroom serve --workers N`` runs them): its share of the
+    conversations, warmed up, then measured from the wall-clock time ``start_at``. Turns, latencies, tally and
+    this process's CPU seconds."""
+
+    async def run() -> tuple[int, list[float], Tally, float]:
+        db = open_database(settings, topo.app, topo.maint, process="bench")
+        services = Services.build(settings, db)
+        pool: AsyncConnectionPool[Any] = AsyncConnectionPool(
+            libpq(topo.maint), min_size=1, max_size=4, open=False, kwargs={"row_factory": dict_row}
+        )
+        await pool.open()
+        try:
+
+            def workers(stop_at: float, latencies: list[float], tally: Tally) -> list[Coroutine[Any, Any, int]]:
+                return [
+                    service_worker(db, services, pool, dealership_id, c, rotation, stop_at, latencies, tally, think)
+                    for c in conversations
+                ]
+
+            await asyncio.gather(*workers(time.perf_counter() + max(start_at - time.time() - 0.5, 0.5), [], Tally()))
+            await asyncio.sleep(max(start_at - time.time(), 0))
+            latencies: list[float] = []
+            tally = Tally()
+            cpu = time.process_time()
+            counts = await asyncio.gather(*workers(time.perf_counter() + seconds, latencies, tally))
+            return sum(counts), latencies, tally, time.process_time() - cpu
+        finally:
+            await pool.close()
+            await db.dispose()
+
+    return asyncio.run(run())
+
+
+async def measure_processes(name: str, processes: int, seconds: float, postmaster: int | None, **share: Any) -> Run:
+    """The service phase in ``processes`` processes, the conversations dealt out among them; CPU per turn is theirs
+    summed."""
+    conversations: list[uuid.UUID] = share.pop("conversations")
+    context = multiprocessing.get_context("spawn")
+    start_at = time.time() + 15  # time to start Python, import the app and warm up
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        futures = [
+            loop.run_in_executor(
+                pool,
+                functools.partial(
+                    _service_process,
+                    conversations=conversations[i::processes],
+                    start_at=start_at,
+                    seconds=seconds,
+                    **share,
+                ),
+            )
+            for i in range(processes)
+        ]
+        await asyncio.sleep(max(start_at - time.time(), 0))
+        pg = postgres_cpu(postmaster)
+        started = time.perf_counter()
+        results = await asyncio.gather(*futures)
+        elapsed = time.perf_counter() - started
+        pg_after = postgres_cpu(postmaster)
+    pg_cpu = sum(v - pg.get(pid, 0.0) for pid, v in pg_after.items()) if pg_after else math.nan
+    turns = max(sum(r[0] for r in results), 1)
+    latencies = [ms for r in results for ms in r[1]]
+    tally = Tally(
+        replies=sum(r[2].replies for r in results),
+        resets=sum(r[2].resets for r in results),
+        errors=sum(r[2].errors for r in results),
+    )
+    cpu = sum(r[3] for r in results)
+    return Run(Result(name, turns, elapsed, latencies, tally.errors), cpu * 1000 / turns, pg_cpu * 1000 / turns, tally)
+
+
 async def bench(
     settings: Settings,
     topo: Topology,
@@ -588,6 +673,7 @@ async def bench(
     seconds: float,
     think: float,
     profile: str | None,
+    processes: int = 1,
 ) -> tuple[Run, Run]:
     db = open_database(settings, topo.app, topo.maint, process="bench")
     services = Services.build(settings, db)
@@ -631,7 +717,21 @@ async def bench(
         baseline = await measure("raw SQL floor: psycopg, maint, no ORM/RLS", seconds, raw, postmaster)
         if profile:
             yappi = start_profile()
-        real = await measure("service: receive(), builtin provider", seconds, service, postmaster)
+        if processes > 1:
+            real = await measure_processes(
+                f"service: receive(), {processes} processes",
+                processes,
+                seconds,
+                postmaster,
+                settings=settings,
+                topo=topo,
+                dealership_id=d,
+                conversations=service_conversations,
+                rotation=rotation,
+                think=think,
+            )
+        else:
+            real = await measure("service: receive(), builtin provider", seconds, service, postmaster)
         if profile:
             stop_profile(yappi, profile)
         return baseline, real
@@ -741,6 +841,12 @@ def main() -> None:
         help="mean seconds a customer waits before the next message (default 0: back to back, the most turns/s)",
     )
     parser.add_argument("--profile", metavar="FILE", help="cProfile the service phase into FILE (pstats)")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="run the service phase in N processes, as `showroom serve --workers N` does (py cpu: their sum)",
+    )
     args = parser.parse_args()
     with bench_database() as (settings, topo):
         seeded = asyncio.run(seed(settings, topo, messages=args.messages, vehicles=args.vehicles))
@@ -758,6 +864,7 @@ def main() -> None:
                 seconds=args.seconds,
                 think=args.think,
                 profile=args.profile,
+                processes=args.processes,
             )
         )
     pace = f"a message every {args.think:g} s on average" if args.think else "turns back to back"
