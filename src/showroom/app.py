@@ -58,8 +58,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         else:
             app.state.db = database
         app.state.services = Services.build(settings, app.state.db)
-        # The same Mailer under its old name, until web/routes.py and web/admin_routes.py read services.mailer.
-        app.state.mailer = app.state.services.mailer
         app.state.events = EventHub(libpq(app.state.db.app_url))
         await app.state.events.start()
         try:

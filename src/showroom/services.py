@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
+
+from starlette.requests import Request
 
 from showroom.db.engine import Database
 from showroom.mail import Mailer
@@ -20,3 +23,8 @@ class Services:
     @classmethod
     def build(cls, settings: Settings, db: Database) -> Services:
         return cls(settings=settings, db=db, mailer=Mailer(settings), sms=sms_provider(settings))
+
+
+def services(request: Request) -> Services:
+    """The web process's services (built by the app's lifespan), for a route."""
+    return cast(Services, request.app.state.services)

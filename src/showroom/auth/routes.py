@@ -36,6 +36,7 @@ from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_se
 from showroom.errors import BadRequest, Forbidden
 from showroom.mail import Mailer
 from showroom.models import Dealership, User, UserInvitation
+from showroom.services import services
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
 
@@ -58,7 +59,7 @@ async def _session_info(
 
 
 def mailer(request: Request) -> Mailer:
-    return request.app.state.mailer  # type: ignore[no-any-return]
+    return services(request).mailer
 
 
 # --- sessions ------------------------------------------------------------------------------------------

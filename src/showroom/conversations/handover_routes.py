@@ -16,9 +16,9 @@ from showroom.auth.deps import Context, require
 from showroom.conversations import handover as handovers
 from showroom.conversations import suggestions
 from showroom.conversations.service import get as get_conversation
-from showroom.conversations.service import services
 from showroom.errors import BadRequest
 from showroom.models import ResponseSuggestion
+from showroom.services import services
 
 router = APIRouter(prefix="/api/v1", tags=["handovers"])
 

@@ -26,6 +26,7 @@ from showroom.conversations.schemas import (
 )
 from showroom.errors import ValidationFailed
 from showroom.models import Conversation, Message
+from showroom.services import services
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 
@@ -175,7 +176,7 @@ async def add_message(
     if idempotency_key:
         body = body.model_copy(update={"idempotency_key": idempotency_key})
     message, created = await service.add_message(
-        ctx.session, service.services(ctx.request), conversation_id, body, ctx.principal, ctx.actor
+        ctx.session, services(ctx.request), conversation_id, body, ctx.principal, ctx.actor
     )
     if not created:
         response.status_code = 200

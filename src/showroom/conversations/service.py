@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import CursorResult, func, select
 from sqlalchemy import update as update_rows
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.requests import Request
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.auth.principal import Principal
@@ -24,11 +23,6 @@ if TYPE_CHECKING:
     from showroom.agent.pipeline import Outcome
 
 CLOSED = ("resolved", "archived")  # the AI stays silent; staff reopen before replying
-
-
-def services(request: Request) -> Services:
-    """The process's outside-world clients (built by the app's lifespan), for a route."""
-    return cast(Services, request.app.state.services)
 
 
 async def get(session: AsyncSession, conversation_id: uuid.UUID) -> Conversation:

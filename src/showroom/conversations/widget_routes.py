@@ -24,14 +24,14 @@ from showroom.auth.deps import Context, DbSession, request_actor, require
 from showroom.conversations import webhooks as hooks
 from showroom.conversations import widget
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
-from showroom.conversations.service import receive, services
+from showroom.conversations.service import receive
 from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
 from showroom.errors import Forbidden, NotFound
 from showroom.events import EventHub, sse
 from showroom.leads.intake import IntakeContact
 from showroom.leads.service import region
 from showroom.models import Conversation, Dealership, Message
-from showroom.services import Services
+from showroom.services import Services, services
 
 router = APIRouter(prefix="/api/v1/widget", tags=["widget"])
 per_ip = RateLimiter(30, 60, "address")

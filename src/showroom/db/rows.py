@@ -47,7 +47,7 @@ def _insert_sql(model: type[Base], columns: tuple[str, ...]) -> str:
     table = model.__table__
     names = ", ".join(f'"{c}"' for c in columns)
     typed = ", ".join(f'"{c}" {table.c[c].type.compile(dialect=_DIALECT)}' for c in columns)
-    key = inspect(model).primary_key[0].name
+    key = _key(model)
     filled = [f'"{c.name}"' for c in table.columns if c.name not in columns or c.name == key]
     return (
         f"insert into {model.__tablename__} ({names}) select {names} from jsonb_to_recordset(%s::jsonb) as x({typed}) "
@@ -82,6 +82,12 @@ def _readers(model: type[Base]) -> dict[str, Callable[[Any], Any]]:
         elif kind is Decimal:
             readers[column.name] = Decimal
     return readers
+
+
+@cache
+def _key(model: type[Base]) -> str:
+    """The (single-column) primary key's name."""
+    return str(inspect(model).primary_key[0].name)
 
 
 @cache
@@ -135,7 +141,7 @@ async def _insert(session: AsyncSession, instances: list[Any]) -> None:
     groups: dict[tuple[type[Base], tuple[str, ...]], list[tuple[Any, dict[str, Any]]]] = {}
     for instance in instances:
         model: type[Base] = type(instance)
-        key = inspect(model).primary_key[0].name
+        key = _key(model)
         values = _values(instance)
         if key not in values:
             raise ValueError(f"{model.__name__}: db.rows inserts rows whose id is known (a uuid default or set)")
@@ -154,9 +160,9 @@ async def _insert(session: AsyncSession, instances: list[Any]) -> None:
         model = parts[part][0]
         readers = _readers(model)
         row = {c: readers[c](v) if v is not None and c in readers else v for c, v in row.items()}
-        stored[part][row[inspect(model).primary_key[0].name]] = row
+        stored[part][row[_key(model)]] = row
     for part, ((model, _), members) in enumerate(groups.items()):
-        key = inspect(model).primary_key[0].name
+        key = _key(model)
         for instance, sent in members:
             _loaded(session, instance, sent, stored[part][sent[key]])
 

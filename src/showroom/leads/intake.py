@@ -177,6 +177,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     if data.assigned_user_id is not None:
         await check_assignee(session, data.assigned_user_id)  # through RLS: another tenant's user is a 404
     key = lead_key(data, email, phone)
+    round_robin = rules.round_robin and data.assigned_user_id is None
     # All at once: the lead's key, its idempotency key, the contact that finds its customer, and the dealership's
     # lead numbers and round robin (read by _number_and_assignee; held to commit, like every xact lock).
     await _lock(
@@ -186,7 +187,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         data.idempotency_key and "idem:" + data.idempotency_key,
         *contact_locks(email, phone),
         f"lead-number:{data.received_at.year % 100:02d}",
-        "round-robin" if rules.round_robin and data.assigned_user_id is None else None,
+        "round-robin" if round_robin else None,
     )
     if data.idempotency_key:
         earlier = await session.scalar(earlier_lead(data.idempotency_key, datetime.now(UTC)))
@@ -204,9 +205,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             session, dealership_id, data.customer, email, phone, data.received_at, actor
         )
         source_id, source_name = await _count_lead_source(session, dealership_id, data)
-        lead_number, assignee = await _number_and_assignee(
-            session, dealership_id, data.received_at, round_robin=rules.round_robin and data.assigned_user_id is None
-        )
+        lead_number, assignee = await _number_and_assignee(session, data.received_at, round_robin=round_robin)
         ours = await _our_vehicles(session, data.vehicles)
     lead = Lead(
         id=uuid.uuid4(),
@@ -340,44 +339,30 @@ async def find_or_create_customer(
             f"({by_phone.full_name}); merge them if they are the same person"
         )
         phone = None  # the e-mail match wins; the phone stays with the other customer
-    if customer is None:
-        customer = Customer(
-            dealership_id=dealership_id,
-            full_name="Unknown",
-            first_contact_date=when,
-            country=contact.country or "US",
-            total_leads=0,
-        )
-        before = None
-    else:
-        before = snapshot(customer)
-    merge_contact(customer, contact, email, phone)
-    old, new = changes(before, snapshot(customer)) if before is not None else ({}, {})
-    customer.last_contact_date = when
-    customer.total_leads += 1
-    if before is None:
-        customer = await insert_now(session, customer)
-        await record(
-            session,
-            actor,
-            "customer.create",
-            dealership_id=dealership_id,
-            resource_type="customer",
-            resource_id=customer.id,
-            details={"via": "intake"},
-        )
-    elif new:
-        await record(
-            session,
-            actor,
-            "customer.update",
-            dealership_id=dealership_id,
-            resource_type="customer",
-            resource_id=customer.id,
-            before=old,
-            after=new,
-            details={"via": "intake"},
-        )
+    if customer is not None:
+        await fill_in(session, customer, contact, email, phone, actor, via="intake")
+        customer.last_contact_date = when
+        customer.total_leads += 1
+        return customer, notes
+    new = Customer(
+        dealership_id=dealership_id,
+        full_name="Unknown",
+        first_contact_date=when,
+        last_contact_date=when,
+        country=contact.country or "US",
+        total_leads=1,
+    )
+    merge_contact(new, contact, email, phone)
+    customer = await insert_now(session, new)
+    await record(
+        session,
+        actor,
+        "customer.create",
+        dealership_id=dealership_id,
+        resource_type="customer",
+        resource_id=customer.id,
+        details={"via": "intake"},
+    )
     return customer, notes
 
 
@@ -413,6 +398,34 @@ def merge_contact(customer: Customer, contact: IntakeContact, email: str | None,
         customer.full_name = fit(Customer, "full_name", name) or "Unknown"
 
 
+async def fill_in(
+    session: AsyncSession,
+    customer: Customer,
+    contact: IntakeContact,
+    email: str | None,
+    phone: str | None,
+    actor: Actor,
+    *,
+    via: str,
+) -> None:
+    """:func:`merge_contact` on a customer we know, audited as ``customer.update`` when something was filled in."""
+    before = snapshot(customer)
+    merge_contact(customer, contact, email, phone)
+    old, new = changes(before, snapshot(customer))
+    if new:
+        await record(
+            session,
+            actor,
+            "customer.update",
+            dealership_id=customer.dealership_id,
+            resource_type="customer",
+            resource_id=customer.id,
+            before=old,
+            after=new,
+            details={"via": via},
+        )
+
+
 def contact_locks(email: str | None, phone: str | None) -> list[str]:
     """What finding or creating a customer locks: two leads with the same contact must not both create one."""
     return [key for key in (email and f"email:{email}", phone and f"phone:{phone}") if key]
@@ -440,22 +453,8 @@ async def adopt_visitor(
         if value and known is None:
             known = await session.scalar(select(Customer).where(column == value, Customer.id != current.id))
     if known is None:
-        before = snapshot(current)
-        merge_contact(current, contact, email, phone)
+        await fill_in(session, current, contact, email, phone, actor, via="chat")
         await session.flush()
-        old, new = changes(before, snapshot(current))
-        if new:
-            await record(
-                session,
-                actor,
-                "customer.update",
-                dealership_id=dealership_id,
-                resource_type="customer",
-                resource_id=current.id,
-                before=old,
-                after=new,
-                details={"via": "chat"},
-            )
         return current
 
     before = snapshot(known)
@@ -582,13 +581,11 @@ select (select lead_number from leads
 """
 
 
-async def _number_and_assignee(
-    session: AsyncSession, dealership_id: int, when: datetime, *, round_robin: bool
-) -> tuple[str, int | None]:
+async def _number_and_assignee(session: AsyncSession, when: datetime, *, round_robin: bool) -> tuple[str, int | None]:
     """The lead's number (``LEAD-YY-00001``, sequential per dealership and year) and, with ``round_robin``, the
     active sales user who was given a lead longest ago (never: first), in one read. The caller holds the locks
     ``lead-number:YY`` and ``round-robin`` (see :func:`intake`), so two intakes cannot take the same number or
-    the same turn. RLS keeps both to the session's dealership (``dealership_id`` names it for readers)."""
+    the same turn. RLS keeps both to the session's dealership."""
     yy = when.year % 100
     prefix = f"LEAD-{yy:02d}-"
     params = {"prefix": prefix, "after": prefix[:-1] + ".", "round_robin": round_robin}

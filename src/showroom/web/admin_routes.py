@@ -224,7 +224,7 @@ async def invite(staff: StaffForm) -> Response:
             staff.dealership.id,
             data,
             staff.actor,
-            staff.request.app.state.mailer,
+            staff.services.mailer,
             staff.request.app.state.settings,
             dealership_name=staff.dealership.name,
         )

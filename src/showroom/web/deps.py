@@ -27,7 +27,7 @@ from showroom.auth.deps import SESSION_COOKIE, DbSession, principal_from_cookie,
 from showroom.auth.principal import Principal
 from showroom.errors import AppError, Forbidden, NotFound
 from showroom.models import Dealership
-from showroom.services import Services
+from showroom.services import Services, services
 from showroom.web.branding import Brand, brand_of
 from showroom.web.filters import install as install_filters
 
@@ -72,7 +72,7 @@ class Staff:
 
     @property
     def services(self) -> Services:
-        return self.request.app.state.services  # type: ignore[no-any-return]
+        return services(self.request)
 
     @property
     def brand(self) -> Brand:

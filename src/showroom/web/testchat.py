@@ -24,7 +24,7 @@ from showroom.conversations.service import receive
 from showroom.errors import NotFound
 from showroom.mail import Email, Mailer
 from showroom.models import Conversation, Customer, Lead, Message, Persona
-from showroom.services import Services
+from showroom.services import Services, services
 
 router = APIRouter(include_in_schema=False)
 
@@ -121,6 +121,6 @@ async def run(
 @router.post("/app/personas/test-chat", response_model=TestChatOut, response_model_by_alias=True)
 async def test_chat(body: TestChatIn, ctx: Annotated[Context, Depends(require("persona.read"))]) -> TestChatOut:
     """Try a persona: the real pipeline on a throwaway conversation, rolled back."""
-    live: Services = ctx.request.app.state.services
+    live = services(ctx.request)
     quiet = Services(settings=live.settings, db=live.db, mailer=DiscardMailer(live.settings), sms=live.sms)
     return await run(ctx.session, quiet, ctx.dealership_id, body, ctx.actor)
