@@ -100,3 +100,58 @@ async def test_make_and_model_reach_the_index_under_row_level_security(
     assert "ix_vehicles_dealership_id_make_model" in plan, plan
     index_cond = next(line for line in plan.splitlines() if "Index Cond" in line)
     assert "'Hyundai'" in index_cond, plan  # not just the tenant: the make narrows the scan too
+
+
+async def test_colour_body_and_drivetrain_find_the_stored_spellings_that_contain_them(
+    app: FastAPI, stocked: Team
+) -> None:
+    """Search compares these columns with the catalog's stored values that contain what was asked (any case), so
+    a colour added a moment ago is found, "red" finds "Ruby Red Metallic" and nothing is found for a colour no
+    vehicle has."""
+    manager = await sign_in(app, stocked.manager.email)
+    added = await manager.post(
+        "/api/v1/vehicles",
+        json={
+            "vin": "KM8JBCAE5RU888888",
+            "make": "Hyundai",
+            "model": "Tucson",
+            "year": 2024,
+            "price": 2_900_000,
+            "exterior_color": "Ruby Red Metallic",
+            "body_style": "Compact SUV",
+            "drivetrain": "HTRAC AWD",
+        },
+    )
+    assert added.status_code == 201, added.text
+    for params in ({"exterior_color": "red"}, {"exterior_color": "RUBY red"}, {"q": "ruby red compact suv"}):
+        assert added.json()["id"] in [v["id"] for v in await search(app, stocked, **params)], params
+    found = await search(app, stocked, body_style="suv", drivetrain="awd", exterior_color="ruby")
+    assert [v["id"] for v in found] == [added.json()["id"]]
+    assert await search(app, stocked, exterior_color="ultraviolet") == []
+
+
+async def test_the_agents_cheapest_first_search_can_walk_the_price_index_under_row_level_security(
+    db: Database, stocked: Team
+) -> None:
+    """Without a make or model, the agent's "five cheapest available that fit" read every vehicle of the
+    dealership and sorted them; ``ix_vehicles_dealership_id_status_price`` gives that order under RLS (the test
+    forbids sorting, so the plan must take its order from an index; it failed before migration 0011)."""
+    from sqlalchemy.dialects import postgresql
+
+    from showroom.agent.context import VIEW_COLUMNS
+    from showroom.inventory.service import VehicleFilters, catalog, search_query
+    from showroom.models import Vehicle
+
+    async with db.session(stocked.id) as session, session.begin():
+        await session.execute(text("SET LOCAL enable_sort = off"))
+        filters = VehicleFilters(body_styles=["suv"], status="available")
+        query = (
+            search_query(filters, await catalog(session))
+            .with_only_columns(*VIEW_COLUMNS)
+            .order_by(Vehicle.price.asc().nulls_last(), Vehicle.id)
+            .limit(5)
+        )
+        compiled = query.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+        plan = "\n".join((await session.execute(text(f"EXPLAIN {compiled}"))).scalars())
+    assert "ix_vehicles_dealership_id_status_price" in plan, plan
+    assert "ILIKE" not in plan.upper().replace("~~*", "ILIKE") and "~~*" not in plan, plan

@@ -119,6 +119,8 @@ class Understanding:
 @dataclass
 class Catalog:
     makes: dict[str, set[str]] = field(default_factory=dict)  # canonical make -> canonical models
+    # column -> its values as stored (body_style, exterior_color, drivetrain, fuel_type): what search compares with
+    spellings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def frozen(self) -> tuple[tuple[str, tuple[str, ...]], ...]:

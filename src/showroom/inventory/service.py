@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, cast, func, or_, select
+from sqlalchemy import Select, Text, cast, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.nlu import Catalog, Understanding
@@ -40,10 +40,6 @@ class VehicleFilters:
     vin: str | None = None
     text: str | None = None
     active: bool | None = True
-
-
-def _any_ilike(column: Any, values: list[str]) -> ColumnElement[bool]:
-    return or_(*(column.ilike(f"%{v.strip()}%") for v in values if v.strip()))
 
 
 NARROWING = (
@@ -109,17 +105,40 @@ def filters_from_text(text: str, catalog: Catalog | None = None, **explicit: Any
     return filters
 
 
+SPELLED_COLUMNS = ("body_style", "exterior_color", "drivetrain", "fuel_type")
+_CATALOG = text(
+    "select null as name, make, model from vehicles group by make, model union all "
+    "select name, value, null from vehicles cross join lateral (values "
+    + ", ".join(f"('{c}', {c})" for c in SPELLED_COLUMNS)
+    + ") as v(name, value) where value is not null group by name, value"
+)
+
+
 async def catalog(session: AsyncSession) -> Catalog:
-    """The makes and models of the dealership's vehicles, as spelled in its feed (cached, see ``showroom.cache``)."""
+    """The makes and models of the dealership's vehicles, and the values of the columns search compares
+    (``SPELLED_COLUMNS``), as spelled in its feed; one statement (cached, see ``showroom.cache``)."""
 
     async def load() -> Catalog:
-        rows = await session.execute(select(Vehicle.make, Vehicle.model).distinct())
         makes: dict[str, set[str]] = {}
-        for make, model in rows:
-            makes.setdefault(make, set()).add(model)
-        return Catalog(makes)
+        spellings: dict[str, set[str]] = {c: set() for c in SPELLED_COLUMNS}
+        for name, value, model in await session.execute(_CATALOG):
+            if name is None:
+                makes.setdefault(value, set()).add(model)
+            else:
+                spellings[name].add(value)
+        return Catalog(makes, {c: frozenset(values) for c, values in spellings.items()})
 
     return await CATALOGS.get(session, load)
+
+
+def containing(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
+    """The catalog's values of ``column`` that contain any of ``wanted`` (any case): "suv" finds "SUV" and "Compact
+    SUV", "red" finds "Ruby Red". Search compares the column with these exact values, for the reason
+    :func:`spelled` gives; besides, PostgreSQL keeps its column statistics from non-leakproof operators under RLS,
+    so it could not tell how many vehicles an ``ILIKE`` keeps and chose plans for one or two, reading all of the
+    dealership's vehicles to sort them by price."""
+    needles = [w.strip().lower() for w in wanted if w.strip()]
+    return sorted(v for v in catalog.spellings.get(column, ()) if any(n in v.lower() for n in needles))
 
 
 def spelled(catalog: Catalog, makes: list[str], models: list[str]) -> tuple[list[str], list[str]]:
@@ -155,8 +174,8 @@ def search_query(filters: VehicleFilters, catalog: Catalog) -> Select[tuple[Vehi
         (Vehicle.drivetrain, filters.drivetrains),
         (Vehicle.fuel_type, filters.fuel_types),
     ):
-        if values:
-            query = query.where(_any_ilike(column, values))
+        if any(v.strip() for v in values):
+            query = query.where(column.in_(containing(catalog, column.key, values)))
     if filters.condition:
         query = query.where(Vehicle.condition == filters.condition)
     if filters.status:

@@ -62,6 +62,8 @@ class Vehicle(Base):
         # The names as stored: under RLS only leakproof conditions (``=``, not ``lower()``) reach an index scan.
         Index("ix_vehicles_dealership_id_make_model", "dealership_id", "make", "model"),
         Index("ix_vehicles_dealership_id_stock_number", "dealership_id", "stock_number"),
+        # The agent's "cheapest available that fits": walked in price order, stopping at the fifth match.
+        Index("ix_vehicles_dealership_id_status_price", "dealership_id", "status", "price", "id"),
         Index("ix_vehicles_dealership_id_is_active_last_seen_at", "dealership_id", "is_active", "last_seen_at"),
         Index("ix_vehicles_search", "search", postgresql_using="gin"),
     )
