@@ -23,7 +23,7 @@ the measured time.
 Raw SQL floor: the same turns through a raw psycopg pool of the same size, as the BYPASSRLS maintenance login (no
 ORM, no RLS: the tenant filter is written out), one transaction per turn: insert the inbound message, update the
 conversation counters, read the active triggers, read the last 12 messages, the inventory search (the very
-statement ``relevant_vehicles`` builds for the text, captured and compiled once), insert the reply, insert the lead
+statement ``relevant_vehicles`` sends for the text, built once), insert the reply, insert the lead
 activity.
 
 Pacing: by default each conversation sends its next message as soon as the last is answered (a closed loop: it
@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import functools
 import math
 import multiprocessing
@@ -54,22 +53,20 @@ import pstats
 import random
 import time
 import uuid
-from collections.abc import Callable, Coroutine, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
-from sqlalchemy import Select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bench.common import Result, bench_database
 from bench.inventory_import import CATALOG, COLORS, TRANSMISSIONS, VIN_CHARS, YEAR_CODES
-from showroom.agent.context import relevant_vehicles
+from showroom.agent.context import search_sql
 from showroom.agent.nlu import understand
 from showroom.audit.service import SYSTEM
 from showroom.conversations.service import receive
@@ -77,9 +74,9 @@ from showroom.db.engine import Database, open_database
 from showroom.db.urls import Topology, libpq
 from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
-from showroom.inventory.service import catalog
+from showroom.inventory.service import SearchWhere, catalog, filters_from_understanding, narrows, search_where
 from showroom.inventory.vin import check_digit
-from showroom.models import Conversation, Vehicle
+from showroom.models import Conversation
 from showroom.services import Services
 from showroom.settings import Settings
 
@@ -438,27 +435,6 @@ async def service_worker(
     return done
 
 
-class _Capture:
-    """Stands in for the session in ``relevant_vehicles``: records the statements it would run, finds nothing."""
-
-    def __init__(self) -> None:
-        self.statements: list[Select[Any]] = []
-        self.no_autoflush = contextlib.nullcontext()
-
-    async def execute(self, statement: Select[Any]) -> _Capture:
-        self.statements.append(statement)
-        return self
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(())
-
-    def all(self) -> list[Any]:
-        return []
-
-    def first(self) -> None:
-        return None
-
-
 @dataclass
 class RawSearch:
     sql: str
@@ -466,19 +442,19 @@ class RawSearch:
 
 
 async def search_statements(db: Database, dealership_id: int) -> list[RawSearch]:
-    """For each turn text, the inventory search the service builds, with the tenant filter RLS would add, compiled
-    for psycopg once."""
+    """For each turn text, the very inventory search ``relevant_vehicles`` sends, with the tenant filter RLS would
+    add."""
     async with db.session(dealership_id) as session, session.begin():
         known = await catalog(session)
     out = []
     for text in TURN_TEXTS:
-        capture = _Capture()
-        await relevant_vehicles(cast(AsyncSession, capture), understand(text, known), uuid.uuid4(), known)
-        if len(capture.statements) != 1:
+        filters = filters_from_understanding(understand(text, known))
+        filters.status = "available"
+        if not narrows(filters):
             raise RuntimeError(f"{text!r} does not make the agent search the inventory")
-        statement = capture.statements[0].where(Vehicle.dealership_id == dealership_id)
-        compiled = statement.compile(dialect=db.app_engine.dialect, compile_kwargs={"render_postcompile": True})
-        out.append(RawSearch(str(compiled), dict(compiled.params)))
+        found = search_where(filters, known)
+        tenant = SearchWhere(f"{found.sql} and dealership_id = %(tenant)s", {**found.params, "tenant": dealership_id})
+        out.append(RawSearch(search_sql(tenant), tenant.params))
     return out
 
 

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.nlu import Catalog, Understanding
 from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
-from showroom.db.engine import fetch_all
-from showroom.inventory.service import VehicleFilters, filters_from_understanding, narrows, search_query
+from showroom.db.engine import fetch_all, fetch_one
+from showroom.inventory.service import SearchWhere, VehicleFilters, filters_from_understanding, narrows, search_where
 from showroom.models import Dealership, Persona, Vehicle, VehicleInterest
 
 MAX_VEHICLES = 5
@@ -56,43 +56,45 @@ def hours_text(agent_config: dict[str, Any]) -> str | None:
 
 
 VIEW_COLUMNS = (
-    Vehicle.id,
-    Vehicle.year,
-    Vehicle.make,
-    Vehicle.model,
-    Vehicle.trim,
-    Vehicle.body_style,
-    Vehicle.exterior_color,
-    Vehicle.drivetrain,
-    Vehicle.fuel_type,
-    Vehicle.mileage,
-    Vehicle.price,
-    Vehicle.condition,
-    Vehicle.stock_number,
-    Vehicle.vin,
-    Vehicle.features,
-    Vehicle.url,
+    "id",
+    "year",
+    "make",
+    "model",
+    "trim",
+    "body_style",
+    "exterior_color",
+    "drivetrain",
+    "fuel_type",
+    "mileage",
+    "price",
+    "condition",
+    "stock_number",
+    "vin",
+    "features",
+    "url",
 )  # what vehicle_view reads: loading whole Vehicle objects cost more than the search itself
 
 
-def vehicle_view(v: Vehicle | Row[Any]) -> VehicleView:
+def vehicle_view(v: Vehicle | dict[str, Any]) -> VehicleView:
+    """The agent's view of a vehicle, from the ORM object or a row of ``VIEW_COLUMNS``."""
+    row = v if isinstance(v, dict) else {c: getattr(v, c) for c in VIEW_COLUMNS}
     return VehicleView(
-        id=v.id,
-        year=v.year,
-        make=v.make,
-        model=v.model,
-        trim=v.trim,
-        body_style=v.body_style,
-        exterior_color=v.exterior_color,
-        drivetrain=v.drivetrain,
-        fuel_type=v.fuel_type,
-        mileage=v.mileage,
-        price_cents=v.price,
-        condition=v.condition,
-        stock_number=v.stock_number,
-        vin=v.vin,
-        features=tuple(str(f) for f in v.features or ()),
-        url=v.url,
+        id=row["id"],
+        year=row["year"],
+        make=row["make"],
+        model=row["model"],
+        trim=row["trim"],
+        body_style=row["body_style"],
+        exterior_color=row["exterior_color"],
+        drivetrain=row["drivetrain"],
+        fuel_type=row["fuel_type"],
+        mileage=row["mileage"],
+        price_cents=row["price"],
+        condition=row["condition"],
+        stock_number=row["stock_number"],
+        vin=row["vin"],
+        features=tuple(str(f) for f in row["features"] or ()),
+        url=row["url"],
     )
 
 
@@ -158,45 +160,44 @@ async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any =
     return [Turn(sender=row["sender"], text=row["content"]) for row in reversed(rows)]
 
 
+_COLUMNS = ", ".join(f"v.{c}" for c in VIEW_COLUMNS)
+_CHEAPEST_FIRST = f" order by v.price asc nulls last, v.id limit {MAX_VEHICLES}"
+_LINKED = (
+    f"select {_COLUMNS} from vehicle_interests i join vehicles v on v.id = i.vehicle_id "
+    f"where i.lead_id = %(lead)s and v.is_active limit {MAX_VEHICLES}"
+)
+_WANTED = "select make, model from vehicle_interests where lead_id = %(lead)s and is_primary limit 1"
+
+
+def search_sql(found: SearchWhere) -> str:
+    """The agent's search: the five cheapest vehicles that match (``ix_vehicles_dealership_id_status_price``
+    gives that order), reading only what ``vehicle_view`` needs."""
+    return f"select {_COLUMNS} from vehicles v where {found.sql}{_CHEAPEST_FIRST}"
+
+
 async def relevant_vehicles(
     session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog
 ) -> list[VehicleView]:
-    """At most five active units: what the customer asks about now, else what their lead is about. Reads only
-    what ``vehicle_view`` needs, and never flushes (nothing pending changes which vehicles match)."""
+    """At most five available units: what the customer asks about now, else what their lead is about. Fixed
+    statements through psycopg (read on every turn, see ``db.engine.fetch_all``); nothing pending changes which
+    vehicles match, so nothing is flushed first."""
     filters = filters_from_understanding(u)
     filters.status = "available"
-    with session.no_autoflush:
-        if narrows(filters):
-            query = search_query(filters, catalog).with_only_columns(*VIEW_COLUMNS)
-            rows = await session.execute(
-                query.order_by(Vehicle.price.asc().nulls_last(), Vehicle.id).limit(MAX_VEHICLES)
-            )
-            return [vehicle_view(v) for v in rows]
-        linked = (
-            await session.execute(
-                select(*VIEW_COLUMNS)
-                .join(VehicleInterest, VehicleInterest.vehicle_id == Vehicle.id)
-                .where(VehicleInterest.lead_id == lead_id, Vehicle.is_active)
-                .limit(MAX_VEHICLES)
-            )
-        ).all()
-        if linked:
-            return [vehicle_view(v) for v in linked]
-        wanted = (
-            await session.execute(
-                select(VehicleInterest.make, VehicleInterest.model).where(
-                    VehicleInterest.lead_id == lead_id, VehicleInterest.is_primary
-                )
-            )
-        ).first()
-        if wanted is not None and (wanted.make or wanted.model):
-            filters = VehicleFilters(
-                makes=[wanted.make] if wanted.make else [],
-                models=[wanted.model] if wanted.model else [],
-                status="available",
-            )
-            query = search_query(filters, catalog).with_only_columns(*VIEW_COLUMNS)
-            return [vehicle_view(v) for v in await session.execute(query.limit(MAX_VEHICLES))]
+    if narrows(filters):
+        found = search_where(filters, catalog)
+        return [vehicle_view(row) for row in await fetch_all(session, search_sql(found), found.params)]
+    linked = await fetch_all(session, _LINKED, {"lead": lead_id})
+    if linked:
+        return [vehicle_view(row) for row in linked]
+    wanted = await fetch_one(session, _WANTED, {"lead": lead_id})
+    if wanted is not None and (wanted["make"] or wanted["model"]):
+        filters = VehicleFilters(
+            makes=[wanted["make"]] if wanted["make"] else [],
+            models=[wanted["model"]] if wanted["model"] else [],
+            status="available",
+        )
+        found = search_where(filters, catalog)
+        return [vehicle_view(row) for row in await fetch_all(session, search_sql(found), found.params)]
     return []
 
 

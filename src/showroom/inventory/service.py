@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, Text, cast, func, or_, select, text
+from sqlalchemy import Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.nlu import Catalog, Understanding
@@ -157,51 +158,79 @@ def spelled(catalog: Catalog, makes: list[str], models: list[str]) -> tuple[list
     return found_makes, sorted(found_models)
 
 
-def search_query(filters: VehicleFilters, catalog: Catalog) -> Select[tuple[Vehicle]]:
-    """Vehicles matching every given filter (RLS keeps it to the caller's dealership); ``catalog`` is the
-    dealership's (:func:`catalog`), which gives makes and models their stored spelling."""
-    query = select(Vehicle)
+@dataclass(frozen=True)
+class SearchWhere:
+    """The conditions of a vehicle search as SQL for psycopg (``%(name)s`` parameters) and its parameters."""
+
+    sql: str
+    params: dict[str, Any]
+
+
+_SPELLED_FILTERS = (
+    ("body_style", "body_styles"),
+    ("exterior_color", "colors"),
+    ("drivetrain", "drivetrains"),
+    ("fuel_type", "fuel_types"),
+)
+_RANGES = (
+    ("year", ">=", "year_min"),
+    ("year", "<=", "year_max"),
+    ("price", ">=", "price_min"),
+    ("price", "<=", "price_max"),
+    ("mileage", "<=", "mileage_max"),
+)
+
+
+def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
+    """Vehicles matching every given filter (RLS keeps it to the caller's dealership), as one SQL condition:
+    the one definition of search, sent through psycopg by the agent (each chat turn) and wrapped by
+    :func:`search_query` for the API and the pages. ``catalog`` is the dealership's (:func:`catalog`): makes,
+    models, body styles, colours, drivetrains and fuels are compared with its stored spellings (``=``), for the
+    reasons :func:`spelled` and :func:`containing` give."""
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+
+    def where(sql: str, **values: Any) -> None:
+        conditions.append(sql.format(**{name: f"%({name})s" for name in values}))
+        params.update(values)
+
     if filters.active is not None:
-        query = query.where(Vehicle.is_active.is_(filters.active))
+        where("is_active = {active}", active=filters.active)
     makes, models = spelled(catalog, filters.makes, filters.models)
     if any(m.strip() for m in filters.makes):
-        query = query.where(Vehicle.make.in_(makes))
+        where("make = any({makes})", makes=makes)
     if any(m.strip() for m in filters.models):
-        query = query.where(Vehicle.model.in_(models))
-    for column, values in (
-        (Vehicle.body_style, filters.body_styles),
-        (Vehicle.exterior_color, filters.colors),
-        (Vehicle.drivetrain, filters.drivetrains),
-        (Vehicle.fuel_type, filters.fuel_types),
-    ):
-        if any(v.strip() for v in values):
-            query = query.where(column.in_(containing(catalog, column.key, values)))
+        where("model = any({models})", models=models)
+    for column, key in _SPELLED_FILTERS:
+        wanted: list[str] = getattr(filters, key)
+        if any(w.strip() for w in wanted):
+            where(f"{column} = any({{{key}}})", **{key: containing(catalog, column, wanted)})
     if filters.condition:
-        query = query.where(Vehicle.condition == filters.condition)
+        where("condition = {condition}", condition=filters.condition)
     if filters.status:
-        query = query.where(Vehicle.status == filters.status)
-    if filters.year_min is not None:
-        query = query.where(Vehicle.year >= filters.year_min)
-    if filters.year_max is not None:
-        query = query.where(Vehicle.year <= filters.year_max)
-    if filters.price_min is not None:
-        query = query.where(Vehicle.price >= filters.price_min)
-    if filters.price_max is not None:
-        query = query.where(Vehicle.price <= filters.price_max)
-    if filters.mileage_max is not None:
-        query = query.where(Vehicle.mileage <= filters.mileage_max)
-    for feature in filters.features:  # named in the description or the feature list
-        like = f"%{feature.strip()}%"
-        query = query.where(
-            or_(Vehicle.description.ilike(like), cast(Vehicle.features, Text).ilike(like), Vehicle.trim.ilike(like))
+        where("status = {status}", status=filters.status)
+    for column, operator, key in _RANGES:
+        if getattr(filters, key) is not None:
+            where(f"{column} {operator} {{{key}}}", **{key: getattr(filters, key)})
+    for i, feature in enumerate(filters.features):  # named in the description, the feature list or the trim
+        where(
+            f"(description ilike {{f{i}}} or features::text ilike {{f{i}}} or trim ilike {{f{i}}})",
+            **{f"f{i}": f"%{feature.strip()}%"},
         )
     if filters.stock_number:
-        query = query.where(Vehicle.stock_number == filters.stock_number)
+        where("stock_number = {stock_number}", stock_number=filters.stock_number)
     if filters.vin:
-        query = query.where(Vehicle.vin == filters.vin.upper())
+        where("vin = {vin}", vin=filters.vin.upper())
     if filters.text:
-        query = query.where(Vehicle.search.op("@@")(func.websearch_to_tsquery("english", filters.text)))
-    return query
+        where("search @@ websearch_to_tsquery('english', {text})", text=filters.text)
+    return SearchWhere(" and ".join(conditions) or "true", params)
+
+
+def search_query(filters: VehicleFilters, catalog: Catalog) -> Select[tuple[Vehicle]]:
+    """:func:`search_where` as a SQLAlchemy select of vehicles, to order and page."""
+    found = search_where(filters, catalog)
+    condition = text(re.sub(r"%\((\w+)\)s", r":\1", found.sql)).bindparams(**found.params)
+    return select(Vehicle).where(condition)
 
 
 async def get(session: AsyncSession, vehicle_id: int) -> Vehicle:
