@@ -2,7 +2,7 @@
 # (the service was "0.10x" of it); it now writes the same rows. The service then did ~24 statements per document
 # through the ORM (~12 ms of Python CPU, over half of it in unit-of-work flushes) and round robin read every lead
 # of every user (3.3 ms at 3,800 leads, growing). Now: migration 0010 indexes the round-robin read, one lock
-# statement, number and assignee in one read, the new rows in one statement (db.rows.flush_new), hot reads and the
+# statement, number and assignee in one read, the new rows in one statement (db.rows.flush), hot reads and the
 # job through db.engine.fetch_one: 37 -> ~65 docs/s sequential, 0.30x -> 0.58-0.71x of the raw baseline.
 """ADF lead ingestion: raw psycopg inserts vs the service path (process_payload) vs HTTP POST /api/v1/leads/adf.
 

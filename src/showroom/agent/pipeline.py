@@ -36,6 +36,8 @@ from showroom.audit.service import SYSTEM, Actor, record
 from showroom.conversations.channels import deliver
 from showroom.conversations.handover import hand_over
 from showroom.conversations.service import CLOSED
+from showroom.db.engine import fetch_one
+from showroom.db.rows import adopt
 from showroom.insights.service import record_insights, rescore
 from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
@@ -64,20 +66,27 @@ class Turn:
     dealership: Dealership
 
 
+_TURN = (
+    "select to_jsonb(l) as lead, to_jsonb(c) as customer, to_jsonb(d) as dealership from leads l, customers c, "
+    "dealerships d where l.id = %(lead)s and c.id = %(customer)s and d.id = %(dealership)s"
+)
+
+
 async def load(session: AsyncSession, conversation_id: uuid.UUID) -> Turn:
-    """The conversation (usually already in the session) and its lead, customer and dealership, in one query."""
+    """The conversation (usually already in the session) and its lead, customer and dealership, in one statement
+    through psycopg (every turn reads them; see ``db.rows.adopt``). Nothing pending is flushed for it: it does not
+    change these rows, and they are written later."""
     conversation = await session.get(Conversation, conversation_id)
     assert conversation is not None
-    query = (
-        select(Lead, Customer, Dealership)
-        .select_from(Lead)
-        .join(Customer, Customer.id == conversation.customer_id)
-        .join(Dealership, Dealership.id == conversation.dealership_id)
-        .where(Lead.id == conversation.lead_id)
+    ids = {"lead": conversation.lead_id, "customer": conversation.customer_id, "dealership": conversation.dealership_id}
+    row = await fetch_one(session, _TURN, ids)
+    assert row is not None  # the conversation's foreign keys
+    return Turn(
+        conversation,
+        adopt(session, Lead, row["lead"]),
+        adopt(session, Customer, row["customer"]),
+        adopt(session, Dealership, row["dealership"]),
     )
-    with session.no_autoflush:  # what the caller has pending does not change these rows; it is flushed later
-        row = (await session.execute(query)).one()
-    return Turn(conversation, *row)
 
 
 def ai_answers(turn: Turn) -> str | None:

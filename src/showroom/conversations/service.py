@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.auth.principal import Principal
 from showroom.conversations.schemas import ConversationCreate, ConversationUpdate, MessageCreate
-from showroom.db.rows import flush_new
+from showroom.db.rows import flush
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.service import check_assignee, get_lead
 from showroom.models import Conversation, Message
@@ -153,7 +153,7 @@ async def receive(
         after={"conversation_id": str(conversation.id)},
     )
     outcome = await handle_inbound(session, services, message, actor)
-    await flush_new(session)  # the turn's new rows (messages, insights, scores, activities, audit), by db.rows
+    await flush(session)  # the turn's new rows and changes (messages, insights, scores, counters...), by db.rows
     return message, True, outcome
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom import jobs
 from showroom.audit.service import Actor, changes, record, snapshot
 from showroom.db.engine import fetch_all, fetch_one
-from showroom.db.rows import flush_new, insert_now
+from showroom.db.rows import flush, insert_now
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.schemas import LeadIntakeIn
@@ -199,7 +199,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     if existing is not None:
         return await _duplicate(session, existing, data, actor)
 
-    # The reads (and a new customer, inserted at once), then the new rows, written together by db.rows.flush_new.
+    # The reads (and a new customer, inserted at once), then the new rows, written together by db.rows.flush.
     with session.no_autoflush:
         customer, notes = await find_or_create_customer(
             session, dealership_id, data.customer, email, phone, data.received_at, actor
@@ -266,7 +266,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             "vehicles_linked": linked,
         },
     )
-    await flush_new(session)  # the lead, its interests, conversation, activities and audit rows, in FK order
+    await flush(session)  # the lead, its interests, conversation, activities and audit rows, in FK order
     if conversation is not None and data.first_reply:
         # The AI's first answer, sent by the worker once this transaction commits.
         await jobs.defer(
