@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from showroom.agent.types import Turn, VehicleView
 
@@ -159,9 +159,14 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_TRANSLATE).strip()
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
-    """Lower-case letters and digits only: 'CR-V' -> 'crv', 'F 150' -> 'f150'."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    """Lower-case letters and digits only: 'CR-V' -> 'crv', 'F 150' -> 'f150'. Memoised: the same makes, models
+    and colours are squashed on every turn."""
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def words(text: str) -> frozenset[str]:
@@ -657,8 +662,13 @@ FEATURES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _labels(text: str, table: Sequence[tuple[str, str]]) -> list[str]:
-    return [label for label, pattern in table if re.search(pattern, text)]
+@cache
+def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((label, re.compile(pattern)) for label, pattern in table)
+
+
+def _labels(text: str, table: tuple[tuple[str, str], ...]) -> list[str]:
+    return [label for label, pattern in _compiled(table) if pattern.search(text)]
 
 
 def body_matches(vehicle_body: str | None, wanted: str) -> bool:
@@ -688,9 +698,9 @@ def fuel_matches(vehicle_fuel: str | None, wanted: str) -> bool:
 
 def feature_matches(features: Iterable[str], wanted: str) -> str | None:
     """The vehicle's own wording of a wanted feature ('Heated Front Seats' for 'heated seats'), or None."""
-    pattern = dict(FEATURES).get(wanted)
+    pattern = dict(_compiled(FEATURES)).get(wanted)
     for feature in features:
-        if (pattern and re.search(pattern, feature.lower())) or squash(wanted) in squash(feature):
+        if (pattern and pattern.search(feature.lower())) or squash(wanted) in squash(feature):
             return feature
     return None
 

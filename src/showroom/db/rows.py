@@ -16,6 +16,7 @@ the turn's updates (the conversation's counters, the lead score) another ~1 ms l
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Callable
@@ -120,19 +121,31 @@ def _attributes(model: type[Base]) -> dict[str, str]:
     return {prop.columns[0].name: prop.key for prop in inspect(model).column_attrs}
 
 
+@cache
+def _defaults(model: type[Base]) -> tuple[tuple[str, str, Callable[[], Any] | None], ...]:
+    """(attribute, column, Python-side default or None) of each column, in table order."""
+    out = []
+    for prop in inspect(model).column_attrs:
+        column = prop.columns[0]
+        default: Callable[[], Any] | None = None
+        if column.default is not None and column.default.is_callable:
+            default = functools.partial(column.default.arg, None)
+        elif column.default is not None and column.default.is_scalar:
+            default = functools.partial(lambda value: value, column.default.arg)
+        out.append((prop.key, column.name, default))
+    return tuple(out)
+
+
 def _values(instance: Base) -> dict[str, Any]:
     """The columns of a new instance: those set, and the Python-side defaults (ids) a flush would apply; the rest
     take their server defaults."""
-    state = inspect(instance)
+    state = inspect(instance).dict
     values = {}
-    for prop in state.mapper.column_attrs:
-        column = prop.columns[0]
-        if prop.key in state.dict:
-            values[column.name] = state.dict[prop.key]
-        elif column.default is not None and column.default.is_callable:
-            values[column.name] = column.default.arg(None)
-        elif column.default is not None and column.default.is_scalar:
-            values[column.name] = column.default.arg
+    for attribute, column, default in _defaults(type(instance)):
+        if attribute in state:
+            values[column] = state[attribute]
+        elif default is not None:
+            values[column] = default()
     return values
 
 
@@ -164,15 +177,16 @@ def _settle(session: AsyncSession, instance: Base, sent: dict[str, Any], row: di
     ``sent`` and the ``row`` the database filled in as its loaded state."""
     if instance in session:
         session.expunge(instance)
-    if inspect(instance).key is not None:
+    state = inspect(instance)
+    if state.key is not None:
         make_transient(instance)  # a loaded row: its history goes with its identity, which comes back below
     attributes = _attributes(type(instance))
-    state = inspect(instance).dict
-    for column, value in (*sent.items(), *row.items()):
-        key = attributes[column]
-        if key not in state or column in row:
-            setattr(instance, key, value)
-    make_transient_to_detached(instance)  # the values set become its loaded state: nothing left to flush
+    loaded = state.dict  # written directly, as the ORM's own loading does: the next line makes it the loaded state
+    for column, value in sent.items():
+        loaded.setdefault(attributes[column], value)
+    for column, value in row.items():
+        loaded[attributes[column]] = value
+    make_transient_to_detached(instance)  # history reset, identity from the id: nothing left to flush
     session.add(instance)
 
 
