@@ -14,11 +14,10 @@ conversation per 20 messages; messages alternating customer (inbound, received) 
 2 to 38 per conversation. Then VACUUM ANALYZE, as autovacuum would have done by then.
 
 Service path: ``concurrency`` asyncio workers, each owning one active conversation of the first dealership, doing
-turns back to back: an app-role session with the tenant set, ``session.get(Conversation)``, ``receive`` (SYSTEM
-actor), commit. Latency is the wall time of that whole block, pool waits included (a failed turn, e.g. a pool
-timeout, counts as an error with its time). The customer texts ask for
-inventory; a turn that ends without an AI reply (a handover, a skip) is counted and the conversation reset outside
-the measured time.
+turns back to back: an app-role session with the tenant set, ``conversations.service.get`` (as the API route
+loads it), ``receive`` (SYSTEM actor), commit. Latency is the wall time of that whole block, pool waits included (a
+failed turn, e.g. a pool timeout, counts as an error with its time). The customer texts ask for inventory; a turn
+that ends without an AI reply (a handover, a skip) is counted and the conversation reset outside the measured time.
 
 Raw SQL floor: the same turns through a raw psycopg pool of the same size, as the BYPASSRLS maintenance login (no
 ORM, no RLS: the tenant filter is written out), one transaction per turn: insert the inbound message, update the
@@ -69,6 +68,7 @@ from bench.inventory_import import CATALOG, COLORS, TRANSMISSIONS, VIN_CHARS, YE
 from showroom.agent.context import search_sql
 from showroom.agent.nlu import understand
 from showroom.audit.service import SYSTEM
+from showroom.conversations import service as conversations
 from showroom.conversations.service import receive
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import Topology, libpq
@@ -76,7 +76,6 @@ from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
 from showroom.inventory.service import SearchWhere, catalog, filters_from_understanding, narrows, search_where
 from showroom.inventory.vin import check_digit
-from showroom.models import Conversation
 from showroom.services import Services
 from showroom.settings import Settings
 
@@ -414,8 +413,7 @@ async def service_worker(
         started = time.perf_counter()
         try:
             async with db.session(dealership_id) as session, session.begin():
-                conversation = await session.get(Conversation, conversation_id)
-                assert conversation is not None
+                conversation = await conversations.get(session, conversation_id)  # as the API route loads it
                 _, _, outcome = await receive(session, services, conversation, text, SYSTEM)
         except Exception as exc:  # counted (its time too: a failed turn is server time) and shown; the run goes on
             latencies.append((time.perf_counter() - started) * 1000)

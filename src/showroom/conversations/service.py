@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import CursorResult, func, select
 from sqlalchemy import update as update_rows
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.util import identity_key
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.auth.principal import Principal
 from showroom.conversations.schemas import ConversationCreate, ConversationUpdate, MessageCreate
-from showroom.db.rows import flush
+from showroom.db.rows import flush, read_one
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.service import check_assignee, get_lead
 from showroom.models import Conversation, Message
@@ -26,7 +27,11 @@ CLOSED = ("resolved", "archived")  # the AI stays silent; staff reopen before re
 
 
 async def get(session: AsyncSession, conversation_id: uuid.UUID) -> Conversation:
-    conversation = await session.get(Conversation, conversation_id)
+    """The conversation (RLS: only the tenant's), read through psycopg (``db.rows.read_one``): every inbound
+    message loads one."""
+    conversation = session.identity_map.get(identity_key(Conversation, (conversation_id,)))
+    if conversation is None:
+        conversation = await read_one(session, Conversation, "id = %(id)s", {"id": conversation_id})
     if conversation is None:
         raise NotFound(f"conversation {conversation_id} not found")
     return conversation

@@ -32,7 +32,7 @@ from sqlalchemy.orm import make_transient, make_transient_to_detached
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
 
-from showroom.db.engine import sqlalchemy_errors
+from showroom.db.engine import fetch_one, sqlalchemy_errors
 from showroom.models import Base
 
 M = TypeVar("M", bound=Base)
@@ -246,6 +246,14 @@ def adopt(session: AsyncSession, model: type[M], row: dict[str, Any]) -> M:
     instance = model()
     _settle(session, instance, values, {})
     return instance
+
+
+async def read_one(session: AsyncSession, model: type[M], condition: str, params: dict[str, Any]) -> M | None:
+    """The one row of ``model`` meeting ``condition`` (SQL with psycopg parameters; RLS applies), read through
+    psycopg and :func:`adopt`-ed; None if there is none. For rows hot paths read and then change."""
+    sql = f"select to_jsonb(t) as row from {model.__tablename__} t where {condition}"
+    found = await fetch_one(session, sql, params)
+    return None if found is None else adopt(session, model, found["row"])
 
 
 async def insert_now(session: AsyncSession, instance: M) -> M:
