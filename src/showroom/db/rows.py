@@ -122,6 +122,12 @@ def _attributes(model: type[Base]) -> dict[str, str]:
 
 
 @cache
+def _columns(model: type[Base]) -> dict[str, str]:
+    """Attribute name -> column name."""
+    return {attribute: column for column, attribute in _attributes(model).items()}
+
+
+@cache
 def _defaults(model: type[Base]) -> tuple[tuple[str, str, Callable[[], Any] | None], ...]:
     """(attribute, column, Python-side default or None) of each column, in table order."""
     out = []
@@ -131,9 +137,13 @@ def _defaults(model: type[Base]) -> tuple[tuple[str, str, Callable[[], Any] | No
         if column.default is not None and column.default.is_callable:
             default = functools.partial(column.default.arg, None)
         elif column.default is not None and column.default.is_scalar:
-            default = functools.partial(lambda value: value, column.default.arg)
+            default = _constant(column.default.arg)
         out.append((prop.key, column.name, default))
     return tuple(out)
+
+
+def _constant(value: Any) -> Callable[[], Any]:
+    return lambda: value
 
 
 def _values(instance: Base) -> dict[str, Any]:
@@ -160,7 +170,7 @@ def _json_value(value: Any) -> Any:
 def _changes(instance: Base) -> dict[str, Any]:
     """The changed columns of a loaded instance (column name -> new value), with its id."""
     state = inspect(instance)
-    columns = {key: column for column, key in _attributes(type(instance)).items()}
+    columns = _columns(type(instance))
     key = _key(type(instance))
     changed = {
         columns[attribute]: state.dict[attribute]
