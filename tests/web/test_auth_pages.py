@@ -76,3 +76,17 @@ async def test_invitation_page_creates_the_account(app: FastAPI, db: Database, s
     assert reused.status_code == 410
     bogus = await new_client(app).get("/invitations/<script>")
     assert bogus.status_code == 404 and "<script>" not in bogus.text
+
+
+async def test_sign_in_pages_carry_the_security_headers_of_every_page(app: FastAPI, db: Database) -> None:
+    """They had a template environment of their own that set none (no CSP: frameable, sniffable, cacheable)."""
+    client = new_client(app)
+    for response in (
+        await client.get("/login"),
+        await client.post("/login", data={"email": "nobody@x.example", "password": "nope-nope-nope"}),
+        await client.get("/auth/reset/" + "x" * 43),
+    ):
+        csp = response.headers.get("content-security-policy", "")
+        assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp, (response.url, response.headers)
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["cache-control"] == "no-store"

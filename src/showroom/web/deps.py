@@ -145,16 +145,18 @@ def page_id(value: str, what: str) -> uuid.UUID:
         raise NotFound(f"{what} not found") from None
 
 
-def error_page(request: Request, status_code: int, heading: str, text: str) -> HTMLResponse:
+def render_page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page outside the staff app (signing in, the e-mailed links, errors), with the staff pages' headers."""
     nonce = secrets.token_urlsafe(16)
-    response = templates.TemplateResponse(
-        request,
-        "message.html",
-        {"heading": heading, "text": text, "error": status_code >= 400, "nonce": nonce, "home_link": True},
-        status_code=status_code,
-    )
+    response = templates.TemplateResponse(request, template, {"nonce": nonce, **context}, status_code=status_code)
     secure_headers(response, nonce)
     return response
+
+
+def error_page(request: Request, status_code: int, heading: str, text: str) -> HTMLResponse:
+    return render_page(
+        request, "message.html", status_code, heading=heading, text=text, error=status_code >= 400, home_link=True
+    )
 
 
 HEADINGS = {401: "Please sign in", 403: "Not allowed", 404: "Not found", 409: "Conflict", 410: "Gone"}

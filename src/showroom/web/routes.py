@@ -5,12 +5,10 @@ They call the same services as the JSON API; errors become a page with the same 
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.auth import service, users
@@ -22,17 +20,13 @@ from showroom.auth.tokens import looks_like_token
 from showroom.errors import AppError
 from showroom.models import Dealership, User
 from showroom.services import services
+from showroom.web.deps import render_page
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
-
-
-def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
 def message(request: Request, heading: str, text: str, status_code: int = 200) -> HTMLResponse:
-    return page(request, "message.html", status_code, heading=heading, text=text, error=status_code >= 400)
+    return render_page(request, "message.html", status_code, heading=heading, text=text, error=status_code >= 400)
 
 
 async def current_user(request: Request, session: AsyncSession, csrf_sent: str | None = None) -> Principal | None:
@@ -63,14 +57,14 @@ async def home(request: Request, session: DbSession) -> Response:
 
         return await render_dashboard(Staff(request, session, principal, dealership, request_actor(request, principal)))
     user = await session.get(User, principal.user_id)
-    return page(request, "home.html", user=user, dealership=dealership, csrf_token=principal.csrf_secret)
+    return render_page(request, "home.html", user=user, dealership=dealership, csrf_token=principal.csrf_secret)
 
 
 @router.get("/login")
 async def login_page(request: Request, session: DbSession) -> Response:
     if await current_user(request, session) is not None:
         return RedirectResponse("/", status_code=303)
-    return page(request, "login.html")
+    return render_page(request, "login.html")
 
 
 @router.post("/login")
@@ -90,9 +84,9 @@ async def login(
             replaces=request.cookies.get(SESSION_COOKIE),
         )
     except AppError as exc:  # throttled
-        return page(request, "login.html", exc.status_code, error=exc.detail, email=email)
+        return render_page(request, "login.html", exc.status_code, error=exc.detail, email=email)
     if outcome.error is not None:  # committed: the failure is counted and audited
-        return page(request, "login.html", outcome.error.status_code, error=outcome.error.detail, email=email)
+        return render_page(request, "login.html", outcome.error.status_code, error=outcome.error.detail, email=email)
     assert outcome.signed_in is not None
     return _signed_in_redirect(request, outcome.signed_in)
 
@@ -111,8 +105,8 @@ async def login_link(
         else:
             await service.send_magic_link(session, request.app.state.db, services(request).mailer, **args)
     except AppError as exc:
-        return page(request, "login.html", exc.status_code, error=exc.detail)
-    return page(request, "login.html", notice="If an active account uses this address, an e-mail is on its way.")
+        return render_page(request, "login.html", exc.status_code, error=exc.detail)
+    return render_page(request, "login.html", notice="If an active account uses this address, an e-mail is on its way.")
 
 
 @router.post("/logout")
@@ -149,7 +143,7 @@ async def magic_link(request: Request, token: str, session: DbSession) -> Respon
 
 @router.get("/auth/reset/{token}")
 async def reset_page(request: Request, token: str) -> Response:
-    return page(request, "password_form.html", heading="Choose a new password", button="Save password")
+    return render_page(request, "password_form.html", heading="Choose a new password", button="Save password")
 
 
 @router.post("/auth/reset/{token}")
@@ -164,7 +158,7 @@ async def reset(
         )
     except AppError as exc:
         if exc.field == "password":
-            return page(
+            return render_page(
                 request,
                 "password_form.html",
                 exc.status_code,
@@ -188,7 +182,7 @@ async def invitation_page(request: Request, token: str, session: DbSession) -> R
         f"Join {row.dealership_name or 'Showroom'} as {row.role.replace('_', ' ')}. "
         f"Your sign-in e-mail will be {row.email}."
     )
-    return page(
+    return render_page(
         request,
         "password_form.html",
         heading="Accept your invitation",
@@ -217,7 +211,7 @@ async def accept_invitation(
         )
     except AppError as exc:
         if exc.field == "password":
-            return page(
+            return render_page(
                 request,
                 "password_form.html",
                 exc.status_code,
