@@ -16,6 +16,7 @@ from showroom.db.rows import read_one
 from showroom.errors import NotFound
 from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
 from showroom.models import Conversation, Customer, Dealership, Message
+from showroom.web.branding import brand_of
 
 VISIBLE = ("inbound", "outbound")
 
@@ -104,10 +105,19 @@ async def visible_messages(session: AsyncSession, conversation: Conversation, af
 
 
 def widget_config(d: Dealership, persona_name: str) -> dict[str, Any]:
+    """What the widget shows. Its colours are the staff app's (``web.branding``): the dealership's, validated,
+    with the text colour that reads on each, so the script has no colour rules of its own."""
+    brand = brand_of(d)
     return {
         "dealership": d.name,
         "persona_name": persona_name,
         "welcome_message": d.welcome_message or f"Hi! I'm {persona_name} from {d.name}. How can I help?",
-        "colors": {"primary": d.primary_color, "secondary": d.secondary_color, "accent": d.accent_color},
+        "colors": {
+            "primary": brand.primary,
+            "primary_ink": brand.primary_ink,
+            "secondary": d.secondary_color,
+            "accent": brand.accent,
+            "accent_ink": brand.accent_ink,
+        },
         "font_family": d.font_family,
     }

@@ -63,16 +63,6 @@
     return node;
   }
 
-  function lum(hex) {
-    var c = [1, 3, 5].map(function (i) { var v = parseInt(hex.substr(i, 2), 16) / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-  }
-  function ink(hex) {
-    if (!/^#[0-9a-f]{6}$/i.test(hex || "")) return "#ffffff";
-    var l = lum(hex);
-    return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? "#111827" : "#ffffff";
-  }
-
   var host = document.createElement("showroom-chat");
   var root = host.attachShadow({ mode: "open" });
   if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
@@ -243,13 +233,10 @@
     (document.body || document.documentElement).appendChild(host);
     request("GET", "/config").then(function (cfg) {
       S.config = cfg;
-      var c = cfg.colors || {};
-      var primary = /^#[0-9a-f]{6}$/i.test(c.primary || "") ? c.primary : "#111827";
-      var accent = /^#[0-9a-f]{6}$/i.test(c.accent || "") ? c.accent : "#2563eb";
-      host.style.setProperty("--brand", primary);
-      host.style.setProperty("--brand-ink", ink(primary));
-      host.style.setProperty("--accent", accent);
-      host.style.setProperty("--accent-ink", ink(accent));
+      var c = cfg.colors || {};  // validated by the server, each with the text colour that reads on it
+      ["primary", "primary_ink", "accent", "accent_ink"].forEach(function (k) {
+        if (/^#[0-9a-f]{6}$/i.test(c[k] || "")) host.style.setProperty("--" + k.replace("primary", "brand").replace("_", "-"), c[k]);
+      });
       who.textContent = cfg.persona_name;
       where.textContent = cfg.dealership;
       panel.setAttribute("aria-label", "Chat with " + cfg.dealership);
