@@ -257,3 +257,20 @@ async def test_an_unknown_trigger_action_changes_nothing(app: FastAPI, db: Datab
     assert off.status_code == 303
     async with db.maint_session() as maint:
         assert not await maint.scalar(select(EscalationTrigger.is_active).where(EscalationTrigger.id == trigger.id))
+
+
+async def test_bad_ids_and_parameters_of_pages_answer_with_pages(app: FastAPI, db: Database) -> None:
+    """An id beyond the column's range, or a malformed query, got the API's JSON 422 (or the database's)."""
+    team = await create_team(db)
+    client = await page_client(app, team.admin.email)
+    token = csrf_of((await client.get("/app/settings/team")).text)
+    for response in (
+        await client.get("/app/personas/99999999999"),
+        await client.post("/app/settings/users/99999999999", data={"csrf_token": token, "action": "deactivate"}),
+        await client.post("/app/settings/api-keys/abc/revoke", data={"csrf_token": token}),
+    ):
+        assert response.status_code == 404, (response.url, response.text)
+        assert response.headers["content-type"].startswith("text/html") and "There is nothing here" in response.text
+    query = await client.get("/app/inventory", params={"page": "0"})
+    assert query.status_code == 422 and query.headers["content-type"].startswith("text/html")
+    assert "page" in query.text

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from showroom.agent import triggers
 from showroom.agent.schemas import TriggerIn, TriggerUpdate
+from showroom.api.types import DbId
 from showroom.auth import api_keys, users
 from showroom.auth.permissions import SCOPES
 from showroom.auth.schemas import ApiKeyCreate, InvitationCreate, UserUpdate
@@ -243,7 +244,7 @@ async def cancel_invitation(invitation_id: uuid.UUID, staff: StaffForm) -> Respo
 
 
 @router.post("/app/settings/users/{user_id}")
-async def update_user(user_id: int, staff: StaffForm) -> Response:
+async def update_user(user_id: DbId, staff: StaffForm) -> Response:
     staff.require("user.manage")
     form = form_values(staff.request)
     try:
@@ -303,7 +304,7 @@ async def create_key(staff: StaffForm) -> HTMLResponse:
 
 
 @router.post("/app/settings/api-keys/{key_id}/revoke")
-async def revoke_key(key_id: int, staff: StaffForm) -> Response:
+async def revoke_key(key_id: DbId, staff: StaffForm) -> Response:
     staff.require("api_key.manage")
     await api_keys.revoke(staff.session, key_id, staff.actor)
     return back("/app/settings/api-keys", "revoked")

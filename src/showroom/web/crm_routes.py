@@ -20,7 +20,7 @@ from showroom.leads.schemas import LeadStatus, SourceType
 from showroom.leads.service import lead_filters
 from showroom.models import Conversation, Customer, Lead, LeadActivity, Persona, User, Vehicle, VehicleInterest
 from showroom.web.conversation_view import staff_names
-from showroom.web.deps import HtmlRoute, StaffPage, page_id
+from showroom.web.deps import HtmlRoute, StaffPage, page_id, page_int
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 PIPELINE = ("new", "contacted", "qualified", "appointment", "negotiation", "sold", "lost")
@@ -217,9 +217,7 @@ async def persona_editor(persona_id: str, staff: StaffPage) -> HTMLResponse:
     staff.require("persona.read")
     persona = None
     if persona_id != "new":
-        if not persona_id.isdigit():
-            raise NotFound("persona not found")
-        persona = await staff.session.get(Persona, int(persona_id))
+        persona = await staff.session.get(Persona, page_int(persona_id, "persona"))
         if persona is None:
             raise NotFound("persona not found")
     else:

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.api.types import INT4_MAX
 from showroom.audit.service import Actor
 from showroom.auth.deps import SESSION_COOKIE, DbSession, principal_from_cookie, request_actor
 from showroom.auth.principal import Principal
@@ -137,6 +139,14 @@ StaffPage = Annotated[Staff, Depends(staff_page)]
 StaffForm = Annotated[Staff, Depends(staff_form)]
 
 
+def page_int(value: str, what: str) -> int:
+    """An integer path id: anything malformed or beyond the column's range is the same 404 as an id of another
+    dealership."""
+    if not value.isdigit() or not 1 <= int(value) <= INT4_MAX:
+        raise NotFound(f"{what} not found")
+    return int(value)
+
+
 def page_id(value: str, what: str) -> uuid.UUID:
     """A path id: anything malformed is the same 404 as an id of another dealership."""
     try:
@@ -160,6 +170,7 @@ def error_page(request: Request, status_code: int, heading: str, text: str) -> H
 
 
 HEADINGS = {401: "Please sign in", 403: "Not allowed", 404: "Not found", 409: "Conflict", 410: "Gone"}
+NOT_HERE = "There is nothing here, or it belongs to another dealership."
 
 
 class HtmlRoute(APIRoute):
@@ -181,11 +192,18 @@ class HtmlRoute(APIRoute):
                     "You are a platform administrator acting for no dealership. Choose one with "
                     "POST /api/v1/auth/switch, then reload.",
                 )
+            except RequestValidationError as exc:  # a malformed path id is no page; other input is a 422 page
+                errors = exc.errors()
+                if any(e.get("loc", ("",))[0] == "path" for e in errors):
+                    return error_page(request, 404, HEADINGS[404], NOT_HERE)
+                first = errors[0] if errors else {}
+                field = ".".join(str(p) for p in first.get("loc", ())[1:]) or "the form"
+                return error_page(request, 422, "Something is not right", f"{field}: {first.get('msg', 'invalid')}")
             except AppError as exc:
                 heading = HEADINGS.get(exc.status_code, "Something is not right")
                 text = exc.detail
                 if exc.status_code == 404:
-                    text = "There is nothing here, or it belongs to another dealership."
+                    text = NOT_HERE
                 return error_page(request, exc.status_code, heading, text)
 
         return handler
