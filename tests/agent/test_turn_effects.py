@@ -270,6 +270,10 @@ async def test_an_email_reply_to_an_archived_conversation_starts_a_new_one(
         )
     assert reply.status_code == 201, reply.text
     assert reply.json()["conversation_id"] != old
+    async with db.maint_session() as maint:  # the same enquiry today: the new conversation is on the same lead
+        reopened = await maint.get(Conversation, uuid.UUID(reply.json()["conversation_id"]))
+    assert reopened is not None and str(reopened.lead_id) == created.json()["lead"]["id"]
+    assert reopened.channel == "email" and reopened.subject == "E-mail enquiry"
     assert empty.status_code == 422 and empty.json()["field"] == "text"  # checked before any lookup
 
 

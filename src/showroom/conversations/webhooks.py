@@ -97,24 +97,13 @@ async def _new_lead(
             message=text_[:2000],
             first_reply=False,
             conversation_channel=channel,
+            converse_on_duplicate=True,
             original={"format": channel},
         ),
         actor,
     )
-    if result.conversation is not None:
-        return result.conversation
-    # The same enquiry today (e.g. a reply to a conversation staff archived): a new conversation on that lead.
-    conversation = Conversation(
-        dealership_id=dealership_id,
-        lead_id=result.lead.id,
-        customer_id=result.customer.id,
-        channel=channel,
-        subject=f"{provider} enquiry",
-        assigned_user_id=result.lead.assigned_user_id,
-    )
-    session.add(conversation)
-    await session.flush()
-    return conversation
+    assert result.conversation is not None  # a new lead's, or a new one on today's same enquiry
+    return result.conversation
 
 
 async def sms(session: AsyncSession, services: Services, data: SmsIn, actor: Actor) -> tuple[Message, bool]:

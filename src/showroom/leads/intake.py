@@ -117,6 +117,9 @@ class IntakeLead:
     first_reply: bool = True  # enqueue the AI's first answer (the chat widget answers in the request instead)
     anonymous_ok: bool = False  # a chat visitor may start without any contact details (the key is the visit)
     conversation_channel: str | None = None  # default: email if we have one, else sms, else chat
+    # A message channel (SMS, e-mail): the customer is writing now, so even the same enquiry as earlier today (a
+    # reply to a conversation staff archived) gets a new conversation on that lead.
+    converse_on_duplicate: bool = False
     assigned_user_id: int | None = None  # default: round robin when the dealership assigns that way
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
@@ -241,16 +244,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         await add_activity(session, lead, "possible_duplicate", note, actor)
     conversation = None
     if data.open_conversation:
-        conversation = Conversation(
-            id=uuid.uuid4(),
-            dealership_id=dealership_id,
-            lead_id=lead.id,
-            customer_id=customer.id,
-            channel=data.conversation_channel or ("email" if email else "sms" if phone else "chat"),
-            subject=f"{source_name}{what}"[:255],
-            assigned_user_id=lead.assigned_user_id,
-        )
-        session.add(conversation)
+        conversation = _conversation(session, lead, data, f"{source_name}{what}", email=email, phone=phone)
     await record(
         session,
         actor,
@@ -279,6 +273,23 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     return IntakeResult(lead, False, customer, conversation, notes)
 
 
+def _conversation(
+    session: AsyncSession, lead: Lead, data: IntakeLead, subject: str, *, email: str | None, phone: str | None
+) -> Conversation:
+    """A new conversation on ``lead`` (added to the session), on the channel asked for, else the customer's."""
+    conversation = Conversation(
+        id=uuid.uuid4(),
+        dealership_id=lead.dealership_id,
+        lead_id=lead.id,
+        customer_id=lead.customer_id,
+        channel=data.conversation_channel or ("email" if email else "sms" if phone else "chat"),
+        subject=subject[:255],
+        assigned_user_id=lead.assigned_user_id,
+    )
+    session.add(conversation)
+    return conversation
+
+
 async def _duplicate(session: AsyncSession, lead: Lead, data: IntakeLead, actor: Actor) -> IntakeResult:
     resend = " (resend)" if data.original.get("status") == "resend" else ""
     await add_activity(
@@ -301,7 +312,12 @@ async def _duplicate(session: AsyncSession, lead: Lead, data: IntakeLead, actor:
     )
     customer = await session.get(Customer, lead.customer_id)
     assert customer is not None
-    return IntakeResult(lead, True, customer)
+    conversation = None
+    if data.converse_on_duplicate and data.open_conversation:
+        subject = f"{data.provider or data.source_type} enquiry"
+        conversation = _conversation(session, lead, data, subject, email=customer.email, phone=customer.phone_e164)
+        await flush(session)
+    return IntakeResult(lead, True, customer, conversation)
 
 
 async def find_or_create_customer(
