@@ -130,6 +130,20 @@ def test_the_feed_drivetrains_are_normalised(fixture_rows: list[FeedRow | RowErr
     assert drivetrains == {"AWD", "FWD", "4WD", "RWD"}  # 24 rows say 4X4
 
 
+def test_a_drivetrain_the_trim_contradicts_is_kept_with_a_warning(fixture_rows: list[FeedRow | RowError]) -> None:
+    """The agent searches the drivetrain column, and its answers show the trim: a customer asking for AWD was
+    offered "2020 Chevrolet Equinox FWD 4dr LT" (the real feed says AWD there). 24 of its 143 rows disagree."""
+    equinox = by_vin(fixture_rows, "2GNAXJEV7L6197357")
+    assert equinox.vehicle["drivetrain"] == "AWD"
+    assert "drivetrain AWD contradicts the trim 'FWD 4dr LT w/2FL'; kept AWD: check the feed" in equinox.warnings
+    rows = [row for row in fixture_rows if isinstance(row, FeedRow)]
+    assert sum(any("contradicts the trim" in w for w in row.warnings) for row in rows) == 24
+    text = "VIN,Year,Make,Model,Trim,Drivetrain\n"
+    for trim, drivetrain in (("SLT 2WD", "RWD"), ("Limited 4WD", "AWD"), ("Sport", "FWD"), ("AWD FWD", "RWD")):
+        text += f"{VIN},2020,GMC,Canyon,{trim},{drivetrain}\n"  # agree, or the trim names none or two
+    assert all(isinstance(row, FeedRow) and not row.warnings for row in read(text))
+
+
 def test_the_feed_prices_are_integer_cents(fixture_rows: list[FeedRow | RowError]) -> None:
     prices = [row.vehicle["price"] for row in fixture_rows if isinstance(row, FeedRow)]
     assert sum(price is None for price in prices) == 29

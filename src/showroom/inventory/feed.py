@@ -263,6 +263,20 @@ def _drivetrain(raw: str) -> str:
     return _DRIVETRAINS.get(_key(raw), raw)
 
 
+# Which wheels each drivetrain drives: AWD and 4WD are both "all" (feeds mix them), 2WD is either front or rear.
+_WHEELS = {"FWD": {"front"}, "RWD": {"rear"}, "2WD": {"front", "rear"}, "AWD": {"all"}, "4WD": {"all"}}
+
+
+def _drivetrain_check(drivetrain: str | None, trim: str | None, warnings: list[str]) -> None:
+    """Warn when the trim names a drivetrain the drivetrain column contradicts ("FWD 4dr LT" on an AWD unit): the
+    agent answers from the column, so a customer asking for AWD would be offered that FWD unit."""
+    if not drivetrain or not trim or drivetrain not in _WHEELS:
+        return
+    named = {_DRIVETRAINS[t] for t in re.findall(r"[a-z0-9]+", trim.lower()) if t in _DRIVETRAINS}
+    if len(named) == 1 and not _WHEELS[drivetrain] & _WHEELS[next(iter(named))]:
+        warnings.append(f"drivetrain {drivetrain} contradicts the trim {trim!r}; kept {drivetrain}: check the feed")
+
+
 def _dedupe_words(raw: str) -> str:
     """'CVT CVT' -> 'CVT' (a feed quirk); anything else unchanged."""
     words = raw.split()
@@ -357,6 +371,7 @@ def _vehicle(row: _Row, warnings: list[str], max_year: int) -> dict[str, Any]:
     transmission, drivetrain = row.get("transmission"), row.get("drivetrain")
     vehicle["transmission"] = _dedupe_words(transmission) if transmission else None
     vehicle["drivetrain"] = _drivetrain(drivetrain) if drivetrain else None
+    _drivetrain_check(vehicle["drivetrain"], vehicle["trim"], warnings)
     mileage, economy = row.get("mileage"), row.get("fuel_economy")
     vehicle["mileage"] = _mileage(mileage, warnings) if mileage else None
     vehicle["fuel_economy"] = _fuel_economy(economy, warnings) if economy else None
