@@ -84,3 +84,12 @@ async def sign_in(app: FastAPI, email: str, password: str = PASSWORD) -> httpx.A
     assert response.status_code == 200, response.text
     client.headers["X-CSRF-Token"] = response.json()["csrf_token"]
     return client
+
+
+async def approve_routing(app: FastAPI, db: Database, dealership_id: int) -> dict[str, object]:
+    """A super admin approves the texting number and ADF vendors the dealership requests (they route only then)."""
+    root = await sign_in(app, (await create_super_admin(db)).email)
+    response = await root.post(f"/api/v1/dealerships/{dealership_id}/routing/approve")
+    assert response.status_code == 200, response.text
+    approved: dict[str, object] = response.json()
+    return approved

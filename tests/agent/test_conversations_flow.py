@@ -18,7 +18,7 @@ from showroom.models import Conversation, CustomerInsight, Handover, Lead, LeadS
 from showroom.settings import Settings
 from tests.agent.support import Worker
 from tests.conftest import new_client
-from tests.helpers import Team, create_team, sign_in
+from tests.helpers import Team, approve_routing, create_team, sign_in
 
 FEED = Path(__file__).resolve().parents[1] / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"
 SITE = "https://www.dealer-site.example"
@@ -288,6 +288,7 @@ async def test_opt_out_words_end_automated_sms(app: FastAPI, db: Database, setti
             "agent_config": {"quiet_hours": {"start": "00:00", "end": "00:00"}},
         },
     )
+    await approve_routing(app, db, team.id)
     async with application.router.lifespan_context(application):
         hook = new_client(application)
         hook.headers["Authorization"] = f"Bearer {secret}"
@@ -333,6 +334,7 @@ async def test_quiet_hours_hold_automated_sms(app: FastAPI, db: Database, settin
             "agent_config": {"quiet_hours": {"start": "00:00", "end": "23:59"}},
         },
     )
+    await approve_routing(app, db, team.id)
     hooked = Settings.model_validate({**settings.model_dump(), "webhook_secret": "s3cret-s3cret"})
     application = create_app(hooked, database=db)
     async with application.router.lifespan_context(application):

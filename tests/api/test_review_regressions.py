@@ -15,7 +15,7 @@ from showroom.settings import Settings
 from tests.auth.test_links import last_mail_to, token_in
 from tests.conftest import new_client
 from tests.factories import create_vehicle
-from tests.helpers import create_super_admin, create_team, sign_in
+from tests.helpers import approve_routing, create_super_admin, create_team, sign_in
 from tests.leads.test_intake_api import count, integration
 
 ADF = """<?xml version="1.0"?>
@@ -154,6 +154,7 @@ async def test_a_texting_number_or_adf_vendor_of_another_dealership_is_a_409(app
         json={"settings": {"sms_number": number}, "lead_routing": {"adf_vendor_names": [vendor]}},
     )
     assert claimed.status_code == 200, claimed.text
+    await approve_routing(app, db, first.id)
     again = await owner.patch("/api/v1/dealership", json={"lead_routing": {"adf_vendor_names": [vendor, "Other"]}})
     assert again.status_code == 200, again.text  # its own claim is no clash
     intruder = await sign_in(app, second.admin.email)

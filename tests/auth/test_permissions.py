@@ -244,6 +244,9 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("PATCH", "/api/v1/dealerships/{dealership_id}"): Example(
         fixed("/api/v1/dealerships/{team}", {"description": "Family owned"}), tenant_resource=False
     ),
+    ("POST", "/api/v1/dealerships/{dealership_id}/routing/approve"): Example(
+        fixed("/api/v1/dealerships/{team}/routing/approve"), tenant_resource=False
+    ),
     ("POST", "/api/v1/dealerships/{dealership_id}/deactivate"): Example(
         fixed("/api/v1/dealerships/{spare}/deactivate"), tenant_resource=False
     ),

@@ -25,7 +25,7 @@ from showroom.models import (
 from showroom.settings import Settings
 from tests.conftest import new_client
 from tests.factories import create_vehicle, unique
-from tests.helpers import Team, create_team, sign_in
+from tests.helpers import Team, approve_routing, create_team, sign_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "adf"
 
@@ -290,6 +290,7 @@ async def test_inbound_email_routes_by_address_or_vendor_else_dead_letter(settin
         vendor = unique("Vendor Motors")
         admin = await sign_in(application, team.admin.email)
         await admin.patch("/api/v1/dealership", json={"lead_routing": {"adf_vendor_names": [vendor]}})
+        await approve_routing(application, db, team.id)
         by_vendor = adf.replace("Test Vendor", vendor).replace("test-123", "test-456")
         routed = await client.post(
             "/api/v1/inbound/email",

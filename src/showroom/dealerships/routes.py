@@ -72,6 +72,18 @@ async def update_one(dealership_id: DbId, body: PlatformDealershipUpdate, ctx: P
 
 
 @router.post(
+    "/dealerships/{dealership_id}/routing/approve",
+    response_model=DealershipOut,
+    summary="Approve the texting number and ADF vendor names/ids the dealership requests (super admins)",
+    responses=errors(401, 403, 404, 409),
+)
+async def approve_routing(dealership_id: DbId, ctx: Platform, maint: Maint) -> Any:
+    """Until approved, a dealership's requested routing identifiers route nothing: one dealership cannot take
+    another's number or lead provider. `routing_pending` in a dealership shows what waits for approval."""
+    return await service.approve_routing(maint, dealership_id, ctx.actor)
+
+
+@router.post(
     "/dealerships/{dealership_id}/deactivate",
     response_model=DealershipOut,
     summary="Deactivate: no sign-in, intake or AI; data kept (super admins)",

@@ -8,7 +8,9 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, computed_field, field_validator, model_validator
+
+from showroom.dealerships.routing import pending_routing
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -261,6 +263,14 @@ class DealershipOut(BaseModel):
     agent_config: dict[str, Any]
     lead_routing: dict[str, Any]
     settings: dict[str, Any]
+    approved_routing: dict[str, Any] = Field(
+        description="The texting number and ADF vendor names/ids a super admin approved: only these route messages"
+    )
     is_active: bool
     created_at: datetime
     updated_at: datetime
+
+    @computed_field(description="Requested in settings/lead_routing, waiting for a super admin's approval")  # type: ignore[prop-decorator]
+    @property
+    def routing_pending(self) -> dict[str, Any]:
+        return pending_routing(self.settings, self.lead_routing, self.approved_routing)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.triggers import install_defaults as install_default_triggers
 from showroom.audit.service import Actor, changes, record, snapshot
+from showroom.dealerships.routing import requested_routing
 from showroom.dealerships.schemas import (
     AgentConfig,
     AiConfig,
@@ -88,10 +89,33 @@ async def list_all(maint: AsyncSession, *, include_inactive: bool = True) -> lis
     return list((await maint.scalars(query)).all())
 
 
+async def approve_routing(maint: AsyncSession, dealership_id: int, actor: Actor) -> Dealership:
+    """A super admin approves what the dealership requests (and only that: approvals it no longer requests are
+    dropped). Identifiers that route to another dealership are a 409, as for the request itself."""
+    dealership = await get(maint, dealership_id)
+    requested = requested_routing(dealership.settings, dealership.lead_routing)
+    await _check_unclaimed(maint, dealership.id, {"settings": dealership.settings, "lead_routing": requested})
+    before = dict(dealership.approved_routing or {})
+    if requested != before:
+        dealership.approved_routing = requested
+        await record(
+            maint,
+            actor,
+            "dealership.routing_approve",
+            dealership_id=dealership.id,
+            resource_type="dealership",
+            resource_id=dealership.id,
+            before={"approved_routing": before},
+            after={"approved_routing": requested},
+        )
+    return dealership
+
+
 async def _check_unclaimed(session: AsyncSession, dealership_id: int, values: dict[str, Any]) -> None:
-    """A texting number and ADF vendor names/ids route other parties' messages, across tenants: one that another
-    dealership already uses is a 409 (both would match, so the resolvers would route to neither). The lookups go
-    through the SECURITY DEFINER resolvers, which see every dealership."""
+    """A texting number and ADF vendor names/ids route other parties' messages, across tenants: one that routes
+    to another dealership already is a 409 (both would match, so the resolvers would route to neither). The
+    lookups go through the SECURITY DEFINER resolvers, which see every dealership. Whoever asks first still gets
+    nothing routed until a super admin approves it (:func:`approve_routing`)."""
     number = (values.get("settings") or {}).get("sms_number")
     if number:
         other = await session.scalar(text("select resolve_dealership_by_sms(:n)"), {"n": number})

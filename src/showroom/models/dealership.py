@@ -54,6 +54,8 @@ class Dealership(Base):
     agent_config: Mapped[dict[str, Any]] = jsonb_object()
     lead_routing: Mapped[dict[str, Any]] = jsonb_object()
     settings: Mapped[dict[str, Any]] = jsonb_object()
+    # The routing identifiers a super admin approved (migration 0012): what the SMS and ADF resolvers use.
+    approved_routing: Mapped[dict[str, Any]] = jsonb_object()
     is_active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()
