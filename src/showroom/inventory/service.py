@@ -135,9 +135,9 @@ async def catalog(session: AsyncSession) -> Catalog:
 def containing(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
     """The catalog's values of ``column`` that contain any of ``wanted`` (any case): "suv" finds "SUV" and "Compact
     SUV", "red" finds "Ruby Red". Search compares the column with these exact values, for the reason
-    :func:`spelled` gives; besides, PostgreSQL keeps its column statistics from non-leakproof operators under RLS,
-    so it could not tell how many vehicles an ``ILIKE`` keeps and chose plans for one or two, reading all of the
-    dealership's vehicles to sort them by price."""
+    :func:`spelled` gives; besides, under RLS PostgreSQL does not use column statistics for non-leakproof
+    operators, so it could not tell how many vehicles an ``ILIKE`` keeps, planned for one or two, and read all of
+    the dealership's vehicles to sort them by price."""
     needles = [w.strip().lower() for w in wanted if w.strip()]
     return sorted(v for v in catalog.spellings.get(column, ()) if any(n in v.lower() for n in needles))
 
