@@ -91,6 +91,20 @@ async def test_a_fresh_install_is_scripted_end_to_end(settings: Settings, app: F
     )
     assert audit.status_code == 200 and audit.json()["items"][0]["user_agent"] == "showroom-cli"
 
+    number = "+1312555" + str(login.json()["dealership_id"] % 10000).zfill(4)
+    asked = await client.patch(
+        "/api/v1/dealership",
+        json={"settings": {"sms_number": number}},
+        headers={"X-CSRF-Token": login.json()["csrf_token"]},
+    )
+    assert asked.status_code == 200, asked.text
+    listed = next(line for line in run(settings, "dealership", "list").stdout.splitlines() if f"\t{sub}\t" in line)
+    assert listed.endswith("routing waits for approval: sms_number")
+    approved = run(settings, "dealership", "approve-routing", sub)
+    assert approved.returncode == 0 and f"approved sms_number: {number}" in approved.stdout, approved.stderr
+    listed = next(line for line in run(settings, "dealership", "list").stdout.splitlines() if f"\t{sub}\t" in line)
+    assert "waits for approval" not in listed
+
 
 def test_cli_mistakes_are_one_line_errors(settings: Settings) -> None:
     cases = [
@@ -118,6 +132,7 @@ def test_cli_mistakes_are_one_line_errors(settings: Settings) -> None:
         ),
         (["user", "create", "--email", "a@example.com", "--role", "wizard", "--link"], "--role"),
         (["api-key", "create", "--dealership", "x", "--name", "n", "--scope", "root"], "--scope: unknown scope"),
+        (["dealership", "approve-routing", "no-such-dealer"], "no dealership with subdomain 'no-such-dealer'"),
     ]
     for args, message in cases:
         result = run(settings, *args)

@@ -274,14 +274,38 @@ def dealership_create(
 @dealership_app.command("list")
 @friendly
 def dealership_list() -> None:
-    """List dealerships: id, subdomain, name, active."""
+    """List dealerships: id, subdomain, name, active, and any routing waiting for approval."""
     from showroom.dealerships import service
+    from showroom.dealerships.routing import pending_routing
 
     async def work(maint: Any, settings: Settings) -> Any:
         return await service.list_all(maint)
 
     for d in with_maintenance(work):
-        typer.echo(f"{d.id}\t{d.subdomain}\t{d.name}\t{'active' if d.is_active else 'inactive'}")
+        pending = pending_routing(d.settings, d.lead_routing, d.approved_routing)
+        waiting = "\trouting waits for approval: " + ", ".join(pending) if pending else ""
+        typer.echo(f"{d.id}\t{d.subdomain}\t{d.name}\t{'active' if d.is_active else 'inactive'}{waiting}")
+
+
+@dealership_app.command("approve-routing")
+@friendly
+def dealership_approve_routing(
+    subdomain: Annotated[str, typer.Argument(help="The dealership whose requested routing to approve.")],
+) -> None:
+    """Approve the texting number and ADF vendor names/ids a dealership requests: they route messages to it only
+    once approved, so check first that they are really its own."""
+    from showroom.audit.service import CLI
+    from showroom.dealerships import service
+
+    async def work(maint: Any, settings: Settings) -> dict[str, Any]:
+        dealership = await dealership_by_subdomain(maint, subdomain)
+        return dict((await service.approve_routing(maint, dealership.id, CLI)).approved_routing)
+
+    approved = with_maintenance(work)
+    if not approved:
+        typer.echo(f"{subdomain} requests no routing (settings.sms_number, lead_routing.adf_vendor_names/ids)")
+    for key, value in approved.items():
+        typer.echo(f"approved {key}: {', '.join(value) if isinstance(value, list) else value}")
 
 
 @user_app.command("create")
