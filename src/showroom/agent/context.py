@@ -15,7 +15,7 @@ from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
 from showroom.db.engine import fetch_all, fetch_one
 from showroom.inventory.service import SearchWhere, VehicleFilters, filters_from_understanding, narrows, search_where
-from showroom.models import Dealership, Persona, Vehicle, VehicleInterest
+from showroom.models import Dealership, Persona, VehicleInterest
 
 MAX_VEHICLES = 5
 HISTORY_TURNS = 12
@@ -75,9 +75,8 @@ VIEW_COLUMNS = (
 )  # what vehicle_view reads: loading whole Vehicle objects cost more than the search itself
 
 
-def vehicle_view(v: Vehicle | dict[str, Any]) -> VehicleView:
-    """The agent's view of a vehicle, from the ORM object or a row of ``VIEW_COLUMNS``."""
-    row = v if isinstance(v, dict) else {c: getattr(v, c) for c in VIEW_COLUMNS}
+def vehicle_view(row: dict[str, Any]) -> VehicleView:
+    """The agent's view of a vehicle, from a row of ``VIEW_COLUMNS``."""
     return VehicleView(
         id=row["id"],
         year=row["year"],
@@ -184,8 +183,7 @@ async def relevant_vehicles(
     filters = filters_from_understanding(u)
     filters.status = "available"
     if narrows(filters):
-        found = search_where(filters, catalog)
-        return [vehicle_view(row) for row in await fetch_all(session, search_sql(found), found.params)]
+        return await _cheapest(session, filters, catalog)
     linked = await fetch_all(session, _LINKED, {"lead": lead_id})
     if linked:
         return [vehicle_view(row) for row in linked]
@@ -196,9 +194,13 @@ async def relevant_vehicles(
             models=[wanted["model"]] if wanted["model"] else [],
             status="available",
         )
-        found = search_where(filters, catalog)
-        return [vehicle_view(row) for row in await fetch_all(session, search_sql(found), found.params)]
+        return await _cheapest(session, filters, catalog)
     return []
+
+
+async def _cheapest(session: AsyncSession, filters: VehicleFilters, catalog: Catalog) -> list[VehicleView]:
+    found = search_where(filters, catalog)
+    return [vehicle_view(row) for row in await fetch_all(session, search_sql(found), found.params)]
 
 
 def interest_title(v: VehicleInterest) -> str:

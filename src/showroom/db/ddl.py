@@ -24,6 +24,10 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def quote_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
 def tenant_policy(table: str, key: str = "dealership_id") -> list[str]:
     """ENABLE + FORCE row-level security and the one FOR ALL policy on the tenant setting (§4)."""
     return [

@@ -92,11 +92,8 @@ async def fetch_one(
     same tenant (RLS applies), but no SQLAlchemy compilation or result processing. bench/api_get_lead.py
     measured that layer at ~0.4 ms of CPU per statement, over half the cost of an authenticated read; use this
     for authentication, lead intake and other hot paths' fixed statements, and the ORM everywhere else."""
-    connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    driver: Any = raw.driver_connection
     with sqlalchemy_errors(sql, params):
-        async with driver.cursor(row_factory=dict_row) as cursor:
+        async with (await _driver(session)).cursor(row_factory=dict_row) as cursor:
             await cursor.execute(sql, params)
             row: dict[str, Any] | None = await cursor.fetchone()
     return row
@@ -104,14 +101,17 @@ async def fetch_one(
 
 async def fetch_all(session: AsyncSession, sql: str, params: Mapping[str, Any] | Sequence[Any]) -> list[dict[str, Any]]:
     """:func:`fetch_one` for every row."""
-    connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    driver: Any = raw.driver_connection
     with sqlalchemy_errors(sql, params):
-        async with driver.cursor(row_factory=dict_row) as cursor:
+        async with (await _driver(session)).cursor(row_factory=dict_row) as cursor:
             await cursor.execute(sql, params)
             rows: list[dict[str, Any]] = await cursor.fetchall()
     return rows
+
+
+async def _driver(session: AsyncSession) -> Any:
+    """The psycopg connection under the session's current transaction (begun, with its tenant, if need be)."""
+    connection = await session.connection()
+    return (await connection.get_raw_connection()).driver_connection
 
 
 def make_engine(

@@ -32,7 +32,7 @@ from sqlalchemy.orm import make_transient, make_transient_to_detached
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
 
-from showroom.db.engine import fetch_one, sqlalchemy_errors
+from showroom.db.engine import fetch_all, fetch_one
 from showroom.models import Base
 
 M = TypeVar("M", bound=Base)
@@ -107,6 +107,12 @@ def _readers(model: type[Base]) -> dict[str, Callable[[Any], Any]]:
         elif kind is Decimal:
             readers[column.name] = lambda value: Decimal(str(value))  # JSON gives a float: keep its digits
     return readers
+
+
+def _from_json(model: type[Base], row: dict[str, Any]) -> dict[str, Any]:
+    """A row of ``model`` as ``to_jsonb`` gave it, with Python values (:func:`_readers`)."""
+    readers = _readers(model)
+    return {c: readers[c](v) if v is not None and c in readers else v for c, v in row.items()}
 
 
 @cache
@@ -221,35 +227,26 @@ async def _write(session: AsyncSession, new: list[Base], changed: list[Base]) ->
         return
     parts = tuple(groups)
     params = [json.dumps([values for _, values in members], default=_json_value) for members in groups.values()]
-    sql = _statement(parts)
-    connection = await session.connection()
-    driver: Any = (await connection.get_raw_connection()).driver_connection
-    with sqlalchemy_errors(sql, params):
-        async with driver.cursor() as cursor:
-            await cursor.execute(sql, params)
-            returned = await cursor.fetchall()
     stored: list[dict[Any, dict[str, Any]]] = [{} for _ in parts]
-    for part, row in returned:
-        model = parts[part][1]
-        readers = _readers(model)
-        row = {c: readers[c](v) if v is not None and c in readers else v for c, v in row.items()}
-        stored[part][row[_key(model)]] = row
+    for returned in await fetch_all(session, _statement(parts), params):
+        model = parts[returned["part"]][1]
+        row = _from_json(model, returned["row"])
+        stored[returned["part"]][row[_key(model)]] = row
     for part, ((_, model, _), members) in enumerate(groups.items()):
         key = _key(model)
         for instance, sent in members:
             ident = sent[key]
-            row = stored[part].get(ident)
-            if row is None:  # an update RLS or a concurrent delete kept from the row: the ORM would say the same
+            found = stored[part].get(ident)
+            if found is None:  # an update RLS or a concurrent delete kept from the row: the ORM would say the same
                 raise StaleDataError(f"{model.__tablename__} {ident}: the row to update was not found")
-            _settle(session, instance, sent, row)
+            _settle(session, instance, sent, found)
 
 
 def adopt(session: AsyncSession, model: type[M], row: dict[str, Any]) -> M:
     """A row read as JSON (``to_jsonb(t)``: every column), as the session's persistent, unmodified instance; the
     instance the session holds already for that id wins, as it would for an ORM query. Hot paths read the rows
     they are about to change this way, in one statement with ``db.engine.fetch_one``."""
-    readers = _readers(model)
-    values = {c: readers[c](v) if v is not None and c in readers else v for c, v in row.items()}
+    values = _from_json(model, row)
     held = session.identity_map.get(identity_key(model, (values[_key(model)],)))
     if held is not None:
         return held

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from showroom.db.ddl import roles
+from showroom.db.ddl import quote_literal, roles
 
 revision: str = "0012"
 down_revision: str | None = "0011"
@@ -102,7 +102,3 @@ def downgrade() -> None:
     op.execute(BY_SMS.format(column="settings", requested=""))
     op.execute(BY_VENDOR.format(column="lead_routing", requested_name="", requested_id=""))
     op.drop_column("dealerships", "approved_routing")
-
-
-def quote_literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
