@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,6 +27,7 @@ from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
 from showroom.errors import AppError
 from showroom.events import EventHub
+from showroom.jobs import run_jobs
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
 
@@ -60,9 +63,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.services = Services.build(settings, app.state.db)
         app.state.events = EventHub(libpq(app.state.db.app_url))
         await app.state.events.start()
+        worker = asyncio.create_task(run_jobs(app.state.services)) if settings.jobs_in_process else None
         try:
             yield
         finally:
+            if worker is not None:
+                worker.cancel()  # a graceful stop: running jobs get SHOWROOM_JOB_SHUTDOWN_SECONDS to finish
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker
             await app.state.events.stop()
             if owned:
                 await app.state.db.dispose()

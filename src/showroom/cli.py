@@ -96,15 +96,25 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Interface to listen on [SHOWROOM_HOST].")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on [SHOWROOM_PORT].")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+    worker: Annotated[
+        bool,
+        typer.Option(
+            "--worker/--no-worker",
+            help="Run the background jobs in the server process(es) too; --no-worker when `showroom worker` "
+            "processes run them.",
+        ),
+    ] = True,
     migrate: Annotated[bool, typer.Option(help="Apply pending migrations first.")] = True,
 ) -> None:
-    """Run the web server (migrating first; on the embedded database unless DATABASE_URL is set)."""
+    """Run the whole product: the web server and, unless --no-worker, the background jobs (migrating first; on
+    the embedded database unless DATABASE_URL is set)."""
     import uvicorn
 
+    from showroom import jobs, logs
     from showroom.db import embedded
     from showroom.db import migrate as migrations
 
-    settings = load_settings(host=host, port=port)
+    settings = load_settings(host=host, port=port, jobs_in_process=worker)
     check_port(settings.host, settings.port)
     exit_on_sigterm()
     try:
@@ -117,6 +127,11 @@ def serve(
             for line in seed_demo(settings, topo):
                 typer.echo(line)
         where = f"embedded PostgreSQL in {settings.data_dir}" if settings.embedded else "DATABASE_URL"
+        if worker:
+            each = "this process" if workers == 1 else f"each of the {workers} server processes"
+            typer.echo(f"jobs: running in {each}, {len(jobs.registered())} tasks")
+        else:
+            typer.echo("jobs: not run here (--no-worker); start `showroom worker` processes to run them")
         typer.echo(f"Showroom is running at http://{settings.host}:{settings.port}/  (database: {where})")
         typer.echo("Press Ctrl+C to stop.")
         uvicorn.run(
@@ -125,7 +140,7 @@ def serve(
             host=settings.host,
             port=settings.port,
             workers=workers,
-            log_level=settings.log_level,
+            log_config=logs.logging_config(settings.log_level),
             proxy_headers=True,
         )
     finally:
@@ -135,11 +150,14 @@ def serve(
 @app.command()
 @friendly
 def worker() -> None:
-    """Run the background job worker (follow-ups, reports, deliveries)."""
+    """Run the background jobs (first AI replies, deliveries, e-mail, maintenance) in this process; as many
+    `showroom worker` processes as you like may run beside `showroom serve --no-worker`."""
+    from showroom import logs
     from showroom.db import embedded
     from showroom.jobs import run_worker
 
     settings = load_settings()
+    logs.configure(settings.log_level)
     exit_on_sigterm()
     try:
         run_worker(settings)

@@ -81,8 +81,7 @@ _apps: dict[str, App] = {}
 def build_app(conninfo: str) -> App:
     """The procrastinate app of this process (a blueprint's tasks bind to one app, so it is built once)."""
     if conninfo not in _apps:
-        for module in TASK_MODULES:
-            importlib.import_module(module)
+        registered()
         app = App(connector=PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"}))
         app.add_tasks_from(tasks, namespace="showroom")
         _apps[conninfo] = app
@@ -123,20 +122,58 @@ async def send_mail(
     return await services().mailer.send(email)
 
 
+def registered() -> dict[str, Any]:
+    """Every task (name -> procrastinate task), once the domain ``tasks`` modules are imported."""
+    for module in TASK_MODULES:
+        importlib.import_module(module)
+    return dict(tasks.tasks)
+
+
+def queue_names() -> list[str]:
+    """The queues the registered tasks use, sorted."""
+    return sorted({task.queue for task in registered().values()})
+
+
+async def run_jobs(services: Services, *, wait: bool = True, install_signal_handlers: bool = False) -> None:
+    """Run the job worker on every queue with ``services`` as the jobs' :func:`services`, until cancelled (or,
+    with ``wait=False``, until no job is left). ``showroom worker`` runs it alone; ``showroom serve`` runs it in
+    the web process beside the server."""
+    global _services
+    app = build_app(libpq(services.db.app_url))
+    _services = services
+    settings = services.settings
+    try:
+        async with app.open_async():
+            log.info(
+                "jobs: worker started, %d tasks, queues: %s (up to %d at a time)",
+                len(registered()),
+                ", ".join(queue_names()),
+                settings.job_concurrency,
+            )
+            await app.run_worker_async(
+                wait=wait,
+                concurrency=settings.job_concurrency,
+                shutdown_graceful_timeout=settings.job_shutdown_seconds,
+                install_signal_handlers=install_signal_handlers,
+                name="showroom",
+            )
+    finally:
+        _services = None
+        if wait:
+            log.info("jobs: worker stopped")
+
+
 def run_worker(settings: Settings) -> None:
+    """``showroom worker``: the job worker alone in this process, until SIGINT/SIGTERM."""
     from showroom.db.migrate import resolve
 
     topo = resolve(settings)
 
     async def main() -> None:
-        global _services
-        _services = Services.build(settings, open_database(settings, topo.app, topo.maint, process="worker"))
-        app = build_app(libpq(topo.app))
+        services = Services.build(settings, open_database(settings, topo.app, topo.maint, process="worker"))
         try:
-            async with app.open_async():
-                await app.run_worker_async(install_signal_handlers=True)
+            await run_jobs(services, install_signal_handlers=True)
         finally:
-            await _services.db.dispose()
-            _services = None
+            await services.db.dispose()
 
     asyncio.run(main())

@@ -62,6 +62,16 @@ class Settings(BaseSettings):
     secret_key: SecretStr = SecretStr(DEV_SECRET)
     log_level: str = "info"
 
+    # --- background jobs ------------------------------------------------------------------------------
+    jobs_in_process: bool = Field(
+        default=False,
+        description="Run the job worker inside each web process (`showroom serve` sets it unless --no-worker).",
+    )
+    job_concurrency: int = Field(default=10, ge=1, le=100, description="Jobs one worker runs at the same time.")
+    job_shutdown_seconds: float = Field(
+        default=30.0, ge=0, description="On stop, how long running jobs may finish before they are aborted."
+    )
+
     # --- sign-in ----------------------------------------------------------------------------------
     session_idle_minutes: int = Field(default=12 * 60, ge=5, description="Sign-out after this much inactivity.")
     session_absolute_hours: int = Field(default=7 * 24, ge=1, description="Sign-out this long after sign-in.")

@@ -1,0 +1,136 @@
+"""The README's first command runs the whole product: `showroom serve` alone answers new leads (its background jobs
+run in the same process), and `showroom worker` says it is alive."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from showroom import jobs
+from showroom.audit.service import SYSTEM
+from showroom.auth import api_keys
+from showroom.auth.schemas import ApiKeyCreate
+from showroom.db.engine import Database
+from showroom.models import Conversation, Message
+from showroom.settings import Settings
+from tests.conftest import cli_env
+from tests.factories import create_dealership
+from tests.test_cli import free_port
+
+ADF = (Path(__file__).parent / "fixtures" / "adf" / "seorylie_dealersite_valid.xml").read_bytes()
+FIRST_REPLY_SECONDS = 10
+
+
+def _start(args: list[str], env: dict[str, str], until: str) -> tuple[subprocess.Popen[str], list[str]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "showroom", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert proc.stdout is not None
+    lines: list[str] = []
+    for line in proc.stdout:
+        lines.append(line.rstrip())
+        if until in line:
+            return proc, lines
+    pytest.fail(f"`showroom {' '.join(args)}` exited before printing {until!r}:\n" + "\n".join(lines))
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    proc.send_signal(signal.SIGTERM)
+    output, _ = proc.communicate(timeout=40)
+    assert proc.returncode == 0, output
+    return output
+
+
+async def _world(db: Database) -> tuple[int, str]:
+    """A dealership that is never in quiet hours, and an API key for its leads."""
+    async with db.maint_session() as maint, maint.begin():
+        dealer = await create_dealership(maint, agent_config={"quiet_hours": {"start": "00:00", "end": "00:00"}})
+        _, key = await api_keys.create(maint, dealer.id, ApiKeyCreate(name="site", scopes=["leads:write"]), SYSTEM)
+    return dealer.id, key
+
+
+async def _first_ai_reply(db: Database, conversation_id: str, started: float) -> tuple[Message, float]:
+    while time.monotonic() - started < FIRST_REPLY_SECONDS + 5:
+        async with db.maint_session() as maint:
+            reply = await maint.scalar(
+                select(Message).where(Message.conversation_id == conversation_id, Message.sender == "ai")
+            )
+        if reply is not None and reply.delivery_status == "sent":
+            return reply, time.monotonic() - started
+        await asyncio.sleep(0.1)
+    pytest.fail(f"no sent AI reply in conversation {conversation_id} after {FIRST_REPLY_SECONDS + 5} s")
+
+
+async def test_serve_alone_answers_a_json_and_an_adf_lead_within_10_seconds(settings: Settings, db: Database) -> None:
+    _, key = await _world(db)
+    port = free_port()
+    proc, lines = _start(["serve", "--port", str(port)], cli_env(settings), until="Showroom is running")
+    try:
+        assert "jobs: running in this process" in "\n".join(lines)
+        base = f"http://127.0.0.1:{port}"
+        async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {key}"}) as http:
+            for _ in range(100):
+                try:
+                    if (await http.get("/healthz")).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    await asyncio.sleep(0.2)
+            started = time.monotonic()
+            created = await http.post(
+                "/api/v1/leads",
+                json={
+                    "customer": {"first_name": "Robin", "email": f"robin-{port}@example.com"},
+                    "message": "Is the Tucson still available?",
+                },
+            )
+            assert created.status_code == 201, created.text
+            reply, seconds = await _first_ai_reply(db, created.json()["conversation_id"], started)
+            assert reply.channel == "email" and seconds < FIRST_REPLY_SECONDS
+
+            started = time.monotonic()
+            adf = await http.post("/api/v1/leads/adf", content=ADF, headers={"Content-Type": "application/xml"})
+            assert adf.status_code == 201, adf.text
+            lead_id = adf.json()["results"][0]["lead"]["id"]
+            async with db.maint_session() as maint:
+                conversation_id = str(
+                    await maint.scalar(select(Conversation.id).where(Conversation.lead_id == lead_id))
+                )
+            _, seconds = await _first_ai_reply(db, conversation_id, started)
+            assert seconds < FIRST_REPLY_SECONDS
+    finally:
+        output = _stop(proc)
+    assert "jobs: worker stopped" in output
+
+
+async def test_worker_says_it_started_which_queues_it_serves_and_one_line_per_failed_job(
+    settings: Settings, db: Database
+) -> None:
+    proc, lines = _start(["worker"], cli_env(settings), until="Starting worker")
+    output = "\n".join(lines)
+    assert "jobs: worker started, " in output
+    assert "queues: agent, delivery, mail, maintenance" in output
+    async with db.session() as session, session.begin():  # a job that cannot succeed: its id is not a uuid
+        await jobs.defer(session, "message.deliver", queue="delivery", message_id="not-a-uuid", dealership_id=0)
+    assert proc.stdout is not None
+    failed = next(line for line in proc.stdout if "not-a-uuid" in line)
+    assert "ERROR" in failed and "ValueError" in failed
+    rest = _stop(proc)
+    assert "Traceback" not in rest
+
+
+def test_serve_no_worker_says_where_jobs_run(settings: Settings, topo: object) -> None:
+    port = free_port()
+    proc, lines = _start(
+        ["serve", "--no-worker", "--port", str(port), "--no-migrate"], cli_env(settings), until="Showroom is running"
+    )
+    output = _stop(proc)
+    assert "jobs: not run here (--no-worker)" in "\n".join(lines)
+    assert "jobs: worker started" not in output
