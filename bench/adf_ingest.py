@@ -57,7 +57,8 @@ from showroom.audit.service import SYSTEM
 from showroom.auth.tokens import api_key_prefix, hash_token, new_api_key
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import libpq
-from showroom.leads.adf import AdfError, ParsedLead, parse_adf
+from showroom.leads.adf.model import AdfError, ParsedLead
+from showroom.leads.adf.parse import parse_adf
 from showroom.leads.adf_intake import process_payload, to_intake
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.intake import IntakeLead, lead_key, primary_wanted

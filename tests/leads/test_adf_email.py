@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from showroom.leads.adf import MAX_PAYLOAD_BYTES, AdfError, extract_adf_documents, parse_adf
+from showroom.leads.adf.extract import extract_adf_documents
+from showroom.leads.adf.model import MAX_PAYLOAD_BYTES, AdfError
+from showroom.leads.adf.parse import parse_adf
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "adf"
 ADF = (FIXTURES / "seorylie_dealersite_valid.xml").read_bytes()

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from showroom.leads.adf import AdfError, AdfId, ParsedLead, extract_adf_documents, parse_adf
+from showroom.leads.adf.extract import extract_adf_documents
+from showroom.leads.adf.model import AdfError, AdfId, ParsedLead
+from showroom.leads.adf.parse import parse_adf
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "adf"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from bench.adf_generator import GeneratedLead, generate, generate_leads, main
 
-from showroom.leads.adf import ParsedLead, parse_adf
+from showroom.leads.adf.model import ParsedLead
+from showroom.leads.adf.parse import parse_adf
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from showroom.leads.adf import AdfError, AdfId, parse_adf, parse_adf_all
+from showroom.leads.adf.model import AdfError, AdfId
+from showroom.leads.adf.parse import parse_adf, parse_adf_all
 
 CONTACT = "<contact><name part='first'>Jo</name><name part='last'>Ray</name><email>jo@example.com</email></contact>"
 

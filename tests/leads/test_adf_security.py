@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from showroom.leads.adf import MAX_DEPTH, MAX_DOCUMENT_BYTES, AdfError, parse_adf
+from showroom.leads.adf.model import MAX_DEPTH, MAX_DOCUMENT_BYTES, AdfError
+from showroom.leads.adf.parse import parse_adf
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "adf"
 CONTACT = "<customer><contact><email>jo@example.com</email></contact></customer>"

@@ -21,7 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.audit.service import Actor
 from showroom.db.engine import act_as
 from showroom.errors import AppError
-from showroom.leads.adf import AdfContact, AdfError, ParsedLead, extract_adf_documents, parse_adf
+from showroom.leads.adf.extract import extract_adf_documents
+from showroom.leads.adf.model import AdfContact, AdfError, ParsedLead
+from showroom.leads.adf.parse import parse_adf
 from showroom.leads.intake import IntakeContact, IntakeLead, IntakeResult, IntakeVehicle, intake
 from showroom.leads.service import region
 from showroom.models import IntakeDeadLetter
