@@ -12,7 +12,7 @@ import secrets
 import shutil
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -28,6 +28,8 @@ from showroom.db.urls import Topology, libpq, parse_url
 from showroom.settings import Environment, Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+Worker = Callable[..., Awaitable[None]]  # the `worker` fixture: runs the queued jobs (of the queues named) once
 
 
 @pytest.fixture(scope="session")
@@ -94,6 +96,32 @@ async def app(settings: Settings, db: Database) -> AsyncIterator[FastAPI]:
     application = create_app(settings, database=db)
     async with application.router.lifespan_context(application):
         yield application
+
+
+@pytest.fixture
+async def worker(settings: Settings, db: Database, topo: Topology) -> AsyncIterator[Worker]:
+    """Runs the queued jobs once, like `showroom worker` would (``await worker("mail")``: that queue only;
+    ``await worker("mail", settings=other)``: with the services of other settings, e.g. a real SMTP server)."""
+    from showroom import jobs
+    from showroom.services import Services
+
+    app = jobs.build_app(libpq(topo.app))
+    jobs._services = Services.build(settings, db)
+
+    async def run(*queues: str, settings: Settings | None = None) -> None:
+        usual = jobs._services
+        if settings is not None:
+            jobs._services = Services.build(settings, db)
+        try:
+            async with app.open_async():
+                await app.run_worker_async(queues=list(queues) or None, wait=False, install_signal_handlers=False)
+        finally:
+            jobs._services = usual
+
+    try:
+        yield run
+    finally:
+        jobs._services = None
 
 
 @pytest.fixture

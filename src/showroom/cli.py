@@ -364,7 +364,7 @@ def user_create(
 
     async def work(maint: Any, settings: Settings) -> Any:
         dealership_id = (await dealership_by_subdomain(maint, dealership)).id if dealership else None
-        return await users.create(maint, None, None, dealership_id, data, CLI, None, settings)  # type: ignore[arg-type]
+        return await users.create(maint, None, None, dealership_id, data, CLI, settings, email_link=False)  # type: ignore[arg-type]
 
     user, sign_in_link = with_maintenance(work)
     where = f"dealership {dealership}" if dealership else "the platform"

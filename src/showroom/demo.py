@@ -54,8 +54,8 @@ def seed_demo(settings: Settings, topo: Topology) -> list[str]:
                         dealership.id,
                         UserCreate(email=DEMO_EMAIL, name="Demo Admin", role="dealership_admin", password=password),
                         CLI,
-                        None,
                         settings,
+                        email_link=False,
                     )
                     lines += [
                         f"demo: created dealership {dealership.name!r} (subdomain {dealership.subdomain})",

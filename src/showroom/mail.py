@@ -1,8 +1,10 @@
 """The one way Showroom sends e-mail: SMTP when ``SHOWROOM_SMTP_URL`` is set, otherwise an outbox.
 
 The outbox writes each message as an ``.eml`` file under ``<data dir>/outbox/`` and logs it, so a local
-install works without a mail server and nothing sent is lost. Mail that belongs to a business write (a handover
-notice, a trigger's heads-up) is queued with ``send_later`` in that write's transaction, never sent inside it.
+install works without a mail server and nothing sent is lost. Nothing leaves the building inside a transaction:
+mail that belongs to a business write (a sign-in link, an invitation, a password reset, a handover notice, a
+trigger's heads-up) is queued with ``send_later`` in that write's transaction and sent by the worker after commit,
+with a Message-ID fixed when it was queued, so a re-run of the job re-sends the same message.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ import logging
 import smtplib
 import ssl
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -39,29 +41,49 @@ class Email:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+def new_message_id(sender: str | None = None) -> str:
+    """A fresh Message-ID on the domain of the address ``sender`` (``mail_from``), else on showroom.local."""
+    domain = parseaddr(sender or "")[1].rpartition("@")[2].strip()
+    return make_msgid(domain=domain or "showroom.local")
+
+
+def _given_message_id(email: Email) -> str | None:
+    return next((value for name, value in email.headers.items() if name.lower() == "message-id"), None)
+
+
 def build_message(email: Email, sender: str) -> EmailMessage:
+    """The MIME message of ``email``; its Message-ID is the one in ``email.headers`` (fixed by ``send_later``, so
+    a re-sent job is the same message), else a new one."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = ", ".join(email.to)
     msg["Subject"] = email.subject
     msg["Date"] = format_datetime(datetime.now(UTC))
-    msg["Message-ID"] = make_msgid(domain="showroom.local")
+    msg["Message-ID"] = _given_message_id(email) or make_msgid(domain="showroom.local")
     if email.reply_to:
         msg["Reply-To"] = email.reply_to
     for name, value in email.headers.items():
-        msg[name] = value
+        if name.lower() != "message-id":
+            msg[name] = value
     msg.set_content(email.text)
     if email.html:
         msg.add_alternative(email.html, subtype="html")
     return msg
 
 
-async def send_later(session: AsyncSession, email: Email) -> int:
+async def send_later(session: AsyncSession, email: Email, *, sender: str | None = None) -> int:
     """Queue ``email`` as a ``mail.send`` job in the caller's transaction (``jobs.defer``): it is sent iff that
-    transaction commits, and an SMTP failure is retried by the worker instead of failing the caller."""
+    transaction commits, and an SMTP failure is retried by the worker instead of failing the caller.
+
+    The Message-ID is fixed here, in the job's headers (on the domain of ``sender``, the ``mail_from`` address,
+    else showroom.local): a job run again after a crash between sending and being marked done re-sends the same
+    message, which receiving servers and clients can recognise."""
     from showroom import jobs  # not at import time: jobs -> services -> mail
 
-    return await jobs.defer(session, "mail.send", queue="mail", **asdict(email))
+    headers = dict(email.headers)
+    if _given_message_id(email) is None:
+        headers["Message-ID"] = new_message_id(sender)
+    return await jobs.defer(session, "mail.send", queue="mail", **asdict(replace(email, headers=headers)))
 
 
 class Mailer:

@@ -1,34 +1,11 @@
-"""Fixtures for the agent tests: the brain's (pure) and the job worker's (on the test database)."""
+"""Fixtures for the agent tests: the brain's (pure). The job worker's (`worker`) is in tests/conftest.py."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
-from showroom import jobs
 from showroom.agent.types import DealershipView, PersonaView, VehicleView
-from showroom.db.engine import Database
-from showroom.db.urls import Topology, libpq
-from showroom.services import Services
-from showroom.settings import Settings
-from tests.agent.support import Worker, make_vehicle, persona
-
-
-@pytest.fixture
-async def worker(settings: Settings, db: Database, topo: Topology) -> AsyncIterator[Worker]:
-    """Runs the queued jobs once, like `showroom worker` would (``await worker("mail")``: that queue only)."""
-    app = jobs.build_app(libpq(topo.app))
-    jobs._services = Services.build(settings, db)
-
-    async def run(*queues: str) -> None:
-        async with app.open_async():
-            await app.run_worker_async(queues=list(queues) or None, wait=False, install_signal_handlers=False)
-
-    try:
-        yield run
-    finally:
-        jobs._services = None
+from tests.agent.support import make_vehicle, persona
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ and builders. Pure: nothing here touches the database."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,6 @@ from showroom.agent.nlu import (
     model_matches,
 )
 from showroom.agent.types import PersonaView, VehicleView
-
-Worker = Callable[..., Awaitable[None]]  # the `worker` fixture: runs the queued jobs (of the queues named) once
 
 FEED = Path(__file__).resolve().parents[1] / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"
 URLS = {

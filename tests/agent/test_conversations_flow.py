@@ -16,8 +16,7 @@ from showroom.db.engine import Database
 from showroom.mail import outbox_messages
 from showroom.models import Conversation, CustomerInsight, Handover, Lead, LeadScore, Message, ResponseSuggestion
 from showroom.settings import Settings
-from tests.agent.support import Worker
-from tests.conftest import new_client
+from tests.conftest import Worker, new_client
 from tests.helpers import Team, approve_routing, create_team, sign_in
 
 FEED = Path(__file__).resolve().parents[1] / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"

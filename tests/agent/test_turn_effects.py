@@ -21,9 +21,8 @@ from showroom.db.engine import Database
 from showroom.mail import outbox_messages
 from showroom.models import AuditLog, Conversation, Customer, Dealership, Handover, LeadActivity, Message
 from showroom.settings import Settings
-from tests.agent.support import Worker
 from tests.agent.test_conversations_flow import stocked_team, visitor
-from tests.conftest import new_client
+from tests.conftest import Worker, new_client
 from tests.helpers import sign_in
 
 

@@ -1,38 +1,72 @@
-"""E-mailed links: magic sign-in, invitations, password resets; the outbox and a real SMTP server."""
+"""E-mailed links: magic sign-in, invitations, password resets, new accounts; the outbox and a real SMTP server.
+
+Each e-mail is queued in the transaction that writes its token and sent by the worker after commit: nothing is
+sent before the worker runs, exactly one message after, nothing for a write that rolled back, and a job run again
+re-sends the same Message-ID."""
 
 from __future__ import annotations
 
 import email
 import re
 import socket
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.policy import default as default_policy
+from email.utils import getaddresses
 from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
+from showroom.audit.service import SYSTEM
+from showroom.auth import service
 from showroom.db.engine import Database
-from showroom.mail import outbox_messages
+from showroom.mail import Email, Mailer, build_message, outbox_messages
 from showroom.models import AuditLog, MagicLinkInvitation, User, UserInvitation
 from showroom.settings import Settings
-from tests.conftest import new_client
+from tests.conftest import Worker, new_client
 from tests.helpers import PASSWORD, create_team, sign_in
 
 LINK = re.compile(r"https?://\S+/(?:auth/magic|auth/reset|invitations)/([A-Za-z0-9_-]{20,})")
 
 
+SENT = {"detail": "If an active account uses this address, an e-mail is on its way."}
+
+
+def parsed(raw: bytes) -> EmailMessage:
+    message = email.message_from_bytes(raw, policy=default_policy)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def addressed_to(message: EmailMessage, address: str) -> bool:
+    return address in [a for _, a in getaddresses([str(message["To"])])]
+
+
+def mails_to(settings: Settings, address: str) -> list[EmailMessage]:
+    """The outbox's messages to ``address``, oldest first (sent by the worker: run it first)."""
+    messages = (parsed(path.read_bytes()) for path in outbox_messages(settings.data_dir))
+    return [m for m in messages if addressed_to(m, address)]
+
+
 def last_mail_to(settings: Settings, address: str) -> EmailMessage:
-    for path in reversed(outbox_messages(settings.data_dir)):
-        message = email.message_from_bytes(path.read_bytes(), policy=default_policy)
-        if address in str(message["To"]):
-            assert isinstance(message, EmailMessage)
-            return message
-    raise AssertionError(f"no e-mail to {address} in the outbox")
+    sent = mails_to(settings, address)
+    if not sent:
+        raise AssertionError(f"no e-mail to {address} in the outbox (did the worker run?)")
+    return sent[-1]
+
+
+async def sent_once(worker: Worker, settings: Settings, address: str) -> EmailMessage:
+    """Nothing to ``address`` is sent until the queued mail jobs run; then exactly one message, returned."""
+    assert mails_to(settings, address) == []
+    await worker("mail")
+    sent = mails_to(settings, address)
+    assert len(sent) == 1, [m["Subject"] for m in sent]
+    return sent[0]
 
 
 def token_in(message: EmailMessage) -> str:
@@ -43,12 +77,12 @@ def token_in(message: EmailMessage) -> str:
     return found.group(1)
 
 
-async def test_magic_link_signs_in_once(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_magic_link_signs_in_once(app: FastAPI, db: Database, settings: Settings, worker: Worker) -> None:
     team = await create_team(db)
     client = new_client(app)
     sent = await client.post("/api/v1/auth/magic-link", json={"email": team.agent.email})
-    assert sent.status_code == 202
-    token = token_in(last_mail_to(settings, team.agent.email))
+    assert sent.status_code == 202 and sent.json() == SENT
+    token = token_in(await sent_once(worker, settings, team.agent.email))
     async with db.maint_session() as maint:
         stored = (
             await maint.scalars(
@@ -66,18 +100,24 @@ async def test_magic_link_signs_in_once(app: FastAPI, db: Database, settings: Se
     assert "already used" in again.json()["detail"]
 
 
-async def test_magic_link_for_an_unknown_address_answers_the_same(app: FastAPI, settings: Settings) -> None:
-    before = len(outbox_messages(settings.data_dir))
-    response = await new_client(app).post("/api/v1/auth/magic-link", json={"email": "stranger@example.org"})
+async def test_magic_link_for_an_unknown_address_answers_the_same(
+    app: FastAPI, settings: Settings, worker: Worker
+) -> None:
+    stranger = f"stranger-{uuid.uuid4().hex[:8]}@example.org"
+    response = await new_client(app).post("/api/v1/auth/magic-link", json={"email": stranger})
     assert response.status_code == 202
-    assert response.json()["detail"].startswith("If an active account uses this address")
-    assert len(outbox_messages(settings.data_dir)) == before
+    assert response.json() == SENT
+    await worker("mail")
+    assert mails_to(settings, stranger) == []
 
 
-async def test_expired_and_unknown_links_change_nothing(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_expired_and_unknown_links_change_nothing(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     team = await create_team(db)
     client = new_client(app)
     await client.post("/api/v1/auth/magic-link", json={"email": team.manager.email})
+    await worker("mail")
     token = token_in(last_mail_to(settings, team.manager.email))
     async with db.maint_session() as maint, maint.begin():
         await maint.execute(
@@ -95,14 +135,16 @@ async def test_expired_and_unknown_links_change_nothing(app: FastAPI, db: Databa
     assert link is not None and link.used_at is None
 
 
-async def test_invitation_creates_the_account_and_signs_in(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_invitation_creates_the_account_and_signs_in(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     team = await create_team(db)
     admin = await sign_in(app, team.admin.email)
     address = f"new-hire-{team.id}@example.com"
     created = await admin.post("/api/v1/invitations", json={"email": address, "role": "manager"})
     assert created.status_code == 201, created.text
     assert created.json()["status"] == "pending"
-    message = last_mail_to(settings, address)
+    message = await sent_once(worker, settings, address)
     assert team.dealership.name in message["Subject"]
     token = token_in(message)
 
@@ -140,11 +182,14 @@ async def test_an_invitation_cannot_grant_more_than_the_inviter_has(app: FastAPI
     assert bogus.status_code == 422
 
 
-async def test_cancelled_and_expired_invitations_are_refused(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_cancelled_and_expired_invitations_are_refused(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     team = await create_team(db)
     admin = await sign_in(app, team.admin.email)
     first = f"cancel-{team.id}@example.com"
     invitation = (await admin.post("/api/v1/invitations", json={"email": first})).json()
+    await worker("mail")
     token = token_in(last_mail_to(settings, first))
     assert (await admin.delete(f"/api/v1/invitations/{invitation['id']}")).json()["status"] == "cancelled"
     refused = await new_client(app).post(
@@ -154,6 +199,7 @@ async def test_cancelled_and_expired_invitations_are_refused(app: FastAPI, db: D
 
     second = f"late-{team.id}@example.com"
     await admin.post("/api/v1/invitations", json={"email": second})
+    await worker("mail")
     token = token_in(last_mail_to(settings, second))
     async with db.maint_session() as maint, maint.begin():
         await maint.execute(
@@ -168,13 +214,14 @@ async def test_cancelled_and_expired_invitations_are_refused(app: FastAPI, db: D
 
 
 async def test_password_reset_is_single_use_and_ends_other_sessions(
-    app: FastAPI, db: Database, settings: Settings
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
 ) -> None:
     team = await create_team(db)
     old_session = await sign_in(app, team.agent.email)
     guest = new_client(app)
-    assert (await guest.post("/api/v1/auth/password-reset", json={"email": team.agent.email})).status_code == 202
-    token = token_in(last_mail_to(settings, team.agent.email))
+    asked = await guest.post("/api/v1/auth/password-reset", json={"email": team.agent.email})
+    assert asked.status_code == 202 and asked.json() == SENT
+    token = token_in(await sent_once(worker, settings, team.agent.email))
     common = await guest.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": "password1234"})
     assert common.status_code == 422 and "too common" in common.json()["detail"]
     new_password = "A-brand-new-passphrase-42"
@@ -190,10 +237,13 @@ async def test_password_reset_is_single_use_and_ends_other_sessions(
     assert "user.password_reset_requested" in actions and "user.password_reset" in actions
 
 
-async def test_expired_reset_link_changes_nothing(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_expired_reset_link_changes_nothing(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     team = await create_team(db)
     guest = new_client(app)
     await guest.post("/api/v1/auth/password-reset", json={"email": team.manager.email})
+    await worker("mail")
     token = token_in(last_mail_to(settings, team.manager.email))
     async with db.maint_session() as maint, maint.begin():
         await maint.execute(
@@ -237,16 +287,22 @@ async def smtp_app(settings: Settings, db: Database) -> AsyncIterator[tuple[Fast
         controller.stop()
 
 
-async def test_mail_goes_through_a_real_smtp_server(smtp_app: tuple[FastAPI, Inbox], db: Database) -> None:
+def inbox_to(inbox: Inbox, address: str) -> list[EmailMessage]:
+    return [parsed(raw) for _, recipients, raw in inbox.messages if address in recipients]
+
+
+async def test_mail_goes_through_a_real_smtp_server(
+    smtp_app: tuple[FastAPI, Inbox], db: Database, worker: Worker
+) -> None:
     app, inbox = smtp_app
     team = await create_team(db)
     response = await new_client(app).post("/api/v1/auth/magic-link", json={"email": team.agent.email})
     assert response.status_code == 202
-    assert len(inbox.messages) == 1
-    sender, recipients, raw = inbox.messages[0]
-    assert sender == "no-reply@showroom.test" and recipients == [team.agent.email]
-    message = email.message_from_bytes(raw, policy=default_policy)
-    assert isinstance(message, EmailMessage)
+    assert inbox_to(inbox, team.agent.email) == []  # not sent inside the request's transaction
+    await worker("mail", settings=app.state.settings)
+    mine = [(sender, recipients) for sender, recipients, _ in inbox.messages if team.agent.email in recipients]
+    assert mine == [("no-reply@showroom.test", [team.agent.email])]
+    [message] = inbox_to(inbox, team.agent.email)
     assert message["Subject"] == "Your Showroom sign-in link"
     assert message["Message-ID"] and message["Date"]
     assert message.get_body(preferencelist=("html",)) is not None
@@ -254,7 +310,49 @@ async def test_mail_goes_through_a_real_smtp_server(smtp_app: tuple[FastAPI, Inb
     assert (await new_client(app).post("/api/v1/auth/magic-link/verify", json={"token": token})).status_code == 200
 
 
-async def test_an_unreachable_smtp_server_is_a_503_and_nothing_changes(settings: Settings, db: Database) -> None:
+async def test_a_mail_job_run_again_resends_the_same_message_id(
+    smtp_app: tuple[FastAPI, Inbox], db: Database, worker: Worker
+) -> None:
+    """A crash after the SMTP server took the message but before the job was marked done runs the job again: the
+    second copy carries the Message-ID fixed when the mail was queued, so receivers can tell it is the same."""
+    app, inbox = smtp_app
+    team = await create_team(db)
+    assert (await new_client(app).post("/api/v1/auth/password-reset", json={"email": team.agent.email})).json() == SENT
+    async with db.maint_session() as maint:
+        job = (
+            await maint.execute(
+                text(
+                    "select id, args from procrastinate_jobs where task_name = 'showroom:mail.send' and args->'to' ? :e"
+                ),
+                {"e": team.agent.email},
+            )
+        ).one()
+    fixed = job.args["headers"]["Message-ID"]
+    assert fixed.startswith("<") and fixed.endswith("@showroom.test>")  # the domain of SHOWROOM_MAIL_FROM
+    await worker("mail", settings=app.state.settings)
+    async with db.maint_session() as maint, maint.begin():
+        status = await maint.scalar(text("select status from procrastinate_jobs where id = :id"), {"id": job.id})
+        assert status == "succeeded"
+        await maint.execute(text("update procrastinate_jobs set status = 'todo' where id = :id"), {"id": job.id})
+    await worker("mail", settings=app.state.settings)
+    sent = inbox_to(inbox, team.agent.email)
+    assert [m["Message-ID"] for m in sent] == [fixed, fixed]
+    assert token_in(sent[0]) == token_in(sent[1])
+
+
+async def test_a_message_id_given_in_the_email_is_kept(settings: Settings) -> None:
+    given = "<fixed-1@showroom.test>"
+    message = build_message(Email(to=["a@example.com"], subject="s", text="t", headers={"message-id": given}), "x@y.z")
+    assert message.get_all("Message-ID") == [given]
+    assert len(build_message(Email(to=["a@example.com"], subject="s", text="t"), "x@y.z").get_all("Message-ID")) == 1
+    address = f"kept-{uuid.uuid4().hex[:8]}@example.com"
+    returned = await Mailer(settings).send(Email(to=[address], subject="s", text="t", headers={"Message-ID": given}))
+    assert returned == given and [m["Message-ID"] for m in mails_to(settings, address)] == [given]
+
+
+async def test_an_unreachable_smtp_server_fails_the_job_not_the_request(
+    settings: Settings, db: Database, worker: Worker
+) -> None:
     from showroom.app import create_app
 
     team = await create_team(db)
@@ -262,13 +360,65 @@ async def test_an_unreachable_smtp_server_is_a_503_and_nothing_changes(settings:
     application = create_app(broken, database=db)
     async with application.router.lifespan_context(application):
         response = await new_client(application).post("/api/v1/auth/password-reset", json={"email": team.admin.email})
-    assert response.status_code == 503
+    assert response.status_code == 202 and response.json() == SENT  # no SMTP inside the request
+    await worker("mail", settings=broken)
     async with db.maint_session() as maint:
+        job = (
+            await maint.execute(
+                text(
+                    "select status, attempts, scheduled_at from procrastinate_jobs "
+                    "where task_name = 'showroom:mail.send' and args->'to' ? :e"
+                ),
+                {"e": team.admin.email},
+            )
+        ).one()
         user = await maint.get(User, team.admin.id)
-    assert user is not None and user.reset_token_hash is None
+    assert job.status == "todo" and job.attempts == 1 and job.scheduled_at is not None  # retried later
+    assert user is not None and user.reset_token_hash is not None  # the link the retry will send still works
+    assert mails_to(settings, team.admin.email) == []
 
 
-async def test_a_password_reset_lifts_the_failed_sign_in_pause(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_a_new_account_without_password_is_mailed_its_sign_in_link(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
+    team = await create_team(db)
+    admin = await sign_in(app, team.admin.email)
+    address = f"linked-{team.id}@example.com"
+    created = await admin.post("/api/v1/users", json={"email": address, "name": "Lin Ked", "role": "user"})
+    assert created.status_code == 201, created.text
+    message = await sent_once(worker, settings, address)
+    assert message["Subject"] == "Your Showroom account"
+    used = await new_client(app).post("/api/v1/auth/magic-link/verify", json={"token": token_in(message)})
+    assert used.status_code == 200 and used.json()["email"] == address
+
+
+async def test_a_rolled_back_write_sends_nothing(db: Database, settings: Settings, worker: Worker) -> None:
+    """The mail is queued in the transaction that stores the link: rolled back, neither exists."""
+    team = await create_team(db)
+    async with db.session() as session:
+        link = await service.send_magic_link(session, db, email=team.agent.email, actor=SYSTEM, settings=settings)
+        assert link is not None
+        queued = await session.scalar(
+            text("select count(*) from procrastinate_jobs where task_name = 'showroom:mail.send' and args->'to' ? :e"),
+            {"e": team.agent.email},
+        )
+        assert queued == 1  # in the transaction
+        await session.rollback()
+    await worker("mail")
+    assert mails_to(settings, team.agent.email) == []
+    async with db.maint_session() as maint:
+        jobs_left = await maint.scalar(
+            text("select count(*) from procrastinate_jobs where args->'to' ? :e"), {"e": team.agent.email}
+        )
+        links = await maint.scalar(
+            select(func.count()).select_from(MagicLinkInvitation).where(MagicLinkInvitation.email == team.agent.email)
+        )
+    assert jobs_left == 0 and links == 0
+
+
+async def test_a_password_reset_lifts_the_failed_sign_in_pause(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     """Forgetting the password is why people fail five times: the reset link is the way back in, at once."""
     team = await create_team(db)
     for _ in range(5):
@@ -280,6 +430,7 @@ async def test_a_password_reset_lifts_the_failed_sign_in_pause(app: FastAPI, db:
     assert paused.status_code == 429
     guest = new_client(app)
     assert (await guest.post("/api/v1/auth/password-reset", json={"email": team.agent.email})).status_code == 202
+    await worker("mail")
     token = token_in(last_mail_to(settings, team.agent.email))
     new_password = "A-brand-new-passphrase-77"
     done = await guest.post("/api/v1/auth/password-reset/confirm", json={"token": token, "password": new_password})

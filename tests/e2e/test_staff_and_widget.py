@@ -13,6 +13,7 @@ from showroom.db.engine import Database
 from showroom.models import ResponseSuggestion
 from showroom.settings import Settings
 from tests.auth.test_links import last_mail_to, token_in
+from tests.conftest import Worker
 from tests.e2e.conftest import FEED, HostSite, Server, allow_origin, signed_in_page
 from tests.helpers import PASSWORD, Team, create_team
 
@@ -20,7 +21,7 @@ TIMEOUT = 15_000
 
 
 async def test_admin_signs_in_and_invites_a_colleague_who_accepts(
-    browser: Any, server: Server, world: Team, settings: Settings
+    browser: Any, server: Server, world: Team, settings: Settings, worker: Worker
 ) -> None:
     page = await signed_in_page(browser, server, world.admin.email)
     await expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
@@ -32,6 +33,7 @@ async def test_admin_signs_in_and_invites_a_colleague_who_accepts(
     await page.get_by_role("button", name="Send invitation").click()
     await expect(page.locator("#invitations")).to_contain_text(address)
 
+    await worker("mail")
     guest = await (await browser.new_context()).new_page()
     await guest.goto(f"{server.base}/invitations/{token_in(last_mail_to(settings, address))}")
     await expect(guest.get_by_text(world.dealership.name)).to_be_visible()

@@ -8,8 +8,8 @@ from fastapi import FastAPI
 
 from showroom.db.engine import Database
 from showroom.settings import Settings
-from tests.auth.test_links import last_mail_to, token_in
-from tests.conftest import new_client
+from tests.auth.test_links import last_mail_to, sent_once, token_in
+from tests.conftest import Worker, new_client
 from tests.helpers import PASSWORD, create_team, sign_in
 
 
@@ -33,12 +33,12 @@ async def test_sign_in_form_signs_in_and_out(app: FastAPI, db: Database) -> None
     assert out.status_code == 303 and (await client.get("/")).headers["location"] == "/login"
 
 
-async def test_magic_link_page_signs_in_once(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_magic_link_page_signs_in_once(app: FastAPI, db: Database, settings: Settings, worker: Worker) -> None:
     team = await create_team(db)
     client = new_client(app)
     sent = await client.post("/login/link", data={"email": team.manager.email, "kind": "magic"})
     assert "an e-mail is on its way" in sent.text
-    token = token_in(last_mail_to(settings, team.manager.email))
+    token = token_in(await sent_once(worker, settings, team.manager.email))
     opened = await client.get(f"/auth/magic/{token}")
     assert opened.status_code == 303
     assert team.manager.email in (await client.get("/")).text
@@ -46,11 +46,12 @@ async def test_magic_link_page_signs_in_once(app: FastAPI, db: Database, setting
     assert again.status_code == 410 and "already used" in again.text
 
 
-async def test_reset_page_changes_the_password(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_reset_page_changes_the_password(app: FastAPI, db: Database, settings: Settings, worker: Worker) -> None:
     team = await create_team(db)
     client = new_client(app)
-    await client.post("/login/link", data={"email": team.admin.email, "kind": "reset"})
-    token = token_in(last_mail_to(settings, team.admin.email))
+    asked = await client.post("/login/link", data={"email": team.admin.email, "kind": "reset"})
+    assert "an e-mail is on its way" in asked.text
+    token = token_in(await sent_once(worker, settings, team.admin.email))
     form = await client.get(f"/auth/reset/{token}")
     assert form.status_code == 200 and "new-password" in form.text
     weak = await client.post(f"/auth/reset/{token}", data={"password": "short"})
@@ -60,11 +61,14 @@ async def test_reset_page_changes_the_password(app: FastAPI, db: Database, setti
     await sign_in(app, team.admin.email, "Brand-new-passphrase-9")
 
 
-async def test_invitation_page_creates_the_account(app: FastAPI, db: Database, settings: Settings) -> None:
+async def test_invitation_page_creates_the_account(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     team = await create_team(db)
     admin = await sign_in(app, team.admin.email)
     address = f"joiner-{team.id}@example.com"
     assert (await admin.post("/api/v1/invitations", json={"email": address})).status_code == 201
+    await worker("mail")
     token = token_in(last_mail_to(settings, address))
     guest = new_client(app)
     form = await guest.get(f"/invitations/{token}")

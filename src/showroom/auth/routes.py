@@ -34,9 +34,7 @@ from showroom.auth.schemas import (
 )
 from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_session_cookies
 from showroom.errors import BadRequest, Forbidden
-from showroom.mail import Mailer
 from showroom.models import Dealership, User, UserInvitation
-from showroom.services import services
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
 
@@ -56,10 +54,6 @@ async def _session_info(
         csrf_token=csrf,
         expires_at=expires,
     )
-
-
-def mailer(request: Request) -> Mailer:
-    return services(request).mailer
 
 
 # --- sessions ------------------------------------------------------------------------------------------
@@ -146,7 +140,6 @@ async def magic_link(request: Request, body: EmailOnly, session: DbSession) -> d
     await service.send_magic_link(
         session,
         request.app.state.db,
-        mailer(request),
         email=body.email,
         actor=request_actor(request),
         settings=request.app.state.settings,
@@ -182,7 +175,6 @@ async def password_reset(request: Request, body: EmailOnly, session: DbSession) 
     await service.request_password_reset(
         session,
         request.app.state.db,
-        mailer(request),
         email=body.email,
         actor=request_actor(request),
         settings=request.app.state.settings,
@@ -227,7 +219,7 @@ async def list_invitations(ctx: Annotated[Context, Depends(require("invitation.m
     responses=errors(401, 403, 409, 422, 503),
 )
 async def create_invitation(
-    body: InvitationCreate, ctx: Annotated[Context, Depends(require("invitation.manage"))], request: Request
+    body: InvitationCreate, ctx: Annotated[Context, Depends(require("invitation.manage"))]
 ) -> Any:
     name = await ctx.session.scalar(select(Dealership.name).where(Dealership.id == ctx.dealership_id))
     return await users.invite(
@@ -236,7 +228,6 @@ async def create_invitation(
         ctx.dealership_id,
         body,
         ctx.actor,
-        mailer(request),
         ctx.settings,
         dealership_name=name or "your dealership",
     )
@@ -304,11 +295,9 @@ async def list_users(ctx: Annotated[Context, Depends(require("user.read"))], inc
     summary="Create a staff account (with a password, or e-mailed a sign-in link)",
     responses=errors(401, 403, 409, 422, 503),
 )
-async def create_user(
-    body: UserCreate, ctx: Annotated[Context, Depends(require("user.manage"))], request: Request
-) -> Any:
+async def create_user(body: UserCreate, ctx: Annotated[Context, Depends(require("user.manage"))]) -> Any:
     user, _ = await users.create(
-        ctx.session, ctx.db, ctx.principal, ctx.dealership_id, body, ctx.actor, mailer(request), ctx.settings
+        ctx.session, ctx.db, ctx.principal, ctx.dealership_id, body, ctx.actor, ctx.settings, email_link=True
     )
     return user
 

@@ -22,7 +22,7 @@ from showroom.auth.sessions import close_session, close_user_sessions, open_sess
 from showroom.auth.tokens import hash_token, new_token
 from showroom.db.engine import Database, act_as, set_tenant
 from showroom.errors import AppError, Gone, NotFound, TooManyRequests, Unauthorized, ValidationFailed
-from showroom.mail import Email, Mailer
+from showroom.mail import Email, send_later
 from showroom.models import Dealership, MagicLinkInvitation, Session, User
 from showroom.settings import Settings
 
@@ -232,11 +232,13 @@ async def issue_sign_in_link(
 
 
 async def send_magic_link(
-    session: AsyncSession, db: Database, mailer: Mailer, *, email: str, actor: Actor, settings: Settings
+    session: AsyncSession, db: Database, *, email: str, actor: Actor, settings: Settings
 ) -> str | None:
     """E-mail a single-use sign-in link if ``email`` has an active account. Returns the link (None if no account).
 
-    The caller answers the same way either way, so the endpoint reveals nothing about who has an account.
+    The e-mail is queued in the transaction that stores the link (the writer's: the request's own, or a super
+    admin's maintenance transaction), so it is sent after that commits and never if it rolls back. The caller
+    answers the same way either way, so the endpoint reveals nothing about who has an account.
     """
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
     if row is None or not row.is_active or not row.dealership_active:
@@ -251,7 +253,8 @@ async def send_magic_link(
             actor=actor,
             settings=settings,
         )
-        await mailer.send(
+        await send_later(
+            writer,
             _link_email(
                 email,
                 "Your Showroom sign-in link",
@@ -259,7 +262,8 @@ async def send_magic_link(
                 link,
                 "Sign in",
                 "If you did not ask for it, ignore this e-mail.",
-            )
+            ),
+            sender=settings.mail_from,
         )
     return link
 
@@ -311,26 +315,36 @@ async def consume_magic_link(
 
 
 async def request_password_reset(
-    session: AsyncSession, db: Database, mailer: Mailer, *, email: str, actor: Actor, settings: Settings
+    session: AsyncSession, db: Database, *, email: str, actor: Actor, settings: Settings
 ) -> str | None:
+    """Store a reset token for ``email``'s active account and queue the link in the same transaction (the one that
+    writes the user's row). Returns the link (None if no account); the caller answers the same way either way."""
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
     if row is None or not row.is_active or not row.dealership_active:
         return None
     token = new_token()
+    link = f"{settings.base_url}/auth/reset/{token}"
     expires = datetime.now(UTC) + timedelta(minutes=settings.password_reset_minutes)
     values: dict[str, Any] = {"reset_token_hash": hash_token(token), "reset_token_expires_at": expires}
-    await _update_user(session, db, row.id, row.dealership_id, values, actor, "user.password_reset_requested")
-    link = f"{settings.base_url}/auth/reset/{token}"
-    await mailer.send(
-        _link_email(
-            email,
-            "Reset your Showroom password",
-            f"Someone (hopefully you) asked to reset your Showroom password. The link works once, for "
-            f"{settings.password_reset_minutes} minutes.",
-            link,
-            "Choose a new password",
-            "If you did not ask for it, ignore this e-mail: your password stays as it is.",
-        )
+    message = _link_email(
+        email,
+        "Reset your Showroom password",
+        f"Someone (hopefully you) asked to reset your Showroom password. The link works once, for "
+        f"{settings.password_reset_minutes} minutes.",
+        link,
+        "Choose a new password",
+        "If you did not ask for it, ignore this e-mail: your password stays as it is.",
+    )
+    await _update_user(
+        session,
+        db,
+        row.id,
+        row.dealership_id,
+        values,
+        actor,
+        "user.password_reset_requested",
+        mail=message,
+        sender=settings.mail_from,
     )
     return link
 
@@ -373,8 +387,12 @@ async def _update_user(
     values: dict[str, Any],
     actor: Actor,
     action: str,
+    *,
+    mail: Email | None = None,
+    sender: str | None = None,
 ) -> None:
-    """Update a user found before the tenant was known (see :func:`_as_user`), audited."""
+    """Update a user found before the tenant was known (see :func:`_as_user`), audited; ``mail`` is queued in the
+    same transaction (sent after it commits; ``sender``: see ``mail.send_later``)."""
     redacted = {k: ("[redacted]" if k.endswith("hash") and v else v) for k, v in values.items()}
     audit_after = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in redacted.items()}
     async with _as_user(session, db, user_id, dealership_id) as writer:
@@ -391,6 +409,8 @@ async def _update_user(
             resource_id=user_id,
             after=audit_after,
         )
+        if mail is not None:
+            await send_later(writer, mail, sender=sender)
 
 
 # --- super admins: acting for a dealership ---------------------------------------------------------------

@@ -19,7 +19,7 @@ from showroom.auth.sessions import close_user_sessions
 from showroom.auth.tokens import hash_token, new_token
 from showroom.db.engine import Database, set_tenant
 from showroom.errors import Conflict, Forbidden, Gone, NotFound, ValidationFailed
-from showroom.mail import Mailer
+from showroom.mail import send_later
 from showroom.models import User, UserInvitation
 from showroom.settings import Settings
 
@@ -56,11 +56,13 @@ async def create(
     dealership_id: int | None,
     data: UserCreate,
     actor: Actor,
-    mailer: Mailer | None,
     settings: Settings,
+    *,
+    email_link: bool,
 ) -> tuple[User, str | None]:
     """A staff account; ``principal`` None means the platform itself (the CLI). Without a password the person
-    gets a sign-in link: e-mailed when a mailer is given, and returned either way."""
+    gets a sign-in link, returned, and with ``email_link`` also e-mailed: queued in this transaction, so it is
+    sent after the account commits and never if it does not."""
     if principal is not None:
         _check_grant(principal, data.role)
     if (data.role == Role.super_admin) != (dealership_id is None):
@@ -100,8 +102,9 @@ async def create(
         actor=actor,
         settings=settings,
     )
-    if mailer is not None:
-        await mailer.send(
+    if email_link:
+        await send_later(
+            session,
             _link_email(
                 email,
                 "Your Showroom account",
@@ -110,7 +113,8 @@ async def create(
                 link,
                 "Sign in",
                 "If you were not expecting this, you can ignore this e-mail.",
-            )
+            ),
+            sender=settings.mail_from,
         )
     return user, link
 
@@ -170,10 +174,10 @@ async def invite(
     dealership_id: int,
     data: InvitationCreate,
     actor: Actor,
-    mailer: Mailer,
     settings: Settings,
     dealership_name: str,
 ) -> UserInvitation:
+    """A pending invitation; its e-mail is queued in this transaction (sent after it commits, never if not)."""
     _check_grant(principal, data.role)
     email = data.email.lower()
     if await _email_taken(session, email):
@@ -206,7 +210,8 @@ async def invite(
         after=snapshot(invitation),
     )
     inviter = principal.name or principal.email or "Your administrator"
-    await mailer.send(
+    await send_later(
+        session,
         _link_email(
             email,
             f"You're invited to {dealership_name} on Showroom",
@@ -215,7 +220,8 @@ async def invite(
             f"{settings.base_url}/invitations/{token}",
             "Accept the invitation",
             "If you were not expecting this, you can ignore this e-mail.",
-        )
+        ),
+        sender=settings.mail_from,
     )
     return invitation
 

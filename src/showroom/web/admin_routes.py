@@ -225,7 +225,6 @@ async def invite(staff: StaffForm) -> Response:
             staff.dealership.id,
             data,
             staff.actor,
-            staff.services.mailer,
             staff.request.app.state.settings,
             dealership_name=staff.dealership.name,
         )

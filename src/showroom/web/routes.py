@@ -19,7 +19,6 @@ from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_se
 from showroom.auth.tokens import looks_like_token
 from showroom.errors import AppError
 from showroom.models import Dealership, User
-from showroom.services import services
 from showroom.web.deps import render_page
 
 router = APIRouter(include_in_schema=False)
@@ -101,9 +100,9 @@ async def login_link(
     args = {"email": email.strip(), "actor": request_actor(request), "settings": request.app.state.settings}
     try:
         if kind == "reset":
-            await service.request_password_reset(session, request.app.state.db, services(request).mailer, **args)
+            await service.request_password_reset(session, request.app.state.db, **args)
         else:
-            await service.send_magic_link(session, request.app.state.db, services(request).mailer, **args)
+            await service.send_magic_link(session, request.app.state.db, **args)
     except AppError as exc:
         return render_page(request, "login.html", exc.status_code, error=exc.detail)
     return render_page(request, "login.html", notice="If an active account uses this address, an e-mail is on its way.")
