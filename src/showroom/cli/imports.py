@@ -1,0 +1,150 @@
+"""``showroom import``: ADF leads and inventory feeds from files, written as the tenant's service role (RLS)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from showroom.cli.common import friendly, with_tenant
+from showroom.errors import ShowroomError
+from showroom.settings import Settings
+
+import_app = typer.Typer(help="Import leads and inventory from files.", no_args_is_help=True)
+
+ADF_SUFFIXES = {
+    ".xml": "application/xml",
+    ".adf": "application/xml",
+    ".eml": "message/rfc822",
+    ".txt": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+
+
+def adf_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ADF_SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ShowroomError(f"{path}: no such file or directory")
+    if not files:
+        raise ShowroomError("no ADF files found (looked for .xml, .adf, .eml, .txt, .html)")
+    return files
+
+
+@import_app.command("adf")
+@friendly
+def import_adf(
+    paths: Annotated[list[Path], typer.Argument(help="ADF files (.xml/.adf), e-mails (.eml) or directories.")],
+    dealership: Annotated[
+        str | None, typer.Option(help="Subdomain to file them under; default: by ADF vendor.")
+    ] = None,
+) -> None:
+    """Import ADF/XML leads from files: each is deduplicated like an HTTP lead; a summary per file."""
+    # lazy: the intake pulls in the lead services and models; keeps `showroom --help` fast
+    from showroom.audit.service import CLI
+    from showroom.leads.adf_intake import process_payload
+
+    files = adf_files(paths)
+
+    async def work(db: Any, dealership_id: int | None, settings: Settings) -> list[tuple[Path, list[Any]]]:
+        results = []
+        with typer.progressbar(files, label="Importing", file=sys.stderr, show_pos=True) as bar:
+            for path in bar:
+                async with db.session(dealership_id) as session, session.begin():
+                    outcomes = await process_payload(
+                        session,
+                        path.read_bytes(),
+                        actor=CLI,
+                        content_type=ADF_SUFFIXES.get(path.suffix.lower()),
+                        dealership_id=dealership_id,
+                        channel="cli",
+                    )
+                results.append((path, outcomes))
+        return results
+
+    counts = {"created": 0, "duplicate": 0, "rejected": 0}
+    for path, outcomes in with_tenant(dealership, work):
+        for outcome in outcomes:
+            if outcome.result is None:
+                counts["rejected"] += 1
+                kept = f" (kept as dead letter {outcome.dead_letter_id})" if outcome.dead_letter_id else ""
+                typer.echo(f"{path}: rejected: {outcome.error}{kept}")
+            elif outcome.result.duplicate:
+                counts["duplicate"] += 1
+                typer.echo(f"{path}: duplicate of {outcome.result.lead.lead_number}")
+            else:
+                counts["created"] += 1
+                typer.echo(f"{path}: created {outcome.result.lead.lead_number}")
+    typer.echo(
+        f"{len(files)} file(s): {counts['created']} created, {counts['duplicate']} duplicate, "
+        f"{counts['rejected']} rejected"
+    )
+    if counts["rejected"]:
+        raise typer.Exit(1)
+
+
+@import_app.command("inventory")
+@friendly
+def import_inventory(
+    path: Annotated[Path, typer.Argument(help="The feed: CSV or TSV with a header row.")],
+    dealership: Annotated[str, typer.Option(help="Subdomain of the dealership.")],
+    partial: Annotated[
+        bool,
+        typer.Option("--partial", help="Keep units the feed does not list (default: a full feed marks them inactive)."),
+    ] = False,
+) -> None:
+    """Import an inventory feed: upsert by VIN, report added/updated/unchanged/deactivated and rejected rows."""
+    # lazy: the feed parser and importer pull in the inventory services and models; keeps `showroom --help` fast
+    from showroom.audit.service import CLI
+    from showroom.inventory.feed import FeedFormatError
+    from showroom.inventory.importer import import_feed
+
+    if not path.is_file():
+        raise ShowroomError(f"{path}: no such file")
+    size = path.stat().st_size
+
+    async def work(db: Any, dealership_id: int | None, settings: Settings) -> Any:
+        assert dealership_id is not None
+        with path.open("rb") as handle, typer.progressbar(length=size, label="Importing", file=sys.stderr) as bar:
+            done = 0
+
+            def progress(_: int) -> None:
+                nonlocal done
+                position = min(handle.tell(), size)
+                bar.update(position - done)
+                done = position
+
+            try:
+                async with db.session(dealership_id) as session, session.begin():
+                    return await import_feed(
+                        session,
+                        dealership_id,
+                        handle,
+                        actor=CLI,
+                        filename=path.name,
+                        full=not partial,
+                        progress=progress,
+                    )
+            except FeedFormatError as exc:
+                where = f", line {exc.line}" if exc.line else ""
+                raise ShowroomError(f"{path}{where}: {exc.reason}; nothing was imported") from None
+
+    report = with_tenant(dealership, work)
+    typer.echo(
+        f"{path}: {report.rows} rows: {report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.deactivated} deactivated, {report.rejected} rejected "
+        f"({report.seconds:.1f} s)"
+    )
+    for problem in report.rejected_rows[:50]:
+        typer.echo(f"{path}:{problem.line}: {problem.field or 'row'}: {problem.reason}")
+    if report.rejected > 50:
+        typer.echo(f"... and {report.rejected - 50} more rejected rows")
+    if report.rejected:
+        raise typer.Exit(1)

@@ -1,0 +1,85 @@
+"""``showroom serve`` and ``showroom worker``: the long-running processes (web server, background jobs).
+Plain functions here; ``showroom.cli`` registers them on the top-level app."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from showroom.cli.common import check_port, exit_on_sigterm, friendly, load_settings
+from showroom.db import embedded
+
+
+@friendly
+def serve(
+    demo: Annotated[bool, typer.Option(help="Seed a demo dealership when the database is empty.")] = False,
+    host: Annotated[str | None, typer.Option(help="Interface to listen on [SHOWROOM_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on [SHOWROOM_PORT].")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+    worker: Annotated[
+        bool,
+        typer.Option(
+            "--worker/--no-worker",
+            help="Run the background jobs in the server process(es) too; --no-worker when `showroom worker` "
+            "processes run them.",
+        ),
+    ] = True,
+    migrate: Annotated[bool, typer.Option(help="Apply pending migrations first.")] = True,
+) -> None:
+    """Run the whole product: the web server and, unless --no-worker, the background jobs (migrating first; on
+    the embedded database unless DATABASE_URL is set)."""
+    # lazy: uvicorn, the job registry and migrations are heavy; keeps `showroom --help` fast
+    import uvicorn
+
+    from showroom import jobs, logs
+    from showroom.db import migrate as migrations
+
+    settings = load_settings(host=host, port=port, jobs_in_process=worker)
+    check_port(settings.host, settings.port)
+    exit_on_sigterm()
+    try:
+        topo = migrations.resolve(settings)
+        if migrate:
+            migrations.upgrade(settings, topo)
+        if demo:
+            from showroom.demo import seed_demo  # lazy: only --demo needs the demo data and its services
+
+            for line in seed_demo(settings, topo):
+                typer.echo(line)
+        where = f"embedded PostgreSQL in {settings.data_dir}" if settings.embedded else "DATABASE_URL"
+        if worker:
+            each = "this process" if workers == 1 else f"each of the {workers} server processes"
+            typer.echo(f"jobs: running in {each}, {len(jobs.registered())} tasks")
+        else:
+            typer.echo("jobs: not run here (--no-worker); start `showroom worker` processes to run them")
+        typer.echo(f"Showroom is running at http://{settings.host}:{settings.port}/  (database: {where})")
+        typer.echo("Press Ctrl+C to stop.")
+        uvicorn.run(
+            "showroom.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=workers,
+            log_config=logs.logging_config(settings.log_level),
+            proxy_headers=True,
+        )
+    finally:
+        embedded.stop()
+
+
+@friendly
+def worker() -> None:
+    """Run the background jobs (first AI replies, deliveries, e-mail, maintenance) in this process; as many
+    `showroom worker` processes as you like may run beside `showroom serve --no-worker`."""
+    # lazy: logs imports uvicorn and jobs imports procrastinate and every task; keeps `showroom --help` fast
+    from showroom import logs
+    from showroom.jobs import run_worker
+
+    settings = load_settings()
+    logs.configure(settings.log_level)
+    exit_on_sigterm()
+    try:
+        run_worker(settings)
+    finally:
+        embedded.stop()
