@@ -99,29 +99,27 @@ async def app(settings: Settings, db: Database) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture
-async def worker(settings: Settings, db: Database, topo: Topology) -> AsyncIterator[Worker]:
-    """Runs the queued jobs once, like `showroom worker` would (``await worker("mail")``: that queue only;
-    ``await worker("mail", settings=other)``: with the services of other settings, e.g. a real SMTP server)."""
+async def worker(settings: Settings, db: Database, topo: Topology) -> Worker:
+    """Runs the queued jobs until none is left, like `showroom worker` would (``await worker("mail")``: that queue
+    only; ``await worker("mail", settings=other)``: with the services of other settings, e.g. a real SMTP
+    server). Jobs a job defers (a delivery after a reply) run in the same call."""
     from showroom import jobs
     from showroom.services import Services
 
-    app = jobs.build_app(libpq(topo.app))
-    jobs._services = Services.build(settings, db)
+    due = (
+        "select count(*) from procrastinate_jobs where status = 'todo' and (scheduled_at is null or scheduled_at <= "
+        "now()) and (cardinality(%(queues)s::text[]) = 0 or queue_name = any(%(queues)s::text[]))"
+    )
 
-    async def run(*queues: str, settings: Settings | None = None) -> None:
-        usual = jobs._services
-        if settings is not None:
-            jobs._services = Services.build(settings, db)
-        try:
-            async with app.open_async():
-                await app.run_worker_async(queues=list(queues) or None, wait=False, install_signal_handlers=False)
-        finally:
-            jobs._services = usual
+    async def run(*queues: str, settings: Settings = settings) -> None:
+        for _ in range(10):  # a job may defer another (a reply's delivery): run until none is due
+            await jobs.run_jobs(Services.build(settings, db), wait=False, queues=list(queues) or None)
+            async with await psycopg.AsyncConnection.connect(libpq(topo.owner)) as conn:
+                left = await (await conn.execute(due, {"queues": list(queues)})).fetchone()
+            if not left or not left[0]:
+                return
 
-    try:
-        yield run
-    finally:
-        jobs._services = None
+    return run
 
 
 @pytest.fixture

@@ -11,10 +11,11 @@ import asyncio
 import importlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from procrastinate import App, Blueprint, PsycopgConnector, RetryStrategy
+from procrastinate import App, Blueprint, JobContext, PsycopgConnector, RetryStrategy
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,8 +45,8 @@ def database() -> Database:
 
 
 _DEFER = (
-    "select unnest(procrastinate_defer_jobs_v1(array[row(%(queue)s::text, %(task)s::text, 0, null, %(qlock)s::text, "
-    "%(args)s::jsonb, %(at)s::timestamptz)::procrastinate_job_to_defer_v1])) as id"
+    "select unnest(procrastinate_defer_jobs_v1(array[row(%(queue)s::text, %(task)s::text, 0, %(lock)s::text, "
+    "%(qlock)s::text, %(args)s::jsonb, %(at)s::timestamptz)::procrastinate_job_to_defer_v1])) as id"
 )
 
 
@@ -55,24 +56,53 @@ async def defer(
     *,
     queue: str = "default",
     at: datetime | None = None,
+    lock: str | None = None,
     queueing_lock: str | None = None,
     **args: Any,
 ) -> int:
     """Enqueue ``task`` in the caller's transaction (on its connection): the job exists iff the business write
-    commits (DESIGN.md §8). ``task`` is the name in TASK_MODULES' registry, without the namespace. A plain
-    psycopg statement (``db.engine.fetch_one``): nothing pending in the ORM needs flushing for a job row."""
+    commits (DESIGN.md §8). ``task`` is the name in TASK_MODULES' registry, without the namespace. Jobs with the
+    same ``lock`` run one at a time; a ``queueing_lock`` allows one waiting job. A plain psycopg statement
+    (``db.engine.fetch_one``): nothing pending in the ORM needs flushing for a job row."""
     row = await fetch_one(
         session,
         _DEFER,
         {
             "queue": queue,
             "task": f"showroom:{task}",
+            "lock": lock,
             "qlock": queueing_lock,
             "args": json.dumps(args, default=str),
             "at": at,
         },
     )
     return int(row["id"]) if row and row["id"] else 0
+
+
+R = TypeVar("R")
+TenantJob = Callable[..., Awaitable[R]]
+
+
+def tenant_task(
+    *, name: str, queue: str, retry: bool | int | RetryStrategy = False
+) -> Callable[[TenantJob[R]], TenantJob[R]]:
+    """Declare a task that acts for one dealership. The job runner opens its session for the job's
+    ``dealership_id`` (with the request dependency, one of the two places a tenant is set: DESIGN.md §4) and
+    calls ``func(session, services, **the job's other arguments)``; the session has no transaction open, so the
+    task opens as many short ones as it needs (``async with session.begin()``)."""
+
+    def register(func: TenantJob[R]) -> TenantJob[R]:
+        async def run(dealership_id: int, **args: Any) -> R:
+            s = services()
+            async with s.db.session(dealership_id) as session:
+                return await func(session, s, **args)
+
+        run.__name__ = run.__qualname__ = func.__name__
+        run.__module__, run.__doc__ = func.__module__, func.__doc__
+        tasks.task(name=name, queue=queue, retry=retry)(run)
+        return func
+
+    return register
 
 
 _apps: dict[str, App] = {}
@@ -99,6 +129,22 @@ async def purge_expired_sessions(timestamp: int) -> int:
     count = int(getattr(result, "rowcount", 0) or 0)
     log.info("purged %d expired sessions", count)
     return count
+
+
+@tasks.periodic(cron="* * * * *", periodic_id="jobs.retry_stalled")
+@tasks.task(name="jobs.retry_stalled", queue="maintenance", pass_context=True)
+async def retry_stalled(context: JobContext, timestamp: int) -> int:
+    """Jobs left running by a worker process that died (no heartbeat for 30 s) run again. Tasks are safe to run
+    twice; a message a dead worker may have sent already goes again with the same idempotency key."""
+    manager = context.app.job_manager
+    stalled = list(await manager.get_stalled_jobs())
+    for job in stalled:
+        await manager.retry_job(job)
+    if stalled:
+        log.info(
+            "retrying %d jobs left by a stopped worker: %s", len(stalled), ", ".join(j.call_string for j in stalled)
+        )
+    return len(stalled)
 
 
 @tasks.task(
@@ -134,7 +180,13 @@ def queue_names() -> list[str]:
     return sorted({task.queue for task in registered().values()})
 
 
-async def run_jobs(services: Services, *, wait: bool = True, install_signal_handlers: bool = False) -> None:
+async def run_jobs(
+    services: Services,
+    *,
+    wait: bool = True,
+    queues: list[str] | None = None,
+    install_signal_handlers: bool = False,
+) -> None:
     """Run the job worker on every queue with ``services`` as the jobs' :func:`services`, until cancelled (or,
     with ``wait=False``, until no job is left). ``showroom worker`` runs it alone; ``showroom serve`` runs it in
     the web process beside the server."""
@@ -144,14 +196,16 @@ async def run_jobs(services: Services, *, wait: bool = True, install_signal_hand
     settings = services.settings
     try:
         async with app.open_async():
-            log.info(
-                "jobs: worker started, %d tasks, queues: %s (up to %d at a time)",
-                len(registered()),
-                ", ".join(queue_names()),
-                settings.job_concurrency,
-            )
+            if wait:
+                log.info(
+                    "jobs: worker started, %d tasks, queues: %s (up to %d at a time)",
+                    len(registered()),
+                    ", ".join(queues or queue_names()),
+                    settings.job_concurrency,
+                )
             await app.run_worker_async(
                 wait=wait,
+                queues=queues or None,  # type: ignore[arg-type]  # None: every queue (procrastinate's default)
                 concurrency=settings.job_concurrency,
                 shutdown_graceful_timeout=settings.job_shutdown_seconds,
                 install_signal_handlers=install_signal_handlers,

@@ -1,8 +1,10 @@
 """The one way Showroom sends text messages: an SMS provider behind a small interface.
 
 ``SHOWROOM_SMS_WEBHOOK_URL`` set: each message is POSTed as JSON ``{to, from, body, reference}`` to that URL (put
-your provider's relay or a Twilio-compatible function behind it). Unset: an outbox that stores each message as a
-JSON file under ``<data dir>/sms-outbox/`` and logs it, so a local install works without a provider.
+your provider's relay or a Twilio-compatible function behind it), with the header ``Idempotency-Key: <reference>``
+(the message id): a message sent again after a crash carries the same key, so the relay can drop the repeat.
+Unset: an outbox that stores each message as a JSON file under ``<data dir>/sms-outbox/`` and logs it, so a local
+install works without a provider.
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ class WebhookSms:
         try:
             async with httpx.AsyncClient(timeout=self.timeout) as client:
                 response = await client.post(
-                    self.url, json={"to": to, "from": sender, "body": body, "reference": reference}
+                    self.url,
+                    json={"to": to, "from": sender, "body": body, "reference": reference},
+                    headers={"Idempotency-Key": reference},
                 )
         except httpx.HTTPError as exc:
             raise SmsError(f"SMS provider unreachable: {exc.__class__.__name__}") from exc

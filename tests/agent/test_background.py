@@ -9,12 +9,13 @@ from email.policy import default as default_policy
 from fastapi import FastAPI
 from sqlalchemy import select, text
 
+from showroom import jobs
 from showroom.db.engine import Database
 from showroom.mail import outbox_messages
 from showroom.models import Conversation, Handover, Message
 from showroom.settings import Settings
 from tests.agent.test_conversations_flow import stocked_team
-from tests.conftest import new_client
+from tests.conftest import Worker, new_client
 from tests.helpers import sign_in
 
 
@@ -36,7 +37,7 @@ async def test_a_new_lead_gets_its_first_ai_reply_by_email(
         },
     )
     conversation_id = created.json()["conversation_id"]
-    await worker("agent")  # type: ignore[operator]
+    await worker("agent", "delivery")
     async with db.maint_session() as maint:
         reply = await maint.scalar(
             select(Message).where(Message.conversation_id == conversation_id, Message.sender == "ai")
@@ -48,7 +49,7 @@ async def test_a_new_lead_gets_its_first_ai_reply_by_email(
     ]
     sent = [m for m in mail if address in str(m["To"])]
     assert sent and sent[-1]["Message-ID"] == reply.external_message_id
-    await worker("agent")  # type: ignore[operator]
+    await worker("agent", "delivery")
     async with db.maint_session() as maint:  # running the job again changes nothing
         count = await maint.scalar(
             select(text("count(*)"))
@@ -72,7 +73,7 @@ async def test_email_replies_thread_into_the_conversation(
         "/api/v1/leads", json={"customer": {"email": f"r{team.id}@example.com"}, "message": "Any Santa Fe in stock?"}
     )
     conversation_id = created.json()["conversation_id"]
-    await worker("agent")  # type: ignore[operator]
+    await worker("agent", "delivery")
     async with db.maint_session() as maint:
         first = await maint.scalar(
             select(Message).where(Message.conversation_id == conversation_id, Message.sender == "ai")
@@ -101,37 +102,38 @@ async def test_email_replies_thread_into_the_conversation(
     assert inbound is not None and inbound.content == "Yes please, can I see it Saturday?"
 
 
-async def test_failed_sms_is_visible_and_retried(app: FastAPI, db: Database, settings: Settings) -> None:
-    from showroom.app import create_app
-
+async def test_failed_sms_is_visible_and_retried(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
     team = await stocked_team(app, db)
     broken = Settings.model_validate({**settings.model_dump(), "sms_webhook_url": "http://127.0.0.1:9/sms"})
-    application = create_app(broken, database=db)
-    async with application.router.lifespan_context(application):
-        agent = await sign_in(application, team.agent.email)
-        lead = (await agent.post("/api/v1/leads", json={"customer": {"phone": "312-555-0166"}})).json()
-        conversation = (
-            await agent.post("/api/v1/conversations", json={"lead_id": lead["lead"]["id"], "channel": "sms"})
-        ).json()
-        reply = await agent.post(
-            f"/api/v1/conversations/{conversation['id']}/messages",
-            json={"content": "Hi! It's Sam from the dealership."},
-        )
-    assert reply.json()["delivery_status"] == "failed"
-    assert "unreachable" in reply.json()["delivery_error"]
+    agent = await sign_in(app, team.agent.email)
+    lead = (await agent.post("/api/v1/leads", json={"customer": {"phone": "312-555-0166"}})).json()
+    conversation = (
+        await agent.post("/api/v1/conversations", json={"lead_id": lead["lead"]["id"], "channel": "sms"})
+    ).json()
+    reply = await agent.post(
+        f"/api/v1/conversations/{conversation['id']}/messages",
+        json={"content": "Hi! It's Sam from the dealership."},
+    )
+    assert reply.json()["delivery_status"] == "queued"  # sent by a job once the request's transaction commits
+    await worker("delivery", settings=broken)
     async with db.maint_session() as maint:
+        message = await maint.get(Message, reply.json()["id"])
         retries = await maint.scalar(
             text(
                 "select count(*) from procrastinate_jobs where task_name = "
-                "'showroom:message.deliver' and args->>'message_id' = :m and "
+                "'showroom:message.deliver' and args->>'message_id' = :m and status = 'todo' and "
                 "scheduled_at > now()"
             ),
             {"m": reply.json()["id"]},
         )
+    assert message is not None and message.delivery_status == "failed"
+    assert message.delivery_error and "unreachable" in message.delivery_error
     assert retries == 1
 
 
-async def test_sla_sweep_flags_unclaimed_handovers(app: FastAPI, db: Database, worker: object) -> None:
+async def test_sla_sweep_flags_unclaimed_handovers(app: FastAPI, db: Database, worker: Worker) -> None:
     team = await stocked_team(app, db)
     agent = await sign_in(app, team.agent.email)
     lead = (await agent.post("/api/v1/leads", json={"customer": {"email": f"late{team.id}@example.com"}})).json()
@@ -151,10 +153,8 @@ async def test_sla_sweep_flags_unclaimed_handovers(app: FastAPI, db: Database, w
                 sla_due_at=datetime.now(UTC) - timedelta(minutes=5),
             )
         )
-    from showroom.conversations.tasks import sla_sweep
-
-    flagged = await sla_sweep(timestamp=0)  # the periodic job's body, with the worker fixture's services
-    assert flagged >= 1
+        await jobs.defer(maint, "handover.sla_sweep", queue="maintenance", timestamp=0)  # as the cron would
+    await worker("maintenance")
     queue = (await agent.get("/api/v1/handovers")).json()
     mine = [h for h in queue if h["conversation_id"] == conversation_id]
     assert mine and mine[0]["sla_breached_at"] and mine[0]["sla_seconds_left"] < 0 and mine[0]["urgency"] == "high"

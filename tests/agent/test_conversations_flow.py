@@ -270,7 +270,9 @@ async def test_custom_triggers_and_direct_agent_mode(app: FastAPI, db: Database)
 
 
 @pytest.mark.parametrize("word", ["STOP", "stop", "Unsubscribe.", "cancel", "END", "quit!"])
-async def test_opt_out_words_end_automated_sms(app: FastAPI, db: Database, settings: Settings, word: str) -> None:
+async def test_opt_out_words_end_automated_sms(
+    app: FastAPI, db: Database, settings: Settings, word: str, worker: Worker
+) -> None:
     from showroom.app import create_app
 
     team = await stocked_team(app, db)
@@ -304,6 +306,7 @@ async def test_opt_out_words_end_automated_sms(app: FastAPI, db: Database, setti
         conversation_id = stop.json()["conversation_id"]
         await sms(word, "m3")
         await sms("Actually what's the price of the Tucson?", "m4")
+    await worker("delivery")
     async with db.maint_session() as maint:
         sent = (
             await maint.execute(

@@ -107,7 +107,7 @@ async def test_a_new_leads_first_reply_applies_tag_triggers_like_any_message(
     )
     assert created.status_code == 201, created.text
     conversation_id = created.json()["conversation_id"]
-    await worker("agent")
+    await worker("agent", "delivery")
     async with db.maint_session() as maint:
         conversation = await maint.get(Conversation, conversation_id)
         assert conversation is not None
@@ -246,7 +246,7 @@ async def test_an_email_reply_to_an_archived_conversation_starts_a_new_one(
     address = f"again{team.id}@example.com"
     created = await admin.post("/api/v1/leads", json={"customer": {"email": address}, "message": "Any Santa Fe?"})
     old = created.json()["conversation_id"]
-    await worker("agent")
+    await worker("agent", "delivery")
     async with db.maint_session() as maint:
         first = await maint.scalar(select(Message).where(Message.conversation_id == old, Message.sender == "ai"))
     assert first is not None and first.external_message_id

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from showroom.db.engine import Database
 from showroom.models import AuditLog, Conversation, Lead
+from tests.conftest import Worker
 from tests.factories import create_customer, vin
 from tests.helpers import create_team, sign_in
 
@@ -173,7 +174,7 @@ async def test_lists_page_by_cursor_without_skipping_or_repeating(app: FastAPI, 
     assert bad_sort.status_code == 422 and bad_sort.json()["field"] == "sort"
 
 
-async def test_conversation_messages_notes_and_idempotent_inbound(app: FastAPI, db: Database) -> None:
+async def test_conversation_messages_notes_and_idempotent_inbound(app: FastAPI, db: Database, worker: Worker) -> None:
     team = await create_team(db)
     admin = await sign_in(app, team.admin.email)
     customer = (await admin.post("/api/v1/customers", json={"first_name": "Cy", "phone": "+1 312 555 0199"})).json()
@@ -195,7 +196,10 @@ async def test_conversation_messages_notes_and_idempotent_inbound(app: FastAPI, 
     assert again.json()["content"] == "Hi <b>there</b>'; drop table leads;--"  # stored verbatim, returned as JSON
     note = await admin.post(url, json={"content": "Customer prefers texts", "type": "internal_note"})
     reply = await admin.post(url, json={"content": "Thanks! When can you come by?"})
-    assert note.json()["delivery_status"] is None and reply.json()["delivery_status"] == "sent"  # SMS outbox
+    assert note.json()["delivery_status"] is None and reply.json()["delivery_status"] == "queued"  # sent after commit
+    await worker("delivery")
+    sent = (await admin.get(url)).json()["items"]
+    assert next(m for m in sent if m["id"] == reply.json()["id"])["delivery_status"] == "sent"  # the SMS outbox
     staff_view = [(m["type"], m["sender"]) for m in (await admin.get(url)).json()["items"]]
     assert staff_view == [
         ("inbound", "customer"),

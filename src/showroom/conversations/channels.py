@@ -1,19 +1,29 @@
-"""The channel outbox: every outbound message leaves through ``deliver``, whatever the channel.
+"""The channel outbox: every outbound message leaves through here, whatever the channel.
 
-chat/api: the widget or the integration reads it (delivered at once); e-mail: the mail module; SMS: the SMS
-provider. Automated messages respect per-channel opt-outs and, for SMS and e-mail, the dealership's quiet
-hours: they wait (queued, with a delivery job at the end of the quiet hours). A failed send is marked failed,
-visible to staff, and retried by a background job with backoff.
+Nothing leaves the building inside a transaction. :func:`queue_delivery` runs in the transaction that writes the
+message and decides, without any network call: chat and API messages are delivered at once (the widget or the
+integration reads them from the conversation); e-mail and SMS are stored ``queued`` with a ``message.deliver`` job
+(for the end of the dealership's quiet hours when an automated message falls inside them); what cannot be sent
+(an opt-out, no address) is ``failed`` with the reason, visible to staff. The job (:func:`send_queued`) reads the
+message in one short transaction, sends it with no transaction open, and records the outcome in a second one: sent,
+or failed and retried with backoff. A crash between sending and recording re-runs the job, so a message may be sent
+twice at most, and both sends carry the same idempotency key: the message id, as the e-mail's Message-ID and the SMS
+relay's ``Idempotency-Key``.
 """
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom import jobs
+from showroom.errors import ServiceUnavailable
 from showroom.mail import Email
 from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.services import Services
@@ -27,6 +37,8 @@ RETRY_DELAYS = (
     timedelta(hours=6),
 )
 QUIET_CHANNELS = ("sms", "email")
+READ_BY_CLIENT = ("chat", "api")  # delivered when stored: the widget or the integration reads the conversation
+DELIVERY_QUEUE = "delivery"
 
 
 def _hhmm(value: str) -> time:
@@ -52,103 +64,173 @@ def opted_out(customer: Customer, channel: str) -> bool:
     return customer.opted_out or channel in (customer.opted_out_channels or {})
 
 
-async def deliver(
+def automated(message: Message) -> bool:
+    """Written by the AI or the system, so opt-outs and quiet hours apply. Not: a person's own reply, and the
+    confirmation of an opt-out (marked ``entities.automated = false``), which the rules require to be sent."""
+    return message.sender != "agent" and (message.entities or {}).get("automated", True) is not False
+
+
+def message_id_header(message_id: uuid.UUID, mail_from: str) -> str:
+    """The e-mail Message-ID of an outbound message: its id, on the sender's domain. Stable, so a re-sent message
+    is recognisably the same one, and known before sending, so a customer's reply (In-Reply-To) threads into the
+    conversation even while the send is pending."""
+    domain = parseaddr(mail_from)[1].rpartition("@")[2].strip() or "showroom.local"
+    return f"<{message_id}@{domain}>"
+
+
+def _undeliverable(message: Message, customer: Customer) -> str | None:
+    """Why ``message`` cannot be sent at all, or None."""
+    channel = message.channel
+    if automated(message) and opted_out(customer, channel):
+        return f"the customer opted out of {channel} messages"
+    if channel == "email" and not customer.email_normalized:
+        return "the customer has no e-mail address"
+    if channel == "sms" and not customer.phone_e164:
+        return "the customer has no mobile number"
+    if channel not in (*READ_BY_CLIENT, *QUIET_CHANNELS):
+        return f"no automated delivery on the {channel} channel; reply by {channel} yourself"
+    return None
+
+
+async def queue_delivery(
     session: AsyncSession,
     services: Services,
     message: Message,
-    conversation: Conversation,
     customer: Customer,
     dealership: Dealership,
     *,
-    automated: bool,
     now: datetime | None = None,
 ) -> None:
-    """Send (or hold, or fail) one outbound message; updates its delivery state in the caller's transaction."""
+    """Decide how ``message`` leaves, in the caller's transaction (no network call): delivered (chat, API),
+    failed (with the reason), or queued with a ``message.deliver`` job, now or when quiet hours end."""
     now = now or datetime.now(UTC)
-    channel = message.channel
-    if automated and opted_out(customer, channel):
-        _fail(message, f"the customer opted out of {channel} messages")
+    reason = _undeliverable(message, customer)
+    if reason is not None:
+        _fail(message, reason)
         return
-    if automated and channel in QUIET_CHANNELS:
-        until = quiet_until(dealership, now)
-        if until is not None:
-            message.delivery_status = "queued"
-            message.entities = {**(message.entities or {}), "held_until": until.isoformat()}
-            await jobs.defer(
-                session,
-                "message.deliver",
-                queue="delivery",
-                at=until,
-                message_id=str(message.id),
-                dealership_id=dealership.id,
+    if message.channel in READ_BY_CLIENT:
+        message.delivery_status, message.delivered_at = "delivered", now
+        return
+    message.delivery_status = "queued"
+    if message.channel == "email":
+        message.external_message_id = message_id_header(message.id, services.settings.mail_from)
+    at = None
+    if automated(message):
+        at = quiet_until(dealership, now)
+        if at is not None:
+            message.entities = {**(message.entities or {}), "held_until": at.isoformat()}
+    await _defer(session, message, at)
+
+
+async def _defer(session: AsyncSession, message: Message, at: datetime | None) -> None:
+    await jobs.defer(
+        session,
+        "message.deliver",
+        queue=DELIVERY_QUEUE,
+        at=at,
+        lock=f"message:{message.id}",  # one send of a message at a time, whatever jobs exist for it
+        message_id=str(message.id),
+        dealership_id=message.dealership_id,
+    )
+
+
+@dataclass
+class _Send:
+    """What a send needs, read in the delivery job's first transaction."""
+
+    message_id: uuid.UUID
+    channel: str
+    content: str
+    subject: str
+    to: str
+    sender: str | None
+    reply_to: str | None
+    conversation_id: uuid.UUID
+    message_id_header: str | None
+
+
+async def send_queued(session: AsyncSession, services: Services, message_id: uuid.UUID) -> str:
+    """The ``message.deliver`` job: send one queued message and record the outcome (``session`` acts for its
+    dealership and has no transaction open). Returns what happened, for the job's log."""
+    async with session.begin():
+        message = await session.get(Message, message_id)
+        if message is None or message.delivery_status in ("sent", "delivered"):
+            return "nothing to do"
+        rows = (
+            await session.execute(
+                select(Conversation, Customer, Dealership)
+                .join(Customer, Customer.id == Conversation.customer_id)
+                .join(Dealership, Dealership.id == Conversation.dealership_id)
+                .where(Conversation.id == message.conversation_id)
             )
-            return
-    try:
-        if channel in ("chat", "api"):
-            reference = None  # the widget / integration reads it from the conversation
-        elif channel == "email":
-            reference = await _email(services, message, conversation, customer, dealership)
-        elif channel == "sms":
-            reference = await _sms(services, message, customer, dealership)
-        else:
-            _fail(message, f"no automated delivery on the {channel} channel; reply by {channel} yourself")
-            return
-    except (OSError, SmsError, DeliveryError) as exc:
-        _fail(message, str(exc)[:500])
+        ).one()
+        conversation, customer, dealership = rows
+        now = datetime.now(UTC)
+        reason = _undeliverable(message, customer)  # the customer may have opted out since it was queued
+        if reason is not None:
+            _fail(message, reason)
+            return "failed"
+        if message.channel in READ_BY_CLIENT:
+            message.delivery_status, message.delivered_at = "delivered", now
+            return "delivered"
+        held = quiet_until(dealership, now) if automated(message) else None
+        if held is not None:  # a retry that lands at night waits for the morning
+            message.entities = {**(message.entities or {}), "held_until": held.isoformat()}
+            await _defer(session, message, held)
+            return "held"
+        subject = conversation.subject or f"Your enquiry with {dealership.name}"
+        send = _Send(
+            message_id=message.id,
+            channel=message.channel,
+            content=message.content,
+            subject=subject if subject.lower().startswith("re:") else f"Re: {subject}",
+            to=(customer.email_normalized if message.channel == "email" else customer.phone_e164) or "",
+            sender=(dealership.settings or {}).get("sms_number") or dealership.contact_phone,
+            reply_to=dealership.contact_email,
+            conversation_id=conversation.id,
+            message_id_header=message.external_message_id or message_id_header(message.id, services.settings.mail_from),
+        )
+    try:  # no transaction is open here
+        reference = await _transmit(services, send)
+        error = None
+    except (OSError, SmsError, ServiceUnavailable) as exc:
+        reference, error = None, str(exc)[:500]
+    async with session.begin():
+        message = await session.get(Message, message_id, populate_existing=True)
+        if message is None:
+            return "gone"
+        if error is None:
+            message.delivery_status, message.delivered_at, message.delivery_error = "sent", datetime.now(UTC), None
+            if reference:
+                message.external_message_id = reference[:255]
+            return "sent"
+        _fail(message, error)
         attempt = int((message.entities or {}).get("attempts", 0))
-        if attempt < len(RETRY_DELAYS) and not isinstance(exc, DeliveryError):
-            message.entities = {**(message.entities or {}), "attempts": attempt + 1}
-            await jobs.defer(
-                session,
-                "message.deliver",
-                queue="delivery",
-                at=now + RETRY_DELAYS[attempt],
-                message_id=str(message.id),
-                dealership_id=dealership.id,
+        if attempt >= len(RETRY_DELAYS):
+            return "failed"
+        message.entities = {**(message.entities or {}), "attempts": attempt + 1}
+        await _defer(session, message, datetime.now(UTC) + RETRY_DELAYS[attempt])
+        return "failed, retrying"
+
+
+async def _transmit(services: Services, send: _Send) -> str:
+    """Hand the message to the mail server or the SMS provider; returns their reference."""
+    if send.channel == "email":
+        return await services.mailer.send(
+            Email(
+                to=[send.to],
+                subject=send.subject,
+                text=send.content,
+                reply_to=send.reply_to,
+                headers={
+                    "Message-ID": send.message_id_header or "",
+                    "X-Showroom-Conversation": str(send.conversation_id),
+                },
             )
-        return
-    message.delivery_status = "delivered" if channel in ("chat", "api") else "sent"
-    message.delivered_at = now
-    message.delivery_error = None
-    if reference:
-        message.external_message_id = reference[:255]
-
-
-class DeliveryError(Exception):
-    """Cannot be delivered at all (no address): not retried."""
+        )
+    return await services.sms.send(to=send.to, sender=send.sender, body=send.content, reference=str(send.message_id))
 
 
 def _fail(message: Message, reason: str) -> None:
     message.delivery_status = "failed"
     message.delivery_error = reason
-
-
-async def _email(
-    services: Services, message: Message, conversation: Conversation, customer: Customer, dealership: Dealership
-) -> str:
-    if not customer.email_normalized:
-        raise DeliveryError("the customer has no e-mail address")
-    from showroom.errors import ServiceUnavailable
-
-    subject = conversation.subject or f"Your enquiry with {dealership.name}"
-    try:
-        return await services.mailer.send(
-            Email(
-                to=[customer.email_normalized],
-                subject=subject if subject.lower().startswith("re:") else f"Re: {subject}",
-                text=message.content,
-                reply_to=dealership.contact_email,
-                headers={"X-Showroom-Conversation": str(conversation.id)},
-            )
-        )
-    except ServiceUnavailable as exc:
-        raise OSError(exc.detail) from exc
-
-
-async def _sms(services: Services, message: Message, customer: Customer, dealership: Dealership) -> str:
-    if not customer.phone_e164:
-        raise DeliveryError("the customer has no mobile number")
-    sender = (dealership.settings or {}).get("sms_number") or dealership.contact_phone
-    return await services.sms.send(
-        to=customer.phone_e164, sender=sender, body=message.content, reference=str(message.id)
-    )

@@ -13,7 +13,7 @@ from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, SortKey, paginate
 from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
-from showroom.conversations import service
+from showroom.conversations import service, turn
 from showroom.conversations.schemas import (
     Channel,
     ConversationCreate,
@@ -175,9 +175,24 @@ async def add_message(
         raise ValidationFailed("the Idempotency-Key header and body field differ", field="idempotency_key")
     if idempotency_key:
         body = body.model_copy(update={"idempotency_key": idempotency_key})
-    message, created = await service.add_message(
-        ctx.session, services(ctx.request), conversation_id, body, ctx.principal, ctx.actor
-    )
+    conversation = await service.get(ctx.session, conversation_id)
+    if ctx.principal.kind == "api_key":  # integrations post the customer's messages: a turn of the conversation
+        if body.type is not None or body.suggestion_id is not None:
+            raise ValidationFailed("integrations post the customer's messages; leave type out", field="type")
+        message, created, _ = await turn.receive(
+            ctx.session,
+            services(ctx.request),
+            conversation,
+            body.content,
+            ctx.actor,
+            sender_name=body.sender_name,
+            external_message_id=body.external_message_id,
+            idempotency_key=body.idempotency_key,
+        )
+    else:
+        message, created = await service.staff_message(
+            ctx.session, services(ctx.request), conversation, body, ctx.principal, ctx.actor
+        )
     if not created:
         response.status_code = 200
     return message

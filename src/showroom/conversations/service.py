@@ -4,34 +4,29 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from sqlalchemy import CursorResult, func, select
 from sqlalchemy import update as update_rows
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.util import identity_key
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.auth.principal import Principal
+from showroom.conversations.channels import queue_delivery
+from showroom.conversations.rows import count_message, turn_rows
 from showroom.conversations.schemas import ConversationCreate, ConversationUpdate, MessageCreate
-from showroom.db.rows import flush, read_one
+from showroom.conversations.suggestions import mark as mark_suggestion
 from showroom.errors import Conflict, NotFound, ValidationFailed
-from showroom.leads.service import check_assignee, get_lead
+from showroom.leads.service import add_activity, check_assignee, get_lead
 from showroom.models import Conversation, Message
 from showroom.services import Services
-
-if TYPE_CHECKING:
-    from showroom.agent.pipeline import Outcome
 
 CLOSED = ("resolved", "archived")  # the AI stays silent; staff reopen before replying
 
 
 async def get(session: AsyncSession, conversation_id: uuid.UUID) -> Conversation:
-    """The conversation (RLS: only the tenant's), read through psycopg (``db.rows.read_one``): every inbound
-    message loads one."""
-    conversation = session.identity_map.get(identity_key(Conversation, (conversation_id,)))
-    if conversation is None:
-        conversation = await read_one(session, Conversation, "id = %(id)s", {"id": conversation_id})
+    """The conversation (RLS: only the tenant's)."""
+    conversation = await session.get(Conversation, conversation_id)
     if conversation is None:
         raise NotFound(f"conversation {conversation_id} not found")
     return conversation
@@ -97,69 +92,14 @@ async def get_message(session: AsyncSession, message_id: uuid.UUID) -> Message:
     return message
 
 
-async def _repeat(session: AsyncSession, conversation_id: uuid.UUID, key: str | None) -> Message | None:
+async def repeat(session: AsyncSession, conversation_id: uuid.UUID, key: str | None) -> Message | None:
+    """The message of this conversation already stored with idempotency ``key``, if any."""
     if not key:
         return None
     found: Message | None = await session.scalar(
         select(Message).where(Message.conversation_id == conversation_id, Message.idempotency_key == key)
     )
     return found
-
-
-async def receive(
-    session: AsyncSession,
-    services: Services,
-    conversation: Conversation,
-    content: str,
-    actor: Actor,
-    *,
-    sender_name: str | None = None,
-    external_message_id: str | None = None,
-    idempotency_key: str | None = None,
-    subject: str | None = None,
-) -> tuple[Message, bool, Outcome]:
-    """A customer's message, from any channel: stored, then answered by the pipeline. Idempotent on the
-    provider's key: a retry returns the first message and answers nothing."""
-    from showroom.agent.pipeline import Outcome, handle_inbound
-
-    first = await _repeat(session, conversation.id, idempotency_key)
-    if first is not None:
-        return first, False, Outcome(skipped="already received")
-    if conversation.status == "archived":
-        raise Conflict("this conversation is archived; start a new one", field="conversation_id")
-    now = datetime.now(UTC)
-    message = Message(
-        id=uuid.uuid4(),  # known before the flush: the turn's rows are written together, at its end
-        dealership_id=conversation.dealership_id,
-        conversation_id=conversation.id,
-        type="inbound",
-        sender="customer",
-        delivery_status="received",
-        sender_name=sender_name,
-        channel=conversation.channel,
-        content=content,
-        subject=subject,
-        external_message_id=external_message_id,
-        idempotency_key=idempotency_key,
-        created_at=now,
-    )
-    session.add(message)
-    conversation.message_count += 1
-    conversation.last_message_at = conversation.last_customer_message_at = now
-    if conversation.status in ("resolved", "waiting_response"):
-        conversation.status, conversation.closed_at = "active", None
-    await record(
-        session,
-        actor,
-        "message.receive",
-        dealership_id=conversation.dealership_id,
-        resource_type="message",
-        resource_id=message.id,
-        after={"conversation_id": str(conversation.id)},
-    )
-    outcome = await handle_inbound(session, services, message, actor)
-    await flush(session)  # the turn's new rows and changes (messages, insights, scores, counters...), by db.rows
-    return message, True, outcome
 
 
 async def staff_message(
@@ -170,15 +110,16 @@ async def staff_message(
     principal: Principal,
     actor: Actor,
 ) -> tuple[Message, bool]:
-    """A reply or an internal note by staff. Replying yourself takes the conversation from the AI."""
-    first = await _repeat(session, conversation.id, data.idempotency_key)
+    """A reply or an internal note by staff. Replying yourself takes the conversation from the AI; the reply is
+    queued for delivery (sent by a job after commit)."""
+    first = await repeat(session, conversation.id, data.idempotency_key)
     if first is not None:
         return first, False
     if conversation.status in CLOSED:
         raise Conflict(f"this conversation is {conversation.status}; reopen it first", field="conversation_id")
     kind = data.type or "outbound"
-    now = datetime.now(UTC)
     message = Message(
+        id=uuid.uuid4(),
         dealership_id=conversation.dealership_id,
         conversation_id=conversation.id,
         type=kind,
@@ -189,22 +130,18 @@ async def staff_message(
         content=data.content,
         delivery_status="queued" if kind == "outbound" else None,
         idempotency_key=data.idempotency_key,
-        created_at=now,
+        created_at=datetime.now(UTC),
     )
     session.add(message)
-    conversation.message_count += 1
-    conversation.last_message_at = now
+    await count_message(session, conversation, message)
     if kind == "outbound":
         conversation.ai_paused = True  # a human is talking now; hand back to let the AI answer again
         if conversation.assigned_user_id is None:
             conversation.assigned_user_id = principal.user_id
         if conversation.status in ("active", "escalated"):
             conversation.status = "waiting_response"
-    await session.flush()
     if data.suggestion_id is not None:
-        from showroom.conversations.suggestions import mark
-
-        await mark(session, data.suggestion_id, "used", actor, sent=message)
+        await mark_suggestion(session, data.suggestion_id, "used", actor, sent=message)
     await record(
         session,
         actor,
@@ -215,46 +152,12 @@ async def staff_message(
         after={"type": message.type, "conversation_id": str(conversation.id)},
     )
     if kind == "outbound":
-        from showroom.agent.pipeline import load
-        from showroom.conversations.channels import deliver
-
-        turn = await load(session, conversation.id)
-        await deliver(
-            session, services, message, conversation, turn.customer, turn.dealership, automated=False, now=now
-        )
-        from showroom.leads.service import add_activity
-
+        rows = await turn_rows(session, conversation)
+        await queue_delivery(session, services, message, rows.customer, rows.dealership, now=message.created_at)
         await add_activity(
-            session, turn.lead, "message_sent", f"Reply by {message.sender_name}", actor, message_id=message.id
+            session, rows.lead, "message_sent", f"Reply by {message.sender_name}", actor, message_id=message.id
         )
     return message, True
-
-
-async def add_message(
-    session: AsyncSession,
-    services: Services,
-    conversation_id: uuid.UUID,
-    data: MessageCreate,
-    principal: Principal,
-    actor: Actor,
-) -> tuple[Message, bool]:
-    """Staff write replies and notes; integrations (API keys) post the customer's messages."""
-    conversation = await get(session, conversation_id)
-    if principal.kind == "api_key":
-        if data.type is not None or data.suggestion_id is not None:
-            raise ValidationFailed("integrations post the customer's messages; leave type out", field="type")
-        message, created, _ = await receive(
-            session,
-            services,
-            conversation,
-            data.content,
-            actor,
-            sender_name=data.sender_name,
-            external_message_id=data.external_message_id,
-            idempotency_key=data.idempotency_key,
-        )
-        return message, created
-    return await staff_message(session, services, conversation, data, principal, actor)
 
 
 async def mark_read(session: AsyncSession, message_id: uuid.UUID, is_read: bool, actor: Actor) -> Message:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,16 +14,19 @@ from showroom.agent.nlu import Catalog, Understanding
 from showroom.agent.personas import greeting_name
 from showroom.agent.types import Turn as AgentTurn
 from showroom.audit.service import Actor, record
+from showroom.conversations.rows import TurnRows
 from showroom.conversations.suggest import suggest_replies
 from showroom.errors import Conflict, NotFound
 from showroom.models import Message, ResponseSuggestion
 
-if TYPE_CHECKING:
-    from showroom.agent.pipeline import Turn
-
 
 async def offer(
-    session: AsyncSession, turn: Turn, message: Message, u: Understanding, known: Catalog, turns: Sequence[AgentTurn]
+    session: AsyncSession,
+    turn: TurnRows,
+    message: Message,
+    u: Understanding,
+    known: Catalog,
+    turns: Sequence[AgentTurn],
 ) -> list[ResponseSuggestion]:
     """Up to three suggested replies to ``message``; ``turns`` is the conversation before it (what the AI or
     staff already said is never suggested again)."""

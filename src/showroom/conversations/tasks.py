@@ -1,7 +1,7 @@
-"""Background jobs of conversations: a new lead's first AI reply, delivery retries, the handover SLA sweep.
+"""Background jobs of conversations: a new lead's first AI reply, message delivery, the handover SLA sweep.
 
-Each task receives ids, opens its own transaction with the tenant set, re-reads its rows and is safe to run
-twice (DESIGN.md §3).
+Each task receives ids, re-reads its rows and is safe to run twice. A dealership's tasks get their session from
+the job runner (``jobs.tenant_task``).
 """
 
 from __future__ import annotations
@@ -10,55 +10,53 @@ import logging
 import uuid
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import SYSTEM
-from showroom.jobs import services, tasks
+from showroom.conversations import turn
+from showroom.conversations.channels import DELIVERY_QUEUE, send_queued
+from showroom.conversations.handover import flag_breach
+from showroom.jobs import defer, services, tasks, tenant_task
+from showroom.services import Services
 
 log = logging.getLogger(__name__)
 
 
-@tasks.task(name="conversation.first_reply", queue="agent", retry=3)
-async def first_reply(conversation_id: str, dealership_id: int) -> str:
-    from showroom.agent.pipeline import first_reply as reply
-
-    s = services()
-    async with s.db.session(dealership_id) as session, session.begin():
-        outcome = await reply(session, s, uuid.UUID(conversation_id))
+@tenant_task(name="conversation.first_reply", queue="agent", retry=3)
+async def first_reply(session: AsyncSession, s: Services, conversation_id: str) -> str:
+    outcome = await turn.first_reply(session, s, uuid.UUID(conversation_id))
     return outcome.skipped or ("handover" if outcome.handover else "replied")
 
 
-@tasks.task(name="message.deliver", queue="delivery", retry=0)
-async def deliver_message(message_id: str, dealership_id: int) -> str:
-    """Deliver a held (quiet hours) or failed outbound message; deliver() schedules the next retry itself."""
-    from showroom.agent.pipeline import load
-    from showroom.conversations.channels import deliver
-    from showroom.models import Message
+@tenant_task(name="message.deliver", queue=DELIVERY_QUEUE)
+async def deliver_message(session: AsyncSession, s: Services, message_id: str) -> str:
+    """Send one queued outbound message (e-mail or SMS) and record the outcome; a failed send schedules its own
+    retry with backoff (``channels.RETRY_DELAYS``)."""
+    return await send_queued(session, s, uuid.UUID(message_id))
 
-    s = services()
-    async with s.db.session(dealership_id) as session, session.begin():
-        message = await session.get(Message, uuid.UUID(message_id))
-        if message is None or message.delivery_status in ("sent", "delivered"):
-            return "nothing to do"
-        turn = await load(session, message.conversation_id)
-        await deliver(
-            session, s, message, turn.conversation, turn.customer, turn.dealership, automated=message.sender != "agent"
-        )
-        return str(message.delivery_status)
+
+@tenant_task(name="handover.flag_breach", queue="maintenance")
+async def flag_sla_breach(session: AsyncSession, s: Services, handover_id: str) -> bool:
+    async with session.begin():
+        return await flag_breach(session, uuid.UUID(handover_id), SYSTEM)
 
 
 @tasks.periodic(cron="* * * * *", periodic_id="handover.sla_sweep")
 @tasks.task(name="handover.sla_sweep", queue="maintenance")
 async def sla_sweep(timestamp: int) -> int:
-    """Flag handovers still unclaimed at their SLA time (found across tenants, each flagged in its own)."""
-    from showroom.conversations.handover import flag_breach
-
-    s = services()
-    async with s.db.session() as session:
+    """Find the handovers still unclaimed at their SLA time, across dealerships (a SECURITY DEFINER function that
+    returns ids only), and flag each in a job of its own dealership."""
+    async with services().db.session() as session, session.begin():
         due = (await session.execute(text("select id, dealership_id from overdue_handovers()"))).all()
-    flagged = 0
-    for handover_id, dealership_id in due:
-        async with s.db.session(dealership_id) as session, session.begin():
-            flagged += await flag_breach(session, handover_id, SYSTEM)
-    if flagged:
-        log.info("flagged %d handovers past their SLA", flagged)
-    return flagged
+        for handover_id, dealership_id in due:
+            await defer(
+                session,
+                "handover.flag_breach",
+                queue="maintenance",
+                queueing_lock=f"handover-breach:{handover_id}",
+                handover_id=str(handover_id),
+                dealership_id=dealership_id,
+            )
+    if due:
+        log.info("%d handovers past their SLA to flag", len(due))
+    return len(due)

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
-from showroom.conversations.service import receive
+from showroom.conversations.turn import receive
 from showroom.db.engine import set_tenant
 from showroom.errors import NotFound, ServiceUnavailable, Unauthorized, ValidationFailed
 from showroom.leads.adf_intake import dealership_for_address

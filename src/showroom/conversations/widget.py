@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.db.engine import set_tenant
-from showroom.db.rows import read_one
 from showroom.errors import NotFound
 from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
 from showroom.models import Conversation, Customer, Dealership, Message
@@ -39,8 +38,10 @@ async def dealership(session: AsyncSession, subdomain: str) -> Dealership:
 async def conversation_for(session: AsyncSession, token: str | None) -> Conversation | None:
     if not token:
         return None
-    condition = "channel = 'chat' and external_thread_id = %(thread)s"  # every widget message: through psycopg
-    return await read_one(session, Conversation, condition, {"thread": thread_id(token)})
+    found: Conversation | None = await session.scalar(
+        select(Conversation).where(Conversation.channel == "chat", Conversation.external_thread_id == thread_id(token))
+    )
+    return found
 
 
 async def open_chat(

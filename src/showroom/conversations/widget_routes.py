@@ -24,7 +24,7 @@ from showroom.auth.deps import Context, DbSession, request_actor, require
 from showroom.conversations import webhooks as hooks
 from showroom.conversations import widget
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
-from showroom.conversations.service import receive
+from showroom.conversations.turn import receive
 from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
 from showroom.errors import Forbidden, NotFound
 from showroom.events import EventHub, sse

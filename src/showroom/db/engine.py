@@ -12,13 +12,14 @@ Two pools per process:
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, MetaData, Table, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -33,7 +34,33 @@ def _tenant_params(dealership_id: int | None, user_id: int | None) -> tuple[str,
     return "" if dealership_id is None else str(dealership_id), "" if user_id is None else str(user_id)
 
 
-class TenantSession(Session):
+@functools.cache
+def _insert_order(metadata: MetaData) -> dict[Table, int]:
+    return {table: rank for rank, table in enumerate(metadata.sorted_tables)}
+
+
+class OrderedSession(Session):
+    """A Session whose flush inserts new rows table by table in foreign-key order.
+
+    The unit of work orders the inserts of different tables only along declared ``relationship()``s; our models
+    declare foreign keys, not relationships, and without one it orders tables by class name (so a conversation
+    could be inserted before its new customer). When a flush has new rows of several tables, each table's rows but
+    the last are flushed first, in the metadata's dependency order; the last table goes with the updates and
+    deletes. Every write still goes through the ORM's unit of work."""
+
+    def flush(self, objects: Sequence[Any] | None = None) -> None:
+        if objects is None and self.new:
+            tables: dict[Table, list[Any]] = {}
+            for instance in self.new:
+                tables.setdefault(instance.__table__, []).append(instance)
+            if len(tables) > 1:
+                order = _insert_order(next(iter(tables)).metadata)
+                for table in sorted(tables, key=order.__getitem__)[:-1]:
+                    super().flush(tables[table])
+        super().flush(objects)
+
+
+class TenantSession(OrderedSession):
     """A Session whose every transaction carries the tenant from ``info`` (see :func:`set_tenant`)."""
 
 
@@ -148,7 +175,9 @@ class Database:
 
     def __post_init__(self) -> None:
         self.sessions = async_sessionmaker(self.app_engine, expire_on_commit=False, sync_session_class=TenantSession)
-        self.maint_sessions = async_sessionmaker(self.maint_engine, expire_on_commit=False)
+        self.maint_sessions = async_sessionmaker(
+            self.maint_engine, expire_on_commit=False, sync_session_class=OrderedSession
+        )
 
     def session(self, dealership_id: int | None = None, user_id: int | None = None) -> AsyncSession:
         """An app-role session acting for ``dealership_id`` (None: only pre-tenant tables are visible)."""

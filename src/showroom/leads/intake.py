@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import Select, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from showroom import jobs
 from showroom.audit.service import Actor, changes, record, snapshot
 from showroom.db.engine import fetch_all, fetch_one
-from showroom.db.rows import flush, insert_now
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.schemas import LeadIntakeIn
@@ -202,7 +202,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     if existing is not None:
         return await _duplicate(session, existing, data, actor)
 
-    # The reads (and a new customer, inserted at once), then the new rows, written together by db.rows.flush.
+    # The reads, then the new rows: the unit of work inserts them at the flush below, in foreign-key order.
     with session.no_autoflush:
         customer, notes = await find_or_create_customer(
             session, dealership_id, data.customer, email, phone, data.received_at, actor
@@ -260,7 +260,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             "vehicles_linked": linked,
         },
     )
-    await flush(session)  # the lead, its interests, conversation, activities and audit rows, in FK order
+    await session.flush()  # the customer if new, the lead, its interests, conversation, activities, audit rows
     if conversation is not None and data.first_reply:
         # The AI's first answer, sent by the worker once this transaction commits.
         await jobs.defer(
@@ -316,7 +316,7 @@ async def _duplicate(session: AsyncSession, lead: Lead, data: IntakeLead, actor:
     if data.converse_on_duplicate and data.open_conversation:
         subject = f"{data.provider or data.source_type} enquiry"
         conversation = _conversation(session, lead, data, subject, email=customer.email, phone=customer.phone_e164)
-        await flush(session)
+        await session.flush()
     return IntakeResult(lead, True, customer, conversation)
 
 
@@ -331,8 +331,9 @@ async def find_or_create_customer(
 ) -> tuple[Customer, list[str]]:
     """DATA_MODEL.md dedupe rule: same normalised e-mail, else same E.164 phone, is the same customer. Names and
     contact details are merged into blanks, never overwritten with blanks (audited as ``customer.update`` when
-    something was filled in), and the lead being taken in is counted. A new customer is inserted at once (the
-    lead refers to it). Returns notes for staff. The caller holds the locks of :func:`contact_locks`."""
+    something was filled in), and the lead being taken in is counted (in SQL). A new customer is added to the
+    session (its id is known: the lead refers to it). Returns notes for staff. The caller holds the locks of
+    :func:`contact_locks`."""
     by_email = by_phone = None
     if email or phone:
         matches = (
@@ -358,9 +359,10 @@ async def find_or_create_customer(
     if customer is not None:
         await fill_in(session, customer, contact, email, phone, actor, via="intake")
         customer.last_contact_date = when
-        customer.total_leads += 1
+        await count_leads(session, customer, +1)
         return customer, notes
-    new = Customer(
+    customer = Customer(
+        id=uuid.uuid4(),
         dealership_id=dealership_id,
         full_name="Unknown",
         first_contact_date=when,
@@ -368,8 +370,8 @@ async def find_or_create_customer(
         country=contact.country or "US",
         total_leads=1,
     )
-    merge_contact(new, contact, email, phone)
-    customer = await insert_now(session, new)
+    merge_contact(customer, contact, email, phone)
+    session.add(customer)
     await record(
         session,
         actor,
@@ -380,6 +382,19 @@ async def find_or_create_customer(
         details={"via": "intake"},
     )
     return customer, notes
+
+
+async def count_leads(session: AsyncSession, customer: Customer, change: int) -> None:
+    """Count a lead more (or less) on ``customer``, in SQL (never below zero), without writing or losing its other
+    pending changes: only ``total_leads`` is refreshed from the row."""
+    total = await session.scalar(
+        update(Customer)
+        .where(Customer.id == customer.id)
+        .values(total_leads=func.greatest(Customer.total_leads + change, 0))
+        .returning(Customer.total_leads)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(customer, "total_leads", total)
 
 
 def merge_contact(customer: Customer, contact: IntakeContact, email: str | None, phone: str | None) -> None:
@@ -478,9 +493,9 @@ async def adopt_visitor(
     assert lead is not None
     lead.customer_id = known.id
     conversation.customer_id = known.id
-    known.total_leads += 1
-    current.total_leads = max(0, current.total_leads - 1)
     await session.flush()
+    await count_leads(session, known, +1)
+    await count_leads(session, current, -1)
     visit = select(Conversation.id).where(Conversation.lead_id == lead.id).scalar_subquery()
     moved = {
         "conversations": await _repoint(session, Conversation, Conversation.lead_id == lead.id, known),

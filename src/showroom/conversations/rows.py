@@ -1,0 +1,62 @@
+"""The rows a conversation's turn works on, and its counters (kept by the database, not read-modify-written)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.models import Conversation, Customer, Dealership, Lead, Message
+
+REOPENED_BY_CUSTOMER = ("resolved", "waiting_response")  # a customer's message makes these active again
+
+
+@dataclass
+class TurnRows:
+    """A conversation with the rows every turn reads around it."""
+
+    conversation: Conversation
+    lead: Lead
+    customer: Customer
+    dealership: Dealership
+
+
+async def turn_rows(session: AsyncSession, conversation: Conversation) -> TurnRows:
+    """``conversation``'s lead, customer and dealership, in one statement."""
+    lead, customer, dealership = (
+        await session.execute(
+            select(Lead, Customer, Dealership)
+            .join_from(Lead, Customer, Customer.id == conversation.customer_id)
+            .join(Dealership, Dealership.id == conversation.dealership_id)
+            .where(Lead.id == conversation.lead_id)
+        )
+    ).one()
+    return TurnRows(conversation, lead, customer, dealership)
+
+
+async def count_message(session: AsyncSession, conversation: Conversation, message: Message) -> None:
+    """Count ``message`` (pending in the session) on its conversation, in SQL: the counters are incremented by the
+    database (so concurrent messages each count), the timestamps only move forward, and a customer's message
+    reopens a resolved or waiting conversation. The statement locks the conversation's row until commit, which
+    orders concurrent turns of one conversation; ``conversation`` is refreshed from the row it returns."""
+    at = message.created_at
+    values: dict[str, Any] = {
+        "message_count": Conversation.message_count + 1,
+        "last_message_at": func.greatest(Conversation.last_message_at, at),
+    }
+    if message.sender == "customer":
+        values["last_customer_message_at"] = func.greatest(Conversation.last_customer_message_at, at)
+        reopen = Conversation.status.in_(REOPENED_BY_CUSTOMER)
+        values["status"] = case((reopen, "active"), else_=Conversation.status)
+        values["closed_at"] = case((reopen, None), else_=Conversation.closed_at)
+    elif message.sender == "ai":
+        values["last_ai_message_at"] = func.greatest(Conversation.last_ai_message_at, at)
+    await session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation.id)
+        .values(**values)
+        .returning(Conversation)
+        .execution_options(populate_existing=True, synchronize_session=False)
+    )

@@ -1,0 +1,633 @@
+"""The one place a turn of the conversation runs: a customer's message (or a new lead) in, the agent's answer out.
+
+Every channel comes here: the chat widget, the API, the SMS and e-mail webhooks (:func:`receive`), and a new lead's
+first answer (:func:`first_reply`, a job). A turn takes three steps, so that nothing waits on the outside world
+while a transaction is open:
+
+1. **Decide**, in the caller's transaction: the customer's message is stored and counted (in SQL; the statement
+   locks the conversation's row until commit, which orders concurrent messages of one conversation), and whatever
+   needs no provider is done: an opt-out, insights and the lead score, an escalation trigger (handover), suggested
+   replies when a human handles the conversation. If the agent is to answer, what the provider needs is read
+   (persona, inventory, history). Then the transaction commits.
+2. **Ask** the provider, with no transaction open and no pooled connection held (an LLM may take seconds; its
+   inventory-search tool opens its own short read transactions).
+3. **Write** the answer in a second short transaction, after checking under the conversation's row lock that
+   nothing changed meanwhile: the AI still handles the conversation and no newer customer message arrived (its own
+   turn answers, with this one in its history). Otherwise the answer is dropped, never written over a newer state.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.agent import prompts
+from showroom.agent.context import (
+    HISTORY_TURNS,
+    PersonaChoice,
+    dealership_view,
+    history,
+    persona_for,
+    relevant_vehicles,
+    summarise_inventory,
+)
+from showroom.agent.escalation import TriggerMatch, as_list, evaluate
+from showroom.agent.guardrails import Guarded, allowed_links, enforce
+from showroom.agent.nlu import Catalog, Understanding, understand
+from showroom.agent.personas import greeting_name, prompt_values
+from showroom.agent.providers import Provider, ProviderReply, ReplyRequest, provider_for
+from showroom.agent.triggers import active_specs
+from showroom.agent.types import Turn as AgentTurn
+from showroom.agent.types import VehicleView
+from showroom.audit.service import SYSTEM, Actor, record
+from showroom.conversations.channels import queue_delivery
+from showroom.conversations.handover import hand_over
+from showroom.conversations.hours import auto_greeting
+from showroom.conversations.rows import TurnRows, count_message, turn_rows
+from showroom.conversations.service import CLOSED, get, repeat
+from showroom.conversations.suggestions import offer
+from showroom.errors import Conflict
+from showroom.insights.service import record_insights, rescore
+from showroom.inventory.service import catalog
+from showroom.leads.service import add_activity
+from showroom.mail import Email, send_later
+from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
+from showroom.services import Services
+
+BUYING_INTENTS = frozenset(
+    {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
+)
+NOT_INTERESTED = "not_interested"  # the tag that keeps the AI quiet until the customer asks a buying question
+
+
+@dataclass
+class Outcome:
+    reply: Message | None = None
+    handover: Handover | None = None
+    skipped: str | None = None  # why the AI did not answer
+
+
+@dataclass
+class Pending:
+    """What step 1 leaves for steps 2 and 3: the question for the provider and what the answer is written with."""
+
+    rows: TurnRows
+    inbound: Message | None  # None: a new lead's first answer
+    request: ReplyRequest
+    provider: Provider
+    choice: PersonaChoice
+    vehicles: list[VehicleView]
+    known: Catalog
+    sms_max: int
+    started: float
+
+
+# --- entry points -------------------------------------------------------------------------------------------
+
+
+async def receive(
+    session: AsyncSession,
+    services: Services,
+    conversation: Conversation,
+    content: str,
+    actor: Actor,
+    *,
+    sender_name: str | None = None,
+    external_message_id: str | None = None,
+    idempotency_key: str | None = None,
+    subject: str | None = None,
+) -> tuple[Message, bool, Outcome]:
+    """A customer's message, from any channel: stored and acted on in the caller's transaction, which this
+    commits; then answered (steps 2 and 3). Idempotent on the provider's key: a retry returns the first message
+    and answers nothing. Returns the message, whether it is new, and what the agent did."""
+    first = await repeat(session, conversation.id, idempotency_key)
+    if first is not None:
+        return first, False, Outcome(skipped="already received")
+    if conversation.status == "archived":
+        raise Conflict("this conversation is archived; start a new one", field="conversation_id")
+    message = Message(
+        id=uuid.uuid4(),
+        dealership_id=conversation.dealership_id,
+        conversation_id=conversation.id,
+        type="inbound",
+        sender="customer",
+        delivery_status="received",
+        sender_name=sender_name,
+        channel=conversation.channel,
+        content=content,
+        subject=subject,
+        external_message_id=external_message_id,
+        idempotency_key=idempotency_key,
+        created_at=datetime.now(UTC),
+    )
+    session.add(message)
+    await count_message(session, conversation, message)
+    await record(
+        session,
+        actor,
+        "message.receive",
+        dealership_id=conversation.dealership_id,
+        resource_type="message",
+        resource_id=message.id,
+        after={"conversation_id": str(conversation.id)},
+    )
+    decided = await _decide(session, services, await turn_rows(session, conversation), message, actor)
+    await session.commit()
+    if isinstance(decided, Outcome):
+        return message, True, decided
+    return message, True, await _answer(session, services, decided)
+
+
+async def first_reply(session: AsyncSession, services: Services, conversation_id: uuid.UUID) -> Outcome:
+    """A new lead's first answer, from the enquiry itself (its comments, or the vehicle it is about). ``session``
+    acts for the dealership and has no transaction open (the ``conversation.first_reply`` job)."""
+    async with session.begin():
+        decided = await _decide_first(session, services, await get(session, conversation_id))
+    if isinstance(decided, Outcome):
+        return decided
+    return await _answer(session, services, decided)
+
+
+# --- step 1: decide ----------------------------------------------------------------------------------------------
+
+
+def ai_answers(turn: TurnRows) -> str | None:
+    """Why the AI must stay silent here, or None when it answers."""
+    c, d = turn.conversation, turn.dealership
+    if not d.is_active:
+        return "dealership deactivated"
+    if d.operation_mode != "ai_agent":
+        return "the dealership works in direct-agent mode"
+    if not c.is_ai_assisted or not turn.customer.ai_enabled:
+        return "the AI is switched off for this conversation or customer"
+    if c.ai_paused:
+        return "a human is handling this conversation"
+    if c.status in CLOSED:
+        return f"the conversation is {c.status}"
+    return None
+
+
+async def _decide(
+    session: AsyncSession, services: Services, turn: TurnRows, message: Message, actor: Actor
+) -> Outcome | Pending:
+    """Step 1 for a customer's message (stored already): what it changes, and the provider's question if the
+    agent is to answer."""
+    text = message.content
+    turns = await history(session, turn.conversation.id, exclude=message.id)
+    known = await catalog(session)
+    u = understand(text, known, turns)
+    if u.is_opt_out:
+        return await _opt_out(session, services, turn, message)
+    if u.is_resume:
+        await _resume(session, turn)
+    silent = ai_answers(turn)
+    match = await _assess(session, turn, message, text, u, turns, triggers=silent is None)
+    if silent:
+        await _for_staff(session, services, turn, message, u, known, turns)
+        return Outcome(skipped=silent)
+    if match is not None:
+        with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
+        handover = await _apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
+        if handover is not None:
+            reply = await _say(session, services, turn, message, _handover_note(turn), model="handover")
+            await _for_staff(session, services, turn, message, u, known, turns)
+            return Outcome(reply=reply, handover=handover)
+    tags = list(turn.conversation.tags or [])
+    if NOT_INTERESTED in tags:
+        if not (set(u.intents[:2]) & BUYING_INTENTS):
+            return Outcome(skipped="the customer said they are not interested")
+        await _retag(session, turn, [t for t in tags if t != NOT_INTERESTED], actor)
+    elif u.primary == NOT_INTERESTED:
+        await _retag(session, turn, sorted({*tags, NOT_INTERESTED}), actor)
+    return await _question(session, services, turn, message, u, known, turns)
+
+
+async def _decide_first(session: AsyncSession, services: Services, conversation: Conversation) -> Outcome | Pending:
+    """Step 1 for a new lead: nothing to do if the AI is silent or someone answered already; a handover if the
+    enquiry fires a trigger; else the provider's question."""
+    turn = await turn_rows(session, conversation)
+    silent = ai_answers(turn)
+    if silent:
+        return Outcome(skipped=silent)
+    if await _answered(session, conversation.id):
+        return Outcome(skipped="the conversation already has an answer")
+    text = turn.lead.description or "I'm interested in a vehicle"
+    known = await catalog(session)
+    u = understand(text, known)
+    match = await _assess(session, turn, None, text, u, (), triggers=True)
+    if match is not None:
+        handover = await _apply_trigger(session, services, turn, match, u, SYSTEM, turns=None)
+        if handover is not None:
+            return Outcome(handover=handover)
+    return await _question(session, services, turn, None, u, known, ())
+
+
+async def _answered(session: AsyncSession, conversation_id: uuid.UUID) -> bool:
+    found = await session.scalar(
+        select(Message.id)
+        .where(Message.conversation_id == conversation_id, Message.sender.in_(("ai", "agent")))
+        .limit(1)
+    )
+    return found is not None
+
+
+async def _question(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    inbound: Message | None,
+    u: Understanding,
+    known: Catalog,
+    turns: Sequence[AgentTurn],
+    *,
+    choice: PersonaChoice | None = None,
+) -> Pending:
+    """What the provider answers from: the persona (the conversation's, unless ``choice`` is given), at most five
+    relevant units, the history, the prompt."""
+    started = time.perf_counter()
+    choice = choice or await persona_for(session, turn.dealership, turn.conversation.ai_persona_id)
+    vehicles = await relevant_vehicles(session, u, turn.lead.id, known)
+    channel = turn.conversation.channel
+    sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))
+    provider = provider_for(turn.dealership, services.settings)
+    system_prompt = ""
+    if provider.uses_system_prompt:
+        values = await prompt_values(
+            session,
+            turn.dealership,
+            dict(choice.view.arguments),
+            choice.view.name,
+            choice.view.tone,
+            turn.lead,
+            turn.customer,
+            summarise_inventory(vehicles),
+            channel,
+        )
+        system_prompt = prompts.render(choice.template, values)
+    lead_id = turn.lead.id
+
+    async def search(text: str) -> list[VehicleView]:  # the LLM's tool: its own short read transaction
+        async with session.begin():
+            return await relevant_vehicles(session, understand(text, known), lead_id, known)
+
+    request = ReplyRequest(
+        u,
+        choice.view,
+        dealership_view(turn.dealership),
+        vehicles,
+        history=turns,
+        channel=channel,
+        customer_first_name=greeting_name(turn.customer),
+        system_prompt=system_prompt,
+        sms_max_chars=sms_max,
+        search=search,
+    )
+    return Pending(turn, inbound, request, provider, choice, vehicles, known, sms_max, started)
+
+
+# --- steps 2 and 3: ask, then write ----------------------------------------------------------------------------
+
+
+async def _answer(session: AsyncSession, services: Services, pending: Pending) -> Outcome:
+    """Ask the provider (no transaction open), hold its answer to the guardrails, and write it if the conversation
+    is still as it was when the question was asked."""
+    draft = await pending.provider.reply(pending.request)
+    guarded = _guard(draft, pending)
+    async with session.begin():
+        stale = await _changed(session, pending)
+        if stale is not None:
+            return Outcome(skipped=stale)
+        turn = pending.rows
+        reply = await _say(
+            session,
+            services,
+            turn,
+            pending.inbound,
+            guarded.text,
+            model=draft.model,
+            confidence=draft.confidence,
+            elapsed_ms=int((time.perf_counter() - pending.started) * 1000),
+            entities={
+                "intent": draft.intent,
+                "vehicle_ids": [v.id for v in draft.vehicles],
+                "violations": guarded.violations,
+                "provider": draft.provider,
+                "fallback": draft.fallback_reason,
+                **({"tokens": draft.tokens} if draft.tokens is not None else {}),
+            },
+        )
+        await add_activity(
+            session, turn.lead, "ai_response", f"AI answered ({draft.intent})", SYSTEM, message_id=reply.id
+        )
+    return Outcome(reply=reply)
+
+
+def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
+    request = pending.request
+    links = allowed_links(pending.choice.view.arguments, request.dealership) + [v.url for v in draft.vehicles if v.url]
+    return enforce(
+        draft.text,
+        vehicles=draft.vehicles or pending.vehicles,
+        dealership=request.dealership,
+        allowed_urls=links,
+        channel=request.channel,
+        sms_max_chars=pending.sms_max,
+        catalog=pending.known,
+    )
+
+
+async def _changed(session: AsyncSession, pending: Pending) -> str | None:
+    """Why the answer must not be written (None: it may): re-read under the conversation's row lock."""
+    turn = pending.rows
+    conversation = await session.get(Conversation, turn.conversation.id, with_for_update=True, populate_existing=True)
+    customer = await session.get(Customer, turn.customer.id, populate_existing=True)
+    if conversation is None or customer is None:
+        return "the conversation is gone"
+    turn.conversation, turn.customer = conversation, customer
+    silent = ai_answers(turn)
+    if silent is not None:
+        return silent
+    if pending.inbound is not None:
+        last = conversation.last_customer_message_at
+        if last is not None and last > pending.inbound.created_at:
+            return "a newer customer message arrived; its turn answers"
+    elif conversation.last_customer_message_at is not None:
+        return "the customer wrote meanwhile; that message's turn answers"
+    elif await _answered(session, conversation.id):
+        return "the conversation already has an answer"
+    return None
+
+
+# --- rehearsal: a turn written nowhere --------------------------------------------------------------------------
+
+
+@dataclass
+class Rehearsal:
+    replies: list[tuple[str, str]]  # (sender, text) of what answers the last message
+    handed_over: bool
+    skipped: str | None
+
+
+async def rehearse(
+    session: AsyncSession,
+    services: Services,
+    dealership: Dealership,
+    choice: PersonaChoice,
+    messages: Sequence[str],
+) -> Rehearsal:
+    """What the agent with persona ``choice`` would answer a made-up customer who wrote ``messages`` (the last one
+    answered), decided as a real turn decides (opt-out, escalation triggers, not-interested, the provider behind
+    the guardrails) and written nowhere: the persona test chat. Reads run in short transactions (the caller's one
+    is committed first); the provider is asked with none open."""
+    known = await catalog(session)
+    specs = await active_specs(session)
+    await session.commit()
+    customer = Customer(dealership_id=dealership.id, first_name="Test", last_name="Chat", full_name="Test Chat")
+    rows = TurnRows(
+        Conversation(dealership_id=dealership.id, channel="chat", tags=[], ai_persona_id=choice.persona_id),
+        Lead(dealership_id=dealership.id, description=None),
+        customer,
+        dealership,
+    )
+    turns: list[AgentTurn] = []
+    silent: str | None = None
+    handed_over = False
+    result = Rehearsal([], False, None)
+    for text in messages:
+        u = understand(text, known, turns)
+        replies: list[tuple[str, str]] = []
+        skipped = silent
+        if silent is None and u.is_opt_out:
+            replies.append(("system", _opt_out_text(rows)))
+            silent = skipped = "opted out"
+        elif silent is None:
+            match = evaluate(specs, text, turns, u)
+            if match is not None and match.trigger.action == "handover":
+                replies.append(("ai", _handover_note(rows)))
+                handed_over, silent = True, "a human is handling this conversation"
+            elif NOT_INTERESTED in (rows.conversation.tags or []) and not (set(u.intents[:2]) & BUYING_INTENTS):
+                skipped = "the customer said they are not interested"
+            else:
+                rows.conversation.tags = [NOT_INTERESTED] if u.primary == NOT_INTERESTED else []
+                async with session.begin():
+                    pending = await _question(session, services, rows, None, u, known, turns, choice=choice)
+                draft = await pending.provider.reply(pending.request)
+                replies.append(("ai", _guard(draft, pending).text))
+        turns += [AgentTurn(sender="customer", text=text), *(AgentTurn(sender=s, text=t) for s, t in replies)]
+        result = Rehearsal(replies, handed_over, skipped)
+    return result
+
+
+# --- what a turn does besides answering -----------------------------------------------------------------------
+
+
+async def _assess(
+    session: AsyncSession,
+    turn: TurnRows,
+    inbound: Message | None,
+    text: str,
+    u: Understanding,
+    turns: Sequence[AgentTurn],
+    *,
+    triggers: bool,
+) -> TriggerMatch | None:
+    """What the message says about the customer (insights, lead score), then the escalation trigger it fires
+    (only when ``triggers``: the AI would answer)."""
+    await record_insights(session, turn.customer, turn.conversation, inbound, text, u)
+    await rescore(session, turn.lead, turn.customer, turn.conversation, u)
+    if not triggers:
+        return None
+    return evaluate(await active_specs(session), text, turns, u)
+
+
+async def _apply_trigger(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    match: TriggerMatch,
+    u: Understanding,
+    actor: Actor,
+    *,
+    turns: Sequence[AgentTurn] | None,
+) -> Handover | None:
+    """Do what a fired trigger says (noted on the lead): hand over (the handover is returned), tag the
+    conversation, or send a heads-up e-mail. ``turns``: the conversation so far, for the dossier (None: read)."""
+    trigger = match.trigger
+    await add_activity(
+        session, turn.lead, "note", f"Escalation trigger '{trigger.name}' fired: {'; '.join(match.reasons)}", actor
+    )
+    if trigger.action == "handover":
+        return await hand_over(
+            session,
+            services,
+            turn.conversation,
+            reason=match.reason,
+            urgency=match.urgency,
+            actor=actor,
+            trigger_id=trigger.id,
+            reasons=match.reasons,
+            u=u,
+            description=f"Trigger: {trigger.name}",
+            turns=turns,
+        )
+    if trigger.action == "tag":
+        tag = str(trigger.action_config.get("tag") or trigger.name)
+        await _retag(session, turn, sorted({*(turn.conversation.tags or []), tag}), actor)
+    elif trigger.action == "notify":
+        await _notify(session, turn, as_list(trigger.action_config.get("emails")), match.reasons)
+    return None
+
+
+async def _retag(session: AsyncSession, turn: TurnRows, tags: list[str], actor: Actor) -> None:
+    """Set the conversation's tags (audited like a staff edit when they change)."""
+    before = list(turn.conversation.tags or [])
+    if tags == before:
+        return
+    turn.conversation.tags = tags
+    await record(
+        session,
+        actor,
+        "conversation.update",
+        dealership_id=turn.conversation.dealership_id,
+        resource_type="conversation",
+        resource_id=turn.conversation.id,
+        before={"tags": before},
+        after={"tags": tags},
+    )
+
+
+async def _say(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    inbound: Message | None,
+    text: str,
+    *,
+    model: str,
+    confidence: float | None = None,
+    elapsed_ms: int | None = None,
+    entities: dict[str, object] | None = None,
+    sender: str = "ai",
+) -> Message:
+    """An outbound message of the AI (or the system) on the turn's conversation: stored, counted, and queued for
+    delivery (sent by a job after commit)."""
+    message = Message(
+        id=uuid.uuid4(),  # the delivery job refers to it
+        dealership_id=turn.conversation.dealership_id,
+        conversation_id=turn.conversation.id,
+        type="outbound",
+        sender=sender,
+        channel=turn.conversation.channel,
+        content=text,
+        delivery_status="queued",
+        in_reply_to=inbound.id if inbound else None,
+        ai_model=model if sender == "ai" else None,
+        ai_confidence=round(min(max(confidence, 0.0), 1.0), 2) if confidence is not None else None,
+        processing_time=elapsed_ms,
+        entities=entities or {},
+        created_at=datetime.now(UTC),
+    )
+    session.add(message)
+    await count_message(session, turn.conversation, message)
+    await queue_delivery(session, services, message, turn.customer, turn.dealership, now=message.created_at)
+    return message
+
+
+def _opt_out_text(turn: TurnRows) -> str:
+    channel = turn.conversation.channel
+    return (
+        f"You're unsubscribed from {channel.upper() if channel == 'sms' else channel} messages from "
+        f"{turn.dealership.name}. Reply START to resubscribe."
+    )
+
+
+def _handover_note(turn: TurnRows) -> str:
+    return (
+        "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly.\n\n"
+        f"If it's urgent, you can also call {turn.dealership.name}"
+        + (f" at {turn.dealership.contact_phone}." if turn.dealership.contact_phone else ".")
+    )
+
+
+async def _opt_out(session: AsyncSession, services: Services, turn: TurnRows, message: Message) -> Outcome:
+    """STOP (and friends): no automated message on this channel ever again; confirmed once."""
+    channel = turn.conversation.channel
+    opted = dict(turn.customer.opted_out_channels or {})
+    if channel in opted:
+        return Outcome(skipped="already opted out")
+    opted[channel] = datetime.now(UTC).isoformat()
+    turn.customer.opted_out_channels = opted
+    await record(
+        session,
+        SYSTEM,
+        "customer.opt_out",
+        dealership_id=turn.customer.dealership_id,
+        resource_type="customer",
+        resource_id=turn.customer.id,
+        after={"channel": channel},
+    )
+    reply = await _say(
+        session,
+        services,
+        turn,
+        message,
+        _opt_out_text(turn),
+        model="opt-out",
+        sender="system",
+        entities={"automated": False},  # the confirmation the rules require: sent despite the opt-out
+    )
+    await add_activity(session, turn.lead, "note", f"Customer opted out of {channel}", SYSTEM, message_id=message.id)
+    return Outcome(reply=reply, skipped="opted out")
+
+
+async def _resume(session: AsyncSession, turn: TurnRows) -> None:
+    opted = dict(turn.customer.opted_out_channels or {})
+    if opted.pop(turn.conversation.channel, None) is not None:
+        turn.customer.opted_out_channels = opted
+        await record(
+            session,
+            SYSTEM,
+            "customer.opt_in",
+            dealership_id=turn.customer.dealership_id,
+            resource_type="customer",
+            resource_id=turn.customer.id,
+            after={"channel": turn.conversation.channel},
+        )
+
+
+async def _for_staff(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    message: Message,
+    u: Understanding,
+    known: Catalog,
+    turns: Sequence[AgentTurn],
+) -> None:
+    """A human handles this conversation: suggested replies for the inbound message, and in direct-agent mode
+    the greeting / away template the first time. ``turns``: the conversation before ``message``."""
+    await offer(session, turn, message, u, known, turns)
+    if turn.dealership.operation_mode == "direct_agent" and turn.conversation.message_count <= 1:
+        text = auto_greeting(turn.dealership, turn.customer, datetime.now(UTC))
+        await _say(session, services, turn, message, text, model="template", sender="system")
+
+
+async def _notify(session: AsyncSession, turn: TurnRows, emails: list[str], reasons: list[str]) -> None:
+    """A notify trigger's heads-up, to its addresses (else the handover ones), queued with the turn."""
+    if not emails:
+        emails = as_list(((turn.dealership.settings or {}).get("handover") or {}).get("emails"))
+    if emails:
+        await send_later(
+            session,
+            Email(
+                to=emails,
+                subject=f"[{turn.dealership.name}] Heads-up on {turn.customer.full_name}",
+                text="; ".join(reasons),
+            ),
+        )
