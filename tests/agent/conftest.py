@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from showroom import jobs
-from showroom.agent.types import DealershipView, PersonaView, VehicleView
+from showroom.brain.types import DealershipView, PersonaView, VehicleView
 from showroom.db.engine import Database
 from showroom.db.urls import Topology, libpq
 from showroom.services import Services

@@ -18,7 +18,7 @@ from showroom.agent.nlu import (
     make_matches,
     model_matches,
 )
-from showroom.agent.types import PersonaView, VehicleView
+from showroom.brain.types import PersonaView, VehicleView
 
 Worker = Callable[..., Awaitable[None]]  # the `worker` fixture: runs the queued jobs (of the queues named) once
 

@@ -22,7 +22,7 @@ from showroom.agent.escalation import (
     validate_conditions,
     validate_trigger,
 )
-from showroom.agent.types import Turn
+from showroom.brain.types import Turn
 from showroom.models.agent import TRIGGER_ACTIONS, TRIGGER_CONDITION_TYPES
 from tests.agent.escalation_cases import CASES, Case
 

@@ -13,7 +13,7 @@ from showroom.agent.guardrails import (
     price_text,
     split_sentences,
 )
-from showroom.agent.types import DealershipView, VehicleView
+from showroom.brain.types import DealershipView, VehicleView
 
 ALLOWED = ["https://worldhyundaimatteson.com/finance/apply"]
 

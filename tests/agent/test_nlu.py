@@ -15,7 +15,7 @@ from showroom.agent.nlu import (
     understand,
     wants_human,
 )
-from showroom.agent.types import Turn
+from showroom.brain.types import Turn
 from tests.agent.support import CATALOG
 
 

@@ -28,7 +28,7 @@ from showroom.agent.nlu import (
     make_matches,
     model_matches,
 )
-from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 
 TONES = ("friendly", "professional", "casual", "formal")
 SUGGESTED_TYPES = ("greeting", "product_info", "pricing", "follow_up", "appointment", "objection_handling", "general")

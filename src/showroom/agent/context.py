@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.nlu import Catalog, Understanding
-from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
 from showroom.db.engine import fetch_all, fetch_one
 from showroom.inventory.service import SearchWhere, VehicleFilters, filters_from_understanding, narrows, search_where

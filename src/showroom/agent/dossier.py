@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from showroom.agent.nlu import Understanding, understand
-from showroom.agent.types import Turn
+from showroom.brain.types import Turn
 from showroom.insights.extract import Insight
 
 INTENT_LABELS = {

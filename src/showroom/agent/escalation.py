@@ -27,7 +27,7 @@ from showroom.agent.nlu import (
     understand,
     words,
 )
-from showroom.agent.types import Turn
+from showroom.brain.types import Turn
 
 CONDITION_TYPES = (
     "keyword",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from showroom.agent.nlu import Catalog, find_vehicle_mentions, make_matches, model_matches, rx
-from showroom.agent.types import DealershipView, VehicleView
+from showroom.brain.types import DealershipView, VehicleView
 
 DEFAULT_CLOSING = "Is there anything else I can help you with?"
 FALLBACK = "Thanks for your message! A member of our team will follow up with you."

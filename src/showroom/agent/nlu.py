@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
-from showroom.agent.types import Turn, VehicleView
+from showroom.brain.types import Turn, VehicleView
 
 INTENTS = (
     "availability",

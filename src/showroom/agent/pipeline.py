@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent import prompts
 from showroom.agent.context import (
     HISTORY_TURNS,
     dealership_view,
@@ -31,8 +30,9 @@ from showroom.agent.nlu import Catalog, Understanding, understand
 from showroom.agent.personas import greeting_name, prompt_values
 from showroom.agent.providers import ReplyRequest, provider_for
 from showroom.agent.triggers import active_specs
-from showroom.agent.types import Turn as AgentTurn
 from showroom.audit.service import SYSTEM, Actor, record
+from showroom.brain import prompts
+from showroom.brain.types import Turn as AgentTurn
 from showroom.conversations.channels import deliver
 from showroom.conversations.handover import hand_over
 from showroom.conversations.service import CLOSED

@@ -19,7 +19,7 @@ import httpx
 from showroom.agent.compose import compose_reply
 from showroom.agent.guardrails import price_text
 from showroom.agent.nlu import Understanding
-from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.models import Dealership
 from showroom.settings import Settings
 

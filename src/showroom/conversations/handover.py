@@ -15,8 +15,8 @@ from showroom.agent.context import history, interest_title
 from showroom.agent.dossier import summarize
 from showroom.agent.escalation import as_list
 from showroom.agent.nlu import Understanding
-from showroom.agent.types import Turn
 from showroom.audit.service import Actor, record
+from showroom.brain.types import Turn
 from showroom.conversations import service as conversations
 from showroom.errors import Conflict, NotFound
 from showroom.insights.extract import Insight
