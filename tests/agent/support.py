@@ -8,8 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from showroom.agent.nlu import (
-    Catalog,
+from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
     drivetrain_matches,
@@ -18,6 +17,7 @@ from showroom.agent.nlu import (
     make_matches,
     model_matches,
 )
+from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import PersonaView, VehicleView
 
 Worker = Callable[..., Awaitable[None]]  # the `worker` fixture: runs the queued jobs (of the queues named) once

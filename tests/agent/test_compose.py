@@ -8,7 +8,8 @@ import pytest
 
 from showroom.agent.compose import SUGGESTED_TYPES, TONES, Draft, compose_reply, search_terms
 from showroom.agent.guardrails import allowed_links, ends_with_next_step, enforce
-from showroom.agent.nlu import INTENTS, understand
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.understanding import INTENTS
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from tests.agent.support import CATALOG, INVENTORY, persona, search
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from showroom.agent.dossier import INTENT_LABELS, summarize
-from showroom.agent.nlu import understand
+from showroom.brain.nlu.intents import understand
 from showroom.brain.types import Turn
 from showroom.insights.extract import Insight, extract_insights
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.nlu import understand
+from showroom.brain.nlu.intents import understand
 from showroom.insights.extract import INSIGHT_TYPES, Insight, extract_insights
 
 

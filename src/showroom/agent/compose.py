@@ -16,18 +16,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from showroom.agent.guardrails import layout, price_text
-from showroom.agent.nlu import (
-    Slots,
-    Understanding,
+from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
     drivetrain_matches,
     feature_matches,
-    find_vehicle_mentions,
     fuel_matches,
     make_matches,
     model_matches,
 )
+from showroom.brain.nlu.understanding import Slots, Understanding
+from showroom.brain.nlu.vehicles import find_vehicle_mentions
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 
 TONES = ("friendly", "professional", "casual", "formal")

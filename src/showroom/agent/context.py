@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.nlu import Catalog, Understanding
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
 from showroom.db.engine import fetch_all, fetch_one

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from showroom.agent.nlu import Understanding, understand
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
 from showroom.insights.extract import Insight
 

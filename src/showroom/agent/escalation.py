@@ -14,19 +14,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from showroom.agent.nlu import (
-    ACRONYMS,
-    TOKEN_RE,
-    Understanding,
-    clean,
-    edit_distance,
-    is_negated,
-    is_question,
-    rx,
-    squash,
-    understand,
-    words,
-)
+from showroom.brain.nlu.flags import is_question
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.sentiment import ACRONYMS
+from showroom.brain.nlu.text import TOKEN_RE, clean, edit_distance, is_negated, rx, squash, words
+from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
 
 CONDITION_TYPES = (

@@ -18,7 +18,7 @@ import httpx
 
 from showroom.agent.compose import compose_reply
 from showroom.agent.guardrails import price_text
-from showroom.agent.nlu import Understanding
+from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.models import Dealership
 from showroom.settings import Settings

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from showroom.agent.compose import SUGGESTED_TYPES, safe_name
 from showroom.agent.guardrails import allowed_links, enforce, price_text
-from showroom.agent.nlu import Understanding
+from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 
 MAX_SUGGESTIONS = 3

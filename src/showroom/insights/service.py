@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.nlu import Understanding
+from showroom.brain.nlu.understanding import Understanding
 from showroom.insights.extract import extract_insights
 from showroom.models import Conversation, Customer, CustomerInsight, Lead, LeadScore, Message
 
