@@ -7,7 +7,7 @@ import re
 import pytest
 
 from showroom.agent.compose import SUGGESTED_TYPES, TONES, Draft, compose_reply, search_terms
-from showroom.agent.guardrails import allowed_links, ends_with_next_step, enforce
+from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import INTENTS
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView

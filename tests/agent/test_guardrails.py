@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.guardrails import (
+from showroom.brain.guardrails import (
     DEFAULT_CLOSING,
     allowed_links,
     ends_with_next_step,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from showroom.agent.compose import SUGGESTED_TYPES
-from showroom.agent.guardrails import allowed_links, ends_with_next_step, enforce
+from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.types import DealershipView, Turn, VehicleView
 from showroom.conversations.suggest import Suggestion, suggest_replies

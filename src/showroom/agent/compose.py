@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from showroom.agent.guardrails import layout, price_text
+from showroom.brain.guardrails import layout, price_text
 from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,

@@ -210,7 +210,7 @@ def interest_title(v: VehicleInterest) -> str:
 
 
 def summarise_inventory(vehicles: Sequence[VehicleView]) -> str:
-    from showroom.agent.guardrails import price_text
+    from showroom.brain.guardrails import price_text
 
     return "; ".join(
         f"{v.title}{' — ' + price_text(v.price_cents) if v.price_cents else ''}"

@@ -204,8 +204,8 @@ async def prompt_values(
 
 
 async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) -> PreviewOut:
-    from showroom.agent.guardrails import allowed_links, enforce
     from showroom.agent.providers import BuiltinProvider, ReplyRequest
+    from showroom.brain.guardrails import allowed_links, enforce
     from showroom.brain.nlu.intents import understand
     from showroom.brain.types import PersonaView
 

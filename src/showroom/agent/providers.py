@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import httpx
 
 from showroom.agent.compose import compose_reply
-from showroom.agent.guardrails import price_text
+from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.models import Dealership
