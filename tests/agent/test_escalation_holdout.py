@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from showroom.agent.escalation import needs_human
+from showroom.brain.escalation.evaluation import needs_human
 from showroom.brain.types import Turn
 from tests.agent.escalation_holdout import CASES, POST_FIX_CASES
 

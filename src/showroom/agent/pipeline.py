@@ -24,12 +24,13 @@ from showroom.agent.context import (
     relevant_vehicles,
     summarise_inventory,
 )
-from showroom.agent.escalation import TriggerMatch, as_list, evaluate
 from showroom.agent.personas import greeting_name, prompt_values
 from showroom.agent.providers import ReplyRequest, provider_for
 from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.brain import prompts
+from showroom.brain.escalation.evaluation import evaluate
+from showroom.brain.escalation.specs import TriggerMatch, as_list
 from showroom.brain.guardrails import allowed_links, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import Understanding

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import history, interest_title
 from showroom.agent.dossier import summarize
-from showroom.agent.escalation import as_list
 from showroom.audit.service import Actor, record
+from showroom.brain.escalation.specs import as_list
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
 from showroom.conversations import service as conversations

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from showroom.agent.escalation import urgency_score
+from showroom.brain.escalation.signals import urgency_score
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.text import is_negated, rx
