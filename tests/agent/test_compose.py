@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from showroom.agent.compose import SUGGESTED_TYPES, TONES, Draft, compose_reply, search_terms
+from showroom.brain.compose.reply import SUGGESTED_TYPES, Draft, compose_reply, search_terms
+from showroom.brain.compose.voice import TONES
 from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import INTENTS

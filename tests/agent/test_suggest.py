@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.compose import SUGGESTED_TYPES
+from showroom.brain.compose.reply import SUGGESTED_TYPES
 from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.types import DealershipView, Turn, VehicleView

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from showroom.agent.compose import compose_reply
+from showroom.brain.compose.reply import compose_reply
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from showroom.agent.compose import SUGGESTED_TYPES, safe_name
+from showroom.brain.compose.context import safe_name
+from showroom.brain.compose.reply import SUGGESTED_TYPES
 from showroom.brain.guardrails import allowed_links, enforce, price_text
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView

@@ -65,7 +65,7 @@ NARROWING = (
 
 def filters_from_understanding(u: Understanding) -> VehicleFilters:
     """What the agent understood of a message, as search filters."""
-    from showroom.agent.compose import search_terms
+    from showroom.brain.compose.reply import search_terms
 
     terms = search_terms(u)
     return VehicleFilters(
