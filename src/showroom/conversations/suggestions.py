@@ -14,8 +14,8 @@ from showroom.agent.personas import greeting_name
 from showroom.audit.service import Actor, record
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.suggest import suggest_replies
 from showroom.brain.types import Turn as AgentTurn
-from showroom.conversations.suggest import suggest_replies
 from showroom.errors import Conflict, NotFound
 from showroom.models import Message, ResponseSuggestion
 
