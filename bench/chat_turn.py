@@ -66,8 +66,8 @@ from psycopg_pool import AsyncConnectionPool
 from bench.common import Result, bench_database
 from bench.inventory_import import CATALOG, COLORS, TRANSMISSIONS, VIN_CHARS, YEAR_CODES
 from showroom.agent.context import search_sql
-from showroom.agent.nlu import understand
 from showroom.audit.service import SYSTEM
+from showroom.brain.nlu.intents import understand
 from showroom.conversations import service as conversations
 from showroom.conversations.service import receive
 from showroom.db.engine import Database, open_database

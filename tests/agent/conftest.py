@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.types import DealershipView, PersonaView, VehicleView
+from showroom.brain.types import DealershipView, PersonaView, VehicleView
 from tests.agent.support import make_vehicle, persona
 
 

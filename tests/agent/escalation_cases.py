@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from showroom.agent.types import Turn
+from showroom.brain.types import Turn
 
 
 @dataclass(frozen=True)

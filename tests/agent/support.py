@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from showroom.agent.nlu import (
-    Catalog,
+from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
     drivetrain_matches,
@@ -18,7 +17,8 @@ from showroom.agent.nlu import (
     make_matches,
     model_matches,
 )
-from showroom.agent.types import PersonaView, VehicleView
+from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.types import PersonaView, VehicleView
 
 FEED = Path(__file__).resolve().parents[1] / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"
 URLS = {

@@ -6,10 +6,12 @@ import re
 
 import pytest
 
-from showroom.agent.compose import SUGGESTED_TYPES, TONES, Draft, compose_reply, search_terms
-from showroom.agent.guardrails import allowed_links, ends_with_next_step, enforce
-from showroom.agent.nlu import INTENTS, understand
-from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.brain.compose.reply import SUGGESTED_TYPES, Draft, compose_reply, search_terms
+from showroom.brain.compose.voice import TONES
+from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.understanding import INTENTS
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from tests.agent.support import CATALOG, INVENTORY, persona, search
 
 EARLIER = [Turn("customer", "hi"), Turn("ai", "Hi! How can I help?")]

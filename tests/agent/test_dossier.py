@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from showroom.agent.dossier import INTENT_LABELS, summarize
-from showroom.agent.nlu import understand
-from showroom.agent.types import Turn
-from showroom.insights.extract import Insight, extract_insights
+from showroom.brain.dossier import INTENT_LABELS, summarize
+from showroom.brain.insights import Insight, extract_insights
+from showroom.brain.nlu.intents import understand
+from showroom.brain.types import Turn
 
 CONVERSATION = [
     Turn("customer", "hi do u have any palisades? need awd"),

@@ -7,22 +7,20 @@ from typing import Any
 
 import pytest
 
-from showroom.agent.escalation import (
+from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS, default_specs
+from showroom.brain.escalation.detectors import CUSTOM_DETECTORS
+from showroom.brain.escalation.evaluation import evaluate, needs_human
+from showroom.brain.escalation.signals import urgency_score
+from showroom.brain.escalation.specs import (
     ACTIONS,
     CONDITION_TYPES,
-    CUSTOM_DETECTORS,
-    DEFAULT_TRIGGERS,
     REASONS,
     URGENCIES,
     TriggerSpec,
-    default_specs,
-    evaluate,
-    needs_human,
-    urgency_score,
     validate_conditions,
     validate_trigger,
 )
-from showroom.agent.types import Turn
+from showroom.brain.types import Turn
 from showroom.models.agent import TRIGGER_ACTIONS, TRIGGER_CONDITION_TYPES
 from tests.agent.escalation_cases import CASES, Case
 

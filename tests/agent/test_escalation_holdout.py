@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from showroom.agent.escalation import needs_human
-from showroom.agent.types import Turn
+from showroom.brain.escalation.evaluation import needs_human
+from showroom.brain.types import Turn
 from tests.agent.escalation_holdout import CASES, POST_FIX_CASES
 
 THRESHOLD = 0.85

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.guardrails import (
+from showroom.brain.guardrails import (
     DEFAULT_CLOSING,
     allowed_links,
     ends_with_next_step,
@@ -13,7 +13,7 @@ from showroom.agent.guardrails import (
     price_text,
     split_sentences,
 )
-from showroom.agent.types import DealershipView, VehicleView
+from showroom.brain.types import DealershipView, VehicleView
 
 ALLOWED = ["https://worldhyundaimatteson.com/finance/apply"]
 

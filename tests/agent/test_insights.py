@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.nlu import understand
-from showroom.insights.extract import INSIGHT_TYPES, Insight, extract_insights
+from showroom.brain.insights import INSIGHT_TYPES, Insight, extract_insights
+from showroom.brain.nlu.intents import understand
 
 
 def values(text: str, kind: str) -> list[str]:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.nlu import (
-    INTENTS,
-    Catalog,
-    TradeIn,
-    extract_slots,
-    find_vehicle_mentions,
-    is_question,
-    sentiment,
-    understand,
-    wants_human,
-)
-from showroom.agent.types import Turn
+from showroom.brain.nlu.flags import is_question, wants_human
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.sentiment import sentiment
+from showroom.brain.nlu.slots import extract_slots
+from showroom.brain.nlu.understanding import INTENTS, TradeIn
+from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
+from showroom.brain.types import Turn
 from tests.agent.support import CATALOG
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.agent.compose import SUGGESTED_TYPES
-from showroom.agent.guardrails import allowed_links, ends_with_next_step, enforce
-from showroom.agent.nlu import understand
-from showroom.agent.types import DealershipView, Turn, VehicleView
-from showroom.conversations.suggest import Suggestion, suggest_replies
+from showroom.brain.compose.reply import SUGGESTED_TYPES
+from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
+from showroom.brain.nlu.intents import understand
+from showroom.brain.suggest import Suggestion, suggest_replies
+from showroom.brain.types import DealershipView, Turn, VehicleView
 from tests.agent.support import persona
 
 MESSAGES = [

@@ -14,9 +14,9 @@ from fastapi import FastAPI
 from sqlalchemy import func, select, text
 
 from showroom.agent.personas import greeting_name
+from showroom.brain.suggest import _hello
 from showroom.conversations.hours import auto_greeting
 from showroom.conversations.service import mark_conversation_read
-from showroom.conversations.suggest import _hello
 from showroom.db.engine import Database
 from showroom.mail import outbox_messages
 from showroom.models import AuditLog, Conversation, Customer, Dealership, Handover, LeadActivity, Message

@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.nlu import Catalog, Understanding
-from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
 from showroom.db.engine import fetch_all, fetch_one
 from showroom.inventory.service import SearchWhere, VehicleFilters, filters_from_understanding, narrows, search_where
@@ -209,7 +210,7 @@ def interest_title(v: VehicleInterest) -> str:
 
 
 def summarise_inventory(vehicles: Sequence[VehicleView]) -> str:
-    from showroom.agent.guardrails import price_text
+    from showroom.brain.guardrails import price_text
 
     return "; ".join(
         f"{v.title}{' — ' + price_text(v.price_cents) if v.price_cents else ''}"

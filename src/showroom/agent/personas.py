@@ -8,7 +8,6 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent import prompts
 from showroom.agent.context import (
     PERSONAS,
     dealership_view,
@@ -19,6 +18,7 @@ from showroom.agent.context import (
 )
 from showroom.agent.schemas import PersonaCreate, PersonaUpdate, PreviewIn, PreviewOut
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.brain import prompts
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.inventory.service import catalog
 from showroom.models import Customer, Dealership, Lead, Persona, VehicleInterest
@@ -204,10 +204,10 @@ async def prompt_values(
 
 
 async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) -> PreviewOut:
-    from showroom.agent.guardrails import allowed_links, enforce
-    from showroom.agent.nlu import understand
     from showroom.agent.providers import BuiltinProvider, ReplyRequest
-    from showroom.agent.types import PersonaView
+    from showroom.brain.guardrails import allowed_links, enforce
+    from showroom.brain.nlu.intents import understand
+    from showroom.brain.types import PersonaView
 
     dealership = await session.get(Dealership, dealership_id)
     assert dealership is not None

@@ -16,10 +16,10 @@ from typing import Any, Protocol
 
 import httpx
 
-from showroom.agent.compose import compose_reply
-from showroom.agent.guardrails import price_text
-from showroom.agent.nlu import Understanding
-from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.brain.compose.reply import compose_reply
+from showroom.brain.guardrails import price_text
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.models import Dealership
 from showroom.settings import Settings
 

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.escalation import DEFAULT_TRIGGERS, TriggerSpec, validate_trigger
 from showroom.agent.schemas import TriggerIn, TriggerUpdate
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
+from showroom.brain.escalation.specs import TriggerSpec, validate_trigger
 from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.models import EscalationTrigger

@@ -12,14 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import history, interest_title
-from showroom.agent.dossier import summarize
-from showroom.agent.escalation import as_list
-from showroom.agent.nlu import Understanding
-from showroom.agent.types import Turn
 from showroom.audit.service import Actor, record
+from showroom.brain.dossier import summarize
+from showroom.brain.escalation.specs import as_list
+from showroom.brain.insights import Insight
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.types import Turn
 from showroom.conversations import service as conversations
 from showroom.errors import Conflict, NotFound
-from showroom.insights.extract import Insight
 from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from showroom.agent import prompts
 from showroom.agent.context import DAYS
 from showroom.agent.personas import greeting_name
+from showroom.brain import prompts
 from showroom.models import Customer, Dealership
 
 

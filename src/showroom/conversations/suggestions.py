@@ -10,12 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import dealership_view, persona_for, relevant_vehicles
-from showroom.agent.nlu import Catalog, Understanding
 from showroom.agent.personas import greeting_name
-from showroom.agent.types import Turn as AgentTurn
 from showroom.audit.service import Actor, record
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.suggest import suggest_replies
+from showroom.brain.types import Turn as AgentTurn
 from showroom.conversations.rows import TurnRows
-from showroom.conversations.suggest import suggest_replies
 from showroom.errors import Conflict, NotFound
 from showroom.models import Message, ResponseSuggestion
 

@@ -27,7 +27,6 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent import prompts
 from showroom.agent.context import (
     HISTORY_TURNS,
     PersonaChoice,
@@ -37,15 +36,19 @@ from showroom.agent.context import (
     relevant_vehicles,
     summarise_inventory,
 )
-from showroom.agent.escalation import TriggerMatch, as_list, evaluate
-from showroom.agent.guardrails import Guarded, allowed_links, enforce
-from showroom.agent.nlu import Catalog, Understanding, understand
 from showroom.agent.personas import greeting_name, prompt_values
 from showroom.agent.providers import Provider, ProviderReply, ReplyRequest, provider_for
 from showroom.agent.triggers import active_specs
-from showroom.agent.types import Turn as AgentTurn
-from showroom.agent.types import VehicleView
 from showroom.audit.service import SYSTEM, Actor, record
+from showroom.brain import prompts
+from showroom.brain.escalation.evaluation import evaluate
+from showroom.brain.escalation.specs import TriggerMatch, as_list
+from showroom.brain.guardrails import Guarded, allowed_links, enforce
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.types import Turn as AgentTurn
+from showroom.brain.types import VehicleView
 from showroom.conversations.channels import queue_delivery
 from showroom.conversations.handover import hand_over
 from showroom.conversations.hours import auto_greeting

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.agent.nlu import Understanding
-from showroom.insights.extract import extract_insights
+from showroom.brain.insights import extract_insights
+from showroom.brain.nlu.understanding import Understanding
 from showroom.models import Conversation, Customer, CustomerInsight, Lead, LeadScore, Message
 
 MODEL_VERSION = "rules-1"

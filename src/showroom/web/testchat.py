@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.agent.context import PersonaChoice, persona_for
 from showroom.agent.personas import check_template
 from showroom.agent.schemas import PersonaArguments
-from showroom.agent.types import PersonaView
 from showroom.auth.deps import Context, require
+from showroom.brain.types import PersonaView
 from showroom.conversations.turn import rehearse
 from showroom.errors import NotFound
 from showroom.models import Dealership

@@ -54,7 +54,7 @@ def upgrade() -> None:
         op.execute(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote_ident(app)}")
 
-    from showroom.agent.escalation import DEFAULT_TRIGGERS
+    from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
 
     with as_maintenance():  # data under FORCE RLS is written as maintenance (DATA_MODEL.md §4)
         install_default_triggers(DEFAULT_TRIGGERS)

@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from showroom.agent.nlu import Understanding, understand
-from showroom.agent.types import Turn
-from showroom.insights.extract import Insight
+from showroom.brain.insights import Insight
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.types import Turn
 
 INTENT_LABELS = {
     "availability": "Checking whether a specific vehicle is in stock",

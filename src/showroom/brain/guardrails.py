@@ -15,8 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from showroom.agent.nlu import Catalog, find_vehicle_mentions, make_matches, model_matches, rx
-from showroom.agent.types import DealershipView, VehicleView
+from showroom.brain.nlu.attributes import make_matches, model_matches
+from showroom.brain.nlu.text import rx
+from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
+from showroom.brain.types import DealershipView, VehicleView
 
 DEFAULT_CLOSING = "Is there anything else I can help you with?"
 FALLBACK = "Thanks for your message! A member of our team will follow up with you."

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from showroom.agent.escalation import urgency_score
-from showroom.agent.guardrails import price_text
-from showroom.agent.nlu import Slots, Understanding, is_negated, rx, understand
+from showroom.brain.escalation.signals import urgency_score
+from showroom.brain.guardrails import price_text
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.text import is_negated, rx
+from showroom.brain.nlu.understanding import Slots, Understanding
 
 INSIGHT_TYPES = (
     "budget",

@@ -1,7 +1,7 @@
 """Plain, database-free views of what the agent brain reads: vehicles, the persona, the dealership and turns.
 
-The pipeline builds these from ORM rows; the pure modules (nlu, escalation, compose, guardrails, insights)
-never touch the database, so they are trivially testable and deterministic.
+The pipeline builds these from ORM rows; the pure modules of `showroom.brain` (nlu, escalation, compose,
+guardrails, insights) never touch the database, so they are trivially testable and deterministic.
 """
 
 from __future__ import annotations

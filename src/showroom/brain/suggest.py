@@ -11,10 +11,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from showroom.agent.compose import SUGGESTED_TYPES, safe_name
-from showroom.agent.guardrails import allowed_links, enforce, price_text
-from showroom.agent.nlu import Understanding
-from showroom.agent.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.brain.compose.context import safe_name
+from showroom.brain.compose.reply import SUGGESTED_TYPES
+from showroom.brain.guardrails import allowed_links, enforce, price_text
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 
 MAX_SUGGESTIONS = 3
 

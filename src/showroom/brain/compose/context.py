@@ -1,0 +1,79 @@
+"""The turn being answered (understanding, persona, dealership, vehicles, tone, a seeded random), the parts
+of the reply being built, and names fit to print.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from showroom.brain.compose.voice import _PHRASES
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.vehicles import find_vehicle_mentions
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
+
+
+@dataclass
+class _Ctx:
+    u: Understanding
+    persona: PersonaView
+    dealership: DealershipView
+    vehicles: Sequence[VehicleView]
+    history: Sequence[Turn]
+    channel: str
+    first_name: str | None
+    rng: random.Random
+    tone: str
+    links_used: int = 0
+
+    @property
+    def sms(self) -> bool:
+        return self.channel == "sms"
+
+    @property
+    def first_contact(self) -> bool:
+        return not any(t.sender in ("ai", "agent") for t in self.history)
+
+    def say(self, key: str, **values: Any) -> str:
+        options = _PHRASES[key].get(self.tone) or _PHRASES[key]["friendly"]
+        return self.rng.choice(options).format(**values)
+
+    def link(self, url: str | None) -> str | None:
+        """The URL if no link has been used yet (a reply carries at most one)."""
+        if not url or self.links_used:
+            return None
+        self.links_used += 1
+        return url
+
+
+@dataclass
+class _Reply:
+    lead: list[str] = field(default_factory=list)  # first paragraph
+    body: list[str] = field(default_factory=list)  # each item its own paragraph (a list block or sentences)
+    extras: list[str] = field(default_factory=list)  # optional sentences (dropped first for SMS)
+    question: str = ""
+    vehicle_ids: list[int] = field(default_factory=list)
+    confidence: float = 0.5
+    greet: bool = False  # open with a hello even mid-conversation
+
+
+def _seed(u: Understanding, persona: PersonaView, history: Sequence[Turn]) -> int:
+    material = f"{u.text}|{u.primary}|{len(history)}|{persona.name}".encode()
+    return int(hashlib.sha256(material).hexdigest()[:16], 16)
+
+
+def safe_name(name: str | None) -> str | None:
+    """A customer's first name fit to print: letters only, and not a word the guardrails read as a vehicle."""
+    name = (name or "").strip().split(" ")[0]
+    if not re.fullmatch(r"[A-Za-z][A-Za-z'\-]{0,29}", name) or find_vehicle_mentions(f"Hi {name.capitalize()}"):
+        return None
+    return name[0].upper() + name[1:]
+
+
+def _persona_name(persona: PersonaView) -> str | None:
+    name = persona.name.strip()
+    return name if name and not find_vehicle_mentions(f"I am {name}") else None

@@ -1,0 +1,148 @@
+"""`compose_reply`: the intent to answer, its handler, the opening and the layout; and `search_terms`, the
+inventory filters for an understood message.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
+from showroom.brain.compose.handlers import _HANDLERS, _addendum
+from showroom.brain.compose.voice import TONES, _voice
+from showroom.brain.guardrails import layout
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
+
+SUGGESTED_TYPES = ("greeting", "product_info", "pricing", "follow_up", "appointment", "objection_handling", "general")
+_TYPE_BY_INTENT = {
+    "greeting": "greeting",
+    "availability": "product_info",
+    "inventory_search": "product_info",
+    "price": "pricing",
+    "financing": "pricing",
+    "lease": "pricing",
+    "trade_in": "pricing",
+    "test_drive": "appointment",
+    "hours_location": "appointment",
+    "not_interested": "objection_handling",
+    "thanks": "follow_up",
+    "human_request": "follow_up",
+}
+
+
+@dataclass
+class Draft:
+    text: str
+    intent: str
+    vehicle_ids: list[int]  # vehicles mentioned
+    confidence: float  # 0..1
+    suggested_type: str  # greeting / product_info / pricing / follow_up / appointment / objection_handling / general
+
+
+def _main_intent(u: Understanding) -> str:
+    """The intent to answer first: an inventory question outranks a trade-in or financing aside."""
+    primary = u.primary if u.primary in _HANDLERS else "other"
+    inventory = next((i for i in u.intents[1:3] if i in ("availability", "inventory_search")), None)
+    if (
+        primary in ("trade_in", "financing", "lease")
+        and "availability" in u.intents
+        and u.is_question
+        and u.slots.models
+    ):
+        return inventory or "availability"
+    return primary
+
+
+def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
+    opening: list[str] = []
+    name = safe_name(ctx.first_name)
+    if reply.greet or ctx.first_contact or ctx.channel == "email":
+        opening.append(ctx.say("hello", name=f" {name}" if name else "", cname=f", {name}" if name else ""))
+    persona = _persona_name(ctx.persona)
+    if ctx.first_contact and persona and ctx.u.primary not in ("stop", "not_interested", "thanks"):
+        opening.append(ctx.say("intro", persona=persona, dealer=ctx.dealership.name))
+    return opening
+
+
+def _render(ctx: _Ctx, reply: _Reply, opening: list[str], drop_extras: int = 0) -> str:
+    extras = reply.extras[: len(reply.extras) - drop_extras] if drop_extras else reply.extras
+    lead = [part for part in reply.lead if part]
+    first = [" ".join(opening + lead)] if len(opening) + len(lead) <= 3 else [" ".join(opening), " ".join(lead)]
+    paragraphs = [*first, *reply.body, *extras, reply.question]
+    return layout([_voice(p.strip(), ctx.tone) for p in paragraphs if p and p.strip()])
+
+
+def compose_reply(
+    u: Understanding,
+    *,
+    persona: PersonaView,
+    dealership: DealershipView,
+    vehicles: Sequence[VehicleView],
+    history: Sequence[Turn] = (),
+    channel: str = "chat",
+    customer_first_name: str | None = None,
+    sms_max_chars: int = 320,
+) -> Draft:
+    """The builtin reply to one understood customer message."""
+    tone = persona.tone if persona.tone in TONES else "friendly"
+    ctx = _Ctx(
+        u,
+        persona,
+        dealership,
+        vehicles,
+        history,
+        channel,
+        customer_first_name,
+        random.Random(_seed(u, persona, history)),
+        tone,
+    )
+    intent = _main_intent(u)
+    reply = _HANDLERS[intent](ctx)
+    if intent not in ("stop", "not_interested", "human_request", "thanks", "greeting"):
+        for other in u.intents[:3]:
+            extra = _addendum(other, ctx) if other != intent else None
+            if extra:
+                reply.extras.insert(0, extra)
+                break
+    opening = [] if intent == "stop" else _opening(ctx, reply)
+    text = _render(ctx, reply, opening)
+    drop = 0
+    while ctx.sms and len(text) > sms_max_chars and drop < len(reply.extras):
+        drop += 1
+        text = _render(ctx, reply, opening, drop)
+    if ctx.sms and len(text) > sms_max_chars and opening:
+        text = _render(ctx, reply, opening[:1], drop)
+    return Draft(
+        text=text,
+        intent=intent,
+        vehicle_ids=reply.vehicle_ids,
+        confidence=round(reply.confidence, 2),
+        suggested_type=_TYPE_BY_INTENT.get(intent, "general"),
+    )
+
+
+def search_terms(u: Understanding) -> dict[str, Any]:
+    """Filters for the inventory search. Models match by prefix ('Santa Fe' finds 'Santa Fe Hybrid')."""
+    s = u.slots
+    query = " ".join(s.models or s.makes)
+    return {
+        "makes": list(s.makes),
+        "models": list(s.models),
+        "body_styles": list(s.body_styles),
+        "colors": list(s.colors),
+        "drivetrains": list(s.drivetrains),
+        "fuel_types": list(s.fuel_types),
+        "condition": s.condition,
+        "price_max_cents": s.budget_max_cents,
+        "price_min_cents": s.budget_min_cents,
+        "year_min": s.year_min,
+        "year_max": s.year_max,
+        "mileage_max": s.mileage_max,
+        "features": list(s.features),
+        "stock_number": s.stock_number,
+        "vin": s.vin,
+        "query": query,
+    }

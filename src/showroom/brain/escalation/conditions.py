@@ -1,0 +1,214 @@
+"""Condition types: keyword, regex, sentiment, urgency, repeated questions, message count, human request,
+pricing and custom; each returns a human-readable reason or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from showroom.brain.escalation.detectors import CUSTOM_DETECTORS
+from showroom.brain.escalation.patterns import _ANY_PRICE, _FINANCING, _NEGOTIATION, _TIME_URGENT, _table
+from showroom.brain.escalation.signals import _buying, _Context, _first, _keyword_hit, urgency_score
+from showroom.brain.escalation.specs import RECENT_TURNS, as_list
+from showroom.brain.nlu.flags import is_question
+from showroom.brain.nlu.text import TOKEN_RE, clean
+
+
+def _keyword(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    for keyword in as_list(cond.get("value")):
+        if _keyword_hit(ctx.index, keyword):
+            return f'keyword "{keyword}"'
+    return None
+
+
+@lru_cache(maxsize=256)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _regex_condition(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    pattern = cond.get("value")
+    if not isinstance(pattern, str):
+        return None
+    m = _regex(pattern).search(ctx.text)
+    return f'pattern "{m.group().strip()}"' if m else None
+
+
+def _sentiment(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    threshold = float(cond.get("threshold", -0.5))
+    score = ctx.u.sentiment
+    if cond.get("value") == "positive":
+        return f"sentiment {score:+.2f} (at or above {threshold:+.2f})" if score >= threshold else None
+    return f"sentiment {score:+.2f} (at or below {threshold:+.2f})" if score <= threshold else None
+
+
+def _urgency(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    threshold = float(cond.get("threshold", 0.7))
+    score = urgency_score(ctx.text, ctx.u)
+    extra = as_list(cond.get("value"))
+    if extra and any(_keyword_hit(ctx.index, word) for word in extra) and _buying(ctx.lower):
+        score = max(score, 1.0)
+    if score >= threshold:
+        when = _first(_TIME_URGENT, ctx.lower, negatable=False) or "urgent"
+        return f'wants to buy now ("{when}")'
+    return None
+
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "do",
+        "does",
+        "did",
+        "you",
+        "u",
+        "your",
+        "ur",
+        "i",
+        "me",
+        "my",
+        "we",
+        "it",
+        "its",
+        "it's",
+        "this",
+        "that",
+        "these",
+        "those",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "at",
+        "and",
+        "or",
+        "but",
+        "so",
+        "any",
+        "anything",
+        "still",
+        "just",
+        "can",
+        "could",
+        "would",
+        "will",
+        "what",
+        "when",
+        "where",
+        "which",
+        "how",
+        "who",
+        "there",
+        "here",
+        "have",
+        "has",
+        "got",
+        "get",
+        "please",
+        "pls",
+        "hi",
+        "hey",
+        "hello",
+        "ok",
+        "okay",
+        "yes",
+        "no",
+        "again",
+    ]
+)
+
+
+def _content(text: str) -> set[str]:
+    words = TOKEN_RE.findall(clean(text).lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOPWORDS}
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 2 and len(a & b) / len(a | b) >= 0.5
+
+
+_SELF_REPEAT = _table(
+    (
+        "says they asked before",
+        r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:st|nd|rd|th)) time (?:i'?m |i am |i'?ve |i have |im )?"
+        r"(?:ask|asked|asking|tried|trying|reaching out|messaging|texting|emailing|requesting)\b",
+        r"\b(?:asked|told you|said|requested|mentioned) (?:this |that |it |you )?"
+        r"(?:twice|already|before|again|\d+ times"
+        r"|two times|three times|multiple times|several times|many times|a bunch of times)\b",
+        r"\bi (?:already|just) (?:asked|told you|said)\b|\b(?:asking|ask) (?:you )?again\b",
+        r"\bfor the (?:last|third) time\b",
+        r"\byou (?:didn'?t|did not|never|still haven'?t) (?:answer|respond|reply|tell me)\b|\bnot what i asked\b",
+    ),
+)
+
+
+def _repeated(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    threshold = int(cond.get("threshold", 2))
+    said = _first(_SELF_REPEAT, ctx.lower)
+    if said:
+        return said
+    if not is_question(ctx.text):
+        return None
+    current = _content(ctx.text)
+    earlier = [t.text for t in list(ctx.history)[-RECENT_TURNS:] if t.sender == "customer" and is_question(t.text)]
+    count = 1 + sum(_similar(current, _content(text)) for text in earlier)
+    return f"same question asked {count} times" if count >= threshold else None
+
+
+def _message_count(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    threshold = int(cond.get("threshold", 20))
+    count = 1 + sum(1 for t in ctx.history if t.sender == "customer")
+    return f"{count} customer messages" if count >= threshold else None
+
+
+def _human(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    return "asked for a person" if ctx.u.wants_human else None
+
+
+def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    scope = cond.get("value") or "negotiation"
+    tables = {
+        "negotiation": (_NEGOTIATION,),
+        "financing": (_FINANCING,),
+        "any": (_NEGOTIATION, _FINANCING, _ANY_PRICE),
+    }.get(scope, ())
+    for table in tables:
+        found = _first(table, ctx.lower)
+        if found:
+            return found
+    if scope in ("financing", "any") and (ctx.u.slots.monthly_budget_cents or ctx.u.slots.down_payment_cents):
+        return "monthly payment"
+    return None
+
+
+def _custom(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
+    detector = CUSTOM_DETECTORS.get(str(cond.get("value")))
+    return detector(ctx) if detector else None
+
+
+_EVALUATORS: dict[str, Callable[[_Context, Mapping[str, Any]], str | None]] = {
+    "keyword": _keyword,
+    "regex": _regex_condition,
+    "sentiment": _sentiment,
+    "urgency": _urgency,
+    "repeated_questions": _repeated,
+    "message_count": _message_count,
+    "human_request": _human,
+    "pricing": _pricing,
+    "custom": _custom,
+}

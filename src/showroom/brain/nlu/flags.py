@@ -1,0 +1,91 @@
+"""Flags of a message: an explicit request for a person, 'are you a bot?', a question, STOP and START."""
+
+from __future__ import annotations
+
+import re
+
+from showroom.brain.nlu.text import TOKEN_RE, _mask, clean, is_negated, rx, words
+
+_OPT_OUT_RE = re.compile(r"^\s*(?:stop|stop all|stopall|unsubscribe|cancel|end|quit)\s*[.!]*\s*$", re.IGNORECASE)
+_RESUME_RE = re.compile(r"^\s*(?:start|unstop|subscribe|resume)[.!]*\s*$", re.IGNORECASE)
+_PEOPLE = (
+    r"(?:human|person|someone|somebody|anyone|manager|sales\s?(?:man|person|rep|team|guy|lady|manager|department)|"
+    r"rep|representative|agent|dealer|owner|finance (?:guy|manager|person|department)|gm|boss|supervisor|actual|"
+    r"real|live|people|staff|employee|associate|consultant|advisor)"
+)
+_HUMAN_RE = rx(
+    r"\b(?:real|actual|live|human|physical)\s+(?:person|human|people|agent|being|sales\s?(?:man|person|rep|guy))\b",
+    r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w)\s+"
+    rf"(?:a\s+|an\s+|the\s+|your\s+|ur\s+|some\s+|one of your\s+)?{_PEOPLE}\b",
+    r"\b(?:call|phone|ring)\s+me\b|\bgive me a (?:call|ring|phone call)\b",
+    r"\b(?:have|get|can|could|need|want|ask|tell)\s+(?:someone|somebody|(?:a|an|the|your|one of your)\s+"
+    rf"{_PEOPLE})\s+(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|help)\b",
+    r"\b(?:get|put|send|find|connect) me (?:to |with )?(?:someone|somebody|a person|a human|a manager|a rep"
+    r"|a salesperson|a real person|an actual person)\b|\bsomeone (?:who|that) (?:actually )?works\b",
+    r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b|\blet me (?:talk|speak) to\b",
+    r"\b(?:no|not a|stop the|enough with the|done with the|tired of the)\s+(?:bots?|robots?|ai|automated)\b",
+    r"\bhuman (?:please|pls|plz|being)\b|\bhumans?\s*(?:please|pls|plz|\?|!|$)",
+    r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do) i (?:talk|speak) to\b",
+    r"\b(?:is there|is their|got|you got|do you have) (?:a|an|any|some)\s*(?:one|body|person|human|real person|"
+    r"manager|sales\s?(?:man|person|rep)|employee)\b[^.?!]{0,25}\b(?:talk|speak|chat)\b",
+    r"\b(?:some|any)\s?(?:one|1|body) (?:to )?call me\b|\bsum1 (?:to )?call me\b",
+    r"\b(?:need|want|like|get|request|requesting|expecting|waiting on|waiting for|can i get|could i get)\s+"
+    r"(?:a\s+|an?\s+urgent\s+|your\s+)?call[\s-]?back\b|\bcall[\s-]?back (?:please|pls|plz|asap|from)\b",
+    r"\b(?:get|put)\s+(?:someone|somebody|anyone|anybody|sum1|a (?:person|human|manager|rep|salesperson))\s+"
+    r"on the (?:phone|line)\b|\bescalat(?:e|ing) (?:this|me|my|it|the)\b",
+    r"\b(?:need|want|request|demand|requesting)\s+(?:to see\s+)?(?:a|the|your|ur)\s+(?:sales\s+|general\s+)?"
+    r"(?:manager|supervisor|gm)\b",
+    # Spanish, common at US dealerships: "quiero hablar con una persona", "llámenme", "necesito un gerente"
+    r"\b(?:hablar|platicar|comunicarme) con (?:una? |el |la |alguien|algún |algun )?"
+    r"(?:persona|humano|alguien|gerente|vendedor|vendedora|encargado|encargada|asesor|asesora|agente|real)\b",
+    r"\b(?:ll[aá]m(?:e|en)me|ll[aá]mame|me pueden llamar|me puede llamar|puede[ns]? llamarme)\b",
+)
+_NOT_A_NAME = r"(?!(?:You|Your|The|A|An|Me|It|Them|Him|Her|Someone|Somebody|Anyone|I|We|They|This|That)\b)"
+_HUMAN_NAME_RE = rx(
+    rf"\b(?:talk|speak)\s+(?:to|with)\s+{_NOT_A_NAME}[A-Z][a-z]+\b",
+    rf"\b(?:have|get|ask|tell)\s+{_NOT_A_NAME}[A-Z][a-z]+\s+(?:from \w+\s+)?(?:to\s+)?"
+    r"(?:call|text|email|contact|reach out|get back)\b",
+)
+_CALL_ME_NAME_RE = rx(
+    r"\bcall me\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Tonight|At|After|"
+    r"Before|Back|Asap|ASAP|Now|Please|Pls|When|Anytime|Any|Later|This|Tmrw|In|On|If)\b)[A-Z][a-z]+\b"
+)
+_BOT_RE = rx(
+    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+|just\s+a\s+)?"
+    r"(?:bot|robot|real|human|ai|person|computer|machine|automated|chat\s?bot|live)\b",
+    r"\bis this (?:a\s+)?(?:bot|robot|automated|ai|real person|a real person|human)\b",
+    r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b",
+)
+_QUESTION_START = words(
+    "what whats what's when where which who whom whose why how hows how's wheres where's do does did is are was "
+    "were can could would will should shall may any got have has u r"
+)
+_CLAUSE_LEAD = words("ok okay so but and well also then hey hi hello yeah yes no alright")
+
+
+def wants_human(text: str) -> bool:
+    """An explicit request for a person ('can I talk to a manager', 'call me'), not negated."""
+    cleaned = clean(text)
+    lower = cleaned.lower()
+    if _CALL_ME_NAME_RE.search(cleaned):  # "call me Jen" introduces a name
+        lower = _mask(lower, [m.span() for m in _CALL_ME_NAME_RE.finditer(cleaned)])
+    if any(not is_negated(lower, m.start(), 4) for m in _HUMAN_RE.finditer(lower)):
+        return True
+    return any(not is_negated(lower, m.start(), 4) for m in _HUMAN_NAME_RE.finditer(cleaned))
+
+
+def asks_if_bot(text: str) -> bool:
+    return bool(_BOT_RE.search(clean(text).lower()))
+
+
+def is_question(text: str) -> bool:
+    lower = clean(text).lower()
+    if "?" in lower:
+        return True
+    for clause in re.split(r"[.,;!\n]", lower):
+        tokens = TOKEN_RE.findall(clause)
+        while tokens and tokens[0] in _CLAUSE_LEAD:
+            tokens = tokens[1:]
+        if tokens and tokens[0] in _QUESTION_START:
+            return True
+    return bool(re.search(r"\b(?:i was wondering|wondering if|can you tell me|let me know if|do you know)\b", lower))

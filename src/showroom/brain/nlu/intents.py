@@ -1,0 +1,325 @@
+"""Intents from weighted rules (and replies to the AI's last question), and `understand`, the entry point
+that puts intents, slots, sentiment and flags together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from showroom.brain.nlu.flags import _OPT_OUT_RE, _RESUME_RE, asks_if_bot, is_question, wants_human
+from showroom.brain.nlu.sentiment import sentiment
+from showroom.brain.nlu.slots import extract_slots
+from showroom.brain.nlu.text import clean, is_negated, rx
+from showroom.brain.nlu.understanding import INTENTS, Slots, Understanding
+from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.types import Turn
+
+_YOU = r"(?:you|u|ya|y'?all|ya'?ll|you guys|u guys|you all|your dealership|they|the dealership)"
+_IT = r"(?:it|they|that|this|that one|this one|the \w+|the \w+ one)"
+_RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
+    ("availability", 2.0, rx(rf"\b(?:do|does|did)\s+{_YOU}\s+(?:still\s+)?(?:have|got|carry|stock|sell|get|has)\b")),
+    (
+        "availability",
+        2.0,
+        rx(
+            r"\b(?:is|are|was)\s+(?:it|they|that|this|the|those|these|there)\b[^.?!]{0,50}\b(?:still )?"
+            r"(?:available|avail|in stock|for sale|on the lot|around|sold|gone|left)\b",
+            r"\bstill\s+(?:available|avail|for sale|there|have (?:it|that|one|them)|got (?:it|that|one)|in stock)\b",
+            r"\bstill\s+(?:around|on the lot)\b",
+        ),
+    ),
+    ("availability", 1.5, rx(r"\b(?:in stock|on (?:the|your) lot|on hand|availability)\b")),
+    ("availability", 1.5, rx(r"\bany\s+(?:\w+\s+){0,3}(?:available|in stock|on the lot|left|coming in)\b")),
+    (
+        "availability",
+        1.0,
+        rx(r"^(?:u |you )?(?:got|have|has)\s+(?:any|a|an|the)\b|\bavailable\b|\bis it (?:still )?there\b"),
+    ),
+    ("availability", 1.5, rx(r"\b(?:has|did) (?:it|that|the \w+) sell\b|\bbeen sold\b")),
+    (
+        "availability",
+        2.0,
+        rx(
+            rf"\b(?:does|do|did)\s+{_IT}\s+(?:have|has|come with|include|got|offer)\b",
+            rf"\b(?:is|are)\s+{_IT}\s+(?:an?\s+)?(?:awd|4wd|4x4|fwd|rwd|all[\s-]wheel|hybrid|electric|automatic)\b",
+            rf"\b(?:is|are)\s+{_IT}\s+(?:an?\s+)?(?:manual|new|used|certified|leather|one owner)\b",
+            r"\bwhat colou?r\b|\bhow many (?:miles|owners)\b|\bwhat(?:'s| is) the (?:mileage|trim|colou?r|mpg)\b",
+        ),
+    ),
+    (
+        "inventory_search",
+        2.0,
+        rx(r"\b(?:looking|searching|shopping|hunting|lookin)\s+(?:for|at|around for)\b|\bin the market for\b"),
+    ),
+    (
+        "inventory_search",
+        1.5,
+        rx(
+            r"\b(?:want|need|interested in|wanting|considering|thinking about|after|wanna get|want to (?:buy|get))\b"
+            r"[^.?!]{0,30}\b(?:car|suv|truck|van|minivan|sedan|vehicle|ride|something|crossover|hatchback|coupe|"
+            r"convertible|wagon|one)\b"
+        ),
+    ),
+    (
+        "inventory_search",
+        1.5,
+        rx(
+            r"\bshow me\b|\bwhat (?:do you have|have you got|(?:\w+ )?(?:options|inventory|choices))\b|\boptions\b",
+            r"\b(?:can|could|would|what do|which do|what would) (?:you|u) (?:recommend|suggest)\b",
+            r"\brecommendations?\b|\bwhat'?s (?:in stock|available|on the lot)\b|\binventory\b|\bselection\b",
+        ),
+    ),
+    ("trade_in", 2.5, rx(r"\btrad(?:e|es|ing|ed)\b|\btrade-?ins?\b|\btradein\b")),
+    (
+        "trade_in",
+        2.0,
+        rx(
+            r"\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
+            r"\bhow much (?:would|will|can|could) (?:you|u) (?:give|offer|pay)\b|\bbuy my (?:car|truck|vehicle)\b",
+        ),
+    ),
+    (
+        "trade_in",
+        1.5,
+        rx(
+            r"\bwhat(?:'s| is| would| will)\b[^.?!]{0,30}\bworth\b|\bapprais\w*|\bkbb\b|\bkelley blue book\b",
+            r"\bblue book\b|\bvalue (?:my|of my)\b|\bnegative equity\b|\bupside down\b|\bowe\b|\bpayoff\b",
+        ),
+    ),
+    (
+        "financing",
+        2.0,
+        rx(
+            r"\bfinanc\w*|\bcredit\b|\bloans?\b|\bdown ?payment\b|\bpre[\s-]?approv\w*|\bapproved\b|\bapproval\b",
+            r"\bco[\s-]?sign\w*|\bcosign\w*|\bbankrupt\w*|\brepo(?:ssession|ssessed|'d)?\b",
+        ),
+    ),
+    (
+        "financing",
+        1.5,
+        rx(
+            r"\bapr\b|\binterest rates?\b|\brates?\b|\blenders?\b|\bbanks?\b|\bcredit union\b|\bmonthly\b",
+            r"\bpayments?\b|\ba month\b|\bper month\b|/mo\b|\bmoney down\b|\bput (?:\$?[\d,]+k? )?down\b|\bqualify\b",
+        ),
+    ),
+    (
+        "financing",
+        1.0,
+        rx(r"\bpay(?:ing)? (?:in )?cash\b|\bcash (?:buyer|deal|purchase)\b|\boutside financing\b|\bmy own bank\b"),
+    ),
+    ("lease", 3.0, rx(r"\bleas(?:e|es|ed|ing)\b|\bmoney factor\b|\bresidual\b|\blease buyout\b")),
+    (
+        "test_drive",
+        3.0,
+        rx(
+            r"\btest[\s-]?driv\w*|\btestdrive\b|\btest it out\b|\btake it for a (?:spin|drive|ride)\b",
+            r"\btake (?:it|one) out\b",
+        ),
+    ),
+    (
+        "test_drive",
+        1.5,
+        rx(
+            r"\b(?:come|stop|swing|drop|head|go)\s+(?:in|by|down|over|out)\b|\bin person\b|\bvisit\b",
+            r"\b(?:see|look at|check out|view|sit in|drive)\s+(?:it|them|the \w+|one|that one|this one)\b",
+        ),
+    ),
+    ("test_drive", 1.5, rx(r"\b(?:appointment|appt|schedule|book|reserve)\b")),
+    (
+        "test_drive",
+        1.5,
+        rx(
+            r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b[^.?!]{0,15}\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b",
+            r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b",
+        ),
+    ),
+    (
+        "hours_location",
+        2.0,
+        rx(
+            rf"\bhours\b|\bwhat time (?:do|does|are|is|will|r)\b|\b(?:are|r) {_YOU} open\b",
+            r"\bopen (?:on|today|tomorrow|tonight|late|now|until|till|til|sunday|saturday|sundays|saturdays|sun|sat)\b",
+            rf"\b(?:when|what time) (?:do|does|are) (?:{_YOU}|the \w+) (?:open|close)\b",
+            r"\bclos(?:e|es|ing) time\b|\bopening time\b",
+        ),
+    ),
+    (
+        "hours_location",
+        2.5,
+        rx(
+            r"\bwhere (?:are|r|is) (?:you|u|y'?all|you guys|the dealership|your dealership|your lot|the lot|ur)\b",
+            r"\blocated\b|\blocation\b|\baddress\b|\bdirections\b",
+            r"\bhow (?:do|can) i (?:get|find) (?:there|to you|you)\b",
+            r"\bhow far\b|\bwhere(?:'s| is) (?:the|your) (?:dealership|store|showroom)\b",
+        ),
+    ),
+    ("hours_location", 1.0, rx(r"\bphone number\b|\bnumber to call\b|\bcontact info\b")),
+    (
+        "service",
+        3.0,
+        rx(
+            r"\bservice (?:dept|department|center|centre|appointment|appt|advisor|writer|desk)\b",
+            r"\boil change\b|\bmaintenance\b|\bcheck engine\b|\bengine light\b",
+        ),
+    ),
+    (
+        "service",
+        1.5,
+        rx(
+            r"\b(?:repairs?|repaired|fix|fixed|brakes?|rotation|alignment|recalls?|inspection|diagnostic|noise)\b",
+            r"\b(?:warranty (?:work|repair|claim)|leak(?:ing|s)?|parts (?:department|dept)|body shop|detailing)\b",
+            r"\b(?:tune[\s-]?up|needs? (?:new )?tires)\b",
+        ),
+    ),
+    ("service", 1.0, rx(r"\bservice\b")),
+    (
+        "price",
+        2.0,
+        rx(
+            r"\bprice[ds]?\b|\bpricing\b|\bhow much\b|\bcosts?\b|\bmsrp\b|\bsticker\b|\basking price\b",
+            r"\bwhat are (?:you|u) asking\b|\blisted (?:at|for)\b|\bwhat(?:'s| is) it going for\b",
+        ),
+    ),
+    (
+        "price",
+        3.0,
+        rx(
+            r"\botd\b|\bout[\s-]?the[\s-]?door\b|\bbest (?:price|deal|offer|number)\b|\blowest\b|\bnegotiat\w*",
+            r"\bdiscount\w*|\bcheaper\b|\bcan (?:you|u|ya) (?:do|go|take|sell)\b[^.?!]{0,12}\$?\d",
+            r"\bwould (?:you|u) (?:take|accept|do)\b[^.?!]{0,12}\$?\d|\bprice match\b|\brebates?\b|\bincentives?\b",
+            r"\b(?:dealer|doc|documentation|admin) fees?\b|\bmark[\s-]?up\b|\bmarket adjustment\b|\bbottom line\b",
+            r"\bwiggle room\b|\bdeals?\b",
+        ),
+    ),
+    (
+        "not_interested",
+        4.0,
+        rx(
+            r"\bnot interested\b(?!\s+in\s+(?:a|an|the)?\s*\w)|\bno longer interested\b",
+            r"\bno (?:thanks|thank you|thx|ty)\b",
+            r"\bnot (?:looking|shopping|in the market) (?:anymore|any more|right now|now)\b",
+            r"\bno longer (?:looking|shopping|need)\w*\b",
+        ),
+    ),
+    (
+        "not_interested",
+        3.0,
+        rx(
+            r"\b(?:already )?(?:bought|purchased|got|found) (?:one|a car|a truck|a vehicle|something|a \w+)\b"
+            r"[^.?!]{0,30}\b(?:elsewhere|already|another|different|other)\b",
+            r"\balready (?:bought|purchased|got|found)\b",
+            r"\b(?:bought|purchased)(?: (?:one|it|a car|a truck|a vehicle))? (?:elsewhere|somewhere else)\b",
+            r"\b(?:went|going|go) with (?:another|a different|someone else)\b",
+            r"\bchanged my mind\b|\bnot (?:going to|gonna) (?:buy|purchase|move forward)\b|\bdecided (?:not|against)\b",
+            r"\bwe'?re good\b|\bi'?m good\b(?!\s+with)|\bpass\b",
+        ),
+    ),
+    ("not_interested", 1.5, rx(r"\bnever ?mind\b|\bnvm\b|\bnot (?:right )?now\b|\bmaybe later\b|\bnot interested\b")),
+    (
+        "thanks",
+        2.0,
+        rx(
+            r"\b(?:thanks|thank you|thank u|thanx|thnx|thx|ty|tysm|tyvm|much appreciated|cheers)\b",
+            r"\bappreciate (?:it|you|that|the help|your help)\b",
+        ),
+    ),
+    (
+        "greeting",
+        1.5,
+        rx(
+            r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|sup|what'?s up)\b",
+            r"^\W*(?:hola|morning|afternoon|evening)\b",
+        ),
+    ),
+)
+_AFFIRMATIVE = rx(
+    r"^\W*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|sounds good|definitely|absolutely|please|that works|perfect",
+    r"y|of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me)\b",
+)
+_DAY_TIME = rx(
+    r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning",
+    r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm))\b",
+)
+_AI_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("test_drive", rx(r"test drive|come (?:in|by|see)|stop by|visit|what day|what time|schedule|appointment")),
+    ("trade_in", rx(r"trade")),
+    ("financing", rx(r"financ|pre-?approv|credit application|apply")),
+)
+_STOP_RE = rx(
+    r"\b(?:stop|quit|cease)\s+(?:texting|messaging|contacting|emailing|calling|sending|bugging|spamming)\b",
+    r"\bunsubscribe\b|\b(?:remove|take) me (?:off|from)\b|\bopt[\s-]?(?:me )?out\b|\bleave me alone\b",
+    r"\b(?:do not|don'?t|dont|never)\s+(?:text|contact|message|email)\s+(?:me|us|this number)\b",
+    r"\bno more (?:texts|messages|emails|calls)\b|\blose my number\b",
+)
+
+
+def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[str, float]:
+    scores: dict[str, float] = dict.fromkeys(INTENTS, 0.0)
+    for intent, weight, pattern in _RULES:
+        if pattern.search(lower):
+            scores[intent] += weight
+    if slots.has_vehicle_criteria():
+        scores["inventory_search"] += 1.0
+    if slots.stock_number or slots.vin:
+        scores["availability"] += 1.5
+    if scores["availability"] >= 2.0 and slots.models:
+        scores["availability"] += 1.0
+    if slots.trade_in is not None:
+        scores["trade_in"] += 1.5
+    if slots.monthly_budget_cents or slots.down_payment_cents:
+        scores["financing"] += 1.0
+    if scores["lease"] and scores["financing"] < 2.5:
+        scores["financing"] = min(scores["financing"], 1.0)
+    stop = _STOP_RE.search(lower)
+    if stop and not is_negated(lower, stop.start()):
+        scores["stop"] += 5.0
+    _score_follow_up(lower, scores, history)
+    return scores
+
+
+def _score_follow_up(lower: str, scores: dict[str, float], history: Sequence[Turn]) -> None:
+    """A reply to the AI's last question ('yes', 'saturday at 10') continues that topic."""
+    last_ai = next((t for t in reversed(history) if t.sender in ("ai", "agent")), None)
+    if last_ai is None or "?" not in last_ai.text:
+        return
+    asked = last_ai.text.lower().rsplit("?", 1)[0]
+    answered = bool(_AFFIRMATIVE.search(lower))
+    for intent, pattern in _AI_TOPICS:
+        if pattern.search(asked) and (answered or (intent == "test_drive" and _DAY_TIME.search(lower))):
+            scores[intent] += 2.5
+            return
+
+
+def _rank(scores: dict[str, float]) -> list[str]:
+    if any(scores[i] >= 1.0 for i in INTENTS if i not in ("greeting", "thanks", "other")):
+        scores["greeting"] = min(scores["greeting"], 0.5)
+        scores["thanks"] = min(scores["thanks"], 0.9)
+    minimum = {"greeting": 0.5, "thanks": 0.5}
+    ranked = sorted(
+        (i for i in INTENTS if scores[i] >= minimum.get(i, 1.0)), key=lambda i: (-scores[i], INTENTS.index(i))
+    )
+    return ranked or ["other"]
+
+
+def understand(text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()) -> Understanding:
+    """Intents (most likely first), slots, sentiment and flags of one customer message."""
+    cleaned = clean(text)
+    lower = cleaned.lower()
+    slots = extract_slots(cleaned, catalog, history)
+    scores = _score_intents(lower, slots, history)
+    opt_out = bool(_OPT_OUT_RE.match(cleaned))
+    human, bot = wants_human(cleaned), asks_if_bot(cleaned)
+    scores["human_request"] += 3.0 if human else 1.0 if bot else 0.0
+    scores["stop"] += 10.0 if opt_out else 0.0
+    return Understanding(
+        intents=_rank(scores),
+        slots=slots,
+        sentiment=round(sentiment(cleaned), 3),
+        is_opt_out=opt_out,
+        is_resume=bool(_RESUME_RE.match(cleaned)),
+        is_question=is_question(cleaned),
+        text=cleaned,
+        wants_human=human,
+        asks_if_bot=bot,
+    )

@@ -1,0 +1,197 @@
+"""Numbers in a message: budgets, monthly payments, down payments, mileage and model years, with their
+comparators (under, over, around, ranges).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from showroom.brain.nlu.text import rx
+from showroom.brain.nlu.understanding import Slots
+
+_NUM_RE = re.compile(
+    r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand)\b)?"
+)
+_MILEAGE_AFTER = rx(r"^\s*(?:k\s*)?(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo)")
+_MILEAGE_BEFORE = rx(r"(?:mileage|miles|odometer)\s*(?:of|is|around|under|below|less than|at|:)?\s*$")
+_MONTHLY_AFTER = rx(
+    r"^\s*(?:/\s*(?:mo|month|mth|m)\b",
+    r"(?:a|per|each|every|an|/)\s*(?:mo|mon|month|mth)\b",
+    r"monthly\b|mo\b|mos\b)",
+)
+_MONTHLY_BEFORE = rx(r"\b(?:payments?|pmts?|monthly)\b[^.?!$\d]{0,25}$")
+_DOWN_AFTER = rx(r"^\s*(?:down\b|as (?:a )?down|for (?:a |the )?down)")
+_DOWN_BEFORE = rx(r"\bdown(?:\s*payment)?\s*(?:of|is|would be|:)?\s*(?:about|around|like)?\s*$")
+_IGNORE_BEFORE = rx(
+    r"\b(?:owe|owing|payoff|pay off|offered|quoted|gave me|give me|get|deposit|off|save|saved|rebate|fee)\b"
+    r"[^.?!]{0,12}$"
+)
+_IGNORE_AFTER = rx(
+    r"^\s*(?:off\b|discount|rebate|cash back|deposit|for (?:my|it|the trade|a trade|our)|on my|in (?:fees|taxes)",
+    r"(?:year|yr)s?\b|people|seats?|rows?|kids|passengers|days?|weeks?|months?|hours?|hp\b|horsepower|mpg",
+    r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?|min\b)",
+)
+_BUDGET_CUE = rx(
+    r"\b(?:budget|spend|spending|afford|under|below|less than|max|maximum|up to|upto|at most|no more than",
+    r"around|about|between|price range|range|over|above|at least|cap|roughly|near|do|take|pay|paying|cash",
+    r"have|got|approved for|looking at|something for)\b[^.?!]{0,20}$",
+)
+_CMP_MAX = rx(
+    r"(?:under|below|less than|lower than|no more than|not more than|not over|max(?:imum)?(?: of)?|up to|upto",
+    r"at most|within|cap(?:ped)? at|<|tops|no higher than|nothing over|beneath|cheaper than)",
+)
+_CMP_MAX_TAIL = r"(?:\s+(?:about|around|like|roughly|maybe|approx(?:imately)?|\$)){0,2}\s*$"
+_CMP_MAX_BEFORE = re.compile(f"(?:{_CMP_MAX.pattern}){_CMP_MAX_TAIL}")
+_CMP_MIN_BEFORE = rx(r"(?:over|above|more than|at least|minimum(?: of)?|min|starting at|>|north of)\s*$")
+_CMP_AROUND_BEFORE = rx(
+    r"(?:around|about|approx(?:imately)?|roughly|~|close to|ballpark|near|somewhere around|in the|like)\s*$"
+)
+_CMP_MAX_AFTER = rx(r"^\s*(?:or (?:less|under|below|lower|cheaper)|max\b|tops\b|at most|maximum)")
+_CMP_MIN_AFTER = rx(r"^\s*(?:or (?:more|higher|above)|\+|plus\b|and up\b|minimum)")
+_CMP_AROUND_AFTER = rx(r"^\s*(?:ish\b|or so\b|range\b|-ish|give or take)")
+_YEAR_MIN_AFTER = rx(
+    r"^\s*(?:\+|or (?:newer|later|above|up|higher|after|a newer one)|and (?:newer|up|later|above|after)",
+    r"plus\b|onwards?\b|or more recent|and beyond|or better)",
+)
+_YEAR_MAX_AFTER = rx(r"^\s*(?:or (?:older|earlier|before)|and (?:older|earlier|below))")
+_YEAR_AFTER_BEFORE = rx(r"\b(?:newer than|after|later than)\s*(?:a|an|the)?\s*$")
+_YEAR_MIN_BEFORE = rx(r"\b(?:at least|no older than|minimum|from|since|starting|min)\s*(?:a|an|the)?\s*$")
+_YEAR_OLDER_BEFORE = rx(r"\b(?:older than|before|earlier than|prior to)\s*(?:a|an|the)?\s*$")
+_YEAR_MAX_BEFORE = rx(r"\b(?:no newer than|up to|until|at most)\s*(?:a|an|the)?\s*$")
+_YEAR_CONTEXT_BEFORE = rx(r"\b(?:a|an|the|year|model year|is|like|want|need)\s*$")
+_VEHICLE_NOUN = rx(
+    r"^\s*(?:model\b|or (?:so|newer|later)",
+    r"\w*\s?(?:car|cars|suv|suvs|truck|trucks|sedan|van|minivan|vehicle|one|ones|coupe|hatchback|crossover|model)\b)",
+)
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    cur: bool
+    suf: bool
+    digits: str
+    apostrophe: bool
+    kind: str = "plain"  # year, mileage, monthly, down, budget, ignore, plain
+    cmp: str = ""  # max, min, around, range_min, range_max
+
+
+def _clause_before(text: str, start: int, size: int = 40) -> str:
+    return re.split(r"[.!?;\n]", text[max(0, start - size) : start])[-1]
+
+
+def _find_numbers(masked: str) -> list[_Num]:
+    numbers: list[_Num] = []
+    for m in _NUM_RE.finditer(masked):
+        digits = m.group("num").replace(",", "")
+        value = float(digits + (m.group("dec") or "")) * (1000 if m.group("suf") else 1)
+        start = m.start("cur") if m.group("cur") else m.start("num")
+        apostrophe = start > 0 and masked[start - 1] == "'"
+        numbers.append(_Num(start, m.end(), value, bool(m.group("cur")), bool(m.group("suf")), digits, apostrophe))
+    for num in numbers:
+        _classify(masked, num)
+    _link_ranges(masked, numbers)
+    return numbers
+
+
+def _classify(text: str, num: _Num) -> None:
+    after = text[num.end : num.end + 24]
+    before = _clause_before(text, num.start)
+    plain = not num.cur and not num.suf
+    if num.apostrophe and plain and len(num.digits) == 2:
+        num.kind, num.value = "year", float(2000 + int(num.digits) if int(num.digits) <= 40 else 1900 + int(num.digits))
+    elif _MILEAGE_AFTER.match(after) or _MILEAGE_BEFORE.search(before):
+        num.kind = "mileage"
+    elif _MONTHLY_AFTER.match(after) or (_MONTHLY_BEFORE.search(before) and num.value < 5000):
+        num.kind = "monthly"
+    elif _DOWN_AFTER.match(after) or _DOWN_BEFORE.search(before):
+        num.kind = "down"
+    elif _IGNORE_AFTER.match(after) or _IGNORE_BEFORE.search(before):
+        num.kind = "ignore"
+    elif plain and len(num.digits) == 4 and 1980 <= num.value <= 2035:
+        num.kind = "year"
+    elif num.suf or (num.cur and num.value >= 1000) or (num.value >= 1000 and _BUDGET_CUE.search(before)):
+        num.kind = "budget"
+    num.cmp = _comparator(before, after)
+
+
+def _comparator(before: str, after: str) -> str:
+    if _CMP_MAX_BEFORE.search(before) or _CMP_MAX_AFTER.match(after):
+        return "max"
+    if _CMP_MIN_BEFORE.search(before) or _CMP_MIN_AFTER.match(after):
+        return "min"
+    if _CMP_AROUND_BEFORE.search(before) or _CMP_AROUND_AFTER.match(after):
+        return "around"
+    return ""
+
+
+def _link_ranges(text: str, numbers: list[_Num]) -> None:
+    """'20-30k', 'between 20 and 30k', '2018 to 2021': the second number decides what both are."""
+    for a, b in itertools.pairwise(numbers):
+        gap = text[a.end : b.start]
+        dash = re.fullmatch(r"\s*(?:-|to|through|thru)\s*", gap) is not None
+        between = re.fullmatch(r"\s*(?:and|&)\s*", gap) is not None and re.search(
+            r"\bbetween\s*\$?\s*$", text[max(0, a.start - 12) : a.start]
+        )
+        if not (dash or between) or b.kind in ("ignore", "down", "plain") or a.kind not in ("plain", b.kind):
+            continue
+        if b.kind != "year" and b.suf and not a.suf and a.value < 1000:
+            a.value *= 1000
+        a.kind, a.cmp, b.cmp = b.kind, "range_min", "range_max"
+
+
+def _cents(dollars: float) -> int:
+    return round(dollars * 100)
+
+
+def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hints: set[int]) -> None:
+    bare_years: list[int] = []
+    for num in numbers:
+        if num.kind == "budget" and 500 <= num.value <= 2_000_000:
+            _apply_budget(slots, num)
+        elif num.kind == "monthly" and 25 <= num.value <= 5000 and num.cmp != "range_min":
+            slots.monthly_budget_cents = _cents(num.value)
+        elif num.kind == "down" and num.value >= 100:
+            slots.down_payment_cents = _cents(num.value)
+        elif num.kind == "mileage" and num.value <= 500_000 and num.cmp not in ("min", "range_min"):
+            slots.mileage_max = round(num.value)
+        elif num.kind == "year" and not _apply_year(slots, num, masked):
+            year = round(num.value)
+            context = masked[max(0, num.start - 12) : num.start]
+            if year in year_hints or _VEHICLE_NOUN.match(masked[num.end :]) or _YEAR_CONTEXT_BEFORE.search(context):
+                bare_years.append(year)
+    if bare_years and slots.year_min is None and slots.year_max is None:
+        slots.year_min, slots.year_max = min(bare_years), max(bare_years)
+
+
+def _apply_budget(slots: Slots, num: _Num) -> None:
+    cents = _cents(num.value)
+    if num.cmp in ("min", "range_min"):
+        slots.budget_min_cents = cents
+    elif num.cmp == "around":
+        slots.budget_min_cents = _cents(round(num.value * 0.9, -2))
+        slots.budget_max_cents = _cents(round(num.value * 1.1, -2))
+    elif slots.budget_max_cents is None or num.cmp in ("max", "range_max"):
+        slots.budget_max_cents = cents
+
+
+def _apply_year(slots: Slots, num: _Num, text: str) -> bool:
+    year = round(num.value)
+    after = text[num.end : num.end + 24]
+    before = _clause_before(text, num.start, 30)
+    if num.cmp == "range_min" or _YEAR_MIN_AFTER.match(after) or _YEAR_MIN_BEFORE.search(before):
+        slots.year_min = year
+    elif num.cmp == "range_max" or _YEAR_MAX_AFTER.match(after) or _YEAR_MAX_BEFORE.search(before):
+        slots.year_max = year
+    elif _YEAR_AFTER_BEFORE.search(before):
+        slots.year_min = year + 1
+    elif _YEAR_OLDER_BEFORE.search(before):
+        slots.year_max = year - 1
+    else:
+        return False
+    return True

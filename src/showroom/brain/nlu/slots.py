@@ -1,0 +1,259 @@
+"""Slots: everything the customer says they want, from one message, with their own vehicle (the trade-in)
+kept out of what they want to buy.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, FEATURES, _labels
+from showroom.brain.nlu.numbers import _apply_numbers, _find_numbers
+from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, words
+from showroom.brain.nlu.understanding import Slots, TradeIn
+from showroom.brain.nlu.vehicles import Catalog, VehicleMention, _context_vehicles, _lexicon, _mentions, _year_token
+from showroom.brain.types import Turn
+
+# --------------------------------------------------------------------------------------------------------------
+# Trade-ins: the customer's own vehicle is not what they want to buy
+
+_TRADE_CUE = rx(
+    r"\btrad(?:e|es|ed|ing)\b|\btrade-?ins?\b|\btradein\b|\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\bworth\b",
+    r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
+)
+_HAS_TRADE = rx(
+    r"\b(?:i|we)\s*(?:also\s+|do\s+|still\s+|might\s+|may\s+)?(?:have|'ve got|ve got|got|will have)\s+"
+    r"(?:a\s+)?trade(?:[\s-]?in)?\b",
+    r"\b(?:my|our)\s+trade(?:[\s-]?in)?\b|\bwith (?:a|my) trade(?:[\s-]?in)?\b",
+    r"\btrading (?:in )?(?:my|a|our)\b|\btrade (?:in )?my\b",
+)
+_OWNED_CUE = rx(
+    r"\b(?:my|our)\b|\b(?:i|we)\s+(?:have|own|drive|got|currently have|currently drive|am driving|bought)\b",
+    r"\b(?:i|we)'?ve\s+got\b|\btrad(?:e|ing)\b|\bused to (?:have|own|drive)\b",
+)
+_OWNED_FILLERS = words(
+    "a an the in is my our old current paid off little trusty beat up used trade tradein trades ol beloved "
+    "currently personal existing other wife husband mom dad wifes husbands sons daughters moms dads girlfriends "
+    "boyfriends family leased financed white black silver gray grey red blue green brown gold"
+)
+_TRADE_STOP = words(
+    "for towards toward into looking want wanna need interested and but also plus budget whats what's hoping "
+    "thinking considering do does can could would"
+)
+
+
+@dataclass
+class _Owned:
+    start: int
+    end: int
+    year: int | None
+    make: str | None
+    model: str | None
+    mileage: int | None
+
+
+def _owned_vehicles(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> list[_Owned]:
+    """'my 2015 Civic with 98k miles', 'I have a 2019 Tahoe', 'trading in a Camry': spans to keep out of 'wanted'."""
+    by_start = {m.start: m for m in mentions}
+    owned: list[_Owned] = []
+    for cue in _OWNED_CUE.finditer(lower):
+        if owned and cue.start() < owned[-1].end:
+            continue
+        index = next((k for k, t in enumerate(tokens) if t.start >= cue.end()), len(tokens))
+        skipped = 0
+        while (
+            index < len(tokens)
+            and skipped < 4
+            and (tokens[index].text in _OWNED_FILLERS or tokens[index].text.endswith("'s"))
+        ):
+            index, skipped = index + 1, skipped + 1
+        year = _year_token(lower, tokens, index)
+        head = index + 1 if year is not None else index
+        mention = by_start.get(tokens[head].start) if head < len(tokens) else None
+        if mention is None and (year is None or head >= len(tokens) or not tokens[head].text.isalpha()):
+            continue
+        end = _owned_span_end(lower, tokens, mention.end if mention else tokens[index].end)
+        mileage = _span_mileage(lower[cue.start() : end])
+        make, model = (mention.make, mention.model) if mention else (None, None)
+        owned.append(_Owned(cue.start(), end, year, make, model, mileage))
+    return owned
+
+
+def _owned_span_end(lower: str, tokens: Sequence[_Tok], vehicle_end: int) -> int:
+    end = vehicle_end
+    for tok in tokens:
+        if tok.start < vehicle_end:
+            continue
+        if re.search(r"[.!?;\n]", lower[end : tok.start]) or tok.text in _TRADE_STOP:
+            break
+        end = tok.end
+    return end
+
+
+def _span_mileage(span: str) -> int | None:
+    for num in _find_numbers(span):
+        if num.kind == "mileage" or (num.suf and not num.cur and num.kind not in ("monthly", "down")):
+            return round(num.value)
+    return None
+
+
+def _trade_in(lower: str, owned: Sequence[_Owned]) -> TradeIn | None:
+    if not _TRADE_CUE.search(lower) and not _HAS_TRADE.search(lower):
+        return None
+    for vehicle in owned:
+        if vehicle.make or vehicle.model or vehicle.year:
+            return TradeIn(vehicle.year, vehicle.make, vehicle.model, vehicle.mileage)
+    return TradeIn() if _HAS_TRADE.search(lower) else None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Other slots
+
+_TIMELINES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "just browsing",
+        rx(
+            r"\bjust (?:looking|browsing|shopping around|window shopping|curious|researching)\b"
+            r"(?:\s+for now\b|(?!\s+(?:for|to|at)\b))",
+            r"\b(?:window shopping|no rush|no hurry|not in a (?:rush|hurry)|just starting (?:to look|my search))\b",
+            r"\b(?:researching|doing (?:some )?research|browsing|down the road|not (?:buying|ready) (?:yet|soon))\b",
+        ),
+    ),
+    (
+        "asap",
+        rx(
+            r"\b(?:asap|a\.s\.a\.p|as soon as possible|right away|immediately|urgent(?:ly)?)\b",
+            r"\bneed (?:it|one|a \w+) (?:now|fast|quick(?:ly)?)\b",
+        ),
+    ),
+    ("today", rx(r"\b(?:today|tonight|right now|this (?:afternoon|evening|morning)|within the hour|on my way|omw)\b")),
+    ("this weekend", rx(r"\b(?:this weekend|on the weekend|this (?:sat|saturday|sun|sunday)|saturday|sunday)\b")),
+    (
+        "this week",
+        rx(
+            r"\b(?:this week|tomorrow|tmrw|tmr|in a (?:few|couple(?: of)?) days|next few days)\b",
+            r"\b(?:mon|tues|wednes|thurs|fri)day\b",
+        ),
+    ),
+    (
+        "within 30 days",
+        rx(
+            r"\b(?:next week|this month|within (?:a|one|the) month|(?:in|within) 30 days|couple (?:of )?weeks)\b",
+            r"\b(?:in|within) (?:a|one|two|2|three|3|a couple(?: of)?|a few|the next (?:few|couple(?: of)?)) weeks?\b",
+            r"\bend of (?:the|this) month\b",
+        ),
+    ),
+    (
+        "1-3 months",
+        rx(
+            r"\b(?:next month|couple (?:of )?months|few months|(?:in|within) (?:60|90) days)\b",
+            r"\b(?:in|within) (?:a couple(?: of)?|a few|two|2|three|3|1-3|1 to 3) months\b",
+            r"\b(?:in|within) the next (?:few|couple(?: of)?) months\b",
+        ),
+    ),
+    (
+        "3+ months",
+        rx(
+            r"\b(?:(?:in|within) (?:six|6|several|a few more) months|later this year|next year)\b",
+            r"\b(?:end of (?:the|this) year|by (?:spring|summer|fall|winter|christmas))\b",
+            r"\b(?:in the (?:spring|summer|fall|winter)|not (?:for|until) a while|tax (?:season|time|refund))\b",
+        ),
+    ),
+)
+_STOCK_RE = rx(r"\b(?:stock|stk)\s*(?:#|no\.?|number|num)?\s*[:#]?\s*([a-z]{0,4}\d[a-z0-9-]{1,11})\b")
+_HASH_STOCK_RE = rx(r"(?<![\w&])#\s?([a-z]{0,4}\d[a-z0-9-]{2,11})\b")
+_VIN_RE = rx(r"\b((?=[a-hj-npr-z0-9]*\d)(?=[a-hj-npr-z0-9]*[a-hj-npr-z])[a-hj-npr-z0-9]{17})\b")
+_NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs model models")
+
+
+def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> str | None:
+    if re.search(r"\bcertified\b|\bcpo\b", lower):
+        return "certified"
+    used = bool(re.search(r"\bpre[\s-]?owned\b|\bsecond[\s-]?hand\b|\bused\b(?!\s+to\b)", lower))
+    starts = {m.start for m in mentions}
+    new = bool(re.search(r"\bbrand[\s-]?new\b", lower)) or any(
+        tok.text == "new"
+        and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
+        for k, (tok, nxt) in enumerate(itertools.pairwise(tokens))
+    )
+    if (new and used) or re.search(r"\bnew or (?:used|pre[\s-]?owned)\b|\bused or new\b", lower):
+        return None
+    return "new" if new else "used" if used else None
+
+
+def _colors(masked: str) -> list[str]:
+    found: list[str] = []
+    for label, pattern in _COLORS:
+        for m in re.finditer(pattern, masked):
+            interior = re.match(r"\s+(?:leather|interior|seats|cloth|inside|friday|glove|book)\b", masked[m.end() :])
+            if not interior and label not in found:
+                found.append(label)
+    return found
+
+
+def _features(masked: str) -> list[str]:
+    found = _labels(masked, FEATURES)
+    if "low mileage" in found and "fuel efficient" in found:
+        found.remove("fuel efficient")
+    return found
+
+
+def _fuel_types(masked: str) -> list[str]:
+    found = _labels(masked, _FUELS)
+    if "Plug-In Hybrid" in found and not re.search(r"\bhybrids?\b", re.sub(_FUELS[0][1], " ", masked)):
+        found = [f for f in found if f != "Hybrid"]
+    return found
+
+
+def _timeline(lower: str) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for label, pattern in _TIMELINES:
+        m = pattern.search(lower)
+        if m and (best is None or (m.start(), -len(m.group())) < best[:2]):
+            best = (m.start(), -len(m.group()), label)
+    return best[2] if best else None
+
+
+def _identifiers(lower: str) -> tuple[str | None, str | None]:
+    vin_match = _VIN_RE.search(lower)
+    vin = vin_match.group(1).upper() if vin_match else None
+    stock_match = _STOCK_RE.search(lower) or _HASH_STOCK_RE.search(lower)
+    stock = stock_match.group(1).upper() if stock_match else None
+    return (None if stock and vin and stock in vin else stock), vin
+
+
+def _unique(items: Iterable[str | None]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()) -> Slots:
+    """Everything the customer says they want (and their trade-in), from one message."""
+    cleaned = clean(text)
+    lower = cleaned.lower()
+    tokens = _tokens(lower)
+    lex = _lexicon(catalog)
+    mentions = _mentions(cleaned, lower, tokens, lex, _context_vehicles(history, lex))
+    owned = _owned_vehicles(lower, tokens, mentions)
+    masked = _mask(lower, [(o.start, o.end) for o in owned])
+    wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
+    slots = Slots(
+        makes=_unique(m.make for m in wanted),
+        models=_unique(m.model for m in wanted),
+        body_styles=_labels(masked, _BODY_STYLES),
+        colors=_colors(masked),
+        drivetrains=_labels(masked, _DRIVETRAINS),
+        fuel_types=_fuel_types(_mask(masked, [(m.start, m.end) for m in wanted])),  # not "Tucson Hybrid"
+        condition=_condition(masked, tokens, wanted),
+        features=_features(masked),
+        timeline=_timeline(lower),
+    )
+    _apply_numbers(slots, _find_numbers(masked), masked, {m.year for m in wanted if m.year})
+    slots.stock_number, slots.vin = _identifiers(lower)
+    slots.trade_in = _trade_in(lower, owned)
+    return slots

@@ -1,0 +1,102 @@
+"""What understanding a customer message yields: intents (from INTENTS), slots (what they want, their
+trade-in), sentiment and flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+INTENTS = (
+    "availability",
+    "inventory_search",
+    "trade_in",
+    "financing",
+    "lease",
+    "test_drive",
+    "hours_location",
+    "service",
+    "price",
+    "human_request",
+    "stop",
+    "not_interested",
+    "thanks",
+    "greeting",
+    "other",
+)
+
+
+@dataclass
+class TradeIn:
+    year: int | None = None
+    make: str | None = None
+    model: str | None = None
+    mileage: int | None = None
+
+    def describe(self) -> str:
+        """'2015 Honda Civic, 98,000 miles'; '' when nothing is known."""
+        name = " ".join(str(part) for part in (self.year, self.make, self.model) if part)
+        if self.mileage is not None:
+            return f"{name}, {self.mileage:,} miles" if name else f"{self.mileage:,} miles"
+        return name
+
+
+@dataclass
+class Slots:
+    makes: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
+    body_styles: list[str] = field(default_factory=list)
+    colors: list[str] = field(default_factory=list)
+    drivetrains: list[str] = field(default_factory=list)
+    fuel_types: list[str] = field(default_factory=list)
+    condition: str | None = None  # new / used / certified
+    budget_max_cents: int | None = None
+    budget_min_cents: int | None = None
+    monthly_budget_cents: int | None = None
+    year_min: int | None = None
+    year_max: int | None = None
+    mileage_max: int | None = None
+    features: list[str] = field(default_factory=list)
+    timeline: str | None = None  # asap, today, this weekend, this week, within 30 days, 1-3 months, 3+ months, ...
+    trade_in: TradeIn | None = None
+    stock_number: str | None = None
+    vin: str | None = None
+    down_payment_cents: int | None = None
+
+    def has_vehicle_criteria(self) -> bool:
+        """Does the customer describe what they want (anything the inventory search can filter on)?"""
+        return any(
+            (
+                self.makes,
+                self.models,
+                self.body_styles,
+                self.colors,
+                self.drivetrains,
+                self.fuel_types,
+                self.features,
+                self.condition,
+                self.budget_max_cents,
+                self.budget_min_cents,
+                self.year_min,
+                self.year_max,
+                self.mileage_max,
+                self.stock_number,
+                self.vin,
+            )
+        )
+
+
+@dataclass
+class Understanding:
+    intents: list[str] = field(default_factory=lambda: ["other"])  # most likely first, never empty
+    slots: Slots = field(default_factory=Slots)
+    sentiment: float = 0.0  # -1..1
+    is_opt_out: bool = False  # the whole message is STOP / UNSUBSCRIBE / CANCEL / END / QUIT
+    is_resume: bool = False  # the whole message is START / UNSTOP / SUBSCRIBE / RESUME (undoes an opt-out)
+    is_question: bool = False
+    text: str = ""  # the message, cleaned (seeds deterministic phrasing downstream)
+    wants_human: bool = False  # an explicit, non-negated request for a person
+    asks_if_bot: bool = False  # "are you a bot?"
+
+    @property
+    def primary(self) -> str:
+        return self.intents[0] if self.intents else "other"
