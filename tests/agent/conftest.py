@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from showroom.brain.types import DealershipView, PersonaView, VehicleView
+from tests.agent.fake_llm import FakeLLM, serve_fake_llm
 from tests.agent.support import make_vehicle, persona
 
 
@@ -54,3 +57,9 @@ def bare_dealership() -> DealershipView:
 @pytest.fixture
 def friendly() -> PersonaView:
     return persona("friendly")
+
+
+@pytest.fixture(scope="module")
+def llm() -> Iterator[tuple[FakeLLM, str]]:
+    """A fake OpenAI-compatible server on a local port, and its base URL."""
+    yield from serve_fake_llm()

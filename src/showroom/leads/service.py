@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.cache import TenantCache
@@ -314,11 +315,13 @@ def check_transition(current: str, target: str, lost_reason: str | None) -> None
 
 
 async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdate, actor: Actor) -> Lead:
+    """Staff edit a lead. With ``version`` (the one they read), the edit applies only if the lead is still at that
+    version, which the database checks in the statement that bumps it: of two concurrent edits of the same version,
+    one wins and the other is a 409."""
     lead = await get_lead(session, lead_id)
     if data.version is not None and data.version != lead.version:
-        raise Conflict(
-            f"the lead changed since you read it (version {lead.version}); reload and retry", field="version"
-        )
+        raise _stale(lead.version)
+    read_version = lead.version
     values = data.model_dump(exclude_unset=True, mode="json", exclude={"note", "version"})
     for key in ("priority", "custom_fields"):
         if key in values and values[key] is None:
@@ -347,9 +350,30 @@ async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdat
     if data.note:
         await add_activity(session, lead, "note", "Note", actor, notes=data.note)
     if changed or data.note:
-        lead.version += 1
-        await session.flush()
+        await _bump_version(session, lead, read_version if data.version is not None else None)
     return lead
+
+
+def _stale(version: int) -> Conflict:
+    return Conflict(f"the lead changed since you read it (version {version}); reload and retry", field="version")
+
+
+async def _bump_version(session: AsyncSession, lead: Lead, expected: int | None) -> None:
+    """``lead.version + 1``, by the database, and only from ``expected`` when given. The edit's own UPDATE (flushed
+    by ``apply_update``) holds the row lock, so a concurrent edit of the same version waits, then finds the version
+    moved and gets a 409 (its transaction is rolled back with everything it wrote)."""
+    condition = [Lead.id == lead.id] + ([Lead.version == expected] if expected is not None else [])
+    bumped = await session.scalar(
+        update(Lead)
+        .where(*condition)
+        .values(version=Lead.version + 1)
+        .returning(Lead.version)
+        .execution_options(synchronize_session=False)
+    )
+    if bumped is None:
+        current = await session.scalar(select(Lead.version).where(Lead.id == lead.id))
+        raise _stale(int(current or 0))
+    set_committed_value(lead, "version", bumped)
 
 
 async def archive_lead(session: AsyncSession, lead_id: uuid.UUID, actor: Actor) -> Lead:
