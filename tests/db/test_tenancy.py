@@ -10,7 +10,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
-from showroom.db.engine import Database, set_tenant
+from showroom.db.engine import Database
+from showroom.db.tenancy import acting_for
 from showroom.models import APPEND_ONLY, PLATFORM_TABLES, TENANT_TABLES, Base
 from tests.factories import World, create_world
 
@@ -132,12 +133,24 @@ async def test_tenant_setting_does_not_leak_through_the_pool(settings: Any, topo
         await engine.dispose()
 
 
-async def test_set_tenant_inside_an_open_transaction_applies_at_once(db: Database, worlds: tuple[World, World]) -> None:
-    a, _ = worlds
-    async with db.session(None) as session, session.begin():
-        assert await session.scalar(text("select count(*) from vehicles")) == 0
-        await set_tenant(session, a.id)
-        assert await session.scalar(text("select count(*) from vehicles")) == 1
+async def test_acting_for_applies_at_once_inside_a_transaction_and_ends_with_the_block(
+    db: Database, worlds: tuple[World, World]
+) -> None:
+    a, b = worlds
+    async with db.session(None) as session:
+        async with session.begin():
+            assert await session.scalar(text("select count(*) from vehicles")) == 0
+            async with acting_for(session, a.id):
+                assert await session.scalar(text("select count(*) from vehicles")) == 1
+                async with acting_for(session, b.id):
+                    assert await session.scalar(text("select count(*) from vehicles")) == 1
+                    assert session.info["dealership_id"] == b.id
+                assert session.info["dealership_id"] == a.id
+            assert await session.scalar(text("select count(*) from vehicles")) == 0
+        async with acting_for(session, a.id), session.begin():  # between transactions: the next one acts for it
+            assert await session.scalar(text("select count(*) from vehicles")) == 1
+        async with session.begin():
+            assert await session.scalar(text("select count(*) from vehicles")) == 0
 
 
 async def test_service_role_is_not_privileged(db: Database) -> None:

@@ -19,7 +19,8 @@ from showroom.audit.service import Actor
 from showroom.auth.principal import Principal
 from showroom.auth.sessions import SESSION_COOKIE as SESSION_COOKIE  # re-exported: pages read the cookie too
 from showroom.auth.tokens import hash_token, looks_like_api_key, looks_like_token
-from showroom.db.engine import Database, fetch_one, remember_tenant
+from showroom.db.engine import Database, fetch_one
+from showroom.db.tenancy import remember_tenant
 from showroom.errors import BadRequest, Forbidden, Unauthorized
 from showroom.settings import Settings
 

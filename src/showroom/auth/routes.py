@@ -33,6 +33,7 @@ from showroom.auth.schemas import (
     UserUpdate,
 )
 from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_session_cookies
+from showroom.db.tenancy import acting_for
 from showroom.errors import BadRequest, Forbidden
 from showroom.models import Dealership, User, UserInvitation
 
@@ -44,7 +45,9 @@ SENT = {"detail": "If an active account uses this address, an e-mail is on its w
 async def _session_info(
     ctx_session: Any, user_id: DbId, dealership_id: int | None, csrf: str, expires: Any
 ) -> SessionInfo:
-    user = await ctx_session.get(User, user_id)
+    """The session just opened (or switched): read as its user, who may not be the one the request started as."""
+    async with acting_for(ctx_session, dealership_id, user_id):
+        user = await ctx_session.get(User, user_id)
     return SessionInfo(
         user_id=user.id,
         email=user.email,

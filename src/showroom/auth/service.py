@@ -20,7 +20,8 @@ from showroom.audit.service import Actor, record
 from showroom.auth.passwords import hash_password, password_problem, verify_password
 from showroom.auth.sessions import close_session, close_user_sessions, open_session
 from showroom.auth.tokens import hash_token, new_token
-from showroom.db.engine import Database, act_as, set_tenant
+from showroom.db.engine import Database
+from showroom.db.tenancy import acting_for
 from showroom.errors import AppError, Gone, NotFound, TooManyRequests, Unauthorized, ValidationFailed
 from showroom.mail import Email, send_later
 from showroom.models import Dealership, MagicLinkInvitation, Session, User
@@ -56,8 +57,8 @@ async def _as_user(
         async with db.maint_session() as maint, maint.begin():
             yield maint
         return
-    await act_as(session, dealership_id, user_id)
-    yield session
+    async with acting_for(session, dealership_id, user_id):
+        yield session
 
 
 async def _record_login(
@@ -100,16 +101,16 @@ async def start_session(
     """What every way of authenticating ends with: the sign-in recorded (which also clears the failure count), the
     transaction switched to the user, and a new session that retires the one the browser had (``replaces``)."""
     await _record_login(session, user_id, email, True, actor, reason, settings)
-    await act_as(session, dealership_id, user_id)
-    token, row = await open_session(
-        session,
-        user_id=user_id,
-        dealership_id=dealership_id,
-        ip=actor.ip,
-        user_agent=actor.user_agent,
-        settings=settings,
-        replaces=replaces,
-    )
+    async with acting_for(session, dealership_id, user_id):
+        token, row = await open_session(
+            session,
+            user_id=user_id,
+            dealership_id=dealership_id,
+            ip=actor.ip,
+            user_agent=actor.user_agent,
+            settings=settings,
+            replaces=replaces,
+        )
     return SignedIn(token, row, user_id, role, dealership_id, email, name)
 
 
@@ -144,9 +145,26 @@ async def sign_in(
     session: AsyncSession, *, email: str, password: str, actor: Actor, settings: Settings, replaces: str | None = None
 ) -> SignInOutcome:
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
+    async with acting_for(session, row.dealership_id if row else None, row.id if row else None):
+        return await _sign_in_as(
+            session, row, email=email, password=password, actor=actor, settings=settings, replaces=replaces
+        )
+
+
+async def _sign_in_as(
+    session: AsyncSession,
+    row: Any,
+    *,
+    email: str,
+    password: str,
+    actor: Actor,
+    settings: Settings,
+    replaces: str | None,
+) -> SignInOutcome:
+    """:func:`sign_in` once the account (``row``, None if unknown) is found, acting as its user (its own row is
+    visible)."""
     account = None
     if row is not None:
-        await act_as(session, row.dealership_id, row.id)  # the user's own row is visible from here on
         account = (await session.execute(select(User.email, User.locked_until).where(User.id == row.id))).one()
     await _throttle(
         session, email, actor, settings, counted_since_reset=account is None or account.locked_until is not None
@@ -291,24 +309,24 @@ async def consume_magic_link(
     if row is None or not row.is_active or not row.dealership_active:
         what = "dealership" if row is not None and row.is_active else "account"
         raise Unauthorized(f"this {what} is deactivated; ask your administrator")
-    await act_as(session, row.dealership_id, row.id)
-    user = await session.get(User, row.id)
-    assert user is not None  # the user's own row is visible under its tenant
-    if not user.is_verified:
-        async with _as_user(session, db, row.id, row.dealership_id) as writer:
-            await writer.execute(update(User).where(User.id == row.id).values(is_verified=True))
-    return await start_session(
-        session,
-        user_id=user.id,
-        dealership_id=row.dealership_id,
-        email=user.email,
-        name=user.name,
-        role=row.role,
-        actor=actor,
-        settings=settings,
-        reason="magic_link",
-        replaces=replaces,
-    )
+    async with acting_for(session, row.dealership_id, row.id):
+        user = await session.get(User, row.id)
+        assert user is not None  # the user's own row is visible under its tenant
+        if not user.is_verified:
+            async with _as_user(session, db, row.id, row.dealership_id) as writer:
+                await writer.execute(update(User).where(User.id == row.id).values(is_verified=True))
+        return await start_session(
+            session,
+            user_id=user.id,
+            dealership_id=row.dealership_id,
+            email=user.email,
+            name=user.name,
+            role=row.role,
+            actor=actor,
+            settings=settings,
+            reason="magic_link",
+            replaces=replaces,
+        )
 
 
 # --- password reset ----------------------------------------------------------------------------------
@@ -427,16 +445,16 @@ async def switch_tenant(
     await session.execute(
         text("update sessions set dealership_id = :d where id = :id"), {"d": dealership_id, "id": session_id}
     )
-    await set_tenant(session, dealership_id, actor.user_id)
-    if dealership_id is not None:
-        await record(
-            session,
-            actor,
-            "tenant.switch",
-            dealership_id=dealership_id,
-            resource_type="dealership",
-            resource_id=dealership_id,
-        )
-        return
-    async with db.maint_session() as maint, maint.begin():  # a platform row: only maintenance writes those
-        await record(maint, actor, "tenant.switch", dealership_id=None, resource_type="dealership")
+    async with acting_for(session, dealership_id, actor.user_id):
+        if dealership_id is not None:
+            await record(
+                session,
+                actor,
+                "tenant.switch",
+                dealership_id=dealership_id,
+                resource_type="dealership",
+                resource_id=dealership_id,
+            )
+            return
+        async with db.maint_session() as maint, maint.begin():  # a platform row: only maintenance writes those
+            await record(maint, actor, "tenant.switch", dealership_id=None, resource_type="dealership")

@@ -17,7 +17,8 @@ from showroom.auth.schemas import InvitationAccept, InvitationCreate, UserCreate
 from showroom.auth.service import SignedIn, _link_email, issue_sign_in_link, start_session
 from showroom.auth.sessions import close_user_sessions
 from showroom.auth.tokens import hash_token, new_token
-from showroom.db.engine import Database, set_tenant
+from showroom.db.engine import Database
+from showroom.db.tenancy import acting_for
 from showroom.errors import Conflict, Forbidden, Gone, NotFound, ValidationFailed
 from showroom.mail import send_later
 from showroom.models import User, UserInvitation
@@ -264,51 +265,51 @@ async def accept_invitation(
     _check_password(data.password, row.email)
     if await _email_taken(session, row.email):
         raise Conflict("an account with this e-mail already exists; sign in instead", field="email")
-    await set_tenant(session, row.dealership_id)
-    invitation = await session.get(UserInvitation, row.id, with_for_update=True)
-    if invitation is None or invitation.status != "pending":
-        raise Gone("this invitation was already used", field="token")
-    user = User(
-        dealership_id=invitation.dealership_id,
-        email=invitation.email,
-        name=data.name,
-        role=invitation.role,
-        password_hash=await hash_password(data.password),
-        is_verified=True,
-    )
-    session.add(user)
-    await session.flush()
-    invitation.status = "accepted"
-    invitation.accepted_user_id = user.id
-    invitation.accepted_at = datetime.now(UTC)
-    who = actor.via(type="user", user_id=user.id)
-    await record(
-        session,
-        who,
-        "invitation.accept",
-        dealership_id=invitation.dealership_id,
-        resource_type="user_invitation",
-        resource_id=invitation.id,
-        after={"user_id": user.id},
-    )
-    await record(
-        session,
-        who,
-        "user.create",
-        dealership_id=invitation.dealership_id,
-        resource_type="user",
-        resource_id=user.id,
-        after=snapshot(user),
-    )
-    return await start_session(
-        session,
-        user_id=user.id,
-        dealership_id=invitation.dealership_id,
-        email=user.email,
-        name=user.name,
-        role=user.role,
-        actor=actor,
-        settings=settings,
-        reason="invitation",
-        replaces=replaces,
-    )
+    async with acting_for(session, row.dealership_id):
+        invitation = await session.get(UserInvitation, row.id, with_for_update=True)
+        if invitation is None or invitation.status != "pending":
+            raise Gone("this invitation was already used", field="token")
+        user = User(
+            dealership_id=invitation.dealership_id,
+            email=invitation.email,
+            name=data.name,
+            role=invitation.role,
+            password_hash=await hash_password(data.password),
+            is_verified=True,
+        )
+        session.add(user)
+        await session.flush()
+        invitation.status = "accepted"
+        invitation.accepted_user_id = user.id
+        invitation.accepted_at = datetime.now(UTC)
+        who = actor.via(type="user", user_id=user.id)
+        await record(
+            session,
+            who,
+            "invitation.accept",
+            dealership_id=invitation.dealership_id,
+            resource_type="user_invitation",
+            resource_id=invitation.id,
+            after={"user_id": user.id},
+        )
+        await record(
+            session,
+            who,
+            "user.create",
+            dealership_id=invitation.dealership_id,
+            resource_type="user",
+            resource_id=user.id,
+            after=snapshot(user),
+        )
+        return await start_session(
+            session,
+            user_id=user.id,
+            dealership_id=invitation.dealership_id,
+            email=user.email,
+            name=user.name,
+            role=user.role,
+            actor=actor,
+            settings=settings,
+            reason="invitation",
+            replaces=replaces,
+        )

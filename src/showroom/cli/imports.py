@@ -49,6 +49,7 @@ def import_adf(
     """Import ADF/XML leads from files: each is deduplicated like an HTTP lead; a summary per file."""
     # lazy: the intake pulls in the lead services and models; keeps `showroom --help` fast
     from showroom.audit.service import CLI
+    from showroom.db.tenancy import acting_for
     from showroom.leads.adf_intake import process_payload
 
     files = adf_files(paths)
@@ -57,7 +58,7 @@ def import_adf(
         results = []
         with typer.progressbar(files, label="Importing", file=sys.stderr, show_pos=True) as bar:
             for path in bar:
-                async with db.session(dealership_id) as session, session.begin():
+                async with db.session() as session, session.begin(), acting_for(session, dealership_id):
                     outcomes = await process_payload(
                         session,
                         path.read_bytes(),
@@ -103,6 +104,7 @@ def import_inventory(
     """Import an inventory feed: upsert by VIN, report added/updated/unchanged/deactivated and rejected rows."""
     # lazy: the feed parser and importer pull in the inventory services and models; keeps `showroom --help` fast
     from showroom.audit.service import CLI
+    from showroom.db.tenancy import acting_for
     from showroom.inventory.feed import FeedFormatError
     from showroom.inventory.importer import import_feed
 
@@ -122,7 +124,7 @@ def import_inventory(
                 done = position
 
             try:
-                async with db.session(dealership_id) as session, session.begin():
+                async with db.session() as session, session.begin(), acting_for(session, dealership_id):
                     return await import_feed(
                         session,
                         dealership_id,

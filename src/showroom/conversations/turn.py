@@ -348,7 +348,11 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
 async def _changed(session: AsyncSession, pending: Pending) -> str | None:
     """Why the answer must not be written (None: it may): re-read under the conversation's row lock."""
     turn = pending.rows
-    conversation = await session.get(Conversation, turn.conversation.id, with_for_update=True, populate_existing=True)
+    # FOR NO KEY UPDATE: it waits for another turn's write of the row, but not for new messages' foreign-key checks
+    # (KEY SHARE), as FOR UPDATE would; that wait deadlocked with concurrent messages of one conversation.
+    conversation = await session.get(
+        Conversation, turn.conversation.id, with_for_update={"key_share": True}, populate_existing=True
+    )
     customer = await session.get(Customer, turn.customer.id, populate_existing=True)
     if conversation is None or customer is None:
         return "the conversation is gone"

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.conversations.turn import receive
-from showroom.db.engine import set_tenant
+from showroom.db.tenancy import acting_for
 from showroom.errors import NotFound, ServiceUnavailable, Unauthorized, ValidationFailed
 from showroom.leads.adf_intake import dealership_for_address
 from showroom.leads.contacts import normalize_email, normalize_phone
@@ -112,25 +112,25 @@ async def sms(session: AsyncSession, services: Services, data: SmsIn, actor: Act
     )
     if dealership_id is None:
         raise NotFound(f"no dealership texts from {data.to}; set it as a dealership's sms_number", field="to")
-    await set_tenant(session, int(dealership_id))
-    phone = normalize_phone(data.sender, await region(session, int(dealership_id)))
-    if phone is None:
-        raise ValidationFailed(f"{data.sender!r} is not a phone number", field="from")
-    customer = await session.scalar(select(Customer).where(Customer.phone_e164 == phone))
-    conversation = await _conversation(session, customer.id, "sms") if customer else None
-    if conversation is None:
-        conversation = await _new_lead(
-            session, int(dealership_id), IntakeContact(phone=data.sender), "sms", data.body, "SMS", actor
+    async with acting_for(session, int(dealership_id)):
+        phone = normalize_phone(data.sender, await region(session, int(dealership_id)))
+        if phone is None:
+            raise ValidationFailed(f"{data.sender!r} is not a phone number", field="from")
+        customer = await session.scalar(select(Customer).where(Customer.phone_e164 == phone))
+        conversation = await _conversation(session, customer.id, "sms") if customer else None
+        if conversation is None:
+            conversation = await _new_lead(
+                session, int(dealership_id), IntakeContact(phone=data.sender), "sms", data.body, "SMS", actor
+            )
+        message, created, _ = await receive(
+            session,
+            services,
+            conversation,
+            data.body,
+            actor,
+            external_message_id=data.message_id,
+            idempotency_key=f"sms:{data.message_id}",
         )
-    message, created, _ = await receive(
-        session,
-        services,
-        conversation,
-        data.body,
-        actor,
-        external_message_id=data.message_id,
-        idempotency_key=f"sms:{data.message_id}",
-    )
     return message, created
 
 
@@ -158,23 +158,23 @@ async def email(session: AsyncSession, services: Services, data: EmailIn, actor:
         raise NotFound(
             "no dealership matches the recipient address (use <subdomain>@ or leads+<subdomain>@)", field="to"
         )
-    await set_tenant(session, dealership_id)
-    conversation = await _replied_to(session, data.in_reply_to.strip()) if data.in_reply_to else None
-    if conversation is None:
-        customer = await session.scalar(select(Customer).where(Customer.email_normalized == address))
-        conversation = await _conversation(session, customer.id, "email") if customer else None
-    if conversation is None:
-        conversation = await _new_lead(
-            session, dealership_id, IntakeContact(email=address), "email", body, "E-mail", actor
+    async with acting_for(session, dealership_id):
+        conversation = await _replied_to(session, data.in_reply_to.strip()) if data.in_reply_to else None
+        if conversation is None:
+            customer = await session.scalar(select(Customer).where(Customer.email_normalized == address))
+            conversation = await _conversation(session, customer.id, "email") if customer else None
+        if conversation is None:
+            conversation = await _new_lead(
+                session, dealership_id, IntakeContact(email=address), "email", body, "E-mail", actor
+            )
+        message, created, _ = await receive(
+            session,
+            services,
+            conversation,
+            body,
+            actor,
+            subject=data.subject,
+            external_message_id=data.message_id[:255],
+            idempotency_key=f"email:{data.message_id}"[:255],
         )
-    message, created, _ = await receive(
-        session,
-        services,
-        conversation,
-        body,
-        actor,
-        subject=data.subject,
-        external_message_id=data.message_id[:255],
-        idempotency_key=f"email:{data.message_id}"[:255],
-    )
     return message, created

@@ -11,7 +11,6 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
-from showroom.db.engine import set_tenant
 from showroom.errors import NotFound
 from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
 from showroom.models import Conversation, Customer, Dealership, Message
@@ -24,14 +23,18 @@ def thread_id(token: str) -> str:
     return "widget:" + hashlib.sha256(token.encode()).hexdigest()
 
 
-async def dealership(session: AsyncSession, subdomain: str) -> Dealership:
-    """The active dealership of a subdomain, and the transaction scoped to it (visitors are anonymous)."""
+async def dealership_id(session: AsyncSession, subdomain: str) -> int:
+    """The id of the active dealership of a subdomain (found before any tenant is set)."""
     found = await session.scalar(text("select resolve_dealership(:s)"), {"s": subdomain})
     if found is None:
         raise NotFound(f"no dealership at {subdomain!r}", field="subdomain")
-    await set_tenant(session, int(found))
-    row = await session.get(Dealership, int(found))
-    assert row is not None
+    return int(found)
+
+
+async def dealership(session: AsyncSession) -> Dealership:
+    """The dealership the session acts for."""
+    row = await session.get(Dealership, session.info["dealership_id"])
+    assert row is not None  # acting for it: its row is visible
     return row
 
 

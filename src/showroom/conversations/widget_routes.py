@@ -26,6 +26,7 @@ from showroom.conversations import widget
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
 from showroom.conversations.turn import receive
 from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
+from showroom.db.tenancy import acting_for
 from showroom.errors import Forbidden, NotFound
 from showroom.events import EventHub, sse
 from showroom.leads.intake import IntakeContact
@@ -90,9 +91,11 @@ class Site:
     origin: str | None
 
 
-async def _site(subdomain: str, request: Request, session: DbSession) -> Site:
-    dealership = await widget.dealership(session, subdomain)
-    return Site(session, dealership, _origin_allowed(request, dealership))
+async def _site(subdomain: str, request: Request, session: DbSession) -> AsyncIterator[Site]:
+    """The subdomain's dealership; the request acts for it (visitors are anonymous)."""
+    async with acting_for(session, await widget.dealership_id(session, subdomain)):
+        dealership = await widget.dealership(session)
+        yield Site(session, dealership, _origin_allowed(request, dealership))
 
 
 def _per_ip(request: Request) -> None:
@@ -107,6 +110,9 @@ async def _chat(session: AsyncSession, token: str) -> Conversation:
     return conversation
 
 
+SiteDep = Annotated[Site, Depends(_site, scope="function")]
+
+
 @dataclass
 class Visit(Site):
     """A widget call about the visitor's conversation (named by the ``token`` query parameter)."""
@@ -114,11 +120,10 @@ class Visit(Site):
     conversation: Conversation
 
 
-async def _visit(site: Annotated[Site, Depends(_site)], token: Annotated[Token, Query()]) -> Visit:
+async def _visit(site: SiteDep, token: Annotated[Token, Query()]) -> Visit:
     return Visit(site.session, site.dealership, site.origin, await _chat(site.session, token))
 
 
-SiteDep = Annotated[Site, Depends(_site)]
 VisitDep = Annotated[Visit, Depends(_visit)]
 
 

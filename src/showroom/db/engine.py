@@ -61,7 +61,7 @@ class OrderedSession(Session):
 
 
 class TenantSession(OrderedSession):
-    """A Session whose every transaction carries the tenant from ``info`` (see :func:`set_tenant`)."""
+    """A Session whose every transaction carries the tenant from ``info`` (``db.tenancy`` says who sets it)."""
 
 
 @event.listens_for(TenantSession, "after_begin")
@@ -80,26 +80,13 @@ def _apply_tenant(session: Session, transaction: SessionTransaction, connection:
         driver.run_async(lambda raw: raw.execute(_SET_TENANT, params))
 
 
-async def set_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
-    """Act for ``dealership_id`` from now on, in this transaction and the session's next ones."""
+async def apply_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None) -> None:
+    """Record the tenant in ``session.info`` (its next transactions start with it) and, inside a transaction, set
+    it for the rest of this one. Only ``db.tenancy`` calls it (DESIGN.md §4: where a tenant may be set)."""
     session.info["dealership_id"] = dealership_id
     session.info["user_id"] = user_id
     if session.in_transaction():
         await fetch_one(session, _SET_TENANT, _tenant_params(dealership_id, user_id))
-
-
-async def act_as(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
-    """:func:`set_tenant`, unless the session acts for exactly them already (no round trip then). Call it outside
-    savepoints: a setting made inside one that rolls back is undone while ``session.info`` still names it."""
-    if (session.info.get("dealership_id"), session.info.get("user_id")) != (dealership_id, user_id):
-        await set_tenant(session, dealership_id, user_id)
-
-
-def remember_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
-    """Record a tenant that the current transaction's SQL already set (``set_config`` in the same statement that
-    authenticated), so the session's next transactions carry it too, without another round trip."""
-    session.info["dealership_id"] = dealership_id
-    session.info["user_id"] = user_id
 
 
 @contextlib.contextmanager

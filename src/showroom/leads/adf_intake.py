@@ -19,7 +19,7 @@ from sqlalchemy.exc import DataError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
-from showroom.db.engine import act_as
+from showroom.db.tenancy import acting_for
 from showroom.errors import AppError
 from showroom.leads.adf.extract import extract_adf_documents
 from showroom.leads.adf.model import AdfContact, AdfError, ParsedLead
@@ -250,18 +250,18 @@ async def _one(
             parsed=parsed,
         )
         return DocumentOutcome(error=reason, error_field="vendor", dead_letter_id=letter, warnings=parsed.warnings)
-    await act_as(session, target, actor.user_id)  # outside the savepoint, which may roll back
-    nested = await session.begin_nested()
-    try:
-        result = await intake(session, target, to_intake(parsed, raw), actor)
-    except AppError as exc:  # reported per document; the savepoint keeps the others
-        await nested.rollback()
-        return DocumentOutcome(error=exc.detail, error_field=exc.field, warnings=parsed.warnings)
-    except DataError as exc:  # a value the database refused (intake fits them all; this is the backstop)
-        await nested.rollback()
-        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "a value does not fit its column"
-        return DocumentOutcome(
-            error=f"the lead could not be stored: {reason}", error_field="prospect", warnings=parsed.warnings
-        )
-    await nested.commit()
+    async with acting_for(session, target, actor.user_id):  # outside the savepoint, which may roll back
+        nested = await session.begin_nested()
+        try:
+            result = await intake(session, target, to_intake(parsed, raw), actor)
+        except AppError as exc:  # reported per document; the savepoint keeps the others
+            await nested.rollback()
+            return DocumentOutcome(error=exc.detail, error_field=exc.field, warnings=parsed.warnings)
+        except DataError as exc:  # a value the database refused (intake fits them all; this is the backstop)
+            await nested.rollback()
+            reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "a value does not fit its column"
+            return DocumentOutcome(
+                error=f"the lead could not be stored: {reason}", error_field="prospect", warnings=parsed.warnings
+            )
+        await nested.commit()
     return DocumentOutcome(result=result, warnings=parsed.warnings)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
 from showroom.db.engine import Database
+from showroom.db.tenancy import acting_for
 from showroom.errors import Conflict, NotFound
 from showroom.leads.adf_intake import DocumentOutcome, process_payload
 from showroom.models import Dealership, IntakeDeadLetter
@@ -35,7 +36,7 @@ async def assign(
         raise Conflict("this dead letter was already filed")
     if await maint.get(Dealership, dealership_id) is None:
         raise NotFound(f"dealership {dealership_id} not found", field="dealership_id")
-    async with db.session(dealership_id, actor.user_id) as session, session.begin():
+    async with db.session() as session, session.begin(), acting_for(session, dealership_id, actor.user_id):
         outcomes = await process_payload(
             session,
             letter.payload.encode(),
