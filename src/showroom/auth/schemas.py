@@ -55,9 +55,9 @@ class SessionInfo(BaseModel):
 class InvitationRole(StrEnum):
     """The roles a dealership invites (a super admin is made by the platform)."""
 
-    dealership_admin = Role.dealership_admin.value
-    manager = Role.manager.value
     user = Role.user.value
+    manager = Role.manager.value
+    dealership_admin = Role.dealership_admin.value
 
 
 class InvitationCreate(Strict):

@@ -15,6 +15,7 @@ from showroom.db.engine import set_tenant
 from showroom.errors import NotFound
 from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
 from showroom.models import Conversation, Customer, Dealership, Message
+from showroom.vocabulary import Channel, LeadSourceType
 from showroom.web.branding import brand_of
 
 VISIBLE = ("inbound", "outbound")
@@ -39,7 +40,9 @@ async def conversation_for(session: AsyncSession, token: str | None) -> Conversa
     if not token:
         return None
     found: Conversation | None = await session.scalar(
-        select(Conversation).where(Conversation.channel == "chat", Conversation.external_thread_id == thread_id(token))
+        select(Conversation).where(
+            Conversation.channel == Channel.chat, Conversation.external_thread_id == thread_id(token)
+        )
     )
     return found
 
@@ -66,7 +69,7 @@ async def start(
         session,
         d.id,
         IntakeLead(
-            source_type="website_chat",
+            source_type=LeadSourceType.website_chat,
             customer=contact,
             provider="Website Chat",
             issuer="widget",
@@ -74,7 +77,7 @@ async def start(
             message=first_message[:2000],
             anonymous_ok=True,
             first_reply=False,
-            conversation_channel="chat",
+            conversation_channel=Channel.chat,
             original={"format": "widget"},
         ),
         actor,

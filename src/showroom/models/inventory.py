@@ -44,7 +44,7 @@ SEARCH_EXPRESSION = (
 
 def is_certified(condition: str | None) -> bool:
     """``vehicles.certified`` as the condition implies it (CHECK: a certified condition is certified)."""
-    return condition == "certified"
+    return condition == VehicleCondition.certified
 
 
 class Vehicle(Base):
