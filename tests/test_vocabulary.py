@@ -344,3 +344,15 @@ def test_a_bad_value_is_refused_naming_the_allowed_ones() -> None:
     with pytest.raises(ValidationError) as refused:
         TriggerIn.model_validate({"name": "x", "conditions": [{"type": "telepathy"}]})
     assert "'keyword', 'regex'" in str(refused.value) and "conditions.0.type" in str(refused.value)
+
+
+def test_data_model_md_lists_each_vocabulary_as_it_is() -> None:
+    """DATA_MODEL.md names the enum of each set it lists (∈ `Tone` {friendly, ...}): the lists stay true."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "DATA_MODEL.md").read_text()
+    listed = [(name, text) for name, text in re.findall(r"`([A-Z]\w+)` \{([^}]*)\}", doc) if text != "…"]
+    by_name = {v.__name__: v for v in VOCABULARIES}
+    assert {name for name, _ in listed} == set(by_name)
+    for name, text in listed:
+        assert [w.strip() for w in text.split(",")] == [m.value for m in by_name[name]], name

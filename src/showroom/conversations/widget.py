@@ -15,10 +15,10 @@ from showroom.db.engine import set_tenant
 from showroom.errors import NotFound
 from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
 from showroom.models import Conversation, Customer, Dealership, Message
-from showroom.vocabulary import Channel, LeadSourceType
+from showroom.vocabulary import Channel, LeadSourceType, MessageType
 from showroom.web.branding import brand_of
 
-VISIBLE = ("inbound", "outbound")
+VISIBLE = (MessageType.inbound, MessageType.outbound)
 
 
 def thread_id(token: str) -> str:
