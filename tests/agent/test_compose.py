@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from showroom.brain.compose.reply import SUGGESTED_TYPES, Draft, compose_reply, search_terms
-from showroom.brain.compose.voice import TONES
+from showroom.brain.compose.reply import Draft, compose_reply, search_terms
 from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import INTENTS
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.vocabulary import SuggestionType, Tone
 from tests.agent.support import CATALOG, INVENTORY, persona, search
 
 EARLIER = [Turn("customer", "hi"), Turn("ai", "Hi! How can I help?")]
@@ -70,7 +70,7 @@ def _reply(text: str, tone: str, channel: str, dealership: DealershipView) -> tu
     return draft, vehicles
 
 
-@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("tone", list(Tone))
 @pytest.mark.parametrize("channel", ["chat", "sms", "email"])
 def test_every_reply_passes_the_guardrails_unchanged_across_tones_and_channels(
     tone: str, channel: str, dealership: DealershipView
@@ -85,7 +85,7 @@ def test_every_reply_passes_the_guardrails_unchanged_across_tones_and_channels(
         assert draft.text.count("http") <= 1, (text, draft.text)
         assert set(draft.vehicle_ids) <= {v.id for v in vehicles}, text
         assert draft.intent in INTENTS
-        assert draft.suggested_type in SUGGESTED_TYPES
+        assert isinstance(draft.suggested_type, SuggestionType)
         assert 0 <= draft.confidence <= 1
         assert "\n\n\n" not in draft.text
         if channel == "sms":
@@ -305,8 +305,8 @@ def test_a_customer_name_that_is_not_a_name_is_left_out(dealership: DealershipVi
 
 
 def test_tone_changes_the_wording(palisade: VehicleView, dealership: DealershipView) -> None:
-    texts = {tone: _compose("is the palisade available?", [palisade], dealership, tone=tone).text for tone in TONES}
-    assert len(set(texts.values())) == len(TONES)
+    texts = {tone: _compose("is the palisade available?", [palisade], dealership, tone=tone).text for tone in Tone}
+    assert len(set(texts.values())) == len(Tone)
     assert "!" not in texts["formal"]
     assert "!" not in texts["professional"]
     assert not re.search(r"\b(?:I'm|don't|it's|you're|we're|can't)\b", texts["formal"])

@@ -7,21 +7,14 @@ from typing import Any
 
 import pytest
 
+from showroom.brain.escalation.conditions import _EVALUATORS
 from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS, default_specs
 from showroom.brain.escalation.detectors import CUSTOM_DETECTORS
 from showroom.brain.escalation.evaluation import evaluate, needs_human
 from showroom.brain.escalation.signals import urgency_score
-from showroom.brain.escalation.specs import (
-    ACTIONS,
-    CONDITION_TYPES,
-    REASONS,
-    URGENCIES,
-    TriggerSpec,
-    validate_conditions,
-    validate_trigger,
-)
+from showroom.brain.escalation.specs import _VALIDATORS, TriggerSpec, validate_conditions, validate_trigger
 from showroom.brain.types import Turn
-from showroom.models.agent import TRIGGER_ACTIONS, TRIGGER_CONDITION_TYPES
+from showroom.vocabulary import HandoverReason, Priority, TriggerAction, TriggerConditionType, values
 from tests.agent.escalation_cases import CASES, Case
 
 
@@ -54,9 +47,8 @@ def test_default_triggers_reach_the_precision_and_recall_target_on_the_labelled_
     assert recall >= 0.85, misses
 
 
-def test_condition_types_and_actions_match_the_database_model() -> None:
-    assert CONDITION_TYPES == TRIGGER_CONDITION_TYPES
-    assert ACTIONS == TRIGGER_ACTIONS
+def test_every_condition_type_is_validated_and_evaluated() -> None:
+    assert set(_VALIDATORS) == set(_EVALUATORS) == set(TriggerConditionType)
 
 
 def test_every_default_trigger_is_valid_and_uses_known_codes() -> None:
@@ -67,9 +59,9 @@ def test_every_default_trigger_is_valid_and_uses_known_codes() -> None:
         assert validate_trigger(trigger) == [], trigger.name
         assert len(trigger.name) <= 100
         assert data["description"]
-        if trigger.action == "handover":
-            assert trigger.action_config["reason"] in REASONS
-            assert trigger.action_config["urgency"] in URGENCIES
+        if trigger.action == TriggerAction.handover:
+            assert trigger.action_config["reason"] in values(HandoverReason)
+            assert trigger.action_config["urgency"] in values(Priority)
 
 
 @pytest.mark.parametrize(

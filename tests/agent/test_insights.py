@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.brain.insights import INSIGHT_TYPES, Insight, extract_insights
+from showroom.brain.insights import Insight, extract_insights
 from showroom.brain.nlu.intents import understand
+from showroom.vocabulary import InsightType
 
 
 def values(text: str, kind: str) -> list[str]:
@@ -30,7 +31,7 @@ def test_a_rich_message_yields_budget_timeline_trade_preferences_and_contact() -
 def test_every_insight_has_a_known_type_a_value_and_a_confidence_between_0_and_1() -> None:
     for text in ("hi", "bad credit, 400 a month, 2k down", "I want the white palisade today!", "this is terrible"):
         for insight in extract_insights(text):
-            assert insight.type in INSIGHT_TYPES
+            assert isinstance(insight.type, InsightType)
             assert insight.value
             assert 0 <= insight.confidence <= 1
 

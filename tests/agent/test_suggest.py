@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from showroom.brain.compose.reply import SUGGESTED_TYPES
 from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.suggest import Suggestion, suggest_replies
 from showroom.brain.types import DealershipView, Turn, VehicleView
+from showroom.vocabulary import SuggestionType
 from tests.agent.support import persona
 
 MESSAGES = [
@@ -51,7 +51,7 @@ def test_suggestions_are_few_distinct_ranked_and_within_the_guardrails(
     assert len({s.content for s in found}) == len(found)
     urls = allowed_links(persona().arguments, dealership)
     for s in found:
-        assert s.type in SUGGESTED_TYPES
+        assert isinstance(s.type, SuggestionType)
         guarded = enforce(s.content, vehicles=[palisade], dealership=dealership, allowed_urls=urls, channel="chat")
         assert not guarded.changed, (s.content, guarded.violations)
         assert ends_with_next_step(s.content)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import uuid
@@ -84,3 +85,24 @@ def test_check_names_a_missing_policy(settings: Settings, scratch_database: URL)
     problems = migrate.check(external, topo)
     assert "leads: row-level security is not enabled and FORCEd" in problems
     assert "vehicles: no row-level security policy" in problems
+
+
+def test_the_database_checks_allow_exactly_the_models_vocabularies(owner_url: str) -> None:
+    """The migrations and the models (so showroom.vocabulary) agree on every enum column's values: `db check`
+    does not compare CHECK constraints, so a vocabulary changed without a migration is caught here."""
+    from tests.test_vocabulary import _in_checks
+
+    with psycopg.connect(owner_url) as conn:
+        rows = conn.execute(
+            "select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint "
+            "where contype = 'c' and connamespace = 'public'::regnamespace"
+        ).fetchall()
+    in_list = re.compile(r"CHECK \(\(\((\w+)\)::text = ANY \(\(ARRAY\[(.*)\]\)::text\[\]\)\)\)")
+    database: dict[tuple[str, str], set[str]] = {}
+    for table, name, definition in rows:
+        match = in_list.fullmatch(definition)
+        if match is not None:
+            assert name == f"ck_{table}_{match.group(1)}"
+            database[(table, match.group(1))] = set(re.findall(r"'((?:[^']|'')*)'::character varying", match.group(2)))
+    models = {key: set(values) for key, values in _in_checks().items()}
+    assert database == models

@@ -22,6 +22,7 @@ from showroom.brain import prompts
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.inventory.service import catalog
 from showroom.models import Customer, Dealership, Lead, Persona, VehicleInterest
+from showroom.vocabulary import Channel
 
 
 def check_template(template: str, arguments: dict[str, Any], field: str = "prompt_template") -> None:
@@ -230,15 +231,25 @@ async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) ->
     vehicles = await relevant_vehicles(session, u, lead.id if lead else None, known)
     tone = str(arguments.get("tone") or choice.view.tone)
     values = await prompt_values(
-        session, dealership, arguments, choice.view.name, tone, lead, customer, summarise_inventory(vehicles), "chat"
+        session,
+        dealership,
+        arguments,
+        choice.view.name,
+        tone,
+        lead,
+        customer,
+        summarise_inventory(vehicles),
+        Channel.chat,
     )
     view = PersonaView(name=choice.view.name, tone=tone, arguments=arguments)
     d = dealership_view(dealership)
     draft = await BuiltinProvider().reply(
-        ReplyRequest(u, view, d, vehicles, channel="chat", customer_first_name=values["customer_first_name"] or None)
+        ReplyRequest(
+            u, view, d, vehicles, channel=Channel.chat, customer_first_name=values["customer_first_name"] or None
+        )
     )
     reply = enforce(
-        draft.text, vehicles=vehicles, dealership=d, allowed_urls=allowed_links(arguments, d), channel="chat"
+        draft.text, vehicles=vehicles, dealership=d, allowed_urls=allowed_links(arguments, d), channel=Channel.chat
     ).text
     return PreviewOut(
         prompt=prompts.render(template, values),

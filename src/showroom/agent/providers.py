@@ -22,6 +22,7 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.models import Dealership
 from showroom.settings import Settings
+from showroom.vocabulary import Channel
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class ReplyRequest:
     dealership: DealershipView
     vehicles: Sequence[VehicleView]
     history: Sequence[Turn] = ()
-    channel: str = "chat"
+    channel: str = Channel.chat
     customer_first_name: str | None = None
     system_prompt: str = ""  # rendered only for providers that use one (``Provider.uses_system_prompt``)
     sms_max_chars: int = 320
@@ -134,7 +135,7 @@ class OpenAIProvider:
             {
                 "role": "system",
                 "content": f"{req.system_prompt}\n\n{RULES}\nChannel: {req.channel}"
-                + (f" (at most {req.sms_max_chars} characters)" if req.channel == "sms" else "")
+                + (f" (at most {req.sms_max_chars} characters)" if req.channel == Channel.sms else "")
                 + f"\nRelevant inventory: {json.dumps(inventory)}",
             },
             *({"role": "user" if t.sender == "customer" else "assistant", "content": t.text} for t in req.history),

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from showroom.vocabulary import MatchMode, Tone, TriggerAction, TriggerConditionType
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Tone(StrEnum):
-    friendly = "friendly"
-    professional = "professional"
-    casual = "casual"
-    formal = "formal"
 
 
 class PersonaArguments(BaseModel):
@@ -83,17 +77,26 @@ class PreviewOut(BaseModel):
     vehicles: list[str]
 
 
-class TriggerAction(StrEnum):
-    handover = "handover"
-    notify = "notify"
-    tag = "tag"
+class TriggerCondition(BaseModel):
+    """One condition; its ``value`` and ``threshold`` depend on the type and are checked with the whole trigger
+    (``brain.escalation.specs.validate_conditions``)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: TriggerConditionType
+
+
+Conditions = Annotated[
+    list[TriggerCondition],
+    Field(min_length=1, max_length=20, description="{type, value, threshold?} each (DATA_MODEL.md)"),
+]
 
 
 class TriggerIn(Strict):
     name: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     description: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    conditions: list[dict[str, Any]] = Field(min_length=1, max_length=20)
-    match_mode: Annotated[str, StringConstraints(pattern=r"^(all|any)$")] = "all"
+    conditions: Conditions
+    match_mode: MatchMode = MatchMode.all
     priority: int = Field(default=100, ge=0, le=10_000)
     action: TriggerAction = TriggerAction.handover
     action_config: dict[str, Any] = Field(default_factory=dict)
@@ -103,8 +106,8 @@ class TriggerIn(Strict):
 class TriggerUpdate(Strict):
     name: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
     description: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    conditions: list[dict[str, Any]] | None = Field(default=None, min_length=1, max_length=20)
-    match_mode: Annotated[str, StringConstraints(pattern=r"^(all|any)$")] | None = None
+    conditions: Conditions | None = None
+    match_mode: MatchMode | None = None
     priority: int | None = Field(default=None, ge=0, le=10_000)
     action: TriggerAction | None = None
     action_config: dict[str, Any] | None = None
@@ -118,9 +121,9 @@ class TriggerOut(BaseModel):
     name: str
     description: str | None
     conditions: list[dict[str, Any]]
-    match_mode: str
+    match_mode: MatchMode
     priority: int
-    action: str
+    action: TriggerAction
     action_config: dict[str, Any]
     is_active: bool
     created_at: datetime

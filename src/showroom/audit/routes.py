@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -15,14 +14,9 @@ from showroom.api.types import DbId
 from showroom.audit.schemas import AuditEntry
 from showroom.auth.deps import Context, require
 from showroom.models import AuditLog
+from showroom.vocabulary import ActorType
 
 router = APIRouter(prefix="/api/v1", tags=["audit"])
-
-
-class ActorType(StrEnum):
-    user = "user"
-    api_key = "api_key"
-    system = "system"
 
 
 @router.get(

@@ -7,13 +7,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from showroom.vocabulary import ActorType
+
 
 class AuditEntry(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
     dealership_id: int | None
-    actor_type: str
+    actor_type: ActorType
     user_id: int | None
     api_key_id: int | None
     action: str

@@ -12,6 +12,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.models import AuditLog
+from showroom.vocabulary import ActorType
 
 # Never copied into a snapshot, whatever the table.
 SECRET_FIELDS = frozenset({"password_hash", "key_hash", "token_hash", "reset_token_hash", "csrf_secret"})
@@ -20,9 +21,9 @@ REDACTED = "[redacted]"
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting, and from where. ``type`` is user, api_key or system (CLI, jobs, intake)."""
+    """Who is acting, and from where. ``type`` is an ActorType: user, api_key or system (CLI, jobs, intake)."""
 
-    type: str = "system"
+    type: str = ActorType.system
     user_id: int | None = None
     api_key_id: int | None = None
     ip: str | None = None

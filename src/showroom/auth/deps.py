@@ -23,6 +23,7 @@ from showroom.db.engine import Database, fetch_one
 from showroom.db.tenancy import remember_tenant
 from showroom.errors import BadRequest, Forbidden, Unauthorized
 from showroom.settings import Settings
+from showroom.vocabulary import ActorType
 
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -49,7 +50,7 @@ DbSession = Annotated[AsyncSession, Depends(db_session, scope="function")]
 
 def request_actor(request: Request, principal: Principal | None = None) -> Actor:
     return Actor(
-        type=principal.kind if principal else "system",
+        type=principal.kind if principal else ActorType.system,
         user_id=principal.user_id if principal else None,
         api_key_id=principal.api_key_id if principal else None,
         ip=request.client.host if request.client else None,
@@ -85,7 +86,7 @@ async def _from_api_key(session: AsyncSession, header: str) -> Principal:
         raise Unauthorized("this dealership is deactivated", field="Authorization")
     remember_tenant(session, row["dealership_id"])
     return Principal(
-        kind="api_key",
+        kind=ActorType.api_key,
         dealership_id=row["dealership_id"],
         api_key_id=row["id"],
         name=row["name"],
@@ -119,7 +120,7 @@ async def principal_from_cookie(
             field=CSRF_HEADER,
         )
     return Principal(
-        kind="user",
+        kind=ActorType.user,
         dealership_id=row["dealership_id"],
         user_id=row["user_id"],
         role=row["role"],
@@ -181,7 +182,7 @@ def require(action: str) -> Callable[..., Awaitable[Context]]:
         request: Request, session: DbSession, principal: Annotated[Principal, Depends(authenticate)]
     ) -> Context:
         if not principal.can(action):
-            who = f"role {principal.role}" if principal.kind == "user" else "this API key's scopes"
+            who = f"role {principal.role}" if principal.kind == ActorType.user else "this API key's scopes"
             raise Forbidden(f"{who} may not {action.replace('.', ' ')}")
         if principal.dealership_id is None and action not in PLATFORM_ACTIONS:
             raise BadRequest("choose a dealership first (POST /api/v1/auth/switch)")

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from showroom.vocabulary import UserRole
 
-
-class Role(StrEnum):
-    user = "user"  # sales agent
-    manager = "manager"
-    dealership_admin = "dealership_admin"
-    super_admin = "super_admin"
-
+Role = UserRole  # user = a sales agent
 
 RANK = {Role.user: 1, Role.manager: 2, Role.dealership_admin: 3, Role.super_admin: 4}
 

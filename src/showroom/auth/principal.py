@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from showroom.auth.permissions import role_allows, scopes_allow
+from showroom.vocabulary import ActorType
 
 
 @dataclass(frozen=True)
 class Principal:
-    kind: str  # "user" or "api_key"
+    kind: str  # ActorType.user or ActorType.api_key
     dealership_id: int | None  # the acting tenant (a super admin may have none, or switch)
     user_id: int | None = None
     role: str | None = None
@@ -27,6 +28,6 @@ class Principal:
         return self.role == "super_admin"
 
     def can(self, action: str) -> bool:
-        if self.kind == "api_key":
+        if self.kind == ActorType.api_key:
             return scopes_allow(self.scopes, action)
         return self.role is not None and role_allows(self.role, action)

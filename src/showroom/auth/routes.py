@@ -36,6 +36,7 @@ from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_se
 from showroom.db.tenancy import acting_for
 from showroom.errors import BadRequest, Forbidden
 from showroom.models import Dealership, User, UserInvitation
+from showroom.vocabulary import InvitationStatus
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
 
@@ -209,7 +210,9 @@ async def password_reset_confirm(request: Request, body: PasswordResetConfirm, s
 )
 async def list_invitations(ctx: Annotated[Context, Depends(require("invitation.manage"))]) -> Any:
     rows = await ctx.session.scalars(
-        select(UserInvitation).where(UserInvitation.status == "pending").order_by(UserInvitation.created_at.desc())
+        select(UserInvitation)
+        .where(UserInvitation.status == InvitationStatus.pending)
+        .order_by(UserInvitation.created_at.desc())
     )
     return list(rows.all())
 

@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, Stri
 
 from showroom.auth.passwords import MAX_LENGTH
 from showroom.auth.permissions import SCOPES, Role
+from showroom.vocabulary import InvitationStatus
 
 Token = Annotated[str, StringConstraints(min_length=20, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH)]
@@ -52,9 +53,11 @@ class SessionInfo(BaseModel):
 
 
 class InvitationRole(StrEnum):
-    user = "user"
-    manager = "manager"
-    dealership_admin = "dealership_admin"
+    """The roles a dealership invites (a super admin is made by the platform)."""
+
+    user = Role.user.value
+    manager = Role.manager.value
+    dealership_admin = Role.dealership_admin.value
 
 
 class InvitationCreate(Strict):
@@ -67,8 +70,8 @@ class Invitation(BaseModel):
 
     id: str
     email: str
-    role: str
-    status: str
+    role: Role
+    status: InvitationStatus
     expires_at: datetime
     invited_by_user_id: int | None
     created_at: datetime
@@ -81,7 +84,7 @@ class Invitation(BaseModel):
 
 class InvitationPreview(BaseModel):
     email: str
-    role: str
+    role: Role
     dealership_name: str | None
     expires_at: datetime
 

@@ -23,6 +23,7 @@ from showroom.errors import Conflict, Forbidden, Gone, NotFound, ValidationFaile
 from showroom.mail import send_later
 from showroom.models import User, UserInvitation
 from showroom.settings import Settings
+from showroom.vocabulary import ActorType, InvitationStatus
 
 
 def _check_password(password: str, email: str) -> None:
@@ -186,7 +187,7 @@ async def invite(
     pending = await session.scalar(
         select(func.count())
         .select_from(UserInvitation)
-        .where(UserInvitation.email == email, UserInvitation.status == "pending")
+        .where(UserInvitation.email == email, UserInvitation.status == InvitationStatus.pending)
     )
     if pending:
         raise Conflict(f"{email} already has a pending invitation; cancel it to send a new one", field="email")
@@ -231,7 +232,7 @@ async def cancel_invitation(session: AsyncSession, invitation_id: uuid.UUID, act
     invitation = await session.get(UserInvitation, invitation_id)
     if invitation is None:
         raise NotFound(f"invitation {invitation_id} not found")
-    if invitation.status != "pending":
+    if invitation.status != InvitationStatus.pending:
         raise Conflict(f"this invitation is {invitation.status}, not pending")
     invitation.status = "cancelled"
     await record(
@@ -241,7 +242,7 @@ async def cancel_invitation(session: AsyncSession, invitation_id: uuid.UUID, act
         dealership_id=invitation.dealership_id,
         resource_type="user_invitation",
         resource_id=invitation.id,
-        before={"status": "pending"},
+        before={"status": InvitationStatus.pending},
         after={"status": "cancelled"},
     )
     return invitation
@@ -251,7 +252,7 @@ async def find_invitation(session: AsyncSession, token: str) -> Row[Any]:
     row = (await session.execute(text("select * from auth_user_invitation(:h)"), {"h": hash_token(token)})).first()
     if row is None:
         raise NotFound("this invitation link is not valid", field="token")
-    if row.status == "accepted":
+    if row.status == InvitationStatus.accepted:
         raise Gone("this invitation was already accepted; sign in instead", field="token")
     if row.status in ("cancelled", "expired") or row.expires_at <= datetime.now(UTC):
         raise Gone("this invitation has expired or was cancelled; ask for a new one", field="token")
@@ -267,7 +268,7 @@ async def accept_invitation(
         raise Conflict("an account with this e-mail already exists; sign in instead", field="email")
     async with acting_for(session, row.dealership_id):
         invitation = await session.get(UserInvitation, row.id, with_for_update=True)
-        if invitation is None or invitation.status != "pending":
+        if invitation is None or invitation.status != InvitationStatus.pending:
             raise Gone("this invitation was already used", field="token")
         user = User(
             dealership_id=invitation.dealership_id,
@@ -279,10 +280,10 @@ async def accept_invitation(
         )
         session.add(user)
         await session.flush()
-        invitation.status = "accepted"
+        invitation.status = InvitationStatus.accepted
         invitation.accepted_user_id = user.id
         invitation.accepted_at = datetime.now(UTC)
-        who = actor.via(type="user", user_id=user.id)
+        who = actor.via(type=ActorType.user, user_id=user.id)
         await record(
             session,
             who,

@@ -12,6 +12,7 @@ from showroom.brain.insights import Insight
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
+from showroom.vocabulary import InsightType, Sender
 
 INTENT_LABELS = {
     "availability": "Checking whether a specific vehicle is in stock",
@@ -35,7 +36,7 @@ _FORMAL = re.compile(r"\b(?:dear|regards|sincerely|kindly|would you be able|i wo
 _SLANG = re.compile(r"\b(?:u|ur|r|pls|plz|thx|lol|omg|gonna|wanna|ya|yo|k|tbh|btw|idk)\b", re.IGNORECASE)
 
 
-def _values(insights: Sequence[Insight], kind: str) -> list[str]:
+def _values(insights: Sequence[Insight], kind: InsightType) -> list[str]:
     out: list[str] = []
     for insight in insights:
         if insight.type == kind and insight.value not in out:
@@ -44,7 +45,7 @@ def _values(insights: Sequence[Insight], kind: str) -> list[str]:
 
 
 def _interest(insights: Sequence[Insight]) -> str | None:
-    prefs = _values(insights, "vehicle_preference")
+    prefs = _values(insights, InsightType.vehicle_preference)
     if not prefs:
         return None
     named = [p.split(": ", 1)[1] for p in prefs if p.startswith(("model: ", "specific vehicle: "))]
@@ -55,8 +56,8 @@ def _interest(insights: Sequence[Insight]) -> str | None:
 
 
 def _summary(history: Sequence[Turn], insights: Sequence[Insight], u: Understanding | None) -> str:
-    customer = [t for t in history if t.sender == "customer"]
-    replies = sum(1 for t in history if t.sender == "ai")
+    customer = [t for t in history if t.sender == Sender.customer]
+    replies = sum(1 for t in history if t.sender == Sender.ai)
     parts = [
         f"The customer has sent {len(customer)} message{'s' if len(customer) != 1 else ''}"
         f" and received {replies} automated repl{'ies' if replies != 1 else 'y'}."
@@ -64,11 +65,15 @@ def _summary(history: Sequence[Turn], insights: Sequence[Insight], u: Understand
     interest = _interest(insights)
     if interest:
         parts.append(f"Interested in {interest}.")
-    for kind, label in (("budget", "Budget"), ("timeline", "Timeline"), ("trade_in", "Trade-in")):
+    for kind, label in (
+        (InsightType.budget, "Budget"),
+        (InsightType.timeline, "Timeline"),
+        (InsightType.trade_in, "Trade-in"),
+    ):
         values = _values(insights, kind)
         if values:
             parts.append(f"{label}: {'; '.join(values)}.")
-    financing = _values(insights, "financing")
+    financing = _values(insights, InsightType.financing)
     if financing:
         parts.append(f"Financing: {'; '.join(financing)}.")
     if u is not None and u.primary in INTENT_LABELS:
@@ -82,11 +87,11 @@ def _summary(history: Sequence[Turn], insights: Sequence[Insight], u: Understand
 def _approach(insights: Sequence[Insight], u: Understanding | None) -> str:
     intent = u.primary if u else "other"
     steps: list[str] = []
-    if (u and u.sentiment <= -0.4) or "negative" in _values(insights, "sentiment"):
+    if (u and u.sentiment <= -0.4) or "negative" in _values(insights, InsightType.sentiment):
         steps.append("Acknowledge the frustration and apologise first; a phone call usually lands better than text.")
     if intent == "human_request":
         steps.append("Reach out personally and promptly: the customer asked for a person.")
-    if any(v.startswith("high") for v in _values(insights, "urgency")):
+    if any(v.startswith("high") for v in _values(insights, InsightType.urgency)):
         steps.append("Respond right away: they want to move now.")
     steps += {
         "price": ["Have out-the-door numbers ready for the vehicle they asked about before you reach out."],
@@ -100,7 +105,7 @@ def _approach(insights: Sequence[Insight], u: Understanding | None) -> str:
         "not_interested": ["Thank them, ask what would change their mind, and do not push."],
         "stop": ["Do not message them again: they opted out."],
     }.get(intent, [])
-    contact = [v for v in _values(insights, "contact_preference") if not v.startswith("best time")]
+    contact = [v for v in _values(insights, InsightType.contact_preference) if not v.startswith("best time")]
     if contact:
         steps.append(f"Contact preference: {', '.join(contact)}.")
     return " ".join(steps) or "Answer their open question, then offer a test drive or a quick call."
@@ -109,25 +114,25 @@ def _approach(insights: Sequence[Insight], u: Understanding | None) -> str:
 def _questions(insights: Sequence[Insight]) -> list[str]:
     known = {i.type for i in insights}
     questions: list[str] = []
-    if "vehicle_preference" not in known:
+    if InsightType.vehicle_preference not in known:
         questions.append("Which vehicle, or kind of vehicle, are you most interested in?")
-    if "budget" not in known:
+    if InsightType.budget not in known:
         questions.append("What price range or monthly payment are you comfortable with?")
-    if "timeline" not in known:
+    if InsightType.timeline not in known:
         questions.append("When are you hoping to be in your next vehicle?")
-    if "trade_in" not in known:
+    if InsightType.trade_in not in known:
         questions.append("Do you have a vehicle to trade in?")
-    elif not any(re.search(r"\d{4}", v) and "miles" in v for v in _values(insights, "trade_in")):
+    elif not any(re.search(r"\d{4}", v) and "miles" in v for v in _values(insights, InsightType.trade_in)):
         questions.append("What's the year, make, model and mileage of your trade-in?")
-    if "financing" not in known:
+    if InsightType.financing not in known:
         questions.append("Will you be financing, leasing or paying cash?")
-    if "contact_preference" not in known:
+    if InsightType.contact_preference not in known:
         questions.append("What's the best way and time to reach you?")
     return questions[:4]
 
 
 def _style(history: Sequence[Turn]) -> str:
-    texts = [t.text for t in history if t.sender == "customer" and t.text.strip()]
+    texts = [t.text for t in history if t.sender == Sender.customer and t.text.strip()]
     if not texts:
         return "Unknown: the customer has not written yet."
     words = sum(len(t.split()) for t in texts) / len(texts)
@@ -151,7 +156,7 @@ def _style(history: Sequence[Turn]) -> str:
 def summarize(history: Sequence[Turn], insights: Sequence[Insight], u: Understanding | None) -> dict[str, Any]:
     """{summary, intent, intent_code, suggested_approach, questions_to_ask, communication_style}."""
     if u is None:
-        customer = [i for i, t in enumerate(history) if t.sender == "customer"]
+        customer = [i for i, t in enumerate(history) if t.sender == Sender.customer]
         if customer:
             last = customer[-1]
             u = understand(history[last].text, history=history[:last])

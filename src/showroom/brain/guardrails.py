@@ -19,6 +19,7 @@ from showroom.brain.nlu.attributes import make_matches, model_matches
 from showroom.brain.nlu.text import rx
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
 from showroom.brain.types import DealershipView, VehicleView
+from showroom.vocabulary import Channel
 
 DEFAULT_CLOSING = "Is there anything else I can help you with?"
 FALLBACK = "Thanks for your message! A member of our team will follow up with you."
@@ -322,7 +323,7 @@ def enforce(
     if not _NEXT_STEP.search(paragraphs[-1][-1]):
         checker.flag("no_next_step")
         paragraphs.append([DEFAULT_CLOSING])
-    if channel == "sms" and len(_render(paragraphs)) > sms_max_chars:
+    if channel == Channel.sms and len(_render(paragraphs)) > sms_max_chars:
         checker.flag("sms_length")
         paragraphs = _trim_sms(paragraphs, sms_max_chars)
     out = _render(paragraphs)

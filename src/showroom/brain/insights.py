@@ -11,23 +11,12 @@ from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.text import is_negated, rx
 from showroom.brain.nlu.understanding import Slots, Understanding
-
-INSIGHT_TYPES = (
-    "budget",
-    "timeline",
-    "trade_in",
-    "financing",
-    "vehicle_preference",
-    "buying_intent",
-    "urgency",
-    "sentiment",
-    "contact_preference",
-)
+from showroom.vocabulary import InsightType
 
 
 @dataclass
 class Insight:
-    type: str  # one of INSIGHT_TYPES
+    type: InsightType
     value: str
     confidence: float  # 0..1
 
@@ -79,13 +68,13 @@ def _money(cents: int) -> str:
 def _budget(s: Slots) -> list[Insight]:
     out: list[Insight] = []
     if s.budget_min_cents and s.budget_max_cents:
-        out.append(Insight("budget", f"{_money(s.budget_min_cents)} to {_money(s.budget_max_cents)}", 0.85))
+        out.append(Insight(InsightType.budget, f"{_money(s.budget_min_cents)} to {_money(s.budget_max_cents)}", 0.85))
     elif s.budget_max_cents:
-        out.append(Insight("budget", f"up to {_money(s.budget_max_cents)}", 0.9))
+        out.append(Insight(InsightType.budget, f"up to {_money(s.budget_max_cents)}", 0.9))
     elif s.budget_min_cents:
-        out.append(Insight("budget", f"at least {_money(s.budget_min_cents)}", 0.8))
+        out.append(Insight(InsightType.budget, f"at least {_money(s.budget_min_cents)}", 0.8))
     if s.monthly_budget_cents:
-        out.append(Insight("budget", f"about {_money(s.monthly_budget_cents)} a month", 0.85))
+        out.append(Insight(InsightType.budget, f"about {_money(s.monthly_budget_cents)} a month", 0.85))
     return out
 
 
@@ -111,51 +100,51 @@ def _preferences(s: Slots) -> list[Insight]:
         items.append((f"mileage: under {s.mileage_max:,} miles", 0.8))
     if s.stock_number or s.vin:
         items.append((f"specific vehicle: {s.stock_number or s.vin}", 0.95))
-    return [Insight("vehicle_preference", value, confidence) for value, confidence in items]
+    return [Insight(InsightType.vehicle_preference, value, confidence) for value, confidence in items]
 
 
 def _financing(text: str, u: Understanding) -> list[Insight]:
     lower = text.lower()
-    out = [Insight("financing", label, 0.8) for label, pattern in _FINANCING_SIGNALS if pattern.search(lower)]
+    out = [Insight(InsightType.financing, label, 0.8) for label, pattern in _FINANCING_SIGNALS if pattern.search(lower)]
     if u.slots.down_payment_cents:
-        out.append(Insight("financing", f"{_money(u.slots.down_payment_cents)} down payment available", 0.85))
+        out.append(Insight(InsightType.financing, f"{_money(u.slots.down_payment_cents)} down payment available", 0.85))
     if "lease" in u.intents:
-        out.append(Insight("financing", "interested in leasing", 0.8))
+        out.append(Insight(InsightType.financing, "interested in leasing", 0.8))
     elif not out and ("financing" in u.intents or u.slots.monthly_budget_cents):
-        out.append(Insight("financing", "interested in financing", 0.7))
+        out.append(Insight(InsightType.financing, "interested in financing", 0.7))
     return out
 
 
 def _buying_intent(text: str, u: Understanding) -> Insight | None:
     lower, timeline = text.lower(), u.slots.timeline
     if "not_interested" in u.intents[:1] or u.primary == "stop":
-        return Insight("buying_intent", "low: not interested right now", 0.85)
+        return Insight(InsightType.buying_intent, "low: not interested right now", 0.85)
     ready = _READY.search(lower)
     if ready and not is_negated(lower, ready.start()):
-        return Insight("buying_intent", "high: ready to buy", 0.9)
+        return Insight(InsightType.buying_intent, "high: ready to buy", 0.9)
     if "test_drive" in u.intents:
-        return Insight("buying_intent", "high: wants a test drive", 0.8)
+        return Insight(InsightType.buying_intent, "high: wants a test drive", 0.8)
     if timeline in _HIGH_TIMELINES:
-        return Insight("buying_intent", f"high: buying {timeline}", 0.75)
+        return Insight(InsightType.buying_intent, f"high: buying {timeline}", 0.75)
     if timeline in _LOW_TIMELINES:
-        return Insight("buying_intent", f"low: {timeline}", 0.7)
+        return Insight(InsightType.buying_intent, f"low: {timeline}", 0.7)
     if u.primary in ("price", "availability", "trade_in", "financing", "lease"):
-        return Insight("buying_intent", f"medium: asking about {u.primary.replace('_', ' ')}", 0.6)
+        return Insight(InsightType.buying_intent, f"medium: asking about {u.primary.replace('_', ' ')}", 0.6)
     if u.slots.has_vehicle_criteria():
-        return Insight("buying_intent", "medium: shopping for a specific kind of vehicle", 0.55)
+        return Insight(InsightType.buying_intent, "medium: shopping for a specific kind of vehicle", 0.55)
     return None
 
 
 def _urgency(text: str, u: Understanding) -> Insight | None:
     timeline = u.slots.timeline
     if urgency_score(text, u) >= 0.7:
-        return Insight("urgency", "high: wants to buy now", 0.85)
+        return Insight(InsightType.urgency, "high: wants to buy now", 0.85)
     if timeline in ("asap", "today"):
-        return Insight("urgency", f"high: {timeline}", 0.75)
+        return Insight(InsightType.urgency, f"high: {timeline}", 0.75)
     if timeline in ("this weekend", "this week", "within 30 days"):
-        return Insight("urgency", f"medium: {timeline}", 0.7)
+        return Insight(InsightType.urgency, f"medium: {timeline}", 0.7)
     if timeline in ("1-3 months", "3+ months", "just browsing"):
-        return Insight("urgency", f"low: {timeline}", 0.7)
+        return Insight(InsightType.urgency, f"low: {timeline}", 0.7)
     return None
 
 
@@ -171,11 +160,11 @@ def _contact(text: str) -> list[Insight]:
         if label == "phone" and any(i.value == "no phone calls" for i in out):
             continue
         if not any(i.value == label for i in out):
-            out.append(Insight("contact_preference", label, 0.8))
+            out.append(Insight(InsightType.contact_preference, label, 0.8))
     times = list(_CONTACT_TIME.finditer(lower))
     if out and times:  # the time mentioned nearest to how they want to be contacted
         when = min(times, key=lambda t: min(abs(t.start() - a) for a in anchors))
-        out.append(Insight("contact_preference", f"best time: {when.group().strip()}", 0.7))
+        out.append(Insight(InsightType.contact_preference, f"best time: {when.group().strip()}", 0.7))
     return out
 
 
@@ -185,16 +174,16 @@ def extract_insights(text: str, u: Understanding | None = None) -> list[Insight]
     s = u.slots
     found: list[Insight] = [*_budget(s)]
     if s.timeline:
-        found.append(Insight("timeline", s.timeline, 0.7 if s.timeline == "just browsing" else 0.8))
+        found.append(Insight(InsightType.timeline, s.timeline, 0.7 if s.timeline == "just browsing" else 0.8))
     if s.trade_in is not None:
         described = s.trade_in.describe()
-        found.append(Insight("trade_in", described or "has a vehicle to trade in", 0.9 if described else 0.7))
+        found.append(Insight(InsightType.trade_in, described or "has a vehicle to trade in", 0.9 if described else 0.7))
     found += _financing(text, u)
     found += _preferences(s)
     found += [i for i in (_buying_intent(text, u), _urgency(text, u)) if i]
     if abs(u.sentiment) >= 0.3:
         label = "positive" if u.sentiment > 0 else "negative"
-        found.append(Insight("sentiment", label, round(min(1.0, abs(u.sentiment)), 2)))
+        found.append(Insight(InsightType.sentiment, label, round(min(1.0, abs(u.sentiment)), 2)))
     found += _contact(text)
     unique: list[Insight] = []
     for insight in found:

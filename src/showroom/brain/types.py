@@ -24,7 +24,7 @@ class VehicleView:
     fuel_type: str | None
     mileage: int | None
     price_cents: int | None
-    condition: str  # new / used / certified
+    condition: str  # a VehicleCondition
     stock_number: str | None
     vin: str
     features: tuple[str, ...]
@@ -50,7 +50,7 @@ class VehicleView:
 @dataclass(frozen=True)
 class PersonaView:
     name: str
-    tone: str  # friendly / professional / casual / formal
+    tone: str  # a Tone, as configured (compose falls back to friendly for anything else)
     arguments: Mapping[str, Any]  # trade_in_url, finance_application_url, priority_features, constraints, ...
 
     def text_argument(self, key: str) -> str | None:
@@ -91,5 +91,5 @@ class DealershipView:
 
 @dataclass(frozen=True)
 class Turn:
-    sender: str  # customer / ai / agent / system
+    sender: str  # a Sender
     text: str

@@ -28,6 +28,7 @@ from showroom.mail import Email
 from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.services import Services
 from showroom.sms import SmsError
+from showroom.vocabulary import Channel
 
 RETRY_DELAYS = (
     timedelta(minutes=1),
@@ -36,8 +37,9 @@ RETRY_DELAYS = (
     timedelta(hours=2),
     timedelta(hours=6),
 )
-QUIET_CHANNELS = ("sms", "email")
-READ_BY_CLIENT = ("chat", "api")  # delivered when stored: the widget or the integration reads the conversation
+QUIET_CHANNELS = (Channel.sms, Channel.email)
+# Delivered when stored: the widget or the integration reads the conversation.
+READ_BY_CLIENT = (Channel.chat, Channel.api)
 DELIVERY_QUEUE = "delivery"
 
 
@@ -83,9 +85,9 @@ def _undeliverable(message: Message, customer: Customer) -> str | None:
     channel = message.channel
     if automated(message) and opted_out(customer, channel):
         return f"the customer opted out of {channel} messages"
-    if channel == "email" and not customer.email_normalized:
+    if channel == Channel.email and not customer.email_normalized:
         return "the customer has no e-mail address"
-    if channel == "sms" and not customer.phone_e164:
+    if channel == Channel.sms and not customer.phone_e164:
         return "the customer has no mobile number"
     if channel not in (*READ_BY_CLIENT, *QUIET_CHANNELS):
         return f"no automated delivery on the {channel} channel; reply by {channel} yourself"
@@ -112,7 +114,7 @@ async def queue_delivery(
         message.delivery_status, message.delivered_at = "delivered", now
         return
     message.delivery_status = "queued"
-    if message.channel == "email":
+    if message.channel == Channel.email:
         message.external_message_id = message_id_header(message.id, services.settings.mail_from)
     at = None
     if automated(message):
@@ -184,7 +186,7 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
             channel=message.channel,
             content=message.content,
             subject=subject if subject.lower().startswith("re:") else f"Re: {subject}",
-            to=(customer.email_normalized if message.channel == "email" else customer.phone_e164) or "",
+            to=(customer.email_normalized if message.channel == Channel.email else customer.phone_e164) or "",
             sender=(dealership.settings or {}).get("sms_number") or dealership.contact_phone,
             reply_to=dealership.contact_email,
             conversation_id=conversation.id,
@@ -215,7 +217,7 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
 
 async def _transmit(services: Services, send: _Send) -> str:
     """Hand the message to the mail server or the SMS provider; returns their reference."""
-    if send.channel == "email":
+    if send.channel == Channel.email:
         return await services.mailer.send(
             Email(
                 to=[send.to],

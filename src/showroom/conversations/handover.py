@@ -32,9 +32,20 @@ from showroom.models import (
     Message,
     VehicleInterest,
 )
+from showroom.models.conversations import OPEN_HANDOVER_STATUSES
 from showroom.services import Services
+from showroom.vocabulary import (
+    ActivityType,
+    ConversationStatus,
+    HandoverReason,
+    HandoverStatus,
+    InsightType,
+    MessageType,
+    Priority,
+    Sender,
+)
 
-OPEN = ("pending", "accepted", "in_progress")
+OPEN = OPEN_HANDOVER_STATUSES
 QueueSort = Literal["sla", "unclaimed_first"]
 QUEUE_ORDER = {
     "sla": (Handover.sla_due_at.asc().nulls_last(), Handover.requested_at),  # the API: most urgent SLA first
@@ -84,7 +95,7 @@ async def build_dossier(
     for i in insight_rows:  # newest first: each fact once, as last said (every message records what it says)
         if (i.insight_type, i.value) not in seen:
             seen.add((i.insight_type, i.value))
-            insights.append(Insight(type=i.insight_type, value=i.value, confidence=float(i.confidence)))
+            insights.append(Insight(type=InsightType(i.insight_type), value=i.value, confidence=float(i.confidence)))
     narrative = summarize(turns, insights, u)
     interests = (await session.scalars(select(VehicleInterest).where(VehicleInterest.lead_id == lead.id))).all()
     return {
@@ -180,8 +191,8 @@ async def hand_over(
     )
     session.add(handover)
     conversation.ai_paused = True
-    conversation.status = "escalated"
-    if urgency in ("high", "urgent"):
+    conversation.status = ConversationStatus.escalated
+    if urgency in (Priority.high, Priority.urgent):
         conversation.priority = urgency
     await session.flush()
     why = "; ".join(reasons or []) or reason.replace("_", " ")
@@ -189,15 +200,15 @@ async def hand_over(
         Message(
             dealership_id=conversation.dealership_id,
             conversation_id=conversation.id,
-            type="escalation",
-            sender="system",
+            type=MessageType.escalation,
+            sender=Sender.system,
             channel=conversation.channel,
             content=f"Handed over to the team: {why}",
             entities={"handover_id": str(handover.id), "reason": reason, "urgency": urgency},
         )
     )
     await add_activity(
-        session, lead, "handover_requested", f"Handed over to a human: {why}", actor, handover_id=handover.id
+        session, lead, ActivityType.handover_requested, f"Handed over to a human: {why}", actor, handover_id=handover.id
     )
     await record(
         session,
@@ -281,12 +292,12 @@ async def get(session: AsyncSession, handover_id: uuid.UUID) -> Handover:
 async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, actor: Actor) -> Handover:
     """A human takes the conversation: they are its owner now; the AI stays silent."""
     handover = await get(session, handover_id)
-    if handover.status not in ("pending", "accepted"):
+    if handover.status not in (HandoverStatus.pending, HandoverStatus.accepted):
         raise Conflict(f"this handover is {handover.status}")
     if handover.claimed_at is not None and handover.to_user_id not in (None, user_id):
         raise Conflict(f"already claimed by user {handover.to_user_id}")
     now = datetime.now(UTC)
-    handover.status, handover.to_user_id = "in_progress", user_id
+    handover.status, handover.to_user_id = HandoverStatus.in_progress, user_id
     handover.claimed_at = handover.claimed_at or now
     handover.accepted_at = handover.accepted_at or now
     conversation = await session.get(Conversation, handover.conversation_id)
@@ -294,7 +305,9 @@ async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, act
     conversation.assigned_user_id = user_id
     lead = await session.get(Lead, handover.lead_id)
     assert lead is not None
-    await add_activity(session, lead, "handover_updated", f"Claimed by user {user_id}", actor, handover_id=handover.id)
+    await add_activity(
+        session, lead, ActivityType.handover_updated, f"Claimed by user {user_id}", actor, handover_id=handover.id
+    )
     await record(
         session,
         actor,
@@ -318,8 +331,8 @@ async def take_over(
             session,
             services,
             conversation,
-            reason="customer_request",
-            urgency="medium",
+            reason=HandoverReason.customer_request,
+            urgency=Priority.medium,
             actor=actor,
             description="Taken over by staff",
             requested_by=user_id,
@@ -333,14 +346,19 @@ async def hand_back(session: AsyncSession, conversation_id: uuid.UUID, actor: Ac
     handover = await open_handover(session, conversation.id)
     now = datetime.now(UTC)
     if handover is not None:
-        handover.status, handover.completed_at, handover.resolution_notes = "resolved", now, notes
+        handover.status, handover.completed_at, handover.resolution_notes = HandoverStatus.resolved, now, notes
     conversation.ai_paused = False
-    if conversation.status == "escalated":
-        conversation.status = "active"
+    if conversation.status == ConversationStatus.escalated:
+        conversation.status = ConversationStatus.active
     lead = await session.get(Lead, conversation.lead_id)
     assert lead is not None
     await add_activity(
-        session, lead, "handover_updated", "Handed back to the AI", actor, handover_id=handover.id if handover else None
+        session,
+        lead,
+        ActivityType.handover_updated,
+        "Handed back to the AI",
+        actor,
+        handover_id=handover.id if handover else None,
     )
     await record(
         session,
@@ -355,11 +373,11 @@ async def hand_back(session: AsyncSession, conversation_id: uuid.UUID, actor: Ac
 
 async def flag_breach(session: AsyncSession, handover_id: uuid.UUID, actor: Actor) -> bool:
     handover = await session.get(Handover, handover_id)
-    if handover is None or handover.status != "pending" or handover.sla_breached_at is not None:
+    if handover is None or handover.status != HandoverStatus.pending or handover.sla_breached_at is not None:
         return False
     handover.sla_breached_at = datetime.now(UTC)
-    if handover.urgency in ("low", "medium"):
-        handover.urgency = "high"
+    if handover.urgency in (Priority.low, Priority.medium):
+        handover.urgency = Priority.high
     await record(
         session,
         actor,

@@ -19,6 +19,7 @@ from showroom.conversations.service import get as get_conversation
 from showroom.errors import BadRequest
 from showroom.models import ResponseSuggestion
 from showroom.services import services
+from showroom.vocabulary import HandoverReason, HandoverStatus, Priority, SuggestionStatus, SuggestionType
 
 router = APIRouter(prefix="/api/v1", tags=["handovers"])
 
@@ -29,10 +30,10 @@ class HandoverOut(BaseModel):
     id: uuid.UUID
     conversation_id: uuid.UUID
     lead_id: uuid.UUID
-    reason: str
+    reason: HandoverReason
     description: str | None
-    status: str
-    urgency: str
+    status: HandoverStatus
+    urgency: Priority
     to_user_id: DbId | None
     requested_at: datetime
     sla_due_at: datetime | None
@@ -56,10 +57,10 @@ class SuggestionOut(BaseModel):
 
     id: uuid.UUID
     message_id: uuid.UUID
-    suggestion_type: str
+    suggestion_type: SuggestionType
     content: str
     rank: int
-    status: str
+    status: SuggestionStatus
 
 
 class HandBack(BaseModel):
@@ -87,7 +88,7 @@ async def queue(
     if show == QueueFilter.mine:
         rows = await handovers.queue(ctx.session, assignee=ctx.principal.user_id)
     else:
-        statuses = {QueueFilter.open: handovers.OPEN, QueueFilter.pending: ("pending",)}.get(show)
+        statuses = {QueueFilter.open: handovers.OPEN, QueueFilter.pending: (HandoverStatus.pending,)}.get(show)
         rows = await handovers.queue(ctx.session, statuses=statuses)
     return [handover for handover, _ in rows]
 

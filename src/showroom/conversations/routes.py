@@ -15,10 +15,8 @@ from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
 from showroom.conversations import service, turn
 from showroom.conversations.schemas import (
-    Channel,
     ConversationCreate,
     ConversationOut,
-    ConversationStatus,
     ConversationUpdate,
     MessageCreate,
     MessageOut,
@@ -27,6 +25,7 @@ from showroom.conversations.schemas import (
 from showroom.errors import ValidationFailed
 from showroom.models import Conversation, Message
 from showroom.services import services
+from showroom.vocabulary import Channel, ConversationStatus, MessageType
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 
@@ -142,7 +141,7 @@ async def list_messages(
     await service.get(ctx.session, conversation_id)
     query = select(Message).where(Message.conversation_id == conversation_id)
     if ctx.principal.kind == "api_key":
-        query = query.where(Message.type != "internal_note")
+        query = query.where(Message.type != MessageType.internal_note)
     items, next_cursor = await paginate(
         ctx.session,
         query,

@@ -9,8 +9,10 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.models import Conversation, Customer, Dealership, Lead, Message
+from showroom.vocabulary import ConversationStatus, Sender
 
-REOPENED_BY_CUSTOMER = ("resolved", "waiting_response")  # a customer's message makes these active again
+# A customer's message makes these active again.
+REOPENED_BY_CUSTOMER = (ConversationStatus.resolved, ConversationStatus.waiting_response)
 
 
 @dataclass
@@ -46,12 +48,12 @@ async def count_message(session: AsyncSession, conversation: Conversation, messa
         "message_count": Conversation.message_count + 1,
         "last_message_at": func.greatest(Conversation.last_message_at, at),
     }
-    if message.sender == "customer":
+    if message.sender == Sender.customer:
         values["last_customer_message_at"] = func.greatest(Conversation.last_customer_message_at, at)
         reopen = Conversation.status.in_(REOPENED_BY_CUSTOMER)
-        values["status"] = case((reopen, "active"), else_=Conversation.status)
+        values["status"] = case((reopen, ConversationStatus.active.value), else_=Conversation.status)
         values["closed_at"] = case((reopen, None), else_=Conversation.closed_at)
-    elif message.sender == "ai":
+    elif message.sender == Sender.ai:
         values["last_ai_message_at"] = func.greatest(Conversation.last_ai_message_at, at)
     await session.execute(
         update(Conversation)

@@ -10,6 +10,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from showroom.vocabulary import (
+    Channel,
+    ContentType,
+    ConversationStatus,
+    DeliveryStatus,
+    MessageType,
+    Priority,
+    Sender,
+)
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_MESSAGE_CHARS = 20_000
 
@@ -21,29 +31,6 @@ def clean_text(value: str) -> str:
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Channel(StrEnum):
-    email = "email"
-    chat = "chat"
-    sms = "sms"
-    phone = "phone"
-    api = "api"
-
-
-class ConversationStatus(StrEnum):
-    active = "active"
-    waiting_response = "waiting_response"
-    escalated = "escalated"
-    resolved = "resolved"
-    archived = "archived"
-
-
-class Priority(StrEnum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-    urgent = "urgent"
 
 
 class ConversationCreate(Strict):
@@ -78,7 +65,7 @@ class ConversationOut(BaseModel):
     subject: str | None
     status: ConversationStatus
     channel: Channel
-    priority: str
+    priority: Priority
     is_ai_assisted: bool
     ai_paused: bool
     tags: list[str]
@@ -91,8 +78,10 @@ class ConversationOut(BaseModel):
 
 
 class StaffMessageKind(StrEnum):
-    outbound = "outbound"
-    internal_note = "internal_note"
+    """The ``MessageType``s staff write."""
+
+    outbound = MessageType.outbound.value
+    internal_note = MessageType.internal_note.value
 
 
 class MessageCreate(Strict):
@@ -124,14 +113,14 @@ class MessageOut(BaseModel):
 
     id: uuid.UUID
     conversation_id: uuid.UUID
-    type: str
-    sender: str
+    type: MessageType
+    sender: Sender
     sender_user_id: int | None
     sender_name: str | None
-    channel: str
+    channel: Channel
     content: str
-    content_type: str
-    delivery_status: str | None
+    content_type: ContentType
+    delivery_status: DeliveryStatus | None
     delivered_at: datetime | None
     delivery_error: str | None
     external_message_id: str | None

@@ -20,8 +20,16 @@ from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.service import add_activity, check_assignee, get_lead
 from showroom.models import Conversation, Message
 from showroom.services import Services
+from showroom.vocabulary import (
+    ActivityType,
+    ConversationStatus,
+    DeliveryStatus,
+    MessageType,
+    Sender,
+    SuggestionStatus,
+)
 
-CLOSED = ("resolved", "archived")  # the AI stays silent; staff reopen before replying
+CLOSED = (ConversationStatus.resolved, ConversationStatus.archived)  # the AI stays silent; staff reopen first
 
 
 async def get(session: AsyncSession, conversation_id: uuid.UUID) -> Conversation:
@@ -117,31 +125,31 @@ async def staff_message(
         return first, False
     if conversation.status in CLOSED:
         raise Conflict(f"this conversation is {conversation.status}; reopen it first", field="conversation_id")
-    kind = data.type or "outbound"
+    kind = data.type or MessageType.outbound
     message = Message(
         id=uuid.uuid4(),
         dealership_id=conversation.dealership_id,
         conversation_id=conversation.id,
         type=kind,
-        sender="agent",
+        sender=Sender.agent,
         sender_user_id=principal.user_id,
         sender_name=principal.name or principal.email,
         channel=conversation.channel,
         content=data.content,
-        delivery_status="queued" if kind == "outbound" else None,
+        delivery_status=DeliveryStatus.queued if kind == MessageType.outbound else None,
         idempotency_key=data.idempotency_key,
         created_at=datetime.now(UTC),
     )
     session.add(message)
     await count_message(session, conversation, message)
-    if kind == "outbound":
+    if kind == MessageType.outbound:
         conversation.ai_paused = True  # a human is talking now; hand back to let the AI answer again
         if conversation.assigned_user_id is None:
             conversation.assigned_user_id = principal.user_id
-        if conversation.status in ("active", "escalated"):
-            conversation.status = "waiting_response"
+        if conversation.status in (ConversationStatus.active, ConversationStatus.escalated):
+            conversation.status = ConversationStatus.waiting_response
     if data.suggestion_id is not None:
-        await mark_suggestion(session, data.suggestion_id, "used", actor, sent=message)
+        await mark_suggestion(session, data.suggestion_id, SuggestionStatus.used, actor, sent=message)
     await record(
         session,
         actor,
@@ -151,11 +159,16 @@ async def staff_message(
         resource_id=message.id,
         after={"type": message.type, "conversation_id": str(conversation.id)},
     )
-    if kind == "outbound":
+    if kind == MessageType.outbound:
         rows = await turn_rows(session, conversation)
         await queue_delivery(session, services, message, rows.customer, rows.dealership, now=message.created_at)
         await add_activity(
-            session, rows.lead, "message_sent", f"Reply by {message.sender_name}", actor, message_id=message.id
+            session,
+            rows.lead,
+            ActivityType.message_sent,
+            f"Reply by {message.sender_name}",
+            actor,
+            message_id=message.id,
         )
     return message, True
 
@@ -182,7 +195,11 @@ async def mark_conversation_read(session: AsyncSession, conversation_id: uuid.UU
         CursorResult[Any],
         await session.execute(
             update_rows(Message)
-            .where(Message.conversation_id == conversation_id, Message.type == "inbound", Message.is_read.is_(False))
+            .where(
+                Message.conversation_id == conversation_id,
+                Message.type == MessageType.inbound,
+                Message.is_read.is_(False),
+            )
             .values(is_read=True, read_at=func.now())
         ),
     )

@@ -19,6 +19,7 @@ from showroom.brain.types import Turn as AgentTurn
 from showroom.conversations.rows import TurnRows
 from showroom.errors import Conflict, NotFound
 from showroom.models import Message, ResponseSuggestion
+from showroom.vocabulary import SuggestionStatus
 
 
 async def offer(
@@ -81,10 +82,10 @@ async def mark(
     row = await session.get(ResponseSuggestion, suggestion_id)
     if row is None:
         raise NotFound(f"suggestion {suggestion_id} not found", field="suggestion_id")
-    if row.status != "offered":
+    if row.status != SuggestionStatus.offered:
         raise Conflict(f"this suggestion was already {row.status}", field="suggestion_id")
     if sent is not None:
-        status = "used" if sent.content.strip() == row.content.strip() else "edited"
+        status = SuggestionStatus.used if sent.content.strip() == row.content.strip() else SuggestionStatus.edited
     row.status, row.used_by_user_id = status, actor.user_id
     meta: dict[str, Any] = dict(row.metadata_ or {})
     if sent is not None:

@@ -62,6 +62,7 @@ from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
+from showroom.vocabulary import Channel
 
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
@@ -397,7 +398,7 @@ async def rehearse(
     await session.commit()
     customer = Customer(dealership_id=dealership.id, first_name="Test", last_name="Chat", full_name="Test Chat")
     rows = TurnRows(
-        Conversation(dealership_id=dealership.id, channel="chat", tags=[], ai_persona_id=choice.persona_id),
+        Conversation(dealership_id=dealership.id, channel=Channel.chat, tags=[], ai_persona_id=choice.persona_id),
         Lead(dealership_id=dealership.id, description=None),
         customer,
         dealership,

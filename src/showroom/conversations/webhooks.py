@@ -22,6 +22,7 @@ from showroom.leads.intake import IntakeContact, IntakeLead, intake
 from showroom.leads.service import region
 from showroom.models import Conversation, Customer, Message
 from showroom.services import Services
+from showroom.vocabulary import Channel, ConversationStatus, LeadSourceType
 
 Body = Annotated[str, StringConstraints(max_length=20_000)]
 
@@ -66,11 +67,13 @@ def _reply_text(text: str) -> str:
     return "\n".join(kept).strip() or text.strip()
 
 
-async def _conversation(session: AsyncSession, customer_id: Any, channel: str) -> Conversation | None:
+async def _conversation(session: AsyncSession, customer_id: Any, channel: Channel) -> Conversation | None:
     found: Conversation | None = await session.scalar(
         select(Conversation)
         .where(
-            Conversation.customer_id == customer_id, Conversation.channel == channel, Conversation.status != "archived"
+            Conversation.customer_id == customer_id,
+            Conversation.channel == channel,
+            Conversation.status != ConversationStatus.archived,
         )
         .order_by(Conversation.last_message_at.desc().nulls_last())
         .limit(1)
@@ -82,7 +85,7 @@ async def _new_lead(
     session: AsyncSession,
     dealership_id: int,
     contact: IntakeContact,
-    channel: str,
+    channel: Channel,
     text_: str,
     provider: str,
     actor: Actor,
@@ -91,7 +94,7 @@ async def _new_lead(
         session,
         dealership_id,
         IntakeLead(
-            source_type="phone_call" if channel == "sms" else "api",
+            source_type=LeadSourceType.phone_call if channel == Channel.sms else LeadSourceType.api,
             customer=contact,
             provider=provider,
             message=text_[:2000],
@@ -117,10 +120,10 @@ async def sms(session: AsyncSession, services: Services, data: SmsIn, actor: Act
         if phone is None:
             raise ValidationFailed(f"{data.sender!r} is not a phone number", field="from")
         customer = await session.scalar(select(Customer).where(Customer.phone_e164 == phone))
-        conversation = await _conversation(session, customer.id, "sms") if customer else None
+        conversation = await _conversation(session, customer.id, Channel.sms) if customer else None
         if conversation is None:
             conversation = await _new_lead(
-                session, int(dealership_id), IntakeContact(phone=data.sender), "sms", data.body, "SMS", actor
+                session, int(dealership_id), IntakeContact(phone=data.sender), Channel.sms, data.body, "SMS", actor
             )
         message, created, _ = await receive(
             session,
@@ -140,7 +143,7 @@ async def _replied_to(session: AsyncSession, message_id: str) -> Conversation | 
     found: Conversation | None = await session.scalar(
         select(Conversation)
         .join(Message, Message.conversation_id == Conversation.id)
-        .where(Message.external_message_id == message_id, Conversation.status != "archived")
+        .where(Message.external_message_id == message_id, Conversation.status != ConversationStatus.archived)
         .limit(1)
     )
     return found
@@ -162,10 +165,10 @@ async def email(session: AsyncSession, services: Services, data: EmailIn, actor:
         conversation = await _replied_to(session, data.in_reply_to.strip()) if data.in_reply_to else None
         if conversation is None:
             customer = await session.scalar(select(Customer).where(Customer.email_normalized == address))
-            conversation = await _conversation(session, customer.id, "email") if customer else None
+            conversation = await _conversation(session, customer.id, Channel.email) if customer else None
         if conversation is None:
             conversation = await _new_lead(
-                session, dealership_id, IntakeContact(email=address), "email", body, "E-mail", actor
+                session, dealership_id, IntakeContact(email=address), Channel.email, body, "E-mail", actor
             )
         message, created, _ = await receive(
             session,

@@ -14,9 +14,10 @@ from showroom.audit.service import Actor
 from showroom.errors import NotFound
 from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
 from showroom.models import Conversation, Customer, Dealership, Message
+from showroom.vocabulary import Channel, LeadSourceType, MessageType
 from showroom.web.branding import brand_of
 
-VISIBLE = ("inbound", "outbound")
+VISIBLE = (MessageType.inbound, MessageType.outbound)
 
 
 def thread_id(token: str) -> str:
@@ -42,7 +43,9 @@ async def conversation_for(session: AsyncSession, token: str | None) -> Conversa
     if not token:
         return None
     found: Conversation | None = await session.scalar(
-        select(Conversation).where(Conversation.channel == "chat", Conversation.external_thread_id == thread_id(token))
+        select(Conversation).where(
+            Conversation.channel == Channel.chat, Conversation.external_thread_id == thread_id(token)
+        )
     )
     return found
 
@@ -69,7 +72,7 @@ async def start(
         session,
         d.id,
         IntakeLead(
-            source_type="website_chat",
+            source_type=LeadSourceType.website_chat,
             customer=contact,
             provider="Website Chat",
             issuer="widget",
@@ -77,7 +80,7 @@ async def start(
             message=first_message[:2000],
             anonymous_ok=True,
             first_reply=False,
-            conversation_channel="chat",
+            conversation_channel=Channel.chat,
             original={"format": "widget"},
         ),
         actor,

@@ -11,6 +11,7 @@ from zoneinfo import available_timezones
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, computed_field, field_validator, model_validator
 
 from showroom.dealerships.routing import pending_routing
+from showroom.vocabulary import OperationMode, Tone
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -34,18 +35,6 @@ def validate_timezone(value: str) -> str:
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Tone(StrEnum):
-    friendly = "friendly"
-    professional = "professional"
-    casual = "casual"
-    formal = "formal"
-
-
-class OperationMode(StrEnum):
-    ai_agent = "ai_agent"
-    direct_agent = "direct_agent"
 
 
 class Weekday(StrEnum):
@@ -254,10 +243,10 @@ class DealershipOut(BaseModel):
     accent_color: str
     font_family: str
     persona_name: str
-    persona_tone: str
+    persona_tone: Tone
     persona_template: str | None
     welcome_message: str | None
-    operation_mode: str
+    operation_mode: OperationMode
     timezone: str
     ai_config: dict[str, Any]
     agent_config: dict[str, Any]

@@ -22,12 +22,13 @@ from showroom.dealerships.schemas import (
 from showroom.errors import Conflict, NotFound
 from showroom.leads.service import INTAKE_RULES
 from showroom.models import Dealership, LeadSource, Persona
+from showroom.vocabulary import LeadSourceType, Tone
 
 DEFAULT_LEAD_SOURCES = (
-    ("ADF Email", "adf_email", "Leads e-mailed or posted in ADF/XML by lead providers."),
-    ("Website Form", "website_form", "Forms on the dealership's website."),
-    ("Website Chat", "website_chat", "The chat widget on the dealership's website."),
-    ("Phone Inquiry", "phone_call", "Calls logged by staff."),
+    ("ADF Email", LeadSourceType.adf_email, "Leads e-mailed or posted in ADF/XML by lead providers."),
+    ("Website Form", LeadSourceType.website_form, "Forms on the dealership's website."),
+    ("Website Chat", LeadSourceType.website_chat, "The chat widget on the dealership's website."),
+    ("Phone Inquiry", LeadSourceType.phone_call, "Calls logged by staff."),
 )
 
 DEFAULT_PERSONA_TEMPLATE = (
@@ -59,7 +60,7 @@ async def create(maint: AsyncSession, data: DealershipCreate, actor: Actor) -> D
             name=data.persona_name,
             is_default=True,
             prompt_template=DEFAULT_PERSONA_TEMPLATE,
-            arguments={"tone": "friendly"},
+            arguments={"tone": Tone.friendly},
         )
     )
     await record(

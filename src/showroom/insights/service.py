@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.brain.insights import extract_insights
 from showroom.brain.nlu.understanding import Understanding
 from showroom.models import Conversation, Customer, CustomerInsight, Lead, LeadScore, Message
+from showroom.vocabulary import InsightSource
 
 MODEL_VERSION = "rules-1"
 INTENT_POINTS = {
@@ -51,7 +52,7 @@ async def record_insights(
             insight_type=insight.type,
             value=insight.value[:2000],
             confidence=round(insight.confidence, 2),
-            source="rule",
+            source=InsightSource.rule,
         )
         session.add(row)
         rows.append(row)

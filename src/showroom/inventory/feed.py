@@ -41,6 +41,7 @@ from typing import Any, BinaryIO, Protocol
 
 from showroom.inventory.vin import check_vin
 from showroom.models.inventory import YEAR_MIN, is_certified
+from showroom.vocabulary import VehicleCondition, VehicleStatus
 
 REQUIRED = ("vin", "make", "model", "year")
 VEHICLE_COLUMNS = (
@@ -103,16 +104,20 @@ _DRIVETRAINS = {
     "awd": "AWD", "all wheel drive": "AWD", "fwd": "FWD", "front wheel drive": "FWD",
     "rwd": "RWD", "rear wheel drive": "RWD", "4x2": "2WD", "2wd": "2WD", "two wheel drive": "2WD",
 }  # fmt: skip
+_NEW, _USED, _CERTIFIED = VehicleCondition.new, VehicleCondition.used, VehicleCondition.certified
 _CONDITIONS = {
-    "new": "new", "used": "used", "pre owned": "used", "preowned": "used",
-    "cpo": "certified", "certified": "certified", "certified pre owned": "certified", "certified used": "certified",
-    "certified preowned": "certified",
+    "new": _NEW, "used": _USED, "pre owned": _USED, "preowned": _USED,
+    "cpo": _CERTIFIED, "certified": _CERTIFIED, "certified pre owned": _CERTIFIED, "certified used": _CERTIFIED,
+    "certified preowned": _CERTIFIED,
 }  # fmt: skip
+_AVAILABLE, _PENDING, _IN_TRANSIT, _UNAVAILABLE = (
+    VehicleStatus.available, VehicleStatus.pending, VehicleStatus.in_transit, VehicleStatus.unavailable
+)  # fmt: skip
 _STATUSES = {
-    "available": "available", "in stock": "available", "instock": "available", "active": "available",
-    "for sale": "available", "pending": "pending", "sale pending": "pending", "on hold": "pending",
-    "sold": "sold", "in transit": "in_transit", "intransit": "in_transit", "on order": "in_transit",
-    "unavailable": "unavailable", "inactive": "unavailable", "out of stock": "unavailable",
+    "available": _AVAILABLE, "in stock": _AVAILABLE, "instock": _AVAILABLE, "active": _AVAILABLE,
+    "for sale": _AVAILABLE, "pending": _PENDING, "sale pending": _PENDING, "on hold": _PENDING,
+    "sold": VehicleStatus.sold, "in transit": _IN_TRANSIT, "intransit": _IN_TRANSIT, "on order": _IN_TRANSIT,
+    "unavailable": _UNAVAILABLE, "inactive": _UNAVAILABLE, "out of stock": _UNAVAILABLE,
 }  # fmt: skip
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "t", "certified", "cpo"})
 _KM_PER_MILE = Decimal("1.609344")
@@ -355,8 +360,8 @@ def _condition(row: _Row, vehicle: dict[str, Any], warnings: list[str]) -> None:
         warnings.append(f"condition {raw!r} is not new, used or certified; left empty")
     certified_raw = row.get("certified")
     certified = is_certified(condition) or (certified_raw is not None and _key(certified_raw) in _TRUE)
-    if certified and condition == "used":
-        condition = "certified"
+    if certified and condition == VehicleCondition.used:
+        condition = VehicleCondition.certified
     vehicle["condition"] = condition
     vehicle["certified"] = certified
 

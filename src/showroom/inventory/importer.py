@@ -23,6 +23,7 @@ from showroom.audit.service import Actor, record
 from showroom.inventory.feed import FeedRow, RowError, read_feed
 from showroom.inventory.service import CATALOGS
 from showroom.models import Vehicle
+from showroom.vocabulary import VehicleCondition, VehicleStatus
 
 BATCH = 500
 MAX_REPORTED = 1000  # rejected rows and warnings listed in a report; the counts are always exact
@@ -195,8 +196,8 @@ def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """executemany needs one set of keys: fill absent optional columns with NULL, NOT NULL ones with defaults."""
     keys = set().union(*rows)
     defaults = {
-        "condition": "new",
-        "status": "available",
+        "condition": VehicleCondition.new,
+        "status": VehicleStatus.available,
         "certified": False,
         "features": [],
         "images": [],

@@ -18,9 +18,10 @@ from showroom.errors import UnsupportedMediaType, ValidationFailed
 from showroom.inventory import service
 from showroom.inventory.feed import FeedFormatError
 from showroom.inventory.importer import import_feed
-from showroom.inventory.schemas import Condition, ImportReportOut, Status, VehicleCreate, VehicleOut, VehicleUpdate
+from showroom.inventory.schemas import ImportReportOut, VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.models import Vehicle
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
+from showroom.vocabulary import VehicleCondition, VehicleStatus
 
 router = APIRouter(prefix="/api/v1", tags=["inventory"])
 FEED_TYPES = (
@@ -66,8 +67,8 @@ async def list_vehicles(
     exterior_color: Annotated[str | None, Query(max_length=100)] = None,
     drivetrain: Annotated[str | None, Query(max_length=100)] = None,
     fuel_type: Annotated[str | None, Query(max_length=50)] = None,
-    condition: Condition | None = None,
-    status: Status | None = None,
+    condition: VehicleCondition | None = None,
+    status: VehicleStatus | None = None,
     year_min: Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)] = None,
     year_max: Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)] = None,
     price_min: Annotated[int | None, Query(ge=0, description="cents")] = None,

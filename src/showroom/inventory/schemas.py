@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from showroom.inventory.vin import VIN_LENGTH, check_vin
 from showroom.models.inventory import YEAR_MIN
+from showroom.vocabulary import VehicleCondition, VehicleStatus
 
 Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="Integer cents")]
 Text100 = Annotated[str, StringConstraints(min_length=1, max_length=100)]
@@ -33,20 +33,6 @@ Vin = Annotated[
 ]
 
 
-class Condition(StrEnum):
-    new = "new"
-    used = "used"
-    certified = "certified"
-
-
-class Status(StrEnum):
-    available = "available"
-    pending = "pending"
-    sold = "sold"
-    in_transit = "in_transit"
-    unavailable = "unavailable"
-
-
 def max_model_year() -> int:
     return datetime.now(UTC).year + 2
 
@@ -68,7 +54,7 @@ class VehicleFields(BaseModel):
     msrp: Cents | None = None
     sale_price: Cents | None = None
     price: Cents | None = None
-    status: Status = Status.available
+    status: VehicleStatus = VehicleStatus.available
     description: str | None = Field(default=None, max_length=20_000)
     features: list[Annotated[str, StringConstraints(max_length=200)]] = Field(default_factory=list, max_length=200)
     category_tags: list[Annotated[str, StringConstraints(max_length=100)]] = Field(default_factory=list, max_length=50)
@@ -82,7 +68,7 @@ class VehicleCreate(VehicleFields):
     make: Text100
     model: Text100
     year: int = Field(ge=YEAR_MIN)
-    condition: Condition = Condition.new
+    condition: VehicleCondition = VehicleCondition.new
 
     @field_validator("year")
     @classmethod
@@ -99,7 +85,7 @@ class VehicleUpdate(VehicleFields):
     make: Text100 | None = None
     model: Text100 | None = None
     year: int | None = Field(default=None, ge=YEAR_MIN)
-    condition: Condition | None = None
+    condition: VehicleCondition | None = None
     is_active: bool | None = None
 
     @model_validator(mode="after")
@@ -134,8 +120,8 @@ class VehicleOut(BaseModel):
     msrp: int | None
     sale_price: int | None
     price: int | None
-    condition: Condition
-    status: Status
+    condition: VehicleCondition
+    status: VehicleStatus
     certified: bool
     description: str | None
     features: list[str]

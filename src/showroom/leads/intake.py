@@ -45,6 +45,7 @@ from showroom.models import (
 )
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.models.leads import WANTED_INTERESTS
+from showroom.vocabulary import Channel, InterestCondition, values
 
 _LOCK_NAMESPACE = "showroom-intake:"
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
@@ -282,7 +283,7 @@ def _conversation(
         dealership_id=lead.dealership_id,
         lead_id=lead.id,
         customer_id=lead.customer_id,
-        channel=data.conversation_channel or ("email" if email else "sms" if phone else "chat"),
+        channel=data.conversation_channel or (Channel.email if email else Channel.sms if phone else Channel.chat),
         subject=subject[:255],
         assigned_user_id=lead.assigned_user_id,
     )
@@ -675,7 +676,7 @@ def _vehicle_interests(session: AsyncSession, lead: Lead, vehicles: list[IntakeV
                 body_style=fit(VehicleInterest, "body_style", v.body_style),
                 vin=v.vin if v.vin and len(v.vin) == 17 else None,
                 stock_number=fit(VehicleInterest, "stock_number", v.stock_number),
-                condition=v.condition if v.condition in ("new", "used", "cpo", "any") else None,
+                condition=v.condition if v.condition in values(InterestCondition) else None,
                 condition_rating=v.condition_rating,
                 exterior_color=fit(VehicleInterest, "exterior_color", v.exterior_color),
                 interior_color=fit(VehicleInterest, "interior_color", v.interior_color),

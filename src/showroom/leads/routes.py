@@ -32,11 +32,10 @@ from showroom.leads.schemas import (
     IntakeOut,
     LeadIntakeIn,
     LeadOut,
-    LeadStatus,
     LeadUpdate,
-    SourceType,
 )
 from showroom.models import Customer, Lead
+from showroom.vocabulary import IntakeChannel, LeadSourceType, LeadStatus
 
 router = APIRouter(prefix="/api/v1", tags=["leads"])
 
@@ -128,7 +127,7 @@ async def erase_customer(
 async def list_leads(
     ctx: Annotated[Context, Depends(require("lead.read"))],
     status: Annotated[list[LeadStatus] | None, Query()] = None,
-    source: SourceType | None = None,
+    source: LeadSourceType | None = None,
     assigned_user_id: DbId | None = None,
     unassigned: bool = False,
     customer_id: uuid.UUID | None = None,
@@ -330,7 +329,7 @@ class DeadLetterOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
-    channel: str
+    channel: IntakeChannel
     reason: str
     content_type: str | None
     sender: str | None

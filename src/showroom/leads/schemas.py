@@ -4,57 +4,28 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
 
 from showroom.inventory.schemas import Vin
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
+from showroom.vocabulary import (
+    ActivityType,
+    ConditionRating,
+    ContactPreference,
+    Interest,
+    InterestCondition,
+    LeadSourceType,
+    LeadStatus,
+    Priority,
+)
 
 Text100 = Annotated[str, StringConstraints(max_length=100)]
 
 
-class SourceType(StrEnum):
-    adf_email = "adf_email"
-    website_form = "website_form"
-    website_chat = "website_chat"
-    phone_call = "phone_call"
-    walk_in = "walk_in"
-    referral = "referral"
-    social_media = "social_media"
-    advertising = "advertising"
-    partner = "partner"
-    manual = "manual"
-    api = "api"
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class ContactPreference(StrEnum):
-    email = "email"
-    phone = "phone"
-    sms = "sms"
-
-
-class Priority(StrEnum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-    urgent = "urgent"
-
-
-class LeadStatus(StrEnum):
-    new = "new"
-    contacted = "contacted"
-    qualified = "qualified"
-    appointment = "appointment"
-    negotiation = "negotiation"
-    sold = "sold"
-    lost = "lost"
-    archived = "archived"
 
 
 class CustomerFields(Strict):
@@ -106,7 +77,7 @@ class CustomerOut(BaseModel):
     zip_code: str | None
     country: str
     preferred_language: str
-    preferred_contact: str | None
+    preferred_contact: ContactPreference | None
     lead_score: int
     marketing_opt_in: bool
     do_not_call: bool
@@ -119,14 +90,6 @@ class CustomerOut(BaseModel):
     custom_fields: dict[str, Any]
     created_at: datetime
     updated_at: datetime
-
-
-class Interest(StrEnum):
-    buy = "buy"
-    lease = "lease"
-    test_drive = "test-drive"
-    sell = "sell"
-    trade_in = "trade-in"
 
 
 Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="integer cents")]
@@ -152,7 +115,7 @@ class IntakeCustomerIn(Strict):
 
 class IntakeVehicleIn(Strict):
     interest: Interest = Interest.buy
-    condition: Annotated[str, StringConstraints(pattern=r"^(new|used|cpo|any)$")] | None = None
+    condition: InterestCondition | None = None
     year: Year | None = None
     make: Text100 | None = None
     model: Text100 | None = None
@@ -176,12 +139,12 @@ class TradeInIn(Strict):
     trim: Text100 | None = None
     vin: Vin | None = None
     mileage: Annotated[int, Field(ge=0, le=2_000_000)] | None = None
-    condition_rating: Annotated[str, StringConstraints(pattern=r"^(excellent|good|fair|poor|unknown)$")] | None = None
+    condition_rating: ConditionRating | None = None
     price: Cents | None = Field(default=None, description="asking price or appraisal, cents")
 
 
 class AttributionIn(Strict):
-    source: SourceType = SourceType.api
+    source: LeadSourceType = LeadSourceType.api
     provider: Text100 | None = Field(default=None, description="Lead source name, e.g. 'Website' or 'Facebook'")
     medium: Text100 | None = None
     campaign: Text100 | None = None
@@ -242,12 +205,12 @@ class LeadOut(BaseModel):
     id: uuid.UUID
     lead_number: str
     customer_id: uuid.UUID
-    source: str
+    source: LeadSourceType
     source_id: uuid.UUID | None
     assigned_user_id: int | None
     status: LeadStatus
     lost_reason: str | None
-    priority: str
+    priority: Priority
     request_type: str | None
     description: str | None
     timeframe: str | None
@@ -271,7 +234,7 @@ class ActivityOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
-    type: str
+    type: ActivityType
     description: str
     notes: str | None
     user_id: int | None

@@ -19,10 +19,18 @@ from showroom.cache import TenantCache
 from showroom.db.engine import fetch_one
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
-from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadStatus, LeadUpdate
+from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadUpdate
 from showroom.models import Base, Customer, Dealership, Lead, LeadActivity, User
+from showroom.vocabulary import ActivityType, LeadStatus
 
-OPEN = ("new", "contacted", "qualified", "appointment", "negotiation")
+# Still being worked, in lifecycle order.
+OPEN = (
+    LeadStatus.new,
+    LeadStatus.contacted,
+    LeadStatus.qualified,
+    LeadStatus.appointment,
+    LeadStatus.negotiation,
+)
 
 
 # --- values that must fit their columns ---------------------------------------------------------------------
@@ -301,16 +309,16 @@ def check_transition(current: str, target: str, lost_reason: str | None) -> None
     """new → contacted → qualified → appointment → negotiation → sold | lost (with reason) → archived."""
     ok = (
         target == current
-        or target == "archived"
-        or (current in OPEN and target in (*OPEN[1:], "sold"))
-        or (current in OPEN and target == "lost")
-        or (current == "lost" and target in OPEN[1:])
+        or target == LeadStatus.archived
+        or (current in OPEN and target in (*OPEN[1:], LeadStatus.sold))
+        or (current in OPEN and target == LeadStatus.lost)
+        or (current == LeadStatus.lost and target in OPEN[1:])
     )
-    if current == "archived" and target != "archived":
+    if current == LeadStatus.archived and target != LeadStatus.archived:
         ok = False
     if not ok:
         raise ValidationFailed(f"a lead cannot go from {current} to {target}", field="status")
-    if target == "lost" and current != "lost" and not lost_reason:
+    if target == LeadStatus.lost and current != LeadStatus.lost and not lost_reason:
         raise ValidationFailed("say why the lead was lost (lost_reason)", field="lost_reason")
 
 
@@ -330,11 +338,11 @@ async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdat
     if "status" in values:
         target = values["status"] or lead.status
         check_transition(lead.status, target, values.get("lost_reason"))
-        if target != "lost" and target != "archived":
+        if target not in (LeadStatus.lost, LeadStatus.archived):
             values["lost_reason"] = None
-        if target in ("sold", "lost") and lead.actual_close_date is None:
+        if target in (LeadStatus.sold, LeadStatus.lost) and lead.actual_close_date is None:
             values["actual_close_date"] = datetime.now(UTC)
-    elif "lost_reason" in values and lead.status != "lost":
+    elif "lost_reason" in values and lead.status != LeadStatus.lost:
         raise ValidationFailed("lost_reason is only for lost leads", field="lost_reason")
     if "assigned_user_id" in values:
         await check_assignee(session, values["assigned_user_id"])
@@ -342,13 +350,15 @@ async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdat
         session, lead, values, actor, action="lead.update", resource_type="lead", dealership_id=lead.dealership_id
     )
     if lead.status != status_before:
-        reason = f" ({lead.lost_reason})" if lead.status == "lost" else ""
-        await add_activity(session, lead, "status_changed", f"Status {status_before} → {lead.status}{reason}", actor)
+        reason = f" ({lead.lost_reason})" if lead.status == LeadStatus.lost else ""
+        await add_activity(
+            session, lead, ActivityType.status_changed, f"Status {status_before} → {lead.status}{reason}", actor
+        )
     if lead.assigned_user_id != assignee_before:
         who = f"user {lead.assigned_user_id}" if lead.assigned_user_id else "nobody"
-        await add_activity(session, lead, "assigned", f"Assigned to {who}", actor)
+        await add_activity(session, lead, ActivityType.assigned, f"Assigned to {who}", actor)
     if data.note:
-        await add_activity(session, lead, "note", "Note", actor, notes=data.note)
+        await add_activity(session, lead, ActivityType.note, "Note", actor, notes=data.note)
     if changed or data.note:
         await _bump_version(session, lead, read_version if data.version is not None else None)
     return lead

@@ -20,19 +20,7 @@ from showroom.models.base import (
     updated_at,
     uuid_pk,
 )
-
-TRIGGER_CONDITION_TYPES = (
-    "keyword",
-    "regex",
-    "sentiment",
-    "urgency",
-    "repeated_questions",
-    "message_count",
-    "human_request",
-    "pricing",
-    "custom",
-)
-TRIGGER_ACTIONS = ("handover", "notify", "tag")
+from showroom.vocabulary import MatchMode, TriggerAction
 
 
 class Persona(Base):
@@ -59,8 +47,8 @@ class EscalationTrigger(Base):
     __table_args__ = (
         UniqueConstraint("dealership_id", "name"),
         CheckConstraint("jsonb_typeof(conditions) = 'array'", name="conditions"),
-        check_in("match_mode", ("all", "any")),
-        check_in("action", TRIGGER_ACTIONS),
+        check_in("match_mode", MatchMode),
+        check_in("action", TriggerAction),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()

@@ -11,14 +11,13 @@ from sqlalchemy.dialects.postgresql import INET, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import Base, check_in, created_at, fk_index, jsonb_object, user_ref, uuid_pk
-
-ACTOR_TYPES = ("user", "api_key", "system")
+from showroom.vocabulary import ActorType
 
 
 class AuditLog(Base):
     __tablename__ = "audit_logs"
     __table_args__ = (
-        check_in("actor_type", ACTOR_TYPES),
+        check_in("actor_type", ActorType),
         Index("ix_audit_logs_dealership_id_created_at", "dealership_id", text("created_at DESC")),
         Index("ix_audit_logs_resource_type_resource_id", "resource_type", "resource_id"),
         # Sign-in throttling counts recent failures per IP and per e-mail (auth_login_failures).

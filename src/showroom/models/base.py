@@ -106,7 +106,8 @@ def _quote(values: Iterable[str]) -> str:
 
 
 def check_in(column: str, values: Iterable[str], name: str | None = None) -> CheckConstraint:
-    """``ck_<table>_<column>``: an enum as varchar + CHECK (DATA_MODEL.md §0)."""
+    """``ck_<table>_<column>``: an enum as varchar + CHECK (DATA_MODEL.md §0); ``values`` is a vocabulary
+    (``check_in("status", LeadStatus)``, see ``showroom.vocabulary``) or a subset of one's members."""
     return CheckConstraint(f"{column} IN ({_quote(values)})", name=name or column)
 
 
@@ -131,22 +132,4 @@ def fk_index(table: str, column: str, nullable: bool) -> Index:
     return Index(f"ix_{table}_{column}", column, postgresql_where=where)
 
 
-# --- shared value sets (DATA_MODEL.md) -------------------------------------------------------------
-
-USER_ROLES = ("super_admin", "dealership_admin", "manager", "user")
-LEAD_SOURCE_TYPES = (
-    "adf_email",
-    "website_form",
-    "website_chat",
-    "phone_call",
-    "walk_in",
-    "referral",
-    "social_media",
-    "advertising",
-    "partner",
-    "manual",
-    "api",
-)
-PRIORITIES = ("low", "medium", "high", "urgent")
-CHANNELS = ("email", "chat", "sms", "phone", "api")
 TIMESTAMP = DateTime(timezone=True)

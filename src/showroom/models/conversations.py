@@ -23,8 +23,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
-    CHANNELS,
-    PRIORITIES,
     Base,
     check_in,
     check_range,
@@ -39,33 +37,32 @@ from showroom.models.base import (
     uuid_fk,
     uuid_pk,
 )
-
-CONVERSATION_STATUSES = ("active", "waiting_response", "escalated", "resolved", "archived")
-MESSAGE_TYPES = ("inbound", "outbound", "internal_note", "system", "escalation")
-SENDERS = ("customer", "ai", "agent", "system")
-OUTBOUND_STATES = ("queued", "sent", "delivered", "failed")
-HANDOVER_REASONS = (
-    "complex_inquiry",
-    "technical_issue",
-    "pricing_negotiation",
-    "customer_request",
-    "ai_limitation",
-    "policy_escalation",
-    "other",
+from showroom.vocabulary import (
+    Channel,
+    ContentType,
+    ConversationStatus,
+    DeliveryStatus,
+    HandoverReason,
+    HandoverStatus,
+    MessageType,
+    Priority,
+    Sender,
+    Sentiment,
+    SuggestionStatus,
+    SuggestionType,
 )
-HANDOVER_STATUSES = ("pending", "accepted", "in_progress", "resolved", "rejected")
-OPEN_HANDOVER_STATUSES = ("pending", "accepted", "in_progress")
-SUGGESTION_TYPES = ("greeting", "product_info", "pricing", "follow_up", "appointment", "objection_handling", "general")
-SUGGESTION_STATUSES = ("offered", "used", "edited", "dismissed")
+
+# A handover still waiting for, or in, a person's hands: at most one per conversation (partial unique index).
+OPEN_HANDOVER_STATUSES = (HandoverStatus.pending, HandoverStatus.accepted, HandoverStatus.in_progress)
 
 
 class Conversation(Base):
     __tablename__ = "conversations"
     __table_args__ = (
         UniqueConstraint("dealership_id", "channel", "external_thread_id"),
-        check_in("status", CONVERSATION_STATUSES),
-        check_in("channel", CHANNELS),
-        check_in("priority", PRIORITIES),
+        check_in("status", ConversationStatus),
+        check_in("channel", Channel),
+        check_in("priority", Priority),
         check_range("message_count", 0),
         CheckConstraint("(status IN ('resolved', 'archived')) = (closed_at IS NOT NULL)", name="closed_at"),
         Index(
@@ -107,11 +104,11 @@ class Message(Base):
     __tablename__ = "messages"
     __table_args__ = (
         UniqueConstraint("conversation_id", "idempotency_key"),
-        check_in("type", MESSAGE_TYPES),
-        check_in("sender", SENDERS),
-        check_in("channel", CHANNELS),
-        check_in("content_type", ("text", "html", "markdown")),
-        check_in("delivery_status", ("queued", "sent", "delivered", "failed", "received")),
+        check_in("type", MessageType),
+        check_in("sender", Sender),
+        check_in("channel", Channel),
+        check_in("content_type", ContentType),
+        check_in("delivery_status", DeliveryStatus),
         CheckConstraint(
             "(type = 'inbound' AND delivery_status IS NOT DISTINCT FROM 'received') OR "
             "(type = 'outbound' AND delivery_status IS NOT NULL AND delivery_status IN ('queued', 'sent', "
@@ -120,7 +117,7 @@ class Message(Base):
         ),
         check_range("ai_confidence", 0, 1),
         check_range("processing_time", 0),
-        check_in("sentiment", ("positive", "negative", "neutral")),
+        check_in("sentiment", Sentiment),
         Index("ix_messages_conversation_id_created_at", "conversation_id", "created_at"),
         Index("ix_messages_dealership_id_created_at", "dealership_id", "created_at"),
         Index(
@@ -168,15 +165,15 @@ class Message(Base):
 class Handover(Base):
     __tablename__ = "handovers"
     __table_args__ = (
-        check_in("reason", HANDOVER_REASONS),
-        check_in("status", HANDOVER_STATUSES),
-        check_in("urgency", PRIORITIES),
+        check_in("reason", HandoverReason),
+        check_in("status", HandoverStatus),
+        check_in("urgency", Priority),
         check_range("customer_satisfaction", 1, 5),
         Index(
             "uq_handovers_conversation_id",
             "conversation_id",
             unique=True,
-            postgresql_where=text("status IN ('pending', 'accepted', 'in_progress')"),
+            postgresql_where=text("status IN (" + ", ".join(f"'{s}'" for s in OPEN_HANDOVER_STATUSES) + ")"),
         ),
         Index("ix_handovers_dealership_id_status_requested_at", "dealership_id", "status", "requested_at"),
         Index("ix_handovers_dossier", "dossier", postgresql_using="gin", postgresql_ops={"dossier": "jsonb_path_ops"}),
@@ -220,9 +217,9 @@ class Handover(Base):
 class ResponseSuggestion(Base):
     __tablename__ = "response_suggestions"
     __table_args__ = (
-        check_in("suggestion_type", SUGGESTION_TYPES),
+        check_in("suggestion_type", SuggestionType),
         check_range("rank", 1),
-        check_in("status", SUGGESTION_STATUSES),
+        check_in("status", SuggestionStatus),
         Index("ix_response_suggestions_message_id_rank", "message_id", "rank"),
         Index("ix_response_suggestions_conversation_id_created_at", "conversation_id", "created_at"),
         Index("ix_response_suggestions_dealership_id_status", "dealership_id", "status"),

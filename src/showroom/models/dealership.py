@@ -9,9 +9,7 @@ from sqlalchemy import Boolean, CheckConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import Base, check_in, created_at, identity_pk, jsonb_object, updated_at
-
-PERSONA_TONES = ("friendly", "professional", "casual", "formal")
-OPERATION_MODES = ("ai_agent", "direct_agent")
+from showroom.vocabulary import OperationMode, Tone
 
 
 class Dealership(Base):
@@ -23,8 +21,8 @@ class Dealership(Base):
             "AND accent_color ~ '^#[0-9a-fA-F]{6}$'",
             name="colors",
         ),
-        check_in("persona_tone", PERSONA_TONES),
-        check_in("operation_mode", OPERATION_MODES),
+        check_in("persona_tone", Tone),
+        check_in("operation_mode", OperationMode),
         Index("ix_dealerships_is_active", "is_active"),
     )
 

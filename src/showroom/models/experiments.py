@@ -38,28 +38,24 @@ from showroom.models.base import (
     updated_at,
     uuid_pk,
 )
+from showroom.vocabulary import ExperimentStatus, MetricName
 
-EXPERIMENT_STATUSES = ("draft", "scheduled", "running", "paused", "completed", "archived")
-METRIC_NAMES = (
-    "response_sent",
-    "customer_replied",
-    "handover",
-    "appointment_booked",
-    "lead_converted",
-    "opt_out",
-    "response_time_ms",
-    "tokens_used",
-    "customer_rating",
+# Counted once per conversation (a partial unique index): a rate is conversations with the event.
+ONCE_PER_CONVERSATION = (
+    MetricName.customer_replied,
+    MetricName.handover,
+    MetricName.appointment_booked,
+    MetricName.lead_converted,
+    MetricName.opt_out,
 )
-ONCE_PER_CONVERSATION = ("customer_replied", "handover", "appointment_booked", "lead_converted", "opt_out")
 
 
 class PromptExperiment(Base):
     __tablename__ = "prompt_experiments"
     __table_args__ = (
-        check_in("status", EXPERIMENT_STATUSES),
+        check_in("status", ExperimentStatus),
         check_range("traffic_percentage", 1, 100),
-        check_in("primary_metric", METRIC_NAMES),
+        check_in("primary_metric", MetricName),
         CheckConstraint("confidence_level > 0 AND confidence_level < 1", name="confidence_level"),
         CheckConstraint("minimum_sample_size > 0", name="minimum_sample_size"),
         CheckConstraint("status = 'draft' OR start_date IS NOT NULL", name="start_date"),
@@ -160,7 +156,7 @@ class PromptMetric(Base):
             ondelete="CASCADE",
             name="fk_prompt_metrics_variant_id",
         ),
-        check_in("metric_name", METRIC_NAMES),
+        check_in("metric_name", MetricName),
         CheckConstraint("metric_value >= 0", name="metric_value"),
         CheckConstraint("metric_name <> 'customer_rating' OR metric_value BETWEEN 1 AND 5", name="customer_rating"),
         Index(

@@ -20,18 +20,15 @@ from showroom.models.base import (
     uuid_fk,
     uuid_pk,
 )
-
-FOLLOW_UP_KINDS = ("ai_nudge", "staff_reminder")
-FOLLOW_UP_CHANNELS = ("email", "sms", "chat", "phone", "in_app")
-FOLLOW_UP_STATUSES = ("scheduled", "sent", "completed", "cancelled", "failed")
+from showroom.vocabulary import FollowUpChannel, FollowUpKind, FollowUpStatus
 
 
 class FollowUp(Base):
     __tablename__ = "follow_ups"
     __table_args__ = (
-        check_in("kind", FOLLOW_UP_KINDS),
-        check_in("channel", FOLLOW_UP_CHANNELS),
-        check_in("status", FOLLOW_UP_STATUSES),
+        check_in("kind", FollowUpKind),
+        check_in("channel", FollowUpChannel),
+        check_in("status", FollowUpStatus),
         check_range("attempt_count", 0),
         CheckConstraint("(status = 'completed') = (completed_at IS NOT NULL)", name="completed_at"),
         Index("ix_follow_ups_scheduled_at", "scheduled_at", postgresql_where=text("status = 'scheduled'")),

@@ -11,7 +11,6 @@ from sqlalchemy.dialects.postgresql import INET
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
-    USER_ROLES,
     Base,
     check_hash64,
     check_in,
@@ -28,12 +27,13 @@ from showroom.models.base import (
     user_ref,
     uuid_pk,
 )
+from showroom.vocabulary import InvitationStatus, LinkPurpose, UserRole
 
 
 class User(Base):
     __tablename__ = "users"
     __table_args__ = (
-        check_in("role", USER_ROLES),
+        check_in("role", UserRole),
         CheckConstraint("email = lower(btrim(email))", name="email"),
         CheckConstraint("username = lower(username)", name="username"),
         check_range("failed_login_count", 0),
@@ -114,8 +114,8 @@ class ApiKey(Base):
 class MagicLinkInvitation(Base):
     __tablename__ = "magic_link_invitations"
     __table_args__ = (
-        check_in("purpose", ("sign_in", "invite")),
-        check_in("role", USER_ROLES),
+        check_in("purpose", LinkPurpose),
+        check_in("role", UserRole),
         check_hash64("token_hash"),
         CheckConstraint("(role = 'super_admin') = (dealership_id IS NULL)", name="dealership_role"),
         Index("ix_magic_link_invitations_email", "email"),
@@ -139,9 +139,9 @@ class MagicLinkInvitation(Base):
 class UserInvitation(Base):
     __tablename__ = "user_invitations"
     __table_args__ = (
-        check_in("role", USER_ROLES),
+        check_in("role", UserRole),
         check_hash64("token_hash"),
-        check_in("status", ("pending", "accepted", "expired", "cancelled")),
+        check_in("status", InvitationStatus),
         CheckConstraint("(role = 'super_admin') = (dealership_id IS NULL)", name="dealership_role"),
         CheckConstraint("(status = 'accepted') = (accepted_at IS NOT NULL)", name="accepted_at"),
         Index(

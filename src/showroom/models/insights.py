@@ -23,32 +23,7 @@ from showroom.models.base import (
     uuid_fk,
     uuid_pk,
 )
-
-INTERACTION_TYPES = (
-    "lead_submitted",
-    "message_inbound",
-    "message_outbound",
-    "call",
-    "visit",
-    "test_drive",
-    "appointment",
-    "email_opened",
-    "link_clicked",
-    "purchase",
-    "other",
-)
-INSIGHT_TYPES = (
-    "budget",
-    "timeline",
-    "trade_in",
-    "financing",
-    "vehicle_preference",
-    "buying_intent",
-    "urgency",
-    "sentiment",
-    "contact_preference",
-)
-INSIGHT_SOURCES = ("rule", "llm", "agent")
+from showroom.vocabulary import InsightSource, InsightType, InteractionType
 
 
 class LeadScore(Base):
@@ -93,7 +68,7 @@ class CustomerInteraction(Base):
 
     __tablename__ = "customer_interactions"
     __table_args__ = (
-        check_in("interaction_type", INTERACTION_TYPES),
+        check_in("interaction_type", InteractionType),
         Index("ix_customer_interactions_profile_id_occurred_at", "profile_id", "occurred_at"),
         Index("ix_customer_interactions_dealership_id_created_at", "dealership_id", "created_at"),
         fk_index("customer_interactions", "conversation_id", nullable=True),
@@ -112,9 +87,9 @@ class CustomerInteraction(Base):
 class CustomerInsight(Base):
     __tablename__ = "customer_insights"
     __table_args__ = (
-        check_in("insight_type", INSIGHT_TYPES),
+        check_in("insight_type", InsightType),
         check_range("confidence", 0, 1),
-        check_in("source", INSIGHT_SOURCES),
+        check_in("source", InsightSource),
         Index("ix_customer_insights_customer_id_insight_type", "customer_id", "insight_type"),
         Index("ix_customer_insights_dealership_id_created_at", "dealership_id", "created_at"),
         fk_index("customer_insights", "conversation_id", nullable=True),

@@ -30,11 +30,10 @@ from showroom.models.base import (
     timestamp_now,
     updated_at,
 )
+from showroom.vocabulary import VehicleCondition, VehicleStatus
 
-VEHICLE_CONDITIONS = ("new", "used", "certified")
 # Model years a vehicle or a vehicle interest may have (CHECK on both tables; every parser and schema uses these).
 YEAR_MIN, YEAR_MAX = 1900, 2100
-VEHICLE_STATUSES = ("available", "pending", "sold", "in_transit", "unavailable")
 
 SEARCH_EXPRESSION = (
     "setweight(to_tsvector('english'::regconfig, (((make)::text || ' '::text) || (model)::text) "
@@ -45,7 +44,7 @@ SEARCH_EXPRESSION = (
 
 def is_certified(condition: str | None) -> bool:
     """``vehicles.certified`` as the condition implies it (CHECK: a certified condition is certified)."""
-    return condition == "certified"
+    return condition == VehicleCondition.certified
 
 
 class Vehicle(Base):
@@ -56,8 +55,8 @@ class Vehicle(Base):
         check_range("year", YEAR_MIN, YEAR_MAX),
         check_range("mileage", 0),
         CheckConstraint("msrp >= 0 AND sale_price >= 0 AND price >= 0", name="prices"),
-        check_in("condition", VEHICLE_CONDITIONS),
-        check_in("status", VEHICLE_STATUSES),
+        check_in("condition", VehicleCondition),
+        check_in("status", VehicleStatus),
         CheckConstraint("condition <> 'certified' OR certified", name="certified"),
         # The names as stored: under RLS only leakproof conditions (``=``, not ``lower()``) reach an index scan.
         Index("ix_vehicles_dealership_id_make_model", "dealership_id", "make", "model"),

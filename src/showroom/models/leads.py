@@ -25,8 +25,6 @@ from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
-    LEAD_SOURCE_TYPES,
-    PRIORITIES,
     Base,
     check_in,
     check_range,
@@ -42,48 +40,27 @@ from showroom.models.base import (
     uuid_pk,
 )
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
+from showroom.vocabulary import (
+    ActivityType,
+    ConditionRating,
+    ContactPreference,
+    IntakeChannel,
+    Interest,
+    InterestCondition,
+    LeadSourceType,
+    LeadStatus,
+    Priority,
+)
 
-LEAD_STATUSES = (
-    "new",
-    "contacted",
-    "qualified",
-    "appointment",
-    "proposal",
-    "negotiation",
-    "sold",
-    "lost",
-    "follow_up",
-    "archived",
-)
-INTERESTS = ("buy", "lease", "sell", "trade-in", "test-drive")
-WANTED_INTERESTS = frozenset({"buy", "lease", "test-drive"})  # a vehicle the customer wants (not one they sell)
-INTEREST_CONDITIONS = ("new", "used", "cpo", "any")
-CONDITION_RATINGS = ("excellent", "good", "fair", "poor", "unknown")
-ACTIVITY_TYPES = (
-    "lead_created",
-    "duplicate_received",
-    "possible_duplicate",
-    "status_changed",
-    "assigned",
-    "message_sent",
-    "ai_response",
-    "handover_requested",
-    "handover_updated",
-    "conversation_status_changed",
-    "follow_up_scheduled",
-    "follow_up_completed",
-    "email",
-    "call",
-    "meeting",
-    "note",
-)
+# A vehicle the customer wants (not one they sell or trade in).
+WANTED_INTERESTS = frozenset({Interest.buy, Interest.lease, Interest.test_drive})
 
 
 class LeadSource(Base):
     __tablename__ = "lead_sources"
     __table_args__ = (
         UniqueConstraint("dealership_id", "name"),
-        check_in("type", LEAD_SOURCE_TYPES),
+        check_in("type", LeadSourceType),
         check_range("total_leads", 0),
         check_range("conversion_rate", 0, 100),
         Index("ix_lead_sources_dealership_id_type", "dealership_id", "type"),
@@ -110,7 +87,7 @@ class Customer(Base):
         UniqueConstraint("dealership_id", "phone_e164"),
         CheckConstraint("phone_e164 ~ '^\\+[1-9][0-9]{6,14}$'", name="phone_e164"),
         CheckConstraint("country ~ '^[A-Z]{2}$'", name="country"),
-        check_in("preferred_contact", ("email", "phone", "sms")),
+        check_in("preferred_contact", ContactPreference),
         check_range("lead_score", 0, 100),
         CheckConstraint("total_leads >= 0 AND total_purchases >= 0", name="totals"),
         CheckConstraint("opted_out = (opted_out_at IS NOT NULL)", name="opted_out"),
@@ -160,10 +137,10 @@ class Lead(Base):
     __table_args__ = (
         UniqueConstraint("dealership_id", "lead_number"),
         UniqueConstraint("dealership_id", "source_key"),
-        check_in("status", LEAD_STATUSES),
+        check_in("status", LeadStatus),
         CheckConstraint("(status = 'lost') = (lost_reason IS NOT NULL) OR status = 'archived'", name="lost_reason"),
-        check_in("priority", PRIORITIES),
-        check_in("source", LEAD_SOURCE_TYPES),
+        check_in("priority", Priority),
+        check_in("source", LeadSourceType),
         check_range("lead_score", 0, 100),
         check_range("probability", 0, 1),
         CheckConstraint("version >= 1", name="version"),
@@ -230,10 +207,10 @@ class Lead(Base):
 class VehicleInterest(Base):
     __tablename__ = "vehicle_interests"
     __table_args__ = (
-        check_in("interest", INTERESTS),
+        check_in("interest", Interest),
         check_range("year", YEAR_MIN, YEAR_MAX),
-        check_in("condition", INTEREST_CONDITIONS),
-        check_in("condition_rating", CONDITION_RATINGS),
+        check_in("condition", InterestCondition),
+        check_in("condition_rating", ConditionRating),
         CheckConstraint("min_price >= 0 AND max_price >= 0 AND price >= 0", name="prices"),
         check_range("mileage", 0),
         check_range("mileage_max", 0),
@@ -278,7 +255,7 @@ class LeadActivity(Base):
 
     __tablename__ = "lead_activities"
     __table_args__ = (
-        check_in("type", ACTIVITY_TYPES),
+        check_in("type", ActivityType),
         check_range("duration", 0),
         Index("ix_lead_activities_lead_id_created_at", "lead_id", "created_at"),
         Index("ix_lead_activities_dealership_id_created_at", "dealership_id", "created_at"),
@@ -312,7 +289,7 @@ class IntakeDeadLetter(Base):
 
     __tablename__ = "intake_dead_letters"
     __table_args__ = (
-        check_in("channel", ("adf_http", "inbound_email", "cli")),
+        check_in("channel", IntakeChannel),
         Index("ix_intake_dead_letters_received_at", "received_at", postgresql_where=text("resolved_at IS NULL")),
         fk_index("intake_dead_letters", "resolved_dealership_id", nullable=True),
     )

@@ -21,23 +21,20 @@ from showroom.models.base import (
     updated_at,
     user_ref,
 )
-
-REPORT_TYPES = ("lead_summary", "conversation_summary", "ai_performance", "handover_sla", "experiment_results")
-FREQUENCIES = ("daily", "weekly", "monthly")
-REPORT_FORMATS = ("html", "csv", "both")
+from showroom.vocabulary import ReportFormat, ReportFrequency, ReportType
 
 
 class ReportSchedule(Base):
     __tablename__ = "report_schedules"
     __table_args__ = (
-        check_in("report_type", REPORT_TYPES),
+        check_in("report_type", ReportType),
         CheckConstraint(
             "jsonb_typeof(recipients) = 'array' AND jsonb_array_length(recipients) BETWEEN 1 AND 20", name="recipients"
         ),
-        check_in("frequency", FREQUENCIES),
+        check_in("frequency", ReportFrequency),
         check_range("day_of_week", 0, 6),
         check_range("day_of_month", 1, 28),
-        check_in("format", REPORT_FORMATS),
+        check_in("format", ReportFormat),
         CheckConstraint("(frequency = 'weekly') = (day_of_week IS NOT NULL)", name="weekly"),
         CheckConstraint("(frequency = 'monthly') = (day_of_month IS NOT NULL)", name="monthly"),
         CheckConstraint("is_active = (next_run_at IS NOT NULL)", name="next_run_at"),

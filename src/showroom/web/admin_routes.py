@@ -29,6 +29,8 @@ from showroom.dealerships.schemas import (
 )
 from showroom.errors import AppError, ValidationFailed
 from showroom.models import AuditLog, User, UserInvitation
+from showroom.vocabulary import HandoverReason, InvitationStatus, MatchMode, Priority, TriggerAction, UserRole
+from showroom.vocabulary import TriggerConditionType as ConditionType
 from showroom.web.deps import HtmlRoute, Staff, StaffForm, StaffPage
 from showroom.web.widget_script import snippet
 
@@ -192,7 +194,7 @@ async def team_page(staff: Staff, status_code: int = 200, error: str | None = No
             (
                 await staff.session.scalars(
                     select(UserInvitation)
-                    .where(UserInvitation.status == "pending")
+                    .where(UserInvitation.status == InvitationStatus.pending)
                     .order_by(UserInvitation.created_at.desc())
                 )
             ).all()
@@ -204,7 +206,7 @@ async def team_page(staff: Staff, status_code: int = 200, error: str | None = No
         invitations=invitations,
         error=error,
         saved=staff.request.query_params.get("saved"),
-        roles=["user", "manager", "dealership_admin"],
+        roles=[UserRole.user, UserRole.manager, UserRole.dealership_admin],  # who a dealership invites
     )
 
 
@@ -312,11 +314,25 @@ async def revoke_key(key_id: DbId, staff: StaffForm) -> Response:
 # --- escalation triggers ------------------------------------------------------------------------------------
 
 
+TRIGGER_ACTIONS = {
+    TriggerAction.handover: "Hand over to a person",
+    TriggerAction.notify: "Notify (AI keeps answering)",
+    TriggerAction.tag: "Tag the conversation",
+}
+
+
 async def triggers_page(staff: Staff, status_code: int = 200, error: str | None = None) -> HTMLResponse:
     staff.require("trigger.read")
     rows = await triggers.list_all(staff.session)
     return staff.render(
-        "triggers.html", status_code, rows=rows, error=error, saved=staff.request.query_params.get("saved")
+        "triggers.html",
+        status_code,
+        rows=rows,
+        error=error,
+        saved=staff.request.query_params.get("saved"),
+        actions=TRIGGER_ACTIONS,
+        urgencies=list(Priority),
+        default_urgency=Priority.medium,
     )
 
 
@@ -335,11 +351,11 @@ async def create_trigger(staff: StaffForm) -> Response:
             {
                 "name": form.get("name") or "",
                 "description": form.get("description") or None,
-                "conditions": [{"type": "keyword", "value": words}],
-                "match_mode": "any",
+                "conditions": [{"type": ConditionType.keyword, "value": words}],
+                "match_mode": MatchMode.any,
                 "priority": int(form.get("priority") or 100),
-                "action": form.get("action") or "handover",
-                "action_config": {"reason": "other", "urgency": form.get("urgency") or "medium"},
+                "action": form.get("action") or TriggerAction.handover,
+                "action_config": {"reason": HandoverReason.other, "urgency": form.get("urgency") or Priority.medium},
             }
         )
         await triggers.create(staff.session, staff.dealership.id, data, staff.actor)

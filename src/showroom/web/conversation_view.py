@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.conversations import suggestions
 from showroom.conversations.channels import QUIET_CHANNELS, opted_out, quiet_until
 from showroom.conversations.handover import OPEN
+from showroom.conversations.service import CLOSED
 from showroom.errors import NotFound
 from showroom.models import (
     Conversation,
@@ -52,7 +53,7 @@ class ConversationView:
 
     @property
     def closed(self) -> bool:
-        return self.conversation.status in ("resolved", "archived")
+        return self.conversation.status in CLOSED
 
     @property
     def dossier(self) -> dict[str, Any]:

@@ -13,17 +13,16 @@ from sqlalchemy.orm import aliased
 
 from showroom.agent import personas as persona_service
 from showroom.agent.personas import SAMPLE
-from showroom.agent.schemas import Tone
 from showroom.errors import NotFound
 from showroom.inventory import service as inventory
-from showroom.leads.schemas import LeadStatus, SourceType
 from showroom.leads.service import lead_filters
 from showroom.models import Conversation, Customer, Lead, LeadActivity, Persona, User, Vehicle, VehicleInterest
+from showroom.vocabulary import LeadSourceType, LeadStatus, Tone
 from showroom.web.conversation_view import staff_names
 from showroom.web.deps import HtmlRoute, StaffPage, page_id, page_int
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
-PIPELINE = ("new", "contacted", "qualified", "appointment", "negotiation", "sold", "lost")
+PIPELINE = tuple(s for s in LeadStatus if s != LeadStatus.archived)  # the board's columns
 BOARD_CARDS = 15
 TABLE_PAGE = 50
 Text = Annotated[str | None, Query(max_length=200)]
@@ -44,7 +43,7 @@ LEAD_SORTS: dict[str, Any] = {
 
 
 def _filtered(
-    query: Select[Any], status: LeadStatus | None, source: SourceType | None, assigned: str | None, q: str | None
+    query: Select[Any], status: LeadStatus | None, source: LeadSourceType | None, assigned: str | None, q: str | None
 ) -> Select[Any]:
     return query.where(  # the API's lead filters, shared
         *lead_filters(
@@ -62,7 +61,7 @@ async def leads(
     staff: StaffPage,
     view: View = View.board,
     status: LeadStatus | None = None,
-    source: SourceType | None = None,
+    source: LeadSourceType | None = None,
     assigned: Annotated[str | None, Query(max_length=10)] = None,
     q: Text = None,
     sort: Annotated[str, Query(max_length=20)] = "-created_at",
@@ -130,7 +129,7 @@ async def leads(
             "-updated_at": "Recently updated",
         },
         statuses=list(LeadStatus),
-        sources=list(SourceType),
+        sources=list(LeadSourceType),
         pipeline=PIPELINE,
         users=await staff_names(staff.session),
         **context,

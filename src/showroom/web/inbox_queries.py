@@ -21,8 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.leads.service import customer_search
 from showroom.models import Conversation, Customer, Lead, Message
+from showroom.vocabulary import ConversationStatus, MessageType
 
-CLOSED = ("resolved", "archived")
+CLOSED = (ConversationStatus.resolved, ConversationStatus.archived)
 PAGE = 50
 
 
@@ -54,9 +55,13 @@ def tab_condition(tab: Tab, user_id: int) -> ColumnElement[bool]:
         Tab.open: is_open,
         Tab.mine: and_(is_open, c.assigned_user_id == user_id),
         Tab.unassigned: and_(is_open, c.assigned_user_id.is_(None)),
-        Tab.escalated: c.status == "escalated",
-        Tab.ai: and_(c.status.in_(("active", "waiting_response")), c.is_ai_assisted, c.ai_paused.is_(False)),
-        Tab.waiting: c.status == "waiting_response",
+        Tab.escalated: c.status == ConversationStatus.escalated,
+        Tab.ai: and_(
+            c.status.in_((ConversationStatus.active, ConversationStatus.waiting_response)),
+            c.is_ai_assisted,
+            c.ai_paused.is_(False),
+        ),
+        Tab.waiting: c.status == ConversationStatus.waiting_response,
         Tab.closed: c.status.in_(CLOSED),
     }[tab]
 
@@ -83,13 +88,13 @@ class Row:
 
     @property
     def state(self) -> str:
-        if self.status == "escalated":
+        if self.status == ConversationStatus.escalated:
             return "Needs a human"
         if self.status in CLOSED:
             return self.status.title()
         if self.ai_paused:
             return "Staff handling"
-        if self.status == "waiting_response":
+        if self.status == ConversationStatus.waiting_response:
             return "Waiting on customer"
         return "AI handling"
 
@@ -133,14 +138,14 @@ async def page(
     top = chosen.order_by(activity.desc(), c.id.desc()).limit(limit + 1).subquery("top")
     last = (
         select(Message.content.label("content"), Message.sender.label("sender"))
-        .where(Message.conversation_id == top.c.id, Message.type.in_(("inbound", "outbound")))
+        .where(Message.conversation_id == top.c.id, Message.type.in_((MessageType.inbound, MessageType.outbound)))
         .order_by(Message.created_at.desc())
         .limit(1)
         .lateral("last")
     )
     unread = (
         select(func.count())
-        .where(Message.conversation_id == top.c.id, Message.type == "inbound", Message.is_read.is_(False))
+        .where(Message.conversation_id == top.c.id, Message.type == MessageType.inbound, Message.is_read.is_(False))
         .correlate(top)
         .scalar_subquery()
     )

@@ -15,6 +15,7 @@ from showroom.brain.compose.voice import _PHRASES
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import find_vehicle_mentions
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.vocabulary import Channel, Sender, Tone
 
 
 @dataclass
@@ -27,19 +28,19 @@ class _Ctx:
     channel: str
     first_name: str | None
     rng: random.Random
-    tone: str
+    tone: Tone
     links_used: int = 0
 
     @property
     def sms(self) -> bool:
-        return self.channel == "sms"
+        return self.channel == Channel.sms
 
     @property
     def first_contact(self) -> bool:
-        return not any(t.sender in ("ai", "agent") for t in self.history)
+        return not any(t.sender in (Sender.ai, Sender.agent) for t in self.history)
 
     def say(self, key: str, **values: Any) -> str:
-        options = _PHRASES[key].get(self.tone) or _PHRASES[key]["friendly"]
+        options = _PHRASES[key].get(self.tone) or _PHRASES[key][Tone.friendly]
         return self.rng.choice(options).format(**values)
 
     def link(self, url: str | None) -> str | None:

@@ -21,6 +21,7 @@ from showroom.brain.compose.vehicles import (
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import drivetrain_matches, feature_matches
 from showroom.brain.types import VehicleView
+from showroom.vocabulary import Tone, VehicleCondition
 
 
 def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
@@ -56,13 +57,13 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
 
 def _open_search_line(ctx: _Ctx) -> str:
     options = {
-        "friendly": "I'd love to help you find the right vehicle.",
-        "professional": "I'd be glad to help you find the right vehicle.",
-        "casual": "Happy to help you find something.",
-        "formal": "I would be pleased to help you find a suitable vehicle.",
+        Tone.friendly: "I'd love to help you find the right vehicle.",
+        Tone.professional: "I'd be glad to help you find the right vehicle.",
+        Tone.casual: "Happy to help you find something.",
+        Tone.formal: "I would be pleased to help you find a suitable vehicle.",
     }
     kinds = "Are you thinking SUV, truck or sedan, new or pre-owned?"
-    return f"{options.get(ctx.tone, options['friendly'])} {kinds}"
+    return f"{options.get(ctx.tone, options[Tone.friendly])} {kinds}"
 
 
 def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool) -> _Reply:
@@ -91,7 +92,7 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
     facts: list[str] = []
     if v.price_cents is not None:
         facts.append(f"it's listed at {price_text(v.price_cents)}")
-    if v.mileage is not None and (v.condition != "new" or v.mileage >= 1000):
+    if v.mileage is not None and (v.condition != VehicleCondition.new or v.mileage >= 1000):
         facts.append(f"has {v.mileage:,} miles")
     if v.exterior_color and not ctx.sms:
         facts.append(f"is finished in {v.exterior_color}")
@@ -232,7 +233,7 @@ def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
     reply = _Reply(confidence=0.7)
     reply.lead.append(
         f"Our finance team can walk you through {kind} options that fit your situation."
-        if ctx.tone != "formal"
+        if ctx.tone != Tone.formal
         else f"Our finance department would be pleased to review {kind} options with you."
     )
     reply.lead.append("I'm not able to quote rates or payments here; a specialist confirms those with you.")

@@ -11,25 +11,25 @@ from typing import Any
 
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
 from showroom.brain.compose.handlers import _HANDLERS, _addendum
-from showroom.brain.compose.voice import TONES, _voice
+from showroom.brain.compose.voice import _voice
 from showroom.brain.guardrails import layout
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
+from showroom.vocabulary import Channel, SuggestionType, Tone, values
 
-SUGGESTED_TYPES = ("greeting", "product_info", "pricing", "follow_up", "appointment", "objection_handling", "general")
 _TYPE_BY_INTENT = {
-    "greeting": "greeting",
-    "availability": "product_info",
-    "inventory_search": "product_info",
-    "price": "pricing",
-    "financing": "pricing",
-    "lease": "pricing",
-    "trade_in": "pricing",
-    "test_drive": "appointment",
-    "hours_location": "appointment",
-    "not_interested": "objection_handling",
-    "thanks": "follow_up",
-    "human_request": "follow_up",
+    "greeting": SuggestionType.greeting,
+    "availability": SuggestionType.product_info,
+    "inventory_search": SuggestionType.product_info,
+    "price": SuggestionType.pricing,
+    "financing": SuggestionType.pricing,
+    "lease": SuggestionType.pricing,
+    "trade_in": SuggestionType.pricing,
+    "test_drive": SuggestionType.appointment,
+    "hours_location": SuggestionType.appointment,
+    "not_interested": SuggestionType.objection_handling,
+    "thanks": SuggestionType.follow_up,
+    "human_request": SuggestionType.follow_up,
 }
 
 
@@ -39,7 +39,7 @@ class Draft:
     intent: str
     vehicle_ids: list[int]  # vehicles mentioned
     confidence: float  # 0..1
-    suggested_type: str  # greeting / product_info / pricing / follow_up / appointment / objection_handling / general
+    suggested_type: SuggestionType
 
 
 def _main_intent(u: Understanding) -> str:
@@ -59,7 +59,7 @@ def _main_intent(u: Understanding) -> str:
 def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
     opening: list[str] = []
     name = safe_name(ctx.first_name)
-    if reply.greet or ctx.first_contact or ctx.channel == "email":
+    if reply.greet or ctx.first_contact or ctx.channel == Channel.email:
         opening.append(ctx.say("hello", name=f" {name}" if name else "", cname=f", {name}" if name else ""))
     persona = _persona_name(ctx.persona)
     if ctx.first_contact and persona and ctx.u.primary not in ("stop", "not_interested", "thanks"):
@@ -82,12 +82,12 @@ def compose_reply(
     dealership: DealershipView,
     vehicles: Sequence[VehicleView],
     history: Sequence[Turn] = (),
-    channel: str = "chat",
+    channel: str = Channel.chat,
     customer_first_name: str | None = None,
     sms_max_chars: int = 320,
 ) -> Draft:
     """The builtin reply to one understood customer message."""
-    tone = persona.tone if persona.tone in TONES else "friendly"
+    tone = Tone(persona.tone) if persona.tone in values(Tone) else Tone.friendly
     ctx = _Ctx(
         u,
         persona,
@@ -120,7 +120,7 @@ def compose_reply(
         intent=intent,
         vehicle_ids=reply.vehicle_ids,
         confidence=round(reply.confidence, 2),
-        suggested_type=_TYPE_BY_INTENT.get(intent, "general"),
+        suggested_type=_TYPE_BY_INTENT.get(intent, SuggestionType.general),
     )
 
 

@@ -20,6 +20,7 @@ from showroom.brain.nlu.attributes import (
 )
 from showroom.brain.nlu.understanding import Slots
 from showroom.brain.types import VehicleView
+from showroom.vocabulary import VehicleCondition
 
 
 def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
@@ -29,7 +30,7 @@ def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
         parts.append(v.exterior_color)
     if v.price_cents is not None:
         parts.append(price_text(v.price_cents))
-    if v.mileage is not None and (v.condition != "new" or v.mileage >= 1000):
+    if v.mileage is not None and (v.condition != VehicleCondition.new or v.mileage >= 1000):
         parts.append(f"{v.mileage:,} miles")
     text = ", ".join(parts)
     return f"{text} ({note})" if note else text
@@ -37,7 +38,7 @@ def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
 
 def _fits(v: VehicleView, s: Slots) -> bool:
     """Does the vehicle match everything the customer asked for?"""
-    used_ok = s.condition == "used" and v.condition == "certified"
+    used_ok = s.condition == VehicleCondition.used and v.condition == VehicleCondition.certified
     return all(
         (
             not s.makes or any(make_matches(v.make, m) for m in s.makes),
@@ -87,10 +88,10 @@ def _number_mismatches(v: VehicleView, s: Slots) -> list[str]:
 def _wanted(s: Slots) -> str:
     """'a red AWD SUV', 'a Tahoe': what the customer asked for, without prices (enforce() would drop them)."""
     words: list[str] = [c.lower() for c in s.colors[:1]]
-    if s.condition == "new":
+    if s.condition == VehicleCondition.new:
         words.append("new")
-    elif s.condition in ("used", "certified"):
-        words.append("pre-owned" if s.condition == "used" else "certified pre-owned")
+    elif s.condition in (VehicleCondition.used, VehicleCondition.certified):
+        words.append("pre-owned" if s.condition == VehicleCondition.used else "certified pre-owned")
     words += s.drivetrains[:1] + [f.lower() if f != "Plug-In Hybrid" else "plug-in hybrid" for f in s.fuel_types[:1]]
     if s.models:
         words.append(" or ".join(s.models[:2]))

@@ -15,6 +15,7 @@ from showroom.brain.escalation.signals import _buying, _Context, _first, _keywor
 from showroom.brain.escalation.specs import RECENT_TURNS, as_list
 from showroom.brain.nlu.flags import is_question
 from showroom.brain.nlu.text import TOKEN_RE, clean
+from showroom.vocabulary import Sender, TriggerConditionType
 
 
 def _keyword(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
@@ -165,14 +166,14 @@ def _repeated(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     if not is_question(ctx.text):
         return None
     current = _content(ctx.text)
-    earlier = [t.text for t in list(ctx.history)[-RECENT_TURNS:] if t.sender == "customer" and is_question(t.text)]
+    earlier = [t.text for t in list(ctx.history)[-RECENT_TURNS:] if t.sender == Sender.customer and is_question(t.text)]
     count = 1 + sum(_similar(current, _content(text)) for text in earlier)
     return f"same question asked {count} times" if count >= threshold else None
 
 
 def _message_count(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     threshold = int(cond.get("threshold", 20))
-    count = 1 + sum(1 for t in ctx.history if t.sender == "customer")
+    count = 1 + sum(1 for t in ctx.history if t.sender == Sender.customer)
     return f"{count} customer messages" if count >= threshold else None
 
 
@@ -201,14 +202,14 @@ def _custom(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     return detector(ctx) if detector else None
 
 
-_EVALUATORS: dict[str, Callable[[_Context, Mapping[str, Any]], str | None]] = {
-    "keyword": _keyword,
-    "regex": _regex_condition,
-    "sentiment": _sentiment,
-    "urgency": _urgency,
-    "repeated_questions": _repeated,
-    "message_count": _message_count,
-    "human_request": _human,
-    "pricing": _pricing,
-    "custom": _custom,
+_EVALUATORS: dict[TriggerConditionType, Callable[[_Context, Mapping[str, Any]], str | None]] = {
+    TriggerConditionType.keyword: _keyword,
+    TriggerConditionType.regex: _regex_condition,
+    TriggerConditionType.sentiment: _sentiment,
+    TriggerConditionType.urgency: _urgency,
+    TriggerConditionType.repeated_questions: _repeated,
+    TriggerConditionType.message_count: _message_count,
+    TriggerConditionType.human_request: _human,
+    TriggerConditionType.pricing: _pricing,
+    TriggerConditionType.custom: _custom,
 }

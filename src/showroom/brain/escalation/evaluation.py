@@ -12,6 +12,7 @@ from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.text import TOKEN_RE, clean
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
+from showroom.vocabulary import MatchMode, TriggerAction
 
 
 def _matches(spec: TriggerSpec, ctx: _Context) -> list[str] | None:
@@ -20,7 +21,7 @@ def _matches(spec: TriggerSpec, ctx: _Context) -> list[str] | None:
     reasons: list[str] = []
     for cond in spec.conditions:
         reason = _EVALUATORS[cond["type"]](ctx, cond)
-        if reason is None and spec.match_mode != "any":
+        if reason is None and spec.match_mode != MatchMode.any:
             return None
         if reason is not None:
             reasons.append(reason)
@@ -52,5 +53,5 @@ def evaluate(
 
 def needs_human(text: str, history: Sequence[Turn] = ()) -> bool:
     """Would the default handover triggers stop the AI on this message?"""
-    handovers = [spec for spec in default_specs() if spec.action == "handover"]
+    handovers = [spec for spec in default_specs() if spec.action == TriggerAction.handover]
     return evaluate(handovers, text, history) is not None

@@ -9,30 +9,8 @@ from functools import cached_property
 from typing import Any
 
 from showroom.brain.escalation.detectors import CUSTOM_DETECTORS
+from showroom.vocabulary import HandoverReason, MatchMode, Priority, TriggerAction, TriggerConditionType, values
 
-CONDITION_TYPES = (
-    "keyword",
-    "regex",
-    "sentiment",
-    "urgency",
-    "repeated_questions",
-    "message_count",
-    "human_request",
-    "pricing",
-    "custom",
-)
-MATCH_MODES = ("all", "any")
-ACTIONS = ("handover", "notify", "tag")
-REASONS = (
-    "complex_inquiry",
-    "technical_issue",
-    "pricing_negotiation",
-    "customer_request",
-    "ai_limitation",
-    "policy_escalation",
-    "other",
-)
-URGENCIES = ("low", "medium", "high", "urgent")
 PRICING_SCOPES = ("negotiation", "financing", "any")
 MAX_REGEX_LENGTH = 500
 MAX_KEYWORDS = 200
@@ -46,7 +24,7 @@ class TriggerSpec:
     conditions: list[dict[str, Any]]
     match_mode: str
     priority: int
-    action: str  # handover / notify / tag
+    action: str  # a TriggerAction (validate_trigger says when it is not)
     action_config: dict[str, Any]  # {reason, urgency} / {emails} / {tag}
 
     @cached_property
@@ -61,9 +39,9 @@ class TriggerSpec:
             id=id if id is not None else data.get("id"),
             name=str(data["name"]),
             conditions=list(data.get("conditions", [])),
-            match_mode=str(data.get("match_mode", "all")),
+            match_mode=str(data.get("match_mode", MatchMode.all)),
             priority=int(data.get("priority", 100)),
-            action=str(data.get("action", "handover")),
+            action=str(data.get("action", TriggerAction.handover)),
             action_config=dict(data.get("action_config", {})),
         )
 
@@ -74,15 +52,15 @@ class TriggerMatch:
     reasons: list[str]  # human-readable, e.g. 'keyword "lawyer"'
 
     @property
-    def reason(self) -> str:
-        """The handover reason code (REASONS), 'other' when the trigger does not say."""
+    def reason(self) -> HandoverReason:
+        """The handover reason the trigger names, 'other' when it does not say."""
         value = self.trigger.action_config.get("reason")
-        return value if value in REASONS else "other"
+        return HandoverReason(value) if value in values(HandoverReason) else HandoverReason.other
 
     @property
-    def urgency(self) -> str:
+    def urgency(self) -> Priority:
         value = self.trigger.action_config.get("urgency")
-        return value if value in URGENCIES else "medium"
+        return Priority(value) if value in values(Priority) else Priority.medium
 
 
 def as_list(value: Any) -> list[str]:
@@ -104,12 +82,12 @@ def _validate_one(index: int, cond: Any) -> list[str]:
         return [f"{where}: must be an object with type, value and threshold"]
     errors = [f"{where}: unknown key {key!r}" for key in cond if key not in ("type", "value", "threshold")]
     kind = cond.get("type")
-    if kind not in CONDITION_TYPES:
-        return [*errors, f"{where}: unknown type {kind!r} (expected one of {', '.join(CONDITION_TYPES)})"]
+    if kind not in values(TriggerConditionType):
+        return [*errors, f"{where}: unknown type {kind!r} (expected one of {', '.join(TriggerConditionType)})"]
     value, threshold = cond.get("value"), cond.get("threshold")
     if threshold is not None and not _is_number(threshold):
         return [*errors, f"{where}: threshold must be a number"]
-    check = _VALIDATORS[str(kind)]
+    check = _VALIDATORS[TriggerConditionType(kind)]
     return errors + [f"{where} ({kind}): {message}" for message in check(value, threshold)]
 
 
@@ -184,16 +162,16 @@ def _check_custom(value: Any, threshold: Any) -> list[str]:
     return []
 
 
-_VALIDATORS: dict[str, Callable[[Any, Any], list[str]]] = {
-    "keyword": _check_keyword,
-    "regex": _check_regex,
-    "sentiment": _check_sentiment,
-    "urgency": _check_urgency,
-    "repeated_questions": _check_repeated,
-    "message_count": _check_count,
-    "human_request": _check_nothing,
-    "pricing": _check_pricing,
-    "custom": _check_custom,
+_VALIDATORS: dict[TriggerConditionType, Callable[[Any, Any], list[str]]] = {
+    TriggerConditionType.keyword: _check_keyword,
+    TriggerConditionType.regex: _check_regex,
+    TriggerConditionType.sentiment: _check_sentiment,
+    TriggerConditionType.urgency: _check_urgency,
+    TriggerConditionType.repeated_questions: _check_repeated,
+    TriggerConditionType.message_count: _check_count,
+    TriggerConditionType.human_request: _check_nothing,
+    TriggerConditionType.pricing: _check_pricing,
+    TriggerConditionType.custom: _check_custom,
 }
 
 
@@ -212,17 +190,18 @@ def validate_conditions(conditions: list[dict[str, Any]]) -> list[str]:
 def validate_trigger(spec: TriggerSpec) -> list[str]:
     """validate_conditions plus match mode, action and action config."""
     errors = validate_conditions(spec.conditions)
-    if spec.match_mode not in MATCH_MODES:
-        errors.append(f"match_mode must be one of {', '.join(MATCH_MODES)}")
-    if spec.action not in ACTIONS:
-        errors.append(f"action must be one of {', '.join(ACTIONS)}")
+    if spec.match_mode not in values(MatchMode):
+        errors.append(f"match_mode must be one of {', '.join(MatchMode)}")
+    if spec.action not in values(TriggerAction):
+        errors.append(f"action must be one of {', '.join(TriggerAction)}")
     config = spec.action_config
-    if spec.action == "handover" and config.get("reason", "other") not in REASONS:
-        errors.append(f"action_config.reason must be one of {', '.join(REASONS)}")
-    if spec.action == "handover" and config.get("urgency", "medium") not in URGENCIES:
-        errors.append(f"action_config.urgency must be one of {', '.join(URGENCIES)}")
-    if spec.action == "notify" and not as_list(config.get("emails")):
+    handover = spec.action == TriggerAction.handover
+    if handover and config.get("reason", HandoverReason.other) not in values(HandoverReason):
+        errors.append(f"action_config.reason must be one of {', '.join(HandoverReason)}")
+    if handover and config.get("urgency", Priority.medium) not in values(Priority):
+        errors.append(f"action_config.urgency must be one of {', '.join(Priority)}")
+    if spec.action == TriggerAction.notify and not as_list(config.get("emails")):
         errors.append("action_config.emails must list at least one address")
-    if spec.action == "tag" and not (isinstance(config.get("tag"), str) and config["tag"].strip()):
+    if spec.action == TriggerAction.tag and not (isinstance(config.get("tag"), str) and config["tag"].strip()):
         errors.append("action_config.tag must be a non-empty string")
     return errors

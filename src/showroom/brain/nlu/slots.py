@@ -15,6 +15,7 @@ from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, words
 from showroom.brain.nlu.understanding import Slots, TradeIn
 from showroom.brain.nlu.vehicles import Catalog, VehicleMention, _context_vehicles, _lexicon, _mentions, _year_token
 from showroom.brain.types import Turn
+from showroom.vocabulary import VehicleCondition
 
 # --------------------------------------------------------------------------------------------------------------
 # Trade-ins: the customer's own vehicle is not what they want to buy
@@ -168,9 +169,9 @@ _VIN_RE = rx(r"\b((?=[a-hj-npr-z0-9]*\d)(?=[a-hj-npr-z0-9]*[a-hj-npr-z])[a-hj-np
 _NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs model models")
 
 
-def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> str | None:
+def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> VehicleCondition | None:
     if re.search(r"\bcertified\b|\bcpo\b", lower):
-        return "certified"
+        return VehicleCondition.certified
     used = bool(re.search(r"\bpre[\s-]?owned\b|\bsecond[\s-]?hand\b|\bused\b(?!\s+to\b)", lower))
     starts = {m.start for m in mentions}
     new = bool(re.search(r"\bbrand[\s-]?new\b", lower)) or any(
@@ -180,7 +181,7 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
     )
     if (new and used) or re.search(r"\bnew or (?:used|pre[\s-]?owned)\b|\bused or new\b", lower):
         return None
-    return "new" if new else "used" if used else None
+    return VehicleCondition.new if new else VehicleCondition.used if used else None
 
 
 def _colors(masked: str) -> list[str]:

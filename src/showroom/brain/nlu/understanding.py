@@ -48,7 +48,7 @@ class Slots:
     colors: list[str] = field(default_factory=list)
     drivetrains: list[str] = field(default_factory=list)
     fuel_types: list[str] = field(default_factory=list)
-    condition: str | None = None  # new / used / certified
+    condition: str | None = None  # a VehicleCondition
     budget_max_cents: int | None = None
     budget_min_cents: int | None = None
     monthly_budget_cents: int | None = None

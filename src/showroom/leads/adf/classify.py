@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element
 
 from showroom.leads.adf.elements import as_key, kids, text
 from showroom.leads.adf.model import AdfVehicle, ParsedLead
+from showroom.vocabulary import Interest
 
 _FINANCE = re.compile(r"\b(?:credit|financ\w*|hdfs|coa|loan|pre-?approv\w*|pre-?qual\w*)\b", re.IGNORECASE)
 _TEST_DRIVE = re.compile(r"\btest[\s_-]?(?:drive|ride)s?\b", re.IGNORECASE)
@@ -69,17 +70,17 @@ def request_type(lead: ParsedLead, explicit: list[str], sources: str) -> str:
     if _FINANCE.search(sources) or any(v in {"finance", "credit", "credit_application"} for v in explicit):
         return "finance"
     if (
-        any(v.interest == "test-drive" for v in lead.vehicles)
+        any(v.interest == Interest.test_drive for v in lead.vehicles)
         or any(v in {"test_drive", "testdrive", "test_ride"} for v in explicit)
         or _TEST_DRIVE.search(sources)
         or _TEST_DRIVE.search(lead.comments or "")
     ):
         return "test_drive"
     wanted = [v for v in lead.vehicles if v.is_wanted]
-    if any(v.interest == "lease" for v in wanted) or "lease" in explicit:
+    if any(v.interest == Interest.lease for v in wanted) or "lease" in explicit:
         return "lease"
     if wanted or "purchase" in explicit:
         return "purchase"
-    if any(v.interest in {"trade-in", "sell"} for v in lead.vehicles) or "trade_in" in explicit:
+    if any(v.interest in (Interest.trade_in, Interest.sell) for v in lead.vehicles) or "trade_in" in explicit:
         return "trade_in"
     return "info"

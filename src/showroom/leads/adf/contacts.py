@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element
 from showroom.leads.adf.elements import field, kid, kids, own_text, text
 from showroom.leads.adf.model import AdfContact, AdfPhone
 from showroom.leads.contacts import normalize_email, normalize_phone, split_name
+from showroom.vocabulary import ContactPreference
 
 _TRUE = frozenset({"1", "true", "yes", "y", "on"})
 
@@ -19,14 +20,14 @@ PREFERRED_IN_TEXT = re.compile(
 )
 
 
-def contact_preference(value: str) -> str | None:
+def contact_preference(value: str) -> ContactPreference | None:
     lowered = value.lower()
     if "sms" in lowered or "text" in lowered:
-        return "sms"
+        return ContactPreference.sms
     if "mail" in lowered:
-        return "email"
+        return ContactPreference.email
     if any(word in lowered for word in ("phone", "call", "voice", "cell", "mobile")):
-        return "phone"
+        return ContactPreference.phone
     return None
 
 
@@ -98,7 +99,7 @@ def read_contact(element: Element, region: str, where: str, warnings: list[str])
         if normalised not in contact.emails:
             contact.emails.append(normalised)
         if (email_element.get("preferredcontact") or "").strip().lower() in _TRUE:
-            contact.preferred_contact = contact.preferred_contact or "email"
+            contact.preferred_contact = contact.preferred_contact or ContactPreference.email
     phone_region = _phone_region(contact, region)
     for phone_element in kids(element, "phone"):
         raw = own_text(phone_element) or text(phone_element)
@@ -116,7 +117,7 @@ def read_contact(element: Element, region: str, where: str, warnings: list[str])
         contact.phones.append(phone)
         if phone.preferred and phone.e164:
             contact.preferred_contact = contact.preferred_contact or (
-                "sms" if phone.type in {"sms", "text"} else "phone"
+                ContactPreference.sms if phone.type in {"sms", "text"} else ContactPreference.phone
             )
     return contact
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from showroom.models.leads import WANTED_INTERESTS
+from showroom.vocabulary import Interest
 
 MAX_DOCUMENT_BYTES = 1_048_576
 MAX_DEPTH = 32
@@ -53,7 +54,7 @@ class AdfContact:
     region: str | None = None
     postal_code: str | None = None
     country: str | None = None
-    preferred_contact: str | None = None  # email, phone or sms when derivable
+    preferred_contact: str | None = None  # a ContactPreference when derivable
     company: str | None = None
     middle_name: str | None = None
     invalid_emails: list[str] = field(default_factory=list)  # as received
@@ -76,8 +77,8 @@ class AdfContact:
 
 @dataclass
 class AdfVehicle:
-    interest: str = "buy"  # buy, lease, sell, trade-in, test-drive
-    condition: str | None = None  # new, used, cpo (from status="", else <condition>)
+    interest: str = Interest.buy
+    condition: str | None = None  # an InterestCondition (from status="", else <condition>)
     year: int | None = None
     make: str | None = None
     model: str | None = None

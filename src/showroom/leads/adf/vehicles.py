@@ -12,6 +12,7 @@ from showroom.leads.adf.comments import rich_text
 from showroom.leads.adf.elements import as_key, field, kid, kids, text
 from showroom.leads.adf.model import INT4_MAX, AdfVehicle
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
+from showroom.vocabulary import Interest, InterestCondition
 
 
 def _int4(value: int) -> int | None:
@@ -46,13 +47,15 @@ def _money_cents(raw: str) -> int | None:
 
 
 _INTEREST_ALIASES = {
-    "buy": "buy", "purchase": "buy", "lease": "lease", "sell": "sell",
-    "trade-in": "trade-in", "tradein": "trade-in", "trade": "trade-in",
-    "test-drive": "test-drive", "testdrive": "test-drive", "test-ride": "test-drive", "testride": "test-drive",
+    "buy": Interest.buy, "purchase": Interest.buy, "lease": Interest.lease, "sell": Interest.sell,
+    "trade-in": Interest.trade_in, "tradein": Interest.trade_in, "trade": Interest.trade_in,
+    "test-drive": Interest.test_drive, "testdrive": Interest.test_drive, "test-ride": Interest.test_drive,
+    "testride": Interest.test_drive,
 }  # fmt: skip
 _CONDITION_ALIASES = {
-    "new": "new", "used": "used", "pre-owned": "used", "preowned": "used",
-    "cpo": "cpo", "certified": "cpo", "certified-pre-owned": "cpo", "certified-used": "cpo",
+    "new": InterestCondition.new, "used": InterestCondition.used, "pre-owned": InterestCondition.used,
+    "preowned": InterestCondition.used, "cpo": InterestCondition.cpo, "certified": InterestCondition.cpo,
+    "certified-pre-owned": InterestCondition.cpo, "certified-used": InterestCondition.cpo,
 }  # fmt: skip
 _PRICE_PREFERENCE = ("quote", "offer", "asking", "", "appraisal", "msrp", "invoice")
 
@@ -154,7 +157,7 @@ def read_vehicles(prospect: Element, customer: Element | None, warnings: list[st
     for block in [*kids(prospect, *_TRADE_BLOCKS), *kids(customer, *_TRADE_BLOCKS)]:
         for element in kids(block, "vehicle") or [block]:
             vehicle = _read_vehicle(element, len(vehicles) + 1, warnings)
-            vehicle.interest = "trade-in"
+            vehicle.interest = Interest.trade_in
             vehicles.append(vehicle)
     return vehicles
 
@@ -192,7 +195,7 @@ def _comment_target(vehicles: list[AdfVehicle]) -> AdfVehicle | None:
     if len(vehicles) == 1:
         target = vehicles[0]
     else:
-        gaps = [v for v in vehicles if v.interest != "trade-in" and not (v.year and v.make and v.model)]
+        gaps = [v for v in vehicles if v.interest != Interest.trade_in and not (v.year and v.make and v.model)]
         target = gaps[0] if gaps else None
     if target is None or (target.year and target.make and target.model):
         return None
@@ -235,7 +238,7 @@ def flag_mirrored_trades(vehicles: list[AdfVehicle], warnings: list[str]) -> Non
     """Warn about a trade-in that only repeats a wanted vehicle (a form-mapping artefact seen in real traffic)."""
     wanted = [v for v in vehicles if v.is_wanted and v.model]
     for index, trade in enumerate(vehicles, start=1):
-        if trade.interest != "trade-in" or not trade.model or trade.year or trade.vin or trade.mileage:
+        if trade.interest != Interest.trade_in or not trade.model or trade.year or trade.vin or trade.mileage:
             continue
         model = trade.model.lower()
         for other in wanted:
