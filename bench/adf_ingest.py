@@ -2,8 +2,13 @@
 # (the service was "0.10x" of it); it now writes the same rows. The service then did ~24 statements per document
 # through the ORM (~12 ms of Python CPU, over half of it in unit-of-work flushes) and round robin read every lead
 # of every user (3.3 ms at 3,800 leads, growing). Now: migration 0010 indexes the round-robin read, one lock
-# statement, number and assignee in one read, the new rows in one statement (db.rows.flush), hot reads and the
-# job through db.engine.fetch_one: 37 -> ~65 docs/s sequential, 0.30x -> 0.58-0.71x of the raw baseline.
+# statement, number and assignee in one read, the new rows in one statement (db.rows.flush, since retired), hot
+# reads and the job through db.engine.fetch_one: 37 -> ~65 docs/s sequential, 0.30x -> 0.58-0.71x of the raw baseline.
+# 2026-12-06: db.rows is gone. The service's new rows are written by the session's unit of work (``session.flush()``;
+# db.engine.OrderedSession inserts them table by table in foreign-key order: a new customer, the lead, its vehicle
+# interests, conversation, activities, audit rows) and the customer's lead count is incremented in SQL. Counted
+# through psycopg: ~17 statements per document; rows whose server defaults the ORM reads back (audit rows, vehicle
+# interests) get an INSERT ... RETURNING each. Figures not measured again since.
 """ADF lead ingestion: raw psycopg inserts vs the service path (process_payload) vs HTTP POST /api/v1/leads/adf.
 
     python -m bench.adf_ingest [--leads 20000] [--clients 16] [--service-tasks 4]

@@ -1,6 +1,7 @@
 """A full chat turn with the builtin provider, in a big database, vs the raw SQL the turn needs, same run.
 
     python -m bench.chat_turn [--messages 1000000] [--vehicles 20000] [--concurrency 50] [--seconds 20] [--think 0]
+    python -m bench.chat_turn --small     # a quick check that it runs: 5,000 messages, 2,000 vehicles, 10 x 3 s
 
 Target (issue): inbound stored → triggers → inventory search → reply stored, with 1,000,000 messages and 20,000
 vehicles in the database, 50 concurrent conversations: p99 under 50 ms on 2 cores, and the turn within 3x of its
@@ -14,16 +15,33 @@ conversation per 20 messages; messages alternating customer (inbound, received) 
 2 to 38 per conversation. Then VACUUM ANALYZE, as autovacuum would have done by then.
 
 Service path: ``concurrency`` asyncio workers, each owning one active conversation of the first dealership, doing
-turns back to back: an app-role session with the tenant set, ``conversations.service.get`` (as the API route
-loads it), ``receive`` (SYSTEM actor), commit. Latency is the wall time of that whole block, pool waits included (a
-failed turn, e.g. a pool timeout, counts as an error with its time). The customer texts ask for inventory; a turn
-that ends without an AI reply (a handover, a skip) is counted and the conversation reset outside the measured time.
+turns back to back as ``POST /api/v1/conversations/{id}/messages`` does for an API key (``routes.add_message``): an
+app-role session with the tenant set (autobegun, as the request's), ``conversations.service.get``, then
+``conversations.turn.receive`` (SYSTEM actor), which commits step 1, asks the builtin provider with no transaction
+open and writes the reply in a second transaction; then the request's commit. Latency is the wall time of that
+whole block, pool waits included (a failed turn, e.g. a pool timeout, counts as an error with its time). The
+customer texts ask for inventory; a turn that ends without an AI reply (a handover, a skip) is counted and the
+conversation reset outside the measured time.
 
 Raw SQL floor: the same turns through a raw psycopg pool of the same size, as the BYPASSRLS maintenance login (no
-ORM, no RLS: the tenant filter is written out), one transaction per turn: insert the inbound message, update the
-conversation counters, read the active triggers, read the last 12 messages, the inventory search (the very
-statement ``relevant_vehicles`` sends for the text, built once), insert the reply, insert the lead
-activity.
+ORM, no RLS: the tenant filter is written out), split into the same two transactions as the service, the
+connection going back to the pool in between:
+
+* A: insert the inbound message; ``UPDATE conversations ... RETURNING`` (the counters, the reopening, and the
+  conversation's row, which stands for the service's ``get``); the audit record; the lead, customer and dealership
+  (one statement); the last 12 messages; the inventory search (the very statement ``relevant_vehicles`` sends for
+  the text, built once); the lead score, plus the lead's and customer's score when it changes; the insights (one
+  statement for all of them); commit.
+* the "provider": the reply text, built from the vehicles found.
+* B: ``SELECT ... FOR UPDATE`` of the conversation (with the customer's AI switch), the same staleness check as
+  the service, insert the reply (delivered: a chat message), update the counters, insert the lead activity;
+  commit.
+
+What the service caches (the inventory catalog, escalation triggers, personas: 30 s per process) the floor does
+not read either; the understanding and insights of each text are worked out once, outside the measured time.
+Statement for statement the service sends, besides, the tenant ``set_config`` of each transaction, the ``get``
+before the UPDATE, a re-read of the customer in B, and (ORM flush order) the reply inserted as ``queued`` then
+updated to ``delivered``, and one INSERT per insight.
 
 Pacing: by default each conversation sends its next message as soon as the last is answered (a closed loop: it
 measures how many turns per second the process can serve, and latency is then mostly queueing, about 50 / turns
@@ -67,13 +85,16 @@ from bench.common import Result, bench_database
 from bench.inventory_import import CATALOG, COLORS, TRANSMISSIONS, VIN_CHARS, YEAR_CODES
 from showroom.agent.context import search_sql
 from showroom.audit.service import SYSTEM
+from showroom.brain.insights import Insight, extract_insights
 from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.understanding import Understanding
 from showroom.conversations import service as conversations
-from showroom.conversations.service import receive
+from showroom.conversations import turn
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import Topology, libpq
 from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
+from showroom.insights.service import score
 from showroom.inventory.service import SearchWhere, catalog, filters_from_understanding, narrows, search_where
 from showroom.inventory.vin import check_digit
 from showroom.services import Services
@@ -412,9 +433,10 @@ async def service_worker(
         rotation[conversation_id] += 1
         started = time.perf_counter()
         try:
-            async with db.session(dealership_id) as session, session.begin():
+            async with db.session(dealership_id) as session:  # autobegins, as the API request's session does
                 conversation = await conversations.get(session, conversation_id)  # as the API route loads it
-                _, _, outcome = await receive(session, services, conversation, text, SYSTEM)
+                _, _, outcome = await turn.receive(session, services, conversation, text, SYSTEM)
+                await session.commit()  # the request's commit (turn.receive committed its own transactions)
         except Exception as exc:  # counted (its time too: a failed turn is server time) and shown; the run goes on
             latencies.append((time.perf_counter() - started) * 1000)
             tally.errors += 1
@@ -434,48 +456,90 @@ async def service_worker(
 
 
 @dataclass
-class RawSearch:
-    sql: str
-    params: dict[str, Any]
+class RawText:
+    """What the raw floor needs for one customer text, worked out once outside the measured time (as the service's
+    catalog, triggers and personas are cached): the inventory search, the understanding, the insights."""
+
+    search_sql: str
+    search_params: dict[str, Any]
+    understanding: Understanding
+    insights: list[Insight]
 
 
-async def search_statements(db: Database, dealership_id: int) -> list[RawSearch]:
+async def raw_texts(db: Database, dealership_id: int) -> list[RawText]:
     """For each turn text, the very inventory search ``relevant_vehicles`` sends, with the tenant filter RLS would
-    add."""
+    add, and the insights ``record_insights`` stores."""
     async with db.session(dealership_id) as session, session.begin():
         known = await catalog(session)
     out = []
     for text in TURN_TEXTS:
-        filters = filters_from_understanding(understand(text, known))
+        u = understand(text, known)
+        filters = filters_from_understanding(u)
         filters.status = "available"
         if not narrows(filters):
             raise RuntimeError(f"{text!r} does not make the agent search the inventory")
         found = search_where(filters, known)
         tenant = SearchWhere(f"{found.sql} and dealership_id = %(tenant)s", {**found.params, "tenant": dealership_id})
-        out.append(RawSearch(search_sql(tenant), tenant.params))
+        out.append(RawText(search_sql(tenant), tenant.params, u, extract_insights(text, u)))
     return out
 
 
+# Transaction A (step 1): the inbound message, counted (the UPDATE locks the conversation's row until commit and
+# returns it, so it is also the service's ``get``), the audit record, the turn's rows, the history, the inventory
+# search, the lead score (+ the lead's and customer's when it changes) and the insights.
 RAW_INBOUND = (
-    "INSERT INTO messages (dealership_id, conversation_id, type, sender, delivery_status, channel, content, "
-    "created_at) VALUES (%s, %s, 'inbound', 'customer', 'received', 'chat', %s, %s) RETURNING id"
+    "INSERT INTO messages (id, dealership_id, conversation_id, type, sender, delivery_status, channel, content, "
+    "created_at) VALUES (%s, %s, %s, 'inbound', 'customer', 'received', 'chat', %s, %s)"
 )
-RAW_CONVERSATION = (
-    "UPDATE conversations SET message_count = message_count + 2, last_message_at = %s, "
-    "last_customer_message_at = %s, last_ai_message_at = %s WHERE id = %s RETURNING lead_id"
+RAW_COUNT_INBOUND = (
+    "UPDATE conversations SET message_count = message_count + 1, "
+    "last_message_at = greatest(last_message_at, %(at)s), "
+    "last_customer_message_at = greatest(last_customer_message_at, %(at)s), "
+    "status = CASE WHEN status IN ('resolved', 'waiting_response') THEN 'active' ELSE status END, "
+    "closed_at = CASE WHEN status IN ('resolved', 'waiting_response') THEN NULL ELSE closed_at END "
+    "WHERE id = %(c)s AND dealership_id = %(d)s "
+    "RETURNING lead_id, customer_id, status, channel, is_ai_assisted, ai_paused, ai_persona_id, tags, message_count"
 )
-RAW_TRIGGERS = (
-    "SELECT id, name, conditions, match_mode, priority, action, action_config FROM escalation_triggers "
-    "WHERE dealership_id = %s AND is_active ORDER BY priority, name"
+RAW_AUDIT = (
+    "INSERT INTO audit_logs (dealership_id, actor_type, action, resource_type, resource_id, after, request_id) "
+    "VALUES (%s, 'system', 'message.receive', 'message', %s, %s, %s)"
+)
+RAW_ROWS = (
+    "SELECT l.id AS lead_id, l.lead_score, l.description, cu.first_name, cu.ai_enabled, cu.opted_out_channels, "
+    "cu.lead_score AS customer_score, d.name, d.is_active, d.operation_mode, d.agent_config, d.persona_name, "
+    "d.persona_tone FROM leads l JOIN customers cu ON cu.id = %(cu)s AND cu.dealership_id = %(d)s "
+    "JOIN dealerships d ON d.id = %(d)s WHERE l.id = %(l)s AND l.dealership_id = %(d)s"
 )
 RAW_HISTORY = (
     "SELECT sender, content FROM messages WHERE conversation_id = %s AND type IN ('inbound', 'outbound') "
     "AND id <> %s ORDER BY created_at DESC, id DESC LIMIT 12"
 )
+RAW_SCORE = (
+    "INSERT INTO lead_scores (dealership_id, lead_id, conversation_id, score, factors, model_version, created_at) "
+    "VALUES (%s, %s, %s, %s, %s, 'rules-1', %s)"
+)
+RAW_LEAD_SCORE = "UPDATE leads SET lead_score = %s WHERE id = %s AND dealership_id = %s"
+RAW_CUSTOMER_SCORE = "UPDATE customers SET lead_score = %s WHERE id = %s AND dealership_id = %s"
+RAW_INSIGHTS = (
+    "INSERT INTO customer_insights (dealership_id, customer_id, conversation_id, message_id, insight_type, value, "
+    "confidence, source) SELECT %(d)s, %(cu)s, %(c)s, %(m)s, x.t, x.v, x.k, 'rule' "
+    "FROM unnest(%(types)s::text[], %(values)s::text[], %(confidence)s::numeric[]) AS x(t, v, k)"
+)
+# Transaction B (step 3): re-read the conversation under its row lock (with the customer's AI switch), check
+# nothing changed, then the reply, its count and the lead activity.
+RAW_LOCK = (
+    "SELECT c.status, c.ai_paused, c.is_ai_assisted, c.last_customer_message_at, cu.ai_enabled "
+    "FROM conversations c JOIN customers cu ON cu.id = c.customer_id "
+    "WHERE c.id = %s AND c.dealership_id = %s FOR UPDATE OF c"
+)
 RAW_REPLY = (
-    "INSERT INTO messages (dealership_id, conversation_id, type, sender, delivery_status, delivered_at, channel, "
-    "content, in_reply_to, ai_model, entities, created_at) "
-    "VALUES (%s, %s, 'outbound', 'ai', 'delivered', %s, 'chat', %s, %s, 'builtin-1', %s, %s) RETURNING id"
+    "INSERT INTO messages (id, dealership_id, conversation_id, type, sender, delivery_status, delivered_at, channel, "
+    "content, in_reply_to, ai_model, processing_time, entities, created_at) "
+    "VALUES (%s, %s, %s, 'outbound', 'ai', 'delivered', %s, 'chat', %s, %s, 'builtin-1', %s, %s, %s)"
+)
+RAW_COUNT_REPLY = (
+    "UPDATE conversations SET message_count = message_count + 1, last_message_at = greatest(last_message_at, %(at)s), "
+    "last_ai_message_at = greatest(last_ai_message_at, %(at)s) WHERE id = %(c)s AND dealership_id = %(d)s"
 )
 RAW_ACTIVITY = (
     "INSERT INTO lead_activities (dealership_id, lead_id, type, description, message_id, created_at) "
@@ -483,33 +547,79 @@ RAW_ACTIVITY = (
 )
 
 
-async def raw_turn(
-    pool: AsyncConnectionPool[Any], dealership_id: int, conversation_id: uuid.UUID, text: str, search: RawSearch
-) -> None:
+async def raw_turn(pool: AsyncConnectionPool[Any], d: int, conversation_id: uuid.UUID, text: str, raw: RawText) -> bool:
+    """One turn as the service splits it: transaction A, commit (the connection goes back to the pool), the
+    "provider" (the reply text built from the vehicles found), transaction B, commit. False: B found the
+    conversation changed and wrote nothing (never happens here: nothing else touches these conversations)."""
+    started = time.perf_counter()
+    inbound_id, at = uuid.uuid4(), datetime.now(UTC)
     async with pool.connection() as conn, conn.transaction():
-        now = datetime.now(UTC)
-        inbound = await (await conn.execute(RAW_INBOUND, (dealership_id, conversation_id, text, now))).fetchone()
-        lead = await (await conn.execute(RAW_CONVERSATION, (now, now, now, conversation_id))).fetchone()
-        assert inbound is not None
-        assert lead is not None
-        await (await conn.execute(RAW_TRIGGERS, (dealership_id,))).fetchall()
-        await (await conn.execute(RAW_HISTORY, (conversation_id, inbound["id"]))).fetchall()
-        found = await (await conn.execute(search.sql, search.params)).fetchall()
-        body = "; ".join(f"{v['year']} {v['make']} {v['model']} {v['trim'] or ''} ${v['price'] or 0:,}" for v in found)
-        entities = Jsonb({"intent": "inventory_search", "vehicle_ids": [v["id"] for v in found]})
-        reply = await (
-            await conn.execute(
-                RAW_REPLY,
-                (dealership_id, conversation_id, now, body or "Nothing right now.", inbound["id"], entities, now),
-            )
+        await conn.execute(RAW_INBOUND, (inbound_id, d, conversation_id, text, at))
+        conv = await (await conn.execute(RAW_COUNT_INBOUND, {"at": at, "c": conversation_id, "d": d})).fetchone()
+        assert conv is not None
+        await conn.execute(RAW_AUDIT, (d, str(inbound_id), Jsonb({"conversation_id": str(conversation_id)}), None))
+        rows = await (
+            await conn.execute(RAW_ROWS, {"cu": conv["customer_id"], "l": conv["lead_id"], "d": d})
         ).fetchone()
-        assert reply is not None
-        await conn.execute(RAW_ACTIVITY, (dealership_id, lead["lead_id"], reply["id"], now))
+        assert rows is not None
+        await (await conn.execute(RAW_HISTORY, (conversation_id, inbound_id))).fetchall()
+        found = await (await conn.execute(raw.search_sql, raw.search_params)).fetchall()
+        value, factors = score(raw.understanding, rows["lead_score"])
+        await conn.execute(RAW_SCORE, (d, conv["lead_id"], conversation_id, value, Jsonb(factors), at))
+        if value != rows["lead_score"]:
+            await conn.execute(RAW_LEAD_SCORE, (value, conv["lead_id"], d))
+        customer_score = max(rows["customer_score"], value) if value else value
+        if customer_score != rows["customer_score"]:
+            await conn.execute(RAW_CUSTOMER_SCORE, (customer_score, conv["customer_id"], d))
+        if raw.insights:
+            await conn.execute(
+                RAW_INSIGHTS,
+                {
+                    "d": d,
+                    "cu": conv["customer_id"],
+                    "c": conversation_id,
+                    "m": inbound_id,
+                    "types": [i.type for i in raw.insights],
+                    "values": [i.value[:2000] for i in raw.insights],
+                    "confidence": [round(i.confidence, 2) for i in raw.insights],
+                },
+            )
+    body = "; ".join(f"{v['year']} {v['make']} {v['model']} {v['trim'] or ''} ${v['price'] or 0:,}" for v in found)
+    entities = Jsonb({"intent": "inventory_search", "vehicle_ids": [v["id"] for v in found]})
+    async with pool.connection() as conn, conn.transaction():
+        now = await (await conn.execute(RAW_LOCK, (conversation_id, d))).fetchone()
+        assert now is not None
+        if (
+            now["status"] in ("resolved", "archived")
+            or now["ai_paused"]
+            or not (now["is_ai_assisted"] and now["ai_enabled"])
+            or (now["last_customer_message_at"] is not None and now["last_customer_message_at"] > at)
+        ):
+            return False
+        reply_id, replied = uuid.uuid4(), datetime.now(UTC)
+        elapsed_ms = int((time.perf_counter() - started) * 1000)
+        await conn.execute(
+            RAW_REPLY,
+            (
+                reply_id,
+                d,
+                conversation_id,
+                replied,
+                body or "Nothing right now.",
+                inbound_id,
+                elapsed_ms,
+                entities,
+                replied,
+            ),
+        )
+        await conn.execute(RAW_COUNT_REPLY, {"at": replied, "c": conversation_id, "d": d})
+        await conn.execute(RAW_ACTIVITY, (d, conv["lead_id"], reply_id, replied))
+    return True
 
 
 async def raw_worker(
     pool: AsyncConnectionPool[Any],
-    searches: Sequence[RawSearch],
+    texts: Sequence[RawText],
     dealership_id: int,
     conversation_id: uuid.UUID,
     rotation: dict[uuid.UUID, int],
@@ -523,9 +633,12 @@ async def raw_worker(
         i = rotation[conversation_id] % len(TURN_TEXTS)
         rotation[conversation_id] += 1
         started = time.perf_counter()
-        await raw_turn(pool, dealership_id, conversation_id, TURN_TEXTS[i], searches[i])
+        replied = await raw_turn(pool, dealership_id, conversation_id, TURN_TEXTS[i], texts[i])
         latencies.append((time.perf_counter() - started) * 1000)
-        tally.replies += 1
+        if replied:
+            tally.replies += 1
+        else:
+            tally.resets += 1
         done += 1
     return done
 
@@ -672,11 +785,11 @@ async def bench(
         raw_conversations = [row["id"] for row in rows[:concurrency]]
         service_conversations = [row["id"] for row in rows[concurrency:]]
         rotation = {row["id"]: i for i, row in enumerate(rows)}
-        searches = await search_statements(db, d)
+        texts = await raw_texts(db, d)
 
         def raw(stop_at: float, latencies: list[float], tally: Tally) -> list[Coroutine[Any, Any, int]]:
             return [
-                raw_worker(pool, searches, d, c, rotation, stop_at, latencies, tally, think) for c in raw_conversations
+                raw_worker(pool, texts, d, c, rotation, stop_at, latencies, tally, think) for c in raw_conversations
             ]
 
         def service(stop_at: float, latencies: list[float], tally: Tally) -> list[Coroutine[Any, Any, int]]:
@@ -693,7 +806,7 @@ async def bench(
             yappi = start_profile()
         if processes > 1:
             real = await measure_processes(
-                f"service: receive(), {processes} processes",
+                f"service: turn.receive(), {processes} processes",
                 processes,
                 seconds,
                 postmaster,
@@ -705,7 +818,7 @@ async def bench(
                 think=think,
             )
         else:
-            real = await measure("service: receive(), builtin provider", seconds, service, postmaster)
+            real = await measure("service: turn.receive(), builtin provider", seconds, service, postmaster)
         if profile:
             stop_profile(yappi, profile)
         return baseline, real
@@ -802,12 +915,22 @@ def report(baseline: Run, real: Run, concurrency: int, think: float) -> None:
     )
 
 
+FULL = {"messages": 1_000_000, "vehicles": 20_000, "concurrency": 50, "seconds": 20.0}
+SMALL = {"messages": 5_000, "vehicles": 2_000, "concurrency": 10, "seconds": 3.0}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--messages", type=int, default=1_000_000)
-    parser.add_argument("--vehicles", type=int, default=20_000)
-    parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--messages", type=int, help="messages seeded (default 1,000,000)")
+    parser.add_argument("--vehicles", type=int, help="vehicles seeded (default 20,000)")
+    parser.add_argument("--concurrency", type=int, help="concurrent conversations per path (default 50)")
+    parser.add_argument("--seconds", type=float, help="measured seconds per path (default 20)")
+    parser.add_argument(
+        "--small",
+        action="store_true",
+        help="a quick check that the bench runs (figures not meaningful): defaults become 5,000 messages, 2,000 "
+        "vehicles, 10 conversations, 3 s",
+    )
     parser.add_argument(
         "--think",
         type=float,
@@ -822,6 +945,10 @@ def main() -> None:
         help="run the service phase in N processes, as `showroom serve --workers N` does (py cpu: their sum)",
     )
     args = parser.parse_args()
+    sizes = SMALL if args.small else FULL
+    for name, value in sizes.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
     with bench_database() as (settings, topo):
         seeded = asyncio.run(seed(settings, topo, messages=args.messages, vehicles=args.vehicles))
         print(
