@@ -351,12 +351,18 @@ async def _changed(session: AsyncSession, pending: Pending) -> str | None:
     turn = pending.rows
     # FOR NO KEY UPDATE: it waits for another turn's write of the row, but not for new messages' foreign-key checks
     # (KEY SHARE), as FOR UPDATE would; that wait deadlocked with concurrent messages of one conversation.
-    conversation = await session.get(
-        Conversation, turn.conversation.id, with_for_update={"key_share": True}, populate_existing=True
-    )
-    customer = await session.get(Customer, turn.customer.id, populate_existing=True)
-    if conversation is None or customer is None:
+    found = (
+        await session.execute(
+            select(Conversation, Customer)
+            .join(Customer, Customer.id == Conversation.customer_id)
+            .where(Conversation.id == turn.conversation.id)
+            .with_for_update(of=Conversation, key_share=True)
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+    if found is None:
         return "the conversation is gone"
+    conversation, customer = found
     turn.conversation, turn.customer = conversation, customer
     silent = ai_answers(turn)
     if silent is not None:
@@ -542,8 +548,8 @@ async def _say(
         created_at=datetime.now(UTC),
     )
     session.add(message)
-    await count_message(session, turn.conversation, message)
     await queue_delivery(session, services, message, turn.customer, turn.dealership, now=message.created_at)
+    await count_message(session, turn.conversation, message)  # inserts the message as queue_delivery left it
     return message
 
 

@@ -53,7 +53,11 @@ def uuid_pk() -> Mapped[uuid.UUID]:
     """``uuid PRIMARY KEY DEFAULT gen_random_uuid()``; the ORM picks the id itself (``uuid4``, the same kind), so
     a flush writes several new rows of one table in one INSERT instead of one INSERT ... RETURNING each."""
     return mapped_column(
-        UUID(as_uuid=True), primary_key=True, default=uuid.uuid4, server_default=text("gen_random_uuid()")
+        UUID(as_uuid=True),
+        primary_key=True,
+        default=uuid.uuid4,
+        server_default=text("gen_random_uuid()"),
+        insert_sentinel=True,
     )
 
 
