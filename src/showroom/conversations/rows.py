@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import Table, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from showroom.models import Conversation, Customer, Dealership, Lead, Message
 from showroom.vocabulary import ConversationStatus, Sender
 
 # A customer's message makes these active again.
+CONVERSATIONS = cast(Table, Conversation.__table__)
 REOPENED_BY_CUSTOMER = (ConversationStatus.resolved, ConversationStatus.waiting_response)
 
 
@@ -42,7 +44,8 @@ async def count_message(session: AsyncSession, conversation: Conversation, messa
     """Count ``message`` (pending in the session) on its conversation, in SQL: the counters are incremented by the
     database (so concurrent messages each count), the timestamps only move forward, and a customer's message
     reopens a resolved or waiting conversation. The statement locks the conversation's row until commit, which
-    orders concurrent turns of one conversation; ``conversation`` is refreshed from the row it returns."""
+    orders concurrent turns of one conversation; ``conversation`` is refreshed with the columns a turn decides on,
+    as the row is now. The session's pending rows (the message among them) are flushed first."""
     at = message.created_at
     values: dict[str, Any] = {
         "message_count": Conversation.message_count + 1,
@@ -55,10 +58,29 @@ async def count_message(session: AsyncSession, conversation: Conversation, messa
         values["closed_at"] = case((reopen, None), else_=Conversation.closed_at)
     elif message.sender == Sender.ai:
         values["last_ai_message_at"] = func.greatest(Conversation.last_ai_message_at, at)
-    await session.execute(
-        update(Conversation)
-        .where(Conversation.id == conversation.id)
-        .values(**values)
-        .returning(Conversation)
-        .execution_options(populate_existing=True, synchronize_session=False)
-    )
+    await session.flush()  # the message first (and anything pending): a Core statement does not autoflush
+    row = (
+        await session.execute(
+            update(CONVERSATIONS)  # Core: the counters come back as values, not through ORM-enabled DML
+            .where(CONVERSATIONS.c.id == conversation.id)
+            .values(**values)
+            .returning(*(CONVERSATIONS.c[name] for name in _COUNTED))
+        )
+    ).one()
+    for name, value in zip(_COUNTED, row, strict=True):
+        set_committed_value(conversation, name, value)
+
+
+# What counting a message changes, and what a turn must see as it is now (the row is locked from here on).
+_COUNTED = (
+    "message_count",
+    "last_message_at",
+    "last_customer_message_at",
+    "last_ai_message_at",
+    "status",
+    "closed_at",
+    "ai_paused",
+    "is_ai_assisted",
+    "tags",
+    "updated_at",
+)

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from showroom.agent.context import (
     HISTORY_TURNS,
@@ -52,7 +53,7 @@ from showroom.brain.types import VehicleView
 from showroom.conversations.channels import queue_delivery
 from showroom.conversations.handover import hand_over
 from showroom.conversations.hours import auto_greeting
-from showroom.conversations.rows import TurnRows, count_message, turn_rows
+from showroom.conversations.rows import CONVERSATIONS, TurnRows, count_message, turn_rows
 from showroom.conversations.service import CLOSED, get, repeat
 from showroom.conversations.suggestions import offer
 from showroom.errors import Conflict
@@ -346,6 +347,9 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
     )
 
 
+_RECHECKED = ("status", "ai_paused", "is_ai_assisted", "last_customer_message_at", "message_count", "tags")
+
+
 async def _changed(session: AsyncSession, pending: Pending) -> str | None:
     """Why the answer must not be written (None: it may): re-read under the conversation's row lock."""
     turn = pending.rows
@@ -353,17 +357,18 @@ async def _changed(session: AsyncSession, pending: Pending) -> str | None:
     # (KEY SHARE), as FOR UPDATE would; that wait deadlocked with concurrent messages of one conversation.
     found = (
         await session.execute(
-            select(Conversation, Customer)
-            .join(Customer, Customer.id == Conversation.customer_id)
-            .where(Conversation.id == turn.conversation.id)
-            .with_for_update(of=Conversation, key_share=True)
-            .execution_options(populate_existing=True)
+            select(*(CONVERSATIONS.c[name] for name in _RECHECKED), Customer.ai_enabled)
+            .join_from(CONVERSATIONS, Customer, Customer.id == CONVERSATIONS.c.customer_id)
+            .where(CONVERSATIONS.c.id == turn.conversation.id)
+            .with_for_update(of=CONVERSATIONS, key_share=True)
         )
     ).first()
     if found is None:
         return "the conversation is gone"
-    conversation, customer = found
-    turn.conversation, turn.customer = conversation, customer
+    for name, value in zip(_RECHECKED, found, strict=False):
+        set_committed_value(turn.conversation, name, value)
+    set_committed_value(turn.customer, "ai_enabled", found.ai_enabled)
+    conversation = turn.conversation
     silent = ai_answers(turn)
     if silent is not None:
         return silent
