@@ -66,7 +66,7 @@ from showroom.leads.adf.model import AdfError, ParsedLead
 from showroom.leads.adf.parse import parse_adf
 from showroom.leads.adf_intake import process_payload, to_intake
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
-from showroom.leads.intake import IntakeLead, lead_key, primary_wanted
+from showroom.leads.intake_model import IntakeLead, lead_key, primary_wanted
 from showroom.models import ApiKey, Dealership, User, Vehicle
 from showroom.settings import Settings
 

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DataError
 
 from showroom.db.engine import Database, fetch_one
-from showroom.leads.intake import _NUMBER_AND_ASSIGNEE
+from showroom.leads.queries import LEAD_SLOTS
 from tests.helpers import create_team
 
 
@@ -21,8 +21,17 @@ async def test_round_robin_reads_the_latest_lead_per_user_from_an_index(db: Data
         driver = (await connection.get_raw_connection()).driver_connection
         async with driver.cursor() as cursor:  # type: ignore[union-attr]
             await cursor.execute(
-                "EXPLAIN " + _NUMBER_AND_ASSIGNEE,
-                {"prefix": "LEAD-26-", "after": "LEAD-26.", "round_robin": True},
+                "EXPLAIN " + LEAD_SLOTS,
+                {
+                    "d": team.id,
+                    "name": "Website",
+                    "type": "website_form",
+                    "prefix": "LEAD-26-",
+                    "after": "LEAD-26.",
+                    "round_robin": True,
+                    "vins": ["1HGCM82633A004352"],
+                    "stocks": ["P1"],
+                },
             )
             plan = "\n".join(row[0] for row in await cursor.fetchall())
     assert "ix_leads_assigned_user_id_created_at" in plan, plan

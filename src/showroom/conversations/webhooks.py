@@ -18,7 +18,8 @@ from showroom.db.tenancy import acting_for
 from showroom.errors import NotFound, ServiceUnavailable, Unauthorized, ValidationFailed
 from showroom.leads.adf_intake import dealership_for_address
 from showroom.leads.contacts import normalize_email, normalize_phone
-from showroom.leads.intake import IntakeContact, IntakeLead, intake
+from showroom.leads.intake import intake
+from showroom.leads.intake_model import IntakeContact, IntakeLead
 from showroom.leads.service import region
 from showroom.models import Conversation, Customer, Message
 from showroom.services import Services

@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.errors import NotFound
-from showroom.leads.intake import IntakeContact, IntakeLead, adopt_visitor, intake
+from showroom.leads.identity import adopt_visitor
+from showroom.leads.intake import intake
+from showroom.leads.intake_model import IntakeContact, IntakeLead
 from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.vocabulary import Channel, LeadSourceType, MessageType
 from showroom.web.branding import brand_of
@@ -96,7 +98,7 @@ async def capture_contact(
     session: AsyncSession, conversation: Conversation, contact: IntakeContact, region: str, actor: Actor | None = None
 ) -> Customer:
     """The visitor tells who they are: fill the customer in, or join the customer we already know by that e-mail
-    or phone (the visit's lead and conversation move to them; see ``leads.intake.adopt_visitor``)."""
+    or phone (the visit's lead and conversation move to them; see ``leads.identity.adopt_visitor``)."""
     return await adopt_visitor(session, conversation, contact, region, actor or Actor())
 
 

@@ -29,7 +29,7 @@ from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
 from showroom.db.tenancy import acting_for
 from showroom.errors import Forbidden, NotFound
 from showroom.events import EventHub, sse
-from showroom.leads.intake import IntakeContact
+from showroom.leads.intake_model import IntakeContact
 from showroom.leads.service import region
 from showroom.models import Conversation, Dealership, Message
 from showroom.services import Services, services

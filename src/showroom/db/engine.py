@@ -12,14 +12,13 @@ Two pools per process:
 from __future__ import annotations
 
 import contextlib
-import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
-from sqlalchemy import Connection, MetaData, Table, event
+from sqlalchemy import Connection, Table, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -34,19 +33,33 @@ def _tenant_params(dealership_id: int | None, user_id: int | None) -> tuple[str,
     return "" if dealership_id is None else str(dealership_id), "" if user_id is None else str(user_id)
 
 
-@functools.cache
-def _insert_order(metadata: MetaData) -> dict[Table, int]:
-    return {table: rank for rank, table in enumerate(metadata.sorted_tables)}
+def _insert_levels(tables: Iterable[Table]) -> list[list[Table]]:
+    """``tables`` in foreign-key levels: each level refers only to tables of earlier levels (or to none of
+    ``tables``), so one flush may insert a whole level in any order."""
+    pending = set(tables)
+    level: dict[Table, int] = {}
+
+    def depth(table: Table) -> int:
+        if table not in level:
+            level[table] = 0  # a cycle (none today) would stop here rather than recurse forever
+            parents = {fk.column.table for fk in table.foreign_keys} & pending - {table}
+            level[table] = 1 + max((depth(parent) for parent in parents), default=-1)
+        return level[table]
+
+    levels: list[list[Table]] = [[] for _ in range(1 + max((depth(t) for t in pending), default=0))]
+    for table in pending:
+        levels[depth(table)].append(table)
+    return levels
 
 
 class OrderedSession(Session):
-    """A Session whose flush inserts new rows table by table in foreign-key order.
+    """A Session whose flush inserts new rows in foreign-key order.
 
     The unit of work orders the inserts of different tables only along declared ``relationship()``s; our models
     declare foreign keys, not relationships, and without one it orders tables by class name (so a conversation
-    could be inserted before its new customer). When a flush has new rows of several tables, each table's rows but
-    the last are flushed first, in the metadata's dependency order; the last table goes with the updates and
-    deletes. Every write still goes through the ORM's unit of work."""
+    could be inserted before its new customer). When a flush has new rows of tables that refer to each other, the
+    rows are flushed level by level (``_insert_levels``: a table after those it refers to); the last level goes with
+    the updates and deletes. Every write still goes through the ORM's unit of work."""
 
     def flush(self, objects: Sequence[Any] | None = None) -> None:
         if objects is None and self.new:
@@ -54,9 +67,8 @@ class OrderedSession(Session):
             for instance in self.new:
                 tables.setdefault(instance.__table__, []).append(instance)
             if len(tables) > 1:
-                order = _insert_order(next(iter(tables)).metadata)
-                for table in sorted(tables, key=order.__getitem__)[:-1]:
-                    super().flush(tables[table])
+                for level in _insert_levels(tables)[:-1]:
+                    super().flush([instance for table in level for instance in tables[table]])
         super().flush(objects)
 
 

@@ -24,7 +24,8 @@ from showroom.errors import AppError
 from showroom.leads.adf.extract import extract_adf_documents
 from showroom.leads.adf.model import AdfContact, AdfError, ParsedLead
 from showroom.leads.adf.parse import parse_adf
-from showroom.leads.intake import IntakeContact, IntakeLead, IntakeResult, IntakeVehicle, intake
+from showroom.leads.intake import intake
+from showroom.leads.intake_model import IntakeContact, IntakeLead, IntakeResult, IntakeVehicle
 from showroom.leads.service import region
 from showroom.models import IntakeDeadLetter
 

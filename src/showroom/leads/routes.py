@@ -21,7 +21,8 @@ from showroom.leads import dead_letters as letters
 from showroom.leads import service
 from showroom.leads.adf_intake import DocumentOutcome, process_payload
 from showroom.leads.inbound import InboundEmailIn, check_inbound_secret
-from showroom.leads.intake import IntakeResult, take_lead
+from showroom.leads.intake import take_lead
+from showroom.leads.intake_model import IntakeResult
 from showroom.leads.schemas import (
     ActivityOut,
     AdfDocumentOut,

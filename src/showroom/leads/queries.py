@@ -1,0 +1,97 @@
+"""Intake's fixed statements, sent straight through psycopg (``db.engine.fetch_one``): they run for every lead."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.db.engine import fetch_one
+
+LOCK_NAMESPACE = "showroom-intake:"
+
+
+async def lock(session: AsyncSession, dealership_id: int, *keys: str | None) -> None:
+    """Transaction-level advisory locks on the keys given (None: skipped), in one round trip and in sorted order,
+    so two transactions that want some of the same keys cannot deadlock."""
+    names = sorted({LOCK_NAMESPACE + key for key in keys if key})
+    if names:
+        await fetch_one(
+            session,
+            "select pg_advisory_xact_lock(%(d)s, hashtext(k)) from unnest(%(ks)s::text[]) as k",
+            {"d": dealership_id, "ks": names},
+        )
+
+
+@dataclass(frozen=True)
+class LeadSlots:
+    """What a new lead takes: its source (counted), its number, its assignee, and the units it names."""
+
+    source_id: uuid.UUID
+    lead_number: str
+    assignee: int | None
+    ours: dict[str, int]  # our vehicles the lead names, by ``vin:…`` and ``stock:…``
+
+
+# One round trip: the lead source is created on first sight or counted (a data-modifying CTE), then the last lead
+# number of the year, the round-robin assignee (the active sales user given a lead longest ago, never first) and our
+# units named by VIN or stock number. RLS keeps every part to the session's dealership; = ANY on the vehicle columns
+# is leakproof, so the (dealership_id, vin) and stock indexes serve it.
+LEAD_SLOTS = """
+with source as (
+  insert into lead_sources (dealership_id, name, type, total_leads) values (%(d)s, %(name)s, %(type)s, 1)
+  on conflict (dealership_id, name) do update set total_leads = lead_sources.total_leads + 1 returning id
+)
+select (select id from source) as source_id,
+       (select lead_number from leads
+         where lead_number >= %(prefix)s and lead_number < %(after)s order by lead_number desc limit 1) as last,
+       (select u.id from users u
+         where %(round_robin)s and u.is_active and u.role in ('user', 'manager')
+         order by (select max(l.created_at) from leads l where l.assigned_user_id = u.id) asc nulls first, u.id
+         limit 1) as assignee,
+       (select coalesce(jsonb_agg(jsonb_build_array(v.id, v.vin, v.stock_number)), '[]'::jsonb) from vehicles v
+         where v.vin = any(%(vins)s::text[]) or v.stock_number = any(%(stocks)s::text[])) as ours
+"""
+
+
+async def lead_slots(
+    session: AsyncSession,
+    dealership_id: int,
+    *,
+    source_name: str,
+    source_type: str,
+    when: datetime,
+    round_robin: bool,
+    vins: list[str],
+    stocks: list[str],
+) -> LeadSlots:
+    """:data:`LEAD_SLOTS` for a lead received ``when``; its number is ``LEAD-YY-00001``, sequential per dealership
+    and year. The caller holds the locks ``lead-number:YY`` and ``round-robin`` (``leads.intake``), so two intakes
+    cannot take the same number or the same turn."""
+    prefix = f"LEAD-{when.year % 100:02d}-"
+    row = await fetch_one(
+        session,
+        LEAD_SLOTS,
+        {
+            "d": dealership_id,
+            "name": source_name,
+            "type": source_type,
+            "prefix": prefix,
+            "after": prefix[:-1] + ".",
+            "round_robin": round_robin,
+            "vins": vins,
+            "stocks": stocks,
+        },
+    )
+    assert row is not None  # the CTE inserts or counts exactly one source row
+    assert row["source_id"] is not None
+    last = row["last"]
+    ours: dict[str, int] = {}
+    for vehicle_id, vin, stock in row["ours"]:
+        ours[f"vin:{vin}"] = vehicle_id
+        if stock:
+            ours[f"stock:{stock}"] = vehicle_id
+    sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return LeadSlots(row["source_id"], f"{prefix}{sequence:05d}", row["assignee"], ours)
