@@ -14,12 +14,12 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from showroom import jobs
 from showroom.audit.service import SYSTEM
 from showroom.auth import api_keys
 from showroom.auth.schemas import ApiKeyCreate
 from showroom.db.engine import Database
 from showroom.models import Conversation, Message
+from showroom.queue import defer
 from showroom.settings import Settings
 from tests.conftest import cli_env
 from tests.factories import create_dealership
@@ -118,7 +118,7 @@ async def test_worker_says_it_started_which_queues_it_serves_and_one_line_per_fa
     assert "jobs: worker started, " in output
     assert "queues: agent, delivery, mail, maintenance" in output
     async with db.session() as session, session.begin():  # a job that cannot succeed: its id is not a uuid
-        await jobs.defer(session, "message.deliver", queue="delivery", message_id="not-a-uuid", dealership_id=0)
+        await defer(session, "message.deliver", queue="delivery", message_id="not-a-uuid", dealership_id=0)
     assert proc.stdout is not None
     failed = next(line for line in proc.stdout if "not-a-uuid" in line)
     assert "ERROR" in failed and "ValueError" in failed

@@ -21,15 +21,29 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from showroom.agent.routes import router as agent
 from showroom.api.middleware import RequestContextMiddleware
+from showroom.audit.routes import router as audit
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
+from showroom.auth.routes import router as identity
+from showroom.conversations.handover_routes import router as handovers
+from showroom.conversations.routes import router as conversations
+from showroom.conversations.widget_routes import events, webhooks
+from showroom.conversations.widget_routes import router as widget
+from showroom.db import embedded
 from showroom.db.engine import Database, open_database
+from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
+from showroom.dealerships.routes import router as dealerships
 from showroom.errors import AppError
 from showroom.events import EventHub
+from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
+from showroom.leads.routes import router as leads
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
+from showroom.web.app_routes import router as staff_app
+from showroom.web.routes import router as web
 
 log = logging.getLogger("showroom")
 
@@ -54,8 +68,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = database is None
         if database is None:
-            from showroom.db.migrate import resolve
-
             topo = resolve(settings)
             app.state.db = open_database(settings, topo.app, topo.maint)
         else:
@@ -74,8 +86,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             await app.state.events.stop()
             if owned:
                 await app.state.db.dispose()
-                from showroom.db import embedded
-
                 embedded.stop()  # pgserver's atexit hook does not run under uvicorn (DESIGN.md §8)
 
     app = FastAPI(
@@ -114,19 +124,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
 
 def _include_routers(app: FastAPI) -> None:
-    from showroom.agent.routes import router as agent
-    from showroom.audit.routes import router as audit
-    from showroom.auth.routes import router as identity
-    from showroom.conversations.handover_routes import router as handovers
-    from showroom.conversations.routes import router as conversations
-    from showroom.conversations.widget_routes import events, webhooks
-    from showroom.conversations.widget_routes import router as widget
-    from showroom.dealerships.routes import router as dealerships
-    from showroom.inventory.routes import router as inventory
-    from showroom.leads.routes import router as leads
-    from showroom.web.app_routes import router as staff_app
-    from showroom.web.routes import router as web
-
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "web" / "static"), name="static")
     routers = (
         identity,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -17,11 +16,13 @@ from typing import Any, TypeVar
 
 from procrastinate import App, Blueprint, JobContext, PsycopgConnector, RetryStrategy
 from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.db.engine import Database, fetch_one, open_database
+from showroom.db.engine import Database, open_database
+from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
 from showroom.errors import ServiceUnavailable
+from showroom.mail import Email
+from showroom.models import Session
 from showroom.services import Services
 from showroom.settings import Settings
 
@@ -42,41 +43,6 @@ def services() -> Services:
 
 def database() -> Database:
     return services().db
-
-
-_DEFER = (
-    "select unnest(procrastinate_defer_jobs_v1(array[row(%(queue)s::text, %(task)s::text, 0, %(lock)s::text, "
-    "%(qlock)s::text, %(args)s::jsonb, %(at)s::timestamptz)::procrastinate_job_to_defer_v1])) as id"
-)
-
-
-async def defer(
-    session: AsyncSession,
-    task: str,
-    *,
-    queue: str = "default",
-    at: datetime | None = None,
-    lock: str | None = None,
-    queueing_lock: str | None = None,
-    **args: Any,
-) -> int:
-    """Enqueue ``task`` in the caller's transaction (on its connection): the job exists iff the business write
-    commits (DESIGN.md §8). ``task`` is the name in TASK_MODULES' registry, without the namespace. Jobs with the
-    same ``lock`` run one at a time; a ``queueing_lock`` allows one waiting job. A plain psycopg statement
-    (``db.engine.fetch_one``): nothing pending in the ORM needs flushing for a job row."""
-    row = await fetch_one(
-        session,
-        _DEFER,
-        {
-            "queue": queue,
-            "task": f"showroom:{task}",
-            "lock": lock,
-            "qlock": queueing_lock,
-            "args": json.dumps(args, default=str),
-            "at": at,
-        },
-    )
-    return int(row["id"]) if row and row["id"] else 0
 
 
 R = TypeVar("R")
@@ -122,8 +88,6 @@ def build_app(conninfo: str) -> App:
 @tasks.task(name="sessions.purge_expired", queue="maintenance")
 async def purge_expired_sessions(timestamp: int) -> int:
     """Delete sign-in sessions past their expiry (sessions have no tenant, so no tenant is set)."""
-    from showroom.models import Session
-
     async with database().session() as session, session.begin():
         result = await session.execute(delete(Session).where(Session.expires_at < datetime.now(UTC)))
     count = int(getattr(result, "rowcount", 0) or 0)
@@ -162,8 +126,6 @@ async def send_mail(
 ) -> str:
     """Send one e-mail queued by ``mail.send_later`` (its transaction committed); retried while SMTP fails.
     Returns the Message-ID."""
-    from showroom.mail import Email
-
     email = Email(to=to, subject=subject, text=text, html=html, reply_to=reply_to, headers=headers or {})
     return await services().mailer.send(email)
 
@@ -219,8 +181,6 @@ async def run_jobs(
 
 def run_worker(settings: Settings) -> None:
     """``showroom worker``: the job worker alone in this process, until SIGINT/SIGTERM."""
-    from showroom.db.migrate import resolve
-
     topo = resolve(settings)
 
     async def main() -> None:

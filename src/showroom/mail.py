@@ -19,14 +19,13 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from showroom.errors import ConfigError, ServiceUnavailable
-from showroom.settings import Settings
+from sqlalchemy.ext.asyncio import AsyncSession
 
-if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncSession
+from showroom.errors import ConfigError, ServiceUnavailable
+from showroom.queue import defer
+from showroom.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -72,18 +71,16 @@ def build_message(email: Email, sender: str) -> EmailMessage:
 
 
 async def send_later(session: AsyncSession, email: Email, *, sender: str | None = None) -> int:
-    """Queue ``email`` as a ``mail.send`` job in the caller's transaction (``jobs.defer``): it is sent iff that
+    """Queue ``email`` as a ``mail.send`` job in the caller's transaction (``queue.defer``): it is sent iff that
     transaction commits, and an SMTP failure is retried by the worker instead of failing the caller.
 
     The Message-ID is fixed here, in the job's headers (on the domain of ``sender``, the ``mail_from`` address,
     else showroom.local): a job run again after a crash between sending and being marked done re-sends the same
     message, which receiving servers and clients can recognise."""
-    from showroom import jobs  # not at import time: jobs -> services -> mail
-
     headers = dict(email.headers)
     if _given_message_id(email) is None:
         headers["Message-ID"] = new_message_id(sender)
-    return await jobs.defer(session, "mail.send", queue="mail", **asdict(replace(email, headers=headers)))
+    return await defer(session, "mail.send", queue="mail", **asdict(replace(email, headers=headers)))
 
 
 class Mailer:

@@ -9,10 +9,10 @@ from email.policy import default as default_policy
 from fastapi import FastAPI
 from sqlalchemy import select, text
 
-from showroom import jobs
 from showroom.db.engine import Database
 from showroom.mail import outbox_messages
 from showroom.models import Conversation, Handover, Message
+from showroom.queue import defer
 from showroom.settings import Settings
 from tests.agent.test_conversations_flow import stocked_team
 from tests.conftest import Worker, new_client
@@ -153,7 +153,7 @@ async def test_sla_sweep_flags_unclaimed_handovers(app: FastAPI, db: Database, w
                 sla_due_at=datetime.now(UTC) - timedelta(minutes=5),
             )
         )
-        await jobs.defer(maint, "handover.sla_sweep", queue="maintenance", timestamp=0)  # as the cron would
+        await defer(maint, "handover.sla_sweep", queue="maintenance", timestamp=0)  # as the cron would
     await worker("maintenance")
     queue = (await agent.get("/api/v1/handovers")).json()
     mine = [h for h in queue if h["conversation_id"] == conversation_id]

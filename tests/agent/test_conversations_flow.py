@@ -399,7 +399,7 @@ async def test_the_ai_can_be_switched_off_for_a_customer(app: FastAPI, db: Datab
 
 
 async def test_the_widget_gets_its_colours_with_readable_text_from_the_server(app: FastAPI, db: Database) -> None:
-    """The text colours come from ``web.branding`` (as in the staff app): widget.js had its own copy of the rule."""
+    """The text colours come from ``dealerships.branding``, as in the staff app (widget.js had its own copy)."""
     team = await stocked_team(app, db, primary_color="#FFEE00", accent_color="#1D4ED8")
     config = await visitor(app).get(f"/api/v1/widget/{team.dealership.subdomain}/config")
     assert config.status_code == 200, config.text

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from showroom.db.engine import Database
+from showroom.dealerships.branding import brand_of, contrast, readable_on
 from showroom.models import ApiKey, Conversation, Dealership, Handover, Lead
-from showroom.web.branding import brand_of, contrast, readable_on
 from showroom.web.charts import columns
 from tests.conftest import new_client
 from tests.factories import create_conversation, create_customer, create_lead, create_message

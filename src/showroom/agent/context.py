@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
@@ -210,8 +211,6 @@ def interest_title(v: VehicleInterest) -> str:
 
 
 def summarise_inventory(vehicles: Sequence[VehicleView]) -> str:
-    from showroom.brain.guardrails import price_text
-
     return "; ".join(
         f"{v.title}{' — ' + price_text(v.price_cents) if v.price_cents else ''}"
         f"{' (stock ' + v.stock_number + ')' if v.stock_number else ''}"

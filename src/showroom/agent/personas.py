@@ -16,9 +16,13 @@ from showroom.agent.context import (
     relevant_vehicles,
     summarise_inventory,
 )
+from showroom.agent.providers import BuiltinProvider, ReplyRequest
 from showroom.agent.schemas import PersonaCreate, PersonaUpdate, PreviewIn, PreviewOut
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.brain import prompts
+from showroom.brain.guardrails import allowed_links, enforce
+from showroom.brain.nlu.intents import understand
+from showroom.brain.types import PersonaView
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.inventory.service import catalog
 from showroom.models import Customer, Dealership, Lead, Persona, VehicleInterest
@@ -205,10 +209,6 @@ async def prompt_values(
 
 
 async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) -> PreviewOut:
-    from showroom.agent.providers import BuiltinProvider, ReplyRequest
-    from showroom.brain.guardrails import allowed_links, enforce
-    from showroom.brain.nlu.intents import understand
-    from showroom.brain.types import PersonaView
 
     dealership = await session.get(Dealership, dealership_id)
     assert dealership is not None

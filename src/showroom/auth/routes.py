@@ -35,7 +35,7 @@ from showroom.auth.schemas import (
 from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_session_cookies
 from showroom.db.tenancy import acting_for
 from showroom.errors import BadRequest, Forbidden
-from showroom.models import Dealership, User, UserInvitation
+from showroom.models import Dealership, Session, User, UserInvitation
 from showroom.vocabulary import InvitationStatus
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
@@ -107,8 +107,6 @@ async def current_session(ctx: Annotated[Context, Depends(signed_in())]) -> Sess
     p = ctx.principal
     if p.session_id is None or p.user_id is None or p.csrf_secret is None:
         raise BadRequest("this endpoint is for signed-in users, not API keys")
-    from showroom.models import Session
-
     row = await ctx.session.get(Session, p.session_id)
     assert row is not None
     return await _session_info(ctx.session, p.user_id, p.dealership_id, p.csrf_secret, row.expires_at)
@@ -127,8 +125,6 @@ async def switch(body: SwitchTenant, ctx: Annotated[Context, Depends(signed_in()
     await service.switch_tenant(
         ctx.session, ctx.db, session_id=p.session_id, dealership_id=body.dealership_id, actor=ctx.actor
     )
-    from showroom.models import Session
-
     row = await ctx.session.get(Session, p.session_id)
     assert row is not None
     return await _session_info(ctx.session, p.user_id, body.dealership_id, p.csrf_secret, row.expires_at)

@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom import jobs
 from showroom.errors import ServiceUnavailable
 from showroom.mail import Email
 from showroom.models import Conversation, Customer, Dealership, Message
+from showroom.queue import defer
 from showroom.services import Services
 from showroom.sms import SmsError
 from showroom.vocabulary import Channel
@@ -125,7 +125,7 @@ async def queue_delivery(
 
 
 async def _defer(session: AsyncSession, message: Message, at: datetime | None) -> None:
-    await jobs.defer(
+    await defer(
         session,
         "message.deliver",
         queue=DELIVERY_QUEUE,

@@ -16,7 +16,8 @@ from showroom.audit.service import SYSTEM
 from showroom.conversations import turn
 from showroom.conversations.channels import DELIVERY_QUEUE, send_queued
 from showroom.conversations.handover import flag_breach
-from showroom.jobs import defer, services, tasks, tenant_task
+from showroom.jobs import services, tasks, tenant_task
+from showroom.queue import defer
 from showroom.services import Services
 
 log = logging.getLogger(__name__)

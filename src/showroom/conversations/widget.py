@@ -11,13 +11,13 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
+from showroom.dealerships.branding import brand_of
 from showroom.errors import NotFound
 from showroom.leads.identity import adopt_visitor
 from showroom.leads.intake import intake
 from showroom.leads.intake_model import IntakeContact, IntakeLead
 from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.vocabulary import Channel, LeadSourceType, MessageType
-from showroom.web.branding import brand_of
 
 VISIBLE = (MessageType.inbound, MessageType.outbound)
 
@@ -114,7 +114,7 @@ async def visible_messages(session: AsyncSession, conversation: Conversation, af
 
 
 def widget_config(d: Dealership, persona_name: str) -> dict[str, Any]:
-    """What the widget shows. Its colours are the staff app's (``web.branding``): the dealership's, validated,
+    """What the widget shows. Its colours are the staff app's (``dealerships.branding``): the dealership's, validated,
     with the text colour that reads on each, so the script has no colour rules of its own."""
     brand = brand_of(d)
     return {

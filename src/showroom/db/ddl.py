@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from alembic import context, op
+
 TENANT_SETTING = "NULLIF(current_setting('app.dealership_id', true), '')::int"
 USER_SETTING = "NULLIF(current_setting('app.user_id', true), '')::int"
 
 
 def roles() -> dict[str, str]:
     """Role names for this run (``showroom db upgrade`` passes them; the plain alembic CLI gets defaults)."""
-    from alembic import context
-
     given = context.config.attributes.get("roles") or {}
     return {"app": given.get("app", "showroom_app"), "maint": given.get("maint", "showroom_maint")}
 
@@ -52,8 +52,6 @@ def grant(privileges: str, table: str, role: str) -> str:
 def as_maintenance() -> Iterator[None]:
     """Run a migration's data step as the maintenance role (FORCE RLS binds the owner too), then switch back to
     whichever role ran the migration before (never RESET ROLE: that would drop to the login's own role)."""
-    from alembic import op
-
     bind = op.get_bind()
     before = bind.exec_driver_sql("select current_user").scalar()
     bind.exec_driver_sql(f"SET LOCAL ROLE {quote_ident(roles()['maint'])}")

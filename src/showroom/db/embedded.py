@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import psutil
 from sqlalchemy.engine import URL
 
 from showroom.db.urls import parse_url
@@ -46,7 +47,7 @@ def start(data_dir: Path) -> URL:
     check_data_dir(data_dir)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR on headless boxes
-        from pgserver.postgres_server import get_server
+        from pgserver.postgres_server import get_server  # here: importing it warns, and the filter is set
 
         try:
             _server = get_server(pgdata_path(data_dir), cleanup_mode="stop")
@@ -61,8 +62,6 @@ def start(data_dir: Path) -> URL:
 
 def _forget_dead_handles(server: Any) -> None:
     """pgserver refcounts handles by pid; a killed process never removes its own, so prune them."""
-    import psutil
-
     for pid in server.global_process_id_list.get():
         if not psutil.pid_exists(pid):
             server.global_process_id_list.get_and_remove(pid)

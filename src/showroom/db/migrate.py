@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from showroom.db import bootstrap, embedded
 from showroom.db.urls import Topology, parse_url, topology
 from showroom.errors import ConfigError
+from showroom.models import RLS_TABLES, Base
 from showroom.settings import Settings
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -87,8 +88,6 @@ def upgrade(settings: Settings, topo: Topology | None = None) -> list[str]:
 
 def check(settings: Settings, topo: Topology | None = None) -> list[str]:
     """Everything that differs from what the code expects, one line each; empty means healthy."""
-    from showroom.models import RLS_TABLES, Base
-
     topo = topo or resolve(settings)
     problems: list[str] = []
     script = ScriptDirectory.from_config(alembic_config())

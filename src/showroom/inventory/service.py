@@ -10,6 +10,8 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.brain.compose.reply import search_terms
+from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.cache import TenantCache
@@ -65,8 +67,6 @@ NARROWING = (
 
 def filters_from_understanding(u: Understanding) -> VehicleFilters:
     """What the agent understood of a message, as search filters."""
-    from showroom.brain.compose.reply import search_terms
-
     terms = search_terms(u)
     return VehicleFilters(
         makes=terms.get("makes") or [],
@@ -96,8 +96,6 @@ def filters_from_text(text: str, catalog: Catalog | None = None, **explicit: Any
     """What a shopper types ("red awd suv under 45k", "2021+ tucson under 30k miles") as structured filters, by
     the agent's own language understanding; whatever it does not recognise is searched as full text.
     Explicit filters (query parameters) win over what the text says."""
-    from showroom.brain.nlu.intents import understand
-
     filters = filters_from_understanding(understand(text, catalog))
     if not narrows(filters):
         filters.text = text

@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom import jobs
 from showroom.audit.service import Actor, record
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import normalize_email, normalize_phone
@@ -34,6 +33,7 @@ from showroom.leads.service import add_activity, check_assignee, fit, get_custom
 from showroom.models import Conversation, Customer, Lead, VehicleInterest
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.models.leads import WANTED_INTERESTS
+from showroom.queue import defer
 from showroom.vocabulary import Channel, InterestCondition, values
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
@@ -147,7 +147,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     await session.flush()  # the customer if new, the lead, its interests, conversation, activities, audit rows
     if conversation is not None and data.first_reply:
         # The AI's first answer, sent by the worker once this transaction commits.
-        await jobs.defer(
+        await defer(
             session,
             "conversation.first_reply",
             queue="agent",

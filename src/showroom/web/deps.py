@@ -27,10 +27,10 @@ from showroom.api.types import INT4_MAX
 from showroom.audit.service import Actor
 from showroom.auth.deps import SESSION_COOKIE, DbSession, principal_from_cookie, request_actor
 from showroom.auth.principal import Principal
+from showroom.dealerships.branding import Brand, brand_of
 from showroom.errors import AppError, Forbidden, NotFound
 from showroom.models import Dealership
 from showroom.services import Services, services
-from showroom.web.branding import Brand, brand_of
 from showroom.web.filters import install as install_filters
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")

@@ -19,7 +19,8 @@ from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_se
 from showroom.auth.tokens import looks_like_token
 from showroom.errors import AppError
 from showroom.models import Dealership, User
-from showroom.web.deps import render_page
+from showroom.web.dashboard import render_dashboard
+from showroom.web.deps import Staff, render_page
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,9 +52,6 @@ async def home(request: Request, session: DbSession) -> Response:
         return RedirectResponse("/login", status_code=303)
     dealership = await session.get(Dealership, principal.dealership_id) if principal.dealership_id else None
     if dealership is not None:  # the staff app's dashboard
-        from showroom.web.dashboard import render_dashboard
-        from showroom.web.deps import Staff
-
         return await render_dashboard(Staff(request, session, principal, dealership, request_actor(request, principal)))
     user = await session.get(User, principal.user_id)
     return render_page(request, "home.html", user=user, dealership=dealership, csrf_token=principal.csrf_secret)

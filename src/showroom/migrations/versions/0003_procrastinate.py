@@ -10,6 +10,7 @@ Revises: 0002
 from collections.abc import Sequence
 
 from alembic import op
+from procrastinate.schema import SchemaManager
 
 from showroom.db.ddl import quote_ident, roles
 
@@ -22,8 +23,6 @@ TABLES = ("procrastinate_jobs", "procrastinate_events", "procrastinate_periodic_
 
 
 def upgrade() -> None:
-    from procrastinate.schema import SchemaManager
-
     # The raw driver connection: the schema holds ':' and '%' that SQLAlchemy would take for parameters,
     # and several statements, which psycopg runs in one call when there are no parameters.
     op.get_bind().connection.driver_connection.execute(SchemaManager.get_schema())  # type: ignore[union-attr]

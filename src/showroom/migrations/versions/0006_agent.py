@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
 from showroom.db.ddl import as_maintenance, quote_ident, roles
 
 revision: str = "0006"
@@ -53,8 +54,6 @@ def upgrade() -> None:
         op.execute(f"ALTER FUNCTION {signature} OWNER TO {quote_ident(maint)}")
         op.execute(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {signature} TO {quote_ident(app)}")
-
-    from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
 
     with as_maintenance():  # data under FORCE RLS is written as maintenance (DATA_MODEL.md §4)
         install_default_triggers(DEFAULT_TRIGGERS)
