@@ -43,24 +43,18 @@ from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.brain import prompts
 from showroom.brain.escalation.evaluation import evaluate
-from showroom.brain.escalation.specs import TriggerMatch, as_list
 from showroom.brain.guardrails import Guarded, allowed_links, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
 from showroom.brain.types import VehicleView
-from showroom.conversations.channels import queue_delivery
-from showroom.conversations.handover import hand_over
-from showroom.conversations.hours import auto_greeting
+from showroom.conversations import effects
 from showroom.conversations.rows import CONVERSATIONS, TurnRows, count_message, turn_rows
 from showroom.conversations.service import CLOSED, get, repeat
-from showroom.conversations.suggestions import offer
 from showroom.errors import Conflict
-from showroom.insights.service import record_insights, rescore
 from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
-from showroom.mail import Email, send_later
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
 from showroom.vocabulary import Channel
@@ -188,28 +182,29 @@ async def _decide(
     known = await catalog(session)
     u = understand(text, known, turns)
     if u.is_opt_out:
-        return await _opt_out(session, services, turn, message)
+        confirmation = await effects.opt_out(session, services, turn, message)
+        return Outcome(reply=confirmation, skipped="opted out" if confirmation else "already opted out")
     if u.is_resume:
-        await _resume(session, turn)
+        await effects.resume(session, turn)
     silent = ai_answers(turn)
-    match = await _assess(session, turn, message, text, u, turns, triggers=silent is None)
+    match = await effects.assess(session, turn, message, text, u, turns, triggers=silent is None)
     if silent:
-        await _for_staff(session, services, turn, message, u, known, turns)
+        await effects.for_staff(session, services, turn, message, u, known, turns)
         return Outcome(skipped=silent)
     if match is not None:
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
-        handover = await _apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
+        handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
-            reply = await _say(session, services, turn, message, _handover_note(turn), model="handover")
-            await _for_staff(session, services, turn, message, u, known, turns)
+            reply = await effects.say(session, services, turn, message, effects.handover_note(turn), model="handover")
+            await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
     tags = list(turn.conversation.tags or [])
     if NOT_INTERESTED in tags:
         if not (set(u.intents[:2]) & BUYING_INTENTS):
             return Outcome(skipped="the customer said they are not interested")
-        await _retag(session, turn, [t for t in tags if t != NOT_INTERESTED], actor)
+        await effects.retag(session, turn, [t for t in tags if t != NOT_INTERESTED], actor)
     elif u.primary == NOT_INTERESTED:
-        await _retag(session, turn, sorted({*tags, NOT_INTERESTED}), actor)
+        await effects.retag(session, turn, sorted({*tags, NOT_INTERESTED}), actor)
     return await _question(session, services, turn, message, u, known, turns)
 
 
@@ -225,9 +220,9 @@ async def _decide_first(session: AsyncSession, services: Services, conversation:
     text = turn.lead.description or "I'm interested in a vehicle"
     known = await catalog(session)
     u = understand(text, known)
-    match = await _assess(session, turn, None, text, u, (), triggers=True)
+    match = await effects.assess(session, turn, None, text, u, (), triggers=True)
     if match is not None:
-        handover = await _apply_trigger(session, services, turn, match, u, SYSTEM, turns=None)
+        handover = await effects.apply_trigger(session, services, turn, match, u, SYSTEM, turns=None)
         if handover is not None:
             return Outcome(handover=handover)
     return await _question(session, services, turn, None, u, known, ())
@@ -309,7 +304,7 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
         if stale is not None:
             return Outcome(skipped=stale)
         turn = pending.rows
-        reply = await _say(
+        reply = await effects.say(
             session,
             services,
             turn,
@@ -423,12 +418,12 @@ async def rehearse(
         replies: list[tuple[str, str]] = []
         skipped = silent
         if silent is None and u.is_opt_out:
-            replies.append(("system", _opt_out_text(rows)))
+            replies.append(("system", effects.opt_out_text(rows)))
             silent = skipped = "opted out"
         elif silent is None:
             match = evaluate(specs, text, turns, u)
             if match is not None and match.trigger.action == "handover":
-                replies.append(("ai", _handover_note(rows)))
+                replies.append(("ai", effects.handover_note(rows)))
                 handed_over, silent = True, "a human is handling this conversation"
             elif NOT_INTERESTED in (rows.conversation.tags or []) and not (set(u.intents[:2]) & BUYING_INTENTS):
                 skipped = "the customer said they are not interested"
@@ -441,212 +436,3 @@ async def rehearse(
         turns += [AgentTurn(sender="customer", text=text), *(AgentTurn(sender=s, text=t) for s, t in replies)]
         result = Rehearsal(replies, handed_over, skipped)
     return result
-
-
-# --- what a turn does besides answering -----------------------------------------------------------------------
-
-
-async def _assess(
-    session: AsyncSession,
-    turn: TurnRows,
-    inbound: Message | None,
-    text: str,
-    u: Understanding,
-    turns: Sequence[AgentTurn],
-    *,
-    triggers: bool,
-) -> TriggerMatch | None:
-    """What the message says about the customer (insights, lead score), then the escalation trigger it fires
-    (only when ``triggers``: the AI would answer)."""
-    await record_insights(session, turn.customer, turn.conversation, inbound, text, u)
-    await rescore(session, turn.lead, turn.customer, turn.conversation, u)
-    if not triggers:
-        return None
-    return evaluate(await active_specs(session), text, turns, u)
-
-
-async def _apply_trigger(
-    session: AsyncSession,
-    services: Services,
-    turn: TurnRows,
-    match: TriggerMatch,
-    u: Understanding,
-    actor: Actor,
-    *,
-    turns: Sequence[AgentTurn] | None,
-) -> Handover | None:
-    """Do what a fired trigger says (noted on the lead): hand over (the handover is returned), tag the
-    conversation, or send a heads-up e-mail. ``turns``: the conversation so far, for the dossier (None: read)."""
-    trigger = match.trigger
-    await add_activity(
-        session, turn.lead, "note", f"Escalation trigger '{trigger.name}' fired: {'; '.join(match.reasons)}", actor
-    )
-    if trigger.action == "handover":
-        return await hand_over(
-            session,
-            services,
-            turn.conversation,
-            reason=match.reason,
-            urgency=match.urgency,
-            actor=actor,
-            trigger_id=trigger.id,
-            reasons=match.reasons,
-            u=u,
-            description=f"Trigger: {trigger.name}",
-            turns=turns,
-        )
-    if trigger.action == "tag":
-        tag = str(trigger.action_config.get("tag") or trigger.name)
-        await _retag(session, turn, sorted({*(turn.conversation.tags or []), tag}), actor)
-    elif trigger.action == "notify":
-        await _notify(session, turn, as_list(trigger.action_config.get("emails")), match.reasons)
-    return None
-
-
-async def _retag(session: AsyncSession, turn: TurnRows, tags: list[str], actor: Actor) -> None:
-    """Set the conversation's tags (audited like a staff edit when they change)."""
-    before = list(turn.conversation.tags or [])
-    if tags == before:
-        return
-    turn.conversation.tags = tags
-    await record(
-        session,
-        actor,
-        "conversation.update",
-        dealership_id=turn.conversation.dealership_id,
-        resource_type="conversation",
-        resource_id=turn.conversation.id,
-        before={"tags": before},
-        after={"tags": tags},
-    )
-
-
-async def _say(
-    session: AsyncSession,
-    services: Services,
-    turn: TurnRows,
-    inbound: Message | None,
-    text: str,
-    *,
-    model: str,
-    confidence: float | None = None,
-    elapsed_ms: int | None = None,
-    entities: dict[str, object] | None = None,
-    sender: str = "ai",
-) -> Message:
-    """An outbound message of the AI (or the system) on the turn's conversation: stored, counted, and queued for
-    delivery (sent by a job after commit)."""
-    message = Message(
-        id=uuid.uuid4(),  # the delivery job refers to it
-        dealership_id=turn.conversation.dealership_id,
-        conversation_id=turn.conversation.id,
-        type="outbound",
-        sender=sender,
-        channel=turn.conversation.channel,
-        content=text,
-        delivery_status="queued",
-        in_reply_to=inbound.id if inbound else None,
-        ai_model=model if sender == "ai" else None,
-        ai_confidence=round(min(max(confidence, 0.0), 1.0), 2) if confidence is not None else None,
-        processing_time=elapsed_ms,
-        entities=entities or {},
-        created_at=datetime.now(UTC),
-    )
-    session.add(message)
-    await queue_delivery(session, services, message, turn.customer, turn.dealership, now=message.created_at)
-    await count_message(session, turn.conversation, message)  # inserts the message as queue_delivery left it
-    return message
-
-
-def _opt_out_text(turn: TurnRows) -> str:
-    channel = turn.conversation.channel
-    return (
-        f"You're unsubscribed from {channel.upper() if channel == 'sms' else channel} messages from "
-        f"{turn.dealership.name}. Reply START to resubscribe."
-    )
-
-
-def _handover_note(turn: TurnRows) -> str:
-    return (
-        "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly.\n\n"
-        f"If it's urgent, you can also call {turn.dealership.name}"
-        + (f" at {turn.dealership.contact_phone}." if turn.dealership.contact_phone else ".")
-    )
-
-
-async def _opt_out(session: AsyncSession, services: Services, turn: TurnRows, message: Message) -> Outcome:
-    """STOP (and friends): no automated message on this channel ever again; confirmed once."""
-    channel = turn.conversation.channel
-    opted = dict(turn.customer.opted_out_channels or {})
-    if channel in opted:
-        return Outcome(skipped="already opted out")
-    opted[channel] = datetime.now(UTC).isoformat()
-    turn.customer.opted_out_channels = opted
-    await record(
-        session,
-        SYSTEM,
-        "customer.opt_out",
-        dealership_id=turn.customer.dealership_id,
-        resource_type="customer",
-        resource_id=turn.customer.id,
-        after={"channel": channel},
-    )
-    reply = await _say(
-        session,
-        services,
-        turn,
-        message,
-        _opt_out_text(turn),
-        model="opt-out",
-        sender="system",
-        entities={"automated": False},  # the confirmation the rules require: sent despite the opt-out
-    )
-    await add_activity(session, turn.lead, "note", f"Customer opted out of {channel}", SYSTEM, message_id=message.id)
-    return Outcome(reply=reply, skipped="opted out")
-
-
-async def _resume(session: AsyncSession, turn: TurnRows) -> None:
-    opted = dict(turn.customer.opted_out_channels or {})
-    if opted.pop(turn.conversation.channel, None) is not None:
-        turn.customer.opted_out_channels = opted
-        await record(
-            session,
-            SYSTEM,
-            "customer.opt_in",
-            dealership_id=turn.customer.dealership_id,
-            resource_type="customer",
-            resource_id=turn.customer.id,
-            after={"channel": turn.conversation.channel},
-        )
-
-
-async def _for_staff(
-    session: AsyncSession,
-    services: Services,
-    turn: TurnRows,
-    message: Message,
-    u: Understanding,
-    known: Catalog,
-    turns: Sequence[AgentTurn],
-) -> None:
-    """A human handles this conversation: suggested replies for the inbound message, and in direct-agent mode
-    the greeting / away template the first time. ``turns``: the conversation before ``message``."""
-    await offer(session, turn, message, u, known, turns)
-    if turn.dealership.operation_mode == "direct_agent" and turn.conversation.message_count <= 1:
-        text = auto_greeting(turn.dealership, turn.customer, datetime.now(UTC))
-        await _say(session, services, turn, message, text, model="template", sender="system")
-
-
-async def _notify(session: AsyncSession, turn: TurnRows, emails: list[str], reasons: list[str]) -> None:
-    """A notify trigger's heads-up, to its addresses (else the handover ones), queued with the turn."""
-    if not emails:
-        emails = as_list(((turn.dealership.settings or {}).get("handover") or {}).get("emails"))
-    if emails:
-        await send_later(
-            session,
-            Email(
-                to=emails,
-                subject=f"[{turn.dealership.name}] Heads-up on {turn.customer.full_name}",
-                text="; ".join(reasons),
-            ),
-        )

@@ -1,0 +1,236 @@
+"""What a turn does besides answering: insights and the lead score, escalation triggers (handover, tag, heads-up),
+tags, opt-outs, suggestions for staff, and the outbound messages it writes (stored, counted, queued for delivery).
+``conversations.turn`` decides when; these write, in the caller's transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.agent.triggers import active_specs
+from showroom.audit.service import SYSTEM, Actor, record
+from showroom.brain.escalation.evaluation import evaluate
+from showroom.brain.escalation.specs import TriggerMatch, as_list
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.types import Turn as AgentTurn
+from showroom.conversations.channels import queue_delivery
+from showroom.conversations.handover import hand_over
+from showroom.conversations.hours import auto_greeting
+from showroom.conversations.rows import TurnRows, count_message
+from showroom.conversations.suggestions import offer
+from showroom.insights.service import record_insights, rescore
+from showroom.leads.service import add_activity
+from showroom.mail import Email, send_later
+from showroom.models import Handover, Message
+from showroom.services import Services
+
+
+async def assess(
+    session: AsyncSession,
+    turn: TurnRows,
+    inbound: Message | None,
+    text: str,
+    u: Understanding,
+    turns: Sequence[AgentTurn],
+    *,
+    triggers: bool,
+) -> TriggerMatch | None:
+    """What the message says about the customer (insights, lead score), then the escalation trigger it fires
+    (only when ``triggers``: the AI would answer)."""
+    await record_insights(session, turn.customer, turn.conversation, inbound, text, u)
+    await rescore(session, turn.lead, turn.customer, turn.conversation, u)
+    if not triggers:
+        return None
+    return evaluate(await active_specs(session), text, turns, u)
+
+
+async def apply_trigger(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    match: TriggerMatch,
+    u: Understanding,
+    actor: Actor,
+    *,
+    turns: Sequence[AgentTurn] | None,
+) -> Handover | None:
+    """Do what a fired trigger says (noted on the lead): hand over (the handover is returned), tag the
+    conversation, or send a heads-up e-mail. ``turns``: the conversation so far, for the dossier (None: read)."""
+    trigger = match.trigger
+    await add_activity(
+        session, turn.lead, "note", f"Escalation trigger '{trigger.name}' fired: {'; '.join(match.reasons)}", actor
+    )
+    if trigger.action == "handover":
+        return await hand_over(
+            session,
+            services,
+            turn.conversation,
+            reason=match.reason,
+            urgency=match.urgency,
+            actor=actor,
+            trigger_id=trigger.id,
+            reasons=match.reasons,
+            u=u,
+            description=f"Trigger: {trigger.name}",
+            turns=turns,
+        )
+    if trigger.action == "tag":
+        tag = str(trigger.action_config.get("tag") or trigger.name)
+        await retag(session, turn, sorted({*(turn.conversation.tags or []), tag}), actor)
+    elif trigger.action == "notify":
+        await notify(session, turn, as_list(trigger.action_config.get("emails")), match.reasons)
+    return None
+
+
+async def retag(session: AsyncSession, turn: TurnRows, tags: list[str], actor: Actor) -> None:
+    """Set the conversation's tags (audited like a staff edit when they change)."""
+    before = list(turn.conversation.tags or [])
+    if tags == before:
+        return
+    turn.conversation.tags = tags
+    await record(
+        session,
+        actor,
+        "conversation.update",
+        dealership_id=turn.conversation.dealership_id,
+        resource_type="conversation",
+        resource_id=turn.conversation.id,
+        before={"tags": before},
+        after={"tags": tags},
+    )
+
+
+async def say(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    inbound: Message | None,
+    text: str,
+    *,
+    model: str,
+    confidence: float | None = None,
+    elapsed_ms: int | None = None,
+    entities: dict[str, object] | None = None,
+    sender: str = "ai",
+) -> Message:
+    """An outbound message of the AI (or the system) on the turn's conversation: stored, counted, and queued for
+    delivery (sent by a job after commit)."""
+    message = Message(
+        id=uuid.uuid4(),  # the delivery job refers to it
+        dealership_id=turn.conversation.dealership_id,
+        conversation_id=turn.conversation.id,
+        type="outbound",
+        sender=sender,
+        channel=turn.conversation.channel,
+        content=text,
+        delivery_status="queued",
+        in_reply_to=inbound.id if inbound else None,
+        ai_model=model if sender == "ai" else None,
+        ai_confidence=round(min(max(confidence, 0.0), 1.0), 2) if confidence is not None else None,
+        processing_time=elapsed_ms,
+        entities=entities or {},
+        created_at=datetime.now(UTC),
+    )
+    session.add(message)
+    await queue_delivery(session, services, message, turn.customer, turn.dealership, now=message.created_at)
+    await count_message(session, turn.conversation, message)  # inserts the message as queue_delivery left it
+    return message
+
+
+def opt_out_text(turn: TurnRows) -> str:
+    channel = turn.conversation.channel
+    return (
+        f"You're unsubscribed from {channel.upper() if channel == 'sms' else channel} messages from "
+        f"{turn.dealership.name}. Reply START to resubscribe."
+    )
+
+
+def handover_note(turn: TurnRows) -> str:
+    return (
+        "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly.\n\n"
+        f"If it's urgent, you can also call {turn.dealership.name}"
+        + (f" at {turn.dealership.contact_phone}." if turn.dealership.contact_phone else ".")
+    )
+
+
+async def opt_out(session: AsyncSession, services: Services, turn: TurnRows, message: Message) -> Message | None:
+    """STOP (and friends): no automated message on this channel ever again; confirmed once (the confirmation is
+    returned; None when the customer had opted out already)."""
+    channel = turn.conversation.channel
+    opted = dict(turn.customer.opted_out_channels or {})
+    if channel in opted:
+        return None
+    opted[channel] = datetime.now(UTC).isoformat()
+    turn.customer.opted_out_channels = opted
+    await record(
+        session,
+        SYSTEM,
+        "customer.opt_out",
+        dealership_id=turn.customer.dealership_id,
+        resource_type="customer",
+        resource_id=turn.customer.id,
+        after={"channel": channel},
+    )
+    reply = await say(
+        session,
+        services,
+        turn,
+        message,
+        opt_out_text(turn),
+        model="opt-out",
+        sender="system",
+        entities={"automated": False},  # the confirmation the rules require: sent despite the opt-out
+    )
+    await add_activity(session, turn.lead, "note", f"Customer opted out of {channel}", SYSTEM, message_id=message.id)
+    return reply
+
+
+async def resume(session: AsyncSession, turn: TurnRows) -> None:
+    opted = dict(turn.customer.opted_out_channels or {})
+    if opted.pop(turn.conversation.channel, None) is not None:
+        turn.customer.opted_out_channels = opted
+        await record(
+            session,
+            SYSTEM,
+            "customer.opt_in",
+            dealership_id=turn.customer.dealership_id,
+            resource_type="customer",
+            resource_id=turn.customer.id,
+            after={"channel": turn.conversation.channel},
+        )
+
+
+async def for_staff(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    message: Message,
+    u: Understanding,
+    known: Catalog,
+    turns: Sequence[AgentTurn],
+) -> None:
+    """A human handles this conversation: suggested replies for the inbound message, and in direct-agent mode
+    the greeting / away template the first time. ``turns``: the conversation before ``message``."""
+    await offer(session, turn, message, u, known, turns)
+    if turn.dealership.operation_mode == "direct_agent" and turn.conversation.message_count <= 1:
+        text = auto_greeting(turn.dealership, turn.customer, datetime.now(UTC))
+        await say(session, services, turn, message, text, model="template", sender="system")
+
+
+async def notify(session: AsyncSession, turn: TurnRows, emails: list[str], reasons: list[str]) -> None:
+    """A notify trigger's heads-up, to its addresses (else the handover ones), queued with the turn."""
+    if not emails:
+        emails = as_list(((turn.dealership.settings or {}).get("handover") or {}).get("emails"))
+    if emails:
+        await send_later(
+            session,
+            Email(
+                to=emails,
+                subject=f"[{turn.dealership.name}] Heads-up on {turn.customer.full_name}",
+                text="; ".join(reasons),
+            ),
+        )
