@@ -139,12 +139,4 @@ def _describe(diff: Any) -> str:
     return f"{kind} {' '.join(str(n) for n in names)}"
 
 
-def ensure_reachable(settings: Settings) -> None:
-    """Fail early, in one line, when the configured server cannot be reached."""
-    if settings.database_url is None:
-        return
-    with bootstrap.connect(parse_url(settings.database_url)):
-        pass
-
-
 __all__ = ["ConfigError", "check", "resolve", "upgrade"]

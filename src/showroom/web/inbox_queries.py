@@ -14,7 +14,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, literal, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -182,7 +181,3 @@ async def counts(session: AsyncSession, user_id: int) -> dict[Tab, int]:
     columns = [func.count().filter(tab_condition(tab, user_id)).label(tab.value) for tab in Tab]
     row = (await session.execute(select(*columns).select_from(Conversation))).one()
     return {tab: int(row[i]) for i, tab in enumerate(Tab)}
-
-
-def as_json(rows: list[Row]) -> list[dict[str, Any]]:
-    return [{"id": str(r.id), "status": r.status, "unread": r.unread} for r in rows]
