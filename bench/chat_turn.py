@@ -83,7 +83,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from bench.common import Result, bench_database
 from bench.inventory_import import CATALOG, COLORS, TRANSMISSIONS, VIN_CHARS, YEAR_CODES
-from showroom.agent.context import search_sql
+from showroom.agent.queries import search_sql
 from showroom.audit.service import SYSTEM
 from showroom.brain.insights import Insight, extract_insights
 from showroom.brain.nlu.intents import understand
@@ -480,7 +480,7 @@ async def raw_texts(db: Database, dealership_id: int) -> list[RawText]:
             raise RuntimeError(f"{text!r} does not make the agent search the inventory")
         found = search_where(filters, known)
         tenant = SearchWhere(f"{found.sql} and dealership_id = %(tenant)s", {**found.params, "tenant": dealership_id})
-        out.append(RawText(search_sql(tenant), tenant.params, u, extract_insights(text, u)))
+        out.append(RawText(search_sql(tenant, 5), tenant.params, u, extract_insights(text, u)))
     return out
 
 

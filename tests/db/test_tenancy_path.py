@@ -12,8 +12,8 @@ import showroom.app
 SRC = Path(showroom.app.__file__).parent
 
 # Where the setting may be spelled: the mechanism (db.engine applies it at the start of every transaction), the
-# request dependency (its authenticating statement sets it), and the migrations and DDL helpers (RLS policies).
-SETTING_ALLOWED = {"db/engine.py", "auth/deps.py", "db/ddl.py"}
+# request dependency (its authenticating statement, auth.queries, sets it), and the DDL helpers (RLS policies).
+SETTING_ALLOWED = {"db/engine.py", "auth/queries.py", "db/ddl.py"}
 # Who may write the tenant into session.info, or call the functions that do.
 INFO_ALLOWED = {"db/engine.py", "db/tenancy.py"}
 REMEMBER_ALLOWED = {"auth/deps.py"}  # the request dependency

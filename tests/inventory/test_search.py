@@ -139,12 +139,12 @@ async def test_the_agents_cheapest_first_search_can_walk_the_price_index_under_r
     """Without a make or model, the agent's "five cheapest available that fit" read every vehicle of the
     dealership and sorted them; ``ix_vehicles_dealership_id_status_price`` gives that order under RLS (the test
     forbids sorting, so the plan must take its order from an index; it failed before migration 0011)."""
-    from showroom.agent.context import search_sql
+    from showroom.agent.queries import search_sql
     from showroom.inventory.service import VehicleFilters, catalog, search_where
 
     async with db.session(stocked.id) as session, session.begin():
         await session.execute(text("SET LOCAL enable_sort = off"))
         found = search_where(VehicleFilters(body_styles=["suv"], status="available"), await catalog(session))
-        plan = await explain(session, search_sql(found), found.params)
+        plan = await explain(session, search_sql(found, 5), found.params)
     assert "ix_vehicles_dealership_id_status_price" in plan, plan
     assert "~~*" not in plan, plan  # no ILIKE

@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.agent import queries
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
-from showroom.db.engine import fetch_all, fetch_one
-from showroom.inventory.service import SearchWhere, VehicleFilters, filters_from_understanding, narrows, search_where
+from showroom.inventory.service import VehicleFilters, filters_from_understanding, narrows, search_where
 from showroom.models import Dealership, Persona, VehicleInterest
 
 MAX_VEHICLES = 5
@@ -57,28 +57,8 @@ def hours_text(agent_config: dict[str, Any]) -> str | None:
     return ", ".join(parts)
 
 
-VIEW_COLUMNS = (
-    "id",
-    "year",
-    "make",
-    "model",
-    "trim",
-    "body_style",
-    "exterior_color",
-    "drivetrain",
-    "fuel_type",
-    "mileage",
-    "price",
-    "condition",
-    "stock_number",
-    "vin",
-    "features",
-    "url",
-)  # what vehicle_view reads: loading whole Vehicle objects cost more than the search itself
-
-
 def vehicle_view(row: dict[str, Any]) -> VehicleView:
-    """The agent's view of a vehicle, from a row of ``VIEW_COLUMNS``."""
+    """The agent's view of a vehicle, from a row of ``agent.queries.VIEW_COLUMNS``."""
     return VehicleView(
         id=row["id"],
         year=row["year"],
@@ -146,50 +126,26 @@ async def persona_for(session: AsyncSession, dealership: Dealership, persona_id:
     )
 
 
-_HISTORY = (
-    "select sender, content from messages where conversation_id = %(c)s and type in ('inbound', 'outbound') "
-    "and id <> %(x)s order by created_at desc, id desc limit %(n)s"
-)
-
-
 async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any = None) -> list[Turn]:
     """The last turns of the conversation, oldest first (internal notes and system records left out), without
-    the message being answered (``exclude``). One fixed statement through psycopg (read on every turn); nothing
-    pending is flushed for it: earlier turns are written already, and the one pending is the one excluded."""
-    params = {"c": conversation_id, "x": exclude or uuid.UUID(int=0), "n": HISTORY_TURNS}
-    rows = await fetch_all(session, _HISTORY, params)
+    the message being answered (``exclude``)."""
+    rows = await queries.last_turns(session, conversation_id, exclude or uuid.UUID(int=0), HISTORY_TURNS)
     return [Turn(sender=row["sender"], text=row["content"]) for row in reversed(rows)]
-
-
-_COLUMNS = ", ".join(f"v.{c}" for c in VIEW_COLUMNS)
-_CHEAPEST_FIRST = f" order by v.price asc nulls last, v.id limit {MAX_VEHICLES}"
-_LINKED = (
-    f"select {_COLUMNS} from vehicle_interests i join vehicles v on v.id = i.vehicle_id "
-    f"where i.lead_id = %(lead)s and v.is_active limit {MAX_VEHICLES}"
-)
-_WANTED = "select make, model from vehicle_interests where lead_id = %(lead)s and is_primary limit 1"
-
-
-def search_sql(found: SearchWhere) -> str:
-    """The agent's search: the five cheapest vehicles that match (``ix_vehicles_dealership_id_status_price``
-    gives that order), reading only what ``vehicle_view`` needs."""
-    return f"select {_COLUMNS} from vehicles v where {found.sql}{_CHEAPEST_FIRST}"
 
 
 async def relevant_vehicles(
     session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog
 ) -> list[VehicleView]:
-    """At most five available units: what the customer asks about now, else what their lead is about. Fixed
-    statements through psycopg (read on every turn, see ``db.engine.fetch_all``); nothing pending changes which
-    vehicles match, so nothing is flushed first."""
+    """At most five available units: what the customer asks about now, else what their lead is about (the units
+    it is linked to, else the cheapest of the make and model it asked for)."""
     filters = filters_from_understanding(u)
     filters.status = "available"
     if narrows(filters):
         return await _cheapest(session, filters, catalog)
-    linked = await fetch_all(session, _LINKED, {"lead": lead_id})
+    linked = await queries.linked_vehicles(session, lead_id, MAX_VEHICLES)
     if linked:
         return [vehicle_view(row) for row in linked]
-    wanted = await fetch_one(session, _WANTED, {"lead": lead_id})
+    wanted = await queries.wanted_vehicle(session, lead_id)
     if wanted is not None and (wanted["make"] or wanted["model"]):
         filters = VehicleFilters(
             makes=[wanted["make"]] if wanted["make"] else [],
@@ -201,8 +157,8 @@ async def relevant_vehicles(
 
 
 async def _cheapest(session: AsyncSession, filters: VehicleFilters, catalog: Catalog) -> list[VehicleView]:
-    found = search_where(filters, catalog)
-    return [vehicle_view(row) for row in await fetch_all(session, search_sql(found), found.params)]
+    rows = await queries.cheapest(session, search_where(filters, catalog), MAX_VEHICLES)
+    return [vehicle_view(row) for row in rows]
 
 
 def interest_title(v: VehicleInterest) -> str:

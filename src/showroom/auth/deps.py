@@ -16,10 +16,11 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
+from showroom.auth import queries
 from showroom.auth.principal import Principal
 from showroom.auth.sessions import SESSION_COOKIE as SESSION_COOKIE  # re-exported: pages read the cookie too
 from showroom.auth.tokens import hash_token, looks_like_api_key, looks_like_token
-from showroom.db.engine import Database, fetch_one
+from showroom.db.engine import Database
 from showroom.db.tenancy import remember_tenant
 from showroom.errors import BadRequest, Forbidden, Unauthorized
 from showroom.settings import Settings
@@ -59,19 +60,6 @@ def request_actor(request: Request, principal: Principal | None = None) -> Actor
     )
 
 
-# Authentication and the transaction's tenant in one round trip: the SECURITY DEFINER function finds the
-# credential, and set_config (transaction-local) in the same statement makes the rest of the request RLS-scoped.
-_API_KEY_SQL = (
-    "select k.id, k.dealership_id, k.name, k.scopes, k.dealership_active, "
-    "set_config('app.dealership_id', k.dealership_id::text, true) as _tenant from auth_api_key(%(h)s) as k"
-)
-_SESSION_SQL = (
-    "select a.*, set_config('app.dealership_id', coalesce(a.dealership_id::text, ''), true) as _tenant, "
-    "set_config('app.user_id', a.user_id::text, true) as _user "
-    "from auth_session(%(id)s, make_interval(mins => %(idle)s), make_interval(hours => %(absolute)s)) as a"
-)
-
-
 async def _from_api_key(session: AsyncSession, header: str) -> Principal:
     scheme, _, value = header.partition(" ")
     key = value.strip()
@@ -79,7 +67,7 @@ async def _from_api_key(session: AsyncSession, header: str) -> Principal:
         raise Unauthorized("the Authorization header must be 'Bearer <api key>'", field="Authorization")
     if not looks_like_api_key(key):
         raise Unauthorized("malformed API key: expected 'shr_' followed by letters and digits", field="Authorization")
-    row = await fetch_one(session, _API_KEY_SQL, {"h": hash_token(key)})
+    row = await queries.api_key_row(session, hash_token(key))
     if row is None:
         raise Unauthorized("unknown, revoked or expired API key", field="Authorization")
     if not row["dealership_active"]:
@@ -102,11 +90,7 @@ async def principal_from_cookie(
     if not looks_like_token(token):
         raise Unauthorized("malformed session cookie; sign in again")
     session_id = hash_token(token)
-    row = await fetch_one(
-        session,
-        _SESSION_SQL,
-        {"id": session_id, "idle": settings.session_idle_minutes, "absolute": settings.session_absolute_hours},
-    )
+    row = await queries.session_row(session, session_id, settings.session_idle_minutes, settings.session_absolute_hours)
     if row is None:
         raise Unauthorized("your session has expired; sign in again")
     if not row["user_active"]:

@@ -1,10 +1,12 @@
-"""Intake's fixed statements, sent straight through psycopg (``db.engine.fetch_one``): they run for every lead."""
+"""The fixed statements of leads, sent straight through psycopg on the session's connection (``db.engine.fetch_one``):
+intake's, which run for every lead, and the plain read of one lead for read-only endpoints."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -95,3 +97,8 @@ async def lead_slots(
             ours[f"stock:{stock}"] = vehicle_id
     sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return LeadSlots(row["source_id"], f"{prefix}{sequence:05d}", row["assignee"], ours)
+
+
+async def lead_row(session: AsyncSession, lead_id: uuid.UUID) -> dict[str, Any] | None:
+    """One lead as a plain row (RLS: only the session's dealership's)."""
+    return await fetch_one(session, "select * from leads where id = %s", (lead_id,))

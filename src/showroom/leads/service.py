@@ -16,8 +16,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.cache import TenantCache
-from showroom.db.engine import fetch_one
 from showroom.errors import Conflict, NotFound, ValidationFailed
+from showroom.leads import queries
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
 from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadUpdate
 from showroom.models import Base, Customer, Dealership, Lead, LeadActivity, User
@@ -253,8 +253,8 @@ async def get_lead(session: AsyncSession, lead_id: uuid.UUID) -> Lead:
 
 
 async def read_lead(session: AsyncSession, lead_id: uuid.UUID) -> dict[str, Any]:
-    """One lead as a plain row, for read-only endpoints: the hot path skips the ORM (see db.engine.fetch_one)."""
-    row = await fetch_one(session, "select * from leads where id = %s", (lead_id,))
+    """One lead as a plain row, for read-only endpoints: the hot path skips the ORM (``leads.queries``)."""
+    row = await queries.lead_row(session, lead_id)
     if row is None:
         raise NotFound(f"lead {lead_id} not found")
     return row

@@ -1,0 +1,67 @@
+"""The agent's fixed reads, sent straight through psycopg on the session's connection (``db.engine.fetch_all``):
+they run on every turn. Plain rows; ``agent.context`` turns them into the brain's views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.db.engine import fetch_all, fetch_one
+from showroom.inventory.service import SearchWhere
+
+VIEW_COLUMNS = (
+    "id",
+    "year",
+    "make",
+    "model",
+    "trim",
+    "body_style",
+    "exterior_color",
+    "drivetrain",
+    "fuel_type",
+    "mileage",
+    "price",
+    "condition",
+    "stock_number",
+    "vin",
+    "features",
+    "url",
+)  # what agent.context.vehicle_view reads: loading whole Vehicle objects cost more than the search itself
+_COLUMNS = ", ".join(f"v.{c}" for c in VIEW_COLUMNS)
+
+_LAST_TURNS = (
+    "select sender, content from messages where conversation_id = %(c)s and type in ('inbound', 'outbound') "
+    "and id <> %(x)s order by created_at desc, id desc limit %(n)s"
+)
+_LINKED = (
+    f"select {_COLUMNS} from vehicle_interests i join vehicles v on v.id = i.vehicle_id "
+    "where i.lead_id = %(lead)s and v.is_active limit %(n)s"
+)
+_WANTED = "select make, model from vehicle_interests where lead_id = %(lead)s and is_primary limit 1"
+
+
+async def last_turns(session: AsyncSession, conversation_id: Any, exclude: Any, limit: int) -> list[dict[str, Any]]:
+    """The conversation's last ``limit`` customer and outbound messages, newest first, without ``exclude``. Nothing
+    pending is flushed for it: earlier turns are written already, and the one pending is the one excluded."""
+    return await fetch_all(session, _LAST_TURNS, {"c": conversation_id, "x": exclude, "n": limit})
+
+
+async def linked_vehicles(session: AsyncSession, lead_id: Any, limit: int) -> list[dict[str, Any]]:
+    """The active units the lead is linked to (``VIEW_COLUMNS``)."""
+    return await fetch_all(session, _LINKED, {"lead": lead_id, "n": limit})
+
+
+async def wanted_vehicle(session: AsyncSession, lead_id: Any) -> dict[str, Any] | None:
+    """The make and model of the lead's primary vehicle interest."""
+    return await fetch_one(session, _WANTED, {"lead": lead_id})
+
+
+def search_sql(found: SearchWhere, limit: int) -> str:
+    """The agent's search: the ``limit`` cheapest vehicles that match (``ix_vehicles_dealership_id_status_price``
+    gives that order), reading only ``VIEW_COLUMNS``."""
+    return f"select {_COLUMNS} from vehicles v where {found.sql} order by v.price asc nulls last, v.id limit {limit}"
+
+
+async def cheapest(session: AsyncSession, found: SearchWhere, limit: int) -> list[dict[str, Any]]:
+    return await fetch_all(session, search_sql(found, limit), found.params)
