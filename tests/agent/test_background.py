@@ -49,6 +49,7 @@ async def test_a_new_lead_gets_its_first_ai_reply_by_email(
     ]
     sent = [m for m in mail if address in str(m["To"])]
     assert sent and sent[-1]["Message-ID"] == reply.external_message_id
+    assert reply.external_message_id == f"<{reply.id}@showroom.local>"  # the message id: the same if re-sent
     await worker("agent", "delivery")
     async with db.maint_session() as maint:  # running the job again changes nothing
         count = await maint.scalar(
