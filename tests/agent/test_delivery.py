@@ -4,15 +4,11 @@ already sent is not sent again. The SMS relay is a real HTTP server started by t
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request
 from sqlalchemy import update
 
@@ -24,6 +20,7 @@ from showroom.settings import Settings
 from tests.agent.test_conversations_flow import stocked_team
 from tests.conftest import Worker
 from tests.helpers import sign_in
+from tests.servers import serve
 
 
 class Relay:
@@ -42,17 +39,8 @@ class Relay:
 @pytest.fixture(scope="module")
 def relay() -> Iterator[tuple[Relay, str]]:
     fake = Relay()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(fake.app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield fake, f"http://127.0.0.1:{port}/sms"
-    server.should_exit = True
-    thread.join(timeout=5)
+    for base in serve(fake.app):
+        yield fake, f"{base}/sms"
 
 
 async def test_a_delivery_run_again_resends_under_the_same_key_and_a_sent_message_is_not_resent(
