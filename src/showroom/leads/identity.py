@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal, or_, select, update
+from sqlalchemy import func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -16,7 +16,7 @@ from showroom.audit.service import Actor, changes, record, snapshot
 from showroom.errors import ValidationFailed
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
 from showroom.leads.intake_model import IntakeContact
-from showroom.leads.queries import lock
+from showroom.leads.queries import customers_by_contact, lock
 from showroom.leads.service import fit
 from showroom.models import (
     Conversation,
@@ -44,17 +44,9 @@ async def find_or_create_customer(
     session (its id is known: the lead refers to it). Returns notes for staff. The caller holds the locks of
     :func:`contact_locks`."""
     by_email = by_phone = None
-    if email or phone:
-        matches = (
-            await session.scalars(
-                select(Customer).where(
-                    or_(
-                        *([Customer.email_normalized == email] if email else []),
-                        *([Customer.phone_e164 == phone] if phone else []),
-                    )
-                )
-            )
-        ).all()
+    known = await customers_by_contact(session, email, phone) if email or phone else []
+    if known:  # only a customer we know is loaded as an object (most leads are new customers)
+        matches = (await session.scalars(select(Customer).where(Customer.id.in_(known)))).all()
         by_email = next((c for c in matches if email and c.email_normalized == email), None)
         by_phone = next((c for c in matches if phone and c.phone_e164 == phone), None)
     notes = []

@@ -27,7 +27,7 @@ from showroom.leads.intake_model import (
     lead_key,
     primary_wanted,
 )
-from showroom.leads.queries import lead_slots, lock
+from showroom.leads.queries import lead_by_key, lead_slots, lock
 from showroom.leads.schemas import LeadIntakeIn
 from showroom.leads.service import add_activity, check_assignee, fit, get_customer, intake_rules
 from showroom.models import Conversation, Customer, Lead, VehicleInterest
@@ -74,9 +74,11 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             customer = await session.get(Customer, earlier.customer_id)
             assert customer is not None
             return IntakeResult(earlier, True, customer, notes=["same Idempotency-Key within 24 h"])
-    existing = await session.scalar(select(Lead).where(Lead.source_key == key))
+    existing = await lead_by_key(session, key)  # a plain read: most leads are new, and only a repeat loads it
     if existing is not None:
-        return await _duplicate(session, existing, data, actor)
+        lead = await session.get(Lead, existing)
+        assert lead is not None  # just read, and its lock is held
+        return await _duplicate(session, lead, data, actor)
 
     # The reads, then the new rows: the unit of work inserts them at the flush below, in foreign-key order.
     with session.no_autoflush:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.db.engine import fetch_one
+from showroom.db.engine import fetch_all, fetch_one
 
 LOCK_NAMESPACE = "showroom-intake:"
 
@@ -102,3 +102,19 @@ async def lead_slots(
 async def lead_row(session: AsyncSession, lead_id: uuid.UUID) -> dict[str, Any] | None:
     """One lead as a plain row (RLS: only the session's dealership's)."""
     return await fetch_one(session, "select * from leads where id = %s", (lead_id,))
+
+
+async def lead_by_key(session: AsyncSession, source_key: str) -> uuid.UUID | None:
+    """The id of the lead with this dedupe key, if any (``uq_leads_dealership_id_source_key`` serves it)."""
+    row = await fetch_one(session, "select id from leads where source_key = %s", (source_key,))
+    return None if row is None else row["id"]
+
+
+async def customers_by_contact(session: AsyncSession, email: str | None, phone: str | None) -> list[uuid.UUID]:
+    """The ids of the customers with this normalised e-mail or E.164 phone (their unique indexes serve it)."""
+    rows = await fetch_all(
+        session,
+        "select id from customers where email_normalized = %(e)s or phone_e164 = %(p)s",
+        {"e": email, "p": phone},
+    )
+    return [row["id"] for row in rows]
