@@ -118,7 +118,7 @@ async def test_worker_says_it_started_which_queues_it_serves_and_one_line_per_fa
     assert "jobs: worker started, " in output
     assert "queues: agent, delivery, mail, maintenance" in output
     async with db.session() as session, session.begin():  # a job that cannot succeed: its id is not a uuid
-        await defer(session, "message.deliver", queue="delivery", message_id="not-a-uuid", dealership_id=0)
+        await defer(session, "handover.flag_breach", queue="maintenance", handover_id="not-a-uuid", dealership_id=0)
     assert proc.stdout is not None
     failed = next(line for line in proc.stdout if "not-a-uuid" in line)
     assert "ERROR" in failed and "ValueError" in failed

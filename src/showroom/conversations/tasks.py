@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import uuid
 
+from procrastinate import RetryStrategy
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,7 +30,11 @@ async def first_reply(session: AsyncSession, s: Services, conversation_id: str) 
     return outcome.skipped or ("handover" if outcome.handover else "replied")
 
 
-@tenant_task(name="message.deliver", queue=DELIVERY_QUEUE)
+@tenant_task(
+    name="message.deliver",
+    queue=DELIVERY_QUEUE,
+    retry=RetryStrategy(max_attempts=5, exponential_wait=2),  # the database failed; a send failure retries itself
+)
 async def deliver_message(session: AsyncSession, s: Services, message_id: str) -> str:
     """Send one queued outbound message (e-mail or SMS) and record the outcome; a failed send schedules its own
     retry with backoff (``channels.RETRY_DELAYS``)."""
