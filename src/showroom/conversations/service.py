@@ -126,6 +126,7 @@ async def staff_message(
     if conversation.status in CLOSED:
         raise Conflict(f"this conversation is {conversation.status}; reopen it first", field="conversation_id")
     kind = data.type or MessageType.outbound
+    rows = await turn_rows(session, conversation) if kind == MessageType.outbound else None  # its addressee
     message = Message(
         id=uuid.uuid4(),
         dealership_id=conversation.dealership_id,
@@ -141,6 +142,8 @@ async def staff_message(
         created_at=datetime.now(UTC),
     )
     session.add(message)
+    if rows is not None:  # decided before the message is written, so it is inserted with its delivery state
+        await queue_delivery(session, services, message, rows.customer, rows.dealership, now=message.created_at)
     await count_message(session, conversation, message)
     if kind == MessageType.outbound:
         conversation.ai_paused = True  # a human is talking now; hand back to let the AI answer again
@@ -159,9 +162,7 @@ async def staff_message(
         resource_id=message.id,
         after={"type": message.type, "conversation_id": str(conversation.id)},
     )
-    if kind == MessageType.outbound:
-        rows = await turn_rows(session, conversation)
-        await queue_delivery(session, services, message, rows.customer, rows.dealership, now=message.created_at)
+    if rows is not None:
         await add_activity(
             session,
             rows.lead,
