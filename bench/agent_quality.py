@@ -161,7 +161,7 @@ async def _prepare(app: Any, password: str) -> str:
         return str(current["subdomain"])
 
 
-def evaluate(set_dir: Path, out: Path) -> None:
+def evaluate(set_dir: Path, out: Path, *, quiet: bool = False) -> None:
     feed = Feed.read(FEED)
     messages = _lines(set_dir / "messages.jsonl") if (set_dir / "messages.jsonl").exists() else []
     conversations = _lines(set_dir / "conversations.jsonl") if (set_dir / "conversations.jsonl").exists() else []
@@ -176,7 +176,7 @@ def evaluate(set_dir: Path, out: Path) -> None:
             try:
                 async with app.router.lifespan_context(app):
                     subdomain = await _prepare(app, password)
-                    await _run(app, subdomain, feed, messages, conversations, out)
+                    await _run(app, subdomain, feed, messages, conversations, out, quiet)
             finally:
                 await db.dispose()
 
@@ -190,6 +190,7 @@ async def _run(
     messages: list[dict[str, Any]],
     conversations: list[dict[str, Any]],
     out: Path,
+    quiet: bool,
 ) -> None:
     overall, by_reason, by_language = Scores(), {}, {}
     misses: list[str] = []
@@ -242,7 +243,7 @@ async def _run(
         transcripts += lines
     (out / "transcripts.md").write_text("\n".join(transcripts))
     (out / "replies.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
-    _report(overall, by_reason, by_language, misses, flags, flagged, len(messages), len(conversations), out)
+    _report(overall, by_reason, by_language, misses, flags, flagged, len(messages), len(conversations), out, quiet)
 
 
 def _check(feed: Feed, where: str, asked: str, reply: str, flags: Counter[str], flagged: list[str]) -> None:
@@ -268,6 +269,7 @@ def _report(
     messages: int,
     conversations: int,
     out: Path,
+    quiet: bool,
 ) -> None:
     print(f"{messages} messages, {conversations} conversations; transcripts and replies in {out}")
     print(
@@ -290,6 +292,8 @@ def _report(
         "errors",
     ):
         print(f"  {name:45s} {flags[name]}")
+    if quiet:
+        return  # a reported set is not looked at item by item: nobody tunes on it
     if misses:
         print("handover misses:")
         print("\n".join(misses))
@@ -302,11 +306,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", required=True, type=Path, help="a folder with messages.jsonl, conversations.jsonl")
     parser.add_argument("--out", type=Path, default=None, help="where transcripts go (default /tmp/agent-<set>)")
+    parser.add_argument(
+        "--quiet", action="store_true", help="figures only, no item (for a set you report: never tune on it)"
+    )
     args = parser.parse_args()
     out = args.out or Path("/tmp") / f"agent-{args.set.name}"
     if not args.set.is_dir():
         sys.exit(f"no set at {args.set}")
-    evaluate(args.set, out)
+    evaluate(args.set, out, quiet=args.quiet)
 
 
 if __name__ == "__main__":
