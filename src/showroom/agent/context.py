@@ -16,7 +16,13 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
-from showroom.inventory.service import VehicleFilters, filters_from_understanding, narrows, search_where
+from showroom.inventory.service import (
+    VehicleFilters,
+    filters_from_terms,
+    filters_from_understanding,
+    narrows,
+    search_where,
+)
 from showroom.models import Dealership, Persona, VehicleInterest
 
 MAX_VEHICLES = 5
@@ -134,11 +140,12 @@ async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any =
 
 
 async def relevant_vehicles(
-    session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog
+    session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog, *, terms: dict[str, Any] | None = None
 ) -> list[VehicleView]:
-    """At most five available units: what the customer asks about now, else what their lead is about (the units
-    it is linked to, else the cheapest of the make and model it asked for)."""
-    filters = filters_from_understanding(u)
+    """At most five available units: what the customer asks about now (``terms``: the conversation's criteria
+    with this message's merged in, else this message's), else what their lead is about (the units it is linked
+    to, else the cheapest of the make and model it asked for)."""
+    filters = filters_from_terms(terms) if terms is not None else filters_from_understanding(u)
     filters.status = "available"
     if narrows(filters):
         return await _cheapest(session, filters, catalog)
@@ -154,6 +161,12 @@ async def relevant_vehicles(
         )
         return await _cheapest(session, filters, catalog)
     return []
+
+
+async def vehicles_by_id(session: AsyncSession, ids: Sequence[int]) -> list[VehicleView]:
+    """The units with these ids that are still listed, in the order of ``ids`` (a conversation's shown vehicles)."""
+    rows = {row["id"]: row for row in await queries.vehicles_by_id(session, list(ids))}
+    return [vehicle_view(rows[i]) for i in ids if i in rows]
 
 
 async def _cheapest(session: AsyncSession, filters: VehicleFilters, catalog: Catalog) -> list[VehicleView]:

@@ -50,6 +50,7 @@ class ReplyRequest:
     system_prompt: str = ""  # rendered only for providers that use one (``Provider.uses_system_prompt``)
     sms_max_chars: int = 320
     search: Search | None = None  # the inventory search offered to an LLM as a tool
+    referred: bool = False  # vehicles are what the customer pointed at among those shown (brain.dialogue)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class BuiltinProvider:
             channel=req.channel,
             customer_first_name=req.customer_first_name,
             sms_max_chars=req.sms_max_chars,
+            referred=req.referred,
         )
         mentioned = [v for v in req.vehicles if v.id in draft.vehicle_ids] or list(req.vehicles)
         return ProviderReply(draft.text, draft.intent, mentioned, draft.confidence, "builtin-1", self.name)

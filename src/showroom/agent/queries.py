@@ -65,3 +65,12 @@ def search_sql(found: SearchWhere, limit: int) -> str:
 
 async def cheapest(session: AsyncSession, found: SearchWhere, limit: int) -> list[dict[str, Any]]:
     return await fetch_all(session, search_sql(found, limit), found.params)
+
+
+async def vehicles_by_id(session: AsyncSession, ids: list[int]) -> list[dict[str, Any]]:
+    """The active units with these ids (``VIEW_COLUMNS``), in no particular order."""
+    if not ids:
+        return []
+    return await fetch_all(
+        session, f"select {_COLUMNS} from vehicles v where v.id = any(%(ids)s) and v.is_active", {"ids": ids}
+    )

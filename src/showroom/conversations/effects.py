@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -116,6 +117,7 @@ async def say(
     elapsed_ms: int | None = None,
     entities: dict[str, object] | None = None,
     sender: str = "ai",
+    dialogue_state: dict[str, Any] | None = None,
 ) -> Message:
     """An outbound message of the AI (or the system) on the turn's conversation: stored, counted, and queued for
     delivery (sent by a job after commit)."""
@@ -137,7 +139,8 @@ async def say(
     )
     session.add(message)
     await queue_delivery(session, services, message, turn.customer, turn.dealership, now=message.created_at)
-    await count_message(session, turn.conversation, message)  # inserts the message as queue_delivery left it
+    # Inserts the message as queue_delivery left it; the conversation's dialogue state goes with its counters.
+    await count_message(session, turn.conversation, message, dialogue_state=dialogue_state)
     return message
 
 

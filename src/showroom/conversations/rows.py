@@ -40,7 +40,13 @@ async def turn_rows(session: AsyncSession, conversation: Conversation) -> TurnRo
     return TurnRows(conversation, lead, customer, dealership)
 
 
-async def count_message(session: AsyncSession, conversation: Conversation, message: Message) -> None:
+async def count_message(
+    session: AsyncSession,
+    conversation: Conversation,
+    message: Message,
+    *,
+    dialogue_state: dict[str, Any] | None = None,
+) -> None:
     """Count ``message`` (pending in the session) on its conversation, in SQL: the counters are incremented by the
     database (so concurrent messages each count), the timestamps only move forward, and a customer's message
     reopens a resolved or waiting conversation. The statement locks the conversation's row until commit, which
@@ -58,6 +64,8 @@ async def count_message(session: AsyncSession, conversation: Conversation, messa
         values["closed_at"] = case((reopen, None), else_=Conversation.closed_at)
     elif message.sender == Sender.ai:
         values["last_ai_message_at"] = func.greatest(Conversation.last_ai_message_at, at)
+    if dialogue_state is not None:  # the turn's state, in the same statement (the row is locked by the turn)
+        values["dialogue_state"] = dialogue_state
     await session.flush()  # the message first (and anything pending): a Core statement does not autoflush
     row = (
         await session.execute(
@@ -82,5 +90,6 @@ _COUNTED = (
     "ai_paused",
     "is_ai_assisted",
     "tags",
+    "dialogue_state",
     "updated_at",
 )

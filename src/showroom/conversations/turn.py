@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,12 +37,24 @@ from showroom.agent.context import (
     persona_for,
     relevant_vehicles,
     summarise_inventory,
+    vehicles_by_id,
 )
 from showroom.agent.personas import greeting_name, prompt_values
 from showroom.agent.providers import Provider, ProviderReply, ReplyRequest, provider_for
 from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.brain import prompts
+from showroom.brain.compose.reply import search_terms
+from showroom.brain.dialogue import (
+    DialogueState,
+    next_question,
+    pick,
+    refers_to_shown,
+    remember,
+    said_already,
+    search_criteria,
+    which_one,
+)
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.guardrails import Guarded, allowed_links, enforce
 from showroom.brain.nlu.intents import understand
@@ -85,6 +98,9 @@ class Pending:
     known: Catalog
     sms_max: int
     started: float
+    state: DialogueState  # as read with the question
+    criteria: dict[str, Any]  # the search terms this turn used (the conversation's, with the message's merged in)
+    clarify: str | None = None  # the message points at shown vehicles ambiguously: ask which, not the provider
 
 
 # --- entry points -------------------------------------------------------------------------------------------
@@ -252,7 +268,20 @@ async def _question(
     relevant units, the history, the prompt."""
     started = time.perf_counter()
     choice = choice or await persona_for(session, turn.dealership, turn.conversation.ai_persona_id)
-    vehicles = await relevant_vehicles(session, u, turn.lead.id, known)
+    state = DialogueState.from_json(turn.conversation.dialogue_state)
+    clarify = None
+    vehicles: list[VehicleView] = []
+    referred = False
+    criteria = search_criteria(search_terms(u), state)
+    if refers_to_shown(u, state):  # "it", "the white one", "the second one": what was shown, not a new search
+        shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus else []))
+        vehicles = pick(u, state, shown)
+        if vehicles:
+            criteria, referred = state.criteria, True
+        elif shown and not u.slots.has_vehicle_criteria():
+            clarify, vehicles, criteria = which_one(shown), shown, state.criteria
+    if not vehicles:  # a new search, or narrowing the one under way ("under 45k", "in red")
+        vehicles = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria)
     channel = turn.conversation.channel
     sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))
     provider = provider_for(turn.dealership, services.settings)
@@ -287,8 +316,11 @@ async def _question(
         system_prompt=system_prompt,
         sms_max_chars=sms_max,
         search=search,
+        referred=referred,
     )
-    return Pending(turn, inbound, request, provider, choice, vehicles, known, sms_max, started)
+    return Pending(
+        turn, inbound, request, provider, choice, vehicles, known, sms_max, started, state, criteria, clarify
+    )
 
 
 # --- steps 2 and 3: ask, then write ----------------------------------------------------------------------------
@@ -297,8 +329,30 @@ async def _question(
 async def _answer(session: AsyncSession, services: Services, pending: Pending) -> Outcome:
     """Ask the provider (no transaction open), hold its answer to the guardrails, and write it if the conversation
     is still as it was when the question was asked."""
-    draft = await pending.provider.reply(pending.request)
+    if pending.clarify is not None:
+        draft = ProviderReply(pending.clarify, "clarify", pending.vehicles, 0.6, "builtin-1", "builtin")
+    else:
+        draft = await pending.provider.reply(pending.request)
     guarded = _guard(draft, pending)
+    if said_already(pending.state, guarded.text):  # never the same reply twice: one specific question instead
+        guarded = _guard(
+            ProviderReply(
+                next_question(pending.state, draft.vehicles),
+                "clarify",
+                draft.vehicles,
+                0.5,
+                draft.model,
+                draft.provider,
+            ),
+            pending,
+        )
+    state = remember(
+        pending.state,
+        u=pending.request.u,
+        criteria=pending.criteria,
+        shown=[v.id for v in draft.vehicles],
+        reply=guarded.text,
+    )
     async with session.begin():
         stale = await _changed(session, pending)
         if stale is not None:
@@ -310,6 +364,7 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
             turn,
             pending.inbound,
             guarded.text,
+            dialogue_state=state.to_json(),
             model=draft.model,
             confidence=draft.confidence,
             elapsed_ms=int((time.perf_counter() - pending.started) * 1000),

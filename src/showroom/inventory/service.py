@@ -67,7 +67,11 @@ NARROWING = (
 
 def filters_from_understanding(u: Understanding) -> VehicleFilters:
     """What the agent understood of a message, as search filters."""
-    terms = search_terms(u)
+    return filters_from_terms(search_terms(u))
+
+
+def filters_from_terms(terms: dict[str, Any]) -> VehicleFilters:
+    """Search terms (``compose.reply.search_terms``, or a conversation's gathered criteria) as search filters."""
     return VehicleFilters(
         makes=terms.get("makes") or [],
         models=terms.get("models") or [],

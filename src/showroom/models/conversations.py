@@ -91,6 +91,7 @@ class Conversation(Base):
     ai_persona_id: Mapped[int | None] = mapped_column(ForeignKey("personas.id", ondelete="SET NULL"))
     external_thread_id: Mapped[str | None] = mapped_column(String(255))
     tags: Mapped[list[Any]] = jsonb_array()
+    dialogue_state: Mapped[dict[str, Any]] = jsonb_object()  # brain.dialogue.DialogueState, kept by each turn
     message_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     last_message_at: Mapped[datetime | None]
     last_customer_message_at: Mapped[datetime | None]

@@ -30,6 +30,7 @@ class _Ctx:
     rng: random.Random
     tone: Tone
     links_used: int = 0
+    referred: bool = False  # the vehicles are the ones the customer pointed at ("it", "the white one")
 
     @property
     def sms(self) -> bool:

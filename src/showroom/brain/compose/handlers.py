@@ -153,7 +153,8 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             if own
             else f"I don't see {_with_article(feature)} in its feature list; a team member can double-check that."
         )
-    if s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE):
+    colour_question = re.search(r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\b", ctx.u.text, re.I)
+    if colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
         out.append(f"It's finished in {v.exterior_color}." if v.exterior_color else "")
     if re.search(r"\bmiles\b|\bmileage\b", ctx.u.text, re.IGNORECASE) and v.mileage is not None:
         out.append(f"The {title} has {v.mileage:,} miles.")
@@ -339,6 +340,8 @@ def _greeting(ctx: _Ctx) -> _Reply:
 
 
 def _other(ctx: _Ctx) -> _Reply:
+    if ctx.referred and ctx.vehicles:  # "which of those is newest": the one the customer pointed at
+        return _exact_answer(ctx, ctx.vehicles[:1], asked_specific=True)
     reply = _Reply(confidence=0.3)
     reply.lead.append("Thanks for your message. I want to make sure I point you in the right direction.")
     reply.question = "Could you tell me a bit more about what you're looking for?"

@@ -85,8 +85,10 @@ def compose_reply(
     channel: str = Channel.chat,
     customer_first_name: str | None = None,
     sms_max_chars: int = 320,
+    referred: bool = False,
 ) -> Draft:
-    """The builtin reply to one understood customer message."""
+    """The builtin reply to one understood customer message. ``referred``: ``vehicles`` are the ones the customer
+    pointed at among those shown before (``brain.dialogue``), not a search's results."""
     tone = Tone(persona.tone) if persona.tone in values(Tone) else Tone.friendly
     ctx = _Ctx(
         u,
@@ -98,6 +100,7 @@ def compose_reply(
         customer_first_name,
         random.Random(_seed(u, persona, history)),
         tone,
+        referred=referred,
     )
     intent = _main_intent(u)
     reply = _HANDLERS[intent](ctx)

@@ -1,0 +1,257 @@
+"""The state of a conversation, carried from turn to turn: what the agent has shown, what the customer wants so
+far, their trade-in, the visit they asked for, the contact details they gave, what was already said, and their
+language. It is stored with the conversation (``conversations.dialogue_state``, JSON), shown to staff, and read by
+every turn, so that follow-ups resolve against it:
+
+* references to vehicles shown: "it", "that one", "the white one", "the second one", "the cheaper one", "the
+  newest", "those";
+* narrowing: "under 45k", "only AWD" keep the make, model or body type under discussion instead of starting over;
+  a new make, model or body type starts a new search (the budget and the rest carry over).
+
+Pure: plain dataclasses and functions, no database (the turn reads and writes the JSON).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.types import VehicleView
+
+MAX_SHOWN = 5
+MAX_SAID = 12
+# What identifies the vehicle a customer is after; a message naming one of these starts a new search.
+SUBJECT_KEYS = ("makes", "models", "body_styles", "stock_number", "vin")
+_ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "last": -1,
+    "primero": 0,
+    "primera": 0,
+    "segundo": 1,
+    "segunda": 1,
+    "tercero": 2,
+    "tercera": 2,
+    "ultimo": -1,
+    "último": -1,
+    "ultima": -1,
+    "última": -1,
+}
+_ORDINAL = re.compile(
+    r"\b(?:the\s+|el\s+|la\s+)?(" + "|".join(map(re.escape, _ORDINALS)) + r")(?:\s+(?:one|option|uno|una))?\b"
+    r"|(?:#|number\s+|no\.?\s*)([1-5])\b",
+    re.IGNORECASE,
+)
+_POINTER = re.compile(
+    r"\b(?:it|its|it's|that one|this one|that car|this car|that truck|this truck|the one|that|this|them|those|"
+    r"they|these|ese|esa|este|esta|ellos)\b",
+    re.IGNORECASE,
+)
+_CHEAPER = re.compile(r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|más barat[oa])\b", re.I)
+_PRICIER = re.compile(r"\b(?:pricier|more expensive|most expensive|nicer one|higher trim)\b", re.IGNORECASE)
+_NEWER = re.compile(r"\b(?:newer|newest|latest|most recent|más nuev[oa])\b", re.IGNORECASE)
+_FEWER_MILES = re.compile(r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ]mileage\b", re.I)
+_ALL_OF_THEM = re.compile(r"\b(?:those|them|these|they|all of them|both|any of them|ellos|esos|esas)\b", re.I)
+
+
+@dataclass
+class DialogueState:
+    shown: list[int] = field(default_factory=list)  # vehicle ids of the last list shown, in the order shown
+    focus: int | None = None  # the vehicle under discussion
+    criteria: dict[str, Any] = field(default_factory=dict)  # search terms gathered so far (non-empty only)
+    trade_in: dict[str, Any] = field(default_factory=dict)  # year, make, model, trim, mileage, condition
+    appointment: dict[str, Any] = field(default_factory=dict)  # {"words": ..., "at": ISO time} once asked for
+    contact: dict[str, str] = field(default_factory=dict)  # email, phone, name, as given in the conversation
+    said: list[str] = field(default_factory=list)  # fingerprints of the agent's recent replies (no repeats)
+    language: str | None = None  # ISO 639-1 of the customer's messages
+    turns: int = 0  # customer messages understood
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> DialogueState:
+        """The state stored with a conversation; unknown or malformed parts are dropped, never trusted."""
+        data = data or {}
+        state = cls()
+        state.shown = [int(i) for i in data.get("shown") or [] if isinstance(i, int)][:MAX_SHOWN]
+        focus = data.get("focus")
+        state.focus = focus if isinstance(focus, int) else None
+        for name in ("criteria", "trade_in", "appointment", "contact"):
+            value = data.get(name)
+            if isinstance(value, dict):
+                setattr(state, name, dict(value))
+        state.said = [str(s) for s in data.get("said") or [] if isinstance(s, str)][-MAX_SAID:]
+        language = data.get("language")
+        state.language = language if isinstance(language, str) else None
+        turns = data.get("turns")
+        state.turns = turns if isinstance(turns, int) else 0
+        return state
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def fingerprint(text: str) -> str:
+    """A reply's identity for "said already": its words, without case, punctuation or the customer's name."""
+    words = re.sub(r"[^a-z0-9áéíóúñü ]+", " ", text.lower()).split()
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
+
+
+def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
+    """Does the message point back at what was shown ("it", "the white one", "the second one", "the cheaper
+    one") rather than ask for something new? Only when something was shown and no new vehicle is named."""
+    if not state.shown and state.focus is None:
+        return False
+    s = u.slots
+    if s.makes or s.models or s.stock_number or s.vin or s.body_styles:
+        return False
+    text = u.text
+    return bool(
+        _ORDINAL.search(text)
+        or _POINTER.search(text)
+        or _CHEAPER.search(text)
+        or _PRICIER.search(text)
+        or _NEWER.search(text)
+        or _FEWER_MILES.search(text)
+        or (s.colors and re.search(r"\bone\b|\buno\b|\buna\b", text, re.IGNORECASE))
+    )
+
+
+def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> list[VehicleView]:
+    """The shown vehicles the message points at, the one meant first: by position ("the second one"), colour ("the
+    white one"), a comparison ("the cheaper one", "the newest", "fewest miles"), or the vehicle under discussion
+    ("it"); "those" is all of them. Empty when it cannot tell (the caller asks one specific question)."""
+    if not shown:
+        return []
+    ordered = sorted(shown, key=lambda v: state.shown.index(v.id) if v.id in state.shown else MAX_SHOWN)
+    text = u.text
+    ordinal = _ORDINAL.search(text)
+    if ordinal:
+        position = _ORDINALS[ordinal.group(1).lower()] if ordinal.group(1) else int(ordinal.group(2)) - 1
+        if -len(ordered) <= position < len(ordered):
+            return [ordered[position]]
+        return []
+    candidates = list(ordered)
+    if u.slots.colors:
+        coloured = [v for v in candidates if _colour_matches(v.exterior_color, u.slots.colors)]
+        if not coloured:
+            return []
+        candidates = coloured
+    if _CHEAPER.search(text):
+        priced = [v for v in candidates if v.price_cents is not None]
+        return [min(priced, key=lambda v: v.price_cents or 0)] if priced else []
+    if _PRICIER.search(text):
+        priced = [v for v in candidates if v.price_cents is not None]
+        return [max(priced, key=lambda v: v.price_cents or 0)] if priced else []
+    if _NEWER.search(text):
+        return [max(candidates, key=lambda v: (v.year, -(v.mileage or 0)))]
+    if _FEWER_MILES.search(text):
+        return [min(candidates, key=lambda v: v.mileage if v.mileage is not None else 10**9)]
+    if len(candidates) < len(ordered):
+        return candidates  # the colour picked them
+    if _ALL_OF_THEM.search(text) and len(ordered) > 1:
+        return ordered
+    focus = next((v for v in ordered if v.id == state.focus), None)
+    if focus is not None:
+        return [focus]
+    return [ordered[0]] if len(ordered) == 1 else []
+
+
+def _colour_matches(colour: str | None, wanted: Sequence[str]) -> bool:
+    have = (colour or "").lower()
+    return any(
+        w.lower() in have or (w.lower() in ("grey", "gray") and ("grey" in have or "gray" in have)) for w in wanted
+    )
+
+
+def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, Any]:
+    """This message's search terms (``compose.reply.search_terms``) merged with what was gathered before: a
+    message that names a new make, model, body type, stock number or VIN starts a new search (the budget, year
+    and mileage limits carry over); otherwise it narrows the one under way ("under 45k", "only AWD")."""
+    given = {k: v for k, v in terms.items() if v not in (None, [], "") and k != "query"}
+    if any(k in given for k in SUBJECT_KEYS):
+        kept = {
+            k: v
+            for k, v in state.criteria.items()
+            if k in ("price_max_cents", "price_min_cents", "year_min", "year_max", "mileage_max", "condition")
+        }
+        return {**kept, **given}
+    return {**state.criteria, **given}
+
+
+def remember(
+    state: DialogueState,
+    *,
+    u: Understanding,
+    criteria: dict[str, Any],
+    shown: Sequence[int],
+    reply: str | None,
+    language: str | None = None,
+) -> DialogueState:
+    """The state after a turn: the criteria searched with, the vehicles the reply showed (a list replaces the
+    list shown; a single vehicle becomes the focus), the trade-in and language the message gave, and the reply
+    said."""
+    s = u.slots
+    new = DialogueState.from_json(state.to_json())
+    new.turns += 1
+    new.criteria = {k: v for k, v in criteria.items() if v not in (None, [], "") and k != "query"}
+    ids = list(dict.fromkeys(shown))[:MAX_SHOWN]
+    if len(ids) > 1:  # a list: what "the second one", "those", "the cheaper one" point at next
+        new.shown, new.focus = ids, None
+    elif ids:  # one vehicle: the one under discussion ("it"); the list it came from stays to point at
+        new.focus = ids[0]
+        if ids[0] not in new.shown:
+            new.shown = ids
+    if s.trade_in is not None:
+        given = {k: v for k, v in asdict(s.trade_in).items() if v is not None}
+        new.trade_in = {**new.trade_in, **given}
+    if language:
+        new.language = language
+    if reply:
+        new.said = [*new.said, fingerprint(reply)][-MAX_SAID:]
+    return new
+
+
+def remember_contact(state: DialogueState, *, email: str | None, phone: str | None, name: str | None) -> None:
+    """Contact details the customer gave in the conversation (only what they gave)."""
+    for key, value in (("email", email), ("phone", phone), ("name", name)):
+        if value:
+            state.contact[key] = value
+
+
+def said_already(state: DialogueState, reply: str) -> bool:
+    return fingerprint(reply) in state.said
+
+
+def _label(v: VehicleView) -> str:
+    colour = f" in {v.exterior_color}" if v.exterior_color else ""
+    return f"the {v.year} {v.model}{' ' + v.trim if v.trim else ''}{colour}"
+
+
+def which_one(shown: Sequence[VehicleView]) -> str:
+    """One specific question when the customer's pointer could mean several of the vehicles shown."""
+    labels = [_label(v) for v in shown[:3]]
+    options = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+    return f"Just to be sure I give you the right details: do you mean {options}?"
+
+
+def next_question(state: DialogueState, vehicles: Sequence[VehicleView]) -> str:
+    """The next specific question, for when the reply would repeat one already given."""
+    if vehicles:
+        return (
+            f"Would you like the price, mileage and features of {_label(vehicles[0])}, or should I look for "
+            "something different (another budget, body style or year)?"
+        )
+    if not state.criteria:
+        return "What matters most to you: a body style (SUV, truck, sedan), a budget, or a particular model?"
+    return "Should I widen the search, for example a higher budget or other years, or would a person be more helpful?"

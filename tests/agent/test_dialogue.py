@@ -1,0 +1,141 @@
+"""The conversation remembers: the dialogue state (brain.dialogue) resolves follow-ups against what was shown and
+gathered, is stored with the conversation, and the agent never gives the same reply twice. The pure part first,
+then the issue's examples through the public widget API with the real feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from showroom.brain.dialogue import (
+    DialogueState,
+    fingerprint,
+    pick,
+    refers_to_shown,
+    remember,
+    said_already,
+    search_criteria,
+    which_one,
+)
+from showroom.brain.nlu.intents import understand
+from showroom.brain.types import VehicleView
+from showroom.db.engine import Database
+from showroom.models import Conversation
+from tests.agent.support import make_vehicle
+from tests.agent.test_conversations_flow import stocked_team, visitor
+
+BROWN = make_vehicle(id=1, year=2021, model="Telluride", make="Kia", exterior_color="Brown", price_cents=2_990_000)
+GREY = make_vehicle(id=2, year=2022, model="Telluride", make="Kia", exterior_color="Gray", price_cents=3_390_000)
+WHITE = make_vehicle(id=3, year=2021, model="Telluride", make="Kia", exterior_color="White", price_cents=3_590_000)
+SHOWN = [BROWN, GREY, WHITE]
+
+
+def _state(**kw: Any) -> DialogueState:
+    return DialogueState(shown=[v.id for v in SHOWN], **kw)
+
+
+def _picked(text: str, state: DialogueState | None = None) -> list[int]:
+    state = state or _state()
+    u = understand(text)
+    assert refers_to_shown(u, state), text
+    return [v.id for v in pick(u, state, SHOWN)]
+
+
+def test_references_resolve_against_the_vehicles_shown() -> None:
+    assert _picked("the second one") == [2]
+    assert _picked("how about the last one?") == [3]
+    assert _picked("how many miles on the white one") == [3]
+    assert _picked("is the grey one awd?") == [2]  # Grey asked, Gray in the feed
+    assert _picked("the cheaper one") == [1]
+    assert _picked("which of those is newest") == [2]
+    assert _picked("what's the price on it?", _state(focus=3)) == [3]
+    assert _picked("are they all AWD?") == [1, 2, 3]
+    assert _picked("the green one") == []  # none is green: the caller asks which, or searches again
+
+
+def test_a_new_vehicle_is_a_new_search_and_anything_else_narrows() -> None:
+    state = _state(criteria={"models": ["Telluride"], "price_max_cents": 4_000_000})
+    assert not refers_to_shown(understand("do you have a Palisade?"), state)
+    narrowed = search_criteria({"price_max_cents": 3_500_000, "models": []}, state)
+    assert narrowed == {"models": ["Telluride"], "price_max_cents": 3_500_000}
+    fresh = search_criteria({"models": ["Palisade"]}, state)
+    assert fresh == {"models": ["Palisade"], "price_max_cents": 4_000_000}  # the budget carries over
+
+
+def test_the_state_round_trips_and_distrusts_what_it_does_not_know() -> None:
+    state = remember(
+        DialogueState(),
+        u=understand("any tellurides?"),
+        criteria={"models": ["Telluride"]},
+        shown=[1, 2, 3],
+        reply="Here are 3 that match",
+    )
+    again = DialogueState.from_json(state.to_json())
+    assert again == state and again.shown == [1, 2, 3] and again.focus is None and again.turns == 1
+    assert said_already(again, "here are 3 that match!")
+    focused = remember(again, u=understand("the white one"), criteria=again.criteria, shown=[3], reply="It has")
+    assert focused.focus == 3 and focused.shown == [1, 2, 3]  # the list stays to point at
+    junk = DialogueState.from_json({"shown": ["x", 4], "focus": "1", "criteria": [], "said": [1, "a"]})
+    assert junk.shown == [4] and junk.focus is None and junk.criteria == {} and junk.said == ["a"]
+    assert fingerprint("Hi, Dana!") == fingerprint("hi dana")
+
+
+def test_an_ambiguous_pointer_gets_one_specific_question() -> None:
+    question = which_one(SHOWN)
+    assert "2021 Telluride XRT AWD in Brown" in question and "2022 Telluride XRT AWD in Gray" in question
+    assert question.endswith("?") and question.count("the 20") == 3
+
+
+def _only(vehicles: list[VehicleView]) -> VehicleView:
+    assert len(vehicles) == 1
+    return vehicles[0]
+
+
+async def test_follow_ups_resolve_through_the_widget_and_the_state_is_stored(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+
+    async def say(text: str, token: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    first = await say("Do you have an Ioniq 5?")
+    token = first["token"]
+    assert "$59,277" in first["replies"][0]["content"]
+    price = (await say("What's the price on it?", token))["replies"][0]["content"]
+    assert "$59,277" in price and "Which vehicle" not in price
+
+    tellurides = await say("any tellurides?", token)
+    listed = tellurides["replies"][0]["content"]
+    assert "Telluride" in listed and "White" in listed
+    miles = (await say("how many miles on the white one", token))["replies"][0]["content"]
+    assert "47,844 miles" in miles and "EcoSport" not in miles
+    newest = (await say("which of those is newest", token))["replies"][0]["content"]
+    assert "2022 Kia Telluride" in newest
+    cheaper = (await say("under 35k?", token))["replies"][0]["content"]
+    assert "Telluride" in cheaper and "$35,900" not in cheaper  # narrowed, not started over
+
+    async with db.maint_session() as maint:
+        stored = await maint.scalar(
+            select(Conversation.dialogue_state).where(Conversation.id == first["conversation_id"])
+        )
+    state = DialogueState.from_json(stored)
+    assert state.turns >= 6 and state.criteria.get("models") == ["Telluride"] and state.shown
+    assert state.criteria.get("price_max_cents") == 3_500_000
+
+
+async def test_the_same_reply_is_never_given_twice(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    first = (await guest.post(url, json={"content": "hmm"})).json()
+    replies = [first["replies"][0]["content"]]
+    for text in ("hmm ok", "hmmm"):
+        answer = (await guest.post(url, json={"content": text, "token": first["token"]})).json()
+        replies += [r["content"] for r in answer["replies"]]
+    assert len(replies) == len(set(replies)), replies
