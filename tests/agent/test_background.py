@@ -159,3 +159,29 @@ async def test_sla_sweep_flags_unclaimed_handovers(app: FastAPI, db: Database, w
     queue = (await agent.get("/api/v1/handovers")).json()
     mine = [h for h in queue if h["conversation_id"] == conversation_id]
     assert mine and mine[0]["sla_breached_at"] and mine[0]["sla_seconds_left"] < 0 and mine[0]["urgency"] == "high"
+
+
+async def test_the_leads_own_question_opens_its_conversation_and_the_first_reply_answers_it(
+    app: FastAPI, db: Database, worker: Worker
+) -> None:
+    team = await stocked_team(app, db)
+    admin = await sign_in(app, team.admin.email)
+    question = "Is the red Santa Fe hybrid still available?"
+    created = await admin.post(
+        "/api/v1/leads",
+        json={"customer": {"first_name": "Ana", "email": f"ana-{team.id}@example.com"}, "message": question},
+    )
+    conversation_id = created.json()["conversation_id"]
+    await worker("agent", "delivery")
+    async with db.maint_session() as maint:
+        thread = (
+            await maint.scalars(
+                select(Message).where(Message.conversation_id == conversation_id).order_by(Message.created_at)
+            )
+        ).all()
+        conversation = await maint.get(Conversation, conversation_id)
+    assert [m.sender for m in thread][:2] == ["customer", "ai"]
+    enquiry, reply = thread[0], thread[1]
+    assert enquiry.content == question and enquiry.type == "inbound"
+    assert reply.in_reply_to == enquiry.id and "Santa Fe" in reply.content
+    assert conversation is not None and conversation.message_count == len(thread)

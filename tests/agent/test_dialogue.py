@@ -139,3 +139,20 @@ async def test_the_same_reply_is_never_given_twice(app: FastAPI, db: Database) -
         answer = (await guest.post(url, json={"content": text, "token": first["token"]})).json()
         replies += [r["content"] for r in answer["replies"]]
     assert len(replies) == len(set(replies)), replies
+
+
+async def test_staff_see_what_the_agent_knows(app: FastAPI, db: Database) -> None:
+    from tests.helpers import sign_in
+
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    first = (await guest.post(url, json={"content": "any tellurides under 40k?"})).json()
+    await guest.post(url, json={"content": "the white one, how many miles?", "token": first["token"]})
+    staff = await sign_in(app, team.agent.email)
+    api = (await staff.get(f"/api/v1/conversations/{first['conversation_id']}")).json()
+    assert api["dialogue_state"]["criteria"]["models"] == ["Telluride"] and api["dialogue_state"]["focus"]
+    page = await staff.get(f"/app/conversations/{first['conversation_id']}")
+    assert page.status_code == 200
+    assert "What the agent knows" in page.text and "Budget up to" in page.text and "$40,000" in page.text
+    assert "Shown to the customer" in page.text and "discussed" in page.text

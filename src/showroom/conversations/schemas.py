@@ -69,6 +69,10 @@ class ConversationOut(BaseModel):
     is_ai_assisted: bool
     ai_paused: bool
     tags: list[str]
+    dialogue_state: dict[str, Any] = Field(
+        description="What the agent carries from turn to turn: vehicles shown, criteria, trade-in, visit, contact, "
+        "language (see DATA_MODEL.md)"
+    )
     message_count: int
     last_message_at: datetime | None
     last_customer_message_at: datetime | None

@@ -70,7 +70,7 @@ from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
-from showroom.vocabulary import Channel
+from showroom.vocabulary import Channel, Sender
 
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
@@ -225,14 +225,23 @@ async def _decide(
 
 
 async def _decide_first(session: AsyncSession, services: Services, conversation: Conversation) -> Outcome | Pending:
-    """Step 1 for a new lead: nothing to do if the AI is silent or someone answered already; a handover if the
-    enquiry fires a trigger; else the provider's question."""
+    """Step 1 for a new lead: nothing to do if the AI is silent or someone answered already; its enquiry (the first
+    customer message, from intake) is decided like any message; a lead without words gets an answer about the
+    vehicle it names (a handover if that fires a trigger)."""
     turn = await turn_rows(session, conversation)
     silent = ai_answers(turn)
     if silent:
         return Outcome(skipped=silent)
     if await _answered(session, conversation.id):
         return Outcome(skipped="the conversation already has an answer")
+    enquiry = await session.scalar(
+        select(Message)
+        .where(Message.conversation_id == conversation.id, Message.sender == Sender.customer)
+        .order_by(Message.created_at.desc())
+        .limit(1)
+    )
+    if enquiry is not None:  # the lead's own words are the conversation's first message: answered as any other
+        return await _decide(session, services, turn, enquiry, SYSTEM)
     text = turn.lead.description or "I'm interested in a vehicle"
     known = await catalog(session)
     u = understand(text, known)

@@ -30,11 +30,11 @@ from showroom.leads.intake_model import (
 from showroom.leads.queries import lead_by_key, lead_slots, lock
 from showroom.leads.schemas import LeadIntakeIn
 from showroom.leads.service import add_activity, check_assignee, fit, get_customer, intake_rules
-from showroom.models import Conversation, Customer, Lead, VehicleInterest
+from showroom.models import Conversation, Customer, Lead, Message, VehicleInterest
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.models.leads import WANTED_INTERESTS
 from showroom.queue import defer
-from showroom.vocabulary import Channel, InterestCondition, values
+from showroom.vocabulary import Channel, DeliveryStatus, InterestCondition, MessageType, Sender, values
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
@@ -131,6 +131,8 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     conversation = None
     if data.open_conversation:
         conversation = _conversation(session, lead, data, f"{source_name}{what}", email=email, phone=phone)
+        if data.first_reply and data.message and data.message.strip():
+            _enquiry(session, conversation, data)
     await record(
         session,
         actor,
@@ -188,6 +190,28 @@ def _conversation(
     )
     session.add(conversation)
     return conversation
+
+
+def _enquiry(session: AsyncSession, conversation: Conversation, data: IntakeLead) -> None:
+    """The lead's own words (ADF comments, the JSON ``message``) as the first customer message of its new
+    conversation, which the first reply answers (channels that post the customer's message themselves, the
+    widget and the SMS/e-mail webhooks, take no first reply)."""
+    assert data.message is not None
+    session.add(
+        Message(
+            id=uuid.uuid4(),
+            dealership_id=conversation.dealership_id,
+            conversation_id=conversation.id,
+            type=MessageType.inbound,
+            sender=Sender.customer,
+            channel=conversation.channel,
+            content=data.message.strip()[:20_000],
+            delivery_status=DeliveryStatus.received,
+            created_at=data.received_at,
+        )
+    )
+    conversation.message_count = 1  # a new conversation: nobody else counts on it yet
+    conversation.last_message_at = conversation.last_customer_message_at = data.received_at
 
 
 async def _duplicate(session: AsyncSession, lead: Lead, data: IntakeLead, actor: Actor) -> IntakeResult:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.brain.dialogue import DialogueState
 from showroom.conversations import suggestions
 from showroom.conversations.channels import QUIET_CHANNELS, opted_out, quiet_until
 from showroom.conversations.handover import OPEN
@@ -26,6 +27,7 @@ from showroom.models import (
     Message,
     ResponseSuggestion,
     User,
+    Vehicle,
     VehicleInterest,
 )
 
@@ -46,6 +48,19 @@ class ConversationView:
     users: dict[int, str]
     opted_out: bool
     quiet_until: datetime | None
+    shown: list[Vehicle]  # the vehicles of the dialogue state, in the order shown
+
+    @property
+    def state(self) -> DialogueState:
+        """What the agent carries from turn to turn (``brain.dialogue``)."""
+        return DialogueState.from_json(self.conversation.dialogue_state)
+
+    @property
+    def criteria(self) -> list[tuple[str, str]]:
+        """The search criteria gathered so far, as (label, value) for people."""
+        return [
+            (_CRITERIA_LABELS.get(k, k.replace("_", " ")), _criterion(k, v)) for k, v in self.state.criteria.items()
+        ]
 
     @property
     def human(self) -> bool:
@@ -119,6 +134,9 @@ async def load(session: AsyncSession, dealership: Dealership, conversation_id: u
         )
     ).all()
     quiet = quiet_until(dealership, datetime.now(UTC)) if conversation.channel in QUIET_CHANNELS else None
+    state = DialogueState.from_json(conversation.dialogue_state)
+    ids = state.shown or ([state.focus] if state.focus else [])
+    found = {v.id: v for v in (await session.scalars(select(Vehicle).where(Vehicle.id.in_(ids)))).all()} if ids else {}
     return ConversationView(
         conversation=conversation,
         lead=lead,
@@ -132,4 +150,29 @@ async def load(session: AsyncSession, dealership: Dealership, conversation_id: u
         users=await staff_names(session),
         opted_out=opted_out(customer, conversation.channel),
         quiet_until=quiet,
+        shown=[found[i] for i in ids if i in found],
     )
+
+
+_CRITERIA_LABELS = {
+    "makes": "make",
+    "models": "model",
+    "body_styles": "body style",
+    "colors": "colour",
+    "drivetrains": "drivetrain",
+    "fuel_types": "fuel",
+    "price_max_cents": "budget up to",
+    "price_min_cents": "budget from",
+    "year_min": "from year",
+    "year_max": "up to year",
+    "mileage_max": "miles up to",
+    "stock_number": "stock number",
+}
+
+
+def _criterion(key: str, value: Any) -> str:
+    if key.endswith("_cents") and isinstance(value, int):
+        return f"${value / 100:,.0f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return f"{value:,}" if isinstance(value, int) and key == "mileage_max" else str(value)
