@@ -40,6 +40,20 @@ class FakeLLM:
         if self.mode == "down":
             return JSONResponse({"error": "boom"}, status_code=503)
         last = body["messages"][-1]
+        if self.mode in ("human", "details") and last["role"] != "tool":
+            name, arguments = (
+                ("request_human", {"reason": "wants the manager"})
+                if self.mode == "human"
+                else ("vehicle_details", {"stock_number_or_vin": "25713"})
+            )
+            call = {"id": "call_1", "type": "function", "function": {"name": name, "arguments": json.dumps(arguments)}}
+            return JSONResponse(
+                {"choices": [{"message": {"role": "assistant", "content": None, "tool_calls": [call]}}]}
+            )
+        if self.mode == "details" and last["role"] == "tool":
+            unit = json.loads(last["content"])
+            text = f"The {unit['title']} (stock {unit['stock_number']}) is listed at {unit['price']}. Want to see it?"
+            return JSONResponse({"choices": [{"message": {"role": "assistant", "content": text}}]})
         if self.mode == "tool" and last["role"] != "tool":
             return JSONResponse(
                 {

@@ -66,3 +66,42 @@ async def test_a_failing_llm_falls_back_to_the_builtin_agent(
     body, reply = await chat(settings, db, url, "Is the Tucson available?")
     assert body["replies"][0]["content"]  # never silence
     assert reply.entities["provider"] == "builtin" and reply.entities["fallback"]
+
+
+async def test_the_model_can_hand_over_and_look_a_unit_up(
+    llm: tuple[FakeLLM, str], db: Database, settings: Settings
+) -> None:
+    fake, url = llm
+    fake.mode, fake.requests = "details", []
+    body, reply = await chat(settings, db, url, "tell me about stock 25713")
+    assert "$59,277" in body["replies"][0]["content"] and "25713" in body["replies"][0]["content"]
+    tools = {t["function"]["name"] for t in fake.requests[0]["tools"]}
+    assert tools == {"search_inventory", "vehicle_details", "request_human"}
+    assert "request_human" in fake.requests[0]["messages"][0]["content"]  # the rule for when to call it
+
+    fake.mode, fake.requests = "human", []
+    body, reply = await chat(settings, db, url, "ok so what can you do on the price, be honest")
+    assert body["handed_over"] is True
+    assert reply.sender == "ai" and "member of our team" in reply.content  # the handover note, not the model's
+
+
+async def test_the_model_gets_the_conversations_state(
+    llm: tuple[FakeLLM, str], db: Database, settings: Settings
+) -> None:
+    from showroom.app import create_app
+
+    fake, url = llm
+    fake.mode, fake.requests = "garbage", []  # the builtin agent answers; the state is what the model was sent
+    configured = Settings.model_validate({**settings.model_dump(), "llm_base_url": url, "llm_timeout": 1.0})
+    application = create_app(configured, database=db)
+    async with application.router.lifespan_context(application):
+        team = await stocked_team(application, db)
+        admin = await sign_in(application, team.admin.email)
+        await admin.patch("/api/v1/dealership", json={"ai_config": {"provider": "openai", "model": "test-model"}})
+        guest = new_client(application)
+        guest.headers["Origin"] = SITE
+        path = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+        first = (await guest.post(path, json={"content": "any tellurides?"})).json()
+        await guest.post(path, json={"content": "how many miles on the white one", "token": first["token"]})
+    system = fake.requests[-1]["messages"][0]["content"]
+    assert "vehicles shown to the customer, in order: 1." in system and "Telluride" in system

@@ -163,6 +163,12 @@ async def relevant_vehicles(
     return []
 
 
+async def vehicle_by_reference(session: AsyncSession, reference: str) -> VehicleView | None:
+    """The active unit with this stock number or VIN (an LLM's ``vehicle_details`` tool)."""
+    row = await queries.vehicle_by_reference(session, reference.strip())
+    return vehicle_view(row) if row else None
+
+
 async def vehicles_by_id(session: AsyncSession, ids: Sequence[int]) -> list[VehicleView]:
     """The units with these ids that are still listed, in the order of ``ids`` (a conversation's shown vehicles)."""
     rows = {row["id"]: row for row in await queries.vehicles_by_id(session, list(ids))}

@@ -27,6 +27,7 @@ from showroom.vocabulary import Channel
 log = logging.getLogger(__name__)
 
 Search = Callable[[str], Awaitable[list[VehicleView]]]
+Details = Callable[[str], Awaitable[VehicleView | None]]
 
 RULES = (
     "Rules you must follow: only mention vehicles, prices and features listed in the inventory you are given or "
@@ -51,6 +52,8 @@ class ReplyRequest:
     sms_max_chars: int = 320
     search: Search | None = None  # the inventory search offered to an LLM as a tool
     referred: bool = False  # vehicles are what the customer pointed at among those shown (brain.dialogue)
+    dialogue: str = ""  # the conversation's state in words (brain.dialogue.describe), for an LLM
+    details: Details | None = None  # one unit by stock number, VIN or id, offered to an LLM as a tool
 
 
 @dataclass
@@ -63,6 +66,7 @@ class ProviderReply:
     provider: str
     fallback_reason: str | None = None
     tokens: int | None = None  # what the LLM reported using (total_tokens), stored in the reply's entities
+    needs_human: str | None = None  # the model judged a person must take over, and why (its request_human tool)
 
 
 class Provider(Protocol):
@@ -122,22 +126,32 @@ class OpenAIProvider:
 
     async def reply(self, req: ReplyRequest) -> ProviderReply:
         try:
-            text, found, tokens = await self._complete(req)
+            text, found, tokens, needs_human = await self._complete(req)
         except LLMError as exc:
             log.warning("LLM provider failed (%s); answering with the builtin agent", exc)
             reply = await self.fallback.reply(req)
             reply.fallback_reason = str(exc)[:300]
             return reply
         known = {v.id: v for v in [*req.vehicles, *found]}
-        return ProviderReply(text, req.u.primary, list(known.values()), 0.7, self.model, self.name, tokens=tokens)
+        return ProviderReply(
+            text,
+            req.u.primary,
+            list(known.values()),
+            0.7,
+            self.model,
+            self.name,
+            tokens=tokens,
+            needs_human=needs_human,
+        )
 
-    async def _complete(self, req: ReplyRequest) -> tuple[str, list[VehicleView], int | None]:
+    async def _complete(self, req: ReplyRequest) -> tuple[str, list[VehicleView], int | None, str | None]:
         inventory = [_vehicle_json(v) for v in req.vehicles]
         messages: list[dict[str, Any]] = [
             {
                 "role": "system",
-                "content": f"{req.system_prompt}\n\n{RULES}\nChannel: {req.channel}"
+                "content": f"{req.system_prompt}\n\n{RULES}\n{HUMAN_RULE}\nChannel: {req.channel}"
                 + (f" (at most {req.sms_max_chars} characters)" if req.channel == Channel.sms else "")
+                + (f"\nThe conversation so far: {req.dialogue}" if req.dialogue else "")
                 + f"\nRelevant inventory: {json.dumps(inventory)}",
             },
             *({"role": "user" if t.sender == "customer" else "assistant", "content": t.text} for t in req.history),
@@ -146,6 +160,7 @@ class OpenAIProvider:
             messages.append({"role": "user", "content": req.u.text})
         found: list[VehicleView] = []
         tokens = 0
+        needs_human: str | None = None
         async with httpx.AsyncClient(timeout=self.timeout) as client:
             for _ in range(3):  # at most two rounds of tool use
                 data = await self._post(
@@ -154,7 +169,7 @@ class OpenAIProvider:
                         "model": self.model,
                         "messages": messages,
                         "temperature": self.temperature,
-                        "tools": [SEARCH_TOOL],
+                        "tools": [SEARCH_TOOL, DETAILS_TOOL, HUMAN_TOOL],
                     },
                 )
                 tokens += int((data.get("usage") or {}).get("total_tokens") or 0)
@@ -166,24 +181,31 @@ class OpenAIProvider:
                 if not calls:
                     content = choice.get("content")
                     if not isinstance(content, str) or not content.strip():
+                        if needs_human:  # the handover note says it; the model need not
+                            return "", found, tokens or None, needs_human
                         raise LLMError("the response has no text")
-                    return content.strip(), found, tokens or None
+                    return content.strip(), found, tokens or None, needs_human
                 messages.append({"role": "assistant", "content": choice.get("content"), "tool_calls": calls})
                 for call in calls:
-                    try:
-                        arguments = json.loads(call["function"]["arguments"] or "{}")
-                        query = str(arguments.get("query", ""))[:200]
-                    except (KeyError, TypeError, ValueError):
-                        query = ""
-                    results = await req.search(query) if query and req.search else []
-                    found += results
+                    name, arguments = _call(call)
+                    if name == HUMAN_TOOL_NAME:
+                        needs_human = str(arguments.get("reason") or "the model judged a person is needed")[:300]
+                        content = {"ok": True}
+                    elif name == DETAILS_TOOL_NAME:
+                        ref = str(arguments.get("stock_number_or_vin") or "")[:40]
+                        unit = await req.details(ref) if ref and req.details else None
+                        found += [unit] if unit else []
+                        content = _vehicle_json(unit) if unit else {"error": "no such unit in stock"}
+                    else:
+                        query = str(arguments.get("query") or "")[:200]
+                        results = await req.search(query) if query and req.search else []
+                        found += results
+                        content = [_vehicle_json(v) for v in results]
                     messages.append(
-                        {
-                            "role": "tool",
-                            "tool_call_id": call.get("id", ""),
-                            "content": json.dumps([_vehicle_json(v) for v in results]),
-                        }
+                        {"role": "tool", "tool_call_id": call.get("id", ""), "content": json.dumps(content)}
                     )
+                if needs_human and not any(_call(c)[0] != HUMAN_TOOL_NAME for c in calls):
+                    return "", found, tokens or None, needs_human
         raise LLMError("the model kept calling tools without answering")
 
     async def _post(self, client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
@@ -220,6 +242,46 @@ SEARCH_TOOL = {
         "parameters": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]},
     },
 }
+
+
+DETAILS_TOOL_NAME = "vehicle_details"
+HUMAN_TOOL_NAME = "request_human"
+DETAILS_TOOL = {
+    "type": "function",
+    "function": {
+        "name": DETAILS_TOOL_NAME,
+        "description": "The full listing of one unit in stock, by its stock number or VIN.",
+        "parameters": {
+            "type": "object",
+            "properties": {"stock_number_or_vin": {"type": "string"}},
+            "required": ["stock_number_or_vin"],
+        },
+    },
+}
+HUMAN_TOOL = {
+    "type": "function",
+    "function": {
+        "name": HUMAN_TOOL_NAME,
+        "description": "Hand the conversation to a person at the dealership, saying why in a few words.",
+        "parameters": {"type": "object", "properties": {"reason": {"type": "string"}}, "required": ["reason"]},
+    },
+}
+HUMAN_RULE = (
+    "Call request_human (instead of answering) when the customer complains, has a problem with a vehicle they "
+    "bought (title, plates, registration, service, warranty, recall, billing), threatens legal action, is ready to "
+    "buy or negotiates a specific offer, asks for a person or a manager, asks for a specific appointment time, or "
+    "is frustrated. Answer everything else yourself."
+)
+
+
+def _call(call: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A tool call's function name and arguments (empty when malformed)."""
+    try:
+        function = call["function"]
+        arguments = json.loads(function.get("arguments") or "{}")
+        return str(function.get("name") or ""), arguments if isinstance(arguments, dict) else {}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return "", {}
 
 
 def _vehicle_json(v: VehicleView) -> dict[str, Any]:

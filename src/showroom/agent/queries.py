@@ -74,3 +74,9 @@ async def vehicles_by_id(session: AsyncSession, ids: list[int]) -> list[dict[str
     return await fetch_all(
         session, f"select {_COLUMNS} from vehicles v where v.id = any(%(ids)s) and v.is_active", {"ids": ids}
     )
+
+
+async def vehicle_by_reference(session: AsyncSession, reference: str) -> dict[str, Any] | None:
+    """The active unit with this stock number or VIN (``VIEW_COLUMNS``); their indexes serve it under RLS."""
+    sql = f"select {_COLUMNS} from vehicles v where (v.stock_number = %(r)s or v.vin = upper(%(r)s)) and v.is_active"
+    return await fetch_one(session, sql + " limit 1", {"r": reference})

@@ -255,3 +255,24 @@ def next_question(state: DialogueState, vehicles: Sequence[VehicleView]) -> str:
     if not state.criteria:
         return "What matters most to you: a body style (SUV, truck, sedan), a budget, or a particular model?"
     return "Should I widen the search, for example a higher budget or other years, or would a person be more helpful?"
+
+
+def describe(state: DialogueState, shown: Sequence[VehicleView]) -> str:
+    """The state in words, for an LLM: what it showed (in order), the one under discussion, the criteria, the
+    trade-in and the visit asked for."""
+    parts = []
+    if shown:
+        listed = "; ".join(
+            f"{n}. {v.title}, {v.exterior_color or 'colour not listed'}, stock {v.stock_number or '?'}"
+            + (" (under discussion)" if v.id == state.focus else "")
+            for n, v in enumerate(shown, 1)
+        )
+        parts.append(f"vehicles shown to the customer, in order: {listed}")
+    wanted = {k: v for k, v in state.criteria.items() if v not in (None, [], "")}
+    if wanted:
+        parts.append("what the customer wants so far: " + ", ".join(f"{k}={v}" for k, v in wanted.items()))
+    if state.trade_in:
+        parts.append("trade-in: " + ", ".join(f"{k}={v}" for k, v in state.trade_in.items()))
+    if state.appointment:
+        parts.append(f"visit asked for: {state.appointment.get('words') or state.appointment.get('at')}")
+    return ". ".join(parts)

@@ -37,6 +37,7 @@ from showroom.agent.context import (
     persona_for,
     relevant_vehicles,
     summarise_inventory,
+    vehicle_by_reference,
     vehicles_by_id,
 )
 from showroom.agent.personas import greeting_name, prompt_values
@@ -47,6 +48,7 @@ from showroom.brain import prompts
 from showroom.brain.compose.reply import search_terms
 from showroom.brain.dialogue import (
     DialogueState,
+    describe,
     next_question,
     pick,
     refers_to_shown,
@@ -63,6 +65,7 @@ from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
 from showroom.brain.types import VehicleView
 from showroom.conversations import effects
+from showroom.conversations.handover import hand_over
 from showroom.conversations.rows import CONVERSATIONS, TurnRows, count_message, turn_rows
 from showroom.conversations.service import CLOSED, get, repeat
 from showroom.errors import Conflict
@@ -70,7 +73,7 @@ from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
-from showroom.vocabulary import Channel, Sender
+from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
 
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
@@ -314,6 +317,15 @@ async def _question(
         async with session.begin():
             return await relevant_vehicles(session, understand(text, known), lead_id, known)
 
+    async def details(reference: str) -> VehicleView | None:  # the LLM's other tool: one unit, by stock or VIN
+        async with session.begin():
+            return await vehicle_by_reference(session, reference)
+
+    dialogue = ""
+    if provider.uses_system_prompt:
+        shown_now = vehicles if referred else await vehicles_by_id(session, state.shown)
+        dialogue = describe(state, shown_now)
+
     request = ReplyRequest(
         u,
         choice.view,
@@ -326,6 +338,8 @@ async def _question(
         sms_max_chars=sms_max,
         search=search,
         referred=referred,
+        dialogue=dialogue,
+        details=details,
     )
     return Pending(
         turn, inbound, request, provider, choice, vehicles, known, sms_max, started, state, criteria, clarify
@@ -343,6 +357,8 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
     else:
         draft = await pending.provider.reply(pending.request)
     guarded = _guard(draft, pending)
+    if draft.needs_human:  # the model judged a person must take over: a handover, as a trigger's would be
+        return await _hand_over_for_model(session, services, pending, draft.needs_human)
     if said_already(pending.state, guarded.text):  # never the same reply twice: one specific question instead
         guarded = _guard(
             ProviderReply(
@@ -390,6 +406,29 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
             session, turn.lead, "ai_response", f"AI answered ({draft.intent})", SYSTEM, message_id=reply.id
         )
     return Outcome(reply=reply)
+
+
+async def _hand_over_for_model(session: AsyncSession, services: Services, pending: Pending, why: str) -> Outcome:
+    async with session.begin():
+        stale = await _changed(session, pending)
+        if stale is not None:
+            return Outcome(skipped=stale)
+        turn = pending.rows
+        handover = await hand_over(
+            session,
+            services,
+            turn.conversation,
+            reason=HandoverReason.ai_limitation,
+            urgency=Priority.medium,
+            actor=SYSTEM,
+            reasons=[f"the AI model judged a person is needed: {why}"],
+            u=pending.request.u,
+            description="The AI model asked for a person",
+        )
+        note = await effects.say(
+            session, services, turn, pending.inbound, effects.handover_note(turn), model="handover"
+        )
+    return Outcome(reply=note, handover=handover)
 
 
 def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
