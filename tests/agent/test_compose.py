@@ -347,3 +347,19 @@ def test_search_terms_find_real_inventory() -> None:
     tucsons = search(search_terms(understand("any white tucsons?", CATALOG)))
     assert {v.model for v in tucsons} == {"Tucson", "Tucson Hybrid"}
     assert {v.exterior_color for v in tucsons} == {"White"}
+
+
+def test_a_personas_greeting_and_sign_off_are_the_builtin_agents(dealership: DealershipView) -> None:
+    persona = PersonaView(name="Sam", tone="casual", arguments={"greeting": "Hey {name}! Sam here.", "sign_off": "Sam"})
+    first = compose_reply(
+        understand("hours on saturday?"),
+        persona=persona,
+        dealership=dealership,
+        vehicles=[],
+        customer_first_name="dana",
+    )
+    assert first.text.startswith("Hey Dana! Sam here.") and first.text.endswith("\n\nSam")
+    sms = compose_reply(
+        understand("hours on saturday?"), persona=persona, dealership=dealership, vehicles=[], channel="sms"
+    )
+    assert sms.text.startswith("Hey! Sam here.") and not sms.text.endswith("Sam")

@@ -158,3 +158,33 @@ async def test_widget_chat_escalates_live_and_the_staff_reply_reaches_the_custom
     assert api.status == 404
     for page in (outsider, staff, customer):
         await page.context.close()
+
+
+async def test_the_persona_editor_saves_every_setting_and_keeps_those_it_does_not_show(
+    browser: Any, server: Server, world: Team, db: Database
+) -> None:
+    from showroom.models import Persona
+
+    async with db.maint_session() as maint, maint.begin():
+        persona = Persona(
+            dealership_id=world.id,
+            name="Editor check",
+            prompt_template="You are {{persona_name}}.",
+            arguments={"tone": "casual", "trade_in_url": "https://dealer.example/trade", "handover_email": "x@y.z"},
+        )
+        maint.add(persona)
+    page = await signed_in_page(browser, server, world.manager.email)
+    await page.goto(f"{server.base}/app/personas/{persona.id}")
+    await expect(page.get_by_text("Only an LLM provider reads these")).to_be_visible(timeout=TIMEOUT)
+    await page.get_by_label("Greeting").fill("Hey {name}! Sam here.")
+    await page.get_by_label("Sign-off").fill("Sam, Lakeside Motors")
+    await page.get_by_label("Features to highlight").fill("Apple CarPlay, Heated Seats")
+    await page.get_by_role("button", name="Save persona").click()
+    await expect(page.get_by_text("Saved.")).to_be_visible(timeout=TIMEOUT)
+    await page.context.close()
+    async with db.maint_session() as maint:
+        saved = await maint.scalar(select(Persona.arguments).where(Persona.id == persona.id))
+    assert saved["greeting"] == "Hey {name}! Sam here." and saved["sign_off"] == "Sam, Lakeside Motors"
+    assert saved["priority_features"] == ["Apple CarPlay", "Heated Seats"]
+    assert saved["trade_in_url"] == "https://dealer.example/trade" and saved["handover_email"] == "x@y.z"  # kept
+    assert saved["tone"] == "casual"

@@ -21,6 +21,12 @@ class PersonaArguments(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     tone: Tone | None = None
+    greeting: Annotated[str, StringConstraints(max_length=300)] | None = Field(
+        default=None, description="The first words to a new customer (builtin agent); {name}: their first name"
+    )
+    sign_off: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        default=None, description="A line after each reply, except by SMS (builtin agent)"
+    )
     trade_in_url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://")] | None = None
     finance_application_url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://")] | None = None
     handover_email: Annotated[str, StringConstraints(max_length=255)] | None = None

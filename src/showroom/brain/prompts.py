@@ -12,7 +12,8 @@ PLACEHOLDER = re.compile(r"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}")
 STANDARD_VARIABLES = frozenset({
     "persona_name", "tone", "dealership_name", "dealership_phone", "dealership_address", "dealership_website",
     "dealership_hours", "customer_name", "customer_first_name", "vehicle_of_interest", "inventory", "channel",
-    "trade_in_url", "finance_application_url", "handover_email", "priority_features", "constraints",
+    "trade_in_url", "finance_application_url", "handover_email", "priority_features", "constraints", "greeting",
+    "sign_off",
 })  # fmt: skip
 
 

@@ -59,6 +59,10 @@ def _main_intent(u: Understanding) -> str:
 def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
     opening: list[str] = []
     name = safe_name(ctx.first_name)
+    greeting = ctx.persona.text_argument("greeting")
+    if greeting and ctx.first_contact and ctx.u.primary not in ("stop", "not_interested", "thanks"):
+        # The persona's own first words; {name} is the customer's first name when known.
+        return [greeting.replace("{name}", name or "").replace(" !", "!").replace(" ,", ",").strip()]
     if reply.greet or ctx.first_contact or ctx.channel == Channel.email:
         opening.append(ctx.say("hello", name=f" {name}" if name else "", cname=f", {name}" if name else ""))
     persona = _persona_name(ctx.persona)
@@ -72,7 +76,9 @@ def _render(ctx: _Ctx, reply: _Reply, opening: list[str], drop_extras: int = 0) 
     lead = [part for part in reply.lead if part]
     first = [" ".join(opening + lead)] if len(opening) + len(lead) <= 3 else [" ".join(opening), " ".join(lead)]
     paragraphs = [*first, *reply.body, *extras, reply.question]
-    return layout([_voice(p.strip(), ctx.tone) for p in paragraphs if p and p.strip()])
+    text = layout([_voice(p.strip(), ctx.tone) for p in paragraphs if p and p.strip()])
+    sign_off = ctx.persona.text_argument("sign_off")
+    return f"{text}\n\n{sign_off}" if sign_off and not ctx.sms else text
 
 
 def compose_reply(

@@ -271,9 +271,17 @@
     var form = $("#persona-form");
     if (!form) return;
     var pid = form.getAttribute("data-persona");
+    var kept = JSON.parse(form.getAttribute("data-arguments") || "{}");
     function draft() {
-      var args = {};
-      if (form.tone.value) args.tone = form.tone.value;
+      // Every argument the persona has is kept (set through the API too); the form's fields change theirs.
+      var args = Object.assign({}, kept);
+      Array.prototype.forEach.call(form.querySelectorAll("[data-arg]"), function (field) {
+        var key = field.getAttribute("data-arg"), value = field.value.trim();
+        if (!value) { delete args[key]; return; }
+        args[key] = field.hasAttribute("data-list")
+          ? value.split(",").map(function (part) { return part.trim(); }).filter(Boolean)
+          : value;
+      });
       return { persona_id: pid ? parseInt(pid, 10) : null, prompt_template: form.prompt_template.value, arguments: args };
     }
     var preview = debounce(function () {
