@@ -64,7 +64,18 @@ _NEGOTIATION = _table(
         r"\b(?:dealer|doc|documentation|admin|hidden|prep|destination|processing) fees?\b",
         r"\bmark[\s-]?ups?\b|\bmarket adjustments?\b|\badm\b|\b(?:dealer )?add[\s-]?ons?\b",
     ),
-    ("below sticker", r"\b(?:below|under|at) (?:msrp|sticker|invoice)\b|\binvoice price\b"),
+    (
+        "below sticker",
+        r"\b(?:below|under|at) (?:msrp|sticker|invoice)\b|\binvoice price\b",
+        r"\$?\d[\d,.]*k? (?:over|under|above|below|off|from) (?:invoice|msrp|sticker|dealer cost|cost)\b",
+    ),
+    (
+        "conditional offer",
+        r"\b(?:give me|get me|knock|take|drop(?: it)?|shave|cut)\s+\$?\d[\d,.]*\s?k?\s*(?:off|down)\b",
+        r"\b(?:and|then|&) (?:we(?:'ve| have|'re)?|you(?:'ve| have)?|it'?s|its) (?:got )?(?:a deal|yours|done)\b",
+        r"\bthrow(?:ing)? in\b|\bwaive\w*|\bwhat can (?:you|u|ya|y'?all) do (?:for me|on|with|about)\b",
+        r"\b(?:yes or no|deal or no deal|take it or leave it)\b[^.?!]{0,5}$",
+    ),
     (
         "price too high",
         r"\btoo (?:high|expensive|pricey|steep|much)\b|\boverpriced\b|\blower (?:the|your|that) price\b",

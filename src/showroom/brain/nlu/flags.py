@@ -35,10 +35,34 @@ _HUMAN_RE = rx(
     r"on the (?:phone|line)\b|\bescalat(?:e|ing) (?:this|me|my|it|the)\b",
     r"\b(?:need|want|request|demand|requesting)\s+(?:to see\s+)?(?:a|the|your|ur)\s+(?:sales\s+|general\s+)?"
     r"(?:manager|supervisor|gm)\b",
+    # who is in charge, by role or by name: "who is the sales manager there?", "is jason still working there?"
+    r"\bwho(?:'?s| is| r| are)\s+(?:the|your|ur|y'?all'?s)\s+(?:sales\s+|general\s+|used car\s+|new car\s+|"
+    r"finance\s+|internet sales\s+|store\s+|service\s+)?(?:manager|managers|gm|owner|boss|supervisor|person in charge)\b",
+    r"\b(?:talk|speak|deal|work)\s+(?:to|with)\s+(?:him|her|them|someone|somebody|a person|a human|a real person)"
+    r"\s+(?:directly|in person|over the phone|on the phone|face to face)\b",
+    r"\b(?:prefer|rather|like|want) to (?:work|deal|talk|speak) with (?:someone|somebody|a person|a human|a real "
+    r"person|an actual person)\b",
+    r"\b(?:the )?name of (?:a|the|your|ur) (?:salesperson|sales ?(?:man|rep|guy|lady)|manager|rep|person)\b",
+    r"\b(?:is|does)\s+(?!it\b|that\b|this\b|the\b|he\b|she\b)[a-z]+\s+still\s+work(?:ing)?\s+(?:there|at|for|with)\b",
+    rf"\b(?:a|an|the|your|ur|one of your)\s+{_PEOPLE}\s+(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|"
+    r"give me a (?:call|ring|buzz)|hit me up)\b",
+    rf"\b(?:have|get|can|could|ask)\s+(?:the|your|a|ur)\s+(?:\w+\s+)?{_PEOPLE}\s+(?:to\s+)?(?:give me a (?:call|ring"
+    r"|buzz)|hit me up|reach out)\b",
+    r"\b(?:pass|forward|send|bring) (?:this|it|my (?:message|info|request)) (?:along |over |up )?to (?:your|the|a|ur) "
+    r"(?:\w+ )?(?:manager|gm|boss|supervisor|sales ?(?:team|manager|person|rep)|team)\b",
+    r"\btransfer (?:me|this|my call)\b",
+    r"\b(?:direct |cell |personal )?(?:number|line|extension|cell|email) (?:for|of|to) (?:a|the|your|ur) (?:\w+ ){0,3}"
+    r"(?:manager|gm|salesperson|sales ?(?:man|rep)|owner|supervisor)\b",
+    r"\bsomeone (?:who|that) can (?:make (?:a )?decisions?|actually help|approve|decide)\b",
     # Spanish, common at US dealerships: "quiero hablar con una persona", "llámenme", "necesito un gerente"
     r"\b(?:hablar|platicar|comunicarme) con (?:una? |el |la |alguien|algún |algun )?"
     r"(?:persona|humano|alguien|gerente|vendedor|vendedora|encargado|encargada|asesor|asesora|agente|real)\b",
     r"\b(?:ll[aá]m(?:e|en)me|ll[aá]mame|me pueden llamar|me puede llamar|puede[ns]? llamarme)\b",
+    r"\bme (?:puede|pueden|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar)\b|\bm[aá]rque(?:me|nme)\b",
+    r"\b(?:un|una|el|la|alg[uú]n) (?:gerente|vendedor|vendedora|asesor|asesora|encargad[oa]|supervisor)\b"
+    r"[^.?!]{0,25}\b(?:me )?(?:llame|marque|hable|contacte)\b",
+    r"\bparler (?:à|a|avec) (?:quelqu'un|un vendeur|le directeur|une personne|un humain)\b",
+    r"\bfalar com (?:algu[eé]m|um vendedor|o gerente|uma pessoa)\b",
 )
 _NOT_A_NAME = r"(?!(?:You|Your|The|A|An|Me|It|Them|Him|Her|Someone|Somebody|Anyone|I|We|They|This|That)\b)"
 _HUMAN_NAME_RE = rx(

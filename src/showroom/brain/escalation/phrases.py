@@ -1,0 +1,289 @@
+"""Phrase tables of what hurts, beyond ``patterns``: legal or regulator threats in any wording or language, the
+problems of existing customers, sarcasm, repeated frustration, a visit at a specific time, and the Spanish (and a
+few other languages') wording of complaints, offers, readiness to buy and requests for a person.
+
+Each table is (label, alternative, alternative...) rows: the label is what the handover's reasons say.
+"""
+
+from __future__ import annotations
+
+from showroom.brain.escalation.patterns import _table
+from showroom.brain.nlu.text import rx
+
+# --- legal or regulator threats -----------------------------------------------------------------------------------
+LEGAL_THREATS = _table(
+    (
+        "legal threat",
+        r"\b(?:my|our|a|the) (?:lawyers?|attorneys?|attorny|laywer|legal (?:team|counsel|department|dept))\b",
+        r"\b(?:contact|call|calling|contacting|talk(?:ing)? to|consult(?:ing)?|get(?:ting)?|hire|hiring|speak(?:ing)? "
+        r"(?:to|with)) (?:a |my |an )?(?:lawyer|attorney|legal counsel)\b",
+        r"\b(?:suing|sued|lawsuit|class action|litigation|legal action|small claims)\b",
+        # "sue" as a verb, not Sue from sales
+        r"\bsue (?:you|u|y'?all|the|your|them|this|over|for)\b|\b(?:to|gonna|will|'ll|could|should|can|might) sue\b",
+        r"\bsee (?:you|u|y'?all) in court\b|\btake (?:you|u|y'?all|this|it|them) to court\b",
+        r"\bhearing from my (?:lawyer|attorney|legal)\b",
+    ),
+    (
+        "regulator",
+        r"\battorney general\b|\b(?:the )?ag'?s office\b|\bconsumer (?:protection|affairs|fraud|financial)\b",
+        r"\b(?:better business bureau|bbb|ftc|cfpb|dealer (?:board|licensing))\b[^.?!]{0,40}"
+        r"\b(?:report\w*|complain\w*|hear about|letter|review)\b",
+        r"\b(?:report\w*|complain\w*|complaint|fil(?:e|ed|ing)|contact\w*|call(?:ing)?|notify\w*|going to|write to)\b"
+        r"[^.?!]{0,40}\b(?:better business bureau|bbb|ftc|cfpb|dmv|dealer (?:board|licensing)|state board"
+        r"|secretary of state|consumer (?:protection|affairs))\b",
+        r"\breport(?:ing)? (?:you|u|y'?all|this|it|the dealership|your dealership)\b",
+        r"\b(?:lemon law|odometer fraud|title washing|title fraud)\b",
+        r"\bdispute (?:the|this) charge\b|\bcharge ?back\b",
+    ),
+    (
+        "legal threat (Spanish)",
+        r"\b(?:demandar(?:los|las|te|le|les)?|demandar[eé]|abogad[oa]s?|procuradur[ií]a|profeco|tribunal)\b",
+        r"\b(?:poner|pongo|levantar|meter|hacer|presentar) (?:una )?(?:queja|denuncia|demanda)\b"
+        r"|\bdenunci(?:ar|arlos|ar[eé])\b|\bvoy a (?:demandar|denunciar)\b",
+        r"\bprotecci[oó]n al consumidor\b|\bacci[oó]n legal\b",
+    ),
+    (
+        "legal threat (other language)",
+        r"\b(?:avocat|porter plainte|poursuivre en justice|tribunal|proc[eè]s)\b",  # French
+        r"\b(?:advogad[oa]|processar|procon|justi[cç]a)\b",  # Portuguese
+        r"\b(?:anwalt|klage|verklagen|gericht)\b",  # German
+        r"\b(?:avvocato|denuncia|tribunale)\b",  # Italian
+    ),
+)
+# A lawyer mentioned as a relative or a friend, or in praise, is not a threat: "my lawyer friend recommended you".
+LEGAL_HEARSAY = rx(
+    r"\b(?:lawyer|attorney)\s+(?:friend|buddy|brother|sister|cousin|neighbou?r|uncle|aunt|wife|husband|dad|mom)\b",
+    r"\b(?:friend|buddy|brother|sister|cousin|neighbou?r|uncle|aunt|wife|husband|dad|mom|father|mother|son|daughter)"
+    r"\s+(?:is|was) (?:a|an) (?:lawyer|attorney)\b",
+    r"\b(?:i'?m|i am|as) (?:a|an) (?:lawyer|attorney)\b",
+)
+
+# --- problems of existing customers: title, plates, registration, service, warranty, recalls, billing ----------
+_OWNED = (
+    r"(?:i|we) (?:bought|purchased|got|leased|picked up)|since (?:i|we) bought|(?:bought|purchased|leased) "
+    r"(?:it |the car |the truck |from you |here |there )|my (?:new |used )?(?:car|truck|suv|van|vehicle)"
+)
+AFTER_SALE = _table(
+    (
+        "title",
+        r"\bmy (?:\w+ )?title\b[^.?!]{0,40}\b(?:yet|never|still|lost|missing|wrong|mistake|delay\w*|expired|days|weeks"
+        r"|months)\b|\btitle (?:yet|in the mail|application|transfer|was never|has not|hasn'?t|never|is still|still)\b",
+        r"\b(?:no|still no|haven'?t (?:got|gotten|received|seen)|never (?:got|received|gotten)|where(?:'s| is)|waiting "
+        r"(?:on|for)) (?:my |the |a |our )?title\b",
+        rf"\btitle\b[^.?!]{{0,50}}\b(?:{_OWNED}|days ago|weeks ago|months ago)\b",
+        r"\b(?:t[ií]tulo)\b[^.?!]{0,40}\b(?:no me|todav[ií]a|a[uú]n|cu[aá]ndo)\b",
+    ),
+    (
+        "plates",
+        r"\b(?:where|when)\b[^.?!]{0,30}\bmy (?:license |permanent |metal |real )?(?:plates?|tags)\b"
+        r"|\btemp(?:orary)? (?:tags?|plates?|registration)\b[^.?!]{0,40}\b(?:expir\w*|still|yet|ran out|run out|days"
+        r"|weeks|friday|monday|tomorrow|today|again)\b",
+        r"\bpaper (?:tags?|plates?)\b|\bplates? (?:yet|ready|came|in the mail|expired?|expir\w+|haven'?t|never)\b",
+        r"\b(?:no|still no|don'?t have|dont have|haven'?t (?:got|gotten|received)|never (?:got|received)|waiting "
+        r"(?:on|for)|when do (?:i|we) get) (?:my |the |our )?(?:license )?(?:plates?|tags)\b",
+        r"\b(?:placas|permiso temporal)\b[^.?!]{0,40}\b(?:no me|todav[ií]a|a[uú]n|cu[aá]ndo|no han|mis|de mi)\b"
+        r"|\b(?:no me (?:han )?(?:dado|llegan|llegado|entregado)|mis|todav[ií]a no)\b[^.?!]{0,30}\bplacas\b",
+    ),
+    (
+        "registration",
+        r"\bmy (?:\w+ )?registration\b[^.?!]{0,40}\b(?:yet|never|still|expired|wrong|days|weeks|months|mail)\b"
+        r"|\b(?:haven'?t|never|didn'?t) (?:got|gotten|received|get) (?:my|the) registration\b"
+        r"|\bregistration (?:yet|in the mail|expired|was never|never)\b",
+        r"\b(?:registered|titled) (?:yet|in my name)\b|\bthe dmv (?:says|said|has no|doesn'?t have|never)\b",
+    ),
+    (
+        "warranty claim",
+        r"\bmy (?:\w+ )?(?:warranty|extended warranty|service contract)\b|\bwarranty (?:claim|says|won'?t|wont|will "
+        r"not|denied|refused)\b",
+        r"\b(?:warranty|garant[ií]a)\b[^.?!]{0,40}\b(?:denied|won'?t cover|wont cover|refuse\w*|claim)\b",
+        r"\b(?:is|isn'?t|should(?:n'?t)?|would(?:n'?t)?|will|won'?t)\b[^.?!]{0,10}\bmy\b[^.?!]{0,25}\b(?:covered|under "
+        r"warranty)\b",
+    ),
+    (
+        "recall",
+        r"\b(?:recall (?:letter|notice|on my|for my|repair|work)|open recall|recall(?:ed)? (?:on|for) (?:my|our|the) "
+        r"\d{0,4}\s?\w+)\b",
+        r"\bmy (?:\w+ )?(?:car|truck|suv|van|vehicle|\d{4} \w+)? ?(?:has|had|got) (?:an? )?(?:open )?recall\b",
+        r"\brecall\b[^.?!]{0,40}\b(?:my|our)\b[^.?!]{0,20}\b(?:car|truck|suv|van|\d{4}|engine|airbags?|seat ?belts?|"
+        r"brakes?)\b",
+    ),
+    (
+        "service",
+        r"\b(?:schedule|book|need|make|set up) (?:a |an |my )?(?:service|oil change|maintenance|repair|inspection"
+        r"|tire rotation|alignment|brake job)\b[^.?!]{0,30}\b(?:for my|on my|my)\b",
+        r"\b(?:in|at) (?:your|the) (?:service|shop|service dept|service department)\b[^.?!]{0,40}\b(?:days?|weeks?"
+        r"|update|still|since)\b",
+        r"\bmy (?!(?:wife|husband|son|daughter|kid|kids|mom|dad|friend|boss|family|partner)\b)(?:\w+ ){0,2}(?:is|keeps"
+        r"|has been|started|won'?t|makes?|making|has)\b[^.?!]{0,30}\b(?:(?:a |an |this |weird |loud |strange )?noise"
+        r"|grinding|leak\w*|overheat\w*|stall\w*|shak(?:e|es|ing)|vibrat\w*|won'?t start|not starting|check engine"
+        r"|warning light|burning smell|squeal\w*|clunk\w*)\b",
+        rf"\b(?:{_OWNED})\b[^.?!]{{0,60}}\b(?:stopped|broke|died|won'?t|check engine|light came on|leak\w*|noise"
+        r"|not working|quit)\b",
+        rf"\b(?:stopped|broke|died|won'?t start|check engine|light came on|leak\w*|noise|not working|quit)\b[^.?!]{{0,60}}"
+        rf"\b(?:{_OWNED}|bought (?:it |the car |the truck )?(?:here|from (?:you|u)))\b",
+        r"\b(?:check engine|warning|engine) light\b[^.?!]{0,40}\b(?:i bought|bought from|from (?:you|u)|you sold)\b",
+    ),
+    (
+        "billing",
+        r"\b(?:charged|billed|debited) (?:me|my (?:card|account)|us)\b|\b(?:i|we) (?:was|were|got|have been|been|"
+        r"just got) (?:charged|billed)\b",
+        r"\b(?:double|over)[\s-]?charged\b|\bcharged (?:twice|double)\b",
+        r"\b(?:first |last |my )?payment (?:was never|wasn'?t|was not|didn'?t|hasn'?t|never) (?:applied|posted|"
+        r"processed|received|go through|went through)\b|\bloan (?:isn'?t|wasn'?t|was never|never|not) funded\b",
+        r"\b(?:copy of|need|send me|where(?:'s| is)) (?:my|the) (?:bill of sale|buyers? order|purchase agreement|"
+        r"contract|paperwork|finance contract|loan docs?)\b",
+        r"\bpay ?off (?:for|on) (?:my|the) trade\b[^.?!]{0,30}\b(?:never|wasn'?t|not|hasn'?t)\b"
+        r"|\bnever paid off (?:my|the) (?:trade|loan)\b|\blate (?:notices?|fees?|payments?) (?:on|for) my\b"
+        r"|\bgetting late notices\b",
+        r"\b(?:where(?:'s| is)|waiting (?:on|for)|never (?:got|received)|still no) (?:my|the) (?:refund|rebate check"
+        r"|check)\b|\brefund (?:for|on) (?:the|my) (?:gap|warranty|deposit|service contract)\b",
+        r"\b(?:gap|gap insurance|service contract|extended warranty|paint protection)\b[^.?!]{0,40}\b(?:cancell?ed"
+        r"|refund|declined|didn'?t (?:want|ask for|agree)|never (?:asked|agreed|wanted))\b",
+        r"\b(?:me cobraron|cobro de m[aá]s|cobraron de m[aá]s|cargo doble|la factura|mi factura|mi pago no)\b",
+    ),
+)
+
+# --- sarcasm: praise in quotes, "thanks for nothing", an eye-roll ----------------------------------------------------
+_PRAISE = (
+    r"great|excellent|amazing|awesome|wonderful|fantastic|best|perfect|professional|helpful|fast|quick|friendly"
+    r"|no pressure|no hidden fees|customer service|we value|value your business|call you back|we'?ll call|honest"
+    r"|easy|hassle[\s-]free|family|care|priority|top notch|5 star|five star|courteous|respect"
+)
+SARCASM = _table(
+    (
+        "sarcasm",
+        rf"(?<![a-z0-9])['\"](?:[^'\"]{{0,20}}\b)?(?:{_PRAISE})\b[^'\"]{{0,40}}['\"](?![a-z])",
+        r"\bthanks? (?:a lot )?for (?:nothing|wasting|ignoring|the runaround|the run around|not|never)\b",
+        r"\b(?:gee|wow|oh) (?:thanks|thank you)\b|\bthanks a lot\b[^.?!]{0,20}\b(?:no one|nobody)\b",
+        r"\b(?:appreciate|love|loving|enjoy) (?:you |u |y'?all )?(?:wasting|being (?:lied|ignored|ghosted|jerked"
+        r"|misled|left)|how (?:nobody|no one|you|u|y'?all|your)|getting (?:ignored|ghosted|the runaround))",
+        r"\b(?:nice|good|great) to know (?:my|that|i|you)\b|(?<!thank you )(?<!thanks )(?<!thank u )(?<!thx )"
+        r"\bso much for\b|\byeah,? right\b(?! (?:side|there|here|now|away|hand|lane|one))|\bwhat a joke\b",
+        r"\b(?:real|really|very|super|so) (?:professional|helpful|classy)(?: of (?:you|u|y'?all))?\b[^.?!]{0,60}"
+        r"\b(?:ignor\w*|never|nobody|no one|not|lied|waited)\b"
+        r"|\b(?:ignor\w*|never|nobody|no one|lied|waited)\b[^.?!]{0,60}\b(?:real|really|very|super|so) "
+        r"(?:professional|helpful|classy)\b",
+        r"\boh (?:great|good|perfect|wonderful|sure),? (?:another|more|again|the same)\b",
+        r"\b(?:pressure|fees|problem|deal|service)['\"]? my a(?:ss|\*\*|\$\$)|(?:^|\s)/s\b|\bjust wow\b",
+        r"\b(?:really|totally) makes my day\b",
+    ),
+)
+EYE_ROLL = "🙄😒"
+
+# --- more complaints: being ignored, kept waiting, pressured, told one thing and given another -----------------------
+COMPLAINTS_MORE = _table(
+    (
+        "ignored",
+        r"\b(?:you|u|y'?all|they|he|she)(?:'re| are| r)? (?:keep |kept |just |still )?ignor\w*|\bignored (?:my|me|all)\b"
+        r"|\bignoring (?:my|me)\b|\bleft (?:me )?on read\b|\bno one (?:helped|came|showed)\b"
+        r"|\bnobody (?:helped|came|showed up|was there|greeted)\b|\bno one was there\b",
+        r"\bwaited\b[^.?!]{0,40}\b(?:and|but)\b[^.?!]{0,30}\b(?:nobody|no one|never|they said|the car was (?:sold|gone"
+        r"|out|not))\b",
+        r"\bwaited (?:\d+|an?|two|three|over an?|almost an?) (?:hours?|hrs?|min\w*)\b[^.?!]{0,60}\b(?:nobody|no one"
+        r"|never|for nothing|still)\b",
+        r"\bshowed up\b[^.?!]{0,40}\b(?:no one|nobody|wasn'?t|was not|not ready|gone|sold)\b",
+        r"\bmeant nothing\b|\bcallback that never\b|\bcall back that never\b",
+    ),
+    (
+        "pressured",
+        r"\b(?:pushed|forced|pressured|talked me into|snuck|slipped) (?:a |an |the )?\w*\s?(?:warranty|gap|add[\s-]?on|"
+        r"package|product|protection|insurance|on me|me into)\b|\bwouldn'?t let (?:me|us) leave\b|\bhigh[\s-]pressure\b",
+    ),
+    (
+        "broken promise",
+        r"\b(?:told|promised|said|assured) (?:me|us)\b[^.?!]{0,50}[.!,;]\s*(?:it|they|he|she|that)? ?(?:didn'?t|did not"
+        r"|wasn'?t|was not|isn'?t|never|doesn'?t)\b",
+        r"\b(?:sold|gave) (?:the car|the truck|it|my car|my truck|the one)\b[^.?!]{0,40}\b(?:someone else|somebody "
+        r"else|another (?:customer|buyer|person))\b|\bput a deposit on\b[^.?!]{0,40}\bsold\b",
+    ),
+    (
+        "conflicting prices",
+        r"\b(?:online|advertised|website|internet|listed) price\b[^.?!]{0,60}\b(?:different|doesn'?t match|not the same"
+        r"|higher|changed)\b",
+        r"\bprices? (?:were|was|are|is) (?:totally |completely |way )?(?:different|higher)\b",
+    ),
+    (
+        "complaint (Spanish)",
+        r"\b(?:mal|mala|p[eé]sim[oa]|horrible|terrible) (?:servicio|atenci[oó]n|experiencia|trato)\b",
+        r"\bnadie me (?:contesta|responde|ha llamado|ha contestado|llam[oó]|atendi[oó]|ayud[oó])\b"
+        r"|\bno me han (?:llamado|contestado|respondido)\b",
+        r"\b(?:me dejaron|estuve) esperando\b|\b(?:estoy|estamos) (?:muy )?(?:molest[oa]s?|enojad[oa]s?|frustrad[oa]s?"
+        r"|decepcionad[oa]s?|inconformes?)\b",
+        r"\b(?:una )?(?:verg[uü]enza|falta de respeto|estafa|fraude|enga[nñ]o)\b|\bme (?:mintieron|enga[nñ]aron)\b",
+        r"\bquiero (?:mi dinero|que me devuelvan|un reembolso)\b|\bdevuelvan? mi (?:dinero|enganche|dep[oó]sito)\b",
+    ),
+    (
+        "complaint (other language)",
+        r"\b(?:tr[eè]s )?(?:mauvais|horrible) (?:service|accueil)\b|\binadmissible\b|\bpersonne ne (?:r[eé]pond|m'a)\b",
+        r"\b(?:p[eé]ssimo|horr[ií]vel) (?:atendimento|servi[cç]o)\b|\bningu[eé]m (?:responde|me atendeu)\b",
+    ),
+)
+
+# --- repeated frustration: the AI is not answering ------------------------------------------------------------------
+FRUSTRATION = _table(
+    (
+        "says the AI is not answering",
+        r"\b(?:you'?re|you are|u r|ur|you'?re still) not (?:answering|listening|reading|helping|getting it)\b",
+        r"\b(?:answer|read) (?:the|my) (?:question|message)\b|\bjust answer\b|\bnot what i asked\b",
+        r"\bkeep (?:ignoring|avoiding|dodging|sending (?:me )?the same)\b|\b(?:going|getting) nowhere\b",
+        r"\basking (?:again|agian|one more time|for the last time)\b|\b(?:i'?ve|i have) asked (?:two|three|four|\d+|"
+        r"several|multiple|many) times\b|\bask(?:ed)? (?:three|3|four|4|\d+) times\b",
+        r"\bnot (?:helpful|helping)\b|\buseless answers?\b",
+    ),
+)
+# Impatience that counts once the customer has asked before: "does it have a sunroof or not", "yes or no?"
+IMPATIENT = rx(r"\b(?:yes or no|or not)\W*$")
+# A customer's message that is only "???", "hello??", "anyone there?" after earlier customer messages went unanswered.
+NUDGE = rx(
+    r"^\W*(?:\?{2,}|hello\W*\?+|hellooo+|anyone (?:there|home)|anybody (?:there|home)|u there|you there|still waiting"
+    r"|waiting)\W*(?:\w+\W*){0,5}$"
+)
+
+# --- a visit at a specific time ------------------------------------------------------------------------------------
+VISIT = rx(
+    r"\b(?:come|coming|comin|come in|come by|stop|stopping|swing|swinging|drop|dropping|pop|head|heading|get|be|make)"
+    r"\s+(?:in|by|over|down|there|it|out|back)\b",
+    r"\b(?:meet|see (?:it|her|them|you|u|the \w+|that one)|look at|check (?:it |her |them )?out|test[\s-]?driv\w*"
+    r"|appointment|appt|schedul\w*|book(?:ing)?|reserve|put me down|pencil me|sign me up|pick (?:it|her|them|the \w+)"
+    r" up|bring (?:it|my|the|her|in)|drop (?:it |my \w+ )?off|appraisal|visit)\b",
+    r"\b(?:work|works|working) for (?:you|u|y'?all)\b|\b(?:does|would|will|is|can)\b[^.?!]{0,40}\b(?:work|ok|okay|good|"
+    r"fine|possible|available)\b\s*\??|\b(?:that|it) (?:work|works|ok|okay)\b|\bhow about\b|\bwhat about\b",
+    r"\b(?:can|could) (?:we|i|u|you) do\b|\b(?:i|we) (?:can|could|will|'ll) do\b|\b(?:i'?m|im|i am) (?:free|available|"
+    r"off)\b|\bsee you\b|\bsee u\b|\bi'?ll be there\b|\bi'?ll be in\b",
+    # Spanish: ir, pasar, llegar, ver, una cita, una prueba de manejo
+    r"\b(?:ir|voy|vamos|pasar|paso|pasamos|llegar|llego|llegamos|ver(?:la|lo)?|visitar|cita|prueba de manejo|manejar"
+    r"|nos vemos)\b",
+)
+HOURS_QUESTION = rx(
+    r"\b(?:are|r) (?:you|u|y'?all|you guys) (?:open|still open|closed)\b|\b(?:open|close|closing|closed) (?:at|till"
+    r"|til|until|by|before|after)\b|\bwhat time (?:do|does|are)\b|\bhours\b|\bopen (?:late|early)\b"
+    r"|\bhorario\b|\ba qu[eé] hora (?:abren|cierran)\b",
+)
+
+# --- Spanish (and others): a person, ready to buy, offers ----------------------------------------------------------
+PERSON_ES = rx(
+    r"\b(?:necesito|quiero|quisiera|puedo|me gustar[ií]a) (?:hablar|platicar|comunicarme) con\b",
+    r"\bme (?:puede|pueden|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar|comunicar)\b",
+    r"\b(?:m[aá]rquenme|marcame|m[aá]rcame|ll[aá]menme)\b",
+    r"\b(?:un|una|el|la|algún|algun) (?:gerente|vendedor|vendedora|asesor|asesora|encargad[oa]|supervisor(?:a)?)"
+    r"\b[^.?!]{0,25}\b(?:me )?(?:llame|marque|hable|contacte|comunique)\b",
+    r"\b(?:parler|parler avec) (?:à |avec )?(?:quelqu'un|un vendeur|le directeur|une personne)\b",
+    r"\bfalar com (?:algu[eé]m|um vendedor|o gerente|uma pessoa)\b",
+)
+READY_ES = _table(
+    (
+        "ready to buy",
+        r"\b(?:lo|la) (?:quiero|compro|tomo|aparto)\b|\blisto para (?:comprar|firmar)\b|\b(?:quiero|vamos a) cerrar el"
+        r" trato\b",
+        r"\b(?:m[aá]nde(?:me|nme)|env[ií]e(?:me|nme)|p[aá]sen(?:me)?) (?:el contrato|los papeles|la documentaci[oó]n"
+        r"|el papeleo)\b|\bfirmar (?:el contrato|los papeles|hoy)\b|\bdejar (?:un )?(?:dep[oó]sito|enganche)\b",
+    ),
+)
+OFFER_ES = _table(
+    (
+        "offer (Spanish)",
+        r"\b(?:le|les) (?:ofrezco|doy|pago)\b|\bmi oferta\b|\bme (?:la|lo) (?:dejan|deja|dan|da) en\b",
+        r"\b(?:me hacen|me hace|hay|tienen|dan) (?:un |alg[uú]n )?(?:descuento|rebaja)\b|\bprecio final\b"
+        r"|\b[uú]ltimo precio\b|\bcon todo incluido\b",
+    ),
+)
