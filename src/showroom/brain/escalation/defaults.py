@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from showroom.brain.escalation.patterns import _RECALL_PATTERN, _TECH_PATTERN
+from showroom.brain.escalation.patterns import _TECH_PATTERN
 from showroom.brain.escalation.specs import TriggerSpec
 from showroom.vocabulary import HandoverReason, MatchMode, Priority, TriggerAction
 from showroom.vocabulary import TriggerConditionType as Type
@@ -37,11 +37,9 @@ DEFAULT_TRIGGERS: list[dict[str, Any]] = [
     },
     {
         "name": "Safety recall",
-        "description": "Recalls and safety defects: only a person gives authoritative answers.",
-        "conditions": [
-            {"type": Type.regex, "value": _RECALL_PATTERN},
-            {"type": Type.sentiment, "value": "negative", "threshold": 0.2},
-        ],
+        "description": "A recall or a safety defect on the customer's car: only a person gives authoritative answers "
+        "(a shopper asking whether a used car had recalls stays with the AI).",
+        "conditions": [{"type": Type.custom, "value": "recall"}],
         "match_mode": MatchMode.all,
         "priority": 25,
         "action": TriggerAction.handover,

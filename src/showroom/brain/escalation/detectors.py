@@ -17,7 +17,9 @@ from showroom.brain.escalation.phrases import (
     LEGAL_HEARSAY,
     LEGAL_THREATS,
     READY_ES,
+    RECALLS,
     SARCASM,
+    SHOPPING,
     VISIT,
 )
 from showroom.brain.escalation.signals import _Context, _first, _keyword_hit
@@ -59,10 +61,13 @@ _READY = _table(
         r"\b(?:send|email|text|shoot|start|draw up|prepare) (?:me |us )?(?:over )?(?:the |a |your )?"
         r"(?:paperwork|papers|contract|buyers? order|purchase agreement|docusign|deal sheet|bill of sale)\b",
         r"\bwrite (?:it|her|this|that|me|the deal|one) up\b|\blet'?s make (?:it|this) happen\b",
+        r"\b(?:do|start|handle|finish|get started on) (?:the )?paperwork\b|\bwhen can (?:i|we) (?:come )?(?:in )?"
+        r"(?:and )?sign\b|\bcome (?:in |by )?(?:and |to )?sign\b|^\W*(?:ok(?:ay)?,? )?deal\s*[.!]",
         r"\bnext steps? (?:to|for) (?:buy|purchase|get|finaliz|secur|lock)\w*|\bfinaliz\w* (?:the |my |this )?"
         r"(?:deal|purchase|paperwork|sale)\b",
         r"\bhow soon can (?:i|we) (?:pick (?:it|her|them) up|get (?:it|her)|take (?:it|her) home|drive (?:it|her))\b",
-        r"^\W*sold\s*[.!]|\b(?:i|we)'?ll (?:buy|take) (?:it|her|them|one|the \w+)\b|\bi want (?:it|her|this one|that one)"
+        r"^\W*sold\s*[.!]|\b(?:i|we)'?ll (?:buy|take) (?:it|her|them|one|the \w+)\b|\bi want (?:it|her|this one"
+        r"|that one)"
         r"\W*$|\bi want it\b[^.?!]{0,20}$|\bi'?m in[.!]|\bcount me in\b",
     ),
 )
@@ -80,6 +85,7 @@ _HEARSAY = re.compile(
 )
 
 
+_SHOUTED_NOT = rx(r"(?:\.{2,}|…|,|-)\s*NOT\b\W*$|\bNOT!+")
 _EYE_ROLLED = rx(
     r"\b(?:thanks|thank|great|awesome|amazing|helpful|love|nice|perfect|wonderful|sure|right|really|another|again"
     r"|still|same|yet|wow|cool|super|fantastic|ok|okay)\b"
@@ -89,6 +95,8 @@ _EYE_ROLLED = rx(
 def _detect_complaint(ctx: _Context) -> str | None:
     if any(c in ctx.text for c in EYE_ROLL) and _EYE_ROLLED.search(ctx.lower):
         return "sarcasm (eye-roll)"
+    if _SHOUTED_NOT.search(ctx.text):
+        return "sarcasm (... NOT)"
     for label, pattern in (*_COMPLAINT, *SARCASM, *COMPLAINTS_MORE):
         for m in pattern.finditer(ctx.lower):
             if is_negated(ctx.lower, m.start()):
@@ -125,16 +133,29 @@ def _detect_legal(ctx: _Context) -> str | None:
 
 
 def _detect_existing_customer(ctx: _Context) -> str | None:
-    """The problem of someone who bought already: title, plates, registration, service, warranty, recall, billing."""
-    found = _first(AFTER_SALE, ctx.lower)
-    return f"existing customer: {found}" if found else None
+    """The problem of someone who bought already: title, plates, registration, service, warranty, recall, billing
+    (a problem with the car they have, told to explain why they shop for another, is shopping)."""
+    shopping = bool(SHOPPING.search(ctx.lower))
+    for label, pattern in AFTER_SALE:
+        if label == "service" and shopping:
+            continue
+        if any(not is_negated(ctx.lower, m.start()) for m in pattern.finditer(ctx.lower)):
+            return f"existing customer: {label}"
+    return None
+
+
+def _detect_recall(ctx: _Context) -> str | None:
+    """A recall or a safety defect on the customer's car (not a shopper asking whether a used car had recalls)."""
+    return _first(RECALLS, ctx.lower)
 
 
 _STRONG_VISIT = rx(
     r"\b(?:come|coming|stop|swing|drop|pop|head|be there|be in|meet|see (?:you|u)|test[\s-]?driv\w*|appointment|appt"
     r"|schedul\w*|book|put me down|ir|pasar|llegar|cita)\b"
 )
-_AI_ASKED_WHEN = rx(r"\b(?:what|which) (?:day|time|days|times)\b|\bwhen (?:would|could|can|works)\b|\bcome (?:in|by|see)\b")
+_AI_ASKED_WHEN = rx(
+    r"\b(?:what|which) (?:day|time|days|times)\b|\bwhen (?:would|could|can|works)\b|\bcome (?:in|by|see)\b"
+)
 
 
 def _detect_appointment(ctx: _Context) -> str | None:
@@ -164,6 +185,7 @@ CUSTOM_DETECTORS: dict[str, Callable[[_Context], str | None]] = {
     "legal": _detect_legal,
     "ready_to_buy": _detect_ready_to_buy,
     "existing_customer": _detect_existing_customer,
+    "recall": _detect_recall,
     "appointment": _detect_appointment,
     "language": _detect_language,
 }

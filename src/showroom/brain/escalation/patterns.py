@@ -48,7 +48,9 @@ _NEGOTIATION = _table(
     ),
     (
         "negotiation",
-        r"\bnegotia\w*|\bwiggle room\b|\bflexib\w* (?:on|with) (?:the )?price\b",
+        r"\bnegotia\w*|\bwiggle room\b|\bflexib\w* (?:on|with|in) (?:the |that |this |your |ur )?price\b",
+        r"\b(?:do|go) (?:any |a (?:little |bit |tad )?)?better (?:on|than|with)\b|\bany better (?:on|than)\b",
+        r"\b(?:least|lowest|most) (?:you|u|ya)(?:'d|'ll)? (?:would |will |could |can )?(?:take|accept|sell|go|do)\b",
         r"\b(?:come|go|get it) down (?:on|in|a bit|some|any)\b",
         r"\b(?:knock|take) (?:some|anything|a (?:bit|few|grand|thousand|little)|a few (?:hundred|grand|bucks)"
         r"|\$?\d[\d,]*k?)(?: \w+)? off\b",
@@ -273,7 +275,8 @@ _COMPLAINT = _table(
         "frustration",
         r"\bwaste(?:d)? (?:of )?(?:my )?time\b|\bwasting my time\b|\bridiculous\b|\bdisappoint\w*|\bdissatisfied\b",
         r"\bunhappy\b|\bnot happy\b|\bfrustrat\w*",
-        r"\b(?:same|canned|generic|automated|robotic|copy[\s-]?paste\w*) (?:answers?|responses?|replies|messages?)\b",
+        r"\b(?:same|canned|generic|automated|robotic|copy[\s-]?paste\w*) (?:answers?|responses?|repl(?:y|ies)"
+        r"|messages?|texts?)\b",
     ),
     (
         "broken promise",
@@ -320,10 +323,6 @@ _LEGAL_WORDS = (
     "discriminated",
     "harassment",
     "harassing",
-)
-_RECALL_PATTERN = (
-    r"\brecall(?:s|ed)?\b(?!\s+(?:the|what|which|how|if|that|exactly|correctly|seeing|him|her|it|you|when|who|where))"
-    r"|\bsafety (?:issue|defect|notice|campaign)\b|\bnhtsa\b"
 )
 _TECH_PATTERN = (
     r"\b(?:link|website|site|page|app|form|application|portal|chat|button|pictures?|photos?|images?|video)\b[^.?!]{0,30}"

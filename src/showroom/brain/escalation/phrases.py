@@ -59,6 +59,18 @@ LEGAL_HEARSAY = rx(
 )
 
 # --- problems of existing customers: title, plates, registration, service, warranty, recalls, billing ----------
+# A recall on the customer's own car (a buyer asking whether a used car had recalls is asking about the car).
+_RECALL_ON_THEIR_CAR = (
+    "recall",
+    r"\b(?:recall (?:letter|notice|repair|work)|recall(?:ed)? (?:on|for) (?:my|our) (?:\d{4}\s)?\w+)\b",
+    r"\bmy (?:\w+ )?(?:car|truck|suv|van|vehicle|\d{4} \w+)? ?(?:has|had|got|is under|is in) (?:an? )?(?:open "
+    r"|safety )?"
+    r"recall\b|\b(?:get|bring|take) (?:my|our) (?:\w+ ){0,2}in for (?:the|a|its) recall\b",
+    r"\brecall\b[^.?!]{0,40}\b(?:my|our)\b[^.?!]{0,20}\b(?:car|truck|suv|van|\d{4}|engine|airbags?|seat ?belts?|"
+    r"brakes?)\b|\b(?:my|our)\b[^.?!]{0,30}\brecall\b[^.?!]{0,30}\b(?:bought|purchased|nobody told|no one told"
+    r"|never told|won'?t fix|didn'?t fix)\b",
+    r"\brecall\b[^.?!]{0,60}\b(?:i|we) (?:bought|purchased|got) (?:it |the \w+ |a \w+ )?(?:from|here|there)\b",
+)
 _OWNED = (
     r"(?:i|we) (?:bought|purchased|got|leased|picked up)|since (?:i|we) bought|(?:bought|purchased|leased) "
     r"(?:it |the car |the truck |from you |here |there )|my (?:new |used )?(?:car|truck|suv|van|vehicle)"
@@ -72,6 +84,9 @@ AFTER_SALE = _table(
         r"(?:on|for)) (?:my |the |a |our )?title\b",
         rf"\btitle\b[^.?!]{{0,50}}\b(?:{_OWNED}|days ago|weeks ago|months ago)\b",
         r"\b(?:t[ií]tulo)\b[^.?!]{0,40}\b(?:no me|todav[ií]a|a[uú]n|cu[aá]ndo)\b",
+        r"\b(?:bank|lender|dmv|credit union|finance company)\b[^.?!]{0,30}\b(?:hasn'?t|hasnt|never|didn'?t"
+        r"|still hasn'?t"
+        r"|has not|not) (?:received|gotten|got)\b[^.?!]{0,20}\btitle\b",
     ),
     (
         "plates",
@@ -92,6 +107,11 @@ AFTER_SALE = _table(
         r"\b(?:registered|titled) (?:yet|in my name)\b|\bthe dmv (?:says|said|has no|doesn'?t have|never)\b",
     ),
     (
+        "paperwork not received",
+        r"\bno me han (?:dado|entregado|mandado|enviado|llegado)\b[^.?!]{0,30}\b(?:t[ií]tulo|placas|registro|papeles"
+        r"|factura|llaves?)\b",
+    ),
+    (
         "warranty claim",
         r"\bmy (?:\w+ )?(?:warranty|extended warranty|service contract)\b|\bwarranty (?:claim|says|won'?t|wont|will "
         r"not|denied|refused)\b",
@@ -99,14 +119,7 @@ AFTER_SALE = _table(
         r"\b(?:is|isn'?t|should(?:n'?t)?|would(?:n'?t)?|will|won'?t)\b[^.?!]{0,10}\bmy\b[^.?!]{0,25}\b(?:covered|under "
         r"warranty)\b",
     ),
-    (
-        "recall",
-        r"\b(?:recall (?:letter|notice|on my|for my|repair|work)|open recall|recall(?:ed)? (?:on|for) (?:my|our|the) "
-        r"\d{0,4}\s?\w+)\b",
-        r"\bmy (?:\w+ )?(?:car|truck|suv|van|vehicle|\d{4} \w+)? ?(?:has|had|got) (?:an? )?(?:open )?recall\b",
-        r"\brecall\b[^.?!]{0,40}\b(?:my|our)\b[^.?!]{0,20}\b(?:car|truck|suv|van|\d{4}|engine|airbags?|seat ?belts?|"
-        r"brakes?)\b",
-    ),
+    _RECALL_ON_THEIR_CAR,
     (
         "service",
         r"\b(?:schedule|book|need|make|set up) (?:a |an |my )?(?:service|oil change|maintenance|repair|inspection"
@@ -118,9 +131,18 @@ AFTER_SALE = _table(
         r"|grinding|leak\w*|overheat\w*|stall\w*|shak(?:e|es|ing)|vibrat\w*|won'?t start|not starting|check engine"
         r"|warning light|burning smell|squeal\w*|clunk\w*)\b",
         rf"\b(?:{_OWNED})\b[^.?!]{{0,60}}\b(?:stopped|broke|died|won'?t|check engine|light came on|leak\w*|noise"
-        r"|not working|quit)\b",
-        rf"\b(?:stopped|broke|died|won'?t start|check engine|light came on|leak\w*|noise|not working|quit)\b[^.?!]{{0,60}}"
+        r"|not working|quit|keeps? (?:coming on|dying|stalling|beeping|shutting off))\b",
+        rf"\b(?:stopped|broke|died|won'?t start|check engine|light came on|leak\w*|noise|not working|quit|keeps? "
+        rf"(?:coming on|dying|stalling|beeping|shutting off))\b[^.?!]{{0,60}}"
         rf"\b(?:{_OWNED}|bought (?:it |the car |the truck )?(?:here|from (?:you|u)))\b",
+        r"\b(?:need|get|have|bring) my (?:\w+ ){0,2}(?:serviced|looked at|checked out|fixed|repaired|inspected"
+        r"|in for)\b"
+        r"|\boverdue for (?:an? )?(?:oil|service|maintenance)\b",
+        r"\bis my (?:\w+ )?(?:car|truck|suv|van|vehicle|\w+) (?:done|ready|fixed)\b|\bdropped (?:it|my \w+) off (?:at"
+        r"|for|"
+        r"with) (?:service|the shop|your shop|the service)\b",
+        r"\bdesde que (?:lo|la) (?:compr[eé]|compramos|saqu[eé]|sacamos)\b|\b(?:mi|el) (?:carro|coche|auto|camioneta|"
+        r"troca)\b[^.?!]{0,30}\b(?:falla|fallas|ruido|se apaga|no prende|no arranca|luz de check)\b",
         r"\b(?:check engine|warning|engine) light\b[^.?!]{0,40}\b(?:i bought|bought from|from (?:you|u)|you sold)\b",
     ),
     (
@@ -129,8 +151,13 @@ AFTER_SALE = _table(
         r"just got) (?:charged|billed)\b",
         r"\b(?:double|over)[\s-]?charged\b|\bcharged (?:twice|double)\b",
         r"\b(?:first |last |my )?payment (?:was never|wasn'?t|was not|didn'?t|hasn'?t|never) (?:applied|posted|"
-        r"processed|received|go through|went through)\b|\bloan (?:isn'?t|wasn'?t|was never|never|not) funded\b",
-        r"\b(?:copy of|need|send me|where(?:'s| is)) (?:my|the) (?:bill of sale|buyers? order|purchase agreement|"
+        r"processed|received|go through|went through)\b|\bloan (?:isn'?t|isnt|wasn'?t|was never|never|not|hasn'?t|hasnt"
+        r"|has not) (?:been |yet )?funded\b",
+        r"\b(?:question|problem|issue|questions|problems|issues) (?:about|with|on|regarding) my (?:bill|invoice"
+        r"|statement"
+        r"|payment|loan|lease|contract|account|purchase|title|registration|warranty|deal)\b",
+        r"\b(?:copy of (?:my|the)|(?:need|send me|email me|where(?:'s| is)) my) (?:bill of sale|buyers? order|purchase "
+        r"agreement|"
         r"contract|paperwork|finance contract|loan docs?)\b",
         r"\bpay ?off (?:for|on) (?:my|the) trade\b[^.?!]{0,30}\b(?:never|wasn'?t|not|hasn'?t)\b"
         r"|\bnever paid off (?:my|the) (?:trade|loan)\b|\blate (?:notices?|fees?|payments?) (?:on|for) my\b"
@@ -141,6 +168,18 @@ AFTER_SALE = _table(
         r"|refund|declined|didn'?t (?:want|ask for|agree)|never (?:asked|agreed|wanted))\b",
         r"\b(?:me cobraron|cobro de m[aá]s|cobraron de m[aá]s|cargo doble|la factura|mi factura|mi pago no)\b",
     ),
+)
+
+# A safety recall or defect on the customer's car: only a person gives authoritative answers.
+RECALLS = _table(
+    _RECALL_ON_THEIR_CAR,
+    ("safety defect", r"\bsafety (?:issue|defect|notice|campaign|problem)\b|\bnhtsa\b|\bdefective\b"),
+)
+# Shopping talk that explains a problem with the car they have: "it's making a noise so I'm looking to replace it".
+SHOPPING = rx(
+    r"\b(?:looking|want|wanting|need|needing|time|ready|thinking) (?:to|for) (?:replace|trade|upgrade|get (?:a"
+    r"|something)"
+    r"|buy|a new|a replacement|something)\b|\breplace (?:it|her|my)\b|\btrade (?:it|her) in\b"
 )
 
 # --- sarcasm: praise in quotes, "thanks for nothing", an eye-roll ----------------------------------------------------
@@ -174,7 +213,8 @@ EYE_ROLL = "🙄😒"
 COMPLAINTS_MORE = _table(
     (
         "ignored",
-        r"\b(?:you|u|y'?all|they|he|she)(?:'re| are| r)? (?:keep |kept |just |still )?ignor\w*|\bignored (?:my|me|all)\b"
+        r"\b(?:you|u|y'?all|they|he|she)(?:'re| are| r)? (?:keep |kept |just |still )?ignor\w*|\bignored (?:my|me"
+        r"|all)\b"
         r"|\bignoring (?:my|me)\b|\bleft (?:me )?on read\b|\bno one (?:helped|came|showed)\b"
         r"|\bnobody (?:helped|came|showed up|was there|greeted)\b|\bno one was there\b",
         r"\bwaited\b[^.?!]{0,40}\b(?:and|but)\b[^.?!]{0,30}\b(?:nobody|no one|never|they said|the car was (?:sold|gone"
@@ -185,9 +225,28 @@ COMPLAINTS_MORE = _table(
         r"\bmeant nothing\b|\bcallback that never\b|\bcall back that never\b",
     ),
     (
+        "disrespected",
+        r"\b(?:disrespect\w*|condescending|belittl\w*|talked down to|rude to (?:me|us|my))\b",
+        r"\btreated (?:me |us |my \w+ )?(?:so |very |really )?(?:badly|poorly|bad|terribl[ey]|horribl[ey]|like (?:crap"
+        r"|garbage|dirt|trash|an idiot|a child))\b|\bnever been (?:so |this )?(?:treated|disrespected|insulted)\b",
+    ),
+    (
+        "still nothing",
+        r"\b(?:\d+|a few|two|three|four|several|many) (?:days|weeks|months|calls|emails|texts|messages)\b[^.?!]{0,15}"
+        r"\b(?:and |& |but )?(?:still )?(?:nothing|no (?:call|answer|response|reply|word|update|callback))\b"
+        r"|\bstill nothing\b|\bstill no (?:answer|response|reply|word|call|update)\b",
+    ),
+    (
+        "not as advertised",
+        r"\b(?:advertised|listed|the ad said|ad says|website said|website says|listing said|listing says|you said|"
+        r"posted|pictures showed)\b[^.?!]{0,50}\b(?:and|but|yet)\b[^.?!]{0,20}\b(?:it |they |there )?(?:doesn'?t|doesnt"
+        r"|does not|didn'?t|didnt|isn'?t|isnt|wasn'?t|wasnt|don'?t|dont|has no|had no|is not|was not)\b",
+    ),
+    (
         "pressured",
         r"\b(?:pushed|forced|pressured|talked me into|snuck|slipped) (?:a |an |the )?\w*\s?(?:warranty|gap|add[\s-]?on|"
-        r"package|product|protection|insurance|on me|me into)\b|\bwouldn'?t let (?:me|us) leave\b|\bhigh[\s-]pressure\b",
+        r"package|product|protection|insurance|on me|me into)\b|\bwouldn'?t let (?:me|us) leave\b"
+        r"|\bhigh[\s-]pressure\b",
     ),
     (
         "broken promise",
@@ -205,8 +264,10 @@ COMPLAINTS_MORE = _table(
     (
         "complaint (Spanish)",
         r"\b(?:mal|mala|p[eé]sim[oa]|horrible|terrible) (?:servicio|atenci[oó]n|experiencia|trato)\b",
-        r"\bnadie me (?:contesta|responde|ha llamado|ha contestado|llam[oó]|atendi[oó]|ayud[oó])\b"
-        r"|\bno me han (?:llamado|contestado|respondido)\b",
+        r"\bnadie me (?:contesta|responde|ha (?:llamado|contestado|regresado|devuelto|respondido|atendido)|llam[oó]"
+        r"|atendi[oó]|ayud[oó]|regres[oó])\b|\bno me han (?:llamado|contestado|respondido|regresado)\b",
+        r"\b(?:atenci[oó]n|servicio|trato|experiencia|vendedor|vendedora)\b[^.?!]{0,15}\b(?:fue|es|ha sido|estuvo|"
+        r"muy)\s+(?:muy )?(?:p[eé]sim[oa]|mal[oa]?|horrible|terrible|fatal|grosero|grosera)\b",
         r"\b(?:me dejaron|estuve) esperando\b|\b(?:estoy|estamos) (?:muy )?(?:molest[oa]s?|enojad[oa]s?|frustrad[oa]s?"
         r"|decepcionad[oa]s?|inconformes?)\b",
         r"\b(?:una )?(?:verg[uü]enza|falta de respeto|estafa|fraude|enga[nñ]o)\b|\bme (?:mintieron|enga[nñ]aron)\b",
@@ -226,8 +287,12 @@ FRUSTRATION = _table(
         r"\b(?:you'?re|you are|u r|ur|you'?re still) not (?:answering|listening|reading|helping|getting it)\b",
         r"\b(?:answer|read) (?:the|my) (?:question|message)\b|\bjust answer\b|\bnot what i asked\b",
         r"\bkeep (?:ignoring|avoiding|dodging|sending (?:me )?the same)\b|\b(?:going|getting) nowhere\b",
-        r"\basking (?:again|agian|one more time|for the last time)\b|\b(?:i'?ve|i have) asked (?:two|three|four|\d+|"
-        r"several|multiple|many) times\b|\bask(?:ed)? (?:three|3|four|4|\d+) times\b",
+        r"\basking (?:again|agian|one more time|for the last time)\b|\basked\b[^.?!]{0,15}\b(?:two|three|four|five|"
+        r"\d+|several|multiple|many) times\b",
+        r"\bwhy (?:won'?t|wont|don'?t|dont|can'?t|cant|didn'?t|aren'?t|arent|do) (?:you|u) (?:answer|respond|reply|read"
+        r"|listen|tell me|keep)\b|\b(?:actually|even) (?:read|reading|listen|listening)\b",
+        r"\bread what i (?:wrote|write|am writing|'m writing|said|asked)\b|\bkeep getting (?:the same|a canned|an "
+        r"automated|the automated)\b",
         r"\bnot (?:helpful|helping)\b|\buseless answers?\b",
     ),
 )
@@ -248,6 +313,8 @@ VISIT = rx(
     r" up|bring (?:it|my|the|her|in)|drop (?:it |my \w+ )?off|appraisal|visit)\b",
     r"\b(?:work|works|working) for (?:you|u|y'?all)\b|\b(?:does|would|will|is|can)\b[^.?!]{0,40}\b(?:work|ok|okay|good|"
     r"fine|possible|available)\b\s*\??|\b(?:that|it) (?:work|works|ok|okay)\b|\bhow about\b|\bwhat about\b",
+    r"\b(?:i|we|i'?ll|we'?ll|i can|we can|i could|we could|can i|can we|could i|could we)\s+(?:come|stop|swing|drop"
+    r"|pop|head|go)\b(?! with\b)",
     r"\b(?:can|could) (?:we|i|u|you) do\b|\b(?:i|we) (?:can|could|will|'ll) do\b|\b(?:i'?m|im|i am) (?:free|available|"
     r"off)\b|\bsee you\b|\bsee u\b|\bi'?ll be there\b|\bi'?ll be in\b",
     # Spanish: ir, pasar, llegar, ver, una cita, una prueba de manejo
@@ -274,7 +341,7 @@ READY_ES = _table(
     (
         "ready to buy",
         r"\b(?:lo|la) (?:quiero|compro|tomo|aparto)\b|\blisto para (?:comprar|firmar)\b|\b(?:quiero|vamos a) cerrar el"
-        r" trato\b",
+        r" trato\b|\b(?:quiero|queremos|voy a|vamos a) comprar(?:la|lo)?\b[^.?!]{0,20}\b(?:hoy|ahora|ya|ma[nñ]ana)\b",
         r"\b(?:m[aá]nde(?:me|nme)|env[ií]e(?:me|nme)|p[aá]sen(?:me)?) (?:el contrato|los papeles|la documentaci[oó]n"
         r"|el papeleo)\b|\bfirmar (?:el contrato|los papeles|hoy)\b|\bdejar (?:un )?(?:dep[oó]sito|enganche)\b",
     ),
@@ -284,6 +351,7 @@ OFFER_ES = _table(
         "offer (Spanish)",
         r"\b(?:le|les) (?:ofrezco|doy|pago)\b|\bmi oferta\b|\bme (?:la|lo) (?:dejan|deja|dan|da) en\b",
         r"\b(?:me hacen|me hace|hay|tienen|dan) (?:un |alg[uú]n )?(?:descuento|rebaja)\b|\bprecio final\b"
+        r"|\blo menos\b|\b(?:me|nos) (?:la|lo) dejan\b"
         r"|\b[uú]ltimo precio\b|\bcon todo incluido\b",
     ),
 )

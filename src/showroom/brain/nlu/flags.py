@@ -15,7 +15,7 @@ _PEOPLE = (
 )
 _HUMAN_RE = rx(
     r"\b(?:real|actual|live|human|physical)\s+(?:person|human|people|agent|being|sales\s?(?:man|person|rep|guy))\b",
-    r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w)\s+"
+    r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w|2)\s+"
     rf"(?:a\s+|an\s+|the\s+|your\s+|ur\s+|some\s+|one of your\s+)?{_PEOPLE}\b",
     r"\b(?:call|phone|ring)\s+me\b|\bgive me a (?:call|ring|phone call)\b",
     r"\b(?:have|get|can|could|need|want|ask|tell)\s+(?:someone|somebody|(?:a|an|the|your|one of your)\s+"
@@ -25,7 +25,10 @@ _HUMAN_RE = rx(
     r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b|\blet me (?:talk|speak) to\b",
     r"\b(?:no|not a|stop the|enough with the|done with the|tired of the)\s+(?:bots?|robots?|ai|automated)\b",
     r"\bhuman (?:please|pls|plz|being)\b|\bhumans?\s*(?:please|pls|plz|\?|!|$)",
-    r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do) i (?:talk|speak) to\b",
+    r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do|should|would) i (?:need to "
+    r"|have to )?"
+    r"(?:talk|speak) (?:to|with)\b",
+    rf"\b(?:get|put) (?:ur|your|the|a) (?:\w+ )?{_PEOPLE} on the (?:phone|line)\b",
     r"\b(?:is there|is their|got|you got|do you have) (?:a|an|any|some)\s*(?:one|body|person|human|real person|"
     r"manager|sales\s?(?:man|person|rep)|employee)\b[^.?!]{0,25}\b(?:talk|speak|chat)\b",
     r"\b(?:some|any)\s?(?:one|1|body) (?:to )?call me\b|\bsum1 (?:to )?call me\b",
@@ -37,7 +40,8 @@ _HUMAN_RE = rx(
     r"(?:manager|supervisor|gm)\b",
     # who is in charge, by role or by name: "who is the sales manager there?", "is jason still working there?"
     r"\bwho(?:'?s| is| r| are)\s+(?:the|your|ur|y'?all'?s)\s+(?:sales\s+|general\s+|used car\s+|new car\s+|"
-    r"finance\s+|internet sales\s+|store\s+|service\s+)?(?:manager|managers|gm|owner|boss|supervisor|person in charge)\b",
+    r"finance\s+|internet sales\s+|store\s+|service\s+)?(?:manager|managers|gm|owner|boss|supervisor"
+    r"|person in charge)\b",
     r"\b(?:talk|speak|deal|work)\s+(?:to|with)\s+(?:him|her|them|someone|somebody|a person|a human|a real person)"
     r"\s+(?:directly|in person|over the phone|on the phone|face to face)\b",
     r"\b(?:prefer|rather|like|want) to (?:work|deal|talk|speak) with (?:someone|somebody|a person|a human|a real "
@@ -58,7 +62,8 @@ _HUMAN_RE = rx(
     r"\b(?:hablar|platicar|comunicarme) con (?:una? |el |la |alguien|algún |algun )?"
     r"(?:persona|humano|alguien|gerente|vendedor|vendedora|encargado|encargada|asesor|asesora|agente|real)\b",
     r"\b(?:ll[aá]m(?:e|en)me|ll[aá]mame|me pueden llamar|me puede llamar|puede[ns]? llamarme)\b",
-    r"\bme (?:puede|pueden|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar)\b|\bm[aá]rque(?:me|nme)\b",
+    r"\bme (?:puede|pueden|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar)\b|\bm[aá]rque(?:me|nme)\b"
+    r"|\bque me (?:llame|llamen|marque|marquen|contacte|hable)\b",
     r"\b(?:un|una|el|la|alg[uú]n) (?:gerente|vendedor|vendedora|asesor|asesora|encargad[oa]|supervisor)\b"
     r"[^.?!]{0,25}\b(?:me )?(?:llame|marque|hable|contacte)\b",
     r"\bparler (?:à|a|avec) (?:quelqu'un|un vendeur|le directeur|une personne|un humain)\b",
