@@ -80,9 +80,17 @@ def test_the_hold_out_is_measured_not_tuned() -> None:
 @pytest.mark.parametrize(
     ("text", "trigger", "reason"),
     [
-        ("who is the sales manager there? i want to talk to him directly about a deal", "Customer asks for a person", ""),
+        (
+            "who is the sales manager there? i want to talk to him directly about a deal",
+            "Customer asks for a person",
+            "",
+        ),
         ("$500 over invoice on a 2025 Santa Fe, yes or no?", "Price negotiation", ""),
-        ("still no title for the car i bought 45 days ago. where is my title??", "Existing customer's problem", "title"),
+        (
+            "still no title for the car i bought 45 days ago. where is my title??",
+            "Existing customer's problem",
+            "title",
+        ),
         (
             "Wow, thanks for the 'great customer service' - waited 2 hours in your showroom and nobody helped",
             "Complaint",
@@ -90,7 +98,11 @@ def test_the_hold_out_is_measured_not_tuned() -> None:
         ),
         ("Voy a poner una demanda si no me devuelven mi enganche", "Legal or compliance", "Spanish"),
         ("send me the paperwork for stock 25713 i want it", "Ready to buy now", "ready to buy"),
-        ("i can be there tonite around 7 is that ok? for the grey tucson", "Specific appointment time", "tonite around 7"),
+        (
+            "i can be there tonite around 7 is that ok? for the grey tucson",
+            "Specific appointment time",
+            "tonite around 7",
+        ),
         ("tienen la tucson gris?", "Writes in another language", "writes in Spanish"),
     ],
 )
