@@ -61,6 +61,10 @@ _READY = _table(
         r"\b(?:send|email|text|shoot|start|draw up|prepare) (?:me |us )?(?:over )?(?:the |a |your )?"
         r"(?:paperwork|papers|contract|buyers? order|purchase agreement|docusign|deal sheet|bill of sale)\b",
         r"\bwrite (?:it|her|this|that|me|the deal|one) up\b|\blet'?s make (?:it|this) happen\b",
+        r"\bsign (?:everything|it all|the deal|online|today|tonight|electronically|digitally|remotely)\b"
+        r"|\b(?:take|here'?s|send(?:ing)?|pay(?:ing)?|put(?:ting)?) (?:my|the|a) deposit\b|\blet'?s (?:finalize|close"
+        r"|wrap "
+        r"up) (?:it|this|the deal)\b",
         r"\b(?:do|start|handle|finish|get started on) (?:the )?paperwork\b|\bwhen can (?:i|we) (?:come )?(?:in )?"
         r"(?:and )?sign\b|\bcome (?:in |by )?(?:and |to )?sign\b|^\W*(?:ok(?:ay)?,? )?deal\s*[.!]",
         r"\bnext steps? (?:to|for) (?:buy|purchase|get|finaliz|secur|lock)\w*|\bfinaliz\w* (?:the |my |this )?"
@@ -137,7 +141,7 @@ def _detect_existing_customer(ctx: _Context) -> str | None:
     (a problem with the car they have, told to explain why they shop for another, is shopping)."""
     shopping = bool(SHOPPING.search(ctx.lower))
     for label, pattern in AFTER_SALE:
-        if label == "service" and shopping:
+        if label in ("service", "after the sale") and shopping:
             continue
         if any(not is_negated(ctx.lower, m.start()) for m in pattern.finditer(ctx.lower)):
             return f"existing customer: {label}"

@@ -75,6 +75,12 @@ _NEGOTIATION = _table(
         "conditional offer",
         r"\b(?:give me|get me|knock|take|drop(?: it)?|shave|cut)\s+\$?\d[\d,.]*\s?k?\s*(?:off|down)\b",
         r"\b(?:and|then|&) (?:we(?:'ve| have|'re)?|you(?:'ve| have)?|it'?s|its) (?:got )?(?:a deal|yours|done)\b",
+        r"\bhow low (?:can|will|would|could) (?:you|u|ya|y'?all)\b|\bgo (?:any )?lower\b",
+        r"\bif (?:you|u|ya|y'?all) (?:can |could |will |would )?(?:do|take|drop|knock|throw|give|get|include|waive"
+        r"|match"
+        r"|beat|come down|lose|remove)\b[^.?!]{0,60}\b(?:i'?ll|i will|we'?ll|i'?m in|deal|it'?s yours|buy|sign)\b",
+        r"\b(?:take|knock|leave|drop) off (?:the )?[^.?!]{0,50}\band (?:i'?ll|i will|we'?ll) (?:do it|buy|take it"
+        r"|sign)\b",
         r"\bthrow(?:ing)? in\b|\bwaive\w*|\bwhat can (?:you|u|ya|y'?all) do (?:for me|on|with|about)\b",
         r"\b(?:yes or no|deal or no deal|take it or leave it)\b[^.?!]{0,5}$",
     ),
@@ -325,7 +331,8 @@ _LEGAL_WORDS = (
     "harassing",
 )
 _TECH_PATTERN = (
-    r"\b(?:link|website|site|page|app|form|application|portal|chat|button|pictures?|photos?|images?|video)\b[^.?!]{0,30}"
+    r"\b(?:link|website|site|page|app|form|application|portal|chat|button|pictures?|photos?|images?"
+    r"|video)\b[^.?!]{0,30}"
     r"\b(?:broken|not working|doesn'?t work|does not work|won'?t (?:load|work|open|submit)|isn'?t working|is down|"
     r"error|glitch\w*|crash\w*|freez\w*|keeps? (?:failing|crashing|loading))\b"
     r"|\b(?:can'?t|cannot|unable to|couldn'?t) (?:submit|log ?in|sign ?in|upload|open the (?:link|page|form)|load)\b"

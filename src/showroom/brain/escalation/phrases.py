@@ -32,7 +32,7 @@ LEGAL_THREATS = _table(
         r"[^.?!]{0,40}\b(?:better business bureau|bbb|ftc|cfpb|dmv|dealer (?:board|licensing)|state board"
         r"|secretary of state|consumer (?:protection|affairs))\b",
         r"\breport(?:ing)? (?:you|u|y'?all|this|it|the dealership|your dealership)\b",
-        r"\b(?:lemon law|odometer fraud|title washing|title fraud)\b",
+        r"\b(?:lemon law|odometer fraud|title washing|title fraud|illegal|unlawful|against the law)\b",
         r"\bdispute (?:the|this) charge\b|\bcharge ?back\b",
     ),
     (
@@ -75,6 +75,20 @@ _OWNED = (
     r"(?:i|we) (?:bought|purchased|got|leased|picked up)|since (?:i|we) bought|(?:bought|purchased|leased) "
     r"(?:it |the car |the truck |from you |here |there )|my (?:new |used )?(?:car|truck|suv|van|vehicle)"
 )
+# The customer's own car, or what they were sold or promised: with a problem word nearby, an after-sale problem.
+_OWNERSHIP = (
+    r"my (?:new |used |current )?(?:car|truck|suv|van|vehicle|ride|\d{4} \w+)|the (?:car|truck|suv|vehicle|one|\w+) "
+    r"(?:i|we) (?:bought|got|purchased|leased|picked up)|(?:i|we) (?:bought|purchased|leased) (?:it|the \w+|my \w+|a "
+    r"\w+|one)? ?(?:from (?:you|u|y'?all|your)|here|there|last|in|on)|since (?:i|we) bought|you (?:sold|promised|told)"
+    r"|(?:he|she|they|salesman|salesperson|sales guy) promised|at delivery|when (?:i|we) picked (?:it )?up"
+)
+_AFTER_SALE_PROBLEM = (
+    r"title|plates?|tags|registration|keys?|key fob|warranty|recall|transmission|engine|brakes?|battery|check engine"
+    r"|warning light|noise|leak\w*|refund|charged|paperwork|floor mats|slipping|stalling|overheating"
+    r"|broke|broken|damage|damaged|scratch\w*|dent|never (?:came|arrived|showed|got)|(?:isn'?t|not|won'?t|doesn'?t) "
+    r"(?:working|work|start|came)"
+)
+
 AFTER_SALE = _table(
     (
         "title",
@@ -104,6 +118,9 @@ AFTER_SALE = _table(
         r"\bmy (?:\w+ )?registration\b[^.?!]{0,40}\b(?:yet|never|still|expired|wrong|days|weeks|months|mail)\b"
         r"|\b(?:haven'?t|never|didn'?t) (?:got|gotten|received|get) (?:my|the) registration\b"
         r"|\bregistration (?:yet|in the mail|expired|was never|never)\b",
+        r"\b(?:my |the )?(?:plates?|tags|title|registration|sticker)\b[^.?!]{0,15}\b(?:still )?(?:haven'?t|havent"
+        r"|hasn'?t"
+        r"|hasnt|never|not|didn'?t) (?:come|came|arrived|shown up|show up|been (?:sent|mailed|filed))\b",
         r"\b(?:registered|titled) (?:yet|in my name)\b|\bthe dmv (?:says|said|has no|doesn'?t have|never)\b",
     ),
     (
@@ -138,6 +155,9 @@ AFTER_SALE = _table(
         r"\b(?:need|get|have|bring) my (?:\w+ ){0,2}(?:serviced|looked at|checked out|fixed|repaired|inspected"
         r"|in for)\b"
         r"|\boverdue for (?:an? )?(?:oil|service|maintenance)\b",
+        r"\bstill (?:at|in) (?:your|the) (?:service|shop|body shop)\b|\bwhen will (?:it|my \w+|the \w+) be (?:ready"
+        r"|done"
+        r"|fixed|finished)\b",
         r"\bis my (?:\w+ )?(?:car|truck|suv|van|vehicle|\w+) (?:done|ready|fixed)\b|\bdropped (?:it|my \w+) off (?:at"
         r"|for|"
         r"with) (?:service|the shop|your shop|the service)\b",
@@ -168,6 +188,12 @@ AFTER_SALE = _table(
         r"|refund|declined|didn'?t (?:want|ask for|agree)|never (?:asked|agreed|wanted))\b",
         r"\b(?:me cobraron|cobro de m[aá]s|cobraron de m[aá]s|cargo doble|la factura|mi factura|mi pago no)\b",
     ),
+    (
+        "after the sale",
+        rf"\b(?:{_OWNERSHIP})\b[^.?!]{{0,60}}\b(?:{_AFTER_SALE_PROBLEM})\b",
+        rf"\b(?:{_AFTER_SALE_PROBLEM})\b[^.?!]{{0,60}}\b(?:{_OWNERSHIP})\b",
+        r"\b(?:mi|la|el) (?:garant[ií]a|t[ií]tulo|registro|llave|pago)\b[^.?!]{0,40}\b(?:no|nunca|todav[ií]a)\b",
+    ),
 )
 
 # A safety recall or defect on the customer's car: only a person gives authoritative answers.
@@ -179,14 +205,15 @@ RECALLS = _table(
 SHOPPING = rx(
     r"\b(?:looking|want|wanting|need|needing|time|ready|thinking) (?:to|for) (?:replace|trade|upgrade|get (?:a"
     r"|something)"
-    r"|buy|a new|a replacement|something)\b|\breplace (?:it|her|my)\b|\btrade (?:it|her) in\b"
+    r"|buy|a new|a replacement|something)\b|\breplace (?:it|her|my)\b|\btrade (?:it|her|my \w+) in\b|\btrade[\s-]?in\b"
+    r"|\btrading (?:it|her|in|my)\b|\bsomething (?:new|newer|cheaper|bigger|smaller|more reliable)\b"
 )
-
 # --- sarcasm: praise in quotes, "thanks for nothing", an eye-roll ----------------------------------------------------
 _PRAISE = (
     r"great|excellent|amazing|awesome|wonderful|fantastic|best|perfect|professional|helpful|fast|quick|friendly"
     r"|no pressure|no hidden fees|customer service|we value|value your business|call you back|we'?ll call|honest"
-    r"|easy|hassle[\s-]free|family|care|priority|top notch|5 star|five star|courteous|respect"
+    r"|easy|hassle[\s-]free|family|care|priority|top notch|5 star|five star|courteous|respect|get (?:right )?back"
+    r"|right back|right away|shortly|asap|soon|no haggle|transparent"
 )
 SARCASM = _table(
     (
@@ -235,6 +262,16 @@ COMPLAINTS_MORE = _table(
         r"\b(?:\d+|a few|two|three|four|several|many) (?:days|weeks|months|calls|emails|texts|messages)\b[^.?!]{0,15}"
         r"\b(?:and |& |but )?(?:still )?(?:nothing|no (?:call|answer|response|reply|word|update|callback))\b"
         r"|\bstill nothing\b|\bstill no (?:answer|response|reply|word|call|update)\b",
+        r"\bthat was (?:\d+|two|three|four|five|a few|several) (?:days|weeks|hours|months) ago\b",
+        r"\bpromised (?:me |us )?(?:a )?(?:call ?back|call|response|reply|update|answer)\b[^.?!]{0,40}\b(?:nothing"
+        r"|never"
+        r"|still|no one|nobody)\b|\bnever again\b|\bkept (?:me|us) (?:there|waiting|for|at)\b",
+    ),
+    (
+        "contradicted",
+        r"\b(?:says|said|shows|showed|listed|quoted) one (?:price|thing|number)\b[^.?!]{0,50}\b(?:another|different"
+        r"|something else)\b",
+        r"\breal (?:useful|helpful|professional|nice of you|great job)\b",
     ),
     (
         "not as advertised",
@@ -264,6 +301,7 @@ COMPLAINTS_MORE = _table(
     (
         "complaint (Spanish)",
         r"\b(?:mal|mala|p[eé]sim[oa]|horrible|terrible) (?:servicio|atenci[oó]n|experiencia|trato)\b",
+        r"\bnunca me (?:regresaron|devolvieron|contestaron|llamaron|respondieron)\b|\bme trataron (?:muy )?mal\b",
         r"\bnadie me (?:contesta|responde|ha (?:llamado|contestado|regresado|devuelto|respondido|atendido)|llam[oó]"
         r"|atendi[oó]|ayud[oó]|regres[oó])\b|\bno me han (?:llamado|contestado|respondido|regresado)\b",
         r"\b(?:atenci[oó]n|servicio|trato|experiencia|vendedor|vendedora)\b[^.?!]{0,15}\b(?:fue|es|ha sido|estuvo|"
@@ -291,6 +329,9 @@ FRUSTRATION = _table(
         r"\d+|several|multiple|many) times\b",
         r"\bwhy (?:won'?t|wont|don'?t|dont|can'?t|cant|didn'?t|aren'?t|arent|do) (?:you|u) (?:answer|respond|reply|read"
         r"|listen|tell me|keep)\b|\b(?:actually|even) (?:read|reading|listen|listening)\b",
+        r"\bfor the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|last|hundredth|millionth) time\b"
+        r"|\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not) answer (?:my|the) question\b"
+        r"|\bthat'?s not what i (?:asked|said|meant)\b|\byou'?re not getting it\b",
         r"\bread what i (?:wrote|write|am writing|'m writing|said|asked)\b|\bkeep getting (?:the same|a canned|an "
         r"automated|the automated)\b",
         r"\bnot (?:helpful|helping)\b|\buseless answers?\b",
@@ -315,6 +356,7 @@ VISIT = rx(
     r"fine|possible|available)\b\s*\??|\b(?:that|it) (?:work|works|ok|okay)\b|\bhow about\b|\bwhat about\b",
     r"\b(?:i|we|i'?ll|we'?ll|i can|we can|i could|we could|can i|can we|could i|could we)\s+(?:come|stop|swing|drop"
     r"|pop|head|go)\b(?! with\b)",
+    r"\bset (?:me|us) up\b|\b(?:to|and) sign\b|\bfor (?:a|the) (?:test drive|appraisal|appointment|visit)\b",
     r"\b(?:can|could) (?:we|i|u|you) do\b|\b(?:i|we) (?:can|could|will|'ll) do\b|\b(?:i'?m|im|i am) (?:free|available|"
     r"off)\b|\bsee you\b|\bsee u\b|\bi'?ll be there\b|\bi'?ll be in\b",
     # Spanish: ir, pasar, llegar, ver, una cita, una prueba de manejo
