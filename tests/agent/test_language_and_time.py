@@ -1,4 +1,5 @@
-"""Which language a customer writes in, and the specific time they propose (found, then resolved in a time zone)."""
+"""Which language a customer writes in, the specific time they propose (found, then resolved in a time zone), and
+misspelled key words put right."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from showroom.brain.nlu.language import detect_language, language_name
+from showroom.brain.nlu.spelling import correct
 from showroom.brain.nlu.when import TimeRequest, describe, find_time_request, resolve
 
 CHICAGO = "America/Chicago"
@@ -156,3 +158,19 @@ def test_an_unknown_time_zone_or_date_resolves_to_nothing() -> None:
     request = TimeRequest(words="at 7", day=None, hour=19)
     assert resolve(request, WEDNESDAY_AFTERNOON, "Mars/Olympus") is None
     assert resolve(TimeRequest(words="x", day="32/45", hour=10), WEDNESDAY_AFTERNOON, CHICAGO) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "corrected"),
+    [
+        ("can i speak to the manger", "can i speak to the manager"),
+        ("my tittle hasnt come", "my title hasnt come"),
+        ("registation still not done", "registration still not done"),
+        ("my attorny will call", "my attorney will call"),
+        ("the places you listed", "the places you listed"),  # a real word stays
+        ("a clear coat layer", "a clear coat layer"),
+        ("little things", "little things"),
+    ],
+)
+def test_misspelled_key_words_are_put_right_and_real_words_left_alone(text: str, corrected: str) -> None:
+    assert correct(text) == corrected

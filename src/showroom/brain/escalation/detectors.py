@@ -61,6 +61,11 @@ _READY = _table(
         r"\b(?:send|email|text|shoot|start|draw up|prepare) (?:me |us )?(?:over )?(?:the |a |your )?"
         r"(?:paperwork|papers|contract|buyers? order|purchase agreement|docusign|deal sheet|bill of sale)\b",
         r"\bwrite (?:it|her|this|that|me|the deal|one) up\b|\blet'?s make (?:it|this) happen\b",
+        r"\bwhere do (?:i|we) sign\b|\bhold (?:it|her|them|the|that|this|one)\b(?: \w+){0,3} for (?:me|us)\b"
+        r"|\b(?:i'?d like|i would like|i want|i wanna|i'?m going|we'?d like) to (?:purchase|buy) (?:it|this|that|the"
+        r"|stock"
+        r"|one|her|them)\b|\b(?:do|close|make|finish) the deal\b|\bbring (?:a|the) (?:check|cashier'?s check|down "
+        r"payment)\b",
         r"\bsign (?:everything|it all|the deal|online|today|tonight|electronically|digitally|remotely)\b"
         r"|\b(?:take|here'?s|send(?:ing)?|pay(?:ing)?|put(?:ting)?) (?:my|the|a) deposit\b|\blet'?s (?:finalize|close"
         r"|wrap "

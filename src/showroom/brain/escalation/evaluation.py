@@ -9,6 +9,7 @@ from showroom.brain.escalation.defaults import default_specs
 from showroom.brain.escalation.signals import _Context
 from showroom.brain.escalation.specs import TriggerMatch, TriggerSpec
 from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.spelling import correct
 from showroom.brain.nlu.text import TOKEN_RE, clean
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
@@ -38,7 +39,7 @@ def evaluate(
     """The first trigger (lowest priority number; ties keep their order) whose conditions match, or None.
     ``languages``: those the agent answers in, when the understanding is made here."""
     cleaned = clean(text)
-    lower = cleaned.lower()
+    lower = correct(cleaned).lower()  # the phrase tables read "my tittle" as "my title"
     ctx = _Context(
         text=cleaned,
         lower=lower,

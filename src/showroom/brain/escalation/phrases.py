@@ -85,7 +85,8 @@ _OWNERSHIP = (
 _AFTER_SALE_PROBLEM = (
     r"title|plates?|tags|registration|keys?|key fob|warranty|recall|transmission|engine|brakes?|battery|check engine"
     r"|warning light|noise|leak\w*|refund|charged|paperwork|floor mats|slipping|stalling|overheating"
-    r"|broke|broken|damage|damaged|scratch\w*|dent|never (?:came|arrived|showed|got)|(?:isn'?t|not|won'?t|doesn'?t) "
+    r"|broke|broken|damage|damaged|scratch\w*|dent|tires|bald|worn|dead|cracked|rust\w*|smell\w*|smoke"
+    r"|never (?:came|arrived|showed|got)|(?:isn'?t|not|won'?t|doesn'?t) "
     r"(?:working|work|start|came)"
 )
 
@@ -120,7 +121,11 @@ AFTER_SALE = _table(
         r"|\bregistration (?:yet|in the mail|expired|was never|never)\b",
         r"\b(?:my |the )?(?:plates?|tags|title|registration|sticker)\b[^.?!]{0,15}\b(?:still )?(?:haven'?t|havent"
         r"|hasn'?t"
-        r"|hasnt|never|not|didn'?t) (?:come|came|arrived|shown up|show up|been (?:sent|mailed|filed))\b",
+        r"|hasnt|never|not|didn'?t) (?:come|came|arrived|shown up|show up|been (?:sent|mailed|filed))\b"
+        r"|\b(?:plates?|tags|title|registration)\b[^.?!]{0,10}\b(?:still )?(?:not|isn'?t|hasn'?t been) (?:done|ready"
+        r"|processed|filed|complete|finished)\b|\bhow (?:do|can|will|would) (?:i|we) get (?:my|our) (?:title|plates"
+        r"|tags"
+        r"|registration)\b",
         r"\b(?:registered|titled) (?:yet|in my name)\b|\bthe dmv (?:says|said|has no|doesn'?t have|never)\b",
     ),
     (
@@ -155,6 +160,11 @@ AFTER_SALE = _table(
         r"\b(?:need|get|have|bring) my (?:\w+ ){0,2}(?:serviced|looked at|checked out|fixed|repaired|inspected"
         r"|in for)\b"
         r"|\boverdue for (?:an? )?(?:oil|service|maintenance)\b",
+        r"\b(?:check engine|engine|warning|tpms|abs|airbag|battery|oil|service) light\b[^.?!]{0,20}\b(?:is on|came on"
+        r"|comes on|keeps|on again|flashing|blinking|went on)\b",
+        r"\bmy (?:\d+k?[\s-]?(?:mile|mi)s?\s)?(?:service|maintenance|oil change|inspection|tune[\s-]?up)\b"
+        r"|\b(?:schedule|book|make|set up) (?:a |an |my )?(?:service|oil change|maintenance)\b",
+        r"\bcita de servicio\b|\bservicio (?:para|a|de) mi\b|\bcambio de aceite\b",
         r"\bstill (?:at|in) (?:your|the) (?:service|shop|body shop)\b|\bwhen will (?:it|my \w+|the \w+) be (?:ready"
         r"|done"
         r"|fixed|finished)\b",
@@ -173,6 +183,8 @@ AFTER_SALE = _table(
         r"\b(?:first |last |my )?payment (?:was never|wasn'?t|was not|didn'?t|hasn'?t|never) (?:applied|posted|"
         r"processed|received|go through|went through)\b|\bloan (?:isn'?t|isnt|wasn'?t|was never|never|not|hasn'?t|hasnt"
         r"|has not) (?:been |yet )?funded\b",
+        r"\b(?:got|received|getting) (?:a|this|another) (?:bill|invoice|charge|letter|notice|statement) from (?:you|u"
+        r"|y'?all|your)\b",
         r"\b(?:question|problem|issue|questions|problems|issues) (?:about|with|on|regarding) my (?:bill|invoice"
         r"|statement"
         r"|payment|loan|lease|contract|account|purchase|title|registration|warranty|deal)\b",
@@ -263,6 +275,9 @@ COMPLAINTS_MORE = _table(
         r"\b(?:and |& |but )?(?:still )?(?:nothing|no (?:call|answer|response|reply|word|update|callback))\b"
         r"|\bstill nothing\b|\bstill no (?:answer|response|reply|word|call|update)\b",
         r"\bthat was (?:\d+|two|three|four|five|a few|several) (?:days|weeks|hours|months) ago\b",
+        r"\b(?:was|were) supposed to (?:be (?:mailed|sent|fixed|done|ready|delivered)|get|have|receive|come|arrive|send"
+        r"|mail"
+        r"|call)\b|\bregret\w*\b|\bhid (?:the |some )?(?:fees|charges|costs)\b",
         r"\bpromised (?:me |us )?(?:a )?(?:call ?back|call|response|reply|update|answer)\b[^.?!]{0,40}\b(?:nothing"
         r"|never"
         r"|still|no one|nobody)\b|\bnever again\b|\bkept (?:me|us) (?:there|waiting|for|at)\b",
@@ -271,7 +286,12 @@ COMPLAINTS_MORE = _table(
         "contradicted",
         r"\b(?:says|said|shows|showed|listed|quoted) one (?:price|thing|number)\b[^.?!]{0,50}\b(?:another|different"
         r"|something else)\b",
-        r"\breal (?:useful|helpful|professional|nice of you|great job)\b",
+        r"\breal (?:useful|helpful|professional|nice of you|great job)\b|\b(?:gotta|got to|you have to"
+        r"|you gotta) love\b",
+        r"\bcan'?t (?:even )?answer (?:a|my|the|one) (?:simple |basic )?question\b",
+        r"(?<![a-z0-9])['\"][a-z][a-z ]{1,25}['\"](?![a-z])[^.?!]{0,40}\b(?:you sold|sold (?:me|us)|you said|you told"
+        r"|you "
+        r"promised|so[\s-]called)\b",
     ),
     (
         "not as advertised",
@@ -302,6 +322,7 @@ COMPLAINTS_MORE = _table(
         "complaint (Spanish)",
         r"\b(?:mal|mala|p[eé]sim[oa]|horrible|terrible) (?:servicio|atenci[oó]n|experiencia|trato)\b",
         r"\bnunca me (?:regresaron|devolvieron|contestaron|llamaron|respondieron)\b|\bme trataron (?:muy )?mal\b",
+        r"\b(?:decepcionad[oa]s?|indignad[oa]s?|inconformes?)\b",
         r"\bnadie me (?:contesta|responde|ha (?:llamado|contestado|regresado|devuelto|respondido|atendido)|llam[oó]"
         r"|atendi[oó]|ayud[oó]|regres[oó])\b|\bno me han (?:llamado|contestado|respondido|regresado)\b",
         r"\b(?:atenci[oó]n|servicio|trato|experiencia|vendedor|vendedora)\b[^.?!]{0,15}\b(?:fue|es|ha sido|estuvo|"
@@ -332,6 +353,9 @@ FRUSTRATION = _table(
         r"\bfor the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|last|hundredth|millionth) time\b"
         r"|\b(?:doesn'?t|does not|didn'?t|did not|don'?t|do not) answer (?:my|the) question\b"
         r"|\bthat'?s not what i (?:asked|said|meant)\b|\byou'?re not getting it\b",
+        r"\byou (?:still |just )?(?:didn'?t|did not|never|haven'?t|have not) (?:answer|respond|reply|tell"
+        r"|get back)\w*\b"
+        r"|\b(?:already )?told (?:you|u) (?:my \w+ |that |this )?(?:twice|already|two times|again)\b",
         r"\bread what i (?:wrote|write|am writing|'m writing|said|asked)\b|\bkeep getting (?:the same|a canned|an "
         r"automated|the automated)\b",
         r"\bnot (?:helpful|helping)\b|\buseless answers?\b",

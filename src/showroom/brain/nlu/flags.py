@@ -58,6 +58,8 @@ _HUMAN_RE = rx(
     r"\b(?:someone|somebody|a person|a human|anyone|sum1|a rep|a salesperson|a manager)\b[^.?!]{0,25}\b(?:to )?"
     r"(?:contact|call|text|reach out to|email|phone|get in touch with) (?:me|us)\b",
     r"\b(?:from|on|with) (?:a|your|ur) (?:real|actual|personal|cell|direct) (?:number|phone|line)\b",
+    r"\b(?:with|to) (?:a|an|one) (?:real |actual |live )?(?:person|human)\b[^.?!]{0,30}\b(?:rather than|instead of|not)"
+    r"\b|\b(?:rather than|instead of|not) (?:a|an|this|the) (?:chat ?bot|bot|robot|ai|computer|machine)\b",
     r"\b(?:direct |cell |personal )?(?:number|line|extension|cell|email) (?:for|of|to) (?:a|the|your|ur) (?:\w+ ){0,3}"
     r"(?:manager|gm|salesperson|sales ?(?:man|rep)|owner|supervisor)\b",
     r"\bsomeone (?:who|that) can (?:make (?:a )?decisions?|actually help|approve|decide)\b",

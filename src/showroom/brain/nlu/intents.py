@@ -11,6 +11,7 @@ from showroom.brain.nlu.flags import _OPT_OUT_RE, _RESUME_RE, asks_if_bot, is_qu
 from showroom.brain.nlu.language import detect_language
 from showroom.brain.nlu.sentiment import sentiment
 from showroom.brain.nlu.slots import extract_slots
+from showroom.brain.nlu.spelling import correct
 from showroom.brain.nlu.text import clean, is_negated, rx
 from showroom.brain.nlu.understanding import INTENTS, Slots, Understanding
 from showroom.brain.nlu.vehicles import Catalog
@@ -319,7 +320,8 @@ def understand(
     slots = extract_slots(cleaned, catalog, history)
     scores = _score_intents(lower, slots, history)
     opt_out = bool(_OPT_OUT_RE.match(cleaned))
-    human, bot = wants_human(cleaned), asks_if_bot(cleaned)
+    spelled = correct(cleaned)  # "can i speak to the manger"
+    human, bot = wants_human(spelled), asks_if_bot(spelled)
     scores["human_request"] += 3.0 if human else 1.0 if bot else 0.0
     scores["stop"] += 10.0 if opt_out else 0.0
     return Understanding(

@@ -69,7 +69,7 @@ _CLOCK = re.compile(
     r"(?:(?P<lead>\b(?:at|around|arround|by|after|about|bout|like|say|til|till|before|a las|a la|tipo|como a las)"
     r"|@)\s*)?"
     r"(?<![\d$.,:/])\b(?P<h>\d{1,2})(?!\d)(?::(?P<m>[0-5]\d)(?!\d))?"
-    r"(?:\s*(?P<ap>a\.?m\b\.?|p\.?m\b\.?)|(?P<ap1>[ap])\b)?(?:\s*(?:ish|o'?clock)\b)?"
+    r"(?:\s*(?P<ap>a\.?m\b\.?|p\.?m\b\.?)|(?P<ap1>[ap])\b)?(?:\s*(?P<ish>ish|o'?clock)\b)?"
     + _NOT_A_TIME
     + r"|\b(?P<noon>noon|midday|mediod[ií]a|lunch\s?time|lunch break|my lunch|at lunch)\b",
     re.IGNORECASE,
@@ -118,7 +118,7 @@ def find_time_request(text: str) -> TimeRequest | None:
             hour, minute = 12, 0
             break
         ap = groups["ap"] or groups["ap1"]
-        if not (ap or groups["m"] or groups["lead"]):
+        if not (ap or groups["m"] or groups["lead"] or groups["ish"]):
             continue  # a bare number is a price, a year, a count
         found = _hour(int(groups["h"]), ap, cleaned)
         if found is not None:
