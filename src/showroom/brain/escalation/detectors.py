@@ -61,6 +61,7 @@ _READY = _table(
         r"\b(?:send|email|text|shoot|start|draw up|prepare) (?:me |us )?(?:over )?(?:the |a |your )?"
         r"(?:paperwork|papers|contract|buyers? order|purchase agreement|docusign|deal sheet|bill of sale)\b",
         r"\bwrite (?:it|her|this|that|me|the deal|one) up\b|\blet'?s make (?:it|this) happen\b",
+        r"\block (?:it|this|that|the (?:deal|price)) in\b|\block in (?:the|this|that|my) (?:deal|price)\b",
         r"\bwhere do (?:i|we) sign\b|\bhold (?:it|her|them|the|that|this|one)\b(?: \w+){0,3} for (?:me|us)\b"
         r"|\b(?:i'?d like|i would like|i want|i wanna|i'?m going|we'?d like) to (?:purchase|buy) (?:it|this|that|the"
         r"|stock"

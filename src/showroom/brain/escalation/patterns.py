@@ -76,6 +76,8 @@ _NEGOTIATION = _table(
         r"\b(?:give me|get me|knock|take|drop(?: it)?|shave|cut)\s+\$?\d[\d,.]*\s?k?\s*(?:off|down)\b",
         r"\b(?:and|then|&) (?:we(?:'ve| have|'re)?|you(?:'ve| have)?|it'?s|its) (?:got )?(?:a deal|yours|done)\b",
         r"\bhow low (?:can|will|would|could) (?:you|u|ya|y'?all)\b|\bgo (?:any )?lower\b",
+        r"\bwhat if i (?:offered|paid|did|gave|put)\b|\b(?:competing|another|other|better|outside) (?:offer|quote)\b"
+        r"|\btalk (?:price|numbers|money)\b",
         r"\bif (?:you|u|ya|y'?all) (?:can |could |will |would )?(?:do|take|drop|knock|throw|give|get|include|waive"
         r"|match"
         r"|beat|come down|lose|remove)\b[^.?!]{0,60}\b(?:i'?ll|i will|we'?ll|i'?m in|deal|it'?s yours|buy|sign)\b",
@@ -220,6 +222,8 @@ _COMPLAINT = _table(
     ),
     (
         "no response",
+        r"\b(?:nobody|no one|noone|no1)\b(?: \w+){0,5} (?:ever )?(?:calls?|called|answers?|responds?|returns?|gets?)"
+        r" back\b",
         r"\b(?:nobody|no one|noone|no1)\s+(?:has\s+)?(?:called|responded|got back|answered|returned|replied|contacted",
         r"reached out|followed up)\b|\bno (?:one|body) (?:ever )?(?:calls?|answers?) back\b",
         r"\bnever (?:heard back|got (?:a|any) (?:call|response|reply)|called (?:me )?back|responded|got back)\b",

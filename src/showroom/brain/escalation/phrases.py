@@ -25,7 +25,8 @@ LEGAL_THREATS = _table(
     ),
     (
         "regulator",
-        r"\battorney general\b|\b(?:the )?ag'?s office\b|\bconsumer (?:protection|affairs|fraud|financial)\b",
+        r"\b(?:the )?state ag\b|\battorney general\b|\b(?:the )?ag'?s office\b|\bconsumer (?:protection|affairs|fraud"
+        r"|financial)\b",
         r"\b(?:better business bureau|bbb|ftc|cfpb|dealer (?:board|licensing))\b[^.?!]{0,40}"
         r"\b(?:report\w*|complain\w*|hear about|letter|review)\b",
         r"\b(?:report\w*|complain\w*|complaint|fil(?:e|ed|ing)|contact\w*|call(?:ing)?|notify\w*|going to|write to)\b"
@@ -77,13 +78,14 @@ _OWNED = (
 )
 # The customer's own car, or what they were sold or promised: with a problem word nearby, an after-sale problem.
 _OWNERSHIP = (
-    r"my (?:new |used |current )?(?:car|truck|suv|van|vehicle|ride|\d{4} \w+)|the (?:car|truck|suv|vehicle|one|\w+) "
+    r"my (?:new |used )\w+|my (?:car|truck|suv|van|vehicle|ride|\d{4} \w+)|the (?:car|truck|suv|vehicle|one|\w+) "
     r"(?:i|we) (?:bought|got|purchased|leased|picked up)|(?:i|we) (?:bought|purchased|leased) (?:it|the \w+|my \w+|a "
     r"\w+|one)? ?(?:from (?:you|u|y'?all|your)|here|there|last|in|on)|since (?:i|we) bought|you (?:sold|promised|told)"
     r"|(?:he|she|they|salesman|salesperson|sales guy) promised|at delivery|when (?:i|we) picked (?:it )?up"
 )
 _AFTER_SALE_PROBLEM = (
     r"title|plates?|tags|registration|keys?|key fob|warranty|recall|transmission|engine|brakes?|battery|check engine"
+    r"|rattl\w*|squeak\w*|clunk\w*|vibrat\w*|grind\w*"
     r"|warning light|noise|leak\w*|refund|charged|paperwork|floor mats|slipping|stalling|overheating"
     r"|broke|broken|damage|damaged|scratch\w*|dent|tires|bald|worn|dead|cracked|rust\w*|smell\w*|smoke"
     r"|never (?:came|arrived|showed|got)|(?:isn'?t|not|won'?t|doesn'?t) "
@@ -183,7 +185,8 @@ AFTER_SALE = _table(
         r"\b(?:first |last |my )?payment (?:was never|wasn'?t|was not|didn'?t|hasn'?t|never) (?:applied|posted|"
         r"processed|received|go through|went through)\b|\bloan (?:isn'?t|isnt|wasn'?t|was never|never|not|hasn'?t|hasnt"
         r"|has not) (?:been |yet )?funded\b",
-        r"\b(?:got|received|getting) (?:a|this|another) (?:bill|invoice|charge|letter|notice|statement) from (?:you|u"
+        r"\b(?:my )?first payment\b|\bover[\s-]?charg\w*|\b(?:got|received|getting) (?:a|this|another) (?:bill|invoice"
+        r"|charge|letter|notice|statement) from (?:you|u"
         r"|y'?all|your)\b",
         r"\b(?:question|problem|issue|questions|problems|issues) (?:about|with|on|regarding) my (?:bill|invoice"
         r"|statement"
@@ -231,7 +234,10 @@ SARCASM = _table(
     (
         "sarcasm",
         rf"(?<![a-z0-9])['\"](?:[^'\"]{{0,20}}\b)?(?:{_PRAISE})\b[^'\"]{{0,40}}['\"](?![a-z])",
-        r"\bthanks? (?:a lot )?for (?:nothing|wasting|ignoring|the runaround|the run around|not|never)\b",
+        r"\bthanks? (?:a lot |so much |very much )?for (?:nothing|wasting|ignoring|the runaround|the run around|not"
+        r"|never)\b|\bwast(?:e|ed|ing) (?:my|our) (?:whole |entire )?(?:time|day|afternoon|morning|evening|night"
+        r"|saturday"
+        r"|sunday|weekend|gas|trip|lunch)\b",
         r"\b(?:gee|wow|oh) (?:thanks|thank you)\b|\bthanks a lot\b[^.?!]{0,20}\b(?:no one|nobody)\b",
         r"\b(?:appreciate|love|loving|enjoy) (?:you |u |y'?all )?(?:wasting|being (?:lied|ignored|ghosted|jerked"
         r"|misled|left)|how (?:nobody|no one|you|u|y'?all|your)|getting (?:ignored|ghosted|the runaround))",
@@ -346,7 +352,9 @@ FRUSTRATION = _table(
         r"\b(?:you'?re|you are|u r|ur|you'?re still) not (?:answering|listening|reading|helping|getting it)\b",
         r"\b(?:answer|read) (?:the|my) (?:question|message)\b|\bjust answer\b|\bnot what i asked\b",
         r"\bkeep (?:ignoring|avoiding|dodging|sending (?:me )?the same)\b|\b(?:going|getting) nowhere\b",
-        r"\basking (?:again|agian|one more time|for the last time)\b|\basked\b[^.?!]{0,15}\b(?:two|three|four|five|"
+        r"\b(?:are|r) (?:you|u) (?:ever |even )?(?:going|gonna) (?:to )?(?:answer|respond|reply)\b|\bkeep repeating\b"
+        r"|\brepeating (?:yourself|the same)\b",
+        r"\basking (?:again|agian|one more time|for the last time)\b|\basked\b[^.?!]{0,30}\b(?:two|three|four|five|"
         r"\d+|several|multiple|many) times\b",
         r"\bwhy (?:won'?t|wont|don'?t|dont|can'?t|cant|didn'?t|aren'?t|arent|do) (?:you|u) (?:answer|respond|reply|read"
         r"|listen|tell me|keep)\b|\b(?:actually|even) (?:read|reading|listen|listening)\b",

@@ -13,6 +13,14 @@ _PEOPLE = (
     r"rep|representative|agent|dealer|owner|finance (?:guy|manager|person|department)|gm|boss|supervisor|actual|"
     r"real|live|people|staff|employee|associate|consultant|advisor)"
 )
+# A role, with the word before it ("finance lady", "service advisor", "sales desk")
+_ROLE = (
+    r"(?:\w+ )?(?:manager|gm|salesperson|salesman|saleswoman|sales ?(?:rep|guy|lady|team|person|desk)|rep"
+    r"|representative"
+    r"|advisor|adviser|consultant|supervisor|boss|owner|lady|guy|gal|person|human|someone|somebody|department|office"
+    r"|team"
+    r"|desk)"
+)
 _HUMAN_RE = rx(
     r"\b(?:real|actual|live|human|physical)\s+(?:person|human|people|agent|being|sales\s?(?:man|person|rep|guy))\b",
     r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w|2)\s+"
@@ -55,6 +63,11 @@ _HUMAN_RE = rx(
     r"\b(?:pass|forward|send|bring) (?:this|it|my (?:message|info|request)) (?:along |over |up )?to (?:your|the|a|ur) "
     r"(?:\w+ )?(?:manager|gm|boss|supervisor|sales ?(?:team|manager|person|rep)|team)\b",
     r"\btransfer (?:me|this|my call)\b",
+    rf"\b(?:your|ur|the|a|an|some)\s+{_ROLE}\b[^.?!]{{0,25}}\b(?:call|text|reach out to|contact|get back to|phone|email"
+    r"|ring)\w*\s+(?:me|us)\b",
+    rf"\b(?:phone call|call|text|callback|call back|email) from (?:a|the|your|ur|an|some) {_ROLE}\b",
+    rf"\b(?:connect|put|transfer|send) me (?:to|through to|in touch with|with) (?:a|the|your|ur|an|some) {_ROLE}\b",
+    r"\b(?:she|he) (?:helped|sold|was helping|worked with|took care of) (?:me|us)\b",
     r"\b(?:someone|somebody|a person|a human|anyone|sum1|a rep|a salesperson|a manager)\b[^.?!]{0,25}\b(?:to )?"
     r"(?:contact|call|text|reach out to|email|phone|get in touch with) (?:me|us)\b",
     r"\b(?:from|on|with) (?:a|your|ur) (?:real|actual|personal|cell|direct) (?:number|phone|line)\b",
