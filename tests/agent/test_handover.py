@@ -69,7 +69,13 @@ def test_precision_and_recall_reach_the_target_on_the_development_set() -> None:
 
 def test_the_hold_out_is_measured_not_tuned() -> None:
     """Written before the tuning; its misses are not fixed here (see handover_holdout.py). The floor only catches a
-    collapse: the figures to report are printed."""
+    collapse: the figures to report are printed.
+
+    Measured: before this work precision 1.00, recall 0.36; at the end precision 1.00, recall 0.94 (47 of 50). Three
+    of its misses were seen in a test printout mid-way and not fixed on purpose; two of them ("promised me free floor
+    mats", "the second key") are caught at the end by after-sale rules that may owe them something, so 0.90 (45 of
+    50) is the cautious figure. Fresh batches written against the rules (handover_cases.py, batches 2-5) scored
+    precision 0.92-0.95 and recall 0.61-0.64 before their own fixes: wording the rules have not seen is the risk."""
     precision, recall, misses = _scores(HOLDOUT)
     print(f"\nhandover hold-out n={len(HOLDOUT)}: precision {precision:.3f}, recall {recall:.3f}")
     for miss in misses:
