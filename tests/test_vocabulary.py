@@ -7,7 +7,7 @@ from __future__ import annotations
 import inspect
 import re
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_origin
 
 import pytest
 from fastapi import FastAPI
@@ -34,7 +34,7 @@ from showroom.conversations.schemas import (
     MessageCreate,
     MessageOut,
 )
-from showroom.dealerships.schemas import DealershipOut, DealershipUpdate
+from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipUpdate
 from showroom.inventory.schemas import VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
 from showroom.leads.schemas import (
@@ -96,6 +96,7 @@ from showroom.vocabulary import (
     Interest,
     InterestCondition,
     InvitationStatus,
+    Language,
     LeadSourceType,
     LeadStatus,
     LinkPurpose,
@@ -167,7 +168,8 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     ReportFrequency: [ReportSchedule.frequency],
     ReportFormat: [ReportSchedule.format],
 }
-NOT_A_COLUMN = {TriggerConditionType}  # inside escalation_triggers.conditions (jsonb), checked by brain.escalation
+# inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
+NOT_A_COLUMN = {TriggerConditionType, Language}
 
 # Every API field that takes or gives a whole vocabulary: (model, field).
 FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
@@ -216,6 +218,7 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     SuggestionType: [(SuggestionOut, "suggestion_type")],
     SuggestionStatus: [(SuggestionOut, "status")],
     TriggerConditionType: [(TriggerCondition, "type")],
+    Language: [(AgentConfig, "languages")],
     MatchMode: [(TriggerIn, "match_mode"), (TriggerUpdate, "match_mode"), (TriggerOut, "match_mode")],
     TriggerAction: [(TriggerIn, "action"), (TriggerUpdate, "action"), (TriggerOut, "action")],
 }
@@ -294,8 +297,9 @@ def _accepted(model: type[BaseModel], field: str) -> list[str]:
 
 
 def _validates(model: type[BaseModel], field: str, value: str) -> bool:
+    annotation = model.model_fields[field].annotation
     try:
-        TypeAdapter(model.model_fields[field].annotation).validate_python(value)
+        TypeAdapter(annotation).validate_python([value] if get_origin(annotation) is list else value)
     except ValidationError:
         return False
     return True

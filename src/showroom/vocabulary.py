@@ -359,6 +359,46 @@ class TriggerConditionType(StrEnum):
 
 
 @unique
+class Language(StrEnum):
+    """A language a customer writes in (ISO 639-1), as ``brain.nlu.language`` detects it, and the languages a
+    dealership's agent answers in: ``dealerships.agent_config.languages`` (jsonb, checked by its schema). A message
+    in a language the dealership has not enabled is handed over ("writes in Spanish")."""
+
+    en = "en"
+    es = "es"
+    fr = "fr"
+    pt = "pt"
+    it = "it"
+    de = "de"
+    tl = "tl"
+    vi = "vi"
+    zh = "zh"
+    ja = "ja"
+    ko = "ko"
+    ar = "ar"
+    ru = "ru"
+    hi = "hi"
+
+
+LANGUAGE_NAMES: dict[Language, str] = {
+    Language.en: "English",
+    Language.es: "Spanish",
+    Language.fr: "French",
+    Language.pt: "Portuguese",
+    Language.it: "Italian",
+    Language.de: "German",
+    Language.tl: "Tagalog",
+    Language.vi: "Vietnamese",
+    Language.zh: "Chinese",
+    Language.ja: "Japanese",
+    Language.ko: "Korean",
+    Language.ar: "Arabic",
+    Language.ru: "Russian",
+    Language.hi: "Hindi",
+}
+
+
+@unique
 class MatchMode(StrEnum):
     """``escalation_triggers.match_mode``: every condition must match, or any one."""
 

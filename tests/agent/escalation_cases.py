@@ -129,6 +129,8 @@ ESCALATE: list[Case] = [
     Case("can I pick it up tonight? I have cash", True),
     Case("On my way to sign the paperwork, be there in 20 min", True),
     Case("need a truck asap for work, can come in this afternoon", True),
+    # a specific appointment time (the AI's until the issue "The agent holds a conversation" made it a handover)
+    Case("perfect, see you saturday at 10", True),
     # technical problems
     Case("the finance application link isn't working", True),
     Case("your website keeps crashing when I try to submit the form", True),
@@ -189,7 +191,6 @@ STAY_WITH_AI: list[Case] = [
     Case("Bad weather here today, is the santa fe good in snow?", False),
     Case("no problem, I can wait until tomorrow", False),
     Case("ok sounds good", False),
-    Case("perfect, see you saturday at 10", False),
     Case("What trims does the Santa Fe come in?", False),
     Case("Is the price listed online the actual price?", False),
     Case("do you have any hatchbacks", False),

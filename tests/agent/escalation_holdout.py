@@ -133,7 +133,9 @@ CASES: list[tuple[str, bool, H]] = [
     ("Is the palisade a 3 row?", False, NONE),
     ("do you have any hybrids under 30k?", False, NONE),
     ("what's the mpg on the elantra hybrid", False, NONE),
-    ("Can I schedule a test drive for thursday at 4?", False, NONE),
+    # A specific day and time was the AI's until the issue "The agent holds a conversation" made it a handover (the
+    # agent cannot book it; the dossier carries the time): relabelled then, not tuned on.
+    ("Can I schedule a test drive for thursday at 4?", True, NONE),
     ("where are you located", False, NONE),
     ("do u guys have a kona in red", False, NONE),
     ("lol that's awesome", False, NONE),

@@ -246,6 +246,9 @@ def test_human_request_condition_follows_the_understanding() -> None:
         ("my credit score is 580", "Financing and credit", "complex_inquiry"),
         ("the finance application link isn't working", "Website or technical problem", "technical_issue"),
         ("I need a car today", "Ready to buy now", "customer_request"),
+        ("my temp tag expires friday and i still dont have plates", "Existing customer's problem", "complex_inquiry"),
+        ("can i test drive the kona monday 9am", "Specific appointment time", "customer_request"),
+        ("hola, tienen la tucson gris?", "Writes in another language", "ai_limitation"),
     ],
 )
 def test_the_default_set_names_the_trigger_and_reason(text: str, trigger_name: str, reason: str) -> None:

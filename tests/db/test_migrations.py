@@ -106,3 +106,64 @@ def test_the_database_checks_allow_exactly_the_models_vocabularies(owner_url: st
             database[(table, match.group(1))] = set(re.findall(r"'((?:[^']|'')*)'::character varying", match.group(2)))
     models = {key: set(values) for key, values in _in_checks().items()}
     assert database == models
+
+
+def test_0013_brings_the_new_default_triggers_to_dealerships_created_before(
+    settings: Settings, scratch_database: URL
+) -> None:
+    """New defaults are installed for every dealership; a changed default is updated only where the dealership
+    left it as installed."""
+    import importlib.util
+    import json
+
+    from alembic import command
+
+    from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
+
+    (path,) = (migrate.MIGRATIONS / "versions").glob("0013_*.py")  # a module name can't start with a digit
+    spec = importlib.util.spec_from_file_location("m0013", path)
+    assert spec is not None and spec.loader is not None
+    m0013 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0013)
+
+    url = scratch_database.render_as_string(hide_password=False)
+    external = settings.model_copy(update={"database_url": url})
+    topo = migrate.resolve(external)
+    migrate.upgrade(external, topo)
+    roles = {"app": topo.app_role, "maint": topo.maint_role}
+    with migrate.owner_connection(topo) as conn, conn.begin():
+        command.downgrade(migrate.alembic_config(conn, roles), "0012")
+    old_legal = m0013.OLD["Legal or compliance"]
+    edited = [{**old_legal[0], "value": [*old_legal[0]["value"], "ombudsman"]}, old_legal[1]]
+    with psycopg.connect(libpq(topo.owner)) as conn:
+        conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
+        ids = []
+        for sub in ("kept-as-installed", "edited-its-triggers"):
+            row = conn.execute(
+                "insert into dealerships (name, subdomain, contact_email) values (%s, %s, %s) returning id",
+                (sub, sub, f"{sub}@example.com"),
+            ).fetchone()
+            assert row is not None
+            ids.append(row[0])
+        for dealership_id, legal in zip(ids, (old_legal, edited), strict=True):
+            for name, conditions in (("Legal or compliance", legal), ("Safety recall", m0013.OLD["Safety recall"])):
+                conn.execute(
+                    "insert into escalation_triggers (dealership_id, name, conditions) values (%s, %s, %s)",
+                    (dealership_id, name, json.dumps(conditions)),
+                )
+    assert migrate.upgrade(external, topo) == ["0013"]
+    with psycopg.connect(libpq(topo.owner)) as conn:
+        conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
+        rows = conn.execute("select dealership_id, name, conditions from escalation_triggers").fetchall()
+    found = {(d, name): conditions for d, name, conditions in rows}
+    defaults = {t["name"]: json.loads(json.dumps(t["conditions"])) for t in DEFAULT_TRIGGERS}
+    for dealership_id in ids:
+        for name in m0013.NEW:
+            assert found[(dealership_id, name)] == defaults[name]
+        assert found[(dealership_id, "Safety recall")] == defaults["Safety recall"]
+    assert (
+        found[(ids[0], "Legal or compliance")]
+        == defaults["Legal or compliance"]
+        == [{"type": "custom", "value": "legal"}]
+    )
+    assert found[(ids[1], "Legal or compliance")] == edited  # the dealership's own edit is kept

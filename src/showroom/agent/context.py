@@ -24,6 +24,7 @@ from showroom.inventory.service import (
     search_where,
 )
 from showroom.models import Dealership, Persona, VehicleInterest
+from showroom.vocabulary import Language
 
 MAX_VEHICLES = 5
 HISTORY_TURNS = 12
@@ -41,6 +42,11 @@ def dealership_view(d: Dealership) -> DealershipView:
         hours_text=hours_text(d.agent_config),
         timezone=d.timezone,
     )
+
+
+def agent_languages(agent_config: dict[str, Any] | None) -> tuple[str, ...]:
+    """The languages the dealership's agent answers in (``AgentConfig.languages``; English when not set)."""
+    return tuple((agent_config or {}).get("languages") or (Language.en,))
 
 
 def hours_text(agent_config: dict[str, Any]) -> str | None:

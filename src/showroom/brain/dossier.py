@@ -1,16 +1,20 @@
 """The narrative part of a handover dossier: what the customer wants, how to approach them, what to ask next,
-and how they write. Deterministic: the same conversation always reads the same.
+how they write, the time they asked to come in (resolved in the dealership's time zone) and the language they
+write in when it is not English. Deterministic: the same conversation (and clock) always reads the same.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from showroom.brain.insights import Insight
 from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.when import describe, resolve
 from showroom.brain.types import Turn
 from showroom.vocabulary import InsightType, Sender
 
@@ -55,7 +59,18 @@ def _interest(insights: Sequence[Insight]) -> str | None:
     return f"{head} ({', '.join(details)})" if details else head
 
 
-def _summary(history: Sequence[Turn], insights: Sequence[Insight], u: Understanding | None) -> str:
+def appointment(u: Understanding | None, timezone: str | None, now: datetime | None) -> dict[str, str | None] | None:
+    """{requested: 'Saturday 2026-12-12 10:00 America/Chicago' (None if it cannot be read), words: 'saturday at
+    10'} for a specific time the customer asked for; None when they named none."""
+    if u is None or u.time_request is None:
+        return None
+    moment = resolve(u.time_request, now, timezone) if timezone and now else None
+    return {"requested": describe(moment, timezone) if moment and timezone else None, "words": u.time_request.words}
+
+
+def _summary(
+    history: Sequence[Turn], insights: Sequence[Insight], u: Understanding | None, wanted: dict[str, str | None] | None
+) -> str:
     customer = [t for t in history if t.sender == Sender.customer]
     replies = sum(1 for t in history if t.sender == Sender.ai)
     parts = [
@@ -78,15 +93,25 @@ def _summary(history: Sequence[Turn], insights: Sequence[Insight], u: Understand
         parts.append(f"Financing: {'; '.join(financing)}.")
     if u is not None and u.primary in INTENT_LABELS:
         parts.append(f"Latest request: {INTENT_LABELS[u.primary].lower()}.")
+    if wanted is not None:
+        parts.append(f'Asked for {wanted["requested"] or "a specific time"} ("{wanted["words"]}").')
+    if u is not None and u.language != "en":
+        parts.append(f"Writes in {language_name(u.language)}.")
     if customer:
         latest = customer[-1].text.strip().replace("\n", " ")
         parts.append(f'Last message: "{latest[:157] + "..." if len(latest) > 160 else latest}"')
     return " ".join(parts)
 
 
-def _approach(insights: Sequence[Insight], u: Understanding | None) -> str:
+def _approach(insights: Sequence[Insight], u: Understanding | None, wanted: dict[str, str | None] | None) -> str:
     intent = u.primary if u else "other"
     steps: list[str] = []
+    if u is not None and u.language != "en":
+        steps.append(f"Reply in {language_name(u.language)}, or ask a colleague who speaks it.")
+    if wanted is not None:
+        steps.append(
+            f"Confirm {wanted['requested'] or wanted['words']} or offer another time: the assistant could not book it."
+        )
     if (u and u.sentiment <= -0.4) or "negative" in _values(insights, InsightType.sentiment):
         steps.append("Acknowledge the frustration and apologise first; a phone call usually lands better than text.")
     if intent == "human_request":
@@ -153,19 +178,34 @@ def _style(history: Sequence[Turn]) -> str:
     return f"{described[0].upper()}{described[1:]}; {advice}."
 
 
-def summarize(history: Sequence[Turn], insights: Sequence[Insight], u: Understanding | None) -> dict[str, Any]:
-    """{summary, intent, intent_code, suggested_approach, questions_to_ask, communication_style}."""
+def summarize(
+    history: Sequence[Turn],
+    insights: Sequence[Insight],
+    u: Understanding | None,
+    *,
+    timezone: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """{summary, intent, intent_code, suggested_approach, questions_to_ask, communication_style}, plus
+    `appointment` {requested, words} when the customer asked for a specific time (resolved in ``timezone`` from
+    ``now``) and `language` ('Spanish') when they do not write in English."""
     if u is None:
         customer = [i for i, t in enumerate(history) if t.sender == Sender.customer]
         if customer:
             last = customer[-1]
             u = understand(history[last].text, history=history[:last])
     code = u.primary if u else "other"
-    return {
-        "summary": _summary(history, insights, u),
+    wanted = appointment(u, timezone, now)
+    narrative: dict[str, Any] = {
+        "summary": _summary(history, insights, u, wanted),
         "intent": INTENT_LABELS.get(code, INTENT_LABELS["other"]),
         "intent_code": code,
-        "suggested_approach": _approach(insights, u),
+        "suggested_approach": _approach(insights, u, wanted),
         "questions_to_ask": _questions(insights),
         "communication_style": _style(history),
     }
+    if wanted is not None:
+        narrative["appointment"] = wanted
+    if u is not None and u.language != "en":
+        narrative["language"] = language_name(u.language)
+    return narrative

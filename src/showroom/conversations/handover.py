@@ -77,9 +77,12 @@ async def build_dossier(
     reasons: list[str],
     sla_due_at: datetime,
     turns: Sequence[Turn] | None = None,
+    timezone: str | None = None,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     """Everything a salesperson needs to pick the conversation up without reading it all (DATA_MODEL `Dossier`).
-    ``turns``: the conversation's last turns when the caller has them (``context.history``), else read here."""
+    ``turns``: the conversation's last turns when the caller has them (``context.history``), else read here.
+    ``timezone``: the dealership's, in which a time the customer asked for is resolved (from ``now``)."""
     if turns is None:
         turns = await history(session, conversation.id)
     insight_rows = (
@@ -96,7 +99,7 @@ async def build_dossier(
         if (i.insight_type, i.value) not in seen:
             seen.add((i.insight_type, i.value))
             insights.append(Insight(type=InsightType(i.insight_type), value=i.value, confidence=float(i.confidence)))
-    narrative = summarize(turns, insights, u)
+    narrative = summarize(turns, insights, u, timezone=timezone, now=now or datetime.now(UTC))
     interests = (await session.scalars(select(VehicleInterest).where(VehicleInterest.lead_id == lead.id))).all()
     return {
         "customer": {
@@ -122,6 +125,7 @@ async def build_dossier(
             {"key": i.type, "value": i.value, "confidence": round(i.confidence, 2)} for i in insights[:DOSSIER_INSIGHTS]
         ],
         "communication_style": narrative.get("communication_style"),
+        **{key: narrative[key] for key in ("appointment", "language") if key in narrative},
         "suggested_approach": narrative.get("suggested_approach"),
         "questions_to_ask": narrative.get("questions_to_ask", []),
         "urgency": urgency,
@@ -173,6 +177,8 @@ async def hand_over(
         reasons=reasons or [],
         sla_due_at=sla_due,
         turns=turns,
+        timezone=dealership.timezone,
+        now=now,
     )
     handover = Handover(
         dealership_id=conversation.dealership_id,
@@ -240,6 +246,11 @@ def dossier_email(
         f"Summary: {dossier.get('summary') or '-'}",
         f"Contact: {customer.get('email') or '-'} / {customer.get('phone') or '-'}",
     ]
+    wanted = dossier.get("appointment")
+    if wanted:
+        lines.append(f'Asked for: {wanted.get("requested") or "a specific time"} ("{wanted.get("words")}")')
+    if dossier.get("language"):
+        lines.append(f"Writes in: {dossier['language']}")
     lines += [
         f"Vehicle: {v['interest']} {v['vehicle']}" + (f" (stock {v['stock_number']})" if v.get("stock_number") else "")
         for v in dossier["vehicle_interests"]

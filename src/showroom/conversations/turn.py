@@ -32,6 +32,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from showroom.agent.context import (
     HISTORY_TURNS,
     PersonaChoice,
+    agent_languages,
     dealership_view,
     history,
     persona_for,
@@ -199,7 +200,7 @@ async def _decide(
     text = message.content
     turns = await history(session, turn.conversation.id, exclude=message.id)
     known = await catalog(session)
-    u = understand(text, known, turns)
+    u = understand(text, known, turns, languages=agent_languages(turn.dealership.agent_config))
     if u.is_opt_out:
         confirmation = await effects.opt_out(session, services, turn, message)
         return Outcome(reply=confirmation, skipped="opted out" if confirmation else "already opted out")
@@ -247,7 +248,7 @@ async def _decide_first(session: AsyncSession, services: Services, conversation:
         return await _decide(session, services, turn, enquiry, SYSTEM)
     text = turn.lead.description or "I'm interested in a vehicle"
     known = await catalog(session)
-    u = understand(text, known)
+    u = understand(text, known, languages=agent_languages(turn.dealership.agent_config))
     match = await effects.assess(session, turn, None, text, u, (), triggers=True)
     if match is not None:
         handover = await effects.apply_trigger(session, services, turn, match, u, SYSTEM, turns=None)
@@ -517,7 +518,7 @@ async def rehearse(
     handed_over = False
     result = Rehearsal([], False, None)
     for text in messages:
-        u = understand(text, known, turns)
+        u = understand(text, known, turns, languages=agent_languages(dealership.agent_config))
         replies: list[tuple[str, str]] = []
         skipped = silent
         if silent is None and u.is_opt_out:

@@ -11,7 +11,7 @@ from zoneinfo import available_timezones
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, computed_field, field_validator, model_validator
 
 from showroom.dealerships.routing import pending_routing
-from showroom.vocabulary import OperationMode, Tone
+from showroom.vocabulary import LANGUAGE_NAMES, Language, OperationMode, Tone
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -69,7 +69,8 @@ def default_hours() -> dict[Weekday, OpenHours | None]:
 
 
 class AgentConfig(Strict):
-    """How conversations are handled: hours (in the dealership's time zone), quiet hours, templates."""
+    """How conversations are handled: hours (in the dealership's time zone), quiet hours, templates, and the
+    languages the agent answers in (a customer writing in another one is handed over: "writes in Spanish")."""
 
     working_hours: dict[Weekday, OpenHours | None] = Field(default_factory=default_hours)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
@@ -85,6 +86,23 @@ class AgentConfig(Strict):
     )
     queue_template: str = Field(default="Thanks for waiting, a team member will reply in a moment.", max_length=2000)
     sms_max_chars: int = Field(default=320, ge=70, le=1600)
+    languages: list[Language] = Field(
+        default_factory=lambda: [Language.en],
+        min_length=1,
+        description="The languages the agent answers in (ISO 639-1); a message in another one is handed over",
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[Language]) -> list[Language]:
+        if len(set(value)) != len(value):
+            raise ValueError("each language once")
+        return value
+
+    @staticmethod
+    def language_choices() -> list[tuple[str, str]]:
+        """(code, name) of every language the agent can be set to answer in, for the settings page."""
+        return [(code.value, name) for code, name in LANGUAGE_NAMES.items()]
 
 
 class AiConfig(Strict):

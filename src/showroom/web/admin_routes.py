@@ -70,6 +70,8 @@ async def settings_page(staff: Staff, status_code: int = 200, error: str | None 
         days=DAYS,
         hours=(d.agent_config or {}).get("working_hours") or {},
         quiet=(d.agent_config or {}).get("quiet_hours") or {"start": "21:00", "end": "08:00"},
+        languages=AgentConfig.model_validate(d.agent_config or {}).languages,
+        language_choices=AgentConfig.language_choices(),
         handover=(d.settings or {}).get("handover") or {},
         origins=(d.settings or {}).get("widget_allowed_origins") or [],
         snippet=snippet(base, d.subdomain),
@@ -140,6 +142,19 @@ async def save_hours(staff: StaffForm) -> Response:
     except ValidationError as exc:
         return await settings_page(staff, 422, invalid(exc).detail)
     return await _update(staff, {"agent_config": agent_config.model_dump(mode="json")}, "hours")
+
+
+@router.post("/app/settings/languages")
+async def save_languages(staff: StaffForm) -> Response:
+    form = staff.request._form  # parsed (and cached) by the StaffForm dependency; a checkbox per language
+    assert form is not None
+    config = dict(staff.dealership.agent_config or {})
+    config["languages"] = [v for v in form.getlist("languages") if isinstance(v, str)]
+    try:
+        agent_config = AgentConfig.model_validate(config)
+    except ValidationError as exc:
+        return await settings_page(staff, 422, invalid(exc).detail)
+    return await _update(staff, {"agent_config": agent_config.model_dump(mode="json")}, "languages")
 
 
 def _settings_with(staff: Staff, **changes: Any) -> dict[str, Any]:

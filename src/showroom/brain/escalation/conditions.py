@@ -11,6 +11,7 @@ from typing import Any
 
 from showroom.brain.escalation.detectors import CUSTOM_DETECTORS
 from showroom.brain.escalation.patterns import _ANY_PRICE, _FINANCING, _NEGOTIATION, _TIME_URGENT, _table
+from showroom.brain.escalation.phrases import FRUSTRATION, IMPATIENT, NUDGE, OFFER_ES
 from showroom.brain.escalation.signals import _buying, _Context, _first, _keyword_hit, urgency_score
 from showroom.brain.escalation.specs import RECENT_TURNS, as_list
 from showroom.brain.nlu.flags import is_question
@@ -158,11 +159,26 @@ _SELF_REPEAT = _table(
 )
 
 
+def _unanswered(ctx: _Context) -> int:
+    """How many of the customer's messages just before this one got no answer."""
+    count = 0
+    for turn in reversed(ctx.history):
+        if turn.sender != Sender.customer:
+            break
+        count += 1
+    return count
+
+
 def _repeated(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     threshold = int(cond.get("threshold", 2))
-    said = _first(_SELF_REPEAT, ctx.lower)
+    said = _first(_SELF_REPEAT, ctx.lower) or _first(FRUSTRATION, ctx.lower)
     if said:
         return said
+    asked_before = any(t.sender == Sender.customer for t in ctx.history)
+    if asked_before and IMPATIENT.search(ctx.lower):
+        return "impatient: asked before"
+    if NUDGE.search(ctx.lower) and _unanswered(ctx) >= 1:
+        return f"nudges again after {_unanswered(ctx)} unanswered message{'s' if _unanswered(ctx) > 1 else ''}"
     if not is_question(ctx.text):
         return None
     current = _content(ctx.text)
@@ -184,9 +200,9 @@ def _human(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
 def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     scope = cond.get("value") or "negotiation"
     tables = {
-        "negotiation": (_NEGOTIATION,),
+        "negotiation": (_NEGOTIATION, OFFER_ES),
         "financing": (_FINANCING,),
-        "any": (_NEGOTIATION, _FINANCING, _ANY_PRICE),
+        "any": (_NEGOTIATION, OFFER_ES, _FINANCING, _ANY_PRICE),
     }.get(scope, ())
     for table in tables:
         found = _first(table, ctx.lower)

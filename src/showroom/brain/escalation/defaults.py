@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from showroom.brain.escalation.patterns import _LEGAL_WORDS, _RECALL_PATTERN, _TECH_PATTERN
+from showroom.brain.escalation.patterns import _TECH_PATTERN
 from showroom.brain.escalation.specs import TriggerSpec
 from showroom.vocabulary import HandoverReason, MatchMode, Priority, TriggerAction
 from showroom.vocabulary import TriggerConditionType as Type
@@ -27,11 +27,9 @@ DEFAULT_TRIGGERS: list[dict[str, Any]] = [
     },
     {
         "name": "Legal or compliance",
-        "description": "Lawyers, lawsuits, the BBB, lemon law... unless the message is plainly friendly.",
-        "conditions": [
-            {"type": Type.keyword, "value": list(_LEGAL_WORDS)},
-            {"type": Type.sentiment, "value": "negative", "threshold": 0.2},
-        ],
+        "description": "Legal or regulator threats in any wording or language (a lawyer, a lawsuit, the attorney "
+        "general, the BBB, 'una demanda'), and legal or privacy words unless the message is plainly friendly.",
+        "conditions": [{"type": Type.custom, "value": "legal"}],
         "match_mode": MatchMode.all,
         "priority": 20,
         "action": TriggerAction.handover,
@@ -39,15 +37,22 @@ DEFAULT_TRIGGERS: list[dict[str, Any]] = [
     },
     {
         "name": "Safety recall",
-        "description": "Recalls and safety defects: only a person gives authoritative answers.",
-        "conditions": [
-            {"type": Type.regex, "value": _RECALL_PATTERN},
-            {"type": Type.sentiment, "value": "negative", "threshold": 0.2},
-        ],
+        "description": "A recall or a safety defect on the customer's car: only a person gives authoritative answers "
+        "(a shopper asking whether a used car had recalls stays with the AI).",
+        "conditions": [{"type": Type.custom, "value": "recall"}],
         "match_mode": MatchMode.all,
         "priority": 25,
         "action": TriggerAction.handover,
         "action_config": _handover(HandoverReason.policy_escalation, Priority.high),
+    },
+    {
+        "name": "Existing customer's problem",
+        "description": "Someone who bought already: title, plates, registration, service, warranty, recalls, billing.",
+        "conditions": [{"type": Type.custom, "value": "existing_customer"}],
+        "match_mode": MatchMode.all,
+        "priority": 27,
+        "action": TriggerAction.handover,
+        "action_config": _handover(HandoverReason.complex_inquiry, Priority.high),
     },
     {
         "name": "Anger or abuse",
@@ -132,6 +137,26 @@ DEFAULT_TRIGGERS: list[dict[str, Any]] = [
         "priority": 90,
         "action": TriggerAction.handover,
         "action_config": _handover(HandoverReason.customer_request, Priority.urgent),
+    },
+    {
+        "name": "Specific appointment time",
+        "description": "A day and time to come in, test drive or bring a trade ('tonite around 7', 'monday 9am'): "
+        "the dossier carries the time, resolved in the dealership's time zone.",
+        "conditions": [{"type": Type.custom, "value": "appointment"}],
+        "match_mode": MatchMode.all,
+        "priority": 95,
+        "action": TriggerAction.handover,
+        "action_config": _handover(HandoverReason.customer_request, Priority.high),
+    },
+    {
+        "name": "Writes in another language",
+        "description": "The customer writes in a language the dealership's agent does not answer in "
+        "(agent settings: languages); the reason says which ('writes in Spanish').",
+        "conditions": [{"type": Type.custom, "value": "language"}],
+        "match_mode": MatchMode.all,
+        "priority": 97,
+        "action": TriggerAction.handover,
+        "action_config": _handover(HandoverReason.ai_limitation, Priority.high),
     },
     {
         "name": "Long conversation",

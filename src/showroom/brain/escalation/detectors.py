@@ -1,5 +1,6 @@
-"""Custom detectors (condition type "custom", value = the detector's name): profanity, anger, complaint,
-bot question, opt-out, legal, ready to buy.
+"""Custom detectors (condition type "custom", value = the detector's name): profanity, anger, complaint (sarcasm
+included), bot question, opt-out, legal (any language), ready to buy, an existing customer's problem, a specific
+appointment time, and a language the agent does not answer in.
 """
 
 from __future__ import annotations
@@ -8,9 +9,24 @@ import re
 from collections.abc import Callable
 
 from showroom.brain.escalation.patterns import _ANGER, _ANGRY_EMOJI, _COMPLAINT, _LEGAL_WORDS, _STRONG_PROFANITY, _table
+from showroom.brain.escalation.phrases import (
+    AFTER_SALE,
+    COMPLAINTS_MORE,
+    EYE_ROLL,
+    HOURS_QUESTION,
+    LEGAL_HEARSAY,
+    LEGAL_THREATS,
+    READY_ES,
+    RECALLS,
+    SARCASM,
+    SHOPPING,
+    VISIT,
+)
 from showroom.brain.escalation.signals import _Context, _first, _keyword_hit
+from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.sentiment import ACRONYMS
-from showroom.brain.nlu.text import is_negated
+from showroom.brain.nlu.text import is_negated, rx
+from showroom.vocabulary import Sender
 
 
 def _detect_profanity(ctx: _Context) -> str | None:
@@ -42,12 +58,33 @@ _READY = _table(
         r"\bhow (?:do|can) i (?:buy|purchase|reserve|secure|put a deposit|put a hold)\b",
         r"\bwant to (?:buy|purchase|reserve) (?:it|her|the \w+|this one|that one)\b",
         r"\bsign (?:the )?(?:papers|paperwork|contract)\b",
+        r"\b(?:send|email|text|shoot|start|draw up|prepare) (?:me |us )?(?:over )?(?:the |a |your )?"
+        r"(?:paperwork|papers|contract|buyers? order|purchase agreement|docusign|deal sheet|bill of sale)\b",
+        r"\bwrite (?:it|her|this|that|me|the deal|one) up\b|\blet'?s make (?:it|this) happen\b",
+        r"\block (?:it|this|that|the (?:deal|price)) in\b|\block in (?:the|this|that|my) (?:deal|price)\b",
+        r"\bwhere do (?:i|we) sign\b|\bhold (?:it|her|them|the|that|this|one)\b(?: \w+){0,3} for (?:me|us)\b"
+        r"|\b(?:i'?d like|i would like|i want|i wanna|i'?m going|we'?d like) to (?:purchase|buy) (?:it|this|that|the"
+        r"|stock"
+        r"|one|her|them)\b|\b(?:do|close|make|finish) the deal\b|\bbring (?:a|the) (?:check|cashier'?s check|down "
+        r"payment)\b",
+        r"\bsign (?:everything|it all|the deal|online|today|tonight|electronically|digitally|remotely)\b"
+        r"|\b(?:take|here'?s|send(?:ing)?|pay(?:ing)?|put(?:ting)?) (?:my|the|a) deposit\b|\blet'?s (?:finalize|close"
+        r"|wrap "
+        r"up) (?:it|this|the deal)\b",
+        r"\b(?:do|start|handle|finish|get started on) (?:the )?paperwork\b|\bwhen can (?:i|we) (?:come )?(?:in )?"
+        r"(?:and )?sign\b|\bcome (?:in |by )?(?:and |to )?sign\b|^\W*(?:ok(?:ay)?,? )?deal\s*[.!]",
+        r"\bnext steps? (?:to|for) (?:buy|purchase|get|finaliz|secur|lock)\w*|\bfinaliz\w* (?:the |my |this )?"
+        r"(?:deal|purchase|paperwork|sale)\b",
+        r"\bhow soon can (?:i|we) (?:pick (?:it|her|them) up|get (?:it|her)|take (?:it|her) home|drive (?:it|her))\b",
+        r"^\W*sold\s*[.!]|\b(?:i|we)'?ll (?:buy|take) (?:it|her|them|one|the \w+)\b|\bi want (?:it|her|this one"
+        r"|that one)"
+        r"\W*$|\bi want it\b[^.?!]{0,20}$|\bi'?m in[.!]|\bcount me in\b",
     ),
 )
 
 
 def _detect_ready_to_buy(ctx: _Context) -> str | None:
-    return _first(_READY, ctx.lower)
+    return _first(_READY, ctx.lower) or _first(READY_ES, ctx.lower)
 
 
 # A complaint reported about others ("a review that complained", "people say it's a scam") is hearsay.
@@ -58,8 +95,19 @@ _HEARSAY = re.compile(
 )
 
 
+_SHOUTED_NOT = rx(r"(?:\.{2,}|…|,|-)\s*NOT\b\W*$|\bNOT!+")
+_EYE_ROLLED = rx(
+    r"\b(?:thanks|thank|great|awesome|amazing|helpful|love|nice|perfect|wonderful|sure|right|really|another|again"
+    r"|still|same|yet|wow|cool|super|fantastic|ok|okay)\b"
+)
+
+
 def _detect_complaint(ctx: _Context) -> str | None:
-    for label, pattern in _COMPLAINT:
+    if any(c in ctx.text for c in EYE_ROLL) and _EYE_ROLLED.search(ctx.lower):
+        return "sarcasm (eye-roll)"
+    if _SHOUTED_NOT.search(ctx.text):
+        return "sarcasm (... NOT)"
+    for label, pattern in (*_COMPLAINT, *SARCASM, *COMPLAINTS_MORE):
         for m in pattern.finditer(ctx.lower):
             if is_negated(ctx.lower, m.start()):
                 continue
@@ -79,10 +127,63 @@ def _detect_opt_out(ctx: _Context) -> str | None:
 
 
 def _detect_legal(ctx: _Context) -> str | None:
+    """A legal or regulator threat in any wording (English, Spanish, French, Portuguese, German, Italian), or a
+    legal or compliance word in a message that is not plainly friendly; a lawyer friend is no threat."""
+    if LEGAL_HEARSAY.search(ctx.lower):
+        return None
+    threat = _first(LEGAL_THREATS, ctx.lower)
+    if threat:
+        return threat
+    if ctx.u.sentiment > 0.2:
+        return None
     for word in _LEGAL_WORDS:
         if _keyword_hit(ctx.index, word):
             return f'legal term "{word}"'
     return None
+
+
+def _detect_existing_customer(ctx: _Context) -> str | None:
+    """The problem of someone who bought already: title, plates, registration, service, warranty, recall, billing
+    (a problem with the car they have, told to explain why they shop for another, is shopping)."""
+    shopping = bool(SHOPPING.search(ctx.lower))
+    for label, pattern in AFTER_SALE:
+        if label in ("service", "after the sale") and shopping:
+            continue
+        if any(not is_negated(ctx.lower, m.start()) for m in pattern.finditer(ctx.lower)):
+            return f"existing customer: {label}"
+    return None
+
+
+def _detect_recall(ctx: _Context) -> str | None:
+    """A recall or a safety defect on the customer's car (not a shopper asking whether a used car had recalls)."""
+    return _first(RECALLS, ctx.lower)
+
+
+_STRONG_VISIT = rx(
+    r"\b(?:come|coming|stop|swing|drop|pop|head|be there|be in|meet|see (?:you|u)|test[\s-]?driv\w*|appointment|appt"
+    r"|schedul\w*|book|put me down|ir|pasar|llegar|cita)\b"
+)
+_AI_ASKED_WHEN = rx(
+    r"\b(?:what|which) (?:day|time|days|times)\b|\bwhen (?:would|could|can|works)\b|\bcome (?:in|by|see)\b"
+)
+
+
+def _detect_appointment(ctx: _Context) -> str | None:
+    """A specific day and time for a visit, a test drive or an appraisal, which the agent cannot book itself."""
+    request = ctx.u.time_request
+    if request is None:
+        return None
+    last_ai = next((t.text.lower() for t in reversed(ctx.history) if t.sender in (Sender.ai, Sender.agent)), "")
+    asked = "?" in last_ai and bool(_AI_ASKED_WHEN.search(last_ai))
+    if not (asked or VISIT.search(ctx.lower)):
+        return None
+    if HOURS_QUESTION.search(ctx.lower) and not _STRONG_VISIT.search(ctx.lower):
+        return None  # "are you open till 8 tonight?": a question about the hours
+    return f'asks for a specific time: "{request.words}"'
+
+
+def _detect_language(ctx: _Context) -> str | None:
+    return None if ctx.u.language_enabled else f"writes in {language_name(ctx.u.language)}"
 
 
 CUSTOM_DETECTORS: dict[str, Callable[[_Context], str | None]] = {
@@ -93,4 +194,8 @@ CUSTOM_DETECTORS: dict[str, Callable[[_Context], str | None]] = {
     "opt_out": _detect_opt_out,
     "legal": _detect_legal,
     "ready_to_buy": _detect_ready_to_buy,
+    "existing_customer": _detect_existing_customer,
+    "recall": _detect_recall,
+    "appointment": _detect_appointment,
+    "language": _detect_language,
 }

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from showroom.brain.escalation.conditions import _EVALUATORS
 from showroom.brain.escalation.defaults import default_specs
 from showroom.brain.escalation.signals import _Context
 from showroom.brain.escalation.specs import TriggerMatch, TriggerSpec
 from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.spelling import correct
 from showroom.brain.nlu.text import TOKEN_RE, clean
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
-from showroom.vocabulary import MatchMode, TriggerAction
+from showroom.vocabulary import Language, MatchMode, TriggerAction
 
 
 def _matches(spec: TriggerSpec, ctx: _Context) -> list[str] | None:
@@ -33,15 +34,17 @@ def evaluate(
     text: str,
     history: Sequence[Turn] = (),
     understanding: Understanding | None = None,
+    languages: Collection[str] = (Language.en,),
 ) -> TriggerMatch | None:
-    """The first trigger (lowest priority number; ties keep their order) whose conditions match, or None."""
+    """The first trigger (lowest priority number; ties keep their order) whose conditions match, or None.
+    ``languages``: those the agent answers in, when the understanding is made here."""
     cleaned = clean(text)
-    lower = cleaned.lower()
+    lower = correct(cleaned).lower()  # the phrase tables read "my tittle" as "my title"
     ctx = _Context(
         text=cleaned,
         lower=lower,
         words=TOKEN_RE.findall(lower),
-        u=understanding or understand(cleaned, history=history),
+        u=understanding or understand(cleaned, history=history, languages=languages),
         history=history,
     )
     for spec in sorted(triggers, key=lambda s: s.priority):
@@ -51,7 +54,7 @@ def evaluate(
     return None
 
 
-def needs_human(text: str, history: Sequence[Turn] = ()) -> bool:
-    """Would the default handover triggers stop the AI on this message?"""
+def needs_human(text: str, history: Sequence[Turn] = (), languages: Collection[str] = (Language.en,)) -> bool:
+    """Would the default handover triggers stop the AI on this message (the agent answering in ``languages``)?"""
     handovers = [spec for spec in default_specs() if spec.action == TriggerAction.handover]
-    return evaluate(handovers, text, history) is not None
+    return evaluate(handovers, text, history, languages=languages) is not None

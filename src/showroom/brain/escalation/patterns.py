@@ -48,7 +48,9 @@ _NEGOTIATION = _table(
     ),
     (
         "negotiation",
-        r"\bnegotia\w*|\bwiggle room\b|\bflexib\w* (?:on|with) (?:the )?price\b",
+        r"\bnegotia\w*|\bwiggle room\b|\bflexib\w* (?:on|with|in) (?:the |that |this |your |ur )?price\b",
+        r"\b(?:do|go) (?:any |a (?:little |bit |tad )?)?better (?:on|than|with)\b|\bany better (?:on|than)\b",
+        r"\b(?:least|lowest|most) (?:you|u|ya)(?:'d|'ll)? (?:would |will |could |can )?(?:take|accept|sell|go|do)\b",
         r"\b(?:come|go|get it) down (?:on|in|a bit|some|any)\b",
         r"\b(?:knock|take) (?:some|anything|a (?:bit|few|grand|thousand|little)|a few (?:hundred|grand|bucks)"
         r"|\$?\d[\d,]*k?)(?: \w+)? off\b",
@@ -64,7 +66,26 @@ _NEGOTIATION = _table(
         r"\b(?:dealer|doc|documentation|admin|hidden|prep|destination|processing) fees?\b",
         r"\bmark[\s-]?ups?\b|\bmarket adjustments?\b|\badm\b|\b(?:dealer )?add[\s-]?ons?\b",
     ),
-    ("below sticker", r"\b(?:below|under|at) (?:msrp|sticker|invoice)\b|\binvoice price\b"),
+    (
+        "below sticker",
+        r"\b(?:below|under|at) (?:msrp|sticker|invoice)\b|\binvoice price\b",
+        r"\$?\d[\d,.]*k? (?:over|under|above|below|off|from) (?:invoice|msrp|sticker|dealer cost|cost)\b",
+    ),
+    (
+        "conditional offer",
+        r"\b(?:give me|get me|knock|take|drop(?: it)?|shave|cut)\s+\$?\d[\d,.]*\s?k?\s*(?:off|down)\b",
+        r"\b(?:and|then|&) (?:we(?:'ve| have|'re)?|you(?:'ve| have)?|it'?s|its) (?:got )?(?:a deal|yours|done)\b",
+        r"\bhow low (?:can|will|would|could) (?:you|u|ya|y'?all)\b|\bgo (?:any )?lower\b",
+        r"\bwhat if i (?:offered|paid|did|gave|put)\b|\b(?:competing|another|other|better|outside) (?:offer|quote)\b"
+        r"|\btalk (?:price|numbers|money)\b",
+        r"\bif (?:you|u|ya|y'?all) (?:can |could |will |would )?(?:do|take|drop|knock|throw|give|get|include|waive"
+        r"|match"
+        r"|beat|come down|lose|remove)\b[^.?!]{0,60}\b(?:i'?ll|i will|we'?ll|i'?m in|deal|it'?s yours|buy|sign)\b",
+        r"\b(?:take|knock|leave|drop) off (?:the )?[^.?!]{0,50}\band (?:i'?ll|i will|we'?ll) (?:do it|buy|take it"
+        r"|sign)\b",
+        r"\bthrow(?:ing)? in\b|\bwaive\w*|\bwhat can (?:you|u|ya|y'?all) do (?:for me|on|with|about)\b",
+        r"\b(?:yes or no|deal or no deal|take it or leave it)\b[^.?!]{0,5}$",
+    ),
     (
         "price too high",
         r"\btoo (?:high|expensive|pricey|steep|much)\b|\boverpriced\b|\blower (?:the|your|that) price\b",
@@ -87,7 +108,8 @@ _FINANCING = _table(
         r"\b(?:my|our|his|her) credit(?! cards?\b)\b",
         r"\b(?<!tax )(?<!store )credit (?:is|was|isn'?t|wasn'?t|ain'?t|'s|has been) \w+",
         r"\bbuy[\s-]here[\s-]pay[\s-]here\b|\bbhph\b|\bin[\s-]house (?:financing|loans?|credit)\b",
-        r"\bmi cr[eé]dito\b|\bfinanciamiento\b|\bfinanciar\b|\bpagos? (?:mensual(?:es)?|al mes)\b",
+        r"\bmi cr[eé]dito\b|\bfinanciamiento\b|\bfinanciar\b|\bpagos? (?:mensual(?:es)?|al mes)\b|\benganche\b"
+        r"|\bpago inicial\b|\bmensualidad(?:es)?\b|\bsin cr[eé]dito\b",
     ),
     (
         "interest rate",
@@ -200,6 +222,8 @@ _COMPLAINT = _table(
     ),
     (
         "no response",
+        r"\b(?:nobody|no one|noone|no1)\b(?: \w+){0,5} (?:ever )?(?:calls?|called|answers?|responds?|returns?|gets?)"
+        r" back\b",
         r"\b(?:nobody|no one|noone|no1)\s+(?:has\s+)?(?:called|responded|got back|answered|returned|replied|contacted",
         r"reached out|followed up)\b|\bno (?:one|body) (?:ever )?(?:calls?|answers?) back\b",
         r"\bnever (?:heard back|got (?:a|any) (?:call|response|reply)|called (?:me )?back|responded|got back)\b",
@@ -262,7 +286,8 @@ _COMPLAINT = _table(
         "frustration",
         r"\bwaste(?:d)? (?:of )?(?:my )?time\b|\bwasting my time\b|\bridiculous\b|\bdisappoint\w*|\bdissatisfied\b",
         r"\bunhappy\b|\bnot happy\b|\bfrustrat\w*",
-        r"\b(?:same|canned|generic|automated|robotic|copy[\s-]?paste\w*) (?:answers?|responses?|replies|messages?)\b",
+        r"\b(?:same|canned|generic|automated|robotic|copy[\s-]?paste\w*) (?:answers?|responses?|repl(?:y|ies)"
+        r"|messages?|texts?)\b",
     ),
     (
         "broken promise",
@@ -310,12 +335,9 @@ _LEGAL_WORDS = (
     "harassment",
     "harassing",
 )
-_RECALL_PATTERN = (
-    r"\brecall(?:s|ed)?\b(?!\s+(?:the|what|which|how|if|that|exactly|correctly|seeing|him|her|it|you|when|who|where))"
-    r"|\bsafety (?:issue|defect|notice|campaign)\b|\bnhtsa\b"
-)
 _TECH_PATTERN = (
-    r"\b(?:link|website|site|page|app|form|application|portal|chat|button|pictures?|photos?|images?|video)\b[^.?!]{0,30}"
+    r"\b(?:link|website|site|page|app|form|application|portal|chat|button|pictures?|photos?|images?"
+    r"|video)\b[^.?!]{0,30}"
     r"\b(?:broken|not working|doesn'?t work|does not work|won'?t (?:load|work|open|submit)|isn'?t working|is down|"
     r"error|glitch\w*|crash\w*|freez\w*|keeps? (?:failing|crashing|loading))\b"
     r"|\b(?:can'?t|cannot|unable to|couldn'?t) (?:submit|log ?in|sign ?in|upload|open the (?:link|page|form)|load)\b"

@@ -13,9 +13,17 @@ _PEOPLE = (
     r"rep|representative|agent|dealer|owner|finance (?:guy|manager|person|department)|gm|boss|supervisor|actual|"
     r"real|live|people|staff|employee|associate|consultant|advisor)"
 )
+# A role, with the word before it ("finance lady", "service advisor", "sales desk")
+_ROLE = (
+    r"(?:\w+ )?(?:manager|gm|salesperson|salesman|saleswoman|sales ?(?:rep|guy|lady|team|person|desk)|rep"
+    r"|representative"
+    r"|advisor|adviser|consultant|supervisor|boss|owner|lady|guy|gal|person|human|someone|somebody|department|office"
+    r"|team"
+    r"|desk)"
+)
 _HUMAN_RE = rx(
     r"\b(?:real|actual|live|human|physical)\s+(?:person|human|people|agent|being|sales\s?(?:man|person|rep|guy))\b",
-    r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w)\s+"
+    r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w|2)\s+"
     rf"(?:a\s+|an\s+|the\s+|your\s+|ur\s+|some\s+|one of your\s+)?{_PEOPLE}\b",
     r"\b(?:call|phone|ring)\s+me\b|\bgive me a (?:call|ring|phone call)\b",
     r"\b(?:have|get|can|could|need|want|ask|tell)\s+(?:someone|somebody|(?:a|an|the|your|one of your)\s+"
@@ -25,7 +33,10 @@ _HUMAN_RE = rx(
     r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b|\blet me (?:talk|speak) to\b",
     r"\b(?:no|not a|stop the|enough with the|done with the|tired of the)\s+(?:bots?|robots?|ai|automated)\b",
     r"\bhuman (?:please|pls|plz|being)\b|\bhumans?\s*(?:please|pls|plz|\?|!|$)",
-    r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do) i (?:talk|speak) to\b",
+    r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do|should|would) i (?:need to "
+    r"|have to )?"
+    r"(?:talk|speak) (?:to|with)\b",
+    rf"\b(?:get|put) (?:ur|your|the|a) (?:\w+ )?{_PEOPLE} on the (?:phone|line)\b",
     r"\b(?:is there|is their|got|you got|do you have) (?:a|an|any|some)\s*(?:one|body|person|human|real person|"
     r"manager|sales\s?(?:man|person|rep)|employee)\b[^.?!]{0,25}\b(?:talk|speak|chat)\b",
     r"\b(?:some|any)\s?(?:one|1|body) (?:to )?call me\b|\bsum1 (?:to )?call me\b",
@@ -35,10 +46,46 @@ _HUMAN_RE = rx(
     r"on the (?:phone|line)\b|\bescalat(?:e|ing) (?:this|me|my|it|the)\b",
     r"\b(?:need|want|request|demand|requesting)\s+(?:to see\s+)?(?:a|the|your|ur)\s+(?:sales\s+|general\s+)?"
     r"(?:manager|supervisor|gm)\b",
+    # who is in charge, by role or by name: "who is the sales manager there?", "is jason still working there?"
+    r"\bwho(?:'?s| is| r| are)\s+(?:the|your|ur|y'?all'?s)\s+(?:sales\s+|general\s+|used car\s+|new car\s+|"
+    r"finance\s+|internet sales\s+|store\s+|service\s+)?(?:manager|managers|gm|owner|boss|supervisor"
+    r"|person in charge)\b",
+    r"\b(?:talk|speak|deal|work)\s+(?:to|with)\s+(?:him|her|them|someone|somebody|a person|a human|a real person)"
+    r"\s+(?:directly|in person|over the phone|on the phone|face to face)\b",
+    r"\b(?:prefer|rather|like|want) to (?:work|deal|talk|speak) with (?:someone|somebody|a person|a human|a real "
+    r"person|an actual person)\b",
+    r"\b(?:the )?name of (?:a|the|your|ur) (?:salesperson|sales ?(?:man|rep|guy|lady)|manager|rep|person)\b",
+    r"\b(?:is|does)\s+(?!it\b|that\b|this\b|the\b|he\b|she\b)[a-z]+\s+still\s+work(?:ing)?\s+(?:there|at|for|with)\b",
+    rf"\b(?:a|an|the|your|ur|one of your)\s+{_PEOPLE}\s+(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|"
+    r"give me a (?:call|ring|buzz)|hit me up)\b",
+    rf"\b(?:have|get|can|could|ask)\s+(?:the|your|a|ur)\s+(?:\w+\s+)?{_PEOPLE}\s+(?:to\s+)?(?:give me a (?:call|ring"
+    r"|buzz)|hit me up|reach out)\b",
+    r"\b(?:pass|forward|send|bring) (?:this|it|my (?:message|info|request)) (?:along |over |up )?to (?:your|the|a|ur) "
+    r"(?:\w+ )?(?:manager|gm|boss|supervisor|sales ?(?:team|manager|person|rep)|team)\b",
+    r"\btransfer (?:me|this|my call)\b",
+    rf"\b(?:your|ur|the|a|an|some)\s+{_ROLE}\b[^.?!]{{0,25}}\b(?:call|text|reach out to|contact|get back to|phone|email"
+    r"|ring)\w*\s+(?:me|us)\b",
+    rf"\b(?:phone call|call|text|callback|call back|email) from (?:a|the|your|ur|an|some) {_ROLE}\b",
+    rf"\b(?:connect|put|transfer|send) me (?:to|through to|in touch with|with) (?:a|the|your|ur|an|some) {_ROLE}\b",
+    r"\b(?:she|he) (?:helped|sold|was helping|worked with|took care of) (?:me|us)\b",
+    r"\b(?:someone|somebody|a person|a human|anyone|sum1|a rep|a salesperson|a manager)\b[^.?!]{0,25}\b(?:to )?"
+    r"(?:contact|call|text|reach out to|email|phone|get in touch with) (?:me|us)\b",
+    r"\b(?:from|on|with) (?:a|your|ur) (?:real|actual|personal|cell|direct) (?:number|phone|line)\b",
+    r"\b(?:with|to) (?:a|an|one) (?:real |actual |live )?(?:person|human)\b[^.?!]{0,30}\b(?:rather than|instead of|not)"
+    r"\b|\b(?:rather than|instead of|not) (?:a|an|this|the) (?:chat ?bot|bot|robot|ai|computer|machine)\b",
+    r"\b(?:direct |cell |personal )?(?:number|line|extension|cell|email) (?:for|of|to) (?:a|the|your|ur) (?:\w+ ){0,3}"
+    r"(?:manager|gm|salesperson|sales ?(?:man|rep)|owner|supervisor)\b",
+    r"\bsomeone (?:who|that) can (?:make (?:a )?decisions?|actually help|approve|decide)\b",
     # Spanish, common at US dealerships: "quiero hablar con una persona", "llámenme", "necesito un gerente"
     r"\b(?:hablar|platicar|comunicarme) con (?:una? |el |la |alguien|algún |algun )?"
     r"(?:persona|humano|alguien|gerente|vendedor|vendedora|encargado|encargada|asesor|asesora|agente|real)\b",
     r"\b(?:ll[aá]m(?:e|en)me|ll[aá]mame|me pueden llamar|me puede llamar|puede[ns]? llamarme)\b",
+    r"\bme (?:puede|pueden|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar)\b|\bm[aá]rque(?:me|nme)\b"
+    r"|\bque me (?:llame|llamen|marque|marquen|contacte|hable)\b",
+    r"\b(?:un|una|el|la|alg[uú]n) (?:gerente|vendedor|vendedora|asesor|asesora|encargad[oa]|supervisor)\b"
+    r"[^.?!]{0,25}\b(?:me )?(?:llame|marque|hable|contacte)\b",
+    r"\bparler (?:à|a|avec) (?:quelqu'un|un vendeur|le directeur|une personne|un humain)\b",
+    r"\bfalar com (?:algu[eé]m|um vendedor|o gerente|uma pessoa)\b",
 )
 _NOT_A_NAME = r"(?!(?:You|Your|The|A|An|Me|It|Them|Him|Her|Someone|Somebody|Anyone|I|We|They|This|That)\b)"
 _HUMAN_NAME_RE = rx(

@@ -5,15 +5,19 @@ that puts intents, slots, sentiment and flags together.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from showroom.brain.nlu.flags import _OPT_OUT_RE, _RESUME_RE, asks_if_bot, is_question, wants_human
+from showroom.brain.nlu.language import detect_language
 from showroom.brain.nlu.sentiment import sentiment
 from showroom.brain.nlu.slots import extract_slots
+from showroom.brain.nlu.spelling import correct
 from showroom.brain.nlu.text import clean, is_negated, rx
 from showroom.brain.nlu.understanding import INTENTS, Slots, Understanding
 from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.nlu.when import find_time_request
 from showroom.brain.types import Turn
+from showroom.vocabulary import Language, Sender
 
 _YOU = r"(?:you|u|ya|y'?all|ya'?ll|you guys|u guys|you all|your dealership|they|the dealership)"
 _IT = r"(?:it|they|that|this|that one|this one|the \w+|the \w+ one)"
@@ -302,14 +306,22 @@ def _rank(scores: dict[str, float]) -> list[str]:
     return ranked or ["other"]
 
 
-def understand(text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()) -> Understanding:
-    """Intents (most likely first), slots, sentiment and flags of one customer message."""
+def understand(
+    text: str,
+    catalog: Catalog | None = None,
+    history: Sequence[Turn] = (),
+    languages: Collection[str] = (Language.en,),
+) -> Understanding:
+    """Intents (most likely first), slots, sentiment and flags of one customer message, the language it is in and
+    whether the dealership's agent answers in it (``languages``: the ones it does, ``agent_config.languages``)."""
     cleaned = clean(text)
+    language = detect_language(cleaned, [t.text for t in history[-6:] if t.sender == Sender.customer])
     lower = cleaned.lower()
     slots = extract_slots(cleaned, catalog, history)
     scores = _score_intents(lower, slots, history)
     opt_out = bool(_OPT_OUT_RE.match(cleaned))
-    human, bot = wants_human(cleaned), asks_if_bot(cleaned)
+    spelled = correct(cleaned)  # "can i speak to the manger"
+    human, bot = wants_human(spelled), asks_if_bot(spelled)
     scores["human_request"] += 3.0 if human else 1.0 if bot else 0.0
     scores["stop"] += 10.0 if opt_out else 0.0
     return Understanding(
@@ -322,4 +334,7 @@ def understand(text: str, catalog: Catalog | None = None, history: Sequence[Turn
         text=cleaned,
         wants_human=human,
         asks_if_bot=bot,
+        language=language,
+        language_enabled=language in languages,
+        time_request=find_time_request(cleaned),
     )

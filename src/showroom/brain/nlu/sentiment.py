@@ -40,6 +40,10 @@ _NEUTRALISED = rx(
     r"\b(?:best (?:price|deal|offer|you can do|number)|no problem|not a problem|no worries)\b",
     r"\b(?:holy (?:shit|crap|cow|moly|smokes)|damn (?:good|nice|fine)|bad ?ass|sick (?:ride|truck|car|whip))\b",
     r"\b(?:bad|poor|good|great|excellent|fair) credit\b|\bgood (?:morning|afternoon|evening)\b",
+    r"\bmy bad\b|\bwrong (?:number|stock|one|car|link|model)\b",
+    # about another dealer or the car they are replacing, not about us
+    r"\b(?:the |my )?(?:last|other|previous|old) (?:dealer(?:ship)?|place|car|truck|suv|van|vehicle"
+    r"|ride)\b[^.?!,]{0,40}",
     # a taste about the product ("I hate the grey", "not a fan of the wheels") is not displeasure with the dealer
     r"\b(?:hate|hated|dislike|don'?t like|do not like|not a fan of|can'?t stand) (?:the|that|this|its|their|those|"
     r"these)(?: \w+)? (?:colou?rs?|paint|shade|looks?|styling|style|design|grille|interior|seats?|wheels?|rims?|shape|"

@@ -1,10 +1,12 @@
 """What understanding a customer message yields: intents (from INTENTS), slots (what they want, their
-trade-in), sentiment and flags.
+trade-in), sentiment, flags, the language it is written in and a specific time it proposes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from showroom.brain.nlu.when import TimeRequest
 
 INTENTS = (
     "availability",
@@ -96,6 +98,9 @@ class Understanding:
     text: str = ""  # the message, cleaned (seeds deterministic phrasing downstream)
     wants_human: bool = False  # an explicit, non-negated request for a person
     asks_if_bot: bool = False  # "are you a bot?"
+    language: str = "en"  # a Language code: what the customer writes in (brain.nlu.language)
+    language_enabled: bool = True  # the dealership's agent answers in `language`; False: the language hands over
+    time_request: TimeRequest | None = None  # a specific day/time they propose ("tonite around 7")
 
     @property
     def primary(self) -> str:

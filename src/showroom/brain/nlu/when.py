@@ -1,0 +1,185 @@
+"""A specific time the customer proposes ("i can be there tonite around 7", "monday 9am", "el sábado a las 10"),
+found by patterns, and resolved to a date and time in the dealership's time zone for the handover dossier.
+
+Finding is cheap and runs on every message: a clock time (digits with am/pm or minutes, "at/around 7",
+"noon", "a las 10") is required; a day alone ("I might come Saturday") or a part of a day ("saturday morning") is
+not specific, and the AI may ask for the time. Resolving runs once, when a dossier is written: the customer's
+words are first put in a plain form ("saturday 10:00"); weekdays, today and tomorrow are date arithmetic, and
+calendar dates in any spelling ("12/12", "Dec 12th", "15 de diciembre") go to ``dateparser`` (imported on first
+use: ~50 ms, and ~90 ms for its first parse). On raw SMS words dateparser is wrong or silent ("saturday at 10" gave
+a date ten months out, "tonite around 7" nothing), which is why the words are normalised first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from showroom.brain.nlu.text import clean, rx
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_WORDS: dict[str, str] = {
+    **{w: "today" for w in ("today", "2day", "tday", "hoy", "this morning", "this afternoon", "this evening")},
+    **{w: "today" for w in ("tonight", "tonite", "2nite", "2night", "tonigh", "esta noche", "esta tarde")},
+    **{w: "tomorrow" for w in ("tomorrow", "tomorow", "tommorow", "tommorrow", "tmrw", "tmr", "tmrow", "2morrow")},
+    **{w: "tomorrow" for w in ("2moro", "tomoro", "mañana", "manana")},
+    "mon": "monday",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "wed": "wednesday",
+    "weds": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "sat": "saturday",
+    "sun": "sunday",
+    "lunes": "monday",
+    "martes": "tuesday",
+    "miércoles": "wednesday",
+    "miercoles": "wednesday",
+    "jueves": "thursday",
+    "viernes": "friday",
+    "sábado": "saturday",
+    "sabado": "saturday",
+    "domingo": "sunday",
+    **{d: d for d in WEEKDAYS},
+}
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+    r"|noviembre|diciembre"
+)
+_DAY = re.compile(
+    r"\b(?:(?P<next>next|this|el|este|el próximo|el proximo)\s+)?(?P<word>"
+    + "|".join(sorted((re.escape(w) for w in _DAY_WORDS), key=len, reverse=True))
+    + r")\b"
+    + rf"|\b(?P<date>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{_MONTHS})|the\s+\d{{1,2}}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_NOT_A_TIME = (
+    r"(?!\s*(?:k\b|%|\$|,\d|\.\d|mil\b|miles?|mi\b|mph|days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?"
+    r"|times|grand|dollars|bucks|people|kids|seats|doors|cyl|owners?|percent|down|a month|/mo|per))"
+)
+_CLOCK = re.compile(
+    # 7pm, 7 p.m., 7p, 10:30am, 7:30, "at 7" / "around 7" / "@ 7" / "a las 7", noon, lunch time
+    r"(?:(?P<lead>\b(?:at|around|arround|by|after|about|bout|like|say|til|till|before|a las|a la|tipo|como a las)"
+    r"|@)\s*)?"
+    r"(?<![\d$.,:/])\b(?P<h>\d{1,2})(?!\d)(?::(?P<m>[0-5]\d)(?!\d))?"
+    r"(?:\s*(?P<ap>a\.?m\b\.?|p\.?m\b\.?)|(?P<ap1>[ap])\b)?(?:\s*(?P<ish>ish|o'?clock)\b)?"
+    + _NOT_A_TIME
+    + r"|\b(?P<noon>noon|midday|mediod[ií]a|lunch\s?time|lunch break|my lunch|at lunch)\b",
+    re.IGNORECASE,
+)
+_EVENING = rx(r"\b(?:tonight|tonite|2nite|2night|evening|after work|after \d|noche|tarde|pm)\b", flags=re.IGNORECASE)
+_MORNING = rx(r"\b(?:morning|mañana por la|am|early)\b", flags=re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimeRequest:
+    """A specific time the customer proposes: their words, and the day and clock time they name."""
+
+    words: str  # as written: "tonite around 7"
+    day: str | None  # "today", "tomorrow", a weekday, or a calendar date as written ("12/12"); None: not said
+    hour: int  # 0..23, am/pm inferred when not written (7 in the evening, 9 in the morning)
+    minute: int = 0
+
+    def plain(self) -> str:
+        """'saturday 10:00'."""
+        return f"{self.day or 'today'} {self.hour:02d}:{self.minute:02d}"
+
+
+def _hour(raw: int, ap: str | None, text: str) -> int | None:
+    if raw > 23:
+        return None
+    if ap:
+        if raw > 12 or raw == 0:
+            return None
+        pm = ap.lower().startswith("p")
+        return raw % 12 + (12 if pm else 0)
+    if raw >= 13:
+        return raw
+    if _EVENING.search(text):
+        return raw % 12 + 12
+    if _MORNING.search(text) and raw != 12:
+        return raw
+    return raw + 12 if 1 <= raw <= 7 else raw  # business hours: "at 6" is the evening, "at 9" the morning
+
+
+def find_time_request(text: str) -> TimeRequest | None:
+    """The first clock time in ``text`` with the day next to it, if the customer names one."""
+    cleaned = clean(text)
+    for clock in _CLOCK.finditer(cleaned):
+        groups = clock.groupdict()
+        if groups["noon"]:
+            hour, minute = 12, 0
+            break
+        ap = groups["ap"] or groups["ap1"]
+        if not (ap or groups["m"] or groups["lead"] or groups["ish"]):
+            continue  # a bare number is a price, a year, a count
+        found = _hour(int(groups["h"]), ap, cleaned)
+        if found is not None:
+            hour, minute = found, int(groups["m"] or 0)
+            break
+    else:
+        return None
+    days = list(_DAY.finditer(cleaned))
+    day_match = min(days, key=lambda m: abs(m.start() - clock.start())) if days else None
+    day: str | None = None
+    if day_match is not None:
+        word = (day_match.group("word") or "").lower()
+        day = _DAY_WORDS.get(word) or day_match.group("date")
+        if day in WEEKDAYS and (day_match.group("next") or "").lower() in ("next", "el próximo", "el proximo"):
+            day = f"next {day}"
+    start = min(clock.start(), day_match.start()) if day_match else clock.start()
+    end = max(clock.end(), day_match.end()) if day_match else clock.end()
+    return TimeRequest(words=cleaned[start:end].strip(), day=day, hour=hour, minute=minute)
+
+
+def _calendar_date(written: str, today: date) -> date | None:
+    # dateparser: ~50 ms to import and ~90 ms for its first parse, so only when a dossier names a calendar date
+    import dateparser
+
+    found = dateparser.parse(
+        written,
+        languages=["en", "es"],
+        settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": datetime.combine(today, datetime.min.time())},
+    )
+    return found.date() if found else None
+
+
+def resolve(request: TimeRequest, now: datetime, timezone: str) -> datetime | None:
+    """The moment ``request`` names, in ``timezone`` (aware), seen from ``now``: a weekday is the next one (today
+    if the time is still ahead), no day is today (tomorrow once the time has passed). None if it cannot be read."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    local = now.astimezone(zone)
+    today = local.date()
+    day = request.day
+    if day is None or day == "today":
+        when = today
+    elif day == "tomorrow":
+        when = today + timedelta(days=1)
+    elif day.removeprefix("next ") in WEEKDAYS:
+        name = day.removeprefix("next ")
+        ahead = (WEEKDAYS.index(name) - today.weekday()) % 7
+        when = today + timedelta(days=ahead or (7 if name != day else 0))
+    else:
+        parsed = _calendar_date(day, today)
+        if parsed is None:
+            return None
+        when = parsed
+    moment = datetime(when.year, when.month, when.day, request.hour, request.minute, tzinfo=zone)
+    if moment < local - timedelta(minutes=30) and (day is None or day in WEEKDAYS):
+        moment += timedelta(days=1 if day is None else 7)
+    return moment
+
+
+def describe(moment: datetime, timezone: str) -> str:
+    """'Saturday 2026-12-12 10:00 America/Chicago'."""
+    return f"{moment.strftime('%A %Y-%m-%d %H:%M')} {timezone}"
