@@ -108,7 +108,7 @@ def test_the_database_checks_allow_exactly_the_models_vocabularies(owner_url: st
     assert database == models
 
 
-def test_0013_brings_the_new_default_triggers_to_dealerships_created_before(
+def test_0014_brings_the_new_default_triggers_to_dealerships_created_before(
     settings: Settings, scratch_database: URL
 ) -> None:
     """New defaults are installed for every dealership; a changed default is updated only where the dealership
@@ -120,11 +120,11 @@ def test_0013_brings_the_new_default_triggers_to_dealerships_created_before(
 
     from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
 
-    (path,) = (migrate.MIGRATIONS / "versions").glob("0013_*.py")  # a module name can't start with a digit
-    spec = importlib.util.spec_from_file_location("m0013", path)
+    (path,) = (migrate.MIGRATIONS / "versions").glob("0014_*.py")  # a module name can't start with a digit
+    spec = importlib.util.spec_from_file_location("m0014", path)
     assert spec is not None and spec.loader is not None
-    m0013 = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m0013)
+    m0014 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0014)
 
     url = scratch_database.render_as_string(hide_password=False)
     external = settings.model_copy(update={"database_url": url})
@@ -132,8 +132,8 @@ def test_0013_brings_the_new_default_triggers_to_dealerships_created_before(
     migrate.upgrade(external, topo)
     roles = {"app": topo.app_role, "maint": topo.maint_role}
     with migrate.owner_connection(topo) as conn, conn.begin():
-        command.downgrade(migrate.alembic_config(conn, roles), "0012")
-    old_legal = m0013.OLD["Legal or compliance"]
+        command.downgrade(migrate.alembic_config(conn, roles), "0013")
+    old_legal = m0014.OLD["Legal or compliance"]
     edited = [{**old_legal[0], "value": [*old_legal[0]["value"], "ombudsman"]}, old_legal[1]]
     with psycopg.connect(libpq(topo.owner)) as conn:
         conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
@@ -146,19 +146,19 @@ def test_0013_brings_the_new_default_triggers_to_dealerships_created_before(
             assert row is not None
             ids.append(row[0])
         for dealership_id, legal in zip(ids, (old_legal, edited), strict=True):
-            for name, conditions in (("Legal or compliance", legal), ("Safety recall", m0013.OLD["Safety recall"])):
+            for name, conditions in (("Legal or compliance", legal), ("Safety recall", m0014.OLD["Safety recall"])):
                 conn.execute(
                     "insert into escalation_triggers (dealership_id, name, conditions) values (%s, %s, %s)",
                     (dealership_id, name, json.dumps(conditions)),
                 )
-    assert migrate.upgrade(external, topo) == ["0013"]
+    assert migrate.upgrade(external, topo) == ["0014"]
     with psycopg.connect(libpq(topo.owner)) as conn:
         conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
         rows = conn.execute("select dealership_id, name, conditions from escalation_triggers").fetchall()
     found = {(d, name): conditions for d, name, conditions in rows}
     defaults = {t["name"]: json.loads(json.dumps(t["conditions"])) for t in DEFAULT_TRIGGERS}
     for dealership_id in ids:
-        for name in m0013.NEW:
+        for name in m0014.NEW:
             assert found[(dealership_id, name)] == defaults[name]
         assert found[(dealership_id, "Safety recall")] == defaults["Safety recall"]
     assert (

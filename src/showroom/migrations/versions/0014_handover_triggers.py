@@ -9,8 +9,8 @@ regex and a sentiment condition) now use detectors (custom "legal": threats in a
 conditions are still exactly the old default, as 0006 installed it; a trigger the dealership edited is left alone.
 The old conditions are written out below: they are history, whatever the code says now.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import json
@@ -23,8 +23,8 @@ from alembic import op
 from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
 from showroom.db.ddl import as_maintenance
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
