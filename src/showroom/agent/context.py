@@ -12,11 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import queries
 from showroom.brain.guardrails import price_text
+from showroom.brain.listing import clean_listing
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
-from showroom.inventory.service import VehicleFilters, filters_from_understanding, narrows, search_where
+from showroom.inventory.service import VehicleFilters, closest, filters_from_understanding, narrows, search_where
 from showroom.models import Dealership, Persona, VehicleInterest
 
 MAX_VEHICLES = 5
@@ -58,13 +59,14 @@ def hours_text(agent_config: dict[str, Any]) -> str | None:
 
 
 def vehicle_view(row: dict[str, Any]) -> VehicleView:
-    """The agent's view of a vehicle, from a row of ``agent.queries.VIEW_COLUMNS``."""
+    """The agent's view of a vehicle, from a row of ``agent.queries.VIEW_COLUMNS`` (and the ``level`` of the search
+    that found it: 0 fits every wish). Listing text is cleaned again: rows stored before the import cleaned it."""
     return VehicleView(
         id=row["id"],
         year=row["year"],
         make=row["make"],
         model=row["model"],
-        trim=row["trim"],
+        trim=clean_listing(row["trim"], short=True),
         body_style=row["body_style"],
         exterior_color=row["exterior_color"],
         drivetrain=row["drivetrain"],
@@ -74,8 +76,10 @@ def vehicle_view(row: dict[str, Any]) -> VehicleView:
         condition=row["condition"],
         stock_number=row["stock_number"],
         vin=row["vin"],
-        features=tuple(str(f) for f in row["features"] or ()),
+        features=tuple(c for f in row["features"] or () if (c := clean_listing(str(f), short=True))),
         url=row["url"],
+        fuel_economy=row.get("fuel_economy"),
+        exact=not row.get("level"),
     )
 
 
@@ -136,12 +140,13 @@ async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any =
 async def relevant_vehicles(
     session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog
 ) -> list[VehicleView]:
-    """At most five available units: what the customer asks about now, else what their lead is about (the units
-    it is linked to, else the cheapest of the make and model it asked for)."""
+    """At most five available units: what the customer asks about now (when nothing fits every wish, the closest
+    units instead, ``VehicleView.exact`` False), else what their lead is about (the units it is linked to, else the
+    cheapest of the make and model it asked for). One statement either way (``queries.ladder_sql``)."""
     filters = filters_from_understanding(u)
     filters.status = "available"
     if narrows(filters):
-        return await _cheapest(session, filters, catalog)
+        return await _cheapest(session, filters, catalog, closest(filters))
     linked = await queries.linked_vehicles(session, lead_id, MAX_VEHICLES)
     if linked:
         return [vehicle_view(row) for row in linked]
@@ -156,8 +161,11 @@ async def relevant_vehicles(
     return []
 
 
-async def _cheapest(session: AsyncSession, filters: VehicleFilters, catalog: Catalog) -> list[VehicleView]:
-    rows = await queries.cheapest(session, search_where(filters, catalog), MAX_VEHICLES)
+async def _cheapest(
+    session: AsyncSession, filters: VehicleFilters, catalog: Catalog, fallbacks: Sequence[VehicleFilters] = ()
+) -> list[VehicleView]:
+    levels = [search_where(f, catalog) for f in (filters, *fallbacks)]
+    rows = await queries.cheapest(session, queries.ladder_sql(levels, MAX_VEHICLES))
     return [vehicle_view(row) for row in rows]
 
 

@@ -29,6 +29,10 @@ class VehicleView:
     vin: str
     features: tuple[str, ...]
     url: str | None
+    fuel_economy: int | None = None  # combined MPG, when the feed gives it
+    # False: the search found nothing that fits every wish, and this is one of the closest units it offers instead
+    # (it differs in something asked for: compose and providers must never present it as a match)
+    exact: bool = True
 
     @property
     def title(self) -> str:
