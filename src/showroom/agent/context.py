@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import queries
 from showroom.brain.guardrails import price_text
-from showroom.brain.listing import clean_listing
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
@@ -60,13 +59,13 @@ def hours_text(agent_config: dict[str, Any]) -> str | None:
 
 def vehicle_view(row: dict[str, Any]) -> VehicleView:
     """The agent's view of a vehicle, from a row of ``agent.queries.VIEW_COLUMNS`` (and the ``level`` of the search
-    that found it: 0 fits every wish). Listing text is cleaned again: rows stored before the import cleaned it."""
+    that found it: 0 fits every wish); its listing text is cleaned (``VehicleView``)."""
     return VehicleView(
         id=row["id"],
         year=row["year"],
         make=row["make"],
         model=row["model"],
-        trim=clean_listing(row["trim"], short=True),
+        trim=row["trim"],
         body_style=row["body_style"],
         exterior_color=row["exterior_color"],
         drivetrain=row["drivetrain"],
@@ -76,7 +75,7 @@ def vehicle_view(row: dict[str, Any]) -> VehicleView:
         condition=row["condition"],
         stock_number=row["stock_number"],
         vin=row["vin"],
-        features=tuple(c for f in row["features"] or () if (c := clean_listing(str(f), short=True))),
+        features=tuple(str(f) for f in row["features"] or ()),
         url=row["url"],
         fuel_economy=row.get("fuel_economy"),
         exact=not row.get("level"),

@@ -8,6 +8,7 @@ and the guardrails drop any sentence that still carries debris (`has_debris`), w
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 # A search index's highlight metadata flattened into a field ("value matchLevel none matchedWords"), template and
@@ -34,17 +35,28 @@ _STAFF_NOTE = re.compile(
 _TAGS = re.compile(r"<[^>]{0,500}>")
 _SCRIPTS = re.compile(r"(?is)<(script|style)\b.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)")
 _STARRED = re.compile(r"\*+[^*\n]{1,40}\*+")  # "SE AWD *Ltd Avail*": a web page's flag, not part of the trim
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\s*[\r\n]+\s*")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+# Every debris pattern above contains one of these (lower-case): a cheap test first, as every sentence of every reply
+# is checked.
+_CLUES = (
+    "match", "highlight", "snippet", "objectid", "ranking", "object", "{", "%%", "=", "note", "only", "use",
+    "do not", "not for", "acv", "wholesale", "dealer", "floor", "pack", "<",
+)  # fmt: skip
 
 
 def has_debris(text: str) -> bool:
     """Does the text carry feed debris or a staff note (a sentence that must not reach a customer)?"""
+    lower = text.lower()
+    if not any(clue in lower for clue in _CLUES):
+        return False
     return bool(_INDEX_DEBRIS.search(text) or _STAFF_NOTE.search(text) or ("<" in text and _TAGS.search(text)))
 
 
 def clean_listing(text: str | None, *, short: bool = False) -> str | None:
-    """The text without markup, debris and staff notes, in single spaces; None when nothing is left. ``short``
-    fields (a trim, a feature) also lose starred flags."""
+    """The text without markup, debris and staff notes, its lines kept (a short field, a trim or a feature, in one
+    line, also without starred flags); None when nothing is left."""
     if not text:
         return None
     out = _SCRIPTS.sub(" ", text)
@@ -53,10 +65,16 @@ def clean_listing(text: str | None, *, short: bool = False) -> str | None:
     out = _INDEX_DEBRIS.sub(" ", out)
     if short:
         out = _STARRED.sub(" ", out)
-    if _STAFF_NOTE.search(out):
-        out = " ".join(s for s in _SENTENCES.split(out) if s.strip() and not _STAFF_NOTE.search(s))
-    out = re.sub(r"[\u200b-\u200f\u2028\u2029\ufeff\x00-\x08\x0b-\x1f]", "", out)
-    out = re.sub(r"\s+", " ", out).strip(" ,;:-|/")
+    out = re.sub(r"[\u200b-\u200f\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f]", "", out)
+    lines = []
+    for line in out.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _STAFF_NOTE.search(line):  # a note runs to the end of its line: keep what comes before it
+            sentences = _SENTENCES.split(line)
+            line = " ".join(itertools.takewhile(lambda s: not _STAFF_NOTE.search(s), sentences))
+        line = re.sub(r"\s+", " ", line).strip(" ,;:-|/")
+        if line:
+            lines.append(line)
+    out = (" " if short else "\n").join(lines)
     if not out or _PLACEHOLDER.fullmatch(out):
         return None
     return out

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from showroom.brain.listing import clean_listing
+
 
 @dataclass(frozen=True)
 class VehicleView:
@@ -33,6 +35,16 @@ class VehicleView:
     # False: the search found nothing that fits every wish, and this is one of the closest units it offers instead
     # (it differs in something asked for: compose and providers must never present it as a match)
     exact: bool = True
+
+    def __post_init__(self) -> None:
+        """Listing text fit for a customer whoever built the view (``brain.listing``: rows stored before the import
+        cleaned them, test data, API-created units)."""
+        trim = clean_listing(self.trim, short=True)
+        if trim != self.trim:
+            object.__setattr__(self, "trim", trim)
+        features = tuple(c for f in self.features if (c := clean_listing(str(f), short=True)))
+        if features != self.features:
+            object.__setattr__(self, "features", features)
 
     @property
     def title(self) -> str:

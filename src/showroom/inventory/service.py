@@ -23,6 +23,7 @@ from showroom.brain.nlu.attributes import (
 )
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.knowledge import model_body, model_fuel, three_rows, three_rows_since
+from showroom.brain.nlu.text import squash
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.cache import TenantCache
@@ -191,11 +192,25 @@ def in_family(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
     search and answers): a colour's family ("grey" finds "Gray" and "Magnetic Gray Metallic", "navy" finds "Blue",
     "maroon" "Burgundy"), a body type ("pickup" finds "Truck", "crossover" "SUV"), the wheels driven (AWD and 4WD
     find each other), a fuel (hybrid finds "Plug-In Hybrid"); plus, for words the agent does not know, the values
-    that contain them (:func:`containing`)."""
-    matches = _FAMILIES[column]
-    labels = [(color_family(w) or w) if column == "exterior_color" else w for w in wanted if w.strip()]
-    found = {v for v in catalog.spellings.get(column, ()) if any(matches(v, label) for label in labels)}
-    return sorted(found | set(containing(catalog, column, wanted)))
+    that contain them (:func:`containing`). A shade named in so many words ("ruby", "navy", as a filter of the API)
+    finds the values that contain it, and its whole family only when none does."""
+    stored = catalog.spellings.get(column, frozenset())
+    found = set(containing(catalog, column, wanted))
+    for w in (w.strip() for w in wanted if w.strip()):
+        label = w
+        if column == "exterior_color":
+            family = color_family(w)
+            if family is None or (squash(w) not in _FAMILY_WORDS and containing(catalog, column, [w])):
+                continue
+            label = family
+        found.update(v for v in stored if _FAMILIES[column](v, label))
+    return sorted(found)
+
+
+_FAMILY_WORDS = frozenset(
+    {"white", "black", "silver", "gray", "grey", "red", "blue", "green", "brown", "beige", "gold", "orange", "yellow"}
+    | {"purple", "tan"}
+)
 
 
 @dataclass(frozen=True)
