@@ -14,6 +14,7 @@ from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.brain.compose.reply import search_terms
 from showroom.brain.nlu.attributes import (
     GOOD_MPG,
+    attribute_label,
     body_matches,
     color_family,
     color_matches,
@@ -197,12 +198,11 @@ def in_family(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
     stored = catalog.spellings.get(column, frozenset())
     found = set(containing(catalog, column, wanted))
     for w in (w.strip() for w in wanted if w.strip()):
-        label = w
         if column == "exterior_color":
             family = color_family(w)
             if family is None or (squash(w) not in _FAMILY_WORDS and containing(catalog, column, [w])):
                 continue
-            label = family
+        label = attribute_label(column, w)
         found.update(v for v in stored if _FAMILIES[column](v, label))
     return sorted(found)
 

@@ -25,6 +25,8 @@ from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, f
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
 
+FULL_SEARCH = 5  # the pipeline reads at most five units (agent.context.MAX_VEHICLES): five may mean more
+
 
 def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     """Availability and search share one honest shape: exact matches, else close options, else 'none'."""
@@ -40,7 +42,9 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         return reply
     fixes = [wrong_make_line(fix) for fix in s.wrong_makes[:1]]
     if exact:
-        answer = _exact_answer(ctx, exact[:limit], asked_specific)
+        # more than shown, or maybe more than the search read: never a count that is not the lot's
+        more = len(exact) > limit or len(ctx.vehicles) >= FULL_SEARCH
+        answer = _exact_answer(ctx, exact[:limit], asked_specific, more=more)
         answer.lead[:0] = fixes
         return answer
     reply.lead.extend(fixes)
@@ -72,9 +76,9 @@ def _open_search_line(ctx: _Ctx) -> str:
     return f"{options.get(ctx.tone, options[Tone.friendly])} {kinds}"
 
 
-def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool) -> _Reply:
+def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool, *, more: bool = False) -> _Reply:
     reply = _Reply(vehicle_ids=[v.id for v in exact], confidence=0.85)
-    if len(exact) == 1:
+    if len(exact) == 1 and not more:
         v = exact[0]
         reply.lead.append(ctx.say("found_one", title=v.title if not ctx.sms else v.short_title))
         reply.lead.append(_facts_sentence(v, ctx))
@@ -86,7 +90,7 @@ def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool)
             reply.extras.append(f"You can see the photos and details here: {url}")
         reply.question = ctx.say("ask_test_drive")
     else:
-        reply.lead.append(ctx.say("found_many", count=len(exact)))
+        reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
         reply.body.append(_list_block(exact, ctx))
         reply.question = ctx.say("ask_which")
     if not asked_specific and not ctx.u.slots.budget_max_cents and not ctx.u.slots.monthly_budget_cents:

@@ -155,6 +155,14 @@ def _wanted(s: Slots) -> str:
         phrase += f", {s.year_max} or older"
     if s.features:
         phrase += f" with {_with_article(_feature_phrase(s.features[0]))}"
+    limits = [  # everything the search compared must be said, or "we don't have X" would be untrue
+        "within your budget" if s.budget_max_cents else "",
+        "in your price range" if s.budget_min_cents and not s.budget_max_cents else "",
+        "with the miles you asked for" if s.mileage_max else "",
+        f"with stock number {s.stock_number}" if s.stock_number else "",
+        "with that VIN" if s.vin and not s.stock_number else "",
+    ]
+    phrase = " ".join([phrase, *(limit for limit in limits if limit)])
     article = "an" if re.match(r"[aeiouAEIOU]|SUV|AWD|FWD|RWD|4WD|8|18", phrase) else "a"
     return f"{article} {phrase}"
 

@@ -31,8 +31,19 @@ _PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
         Tone.casual: ("Yep, we've got {count} that fit:", "Good news, {count} match what you want:"),
         Tone.formal: ("I am pleased to confirm that we have {count} vehicles matching your request.",),
     },
+    "found_some": {
+        Tone.friendly: (
+            "Good news: we have several that fit what you're after. Here are {count}:",
+            "Yes! Here are {count} of the ones that match:",
+        ),
+        Tone.professional: ("Yes, we have several in stock that match. Here are {count}:",),
+        Tone.casual: ("Yep, we've got a few that fit. Here are {count}:",),
+        Tone.formal: (
+            "I am pleased to confirm that we have several vehicles matching your request; here are {count}:",
+        ),
+    },
     "alternatives": {
-        Tone.friendly: ("Here's the closest we have:", "These are the closest on our lot:"),
+        Tone.friendly: ("Here are the closest we have:", "These are the closest on our lot:"),
         Tone.professional: ("These are the closest options in our current inventory:",),
         Tone.casual: ("Here's what's closest:", "Closest ones we've got:"),
         Tone.formal: ("The closest alternatives in our current inventory are as follows:",),

@@ -119,6 +119,14 @@ def color_matches(vehicle_color: str | None, wanted: str) -> bool:
     )
 
 
+def attribute_label(column: str, text: str) -> str:
+    """A word for a column as the agent names it ("pickup" -> "Truck", "4x4" -> "4WD", "EV" -> "Electric", "grey" ->
+    "Gray"), or the text itself when it names none. ``column``: body_style, exterior_color, drivetrain, fuel_type."""
+    table = {"body_style": _BODY_STYLES, "exterior_color": _COLORS, "drivetrain": _DRIVETRAINS, "fuel_type": _FUELS}
+    found = _labels(text.lower(), table[column]) if column in table else []
+    return found[0] if found else text
+
+
 def color_family(color: str | None) -> str | None:
     """The family of a colour as stored or said ("Magnetic Gray Metallic" -> "Gray"), or None when unknown."""
     found = _labels(color.lower(), _COLORS) if color else []

@@ -89,6 +89,21 @@ _MODELS: dict[str, str] = {
     "Prius|Prius Prime|RAV4 Prime|Venza|Avalon|Supra|C-HR|Crown|bZ4X|GR86",
     "Volkswagen": "Jetta|Passat|Tiguan|Atlas|Atlas Cross Sport|Taos|Golf|GTI|ID.4",
     "Volvo": "XC40|XC60|XC90|S60|V60",
+    # rarer on a mainstream lot, named so that "do you have a Lamborghini?" is understood (and answered honestly)
+    "Aston Martin": "DBX|Vantage|DB12",
+    "Bentley": "Bentayga|Continental GT|Flying Spur",
+    "Ferrari": "Roma|Purosangue|296 GTB|F8 Tributo|SF90",
+    "Fiat": "500|500X|500e",
+    "Hummer": "H2|H3",
+    "Lamborghini": "Urus|Huracan|Aventador|Revuelto",
+    "Lucid": "Air|Gravity",
+    "Maserati": "Ghibli|Levante|Grecale|Quattroporte|MC20",
+    "McLaren": "720S|750S|Artura",
+    "Polestar": "Polestar 2|Polestar 3",
+    "Pontiac": "G6|G8|Grand Prix|Vibe|Solstice",
+    "Rolls-Royce": "Cullinan|Ghost|Phantom|Wraith|Spectre",
+    "Scion": "xB|FR-S|iM|iA",
+    "Suzuki": "SX4|Grand Vitara|Kizashi",
 }
 _MAKE_ALIASES: dict[str, str] = {
     "BMW": "bimmer|beemer|beamer",
@@ -104,6 +119,10 @@ _MAKE_ALIASES: dict[str, str] = {
     "Subaru": "subie|subi|subaroo",
     "Toyota": "toyta|toyata|yota|toyot",
     "Volkswagen": "vw|volkswagon|volkswagan|vdub",
+    "Lamborghini": "lambo|lamborgini|lamborghin",
+    "Rolls-Royce": "rolls|rollsroyce",
+    "Ferrari": "ferarri|ferari",
+    "Maserati": "masserati|maseratti",
 }
 _MODEL_ALIASES: dict[str, dict[str, str]] = {
     "Chevrolet": {"vette": "Corvette", "burb": "Suburban", "silverdo": "Silverado", "silvarado": "Silverado"},
@@ -128,7 +147,8 @@ _COMMON_WORD_MODELS = words(
     "pilot passport fit insight odyssey accord venue accent journey compass soul kicks rogue frontier titan leaf "
     "armada legacy ascent outback sierra terrain canyon encore envision enclave atlas golf charger challenger "
     "voyager hornet navigator aviator corsair nautilus cooper countryman clubman defender discovery mirage carnival "
-    "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra versa forte rio crown flex quest"
+    "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra versa forte rio crown flex quest "
+    "air gravity ghost phantom wraith spectre vibe roma 500 g6 g8 h2 h3"
 )
 _AMBIGUOUS_MAKES = words("ram mini")
 # Everyday words within one typo of a vehicle name: never fuzzy-matched.
