@@ -171,13 +171,17 @@ def spelled(catalog: Catalog, makes: list[str], models: list[str]) -> tuple[list
     Search compares these exact values: under row-level security PostgreSQL uses a condition in an index scan only
     when its functions are leakproof, and ``texteq`` is while ``lower()`` and ``ILIKE`` are not, so
     ``lower(make) = 'hyundai'`` would filter every vehicle of the dealership."""
-    wanted_makes = {m.strip().lower() for m in makes if m.strip()}
-    found_makes = [make for make in catalog.makes if make.lower() in wanted_makes]
-    prefixes = tuple(m.strip().lower() for m in models if m.strip())
-    found_models: set[str] = set()
-    for make in found_makes if makes else catalog.makes:
-        found_models.update(model for model in catalog.makes[make] if model.lower().startswith(prefixes))
-    return found_makes, sorted(found_models)
+
+    def compute() -> tuple[list[str], list[str]]:
+        wanted_makes = {m.strip().lower() for m in makes if m.strip()}
+        found_makes = [make for make in catalog.makes if make.lower() in wanted_makes]
+        prefixes = tuple(m.strip().lower() for m in models if m.strip())
+        found_models: set[str] = set()
+        for make in found_makes if makes else catalog.makes:
+            found_models.update(model for model in catalog.makes[make] if model.lower().startswith(prefixes))
+        return found_makes, sorted(found_models)
+
+    return catalog.memo(("spelled", tuple(makes), tuple(models)), compute)
 
 
 _FAMILIES: dict[str, Callable[[str | None, str], bool]] = {
@@ -195,6 +199,10 @@ def in_family(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
     find each other), a fuel (hybrid finds "Plug-In Hybrid"); plus, for words the agent does not know, the values
     that contain them (:func:`containing`). A shade named in so many words ("ruby", "navy", as a filter of the API)
     finds the values that contain it, and its whole family only when none does."""
+    return catalog.memo(("in_family", column, tuple(wanted)), lambda: _in_family(catalog, column, wanted))
+
+
+def _in_family(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
     stored = catalog.spellings.get(column, frozenset())
     found = set(containing(catalog, column, wanted))
     for w in (w.strip() for w in wanted if w.strip()):
@@ -237,25 +245,33 @@ _RANGES = (
 _FUEL_SAVERS = ("Hybrid", "Electric")
 
 
-def _trims(catalog: Catalog, filters: VehicleFilters, models: list[str]) -> list[str]:
+def _trims(catalog: Catalog, asked: list[str], models: list[str]) -> list[str]:
     """The catalog's trims, of the models asked for (else of any), that name a trim asked for word for word."""
-    stored = (
-        {t for (_, model), trims in catalog.trims.items() if model in models for t in trims}
-        if models
-        else {t for trims in catalog.trims.values() for t in trims}
-    )
-    return sorted(t for t in stored if any(trim_matches(t, wanted) for wanted in filters.trims))
+
+    def compute() -> list[str]:
+        stored = (
+            {t for (_, model), trims in catalog.trims.items() if model in models for t in trims}
+            if models
+            else {t for trims in catalog.trims.values() for t in trims}
+        )
+        return sorted(t for t in stored if any(trim_matches(t, wanted) for wanted in asked))
+
+    return catalog.memo(("trims", tuple(asked), tuple(models)), compute)
 
 
 def _three_row_models(catalog: Catalog) -> dict[int, list[str]]:
     """The catalog's models with a third row of seats, by the first model year that has one."""
-    by_year: dict[int, list[str]] = {}
-    for models in catalog.makes.values():
-        for model in models:
-            since = three_rows_since(model)
-            if since is not None:
-                by_year.setdefault(since, []).append(model)
-    return {year: sorted(models) for year, models in sorted(by_year.items())}
+
+    def compute() -> dict[int, list[str]]:
+        by_year: dict[int, list[str]] = {}
+        for models in catalog.makes.values():
+            for model in models:
+                since = three_rows_since(model)
+                if since is not None:
+                    by_year.setdefault(since, []).append(model)
+        return {year: sorted(models) for year, models in sorted(by_year.items())}
+
+    return catalog.memo("three_rows", compute)
 
 
 def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
@@ -281,7 +297,7 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
     if any(m.strip() for m in filters.models):
         where("model = any({models})", models=models)
     if any(t.strip() for t in filters.trims):
-        where("trim = any({trims})", trims=_trims(catalog, filters, models))
+        where("trim = any({trims})", trims=_trims(catalog, filters.trims, models))
     for column, key in _SPELLED_FILTERS:
         wanted: list[str] = getattr(filters, key)
         if any(w.strip() for w in wanted):

@@ -87,15 +87,22 @@ def _body_index() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _squashed(names: tuple[str, ...]) -> dict[str, str]:
+    return {squash(name): name for name in names}
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(model: str) -> tuple[str, ...]:
+    """The model's word prefixes squashed, longest first ('Santa Fe Hybrid' -> 'santafehybrid', 'santafe', 'santa')."""
+    words = model.split()
+    return tuple(squash(" ".join(words[:n])) for n in range(len(words), 0, -1))
+
+
 def _longest_prefix(model: str, names: dict[str, str] | dict[str, int] | tuple[str, ...]) -> str | None:
     """The longest known name the model starts with, on a word boundary ('Santa Fe Hybrid' -> 'Santa Fe')."""
-    words = model.split()
-    for n in range(len(words), 0, -1):
-        key = squash(" ".join(words[:n]))
-        for name in names:
-            if squash(name) == key:
-                return name
-    return None
+    index = _squashed(tuple(names))
+    return next((index[key] for key in _prefixes(model) if key in index), None)
 
 
 def three_rows_since(model: str) -> int | None:
@@ -112,6 +119,7 @@ def three_rows(model: str, year: int | None) -> bool:
     return since is not None and (year is None or year >= since)
 
 
+@lru_cache(maxsize=4096)
 def model_fuel(model: str, trim: str | None = None) -> str | None:
     """The fuel the model's or trim's name decides ('Tucson Hybrid' -> 'Hybrid', 'Prius Prime' -> 'Plug-In Hybrid',
     'Niro EV' -> 'Electric'), or None when the name says nothing."""
@@ -130,9 +138,4 @@ def model_fuel(model: str, trim: str | None = None) -> str | None:
 def model_body(model: str) -> str | None:
     """The body type of a known model ('Tacoma' -> 'Truck'), or None."""
     index = _body_index()
-    words = model.split()
-    for n in range(len(words), 0, -1):
-        found = index.get(squash(" ".join(words[:n])))
-        if found:
-            return found
-    return None
+    return next((index[key] for key in _prefixes(model) if key in index), None)

@@ -262,6 +262,19 @@ def _trim_names(trims: frozenset[str]) -> dict[tuple[str, ...], str]:
     return names
 
 
+_COMMON_TRIM_SET = frozenset(_COMMON_TRIMS)
+
+
+def _trims_named(catalog: Catalog | None, make: str, model: str) -> dict[tuple[str, ...], str]:
+    """The trim names a customer may say after the model: the dealership's trims of it, and the common ones."""
+    if catalog is None:
+        return _trim_names(_COMMON_TRIM_SET)
+    return catalog.memo(
+        ("trim names", make, model),
+        lambda: {**_trim_names(_COMMON_TRIM_SET), **_trim_names(frozenset(catalog.trims_of(make, model)))},
+    )
+
+
 def _trims(lower: str, tokens: Sequence[_Tok], wanted: Sequence[VehicleMention], catalog: Catalog | None) -> list[str]:
     """Trims named right after a model ("palisade calligraphy", "telluride sx prestige"): the dealership's trims of
     that model, or a trim name every make uses."""
@@ -269,8 +282,7 @@ def _trims(lower: str, tokens: Sequence[_Tok], wanted: Sequence[VehicleMention],
     for mention in wanted:
         if mention.model is None:
             continue
-        known = frozenset(catalog.trims_of(mention.make, mention.model)) if catalog else frozenset()
-        names = {**_trim_names(frozenset(_COMMON_TRIMS)), **_trim_names(known)}
+        names = _trims_named(catalog, mention.make, mention.model)
         start = next((k for k, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
         after = [t for t in tokens[start : start + 4] if not _TRIM_STOP.search(lower[mention.end : t.start])]
         words_after = [t.text for t in after]

@@ -5,12 +5,15 @@ dealership's catalog, and the context everyday-word model names need to count.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any, TypeVar, cast
 
 from showroom.brain.nlu.text import _Tok, _tokens, clean, edit_distance, squash, words
 from showroom.brain.types import Turn, VehicleView
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -19,6 +22,17 @@ class Catalog:
     # column -> its values as stored (body_style, exterior_color, drivetrain, fuel_type): what search compares with
     spellings: dict[str, frozenset[str]] = field(default_factory=dict)
     trims: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (make, model) -> stored trims
+    # values derived from the catalog by pure functions (search's spellings of a wish): a catalog is shared by every
+    # turn of its dealership for 30 s (showroom.cache) and never changed, so each is worked out once
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per catalog and ``key`` (a pure function of the catalog and the key)."""
+        if key not in self._memo:
+            if len(self._memo) >= 4096:
+                self._memo.clear()
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     @cached_property
     def frozen(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
