@@ -287,3 +287,19 @@ def test_counts_are_what_is_listed_and_never_more_than_known() -> None:
     assert "2 that" in two and two.count("\n- ") + two.startswith("- ") == 2
     five = compose_reply(u, persona=persona(), dealership=DEALER, vehicles=palisades[:5]).text
     assert "several" in five and "Here are 3" in five and " 5 " not in five
+
+
+def test_a_feature_the_search_found_in_the_description_is_not_denied() -> None:
+    """The search reads the description too; the view does not carry it: a unit the search found for "heated seats"
+    is not answered with "we don't have a vehicle with heated seats"."""
+    u = understand("any suv with heated seats?", CATALOG)
+    bare = make_vehicle(features=())
+    found = VehicleView(**{**bare.__dict__, "from_search": True})
+    assert differences(found, u.slots) == []
+    assert differences(bare, u.slots) == ["no heated seats listed"]
+    text = compose_reply(u, persona=persona(), dealership=DEALER, vehicles=[found]).text
+    assert "Palisade XRT AWD is in" in text and "don't have" not in text
+
+
+def test_a_number_after_a_make_is_not_another_makes_model() -> None:
+    assert understand("chevy 1500", CATALOG).slots.wrong_makes == []

@@ -79,6 +79,7 @@ def vehicle_view(row: dict[str, Any]) -> VehicleView:
         url=row["url"],
         fuel_economy=row.get("fuel_economy"),
         exact=not row.get("level"),
+        from_search="level" in row and not row["level"],
     )
 
 

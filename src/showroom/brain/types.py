@@ -33,8 +33,10 @@ class VehicleView:
     url: str | None
     fuel_economy: int | None = None  # combined MPG, when the feed gives it
     # False: the search found nothing that fits every wish, and this is one of the closest units it offers instead
-    # (it differs in something asked for: compose and providers must never present it as a match)
+    # (it differs in something asked for: compose and providers must never present it as a match); only a unit
+    # ``from_search`` and exact is known to fit what the search compared, its description included
     exact: bool = True
+    from_search: bool = False  # found by the search for the customer's wishes (exact: it fits every one of them)
 
     def __post_init__(self) -> None:
         """Listing text fit for a customer whoever built the view (``brain.listing``: rows stored before the import

@@ -54,7 +54,8 @@ def _fits(v: VehicleView, s: Slots) -> bool:
             not s.drivetrains or any(_drive_fits(v, d) for d in s.drivetrains),
             not s.fuel_types or any(fuel_matches(vehicle_fuel(v.fuel_type, v.model, v.trim), f) for f in s.fuel_types),
             not s.condition or v.condition == s.condition or used_ok,
-            all(feature_of(v, f) for f in s.features),
+            # the search also reads the description, which the view does not carry: a unit it found has them
+            v.from_search or all(feature_of(v, f) for f in s.features),
             not _number_mismatches(v, s),
         )
     )

@@ -295,11 +295,11 @@ def _trims(lower: str, tokens: Sequence[_Tok], wanted: Sequence[VehicleMention],
 
 
 def _wrong_makes(lower: str, wanted: Sequence[VehicleMention]) -> list[WrongMake]:
-    """'a Hyundai Camry': a make said right before another make's model (which does not exist under the make said).
-    'Dodge Ram 1500' is an old name, not a mistake."""
+    """'a Hyundai Camry': a make said right before another make's model (a model the make said has would have been
+    read as its own). 'Dodge Ram 1500' is an old name, and 'Chevy 1500' shorthand for a Silverado: not mistakes."""
     out: list[WrongMake] = []
     for said, named in itertools.pairwise(wanted):
-        if said.model is not None or named.model is None or said.make == named.make:
+        if said.model is not None or named.model is None or said.make == named.make or named.model[:1].isdigit():
             continue
         if not re.fullmatch(r"[\s-]*", lower[said.end : named.start]) or (said.make, named.make) == ("Dodge", "Ram"):
             continue
