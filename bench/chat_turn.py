@@ -30,8 +30,9 @@ connection going back to the pool in between:
 * A: insert the inbound message; ``UPDATE conversations ... RETURNING`` (the counters, the reopening, and the
   conversation's row, which stands for the service's ``get``); the audit record; the lead, customer and dealership
   (one statement); the last 12 messages; the inventory search (the very statement ``relevant_vehicles`` sends for
-  the text, built once); the lead score, plus the lead's and customer's score when it changes; the insights (one
-  statement for all of them); commit.
+  the text, built once: the search and its fallbacks, each run only when those before it found nothing); the lead
+  score, plus the lead's and customer's score when it changes; the insights (one statement for all of them);
+  commit.
 * the "provider": the reply text, built from the vehicles found.
 * B: ``SELECT ... FOR UPDATE`` of the conversation (with the customer's AI switch), the same staleness check as
   the service, insert the reply (delivered: a chat message), update the counters, insert the lead activity;
@@ -83,7 +84,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from bench.common import Result, bench_database
 from bench.inventory_import import CATALOG, COLORS, TRANSMISSIONS, VIN_CHARS, YEAR_CODES
-from showroom.agent.queries import search_sql
+from showroom.agent.queries import ladder_sql
 from showroom.audit.service import SYSTEM
 from showroom.brain.insights import Insight, extract_insights
 from showroom.brain.nlu.intents import understand
@@ -95,7 +96,14 @@ from showroom.db.urls import Topology, libpq
 from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
 from showroom.insights.service import score
-from showroom.inventory.service import SearchWhere, catalog, filters_from_understanding, narrows, search_where
+from showroom.inventory.service import (
+    SearchWhere,
+    catalog,
+    closest,
+    filters_from_understanding,
+    narrows,
+    search_where,
+)
 from showroom.inventory.vin import check_digit
 from showroom.services import Services
 from showroom.settings import Settings
@@ -478,9 +486,13 @@ async def raw_texts(db: Database, dealership_id: int) -> list[RawText]:
         filters.status = "available"
         if not narrows(filters):
             raise RuntimeError(f"{text!r} does not make the agent search the inventory")
-        found = search_where(filters, known)
-        tenant = SearchWhere(f"{found.sql} and dealership_id = %(tenant)s", {**found.params, "tenant": dealership_id})
-        out.append(RawText(search_sql(tenant, 5), tenant.params, u, extract_insights(text, u)))
+        levels = [search_where(f, known) for f in (filters, *closest(filters))]  # the search and its fallbacks
+        tenant = [
+            SearchWhere(f"{w.sql} and dealership_id = %(tenant)s", {**w.params, "tenant": dealership_id})
+            for w in levels
+        ]
+        found = ladder_sql(tenant, 5)
+        out.append(RawText(found.sql, found.params, u, extract_insights(text, u)))
     return out
 
 

@@ -11,11 +11,12 @@ from typing import Any
 from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
-    drivetrain_matches,
-    feature_matches,
+    drivetrain_fits,
+    feature_of,
     fuel_matches,
     make_matches,
     model_matches,
+    vehicle_fuel,
 )
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import PersonaView, VehicleView
@@ -75,9 +76,10 @@ def search(terms: dict[str, Any], inventory: Sequence[VehicleView] = INVENTORY, 
             not terms["models"] or any(model_matches(v.model, m) for m in terms["models"]),
             not terms["body_styles"] or any(body_matches(v.body_style, b) for b in terms["body_styles"]),
             not terms["colors"] or any(color_matches(v.exterior_color, c) for c in terms["colors"]),
-            not terms["drivetrains"] or any(drivetrain_matches(v.drivetrain, d) for d in terms["drivetrains"]),
-            not terms["fuel_types"] or any(fuel_matches(v.fuel_type, f) for f in terms["fuel_types"]),
-            not terms["features"] or all(feature_matches(v.features, f) for f in terms["features"]),
+            not terms["drivetrains"] or any(drivetrain_fits(v.drivetrain, d) for d in terms["drivetrains"]),
+            not terms["fuel_types"]
+            or any(fuel_matches(vehicle_fuel(v.fuel_type, v.model, v.trim), f) for f in terms["fuel_types"]),
+            not terms["features"] or all(feature_of(v, f) for f in terms["features"]),
             not terms["condition"] or v.condition == terms["condition"],
             not terms["price_max_cents"] or (v.price_cents or 0) <= terms["price_max_cents"],
             not terms["year_min"] or v.year >= terms["year_min"],

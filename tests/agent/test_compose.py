@@ -167,8 +167,9 @@ def test_nothing_found_is_said_honestly_with_an_offer_to_notify(dealership: Deal
 
 def test_close_alternatives_are_labelled_as_such(palisade: VehicleView, dealership: DealershipView) -> None:
     draft = _compose("do you have a red palisade?", [palisade], dealership)
-    assert "exact match" in draft.text
-    assert "(not red)" in draft.text
+    assert "don't have a red Palisade" in draft.text and "closest" in draft.text
+    assert "(in Blue instead of red)" in draft.text
+    assert not re.search(r"\bmatch", draft.text)
 
 
 def test_a_trade_in_asks_for_what_is_missing_and_links_the_trade_form(dealership: DealershipView) -> None:

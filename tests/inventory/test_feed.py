@@ -144,6 +144,47 @@ def test_a_drivetrain_the_trim_contradicts_is_kept_with_a_warning(fixture_rows: 
     assert all(isinstance(row, FeedRow) and not row.warnings for row in read(text))
 
 
+def test_search_index_debris_in_the_trim_is_left_out_with_a_warning(fixture_rows: list[FeedRow | RowError]) -> None:
+    """Six trims of the feed are a search index's highlight metadata ("value matchLevel none matchedWords"): every
+    answer about those units showed it. One carries a web page's flag ("SE AWD *Ltd Avail*")."""
+    debris = [r for r in fixture_rows if isinstance(r, FeedRow) and any("is not a trim" in w for w in r.warnings)]
+    assert sorted(r.vehicle["model"] for r in debris) == ["Edge", "Edge", "Edge", "Edge", "F-150", "Mustang"]
+    assert all(r.vehicle["trim"] is None for r in debris)
+    assert "trim 'value matchLevel none matchedWords' is not a trim; left empty" in debris[0].warnings
+    trims = {r.vehicle["trim"] for r in fixture_rows if isinstance(r, FeedRow)}
+    assert "SE AWD" in trims and not any("*" in t or "match" in t for t in trims if t)
+
+
+def test_hybrids_are_stored_as_hybrids_whatever_the_fuel_column_says(fixture_rows: list[FeedRow | RowError]) -> None:
+    """The feed labels its hybrids "Electric" (or "Gasoline"): a customer asking for an EV was offered them."""
+    fuel = {
+        (r.vehicle["model"], r.vehicle["trim"], r.vehicle["fuel_type"]) for r in fixture_rows if isinstance(r, FeedRow)
+    }
+    assert ("Tucson Hybrid", "Limited AWD", "Hybrid") in fuel and (
+        "Tucson Hybrid",
+        "Limited AWD",
+        "Electric",
+    ) not in fuel
+    assert ("Santa Fe", "SEL HEV", "Hybrid") in fuel and ("Prius Prime", "LE", "Plug-In Hybrid") in fuel
+    assert ("5 Series", "530e iPerformance Plug-In Hybrid", "Plug-In Hybrid") in fuel
+    electric = sorted(model for model, _, f in fuel if f == "Electric")
+    assert electric == ["Ioniq 5", "Ioniq 6", "Niro Ev"]
+    tucson = next(r for r in fixture_rows if isinstance(r, FeedRow) and r.vehicle["vin"] == "KM8JECD13RU242325")
+    assert "fuel type 'Electric' for a Tucson Hybrid Limited AWD; stored 'Hybrid'" in tucson.warnings
+
+
+def test_listing_text_loses_markup_debris_and_staff_notes() -> None:
+    row = only_row(
+        "vin,year,make,model,trim,description,features\n"
+        f'{VIN},2020,Honda,Accord,EX-L <b>*Sale*</b>,"<p>One owner!</p>Internal note: ACV 9k. Call Bob.",'
+        '"Heated Seats|value matchLevel none matchedWords|Sunroof"\n'
+    )
+    assert row.vehicle["trim"] == "EX-L"
+    assert row.vehicle["description"] == "One owner!"
+    assert row.vehicle["features"] == ["Heated Seats", "Sunroof"]
+    assert any("trim" in w for w in row.warnings)
+
+
 def test_the_feed_prices_are_integer_cents(fixture_rows: list[FeedRow | RowError]) -> None:
     prices = [row.vehicle["price"] for row in fixture_rows if isinstance(row, FeedRow)]
     assert sum(price is None for price in prices) == 29

@@ -9,7 +9,9 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.brain.nlu.knowledge import three_rows
 from showroom.db.engine import Database, fetch_all
+from showroom.inventory.service import search_where
 from tests.helpers import Team, create_team, sign_in
 
 FEED = Path(__file__).resolve().parents[1] / "fixtures" / "inventory" / "world_hyundai_matteson.tsv"
@@ -34,15 +36,16 @@ async def search(app: FastAPI, team: Team, **params: object) -> list[dict[str, o
 
 
 async def explain(session: AsyncSession, sql: str, params: dict[str, object]) -> str:
-    """The plan of a psycopg statement, in the session's transaction (its tenant: RLS applies)."""
+    """The plan of a psycopg statement, in the session's transaction (its tenant: RLS applies); ``sql`` may start
+    with EXPLAIN's options."""
     return "\n".join(row["QUERY PLAN"] for row in await fetch_all(session, f"EXPLAIN {sql}", params))
 
 
 async def test_plain_language_becomes_filters(app: FastAPI, stocked: Team) -> None:
     found = await search(app, stocked, q="awd suv under 45k")
-    assert found
-    for v in found:
-        assert v["drivetrain"] == "AWD" and v["price"] is not None and int(v["price"]) <= 4_500_000  # type: ignore
+    assert found and "AWD" in {v["drivetrain"] for v in found}
+    for v in found:  # AWD and 4WD (the feed's 4X4) drive all four wheels: one wish
+        assert v["drivetrain"] in ("AWD", "4WD") and v["price"] is not None and int(v["price"]) <= 4_500_000  # type: ignore
     used = await search(app, stocked, q="used tucson")
     assert used and all(v["model"] == "Tucson" and v["condition"] == "used" for v in used)
     newer = await search(app, stocked, q="santa fe 2025 or newer")
@@ -148,3 +151,79 @@ async def test_the_agents_cheapest_first_search_can_walk_the_price_index_under_r
         plan = await explain(session, search_sql(found, 5), found.params)
     assert "ix_vehicles_dealership_id_status_price" in plan, plan
     assert "~~*" not in plan, plan  # no ILIKE
+
+
+async def test_words_find_the_stored_values_of_their_family(app: FastAPI, stocked: Team) -> None:
+    """The feed spells Grey; customers (and integrators) write gray, pickup, 4x4, EV: search compares the family
+    (``inventory.service.in_family``, the agent's own matching), and a shade named finds that shade."""
+    for q in ("gray tucson", "grey tucson"):
+        found = await search(app, stocked, q=q)
+        assert found and all(v["exterior_color"] == "Grey" and str(v["model"]).startswith("Tucson") for v in found), q
+    assert {v["exterior_color"] for v in await search(app, stocked, exterior_color="gray")} == {"Grey"}
+    reds = {v["exterior_color"] for v in await search(app, stocked, q="maroon suv")}  # a customer's word: its family
+    assert {"Red", "Burgundy"} <= reds <= {"Red", "Burgundy", "Ruby Red Metallic"}  # (another test adds the ruby one)
+    assert {v["exterior_color"] for v in await search(app, stocked, exterior_color="burgundy")} == {"Burgundy"}
+    assert {v["body_style"] for v in await search(app, stocked, body_style="pickup")} == {"Truck"}
+    assert {v["drivetrain"] for v in await search(app, stocked, drivetrain="4x4")} <= {"AWD", "4WD", "HTRAC AWD"}
+    evs = await search(app, stocked, q="electric")
+    assert sorted(v["model"] for v in evs) == ["Ioniq 5", "Ioniq 6", "Niro Ev"]  # no Tucson Hybrid
+    rows = await search(app, stocked, q="3rd row under 40k")
+    assert rows and all(three_rows(str(v["model"]), int(str(v["year"]))) for v in rows)
+    calligraphy = await search(app, stocked, q="palisade calligraphy")
+    assert calligraphy and all("Calligraphy" in str(v["trim"]) for v in calligraphy)
+
+
+def test_the_closest_searches_relax_one_wish_at_a_time() -> None:
+    from showroom.inventory.service import VehicleFilters, closest
+
+    asked = VehicleFilters(
+        makes=["Hyundai"], models=["Palisade"], trims=["Calligraphy"], colors=["Gray"], year_min=2023, year_max=2023,
+        price_max=3_000_000, status="available",
+    )  # fmt: skip
+    rungs = closest(asked)
+    assert rungs[0] == VehicleFilters(**{**asked.__dict__, "colors": []})
+    assert (rungs[1].trims, rungs[1].year_min) == (["Calligraphy"], None)  # another year of the trim
+    assert (rungs[2].trims, rungs[2].year_min) == ([], 2023)  # another trim of the year
+    assert (rungs[3].trims, rungs[3].year_min, rungs[3].price_max) == ([], None, 3_000_000)
+    assert (rungs[4].models, rungs[4].price_max) == (["Palisade"], None)  # the model, whatever the price
+    others = [r for r in rungs if not r.models]
+    assert others[0].body_styles == ["SUV"] and others[0].features == ["third row seating"]  # what a Palisade is
+    assert others[-1].body_styles == ["SUV"] and others[-1].features == [] and others[-1].price_max is None
+    assert all(r.status == "available" for r in rungs)
+    ioniq = closest(VehicleFilters(makes=["Hyundai"], models=["Ioniq 9"], status="available"))
+    assert [(r.body_styles, r.fuel_types, r.features) for r in ioniq] == [
+        (["SUV"], ["Electric"], ["third row seating"]),
+        (["SUV"], ["Electric"], []),
+        (["SUV"], [], []),
+    ]
+    assert closest(VehicleFilters(makes=["Subaru"], status="available")) == []  # nothing to compare with
+    assert closest(VehicleFilters(stock_number="25713", status="available")) == []
+
+
+async def test_the_fallbacks_run_only_when_the_search_finds_nothing(db: Database, stocked: Team) -> None:
+    """One statement per turn: the closest units' searches are in it, each behind a one-time filter on the earlier
+    levels finding nothing, so a search that finds something never runs them."""
+    from showroom.agent.queries import ladder_sql
+    from showroom.inventory.service import catalog, closest, filters_from_text
+
+    async with db.session(stocked.id) as session, session.begin():
+        known = await catalog(session)
+        plans = {}
+        for q in ("grey tucson", "silver tucson"):
+            filters = filters_from_text(q, known, status="available")
+            found = ladder_sql([search_where(f, known) for f in (filters, *closest(filters))], 5)
+            rows = await fetch_all(session, found.sql, found.params)
+            plans[q] = (rows, await explain(session, "(ANALYZE, COSTS OFF, TIMING OFF) " + found.sql, found.params))
+    grey_rows, grey_plan = plans["grey tucson"]
+    assert grey_rows and {r["level"] for r in grey_rows} == {0}
+    assert grey_plan.count("never executed") >= 2, grey_plan  # the fallbacks' scans
+    silver_rows, _ = plans["silver tucson"]
+    assert (
+        silver_rows
+        and {r["level"] for r in silver_rows} == {1}
+        and {r["model"] for r in silver_rows}
+        <= {
+            "Tucson",
+            "Tucson Hybrid",
+        }
+    )

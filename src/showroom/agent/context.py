@@ -18,6 +18,7 @@ from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.cache import TenantCache
 from showroom.inventory.service import (
     VehicleFilters,
+    closest,
     filters_from_terms,
     filters_from_understanding,
     narrows,
@@ -70,7 +71,8 @@ def hours_text(agent_config: dict[str, Any]) -> str | None:
 
 
 def vehicle_view(row: dict[str, Any]) -> VehicleView:
-    """The agent's view of a vehicle, from a row of ``agent.queries.VIEW_COLUMNS``."""
+    """The agent's view of a vehicle, from a row of ``agent.queries.VIEW_COLUMNS`` (and the ``level`` of the search
+    that found it: 0 fits every wish); its listing text is cleaned (``VehicleView``)."""
     return VehicleView(
         id=row["id"],
         year=row["year"],
@@ -88,6 +90,9 @@ def vehicle_view(row: dict[str, Any]) -> VehicleView:
         vin=row["vin"],
         features=tuple(str(f) for f in row["features"] or ()),
         url=row["url"],
+        fuel_economy=row.get("fuel_economy"),
+        exact=not row.get("level"),
+        from_search="level" in row and not row["level"],
     )
 
 
@@ -149,12 +154,13 @@ async def relevant_vehicles(
     session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog, *, terms: dict[str, Any] | None = None
 ) -> list[VehicleView]:
     """At most five available units: what the customer asks about now (``terms``: the conversation's criteria
-    with this message's merged in, else this message's), else what their lead is about (the units it is linked
-    to, else the cheapest of the make and model it asked for)."""
+    with this message's merged in, else this message's; when nothing fits every wish, the closest units instead,
+    ``VehicleView.exact`` False), else what their lead is about (the units it is linked to, else the cheapest of the
+    make and model it asked for). One statement either way (``queries.ladder_sql``)."""
     filters = filters_from_terms(terms) if terms is not None else filters_from_understanding(u)
     filters.status = "available"
     if narrows(filters):
-        return await _cheapest(session, filters, catalog)
+        return await _cheapest(session, filters, catalog, closest(filters))
     linked = await queries.linked_vehicles(session, lead_id, MAX_VEHICLES)
     if linked:
         return [vehicle_view(row) for row in linked]
@@ -181,8 +187,11 @@ async def vehicles_by_id(session: AsyncSession, ids: Sequence[int]) -> list[Vehi
     return [vehicle_view(rows[i]) for i in ids if i in rows]
 
 
-async def _cheapest(session: AsyncSession, filters: VehicleFilters, catalog: Catalog) -> list[VehicleView]:
-    rows = await queries.cheapest(session, search_where(filters, catalog), MAX_VEHICLES)
+async def _cheapest(
+    session: AsyncSession, filters: VehicleFilters, catalog: Catalog, fallbacks: Sequence[VehicleFilters] = ()
+) -> list[VehicleView]:
+    levels = [search_where(f, catalog) for f in (filters, *fallbacks)]
+    rows = await queries.cheapest(session, queries.ladder_sql(levels, MAX_VEHICLES))
     return [vehicle_view(row) for row in rows]
 
 

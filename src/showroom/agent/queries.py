@@ -3,6 +3,8 @@ they run on every turn. Plain rows; ``agent.context`` turns them into the brain'
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +29,7 @@ VIEW_COLUMNS = (
     "vin",
     "features",
     "url",
+    "fuel_economy",
 )  # what agent.context.vehicle_view reads: loading whole Vehicle objects cost more than the search itself
 _COLUMNS = ", ".join(f"v.{c}" for c in VIEW_COLUMNS)
 
@@ -63,8 +66,36 @@ def search_sql(found: SearchWhere, limit: int) -> str:
     return f"select {_COLUMNS} from vehicles v where {found.sql} order by v.price asc nulls last, v.id limit {limit}"
 
 
-async def cheapest(session: AsyncSession, found: SearchWhere, limit: int) -> list[dict[str, Any]]:
-    return await fetch_all(session, search_sql(found, limit), found.params)
+_ORDER = "order by v.price asc nulls last, v.id"
+
+
+def ladder_sql(levels: Sequence[SearchWhere], limit: int) -> SearchWhere:
+    """The agent's search and its fallbacks in one statement: the ``limit`` cheapest vehicles of the first level
+    that finds any (level 0 fits every wish; the next ones are ``inventory.service.closest``), each row with its
+    ``level``. A level runs only when every level before it found nothing: its ``not exists`` over their results
+    is a one-time filter, checked before its scan starts, so a turn whose search finds something costs what the
+    plain search costs (plus planning the fallbacks). Each level's parameters are prefixed with it (``l1_makes``)."""
+    if len(levels) == 1:
+        return SearchWhere(
+            f"select {_COLUMNS}, 0 as level from vehicles v where {levels[0].sql} {_ORDER} limit {limit}",
+            levels[0].params,
+        )
+    params: dict[str, Any] = {}
+    ctes: list[str] = []
+    for k, level in enumerate(levels):
+        sql = re.sub(r"%\((\w+)\)s", rf"%(l{k}_\1)s", level.sql) if k else level.sql
+        params.update({f"l{k}_{name}" if k else name: value for name, value in level.params.items()})
+        gate = "".join(f" and not exists (select from l{j})" for j in range(k))
+        ctes.append(
+            f"l{k} as (select {_COLUMNS}, {k} as level from vehicles v where {sql}{gate} {_ORDER} limit {limit})"
+        )
+    union = " union all ".join(f"select * from l{k}" for k in range(len(levels)))
+    return SearchWhere(f"with {', '.join(ctes)} {union} order by level, price nulls last, id", params)
+
+
+async def cheapest(session: AsyncSession, found: SearchWhere) -> list[dict[str, Any]]:
+    """The rows of a :func:`ladder_sql` statement."""
+    return await fetch_all(session, found.sql, found.params)
 
 
 async def vehicles_by_id(session: AsyncSession, ids: list[int]) -> list[dict[str, Any]]:

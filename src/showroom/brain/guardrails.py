@@ -1,10 +1,11 @@
 """Rules every outgoing reply obeys, whatever the provider (builtin or an LLM) wrote.
 
-Sentence by sentence: drop prompt-injection echoes, prices that are not a listed price of the vehicles in context,
-makes and models that are not among them (an honest "we don't have a Tahoe" stays), promises (guarantees,
-approvals, rates, payments, delivery dates), phone numbers that are not the dealership's, and links that are not
-allowed (at most one survives). Then: HTML stripped, short paragraphs separated by blank lines, a question or a
-next step at the end, and SMS trimmed at sentence boundaries.
+Sentence by sentence: drop prompt-injection echoes, feed debris and staff notes (`brain.listing`), prices that are
+not a listed price of the vehicles in context, makes and models that are not among them (an honest "we don't have a
+Tahoe" stays; a listed unit's trim is not read as a model), promises (guarantees, approvals, rates, payments,
+delivery dates), phone numbers that are not the dealership's, and links that are not allowed (at most one survives).
+Then: HTML stripped, short paragraphs separated by blank lines, a question or a next step at the end, and SMS trimmed
+at sentence boundaries.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from showroom.brain.listing import has_debris
 from showroom.brain.nlu.attributes import make_matches, model_matches
 from showroom.brain.nlu.text import rx
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
@@ -140,6 +142,7 @@ class _Checker:
         self.allowed_urls = {_normal_url(u) for u in urls if u}
         self.phone = re.sub(r"\D", "", dealership.phone or "")[-10:]
         self.catalog = catalog or Catalog.from_vehicles(vehicles)
+        self.trims = sorted({v.trim for v in vehicles if v.trim}, key=len, reverse=True)
         self.links_kept = 0
         self.violations: list[str] = []
 
@@ -151,6 +154,7 @@ class _Checker:
         """The sentence (links possibly removed) or None to drop it."""
         for rule, bad in (
             ("prompt_injection", lambda s: bool(_INJECTION.search(s))),
+            ("feed_debris", has_debris),
             ("promise", lambda s: bool(_PROMISES.search(s))),
             ("unlisted_price", self._unlisted_price),
             ("unlisted_phone", self._unlisted_phone),
@@ -174,6 +178,8 @@ class _Checker:
         for known in (d.name, d.address, d.city, d.hours_text):
             if known:
                 masked = re.sub(re.escape(known), " ", masked, flags=re.IGNORECASE)
+        for trim in self.trims:  # a listed unit's trim may read as a model ("Ram 1500 Express 4x4 Crew Cab")
+            masked = masked.replace(trim, " " * len(trim))
         for mention in find_vehicle_mentions(masked, self.catalog):
             if self._listed(mention.make, mention.model):
                 continue

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from showroom.brain.listing import clean_listing
+
 
 @dataclass(frozen=True)
 class VehicleView:
@@ -29,6 +31,22 @@ class VehicleView:
     vin: str
     features: tuple[str, ...]
     url: str | None
+    fuel_economy: int | None = None  # combined MPG, when the feed gives it
+    # False: the search found nothing that fits every wish, and this is one of the closest units it offers instead
+    # (it differs in something asked for: compose and providers must never present it as a match); only a unit
+    # ``from_search`` and exact is known to fit what the search compared, its description included
+    exact: bool = True
+    from_search: bool = False  # found by the search for the customer's wishes (exact: it fits every one of them)
+
+    def __post_init__(self) -> None:
+        """Listing text fit for a customer whoever built the view (``brain.listing``: rows stored before the import
+        cleaned them, test data, API-created units)."""
+        trim = clean_listing(self.trim, short=True)
+        if trim != self.trim:
+            object.__setattr__(self, "trim", trim)
+        features = tuple(c for f in self.features if (c := clean_listing(str(f), short=True)))
+        if features != self.features:
+            object.__setattr__(self, "features", features)
 
     @property
     def title(self) -> str:

@@ -17,6 +17,11 @@ Normalisation (documented choices):
 * Mileage: `12,345 mi` → 12345; kilometres are converted to miles (warning).
 * Drivetrain: 4X4/4WD/four-wheel drive → 4WD, AWD/all-wheel drive → AWD, FWD/front-wheel drive → FWD,
   RWD/rear-wheel drive → RWD, 4X2/2WD → 2WD; anything else is kept as sent.
+* Hybrids: the model's or trim's name decides the fuel (`Tucson Hybrid`, `SEL HEV`, `Prius Prime`, `Plug-In Hybrid`)
+  whatever the fuel column says (feeds label hybrids `Electric` or `Gasoline`), with a warning.
+* Listing text (trim, description, features) loses markup, search-index debris (`value matchLevel none
+  matchedWords`), template placeholders, tracking parameters, starred flags in short fields (`*Ltd Avail*`) and
+  sentences meant for staff (`brain.listing.clean_listing`); a trim left empty is stored empty, with a warning.
 * Condition: New → new; Used/Pre-Owned → used; CPO/Certified/Certified Pre-Owned → certified (with certified=True);
   a true `certified` column turns used into certified. Unknown or empty → None (the table's default applies).
 * Status: available/pending/sold/in_transit/unavailable from common spellings; empty → None (default applies).
@@ -39,6 +44,8 @@ from decimal import Decimal, InvalidOperation
 from itertools import chain
 from typing import Any, BinaryIO, Protocol
 
+from showroom.brain.listing import clean_listing
+from showroom.brain.nlu.attributes import vehicle_fuel
 from showroom.inventory.vin import check_vin
 from showroom.models.inventory import YEAR_MIN, is_certified
 from showroom.vocabulary import VehicleCondition, VehicleStatus
@@ -299,7 +306,29 @@ def _images(raw: str) -> list[str]:
 def _features(raw: str) -> list[str]:
     separator = next((s for s in ("|", ";", ",") if s in raw), None)
     parts = raw.split(separator) if separator else [raw]
-    return [part.strip() for part in parts if part.strip()]
+    return [cleaned for part in parts if (cleaned := clean_listing(part, short=True))]
+
+
+def _clean_trim(vehicle: dict[str, Any], warnings: list[str]) -> None:
+    """A trim is shown in every answer about the unit: markup, search-index debris and flags go."""
+    raw = vehicle["trim"]
+    cleaned = clean_listing(raw, short=True)
+    if raw and cleaned != raw:
+        warnings.append(
+            f"trim {raw!r} cleaned to {cleaned!r}" if cleaned else f"trim {raw!r} is not a trim; left empty"
+        )
+    vehicle["trim"] = cleaned
+
+
+def _fuel(vehicle: dict[str, Any], warnings: list[str]) -> None:
+    """Hybrids are stored as hybrids whatever the feed's fuel column says (one feed labels them "Electric", another
+    "Gasoline"): the model's or trim's name decides (``brain.nlu.attributes.vehicle_fuel``)."""
+    raw = vehicle["fuel_type"]
+    fuel = vehicle_fuel(raw, vehicle["model"], vehicle["trim"])
+    if fuel != raw:
+        said = f"fuel type {raw!r}" if raw else "no fuel type"
+        warnings.append(f"{said} for a {vehicle['model']} {vehicle['trim'] or ''}".rstrip() + f"; stored {fuel!r}")
+    vehicle["fuel_type"] = fuel
 
 
 # --- rows ------------------------------------------------------------------------------------------------------
@@ -371,6 +400,8 @@ def _vehicle(row: _Row, warnings: list[str], max_year: int) -> dict[str, Any]:
     _identity(row, vehicle, warnings, max_year)
     for column in ("stock_number", "trim", "body_style", "exterior_color", "interior_color", "engine", "fuel_type"):
         vehicle[column] = row.get(column)
+    _clean_trim(vehicle, warnings)
+    _fuel(vehicle, warnings)
     if vehicle["body_style"] and _key(vehicle["body_style"]) in {"car truck", "motorcycle", "powersport", "other"}:
         vehicle["body_style"] = None  # a catalog category (Vehicle Type), not a body style
     transmission, drivetrain = row.get("transmission"), row.get("drivetrain")
@@ -386,7 +417,7 @@ def _vehicle(row: _Row, warnings: list[str], max_year: int) -> dict[str, Any]:
     if vehicle["price"] is None:
         vehicle["price"] = vehicle["sale_price"]
     _condition(row, vehicle, warnings)
-    vehicle["description"] = row.get("description")
+    vehicle["description"] = clean_listing(row.get("description"))
     features, images = row.get("features"), row.get("images")
     vehicle["features"] = _features(features) if features else []
     vehicle["images"] = _images(images) if images else []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Select, select, text
@@ -11,7 +12,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.brain.compose.reply import search_terms
+from showroom.brain.nlu.attributes import (
+    GOOD_MPG,
+    attribute_label,
+    body_matches,
+    color_family,
+    color_matches,
+    drivetrain_fits,
+    fuel_matches,
+    trim_matches,
+)
 from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.knowledge import model_body, model_fuel, three_rows, three_rows_since
+from showroom.brain.nlu.text import squash
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.cache import TenantCache
@@ -28,6 +41,7 @@ CATALOGS: TenantCache[Catalog] = TenantCache("catalog")
 class VehicleFilters:
     makes: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
+    trims: list[str] = field(default_factory=list)
     body_styles: list[str] = field(default_factory=list)
     colors: list[str] = field(default_factory=list)
     drivetrains: list[str] = field(default_factory=list)
@@ -49,6 +63,7 @@ class VehicleFilters:
 NARROWING = (
     "makes",
     "models",
+    "trims",
     "body_styles",
     "colors",
     "drivetrains",
@@ -75,6 +90,7 @@ def filters_from_terms(terms: dict[str, Any]) -> VehicleFilters:
     return VehicleFilters(
         makes=terms.get("makes") or [],
         models=terms.get("models") or [],
+        trims=terms.get("trims") or [],
         body_styles=terms.get("body_styles") or [],
         colors=terms.get("colors") or [],
         drivetrains=terms.get("drivetrains") or [],
@@ -111,26 +127,33 @@ def filters_from_text(text: str, catalog: Catalog | None = None, **explicit: Any
 
 SPELLED_COLUMNS = ("body_style", "exterior_color", "drivetrain", "fuel_type")
 _CATALOG = text(
-    "select null as name, make, model from vehicles group by make, model union all "
-    "select name, value, null from vehicles cross join lateral (values "
+    "select null as name, make, model, trim as value from vehicles group by make, model, trim union all "
+    "select name, null, null, value from vehicles cross join lateral (values "
     + ", ".join(f"('{c}', {c})" for c in SPELLED_COLUMNS)
     + ") as v(name, value) where value is not null group by name, value"
 )
 
 
 async def catalog(session: AsyncSession) -> Catalog:
-    """The makes and models of the dealership's vehicles, and the values of the columns search compares
+    """The makes, models and trims of the dealership's vehicles, and the values of the columns search compares
     (``SPELLED_COLUMNS``), as spelled in its feed; one statement (cached, see ``showroom.cache``)."""
 
     async def load() -> Catalog:
         makes: dict[str, set[str]] = {}
+        trims: dict[tuple[str, str], set[str]] = {}
         spellings: dict[str, set[str]] = {c: set() for c in SPELLED_COLUMNS}
-        for name, value, model in await session.execute(_CATALOG):
+        for name, make, model, value in await session.execute(_CATALOG):
             if name is None:
-                makes.setdefault(value, set()).add(model)
+                makes.setdefault(make, set()).add(model)
+                if value is not None:
+                    trims.setdefault((make, model), set()).add(value)
             else:
                 spellings[name].add(value)
-        return Catalog(makes, {c: frozenset(values) for c, values in spellings.items()})
+        return Catalog(
+            makes,
+            {c: frozenset(values) for c, values in spellings.items()},
+            {key: frozenset(values) for key, values in trims.items()},
+        )
 
     return await CATALOGS.get(session, load)
 
@@ -152,13 +175,54 @@ def spelled(catalog: Catalog, makes: list[str], models: list[str]) -> tuple[list
     Search compares these exact values: under row-level security PostgreSQL uses a condition in an index scan only
     when its functions are leakproof, and ``texteq`` is while ``lower()`` and ``ILIKE`` are not, so
     ``lower(make) = 'hyundai'`` would filter every vehicle of the dealership."""
-    wanted_makes = {m.strip().lower() for m in makes if m.strip()}
-    found_makes = [make for make in catalog.makes if make.lower() in wanted_makes]
-    prefixes = tuple(m.strip().lower() for m in models if m.strip())
-    found_models: set[str] = set()
-    for make in found_makes if makes else catalog.makes:
-        found_models.update(model for model in catalog.makes[make] if model.lower().startswith(prefixes))
-    return found_makes, sorted(found_models)
+
+    def compute() -> tuple[list[str], list[str]]:
+        wanted_makes = {m.strip().lower() for m in makes if m.strip()}
+        found_makes = [make for make in catalog.makes if make.lower() in wanted_makes]
+        prefixes = tuple(m.strip().lower() for m in models if m.strip())
+        found_models: set[str] = set()
+        for make in found_makes if makes else catalog.makes:
+            found_models.update(model for model in catalog.makes[make] if model.lower().startswith(prefixes))
+        return found_makes, sorted(found_models)
+
+    return catalog.memo(("spelled", tuple(makes), tuple(models)), compute)
+
+
+_FAMILIES: dict[str, Callable[[str | None, str], bool]] = {
+    "exterior_color": color_matches,
+    "body_style": body_matches,
+    "drivetrain": drivetrain_fits,
+    "fuel_type": fuel_matches,
+}
+
+
+def in_family(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
+    """The catalog's values of ``column`` that mean what is wanted, by the agent's own matching (one definition for
+    search and answers): a colour's family ("grey" finds "Gray" and "Magnetic Gray Metallic", "navy" finds "Blue",
+    "maroon" "Burgundy"), a body type ("pickup" finds "Truck", "crossover" "SUV"), the wheels driven (AWD and 4WD
+    find each other), a fuel (hybrid finds "Plug-In Hybrid"); plus, for words the agent does not know, the values
+    that contain them (:func:`containing`). A shade named in so many words ("ruby", "navy", as a filter of the API)
+    finds the values that contain it, and its whole family only when none does."""
+    return catalog.memo(("in_family", column, tuple(wanted)), lambda: _in_family(catalog, column, wanted))
+
+
+def _in_family(catalog: Catalog, column: str, wanted: list[str]) -> list[str]:
+    stored = catalog.spellings.get(column, frozenset())
+    found = set(containing(catalog, column, wanted))
+    for w in (w.strip() for w in wanted if w.strip()):
+        if column == "exterior_color":
+            family = color_family(w)
+            if family is None or (squash(w) not in _FAMILY_WORDS and containing(catalog, column, [w])):
+                continue
+        label = attribute_label(column, w)
+        found.update(v for v in stored if _FAMILIES[column](v, label))
+    return sorted(found)
+
+
+_FAMILY_WORDS = frozenset(
+    {"white", "black", "silver", "gray", "grey", "red", "blue", "green", "brown", "beige", "gold", "orange", "yellow"}
+    | {"purple", "tan"}
+)
 
 
 @dataclass(frozen=True)
@@ -182,14 +246,46 @@ _RANGES = (
     ("price", "<=", "price_max"),
     ("mileage", "<=", "mileage_max"),
 )
+_FUEL_SAVERS = ("Hybrid", "Electric")
+
+
+def _trims(catalog: Catalog, asked: list[str], models: list[str]) -> list[str]:
+    """The catalog's trims, of the models asked for (else of any), that name a trim asked for word for word."""
+
+    def compute() -> list[str]:
+        stored = (
+            {t for (_, model), trims in catalog.trims.items() if model in models for t in trims}
+            if models
+            else {t for trims in catalog.trims.values() for t in trims}
+        )
+        return sorted(t for t in stored if any(trim_matches(t, wanted) for wanted in asked))
+
+    return catalog.memo(("trims", tuple(asked), tuple(models)), compute)
+
+
+def _three_row_models(catalog: Catalog) -> dict[int, list[str]]:
+    """The catalog's models with a third row of seats, by the first model year that has one."""
+
+    def compute() -> dict[int, list[str]]:
+        by_year: dict[int, list[str]] = {}
+        for models in catalog.makes.values():
+            for model in models:
+                since = three_rows_since(model)
+                if since is not None:
+                    by_year.setdefault(since, []).append(model)
+        return {year: sorted(models) for year, models in sorted(by_year.items())}
+
+    return catalog.memo("three_rows", compute)
 
 
 def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
     """Vehicles matching every given filter (RLS keeps it to the caller's dealership), as one SQL condition:
     the one definition of search, sent through psycopg by the agent (each chat turn) and wrapped by
     :func:`search_query` for the API and the pages. ``catalog`` is the dealership's (:func:`catalog`): makes,
-    models, body styles, colours, drivetrains and fuels are compared with its stored spellings (``=``), for the
-    reasons :func:`spelled` and :func:`containing` give."""
+    models, trims, body styles, colours, drivetrains and fuels are compared with its stored spellings (``=``), for
+    the reasons :func:`spelled` and :func:`containing` give, chosen by the agent's own matching (:func:`in_family`).
+    What a feed does not say comes from the agent's knowledge of models (``brain.nlu.knowledge``): a third row of
+    seats, good fuel economy."""
     conditions: list[str] = []
     params: dict[str, Any] = {}
 
@@ -204,10 +300,12 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
         where("make = any({makes})", makes=makes)
     if any(m.strip() for m in filters.models):
         where("model = any({models})", models=models)
+    if any(t.strip() for t in filters.trims):
+        where("trim = any({trims})", trims=_trims(catalog, filters.trims, models))
     for column, key in _SPELLED_FILTERS:
         wanted: list[str] = getattr(filters, key)
         if any(w.strip() for w in wanted):
-            where(f"{column} = any({{{key}}})", **{key: containing(catalog, column, wanted)})
+            where(f"{column} = any({{{key}}})", **{key: in_family(catalog, column, wanted)})
     if filters.condition:
         where("condition = {condition}", condition=filters.condition)
     if filters.status:
@@ -216,10 +314,16 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
         if getattr(filters, key) is not None:
             where(f"{column} {operator} {{{key}}}", **{key: getattr(filters, key)})
     for i, feature in enumerate(filters.features):  # named in the description, the feature list or the trim
-        where(
-            f"(description ilike {{f{i}}} or features::text ilike {{f{i}}} or trim ilike {{f{i}}})",
-            **{f"f{i}": f"%{feature.strip()}%"},
-        )
+        named = f"(description ilike {{f{i}}} or features::text ilike {{f{i}}} or trim ilike {{f{i}}}"
+        known: dict[str, Any] = {}
+        if feature.strip().lower() == "third row seating":  # a model with three rows, whatever its feature list says
+            for year, three_row in _three_row_models(catalog).items():
+                known[f"f{i}_rows{year}"] = three_row
+                named += f" or (model = any({{f{i}_rows{year}}}) and year >= {year})"
+        elif feature.strip().lower() == "fuel efficient":
+            known[f"f{i}_fuels"] = in_family(catalog, "fuel_type", list(_FUEL_SAVERS))
+            named += f" or fuel_type = any({{f{i}_fuels}}) or fuel_economy >= {GOOD_MPG}"
+        where(named + ")", **{f"f{i}": f"%{feature.strip()}%"}, **known)
     if filters.stock_number:
         where("stock_number = {stock_number}", stock_number=filters.stock_number)
     if filters.vin:
@@ -227,6 +331,62 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
     if filters.text:
         where("search @@ websearch_to_tsquery('english', {text})", text=filters.text)
     return SearchWhere(" and ".join(conditions) or "true", params)
+
+
+# The kind of vehicle closest to one the lot has none of: a minivan's buyer wants three rows.
+_NEAR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Minivan": ("SUV", ("third row seating",)),
+    "Van": ("Minivan", ()),
+    "Coupe": ("Sedan", ()),
+    "Hatchback": ("Sedan", ()),
+    "Wagon": ("SUV", ()),
+}
+
+
+def closest(filters: VehicleFilters) -> list[VehicleFilters]:
+    """When nothing fits every filter: the searches for the closest units, in order, each relaxing one more wish
+    (the first that finds anything is offered, each unit with how it differs): the colour; then the trim or the
+    year (one of them first, when both were asked); then the mileage, the drivetrain, the price and new/used (the
+    same model still); then the model, keeping its kind (the body type asked, or the model's own, with what the
+    model implies: electric, three rows), the fuel and features, drivetrain, price and new/used asked; then the body
+    type alone; last the kind closest to it (a minivan's: an SUV with three rows). Empty for a
+    search by stock number or VIN, or when nothing would be left to compare with."""
+    if filters.stock_number or filters.vin or filters.text:
+        return []
+    rungs: list[VehicleFilters] = []
+
+    def rung(candidate: VehicleFilters) -> None:
+        if narrows(candidate) and candidate not in rungs and candidate != filters:
+            rungs.append(candidate)
+
+    current = replace(filters, colors=[])
+    rung(current)
+    if filters.trims and (filters.year_min is not None or filters.year_max is not None):
+        rung(replace(current, year_min=None, year_max=None))  # the trim asked, another year
+        rung(replace(current, trims=[]))  # the year asked, another trim
+    current = replace(current, trims=[], year_min=None, year_max=None, mileage_max=None)
+    rung(current)
+    rung(replace(current, drivetrains=[], price_min=None, price_max=None, condition=None))
+    bodies = list(filters.body_styles) or [b for m in filters.models if (b := model_body(m))][:1]
+    if not bodies:
+        return rungs
+    kind = replace(current, makes=[], models=[], body_styles=bodies)
+    if filters.makes or filters.models:
+        year = filters.year_max or filters.year_min
+        implied_fuel = [f for m in filters.models if (f := model_fuel(m))][:1] if not filters.fuel_types else []
+        implied_rows = "third row seating" not in filters.features and any(three_rows(m, year) for m in filters.models)
+        if implied_fuel or implied_rows:
+            extra = ["third row seating"] if implied_rows else []
+            rung(replace(kind, fuel_types=implied_fuel or kind.fuel_types, features=[*kind.features, *extra]))
+            if implied_fuel and implied_rows:
+                rung(replace(kind, fuel_types=implied_fuel))
+        rung(kind)
+    alone = replace(kind, drivetrains=[], price_min=None, price_max=None, condition=None, fuel_types=[], features=[])
+    rung(alone)
+    if bodies[0] in _NEAR_KINDS:  # none of that kind at all: the kind closest to it
+        near, features = _NEAR_KINDS[bodies[0]]
+        rung(replace(alone, body_styles=[near], features=list(features)))
+    return rungs
 
 
 def search_query(filters: VehicleFilters, catalog: Catalog) -> Select[tuple[Vehicle]]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply
 from showroom.brain.compose.vehicles import (
     _by_identifier,
+    _feature_phrase,
     _fits,
     _highlights,
     _list_block,
@@ -17,11 +18,14 @@ from showroom.brain.compose.vehicles import (
     _notes,
     _wanted,
     _with_article,
+    wrong_make_line,
 )
 from showroom.brain.guardrails import price_text
-from showroom.brain.nlu.attributes import drivetrain_matches, feature_matches
+from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, feature_of
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
+
+FULL_SEARCH = 5  # the pipeline reads at most five units (agent.context.MAX_VEHICLES): five may mean more
 
 
 def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
@@ -36,14 +40,20 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.question = ctx.say("ask_budget") if not s.budget_max_cents else ctx.say("ask_when")
         reply.confidence = 0.55
         return reply
+    fixes = [wrong_make_line(fix) for fix in s.wrong_makes[:1]]
     if exact:
-        return _exact_answer(ctx, exact[:limit], asked_specific)
+        # more than shown, or maybe more than the search read: never a count that is not the lot's
+        more = len(exact) > limit or len(ctx.vehicles) >= FULL_SEARCH
+        answer = _exact_answer(ctx, exact[:limit], asked_specific, more=more)
+        answer.lead[:0] = fixes
+        return answer
+    reply.lead.extend(fixes)
     if ctx.vehicles:
         shown = list(ctx.vehicles[:limit])
         if s.has_vehicle_criteria():
             reply.lead.append(ctx.say("no_exact", what=_wanted(s)))
         reply.lead.append(ctx.say("alternatives"))
-        notes = {v.id: ", ".join(_notes(v, s)[:2]) for v in shown}
+        notes = {v.id: ", ".join(_notes(v, s)[:3]) for v in shown}
         reply.body.append(_list_block(shown, ctx, notes))
         reply.vehicle_ids = [v.id for v in shown]
         reply.question = ctx.say("ask_which")
@@ -66,9 +76,9 @@ def _open_search_line(ctx: _Ctx) -> str:
     return f"{options.get(ctx.tone, options[Tone.friendly])} {kinds}"
 
 
-def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool) -> _Reply:
+def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool, *, more: bool = False) -> _Reply:
     reply = _Reply(vehicle_ids=[v.id for v in exact], confidence=0.85)
-    if len(exact) == 1:
+    if len(exact) == 1 and not more:
         v = exact[0]
         reply.lead.append(ctx.say("found_one", title=v.title if not ctx.sms else v.short_title))
         reply.lead.append(_facts_sentence(v, ctx))
@@ -80,7 +90,7 @@ def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool)
             reply.extras.append(f"You can see the photos and details here: {url}")
         reply.question = ctx.say("ask_test_drive")
     else:
-        reply.lead.append(ctx.say("found_many", count=len(exact)))
+        reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
         reply.body.append(_list_block(exact, ctx))
         reply.question = ctx.say("ask_which")
     if not asked_specific and not ctx.u.slots.budget_max_cents and not ctx.u.slots.monthly_budget_cents:
@@ -98,6 +108,8 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
         facts.append(f"is finished in {v.exterior_color}")
     if not facts:
         return f"Stock number {v.stock_number}." if v.stock_number else ""
+    if not facts[0].startswith("it's"):
+        facts[0] = f"it {facts[0]}"
     sentence = ", ".join(facts[:-1]) + (" and " if len(facts) > 1 else "") + facts[-1]
     stock = f" (stock {v.stock_number})" if v.stock_number and not ctx.sms else ""
     return f"{sentence[0].upper()}{sentence[1:]}{stock}."
@@ -140,6 +152,8 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     for wanted in s.drivetrains:
         if drivetrain_matches(v.drivetrain, wanted):
             out.append(f"Yes, the {title} is {_DRIVE_WORDS.get(wanted, wanted)}.")
+        elif drivetrain_fits(v.drivetrain, wanted):
+            out.append(f"The {title} is listed as {v.drivetrain}, which drives all four wheels.")
         elif v.drivetrain:
             out.append(f"The {title} is listed as {v.drivetrain}, not {wanted}.")
         else:
@@ -147,11 +161,16 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     if s.fuel_types:
         out.append(f"The {title} is listed as {v.fuel_type}." if v.fuel_type else "")
     for feature in s.features:
-        own = feature_matches(v.features, feature)
+        own = feature_of(v, feature)
+        if own and own not in v.features:  # known of the model or its fuel, not listed by the feed
+            known = "has a third row of seats" if feature == "third row seating" else f"is listed as {own}"
+            out.append(f"Yes, the {title} {known}.")
+            continue
         out.append(
             f"Yes, its feature list includes {own}."
             if own
-            else f"I don't see {_with_article(feature)} in its feature list; a team member can double-check that."
+            else f"I don't see {_with_article(_feature_phrase(feature))} in its feature list; a team member can "
+            "double-check that."
         )
     colour_question = re.search(r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\b", ctx.u.text, re.I)
     if colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):

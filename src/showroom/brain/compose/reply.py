@@ -140,6 +140,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
     return {
         "makes": list(s.makes),
         "models": list(s.models),
+        "trims": list(s.trims),
         "body_styles": list(s.body_styles),
         "colors": list(s.colors),
         "drivetrains": list(s.drivetrains),

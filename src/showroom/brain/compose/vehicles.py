@@ -12,13 +12,17 @@ from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
-    drivetrain_matches,
+    drivetrain_fits,
+    drivetrains_named,
     feature_matches,
+    feature_of,
     fuel_matches,
     make_matches,
     model_matches,
+    trim_matches,
+    vehicle_fuel,
 )
-from showroom.brain.nlu.understanding import Slots
+from showroom.brain.nlu.understanding import Slots, WrongMake
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import VehicleCondition
 
@@ -37,36 +41,72 @@ def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
 
 
 def _fits(v: VehicleView, s: Slots) -> bool:
-    """Does the vehicle match everything the customer asked for?"""
+    """Does the vehicle match everything the customer asked for? A unit the search offered as one of the closest
+    (``exact`` False) never does, whatever this check would say."""
     used_ok = s.condition == VehicleCondition.used and v.condition == VehicleCondition.certified
-    return all(
+    return v.exact and all(
         (
             not s.makes or any(make_matches(v.make, m) for m in s.makes),
             not s.models or any(model_matches(v.model, m) for m in s.models),
+            not s.trims or any(trim_matches(v.trim, t) for t in s.trims),
             not s.colors or any(color_matches(v.exterior_color, c) for c in s.colors),
             not s.body_styles or any(body_matches(v.body_style, b) for b in s.body_styles),
-            not s.drivetrains or any(drivetrain_matches(v.drivetrain, d) for d in s.drivetrains),
-            not s.fuel_types or any(fuel_matches(v.fuel_type, f) for f in s.fuel_types),
+            not s.drivetrains or any(_drive_fits(v, d) for d in s.drivetrains),
+            not s.fuel_types or any(fuel_matches(vehicle_fuel(v.fuel_type, v.model, v.trim), f) for f in s.fuel_types),
             not s.condition or v.condition == s.condition or used_ok,
-            all(feature_matches(v.features, f) for f in s.features),
+            # the search also reads the description, which the view does not carry: a unit it found has them
+            v.from_search or all(feature_of(v, f) for f in s.features),
             not _number_mismatches(v, s),
         )
     )
 
 
+def _drive_fits(v: VehicleView, wanted: str) -> bool:
+    """The drivetrain column fits, and so does the trim when it names one: a feed may list a unit as AWD whose trim
+    (shown in its title) says FWD, and it is no match for AWD to a customer reading it."""
+    named = drivetrains_named(v.trim)
+    return drivetrain_fits(v.drivetrain, wanted) and (len(named) != 1 or drivetrain_fits(named[0], wanted))
+
+
+_CONDITION_WORDS: dict[str, str] = {
+    VehicleCondition.new: "new",
+    VehicleCondition.used: "pre-owned",
+    VehicleCondition.certified: "certified pre-owned",
+}
+
+
 def _notes(v: VehicleView, s: Slots) -> list[str]:
-    """The differences worth spelling out next to a close option (make, model and body show in its title)."""
+    """How a close option differs from what was asked ('a 2024 instead of a 2023', 'in White instead of gray'); the
+    make, model and trim show in its title, and a model not on the lot is never named (guardrails drop sentences
+    naming unlisted vehicles)."""
     out: list[str] = []
+    if s.trims and not any(trim_matches(v.trim, t) for t in s.trims):
+        out.append(f"{v.trim} instead of {s.trims[0]}" if v.trim else f"not the {s.trims[0]} trim")
+    if s.year_min is not None and s.year_min == s.year_max and v.year != s.year_min:
+        out.append(f"a {v.year} instead of a {s.year_min}")
     if s.colors and not any(color_matches(v.exterior_color, c) for c in s.colors):
-        out.append(f"not {s.colors[0].lower()}")
-    if s.drivetrains and not any(drivetrain_matches(v.drivetrain, d) for d in s.drivetrains):
-        out.append(f"not {s.drivetrains[0]}")
-    if s.fuel_types and not any(fuel_matches(v.fuel_type, f) for f in s.fuel_types):
-        out.append(f"not {s.fuel_types[0].lower()}")
-    out.extend(_number_mismatches(v, s))
-    missing = [f for f in s.features if not feature_matches(v.features, f)]
+        wanted = s.colors[0].lower()
+        out.append(
+            f"in {v.exterior_color} instead of {wanted}" if v.exterior_color else f"colour not listed, not {wanted}"
+        )
+    if s.drivetrains and not any(_drive_fits(v, d) for d in s.drivetrains):
+        named = drivetrains_named(v.trim)
+        shown = named[0] if len(named) == 1 and not drivetrain_fits(named[0], s.drivetrains[0]) else v.drivetrain
+        out.append(f"{shown} instead of {s.drivetrains[0]}" if shown else "drivetrain not listed")
+    fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
+    if s.fuel_types and not any(fuel_matches(fuel, f) for f in s.fuel_types):
+        wanted = s.fuel_types[0].lower()
+        out.append(f"{fuel.lower()} instead of {wanted}" if fuel else f"fuel type not listed, not {wanted}")
+    used_ok = s.condition == VehicleCondition.used and v.condition == VehicleCondition.certified
+    if s.condition and v.condition != s.condition and not used_ok:
+        out.append(f"{_CONDITION_WORDS.get(v.condition, v.condition)} instead of {_CONDITION_WORDS[s.condition]}")
+    numbers = _number_mismatches(v, s)
+    if s.year_min is not None and s.year_min == s.year_max:  # said above: "a 2024 instead of a 2023"
+        numbers = [n for n in numbers if "older" not in n and "newer" not in n]
+    out.extend(numbers)
+    missing = [f for f in s.features if not feature_of(v, f)]
     if missing:
-        out.append(f"no {missing[0]} listed")
+        out.append(f"no {_feature_phrase(missing[0])} listed")
     return out
 
 
@@ -77,24 +117,28 @@ def _number_mismatches(v: VehicleView, s: Slots) -> list[str]:
     if s.budget_min_cents and v.price_cents is not None and v.price_cents < s.budget_min_cents * 0.8:
         out.append("below your price range")
     if s.year_min and v.year < s.year_min:
-        out.append("older than you asked for")
+        out.append(f"a {v.year}, older than you asked for")
     if s.year_max and v.year > s.year_max:
-        out.append("newer than you asked for")
+        out.append(f"a {v.year}, newer than you asked for")
     if s.mileage_max and v.mileage is not None and v.mileage > s.mileage_max:
         out.append("more miles than you asked for")
     return out
 
 
 def _wanted(s: Slots) -> str:
-    """'a red AWD SUV', 'a Tahoe': what the customer asked for, without prices (enforce() would drop them)."""
+    """'a red AWD SUV', 'a 2023 Palisade Calligraphy', 'a Tahoe': what the customer asked for, without prices
+    (enforce() would drop them)."""
     words: list[str] = [c.lower() for c in s.colors[:1]]
     if s.condition == VehicleCondition.new:
         words.append("new")
     elif s.condition in (VehicleCondition.used, VehicleCondition.certified):
         words.append("pre-owned" if s.condition == VehicleCondition.used else "certified pre-owned")
+    one_year = s.year_min is not None and s.year_min == s.year_max
+    if one_year and (s.models or s.makes or s.body_styles):
+        words.append(str(s.year_min))
     words += s.drivetrains[:1] + [f.lower() if f != "Plug-In Hybrid" else "plug-in hybrid" for f in s.fuel_types[:1]]
     if s.models:
-        words.append(" or ".join(s.models[:2]))
+        words.append(" or ".join(s.models[:2]) + (f" {s.trims[0]}" if s.trims else ""))
     elif s.makes:
         words.append(" or ".join(s.makes[:2]))
     if s.body_styles:
@@ -102,10 +146,43 @@ def _wanted(s: Slots) -> str:
     if not s.models and not s.makes and not s.body_styles:
         words.append("vehicle")
     phrase = " ".join(words)
+    if s.trims and not s.models:
+        phrase += f" in the {s.trims[0]} trim"
+    if one_year and not (s.models or s.makes or s.body_styles):
+        phrase += f" from {s.year_min}"
+    elif not one_year and s.year_min is not None:
+        phrase += f", {s.year_min} or newer"
+    elif not one_year and s.year_max is not None:
+        phrase += f", {s.year_max} or older"
     if s.features:
-        phrase += f" with {_with_article(s.features[0])}"
-    article = "an" if re.match(r"[aeiouAEIOU]|SUV|AWD|FWD|RWD|4WD|8", phrase) else "a"
+        phrase += f" with {_with_article(_feature_phrase(s.features[0]))}"
+    limits = [  # everything the search compared must be said, or "we don't have X" would be untrue
+        "within your budget" if s.budget_max_cents else "",
+        "in your price range" if s.budget_min_cents and not s.budget_max_cents else "",
+        "with the miles you asked for" if s.mileage_max else "",
+        f"with stock number {s.stock_number}" if s.stock_number else "",
+        "with that VIN" if s.vin and not s.stock_number else "",
+    ]
+    phrase = " ".join([phrase, *(limit for limit in limits if limit)])
+    article = "an" if re.match(r"[aeiouAEIOU]|SUV|AWD|FWD|RWD|4WD|8|18", phrase) else "a"
     return f"{article} {phrase}"
+
+
+def differences(v: VehicleView, s: Slots) -> list[str]:
+    """How a unit differs from what the customer asked for (empty: it fits)."""
+    return [] if _fits(v, s) else _notes(v, s) or ["not an exact match"]
+
+
+def wrong_make_line(fix: WrongMake) -> str:
+    """'The Camry is made by Toyota, not Hyundai.'"""
+    return f"Just so you know, the {fix.model} is made by {fix.make}, not {fix.said}."
+
+
+_FEATURE_PHRASES = {"fuel efficient": "good fuel economy", "third row seating": "third-row seating"}
+
+
+def _feature_phrase(feature: str) -> str:
+    return _FEATURE_PHRASES.get(feature, feature)
 
 
 def _highlights(v: VehicleView, ctx: _Ctx) -> list[str]:
@@ -120,13 +197,23 @@ def _highlights(v: VehicleView, ctx: _Ctx) -> list[str]:
 
 
 def _list_block(vehicles: Sequence[VehicleView], ctx: _Ctx, notes: dict[int, str] | None = None) -> str:
+    """One line per vehicle; two units that read the same are told apart by their stock numbers."""
     notes = notes or {}
+    lines = [_describe(v, ctx) for v in vehicles]
+    lines = [
+        f"{line} (stock {v.stock_number})" if v.stock_number and lines.count(line) > 1 else line
+        for line, v in zip(lines, vehicles, strict=True)
+    ]
+    lines = [f"{line} ({notes[v.id]})" if notes.get(v.id) else line for line, v in zip(lines, vehicles, strict=True)]
     if ctx.sms:
-        return "; ".join(_describe(v, ctx, note=notes.get(v.id, "")) for v in vehicles) + "."
-    return "\n".join(f"- {_describe(v, ctx, note=notes.get(v.id, ''))}" for v in vehicles)
+        return "; ".join(lines) + "."
+    return "\n".join(f"- {line}" for line in lines)
 
 
-_GENERIC_TRIM_WORDS = frozenset({"awd", "fwd", "rwd", "4wd", "4x4", "2wd", "4dr", "2dr", "ivt", "dct", "auto", "cvt"})
+_GENERIC_TRIM_WORDS = frozenset(
+    {"awd", "fwd", "rwd", "4wd", "4x4", "2wd", "4dr", "2dr", "ivt", "dct", "auto", "cvt", "hybrid", "plug", "in", "hev"}
+    | {"electric", "ev", "phev", "sedan", "crew", "cab", "box", "w", "with", "edition", "package", "sport"}
+)
 
 
 def _named_trim_first(vehicles: list[VehicleView], text: str) -> list[VehicleView]:

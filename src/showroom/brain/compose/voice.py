@@ -31,10 +31,21 @@ _PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
         Tone.casual: ("Yep, we've got {count} that fit:", "Good news, {count} match what you want:"),
         Tone.formal: ("I am pleased to confirm that we have {count} vehicles matching your request.",),
     },
+    "found_some": {
+        Tone.friendly: (
+            "Good news: we have several that fit what you're after. Here are {count}:",
+            "Yes! Here are {count} of the ones that match:",
+        ),
+        Tone.professional: ("Yes, we have several in stock that match. Here are {count}:",),
+        Tone.casual: ("Yep, we've got a few that fit. Here are {count}:",),
+        Tone.formal: (
+            "I am pleased to confirm that we have several vehicles matching your request; here are {count}:",
+        ),
+    },
     "alternatives": {
-        Tone.friendly: ("Here are the closest options we have right now:", "These are the closest matches on our lot:"),
+        Tone.friendly: ("Here are the closest we have:", "These are the closest on our lot:"),
         Tone.professional: ("These are the closest options in our current inventory:",),
-        Tone.casual: ("Here's what's close:", "Closest options we've got:"),
+        Tone.casual: ("Here's what's closest:", "Closest ones we've got:"),
         Tone.formal: ("The closest alternatives in our current inventory are as follows:",),
     },
     "no_match": {
@@ -50,10 +61,10 @@ _PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
         Tone.formal: ("Unfortunately, we do not currently have {what} in our inventory.",),
     },
     "no_exact": {
-        Tone.friendly: ("I don't see an exact match for {what} right now.",),
-        Tone.professional: ("We don't have an exact match for {what} at the moment.",),
-        Tone.casual: ("No exact match for {what} right now.",),
-        Tone.formal: ("We do not currently have an exact match for {what}.",),
+        Tone.friendly: ("We don't have {what} in stock right now.", "I'm not seeing {what} on our lot right now."),
+        Tone.professional: ("We don't currently have {what} in stock.",),
+        Tone.casual: ("Don't have {what} on the lot right now.",),
+        Tone.formal: ("We do not currently have {what} in our inventory.",),
     },
     "ask_test_drive": {
         Tone.friendly: (

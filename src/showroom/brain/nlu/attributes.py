@@ -8,7 +8,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from showroom.brain.nlu.knowledge import model_fuel, three_rows
 from showroom.brain.nlu.text import squash
+from showroom.brain.types import VehicleView
 
 _BODY_STYLES: tuple[tuple[str, str], ...] = (
     ("Minivan", r"\bmini[\s-]?vans?\b"),
@@ -21,32 +23,45 @@ _BODY_STYLES: tuple[tuple[str, str], ...] = (
     ("Wagon", r"\bwagons?\b"),
     ("Van", r"(?<!mini )(?<!mini-)(?<!mini)\bvans?\b|\bcargo van\b"),
 )
+# Colour families: a customer's word and a feed's stored colour ("Grey", "Magnetic Gray Metallic", "Burgundy") both map
+# to a family label, and search compares families, so "grey" finds "Gray", "navy" finds "Blue" and "maroon" "Burgundy".
 _COLORS: tuple[tuple[str, str], ...] = (
-    ("White", r"\bwhite\b|\bpearl\b"),
-    ("Black", r"\bblack\b"),
-    ("Silver", r"\bsilver\b"),
-    ("Gray", r"\bgr[ae]y\b|\bcharcoal\b|\bgraphite\b|\bgunmetal\b"),
-    ("Red", r"\bred\b|\bmaroon\b|\bburgundy\b|\bcrimson\b"),
-    ("Blue", r"\bblue\b|\bnavy\b"),
-    ("Green", r"\bgreen\b"),
-    ("Brown", r"\bbrown\b|\bbronze\b"),
-    ("Beige", r"\bbeige\b|\btan\b|\bchampagne\b"),
+    ("White", r"\bwhite\b|\bpearl\b|\bivory\b|\bsnow\b|\bfrost\b"),
+    ("Black", r"\bblack\b|\bebony\b|\bonyx\b|\bobsidian\b|\bjet\b|\bphantom\b"),
+    ("Silver", r"\bsilver\b|\bplatinum metallic\b|\baluminum\b|\bsilvery\b"),
+    ("Gray", r"\bgr[ae]y(?:ish)?\b|\bcharcoal\b|\bgraphite\b|\bgunmetal\b|\bslate\b|\bgrigio\b|\bgris\b"),
+    ("Red", r"\bred\b|\bmaroon\b|\bburgundy\b|\bcrimson\b|\bruby\b|\bgarnet\b|\bscarlet\b|\bcherry\b|\bwine\b"),
+    ("Blue", r"\bblue\b|\bnavy\b|\bcobalt\b|\bsapphire\b|\bindigo\b|\bazure\b|\bteal\b"),
+    ("Green", r"\bgreen\b|\bolive\b|\bemerald\b|\bsage\b"),
+    ("Brown", r"\bbrown\b|\bbronze\b|\bmocha\b|\bespresso\b|\bchestnut\b|\bmahogany\b"),
+    ("Beige", r"\bbeige\b|\btan\b|\bchampagne\b|\bsand\b|\bkhaki\b|\bcream\b"),
     ("Gold", r"\bgold\b"),
-    ("Orange", r"\borange\b"),
+    ("Orange", r"\borange\b|\bcopper\b"),
     ("Yellow", r"\byellow\b"),
-    ("Purple", r"\bpurple\b"),
+    ("Purple", r"\bpurple\b|\bviolet\b|\bplum\b"),
 )
 _DRIVETRAINS: tuple[tuple[str, str], ...] = (
-    ("AWD", r"\bawd\b|\ball[\s-]?wheel(?:[\s-]drive)?\b"),
+    ("AWD", r"\bawd\b|\ball[\s-]?wheel(?:[\s-]drive)?\b|\bquattro\b|\b4motion\b|\bxdrive\b|\b4matic\b|\bhtrac\b"),
     ("4WD", r"\b4wd\b|\b4x4s?\b|\bfour[\s-]wheel(?:[\s-]drive)?\b|\b4[\s-]wheel[\s-]drive\b|\b4 by 4\b"),
     ("FWD", r"\bfwd\b|\bfront[\s-]wheel(?:[\s-]drive)?\b"),
     ("RWD", r"\brwd\b|\brear[\s-]wheel(?:[\s-]drive)?\b"),
+    ("2WD", r"\b2wd\b|\b4x2\b|\btwo[\s-]wheel(?:[\s-]drive)?\b"),
 )
+# Which wheels a drivetrain drives: search and matching treat AWD and 4WD as one wish (feeds and shoppers mix them
+# up: "4x4" on an AWD crossover), 2WD as front or rear.
+_WHEELS: dict[str, frozenset[str]] = {
+    "AWD": frozenset({"all"}),
+    "4WD": frozenset({"all"}),
+    "FWD": frozenset({"front"}),
+    "RWD": frozenset({"rear"}),
+    "2WD": frozenset({"front", "rear"}),
+}
 _FUELS: tuple[tuple[str, str], ...] = (
     ("Plug-In Hybrid", r"\bplug[\s-]?in(?:[\s-]hybrids?)?\b|\bphevs?\b"),
     ("Hybrid", r"\bhybrids?\b|\bhevs?\b"),
     ("Electric", r"\bevs?\b|\belectric\b|\bbevs?\b|\bbattery[\s-]electric\b|\bzero[\s-]emissions?\b"),
     ("Diesel", r"\bdiesels?\b"),
+    ("Flex Fuel", r"\bflex(?:[\s-]?fuel)?\b|\be85\b"),
     ("Gasoline", r"\bgasoline\b|\bgas[\s-](?:powered|engine|only)\b"),
 )
 FEATURES: tuple[tuple[str, str], ...] = (
@@ -55,7 +70,11 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("ventilated seats", r"(?:ventilated|cooled|cooling|air[\s-]conditioned) (?:front )?seats?"),
     ("leather seats", r"\bleather\b"),
     ("sunroof", r"sun\s?roof|moon\s?roof|panoramic|pano roof"),
-    ("third row seating", r"(?:3rd|third|3)[\s-]row|\b(?:7|8|seven|eight)[\s-](?:seaters?|passengers?)\b"),
+    (
+        "third row seating",
+        r"(?:\b3rd|\bthird|\b3|\bthree)[\s-]?rows?\b|\b(?:7|8|seven|eight)[\s-]?(?:seaters?|seats?|passengers?|pass)\b"
+        r"|\b(?:seats|seating for|room for|fits?)\s+(?:7|8|seven|eight)\b",
+    ),
     ("apple carplay", r"apple\s?car\s?play|\bcarplay\b"),
     ("android auto", r"android auto"),
     ("backup camera", r"back\s?up cam|rear\s?(?:view)? cam|reverse cam|rearview camera"),
@@ -100,8 +119,37 @@ def color_matches(vehicle_color: str | None, wanted: str) -> bool:
     )
 
 
+def attribute_label(column: str, text: str) -> str:
+    """A word for a column as the agent names it ("pickup" -> "Truck", "4x4" -> "4WD", "EV" -> "Electric", "grey" ->
+    "Gray"), or the text itself when it names none. ``column``: body_style, exterior_color, drivetrain, fuel_type."""
+    table = {"body_style": _BODY_STYLES, "exterior_color": _COLORS, "drivetrain": _DRIVETRAINS, "fuel_type": _FUELS}
+    found = _labels(text.lower(), table[column]) if column in table else []
+    return found[0] if found else text
+
+
+def color_family(color: str | None) -> str | None:
+    """The family of a colour as stored or said ("Magnetic Gray Metallic" -> "Gray"), or None when unknown."""
+    found = _labels(color.lower(), _COLORS) if color else []
+    return found[0] if found else None
+
+
 def drivetrain_matches(vehicle_drivetrain: str | None, wanted: str) -> bool:
+    """Exactly the drivetrain asked about ("is it AWD?")."""
     return bool(vehicle_drivetrain) and wanted in _labels(str(vehicle_drivetrain).lower(), _DRIVETRAINS)
+
+
+def drivetrains_named(text: str | None) -> list[str]:
+    """The drivetrains a text names ('FWD 4dr LT' -> ['FWD'], 'Limited 4x4' -> ['4WD'])."""
+    return _labels(text.lower(), _DRIVETRAINS) if text else []
+
+
+def drivetrain_fits(vehicle_drivetrain: str | None, wanted: str) -> bool:
+    """Does the unit drive the wheels asked for? AWD and 4WD (and 4x4) fit each other; 2WD is front or rear."""
+    if not vehicle_drivetrain:
+        return False
+    wheels = _WHEELS.get(wanted, frozenset())
+    found = _labels(str(vehicle_drivetrain).lower(), _DRIVETRAINS)
+    return wanted in found or any(_WHEELS[label] & wheels for label in found)
 
 
 def fuel_matches(vehicle_fuel: str | None, wanted: str) -> bool:
@@ -111,6 +159,46 @@ def fuel_matches(vehicle_fuel: str | None, wanted: str) -> bool:
     return (
         wanted in found or (wanted == "Hybrid" and "Plug-In Hybrid" in found) or squash(vehicle_fuel) == squash(wanted)
     )
+
+
+def vehicle_fuel(fuel: str | None, model: str, trim: str | None = None) -> str | None:
+    """What the unit runs on: the model's or trim's name wins over a feed's fuel column, which labels hybrids
+    "Electric" or "Gasoline" ('Tucson Hybrid' is a hybrid, 'Prius Prime' a plug-in hybrid); else the column."""
+    named = model_fuel(model, trim)
+    if named is None or (fuel and named in _labels(fuel.lower(), _FUELS)):
+        return fuel
+    return named
+
+
+def trim_words(trim: str | None) -> tuple[str, ...]:
+    """A trim's words, lower-case, letters and digits ('GT-Line Auto FWD' -> ('gt', 'line', 'auto', 'fwd'))."""
+    return tuple(re.findall(r"[a-z0-9]+", trim.lower())) if trim else ()
+
+
+def trim_matches(vehicle_trim: str | None, wanted: str) -> bool:
+    """Is the trim asked for ('Calligraphy', 'Night Edition', 'SE') part of the unit's trim, word for word ('SE' is not
+    'SEL')?"""
+    have, want = trim_words(vehicle_trim), trim_words(wanted)
+    n = len(want)
+    return bool(n) and any(have[i : i + n] == want for i in range(len(have) - n + 1))
+
+
+_FUEL_SAVERS = frozenset({"Hybrid", "Plug-In Hybrid", "Electric"})
+GOOD_MPG = 30  # combined MPG from which a petrol unit counts as "good on gas"
+
+
+def feature_of(v: VehicleView, wanted: str) -> str | None:
+    """The unit's own wording of a wanted feature ('Heated Front Seats' for 'heated seats'), or what is known of its
+    model ('third row seating' on a Palisade, 'hybrid' for 'fuel efficient'), or None."""
+    if wanted == "third row seating" and three_rows(v.model, v.year):
+        return "third row seating"
+    if wanted == "fuel efficient":
+        fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
+        if fuel in _FUEL_SAVERS:
+            return str(fuel).lower()
+        if v.fuel_economy is not None and v.fuel_economy >= GOOD_MPG:
+            return f"{v.fuel_economy} MPG combined"
+    return feature_matches(v.features, wanted)
 
 
 def feature_matches(features: Iterable[str], wanted: str) -> str | None:

@@ -8,11 +8,12 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, FEATURES, _labels
 from showroom.brain.nlu.numbers import _apply_numbers, _find_numbers
 from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, words
-from showroom.brain.nlu.understanding import Slots, TradeIn
+from showroom.brain.nlu.understanding import Slots, TradeIn, WrongMake
 from showroom.brain.nlu.vehicles import Catalog, VehicleMention, _context_vehicles, _lexicon, _mentions, _year_token
 from showroom.brain.types import Turn
 from showroom.vocabulary import VehicleCondition
@@ -225,6 +226,87 @@ def _identifiers(lower: str) -> tuple[str | None, str | None]:
     return (None if stock and vin and stock in vin else stock), vin
 
 
+# Names of trims across makes, for a trim named when the dealership has none of it (so the answer can say so); the
+# dealership's own trims come from its catalog. Words that are also everyday words need to follow the model.
+_COMMON_TRIM_NAMES = (
+    "Limited|Calligraphy|Night Edition|XRT|SEL|SE|SX|SX Prestige|X-Pro|X-Line|LX|EX|EX-L|LXS|GT|GT-Line|N Line|"
+    "Touring|Platinum|Premium|Prestige|Ultimate|Preferred|Essential|Luxury|Denali|AT4|SLE|SLT|Elevation|Lariat|"
+    "XLT|XL|King Ranch|Raptor|Tremor|Titanium|ST|Timberline|Rubicon|Sahara|Laredo|Overland|Summit|Trailhawk|"
+    "Latitude|Altitude|TRD Pro|TRD Off-Road|TRD Sport|XLE|XSE|LE|SR5|Nightshade|LT|LTZ|RS|Z71|Trail Boss|"
+    "High Country|Premier|Midnight|Big Horn|Laramie|Rebel|Longhorn|Tradesman|SV|SL|SR|Pro-4X|Platinum Reserve|"
+    "Black Edition|Type R|Si|Wilderness|Reserve|Select|Signature|Black Label|Inscription|R-Line|Wolfsburg"
+)
+_COMMON_TRIMS = tuple(_COMMON_TRIM_NAMES.split("|"))
+_GENERIC_TRIM_WORDS = words(
+    "awd fwd rwd 4wd 4x4 2wd 4x2 4dr 2dr 5dr auto automatic manual cvt ivt dct at mt sedan hatchback coupe suv wagon "
+    "crew cab double regular quad box bed w with and or in for the a an of to is it on my new used 4motion quattro "
+    "xdrive sport utility vehicle door doors hybrid hev phev plug electric ev gas"
+)
+_TRIM_STOP = rx(r"[.,!?;:()]")
+
+
+@lru_cache(maxsize=256)
+def _trim_names(trims: frozenset[str]) -> dict[tuple[str, ...], str]:
+    """Word sequences a customer may name -> the trim's own spelling of them: every run of non-generic words of each
+    trim ('Calligraphy Night Edition AWD' -> 'calligraphy', 'calligraphy night', 'night edition'...)."""
+    names: dict[tuple[str, ...], str] = {}
+    for trim in sorted(trims):
+        spelled = re.findall(r"[A-Za-z0-9]+", trim)
+        lowered = [w.lower() for w in spelled]
+        for i in range(len(lowered)):
+            for j in range(i + 1, min(i + 3, len(lowered)) + 1):
+                run = tuple(lowered[i:j])
+                if any(w in _GENERIC_TRIM_WORDS or w.isdigit() for w in run):
+                    break
+                names.setdefault(run, " ".join(spelled[i:j]))
+    return names
+
+
+_COMMON_TRIM_SET = frozenset(_COMMON_TRIMS)
+
+
+def _trims_named(catalog: Catalog | None, make: str, model: str) -> dict[tuple[str, ...], str]:
+    """The trim names a customer may say after the model: the dealership's trims of it, and the common ones."""
+    if catalog is None:
+        return _trim_names(_COMMON_TRIM_SET)
+    return catalog.memo(
+        ("trim names", make, model),
+        lambda: {**_trim_names(_COMMON_TRIM_SET), **_trim_names(frozenset(catalog.trims_of(make, model)))},
+    )
+
+
+def _trims(lower: str, tokens: Sequence[_Tok], wanted: Sequence[VehicleMention], catalog: Catalog | None) -> list[str]:
+    """Trims named right after a model ("palisade calligraphy", "telluride sx prestige"): the dealership's trims of
+    that model, or a trim name every make uses."""
+    found: list[str] = []
+    for mention in wanted:
+        if mention.model is None:
+            continue
+        names = _trims_named(catalog, mention.make, mention.model)
+        start = next((k for k, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+        after = [t for t in tokens[start : start + 4] if not _TRIM_STOP.search(lower[mention.end : t.start])]
+        words_after = [t.text for t in after]
+        for n in (3, 2, 1):
+            run = tuple(words_after[:n])
+            if len(run) == n and run in names and names[run] not in found:
+                found.append(names[run])
+                break
+    return found
+
+
+def _wrong_makes(lower: str, wanted: Sequence[VehicleMention]) -> list[WrongMake]:
+    """'a Hyundai Camry': a make said right before another make's model (a model the make said has would have been
+    read as its own). 'Dodge Ram 1500' is an old name, and 'Chevy 1500' shorthand for a Silverado: not mistakes."""
+    out: list[WrongMake] = []
+    for said, named in itertools.pairwise(wanted):
+        if said.model is not None or named.model is None or said.make == named.make or named.model[:1].isdigit():
+            continue
+        if not re.fullmatch(r"[\s-]*", lower[said.end : named.start]) or (said.make, named.make) == ("Dodge", "Ram"):
+            continue
+        out.append(WrongMake(said.make, named.model, named.make))
+    return out
+
+
 def _unique(items: Iterable[str | None]) -> list[str]:
     out: list[str] = []
     for item in items:
@@ -243,9 +325,13 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     owned = _owned_vehicles(lower, tokens, mentions)
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
+    wrong = _wrong_makes(lower, wanted)
+    mistaken = {w.said for w in wrong} - {m.make for m in wanted if m.model}
     slots = Slots(
-        makes=_unique(m.make for m in wanted),
+        makes=_unique(m.make for m in wanted if m.make not in mistaken),
         models=_unique(m.model for m in wanted),
+        trims=_trims(lower, tokens, wanted, catalog),
+        wrong_makes=wrong,
         body_styles=_labels(masked, _BODY_STYLES),
         colors=_colors(masked),
         drivetrains=_labels(masked, _DRIVETRAINS),

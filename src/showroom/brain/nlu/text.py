@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 _TRANSLATE = str.maketrans(
     {
         "\u2018": "'",
@@ -61,21 +63,8 @@ def _tokens(lower: str) -> list[_Tok]:
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Optimal-string-alignment distance (swapping neighbours costs 1); limit + 1 when above limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return min(prev[-1], limit + 1)
+    """Optimal-string-alignment distance (swapping neighbours costs 1); limit + 1 when above limit (rapidfuzz)."""
+    return int(OSA.distance(a, b, score_cutoff=limit))
 
 
 _NEGATORS = words(

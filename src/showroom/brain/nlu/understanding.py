@@ -42,10 +42,21 @@ class TradeIn:
         return name
 
 
+@dataclass(frozen=True)
+class WrongMake:
+    """A model named with another make's name ("a Hyundai Camry"): the make said and the model's real make."""
+
+    said: str
+    model: str
+    make: str
+
+
 @dataclass
 class Slots:
     makes: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
+    trims: list[str] = field(default_factory=list)  # named after a model: "Calligraphy", "XRT", "Night Edition"
+    wrong_makes: list[WrongMake] = field(default_factory=list)  # the said make is left out of `makes`
     body_styles: list[str] = field(default_factory=list)
     colors: list[str] = field(default_factory=list)
     drivetrains: list[str] = field(default_factory=list)
@@ -70,6 +81,7 @@ class Slots:
             (
                 self.makes,
                 self.models,
+                self.trims,
                 self.body_styles,
                 self.colors,
                 self.drivetrains,

@@ -5,12 +5,15 @@ dealership's catalog, and the context everyday-word model names need to count.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any, TypeVar, cast
 
 from showroom.brain.nlu.text import _Tok, _tokens, clean, edit_distance, squash, words
 from showroom.brain.types import Turn, VehicleView
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -18,6 +21,18 @@ class Catalog:
     makes: dict[str, set[str]] = field(default_factory=dict)  # canonical make -> canonical models
     # column -> its values as stored (body_style, exterior_color, drivetrain, fuel_type): what search compares with
     spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+    trims: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (make, model) -> stored trims
+    # values derived from the catalog by pure functions (search's spellings of a wish): a catalog is shared by every
+    # turn of its dealership for 30 s (showroom.cache) and never changed, so each is worked out once
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per catalog and ``key`` (a pure function of the catalog and the key)."""
+        if key not in self._memo:
+            if len(self._memo) >= 4096:
+                self._memo.clear()
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     @cached_property
     def frozen(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -27,9 +42,22 @@ class Catalog:
     @classmethod
     def from_vehicles(cls, vehicles: Iterable[VehicleView]) -> Catalog:
         makes: dict[str, set[str]] = {}
+        trims: dict[tuple[str, str], set[str]] = {}
         for vehicle in vehicles:
             makes.setdefault(vehicle.make, set()).add(vehicle.model)
-        return cls(makes)
+            if vehicle.trim:
+                trims.setdefault((vehicle.make, vehicle.model), set()).add(vehicle.trim)
+        return cls(makes, trims={key: frozenset(values) for key, values in trims.items()})
+
+    def trims_of(self, make: str | None, model: str) -> set[str]:
+        """The stored trims of a model asked for, by prefix ('Santa Fe' has the trims of 'Santa Fe Hybrid' too)."""
+        key = squash(model)
+        return {
+            trim
+            for (m, stored), trims in self.trims.items()
+            if squash(stored).startswith(key) and (make is None or squash(m) == squash(make))
+            for trim in trims
+        }
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -43,36 +71,53 @@ _MODELS: dict[str, str] = {
     "Buick": "Enclave|Encore|Encore GX|Envision|Envista",
     "Cadillac": "Escalade|XT4|XT5|XT6|CT4|CT5|Lyriq",
     "Chevrolet": "Silverado|Silverado 1500|Silverado 2500HD|Colorado|Tahoe|Suburban|Equinox|Traverse|Blazer|"
-    "Trailblazer|Trax|Malibu|Camaro|Corvette|Bolt EV|Bolt EUV|Impala|Cruze|Spark|Express",
-    "Chrysler": "Pacifica|300|Voyager",
+    "Trailblazer|Trax|Malibu|Camaro|Corvette|Bolt EV|Bolt EUV|Impala|Cruze|Spark|Express|Equinox EV|Blazer EV|"
+    "Silverado EV",
+    "Chrysler": "Pacifica|Pacifica Hybrid|300|Voyager",
     "Dodge": "Charger|Challenger|Durango|Grand Caravan|Journey|Hornet",
     "Ford": "F-150|F-250|F-350|F-150 Lightning|Ranger|Maverick|Explorer|Expedition|Escape|Edge|Bronco|Bronco Sport|"
-    "Mustang|Mustang Mach-E|Transit|Fusion|Focus|EcoSport",
+    "Mustang|Mustang Mach-E|Transit|Fusion|Focus|EcoSport|Flex",
     "Genesis": "G70|G80|G90|GV60|GV70|GV80",
-    "GMC": "Sierra|Sierra 1500|Sierra 2500HD|Canyon|Yukon|Yukon XL|Acadia|Terrain|Savana",
-    "Honda": "Civic|Accord|CR-V|HR-V|Pilot|Passport|Odyssey|Ridgeline|Fit|Insight",
+    "GMC": "Sierra|Sierra 1500|Sierra 2500HD|Canyon|Yukon|Yukon XL|Acadia|Terrain|Savana|Hummer EV",
+    "Honda": "Civic|Accord|CR-V|HR-V|Pilot|Passport|Odyssey|Ridgeline|Fit|Insight|Prologue",
     "Hyundai": "Elantra|Sonata|Tucson|Santa Fe|Santa Cruz|Palisade|Kona|Kona Electric|Venue|Ioniq|Ioniq 5|Ioniq 6|"
-    "Accent|Veloster|Nexo",
+    "Ioniq 9|Accent|Veloster|Nexo|Santa Fe XL",
     "Infiniti": "Q50|QX50|QX55|QX60|QX80",
-    "Jeep": "Wrangler|Grand Cherokee|Cherokee|Compass|Renegade|Gladiator|Wagoneer",
-    "Kia": "Forte|K5|Rio|Soul|Seltos|Sportage|Sorento|Telluride|Carnival|Niro|EV6|EV9",
+    "Jeep": "Wrangler|Grand Cherokee|Grand Cherokee L|Cherokee|Compass|Renegade|Gladiator|Wagoneer|Grand Wagoneer",
+    "Kia": "Forte|K5|Rio|Soul|Seltos|Sportage|Sorento|Telluride|Carnival|Sedona|Niro|Niro EV|EV6|EV9|Optima|Stinger",
     "Land Rover": "Range Rover|Range Rover Sport|Defender|Discovery|Discovery Sport",
-    "Lexus": "ES|IS|RX|NX|GX|LX|UX|RX 350|NX 350|ES 350",
+    "Lexus": "ES|IS|RX|NX|GX|LX|UX|TX|RX 350|NX 350|ES 350",
     "Lincoln": "Navigator|Aviator|Corsair|Nautilus",
-    "Mazda": "Mazda3|Mazda6|CX-30|CX-5|CX-50|CX-9|CX-90|MX-5 Miata",
+    "Mazda": "Mazda3|Mazda6|CX-30|CX-5|CX-50|CX-70|CX-9|CX-90|MX-5 Miata",
     "Mercedes-Benz": "C-Class|E-Class|S-Class|GLA|GLB|GLC|GLE|GLS|G-Class|Sprinter",
     "Mini": "Cooper|Countryman|Clubman",
     "Mitsubishi": "Outlander|Outlander Sport|Eclipse Cross|Mirage",
-    "Nissan": "Altima|Sentra|Versa|Maxima|Rogue|Murano|Pathfinder|Armada|Kicks|Frontier|Titan|Leaf|Ariya",
+    "Nissan": "Altima|Sentra|Versa|Maxima|Rogue|Murano|Pathfinder|Armada|Kicks|Frontier|Titan|Titan XD|Leaf|Ariya|"
+    "Quest",
     "Porsche": "911|Cayenne|Macan|Panamera|Taycan",
     "Ram": "1500|2500|3500|ProMaster",
     "Rivian": "R1T|R1S",
     "Subaru": "Outback|Forester|Crosstrek|Impreza|Ascent|Legacy|WRX|BRZ|Solterra",
     "Tesla": "Model 3|Model Y|Model S|Model X|Cybertruck",
     "Toyota": "Camry|Corolla|Corolla Cross|RAV4|Highlander|Grand Highlander|4Runner|Tacoma|Tundra|Sienna|Sequoia|"
-    "Prius|Venza|Avalon|Supra|C-HR",
+    "Prius|Prius Prime|RAV4 Prime|Venza|Avalon|Supra|C-HR|Crown|bZ4X|GR86",
     "Volkswagen": "Jetta|Passat|Tiguan|Atlas|Atlas Cross Sport|Taos|Golf|GTI|ID.4",
     "Volvo": "XC40|XC60|XC90|S60|V60",
+    # rarer on a mainstream lot, named so that "do you have a Lamborghini?" is understood (and answered honestly)
+    "Aston Martin": "DBX|Vantage|DB12",
+    "Bentley": "Bentayga|Continental GT|Flying Spur",
+    "Ferrari": "Roma|Purosangue|296 GTB|F8 Tributo|SF90",
+    "Fiat": "500|500X|500e",
+    "Hummer": "H2|H3",
+    "Lamborghini": "Urus|Huracan|Aventador|Revuelto",
+    "Lucid": "Air|Gravity",
+    "Maserati": "Ghibli|Levante|Grecale|Quattroporte|MC20",
+    "McLaren": "720S|750S|Artura",
+    "Polestar": "Polestar 2|Polestar 3",
+    "Pontiac": "G6|G8|Grand Prix|Vibe|Solstice",
+    "Rolls-Royce": "Cullinan|Ghost|Phantom|Wraith|Spectre",
+    "Scion": "xB|FR-S|iM|iA",
+    "Suzuki": "SX4|Grand Vitara|Kizashi",
 }
 _MAKE_ALIASES: dict[str, str] = {
     "BMW": "bimmer|beemer|beamer",
@@ -88,6 +133,10 @@ _MAKE_ALIASES: dict[str, str] = {
     "Subaru": "subie|subi|subaroo",
     "Toyota": "toyta|toyata|yota|toyot",
     "Volkswagen": "vw|volkswagon|volkswagan|vdub",
+    "Lamborghini": "lambo|lamborgini|lamborghin",
+    "Rolls-Royce": "rolls|rollsroyce",
+    "Ferrari": "ferarri|ferari",
+    "Maserati": "masserati|maseratti",
 }
 _MODEL_ALIASES: dict[str, dict[str, str]] = {
     "Chevrolet": {"vette": "Corvette", "burb": "Suburban", "silverdo": "Silverado", "silvarado": "Silverado"},
@@ -112,7 +161,8 @@ _COMMON_WORD_MODELS = words(
     "pilot passport fit insight odyssey accord venue accent journey compass soul kicks rogue frontier titan leaf "
     "armada legacy ascent outback sierra terrain canyon encore envision enclave atlas golf charger challenger "
     "voyager hornet navigator aviator corsair nautilus cooper countryman clubman defender discovery mirage carnival "
-    "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra versa forte rio"
+    "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra versa forte rio crown flex quest "
+    "air gravity ghost phantom wraith spectre vibe roma 500 g6 g8 h2 h3"
 )
 _AMBIGUOUS_MAKES = words("ram mini")
 # Everyday words within one typo of a vehicle name: never fuzzy-matched.
@@ -142,6 +192,7 @@ class _Lexicon:
     def __init__(self) -> None:
         self.keys: dict[str, list[_Entry]] = {}
         self.fuzzy: dict[int, list[tuple[str, _Entry]]] = {}
+        self.heads: set[str] = set()  # first words of names of several words ("grand", "santa"): see _scan
         self._near: dict[str, tuple[str, list[_Entry]]] = {}  # fuzzy_lookup's answers: words repeat a lot
         # find_vehicle_mentions' answers for texts read without history: guardrails check every sentence of
         # every reply, and replies repeat their sentences a lot. Cleared when full.
@@ -156,11 +207,15 @@ class _Lexicon:
             entries.append(entry)
         if fuzzy and not entry.ambiguous and len(key) >= 5 and key.isalpha():
             self.fuzzy.setdefault(len(key), []).append((key, entry))
+            name = (entry.model or entry.make).lower().split()
+            if len(name) > 1:
+                self.heads.add(squash(name[0]))
 
     def copy(self) -> _Lexicon:
         other = _Lexicon()
         other.keys = {key: list(entries) for key, entries in self.keys.items()}
         other.fuzzy = {size: list(items) for size, items in self.fuzzy.items()}
+        other.heads = set(self.heads)
         return other
 
     def lookup(self, key: str) -> list[_Entry]:
@@ -263,7 +318,8 @@ def _joinable(lower: str, tokens: Sequence[_Tok], i: int, j: int) -> bool:
 
 
 def _scan(lower: str, tokens: Sequence[_Tok], lex: _Lexicon) -> list[_Cand]:
-    """Longest n-gram (up to 4 tokens) first, then a typo-tolerant single word."""
+    """Longest n-gram (up to 4 tokens) first, then a typo-tolerant name of two words whose first word is right
+    ("grand cherokie", "santa fee"), then a typo-tolerant single word."""
     cands: list[_Cand] = []
     i = 0
     while i < len(tokens):
@@ -273,6 +329,10 @@ def _scan(lower: str, tokens: Sequence[_Tok], lex: _Lexicon) -> list[_Cand]:
             if (n == 1 or _joinable(lower, tokens, i, i + n)) and (entries := lex.lookup(key)):
                 found = _Cand(i, i + n, entries, False, key)
                 break
+        if found is None and tokens[i].text in lex.heads and i + 1 < len(tokens) and _joinable(lower, tokens, i, i + 2):
+            key, entries = lex.fuzzy_lookup(tokens[i].text + tokens[i + 1].text)
+            entries = [e for e in entries if " " in (e.model or e.make)]
+            found = _Cand(i, i + 2, entries, True, key) if entries else None
         if found is None:
             key, entries = lex.fuzzy_lookup(tokens[i].text)
             found = _Cand(i, i + 1, entries, True, key) if entries else None

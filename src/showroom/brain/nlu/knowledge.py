@@ -1,0 +1,141 @@
+"""What the agent knows about US models that a dealer feed does not say: which have a third row of seats, which are
+electric or hybrid whatever the feed's fuel column claims, and each model's body type (to offer the closest units
+of the same kind when the model asked for is not on the lot).
+
+Small, hand-kept tables (2015-2026 US market); a model is named as feeds spell it and compared squashed
+('CX-90' -> 'cx90') and by prefix ('Santa Fe' covers 'Santa Fe Hybrid'; 'Highlander' covers 'Highlander Hybrid' but
+not 'Grand Highlander', which has its own entry). Unknown models are simply unknown: nothing is assumed of them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from showroom.brain.nlu.text import squash
+
+# Three rows of seats as standard (or on nearly every unit sold), with the first model year they had them. Optional
+# third rows (Tesla Model Y and X, Mercedes GLE, Dodge Durango, Toyota 4Runner, Lexus GX...) are left out: never
+# promise a seat a unit may lack.
+THREE_ROW_MODELS: dict[str, int] = {
+    # SUVs
+    "Palisade": 2020, "Telluride": 2020, "Santa Fe": 2024, "Santa Fe XL": 2013, "Sorento": 2019,
+    "Pilot": 2003, "Highlander": 2008, "Grand Highlander": 2024, "Sequoia": 2001, "Explorer": 2011,
+    "Expedition": 1997, "Flex": 2009, "Traverse": 2009, "Tahoe": 2000, "Suburban": 2000, "Yukon": 2000,
+    "Yukon XL": 2000, "Acadia": 2024, "Enclave": 2008, "Escalade": 2002, "XT6": 2020, "Grand Cherokee L": 2021,
+    "Wagoneer": 2022, "Grand Wagoneer": 2022, "Atlas": 2018, "Ascent": 2019, "CX-9": 2007, "CX-90": 2024,
+    "Pathfinder": 2013, "Armada": 2017, "QX60": 2014, "QX80": 2014, "MDX": 2014, "Aviator": 2020, "Navigator": 2003,
+    "XC90": 2016, "Q7": 2017, "X7": 2019, "GLS": 2017, "TX": 2024, "RX L": 2018, "EV9": 2024, "Ioniq 9": 2025,
+    "R1S": 2022, "Outlander": 2022,
+    # minivans
+    "Odyssey": 1999, "Sienna": 1998, "Pacifica": 2017, "Voyager": 2020, "Grand Caravan": 2008, "Carnival": 2022,
+    "Sedona": 2015, "Quest": 2011,
+}  # fmt: skip
+# Models whose name starts like a three-row one but have two rows.
+TWO_ROW_NAMES: tuple[str, ...] = ("Atlas Cross Sport", "Santa Fe Sport", "Explorer Sport Trac")
+
+# Fuel the model (or the words of its trim) decides, whatever the feed's fuel column says (one feed labels its
+# hybrids "Electric", another "Gasoline").
+ELECTRIC_MODELS: tuple[str, ...] = (
+    "Ioniq 5", "Ioniq 6", "Ioniq 9", "Kona Electric", "Niro EV", "EV6", "EV9", "EV3", "Bolt", "Bolt EV", "Bolt EUV",
+    "Equinox EV", "Blazer EV", "Silverado EV", "Sierra EV", "Hummer EV", "Lyriq", "Optiq", "Mustang Mach-E",
+    "F-150 Lightning", "Leaf", "Ariya", "Model 3", "Model Y", "Model S", "Model X", "Cybertruck", "ID.4", "ID. Buzz",
+    "bZ4X", "Solterra", "Prologue", "ZDX", "i4", "i5", "i7", "iX", "e-tron", "Q4 e-tron", "Q8 e-tron", "Taycan",
+    "EQE", "EQS", "EQB", "GV60", "Electrified G80", "Electrified GV70", "R1T", "R1S", "Polestar 2", "XC40 Recharge",
+    "C40 Recharge", "EX30", "EX90", "Ioniq Electric",
+)  # fmt: skip
+PLUG_IN_MODELS: tuple[str, ...] = ("Prius Prime", "RAV4 Prime", "Clarity", "Volt", "Pacifica Hybrid")
+HYBRID_MODELS: tuple[str, ...] = ("Prius", "Insight", "Niro")
+_PLUG_IN_WORDS = re.compile(r"\bplug[\s-]?in\b|\bphev\b|\be-?hybrid\b|\b4xe\b|\brecharge\b", re.IGNORECASE)
+_HYBRID_WORDS = re.compile(r"\bhybrid\b|\bhev\b", re.IGNORECASE)
+_ELECTRIC_WORDS = re.compile(r"\bev\b|\belectric\b", re.IGNORECASE)
+
+# Body types of models, for "the closest units of the same kind" when the model asked for is not on the lot. The
+# labels are attributes._BODY_STYLES' (what customers' words map to); anything not listed is unknown.
+BODY_MODELS: dict[str, str] = {
+    "Truck": "F-150|F-250|F-350|F-150 Lightning|Ranger|Maverick|Silverado|Silverado 1500|Silverado 2500HD|Colorado|"
+    "Sierra|Sierra 1500|Sierra 2500HD|Canyon|1500|2500|3500|Ram 1500|Tacoma|Tundra|Frontier|Titan|Titan XD|Gladiator|"
+    "Ridgeline|Santa Cruz|Cybertruck|R1T|Silverado EV|Hummer EV",
+    "Minivan": "Odyssey|Sienna|Pacifica|Voyager|Grand Caravan|Carnival|Sedona|Quest",
+    "Van": "Transit|Express|Savana|ProMaster|Sprinter|ID. Buzz",
+    "Sedan": "Camry|Corolla|Avalon|Crown|Prius|Accord|Civic|Insight|Altima|Sentra|Versa|Maxima|Elantra|Sonata|Accent|"
+    "Ioniq 6|Forte|K5|Optima|Rio|Stinger|Malibu|Impala|Cruze|Fusion|Jetta|Passat|Arteon|Model 3|Model S|Mazda3|"
+    "Mazda6|Legacy|Impreza|WRX|3 Series|5 Series|7 Series|i4|i5|A3|A4|A6|C-Class|E-Class|S-Class|ES|IS|TLX|ILX|"
+    "Integra|G70|G80|G90|Q50|CT4|CT5|Charger|300|Giulia|S60|Taycan",
+    "Coupe": "Mustang|Camaro|Corvette|Challenger|Supra|BRZ|GR86|86|MX-5 Miata|911|A5",
+    "SUV": "Tucson|Santa Fe|Palisade|Kona|Venue|Ioniq 5|Ioniq 9|Nexo|Telluride|Sorento|Sportage|Seltos|Soul|Niro|"
+    "EV6|EV9|CR-V|HR-V|Pilot|Passport|Prologue|RAV4|Highlander|Grand Highlander|4Runner|Sequoia|Venza|Corolla Cross|"
+    "C-HR|bZ4X|Equinox|Traverse|Tahoe|Suburban|Blazer|Trailblazer|Trax|Bolt EUV|Explorer|Expedition|Escape|Edge|"
+    "Bronco|Bronco Sport|EcoSport|Mustang Mach-E|Flex|Yukon|Yukon XL|Acadia|Terrain|Enclave|Encore|Encore GX|"
+    "Envision|Envista|Escalade|XT4|XT5|XT6|Lyriq|Wrangler|Grand Cherokee|Grand Cherokee L|Cherokee|Compass|"
+    "Renegade|Wagoneer|Durango|Journey|Hornet|Rogue|Murano|Pathfinder|Armada|Kicks|Ariya|Outback|Forester|Crosstrek|"
+    "Ascent|Solterra|CX-30|CX-5|CX-50|CX-9|CX-90|Tiguan|Atlas|Atlas Cross Sport|Taos|ID.4|Model Y|Model X|R1S|"
+    "Q3|Q5|Q7|Q8|e-tron|Q4 e-tron|X1|X3|X5|X7|iX|GLA|GLB|GLC|GLE|GLS|G-Class|RX|NX|GX|LX|UX|TX|MDX|RDX|ZDX|"
+    "QX50|QX55|QX60|QX80|Navigator|Aviator|Corsair|Nautilus|GV60|GV70|GV80|Stelvio|Tonale|Macan|Cayenne|XC40|XC60|"
+    "XC90|Range Rover|Range Rover Sport|Defender|Discovery|Discovery Sport|Outlander|Outlander Sport|Eclipse Cross|"
+    "Countryman",
+    "Hatchback": "Mazda3 5-Door|Golf|GTI|Bolt|Bolt EV|Leaf|Fit|Veloster|Prius Prime|Cooper|Mirage|Spark",
+}
+
+
+@lru_cache(maxsize=1)
+def _body_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for body, models in BODY_MODELS.items():
+        for model in models.split("|"):
+            out.setdefault(squash(model), body)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _squashed(names: tuple[str, ...]) -> dict[str, str]:
+    return {squash(name): name for name in names}
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(model: str) -> tuple[str, ...]:
+    """The model's word prefixes squashed, longest first ('Santa Fe Hybrid' -> 'santafehybrid', 'santafe', 'santa')."""
+    words = model.split()
+    return tuple(squash(" ".join(words[:n])) for n in range(len(words), 0, -1))
+
+
+def _longest_prefix(model: str, names: dict[str, str] | dict[str, int] | tuple[str, ...]) -> str | None:
+    """The longest known name the model starts with, on a word boundary ('Santa Fe Hybrid' -> 'Santa Fe')."""
+    index = _squashed(tuple(names))
+    return next((index[key] for key in _prefixes(model) if key in index), None)
+
+
+def three_rows_since(model: str) -> int | None:
+    """The first model year with a third row of seats ('Santa Fe' -> 2024), or None (two rows, or unknown)."""
+    if _longest_prefix(model, TWO_ROW_NAMES):
+        return None
+    name = _longest_prefix(model, THREE_ROW_MODELS)
+    return THREE_ROW_MODELS[name] if name is not None else None
+
+
+def three_rows(model: str, year: int | None) -> bool:
+    """Does this model (of that year) have a third row of seats? ('Palisade' yes; 'Santa Fe' from 2024 only)."""
+    since = three_rows_since(model)
+    return since is not None and (year is None or year >= since)
+
+
+@lru_cache(maxsize=4096)
+def model_fuel(model: str, trim: str | None = None) -> str | None:
+    """The fuel the model's or trim's name decides ('Tucson Hybrid' -> 'Hybrid', 'Prius Prime' -> 'Plug-In Hybrid',
+    'Niro EV' -> 'Electric'), or None when the name says nothing."""
+    named = f"{model} {trim or ''}"
+    if _PLUG_IN_WORDS.search(named) or _longest_prefix(model, PLUG_IN_MODELS):
+        return "Plug-In Hybrid"
+    if _HYBRID_WORDS.search(named):
+        return "Hybrid"
+    if _longest_prefix(model, ELECTRIC_MODELS) or _ELECTRIC_WORDS.search(model):
+        return "Electric"
+    if _longest_prefix(model, HYBRID_MODELS):
+        return "Hybrid"
+    return None
+
+
+def model_body(model: str) -> str | None:
+    """The body type of a known model ('Tacoma' -> 'Truck'), or None."""
+    index = _body_index()
+    return next((index[key] for key in _prefixes(model) if key in index), None)
