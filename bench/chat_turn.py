@@ -470,6 +470,8 @@ class RawText:
 
     search_sql: str
     search_params: dict[str, Any]
+    fallback_sql: str | None  # the closest units, sent only when the search finds nothing (as the service does)
+    fallback_params: dict[str, Any]
     understanding: Understanding
     insights: list[Insight]
 
@@ -491,8 +493,18 @@ async def raw_texts(db: Database, dealership_id: int) -> list[RawText]:
             SearchWhere(f"{w.sql} and dealership_id = %(tenant)s", {**w.params, "tenant": dealership_id})
             for w in levels
         ]
-        found = ladder_sql(tenant, 5)
-        out.append(RawText(found.sql, found.params, u, extract_insights(text, u)))
+        found = ladder_sql(tenant[:1], 5)
+        fallback = ladder_sql(tenant[1:], 5, first=1) if len(tenant) > 1 else None
+        out.append(
+            RawText(
+                found.sql,
+                found.params,
+                fallback.sql if fallback else None,
+                fallback.params if fallback else {},
+                u,
+                extract_insights(text, u),
+            )
+        )
     return out
 
 
@@ -576,6 +588,8 @@ async def raw_turn(pool: AsyncConnectionPool[Any], d: int, conversation_id: uuid
         assert rows is not None
         await (await conn.execute(RAW_HISTORY, (conversation_id, inbound_id))).fetchall()
         found = await (await conn.execute(raw.search_sql, raw.search_params)).fetchall()
+        if not found and raw.fallback_sql:
+            found = await (await conn.execute(raw.fallback_sql, raw.fallback_params)).fetchall()
         value, factors = score(raw.understanding, rows["lead_score"])
         await conn.execute(RAW_SCORE, (d, conv["lead_id"], conversation_id, value, Jsonb(factors), at))
         if value != rows["lead_score"]:

@@ -191,7 +191,11 @@ async def _cheapest(
     session: AsyncSession, filters: VehicleFilters, catalog: Catalog, fallbacks: Sequence[VehicleFilters] = ()
 ) -> list[VehicleView]:
     levels = [search_where(f, catalog) for f in (filters, *fallbacks)]
-    rows = await queries.cheapest(session, queries.ladder_sql(levels, MAX_VEHICLES))
+    # What fits every wish first; the fallbacks (one statement, each level run only if those before found nothing)
+    # only when nothing does: planning the fallbacks on every turn cost more than the rare second round trip.
+    rows = await queries.cheapest(session, queries.ladder_sql(levels[:1], MAX_VEHICLES))
+    if not rows and len(levels) > 1:
+        rows = await queries.cheapest(session, queries.ladder_sql(levels[1:], MAX_VEHICLES, first=1))
     return [vehicle_view(row) for row in rows]
 
 

@@ -69,7 +69,7 @@ def search_sql(found: SearchWhere, limit: int) -> str:
 _ORDER = "order by v.price asc nulls last, v.id"
 
 
-def ladder_sql(levels: Sequence[SearchWhere], limit: int) -> SearchWhere:
+def ladder_sql(levels: Sequence[SearchWhere], limit: int, *, first: int = 0) -> SearchWhere:
     """The agent's search and its fallbacks in one statement: the ``limit`` cheapest vehicles of the first level
     that finds any (level 0 fits every wish; the next ones are ``inventory.service.closest``), each row with its
     ``level``. A level runs only when every level before it found nothing: its ``not exists`` over their results
@@ -77,7 +77,7 @@ def ladder_sql(levels: Sequence[SearchWhere], limit: int) -> SearchWhere:
     plain search costs (plus planning the fallbacks). Each level's parameters are prefixed with it (``l1_makes``)."""
     if len(levels) == 1:
         return SearchWhere(
-            f"select {_COLUMNS}, 0 as level from vehicles v where {levels[0].sql} {_ORDER} limit {limit}",
+            f"select {_COLUMNS}, {first} as level from vehicles v where {levels[0].sql} {_ORDER} limit {limit}",
             levels[0].params,
         )
     params: dict[str, Any] = {}
@@ -86,9 +86,8 @@ def ladder_sql(levels: Sequence[SearchWhere], limit: int) -> SearchWhere:
         sql = re.sub(r"%\((\w+)\)s", rf"%(l{k}_\1)s", level.sql) if k else level.sql
         params.update({f"l{k}_{name}" if k else name: value for name, value in level.params.items()})
         gate = "".join(f" and not exists (select from l{j})" for j in range(k))
-        ctes.append(
-            f"l{k} as (select {_COLUMNS}, {k} as level from vehicles v where {sql}{gate} {_ORDER} limit {limit})"
-        )
+        select = f"select {_COLUMNS}, {first + k} as level from vehicles v where {sql}{gate}"
+        ctes.append(f"l{k} as ({select} {_ORDER} limit {limit})")
     union = " union all ".join(f"select * from l{k}" for k in range(len(levels)))
     return SearchWhere(f"with {', '.join(ctes)} {union} order by level, price nulls last, id", params)
 
