@@ -156,3 +156,19 @@ async def test_staff_see_what_the_agent_knows(app: FastAPI, db: Database) -> Non
     assert page.status_code == 200
     assert "What the agent knows" in page.text and "Budget up to" in page.text and "$40,000" in page.text
     assert "Shown to the customer" in page.text and "discussed" in page.text
+
+
+def test_a_comparison_is_made_within_what_the_message_says() -> None:
+    front = make_vehicle(id=7, model="Equinox", make="Chevrolet", drivetrain="FWD", price_cents=1_690_000)
+    awd = make_vehicle(id=8, model="Equinox", make="Chevrolet", drivetrain="AWD", price_cents=1_730_000)
+    pricey = make_vehicle(id=9, model="Equinox", make="Chevrolet", drivetrain="AWD", price_cents=2_400_000)
+    state = DialogueState(shown=[7, 8, 9])
+    u = understand("which is the cheapest awd one?")
+    assert refers_to_shown(u, state)
+    assert [v.id for v in pick(u, state, [front, awd, pricey])] == [8]  # not the FWD, though it costs less
+
+
+def test_contact_details_given_in_the_chat_are_remembered() -> None:
+    u = understand("sure, text me at (312) 555-0199 or dana.k@example.com")
+    state = remember(DialogueState(), u=u, criteria={}, shown=[], reply=None)
+    assert state.contact["email"] == "dana.k@example.com" and "555-0199" in state.contact["phone"]

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from showroom.brain.nlu.attributes import drivetrain_matches
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import VehicleView
 
@@ -63,6 +64,8 @@ _CHEAPER = re.compile(r"\b(?:cheaper|cheapest|least expensive|lower price|lowest
 _PRICIER = re.compile(r"\b(?:pricier|more expensive|most expensive|nicer one|higher trim)\b", re.IGNORECASE)
 _NEWER = re.compile(r"\b(?:newer|newest|latest|most recent|más nuev[oa])\b", re.IGNORECASE)
 _FEWER_MILES = re.compile(r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ]mileage\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 _ALL_OF_THEM = re.compile(r"\b(?:those|them|these|they|all of them|both|any of them|ellos|esos|esas)\b", re.I)
 
 
@@ -141,12 +144,9 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
         if -len(ordered) <= position < len(ordered):
             return [ordered[position]]
         return []
-    candidates = list(ordered)
-    if u.slots.colors:
-        coloured = [v for v in candidates if _colour_matches(v.exterior_color, u.slots.colors)]
-        if not coloured:
-            return []
-        candidates = coloured
+    candidates = _within(ordered, u)
+    if candidates is None:
+        return []
     if _CHEAPER.search(text):
         priced = [v for v in candidates if v.price_cents is not None]
         return [min(priced, key=lambda v: v.price_cents or 0)] if priced else []
@@ -158,13 +158,33 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
     if _FEWER_MILES.search(text):
         return [min(candidates, key=lambda v: v.mileage if v.mileage is not None else 10**9)]
     if len(candidates) < len(ordered):
-        return candidates  # the colour picked them
+        return candidates  # the message's own criteria picked them
     if _ALL_OF_THEM.search(text) and len(ordered) > 1:
         return ordered
     focus = next((v for v in ordered if v.id == state.focus), None)
     if focus is not None:
         return [focus]
     return [ordered[0]] if len(ordered) == 1 else []
+
+
+def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | None:
+    """The shown vehicles that fit what the message itself says (colour, drivetrain, trim, budget): "the cheapest
+    AWD one" compares the AWD ones. None when the message says something none of them fits."""
+    s = u.slots
+    budget = s.budget_max_cents
+
+    def fits(v: VehicleView) -> bool:
+        if s.colors and not _colour_matches(v.exterior_color, s.colors):
+            return False
+        if s.drivetrains and not any(drivetrain_matches(v.drivetrain, d) for d in s.drivetrains):
+            return False
+        if s.trims and not any(t.lower() in (v.trim or "").lower() for t in s.trims):
+            return False
+        return not budget or (v.price_cents is not None and v.price_cents <= budget)
+
+    asked = bool(s.colors or s.drivetrains or s.trims or budget)
+    fitting = [v for v in shown if fits(v)]
+    return fitting if fitting or not asked else None
 
 
 def _colour_matches(colour: str | None, wanted: Sequence[str]) -> bool:
@@ -217,6 +237,9 @@ def remember(
         new.trade_in = {**new.trade_in, **given}
     if language:
         new.language = language
+    email = _EMAIL.search(u.text)
+    phone = _PHONE.search(u.text)
+    remember_contact(new, email=email.group(0) if email else None, phone=phone.group(0) if phone else None, name=None)
     if reply:
         new.said = [*new.said, fingerprint(reply)][-MAX_SAID:]
     return new
