@@ -40,10 +40,12 @@ class Email:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def new_message_id(sender: str | None = None) -> str:
-    """A fresh Message-ID on the domain of the address ``sender`` (``mail_from``), else on showroom.local."""
-    domain = parseaddr(sender or "")[1].rpartition("@")[2].strip()
-    return make_msgid(domain=domain or "showroom.local")
+def new_message_id(sender: str | None = None, *, key: str | None = None) -> str:
+    """A Message-ID on the domain of the address ``sender`` (``mail_from``), else on showroom.local: ``<key@domain>``
+    when the message has an identity of its own (an outbound message's id, so a re-send is recognisably the same
+    and a reply's In-Reply-To finds it), else a fresh one."""
+    domain = parseaddr(sender or "")[1].rpartition("@")[2].strip() or "showroom.local"
+    return f"<{key}@{domain}>" if key else make_msgid(domain=domain)
 
 
 def _given_message_id(email: Email) -> str | None:

@@ -16,14 +16,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.errors import ServiceUnavailable
-from showroom.mail import Email
+from showroom.mail import Email, new_message_id
 from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.queue import defer
 from showroom.services import Services
@@ -72,14 +71,6 @@ def automated(message: Message) -> bool:
     return message.sender != "agent" and (message.entities or {}).get("automated", True) is not False
 
 
-def message_id_header(message_id: uuid.UUID, mail_from: str) -> str:
-    """The e-mail Message-ID of an outbound message: its id, on the sender's domain. Stable, so a re-sent message
-    is recognisably the same one, and known before sending, so a customer's reply (In-Reply-To) threads into the
-    conversation even while the send is pending."""
-    domain = parseaddr(mail_from)[1].rpartition("@")[2].strip() or "showroom.local"
-    return f"<{message_id}@{domain}>"
-
-
 def _undeliverable(message: Message, customer: Customer) -> str | None:
     """Why ``message`` cannot be sent at all, or None."""
     channel = message.channel
@@ -115,7 +106,7 @@ async def queue_delivery(
         return
     message.delivery_status = "queued"
     if message.channel == Channel.email:
-        message.external_message_id = message_id_header(message.id, services.settings.mail_from)
+        message.external_message_id = new_message_id(services.settings.mail_from, key=str(message.id))
     at = None
     if automated(message):
         at = quiet_until(dealership, now)
@@ -190,7 +181,8 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
             sender=(dealership.settings or {}).get("sms_number") or dealership.contact_phone,
             reply_to=dealership.contact_email,
             conversation_id=conversation.id,
-            message_id_header=message.external_message_id or message_id_header(message.id, services.settings.mail_from),
+            message_id_header=message.external_message_id
+            or new_message_id(services.settings.mail_from, key=str(message.id)),
         )
     try:  # no transaction is open here
         reference = await _transmit(services, send)

@@ -174,24 +174,9 @@ async def add_message(
         raise ValidationFailed("the Idempotency-Key header and body field differ", field="idempotency_key")
     if idempotency_key:
         body = body.model_copy(update={"idempotency_key": idempotency_key})
-    conversation = await service.get(ctx.session, conversation_id)
-    if ctx.principal.kind == "api_key":  # integrations post the customer's messages: a turn of the conversation
-        if body.type is not None or body.suggestion_id is not None:
-            raise ValidationFailed("integrations post the customer's messages; leave type out", field="type")
-        message, created, _ = await turn.receive(
-            ctx.session,
-            services(ctx.request),
-            conversation,
-            body.content,
-            ctx.actor,
-            sender_name=body.sender_name,
-            external_message_id=body.external_message_id,
-            idempotency_key=body.idempotency_key,
-        )
-    else:
-        message, created = await service.staff_message(
-            ctx.session, services(ctx.request), conversation, body, ctx.principal, ctx.actor
-        )
+    message, created = await turn.add_message(
+        ctx.session, services(ctx.request), conversation_id, body, ctx.principal, ctx.actor
+    )
     if not created:
         response.status_code = 200
     return message

@@ -45,6 +45,7 @@ from showroom.agent.personas import greeting_name, prompt_values
 from showroom.agent.providers import Provider, ProviderReply, ReplyRequest, provider_for
 from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
+from showroom.auth.principal import Principal
 from showroom.brain import prompts
 from showroom.brain.compose.reply import search_terms
 from showroom.brain.dialogue import (
@@ -68,8 +69,9 @@ from showroom.brain.types import VehicleView
 from showroom.conversations import effects
 from showroom.conversations.handover import hand_over
 from showroom.conversations.rows import CONVERSATIONS, TurnRows, count_message, turn_rows
-from showroom.conversations.service import CLOSED, get, repeat
-from showroom.errors import Conflict
+from showroom.conversations.schemas import MessageCreate
+from showroom.conversations.service import CLOSED, get, repeat, staff_message
+from showroom.errors import Conflict, ValidationFailed
 from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
@@ -161,6 +163,34 @@ async def receive(
     if isinstance(decided, Outcome):
         return message, True, decided
     return message, True, await _answer(session, services, decided)
+
+
+async def add_message(
+    session: AsyncSession,
+    services: Services,
+    conversation_id: uuid.UUID,
+    data: MessageCreate,
+    principal: Principal,
+    actor: Actor,
+) -> tuple[Message, bool]:
+    """``POST /conversations/{id}/messages``: staff write replies and notes; integrations (API keys) post the
+    customer's messages, each a turn of the conversation (which commits the request's transaction)."""
+    conversation = await get(session, conversation_id)
+    if principal.kind != "api_key":
+        return await staff_message(session, services, conversation, data, principal, actor)
+    if data.type is not None or data.suggestion_id is not None:
+        raise ValidationFailed("integrations post the customer's messages; leave type out", field="type")
+    message, created, _ = await receive(
+        session,
+        services,
+        conversation,
+        data.content,
+        actor,
+        sender_name=data.sender_name,
+        external_message_id=data.external_message_id,
+        idempotency_key=data.idempotency_key,
+    )
+    return message, created
 
 
 async def first_reply(session: AsyncSession, services: Services, conversation_id: uuid.UUID) -> Outcome:
