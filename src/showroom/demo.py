@@ -17,6 +17,7 @@ from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
 from showroom.models import Dealership, User
 from showroom.settings import Settings
+from showroom.vocabulary import Language
 
 DEMO_EMAIL = "admin@demo-motors.example"
 DEMO = DealershipCreate(
@@ -46,6 +47,8 @@ def seed_demo(settings: Settings, topo: Topology) -> list[str]:
             async with db.maint_session() as maint, maint.begin():
                 if not await maint.scalar(select(func.count()).select_from(Dealership)):
                     dealership = await dealerships.create(maint, DEMO, CLI)
+                    # the demo answers in Spanish too (a dealership enables it in Settings, Languages)
+                    dealership.agent_config = {**dealership.agent_config, "languages": [Language.en, Language.es]}
                     password = secrets.token_urlsafe(12)
                     await users.create(
                         maint,

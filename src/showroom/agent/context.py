@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent import queries
 from showroom.brain.guardrails import price_text
+from showroom.brain.i18n import writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
@@ -45,9 +46,15 @@ def dealership_view(d: Dealership) -> DealershipView:
     )
 
 
-def agent_languages(agent_config: dict[str, Any] | None) -> tuple[str, ...]:
-    """The languages the dealership's agent answers in (``AgentConfig.languages``; English when not set)."""
-    return tuple((agent_config or {}).get("languages") or (Language.en,))
+def agent_languages(dealership: Dealership) -> tuple[str, ...]:
+    """The languages the dealership's agent answers in: those enabled (``AgentConfig.languages``; English when not
+    set) that its provider writes. An LLM writes any; the builtin agent those it has a catalog for
+    (``brain.i18n.WRITTEN``), so a message in another enabled language is handed over, never answered in
+    English."""
+    enabled = tuple((dealership.agent_config or {}).get("languages") or (Language.en,))
+    if (dealership.ai_config or {}).get("provider") == "openai":
+        return enabled
+    return tuple(language for language in enabled if writes(language)) or (Language.en,)
 
 
 def hours_text(agent_config: dict[str, Any]) -> str | None:

@@ -16,11 +16,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from showroom.brain.i18n import translate
 from showroom.brain.nlu.attributes import drivetrain_matches
 from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
 
 MAX_SHOWN = 5
@@ -57,13 +59,26 @@ _ORDINAL = re.compile(
 )
 _POINTER = re.compile(
     r"\b(?:it|its|it's|that one|this one|that car|this car|that truck|this truck|the one|that|this|them|those|"
-    r"they|these|ese|esa|este|esta|ellos)\b",
+    r"they|these|ese|esa|este|esta|ellos|esos|esas|estos|estas|la (?:blanca|gris|negra|roja|azul|plata)"
+    r"|el (?:blanco|gris|negro|rojo|azul|plata))\b",
     re.IGNORECASE,
 )
-_CHEAPER = re.compile(r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|más barat[oa])\b", re.I)
-_PRICIER = re.compile(r"\b(?:pricier|more expensive|most expensive|nicer one|higher trim)\b", re.IGNORECASE)
-_NEWER = re.compile(r"\b(?:newer|newest|latest|most recent|más nuev[oa])\b", re.IGNORECASE)
-_FEWER_MILES = re.compile(r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ]mileage\b", re.I)
+_CHEAPER = re.compile(
+    r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|m[aá]s barat[oa]|m[aá]s econ[oó]mic[oa])\b", re.I
+)
+_PRICIER = re.compile(r"\b(?:pricier|more expensive|most expensive|nicer one|higher trim|m[aá]s car[oa])\b", re.I)
+_NEWER = re.compile(r"\b(?:newer|newest|latest|most recent|m[aá]s nuev[oa]|m[aá]s reciente)\b", re.IGNORECASE)
+_FEWER_MILES = re.compile(
+    r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ]mileage\b|\bmenos (?:millas|millaje)\b", re.I
+)
+# A question about an attribute with no vehicle named ("how many miles?", "¿cuántas millas tiene?", "what colour?"):
+# about the vehicle under discussion (Spanish leaves out "it": "tiene" is "does it have").
+_ATTRIBUTE_ONLY = re.compile(
+    r"\bhow many miles\b|\bwhat(?:'s| is) the (?:mileage|price|colou?r)\b|\bwhat colou?r\b|\bhow much\b"
+    r"|\bcu[aá]nt[oa]s? millas\b|\bmillaje\b|\bqu[eé] color\b|\bcu[aá]nto (?:cuesta|vale|sale)\b|\bprecio\b"
+    r"|\b(?:tiene|es)\s+(?:awd|4x4|tracci[oó]n|h[ií]brid[oa]|autom[aá]tic[oa]|tercera fila|quemacocos|techo)\b",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 _ALL_OF_THEM = re.compile(r"\b(?:those|them|these|they|all of them|both|any of them|ellos|esos|esas)\b", re.I)
@@ -126,6 +141,7 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         or _PRICIER.search(text)
         or _NEWER.search(text)
         or _FEWER_MILES.search(text)
+        or _ATTRIBUTE_ONLY.search(text)
         or (s.colors and re.search(r"\bone\b|\buno\b|\buna\b", text, re.IGNORECASE))
     )
 
@@ -237,12 +253,36 @@ def remember(
         new.trade_in = {**new.trade_in, **given}
     if language:
         new.language = language
+    visit = _visit(u)
+    if visit:
+        new.appointment = visit
     email = _EMAIL.search(u.text)
     phone = _PHONE.search(u.text)
     remember_contact(new, email=email.group(0) if email else None, phone=phone.group(0) if phone else None, name=None)
     if reply:
         new.said = [*new.said, fingerprint(reply)][-MAX_SAID:]
     return new
+
+
+def _visit(u: Understanding) -> dict[str, Any] | None:
+    """The visit the message asks for: a day and time ("saturday at 10"), or a day alone when the message is about
+    coming in ("can I see it saturday?"), which a time given later completes (``with_visit_day``)."""
+    request = u.time_request
+    if request is not None:
+        return {"words": request.words, "day": request.day, "hour": request.hour, "minute": request.minute}
+    if "test_drive" not in u.intents[:2]:
+        return None
+    day = find_day(u.text)
+    return {"words": day[0], "day": day[1]} if day else None
+
+
+def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
+    """A clock time given alone ("around 10", "a las 10") after the customer named the day of the visit: the
+    understanding's time request on that day, so that the handover's dossier resolves the right date."""
+    request, asked = u.time_request, state.appointment
+    if request is None or request.day is not None or not asked.get("day") or asked.get("hour") is not None:
+        return u
+    return replace(u, time_request=with_day(request, str(asked.get("words") or asked["day"]), str(asked["day"])))
 
 
 def remember_contact(state: DialogueState, *, email: str | None, phone: str | None, name: str | None) -> None:
@@ -256,28 +296,39 @@ def said_already(state: DialogueState, reply: str) -> bool:
     return fingerprint(reply) in state.said
 
 
-def _label(v: VehicleView) -> str:
-    colour = f" in {v.exterior_color}" if v.exterior_color else ""
-    return f"the {v.year} {v.model}{' ' + v.trim if v.trim else ''}{colour}"
+def _label(v: VehicleView, language: str = "en") -> str:
+    colour = translate(language, " in {colour}").format(colour=v.exterior_color) if v.exterior_color else ""
+    return (
+        translate(language, "the {vehicle}").format(vehicle=f"{v.year} {v.model}{' ' + v.trim if v.trim else ''}")
+        + colour
+    )
 
 
-def which_one(shown: Sequence[VehicleView]) -> str:
+def which_one(shown: Sequence[VehicleView], language: str = "en") -> str:
     """One specific question when the customer's pointer could mean several of the vehicles shown."""
-    labels = [_label(v) for v in shown[:3]]
-    options = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
-    return f"Just to be sure I give you the right details: do you mean {options}?"
+    labels = [_label(v, language) for v in shown[:3]]
+    options = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + translate(language, " or ") + labels[-1]
+    return translate(language, "Just to be sure I give you the right details: do you mean {options}?").format(
+        options=options
+    )
 
 
-def next_question(state: DialogueState, vehicles: Sequence[VehicleView]) -> str:
+def next_question(state: DialogueState, vehicles: Sequence[VehicleView], language: str = "en") -> str:
     """The next specific question, for when the reply would repeat one already given."""
     if vehicles:
-        return (
-            f"Would you like the price, mileage and features of {_label(vehicles[0])}, or should I look for "
-            "something different (another budget, body style or year)?"
-        )
+        return translate(
+            language,
+            "Would you like the price, mileage and features of {vehicle}, or should I look for something different "
+            "(another budget, body style or year)?",
+        ).format(vehicle=_label(vehicles[0], language))
     if not state.criteria:
-        return "What matters most to you: a body style (SUV, truck, sedan), a budget, or a particular model?"
-    return "Should I widen the search, for example a higher budget or other years, or would a person be more helpful?"
+        return translate(
+            language, "What matters most to you: a body style (SUV, truck, sedan), a budget, or a particular model?"
+        )
+    return translate(
+        language,
+        "Should I widen the search, for example a higher budget or other years, or would a person be more helpful?",
+    )
 
 
 def describe(state: DialogueState, shown: Sequence[VehicleView]) -> str:

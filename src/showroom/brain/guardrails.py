@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from showroom.brain.i18n import translate
 from showroom.brain.listing import has_debris
 from showroom.brain.nlu.attributes import make_matches, model_matches
 from showroom.brain.nlu.text import rx
@@ -76,7 +77,9 @@ _NEXT_STEP = rx(
     r"\b(?:let (?:me|us) know|reply|call us|give us a call|text us|message us|visit|stop by|come by|apply"
     r"|schedule|book|reach out|feel free|just (?:reply|message|let)|click|tap|you can|we'?ll be in touch"
     r"|talk soon|see you|will follow up|will be in touch|will reach out|i can (?:set up|arrange|help|send|have|connect)"
-    r"|i'?d be (?:glad|happy) to)\b",
+    r"|i'?d be (?:glad|happy) to"
+    r"|responda|ll[aá]menos|vis[ií]tenos|con gusto le|puede (?:llamar|visitar|ver|empezar|llenar)|le (?:aviso|paso)"
+    r"|se comunicar[aá]n?|le responder[aá])\b",
     flags=re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -307,8 +310,10 @@ def enforce(
     channel: str,
     sms_max_chars: int = 320,
     catalog: Catalog | None = None,
+    language: str = "en",
 ) -> Guarded:
-    """The reply, rewritten to obey the rules, with the list of rules it broke.
+    """The reply, rewritten to obey the rules, with the list of rules it broke. ``language``: what a closing
+    question or the fallback the rules add is written in.
 
     Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`. `catalog` (the
     dealership's makes and models, which include the listed vehicles') spells the names to look for; without it,
@@ -325,10 +330,10 @@ def enforce(
     paragraphs = _rebuild(paragraphs)
     if not paragraphs:
         checker.flag("empty")
-        paragraphs = [[FALLBACK]]
+        paragraphs = [[translate(language, FALLBACK)]]
     if not _NEXT_STEP.search(paragraphs[-1][-1]):
         checker.flag("no_next_step")
-        paragraphs.append([DEFAULT_CLOSING])
+        paragraphs.append([translate(language, DEFAULT_CLOSING)])
     if channel == Channel.sms and len(_render(paragraphs)) > sms_max_chars:
         checker.flag("sms_length")
         paragraphs = _trim_sms(paragraphs, sms_max_chars)

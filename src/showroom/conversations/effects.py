@@ -15,6 +15,7 @@ from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.escalation.specs import TriggerMatch, as_list
+from showroom.brain.i18n import translate, writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
@@ -152,12 +153,20 @@ def opt_out_text(turn: TurnRows) -> str:
     )
 
 
-def handover_note(turn: TurnRows) -> str:
-    return (
-        "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly.\n\n"
-        f"If it's urgent, you can also call {turn.dealership.name}"
-        + (f" at {turn.dealership.contact_phone}." if turn.dealership.contact_phone else ".")
+def handover_note(turn: TurnRows, language: str = "en") -> str:
+    """What the customer reads when a person takes over, in their language when the agent writes it (also when the
+    dealership has not enabled it: a fixed text is safe to send)."""
+    language = language if writes(language) else "en"
+    phone = turn.dealership.contact_phone
+    call = (
+        translate(language, "If it's urgent, you can also call {dealer} at {phone}.")
+        if phone
+        else translate(language, "If it's urgent, you can also call {dealer}.")
     )
+    thanks = translate(
+        language, "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly."
+    )
+    return f"{thanks}\n\n{call.format(dealer=turn.dealership.name, phone=phone)}"
 
 
 async def opt_out(session: AsyncSession, services: Services, turn: TurnRows, message: Message) -> Message | None:

@@ -47,7 +47,7 @@ from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.auth.principal import Principal
 from showroom.brain import prompts
-from showroom.brain.compose.reply import search_terms
+from showroom.brain.compose.reply import reply_language, search_terms
 from showroom.brain.dialogue import (
     DialogueState,
     describe,
@@ -58,10 +58,12 @@ from showroom.brain.dialogue import (
     said_already,
     search_criteria,
     which_one,
+    with_visit_day,
 )
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.guardrails import Guarded, allowed_links, enforce
 from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
@@ -230,7 +232,8 @@ async def _decide(
     text = message.content
     turns = await history(session, turn.conversation.id, exclude=message.id)
     known = await catalog(session)
-    u = understand(text, known, turns, languages=agent_languages(turn.dealership.agent_config))
+    u = understand(text, known, turns, languages=agent_languages(turn.dealership))
+    u = with_visit_day(u, DialogueState.from_json(turn.conversation.dialogue_state))  # "saturday" ... "around 10"
     if u.is_opt_out:
         confirmation = await effects.opt_out(session, services, turn, message)
         return Outcome(reply=confirmation, skipped="opted out" if confirmation else "already opted out")
@@ -245,7 +248,9 @@ async def _decide(
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
-            reply = await effects.say(session, services, turn, message, effects.handover_note(turn), model="handover")
+            reply = await effects.say(
+                session, services, turn, message, effects.handover_note(turn, u.language), model="handover"
+            )
             await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
     tags = list(turn.conversation.tags or [])
@@ -278,7 +283,7 @@ async def _decide_first(session: AsyncSession, services: Services, conversation:
         return await _decide(session, services, turn, enquiry, SYSTEM)
     text = turn.lead.description or "I'm interested in a vehicle"
     known = await catalog(session)
-    u = understand(text, known, languages=agent_languages(turn.dealership.agent_config))
+    u = understand(text, known, languages=agent_languages(turn.dealership))
     match = await effects.assess(session, turn, None, text, u, (), triggers=True)
     if match is not None:
         handover = await effects.apply_trigger(session, services, turn, match, u, SYSTEM, turns=None)
@@ -322,7 +327,7 @@ async def _question(
         if vehicles:
             criteria, referred = state.criteria, True
         elif shown and not u.slots.has_vehicle_criteria():
-            clarify, vehicles, criteria = which_one(shown), shown, state.criteria
+            clarify, vehicles, criteria = which_one(shown, reply_language(u)), shown, state.criteria
     if not vehicles:  # a new search, or narrowing the one under way ("under 45k", "in red")
         vehicles = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria)
     channel = turn.conversation.channel
@@ -356,6 +361,8 @@ async def _question(
     if provider.uses_system_prompt:
         shown_now = vehicles if referred else await vehicles_by_id(session, state.shown)
         dialogue = describe(state, shown_now)
+        if u.language != "en" and u.language_enabled:
+            dialogue += f"\nThe customer writes in {language_name(u.language)}: answer in {language_name(u.language)}."
 
     request = ReplyRequest(
         u,
@@ -393,7 +400,7 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
     if said_already(pending.state, guarded.text):  # never the same reply twice: one specific question instead
         guarded = _guard(
             ProviderReply(
-                next_question(pending.state, draft.vehicles),
+                next_question(pending.state, draft.vehicles, reply_language(pending.request.u)),
                 "clarify",
                 draft.vehicles,
                 0.5,
@@ -457,7 +464,12 @@ async def _hand_over_for_model(session: AsyncSession, services: Services, pendin
             description="The AI model asked for a person",
         )
         note = await effects.say(
-            session, services, turn, pending.inbound, effects.handover_note(turn), model="handover"
+            session,
+            services,
+            turn,
+            pending.inbound,
+            effects.handover_note(turn, pending.request.u.language),
+            model="handover",
         )
     return Outcome(reply=note, handover=handover)
 
@@ -473,6 +485,7 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
         channel=request.channel,
         sms_max_chars=pending.sms_max,
         catalog=pending.known,
+        language=reply_language(request.u),
     )
 
 
@@ -548,7 +561,7 @@ async def rehearse(
     handed_over = False
     result = Rehearsal([], False, None)
     for text in messages:
-        u = understand(text, known, turns, languages=agent_languages(dealership.agent_config))
+        u = understand(text, known, turns, languages=agent_languages(dealership))
         replies: list[tuple[str, str]] = []
         skipped = silent
         if silent is None and u.is_opt_out:
@@ -557,7 +570,7 @@ async def rehearse(
         elif silent is None:
             match = evaluate(specs, text, turns, u)
             if match is not None and match.trigger.action == "handover":
-                replies.append(("ai", effects.handover_note(rows)))
+                replies.append(("ai", effects.handover_note(rows, u.language)))
                 handed_over, silent = True, "a human is handling this conversation"
             elif NOT_INTERESTED in (rows.conversation.tags or []) and not (set(u.intents[:2]) & BUYING_INTENTS):
                 skipped = "the customer said they are not interested"

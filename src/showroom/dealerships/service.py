@@ -135,11 +135,25 @@ async def _check_unclaimed(session: AsyncSession, dealership_id: int, values: di
             )
 
 
+_JSON_SETTINGS: dict[str, type[AiConfig | AgentConfig | LeadRouting | DealershipSettings]] = {
+    "ai_config": AiConfig,
+    "agent_config": AgentConfig,
+    "lead_routing": LeadRouting,
+    "settings": DealershipSettings,
+}
+
+
 async def update(session: AsyncSession, dealership_id: int, data: DealershipUpdate, actor: Actor) -> Dealership:
-    """Apply the fields present in ``data`` (JSON settings are replaced whole), audited."""
+    """Apply the fields present in ``data``, audited. A JSON settings object is merged into the stored one (as a
+    JSON merge patch does at its top level): ``{"agent_config": {"quiet_hours": ...}}`` changes the quiet hours and
+    keeps the languages."""
     dealership = await get(session, dealership_id)
     before = snapshot(dealership)
     values = data.model_dump(exclude_unset=True, mode="json")
+    for key, schema in _JSON_SETTINGS.items():
+        if key in values:
+            merged = {**(getattr(dealership, key) or {}), **values[key]}
+            values[key] = schema.model_validate(merged).model_dump(mode="json")
     if "subdomain" in values and values["subdomain"] != dealership.subdomain:
         taken = await session.scalar(
             select(func.count()).select_from(Dealership).where(Dealership.subdomain == values["subdomain"])

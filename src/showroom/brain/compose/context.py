@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from showroom.brain.compose.voice import _PHRASES
+from showroom.brain.i18n import phrases, translate
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import find_vehicle_mentions
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
@@ -31,6 +31,7 @@ class _Ctx:
     tone: Tone
     links_used: int = 0
     referred: bool = False  # the vehicles are the ones the customer pointed at ("it", "the white one")
+    language: str = "en"  # what the reply is written in (brain.i18n)
 
     @property
     def sms(self) -> bool:
@@ -41,8 +42,20 @@ class _Ctx:
         return not any(t.sender in (Sender.ai, Sender.agent) for t in self.history)
 
     def say(self, key: str, **values: Any) -> str:
-        options = _PHRASES[key].get(self.tone) or _PHRASES[key][Tone.friendly]
+        """One of the tone's ways of saying ``key``, in the reply's language."""
+        by_tone = phrases(self.language)[key]
+        options = by_tone.get(self.tone) or by_tone[Tone.friendly]
         return self.rng.choice(options).format(**values)
+
+    def t(self, msgid: str, **values: Any) -> str:
+        """``msgid`` (the English text, a str.format template) in the reply's language."""
+        return translate(self.language, msgid).format(**values)
+
+    def join(self, items: Sequence[str]) -> str:
+        """'a, b and c' ('a, b y c')."""
+        if len(items) < 2:
+            return "".join(items)
+        return ", ".join(items[:-1]) + self.t(" and ") + items[-1]
 
     def link(self, url: str | None) -> str | None:
         """The URL if no link has been used yet (a reply carries at most one)."""

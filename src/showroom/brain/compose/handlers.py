@@ -22,6 +22,7 @@ from showroom.brain.compose.vehicles import (
 )
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, feature_of
+from showroom.brain.nlu.when import find_day
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
 
@@ -40,7 +41,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.question = ctx.say("ask_budget") if not s.budget_max_cents else ctx.say("ask_when")
         reply.confidence = 0.55
         return reply
-    fixes = [wrong_make_line(fix) for fix in s.wrong_makes[:1]]
+    fixes = [wrong_make_line(fix, ctx.language) for fix in s.wrong_makes[:1]]
     if exact:
         # more than shown, or maybe more than the search read: never a count that is not the lot's
         more = len(exact) > limit or len(ctx.vehicles) >= FULL_SEARCH
@@ -51,15 +52,15 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     if ctx.vehicles:
         shown = list(ctx.vehicles[:limit])
         if s.has_vehicle_criteria():
-            reply.lead.append(ctx.say("no_exact", what=_wanted(s)))
+            reply.lead.append(ctx.say("no_exact", what=_wanted(s, ctx.language)))
         reply.lead.append(ctx.say("alternatives"))
-        notes = {v.id: ", ".join(_notes(v, s)[:3]) for v in shown}
+        notes = {v.id: ", ".join(_notes(v, s, ctx.language)[:3]) for v in shown}
         reply.body.append(_list_block(shown, ctx, notes))
         reply.vehicle_ids = [v.id for v in shown]
         reply.question = ctx.say("ask_which")
         reply.confidence = 0.6
         return reply
-    reply.lead.append(ctx.say("no_match", what=_wanted(s)))
+    reply.lead.append(ctx.say("no_match", what=_wanted(s, ctx.language)))
     reply.question = ctx.say("ask_notify")
     reply.confidence = 0.55
     return reply
@@ -72,8 +73,8 @@ def _open_search_line(ctx: _Ctx) -> str:
         Tone.casual: "Happy to help you find something.",
         Tone.formal: "I would be pleased to help you find a suitable vehicle.",
     }
-    kinds = "Are you thinking SUV, truck or sedan, new or pre-owned?"
-    return f"{options.get(ctx.tone, options[Tone.friendly])} {kinds}"
+    kinds = ctx.t("Are you thinking SUV, truck or sedan, new or pre-owned?")
+    return f"{ctx.t(options.get(ctx.tone, options[Tone.friendly]))} {kinds}"
 
 
 def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool, *, more: bool = False) -> _Reply:
@@ -84,10 +85,10 @@ def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool,
         reply.lead.append(_facts_sentence(v, ctx))
         highlights = _highlights(v, ctx)
         if highlights and not ctx.sms:
-            reply.body.append(f"Its features include {' and '.join(highlights)}.")
+            reply.body.append(ctx.t("Its features include {features}.", features=ctx.join(highlights)))
         url = ctx.link(v.url)
         if url:
-            reply.extras.append(f"You can see the photos and details here: {url}")
+            reply.extras.append(ctx.t("You can see the photos and details here: {url}", url=url))
         reply.question = ctx.say("ask_test_drive")
     else:
         reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
@@ -101,23 +102,24 @@ def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool,
 def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
     facts: list[str] = []
     if v.price_cents is not None:
-        facts.append(f"it's listed at {price_text(v.price_cents)}")
+        facts.append(ctx.t("it's listed at {price}", price=price_text(v.price_cents)))
     if v.mileage is not None and (v.condition != VehicleCondition.new or v.mileage >= 1000):
-        facts.append(f"has {v.mileage:,} miles")
+        facts.append(ctx.t("has {miles} miles", miles=f"{v.mileage:,}"))
     if v.exterior_color and not ctx.sms:
-        facts.append(f"is finished in {v.exterior_color}")
+        facts.append(ctx.t("is finished in {colour}", colour=v.exterior_color))
     if not facts:
-        return f"Stock number {v.stock_number}." if v.stock_number else ""
-    if not facts[0].startswith("it's"):
+        return ctx.t("Stock number {stock}.", stock=v.stock_number) if v.stock_number else ""
+    if ctx.language == "en" and not facts[0].startswith("it's"):
         facts[0] = f"it {facts[0]}"
-    sentence = ", ".join(facts[:-1]) + (" and " if len(facts) > 1 else "") + facts[-1]
-    stock = f" (stock {v.stock_number})" if v.stock_number and not ctx.sms else ""
+    sentence = ctx.join(facts)
+    stock = ctx.t(" (stock {stock})", stock=v.stock_number) if v.stock_number and not ctx.sms else ""
     return f"{sentence[0].upper()}{sentence[1:]}{stock}."
 
 
 _ATTRIBUTE_QUESTION = re.compile(
     r"\b(?:is|does|do|has|have|are|can|what|how many|which)\b.*\b(?:it|this|that|the one|this one|that one|they)\b"
-    r"|\bhow many miles\b|\bwhat colou?r\b|\bmileage\b",
+    r"|\bhow many miles\b|\bwhat colou?r\b|\bmileage\b"
+    r"|\b(?:lo|la|el|los|las)\s+(?:tiene|tienen|es|son)\b|\bcu[aá]nt[oa]s millas\b|\bqu[eé] color\b|\bmillaje\b",
     re.IGNORECASE,
 )
 
@@ -146,37 +148,58 @@ _DRIVE_WORDS = {
 }
 
 
+def _drive_words(ctx: _Ctx, drivetrain: str) -> str:
+    words = _DRIVE_WORDS.get(drivetrain)
+    return ctx.t(words) if words else drivetrain
+
+
 def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     s, title = ctx.u.slots, (v.short_title if ctx.sms else v.title)
     out: list[str] = []
     for wanted in s.drivetrains:
         if drivetrain_matches(v.drivetrain, wanted):
-            out.append(f"Yes, the {title} is {_DRIVE_WORDS.get(wanted, wanted)}.")
+            out.append(ctx.t("Yes, the {title} is {drive}.", title=title, drive=_drive_words(ctx, wanted)))
         elif drivetrain_fits(v.drivetrain, wanted):
-            out.append(f"The {title} is listed as {v.drivetrain}, which drives all four wheels.")
+            out.append(
+                ctx.t(
+                    "The {title} is listed as {drive}, which drives all four wheels.", title=title, drive=v.drivetrain
+                )
+            )
         elif v.drivetrain:
-            out.append(f"The {title} is listed as {v.drivetrain}, not {wanted}.")
+            out.append(
+                ctx.t("The {title} is listed as {drive}, not {wanted}.", title=title, drive=v.drivetrain, wanted=wanted)
+            )
         else:
-            out.append(f"I don't see the drivetrain listed for the {title}; a team member can confirm it.")
+            out.append(
+                ctx.t("I don't see the drivetrain listed for the {title}; a team member can confirm it.", title=title)
+            )
     if s.fuel_types:
-        out.append(f"The {title} is listed as {v.fuel_type}." if v.fuel_type else "")
+        out.append(ctx.t("The {title} is listed as {fuel}.", title=title, fuel=v.fuel_type) if v.fuel_type else "")
     for feature in s.features:
         own = feature_of(v, feature)
         if own and own not in v.features:  # known of the model or its fuel, not listed by the feed
-            known = "has a third row of seats" if feature == "third row seating" else f"is listed as {own}"
-            out.append(f"Yes, the {title} {known}.")
+            out.append(
+                ctx.t("Yes, the {title} has a third row of seats.", title=title)
+                if feature == "third row seating"
+                else ctx.t("Yes, the {title} is listed as {feature}.", title=title, feature=own)
+            )
             continue
         out.append(
-            f"Yes, its feature list includes {own}."
+            ctx.t("Yes, its feature list includes {feature}.", feature=own)
             if own
-            else f"I don't see {_with_article(_feature_phrase(feature))} in its feature list; a team member can "
-            "double-check that."
+            else ctx.t(
+                "I don't see {feature} in its feature list; a team member can double-check that.",
+                feature=_with_article(_feature_phrase(feature), ctx),
+            )
         )
     colour_question = re.search(r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\b", ctx.u.text, re.I)
     if colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
-        out.append(f"It's finished in {v.exterior_color}." if v.exterior_color else "")
-    if re.search(r"\bmiles\b|\bmileage\b", ctx.u.text, re.IGNORECASE) and v.mileage is not None:
-        out.append(f"The {title} has {v.mileage:,} miles.")
+        out.append(ctx.t("It's finished in {colour}.", colour=v.exterior_color) if v.exterior_color else "")
+    if (
+        re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b|\bkilometraje\b", ctx.u.text, re.I)
+        and v.mileage is not None
+    ):
+        out.append(ctx.t("The {title} has {miles} miles.", title=title, miles=f"{v.mileage:,}"))
     return out
 
 
@@ -197,8 +220,8 @@ def _price(ctx: _Ctx) -> _Reply:
     priced = [target] if target else list(ctx.vehicles[: 2 if ctx.sms else 3])
     reply = _Reply(vehicle_ids=[v.id for v in priced], confidence=0.75)
     if not priced:
-        reply.lead.append("I'd be happy to share pricing.")
-        reply.question = "Which vehicle are you interested in? I can look up its listed price."
+        reply.lead.append(ctx.t("I'd be happy to share pricing."))
+        reply.question = ctx.t("Which vehicle are you interested in? I can look up its listed price.")
         reply.confidence = 0.5
         return reply
     listed = [v for v in priced if v.price_cents is not None]
@@ -206,18 +229,18 @@ def _price(ctx: _Ctx) -> _Reply:
         v = priced[0]
         title = v.short_title if ctx.sms else v.title
         reply.lead.append(
-            f"The {title} is listed at {price_text(v.price_cents)}."
+            ctx.t("The {title} is listed at {price}.", title=title, price=price_text(v.price_cents))
             if v.price_cents is not None
-            else f"I don't have a listed price for the {title} yet; a team member can get it to you."
+            else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
         )
     else:
-        reply.lead.append("Here are the listed prices:")
+        reply.lead.append(ctx.t("Here are the listed prices:"))
         reply.body.append(_list_block(priced, ctx))
     if listed:
         reply.extras.append(
-            "Taxes, fees and any current incentives are confirmed by a team member with the final numbers."
+            ctx.t("Taxes, fees and any current incentives are confirmed by a team member with the final numbers.")
         )
-    reply.question = "Would you like a team member to put together the out-the-door numbers for you?"
+    reply.question = ctx.t("Would you like a team member to put together the out-the-door numbers for you?")
     return reply
 
 
@@ -226,66 +249,61 @@ def _trade_in(ctx: _Ctx) -> _Reply:
     reply = _Reply(confidence=0.7)
     known = []
     if trade and trade.year:
-        known.append(f"a {trade.year}")
+        known.append(ctx.t("a {year}", year=trade.year))
     if trade and trade.mileage is not None:
-        known.append(f"about {trade.mileage:,} miles")
-    thanks = "Thanks for the details on your trade-in" + (f": {' with '.join(known)}" if known else "") + "."
-    reply.lead.append(thanks if trade else "We'd be glad to look at your trade-in.")
-    reply.lead.append("Our team appraises trade-ins in person, so I can't put a number on it here.")
+        known.append(ctx.t("about {miles} miles", miles=f"{trade.mileage:,}"))
+    details = ctx.t(": {details}", details=ctx.t(" with ").join(known)) if known else ""
+    thanks = ctx.t("Thanks for the details on your trade-in{details}.", details=details)
+    reply.lead.append(thanks if trade else ctx.t("We'd be glad to look at your trade-in."))
+    reply.lead.append(ctx.t("Our team appraises trade-ins in person, so I can't put a number on it here."))
     url = ctx.link(ctx.persona.text_argument("trade_in_url"))
     if url:
-        reply.extras.append(f"You can get a head start with our online trade-in form: {url}")
+        reply.extras.append(ctx.t("You can get a head start with our online trade-in form: {url}", url=url))
     missing = []
     if not trade or not trade.year:
-        missing.append("year")
+        missing.append(ctx.t("year"))
     if not trade or not (trade.make or trade.model):
-        missing.append("make and model")
+        missing.append(ctx.t("make and model"))
     if not trade or trade.mileage is None:
-        missing.append("mileage")
-    missing.append("overall condition")
-    items = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
-    reply.question = f"Could you share its {items}?"
+        missing.append(ctx.t("mileage"))
+    missing.append(ctx.t("overall condition"))
+    reply.question = ctx.t("Could you share its {items}?", items=ctx.join(missing))
     return reply
 
 
 def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
-    kind = "lease" if lease else "financing"
+    kind = ctx.t("lease" if lease else "financing")
     reply = _Reply(confidence=0.7)
     reply.lead.append(
-        f"Our finance team can walk you through {kind} options that fit your situation."
+        ctx.t("Our finance team can walk you through {kind} options that fit your situation.", kind=kind)
         if ctx.tone != Tone.formal
-        else f"Our finance department would be pleased to review {kind} options with you."
+        else ctx.t("Our finance department would be pleased to review {kind} options with you.", kind=kind)
     )
-    reply.lead.append("I'm not able to quote rates or payments here; a specialist confirms those with you.")
+    reply.lead.append(ctx.t("I'm not able to quote rates or payments here; a specialist confirms those with you."))
     url = ctx.link(ctx.persona.text_argument("finance_application_url"))
     if url:
-        reply.extras.append(f"If you'd like to get started, you can apply securely online: {url}")
-    reply.question = "Would you like a finance specialist to reach out to you?"
+        reply.extras.append(ctx.t("If you'd like to get started, you can apply securely online: {url}", url=url))
+    reply.question = ctx.t("Would you like a finance specialist to reach out to you?")
     return reply
-
-
-_DAY_TIME = re.compile(
-    r"\b(?:today|tomorrow|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"(?:\s+(?:morning|afternoon|evening))?(?:\s+(?:at|around|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?)?"
-    r"|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b",
-    re.IGNORECASE,
-)
 
 
 def _test_drive(ctx: _Ctx) -> _Reply:
     v = _by_identifier(ctx) or (ctx.vehicles[0] if len(ctx.vehicles) == 1 else None)
     reply = _Reply(vehicle_ids=[v.id] if v else [], confidence=0.8)
-    what = f" of the {v.short_title if ctx.sms else v.title}" if v else ""
-    reply.lead.append(f"I'd be glad to set up a test drive{what}.")
-    when = _DAY_TIME.search(ctx.u.text)
-    if when:
-        day = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), when.group().strip().lower())
-        reply.lead.append(f"I'll pass {day} along to the team, and they'll confirm the time with you.")
-        reply.question = "Is there anything you'd like us to have ready for your visit?"
+    what = ctx.t(" of the {title}", title=v.short_title if ctx.sms else v.title) if v else ""
+    reply.lead.append(ctx.t("I'd be glad to set up a test drive{what}.", what=what))
+    request = ctx.u.time_request
+    if request:
+        said = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), request.words)
+        reply.lead.append(ctx.t("I'll pass {day} along to the team, and they'll confirm the time with you.", day=said))
+        reply.question = ctx.t("Is there anything you'd like us to have ready for your visit?")
+    elif day_named := find_day(ctx.u.text):
+        said = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), day_named[0])
+        reply.question = ctx.t("What time on {day} works best for you?", day=said)
     else:
-        reply.question = "What day and time work best for you?"
+        reply.question = ctx.t("What day and time work best for you?")
     if ctx.dealership.hours_text and not ctx.sms:
-        reply.extras.append(f"Our hours are {ctx.dealership.hours_text.rstrip('.')}.")
+        reply.extras.append(ctx.t("Our hours are {hours}.", hours=ctx.dealership.hours_text.rstrip(".")))
     return reply
 
 
@@ -293,27 +311,29 @@ def _hours_location(ctx: _Ctx) -> _Reply:
     d = ctx.dealership
     reply = _Reply(confidence=0.85)
     if d.location:
-        reply.lead.append(f"You'll find us at {d.location}.")
+        reply.lead.append(ctx.t("You'll find us at {location}.", location=d.location))
     if d.hours_text:
-        reply.lead.append(f"Our hours are {d.hours_text.rstrip('.')}.")
+        reply.lead.append(ctx.t("Our hours are {hours}.", hours=d.hours_text.rstrip(".")))
     if d.phone:
-        reply.lead.append(f"You can reach us at {d.phone}.")
+        reply.lead.append(ctx.t("You can reach us at {phone}.", phone=d.phone))
     if not reply.lead:
-        reply.lead.append("I'll have a team member send you our hours and directions.")
+        reply.lead.append(ctx.t("I'll have a team member send you our hours and directions."))
         reply.confidence = 0.4
     url = ctx.link(d.website) if not d.location else None
     if url:
-        reply.extras.append(f"Directions and more are on our website: {url}")
-    reply.question = "Would you like to set up a time to stop by?"
+        reply.extras.append(ctx.t("Directions and more are on our website: {url}", url=url))
+    reply.question = ctx.t("Would you like to set up a time to stop by?")
     return reply
 
 
 def _service(ctx: _Ctx) -> _Reply:
     reply = _Reply(confidence=0.6)
-    reply.lead.append("Our service department is the right team for that.")
+    reply.lead.append(ctx.t("Our service department is the right team for that."))
     if ctx.dealership.phone:
-        reply.lead.append(f"The quickest way to book is to call us at {ctx.dealership.phone} and ask for service.")
-    reply.question = "Would you like me to pass your request to the service team so they can reach out?"
+        reply.lead.append(
+            ctx.t("The quickest way to book is to call us at {phone} and ask for service.", phone=ctx.dealership.phone)
+        )
+    reply.question = ctx.t("Would you like me to pass your request to the service team so they can reach out?")
     return reply
 
 
@@ -321,30 +341,37 @@ def _human(ctx: _Ctx) -> _Reply:
     reply = _Reply(confidence=0.9)
     persona = _persona_name(ctx.persona)
     if ctx.u.asks_if_bot and not ctx.u.wants_human:
-        who = f"I'm {persona}, {ctx.dealership.name}'s virtual assistant." if persona else "I'm a virtual assistant."
-        reply.lead.append(
-            f"{who} I can answer questions about our inventory, and connect you with a team member any time."
+        who = (
+            ctx.t("I'm {persona}, {dealer}'s virtual assistant.", persona=persona, dealer=ctx.dealership.name)
+            if persona
+            else ctx.t("I'm a virtual assistant.")
         )
-        reply.question = "Would you like me to do that, or is there something I can look up for you?"
+        can = ctx.t("I can answer questions about our inventory, and connect you with a team member any time.")
+        reply.lead.append(f"{who} {can}")
+        reply.question = ctx.t("Would you like me to do that, or is there something I can look up for you?")
         return reply
-    reply.lead.append("Of course. I'll let our team know you'd like to talk with a person, and someone will reach out.")
+    reply.lead.append(
+        ctx.t("Of course. I'll let our team know you'd like to talk with a person, and someone will reach out.")
+    )
     if ctx.dealership.phone:
-        reply.extras.append(f"If you'd rather call, we're at {ctx.dealership.phone}.")
-    reply.question = "What's the best way and time to reach you?"
+        reply.extras.append(ctx.t("If you'd rather call, we're at {phone}.", phone=ctx.dealership.phone))
+    reply.question = ctx.t("What's the best way and time to reach you?")
     return reply
 
 
 def _stop(ctx: _Ctx) -> _Reply:
     reply = _Reply(confidence=0.99)
-    reply.lead.append("You're unsubscribed and won't receive further messages from us.")
-    reply.question = "Reply START to opt back in." if ctx.sms else "If you'd like to pick this back up, just reply."
+    reply.lead.append(ctx.t("You're unsubscribed and won't receive further messages from us."))
+    reply.question = ctx.t(
+        "Reply START to opt back in." if ctx.sms else "If you'd like to pick this back up, just reply."
+    )
     return reply
 
 
 def _not_interested(ctx: _Ctx) -> _Reply:
     reply = _Reply(confidence=0.85)
-    reply.lead.append("Understood, and thanks for letting us know.")
-    reply.question = "If anything changes, just reply and we'll be glad to help."
+    reply.lead.append(ctx.t("Understood, and thanks for letting us know."))
+    reply.question = ctx.t("If anything changes, just reply and we'll be glad to help.")
     return reply
 
 
@@ -354,7 +381,7 @@ def _thanks(ctx: _Ctx) -> _Reply:
 
 def _greeting(ctx: _Ctx) -> _Reply:
     reply = _Reply(greet=True, confidence=0.85)
-    reply.question = "Are you shopping for something specific, or would you like to see what's on our lot?"
+    reply.question = ctx.t("Are you shopping for something specific, or would you like to see what's on our lot?")
     return reply
 
 
@@ -362,8 +389,8 @@ def _other(ctx: _Ctx) -> _Reply:
     if ctx.referred and ctx.vehicles:  # "which of those is newest": the one the customer pointed at
         return _exact_answer(ctx, ctx.vehicles[:1], asked_specific=True)
     reply = _Reply(confidence=0.3)
-    reply.lead.append("Thanks for your message. I want to make sure I point you in the right direction.")
-    reply.question = "Could you tell me a bit more about what you're looking for?"
+    reply.lead.append(ctx.t("Thanks for your message. I want to make sure I point you in the right direction."))
+    reply.question = ctx.t("Could you tell me a bit more about what you're looking for?")
     return reply
 
 
@@ -390,16 +417,17 @@ def _addendum(intent: str, ctx: _Ctx) -> str | None:
     """One sentence for a second intent ('...and I can help with your trade-in too')."""
     if intent == "trade_in":
         url = None if ctx.sms else ctx.link(ctx.persona.text_argument("trade_in_url"))
-        tail = f" You can start with our online trade-in form: {url}" if url else ""
-        return "I can also help with your trade-in; our team appraises it in person." + tail
+        tail = " " + ctx.t("You can start with our online trade-in form: {url}", url=url) if url else ""
+        return ctx.t("I can also help with your trade-in; our team appraises it in person.") + tail
     if intent in ("financing", "lease"):
         url = None if ctx.sms else ctx.link(ctx.persona.text_argument("finance_application_url"))
-        tail = f" You can apply securely online: {url}" if url else ""
-        return "A finance specialist can go over your options with you." + tail
+        tail = " " + ctx.t("You can apply securely online: {url}", url=url) if url else ""
+        return ctx.t("A finance specialist can go over your options with you.") + tail
     if intent == "test_drive":
-        return "I'd be glad to set up a test drive whenever you're ready."
-    if intent == "hours_location" and (ctx.dealership.hours_text or ctx.dealership.location):
-        where = f" at {ctx.dealership.location}" if ctx.dealership.location else ""
-        hours = f" Our hours are {ctx.dealership.hours_text.rstrip('.')}." if ctx.dealership.hours_text else ""
-        return f"We're located{where}.{hours}" if where else hours.strip()
+        return ctx.t("I'd be glad to set up a test drive whenever you're ready.")
+    d = ctx.dealership
+    if intent == "hours_location" and (d.hours_text or d.location):
+        hours = ctx.t("Our hours are {hours}.", hours=d.hours_text.rstrip(".")) if d.hours_text else ""
+        where = ctx.t("We're located at {location}.", location=d.location) if d.location else ""
+        return " ".join(part for part in (where, hours) if part)
     return None

@@ -13,6 +13,7 @@ from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, s
 from showroom.brain.compose.handlers import _HANDLERS, _addendum
 from showroom.brain.compose.voice import _voice
 from showroom.brain.guardrails import layout
+from showroom.brain.i18n import writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.vocabulary import Channel, SuggestionType, Tone, values
@@ -60,7 +61,12 @@ def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
     opening: list[str] = []
     name = safe_name(ctx.first_name)
     greeting = ctx.persona.text_argument("greeting")
-    if greeting and ctx.first_contact and ctx.u.primary not in ("stop", "not_interested", "thanks"):
+    if (
+        greeting
+        and ctx.language == "en"
+        and ctx.first_contact
+        and ctx.u.primary not in ("stop", "not_interested", "thanks")
+    ):
         # The persona's own first words; {name} is the customer's first name when known.
         return [greeting.replace("{name}", name or "").replace(" !", "!").replace(" ,", ",").strip()]
     if reply.greet or ctx.first_contact or ctx.channel == Channel.email:
@@ -76,7 +82,7 @@ def _render(ctx: _Ctx, reply: _Reply, opening: list[str], drop_extras: int = 0) 
     lead = [part for part in reply.lead if part]
     first = [" ".join(opening + lead)] if len(opening) + len(lead) <= 3 else [" ".join(opening), " ".join(lead)]
     paragraphs = [*first, *reply.body, *extras, reply.question]
-    text = layout([_voice(p.strip(), ctx.tone) for p in paragraphs if p and p.strip()])
+    text = layout([_voice(p.strip(), ctx.tone, ctx.language) for p in paragraphs if p and p.strip()])
     sign_off = ctx.persona.text_argument("sign_off")
     return f"{text}\n\n{sign_off}" if sign_off and not ctx.sms else text
 
@@ -107,6 +113,7 @@ def compose_reply(
         random.Random(_seed(u, persona, history)),
         tone,
         referred=referred,
+        language=reply_language(u),
     )
     intent = _main_intent(u)
     reply = _HANDLERS[intent](ctx)
@@ -131,6 +138,12 @@ def compose_reply(
         confidence=round(reply.confidence, 2),
         suggested_type=_TYPE_BY_INTENT.get(intent, SuggestionType.general),
     )
+
+
+def reply_language(u: Understanding) -> str:
+    """The language the builtin agent answers ``u`` in: the customer's, when the dealership enabled it and the
+    builtin agent writes it, else English."""
+    return u.language if u.language_enabled and writes(u.language) else "en"
 
 
 def search_terms(u: Understanding) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from showroom.brain.compose.context import _Ctx
 from showroom.brain.guardrails import price_text
+from showroom.brain.i18n import translate
 from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
@@ -35,7 +36,7 @@ def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
     if v.price_cents is not None:
         parts.append(price_text(v.price_cents))
     if v.mileage is not None and (v.condition != VehicleCondition.new or v.mileage >= 1000):
-        parts.append(f"{v.mileage:,} miles")
+        parts.append(ctx.t("{miles} miles", miles=f"{v.mileage:,}"))
     text = ", ".join(parts)
     return f"{text} ({note})" if note else text
 
@@ -75,59 +76,86 @@ _CONDITION_WORDS: dict[str, str] = {
 }
 
 
-def _notes(v: VehicleView, s: Slots) -> list[str]:
+def _notes(v: VehicleView, s: Slots, language: str = "en") -> list[str]:
     """How a close option differs from what was asked ('a 2024 instead of a 2023', 'in White instead of gray'); the
     make, model and trim show in its title, and a model not on the lot is never named (guardrails drop sentences
     naming unlisted vehicles)."""
+
+    def t(msgid: str, **values: object) -> str:
+        return translate(language, msgid).format(**values)
+
     out: list[str] = []
-    if s.trims and not any(trim_matches(v.trim, t) for t in s.trims):
-        out.append(f"{v.trim} instead of {s.trims[0]}" if v.trim else f"not the {s.trims[0]} trim")
+    if s.trims and not any(trim_matches(v.trim, w) for w in s.trims):
+        out.append(
+            t("{trim} instead of {wanted}", trim=v.trim, wanted=s.trims[0])
+            if v.trim
+            else t("not the {wanted} trim", wanted=s.trims[0])
+        )
     if s.year_min is not None and s.year_min == s.year_max and v.year != s.year_min:
-        out.append(f"a {v.year} instead of a {s.year_min}")
+        out.append(t("a {year} instead of a {wanted}", year=v.year, wanted=s.year_min))
     if s.colors and not any(color_matches(v.exterior_color, c) for c in s.colors):
         wanted = s.colors[0].lower()
         out.append(
-            f"in {v.exterior_color} instead of {wanted}" if v.exterior_color else f"colour not listed, not {wanted}"
+            t("in {colour} instead of {wanted}", colour=v.exterior_color, wanted=wanted)
+            if v.exterior_color
+            else t("colour not listed, not {wanted}", wanted=wanted)
         )
     if s.drivetrains and not any(_drive_fits(v, d) for d in s.drivetrains):
         named = drivetrains_named(v.trim)
         shown = named[0] if len(named) == 1 and not drivetrain_fits(named[0], s.drivetrains[0]) else v.drivetrain
-        out.append(f"{shown} instead of {s.drivetrains[0]}" if shown else "drivetrain not listed")
+        out.append(
+            t("{drive} instead of {wanted}", drive=shown, wanted=s.drivetrains[0])
+            if shown
+            else t("drivetrain not listed")
+        )
     fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
     if s.fuel_types and not any(fuel_matches(fuel, f) for f in s.fuel_types):
         wanted = s.fuel_types[0].lower()
-        out.append(f"{fuel.lower()} instead of {wanted}" if fuel else f"fuel type not listed, not {wanted}")
+        out.append(
+            t("{fuel} instead of {wanted}", fuel=fuel.lower(), wanted=wanted)
+            if fuel
+            else t("fuel type not listed, not {wanted}", wanted=wanted)
+        )
     used_ok = s.condition == VehicleCondition.used and v.condition == VehicleCondition.certified
     if s.condition and v.condition != s.condition and not used_ok:
-        out.append(f"{_CONDITION_WORDS.get(v.condition, v.condition)} instead of {_CONDITION_WORDS[s.condition]}")
-    numbers = _number_mismatches(v, s)
-    if s.year_min is not None and s.year_min == s.year_max:  # said above: "a 2024 instead of a 2023"
-        numbers = [n for n in numbers if "older" not in n and "newer" not in n]
-    out.extend(numbers)
+        out.append(
+            t(
+                "{condition} instead of {wanted}",
+                condition=t(_CONDITION_WORDS.get(v.condition, v.condition)),
+                wanted=t(_CONDITION_WORDS[s.condition]),
+            )
+        )
+    one_year = s.year_min is not None and s.year_min == s.year_max  # said above: "a 2024 instead of a 2023"
+    out.extend(_number_mismatches(v, s, language, years=not one_year))
     missing = [f for f in s.features if not feature_of(v, f)]
     if missing:
-        out.append(f"no {_feature_phrase(missing[0])} listed")
+        out.append(t("no {feature} listed", feature=t(_feature_phrase(missing[0]))))
     return out
 
 
-def _number_mismatches(v: VehicleView, s: Slots) -> list[str]:
+def _number_mismatches(v: VehicleView, s: Slots, language: str = "en", *, years: bool = True) -> list[str]:
+    def t(msgid: str, **values: object) -> str:
+        return translate(language, msgid).format(**values)
+
     out: list[str] = []
     if s.budget_max_cents and v.price_cents is not None and v.price_cents > s.budget_max_cents:
-        out.append("above your budget")
+        out.append(t("above your budget"))
     if s.budget_min_cents and v.price_cents is not None and v.price_cents < s.budget_min_cents * 0.8:
-        out.append("below your price range")
-    if s.year_min and v.year < s.year_min:
-        out.append(f"a {v.year}, older than you asked for")
-    if s.year_max and v.year > s.year_max:
-        out.append(f"a {v.year}, newer than you asked for")
+        out.append(t("below your price range"))
+    if years and s.year_min and v.year < s.year_min:
+        out.append(t("a {year}, older than you asked for", year=v.year))
+    if years and s.year_max and v.year > s.year_max:
+        out.append(t("a {year}, newer than you asked for", year=v.year))
     if s.mileage_max and v.mileage is not None and v.mileage > s.mileage_max:
-        out.append("more miles than you asked for")
+        out.append(t("more miles than you asked for"))
     return out
 
 
-def _wanted(s: Slots) -> str:
+def _wanted(s: Slots, language: str = "en") -> str:
     """'a red AWD SUV', 'a 2023 Palisade Calligraphy', 'a Tahoe': what the customer asked for, without prices
     (enforce() would drop them)."""
+    if language == "es":
+        return _wanted_es(s)
     words: list[str] = [c.lower() for c in s.colors[:1]]
     if s.condition == VehicleCondition.new:
         words.append("new")
@@ -168,14 +196,67 @@ def _wanted(s: Slots) -> str:
     return f"{article} {phrase}"
 
 
+_BODY_ES = {
+    "SUV": "una SUV",
+    "Truck": "una camioneta pickup",
+    "Sedan": "un sedán",
+    "Van": "una van",
+    "Minivan": "una minivan",
+}
+_FUEL_ES = {"Electric": "eléctrico", "Hybrid": "híbrido", "Plug-In Hybrid": "híbrido enchufable", "Diesel": "diésel"}
+
+
+def _wanted_es(s: Slots) -> str:
+    """'un Tucson 2024, color gris, AWD': the same facts as ``_wanted``, as a Spanish noun and a list of details
+    (no adjective agreement to get wrong)."""
+    if s.models:
+        noun = "un " + " o ".join(s.models[:2]) + (f" {s.trims[0]}" if s.trims else "")
+    elif s.makes:
+        noun = "un " + " o ".join(s.makes[:2])
+    elif s.body_styles:
+        noun = _BODY_ES.get(s.body_styles[0], f"un {s.body_styles[0].lower()}")
+    else:
+        noun = "un vehículo"
+    one_year = s.year_min is not None and s.year_min == s.year_max
+    if one_year:
+        noun += f" {s.year_min}"
+    details: list[str] = []
+    if s.trims and not s.models:
+        details.append(f"versión {s.trims[0]}")
+    details += [f"color {c.lower()}" for c in s.colors[:1]]
+    if s.condition:
+        details.append({"new": "nuevo", "used": "usado"}.get(s.condition, "seminuevo certificado"))
+    details += s.drivetrains[:1] + [_FUEL_ES.get(f, f.lower()) for f in s.fuel_types[:1]]
+    if not one_year and s.year_min is not None:
+        details.append(f"{s.year_min} o más reciente")
+    elif not one_year and s.year_max is not None:
+        details.append(f"{s.year_max} o anterior")
+    if s.features:
+        details.append("con " + translate("es", _feature_phrase(s.features[0])))
+    details += [
+        text
+        for wanted, text in (
+            (s.budget_max_cents, "dentro de su presupuesto"),
+            (s.budget_min_cents and not s.budget_max_cents, "en su rango de precio"),
+            (s.mileage_max, "con las millas que pidió"),
+            (s.stock_number, f"con el número de inventario {s.stock_number}"),
+            (s.vin and not s.stock_number, "con ese VIN"),
+        )
+        if wanted
+    ]
+    return ", ".join([noun, *details])
+
+
 def differences(v: VehicleView, s: Slots) -> list[str]:
     """How a unit differs from what the customer asked for (empty: it fits)."""
     return [] if _fits(v, s) else _notes(v, s) or ["not an exact match"]
 
 
-def wrong_make_line(fix: WrongMake) -> str:
+def wrong_make_line(fix: WrongMake, language: str = "en") -> str:
     """'The Camry is made by Toyota, not Hyundai.'"""
-    return f"Just so you know, the {fix.model} is made by {fix.make}, not {fix.said}."
+    return translate(language, "Just so you know, the {model} is made by {make}, not {said}.").format(
+        model=fix.model, make=fix.make, said=fix.said
+    )
 
 
 _FEATURE_PHRASES = {"fuel efficient": "good fuel economy", "third row seating": "third-row seating"}
@@ -201,7 +282,7 @@ def _list_block(vehicles: Sequence[VehicleView], ctx: _Ctx, notes: dict[int, str
     notes = notes or {}
     lines = [_describe(v, ctx) for v in vehicles]
     lines = [
-        f"{line} (stock {v.stock_number})" if v.stock_number and lines.count(line) > 1 else line
+        line + ctx.t(" (stock {stock})", stock=v.stock_number) if v.stock_number and lines.count(line) > 1 else line
         for line, v in zip(lines, vehicles, strict=True)
     ]
     lines = [f"{line} ({notes[v.id]})" if notes.get(v.id) else line for line, v in zip(lines, vehicles, strict=True)]
@@ -235,6 +316,9 @@ def _by_identifier(ctx: _Ctx) -> VehicleView | None:
     return None
 
 
-def _with_article(feature: str) -> str:
+def _with_article(feature: str, ctx: _Ctx | None = None) -> str:
+    """'a sunroof', 'heated seats'; in another language, the feature's name in it ('techo solar')."""
+    if ctx is not None and ctx.language != "en":
+        return ctx.t(feature)
     countable = ("sunroof", "backup camera", "360 camera", "towing package", "power liftgate", "heated steering wheel")
     return f"a {feature}" if feature in countable else feature

@@ -116,11 +116,11 @@ _PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
 }
 
 
-def _voice(text: str, tone: str) -> str:
-    """Formal and professional replies avoid exclamation marks; formal ones avoid contractions."""
+def _voice(text: str, tone: str, language: str = "en") -> str:
+    """Formal and professional replies avoid exclamation marks; formal English ones avoid contractions."""
     if tone in (Tone.professional, Tone.formal):
-        text = re.sub(r"!(?=\s|$)", ".", text)
-    if tone == Tone.formal:
+        text = re.sub(r"!(?=\s|$)", ".", text).replace("¡", "")
+    if tone == Tone.formal and language == "en":
         for short, full in _CONTRACTIONS:
             text = re.sub(rf"\b{short}\b", full, text)
             text = re.sub(rf"\b{short.capitalize()}\b", full.capitalize(), text)

@@ -164,7 +164,8 @@ _STRONG_VISIT = rx(
     r"|schedul\w*|book|put me down|ir|pasar|llegar|cita)\b"
 )
 _AI_ASKED_WHEN = rx(
-    r"\b(?:what|which) (?:day|time|days|times)\b|\bwhen (?:would|could|can|works)\b|\bcome (?:in|by|see)\b"
+    r"\b(?:what|which) (?:day|time|days|times)\b|\bwhen (?:would|could|can|works)\b|\bcome (?:in|by|see)\b",
+    r"\bqu[eé] (?:d[ií]a|hora)\b|\bvenir a ver\b|\bvisitarnos\b",
 )
 
 

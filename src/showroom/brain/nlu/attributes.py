@@ -14,9 +14,9 @@ from showroom.brain.types import VehicleView
 
 _BODY_STYLES: tuple[tuple[str, str], ...] = (
     ("Minivan", r"\bmini[\s-]?vans?\b"),
-    ("SUV", r"\bsuvs?\b|\bcrossovers?\b|\bsport utility\b|\bsport utilities\b"),
-    ("Truck", r"\btrucks?\b|\bpick[\s-]?ups?\b"),
-    ("Sedan", r"\bsedans?\b"),
+    ("SUV", r"\bsuvs?\b|\bcrossovers?\b|\bsport utility\b|\bsport utilities\b|\bcamionetas?\b(?! de carga)"),
+    ("Truck", r"\btrucks?\b|\bpick[\s-]?ups?\b|\btrocas?\b|\bcamionetas? de carga\b"),
+    ("Sedan", r"\bsed[aá]n(?:es|s)?\b"),
     ("Coupe", r"\bcoupes?\b"),
     ("Hatchback", r"\bhatch(?:back)?s?\b"),
     ("Convertible", r"\bconvertibles?\b|\bdrop[\s-]?tops?\b"),
@@ -26,14 +26,17 @@ _BODY_STYLES: tuple[tuple[str, str], ...] = (
 # Colour families: a customer's word and a feed's stored colour ("Grey", "Magnetic Gray Metallic", "Burgundy") both map
 # to a family label, and search compares families, so "grey" finds "Gray", "navy" finds "Blue" and "maroon" "Burgundy".
 _COLORS: tuple[tuple[str, str], ...] = (
-    ("White", r"\bwhite\b|\bpearl\b|\bivory\b|\bsnow\b|\bfrost\b"),
-    ("Black", r"\bblack\b|\bebony\b|\bonyx\b|\bobsidian\b|\bjet\b|\bphantom\b"),
-    ("Silver", r"\bsilver\b|\bplatinum metallic\b|\baluminum\b|\bsilvery\b"),
+    ("White", r"\bwhite\b|\bpearl\b|\bivory\b|\bsnow\b|\bfrost\b|\bblanc[oa]s?\b"),
+    ("Black", r"\bblack\b|\bebony\b|\bonyx\b|\bobsidian\b|\bjet\b|\bphantom\b|\bnegr[oa]s?\b"),
+    ("Silver", r"\bsilver\b|\bplatinum metallic\b|\baluminum\b|\bsilvery\b|\bplata\b|\bplatead[oa]s?\b"),
     ("Gray", r"\bgr[ae]y(?:ish)?\b|\bcharcoal\b|\bgraphite\b|\bgunmetal\b|\bslate\b|\bgrigio\b|\bgris\b"),
-    ("Red", r"\bred\b|\bmaroon\b|\bburgundy\b|\bcrimson\b|\bruby\b|\bgarnet\b|\bscarlet\b|\bcherry\b|\bwine\b"),
-    ("Blue", r"\bblue\b|\bnavy\b|\bcobalt\b|\bsapphire\b|\bindigo\b|\bazure\b|\bteal\b"),
-    ("Green", r"\bgreen\b|\bolive\b|\bemerald\b|\bsage\b"),
-    ("Brown", r"\bbrown\b|\bbronze\b|\bmocha\b|\bespresso\b|\bchestnut\b|\bmahogany\b"),
+    (
+        "Red",
+        r"\bred\b|\bmaroon\b|\bburgundy\b|\bcrimson\b|\bruby\b|\bgarnet\b|\bscarlet\b|\bcherry\b|\bwine\b|\broj[oa]s?\b|\bvino\b|\bguinda\b",
+    ),
+    ("Blue", r"\bblue\b|\bnavy\b|\bcobalt\b|\bsapphire\b|\bindigo\b|\bazure\b|\bteal\b|\bazul(?:es)?\b|\bmarino\b"),
+    ("Green", r"\bgreen\b|\bolive\b|\bemerald\b|\bsage\b|\bverdes?\b"),
+    ("Brown", r"\bbrown\b|\bbronze\b|\bmocha\b|\bespresso\b|\bchestnut\b|\bmahogany\b|\bcaf[eé]\b|\bmarr[oó]n\b"),
     ("Beige", r"\bbeige\b|\btan\b|\bchampagne\b|\bsand\b|\bkhaki\b|\bcream\b"),
     ("Gold", r"\bgold\b"),
     ("Orange", r"\borange\b|\bcopper\b"),
@@ -41,7 +44,11 @@ _COLORS: tuple[tuple[str, str], ...] = (
     ("Purple", r"\bpurple\b|\bviolet\b|\bplum\b"),
 )
 _DRIVETRAINS: tuple[tuple[str, str], ...] = (
-    ("AWD", r"\bawd\b|\ball[\s-]?wheel(?:[\s-]drive)?\b|\bquattro\b|\b4motion\b|\bxdrive\b|\b4matic\b|\bhtrac\b"),
+    (
+        "AWD",
+        r"\bawd\b|\ball[\s-]?wheel(?:[\s-]drive)?\b|\bquattro\b|\b4motion\b|\bxdrive\b|\b4matic\b|\bhtrac\b"
+        r"|\btracci[oó]n (?:total|integral|en las cuatro)\b",
+    ),
     ("4WD", r"\b4wd\b|\b4x4s?\b|\bfour[\s-]wheel(?:[\s-]drive)?\b|\b4[\s-]wheel[\s-]drive\b|\b4 by 4\b"),
     ("FWD", r"\bfwd\b|\bfront[\s-]wheel(?:[\s-]drive)?\b"),
     ("RWD", r"\brwd\b|\brear[\s-]wheel(?:[\s-]drive)?\b"),
@@ -58,26 +65,33 @@ _WHEELS: dict[str, frozenset[str]] = {
 }
 _FUELS: tuple[tuple[str, str], ...] = (
     ("Plug-In Hybrid", r"\bplug[\s-]?in(?:[\s-]hybrids?)?\b|\bphevs?\b"),
-    ("Hybrid", r"\bhybrids?\b|\bhevs?\b"),
-    ("Electric", r"\bevs?\b|\belectric\b|\bbevs?\b|\bbattery[\s-]electric\b|\bzero[\s-]emissions?\b"),
+    ("Hybrid", r"\bhybrids?\b|\bhevs?\b|\bh[ií]brid[oa]s?\b"),
+    (
+        "Electric",
+        r"\bevs?\b|\belectric\b|\bbevs?\b|\bbattery[\s-]electric\b|\bzero[\s-]emissions?\b|\bel[eé]ctric[oa]s?\b",
+    ),
     ("Diesel", r"\bdiesels?\b"),
     ("Flex Fuel", r"\bflex(?:[\s-]?fuel)?\b|\be85\b"),
     ("Gasoline", r"\bgasoline\b|\bgas[\s-](?:powered|engine|only)\b"),
 )
 FEATURES: tuple[tuple[str, str], ...] = (
-    ("heated seats", r"heated (?:front |rear |leather )?seats?|seat heaters?|heated seating"),
+    (
+        "heated seats",
+        r"heated (?:front |rear |leather )?seats?|seat heaters?|heated seating|asientos (?:con )?calefac\w+",
+    ),
     ("heated steering wheel", r"heated (?:steering )?wheel"),
     ("ventilated seats", r"(?:ventilated|cooled|cooling|air[\s-]conditioned) (?:front )?seats?"),
-    ("leather seats", r"\bleather\b"),
-    ("sunroof", r"sun\s?roof|moon\s?roof|panoramic|pano roof"),
+    ("leather seats", r"\bleather\b|\basientos de piel\b"),
+    ("sunroof", r"sun\s?roof|moon\s?roof|panoramic|pano roof|quemacocos|techo (?:solar|panor[aá]mico)"),
     (
         "third row seating",
         r"(?:\b3rd|\bthird|\b3|\bthree)[\s-]?rows?\b|\b(?:7|8|seven|eight)[\s-]?(?:seaters?|seats?|passengers?|pass)\b"
-        r"|\b(?:seats|seating for|room for|fits?)\s+(?:7|8|seven|eight)\b",
+        r"|\b(?:seats|seating for|room for|fits?)\s+(?:7|8|seven|eight)\b"
+        r"|\btercera fila\b|\b3 filas\b|\btres filas\b|\b(?:7|8|siete|ocho) (?:pasajeros|asientos|plazas)\b",
     ),
     ("apple carplay", r"apple\s?car\s?play|\bcarplay\b"),
     ("android auto", r"android auto"),
-    ("backup camera", r"back\s?up cam|rear\s?(?:view)? cam|reverse cam|rearview camera"),
+    ("backup camera", r"back\s?up cam|rear\s?(?:view)? cam|reverse cam|rearview camera|c[aá]mara de reversa"),
     ("360 camera", r"360(?:[\s-]degree)? cam|surround view|bird'?s[\s-]eye"),
     ("navigation", r"\bnav\b|navigation|\bgps\b"),
     ("remote start", r"remote (?:start|starter)"),

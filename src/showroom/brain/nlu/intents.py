@@ -237,16 +237,94 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Spanish, as customers text it (accents often left out).
+_RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
+    (
+        "availability",
+        2.0,
+        rx(
+            r"\b(?:tienen|tiene|hay|manejan|venden)\b[^.?!]{0,40}(?:\?|disponible|en existencia|todav[ií]a)",
+            r"\b(?:todav[ií]a|a[uú]n)\s+(?:est[aá]|la tienen|lo tienen|disponible|hay)\b|\bdisponibles?\b",
+            r"\bya (?:se )?vendi[oó]\b",
+        ),
+    ),
+    ("availability", 1.5, rx(r"^\W*(?:hola\W+)?(?:tienen|tiene|hay)\b")),
+    (
+        "inventory_search",
+        2.0,
+        rx(
+            r"\b(?:busco|buscando|ando buscando|estoy buscando|necesito|quiero|me interesa|nos interesa)\b",
+            r"\bqu[eé] (?:tienen|opciones|hay)\b|\bopciones\b|\binventario\b|\brecomienda\w*",
+        ),
+    ),
+    (
+        "price",
+        2.0,
+        rx(
+            r"\bcu[aá]nto (?:cuesta|vale|sale|est[aá]|es|piden|cobran)\b|\bprecios?\b|\bcu[aá]l es el precio\b",
+            r"\ben cu[aá]nto\b|\bqu[eé] precio\b",
+        ),
+    ),
+    ("price", 3.0, rx(r"\bdescuentos?\b|\bmejor precio\b|\bprecio final\b|\bnegociar\b|\bofertas?\b")),
+    ("trade_in", 2.5, rx(r"\ba cuenta\b|\bintercambi\w*|\bcu[aá]nto (?:me )?dan por\b|\bval[uú]o\b|\baval[uú]o\b")),
+    (
+        "financing",
+        2.0,
+        rx(
+            r"\bfinanciamiento\b|\bfinanciar\b|\bfinancian\b|\bcr[eé]dito\b|\bpr[eé]stamo\b|\benganche\b",
+            r"\bmensualidad(?:es)?\b|\bpagos? (?:mensual|al mes)\w*|\bal mes\b|\bitin\b|\bsin seguro social\b",
+        ),
+    ),
+    ("lease", 3.0, rx(r"\barrendamiento\b|\brentar\b|\bleasing\b")),
+    (
+        "test_drive",
+        3.0,
+        rx(r"\bprueba de manejo\b|\bmanejarl[oa]\b|\bprobarl[oa]\b|\bir a (?:verl[oa]|probarl[oa])\b"),
+    ),
+    (
+        "test_drive",
+        1.5,
+        rx(
+            r"\b(?:puedo|podemos|quiero|quisiera|me gustar[ií]a)\s+(?:ir|pasar|llegar|visitar\w*|verl[oa])\b",
+            r"\bcita\b|\bagendar\b|\bapartar\b|\bpaso (?:ma[nñ]ana|hoy|el)\b",
+        ),
+    ),
+    (
+        "hours_location",
+        2.5,
+        rx(
+            r"\bhorarios?\b|\ba qu[eé] hora (?:abren|cierran|habren)\b|\b(?:abren|cierran|est[aá]n abiertos)\b",
+            r"\bd[oó]nde (?:est[aá]n|quedan|se encuentran|est[aá] la agencia)\b|\bdirecci[oó]n\b|\bubicaci[oó]n\b",
+        ),
+    ),
+    ("service", 2.0, rx(r"\bservicio\b|\bcambio de aceite\b|\bmantenimiento\b|\bfrenos\b|\btaller\b")),
+    (
+        "not_interested",
+        4.0,
+        rx(r"\bya no me interesa\b|\bya (?:compr[eé]|encontr[eé])\b|\bno,? gracias\b|\bno me interesa\b"),
+    ),
+    ("thanks", 2.0, rx(r"\bgracias\b|\bmuy amable\b|\bse lo agradezco\b")),
+    ("greeting", 1.5, rx(r"^\W*(?:hola|buenas(?: tardes| noches)?|buenos d[ií]as|qu[eé] tal)\b")),
+)
+_RULES = _RULES + _RULES_ES
+
 _AFFIRMATIVE = rx(
     r"^\W*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|sounds good|definitely|absolutely|please|that works|perfect",
-    r"y|of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me)\b",
+    r"y|of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me|s[ií]|claro|va|dale|perfecto)\b",
 )
 _DAY_TIME = rx(
     r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning",
-    r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm))\b",
+    r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm)|hoy|ma[nñ]ana|s[aá]bado|domingo|lunes|martes|mi[eé]rcoles",
+    r"jueves|viernes|a las \d{1,2})\b",
 )
 _AI_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("test_drive", rx(r"test drive|come (?:in|by|see)|stop by|visit|what day|what time|schedule|appointment")),
+    (
+        "test_drive",
+        rx(
+            r"test drive|come (?:in|by|see)|stop by|visit|what day|what time|schedule|appointment|prueba de manejo",
+            r"qu[eé] d[ií]a|qu[eé] hora|visita",
+        ),
+    ),
     ("trade_in", rx(r"trade")),
     ("financing", rx(r"financ|pre-?approv|credit application|apply")),
 )

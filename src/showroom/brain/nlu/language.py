@@ -169,7 +169,7 @@ def _evidence(text: str) -> Language | None:
     if scripted is not None:
         return scripted
     tokens = [t for t in _WORD.findall(text.lower().replace("-", " ")) if t not in _NEUTRAL]
-    english = sum(token in _ENGLISH for token in tokens)
+    english = sum(0.5 if token in _WEAK else 1.0 for token in tokens if token in _ENGLISH)  # "a" in "a las 10"
     weight = {t: 0.5 if t in _WEAK else 1.0 for t in tokens if any(t in table for table in _FOREIGN.values())}
     foreign_words = sum(weight.get(token, 0.0) for token in tokens)
     letters = bool(_FOREIGN_LETTERS.search(text))

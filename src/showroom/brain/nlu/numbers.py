@@ -13,7 +13,7 @@ from showroom.brain.nlu.text import rx
 from showroom.brain.nlu.understanding import Slots
 
 _NUM_RE = re.compile(
-    r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand)\b)?"
+    r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand|mil)\b)?"
 )
 _MILEAGE_AFTER = rx(r"^\s*(?:k\s*)?(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo)")
 _MILEAGE_BEFORE = rx(r"(?:mileage|miles|odometer)\s*(?:of|is|around|under|below|less than|at|:)?\s*$")
@@ -37,17 +37,20 @@ _IGNORE_AFTER = rx(
 _BUDGET_CUE = rx(
     r"\b(?:budget|spend|spending|afford|under|below|less than|max|maximum|up to|upto|at most|no more than",
     r"around|about|between|price range|range|over|above|at least|cap|roughly|near|do|take|pay|paying|cash",
-    r"have|got|approved for|looking at|something for)\b[^.?!]{0,20}$",
+    r"have|got|approved for|looking at|something for|menos de|m[aá]ximo|hasta|presupuesto|alrededor de|como",
+    r"entre|m[aá]s de|por)\b[^.?!]{0,20}$",
 )
 _CMP_MAX = rx(
     r"(?:under|below|less than|lower than|no more than|not more than|not over|max(?:imum)?(?: of)?|up to|upto",
-    r"at most|within|cap(?:ped)? at|<|tops|no higher than|nothing over|beneath|cheaper than)",
+    r"at most|within|cap(?:ped)? at|<|tops|no higher than|nothing over|beneath|cheaper than|menos de|m[aá]ximo",
+    r"hasta|no m[aá]s de|por debajo de|abajo de)",
 )
 _CMP_MAX_TAIL = r"(?:\s+(?:about|around|like|roughly|maybe|approx(?:imately)?|\$)){0,2}\s*$"
 _CMP_MAX_BEFORE = re.compile(f"(?:{_CMP_MAX.pattern}){_CMP_MAX_TAIL}")
-_CMP_MIN_BEFORE = rx(r"(?:over|above|more than|at least|minimum(?: of)?|min|starting at|>|north of)\s*$")
+_CMP_MIN_BEFORE = rx(r"(?:over|above|more than|at least|minimum(?: of)?|min|starting at|>|north of|m[aá]s de)\s*$")
 _CMP_AROUND_BEFORE = rx(
-    r"(?:around|about|approx(?:imately)?|roughly|~|close to|ballpark|near|somewhere around|in the|like)\s*$"
+    r"(?:around|about|approx(?:imately)?|roughly|~|close to|ballpark|near|somewhere around|in the|like"
+    r"|alrededor de|como|unos)\s*$"
 )
 _CMP_MAX_AFTER = rx(r"^\s*(?:or (?:less|under|below|lower|cheaper)|max\b|tops\b|at most|maximum)")
 _CMP_MIN_AFTER = rx(r"^\s*(?:or (?:more|higher|above)|\+|plus\b|and up\b|minimum)")

@@ -24,16 +24,19 @@ from showroom.vocabulary import VehicleCondition
 _TRADE_CUE = rx(
     r"\btrad(?:e|es|ed|ing)\b|\btrade-?ins?\b|\btradein\b|\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\bworth\b",
     r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
+    r"\ba cuenta\b|\bintercambi\w*|\bdar (?:mi|el) (?:carro|coche|auto|troca|camioneta)\b|\bcu[aá]nto (?:me )?dan\b",
 )
 _HAS_TRADE = rx(
     r"\b(?:i|we)\s*(?:also\s+|do\s+|still\s+|might\s+|may\s+)?(?:have|'ve got|ve got|got|will have)\s+"
     r"(?:a\s+)?trade(?:[\s-]?in)?\b",
     r"\b(?:my|our)\s+trade(?:[\s-]?in)?\b|\bwith (?:a|my) trade(?:[\s-]?in)?\b",
     r"\btrading (?:in )?(?:my|a|our)\b|\btrade (?:in )?my\b",
+    r"\b(?:dejar|dar|meter) (?:mi|el) (?:carro|coche|auto|troca|camioneta)\b[^.?!]{0,15}\ba cuenta\b",
 )
 _OWNED_CUE = rx(
     r"\b(?:my|our)\b|\b(?:i|we)\s+(?:have|own|drive|got|currently have|currently drive|am driving|bought)\b",
     r"\b(?:i|we)'?ve\s+got\b|\btrad(?:e|ing)\b|\bused to (?:have|own|drive)\b",
+    r"\b(?:mi|tengo|traigo|manejo)\b",
 )
 _OWNED_FILLERS = words(
     "a an the in is my our old current paid off little trusty beat up used trade tradein trades ol beloved "
@@ -173,9 +176,13 @@ _NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs mod
 def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> VehicleCondition | None:
     if re.search(r"\bcertified\b|\bcpo\b", lower):
         return VehicleCondition.certified
-    used = bool(re.search(r"\bpre[\s-]?owned\b|\bsecond[\s-]?hand\b|\bused\b(?!\s+to\b)", lower))
+    used = bool(
+        re.search(
+            r"\bpre[\s-]?owned\b|\bsecond[\s-]?hand\b|\bused\b(?!\s+to\b)|\busad[oa]s?\b|\bseminuev[oa]s?\b", lower
+        )
+    )
     starts = {m.start for m in mentions}
-    new = bool(re.search(r"\bbrand[\s-]?new\b", lower)) or any(
+    new = bool(re.search(r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|\bnuev[oa]s?\b", lower)) or any(
         tok.text == "new"
         and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
         for k, (tok, nxt) in enumerate(itertools.pairwise(tokens))

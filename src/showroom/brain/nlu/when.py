@@ -139,6 +139,25 @@ def find_time_request(text: str) -> TimeRequest | None:
     return TimeRequest(words=cleaned[start:end].strip(), day=day, hour=hour, minute=minute)
 
 
+def find_day(text: str) -> tuple[str, str] | None:
+    """The day a customer names without a clock time ("can I come saturday?", "el sábado"): its words as written
+    and the day as ``TimeRequest.day`` holds it. None when no day is named."""
+    cleaned = clean(text)
+    match = _DAY.search(cleaned)
+    if match is None:
+        return None
+    word = (match.group("word") or "").lower()
+    day = _DAY_WORDS.get(word) or match.group("date")
+    if day in WEEKDAYS and (match.group("next") or "").lower() in ("next", "el próximo", "el proximo"):
+        day = f"next {day}"
+    return (match.group(0).strip(), day) if day else None
+
+
+def with_day(request: TimeRequest, words: str, day: str) -> TimeRequest:
+    """A clock time given alone ("around 10") on the day named earlier in the conversation ("saturday")."""
+    return TimeRequest(words=f"{words} {request.words}", day=day, hour=request.hour, minute=request.minute)
+
+
 def _calendar_date(written: str, today: date) -> date | None:
     # dateparser: ~50 ms to import and ~90 ms for its first parse, so only when a dossier names a calendar date
     import dateparser

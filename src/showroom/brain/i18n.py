@@ -1,0 +1,41 @@
+"""The builtin agent's words in the languages it writes.
+
+As with gettext, the English text in the code is the message id: ``ctx.t("Our hours are {hours}.", hours=...)``
+looks the id up in the reply language's catalog and fills it in (``str.format``). English needs no catalog; each
+other language is a module of its own (``brain.spanish``), a plain mapping from the English text to the
+translation, so a reviewer who reads the language can check it line by line. A test reads every id the composer
+uses out of its source and fails when a catalog lacks one; at run time a missing entry falls back to English
+rather than fail a customer's turn.
+
+The tone phrases (``voice._PHRASES``: several ways of saying each thing, per tone) have their own table per
+language for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from showroom.brain import spanish
+from showroom.brain.compose.voice import _PHRASES
+from showroom.vocabulary import Language, Tone
+
+PhraseTable = Mapping[str, Mapping[Tone, tuple[str, ...]]]
+
+CATALOGS: dict[str, Mapping[str, str]] = {Language.es: spanish.MESSAGES}
+_PHRASE_TABLES: dict[str, PhraseTable] = {Language.en: _PHRASES, Language.es: spanish.PHRASES}
+WRITTEN: tuple[str, ...] = (Language.en, *CATALOGS)
+"""The languages the builtin agent writes; a dealership may enable others only with an LLM provider."""
+
+
+def writes(language: str) -> bool:
+    return language in WRITTEN
+
+
+def translate(language: str, msgid: str) -> str:
+    """The template for ``msgid`` in ``language`` (the English text itself for English or a missing entry)."""
+    catalog = CATALOGS.get(language)
+    return catalog.get(msgid, msgid) if catalog is not None else msgid
+
+
+def phrases(language: str) -> PhraseTable:
+    return _PHRASE_TABLES.get(language, _PHRASES)

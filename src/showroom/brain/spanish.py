@@ -1,0 +1,301 @@
+"""Spanish for the builtin agent (``brain.i18n``): the translation of every English message id, and the
+tone phrases. Customers are addressed as *usted*, as a dealership's staff would write to a customer they have not
+met; vehicle titles, trims, colours and feature names from the feed stay as the feed writes them."""
+
+from __future__ import annotations
+
+from showroom.vocabulary import Tone
+
+
+def _all_tones(*options: str) -> dict[Tone, tuple[str, ...]]:
+    return {tone: options for tone in Tone}
+
+
+PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
+    "hello": {
+        **_all_tones("¡Hola{name}!", "¡Hola{name}, gracias por escribirnos!"),
+        Tone.formal: ("Buen día{cname}.", "Hola{name}, gracias por comunicarse con nosotros."),
+    },
+    "intro": _all_tones("Le saluda {persona}, de {dealer}.", "Soy {persona}, de {dealer}."),
+    "found_one": {
+        **_all_tones("¡Buenas noticias! El {title} está en nuestro inventario.", "¡Sí! El {title} está disponible."),
+        Tone.formal: ("Con gusto le confirmo que el {title} está en nuestro inventario.",),
+    },
+    "found_many": _all_tones(
+        "¡Buenas noticias! Tenemos {count} que coinciden con lo que busca:", "¡Sí! Aquí tiene {count} opciones:"
+    ),
+    "found_some": _all_tones(
+        "¡Buenas noticias! Tenemos varios que coinciden con lo que busca. Aquí tiene {count}:",
+        "¡Sí! Aquí tiene {count} de los que coinciden:",
+    ),
+    "alternatives": _all_tones(
+        "Estas son las opciones más parecidas que tenemos:", "Esto es lo más cercano en nuestro inventario:"
+    ),
+    "no_match": _all_tones(
+        "No encuentro {what} en nuestro inventario en este momento.",
+        "En este momento no tenemos {what} en inventario.",
+    ),
+    "no_exact": _all_tones("En este momento no tenemos {what} en inventario.", "No veo {what} en nuestro lote ahora."),
+    "ask_test_drive": _all_tones(
+        "¿Le gustaría venir a verlo y hacer una prueba de manejo?", "¿Quiere que le programe una prueba de manejo?"
+    ),
+    "ask_which": _all_tones(
+        "Con gusto le programo una prueba de manejo. ¿Le gustaría venir a ver alguno de estos?",
+        "¿Alguno de estos le interesa?",
+    ),
+    "ask_budget": _all_tones("¿Tiene un rango de precio en mente?", "¿Qué presupuesto tiene en mente?"),
+    "ask_when": _all_tones(
+        "¿Para cuándo le gustaría tener su próximo vehículo?",
+    ),
+    "ask_notify": _all_tones(
+        "¿Quiere que le avise cuando llegue uno, o prefiere ver opciones parecidas?",
+    ),
+    "ask_else": _all_tones("¿Hay algo más en lo que le pueda ayudar?", "¿Le puedo ayudar con algo más?"),
+    "welcome": {**_all_tones("¡Con mucho gusto!", "¡Para servirle!"), Tone.formal: ("Es un placer ayudarle.",)},
+}
+
+MESSAGES: dict[str, str] = {
+    # joining words and fragments
+    " and ": " y ",
+    " with ": " con ",
+    ": {details}": ": {details}",
+    " of the {title}": " del {title}",
+    " (stock {stock})": " (inventario {stock})",
+    "Stock number {stock}.": "Número de inventario {stock}.",
+    "{miles} miles": "{miles} millas",
+    "it's listed at {price}": "tiene un precio publicado de {price}",
+    "has {miles} miles": "tiene {miles} millas",
+    "is finished in {colour}": "es color {colour}",
+    "a {year}": "un {year}",
+    "about {miles} miles": "unas {miles} millas",
+    "year": "el año",
+    "make and model": "la marca y el modelo",
+    "mileage": "el millaje",
+    "overall condition": "el estado general",
+    "lease": "arrendamiento (lease)",
+    "financing": "financiamiento",
+    # how a close option differs from what was asked
+    "{trim} instead of {wanted}": "{trim} en lugar de {wanted}",
+    "not the {wanted} trim": "no es la versión {wanted}",
+    "a {year} instead of a {wanted}": "un {year} en lugar de un {wanted}",
+    "in {colour} instead of {wanted}": "color {colour} en lugar de {wanted}",
+    "colour not listed, not {wanted}": "color no indicado, no {wanted}",
+    "{drive} instead of {wanted}": "{drive} en lugar de {wanted}",
+    "drivetrain not listed": "tracción no indicada",
+    "{fuel} instead of {wanted}": "{fuel} en lugar de {wanted}",
+    "fuel type not listed, not {wanted}": "combustible no indicado, no {wanted}",
+    "{condition} instead of {wanted}": "{condition} en lugar de {wanted}",
+    "new": "nuevo",
+    "pre-owned": "usado",
+    "certified pre-owned": "seminuevo certificado",
+    "above your budget": "por encima de su presupuesto",
+    "below your price range": "por debajo de su rango de precio",
+    "a {year}, older than you asked for": "un {year}, más antiguo de lo que pidió",
+    "a {year}, newer than you asked for": "un {year}, más reciente de lo que pidió",
+    "more miles than you asked for": "más millas de las que pidió",
+    "no {feature} listed": "sin {feature} en la lista",
+    "Just so you know, the {model} is made by {make}, not {said}.": (
+        "Para que lo sepa, el {model} lo fabrica {make}, no {said}."
+    ),
+    # drivetrains and features
+    "all-wheel drive (AWD)": "de tracción total (AWD)",
+    "four-wheel drive (4WD)": "de tracción 4x4 (4WD)",
+    "front-wheel drive (FWD)": "de tracción delantera (FWD)",
+    "rear-wheel drive (RWD)": "de tracción trasera (RWD)",
+    "heated seats": "asientos con calefacción",
+    "heated steering wheel": "volante con calefacción",
+    "ventilated seats": "asientos ventilados",
+    "leather seats": "asientos de piel",
+    "sunroof": "techo solar",
+    "third-row seating": "tercera fila de asientos",
+    "apple carplay": "Apple CarPlay",
+    "android auto": "Android Auto",
+    "backup camera": "cámara de reversa",
+    "360 camera": "cámara de 360 grados",
+    "navigation": "navegación",
+    "remote start": "encendido remoto",
+    "towing package": "paquete de remolque",
+    "blind spot monitoring": "monitor de punto ciego",
+    "adaptive cruise control": "control crucero adaptativo",
+    "lane keeping assist": "asistente de mantenimiento de carril",
+    "bluetooth": "Bluetooth",
+    "keyless entry": "entrada sin llave",
+    "premium audio": "audio premium",
+    "wireless charging": "carga inalámbrica",
+    "captain's chairs": "asientos tipo capitán",
+    "power liftgate": "compuerta trasera eléctrica",
+    "one owner": "un solo dueño",
+    "clean history report": "historial limpio",
+    "good fuel economy": "buen rendimiento de combustible",
+    "low mileage": "bajo millaje",
+    # opening a search
+    "I'd love to help you find the right vehicle.": "Con gusto le ayudo a encontrar el vehículo ideal.",
+    "I'd be glad to help you find the right vehicle.": "Con gusto le ayudo a encontrar el vehículo ideal.",
+    "Happy to help you find something.": "Con gusto le ayudo a encontrar algo.",
+    "I would be pleased to help you find a suitable vehicle.": (
+        "Será un placer ayudarle a encontrar un vehículo adecuado."
+    ),
+    "Are you thinking SUV, truck or sedan, new or pre-owned?": "¿Busca SUV, pickup o sedán, nuevo o usado?",
+    # one vehicle
+    "Its features include {features}.": "Entre su equipamiento incluye {features}.",
+    "You can see the photos and details here: {url}": "Puede ver las fotos y los detalles aquí: {url}",
+    "Yes, the {title} is {drive}.": "Sí, el {title} es {drive}.",
+    "The {title} is listed as {drive}, which drives all four wheels.": (
+        "El {title} aparece como {drive}, que lleva tracción en las cuatro ruedas."
+    ),
+    "The {title} is listed as {drive}, not {wanted}.": "El {title} aparece como {drive}, no {wanted}.",
+    "I don't see the drivetrain listed for the {title}; a team member can confirm it.": (
+        "No veo la tracción del {title} en la ficha; alguien de nuestro equipo se lo puede confirmar."
+    ),
+    "The {title} is listed as {fuel}.": "El {title} aparece como {fuel}.",
+    "Yes, the {title} has a third row of seats.": "Sí, el {title} tiene tercera fila de asientos.",
+    "Yes, the {title} is listed as {feature}.": "Sí, el {title} aparece como {feature}.",
+    "Yes, its feature list includes {feature}.": "Sí, su lista de equipamiento incluye {feature}.",
+    "I don't see {feature} in its feature list; a team member can double-check that.": (
+        "No veo {feature} en su lista de equipamiento; alguien de nuestro equipo lo puede verificar."
+    ),
+    "It's finished in {colour}.": "Es color {colour}.",
+    "The {title} has {miles} miles.": "El {title} tiene {miles} millas.",
+    # prices
+    "I'd be happy to share pricing.": "Con gusto le comparto los precios.",
+    "Which vehicle are you interested in? I can look up its listed price.": (
+        "¿Qué vehículo le interesa? Le busco su precio publicado."
+    ),
+    "The {title} is listed at {price}.": "El {title} tiene un precio publicado de {price}.",
+    "I don't have a listed price for the {title} yet; a team member can get it to you.": (
+        "Todavía no tengo un precio publicado para el {title}; alguien de nuestro equipo se lo puede dar."
+    ),
+    "Here are the listed prices:": "Estos son los precios publicados:",
+    "Taxes, fees and any current incentives are confirmed by a team member with the final numbers.": (
+        "Los impuestos, cargos e incentivos vigentes se los confirma nuestro equipo con los números finales."
+    ),
+    "Would you like a team member to put together the out-the-door numbers for you?": (
+        "¿Quiere que alguien de nuestro equipo le prepare el precio total con todo incluido?"
+    ),
+    # trade-in
+    "Thanks for the details on your trade-in{details}.": "Gracias por los datos de su vehículo a cuenta{details}.",
+    "We'd be glad to look at your trade-in.": "Con gusto revisamos su vehículo a cuenta.",
+    "Our team appraises trade-ins in person, so I can't put a number on it here.": (
+        "Nuestro equipo valúa los vehículos a cuenta en persona, así que no puedo darle una cifra por aquí."
+    ),
+    "You can get a head start with our online trade-in form: {url}": (
+        "Puede adelantar el proceso con nuestro formulario en línea: {url}"
+    ),
+    "Could you share its {items}?": "¿Me podría compartir {items}?",
+    "I can also help with your trade-in; our team appraises it in person.": (
+        "También le puedo ayudar con su vehículo a cuenta; nuestro equipo lo valúa en persona."
+    ),
+    "You can start with our online trade-in form: {url}": "Puede empezar con nuestro formulario en línea: {url}",
+    # financing
+    "Our finance team can walk you through {kind} options that fit your situation.": (
+        "Nuestro equipo de finanzas le puede explicar las opciones de {kind} que se ajusten a su situación."
+    ),
+    "Our finance department would be pleased to review {kind} options with you.": (
+        "Nuestro departamento de finanzas con gusto revisará con usted las opciones de {kind}."
+    ),
+    "I'm not able to quote rates or payments here; a specialist confirms those with you.": (
+        "No puedo cotizar tasas ni pagos por aquí; un especialista se los confirma."
+    ),
+    "If you'd like to get started, you can apply securely online: {url}": (
+        "Si quiere empezar, puede llenar la solicitud en línea de forma segura: {url}"
+    ),
+    "Would you like a finance specialist to reach out to you?": (
+        "¿Quiere que un especialista de finanzas se comunique con usted?"
+    ),
+    "A finance specialist can go over your options with you.": (
+        "Un especialista de finanzas puede revisar sus opciones con usted."
+    ),
+    "You can apply securely online: {url}": "Puede llenar la solicitud en línea de forma segura: {url}",
+    # visits
+    "I'd be glad to set up a test drive{what}.": "Con gusto le programo una prueba de manejo{what}.",
+    "I'll pass {day} along to the team, and they'll confirm the time with you.": (
+        "Le paso «{day}» al equipo y ellos le confirman la hora."
+    ),
+    "Is there anything you'd like us to have ready for your visit?": (
+        "¿Hay algo que quiera que tengamos listo para su visita?"
+    ),
+    "What day and time work best for you?": "¿Qué día y a qué hora le queda mejor?",
+    "What time on {day} works best for you?": "¿A qué hora le queda mejor {day}?",
+    "I'd be glad to set up a test drive whenever you're ready.": (
+        "Con gusto le programo una prueba de manejo cuando usted guste."
+    ),
+    # hours, location, service
+    "Our hours are {hours}.": "Nuestro horario es {hours}.",
+    "You'll find us at {location}.": "Nos encuentra en {location}.",
+    "We're located at {location}.": "Estamos en {location}.",
+    "You can reach us at {phone}.": "Nos puede llamar al {phone}.",
+    "I'll have a team member send you our hours and directions.": (
+        "Le pido a alguien del equipo que le envíe nuestro horario y cómo llegar."
+    ),
+    "Directions and more are on our website: {url}": "Cómo llegar y más información en nuestro sitio: {url}",
+    "Would you like to set up a time to stop by?": "¿Le gustaría agendar una hora para visitarnos?",
+    "Our service department is the right team for that.": "Nuestro departamento de servicio es el indicado para eso.",
+    "The quickest way to book is to call us at {phone} and ask for service.": (
+        "Lo más rápido es llamarnos al {phone} y pedir el departamento de servicio."
+    ),
+    "Would you like me to pass your request to the service team so they can reach out?": (
+        "¿Quiere que le pase su solicitud al equipo de servicio para que se comuniquen con usted?"
+    ),
+    # people, opt-outs, small talk
+    "I'm {persona}, {dealer}'s virtual assistant.": "Soy {persona}, el asistente virtual de {dealer}.",
+    "I'm a virtual assistant.": "Soy un asistente virtual.",
+    "I can answer questions about our inventory, and connect you with a team member any time.": (
+        "Puedo responder sus preguntas sobre nuestro inventario y comunicarle con alguien del equipo cuando guste."
+    ),
+    "Would you like me to do that, or is there something I can look up for you?": (
+        "¿Quiere que lo haga, o hay algo que le pueda buscar?"
+    ),
+    "Of course. I'll let our team know you'd like to talk with a person, and someone will reach out.": (
+        "Claro que sí. Le aviso a nuestro equipo que quiere hablar con una persona y se comunicarán con usted."
+    ),
+    "If you'd rather call, we're at {phone}.": "Si prefiere llamar, nuestro número es {phone}.",
+    "What's the best way and time to reach you?": "¿Cuál es la mejor forma y hora para contactarle?",
+    "You're unsubscribed and won't receive further messages from us.": (
+        "Su suscripción fue cancelada y no recibirá más mensajes de nuestra parte."
+    ),
+    "Reply START to opt back in.": "Responda START para volver a suscribirse.",
+    "If you'd like to pick this back up, just reply.": "Si quiere retomar la conversación, solo responda.",
+    "Understood, and thanks for letting us know.": "Entendido, y gracias por avisarnos.",
+    "If anything changes, just reply and we'll be glad to help.": (
+        "Si algo cambia, solo responda y con gusto le ayudamos."
+    ),
+    "Are you shopping for something specific, or would you like to see what's on our lot?": (
+        "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
+    ),
+    "Thanks for your message. I want to make sure I point you in the right direction.": (
+        "Gracias por su mensaje. Quiero asegurarme de orientarle bien."
+    ),
+    "Could you tell me a bit more about what you're looking for?": "¿Me podría contar un poco más de lo que busca?",
+    # the dialogue's own questions (brain.dialogue)
+    " or ": " o ",
+    " in {colour}": " color {colour}",
+    "the {vehicle}": "el {vehicle}",
+    "Just to be sure I give you the right details: do you mean {options}?": (
+        "Para darle los datos correctos: ¿se refiere a {options}?"
+    ),
+    "Would you like the price, mileage and features of {vehicle}, or should I look for something different "
+    "(another budget, body style or year)?": (
+        "¿Quiere el precio, el millaje y el equipamiento de {vehicle}, o prefiere que busque algo diferente (otro "
+        "presupuesto, tipo de vehículo o año)?"
+    ),
+    "What matters most to you: a body style (SUV, truck, sedan), a budget, or a particular model?": (
+        "¿Qué es lo más importante para usted: el tipo de vehículo (SUV, pickup, sedán), el presupuesto o un modelo "
+        "en particular?"
+    ),
+    "Should I widen the search, for example a higher budget or other years, or would a person be more helpful?": (
+        "¿Amplío la búsqueda, por ejemplo con otro presupuesto u otros años, o prefiere que le atienda una persona?"
+    ),
+    # what the turn says around a handover and an opt-out (conversations.effects)
+    "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly.": (
+        "Gracias por su paciencia. Le estoy pasando con alguien de nuestro equipo, que le responderá aquí en breve."
+    ),
+    "If it's urgent, you can also call {dealer} at {phone}.": (
+        "Si es urgente, también puede llamar a {dealer} al {phone}."
+    ),
+    "If it's urgent, you can also call {dealer}.": "Si es urgente, también puede llamar a {dealer}.",
+    # what the guardrails add (brain.guardrails)
+    "Is there anything else I can help you with?": "¿Hay algo más en lo que le pueda ayudar?",
+    "Thanks for your message! A member of our team will follow up with you.": (
+        "¡Gracias por su mensaje! Alguien de nuestro equipo se comunicará con usted."
+    ),
+}

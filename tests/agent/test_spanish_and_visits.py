@@ -1,0 +1,109 @@
+"""The agent answers in Spanish where the dealership enabled it (every message id the builtin agent uses has its
+Spanish; the handover note is Spanish even where the AI does not answer in it), a settings patch keeps what it does
+not name, and a visit is put together over turns ("saturday" ... "around 10")."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from showroom.brain import spanish
+from showroom.brain.nlu.language import detect_language
+from showroom.db.engine import Database
+from showroom.models import Dealership, Handover
+from tests.agent.test_conversations_flow import stocked_team, visitor
+from tests.helpers import sign_in
+
+BRAIN = Path(__file__).resolve().parents[2] / "src" / "showroom"
+_IDS_FROM = [*BRAIN.glob("brain/**/*.py"), BRAIN / "conversations" / "effects.py"]
+
+
+def _message_ids() -> set[str]:
+    """Every literal the code passes to ``ctx.t``, a local ``t`` or ``translate(language, ...)``."""
+    found: set[str] = set()
+    for path in _IDS_FROM:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            position = {"t": 0, "translate": 1}.get(name or "")
+            if position is None or len(node.args) <= position:
+                continue
+            for const in ast.walk(node.args[position]):
+                if isinstance(const, ast.Constant) and isinstance(const.value, str) and const.value.strip(" :"):
+                    found.add(const.value)
+    return found
+
+
+def test_every_message_the_builtin_agent_writes_has_its_spanish() -> None:
+    ids = _message_ids()
+    assert len(ids) > 100
+    missing = sorted(i for i in ids if i not in spanish.MESSAGES)
+    assert not missing, missing
+    for msgid in ids:  # the same placeholders on both sides
+        assert set(re.findall(r"{(\w+)}", msgid)) == set(re.findall(r"{(\w+)}", spanish.MESSAGES[msgid])), msgid
+
+
+async def _say(guest, subdomain: str, text: str, token: str | None = None) -> dict:  # type: ignore[no-untyped-def]
+    body = {"content": text, **({"token": token} if token else {})}
+    sent = await guest.post(f"/api/v1/widget/{subdomain}/messages", json=body)
+    assert sent.status_code == 201, sent.text
+    return sent.json()  # type: ignore[no-any-return]
+
+
+async def test_a_spanish_conversation_is_answered_in_spanish_from_the_lot(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db, agent_config={"languages": ["en", "es"]})
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "hola, tienen la tucson gris?")
+    assert first["handed_over"] is False
+    reply = first["replies"][0]["content"]
+    assert detect_language(reply) == "es", reply
+    assert "Tucson" in reply and "Is there anything" not in reply
+    cheaper = await _say(guest, sub, "cual es la mas barata?", first["token"])
+    miles = await _say(guest, sub, "cuantas millas tiene?", first["token"])
+    answer = miles["replies"][0]["content"]
+    assert re.search(r"tiene [\d,]+ millas", answer), answer
+    assert cheaper["replies"][0]["content"] != answer
+    for said in (cheaper, miles):
+        assert detect_language(said["replies"][0]["content"]) == "es"
+
+
+async def test_the_handover_note_is_in_spanish_where_the_ai_does_not_answer_spanish(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    said = await _say(visitor(app), team.dealership.subdomain, "hola, tienen la tucson en blanco?")
+    assert said["handed_over"] is True
+    assert said["replies"][0]["content"].startswith("Gracias por su paciencia")
+
+
+async def test_a_settings_patch_keeps_what_it_does_not_name(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db, agent_config={"languages": ["en", "es"]})
+    admin = await sign_in(app, team.admin.email)
+    quiet = {"agent_config": {"quiet_hours": {"start": "00:00", "end": "00:00"}}}
+    patched = await admin.patch("/api/v1/dealership", json=quiet)
+    assert patched.status_code == 200, patched.text
+    async with db.maint_session() as maint:
+        stored = await maint.get(Dealership, team.dealership.id)
+        assert stored is not None
+        assert stored.agent_config["languages"] == ["en", "es"]
+        assert stored.agent_config["quiet_hours"] == {"start": "00:00", "end": "00:00"}
+
+
+async def test_a_visit_is_put_together_over_turns(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db, timezone="America/Chicago")
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    day = await _say(guest, sub, "can i come see the cheapest one saturday", first["token"])
+    assert day["handed_over"] is False
+    assert "What time on Saturday" in day["replies"][0]["content"]
+    time = await _say(guest, sub, "around 10", first["token"])
+    assert time["handed_over"] is True
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.conversation_id == first["conversation_id"]))
+    assert handover is not None
+    wanted = handover.dossier["appointment"]
+    assert wanted["words"] == "saturday around 10", wanted
+    assert re.fullmatch(r"Saturday \d{4}-\d\d-\d\d 10:00 America/Chicago", wanted["requested"]), wanted
