@@ -815,3 +815,43 @@ STAY_5: list[Case] = [
     Case("how early can I come in saturday?", False, "hours"),
 ]
 CASES += HANDOVER_5 + STAY_5
+
+# Round 6 (set D's kinds of misses, in our own words): fed up, firm trade-in numbers, a competitor's price, a visit
+# that opens with its time, existing customers' problems told without "my", business that is not a sale.
+HANDOVER_6 = [
+    Case("filled out your form on tuesday and its friday now. awesome.", True, "frustration"),
+    Case("honestly im over it, three salesmen three different answers", True, "frustration"),
+    Case("nobody ever calls back when they say they will", True, "frustration"),
+    Case("llevo dos semanas esperando respuesta, ya me cansé", True, "frustration", languages=ES),
+    Case("I want 15k for my Accord, not a penny less", True, "negotiation"),
+    Case("won't let my tundra go for under 30", True, "negotiation"),
+    Case("pido 9 mil por mi sentra, es lo mínimo", True, "negotiation", languages=ES),
+    Case("the dealer in joliet has this palisade for $41,500, can you beat that?", True, "negotiation"),
+    Case("beat it by 500 and I'll come in", True, "negotiation"),
+    Case("need a fleet quote for 4 vans for our plumbing company", True, "negotiation"),
+    Case("Sunday 1pm for the red santa fe", True, "appointment"),
+    Case("tomorrow 11:30 for the kona, my husband will come too", True, "appointment"),
+    Case("you sold me on it, write up the blue one", True, "ready_to_buy"),
+    Case("me quedo con el tucson gris, ¿dónde firmo?", True, "ready_to_buy", languages=ES),
+    Case("the loan is paid off and the bank mailed the title to you. do you have it?", True, "existing_customer"),
+    Case("car's only 3 weeks old and already needs an alignment", True, "existing_customer"),
+    Case("my kona electric stopped charging, it's under warranty still", True, "existing_customer"),
+    Case("got it back from your detail and there's a scratch on the door", True, "existing_customer"),
+    Case("I think my daughter left her phone in the car she test drove", True, "existing_customer"),
+    Case("do you have any openings for a lot porter? I can drop off a resume", True, "existing_customer"),
+    Case("can I speak with the general manager please", True, "person"),
+    Case("the sales guy kept pressuring me to sign that day, not cool", True, "complaint"),
+    Case("my tucson came back from service making a new noise", True, "existing_customer"),
+]
+STAY_6 = [
+    Case("are you a real person or a bot? lol", False, "small_talk"),
+    Case("can I apply for financing on your website?", False, "financing"),
+    Case("what credit score do I need for the ioniq lease", False, "financing"),
+    Case("is the used santa fe still under warranty?", False, "features"),
+    Case("how many miles are left on the factory warranty for the 2022 tucson", False, "features"),
+    Case("ok cool thanks", False, "small_talk"),
+    Case("what's the range on the ioniq 5", False, "features"),
+    Case("do you guys do trade ins?", False, "price"),
+    Case("is the price on the website the real price?", False, "price"),
+]
+CASES += HANDOVER_6 + STAY_6

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from showroom.brain.dialogue import (
     DialogueState,
@@ -22,7 +22,7 @@ from showroom.brain.dialogue import (
 from showroom.brain.nlu.intents import understand
 from showroom.brain.types import VehicleView
 from showroom.db.engine import Database
-from showroom.models import Conversation
+from showroom.models import Conversation, Vehicle
 from tests.agent.support import make_vehicle
 from tests.agent.test_conversations_flow import stocked_team, visitor
 
@@ -172,3 +172,38 @@ def test_contact_details_given_in_the_chat_are_remembered() -> None:
     u = understand("sure, text me at (312) 555-0199 or dana.k@example.com")
     state = remember(DialogueState(), u=u, criteria={}, shown=[], reply=None)
     assert state.contact["email"] == "dana.k@example.com" and "555-0199" in state.contact["phone"]
+
+
+async def test_a_comparison_is_over_everything_that_fits_unless_it_names_those_shown(
+    app: FastAPI, db: Database
+) -> None:
+    """"Which is newest" after a list of three of eleven Tellurides means the newest of the eleven; "which of those
+    is cheapest" the cheapest of the three; a one-word "miles?" is about the unit under discussion; "ok thanks"
+    after a test-drive question is a goodbye, not a yes."""
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+
+    async def say(text: str, token: str | None = None) -> tuple[str, str]:
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        return response.json()["token"], response.json()["replies"][0]["content"]
+
+    token, listed = await say("any used tellurides?")
+    async with db.maint_session() as maint:
+        newest_year = await maint.scalar(
+            select(func.max(Vehicle.year)).where(Vehicle.model == "Telluride", Vehicle.status == "available")
+        )
+        fewest = await maint.scalar(
+            select(func.min(Vehicle.mileage)).where(Vehicle.model == "Telluride", Vehicle.status == "available")
+        )
+    assert f"{newest_year} Kia Telluride" not in listed  # the list shows the cheapest three
+    _, newest = await say("which one is the newest?", token)
+    assert f"{newest_year} Kia Telluride" in newest, newest
+    _, low = await say("and the lowest miles?", token)
+    assert f"{fewest:,} miles" in low, low
+    _, miles = await say("miles?", token)
+    assert f"{fewest:,} miles" in miles and "tell me a bit more" not in miles, miles
+    _, bye = await say("ok cool thanks", token)
+    assert "What day and time" not in bye and "test drive" not in bye.lower(), bye

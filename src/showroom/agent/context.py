@@ -158,7 +158,13 @@ async def history(session: AsyncSession, conversation_id: Any, *, exclude: Any =
 
 
 async def relevant_vehicles(
-    session: AsyncSession, u: Understanding, lead_id: Any, catalog: Catalog, *, terms: dict[str, Any] | None = None
+    session: AsyncSession,
+    u: Understanding,
+    lead_id: Any,
+    catalog: Catalog,
+    *,
+    terms: dict[str, Any] | None = None,
+    order: str = "cheapest",
 ) -> list[VehicleView]:
     """At most five available units: what the customer asks about now (``terms``: the conversation's criteria
     with this message's merged in, else this message's; when nothing fits every wish, the closest units instead,
@@ -167,7 +173,7 @@ async def relevant_vehicles(
     filters = filters_from_terms(terms) if terms is not None else filters_from_understanding(u)
     filters.status = "available"
     if narrows(filters):
-        return await _cheapest(session, filters, catalog, closest(filters))
+        return await _cheapest(session, filters, catalog, closest(filters), order=order)
     linked = await queries.linked_vehicles(session, lead_id, MAX_VEHICLES)
     if linked:
         return [vehicle_view(row) for row in linked]
@@ -195,14 +201,19 @@ async def vehicles_by_id(session: AsyncSession, ids: Sequence[int]) -> list[Vehi
 
 
 async def _cheapest(
-    session: AsyncSession, filters: VehicleFilters, catalog: Catalog, fallbacks: Sequence[VehicleFilters] = ()
+    session: AsyncSession,
+    filters: VehicleFilters,
+    catalog: Catalog,
+    fallbacks: Sequence[VehicleFilters] = (),
+    *,
+    order: str = "cheapest",
 ) -> list[VehicleView]:
     levels = [search_where(f, catalog) for f in (filters, *fallbacks)]
     # What fits every wish first; the fallbacks (one statement, each level run only if those before found nothing)
     # only when nothing does: planning the fallbacks on every turn cost more than the rare second round trip.
-    rows = await queries.cheapest(session, queries.ladder_sql(levels[:1], MAX_VEHICLES))
+    rows = await queries.cheapest(session, queries.ladder_sql(levels[:1], MAX_VEHICLES, order=order))
     if not rows and len(levels) > 1:
-        rows = await queries.cheapest(session, queries.ladder_sql(levels[1:], MAX_VEHICLES, first=1))
+        rows = await queries.cheapest(session, queries.ladder_sql(levels[1:], MAX_VEHICLES, first=1, order=order))
     return [vehicle_view(row) for row in rows]
 
 

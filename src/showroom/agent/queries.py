@@ -66,18 +66,25 @@ def search_sql(found: SearchWhere, limit: int) -> str:
     return f"select {_COLUMNS} from vehicles v where {found.sql} order by v.price asc nulls last, v.id limit {limit}"
 
 
-_ORDER = "order by v.price asc nulls last, v.id"
+ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by what a customer compared
+    "cheapest": "v.price asc nulls last, v.id",
+    "priciest": "v.price desc nulls last, v.id",
+    "newest": "v.year desc, v.mileage asc nulls last, v.id",
+    "fewest_miles": "v.mileage asc nulls last, v.id",
+}
 
 
-def ladder_sql(levels: Sequence[SearchWhere], limit: int, *, first: int = 0) -> SearchWhere:
+def ladder_sql(levels: Sequence[SearchWhere], limit: int, *, first: int = 0, order: str = "cheapest") -> SearchWhere:
     """The agent's search and its fallbacks in one statement: the ``limit`` cheapest vehicles of the first level
     that finds any (level 0 fits every wish; the next ones are ``inventory.service.closest``), each row with its
     ``level``. A level runs only when every level before it found nothing: its ``not exists`` over their results
     is a one-time filter, checked before its scan starts, so a turn whose search finds something costs what the
-    plain search costs (plus planning the fallbacks). Each level's parameters are prefixed with it (``l1_makes``)."""
+    plain search costs (plus planning the fallbacks). Each level's parameters are prefixed with it (``l1_makes``).
+    ``order``: one of ``ORDERS`` (the cheapest first unless a customer compared: "the newest one")."""
+    ranked = f"order by {ORDERS[order]}"
     if len(levels) == 1:
         return SearchWhere(
-            f"select {_COLUMNS}, {first} as level from vehicles v where {levels[0].sql} {_ORDER} limit {limit}",
+            f"select {_COLUMNS}, {first} as level from vehicles v where {levels[0].sql} {ranked} limit {limit}",
             levels[0].params,
         )
     params: dict[str, Any] = {}
@@ -87,9 +94,10 @@ def ladder_sql(levels: Sequence[SearchWhere], limit: int, *, first: int = 0) -> 
         params.update({f"l{k}_{name}" if k else name: value for name, value in level.params.items()})
         gate = "".join(f" and not exists (select from l{j})" for j in range(k))
         select = f"select {_COLUMNS}, {first + k} as level from vehicles v where {sql}{gate}"
-        ctes.append(f"l{k} as ({select} {_ORDER} limit {limit})")
+        ctes.append(f"l{k} as ({select} {ranked} limit {limit})")
     union = " union all ".join(f"select * from l{k}" for k in range(len(levels)))
-    return SearchWhere(f"with {', '.join(ctes)} {union} order by level, price nulls last, id", params)
+    outer = ORDERS[order].replace("v.", "")
+    return SearchWhere(f"with {', '.join(ctes)} {union} order by level, {outer}", params)
 
 
 async def cheapest(session: AsyncSession, found: SearchWhere) -> list[dict[str, Any]]:

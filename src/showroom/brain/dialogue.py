@@ -74,9 +74,15 @@ _FEWER_MILES = re.compile(
 # A question about an attribute with no vehicle named ("how many miles?", "¿cuántas millas tiene?", "what colour?"):
 # about the vehicle under discussion (Spanish leaves out "it": "tiene" is "does it have").
 _ATTRIBUTE_ONLY = re.compile(
-    r"\bhow many miles\b|\bwhat(?:'s| is) the (?:mileage|price|colou?r)\b|\bwhat colou?r\b|\bhow much\b"
+    r"^\W*(?:and\s+|y\s+|the\s+)?(?:miles|mileage|price|colou?r|millas|millaje|precio|trim|year)\W*$"
+    r"|\bhow many miles\b|\bwhat(?:'s| is) the (?:mileage|price|colou?r)\b|\bwhat colou?r\b|\bhow much\b"
     r"|\bcu[aá]nt[oa]s? millas\b|\bmillaje\b|\bqu[eé] color\b|\bcu[aá]nto (?:cuesta|vale|sale)\b|\bprecio\b"
     r"|\b(?:tiene|es)\s+(?:awd|4x4|tracci[oó]n|h[ií]brid[oa]|autom[aá]tic[oa]|tercera fila|quemacocos|techo)\b",
+    re.IGNORECASE,
+)
+_AMONG_SHOWN = re.compile(
+    r"\b(?:of|among|from) (?:those|these|them|the ones you (?:sent|showed|listed))\b|\bde (?:esos|esas|estos|estas)\b"
+    r"|\b(?:those|these) (?:two|three|2|3)\b",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -144,6 +150,24 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         or _ATTRIBUTE_ONLY.search(text)
         or (s.colors and re.search(r"\bone\b|\buno\b|\buna\b", text, re.IGNORECASE))
     )
+
+
+def superlative(u: Understanding) -> str | None:
+    """The comparison a message asks for over everything that fits ("the cheapest", "which is newest", "fewest
+    miles"), as ``agent.queries.ORDERS`` names it; None when it compares nothing or only the vehicles shown ("which of
+    those is newest")."""
+    text = u.text
+    if _AMONG_SHOWN.search(text):
+        return None
+    for order, pattern in (
+        ("cheapest", _CHEAPER),
+        ("priciest", _PRICIER),
+        ("newest", _NEWER),
+        ("fewest_miles", _FEWER_MILES),
+    ):
+        if pattern.search(text):
+            return order
+    return None
 
 
 def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> list[VehicleView]:

@@ -57,6 +57,7 @@ from showroom.brain.dialogue import (
     remember,
     said_already,
     search_criteria,
+    superlative,
     which_one,
     with_visit_day,
 )
@@ -322,6 +323,12 @@ async def _question(
     referred = False
     criteria = search_criteria(search_terms(u), state)
     if refers_to_shown(u, state):  # "it", "the white one", "the second one": what was shown, not a new search
+        compared = superlative(u)
+        if compared and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
+            found = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=compared)
+            vehicles = [v for v in found if v.exact][:1]
+            referred = bool(vehicles)
+    if refers_to_shown(u, state) and not vehicles:
         shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus else []))
         vehicles = pick(u, state, shown)
         if vehicles:

@@ -118,7 +118,7 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
 
 _ATTRIBUTE_QUESTION = re.compile(
     r"\b(?:is|does|do|has|have|are|can|what|how many|which)\b.*\b(?:it|this|that|the one|this one|that one|they)\b"
-    r"|\bhow many miles\b|\bwhat colou?r\b|\bmileage\b"
+    r"|\bhow many miles\b|\bwhat colou?r\b|\bmileage\b|^\W*(?:and\s+|y\s+)?(?:miles|price|colou?r|millas|precio)\W*$"
     r"|\b(?:lo|la|el|los|las)\s+(?:tiene|tienen|es|son)\b|\bcu[aá]nt[oa]s millas\b|\bqu[eé] color\b|\bmillaje\b",
     re.IGNORECASE,
 )
@@ -200,7 +200,16 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
         and v.mileage is not None
     ):
         out.append(ctx.t("The {title} has {miles} miles.", title=title, miles=f"{v.mileage:,}"))
+    if out and _PRICE_TOO.search(ctx.u.text):  # "what color and price"
+        out.append(
+            ctx.t("It's listed at {price}.", price=price_text(v.price_cents))
+            if v.price_cents is not None
+            else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
+        )
     return out
+
+
+_PRICE_TOO = re.compile(r"\b(?:price|cost|how much|precio|cu[aá]nto)\b", re.IGNORECASE)
 
 
 def _availability(ctx: _Ctx) -> _Reply:

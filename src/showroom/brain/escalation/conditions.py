@@ -15,7 +15,7 @@ from showroom.brain.escalation.phrases import FRUSTRATION, IMPATIENT, NUDGE, OFF
 from showroom.brain.escalation.signals import _buying, _Context, _first, _keyword_hit, urgency_score
 from showroom.brain.escalation.specs import RECENT_TURNS, as_list
 from showroom.brain.nlu.flags import is_question
-from showroom.brain.nlu.text import TOKEN_RE, clean
+from showroom.brain.nlu.text import TOKEN_RE, clean, rx
 from showroom.vocabulary import Sender, TriggerConditionType
 
 
@@ -206,11 +206,33 @@ def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     }.get(scope, ())
     for table in tables:
         found = _first(table, ctx.lower)
+        if found and table is _FINANCING and _general_finance_question(ctx.lower):
+            continue
         if found:
             return found
     if scope in ("financing", "any") and (ctx.u.slots.monthly_budget_cents or ctx.u.slots.down_payment_cents):
         return "monthly payment"
     return None
+
+
+# How financing works, asked by anyone ("can I get pre-approved online?", "what credit score do I need?"): the AI
+# answers it (with the finance application link). The customer's own credit, income or deal goes to a person.
+_GENERAL_FINANCE = rx(
+    r"\b(?:can|could|do|does) (?:i|we|you|u|y'?all|one) (?:get|apply|do|fill out|start)\b[^.?!]{0,30}\b(?:online"
+    r"|on (?:your|the) (?:site|website)|application)\b",
+    r"\bhow (?:do|can|would) (?:i|we) (?:apply|get (?:pre[\s-]?)?approved|get financing|start)\b",
+    r"\bwhat (?:credit )?score (?:do|would) (?:i|you|we) (?:need|have to have|want)\b"
+    r"|\bwhat banks?\b|\bwhich lenders\b",
+    r"\bdo (?:you|u|y'?all|you guys) (?:offer|have|do|work with) (?:financing|in[\s-]house|lenders"
+    r"|banks|credit unions)\b",
+)
+_OWN_SITUATION = rx(
+    r"\b(?:my|i have|i had|i'?ve had|i'?m|im|i am|we have|we had|our|mine)\b|\b\d{3}\b|\bbankrupt\w*|\brepo\w*",
+)
+
+
+def _general_finance_question(lower: str) -> bool:
+    return bool(_GENERAL_FINANCE.search(lower)) and not _OWN_SITUATION.search(lower)
 
 
 def _custom(ctx: _Context, cond: Mapping[str, Any]) -> str | None:

@@ -16,6 +16,7 @@ from showroom.brain.escalation.phrases import (
     HOURS_QUESTION,
     LEGAL_HEARSAY,
     LEGAL_THREATS,
+    NOT_SALES,
     READY_ES,
     RECALLS,
     SARCASM,
@@ -79,6 +80,8 @@ _READY = _table(
         r"^\W*sold\s*[.!]|\b(?:i|we)'?ll (?:buy|take) (?:it|her|them|one|the \w+)\b|\bi want (?:it|her|this one"
         r"|that one)"
         r"\W*$|\bi want it\b[^.?!]{0,20}$|\bi'?m in[.!]|\bcount me in\b",
+        r"\bring (?:it|her|me|them) up\b|\byou(?:'ve)? (?:convinced|sold) me\b|\bi'?m sold\b|\bwrap (?:it|her) up\b"
+        r"|\bsold me on\b",
     ),
 )
 
@@ -98,7 +101,7 @@ _HEARSAY = re.compile(
 _SHOUTED_NOT = rx(r"(?:\.{2,}|…|,|-)\s*NOT\b\W*$|\bNOT!+")
 _EYE_ROLLED = rx(
     r"\b(?:thanks|thank|great|awesome|amazing|helpful|love|nice|perfect|wonderful|sure|right|really|another|again"
-    r"|still|same|yet|wow|cool|super|fantastic|ok|okay)\b"
+    r"|still|same|yet|wow|cool|super|fantastic|ok|okay|thorough|good job|great job|well done|impressive|bravo)\b"
 )
 
 
@@ -145,6 +148,9 @@ def _detect_legal(ctx: _Context) -> str | None:
 def _detect_existing_customer(ctx: _Context) -> str | None:
     """The problem of someone who bought already: title, plates, registration, service, warranty, recall, billing
     (a problem with the car they have, told to explain why they shop for another, is shopping)."""
+    other = _first(NOT_SALES, ctx.lower)
+    if other:
+        return f"not a sales enquiry: {other}"
     shopping = bool(SHOPPING.search(ctx.lower))
     for label, pattern in AFTER_SALE:
         if label in ("service", "after the sale") and shopping:
@@ -176,7 +182,9 @@ def _detect_appointment(ctx: _Context) -> str | None:
         return None
     last_ai = next((t.text.lower() for t in reversed(ctx.history) if t.sender in (Sender.ai, Sender.agent)), "")
     asked = "?" in last_ai and bool(_AI_ASKED_WHEN.search(last_ai))
-    if not (asked or VISIT.search(ctx.lower)):
+    # a day and a clock time that open the message are a visit too ("Saturday 9:30am for the Tacoma")
+    opens_with_time = request.day is not None and ctx.lower.lstrip(" ,.!").startswith(request.words.lower())
+    if not (asked or VISIT.search(ctx.lower) or opens_with_time):
         return None
     if HOURS_QUESTION.search(ctx.lower) and not _STRONG_VISIT.search(ctx.lower):
         return None  # "are you open till 8 tonight?": a question about the hours

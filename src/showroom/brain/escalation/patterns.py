@@ -39,6 +39,28 @@ _NEGOTIATION = _table(
         r"\bprice[\s-]?match\w*|\bmatch (?:the|their|this|a|that|an?) (?:price|offer|deal|quote)\b",
         r"\bbeat (?:the|their|this|that|a|an) (?:price|offer|deal|quote)\b",
         r"\b(?:can|could|will|would) (?:you|u|y'?all|you guys|u guys) (?:match|beat)\b",
+        r"\bbeat (?:it|that|them|their (?:price|number|deal|offer))\b",
+        r"\b(?:has|have|had|offered|offering|quoted|selling|listed|list)\b[^.?!]{0,40}\b(?:at|for) \$\s?\d[\d,.]*k?\b"
+        r"[^.?!]{0,10}[.!,]?\s*(?:can|could|will|would|beat|match|do better)\b",
+    ),
+    (
+        "firm trade-in number",
+        r"\b(?:not|won'?t|wont|never|ain'?t) (?:trade|trading|sell|selling|let (?:it|her|him|my \w+"
+        r"|the \w+) go)\b[^.?!]{0,40}\b(?:for )?"
+        r"(?:less than|under|below)\b",
+        r"\b(?:need|want|have to get|gotta get|must get|looking to get|expect)\s+(?:at least\s+)?\$?\s?\d[\d,.]*\s?k?"
+        r"\b[^.?!]{0,25}\bfor (?:it|her|my \w+|the trade)\b[^.?!]{0,15}\b(?:firm|minimum|min|period|or no deal)\b",
+        r"\b(?:trade|my \w+|for it|por mi)\b[^.?!]{0,60}\b(?:firm|non[\s-]?negotiable"
+        r"|take it or leave it|not a (?:penny"
+        r"|dollar|cent) less|nothing less|bottom dollar|m[ií]nimo|no menos)\b",
+        r"\b(?:quiero|pido|necesito)\b[^.?!]{0,20}\b\d[\d,.]*\s?(?:mil|k)?\b[^.?!]{0,25}\bpor mi\b",
+    ),
+    (
+        "fleet or business purchase",
+        r"\btax[\s-]?exempt\b|\bfleet (?:pricing|quote|account|sale|discount|purchase|deal)\b|\bpurchase order\b",
+        r"\b(?:government|municipal|city|county|state|school district|park district|non[\s-]?profit) (?:pricing|quote"
+        r"|purchase|account|fleet)\b|\b(?:buy|purchase|buying|quote (?:for|on)) (?:\d+|two|three|four|five|several"
+        r"|multiple) (?:vehicles|trucks|cars|vans|units)\b",
     ),
     (
         "competitor price",

@@ -101,6 +101,8 @@ AFTER_SALE = _table(
         r"(?:on|for)) (?:my |the |a |our )?title\b",
         rf"\btitle\b[^.?!]{{0,50}}\b(?:{_OWNED}|days ago|weeks ago|months ago)\b",
         r"\b(?:t[ií]tulo)\b[^.?!]{0,40}\b(?:no me|todav[ií]a|a[uú]n|cu[aá]ndo)\b",
+        r"\bpaid (?:it |the (?:car|truck|loan) |my \w+ )?off\b[^.]{0,80}\btitle\b|\btitle\b[^.?!]{0,40}\b(?:to|with)"
+        r" (?:you|u|y'?all|you guys|the dealership)\b",
         r"\b(?:bank|lender|dmv|credit union|finance company)\b[^.?!]{0,30}\b(?:hasn'?t|hasnt|never|didn'?t"
         r"|still hasn'?t"
         r"|has not|not) (?:received|gotten|got)\b[^.?!]{0,20}\btitle\b",
@@ -142,6 +144,7 @@ AFTER_SALE = _table(
         r"\b(?:warranty|garant[ií]a)\b[^.?!]{0,40}\b(?:denied|won'?t cover|wont cover|refuse\w*|claim)\b",
         r"\b(?:is|isn'?t|should(?:n'?t)?|would(?:n'?t)?|will|won'?t)\b[^.?!]{0,10}\bmy\b[^.?!]{0,25}\b(?:covered|under "
         r"warranty)\b",
+        r"\b(?:it'?s|its|it is|she'?s) (?:still )?under (?:the )?(?:factory |powertrain )?warranty\b",
     ),
     _RECALL_ON_THEIR_CAR,
     (
@@ -176,6 +179,23 @@ AFTER_SALE = _table(
         r"\bdesde que (?:lo|la) (?:compr[eé]|compramos|saqu[eé]|sacamos)\b|\b(?:mi|el) (?:carro|coche|auto|camioneta|"
         r"troca)\b[^.?!]{0,30}\b(?:falla|fallas|ruido|se apaga|no prende|no arranca|luz de check)\b",
         r"\b(?:check engine|warning|engine) light\b[^.?!]{0,40}\b(?:i bought|bought from|from (?:you|u)|you sold)\b",
+        r"\b(?:came|got (?:it|her|him|my \w+)|picked (?:it|her|him|my \w+) up) back from (?:your "
+        r"|the )?(?:detail\w*|service"
+        r"|shop|body shop|dealership|car wash)\b[^.?!]{0,50}\b(?:scratch\w*|swirl\w*|dent\w*|damage\w*|broke\w*|leak\w*"
+        r"|noise|missing|stain\w*|light|worse|smell\w*|chip\w*)\b"
+        r"|\bcame back from (?:your|the) (?:detail\w*|service|shop|body shop|dealership|car wash)\b"
+        r"|\bonly (?:\d+|two|three|a few|one|a) (?:days?|weeks?|months?) old\b[^.?!]{0,40}\b(?:already|needs?|broke\w*"
+        r"|leak\w*|noise)\b"
+        r"|\b(?:after|since) (?:your|the) (?:detail\w*|service|oil change|repair"
+        r"|body shop)\b[^.?!]{0,40}\b(?:scratch\w*"
+        r"|swirl\w*|dent\w*|damage\w*|broke\w*|leak\w*|noise|missing|stain\w*|light)\b",
+        r"\b(?:needs?|needed|has|had)\b[^.?!]{0,30}\balready\b[^.?!]{0,20}\b(?:\d+|two|three|a few|one) (?:days?|weeks?"
+        r"|months?) (?:in|after|later|since)\b|\bonly had (?:it|her|the \w+) (?:for )?(?:\d+|two|three"
+        r"|a few|one) (?:days?"
+        r"|weeks?)\b",
+        r"\b(?:your|the) service (?:dept|department|center|centre|team|guys)\b[^.?!]{0,25}\b(?:look at|check|fix|see"
+        r"|diagnose)\b|\bmy \w+(?: \w+)? (?:won'?t|wont|doesn'?t|will not|stopped) (?:charge|charging|turn on|lock"
+        r"|unlock|connect|pair|start|shift)\b",
     ),
     (
         "billing",
@@ -252,7 +272,7 @@ SARCASM = _table(
         r"\b(?:really|totally) makes my day\b",
     ),
 )
-EYE_ROLL = "🙄😒"
+EYE_ROLL = "🙄😒👏"
 
 # --- more complaints: being ignored, kept waiting, pressured, told one thing and given another -----------------------
 COMPLAINTS_MORE = _table(
@@ -268,6 +288,21 @@ COMPLAINTS_MORE = _table(
         r"|never|for nothing|still)\b",
         r"\bshowed up\b[^.?!]{0,40}\b(?:no one|nobody|wasn'?t|was not|not ready|gone|sold)\b",
         r"\bmeant nothing\b|\bcallback that never\b|\bcall back that never\b",
+        r"\b(?:nobody|no one|no1)\s+(?:ever\s+|actually\s+|really\s+)?(?:reaches?|reached) out\b"
+        r"|\b(?:nobody|no one|no1)\s+(?:ever\s+|actually\s+)?(?:calls?|called|gets?|got|follows?|followed)"
+        r"\s+(?:me\s+|us\s+)?(?:back|up)\b|\b(?:nobody|no one)\s+(?:ever\s+)?(?:responds?|responded|answers?"
+        r"|answered|repl(?:y|ies|ied)|contacted (?:me|us))\b",
+    ),
+    (
+        "fed up",
+        r"\b(?:i'?m|im|i am|we'?re|we are)\s+(?:so\s+|just\s+|officially\s+)?(?:over it|done with (?:this|you|y'?all"
+        r"|your)|fed up)\b|\bfed up\b|\b(?:sick|tired) (?:and tired )?of (?:waiting|this|being|the runaround"
+        r"|chasing|getting)\b|\b(?:i'?ve|i have|we'?ve) had (?:it|enough)\b",
+        r"\bya me cans[eé]\b|\bestoy (?:harto|harta|cansad[oa] de)\b|\bllevo\b[^.?!]{0,30}\besperando\b"
+        r"|\bya van\b[^.?!]{0,20}\b(?:veces|d[ií]as|semanas)\b",
+        r"\b(?:sent|submitted|filled out|requested|asked|called|texted|emailed)\b[^.?!]{0,30}\b(?:on )?(?:mon|tues"
+        r"|wednes|thurs|fri|satur|sun)day\b[,.;]?\s*(?:and\s+)?(?:now\s+)?(?:it'?s|its|today is|today'?s)\s+(?:mon|tues"
+        r"|wednes|thurs|fri|satur|sun)day\b",
     ),
     (
         "disrespected",
@@ -295,6 +330,9 @@ COMPLAINTS_MORE = _table(
         r"\breal (?:useful|helpful|professional|nice of you|great job)\b|\b(?:gotta|got to|you have to"
         r"|you gotta) love\b",
         r"\bcan'?t (?:even )?answer (?:a|my|the|one) (?:simple |basic )?question\b",
+        r"\b(?:\d|two|three|four|five) different (?:prices|answers|numbers|quotes|stories|people)\b[^.?!]{0,60}"
+        r"\b(?:\d|two|three|four|five) different (?:prices|answers|numbers|quotes|stories)\b"
+        r"|\bgot (?:\d|two|three|four|five) different (?:prices|answers|numbers|quotes|stories)\b",
         r"(?<![a-z0-9])['\"][a-z][a-z ]{1,25}['\"](?![a-z])[^.?!]{0,40}\b(?:you sold|sold (?:me|us)|you said|you told"
         r"|you "
         r"promised|so[\s-]called)\b",
@@ -310,6 +348,9 @@ COMPLAINTS_MORE = _table(
         r"\b(?:pushed|forced|pressured|talked me into|snuck|slipped) (?:a |an |the )?\w*\s?(?:warranty|gap|add[\s-]?on|"
         r"package|product|protection|insurance|on me|me into)\b|\bwouldn'?t let (?:me|us) leave\b"
         r"|\bhigh[\s-]pressure\b",
+        r"\bkept (?:pushing|pressuring|pressing|hounding|trying to (?:sell|push|upsell))\b"
+        r"|\b(?:very |really |so |super )?uncomfortable (?:experience|visit|situation)\b|\bmade (?:me|us) "
+        r"(?:feel )?uncomfortable\b",
     ),
     (
         "broken promise",
@@ -418,6 +459,9 @@ READY_ES = _table(
         r" trato\b|\b(?:quiero|queremos|voy a|vamos a) comprar(?:la|lo)?\b[^.?!]{0,20}\b(?:hoy|ahora|ya|ma[nñ]ana)\b",
         r"\b(?:m[aá]nde(?:me|nme)|env[ií]e(?:me|nme)|p[aá]sen(?:me)?) (?:el contrato|los papeles|la documentaci[oó]n"
         r"|el papeleo)\b|\bfirmar (?:el contrato|los papeles|hoy)\b|\bdejar (?:un )?(?:dep[oó]sito|enganche)\b",
+        r"\bme (?:quedo|llevo) (?:con )?(?:la|el|los|las|esa|ese|esta|este)\b|\b(?:cu[aá]ndo"
+        r"|d[oó]nde) (?:firmo|firmamos"
+        r"|paso a firmar)\b|\bya (?:me )?decid[ií]\b",
     ),
 )
 OFFER_ES = _table(
@@ -427,5 +471,21 @@ OFFER_ES = _table(
         r"\b(?:me hacen|me hace|hay|tienen|dan) (?:un |alg[uú]n )?(?:descuento|rebaja)\b|\bprecio final\b"
         r"|\blo menos\b|\b(?:me|nos) (?:la|lo) dejan\b"
         r"|\b[uú]ltimo precio\b|\bcon todo incluido\b",
+    ),
+)
+
+# --- not a sales enquiry a person must answer: lost property, a job application --------------------------------------
+NOT_SALES = _table(
+    (
+        "lost property",
+        r"\b(?:left|lost|forgot|dropped) (?:my|our|a|his|her) (?:wallet|phone|cell|keys?|sunglasses|glasses|bag|purse"
+        r"|jacket|coat|charger|id|license|card|credit card|backpack|hat|umbrella|airpods|ring|watch)\b",
+        r"\b(?:dej[eé]|olvid[eé]|perd[ií]) (?:mi|mis) (?:cartera|tel[eé]fono|celular|llaves|lentes|bolsa|chamarra)\b",
+    ),
+    (
+        "job application",
+        r"\b(?:are|r) (?:you|u|y'?all|you guys) hiring\b|\b(?:drop off|send|submit|email) (?:my|a) (?:resume|cv)\b"
+        r"|\b(?:job|position|opening)s? (?:available|open|opening)\b|\bapply (?:for|to) (?:a |the )?(?:job|position)\b",
+        r"\b(?:est[aá]n|estan) contratando\b|\bbusco (?:trabajo|empleo)\b",
     ),
 )

@@ -24,7 +24,9 @@ _ROLE = (
 _HUMAN_RE = rx(
     r"\b(?:real|actual|live|human|physical)\s+(?:person|human|people|agent|being|sales\s?(?:man|person|rep|guy))\b",
     r"\b(?:talk|speak|chat|text|connect|connected|transfer)\s+(?:me\s+)?(?:to|with|w/|w|2)\s+"
-    rf"(?:a\s+|an\s+|the\s+|your\s+|ur\s+|some\s+|one of your\s+)?{_PEOPLE}\b",
+    r"(?:a\s+|an\s+|the\s+|your\s+|ur\s+|some\s+|one of your\s+)?"
+    rf"(?:general\s+|sales\s+|finance\s+|used car\s+|new car\s+|store\s+|internet\s+|service\s+)?{_PEOPLE}\b",
+    r"\b(?:can|could|would) (?:someone|somebody|a person|anyone) (?:please )?(?:look|check|go look|find|help me)\b",
     r"\b(?:call|phone|ring)\s+me\b|\bgive me a (?:call|ring|phone call)\b",
     r"\b(?:have|get|can|could|need|want|ask|tell)\s+(?:someone|somebody|(?:a|an|the|your|one of your)\s+"
     rf"{_PEOPLE})\s+(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|help)\b",
@@ -103,6 +105,10 @@ _BOT_RE = rx(
     r"\bis this (?:a\s+)?(?:bot|robot|automated|ai|real person|a real person|human)\b",
     r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b",
 )
+_ARE_YOU_REAL = rx(
+    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+)?(?:real|actual|live)\s+(?:person|human|people|agent)\b"
+    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:bot|robot|ai|computer|machine|automated))?"
+)
 _QUESTION_START = words(
     "what whats what's when where which who whom whose why how hows how's wheres where's do does did is are was "
     "were can could would will should shall may any got have has u r"
@@ -116,6 +122,8 @@ def wants_human(text: str) -> bool:
     lower = cleaned.lower()
     if _CALL_ME_NAME_RE.search(cleaned):  # "call me Jen" introduces a name
         lower = _mask(lower, [m.span() for m in _CALL_ME_NAME_RE.finditer(cleaned)])
+    # "are you a real person?" asks what the agent is; it asks for no one
+    lower = _mask(lower, [m.span() for m in _ARE_YOU_REAL.finditer(lower)])
     if any(not is_negated(lower, m.start(), 4) for m in _HUMAN_RE.finditer(lower)):
         return True
     return any(not is_negated(lower, m.start(), 4) for m in _HUMAN_NAME_RE.finditer(cleaned))

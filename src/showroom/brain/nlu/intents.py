@@ -189,7 +189,8 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         "price",
         3.0,
         rx(
-            r"\botd\b|\bout[\s-]?the[\s-]?door\b|\bbest (?:price|deal|offer|number)\b|\blowest\b|\bnegotiat\w*",
+            r"\botd\b|\bout[\s-]?the[\s-]?door\b|\bbest (?:price|deal|offer|number)\b",
+            r"\blowest\b(?!\s+(?:miles|mileage|mi\b))|\bnegotiat\w*",
             r"\bdiscount\w*|\bcheaper\b|\bcan (?:you|u|ya) (?:do|go|take|sell)\b[^.?!]{0,12}\$?\d",
             r"\bwould (?:you|u) (?:take|accept|do)\b[^.?!]{0,12}\$?\d|\bprice match\b|\brebates?\b|\bincentives?\b",
             r"\b(?:dealer|doc|documentation|admin) fees?\b|\bmark[\s-]?up\b|\bmarket adjustment\b|\bbottom line\b",
@@ -312,6 +313,10 @@ _AFFIRMATIVE = rx(
     r"^\W*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|sounds good|definitely|absolutely|please|that works|perfect",
     r"y|of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me|s[ií]|claro|va|dale|perfecto)\b",
 )
+_NOT_AN_ANSWER = rx(
+    r"\b(?:thanks|thank you|thx|ty|gracias|think about it|pensarlo|later|luego)\b",
+    r"\b(?:which|what|how|who|cu[aá]l|cu[aá]les|qu[eé]|c[oó]mo|cu[aá]nt[oa]s?)\b",
+)
 _DAY_TIME = rx(
     r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning",
     r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm)|hoy|ma[nñ]ana|s[aá]bado|domingo|lunes|martes|mi[eé]rcoles",
@@ -366,7 +371,8 @@ def _score_follow_up(lower: str, scores: dict[str, float], history: Sequence[Tur
     if last_ai is None or "?" not in last_ai.text:
         return
     asked = last_ai.text.lower().rsplit("?", 1)[0]
-    answered = bool(_AFFIRMATIVE.search(lower))
+    # "ok cool thanks" closes, "y cuál es la más nueva?" asks: neither says yes to the question
+    answered = bool(_AFFIRMATIVE.search(lower)) and not _NOT_AN_ANSWER.search(lower)
     for intent, pattern in _AI_TOPICS:
         if pattern.search(asked) and (answered or (intent == "test_drive" and _DAY_TIME.search(lower))):
             scores[intent] += 2.5

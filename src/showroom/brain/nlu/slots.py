@@ -182,7 +182,9 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
         )
     )
     starts = {m.start for m in mentions}
-    new = bool(re.search(r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|\bnuev[oa]s?\b", lower)) or any(
+    new = bool(
+        re.search(r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b", lower)
+    ) or any(
         tok.text == "new"
         and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
         for k, (tok, nxt) in enumerate(itertools.pairwise(tokens))
