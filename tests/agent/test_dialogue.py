@@ -177,7 +177,7 @@ def test_contact_details_given_in_the_chat_are_remembered() -> None:
 async def test_a_comparison_is_over_everything_that_fits_unless_it_names_those_shown(
     app: FastAPI, db: Database
 ) -> None:
-    """"Which is newest" after a list of three of eleven Tellurides means the newest of the eleven; "which of those
+    """ "Which is newest" after a list of three of eleven Tellurides means the newest of the eleven; "which of those
     is cheapest" the cheapest of the three; a one-word "miles?" is about the unit under discussion; "ok thanks"
     after a test-drive question is a goodbye, not a yes."""
     team = await stocked_team(app, db)
