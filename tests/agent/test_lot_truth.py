@@ -238,3 +238,42 @@ async def test_typos_in_makes_and_models(app: FastAPI, lot: Lot) -> None:
         assert answer.listed and all(u["model"] == model for u in answer.listed), answer.text
     santa = await ask(app, lot, "santa fey")
     assert santa.listed and all(u["model"].startswith("Santa Fe") for u in santa.listed)
+
+
+# --- facts a listing does not carry, features asked of a model, two models compared ---------------------------------
+
+
+async def test_a_fact_the_listing_does_not_carry_is_never_guessed(app: FastAPI, lot: Lot) -> None:
+    for text, topic in (
+        ("How long does the Ioniq 5 take on a DC fast charger?", "range and charging figures"),
+        ("what's the towing capacity of the santa cruz", "specifications"),
+        ("palisade vs telluride, which holds its value better?", "reliability and resale value"),
+    ):
+        answer = await ask(app, lot, text)
+        assert f"rather not guess at the {topic}" in answer.text, answer.text
+        assert not answer.says_none() or "listing" in answer.text
+        assert not re.search(r"\b\d+\s*(?:kwh|minutes|lbs|pounds|hp|miles of range)\b", answer.text, re.I)
+    recalls = await ask(app, lot, "Any open recalls on the 2021 Kona?")
+    kona = next(u for u in lot.units if u["model"] == "Kona" and u["year"] == 2021)
+    assert kona["vin"] in recalls.text and "Our service department" not in recalls.text
+    warranty = await ask(app, lot, "How long is the warranty on a new Tucson?")
+    assert "rather not quote it from memory" in warranty.text
+    assert not re.search(r"\b\d+[- ](?:year|yr)s?\b|\b\d{2,3},000[- ]mile", warranty.text)
+
+
+async def test_a_feature_asked_of_a_model_is_answered_about_its_units_not_searched_away(app: FastAPI, lot: Lot) -> None:
+    """'Does the Tucson Limited have heated seats?': the feed lists no features, so none is said to have them,
+    and the Tucson Limiteds are still shown (never 'no Tucson Limited in stock' or another model)."""
+    answer = await ask(app, lot, "does the tucson limited have heated seats?", widget=True)
+    assert answer.listed and all(u["model"] == "Tucson" for u in answer.listed), answer.text
+    assert "don't see heated seats" in answer.text, answer.text
+    unknown = await ask(app, lot, "Does the Ioniq 5 have Highway Driving Assist?")
+    assert "don't see “highway driving assist”" in unknown.text, unknown.text
+    lot_question = await ask(app, lot, "do you have a tucson?")
+    assert "feature list" not in lot_question.text
+
+
+async def test_two_models_compared_both_show(app: FastAPI, lot: Lot) -> None:
+    answer = await ask(app, lot, "Santa Fe hybrid vs Tucson hybrid?")
+    models = {u["model"] for u in answer.listed}
+    assert any(m.startswith("Santa Fe") for m in models) and any(m.startswith("Tucson") for m in models), answer.text

@@ -173,6 +173,8 @@ async def relevant_vehicles(
     filters = filters_from_terms(terms) if terms is not None else filters_from_understanding(u)
     filters.status = "available"
     if narrows(filters):
+        if order == "cheapest" and len(filters.models) > 1:  # "palisade vs telluride": each model shows
+            order = "per_model"
         return await _cheapest(session, filters, catalog, closest(filters), order=order)
     linked = await queries.linked_vehicles(session, lead_id, MAX_VEHICLES)
     if linked:

@@ -71,7 +71,20 @@ ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by w
     "priciest": "v.price desc nulls last, v.id",
     "newest": "v.year desc, v.mileage asc nulls last, v.id",
     "fewest_miles": "v.mileage asc nulls last, v.id",
+    # two models or more ("palisade vs telluride"): the cheapest of each in turn, so every model asked about shows
+    "per_model": "model_rank, v.price asc nulls last, v.id",
 }
+
+
+def _ranked(sql: str, level: int, order: str, limit: int) -> str:
+    """One level of the search: the units that fit ``sql``, in ``order``, at most ``limit``."""
+    if order != "per_model":
+        return f"select {_COLUMNS}, {level} as level from vehicles v where {sql} order by {ORDERS[order]} limit {limit}"
+    rank = "row_number() over (partition by lower(v.model) order by v.price asc nulls last, v.id)"
+    return (
+        f"select * from (select {_COLUMNS}, {level} as level, {rank} as model_rank from vehicles v where {sql}) v"
+        f" order by {ORDERS[order]} limit {limit}"
+    )
 
 
 def ladder_sql(levels: Sequence[SearchWhere], limit: int, *, first: int = 0, order: str = "cheapest") -> SearchWhere:
@@ -81,20 +94,15 @@ def ladder_sql(levels: Sequence[SearchWhere], limit: int, *, first: int = 0, ord
     is a one-time filter, checked before its scan starts, so a turn whose search finds something costs what the
     plain search costs (plus planning the fallbacks). Each level's parameters are prefixed with it (``l1_makes``).
     ``order``: one of ``ORDERS`` (the cheapest first unless a customer compared: "the newest one")."""
-    ranked = f"order by {ORDERS[order]}"
     if len(levels) == 1:
-        return SearchWhere(
-            f"select {_COLUMNS}, {first} as level from vehicles v where {levels[0].sql} {ranked} limit {limit}",
-            levels[0].params,
-        )
+        return SearchWhere(_ranked(levels[0].sql, first, order, limit), levels[0].params)
     params: dict[str, Any] = {}
     ctes: list[str] = []
     for k, level in enumerate(levels):
         sql = re.sub(r"%\((\w+)\)s", rf"%(l{k}_\1)s", level.sql) if k else level.sql
         params.update({f"l{k}_{name}" if k else name: value for name, value in level.params.items()})
         gate = "".join(f" and not exists (select from l{j})" for j in range(k))
-        select = f"select {_COLUMNS}, {first + k} as level from vehicles v where {sql}{gate}"
-        ctes.append(f"l{k} as ({select} {ranked} limit {limit})")
+        ctes.append(f"l{k} as ({_ranked(sql + gate, first + k, order, limit)})")
     union = " union all ".join(f"select * from l{k}" for k in range(len(levels)))
     outer = ORDERS[order].replace("v.", "")
     return SearchWhere(f"with {', '.join(ctes)} {union} order by level, {outer}", params)

@@ -28,6 +28,7 @@ INTENT_LABELS = {
     "hours_location": "Asking for hours or directions",
     "service": "Needs the service department",
     "price": "Asking about price",
+    "vehicle_facts": "Asking about a model's specifications, warranty or recalls",
     "human_request": "Asked to talk with a person",
     "stop": "Opted out of messages",
     "not_interested": "Not interested right now",

@@ -299,4 +299,38 @@ MESSAGES: dict[str, str] = {
     "Thanks for your message! A member of our team will follow up with you.": (
         "¡Gracias por su mensaje! Alguien de nuestro equipo se comunicará con usted."
     ),
+    # features asked of several units, facts a listing does not carry
+    "These list {feature}:": "Estos incluyen {feature} en su lista:",
+    "I don't see {feature} in the feature lists of the ones we have; a team member can check it on the car for you. "
+    "Here they are:": (
+        "No veo {feature} en la lista de equipamiento de los que tenemos; alguien de nuestro equipo lo puede revisar "
+        "en el vehículo. Aquí están:"
+    ),
+    "I don't see “{feature}” in the {title}'s feature list; a team member can check it on the car for you.": (
+        "No veo «{feature}» en la lista de equipamiento del {title}; alguien de nuestro equipo lo puede revisar en el "
+        "vehículo."
+    ),
+    "fuel economy": "rendimiento de combustible",
+    "range and charging figures": "cifras de autonomía y carga",
+    "warranty": "garantía",
+    "recalls": "llamados a revisión",
+    "safety ratings": "calificaciones de seguridad",
+    "reliability and resale value": "confiabilidad y valor de reventa",
+    "specifications": "especificaciones",
+    "The {title} is rated at {mpg} MPG combined.": "El {title} tiene un rendimiento combinado de {mpg} MPG.",
+    "Warranty coverage depends on whether a vehicle is new, certified pre-owned or used, and on when it was first "
+    "sold and its miles, so I'd rather not quote it from memory.": (
+        "La cobertura de la garantía depende de si el vehículo es nuevo, seminuevo certificado o usado, de cuándo se "
+        "vendió por primera vez y de su millaje, así que prefiero no darle el dato de memoria."
+    ),
+    "Open recalls are looked up by VIN; the VIN of the {title} is {vin}.": (
+        "Los llamados a revisión abiertos se consultan por VIN; el VIN del {title} es {vin}."
+    ),
+    "I'd rather not guess at the {topic}: they aren't in our listing for the {title}.": (
+        "Prefiero no adivinar ese dato ({topic}): no viene en nuestra ficha del {title}."
+    ),
+    "I'd rather not guess at the {topic}: they aren't in our listings.": (
+        "Prefiero no adivinar ese dato ({topic}): no viene en nuestras fichas."
+    ),
+    "Would you like a team member to confirm it for you?": "¿Quiere que alguien de nuestro equipo se lo confirme?",
 }

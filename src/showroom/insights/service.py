@@ -21,6 +21,7 @@ INTENT_POINTS = {
     "lease": 12,
     "inventory_search": 8,
     "hours_location": 8,
+    "vehicle_facts": 6,
     "human_request": 5,
 }
 TIMELINE_POINTS = {

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from rapidfuzz import fuzz
+
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply
 from showroom.brain.compose.vehicles import (
     _by_identifier,
@@ -127,12 +129,15 @@ _ATTRIBUTE_QUESTION = re.compile(
 def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     """'Is it AWD?', 'does it have heated seats?', 'how many miles?' about the vehicle in context."""
     s = ctx.u.slots
-    if not ctx.vehicles or not ctx.u.is_question or not _ATTRIBUTE_QUESTION.search(ctx.u.text):
+    text = ctx.u.text
+    if not ctx.vehicles or not ctx.u.is_question or not (_ATTRIBUTE_QUESTION.search(text) or HAS_FEATURE.search(text)):
         return None
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
     v = _by_identifier(ctx) or ctx.vehicles[0]
     answers = [a for a in _attribute_facts(v, ctx) if a]
+    if not answers and HAS_FEATURE.search(ctx.u.text):
+        answers = [a for a in (_unlisted_feature(ctx, v),) if a]
     if not answers:
         return None
     reply = _Reply(vehicle_ids=[v.id], confidence=0.8, question=ctx.say("ask_test_drive"))
@@ -212,12 +217,102 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
 _PRICE_TOO = re.compile(r"\b(?:price|cost|how much|precio|cu[aá]nto)\b", re.IGNORECASE)
 
 
+# "Does the Tucson Limited have heated seats?", "¿trae asientos con calefacción?": a question about what units have
+# (its subject is the car, never "you": "do you have a Tucson?" asks about the lot)
+HAS_FEATURE = re.compile(
+    r"\b(?:does|do|did|will|would)\s+(?!(?:you|u|y'?all|ya|you guys|they sell)\b)[^?.!]{1,40}?\b(?:have|come with"
+    r"|include|get|offer)\b|\b(?:is|are)\s+(?:it|they|the \w+(?: \w+)?)\s+equipped with\b|\bcomes? with\b"
+    r"|\b(?:trae|traen|viene con|vienen con|incluye|incluyen)\b|\b(?:la|el|esa|ese)\s+\w+(?:\s+\w+)?\s+tiene\b",
+    re.IGNORECASE,
+)
+_ASKED_PHRASE = re.compile(
+    r"\b(?:have|has|come with|comes with|include|includes|equipped with|trae|tiene|viene con|incluye)\s+"
+    r"(?:a |an |the |un |una |el |la |los |las )?(?P<phrase>[a-z][a-z -]{2,40}?)\s*(?:\?|$|\bor not\b)",
+    re.IGNORECASE,
+)
+_NOT_A_FEATURE = frozenset(
+    [
+        "it",
+        "that",
+        "this",
+        "them",
+        "one",
+        "ones",
+        "any",
+        "stock",
+        "available",
+        "left",
+        "miles",
+        "price",
+        "warranty",
+        "recalls",
+        "recall",
+        "awd",
+        "fwd",
+        "rwd",
+        "4wd",
+        "4x4",
+        "lo",
+        "la",
+        "eso",
+        "ese",
+        "esa",
+        "millas",
+        "precio",
+    ]
+)
+
+
+def _feature_answer(ctx: _Ctx) -> _Reply | None:
+    """A feature asked about several units (a model, a list): which of them list it, or that none does."""
+    s = ctx.u.slots
+    if not (ctx.u.is_question and s.features and len(ctx.vehicles) > 1 and HAS_FEATURE.search(ctx.u.text)):
+        return None
+    feature, limit = s.features[0], 2 if ctx.sms else 3
+    named = _with_article(_feature_phrase(feature), ctx)
+    listed = [v for v in ctx.vehicles if feature_of(v, feature)]
+    reply = _Reply(confidence=0.75, question=ctx.say("ask_which"))
+    shown = listed[:limit] or list(ctx.vehicles[:limit])
+    if listed:
+        reply.lead.append(ctx.t("These list {feature}:", feature=named))
+    else:
+        reply.lead.append(
+            ctx.t(
+                "I don't see {feature} in the feature lists of the ones we have; a team member can check it on the "
+                "car for you. Here they are:",
+                feature=named,
+            )
+        )
+    reply.body.append(_list_block(shown, ctx))
+    reply.vehicle_ids = [v.id for v in shown]
+    return reply
+
+
+def _unlisted_feature(ctx: _Ctx, v: VehicleView) -> str | None:
+    """A feature the vocabulary does not know ("Highway Driving Assist"), looked for in the unit's own list."""
+    m = _ASKED_PHRASE.search(ctx.u.text)
+    phrase = (m.group("phrase").strip(" -") if m else "").lower()
+    words = set(phrase.split())
+    named = {w for name in (v.make, v.model, *ctx.u.slots.models, *ctx.u.slots.makes) for w in name.lower().split()}
+    if not phrase or len(words) > 5 or words & _NOT_A_FEATURE or words & named:
+        return None
+    own = next((f for f in v.features if fuzz.partial_ratio(phrase, f.lower()) >= 90), None)
+    title = v.short_title if ctx.sms else v.title
+    if own:
+        return ctx.t("Yes, its feature list includes {feature}.", feature=own)
+    return ctx.t(
+        "I don't see “{feature}” in the {title}'s feature list; a team member can check it on the car for you.",
+        feature=phrase,
+        title=title,
+    )
+
+
 def _availability(ctx: _Ctx) -> _Reply:
-    return _attribute_answer(ctx) or _inventory_answer(ctx, asked_specific=True)
+    return _attribute_answer(ctx) or _feature_answer(ctx) or _inventory_answer(ctx, asked_specific=True)
 
 
 def _search(ctx: _Ctx) -> _Reply:
-    reply = _attribute_answer(ctx) or _inventory_answer(ctx, asked_specific=False)
+    reply = _attribute_answer(ctx) or _feature_answer(ctx) or _inventory_answer(ctx, asked_specific=False)
     s = ctx.u.slots
     if len(reply.vehicle_ids) > 1 and not s.budget_max_cents and not s.monthly_budget_cents:
         reply.question = ctx.say("ask_budget")  # several options and no budget yet: narrow it down
@@ -316,6 +411,66 @@ def _test_drive(ctx: _Ctx) -> _Reply:
     return reply
 
 
+_FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (topic, re.compile(pattern, re.IGNORECASE))
+    for topic, pattern in (
+        (
+            "fuel economy",
+            r"\bmpg\b|gas mileage|fuel (?:economy|efficiency|mileage)|per gallon|rinde|rendimiento|consumo",
+        ),
+        ("range and charging figures", r"\brange\b|charg|kwh|battery|heat pump|autonom|carga r[aá]pida|how far"),
+        ("warranty", r"warrant|garant"),
+        ("recalls", r"recall"),
+        ("safety ratings", r"safety|crash|iihs|nhtsa"),
+        ("reliability and resale value", r"reliab|resale|value|depreciat"),
+        ("specifications", r"."),
+    )
+)
+
+
+def _facts(ctx: _Ctx) -> _Reply:
+    """A model's specifications, coverage or history that a listing does not carry: what the listing says, and an
+    honest offer to have it confirmed, never a figure from memory."""
+    topic = next(name for name, pattern in _FACT_TOPICS if pattern.search(ctx.u.text))
+    v = _by_identifier(ctx) or (ctx.vehicles[0] if ctx.vehicles else None)
+    title = (v.short_title if ctx.sms else v.title) if v else None
+    reply = _Reply(confidence=0.6, vehicle_ids=[v.id] if v else [])
+    if topic == "fuel economy" and v and v.fuel_economy:
+        reply.lead.append(ctx.t("The {title} is rated at {mpg} MPG combined.", title=title, mpg=v.fuel_economy))
+    elif topic == "warranty":
+        reply.lead.append(
+            ctx.t(
+                "Warranty coverage depends on whether a vehicle is new, certified pre-owned or used, and on when it "
+                "was first sold and its miles, so I'd rather not quote it from memory."
+            )
+        )
+    elif topic == "recalls" and v:
+        reply.lead.append(
+            ctx.t("Open recalls are looked up by VIN; the VIN of the {title} is {vin}.", title=title, vin=v.vin)
+        )
+    elif v:
+        reply.lead.append(
+            ctx.t(
+                "I'd rather not guess at the {topic}: they aren't in our listing for the {title}.",
+                topic=ctx.t(topic),
+                title=title,
+            )
+        )
+    else:
+        reply.lead.append(
+            ctx.t("I'd rather not guess at the {topic}: they aren't in our listings.", topic=ctx.t(topic))
+        )
+    models = list({u.model: u for u in ctx.vehicles}.values())
+    if len(models) > 1:  # "palisade vs telluride": one of each
+        reply.body.append(_list_block(models[: 2 if ctx.sms else 3], ctx))
+        reply.vehicle_ids = [u.id for u in models[: 2 if ctx.sms else 3]]
+    url = ctx.link(v.url) if v else None
+    if url:
+        reply.extras.append(ctx.t("You can see the photos and details here: {url}", url=url))
+    reply.question = ctx.t("Would you like a team member to confirm it for you?")
+    return reply
+
+
 def _hours_location(ctx: _Ctx) -> _Reply:
     d = ctx.dealership
     reply = _Reply(confidence=0.85)
@@ -407,6 +562,7 @@ _HANDLERS: dict[str, Callable[[_Ctx], _Reply]] = {
     "availability": _availability,
     "inventory_search": _search,
     "price": _price,
+    "vehicle_facts": _facts,
     "trade_in": _trade_in,
     "financing": _financing,
     "lease": lambda ctx: _financing(ctx, lease=True),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
-from showroom.brain.compose.handlers import _HANDLERS, _addendum
+from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum
 from showroom.brain.compose.voice import _voice
 from showroom.brain.guardrails import layout
 from showroom.brain.i18n import writes
@@ -23,6 +23,7 @@ _TYPE_BY_INTENT = {
     "availability": SuggestionType.product_info,
     "inventory_search": SuggestionType.product_info,
     "price": SuggestionType.pricing,
+    "vehicle_facts": SuggestionType.product_info,
     "financing": SuggestionType.pricing,
     "lease": SuggestionType.pricing,
     "trade_in": SuggestionType.pricing,
@@ -150,6 +151,9 @@ def search_terms(u: Understanding) -> dict[str, Any]:
     """Filters for the inventory search. Models match by prefix ('Santa Fe' finds 'Santa Fe Hybrid')."""
     s = u.slots
     query = " ".join(s.models or s.makes)
+    # "does the Tucson Limited have heated seats?" asks about the Tucsons: a feature is not a filter there
+    asks_of_model = u.is_question and (s.models or s.makes) and HAS_FEATURE.search(u.text)
+    features = [] if asks_of_model or u.primary == "vehicle_facts" else list(s.features)
     return {
         "makes": list(s.makes),
         "models": list(s.models),
@@ -164,7 +168,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "year_min": s.year_min,
         "year_max": s.year_max,
         "mileage_max": s.mileage_max,
-        "features": list(s.features),
+        "features": features,
         "stock_number": s.stock_number,
         "vin": s.vin,
         "query": query,

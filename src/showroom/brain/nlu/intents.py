@@ -238,6 +238,23 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Specifications, coverage and history a listing does not carry: the agent says what it knows and who confirms it.
+_FACTS = rx(
+    r"\b(?:range|miles per charge|how far (?:can|does|will) (?:it|she|the \w+) go|charg(?:e|es|ing) (?:time|speed)"
+    r"|(?:dc )?fast[\s-]?charg\w*|level 2|kwh|battery (?:size|capacity|life|health)|heat pump)\b",
+    r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
+    r"\b(?:horsepower|hp|torque|towing capacity|tow(?:ing)? (?:capacity|rating|limit)|how much (?:can it|does it) tow"
+    r"|cargo (?:space|room|capacity)|ground clearance|0[\s-]?60|safety (?:ratings?|scores?)|crash (?:test|rating)"
+    r"|iihs|nhtsa|reliab\w*|resale|holds? (?:its |their )?value|depreciat\w*|dimensions|how (?:big|long|wide) is)\b",
+    r"\bwarranty\b[^.?!]{0,40}\b(?:cover\w*|how long|last|left|transfer\w*|include|length|years?|miles)\b"
+    r"|\b(?:how long|what) (?:is|does) (?:the |hyundai'?s? |kia'?s? )?warranty\b",
+    r"\bwarranty on (?:a|the) (?:new|used)\b",
+    r"\b(?:any|open|were there) recalls?\b|\brecalls? (?:on|for) (?:the|a|that|this)\b",
+    r"\b(?:autonom[ií]a|rinde|rendimiento|cu[aá]nto gasta|consumo de gasolina|garant[ií]a (?:cubre|de|dura)"
+    r"|caballos de fuerza|capacidad de (?:carga|remolque)|carga r[aá]pida)\b",
+)
+_RULES = (*_RULES, ("vehicle_facts", 3.5, _FACTS))
+
 # Spanish, as customers text it (accents often left out).
 _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     (

@@ -18,6 +18,7 @@ INTENTS = (
     "hours_location",
     "service",
     "price",
+    "vehicle_facts",
     "human_request",
     "stop",
     "not_interested",
