@@ -372,6 +372,7 @@ class Language(StrEnum):
     de = "de"
     tl = "tl"
     vi = "vi"
+    pl = "pl"
     zh = "zh"
     ja = "ja"
     ko = "ko"
@@ -389,6 +390,7 @@ LANGUAGE_NAMES: dict[Language, str] = {
     Language.de: "German",
     Language.tl: "Tagalog",
     Language.vi: "Vietnamese",
+    Language.pl: "Polish",
     Language.zh: "Chinese",
     Language.ja: "Japanese",
     Language.ko: "Korean",

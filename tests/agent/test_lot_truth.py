@@ -277,3 +277,17 @@ async def test_two_models_compared_both_show(app: FastAPI, lot: Lot) -> None:
     answer = await ask(app, lot, "Santa Fe hybrid vs Tucson hybrid?")
     models = {u["model"] for u in answer.listed}
     assert any(m.startswith("Santa Fe") for m in models) and any(m.startswith("Tucson") for m in models), answer.text
+
+
+async def test_a_listing_that_contradicts_itself_is_never_stated_one_way(app: FastAPI, lot: Lot) -> None:
+    """Units whose trim names one drivetrain while the drivetrain field says another ('Reserve AWD' listed FWD)."""
+    nautilus = next(u for u in lot.units if u["model"] == "Nautilus")
+    assert "AWD" in (nautilus["trim"] or "") and nautilus["drivetrain"] == "FWD"
+    answer = await ask(app, lot, f"is stock {nautilus['stock_number']} awd?")
+    assert "trim says AWD" in answer.text and "FWD" in answer.text and "confirm" in answer.text, answer.text
+
+
+async def test_a_price_objection_that_asks_for_something_cheaper_stays_with_the_ai(app: FastAPI, lot: Lot) -> None:
+    answer = await ask(app, lot, "too pricey. anything under 23k?", widget=True)
+    assert "bringing in a member of our team" not in answer.text and answer.listed, answer.text
+    assert all(u["price"] is not None and u["price"] <= 2_300_000 for u in answer.listed), answer.text

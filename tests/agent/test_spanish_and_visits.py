@@ -110,3 +110,22 @@ async def test_a_visit_is_put_together_over_turns(app: FastAPI, db: Database) ->
     wanted = handover.dossier["appointment"]
     assert wanted["words"] == "saturday around 10", wanted
     assert re.fullmatch(r"Saturday \d{4}-\d\d-\d\d 10:00 America/Chicago", wanted["requested"]), wanted
+
+
+async def test_a_visit_on_a_day_the_dealership_is_closed_is_not_taken(app: FastAPI, db: Database) -> None:
+    hours = {day: {"open": "09:00", "close": "19:00"} for day in ("mon", "tue", "wed", "thu", "fri", "sat")}
+    team = await stocked_team(app, db, agent_config={"working_hours": {**hours, "sun": None}})
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    sunday = await _say(guest, sub, "can i come see the cheapest one sunday", first["token"])
+    reply = sunday["replies"][0]["content"]
+    assert "closed on Sunday" in reply and "What time on Sunday" not in reply, reply
+
+
+async def test_polish_is_told_and_handed_over_where_the_agent_does_not_write_it(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    said = await _say(visitor(app), team.dealership.subdomain, "Dzień dobry, czy macie Jeep Grand Cherokee?")
+    assert said["handed_over"] is True
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.conversation_id == said["conversation_id"]))
+    assert handover is not None and handover.context["reasons"] == ["writes in Polish"]

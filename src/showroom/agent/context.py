@@ -43,7 +43,19 @@ def dealership_view(d: Dealership) -> DealershipView:
         website=d.website,
         hours_text=hours_text(d.agent_config),
         timezone=d.timezone,
+        closed_days=closed_days(d.agent_config),
     )
+
+
+_WEEKDAYS = dict(zip(DAYS, ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), strict=True))
+
+
+def closed_days(agent_config: dict[str, Any] | None) -> tuple[str, ...]:
+    """The weekdays the working hours leave closed (none when the hours are not set)."""
+    hours = (agent_config or {}).get("working_hours")
+    if not hours:
+        return ()
+    return tuple(_WEEKDAYS[day] for day in DAYS if not hours.get(day))
 
 
 def agent_languages(dealership: Dealership) -> tuple[str, ...]:

@@ -328,23 +328,31 @@ def _label(v: VehicleView, language: str = "en") -> str:
     )
 
 
+def _contract(text: str, language: str) -> str:
+    """Spanish contracts "a el" and "de el" ("¿se refiere a el 2022…" is "al 2022…")."""
+    return text.replace(" a el ", " al ").replace(" de el ", " del ") if language == "es" else text
+
+
 def which_one(shown: Sequence[VehicleView], language: str = "en") -> str:
     """One specific question when the customer's pointer could mean several of the vehicles shown."""
     labels = [_label(v, language) for v in shown[:3]]
     options = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + translate(language, " or ") + labels[-1]
-    return translate(language, "Just to be sure I give you the right details: do you mean {options}?").format(
-        options=options
-    )
+    question = translate(language, "Just to be sure I give you the right details: do you mean {options}?")
+    return _contract(question.format(options=options), language)
 
 
 def next_question(state: DialogueState, vehicles: Sequence[VehicleView], language: str = "en") -> str:
     """The next specific question, for when the reply would repeat one already given."""
     if vehicles:
-        return translate(
-            language,
-            "Would you like the price, mileage and features of {vehicle}, or should I look for something different "
-            "(another budget, body style or year)?",
-        ).format(vehicle=_label(vehicles[0], language))
+        return (
+            translate(
+                language,
+                "Would you like the price, mileage and features of {vehicle}, or should I look for something different "
+                "(another budget, body style or year)?",
+            )
+            .format(vehicle=_label(vehicles[0], language))
+            .replace(" de el ", " del ")
+        )
     if not state.criteria:
         return translate(
             language, "What matters most to you: a body style (SUV, truck, sedan), a budget, or a particular model?"

@@ -333,4 +333,11 @@ MESSAGES: dict[str, str] = {
         "Prefiero no adivinar ese dato ({topic}): no viene en nuestras fichas."
     ),
     "Would you like a team member to confirm it for you?": "¿Quiere que alguien de nuestro equipo se lo confirme?",
+    "We're closed on {day}, unfortunately.": "Lamentablemente, {day} estamos cerrados.",
+    "Would another day work for you?": "¿Le queda bien otro día?",
+    "The {title}'s trim says {named}, but our listing's drivetrain field says {drive}, so a team member will confirm "
+    "which it is.": (
+        "La versión del {title} dice {named}, pero el campo de tracción de nuestra ficha dice {drive}; alguien de "
+        "nuestro equipo le confirmará cuál es."
+    ),
 }

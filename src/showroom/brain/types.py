@@ -98,6 +98,7 @@ class DealershipView:
     website: str | None
     hours_text: str | None
     timezone: str
+    closed_days: tuple[str, ...] = ()  # weekdays ("sunday") the dealership is closed, from its working hours
 
     @property
     def location(self) -> str | None:

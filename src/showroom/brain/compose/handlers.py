@@ -23,7 +23,7 @@ from showroom.brain.compose.vehicles import (
     wrong_make_line,
 )
 from showroom.brain.guardrails import price_text
-from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, feature_of
+from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, drivetrains_named, feature_of
 from showroom.brain.nlu.when import find_day
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
@@ -130,7 +130,9 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     """'Is it AWD?', 'does it have heated seats?', 'how many miles?' about the vehicle in context."""
     s = ctx.u.slots
     text = ctx.u.text
-    if not ctx.vehicles or not ctx.u.is_question or not (_ATTRIBUTE_QUESTION.search(text) or HAS_FEATURE.search(text)):
+    asks = _ATTRIBUTE_QUESTION.search(text) or HAS_FEATURE.search(text)
+    named = _by_identifier(ctx) is not None and bool(s.drivetrains or s.fuel_types or s.features or s.colors)
+    if not ctx.vehicles or not ctx.u.is_question or not (asks or named):  # "is stock 123 awd?" names its unit
         return None
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
@@ -162,6 +164,19 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     s, title = ctx.u.slots, (v.short_title if ctx.sms else v.title)
     out: list[str] = []
     for wanted in s.drivetrains:
+        named = drivetrains_named(v.trim)
+        if v.drivetrain and named and not any(drivetrain_fits(n, v.drivetrain) for n in named):
+            # the feed contradicts itself ("Reserve AWD" listed as FWD): said as it is, never one side as fact
+            out.append(
+                ctx.t(
+                    "The {title}'s trim says {named}, but our listing's drivetrain field says {drive}, so a team "
+                    "member will confirm which it is.",
+                    title=title,
+                    named=named[0],
+                    drive=v.drivetrain,
+                )
+            )
+            continue
         if drivetrain_matches(v.drivetrain, wanted):
             out.append(ctx.t("Yes, the {title} is {drive}.", title=title, drive=_drive_words(ctx, wanted)))
         elif drivetrain_fits(v.drivetrain, wanted):
@@ -403,7 +418,11 @@ def _test_drive(ctx: _Ctx) -> _Reply:
         reply.question = ctx.t("Is there anything you'd like us to have ready for your visit?")
     elif day_named := find_day(ctx.u.text):
         said = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), day_named[0])
-        reply.question = ctx.t("What time on {day} works best for you?", day=said)
+        if day_named[1].removeprefix("next ") in ctx.dealership.closed_days:
+            reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
+            reply.question = ctx.t("Would another day work for you?")
+        else:
+            reply.question = ctx.t("What time on {day} works best for you?", day=said)
     else:
         reply.question = ctx.t("What day and time work best for you?")
     if ctx.dealership.hours_text and not ctx.sms:

@@ -148,13 +148,15 @@ def reply_language(u: Understanding) -> str:
 
 
 def search_terms(u: Understanding) -> dict[str, Any]:
-    """Filters for the inventory search. Models match by prefix ('Santa Fe' finds 'Santa Fe Hybrid')."""
+    """Filters for the inventory search. Models match by prefix ('Santa Fe' finds 'Santa Fe Hybrid'). A stock
+    number or VIN names the unit: whatever else the message says about it ("is stock 123 awd?") is a question about
+    that unit, not a filter that could hide it."""
     s = u.slots
     query = " ".join(s.models or s.makes)
     # "does the Tucson Limited have heated seats?" asks about the Tucsons: a feature is not a filter there
     asks_of_model = u.is_question and (s.models or s.makes) and HAS_FEATURE.search(u.text)
     features = [] if asks_of_model or u.primary == "vehicle_facts" else list(s.features)
-    return {
+    terms: dict[str, Any] = {
         "makes": list(s.makes),
         "models": list(s.models),
         "trims": list(s.trims),
@@ -173,3 +175,6 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "vin": s.vin,
         "query": query,
     }
+    if s.stock_number or s.vin:
+        return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}
+    return terms

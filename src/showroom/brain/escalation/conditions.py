@@ -208,6 +208,8 @@ def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
         found = _first(table, ctx.lower)
         if found and table is _FINANCING and _general_finance_question(ctx.lower):
             continue
+        if found == "price too high" and ctx.u.slots.budget_max_cents and _ASKS_FOR_OTHERS.search(ctx.lower):
+            continue  # "too pricey. anything under 23k?": a new search, not a negotiation
         if found:
             return found
     if scope in ("financing", "any") and (ctx.u.slots.monthly_budget_cents or ctx.u.slots.down_payment_cents):
@@ -229,6 +231,9 @@ _GENERAL_FINANCE = rx(
 _OWN_SITUATION = rx(
     r"\b(?:my|i have|i had|i'?ve had|i'?m|im|i am|we have|we had|our|mine)\b|\b\d{3}\b|\bbankrupt\w*|\brepo\w*",
 )
+
+
+_ASKS_FOR_OTHERS = rx(r"\b(?:any|anything|something|what (?:do you have|else)|show me|options?|alternatives?)\b")
 
 
 def _general_finance_question(lower: str) -> bool:

@@ -298,6 +298,8 @@ COMPLAINTS_MORE = _table(
         r"\b(?:i'?m|im|i am|we'?re|we are)\s+(?:so\s+|just\s+|officially\s+)?(?:over it|done with (?:this|you|y'?all"
         r"|your)|fed up)\b|\bfed up\b|\b(?:sick|tired) (?:and tired )?of (?:waiting|this|being|the runaround"
         r"|chasing|getting)\b|\b(?:i'?ve|i have|we'?ve) had (?:it|enough)\b",
+        r"\bnadie me (?:da|dice|quiere dar|sabe)\b|\bya (?:pregunt[eé]|llam[eé]|escrib[ií]|ped[ií])\b[^.?!]{0,40}"
+        r"\b(?:veces|dos|tres|otra vez)\b",
         r"\bya me cans[eé]\b|\bestoy (?:harto|harta|cansad[oa] de)\b|\bllevo\b[^.?!]{0,30}\besperando\b"
         r"|\bya van\b[^.?!]{0,20}\b(?:veces|d[ií]as|semanas)\b",
         r"\b(?:sent|submitted|filled out|requested|asked|called|texted|emailed)\b[^.?!]{0,30}\b(?:on )?(?:mon|tues"

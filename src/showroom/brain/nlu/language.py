@@ -114,6 +114,11 @@ _FOREIGN: dict[Language, frozenset[str]] = {
         "po opo ang ng mga sa ako ikaw kayo ninyo namin yung iyong magkano salamat pwede puwede ba pa lang meron "
         "wala gusto kotse sasakyan kailan saan paano kumusta"
     ),
+    Language.pl: words(
+        "dzień dzien dobry cześć czesc dziękuję dziekuje proszę prosze czy macie jest są nie tak który która które "
+        "ile kosztuje cena samochód samochod auto jeszcze dostępny dostepny przebieg chciałbym chcialbym mogę moge "
+        "jutro dzisiaj sobota niedziela gdzie kiedy jak najmniejszy najtańszy"
+    ),
 }
 # Words that say nothing about the language: "ok", the "am" of "10am", trims ("Sonata SE"), and every word that is
 # common in English and in one of the others ("me", "no", "a").
@@ -122,7 +127,7 @@ _NEUTRAL = words("ok okay k kk am pm se sel le lx ex") | frozenset().union(*_FOR
 _WEAK = words("a e i o y te lo la el en es de do da na em as os si mi tu su un al ma ce il ne po pa ba sa ang")
 # Letters English never uses (a French café aside): a message with them and hardly an English word is asked about.
 _FOREIGN_LETTERS = re.compile(
-    "[ñ¿¡ãõçàèìòùâêîôûäöüßœæơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáíóú]", re.IGNORECASE
+    "[ñ¿¡ãõçàèìòùâêîôûäöüßœæơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáíóúąćęłńśźż]", re.IGNORECASE
 )
 _SCRIPTS: tuple[tuple[Language, re.Pattern[str]], ...] = (
     (Language.ko, re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
@@ -143,6 +148,7 @@ _LINGUA = {
     Language.de: Lingua.GERMAN,
     Language.tl: Lingua.TAGALOG,
     Language.vi: Lingua.VIETNAMESE,
+    Language.pl: Lingua.POLISH,
 }
 _FROM_LINGUA = {lingua: ours for ours, lingua in _LINGUA.items()}
 
