@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from showroom.brain.dialogue import (
     DialogueState,
     fingerprint,
+    given_name,
     pick,
     refers_to_shown,
     remember,
@@ -207,3 +208,12 @@ async def test_a_comparison_is_over_everything_that_fits_unless_it_names_those_s
     assert f"{fewest:,} miles" in miles and "tell me a bit more" not in miles, miles
     _, bye = await say("ok cool thanks", token)
     assert "What day and time" not in bye and "test drive" not in bye.lower(), bye
+
+
+def test_a_name_given_in_the_chat_is_remembered_with_the_contact() -> None:
+    state = remember(
+        DialogueState(), u=understand("around 10. im Dana 708-555-0188"), criteria={}, shown=[], reply=None
+    )
+    assert state.contact == {"phone": "708-555-0188", "name": "Dana"}
+    assert given_name("I'm interested in the tucson") is None and given_name("Im good thanks") is None
+    assert given_name("me llamo ana") == "Ana" and given_name("my name is luis") == "Luis"

@@ -282,7 +282,9 @@ def remember(
         new.appointment = visit
     email = _EMAIL.search(u.text)
     phone = _PHONE.search(u.text)
-    remember_contact(new, email=email.group(0) if email else None, phone=phone.group(0) if phone else None, name=None)
+    remember_contact(
+        new, email=email.group(0) if email else None, phone=phone.group(0) if phone else None, name=given_name(u.text)
+    )
     if reply:
         new.said = [*new.said, fingerprint(reply)][-MAX_SAID:]
     return new
@@ -307,6 +309,83 @@ def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
     if request is None or request.day is not None or not asked.get("day") or asked.get("hour") is not None:
         return u
     return replace(u, time_request=with_day(request, str(asked.get("words") or asked["day"]), str(asked["day"])))
+
+
+_NAME_WORD = r"([A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ'-]{1,19})"
+_NAMED = (
+    re.compile(rf"\b(?:my name is|my name'?s|me llamo|mi nombre es)\s+{_NAME_WORD}", re.IGNORECASE),
+    # "im dana 708-555-0188": a word after "I'm" is a name when a phone number or an e-mail follows it
+    re.compile(
+        rf"\b(?:i'?m|i am|this is|it'?s|soy)\s+{_NAME_WORD}(?=[\s,.-]+(?:\+?\(?\d[\d\s().-]{{6,}}|[\w.+-]+@))",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\b(?:I'?m|I am|This is|this is|Soy|soy)\s+(?=[A-Z]){_NAME_WORD}\b"),
+)
+_NOT_A_NAME = frozenset(
+    [
+        "interested",
+        "looking",
+        "ready",
+        "good",
+        "fine",
+        "ok",
+        "okay",
+        "here",
+        "there",
+        "just",
+        "not",
+        "still",
+        "also",
+        "so",
+        "very",
+        "really",
+        "sure",
+        "done",
+        "home",
+        "at",
+        "in",
+        "on",
+        "from",
+        "with",
+        "the",
+        "a",
+        "an",
+        "going",
+        "coming",
+        "trying",
+        "wondering",
+        "curious",
+        "available",
+        "free",
+        "off",
+        "back",
+        "new",
+        "buying",
+        "shopping",
+        "driving",
+        "calling",
+        "texting",
+        "asking",
+        "hoping",
+        "thinking",
+        "planning",
+        "working",
+        "out",
+        "over",
+        "about",
+        "down",
+        "up",
+    ]
+)
+
+
+def given_name(text: str) -> str | None:
+    """The first name the customer gives in the message ("I'm Dana", "my name is Luis", "me llamo Ana")."""
+    for pattern in _NAMED:
+        m = pattern.search(text)
+        if m and m.group(1).lower() not in _NOT_A_NAME:
+            return m.group(1).capitalize()
+    return None
 
 
 def remember_contact(state: DialogueState, *, email: str | None, phone: str | None, name: str | None) -> None:
