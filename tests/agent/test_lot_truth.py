@@ -291,3 +291,12 @@ async def test_a_price_objection_that_asks_for_something_cheaper_stays_with_the_
     answer = await ask(app, lot, "too pricey. anything under 23k?", widget=True)
     assert "bringing in a member of our team" not in answer.text and answer.listed, answer.text
     assert all(u["price"] is not None and u["price"] <= 2_300_000 for u in answer.listed), answer.text
+
+
+async def test_a_search_for_a_drivetrain_the_listing_contradicts_says_so(app: FastAPI, lot: Lot) -> None:
+    ioniq6 = [u for u in lot.units if u["model"] == "Ioniq 6"]
+    assert ioniq6 and all("AWD" in (u["trim"] or "") and u["drivetrain"] == "RWD" for u in ioniq6)
+    answer = await ask(app, lot, "any Ioniq 6 with AWD?", widget=True)
+    assert not answer.says_none(), answer.text
+    assert "trim says AWD" in answer.text and "RWD" in answer.text, answer.text
+    assert [u["model"] for u in answer.listed] == ["Ioniq 6"] * len(ioniq6)

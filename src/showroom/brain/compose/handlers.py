@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -24,6 +25,7 @@ from showroom.brain.compose.vehicles import (
 )
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, drivetrains_named, feature_of
+from showroom.brain.nlu.understanding import Slots
 from showroom.brain.nlu.when import find_day
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
@@ -51,6 +53,24 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         answer.lead[:0] = fixes
         return answer
     reply.lead.extend(fixes)
+    contradicted = [v for v in ctx.vehicles if _drive_contradicted(v, s)]
+    if contradicted:  # "any Ioniq 6 with AWD?": its trim says AWD, its drivetrain field RWD: neither said as fact
+        v = contradicted[0]
+        named = drivetrains_named(v.trim)[0]
+        reply.lead.append(
+            ctx.t(
+                "The {title}'s trim says {named}, but our listing's drivetrain field says {drive}, so a team "
+                "member will confirm which it is.",
+                title=v.short_title if ctx.sms else v.title,
+                named=named,
+                drive=v.drivetrain,
+            )
+        )
+        reply.body.append(_list_block(contradicted[:limit], ctx))
+        reply.vehicle_ids = [u.id for u in contradicted[:limit]]
+        reply.question = ctx.say("ask_which" if len(contradicted) > 1 else "ask_test_drive")
+        reply.confidence = 0.6
+        return reply
     if ctx.vehicles:
         shown = list(ctx.vehicles[:limit])
         if s.has_vehicle_criteria():
@@ -66,6 +86,20 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     reply.question = ctx.say("ask_notify")
     reply.confidence = 0.55
     return reply
+
+
+def _drive_contradicted(v: VehicleView, s: Slots) -> bool:
+    """The unit fits every wish but the drivetrain, and its trim names the drivetrain wished for while the
+    drivetrain field names another (the feed contradicts itself)."""
+    if not s.drivetrains or not v.drivetrain:
+        return False
+    named = drivetrains_named(v.trim)
+    wanted = s.drivetrains[0]
+    return (
+        any(drivetrain_fits(n, wanted) for n in named)
+        and not drivetrain_fits(v.drivetrain, wanted)
+        and _fits(replace(v, exact=True), replace(s, drivetrains=[]))
+    )
 
 
 def _open_search_line(ctx: _Ctx) -> str:
