@@ -217,3 +217,15 @@ def test_a_name_given_in_the_chat_is_remembered_with_the_contact() -> None:
     assert state.contact == {"phone": "708-555-0188", "name": "Dana"}
     assert given_name("I'm interested in the tucson") is None and given_name("Im good thanks") is None
     assert given_name("me llamo ana") == "Ana" and given_name("my name is luis") == "Luis"
+
+
+async def test_a_narrowing_that_finds_nothing_says_what_was_searched(app: FastAPI, db: Database) -> None:
+    """'under 23k' after 'any lincolns?': no Lincoln is that cheap, and the reply says 'Lincoln', not 'a vehicle'
+    (there are plenty of vehicles under $23k)."""
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    first = (await guest.post(url, json={"content": "any lincolns?"})).json()
+    narrowed = (await guest.post(url, json={"content": "under 20k?", "token": first["token"]})).json()
+    reply = narrowed["replies"][0]["content"]
+    assert "Lincoln" in reply.split("\n")[0] and "a vehicle within your budget" not in reply, reply

@@ -249,6 +249,34 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     return {**state.criteria, **given}
 
 
+_SLOT_OF_CRITERION = {
+    "makes": "makes",
+    "models": "models",
+    "trims": "trims",
+    "body_styles": "body_styles",
+    "colors": "colors",
+    "drivetrains": "drivetrains",
+    "fuel_types": "fuel_types",
+    "condition": "condition",
+    "price_max_cents": "budget_max_cents",
+    "price_min_cents": "budget_min_cents",
+    "year_min": "year_min",
+    "year_max": "year_max",
+    "mileage_max": "mileage_max",
+    "features": "features",
+    "stock_number": "stock_number",
+    "vin": "vin",
+}
+
+
+def with_criteria(u: Understanding, criteria: dict[str, Any]) -> Understanding:
+    """The understanding with the criteria searched with added to its slots: a reply to "under 23k" after "any
+    lincolns?" compares and words what was searched ("no Lincoln within your budget"), not the message alone ("no
+    vehicle")."""
+    changes = {slot: criteria[key] for key, slot in _SLOT_OF_CRITERION.items() if criteria.get(key) not in (None, [])}
+    return replace(u, slots=replace(u.slots, **changes)) if changes else u
+
+
 def remember(
     state: DialogueState,
     *,

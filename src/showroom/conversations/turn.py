@@ -59,6 +59,7 @@ from showroom.brain.dialogue import (
     search_criteria,
     superlative,
     which_one,
+    with_criteria,
     with_visit_day,
 )
 from showroom.brain.escalation.evaluation import evaluate
@@ -372,7 +373,7 @@ async def _question(
             dialogue += f"\nThe customer writes in {language_name(u.language)}: answer in {language_name(u.language)}."
 
     request = ReplyRequest(
-        u,
+        u if referred else with_criteria(u, criteria),
         choice.view,
         dealership_view(turn.dealership),
         vehicles,
