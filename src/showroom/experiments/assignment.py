@@ -79,8 +79,8 @@ async def active(session: AsyncSession) -> tuple[ActiveExperiment, ...]:
         ).all()
         out = []
         for e in experiments:
-            allocation = (e.results or {}).get("allocation") or {}
-            adaptive = e.mode == ExperimentMode.adaptive and allocation
+            allocation = await _allocation(session, e, [v for v in variants if v.experiment_id == e.id])
+            adaptive = bool(allocation)
             arms = tuple(
                 ActiveVariant(
                     v.id,
@@ -100,6 +100,18 @@ async def active(session: AsyncSession) -> tuple[ActiveExperiment, ...]:
         return tuple(out)
 
     return await ACTIVE_EXPERIMENTS.get(session, load)
+
+
+async def _allocation(
+    session: AsyncSession, experiment: PromptExperiment, variants: list[PromptVariant]
+) -> dict[str, float]:
+    """Adaptive mode: the Thompson shares from the counts so far (two aggregates, once per cache load, i.e. at most
+    every ``cache.TTL_SECONDS`` per process); fixed mode: none, the weights decide."""
+    if experiment.mode != ExperimentMode.adaptive:
+        return {}
+    from showroom.experiments.results import allocation, variant_counts  # a cycle: results imports this via service
+
+    return allocation(await variant_counts(session, experiment, variants), experiment.primary_metric)
 
 
 def unit(*parts: object) -> float:

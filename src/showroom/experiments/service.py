@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.audit.service import Actor, record, snapshot
+from showroom.audit.service import Actor, jsonable, record, snapshot
 from showroom.brain import prompts
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.experiments import assignment, promotion, stats
@@ -122,7 +122,8 @@ def _variant_row(experiment: PromptExperiment, v: VariantIn) -> PromptVariant:
 
 
 def _plan_values(data: ExperimentCreate | ExperimentUpdate) -> dict[str, Any]:
-    values = data.model_dump(exclude_unset=True, include=PLAN_FIELDS, mode="json")
+    """The plan's columns: all of them for a new experiment, those given for an edit."""
+    values = data.model_dump(exclude_unset=isinstance(data, ExperimentUpdate), include=PLAN_FIELDS, mode="json")
     for key in ("baseline_rate", "minimum_detectable_effect", "power", "confidence_level"):
         if values.get(key) is not None:
             values[key] = Decimal(str(round(values[key], 4)))
@@ -229,7 +230,7 @@ async def _transition(
         resource_type="experiment",
         resource_id=experiment.id,
         before={"status": before},
-        after={"status": status, **details},
+        after=jsonable({"status": status, **details}),
     )
     return experiment
 
@@ -270,6 +271,8 @@ async def archive(session: AsyncSession, experiment_id: int, actor: Actor) -> Pr
     experiment = await get(session, experiment_id)
     if experiment.status not in (ExperimentStatus.draft, ExperimentStatus.completed):
         raise Conflict(f"stop the experiment before archiving it (it is {experiment.status})", field="status")
+    if experiment.start_date is None:  # a draft that never ran: dated the day it was shelved
+        experiment.start_date = datetime.now(UTC)
     return await _transition(session, experiment, ExperimentStatus.archived, actor, action="archive")
 
 
@@ -325,4 +328,43 @@ def plan(experiment: PromptExperiment, variants: list[PromptVariant], per_day: f
         "conversations_needed": per_variant * len(variants),
         "recent_conversations_per_day": round(per_day, 2),
         "expected_days": round(new_needed / per_day, 1) if per_day > 0 else None,
+    }
+
+
+async def describe(session: AsyncSession, experiment: PromptExperiment) -> dict[str, Any]:
+    """The experiment as the API shows it: its plan, variants, and the sample and duration the plan needs."""
+    variants = await variants_of(session, experiment.id)
+    per_day = await recent_conversations_per_day(session)
+    return {
+        **{c: getattr(experiment, c) for c in ("id", "name", "description", "hypothesis", "status", "primary_metric")},
+        "guardrail_metrics": list(experiment.guardrail_metrics or []),
+        "traffic_percentage": experiment.traffic_percentage,
+        "start_date": experiment.start_date,
+        "end_date": experiment.end_date,
+        "baseline_rate": None if experiment.baseline_rate is None else float(experiment.baseline_rate),
+        "minimum_detectable_effect": (
+            None if experiment.minimum_detectable_effect is None else float(experiment.minimum_detectable_effect)
+        ),
+        "power": float(experiment.power),
+        "confidence_level": float(experiment.confidence_level),
+        "mode": experiment.mode,
+        "inference": experiment.inference,
+        "decision": experiment.decision,
+        "winner_variant_id": experiment.winner_variant_id,
+        "variants": [
+            {
+                "id": v.id,
+                "name": v.name,
+                "description": v.description,
+                "is_control": v.is_control,
+                "weight": v.traffic_allocation,
+                "persona_id": v.persona_id,
+                "prompt_template": v.prompt_template,
+                "settings": dict(v.settings or {}),
+            }
+            for v in variants
+        ],
+        "plan": plan(experiment, variants, per_day),
+        "created_at": experiment.created_at,
+        "updated_at": experiment.updated_at,
     }
