@@ -16,7 +16,7 @@ import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -176,3 +176,12 @@ async def variant_for(
         .on_conflict_do_nothing()
     )
     return chosen
+
+
+async def first_reply_at(session: AsyncSession, dealership_id: int, conversation_id: uuid.UUID) -> datetime | None:
+    """When a new lead's first answer goes: later by the variant's ``first_reply_delay_seconds`` (the conversation
+    enters its experiment here, at intake), else now (None)."""
+    now = datetime.now(UTC)
+    variant = await variant_for(session, dealership_id, conversation_id, now)
+    delay = variant.settings.get("first_reply_delay_seconds") if variant is not None else None
+    return now + timedelta(seconds=int(delay)) if delay else None

@@ -12,8 +12,9 @@ from sqlalchemy import and_, func, literal, select
 from sqlalchemy.dialects.postgresql import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.models import ExperimentVariant, Message, PromptExperiment, PromptMetric
-from showroom.vocabulary import ExperimentStatus, MetricName, Sender
+from showroom.experiments.assignment import active
+from showroom.models import Conversation, ExperimentVariant, Message, PromptExperiment, PromptMetric
+from showroom.vocabulary import ExperimentStatus, LeadStatus, MetricName, Sender
 
 MEASURED = (ExperimentStatus.running, ExperimentStatus.paused)
 REPLY_WINDOW_HOURS = 24
@@ -28,7 +29,27 @@ async def record(
     value: float = 1,
 ) -> None:
     """The event for the conversation's variant, if it is in a measured experiment (else nothing)."""
-    await session.execute(_insert(conversation_id, metric, message_id, value, reply_window=False))
+    if await active(session):  # no experiment loaded (the cache): no statement
+        await session.execute(_insert(conversation_id, metric, message_id, value, reply_window=False))
+
+
+async def handed_over(session: AsyncSession, conversation_id: uuid.UUID, *, appointment: bool) -> None:
+    """A handover; with a visit or test drive asked for at a given time, ``appointment_booked`` too."""
+    await record(session, conversation_id, MetricName.handover)
+    if appointment:
+        await record(session, conversation_id, MetricName.appointment_booked)
+
+
+async def lead_status(session: AsyncSession, lead_id: uuid.UUID, status: str) -> None:
+    """The lead reaching "appointment" (a visit booked) or "sold": ``lead_converted`` (and ``appointment_booked``)
+    for each of its conversations in an experiment."""
+    if status not in (LeadStatus.appointment, LeadStatus.sold) or not await active(session):
+        return
+    conversations = select(Conversation.id).where(Conversation.lead_id == lead_id)
+    for conversation_id in (await session.scalars(conversations)).all():
+        if status == LeadStatus.appointment:
+            await record(session, conversation_id, MetricName.appointment_booked)
+        await record(session, conversation_id, MetricName.lead_converted)
 
 
 async def customer_replied(session: AsyncSession, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:
