@@ -45,7 +45,11 @@ def with_variant(choice: PersonaChoice, variant: ActiveVariant) -> PersonaChoice
 
 
 async def customer_message(session: AsyncSession, conversation: Conversation, message: Message) -> None:
-    if not await assignment.active(session):  # no experiment: no statement
+    experiments = await assignment.active(session)
+    if not experiments:  # no experiment: no statement
+        return
+    variant_id, _ = await assignment.assigned(session, experiments, conversation.id)
+    if variant_id is None:  # not in one (yet: it enters at its first answer)
         return
     await metrics.customer_replied(session, conversation.id, message.id)
     if CONTACT.search(message.content):

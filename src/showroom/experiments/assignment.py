@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.cache import TenantCache
-from showroom.models import ExperimentVariant, PromptExperiment, PromptVariant
+from showroom.db.engine import fetch_one
+from showroom.models import PromptExperiment, PromptVariant
 from showroom.vocabulary import ExperimentMode, ExperimentStatus
 
 # Paused experiments stay loaded: conversations already in keep their variant; none enters.
@@ -146,35 +147,95 @@ def choose(
     return None
 
 
+STICKY_SQL = (
+    "select variant_id from experiment_variants where conversation_id = %(conversation_id)s "
+    "and experiment_id = any(%(experiments)s) limit 1"
+)
+ENTER_SQL = (
+    "insert into experiment_variants (dealership_id, experiment_id, variant_id, conversation_id) "
+    "values (%(dealership_id)s, %(experiment_id)s, %(variant_id)s, %(conversation_id)s) "
+    "on conflict do nothing returning variant_id"
+)
+MEMO_SIZE = 100_000
+
+
+class _Memo:
+    """What this process knows of conversations' assignments, so that a turn usually costs no statement: a
+    recorded variant (assignments are append-only: it never changes), or "in none" as decided against one loaded
+    set of experiments (decided again, in Python, when the set changes). Bounded, least recently used first out."""
+
+    def __init__(self, size: int = MEMO_SIZE) -> None:
+        self.size = size
+        self._known: OrderedDict[uuid.UUID, tuple[int, object]] = OrderedDict()
+
+    def get(self, conversation_id: uuid.UUID) -> tuple[int, object] | None:
+        known = self._known.get(conversation_id)
+        if known is not None:
+            self._known.move_to_end(conversation_id)
+        return known
+
+    def put(self, conversation_id: uuid.UUID, variant_id: int, against: object = None) -> None:
+        self._known[conversation_id] = (variant_id, against)
+        self._known.move_to_end(conversation_id)
+        if len(self._known) > self.size:
+            self._known.popitem(last=False)
+
+    def clear(self) -> None:
+        self._known.clear()
+
+
+MEMO = _Memo()
+
+
+async def assigned(
+    session: AsyncSession, experiments: Sequence[ActiveExperiment], conversation_id: uuid.UUID
+) -> tuple[int | None, bool]:
+    """(the recorded variant id or None, whether that is certain without deciding again)."""
+    known = MEMO.get(conversation_id)
+    if known is not None:
+        variant_id, against = known
+        return (variant_id, True) if variant_id else (None, against is experiments)
+    row = await fetch_one(
+        session, STICKY_SQL, {"conversation_id": conversation_id, "experiments": [e.id for e in experiments]}
+    )
+    if row is not None:
+        MEMO.put(conversation_id, int(row["variant_id"]))
+        return int(row["variant_id"]), True
+    return None, False
+
+
+def _variant(experiments: Sequence[ActiveExperiment], variant_id: int) -> ActiveVariant | None:
+    return next((v for e in experiments for v in e.variants if v.id == variant_id), None)
+
+
 async def variant_for(
-    session: AsyncSession, dealership_id: int, conversation_id: uuid.UUID, created_at: datetime
+    session: AsyncSession, dealership_id: int, conversation_id: uuid.UUID, created_at: datetime, *, enter: bool = True
 ) -> ActiveVariant | None:
-    """The conversation's variant: the one it got (sticky), else the one it enters now (recorded), else None."""
+    """The conversation's variant: the one it got (sticky), else the one it enters now (recorded; not when
+    ``enter`` is False), else None. No statement when no experiment runs or this process knows the answer."""
     experiments = await active(session)
     if not experiments:
         return None
-    by_id = {v.id: v for e in experiments for v in e.variants}
-    assigned = await session.scalar(
-        select(ExperimentVariant.variant_id).where(
-            ExperimentVariant.conversation_id == conversation_id,
-            ExperimentVariant.experiment_id.in_([e.id for e in experiments]),
-        )
-    )
-    if assigned is not None:
-        return by_id.get(assigned)
+    variant_id, certain = await assigned(session, experiments, conversation_id)
+    if variant_id is not None:
+        return _variant(experiments, variant_id)  # None once its experiment stopped
+    if certain or not enter:
+        return None
     chosen = choose(experiments, dealership_id, conversation_id, created_at)
     if chosen is None:
+        MEMO.put(conversation_id, 0, experiments)
         return None
-    await session.execute(
-        insert(ExperimentVariant)
-        .values(
-            dealership_id=dealership_id,
-            experiment_id=chosen.experiment_id,
-            variant_id=chosen.id,
-            conversation_id=conversation_id,
-        )
-        .on_conflict_do_nothing()
-    )
+    params = {
+        "dealership_id": dealership_id,
+        "experiment_id": chosen.experiment_id,
+        "variant_id": chosen.id,
+        "conversation_id": conversation_id,
+    }
+    row = await fetch_one(session, ENTER_SQL, params)
+    if row is None:  # another process recorded it first: theirs stands
+        variant_id, _ = await assigned(session, experiments, conversation_id)
+        return _variant(experiments, variant_id) if variant_id else None
+    MEMO.put(conversation_id, chosen.id)
     return chosen
 
 

@@ -2,22 +2,67 @@
 
 A conversion metric counts once per conversation (the partial unique index; a repeat is ignored). Events count for
 running and paused experiments (a conversation already in keeps being measured), not once an experiment stopped.
+With no experiment loaded (the cache) nothing is sent at all.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 
-from sqlalchemy import and_, func, literal, select
-from sqlalchemy.dialects.postgresql import Insert, insert
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.db.engine import fetch_one
 from showroom.experiments.assignment import active
-from showroom.models import Conversation, ExperimentVariant, Message, PromptExperiment, PromptMetric
-from showroom.vocabulary import ExperimentStatus, LeadStatus, MetricName, Sender
+from showroom.models import Conversation
+from showroom.vocabulary import ExperimentStatus, LeadStatus, MetricName
 
-MEASURED = (ExperimentStatus.running, ExperimentStatus.paused)
+MEASURED = [ExperimentStatus.running.value, ExperimentStatus.paused.value]
 REPLY_WINDOW_HOURS = 24
+MEMO_SIZE = 100_000
+
+# The conversation's variant in a measured experiment; customer_replied only within 24 h of the agent's first
+# message after the conversation entered.
+RECORD_SQL = """
+insert into prompt_metrics
+    (dealership_id, experiment_id, variant_id, conversation_id, message_id, metric_name, metric_value)
+select ev.dealership_id, ev.experiment_id, ev.variant_id, ev.conversation_id, %(message_id)s, %(metric)s, %(value)s
+from experiment_variants ev
+join prompt_experiments e on e.id = ev.experiment_id
+where ev.conversation_id = %(conversation_id)s and e.status = any(%(measured)s)
+  and (not %(reply_window)s or (
+      select min(m.created_at) from messages m
+      where m.conversation_id = ev.conversation_id and m.sender = 'ai' and m.created_at >= ev.assigned_at
+  ) > now() - make_interval(hours => %(hours)s))
+on conflict do nothing
+returning id
+"""
+
+# Conversations whose customer_replied this process has recorded: their later messages send nothing.
+_REPLIED: OrderedDict[uuid.UUID, None] = OrderedDict()
+
+
+async def _record(
+    session: AsyncSession,
+    conversation_id: uuid.UUID,
+    metric: MetricName,
+    message_id: uuid.UUID | None,
+    value: float,
+    *,
+    reply_window: bool = False,
+) -> bool:
+    await session.flush()  # the message the event names, if new, is written first
+    params = {
+        "conversation_id": conversation_id,
+        "metric": str(metric),
+        "message_id": message_id,
+        "value": value,
+        "measured": MEASURED,
+        "reply_window": reply_window,
+        "hours": REPLY_WINDOW_HOURS,
+    }
+    return await fetch_one(session, RECORD_SQL, params) is not None
 
 
 async def record(
@@ -29,8 +74,18 @@ async def record(
     value: float = 1,
 ) -> None:
     """The event for the conversation's variant, if it is in a measured experiment (else nothing)."""
-    if await active(session):  # no experiment loaded (the cache): no statement
-        await session.execute(_insert(conversation_id, metric, message_id, value, reply_window=False))
+    if await active(session):
+        await _record(session, conversation_id, metric, message_id, value)
+
+
+async def customer_replied(session: AsyncSession, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:
+    """``customer_replied``: the customer wrote within 24 hours of the agent's first message after assignment."""
+    if conversation_id in _REPLIED:
+        return
+    if await _record(session, conversation_id, MetricName.customer_replied, message_id, 1, reply_window=True):
+        _REPLIED[conversation_id] = None
+        if len(_REPLIED) > MEMO_SIZE:
+            _REPLIED.popitem(last=False)
 
 
 async def handed_over(session: AsyncSession, conversation_id: uuid.UUID, *, appointment: bool) -> None:
@@ -50,56 +105,3 @@ async def lead_status(session: AsyncSession, lead_id: uuid.UUID, status: str) ->
         if status == LeadStatus.appointment:
             await record(session, conversation_id, MetricName.appointment_booked)
         await record(session, conversation_id, MetricName.lead_converted)
-
-
-async def customer_replied(session: AsyncSession, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:
-    """``customer_replied``: the customer wrote within 24 hours of the agent's first message after assignment."""
-    await session.execute(_insert(conversation_id, MetricName.customer_replied, message_id, 1, reply_window=True))
-
-
-def _insert(
-    conversation_id: uuid.UUID, metric: MetricName, message_id: uuid.UUID | None, value: float, *, reply_window: bool
-) -> Insert:
-    ev = ExperimentVariant
-    source = (
-        select(
-            ev.dealership_id,
-            ev.experiment_id,
-            ev.variant_id,
-            ev.conversation_id,
-            literal(message_id, type_=PromptMetric.message_id.type),
-            literal(str(metric)),
-            literal(value, type_=PromptMetric.metric_value.type),
-        )
-        .join(PromptExperiment, PromptExperiment.id == ev.experiment_id)
-        .where(ev.conversation_id == conversation_id, PromptExperiment.status.in_(MEASURED))
-    )
-    if reply_window:
-        first_ai = (
-            select(func.min(Message.created_at))
-            .where(
-                Message.conversation_id == ev.conversation_id,
-                Message.sender == Sender.ai,
-                Message.created_at >= ev.assigned_at,
-            )
-            .scalar_subquery()
-        )
-        source = source.where(
-            and_(first_ai.is_not(None), first_ai > func.now() - func.make_interval(0, 0, 0, 0, REPLY_WINDOW_HOURS))
-        )
-    return (
-        insert(PromptMetric)
-        .from_select(
-            [
-                "dealership_id",
-                "experiment_id",
-                "variant_id",
-                "conversation_id",
-                "message_id",
-                "metric_name",
-                "metric_value",
-            ],
-            source,
-        )
-        .on_conflict_do_nothing()
-    )
