@@ -7,7 +7,7 @@ statistics, the daily history for the chart) vs the bare aggregate it needs, sam
 Target (issue 17): results for an experiment with 1,000,000 metric events in under 200 ms.
 
 Seeding (maintenance login, set-based SQL): one dealership, conversations (with their customers and leads), one
-for every 4.3 events, all assigned to a running three-variant experiment (weights 34/33/33); the events: a
+for every 4.3 events, all assigned to a running four-variant experiment (25% each); the events: a
 ``response_sent`` per agent reply (repeats, 2 to 4 per conversation) and the once-per-conversation conversions
 (replied, contact given, visit booked, handover, lead converted, opt-out) at rates that differ a little by variant,
 spread over 60 days. Then VACUUM ANALYZE, as autovacuum would have done by then.
@@ -61,30 +61,30 @@ SEED = [
     (
         "experiment_variants",
         "INSERT INTO experiment_variants (dealership_id, experiment_id, variant_id, conversation_id, assigned_at) "
-        "SELECT %(d)s, %(e)s, (%(variants)s::int[])[1 + (g %% 3)], md5('v' || g)::uuid, "
+        "SELECT %(d)s, %(e)s, (%(variants)s::int[])[1 + (g %% 4)], md5('v' || g)::uuid, "
         f"now() - interval '60 days' + (g %% 1440) * interval '1 hour' {_G}",
     ),
     (
         "prompt_metrics (response_sent)",
-        f"{METRICS_INSERT} SELECT %(d)s, %(e)s, (%(variants)s::int[])[1 + (g %% 3)], md5('v' || g)::uuid, "
+        f"{METRICS_INSERT} SELECT %(d)s, %(e)s, (%(variants)s::int[])[1 + (g %% 4)], md5('v' || g)::uuid, "
         "'response_sent', "
         f"now() - interval '60 days' + (g %% 1440) * interval '1 hour' + r * interval '3 minutes' {_G}, "
         "generate_series(1, 2 + (g %% 3)) AS r",
     ),
     (
         "prompt_metrics (conversions)",
-        f"{METRICS_INSERT} SELECT %(d)s, %(e)s, (%(variants)s::int[])[1 + (g %% 3)], md5('v' || g)::uuid, m.name, "
+        f"{METRICS_INSERT} SELECT %(d)s, %(e)s, (%(variants)s::int[])[1 + (g %% 4)], md5('v' || g)::uuid, m.name, "
         f"now() - interval '60 days' + (g %% 1440) * interval '1 hour' + interval '1 hour' {_G}, "
         "(VALUES ('customer_replied', 0.55), ('contact_given', 0.30), ('appointment_booked', 0.12), "
         "('handover', 0.20), ('lead_converted', 0.08), ('opt_out', 0.03)) AS m(name, rate) "
-        "WHERE (abs(hashtext(m.name || g)) %% 10000) < 10000 * m.rate * (1 + 0.05 * (g %% 3))",
+        "WHERE (abs(hashtext(m.name || g)) %% 10000) < 10000 * m.rate * (1 + 0.05 * (g %% 4))",
     ),
 ]
 BASELINE = [
     "SELECT variant_id, count(*) FROM experiment_variants WHERE experiment_id = %(e)s GROUP BY variant_id",
     "SELECT variant_id, metric_name, count(*) FROM prompt_metrics WHERE experiment_id = %(e)s "
     "AND metric_name = any(%(metrics)s) GROUP BY variant_id, metric_name",
-]
+]  # the totals only: no days, no RLS
 
 
 async def seed(settings: Settings, topo: Topology, events: int) -> tuple[int, int, int]:
@@ -112,7 +112,7 @@ async def seed(settings: Settings, topo: Topology, events: int) -> tuple[int, in
         assert row is not None
         experiment_id = row[0]
         variants = []
-        for name, control, weight in (("A", True, 34), ("B", False, 33), ("C", False, 33)):
+        for name, control, weight in (("A", True, 25), ("B", False, 25), ("C", False, 25), ("D", False, 25)):
             v = await (
                 await conn.execute(
                     "INSERT INTO prompt_variants (dealership_id, experiment_id, name, is_control, traffic_allocation) "

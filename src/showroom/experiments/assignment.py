@@ -112,7 +112,8 @@ async def _allocation(
         return {}
     from showroom.experiments.results import allocation, variant_counts  # a cycle: results imports this via service
 
-    return allocation(await variant_counts(session, experiment, variants), experiment.primary_metric)
+    counts, _ = await variant_counts(session, experiment, variants)
+    return allocation(counts, experiment.primary_metric)
 
 
 def unit(*parts: object) -> float:

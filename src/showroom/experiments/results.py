@@ -19,21 +19,21 @@ def _metrics(experiment: PromptExperiment) -> list[str]:
 
 
 async def variant_counts(
-    session: AsyncSession, experiment: PromptExperiment, variants: list[PromptVariant]
-) -> list[VariantCounts]:
+    session: AsyncSession, experiment: PromptExperiment, variants: list[PromptVariant], tz: str = "UTC"
+) -> tuple[list[VariantCounts], queries.Counts]:
     metrics = _metrics(experiment)
-    assigned, events = await queries.counts(session, experiment.id, metrics)
+    c = await queries.counts(session, experiment.id, metrics, tz)
     return [
         VariantCounts(
             v.id,
             v.name,
             v.is_control,
             float(v.traffic_allocation),
-            assigned.get(v.id, 0),
-            {m: events.get((v.id, m), 0) for m in metrics},
+            c.assigned.get(v.id, 0),
+            {m: c.events.get((v.id, m), 0) for m in metrics},
         )
         for v in variants
-    ]
+    ], c
 
 
 def allocation(counts: list[VariantCounts], metric: str) -> dict[str, float]:
@@ -45,7 +45,8 @@ def allocation(counts: list[VariantCounts], metric: str) -> dict[str, float]:
 async def compute(session: AsyncSession, experiment: PromptExperiment) -> dict[str, Any]:
     """The live results (whatever the status)."""
     variants = await variants_of(session, experiment.id)
-    counts = await variant_counts(session, experiment, variants)
+    dealership = await session.get(Dealership, experiment.dealership_id)
+    counts, raw = await variant_counts(session, experiment, variants, dealership.timezone if dealership else "UTC")
     plan = Plan(
         primary_metric=experiment.primary_metric,
         guardrail_metrics=[m for m in _metrics(experiment) if m != experiment.primary_metric],
@@ -55,10 +56,7 @@ async def compute(session: AsyncSession, experiment: PromptExperiment) -> dict[s
         mode=experiment.mode,
     )
     out = analyze(counts, plan)
-    dealership = await session.get(Dealership, experiment.dealership_id)
-    tz = dealership.timezone if dealership else "UTC"
-    assigned, events = await queries.daily(session, experiment.id, experiment.primary_metric, tz)
-    out["history"] = queries.cumulative_rates(assigned, events, [v.id for v in variants])
+    out["history"] = queries.cumulative_rates(raw, experiment.primary_metric, [v.id for v in variants])
     if experiment.mode == ExperimentMode.adaptive:
         out["allocation"] = allocation(counts, experiment.primary_metric)
     out.update(

@@ -145,6 +145,12 @@ class ExperimentVariant(Base):
         ),
         UniqueConstraint("experiment_id", "conversation_id"),
         Index("ix_experiment_variants_experiment_id_variant_id", "experiment_id", "variant_id"),
+        Index(  # the results' daily counts: an index-only scan (RLS reads dealership_id from the index too)
+            "ix_experiment_variants_experiment_id_assigned_at",
+            "experiment_id",
+            "assigned_at",
+            postgresql_include=["variant_id", "dealership_id"],
+        ),
         fk_index("experiment_variants", "dealership_id", nullable=False),
         fk_index("experiment_variants", "conversation_id", nullable=False),
     )
@@ -183,6 +189,13 @@ class PromptMetric(Base):
             postgresql_where=text("metric_name IN (" + ", ".join(f"'{m}'" for m in ONCE_PER_CONVERSATION) + ")"),
         ),
         Index("ix_prompt_metrics_experiment_id_variant_id_metric_name", "experiment_id", "variant_id", "metric_name"),
+        Index(  # the results' counts per metric, variant and day: an index-only scan, as above
+            "ix_prompt_metrics_experiment_id_metric_name_created_at",
+            "experiment_id",
+            "metric_name",
+            "created_at",
+            postgresql_include=["variant_id", "dealership_id"],
+        ),
         Index("ix_prompt_metrics_dealership_id_created_at", "dealership_id", "created_at"),
         fk_index("prompt_metrics", "conversation_id", nullable=False),
         fk_index("prompt_metrics", "message_id", nullable=True),

@@ -1,5 +1,6 @@
 """Prompt experiments, end to end: the plan (mode, inference, guardrails, baseline, effect, power, decision), a
-variant's settings (persona arguments, timing), the ``contact_given`` metric (once per conversation); a variant may
+variant's settings (persona arguments, timing), the ``contact_given`` metric (once per conversation), two covering
+indexes for the results' counts (index-only scans under RLS); a variant may
 now keep the dealership's persona and template (the control usually does), so the one-source CHECK goes.
 
 Revision ID: 0018
@@ -79,9 +80,23 @@ def upgrade() -> None:
     op.drop_constraint(op.f("ck_prompt_variants_source"), "prompt_variants", type_="check")
     _metric_checks(NEW_METRICS)
     _once_index(NEW_ONCE)
+    op.create_index(
+        "ix_experiment_variants_experiment_id_assigned_at",
+        "experiment_variants",
+        ["experiment_id", "assigned_at"],
+        postgresql_include=["variant_id", "dealership_id"],
+    )
+    op.create_index(
+        "ix_prompt_metrics_experiment_id_metric_name_created_at",
+        "prompt_metrics",
+        ["experiment_id", "metric_name", "created_at"],
+        postgresql_include=["variant_id", "dealership_id"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_prompt_metrics_experiment_id_metric_name_created_at", table_name="prompt_metrics")
+    op.drop_index("ix_experiment_variants_experiment_id_assigned_at", table_name="experiment_variants")
     op.execute("DELETE FROM prompt_metrics WHERE metric_name = 'contact_given'")
     _once_index(OLD_ONCE)
     _metric_checks(OLD_METRICS)
