@@ -149,7 +149,9 @@ def test_sequential_interval_is_wider_than_the_fixed_one_and_its_p_value_agrees_
     assert float(stats.sequential_p_value(half, se, 2000.0, 0.05)) == pytest.approx(0.05, rel=1e-9)
 
 
-def _simulate(days: int, runs: int, per_day: int, rate: float, lift: float, seed: int) -> tuple[float, float]:
+def _simulate(
+    days: int, runs: int, per_day: int, rate: float, lift: float, seed: int, tuning_n: float = stats.DEFAULT_TUNING_N
+) -> tuple[float, float]:
     """Share of runs declared significant at least once when looked at daily: (sequential, fixed-horizon)."""
     rng = np.random.default_rng(seed)
     control = rng.binomial(per_day, rate, size=(runs, days)).cumsum(axis=1).astype(float)
@@ -160,7 +162,7 @@ def _simulate(days: int, runs: int, per_day: int, rate: float, lift: float, seed
     valid = se > 0
     se = np.where(valid, se, 1.0)
     diff = pt - pc
-    seq_p = stats.sequential_p_value(diff, se, 2 * n, alpha=0.05)
+    seq_p = stats.sequential_p_value(diff, se, 2 * n, alpha=0.05, tuning_n=tuning_n)
     pooled = (control + treatment) / (2 * n)
     pooled_se = np.sqrt(np.maximum(pooled * (1 - pooled) * 2 / n, 1e-300))
     fixed_p = 2 * (1 - sp.norm.cdf(np.abs(diff) / pooled_se))
@@ -174,6 +176,11 @@ def test_daily_peeking_for_60_days_keeps_the_sequential_false_positive_rate_unde
     # 4,000 A/A runs: the binomial standard error at 5 % is 0.35 points.
     assert sequential_fpr <= 0.05
     assert fixed_fpr > 0.10  # peeking at a fixed-horizon test: a false positive in far more than 1 run of 20
+
+
+def test_tuned_to_the_planned_size_the_sequential_procedure_still_holds_alpha() -> None:
+    sequential_fpr, _ = _simulate(days=60, runs=3000, per_day=20, rate=0.3, lift=0.0, seed=19, tuning_n=2400)
+    assert sequential_fpr <= 0.05
 
 
 def test_the_sequential_procedure_still_finds_a_real_difference() -> None:

@@ -51,6 +51,12 @@ def _interval_points(interval: Interval) -> str:
     return f"{_points(interval.low)} to {_points(interval.high)}"
 
 
+def _tuning(plan: Plan) -> float:
+    """The confidence sequence is made tightest where the plan expects to decide: both arms at their planned size
+    (any tuning keeps it valid; this one spends its width where it matters)."""
+    return float(max(100, 2 * plan.required_per_variant))
+
+
 def _arm(v: VariantCounts, metric: str) -> Arm:
     return Arm(min(v.events.get(metric, 0), v.assigned), v.assigned)
 
@@ -58,7 +64,7 @@ def _arm(v: VariantCounts, metric: str) -> Arm:
 def _comparison(control: Arm, arm: Arm, plan: Plan) -> dict[str, Any]:
     alpha = 1.0 - plan.confidence
     fixed = stats.fixed_horizon(control, arm, plan.confidence)
-    seq = stats.sequential(control, arm, alpha)
+    seq = stats.sequential(control, arm, alpha, _tuning(plan))
     return {
         "absolute": fixed.absolute,
         "relative": fixed.relative,
@@ -77,7 +83,7 @@ def _guardrails(control: VariantCounts, v: VariantCounts, plan: Plan) -> list[di
         if plan.inference == FIXED_HORIZON:
             p = stats.fixed_horizon(c, t, plan.confidence).p_value
         else:
-            p = stats.sequential(c, t, alpha).p_value
+            p = stats.sequential(c, t, alpha, _tuning(plan)).p_value
         worse = t.rate > c.rate and p < alpha
         out.append({"metric": metric, "rate": t.rate, "control_rate": c.rate, "p_value": p, "flagged": worse})
     return out
