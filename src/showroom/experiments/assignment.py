@@ -162,8 +162,9 @@ MEMO_SIZE = 100_000
 
 class _Memo:
     """What this process knows of conversations' assignments, so that a turn usually costs no statement: a
-    recorded variant (assignments are append-only: it never changes), or "in none" as decided against one loaded
-    set of experiments (decided again, in Python, when the set changes). Bounded, least recently used first out."""
+    recorded variant (assignments are append-only: it never changes), "in none" as decided against one loaded set
+    of experiments (decided again, in Python, when the set changes), or "none recorded" (read; to be decided).
+    Bounded, least recently used first out."""
 
     def __init__(self, size: int = MEMO_SIZE) -> None:
         self.size = size
@@ -181,6 +182,9 @@ class _Memo:
         if len(self._known) > self.size:
             self._known.popitem(last=False)
 
+    def forget(self, conversation_id: uuid.UUID) -> None:
+        self._known.pop(conversation_id, None)
+
     def clear(self) -> None:
         self._known.clear()
 
@@ -195,13 +199,16 @@ async def assigned(
     known = MEMO.get(conversation_id)
     if known is not None:
         variant_id, against = known
-        return (variant_id, True) if variant_id else (None, against is experiments)
+        if variant_id:
+            return variant_id, True
+        return None, against is experiments  # against None: read, none recorded, not yet decided
     row = await fetch_one(
         session, STICKY_SQL, {"conversation_id": conversation_id, "experiments": [e.id for e in experiments]}
     )
     if row is not None:
         MEMO.put(conversation_id, int(row["variant_id"]))
         return int(row["variant_id"]), True
+    MEMO.put(conversation_id, 0, None)  # read, none recorded: the same turn decides without reading again
     return None, False
 
 
@@ -234,6 +241,7 @@ async def variant_for(
     }
     row = await fetch_one(session, ENTER_SQL, params)
     if row is None:  # another process recorded it first: theirs stands
+        MEMO.forget(conversation_id)
         variant_id, _ = await assigned(session, experiments, conversation_id)
         return _variant(experiments, variant_id) if variant_id else None
     MEMO.put(conversation_id, chosen.id)
