@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from fastapi import FastAPI
 from sqlalchemy import select
 
 from showroom.db.engine import Database
+from showroom.experiments import assignment, metrics
 from showroom.experiments.assignment import ACTIVE_EXPERIMENTS, active
-from showroom.models import AuditLog, ExperimentVariant, Persona, PromptMetric, PromptVariant
+from showroom.models import AuditLog, ExperimentVariant, Persona, PromptExperiment, PromptMetric, PromptVariant
+from showroom.vocabulary import MetricName
 from tests.factories import create_conversation, create_customer, create_experiment, create_lead
 from tests.helpers import create_team, sign_in
 
@@ -86,3 +90,40 @@ async def test_a_winner_from_another_experiment_is_422(app: FastAPI, db: Databas
         f"/api/v1/experiments/{first.id}/stop", json={"winner_variant_id": foreign, "decision": "x"}
     )
     assert response.status_code == 422 and response.json()["field"] == "winner_variant_id"
+
+
+async def test_a_scheduled_experiment_takes_no_one_before_its_start_and_runs_after(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    manager = await sign_in(app, team.manager.email)
+    variants = [{"name": "A", "is_control": True, "weight": 50}, {"name": "B", "weight": 50}]
+    later = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    body = {"name": "Later", "primary_metric": "contact_given", "variants": variants, "planned_start": later}
+    created = (await manager.post("/api/v1/experiments", json=body)).json()
+    started = await manager.post(f"/api/v1/experiments/{created['id']}/start")
+    assert started.json()["status"] == "scheduled"
+
+    async with db.maint_session() as maint, maint.begin():
+        customer = await create_customer(maint, team.id)
+        conversation = await create_conversation(maint, await create_lead(maint, team.id, customer.id))
+    async with db.session(team.id) as session, session.begin():
+        now = datetime.now(UTC)
+        assert await assignment.variant_for(session, team.id, conversation.id, now) is None  # not yet
+
+    async with db.maint_session() as maint, maint.begin():  # an hour later
+        experiment = await maint.get(PromptExperiment, created["id"])
+        assert experiment is not None
+        experiment.start_date = datetime.now(UTC) - timedelta(minutes=1)
+    ACTIVE_EXPERIMENTS.drop(team.id)
+    assignment.MEMO.clear()
+    async with db.maint_session() as maint, maint.begin():
+        fresh = await create_conversation(maint, await create_lead(maint, team.id, customer.id))
+    async with db.session(team.id) as session, session.begin():
+        entered = await assignment.variant_for(session, team.id, fresh.id, datetime.now(UTC))
+        assert entered is not None and entered.experiment_id == created["id"]
+        await metrics.record(session, fresh.id, MetricName.contact_given)
+    async with db.maint_session() as maint:
+        events = (
+            await maint.scalars(select(PromptMetric.metric_name).where(PromptMetric.conversation_id == fresh.id))
+        ).all()
+    assert events == ["contact_given"]
+    assert (await manager.get(f"/api/v1/experiments/{created['id']}")).json()["status"] == "running"

@@ -1,7 +1,8 @@
 """Metric events of assigned conversations, recorded as they happen: one statement each, nothing read into Python.
 
 A conversion metric counts once per conversation (the partial unique index; a repeat is ignored). Events count for
-running and paused experiments (a conversation already in keeps being measured), not once an experiment stopped.
+started (running, or scheduled and past its start) and paused experiments (a conversation already in keeps being
+measured), not once an experiment stopped.
 With no experiment loaded (the cache) nothing is sent at all.
 """
 
@@ -18,7 +19,8 @@ from showroom.experiments.assignment import active
 from showroom.models import Conversation
 from showroom.vocabulary import ExperimentStatus, LeadStatus, MetricName
 
-MEASURED = [ExperimentStatus.running.value, ExperimentStatus.paused.value]
+# scheduled: past its planned start it runs (conversations enter it) until someone pauses or stops it
+MEASURED = [ExperimentStatus.scheduled.value, ExperimentStatus.running.value, ExperimentStatus.paused.value]
 REPLY_WINDOW_HOURS = 24
 MEMO_SIZE = 100_000
 

@@ -317,6 +317,14 @@ async def recent_conversations_per_day(session: AsyncSession) -> float:
     return int(count or 0) / TRAFFIC_WINDOW_DAYS
 
 
+def effective_status(experiment: PromptExperiment) -> str:
+    """A scheduled experiment whose planned start has passed is running (conversations enter it)."""
+    started = experiment.start_date is not None and experiment.start_date <= datetime.now(UTC)
+    return (
+        ExperimentStatus.running if experiment.status == ExperimentStatus.scheduled and started else experiment.status
+    )
+
+
 def plan(experiment: PromptExperiment, variants: list[PromptVariant], per_day: float) -> dict[str, Any]:
     """The sample the plan needs and how long the dealership's recent traffic takes to bring it: the smallest
     variant's share of the experiment's share of new conversations decides."""
@@ -336,7 +344,8 @@ async def describe(session: AsyncSession, experiment: PromptExperiment) -> dict[
     variants = await variants_of(session, experiment.id)
     per_day = await recent_conversations_per_day(session)
     return {
-        **{c: getattr(experiment, c) for c in ("id", "name", "description", "hypothesis", "status", "primary_metric")},
+        **{c: getattr(experiment, c) for c in ("id", "name", "description", "hypothesis", "primary_metric")},
+        "status": effective_status(experiment),
         "guardrail_metrics": list(experiment.guardrail_metrics or []),
         "traffic_percentage": experiment.traffic_percentage,
         "start_date": experiment.start_date,
