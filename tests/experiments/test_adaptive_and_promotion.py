@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from showroom.db.engine import Database
 from showroom.experiments import assignment, metrics
@@ -127,3 +128,35 @@ async def test_a_scheduled_experiment_takes_no_one_before_its_start_and_runs_aft
         ).all()
     assert events == ["contact_given"]
     assert (await manager.get(f"/api/v1/experiments/{created['id']}")).json()["status"] == "running"
+
+
+async def test_a_variants_first_reply_delay_schedules_the_new_leads_first_answer(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    async with db.maint_session() as maint, maint.begin():
+        experiment = await create_experiment(maint, team.id, status="running", weights=(0, 100))
+        b = await maint.scalar(
+            select(PromptVariant).where(PromptVariant.experiment_id == experiment.id, PromptVariant.name == "B")
+        )
+        assert b is not None
+        b.settings = {"first_reply_delay_seconds": 600}
+    ACTIVE_EXPERIMENTS.drop(team.id)
+    admin = await sign_in(app, team.admin.email)
+    created = await admin.post(
+        "/api/v1/leads",
+        json={"customer": {"first_name": "Ana", "email": f"ana-{team.id}@example.com"}, "message": "Any Tucson?"},
+    )
+    assert created.status_code == 201, created.text
+    conversation_id = created.json()["conversation_id"]
+    async with db.maint_session() as maint:
+        delay = await maint.scalar(
+            text(
+                "select extract(epoch from scheduled_at - now()) from procrastinate_jobs "
+                "where task_name = 'showroom:conversation.first_reply' and args->>'conversation_id' = :c"
+            ),
+            {"c": conversation_id},
+        )
+        entered = await maint.scalar(
+            select(ExperimentVariant.variant_id).where(ExperimentVariant.conversation_id == uuid.UUID(conversation_id))
+        )
+    assert entered == b.id  # it entered the experiment at intake
+    assert delay is not None and 540 < float(delay) <= 600

@@ -1,6 +1,6 @@
 """Stopping with a decision promotes the winner: its persona becomes the default, and its template and settings
-become that persona's (``arguments``: tone, greeting, sign-off, how it asks for contact and a visit, the first
-reply's delay). Every change audited; the experiment keeps its frozen results."""
+become that persona's (``arguments``: tone, greeting, sign-off, how it asks for contact and a visit; not the first
+reply's delay, which only an experiment sets). Every change audited; the experiment keeps its frozen results."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.audit.service import Actor, record, snapshot
 from showroom.cache import NAMED
 from showroom.models import Dealership, Persona, PromptExperiment, PromptVariant
+
+TIMING = frozenset({"first_reply_delay_seconds"})
 
 
 async def promote(session: AsyncSession, experiment: PromptExperiment, winner: PromptVariant, actor: Actor) -> Persona:
@@ -33,7 +35,7 @@ async def promote(session: AsyncSession, experiment: PromptExperiment, winner: P
     before = snapshot(persona, {"is_default", "prompt_template", "arguments"})
     await session.execute(update(Persona).where(Persona.is_default, Persona.id != persona.id).values(is_default=False))
     persona.is_default = True
-    persona.arguments = {**(persona.arguments or {}), **(winner.settings or {})}
+    persona.arguments = {**(persona.arguments or {}), **_persona_settings(winner)}
     if winner.prompt_template:
         persona.prompt_template = winner.prompt_template
     await session.flush()
@@ -53,6 +55,12 @@ async def promote(session: AsyncSession, experiment: PromptExperiment, winner: P
         },
     )
     return persona
+
+
+def _persona_settings(winner: PromptVariant) -> dict[str, object]:
+    """What a persona holds of a variant's settings: all but the timing (the first reply's delay applies through
+    an experiment only; a persona has no such setting)."""
+    return {k: v for k, v in (winner.settings or {}).items() if k not in TIMING}
 
 
 def _drop_personas(session: AsyncSession, dealership_id: int) -> None:
