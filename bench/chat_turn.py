@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import math
 import multiprocessing
@@ -71,7 +72,7 @@ import pstats
 import random
 import time
 import uuid
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -89,12 +90,13 @@ from showroom.audit.service import SYSTEM
 from showroom.brain.insights import Insight, extract_insights
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import Understanding
+from showroom.conversations import experiment_hook, turn
 from showroom.conversations import service as conversations
-from showroom.conversations import turn
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import Topology, libpq
 from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
+from showroom.experiments.assignment import ACTIVE_EXPERIMENTS
 from showroom.insights.service import score
 from showroom.inventory.service import (
     SearchWhere,
@@ -787,7 +789,8 @@ async def bench(
     think: float,
     profile: str | None,
     processes: int = 1,
-) -> tuple[Run, Run]:
+    experiment: bool = False,
+) -> tuple[Run, Run, tuple[Run, list[float]] | None]:
     db = open_database(settings, topo.app, topo.maint, process="bench")
     services = Services.build(settings, db)
     size = settings.db_pool_size + settings.db_max_overflow  # the app engine's most connections
@@ -847,10 +850,64 @@ async def bench(
             real = await measure("service: turn.receive(), builtin provider", seconds, service, postmaster)
         if profile:
             stop_profile(yappi, profile)
-        return baseline, real
+        with_experiment = None
+        if experiment:
+            await start_experiment(pool, d)
+            ACTIVE_EXPERIMENTS.drop(d)  # as the service's own start does when its transaction commits
+            hooks: list[float] = []
+            with timed_experiment_hooks(hooks):
+                await measure("warm-up", 2.0, service, postmaster)
+                hooks.clear()
+                run = await measure("service, an experiment running (100%)", seconds, service, postmaster)
+            with_experiment = (run, hooks)
+        return baseline, real, with_experiment
     finally:
         await pool.close()
         await db.dispose()
+
+
+async def start_experiment(pool: AsyncConnectionPool[Any], dealership_id: int) -> None:
+    """A running experiment taking every conversation (started long ago, so the seeded ones enter on their next
+    turn): a control and a variant with its own tone and sign-off. Maintenance login, as the seeding is."""
+    async with pool.connection() as conn:
+        row = await (
+            await conn.execute(
+                "INSERT INTO prompt_experiments (dealership_id, name, status, start_date, traffic_percentage, "
+                "primary_metric) VALUES (%s, 'bench', 'running', now() - interval '10 years', 100, "
+                "'customer_replied') RETURNING id",
+                (dealership_id,),
+            )
+        ).fetchone()
+        assert row is not None
+        await conn.execute(
+            "INSERT INTO prompt_variants (dealership_id, experiment_id, name, is_control, traffic_allocation, "
+            "settings) VALUES (%s, %s, 'A', true, 50, '{}'), (%s, %s, 'B', false, 50, %s)",
+            (dealership_id, row["id"], dealership_id, row["id"], Jsonb({"tone": "casual", "sign_off": "Talk soon!"})),
+        )
+
+
+@contextlib.contextmanager
+def timed_experiment_hooks(into: list[float]) -> Iterator[None]:
+    """Time what an experiment adds to each turn: the assignment (the sticky read, or the entry's insert) and the
+    customer message's metric events, as the two hooks turn.py calls (milliseconds per call, into ``into``)."""
+    originals = (experiment_hook.assignment.variant_for, experiment_hook.customer_message)
+
+    def timed(func: Callable[..., Any]) -> Callable[..., Any]:
+        async def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                into.append((time.perf_counter() - started) * 1000)
+
+        return wrapper
+
+    experiment_hook.assignment.variant_for = timed(originals[0])  # type: ignore[method-assign]
+    experiment_hook.customer_message = timed(originals[1])  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        experiment_hook.assignment.variant_for, experiment_hook.customer_message = originals  # type: ignore[method-assign]
 
 
 def start_profile() -> Any:
@@ -941,6 +998,32 @@ def report(baseline: Run, real: Run, concurrency: int, think: float) -> None:
     )
 
 
+EXPERIMENT_TARGET_MS = 1.0
+
+
+def report_experiment(without: Run, run: Run, hooks: list[float]) -> None:
+    """The service with and without an experiment, same run; and the experiment hooks' own time per turn."""
+    a, b = without.result, run.result
+    print(f"\n{'path':<44}{'turns/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'py cpu':>8}{'pg cpu':>8}{'errors':>8}")
+    for r, x in ((a, without), (b, run)):
+        print(
+            f"{r.name:<44}{r.rps:>9.1f}{r.p50:>9.2f}{r.pct(0.99):>9.2f}{x.cpu_ms:>8.2f}{x.pg_cpu_ms:>8.2f}{r.errors:>8}"
+        )
+    print(
+        f"with / without: p50 x{b.p50 / a.p50:.2f}, p99 x{b.pct(0.99) / a.pct(0.99):.2f}, "
+        f"py cpu per turn {run.cpu_ms - without.cpu_ms:+.2f} ms, "
+        f"pg cpu per turn {run.pg_cpu_ms - without.pg_cpu_ms:+.2f} ms"
+    )
+    per_turn = sorted(hooks)
+    if per_turn:
+        p99 = per_turn[min(len(per_turn) - 1, int(0.99 * len(per_turn)))]
+        p50 = per_turn[len(per_turn) // 2]
+        print(
+            f"experiment hooks (assignment read/insert; metric events), {len(per_turn):,} calls: p50 {p50:.3f} ms, "
+            f"p99 {p99:.3f} ms -> {'PASS' if p99 < EXPERIMENT_TARGET_MS else 'FAIL'} (< {EXPERIMENT_TARGET_MS:g} ms)"
+        )
+
+
 FULL = {"messages": 1_000_000, "vehicles": 20_000, "concurrency": 50, "seconds": 20.0}
 SMALL = {"messages": 5_000, "vehicles": 2_000, "concurrency": 10, "seconds": 3.0}
 
@@ -965,6 +1048,12 @@ def main() -> None:
     )
     parser.add_argument("--profile", metavar="FILE", help="cProfile the service phase into FILE (pstats)")
     parser.add_argument(
+        "--experiment",
+        action="store_true",
+        help="then run the service phase again with a prompt experiment taking every conversation, and show what "
+        "assignment and metric events add to a turn (target: < 1 ms at p99)",
+    )
+    parser.add_argument(
         "--processes",
         type=int,
         default=1,
@@ -982,7 +1071,7 @@ def main() -> None:
             f"{seeded.messages:,} messages over 2 dealerships in {seeded.seconds:.1f} s"
         )
         print("  " + ", ".join(f"{name} {secs:.1f} s" for name, secs in seeded.steps))
-        baseline, real = asyncio.run(
+        baseline, real, with_experiment = asyncio.run(
             bench(
                 settings,
                 topo,
@@ -992,6 +1081,7 @@ def main() -> None:
                 think=args.think,
                 profile=args.profile,
                 processes=args.processes,
+                experiment=args.experiment,
             )
         )
     pace = f"a message every {args.think:g} s on average" if args.think else "turns back to back"
@@ -1000,6 +1090,8 @@ def main() -> None:
         f"{os.cpu_count()} CPUs, PostgreSQL on the same machine"
     )
     report(baseline, real, args.concurrency, args.think)
+    if with_experiment is not None:
+        report_experiment(real, *with_experiment)
 
 
 if __name__ == "__main__":

@@ -162,6 +162,37 @@ async def create_message(session: AsyncSession, conversation: Conversation, **kw
     )
 
 
+async def create_experiment(
+    session: AsyncSession, dealership_id: int, *, status: str = "draft", weights: tuple[int, ...] = (50, 50), **kw: Any
+) -> PromptExperiment:
+    """An experiment with variants A (the control), B, ... weighted by ``weights``; started now unless a draft."""
+    experiment = await _add(
+        session,
+        PromptExperiment(
+            dealership_id=dealership_id,
+            name=kw.pop("name", unique("exp")),
+            primary_metric=kw.pop("primary_metric", "customer_replied"),
+            guardrail_metrics=kw.pop("guardrail_metrics", ["opt_out", "handover"]),
+            status=status,
+            start_date=kw.pop("start_date", None if status == "draft" else datetime.now(UTC) - timedelta(seconds=5)),
+            traffic_percentage=kw.pop("traffic_percentage", 100),
+            **kw,
+        ),
+    )
+    for i, weight in enumerate(weights):
+        session.add(
+            PromptVariant(
+                dealership_id=dealership_id,
+                experiment_id=experiment.id,
+                name=chr(ord("A") + i),
+                is_control=i == 0,
+                traffic_allocation=weight,
+            )
+        )
+    await session.flush()
+    return experiment
+
+
 @dataclass
 class World:
     """One dealership with one row in every table that belongs to it (and its staff)."""

@@ -35,6 +35,7 @@ from showroom.conversations.schemas import (
     MessageOut,
 )
 from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipUpdate
+from showroom.experiments.schemas import ExperimentCreate, ExperimentUpdate
 from showroom.inventory.schemas import VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
 from showroom.leads.schemas import (
@@ -83,6 +84,8 @@ from showroom.vocabulary import (
     ContentType,
     ConversationStatus,
     DeliveryStatus,
+    ExperimentInference,
+    ExperimentMode,
     ExperimentStatus,
     FollowUpChannel,
     FollowUpKind,
@@ -163,6 +166,8 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     InsightType: [CustomerInsight.insight_type],
     InsightSource: [CustomerInsight.source],
     ExperimentStatus: [PromptExperiment.status],
+    ExperimentMode: [PromptExperiment.mode],
+    ExperimentInference: [PromptExperiment.inference],
     MetricName: [PromptExperiment.primary_metric, PromptMetric.metric_name],
     ReportType: [ReportSchedule.report_type],
     ReportFrequency: [ReportSchedule.frequency],
@@ -221,6 +226,9 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     Language: [(AgentConfig, "languages")],
     MatchMode: [(TriggerIn, "match_mode"), (TriggerUpdate, "match_mode"), (TriggerOut, "match_mode")],
     TriggerAction: [(TriggerIn, "action"), (TriggerUpdate, "action"), (TriggerOut, "action")],
+    ExperimentMode: [(ExperimentCreate, "mode"), (ExperimentUpdate, "mode")],
+    ExperimentInference: [(ExperimentCreate, "inference"), (ExperimentUpdate, "inference")],
+    MetricName: [(ExperimentCreate, "primary_metric"), (ExperimentCreate, "guardrail_metrics")],
 }
 # Fields that take part of a vocabulary on purpose.
 SUBSETS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {

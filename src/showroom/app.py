@@ -37,6 +37,7 @@ from showroom.db.urls import libpq
 from showroom.dealerships.routes import router as dealerships
 from showroom.errors import AppError
 from showroom.events import EventHub
+from showroom.experiments.routes import router as experiments
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
@@ -133,6 +134,7 @@ def _include_routers(app: FastAPI) -> None:
         conversations,
         handovers,
         agent,
+        experiments,
         widget,
         webhooks,
         events,

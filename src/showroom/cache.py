@@ -23,12 +23,16 @@ T = TypeVar("T")
 TTL_SECONDS = 30.0
 _PENDING = "showroom.cache.pending"
 
+# Every cache by name: a lower layer may drop an upper one's entry (experiments promoting a persona).
+NAMED: dict[str, TenantCache[Any]] = {}
+
 
 class TenantCache(Generic[T]):
     def __init__(self, name: str, ttl: float = TTL_SECONDS) -> None:
         self.name = name
         self.ttl = ttl
         self._entries: dict[int, tuple[float, T]] = {}
+        NAMED[name] = self
 
     async def get(self, session: AsyncSession, load: Callable[[], Awaitable[T]]) -> T:
         dealership_id = session.info.get("dealership_id")

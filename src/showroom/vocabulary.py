@@ -507,6 +507,22 @@ class ExperimentStatus(StrEnum):
 
 
 @unique
+class ExperimentMode(StrEnum):
+    """``prompt_experiments.mode``: fixed traffic weights, or adaptive (Thompson sampling)."""
+
+    fixed = "fixed"
+    adaptive = "adaptive"
+
+
+@unique
+class ExperimentInference(StrEnum):
+    """``prompt_experiments.inference``: always-valid (peeking-safe) or fixed-horizon analysis."""
+
+    sequential = "sequential"
+    fixed_horizon = "fixed_horizon"
+
+
+@unique
 class MetricName(StrEnum):
     """``prompt_experiments.primary_metric``, ``prompt_metrics.metric_name``."""
 
@@ -516,6 +532,7 @@ class MetricName(StrEnum):
     appointment_booked = "appointment_booked"
     lead_converted = "lead_converted"
     opt_out = "opt_out"
+    contact_given = "contact_given"
     response_time_ms = "response_time_ms"
     tokens_used = "tokens_used"
     customer_rating = "customer_rating"

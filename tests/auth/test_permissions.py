@@ -173,6 +173,25 @@ async def _dead_letter(db: Database, team: Team) -> Any:
         return row
 
 
+def _experiment(status: str) -> Callable[[Database, Team], Awaitable[Any]]:
+    async def make(db: Database, team: Team) -> Any:
+        from tests.factories import create_experiment
+
+        async with db.maint_session() as maint, maint.begin():
+            return await create_experiment(maint, team.id, status=status, traffic_percentage=1)
+
+    return make
+
+
+def _new_experiment(r: Any, t: Team) -> dict[str, Any]:
+    return {
+        "name": unique("x"),
+        "primary_metric": "customer_replied",
+        "traffic_percentage": 1,
+        "variants": [{"name": "A", "is_control": True, "weight": 50}, {"name": "B", "weight": 50}],
+    }
+
+
 def fixed(path: str, body: Any = None) -> Target:
     async def target(db: Database, team: Team) -> tuple[str, Any]:
         return path, body
@@ -359,6 +378,29 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("POST", "/api/v1/suggestions/{suggestion_id}/dismiss"): Example(
         on(_suggestion, "/api/v1/suggestions/{id}/dismiss")
     ),
+    ("GET", "/api/v1/experiments"): Example(fixed("/api/v1/experiments"), tenant_resource=False),
+    ("POST", "/api/v1/experiments"): Example(
+        on(_staff, "/api/v1/experiments", _new_experiment), 201, tenant_resource=False
+    ),
+    ("GET", "/api/v1/experiments/{experiment_id}"): Example(on(_experiment("draft"), "/api/v1/experiments/{id}")),
+    ("PATCH", "/api/v1/experiments/{experiment_id}"): Example(
+        on(_experiment("draft"), "/api/v1/experiments/{id}", lambda r, t: {"hypothesis": "B sells more"})
+    ),
+    ("POST", "/api/v1/experiments/{experiment_id}/start"): Example(
+        on(_experiment("draft"), "/api/v1/experiments/{id}/start")
+    ),
+    ("POST", "/api/v1/experiments/{experiment_id}/pause"): Example(
+        on(_experiment("running"), "/api/v1/experiments/{id}/pause")
+    ),
+    ("POST", "/api/v1/experiments/{experiment_id}/stop"): Example(
+        on(_experiment("paused"), "/api/v1/experiments/{id}/stop", lambda r, t: {"decision": "enough seen"})
+    ),
+    ("POST", "/api/v1/experiments/{experiment_id}/archive"): Example(
+        on(_experiment("draft"), "/api/v1/experiments/{id}/archive")
+    ),
+    ("GET", "/api/v1/experiments/{experiment_id}/results"): Example(
+        on(_experiment("paused"), "/api/v1/experiments/{id}/results")
+    ),
 }
 
 
@@ -482,8 +524,16 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
         "trigger.read",
         "handover.read",
         "handover.write",
+        "experiment.read",
     }
-    managers_add = {"vehicle.write", "customer.delete", "lead.delete", "conversation.delete", "persona.write"}
+    managers_add = {
+        "vehicle.write",
+        "customer.delete",
+        "lead.delete",
+        "conversation.delete",
+        "persona.write",
+        "experiment.write",
+    }
     admins_add = {
         "dealership.update",
         "user.manage",

@@ -37,6 +37,8 @@ MINIMUM_ROLE: dict[str, Role] = {
     "trigger.write": Role.dealership_admin,
     "handover.read": Role.user,
     "handover.write": Role.user,
+    "experiment.read": Role.user,
+    "experiment.write": Role.manager,
 }
 
 ACTIONS = frozenset(MINIMUM_ROLE)

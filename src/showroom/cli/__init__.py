@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from showroom.cli import admin, database, imports, server
+from showroom.cli import admin, database, experiments, imports, server
 
 app = typer.Typer(
     help="Showroom: the open platform for car dealerships' AI sales agents.",
@@ -24,6 +24,7 @@ app.add_typer(admin.dealership_app, name="dealership")
 app.add_typer(admin.user_app, name="user")
 app.add_typer(admin.api_key_app, name="api-key")
 app.add_typer(imports.import_app, name="import")
+app.add_typer(experiments.experiments_app, name="experiments")
 
 
 def main() -> None:

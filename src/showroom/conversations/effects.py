@@ -24,11 +24,13 @@ from showroom.conversations.handover import hand_over
 from showroom.conversations.hours import auto_greeting
 from showroom.conversations.rows import TurnRows, count_message
 from showroom.conversations.suggestions import offer
+from showroom.experiments import metrics as experiment_metrics
 from showroom.insights.service import record_insights, rescore
 from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import Handover, Message
 from showroom.services import Services
+from showroom.vocabulary import MetricName
 
 
 async def assess(
@@ -187,6 +189,7 @@ async def opt_out(session: AsyncSession, services: Services, turn: TurnRows, mes
         resource_id=turn.customer.id,
         after={"channel": channel},
     )
+    await experiment_metrics.record(session, turn.conversation.id, MetricName.opt_out, message_id=message.id)
     reply = await say(
         session,
         services,

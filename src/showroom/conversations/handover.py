@@ -20,6 +20,7 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
 from showroom.conversations import service as conversations
 from showroom.errors import Conflict, NotFound
+from showroom.experiments import metrics as experiment_metrics
 from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import (
@@ -225,6 +226,7 @@ async def hand_over(
         resource_id=handover.id,
         after={"reason": reason, "urgency": urgency, "conversation_id": str(conversation.id)},
     )
+    await experiment_metrics.handed_over(session, conversation.id, appointment=bool(dossier.get("appointment")))
     recipients = as_list(handover_settings.get("emails"))
     if handover_settings.get("enabled", True) and recipients:
         await send_later(

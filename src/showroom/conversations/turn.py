@@ -35,7 +35,6 @@ from showroom.agent.context import (
     agent_languages,
     dealership_view,
     history,
-    persona_for,
     relevant_vehicles,
     summarise_inventory,
     vehicle_by_reference,
@@ -70,7 +69,7 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
 from showroom.brain.types import VehicleView
-from showroom.conversations import effects
+from showroom.conversations import effects, experiment_hook
 from showroom.conversations.handover import hand_over
 from showroom.conversations.rows import CONVERSATIONS, TurnRows, count_message, turn_rows
 from showroom.conversations.schemas import MessageCreate
@@ -153,6 +152,7 @@ async def receive(
     )
     session.add(message)
     await count_message(session, conversation, message)
+    await experiment_hook.customer_message(session, conversation, message)  # metric events
     await record(
         session,
         actor,
@@ -317,7 +317,7 @@ async def _question(
     """What the provider answers from: the persona (the conversation's, unless ``choice`` is given), at most five
     relevant units, the history, the prompt."""
     started = time.perf_counter()
-    choice = choice or await persona_for(session, turn.dealership, turn.conversation.ai_persona_id)
+    choice = choice or await experiment_hook.persona_choice(session, turn)  # a variant's persona, if any
     state = DialogueState.from_json(turn.conversation.dialogue_state)
     clarify = None
     vehicles: list[VehicleView] = []

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
 from showroom.errors import ValidationFailed
+from showroom.experiments.assignment import first_reply_at
 from showroom.leads.contacts import normalize_email, normalize_phone
 from showroom.leads.identity import contact_locks, find_or_create_customer
 from showroom.leads.intake_model import (
@@ -155,6 +156,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             session,
             "conversation.first_reply",
             queue="agent",
+            at=await first_reply_at(session, dealership_id, conversation.id),  # an experiment's timing, if any
             conversation_id=str(conversation.id),
             dealership_id=dealership_id,
         )

@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound, ValidationFailed
+from showroom.experiments import metrics as experiment_metrics
 from showroom.leads import queries
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
 from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadUpdate
@@ -354,6 +355,7 @@ async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdat
         await add_activity(
             session, lead, ActivityType.status_changed, f"Status {status_before} → {lead.status}{reason}", actor
         )
+        await experiment_metrics.lead_status(session, lead.id, lead.status)  # an experiment's conversion
     if lead.assigned_user_id != assignee_before:
         who = f"user {lead.assigned_user_id}" if lead.assigned_user_id else "nobody"
         await add_activity(session, lead, ActivityType.assigned, f"Assigned to {who}", actor)

@@ -38,7 +38,7 @@ from showroom.models.base import (
     updated_at,
     uuid_pk,
 )
-from showroom.vocabulary import ExperimentStatus, MetricName
+from showroom.vocabulary import ExperimentInference, ExperimentMode, ExperimentStatus, MetricName
 
 # Counted once per conversation (a partial unique index): a rate is conversations with the event.
 ONCE_PER_CONVERSATION = (
@@ -47,6 +47,7 @@ ONCE_PER_CONVERSATION = (
     MetricName.appointment_booked,
     MetricName.lead_converted,
     MetricName.opt_out,
+    MetricName.contact_given,
 )
 
 
@@ -58,6 +59,13 @@ class PromptExperiment(Base):
         check_in("primary_metric", MetricName),
         CheckConstraint("confidence_level > 0 AND confidence_level < 1", name="confidence_level"),
         CheckConstraint("minimum_sample_size > 0", name="minimum_sample_size"),
+        check_in("mode", ExperimentMode),
+        check_in("inference", ExperimentInference),
+        CheckConstraint("power > 0 AND power < 1", name="power"),
+        CheckConstraint("baseline_rate > 0 AND baseline_rate < 1", name="baseline_rate"),
+        CheckConstraint(
+            "minimum_detectable_effect > 0 AND minimum_detectable_effect < 1", name="minimum_detectable_effect"
+        ),
         CheckConstraint("status = 'draft' OR start_date IS NOT NULL", name="start_date"),
         CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date > start_date", name="dates"),
         Index("ix_prompt_experiments_dealership_id_status", "dealership_id", "status"),
@@ -77,6 +85,13 @@ class PromptExperiment(Base):
     secondary_metrics: Mapped[list[Any]] = jsonb_array()
     confidence_level: Mapped[Decimal] = mapped_column(Numeric(4, 3), server_default=text("0.95"))
     minimum_sample_size: Mapped[int] = mapped_column(Integer, server_default=text("100"))
+    guardrail_metrics: Mapped[list[Any]] = jsonb_array()
+    mode: Mapped[str] = mapped_column(String(20), server_default=text("'fixed'"))
+    inference: Mapped[str] = mapped_column(String(20), server_default=text("'sequential'"))
+    baseline_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
+    minimum_detectable_effect: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
+    power: Mapped[Decimal] = mapped_column(Numeric(4, 3), server_default=text("0.8"))
+    decision: Mapped[str | None] = mapped_column(Text)
     winner_variant_id: Mapped[int | None] = mapped_column(
         ForeignKey(
             "prompt_variants.id", ondelete="SET NULL", use_alter=True, name="fk_prompt_experiments_winner_variant_id"
@@ -98,7 +113,6 @@ class PromptVariant(Base):
             unique=True,
             postgresql_where=text("is_control"),
         ),
-        CheckConstraint("num_nonnulls(prompt_template, persona_id) = 1", name="source"),
         check_range("traffic_allocation", 0, 100),
         fk_index("prompt_variants", "dealership_id", nullable=False),
         fk_index("prompt_variants", "persona_id", nullable=True),
@@ -111,6 +125,7 @@ class PromptVariant(Base):
     description: Mapped[str | None] = mapped_column(Text)
     prompt_template: Mapped[str | None] = mapped_column(Text)
     persona_id: Mapped[int | None] = mapped_column(ForeignKey("personas.id"))  # NO ACTION: in use = kept
+    settings: Mapped[dict[str, Any]] = jsonb_object()
     is_control: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     traffic_allocation: Mapped[int] = mapped_column(SmallInteger, server_default=text("50"))
     created_at: Mapped[datetime] = created_at()
@@ -130,6 +145,12 @@ class ExperimentVariant(Base):
         ),
         UniqueConstraint("experiment_id", "conversation_id"),
         Index("ix_experiment_variants_experiment_id_variant_id", "experiment_id", "variant_id"),
+        Index(  # the results' daily counts: an index-only scan (RLS reads dealership_id from the index too)
+            "ix_experiment_variants_experiment_id_assigned_at",
+            "experiment_id",
+            "assigned_at",
+            postgresql_include=["variant_id", "dealership_id"],
+        ),
         fk_index("experiment_variants", "dealership_id", nullable=False),
         fk_index("experiment_variants", "conversation_id", nullable=False),
     )
@@ -168,6 +189,13 @@ class PromptMetric(Base):
             postgresql_where=text("metric_name IN (" + ", ".join(f"'{m}'" for m in ONCE_PER_CONVERSATION) + ")"),
         ),
         Index("ix_prompt_metrics_experiment_id_variant_id_metric_name", "experiment_id", "variant_id", "metric_name"),
+        Index(  # the results' counts per metric, variant and day: an index-only scan, as above
+            "ix_prompt_metrics_experiment_id_metric_name_created_at",
+            "experiment_id",
+            "metric_name",
+            "created_at",
+            postgresql_include=["variant_id", "dealership_id"],
+        ),
         Index("ix_prompt_metrics_dealership_id_created_at", "dealership_id", "created_at"),
         fk_index("prompt_metrics", "conversation_id", nullable=False),
         fk_index("prompt_metrics", "message_id", nullable=True),
