@@ -3,7 +3,7 @@ variant's settings (persona arguments, timing), the ``contact_given`` metric (on
 indexes for the results' counts (index-only scans under RLS); a variant may
 now keep the dealership's persona and template (the control usually does), so the one-source CHECK goes.
 
-Revision ID: 0018
+Revision ID: 0015
 Revises: 0014
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
-revision: str = "0018"
+revision: str = "0015"
 down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
