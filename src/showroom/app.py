@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,7 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -35,11 +36,12 @@ from showroom.db.engine import Database, open_database
 from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
 from showroom.dealerships.routes import router as dealerships
-from showroom.errors import AppError
+from showroom.errors import AppError, Unauthorized
 from showroom.events import EventHub
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
+from showroom.ops import health, metrics
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
 from showroom.web.app_routes import router as staff_app
@@ -120,7 +122,29 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
         return JSONResponse({"status": "ok", "database": "ok"})
 
+    _install_operations_routes(app)
     return app
+
+
+def _install_operations_routes(app: FastAPI) -> None:
+    @app.get("/readyz", tags=["operations"], summary="Ready to serve: database, migrations, a job worker (no auth)")
+    async def readyz(request: Request) -> JSONResponse:
+        db: Database = request.app.state.db
+        result = await health.readiness(db.app_engine, request.app.state.settings.ready_heartbeat_seconds)
+        if not result.ready:
+            log.warning("not ready: %s", "; ".join(result.problems))
+        return JSONResponse(result.body(), status_code=200 if result.ready else 503)
+
+    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics (SHOWROOM_METRICS_TOKEN: bearer)")
+    async def prometheus(request: Request) -> Response:
+        token = request.app.state.settings.metrics_token
+        if token is not None:
+            sent = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not hmac.compare_digest(sent.encode(), token.get_secret_value().encode()):
+                raise Unauthorized("send 'Authorization: Bearer <SHOWROOM_METRICS_TOKEN>'", field="Authorization")
+        db: Database = request.app.state.db
+        body = metrics.exposition(await health.database_families(db.maint_engine))
+        return Response(body, media_type=metrics.CONTENT_TYPE_LATEST)
 
 
 def _include_routers(app: FastAPI) -> None:

@@ -23,6 +23,7 @@ from showroom.db.urls import libpq
 from showroom.errors import ServiceUnavailable
 from showroom.mail import Email
 from showroom.models import Session
+from showroom.ops import context as log_context
 from showroom.services import Services
 from showroom.settings import Settings
 
@@ -59,6 +60,7 @@ def tenant_task(
 
     def register(func: TenantJob[R]) -> TenantJob[R]:
         async def run(dealership_id: int, **args: Any) -> R:
+            log_context.open_context(dealership_id=dealership_id, job=name)
             s = services()
             async with s.db.session(dealership_id) as session:
                 return await func(session, s, **args)

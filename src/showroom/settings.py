@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import AliasChoices, Field, SecretStr, model_validator
@@ -61,6 +62,17 @@ class Settings(BaseSettings):
     public_url: str | None = Field(default=None, description="Base URL used in e-mailed links.")
     secret_key: SecretStr = SecretStr(DEV_SECRET)
     log_level: str = "info"
+    log_format: Literal["auto", "json", "plain"] = Field(
+        default="auto", description="Log lines as JSON or plain text; auto: plain on a terminal, JSON otherwise."
+    )
+
+    # --- operations --------------------------------------------------------------------------------
+    metrics_token: SecretStr | None = Field(
+        default=None, description="When set, /metrics wants 'Authorization: Bearer <token>'; unset: open."
+    )
+    ready_heartbeat_seconds: float = Field(
+        default=60.0, gt=0, description="/readyz fails when no job worker has beaten for this long."
+    )
 
     # --- background jobs ------------------------------------------------------------------------------
     jobs_in_process: bool = Field(

@@ -1,13 +1,17 @@
-"""ASGI middleware: a request id on every request (``X-Request-ID`` in and out), and the body-size limit."""
+"""ASGI middleware: a request id on every request (``X-Request-ID`` in and out) opening the log context of the
+request, the body-size limit, and the HTTP metrics (count and latency by route template and status)."""
 
 from __future__ import annotations
 
 import json
 import re
+import time
 import uuid
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from showroom.ops import context, metrics
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -30,6 +34,7 @@ class RequestContextMiddleware:
         given = headers.get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        context.open_context(request_id=request_id)
         limit = self.uploads.get(scope.get("path", ""), self.default_limit)
         declared = headers.get(b"content-length", b"0")
         if not declared.isdigit() or int(declared) > limit:
@@ -45,12 +50,24 @@ class RequestContextMiddleware:
                 raise HTTPException(status_code=413, detail=f"request body is over the {limit} byte limit")
             return message
 
+        status = 500  # what the server answers if the app fails before it starts a response
+
         async def tagged_send(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
+                status = message["status"]
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
             await send(message)
 
-        await self.app(scope, limited_receive, tagged_send)
+        start = time.perf_counter()
+        try:
+            await self.app(scope, limited_receive, tagged_send)
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "(unmatched)"
+            method = scope.get("method", "")
+            metrics.HTTP_REQUESTS.labels(method, template, str(status)).inc()
+            metrics.HTTP_LATENCY.labels(method, template).observe(time.perf_counter() - start)
 
     @staticmethod
     async def _refuse(send: Send, request_id: str, limit: int) -> None:

@@ -61,7 +61,7 @@ def serve(
             host=settings.host,
             port=settings.port,
             workers=workers,
-            log_config=logs.logging_config(settings.log_level),
+            log_config=logs.logging_config(settings.log_level, settings.log_format),
             proxy_headers=True,
         )
     finally:
@@ -77,7 +77,7 @@ def worker() -> None:
     from showroom.jobs import run_worker
 
     settings = load_settings()
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
     exit_on_sigterm()
     try:
         run_worker(settings)
