@@ -7,14 +7,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import psycopg
 from alembic.script import ScriptDirectory
 from psycopg.rows import dict_row
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from showroom.db.migrate import alembic_config
 from showroom.ops import metrics
 
 log = logging.getLogger(__name__)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 @lru_cache(maxsize=1)
@@ -54,13 +62,14 @@ async def readiness(engine: AsyncEngine, heartbeat_seconds: float) -> Readiness:
     ``heartbeat_seconds`` (procrastinate beats every 10 s)."""
     result = Readiness()
     try:
-        (revision,), (beat,) = [
-            rows for rows in await _rows(engine, "select version_num from alembic_version", metrics.HEARTBEAT_SQL)
-        ]
-    except Exception as exc:  # any failure to read is "not ready", said in one line
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+        (revision,), (beat,) = await _rows(engine, "select version_num from alembic_version", metrics.HEARTBEAT_SQL)
+    except (OSError, OperationalError, SATimeoutError, psycopg.OperationalError) as exc:
         result.checks["database"] = "unreachable"
-        result.problems.append(f"database unreachable: {reason}")
+        result.problems.append(f"database unreachable: {_first_line(exc)}")
+        return result
+    except DBAPIError as exc:
+        result.checks["database"] = "error"
+        result.problems.append(f"database: {_first_line(exc)}")
         return result
     result.checks["database"] = "ok"
     head = code_head()
@@ -86,6 +95,6 @@ async def database_families(maint: AsyncEngine) -> list[Any]:
             maint, metrics.JOBS_SQL, metrics.OLDEST_SQL, metrics.SLA_SQL, metrics.HEARTBEAT_SQL
         )
     except Exception as exc:  # the process's own metrics are still worth serving
-        log.warning("metrics: cannot read the database: %s", str(exc).strip().splitlines()[0] if str(exc) else exc)
+        log.warning("metrics: cannot read the database: %s", _first_line(exc))
         return []
     return metrics.database_families(jobs, oldest, int(sla[0]["n"]), beat)

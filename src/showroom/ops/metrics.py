@@ -57,6 +57,7 @@ AI_PROVIDER = Histogram(
     buckets=_SLOW,
 )
 HANDOVERS = Counter("showroom_handovers", "Conversations handed over to staff, by reason", ["reason"])
+SLA_BREACHES = Counter("showroom_handover_sla_breaches", "Handovers flagged unclaimed past their SLA")
 OUTBOUND = Counter(
     "showroom_outbound_messages", "Outbound messages by channel and the state they reached", ["channel", "state"]
 )
