@@ -36,7 +36,7 @@ from showroom.db.engine import Database, open_database
 from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
 from showroom.dealerships.routes import router as dealerships
-from showroom.errors import AppError, Unauthorized
+from showroom.errors import AppError, NotFound, Unauthorized
 from showroom.events import EventHub
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
@@ -105,6 +105,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
+        metrics=settings.metrics_enabled,
         uploads={"/api/v1/inventory/import": settings.max_upload_bytes},
     )
     _install_error_handlers(app)
@@ -137,6 +138,8 @@ def _install_operations_routes(app: FastAPI) -> None:
 
     @app.get("/metrics", tags=["operations"], summary="Prometheus metrics (SHOWROOM_METRICS_TOKEN: bearer)")
     async def prometheus(request: Request) -> Response:
+        if not request.app.state.settings.metrics_enabled:
+            raise NotFound("metrics are off (SHOWROOM_METRICS_ENABLED=false)")
         token = request.app.state.settings.metrics_token
         if token is not None:
             sent = request.headers.get("authorization", "").removeprefix("Bearer ").strip()

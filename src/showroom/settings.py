@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     )
 
     # --- operations --------------------------------------------------------------------------------
+    metrics_enabled: bool = Field(
+        default=True, description="Count requests, pool use and statements for /metrics (off: /metrics is a 404)."
+    )
     metrics_token: SecretStr | None = Field(
         default=None, description="When set, /metrics wants 'Authorization: Bearer <token>'; unset: open."
     )

@@ -21,8 +21,11 @@ class RequestContextMiddleware:
     Content-Length says so, or as soon as a streamed body crosses the limit (raised as an HTTP 413 that the
     app's handler renders, before any handler code sees a byte too many)."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, uploads: dict[str, int] | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body_bytes: int, uploads: dict[str, int] | None = None, *, metrics: bool = True
+    ) -> None:
         self.app = app
+        self.metrics = metrics
         self.default_limit = max_body_bytes
         self.uploads = uploads or {}  # path -> its own, larger limit (file uploads)
 
@@ -59,15 +62,17 @@ class RequestContextMiddleware:
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
             await send(message)
 
+        if not self.metrics:
+            await self.app(scope, limited_receive, tagged_send)
+            return
         start = time.perf_counter()
         try:
             await self.app(scope, limited_receive, tagged_send)
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "(unmatched)"
-            method = scope.get("method", "")
-            metrics.HTTP_REQUESTS.labels(method, template, str(status)).inc()
-            metrics.HTTP_LATENCY.labels(method, template).observe(time.perf_counter() - start)
+            template = getattr(scope.get("route"), "path", None) or "(unmatched)"
+            count, latency = metrics.http_series(scope.get("method", ""), template, status)
+            count.inc()
+            latency.observe(time.perf_counter() - start)
 
     @staticmethod
     async def _refuse(send: Send, request_id: str, limit: int) -> None:

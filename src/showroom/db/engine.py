@@ -125,7 +125,8 @@ async def fetch_one(
             start = time.perf_counter()
             await cursor.execute(sql, params)
             row: dict[str, Any] | None = await cursor.fetchone()
-            instrument.record(sql, time.perf_counter() - start)
+            if instrument.ENABLED:
+                instrument.record(sql, time.perf_counter() - start)
     return row
 
 
@@ -136,7 +137,8 @@ async def fetch_all(session: AsyncSession, sql: str, params: Mapping[str, Any] |
             start = time.perf_counter()
             await cursor.execute(sql, params)
             rows: list[dict[str, Any]] = await cursor.fetchall()
-            instrument.record(sql, time.perf_counter() - start)
+            if instrument.ENABLED:
+                instrument.record(sql, time.perf_counter() - start)
     return rows
 
 
@@ -157,7 +159,7 @@ def make_engine(
     options = f"-c statement_timeout={settings.db_statement_timeout_ms}"
     engine = create_async_engine(
         url,
-        poolclass=instrument.TimedPool,
+        poolclass=instrument.TimedPool if settings.metrics_enabled else None,
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow if max_overflow is None else max_overflow,
         pool_timeout=settings.db_pool_timeout,
@@ -168,7 +170,9 @@ def make_engine(
             "options": options,
         },
     )
-    instrument.instrument(engine, application_name.removeprefix("showroom-"))
+    if settings.metrics_enabled:
+        instrument.instrument(engine, application_name.removeprefix("showroom-"))
+    instrument.ENABLED = settings.metrics_enabled
     return engine
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import lru_cache
 from typing import Any
 
 from prometheus_client import (
@@ -62,6 +63,12 @@ OUTBOUND = Counter(
     "showroom_outbound_messages", "Outbound messages by channel and the state they reached", ["channel", "state"]
 )
 LEADS = Counter("showroom_leads_ingested", "Leads ingested (created), by channel", ["channel"])
+
+
+@lru_cache(maxsize=4096)  # routes x methods x statuses: bounded; saves the label lookups on every request
+def http_series(method: str, route: str, status: int) -> tuple[Any, Any]:
+    """The request counter and latency histogram of one method, route template and status."""
+    return HTTP_REQUESTS.labels(method, route, str(status)), HTTP_LATENCY.labels(method, route)
 
 
 def multiprocess() -> bool:
