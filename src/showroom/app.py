@@ -41,7 +41,7 @@ from showroom.events import EventHub
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
-from showroom.ops import health, metrics
+from showroom.ops import health, metrics, stats
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
 from showroom.web.app_routes import router as staff_app
@@ -78,9 +78,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.events = EventHub(libpq(app.state.db.app_url))
         await app.state.events.start()
         worker = asyncio.create_task(run_jobs(app.state.services)) if settings.jobs_in_process else None
+        timings = (
+            asyncio.create_task(stats.keep_writing(settings.data_dir, "web")) if settings.metrics_enabled else None
+        )
         try:
             yield
         finally:
+            if timings is not None:
+                timings.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await timings
             if worker is not None:
                 worker.cancel()  # a graceful stop: running jobs get SHOWROOM_JOB_SHUTDOWN_SECONDS to finish
                 with contextlib.suppress(asyncio.CancelledError):

@@ -8,6 +8,7 @@ A task receives ids, opens its own session with the tenant set, and is safe to r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -24,6 +25,7 @@ from showroom.errors import ServiceUnavailable
 from showroom.mail import Email
 from showroom.models import Session
 from showroom.ops import context as log_context
+from showroom.ops import stats
 from showroom.services import Services
 from showroom.settings import Settings
 
@@ -187,9 +189,13 @@ def run_worker(settings: Settings) -> None:
 
     async def main() -> None:
         services = Services.build(settings, open_database(settings, topo.app, topo.maint, process="worker"))
+        timings = asyncio.create_task(stats.keep_writing(settings.data_dir, "worker"))
         try:
             await run_jobs(services, install_signal_handlers=True)
         finally:
+            timings.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await timings
             await services.db.dispose()
 
     asyncio.run(main())

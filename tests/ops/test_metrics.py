@@ -13,11 +13,12 @@ from showroom.audit.service import SYSTEM
 from showroom.auth import api_keys
 from showroom.auth.schemas import ApiKeyCreate
 from showroom.db.engine import Database, make_engine
-from showroom.ops import health
+from showroom.ops import health, stats
 from showroom.queue import defer
 from showroom.settings import Settings
-from tests.conftest import new_client
+from tests.conftest import cli_env, new_client
 from tests.factories import create_dealership, unique
+from tests.test_cli import showroom
 
 
 def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -126,3 +127,23 @@ async def test_readyz_says_the_database_is_unreachable(settings: Settings) -> No
         await engine.dispose()
     assert not result.ready and result.checks["database"] == "unreachable"
     assert result.problems[0].startswith("database unreachable: ")
+
+
+async def test_db_stats_shows_the_processes_own_statement_timings_without_pg_stat_statements(
+    app: FastAPI, settings: Settings, db: Database
+) -> None:
+    _, key = await _key(db)
+    async with new_client(app) as http:
+        for _ in range(3):
+            assert (await http.get("/api/v1/leads", headers={"Authorization": f"Bearer {key}"})).status_code == 200
+    stats.write_snapshot(settings.data_dir, "web")
+    shown = showroom("db", "stats", "--limit", "50", env=cli_env(settings))
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    if settings.embedded:
+        assert "pg_stat_statements: the embedded PostgreSQL does not ship it" in lines[0]
+        assert lines[0].startswith("source: Showroom's own statement timings, 1 process(es)")
+        assert "slowest (total time)" in lines and "most frequent" in lines
+        auth = [line for line in lines if "select k.id, k.dealership_id, k.name, k.scopes" in line]
+        assert len(auth) == 2  # the API key lookup, in both lists
+        assert int(auth[0].split()[0]) >= 3

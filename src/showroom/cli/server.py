@@ -3,6 +3,10 @@ Plain functions here; ``showroom.cli`` registers them on the top-level app."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -38,6 +42,7 @@ def serve(
     settings = load_settings(host=host, port=port, jobs_in_process=worker)
     check_port(settings.host, settings.port)
     exit_on_sigterm()
+    shared_metrics = _shared_metrics_dir() if workers > 1 else None
     try:
         topo = migrations.resolve(settings)
         if migrate:
@@ -65,7 +70,19 @@ def serve(
             proxy_headers=True,
         )
     finally:
+        if shared_metrics is not None:
+            shutil.rmtree(shared_metrics, ignore_errors=True)
         embedded.stop()
+
+
+def _shared_metrics_dir() -> Path | None:
+    """Several server processes: one directory for their metrics, so that any process's /metrics counts them all
+    (prometheus_client's multiprocess mode; set before the processes start). None if the operator chose one."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return None
+    path = Path(tempfile.mkdtemp(prefix="showroom-metrics-"))
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+    return path
 
 
 @friendly

@@ -32,7 +32,7 @@ class StatementTiming:
 
 
 statements: dict[str, StatementTiming] = {}
-_lock = threading.Lock()
+lock = threading.Lock()
 
 
 @lru_cache(maxsize=4096)  # the statements are a few hundred fixed strings: normalize each once (~20 µs)
@@ -49,7 +49,7 @@ def _histogram(sql: str) -> Any:
 def record(sql: str, seconds: float) -> None:
     _histogram(sql).observe(seconds)
     key = normalize(sql)
-    with _lock:
+    with lock:
         timing = statements.get(key)
         if timing is None:
             if len(statements) >= MAX_STATEMENTS:
