@@ -102,10 +102,17 @@ async def purge_expired_sessions(timestamp: int) -> int:
 @tasks.periodic(cron="* * * * *", periodic_id="jobs.retry_stalled")
 @tasks.task(name="jobs.retry_stalled", queue="maintenance", pass_context=True)
 async def retry_stalled(context: JobContext, timestamp: int) -> int:
-    """Jobs left running by a worker process that died (no heartbeat for 30 s) run again. Tasks are safe to run
-    twice; a message a dead worker may have sent already goes again with the same idempotency key."""
-    manager = context.app.job_manager
-    stalled = list(await manager.get_stalled_jobs())
+    """Jobs left running by a worker process that died (no heartbeat for ``SHOWROOM_JOB_STALLED_SECONDS``) run
+    again. Tasks are safe to run twice; a message a dead worker may have sent already goes again with the same
+    idempotency key."""
+    return await recover_stalled(context.app, services().settings.job_stalled_seconds)
+
+
+async def recover_stalled(app: App, stalled_seconds: float) -> int:
+    """Put the jobs of dead workers back in the queue (``retry_stalled`` every minute, and a starting worker at
+    once and when a worker that just died would count as dead, so a restart after a crash recovers in seconds)."""
+    manager = app.job_manager
+    stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=stalled_seconds))
     for job in stalled:
         await manager.retry_job(job)
     if stalled:
@@ -169,18 +176,35 @@ async def run_jobs(
                     ", ".join(queues or queue_names()),
                     settings.job_concurrency,
                 )
-            await app.run_worker_async(
-                wait=wait,
-                queues=queues or None,  # type: ignore[arg-type]  # None: every queue (procrastinate's default)
-                concurrency=settings.job_concurrency,
-                shutdown_graceful_timeout=settings.job_shutdown_seconds,
-                install_signal_handlers=install_signal_handlers,
-                name="showroom",
-            )
+            recovery = asyncio.create_task(_recover_after_start(app, settings.job_stalled_seconds)) if wait else None
+            try:
+                await app.run_worker_async(
+                    update_heartbeat_interval=min(10.0, settings.job_stalled_seconds / 3),
+                    stalled_worker_timeout=settings.job_stalled_seconds,
+                    wait=wait,
+                    queues=queues or None,  # type: ignore[arg-type]  # None: every queue (procrastinate's default)
+                    concurrency=settings.job_concurrency,
+                    shutdown_graceful_timeout=settings.job_shutdown_seconds,
+                    install_signal_handlers=install_signal_handlers,
+                    name="showroom",
+                )
+            finally:
+                if recovery is not None:
+                    recovery.cancel()
     finally:
         _services = None
         if wait:
             log.info("jobs: worker stopped")
+
+
+async def _recover_after_start(app: App, stalled_seconds: float) -> None:
+    """At start, and once a worker that died just before would count as dead."""
+    for delay in (0.0, stalled_seconds + 1):
+        await asyncio.sleep(delay)
+        try:
+            await recover_stalled(app, stalled_seconds)
+        except Exception as exc:  # the periodic retry_stalled catches up; never stop the worker for this
+            log.warning("jobs: could not look for stalled jobs: %s", exc)
 
 
 def run_worker(settings: Settings) -> None:

@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         description="Run the job worker inside each web process (`showroom serve` sets it unless --no-worker).",
     )
     job_concurrency: int = Field(default=10, ge=1, le=100, description="Jobs one worker runs at the same time.")
+    job_stalled_seconds: float = Field(
+        default=30.0,
+        ge=2,
+        description="A worker silent this long is dead: its running jobs run again (it beats every third of it).",
+    )
     job_shutdown_seconds: float = Field(
         default=30.0, ge=0, description="On stop, how long running jobs may finish before they are aborted."
     )

@@ -1,5 +1,7 @@
 """Faults for real: the server killed with SIGKILL in the middle of a concurrent intake loses no acknowledged lead,
-stores none twice, and the provider's retries of what failed create each once."""
+stores none twice, and the provider's retries of what failed create each once; a worker killed with SIGKILL in the
+middle of deliveries leaves jobs that run to completion after a restart, each message sent once in effect (a resend
+carries the same idempotency key)."""
 
 from __future__ import annotations
 
@@ -8,18 +10,25 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
 
 import httpx
 import psycopg
+from fastapi import FastAPI, Request
+from sqlalchemy import select
 
 from showroom.audit.service import SYSTEM
 from showroom.auth import api_keys
 from showroom.auth.schemas import ApiKeyCreate
 from showroom.db.engine import Database
+from showroom.models import Message
 from showroom.settings import Settings
+from tests.agent.test_conversations_flow import stocked_team
 from tests.conftest import cli_env
 from tests.factories import create_dealership
+from tests.helpers import sign_in
+from tests.servers import serve
 from tests.test_cli import free_port
 
 LEADS = 600
@@ -138,3 +147,68 @@ async def test_a_server_killed_mid_intake_loses_no_acknowledged_lead_and_retries
     for n, lead_id in acknowledged.items():
         assert stored[f"{run}-{n}"][1] == lead_id  # an acknowledged lead is the one stored
     assert customers is not None and customers[0] == LEADS
+
+
+class SlowRelay:
+    """An SMS relay that takes its time (so a worker is killed mid-send) and records each request's key."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.app = FastAPI()
+        self.app.post("/sms")(self.sms)
+
+    async def sms(self, request: Request) -> dict[str, str]:
+        await asyncio.sleep(0.4)
+        self.keys.append(request.headers.get("idempotency-key", ""))
+        return {"id": f"relay-{len(self.keys)}"}
+
+
+async def test_a_worker_killed_mid_jobs_finishes_them_after_restart_each_message_once_in_effect(
+    app: FastAPI, settings: Settings, db: Database
+) -> None:
+    relay = SlowRelay()
+    team = await stocked_team(app, db)
+    staff = await sign_in(app, team.agent.email)
+    messages = []
+    for n in range(12):
+        lead = (await staff.post("/api/v1/leads", json={"customer": {"phone": f"312-555-{2100 + n}"}})).json()
+        conversation = (
+            await staff.post("/api/v1/conversations", json={"lead_id": lead["lead"]["id"], "channel": "sms"})
+        ).json()
+        reply = await staff.post(f"/api/v1/conversations/{conversation['id']}/messages", json={"content": f"Hi {n}"})
+        assert reply.json()["delivery_status"] == "queued"
+        messages.append(reply.json()["id"])
+    for base in serve(relay.app):
+        env = cli_env(
+            settings,
+            SHOWROOM_SMS_WEBHOOK_URL=f"{base}/sms",
+            SHOWROOM_JOB_STALLED_SECONDS="3",
+            SHOWROOM_JOB_CONCURRENCY="4",
+            SHOWROOM_LOG_LEVEL="warning",
+        )
+        command = [sys.executable, "-m", "showroom", "worker"]
+        first = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while len(relay.keys) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        os.kill(first.pid, signal.SIGKILL)  # with sends in flight and jobs marked as running
+        first.wait(timeout=10)
+        assert len(set(relay.keys) & set(messages)) < len(messages)
+        await asyncio.sleep(3.5)  # the dead worker's heartbeat is now stale
+        second = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 40
+            while time.monotonic() < deadline:
+                async with db.maint_session() as maint:
+                    statuses = (
+                        await maint.scalars(select(Message.delivery_status).where(Message.id.in_(messages)))
+                    ).all()
+                if statuses and all(s == "sent" for s in statuses):
+                    break
+                await asyncio.sleep(0.3)
+        finally:
+            second.send_signal(signal.SIGTERM)
+            second.wait(timeout=40)
+    assert sorted(statuses) == ["sent"] * len(messages)  # every job ran to completion after the restart
+    assert set(relay.keys) >= set(messages)  # every customer got the message...
+    assert len(relay.keys) - len(set(relay.keys)) <= 4  # ...and at most the in-flight ones again, under their key
