@@ -77,20 +77,24 @@ async def test_live_updates_reach_staff_connected_to_another_process(settings: S
                 async for line in stream.aiter_lines():
                     if line.startswith("data:"):
                         seen.append(json.loads(line.removeprefix("data:")))
-                        if any(e.get("conversation_id") == conversation for e in seen):
-                            return
 
-        conversation = ""
         listener = asyncio.create_task(listen())
-        await asyncio.sleep(1.0)  # subscribed
-        async with httpx.AsyncClient(base_url=b, headers={"Authorization": f"Bearer {key}"}) as site:
-            created = await site.post(
-                "/api/v1/leads", json={"customer": {"first_name": "Ana", "email": f"{unique()}@example.com"},
-                                       "message": "Do you have the Tucson in red?"},
-            )  # fmt: skip
-        assert created.status_code == 201, created.text
-        conversation = created.json()["conversation_id"]
-        await asyncio.wait_for(listener, timeout=15)
+        try:
+            await asyncio.sleep(1.0)  # subscribed
+            async with httpx.AsyncClient(base_url=b, headers={"Authorization": f"Bearer {key}"}) as site:
+                created = await site.post(
+                    "/api/v1/leads", json={"customer": {"first_name": "Ana", "email": f"{unique()}@example.com"},
+                                           "message": "Do you have the Tucson in red?"},
+                )  # fmt: skip
+            assert created.status_code == 201, created.text
+            conversation = created.json()["conversation_id"]
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and not any(e.get("conversation_id") == conversation for e in seen):
+                await asyncio.sleep(0.1)
+        finally:
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener
     assert any(e.get("conversation_id") == conversation for e in seen), seen
 
 
