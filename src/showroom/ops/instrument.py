@@ -72,8 +72,13 @@ class TimedPool(AsyncAdaptedQueuePool):
         except SATimeoutError:
             metrics.DB_POOL_TIMEOUTS.labels(self.metrics_name).inc()
             raise
-        metrics.DB_POOL_WAIT.labels(self.metrics_name).observe(time.perf_counter() - start)
+        _pool_wait(self.metrics_name).observe(time.perf_counter() - start)
         return connection
+
+
+@lru_cache(maxsize=16)
+def _pool_wait(pool: str) -> Any:
+    return metrics.DB_POOL_WAIT.labels(pool)
 
 
 def instrument(engine: AsyncEngine, name: str) -> None:
