@@ -158,3 +158,23 @@ async def test_metrics_of_serve_workers_2_count_the_requests_of_both_processes(s
         for _ in range(10):  # whichever process answers counts both
             response = await http.get("/metrics", headers={"Connection": "close"})
             assert _count(response.text, "/readyz") == 60
+
+
+async def test_a_worker_serves_its_own_metrics_on_request(settings: Settings, db: Database) -> None:
+    port = free_port()
+    subject = unique("metrics")
+    with running(settings, "worker", "--metrics-port", str(port)):
+        async with db.session() as session, session.begin():
+            await defer(session, "mail.send", queue="mail", to=["m@example.com"], subject=subject, text="hi")
+        found = 0.0
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and not found:
+                await asyncio.sleep(0.3)
+                with contextlib.suppress(httpx.HTTPError):
+                    text = (await http.get("/metrics")).text
+                    for family in text_string_to_metric_families(text):
+                        for s in family.samples:
+                            if s.name == "showroom_db_query_duration_seconds_count":
+                                found += s.value
+    assert found > 0  # the worker's own statements, counted in the worker

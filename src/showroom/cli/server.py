@@ -86,7 +86,12 @@ def _shared_metrics_dir() -> Path | None:
 
 
 @friendly
-def worker() -> None:
+def worker(
+    metrics_port: Annotated[
+        int | None,
+        typer.Option(min=1, max=65535, help="Serve this process's Prometheus metrics on this port (at SHOWROOM_HOST)."),
+    ] = None,
+) -> None:
     """Run the background jobs (first AI replies, deliveries, e-mail, maintenance) in this process; as many
     `showroom worker` processes as you like may run beside `showroom serve --no-worker`."""
     # lazy: logs imports uvicorn and jobs imports procrastinate and every task; keeps `showroom --help` fast
@@ -95,6 +100,11 @@ def worker() -> None:
 
     settings = load_settings()
     logs.configure(settings.log_level, settings.log_format)
+    if metrics_port is not None:
+        from showroom.ops import metrics  # lazy: only a worker that serves its metrics needs the HTTP exporter
+
+        check_port(settings.host, metrics_port)
+        metrics.serve_process_metrics(settings.host, metrics_port)
     exit_on_sigterm()
     try:
         run_worker(settings)

@@ -24,6 +24,7 @@ from prometheus_client import (
     Gauge,
     Histogram,
     generate_latest,
+    start_http_server,
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -154,6 +155,16 @@ def database_families(
         beat.add_metric([], float(heartbeat["age"]))
     workers.add_metric([], (heartbeat or {}).get("n", 0))
     return [by_state, depth, age, sla, beat, workers]
+
+
+def serve_process_metrics(host: str, port: int) -> None:
+    """``/metrics`` of a process without a web server (``showroom worker --metrics-port``), on a thread."""
+    if multiprocess():
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        start_http_server(port, addr=host, registry=registry)
+    else:
+        start_http_server(port, addr=host)
 
 
 def exposition(families: list[GaugeMetricFamily]) -> bytes:
