@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,7 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -35,12 +36,13 @@ from showroom.db.engine import Database, open_database
 from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
 from showroom.dealerships.routes import router as dealerships
-from showroom.errors import AppError
+from showroom.errors import AppError, NotFound, Unauthorized
 from showroom.events import EventHub
 from showroom.experiments.routes import router as experiments
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
+from showroom.ops import health, metrics, stats
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
 from showroom.web.app_routes import router as staff_app
@@ -77,9 +79,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.events = EventHub(libpq(app.state.db.app_url))
         await app.state.events.start()
         worker = asyncio.create_task(run_jobs(app.state.services)) if settings.jobs_in_process else None
+        timings = (
+            asyncio.create_task(stats.keep_writing(settings.data_dir, "web")) if settings.metrics_enabled else None
+        )
         try:
             yield
         finally:
+            if timings is not None:
+                timings.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await timings
             if worker is not None:
                 worker.cancel()  # a graceful stop: running jobs get SHOWROOM_JOB_SHUTDOWN_SECONDS to finish
                 with contextlib.suppress(asyncio.CancelledError):
@@ -104,6 +113,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
+        metrics=settings.metrics_enabled,
         uploads={"/api/v1/inventory/import": settings.max_upload_bytes},
     )
     _install_error_handlers(app)
@@ -121,7 +131,31 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
         return JSONResponse({"status": "ok", "database": "ok"})
 
+    _install_operations_routes(app)
     return app
+
+
+def _install_operations_routes(app: FastAPI) -> None:
+    @app.get("/readyz", tags=["operations"], summary="Ready to serve: database, migrations, a job worker (no auth)")
+    async def readyz(request: Request) -> JSONResponse:
+        db: Database = request.app.state.db
+        result = await health.readiness(db.app_engine, request.app.state.settings.ready_heartbeat_seconds)
+        if not result.ready:
+            log.warning("not ready: %s", "; ".join(result.problems))
+        return JSONResponse(result.body(), status_code=200 if result.ready else 503)
+
+    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics (SHOWROOM_METRICS_TOKEN: bearer)")
+    async def prometheus(request: Request) -> Response:
+        if not request.app.state.settings.metrics_enabled:
+            raise NotFound("metrics are off (SHOWROOM_METRICS_ENABLED=false)")
+        token = request.app.state.settings.metrics_token
+        if token is not None:
+            sent = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not hmac.compare_digest(sent.encode(), token.get_secret_value().encode()):
+                raise Unauthorized("send 'Authorization: Bearer <SHOWROOM_METRICS_TOKEN>'", field="Authorization")
+        db: Database = request.app.state.db
+        body = metrics.exposition(await health.database_families(db.maint_engine))
+        return Response(body, media_type=metrics.CONTENT_TYPE_LATEST)
 
 
 def _include_routers(app: FastAPI) -> None:

@@ -8,6 +8,7 @@ A task receives ids, opens its own session with the tenant set, and is safe to r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -23,6 +24,8 @@ from showroom.db.urls import libpq
 from showroom.errors import ServiceUnavailable
 from showroom.mail import Email
 from showroom.models import Session
+from showroom.ops import context as log_context
+from showroom.ops import stats
 from showroom.services import Services
 from showroom.settings import Settings
 
@@ -59,6 +62,7 @@ def tenant_task(
 
     def register(func: TenantJob[R]) -> TenantJob[R]:
         async def run(dealership_id: int, **args: Any) -> R:
+            log_context.open_context(dealership_id=dealership_id, job=name)
             s = services()
             async with s.db.session(dealership_id) as session:
                 return await func(session, s, **args)
@@ -98,10 +102,17 @@ async def purge_expired_sessions(timestamp: int) -> int:
 @tasks.periodic(cron="* * * * *", periodic_id="jobs.retry_stalled")
 @tasks.task(name="jobs.retry_stalled", queue="maintenance", pass_context=True)
 async def retry_stalled(context: JobContext, timestamp: int) -> int:
-    """Jobs left running by a worker process that died (no heartbeat for 30 s) run again. Tasks are safe to run
-    twice; a message a dead worker may have sent already goes again with the same idempotency key."""
-    manager = context.app.job_manager
-    stalled = list(await manager.get_stalled_jobs())
+    """Jobs left running by a worker process that died (no heartbeat for ``SHOWROOM_JOB_STALLED_SECONDS``) run
+    again. Tasks are safe to run twice; a message a dead worker may have sent already goes again with the same
+    idempotency key."""
+    return await recover_stalled(context.app, services().settings.job_stalled_seconds)
+
+
+async def recover_stalled(app: App, stalled_seconds: float) -> int:
+    """Put the jobs of dead workers back in the queue (``retry_stalled`` every minute, and a starting worker at
+    once and when a worker that just died would count as dead, so a restart after a crash recovers in seconds)."""
+    manager = app.job_manager
+    stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=stalled_seconds))
     for job in stalled:
         await manager.retry_job(job)
     if stalled:
@@ -165,18 +176,35 @@ async def run_jobs(
                     ", ".join(queues or queue_names()),
                     settings.job_concurrency,
                 )
-            await app.run_worker_async(
-                wait=wait,
-                queues=queues or None,  # type: ignore[arg-type]  # None: every queue (procrastinate's default)
-                concurrency=settings.job_concurrency,
-                shutdown_graceful_timeout=settings.job_shutdown_seconds,
-                install_signal_handlers=install_signal_handlers,
-                name="showroom",
-            )
+            recovery = asyncio.create_task(_recover_after_start(app, settings.job_stalled_seconds)) if wait else None
+            try:
+                await app.run_worker_async(
+                    update_heartbeat_interval=min(10.0, settings.job_stalled_seconds / 3),
+                    stalled_worker_timeout=settings.job_stalled_seconds,
+                    wait=wait,
+                    queues=queues or None,  # type: ignore[arg-type]  # None: every queue (procrastinate's default)
+                    concurrency=settings.job_concurrency,
+                    shutdown_graceful_timeout=settings.job_shutdown_seconds,
+                    install_signal_handlers=install_signal_handlers,
+                    name="showroom",
+                )
+            finally:
+                if recovery is not None:
+                    recovery.cancel()
     finally:
         _services = None
         if wait:
             log.info("jobs: worker stopped")
+
+
+async def _recover_after_start(app: App, stalled_seconds: float) -> None:
+    """At start, and once a worker that died just before would count as dead."""
+    for delay in (0.0, stalled_seconds + 1):
+        await asyncio.sleep(delay)
+        try:
+            await recover_stalled(app, stalled_seconds)
+        except Exception as exc:  # the periodic retry_stalled catches up; never stop the worker for this
+            log.warning("jobs: could not look for stalled jobs: %s", exc)
 
 
 def run_worker(settings: Settings) -> None:
@@ -185,9 +213,13 @@ def run_worker(settings: Settings) -> None:
 
     async def main() -> None:
         services = Services.build(settings, open_database(settings, topo.app, topo.maint, process="worker"))
+        timings = asyncio.create_task(stats.keep_writing(settings.data_dir, "worker"))
         try:
             await run_jobs(services, install_signal_handlers=True)
         finally:
+            timings.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await timings
             await services.db.dispose()
 
     asyncio.run(main())

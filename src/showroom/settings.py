@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import AliasChoices, Field, SecretStr, model_validator
@@ -61,6 +62,20 @@ class Settings(BaseSettings):
     public_url: str | None = Field(default=None, description="Base URL used in e-mailed links.")
     secret_key: SecretStr = SecretStr(DEV_SECRET)
     log_level: str = "info"
+    log_format: Literal["auto", "json", "plain"] = Field(
+        default="auto", description="Log lines as JSON or plain text; auto: plain on a terminal, JSON otherwise."
+    )
+
+    # --- operations --------------------------------------------------------------------------------
+    metrics_enabled: bool = Field(
+        default=True, description="Count requests, pool use and statements for /metrics (off: /metrics is a 404)."
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None, description="When set, /metrics wants 'Authorization: Bearer <token>'; unset: open."
+    )
+    ready_heartbeat_seconds: float = Field(
+        default=60.0, gt=0, description="/readyz fails when no job worker has beaten for this long."
+    )
 
     # --- background jobs ------------------------------------------------------------------------------
     jobs_in_process: bool = Field(
@@ -68,6 +83,11 @@ class Settings(BaseSettings):
         description="Run the job worker inside each web process (`showroom serve` sets it unless --no-worker).",
     )
     job_concurrency: int = Field(default=10, ge=1, le=100, description="Jobs one worker runs at the same time.")
+    job_stalled_seconds: float = Field(
+        default=30.0,
+        ge=2,
+        description="A worker silent this long is dead: its running jobs run again (it beats every third of it).",
+    )
     job_shutdown_seconds: float = Field(
         default=30.0, ge=0, description="On stop, how long running jobs may finish before they are aborted."
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -23,6 +24,7 @@ from showroom.brain.nlu.attributes import vehicle_fuel
 from showroom.brain.nlu.understanding import Slots, Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.models import Dealership
+from showroom.ops import metrics
 from showroom.settings import Settings
 from showroom.vocabulary import Channel
 
@@ -84,6 +86,7 @@ class BuiltinProvider:
     uses_system_prompt = False
 
     async def reply(self, req: ReplyRequest) -> ProviderReply:
+        started = time.perf_counter()
         draft = compose_reply(
             req.u,
             persona=req.persona,
@@ -96,6 +99,7 @@ class BuiltinProvider:
             referred=req.referred,
         )
         mentioned = [v for v in req.vehicles if v.id in draft.vehicle_ids] or list(req.vehicles)
+        metrics.AI_PROVIDER.labels(self.name, "ok").observe(time.perf_counter() - started)
         return ProviderReply(draft.text, draft.intent, mentioned, draft.confidence, "builtin-1", self.name)
 
 
@@ -129,13 +133,16 @@ class OpenAIProvider:
         self.fallback = fallback
 
     async def reply(self, req: ReplyRequest) -> ProviderReply:
+        started = time.perf_counter()
         try:
             text, found, tokens, needs_human = await self._complete(req)
         except LLMError as exc:
+            metrics.AI_PROVIDER.labels(self.name, "error").observe(time.perf_counter() - started)
             log.warning("LLM provider failed (%s); answering with the builtin agent", exc)
             reply = await self.fallback.reply(req)
             reply.fallback_reason = str(exc)[:300]
             return reply
+        metrics.AI_PROVIDER.labels(self.name, "ok").observe(time.perf_counter() - started)
         known = {v.id: v for v in [*req.vehicles, *found]}
         return ProviderReply(
             text,

@@ -23,6 +23,7 @@ from showroom.auth.tokens import hash_token, looks_like_api_key, looks_like_toke
 from showroom.db.engine import Database
 from showroom.db.tenancy import remember_tenant
 from showroom.errors import BadRequest, Forbidden, Unauthorized
+from showroom.ops import context as log_context
 from showroom.settings import Settings
 from showroom.vocabulary import ActorType
 
@@ -73,6 +74,7 @@ async def _from_api_key(session: AsyncSession, header: str) -> Principal:
     if not row["dealership_active"]:
         raise Unauthorized("this dealership is deactivated", field="Authorization")
     remember_tenant(session, row["dealership_id"])
+    log_context.bind(api_key_id=row["id"])
     return Principal(
         kind=ActorType.api_key,
         dealership_id=row["dealership_id"],

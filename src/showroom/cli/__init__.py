@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from showroom.cli import admin, database, experiments, imports, server
+from showroom.cli import admin, backup, database, experiments, imports, server
 
 app = typer.Typer(
     help="Showroom: the open platform for car dealerships' AI sales agents.",
@@ -20,6 +20,7 @@ app = typer.Typer(
 app.command()(server.serve)
 app.command()(server.worker)
 app.add_typer(database.db_app, name="db")
+app.add_typer(backup.backup_app, name="backup")
 app.add_typer(admin.dealership_app, name="dealership")
 app.add_typer(admin.user_app, name="user")
 app.add_typer(admin.api_key_app, name="api-key")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from showroom.cli.common import fail, friendly, load_settings
@@ -40,3 +42,47 @@ def db_check() -> None:
     if problems:
         fail(f"{len(problems)} problem(s) found")
     typer.echo("ok: schema matches the models; row-level security is on for every tenant table")
+
+
+@db_app.command("stats")
+@friendly
+def db_stats(
+    limit: Annotated[int, typer.Option(min=1, max=100, help="Statements per list.")] = 10,
+    since_hours: Annotated[
+        float, typer.Option(min=0.01, help="Own timings: processes that wrote them within this many hours.")
+    ] = 24.0,
+) -> None:
+    """The slowest and the most frequent statements: from pg_stat_statements where the server has it, else from
+    the timings the Showroom processes of this machine keep of their own statements."""
+    from showroom.db import bootstrap, migrate  # lazy: pulls in alembic and the models; keeps `--help` fast
+    from showroom.ops import stats
+
+    settings = load_settings()
+    try:
+        topo = migrate.resolve(settings)
+        with bootstrap.connect(topo.owner) as conn:
+            present = stats.has_pg_stat_statements(conn)
+            statements = stats.from_pg_stat_statements(conn) if present else []
+    finally:
+        embedded.stop()
+    if present:
+        typer.echo("source: pg_stat_statements (every client of this database, since its last reset)")
+    else:
+        why = (
+            "the embedded PostgreSQL does not ship it" if settings.embedded else "it is not installed in this database"
+        )
+        statements, processes = stats.from_snapshots(settings.data_dir, since_hours * 3600)
+        typer.echo(
+            f"source: Showroom's own statement timings, {processes} process(es) of this machine in the last "
+            f"{since_hours:g} h (pg_stat_statements: {why})"
+        )
+        if not statements:
+            typer.echo("no timings yet: they are written every 30 s by running `showroom serve` / `showroom worker`")
+            return
+    slowest, frequent = stats.top(statements, limit)
+    for title, rows in (("slowest (total time)", slowest), ("most frequent", frequent)):
+        typer.echo(f"\n{title}")
+        typer.echo(f"{'calls':>10} {'total ms':>11} {'mean ms':>9} {'max ms':>9}  statement")
+        for s in rows:
+            query = s.query if len(s.query) <= 90 else s.query[:87] + "..."
+            typer.echo(f"{s.calls:>10} {s.total_ms:>11.1f} {s.mean_ms:>9.2f} {s.max_ms:>9.1f}  {query}")

@@ -3,6 +3,10 @@ Plain functions here; ``showroom.cli`` registers them on the top-level app."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -38,6 +42,7 @@ def serve(
     settings = load_settings(host=host, port=port, jobs_in_process=worker)
     check_port(settings.host, settings.port)
     exit_on_sigterm()
+    shared_metrics = _shared_metrics_dir() if workers > 1 else None
     try:
         topo = migrations.resolve(settings)
         if migrate:
@@ -61,15 +66,32 @@ def serve(
             host=settings.host,
             port=settings.port,
             workers=workers,
-            log_config=logs.logging_config(settings.log_level),
+            log_config=logs.logging_config(settings.log_level, settings.log_format),
             proxy_headers=True,
         )
     finally:
+        if shared_metrics is not None:
+            shutil.rmtree(shared_metrics, ignore_errors=True)
         embedded.stop()
 
 
+def _shared_metrics_dir() -> Path | None:
+    """Several server processes: one directory for their metrics, so that any process's /metrics counts them all
+    (prometheus_client's multiprocess mode; set before the processes start). None if the operator chose one."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return None
+    path = Path(tempfile.mkdtemp(prefix="showroom-metrics-"))
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+    return path
+
+
 @friendly
-def worker() -> None:
+def worker(
+    metrics_port: Annotated[
+        int | None,
+        typer.Option(min=1, max=65535, help="Serve this process's Prometheus metrics on this port (at SHOWROOM_HOST)."),
+    ] = None,
+) -> None:
     """Run the background jobs (first AI replies, deliveries, e-mail, maintenance) in this process; as many
     `showroom worker` processes as you like may run beside `showroom serve --no-worker`."""
     # lazy: logs imports uvicorn and jobs imports procrastinate and every task; keeps `showroom --help` fast
@@ -77,7 +99,12 @@ def worker() -> None:
     from showroom.jobs import run_worker
 
     settings = load_settings()
-    logs.configure(settings.log_level)
+    logs.configure(settings.log_level, settings.log_format)
+    if metrics_port is not None:
+        from showroom.ops import metrics  # lazy: only a worker that serves its metrics needs the HTTP exporter
+
+        check_port(settings.host, metrics_port)
+        metrics.serve_process_metrics(settings.host, metrics_port)
     exit_on_sigterm()
     try:
         run_worker(settings)

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.errors import ServiceUnavailable
 from showroom.mail import Email, new_message_id
 from showroom.models import Conversation, Customer, Dealership, Message
+from showroom.ops import metrics
 from showroom.queue import defer
 from showroom.services import Services
 from showroom.sms import SmsError
@@ -105,6 +106,7 @@ async def queue_delivery(
         message.delivery_status, message.delivered_at = "delivered", now
         return
     message.delivery_status = "queued"
+    metrics.OUTBOUND.labels(message.channel, "queued").inc()
     if message.channel == Channel.email:
         message.external_message_id = new_message_id(services.settings.mail_from, key=str(message.id))
     at = None
@@ -189,6 +191,7 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
         error = None
     except (OSError, SmsError, ServiceUnavailable) as exc:
         reference, error = None, str(exc)[:500]
+    metrics.OUTBOUND.labels(send.channel, "sent" if error is None else "failed").inc()
     async with session.begin():
         message = await session.get(Message, message_id, populate_existing=True)
         if message is None:

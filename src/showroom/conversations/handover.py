@@ -34,6 +34,7 @@ from showroom.models import (
     VehicleInterest,
 )
 from showroom.models.conversations import OPEN_HANDOVER_STATUSES
+from showroom.ops import metrics
 from showroom.services import Services
 from showroom.vocabulary import (
     ActivityType,
@@ -197,6 +198,7 @@ async def hand_over(
         context={"reasons": reasons or [], "message_count": conversation.message_count},
     )
     session.add(handover)
+    metrics.HANDOVERS.labels(reason).inc()
     conversation.ai_paused = True
     conversation.status = ConversationStatus.escalated
     if urgency in (Priority.high, Priority.urgent):
@@ -389,6 +391,7 @@ async def flag_breach(session: AsyncSession, handover_id: uuid.UUID, actor: Acto
     if handover is None or handover.status != HandoverStatus.pending or handover.sla_breached_at is not None:
         return False
     handover.sla_breached_at = datetime.now(UTC)
+    metrics.SLA_BREACHES.inc()
     if handover.urgency in (Priority.low, Priority.medium):
         handover.urgency = Priority.high
     await record(

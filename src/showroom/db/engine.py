@@ -12,6 +12,7 @@ Two pools per process:
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, SessionTransaction
 
+from showroom.ops import instrument
 from showroom.settings import Settings
 
 _SET_TENANT = "select set_config('app.dealership_id', %s, true), set_config('app.user_id', %s, true)"
@@ -120,8 +122,11 @@ async def fetch_one(
     for authentication, lead intake and other hot paths' fixed statements, and the ORM everywhere else."""
     with sqlalchemy_errors(sql, params):
         async with (await _driver(session)).cursor(row_factory=dict_row) as cursor:
+            start = time.perf_counter()
             await cursor.execute(sql, params)
             row: dict[str, Any] | None = await cursor.fetchone()
+            if instrument.ENABLED:
+                instrument.record(sql, time.perf_counter() - start)
     return row
 
 
@@ -129,8 +134,11 @@ async def fetch_all(session: AsyncSession, sql: str, params: Mapping[str, Any] |
     """:func:`fetch_one` for every row."""
     with sqlalchemy_errors(sql, params):
         async with (await _driver(session)).cursor(row_factory=dict_row) as cursor:
+            start = time.perf_counter()
             await cursor.execute(sql, params)
             rows: list[dict[str, Any]] = await cursor.fetchall()
+            if instrument.ENABLED:
+                instrument.record(sql, time.perf_counter() - start)
     return rows
 
 
@@ -149,8 +157,9 @@ def make_engine(
     max_overflow: int | None = None,
 ) -> AsyncEngine:
     options = f"-c statement_timeout={settings.db_statement_timeout_ms}"
-    return create_async_engine(
+    engine = create_async_engine(
         url,
+        poolclass=instrument.TimedPool if settings.metrics_enabled else None,
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow if max_overflow is None else max_overflow,
         pool_timeout=settings.db_pool_timeout,
@@ -161,6 +170,10 @@ def make_engine(
             "options": options,
         },
     )
+    if settings.metrics_enabled:
+        instrument.instrument(engine, application_name.removeprefix("showroom-"))
+    instrument.ENABLED = settings.metrics_enabled
+    return engine
 
 
 @dataclass

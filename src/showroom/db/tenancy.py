@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.db.engine import apply_tenant
+from showroom.ops import context as log_context
 
 
 def remember_tenant(session: AsyncSession, dealership_id: int | None, user_id: int | None = None) -> None:
@@ -30,6 +31,7 @@ def remember_tenant(session: AsyncSession, dealership_id: int | None, user_id: i
     transaction (no round trip), so the session's next transactions carry it too."""
     session.info["dealership_id"] = dealership_id
     session.info["user_id"] = user_id
+    log_context.bind(dealership_id=dealership_id, user_id=user_id)
 
 
 @contextlib.asynccontextmanager
@@ -45,6 +47,7 @@ async def acting_for(
         yield session
         return
     await apply_tenant(session, dealership_id, user_id)
+    log_context.bind(dealership_id=dealership_id, user_id=user_id)
     try:
         yield session
     except BaseException:

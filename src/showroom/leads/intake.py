@@ -34,6 +34,7 @@ from showroom.leads.service import add_activity, check_assignee, fit, get_custom
 from showroom.models import Conversation, Customer, Lead, Message, VehicleInterest
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.models.leads import WANTED_INTERESTS
+from showroom.ops import metrics
 from showroom.queue import defer
 from showroom.vocabulary import Channel, DeliveryStatus, InterestCondition, MessageType, Sender, values
 
@@ -123,6 +124,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         assigned_user_id=data.assigned_user_id or slots.assignee,
     )
     session.add(lead)
+    metrics.LEADS.labels(data.source_type).inc()  # ops: leads ingested by channel
     linked = _vehicle_interests(session, lead, data.vehicles, slots.ours)
     wanted = primary_wanted(data.vehicles)
     what = f" about {wanted.label()}" if wanted and wanted.label() else ""

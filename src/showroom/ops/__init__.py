@@ -1,0 +1,1 @@
+"""Operations: what an operator sees (log context, metrics, readiness, statement statistics) and does (backup)."""
