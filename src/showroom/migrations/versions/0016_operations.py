@@ -1,8 +1,8 @@
 """Operations: the service and maintenance logins may read the schema's migration revision, so ``/readyz`` can say
 whether the database's migrations are the code's without connecting as the owner.
 
-Revision ID: 0017
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 """
 
 from collections.abc import Sequence
@@ -11,8 +11,8 @@ from alembic import op
 
 from showroom.db.ddl import grant, quote_ident, roles
 
-revision: str = "0017"
-down_revision: str | None = "0014"
+revision: str = "0016"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
