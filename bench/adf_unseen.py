@@ -49,8 +49,7 @@ async def run(files: list[Path]) -> Counter[str]:
                     else:
                         kind = "duplicate" if o.result.duplicate else "lead"
                         counts[kind] += 1
-                        source = getattr(o, "source_name", None) or ""
-                        print(f"{path.name}: {kind} {o.result.lead.lead_number} {source}".rstrip())
+                        print(f"{path.name} prospect {o.prospect}: {o.outcome}: {o.why}; {'; '.join(o.warnings)}")
         finally:
             await db.dispose()
     return counts

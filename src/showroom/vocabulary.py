@@ -210,6 +210,16 @@ class ActivityType(StrEnum):
 
 
 @unique
+class ProspectOutcome(StrEnum):
+    """What became of one ``<prospect>`` of an ADF document (the per-prospect report; not stored)."""
+
+    lead = "lead"
+    duplicate = "duplicate"
+    resend = "resend"
+    rejected = "rejected"
+
+
+@unique
 class IntakeChannel(StrEnum):
     """``intake_dead_letters.channel``: how an unroutable lead arrived."""
 

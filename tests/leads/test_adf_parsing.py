@@ -117,7 +117,7 @@ def test_a_phone_that_is_not_a_number_is_kept_raw_with_a_warning() -> None:
     lead = parse_adf(adf("", customer=customer))
     assert [(p.number, p.e164) for p in lead.customer.phones] == [("call me", None)]
     assert lead.customer.primary_phone is None
-    assert "customer.contact: 'call me' is not a possible phone number for region US" in lead.warnings
+    assert "customer.contact: 'call me' is not a possible phone number for US; kept, unverified" in lead.warnings
 
 
 def test_the_contact_country_decides_how_national_phone_numbers_are_read() -> None:

@@ -27,6 +27,7 @@ class IntakeContact:
     zip_code: str | None = None
     country: str | None = None
     preferred_contact: str | None = None
+    sms_consent: dict[str, Any] | None = None  # leads.consent.record(...): given with this lead
 
 
 @dataclass

@@ -203,6 +203,11 @@ ADF_TYPES = ("application/xml", "text/xml", "message/rfc822", "text/plain", "app
 def _adf_response(outcomes: list[DocumentOutcome]) -> JSONResponse:
     results = [
         AdfDocumentOut(
+            document=o.document,
+            prospect=o.prospect,
+            outcome=o.outcome,
+            reason=o.why,
+            source=o.source_name if o.result else None,
             lead=LeadOut.model_validate(o.result.lead) if o.result else None,
             duplicate=bool(o.result and o.result.duplicate),
             error=o.error,
@@ -220,7 +225,7 @@ def _adf_response(outcomes: list[DocumentOutcome]) -> JSONResponse:
         status = 422  # committed anyway: dead letters stay for an admin
     body = AdfIntakeOut(results=results).model_dump(mode="json")
     if status == 422:
-        first = results[0]
+        first = results[0]  # nothing was taken in: the first rejection is the error
         body = {"error": "ValidationFailed", "detail": first.error, "field": first.field, **body}
     return JSONResponse(body, status_code=status)
 

@@ -19,6 +19,7 @@ from showroom.vocabulary import (
     LeadSourceType,
     LeadStatus,
     Priority,
+    ProspectOutcome,
 )
 
 Text100 = Annotated[str, StringConstraints(max_length=100)]
@@ -252,6 +253,13 @@ class IntakeOut(BaseModel):
 
 
 class AdfDocumentOut(BaseModel):
+    """One prospect of one ADF document: what became of it and why."""
+
+    document: int = Field(1, description="the document's place in the payload (1-based)")
+    prospect: int = Field(1, description="the prospect's place in its document (1-based)")
+    outcome: ProspectOutcome = ProspectOutcome.lead
+    reason: str = Field("", description="what became of it, in words: the lead's number, or why it was rejected")
+    source: str | None = Field(None, description="the lead source (provider) it was counted under")
     lead: LeadOut | None = None
     duplicate: bool = False
     error: str | None = None

@@ -72,6 +72,11 @@ class AdfContact:
 
     @property
     def has_contact(self) -> bool:
+        """Any e-mail or phone text at all: a doubtful one is kept and flagged, never a reason to lose the lead."""
+        return bool(self.emails or self.invalid_emails or self.phones)
+
+    @property
+    def usable(self) -> bool:
         return bool(self.emails) or self.primary_phone is not None
 
 
@@ -133,6 +138,7 @@ class ParsedLead:
     timeframe_latest: date | None = None
     comment_fields: dict[str, str] = field(default_factory=dict)  # "Key: value" lines, keys lower-cased
     recovered: bool = False  # True when the tolerant fallback read a document that was not well-formed
+    sms_consent: tuple[bool, str] | None = None  # a consent element: (granted, its wording or value)
 
     @property
     def primary_id(self) -> AdfId | None:
