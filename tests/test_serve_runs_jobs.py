@@ -87,7 +87,7 @@ async def test_serve_alone_answers_a_json_and_an_adf_lead_within_10_seconds(sett
             created = await http.post(
                 "/api/v1/leads",
                 json={
-                    "customer": {"first_name": "Robin", "email": f"robin-{port}@example.com"},
+                    "customer": {"first_name": "Robin", "email": f"robin-{port}@inbox-mail.net"},
                     "message": "Is the Tucson still available?",
                 },
             )

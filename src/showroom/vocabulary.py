@@ -210,6 +210,14 @@ class ActivityType(StrEnum):
 
 
 @unique
+class ContactField(StrEnum):
+    """A customer's contact staff confirm (``customers.contact_flags`` keys; not a column)."""
+
+    email = "email"
+    phone = "phone"
+
+
+@unique
 class ProspectOutcome(StrEnum):
     """What became of one ``<prospect>`` of an ADF document (the per-prospect report; not stored)."""
 

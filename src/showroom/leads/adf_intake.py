@@ -71,7 +71,7 @@ class DocumentOutcome:
             return f"a resend of {number}, recorded on it"
         if self.result.duplicate:
             return f"the same enquiry as {number}"
-        return f"new lead {number}" + (f" from {self.source_name}" if self.source_name else "")
+        return f"created {number}" + (f" from {self.source_name}" if self.source_name else "")
 
 
 def _contact(c: AdfContact) -> IntakeContact:

@@ -105,6 +105,24 @@ async def find_or_create_customer(
     return customer, notes
 
 
+async def grant_sms_consent(session: AsyncSession, customer: Customer, consent: dict[str, Any], actor: Actor) -> bool:
+    """Record consent to automated texts unless the customer has a record already (a refusal stands until they
+    text START); audited. Whether it was recorded."""
+    if customer.sms_consent is not None:
+        return False
+    customer.sms_consent = consent
+    await record(
+        session,
+        actor,
+        "customer.sms_consent",
+        dealership_id=customer.dealership_id,
+        resource_type="customer",
+        resource_id=customer.id,
+        after={"sms_consent": consent},
+    )
+    return True
+
+
 def link_duplicates(a: Customer, b: Customer, reason: str, when: datetime) -> None:
     """Show ``a`` and ``b`` on each other as possible duplicates (once), for staff to merge or leave."""
     for one, other in ((a, b), (b, a)):

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
 from showroom.errors import ValidationFailed
+from showroom.leads.consent import record as consent_record
 from showroom.leads.consent import sms_consented
 from showroom.leads.contact_rules import has_contact_text, tidy, usable
 from showroom.leads.contacts import normalize_email, normalize_phone
@@ -59,6 +60,8 @@ def earlier_lead(idempotency_key: str, now: datetime) -> Select[tuple[Lead]]:
 async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, actor: Actor) -> IntakeResult:
     rules = await intake_rules(session, dealership_id)
     contact, doubts = tidy(data.customer, rules.region)
+    if data.contact_confirmed:
+        doubts = {}
     email = normalize_email(contact.email)
     phone = contact.phone_e164 or normalize_phone(contact.phone, rules.region)
     if not has_contact_text(contact) and not data.anonymous_ok:
@@ -382,6 +385,11 @@ async def take_lead(
             zip_code=c.zip_code,
             country=c.country,
             preferred_contact=c.preferred_contact,
+            sms_consent=consent_record(
+                "json lead", c.sms_consent.wording, granted=c.sms_consent.granted, at=c.sms_consent.at
+            )
+            if c.sms_consent
+            else None,
         )
     vehicles = [IntakeVehicle(**v.model_dump(mode="json")) for v in data.vehicles]
     if data.trade_in is not None:
@@ -406,5 +414,6 @@ async def take_lead(
         idempotency_key=idempotency_key,
         assigned_user_id=data.assigned_user_id,
         original={"format": "json", "raw": data.model_dump(mode="json")},
+        contact_confirmed=data.customer_id is not None,
     )
     return await intake(session, dealership_id, lead, actor)

@@ -78,6 +78,7 @@ class IntakeLead:
     idempotency_key: str | None = None
     open_conversation: bool = True  # False for contacts that are not sales leads (no AI cadence)
     first_reply: bool = True  # enqueue the AI's first answer (the chat widget answers in the request instead)
+    contact_confirmed: bool = False  # the contact is a customer staff already have: nothing in it is flagged
     anonymous_ok: bool = False  # a chat visitor may start without any contact details (the key is the visit)
     conversation_channel: str | None = None  # default: email if we have one, else sms, else chat
     # A message channel (SMS, e-mail): the customer is writing now, so even the same enquiry as earlier today (a

@@ -18,7 +18,7 @@ from showroom.api.types import DbId
 from showroom.auth.deps import Context, DbSession, Maint, request_actor, require
 from showroom.errors import UnsupportedMediaType
 from showroom.leads import dead_letters as letters
-from showroom.leads import service
+from showroom.leads import merge, service
 from showroom.leads.adf_intake import DocumentOutcome, process_payload
 from showroom.leads.inbound import InboundEmailIn, check_inbound_secret
 from showroom.leads.intake import take_lead
@@ -27,6 +27,7 @@ from showroom.leads.schemas import (
     ActivityOut,
     AdfDocumentOut,
     AdfIntakeOut,
+    ConfirmContactIn,
     CustomerCreate,
     CustomerOut,
     CustomerUpdate,
@@ -34,6 +35,8 @@ from showroom.leads.schemas import (
     LeadIntakeIn,
     LeadOut,
     LeadUpdate,
+    MergeIn,
+    MergeOut,
 )
 from showroom.models import Customer, Lead
 from showroom.vocabulary import IntakeChannel, LeadSourceType, LeadStatus
@@ -101,6 +104,33 @@ async def update_customer(
     customer_id: uuid.UUID, body: CustomerUpdate, ctx: Annotated[Context, Depends(require("customer.write"))]
 ) -> Any:
     return await service.update_customer(ctx.session, customer_id, body, ctx.actor)
+
+
+@router.post(
+    "/customers/{customer_id}/confirm-contact",
+    response_model=CustomerOut,
+    summary="Confirm a flagged e-mail or phone: automated messages may use it from now on",
+    responses=errors(401, 403, 404, 422),
+)
+async def confirm_contact(
+    customer_id: uuid.UUID, body: ConfirmContactIn, ctx: Annotated[Context, Depends(require("customer.write"))]
+) -> Any:
+    return await merge.confirm_contact(ctx.session, customer_id, body.field, ctx.actor)
+
+
+@router.post(
+    "/customers/{customer_id}/merge",
+    response_model=MergeOut,
+    summary="Merge another customer into this one: their leads, conversations, follow-ups, insights and profile move",
+    responses=errors(401, 403, 404, 422),
+)
+async def merge_customers(
+    customer_id: uuid.UUID, body: MergeIn, ctx: Annotated[Context, Depends(require("customer.delete"))]
+) -> Any:
+    """The other customer is deleted once everything of theirs has moved; every opt-out of either stands. Audited
+    as `customer.merge` with what moved (the customer's history shows it)."""
+    customer, moved = await merge.merge_customers(ctx.session, customer_id, body.duplicate_id, ctx.actor)
+    return {"customer": CustomerOut.model_validate(customer), "moved": moved}
 
 
 @router.delete(

@@ -13,6 +13,7 @@ from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.vocabulary import (
     ActivityType,
     ConditionRating,
+    ContactField,
     ContactPreference,
     Interest,
     InterestCondition,
@@ -91,10 +92,41 @@ class CustomerOut(BaseModel):
     custom_fields: dict[str, Any]
     created_at: datetime
     updated_at: datetime
+    contact_flags: dict[str, Any] = Field(
+        description="email/phone kept as given but doubtful: {value, reason, since}; no automated message uses them "
+        "until staff confirm (POST /customers/{id}/confirm-contact)"
+    )
+    possible_duplicates: list[dict[str, Any]] = Field(
+        description="customers that may be the same person: {customer_id, name, reason, at}; merge or leave them"
+    )
+    sms_consent: dict[str, Any] | None = Field(description="consent to automated texts: {granted, source, at, wording}")
+
+
+class ConfirmContactIn(Strict):
+    field: ContactField
+
+
+class MergeIn(Strict):
+    duplicate_id: uuid.UUID = Field(description="the customer merged into this one (and then deleted)")
+
+
+class MergeOut(BaseModel):
+    customer: CustomerOut
+    moved: dict[str, Any] = Field(description="how many leads, conversations, follow-ups, insights, interactions moved")
 
 
 Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="integer cents")]
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+
+
+class SmsConsentIn(Strict):
+    """The customer's answer to "may we text you automated messages?", as your form asked it."""
+
+    granted: bool
+    wording: Annotated[str, StringConstraints(min_length=1, max_length=1000)] = Field(
+        description="The words the customer agreed to (or declined), as shown to them"
+    )
+    at: datetime | None = Field(default=None, description="When they answered (default: when the lead arrives)")
 
 
 class IntakeCustomerIn(Strict):
@@ -112,6 +144,9 @@ class IntakeCustomerIn(Strict):
     zip_code: Annotated[str, StringConstraints(max_length=20)] | None = None
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
     preferred_contact: ContactPreference | None = None
+    sms_consent: SmsConsentIn | None = Field(
+        default=None, description="Consent to automated texts; without a granted one the agent never texts them"
+    )
 
 
 class IntakeVehicleIn(Strict):
