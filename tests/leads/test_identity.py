@@ -1,0 +1,216 @@
+"""Issue 14: doubtful contacts kept and flagged, swapped fields put right, who a customer is (same e-mail; same
+phone under another name), staff confirming a contact and merging customers, consent to automated texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from showroom.db.engine import Database
+from showroom.models import AuditLog, Conversation, Customer, Handover, Lead, Message
+from showroom.settings import Settings
+from tests.agent.test_conversations_flow import stocked_team
+from tests.conftest import Worker
+from tests.helpers import create_team, sign_in
+from tests.leads.test_intake_api import count, integration
+
+UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "adf_unseen"
+XML = {"Content-Type": "application/xml"}
+
+
+async def test_a_reserved_address_and_a_phone_without_area_code_make_a_flagged_lead_for_staff(
+    app: FastAPI, db: Database
+) -> None:
+    team = await create_team(db)
+    client = await integration(app, team)
+    document = (UNSEEN / "02_cargurus_reserved_domain_local_phone.xml").read_bytes()
+    response = await client.post("/api/v1/leads/adf", content=document, headers=XML)
+    assert response.status_code == 201, response.text
+    result = response.json()["results"][0]
+    assert result["outcome"] == "lead" and result["source"] == "CarGurus"
+    agent = await sign_in(app, team.agent.email)
+    customer = (await agent.get(f"/api/v1/customers/{result['lead']['customer_id']}")).json()
+    assert customer["email"] == "dwayne@example.com" and customer["phone"] == "555-0143"
+    assert customer["phone_e164"] is None
+    assert customer["contact_flags"]["email"]["reason"] == "example.com is a reserved or example domain"
+    assert customer["contact_flags"]["phone"]["reason"] == "has no area code"
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.lead_id == result["lead"]["id"]))
+        conversation = await maint.scalar(select(Conversation).where(Conversation.lead_id == result["lead"]["id"]))
+    assert handover is not None and handover.status == "pending" and handover.description
+    assert "'dwayne@example.com' is unverified" in handover.description and "'555-0143'" in handover.description
+    assert conversation is not None and conversation.ai_paused
+
+
+async def test_staff_confirm_a_flagged_contact_audited_with_why_it_was_flagged(
+    app: FastAPI, db: Database, worker: Worker
+) -> None:
+    team = await stocked_team(app, db)
+    client = await integration(app, team)
+    lead = {"customer": {"first_name": "Pat", "email": f"pat{team.id}@example.com"}, "message": "Any Tucson?"}
+    made = (await client.post("/api/v1/leads", json=lead)).json()
+    agent = await sign_in(app, team.agent.email)
+    url = f"/api/v1/customers/{made['customer_id']}"
+    assert "email" in (await agent.get(url)).json()["contact_flags"]
+    wrong = await agent.post(f"{url}/confirm-contact", json={"field": "phone"})
+    assert wrong.status_code == 422 and wrong.json()["field"] == "field"
+    confirmed = await agent.post(f"{url}/confirm-contact", json={"field": "email"})
+    assert confirmed.status_code == 200 and "email" not in confirmed.json()["contact_flags"]
+    conversation = made["conversation_id"]
+    reply = await agent.post(f"/api/v1/conversations/{conversation}/messages", json={"content": "Hi Pat, Sam here."})
+    assert reply.status_code in (200, 201), reply.text
+    async with db.maint_session() as maint:
+        audit = await maint.scalar(
+            select(AuditLog).where(AuditLog.action == "customer.confirm_contact", AuditLog.dealership_id == team.id)
+        )
+    assert audit is not None and audit.details["field"] == "email"
+    assert audit.details["was_flagged_because"] == "example.com is a reserved or example domain"
+
+
+async def test_swapped_fields_are_put_right(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    client = await integration(app, team)
+    document = (UNSEEN / "04_carscom_swapped_fields.xml").read_bytes()
+    result = (await client.post("/api/v1/leads/adf", content=document, headers=XML)).json()["results"][0]
+    assert result["outcome"] == "lead", result
+    async with db.maint_session() as maint:
+        customer = await maint.get(Customer, result["lead"]["customer_id"])
+    assert customer is not None
+    assert customer.email_normalized == "mgarcia77@yahoo.com" and customer.full_name == "Unknown"
+    assert customer.phone_e164 == "+14695550177"
+    assert customer.contact_flags["phone"]["reason"] == "was given in the e-mail field"
+    assert "email" not in customer.contact_flags
+
+
+async def test_the_same_phone_under_another_name_is_a_new_customer_greeted_by_their_own_name(
+    app: FastAPI, db: Database, worker: Worker
+) -> None:
+    """The issue's Jane and Michael: Jane's lead, sent with Michael's number, is Jane's; the two customers are
+    linked as possible duplicates on both; the agent writes to Jane as Jane and never texts Michael's number."""
+    team = await stocked_team(app, db)
+    client = await integration(app, team)
+    michael = {"customer": {"first_name": "Michael", "last_name": "Johnson", "phone": "(312) 555-0177"}}
+    michael["customer"]["sms_consent"] = {"granted": True, "wording": "Text me about my enquiry"}
+    first = (await client.post("/api/v1/leads", json=michael)).json()
+    jane = (
+        "<adf><prospect><id source='TrueCar'>JD-1</id><vehicle><year>2024</year><make>Hyundai</make>"
+        "<model>Tucson</model></vehicle><customer><contact><name part='first'>Jane</name><name part='last'>Doe"
+        f"</name><email>jane{team.id}@inbox-mail.net</email><phone>312-555-0177</phone></contact>"
+        "<comments>Is the Tucson still available?</comments></customer>"
+        "<provider><name>TrueCar</name></provider></prospect></adf>"
+    )
+    result = (await client.post("/api/v1/leads/adf", content=jane, headers=XML)).json()["results"][0]
+    assert result["outcome"] == "lead"
+    jane_id, michael_id = result["lead"]["customer_id"], first["customer_id"]
+    assert jane_id != michael_id
+    agent = await sign_in(app, team.agent.email)
+    jane_out = (await agent.get(f"/api/v1/customers/{jane_id}")).json()
+    michael_out = (await agent.get(f"/api/v1/customers/{michael_id}")).json()
+    assert jane_out["full_name"] == "Jane Doe" and jane_out["phone"] == "312-555-0177"
+    assert jane_out["phone_e164"] is None and "Michael Johnson" in jane_out["contact_flags"]["phone"]["reason"]
+    assert [d["customer_id"] for d in jane_out["possible_duplicates"]] == [michael_id]
+    assert [d["customer_id"] for d in michael_out["possible_duplicates"]] == [jane_id]
+    await worker("agent", "delivery")
+    async with db.maint_session() as maint:
+        replies = (
+            await maint.scalars(
+                select(Message)
+                .join(Conversation)
+                .where(Conversation.lead_id == result["lead"]["id"], Message.sender == "ai")
+            )
+        ).all()
+    assert replies and all(m.channel == "email" for m in replies)
+    assert "Jane" in replies[0].content and "Michael" not in replies[0].content
+
+
+async def test_the_same_email_is_the_same_customer_whatever_the_name(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    client = await integration(app, team)
+    one = await client.post("/api/v1/leads", json={"customer": {"first_name": "Al", "email": "AL@inbox-mail.net"}})
+    two = await client.post(
+        "/api/v1/leads",
+        json={"customer": {"first_name": "Albert", "email": " al@inbox-mail.net"}, "message": "a Kona please"},
+    )
+    assert one.json()["customer_id"] == two.json()["customer_id"]
+
+
+async def test_staff_merge_two_customers_moving_everything_audited(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    client = await integration(app, team)
+    a = (
+        await client.post("/api/v1/leads", json={"customer": {"first_name": "Kim", "email": "kim@inbox-mail.net"}})
+    ).json()
+    b = (
+        await client.post(
+            "/api/v1/leads",
+            json={"customer": {"first_name": "Kimberly", "last_name": "Lee", "phone": "(312) 555-0190"}},
+        )
+    ).json()
+    async with db.maint_session() as maint, maint.begin():
+        other = await maint.get(Customer, b["customer_id"])
+        assert other is not None
+        other.opted_out_channels = {"sms": "2026-12-01T10:00:00+00:00"}
+    agent = await sign_in(app, team.agent.email)
+    url = f"/api/v1/customers/{a['customer_id']}/merge"
+    assert (await agent.post(url, json={"duplicate_id": b["customer_id"]})).status_code == 403  # managers merge
+    manager = await sign_in(app, team.manager.email)
+    itself = await manager.post(url, json={"duplicate_id": a["customer_id"]})
+    assert itself.status_code == 422 and itself.json()["field"] == "duplicate_id"
+    merged = await manager.post(url, json={"duplicate_id": b["customer_id"]})
+    assert merged.status_code == 200, merged.text
+    body = merged.json()
+    assert body["moved"]["leads"] == 1 and body["moved"]["conversations"] == 1
+    kept = body["customer"]
+    assert kept["email_normalized"] == "kim@inbox-mail.net" and kept["phone_e164"] == "+13125550190"
+    assert kept["last_name"] == "Lee" and kept["total_leads"] == 2
+    assert kept["opted_out_channels"] == {"sms": "2026-12-01T10:00:00+00:00"}  # a STOP survives the merge
+    assert (await manager.get(f"/api/v1/customers/{b['customer_id']}")).status_code == 404
+    async with db.maint_session() as maint:
+        leads = (await maint.scalars(select(Lead.customer_id).where(Lead.dealership_id == team.id))).all()
+        audit = await maint.scalar(
+            select(AuditLog).where(AuditLog.action == "customer.merge", AuditLog.dealership_id == team.id)
+        )
+    assert set(map(str, leads)) == {a["customer_id"]}
+    assert audit is not None and audit.details["merged_customer_id"] == b["customer_id"]
+    assert audit.details["moved"]["leads"] == 1 and audit.details["merged_customer"]["first_name"] == "Kimberly"
+    outsider_team = await create_team(db)
+    outsider = await sign_in(app, outsider_team.manager.email)
+    assert (await outsider.post(url, json={"duplicate_id": b["customer_id"]})).status_code == 404
+    assert await count(db, Customer, team.id) == 1
+
+
+async def test_without_consent_to_texts_a_phone_only_lead_goes_to_staff_and_with_it_is_texted(
+    app: FastAPI, db: Database, settings: Settings, worker: Worker
+) -> None:
+    team = await stocked_team(app, db)
+    client = await integration(app, team)
+    silent = (
+        await client.post("/api/v1/leads", json={"customer": {"first_name": "Ola", "phone": "(312) 555-0123"}})
+    ).json()
+    consent = {"granted": True, "wording": "I agree to receive automated texts from Lakeside"}
+    texted = (
+        await client.post(
+            "/api/v1/leads",
+            json={
+                "customer": {"first_name": "Eli", "phone": "(312) 555-0124", "sms_consent": consent},
+                "message": "Tucson?",
+            },
+        )
+    ).json()
+    await worker("agent", "delivery")
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.lead_id == silent["lead"]["id"]))
+        none_sent = await maint.scalar(
+            select(Message).where(Message.conversation_id == silent["conversation_id"], Message.sender == "ai")
+        )
+        sent = await maint.scalar(
+            select(Message).where(Message.conversation_id == texted["conversation_id"], Message.sender == "ai")
+        )
+        eli = await maint.get(Customer, texted["customer_id"])
+    assert handover is not None and "no consent to automated texts" in (handover.description or "")
+    assert none_sent is None
+    assert sent is not None and sent.channel == "sms" and sent.delivery_status == "sent"
+    assert eli is not None and eli.sms_consent is not None
+    assert eli.sms_consent["source"] == "json lead" and eli.sms_consent["wording"] == consent["wording"]
