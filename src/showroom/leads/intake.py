@@ -20,7 +20,7 @@ from showroom.errors import ValidationFailed
 from showroom.leads.consent import record as consent_record
 from showroom.leads.consent import sms_consented
 from showroom.leads.contact_rules import has_contact_text, tidy, usable
-from showroom.leads.contacts import normalize_email, normalize_phone
+from showroom.leads.contacts import normalize_email, normalize_phone, provider_key
 from showroom.leads.identity import contact_locks, find_or_create_customer
 from showroom.leads.intake_model import (
     IntakeContact,
@@ -80,6 +80,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         data.idempotency_key and "idem:" + data.idempotency_key,
         *contact_locks(email, phone),
         f"lead-number:{data.received_at.year % 100:02d}",
+        f"source:{provider_key(_source_name(data))}",
         "round-robin" if round_robin else None,
     )
     if data.idempotency_key:
@@ -104,6 +105,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             session,
             dealership_id,
             source_name=source_name,
+            source_key=provider_key(source_name) or source_name.lower(),
             source_type=data.source_type,
             when=data.received_at,
             round_robin=round_robin,

@@ -18,7 +18,7 @@ from showroom.api.types import DbId
 from showroom.auth.deps import Context, DbSession, Maint, request_actor, require
 from showroom.errors import UnsupportedMediaType
 from showroom.leads import dead_letters as letters
-from showroom.leads import merge, service
+from showroom.leads import merge, service, sources
 from showroom.leads.adf_intake import DocumentOutcome, process_payload
 from showroom.leads.inbound import InboundEmailIn, check_inbound_secret
 from showroom.leads.intake import take_lead
@@ -34,11 +34,15 @@ from showroom.leads.schemas import (
     IntakeOut,
     LeadIntakeIn,
     LeadOut,
+    LeadSourceOut,
+    LeadSourceUpdate,
     LeadUpdate,
     MergeIn,
     MergeOut,
+    SourceMergeIn,
+    SourceMergeOut,
 )
-from showroom.models import Customer, Lead
+from showroom.models import Customer, Dealership, Lead
 from showroom.vocabulary import IntakeChannel, LeadSourceType, LeadStatus
 
 router = APIRouter(prefix="/api/v1", tags=["leads"])
@@ -144,6 +148,69 @@ async def erase_customer(
 ) -> Response:
     await service.erase_customer(ctx.session, customer_id, ctx.actor)
     return Response(status_code=204)
+
+
+# --- lead sources ---------------------------------------------------------------------------------------
+
+
+def _source_out(f: sources.SourceFigures) -> LeadSourceOut:
+    s = f.source
+    return LeadSourceOut(
+        id=s.id,
+        name=s.name,
+        type=LeadSourceType(s.type),
+        provider_keys=list(s.provider_keys),
+        monthly_cost=s.monthly_cost,
+        total_leads=s.total_leads,
+        is_active=s.is_active,
+        leads_this_month=f.leads,
+        cost_per_lead=f.cost_per_lead,
+    )
+
+
+async def _source_figures(ctx: Context, source_id: uuid.UUID) -> LeadSourceOut:
+    dealership = await ctx.session.get(Dealership, ctx.dealership_id)
+    assert dealership is not None
+    found = await sources.figures(ctx.session, sources.month_start(dealership.timezone))
+    return _source_out(next(f for f in found if f.source.id == source_id))
+
+
+@router.get(
+    "/lead-sources",
+    response_model=list[LeadSourceOut],
+    summary="Lead sources (one per provider) with this month's leads and cost per lead",
+    responses=errors(401, 403),
+)
+async def list_sources(ctx: Annotated[Context, Depends(require("lead.read"))]) -> Any:
+    dealership = await ctx.session.get(Dealership, ctx.dealership_id)
+    assert dealership is not None
+    return [_source_out(f) for f in await sources.figures(ctx.session, sources.month_start(dealership.timezone))]
+
+
+@router.patch(
+    "/lead-sources/{source_id}",
+    response_model=LeadSourceOut,
+    summary="Rename a lead source, set its monthly cost, or (de)activate it",
+    responses=errors(401, 403, 404, 409, 422),
+)
+async def update_source(
+    source_id: uuid.UUID, body: LeadSourceUpdate, ctx: Annotated[Context, Depends(require("dealership.update"))]
+) -> Any:
+    await sources.update_source(ctx.session, source_id, body, ctx.actor)
+    return await _source_figures(ctx, source_id)
+
+
+@router.post(
+    "/lead-sources/{source_id}/merge",
+    response_model=SourceMergeOut,
+    summary="Merge another lead source into this one: its leads, providers and cost move here",
+    responses=errors(401, 403, 404, 422),
+)
+async def merge_sources(
+    source_id: uuid.UUID, body: SourceMergeIn, ctx: Annotated[Context, Depends(require("dealership.update"))]
+) -> Any:
+    _, moved = await sources.merge_sources(ctx.session, source_id, body.source_id, ctx.actor)
+    return {"source": await _source_figures(ctx, source_id), "leads_moved": moved}
 
 
 # --- leads ----------------------------------------------------------------------------------------------

@@ -305,3 +305,30 @@ class AdfDocumentOut(BaseModel):
 
 class AdfIntakeOut(BaseModel):
     results: list[AdfDocumentOut]
+
+
+class LeadSourceUpdate(Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    monthly_cost: int | None = Field(default=None, ge=0, le=100_000_000, description="cents a month; null: unknown")
+    is_active: bool | None = None
+
+
+class LeadSourceOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    type: LeadSourceType
+    provider_keys: list[str]
+    monthly_cost: int | None = Field(description="cents a month")
+    total_leads: int
+    is_active: bool
+    leads_this_month: int
+    cost_per_lead: int | None = Field(description="cents: this month's cost over this month's leads")
+
+
+class SourceMergeIn(Strict):
+    source_id: uuid.UUID = Field(description="the source merged into this one (and then deleted)")
+
+
+class SourceMergeOut(BaseModel):
+    source: LeadSourceOut
+    leads_moved: int
