@@ -4,6 +4,7 @@ phone under another name), staff confirming a contact and merging customers, con
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import select
@@ -214,3 +215,51 @@ async def test_without_consent_to_texts_a_phone_only_lead_goes_to_staff_and_with
     assert sent is not None and sent.channel == "sms" and sent.delivery_status == "sent"
     assert eli is not None and eli.sms_consent is not None
     assert eli.sms_consent["source"] == "json lead" and eli.sms_consent["wording"] == consent["wording"]
+
+
+async def test_the_source_is_the_provider_one_per_provider_renamed_merged_and_priced(
+    app: FastAPI, db: Database
+) -> None:
+    team = await create_team(db)
+    client = await integration(app, team)
+
+    async def post(provider: str, n: int, extra: str = "") -> dict[str, Any]:
+        document = (
+            f"<adf><prospect><id source='{provider}'>P-{n}</id><customer><contact><name part='full'>Buyer {n}</name>"
+            f"<email>b{n}@inbox-mail.net</email></contact></customer>{extra}</prospect></adf>"
+        )
+        result = (await client.post("/api/v1/leads/adf", content=document, headers=XML)).json()["results"][0]
+        assert result["outcome"] == "lead", result
+        return result
+
+    assert (await post("CarGurus", 1, "<provider><name>CarGurus</name></provider>"))["source"] == "CarGurus"
+    assert (await post("cargurus.com", 2))["source"] == "CarGurus"  # the id source; the same provider key
+    assert (await post("AutoTrader", 3))["source"] == "AutoTrader"
+    await post("Autotrader.com", 4)
+    await post("TrueCar", 5)
+    admin = await sign_in(app, team.admin.email)
+    listed = {s["name"]: s for s in (await admin.get("/api/v1/lead-sources")).json()}
+    assert listed["CarGurus"]["leads_this_month"] == 2 and listed["CarGurus"]["provider_keys"] == ["cargurus"]
+    assert listed["AutoTrader"]["leads_this_month"] == 2 and "cargurus.com" not in listed
+    renamed = await admin.patch(
+        f"/api/v1/lead-sources/{listed['CarGurus']['id']}", json={"name": "CarGurus (paid)", "monthly_cost": 60000}
+    )
+    assert renamed.status_code == 200 and renamed.json()["cost_per_lead"] == 30000
+    assert (await post("CarGurus", 6))["source"] == "CarGurus (paid)"  # counted under the renamed source
+    async with db.maint_session() as maint:
+        lead_source = await maint.scalar(
+            select(Lead.source_id).where(Lead.dealership_id == team.id, Lead.external_id == "P-6")
+        )
+    assert str(lead_source) == listed["CarGurus"]["id"]
+    taken = await admin.patch(f"/api/v1/lead-sources/{listed['TrueCar']['id']}", json={"name": "AutoTrader"})
+    assert taken.status_code == 409 and taken.json()["field"] == "name"
+    agent = await sign_in(app, team.agent.email)
+    url = f"/api/v1/lead-sources/{listed['AutoTrader']['id']}/merge"
+    assert (await agent.post(url, json={"source_id": listed["TrueCar"]["id"]})).status_code == 403
+    merged = await admin.post(url, json={"source_id": listed["TrueCar"]["id"]})
+    assert merged.status_code == 200 and merged.json()["leads_moved"] == 1
+    assert merged.json()["source"]["leads_this_month"] == 3
+    assert sorted(merged.json()["source"]["provider_keys"]) == ["autotrader", "truecar"]
+    assert (await post("TrueCar", 7))["source"] == "AutoTrader"
+    after = {s["name"]: s for s in (await admin.get("/api/v1/lead-sources")).json()}
+    assert "TrueCar" not in after and after["AutoTrader"]["leads_this_month"] == 4

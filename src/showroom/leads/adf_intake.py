@@ -388,6 +388,7 @@ async def _prospect(
             resend=resend,
         )
     await nested.commit()
+    source = result.source_name or source
     return DocumentOutcome(result=result, warnings=parsed.warnings, resend=resend, source_name=source)
 
 

@@ -178,7 +178,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             conversation_id=str(conversation.id),
             dealership_id=dealership_id,
         )
-    return IntakeResult(lead, False, customer, conversation, notes)
+    return IntakeResult(lead, False, customer, conversation, notes, slots.source_name)
 
 
 _DEFAULT_SOURCE_NAMES = {

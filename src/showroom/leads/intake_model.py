@@ -95,6 +95,7 @@ class IntakeResult:
     customer: Customer
     conversation: Conversation | None = None
     notes: list[str] = field(default_factory=list)
+    source_name: str | None = None  # the lead source it was counted under (a new lead)
 
 
 def primary_wanted(vehicles: list[IntakeVehicle]) -> IntakeVehicle | None:

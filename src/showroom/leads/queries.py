@@ -32,6 +32,7 @@ class LeadSlots:
     """What a new lead takes: its source (counted), its number, its assignee, and the units it names."""
 
     source_id: uuid.UUID
+    source_name: str  # as staff named it: a renamed or merged source keeps the provider's leads
     lead_number: str
     assignee: int | None
     ours: dict[str, int]  # our vehicles the lead names, by ``vin:…`` and ``stock:…``
@@ -51,13 +52,14 @@ with hit as (
   update lead_sources s set total_leads = s.total_leads + 1,
          provider_keys = case when %(key)s = any(s.provider_keys) then s.provider_keys
                               else array_append(s.provider_keys, %(key)s::varchar) end
-    from hit where s.id = hit.id returning s.id
+    from hit where s.id = hit.id returning s.id, s.name
 ), made as (
   insert into lead_sources (dealership_id, name, type, total_leads, provider_keys)
   select %(d)s, %(name)s, %(type)s, 1, array[%(key)s]::varchar[] where not exists (select 1 from hit)
-  returning id
+  returning id, name
 )
 select coalesce((select id from bumped), (select id from made)) as source_id,
+       coalesce((select name from bumped), (select name from made)) as source_name,
        (select lead_number from leads
          where lead_number >= %(prefix)s and lead_number < %(after)s order by lead_number desc limit 1) as last,
        (select u.id from users u
@@ -109,7 +111,7 @@ async def lead_slots(
         if stock:
             ours[f"stock:{stock}"] = vehicle_id
     sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return LeadSlots(row["source_id"], f"{prefix}{sequence:05d}", row["assignee"], ours)
+    return LeadSlots(row["source_id"], row["source_name"], f"{prefix}{sequence:05d}", row["assignee"], ours)
 
 
 async def lead_row(session: AsyncSession, lead_id: uuid.UUID) -> dict[str, Any] | None:
