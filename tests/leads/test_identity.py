@@ -9,12 +9,13 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from showroom.app import create_app
 from showroom.db.engine import Database
 from showroom.models import AuditLog, Conversation, Customer, Handover, Lead, Message
 from showroom.settings import Settings
-from tests.agent.test_conversations_flow import stocked_team
-from tests.conftest import Worker
-from tests.helpers import create_team, sign_in
+from tests.agent.test_conversations_flow import stocked_team, visitor
+from tests.conftest import Worker, new_client
+from tests.helpers import approve_routing, create_team, sign_in
 from tests.leads.test_intake_api import count, integration
 
 UNSEEN = Path(__file__).resolve().parents[1] / "fixtures" / "adf_unseen"
@@ -263,3 +264,51 @@ async def test_the_source_is_the_provider_one_per_provider_renamed_merged_and_pr
     assert (await post("TrueCar", 7))["source"] == "AutoTrader"
     after = {s["name"]: s for s in (await admin.get("/api/v1/lead-sources")).json()}
     assert "TrueCar" not in after and after["AutoTrader"]["leads_this_month"] == 4
+
+
+async def test_consent_to_texts_comes_from_the_widget_box_an_adf_line_or_the_customer_texting_first(
+    app: FastAPI, db: Database, settings: Settings
+) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    sub = team.dealership.subdomain
+    first = await guest.post(f"/api/v1/widget/{sub}/messages", json={"content": "Any hybrids?"})
+    wording = "Text me about this chat. Msg rates may apply. Reply STOP to stop."
+    said = await guest.post(
+        f"/api/v1/widget/{sub}/contact",
+        json={
+            "token": first.json()["token"],
+            "phone": "(312) 555-0131",
+            "sms_opt_in": True,
+            "sms_opt_in_wording": wording,
+        },
+    )
+    assert said.status_code == 200, said.text
+    client = await integration(app, team)
+    adf = (UNSEEN / "03_truecar_complete_with_sms_consent.xml").read_bytes()
+    truecar = (await client.post("/api/v1/leads/adf", content=adf, headers=XML)).json()["results"][0]
+    secret = "webhook-secret-for-tests"
+    application = create_app(Settings.model_validate({**settings.model_dump(), "webhook_secret": secret}), database=db)
+    number = f"+1312557{team.id % 10000:04d}"
+    admin = await sign_in(app, team.admin.email)
+    current = (await admin.get("/api/v1/dealership")).json()["settings"]
+    await admin.patch("/api/v1/dealership", json={"settings": {**current, "sms_number": number}})
+    await approve_routing(app, db, team.id)
+    async with application.router.lifespan_context(application):
+        hook = new_client(application)
+        hook.headers["Authorization"] = f"Bearer {secret}"
+        body = {"from": "(312) 555-0132", "to": number, "body": "Hi, is the Tucson still there?", "message_id": "m1"}
+        texted = await hook.post("/api/v1/webhooks/sms", json=body)
+    assert texted.status_code == 201, texted.text
+    async with db.maint_session() as maint:
+        by_phone = {
+            c.phone_e164: c.sms_consent
+            for c in (await maint.scalars(select(Customer).where(Customer.dealership_id == team.id))).all()
+        }
+        priya = await maint.get(Customer, truecar["lead"]["customer_id"])
+    assert by_phone["+13125550131"] is not None and by_phone["+13125550131"]["source"] == "widget"
+    assert by_phone["+13125550131"]["wording"] == wording
+    assert priya is not None and priya.sms_consent is not None and priya.sms_consent["source"] == "adf comments"
+    assert priya.sms_consent["wording"].startswith("TrueCar Guaranteed Savings certificate. SMS Consent: Yes")
+    assert by_phone["+13125550132"] is not None and by_phone["+13125550132"]["source"] == "customer texted first"
+    assert by_phone["+13125550132"]["wording"] == "Hi, is the Tucson still there?"

@@ -300,6 +300,8 @@ async def adopt_visitor(
         moved["interactions"] = await _move_profile(session, current, known)
         await session.delete(current)
         await session.flush()
+    if contact.sms_consent is not None and (contact.sms_consent.get("granted") or known.sms_consent is None):
+        known.sms_consent = contact.sms_consent
     # The anonymous customer's own contact (given at the start of the chat) must not collide with the known one's.
     merge_contact(
         known,
