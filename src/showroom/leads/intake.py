@@ -71,6 +71,8 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     # A contact kept only as given (no normalised form) still tells two leads apart.
     key = lead_key(data, email or _as_given(contact.email), phone or _as_given(contact.phone))
     round_robin = rules.round_robin and data.assigned_user_id is None
+    source_name = _source_name(data)
+    source_key = provider_key(source_name) or source_name.lower()  # one source per provider (docs/identity.md)
     # All at once: the lead's key, its idempotency key, the contact that finds its customer, and the dealership's
     # lead numbers and round robin (read by queries.lead_slots; held to commit, like every xact lock).
     await lock(
@@ -80,7 +82,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         data.idempotency_key and "idem:" + data.idempotency_key,
         *contact_locks(email, phone),
         f"lead-number:{data.received_at.year % 100:02d}",
-        f"source:{provider_key(_source_name(data))}",
+        f"source:{source_key}",
         "round-robin" if round_robin else None,
     )
     if data.idempotency_key:
@@ -100,12 +102,11 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         customer, notes = await find_or_create_customer(
             session, dealership_id, contact, email, phone, data.received_at, actor, doubts
         )
-        source_name = _source_name(data)
         slots = await lead_slots(
             session,
             dealership_id,
             source_name=source_name,
-            source_key=provider_key(source_name) or source_name.lower(),
+            source_key=source_key,
             source_type=data.source_type,
             when=data.received_at,
             round_robin=round_robin,

@@ -1,6 +1,8 @@
 """Intake identity (issue 14): contacts kept but flagged unverified, possible duplicates linked on both customers,
 consent to automated SMS with its source, time and wording, and lead sources keyed by their provider, with a
-monthly cost.
+monthly cost. Customers who texted the dealership before this migration get the consent that texting first gives
+(source "customer texted first", the time of their first text), so their SMS threads carry on; nobody else is
+assumed to have agreed to automated texts.
 
 Revision ID: 0015
 Revises: 0014
@@ -11,6 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+
+from showroom.db.ddl import as_maintenance
 
 revision: str = "0015"
 down_revision: str | None = "0014"
@@ -32,6 +36,17 @@ def upgrade() -> None:
     )
     op.add_column("lead_sources", sa.Column("monthly_cost", sa.Integer(), nullable=True))
     op.create_check_constraint("ck_lead_sources_monthly_cost", "lead_sources", "monthly_cost >= 0")
+    op.execute("ALTER TABLE customers DISABLE TRIGGER tg_customers_updated_at")
+    with as_maintenance():  # FORCE row-level security binds the owner too
+        op.execute(
+            "UPDATE customers c SET sms_consent = jsonb_build_object('granted', true, 'source', "
+            "'customer texted first', 'at', to_jsonb(t.first_at), 'wording', null) "
+            "FROM (SELECT v.customer_id, min(m.created_at) AS first_at FROM messages m "
+            "JOIN conversations v ON v.id = m.conversation_id "
+            "WHERE m.type = 'inbound' AND m.channel = 'sms' GROUP BY v.customer_id) t "
+            "WHERE c.id = t.customer_id AND c.sms_consent IS NULL"
+        )
+    op.execute("ALTER TABLE customers ENABLE TRIGGER tg_customers_updated_at")
 
 
 def downgrade() -> None:
