@@ -6,6 +6,7 @@ Pure functions, no I/O: `email_validator` runs with `check_deliverability=False`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -17,6 +18,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
 _PARTICLES = frozenset({"da", "de", "del", "della", "der", "di", "du", "la", "le", "st", "van", "von", "bin", "al"})
 
 
+@lru_cache(maxsize=4096)  # pure, and asked about the same address several times per lead (parser, doubts, intake)
 def normalize_email(raw: str | None) -> str | None:
     """The trimmed, lower-cased address if it is syntactically valid, else None.
 
@@ -36,6 +38,7 @@ def normalize_email(raw: str | None) -> str | None:
     return result.normalized.lower()
 
 
+@lru_cache(maxsize=4096)
 def normalize_phone(raw: str | None, region: str = "US") -> str | None:
     """E.164 (`+13125550100`) for any common formatting, vanity letters included; None if not a possible number.
 
@@ -131,6 +134,7 @@ def email_doubt(raw: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def phone_doubt(raw: str | None, e164: str | None, region: str = "US") -> str | None:
     """Why a phone number as given may not reach anyone (kept, not used for automated texts), or None."""
     if not raw or not raw.strip():
