@@ -434,3 +434,10 @@ def test_the_request_type_is_derived_from_the_lead(body: str, expected: str) -> 
 def test_comment_preferences_are_mapped_to_email_phone_or_sms() -> None:
     comment = "<comments>Best way to contact you: E-mail please</comments>"
     assert parse_adf(adf("", customer=CONTACT + comment)).customer.preferred_contact == "email"
+
+
+def test_a_placeholder_phone_never_wins_over_a_real_one_after_it() -> None:
+    customer = "<contact><email>r@inbox-mail.net</email><phone>0000000000</phone><phone>303.555.0148</phone></contact>"
+    lead = parse_adf(adf("", customer=customer))
+    primary = lead.customer.primary_phone
+    assert primary is not None and primary.e164 == "+13035550148"
