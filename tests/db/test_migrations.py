@@ -208,8 +208,8 @@ def test_0015_gives_customers_who_texted_first_their_consent_and_nobody_else(
             ).fetchone()
             assert v is not None
             conn.execute(
-                "insert into messages (dealership_id, conversation_id, type, sender, channel, content) "
-                "values (%s, %s, 'inbound', 'customer', %s, 'hi')",
+                "insert into messages (dealership_id, conversation_id, type, sender, channel, content, "
+                "delivery_status) values (%s, %s, 'inbound', 'customer', %s, 'hi', 'received')",
                 (d, v[0], channel),
             )
             customers[name] = c[0]
