@@ -312,3 +312,41 @@ async def test_consent_to_texts_comes_from_the_widget_box_an_adf_line_or_the_cus
     assert priya.sms_consent["wording"].startswith("TrueCar Guaranteed Savings certificate. SMS Consent: Yes")
     assert by_phone["+13125550132"] is not None and by_phone["+13125550132"]["source"] == "customer texted first"
     assert by_phone["+13125550132"]["wording"] == "Hi, is the Tucson still there?"
+
+
+async def test_a_refusal_stands_when_the_customer_texts_but_start_gives_consent(
+    app: FastAPI, db: Database, settings: Settings
+) -> None:
+    team = await stocked_team(app, db)
+    client = await integration(app, team)
+    refused = {"granted": False, "wording": "Do not text me"}
+    made = (
+        await client.post(
+            "/api/v1/leads", json={"customer": {"first_name": "Noa", "phone": "(312) 555-0133", "sms_consent": refused}}
+        )
+    ).json()
+    secret = "webhook-secret-for-tests"
+    application = create_app(Settings.model_validate({**settings.model_dump(), "webhook_secret": secret}), database=db)
+    number = f"+1312558{team.id % 10000:04d}"
+    admin = await sign_in(app, team.admin.email)
+    current = (await admin.get("/api/v1/dealership")).json()["settings"]
+    await admin.patch("/api/v1/dealership", json={"settings": {**current, "sms_number": number}})
+    await approve_routing(app, db, team.id)
+
+    async def consent() -> dict[str, Any] | None:
+        async with db.maint_session() as maint:
+            noa = await maint.get(Customer, made["customer_id"])
+            assert noa is not None
+            return noa.sms_consent
+
+    async with application.router.lifespan_context(application):
+        hook = new_client(application)
+        hook.headers["Authorization"] = f"Bearer {secret}"
+        body = {"from": "(312) 555-0133", "to": number, "body": "Is the Tucson still there?", "message_id": "n1"}
+        assert (await hook.post("/api/v1/webhooks/sms", json=body)).status_code == 201
+        after_text = await consent()
+        start = await hook.post("/api/v1/webhooks/sms", json={**body, "body": "START", "message_id": "n2"})
+        assert start.status_code == 201, start.text
+    assert after_text is not None and after_text["granted"] is False  # texting us does not undo a refusal
+    given = await consent()
+    assert given is not None and given["granted"] is True and given["source"] == "customer texted START"

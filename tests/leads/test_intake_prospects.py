@@ -169,4 +169,5 @@ def test_the_cli_reports_each_prospect_and_fails_when_one_is_rejected(
     reason = "prospect 3: the prospect has no customer contact: no e-mail or phone at all"
     assert f"{path} prospect 3: rejected: {reason}" in lines
     assert sum(" prospect " in line and ": lead: created LEAD-" in line for line in lines) == 9
+    assert lines[-2] == f"{path}: 10 prospects: 9 lead, 1 rejected"
     assert lines[-1] == "1 file(s): 9 created, 0 duplicate, 0 resent, 1 rejected"

@@ -80,6 +80,9 @@ def import_adf(
                 where = f"{path} document {outcome.document} prospect {outcome.prospect}"
             kept = f" (kept as dead letter {outcome.dead_letter_id})" if outcome.dead_letter_id else ""
             typer.echo(f"{where}: {outcome.outcome}: {outcome.why}{kept}")
+        if several:
+            tally = {kind: sum(o.outcome == kind for o in outcomes) for kind in counts}
+            typer.echo(f"{path}: {len(outcomes)} prospects: " + ", ".join(f"{n} {k}" for k, n in tally.items() if n))
     typer.echo(
         f"{len(files)} file(s): {counts['lead']} created, {counts['duplicate']} duplicate, "
         f"{counts['resend']} resent, {counts['rejected']} rejected"
