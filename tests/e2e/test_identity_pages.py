@@ -35,6 +35,7 @@ async def _jane_and_michael(db: Database, team: Team) -> tuple[Any, Any]:
         await maint.flush()
         await create_lead(maint, team.id, jane.id, source_id=source.id)
         await create_lead(maint, team.id, michael.id, source_id=source.id)
+        await create_customer(maint, team.id, first_name="Jayne", last_name="Doe", full_name="Jayne Doe")
     return jane, michael
 
 
@@ -58,6 +59,11 @@ async def test_staff_confirm_a_contact_and_merge_a_duplicate_from_the_customer_p
     await expect(history).to_contain_text("merged Michael Johnson in; moved leads: 1", timeout=TIMEOUT)
     await expect(history).to_contain_text("phone confirmed")
     await expect(page.locator("[data-leads] li")).to_have_count(2)
+    await page.get_by_label("Find another customer to merge in").fill("Jayne")
+    await page.get_by_role("button", name="Find").click()
+    await expect(page.locator("[data-found]")).to_contain_text("Jayne Doe")
+    await page.get_by_role("button", name="Merge Jayne Doe into this customer").click()
+    await expect(history).to_contain_text("merged Jayne Doe in", timeout=TIMEOUT)
     gone = await page.goto(f"{server.base}/app/customers/{michael.id}")
     assert gone is not None and gone.status == 404
     await page.context.close()

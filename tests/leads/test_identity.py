@@ -181,6 +181,9 @@ async def test_staff_merge_two_customers_moving_everything_audited(app: FastAPI,
     outsider = await sign_in(app, outsider_team.manager.email)
     assert (await outsider.post(url, json={"duplicate_id": b["customer_id"]})).status_code == 404
     assert await count(db, Customer, team.id) == 1
+    page = await manager.get(f"/app/customers/{a['customer_id']}")
+    assert page.status_code == 200 and "Kim" in page.text and "moved leads: 1" in page.text
+    assert (await outsider.get(f"/app/customers/{a['customer_id']}")).status_code == 404
 
 
 async def test_without_consent_to_texts_a_phone_only_lead_goes_to_staff_and_with_it_is_texted(

@@ -17,7 +17,7 @@ from showroom.agent.personas import SAMPLE
 from showroom.errors import NotFound
 from showroom.inventory import service as inventory
 from showroom.leads import sources
-from showroom.leads.service import lead_filters
+from showroom.leads.service import customer_search, lead_filters
 from showroom.models import (
     AuditLog,
     Conversation,
@@ -195,13 +195,26 @@ async def lead_detail(lead_id: str, staff: StaffPage) -> HTMLResponse:
 
 
 @router.get("/app/customers/{customer_id}")
-async def customer_detail(customer_id: str, staff: StaffPage) -> HTMLResponse:
+async def customer_detail(customer_id: str, staff: StaffPage, find: Text = None) -> HTMLResponse:
     """A customer: their contacts (flagged ones with why, to confirm), consent to texts, possible duplicates to
-    merge, their leads, and their history (the audit rows about them: merges, confirmations, edits)."""
+    merge, other customers found by name, e-mail or phone (``find``) to merge, their leads, and their history (the
+    audit rows about them: merges, confirmations, edits)."""
     staff.require("customer.read")
     customer = await staff.session.get(Customer, page_id(customer_id, "customer"))
     if customer is None:
         raise NotFound("customer not found")
+    found: list[Customer] = []
+    if find and find.strip():
+        found = list(
+            (
+                await staff.session.scalars(
+                    select(Customer)
+                    .where(customer_search(find), Customer.id != customer.id)
+                    .order_by(Customer.full_name)
+                    .limit(10)
+                )
+            ).all()
+        )
     leads = (
         await staff.session.scalars(
             select(Lead).where(Lead.customer_id == customer.id).order_by(Lead.created_at.desc()).limit(100)
@@ -218,6 +231,8 @@ async def customer_detail(customer_id: str, staff: StaffPage) -> HTMLResponse:
     return staff.render(
         "customer.html",
         customer=customer,
+        find=find or "",
+        found=found,
         leads=leads,
         history=history,
         duplicates=await existing_duplicates(staff.session, customer),
