@@ -3,6 +3,7 @@ phone under another name), staff confirming a contact and merging customers, con
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from showroom.app import create_app
 from showroom.db.engine import Database
-from showroom.models import AuditLog, Conversation, Customer, Handover, Lead, Message
+from showroom.models import AuditLog, Conversation, Customer, Handover, Lead, LeadSource, Message
 from showroom.settings import Settings
 from tests.agent.test_conversations_flow import stocked_team, visitor
 from tests.conftest import Worker, new_client
@@ -353,3 +354,29 @@ async def test_a_refusal_stands_when_the_customer_texts_but_start_gives_consent(
     assert after_text is not None and after_text["granted"] is False  # texting us does not undo a refusal
     given = await consent()
     assert given is not None and given["granted"] is True and given["source"] == "customer texted START"
+
+
+async def test_concurrent_leads_of_a_new_provider_make_one_source_and_concurrent_merges_one_merge(
+    app: FastAPI, db: Database
+) -> None:
+    team = await create_team(db)
+    client = await integration(app, team)
+
+    def doc(n: int) -> str:
+        return (
+            f"<adf><prospect><id source='Brand New Leads'>N-{n}</id><customer><contact><name part='full'>N {n}</name>"
+            f"<email>n{n}@inbox-mail.net</email></contact></customer></prospect></adf>"
+        )
+
+    answers = await asyncio.gather(*(client.post("/api/v1/leads/adf", content=doc(n), headers=XML) for n in range(4)))
+    assert [a.status_code for a in answers] == [201] * 4
+    assert await count(db, LeadSource, team.id, LeadSource.name == "Brand New Leads") == 1
+    ids = [a.json()["results"][0]["lead"]["customer_id"] for a in answers]
+    manager = await sign_in(app, team.manager.email)
+    second = await sign_in(app, team.manager.email)
+    url = f"/api/v1/customers/{ids[0]}/merge"
+    merges = await asyncio.gather(
+        manager.post(url, json={"duplicate_id": ids[1]}), second.post(url, json={"duplicate_id": ids[1]})
+    )
+    assert sorted(m.status_code for m in merges) == [200, 404]
+    assert await count(db, Customer, team.id) == 3

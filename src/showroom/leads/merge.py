@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, changes, record, snapshot
-from showroom.errors import ValidationFailed
+from showroom.errors import NotFound, ValidationFailed
 from showroom.leads.identity import _move_profile, _repoint, count_leads, merge_contact
 from showroom.leads.intake_model import IntakeContact
 from showroom.leads.queries import lock
@@ -55,10 +55,23 @@ async def merge_customers(
     customer and what moved."""
     if keep_id == other_id:
         raise ValidationFailed("a customer cannot be merged into itself", field="duplicate_id")
-    keep = await get_customer(session, keep_id)
-    other = await get_customer(session, other_id)
-    for customer in sorted((keep, other), key=lambda c: str(c.id)):  # the same order for every merge: no deadlock
-        await session.refresh(customer, with_for_update={"key_share": True})
+    # Both rows locked in one statement, in id order (two merges of the same pair cannot deadlock); a customer a
+    # concurrent merge took away is not returned once that merge commits: a 404, like another tenant's.
+    locked = (
+        await session.scalars(
+            select(Customer)
+            .where(Customer.id.in_([keep_id, other_id]))
+            .order_by(Customer.id)
+            .with_for_update(key_share=True)
+            .execution_options(populate_existing=True)
+        )
+    ).all()
+    found = {c.id: c for c in locked}
+    if keep_id not in found:
+        raise NotFound(f"customer {keep_id} not found", field="customer_id")
+    if other_id not in found:
+        raise NotFound(f"customer {other_id} not found", field="duplicate_id")
+    keep, other = found[keep_id], found[other_id]
     await lock(
         session,
         keep.dealership_id,
