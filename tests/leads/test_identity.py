@@ -16,6 +16,7 @@ from showroom.models import AuditLog, Conversation, Customer, Handover, Lead, Le
 from showroom.settings import Settings
 from tests.agent.test_conversations_flow import stocked_team, visitor
 from tests.conftest import Worker, new_client
+from tests.factories import create_customer
 from tests.helpers import approve_routing, create_team, sign_in
 from tests.leads.test_intake_api import count, integration
 
@@ -45,6 +46,9 @@ async def test_a_reserved_address_and_a_phone_without_area_code_make_a_flagged_l
     assert handover is not None and handover.status == "pending" and handover.description
     assert "'dwayne@example.com' is unverified" in handover.description and "'555-0143'" in handover.description
     assert conversation is not None and conversation.ai_paused
+    page = (await agent.get(f"/app/leads/{result['lead']['id']}")).text  # staff see why, on the lead page too
+    assert "unverified: has no area code" in page and "unverified: example.com is a reserved or example domain" in page
+    assert "CarGurus" in page
 
 
 async def test_staff_confirm_a_flagged_contact_audited_with_why_it_was_flagged(
@@ -155,6 +159,9 @@ async def test_staff_merge_two_customers_moving_everything_audited(app: FastAPI,
         other = await maint.get(Customer, b["customer_id"])
         assert other is not None
         other.opted_out_channels = {"sms": "2026-12-01T10:00:00+00:00"}
+        third = await create_customer(maint, team.id, full_name="Kimmy Lee")
+        link = {"customer_id": b["customer_id"], "name": "Kimberly Lee", "reason": "same phone", "at": "2026-12-06"}
+        third.possible_duplicates = [link]
     agent = await sign_in(app, team.agent.email)
     url = f"/api/v1/customers/{a['customer_id']}/merge"
     assert (await agent.post(url, json={"duplicate_id": b["customer_id"]})).status_code == 403  # managers merge
@@ -170,6 +177,8 @@ async def test_staff_merge_two_customers_moving_everything_audited(app: FastAPI,
     assert kept["last_name"] == "Lee" and kept["total_leads"] == 2
     assert kept["opted_out_channels"] == {"sms": "2026-12-01T10:00:00+00:00"}  # a STOP survives the merge
     assert (await manager.get(f"/api/v1/customers/{b['customer_id']}")).status_code == 404
+    relinked = (await manager.get(f"/api/v1/customers/{third.id}")).json()["possible_duplicates"]
+    assert [d["customer_id"] for d in relinked] == [a["customer_id"]]  # points at the kept customer now
     async with db.maint_session() as maint:
         leads = (await maint.scalars(select(Lead.customer_id).where(Lead.dealership_id == team.id))).all()
         audit = await maint.scalar(
@@ -181,7 +190,7 @@ async def test_staff_merge_two_customers_moving_everything_audited(app: FastAPI,
     outsider_team = await create_team(db)
     outsider = await sign_in(app, outsider_team.manager.email)
     assert (await outsider.post(url, json={"duplicate_id": b["customer_id"]})).status_code == 404
-    assert await count(db, Customer, team.id) == 1
+    assert await count(db, Customer, team.id) == 2
     page = await manager.get(f"/app/customers/{a['customer_id']}")
     assert page.status_code == 200 and "Kim" in page.text and "moved leads: 1" in page.text
     assert (await outsider.get(f"/app/customers/{a['customer_id']}")).status_code == 404

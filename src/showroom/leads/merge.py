@@ -11,7 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, changes, record, snapshot
@@ -112,6 +112,7 @@ async def merge_customers(
     await count_leads(session, keep, int(leads or 0))
     await session.delete(other)
     await session.flush()
+    await _relink(session, other.id, keep.id)
     old, new = changes(before, snapshot(keep))
     await record(
         session,
@@ -125,6 +126,22 @@ async def merge_customers(
         details={"via": "staff", "merged_customer_id": str(other.id), "merged_customer": gone, "moved": moved},
     )
     return keep, moved
+
+
+# Customers that listed the merged-away customer as a possible duplicate now list the kept one (once; never
+# themselves). Merges are rare and a dealership's customers few enough for the scan (``@>`` is not leakproof).
+_RELINK = text("""
+update customers c set possible_duplicates = coalesce((
+    select jsonb_agg(distinct case when e->>'customer_id' = :other
+                                   then jsonb_set(e, '{customer_id}', to_jsonb(cast(:keep as text))) else e end)
+      from jsonb_array_elements(c.possible_duplicates) e
+     where not (e->>'customer_id' = :other and c.id = cast(:keep as uuid))), '[]'::jsonb)
+ where c.possible_duplicates @> jsonb_build_array(jsonb_build_object('customer_id', cast(:other as text)))
+""")
+
+
+async def _relink(session: AsyncSession, gone: uuid.UUID, kept: uuid.UUID) -> None:
+    await session.execute(_RELINK, {"other": str(gone), "keep": str(kept)})
 
 
 def _combine(keep: Customer, other: Customer) -> None:
