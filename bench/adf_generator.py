@@ -11,7 +11,8 @@ XML declaration and `<?adf?>` PI; an occasional upper-case dialect.
 `repeat_customer_rate` of the leads come from an earlier customer (same e-mail or phone, possibly formatted
 differently) asking about a vehicle they have not asked about before; `duplicate_rate` of them are byte-exact
 copies of an earlier document (same provider id), as a provider's resend would be. Phones use the fictional
-555-01XX range and e-mails the example.com/.net/.org domains.
+555-01XX range; e-mails made-up mailbox domains, not example.com/.net/.org: intake flags those as undeliverable and
+hands the lead to staff (docs/identity.md), which is not the workload of real provider traffic.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ COMMENTS = (
     "Does it have Apple CarPlay and heated seats?",
 )
 TIMEFRAMES = ("within 2 weeks", "ASAP", "1-3 months", "just browsing", "this weekend")
-DOMAINS = ("example.com", "example.net", "example.org", "mail.example.com")
+DOMAINS = ("inbox-mail.net", "postbox-mail.org", "shopper-mail.com", "mail.carbuyer-inbox.net")
 PHONE_TYPES = ("voice", "cellphone", "home", "work", "cell", "mobile")
 _VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
 _YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"  # 2010 = A … (I, O, Q, U, Z and 0 are never year codes)

@@ -25,7 +25,8 @@ from tests.conftest import cli_env
 from tests.factories import create_dealership
 from tests.test_cli import free_port
 
-ADF = (Path(__file__).parent / "fixtures" / "adf" / "seorylie_dealersite_valid.xml").read_bytes()
+# A lead the agent may answer (a deliverable address): example.com ones go to staff (docs/identity.md).
+ADF = (Path(__file__).parent / "fixtures" / "adf_unseen" / "03_truecar_complete_with_sms_consent.xml").read_bytes()
 FIRST_REPLY_SECONDS = 10
 
 
@@ -87,7 +88,7 @@ async def test_serve_alone_answers_a_json_and_an_adf_lead_within_10_seconds(sett
             created = await http.post(
                 "/api/v1/leads",
                 json={
-                    "customer": {"first_name": "Robin", "email": f"robin-{port}@example.com"},
+                    "customer": {"first_name": "Robin", "email": f"robin-{port}@inbox-mail.net"},
                     "message": "Is the Tucson still available?",
                 },
             )

@@ -40,7 +40,9 @@ from showroom.inventory.schemas import VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
 from showroom.leads.schemas import (
     ActivityOut,
+    AdfDocumentOut,
     AttributionIn,
+    ConfirmContactIn,
     CustomerCreate,
     CustomerOut,
     IntakeCustomerIn,
@@ -80,6 +82,7 @@ from showroom.vocabulary import (
     ActorType,
     Channel,
     ConditionRating,
+    ContactField,
     ContactPreference,
     ContentType,
     ConversationStatus,
@@ -108,6 +111,7 @@ from showroom.vocabulary import (
     MetricName,
     OperationMode,
     Priority,
+    ProspectOutcome,
     ReportFormat,
     ReportFrequency,
     ReportType,
@@ -174,7 +178,7 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     ReportFormat: [ReportSchedule.format],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
-NOT_A_COLUMN = {TriggerConditionType, Language}
+NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField}
 
 # Every API field that takes or gives a whole vocabulary: (model, field).
 FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
@@ -212,6 +216,8 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     ConditionRating: [(TradeInIn, "condition_rating")],
     ActivityType: [(ActivityOut, "type")],
     IntakeChannel: [(DeadLetterOut, "channel")],
+    ProspectOutcome: [(AdfDocumentOut, "outcome")],
+    ContactField: [(ConfirmContactIn, "field")],
     Channel: [(ConversationCreate, "channel"), (ConversationOut, "channel"), (MessageOut, "channel")],
     ConversationStatus: [(ConversationUpdate, "status"), (ConversationOut, "status")],
     MessageType: [(MessageOut, "type")],

@@ -210,6 +210,24 @@ class ActivityType(StrEnum):
 
 
 @unique
+class ContactField(StrEnum):
+    """A customer's contact staff confirm (``customers.contact_flags`` keys; not a column)."""
+
+    email = "email"
+    phone = "phone"
+
+
+@unique
+class ProspectOutcome(StrEnum):
+    """What became of one ``<prospect>`` of an ADF document (the per-prospect report; not stored)."""
+
+    lead = "lead"
+    duplicate = "duplicate"
+    resend = "resend"
+    rejected = "rejected"
+
+
+@unique
 class IntakeChannel(StrEnum):
     """``intake_dead_letters.channel``: how an unroutable lead arrived."""
 

@@ -27,7 +27,7 @@ async def test_a_new_lead_gets_its_first_ai_reply_by_email(
     key = (await admin.post("/api/v1/api-keys", json={"name": "site", "scopes": ["leads:write"]})).json()["key"]
     client = new_client(app)
     client.headers["Authorization"] = f"Bearer {key}"
-    address = f"shopper-{team.id}@example.com"
+    address = f"shopper-{team.id}@inbox-mail.net"
     created = await client.post(
         "/api/v1/leads",
         json={
@@ -71,7 +71,7 @@ async def test_email_replies_thread_into_the_conversation(
     client = new_client(app)
     client.headers["Authorization"] = f"Bearer {key}"
     created = await client.post(
-        "/api/v1/leads", json={"customer": {"email": f"r{team.id}@example.com"}, "message": "Any Santa Fe in stock?"}
+        "/api/v1/leads", json={"customer": {"email": f"r{team.id}@inbox-mail.net"}, "message": "Any Santa Fe in stock?"}
     )
     conversation_id = created.json()["conversation_id"]
     await worker("agent", "delivery")
@@ -85,7 +85,7 @@ async def test_email_replies_thread_into_the_conversation(
     async with application.router.lifespan_context(application):
         hook = new_client(application)
         body = {
-            "from": f"Robin <r{team.id}@example.com>",
+            "from": f"Robin <r{team.id}@inbox-mail.net>",
             "to": f"{team.dealership.subdomain}@mail.example",
             "subject": "Re: your enquiry",
             "message_id": "<reply-1@example.com>",
@@ -137,7 +137,7 @@ async def test_failed_sms_is_visible_and_retried(
 async def test_sla_sweep_flags_unclaimed_handovers(app: FastAPI, db: Database, worker: Worker) -> None:
     team = await stocked_team(app, db)
     agent = await sign_in(app, team.agent.email)
-    lead = (await agent.post("/api/v1/leads", json={"customer": {"email": f"late{team.id}@example.com"}})).json()
+    lead = (await agent.post("/api/v1/leads", json={"customer": {"email": f"late{team.id}@inbox-mail.net"}})).json()
     conversation_id = lead["conversation_id"]
     taken = await agent.post(f"/api/v1/conversations/{conversation_id}/take-over")
     assert taken.status_code == 200
@@ -169,7 +169,7 @@ async def test_the_leads_own_question_opens_its_conversation_and_the_first_reply
     question = "Is the red Santa Fe hybrid still available?"
     created = await admin.post(
         "/api/v1/leads",
-        json={"customer": {"first_name": "Ana", "email": f"ana-{team.id}@example.com"}, "message": question},
+        json={"customer": {"first_name": "Ana", "email": f"ana-{team.id}@inbox-mail.net"}, "message": question},
     )
     conversation_id = created.json()["conversation_id"]
     await worker("agent", "delivery")

@@ -103,7 +103,7 @@ async def test_a_new_leads_first_reply_applies_tag_triggers_like_any_message(
     agent = await sign_in(app, team.agent.email)
     created = await agent.post(
         "/api/v1/leads",
-        json={"customer": {"email": f"f{team.id}@example.com"}, "message": "Was the Tucson ever flooded?"},
+        json={"customer": {"email": f"f{team.id}@inbox-mail.net"}, "message": "Was the Tucson ever flooded?"},
     )
     assert created.status_code == 201, created.text
     conversation_id = created.json()["conversation_id"]
@@ -243,7 +243,7 @@ async def test_an_email_reply_to_an_archived_conversation_starts_a_new_one(
 
     team = await stocked_team(app, db)
     admin = await sign_in(app, team.admin.email)
-    address = f"again{team.id}@example.com"
+    address = f"again{team.id}@inbox-mail.net"
     created = await admin.post("/api/v1/leads", json={"customer": {"email": address}, "message": "Any Santa Fe?"})
     old = created.json()["conversation_id"]
     await worker("agent", "delivery")
@@ -282,7 +282,7 @@ async def test_a_visitor_who_names_a_known_customer_joins_them_with_everything_t
     team = await stocked_team(app, db)
     sub = team.dealership.subdomain
     admin = await sign_in(app, team.admin.email)
-    address = f"known{team.id}@example.com"
+    address = f"known{team.id}@inbox-mail.net"
     known = await admin.post("/api/v1/leads", json={"customer": {"email": address, "first_name": "Dana"}})
     assert known.status_code == 201, known.text
     known_id = known.json()["customer_id"]

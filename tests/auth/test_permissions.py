@@ -46,6 +46,33 @@ async def _customer(db: Database, team: Team) -> Any:
         return await create_customer(maint, team.id)
 
 
+async def _flagged_customer(db: Database, team: Team) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        email = f"{unique('f')}@example.com"
+        flag = {"value": email, "reason": "example.com is a reserved or example domain", "since": "2026-12-06"}
+        return await create_customer(maint, team.id, email=email, contact_flags={"email": flag})
+
+
+async def _two_customers(db: Database, team: Team) -> Any:
+    from types import SimpleNamespace
+
+    async with db.maint_session() as maint, maint.begin():
+        one, other = await create_customer(maint, team.id), await create_customer(maint, team.id)
+        return SimpleNamespace(id=one.id, other=other.id)
+
+
+async def _two_sources(db: Database, team: Team) -> Any:
+    from types import SimpleNamespace
+
+    from showroom.models import LeadSource
+
+    async with db.maint_session() as maint, maint.begin():
+        one, other = (LeadSource(dealership_id=team.id, name=unique("s"), type="adf_email") for _ in range(2))
+        maint.add_all([one, other])
+        await maint.flush()
+        return SimpleNamespace(id=one.id, other=other.id)
+
+
 async def _lead(db: Database, team: Team) -> Any:
     async with db.maint_session() as maint, maint.begin():
         customer = await create_customer(maint, team.id)
@@ -295,6 +322,19 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         on(_customer, "/api/v1/customers/{id}", lambda r, t: {"city": "Joliet"})
     ),
     ("DELETE", "/api/v1/customers/{customer_id}"): Example(on(_customer, "/api/v1/customers/{id}"), 204),
+    ("POST", "/api/v1/customers/{customer_id}/confirm-contact"): Example(
+        on(_flagged_customer, "/api/v1/customers/{id}/confirm-contact", lambda r, t: {"field": "email"})
+    ),
+    ("POST", "/api/v1/customers/{customer_id}/merge"): Example(
+        on(_two_customers, "/api/v1/customers/{id}/merge", lambda r, t: {"duplicate_id": str(r.other)})
+    ),
+    ("GET", "/api/v1/lead-sources"): Example(fixed("/api/v1/lead-sources"), tenant_resource=False),
+    ("PATCH", "/api/v1/lead-sources/{source_id}"): Example(
+        on(_two_sources, "/api/v1/lead-sources/{id}", lambda r, t: {"monthly_cost": 50000})
+    ),
+    ("POST", "/api/v1/lead-sources/{source_id}/merge"): Example(
+        on(_two_sources, "/api/v1/lead-sources/{id}/merge", lambda r, t: {"source_id": str(r.other)})
+    ),
     ("GET", "/api/v1/leads"): Example(fixed("/api/v1/leads"), tenant_resource=False),
     ("POST", "/api/v1/leads"): Example(on(_customer, "/api/v1/leads", lambda r, t: {"customer_id": str(r.id)}), 201),
     ("POST", "/api/v1/leads/adf"): Example(fixed("/api/v1/leads/adf"), 422, tenant_resource=False),

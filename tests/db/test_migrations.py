@@ -167,3 +167,55 @@ def test_0014_brings_the_new_default_triggers_to_dealerships_created_before(
         == [{"type": "custom", "value": "legal"}]
     )
     assert found[(ids[1], "Legal or compliance")] == edited  # the dealership's own edit is kept
+
+
+def test_0017_gives_customers_who_texted_first_their_consent_and_nobody_else(
+    settings: Settings, scratch_database: URL
+) -> None:
+    from alembic import command
+
+    url = scratch_database.render_as_string(hide_password=False)
+    external = settings.model_copy(update={"database_url": url})
+    topo = migrate.resolve(external)
+    migrate.upgrade(external, topo)
+    roles = {"app": topo.app_role, "maint": topo.maint_role}
+    with migrate.owner_connection(topo) as conn, conn.begin():
+        command.downgrade(migrate.alembic_config(conn, roles), "0016")
+    with psycopg.connect(libpq(topo.owner)) as conn:
+        conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
+        row = conn.execute(
+            "insert into dealerships (name, subdomain, contact_email) values ('d', 'texted', 'd@x.example') "
+            "returning id"
+        ).fetchone()
+        assert row is not None
+        d = row[0]
+        customers = {}
+        for name, channel in (("Texter", "sms"), ("Mailer", "email")):
+            c = conn.execute(
+                "insert into customers (dealership_id, full_name) values (%s, %s) returning id", (d, name)
+            ).fetchone()
+            assert c is not None
+            lead = conn.execute(
+                "insert into leads (dealership_id, customer_id, lead_number, source, source_key) "
+                "values (%s, %s, %s, 'api', %s) returning id",
+                (d, c[0], f"LEAD-26-{len(customers) + 1:05d}", f"k{name}"),
+            ).fetchone()
+            assert lead is not None
+            v = conn.execute(
+                "insert into conversations (dealership_id, lead_id, customer_id, channel) values (%s, %s, %s, %s) "
+                "returning id",
+                (d, lead[0], c[0], channel),
+            ).fetchone()
+            assert v is not None
+            conn.execute(
+                "insert into messages (dealership_id, conversation_id, type, sender, channel, content, "
+                "delivery_status) values (%s, %s, 'inbound', 'customer', %s, 'hi', 'received')",
+                (d, v[0], channel),
+            )
+            customers[name] = c[0]
+    migrate.upgrade(external, topo)
+    with psycopg.connect(libpq(topo.owner)) as conn:
+        conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
+        consent = dict(conn.execute("select full_name, sms_consent from customers where dealership_id = %s", (d,)))
+    assert consent["Texter"]["granted"] is True and consent["Texter"]["source"] == "customer texted first"
+    assert consent["Mailer"] is None

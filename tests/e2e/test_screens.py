@@ -9,8 +9,10 @@ from typing import Any
 
 import httpx
 from playwright.async_api import expect
+from sqlalchemy import select
 
 from showroom.db.engine import Database
+from showroom.models import Conversation
 from tests.e2e.conftest import HostSite, Server, allow_origin, signed_in_page
 from tests.helpers import Team
 
@@ -28,6 +30,11 @@ async def shot(page: Any, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+async def _customer_of(db: Database, conversation_id: str) -> str:
+    async with db.maint_session() as maint:
+        return str(await maint.scalar(select(Conversation.customer_id).where(Conversation.id == conversation_id)))
 
 
 async def test_main_screens_fit_a_phone_label_every_control_and_are_captured(
@@ -55,6 +62,8 @@ async def test_main_screens_fit_a_phone_label_every_control_and_are_captured(
         "settings": "/app/settings",
         "team": "/app/settings/team",
         "audit": "/app/audit",
+        "sources": "/app/settings/sources",
+        "customer": f"/app/customers/{await _customer_of(db, conversation_id)}",
     }
     for size, (width, height) in SIZES.items():
         page = await signed_in_page(browser, server, world.admin.email, width=width, height=height)

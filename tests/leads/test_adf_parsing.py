@@ -117,7 +117,7 @@ def test_a_phone_that_is_not_a_number_is_kept_raw_with_a_warning() -> None:
     lead = parse_adf(adf("", customer=customer))
     assert [(p.number, p.e164) for p in lead.customer.phones] == [("call me", None)]
     assert lead.customer.primary_phone is None
-    assert "customer.contact: 'call me' is not a possible phone number for region US" in lead.warnings
+    assert "customer.contact: 'call me' is not a possible phone number for US; kept, unverified" in lead.warnings
 
 
 def test_the_contact_country_decides_how_national_phone_numbers_are_read() -> None:
@@ -339,22 +339,22 @@ def test_a_document_with_two_prospects_gives_two_leads() -> None:
 def test_a_customer_without_email_or_phone_is_refused() -> None:
     with pytest.raises(AdfError) as caught:
         parse_adf(adf("", customer="<contact><name part='first'>Jo</name></contact>"))
-    assert caught.value.reason == "ADF has no customer contact: need an email or a phone"
+    assert caught.value.reason == "the prospect has no customer contact: no e-mail or phone at all"
     assert caught.value.field == "customer.contact"
 
 
-def test_a_customer_with_only_unusable_contact_details_is_refused_naming_them() -> None:
-    with pytest.raises(AdfError) as caught:
-        parse_adf(adf("", customer="<contact><email>not-an-email</email><phone>12</phone></contact>"))
-    assert caught.value.field == "customer.contact"
-    assert "'not-an-email'" in caught.value.reason and "'12'" in caught.value.reason
+def test_a_customer_with_only_doubtful_contact_details_is_kept_as_given() -> None:
+    """Issue 14: "no contact" only without any e-mail or phone text; doubtful ones are flagged by intake."""
+    lead = parse_adf(adf("", customer="<contact><email>not-an-email</email><phone>12</phone></contact>"))
+    assert lead.customer.invalid_emails == ["not-an-email"] and [p.number for p in lead.customer.phones] == ["12"]
+    assert lead.customer.has_contact and not lead.customer.usable
 
 
 def test_a_prospect_without_customer_is_refused() -> None:
     with pytest.raises(AdfError) as caught:
         parse_adf("<adf><prospect><vehicle><make>Kia</make></vehicle></prospect></adf>")
     assert caught.value.field == "customer.contact"
-    assert caught.value.reason.startswith("ADF has no customer contact: need an email or a phone")
+    assert caught.value.reason == "the prospect has no customer contact: no <customer> element"
 
 
 def test_a_document_that_is_not_adf_is_refused() -> None:
@@ -434,3 +434,10 @@ def test_the_request_type_is_derived_from_the_lead(body: str, expected: str) -> 
 def test_comment_preferences_are_mapped_to_email_phone_or_sms() -> None:
     comment = "<comments>Best way to contact you: E-mail please</comments>"
     assert parse_adf(adf("", customer=CONTACT + comment)).customer.preferred_contact == "email"
+
+
+def test_a_placeholder_phone_never_wins_over_a_real_one_after_it() -> None:
+    customer = "<contact><email>r@inbox-mail.net</email><phone>0000000000</phone><phone>303.555.0148</phone></contact>"
+    lead = parse_adf(adf("", customer=customer))
+    primary = lead.customer.primary_phone
+    assert primary is not None and primary.e164 == "+13035550148"

@@ -25,6 +25,7 @@ async def test_round_robin_reads_the_latest_lead_per_user_from_an_index(db: Data
                 {
                     "d": team.id,
                     "name": "Website",
+                    "key": "website",
                     "type": "website_form",
                     "prefix": "LEAD-26-",
                     "after": "LEAD-26.",

@@ -70,22 +70,22 @@ def import_adf(
                 results.append((path, outcomes))
         return results
 
-    counts = {"created": 0, "duplicate": 0, "rejected": 0}
+    counts = {"lead": 0, "duplicate": 0, "resend": 0, "rejected": 0}
     for path, outcomes in with_tenant(dealership, work):
+        several = len(outcomes) > 1
         for outcome in outcomes:
-            if outcome.result is None:
-                counts["rejected"] += 1
-                kept = f" (kept as dead letter {outcome.dead_letter_id})" if outcome.dead_letter_id else ""
-                typer.echo(f"{path}: rejected: {outcome.error}{kept}")
-            elif outcome.result.duplicate:
-                counts["duplicate"] += 1
-                typer.echo(f"{path}: duplicate of {outcome.result.lead.lead_number}")
-            else:
-                counts["created"] += 1
-                typer.echo(f"{path}: created {outcome.result.lead.lead_number}")
+            counts[outcome.outcome] += 1
+            where = f"{path} prospect {outcome.prospect}" if several else str(path)
+            if outcome.document > 1:
+                where = f"{path} document {outcome.document} prospect {outcome.prospect}"
+            kept = f" (kept as dead letter {outcome.dead_letter_id})" if outcome.dead_letter_id else ""
+            typer.echo(f"{where}: {outcome.outcome}: {outcome.why}{kept}")
+        if several:
+            tally = {kind: sum(o.outcome == kind for o in outcomes) for kind in counts}
+            typer.echo(f"{path}: {len(outcomes)} prospects: " + ", ".join(f"{n} {k}" for k, n in tally.items() if n))
     typer.echo(
-        f"{len(files)} file(s): {counts['created']} created, {counts['duplicate']} duplicate, "
-        f"{counts['rejected']} rejected"
+        f"{len(files)} file(s): {counts['lead']} created, {counts['duplicate']} duplicate, "
+        f"{counts['resend']} resent, {counts['rejected']} rejected"
     )
     if counts["rejected"]:
         raise typer.Exit(1)

@@ -22,6 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.errors import ServiceUnavailable
+from showroom.leads.consent import sms_consented
+from showroom.leads.local_time import customer_zone
 from showroom.mail import Email, new_message_id
 from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.ops import metrics
@@ -48,11 +50,12 @@ def _hhmm(value: str) -> time:
     return time(int(hours), int(minutes))
 
 
-def quiet_until(dealership: Dealership, now: datetime) -> datetime | None:
-    """When quiet hours end, if ``now`` falls inside them (dealership time zone, default 21:00-08:00)."""
+def quiet_until(dealership: Dealership, now: datetime, customer: Customer | None = None) -> datetime | None:
+    """When quiet hours end, if ``now`` falls inside them (default 21:00-08:00), in the customer's own time zone
+    (their address, else their number's area code: ``leads.local_time``), else the dealership's."""
     quiet = (dealership.agent_config or {}).get("quiet_hours") or {"start": "21:00", "end": "08:00"}
     start, end = _hhmm(quiet["start"]), _hhmm(quiet["end"])
-    zone = ZoneInfo(dealership.timezone)
+    zone = (customer_zone(customer) if customer is not None else None) or ZoneInfo(dealership.timezone)
     local = now.astimezone(zone)
     clock = local.time()
     inside = (start <= clock or clock < end) if start > end else (start <= clock < end)
@@ -73,16 +76,32 @@ def automated(message: Message) -> bool:
 
 
 def _undeliverable(message: Message, customer: Customer) -> str | None:
-    """Why ``message`` cannot be sent at all, or None."""
+    """Why ``message`` cannot be sent at all, or None. An automated message also needs a contact nobody doubts
+    (``customers.contact_flags``, until staff confirm it) and, by SMS, the customer's consent to automated texts."""
     channel = message.channel
     if automated(message) and opted_out(customer, channel):
         return f"the customer opted out of {channel} messages"
+    if automated(message):
+        unverified = _unverified(customer, channel)
+        if unverified is not None:
+            return unverified
     if channel == Channel.email and not customer.email_normalized:
         return "the customer has no e-mail address"
     if channel == Channel.sms and not customer.phone_e164:
         return "the customer has no mobile number"
     if channel not in (*READ_BY_CLIENT, *QUIET_CHANNELS):
         return f"no automated delivery on the {channel} channel; reply by {channel} yourself"
+    return None
+
+
+def _unverified(customer: Customer, channel: str) -> str | None:
+    key = {"email": "email", "sms": "phone"}.get(channel)
+    flag = (customer.contact_flags or {}).get(key) if key else None
+    if flag:
+        what = "e-mail address" if key == "email" else "phone number"
+        return f"the {what} {flag.get('value')!r} is unverified ({flag.get('reason')}); confirm it on the customer page"
+    if channel == Channel.sms and not sms_consented(customer):
+        return "the customer has not agreed to automated texts"
     return None
 
 
@@ -111,7 +130,7 @@ async def queue_delivery(
         message.external_message_id = new_message_id(services.settings.mail_from, key=str(message.id))
     at = None
     if automated(message):
-        at = quiet_until(dealership, now)
+        at = quiet_until(dealership, now, customer)
         if at is not None:
             message.entities = {**(message.entities or {}), "held_until": at.isoformat()}
     await _defer(session, message, at)
@@ -168,7 +187,7 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
         if message.channel in READ_BY_CLIENT:
             message.delivery_status, message.delivered_at = "delivered", now
             return "delivered"
-        held = quiet_until(dealership, now) if automated(message) else None
+        held = quiet_until(dealership, now, customer) if automated(message) else None
         if held is not None:  # a retry that lands at night waits for the morning
             message.entities = {**(message.entities or {}), "held_until": held.isoformat()}
             await _defer(session, message, held)

@@ -26,11 +26,13 @@ from showroom.conversations.rows import TurnRows, count_message
 from showroom.conversations.suggestions import offer
 from showroom.experiments import metrics as experiment_metrics
 from showroom.insights.service import record_insights, rescore
+from showroom.leads.consent import record as consent_record
+from showroom.leads.consent import sms_consented
 from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import Handover, Message
 from showroom.services import Services
-from showroom.vocabulary import MetricName
+from showroom.vocabulary import Channel, MetricName
 
 
 async def assess(
@@ -205,6 +207,19 @@ async def opt_out(session: AsyncSession, services: Services, turn: TurnRows, mes
 
 
 async def resume(session: AsyncSession, turn: TurnRows) -> None:
+    """START (and friends): automated messages on this channel again; by SMS it is also consent to automated
+    texts, when none was granted (docs/identity.md)."""
+    if turn.conversation.channel == Channel.sms and not sms_consented(turn.customer):
+        turn.customer.sms_consent = consent_record("customer texted START", "START")
+        await record(
+            session,
+            SYSTEM,
+            "customer.sms_consent",
+            dealership_id=turn.customer.dealership_id,
+            resource_type="customer",
+            resource_id=turn.customer.id,
+            after={"sms_consent": turn.customer.sms_consent},
+        )
     opted = dict(turn.customer.opted_out_channels or {})
     if opted.pop(turn.conversation.channel, None) is not None:
         turn.customer.opted_out_channels = opted

@@ -17,7 +17,9 @@ from showroom.conversations.turn import receive
 from showroom.db.tenancy import acting_for
 from showroom.errors import NotFound, ServiceUnavailable, Unauthorized, ValidationFailed
 from showroom.leads.adf_intake import dealership_for_address
+from showroom.leads.consent import record as consent_record
 from showroom.leads.contacts import normalize_email, normalize_phone
+from showroom.leads.identity import grant_sms_consent
 from showroom.leads.intake import intake
 from showroom.leads.intake_model import IntakeContact, IntakeLead
 from showroom.leads.service import region
@@ -121,11 +123,14 @@ async def sms(session: AsyncSession, services: Services, data: SmsIn, actor: Act
         if phone is None:
             raise ValidationFailed(f"{data.sender!r} is not a phone number", field="from")
         customer = await session.scalar(select(Customer).where(Customer.phone_e164 == phone))
+        # The customer texted us first: consent to automated texts on this number (docs/identity.md).
+        texted = consent_record("customer texted first", data.body)
+        if customer is not None:
+            await grant_sms_consent(session, customer, texted, actor)
         conversation = await _conversation(session, customer.id, Channel.sms) if customer else None
         if conversation is None:
-            conversation = await _new_lead(
-                session, int(dealership_id), IntakeContact(phone=data.sender), Channel.sms, data.body, "SMS", actor
-            )
+            contact = IntakeContact(phone=data.sender, sms_consent=texted)
+            conversation = await _new_lead(session, int(dealership_id), contact, Channel.sms, data.body, "SMS", actor)
         message, created, _ = await receive(
             session,
             services,

@@ -29,6 +29,7 @@ from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
 from showroom.db.tenancy import acting_for
 from showroom.errors import Forbidden, NotFound
 from showroom.events import EventHub, sse
+from showroom.leads.consent import record as consent_record
 from showroom.leads.intake_model import IntakeContact
 from showroom.leads.service import region
 from showroom.models import Conversation, Dealership, Message
@@ -66,6 +67,8 @@ class VisitorContact(BaseModel):
     name: Annotated[str, StringConstraints(max_length=200)] | None = None
     email: Annotated[str, StringConstraints(max_length=255)] | None = None
     phone: Annotated[str, StringConstraints(max_length=50)] | None = None
+    sms_opt_in: bool | None = None  # the widget's "text me" box: consent to automated texts (docs/identity.md)
+    sms_opt_in_wording: Annotated[str, StringConstraints(max_length=1000)] | None = None  # the words shown by it
 
 
 def _origin_allowed(request: Request, dealership: Dealership) -> str | None:
@@ -235,7 +238,14 @@ async def contact(body: VisitorContact, request: Request, site: SiteDep) -> JSON
     customer = await widget.capture_contact(
         site.session,
         conversation,
-        IntakeContact(full_name=body.name, email=body.email, phone=body.phone),
+        IntakeContact(
+            full_name=body.name,
+            email=body.email,
+            phone=body.phone,
+            sms_consent=consent_record("widget", body.sms_opt_in_wording or "Text me", granted=body.sms_opt_in)
+            if body.sms_opt_in is not None
+            else None,
+        ),
         await region(site.session, site.dealership.id),
         request_actor(request),
     )

@@ -13,40 +13,72 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import getaddresses
+from typing import Any
 
-from sqlalchemy import insert, text
-from sqlalchemy.exc import DataError
+from sqlalchemy import insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
 from showroom.db.tenancy import acting_for
-from showroom.errors import AppError
+from showroom.errors import AppError, ValidationFailed
+from showroom.leads import consent
 from showroom.leads.adf.extract import extract_adf_documents
 from showroom.leads.adf.model import AdfContact, AdfError, ParsedLead
-from showroom.leads.adf.parse import parse_adf
-from showroom.leads.intake import intake
-from showroom.leads.intake_model import IntakeContact, IntakeLead, IntakeResult, IntakeVehicle
-from showroom.leads.service import region
-from showroom.models import IntakeDeadLetter
+from showroom.leads.adf.parse import parse_prospects
+from showroom.leads.contacts import normalize_email
+from showroom.leads.intake import intake, record_resend
+from showroom.leads.intake_model import IntakeContact, IntakeLead, IntakeResult, IntakeVehicle, primary_wanted
+from showroom.leads.queries import customers_by_contact, lead_by_key
+from showroom.leads.service import region, source_key
+from showroom.models import IntakeDeadLetter, Lead, VehicleInterest
+from showroom.vocabulary import ProspectOutcome
 
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 
 
 @dataclass
 class DocumentOutcome:
-    """What became of one ADF document: a lead (new or duplicate), or a rejection with its reason."""
+    """What became of one prospect of an ADF document: a lead (new, a duplicate, or the lead a resend repeats), or
+    a rejection with its reason. ``prospect``: its position in its document (1-based), ``document`` that of the
+    document in the payload."""
 
     result: IntakeResult | None = None
     error: str | None = None
     error_field: str | None = None
     dead_letter_id: uuid.UUID | None = None
     warnings: list[str] = field(default_factory=list)
+    document: int = 1
+    prospect: int = 1
+    resend: bool = False
+    source_name: str | None = None
+
+    @property
+    def outcome(self) -> ProspectOutcome:
+        if self.result is None:
+            return ProspectOutcome.rejected
+        if self.resend and self.result.duplicate:
+            return ProspectOutcome.resend
+        return ProspectOutcome.duplicate if self.result.duplicate else ProspectOutcome.lead
+
+    @property
+    def why(self) -> str:
+        """In words, for the per-prospect report."""
+        if self.result is None:
+            return self.error or "rejected"
+        number = self.result.lead.lead_number
+        if self.outcome == ProspectOutcome.resend:
+            return f"a resend of {number}, recorded on it"
+        if self.result.duplicate:
+            return f"the same enquiry as {number}"
+        return f"created {number}" + (f" from {self.source_name}" if self.source_name else "")
 
 
 def _contact(c: AdfContact) -> IntakeContact:
     """The parser's primary phone goes with the E.164 form it computed (with the contact's own country), so intake
-    does not normalise it a second time with the dealership's region; the next phone is the alternate."""
-    primary = c.primary_phone
+    does not normalise it a second time with the dealership's region; the next phone is the alternate. A contact
+    with no valid e-mail or possible phone is passed on as given: intake keeps it, flagged (docs/identity.md)."""
+    primary = c.primary_phone or (c.phones[0] if c.phones else None)
     others = [p for p in c.phones if p is not primary]
     alternate = next((p for p in others if p.e164), others[0] if others else None)
     country = (c.country or "").strip().upper()
@@ -54,7 +86,7 @@ def _contact(c: AdfContact) -> IntakeContact:
         first_name=c.first_name,
         last_name=c.last_name,
         full_name=c.full_name,
-        email=c.email,
+        email=c.email or (c.invalid_emails[0] if c.invalid_emails else None),
         phone=primary.number if primary else None,
         phone_e164=primary.e164 if primary else None,
         alternate_phone=alternate.number if alternate else None,
@@ -67,9 +99,47 @@ def _contact(c: AdfContact) -> IntakeContact:
     )
 
 
-def to_intake(parsed: ParsedLead, raw: str) -> IntakeLead:
+def provider_of(parsed: ParsedLead, sender: str | None = None) -> str | None:
+    """The lead provider the document names (docs/identity.md): its provider name, else the source of its id,
+    else the provider's web or e-mail address, else the address that sent it; None when it names none."""
     primary = parsed.primary_id
-    provider = parsed.provider_name or parsed.provider_service or (primary.source if primary else None)
+    contact = parsed.provider_contact
+    for candidate in (
+        parsed.provider_name,
+        primary.source if primary else None,
+        _domain(parsed.provider_url),
+        _domain(contact.email if contact else None),
+        _domain(sender),
+    ):
+        if candidate and candidate.strip():
+            return candidate.strip()[:100]
+    return None
+
+
+def _domain(address: str | None) -> str | None:
+    """``leads@autotrader.com`` / ``https://www.cargurus.com/x`` -> ``autotrader.com`` / ``cargurus.com``."""
+    if not address:
+        return None
+    _, mail = getaddresses([address])[0] if "@" in address else ("", "")
+    host = mail.rsplit("@", 1)[1] if "@" in mail else address.split("//", 1)[-1].split("/", 1)[0]
+    host = host.lower().removeprefix("www.").strip(" .>")
+    return host if "." in host else None
+
+
+def _consent(parsed: ParsedLead, received: datetime) -> dict[str, Any] | None:
+    """Consent to automated SMS the document carries: a consent element, else an explicit line in the comments."""
+    if parsed.sms_consent is not None:
+        granted, wording = parsed.sms_consent
+        return consent.record("adf", wording, granted=granted, at=received)
+    said = consent.from_text(parsed.comments)
+    if said is None:
+        return None
+    return consent.record("adf comments", said[1], granted=said[0], at=received)
+
+
+def to_intake(parsed: ParsedLead, raw: str, sender: str | None = None) -> IntakeLead:
+    primary = parsed.primary_id
+    provider = provider_of(parsed, sender)
     vehicles = [
         IntakeVehicle(
             interest=v.interest,
@@ -95,9 +165,11 @@ def to_intake(parsed: ParsedLead, raw: str) -> IntakeLead:
     received = parsed.request_date or datetime.now(UTC)
     if abs(received - datetime.now(UTC)) > timedelta(days=2):
         received = datetime.now(UTC)  # a sender's clock or a stale template: the dedupe day is today's
+    contact = _contact(parsed.customer)
+    contact.sms_consent = _consent(parsed, received)
     return IntakeLead(
         source_type="adf_email",
-        customer=_contact(parsed.customer),
+        customer=contact,
         provider=(provider or "ADF Email")[:100],
         issuer=primary.source if primary else None,
         external_id=primary.value if primary else None,
@@ -197,21 +269,21 @@ async def process_payload(
                 error="no ADF document found (expected <adf> XML, in the body or an attachment)", error_field="body"
             )
         ]
-    outcomes = []
+    outcomes: list[DocumentOutcome] = []
     routed_by_address = dealership_id or await dealership_for_address(session, recipients)
-    for document in documents:
-        outcomes.append(
-            await _one(
-                session,
-                document,
-                actor=actor,
-                dealership_id=routed_by_address,
-                channel=channel,
-                content_type=content_type,
-                sender=sender,
-                recipients=recipients,
-            )
-        )
+    for number, document in enumerate(documents, start=1):
+        for outcome in await _one(
+            session,
+            document,
+            actor=actor,
+            dealership_id=routed_by_address,
+            channel=channel,
+            content_type=content_type,
+            sender=sender,
+            recipients=recipients,
+        ):
+            outcome.document = number
+            outcomes.append(outcome)
     return outcomes
 
 
@@ -225,17 +297,23 @@ async def _one(
     content_type: str | None,
     sender: str | None,
     recipients: str | list[str] | None,
-) -> DocumentOutcome:
+) -> list[DocumentOutcome]:
+    """Every prospect of one document, each in its own savepoint: a lead, a duplicate, a resend recorded on its
+    lead, or a rejection with its reason; one prospect's failure never costs another its lead."""
     phone_region = await region(session, dealership_id) if dealership_id else "US"
     try:
-        parsed = parse_adf(document, region=phone_region)
+        prospects = parse_prospects(document, region=phone_region)
     except AdfError as exc:
         where = f" (line {exc.line}, column {exc.column})" if getattr(exc, "line", None) else ""
-        return DocumentOutcome(error=f"{exc.reason}{where}", error_field=exc.field)
-    target = dealership_id or await dealership_for_vendor(session, parsed)
+        return [DocumentOutcome(error=f"{exc.reason}{where}", error_field=exc.field)]
     raw = document.decode("utf-8", "replace")
+    parsed_ok = [p for p in prospects if isinstance(p, ParsedLead)]
+    target = dealership_id
+    for candidate in parsed_ok:
+        target = target or await dealership_for_vendor(session, candidate)
     if target is None:
-        vendor = parsed.vendor_name or parsed.vendor_id or "none given"
+        first = parsed_ok[0] if parsed_ok else None
+        vendor = (first.vendor_name or first.vendor_id if first else None) or "none given"
         reason = (
             f"no dealership matches this ADF (vendor: {vendor}); configure the vendor in a dealership's "
             "lead routing, or post it with that dealership's API key"
@@ -248,21 +326,111 @@ async def _one(
             content_type=content_type,
             sender=sender,
             recipient=", ".join(recipients) if isinstance(recipients, list) else recipients,
-            parsed=parsed,
+            parsed=first,
         )
-        return DocumentOutcome(error=reason, error_field="vendor", dead_letter_id=letter, warnings=parsed.warnings)
-    async with acting_for(session, target, actor.user_id):  # outside the savepoint, which may roll back
-        nested = await session.begin_nested()
-        try:
-            result = await intake(session, target, to_intake(parsed, raw), actor)
-        except AppError as exc:  # reported per document; the savepoint keeps the others
-            await nested.rollback()
-            return DocumentOutcome(error=exc.detail, error_field=exc.field, warnings=parsed.warnings)
-        except DataError as exc:  # a value the database refused (intake fits them all; this is the backstop)
-            await nested.rollback()
-            reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "a value does not fit its column"
-            return DocumentOutcome(
-                error=f"the lead could not be stored: {reason}", error_field="prospect", warnings=parsed.warnings
+        return [
+            DocumentOutcome(error=reason, error_field="vendor", dead_letter_id=letter, warnings=first.warnings)
+            if first
+            else DocumentOutcome(error=reason, error_field="vendor", dead_letter_id=letter)
+        ]
+    outcomes: list[DocumentOutcome] = []
+    earlier: list[tuple[ParsedLead, Lead]] = []  # this document's leads, for its resends
+    async with acting_for(session, target, actor.user_id):  # outside the savepoints, which may roll back
+        for index, read in enumerate(prospects, start=1):
+            if isinstance(read, AdfError):
+                where = f" (line {read.line}, column {read.column})" if read.line else ""
+                outcome = DocumentOutcome(error=f"prospect {index}: {read.reason}{where}", error_field=read.field)
+            else:
+                outcome = await _prospect(session, target, read, raw, sender, actor, earlier)
+                if outcome.result is not None:
+                    earlier.append((read, outcome.result.lead))
+            outcome.prospect = index
+            outcomes.append(outcome)
+    return outcomes
+
+
+async def _prospect(
+    session: AsyncSession,
+    dealership_id: int,
+    parsed: ParsedLead,
+    raw: str,
+    sender: str | None,
+    actor: Actor,
+    earlier: list[tuple[ParsedLead, Lead]],
+) -> DocumentOutcome:
+    """One prospect in its own savepoint: all of its rows, or (rolled back) none of them."""
+    data = to_intake(parsed, raw, sender)
+    resend = parsed.status == "resend"
+    source = data.provider
+    nested = await session.begin_nested()
+    try:
+        resent = await resent_lead(session, parsed, data, earlier) if resend else None
+        if resent is not None:
+            result = await record_resend(session, resent, data, actor)
+        elif resend and not parsed.customer.has_contact:
+            what = f"id {data.external_id}" if data.external_id else "no id"
+            raise ValidationFailed(
+                f"a resend ({what}) of a lead we do not have, with no customer contact to take it in as new",
+                field="customer.contact",
             )
-        await nested.commit()
-    return DocumentOutcome(result=result, warnings=parsed.warnings)
+        else:
+            result = await intake(session, dealership_id, data, actor)
+    except AppError as exc:  # reported per prospect; the savepoint keeps the others
+        await nested.rollback()
+        return DocumentOutcome(error=exc.detail, error_field=exc.field, warnings=parsed.warnings, resend=resend)
+    except DBAPIError as exc:  # a value or row the database refused (intake fits them all; this is the backstop)
+        await nested.rollback()
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else "a value does not fit its column"
+        return DocumentOutcome(
+            error=f"the lead could not be stored: {reason}",
+            error_field="prospect",
+            warnings=parsed.warnings,
+            resend=resend,
+        )
+    await nested.commit()
+    source = result.source_name or source
+    return DocumentOutcome(result=result, warnings=parsed.warnings, resend=resend, source_name=source)
+
+
+async def resent_lead(
+    session: AsyncSession, parsed: ParsedLead, data: IntakeLead, earlier: list[tuple[ParsedLead, Lead]]
+) -> Lead | None:
+    """The lead a ``status="resend"`` prospect repeats: one of the same document (same id, else the one before it
+    when the resend names no id and no customer), else ours with the same provider id, else the latest lead of the
+    same customer (e-mail or phone) about the same vehicle."""
+    ident = parsed.primary_id
+    for other, lead in reversed(earlier):
+        if (
+            ident
+            and other.primary_id
+            and (ident.value, ident.source) == (other.primary_id.value, other.primary_id.source)
+        ):
+            return lead
+    if earlier and ident is None and not parsed.customer.has_contact:
+        return earlier[-1][1]
+    if data.external_id:
+        key = source_key(
+            issuer=data.issuer, external_id=data.external_id, email=None, phone=None, vehicle=None, day="", source=""
+        )
+        found = await lead_by_key(session, key)
+        if found is not None:
+            return await session.get(Lead, found)
+    email = normalize_email(data.customer.email)
+    phone = data.customer.phone_e164
+    if not (email or phone):
+        return None
+    customers = await customers_by_contact(session, email, phone)
+    if not customers:
+        return None
+    wanted = primary_wanted(data.vehicles)
+    query = select(Lead).where(Lead.customer_id.in_(customers)).order_by(Lead.created_at.desc()).limit(1)
+    if wanted is not None:
+        same = select(VehicleInterest.lead_id).where(VehicleInterest.is_primary)
+        same = (
+            same.where(VehicleInterest.vin == wanted.vin)
+            if wanted.vin
+            else same.where(VehicleInterest.make == wanted.make, VehicleInterest.model == wanted.model)
+        )
+        query = query.where(Lead.id.in_(same))
+    latest: Lead | None = await session.scalar(query)
+    return latest

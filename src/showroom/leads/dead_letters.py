@@ -45,7 +45,7 @@ async def assign(
             dealership_id=dealership_id,
             channel=letter.channel,
         )
-    outcome = outcomes[0]
+    outcome = next((o for o in outcomes if o.result is not None), outcomes[0])
     if outcome.result is None:
         raise Conflict(f"it still cannot become a lead: {outcome.error}")
     letter.resolved_at = datetime.now(UTC)

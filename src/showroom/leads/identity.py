@@ -4,7 +4,7 @@ without overwriting what we know, counted in SQL, and merged when a chat visitor
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, literal, select, update
@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from showroom.audit.service import Actor, changes, record, snapshot
 from showroom.errors import ValidationFailed
-from showroom.leads.contacts import full_name, normalize_email, normalize_phone, split_name
+from showroom.leads.contacts import full_name, names_conflict, normalize_email, normalize_phone, split_name
 from showroom.leads.intake_model import IntakeContact
 from showroom.leads.queries import customers_by_contact, lock
 from showroom.leads.service import fit
@@ -37,12 +37,15 @@ async def find_or_create_customer(
     phone: str | None,
     when: datetime,
     actor: Actor,
+    doubts: dict[str, str] | None = None,
 ) -> tuple[Customer, list[str]]:
-    """DATA_MODEL.md dedupe rule: same normalised e-mail, else same E.164 phone, is the same customer. Names and
-    contact details are merged into blanks, never overwritten with blanks (audited as ``customer.update`` when
-    something was filled in), and the lead being taken in is counted (in SQL). A new customer is added to the
-    session (its id is known: the lead refers to it). Returns notes for staff. The caller holds the locks of
-    :func:`contact_locks`."""
+    """docs/identity.md: the same normalised e-mail is the same customer; the same E.164 phone is the same customer
+    unless the names conflict, when the lead gets a new customer linked to the other as a possible duplicate (never
+    merged silently). Names and contact details are merged into blanks, never overwritten with blanks (audited as
+    ``customer.update`` when something was filled in); doubtful contacts (``doubts``) are kept and flagged; the lead
+    being taken in is counted (in SQL). A new customer is added to the session (its id is known: the lead refers to
+    it). Returns notes for staff. The caller holds the locks of :func:`contact_locks`."""
+    doubts = dict(doubts or {})
     by_email = by_phone = None
     known = await customers_by_contact(session, email, phone) if email or phone else []
     if known:  # only a customer we know is loaded as an object (most leads are new customers)
@@ -50,16 +53,28 @@ async def find_or_create_customer(
         by_email = next((c for c in matches if email and c.email_normalized == email), None)
         by_phone = next((c for c in matches if phone and c.phone_e164 == phone), None)
     notes = []
-    customer = by_email or by_phone
-    if by_email and by_phone and by_email.id != by_phone.id:
-        notes.append(
-            f"Possible duplicate customer: the phone {phone} belongs to customer {by_phone.id} "
-            f"({by_phone.full_name}); merge them if they are the same person"
-        )
-        phone = None  # the e-mail match wins; the phone stays with the other customer
+    links: list[tuple[Customer, str]] = []
+    customer = by_email
+    if by_phone is not None and (by_email is None or by_email.id != by_phone.id):
+        first, last = contact.first_name, contact.last_name
+        if not (first or last) and contact.full_name:
+            first, last = split_name(contact.full_name)
+        if by_email is not None or names_conflict(first, last, by_phone.first_name, by_phone.last_name):
+            why = f"the same phone {phone}" + (" under another name" if by_email is None else "")
+            notes.append(
+                f"Possible duplicate customer: the phone {phone} is also {by_phone.full_name}'s "
+                f"(customer {by_phone.id}); filed separately, merge them if they are the same person"
+            )
+            links.append((by_phone, why))
+            doubts["phone"] = f"also the number of {by_phone.full_name}; confirm whose it is"
+            phone = None  # the E.164 key stays with the other customer; this one keeps the number as given
+        else:
+            customer = by_phone
     if customer is not None:
-        await fill_in(session, customer, contact, email, phone, actor, via="intake")
+        await fill_in(session, customer, contact, email, phone, actor, via="intake", doubts=doubts)
         await count_leads(session, customer, +1, contacted=when)
+        for other, why in links:
+            link_duplicates(customer, other, why, when)
         return customer, notes
     customer = Customer(
         id=uuid.uuid4(),
@@ -69,9 +84,15 @@ async def find_or_create_customer(
         last_contact_date=when,
         country=contact.country or "US",
         total_leads=1,
+        contact_flags={},
+        possible_duplicates=[],
     )
-    merge_contact(customer, contact, email, phone)
+    merge_contact(customer, contact, email, phone, doubts)
+    if contact.sms_consent is not None:
+        customer.sms_consent = contact.sms_consent
     session.add(customer)
+    for other, why in links:
+        link_duplicates(customer, other, why, when)
     await record(
         session,
         actor,
@@ -79,9 +100,37 @@ async def find_or_create_customer(
         dealership_id=dealership_id,
         resource_type="customer",
         resource_id=customer.id,
-        details={"via": "intake"},
+        details={"via": "intake", **({"unverified": sorted(customer.contact_flags)} if customer.contact_flags else {})},
     )
     return customer, notes
+
+
+async def grant_sms_consent(session: AsyncSession, customer: Customer, consent: dict[str, Any], actor: Actor) -> bool:
+    """Record consent to automated texts unless the customer has a record already (a refusal stands until they
+    text START); audited. Whether it was recorded."""
+    if customer.sms_consent is not None:
+        return False
+    customer.sms_consent = consent
+    await record(
+        session,
+        actor,
+        "customer.sms_consent",
+        dealership_id=customer.dealership_id,
+        resource_type="customer",
+        resource_id=customer.id,
+        after={"sms_consent": consent},
+    )
+    return True
+
+
+def link_duplicates(a: Customer, b: Customer, reason: str, when: datetime) -> None:
+    """Show ``a`` and ``b`` on each other as possible duplicates (once), for staff to merge or leave."""
+    for one, other in ((a, b), (b, a)):
+        listed = list(one.possible_duplicates or [])
+        if not any(entry.get("customer_id") == str(other.id) for entry in listed):
+            entry = {"customer_id": str(other.id), "name": other.full_name, "reason": reason, "at": when.isoformat()}
+            listed.append(entry)
+            one.possible_duplicates = listed
 
 
 async def count_leads(
@@ -106,10 +155,17 @@ async def count_leads(
     set_committed_value(customer, "last_contact_date", row.last_contact_date)
 
 
-def merge_contact(customer: Customer, contact: IntakeContact, email: str | None, phone: str | None) -> None:
+def merge_contact(
+    customer: Customer,
+    contact: IntakeContact,
+    email: str | None,
+    phone: str | None,
+    doubts: dict[str, str] | None = None,
+) -> None:
     """Fill what the customer lacks; what we already know wins (a provider's blank never erases it). Values are
     cut to their columns: senders are not bound by our lengths. ``email``/``phone``: the normalised keys, None
-    to leave the customer's alone."""
+    to leave the customer's alone; a contact with no normalised form is kept as given when the customer has none.
+    ``doubts`` flag what this contact gave (``customers.contact_flags``) unless staff confirmed that very value."""
     first, last = contact.first_name, contact.last_name
     if not (first or last) and contact.full_name:
         first, last = split_name(contact.full_name)
@@ -129,13 +185,35 @@ def merge_contact(customer: Customer, contact: IntakeContact, email: str | None,
     if email and not customer.email_normalized:
         customer.email = fit(Customer, "email", contact.email or email)
         customer.email_normalized = fit(Customer, "email_normalized", email)
+    elif not email and contact.email and not customer.email:
+        customer.email = fit(Customer, "email", contact.email.strip())
     if phone and not customer.phone_e164:
         customer.phone, customer.phone_e164 = fit(Customer, "phone", contact.phone or phone), phone
     elif phone and customer.phone_e164 != phone and not customer.alternate_phone:
         customer.alternate_phone = fit(Customer, "alternate_phone", contact.phone or phone)
+    elif not phone and contact.phone and not customer.phone:
+        customer.phone = fit(Customer, "phone", contact.phone.strip())
+    _flag(customer, contact, doubts or {})
     if customer.full_name == "Unknown" or not customer.full_name:
         name = full_name(customer.first_name, customer.last_name, fallback=contact.full_name or "Unknown")
         customer.full_name = fit(Customer, "full_name", name) or "Unknown"
+
+
+def _flag(customer: Customer, contact: IntakeContact, doubts: dict[str, str]) -> None:
+    """Flag the customer's e-mail / phone when it is the doubtful one this contact gave (not one staff confirmed)."""
+    flags = dict(customer.contact_flags or {})
+    confirmed = flags.get("confirmed") or {}
+    given = {"email": contact.email, "phone": contact.phone}
+    held = {"email": (customer.email, customer.email_normalized), "phone": (customer.phone, customer.phone_e164)}
+    for key, reason in doubts.items():
+        value = (given.get(key) or "").strip()
+        if not value or confirmed.get(key) == value:
+            continue
+        mine = {(v or "").strip().lower() for v in held[key] if v}
+        if value.lower() in mine or (key == "email" and normalize_email(value) in mine):
+            flags[key] = {"value": value, "reason": reason, "since": datetime.now(UTC).isoformat()}
+    if flags != (customer.contact_flags or {}):
+        customer.contact_flags = flags
 
 
 async def fill_in(
@@ -147,10 +225,13 @@ async def fill_in(
     actor: Actor,
     *,
     via: str,
+    doubts: dict[str, str] | None = None,
 ) -> None:
     """:func:`merge_contact` on a customer we know, audited as ``customer.update`` when something was filled in."""
     before = snapshot(customer)
-    merge_contact(customer, contact, email, phone)
+    merge_contact(customer, contact, email, phone, doubts)
+    if contact.sms_consent is not None and (contact.sms_consent.get("granted") or customer.sms_consent is None):
+        customer.sms_consent = contact.sms_consent
     old, new = changes(before, snapshot(customer))
     if new:
         await record(
@@ -219,6 +300,8 @@ async def adopt_visitor(
         moved["interactions"] = await _move_profile(session, current, known)
         await session.delete(current)
         await session.flush()
+    if contact.sms_consent is not None and (contact.sms_consent.get("granted") or known.sms_consent is None):
+        known.sms_consent = contact.sms_consent
     # The anonymous customer's own contact (given at the start of the chat) must not collide with the known one's.
     merge_contact(
         known,

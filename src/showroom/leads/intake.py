@@ -18,7 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.audit.service import Actor, record
 from showroom.errors import ValidationFailed
 from showroom.experiments.assignment import first_reply_at
-from showroom.leads.contacts import normalize_email, normalize_phone
+from showroom.leads.consent import record as consent_record
+from showroom.leads.consent import sms_consented
+from showroom.leads.contact_rules import has_contact_text, tidy, usable
+from showroom.leads.contacts import normalize_email, normalize_phone, provider_key
 from showroom.leads.identity import contact_locks, find_or_create_customer
 from showroom.leads.intake_model import (
     IntakeContact,
@@ -31,12 +34,21 @@ from showroom.leads.intake_model import (
 from showroom.leads.queries import lead_by_key, lead_slots, lock
 from showroom.leads.schemas import LeadIntakeIn
 from showroom.leads.service import add_activity, check_assignee, fit, get_customer, intake_rules
-from showroom.models import Conversation, Customer, Lead, Message, VehicleInterest
+from showroom.models import Conversation, Customer, Handover, Lead, Message, VehicleInterest
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.models.leads import WANTED_INTERESTS
 from showroom.ops import metrics
 from showroom.queue import defer
-from showroom.vocabulary import Channel, DeliveryStatus, InterestCondition, MessageType, Sender, values
+from showroom.vocabulary import (
+    Channel,
+    DeliveryStatus,
+    HandoverReason,
+    InterestCondition,
+    MessageType,
+    Priority,
+    Sender,
+    values,
+)
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
@@ -49,16 +61,20 @@ def earlier_lead(idempotency_key: str, now: datetime) -> Select[tuple[Lead]]:
 
 async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, actor: Actor) -> IntakeResult:
     rules = await intake_rules(session, dealership_id)
-    email = normalize_email(data.customer.email)
-    phone = data.customer.phone_e164 or normalize_phone(data.customer.phone, rules.region)
-    if email is None and phone is None and not data.anonymous_ok:
-        raise ValidationFailed(
-            "the lead has no usable customer contact: need a valid e-mail or phone number", field="customer"
-        )
+    contact, doubts = tidy(data.customer, rules.region)
+    if data.contact_confirmed:
+        doubts = {}
+    email = normalize_email(contact.email)
+    phone = contact.phone_e164 or normalize_phone(contact.phone, rules.region)
+    if not has_contact_text(contact) and not data.anonymous_ok:
+        raise ValidationFailed("the lead has no customer contact: no e-mail or phone at all", field="customer")
     if data.assigned_user_id is not None:
         await check_assignee(session, data.assigned_user_id)  # through RLS: another tenant's user is a 404
-    key = lead_key(data, email, phone)
+    # A contact kept only as given (no normalised form) still tells two leads apart.
+    key = lead_key(data, email or _as_given(contact.email), phone or _as_given(contact.phone))
     round_robin = rules.round_robin and data.assigned_user_id is None
+    source_name = _source_name(data)
+    source_key = provider_key(source_name) or source_name.lower()  # one source per provider (docs/identity.md)
     # All at once: the lead's key, its idempotency key, the contact that finds its customer, and the dealership's
     # lead numbers and round robin (read by queries.lead_slots; held to commit, like every xact lock).
     await lock(
@@ -68,6 +84,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         data.idempotency_key and "idem:" + data.idempotency_key,
         *contact_locks(email, phone),
         f"lead-number:{data.received_at.year % 100:02d}",
+        f"source:{source_key}",
         "round-robin" if round_robin else None,
     )
     if data.idempotency_key:
@@ -85,13 +102,13 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     # The reads, then the new rows: the unit of work inserts them at the flush below, in foreign-key order.
     with session.no_autoflush:
         customer, notes = await find_or_create_customer(
-            session, dealership_id, data.customer, email, phone, data.received_at, actor
+            session, dealership_id, contact, email, phone, data.received_at, actor, doubts
         )
-        source_name = _source_name(data)
         slots = await lead_slots(
             session,
             dealership_id,
             source_name=source_name,
+            source_key=source_key,
             source_type=data.source_type,
             when=data.received_at,
             round_robin=round_robin,
@@ -132,10 +149,14 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
     for note in notes:
         await add_activity(session, lead, "possible_duplicate", note, actor)
     conversation = None
+    no_channel = None
     if data.open_conversation:
-        conversation = _conversation(session, lead, data, f"{source_name}{what}", email=email, phone=phone)
+        channel, no_channel = reply_channel(customer, data.conversation_channel)
+        conversation = _conversation(session, lead, channel, f"{source_name}{what}")
         if data.first_reply and data.message and data.message.strip():
             _enquiry(session, conversation, data)
+        if no_channel is not None and data.first_reply:
+            await _to_staff(session, lead, conversation, no_channel, actor)
     await record(
         session,
         actor,
@@ -152,7 +173,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
         },
     )
     await session.flush()  # the customer if new, the lead, its interests, conversation, activities, audit rows
-    if conversation is not None and data.first_reply:
+    if conversation is not None and data.first_reply and no_channel is None:
         # The AI's first answer, sent by the worker once this transaction commits.
         await defer(
             session,
@@ -162,7 +183,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             conversation_id=str(conversation.id),
             dealership_id=dealership_id,
         )
-    return IntakeResult(lead, False, customer, conversation, notes)
+    return IntakeResult(lead, False, customer, conversation, notes, slots.source_name)
 
 
 _DEFAULT_SOURCE_NAMES = {
@@ -179,16 +200,60 @@ def _source_name(data: IntakeLead) -> str:
     return (data.provider or fallback)[:100]
 
 
-def _conversation(
-    session: AsyncSession, lead: Lead, data: IntakeLead, subject: str, *, email: str | None, phone: str | None
-) -> Conversation:
-    """A new conversation on ``lead`` (added to the session), on the channel asked for, else the customer's."""
+def _as_given(value: str | None) -> str | None:
+    return " ".join((value or "").lower().split())[:255] or None
+
+
+def reply_channel(customer: Customer, asked: str | None) -> tuple[str, str | None]:
+    """The channel the agent answers a new lead on, and why nobody automated may answer (None: it may).
+
+    The channel asked for (the widget, an SMS or e-mail thread) when given; else e-mail when the customer has an
+    unflagged address; else SMS when they have an unflagged mobile number and consented to automated texts
+    (docs/identity.md); else the lead goes to staff with the reason."""
+    if asked:
+        return asked, None
+    flags = customer.contact_flags or {}
+    if usable(flags, "email", customer.email_normalized):
+        return Channel.email, None
+    if usable(flags, "phone", customer.phone_e164) and sms_consented(customer):
+        return Channel.sms, None
+    reasons = []
+    for key, label, value in (("email", "e-mail", customer.email), ("phone", "phone", customer.phone)):
+        if key in flags:
+            reasons.append(f"the {label} {flags[key].get('value') or value!r} is unverified: {flags[key]['reason']}")
+        elif not value:
+            reasons.append(f"no {label}")
+    if customer.phone_e164 and "phone" not in flags and not sms_consented(customer):
+        reasons.append("no consent to automated texts")
+    channel = Channel.email if customer.email else Channel.sms if customer.phone else Channel.chat
+    return channel, "; ".join(reasons) or "no contact the agent may use"
+
+
+async def _to_staff(session: AsyncSession, lead: Lead, conversation: Conversation, reason: str, actor: Actor) -> None:
+    """No automated answer is possible: the lead waits for a person in the handover queue, with the reason."""
+    conversation.ai_paused = True
+    session.add(
+        Handover(
+            id=uuid.uuid4(),
+            dealership_id=lead.dealership_id,
+            conversation_id=conversation.id,
+            lead_id=lead.id,
+            reason=HandoverReason.other,
+            description=f"No automated reply: {reason}. Confirm the contact or reach the customer yourself.",
+            urgency=Priority.medium,
+        )
+    )
+    await add_activity(session, lead, "handover_requested", f"Handed to staff: {reason}", actor)
+
+
+def _conversation(session: AsyncSession, lead: Lead, channel: str, subject: str) -> Conversation:
+    """A new conversation on ``lead`` (added to the session), on ``channel``."""
     conversation = Conversation(
         id=uuid.uuid4(),
         dealership_id=lead.dealership_id,
         lead_id=lead.id,
         customer_id=lead.customer_id,
-        channel=data.conversation_channel or (Channel.email if email else Channel.sms if phone else Channel.chat),
+        channel=channel,
         subject=subject[:255],
         assigned_user_id=lead.assigned_user_id,
     )
@@ -218,6 +283,12 @@ def _enquiry(session: AsyncSession, conversation: Conversation, data: IntakeLead
     conversation.last_message_at = conversation.last_customer_message_at = data.received_at
 
 
+async def record_resend(session: AsyncSession, lead: Lead, data: IntakeLead, actor: Actor) -> IntakeResult:
+    """A provider's ``status="resend"`` of ``lead``: recorded on it as an activity, nothing new is created."""
+    await lock(session, lead.dealership_id, lead.source_key)
+    return await _duplicate(session, lead, data, actor)
+
+
 async def _duplicate(session: AsyncSession, lead: Lead, data: IntakeLead, actor: Actor) -> IntakeResult:
     resend = " (resend)" if data.original.get("status") == "resend" else ""
     await add_activity(
@@ -243,7 +314,7 @@ async def _duplicate(session: AsyncSession, lead: Lead, data: IntakeLead, actor:
     conversation = None
     if data.converse_on_duplicate and data.open_conversation:
         subject = f"{data.provider or data.source_type} enquiry"
-        conversation = _conversation(session, lead, data, subject, email=customer.email, phone=customer.phone_e164)
+        conversation = _conversation(session, lead, reply_channel(customer, data.conversation_channel)[0], subject)
         await session.flush()
     return IntakeResult(lead, True, customer, conversation)
 
@@ -321,6 +392,11 @@ async def take_lead(
             zip_code=c.zip_code,
             country=c.country,
             preferred_contact=c.preferred_contact,
+            sms_consent=consent_record(
+                "json lead", c.sms_consent.wording, granted=c.sms_consent.granted, at=c.sms_consent.at
+            )
+            if c.sms_consent
+            else None,
         )
     vehicles = [IntakeVehicle(**v.model_dump(mode="json")) for v in data.vehicles]
     if data.trade_in is not None:
@@ -345,5 +421,6 @@ async def take_lead(
         idempotency_key=idempotency_key,
         assigned_user_id=data.assigned_user_id,
         original={"format": "json", "raw": data.model_dump(mode="json")},
+        contact_confirmed=data.customer_id is not None,
     )
     return await intake(session, dealership_id, lead, actor)

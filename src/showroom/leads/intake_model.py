@@ -27,6 +27,7 @@ class IntakeContact:
     zip_code: str | None = None
     country: str | None = None
     preferred_contact: str | None = None
+    sms_consent: dict[str, Any] | None = None  # leads.consent.record(...): given with this lead
 
 
 @dataclass
@@ -77,6 +78,7 @@ class IntakeLead:
     idempotency_key: str | None = None
     open_conversation: bool = True  # False for contacts that are not sales leads (no AI cadence)
     first_reply: bool = True  # enqueue the AI's first answer (the chat widget answers in the request instead)
+    contact_confirmed: bool = False  # the contact is a customer staff already have: nothing in it is flagged
     anonymous_ok: bool = False  # a chat visitor may start without any contact details (the key is the visit)
     conversation_channel: str | None = None  # default: email if we have one, else sms, else chat
     # A message channel (SMS, e-mail): the customer is writing now, so even the same enquiry as earlier today (a
@@ -93,6 +95,7 @@ class IntakeResult:
     customer: Customer
     conversation: Conversation | None = None
     notes: list[str] = field(default_factory=list)
+    source_name: str | None = None  # the lead source it was counted under (a new lead)
 
 
 def primary_wanted(vehicles: list[IntakeVehicle]) -> IntakeVehicle | None:

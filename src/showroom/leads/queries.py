@@ -32,21 +32,34 @@ class LeadSlots:
     """What a new lead takes: its source (counted), its number, its assignee, and the units it names."""
 
     source_id: uuid.UUID
+    source_name: str  # as staff named it: a renamed or merged source keeps the provider's leads
     lead_number: str
     assignee: int | None
     ours: dict[str, int]  # our vehicles the lead names, by ``vin:…`` and ``stock:…``
 
 
-# One round trip: the lead source is created on first sight or counted (a data-modifying CTE), then the last lead
-# number of the year, the round-robin assignee (the active sales user given a lead longest ago, never first) and our
-# units named by VIN or stock number. RLS keeps every part to the session's dealership; = ANY on the vehicle columns
-# is leakproof, so the (dealership_id, vin) and stock indexes serve it.
+# One round trip: the lead source is found by its provider key (a renamed or merged source keeps its providers'
+# keys), else by its name (a source made before keys, or by staff: the key is added), and counted, or created on
+# first sight (data-modifying CTEs; the caller holds the ``source:<key>`` lock, so two intakes of a new provider make
+# one source); then the last lead number of the year, the round-robin assignee (the active sales user given a lead
+# longest ago, never first) and our units named by VIN or stock number. RLS keeps every part to the session's
+# dealership; = ANY on the vehicle columns is leakproof, so the (dealership_id, vin) and stock indexes serve it.
 LEAD_SLOTS = """
-with source as (
-  insert into lead_sources (dealership_id, name, type, total_leads) values (%(d)s, %(name)s, %(type)s, 1)
-  on conflict (dealership_id, name) do update set total_leads = lead_sources.total_leads + 1 returning id
+with hit as (
+  select id from lead_sources where %(key)s = any(provider_keys) or name = %(name)s
+   order by %(key)s = any(provider_keys) desc, created_at limit 1
+), bumped as (
+  update lead_sources s set total_leads = s.total_leads + 1,
+         provider_keys = case when %(key)s = any(s.provider_keys) then s.provider_keys
+                              else array_append(s.provider_keys, %(key)s::varchar) end
+    from hit where s.id = hit.id returning s.id, s.name
+), made as (
+  insert into lead_sources (dealership_id, name, type, total_leads, provider_keys)
+  select %(d)s, %(name)s, %(type)s, 1, array[%(key)s]::varchar[] where not exists (select 1 from hit)
+  returning id, name
 )
-select (select id from source) as source_id,
+select coalesce((select id from bumped), (select id from made)) as source_id,
+       coalesce((select name from bumped), (select name from made)) as source_name,
        (select lead_number from leads
          where lead_number >= %(prefix)s and lead_number < %(after)s order by lead_number desc limit 1) as last,
        (select u.id from users u
@@ -63,6 +76,7 @@ async def lead_slots(
     dealership_id: int,
     *,
     source_name: str,
+    source_key: str,
     source_type: str,
     when: datetime,
     round_robin: bool,
@@ -79,6 +93,7 @@ async def lead_slots(
         {
             "d": dealership_id,
             "name": source_name,
+            "key": source_key,
             "type": source_type,
             "prefix": prefix,
             "after": prefix[:-1] + ".",
@@ -96,7 +111,7 @@ async def lead_slots(
         if stock:
             ours[f"stock:{stock}"] = vehicle_id
     sequence = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return LeadSlots(row["source_id"], f"{prefix}{sequence:05d}", row["assignee"], ours)
+    return LeadSlots(row["source_id"], row["source_name"], f"{prefix}{sequence:05d}", row["assignee"], ours)
 
 
 async def lead_row(session: AsyncSession, lead_id: uuid.UUID) -> dict[str, Any] | None:

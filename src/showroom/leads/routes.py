@@ -18,7 +18,7 @@ from showroom.api.types import DbId
 from showroom.auth.deps import Context, DbSession, Maint, request_actor, require
 from showroom.errors import UnsupportedMediaType
 from showroom.leads import dead_letters as letters
-from showroom.leads import service
+from showroom.leads import merge, service, sources
 from showroom.leads.adf_intake import DocumentOutcome, process_payload
 from showroom.leads.inbound import InboundEmailIn, check_inbound_secret
 from showroom.leads.intake import take_lead
@@ -27,15 +27,22 @@ from showroom.leads.schemas import (
     ActivityOut,
     AdfDocumentOut,
     AdfIntakeOut,
+    ConfirmContactIn,
     CustomerCreate,
     CustomerOut,
     CustomerUpdate,
     IntakeOut,
     LeadIntakeIn,
     LeadOut,
+    LeadSourceOut,
+    LeadSourceUpdate,
     LeadUpdate,
+    MergeIn,
+    MergeOut,
+    SourceMergeIn,
+    SourceMergeOut,
 )
-from showroom.models import Customer, Lead
+from showroom.models import Customer, Dealership, Lead
 from showroom.vocabulary import IntakeChannel, LeadSourceType, LeadStatus
 
 router = APIRouter(prefix="/api/v1", tags=["leads"])
@@ -103,6 +110,33 @@ async def update_customer(
     return await service.update_customer(ctx.session, customer_id, body, ctx.actor)
 
 
+@router.post(
+    "/customers/{customer_id}/confirm-contact",
+    response_model=CustomerOut,
+    summary="Confirm a flagged e-mail or phone: automated messages may use it from now on",
+    responses=errors(401, 403, 404, 422),
+)
+async def confirm_contact(
+    customer_id: uuid.UUID, body: ConfirmContactIn, ctx: Annotated[Context, Depends(require("customer.write"))]
+) -> Any:
+    return await merge.confirm_contact(ctx.session, customer_id, body.field, ctx.actor)
+
+
+@router.post(
+    "/customers/{customer_id}/merge",
+    response_model=MergeOut,
+    summary="Merge another customer into this one: their leads, conversations, follow-ups, insights and profile move",
+    responses=errors(401, 403, 404, 422),
+)
+async def merge_customers(
+    customer_id: uuid.UUID, body: MergeIn, ctx: Annotated[Context, Depends(require("customer.delete"))]
+) -> Any:
+    """The other customer is deleted once everything of theirs has moved; every opt-out of either stands. Audited
+    as `customer.merge` with what moved (the customer's history shows it)."""
+    customer, moved = await merge.merge_customers(ctx.session, customer_id, body.duplicate_id, ctx.actor)
+    return {"customer": CustomerOut.model_validate(customer), "moved": moved}
+
+
 @router.delete(
     "/customers/{customer_id}",
     status_code=204,
@@ -114,6 +148,69 @@ async def erase_customer(
 ) -> Response:
     await service.erase_customer(ctx.session, customer_id, ctx.actor)
     return Response(status_code=204)
+
+
+# --- lead sources ---------------------------------------------------------------------------------------
+
+
+def _source_out(f: sources.SourceFigures) -> LeadSourceOut:
+    s = f.source
+    return LeadSourceOut(
+        id=s.id,
+        name=s.name,
+        type=LeadSourceType(s.type),
+        provider_keys=list(s.provider_keys),
+        monthly_cost=s.monthly_cost,
+        total_leads=s.total_leads,
+        is_active=s.is_active,
+        leads_this_month=f.leads,
+        cost_per_lead=f.cost_per_lead,
+    )
+
+
+async def _source_figures(ctx: Context, source_id: uuid.UUID) -> LeadSourceOut:
+    dealership = await ctx.session.get(Dealership, ctx.dealership_id)
+    assert dealership is not None
+    found = await sources.figures(ctx.session, sources.month_start(dealership.timezone))
+    return _source_out(next(f for f in found if f.source.id == source_id))
+
+
+@router.get(
+    "/lead-sources",
+    response_model=list[LeadSourceOut],
+    summary="Lead sources (one per provider) with this month's leads and cost per lead",
+    responses=errors(401, 403),
+)
+async def list_sources(ctx: Annotated[Context, Depends(require("lead.read"))]) -> Any:
+    dealership = await ctx.session.get(Dealership, ctx.dealership_id)
+    assert dealership is not None
+    return [_source_out(f) for f in await sources.figures(ctx.session, sources.month_start(dealership.timezone))]
+
+
+@router.patch(
+    "/lead-sources/{source_id}",
+    response_model=LeadSourceOut,
+    summary="Rename a lead source, set its monthly cost, or (de)activate it",
+    responses=errors(401, 403, 404, 409, 422),
+)
+async def update_source(
+    source_id: uuid.UUID, body: LeadSourceUpdate, ctx: Annotated[Context, Depends(require("dealership.update"))]
+) -> Any:
+    await sources.update_source(ctx.session, source_id, body, ctx.actor)
+    return await _source_figures(ctx, source_id)
+
+
+@router.post(
+    "/lead-sources/{source_id}/merge",
+    response_model=SourceMergeOut,
+    summary="Merge another lead source into this one: its leads, providers and cost move here",
+    responses=errors(401, 403, 404, 422),
+)
+async def merge_sources(
+    source_id: uuid.UUID, body: SourceMergeIn, ctx: Annotated[Context, Depends(require("dealership.update"))]
+) -> Any:
+    _, moved = await sources.merge_sources(ctx.session, source_id, body.source_id, ctx.actor)
+    return {"source": await _source_figures(ctx, source_id), "leads_moved": moved}
 
 
 # --- leads ----------------------------------------------------------------------------------------------
@@ -203,6 +300,11 @@ ADF_TYPES = ("application/xml", "text/xml", "message/rfc822", "text/plain", "app
 def _adf_response(outcomes: list[DocumentOutcome]) -> JSONResponse:
     results = [
         AdfDocumentOut(
+            document=o.document,
+            prospect=o.prospect,
+            outcome=o.outcome,
+            reason=o.why,
+            source=o.source_name if o.result else None,
             lead=LeadOut.model_validate(o.result.lead) if o.result else None,
             duplicate=bool(o.result and o.result.duplicate),
             error=o.error,
@@ -220,7 +322,7 @@ def _adf_response(outcomes: list[DocumentOutcome]) -> JSONResponse:
         status = 422  # committed anyway: dead letters stay for an admin
     body = AdfIntakeOut(results=results).model_dump(mode="json")
     if status == 422:
-        first = results[0]
+        first = results[0]  # nothing was taken in: the first rejection is the error
         body = {"error": "ValidationFailed", "detail": first.error, "field": first.field, **body}
     return JSONResponse(body, status_code=status)
 

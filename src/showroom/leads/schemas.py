@@ -13,12 +13,14 @@ from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.vocabulary import (
     ActivityType,
     ConditionRating,
+    ContactField,
     ContactPreference,
     Interest,
     InterestCondition,
     LeadSourceType,
     LeadStatus,
     Priority,
+    ProspectOutcome,
 )
 
 Text100 = Annotated[str, StringConstraints(max_length=100)]
@@ -90,10 +92,41 @@ class CustomerOut(BaseModel):
     custom_fields: dict[str, Any]
     created_at: datetime
     updated_at: datetime
+    contact_flags: dict[str, Any] = Field(
+        description="email/phone kept as given but doubtful: {value, reason, since}; no automated message uses them "
+        "until staff confirm (POST /customers/{id}/confirm-contact)"
+    )
+    possible_duplicates: list[dict[str, Any]] = Field(
+        description="customers that may be the same person: {customer_id, name, reason, at}; merge or leave them"
+    )
+    sms_consent: dict[str, Any] | None = Field(description="consent to automated texts: {granted, source, at, wording}")
+
+
+class ConfirmContactIn(Strict):
+    field: ContactField
+
+
+class MergeIn(Strict):
+    duplicate_id: uuid.UUID = Field(description="the customer merged into this one (and then deleted)")
+
+
+class MergeOut(BaseModel):
+    customer: CustomerOut
+    moved: dict[str, Any] = Field(description="how many leads, conversations, follow-ups, insights, interactions moved")
 
 
 Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="integer cents")]
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+
+
+class SmsConsentIn(Strict):
+    """The customer's answer to "may we text you automated messages?", as your form asked it."""
+
+    granted: bool
+    wording: Annotated[str, StringConstraints(min_length=1, max_length=1000)] = Field(
+        description="The words the customer agreed to (or declined), as shown to them"
+    )
+    at: datetime | None = Field(default=None, description="When they answered (default: when the lead arrives)")
 
 
 class IntakeCustomerIn(Strict):
@@ -111,6 +144,9 @@ class IntakeCustomerIn(Strict):
     zip_code: Annotated[str, StringConstraints(max_length=20)] | None = None
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
     preferred_contact: ContactPreference | None = None
+    sms_consent: SmsConsentIn | None = Field(
+        default=None, description="Consent to automated texts; without a granted one the agent never texts them"
+    )
 
 
 class IntakeVehicleIn(Strict):
@@ -252,6 +288,13 @@ class IntakeOut(BaseModel):
 
 
 class AdfDocumentOut(BaseModel):
+    """One prospect of one ADF document: what became of it and why."""
+
+    document: int = Field(1, description="the document's place in the payload (1-based)")
+    prospect: int = Field(1, description="the prospect's place in its document (1-based)")
+    outcome: ProspectOutcome = ProspectOutcome.lead
+    reason: str = Field("", description="what became of it, in words: the lead's number, or why it was rejected")
+    source: str | None = Field(None, description="the lead source (provider) it was counted under")
     lead: LeadOut | None = None
     duplicate: bool = False
     error: str | None = None
@@ -262,3 +305,30 @@ class AdfDocumentOut(BaseModel):
 
 class AdfIntakeOut(BaseModel):
     results: list[AdfDocumentOut]
+
+
+class LeadSourceUpdate(Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    monthly_cost: int | None = Field(default=None, ge=0, le=100_000_000, description="cents a month; null: unknown")
+    is_active: bool | None = None
+
+
+class LeadSourceOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    type: LeadSourceType
+    provider_keys: list[str]
+    monthly_cost: int | None = Field(description="cents a month")
+    total_leads: int
+    is_active: bool
+    leads_this_month: int
+    cost_per_lead: int | None = Field(description="cents: this month's cost over this month's leads")
+
+
+class SourceMergeIn(Strict):
+    source_id: uuid.UUID = Field(description="the source merged into this one (and then deleted)")
+
+
+class SourceMergeOut(BaseModel):
+    source: LeadSourceOut
+    leads_moved: int

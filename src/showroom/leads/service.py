@@ -157,6 +157,11 @@ async def update_customer(
     for key in ("marketing_opt_in", "do_not_call", "custom_fields", "ai_enabled"):
         if key in values and values[key] is None:
             raise ValidationFailed(f"{key} cannot be null", field=key)
+    flags = dict(customer.contact_flags or {})
+    for key in ("email", "phone"):  # a person typed it: no longer the doubtful value intake kept
+        if key in values and key in flags:
+            flags.pop(key)
+            values["contact_flags"] = flags
     if "first_name" in values or "last_name" in values:
         values["full_name"] = full_name(
             values.get("first_name", customer.first_name), values.get("last_name", customer.last_name)

@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
@@ -63,6 +63,7 @@ class LeadSource(Base):
         check_in("type", LeadSourceType),
         check_range("total_leads", 0),
         check_range("conversion_rate", 0, 100),
+        check_range("monthly_cost", 0),
         Index("ix_lead_sources_dealership_id_type", "dealership_id", "type"),
     )
 
@@ -76,6 +77,10 @@ class LeadSource(Base):
     conversion_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     average_value: Mapped[int | None] = mapped_column(Integer)
     is_active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    # The providers whose leads are counted here (``leads.sources.provider_key``: "cargurus", "autotrader"...): a
+    # renamed source keeps them, a merged one hands them over.
+    provider_keys: Mapped[list[str]] = mapped_column(ARRAY(String(100)), server_default=text("'{}'"))
+    monthly_cost: Mapped[int | None] = mapped_column(Integer)  # cents a month, set by staff: cost per lead
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()
 
@@ -123,6 +128,13 @@ class Customer(Base):
     opted_out_at: Mapped[datetime | None]
     opted_out_channels: Mapped[dict[str, Any]] = jsonb_object()  # channel -> when the customer said STOP there
     ai_enabled: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))  # false: humans only
+    # "email"/"phone" -> {value, reason, since}: kept as given but doubtful; no automated send there until staff
+    # confirm (docs/identity.md).
+    contact_flags: Mapped[dict[str, Any]] = jsonb_object()
+    # [{customer_id, reason, at}]: customers that may be the same person, never merged silently (on both).
+    possible_duplicates: Mapped[list[Any]] = jsonb_array()
+    # Consent to automated SMS: {granted, source, at, wording}; None: never asked (no automated SMS).
+    sms_consent: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     first_contact_date: Mapped[datetime | None]
     last_contact_date: Mapped[datetime | None]
     total_leads: Mapped[int] = mapped_column(Integer, server_default=text("0"))

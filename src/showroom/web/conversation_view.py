@@ -133,7 +133,7 @@ async def load(session: AsyncSession, dealership: Dealership, conversation_id: u
             .limit(40)
         )
     ).all()
-    quiet = quiet_until(dealership, datetime.now(UTC)) if conversation.channel in QUIET_CHANNELS else None
+    quiet = quiet_until(dealership, datetime.now(UTC), customer) if conversation.channel in QUIET_CHANNELS else None
     state = DialogueState.from_json(conversation.dialogue_state)
     ids = state.shown or ([state.focus] if state.focus else [])
     found = {v.id: v for v in (await session.scalars(select(Vehicle).where(Vehicle.id.in_(ids)))).all()} if ids else {}

@@ -9,14 +9,27 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from showroom.agent import personas as persona_service
 from showroom.agent.personas import SAMPLE
 from showroom.errors import NotFound
 from showroom.inventory import service as inventory
-from showroom.leads.service import lead_filters
-from showroom.models import Conversation, Customer, Lead, LeadActivity, Persona, User, Vehicle, VehicleInterest
+from showroom.leads import sources
+from showroom.leads.service import customer_search, lead_filters
+from showroom.models import (
+    AuditLog,
+    Conversation,
+    Customer,
+    Lead,
+    LeadActivity,
+    LeadSource,
+    Persona,
+    User,
+    Vehicle,
+    VehicleInterest,
+)
 from showroom.vocabulary import LeadSourceType, LeadStatus, Tone
 from showroom.web.conversation_view import staff_names
 from showroom.web.deps import HtmlRoute, StaffPage, page_id, page_int
@@ -168,6 +181,10 @@ async def lead_detail(lead_id: str, staff: StaffPage) -> HTMLResponse:
         "lead.html",
         lead=lead,
         customer=customer,
+        duplicates=await existing_duplicates(staff.session, customer) if customer else [],
+        source_name=await staff.session.scalar(select(LeadSource.name).where(LeadSource.id == lead.source_id))
+        if lead.source_id
+        else None,
         interests=interests,
         activities=activities,
         conversations=conversations,
@@ -175,6 +192,67 @@ async def lead_detail(lead_id: str, staff: StaffPage) -> HTMLResponse:
         users=await staff_names(staff.session),
         statuses=[s for s in LeadStatus],
     )
+
+
+@router.get("/app/customers/{customer_id}")
+async def customer_detail(customer_id: str, staff: StaffPage, find: Text = None) -> HTMLResponse:
+    """A customer: their contacts (flagged ones with why, to confirm), consent to texts, possible duplicates to
+    merge, other customers found by name, e-mail or phone (``find``) to merge, their leads, and their history (the
+    audit rows about them: merges, confirmations, edits)."""
+    staff.require("customer.read")
+    customer = await staff.session.get(Customer, page_id(customer_id, "customer"))
+    if customer is None:
+        raise NotFound("customer not found")
+    found: list[Customer] = []
+    if find and find.strip():
+        found = list(
+            (
+                await staff.session.scalars(
+                    select(Customer)
+                    .where(customer_search(find), Customer.id != customer.id)
+                    .order_by(Customer.full_name)
+                    .limit(10)
+                )
+            ).all()
+        )
+    leads = (
+        await staff.session.scalars(
+            select(Lead).where(Lead.customer_id == customer.id).order_by(Lead.created_at.desc()).limit(100)
+        )
+    ).all()
+    history = (
+        await staff.session.scalars(
+            select(AuditLog)
+            .where(AuditLog.resource_type == "customer", AuditLog.resource_id == str(customer.id))
+            .order_by(AuditLog.created_at.desc())
+            .limit(100)
+        )
+    ).all()
+    return staff.render(
+        "customer.html",
+        customer=customer,
+        find=find or "",
+        found=found,
+        leads=leads,
+        history=history,
+        duplicates=await existing_duplicates(staff.session, customer),
+        users=await staff_names(staff.session),
+    )
+
+
+async def existing_duplicates(session: AsyncSession, customer: Customer) -> list[dict[str, Any]]:
+    """The customer's possible duplicates that still exist (a merged-away one is gone)."""
+    listed = customer.possible_duplicates or []
+    ids = [page_id(str(e.get("customer_id")), "customer") for e in listed if e.get("customer_id")]
+    alive = {str(i) for i in (await session.scalars(select(Customer.id).where(Customer.id.in_(ids)))).all()}
+    return [e for e in listed if str(e.get("customer_id")) in alive]
+
+
+@router.get("/app/settings/sources")
+async def lead_sources_page(staff: StaffPage) -> HTMLResponse:
+    staff.require("dealership.update")
+    costs = await sources.figures(staff.session, sources.month_start(staff.dealership.timezone))
+    return staff.render("sources.html", costs=costs)
 
 
 @router.get("/app/inventory")

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.leads import sources as lead_sources
 from showroom.web import charts
 from showroom.web.deps import HtmlRoute, Staff, StaffPage
 from showroom.web.filters import label
@@ -115,9 +116,10 @@ async def figures(session: AsyncSession, tz: str, now: datetime | None = None) -
     ).one()
     sources = (
         await session.execute(
-            text(
-                "select source, count(*) as n from leads where created_at >= :since "
-                "group by source order by n desc, source limit 6"
+            text(  # by lead source (the provider, as staff named it), else the channel
+                "select coalesce(s.name, l.source) as name, count(*) as n from leads l "
+                "left join lead_sources s on s.id = l.source_id where l.created_at >= :since "
+                "group by 1 order by n desc, 1 limit 6"
             ),
             {"since": now - timedelta(days=30)},
         )
@@ -134,7 +136,7 @@ async def figures(session: AsyncSession, tz: str, now: datetime | None = None) -
         claim_median_s=None if claim is None else float(claim),
         ai_handled=int(split[0]),
         handed_over=int(split[1]),
-        sources=[(label(s), int(n)) for s, n in sources],
+        sources=[(str(s) if s and s[0].isupper() else label(s), int(n)) for s, n in sources],
         open_handovers=int(open_handovers or 0),
     )
 
@@ -145,9 +147,11 @@ def _listing(items: list[tuple[str, int]]) -> str:
 
 async def render_dashboard(staff: Staff) -> HTMLResponse:
     f = await figures(staff.session, staff.dealership.timezone)
+    costs = await lead_sources.figures(staff.session, lead_sources.month_start(staff.dealership.timezone))
     return staff.render(
         "dashboard.html",
         f=f,
+        costs=[c for c in costs if c.leads or c.source.monthly_cost is not None],
         duration=duration,
         per_day=charts.columns(f.per_day, "Leads per day, last 14 days: " + _listing(f.per_day)),
         sources=charts.bars(f.sources, "Top lead sources, last 30 days: " + _listing(f.sources)),

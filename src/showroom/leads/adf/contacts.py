@@ -94,7 +94,7 @@ def read_contact(element: Element, region: str, where: str, warnings: list[str])
         normalised = normalize_email(raw)
         if normalised is None:
             contact.invalid_emails.append(raw)
-            warnings.append(f"{where}: {raw!r} is not a valid e-mail address; ignored")
+            warnings.append(f"{where}: {raw!r} is not a valid e-mail address; kept as given, unverified")
             continue
         if normalised not in contact.emails:
             contact.emails.append(normalised)
@@ -113,7 +113,7 @@ def read_contact(element: Element, region: str, where: str, warnings: list[str])
             preferred=(phone_element.get("preferredcontact") or "").strip().lower() in _TRUE,
         )
         if phone.e164 is None:
-            warnings.append(f"{where}: {raw!r} is not a possible phone number for region {phone_region}")
+            warnings.append(f"{where}: {raw!r} is not a possible phone number for {phone_region}; kept, unverified")
         contact.phones.append(phone)
         if phone.preferred and phone.e164:
             contact.preferred_contact = contact.preferred_contact or (

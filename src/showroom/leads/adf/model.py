@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from showroom.leads.contacts import phone_doubt
 from showroom.models.leads import WANTED_INTERESTS
 from showroom.vocabulary import Interest
 
@@ -65,13 +66,23 @@ class AdfContact:
 
     @property
     def primary_phone(self) -> AdfPhone | None:
-        """The preferred possible phone, else the first possible one."""
-        usable = [phone for phone in self.phones if phone.e164]
-        preferred = [phone for phone in usable if phone.preferred]
-        return next(iter(preferred or usable), None)
+        """The preferred possible phone, else the first possible one; a number nobody doubts first (a form's
+        "0000000000" home phone never wins over the real cell phone after it)."""
+        possible = [phone for phone in self.phones if phone.e164]
+        sound = [phone for phone in possible if phone_doubt(phone.number, phone.e164) is None]
+        for group in (sound, possible):
+            preferred = [phone for phone in group if phone.preferred]
+            if preferred or group:
+                return (preferred or group)[0]
+        return None
 
     @property
     def has_contact(self) -> bool:
+        """Any e-mail or phone text at all: a doubtful one is kept and flagged, never a reason to lose the lead."""
+        return bool(self.emails or self.invalid_emails or self.phones)
+
+    @property
+    def usable(self) -> bool:
         return bool(self.emails) or self.primary_phone is not None
 
 
@@ -133,6 +144,7 @@ class ParsedLead:
     timeframe_latest: date | None = None
     comment_fields: dict[str, str] = field(default_factory=dict)  # "Key: value" lines, keys lower-cased
     recovered: bool = False  # True when the tolerant fallback read a document that was not well-formed
+    sms_consent: tuple[bool, str] | None = None  # a consent element: (granted, its wording or value)
 
     @property
     def primary_id(self) -> AdfId | None:

@@ -1,5 +1,5 @@
-"""The ADF entry points `parse_adf` and `parse_adf_all`: a prospect read into a `ParsedLead`, with its
-request date, timeframe, vendor and provider."""
+"""The ADF entry points `parse_prospects`, `parse_adf` and `parse_adf_all`: a prospect read into a `ParsedLead`,
+with its request date, timeframe, vendor and provider."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from xml.etree.ElementTree import Element
 from showroom.leads.adf.classify import non_sales_reason, request_type, request_values
 from showroom.leads.adf.comments import comment_fields, join_comments
 from showroom.leads.adf.contacts import PREFERRED_IN_TEXT, contact_preference, customer_contact, read_contact
-from showroom.leads.adf.elements import field, kid, kids, text
+from showroom.leads.adf.elements import field, kid, kids, own_text, text
 from showroom.leads.adf.loading import as_bytes, find_prospects, load
-from showroom.leads.adf.model import TIMEFRAME_MAX_LENGTH, AdfError, AdfId, ParsedLead
+from showroom.leads.adf.model import TIMEFRAME_MAX_LENGTH, AdfContact, AdfError, AdfId, ParsedLead
 from showroom.leads.adf.vehicles import fill_from_comments, flag_mirrored_trades, is_empty, read_vehicles
+from showroom.leads.consent import is_yes as consent_is_yes
 
 _DATE_FORMATS = (
     "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M:%S %p",
@@ -69,16 +70,19 @@ def _timeframe(lead: ParsedLead, element: Element | None, warnings: list[str]) -
 
 
 def _parse_prospect(prospect: Element, root: Element, region: str, warnings: list[str]) -> ParsedLead:
+    status = (prospect.get("status") or "").strip().lower()
     customer_element = kid(prospect, "customer")
     contact_element = customer_contact(customer_element) if customer_element is not None else None
-    if contact_element is None:
-        raise AdfError("ADF has no customer contact: need an email or a phone (no <customer> element)",
-                       field="customer.contact")  # fmt: skip
-    customer = read_contact(contact_element, region, "customer.contact", warnings)
-    if not customer.has_contact:
-        sent = [repr(v) for v in customer.invalid_emails] + [repr(p.number) for p in customer.phones]
-        detail = f" (unusable: {', '.join(sent)})" if sent else ""
-        raise AdfError(f"ADF has no customer contact: need an email or a phone{detail}", field="customer.contact")
+    # A resend may carry nothing but the ids of the lead it repeats: intake matches it (leads.adf_intake).
+    if contact_element is None and status != "resend":
+        raise AdfError("the prospect has no customer contact: no <customer> element", field="customer.contact")
+    customer = (
+        read_contact(contact_element, region, "customer.contact", warnings)
+        if contact_element is not None
+        else AdfContact()
+    )
+    if not customer.has_contact and status != "resend":
+        raise AdfError("the prospect has no customer contact: no e-mail or phone at all", field="customer.contact")
     lead = ParsedLead(customer=customer, warnings=warnings)
     for id_element in kids(prospect, "id"):
         value = text(id_element)
@@ -86,7 +90,6 @@ def _parse_prospect(prospect: Element, root: Element, region: str, warnings: lis
             sequence = (id_element.get("sequence") or "").strip()
             lead.ids.append(AdfId(value, (id_element.get("source") or "").strip() or None,
                                   int(sequence) if sequence.isdigit() else None))  # fmt: skip
-    status = (prospect.get("status") or "").strip().lower()
     lead.status = status if status in {"new", "resend"} else None
     if status and lead.status is None:
         warnings.append(f"prospect status {prospect.get('status')!r} is neither 'new' nor 'resend'; ignored")
@@ -110,11 +113,32 @@ def _parse_prospect(prospect: Element, root: Element, region: str, warnings: lis
     timeframe = kid(customer_element, "timeframe")
     _timeframe(lead, timeframe if timeframe is not None else kid(prospect, "timeframe"), warnings)
     _read_parties(prospect, lead, region)
+    lead.sms_consent = _sms_consent([prospect, customer_element, contact_element])
     lead.non_sales_reason = non_sales_reason(lead.comments, lead.vehicles)
     lead.is_sales_lead = lead.non_sales_reason is None
     sources = " ".join(filter(None, [lead.provider_name, lead.provider_service, *(i.source for i in lead.ids)]))
     lead.request_type = request_type(lead, request_values(prospect, customer_element), sources)
     return lead
+
+
+_CONSENT_TAGS = ("consent", "smsconsent", "sms_consent", "smsoptin", "textoptin", "tcpaconsent", "optin")
+
+
+def _sms_consent(parents: list[Element | None]) -> tuple[bool, str] | None:
+    """A consent element (not in ADF 1.0; senders add one): ``<consent type="sms">yes</consent>``, ``<smsoptin>1``
+    ``</smsoptin>``... with its ``wording``/``text`` attribute or child as the words agreed to."""
+    for parent in parents:
+        for element in kids(parent, *_CONSENT_TAGS):
+            kind = (element.get("type") or element.get("channel") or "sms").strip().lower()
+            if kind not in {"sms", "text", "texting", "mobile", "tcpa"}:
+                continue
+            value = element.get("value") or element.get("granted") or own_text(element) or text(element)
+            granted = consent_is_yes(value)
+            if granted is None:
+                continue
+            wording = element.get("wording") or element.get("text") or field(element, "wording", "text", "language")
+            return granted, (wording or f"<{element.tag}> {value}").strip()
+    return None
 
 
 def _read_parties(prospect: Element, lead: ParsedLead, region: str) -> None:
@@ -136,33 +160,51 @@ def _read_parties(prospect: Element, lead: ParsedLead, region: str) -> None:
         lead.provider_contact = read_contact(contact, region, "provider.contact", []) if contact is not None else None
 
 
-def parse_adf_all(document: bytes | str, *, region: str = "US") -> list[ParsedLead]:
-    """Every prospect of an ADF document (ADF allows several). `region` is the default for national phones."""
+def parse_prospects(document: bytes | str, *, region: str = "US") -> list[ParsedLead | AdfError]:
+    """Every prospect of an ADF document (ADF allows several), each read on its own: a prospect that cannot become
+    a lead is its `AdfError` in its place, and never costs the others theirs. Raises `AdfError` only for the
+    document as a whole (not XML even to the tolerant reader, no `<prospect>`). `region`: for national phones."""
     warnings: list[str] = []
     data = as_bytes(document, warnings)
     root, malformed = load(data, warnings)
     prospects = find_prospects(root)
     if not prospects:
         raise AdfError(f"not an ADF document: root element <{root.tag}> has no <prospect>", field="prospect")
-    try:
-        leads = [_parse_prospect(prospect, root, region, list(warnings)) for prospect in prospects]
-    except AdfError as error:
-        if malformed is None:
-            raise
-        raise AdfError(
-            f"{malformed.reason}; the tolerant fallback could not make a lead of it either: {error.reason}",
-            field=error.field,
-            line=malformed.line,
-            column=malformed.column,
-        ) from None
-    for lead in leads:
+    results: list[ParsedLead | AdfError] = []
+    for prospect in prospects:
+        try:
+            lead = _parse_prospect(prospect, root, region, list(warnings))
+        except AdfError as error:
+            if malformed is not None:
+                error = AdfError(
+                    f"{malformed.reason}; the tolerant fallback could not make a lead of it either: {error.reason}",
+                    field=error.field,
+                    line=malformed.line,
+                    column=malformed.column,
+                )
+            results.append(error)
+            continue
         lead.recovered = malformed is not None
+        results.append(lead)
+    return results
+
+
+def parse_adf_all(document: bytes | str, *, region: str = "US") -> list[ParsedLead]:
+    """Every prospect of an ADF document; raises the first prospect's `AdfError` if any cannot become a lead."""
+    leads = []
+    for result in parse_prospects(document, region=region):
+        if isinstance(result, AdfError):
+            raise result
+        leads.append(result)
     return leads
 
 
 def parse_adf(document: bytes | str, *, region: str = "US") -> ParsedLead:
     """The (first) prospect of an ADF document; raises AdfError on anything that cannot become a lead."""
-    leads = parse_adf_all(document, region=region)
-    if len(leads) > 1:
-        leads[0].warnings.append(f"the document has {len(leads)} prospects; only the first was read")
-    return leads[0]
+    results = parse_prospects(document, region=region)
+    first = results[0]
+    if isinstance(first, AdfError):
+        raise first
+    if len(results) > 1:
+        first.warnings.append(f"the document has {len(results)} prospects; only the first was read")
+    return first

@@ -362,11 +362,34 @@
     });
   }
 
+  /* A form that calls the JSON API: data-api (URL), data-method (default POST); fields become the JSON body. */
+  function apiForms() {
+    $$("form[data-api]").forEach(function (form) {
+      form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        if (form.hasAttribute("data-ask") && !window.confirm(form.getAttribute("data-ask"))) return;
+        var body = {};
+        $$("[name]", form).forEach(function (el) {
+          var v = el.value.trim();
+          if (el.hasAttribute("data-cents")) body[el.name] = v === "" ? null : Math.round(parseFloat(v) * 100);
+          else if (v !== "") body[el.name] = v;
+        });
+        var button = $("button[type=submit]", form);
+        busy(button, true);
+        api(form.getAttribute("data-method") || "POST", form.getAttribute("data-api"), body).then(function () {
+          var next = form.getAttribute("data-next");
+          if (next) location.href = next; else location.reload();
+        }).catch(function (err) { toast(err.message, true); busy(button, false); });
+      });
+    });
+  }
+
   var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, inventory: inventory, personas: personas };
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     copyButtons();
     confirmForms();
+    apiForms();
     countdowns();
     var page = pages[document.body.getAttribute("data-page")];
     if (page) page();
