@@ -143,7 +143,7 @@ async def test_a_variants_first_reply_delay_schedules_the_new_leads_first_answer
     admin = await sign_in(app, team.admin.email)
     created = await admin.post(
         "/api/v1/leads",
-        json={"customer": {"first_name": "Ana", "email": f"ana-{team.id}@example.com"}, "message": "Any Tucson?"},
+        json={"customer": {"first_name": "Ana", "email": f"ana-{team.id}@inbox-mail.net"}, "message": "Any Tucson?"},
     )
     assert created.status_code == 201, created.text
     conversation_id = created.json()["conversation_id"]
