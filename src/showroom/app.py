@@ -28,6 +28,7 @@ from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.auth.routes import router as identity
 from showroom.conversations.handover_routes import router as handovers
 from showroom.conversations.routes import router as conversations
+from showroom.conversations.widget_routes import claims as contact_claims
 from showroom.conversations.widget_routes import events, webhooks
 from showroom.conversations.widget_routes import router as widget
 from showroom.db import embedded
@@ -131,6 +132,7 @@ def _include_routers(app: FastAPI) -> None:
         inventory,
         leads,
         conversations,
+        contact_claims,
         handovers,
         agent,
         widget,

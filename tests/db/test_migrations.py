@@ -151,7 +151,7 @@ def test_0014_brings_the_new_default_triggers_to_dealerships_created_before(
                     "insert into escalation_triggers (dealership_id, name, conditions) values (%s, %s, %s)",
                     (dealership_id, name, json.dumps(conditions)),
                 )
-    assert migrate.upgrade(external, topo) == ["0014"]
+    assert migrate.upgrade(external, topo)[:1] == ["0014"]  # and the later ones
     with psycopg.connect(libpq(topo.owner)) as conn:
         conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
         rows = conn.execute("select dealership_id, name, conditions from escalation_triggers").fetchall()

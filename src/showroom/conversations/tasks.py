@@ -66,3 +66,12 @@ async def sla_sweep(timestamp: int) -> int:
     if due:
         log.info("%d handovers past their SLA to flag", len(due))
     return len(due)
+
+
+@tenant_task(name="contact.send_code", queue=DELIVERY_QUEUE, retry=RetryStrategy(max_attempts=5, exponential_wait=2))
+async def send_contact_code(
+    session: AsyncSession, s: Services, to: str, sender: str | None, body: str, reference: str
+) -> str:
+    """Text a chat visitor the code that proves their phone (``contact_claims``); queued in the claim's transaction,
+    sent here with none open; the claim id is the relay's idempotency key."""
+    return await s.sms.send(to=to, sender=sender, body=body, reference=reference)
