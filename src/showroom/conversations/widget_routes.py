@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.agent.context import persona_for
 from showroom.api.docs import errors
 from showroom.api.ratelimit import Budget, spend_now
+from showroom.api.types import When
 from showroom.audit.service import Actor
 from showroom.auth.deps import Context, DbSession, request_actor, require
 from showroom.conversations import contact_claims, widget
@@ -253,7 +254,7 @@ async def post_message(body: VisitorMessage, request: Request, site: SiteDep) ->
 
 
 @router.get("/{subdomain}/messages", summary="The visitor's conversation, or what is new since `after` (public)")
-async def get_messages(visit: VisitDep, after: datetime | None = None) -> JSONResponse:
+async def get_messages(visit: VisitDep, after: When | None = None) -> JSONResponse:
     messages = await widget.visible_messages(visit.session, visit.conversation, after)
     return _json({**_state(visit.conversation), "messages": [_message(m) for m in messages]}, visit.origin)
 

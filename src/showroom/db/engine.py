@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, SessionTransaction
 
+from showroom.db import datetimes
 from showroom.settings import Settings
 
 _SET_TENANT = "select set_config('app.dealership_id', %s, true), set_config('app.user_id', %s, true)"
@@ -149,6 +150,7 @@ def make_engine(
     max_overflow: int | None = None,
 ) -> AsyncEngine:
     options = f"-c statement_timeout={settings.db_statement_timeout_ms}"
+    datetimes.install()  # a date past 9999 in one row reads as the largest one, not as an error for the whole list
     return create_async_engine(
         url,
         pool_size=pool_size or settings.db_pool_size,
