@@ -316,7 +316,7 @@ async def get_user(user_id: DbId, ctx: Annotated[Context, Depends(require("user.
     responses=errors(401, 403, 404, 409, 422),
 )
 async def update_user(user_id: DbId, body: UserUpdate, ctx: Annotated[Context, Depends(require("user.read"))]) -> Any:
-    return await users.update(ctx.session, ctx.principal, user_id, body, ctx.actor)
+    return await users.update(ctx.session, ctx.principal, user_id, body, ctx.actor, db=ctx.db, settings=ctx.settings)
 
 
 @router.delete(

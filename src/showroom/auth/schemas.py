@@ -143,6 +143,9 @@ class UserUpdate(Strict):
     password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)] | None = (
         None
     )
+    current_password: (
+        Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)] | None
+    ) = Field(default=None, description="Your current password: required to change your own")
 
 
 def _future(value: datetime) -> datetime:
