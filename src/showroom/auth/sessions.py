@@ -75,6 +75,11 @@ async def close_user_sessions(session: AsyncSession, user_id: int, *, keep: str 
 # --- the cookies ---------------------------------------------------------------------------------------------
 
 
+def secure_cookies(request: Request) -> bool:
+    """Cookies are Secure when configured so, else when served over TLS."""
+    return _secure(request)
+
+
 def _secure(request: Request) -> bool:
     configured = request.app.state.settings.cookie_secure
     return bool(configured) if configured is not None else request.url.scheme == "https"
