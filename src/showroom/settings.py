@@ -75,9 +75,20 @@ class Settings(BaseSettings):
     # --- sign-in ----------------------------------------------------------------------------------
     session_idle_minutes: int = Field(default=12 * 60, ge=5, description="Sign-out after this much inactivity.")
     session_absolute_hours: int = Field(default=7 * 24, ge=1, description="Sign-out this long after sign-in.")
-    login_max_failures: int = Field(default=5, ge=1, description="Failed sign-ins per account before a pause.")
+    login_max_failures: int = Field(
+        default=5, ge=1, description="Failed sign-ins of one account from one address before that pair is paused."
+    )
     login_max_failures_per_ip: int = Field(default=10, ge=1, description="Failed sign-ins per IP before a pause.")
-    login_lockout_minutes: int = Field(default=15, ge=1, description="Length of that pause (and its window).")
+    login_max_failures_per_account: int = Field(
+        default=50,
+        ge=1,
+        description="Failed sign-ins of one account from everywhere before addresses it never signed in from pause.",
+    )
+    login_lockout_minutes: int = Field(default=15, ge=1, description="The window those are counted in.")
+    mail_links_per_account: int = Field(
+        default=5, ge=1, description="Sign-in links and password resets e-mailed to one address per hour."
+    )
+    mail_links_per_ip: int = Field(default=20, ge=1, description="Such e-mails requested from one IP per hour.")
     magic_link_hours: int = Field(default=24, ge=1)
     invitation_days: int = Field(default=7, ge=1)
     password_reset_minutes: int = Field(default=60, ge=5)

@@ -37,7 +37,7 @@ _PEEK = text(
       and window_start = to_timestamp(floor(extract(epoch from clock_timestamp()) / :w) * :w)
     """
 )
-_FORGET = text("delete from rate_counters where key = :key")
+_FORGET = text("delete from rate_counters where key = :key or key like :prefix")
 _SWEEP = text("delete from rate_counters where window_start < clock_timestamp() - interval '2 days'")
 
 
@@ -51,27 +51,34 @@ class Budget:
     what: str
 
     def key(self, *subject: Any) -> str:
-        digest = hashlib.sha256("\x1f".join(str(s).lower() for s in subject).encode()).hexdigest()
-        return f"{self.name}:{digest}"[:100]
+        """``name:h1:h2…``, a short SHA-256 per part, so what one part counts can be forgotten (``forget``)."""
+        return ":".join([self.name, *(_digest(part) for part in subject)])[:100]
 
     def refusal(self, retry_after: int) -> TooManyRequests:
         retry = max(1, retry_after)
         return TooManyRequests(f"too many {self.what}; try again in {_duration(retry)}", retry_after=retry)
 
 
+def _digest(part: Any) -> str:
+    return hashlib.sha256(str(part).strip().lower().encode()).hexdigest()[:20]
+
+
 def _duration(seconds: int) -> str:
     return f"{seconds} s" if seconds < 120 else f"{(seconds + 59) // 60} minutes"
 
 
-async def _spend(conn: AsyncSession | AsyncConnection, budget: Budget, subject: tuple[Any, ...], cost: int) -> None:
+async def _spend(
+    conn: AsyncSession | AsyncConnection, budget: Budget, subject: tuple[Any, ...], cost: int, refuse: bool = True
+) -> None:
     hits, left = (await conn.execute(_SPEND, {"key": budget.key(*subject), "w": budget.window, "cost": cost})).one()
-    if hits > budget.limit:
+    if refuse and hits > budget.limit:
         raise budget.refusal(int(left))
 
 
-async def spend(session: AsyncSession, budget: Budget, *subject: Any, cost: int = 1) -> None:
-    """Count a hit in the caller's transaction; TooManyRequests past the limit (the hit is counted either way)."""
-    await _spend(session, budget, subject, cost)
+async def spend(session: AsyncSession, budget: Budget, *subject: Any, refuse: bool = True) -> None:
+    """Count a hit in the caller's transaction; TooManyRequests past the limit (the hit is counted either way),
+    unless ``refuse`` is False (count a failure now, refuse the next attempt: ``check``)."""
+    await _spend(session, budget, subject, 1, refuse)
 
 
 async def spend_now(engine: AsyncEngine, budget: Budget, *subject: Any) -> None:
@@ -80,16 +87,23 @@ async def spend_now(engine: AsyncEngine, budget: Budget, *subject: Any) -> None:
         await _spend(conn, budget, subject, 1)
 
 
+async def hits(session: AsyncSession, budget: Budget, *subject: Any) -> tuple[int, int]:
+    """The hits of this window and the seconds it has left (counts nothing)."""
+    row = (await session.execute(_PEEK, {"key": budget.key(*subject), "w": budget.window})).one()
+    return int(row.hits), int(row.left or budget.window)
+
+
 async def check(session: AsyncSession, budget: Budget, *subject: Any) -> None:
     """TooManyRequests if the budget is already spent in this window (counts nothing)."""
-    row = (await session.execute(_PEEK, {"key": budget.key(*subject), "w": budget.window})).one()
-    if row.hits >= budget.limit:
-        raise budget.refusal(int(row.left or budget.window))
+    count, left = await hits(session, budget, *subject)
+    if count >= budget.limit:
+        raise budget.refusal(left)
 
 
 async def forget(session: AsyncSession, budget: Budget, *subject: Any) -> None:
-    """Drop what the budget counted for ``subject`` (a successful sign-in clears its failures)."""
-    await session.execute(_FORGET, {"key": budget.key(*subject)})
+    """Drop what the budget counted for ``subject``, or for every subject that starts with it (a successful sign-in
+    clears its address's failures; a password reset all of the account's)."""
+    await session.execute(_FORGET, {"key": budget.key(*subject), "prefix": budget.key(*subject) + ":%"})
 
 
 async def sweep(session: AsyncSession) -> int:

@@ -190,7 +190,12 @@ async def password_reset(request: Request, body: EmailOnly, session: DbSession) 
 )
 async def password_reset_confirm(request: Request, body: PasswordResetConfirm, session: DbSession) -> Response:
     await service.confirm_password_reset(
-        session, request.app.state.db, token=body.token, password=body.password, actor=request_actor(request)
+        session,
+        request.app.state.db,
+        token=body.token,
+        password=body.password,
+        actor=request_actor(request),
+        settings=request.app.state.settings,
     )
     return Response(status_code=204)
 

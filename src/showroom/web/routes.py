@@ -193,7 +193,12 @@ async def reset(
         return message(request, "Link not valid", "This password-reset link is not valid.", 404)
     try:
         await service.confirm_password_reset(
-            session, request.app.state.db, token=token, password=password, actor=request_actor(request)
+            session,
+            request.app.state.db,
+            token=token,
+            password=password,
+            actor=request_actor(request),
+            settings=request.app.state.settings,
         )
     except AppError as exc:
         if exc.field == "password":
