@@ -1,4 +1,5 @@
-"""ASGI middleware: a request id on every request (``X-Request-ID`` in and out), and the body-size limit."""
+"""ASGI middleware: a request id on every request (``X-Request-ID`` in and out), the body-size limit, and
+``Cache-Control: no-store`` on every API answer that sets no caching of its own (they carry customers' data)."""
 
 from __future__ import annotations
 
@@ -45,9 +46,14 @@ class RequestContextMiddleware:
                 raise HTTPException(status_code=413, detail=f"request body is over the {limit} byte limit")
             return message
 
+        api = scope.get("path", "").startswith("/api/")
+
         async def tagged_send(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+                headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+                if api and not any(name.lower() == b"cache-control" for name, _ in headers):
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, limited_receive, tagged_send)
@@ -64,6 +70,7 @@ class RequestContextMiddleware:
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
                     (b"x-request-id", request_id.encode()),
+                    (b"cache-control", b"no-store"),
                 ],
             }
         )

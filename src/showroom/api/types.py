@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field
 
@@ -38,3 +39,25 @@ def _bounded_date(value: date) -> date:
 When = Annotated[datetime, AfterValidator(bounded_datetime), Field(description=f"ISO 8601, {RANGE}")]
 # A calendar date at the edge.
 Day = Annotated[date, AfterValidator(_bounded_date), Field(description=f"YYYY-MM-DD, {RANGE}")]
+
+
+def http_url(value: str) -> str:
+    """An absolute http(s) address with a host and nothing a browser would read otherwise (``javascript:``,
+    ``data:``, protocol-relative ``//``, spaces or control characters)."""
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an http:// or https:// address")
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError("must not contain spaces or control characters")
+    return value
+
+
+def is_http_url(value: str | None) -> bool:
+    try:
+        return value is not None and bool(http_url(value))
+    except ValueError:
+        return False
+
+
+# A web address a page will link or load (vehicles' listing, photo and video addresses, a dealership's logo).
+WebUrl = Annotated[str, AfterValidator(http_url), Field(description="An absolute http:// or https:// address")]

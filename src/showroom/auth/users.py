@@ -72,7 +72,9 @@ async def create(
         raise ValidationFailed("super admins belong to no dealership; everyone else to exactly one", field="role")
     email = data.email.lower()
     if await _email_taken(session, email):
-        raise Conflict(f"a user with e-mail {email} already exists", field="email")
+        raise Conflict(
+            "this e-mail cannot be used for a new account; use another address, or invite the person", field="email"
+        )
     if data.password is not None:
         _check_password(data.password, email)
     user = User(
@@ -247,8 +249,8 @@ async def invite(
     """A pending invitation; its e-mail is queued in this transaction (sent after it commits, never if not)."""
     _check_grant(principal, data.role)
     email = data.email.lower()
-    if await _email_taken(session, email):
-        raise Conflict(f"{email} already has an account", field="email")
+    if await session.scalar(select(User.id).where(User.email == email)) is not None:  # your own team (RLS)
+        raise Conflict(f"{email} is already on your team", field="email")
     pending = await session.scalar(
         select(func.count())
         .select_from(UserInvitation)

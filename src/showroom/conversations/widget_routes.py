@@ -207,7 +207,11 @@ async def preflight(rest: str, site: SiteDep) -> Response:
     return response
 
 
-@router.get("/{subdomain}/config", summary="What the widget shows: names, welcome message, colours (public)")
+@router.get(
+    "/{subdomain}/config",
+    summary="What the widget shows: names, welcome message, colours (public)",
+    responses=errors(403, 404, 429),
+)
 async def config(site: SiteDep) -> JSONResponse:
     choice = await persona_for(site.session, site.dealership, None)
     return _json(widget.widget_config(site.dealership, choice.view.name), site.origin)
@@ -216,6 +220,8 @@ async def config(site: SiteDep) -> JSONResponse:
 @router.post(
     "/{subdomain}/messages",
     summary="A visitor's message; the answer comes back at once (public)",
+    status_code=201,
+    responses=errors(403, 404, 422, 429, 503),
     dependencies=[Depends(_per_ip)],
 )
 async def post_message(body: VisitorMessage, request: Request, site: SiteDep) -> JSONResponse:
@@ -253,7 +259,11 @@ async def post_message(body: VisitorMessage, request: Request, site: SiteDep) ->
     )
 
 
-@router.get("/{subdomain}/messages", summary="The visitor's conversation, or what is new since `after` (public)")
+@router.get(
+    "/{subdomain}/messages",
+    summary="The visitor's conversation, or what is new since `after` (public)",
+    responses=errors(403, 404, 422, 429),
+)
 async def get_messages(visit: VisitDep, after: When | None = None) -> JSONResponse:
     messages = await widget.visible_messages(visit.session, visit.conversation, after)
     return _json({**_state(visit.conversation), "messages": [_message(m) for m in messages]}, visit.origin)
@@ -264,7 +274,7 @@ async def get_messages(visit: VisitDep, after: When | None = None) -> JSONRespon
     summary="The visitor leaves a name, e-mail or phone; a code is sent to each e-mail and phone (public)",
     dependencies=[Depends(_per_ip)],
     response_model=ContactSaved,
-    responses=errors(404, 422, 429),
+    responses=errors(403, 404, 422, 429),
 )
 async def contact(body: VisitorContact, request: Request, site: SiteDep) -> JSONResponse:
     """The answer is the same whoever owns the e-mail or phone: where the codes went, nothing stored. A contact no
@@ -287,7 +297,7 @@ async def contact(body: VisitorContact, request: Request, site: SiteDep) -> JSON
     "/{subdomain}/contact/verify",
     summary="The visitor types the code sent to their e-mail or phone (public)",
     dependencies=[Depends(_per_ip)],
-    responses=errors(404, 410, 422, 429),
+    responses=errors(403, 404, 410, 422, 429),
 )
 async def verify_contact(body: VisitorCode, request: Request, site: SiteDep) -> JSONResponse:
     conversation = await _chat(site.session, body.token)
@@ -339,7 +349,11 @@ async def staff_events(request: Request, ctx: Annotated[Context, Depends(require
     return _sse(request, ctx.dealership_id, None, {})
 
 
-@router.get("/{subdomain}/events", summary="Server-sent events of the visitor's conversation (public)")
+@router.get(
+    "/{subdomain}/events",
+    summary="Server-sent events of the visitor's conversation (public)",
+    responses=errors(403, 404, 422, 429),
+)
 async def widget_events(request: Request, visit: VisitDep) -> Response:
     return _sse(request, visit.dealership.id, str(visit.conversation.id), _cors(visit.origin))
 
