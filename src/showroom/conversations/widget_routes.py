@@ -323,18 +323,34 @@ async def _hook(
     request: Request, session: AsyncSession, response: Response, handler: Handler, body: Any
 ) -> dict[str, Any]:
     """A provider's webhook: checked against the shared secret, handled, 201 (or 200 for a resend)."""
-    check_secret(request)
+    await check_secret(request, response)
     message, created = await handler(session, services(request), body, request_actor(request))
     response.status_code = 201 if created else 200
     return {"message_id": str(message.id), "conversation_id": str(message.conversation_id), "duplicate": not created}
 
 
-@webhooks.post("/sms", status_code=201, summary="An SMS from a customer (provider-neutral; shared secret)")
+HOOK_DOCS = {
+    **errors(401, 422, 503),
+    200: {"description": "A resend of a message already taken in (`duplicate: true`)"},
+}
+
+
+@webhooks.post(
+    "/sms",
+    status_code=201,
+    summary="An SMS from a customer (provider-neutral; signed with the shared secret)",
+    responses=HOOK_DOCS,
+)
 async def sms_webhook(request: Request, body: SmsIn, session: DbSession, response: Response) -> dict[str, Any]:
     return await _hook(request, session, response, hooks.sms, body)
 
 
-@webhooks.post("/email", status_code=201, summary="An e-mail reply from a customer (provider-neutral; shared secret)")
+@webhooks.post(
+    "/email",
+    status_code=201,
+    summary="An e-mail reply from a customer (provider-neutral; signed with the shared secret)",
+    responses=HOOK_DOCS,
+)
 async def email_webhook(request: Request, body: EmailIn, session: DbSession, response: Response) -> dict[str, Any]:
     return await _hook(request, session, response, hooks.email, body)
 
