@@ -24,7 +24,12 @@ from starlette.routing import Match, Route
 
 from showroom.agent.routes import router as agent
 from showroom.api.docs import document_errors
-from showroom.api.middleware import RequestContextMiddleware
+from showroom.api.middleware import (
+    PublicTrafficGate,
+    RequestContextMiddleware,
+    TrustedProxyMiddleware,
+    parse_networks,
+)
 from showroom.audit.routes import router as audit
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.auth.routes import router as identity
@@ -105,10 +110,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.add_middleware(
+        PublicTrafficGate, limit=settings.public_max_concurrent, wait=settings.public_wait_seconds
+    )  # inner: runs after the client's address is known
+    app.add_middleware(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
         uploads={"/api/v1/inventory/import": settings.max_upload_bytes},
     )
+    app.add_middleware(TrustedProxyMiddleware, trusted=parse_networks(settings.trusted_proxies))
     _install_error_handlers(app)
     _include_routers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

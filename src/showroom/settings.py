@@ -7,12 +7,13 @@ lists them all.
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - the placeholder we refuse in production
@@ -121,12 +122,41 @@ class Settings(BaseSettings):
     )
 
     # --- HTTP limits ------------------------------------------------------------------------------
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated IPs or networks of reverse proxies whose X-Forwarded-For/-Proto are believed "
+        "(none by default: the peer's address is the client's).",
+    )
+    public_max_concurrent: int = Field(
+        default=6,
+        ge=1,
+        le=200,
+        description="Widget and webhook requests in flight per process (beyond: a fast 503 with Retry-After); keep "
+        "it under the pool size so staff and API calls always find connections.",
+    )
+    public_wait_seconds: float = Field(default=0.5, ge=0, le=10, description="How long such a request may queue.")
+    widget_messages_per_address: int = Field(default=30, ge=1, description="Widget messages per IP per minute.")
+    widget_messages_per_conversation: int = Field(default=12, ge=1, description="Widget messages per chat per minute.")
+    widget_messages_per_dealership: int = Field(
+        default=600, ge=1, description="Widget messages one dealership takes per minute, from all visitors."
+    )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="Larger request bodies get 413.")
     max_upload_bytes: int = Field(
         default=200 * 1024 * 1024,
         ge=1024,
         description="Limit for file uploads (inventory feeds), which are spooled to disk, not held in memory.",
     )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in (part.strip() for part in value.split(",")):
+            if item:
+                try:
+                    ipaddress.ip_network(item, strict=False)
+                except ValueError as exc:
+                    raise ValueError(f"{item!r} is not an IP address or network") from exc
+        return value
 
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> Settings:

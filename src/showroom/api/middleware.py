@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import json
 import re
 import uuid
+from collections.abc import Iterable
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -75,3 +78,125 @@ class RequestContextMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(spec: str) -> list[Network]:
+    """``"10.0.0.1, 10.1.0.0/16"`` → networks; a bad entry is a ValueError naming it."""
+    out = []
+    for item in (part.strip() for part in spec.split(",")):
+        if item:
+            try:
+                out.append(ipaddress.ip_network(item, strict=False))
+            except ValueError as exc:
+                raise ValueError(f"SHOWROOM_TRUSTED_PROXIES: {item!r} is not an IP address or network") from exc
+    return out
+
+
+def _is_ip(address: str) -> bool:
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return True
+
+
+def _within(address: str, networks: Iterable[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in net for net in networks)
+
+
+class TrustedProxyMiddleware:
+    """The client's address and scheme as a trusted reverse proxy reports them (``X-Forwarded-For``,
+    ``X-Forwarded-Proto``), and only then: with no trusted proxy configured (the default), or from any other peer,
+    those headers are ignored, so nobody picks their own address for the per-address budgets and sign-in throttle.
+    The client is the right-most address of ``X-Forwarded-For`` that is not itself a trusted proxy."""
+
+    def __init__(self, app: ASGIApp, trusted: list[Network]) -> None:
+        self.app = app
+        self.trusted = trusted
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        client = scope.get("client")
+        if scope["type"] in ("http", "websocket") and self.trusted and client and _within(client[0], self.trusted):
+            headers = dict(scope.get("headers") or [])
+            hops = [h.strip() for h in headers.get(b"x-forwarded-for", b"").decode("latin-1").split(",") if h.strip()]
+            origin = next((h for h in reversed(hops) if not _within(h, self.trusted)), None)
+            scope = dict(scope)
+            if origin is not None and _within(
+                origin, [ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0")]
+            ):
+                scope["client"] = (origin, 0)
+            proto = headers.get(b"x-forwarded-proto", b"").decode("latin-1").strip().lower()
+            if proto in ("http", "https"):
+                scope["scheme"] = proto
+        await self.app(scope, receive, send)
+
+
+PUBLIC_PREFIXES = ("/api/v1/widget/", "/api/v1/webhooks/")
+
+
+class PublicTrafficGate:
+    """Public traffic (the chat widget, providers' webhooks) gets at most ``limit`` requests in flight per process,
+    so it can never take the connections staff and API calls need. A request over that waits ``wait`` seconds at
+    most, then is refused at once with 503 and ``Retry-After`` (cheap: no database work). Event streams and CORS
+    preflights are not counted (they hold no connection)."""
+
+    def __init__(self, app: ASGIApp, limit: int, wait: float) -> None:
+        self.app = app
+        self.slots = asyncio.Semaphore(limit)
+        self.wait = wait
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] != "http"
+            or not path.startswith(PUBLIC_PREFIXES)
+            or scope.get("method") == "OPTIONS"
+            or path.endswith("/events")
+        ):
+            await self.app(scope, receive, send)
+            return
+        if not await self._enter():
+            await _busy(send)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.slots.release()
+
+    async def _enter(self) -> bool:
+        if not self.slots.locked():
+            await self.slots.acquire()  # a free slot: taken at once
+            return True
+        if self.wait <= 0:
+            return False
+        try:
+            await asyncio.wait_for(self.slots.acquire(), self.wait)
+        except TimeoutError:
+            return False
+        return True
+
+
+async def _busy(send: Send) -> None:
+    body = json.dumps(
+        {"error": "ServiceUnavailable", "detail": "too many public requests right now; retry in 2 s", "field": None}
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 503,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"retry-after", b"2"),
+                (b"cache-control", b"no-store"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.api.ratelimit import Budget, check, forget, hits, spend
+from showroom.api.ratelimit import Budget, check, forget, seen, spend
 from showroom.audit.service import Actor, record
 from showroom.auth.passwords import hash_password, password_problem, verify_password
 from showroom.auth.sessions import close_session, close_user_sessions, open_session
@@ -126,8 +126,8 @@ def _login_budgets(settings: Settings) -> tuple[Budget, Budget, Budget]:
     )
 
 
-# Addresses an account signed in from (the last 30 days' window): they are never paused by others' failures.
-KNOWN_ADDRESS = Budget("login.known", 2**30, 30 * 86400, "sign-ins")
+# Addresses an account signed in from in the last 30 days: they are never paused by others' failures.
+KNOWN_ADDRESS = Budget("login.known", 1_000_000, 30 * 86400, "sign-ins")
 
 
 def _link_budgets(settings: Settings) -> tuple[Budget, Budget]:
@@ -154,8 +154,7 @@ async def _throttle(session: AsyncSession, email: str, actor: Actor, settings: S
     pair, address, account = _login_budgets(settings)
     await check(session, pair, email, ip)
     await check(session, address, ip)
-    known, _ = await hits(session, KNOWN_ADDRESS, email, ip)
-    if not known:
+    if not await seen(session, KNOWN_ADDRESS, email, ip):
         await check(session, account, email)
 
 

@@ -40,8 +40,6 @@ from showroom.models import Conversation, Dealership, Message
 from showroom.services import Services, services
 
 router = APIRouter(prefix="/api/v1/widget", tags=["widget"])
-PER_ADDRESS = Budget("widget.address", 30, 60, "messages from this address")
-PER_CONVERSATION = Budget("widget.conversation", 12, 60, "messages in this chat")
 
 Token = Annotated[str, StringConstraints(min_length=20, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 
@@ -119,9 +117,20 @@ async def _site(subdomain: str, request: Request, session: DbSession) -> AsyncIt
         yield Site(session, dealership, _origin_allowed(request, dealership))
 
 
+def _budgets(request: Request) -> tuple[Budget, Budget, Budget]:
+    """Widget messages per minute: per address, per conversation, per dealership (``SHOWROOM_WIDGET_*``)."""
+    settings = request.app.state.settings
+    return (
+        Budget("widget.address", settings.widget_messages_per_address, 60, "messages from this address"),
+        Budget("widget.conversation", settings.widget_messages_per_conversation, 60, "messages in this chat"),
+        Budget("widget.dealership", settings.widget_messages_per_dealership, 60, "chat messages right now"),
+    )
+
+
 async def _per_ip(request: Request) -> None:
     """Each address's budget, spent before the request's own transaction (a route's ``dependencies`` run first)."""
-    await spend_now(request.app.state.db.app_engine, PER_ADDRESS, request.client.host if request.client else "-")
+    per_address = _budgets(request)[0]
+    await spend_now(request.app.state.db.app_engine, per_address, request.client.host if request.client else "-")
 
 
 async def _chat(session: AsyncSession, token: str) -> Conversation:
@@ -230,7 +239,9 @@ async def post_message(body: VisitorMessage, request: Request, site: SiteDep) ->
     token, conversation = await widget.open_chat(
         site.session, site.dealership, body.token, IntakeContact(full_name=body.name), body.content, actor
     )
-    await spend_now(request.app.state.db.app_engine, PER_CONVERSATION, conversation.id)
+    engine, (_, per_conversation, per_dealership) = request.app.state.db.app_engine, _budgets(request)
+    await spend_now(engine, per_conversation, conversation.id)
+    await spend_now(engine, per_dealership, site.dealership.id)
     sent: list[str] = []
     if body.token is None and (body.email or body.phone):
         claimed = await contact_claims.claim(

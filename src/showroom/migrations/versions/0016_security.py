@@ -4,8 +4,8 @@
 only once proven (a one-time code sent there, or a staff member's confirmation); until then the claim waits on the
 conversation, with the code's keyed hash (``conversations.contact_claims``).
 
-``rate_counters``: fixed-window hit counts of the sign-in, e-mail and public-traffic budgets, shared by every server
-process (a process's own memory was not). Keys are hashed; not tenant data (counted before a tenant is known), so no
+``rate_counters``: the buckets (GCRA: a theoretical arrival time per key) of the sign-in, e-mail and public-traffic
+budgets, shared by every server process (a process's own memory was not). Keys are hashed; not tenant data (counted before a tenant is known), so no
 RLS: the service role reads and writes it, the maintenance sweep deletes old windows.
 
 Revision ID: 0016
@@ -39,13 +39,12 @@ def upgrade() -> None:
     op.create_table(
         "rate_counters",
         sa.Column("key", sa.String(length=100), nullable=False),
-        sa.Column("window_start", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("hits", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("tat", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("refused", sa.Boolean(), server_default=sa.text("false"), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.CheckConstraint("hits >= 0", name=op.f("ck_rate_counters_hits")),
-        sa.PrimaryKeyConstraint("key", "window_start", name=op.f("pk_rate_counters")),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_rate_counters")),
     )
-    op.create_index("ix_rate_counters_window_start", "rate_counters", ["window_start"])
+    op.create_index("ix_rate_counters_tat", "rate_counters", ["tat"])
     op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "rate_counters", app))
     op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "rate_counters", maint))
 
