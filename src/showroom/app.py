@@ -110,7 +110,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.add_middleware(
-        PublicTrafficGate, limit=settings.public_max_concurrent, wait=settings.public_wait_seconds
+        PublicTrafficGate,
+        limit=settings.public_max_concurrent,
+        wait=settings.public_wait_seconds,
+        max_lag=settings.public_max_lag_ms / 1000,
     )  # inner: runs after the client's address is known
     app.add_middleware(
         RequestContextMiddleware,

@@ -128,13 +128,19 @@ class Settings(BaseSettings):
         "(none by default: the peer's address is the client's).",
     )
     public_max_concurrent: int = Field(
-        default=6,
+        default=4,
         ge=1,
         le=200,
         description="Widget and webhook requests in flight per process (beyond: a fast 503 with Retry-After); keep "
         "it under the pool size so staff and API calls always find connections.",
     )
     public_wait_seconds: float = Field(default=0.5, ge=0, le=10, description="How long such a request may queue.")
+    public_max_lag_ms: float = Field(
+        default=20,
+        gt=0,
+        description="Widget and webhook requests are refused (503) while the event loop runs this late on average "
+        "(the process is busy: staff and API calls come first).",
+    )
     widget_messages_per_address: int = Field(default=30, ge=1, description="Widget messages per IP per minute.")
     widget_messages_per_conversation: int = Field(default=12, ge=1, description="Widget messages per chat per minute.")
     widget_messages_per_dealership: int = Field(

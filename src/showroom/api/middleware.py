@@ -142,15 +142,26 @@ PUBLIC_PREFIXES = ("/api/v1/widget/", "/api/v1/webhooks/")
 
 
 class PublicTrafficGate:
-    """Public traffic (the chat widget, providers' webhooks) gets at most ``limit`` requests in flight per process,
-    so it can never take the connections staff and API calls need. A request over that waits ``wait`` seconds at
-    most, then is refused at once with 503 and ``Retry-After`` (cheap: no database work). Event streams and CORS
-    preflights are not counted (they hold no connection)."""
+    """Public traffic (the chat widget, providers' webhooks) yields to staff and API traffic in each process:
 
-    def __init__(self, app: ASGIApp, limit: int, wait: float) -> None:
+    * at most ``limit`` public requests in flight, so they never take the connections staff calls need; one over
+      that waits ``wait`` seconds at most;
+    * none admitted while the event loop runs late (over ``max_lag`` seconds, an average of the last ~100 ms): a
+      chat turn's Python work (understanding, composing) is what delays a staff read on the same loop, so when the
+      loop is behind, public requests are shed first.
+
+    A refusal is immediate (no database work): 503 with ``Retry-After``. Event streams and CORS preflights are not
+    counted (they hold no connection and little CPU)."""
+
+    TICK = 0.01
+
+    def __init__(self, app: ASGIApp, limit: int, wait: float, max_lag: float = 0.02) -> None:
         self.app = app
         self.slots = asyncio.Semaphore(limit)
         self.wait = wait
+        self.max_lag = max_lag
+        self.lag = 0.0
+        self.monitor: asyncio.Task[None] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -162,13 +173,27 @@ class PublicTrafficGate:
         ):
             await self.app(scope, receive, send)
             return
-        if not await self._enter():
+        self._watch()
+        if self.lag > self.max_lag or not await self._enter():
             await _busy(send)
             return
         try:
             await self.app(scope, receive, send)
         finally:
             self.slots.release()
+
+    def _watch(self) -> None:
+        if self.monitor is None or self.monitor.done():
+            self.monitor = asyncio.get_running_loop().create_task(self._measure())
+
+    async def _measure(self) -> None:
+        """How late the loop wakes a 10 ms sleep, smoothed (each sample weighs 10%)."""
+        loop = asyncio.get_running_loop()
+        while True:
+            started = loop.time()
+            await asyncio.sleep(self.TICK)
+            late = max(loop.time() - started - self.TICK, 0.0)
+            self.lag = 0.9 * self.lag + 0.1 * late
 
     async def _enter(self) -> bool:
         if not self.slots.locked():
