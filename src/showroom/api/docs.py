@@ -14,7 +14,7 @@ class ErrorBody(BaseModel):
 
 
 MEANINGS = {
-    400: "Bad request (e.g. no dealership chosen)",
+    400: "Bad request: a body that cannot be parsed, or no dealership chosen",
     401: "Not signed in, or the session / API key is invalid, expired or revoked",
     403: "Authenticated but not allowed: role, API-key scope or CSRF token",
     404: "Not found (rows of other dealerships are not found either)",
@@ -75,7 +75,7 @@ def document_errors(schema: dict[str, Any], public: set[tuple[str, str]]) -> Non
             if takes_input:
                 wanted.add("422")
             if op.get("requestBody"):
-                wanted |= {"413", "415"}
+                wanted |= {"400", "413", "415"}  # 400: a body that is not JSON at all
             for code in sorted(wanted):
                 if code not in responses:
                     responses[code] = {"description": MEANINGS[int(code)]}
