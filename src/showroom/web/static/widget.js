@@ -49,7 +49,7 @@
     "input,textarea{width:100%;font:inherit;padding:7px 9px;border:1px solid #9ca3af;border-radius:8px;color:#111827;background:#fff}",
     ".composer{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb;align-items:flex-end}",
     ".composer textarea{resize:none;max-height:120px}",
-    ".send,.save{border:0;border-radius:8px;background:var(--accent,#2563eb);color:var(--accent-ink,#fff);font:inherit;font-weight:600;padding:8px 12px;cursor:pointer}",
+    ".send,.save,.verify{border:0;border-radius:8px;background:var(--accent,#2563eb);color:var(--accent-ink,#fff);font:inherit;font-weight:600;padding:8px 12px;cursor:pointer}",
     ".send:disabled{opacity:.6}",
     ".note{font-size:12px;color:#065f46}",
     ".err{font-size:12px;color:#b91c1c;padding:0 12px 6px}",
@@ -115,7 +115,7 @@
   var verify = el("form", { class: "contact" });
   verify.appendChild(el("label", { for: "c-code" }, "Code we sent you"));
   verify.appendChild(el("input", { id: "c-code", name: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6", pattern: "[0-9]{6}" }));
-  verify.appendChild(el("button", { type: "submit", class: "save" }, "Confirm"));
+  verify.appendChild(el("button", { type: "submit", class: "verify" }, "Confirm"));
   var verified = el("p", { class: "note", role: "status" });
   verify.appendChild(verified);
   verify.hidden = true;
