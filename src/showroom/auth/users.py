@@ -153,7 +153,7 @@ async def _check_current_password(session: AsyncSession, db: Database | None, us
         raise Forbidden("the current password is not right", field="current_password")
 
 
-def _password_changed_email(user: User, by_self: bool, settings: Settings | None) -> Email:
+def _password_changed_email(user: User, by_self: bool) -> Email:
     who = "you" if by_self else "an administrator"
     return Email(
         to=[user.email],
@@ -208,7 +208,7 @@ async def update(
         user.password_hash = await hash_password(new_password)
         await close_user_sessions(session, user.id, keep=principal.session_id if self_edit else None)
         await send_later(
-            session, _password_changed_email(user, self_edit, settings), sender=settings.mail_from if settings else None
+            session, _password_changed_email(user, self_edit), sender=settings.mail_from if settings else None
         )
     if "is_active" in fields and data.is_active is not None:
         user.is_active = data.is_active
