@@ -14,6 +14,7 @@ import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
@@ -28,6 +29,10 @@ from showroom.db.urls import Topology, libpq, parse_url
 from showroom.settings import Environment, Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# A test machine's event loop runs late for reasons that are no overload (argon2, the browser, other suites): the
+# public gate's lag shedding stays off here, and tests/security/test_public_traffic.py tests it on its own.
+NO_SHEDDING: dict[str, Any] = {"public_max_lag_ms": 100_000}
 
 Worker = Callable[..., Awaitable[None]]  # the `worker` fixture: runs the queued jobs (of the queues named) once
 
@@ -45,7 +50,7 @@ def data_dir() -> Iterator[Path]:
 def settings(data_dir: Path) -> Iterator[Settings]:
     external = os.environ.get("DATABASE_URL")
     if not external:
-        yield Settings(environment=Environment.test, data_dir=data_dir, database_url=None)
+        yield Settings(environment=Environment.test, data_dir=data_dir, database_url=None, **NO_SHEDDING)
         return
     server = parse_url(external)
     name = f"showroom_test_{uuid.uuid4().hex[:8]}"
@@ -56,6 +61,7 @@ def settings(data_dir: Path) -> Iterator[Settings]:
             environment=Environment.test,
             data_dir=data_dir,
             database_url=server.set(database=name).render_as_string(hide_password=False),
+            **NO_SHEDDING,
         )
     finally:
         with psycopg.connect(libpq(server), autocommit=True) as conn:

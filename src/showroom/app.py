@@ -21,14 +21,22 @@ from sqlalchemy import text
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
 from showroom.agent.routes import router as agent
-from showroom.api.middleware import RequestContextMiddleware
+from showroom.api.docs import document_errors
+from showroom.api.middleware import (
+    PublicTrafficGate,
+    RequestContextMiddleware,
+    TrustedProxyMiddleware,
+    parse_networks,
+)
 from showroom.audit.routes import router as audit
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.auth.routes import router as identity
 from showroom.conversations.handover_routes import router as handovers
 from showroom.conversations.routes import router as conversations
+from showroom.conversations.widget_routes import claims as contact_claims
 from showroom.conversations.widget_routes import events, webhooks
 from showroom.conversations.widget_routes import router as widget
 from showroom.db import embedded
@@ -45,6 +53,7 @@ from showroom.leads.routes import router as leads
 from showroom.ops import health, metrics, stats
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
+from showroom.web.api_docs import router as api_docs
 from showroom.web.app_routes import router as staff_app
 from showroom.web.routes import router as web
 
@@ -103,7 +112,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         version="0.1.0",
         lifespan=lifespan,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # web.api_docs: server-rendered, no CDN scripts, with the pages' CSP
         redoc_url=None,
         description="The API of Showroom. Authenticate with the `showroom_session` cookie (staff, plus the "
         "`X-CSRF-Token` header on unsafe requests) or `Authorization: Bearer <api key>` "
@@ -111,11 +120,18 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.add_middleware(
+        PublicTrafficGate,
+        limit=settings.public_max_concurrent,
+        wait=settings.public_wait_seconds,
+        max_lag=settings.public_max_lag_ms / 1000,
+    )  # inner: runs after the client's address is known
+    app.add_middleware(
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
         metrics=settings.metrics_enabled,
         uploads={"/api/v1/inventory/import": settings.max_upload_bytes},
     )
+    app.add_middleware(TrustedProxyMiddleware, trusted=parse_networks(settings.trusted_proxies))
     _install_error_handlers(app)
     _include_routers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
@@ -166,6 +182,7 @@ def _include_routers(app: FastAPI) -> None:
         inventory,
         leads,
         conversations,
+        contact_claims,
         handovers,
         agent,
         experiments,
@@ -175,12 +192,44 @@ def _include_routers(app: FastAPI) -> None:
         audit,
         web,
         staff_app,
+        api_docs,
     )
     for router in routers:
         # The routers carry their full prefix already; adding their routes flat (rather than include_router,
         # which since FastAPI 0.16x matches through a per-request wrapper for each route) measured ~15% of the
         # CPU of a simple authenticated GET (bench/api_get_lead.py).
         app.router.routes.extend(router.routes)
+    app.router.routes[:0] = _shadowed_methods(app)
+
+
+def _shadowed_methods(app: FastAPI) -> list[Route]:
+    """`PATCH /api/v1/leads/adf` must be a 405 (that path takes POST), not a 422 from `PATCH /leads/{lead_id}`
+    trying to read "adf" as an id: for each fixed path, the methods a parameterised route would take it for get a
+    405 route of their own, placed first."""
+    routes = [r for r in app.router.routes if isinstance(r, APIRoute)]
+    refusals: list[Route] = []
+    for fixed in (r for r in routes if "{" not in r.path):
+        stolen: set[str] = set()
+        for other in (r for r in routes if "{" in r.path):
+            for method in (other.methods or set()) - (fixed.methods or set()):
+                scope = {"type": "http", "path": fixed.path, "method": method, "root_path": ""}
+                if other.matches(scope)[0] is Match.FULL:
+                    stolen.add(method)
+        if stolen:
+            refusals.append(Route(fixed.path, _method_not_allowed(sorted(fixed.methods or ())), methods=sorted(stolen)))
+    return refusals
+
+
+def _method_not_allowed(allowed: list[str]) -> Any:
+    async def refuse(request: Request) -> JSONResponse:
+        detail = f"{request.url.path} takes {', '.join(allowed)}, not {request.method}"
+        return JSONResponse(
+            {"error": "MethodNotAllowed", "detail": detail, "field": None},
+            status_code=405,
+            headers={"Allow": ", ".join(allowed)},
+        )
+
+    return refuse
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -197,6 +246,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         },
         "apiKey": {"type": "http", "scheme": "bearer", "description": "Integration key `shr_…` with scopes."},
     }
+    public: set[tuple[str, str]] = set()
     for route, path, methods in api_routes(app):
         action = route_action(route)
         for method in methods:
@@ -205,6 +255,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 continue
             if action is PUBLIC:
                 op["security"] = []
+                public.add((method, path))
                 continue
             op["security"] = [{"session": []}, {"apiKey": []}]
             if isinstance(action, str):
@@ -212,6 +263,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 via = f"; API keys with scope {' or '.join(scopes)}" if scopes else "; not available to API keys"
                 note = f"**Requires** `{action}` (role {MINIMUM_ROLE[action].value} or above{via})."
                 op["description"] = f"{op.get('description', '')}\n\n{note}".strip()
+    document_errors(schema, public)
     app.openapi_schema = schema
     return schema
 

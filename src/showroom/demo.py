@@ -37,8 +37,9 @@ DEMO = DealershipCreate(
 
 
 def seed_demo(settings: Settings, topo: Topology) -> list[str]:
-    """Create the demo dealership and its admin on an empty database; always print a fresh sign-in link for
-    the demo admin (single use, so nothing reusable is ever printed twice). Returns the lines to show."""
+    """Create the demo dealership and its admin on an empty database, and print the admin's password and a
+    single-use sign-in link once, then: later starts print no way in (a terminal's scrollback or a collected log
+    must not hold one). Returns the lines to show."""
 
     async def run() -> list[str]:
         db = open_database(settings, topo.app, topo.maint, process="cli")
@@ -64,9 +65,13 @@ def seed_demo(settings: Settings, topo: Topology) -> list[str]:
                         f"demo: created dealership {dealership.name!r} (subdomain {dealership.subdomain})",
                         f"demo: sign in as {DEMO_EMAIL} with password {password} (shown once)",
                     ]
+                else:
+                    return [
+                        "demo: the database already has dealerships; nothing seeded (the demo admin signs in with "
+                        "the password printed on the first start, or asks the sign-in page for an e-mailed link)"
+                    ]
                 admin = await maint.scalar(select(User).where(User.email == DEMO_EMAIL, User.is_active))
-                if admin is None:
-                    return [*lines, "demo: the database already has dealerships; nothing seeded"]
+                assert admin is not None  # created just above
                 link = await issue_sign_in_link(
                     maint,
                     user_id=admin.id,

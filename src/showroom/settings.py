@@ -7,13 +7,14 @@ lists them all.
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - the placeholder we refuse in production
@@ -95,9 +96,20 @@ class Settings(BaseSettings):
     # --- sign-in ----------------------------------------------------------------------------------
     session_idle_minutes: int = Field(default=12 * 60, ge=5, description="Sign-out after this much inactivity.")
     session_absolute_hours: int = Field(default=7 * 24, ge=1, description="Sign-out this long after sign-in.")
-    login_max_failures: int = Field(default=5, ge=1, description="Failed sign-ins per account before a pause.")
+    login_max_failures: int = Field(
+        default=5, ge=1, description="Failed sign-ins of one account from one address before that pair is paused."
+    )
     login_max_failures_per_ip: int = Field(default=10, ge=1, description="Failed sign-ins per IP before a pause.")
-    login_lockout_minutes: int = Field(default=15, ge=1, description="Length of that pause (and its window).")
+    login_max_failures_per_account: int = Field(
+        default=50,
+        ge=1,
+        description="Failed sign-ins of one account from everywhere before addresses it never signed in from pause.",
+    )
+    login_lockout_minutes: int = Field(default=15, ge=1, description="The window those are counted in.")
+    mail_links_per_account: int = Field(
+        default=5, ge=1, description="Sign-in links and password resets e-mailed to one address per hour."
+    )
+    mail_links_per_ip: int = Field(default=20, ge=1, description="Such e-mails requested from one IP per hour.")
     magic_link_hours: int = Field(default=24, ge=1)
     invitation_days: int = Field(default=7, ge=1)
     password_reset_minutes: int = Field(default=60, ge=5)
@@ -130,12 +142,52 @@ class Settings(BaseSettings):
     )
 
     # --- HTTP limits ------------------------------------------------------------------------------
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated IPs or networks of reverse proxies whose X-Forwarded-For/-Proto are believed "
+        "(none by default: the peer's address is the client's).",
+    )
+    public_max_concurrent: int = Field(
+        default=8,
+        ge=1,
+        le=200,
+        description="Widget and webhook requests in flight per process (beyond: a fast 503 with Retry-After); keep "
+        "it under the pool size so staff and API calls always find connections.",
+    )
+    public_wait_seconds: float = Field(default=2, ge=0, le=10, description="How long such a request may queue.")
+    public_max_lag_ms: float = Field(
+        default=100,
+        gt=0,
+        description="Widget and webhook requests are refused (503) while the event loop runs this late on average "
+        "(the process is busy: staff and API calls come first).",
+    )
+    widget_messages_per_address: int = Field(
+        default=120,
+        ge=1,
+        description="Widget messages per IP per minute (an office or a showroom's Wi-Fi is one address for many "
+        "visitors; each chat has its own, lower budget).",
+    )
+    widget_messages_per_conversation: int = Field(default=12, ge=1, description="Widget messages per chat per minute.")
+    widget_messages_per_dealership: int = Field(
+        default=600, ge=1, description="Widget messages one dealership takes per minute, from all visitors."
+    )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="Larger request bodies get 413.")
     max_upload_bytes: int = Field(
         default=200 * 1024 * 1024,
         ge=1024,
         description="Limit for file uploads (inventory feeds), which are spooled to disk, not held in memory.",
     )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in (part.strip() for part in value.split(",")):
+            if item:
+                try:
+                    ipaddress.ip_network(item, strict=False)
+                except ValueError as exc:
+                    raise ValueError(f"{item!r} is not an IP address or network") from exc
+        return value
 
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> Settings:

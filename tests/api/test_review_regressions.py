@@ -147,8 +147,12 @@ async def test_line_breaks_in_inbound_email_headers_are_a_422(
     assert await count(db, Lead, team.id) == 0
 
 
-async def test_a_texting_number_or_adf_vendor_of_another_dealership_is_a_409(app: FastAPI, db: Database) -> None:
-    """Both route other parties' messages across tenants: a second claim made the resolvers route to neither."""
+async def test_a_texting_number_or_adf_vendor_of_another_dealership_never_routes_to_a_second_one(
+    app: FastAPI, db: Database
+) -> None:
+    """Both route other parties' messages across tenants: a second claim made the resolvers route to neither. The
+    second dealership's request waits, unapproved, without being told whose it is (issue 15, finding 10); the
+    platform's approval refuses it."""
     first, second = await create_team(db), await create_team(db)
     vendor, number = f"Shared Motors {first.id}", f"+1312555{first.id % 10000:04d}"
     owner = await sign_in(app, first.admin.email)
@@ -165,9 +169,13 @@ async def test_a_texting_number_or_adf_vendor_of_another_dealership_is_a_409(app
         ({"settings": {"sms_number": number}}, "settings.sms_number"),
         ({"lead_routing": {"adf_vendor_names": [vendor.upper()]}}, "lead_routing.adf_vendor_names"),
     ):
-        refused = await intruder.patch("/api/v1/dealership", json=body)
-        assert refused.status_code == 409, refused.text
-        assert refused.json()["field"] == field
+        asked = await intruder.patch("/api/v1/dealership", json=body)
+        assert asked.status_code == 200 and "another dealership" not in asked.text, asked.text
+        assert asked.json()["routing_pending"], field
+        root = await sign_in(app, (await create_super_admin(db)).email)
+        refused = await root.post(f"/api/v1/dealerships/{second.id}/routing/approve")
+        assert refused.status_code == 409 and refused.json()["field"] == field, refused.text
+        await intruder.patch("/api/v1/dealership", json={"settings": {}, "lead_routing": {}})
     async with db.maint_session() as maint:
         routed = await maint.scalar(text("select resolve_adf_vendor(:n, null)"), {"n": vendor})
     assert routed == first.id  # still routed to the dealership that had it

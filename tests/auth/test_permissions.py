@@ -7,6 +7,7 @@ allowed → the example's success status; not allowed → 403; another dealershi
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -219,6 +220,42 @@ def _new_experiment(r: Any, t: Team) -> dict[str, Any]:
     }
 
 
+async def _claimed(db: Database, team: Team) -> tuple[Any, str]:
+    """A chat conversation with a visitor's unproven e-mail (conversations.contact_claims)."""
+    from datetime import UTC, datetime, timedelta
+
+    from showroom.models import Conversation
+
+    conversation = await _conversation(db, team)
+    claim_id = str(uuid.uuid4())
+    entry = {
+        "id": claim_id,
+        "email": f"{unique('claim')}@example.com",
+        "phone": None,
+        "given": None,
+        "name": None,
+        "code_hash": "0" * 64,
+        "attempts": 0,
+        "created_at": datetime.now(UTC).isoformat(),
+        "expires_at": (datetime.now(UTC) + timedelta(minutes=15)).isoformat(),
+        "confirmed_at": None,
+        "confirmed_by_user_id": None,
+    }
+    async with db.maint_session() as maint, maint.begin():
+        row = await maint.get(Conversation, conversation.id)
+        assert row is not None
+        row.contact_claims = [entry]
+    return conversation, claim_id
+
+
+def claim_target(path: str) -> Target:
+    async def target(db: Database, team: Team) -> tuple[str, Any]:
+        conversation, claim_id = await _claimed(db, team)
+        return path.format(id=conversation.id, claim=claim_id), None
+
+    return target
+
+
 def fixed(path: str, body: Any = None) -> Target:
     async def target(db: Database, team: Team) -> tuple[str, Any]:
         return path, body
@@ -414,6 +451,12 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ),
     ("GET", "/api/v1/conversations/{conversation_id}/suggestions"): Example(
         on(_conversation, "/api/v1/conversations/{id}/suggestions")
+    ),
+    ("GET", "/api/v1/conversations/{conversation_id}/contact-claims"): Example(
+        claim_target("/api/v1/conversations/{id}/contact-claims")
+    ),
+    ("POST", "/api/v1/conversations/{conversation_id}/contact-claims/{claim_id}/confirm"): Example(
+        claim_target("/api/v1/conversations/{id}/contact-claims/{claim}/confirm"), 204
     ),
     ("POST", "/api/v1/suggestions/{suggestion_id}/dismiss"): Example(
         on(_suggestion, "/api/v1/suggestions/{id}/dismiss")

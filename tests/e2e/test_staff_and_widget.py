@@ -108,6 +108,8 @@ async def test_widget_chat_escalates_live_and_the_staff_reply_reaches_the_custom
     answer = customer.locator("showroom-chat .m.bot").nth(1)
     await expect(answer).to_contain_text("Palisade", timeout=TIMEOUT)
     await expect(answer).to_contain_text(re.compile(r"\$\d"))  # priced units from the imported feed
+    # the e-mail given is proven by a code sent there (issue 15): the field for it opens, nothing stored is shown
+    await expect(customer.locator("showroom-chat #c-code")).to_be_visible(timeout=TIMEOUT)
 
     await customer.reload()  # the visit survives a reload (token in localStorage)
     await expect(customer.locator("showroom-chat .m.you")).to_contain_text("Palisade", timeout=TIMEOUT)

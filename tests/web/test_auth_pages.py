@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import httpx
 from fastapi import FastAPI
 
 from showroom.db.engine import Database
@@ -13,15 +14,26 @@ from tests.conftest import Worker, new_client
 from tests.helpers import PASSWORD, create_team, sign_in
 
 
+async def form_token(client: httpx.AsyncClient, path: str = "/login") -> str:
+    """The CSRF token of the page's form (its cookie is now in the client's jar)."""
+    page = await client.get(path)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert found, page.text
+    return found.group(1)
+
+
 async def test_sign_in_form_signs_in_and_out(app: FastAPI, db: Database) -> None:
     team = await create_team(db)
     client = new_client(app)
     assert (await client.get("/")).headers["location"] == "/login"
     page = await client.get("/login")
     assert page.status_code == 200 and 'name="password"' in page.text
-    wrong = await client.post("/login", data={"email": team.agent.email, "password": "nope-nope-nope"})
+    token = await form_token(client)
+    wrong = await client.post(
+        "/login", data={"email": team.agent.email, "password": "nope-nope-nope", "csrf_token": token}
+    )
     assert wrong.status_code == 401 and "invalid email or password" in wrong.text
-    ok = await client.post("/login", data={"email": team.agent.email, "password": PASSWORD})
+    ok = await client.post("/login", data={"email": team.agent.email, "password": PASSWORD, "csrf_token": token})
     assert ok.status_code == 303 and ok.headers["location"] == "/"
     home = await client.get("/")
     assert team.agent.email in home.text and team.dealership.name in home.text
@@ -36,20 +48,35 @@ async def test_sign_in_form_signs_in_and_out(app: FastAPI, db: Database) -> None
 async def test_magic_link_page_signs_in_once(app: FastAPI, db: Database, settings: Settings, worker: Worker) -> None:
     team = await create_team(db)
     client = new_client(app)
-    sent = await client.post("/login/link", data={"email": team.manager.email, "kind": "magic"})
+    csrf = await form_token(client)
+    sent = await client.post("/login/link", data={"email": team.manager.email, "kind": "magic", "csrf_token": csrf})
     assert "an e-mail is on its way" in sent.text
     token = token_in(await sent_once(worker, settings, team.manager.email))
+    scanner = new_client(app)  # a mail scanner opens the link: that uses nothing up
+    assert (await scanner.get(f"/auth/magic/{token}")).status_code == 200
     opened = await client.get(f"/auth/magic/{token}")
-    assert opened.status_code == 303
+    assert (
+        opened.status_code == 200
+        and "Sign in" in opened.text
+        and not opened.headers.get("set-cookie", "").count("showroom_session")
+    )
+    assert (await client.get("/")).status_code == 303  # not signed in by looking
+    used = await client.post(
+        f"/auth/magic/{token}", data={"csrf_token": await form_token(client, f"/auth/magic/{token}")}
+    )
+    assert used.status_code == 303
     assert team.manager.email in (await client.get("/")).text
-    again = await new_client(app).get(f"/auth/magic/{token}")
+    other = new_client(app)
+    again = await other.post(f"/auth/magic/{token}", data={"csrf_token": await form_token(other)})
     assert again.status_code == 410 and "already used" in again.text
 
 
 async def test_reset_page_changes_the_password(app: FastAPI, db: Database, settings: Settings, worker: Worker) -> None:
     team = await create_team(db)
     client = new_client(app)
-    asked = await client.post("/login/link", data={"email": team.admin.email, "kind": "reset"})
+    asked = await client.post(
+        "/login/link", data={"email": team.admin.email, "kind": "reset", "csrf_token": await form_token(client)}
+    )
     assert "an e-mail is on its way" in asked.text
     token = token_in(await sent_once(worker, settings, team.admin.email))
     form = await client.get(f"/auth/reset/{token}")
@@ -87,7 +114,10 @@ async def test_sign_in_pages_carry_the_security_headers_of_every_page(app: FastA
     client = new_client(app)
     for response in (
         await client.get("/login"),
-        await client.post("/login", data={"email": "nobody@x.example", "password": "nope-nope-nope"}),
+        await client.post(
+            "/login",
+            data={"email": "nobody@x.example", "password": "nope-nope-nope", "csrf_token": await form_token(client)},
+        ),
         await client.get("/auth/reset/" + "x" * 43),
     ):
         csp = response.headers.get("content-security-policy", "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -10,7 +9,7 @@ from sqlalchemy import select
 
 from showroom.api.docs import errors
 from showroom.api.pagination import PageOut, SortKey, paginate
-from showroom.api.types import DbId
+from showroom.api.types import DbId, When
 from showroom.audit.schemas import AuditEntry
 from showroom.auth.deps import Context, require
 from showroom.models import AuditLog
@@ -33,8 +32,8 @@ async def list_audit_logs(
     action: Annotated[str | None, Query(max_length=100, description="Exact, or a prefix ending in '.' (lead.)")] = None,
     resource_type: Annotated[str | None, Query(max_length=100)] = None,
     resource_id: Annotated[str | None, Query(max_length=64)] = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: When | None = None,
+    until: When | None = None,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Any:

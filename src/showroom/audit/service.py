@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.errors import ValidationFailed
 from showroom.models import AuditLog
 from showroom.vocabulary import ActorType
 
@@ -111,7 +112,12 @@ async def apply_update(
     resource_type: str,
     dealership_id: int | None,
 ) -> dict[str, Any]:
-    """Set ``values`` on ``obj``, flush, and audit what actually changed (before/after of those fields only)."""
+    """Set ``values`` on ``obj``, flush, and audit what actually changed (before/after of those fields only). A null
+    for a column that may not be null is a 422 naming the field, never a database error."""
+    columns = obj.__table__.c
+    for key, value in values.items():
+        if value is None and key in columns and not columns[key].nullable:
+            raise ValidationFailed(f"{key} cannot be null", field=key)
     before = snapshot(obj)
     for key, value in values.items():
         setattr(obj, key, value)

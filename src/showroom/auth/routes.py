@@ -134,7 +134,10 @@ async def switch(body: SwitchTenant, ctx: Annotated[Context, Depends(signed_in()
 
 
 @router.post(
-    "/auth/magic-link", status_code=202, summary="E-mail a single-use sign-in link (public)", responses=errors(422, 503)
+    "/auth/magic-link",
+    status_code=202,
+    summary="E-mail a single-use sign-in link (public; limited per e-mail and per address)",
+    responses=errors(422, 429, 503),
 )
 async def magic_link(request: Request, body: EmailOnly, session: DbSession) -> dict[str, str]:
     await service.send_magic_link(
@@ -169,7 +172,10 @@ async def verify_magic_link(request: Request, response: Response, body: TokenOnl
 
 
 @router.post(
-    "/auth/password-reset", status_code=202, summary="E-mail a password-reset link (public)", responses=errors(422, 503)
+    "/auth/password-reset",
+    status_code=202,
+    summary="E-mail a password-reset link (public; limited per e-mail and per address)",
+    responses=errors(422, 429, 503),
 )
 async def password_reset(request: Request, body: EmailOnly, session: DbSession) -> dict[str, str]:
     await service.request_password_reset(
@@ -190,7 +196,12 @@ async def password_reset(request: Request, body: EmailOnly, session: DbSession) 
 )
 async def password_reset_confirm(request: Request, body: PasswordResetConfirm, session: DbSession) -> Response:
     await service.confirm_password_reset(
-        session, request.app.state.db, token=body.token, password=body.password, actor=request_actor(request)
+        session,
+        request.app.state.db,
+        token=body.token,
+        password=body.password,
+        actor=request_actor(request),
+        settings=request.app.state.settings,
     )
     return Response(status_code=204)
 
@@ -313,10 +324,10 @@ async def get_user(user_id: DbId, ctx: Annotated[Context, Depends(require("user.
     "/users/{user_id}",
     response_model=UserOut,
     summary="Edit a staff account (your own profile, or any as an admin)",
-    responses=errors(401, 403, 404, 409, 422),
+    responses=errors(401, 403, 404, 409, 422, 429),
 )
 async def update_user(user_id: DbId, body: UserUpdate, ctx: Annotated[Context, Depends(require("user.read"))]) -> Any:
-    return await users.update(ctx.session, ctx.principal, user_id, body, ctx.actor)
+    return await users.update(ctx.session, ctx.principal, user_id, body, ctx.actor, db=ctx.db, settings=ctx.settings)
 
 
 @router.delete(

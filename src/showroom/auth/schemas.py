@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
+from showroom.api.types import RANGE, bounded_datetime
 from showroom.auth.passwords import MAX_LENGTH
 from showroom.auth.permissions import SCOPES, Role
 from showroom.vocabulary import InvitationStatus
@@ -133,13 +143,26 @@ class UserUpdate(Strict):
     password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)] | None = (
         None
     )
+    current_password: (
+        Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)] | None
+    ) = Field(default=None, description="Your current password: required to change your own")
+
+
+def _future(value: datetime) -> datetime:
+    """An API key's expiry: in the future, within the range every date of the API keeps to."""
+    bounded_datetime(value)
+    if value <= datetime.now(UTC):
+        raise ValueError("must be in the future")
+    return value
 
 
 class ApiKeyCreate(Strict):
     name: str = Field(min_length=1, max_length=100)
     description: str | None = Field(default=None, max_length=1000)
     scopes: list[str] = Field(min_length=1, description=f"Any of: {', '.join(sorted(SCOPES))}")
-    expires_at: AwareDatetime | None = Field(default=None, description="With a UTC offset, e.g. 2030-01-01T00:00:00Z")
+    expires_at: Annotated[AwareDatetime, AfterValidator(_future)] | None = Field(
+        default=None, description=f"With a UTC offset, e.g. 2030-01-01T00:00:00Z; in the future, {RANGE}"
+    )
 
     @field_validator("scopes")
     @classmethod

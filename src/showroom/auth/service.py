@@ -16,13 +16,14 @@ from typing import Any
 from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.api.ratelimit import Budget, check, forget, seen, spend
 from showroom.audit.service import Actor, record
 from showroom.auth.passwords import hash_password, password_problem, verify_password
 from showroom.auth.sessions import close_session, close_user_sessions, open_session
 from showroom.auth.tokens import hash_token, new_token
 from showroom.db.engine import Database
 from showroom.db.tenancy import acting_for
-from showroom.errors import AppError, Gone, NotFound, TooManyRequests, Unauthorized, ValidationFailed
+from showroom.errors import AppError, Gone, NotFound, Unauthorized, ValidationFailed
 from showroom.mail import Email, send_later
 from showroom.models import Dealership, MagicLinkInvitation, Session, User
 from showroom.settings import Settings
@@ -79,7 +80,7 @@ async def _record_login(
             "ip": actor.ip,
             "ua": actor.user_agent,
             "r": reason,
-            "max": settings.login_max_failures,
+            "max": settings.login_max_failures_per_account,  # users.locked_until: the account-wide pause
             "lock": settings.login_lockout_minutes,
         },
     )
@@ -114,31 +115,62 @@ async def start_session(
     return SignedIn(token, row, user_id, role, dealership_id, email, name)
 
 
-async def _throttle(
-    session: AsyncSession, email: str, actor: Actor, settings: Settings, *, counted_since_reset: bool
-) -> None:
-    """Refuse a sign-in while its address or e-mail has too many recent failures (TooManyRequests).
+def _login_budgets(settings: Settings) -> tuple[Budget, Budget, Budget]:
+    """Failed sign-ins: per account *and* address together, per address, and per account from addresses it never
+    signed in from. An attacker guessing from elsewhere pauses himself, not the account's owner."""
+    window, what = settings.login_lockout_minutes * 60, "failed sign-ins"
+    return (
+        Budget("login.pair", settings.login_max_failures, window, what),
+        Budget("login.address", settings.login_max_failures_per_ip, window, what),
+        Budget("login.account", settings.login_max_failures_per_account, window, what),
+    )
 
-    One rule, counted from the audit trail (``auth_login_failures``), so known and unknown e-mails are paused
-    alike: ``login_max_failures`` failures for the e-mail, or ``login_max_failures_per_ip`` for the address,
-    within the last ``login_lockout_minutes``. For an existing account only failures since its last successful
-    sign-in or password reset count: ``counted_since_reset`` says whether the account reached the limit since
-    then (``users.locked_until`` is set by ``auth_record_login`` at the limit-th failure in a row and cleared by a
-    success or a reset), and the recent failures then include at least the limit of those.
-    """
-    since = datetime.now(UTC) - timedelta(minutes=settings.login_lockout_minutes)
-    counts = (
-        await session.execute(
-            text("select * from auth_login_failures(cast(:ip as inet), :e, :since)"),
-            {"ip": actor.ip, "e": email, "since": since},
-        )
-    ).one()
-    by_email = counts.by_email >= settings.login_max_failures and counted_since_reset
-    if by_email or counts.by_ip >= settings.login_max_failures_per_ip:
-        raise TooManyRequests(
-            f"too many failed sign-ins; try again in {settings.login_lockout_minutes} minutes",
-            retry_after=settings.login_lockout_minutes * 60,
-        )
+
+# Addresses an account signed in from in the last 30 days: they are never paused by others' failures.
+KNOWN_ADDRESS = Budget("login.known", 1_000_000, 30 * 86400, "sign-ins")
+
+
+def _link_budgets(settings: Settings) -> tuple[Budget, Budget]:
+    """Sign-in links and password resets e-mailed: per e-mail address and per requesting address, each hour."""
+    return (
+        Budget("links.account", settings.mail_links_per_account, 3600, "e-mails for this address"),
+        Budget("links.address", settings.mail_links_per_ip, 3600, "e-mails requested from your address"),
+    )
+
+
+async def _spend_link(session: AsyncSession, email: str, actor: Actor, settings: Settings) -> None:
+    """Count a link e-mail for ``email`` and the requesting address (known accounts and unknown alike, so the
+    limit reveals nothing): TooManyRequests past either limit."""
+    per_account, per_address = _link_budgets(settings)
+    await spend(session, per_address, actor.ip or "-")
+    await spend(session, per_account, email)
+
+
+async def _throttle(session: AsyncSession, email: str, actor: Actor, settings: Settings) -> None:
+    """Refuse a sign-in (TooManyRequests) while its account and address together, or its address, have too many
+    recent failures (``rate_counters``, shared by every process); or while the account has a great many from
+    everywhere (a distributed guess) and this address never signed in to it. Known and unknown e-mails alike."""
+    ip = actor.ip or "-"
+    pair, address, account = _login_budgets(settings)
+    await check(session, pair, email, ip)
+    await check(session, address, ip)
+    if not await seen(session, KNOWN_ADDRESS, email, ip):
+        await check(session, account, email)
+
+
+async def _count_failure(session: AsyncSession, email: str, actor: Actor, settings: Settings) -> None:
+    ip = actor.ip or "-"
+    pair, address, account = _login_budgets(settings)
+    await spend(session, pair, email, ip, refuse=False)
+    await spend(session, address, ip, refuse=False)
+    await spend(session, account, email, refuse=False)
+
+
+async def _count_success(session: AsyncSession, email: str, actor: Actor, settings: Settings) -> None:
+    ip = actor.ip or "-"
+    pair, _, _ = _login_budgets(settings)
+    await forget(session, pair, email, ip)
+    await spend(session, KNOWN_ADDRESS, email, ip, refuse=False)
 
 
 async def sign_in(
@@ -165,12 +197,11 @@ async def _sign_in_as(
     visible)."""
     account = None
     if row is not None:
-        account = (await session.execute(select(User.email, User.locked_until).where(User.id == row.id))).one()
-    await _throttle(
-        session, email, actor, settings, counted_since_reset=account is None or account.locked_until is not None
-    )
+        account = (await session.execute(select(User.email).where(User.id == row.id))).one()
+    await _throttle(session, email, actor, settings)
     valid = await verify_password(row.password_hash if row else None, password)
     if row is None or account is None or not valid:
+        await _count_failure(session, email, actor, settings)
         await _record_login(
             session,
             row.id if row else None,
@@ -185,6 +216,7 @@ async def _sign_in_as(
         await _record_login(session, row.id, email, False, actor, "deactivated", settings)
         what = "account" if not row.is_active else "dealership"
         return SignInOutcome(error=Unauthorized(f"this {what} is deactivated; ask your administrator"))
+    await _count_success(session, email, actor, settings)
     signed = await start_session(
         session,
         user_id=row.id,
@@ -258,6 +290,7 @@ async def send_magic_link(
     admin's maintenance transaction), so it is sent after that commits and never if it rolls back. The caller
     answers the same way either way, so the endpoint reveals nothing about who has an account.
     """
+    await _spend_link(session, email, actor, settings)
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
     if row is None or not row.is_active or not row.dealership_active:
         return None
@@ -337,6 +370,7 @@ async def request_password_reset(
 ) -> str | None:
     """Store a reset token for ``email``'s active account and queue the link in the same transaction (the one that
     writes the user's row). Returns the link (None if no account); the caller answers the same way either way."""
+    await _spend_link(session, email, actor, settings)
     row = (await session.execute(text("select * from auth_user_by_email(:e)"), {"e": email})).first()
     if row is None or not row.is_active or not row.dealership_active:
         return None
@@ -368,7 +402,7 @@ async def request_password_reset(
 
 
 async def confirm_password_reset(
-    session: AsyncSession, db: Database, *, token: str, password: str, actor: Actor
+    session: AsyncSession, db: Database, *, token: str, password: str, actor: Actor, settings: Settings | None = None
 ) -> None:
     row = (await session.execute(text("select * from auth_password_reset(:h)"), {"h": hash_token(token)})).first()
     if row is None:
@@ -390,6 +424,10 @@ async def confirm_password_reset(
     }
     await _update_user(session, db, row.user_id, row.dealership_id, values, actor, "user.password_reset")
     await close_user_sessions(session, row.user_id)
+    if settings is not None:  # the way back in for whoever forgot it: the account's failed sign-ins are forgotten
+        pair, _, account = _login_budgets(settings)
+        await forget(session, pair, email)
+        await forget(session, account, email)
 
 
 async def _user_email(session: AsyncSession, db: Database, user_id: int, dealership_id: int | None) -> str:

@@ -64,11 +64,20 @@ async def close_session(session: AsyncSession, session_id: str) -> None:
     await session.execute(delete(Session).where(Session.id == session_id))
 
 
-async def close_user_sessions(session: AsyncSession, user_id: int) -> None:
-    await session.execute(delete(Session).where(Session.user_id == user_id))
+async def close_user_sessions(session: AsyncSession, user_id: int, *, keep: str | None = None) -> None:
+    """End the user's sessions (all of them, or all but ``keep``: the one that changed the password)."""
+    statement = delete(Session).where(Session.user_id == user_id)
+    if keep is not None:
+        statement = statement.where(Session.id != keep)
+    await session.execute(statement)
 
 
 # --- the cookies ---------------------------------------------------------------------------------------------
+
+
+def secure_cookies(request: Request) -> bool:
+    """Cookies are Secure when configured so, else when served over TLS."""
+    return _secure(request)
 
 
 def _secure(request: Request) -> bool:

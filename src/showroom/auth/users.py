@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Row, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.api.ratelimit import Budget, check, spend_now
 from showroom.audit.service import Actor, changes, record, snapshot
-from showroom.auth.passwords import hash_password, password_problem
+from showroom.auth.passwords import hash_password, password_problem, verify_password
 from showroom.auth.permissions import Role, outranks_or_equals
 from showroom.auth.principal import Principal
 from showroom.auth.schemas import InvitationAccept, InvitationCreate, UserCreate, UserUpdate
@@ -20,7 +21,7 @@ from showroom.auth.tokens import hash_token, new_token
 from showroom.db.engine import Database
 from showroom.db.tenancy import acting_for
 from showroom.errors import Conflict, Forbidden, Gone, NotFound, ValidationFailed
-from showroom.mail import send_later
+from showroom.mail import Email, send_later
 from showroom.models import User, UserInvitation
 from showroom.settings import Settings
 from showroom.vocabulary import ActorType, InvitationStatus
@@ -71,7 +72,9 @@ async def create(
         raise ValidationFailed("super admins belong to no dealership; everyone else to exactly one", field="role")
     email = data.email.lower()
     if await _email_taken(session, email):
-        raise Conflict(f"a user with e-mail {email} already exists", field="email")
+        raise Conflict(
+            "this e-mail cannot be used for a new account; use another address, or invite the person", field="email"
+        )
     if data.password is not None:
         _check_password(data.password, email)
     user = User(
@@ -121,10 +124,63 @@ async def create(
     return user, link
 
 
-async def update(session: AsyncSession, principal: Principal, user_id: int, data: UserUpdate, actor: Actor) -> User:
+PEER_PROTECTED = frozenset({Role.dealership_admin, Role.super_admin})
+# Wrong current passwords one account may send when changing its password (a stolen session must not guess it).
+CURRENT_PASSWORD = Budget("password.current", 5, 900, "wrong current passwords")
+
+
+def _check_takeover(principal: Principal, user: User, fields: set[str], self_edit: bool) -> None:
+    """An admin's password and role are changed by themself or a super admin, never by a peer (issue 15, #5)."""
+    if self_edit or principal.is_super_admin or user.role not in PEER_PROTECTED:
+        return
+    if fields & {"password", "role"}:
+        what = "password" if "password" in fields else "role"
+        raise Forbidden(
+            f"only the administrator themself or a super admin changes an administrator's {what}", field=what
+        )
+
+
+async def _check_current_password(session: AsyncSession, db: Database | None, user: User, current: str | None) -> None:
+    """Changing one's own password takes the current one (when the account has one: magic-link accounts set their
+    first); wrong answers are budgeted per account, counted in a transaction of their own so they stick."""
+    if user.password_hash is None:
+        return
+    if not current:
+        raise ValidationFailed("give your current password to set a new one", field="current_password")
+    if not await verify_password(user.password_hash, current):
+        if db is not None:
+            await spend_now(db.app_engine, CURRENT_PASSWORD, user.id)
+        raise Forbidden("the current password is not right", field="current_password")
+
+
+def _password_changed_email(user: User, by_self: bool) -> Email:
+    who = "you" if by_self else "an administrator"
+    return Email(
+        to=[user.email],
+        subject="Your Showroom password was changed",
+        text=(
+            f"The password of your Showroom account ({user.email}) was changed by {who} on "
+            f"{datetime.now(UTC):%Y-%m-%d at %H:%M} UTC. Your other sessions were signed out.\n\n"
+            "If this was not you, reset your password from the sign-in page now and tell your administrator.\n"
+        ),
+    )
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    user_id: int,
+    data: UserUpdate,
+    actor: Actor,
+    *,
+    db: Database | None = None,
+    settings: Settings | None = None,
+) -> User:
+    """Edit a staff account. A new password ends the account's other sessions (the editor's own stays) and is
+    e-mailed to the account (queued here, sent after commit); your own takes your current password."""
     user = await get(session, user_id)
     self_edit = principal.user_id == user.id
-    fields = data.model_fields_set
+    fields = set(data.model_fields_set)
     if not self_edit and not principal.can("user.manage"):
         raise Forbidden("you may only edit your own profile")
     if self_edit and fields & {"role", "is_active"}:
@@ -133,6 +189,14 @@ async def update(session: AsyncSession, principal: Principal, user_id: int, data
         _check_grant(principal, data.role)
     if principal.role and not outranks_or_equals(principal.role, user.role):
         raise Forbidden("you may not edit a user whose role is above yours")
+    _check_takeover(principal, user, fields, self_edit)
+    new_password = data.password if "password" in fields else None
+    if new_password is not None:
+        if self_edit and db is not None:
+            await check(session, CURRENT_PASSWORD, user.id)
+        if self_edit:
+            await _check_current_password(session, db, user, data.current_password)
+        _check_password(new_password, user.email)
     before = snapshot(user)
     if "name" in fields:
         user.name = data.name
@@ -140,9 +204,12 @@ async def update(session: AsyncSession, principal: Principal, user_id: int, data
         user.username = data.username
     if "role" in fields and data.role is not None:
         user.role = data.role
-    if "password" in fields and data.password is not None:
-        _check_password(data.password, user.email)
-        user.password_hash = await hash_password(data.password)
+    if new_password is not None:
+        user.password_hash = await hash_password(new_password)
+        await close_user_sessions(session, user.id, keep=principal.session_id if self_edit else None)
+        await send_later(
+            session, _password_changed_email(user, self_edit), sender=settings.mail_from if settings else None
+        )
     if "is_active" in fields and data.is_active is not None:
         user.is_active = data.is_active
         if not data.is_active:
@@ -182,8 +249,8 @@ async def invite(
     """A pending invitation; its e-mail is queued in this transaction (sent after it commits, never if not)."""
     _check_grant(principal, data.role)
     email = data.email.lower()
-    if await _email_taken(session, email):
-        raise Conflict(f"{email} already has an account", field="email")
+    if await session.scalar(select(User.id).where(User.email == email)) is not None:  # your own team (RLS)
+        raise Conflict(f"{email} is already on your team", field="email")
     pending = await session.scalar(
         select(func.count())
         .select_from(UserInvitation)

@@ -67,7 +67,7 @@ def serve(
             port=settings.port,
             workers=workers,
             log_config=logs.logging_config(settings.log_level, settings.log_format),
-            proxy_headers=True,
+            proxy_headers=False,  # X-Forwarded-*: believed from SHOWROOM_TRUSTED_PROXIES only (api.middleware)
         )
     finally:
         if shared_metrics is not None:

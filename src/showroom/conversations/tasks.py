@@ -13,6 +13,7 @@ from procrastinate import RetryStrategy
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.api.ratelimit import sweep
 from showroom.audit.service import SYSTEM
 from showroom.conversations import turn
 from showroom.conversations.channels import DELIVERY_QUEUE, send_queued
@@ -66,3 +67,20 @@ async def sla_sweep(timestamp: int) -> int:
     if due:
         log.info("%d handovers past their SLA to flag", len(due))
     return len(due)
+
+
+@tenant_task(name="contact.send_code", queue=DELIVERY_QUEUE, retry=RetryStrategy(max_attempts=5, exponential_wait=2))
+async def send_contact_code(
+    session: AsyncSession, s: Services, to: str, sender: str | None, body: str, reference: str
+) -> str:
+    """Text a chat visitor the code that proves their phone (``contact_claims``); queued in the claim's transaction,
+    sent here with none open; the claim id is the relay's idempotency key."""
+    return await s.sms.send(to=to, sender=sender, body=body, reference=reference)
+
+
+@tasks.periodic(cron="17 3 * * *", periodic_id="rate_counters.sweep")
+@tasks.task(name="rate_counters.sweep", queue="maintenance")
+async def sweep_rate_counters(timestamp: int) -> int:
+    """Forget request budgets idle for a month (``api.ratelimit``; not tenant data: no tenant is set)."""
+    async with services().db.session() as session, session.begin():
+        return await sweep(session)

@@ -4,10 +4,13 @@ Idempotent on the provider's message id."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import logging
+import time
 from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Request, Response
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,13 +53,54 @@ class EmailIn(BaseModel):
     in_reply_to: Annotated[str, StringConstraints(max_length=500)] | None = None
 
 
-def check_secret(request: Request) -> None:
+SIGNATURE_HEADER = "X-Showroom-Signature"
+SIGNATURE_TOLERANCE = 300  # seconds a signed request stays valid (replays later are refused)
+log = logging.getLogger(__name__)
+
+
+def sign(secret: str, body: bytes, timestamp: int) -> str:
+    """The ``X-Showroom-Signature`` value of ``body`` sent at ``timestamp`` (Unix seconds): ``t=<ts>,v1=<hex>``,
+    where hex is HMAC-SHA256 of ``<ts>.<body>`` keyed with the shared secret."""
+    digest = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def _signature_ok(secret: str, header: str, body: bytes) -> bool:
+    parts = dict(p.strip().partition("=")[::2] for p in header.split(","))
+    stamp, given = parts.get("t", ""), parts.get("v1", "")
+    if not stamp.isdigit() or abs(time.time() - int(stamp)) > SIGNATURE_TOLERANCE:
+        return False
+    expected = sign(secret, body, int(stamp)).rpartition("v1=")[2]
+    return hmac.compare_digest(expected.encode(), given.encode())
+
+
+async def check_secret(request: Request, response: Response | None = None) -> None:
+    """A provider's webhook proves it knows the shared secret: an HMAC-SHA256 signature of the body
+    (``X-Showroom-Signature``, preferred: the secret never travels), or ``Authorization: Bearer <secret>``. The
+    secret as ``?token=`` still works but is deprecated (it ends up in access logs): such answers carry
+    ``Deprecation: true`` and a warning is logged (without the secret)."""
     secret = request.app.state.settings.webhook_secret
     if secret is None:
         raise ServiceUnavailable("webhooks are not configured: set SHOWROOM_WEBHOOK_SECRET")
+    key = secret.get_secret_value()
+    signature = request.headers.get(SIGNATURE_HEADER)
+    if signature is not None:
+        if not _signature_ok(key, signature, await request.body()):
+            raise Unauthorized(
+                f"the {SIGNATURE_HEADER} signature does not match the body, or is over {SIGNATURE_TOLERANCE} s old",
+                field=SIGNATURE_HEADER,
+            )
+        return
     header = request.headers.get("authorization", "")
-    sent = header[7:].strip() if header.lower().startswith("bearer ") else request.query_params.get("token", "")
-    if not hmac.compare_digest(sent.encode(), secret.get_secret_value().encode()):
+    if header.lower().startswith("bearer "):
+        sent = header[7:].strip()
+    else:
+        sent = request.query_params.get("token", "")
+        if sent:
+            log.warning("webhook %s authenticated with ?token= (deprecated): sign the body instead", request.url.path)
+            if response is not None:
+                response.headers["Deprecation"] = "true"
+    if not hmac.compare_digest(sent.encode(), key.encode()):
         raise Unauthorized("wrong or missing webhook secret", field="Authorization")
 
 

@@ -13,10 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.audit.service import Actor
 from showroom.dealerships.branding import brand_of
 from showroom.errors import NotFound
-from showroom.leads.identity import adopt_visitor
 from showroom.leads.intake import intake
 from showroom.leads.intake_model import IntakeContact, IntakeLead
-from showroom.models import Conversation, Customer, Dealership, Message
+from showroom.models import Conversation, Dealership, Message
 from showroom.vocabulary import Channel, LeadSourceType, MessageType
 
 VISIBLE = (MessageType.inbound, MessageType.outbound)
@@ -92,14 +91,6 @@ async def start(
     conversation.external_thread_id = thread_id(token)
     await session.flush()
     return token, conversation
-
-
-async def capture_contact(
-    session: AsyncSession, conversation: Conversation, contact: IntakeContact, region: str, actor: Actor | None = None
-) -> Customer:
-    """The visitor tells who they are: fill the customer in, or join the customer we already know by that e-mail
-    or phone (the visit's lead and conversation move to them; see ``leads.identity.adopt_visitor``)."""
-    return await adopt_visitor(session, conversation, contact, region, actor or Actor())
 
 
 async def visible_messages(session: AsyncSession, conversation: Conversation, after: datetime | None) -> list[Message]:

@@ -1,12 +1,15 @@
 """HTTP: the public chat-widget endpoints of a dealership (no login).
 
 A visitor is identified by the token the first message returns (kept in the widget's localStorage). Calls from
-a browser must come from one of the dealership's allowed site origins (CORS); each IP and each conversation is
-rate-limited.
+a browser must come from one of the dealership's allowed site origins (CORS); each address and each conversation
+has a budget shared by every server process (``api.ratelimit``). The widget never tells a visitor anything stored
+about a customer: an e-mail or phone joins the visit to a known customer only once proven
+(``conversations.contact_claims``).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,11 +21,13 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import persona_for
-from showroom.api.ratelimit import RateLimiter
+from showroom.api.docs import errors
+from showroom.api.ratelimit import Budget, spend_now
+from showroom.api.types import When
 from showroom.audit.service import Actor
 from showroom.auth.deps import Context, DbSession, request_actor, require
+from showroom.conversations import contact_claims, widget
 from showroom.conversations import webhooks as hooks
-from showroom.conversations import widget
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
 from showroom.conversations.turn import receive
 from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
@@ -36,8 +41,6 @@ from showroom.models import Conversation, Dealership, Message
 from showroom.services import Services, services
 
 router = APIRouter(prefix="/api/v1/widget", tags=["widget"])
-per_ip = RateLimiter(30, 60, "address")
-per_conversation = RateLimiter(12, 60, "conversation")
 
 Token = Annotated[str, StringConstraints(min_length=20, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 
@@ -71,6 +74,22 @@ class VisitorContact(BaseModel):
     sms_opt_in_wording: Annotated[str, StringConstraints(max_length=1000)] | None = None  # the words shown by it
 
 
+class ContactSaved(BaseModel):
+    """What the visitor learns: where codes went. Never anything stored about a customer."""
+
+    code_sent_to: list[str] = Field(description="`email` and/or `phone`: type the code from there to confirm")
+    conversation_id: str
+    status: str
+    human: bool
+
+
+class VisitorCode(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    token: Token
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+
+
 def _origin_allowed(request: Request, dealership: Dealership) -> str | None:
     """The Origin to echo in CORS headers; refuses browsers on sites the dealership did not allow."""
     origin = request.headers.get("origin")
@@ -101,9 +120,20 @@ async def _site(subdomain: str, request: Request, session: DbSession) -> AsyncIt
         yield Site(session, dealership, _origin_allowed(request, dealership))
 
 
-def _per_ip(request: Request) -> None:
-    """Each address's budget, spent before any database work (a route's ``dependencies`` run first)."""
-    per_ip.check(request.client.host if request.client else "unknown")
+def _budgets(request: Request) -> tuple[Budget, Budget, Budget]:
+    """Widget messages per minute: per address, per conversation, per dealership (``SHOWROOM_WIDGET_*``)."""
+    settings = request.app.state.settings
+    return (
+        Budget("widget.address", settings.widget_messages_per_address, 60, "messages from this address"),
+        Budget("widget.conversation", settings.widget_messages_per_conversation, 60, "messages in this chat"),
+        Budget("widget.dealership", settings.widget_messages_per_dealership, 60, "chat messages right now"),
+    )
+
+
+async def _per_ip(request: Request) -> None:
+    """Each address's budget, spent before the request's own transaction (a route's ``dependencies`` run first)."""
+    per_address = _budgets(request)[0]
+    await spend_now(request.app.state.db.app_engine, per_address, request.client.host if request.client else "-")
 
 
 async def _chat(session: AsyncSession, token: str) -> Conversation:
@@ -189,7 +219,11 @@ async def preflight(rest: str, site: SiteDep) -> Response:
     return response
 
 
-@router.get("/{subdomain}/config", summary="What the widget shows: names, welcome message, colours (public)")
+@router.get(
+    "/{subdomain}/config",
+    summary="What the widget shows: names, welcome message, colours (public)",
+    responses=errors(403, 404, 429),
+)
 async def config(site: SiteDep) -> JSONResponse:
     choice = await persona_for(site.session, site.dealership, None)
     return _json(widget.widget_config(site.dealership, choice.view.name), site.origin)
@@ -198,15 +232,31 @@ async def config(site: SiteDep) -> JSONResponse:
 @router.post(
     "/{subdomain}/messages",
     summary="A visitor's message; the answer comes back at once (public)",
+    status_code=201,
+    responses=errors(403, 404, 422, 429, 503),
     dependencies=[Depends(_per_ip)],
 )
 async def post_message(body: VisitorMessage, request: Request, site: SiteDep) -> JSONResponse:
     actor = request_actor(request)
-    contact = IntakeContact(full_name=body.name, email=body.email, phone=body.phone)
+    # The visit starts anonymous (a name at most): an e-mail or phone is a claim, proven by a code (see contact).
     token, conversation = await widget.open_chat(
-        site.session, site.dealership, body.token, contact, body.content, actor
+        site.session, site.dealership, body.token, IntakeContact(full_name=body.name), body.content, actor
     )
-    per_conversation.check(str(conversation.id))
+    engine, (_, per_conversation, per_dealership) = request.app.state.db.app_engine, _budgets(request)
+    await spend_now(engine, per_conversation, conversation.id)
+    await spend_now(engine, per_dealership, site.dealership.id)
+    sent: list[str] = []
+    if body.token is None and (body.email or body.phone):
+        claimed = await contact_claims.claim(
+            site.session,
+            services(request),
+            site.dealership,
+            conversation,
+            IntakeContact(email=body.email, phone=body.phone),
+            await region(site.session, site.dealership.id),
+            actor,
+        )
+        sent = claimed.sent_to
     message, _, outcome = await receive(site.session, services(request), conversation, body.content, actor)
     replies = await widget.visible_messages(site.session, conversation, message.created_at)
     return _json(
@@ -216,27 +266,39 @@ async def post_message(body: VisitorMessage, request: Request, site: SiteDep) ->
             "message": _message(message),
             "replies": [_message(m) for m in replies if m.id != message.id],
             "handed_over": outcome.handover is not None,
+            "code_sent_to": sent,
         },
         site.origin,
         201,
     )
 
 
-@router.get("/{subdomain}/messages", summary="The visitor's conversation, or what is new since `after` (public)")
-async def get_messages(visit: VisitDep, after: datetime | None = None) -> JSONResponse:
+@router.get(
+    "/{subdomain}/messages",
+    summary="The visitor's conversation, or what is new since `after` (public)",
+    responses=errors(403, 404, 422, 429),
+)
+async def get_messages(visit: VisitDep, after: When | None = None) -> JSONResponse:
     messages = await widget.visible_messages(visit.session, visit.conversation, after)
     return _json({**_state(visit.conversation), "messages": [_message(m) for m in messages]}, visit.origin)
 
 
 @router.post(
     "/{subdomain}/contact",
-    summary="The visitor leaves a name, e-mail or phone (public)",
+    summary="The visitor leaves a name, e-mail or phone; a code is sent to each e-mail and phone (public)",
     dependencies=[Depends(_per_ip)],
+    response_model=ContactSaved,
+    responses=errors(403, 404, 422, 429),
 )
 async def contact(body: VisitorContact, request: Request, site: SiteDep) -> JSONResponse:
+    """The answer is the same whoever owns the e-mail or phone: where the codes went, nothing stored. A contact no
+    other customer has is kept on the visit at once; one that another customer has joins the visit to them only
+    when the visitor types the code (`/contact/verify`) or a staff member confirms the match."""
     conversation = await _chat(site.session, body.token)
-    customer = await widget.capture_contact(
+    claimed = await contact_claims.claim(
         site.session,
+        services(request),
+        site.dealership,
         conversation,
         IntakeContact(
             full_name=body.name,
@@ -249,7 +311,28 @@ async def contact(body: VisitorContact, request: Request, site: SiteDep) -> JSON
         await region(site.session, site.dealership.id),
         request_actor(request),
     )
-    return _json({"customer": customer.full_name, **_state(conversation)}, site.origin)
+    return _json({"code_sent_to": claimed.sent_to, **_state(conversation)}, site.origin)
+
+
+@router.post(
+    "/{subdomain}/contact/verify",
+    summary="The visitor types the code sent to their e-mail or phone (public)",
+    dependencies=[Depends(_per_ip)],
+    responses=errors(403, 404, 410, 422, 429),
+)
+async def verify_contact(body: VisitorCode, request: Request, site: SiteDep) -> JSONResponse:
+    conversation = await _chat(site.session, body.token)
+    wrong = await contact_claims.verify(
+        site.session,
+        services(request),
+        conversation,
+        body.code,
+        await region(site.session, site.dealership.id),
+        request_actor(request),
+    )
+    if wrong is not None:  # the attempt is counted: this transaction commits
+        return _json(wrong.body(), site.origin, wrong.status_code)
+    return _json({"verified": True, **_state(conversation)}, site.origin)
 
 
 webhooks = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
@@ -261,18 +344,34 @@ async def _hook(
     request: Request, session: AsyncSession, response: Response, handler: Handler, body: Any
 ) -> dict[str, Any]:
     """A provider's webhook: checked against the shared secret, handled, 201 (or 200 for a resend)."""
-    check_secret(request)
+    await check_secret(request, response)
     message, created = await handler(session, services(request), body, request_actor(request))
     response.status_code = 201 if created else 200
     return {"message_id": str(message.id), "conversation_id": str(message.conversation_id), "duplicate": not created}
 
 
-@webhooks.post("/sms", status_code=201, summary="An SMS from a customer (provider-neutral; shared secret)")
+HOOK_DOCS = {
+    **errors(401, 422, 503),
+    200: {"description": "A resend of a message already taken in (`duplicate: true`)"},
+}
+
+
+@webhooks.post(
+    "/sms",
+    status_code=201,
+    summary="An SMS from a customer (provider-neutral; signed with the shared secret)",
+    responses=HOOK_DOCS,
+)
 async def sms_webhook(request: Request, body: SmsIn, session: DbSession, response: Response) -> dict[str, Any]:
     return await _hook(request, session, response, hooks.sms, body)
 
 
-@webhooks.post("/email", status_code=201, summary="An e-mail reply from a customer (provider-neutral; shared secret)")
+@webhooks.post(
+    "/email",
+    status_code=201,
+    summary="An e-mail reply from a customer (provider-neutral; signed with the shared secret)",
+    responses=HOOK_DOCS,
+)
 async def email_webhook(request: Request, body: EmailIn, session: DbSession, response: Response) -> dict[str, Any]:
     return await _hook(request, session, response, hooks.email, body)
 
@@ -287,6 +386,66 @@ async def staff_events(request: Request, ctx: Annotated[Context, Depends(require
     return _sse(request, ctx.dealership_id, None, {})
 
 
-@router.get("/{subdomain}/events", summary="Server-sent events of the visitor's conversation (public)")
+@router.get(
+    "/{subdomain}/events",
+    summary="Server-sent events of the visitor's conversation (public)",
+    responses=errors(403, 404, 422, 429),
+)
 async def widget_events(request: Request, visit: VisitDep) -> Response:
     return _sse(request, visit.dealership.id, str(visit.conversation.id), _cors(visit.origin))
+
+
+claims = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
+
+
+class ContactClaimOut(BaseModel):
+    """A chat visitor's unproven e-mail or phone, and the customer who has it (staff may confirm the match)."""
+
+    id: uuid.UUID
+    email: str | None
+    phone: str | None
+    name: str | None
+    created_at: datetime
+    expires_at: datetime = Field(description="When the code sent to the visitor stops working")
+    matches_customer_id: uuid.UUID | None = Field(description="The customer who has this contact; null: nobody else")
+    matches_customer_name: str | None
+
+
+@claims.get(
+    "/{conversation_id}/contact-claims",
+    response_model=list[ContactClaimOut],
+    summary="A chat visitor's unconfirmed e-mails and phones, with the customers who have them",
+    responses=errors(401, 403, 404, 422),
+)
+async def list_contact_claims(
+    conversation_id: uuid.UUID, ctx: Annotated[Context, Depends(require("customer.read"))]
+) -> Any:
+    found = await contact_claims.pending_claims(ctx.session, conversation_id)
+    return [
+        ContactClaimOut(
+            id=c["id"],
+            email=c["email"],
+            phone=c["phone"],
+            name=c["name"],
+            created_at=c["created_at"],
+            expires_at=c["expires_at"],
+            matches_customer_id=owner.id if owner else None,
+            matches_customer_name=owner.full_name if owner else None,
+        )
+        for c, owner in found
+    ]
+
+
+@claims.post(
+    "/{conversation_id}/contact-claims/{claim_id}/confirm",
+    status_code=204,
+    summary="Confirm that the chat visitor is the customer with this contact (joins the visit to them)",
+    responses=errors(401, 403, 404, 410, 422),
+)
+async def confirm_contact_claim(
+    conversation_id: uuid.UUID, claim_id: uuid.UUID, ctx: Annotated[Context, Depends(require("customer.write"))]
+) -> Response:
+    await contact_claims.confirm(
+        ctx.session, conversation_id, claim_id, await region(ctx.session, ctx.dealership_id), ctx.actor
+    )
+    return Response(status_code=204)

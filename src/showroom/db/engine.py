@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, SessionTransaction
 
+from showroom.db import datetimes
 from showroom.ops import instrument
 from showroom.settings import Settings
 
@@ -157,6 +158,7 @@ def make_engine(
     max_overflow: int | None = None,
 ) -> AsyncEngine:
     options = f"-c statement_timeout={settings.db_statement_timeout_ms}"
+    datetimes.install()  # a date past 9999 in one row reads as the largest one, not as an error for the whole list
     engine = create_async_engine(
         url,
         poolclass=instrument.TimedPool if settings.metrics_enabled else None,

@@ -5,11 +5,21 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, computed_field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    computed_field,
+    field_validator,
+    model_validator,
+)
 
+from showroom.api.types import WebUrl
 from showroom.dealerships.routing import pending_routing
 from showroom.vocabulary import LANGUAGE_NAMES, Language, OperationMode, Tone
 
@@ -180,7 +190,7 @@ class DealershipUpdate(Strict):
     contact_email: EmailStr | None = None
     contact_phone: str | None = Field(default=None, max_length=50)
     website: str | None = Field(default=None, max_length=255)
-    logo_url: str | None = Field(default=None, max_length=255)
+    logo_url: Annotated[WebUrl, StringConstraints(max_length=255)] | None = None
     address: str | None = Field(default=None, max_length=500)
     description: str | None = Field(default=None, max_length=5000)
     city: str | None = Field(default=None, max_length=100)

@@ -160,7 +160,9 @@ async def update(session: AsyncSession, dealership_id: int, data: DealershipUpda
         )
         if taken:
             raise Conflict(f"subdomain {values['subdomain']!r} is already taken", field="subdomain")
-    await _check_unclaimed(session, dealership.id, values)
+    # A requested number or vendor that routes to another dealership is not refused here: saying so would tell this
+    # dealership who the other's number or lead provider is. It waits as requested (``routing_pending``); the
+    # super admin's approval refuses it (:func:`approve_routing`).
     for key, value in values.items():
         setattr(dealership, key, value)
     INTAKE_RULES.changed(session, dealership.id)

@@ -44,6 +44,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import chain
 from typing import Any, BinaryIO, Protocol
 
+from showroom.api.types import is_http_url
 from showroom.brain.listing import clean_listing
 from showroom.brain.nlu.attributes import vehicle_fuel
 from showroom.inventory.vin import check_vin
@@ -298,9 +299,12 @@ def _dedupe_words(raw: str) -> str:
     return raw
 
 
-def _images(raw: str) -> list[str]:
-    urls = re.findall(r"https?://[^\s,|;]+", raw)
-    return list(dict.fromkeys(urls)) if urls else [raw]
+def _images(raw: str, warnings: list[str]) -> list[str]:
+    """The photo addresses in a cell: http(s) only (a ``javascript:`` or ``data:`` address is dropped, said)."""
+    urls = [u for u in re.findall(r"https?://[^\s,|;]+", raw) if is_http_url(u)]
+    if not urls:
+        warnings.append(f"images {raw[:80]!r} hold no http(s) address; left empty")
+    return list(dict.fromkeys(urls))
 
 
 def _features(raw: str) -> list[str]:
@@ -420,8 +424,11 @@ def _vehicle(row: _Row, warnings: list[str], max_year: int) -> dict[str, Any]:
     vehicle["description"] = clean_listing(row.get("description"))
     features, images = row.get("features"), row.get("images")
     vehicle["features"] = _features(features) if features else []
-    vehicle["images"] = _images(images) if images else []
-    vehicle["url"] = row.get("url")
+    vehicle["images"] = _images(images, warnings) if images else []
+    url = row.get("url")
+    vehicle["url"] = url if is_http_url(url) else None
+    if url and vehicle["url"] is None:
+        warnings.append(f"url {url[:80]!r} is not an http(s) address; left empty")
     status = row.get("status")
     vehicle["status"] = _STATUSES.get(_key(status)) if status else None
     if status and vehicle["status"] is None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from showroom.api.types import WebUrl
 from showroom.inventory.vin import VIN_LENGTH, check_vin
 from showroom.models.inventory import YEAR_MIN
 from showroom.vocabulary import VehicleCondition, VehicleStatus
@@ -58,9 +59,9 @@ class VehicleFields(BaseModel):
     description: str | None = Field(default=None, max_length=20_000)
     features: list[Annotated[str, StringConstraints(max_length=200)]] = Field(default_factory=list, max_length=200)
     category_tags: list[Annotated[str, StringConstraints(max_length=100)]] = Field(default_factory=list, max_length=50)
-    images: list[Annotated[str, StringConstraints(max_length=2000)]] = Field(default_factory=list, max_length=100)
-    video_url: str | None = Field(default=None, max_length=255)
-    url: str | None = Field(default=None, max_length=2000)
+    images: list[Annotated[WebUrl, StringConstraints(max_length=2000)]] = Field(default_factory=list, max_length=100)
+    video_url: Annotated[WebUrl, StringConstraints(max_length=255)] | None = None
+    url: Annotated[WebUrl, StringConstraints(max_length=2000)] | None = None
 
 
 class VehicleCreate(VehicleFields):

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
-from showroom.api.types import DbId
+from showroom.api.types import DbId, When
 from showroom.auth.deps import Context, DbSession, Maint, request_actor, require
 from showroom.errors import UnsupportedMediaType
 from showroom.leads import dead_letters as letters
@@ -229,8 +229,8 @@ async def list_leads(
     assigned_user_id: DbId | None = None,
     unassigned: bool = False,
     customer_id: uuid.UUID | None = None,
-    created_after: datetime | None = None,
-    created_before: datetime | None = None,
+    created_after: When | None = None,
+    created_before: When | None = None,
     score_min: Annotated[int | None, Query(ge=0, le=100)] = None,
     score_max: Annotated[int | None, Query(ge=0, le=100)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Customer name, e-mail or phone")] = None,

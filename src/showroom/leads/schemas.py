@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, model_validator
 
+from showroom.api.types import Day, When
 from showroom.inventory.schemas import Vin
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.vocabulary import (
@@ -41,7 +42,7 @@ class CustomerFields(Strict):
     state: Annotated[str, StringConstraints(max_length=50)] | None = None
     zip_code: Annotated[str, StringConstraints(max_length=20)] | None = None
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
-    date_of_birth: date | None = None
+    date_of_birth: Day | None = None
     preferred_language: Annotated[str, StringConstraints(max_length=20)] | None = None
     preferred_contact: ContactPreference | None = None
     marketing_opt_in: bool | None = None
@@ -225,8 +226,8 @@ class LeadUpdate(Strict):
     description: Annotated[str, StringConstraints(max_length=20_000)] | None = None
     timeframe: Text100 | None = None
     estimated_value: int | None = Field(default=None, ge=0, description="cents")
-    expected_close_date: datetime | None = None
-    next_follow_up_date: datetime | None = None
+    expected_close_date: When | None = None
+    next_follow_up_date: When | None = None
     follow_up_notes: Annotated[str, StringConstraints(max_length=5000)] | None = None
     custom_fields: dict[str, Any] | None = None
     note: Annotated[str, StringConstraints(min_length=1, max_length=5000)] | None = Field(

@@ -12,6 +12,7 @@ from showroom.models.insights import CustomerInsight, CustomerInteraction, Custo
 from showroom.models.inventory import Vehicle
 from showroom.models.leads import Customer, IntakeDeadLetter, Lead, LeadActivity, LeadSource, VehicleInterest
 from showroom.models.reports import ReportSchedule
+from showroom.models.security import RateCounter
 
 # Append-only tables: no updated_at; the service role may only SELECT and INSERT them.
 APPEND_ONLY = frozenset(
@@ -25,8 +26,9 @@ SPECIAL_TENANCY = frozenset(
 TENANT_TABLES = tuple(
     sorted(t.name for t in Base.metadata.sorted_tables if "dealership_id" in t.c and t.name not in SPECIAL_TENANCY)
 )
-# Platform tables with no tenant at all (maintenance reads them; the service role may only insert).
-PLATFORM_TABLES = frozenset({"intake_dead_letters"})
+# Platform tables with no tenant at all: the intake dead letters (the service role may only insert; maintenance
+# reads them) and the shared request budgets (the service role counts in them).
+PLATFORM_TABLES = frozenset({"intake_dead_letters", "rate_counters"})
 # Tables with row-level security: the tenant tables plus the special ones that have it.
 RLS_TABLES = (*TENANT_TABLES, "dealerships", "users", "magic_link_invitations", "user_invitations", "audit_logs")
 
@@ -60,6 +62,7 @@ __all__ = [
     "PromptExperiment",
     "PromptMetric",
     "PromptVariant",
+    "RateCounter",
     "ReportSchedule",
     "ResponseSuggestion",
     "Session",

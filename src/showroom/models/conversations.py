@@ -92,6 +92,8 @@ class Conversation(Base):
     external_thread_id: Mapped[str | None] = mapped_column(String(255))
     tags: Mapped[list[Any]] = jsonb_array()
     dialogue_state: Mapped[dict[str, Any]] = jsonb_object()  # brain.dialogue.DialogueState, kept by each turn
+    # A chat visitor's e-mails and phones until proven (conversations.contact_claims): code hashes, never codes.
+    contact_claims: Mapped[list[Any]] = jsonb_array()
     message_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     last_message_at: Mapped[datetime | None]
     last_customer_message_at: Mapped[datetime | None]

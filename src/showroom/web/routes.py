@@ -1,10 +1,15 @@
 """Server-rendered pages for signing in and for the links Showroom e-mails (magic link, reset, invitation).
 
-They call the same services as the JSON API; errors become a page with the same status code.
+They call the same services as the JSON API; errors become a page with the same status code. The forms a visitor
+posts before signing in (sign-in, links by e-mail, the magic link's button) carry a CSRF token, the value of an
+HttpOnly SameSite cookie set with the form (double submit): another site cannot sign a victim into its account. A
+magic link's GET only shows a button (mail scanners open links); the POST of that button signs in.
 """
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -15,7 +20,7 @@ from showroom.auth import service, users
 from showroom.auth.deps import DbSession, principal_from_cookie, request_actor
 from showroom.auth.principal import Principal
 from showroom.auth.schemas import InvitationAccept
-from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, set_session_cookies
+from showroom.auth.sessions import SESSION_COOKIE, clear_session_cookies, secure_cookies, set_session_cookies
 from showroom.auth.tokens import looks_like_token
 from showroom.errors import AppError
 from showroom.models import Dealership, User
@@ -23,6 +28,27 @@ from showroom.web.dashboard import render_dashboard
 from showroom.web.deps import Staff, render_page
 
 router = APIRouter(include_in_schema=False)
+
+FORM_CSRF_COOKIE = "showroom_form_csrf"
+CsrfField = Annotated[str, Form(max_length=128)]
+EXPIRED_FORM = "This form has expired or came from another site; please try again."
+
+
+def form_page(request: Request, template: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    """A page whose form is posted before sign-in: it carries the CSRF token of the browser's cookie (set here)."""
+    token = request.cookies.get(FORM_CSRF_COOKIE) or ""
+    if len(token) < 32:
+        token = secrets.token_urlsafe(32)
+    response = render_page(request, template, status_code, csrf_token=token, **context)
+    response.set_cookie(
+        FORM_CSRF_COOKIE, token, httponly=True, samesite="lax", secure=secure_cookies(request), path="/"
+    )
+    return response
+
+
+def form_csrf_ok(request: Request, sent: str) -> bool:
+    cookie = request.cookies.get(FORM_CSRF_COOKIE) or ""
+    return len(cookie) >= 32 and hmac.compare_digest(cookie.encode(), sent.encode())
 
 
 def message(request: Request, heading: str, text: str, status_code: int = 200) -> HTMLResponse:
@@ -61,7 +87,7 @@ async def home(request: Request, session: DbSession) -> Response:
 async def login_page(request: Request, session: DbSession) -> Response:
     if await current_user(request, session) is not None:
         return RedirectResponse("/", status_code=303)
-    return render_page(request, "login.html")
+    return form_page(request, "login.html")
 
 
 @router.post("/login")
@@ -70,7 +96,10 @@ async def login(
     session: DbSession,
     email: Annotated[str, Form(max_length=255)],
     password: Annotated[str, Form(max_length=256)],
+    csrf_token: CsrfField = "",
 ) -> Response:
+    if not form_csrf_ok(request, csrf_token):
+        return form_page(request, "login.html", 403, error=EXPIRED_FORM, email=email)
     try:
         outcome = await service.sign_in(
             session,
@@ -81,9 +110,9 @@ async def login(
             replaces=request.cookies.get(SESSION_COOKIE),
         )
     except AppError as exc:  # throttled
-        return render_page(request, "login.html", exc.status_code, error=exc.detail, email=email)
+        return form_page(request, "login.html", exc.status_code, error=exc.detail, email=email)
     if outcome.error is not None:  # committed: the failure is counted and audited
-        return render_page(request, "login.html", outcome.error.status_code, error=outcome.error.detail, email=email)
+        return form_page(request, "login.html", outcome.error.status_code, error=outcome.error.detail, email=email)
     assert outcome.signed_in is not None
     return _signed_in_redirect(request, outcome.signed_in)
 
@@ -94,7 +123,10 @@ async def login_link(
     session: DbSession,
     email: Annotated[str, Form(max_length=255)],
     kind: Annotated[str, Form(pattern="^(magic|reset)$")] = "magic",
+    csrf_token: CsrfField = "",
 ) -> Response:
+    if not form_csrf_ok(request, csrf_token):
+        return form_page(request, "login.html", 403, error=EXPIRED_FORM)
     args = {"email": email.strip(), "actor": request_actor(request), "settings": request.app.state.settings}
     try:
         if kind == "reset":
@@ -102,8 +134,8 @@ async def login_link(
         else:
             await service.send_magic_link(session, request.app.state.db, **args)
     except AppError as exc:
-        return render_page(request, "login.html", exc.status_code, error=exc.detail)
-    return render_page(request, "login.html", notice="If an active account uses this address, an e-mail is on its way.")
+        return form_page(request, "login.html", exc.status_code, error=exc.detail)
+    return form_page(request, "login.html", notice="If an active account uses this address, an e-mail is on its way.")
 
 
 @router.post("/logout")
@@ -121,9 +153,19 @@ async def logout(
 
 
 @router.get("/auth/magic/{token}")
-async def magic_link(request: Request, token: str, session: DbSession) -> Response:
+async def magic_link_page(request: Request, token: str) -> Response:
+    """Opening the link only shows a button: scanners that open every link in a mail must not use it up."""
     if not looks_like_token(token):
         return message(request, "Link not valid", "This sign-in link is not valid; request a new one.", 404)
+    return form_page(request, "magic_link.html")
+
+
+@router.post("/auth/magic/{token}")
+async def magic_link(request: Request, token: str, session: DbSession, csrf_token: CsrfField = "") -> Response:
+    if not looks_like_token(token):
+        return message(request, "Link not valid", "This sign-in link is not valid; request a new one.", 404)
+    if not form_csrf_ok(request, csrf_token):
+        return form_page(request, "magic_link.html", 403, error=EXPIRED_FORM)
     try:
         signed = await service.consume_magic_link(
             session,
@@ -151,7 +193,12 @@ async def reset(
         return message(request, "Link not valid", "This password-reset link is not valid.", 404)
     try:
         await service.confirm_password_reset(
-            session, request.app.state.db, token=token, password=password, actor=request_actor(request)
+            session,
+            request.app.state.db,
+            token=token,
+            password=password,
+            actor=request_actor(request),
+            settings=request.app.state.settings,
         )
     except AppError as exc:
         if exc.field == "password":

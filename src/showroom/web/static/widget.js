@@ -28,7 +28,7 @@
     "header strong{display:block;font-size:16px} header span{font-size:12px;opacity:.9}",
     ".close{background:transparent;border:0;color:inherit;font-size:24px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}",
     ".banner{background:#fef3c7;color:#78350f;padding:8px 14px;font-size:13px;border-bottom:1px solid #fcd34d}",
-    ".banner[hidden],.typing[hidden],.note[hidden]{display:none}",
+    ".banner[hidden],.typing[hidden],.note[hidden],.contact[hidden]{display:none}",
     ".log{list-style:none;margin:0;padding:12px;flex:1;overflow-y:auto;display:flex;flex-direction:column;gap:8px;background:#f9fafb}",
     ".m{max-width:85%;padding:8px 11px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere}",
     ".m small{display:block;font-size:11px;opacity:.75;margin-bottom:2px}",
@@ -49,7 +49,7 @@
     "input,textarea{width:100%;font:inherit;padding:7px 9px;border:1px solid #9ca3af;border-radius:8px;color:#111827;background:#fff}",
     ".composer{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb;align-items:flex-end}",
     ".composer textarea{resize:none;max-height:120px}",
-    ".send,.save{border:0;border-radius:8px;background:var(--accent,#2563eb);color:var(--accent-ink,#fff);font:inherit;font-weight:600;padding:8px 12px;cursor:pointer}",
+    ".send,.save,.verify{border:0;border-radius:8px;background:var(--accent,#2563eb);color:var(--accent-ink,#fff);font:inherit;font-weight:600;padding:8px 12px;cursor:pointer}",
     ".send:disabled{opacity:.6}",
     ".note{font-size:12px;color:#065f46}",
     ".err{font-size:12px;color:#b91c1c;padding:0 12px 6px}",
@@ -111,6 +111,15 @@
   saved.hidden = true;
   contact.appendChild(saved);
   details.appendChild(contact);
+  // The code sent to the e-mail or phone just given: it links this chat to the customer with those details.
+  var verify = el("form", { class: "contact" });
+  verify.appendChild(el("label", { for: "c-code" }, "Code we sent you"));
+  verify.appendChild(el("input", { id: "c-code", name: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6", pattern: "[0-9]{6}" }));
+  verify.appendChild(el("button", { type: "submit", class: "verify" }, "Confirm"));
+  var verified = el("p", { class: "note", role: "status" });
+  verify.appendChild(verified);
+  verify.hidden = true;
+  details.appendChild(verify);
 
   var composer = el("form", { class: "composer" });
   composer.appendChild(el("label", { for: "msg", class: "sr" }, "Your message"));
@@ -182,6 +191,7 @@
       if (!S.last || data.message.at > S.last) S.last = data.message.at;
       data.replies.forEach(bubble);
       setHuman(data.human || data.handed_over);
+      askCode(data.code_sent_to);
       live();
     }).catch(function (e) {
       mine.remove();
@@ -209,8 +219,22 @@
     if (!S.token) { S.contact = data; done("Thanks! We'll attach your details to your first message."); return; }
     var body = { token: S.token };
     Object.keys(data).forEach(function (k) { if (data[k]) body[k] = data[k]; });
-    request("POST", "/contact", body).then(function (res) { done("Thanks, " + res.customer + "! We have your details."); })
+    request("POST", "/contact", body).then(function (res) { done("Thanks! We have your details."); askCode(res.code_sent_to); })
       .catch(function (err) { done(err.message); });
+  });
+  function askCode(sentTo) {
+    if (!sentTo || !sentTo.length) return;
+    details.open = true;
+    verify.hidden = false;
+    verified.textContent = "We sent a 6-digit code to your " + sentTo.join(" and ") + ". Type it here to confirm it is yours.";
+  }
+  verify.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var code = verify.code.value.trim();
+    if (!code || !S.token) return;
+    request("POST", "/contact/verify", { token: S.token, code: code }).then(function () {
+      verified.textContent = "Thanks, confirmed."; verify.code.value = ""; verify.code.disabled = true;
+    }).catch(function (err) { verified.textContent = err.message; });
   });
 
   function openPanel() {

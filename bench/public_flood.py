@@ -1,0 +1,140 @@
+"""A public flood: 200 concurrent anonymous widget visitors vs a staff API read, same server.
+
+    python -m bench.public_flood [--visitors 200] [--seconds 10] [--staff 4] [--no-control]
+
+Target (issue 15, finding 3): "With 200 concurrent widget visitors sending messages, a staff API read keeps a p99
+under 2x its idle p99 and never gets a 5xx." Before the fix 200 visitors exhausted the pool: staff got 503 after
+11 s and /healthz took 12 s.
+
+One ``showroom`` server process (``bench.api_server``: the real app, default pool 10 + 10) on a fresh database;
+``SHOWROOM_TRUSTED_PROXIES=127.0.0.1`` so each visitor has an address of its own (``X-Forwarded-For``), as 200 real
+visitors would: the per-address budget does not stop them, the per-process gate and the shared per-dealership
+budget do. Visitors run in a separate process (so their client-side work does not slow the staff client): each
+opens a chat and sends message after message, without pause; a 429 or 503 makes it wait 0.2 s, as an impatient
+script would. Staff: ``--staff`` keep-alive connections reading ``GET /api/v1/leads/{id}`` with an API key back
+to back, first alone (the idle baseline), then during the flood; then ``/healthz`` during the flood.
+
+The control run (skip it with ``--no-control``) is the same with the public gate opened wide
+(``SHOWROOM_PUBLIC_MAX_CONCURRENT=200``, ``SHOWROOM_PUBLIC_MAX_LAG_MS=100000``): what the gate buys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import time
+from collections import Counter
+from typing import Any
+
+import httpx
+
+from bench.api_get_lead import seed
+from bench.common import Result, bench_database, free_port, load, server
+from showroom.db.urls import libpq
+
+QUESTIONS = ["Any AWD SUVs under 40k?", "Do you have a red Tucson?", "What are your hours on Saturday?"]
+
+
+async def _visitor(port: int, n: int, stop_at: float, statuses: Counter[int]) -> None:
+    headers = {"X-Forwarded-For": f"10.{n // 250}.{n % 250}.7"}
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=60) as client:
+        token = None
+        i = 0
+        while time.perf_counter() < stop_at:
+            body: dict[str, Any] = {"content": QUESTIONS[i % len(QUESTIONS)]}
+            if token:
+                body["token"] = token
+            try:
+                answer = await client.post("/api/v1/widget/bench/messages", json=body)
+            except httpx.HTTPError:
+                statuses[0] += 1
+                await asyncio.sleep(0.2)
+                continue
+            statuses[answer.status_code] += 1
+            if answer.status_code == 201:
+                token = answer.json()["token"]
+                i += 1
+            else:
+                await asyncio.sleep(0.2)
+
+
+def flood(port: int, visitors: int, seconds: float, out: Any) -> None:
+    """The visitors' process: ``visitors`` chats for ``seconds``; puts the status counts on ``out``."""
+
+    async def run() -> Counter[int]:
+        statuses: Counter[int] = Counter()
+        stop_at = time.perf_counter() + seconds
+        await asyncio.gather(*(_visitor(port, n, stop_at, statuses) for n in range(visitors)))
+        return statuses
+
+    out.put(dict(asyncio.run(run())))
+
+
+def measure(env: dict[str, str], lead_id: str, key: str, args: argparse.Namespace) -> dict[str, Any]:
+    port = free_port()
+    auth = {"Authorization": f"Bearer {key}"}
+    path = f"/api/v1/leads/{lead_id}"
+    with server("bench.api_server", env, port):
+        load("warm-up", port, path, auth, concurrency=args.staff, seconds=2.0)
+        idle = load("staff read, idle", port, path, auth, concurrency=args.staff, seconds=args.seconds)
+        idle_health = load("/healthz, idle", port, "/healthz", {}, concurrency=1, seconds=2.0)
+        results: Any = multiprocessing.get_context("spawn").Queue()
+        ramp = 3.0
+        visitors = multiprocessing.get_context("spawn").Process(
+            target=flood, args=(port, args.visitors, ramp + args.seconds + 4.0, results)
+        )
+        visitors.start()
+        time.sleep(ramp)
+        busy = load("staff read, flood", port, path, auth, concurrency=args.staff, seconds=args.seconds)
+        health = load("/healthz, flood", port, "/healthz", {}, concurrency=1, seconds=3.0)
+        statuses = results.get(timeout=120)
+        visitors.join(timeout=60)
+    return {"idle": idle, "busy": busy, "idle_health": idle_health, "health": health, "visitors": statuses}
+
+
+def show(name: str, run: dict[str, Any]) -> None:
+    idle: Result = run["idle"]
+    busy: Result = run["busy"]
+    print(f"\n{name}")
+    print(f"{'':<22}{'reads':>8}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
+    for r in (idle, busy, run["idle_health"], run["health"]):
+        print(f"{r.name:<22}{r.requests:>8}{r.p50:>9.2f}{r.pct(0.99):>9.2f}{r.errors:>9}")
+    ratio = busy.pct(0.99) / idle.pct(0.99)
+    print(f"staff p99 under flood / idle p99: {ratio:.2f}x (target < 2x); staff non-2xx: {busy.errors}")
+    print(f"healthz p99 under flood: {run['health'].pct(0.99):.1f} ms")
+    print("visitor answers: " + ", ".join(f"{code or 'error'}: {n}" for code, n in sorted(run["visitors"].items())))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--visitors", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--staff", type=int, default=4)
+    parser.add_argument("--no-control", action="store_true")
+    args = parser.parse_args()
+    with bench_database() as (settings, topo):
+        lead_id, key, _ = asyncio.run(seed(settings, topo, 50))
+        env = {
+            "SHOWROOM_DATA_DIR": str(settings.data_dir),
+            "BENCH_MAINT_URL": libpq(topo.maint),
+            "SHOWROOM_TRUSTED_PROXIES": "127.0.0.1",
+        }
+        if settings.database_url:
+            env["DATABASE_URL"] = settings.database_url
+        gated = measure(env, lead_id, key, args)
+        control = (
+            None if args.no_control else measure({**env, "SHOWROOM_PUBLIC_MAX_CONCURRENT": "200"}, lead_id, key, args)
+        )
+    print(
+        f"\n{args.visitors} widget visitors (own process), {args.staff} staff keep-alive connections, "
+        f"{args.seconds:.0f} s per phase, {os.cpu_count()} CPUs, clients and server on the same machine"
+    )
+    show("with the public gate (defaults)", gated)
+    if control is not None:
+        show("control: the gate opened wide (200 in flight, no lag shedding)", control)
+
+
+if __name__ == "__main__":
+    main()
