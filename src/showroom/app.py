@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -136,7 +136,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     _include_routers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
 
-    @app.get("/healthz", tags=["operations"], summary="Liveness and database reachability (no auth)")
+    @app.get(
+        "/healthz",
+        tags=["operations"],
+        summary="Liveness and database reachability (no auth)",
+        responses={503: {"description": "The database is unreachable", "content": _STATUS_BODY}},
+    )
     async def healthz(request: Request) -> JSONResponse:
         db: Database = request.app.state.db
         try:
@@ -151,8 +156,17 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     return app
 
 
+# /healthz and /readyz answer their checks, as JSON, whether they pass or not (not the API's error body)
+_STATUS_BODY = {"application/json": {"schema": {"type": "object", "additionalProperties": True}}}
+
+
 def _install_operations_routes(app: FastAPI) -> None:
-    @app.get("/readyz", tags=["operations"], summary="Ready to serve: database, migrations, a job worker (no auth)")
+    @app.get(
+        "/readyz",
+        tags=["operations"],
+        summary="Ready to serve: database, migrations, a job worker (no auth)",
+        responses={503: {"description": "Not ready: the checks say which failed", "content": _STATUS_BODY}},
+    )
     async def readyz(request: Request) -> JSONResponse:
         db: Database = request.app.state.db
         result = await health.readiness(db.app_engine, request.app.state.settings.ready_heartbeat_seconds)
@@ -160,7 +174,13 @@ def _install_operations_routes(app: FastAPI) -> None:
             log.warning("not ready: %s", "; ".join(result.problems))
         return JSONResponse(result.body(), status_code=200 if result.ready else 503)
 
-    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics (SHOWROOM_METRICS_TOKEN: bearer)")
+    @app.get(
+        "/metrics",
+        tags=["operations"],
+        summary="Prometheus metrics (SHOWROOM_METRICS_TOKEN: bearer)",
+        response_class=PlainTextResponse,
+        responses={200: {"description": "The Prometheus text format", "content": {"text/plain": {}}}},
+    )
     async def prometheus(request: Request) -> Response:
         if not request.app.state.settings.metrics_enabled:
             raise NotFound("metrics are off (SHOWROOM_METRICS_ENABLED=false)")

@@ -88,7 +88,11 @@ async def claim(
             continue
         await spend(session, PER_CONVERSATION, conversation.id)
         await spend(session, PER_DESTINATION, dealership.id, value)
-        pair = IntakeContact(email=value) if kind == "email" else IntakeContact(phone=value)
+        pair = (  # the widget's "text me" box goes with the phone it is about
+            IntakeContact(email=value)
+            if kind == "email"
+            else IntakeContact(phone=value, sms_consent=contact.sms_consent)
+        )
         if not await _owned_elsewhere(session, conversation, pair.email, pair.phone):
             await adopt_visitor(session, conversation, pair, region, actor)
         await _send_code(session, s, dealership, conversation, kind, value, given or value, contact.full_name)
