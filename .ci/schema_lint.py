@@ -13,6 +13,9 @@ from showroom.db.urls import libpq
 from showroom.settings import Environment, Settings
 
 LINT = Path(__file__).resolve().parents[2] / "shared" / "tools" / "schema_lint.py"
+# Tenant tables added after the 29 of the data model (DATA_MODEL.md): the lint holds them to the same rules (RLS
+# forced, the tenant policy, dealership_id NOT NULL, created_at...), instead of reading their policy as a stranger's.
+MORE_TENANT_TABLES: list[str] = []
 
 
 def main() -> int:
@@ -25,7 +28,12 @@ def main() -> int:
         settings = Settings(environment=Environment.test, data_dir=data_dir, database_url=None)
         topo = migrate.resolve(settings)
         migrate.upgrade(settings, topo)
-        return subprocess.run([sys.executable, str(LINT), libpq(topo.owner)], check=False).returncode
+        run = (
+            "import runpy, sys; lint = runpy.run_path(sys.argv[1], run_name='schema_lint'); "
+            "lint['EXPECTED'].extend(sys.argv[3:]); sys.exit(lint['main'](sys.argv[2]))"
+        )
+        command = [sys.executable, "-c", run, str(LINT), libpq(topo.owner), *MORE_TENANT_TABLES]
+        return subprocess.run(command, check=False).returncode
     finally:
         embedded.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
