@@ -77,13 +77,16 @@ async def test_forwarded_for_counts_only_from_a_trusted_proxy_and_budgets_span_p
     team = await stocked_team(app, db)
     sub = team.dealership.subdomain
     url = f"/api/v1/widget/{sub}/config"
-    other_process = _app(settings, db)
-    async with other_process.router.lifespan_context(other_process):
+    limit = 20  # a small budget, so the test outruns its refill (one more every 60/limit s) on a busy machine
+    one, other = (
+        _app(settings, db, widget_messages_per_address=limit),
+        _app(settings, db, widget_messages_per_address=limit),
+    )
+    async with one.router.lifespan_context(one), other.router.lifespan_context(other):
         spoofer = "203.0.113.9"
         statuses = []
-        limit = settings.widget_messages_per_address
         for i in range(limit + 10):  # a different X-Forwarded-For each time, from an untrusted peer: ignored
-            where = app if i % 2 else other_process
+            where = one if i % 2 else other
             client = _visitor(where, ip=spoofer)
             response = await client.post(
                 f"/api/v1/widget/{sub}/messages",
@@ -95,7 +98,7 @@ async def test_forwarded_for_counts_only_from_a_trusted_proxy_and_budgets_span_p
         assert statuses[:limit] == [201] * limit and 429 in statuses, statuses
         assert (await _visitor(app, ip=spoofer).get(url)).status_code == 200  # config is not a message
 
-    proxied = _app(settings, db, trusted_proxies="192.0.2.0/24")
+    proxied = _app(settings, db, trusted_proxies="192.0.2.0/24", widget_messages_per_address=limit)
     async with proxied.router.lifespan_context(proxied):
         for i in range(limit + 5):  # behind a trusted proxy each visitor is their own address
             response = await _visitor(proxied, ip="192.0.2.10").post(
