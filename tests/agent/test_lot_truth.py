@@ -300,3 +300,9 @@ async def test_a_search_for_a_drivetrain_the_listing_contradicts_says_so(app: Fa
     assert not answer.says_none(), answer.text
     assert "trim says AWD" in answer.text and "RWD" in answer.text, answer.text
     assert [u["model"] for u in answer.listed] == ["Ioniq 6"] * len(ioniq6)
+
+
+async def test_miles_and_price_asked_together_are_both_answered(app: FastAPI, lot: Lot) -> None:
+    genesis = next(u for u in lot.units if u["make"] == "Genesis")
+    answer = await ask(app, lot, "miles and price on the genesis")
+    assert price_text(genesis["price"]) in answer.text and f"{genesis['mileage']:,} miles" in answer.text, answer.text

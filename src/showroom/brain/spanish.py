@@ -157,6 +157,7 @@ MESSAGES: dict[str, str] = {
     "It's finished in {colour}.": "Es color {colour}.",
     "The {title} has {miles} miles.": "El {title} tiene {miles} millas.",
     "It's listed at {price}.": "Tiene un precio publicado de {price}.",
+    "It has {miles} miles.": "Tiene {miles} millas.",
     # prices
     "I'd be happy to share pricing.": "Con gusto le comparto los precios.",
     "Which vehicle are you interested in? I can look up its listed price.": (

@@ -386,6 +386,10 @@ def _price(ctx: _Ctx) -> _Reply:
             if v.price_cents is not None
             else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
         )
+        if v.mileage is not None and re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b", ctx.u.text, re.I):
+            reply.lead.append(
+                ctx.t("It has {miles} miles.", miles=f"{v.mileage:,}")
+            )  # "miles and price on the genesis"
     else:
         reply.lead.append(ctx.t("Here are the listed prices:"))
         reply.body.append(_list_block(priced, ctx))
