@@ -113,6 +113,7 @@ class JSONFormatter(JsonFormatter):
 
     def add_fields(self, log_data: dict[str, Any], record: logging.LogRecord, message_dict: dict[str, Any]) -> None:
         super().add_fields(log_data, record, message_dict)
+        log_data.pop("color_message", None)  # uvicorn's copy of the message with terminal colour codes
         for field in context.FIELDS:
             log_data.setdefault(field, getattr(record, field, None))
         if record.name == "uvicorn.access" and isinstance(record.args, tuple) and len(record.args) == 5:

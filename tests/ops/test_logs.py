@@ -149,3 +149,11 @@ async def test_the_server_logs_json_with_request_ids_and_callers_and_no_secret(
     assert any("/auth/magic/[redacted]" in r["path"] for r in access)
     assert any(r["path"].endswith("token=[redacted]") for r in access)
     assert any(r["level"] == "INFO" for r in records)
+
+
+def test_a_json_line_carries_no_terminal_colour_codes() -> None:
+    formatter = logs.JSONFormatter("%(message)s")
+    record = logging.LogRecord("uvicorn.error", logging.INFO, __file__, 1, "Started server process [%d]", (42,), None)
+    record.color_message = "Started server process [\x1b[36m%d\x1b[0m]"
+    line = formatter.format(record)
+    assert "\x1b" not in line and "\\u001b" not in line and "color_message" not in line, line
