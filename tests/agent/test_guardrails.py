@@ -14,6 +14,7 @@ from showroom.brain.guardrails import (
     split_sentences,
 )
 from showroom.brain.types import DealershipView, VehicleView
+from tests.agent.support import make_vehicle
 
 ALLOWED = ["https://worldhyundaimatteson.com/finance/apply"]
 
@@ -293,3 +294,9 @@ def test_allowed_links_are_the_personas_urls_and_the_website(dealership: Dealers
 def test_prices_are_written_one_way() -> None:
     assert price_text(4_402_800) == "$44,028"
     assert price_text(4_402_850) == "$44,028.50"
+
+
+def test_the_word_is_after_a_lexus_is_not_a_lexus_is(dealership: DealershipView) -> None:
+    lexus = make_vehicle(make="Lexus", model="Rx", trim="RX 350 AWD", year=2020)
+    sentence = "Yes! The 2020 Lexus Rx RX 350 AWD is in stock."
+    assert sentence in guard(sentence, [lexus], dealership)

@@ -160,8 +160,8 @@ MESSAGES: dict[str, str] = {
     "It has {miles} miles.": "Tiene {miles} millas.",
     # prices
     "I'd be happy to share pricing.": "Con gusto le comparto los precios.",
-    "Which vehicle are you interested in? I can look up its listed price.": (
-        "¿Qué vehículo le interesa? Le busco su precio publicado."
+    "I can look up the listed price of any vehicle on our lot: which one are you interested in?": (
+        "Le busco el precio publicado de cualquier vehículo de nuestro lote: ¿cuál le interesa?"
     ),
     "The {title} is listed at {price}.": "El {title} tiene un precio publicado de {price}.",
     "I don't have a listed price for the {title} yet; a team member can get it to you.": (

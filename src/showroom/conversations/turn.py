@@ -337,7 +337,8 @@ async def _question(
         elif shown and not u.slots.has_vehicle_criteria():
             clarify, vehicles, criteria = which_one(shown, reply_language(u)), shown, state.criteria
     if not vehicles:  # a new search, or narrowing the one under way ("under 45k", "in red")
-        vehicles = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria)
+        order = superlative(u) or "cheapest"  # "what's the newest used car you have"
+        vehicles = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=order)
     channel = turn.conversation.channel
     sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))
     provider = provider_for(turn.dealership, services.settings)

@@ -374,7 +374,9 @@ def _price(ctx: _Ctx) -> _Reply:
     reply = _Reply(vehicle_ids=[v.id for v in priced], confidence=0.75)
     if not priced:
         reply.lead.append(ctx.t("I'd be happy to share pricing."))
-        reply.question = ctx.t("Which vehicle are you interested in? I can look up its listed price.")
+        reply.question = ctx.t(
+            "I can look up the listed price of any vehicle on our lot: which one are you interested in?"
+        )
         reply.confidence = 0.5
         return reply
     listed = [v for v in priced if v.price_cents is not None]

@@ -412,6 +412,8 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
     short = len(cand.key) <= 2  # "LX", "ES", "K5": also trims and words, so they need their make
     if short:
         capitalised = _capitalised_mid_sentence(s.cleaned, s.lower, s.tokens[cand.i])
+        if cand.key in _SHORT_WORDS and not (capitalised or after_make):
+            return False  # "the Lexus is in stock": the word "is", not a Lexus IS
         in_catalog = entry.catalog and capitalised and cand.key not in _SHORT_WORDS
         return entry.make in s.known or after_make or in_catalog
     if year is not None or (entry.model and entry.model in s.context_models):
