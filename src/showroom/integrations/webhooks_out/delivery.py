@@ -27,6 +27,7 @@ from showroom.vocabulary import UserRole, WebhookDeliveryStatus
 # After the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (27.6 h in all), then the delivery fails.
 RETRY_DELAYS = tuple(timedelta(seconds=s) for s in (5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600))
 LOG_KEEP = 20
+LEASE_MARGIN_SECONDS = 30
 USER_AGENT = "Showroom-Webhooks/1"
 
 
@@ -49,23 +50,35 @@ class _Outcome:
 
 
 async def deliver(session: AsyncSession, services: Services, delivery_id: uuid.UUID) -> str:
-    """The ``webhooks.deliver`` job (``session`` acts for the dealership, no transaction open)."""
+    """The ``webhooks.deliver`` job (``session`` acts for the dealership, no transaction open).
+
+    Any job of a delivery may run it once it is due (``next_attempt_at`` passed): the first takes a lease (moves
+    ``next_attempt_at`` past the request's timeout, under a row lock), so a second job of the same delivery (a
+    replay, a stalled job run again) finds it not due and does nothing; the outcome is recorded only if the lease
+    is still the delivery's (a replay meanwhile supersedes it)."""
     async with session.begin():
-        delivery = await session.get(WebhookDelivery, delivery_id)
+        delivery = await session.get(WebhookDelivery, delivery_id, with_for_update=True, populate_existing=True)
+        now = datetime.now(UTC)
         if delivery is None or delivery.status != WebhookDeliveryStatus.pending:
             return "nothing to do"
+        if delivery.next_attempt_at is not None and delivery.next_attempt_at > now:
+            return "not due"
         endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
         if endpoint is None or not endpoint.enabled:
             delivery.status, delivery.next_attempt_at = WebhookDeliveryStatus.failed, None
             delivery.last_error = "the endpoint is disabled"
             return "endpoint disabled"
+        lease = now + timedelta(seconds=services.settings.webhook_timeout + LEASE_MARGIN_SECONDS)
+        delivery.next_attempt_at = lease
         request, endpoint_id = _request(endpoint, delivery), endpoint.id
     outcome = await _post(services, request)  # no transaction is open here
     async with session.begin():
-        delivery = await session.get(WebhookDelivery, delivery_id, populate_existing=True)
+        delivery = await session.get(WebhookDelivery, delivery_id, with_for_update=True, populate_existing=True)
         endpoint = await session.get(WebhookEndpoint, endpoint_id, populate_existing=True)
         if delivery is None or endpoint is None or delivery.status != WebhookDeliveryStatus.pending:
             return "gone"
+        if delivery.next_attempt_at != lease:
+            return "superseded"
         return await _record(session, services, endpoint, delivery, outcome)
 
 
@@ -138,7 +151,6 @@ async def schedule(session: AsyncSession, delivery: WebhookDelivery) -> None:
         "webhooks.deliver",
         queue=QUEUE,
         at=delivery.next_attempt_at,
-        lock=f"webhook:{delivery.id}",
         dealership_id=delivery.dealership_id,
         delivery_id=str(delivery.id),
     )

@@ -45,7 +45,7 @@ HANDOVER_FIELDS = ("id", "conversation_id", "lead_id", "reason", "urgency", "sta
 
 _DEFER_MANY = (
     "select count(*) as n from unnest(procrastinate_defer_jobs_v1(array(select row(%(queue)s::text, "
-    "%(task)s::text, 0, 'webhook:' || d, null::text, jsonb_build_object('dealership_id', %(dealership_id)s::int, "
+    "%(task)s::text, 0, null::text, null::text, jsonb_build_object('dealership_id', %(dealership_id)s::int, "
     "'delivery_id', d), null::timestamptz)::procrastinate_job_to_defer_v1 from unnest(%(ids)s::text[]) as d)))"
 )
 

@@ -156,14 +156,12 @@ async def get_delivery(session: AsyncSession, dealership_id: int, delivery_id: u
 
 
 async def replay(session: AsyncSession, dealership_id: int, delivery_id: uuid.UUID, actor: Actor) -> WebhookDelivery:
-    """Send a delivery again (same ``webhook-id``, so a receiver that had it already ignores it), now; its retry
-    schedule starts over. The endpoint must be enabled."""
+    """Send a delivery again now (same ``webhook-id``, so a receiver that had it already can ignore it); its retry
+    schedule starts over, and an attempt in flight or scheduled is superseded. The endpoint must be enabled."""
     delivery = await get_delivery(session, dealership_id, delivery_id)
     endpoint = await get_endpoint(session, dealership_id, delivery.endpoint_id)
     if not endpoint.enabled:
         raise Conflict("the endpoint is disabled: enable it first", field="endpoint_id")
-    if delivery.status == WebhookDeliveryStatus.pending:
-        raise Conflict("this delivery is still being attempted")
     delivery.status, delivery.attempts = WebhookDeliveryStatus.pending, 0
     delivery.next_attempt_at, delivery.delivered_at = datetime.now(UTC), None
     await session.flush()
