@@ -586,17 +586,6 @@ class ReportFormat(StrEnum):
 
 
 @unique
-class WebhookEventType(StrEnum):
-    """``webhook_endpoints.event_types`` and ``webhook_deliveries.event_type``: what an outbound webhook reports."""
-
-    lead_created = "lead.created"
-    lead_updated = "lead.updated"
-    message_received = "message.received"
-    message_sent = "message.sent"
-    conversation_handed_over = "conversation.handed_over"
-
-
-@unique
 class WebhookDeliveryStatus(StrEnum):
     """``webhook_deliveries.status``: pending until the endpoint answered 2xx (delivered) or the retries ran out or
     the endpoint was disabled (failed)."""

@@ -14,10 +14,10 @@ from sqlalchemy import select, update
 from showroom.audit.service import Actor
 from showroom.db.engine import Database
 from showroom.integrations.webhooks_out import service, signing
+from showroom.integrations.webhooks_out.kinds import WebhookEventType
 from showroom.integrations.webhooks_out.schemas import WebhookEndpointCreate
 from showroom.models import WebhookDelivery, WebhookEndpoint
 from showroom.settings import Settings
-from showroom.vocabulary import WebhookEventType
 from tests.factories import create_customer, create_lead, unique
 from tests.helpers import create_team, sign_in
 from tests.integrations.webhook_receiver import running_receiver
@@ -138,10 +138,14 @@ async def test_a_rolled_back_change_leaves_no_delivery_and_an_unsubscribed_endpo
     async with db.session(team.id) as session:
         async with session.begin():
             customer_id = (await create_customer(session, team.id, email=f"{unique()}@inbox-mail.net")).id
-        with pytest.raises(RuntimeError):
+
+        async def failing_change() -> None:
             async with session.begin():
                 await create_lead(session, team.id, customer_id)  # flushed: its delivery row is written...
                 raise RuntimeError("...and the change fails after its flush")
+
+        with pytest.raises(RuntimeError):
+            await failing_change()
         async with session.begin():
             kept = await create_lead(session, team.id, customer_id)
     async with db.maint_session() as maint:

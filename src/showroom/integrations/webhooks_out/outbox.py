@@ -19,8 +19,9 @@ from sqlalchemy.orm import Mapper, Session, object_session
 from sqlalchemy.orm.attributes import get_history
 
 from showroom.db.engine import OrderedSession
+from showroom.integrations.webhooks_out.kinds import WebhookEventType
 from showroom.models import Handover, Lead, Message, WebhookDelivery, WebhookEndpoint
-from showroom.vocabulary import DeliveryStatus, Sender, WebhookEventType
+from showroom.vocabulary import DeliveryStatus, Sender
 
 QUEUE = "webhooks"
 PENDING = "webhook_events"

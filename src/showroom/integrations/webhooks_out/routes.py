@@ -12,6 +12,7 @@ from showroom.api.docs import errors
 from showroom.api.pagination import PageOut, SortKey, paginate
 from showroom.auth.deps import Context, require
 from showroom.integrations.webhooks_out import service
+from showroom.integrations.webhooks_out.kinds import WebhookEventType
 from showroom.integrations.webhooks_out.schemas import (
     WebhookDelivery,
     WebhookEndpoint,
@@ -21,7 +22,7 @@ from showroom.integrations.webhooks_out.schemas import (
     WebhookSecret,
 )
 from showroom.models import WebhookDelivery as DeliveryRow
-from showroom.vocabulary import WebhookDeliveryStatus, WebhookEventType
+from showroom.vocabulary import WebhookDeliveryStatus
 
 router = APIRouter(prefix="/api/v1/integrations/webhooks", tags=["webhooks"])
 Admin = Annotated[Context, Depends(require("webhook.manage"))]

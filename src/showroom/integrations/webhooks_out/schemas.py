@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from showroom.vocabulary import WebhookDeliveryStatus, WebhookEventType
+from showroom.integrations.webhooks_out.kinds import WebhookEventType
+from showroom.vocabulary import WebhookDeliveryStatus
 
 
 class WebhookEndpointCreate(BaseModel):
