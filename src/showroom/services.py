@@ -8,14 +8,13 @@ from typing import cast
 from starlette.requests import Request
 
 from showroom.db.engine import Database
-from showroom.integrations.webhooks_out import outbox
+
+# Imported for its flush listeners: every process that writes builds its Services, so a change that a webhook
+# reports always writes its deliveries (integrations.webhooks_out.outbox).
+from showroom.integrations.webhooks_out import outbox  # noqa: F401
 from showroom.mail import Mailer
 from showroom.settings import Settings
 from showroom.sms import SmsProvider, sms_provider
-
-# Every process that writes builds its Services: importing the outbox installs its flush listeners there, so a
-# change that a webhook reports always writes its deliveries (integrations.webhooks_out.outbox).
-OUTBOX_LISTENERS = outbox.PENDING
 
 
 @dataclass

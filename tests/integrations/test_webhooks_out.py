@@ -3,6 +3,8 @@ real local receiver (no duplicate, none lost), back-off, rotation, disabling and
 
 from __future__ import annotations
 
+import asyncio
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -14,10 +16,13 @@ from sqlalchemy import select, update
 from showroom.audit.service import Actor
 from showroom.db.engine import Database
 from showroom.integrations.webhooks_out import service, signing
+from showroom.integrations.webhooks_out.delivery import deliver
 from showroom.integrations.webhooks_out.kinds import WebhookEventType
 from showroom.integrations.webhooks_out.schemas import WebhookEndpointCreate
+from showroom.integrations.webhooks_out.targets import TargetRefused, check_url
 from showroom.models import WebhookDelivery, WebhookEndpoint
-from showroom.settings import Settings
+from showroom.services import Services
+from showroom.settings import Environment, Settings
 from tests.factories import create_customer, create_lead, unique
 from tests.helpers import create_team, sign_in
 from tests.integrations.webhook_receiver import running_receiver
@@ -64,9 +69,6 @@ async def test_an_endpoint_on_a_private_address_or_not_a_web_url_is_refused_with
 
 
 async def test_plain_http_is_refused_outside_development(settings: Settings) -> None:
-    from showroom.integrations.webhooks_out.targets import TargetRefused, check_url
-    from showroom.settings import Environment
-
     production = settings.model_copy(update={"environment": Environment.production})
     with pytest.raises(TargetRefused, match="https"):
         check_url("http://hooks.dealer-crm.net/in", production)
@@ -201,9 +203,6 @@ async def test_a_failing_receiver_is_retried_later_then_disabled_after_days_and_
             await maint.execute(
                 update(WebhookDelivery).where(WebhookDelivery.id == uuid.UUID(row["id"])).values(next_attempt_at=None)
             )
-        from showroom.integrations.webhooks_out.delivery import deliver
-        from showroom.services import Services
-
         services = Services.build(allowing(settings), db)
         async with db.session(team.id) as session:
             assert await deliver(session, services, uuid.UUID(row["id"])) == "failed"
@@ -250,7 +249,7 @@ async def test_after_a_rotation_both_secrets_sign_until_the_old_one_expires(
         signatures = headers["webhook-signature"].split()
         assert len(signatures) == 2 and all(s.startswith("v1,") for s in signatures)
         body = receiver.bodies[0]
-        raw = __import__("json").dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+        raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
         assert signing.verify(new, headers, raw) and signing.verify(old, headers, raw)
         assert not signing.verify(signing.new_secret(), headers, raw)
 
@@ -258,11 +257,6 @@ async def test_after_a_rotation_both_secrets_sign_until_the_old_one_expires(
 async def test_two_jobs_of_one_due_delivery_running_at_once_post_it_once(
     app: FastAPI, db: Database, settings: Settings
 ) -> None:
-    import asyncio
-
-    from showroom.integrations.webhooks_out.delivery import deliver
-    from showroom.services import Services
-
     team = await create_team(db)
     admin = await sign_in(app, team.admin.email)
     with running_receiver() as receiver:
