@@ -20,7 +20,7 @@ from showroom.settings import Settings
 from showroom.vocabulary import WebhookDeliveryStatus
 
 PREVIOUS_SECRET_VALID = timedelta(hours=24)
-MAX_ENDPOINTS = 20
+MAX_ENDPOINTS = 100
 
 
 def _public(endpoint: WebhookEndpoint) -> dict[str, Any]:
