@@ -20,10 +20,10 @@ from showroom.integrations.webhooks_out.delivery import deliver
 from showroom.integrations.webhooks_out.kinds import WebhookEventType
 from showroom.integrations.webhooks_out.schemas import WebhookEndpointCreate
 from showroom.integrations.webhooks_out.targets import TargetRefused, check_url
-from showroom.models import WebhookDelivery, WebhookEndpoint
+from showroom.models import Handover, WebhookDelivery, WebhookEndpoint
 from showroom.services import Services
 from showroom.settings import Environment, Settings
-from tests.factories import create_customer, create_lead, unique
+from tests.factories import create_conversation, create_customer, create_lead, create_message, unique
 from tests.helpers import create_team, sign_in
 from tests.integrations.webhook_receiver import running_receiver
 
@@ -271,3 +271,43 @@ async def test_two_jobs_of_one_due_delivery_running_at_once_post_it_once(
 
         outcomes = await asyncio.gather(job(), job())
         assert sorted(outcomes) == ["delivered", "not due"] and list(receiver.seen.values()) == [1]
+
+
+async def test_a_reply_is_reported_sent_once_a_handover_once_and_a_lead_change_with_its_fields(
+    db: Database, settings: Settings
+) -> None:
+
+    team = await create_team(db)
+    await add_endpoint(db, team.id, "https://93.184.216.34/all", settings, ALL)
+    async with db.session(team.id) as session:
+        async with session.begin():
+            customer = await create_customer(session, team.id, email=f"{unique()}@inbox-mail.net")
+            lead = await create_lead(session, team.id, customer.id)
+            conversation = await create_conversation(session, lead, channel="email")
+            reply = await create_message(
+                session, conversation, type="outbound", sender="ai", delivery_status="queued", content="Hello!"
+            )
+        async with session.begin():
+            reply.delivery_status = "sent"
+        async with session.begin():
+            reply.delivery_status = "delivered"  # not a second send
+            lead.priority = "high"
+            session.add(
+                Handover(
+                    dealership_id=team.id, conversation_id=conversation.id, lead_id=lead.id, reason="customer_request"
+                )
+            )
+    async with db.maint_session() as maint:
+        rows = (
+            await maint.scalars(
+                select(WebhookDelivery)
+                .where(WebhookDelivery.dealership_id == team.id)
+                .order_by(WebhookDelivery.created_at, WebhookDelivery.event_type)
+            )
+        ).all()
+    kinds = sorted(r.event_type for r in rows)
+    assert kinds == ["conversation.handed_over", "lead.created", "lead.updated", "message.sent"], kinds
+    sent = next(r for r in rows if r.event_type == "message.sent")
+    assert sent.payload["data"]["message"]["id"] == str(reply.id)
+    updated = next(r for r in rows if r.event_type == "lead.updated")
+    assert "priority" in updated.payload["data"]["changed"] and updated.payload["data"]["lead"]["priority"] == "high"
