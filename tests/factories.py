@@ -44,6 +44,8 @@ from showroom.models import (
     UserInvitation,
     Vehicle,
     VehicleInterest,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 
 
@@ -355,6 +357,18 @@ async def create_world(session: AsyncSession) -> World:
             content="Yes, it is! Would you like to see it this week?",
             rank=1,
             used_by_user_id=agent.id,
+        ),
+    )
+    r["webhook_endpoints"] = hook = await _add(
+        session,
+        WebhookEndpoint(
+            dealership_id=d.id, url="https://93.184.216.34/hook", event_types=["lead.created"], secret="whsec_dGVzdA=="
+        ),
+    )
+    r["webhook_deliveries"] = await _add(
+        session,
+        WebhookDelivery(
+            dealership_id=d.id, endpoint_id=hook.id, event_type="lead.created", payload={"type": "lead.created"}
         ),
     )
     r["sessions"] = await _add(

@@ -36,6 +36,7 @@ from showroom.conversations.schemas import (
 )
 from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipUpdate
 from showroom.experiments.schemas import ExperimentCreate, ExperimentUpdate
+from showroom.integrations.webhooks_out.schemas import WebhookDelivery as WebhookDeliveryOut
 from showroom.inventory.schemas import VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
 from showroom.leads.schemas import (
@@ -76,6 +77,7 @@ from showroom.models import (
     UserInvitation,
     Vehicle,
     VehicleInterest,
+    WebhookDelivery,
 )
 from showroom.vocabulary import (
     ActivityType,
@@ -125,6 +127,7 @@ from showroom.vocabulary import (
     UserRole,
     VehicleCondition,
     VehicleStatus,
+    WebhookDeliveryStatus,
 )
 
 VOCABULARIES: list[type[StrEnum]] = [
@@ -176,6 +179,7 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     ReportType: [ReportSchedule.report_type],
     ReportFrequency: [ReportSchedule.frequency],
     ReportFormat: [ReportSchedule.format],
+    WebhookDeliveryStatus: [WebhookDelivery.status],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
 NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField}
@@ -235,6 +239,7 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     ExperimentMode: [(ExperimentCreate, "mode"), (ExperimentUpdate, "mode")],
     ExperimentInference: [(ExperimentCreate, "inference"), (ExperimentUpdate, "inference")],
     MetricName: [(ExperimentCreate, "primary_metric"), (ExperimentCreate, "guardrail_metrics")],
+    WebhookDeliveryStatus: [(WebhookDeliveryOut, "status")],
 }
 # Fields that take part of a vocabulary on purpose.
 SUBSETS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {

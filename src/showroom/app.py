@@ -47,6 +47,7 @@ from showroom.dealerships.routes import router as dealerships
 from showroom.errors import AppError, NotFound, Unauthorized
 from showroom.events import EventHub
 from showroom.experiments.routes import router as experiments
+from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
@@ -210,6 +211,7 @@ def _include_routers(app: FastAPI) -> None:
         webhooks,
         events,
         audit,
+        outbound_webhooks,
         web,
         staff_app,
         api_docs,

@@ -8,6 +8,10 @@ from typing import cast
 from starlette.requests import Request
 
 from showroom.db.engine import Database
+
+# Imported for its flush listeners: every process that writes builds its Services, so a change that a webhook
+# reports always writes its deliveries (integrations.webhooks_out.outbox).
+from showroom.integrations.webhooks_out import outbox  # noqa: F401
 from showroom.mail import Mailer
 from showroom.settings import Settings
 from showroom.sms import SmsProvider, sms_provider

@@ -136,6 +136,16 @@ class Settings(BaseSettings):
         default=None, description="Shared secret of the SMS and e-mail reply webhooks (unset: they are off)"
     )
 
+    # --- outbound webhooks (issue 19) ---------------------------------------------------------------
+    webhook_allow_private_targets: bool = Field(
+        default=False,
+        description="Allow webhook endpoints on private, loopback or link-local addresses (refused by default: SSRF)",
+    )
+    webhook_timeout: float = Field(default=10.0, gt=0, le=60, description="Seconds per webhook delivery attempt")
+    webhook_disable_after_hours: float = Field(
+        default=72, gt=0, description="An endpoint whose deliveries have failed this long is disabled"
+    )
+
     # --- intake -----------------------------------------------------------------------------------------
     inbound_email_secret: SecretStr | None = Field(
         default=None, description="Shared secret of POST /api/v1/inbound/email (unset: the route is off)"

@@ -583,3 +583,13 @@ class ReportFormat(StrEnum):
     html = "html"
     csv = "csv"
     both = "both"
+
+
+@unique
+class WebhookDeliveryStatus(StrEnum):
+    """``webhook_deliveries.status``: pending until the endpoint answered 2xx (delivered) or the retries ran out or
+    the endpoint was disabled (failed)."""
+
+    pending = "pending"
+    delivered = "delivered"
+    failed = "failed"

@@ -98,6 +98,36 @@ async def _vehicle(db: Database, team: Team) -> Any:
         return await create_vehicle(maint, team.id)
 
 
+async def _webhook_endpoint(db: Database, team: Team) -> Any:
+    from showroom.integrations.webhooks_out.signing import new_secret
+    from showroom.models import WebhookEndpoint
+
+    async with db.maint_session() as maint, maint.begin():
+        row = WebhookEndpoint(
+            dealership_id=team.id, url="https://93.184.216.34/hook", event_types=["lead.created"], secret=new_secret()
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
+async def _webhook_delivery(db: Database, team: Team) -> Any:
+    from showroom.models import WebhookDelivery
+
+    endpoint = await _webhook_endpoint(db, team)
+    async with db.maint_session() as maint, maint.begin():
+        row = WebhookDelivery(
+            dealership_id=team.id,
+            endpoint_id=endpoint.id,
+            event_type="lead.created",
+            payload={"type": "lead.created", "data": {}},
+            status="failed",
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
 async def _invitation(db: Database, team: Team) -> Any:
     from showroom.models import UserInvitation
 
@@ -256,6 +286,9 @@ def claim_target(path: str) -> Target:
     return target
 
 
+W = "/api/v1/integrations/webhooks"
+
+
 def fixed(path: str, body: Any = None) -> Target:
     async def target(db: Database, team: Team) -> tuple[str, Any]:
         return path, body
@@ -400,6 +433,27 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         on(_message, "/api/v1/messages/{id}", lambda r, t: {"is_read": True})
     ),
     ("GET", "/api/v1/audit-logs"): Example(fixed("/api/v1/audit-logs"), tenant_resource=False),
+    ("GET", f"{W}/endpoints"): Example(fixed(f"{W}/endpoints"), tenant_resource=False),
+    ("POST", f"{W}/endpoints"): Example(
+        fixed(
+            f"{W}/endpoints",
+            {"url": "https://93.184.216.34/hook", "event_types": ["lead.created"]},
+        ),
+        201,
+        tenant_resource=False,
+    ),
+    ("GET", f"{W}/endpoints/{{endpoint_id}}"): Example(on(_webhook_endpoint, f"{W}/endpoints/{{id}}")),
+    ("GET", f"{W}/endpoints/{{endpoint_id}}/secret"): Example(on(_webhook_endpoint, f"{W}/endpoints/{{id}}/secret")),
+    ("PATCH", f"{W}/endpoints/{{endpoint_id}}"): Example(
+        on(_webhook_endpoint, f"{W}/endpoints/{{id}}", lambda r, t: {"description": "CRM"})
+    ),
+    ("POST", f"{W}/endpoints/{{endpoint_id}}/rotate-secret"): Example(
+        on(_webhook_endpoint, f"{W}/endpoints/{{id}}/rotate-secret")
+    ),
+    ("DELETE", f"{W}/endpoints/{{endpoint_id}}"): Example(on(_webhook_endpoint, f"{W}/endpoints/{{id}}"), 204),
+    ("GET", f"{W}/deliveries"): Example(fixed(f"{W}/deliveries"), tenant_resource=False),
+    ("GET", f"{W}/deliveries/{{delivery_id}}"): Example(on(_webhook_delivery, f"{W}/deliveries/{{id}}")),
+    ("POST", f"{W}/deliveries/{{delivery_id}}/replay"): Example(on(_webhook_delivery, f"{W}/deliveries/{{id}}/replay")),
     ("GET", "/api/v1/personas"): Example(fixed("/api/v1/personas"), tenant_resource=False),
     ("GET", "/api/v1/dead-letters"): Example(fixed("/api/v1/dead-letters"), tenant_resource=False),
     ("POST", "/api/v1/dead-letters/{letter_id}/assign"): Example(
@@ -624,6 +678,7 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
         "api_key.manage",
         "audit.read",
         "trigger.write",
+        "webhook.manage",
     }
     assert PERMISSIONS[Role.user] == staff_everywhere
     assert PERMISSIONS[Role.manager] == staff_everywhere | managers_add

@@ -18,6 +18,7 @@ MINIMUM_ROLE: dict[str, Role] = {
     "invitation.manage": Role.dealership_admin,
     "api_key.manage": Role.dealership_admin,
     "audit.read": Role.dealership_admin,
+    "webhook.manage": Role.dealership_admin,
     "vehicle.read": Role.user,
     "vehicle.write": Role.manager,
     "customer.read": Role.user,

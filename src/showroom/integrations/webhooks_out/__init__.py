@@ -1,0 +1,1 @@
+"""Outbound webhooks signed as the Standard Webhooks specification describes, from a transactional outbox."""

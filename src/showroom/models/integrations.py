@@ -1,0 +1,78 @@
+"""Outbound webhooks (issue 19): a dealership's endpoints and the outbox of deliveries to them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Boolean, CheckConstraint, Index, Integer, SmallInteger, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from showroom.models.base import (
+    Base,
+    check_in,
+    created_at,
+    fk_index,
+    jsonb_array,
+    tenant,
+    updated_at,
+    user_ref,
+    uuid_fk,
+    uuid_pk,
+)
+from showroom.vocabulary import WebhookDeliveryStatus
+
+
+class WebhookEndpoint(Base):
+    """A URL of the dealership's that receives the events it subscribed to, signed with its ``whsec_`` secret
+    (Standard Webhooks); the previous secret still signs until ``previous_secret_expires_at`` after a rotation."""
+
+    __tablename__ = "webhook_endpoints"
+    __table_args__ = (
+        CheckConstraint("jsonb_typeof(event_types) = 'array'", name="event_types"),
+        fk_index("webhook_endpoints", "dealership_id", nullable=False),
+        fk_index("webhook_endpoints", "created_by_user_id", nullable=True),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    dealership_id: Mapped[int] = tenant()
+    url: Mapped[str] = mapped_column(String(2000))
+    description: Mapped[str | None] = mapped_column(String(255))
+    event_types: Mapped[list[Any]] = jsonb_array()
+    secret: Mapped[str] = mapped_column(String(100))
+    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    previous_secret_expires_at: Mapped[datetime | None]
+    enabled: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    failing_since: Mapped[datetime | None]
+    created_by_user_id: Mapped[int | None] = user_ref()
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()
+
+
+class WebhookDelivery(Base):
+    """One event for one endpoint (the outbox row, written in the transaction of the change): its ``id`` is the
+    ``webhook-id`` the receiver de-duplicates on; ``attempt_log`` keeps the last attempts (time, code, error)."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (
+        check_in("status", WebhookDeliveryStatus),
+        Index("ix_webhook_deliveries_dealership_id_created_at", "dealership_id", "created_at"),
+        Index("ix_webhook_deliveries_endpoint_id_created_at", "endpoint_id", "created_at"),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    dealership_id: Mapped[int] = tenant()
+    endpoint_id: Mapped[uuid.UUID] = uuid_fk("webhook_endpoints.id", "CASCADE")
+    event_type: Mapped[str] = mapped_column(String(50))
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    status: Mapped[str] = mapped_column(String(20), server_default=text("'pending'"))
+    attempts: Mapped[int] = mapped_column(SmallInteger, server_default=text("0"))
+    next_attempt_at: Mapped[datetime | None]
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    delivered_at: Mapped[datetime | None]
+    attempt_log: Mapped[list[Any]] = jsonb_array()
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()
