@@ -5,7 +5,7 @@ still valid for a day after a rotation), whether it is enabled and since when it
 ``webhook_deliveries``: one row per event and endpoint, written in the transaction of the change it reports and
 delivered after commit by the ``webhooks.deliver`` job; its id is the ``webhook-id`` receivers de-duplicate on.
 
-Revision ID: 0020
+Revision ID: 0019
 Revises: 0018
 """
 
@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql
 
 from showroom.db.ddl import grant, roles, tenant_policy, updated_at_trigger
 
-revision: str = "0020"
+revision: str = "0019"
 down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
