@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
@@ -134,6 +135,9 @@ async def leads(
         q=q or "",
         sort=sort,
         page=page,
+        export_query=urlencode(
+            {k: v for k, v in {"status": status, "source": source, "assigned": assigned, "q": q}.items() if v}
+        ),
         sorts={
             "-created_at": "Newest",
             "created_at": "Oldest",
