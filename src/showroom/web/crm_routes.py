@@ -33,7 +33,7 @@ from showroom.models import (
 )
 from showroom.vocabulary import LeadSourceType, LeadStatus, Tone
 from showroom.web.conversation_view import staff_names
-from showroom.web.deps import HtmlRoute, StaffPage, page_id, page_int
+from showroom.web.deps import AnyOption, HtmlRoute, StaffPage, page_id, page_int
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 PIPELINE = tuple(s for s in LeadStatus if s != LeadStatus.archived)  # the board's columns
@@ -74,8 +74,8 @@ def _filtered(
 async def leads(
     staff: StaffPage,
     view: View = View.board,
-    status: LeadStatus | None = None,
-    source: LeadSourceType | None = None,
+    status: Annotated[LeadStatus | None, AnyOption] = None,
+    source: Annotated[LeadSourceType | None, AnyOption] = None,
     assigned: Annotated[str | None, Query(max_length=10)] = None,
     q: Text = None,
     sort: Annotated[str, Query(max_length=20)] = "-created_at",

@@ -11,7 +11,7 @@ from showroom.db.engine import Database
 from showroom.exports import service
 from showroom.exports.service import Export
 from showroom.vocabulary import LeadSourceType, LeadStatus
-from showroom.web.deps import HtmlRoute, Staff, StaffPage
+from showroom.web.deps import AnyOption, HtmlRoute, Staff, StaffPage
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 EXPORTS = {
@@ -42,8 +42,8 @@ async def exports_page(staff: StaffPage) -> HTMLResponse:
 @router.get("/app/exports/leads.csv")
 async def export_leads(
     staff: StaffPage,
-    status: LeadStatus | None = None,
-    source: LeadSourceType | None = None,
+    status: Annotated[LeadStatus | None, AnyOption] = None,
+    source: Annotated[LeadSourceType | None, AnyOption] = None,
     assigned: Annotated[str | None, Query(max_length=10)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> StreamingResponse:
