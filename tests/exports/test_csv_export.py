@@ -13,7 +13,7 @@ from sqlalchemy import insert, select
 
 from showroom.db.engine import Database
 from showroom.exports import service
-from showroom.exports.csv_rows import cell
+from showroom.exports.csv_rows import CsvText, cell
 from showroom.models import AuditLog, FollowUp, Lead
 from tests.conftest import new_client
 from tests.factories import create_conversation, create_customer, create_lead, create_message, unique
@@ -192,3 +192,6 @@ def test_cells_never_start_a_formula_but_numbers_and_phones_stay() -> None:
     assert cell("-12.5") == "-12.5"
     assert cell(None) == "" and cell(True) == "true"
     assert cell(["a", "b"]) == "a; b"
+    kinds = [str, bool, int, None]
+    line = CsvText(kinds).rows([("=cmd()", True, 7, ["x"]), (None, None, None, None)])
+    assert line == b"'=cmd(),true,7,x\r\n,,,\r\n"

@@ -34,8 +34,21 @@ class Export:
     filters: dict[str, Any]  # as given, for the audit trail
 
     @property
+    def kinds(self) -> list[type | None]:
+        """The Python type of each column's values (``csv_rows.CsvText`` converts each column only as it needs)."""
+        return [_python_type(c) for c in self.query.selected_columns]
+
+    @property
     def filename(self) -> str:
         return f"{self.name}-{datetime.now().strftime('%Y%m%d-%H%M')}.csv"
+
+
+def _python_type(column: Any) -> type | None:
+    try:
+        kind: type = column.type.python_type
+    except NotImplementedError:
+        return None
+    return kind
 
 
 def _given(filters: dict[str, Any]) -> dict[str, Any]:
@@ -250,14 +263,15 @@ async def audit_export(session: AsyncSession, actor: Actor, dealership_id: int, 
 async def stream_csv(db: Database, dealership_id: int, user_id: int | None, export: Export) -> AsyncIterator[bytes]:
     """The export as CSV chunks, read in its own read-only transaction (the request's has committed by the time the
     response streams) through a server-side cursor, ``BATCH`` rows at a time."""
-    text = CsvText()
+    text = CsvText(export.kinds)
     yield text.header(export.header)
     session = db.session()
     try:
         async with acting_for(session, dealership_id, user_id), session.begin():
-            await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            result = await session.stream(export.query.execution_options(yield_per=BATCH))
-            async for rows in result.partitions():
+            connection = await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            # Core on the session's connection: plain tuples, no ORM loading step (~15% of the time per row).
+            result = await connection.stream(export.query.execution_options(yield_per=BATCH))
+            async for rows in result.partitions(BATCH):
                 yield text.rows(rows)
     finally:
         await session.close()
