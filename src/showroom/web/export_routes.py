@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from showroom.db.engine import Database
 from showroom.exports import service
 from showroom.exports.service import Export
+from showroom.insights.service import dealership_weights
 from showroom.vocabulary import LeadSourceType, LeadStatus
 from showroom.web.deps import AnyOption, HtmlRoute, Staff, StaffPage
 
@@ -46,9 +47,12 @@ async def export_leads(
     source: Annotated[LeadSourceType | None, AnyOption] = None,
     assigned: Annotated[str | None, Query(max_length=10)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    hot: bool = False,
 ) -> StreamingResponse:
     """The leads page's filters, as the page reads them."""
+    threshold = (await dealership_weights(staff.session, staff.dealership.id))["hot_threshold"] if hot else None
     export = service.leads(
+        hot_threshold=threshold,
         statuses=[status] if status else None,
         source=source,
         assigned_user_id=int(assigned) if assigned and assigned.isdigit() else None,
