@@ -48,13 +48,16 @@ async def test_leads_export_has_the_list_filters_only_this_dealership_and_is_aud
     filtered = rows_of((await manager.get("/api/v1/exports/leads.csv?status=qualified&q=quinto&score_min=50")).content)
     assert [(r["lead_id"], r["customer_phone"], r["score"]) for r in filtered] == [(str(hot.id), "+13125550100", "80")]
 
+    hot_only = rows_of((await manager.get("/api/v1/exports/leads.csv?hot=true")).content)
+    assert [r["lead_id"] for r in hot_only] == [str(hot.id)]
+
     async with db.maint_session() as maint:
         audits = (
             await maint.scalars(
                 select(AuditLog).where(AuditLog.dealership_id == team.id, AuditLog.action == "export.leads")
             )
         ).all()
-    assert len(audits) == 2
+    assert len(audits) == 3
     assert {a.user_id for a in audits} == {team.manager.id}
     assert {"status": ["qualified"], "q": "quinto", "score_min": 50} in [a.details["filters"] for a in audits]
 

@@ -15,6 +15,7 @@ from showroom.db.engine import Database
 from showroom.errors import ValidationFailed
 from showroom.exports import service
 from showroom.exports.service import Export
+from showroom.insights.service import dealership_weights
 from showroom.vocabulary import Channel, ConversationStatus, FollowUpKind, FollowUpStatus, LeadSourceType, LeadStatus
 
 router = APIRouter(prefix="/api/v1/exports", tags=["exports"])
@@ -56,6 +57,7 @@ async def export_leads(
     score_min: Annotated[int | None, Query(ge=0, le=100)] = None,
     score_max: Annotated[int | None, Query(ge=0, le=100)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Customer name, e-mail or phone")] = None,
+    hot: Annotated[bool, Query(description="Only hot leads: open, scored at or above the hot threshold")] = False,
 ) -> StreamingResponse:
     _range("created_after", created_after, "created_before", created_before)
     if score_min is not None and score_max is not None and score_min > score_max:
@@ -71,6 +73,7 @@ async def export_leads(
         score_min=score_min,
         score_max=score_max,
         q=q,
+        hot_threshold=(await dealership_weights(ctx.session, ctx.dealership_id))["hot_threshold"] if hot else None,
     )
     return await streamed(request, ctx, export)
 

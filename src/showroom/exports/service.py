@@ -94,6 +94,8 @@ def leads(**filters: Any) -> Export:
         .order_by(Lead.created_at, Lead.id)
     )
     named = {("status" if k == "statuses" else k): v for k, v in filters.items()}  # as the list's parameters
+    if named.get("hot_threshold") is not None:
+        named["hot"] = True
     return Export("leads", tuple(columns), query, _given(named))
 
 
