@@ -400,6 +400,12 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         on(_message, "/api/v1/messages/{id}", lambda r, t: {"is_read": True})
     ),
     ("GET", "/api/v1/audit-logs"): Example(fixed("/api/v1/audit-logs"), tenant_resource=False),
+    ("GET", "/api/v1/exports/leads.csv"): Example(fixed("/api/v1/exports/leads.csv"), tenant_resource=False),
+    ("GET", "/api/v1/exports/customers.csv"): Example(fixed("/api/v1/exports/customers.csv"), tenant_resource=False),
+    ("GET", "/api/v1/exports/conversations.csv"): Example(
+        fixed("/api/v1/exports/conversations.csv"), tenant_resource=False
+    ),
+    ("GET", "/api/v1/exports/follow-ups.csv"): Example(fixed("/api/v1/exports/follow-ups.csv"), tenant_resource=False),
     ("GET", "/api/v1/personas"): Example(fixed("/api/v1/personas"), tenant_resource=False),
     ("GET", "/api/v1/dead-letters"): Example(fixed("/api/v1/dead-letters"), tenant_resource=False),
     ("POST", "/api/v1/dead-letters/{letter_id}/assign"): Example(
@@ -616,6 +622,8 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
         "conversation.delete",
         "persona.write",
         "experiment.write",
+        "data.export",  # issue 20: CSV exports of the dealership's data
+        "report.manage",  # issue 20: scheduled reports
     }
     admins_add = {
         "dealership.update",

@@ -40,6 +40,7 @@ MINIMUM_ROLE: dict[str, Role] = {
     "experiment.read": Role.user,
     "experiment.write": Role.manager,
     "data.export": Role.manager,  # CSV exports of leads, customers, conversations, follow-ups
+    "report.manage": Role.manager,  # scheduled reports: create, preview, send now, delete
 }
 
 ACTIONS = frozenset(MINIMUM_ROLE)
