@@ -52,6 +52,7 @@ from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
 from showroom.ops import health, metrics, stats
+from showroom.reports.routes import router as reports
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
 from showroom.web.api_docs import router as api_docs
@@ -209,6 +210,7 @@ def _include_routers(app: FastAPI) -> None:
         agent,
         experiments,
         exports,
+        reports,
         widget,
         webhooks,
         events,

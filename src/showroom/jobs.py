@@ -32,7 +32,7 @@ from showroom.settings import Settings
 log = logging.getLogger(__name__)
 
 tasks = Blueprint()
-TASK_MODULES: tuple[str, ...] = ("showroom.conversations.tasks", "showroom.insights.tasks")
+TASK_MODULES: tuple[str, ...] = ("showroom.conversations.tasks", "showroom.insights.tasks", "showroom.reports.tasks")
 
 _services: Services | None = None
 

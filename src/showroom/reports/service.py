@@ -100,14 +100,16 @@ async def advance(session: AsyncSession, schedule_id: int, now: datetime) -> Per
         return None
     period, following = due_period(schedule_of(row), row.next_run_at, now)
     row.next_run_at, row.last_run_at = following, now
-    await defer(session, SEND, queue=QUEUE, queueing_lock=f"report:{row.id}:{period.key}", schedule_id=row.id,
-                start=period.start.isoformat(), end=period.end.isoformat(), key=f"report-{row.id}-{period.key}")  # fmt: skip
+    key = f"report-{row.id}-{period.key}"
+    await defer(session, SEND, queue=QUEUE, queueing_lock=key, schedule_id=row.id, dealership_id=row.dealership_id,
+                start=period.start.isoformat(), end=period.end.isoformat(), key=key)  # fmt: skip
     return period
 
 
 async def send_now(session: AsyncSession, row: ReportSchedule, actor: Actor) -> tuple[Period, list[str]]:
     period = last_complete_period(row, datetime.now(UTC))
-    await defer(session, SEND, queue=QUEUE, schedule_id=row.id, start=period.start.isoformat(),
+    await defer(session, SEND, queue=QUEUE, schedule_id=row.id, dealership_id=row.dealership_id,
+                start=period.start.isoformat(),
                 end=period.end.isoformat(), key=f"report-{row.id}-now-{uuid.uuid4().hex[:12]}")  # fmt: skip
     await record(session, actor, "report_schedule.send_now", dealership_id=row.dealership_id,
                  resource_type="report_schedule", resource_id=row.id, details={"period": period.key})  # fmt: skip
@@ -146,7 +148,7 @@ def email(row: ReportSchedule, found: figures.Figures, dealership: str, to: list
     ]
     attachments.append(
         {"filename": f"report-{found.period.key}.csv", "content_type": "text/csv",
-         "data": base64.b64encode(render.csv_bytes(found)).decode()}
+         "data": _b64(render.csv_bytes(found))}
     )  # fmt: skip
     return Email(
         to=to,
@@ -156,3 +158,7 @@ def email(row: ReportSchedule, found: figures.Figures, dealership: str, to: list
         headers={"Message-ID": new_message_id(sender, key=key)},
         attachments=attachments,
     )
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
