@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -19,6 +20,7 @@ from fastapi import FastAPI
 from showroom.app import PUBLIC, api_routes, route_action
 from showroom.auth.permissions import SCOPES, role_allows, scopes_allow
 from showroom.db.engine import Database
+from showroom.models import ReportSchedule
 from tests.factories import (
     create_conversation,
     create_customer,
@@ -45,6 +47,22 @@ Target = Callable[[Database, Team], Awaitable[tuple[str, Any]]]  # -> (path, jso
 async def _customer(db: Database, team: Team) -> Any:
     async with db.maint_session() as maint, maint.begin():
         return await create_customer(maint, team.id)
+
+
+async def _report_schedule(db: Database, team: Team) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        row = ReportSchedule(
+            dealership_id=team.id,
+            name="Daily",
+            report_type="lead_summary",
+            recipients=["gm@inbox-mail.net"],
+            frequency="daily",
+            timezone="UTC",
+            next_run_at=datetime.now(UTC) + timedelta(days=1),
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
 
 
 async def _flagged_customer(db: Database, team: Team) -> Any:
@@ -400,6 +418,24 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         on(_message, "/api/v1/messages/{id}", lambda r, t: {"is_read": True})
     ),
     ("GET", "/api/v1/audit-logs"): Example(fixed("/api/v1/audit-logs"), tenant_resource=False),
+    ("GET", "/api/v1/report-schedules"): Example(fixed("/api/v1/report-schedules"), tenant_resource=False),
+    ("POST", "/api/v1/report-schedules"): Example(
+        fixed(
+            "/api/v1/report-schedules",
+            {"name": "Daily", "frequency": "daily", "timezone": "UTC", "recipients": ["gm@inbox-mail.net"]},
+        ),
+        201,
+        tenant_resource=False,
+    ),
+    ("GET", "/api/v1/report-schedules/{schedule_id}/preview"): Example(
+        on(_report_schedule, "/api/v1/report-schedules/{id}/preview")
+    ),
+    ("POST", "/api/v1/report-schedules/{schedule_id}/send-now"): Example(
+        on(_report_schedule, "/api/v1/report-schedules/{id}/send-now"), 202
+    ),
+    ("DELETE", "/api/v1/report-schedules/{schedule_id}"): Example(
+        on(_report_schedule, "/api/v1/report-schedules/{id}"), 204
+    ),
     ("GET", "/api/v1/exports/leads.csv"): Example(fixed("/api/v1/exports/leads.csv"), tenant_resource=False),
     ("GET", "/api/v1/exports/customers.csv"): Example(fixed("/api/v1/exports/customers.csv"), tenant_resource=False),
     ("GET", "/api/v1/exports/conversations.csv"): Example(
