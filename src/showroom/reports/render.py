@@ -29,9 +29,11 @@ class Chart:
 
 
 def _bar_png(items: list[tuple[str, int]], title: str, colour: str) -> bytes:
+    # lazy: matplotlib costs ~0.3 s to import; only a process that draws a report pays it
     import matplotlib
 
     matplotlib.use("Agg")
+    # lazy, as above, and after choosing the headless backend
     import matplotlib.pyplot as plt
 
     labels = [name for name, _ in items][:10][::-1]
