@@ -47,15 +47,18 @@ from showroom.dealerships.routes import router as dealerships
 from showroom.errors import AppError, NotFound, Unauthorized
 from showroom.events import EventHub
 from showroom.experiments.routes import router as experiments
+from showroom.exports.routes import router as exports
 from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
 from showroom.ops import health, metrics, stats
+from showroom.reports.routes import router as reports
 from showroom.services import Services
 from showroom.settings import Settings, get_settings
 from showroom.web.api_docs import router as api_docs
 from showroom.web.app_routes import router as staff_app
+from showroom.web.export_routes import router as staff_exports
 from showroom.web.routes import router as web
 
 log = logging.getLogger("showroom")
@@ -207,6 +210,8 @@ def _include_routers(app: FastAPI) -> None:
         handovers,
         agent,
         experiments,
+        exports,
+        reports,
         widget,
         webhooks,
         events,
@@ -214,6 +219,7 @@ def _include_routers(app: FastAPI) -> None:
         outbound_webhooks,
         web,
         staff_app,
+        staff_exports,
         api_docs,
     )
     for router in routers:

@@ -32,7 +32,12 @@ from showroom.settings import Settings
 log = logging.getLogger(__name__)
 
 tasks = Blueprint()
-TASK_MODULES: tuple[str, ...] = ("showroom.conversations.tasks", "showroom.integrations.tasks")
+TASK_MODULES: tuple[str, ...] = (
+    "showroom.conversations.tasks",
+    "showroom.insights.tasks",
+    "showroom.reports.tasks",
+    "showroom.integrations.tasks",
+)
 
 _services: Services | None = None
 
@@ -134,10 +139,19 @@ async def send_mail(
     html: str | None = None,
     reply_to: str | None = None,
     headers: dict[str, str] | None = None,
+    attachments: list[dict[str, str]] | None = None,
 ) -> str:
     """Send one e-mail queued by ``mail.send_later`` (its transaction committed); retried while SMTP fails.
     Returns the Message-ID."""
-    email = Email(to=to, subject=subject, text=text, html=html, reply_to=reply_to, headers=headers or {})
+    email = Email(
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        reply_to=reply_to,
+        headers=headers or {},
+        attachments=attachments or [],
+    )
     return await services().mailer.send(email)
 
 

@@ -10,6 +10,7 @@ with a Message-ID fixed when it was queued, so a re-run of the job re-sends the 
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 import smtplib
 import ssl
@@ -38,6 +39,8 @@ class Email:
     html: str | None = None
     reply_to: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    # {"filename", "content_type", "data" (base64), "cid" (optional: an image the HTML shows as cid:<cid>)}
+    attachments: list[dict[str, str]] = field(default_factory=list)
 
 
 def new_message_id(sender: str | None = None, *, key: str | None = None) -> str:
@@ -69,6 +72,14 @@ def build_message(email: Email, sender: str) -> EmailMessage:
     msg.set_content(email.text)
     if email.html:
         msg.add_alternative(email.html, subtype="html")
+    for item in email.attachments:
+        maintype, _, subtype = item["content_type"].partition("/")
+        data = base64.b64decode(item["data"])
+        html_part = msg.get_body(preferencelist=("html",)) if item.get("cid") else None
+        if html_part is not None:  # an image the HTML shows (cid:...): related to that part, inline
+            html_part.add_related(data, maintype, subtype, cid=f"<{item['cid']}>", filename=item["filename"])
+        else:
+            msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=item["filename"])
     return msg
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -19,6 +20,7 @@ from fastapi import FastAPI
 from showroom.app import PUBLIC, api_routes, route_action
 from showroom.auth.permissions import SCOPES, role_allows, scopes_allow
 from showroom.db.engine import Database
+from showroom.models import ReportSchedule
 from tests.factories import (
     create_conversation,
     create_customer,
@@ -45,6 +47,22 @@ Target = Callable[[Database, Team], Awaitable[tuple[str, Any]]]  # -> (path, jso
 async def _customer(db: Database, team: Team) -> Any:
     async with db.maint_session() as maint, maint.begin():
         return await create_customer(maint, team.id)
+
+
+async def _report_schedule(db: Database, team: Team) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        row = ReportSchedule(
+            dealership_id=team.id,
+            name="Daily",
+            report_type="lead_summary",
+            recipients=["gm@inbox-mail.net"],
+            frequency="daily",
+            timezone="UTC",
+            next_run_at=datetime.now(UTC) + timedelta(days=1),
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
 
 
 async def _flagged_customer(db: Database, team: Team) -> Any:
@@ -442,6 +460,15 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         201,
         tenant_resource=False,
     ),
+    ("GET", "/api/v1/report-schedules"): Example(fixed("/api/v1/report-schedules"), tenant_resource=False),
+    ("POST", "/api/v1/report-schedules"): Example(
+        fixed(
+            "/api/v1/report-schedules",
+            {"name": "Daily", "frequency": "daily", "timezone": "UTC", "recipients": ["gm@inbox-mail.net"]},
+        ),
+        201,
+        tenant_resource=False,
+    ),
     ("GET", f"{W}/endpoints/{{endpoint_id}}"): Example(on(_webhook_endpoint, f"{W}/endpoints/{{id}}")),
     ("GET", f"{W}/endpoints/{{endpoint_id}}/secret"): Example(on(_webhook_endpoint, f"{W}/endpoints/{{id}}/secret")),
     ("PATCH", f"{W}/endpoints/{{endpoint_id}}"): Example(
@@ -454,6 +481,21 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", f"{W}/deliveries"): Example(fixed(f"{W}/deliveries"), tenant_resource=False),
     ("GET", f"{W}/deliveries/{{delivery_id}}"): Example(on(_webhook_delivery, f"{W}/deliveries/{{id}}")),
     ("POST", f"{W}/deliveries/{{delivery_id}}/replay"): Example(on(_webhook_delivery, f"{W}/deliveries/{{id}}/replay")),
+    ("GET", "/api/v1/report-schedules/{schedule_id}/preview"): Example(
+        on(_report_schedule, "/api/v1/report-schedules/{id}/preview")
+    ),
+    ("POST", "/api/v1/report-schedules/{schedule_id}/send-now"): Example(
+        on(_report_schedule, "/api/v1/report-schedules/{id}/send-now"), 202
+    ),
+    ("DELETE", "/api/v1/report-schedules/{schedule_id}"): Example(
+        on(_report_schedule, "/api/v1/report-schedules/{id}"), 204
+    ),
+    ("GET", "/api/v1/exports/leads.csv"): Example(fixed("/api/v1/exports/leads.csv"), tenant_resource=False),
+    ("GET", "/api/v1/exports/customers.csv"): Example(fixed("/api/v1/exports/customers.csv"), tenant_resource=False),
+    ("GET", "/api/v1/exports/conversations.csv"): Example(
+        fixed("/api/v1/exports/conversations.csv"), tenant_resource=False
+    ),
+    ("GET", "/api/v1/exports/follow-ups.csv"): Example(fixed("/api/v1/exports/follow-ups.csv"), tenant_resource=False),
     ("GET", "/api/v1/personas"): Example(fixed("/api/v1/personas"), tenant_resource=False),
     ("GET", "/api/v1/dead-letters"): Example(fixed("/api/v1/dead-letters"), tenant_resource=False),
     ("POST", "/api/v1/dead-letters/{letter_id}/assign"): Example(
@@ -670,6 +712,8 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
         "conversation.delete",
         "persona.write",
         "experiment.write",
+        "data.export",  # issue 20: CSV exports of the dealership's data
+        "report.manage",  # issue 20: scheduled reports
     }
     admins_add = {
         "dealership.update",

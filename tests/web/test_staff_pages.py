@@ -274,3 +274,14 @@ async def test_bad_ids_and_parameters_of_pages_answer_with_pages(app: FastAPI, d
     query = await client.get("/app/inventory", params={"page": "0"})
     assert query.status_code == 422 and query.headers["content-type"].startswith("text/html")
     assert "page" in query.text
+
+
+async def test_the_leads_filters_any_option_is_no_filter(app: FastAPI, db: Database) -> None:
+    """The filter form sends "Any" as an empty parameter (`source=`): a bug answered it with an error page."""
+    team = await create_team(db)
+    client = await sign_in(app, team.manager.email)
+    page = await client.get("/app/leads?view=table&q=&status=&source=&assigned=&sort=-created_at")
+    assert page.status_code == 200, page.text
+    export = await client.get("/app/exports/leads.csv?status=&source=&assigned=&q=")
+    assert export.status_code == 200
+    assert export.text.startswith("\ufefflead_id,")

@@ -40,6 +40,8 @@ MINIMUM_ROLE: dict[str, Role] = {
     "handover.write": Role.user,
     "experiment.read": Role.user,
     "experiment.write": Role.manager,
+    "data.export": Role.manager,  # CSV exports of leads, customers, conversations, follow-ups
+    "report.manage": Role.manager,  # scheduled reports: create, preview, send now, delete
 }
 
 ACTIONS = frozenset(MINIMUM_ROLE)
@@ -56,6 +58,7 @@ SCOPES: dict[str, frozenset[str]] = {
     "inventory:write": frozenset({"vehicle.read", "vehicle.write"}),
     "conversations:read": frozenset({"conversation.read", "message.read"}),
     "conversations:write": frozenset({"conversation.read", "conversation.write", "message.read", "message.write"}),
+    "exports:read": frozenset({"data.export"}),
 }
 
 

@@ -21,6 +21,7 @@ from pydantic import (
 
 from showroom.api.types import WebUrl
 from showroom.dealerships.routing import pending_routing
+from showroom.insights import scoring
 from showroom.vocabulary import LANGUAGE_NAMES, Language, OperationMode, Tone
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
@@ -145,6 +146,20 @@ class DealershipSettings(Strict):
         pattern=r"^\+[1-9][0-9]{6,14}$",
         description="The dealership's texting number (E.164): SMS sender and webhook route",
     )
+    score_weights: dict[str, int] = Field(
+        default_factory=dict,
+        description="Lead-score weights overriding the defaults (insights.scoring.DEFAULT_WEIGHTS), e.g. "
+        '{"test_drive": 30, "just_browsing": -25, "quiet_decay_percent": 5, "hot_threshold": 75}',
+    )
+
+    @field_validator("score_weights")
+    @classmethod
+    def _weights(cls, value: dict[str, int]) -> dict[str, int]:
+        try:
+            scoring.weights(value)
+        except scoring.BadWeights as exc:
+            raise ValueError(str(exc)) from None
+        return value
 
     @field_validator("widget_allowed_origins")
     @classmethod

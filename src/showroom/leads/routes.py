@@ -17,6 +17,7 @@ from showroom.api.pagination import PageOut, paginate
 from showroom.api.types import DbId, When
 from showroom.auth.deps import Context, DbSession, Maint, request_actor, require
 from showroom.errors import UnsupportedMediaType
+from showroom.insights.service import dealership_weights
 from showroom.leads import dead_letters as letters
 from showroom.leads import merge, service, sources
 from showroom.leads.adf_intake import DocumentOutcome, process_payload
@@ -234,10 +235,12 @@ async def list_leads(
     score_min: Annotated[int | None, Query(ge=0, le=100)] = None,
     score_max: Annotated[int | None, Query(ge=0, le=100)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Customer name, e-mail or phone")] = None,
+    hot: Annotated[bool, Query(description="Only hot leads: open, scored at or above the hot threshold")] = False,
     sort: Annotated[str, Query(max_length=30)] = "-created_at",
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Any:
+    threshold = (await dealership_weights(ctx.session, ctx.dealership_id))["hot_threshold"] if hot else None
     query = select(Lead).where(
         *service.lead_filters(
             statuses=status,
@@ -250,6 +253,7 @@ async def list_leads(
             score_min=score_min,
             score_max=score_max,
             q=q,
+            hot_threshold=threshold,
         )
     )
     items, next_cursor = await paginate(

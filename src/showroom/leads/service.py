@@ -221,6 +221,7 @@ def lead_filters(
     score_min: int | None = None,
     score_max: int | None = None,
     q: str | None = None,
+    hot_threshold: int | None = None,
 ) -> list[ColumnElement[bool]]:
     """The conditions on ``leads`` of the lead lists (API and staff pages): every one given must hold.
     ``created_before`` is exclusive; ``q`` searches the lead's customer (:func:`customer_search`)."""
@@ -244,6 +245,10 @@ def lead_filters(
         conditions.append(Lead.lead_score >= score_min)
     if score_max is not None:
         conditions.append(Lead.lead_score <= score_max)
+    if hot_threshold is not None:  # "hot leads": open, scored at or above the dealership's threshold
+        closed = (LeadStatus.sold, LeadStatus.lost, LeadStatus.archived)
+        conditions.append(Lead.lead_score >= hot_threshold)
+        conditions.append(Lead.status.in_([s.value for s in LeadStatus if s not in closed]))
     if q and q.strip():
         # Never correlated: the same condition whether or not the caller's query joins customers itself.
         matching = select(Customer.id).where(customer_search(q)).correlate(None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
@@ -15,6 +16,7 @@ from sqlalchemy.orm import aliased
 from showroom.agent import personas as persona_service
 from showroom.agent.personas import SAMPLE
 from showroom.errors import NotFound
+from showroom.insights.service import dealership_weights
 from showroom.inventory import service as inventory
 from showroom.leads import sources
 from showroom.leads.service import customer_search, lead_filters
@@ -32,7 +34,8 @@ from showroom.models import (
 )
 from showroom.vocabulary import LeadSourceType, LeadStatus, Tone
 from showroom.web.conversation_view import staff_names
-from showroom.web.deps import HtmlRoute, StaffPage, page_id, page_int
+from showroom.web.deps import AnyOption, HtmlRoute, StaffPage, page_id, page_int
+from showroom.web.score_view import score_view
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 PIPELINE = tuple(s for s in LeadStatus if s != LeadStatus.archived)  # the board's columns
@@ -56,7 +59,12 @@ LEAD_SORTS: dict[str, Any] = {
 
 
 def _filtered(
-    query: Select[Any], status: LeadStatus | None, source: LeadSourceType | None, assigned: str | None, q: str | None
+    query: Select[Any],
+    status: LeadStatus | None,
+    source: LeadSourceType | None,
+    assigned: str | None,
+    q: str | None,
+    hot_threshold: int | None = None,
 ) -> Select[Any]:
     return query.where(  # the API's lead filters, shared
         *lead_filters(
@@ -65,6 +73,7 @@ def _filtered(
             assigned_user_id=int(assigned) if assigned and assigned.isdigit() else None,
             unassigned=assigned == "none",
             q=q,
+            hot_threshold=hot_threshold,
         )
     )
 
@@ -73,14 +82,16 @@ def _filtered(
 async def leads(
     staff: StaffPage,
     view: View = View.board,
-    status: LeadStatus | None = None,
-    source: LeadSourceType | None = None,
+    status: Annotated[LeadStatus | None, AnyOption] = None,
+    source: Annotated[LeadSourceType | None, AnyOption] = None,
     assigned: Annotated[str | None, Query(max_length=10)] = None,
     q: Text = None,
+    hot: bool = False,
     sort: Annotated[str, Query(max_length=20)] = "-created_at",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> HTMLResponse:
     staff.require("lead.read")
+    threshold = (await dealership_weights(staff.session, staff.dealership.id))["hot_threshold"] if hot else None
     primary = aliased(VehicleInterest)
     vehicle = func.concat_ws(" ", primary.year, primary.make, primary.model).label("vehicle")
     columns = (
@@ -99,7 +110,7 @@ async def leads(
         .join(Customer, Customer.id == Lead.customer_id)
         .outerjoin(primary, (primary.lead_id == Lead.id) & primary.is_primary)
     )
-    base = _filtered(base, status, source, assigned, q)
+    base = _filtered(base, status, source, assigned, q, threshold)
     context: dict[str, Any] = {}
     if view == View.board:
         counted = _filtered(
@@ -108,6 +119,7 @@ async def leads(
             source,
             assigned,
             q,
+            threshold,
         ).group_by(Lead.status)
         context["counts"] = {row[0]: int(row[1]) for row in (await staff.session.execute(counted)).all()}
         ranked = base.add_columns(
@@ -134,6 +146,15 @@ async def leads(
         q=q or "",
         sort=sort,
         page=page,
+        hot=hot,
+        hot_threshold=threshold,
+        export_query=urlencode(
+            {
+                k: v
+                for k, v in {"status": status, "source": source, "assigned": assigned, "q": q, "hot": hot}.items()
+                if v
+            }
+        ),
         sorts={
             "-created_at": "Newest",
             "created_at": "Oldest",
@@ -191,6 +212,7 @@ async def lead_detail(lead_id: str, staff: StaffPage) -> HTMLResponse:
         staff_rows=staff_rows,
         users=await staff_names(staff.session),
         statuses=[s for s in LeadStatus],
+        score=await score_view(staff.session, lead.id),
     )
 
 

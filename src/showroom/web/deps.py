@@ -21,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from pydantic import BeforeValidator
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.api.types import INT4_MAX
@@ -137,6 +138,14 @@ async def staff_form(request: Request, session: DbSession) -> Staff:
 
 StaffPage = Annotated[Staff, Depends(staff_page)]
 StaffForm = Annotated[Staff, Depends(staff_form)]
+
+
+def _blank_is_none(value: Any) -> Any:
+    return None if value == "" else value
+
+
+# A filter form's "Any" option sends the parameter empty (`source=`): that is no filter, not a bad value.
+AnyOption = BeforeValidator(_blank_is_none)
 
 
 def page_int(value: str, what: str) -> int:

@@ -1,0 +1,1 @@
+"""CSV exports of a dealership's data (leads, customers, conversations with their messages, follow-ups)."""
