@@ -31,6 +31,7 @@ from showroom.models import (
     Handover,
     Lead,
     Message,
+    User,
     VehicleInterest,
 )
 from showroom.models.conversations import OPEN_HANDOVER_STATUSES
@@ -139,6 +140,17 @@ async def build_dossier(
     }
 
 
+PERSON_ASKED_SLA_MINUTES = 15
+
+
+def sla_window(handover_settings: dict[str, Any], reason: str, urgency: str) -> timedelta:
+    """How long the team has to answer: a customer who asked for a person, or an urgent handover, is waiting now
+    (``sla_minutes_urgent``, 15 minutes by default); anything else gets ``sla_hours`` (24 by default)."""
+    if reason == HandoverReason.customer_request or urgency in (Priority.high, Priority.urgent):
+        return timedelta(minutes=int(handover_settings.get("sla_minutes_urgent", PERSON_ASKED_SLA_MINUTES)))
+    return timedelta(hours=int(handover_settings.get("sla_hours", 24)))
+
+
 async def hand_over(
     session: AsyncSession,
     services: Services,
@@ -167,7 +179,7 @@ async def hand_over(
     assert dealership is not None
     handover_settings = (dealership.settings or {}).get("handover") or {}
     now = datetime.now(UTC)
-    sla_due = now + timedelta(hours=int(handover_settings.get("sla_hours", 24)))
+    sla_due = now + sla_window(handover_settings, reason, urgency)
     dossier = await build_dossier(
         session,
         conversation,
@@ -320,8 +332,10 @@ async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, act
     conversation.assigned_user_id = user_id
     lead = await session.get(Lead, handover.lead_id)
     assert lead is not None
+    claimer = await session.get(User, user_id)
+    name = (claimer.name or claimer.email) if claimer is not None else "a colleague"
     await add_activity(
-        session, lead, ActivityType.handover_updated, f"Claimed by user {user_id}", actor, handover_id=handover.id
+        session, lead, ActivityType.handover_updated, f"Claimed by {name}", actor, handover_id=handover.id
     )
     await record(
         session,

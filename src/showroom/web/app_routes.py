@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from showroom.web import admin_routes, crm_routes, dashboard, experiment_pages, inbox_routes, testchat, widget_script
+from showroom.web import (
+    admin_routes,
+    assets,
+    crm_routes,
+    dashboard,
+    experiment_pages,
+    inbox_routes,
+    testchat,
+    widget_script,
+)
 
 router = APIRouter(include_in_schema=False)
-PARTS = (dashboard, inbox_routes, crm_routes, admin_routes, experiment_pages, testchat, widget_script)
+PARTS = (assets, dashboard, inbox_routes, crm_routes, admin_routes, experiment_pages, testchat, widget_script)
 for part in PARTS:
     router.routes.extend(part.router.routes)

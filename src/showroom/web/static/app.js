@@ -208,9 +208,14 @@
         var body = { version: parseInt(root.getAttribute("data-version"), 10) };
         $$("[name]", form).forEach(function (el) {
           if (el.name === "assigned_user_id") body.assigned_user_id = el.value ? parseInt(el.value, 10) : null;
-          else if (el.name === "lost_reason") { if (status && status.value === "lost") body.lost_reason = el.value; }
+          else if (el.name === "lost_reason") { if (status && status.value === "lost" && el.value.trim()) body.lost_reason = el.value.trim(); }
           else if (el.value.trim()) body[el.name] = el.value.trim();
         });
+        if (status && status.value === "lost" && !body.lost_reason && root.getAttribute("data-status") !== "lost") {
+          toast("Say why the lead was lost before saving it as Lost.", true);
+          if (lost) lost.focus();
+          return;
+        }
         var button = $("button[type=submit]", form);
         busy(button, true);
         api("PATCH", "/api/v1/leads/" + id, body).then(function () { location.reload(); })
