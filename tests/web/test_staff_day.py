@@ -1,0 +1,201 @@
+"""Issue 21, the defects of a salesperson's day in the staff app, through the real app (no browser)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import timedelta
+
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from showroom.db.engine import Database
+from showroom.models import (
+    Conversation,
+    CustomerInsight,
+    CustomerInteraction,
+    CustomerProfile,
+    Dealership,
+    Handover,
+    LeadActivity,
+)
+from showroom.web.filters import linkify
+from tests.agent.test_conversations_flow import stocked_team, visitor
+from tests.conftest import new_client
+from tests.factories import create_message
+from tests.helpers import create_team, sign_in
+from tests.web.test_staff_pages import chat, page_client
+
+
+def ordered_ids() -> tuple[uuid.UUID, uuid.UUID]:
+    """Two new ids, the first sorting before the second."""
+    tail = uuid.uuid4().hex[8:]
+    return uuid.UUID("00000000" + tail), uuid.UUID("ffffffff" + tail)
+
+
+async def test_a_handover_notice_written_with_the_customer_message_comes_after_it(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    conversation = await chat(db, team, "Order Person")
+    async with db.maint_session() as maint, maint.begin():  # one transaction: both rows share its timestamp
+        conversation = await maint.get(Conversation, conversation.id) or conversation
+        low, high = ordered_ids()  # the ids sort the notice first, as random ids do half the time
+        await create_message(maint, conversation, id=high, content="I want to talk to a manager")
+        await create_message(
+            maint,
+            conversation,
+            id=low,
+            type="escalation",
+            delivery_status=None,
+            sender="system",
+            content="Handed over to the team: asked for a person",
+        )
+    client = await page_client(app, team.admin.email)
+    html = (await client.get(f"/app/conversations/{conversation.id}")).text
+    assert html.index("I want to talk to a manager") < html.index("Handed over to the team: asked for a person")
+
+
+def test_links_in_a_message_are_clickable_escaped_and_http_only() -> None:
+    html = str(linkify('See https://dealer.test/car?id=1&x=2. <script>x</script> javascript:alert(1) "http://a.b/c"'))
+    assert '<a href="https://dealer.test/car?id=1&amp;x=2" target="_blank" rel="noopener noreferrer nofollow">' in html
+    assert '<a href="http://a.b/c" ' in html  # the closing quote is not part of the link
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert 'href="javascript' not in html and html.count("<a ") == 2
+
+
+async def test_the_thread_shows_links_as_links(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    conversation = await chat(db, team, "Link Person")
+    async with db.maint_session() as maint, maint.begin():
+        row = await maint.get(Conversation, conversation.id)
+        assert row is not None
+        await create_message(maint, row, content="this one: https://cars.test/ioniq-5 <b>now</b>")
+    client = await page_client(app, team.admin.email)
+    html = (await client.get(f"/app/conversations/{conversation.id}")).text
+    assert '<a href="https://cars.test/ioniq-5" target="_blank" rel="noopener noreferrer nofollow">' in html
+    assert "&lt;b&gt;now&lt;/b&gt;" in html
+
+
+async def test_insights_show_once_each_and_keep_the_vehicle_named(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    conversation = await chat(db, team, "Insight Person")
+    async with db.maint_session() as maint, maint.begin():
+        common = {"dealership_id": team.id, "customer_id": conversation.customer_id, "source": "rule"}
+        maint.add(CustomerInsight(insight_type="vehicle_preference", value="Hyundai Ioniq 5", confidence=0.9, **common))
+        await maint.flush()
+        for _ in range(15):  # every later message repeats the same moods
+            maint.add(CustomerInsight(insight_type="sentiment", value="positive", confidence=0.6, **common))
+            maint.add(CustomerInsight(insight_type="urgency", value="soon", confidence=0.6, **common))
+            await maint.flush()
+    client = await page_client(app, team.admin.email)
+    html = (await client.get(f"/app/conversations/{conversation.id}")).text
+    insights = html[html.index('<h3 class="h4">Insights</h3>') :]
+    insights = insights[: insights.index("</ul>")]
+    assert "Hyundai Ioniq 5" in insights
+    assert insights.count("positive") == 1 and insights.count("soon") == 1
+
+
+async def test_the_timeline_names_people_once(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    conversation = await chat(db, team, "Timeline Person")
+    staff = await sign_in(app, team.manager.email)
+    reply = await staff.post(f"/api/v1/conversations/{conversation.id}/messages", json={"content": "Hello there"})
+    assert reply.status_code in (200, 201), reply.text
+    async with db.maint_session() as maint, maint.begin():
+        row = await maint.get(Conversation, conversation.id)
+        assert row is not None
+        maint.add(
+            Handover(
+                dealership_id=team.id,
+                conversation_id=row.id,
+                lead_id=row.lead_id,
+                reason="customer_request",
+                urgency="high",
+            )
+        )
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.conversation_id == conversation.id))
+    assert handover is not None
+    claimed = await staff.post(f"/api/v1/handovers/{handover.id}/claim")
+    assert claimed.status_code == 200, claimed.text
+    async with db.maint_session() as maint:
+        texts = list(await maint.scalars(select(LeadActivity.description).where(LeadActivity.lead_id == row.lead_id)))
+    assert "Claimed by Manager Person" in texts
+    page = await page_client(app, team.admin.email)
+    html = (await page.get(f"/app/leads/{conversation.lead_id}")).text
+    assert "Manager Person by" not in html and "user " + str(team.manager.id) not in html
+    assert "Claimed by Manager Person" in html
+
+
+async def test_asking_for_a_manager_gets_minutes_not_a_day(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    sub = team.dealership.subdomain
+    guest = visitor(app)
+    first = await guest.post(
+        f"/api/v1/widget/{sub}/messages",
+        json={"content": "Hi, is the Tucson available?", "name": "Manny Ger", "email": "manny@inbox-mail.net"},
+    )
+    assert first.status_code == 201, first.text
+    body = first.json()
+    human = await guest.post(
+        f"/api/v1/widget/{sub}/messages", json={"token": body["token"], "content": "I want to talk to a manager"}
+    )
+    assert human.json()["handed_over"] is True
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.conversation_id == body["conversation_id"]))
+        assert handover is not None and handover.sla_due_at is not None
+        assert handover.sla_due_at - handover.requested_at == timedelta(minutes=15)
+        # and the conversation was written to the customer's profile and timeline, both ways
+        customer_id = await maint.scalar(
+            select(Conversation.customer_id).where(Conversation.id == handover.conversation_id)
+        )
+        profile = await maint.scalar(select(CustomerProfile).where(CustomerProfile.customer_id == customer_id))
+        assert profile is not None and profile.last_interaction is not None
+        kinds = list(
+            await maint.scalars(
+                select(CustomerInteraction.interaction_type).where(CustomerInteraction.profile_id == profile.id)
+            )
+        )
+    assert kinds.count("message_inbound") == 2 and "message_outbound" in kinds
+    assert "Tucson" in " ".join(profile.preferences.get("vehicle_preferences", []))
+
+
+async def test_the_urgent_deadline_is_a_setting(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    client = await page_client(app, team.admin.email)
+    page = await client.get("/app/settings")
+    assert 'name="sla_minutes_urgent"' in page.text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token
+    form = {"csrf_token": token.group(1), "enabled": "1", "sla_hours": "8", "sla_minutes_urgent": "5"}
+    saved = await client.post("/app/settings/handover", data=form)
+    assert saved.status_code in (200, 303), saved.text
+    async with db.maint_session() as maint:
+        d = await maint.get(Dealership, team.id)
+    assert d is not None and d.settings["handover"]["sla_minutes_urgent"] == 5
+
+
+async def test_unknown_app_pages_are_the_apps_404_page_and_the_api_stays_json(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    client = await page_client(app, team.admin.email)
+    page = await client.get("/app/no-such-page/here")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Not found" in page.text
+    api = await client.get("/api/v1/no-such-thing")
+    assert api.status_code == 404 and api.json()["error"] == "NotFound"
+
+
+async def test_every_page_has_a_favicon(app: FastAPI) -> None:
+    icon = await new_client(app).get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
+    assert icon.content.startswith(b"<svg")
+
+
+async def test_settings_warn_when_the_widget_is_allowed_on_no_site(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    client = await page_client(app, team.admin.email)
+    assert 'id="widget-no-origin"' in (await client.get("/app/settings")).text
+    async with db.maint_session() as maint, maint.begin():
+        d = await maint.get(Dealership, team.id)
+        assert d is not None
+        d.settings = {**(d.settings or {}), "widget_allowed_origins": ["https://www.dealer.test"]}
+    assert 'id="widget-no-origin"' not in (await client.get("/app/settings")).text
