@@ -226,6 +226,9 @@ async def hand_over(
             channel=conversation.channel,
             content=f"Handed over to the team: {why}",
             entities={"handover_id": str(handover.id), "reason": reason, "urgency": urgency},
+            # the application's clock, as the customer's message that caused it (not the transaction's start,
+            # which is earlier and would show the notice above that message)
+            created_at=now,
         )
     )
     await add_activity(

@@ -1,0 +1,107 @@
+"""Issue 21 in Chromium: what a salesperson must reach at 1280 px and at 390 px, and the messages they read.
+Screenshots go to $SHOWROOM_SCREENSHOTS when it is set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from playwright.async_api import expect
+from sqlalchemy import select
+
+from showroom.db.engine import Database
+from showroom.models import Conversation
+from showroom.web.crm_routes import PIPELINE
+from tests.e2e.conftest import Server, allow_origin, signed_in_page
+from tests.e2e.test_screens import shot
+from tests.factories import create_message
+from tests.helpers import Team
+
+SITE = "https://www.staff-day.example"
+# how far an element sticks out of the viewport, sideways or below
+OFF_SCREEN = """(el) => { const r = el.getBoundingClientRect();
+  return Math.max(0, r.right - document.documentElement.clientWidth, -r.left); }"""
+
+
+async def handed_over_chat(server: Server, world: Team, db: Database) -> str:
+    """A widget visitor who asks for a manager: a pending handover, and a thread long enough to scroll."""
+    await allow_origin(db, world, SITE)
+    async with httpx.AsyncClient(base_url=server.base, headers={"Origin": SITE}) as visitor:
+        sub = world.dealership.subdomain
+        first = await visitor.post(
+            f"/api/v1/widget/{sub}/messages",
+            json={"content": "Is the Ioniq 5 still there?", "name": "Dana Day", "email": "dana@inbox-mail.net"},
+        )
+        assert first.status_code == 201, first.text
+        token, conversation_id = first.json()["token"], first.json()["conversation_id"]
+        human = await visitor.post(
+            f"/api/v1/widget/{sub}/messages", json={"token": token, "content": "I want to talk to a manager"}
+        )
+        assert human.json()["handed_over"] is True
+    async with db.maint_session() as maint, maint.begin():
+        conversation = await maint.get(Conversation, conversation_id)
+        assert conversation is not None
+        for n in range(25):
+            await create_message(maint, conversation, content=f"Earlier question number {n}, with some more words")
+    return str(conversation_id)
+
+
+async def test_every_board_column_fits_1280_and_phone_controls_are_on_screen(
+    browser: Any, server: Server, world: Team, db: Database
+) -> None:
+    conversation_id = await handed_over_chat(server, world, db)
+
+    desktop = await signed_in_page(browser, server, world.admin.email, width=1280, height=800)
+    await desktop.goto(server.base + "/app/leads")
+    columns = desktop.locator(".board > section")
+    assert await columns.count() == len(PIPELINE)
+    for i in range(await columns.count()):
+        assert await columns.nth(i).evaluate(OFF_SCREEN) <= 1, await columns.nth(i).locator("h2").inner_text()
+    await shot(desktop, "issue21-board-desktop")
+    await desktop.context.close()
+
+    phone = await signed_in_page(browser, server, world.admin.email, width=390, height=844)
+    await phone.goto(server.base + "/app/handovers")
+    claim = phone.locator(f"tr:has(a[href='/app/conversations/{conversation_id}']) button[data-claim]")
+    await expect(claim).to_be_visible()
+    assert await claim.evaluate(OFF_SCREEN) <= 1
+    await shot(phone, "issue21-handovers-phone")
+
+    await phone.goto(server.base + "/app/settings/triggers")
+    buttons = phone.locator("table button")
+    assert await buttons.count() > 0
+    for i in range(await buttons.count()):
+        assert await buttons.nth(i).evaluate(OFF_SCREEN) <= 1, await buttons.nth(i).inner_text()
+    await shot(phone, "issue21-triggers-phone")
+
+    await phone.goto(f"{server.base}/app/conversations/{conversation_id}")
+    box = phone.locator("#reply-text")
+    await expect(box).to_be_in_viewport()  # without scrolling past the thread
+    await phone.mouse.wheel(0, 1500)
+    await expect(box).to_be_in_viewport()
+    thread = await phone.locator("#thread").inner_text()
+    assert thread.index("I want to talk to a manager") < thread.index("Handed over to the team")
+    await shot(phone, "issue21-conversation-phone")
+    await phone.context.close()
+
+
+async def test_lost_without_a_reason_says_so_in_words(browser: Any, server: Server, world: Team, db: Database) -> None:
+    conversation_id = await handed_over_chat(server, world, db)
+    async with db.maint_session() as maint:
+        lead_id = await maint.scalar(select(Conversation.lead_id).where(Conversation.id == conversation_id))
+    page = await signed_in_page(browser, server, world.admin.email)
+    await page.goto(f"{server.base}/app/leads/{lead_id}")
+    await page.get_by_label("Status").select_option("lost")
+    await page.get_by_role("button", name="Change status").click()
+    toast = page.locator("#toast")
+    await expect(toast).to_contain_text("Say why the lead was lost")
+    assert "at least 1 character" not in await toast.inner_text()
+    await expect(page.get_by_label("Why was it lost?")).to_be_focused()
+    await page.get_by_label("Why was it lost?").fill("Bought elsewhere")
+    await page.get_by_role("button", name="Change status").click()
+    await expect(page.locator("text=Lost because")).to_be_visible()
+
+    missing = await page.goto(server.base + "/app/customers-that-do-not-exist")
+    assert missing is not None and missing.status == 404
+    await expect(page.get_by_role("heading", name="Not found")).to_be_visible()
+    await page.context.close()
