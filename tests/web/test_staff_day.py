@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 from sqlalchemy import select
@@ -199,3 +199,35 @@ async def test_settings_warn_when_the_widget_is_allowed_on_no_site(app: FastAPI,
         assert d is not None
         d.settings = {**(d.settings or {}), "widget_allowed_origins": ["https://www.dealer.test"]}
     assert 'id="widget-no-origin"' not in (await client.get("/app/settings")).text
+
+
+async def test_snooze_resolve_and_assign_move_a_conversation_between_the_inbox_tabs(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    conversation = await chat(db, team, "Tabby Person")
+    staff = await sign_in(app, team.agent.email)
+    pages = await page_client(app, team.agent.email)
+    url = f"/api/v1/conversations/{conversation.id}"
+
+    async def listed(tab: str) -> bool:
+        return "Tabby Person" in (await pages.get(f"/app/inbox?tab={tab}")).text
+
+    past = await staff.patch(url, json={"snoozed_until": "2020-01-01T09:00:00Z"})
+    assert past.status_code == 422 and past.json()["field"] == "snoozed_until"
+    assert "future" in past.json()["detail"]
+    later = (datetime.now(UTC) + timedelta(days=1)).isoformat()
+    snoozed = await staff.patch(url, json={"snoozed_until": later})
+    assert snoozed.status_code == 200, snoozed.text
+    assert snoozed.json()["snoozed_until"]
+    assert not await listed("open") and await listed("snoozed")
+    page = (await pages.get(f"/app/conversations/{conversation.id}")).text
+    assert 'id="snoozed"' in page and "Wake now" in page
+
+    assigned = await staff.patch(url, json={"assigned_user_id": team.manager.id})
+    assert assigned.status_code == 200
+    resolved = await staff.patch(url, json={"status": "resolved"})
+    assert resolved.status_code == 200 and resolved.json()["snoozed_until"] is None
+    assert await listed("closed") and not await listed("snoozed") and not await listed("open")
+    page = (await pages.get(f"/app/conversations/{conversation.id}")).text
+    assert "Reopen" in page and f'<option value="{team.manager.id}" selected>Manager Person</option>' in page
+    reopened = await staff.patch(url, json={"status": "active"})
+    assert reopened.status_code == 200 and await listed("open")

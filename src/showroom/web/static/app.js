@@ -143,6 +143,24 @@
       var t = e.target.closest("button");
       if (!t) return;
       var action = t.getAttribute("data-action");
+      var patch = t.getAttribute("data-patch"), done = t.getAttribute("data-done");
+      if (action === "snooze") {
+        var at = $("#snooze-at").value;
+        if (!at) { toast("Choose the date and time to snooze until.", true); $("#snooze-at").focus(); return; }
+        patch = JSON.stringify({ snoozed_until: new Date(at).toISOString() });
+        done = "Snoozed: back in the inbox at " + new Date(at).toLocaleString() + ".";
+      } else if (action === "assign") {
+        var who = $("#assign-to");
+        patch = JSON.stringify({ assigned_user_id: who.value ? parseInt(who.value, 10) : null });
+        done = who.value ? "Assigned to " + who.options[who.selectedIndex].text + "." : "Unassigned.";
+      }
+      if (patch) {
+        busy(t, true);
+        api("PATCH", "/api/v1/conversations/" + id, JSON.parse(patch))
+          .then(function () { toast(done || "Saved."); refresh(); })
+          .catch(function (err) { toast(err.message, true); busy(t, false); });
+        return;
+      }
       if (action === "take-over" || action === "hand-back") {
         busy(t, true);
         api("POST", "/api/v1/conversations/" + id + "/" + action, action === "hand-back" ? {} : undefined)
