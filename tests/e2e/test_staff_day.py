@@ -23,14 +23,18 @@ OFF_SCREEN = """(el) => { const r = el.getBoundingClientRect();
   return Math.max(0, r.right - document.documentElement.clientWidth, -r.left); }"""
 
 
-async def handed_over_chat(server: Server, world: Team, db: Database) -> str:
+async def handed_over_chat(server: Server, world: Team, db: Database, name: str = "Dana Day") -> str:
     """A widget visitor who asks for a manager: a pending handover, and a thread long enough to scroll."""
     await allow_origin(db, world, SITE)
     async with httpx.AsyncClient(base_url=server.base, headers={"Origin": SITE}) as visitor:
         sub = world.dealership.subdomain
         first = await visitor.post(
             f"/api/v1/widget/{sub}/messages",
-            json={"content": "Is the Ioniq 5 still there?", "name": "Dana Day", "email": "dana@inbox-mail.net"},
+            json={
+                "content": "Is the Ioniq 5 still there?",
+                "name": name,
+                "email": name.lower().replace(" ", ".") + "@inbox-mail.net",
+            },
         )
         assert first.status_code == 201, first.text
         token, conversation_id = first.json()["token"], first.json()["conversation_id"]
@@ -104,4 +108,33 @@ async def test_lost_without_a_reason_says_so_in_words(browser: Any, server: Serv
     missing = await page.goto(server.base + "/app/customers-that-do-not-exist")
     assert missing is not None and missing.status == 404
     await expect(page.get_by_role("heading", name="Not found")).to_be_visible()
+    await page.context.close()
+
+
+async def test_resolve_snooze_and_assign_from_the_conversation(
+    browser: Any, server: Server, world: Team, db: Database
+) -> None:
+    conversation_id = await handed_over_chat(server, world, db, name="Ines Inbox")
+    page = await signed_in_page(browser, server, world.admin.email)
+    await page.goto(f"{server.base}/app/conversations/{conversation_id}")
+    await page.get_by_label("Assigned to").select_option(label="Manager Person")
+    await page.get_by_role("button", name="Assign").click()
+    await expect(page.locator("#toast")).to_contain_text("Assigned to Manager Person")
+
+    await page.get_by_role("button", name="Snooze").click()
+    await expect(page.locator("#toast")).to_contain_text("Choose the date and time")
+    await page.get_by_label("Snooze until").fill("2099-01-02T09:30")
+    await page.get_by_role("button", name="Snooze").click()
+    await expect(page.locator("#snoozed")).to_contain_text("Snoozed until 2 Jan 2099")
+    await page.goto(server.base + "/app/inbox?tab=snoozed")
+    await expect(page.locator("#inbox-rows")).to_contain_text("Ines Inbox")
+    await shot(page, "issue21-inbox-snoozed-desktop")
+
+    await page.goto(f"{server.base}/app/conversations/{conversation_id}")
+    await page.get_by_role("button", name="Resolve").click()
+    await expect(page.get_by_role("button", name="Reopen")).to_be_visible()
+    await page.goto(server.base + "/app/inbox?tab=closed")
+    await expect(page.locator("#inbox-rows")).to_contain_text("Ines Inbox")
+    await expect(page.locator("#inbox-rows")).to_contain_text("Manager Person")
+    await shot(page, "issue21-inbox-closed-desktop")
     await page.context.close()
