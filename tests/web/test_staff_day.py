@@ -231,3 +231,21 @@ async def test_snooze_resolve_and_assign_move_a_conversation_between_the_inbox_t
     assert "Reopen" in page and f'<option value="{team.manager.id}" selected>Manager Person</option>' in page
     reopened = await staff.patch(url, json={"status": "active"})
     assert reopened.status_code == 200 and await listed("open")
+
+
+async def test_the_customer_list_searches_and_shows_only_this_dealerships_customers(app: FastAPI, db: Database) -> None:
+    team, outsider = await create_team(db), await create_team(db)
+    mine = await chat(db, team, "Carla Listed")
+    await chat(db, team, "Other Person")
+    await chat(db, outsider, "Carla Elsewhere")
+    client = await page_client(app, team.agent.email)
+    everyone = await client.get("/app/customers")
+    assert everyone.status_code == 200
+    assert "Carla Listed" in everyone.text and "Other Person" in everyone.text
+    assert "Carla Elsewhere" not in everyone.text
+    found = (await client.get("/app/customers?q=carla")).text
+    assert f'href="/app/customers/{mine.customer_id}"' in found and "Other Person" not in found
+    assert "No customer matches" in (await client.get("/app/customers?q=nobody-at-all")).text
+    assert (await client.get("/app/customers?page=0")).status_code == 422
+    new = await client.get("/app/leads/new")
+    assert new.status_code == 200 and 'id="new-lead"' in new.text and 'value="walk_in"' in new.text

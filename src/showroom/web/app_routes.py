@@ -8,6 +8,7 @@ from showroom.web import (
     admin_routes,
     assets,
     crm_routes,
+    customer_pages,
     dashboard,
     experiment_pages,
     inbox_routes,
@@ -16,6 +17,16 @@ from showroom.web import (
 )
 
 router = APIRouter(include_in_schema=False)
-PARTS = (assets, dashboard, inbox_routes, crm_routes, admin_routes, experiment_pages, testchat, widget_script)
+PARTS = (
+    assets,
+    dashboard,
+    inbox_routes,
+    customer_pages,  # before crm_routes: /app/leads/new is not a lead id
+    crm_routes,
+    admin_routes,
+    experiment_pages,
+    testchat,
+    widget_script,
+)
 for part in PARTS:
     router.routes.extend(part.router.routes)

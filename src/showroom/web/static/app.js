@@ -407,7 +407,36 @@
     });
   }
 
-  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, inventory: inventory, personas: personas };
+  /* A walk-in or phone lead: the leads API, so the dedupe is the same as any intake's. */
+  function newLead() {
+    var form = $("#new-lead");
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var v = function (name) { return form.elements[name].value.trim(); };
+      if (!v("first_name") && !v("last_name")) { toast("Give the customer's name.", true); form.elements.first_name.focus(); return; }
+      var customer = {};
+      ["first_name", "last_name", "email", "phone"].forEach(function (k) { if (v(k)) customer[k] = v(k); });
+      var body = { customer: customer, attribution: { source: v("source") } };
+      var vehicle = {};
+      ["make", "model"].forEach(function (k) { if (v(k)) vehicle[k] = v(k); });
+      if (v("year")) {
+        var year = parseInt(v("year"), 10);
+        if (!(year >= 1900 && year <= 2100)) { toast("The vehicle year is a number like 2022.", true); form.elements.year.focus(); return; }
+        vehicle.year = year;
+      }
+      if (Object.keys(vehicle).length) body.vehicles = [vehicle];
+      if (v("timeframe")) body.timeframe = v("timeframe");
+      if (v("message")) body.message = v("message");
+      if (v("assigned_user_id")) body.assigned_user_id = parseInt(v("assigned_user_id"), 10);
+      var button = $("button[type=submit]", form);
+      busy(button, true);
+      api("POST", "/api/v1/leads", body).then(function (data) {
+        location.href = "/app/leads/" + data.lead.id + (data.duplicate ? "?existing=1" : "");
+      }).catch(function (err) { toast(err.message, true); busy(button, false); });
+    });
+  }
+
+  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, inventory: inventory, personas: personas, "lead-new": newLead };
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     copyButtons();
