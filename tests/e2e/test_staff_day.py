@@ -138,3 +138,47 @@ async def test_resolve_snooze_and_assign_from_the_conversation(
     await expect(page.locator("#inbox-rows")).to_contain_text("Manager Person")
     await shot(page, "issue21-inbox-closed-desktop")
     await page.context.close()
+
+
+async def fill_walk_in(page: Any, width: int) -> None:
+    await page.get_by_label("First name").fill("Walter")
+    await page.get_by_label("Last name").fill(f"Walkin{width}")
+    await page.get_by_label("Phone").fill(f"+1 312 555 {width:04d}")
+    await page.get_by_label("E-mail").fill(f"walter{width}@inbox-mail.net")
+    await page.get_by_label("How they came").select_option("walk_in")
+    await page.get_by_label("Make").fill("Hyundai")
+    await page.get_by_label("Model").fill("Tucson")
+
+
+async def test_a_walk_in_is_entered_once_and_found_in_the_customer_list(
+    browser: Any, server: Server, world: Team
+) -> None:
+    for width, height in ((1280, 800), (390, 844)):
+        page = await signed_in_page(browser, server, world.agent.email, width=width, height=height)
+        await page.goto(server.base + "/app/leads")
+        await page.get_by_role("link", name="New lead").click()
+        await page.get_by_role("button", name="Create lead").click()
+        await expect(page.locator("#toast")).to_contain_text("Give the customer's name")
+        await fill_walk_in(page, width)
+        await shot(page, f"issue21-new-lead-{'desktop' if width > 400 else 'phone'}")
+        await page.get_by_role("button", name="Create lead").click()
+        await page.wait_for_url("**/app/leads/*-*")
+        await expect(page.locator("h1")).to_contain_text(f"Walter Walkin{width}")
+        await expect(page.locator("#existing-lead")).to_have_count(0)
+        first = page.url
+
+        await page.goto(server.base + "/app/leads/new")  # the same enquiry again
+        await fill_walk_in(page, width)
+        await page.get_by_role("button", name="Create lead").click()
+        await page.wait_for_url("**existing=1")
+        assert page.url.split("?")[0] == first
+        await expect(page.locator("#existing-lead")).to_be_visible()
+
+        await page.goto(server.base + "/app/customers")
+        await page.get_by_label("Search by name, e-mail or phone").fill(f"walkin{width}")
+        await page.get_by_role("button", name="Search").click()
+        await page.get_by_role("link", name=f"Walter Walkin{width}").click()
+        await expect(page.locator("h1")).to_contain_text(f"Walter Walkin{width}")
+        overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1
+        await page.context.close()
