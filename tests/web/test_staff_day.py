@@ -18,11 +18,13 @@ from showroom.models import (
     Dealership,
     Handover,
     LeadActivity,
+    Vehicle,
 )
+from showroom.web.car_picker import car_text
 from showroom.web.filters import linkify
 from tests.agent.test_conversations_flow import stocked_team, visitor
 from tests.conftest import new_client
-from tests.factories import create_message
+from tests.factories import create_message, create_vehicle
 from tests.helpers import create_team, sign_in
 from tests.web.test_staff_pages import chat, page_client
 
@@ -249,3 +251,39 @@ async def test_the_customer_list_searches_and_shows_only_this_dealerships_custom
     assert (await client.get("/app/customers?page=0")).status_code == 422
     new = await client.get("/app/leads/new")
     assert new.status_code == 200 and 'id="new-lead"' in new.text and 'value="walk_in"' in new.text
+
+
+def test_a_car_goes_as_its_facts_and_its_http_link_only() -> None:
+    car = Vehicle(
+        year=2022,
+        make="Hyundai",
+        model="Tucson",
+        trim="SEL",
+        sale_price=2_799_000,
+        mileage=18_250,
+        condition="used",
+        stock_number="T123",
+        url="https://dealer.test/tucson-t123",
+    )
+    assert (
+        car_text(car) == "2022 Hyundai Tucson SEL · $27,990 · 18,250 mi · stock #T123\nhttps://dealer.test/tucson-t123"
+    )
+    car.url = "javascript:alert(1)"
+    assert "javascript" not in car_text(car) and "\n" not in car_text(car)
+
+
+async def test_the_car_picker_finds_available_cars_of_this_dealership_only(app: FastAPI, db: Database) -> None:
+    team, outsider = await create_team(db), await create_team(db)
+    conversation = await chat(db, team, "Picky Person")
+    async with db.maint_session() as maint, maint.begin():
+        await create_vehicle(maint, team.id, make="Hyundai", model="Tucson", url="https://dealer.test/t")
+        await create_vehicle(maint, team.id, make="Hyundai", model="Tucson", status="sold")
+        await create_vehicle(maint, team.id, make="Kia", model="Sorento")
+        await create_vehicle(maint, outsider.id, make="Hyundai", model="Tucson")
+    client = await page_client(app, team.agent.email)
+    found = (await client.get(f"/app/conversations/{conversation.id}/cars?q=tucson")).json()["cars"]
+    assert len(found) == 1 and found[0]["url"] == "https://dealer.test/t"
+    assert found[0]["text"].endswith("\nhttps://dealer.test/t") and "Tucson" in found[0]["label"]
+    assert len((await client.get(f"/app/conversations/{conversation.id}/cars")).json()["cars"]) == 2
+    stranger = await page_client(app, outsider.agent.email)
+    assert (await stranger.get(f"/app/conversations/{conversation.id}/cars")).status_code == 404

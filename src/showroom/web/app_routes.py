@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from showroom.web import (
     admin_routes,
     assets,
+    car_picker,
     crm_routes,
     customer_pages,
     dashboard,
@@ -21,6 +22,7 @@ PARTS = (
     assets,
     dashboard,
     inbox_routes,
+    car_picker,
     customer_pages,  # before crm_routes: /app/leads/new is not a lead id
     crm_routes,
     admin_routes,

@@ -139,6 +139,7 @@
       }).catch(function () { /* next event retries */ });
     }, 200);
     live(function (kind, data) { if (kind === "resync" || data.conversation_id === id) refresh(); });
+    carPicker(id, form);
     root.addEventListener("click", function (e) {
       var t = e.target.closest("button");
       if (!t) return;
@@ -405,6 +406,37 @@
         }).catch(function (err) { toast(err.message, true); busy(button, false); });
       });
     });
+  }
+
+  /* Send a car: search the stock, put the car's text and link in the reply box; the staff sends it. */
+  function carPicker(id, form) {
+    var picker = $("#car-picker");
+    if (!picker || !form) return;
+    var input = $("#car-q"), list = $("#car-results");
+    function show(cars) {
+      list.innerHTML = "";
+      if (!cars.length) { var none = document.createElement("li"); none.className = "muted"; none.textContent = "No car in stock matches."; list.appendChild(none); return; }
+      cars.forEach(function (car) {
+        var li = document.createElement("li"), b = document.createElement("button"), d = document.createElement("span");
+        d.textContent = car.details + (car.url ? "" : " (no web page)");
+        b.type = "button"; b.className = "small secondary"; b.textContent = "Add to reply";
+        b.setAttribute("aria-label", "Add " + car.label + " to the reply");
+        b.addEventListener("click", function () {
+          var box = form.content;
+          box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + "\n\n" + car.text : car.text;
+          box.focus();
+          toast(car.label + " is in your reply: press Send.");
+        });
+        li.appendChild(d); li.appendChild(document.createTextNode(" ")); li.appendChild(b); list.appendChild(li);
+      });
+    }
+    var search = debounce(function () {
+      getJSON("/app/conversations/" + id + "/cars?q=" + encodeURIComponent(input.value.trim()))
+        .then(function (data) { show(data.cars); }).catch(function (e) { toast(e.message, true); });
+    }, 250);
+    input.addEventListener("input", search);
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); search(); } });  // not the reply's submit
+    picker.addEventListener("toggle", function () { if (picker.open) search(); });
   }
 
   /* A walk-in or phone lead: the leads API, so the dedupe is the same as any intake's. */
