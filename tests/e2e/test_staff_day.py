@@ -182,3 +182,24 @@ async def test_a_walk_in_is_entered_once_and_found_in_the_customer_list(
         overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1
         await page.context.close()
+
+
+async def test_a_car_is_sent_from_the_conversation_as_a_clickable_link(
+    browser: Any, server: Server, world: Team, db: Database
+) -> None:
+    conversation_id = await handed_over_chat(server, world, db, name="Carl Cars")
+    page = await signed_in_page(browser, server, world.agent.email, width=390, height=844)
+    await page.goto(f"{server.base}/app/conversations/{conversation_id}")
+    await page.get_by_text("Send a car").click()
+    await page.get_by_label("Find a car in stock").fill("Tucson")
+    add = page.get_by_role("button", name="Add 2").first  # "Add <year> Hyundai Tucson … to the reply"
+    await expect(add).to_be_visible()
+    await add.click()
+    reply = await page.locator("#reply-text").input_value()
+    assert "Tucson" in reply and "https://worldhyundaimatteson.com/" in reply
+    await page.get_by_role("button", name="Send", exact=True).click()
+    link = page.locator("#thread .msg-staff a[href^='https://worldhyundaimatteson.com/']").last
+    await expect(link).to_be_visible()
+    assert await link.get_attribute("rel") == "noopener noreferrer nofollow"
+    await shot(page, "issue21-car-sent-phone")
+    await page.context.close()
