@@ -21,20 +21,13 @@ MAX_VEHICLES = 10
 async def profile_id(session: AsyncSession, customer: Customer, at: datetime) -> uuid.UUID:
     """The customer's profile (made on first contact), its ``last_interaction`` moved to ``at`` if later; one
     statement, so two messages at once cannot make two profiles."""
-    stmt = (
-        insert(CustomerProfile)
-        .values(dealership_id=customer.dealership_id, customer_id=customer.id, last_interaction=at)
-        .on_conflict_do_update(
-            index_elements=[CustomerProfile.customer_id],
-            set_={
-                "last_interaction": func.greatest(
-                    func.coalesce(CustomerProfile.last_interaction, insert(CustomerProfile).excluded.last_interaction),
-                    insert(CustomerProfile).excluded.last_interaction,
-                )
-            },
-        )
-        .returning(CustomerProfile.id)
+    new = insert(CustomerProfile).values(
+        dealership_id=customer.dealership_id, customer_id=customer.id, last_interaction=at
     )
+    latest = func.greatest(CustomerProfile.last_interaction, new.excluded.last_interaction)  # greatest skips NULL
+    stmt = new.on_conflict_do_update(
+        index_elements=[CustomerProfile.customer_id], set_={"last_interaction": latest}
+    ).returning(CustomerProfile.id)
     return (await session.execute(stmt)).scalar_one()
 
 
