@@ -122,6 +122,8 @@ async def test_the_timeline_names_people_once(app: FastAPI, db: Database) -> Non
     async with db.maint_session() as maint:
         texts = list(await maint.scalars(select(LeadActivity.description).where(LeadActivity.lead_id == row.lead_id)))
     assert "Claimed by Manager Person" in texts
+    taken = await (await sign_in(app, team.agent.email)).post(f"/api/v1/handovers/{handover.id}/claim")
+    assert taken.status_code == 409 and taken.json()["detail"] == "already claimed by Manager Person"
     page = await page_client(app, team.admin.email)
     html = (await page.get(f"/app/leads/{conversation.lead_id}")).text
     assert "Manager Person by" not in html and "user " + str(team.manager.id) not in html

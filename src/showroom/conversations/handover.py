@@ -322,10 +322,12 @@ async def get(session: AsyncSession, handover_id: uuid.UUID) -> Handover:
 async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, actor: Actor) -> Handover:
     """A human takes the conversation: they are its owner now; the AI stays silent."""
     handover = await get(session, handover_id)
+    taken = handover.claimed_at is not None and handover.to_user_id not in (None, user_id)
+    if taken and handover.status in OPEN:
+        holder = await session.get(User, handover.to_user_id)
+        raise Conflict(f"already claimed by {(holder.name or holder.email) if holder else 'a colleague'}")
     if handover.status not in (HandoverStatus.pending, HandoverStatus.accepted):
         raise Conflict(f"this handover is {handover.status}")
-    if handover.claimed_at is not None and handover.to_user_id not in (None, user_id):
-        raise Conflict(f"already claimed by user {handover.to_user_id}")
     now = datetime.now(UTC)
     handover.status, handover.to_user_id = HandoverStatus.in_progress, user_id
     handover.claimed_at = handover.claimed_at or now
