@@ -58,6 +58,8 @@ from showroom.services import Services
 from showroom.settings import Settings, get_settings
 from showroom.web.api_docs import router as api_docs
 from showroom.web.app_routes import router as staff_app
+from showroom.web.deps import HEADINGS, NOT_HERE
+from showroom.web.deps import error_page as web_error_page
 from showroom.web.export_routes import router as staff_exports
 from showroom.web.routes import router as web
 
@@ -330,8 +332,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(exc.body(), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         """Framework-level refusals (unknown route, wrong method, body too large) in the same JSON shape."""
+        if exc.status_code == 404 and (request.url.path == "/app" or request.url.path.startswith("/app/")):
+            return web_error_page(request, 404, HEADINGS[404], NOT_HERE)  # the staff app's own page, not JSON
         names = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge", 400: "BadRequest"}
         detail = str(exc.detail)
         field = None

@@ -91,7 +91,16 @@ async def test_inbox_filters_search_and_counts(app: FastAPI, db: Database) -> No
     by_phone = (await client.get("/app/inbox?q=555-0142")).text
     assert "Andy Active" in by_phone and "Mia Mine" not in by_phone
     rows = (await client.get("/app/inbox/rows?tab=open")).json()
-    assert rows["counts"] == {"open": 3, "mine": 1, "unassigned": 2, "escalated": 1, "ai": 2, "waiting": 0, "closed": 1}
+    assert rows["counts"] == {
+        "open": 3,
+        "mine": 1,
+        "unassigned": 2,
+        "escalated": 1,
+        "ai": 2,
+        "waiting": 0,
+        "snoozed": 0,
+        "closed": 1,
+    }
     assert rows["html"].count('class="row') == 3 and 'aria-label="1 unread"' in rows["html"]
 
 

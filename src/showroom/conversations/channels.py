@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.errors import ServiceUnavailable
+from showroom.insights.profiles import record_interaction
 from showroom.leads.consent import sms_consented
 from showroom.leads.local_time import customer_zone
 from showroom.mail import Email, new_message_id
@@ -30,7 +31,7 @@ from showroom.ops import metrics
 from showroom.queue import defer
 from showroom.services import Services
 from showroom.sms import SmsError
-from showroom.vocabulary import Channel
+from showroom.vocabulary import Channel, InteractionType
 
 RETRY_DELAYS = (
     timedelta(minutes=1),
@@ -117,6 +118,14 @@ async def queue_delivery(
     """Decide how ``message`` leaves, in the caller's transaction (no network call): delivered (chat, API),
     failed (with the reason), or queued with a ``message.deliver`` job, now or when quiet hours end."""
     now = now or datetime.now(UTC)
+    await record_interaction(
+        session,
+        customer,
+        InteractionType.message_outbound,
+        conversation_id=message.conversation_id,
+        details={"message_id": str(message.id), "channel": message.channel, "sender": message.sender},
+        at=now,
+    )
     reason = _undeliverable(message, customer)
     if reason is not None:
         _fail(message, reason)

@@ -31,6 +31,7 @@ from showroom.models import (
     Handover,
     Lead,
     Message,
+    User,
     VehicleInterest,
 )
 from showroom.models.conversations import OPEN_HANDOVER_STATUSES
@@ -139,6 +140,17 @@ async def build_dossier(
     }
 
 
+PERSON_ASKED_SLA_MINUTES = 15
+
+
+def sla_window(handover_settings: dict[str, Any], reason: str, urgency: str) -> timedelta:
+    """How long the team has to answer: a customer who asked for a person, or an urgent handover, is waiting now
+    (``sla_minutes_urgent``, 15 minutes by default); anything else gets ``sla_hours`` (24 by default)."""
+    if reason == HandoverReason.customer_request or urgency in (Priority.high, Priority.urgent):
+        return timedelta(minutes=int(handover_settings.get("sla_minutes_urgent", PERSON_ASKED_SLA_MINUTES)))
+    return timedelta(hours=int(handover_settings.get("sla_hours", 24)))
+
+
 async def hand_over(
     session: AsyncSession,
     services: Services,
@@ -167,7 +179,7 @@ async def hand_over(
     assert dealership is not None
     handover_settings = (dealership.settings or {}).get("handover") or {}
     now = datetime.now(UTC)
-    sla_due = now + timedelta(hours=int(handover_settings.get("sla_hours", 24)))
+    sla_due = now + sla_window(handover_settings, reason, urgency)
     dossier = await build_dossier(
         session,
         conversation,
@@ -214,6 +226,9 @@ async def hand_over(
             channel=conversation.channel,
             content=f"Handed over to the team: {why}",
             entities={"handover_id": str(handover.id), "reason": reason, "urgency": urgency},
+            # the application's clock, as the customer's message that caused it (not the transaction's start,
+            # which is earlier and would show the notice above that message)
+            created_at=now,
         )
     )
     await add_activity(
@@ -307,10 +322,12 @@ async def get(session: AsyncSession, handover_id: uuid.UUID) -> Handover:
 async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, actor: Actor) -> Handover:
     """A human takes the conversation: they are its owner now; the AI stays silent."""
     handover = await get(session, handover_id)
+    taken = handover.claimed_at is not None and handover.to_user_id not in (None, user_id)
+    if taken and handover.status in OPEN:
+        holder = await session.get(User, handover.to_user_id)
+        raise Conflict(f"already claimed by {(holder.name or holder.email) if holder else 'a colleague'}")
     if handover.status not in (HandoverStatus.pending, HandoverStatus.accepted):
         raise Conflict(f"this handover is {handover.status}")
-    if handover.claimed_at is not None and handover.to_user_id not in (None, user_id):
-        raise Conflict(f"already claimed by user {handover.to_user_id}")
     now = datetime.now(UTC)
     handover.status, handover.to_user_id = HandoverStatus.in_progress, user_id
     handover.claimed_at = handover.claimed_at or now
@@ -320,8 +337,10 @@ async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, act
     conversation.assigned_user_id = user_id
     lead = await session.get(Lead, handover.lead_id)
     assert lead is not None
+    claimer = await session.get(User, user_id)
+    name = (claimer.name or claimer.email) if claimer is not None else "a colleague"
     await add_activity(
-        session, lead, ActivityType.handover_updated, f"Claimed by user {user_id}", actor, handover_id=handover.id
+        session, lead, ActivityType.handover_updated, f"Claimed by {name}", actor, handover_id=handover.id
     )
     await record(
         session,

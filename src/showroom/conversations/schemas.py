@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from showroom.api.types import When
 from showroom.vocabulary import (
     Channel,
     ContentType,
@@ -53,6 +54,9 @@ class ConversationUpdate(Strict):
     tags: list[Annotated[str, StringConstraints(min_length=1, max_length=50)]] | None = Field(
         default=None, max_length=30
     )
+    snoozed_until: When | None = Field(
+        default=None, description="Out of the inbox's open tabs until this time (in the future); null wakes it"
+    )
 
 
 class ConversationOut(BaseModel):
@@ -77,6 +81,7 @@ class ConversationOut(BaseModel):
     last_message_at: datetime | None
     last_customer_message_at: datetime | None
     closed_at: datetime | None
+    snoozed_until: datetime | None = None
     created_at: datetime
     updated_at: datetime
 

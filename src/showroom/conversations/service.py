@@ -81,6 +81,13 @@ async def update(
     if "status" in values:
         closing = values["status"] in CLOSED
         values["closed_at"] = (conversation.closed_at or datetime.now(UTC)) if closing else None
+        if closing:
+            values["snoozed_until"] = None
+    if data.snoozed_until is not None:
+        until = data.snoozed_until if data.snoozed_until.tzinfo else data.snoozed_until.replace(tzinfo=UTC)
+        if until <= datetime.now(UTC):
+            raise ValidationFailed("snooze until a time in the future", field="snoozed_until")
+        values["snoozed_until"] = until
     await apply_update(
         session,
         conversation,

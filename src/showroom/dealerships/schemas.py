@@ -134,6 +134,9 @@ class HandoverSettings(Strict):
     enabled: bool = True
     emails: list[EmailStr] = Field(default_factory=list, max_length=20)
     sla_hours: int = Field(default=24, ge=1, le=720)
+    sla_minutes_urgent: int = Field(
+        default=15, ge=1, le=1440, description="deadline when the customer asked for a person or it is urgent"
+    )
 
 
 class DealershipSettings(Strict):

@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.brain.insights import extract_insights
 from showroom.brain.nlu.understanding import Understanding
 from showroom.insights import scoring
+from showroom.insights.profiles import record_interaction
 from showroom.models import Conversation, Customer, CustomerInsight, Dealership, Lead, LeadScore, Message
-from showroom.vocabulary import InsightSource
+from showroom.vocabulary import InsightSource, InteractionType
 
 
 async def record_insights(
@@ -36,6 +37,15 @@ async def record_insights(
         )
         session.add(row)
         rows.append(row)
+    details = {"message_id": str(message.id)} if message else {}
+    await record_interaction(
+        session,
+        customer,
+        InteractionType.message_inbound,
+        conversation_id=conversation.id,
+        details={**details, "channel": conversation.channel},
+        insights=rows,
+    )
     return rows
 
 

@@ -99,6 +99,8 @@ class Conversation(Base):
     last_customer_message_at: Mapped[datetime | None]
     last_ai_message_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # Out of the inbox's open tabs until then (migration 0021); NULL = not snoozed.
+    snoozed_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()
 

@@ -172,9 +172,15 @@ async def save_handover(staff: StaffForm) -> Response:
     form = form_values(staff.request)
     try:
         sla = int(form.get("sla_hours") or 24)
+        urgent = int(form.get("sla_minutes_urgent") or 15)
     except ValueError:
-        return await settings_page(staff, 422, "the reply deadline must be a number of hours")
-    handover = {"enabled": bool(form.get("enabled")), "emails": _lines(form.get("emails")), "sla_hours": sla}
+        return await settings_page(staff, 422, "the reply deadlines must be whole numbers (hours, minutes)")
+    handover = {
+        "enabled": bool(form.get("enabled")),
+        "emails": _lines(form.get("emails")),
+        "sla_hours": sla,
+        "sla_minutes_urgent": urgent,
+    }
     try:
         data = {"settings": _settings_with(staff, handover=handover)}
     except ValidationError as exc:

@@ -6,7 +6,10 @@ from fastapi import APIRouter
 
 from showroom.web import (
     admin_routes,
+    assets,
+    car_picker,
     crm_routes,
+    customer_pages,
     dashboard,
     experiment_pages,
     inbox_routes,
@@ -16,6 +19,18 @@ from showroom.web import (
 )
 
 router = APIRouter(include_in_schema=False)
-PARTS = (dashboard, inbox_routes, crm_routes, admin_routes, webhook_pages, experiment_pages, testchat, widget_script)
+PARTS = (
+    assets,
+    dashboard,
+    inbox_routes,
+    car_picker,
+    customer_pages,  # before crm_routes: /app/leads/new is not a lead id
+    crm_routes,
+    admin_routes,
+    webhook_pages,
+    experiment_pages,
+    testchat,
+    widget_script,
+)
 for part in PARTS:
     router.routes.extend(part.router.routes)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.brain.dialogue import DialogueState
@@ -30,8 +31,42 @@ from showroom.models import (
     Vehicle,
     VehicleInterest,
 )
+from showroom.vocabulary import InsightType, Sender
 
 THREAD_LIMIT = 300
+INSIGHTS_READ = 200  # the latest insights read; each message can repeat what an earlier one said
+INSIGHTS_SHOWN = 12
+PER_TYPE = 3
+# what a salesperson needs first: the car, the money, the time; moods last
+INSIGHT_ORDER = (
+    InsightType.vehicle_preference,
+    InsightType.budget,
+    InsightType.timeline,
+    InsightType.trade_in,
+    InsightType.financing,
+    InsightType.buying_intent,
+    InsightType.contact_preference,
+    InsightType.urgency,
+    InsightType.sentiment,
+)
+
+
+def distinct_insights(rows: Sequence[CustomerInsight]) -> list[CustomerInsight]:
+    """Each fact once (the newest saying of it), at most ``PER_TYPE`` of a kind so the vehicle the customer named
+    is never pushed out by repeated moods, the kinds in ``INSIGHT_ORDER``, newest first within a kind."""
+    seen: set[tuple[str, str]] = set()
+    per_type: dict[str, int] = {}
+    kept: list[CustomerInsight] = []
+    for row in rows:  # newest first
+        key = (row.insight_type, " ".join(row.value.casefold().split()))
+        if key in seen or per_type.get(row.insight_type, 0) >= PER_TYPE:
+            continue
+        seen.add(key)
+        per_type[row.insight_type] = per_type.get(row.insight_type, 0) + 1
+        kept.append(row)
+    rank: dict[str, int] = {kind: i for i, kind in enumerate(INSIGHT_ORDER)}
+    kept.sort(key=lambda r: rank.get(r.insight_type, len(rank)))  # stable: newest first within a kind
+    return kept[:INSIGHTS_SHOWN]
 
 
 @dataclass
@@ -85,11 +120,16 @@ async def staff_names(session: AsyncSession) -> dict[int, str]:
     return {r.id: r.name or r.email for r in rows}
 
 
+# Rows written in one transaction share its timestamp: the customer's message comes first (it caused the
+# rest), then what the system did about it (a handover), then the replies.
+_CAUSAL_RANK = case((Message.sender == Sender.customer, 0), (Message.sender == Sender.system, 1), else_=2)
+
+
 async def thread(session: AsyncSession, conversation_id: uuid.UUID) -> list[Message]:
     rows = await session.scalars(
         select(Message)
         .where(Message.conversation_id == conversation_id)
-        .order_by(Message.created_at.desc(), Message.id.desc())
+        .order_by(Message.created_at.desc(), _CAUSAL_RANK.desc(), Message.id.desc())
         .limit(THREAD_LIMIT)
     )
     return list(reversed(rows.all()))
@@ -122,7 +162,7 @@ async def load(session: AsyncSession, dealership: Dealership, conversation_id: u
             select(CustomerInsight)
             .where(CustomerInsight.customer_id == customer.id)
             .order_by(CustomerInsight.created_at.desc())
-            .limit(12)
+            .limit(INSIGHTS_READ)
         )
     ).all()
     activities = (
@@ -145,7 +185,7 @@ async def load(session: AsyncSession, dealership: Dealership, conversation_id: u
         handover=handover,
         suggestions=offered,
         interests=list(interests),
-        insights=list(insights),
+        insights=distinct_insights(insights),
         activities=list(activities),
         users=await staff_names(session),
         opted_out=opted_out(customer, conversation.channel),

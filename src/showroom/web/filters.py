@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 
 def local(value: datetime | None, tz: str) -> datetime | None:
@@ -53,5 +55,25 @@ def iso(value: datetime | None) -> str:
     return "" if value is None else value.isoformat()
 
 
+_URL = re.compile(r"\bhttps?://[^\s<>\"']+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}'\""
+_LINK = Markup('<a href="{url}" target="_blank" rel="noopener noreferrer nofollow">{url}</a>')
+
+
+def linkify(text: str | None) -> Markup:
+    """Message text made safe for HTML, its http(s) addresses made links that open in a new tab without giving it
+    this page (``rel=noopener``); any other scheme (``javascript:``, ``data:``) stays plain text."""
+    text = text or ""
+    out: list[Markup] = []
+    rest = 0
+    for found in _URL.finditer(text):
+        url = found.group(0).rstrip(_TRAILING)
+        out.append(escape(text[rest : found.start()]))
+        out.append(_LINK.format(url=url))  # format escapes the url
+        rest = found.start() + len(url)
+    out.append(escape(text[rest:]))
+    return Markup("").join(out)
+
+
 def install(env: Environment) -> None:
-    env.filters.update(when=when, stamp=stamp, money=money, miles=miles, label=label, iso=iso)
+    env.filters.update(when=when, stamp=stamp, money=money, miles=miles, label=label, iso=iso, linkify=linkify)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, func, literal, select, true, tuple_
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.leads.service import customer_search
@@ -33,6 +33,7 @@ class Tab(StrEnum):
     escalated = "escalated"
     ai = "ai"
     waiting = "waiting"
+    snoozed = "snoozed"
     closed = "closed"
 
 
@@ -43,6 +44,7 @@ TAB_LABELS = {
     Tab.escalated: "Needs a human",
     Tab.ai: "AI handling",
     Tab.waiting: "Waiting on customer",
+    Tab.snoozed: "Snoozed",
     Tab.closed: "Closed",
 }
 
@@ -50,17 +52,20 @@ TAB_LABELS = {
 def tab_condition(tab: Tab, user_id: int) -> ColumnElement[bool]:
     c = Conversation
     is_open = c.status.not_in(CLOSED)
+    snoozed = and_(is_open, c.snoozed_until.is_not(None), c.snoozed_until > func.now())
+    awake = and_(is_open, or_(c.snoozed_until.is_(None), c.snoozed_until <= func.now()))
     return {
-        Tab.open: is_open,
-        Tab.mine: and_(is_open, c.assigned_user_id == user_id),
-        Tab.unassigned: and_(is_open, c.assigned_user_id.is_(None)),
+        Tab.open: awake,
+        Tab.mine: and_(awake, c.assigned_user_id == user_id),
+        Tab.unassigned: and_(awake, c.assigned_user_id.is_(None)),
         Tab.escalated: c.status == ConversationStatus.escalated,
         Tab.ai: and_(
             c.status.in_((ConversationStatus.active, ConversationStatus.waiting_response)),
             c.is_ai_assisted,
             c.ai_paused.is_(False),
         ),
-        Tab.waiting: c.status == ConversationStatus.waiting_response,
+        Tab.waiting: and_(awake, c.status == ConversationStatus.waiting_response),
+        Tab.snoozed: snoozed,
         Tab.closed: c.status.in_(CLOSED),
     }[tab]
 

@@ -139,10 +139,29 @@
       }).catch(function () { /* next event retries */ });
     }, 200);
     live(function (kind, data) { if (kind === "resync" || data.conversation_id === id) refresh(); });
+    carPicker(id, form);
     root.addEventListener("click", function (e) {
       var t = e.target.closest("button");
       if (!t) return;
       var action = t.getAttribute("data-action");
+      var patch = t.getAttribute("data-patch"), done = t.getAttribute("data-done");
+      if (action === "snooze") {
+        var at = $("#snooze-at").value;
+        if (!at) { toast("Choose the date and time to snooze until.", true); $("#snooze-at").focus(); return; }
+        patch = JSON.stringify({ snoozed_until: new Date(at).toISOString() });
+        done = "Snoozed: back in the inbox at " + new Date(at).toLocaleString() + ".";
+      } else if (action === "assign") {
+        var who = $("#assign-to");
+        patch = JSON.stringify({ assigned_user_id: who.value ? parseInt(who.value, 10) : null });
+        done = who.value ? "Assigned to " + who.options[who.selectedIndex].text + "." : "Unassigned.";
+      }
+      if (patch) {
+        busy(t, true);
+        api("PATCH", "/api/v1/conversations/" + id, JSON.parse(patch))
+          .then(function () { toast(done || "Saved."); refresh(); })
+          .catch(function (err) { toast(err.message, true); busy(t, false); });
+        return;
+      }
       if (action === "take-over" || action === "hand-back") {
         busy(t, true);
         api("POST", "/api/v1/conversations/" + id + "/" + action, action === "hand-back" ? {} : undefined)
@@ -208,9 +227,14 @@
         var body = { version: parseInt(root.getAttribute("data-version"), 10) };
         $$("[name]", form).forEach(function (el) {
           if (el.name === "assigned_user_id") body.assigned_user_id = el.value ? parseInt(el.value, 10) : null;
-          else if (el.name === "lost_reason") { if (status && status.value === "lost") body.lost_reason = el.value; }
+          else if (el.name === "lost_reason") { if (status && status.value === "lost" && el.value.trim()) body.lost_reason = el.value.trim(); }
           else if (el.value.trim()) body[el.name] = el.value.trim();
         });
+        if (status && status.value === "lost" && !body.lost_reason && root.getAttribute("data-status") !== "lost") {
+          toast("Say why the lead was lost before saving it as Lost.", true);
+          if (lost) lost.focus();
+          return;
+        }
         var button = $("button[type=submit]", form);
         busy(button, true);
         api("PATCH", "/api/v1/leads/" + id, body).then(function () { location.reload(); })
@@ -384,7 +408,67 @@
     });
   }
 
-  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, inventory: inventory, personas: personas };
+  /* Send a car: search the stock, put the car's text and link in the reply box; the staff sends it. */
+  function carPicker(id, form) {
+    var picker = $("#car-picker");
+    if (!picker || !form) return;
+    var input = $("#car-q"), list = $("#car-results");
+    function show(cars) {
+      list.innerHTML = "";
+      if (!cars.length) { var none = document.createElement("li"); none.className = "muted"; none.textContent = "No car in stock matches."; list.appendChild(none); return; }
+      cars.forEach(function (car) {
+        var li = document.createElement("li"), b = document.createElement("button"), d = document.createElement("span");
+        d.textContent = car.details + (car.url ? "" : " (no web page)");
+        b.type = "button"; b.className = "small secondary"; b.textContent = "Add to reply";
+        b.setAttribute("aria-label", "Add " + car.label + " to the reply");
+        b.addEventListener("click", function () {
+          var box = form.content;
+          box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + "\n\n" + car.text : car.text;
+          box.focus();
+          toast(car.label + " is in your reply: press Send.");
+        });
+        li.appendChild(d); li.appendChild(document.createTextNode(" ")); li.appendChild(b); list.appendChild(li);
+      });
+    }
+    var search = debounce(function () {
+      getJSON("/app/conversations/" + id + "/cars?q=" + encodeURIComponent(input.value.trim()))
+        .then(function (data) { show(data.cars); }).catch(function (e) { toast(e.message, true); });
+    }, 250);
+    input.addEventListener("input", search);
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); search(); } });  // not the reply's submit
+    picker.addEventListener("toggle", function () { if (picker.open) search(); });
+  }
+
+  /* A walk-in or phone lead: the leads API, so the dedupe is the same as any intake's. */
+  function newLead() {
+    var form = $("#new-lead");
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var v = function (name) { return form.elements[name].value.trim(); };
+      if (!v("first_name") && !v("last_name")) { toast("Give the customer's name.", true); form.elements.first_name.focus(); return; }
+      var customer = {};
+      ["first_name", "last_name", "email", "phone"].forEach(function (k) { if (v(k)) customer[k] = v(k); });
+      var body = { customer: customer, attribution: { source: v("source") } };
+      var vehicle = {};
+      ["make", "model"].forEach(function (k) { if (v(k)) vehicle[k] = v(k); });
+      if (v("year")) {
+        var year = parseInt(v("year"), 10);
+        if (!(year >= 1900 && year <= 2100)) { toast("The vehicle year is a number like 2022.", true); form.elements.year.focus(); return; }
+        vehicle.year = year;
+      }
+      if (Object.keys(vehicle).length) body.vehicles = [vehicle];
+      if (v("timeframe")) body.timeframe = v("timeframe");
+      if (v("message")) body.message = v("message");
+      if (v("assigned_user_id")) body.assigned_user_id = parseInt(v("assigned_user_id"), 10);
+      var button = $("button[type=submit]", form);
+      busy(button, true);
+      api("POST", "/api/v1/leads", body).then(function (data) {
+        location.href = "/app/leads/" + data.lead.id + (data.duplicate ? "?existing=1" : "");
+      }).catch(function (err) { toast(err.message, true); busy(button, false); });
+    });
+  }
+
+  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, inventory: inventory, personas: personas, "lead-new": newLead };
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     copyButtons();
