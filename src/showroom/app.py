@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from showroom.agent.routes import router as agent
+from showroom.appointments.routes import router as appointments
 from showroom.api.docs import document_errors
 from showroom.api.middleware import (
     PublicTrafficGate,
@@ -201,6 +202,7 @@ def _include_routers(app: FastAPI) -> None:
         dealerships,
         inventory,
         leads,
+        appointments,
         conversations,
         contact_claims,
         handovers,

@@ -96,6 +96,12 @@ class AgentConfig(Strict):
     )
     queue_template: str = Field(default="Thanks for waiting, a team member will reply in a moment.", max_length=2000)
     sms_max_chars: int = Field(default=320, ge=70, le=1600)
+    appointment_slot_minutes: int = Field(
+        default=30, ge=10, le=240, description="Length of a bookable slot; slots start at opening time"
+    )
+    appointment_capacity: int = Field(
+        default=2, ge=1, le=50, description="Appointments the showroom takes at the same time (per slot)"
+    )
     languages: list[Language] = Field(
         default_factory=lambda: [Language.en],
         min_length=1,
