@@ -15,8 +15,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import CheckConstraint, Column
 
 from showroom import vocabulary
-from showroom.appointments.schemas import AppointmentCreate, AppointmentOut
 from showroom.agent.schemas import PersonaArguments, TriggerCondition, TriggerIn, TriggerOut, TriggerUpdate
+from showroom.appointments.schemas import AppointmentCreate, AppointmentOut
 from showroom.audit.schemas import AuditEntry
 from showroom.auth.schemas import (
     Invitation,
@@ -80,11 +80,11 @@ from showroom.models import (
     VehicleInterest,
 )
 from showroom.vocabulary import (
+    ActivityType,
+    ActorType,
     AppointmentKind,
     AppointmentSource,
     AppointmentStatus,
-    ActivityType,
-    ActorType,
     Channel,
     ConditionRating,
     ContactField,

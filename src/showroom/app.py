@@ -24,7 +24,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from showroom.agent.routes import router as agent
-from showroom.appointments.routes import router as appointments
 from showroom.api.docs import document_errors
 from showroom.api.middleware import (
     PublicTrafficGate,
@@ -32,6 +31,7 @@ from showroom.api.middleware import (
     TrustedProxyMiddleware,
     parse_networks,
 )
+from showroom.appointments.routes import router as appointments
 from showroom.audit.routes import router as audit
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.auth.routes import router as identity

@@ -63,7 +63,10 @@ async def test_bad_times_are_a_422_naming_the_field(app: FastAPI, db: Database) 
 async def test_a_closed_day_is_refused_with_the_nearest_open_slots(app: FastAPI, db: Database) -> None:
     day = local_day()
     closed = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
-    hours = {d: None if d == closed else {"open": "09:00", "close": "17:00"} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    hours = {
+        d: None if d == closed else {"open": "09:00", "close": "17:00"}
+        for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    }
     shop = await create_shop(db, hours=hours)
     staff = await sign_in(app, shop.team.agent.email)
     response = await staff.post("/api/v1/appointments", json=booking(shop, at(day, 10)))
@@ -83,9 +86,7 @@ async def test_another_dealerships_vehicle_or_lead_is_a_422_naming_it(app: FastA
         their_lead = await create_lead(maint, outsider.id, their_customer.id)
     staff = await sign_in(app, shop.team.agent.email)
     day = local_day()
-    response = await staff.post(
-        "/api/v1/appointments", json=booking(shop, at(day, 10), vehicle_id=their_vehicle.id)
-    )
+    response = await staff.post("/api/v1/appointments", json=booking(shop, at(day, 10), vehicle_id=their_vehicle.id))
     assert response.status_code == 422 and response.json()["field"] == "vehicle_id", response.text
     response = await staff.post(
         "/api/v1/appointments", json={**booking(shop, at(day, 10)), "lead_id": str(their_lead.id)}
@@ -130,7 +131,9 @@ async def test_two_customers_taking_the_last_place_at_the_same_moment_one_gets_i
         assert loser.json()["field"] == "starts_at" and len(loser.json()["alternatives"]) == 2
         when += timedelta(hours=1)
     async with db.maint_session() as maint:
-        held = (await maint.scalars(select(Appointment.starts_at).where(Appointment.dealership_id == shop.team.id))).all()
+        held = (
+            await maint.scalars(select(Appointment.starts_at).where(Appointment.dealership_id == shop.team.id))
+        ).all()
     assert len(held) == len(set(held)) == 3
 
 

@@ -28,6 +28,7 @@ from showroom.db.engine import open_database
 from showroom.db.urls import libpq, parse_url
 from showroom.settings import Environment, Settings
 from tests.conftest import SHARED
+from tests.db.shared_lint import lint_command
 
 SECRET = "external-test-secret-0123456789abcdef"
 SUPERUSER_PASSWORD = "admin-pass-ok"
@@ -192,7 +193,7 @@ async def test_superuser_login_creates_the_roles_and_passes_the_lint(server: str
 
     lint = SHARED / "tools" / "schema_lint.py"
     if lint.exists():
-        result = subprocess.run([sys.executable, str(lint), url], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(lint_command(lint, url), capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stdout
 
 

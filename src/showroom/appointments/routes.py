@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from showroom.api.docs import errors
-from showroom.api.types import DbId, Day, When
+from showroom.api.types import Day, DbId, When
 from showroom.appointments import service
 from showroom.appointments.schemas import (
     AppointmentCancel,

@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.appointments import slots
 from showroom.appointments.schemas import AppointmentCreate, AppointmentReschedule
-from showroom.dealerships.schemas import AgentConfig
 from showroom.audit.service import Actor, record, snapshot
+from showroom.dealerships.schemas import AgentConfig
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.schemas import LeadUpdate
 from showroom.leads.service import add_activity, update_lead
