@@ -134,10 +134,13 @@ async def send_mail(
     html: str | None = None,
     reply_to: str | None = None,
     headers: dict[str, str] | None = None,
+    calendar: str | None = None,
 ) -> str:
     """Send one e-mail queued by ``mail.send_later`` (its transaction committed); retried while SMTP fails.
     Returns the Message-ID."""
-    email = Email(to=to, subject=subject, text=text, html=html, reply_to=reply_to, headers=headers or {})
+    email = Email(
+        to=to, subject=subject, text=text, html=html, reply_to=reply_to, headers=headers or {}, calendar=calendar
+    )
     return await services().mailer.send(email)
 
 

@@ -38,6 +38,7 @@ class Email:
     html: str | None = None
     reply_to: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    calendar: str | None = None  # an iCalendar (RFC 5545) text, attached as invite.ics (text/calendar)
 
 
 def new_message_id(sender: str | None = None, *, key: str | None = None) -> str:
@@ -69,6 +70,15 @@ def build_message(email: Email, sender: str) -> EmailMessage:
     msg.set_content(email.text)
     if email.html:
         msg.add_alternative(email.html, subtype="html")
+    if email.calendar:
+        method = "CANCEL" if "METHOD:CANCEL" in email.calendar else "REQUEST"
+        msg.add_attachment(
+            email.calendar.encode(),
+            maintype="text",
+            subtype="calendar",
+            filename="invite.ics",
+            params={"method": method, "charset": "utf-8"},
+        )
     return msg
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.appointments import slots
+from showroom.appointments import invitation, slots
 from showroom.appointments.schemas import AppointmentCreate, AppointmentReschedule
 from showroom.audit.service import Actor, record, snapshot
 from showroom.dealerships.schemas import AgentConfig
@@ -161,6 +161,7 @@ async def create(
     await add_activity(session, lead, ActivityType.meeting, f"Appointment booked: {data.kind} {when}", actor)
     if lead.status in BEFORE_APPOINTMENT:
         await update_lead(session, lead.id, LeadUpdate(status=LeadStatus.appointment), actor)
+    await invitation.queue(session, appointment, sequence=0)
     return appointment
 
 
@@ -188,6 +189,10 @@ async def _change(session: AsyncSession, appointment: Appointment, values: dict[
         before={k: before.get(k) for k in keys},
         after={k: after[k] for k in keys},
     )
+    if appointment.status in (AppointmentStatus.rescheduled, AppointmentStatus.cancelled):
+        # SEQUENCE grows with each change: seconds since the booking (RFC 5545 only asks that it increase)
+        changed = int((datetime.now(UTC) - appointment.created_at).total_seconds()) + 1
+        await invitation.queue(session, appointment, sequence=changed)
 
 
 def _still_open(appointment: Appointment) -> None:
