@@ -127,3 +127,20 @@ def nearest(slots: Sequence[Slot], wanted: datetime, count: int = 2) -> list[Slo
     """The ``count`` free slots closest in time to ``wanted`` (earlier first on a tie), in time order."""
     ranked = sorted(slots, key=lambda s: (abs((s.starts_at - wanted).total_seconds()), s.starts_at))
     return sorted(ranked[:count], key=lambda s: s.starts_at)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to do with a requested time: book ``slot`` when it is free, else offer ``offer`` (nearest first in
+    time order; empty when nothing is free nearby)."""
+
+    slot: Slot | None
+    offer: list[Slot]
+
+
+def choose(wanted: datetime, free_slots: Sequence[Slot], count: int = 2) -> Choice:
+    """Book the free slot that starts at ``wanted``; otherwise offer the ``count`` nearest free slots."""
+    exact = next((s for s in free_slots if s.starts_at == wanted), None)
+    if exact is not None:
+        return Choice(exact, [])
+    return Choice(None, nearest(free_slots, wanted, count))
