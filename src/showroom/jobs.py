@@ -32,7 +32,7 @@ from showroom.settings import Settings
 log = logging.getLogger(__name__)
 
 tasks = Blueprint()
-TASK_MODULES: tuple[str, ...] = ("showroom.conversations.tasks",)
+TASK_MODULES: tuple[str, ...] = ("showroom.conversations.tasks", "showroom.conversations.followup_tasks")
 
 _services: Services | None = None
 

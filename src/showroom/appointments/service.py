@@ -20,6 +20,7 @@ from showroom.appointments.schemas import AppointmentCreate, AppointmentReschedu
 from showroom.audit.service import Actor, record, snapshot
 from showroom.dealerships.schemas import AgentConfig
 from showroom.errors import Conflict, NotFound, ValidationFailed
+from showroom.followups import service as followups
 from showroom.leads.schemas import LeadUpdate
 from showroom.leads.service import add_activity, update_lead
 from showroom.models import Appointment, Dealership, Lead, User, Vehicle
@@ -162,6 +163,7 @@ async def create(
     if lead.status in BEFORE_APPOINTMENT:
         await update_lead(session, lead.id, LeadUpdate(status=LeadStatus.appointment), actor)
     await invitation.queue(session, appointment, sequence=0)
+    await followups.stop(session, lead.id, "an appointment is booked")
     return appointment
 
 

@@ -75,6 +75,7 @@ from showroom.conversations.rows import CONVERSATIONS, TurnRows, count_message, 
 from showroom.conversations.schemas import MessageCreate
 from showroom.conversations.service import CLOSED, get, repeat, staff_message
 from showroom.errors import Conflict, ValidationFailed
+from showroom.followups import service as followups
 from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
@@ -151,6 +152,7 @@ async def receive(
         created_at=datetime.now(UTC),
     )
     session.add(message)
+    await followups.stop(session, conversation.lead_id, "the customer replied")  # issue 18: a reply ends the cadence
     await count_message(session, conversation, message)
     await experiment_hook.customer_message(session, conversation, message)  # metric events
     await record(
