@@ -66,7 +66,8 @@ async def test_the_cadence_is_scheduled_with_a_job_per_step(db: Database) -> Non
         jobs = (
             await maint.execute(
                 text(
-                    "select scheduled_at from procrastinate_jobs where task_name = 'showroom:followup.send' and args->>'follow_up_id' = any(:ids)"
+                    "select scheduled_at from procrastinate_jobs where task_name = 'showroom:followup.send' "
+                    "and args->>'follow_up_id' = any(:ids)"
                 ),
                 {"ids": [str(r.id) for r in rows]},
             )
