@@ -77,7 +77,9 @@ async def test_a_closed_day_is_refused_with_the_nearest_open_slots(app: FastAPI,
     assert all(a.date() != day for a in alternatives)
 
 
-async def test_another_dealerships_vehicle_or_lead_is_a_422_naming_it(app: FastAPI, db: Database) -> None:
+async def test_another_dealerships_vehicle_or_salesperson_is_a_422_and_its_lead_a_404(
+    app: FastAPI, db: Database
+) -> None:
     shop = await create_shop(db)
     outsider = await create_team(db)
     async with db.maint_session() as maint, maint.begin():
@@ -91,7 +93,7 @@ async def test_another_dealerships_vehicle_or_lead_is_a_422_naming_it(app: FastA
     response = await staff.post(
         "/api/v1/appointments", json={**booking(shop, at(day, 10)), "lead_id": str(their_lead.id)}
     )
-    assert response.status_code == 422 and response.json()["field"] == "lead_id", response.text
+    assert response.status_code == 404 and response.json()["field"] == "lead_id", response.text
     response = await staff.post(
         "/api/v1/appointments", json=booking(shop, at(day, 10), assigned_user_id=outsider.agent.id)
     )

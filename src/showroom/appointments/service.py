@@ -126,7 +126,7 @@ async def create(
     now = now or datetime.now(UTC)
     lead = await session.get(Lead, data.lead_id)
     if lead is None:
-        raise ValidationFailed(f"lead {data.lead_id} not found", field="lead_id")
+        raise NotFound(f"lead {data.lead_id} not found", field="lead_id")  # another tenant's row: 404
     if data.vehicle_id is not None and await session.get(Vehicle, data.vehicle_id) is None:
         raise ValidationFailed(f"vehicle {data.vehicle_id} not found in this dealership", field="vehicle_id")
     assignee = await _salesperson(session, data.assigned_user_id) or lead.assigned_user_id

@@ -59,7 +59,8 @@ async def _vehicle(session: AsyncSession, turn: TurnRows) -> Vehicle | None:
 
 def _offer_text(wanted: datetime, offer: list[slots.Slot], zone: ZoneInfo, today: date) -> str:
     choices = " or ".join(_when(s.starts_at, zone, today) for s in offer)
-    return f"{_when(wanted, zone, today).capitalize()} is not available. I can do {choices}. Which works for you?"
+    asked = _when(wanted, zone, today)
+    return f"{asked[0].upper()}{asked[1:]} is not available. I can do {choices}. Which works for you?"
 
 
 async def try_book(
