@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.models import (
     ApiKey,
+    Appointment,
     AuditLog,
     Conversation,
     Customer,
@@ -259,6 +260,21 @@ async def create_world(session: AsyncSession) -> World:
         ),
     )
     r["conversations"] = conv = await create_conversation(session, lead, assigned_user_id=agent.id)
+    soon = datetime.now(UTC) + timedelta(days=2)
+    r["appointments"] = await _add(
+        session,
+        Appointment(
+            dealership_id=d.id,
+            lead_id=lead.id,
+            customer_id=customer.id,
+            vehicle_id=r["vehicles"].id,
+            assigned_user_id=agent.id,
+            kind="test_drive",
+            source="staff",
+            starts_at=soon,
+            ends_at=soon + timedelta(minutes=30),
+        ),
+    )
     r["messages"] = msg = await create_message(session, conv, sender_user_id=None)
     r["escalation_triggers"] = trig = await _add(
         session, EscalationTrigger(dealership_id=d.id, name="Human request", conditions=[{"type": "human_request"}])

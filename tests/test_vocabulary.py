@@ -16,6 +16,7 @@ from sqlalchemy import CheckConstraint, Column
 
 from showroom import vocabulary
 from showroom.agent.schemas import PersonaArguments, TriggerCondition, TriggerIn, TriggerOut, TriggerUpdate
+from showroom.appointments.schemas import AppointmentCreate, AppointmentOut
 from showroom.audit.schemas import AuditEntry
 from showroom.auth.schemas import (
     Invitation,
@@ -53,6 +54,7 @@ from showroom.leads.schemas import (
     TradeInIn,
 )
 from showroom.models import (
+    Appointment,
     AuditLog,
     Base,
     Conversation,
@@ -82,6 +84,9 @@ from showroom.models import (
 from showroom.vocabulary import (
     ActivityType,
     ActorType,
+    AppointmentKind,
+    AppointmentSource,
+    AppointmentStatus,
     Channel,
     ConditionRating,
     ContactField,
@@ -167,6 +172,9 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     MatchMode: [EscalationTrigger.match_mode],
     TriggerAction: [EscalationTrigger.action],
     FollowUpKind: [FollowUp.kind],
+    AppointmentKind: [Appointment.kind],
+    AppointmentStatus: [Appointment.status],
+    AppointmentSource: [Appointment.source],
     FollowUpChannel: [FollowUp.channel],
     FollowUpStatus: [FollowUp.status],
     InteractionType: [CustomerInteraction.interaction_type],
@@ -186,6 +194,9 @@ NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField}
 
 # Every API field that takes or gives a whole vocabulary: (model, field).
 FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
+    AppointmentKind: [(AppointmentCreate, "kind"), (AppointmentOut, "kind")],
+    AppointmentStatus: [(AppointmentOut, "status")],
+    AppointmentSource: [(AppointmentOut, "source")],
     Tone: [(DealershipUpdate, "persona_tone"), (DealershipOut, "persona_tone"), (PersonaArguments, "tone")],
     OperationMode: [(DealershipUpdate, "operation_mode"), (DealershipOut, "operation_mode")],
     UserRole: [

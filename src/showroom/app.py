@@ -31,6 +31,7 @@ from showroom.api.middleware import (
     TrustedProxyMiddleware,
     parse_networks,
 )
+from showroom.appointments.routes import router as appointments
 from showroom.audit.routes import router as audit
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.auth.routes import router as identity
@@ -207,6 +208,7 @@ def _include_routers(app: FastAPI) -> None:
         dealerships,
         inventory,
         leads,
+        appointments,
         conversations,
         contact_claims,
         handovers,

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 tasks = Blueprint()
 TASK_MODULES: tuple[str, ...] = (
     "showroom.conversations.tasks",
+    "showroom.conversations.followup_tasks",
     "showroom.insights.tasks",
     "showroom.reports.tasks",
     "showroom.integrations.tasks",
@@ -140,6 +141,7 @@ async def send_mail(
     reply_to: str | None = None,
     headers: dict[str, str] | None = None,
     attachments: list[dict[str, str]] | None = None,
+    calendar: str | None = None,
 ) -> str:
     """Send one e-mail queued by ``mail.send_later`` (its transaction committed); retried while SMTP fails.
     Returns the Message-ID."""
@@ -151,6 +153,7 @@ async def send_mail(
         reply_to=reply_to,
         headers=headers or {},
         attachments=attachments or [],
+        calendar=calendar,
     )
     return await services().mailer.send(email)
 

@@ -41,6 +41,7 @@ class Email:
     headers: dict[str, str] = field(default_factory=dict)
     # {"filename", "content_type", "data" (base64), "cid" (optional: an image the HTML shows as cid:<cid>)}
     attachments: list[dict[str, str]] = field(default_factory=list)
+    calendar: str | None = None  # an iCalendar (RFC 5545) text, attached as invite.ics (text/calendar)
 
 
 def new_message_id(sender: str | None = None, *, key: str | None = None) -> str:
@@ -80,6 +81,15 @@ def build_message(email: Email, sender: str) -> EmailMessage:
             html_part.add_related(data, maintype, subtype, cid=f"<{item['cid']}>", filename=item["filename"])
         else:
             msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=item["filename"])
+    if email.calendar:
+        method = "CANCEL" if "METHOD:CANCEL" in email.calendar else "REQUEST"
+        msg.add_attachment(
+            email.calendar.encode(),
+            maintype="text",
+            subtype="calendar",
+            filename="invite.ics",
+            params={"method": method, "charset": "utf-8"},
+        )
     return msg
 
 

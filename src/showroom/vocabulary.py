@@ -439,6 +439,37 @@ class TriggerAction(StrEnum):
 
 
 @unique
+class AppointmentKind(StrEnum):
+    """``appointments.kind``: what the customer comes in for."""
+
+    test_drive = "test_drive"
+    sales_visit = "sales_visit"
+    trade_in_appraisal = "trade_in_appraisal"
+    delivery = "delivery"
+
+
+@unique
+class AppointmentStatus(StrEnum):
+    """``appointments.status``: requested → confirmed → rescheduled → completed | no_show | cancelled."""
+
+    requested = "requested"
+    confirmed = "confirmed"
+    rescheduled = "rescheduled"
+    cancelled = "cancelled"
+    no_show = "no_show"
+    completed = "completed"
+
+
+@unique
+class AppointmentSource(StrEnum):
+    """``appointments.source``: who booked it."""
+
+    agent = "agent"
+    staff = "staff"
+    customer_link = "customer_link"
+
+
+@unique
 class FollowUpKind(StrEnum):
     """``follow_ups.kind``."""
 

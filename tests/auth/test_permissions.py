@@ -7,11 +7,13 @@ allowed → the example's success status; not allowed → 403; another dealershi
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -20,7 +22,7 @@ from fastapi import FastAPI
 from showroom.app import PUBLIC, api_routes, route_action
 from showroom.auth.permissions import SCOPES, role_allows, scopes_allow
 from showroom.db.engine import Database
-from showroom.models import ReportSchedule
+from showroom.models import Appointment, ReportSchedule
 from tests.factories import (
     create_conversation,
     create_customer,
@@ -96,6 +98,42 @@ async def _lead(db: Database, team: Team) -> Any:
     async with db.maint_session() as maint, maint.begin():
         customer = await create_customer(maint, team.id)
         return await create_lead(maint, team.id, customer.id)
+
+
+_SLOTS = itertools.count(1)
+
+
+def _free_time() -> str:
+    """A future slot inside the default working hours (New York), a new one each call (every role books one)."""
+    zone = ZoneInfo("America/New_York")
+    n = next(_SLOTS)
+    day = (datetime.now(UTC).astimezone(zone) + timedelta(days=1 + n // 8)).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime(day.year, day.month, day.day, 9 + n % 8, tzinfo=zone).isoformat()
+
+
+async def _appointment(db: Database, team: Team, *, past: bool = False) -> Any:
+    async with db.maint_session() as maint, maint.begin():
+        customer = await create_customer(maint, team.id)
+        lead = await create_lead(maint, team.id, customer.id)
+        start = datetime.now(UTC) - timedelta(hours=1) if past else datetime.fromisoformat(_free_time())
+        row = Appointment(
+            dealership_id=team.id,
+            lead_id=lead.id,
+            customer_id=customer.id,
+            kind="sales_visit",
+            source="staff",
+            starts_at=start,
+            ends_at=start + timedelta(minutes=30),
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
+async def _past_appointment(db: Database, team: Team) -> Any:
+    return await _appointment(db, team, past=True)
 
 
 async def _conversation(db: Database, team: Team) -> Any:
@@ -422,6 +460,21 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ),
     ("POST", "/api/v1/lead-sources/{source_id}/merge"): Example(
         on(_two_sources, "/api/v1/lead-sources/{id}/merge", lambda r, t: {"source_id": str(r.other)})
+    ),
+    ("GET", "/api/v1/appointments"): Example(fixed("/api/v1/appointments"), tenant_resource=False),
+    ("GET", "/api/v1/appointments/slots"): Example(fixed("/api/v1/appointments/slots"), tenant_resource=False),
+    ("POST", "/api/v1/appointments"): Example(
+        on(_lead, "/api/v1/appointments", lambda r, t: {"lead_id": str(r.id), "starts_at": _free_time()}), 201
+    ),
+    ("GET", "/api/v1/appointments/{appointment_id}"): Example(on(_appointment, "/api/v1/appointments/{id}")),
+    ("POST", "/api/v1/appointments/{appointment_id}/reschedule"): Example(
+        on(_appointment, "/api/v1/appointments/{id}/reschedule", lambda r, t: {"starts_at": _free_time()})
+    ),
+    ("POST", "/api/v1/appointments/{appointment_id}/cancel"): Example(
+        on(_appointment, "/api/v1/appointments/{id}/cancel", lambda r, t: {})
+    ),
+    ("POST", "/api/v1/appointments/{appointment_id}/outcome"): Example(
+        on(_past_appointment, "/api/v1/appointments/{id}/outcome", lambda r, t: {"shown": True})
     ),
     ("GET", "/api/v1/leads"): Example(fixed("/api/v1/leads"), tenant_resource=False),
     ("POST", "/api/v1/leads"): Example(on(_customer, "/api/v1/leads", lambda r, t: {"customer_id": str(r.id)}), 201),

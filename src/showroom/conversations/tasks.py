@@ -18,7 +18,9 @@ from showroom.audit.service import SYSTEM
 from showroom.conversations import turn
 from showroom.conversations.channels import DELIVERY_QUEUE, send_queued
 from showroom.conversations.handover import flag_breach
+from showroom.followups import service as followups
 from showroom.jobs import services, tasks, tenant_task
+from showroom.models import Conversation, Dealership
 from showroom.queue import defer
 from showroom.services import Services
 
@@ -28,6 +30,12 @@ log = logging.getLogger(__name__)
 @tenant_task(name="conversation.first_reply", queue="agent", retry=3)
 async def first_reply(session: AsyncSession, s: Services, conversation_id: str) -> str:
     outcome = await turn.first_reply(session, s, uuid.UUID(conversation_id))
+    if outcome.reply is not None and outcome.handover is None:  # issue 18: answered, so the cadence starts
+        async with session.begin():
+            conversation = await session.get(Conversation, uuid.UUID(conversation_id))
+            dealership = await session.get(Dealership, conversation.dealership_id) if conversation else None
+            if conversation is not None and dealership is not None:
+                await followups.enter(session, conversation, followups.cadence(dealership.agent_config))
     return outcome.skipped or ("handover" if outcome.handover else "replied")
 
 

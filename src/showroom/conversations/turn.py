@@ -69,12 +69,13 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
 from showroom.brain.types import VehicleView
-from showroom.conversations import effects, experiment_hook
+from showroom.conversations import booking, effects, experiment_hook
 from showroom.conversations.handover import hand_over
 from showroom.conversations.rows import CONVERSATIONS, TurnRows, count_message, turn_rows
 from showroom.conversations.schemas import MessageCreate
 from showroom.conversations.service import CLOSED, get, repeat, staff_message
 from showroom.errors import Conflict, ValidationFailed
+from showroom.followups import service as followups
 from showroom.inventory.service import catalog
 from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
@@ -151,6 +152,7 @@ async def receive(
         created_at=datetime.now(UTC),
     )
     session.add(message)
+    await followups.stop(session, conversation.lead_id, "the customer replied")  # issue 18: a reply ends the cadence
     await count_message(session, conversation, message)
     await experiment_hook.customer_message(session, conversation, message)  # metric events
     await record(
@@ -246,6 +248,8 @@ async def _decide(
     if silent:
         await effects.for_staff(session, services, turn, message, u, known, turns)
         return Outcome(skipped=silent)
+    if match is not None and (booked := await booking.try_book(session, services, turn, message, u, match, actor)):
+        return Outcome(reply=booked)  # issue 18: a free slot asked for is booked, else the nearest are offered
     if match is not None:
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)

@@ -97,11 +97,31 @@ class AgentConfig(Strict):
     )
     queue_template: str = Field(default="Thanks for waiting, a team member will reply in a moment.", max_length=2000)
     sms_max_chars: int = Field(default=320, ge=70, le=1600)
+    appointment_slot_minutes: int = Field(
+        default=30, ge=10, le=240, description="Length of a bookable slot; slots start at opening time"
+    )
+    follow_up_days: list[int] = Field(
+        default_factory=lambda: [1, 2, 4, 7, 13],
+        max_length=20,
+        description="The follow-up cadence: days after the first answer a lead that has not replied is written to",
+    )
+    appointment_capacity: int = Field(
+        default=2, ge=1, le=50, description="Appointments the showroom takes at the same time (per slot)"
+    )
     languages: list[Language] = Field(
         default_factory=lambda: [Language.en],
         min_length=1,
         description="The languages the agent answers in (ISO 639-1); a message in another one is handed over",
     )
+
+    @field_validator("follow_up_days")
+    @classmethod
+    def _follow_up_days(cls, value: list[int]) -> list[int]:
+        if any(day < 0 for day in value):
+            raise ValueError("a follow-up step cannot be a negative number of days")
+        if any(day > 365 for day in value):
+            raise ValueError("a follow-up step is at most 365 days after the first answer")
+        return sorted(set(value))
 
     @field_validator("languages")
     @classmethod

@@ -1,6 +1,7 @@
 """SQLAlchemy models of the 29 tables (DATA_MODEL.md), and the table classes the security layer uses."""
 
 from showroom.models.agent import EscalationTrigger, Persona
+from showroom.models.appointments import Appointment
 from showroom.models.audit import AuditLog
 from showroom.models.base import Base
 from showroom.models.conversations import Conversation, Handover, Message, ResponseSuggestion
@@ -40,6 +41,7 @@ __all__ = [
     "SPECIAL_TENANCY",
     "TENANT_TABLES",
     "ApiKey",
+    "Appointment",
     "AuditLog",
     "Base",
     "Conversation",

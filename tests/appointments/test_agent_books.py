@@ -1,0 +1,107 @@
+"""The agent books (issue 18): a free slot asked for is booked and confirmed with the date, time, address and
+vehicle; a full or closed time gets the two nearest free slots; asking for a person still hands over."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from showroom.db.engine import Database
+from showroom.models import Appointment, Conversation, Lead
+from tests.agent.test_conversations_flow import stocked_team, visitor
+from tests.agent.test_spanish_and_visits import _say
+from tests.factories import create_customer, create_lead
+
+CHICAGO = ZoneInfo("America/Chicago")
+EVERY_DAY = {d: {"open": "09:00", "close": "19:00"} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+
+
+def tomorrow_at(hour: int) -> datetime:
+    day = (datetime.now(UTC).astimezone(CHICAGO) + timedelta(days=1)).date()
+    return datetime(day.year, day.month, day.day, hour, tzinfo=CHICAGO)
+
+
+async def _shop(app: FastAPI, db: Database, capacity: int = 1):  # type: ignore[no-untyped-def]
+    config = {
+        "working_hours": EVERY_DAY,
+        "appointment_capacity": capacity,
+        "quiet_hours": {"start": "00:00", "end": "00:00"},
+    }
+    return await stocked_team(app, db, timezone="America/Chicago", agent_config=config, address="1 Lake Rd")
+
+
+async def _appointments(db: Database, dealership_id: int) -> list[Appointment]:
+    async with db.maint_session() as maint:
+        rows = await maint.scalars(select(Appointment).where(Appointment.dealership_id == dealership_id))
+        return list(rows.all())
+
+
+async def test_a_free_time_is_booked_and_confirmed_with_date_time_address_and_vehicle(
+    app: FastAPI, db: Database
+) -> None:
+    team = await _shop(app, db)
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    cheapest = await _say(guest, sub, "how many miles on the cheapest one?", first["token"])
+    assert cheapest["handed_over"] is False
+    said = await _say(guest, sub, "can i come test drive it tomorrow at 11am", first["token"])
+    assert said["handed_over"] is False, said
+    reply = said["replies"][0]["content"]
+    assert reply.startswith("You're booked") and "11:00 AM" in reply and "1 Lake Rd" in reply, reply
+    assert "Tucson" in reply, reply
+    [booked] = await _appointments(db, team.id)
+    assert booked.starts_at == tomorrow_at(11) and booked.source == "agent" and booked.kind == "test_drive"
+    assert booked.vehicle_id is not None and booked.status == "confirmed"
+    async with db.maint_session() as maint:
+        conversation = await maint.get(Conversation, __import__("uuid").UUID(first["conversation_id"]))
+        assert conversation is not None and not conversation.ai_paused  # no handover
+        lead = await maint.get(Lead, conversation.lead_id)
+    assert lead is not None and lead.status == "appointment"
+
+
+async def test_a_full_slot_gets_the_two_nearest_free_slots_and_books_nothing(app: FastAPI, db: Database) -> None:
+    team = await _shop(app, db, capacity=1)
+    async with db.maint_session() as maint, maint.begin():
+        other = await create_customer(maint, team.id)
+        lead = await create_lead(maint, team.id, other.id)
+        maint.add(
+            Appointment(
+                dealership_id=team.id,
+                lead_id=lead.id,
+                customer_id=other.id,
+                kind="sales_visit",
+                source="staff",
+                starts_at=tomorrow_at(11),
+                ends_at=tomorrow_at(11) + timedelta(minutes=30),
+            )
+        )
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    said = await _say(guest, sub, "can i come in tomorrow at 11am", first["token"])
+    assert said["handed_over"] is False, said
+    reply = said["replies"][0]["content"]
+    assert "is not available" in reply and "10:30 AM or" in reply and "11:30 AM" in reply, reply
+    assert len(await _appointments(db, team.id)) == 1
+
+
+async def test_a_time_outside_the_hours_gets_the_nearest_open_slots(app: FastAPI, db: Database) -> None:
+    team = await _shop(app, db)
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    said = await _say(guest, sub, "can i come in tomorrow at 8pm", first["token"])
+    assert said["handed_over"] is False, said
+    reply = said["replies"][0]["content"]
+    assert "is not available" in reply and "6:00 PM" in reply and "6:30 PM" in reply, reply
+    assert await _appointments(db, team.id) == []
+
+
+async def test_asking_for_a_person_still_hands_over(app: FastAPI, db: Database) -> None:
+    team = await _shop(app, db)
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    said = await _say(guest, sub, "i want to talk to a real person, not a bot", first["token"])
+    assert said["handed_over"] is True
+    assert await _appointments(db, team.id) == []
