@@ -12,7 +12,7 @@ from sqlalchemy import select
 from showroom.db.engine import Database
 from showroom.models import Appointment, Conversation, Lead
 from tests.agent.test_conversations_flow import stocked_team, visitor
-from tests.agent.test_spanish_and_visits import _say
+from tests.agent.test_spanish_and_visits import _known, _say
 from tests.factories import create_customer, create_lead
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -45,6 +45,7 @@ async def test_a_free_time_is_booked_and_confirmed_with_date_time_address_and_ve
     team = await _shop(app, db)
     guest, sub = visitor(app), team.dealership.subdomain
     first = await _say(guest, sub, "do you have a tucson")
+    await _known(guest, sub, first["token"])
     cheapest = await _say(guest, sub, "how many miles on the cheapest one?", first["token"])
     assert cheapest["handed_over"] is False
     said = await _say(guest, sub, "can i come test drive it tomorrow at 11am", first["token"])
@@ -80,6 +81,7 @@ async def test_a_full_slot_gets_the_two_nearest_free_slots_and_books_nothing(app
         )
     guest, sub = visitor(app), team.dealership.subdomain
     first = await _say(guest, sub, "do you have a tucson")
+    await _known(guest, sub, first["token"])
     said = await _say(guest, sub, "can i come in tomorrow at 11am", first["token"])
     assert said["handed_over"] is False, said
     reply = said["replies"][0]["content"]
@@ -91,6 +93,7 @@ async def test_a_time_outside_the_hours_gets_the_nearest_open_slots(app: FastAPI
     team = await _shop(app, db)
     guest, sub = visitor(app), team.dealership.subdomain
     first = await _say(guest, sub, "do you have a tucson")
+    await _known(guest, sub, first["token"])
     said = await _say(guest, sub, "can i come in tomorrow at 8pm", first["token"])
     assert said["handed_over"] is False, said
     reply = said["replies"][0]["content"]
@@ -102,6 +105,19 @@ async def test_asking_for_a_person_still_hands_over(app: FastAPI, db: Database) 
     team = await _shop(app, db)
     guest, sub = visitor(app), team.dealership.subdomain
     first = await _say(guest, sub, "do you have a tucson")
+    await _known(guest, sub, first["token"])
     said = await _say(guest, sub, "i want to talk to a real person, not a bot", first["token"])
     assert said["handed_over"] is True
+    assert await _appointments(db, team.id) == []
+
+
+async def test_an_anonymous_visitor_s_time_goes_to_a_person_with_the_time_in_the_dossier(
+    app: FastAPI, db: Database
+) -> None:
+    """Nobody can confirm a visit to a chat that left no e-mail or phone: a person takes it, as before issue 18."""
+    team = await _shop(app, db)
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    said = await _say(guest, sub, "can i come test drive it tomorrow at 11am", first["token"])
+    assert said["handed_over"] is True, said
     assert await _appointments(db, team.id) == []

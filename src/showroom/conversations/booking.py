@@ -75,6 +75,9 @@ async def try_book(
     """Book the requested time or offer the nearest free slots, and say so; None: hand over as before."""
     if not is_appointment_request(match) or u.time_request is None:
         return None
+    customer = turn.customer
+    if not (customer.email or customer.phone_e164 or customer.phone):
+        return None  # no way to reach the customer (an anonymous chat): a person confirms the visit, as before
     now = datetime.now(UTC)
     wanted = resolve(u.time_request, now, turn.dealership.timezone)
     if wanted is None:
