@@ -97,7 +97,7 @@ from showroom.db.urls import Topology, libpq
 from showroom.dealerships import service as dealerships
 from showroom.dealerships.schemas import DealershipCreate
 from showroom.experiments.assignment import ACTIVE_EXPERIMENTS
-from showroom.insights.service import score
+from showroom.insights.scoring import score
 from showroom.inventory.service import (
     SearchWhere,
     catalog,
@@ -592,7 +592,8 @@ async def raw_turn(pool: AsyncConnectionPool[Any], d: int, conversation_id: uuid
         found = await (await conn.execute(raw.search_sql, raw.search_params)).fetchall()
         if not found and raw.fallback_sql:
             found = await (await conn.execute(raw.fallback_sql, raw.fallback_params)).fetchall()
-        value, factors = score(raw.understanding, rows["lead_score"])
+        scored = score(raw.understanding, rows["lead_score"])
+        value, factors = scored.value, scored.factors(rows["lead_score"])
         await conn.execute(RAW_SCORE, (d, conv["lead_id"], conversation_id, value, Jsonb(factors), at))
         if value != rows["lead_score"]:
             await conn.execute(RAW_LEAD_SCORE, (value, conv["lead_id"], d))
