@@ -31,7 +31,7 @@ def _message_ids() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-            position = {"t": 0, "translate": 1}.get(name or "")
+            position = {"t": 0, "translate": 1, "say": 1}.get(name or "")
             if position is None or len(node.args) <= position:
                 continue
             for const in ast.walk(node.args[position]):

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from showroom.brain.i18n import translate
+from showroom.brain.i18n import say, translate
 from showroom.brain.nlu.attributes import drivetrain_matches
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.when import find_day, with_day
@@ -435,30 +435,21 @@ def _label(v: VehicleView, language: str = "en") -> str:
     )
 
 
-def _contract(text: str, language: str) -> str:
-    """Spanish contracts "a el" and "de el" ("¿se refiere a el 2022…" is "al 2022…")."""
-    return text.replace(" a el ", " al ").replace(" de el ", " del ") if language == "es" else text
-
-
 def which_one(shown: Sequence[VehicleView], language: str = "en") -> str:
     """One specific question when the customer's pointer could mean several of the vehicles shown."""
     labels = [_label(v, language) for v in shown[:3]]
     options = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + translate(language, " or ") + labels[-1]
-    question = translate(language, "Just to be sure I give you the right details: do you mean {options}?")
-    return _contract(question.format(options=options), language)
+    return say(language, "Just to be sure I give you the right details: do you mean {options}?", options=options)
 
 
 def next_question(state: DialogueState, vehicles: Sequence[VehicleView], language: str = "en") -> str:
     """The next specific question, for when the reply would repeat one already given."""
     if vehicles:
-        return (
-            translate(
-                language,
-                "Would you like the price, mileage and features of {vehicle}, or should I look for something different "
-                "(another budget, body style or year)?",
-            )
-            .format(vehicle=_label(vehicles[0], language))
-            .replace(" de el ", " del ")
+        return say(
+            language,
+            "Would you like the price, mileage and features of {vehicle}, or should I look for something different "
+            "(another budget, body style or year)?",
+            vehicle=_label(vehicles[0], language),
         )
     if not state.criteria:
         return translate(

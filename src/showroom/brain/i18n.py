@@ -13,6 +13,7 @@ language for the same reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from showroom.brain import spanish
@@ -35,6 +36,18 @@ def translate(language: str, msgid: str) -> str:
     """The template for ``msgid`` in ``language`` (the English text itself for English or a missing entry)."""
     catalog = CATALOGS.get(language)
     return catalog.get(msgid, msgid) if catalog is not None else msgid
+
+
+def say(language: str, msgid: str, **values: object) -> str:
+    """``msgid`` in ``language``, filled in (the module-level twin of ``_Ctx.t``)."""
+    return contract(translate(language, msgid).format(**values), language)
+
+
+def contract(text: str, language: str) -> str:
+    """Spanish contracts "de el" and "a el" once the words are filled in ("del 2022 Tucson", "al 2022 Tucson")."""
+    if language != Language.es:
+        return text
+    return re.sub(r"\b([Dd]e|[Aa]) el\b", lambda m: "del" if m.group(1).lower() == "de" else "al", text)
 
 
 def phrases(language: str) -> PhraseTable:

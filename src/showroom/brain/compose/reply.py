@@ -13,7 +13,7 @@ from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, s
 from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum
 from showroom.brain.compose.voice import _voice
 from showroom.brain.guardrails import layout
-from showroom.brain.i18n import writes
+from showroom.brain.i18n import contract, writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.vocabulary import Channel, SuggestionType, Tone, values
@@ -83,7 +83,9 @@ def _render(ctx: _Ctx, reply: _Reply, opening: list[str], drop_extras: int = 0) 
     lead = [part for part in reply.lead if part]
     first = [" ".join(opening + lead)] if len(opening) + len(lead) <= 3 else [" ".join(opening), " ".join(lead)]
     paragraphs = [*first, *reply.body, *extras, reply.question]
-    text = layout([_voice(p.strip(), ctx.tone, ctx.language) for p in paragraphs if p and p.strip()])
+    text = layout(
+        [contract(_voice(p.strip(), ctx.tone, ctx.language), ctx.language) for p in paragraphs if p and p.strip()]
+    )
     sign_off = ctx.persona.text_argument("sign_off")
     return f"{text}\n\n{sign_off}" if sign_off and not ctx.sms else text
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from showroom.brain.compose.context import _Ctx
 from showroom.brain.guardrails import price_text
-from showroom.brain.i18n import translate
+from showroom.brain.i18n import say, translate
 from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
@@ -81,73 +81,68 @@ def _notes(v: VehicleView, s: Slots, language: str = "en") -> list[str]:
     make, model and trim show in its title, and a model not on the lot is never named (guardrails drop sentences
     naming unlisted vehicles)."""
 
-    def t(msgid: str, **values: object) -> str:
-        return translate(language, msgid).format(**values)
-
     out: list[str] = []
     if s.trims and not any(trim_matches(v.trim, w) for w in s.trims):
         out.append(
-            t("{trim} instead of {wanted}", trim=v.trim, wanted=s.trims[0])
+            say(language, "{trim} instead of {wanted}", trim=v.trim, wanted=s.trims[0])
             if v.trim
-            else t("not the {wanted} trim", wanted=s.trims[0])
+            else say(language, "not the {wanted} trim", wanted=s.trims[0])
         )
     if s.year_min is not None and s.year_min == s.year_max and v.year != s.year_min:
-        out.append(t("a {year} instead of a {wanted}", year=v.year, wanted=s.year_min))
+        out.append(say(language, "a {year} instead of a {wanted}", year=v.year, wanted=s.year_min))
     if s.colors and not any(color_matches(v.exterior_color, c) for c in s.colors):
         wanted = s.colors[0].lower()
         out.append(
-            t("in {colour} instead of {wanted}", colour=v.exterior_color, wanted=wanted)
+            say(language, "in {colour} instead of {wanted}", colour=v.exterior_color, wanted=wanted)
             if v.exterior_color
-            else t("colour not listed, not {wanted}", wanted=wanted)
+            else say(language, "colour not listed, not {wanted}", wanted=wanted)
         )
     if s.drivetrains and not any(_drive_fits(v, d) for d in s.drivetrains):
         named = drivetrains_named(v.trim)
         shown = named[0] if len(named) == 1 and not drivetrain_fits(named[0], s.drivetrains[0]) else v.drivetrain
         out.append(
-            t("{drive} instead of {wanted}", drive=shown, wanted=s.drivetrains[0])
+            say(language, "{drive} instead of {wanted}", drive=shown, wanted=s.drivetrains[0])
             if shown
-            else t("drivetrain not listed")
+            else say(language, "drivetrain not listed")
         )
     fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
     if s.fuel_types and not any(fuel_matches(fuel, f) for f in s.fuel_types):
         wanted = s.fuel_types[0].lower()
         out.append(
-            t("{fuel} instead of {wanted}", fuel=fuel.lower(), wanted=wanted)
+            say(language, "{fuel} instead of {wanted}", fuel=fuel.lower(), wanted=wanted)
             if fuel
-            else t("fuel type not listed, not {wanted}", wanted=wanted)
+            else say(language, "fuel type not listed, not {wanted}", wanted=wanted)
         )
     used_ok = s.condition == VehicleCondition.used and v.condition == VehicleCondition.certified
     if s.condition and v.condition != s.condition and not used_ok:
         out.append(
-            t(
+            say(
+                language,
                 "{condition} instead of {wanted}",
-                condition=t(_CONDITION_WORDS.get(v.condition, v.condition)),
-                wanted=t(_CONDITION_WORDS[s.condition]),
+                condition=say(language, _CONDITION_WORDS.get(v.condition, v.condition)),
+                wanted=say(language, _CONDITION_WORDS[s.condition]),
             )
         )
     one_year = s.year_min is not None and s.year_min == s.year_max  # said above: "a 2024 instead of a 2023"
     out.extend(_number_mismatches(v, s, language, years=not one_year))
     missing = [f for f in s.features if not feature_of(v, f)]
     if missing:
-        out.append(t("no {feature} listed", feature=t(_feature_phrase(missing[0]))))
+        out.append(say(language, "no {feature} listed", feature=say(language, _feature_phrase(missing[0]))))
     return out
 
 
 def _number_mismatches(v: VehicleView, s: Slots, language: str = "en", *, years: bool = True) -> list[str]:
-    def t(msgid: str, **values: object) -> str:
-        return translate(language, msgid).format(**values)
-
     out: list[str] = []
     if s.budget_max_cents and v.price_cents is not None and v.price_cents > s.budget_max_cents:
-        out.append(t("above your budget"))
+        out.append(say(language, "above your budget"))
     if s.budget_min_cents and v.price_cents is not None and v.price_cents < s.budget_min_cents * 0.8:
-        out.append(t("below your price range"))
+        out.append(say(language, "below your price range"))
     if years and s.year_min and v.year < s.year_min:
-        out.append(t("a {year}, older than you asked for", year=v.year))
+        out.append(say(language, "a {year}, older than you asked for", year=v.year))
     if years and s.year_max and v.year > s.year_max:
-        out.append(t("a {year}, newer than you asked for", year=v.year))
+        out.append(say(language, "a {year}, newer than you asked for", year=v.year))
     if s.mileage_max and v.mileage is not None and v.mileage > s.mileage_max:
-        out.append(t("more miles than you asked for"))
+        out.append(say(language, "more miles than you asked for"))
     return out
 
 

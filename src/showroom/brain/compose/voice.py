@@ -120,8 +120,6 @@ def _voice(text: str, tone: str, language: str = "en") -> str:
     """Formal and professional replies avoid exclamation marks; formal English ones avoid contractions."""
     if tone in (Tone.professional, Tone.formal):
         text = re.sub(r"!(?=\s|$)", ".", text).replace("¡", "")
-    if language == "es":  # "de el 2022 Tucson" is "del 2022 Tucson"
-        text = re.sub(r"\b([Dd]e|[Aa]) el\b", lambda m: "del" if m.group(1).lower() == "de" else "al", text)
     if tone == Tone.formal and language == "en":
         for short, full in _CONTRACTIONS:
             text = re.sub(rf"\b{short}\b", full, text)
