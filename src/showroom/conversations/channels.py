@@ -118,6 +118,9 @@ async def queue_delivery(
     """Decide how ``message`` leaves, in the caller's transaction (no network call): delivered (chat, API),
     failed (with the reason), or queued with a ``message.deliver`` job, now or when quiet hours end."""
     now = now or datetime.now(UTC)
+    await _decide_delivery(session, services, message, customer, dealership, now)
+    # After the decision: the touchpoint's statement flushes the message, which is then inserted in its final
+    # state (not inserted, then updated).
     await record_interaction(
         session,
         customer,
@@ -126,6 +129,16 @@ async def queue_delivery(
         details={"message_id": str(message.id), "channel": message.channel, "sender": message.sender},
         at=now,
     )
+
+
+async def _decide_delivery(
+    session: AsyncSession,
+    services: Services,
+    message: Message,
+    customer: Customer,
+    dealership: Dealership,
+    now: datetime,
+) -> None:
     reason = _undeliverable(message, customer)
     if reason is not None:
         _fail(message, reason)

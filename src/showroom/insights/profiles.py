@@ -1,5 +1,10 @@
 """A customer's buying profile (``customer_profiles``) and touchpoints (``customer_interactions``), written in the
-transaction of the message, call or visit that makes them."""
+transaction of the message, call or visit that makes them.
+
+A touchpoint is one statement on the hot path of every chat turn: the profile's ``last_interaction`` moved on and
+the interaction inserted in the same round trip, with the profile's preferences coming back, row-locked, so that
+learning from the message's insights is one more UPDATE only when they add something. The profile itself is made
+on the customer's first touchpoint."""
 
 from __future__ import annotations
 
@@ -8,27 +13,15 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Row, func, literal, select, update
+from sqlalchemy import insert as insert_into
+from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.models import Customer, CustomerInsight, CustomerInteraction, CustomerProfile
 from showroom.vocabulary import InsightType, InteractionType
 
 MAX_VEHICLES = 10
-
-
-async def profile_id(session: AsyncSession, customer: Customer, at: datetime) -> uuid.UUID:
-    """The customer's profile (made on first contact), its ``last_interaction`` moved to ``at`` if later; one
-    statement, so two messages at once cannot make two profiles."""
-    new = insert(CustomerProfile).values(
-        dealership_id=customer.dealership_id, customer_id=customer.id, last_interaction=at
-    )
-    latest = func.greatest(CustomerProfile.last_interaction, new.excluded.last_interaction)  # greatest skips NULL
-    stmt = new.on_conflict_do_update(
-        index_elements=[CustomerProfile.customer_id], set_={"last_interaction": latest}
-    ).returning(CustomerProfile.id)
-    return (await session.execute(stmt)).scalar_one()
 
 
 async def record_interaction(
@@ -40,33 +33,79 @@ async def record_interaction(
     details: dict[str, Any] | None = None,
     insights: Sequence[CustomerInsight] = (),
     at: datetime | None = None,
-) -> CustomerInteraction:
-    """One touchpoint on the customer's timeline; what ``insights`` say goes into the profile's preferences."""
+) -> uuid.UUID:
+    """One touchpoint on the customer's timeline (its id); what ``insights`` say goes into the profile's
+    preferences. Two first messages at once cannot make two profiles: it is made with ``ON CONFLICT DO NOTHING`` on
+    the customer, then touched."""
     at = at or datetime.now(UTC)
-    pid = await profile_id(session, customer, at)
+    touched = await _touch(session, customer, kind, conversation_id, details or {}, at)
+    if touched is None:  # the customer's first touchpoint: make the profile (once, whoever else is at it), again
+        await session.execute(
+            insert(CustomerProfile)
+            .values(dealership_id=customer.dealership_id, customer_id=customer.id, last_interaction=at)
+            .on_conflict_do_nothing(index_elements=[CustomerProfile.customer_id])
+        )
+        touched = await _touch(session, customer, kind, conversation_id, details or {}, at)
+        assert touched is not None, "the profile was just made"
+    row, interaction_id = touched
     if insights:
-        await _learn(session, pid, insights)
-    row = CustomerInteraction(
-        dealership_id=customer.dealership_id,
-        profile_id=pid,
-        conversation_id=conversation_id,
-        interaction_type=kind,
-        details=details or {},
-        occurred_at=at,
-    )
-    session.add(row)
-    return row
+        await _learn(session, row.id, dict(row.preferences or {}), row.buying_timeline, insights)
+    return interaction_id
 
 
-async def _learn(session: AsyncSession, pid: uuid.UUID, insights: Sequence[CustomerInsight]) -> None:
-    profile = await session.scalar(
-        select(CustomerProfile)
-        .where(CustomerProfile.id == pid)
-        .with_for_update()
-        .execution_options(populate_existing=True)
+async def _touch(
+    session: AsyncSession,
+    customer: Customer,
+    kind: InteractionType,
+    conversation_id: uuid.UUID | None,
+    details: dict[str, Any],
+    at: datetime,
+) -> tuple[Row[Any], uuid.UUID] | None:
+    """The profile's ``last_interaction`` moved to ``at`` (if later) and the interaction inserted, in one
+    statement that returns the profile (row-locked by the UPDATE) or nothing when the customer has none yet.
+
+    Plain Core UPDATE and INSERT ... SELECT: SQLAlchemy caches their compiled form, where the PostgreSQL dialect's
+    ``INSERT ... ON CONFLICT`` construct is compiled afresh on every call (about a millisecond of CPU), which is
+    why the upsert is left to the first touchpoint."""
+    profile = (
+        update(CustomerProfile)
+        .where(CustomerProfile.customer_id == customer.id)
+        .values(last_interaction=func.greatest(CustomerProfile.last_interaction, at))  # greatest skips NULL
+        .returning(CustomerProfile.id, CustomerProfile.preferences, CustomerProfile.buying_timeline)
+        .cte("profile")
     )
-    assert profile is not None
-    prefs = dict(profile.preferences or {})
+    interaction_id = uuid.uuid4()
+    touch = (
+        insert_into(CustomerInteraction)
+        .from_select(
+            ["id", "dealership_id", "profile_id", "conversation_id", "interaction_type", "details", "occurred_at"],
+            select(
+                literal(interaction_id),
+                literal(customer.dealership_id),
+                profile.c.id,
+                literal(conversation_id, CustomerInteraction.conversation_id.type),
+                literal(kind.value),
+                literal(details, JSONB),
+                literal(at, CustomerInteraction.occurred_at.type),
+            ),
+        )
+        .cte("touch")
+    )
+    stmt = select(profile.c.id, profile.c.preferences, profile.c.buying_timeline).add_cte(touch)
+    row = (await session.execute(stmt)).one_or_none()
+    return None if row is None else (row, interaction_id)
+
+
+async def _learn(
+    session: AsyncSession,
+    pid: uuid.UUID,
+    prefs: dict[str, Any],
+    timeline: str | None,
+    insights: Sequence[CustomerInsight],
+) -> None:
+    """The profile's preferences and buying timeline updated from ``insights`` (the row is locked by the upsert
+    that read them, so two messages at once do not lose each other's)."""
+    before = (dict(prefs), timeline)
     vehicles = list(prefs.get("vehicle_preferences") or [])
     for insight in insights:
         if insight.insight_type == InsightType.vehicle_preference and insight.value not in vehicles:
@@ -74,11 +113,17 @@ async def _learn(session: AsyncSession, pid: uuid.UUID, insights: Sequence[Custo
         elif insight.insight_type == InsightType.budget:
             prefs["budget_words"] = insight.value
         elif insight.insight_type == InsightType.timeline:
-            profile.buying_timeline = insight.value[:100]
+            timeline = insight.value[:100]
         elif insight.insight_type == InsightType.trade_in:
             prefs["trade_in_words"] = insight.value
         elif insight.insight_type == InsightType.contact_preference:
             prefs["preferred_channel"] = insight.value
     if vehicles:
         prefs["vehicle_preferences"] = vehicles[-MAX_VEHICLES:]
-    profile.preferences = prefs
+    if (prefs, timeline) != before:
+        await session.execute(
+            update(CustomerProfile)
+            .where(CustomerProfile.id == pid)
+            .values(preferences=prefs, buying_timeline=timeline)
+            .execution_options(synchronize_session=False)
+        )

@@ -25,6 +25,9 @@ from showroom.vocabulary import DeliveryStatus, Sender
 
 QUEUE = "webhooks"
 PENDING = "webhook_events"
+# The dealership's enabled endpoints, read once per session (a request's, a job's) rather than at every flush: a
+# chat turn flushes several times in two transactions. Forgotten when the session writes an endpoint.
+ENDPOINTS = "webhook_endpoints"
 VERSION = 1
 SENT = (DeliveryStatus.sent.value, DeliveryStatus.delivered.value)
 QUIET_LEAD_FIELDS = frozenset({"updated_at", "created_at"})
@@ -129,13 +132,16 @@ def _write_deliveries(session: Session, flush_context: Any) -> None:
     by_dealership: dict[int, list[tuple[WebhookEventType, dict[str, Any]]]] = {}
     for dealership_id, kind, data in noted:
         by_dealership.setdefault(dealership_id, []).append((kind, data))
+    known = session.info.setdefault(ENDPOINTS, {})
     with session.no_autoflush:
         for dealership_id, events in by_dealership.items():
-            endpoints = session.execute(
-                select(WebhookEndpoint.id, WebhookEndpoint.event_types).where(
-                    WebhookEndpoint.dealership_id == dealership_id, WebhookEndpoint.enabled.is_(True)
-                )
-            ).all()
+            endpoints = known.get(dealership_id)
+            if endpoints is None:
+                endpoints = known[dealership_id] = session.execute(
+                    select(WebhookEndpoint.id, WebhookEndpoint.event_types).where(
+                        WebhookEndpoint.dealership_id == dealership_id, WebhookEndpoint.enabled.is_(True)
+                    )
+                ).all()
             rows = [
                 {
                     "id": uuid.uuid4(),
@@ -161,6 +167,15 @@ def _write_deliveries(session: Session, flush_context: Any) -> None:
                     "ids": [str(row["id"]) for row in rows],
                 },
             )
+
+
+@event.listens_for(WebhookEndpoint, "after_insert")
+@event.listens_for(WebhookEndpoint, "after_update")
+@event.listens_for(WebhookEndpoint, "after_delete")
+def _endpoints_changed(mapper: Mapper[Any], connection: Any, target: WebhookEndpoint) -> None:
+    session = object_session(target)
+    if session is not None:
+        session.info.pop(ENDPOINTS, None)
 
 
 @event.listens_for(OrderedSession, "after_rollback")
