@@ -35,6 +35,7 @@ from showroom.appointments.routes import router as appointments
 from showroom.audit.routes import router as audit
 from showroom.auth.permissions import MINIMUM_ROLE, SCOPES
 from showroom.auth.routes import router as identity
+from showroom.brain.escalation import learned
 from showroom.conversations.handover_routes import router as handovers
 from showroom.conversations.routes import router as conversations
 from showroom.conversations.widget_routes import claims as contact_claims
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         else:
             app.state.db = database
         app.state.services = Services.build(settings, app.state.db)
+        await asyncio.to_thread(learned.warm)  # before the first customer message, off the event loop
         app.state.events = EventHub(libpq(app.state.db.app_url))
         await app.state.events.start()
         worker = asyncio.create_task(run_jobs(app.state.services)) if settings.jobs_in_process else None

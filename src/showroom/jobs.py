@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from procrastinate import App, Blueprint, JobContext, PsycopgConnector, RetryStrategy
 from sqlalchemy import delete
 
+from showroom.brain.escalation import learned
 from showroom.db.engine import Database, open_database
 from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
@@ -181,6 +182,7 @@ async def run_jobs(
     with ``wait=False``, until no job is left). ``showroom worker`` runs it alone; ``showroom serve`` runs it in
     the web process beside the server."""
     global _services
+    await asyncio.to_thread(learned.warm)  # jobs read customer messages too (SMS, e-mail): fitted off the loop
     app = build_app(libpq(services.db.app_url))
     _services = services
     settings = services.settings

@@ -218,3 +218,46 @@ def test_0017_gives_customers_who_texted_first_their_consent_and_nobody_else(
         consent = dict(conn.execute("select full_name, sms_consent from customers where dealership_id = %s", (d,)))
     assert consent["Texter"]["granted"] is True and consent["Texter"]["source"] == "customer texted first"
     assert consent["Mailer"] is None
+
+
+def test_0023_gives_dealerships_created_before_the_learned_trigger(settings: Settings, scratch_database: URL) -> None:
+    """The learned detector's default trigger reaches dealerships that existed before it, as the defaults define
+    it; a dealership that already has a trigger of that name keeps its own."""
+    import json
+
+    from alembic import command
+
+    from showroom.brain.escalation.defaults import DEFAULT_TRIGGERS
+
+    name = "Reads like a message for a person"
+    url = scratch_database.render_as_string(hide_password=False)
+    external = settings.model_copy(update={"database_url": url})
+    topo = migrate.resolve(external)
+    migrate.upgrade(external, topo)
+    with migrate.owner_connection(topo) as conn, conn.begin():
+        command.downgrade(migrate.alembic_config(conn, {"app": topo.app_role, "maint": topo.maint_role}), "0022")
+    with psycopg.connect(libpq(topo.owner)) as conn:
+        conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
+        ids = []
+        for sub in ("older", "has-its-own"):
+            row = conn.execute(
+                "insert into dealerships (name, subdomain, contact_email) values (%s, %s, %s) returning id",
+                (sub, sub, f"{sub}@example.com"),
+            ).fetchone()
+            assert row is not None
+            ids.append(row[0])
+        own = [{"type": "keyword", "value": ["manager"]}]
+        conn.execute(
+            "insert into escalation_triggers (dealership_id, name, conditions) values (%s, %s, %s)",
+            (ids[1], name, json.dumps(own)),
+        )
+    assert "0023" in migrate.upgrade(external, topo)
+    with psycopg.connect(libpq(topo.owner)) as conn:
+        conn.execute(sql.SQL("set role {}").format(sql.Identifier(topo.maint_role)))
+        rows = conn.execute(
+            "select dealership_id, conditions, priority, action from escalation_triggers where name = %s", (name,)
+        ).fetchall()
+    found = {d: (conditions, priority, action) for d, conditions, priority, action in rows}
+    default = next(t for t in DEFAULT_TRIGGERS if t["name"] == name)
+    assert found[ids[0]] == (default["conditions"], default["priority"], "handover")
+    assert found[ids[1]][0] == own

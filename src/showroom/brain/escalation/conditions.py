@@ -217,27 +217,28 @@ def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     return None
 
 
-# How financing works, asked by anyone ("can I get pre-approved online?", "what credit score do I need?"): the AI
-# answers it (with the finance application link). The customer's own credit, income or deal goes to a person.
-_GENERAL_FINANCE = rx(
-    r"\b(?:can|could|do|does) (?:i|we|you|u|y'?all|one) (?:get|apply|do|fill out|start)\b[^.?!]{0,30}\b(?:online"
-    r"|on (?:your|the) (?:site|website)|application)\b",
-    r"\bhow (?:do|can|would) (?:i|we) (?:apply|get (?:pre[\s-]?)?approved|get financing|start)\b",
-    r"\bwhat (?:credit )?score (?:do|would) (?:i|you|we) (?:need|have to have|want)\b"
-    r"|\bwhat banks?\b|\bwhich lenders\b",
-    r"\bdo (?:you|u|y'?all|you guys) (?:offer|have|do|work with) (?:financing|in[\s-]house|lenders"
-    r"|banks|credit unions)\b",
+# How financing works, asked by anyone ("can I get pre-approved online?", "do you finance people with no credit
+# history?", "how long can loans go?"): the AI answers it (with the finance application link). The customer's own
+# credit, income, score or deal goes to a person. So: a question about financing is general unless it tells the
+# customer's own situation, which is the first person next to a word of money or credit, or a score.
+_MONEY_WORDS = (
+    r"(?:credit|score|fico|income|job|work|loans?|payments?|bankrupt\w*|repo\w*|down|co[\s-]?sign\w*|itin|ssn"
+    r"|approved|approval|denied|declined|upside|owe|behind|disability|unemployed|self[\s-]employed|collections"
+    r"|debt|salary|paycheck|bank|rate|apr|make|makes|making|earn|earns|earning|\d+k)"
 )
 _OWN_SITUATION = rx(
-    r"\b(?:my|i have|i had|i'?ve had|i'?m|im|i am|we have|we had|our|mine)\b|\b\d{3}\b|\bbankrupt\w*|\brepo\w*",
+    r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?" + _MONEY_WORDS + r"\b",
+    r"\b(?:i|we|i'?m|im|i'?ve|ive|we'?re|we'?ve)\b[^.?!,]{0,30}?\b" + _MONEY_WORDS + r"\b",
+    r"\b[3-8]\d\d\b(?!\s*(?:k\b|hp\b|miles|mi\b|months?|mo\b))",
 )
+_ASKED = rx(r"^\s*(?:do|does|can|could|would|will|how|what|which|is|are|who|where|any)\b")
 
 
 _ASKS_FOR_OTHERS = rx(r"\b(?:any|anything|something|what (?:do you have|else)|show me|options?|alternatives?)\b")
 
 
 def _general_finance_question(lower: str) -> bool:
-    return bool(_GENERAL_FINANCE.search(lower)) and not _OWN_SITUATION.search(lower)
+    return (is_question(lower) or bool(_ASKED.search(lower))) and not _OWN_SITUATION.search(lower)
 
 
 def _custom(ctx: _Context, cond: Mapping[str, Any]) -> str | None:

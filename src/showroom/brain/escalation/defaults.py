@@ -159,6 +159,17 @@ DEFAULT_TRIGGERS: list[dict[str, Any]] = [
         "action_config": _handover(HandoverReason.ai_limitation, Priority.high),
     },
     {
+        "name": "Reads like a message for a person",
+        "description": "A model trained on labelled customer messages finds this one like those staff answer "
+        "(complaints, negotiations, an owner's problem...) although no other trigger named it; the reason says "
+        "what it resembles.",
+        "conditions": [{"type": Type.custom, "value": "learned"}],
+        "match_mode": MatchMode.all,
+        "priority": 150,
+        "action": TriggerAction.handover,
+        "action_config": _handover(HandoverReason.complex_inquiry, Priority.medium),
+    },
+    {
         "name": "Long conversation",
         "description": "Tags conversations that run long, for review.",
         "conditions": [{"type": Type.message_count, "threshold": 20}],

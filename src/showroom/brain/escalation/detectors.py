@@ -1,6 +1,6 @@
 """Custom detectors (condition type "custom", value = the detector's name): profanity, anger, complaint (sarcasm
 included), bot question, opt-out, legal (any language), ready to buy, an existing customer's problem, a specific
-appointment time, and a language the agent does not answer in.
+appointment time, a language the agent does not answer in, and the learned model's opinion (``learned``).
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from showroom.brain.escalation import learned
 from showroom.brain.escalation.patterns import _ANGER, _ANGRY_EMOJI, _COMPLAINT, _LEGAL_WORDS, _STRONG_PROFANITY, _table
 from showroom.brain.escalation.phrases import (
     AFTER_SALE,
@@ -62,6 +63,8 @@ _READY = _table(
         r"\b(?:send|email|text|shoot|start|draw up|prepare) (?:me |us )?(?:over )?(?:the |a |your )?"
         r"(?:paperwork|papers|contract|buyers? order|purchase agreement|docusign|deal sheet|bill of sale)\b",
         r"\bwrite (?:it|her|this|that|me|the deal|one) up\b|\blet'?s make (?:it|this) happen\b",
+        r"\b(?:it'?s|its|she'?s|that one'?s) mine\b"
+        r"|\b(?:don'?t|do not|dont) (?:sell|let anyone (?:else )?buy) (?:it|her)\b",
         r"\block (?:it|this|that|the (?:deal|price)) in\b|\block in (?:the|this|that|my) (?:deal|price)\b",
         r"\bwhere do (?:i|we) sign\b|\bhold (?:it|her|them|the|that|this|one)\b(?: \w+){0,3} for (?:me|us)\b"
         r"|\b(?:i'?d like|i would like|i want|i wanna|i'?m going|we'?d like) to (?:purchase|buy) (?:it|this|that|the"
@@ -191,6 +194,19 @@ def _detect_appointment(ctx: _Context) -> str | None:
     return f'asks for a specific time: "{request.words}"'
 
 
+def _detect_learned(ctx: _Context) -> str | None:
+    """The learned model's opinion (``learned``), for what no named trigger caught; only on a language the agent
+    answers in (another language is the "language" detector's)."""
+    if not ctx.u.language_enabled or not ctx.text.strip():
+        return None
+    if ctx.history and len(ctx.words) < learned.MIN_WORDS_IN_CONVERSATION:
+        return None  # "and the lowest miles?": a follow-up reads only with what came before; the model reads alone
+    seen = learned.opinion(ctx.text)
+    if seen.probability < learned.THRESHOLD or seen.reason == learned.VISIT:
+        return None  # a visit is the appointment detector's and the booking's: they know a time from a wish
+    return f"reads like {seen.reason} ({seen.probability:.0%} sure)"
+
+
 def _detect_language(ctx: _Context) -> str | None:
     return None if ctx.u.language_enabled else f"writes in {language_name(ctx.u.language)}"
 
@@ -207,4 +223,5 @@ CUSTOM_DETECTORS: dict[str, Callable[[_Context], str | None]] = {
     "recall": _detect_recall,
     "appointment": _detect_appointment,
     "language": _detect_language,
+    "learned": _detect_learned,
 }

@@ -51,8 +51,8 @@ _NEGOTIATION = _table(
         r"\b(?:need|want|have to get|gotta get|must get|looking to get|expect)\s+(?:at least\s+)?\$?\s?\d[\d,.]*\s?k?"
         r"\b[^.?!]{0,25}\bfor (?:it|her|my \w+|the trade)\b[^.?!]{0,15}\b(?:firm|minimum|min|period|or no deal)\b",
         r"\b(?:trade|my \w+|for it|por mi)\b[^.?!]{0,60}\b(?:firm|non[\s-]?negotiable"
-        r"|take it or leave it|not a (?:penny"
-        r"|dollar|cent) less|nothing less|bottom dollar|m[ií]nimo|no menos)\b",
+        r"|take it or leave it|not a (?:penny|dollar|cent) (?:less|under|below|lower)|nothing (?:less|under|below)"
+        r"|bottom dollar|m[ií]nimo|no menos)\b",
         r"\b(?:quiero|pido|necesito)\b[^.?!]{0,20}\b\d[\d,.]*\s?(?:mil|k)?\b[^.?!]{0,25}\bpor mi\b",
     ),
     (
@@ -77,6 +77,10 @@ _NEGOTIATION = _table(
         r"\b(?:knock|take) (?:some|anything|a (?:bit|few|grand|thousand|little)|a few (?:hundred|grand|bucks)"
         r"|\$?\d[\d,]*k?)(?: \w+)? off\b",
         r"\bmove on (?:the )?price\b|\bany room on\b|\bwork with me on\b",
+        r"\b(?:is|are) (?:the |that |this |your |ur )?(?:price|prices|number|it) (?:on [^.?!]{1,30} )?firm\b"
+        r"|\bfirm (?:on|in) (?:the |that |this |your )?price\b|\bor is there (?:any |some )?room\b"
+        r"|\broom (?:on|in|with) (?:the |that |this |your )?(?:price|number)\b"
+        r"|\broom (?:to|for) (?:negotiat\w*|move)\b",
     ),
     (
         "discount",
@@ -301,7 +305,7 @@ _COMPLAINT = _table(
     ),
     (
         "refund",
-        r"\brefund\b|\bmoney back\b|\bcancel (?:the|my) (?:deal|purchase|contract)\b|\bundo the deal\b",
+        r"\b(?<!tax )refund\b|\bmoney back\b|\bcancel (?:the|my) (?:deal|purchase|contract)\b|\bundo the deal\b",
         r"\breturn the (?:car|truck|vehicle)\b",
     ),
     (

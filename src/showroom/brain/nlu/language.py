@@ -87,7 +87,8 @@ _FOREIGN: dict[Language, frozenset[str]] = {
         "también tambien entonces bueno pues oiga disculpe perdón perdon voy vamos va hace hacer tiempo dinero "
         "factura cobraron devuelven contesta contestan esperando molesto pésimo pesimo servicio anuncio aceptan "
         "ofrezco descuento contado listo lista papeles contrato mándeme mandeme manden marcar asesor asesora "
-        "alguna algún algun ningún ningun ninguna nos dejan compro llegan reversa cámara"
+        "alguna algún algun ningún ningun ninguna nos dejan compro llegan reversa cámara busco buscando buscamos "
+        "ando andamos queremos necesitamos millas traen blanca negra roja gris"
     ),
     Language.pt: words(
         "olá ola oi obrigado obrigada bom boa dia noite você vocês voce voces o os as um uma do da dos das no na "
@@ -177,7 +178,10 @@ def _evidence(text: str) -> Language | None:
     tokens = [t for t in _WORD.findall(text.lower().replace("-", " ")) if t not in _NEUTRAL]
     english = sum(0.5 if token in _WEAK else 1.0 for token in tokens if token in _ENGLISH)  # "a" in "a las 10"
     weight = {t: 0.5 if t in _WEAK else 1.0 for t in tokens if any(t in table for table in _FOREIGN.values())}
-    foreign_words = sum(weight.get(token, 0.0) for token in tokens)
+    # A word with a letter English never uses is foreign whether or not a table lists it: Polish "sobotę",
+    # "obsługa" against the "u" and "was" English also has.
+    spelled = sum(1.0 for t in tokens if t not in weight and t not in _ENGLISH and _FOREIGN_LETTERS.search(t))
+    foreign_words = sum(weight.get(token, 0.0) for token in tokens) + spelled
     letters = bool(_FOREIGN_LETTERS.search(text))
     if foreign_words < 1 and not (letters and english <= 1):
         return Language.en if english >= 2 or (english and len(tokens) <= 2) else None
