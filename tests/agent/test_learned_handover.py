@@ -58,3 +58,12 @@ def test_the_model_is_fitted_once_from_the_packaged_examples() -> None:
     assert len(rows) >= 900 and {True, False} == {row["handover"] for row in rows}
     first = learned.opinion("the paint on my new car is peeling already")
     assert learned.opinion("the paint on my new car is peeling already") == first
+
+
+def test_the_fast_scoring_is_sklearn_s_own_arithmetic() -> None:
+    """``probability`` reads the fitted model without sklearn's matrices; it must give what sklearn gives."""
+    model = learned._model()
+    texts = [row["text"] for row in learned.examples()[::7]] + ["", "ok", "¿¿??", "AAAAAAAA", "🙄🙄"]
+    expected = model.classifier.predict_proba(model.features.transform(texts))[:, 1]
+    for text, want in zip(texts, expected, strict=True):
+        assert abs(learned.probability(text) - float(want)) < 1e-9, text

@@ -24,7 +24,9 @@ reason, so the dossier still says what kind of message it is.
 from __future__ import annotations
 
 import json
+import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,13 +62,37 @@ _REASON_WORDS = {
 @dataclass(frozen=True)
 class Opinion:
     probability: float  # that a person must answer
-    reason: str  # the closest handover example's reason, in words ("a complaint")
+    reason: str  # at or over THRESHOLD: the closest handover example's reason, in words ("a complaint"); else ""
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One TF-IDF part of the features, read for scoring without building a sparse matrix: its analyzer and, per
+    term, the term's idf and its weight in the classifier (what sklearn's transform + predict_proba compute, at a
+    tenth of the cost: about 0.2 ms a message rather than 3)."""
+
+    analyze: Callable[[str], list[str]]
+    terms: dict[str, tuple[float, float]]  # term -> (idf, coefficient)
+
+    def score(self, text: str) -> float:
+        counts: dict[str, int] = {}
+        for term in self.analyze(text):
+            if term in self.terms:
+                counts[term] = counts.get(term, 0) + 1
+        weighted = norm = 0.0
+        for term, count in counts.items():
+            idf, coefficient = self.terms[term]
+            value = (1.0 + math.log(count)) * idf  # sublinear tf
+            weighted += value * coefficient
+            norm += value * value
+        return weighted / math.sqrt(norm) if norm else 0.0  # each part is L2-normalised on its own
 
 
 @dataclass(frozen=True)
 class _Model:
     features: FeatureUnion
     classifier: LogisticRegression
+    parts: tuple[_Part, ...]
     handover_rows: Any  # the handover examples' feature vectors (sparse), for the closest one's reason
     handover_reasons: tuple[str, ...]
 
@@ -91,18 +117,31 @@ def _model() -> _Model:
 @lru_cache(maxsize=1)
 def _fitted() -> _Model:
     rows = examples()
-    features = FeatureUnion(
-        [
-            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2)),
-        ]
-    )
+    vectorizers: list[TfidfVectorizer] = [
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2),
+    ]
+    features = FeatureUnion([("words", vectorizers[0]), ("chars", vectorizers[1])])
     matrix = features.fit_transform([row["text"] for row in rows])
     labels = np.array([bool(row["handover"]) for row in rows])
     classifier = LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)
     classifier.fit(matrix, labels)
+    coefficients = classifier.coef_[0]
+    parts, offset = [], 0
+    for vectorizer in vectorizers:
+        vocabulary: dict[str, int] = vectorizer.vocabulary_
+        idf = vectorizer.idf_
+        terms = {term: (float(idf[i]), float(coefficients[offset + i])) for term, i in vocabulary.items()}
+        parts.append(_Part(vectorizer.build_analyzer(), terms))
+        offset += len(vocabulary)
     handover = np.flatnonzero(labels)
-    return _Model(features, classifier, matrix[handover], tuple(rows[i]["reason"] for i in handover))
+    return _Model(
+        features,
+        classifier,
+        tuple(parts),
+        matrix[handover],
+        tuple(rows[i]["reason"] for i in handover),
+    )
 
 
 def warm() -> None:
@@ -111,10 +150,19 @@ def warm() -> None:
     _model()
 
 
+def probability(text: str) -> float:
+    """How likely a person must answer ``text``: the classifier's logistic over the two parts' scores."""
+    model = _model()
+    z = float(model.classifier.intercept_[0]) + sum(part.score(text) for part in model.parts)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def opinion(text: str) -> Opinion:
+    p = probability(text)
+    if p < THRESHOLD:
+        return Opinion(p, "")
     model = _model()
     row = model.features.transform([text])
-    probability = float(model.classifier.predict_proba(row)[0, 1])
     similarity = (model.handover_rows @ row.T).toarray().ravel()
     reason = model.handover_reasons[int(similarity.argmax())]
-    return Opinion(probability, _REASON_WORDS.get(reason, "something staff handle"))
+    return Opinion(p, _REASON_WORDS.get(reason, "something staff handle"))
