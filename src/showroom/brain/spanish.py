@@ -264,6 +264,7 @@ MESSAGES: dict[str, str] = {
     "Are you shopping for something specific, or would you like to see what's on our lot?": (
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
+    "Of course, take your time.": "Claro, tómese su tiempo.",
     "Thanks for your message. I want to make sure I point you in the right direction.": (
         "Gracias por su mensaje. Quiero asegurarme de orientarle bien."
     ),

@@ -25,6 +25,7 @@ from showroom.brain.compose.vehicles import (
 )
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, drivetrains_named, feature_of
+from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Slots
 from showroom.brain.nlu.when import find_day
 from showroom.brain.types import VehicleView
@@ -599,6 +600,8 @@ def _not_interested(ctx: _Ctx) -> _Reply:
 
 
 def _thanks(ctx: _Ctx) -> _Reply:
+    if DEFERRAL.search(ctx.u.text):  # "ill think about it": no pitch, the door left open
+        return _Reply(lead=[ctx.t("Of course, take your time.")], question=ctx.say("ask_else"), confidence=0.9)
     return _Reply(lead=[ctx.say("welcome")], question=ctx.say("ask_else"), confidence=0.9)
 
 

@@ -32,7 +32,8 @@ _HUMAN_RE = rx(
     rf"{_PEOPLE})\s+(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|help)\b",
     r"\b(?:get|put|send|find|connect) me (?:to |with )?(?:someone|somebody|a person|a human|a manager|a rep"
     r"|a salesperson|a real person|an actual person)\b|\bsomeone (?:who|that) (?:actually )?works\b",
-    r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b|\blet me (?:talk|speak) to\b",
+    r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b"
+    r"|\blet me (?:talk|speak) to\b(?! (?:my|the|our) (?:wife|husband|partner|spouse|family|kids|parents|mom|dad|bank))",
     r"\b(?:no|not a|stop the|enough with the|done with the|tired of the)\s+(?:bots?|robots?|ai|automated)\b",
     r"\bhuman (?:please|pls|plz|being)\b|\bhumans?\s*(?:please|pls|plz|\?|!|$)",
     r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do|should|would) i (?:need to "
@@ -90,8 +91,14 @@ _HUMAN_RE = rx(
     r"\bfalar com (?:algu[eé]m|um vendedor|o gerente|uma pessoa)\b",
 )
 _NOT_A_NAME = r"(?!(?:You|Your|The|A|An|Me|It|Them|Him|Her|Someone|Somebody|Anyone|I|We|They|This|That)\b)"
+_NOT_A_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|Tonight)\b)"
 _HUMAN_NAME_RE = rx(
     rf"\b(?:talk|speak)\s+(?:to|with)\s+{_NOT_A_NAME}[A-Z][a-z]+\b",
+    # a salesperson asked for by name: "is Darnell in today?", "Angela helped me last time"
+    rf"\b(?:[Ii]s|[Ww]as|[Ii]f)\s+{_NOT_A_NAME}{_NOT_A_DAY}[A-Z][a-z]+\s+(?:there|around|working|still there"
+    r"|in (?:today|tonight|the office|this (?:week|weekend|afternoon|morning))|on (?:today|tonight|shift))\b",
+    rf"(?<![Tt]he )(?<![Mm]y )(?<![Oo]ur )(?<![Yy]our )\b{_NOT_A_NAME}{_NOT_A_DAY}[A-Z][a-z]+\s+"
+    r"(?:helped|sold|took care of|was helping|worked with)\s+(?:me|us|my)\b",
     rf"\b(?:have|get|ask|tell)\s+{_NOT_A_NAME}[A-Z][a-z]+\s+(?:from \w+\s+)?(?:to\s+)?"
     r"(?:call|text|email|contact|reach out|get back)\b",
 )

@@ -21,6 +21,13 @@ from showroom.vocabulary import Language, Sender
 
 _YOU = r"(?:you|u|ya|y'?all|ya'?ll|you guys|u guys|you all|your dealership|they|the dealership)"
 _IT = r"(?:it|they|that|this|that one|this one|the \w+|the \w+ one)"
+# Taking time to decide ("ill think about it", "let me talk to my wife"): a close, not a question to answer again.
+DEFERRAL = rx(
+    r"\b(?:i'?ll|ill|i will|let me|lemme|gonna|going to|i need to|i have to|need to|have to|i want to|i wanna)"
+    r" (?:think (?:about it|it over|on it|about that)|sleep on it|mull it over|run it by"
+    r"|talk (?:it over |about it )?(?:to|with) (?:my|the) (?:wife|husband|partner|spouse|family|parents|dad|mom))\b",
+    r"\b(?:lo voy a pensar|d[eé]jeme pensarlo|lo pienso|lo platico con mi (?:esposa|esposo|familia))\b",
+)
 _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("availability", 2.0, rx(rf"\b(?:do|does|did)\s+{_YOU}\s+(?:still\s+)?(?:have|got|carry|stock|sell|get|has)\b")),
     (
@@ -227,6 +234,7 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         rx(
             r"\b(?:thanks|thank you|thank u|thanx|thnx|thx|ty|tysm|tyvm|much appreciated|cheers)\b",
             r"\bappreciate (?:it|you|that|the help|your help)\b",
+            DEFERRAL.pattern,
         ),
     ),
     (
@@ -246,6 +254,8 @@ _FACTS = rx(
     r"\b(?:horsepower|hp|torque|towing capacity|tow(?:ing)? (?:capacity|rating|limit)|how much (?:can it|does it) tow"
     r"|cargo (?:space|room|capacity)|ground clearance|0[\s-]?60|safety (?:ratings?|scores?)|crash (?:test|rating)"
     r"|iihs|nhtsa|reliab\w*|resale|holds? (?:its |their )?value|depreciat\w*|dimensions|how (?:big|long|wide) is)\b",
+    r"\b(?:faster|fastest|quicker|quickest|more powerful|most powerful|how fast|top speed|acceleration|engine size"
+    r"|what engine|which engine|v6 or|v8 or|turbo or|m[aá]s r[aá]pid[oa]|m[aá]s potente)\b",
     r"\bwarranty\b[^.?!]{0,40}\b(?:cover\w*|how long|last|left|transfer\w*|include|length|years?|miles)\b"
     r"|\b(?:how long|what) (?:is|does) (?:the |hyundai'?s? |kia'?s? )?warranty\b",
     r"\bwarranty on (?:a|the) (?:new|used)\b",
