@@ -33,7 +33,8 @@ _HUMAN_RE = rx(
     r"\b(?:get|put|send|find|connect) me (?:to |with )?(?:someone|somebody|a person|a human|a manager|a rep"
     r"|a salesperson|a real person|an actual person)\b|\bsomeone (?:who|that) (?:actually )?works\b",
     r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b"
-    r"|\blet me (?:talk|speak) to\b(?! (?:my|the|our) (?:wife|husband|partner|spouse|family|kids|parents|mom|dad|bank))",
+    r"|\blet me (?:talk|speak) to\b"
+    r"(?! (?:my|the|our) (?:wife|husband|partner|spouse|family|kids|parents|mom|dad|bank))",
     r"\b(?:no|not a|stop the|enough with the|done with the|tired of the)\s+(?:bots?|robots?|ai|automated)\b",
     r"\bhuman (?:please|pls|plz|being)\b|\bhumans?\s*(?:please|pls|plz|\?|!|$)",
     r"\b(?:representative|operator|agent)\s*(?:please|pls|plz|!|$)|\bwho (?:can|do|should|would) i (?:need to "
