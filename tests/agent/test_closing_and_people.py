@@ -22,14 +22,14 @@ def _handovers() -> list:  # type: ignore[type-arg]
     return [s for s in default_specs() if s.action == "handover"]
 
 
-def _reply(text: str, dealership: DealershipView) -> str:
-    u = understand(text, CATALOG, SHOWN)
+def _reply(text: str, dealership: DealershipView, history: list[Turn] = SHOWN) -> str:
+    u = understand(text, CATALOG, history)
     draft = compose_reply(
         u,
         persona=persona("friendly"),
         dealership=dealership,
         vehicles=search(search_terms(u)),
-        history=SHOWN,
+        history=history,
         channel="chat",
     )
     return draft.text
@@ -71,3 +71,13 @@ def test_a_salesperson_asked_for_by_name_is_handed_over(text: str) -> None:
 def test_a_capitalised_word_is_not_a_salesperson(text: str) -> None:
     match = evaluate(_handovers(), text)
     assert match is None or match.trigger.name != "Customer asks for a person", (text, match)
+
+
+@pytest.mark.parametrize("text", ["santa fe hybrid have ventilated seats?", "tucson limited come with a sunroof?"])
+def test_a_feature_asked_of_a_model_without_does_is_a_question_not_a_filter(
+    text: str, dealership: DealershipView
+) -> None:
+    """Texted without the "does", it is still a question about the model the lot has, never a false "we don't
+    have a Santa Fe Hybrid with ventilated seats"."""
+    reply = _reply(text, dealership, history=[])  # a first message
+    assert "don't have" not in reply and "do not have" not in reply, reply

@@ -272,7 +272,10 @@ _PRICE_TOO = re.compile(r"\b(?:price|cost|how much|precio|cu[aá]nto)\b", re.IGN
 HAS_FEATURE = re.compile(
     r"\b(?:does|do|did|will|would)\s+(?!(?:you|u|y'?all|ya|you guys|they sell)\b)[^?.!]{1,40}?\b(?:have|come with"
     r"|include|get|offer)\b|\b(?:is|are)\s+(?:it|they|the \w+(?: \w+)?)\s+equipped with\b|\bcomes? with\b"
-    r"|\b(?:trae|traen|viene con|vienen con|incluye|incluyen)\b|\b(?:la|el|esa|ese)\s+\w+(?:\s+\w+)?\s+tiene\b",
+    r"|\b(?:trae|traen|viene con|vienen con|incluye|incluyen)\b|\b(?:la|el|esa|ese)\s+\w+(?:\s+\w+)?\s+tiene\b"
+    # texted without the "does": "santa fe hybrid have ventilated seats?"
+    r"|^\W*(?!(?:do|does|did|you|u|y'?all|ya|we|i|any|anything|who|what|which|where)\b)[a-z0-9][\w -]{1,30}?\s"
+    r"(?:have|has|got|come with)\s[^?.!]{2,40}\?\s*$",
     re.IGNORECASE,
 )
 _ASKED_PHRASE = re.compile(
