@@ -81,3 +81,19 @@ def test_a_feature_asked_of_a_model_without_does_is_a_question_not_a_filter(
     have a Santa Fe Hybrid with ventilated seats"."""
     reply = _reply(text, dealership, history=[])  # a first message
     assert "don't have" not in reply and "do not have" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("ya te dije que la quiero en rojo, no en gris", "Same question asked again"),
+        ("mi esposa tiene mejor crédito, puede ser ella la del préstamo?", "Financing and credit"),
+    ],
+)
+def test_spanish_frustration_and_own_financing_go_to_a_person(text: str, trigger: str) -> None:
+    match = evaluate(_handovers(), text, languages=("en", "es"))
+    assert match is not None and match.trigger.name == trigger, (text, match)
+
+
+def test_a_general_financing_question_in_spanish_stays_with_the_ai() -> None:
+    assert evaluate(_handovers(), "¿ofrecen préstamos para compradores primerizos?", languages=("en", "es")) is None

@@ -154,6 +154,7 @@ _SELF_REPEAT = _table(
         r"|two times|three times|multiple times|several times|many times|a bunch of times)\b",
         r"\bi (?:already|just) (?:asked|told you|said)\b|\b(?:asking|ask) (?:you )?again\b",
         r"\bfor the (?:last|third) time\b",
+        r"\b(?:ya )?(?:te|les) (?:pregunt[eé]|ped[ií]|dije)\b|\botra vez lo mismo\b|\bno es lo que (?:te )?ped[ií]\b",
         r"\byou (?:didn'?t|did not|never|still haven'?t) (?:answer|respond|reply|tell me)\b|\bnot what i asked\b",
     ),
 )
@@ -230,6 +231,8 @@ _OWN_SITUATION = rx(
     r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?" + _MONEY_WORDS + r"\b",
     r"\b(?:i|we|i'?m|im|i'?ve|ive|we'?re|we'?ve)\b[^.?!,]{0,30}?\b" + _MONEY_WORDS + r"\b",
     r"\b[3-8]\d\d\b(?!\s*(?:k\b|hp\b|miles|mi\b|months?|mo\b))",
+    r"\b(?:mi|mis|nuestro|nuestra|tengo|tenemos|yo|mi esposo|mi esposa)\b[^.?!,]{0,30}?\b(?:cr[eé]dito|puntaje"
+    r"|ingresos?|trabajo|sueldo|pr[eé]stamo|enganche|aval|fiador|bancarrota|deuda)\b",
 )
 _ASKED = rx(r"^\s*(?:do|does|can|could|would|will|how|what|which|is|are|who|where|any)\b")
 

@@ -135,7 +135,7 @@ _FINANCING = _table(
         r"\b(?<!tax )(?<!store )credit (?:is|was|isn'?t|wasn'?t|ain'?t|'s|has been) \w+",
         r"\bbuy[\s-]here[\s-]pay[\s-]here\b|\bbhph\b|\bin[\s-]house (?:financing|loans?|credit)\b",
         r"\bmi cr[eé]dito\b|\bfinanciamiento\b|\bfinanciar\b|\bpagos? (?:mensual(?:es)?|al mes)\b|\benganche\b"
-        r"|\bpago inicial\b|\bmensualidad(?:es)?\b|\bsin cr[eé]dito\b",
+        r"|\bpago inicial\b|\bmensualidad(?:es)?\b|\bsin cr[eé]dito\b|\bpr[eé]stamo\b|\b(?:aval|fiador|cofirmante)\b",
     ),
     (
         "interest rate",

@@ -181,7 +181,8 @@ def _evidence(text: str) -> Language | None:
     # A word with a letter English never uses is foreign whether or not a table lists it: Polish "sobotę",
     # "obsługa" against the "u" and "was" English also has.
     spelled = sum(1.0 for t in tokens if t not in weight and t not in _ENGLISH and _FOREIGN_LETTERS.search(t))
-    foreign_words = sum(weight.get(token, 0.0) for token in tokens) + spelled
+    spanish_marks = 2.0 if ("¿" in text or "¡" in text) else 0.0  # only Spanish opens a question or a cry
+    foreign_words = sum(weight.get(token, 0.0) for token in tokens) + spelled + spanish_marks
     letters = bool(_FOREIGN_LETTERS.search(text))
     if foreign_words < 1 and not (letters and english <= 1):
         return Language.en if english >= 2 or (english and len(tokens) <= 2) else None
@@ -192,6 +193,7 @@ def _evidence(text: str) -> Language | None:
         return Language.en
     candidates = [lang for lang in _LINGUA if lang != Language.en]
     scores = {lang: sum(weight[t] for t in tokens if t in _FOREIGN.get(lang, ())) for lang in candidates}
+    scores[Language.es] += spanish_marks
     return max(candidates, key=lambda lang: scores[lang] + 1.5 * confidence.get(lang, 0.0))
 
 
