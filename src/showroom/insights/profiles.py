@@ -26,7 +26,7 @@ async def profile_id(session: AsyncSession, customer: Customer, at: datetime) ->
     )
     latest = func.greatest(CustomerProfile.last_interaction, new.excluded.last_interaction)  # greatest skips NULL
     stmt = new.on_conflict_do_update(
-        index_elements=[CustomerProfile.customer_id], set_={"last_interaction": latest}
+        index_elements=[CustomerProfile.dealership_id, CustomerProfile.customer_id], set_={"last_interaction": latest}
     ).returning(CustomerProfile.id)
     return (await session.execute(stmt)).scalar_one()
 
