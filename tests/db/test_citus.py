@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, text
@@ -107,3 +108,11 @@ def test_showroom_db_citus_plan_prints_the_plan(settings: Settings, topo: Topolo
     assert done.stdout.startswith("-- reference tables")
     assert "SELECT create_reference_table('dealerships');" in done.stdout
     assert "SELECT create_distributed_table('messages', 'dealership_id', colocate_with => " in done.stdout
+
+
+def test_the_calls_in_docs_scaling_are_the_ones_the_plan_prints(owner: Connection) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "SCALING.md").read_text()
+    documented = [line.split(";")[0] for line in doc.splitlines() if line.startswith("SELECT create_")]
+    printed = [line.split(";")[0] for line in citus.plan(owner) if line.startswith("SELECT create_")]
+    assert documented
+    assert documented == printed[: len(documented)]
