@@ -100,3 +100,27 @@ async def test_a_message_of_a_in_a_conversation_of_b_is_refused(db: Database, wo
         with pytest.raises(IntegrityError, match="fk_messages_conversation_id"):
             async with session.begin():
                 session.add(Message(**{k: v for k, v in values.items() if v is not None}))
+
+
+async def test_deleting_an_assignee_clears_only_the_reference_and_a_dealership_still_goes_whole(db: Database) -> None:
+    """ON DELETE SET NULL (assigned_user_id) leaves the row's dealership alone; a dealership delete, which also
+    sets its users' dealership_id to NULL, still removes its rows in one statement."""
+    async with db.maint_session() as maint, maint.begin():
+        world = await create_world(maint)
+    lead, agent = world.rows["leads"], world.agent
+    async with db.session(world.id) as session, session.begin():
+        await session.execute(update(Lead).where(Lead.id == lead.id).values(assigned_user_id=agent.id))
+    async with db.maint_session() as maint, maint.begin():
+        await maint.execute(text("delete from users where id = :u"), {"u": agent.id})
+    async with db.session(world.id) as session, session.begin():
+        row = (
+            await session.execute(
+                text("select dealership_id, assigned_user_id from leads where id = :l"), {"l": lead.id}
+            )
+        ).one()
+        assert tuple(row) == (world.id, None)
+        await session.execute(update(Lead).where(Lead.id == lead.id).values(assigned_user_id=world.admin.id))
+    async with db.maint_session() as maint, maint.begin():
+        await maint.execute(text("delete from dealerships where id = :d"), {"d": world.id})
+        left = await maint.scalar(text("select count(*) from leads where dealership_id = :d"), {"d": world.id})
+    assert left == 0
