@@ -29,7 +29,8 @@ def db_upgrade() -> None:
 @db_app.command("check")
 @friendly
 def db_check() -> None:
-    """Report whether the database matches the models and every tenant table has its RLS policy."""
+    """Report whether the database matches the models, every tenant table has its RLS policy, and the keys follow
+    the Citus rules (docs/SCALING.md §4)."""
     from showroom.db import migrate  # lazy: pulls in alembic and the models; keeps `showroom --help` fast
 
     settings = load_settings()
@@ -41,7 +42,10 @@ def db_check() -> None:
         typer.echo(line)
     if problems:
         fail(f"{len(problems)} problem(s) found")
-    typer.echo("ok: schema matches the models; row-level security is on for every tenant table")
+    typer.echo(
+        "ok: schema matches the models; row-level security is on for every tenant table; "
+        "keys and tenant foreign keys follow the Citus rules"
+    )
 
 
 @db_app.command("citus-plan")
