@@ -2,7 +2,8 @@
 
 Foreign keys ignore row-level security, so before migration 0023 the service login with tenant A set could insert a
 conversation on tenant B's lead and customer, or assign A's lead to a user of B. Every foreign key between tenant
-tables now carries dealership_id, and an assignee must be a member of the row's dealership."""
+tables now carries dealership_id, and the assignee of a lead, an appointment or a follow-up must be a member of the
+row's dealership."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from sqlalchemy import text, update
 from sqlalchemy.exc import IntegrityError
 
 from showroom.db.engine import Database
+from showroom.errors import ValidationFailed
+from showroom.leads.service import check_assignee
 from showroom.models import Conversation, Lead, Message
 from tests.factories import World, create_world
 
@@ -66,8 +69,9 @@ async def test_a_lead_of_a_assigned_to_a_user_of_b_is_refused(db: Database, worl
 
 
 async def test_a_super_admin_is_no_assignee_but_may_still_act(db: Database, worlds: tuple[World, World]) -> None:
-    """Membership is users.dealership_id: a super admin (no dealership) cannot be assigned a tenant's lead, yet
-    rows that record who acted (lead_activities.user_id ...) keep a plain foreign key, since they act anywhere."""
+    """Membership is users.dealership_id: a super admin (no dealership) cannot be assigned a tenant's lead (the
+    service says so first, 422), yet rows that record who acted keep a plain foreign key, since a super admin acts
+    anywhere: an activity, and taking a conversation over."""
     a, _ = worlds
     async with db.maint_session() as maint, maint.begin():
         admin_id = (
@@ -81,7 +85,13 @@ async def test_a_super_admin_is_no_assignee_but_may_still_act(db: Database, worl
         with pytest.raises(IntegrityError, match="fk_leads_assigned_user_id"):
             async with session.begin():
                 await session.execute(update(Lead).where(Lead.id == lead.id).values(assigned_user_id=admin_id))
+    async with db.session(a.id, admin_id) as session:
+        with pytest.raises(ValidationFailed, match=f"user {admin_id} is not a member of this dealership"):
+            await check_assignee(session, admin_id)
     async with db.session(a.id, admin_id) as session, session.begin():
+        await session.execute(
+            update(Conversation).where(Conversation.id == a.rows["conversations"].id).values(assigned_user_id=admin_id)
+        )
         await session.execute(
             text(
                 "insert into lead_activities (dealership_id, lead_id, user_id, type, description) "

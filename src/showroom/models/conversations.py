@@ -29,7 +29,6 @@ from showroom.models.base import (
     fk_index,
     jsonb_array,
     jsonb_object,
-    member_ref,
     tenant,
     tenant_fk,
     timestamp_now,
@@ -63,7 +62,6 @@ class Conversation(Base):
         tenant_fk("conversations", "lead_id", "leads", "CASCADE"),
         tenant_fk("conversations", "customer_id", "customers", "CASCADE"),
         tenant_fk("conversations", "ai_persona_id", "personas", "SET NULL"),
-        tenant_fk("conversations", "assigned_user_id", "users", "SET NULL"),
         UniqueConstraint("dealership_id", "channel", "external_thread_id"),
         check_in("status", ConversationStatus),
         check_in("channel", Channel),
@@ -86,7 +84,7 @@ class Conversation(Base):
     dealership_id: Mapped[int] = tenant()
     lead_id: Mapped[uuid.UUID] = uuid_ref()
     customer_id: Mapped[uuid.UUID] = uuid_ref()
-    assigned_user_id: Mapped[int | None] = member_ref()
+    assigned_user_id: Mapped[int | None] = user_ref()  # whoever took it over: a super admin may
     subject: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(50), server_default=text("'active'"))
     channel: Mapped[str] = mapped_column(String(50))
@@ -181,7 +179,6 @@ class Handover(Base):
         tenant_fk("handovers", "conversation_id", "conversations", "CASCADE"),
         tenant_fk("handovers", "lead_id", "leads", "CASCADE"),
         tenant_fk("handovers", "escalation_trigger_id", "escalation_triggers", "SET NULL"),
-        tenant_fk("handovers", "to_user_id", "users", "SET NULL"),
         check_in("reason", HandoverReason),
         check_in("status", HandoverStatus),
         check_in("urgency", Priority),
@@ -214,7 +211,7 @@ class Handover(Base):
     status: Mapped[str] = mapped_column(String(20), server_default=text("'pending'"))
     urgency: Mapped[str] = mapped_column(String(20), server_default=text("'medium'"))
     from_user_id: Mapped[int | None] = user_ref()
-    to_user_id: Mapped[int | None] = member_ref()
+    to_user_id: Mapped[int | None] = user_ref()
     requested_by_id: Mapped[int | None] = user_ref()
     requested_at: Mapped[datetime] = timestamp_now()
     sla_due_at: Mapped[datetime | None]

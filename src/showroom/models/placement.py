@@ -29,15 +29,14 @@ LOCAL_TABLES: dict[str, str] = {
     "rate_counters": "shared request budgets of every process, written on every public request: one node, no 2PC",
 }
 
-# User columns of distributed tables that must name a member of the row's dealership: a composite foreign key to
-# ``users (dealership_id, id)``. The other user columns record who acted (a super admin may act in any dealership)
-# and stay a plain ``→ users (id)``.
+# User columns of distributed tables that must name a member of the row's dealership (staff pick the assignee from
+# the team): a composite foreign key to ``users (dealership_id, id)``. The other user columns record who acted, and
+# stay a plain ``→ users (id)``: a super admin (no dealership) may act in any dealership, and that includes taking a
+# conversation over (``conversations.assigned_user_id``, ``handovers.to_user_id`` are whoever took it).
 MEMBER_USER_COLUMNS: dict[str, tuple[str, ...]] = {
     "leads": ("assigned_user_id",),
-    "conversations": ("assigned_user_id",),
     "appointments": ("assigned_user_id",),
     "follow_ups": ("assigned_user_id",),
-    "handovers": ("to_user_id",),
 }
 
 DISTRIBUTION_COLUMN = "dealership_id"

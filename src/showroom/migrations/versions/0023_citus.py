@@ -5,8 +5,8 @@ coordinator-local ones) the primary key becomes ``(dealership_id, id)`` and ever
 ``dealership_id``. Every foreign key from a distributed table to another becomes ``(dealership_id, x_id) →
 parent (dealership_id, id)`` with the same ON DELETE (``SET NULL (x_id)`` clears the reference, never the row's
 dealership), so PostgreSQL itself refuses a row of one dealership naming a row of another: FK checks ignore RLS.
-An assignee (``leads.assigned_user_id`` and the like, placement.MEMBER_USER_COLUMNS) must be a member of the row's
-dealership: ``(dealership_id, assigned_user_id) → users (dealership_id, id)``.
+The assignee of a lead, an appointment or a follow-up (placement.MEMBER_USER_COLUMNS) must be a member of the
+row's dealership: ``(dealership_id, assigned_user_id) → users (dealership_id, id)``.
 
 One transaction. On a big database the cost is one index build per changed key and one anti-join per foreign key
 (PostgreSQL validates a new foreign key with a single query when the owner runs it), under ACCESS EXCLUSIVE locks:
@@ -100,9 +100,7 @@ REFERENCES = (
     ("webhook_deliveries", "endpoint_id", "webhook_endpoints", "CASCADE"),
     # Assignees: a member of the row's dealership (→ users, a reference table).
     ("appointments", "assigned_user_id", "users", "SET NULL"),
-    ("conversations", "assigned_user_id", "users", "SET NULL"),
     ("follow_ups", "assigned_user_id", "users", "SET NULL"),
-    ("handovers", "to_user_id", "users", "SET NULL"),
     ("leads", "assigned_user_id", "users", "SET NULL"),
 )
 
