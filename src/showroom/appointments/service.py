@@ -110,7 +110,7 @@ async def _salesperson(session: AsyncSession, user_id: int | None) -> int | None
     if user_id is None:
         return None
     user = await session.get(User, user_id)
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or user.dealership_id is None:  # a super admin is no member
         raise ValidationFailed(f"user {user_id} is not an active member of this dealership", field="assigned_user_id")
     return user_id
 

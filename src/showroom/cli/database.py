@@ -29,7 +29,8 @@ def db_upgrade() -> None:
 @db_app.command("check")
 @friendly
 def db_check() -> None:
-    """Report whether the database matches the models and every tenant table has its RLS policy."""
+    """Report whether the database matches the models, every tenant table has its RLS policy, and the keys follow
+    the Citus rules (docs/SCALING.md §4)."""
     from showroom.db import migrate  # lazy: pulls in alembic and the models; keeps `showroom --help` fast
 
     settings = load_settings()
@@ -41,7 +42,33 @@ def db_check() -> None:
         typer.echo(line)
     if problems:
         fail(f"{len(problems)} problem(s) found")
-    typer.echo("ok: schema matches the models; row-level security is on for every tenant table")
+    typer.echo(
+        "ok: schema matches the models; row-level security is on for every tenant table; "
+        "keys and tenant foreign keys follow the Citus rules"
+    )
+
+
+@db_app.command("citus-plan")
+@friendly
+def db_citus_plan() -> None:
+    """Print the create_reference_table / create_distributed_table calls that move this database onto Citus
+    (docs/SCALING.md §4); fails naming each table that breaks a rule of a distributed table."""
+    from showroom.db import citus, migrate  # lazy: pulls in alembic and the models; keeps `--help` fast
+
+    settings = load_settings()
+    try:
+        topo = migrate.resolve(settings)
+        with migrate.owner_connection(topo) as conn:
+            problems = citus.verify(conn)
+            lines = [] if problems else citus.plan(conn)
+    finally:
+        embedded.stop()
+    for line in problems:
+        typer.echo(line, err=True)
+    if problems:
+        fail(f"{len(problems)} table rule(s) broken: the schema is not ready for Citus")
+    for line in lines:
+        typer.echo(line)
 
 
 @db_app.command("stats")

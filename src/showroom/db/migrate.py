@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, pool, text
 from sqlalchemy.exc import OperationalError
 
-from showroom.db import bootstrap, embedded
+from showroom.db import bootstrap, citus, embedded
 from showroom.db.urls import Topology, parse_url, topology
 from showroom.errors import ConfigError
 from showroom.models import RLS_TABLES, Base
@@ -102,6 +102,7 @@ def check(settings: Settings, topo: Topology | None = None) -> list[str]:
         mc = MigrationContext.configure(conn, opts={"include_name": include_name, "compare_type": True})
         for diff in compare_metadata(mc, Base.metadata):
             problems.append(f"schema differs from the models: {_describe(diff)}")
+        problems += [f"citus: {p}" for p in citus.verify(conn)]
         rows = conn.execute(
             text(
                 "select c.relname, c.relrowsecurity, c.relforcerowsecurity, "

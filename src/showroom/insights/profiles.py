@@ -43,13 +43,14 @@ async def record_interaction(
         await session.execute(
             insert(CustomerProfile)
             .values(dealership_id=customer.dealership_id, customer_id=customer.id, last_interaction=at)
-            .on_conflict_do_nothing(index_elements=[CustomerProfile.customer_id])
+            .on_conflict_do_nothing(index_elements=[CustomerProfile.dealership_id, CustomerProfile.customer_id])
         )
         touched = await _touch(session, customer, kind, conversation_id, details or {}, at)
         assert touched is not None, "the profile was just made"
     row, interaction_id = touched
     if insights:
-        await _learn(session, row.id, dict(row.preferences or {}), row.buying_timeline, insights)
+        prefs = dict(row.preferences or {})
+        await _learn(session, customer.dealership_id, row.id, prefs, row.buying_timeline, insights)
     return interaction_id
 
 
@@ -69,7 +70,7 @@ async def _touch(
     why the upsert is left to the first touchpoint."""
     profile = (
         update(CustomerProfile)
-        .where(CustomerProfile.customer_id == customer.id)
+        .where(CustomerProfile.dealership_id == customer.dealership_id, CustomerProfile.customer_id == customer.id)
         .values(last_interaction=func.greatest(CustomerProfile.last_interaction, at))  # greatest skips NULL
         .returning(CustomerProfile.id, CustomerProfile.preferences, CustomerProfile.buying_timeline)
         .cte("profile")
@@ -98,6 +99,7 @@ async def _touch(
 
 async def _learn(
     session: AsyncSession,
+    dealership_id: int,
     pid: uuid.UUID,
     prefs: dict[str, Any],
     timeline: str | None,
@@ -123,7 +125,7 @@ async def _learn(
     if (prefs, timeline) != before:
         await session.execute(
             update(CustomerProfile)
-            .where(CustomerProfile.id == pid)
+            .where(CustomerProfile.dealership_id == dealership_id, CustomerProfile.id == pid)
             .values(preferences=prefs, buying_timeline=timeline)
             .execution_options(synchronize_session=False)
         )

@@ -178,13 +178,24 @@ async def _write(
             continue
         if not current.is_active or any(getattr(current, k) != v for k, v in values.items()):
             kept = {k: getattr(current, k) for k in _COLUMNS}  # absent values never overwrite
-            updates.append({**kept, **values, "id": current.id, "is_active": True, "last_seen_at": now})
+            updates.append(
+                {
+                    **kept,
+                    **values,
+                    "dealership_id": dealership_id,
+                    "id": current.id,
+                    "is_active": True,
+                    "last_seen_at": now,
+                }
+            )
         else:
             seen.append(current.id)
     if inserts:
         await session.execute(insert(Vehicle), _uniform(inserts))
         report.added += len(inserts)
-    if updates:  # whole rows, so that every update has the same columns and they go as one executemany
+    # Whole rows, so that every update has the same columns and they go as one executemany; keyed by the table's
+    # primary key (dealership_id, id).
+    if updates:
         await session.execute(update(Vehicle), updates)
     report.updated += len(updates)
     if seen:

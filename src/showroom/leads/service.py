@@ -296,6 +296,8 @@ async def check_assignee(session: AsyncSession, user_id: int | None) -> User | N
         raise NotFound(f"user {user_id} not found", field="assigned_user_id")
     if not user.is_active:
         raise ValidationFailed(f"user {user_id} is deactivated", field="assigned_user_id")
+    if user.dealership_id is None:  # through RLS a super admin sees only themself: no member of the dealership
+        raise ValidationFailed(f"user {user_id} is not a member of this dealership", field="assigned_user_id")
     return user
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
+from sqlalchemy import CheckConstraint, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
@@ -13,11 +13,12 @@ from showroom.models.base import (
     check_in,
     created_at,
     fk_index,
+    member_ref,
     tenant,
+    tenant_fk,
     updated_at,
-    user_ref,
-    uuid_fk,
     uuid_pk,
+    uuid_ref,
 )
 from showroom.vocabulary import AppointmentKind, AppointmentSource, AppointmentStatus
 
@@ -28,6 +29,10 @@ HOLDING = ("requested", "confirmed", "rescheduled")
 class Appointment(Base):
     __tablename__ = "appointments"
     __table_args__ = (
+        tenant_fk("appointments", "lead_id", "leads", "CASCADE"),
+        tenant_fk("appointments", "customer_id", "customers", "CASCADE"),
+        tenant_fk("appointments", "vehicle_id", "vehicles", "SET NULL"),
+        tenant_fk("appointments", "assigned_user_id", "users", "SET NULL"),
         check_in("kind", AppointmentKind),
         check_in("status", AppointmentStatus),
         check_in("source", AppointmentSource),
@@ -41,10 +46,10 @@ class Appointment(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
-    customer_id: Mapped[uuid.UUID] = uuid_fk("customers.id", "CASCADE")
-    vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("vehicles.id", ondelete="SET NULL"))
-    assigned_user_id: Mapped[int | None] = user_ref()
+    lead_id: Mapped[uuid.UUID] = uuid_ref()
+    customer_id: Mapped[uuid.UUID] = uuid_ref()
+    vehicle_id: Mapped[int | None] = mapped_column(Integer)
+    assigned_user_id: Mapped[int | None] = member_ref()
     kind: Mapped[str] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20), server_default=text("'confirmed'"))
     source: Mapped[str] = mapped_column(String(20))

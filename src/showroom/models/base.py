@@ -12,16 +12,21 @@ from sqlalchemy import (
     DateTime,
     FetchedValue,
     ForeignKey,
+    ForeignKeyConstraint,
     Identity,
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
+    Table,
     func,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from showroom.models.placement import DISTRIBUTION_COLUMN, placement
 
 NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
@@ -37,9 +42,32 @@ HASH64_PATTERN = "^[0-9a-f]{64}$"
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {datetime: DateTime(timezone=True), dict[str, Any]: JSONB, list[Any]: JSONB}
-    # RETURNING fetches server-set columns (ids, defaults, updated_at) in the same statement, so
-    # no lazy refresh is ever needed after a flush.
-    __mapper_args__ = {"eager_defaults": True}
+
+    @classmethod
+    def __table_cls__(cls, name: str, metadata: MetaData, *args: Any, **kw: Any) -> Table:
+        """A distributed table's primary key is ``(dealership_id, id)`` (models/placement.py, SCALING.md §4)."""
+        table = Table(name, metadata, *args, **kw)
+        if is_distributed(table):
+            table.c[DISTRIBUTION_COLUMN].primary_key = True
+            table.append_constraint(PrimaryKeyConstraint(DISTRIBUTION_COLUMN, "id"))
+        return table
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # RETURNING fetches server-set columns (ids, defaults, updated_at) in the same statement, so
+        # no lazy refresh is ever needed after a flush.
+        args: dict[str, Any] = {"eager_defaults": True}
+        table = cls.__dict__.get("__table__")
+        if isinstance(table, Table) and is_distributed(table):
+            # The table's key is (dealership_id, id); the ORM's identity stays the id alone (unique by itself), so
+            # session.get(Model, id) and every identity-map lookup work as before, and RLS adds the tenant.
+            args["primary_key"] = [table.c.id]
+        return args
+
+
+def is_distributed(table: Table) -> bool:
+    """A tenant table distributed by dealership_id on Citus (every one not named in models/placement.py)."""
+    return placement(table.name, DISTRIBUTION_COLUMN in table.c) == "distributed"
 
 
 # --- columns ---------------------------------------------------------------------------------------
@@ -85,9 +113,20 @@ def uuid_fk(target: str, ondelete: str, **kw: Any) -> Mapped[Any]:
     return mapped_column(UUID(as_uuid=True), ForeignKey(target, ondelete=ondelete), **kw)
 
 
+def uuid_ref() -> Mapped[Any]:
+    """A uuid naming a row of another distributed table: its foreign key is a ``tenant_fk`` in the table's args."""
+    return mapped_column(UUID(as_uuid=True))
+
+
 def user_ref(nullable: bool = True) -> Mapped[int | None]:
     """A user column with no note in DATA_MODEL.md: business rows outlive a person (SET NULL)."""
     return mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=nullable)
+
+
+def member_ref() -> Mapped[int | None]:
+    """A user who must be a member of the row's dealership (an assignee): its composite foreign key
+    ``(dealership_id, column) → users (dealership_id, id)`` is a ``tenant_fk`` in the table's arguments."""
+    return mapped_column(Integer, nullable=True)
 
 
 def jsonb_object() -> Mapped[dict[str, Any]]:
@@ -128,6 +167,22 @@ def check_range(
 
 def check_hash64(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} ~ '{HASH64_PATTERN}'", name=column)
+
+
+def tenant_fk(
+    table: str, column: str, parent: str, ondelete: str | None = None, *, use_alter: bool = False
+) -> ForeignKeyConstraint:
+    """``fk_<table>_<column>``: ``(dealership_id, column) → parent (dealership_id, id)``, so the row and the one it
+    names belong to one dealership (the database refuses a cross-tenant reference; RLS does not cover FKs).
+    ``"SET NULL"`` clears ``column`` only (PostgreSQL 15+ column list), never the row's dealership."""
+    action = f"SET NULL ({column})" if ondelete == "SET NULL" else ondelete
+    return ForeignKeyConstraint(
+        [DISTRIBUTION_COLUMN, column],
+        [f"{parent}.{DISTRIBUTION_COLUMN}", f"{parent}.id"],
+        ondelete=action,
+        name=f"fk_{table}_{column}",
+        use_alter=use_alter,
+    )
 
 
 def fk_index(table: str, column: str, nullable: bool) -> Index:

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    ForeignKey,
     Index,
     Integer,
     Numeric,
@@ -31,11 +30,12 @@ from showroom.models.base import (
     jsonb_array,
     jsonb_object,
     tenant,
+    tenant_fk,
     timestamp_now,
     updated_at,
     user_ref,
-    uuid_fk,
     uuid_pk,
+    uuid_ref,
 )
 from showroom.vocabulary import (
     Channel,
@@ -59,6 +59,9 @@ OPEN_HANDOVER_STATUSES = (HandoverStatus.pending, HandoverStatus.accepted, Hando
 class Conversation(Base):
     __tablename__ = "conversations"
     __table_args__ = (
+        tenant_fk("conversations", "lead_id", "leads", "CASCADE"),
+        tenant_fk("conversations", "customer_id", "customers", "CASCADE"),
+        tenant_fk("conversations", "ai_persona_id", "personas", "SET NULL"),
         UniqueConstraint("dealership_id", "channel", "external_thread_id"),
         check_in("status", ConversationStatus),
         check_in("channel", Channel),
@@ -79,16 +82,16 @@ class Conversation(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
-    customer_id: Mapped[uuid.UUID] = uuid_fk("customers.id", "CASCADE")
-    assigned_user_id: Mapped[int | None] = user_ref()
+    lead_id: Mapped[uuid.UUID] = uuid_ref()
+    customer_id: Mapped[uuid.UUID] = uuid_ref()
+    assigned_user_id: Mapped[int | None] = user_ref()  # whoever took it over: a super admin may
     subject: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(50), server_default=text("'active'"))
     channel: Mapped[str] = mapped_column(String(50))
     priority: Mapped[str] = mapped_column(String(20), server_default=text("'medium'"))
     is_ai_assisted: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     ai_paused: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
-    ai_persona_id: Mapped[int | None] = mapped_column(ForeignKey("personas.id", ondelete="SET NULL"))
+    ai_persona_id: Mapped[int | None] = mapped_column(Integer)
     external_thread_id: Mapped[str | None] = mapped_column(String(255))
     tags: Mapped[list[Any]] = jsonb_array()
     dialogue_state: Mapped[dict[str, Any]] = jsonb_object()  # brain.dialogue.DialogueState, kept by each turn
@@ -108,7 +111,10 @@ class Conversation(Base):
 class Message(Base):
     __tablename__ = "messages"
     __table_args__ = (
-        UniqueConstraint("conversation_id", "idempotency_key"),
+        tenant_fk("messages", "conversation_id", "conversations", "CASCADE"),
+        tenant_fk("messages", "in_reply_to", "messages", "SET NULL"),
+        tenant_fk("messages", "variant_id", "prompt_variants", "SET NULL"),
+        UniqueConstraint("dealership_id", "conversation_id", "idempotency_key"),
         check_in("type", MessageType),
         check_in("sender", Sender),
         check_in("channel", Channel),
@@ -137,7 +143,7 @@ class Message(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    conversation_id: Mapped[uuid.UUID] = uuid_fk("conversations.id", "CASCADE")
+    conversation_id: Mapped[uuid.UUID] = uuid_ref()
     type: Mapped[str] = mapped_column(String(50))
     sender: Mapped[str] = mapped_column(String(20))
     sender_user_id: Mapped[int | None] = user_ref()
@@ -153,8 +159,8 @@ class Message(Base):
     delivery_error: Mapped[str | None] = mapped_column(Text)
     idempotency_key: Mapped[str | None] = mapped_column(String(255))
     external_message_id: Mapped[str | None] = mapped_column(String(255))
-    in_reply_to: Mapped[uuid.UUID | None] = uuid_fk("messages.id", "SET NULL")
-    variant_id: Mapped[int | None] = mapped_column(ForeignKey("prompt_variants.id", ondelete="SET NULL"))
+    in_reply_to: Mapped[uuid.UUID | None] = uuid_ref()
+    variant_id: Mapped[int | None] = mapped_column(Integer)
     ai_model: Mapped[str | None] = mapped_column(String(100))
     ai_confidence: Mapped[Decimal | None] = mapped_column(Numeric(3, 2))
     processing_time: Mapped[int | None] = mapped_column(Integer)
@@ -170,12 +176,16 @@ class Message(Base):
 class Handover(Base):
     __tablename__ = "handovers"
     __table_args__ = (
+        tenant_fk("handovers", "conversation_id", "conversations", "CASCADE"),
+        tenant_fk("handovers", "lead_id", "leads", "CASCADE"),
+        tenant_fk("handovers", "escalation_trigger_id", "escalation_triggers", "SET NULL"),
         check_in("reason", HandoverReason),
         check_in("status", HandoverStatus),
         check_in("urgency", Priority),
         check_range("customer_satisfaction", 1, 5),
         Index(
-            "uq_handovers_conversation_id",
+            "uq_handovers_dealership_id_conversation_id",
+            "dealership_id",
             "conversation_id",
             unique=True,
             postgresql_where=text("status IN (" + ", ".join(f"'{s}'" for s in OPEN_HANDOVER_STATUSES) + ")"),
@@ -193,9 +203,9 @@ class Handover(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    conversation_id: Mapped[uuid.UUID] = uuid_fk("conversations.id", "CASCADE")
-    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
-    escalation_trigger_id: Mapped[uuid.UUID | None] = uuid_fk("escalation_triggers.id", "SET NULL")
+    conversation_id: Mapped[uuid.UUID] = uuid_ref()
+    lead_id: Mapped[uuid.UUID] = uuid_ref()
+    escalation_trigger_id: Mapped[uuid.UUID | None] = uuid_ref()
     reason: Mapped[str] = mapped_column(String(50))
     description: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), server_default=text("'pending'"))
@@ -222,6 +232,8 @@ class Handover(Base):
 class ResponseSuggestion(Base):
     __tablename__ = "response_suggestions"
     __table_args__ = (
+        tenant_fk("response_suggestions", "conversation_id", "conversations", "CASCADE"),
+        tenant_fk("response_suggestions", "message_id", "messages", "CASCADE"),
         check_in("suggestion_type", SuggestionType),
         check_range("rank", 1),
         check_in("status", SuggestionStatus),
@@ -233,8 +245,8 @@ class ResponseSuggestion(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    conversation_id: Mapped[uuid.UUID] = uuid_fk("conversations.id", "CASCADE")
-    message_id: Mapped[uuid.UUID] = uuid_fk("messages.id", "CASCADE")
+    conversation_id: Mapped[uuid.UUID] = uuid_ref()
+    message_id: Mapped[uuid.UUID] = uuid_ref()
     suggestion_type: Mapped[str] = mapped_column(String(50))
     content: Mapped[str] = mapped_column(Text)
     rank: Mapped[int] = mapped_column(SmallInteger)

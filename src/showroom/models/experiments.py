@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
@@ -21,7 +20,6 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
@@ -34,9 +32,11 @@ from showroom.models.base import (
     jsonb_array,
     jsonb_object,
     tenant,
+    tenant_fk,
     timestamp_now,
     updated_at,
     uuid_pk,
+    uuid_ref,
 )
 from showroom.vocabulary import ExperimentInference, ExperimentMode, ExperimentStatus, MetricName
 
@@ -54,6 +54,7 @@ ONCE_PER_CONVERSATION = (
 class PromptExperiment(Base):
     __tablename__ = "prompt_experiments"
     __table_args__ = (
+        tenant_fk("prompt_experiments", "winner_variant_id", "prompt_variants", "SET NULL", use_alter=True),
         check_in("status", ExperimentStatus),
         check_range("traffic_percentage", 1, 100),
         check_in("primary_metric", MetricName),
@@ -92,11 +93,7 @@ class PromptExperiment(Base):
     minimum_detectable_effect: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))
     power: Mapped[Decimal] = mapped_column(Numeric(4, 3), server_default=text("0.8"))
     decision: Mapped[str | None] = mapped_column(Text)
-    winner_variant_id: Mapped[int | None] = mapped_column(
-        ForeignKey(
-            "prompt_variants.id", ondelete="SET NULL", use_alter=True, name="fk_prompt_experiments_winner_variant_id"
-        )
-    )
+    winner_variant_id: Mapped[int | None] = mapped_column(Integer)
     results: Mapped[dict[str, Any]] = jsonb_object()
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()
@@ -105,10 +102,13 @@ class PromptExperiment(Base):
 class PromptVariant(Base):
     __tablename__ = "prompt_variants"
     __table_args__ = (
-        UniqueConstraint("experiment_id", "name"),
-        UniqueConstraint("experiment_id", "id"),
+        tenant_fk("prompt_variants", "experiment_id", "prompt_experiments", "CASCADE"),
+        tenant_fk("prompt_variants", "persona_id", "personas"),
+        UniqueConstraint("dealership_id", "experiment_id", "name"),
+        UniqueConstraint("dealership_id", "experiment_id", "id"),
         Index(
-            "uq_prompt_variants_experiment_id_is_control",
+            "uq_prompt_variants_dealership_id_experiment_id_is_control",
+            "dealership_id",
             "experiment_id",
             unique=True,
             postgresql_where=text("is_control"),
@@ -120,11 +120,11 @@ class PromptVariant(Base):
 
     id: Mapped[int] = identity_pk()
     dealership_id: Mapped[int] = tenant()
-    experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
+    experiment_id: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(255))
     description: Mapped[str | None] = mapped_column(Text)
     prompt_template: Mapped[str | None] = mapped_column(Text)
-    persona_id: Mapped[int | None] = mapped_column(ForeignKey("personas.id"))  # NO ACTION: in use = kept
+    persona_id: Mapped[int | None] = mapped_column(Integer)  # NO ACTION: in use = kept
     settings: Mapped[dict[str, Any]] = jsonb_object()
     is_control: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     traffic_allocation: Mapped[int] = mapped_column(SmallInteger, server_default=text("50"))
@@ -137,13 +137,20 @@ class ExperimentVariant(Base):
 
     __tablename__ = "experiment_variants"
     __table_args__ = (
+        tenant_fk("experiment_variants", "experiment_id", "prompt_experiments", "CASCADE"),
+        tenant_fk("experiment_variants", "conversation_id", "conversations", "CASCADE"),
         ForeignKeyConstraint(
-            ["experiment_id", "variant_id"],
-            ["prompt_variants.experiment_id", "prompt_variants.id"],
+            ["dealership_id", "experiment_id", "variant_id"],
+            ["prompt_variants.dealership_id", "prompt_variants.experiment_id", "prompt_variants.id"],
             ondelete="CASCADE",
             name="fk_experiment_variants_variant_id",
         ),
-        UniqueConstraint("experiment_id", "conversation_id"),
+        UniqueConstraint(
+            "dealership_id",
+            "experiment_id",
+            "conversation_id",
+            name="uq_experiment_variants_dealership_experiment_conversation",
+        ),
         Index("ix_experiment_variants_experiment_id_variant_id", "experiment_id", "variant_id"),
         Index(  # the results' daily counts: an index-only scan (RLS reads dealership_id from the index too)
             "ix_experiment_variants_experiment_id_assigned_at",
@@ -157,11 +164,9 @@ class ExperimentVariant(Base):
 
     id: Mapped[int] = identity_pk()
     dealership_id: Mapped[int] = tenant()
-    experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
+    experiment_id: Mapped[int] = mapped_column(Integer)
     variant_id: Mapped[int] = mapped_column(Integer)
-    conversation_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("conversations.id", ondelete="CASCADE")
-    )
+    conversation_id: Mapped[uuid.UUID] = uuid_ref()
     assigned_at: Mapped[datetime] = timestamp_now()
     created_at: Mapped[datetime] = created_at()
 
@@ -171,9 +176,12 @@ class PromptMetric(Base):
 
     __tablename__ = "prompt_metrics"
     __table_args__ = (
+        tenant_fk("prompt_metrics", "experiment_id", "prompt_experiments", "CASCADE"),
+        tenant_fk("prompt_metrics", "conversation_id", "conversations", "CASCADE"),
+        tenant_fk("prompt_metrics", "message_id", "messages", "SET NULL"),
         ForeignKeyConstraint(
-            ["experiment_id", "variant_id"],
-            ["prompt_variants.experiment_id", "prompt_variants.id"],
+            ["dealership_id", "experiment_id", "variant_id"],
+            ["prompt_variants.dealership_id", "prompt_variants.experiment_id", "prompt_variants.id"],
             ondelete="CASCADE",
             name="fk_prompt_metrics_variant_id",
         ),
@@ -181,7 +189,8 @@ class PromptMetric(Base):
         CheckConstraint("metric_value >= 0", name="metric_value"),
         CheckConstraint("metric_name <> 'customer_rating' OR metric_value BETWEEN 1 AND 5", name="customer_rating"),
         Index(
-            "uq_prompt_metrics_experiment_id_conversation_id_metric_name",
+            "uq_prompt_metrics_dealership_experiment_conversation_metric",
+            "dealership_id",
             "experiment_id",
             "conversation_id",
             "metric_name",
@@ -203,14 +212,10 @@ class PromptMetric(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    experiment_id: Mapped[int] = mapped_column(ForeignKey("prompt_experiments.id", ondelete="CASCADE"))
+    experiment_id: Mapped[int] = mapped_column(Integer)
     variant_id: Mapped[int] = mapped_column(Integer)
-    conversation_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("conversations.id", ondelete="CASCADE")
-    )
-    message_id: Mapped[uuid.UUID | None] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("messages.id", ondelete="SET NULL")
-    )
+    conversation_id: Mapped[uuid.UUID] = uuid_ref()
+    message_id: Mapped[uuid.UUID | None] = uuid_ref()
     metric_name: Mapped[str] = mapped_column(String(50))
     metric_value: Mapped[Decimal] = mapped_column(Numeric, server_default=text("1"))
     created_at: Mapped[datetime] = created_at()

@@ -14,11 +14,12 @@ from showroom.models.base import (
     check_range,
     created_at,
     fk_index,
+    member_ref,
     tenant,
+    tenant_fk,
     updated_at,
-    user_ref,
-    uuid_fk,
     uuid_pk,
+    uuid_ref,
 )
 from showroom.vocabulary import FollowUpChannel, FollowUpKind, FollowUpStatus
 
@@ -26,6 +27,10 @@ from showroom.vocabulary import FollowUpChannel, FollowUpKind, FollowUpStatus
 class FollowUp(Base):
     __tablename__ = "follow_ups"
     __table_args__ = (
+        tenant_fk("follow_ups", "lead_id", "leads", "CASCADE"),
+        tenant_fk("follow_ups", "conversation_id", "conversations", "SET NULL"),
+        tenant_fk("follow_ups", "customer_id", "customers", "CASCADE"),
+        tenant_fk("follow_ups", "assigned_user_id", "users", "SET NULL"),
         check_in("kind", FollowUpKind),
         check_in("channel", FollowUpChannel),
         check_in("status", FollowUpStatus),
@@ -41,10 +46,10 @@ class FollowUp(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
-    conversation_id: Mapped[uuid.UUID | None] = uuid_fk("conversations.id", "SET NULL")
-    customer_id: Mapped[uuid.UUID] = uuid_fk("customers.id", "CASCADE")
-    assigned_user_id: Mapped[int | None] = user_ref()
+    lead_id: Mapped[uuid.UUID] = uuid_ref()
+    conversation_id: Mapped[uuid.UUID | None] = uuid_ref()
+    customer_id: Mapped[uuid.UUID] = uuid_ref()
+    assigned_user_id: Mapped[int | None] = member_ref()
     kind: Mapped[str] = mapped_column(String(20))
     channel: Mapped[str] = mapped_column(String(20))
     scheduled_at: Mapped[datetime]

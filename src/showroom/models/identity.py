@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import INET
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -45,6 +45,8 @@ class User(Base):
             name="dealership_role",
         ),
         fk_index("users", "dealership_id", nullable=True),
+        # What a member column (models/placement.py MEMBER_USER_COLUMNS) references: a user of that dealership.
+        UniqueConstraint("dealership_id", "id"),
     )
 
     id: Mapped[int] = identity_pk()

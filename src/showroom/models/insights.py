@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Index, Numeric, SmallInteger, String, Text
+from sqlalchemy import Index, Numeric, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
@@ -18,10 +18,11 @@ from showroom.models.base import (
     fk_index,
     jsonb_object,
     tenant,
+    tenant_fk,
     timestamp_now,
     updated_at,
-    uuid_fk,
     uuid_pk,
+    uuid_ref,
 )
 from showroom.vocabulary import InsightSource, InsightType, InteractionType
 
@@ -31,6 +32,8 @@ class LeadScore(Base):
 
     __tablename__ = "lead_scores"
     __table_args__ = (
+        tenant_fk("lead_scores", "lead_id", "leads", "CASCADE"),
+        tenant_fk("lead_scores", "conversation_id", "conversations", "SET NULL"),
         check_range("score", 0, 100),
         Index("ix_lead_scores_lead_id_created_at", "lead_id", "created_at"),
         Index("ix_lead_scores_dealership_id_created_at", "dealership_id", "created_at"),
@@ -39,8 +42,8 @@ class LeadScore(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
-    conversation_id: Mapped[uuid.UUID | None] = uuid_fk("conversations.id", "SET NULL")
+    lead_id: Mapped[uuid.UUID] = uuid_ref()
+    conversation_id: Mapped[uuid.UUID | None] = uuid_ref()
     score: Mapped[int] = mapped_column(SmallInteger)
     factors: Mapped[dict[str, Any]] = jsonb_object()
     model_version: Mapped[str] = mapped_column(String(50))
@@ -50,12 +53,14 @@ class LeadScore(Base):
 class CustomerProfile(Base):
     __tablename__ = "customer_profiles"
     __table_args__ = (
+        tenant_fk("customer_profiles", "customer_id", "customers", "CASCADE"),
+        UniqueConstraint("dealership_id", "customer_id"),
         Index("ix_customer_profiles_dealership_id_last_interaction", "dealership_id", "last_interaction"),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    customer_id: Mapped[uuid.UUID] = uuid_fk("customers.id", "CASCADE", unique=True)
+    customer_id: Mapped[uuid.UUID] = uuid_ref()
     preferences: Mapped[dict[str, Any]] = jsonb_object()
     buying_timeline: Mapped[str | None] = mapped_column(String(100))
     last_interaction: Mapped[datetime | None]
@@ -68,6 +73,8 @@ class CustomerInteraction(Base):
 
     __tablename__ = "customer_interactions"
     __table_args__ = (
+        tenant_fk("customer_interactions", "profile_id", "customer_profiles", "CASCADE"),
+        tenant_fk("customer_interactions", "conversation_id", "conversations", "SET NULL"),
         check_in("interaction_type", InteractionType),
         Index("ix_customer_interactions_profile_id_occurred_at", "profile_id", "occurred_at"),
         Index("ix_customer_interactions_dealership_id_created_at", "dealership_id", "created_at"),
@@ -76,8 +83,8 @@ class CustomerInteraction(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    profile_id: Mapped[uuid.UUID] = uuid_fk("customer_profiles.id", "CASCADE")
-    conversation_id: Mapped[uuid.UUID | None] = uuid_fk("conversations.id", "SET NULL")
+    profile_id: Mapped[uuid.UUID] = uuid_ref()
+    conversation_id: Mapped[uuid.UUID | None] = uuid_ref()
     interaction_type: Mapped[str] = mapped_column(String(50))
     details: Mapped[dict[str, Any]] = jsonb_object()
     occurred_at: Mapped[datetime] = timestamp_now()
@@ -87,6 +94,9 @@ class CustomerInteraction(Base):
 class CustomerInsight(Base):
     __tablename__ = "customer_insights"
     __table_args__ = (
+        tenant_fk("customer_insights", "customer_id", "customers", "CASCADE"),
+        tenant_fk("customer_insights", "conversation_id", "conversations", "SET NULL"),
+        tenant_fk("customer_insights", "message_id", "messages", "SET NULL"),
         check_in("insight_type", InsightType),
         check_range("confidence", 0, 1),
         check_in("source", InsightSource),
@@ -98,9 +108,9 @@ class CustomerInsight(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    customer_id: Mapped[uuid.UUID] = uuid_fk("customers.id", "CASCADE")
-    conversation_id: Mapped[uuid.UUID | None] = uuid_fk("conversations.id", "SET NULL")
-    message_id: Mapped[uuid.UUID | None] = uuid_fk("messages.id", "SET NULL")
+    customer_id: Mapped[uuid.UUID] = uuid_ref()
+    conversation_id: Mapped[uuid.UUID | None] = uuid_ref()
+    message_id: Mapped[uuid.UUID | None] = uuid_ref()
     insight_type: Mapped[str] = mapped_column(String(50))
     value: Mapped[str] = mapped_column(Text)
     confidence: Mapped[Decimal] = mapped_column(Numeric(3, 2))

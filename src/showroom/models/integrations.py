@@ -16,10 +16,11 @@ from showroom.models.base import (
     fk_index,
     jsonb_array,
     tenant,
+    tenant_fk,
     updated_at,
     user_ref,
-    uuid_fk,
     uuid_pk,
+    uuid_ref,
 )
 from showroom.vocabulary import WebhookDeliveryStatus
 
@@ -57,6 +58,7 @@ class WebhookDelivery(Base):
 
     __tablename__ = "webhook_deliveries"
     __table_args__ = (
+        tenant_fk("webhook_deliveries", "endpoint_id", "webhook_endpoints", "CASCADE"),
         check_in("status", WebhookDeliveryStatus),
         Index("ix_webhook_deliveries_dealership_id_created_at", "dealership_id", "created_at"),
         Index("ix_webhook_deliveries_endpoint_id_created_at", "endpoint_id", "created_at"),
@@ -64,7 +66,7 @@ class WebhookDelivery(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    endpoint_id: Mapped[uuid.UUID] = uuid_fk("webhook_endpoints.id", "CASCADE")
+    endpoint_id: Mapped[uuid.UUID] = uuid_ref()
     event_type: Mapped[str] = mapped_column(String(50))
     payload: Mapped[dict[str, Any]] = mapped_column()
     status: Mapped[str] = mapped_column(String(20), server_default=text("'pending'"))

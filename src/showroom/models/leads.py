@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
@@ -32,12 +32,14 @@ from showroom.models.base import (
     fk_index,
     jsonb_array,
     jsonb_object,
+    member_ref,
     tenant,
+    tenant_fk,
     timestamp_now,
     updated_at,
     user_ref,
-    uuid_fk,
     uuid_pk,
+    uuid_ref,
 )
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.vocabulary import (
@@ -147,6 +149,9 @@ class Customer(Base):
 class Lead(Base):
     __tablename__ = "leads"
     __table_args__ = (
+        tenant_fk("leads", "customer_id", "customers", "CASCADE"),
+        tenant_fk("leads", "source_id", "lead_sources", "SET NULL"),
+        tenant_fk("leads", "assigned_user_id", "users", "SET NULL"),
         UniqueConstraint("dealership_id", "lead_number"),
         UniqueConstraint("dealership_id", "source_key"),
         check_in("status", LeadStatus),
@@ -180,9 +185,9 @@ class Lead(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    customer_id: Mapped[uuid.UUID] = uuid_fk("customers.id", "CASCADE")
-    source_id: Mapped[uuid.UUID | None] = uuid_fk("lead_sources.id", "SET NULL")
-    assigned_user_id: Mapped[int | None] = user_ref()
+    customer_id: Mapped[uuid.UUID] = uuid_ref()
+    source_id: Mapped[uuid.UUID | None] = uuid_ref()
+    assigned_user_id: Mapped[int | None] = member_ref()
     lead_number: Mapped[str] = mapped_column(String(50))
     status: Mapped[str] = mapped_column(String(50), server_default=text("'new'"))
     lost_reason: Mapped[str | None] = mapped_column(String(255))
@@ -219,6 +224,8 @@ class Lead(Base):
 class VehicleInterest(Base):
     __tablename__ = "vehicle_interests"
     __table_args__ = (
+        tenant_fk("vehicle_interests", "lead_id", "leads", "CASCADE"),
+        tenant_fk("vehicle_interests", "vehicle_id", "vehicles", "SET NULL"),
         check_in("interest", Interest),
         check_range("year", YEAR_MIN, YEAR_MAX),
         check_in("condition", InterestCondition),
@@ -226,7 +233,13 @@ class VehicleInterest(Base):
         CheckConstraint("min_price >= 0 AND max_price >= 0 AND price >= 0", name="prices"),
         check_range("mileage", 0),
         check_range("mileage_max", 0),
-        Index("uq_vehicle_interests_lead_id_is_primary", "lead_id", unique=True, postgresql_where=text("is_primary")),
+        Index(
+            "uq_vehicle_interests_dealership_id_lead_id_is_primary",
+            "dealership_id",
+            "lead_id",
+            unique=True,
+            postgresql_where=text("is_primary"),
+        ),
         Index("ix_vehicle_interests_dealership_id_make_model", "dealership_id", "make", "model"),
         Index("ix_vehicle_interests_dealership_id_vin", "dealership_id", "vin"),
         fk_index("vehicle_interests", "lead_id", nullable=False),
@@ -235,8 +248,8 @@ class VehicleInterest(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
-    vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("vehicles.id", ondelete="SET NULL"))
+    lead_id: Mapped[uuid.UUID] = uuid_ref()
+    vehicle_id: Mapped[int | None] = mapped_column(Integer)
     interest: Mapped[str] = mapped_column(String(20), server_default=text("'buy'"))
     is_primary: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     year: Mapped[int | None] = mapped_column(Integer)
@@ -267,6 +280,9 @@ class LeadActivity(Base):
 
     __tablename__ = "lead_activities"
     __table_args__ = (
+        tenant_fk("lead_activities", "lead_id", "leads", "CASCADE"),
+        tenant_fk("lead_activities", "message_id", "messages", "SET NULL"),
+        tenant_fk("lead_activities", "handover_id", "handovers", "SET NULL"),
         check_in("type", ActivityType),
         check_range("duration", 0),
         Index("ix_lead_activities_lead_id_created_at", "lead_id", "created_at"),
@@ -278,7 +294,7 @@ class LeadActivity(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     dealership_id: Mapped[int] = tenant()
-    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
+    lead_id: Mapped[uuid.UUID] = uuid_ref()
     user_id: Mapped[int | None] = user_ref()
     type: Mapped[str] = mapped_column(String(50))
     description: Mapped[str] = mapped_column(Text)
@@ -287,8 +303,8 @@ class LeadActivity(Base):
     duration: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str | None] = mapped_column(String(100))
     next_action_date: Mapped[datetime | None]
-    message_id: Mapped[uuid.UUID | None] = uuid_fk("messages.id", "SET NULL")
-    handover_id: Mapped[uuid.UUID | None] = uuid_fk("handovers.id", "SET NULL")
+    message_id: Mapped[uuid.UUID | None] = uuid_ref()
+    handover_id: Mapped[uuid.UUID | None] = uuid_ref()
     external_id: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = created_at()
 
@@ -318,6 +334,6 @@ class IntakeDeadLetter(Base):
     received_at: Mapped[datetime] = timestamp_now()
     resolved_at: Mapped[datetime | None]
     resolved_dealership_id: Mapped[int | None] = mapped_column(ForeignKey("dealerships.id", ondelete="CASCADE"))
-    resolved_lead_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    resolved_lead_id: Mapped[uuid.UUID | None] = uuid_ref()
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()
