@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.db.engine import fetch_one
 from showroom.experiments.assignment import active
-from showroom.models import Conversation
+from showroom.models import Conversation, Message, PromptMetric
 from showroom.vocabulary import ExperimentStatus, LeadStatus, MetricName
 
 # scheduled: past its planned start it runs (conversations enter it) until someone pauses or stops it
@@ -88,6 +88,39 @@ async def customer_replied(session: AsyncSession, conversation_id: uuid.UUID, me
         _REPLIED[conversation_id] = None
         if len(_REPLIED) > MEMO_SIZE:
             _REPLIED.popitem(last=False)
+
+
+def answered(
+    session: AsyncSession,
+    experiment_id: int,
+    variant_id: int,
+    message: Message,
+    *,
+    response_time_ms: int | None,
+    tokens: int | None,
+) -> None:
+    """One AI answer of a conversation in the experiment (the variant the turn answered with, from the loaded
+    experiments: measured ones only): ``response_sent``, ``response_time_ms`` (question to written answer) and
+    ``tokens_used`` (LLM providers; the builtin agent uses none). Added to the session: inserted with the answer,
+    one INSERT for the three, no read."""
+    values = {MetricName.response_sent: 1.0}
+    if response_time_ms is not None:
+        values[MetricName.response_time_ms] = float(max(response_time_ms, 0))
+    if tokens is not None:
+        values[MetricName.tokens_used] = float(max(tokens, 0))
+    session.add_all(
+        PromptMetric(
+            id=uuid.uuid4(),
+            dealership_id=message.dealership_id,
+            experiment_id=experiment_id,
+            variant_id=variant_id,
+            conversation_id=message.conversation_id,
+            message_id=message.id,
+            metric_name=str(name),
+            metric_value=value,
+        )
+        for name, value in values.items()
+    )
 
 
 async def handed_over(session: AsyncSession, conversation_id: uuid.UUID, *, appointment: bool) -> None:
