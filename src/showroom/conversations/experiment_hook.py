@@ -24,7 +24,6 @@ from showroom.experiments import assignment, metrics
 from showroom.experiments.assignment import ActiveVariant
 from showroom.followups import service as followups
 from showroom.models import Conversation, Message
-from showroom.vocabulary import MetricName
 
 ARGUMENTS = ("greeting", "sign_off", "contact_request", "visit_request")
 # Contact details given in a message: an e-mail address or a phone number (7+ digits).
@@ -86,4 +85,4 @@ async def customer_message(session: AsyncSession, conversation: Conversation, me
         return
     await metrics.customer_replied(session, conversation.id, message.id)
     if CONTACT.search(message.content):
-        await metrics.record(session, conversation.id, MetricName.contact_given, message_id=message.id)
+        await metrics.contact_given(session, conversation.id, message.id)

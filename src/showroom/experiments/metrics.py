@@ -41,8 +41,16 @@ on conflict do nothing
 returning id
 """
 
-# Conversations whose customer_replied this process has recorded: their later messages send nothing.
+# Conversations whose customer_replied (contact_given) this process has recorded: counted once per conversation,
+# so their later messages send nothing for it.
 _REPLIED: OrderedDict[uuid.UUID, None] = OrderedDict()
+_CONTACT: OrderedDict[uuid.UUID, None] = OrderedDict()
+
+
+def _remember(memo: OrderedDict[uuid.UUID, None], conversation_id: uuid.UUID) -> None:
+    memo[conversation_id] = None
+    if len(memo) > MEMO_SIZE:
+        memo.popitem(last=False)
 
 
 async def _record(
@@ -85,9 +93,16 @@ async def customer_replied(session: AsyncSession, conversation_id: uuid.UUID, me
     if conversation_id in _REPLIED:
         return
     if await _record(session, conversation_id, MetricName.customer_replied, message_id, 1, reply_window=True):
-        _REPLIED[conversation_id] = None
-        if len(_REPLIED) > MEMO_SIZE:
-            _REPLIED.popitem(last=False)
+        _remember(_REPLIED, conversation_id)
+
+
+async def contact_given(session: AsyncSession, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:
+    """``contact_given``: the customer's message carries an e-mail address or a phone number (once per
+    conversation: a later one sends nothing once this process has recorded it)."""
+    if conversation_id in _CONTACT:
+        return
+    await _record(session, conversation_id, MetricName.contact_given, message_id, 1)
+    _remember(_CONTACT, conversation_id)  # recorded now, or before (the conflict): either way, done
 
 
 def answered(

@@ -9,9 +9,9 @@ from sqlalchemy import and_, case, func, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from showroom.models import Conversation, Handover, Lead, LeadSource, Message, PromptExperiment, User
+from showroom.models import Appointment, Conversation, Handover, Lead, LeadSource, Message, PromptExperiment, User
 from showroom.reports.periods import Period
-from showroom.vocabulary import ExperimentStatus, LeadStatus, Sender
+from showroom.vocabulary import AppointmentStatus, ExperimentStatus, LeadStatus, Sender
 
 FUNNEL = (
     ("Leads", LeadStatus.new),
@@ -33,6 +33,24 @@ class ResponseTimes:
 
 
 @dataclass
+class Appointments:
+    """Visits booked in the period (``set``, by who booked them), and those due in it (``due``: not cancelled) with
+    their outcome: shown, no-show, or not recorded yet."""
+
+    set: int = 0
+    set_by: list[tuple[str, int]] = field(default_factory=list)  # agent, staff, customer_link
+    due: int = 0
+    shown: int = 0
+    no_show: int = 0
+
+    @property
+    def show_rate(self) -> float | None:
+        """Shown among those with an outcome recorded (a pending one counts neither way)."""
+        decided = self.shown + self.no_show
+        return self.shown / decided if decided else None
+
+
+@dataclass
 class Figures:
     period: Period
     leads: int = 0
@@ -46,10 +64,13 @@ class Figures:
     sla_met: int = 0
     funnel: list[tuple[str, int]] = field(default_factory=list)
     experiments: list[tuple[str, str]] = field(default_factory=list)  # name, status
+    appointments: Appointments = field(default_factory=Appointments)
 
     @property
     def empty(self) -> bool:
-        return not (self.leads or self.conversations or self.handovers)
+        return not (
+            self.leads or self.conversations or self.handovers or self.appointments.set or self.appointments.due
+        )
 
     @property
     def ai_handled(self) -> int:
@@ -176,11 +197,38 @@ async def _handling(session: AsyncSession, figures: Figures) -> None:
     figures.experiments = [(str(n), str(s)) for n, s in running]
 
 
+async def _appointments(session: AsyncSession, figures: Figures) -> None:
+    period = figures.period
+    booked = (
+        await session.execute(
+            select(Appointment.source, func.count())
+            .where(_in(Appointment.created_at, period))
+            .group_by(Appointment.source)
+            .order_by(func.count().desc(), Appointment.source)
+        )
+    ).all()
+    a = figures.appointments
+    a.set_by = [(str(source), int(n)) for source, n in booked]
+    a.set = sum(n for _, n in a.set_by)
+    status = Appointment.status
+    row = (
+        await session.execute(
+            select(
+                func.count(),
+                func.count().filter(status == AppointmentStatus.completed),
+                func.count().filter(status == AppointmentStatus.no_show),
+            ).where(_in(Appointment.starts_at, period), status != AppointmentStatus.cancelled)
+        )
+    ).one()
+    a.due, a.shown, a.no_show = int(row[0]), int(row[1]), int(row[2])
+
+
 async def build(session: AsyncSession, period: Period) -> Figures:
     figures = Figures(period)
     await _leads(session, figures)
     await _response_times(session, figures)
     await _handling(session, figures)
+    await _appointments(session, figures)
     return figures
 
 
