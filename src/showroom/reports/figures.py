@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from showroom.models import Appointment, Conversation, Handover, Lead, LeadSource, Message, PromptExperiment, User
+from showroom.reports import queries
 from showroom.reports.periods import Period
 from showroom.vocabulary import AppointmentStatus, ExperimentStatus, LeadStatus, Sender
 
@@ -65,6 +66,8 @@ class Figures:
     funnel: list[tuple[str, int]] = field(default_factory=list)
     experiments: list[tuple[str, str]] = field(default_factory=list)  # name, status
     appointments: Appointments = field(default_factory=Appointments)
+    sources: list[queries.Breakdown] = field(default_factory=list)  # per source: leads, funnel, appointments
+    salespeople: list[queries.Breakdown] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -229,6 +232,8 @@ async def build(session: AsyncSession, period: Period) -> Figures:
     await _response_times(session, figures)
     await _handling(session, figures)
     await _appointments(session, figures)
+    figures.sources = await queries.breakdown(session, queries.BY_SOURCE, period.start, period.end)
+    figures.salespeople = await queries.breakdown(session, queries.BY_SALESPERSON, period.start, period.end)
     return figures
 
 

@@ -119,6 +119,12 @@ def csv_bytes(figures: Figures) -> bytes:
     w.writerow(["appointments", "shown", a.shown, ""])
     w.writerow(["appointments", "no-show", a.no_show, ""])
     w.writerow(["appointments", "show rate (%)", "" if a.show_rate is None else f"{100 * a.show_rate:.0f}", ""])
+    for section, rows in (("by source", figures.sources), ("by salesperson", figures.salespeople)):
+        for b in rows:
+            w.writerow([f"{section}: reached appointment", b.name, b.appointment_or_later, f"of {b.leads} leads"])
+            w.writerow([f"{section}: sold", b.name, b.sold, f"of {b.leads} leads"])
+            outcome = f"shown {b.shown}, no-show {b.no_show}"
+            w.writerow([f"{section}: appointments", b.name, b.appointments_set, outcome])
     for name, status in figures.experiments:
         w.writerow(["experiments", name, status, ""])
     return ("\ufeff" + out.getvalue()).encode()
