@@ -19,9 +19,11 @@ from sqlalchemy import select
 
 from showroom.db.engine import Database
 from showroom.models import Appointment, AuditLog, ReportSchedule
+from showroom.reports import figures as report_figures
+from showroom.reports.periods import Period
 from showroom.settings import Settings
 from tests.conftest import Worker
-from tests.factories import create_customer, create_lead, unique
+from tests.factories import create_conversation, create_customer, create_lead, create_message, unique
 from tests.helpers import Team, create_team, sign_in
 from tests.reports.test_schedules import sent_with
 from tests.web.test_staff_pages import csrf_of, page_client
@@ -229,3 +231,32 @@ async def test_a_recipient_refused_at_rcpt_time_is_reported_to_the_schedules_own
     assert body is not None and "gone@inbox-mail.net: 550" in body.get_content()
     page = await (await page_client(app, team.admin.email)).get(f"{PAGE}/{schedule_id}")
     assert "gone@inbox-mail.net" in page.text and "User unknown" in page.text
+
+
+async def test_first_response_times_count_the_first_reply_after_the_first_customer_message(db: Database) -> None:
+    team = await create_team(db)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    async with db.maint_session() as maint, maint.begin():
+        customer = await create_customer(maint, team.id)
+        for replies in ([("ai", 30)], [("ai", 90), ("agent", 120)], [("agent", 600)], [("system", 5), ("ai", 60)]):
+            lead = await create_lead(maint, team.id, customer.id, created_at=start)
+            conversation = await create_conversation(maint, lead, created_at=start)
+            before = start - timedelta(minutes=1)  # an AI message before the question: not a reply
+            await create_message(maint, conversation, sender="ai", type="outbound", delivery_status="delivered",
+                                 created_at=before)  # fmt: skip
+            await create_message(maint, conversation, created_at=start)
+            for sender, after in replies:
+                kind = (
+                    {"type": "outbound", "delivery_status": "delivered"}
+                    if sender != "system"
+                    else {"type": "system", "delivery_status": None}
+                )
+                await create_message(maint, conversation, sender=sender, created_at=start + timedelta(seconds=after),
+                                     **kind)  # fmt: skip
+        await create_lead(maint, team.id, customer.id, created_at=start - timedelta(days=3))  # outside
+    async with db.session(team.id) as session, session.begin():
+        found = await report_figures.build(session, Period(start - timedelta(hours=1), start + timedelta(hours=1)))
+    ai, staff = found.first_response["ai"], found.first_response["staff"]
+    assert (ai.replies, ai.median_seconds) == (3, 60.0) and ai.p90_seconds == pytest.approx(84.0)
+    assert (staff.replies, staff.median_seconds) == (1, 600.0)
+    assert found.conversations == 4 and found.leads == 4

@@ -7,9 +7,8 @@ from typing import Any
 
 from sqlalchemy import and_, case, func, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
-from showroom.models import Appointment, Conversation, Handover, Lead, LeadSource, Message, PromptExperiment, User
+from showroom.models import Appointment, Conversation, Handover, Lead, LeadSource, PromptExperiment, User
 from showroom.reports import queries
 from showroom.reports.periods import Period
 from showroom.vocabulary import AppointmentStatus, ExperimentStatus, LeadStatus, Sender
@@ -125,46 +124,10 @@ async def _leads(session: AsyncSession, figures: Figures) -> None:
 
 
 async def _response_times(session: AsyncSession, figures: Figures) -> None:
-    """Per conversation started in the period: from its first customer message to the first reply, by who replied."""
+    """Per conversation started in the period: from its first customer message to the first reply, by who replied
+    (``queries.FIRST_RESPONSE``)."""
     period = figures.period
-    first_in = (
-        select(Message.conversation_id, func.min(Message.created_at).label("asked"))
-        .join(Conversation, Conversation.id == Message.conversation_id)
-        .where(Message.sender == Sender.customer, _in(Conversation.created_at, period))
-        .group_by(Message.conversation_id)
-        .subquery()
-    )
-    reply = aliased(Message)
-    first_reply = (
-        select(
-            first_in.c.conversation_id,
-            first_in.c.asked,
-            func.min(reply.created_at).label("answered"),
-        )
-        .join(reply, and_(reply.conversation_id == first_in.c.conversation_id, reply.created_at > first_in.c.asked))
-        .where(reply.sender.in_([Sender.ai, Sender.agent]))
-        .group_by(first_in.c.conversation_id, first_in.c.asked)
-        .subquery()
-    )
-    who = (
-        select(reply.sender)
-        .where(reply.conversation_id == first_reply.c.conversation_id, reply.created_at == first_reply.c.answered)
-        .limit(1)
-        .scalar_subquery()
-    )
-    seconds = func.extract("epoch", first_reply.c.answered - first_reply.c.asked)
-    rows = (
-        await session.execute(
-            select(
-                who.label("who"),
-                func.count(),
-                func.percentile_cont(0.5).within_group(seconds),
-                func.percentile_cont(0.9).within_group(seconds),
-            )
-            .select_from(first_reply)
-            .group_by(literal_column("who"))
-        )
-    ).all()
+    rows = await session.execute(queries.FIRST_RESPONSE, {"start": period.start, "end": period.end})
     found = {str(w): ResponseTimes(int(n), float(m), float(p)) for w, n, m, p in rows}
     figures.first_response = {
         "ai": found.get(Sender.ai, ResponseTimes()),
