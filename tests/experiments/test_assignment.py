@@ -93,7 +93,7 @@ async def test_a_running_experiment_changes_the_agent_and_records_what_happens(a
         ).all()
     assert [(a.experiment_id, a.variant_id) for a in assigned] == [(running.id, b.id)]  # once, sticky
     assert sorted(e for e in events if e in CONVERSION_METRICS) == ["contact_given", "customer_replied"]  # once
-    assert events.count("response_sent") == 3  # each answer (their times: test_variant_effects)
+    assert events.count("response_time_ms") == 3  # each answer's (test_variant_effects)
 
     results = (await manager.get(f"/api/v1/experiments/{running.id}/results")).json()
     by_name = {v["name"]: v for v in results["variants"]}

@@ -65,8 +65,6 @@ async def test_the_ai_messages_carry_the_variant_and_each_answer_records_its_res
     assert all(m.variant_id is None for m in messages if m.sender == "customer")
     timed = {e.message_id: float(e.metric_value) for e in events if e.metric_name == "response_time_ms"}
     assert timed == {m.id: float(m.processing_time or 0) for m in answers}
-    sent = [e.message_id for e in events if e.metric_name == "response_sent"]
-    assert sorted(map(str, sent)) == sorted(str(m.id) for m in answers)
     assert not [e for e in events if e.metric_name == "tokens_used"]  # the builtin agent uses none
 
     manager = await sign_in(app, team.manager.email)

@@ -6,7 +6,7 @@
   experiment here (``experiments.assignment``) on its first turn.
 - :func:`customer_message`: the metric events a customer's message makes (replied within 24 h, contact given).
 - :func:`follow_up_days`: the follow-up cadence, changed by the variant.
-- :func:`answered`: those of the agent's answer (sent, its response time, the LLM's tokens).
+- :func:`answered`: those of the agent's answer (its response time, the LLM's tokens).
 """
 
 from __future__ import annotations

@@ -115,10 +115,10 @@ def answered(
     tokens: int | None,
 ) -> None:
     """One AI answer of a conversation in the experiment (the variant the turn answered with, from the loaded
-    experiments: measured ones only): ``response_sent``, ``response_time_ms`` (question to written answer) and
-    ``tokens_used`` (LLM providers; the builtin agent uses none). Added to the session: inserted with the answer,
-    one INSERT for the three, no read."""
-    values = {MetricName.response_sent: 1.0}
+    experiments: measured ones only): ``response_time_ms`` (question to written answer) and ``tokens_used`` (LLM
+    providers; the builtin agent uses none). Added to the session: inserted with the answer at commit, one INSERT,
+    no read."""
+    values: dict[MetricName, float] = {}  # response_sent is not stored: messages.variant_id counts the answers
     if response_time_ms is not None:
         values[MetricName.response_time_ms] = float(max(response_time_ms, 0))
     if tokens is not None:
