@@ -106,6 +106,23 @@ async def send_later(session: AsyncSession, email: Email, *, sender: str | None 
     return await defer(session, "mail.send", queue="mail", **asdict(replace(email, headers=headers)))
 
 
+@dataclass(frozen=True)
+class Sent:
+    """What the mail server said of one message: its Message-ID, and the recipients it refused at RCPT time with
+    the server's code and words (``bounced``: the permanent, 5xx, refusals)."""
+
+    message_id: str
+    refused: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    @property
+    def bounced(self) -> dict[str, str]:
+        return {to: f"{code} {words}".strip() for to, (code, words) in self.refused.items() if 500 <= code < 600}
+
+
+def _refusals(found: dict[str, tuple[int, bytes]]) -> dict[str, tuple[int, str]]:
+    return {to: (int(code), words.decode(errors="replace")) for to, (code, words) in found.items()}
+
+
 class Mailer:
     def __init__(self, settings: Settings) -> None:
         self.sender = settings.mail_from
@@ -116,16 +133,30 @@ class Mailer:
 
     async def send(self, email: Email) -> str:
         """Deliver (or store) one message; returns its Message-ID. Raises ServiceUnavailable on SMTP failure."""
+        return (await self.deliver(email)).message_id
+
+    async def deliver(self, email: Email, *, permanent_refusals_ok: bool = False) -> Sent:
+        """Deliver (or store) one message, and say which recipients the server refused at RCPT time (the others
+        got it). Raises ServiceUnavailable on SMTP failure, or when every recipient was refused, unless all those
+        refusals are permanent (5xx) and ``permanent_refusals_ok``: a retry could not change them."""
         message = build_message(email, self.sender)
+        refused: dict[str, tuple[int, str]] = {}
         if self.smtp is None:
             await asyncio.to_thread(self._store, message)
         else:
             try:
-                await asyncio.to_thread(self._deliver, message)
+                refused = _refusals(await asyncio.to_thread(self._deliver, message))
+            except smtplib.SMTPRecipientsRefused as exc:
+                refused = _refusals(exc.recipients)
+                if not permanent_refusals_ok or any(code < 500 for code, _ in refused.values()):
+                    log.error("mail to %s refused: %s", email.to, refused)
+                    raise ServiceUnavailable("the mail server refused every recipient; nothing was changed") from exc
             except (OSError, smtplib.SMTPException) as exc:
                 log.error("mail to %s failed: %s", email.to, exc)
                 raise ServiceUnavailable("the mail server refused or is unreachable; nothing was changed") from exc
-        return str(message["Message-ID"])
+        if refused:
+            log.warning("mail %s: the server refused %s", message["Message-ID"], sorted(refused))
+        return Sent(str(message["Message-ID"]), refused)
 
     def _store(self, message: EmailMessage) -> None:
         self.outbox.mkdir(parents=True, exist_ok=True)
@@ -133,7 +164,7 @@ class Mailer:
         path.write_bytes(bytes(message))
         log.info("mail (outbox) to %s: %s -> %s", message["To"], message["Subject"], path)
 
-    def _deliver(self, message: EmailMessage) -> None:
+    def _deliver(self, message: EmailMessage) -> dict[str, tuple[int, bytes]]:
         assert self.smtp is not None
         host = self.smtp.hostname or "localhost"
         if self.smtp.scheme == "smtps":
@@ -149,8 +180,9 @@ class Mailer:
                 client.ehlo()
             if self.smtp.username:
                 client.login(unquote(self.smtp.username), unquote(self.smtp.password or ""))
-            client.send_message(message)
+            refused = client.send_message(message)
         log.info("mail (smtp %s) to %s: %s", host, message["To"], message["Subject"])
+        return refused
 
 
 def outbox_messages(data_dir: Path) -> list[Path]:

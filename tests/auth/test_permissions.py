@@ -534,6 +534,10 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", f"{W}/deliveries"): Example(fixed(f"{W}/deliveries"), tenant_resource=False),
     ("GET", f"{W}/deliveries/{{delivery_id}}"): Example(on(_webhook_delivery, f"{W}/deliveries/{{id}}")),
     ("POST", f"{W}/deliveries/{{delivery_id}}/replay"): Example(on(_webhook_delivery, f"{W}/deliveries/{{id}}/replay")),
+    ("GET", "/api/v1/report-schedules/{schedule_id}"): Example(on(_report_schedule, "/api/v1/report-schedules/{id}")),
+    ("PATCH", "/api/v1/report-schedules/{schedule_id}"): Example(
+        on(_report_schedule, "/api/v1/report-schedules/{id}", lambda r, t: {"time_of_day": "07:30"})
+    ),
     ("GET", "/api/v1/report-schedules/{schedule_id}/preview"): Example(
         on(_report_schedule, "/api/v1/report-schedules/{id}/preview")
     ),

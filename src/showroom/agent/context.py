@@ -129,6 +129,8 @@ class PersonaChoice:
     persona_id: int | None  # None: no persona row, the dealership's own persona fields
     view: PersonaView
     template: str
+    variant_id: int | None = None  # the experiment arm that chose it (issue 17), written on the AI's messages
+    experiment_id: int | None = None
 
 
 PERSONAS: TenantCache[dict[int, PersonaRow]] = TenantCache("personas")

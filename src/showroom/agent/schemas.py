@@ -27,6 +27,12 @@ class PersonaArguments(BaseModel):
     sign_off: Annotated[str, StringConstraints(max_length=200)] | None = Field(
         default=None, description="A line after each reply, except by SMS (builtin agent)"
     )
+    contact_request: Annotated[str, StringConstraints(max_length=300)] | None = Field(
+        default=None, description="How the agent asks the customer how to reach them (builtin agent, English replies)"
+    )
+    visit_request: Annotated[str, StringConstraints(max_length=300)] | None = Field(
+        default=None, description="How the agent invites a visit or test drive (builtin agent, English replies)"
+    )
     trade_in_url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://")] | None = None
     finance_application_url: Annotated[str, StringConstraints(max_length=500, pattern=r"^https?://")] | None = None
     handover_email: Annotated[str, StringConstraints(max_length=255)] | None = None

@@ -24,6 +24,7 @@ from showroom.conversations.handover import hand_over
 from showroom.conversations.hours import auto_greeting
 from showroom.conversations.rows import TurnRows, count_message
 from showroom.conversations.suggestions import offer
+from showroom.experiments import assignment
 from showroom.experiments import metrics as experiment_metrics
 from showroom.insights.service import record_insights, rescore
 from showroom.leads.consent import record as consent_record
@@ -32,7 +33,7 @@ from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import Handover, Message
 from showroom.services import Services
-from showroom.vocabulary import Channel, MetricName
+from showroom.vocabulary import Channel, MetricName, Sender
 
 
 async def assess(
@@ -123,9 +124,15 @@ async def say(
     entities: dict[str, object] | None = None,
     sender: str = "ai",
     dialogue_state: dict[str, Any] | None = None,
+    variant_id: int | None = None,
 ) -> Message:
     """An outbound message of the AI (or the system) on the turn's conversation: stored, counted, and queued for
-    delivery (sent by a job after commit)."""
+    delivery (sent by a job after commit). An AI message carries the conversation's experiment variant
+    (``variant_id``, else the one recorded: usually known to this process, so no statement)."""
+    c = turn.conversation
+    if sender == Sender.ai and variant_id is None:
+        variant = await assignment.variant_for(session, c.dealership_id, c.id, c.created_at, enter=False)
+        variant_id = variant.id if variant is not None else None
     message = Message(
         id=uuid.uuid4(),  # the delivery job refers to it
         dealership_id=turn.conversation.dealership_id,
@@ -140,6 +147,7 @@ async def say(
         ai_confidence=round(min(max(confidence, 0.0), 1.0), 2) if confidence is not None else None,
         processing_time=elapsed_ms,
         entities=entities or {},
+        variant_id=variant_id if sender == Sender.ai else None,
         created_at=datetime.now(UTC),
     )
     session.add(message)

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.api.ratelimit import sweep
 from showroom.audit.service import SYSTEM
-from showroom.conversations import turn
+from showroom.conversations import experiment_hook, turn
 from showroom.conversations.channels import DELIVERY_QUEUE, send_queued
 from showroom.conversations.handover import flag_breach
 from showroom.followups import service as followups
@@ -35,7 +35,8 @@ async def first_reply(session: AsyncSession, s: Services, conversation_id: str) 
             conversation = await session.get(Conversation, uuid.UUID(conversation_id))
             dealership = await session.get(Dealership, conversation.dealership_id) if conversation else None
             if conversation is not None and dealership is not None:
-                await followups.enter(session, conversation, followups.cadence(dealership.agent_config))
+                cadence = await experiment_hook.follow_up_days(session, conversation, dealership.agent_config)
+                await followups.enter(session, conversation, cadence)  # a variant may change the cadence
     return outcome.skipped or ("handover" if outcome.handover else "replied")
 
 

@@ -452,7 +452,9 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
                 "fallback": draft.fallback_reason,
                 **({"tokens": draft.tokens} if draft.tokens is not None else {}),
             },
+            variant_id=pending.choice.variant_id,
         )
+        experiment_hook.answered(session, pending.choice, reply, draft.tokens)  # no statement of its own
         await add_activity(
             session, turn.lead, "ai_response", f"AI answered ({draft.intent})", SYSTEM, message_id=reply.id
         )

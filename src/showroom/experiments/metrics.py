@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.db.engine import fetch_one
 from showroom.experiments.assignment import active
-from showroom.models import Conversation
+from showroom.models import Conversation, Message, PromptMetric
 from showroom.vocabulary import ExperimentStatus, LeadStatus, MetricName
 
 # scheduled: past its planned start it runs (conversations enter it) until someone pauses or stops it
@@ -41,8 +41,16 @@ on conflict do nothing
 returning id
 """
 
-# Conversations whose customer_replied this process has recorded: their later messages send nothing.
+# Conversations whose customer_replied (contact_given) this process has recorded: counted once per conversation,
+# so their later messages send nothing for it.
 _REPLIED: OrderedDict[uuid.UUID, None] = OrderedDict()
+_CONTACT: OrderedDict[uuid.UUID, None] = OrderedDict()
+
+
+def _remember(memo: OrderedDict[uuid.UUID, None], conversation_id: uuid.UUID) -> None:
+    memo[conversation_id] = None
+    if len(memo) > MEMO_SIZE:
+        memo.popitem(last=False)
 
 
 async def _record(
@@ -85,9 +93,49 @@ async def customer_replied(session: AsyncSession, conversation_id: uuid.UUID, me
     if conversation_id in _REPLIED:
         return
     if await _record(session, conversation_id, MetricName.customer_replied, message_id, 1, reply_window=True):
-        _REPLIED[conversation_id] = None
-        if len(_REPLIED) > MEMO_SIZE:
-            _REPLIED.popitem(last=False)
+        _remember(_REPLIED, conversation_id)
+
+
+async def contact_given(session: AsyncSession, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:
+    """``contact_given``: the customer's message carries an e-mail address or a phone number (once per
+    conversation: a later one sends nothing once this process has recorded it)."""
+    if conversation_id in _CONTACT:
+        return
+    await _record(session, conversation_id, MetricName.contact_given, message_id, 1)
+    _remember(_CONTACT, conversation_id)  # recorded now, or before (the conflict): either way, done
+
+
+def answered(
+    session: AsyncSession,
+    experiment_id: int,
+    variant_id: int,
+    message: Message,
+    *,
+    response_time_ms: int | None,
+    tokens: int | None,
+) -> None:
+    """One AI answer of a conversation in the experiment (the variant the turn answered with, from the loaded
+    experiments: measured ones only): ``response_time_ms`` (question to written answer) and ``tokens_used`` (LLM
+    providers; the builtin agent uses none). Added to the session: inserted with the answer at commit, one INSERT,
+    no read."""
+    values: dict[MetricName, float] = {}  # response_sent is not stored: messages.variant_id counts the answers
+    if response_time_ms is not None:
+        values[MetricName.response_time_ms] = float(max(response_time_ms, 0))
+    if tokens is not None:
+        values[MetricName.tokens_used] = float(max(tokens, 0))
+    session.add_all(
+        PromptMetric(
+            id=uuid.uuid4(),
+            dealership_id=message.dealership_id,
+            experiment_id=experiment_id,
+            variant_id=variant_id,
+            conversation_id=message.conversation_id,
+            message_id=message.id,
+            metric_name=str(name),
+            metric_value=value,
+        )
+        for name, value in values.items()
+    )
 
 
 async def handed_over(session: AsyncSession, conversation_id: uuid.UUID, *, appointment: bool) -> None:

@@ -1,6 +1,7 @@
 """Stopping with a decision promotes the winner: its persona becomes the default, and its template and settings
 become that persona's (``arguments``: tone, greeting, sign-off, how it asks for contact and a visit; not the first
-reply's delay, which only an experiment sets). Every change audited; the experiment keeps its frozen results."""
+reply's delay, which only an experiment sets); a follow-up cadence the winner set becomes the dealership's
+(``agent_config.follow_up_days``). Every change audited; the experiment keeps its frozen results."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from showroom.audit.service import Actor, record, snapshot
 from showroom.cache import NAMED
 from showroom.models import Dealership, Persona, PromptExperiment, PromptVariant
 
-TIMING = frozenset({"first_reply_delay_seconds"})
+TIMING = frozenset({"first_reply_delay_seconds", "follow_up_days"})
 
 
 async def promote(session: AsyncSession, experiment: PromptExperiment, winner: PromptVariant, actor: Actor) -> Persona:
@@ -40,6 +41,7 @@ async def promote(session: AsyncSession, experiment: PromptExperiment, winner: P
         persona.prompt_template = winner.prompt_template
     await session.flush()
     _drop_personas(session, experiment.dealership_id)
+    await _promote_cadence(session, experiment, winner, actor)
     await record(
         session,
         actor,
@@ -61,6 +63,33 @@ def _persona_settings(winner: PromptVariant) -> dict[str, object]:
     """What a persona holds of a variant's settings: all but the timing (the first reply's delay applies through
     an experiment only; a persona has no such setting)."""
     return {k: v for k, v in (winner.settings or {}).items() if k not in TIMING}
+
+
+async def _promote_cadence(
+    session: AsyncSession, experiment: PromptExperiment, winner: PromptVariant, actor: Actor
+) -> None:
+    days = (winner.settings or {}).get("follow_up_days")
+    if not isinstance(days, list):
+        return
+    dealership = await session.get(Dealership, experiment.dealership_id)
+    assert dealership is not None
+    before = list((dealership.agent_config or {}).get("follow_up_days") or [])
+    dealership.agent_config = {**(dealership.agent_config or {}), "follow_up_days": [int(d) for d in days]}
+    await session.flush()
+    await record(
+        session,
+        actor,
+        "dealership.update",
+        dealership_id=dealership.id,
+        resource_type="dealership",
+        resource_id=dealership.id,
+        before={"agent_config": {"follow_up_days": before}},
+        after={
+            "agent_config": {"follow_up_days": days},
+            "experiment_id": experiment.id,
+            "variant_id": winner.id,
+        },
+    )
 
 
 def _drop_personas(session: AsyncSession, dealership_id: int) -> None:

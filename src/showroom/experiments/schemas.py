@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from showroom.vocabulary import ExperimentInference, ExperimentMode, MetricName, Tone
 
@@ -39,6 +39,16 @@ class VariantSettings(Strict):
     first_reply_delay_seconds: int | None = Field(
         default=None, ge=0, le=86_400, description="Wait this long before a new lead's first answer"
     )
+    follow_up_days: list[Annotated[int, Field(ge=0, le=365)]] | None = Field(
+        default=None,
+        max_length=20,
+        description="The follow-up cadence for its conversations (days after the first answer); [] = none",
+    )
+
+    @field_validator("follow_up_days")
+    @classmethod
+    def _cadence(cls, value: list[int] | None) -> list[int] | None:
+        return sorted(set(value)) if value is not None else None
 
 
 class VariantIn(Strict):

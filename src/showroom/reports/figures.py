@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import and_, case, func, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
-from showroom.models import Conversation, Handover, Lead, LeadSource, Message, PromptExperiment, User
+from showroom.models import Appointment, Conversation, Handover, Lead, LeadSource, PromptExperiment, User
+from showroom.reports import queries
 from showroom.reports.periods import Period
-from showroom.vocabulary import ExperimentStatus, LeadStatus, Sender
+from showroom.vocabulary import AppointmentStatus, ExperimentStatus, LeadStatus, Sender
 
 FUNNEL = (
     ("Leads", LeadStatus.new),
@@ -33,6 +33,24 @@ class ResponseTimes:
 
 
 @dataclass
+class Appointments:
+    """Visits booked in the period (``set``, by who booked them), and those due in it (``due``: not cancelled) with
+    their outcome: shown, no-show, or not recorded yet."""
+
+    set: int = 0
+    set_by: list[tuple[str, int]] = field(default_factory=list)  # agent, staff, customer_link
+    due: int = 0
+    shown: int = 0
+    no_show: int = 0
+
+    @property
+    def show_rate(self) -> float | None:
+        """Shown among those with an outcome recorded (a pending one counts neither way)."""
+        decided = self.shown + self.no_show
+        return self.shown / decided if decided else None
+
+
+@dataclass
 class Figures:
     period: Period
     leads: int = 0
@@ -46,10 +64,15 @@ class Figures:
     sla_met: int = 0
     funnel: list[tuple[str, int]] = field(default_factory=list)
     experiments: list[tuple[str, str]] = field(default_factory=list)  # name, status
+    appointments: Appointments = field(default_factory=Appointments)
+    sources: list[queries.Breakdown] = field(default_factory=list)  # per source: leads, funnel, appointments
+    salespeople: list[queries.Breakdown] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.leads or self.conversations or self.handovers)
+        return not (
+            self.leads or self.conversations or self.handovers or self.appointments.set or self.appointments.due
+        )
 
     @property
     def ai_handled(self) -> int:
@@ -101,46 +124,10 @@ async def _leads(session: AsyncSession, figures: Figures) -> None:
 
 
 async def _response_times(session: AsyncSession, figures: Figures) -> None:
-    """Per conversation started in the period: from its first customer message to the first reply, by who replied."""
+    """Per conversation started in the period: from its first customer message to the first reply, by who replied
+    (``queries.FIRST_RESPONSE``)."""
     period = figures.period
-    first_in = (
-        select(Message.conversation_id, func.min(Message.created_at).label("asked"))
-        .join(Conversation, Conversation.id == Message.conversation_id)
-        .where(Message.sender == Sender.customer, _in(Conversation.created_at, period))
-        .group_by(Message.conversation_id)
-        .subquery()
-    )
-    reply = aliased(Message)
-    first_reply = (
-        select(
-            first_in.c.conversation_id,
-            first_in.c.asked,
-            func.min(reply.created_at).label("answered"),
-        )
-        .join(reply, and_(reply.conversation_id == first_in.c.conversation_id, reply.created_at > first_in.c.asked))
-        .where(reply.sender.in_([Sender.ai, Sender.agent]))
-        .group_by(first_in.c.conversation_id, first_in.c.asked)
-        .subquery()
-    )
-    who = (
-        select(reply.sender)
-        .where(reply.conversation_id == first_reply.c.conversation_id, reply.created_at == first_reply.c.answered)
-        .limit(1)
-        .scalar_subquery()
-    )
-    seconds = func.extract("epoch", first_reply.c.answered - first_reply.c.asked)
-    rows = (
-        await session.execute(
-            select(
-                who.label("who"),
-                func.count(),
-                func.percentile_cont(0.5).within_group(seconds),
-                func.percentile_cont(0.9).within_group(seconds),
-            )
-            .select_from(first_reply)
-            .group_by(literal_column("who"))
-        )
-    ).all()
+    rows = await session.execute(queries.FIRST_RESPONSE, {"start": period.start, "end": period.end})
     found = {str(w): ResponseTimes(int(n), float(m), float(p)) for w, n, m, p in rows}
     figures.first_response = {
         "ai": found.get(Sender.ai, ResponseTimes()),
@@ -176,11 +163,40 @@ async def _handling(session: AsyncSession, figures: Figures) -> None:
     figures.experiments = [(str(n), str(s)) for n, s in running]
 
 
+async def _appointments(session: AsyncSession, figures: Figures) -> None:
+    period = figures.period
+    booked = (
+        await session.execute(
+            select(Appointment.source, func.count())
+            .where(_in(Appointment.created_at, period))
+            .group_by(Appointment.source)
+            .order_by(func.count().desc(), Appointment.source)
+        )
+    ).all()
+    a = figures.appointments
+    a.set_by = [(str(source), int(n)) for source, n in booked]
+    a.set = sum(n for _, n in a.set_by)
+    status = Appointment.status
+    row = (
+        await session.execute(
+            select(
+                func.count(),
+                func.count().filter(status == AppointmentStatus.completed),
+                func.count().filter(status == AppointmentStatus.no_show),
+            ).where(_in(Appointment.starts_at, period), status != AppointmentStatus.cancelled)
+        )
+    ).one()
+    a.due, a.shown, a.no_show = int(row[0]), int(row[1]), int(row[2])
+
+
 async def build(session: AsyncSession, period: Period) -> Figures:
     figures = Figures(period)
     await _leads(session, figures)
     await _response_times(session, figures)
     await _handling(session, figures)
+    await _appointments(session, figures)
+    figures.sources = await queries.breakdown(session, queries.BY_SOURCE, period.start, period.end)
+    figures.salespeople = await queries.breakdown(session, queries.BY_SALESPERSON, period.start, period.end)
     return figures
 
 

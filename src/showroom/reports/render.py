@@ -75,11 +75,15 @@ def charts_meta(figures: Figures) -> list[tuple[str, str]]:
 def text(figures: Figures, dealership: str, schedule: str) -> str:
     head = f"{schedule} · {dealership} · {figures.period.label()}"
     if figures.empty:
-        return f"{head}\n\nNo leads, conversations or handovers in this period."
+        return f"{head}\n\nNo leads, conversations, handovers or appointments in this period."
+    a = figures.appointments
+    rate = "—" if a.show_rate is None else f"{100 * a.show_rate:.0f}%"
     return (
         f"{head}\n\nLeads: {figures.leads}\nConversations: {figures.conversations} "
         f"(AI handled {figures.ai_handled}, handed over {figures.handed_over})\n"
-        f"Handovers within SLA: {figures.sla_met} of {figures.handovers}\n\nThe figures are attached as CSV."
+        f"Handovers within SLA: {figures.sla_met} of {figures.handovers}\n"
+        f"Appointments set: {a.set}; due: {a.due}, shown {a.shown}, no-show {a.no_show} (show rate {rate})\n\n"
+        "The figures are attached as CSV."
     )
 
 
@@ -107,6 +111,20 @@ def csv_bytes(figures: Figures) -> bytes:
     w.writerow(["handovers", "SLA met", figures.sla_met, ""])
     for name, n in figures.funnel:
         w.writerow(["funnel", name, n, ""])
+    a = figures.appointments
+    w.writerow(["appointments", "set", a.set, ""])
+    for source, n in a.set_by:
+        w.writerow(["appointments set by", source, n, ""])
+    w.writerow(["appointments", "due", a.due, ""])
+    w.writerow(["appointments", "shown", a.shown, ""])
+    w.writerow(["appointments", "no-show", a.no_show, ""])
+    w.writerow(["appointments", "show rate (%)", "" if a.show_rate is None else f"{100 * a.show_rate:.0f}", ""])
+    for section, rows in (("by source", figures.sources), ("by salesperson", figures.salespeople)):
+        for b in rows:
+            w.writerow([f"{section}: reached appointment", b.name, b.appointment_or_later, f"of {b.leads} leads"])
+            w.writerow([f"{section}: sold", b.name, b.sold, f"of {b.leads} leads"])
+            outcome = f"shown {b.shown}, no-show {b.no_show}"
+            w.writerow([f"{section}: appointments", b.name, b.appointments_set, outcome])
     for name, status in figures.experiments:
         w.writerow(["experiments", name, status, ""])
     return ("\ufeff" + out.getvalue()).encode()

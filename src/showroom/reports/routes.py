@@ -13,7 +13,7 @@ from showroom.api.docs import errors
 from showroom.auth.deps import Context, require
 from showroom.models import ReportSchedule
 from showroom.reports import service
-from showroom.reports.schemas import ReportScheduleCreate, ReportScheduleOut, SendNowOut
+from showroom.reports.schemas import ReportScheduleCreate, ReportScheduleOut, ReportScheduleUpdate, SendNowOut
 
 router = APIRouter(prefix="/api/v1/report-schedules", tags=["reports"])
 Manager = Annotated[Context, Depends(require("report.manage"))]
@@ -33,6 +33,23 @@ async def list_schedules(ctx: Manager) -> Any:
 )
 async def create_schedule(body: ReportScheduleCreate, ctx: Manager) -> Any:
     return await service.create(ctx.session, ctx.dealership_id, body, ctx.actor)
+
+
+@router.get(
+    "/{schedule_id}", response_model=ReportScheduleOut, summary="A report schedule", responses=errors(401, 403, 404)
+)
+async def get_schedule(schedule_id: int, ctx: Manager) -> Any:
+    return await service.get(ctx.session, schedule_id)
+
+
+@router.patch(
+    "/{schedule_id}",
+    response_model=ReportScheduleOut,
+    summary="Change a report schedule (its next run is worked out again; is_active false pauses it)",
+    responses=errors(401, 403, 404, 422),
+)
+async def update_schedule(schedule_id: int, body: ReportScheduleUpdate, ctx: Manager) -> Any:
+    return await service.update(ctx.session, schedule_id, body, ctx.actor)
 
 
 @router.get(

@@ -16,15 +16,15 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.audit.service import Actor, record, snapshot
+from showroom.audit.service import SYSTEM, Actor, record, snapshot
 from showroom.errors import NotFound, ValidationFailed
-from showroom.mail import Email, new_message_id
-from showroom.models import Dealership, ReportSchedule, User
+from showroom.mail import Email, new_message_id, send_later
+from showroom.models import AuditLog, Dealership, ReportSchedule, User
 from showroom.queue import defer
 from showroom.reports import figures, render
 from showroom.reports.periods import Period, Schedule, due_period, next_run, period_of
-from showroom.reports.schemas import ReportScheduleCreate
-from showroom.vocabulary import ReportFrequency
+from showroom.reports.schemas import ReportScheduleCreate, ReportScheduleUpdate
+from showroom.vocabulary import ReportFrequency, UserRole
 
 SEND = "report.send"
 QUEUE = "mail"
@@ -34,12 +34,16 @@ def schedule_of(row: ReportSchedule) -> Schedule:
     return Schedule(ReportFrequency(row.frequency), row.time_of_day, row.timezone, row.day_of_week, row.day_of_month)
 
 
-async def create(session: AsyncSession, dealership_id: int, body: ReportScheduleCreate, actor: Actor) -> ReportSchedule:
-    users = {u for u in body.recipients if isinstance(u, int)}
+async def _check_users(session: AsyncSession, recipients: list[str | int]) -> None:
+    users = {u for u in recipients if isinstance(u, int)}
     if users:
         found = set((await session.scalars(select(User.id).where(User.id.in_(users), User.is_active))).all())
         if missing := sorted(users - found):
             raise ValidationFailed(f"no active user {missing[0]} in this dealership", field="recipients")
+
+
+async def create(session: AsyncSession, dealership_id: int, body: ReportScheduleCreate, actor: Actor) -> ReportSchedule:
+    await _check_users(session, list(body.recipients))
     dealership = await session.get(Dealership, dealership_id)
     assert dealership is not None
     row = ReportSchedule(
@@ -66,6 +70,31 @@ async def get(session: AsyncSession, schedule_id: int) -> ReportSchedule:
     row = await session.get(ReportSchedule, schedule_id)
     if row is None:
         raise NotFound(f"report schedule {schedule_id} not found")
+    return row
+
+
+async def update(session: AsyncSession, schedule_id: int, body: ReportScheduleUpdate, actor: Actor) -> ReportSchedule:
+    """Change a schedule (audited): its next run is worked out again from now (none while inactive)."""
+    row = await get(session, schedule_id)
+    before = snapshot(row)
+    values = body.model_dump(exclude_unset=True)
+    if values.get("recipients") is not None:
+        await _check_users(session, list(values["recipients"]))
+        values["recipients"] = [r if isinstance(r, int) else str(r) for r in values["recipients"]]
+    for name in ("name", "report_type", "frequency", "time_of_day", "timezone", "recipients", "is_active"):
+        if values.get(name) is not None:
+            setattr(row, name, values[name])
+    frequency = ReportFrequency(row.frequency)
+    row.day_of_week = values.get("day_of_week", row.day_of_week) if frequency == ReportFrequency.weekly else None
+    row.day_of_month = values.get("day_of_month", row.day_of_month) if frequency == ReportFrequency.monthly else None
+    if frequency == ReportFrequency.weekly and row.day_of_week is None:
+        raise ValidationFailed("day_of_week is required for weekly reports (0 = Sunday … 6)", field="day_of_week")
+    if frequency == ReportFrequency.monthly and row.day_of_month is None:
+        raise ValidationFailed("day_of_month is required for monthly reports (1-28)", field="day_of_month")
+    row.next_run_at = next_run(schedule_of(row), datetime.now(UTC)) if row.is_active else None
+    await session.flush()
+    await record(session, actor, "report_schedule.update", dealership_id=row.dealership_id,
+                 resource_type="report_schedule", resource_id=row.id, before=before, after=snapshot(row))  # fmt: skip
     return row
 
 
@@ -158,6 +187,64 @@ def email(row: ReportSchedule, found: figures.Figures, dealership: str, to: list
         headers={"Message-ID": new_message_id(sender, key=key)},
         attachments=attachments,
     )
+
+
+BOUNCE = "report_schedule.bounce"
+
+
+async def owners(session: AsyncSession, row: ReportSchedule) -> list[str]:
+    """Who hears about the schedule's problems: the user who made it, else (gone, or made by an API key) the
+    dealership's admins."""
+    if row.created_by_user_id is not None:
+        owner = await session.scalar(select(User.email).where(User.id == row.created_by_user_id, User.is_active))
+        if owner:
+            return [owner]
+    admins = select(User.email).where(User.role == UserRole.dealership_admin, User.is_active).order_by(User.id)
+    return list((await session.scalars(admins)).all())
+
+
+async def report_bounces(
+    session: AsyncSession, schedule_id: int, period: Period, key: str, bounced: dict[str, str], sender: str
+) -> list[str]:
+    """Recipients the mail server refused for good (5xx at RCPT time): audited on the schedule and told to its
+    owner by e-mail, queued in this transaction (Message-ID ``<key>-bounces``: a retried job re-sends the same
+    notice). Returns who is told. Bounces that arrive later as DSNs are not read here."""
+    row = await session.get(ReportSchedule, schedule_id)
+    if row is None or not bounced:
+        return []
+    await record(session, SYSTEM, BOUNCE, dealership_id=row.dealership_id, resource_type="report_schedule",
+                 resource_id=row.id, details={"period": period.key, "message": key, "bounced": bounced})  # fmt: skip
+    to = await owners(session, row)
+    if not to:
+        return []
+    lines = "\n".join(f"- {address}: {reason}" for address, reason in sorted(bounced.items()))
+    text = (
+        f'The report "{row.name}" for {period.label()} could not be delivered to {len(bounced)} recipient(s); '
+        f"their mail server refused it:\n\n{lines}\n\nThe other recipients got it. Check these addresses in the "
+        f"schedule's recipients (Settings → Reports)."
+    )
+    notice = Email(
+        to=to,
+        subject=f'Report "{row.name}" not delivered to {len(bounced)} recipient(s)',
+        text=text,
+        headers={"Message-ID": new_message_id(sender, key=f"{key}-bounces")},
+    )
+    await send_later(session, notice, sender=sender)
+    return to
+
+
+async def recent_bounces(session: AsyncSession, schedule_id: int, limit: int = 10) -> list[tuple[datetime, str, str]]:
+    """The schedule's latest refused recipients: (when, address, the server's words)."""
+    rows = await session.execute(
+        select(AuditLog.created_at, AuditLog.details)
+        .where(AuditLog.action == BOUNCE, AuditLog.resource_type == "report_schedule",
+               AuditLog.resource_id == str(schedule_id))
+        .order_by(AuditLog.created_at.desc())
+        .limit(limit)
+    )  # fmt: skip
+    return [
+        (at, address, reason) for at, details in rows for address, reason in (details or {}).get("bounced", {}).items()
+    ]
 
 
 def _b64(data: bytes) -> str:

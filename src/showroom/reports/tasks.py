@@ -51,7 +51,11 @@ async def send(session: AsyncSession, s: Services, schedule_id: int, start: str,
         to = await service.addresses(session, row)
     email = service.email(row, found, dealership, to, key, s.mailer.sender)
     try:
-        return await s.mailer.send(email)
+        sent = await s.mailer.deliver(email, permanent_refusals_ok=True)
     except ServiceUnavailable:
         log.warning("report %s for %s not sent yet: the mail server failed; retrying", schedule_id, period.key)
         raise
+    if sent.bounced:  # refused for good at RCPT time: the schedule's owner is told (after the send, a new transaction)
+        async with session.begin():
+            await service.report_bounces(session, schedule_id, period, key, sent.bounced, s.mailer.sender)
+    return sent.message_id

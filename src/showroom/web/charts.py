@@ -37,7 +37,7 @@ def columns(points: list[tuple[str, int]], label: str, *, width: int = 560, heig
         y = top + plot_h - plot_h * tick / 4
         parts.append(f'<line x1="{left}" x2="{width - 6}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value:g}</text>')
-    every = 1 if len(points) <= 8 else 2
+    every = 1 if len(points) <= 8 else max(2, -(-len(points) // 14))  # at most ~14 labels
     for i, (name, value) in enumerate(points):
         h = plot_h * value / top_value if top_value else 0
         x = left + i * step + (step - bar_w) / 2

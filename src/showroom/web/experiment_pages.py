@@ -53,6 +53,14 @@ def _number(value: str | None, default: float, scale: float = 1.0) -> float:
         raise ValidationFailed(f"{value!r} is not a number") from None
 
 
+def _days(text: str) -> list[int]:
+    """'1, 3, 7' -> [1, 3, 7] (the API says what is wrong with a bad one)."""
+    try:
+        return [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise ValidationFailed(f"{text!r} is not a list of days, like 1, 3, 7", field="follow_up_days") from None
+
+
 def plan_from_form(form: dict[str, Any], multi: dict[str, list[str]]) -> dict[str, Any]:
     """The API's JSON body from the form's fields (percentages in the form, fractions in the API)."""
     variants = []
@@ -67,6 +75,8 @@ def plan_from_form(form: dict[str, Any], multi: dict[str, list[str]]) -> dict[st
         }
         delay = form.get(f"v{i}_delay")
         settings["first_reply_delay_seconds"] = int(delay) if delay and delay.isdigit() else None
+        cadence = (form.get(f"v{i}_follow_up_days") or "").strip()
+        settings["follow_up_days"] = _days(cadence) if cadence else None
         variants.append(
             {
                 "name": name,

@@ -47,6 +47,12 @@ class _Ctx:
         options = by_tone.get(self.tone) or by_tone[Tone.friendly]
         return self.rng.choice(options).format(**values)
 
+    def ask(self, argument: str, default: str) -> str:
+        """The persona's own words for an ask (``visit_request``, ``contact_request``) in an English reply, else
+        ``default`` (the persona writes in one language; other languages keep the catalog's words)."""
+        own = self.persona.text_argument(argument)
+        return own if own and self.language == "en" else default
+
     def t(self, msgid: str, **values: Any) -> str:
         """``msgid`` (the English text, a str.format template) in the reply's language."""
         return translate(self.language, msgid).format(**values)

@@ -69,7 +69,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         )
         reply.body.append(_list_block(contradicted[:limit], ctx))
         reply.vehicle_ids = [u.id for u in contradicted[:limit]]
-        reply.question = ctx.say("ask_which" if len(contradicted) > 1 else "ask_test_drive")
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which" if len(contradicted) > 1 else "ask_test_drive"))
         reply.confidence = 0.6
         return reply
     if ctx.vehicles:
@@ -80,7 +80,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         notes = {v.id: ", ".join(_notes(v, s, ctx.language)[:3]) for v in shown}
         reply.body.append(_list_block(shown, ctx, notes))
         reply.vehicle_ids = [v.id for v in shown]
-        reply.question = ctx.say("ask_which")
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
         reply.confidence = 0.6
         return reply
     reply.lead.append(ctx.say("no_match", what=_wanted(s, ctx.language)))
@@ -126,11 +126,11 @@ def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool,
         url = ctx.link(v.url)
         if url:
             reply.extras.append(ctx.t("You can see the photos and details here: {url}", url=url))
-        reply.question = ctx.say("ask_test_drive")
+        reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
     else:
         reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
         reply.body.append(_list_block(exact, ctx))
-        reply.question = ctx.say("ask_which")
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
     if not asked_specific and not ctx.u.slots.budget_max_cents and not ctx.u.slots.monthly_budget_cents:
         reply.confidence = 0.75
     return reply
@@ -177,7 +177,7 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         answers = [a for a in (_unlisted_feature(ctx, v),) if a]
     if not answers:
         return None
-    reply = _Reply(vehicle_ids=[v.id], confidence=0.8, question=ctx.say("ask_test_drive"))
+    reply = _Reply(vehicle_ids=[v.id], confidence=0.8, question=ctx.ask("visit_request", ctx.say("ask_test_drive")))
     reply.lead.extend(answers[:3])
     return reply
 
@@ -324,7 +324,7 @@ def _feature_answer(ctx: _Ctx) -> _Reply | None:
     feature, limit = s.features[0], 2 if ctx.sms else 3
     named = _with_article(_feature_phrase(feature), ctx)
     listed = [v for v in ctx.vehicles if feature_of(v, feature)]
-    reply = _Reply(confidence=0.75, question=ctx.say("ask_which"))
+    reply = _Reply(confidence=0.75, question=ctx.ask("visit_request", ctx.say("ask_which")))
     shown = listed[:limit] or list(ctx.vehicles[:limit])
     if listed:
         reply.lead.append(ctx.t("These list {feature}:", feature=named))
@@ -446,7 +446,7 @@ def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
     url = ctx.link(ctx.persona.text_argument("finance_application_url"))
     if url:
         reply.extras.append(ctx.t("If you'd like to get started, you can apply securely online: {url}", url=url))
-    reply.question = ctx.t("Would you like a finance specialist to reach out to you?")
+    reply.question = ctx.ask("contact_request", ctx.t("Would you like a finance specialist to reach out to you?"))
     return reply
 
 
@@ -549,7 +549,7 @@ def _hours_location(ctx: _Ctx) -> _Reply:
     url = ctx.link(d.website) if not d.location else None
     if url:
         reply.extras.append(ctx.t("Directions and more are on our website: {url}", url=url))
-    reply.question = ctx.t("Would you like to set up a time to stop by?")
+    reply.question = ctx.ask("visit_request", ctx.t("Would you like to set up a time to stop by?"))
     return reply
 
 
@@ -582,7 +582,7 @@ def _human(ctx: _Ctx) -> _Reply:
     )
     if ctx.dealership.phone:
         reply.extras.append(ctx.t("If you'd rather call, we're at {phone}.", phone=ctx.dealership.phone))
-    reply.question = ctx.t("What's the best way and time to reach you?")
+    reply.question = ctx.ask("contact_request", ctx.t("What's the best way and time to reach you?"))
     return reply
 
 
