@@ -13,6 +13,7 @@ from showroom.web import (
     dashboard,
     experiment_pages,
     inbox_routes,
+    saved_reply_pages,
     testchat,
     webhook_pages,
     widget_script,
@@ -23,6 +24,7 @@ PARTS = (
     assets,
     dashboard,
     inbox_routes,
+    saved_reply_pages,
     car_picker,
     customer_pages,  # before crm_routes: /app/leads/new is not a lead id
     crm_routes,

@@ -94,8 +94,10 @@
   function inbox() {
     var list = $("#inbox-rows"), more = $("#load-more");
     var tab = list.getAttribute("data-tab"), q = list.getAttribute("data-q") || "";
+    var label = list.getAttribute("data-label") || "";
     function url(cursor) {
       return "/app/inbox/rows?tab=" + encodeURIComponent(tab) + (q ? "&q=" + encodeURIComponent(q) : "") +
+        (label ? "&label=" + encodeURIComponent(label) : "") +
         (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
     }
     function counts(c) {
@@ -150,6 +152,20 @@
         if (!at) { toast("Choose the date and time to snooze until.", true); $("#snooze-at").focus(); return; }
         patch = JSON.stringify({ snoozed_until: new Date(at).toISOString() });
         done = "Snoozed: back in the inbox at " + new Date(at).toLocaleString() + ".";
+      } else if (action === "add-label" || t.hasAttribute("data-remove-label")) {
+        var tags = JSON.parse($("#labels").getAttribute("data-labels") || "[]");
+        if (action === "add-label") {
+          var name = $("#label-new").value.trim();
+          if (!name) { toast("Write the label to add.", true); $("#label-new").focus(); return; }
+          if (tags.some(function (x) { return x.toLowerCase() === name.toLowerCase(); })) { toast("It already has the label " + name + ".", true); return; }
+          tags.push(name);
+          done = "Label " + name + " added.";
+        } else {
+          var gone = t.getAttribute("data-remove-label");
+          tags = tags.filter(function (x) { return x !== gone; });
+          done = "Label " + gone + " removed.";
+        }
+        patch = JSON.stringify({ tags: tags });
       } else if (action === "assign") {
         var who = $("#assign-to");
         patch = JSON.stringify({ assigned_user_id: who.value ? parseInt(who.value, 10) : null });
@@ -177,6 +193,7 @@
       }
     });
     if (!form) return;
+    savedReplies(form);
     form.content.addEventListener("input", function () { if (!form.content.value.trim()) form.suggestion_id.value = ""; });
     form.content.addEventListener("keydown", function (e) {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
@@ -409,6 +426,25 @@
   }
 
   /* Send a car: search the stock, put the car's text and link in the reply box; the staff sends it. */
+  // Saved replies: the options carry the text already filled in for this conversation; inserted at the cursor.
+  function savedReplies(form) {
+    var pick = $("#saved-reply");
+    if (!pick) return;
+    pick.addEventListener("change", function () {
+      var opt = pick.options[pick.selectedIndex];
+      if (!opt || !opt.value) return;
+      var text = opt.getAttribute("data-text"), area = form.content;
+      var start = area.selectionStart || 0, end = area.selectionEnd || 0, before = area.value.slice(0, start);
+      var sep = before && !/\s$/.test(before) ? " " : "";
+      area.value = before + sep + text + area.value.slice(end);
+      area.selectionStart = area.selectionEnd = (before + sep + text).length;
+      pick.selectedIndex = 0;
+      area.focus();
+      var missing = opt.getAttribute("data-missing");
+      if (missing) toast("No value here for " + missing + ": edit the text before sending.", true);
+    });
+  }
+
   function carPicker(id, form) {
     var picker = $("#car-picker");
     if (!picker || !form) return;
