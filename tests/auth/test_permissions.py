@@ -793,6 +793,7 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
         "experiment.write",
         "data.export",  # issue 20: CSV exports of the dealership's data
         "report.manage",  # issue 20: scheduled reports
+        "saved_reply.manage",  # issue 21: the dealership's saved replies
     }
     admins_add = {
         "dealership.update",

@@ -19,6 +19,7 @@ from showroom.brain.insights import Insight
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
 from showroom.conversations import service as conversations
+from showroom.conversations.assignment import handover_assignee
 from showroom.errors import Conflict, NotFound
 from showroom.experiments import metrics as experiment_metrics
 from showroom.leads.service import add_activity
@@ -178,6 +179,9 @@ async def hand_over(
     assert customer is not None
     assert dealership is not None
     handover_settings = (dealership.settings or {}).get("handover") or {}
+    to_user = await handover_assignee(session, dealership, conversation.assigned_user_id or lead.assigned_user_id)
+    if to_user is not None and to_user != conversation.assigned_user_id:
+        conversation.assigned_user_id = to_user  # the person the handover goes to has the conversation
     now = datetime.now(UTC)
     sla_due = now + sla_window(handover_settings, reason, urgency)
     dossier = await build_dossier(
@@ -204,7 +208,7 @@ async def hand_over(
         urgency=urgency,
         requested_at=now,
         sla_due_at=sla_due,
-        to_user_id=conversation.assigned_user_id or lead.assigned_user_id,
+        to_user_id=to_user,
         requested_by_id=requested_by,
         dossier=dossier,
         context={"reasons": reasons or [], "message_count": conversation.message_count},
@@ -241,7 +245,7 @@ async def hand_over(
         dealership_id=conversation.dealership_id,
         resource_type="handover",
         resource_id=handover.id,
-        after={"reason": reason, "urgency": urgency, "conversation_id": str(conversation.id)},
+        after={"reason": reason, "urgency": urgency, "conversation_id": str(conversation.id), "to_user_id": to_user},
     )
     await experiment_metrics.handed_over(session, conversation.id, appointment=bool(dossier.get("appointment")))
     recipients = as_list(handover_settings.get("emails"))

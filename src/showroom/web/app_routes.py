@@ -14,6 +14,7 @@ from showroom.web import (
     experiment_pages,
     inbox_routes,
     saved_reply_pages,
+    team_pages,
     testchat,
     webhook_pages,
     widget_script,
@@ -29,6 +30,7 @@ PARTS = (
     customer_pages,  # before crm_routes: /app/leads/new is not a lead id
     crm_routes,
     admin_routes,
+    team_pages,
     webhook_pages,
     experiment_pages,
     testchat,

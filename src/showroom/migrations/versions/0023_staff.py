@@ -1,8 +1,9 @@
-"""The staff app's inbox (issue 21): snooze until the customer answers, and saved replies.
+"""The staff app's inbox (issue 21): snooze until the customer answers, saved replies, and staff who are away.
 
 ``conversations.snoozed_until_reply``: out of the inbox's open tabs until the customer's next message (which wakes
 any snooze). ``saved_replies``: a dealership's reply texts with ``{{variables}}``, inserted from the reply box; a
-tenant table like the others (FORCEd row-level security, the ``updated_at`` trigger, grants).
+tenant table like the others (FORCEd row-level security, the ``updated_at`` trigger, grants). ``users.is_away``:
+round robin (new leads, handovers) skips them.
 
 Revision ID: 0023_staff
 Revises: 0022
@@ -28,6 +29,7 @@ def upgrade() -> None:
         "conversations",
         sa.Column("snoozed_until_reply", sa.Boolean(), server_default=sa.text("false"), nullable=False),
     )
+    op.add_column("users", sa.Column("is_away", sa.Boolean(), server_default=sa.text("false"), nullable=False))
     op.create_table(
         "saved_replies",
         sa.Column("id", postgresql.UUID(as_uuid=True), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -61,4 +63,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("saved_replies")
+    op.drop_column("users", "is_away")
     op.drop_column("conversations", "snoozed_until_reply")

@@ -114,6 +114,20 @@
       }).catch(function () { /* next event retries */ });
     }, 250);
     live(function () { refresh(); });
+    var bulk = $("#bulk-assign");
+    if (bulk) bulk.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var ids = $$(".pick:checked", list).map(function (box) { return box.value; });
+      if (!ids.length) { toast("Select the conversations to assign first.", true); return; }
+      var who = $("#bulk-to"), to = who.value ? parseInt(who.value, 10) : null, button = $("button", bulk);
+      busy(button, true);
+      ids.reduce(function (done, cid) {
+        return done.then(function () { return api("PATCH", "/api/v1/conversations/" + cid, { assigned_user_id: to }); });
+      }, Promise.resolve()).then(function () {
+        toast(ids.length + (ids.length === 1 ? " conversation " : " conversations ") + (to ? "assigned to " + who.options[who.selectedIndex].text + "." : "unassigned."));
+        refresh();
+      }).catch(function (err) { toast(err.message, true); refresh(); }).then(function () { busy(button, false); });
+    });
     more.addEventListener("click", function () {
       busy(more, true);
       getJSON(url(more.getAttribute("data-cursor"))).then(function (data) {
