@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
 from showroom.conversations import service as conversations
 from showroom.conversations.assignment import handover_assignee
+from showroom.conversations.sla import sla_due
 from showroom.errors import Conflict, NotFound
 from showroom.experiments import metrics as experiment_metrics
 from showroom.leads.service import add_activity
@@ -141,17 +142,6 @@ async def build_dossier(
     }
 
 
-PERSON_ASKED_SLA_MINUTES = 15
-
-
-def sla_window(handover_settings: dict[str, Any], reason: str, urgency: str) -> timedelta:
-    """How long the team has to answer: a customer who asked for a person, or an urgent handover, is waiting now
-    (``sla_minutes_urgent``, 15 minutes by default); anything else gets ``sla_hours`` (24 by default)."""
-    if reason == HandoverReason.customer_request or urgency in (Priority.high, Priority.urgent):
-        return timedelta(minutes=int(handover_settings.get("sla_minutes_urgent", PERSON_ASKED_SLA_MINUTES)))
-    return timedelta(hours=int(handover_settings.get("sla_hours", 24)))
-
-
 async def hand_over(
     session: AsyncSession,
     services: Services,
@@ -166,6 +156,7 @@ async def hand_over(
     u: Understanding | None = None,
     requested_by: int | None = None,
     turns: Sequence[Turn] | None = None,
+    sla_minutes: int | None = None,
 ) -> Handover:
     """Stop the AI on this conversation and put it in front of a human, with the dossier; notify by e-mail (a
     ``mail.send`` job, sent once this transaction commits). ``turns``: see ``build_dossier``."""
@@ -183,7 +174,7 @@ async def hand_over(
     if to_user is not None and to_user != conversation.assigned_user_id:
         conversation.assigned_user_id = to_user  # the person the handover goes to has the conversation
     now = datetime.now(UTC)
-    sla_due = now + sla_window(handover_settings, reason, urgency)
+    due = sla_due(dealership, now, reason, urgency, sla_minutes)
     dossier = await build_dossier(
         session,
         conversation,
@@ -193,7 +184,7 @@ async def hand_over(
         reason=reason,
         urgency=urgency,
         reasons=reasons or [],
-        sla_due_at=sla_due,
+        sla_due_at=due,
         turns=turns,
         timezone=dealership.timezone,
         now=now,
@@ -207,7 +198,7 @@ async def hand_over(
         description=description,
         urgency=urgency,
         requested_at=now,
-        sla_due_at=sla_due,
+        sla_due_at=due,
         to_user_id=to_user,
         requested_by_id=requested_by,
         dossier=dossier,
@@ -407,23 +398,3 @@ async def hand_back(session: AsyncSession, conversation_id: uuid.UUID, actor: Ac
         resource_id=conversation.id,
         after={"ai_paused": False},
     )
-
-
-async def flag_breach(session: AsyncSession, handover_id: uuid.UUID, actor: Actor) -> bool:
-    handover = await session.get(Handover, handover_id)
-    if handover is None or handover.status != HandoverStatus.pending or handover.sla_breached_at is not None:
-        return False
-    handover.sla_breached_at = datetime.now(UTC)
-    metrics.SLA_BREACHES.inc()
-    if handover.urgency in (Priority.low, Priority.medium):
-        handover.urgency = Priority.high
-    await record(
-        session,
-        actor,
-        "handover.sla_breached",
-        dealership_id=handover.dealership_id,
-        resource_type="handover",
-        resource_id=handover.id,
-        after={"sla_due_at": str(handover.sla_due_at)},
-    )
-    return True
