@@ -127,3 +127,17 @@ async def test_a_breach_alerts_the_managers_once(app: FastAPI, db: Database, wor
     args = rows[0][0] if isinstance(rows[0][0], dict) else json.loads(rows[0][0])
     assert set(args["to"]) == {team.manager.email, team.admin.email}  # managers and admins, not the salesperson
     assert f"/app/conversations/{lead['conversation_id']}" in args["text"]
+
+
+async def test_the_triggers_page_adds_a_trigger_with_its_reply_minutes(app: FastAPI, db: Database) -> None:
+    from tests.web.test_staff_pages import csrf_of, page_client
+
+    team = await create_team(db)
+    client = await page_client(app, team.admin.email)
+    token = csrf_of((await client.get("/app/settings/triggers")).text)
+    form = {"csrf_token": token, "name": "Fleet", "keywords": "fleet", "action": "handover", "urgency": "medium"}
+    bad = await client.post("/app/settings/triggers", data={**form, "sla_minutes": "0"})
+    assert bad.status_code == 422 and "sla_minutes" in bad.text
+    made = await client.post("/app/settings/triggers", data={**form, "sla_minutes": "5"})
+    assert made.status_code == 303
+    assert "reply within 5 min" in (await client.get("/app/settings/triggers")).text
