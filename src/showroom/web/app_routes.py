@@ -16,6 +16,7 @@ from showroom.web import (
     saved_reply_pages,
     team_pages,
     testchat,
+    vehicle_pages,
     webhook_pages,
     widget_script,
 )
@@ -27,6 +28,7 @@ PARTS = (
     inbox_routes,
     saved_reply_pages,
     car_picker,
+    vehicle_pages,
     customer_pages,  # before crm_routes: /app/leads/new is not a lead id
     crm_routes,
     admin_routes,
