@@ -6,7 +6,7 @@ message on their profile (5,000), 300 insights, 20 appointments and 50 follow-up
 and measures the wall time of ``GET /app/customers/{id}`` on loopback (the whole HTML response), median and p95 of
 30, for the big customer and, as the same-run baseline, for a customer with one lead and three messages.
 
-Run: ``.venv/bin/python bench/ui_customer.py``
+Run: ``.venv/bin/python -m bench.ui_customer``
 """
 
 from __future__ import annotations

@@ -610,6 +610,10 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         on(_saved_reply, "/api/v1/saved-replies/{id}", lambda r, t: {"body": "Hello"})
     ),
     ("DELETE", "/api/v1/saved-replies/{reply_id}"): Example(on(_saved_reply, "/api/v1/saved-replies/{id}"), 204),
+    ("POST", "/api/v1/conversations/{conversation_id}/contacts"): Example(
+        on(_conversation, "/api/v1/conversations/{id}/contacts", lambda r, t: {"kind": "call", "summary": "Called"}),
+        201,
+    ),
     ("GET", "/api/v1/conversations/{conversation_id}/saved-replies"): Example(
         on(_conversation, "/api/v1/conversations/{id}/saved-replies")
     ),

@@ -1,4 +1,5 @@
-"""HTTP: saved replies (kept by managers), their variables, and the replies filled in for one conversation."""
+"""HTTP: saved replies (kept by managers), their variables, and the replies filled in for one conversation; a call
+or visit logged from a conversation."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from showroom.api.docs import errors
 from showroom.auth.deps import Context, require
 from showroom.brain.saved_replies import VARIABLES
 from showroom.conversations import saved_replies
-from showroom.conversations.schemas import FilledReplyOut, SavedReplyCreate, SavedReplyOut, SavedReplyUpdate
+from showroom.conversations.contact_log import log_contact
+from showroom.conversations.schemas import (
+    ContactLog,
+    ContactLogOut,
+    FilledReplyOut,
+    SavedReplyCreate,
+    SavedReplyOut,
+    SavedReplyUpdate,
+)
 from showroom.conversations.service import get as get_conversation
 
 router = APIRouter(prefix="/api/v1", tags=["saved replies"])
@@ -75,3 +84,16 @@ async def delete_saved_reply(reply_id: uuid.UUID, ctx: Manager) -> Response:
 async def filled_saved_replies(conversation_id: uuid.UUID, ctx: Reader) -> Any:
     conversation = await get_conversation(ctx.session, conversation_id)
     return await saved_replies.filled(ctx.session, conversation, ctx.principal)
+
+
+@router.post(
+    "/conversations/{conversation_id}/contacts",
+    status_code=201,
+    response_model=ContactLogOut,
+    summary="Log a call or a visit with the customer (the lead's timeline and the customer's interactions)",
+    responses=errors(401, 403, 404, 422),
+)
+async def log_call_or_visit(
+    conversation_id: uuid.UUID, body: ContactLog, ctx: Annotated[Context, Depends(require("lead.write"))]
+) -> Any:
+    return await log_contact(ctx.session, conversation_id, body, ctx.actor)

@@ -16,6 +16,7 @@ from showroom.vocabulary import (
     ContentType,
     ConversationStatus,
     DeliveryStatus,
+    LoggedContact,
     MessageType,
     Priority,
     Sender,
@@ -177,3 +178,20 @@ class FilledReplyOut(BaseModel):
     title: str
     text: str = Field(description="The reply with this conversation's values filled in")
     missing: list[str] = Field(description="Variables with no value here, left in the text as written")
+
+
+class ContactLog(Strict):
+    """A call or a visit staff had with the customer, outside the thread."""
+
+    kind: LoggedContact
+    summary: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+        description="What was said or done"
+    )
+    outcome: Annotated[str, StringConstraints(max_length=100)] | None = None
+    duration_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
+    occurred_at: When | None = Field(default=None, description="When it happened (default: now; not in the future)")
+
+
+class ContactLogOut(BaseModel):
+    activity_id: uuid.UUID
+    interaction_id: uuid.UUID
