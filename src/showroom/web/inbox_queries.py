@@ -202,6 +202,6 @@ async def counts(session: AsyncSession, user_id: int) -> dict[Tab, int]:
 
 async def known_labels(session: AsyncSession) -> list[str]:
     """The labels the dealership's conversations carry, for the label pickers (one pass over the tags)."""
-    name = func.jsonb_array_elements_text(Conversation.tags).table_valued("value").render_derived()
-    rows = await session.scalars(select(name.c.value).select_from(Conversation, name).distinct().order_by(name.c.value))
-    return list(rows.all())
+    name = func.jsonb_array_elements_text(Conversation.tags).label("name")
+    rows = await session.scalars(select(name).distinct().order_by(name).limit(500))
+    return [str(value) for value in rows.all()]
