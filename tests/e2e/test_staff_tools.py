@@ -49,6 +49,7 @@ async def test_a_saved_reply_a_label_and_snooze_until_the_customer_answers(
         await shot(page, f"issue21-saved-reply-label-snooze-{size}")
         await page.goto(f"{server.base}/app/inbox?tab=snoozed&label=hot-{size}")
         await expect(page.locator("#inbox-rows")).to_contain_text("Sara Saved")
+        await expect(page.locator("#load-more")).to_be_hidden()  # nothing older to load
         await page.goto(f"{server.base}/app/conversations/{conversation_id}")
         await page.get_by_role("button", name="Wake now").click()
         await expect(page.locator("#snoozed")).to_have_count(0)
