@@ -40,6 +40,7 @@ from showroom.models import (
     PromptVariant,
     ReportSchedule,
     ResponseSuggestion,
+    SavedReply,
     Session,
     User,
     UserInvitation,
@@ -274,6 +275,10 @@ async def create_world(session: AsyncSession) -> World:
             starts_at=soon,
             ends_at=soon + timedelta(minutes=30),
         ),
+    )
+    r["saved_replies"] = await _add(
+        session,
+        SavedReply(dealership_id=d.id, title="Welcome", body="Hi {{customer.first_name}}", created_by_user_id=agent.id),
     )
     r["messages"] = msg = await create_message(session, conv, sender_user_id=None)
     r["escalation_triggers"] = trig = await _add(

@@ -29,6 +29,7 @@ from showroom.auth.schemas import (
 )
 from showroom.conversations.handover_routes import HandoverOut, SuggestionOut
 from showroom.conversations.schemas import (
+    ContactLog,
     ConversationCreate,
     ConversationOut,
     ConversationUpdate,
@@ -113,6 +114,7 @@ from showroom.vocabulary import (
     LeadSourceType,
     LeadStatus,
     LinkPurpose,
+    LoggedContact,
     MatchMode,
     MessageType,
     MetricName,
@@ -190,7 +192,7 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     WebhookDeliveryStatus: [WebhookDelivery.status],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
-NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField}
+NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField, LoggedContact}
 
 # Every API field that takes or gives a whole vocabulary: (model, field).
 FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
@@ -233,6 +235,7 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     IntakeChannel: [(DeadLetterOut, "channel")],
     ProspectOutcome: [(AdfDocumentOut, "outcome")],
     ContactField: [(ConfirmContactIn, "field")],
+    LoggedContact: [(ContactLog, "kind")],
     Channel: [(ConversationCreate, "channel"), (ConversationOut, "channel"), (MessageOut, "channel")],
     ConversationStatus: [(ConversationUpdate, "status"), (ConversationOut, "status")],
     MessageType: [(MessageOut, "type")],

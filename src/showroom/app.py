@@ -38,6 +38,7 @@ from showroom.auth.routes import router as identity
 from showroom.brain.escalation import learned
 from showroom.conversations.handover_routes import router as handovers
 from showroom.conversations.routes import router as conversations
+from showroom.conversations.saved_reply_routes import router as saved_replies
 from showroom.conversations.widget_routes import claims as contact_claims
 from showroom.conversations.widget_routes import events, webhooks
 from showroom.conversations.widget_routes import router as widget
@@ -214,6 +215,7 @@ def _include_routers(app: FastAPI) -> None:
         conversations,
         contact_claims,
         handovers,
+        saved_replies,
         agent,
         experiments,
         exports,

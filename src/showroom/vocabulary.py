@@ -500,6 +500,13 @@ class FollowUpStatus(StrEnum):
 
 
 @unique
+class LoggedContact(StrEnum):
+    """What staff log from a conversation (issue 21): a phone call or a visit to the showroom."""
+
+    call = "call"
+    visit = "visit"
+
+
 class InteractionType(StrEnum):
     """``customer_interactions.interaction_type``."""
 

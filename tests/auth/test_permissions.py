@@ -136,6 +136,16 @@ async def _past_appointment(db: Database, team: Team) -> Any:
     return await _appointment(db, team, past=True)
 
 
+async def _saved_reply(db: Database, team: Team) -> Any:
+    from showroom.models import SavedReply
+
+    async with db.maint_session() as maint, maint.begin():
+        row = SavedReply(dealership_id=team.id, title=unique("r"), body="Hi {{customer.first_name}}")
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
 async def _conversation(db: Database, team: Team) -> Any:
     async with db.maint_session() as maint, maint.begin():
         customer = await create_customer(maint, team.id)
@@ -591,6 +601,26 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("DELETE", "/api/v1/escalation-triggers/{trigger_id}"): Example(
         on(_trigger, "/api/v1/escalation-triggers/{id}"), 204
     ),
+    ("GET", "/api/v1/saved-replies"): Example(fixed("/api/v1/saved-replies"), tenant_resource=False),
+    ("GET", "/api/v1/saved-replies/variables"): Example(
+        fixed("/api/v1/saved-replies/variables"), tenant_resource=False
+    ),
+    ("POST", "/api/v1/saved-replies"): Example(
+        on(_staff, "/api/v1/saved-replies", lambda r, t: {"title": unique("r"), "body": "Hi {{agent.name}}"}),
+        201,
+        tenant_resource=False,
+    ),
+    ("PATCH", "/api/v1/saved-replies/{reply_id}"): Example(
+        on(_saved_reply, "/api/v1/saved-replies/{id}", lambda r, t: {"body": "Hello"})
+    ),
+    ("DELETE", "/api/v1/saved-replies/{reply_id}"): Example(on(_saved_reply, "/api/v1/saved-replies/{id}"), 204),
+    ("POST", "/api/v1/conversations/{conversation_id}/contacts"): Example(
+        on(_conversation, "/api/v1/conversations/{id}/contacts", lambda r, t: {"kind": "call", "summary": "Called"}),
+        201,
+    ),
+    ("GET", "/api/v1/conversations/{conversation_id}/saved-replies"): Example(
+        on(_conversation, "/api/v1/conversations/{id}/saved-replies")
+    ),
     ("GET", "/api/v1/handovers"): Example(fixed("/api/v1/handovers"), tenant_resource=False),
     ("GET", "/api/v1/handovers/{handover_id}"): Example(on(_handover, "/api/v1/handovers/{id}")),
     ("POST", "/api/v1/handovers/{handover_id}/claim"): Example(
@@ -771,6 +801,7 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
         "experiment.write",
         "data.export",  # issue 20: CSV exports of the dealership's data
         "report.manage",  # issue 20: scheduled reports
+        "saved_reply.manage",  # issue 21: the dealership's saved replies
     }
     admins_add = {
         "dealership.update",

@@ -30,6 +30,7 @@ async def test_round_robin_reads_the_latest_lead_per_user_from_an_index(db: Data
                     "prefix": "LEAD-26-",
                     "after": "LEAD-26.",
                     "round_robin": True,
+                    "team": [],
                     "vins": ["1HGCM82633A004352"],
                     "stocks": ["P1"],
                 },

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from showroom.conversations.sla import sla_due
 from showroom.db.engine import Database
 from showroom.models import (
     Conversation,
@@ -147,7 +148,11 @@ async def test_asking_for_a_manager_gets_minutes_not_a_day(app: FastAPI, db: Dat
     async with db.maint_session() as maint:
         handover = await maint.scalar(select(Handover).where(Handover.conversation_id == body["conversation_id"]))
         assert handover is not None and handover.sla_due_at is not None
-        assert handover.sla_due_at - handover.requested_at == timedelta(minutes=15)
+        # 15 minutes of opening hours: from now when open, else from the next opening (test_handover_deadlines)
+        dealership = await maint.get(Dealership, team.id)
+        assert dealership is not None
+        assert handover.sla_due_at == sla_due(dealership, handover.requested_at, "customer_request", "high")
+        assert handover.sla_due_at - handover.requested_at < timedelta(days=3)
         # and the conversation was written to the customer's profile and timeline, both ways
         customer_id = await maint.scalar(
             select(Conversation.customer_id).where(Conversation.id == handover.conversation_id)

@@ -32,6 +32,7 @@ MINIMUM_ROLE: dict[str, Role] = {
     "conversation.delete": Role.manager,
     "message.read": Role.user,
     "message.write": Role.user,
+    "saved_reply.manage": Role.manager,  # saved replies: create, edit, delete (everyone reads and inserts them)
     "persona.read": Role.user,
     "persona.write": Role.manager,
     "trigger.read": Role.user,

@@ -116,6 +116,7 @@ class UserOut(BaseModel):
     role: Role
     is_active: bool
     is_verified: bool
+    is_away: bool = False
     last_login_at: datetime | None
     locked_until: datetime | None
     created_at: datetime
@@ -140,6 +141,7 @@ class UserUpdate(Strict):
     username: Username | None = None
     role: Role | None = None
     is_active: bool | None = None
+    is_away: bool | None = Field(default=None, description="Away: round robin skips you (your own, or any as an admin)")
     password: Annotated[str, StringConstraints(min_length=1, max_length=MAX_LENGTH, strip_whitespace=False)] | None = (
         None
     )

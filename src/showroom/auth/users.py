@@ -210,6 +210,8 @@ async def update(
         await send_later(
             session, _password_changed_email(user, self_edit), sender=settings.mail_from if settings else None
         )
+    if "is_away" in fields and data.is_away is not None:
+        user.is_away = data.is_away
     if "is_active" in fields and data.is_active is not None:
         user.is_active = data.is_active
         if not data.is_active:

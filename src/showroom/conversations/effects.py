@@ -84,6 +84,7 @@ async def apply_trigger(
             u=u,
             description=f"Trigger: {trigger.name}",
             turns=turns,
+            sla_minutes=trigger.action_config.get("sla_minutes"),
         )
     if trigger.action == "tag":
         tag = str(trigger.action_config.get("tag") or trigger.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -19,6 +19,8 @@ from showroom.brain.insights import Insight
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import Turn
 from showroom.conversations import service as conversations
+from showroom.conversations.assignment import handover_assignee
+from showroom.conversations.sla import sla_due
 from showroom.errors import Conflict, NotFound
 from showroom.experiments import metrics as experiment_metrics
 from showroom.leads.service import add_activity
@@ -140,17 +142,6 @@ async def build_dossier(
     }
 
 
-PERSON_ASKED_SLA_MINUTES = 15
-
-
-def sla_window(handover_settings: dict[str, Any], reason: str, urgency: str) -> timedelta:
-    """How long the team has to answer: a customer who asked for a person, or an urgent handover, is waiting now
-    (``sla_minutes_urgent``, 15 minutes by default); anything else gets ``sla_hours`` (24 by default)."""
-    if reason == HandoverReason.customer_request or urgency in (Priority.high, Priority.urgent):
-        return timedelta(minutes=int(handover_settings.get("sla_minutes_urgent", PERSON_ASKED_SLA_MINUTES)))
-    return timedelta(hours=int(handover_settings.get("sla_hours", 24)))
-
-
 async def hand_over(
     session: AsyncSession,
     services: Services,
@@ -165,6 +156,7 @@ async def hand_over(
     u: Understanding | None = None,
     requested_by: int | None = None,
     turns: Sequence[Turn] | None = None,
+    sla_minutes: int | None = None,
 ) -> Handover:
     """Stop the AI on this conversation and put it in front of a human, with the dossier; notify by e-mail (a
     ``mail.send`` job, sent once this transaction commits). ``turns``: see ``build_dossier``."""
@@ -178,8 +170,11 @@ async def hand_over(
     assert customer is not None
     assert dealership is not None
     handover_settings = (dealership.settings or {}).get("handover") or {}
+    to_user = await handover_assignee(session, dealership, conversation.assigned_user_id or lead.assigned_user_id)
+    if to_user is not None and to_user != conversation.assigned_user_id:
+        conversation.assigned_user_id = to_user  # the person the handover goes to has the conversation
     now = datetime.now(UTC)
-    sla_due = now + sla_window(handover_settings, reason, urgency)
+    due = sla_due(dealership, now, reason, urgency, sla_minutes)
     dossier = await build_dossier(
         session,
         conversation,
@@ -189,7 +184,7 @@ async def hand_over(
         reason=reason,
         urgency=urgency,
         reasons=reasons or [],
-        sla_due_at=sla_due,
+        sla_due_at=due,
         turns=turns,
         timezone=dealership.timezone,
         now=now,
@@ -203,8 +198,8 @@ async def hand_over(
         description=description,
         urgency=urgency,
         requested_at=now,
-        sla_due_at=sla_due,
-        to_user_id=conversation.assigned_user_id or lead.assigned_user_id,
+        sla_due_at=due,
+        to_user_id=to_user,
         requested_by_id=requested_by,
         dossier=dossier,
         context={"reasons": reasons or [], "message_count": conversation.message_count},
@@ -241,7 +236,7 @@ async def hand_over(
         dealership_id=conversation.dealership_id,
         resource_type="handover",
         resource_id=handover.id,
-        after={"reason": reason, "urgency": urgency, "conversation_id": str(conversation.id)},
+        after={"reason": reason, "urgency": urgency, "conversation_id": str(conversation.id), "to_user_id": to_user},
     )
     await experiment_metrics.handed_over(session, conversation.id, appointment=bool(dossier.get("appointment")))
     recipients = as_list(handover_settings.get("emails"))
@@ -403,23 +398,3 @@ async def hand_back(session: AsyncSession, conversation_id: uuid.UUID, actor: Ac
         resource_id=conversation.id,
         after={"ai_paused": False},
     )
-
-
-async def flag_breach(session: AsyncSession, handover_id: uuid.UUID, actor: Actor) -> bool:
-    handover = await session.get(Handover, handover_id)
-    if handover is None or handover.status != HandoverStatus.pending or handover.sla_breached_at is not None:
-        return False
-    handover.sla_breached_at = datetime.now(UTC)
-    metrics.SLA_BREACHES.inc()
-    if handover.urgency in (Priority.low, Priority.medium):
-        handover.urgency = Priority.high
-    await record(
-        session,
-        actor,
-        "handover.sla_breached",
-        dealership_id=handover.dealership_id,
-        resource_type="handover",
-        resource_id=handover.id,
-        after={"sla_due_at": str(handover.sla_due_at)},
-    )
-    return True

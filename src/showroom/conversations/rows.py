@@ -51,7 +51,8 @@ async def count_message(
     database (so concurrent messages each count), the timestamps only move forward, and a customer's message
     reopens a resolved or waiting conversation. The statement locks the conversation's row until commit, which
     orders concurrent turns of one conversation; ``conversation`` is refreshed with the columns a turn decides on,
-    as the row is now. The session's pending rows (the message among them) are flushed first."""
+    as the row is now. A customer's message also wakes a snoozed conversation. The session's pending rows (the
+    message among them) are flushed first."""
     at = message.created_at
     values: dict[str, Any] = {
         "message_count": Conversation.message_count + 1,
@@ -62,6 +63,8 @@ async def count_message(
         reopen = Conversation.status.in_(REOPENED_BY_CUSTOMER)
         values["status"] = case((reopen, ConversationStatus.active.value), else_=Conversation.status)
         values["closed_at"] = case((reopen, None), else_=Conversation.closed_at)
+        values["snoozed_until"] = None  # the customer's answer wakes any snooze (issue 21)
+        values["snoozed_until_reply"] = False
     elif message.sender == Sender.ai:
         values["last_ai_message_at"] = func.greatest(Conversation.last_ai_message_at, at)
     if dialogue_state is not None:  # the turn's state, in the same statement (the row is locked by the turn)
@@ -87,6 +90,8 @@ _COUNTED = (
     "last_ai_message_at",
     "status",
     "closed_at",
+    "snoozed_until",
+    "snoozed_until_reply",
     "ai_paused",
     "is_ai_assisted",
     "tags",

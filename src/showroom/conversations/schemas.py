@@ -16,6 +16,7 @@ from showroom.vocabulary import (
     ContentType,
     ConversationStatus,
     DeliveryStatus,
+    LoggedContact,
     MessageType,
     Priority,
     Sender,
@@ -55,7 +56,12 @@ class ConversationUpdate(Strict):
         default=None, max_length=30
     )
     snoozed_until: When | None = Field(
-        default=None, description="Out of the inbox's open tabs until this time (in the future); null wakes it"
+        default=None,
+        description="Out of the inbox's open tabs until this time (in the future) or the customer's next message; "
+        "null wakes it",
+    )
+    snoozed_until_reply: bool | None = Field(
+        default=None, description="true: out of the open tabs until the customer's next message; false wakes it"
     )
 
 
@@ -82,6 +88,7 @@ class ConversationOut(BaseModel):
     last_customer_message_at: datetime | None
     closed_at: datetime | None
     snoozed_until: datetime | None = None
+    snoozed_until_reply: bool = False
     created_at: datetime
     updated_at: datetime
 
@@ -137,3 +144,54 @@ class MessageOut(BaseModel):
     ai_model: str | None
     entities: dict[str, Any]
     created_at: datetime
+
+
+SavedReplyTitle = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+SavedReplyBody = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+
+
+class SavedReplyCreate(Strict):
+    title: SavedReplyTitle
+    body: SavedReplyBody = Field(description="The text; `{{variables}}` from `GET /api/v1/saved-replies/variables`")
+
+
+class SavedReplyUpdate(Strict):
+    title: SavedReplyTitle | None = None
+    body: SavedReplyBody | None = None
+
+
+class SavedReplyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    title: str
+    body: str
+    created_by_user_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class FilledReplyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    title: str
+    text: str = Field(description="The reply with this conversation's values filled in")
+    missing: list[str] = Field(description="Variables with no value here, left in the text as written")
+
+
+class ContactLog(Strict):
+    """A call or a visit staff had with the customer, outside the thread."""
+
+    kind: LoggedContact
+    summary: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+        description="What was said or done"
+    )
+    outcome: Annotated[str, StringConstraints(max_length=100)] | None = None
+    duration_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
+    occurred_at: When | None = Field(default=None, description="When it happened (default: now; not in the future)")
+
+
+class ContactLogOut(BaseModel):
+    activity_id: uuid.UUID
+    interaction_id: uuid.UUID

@@ -73,21 +73,19 @@ async def update(
 ) -> Conversation:
     conversation = await get(session, conversation_id)
     values = data.model_dump(exclude_unset=True, mode="json")
-    for key in ("status", "priority", "is_ai_assisted", "ai_paused", "tags"):
+    for key in ("status", "priority", "is_ai_assisted", "ai_paused", "tags", "snoozed_until_reply"):
         if key in values and values[key] is None:
             raise ValidationFailed(f"{key} cannot be null", field=key)
     if "assigned_user_id" in values:
         await check_assignee(session, values["assigned_user_id"])
+    if "tags" in values:
+        values["tags"] = labels(values["tags"])
+    _snooze(conversation, data, values)
     if "status" in values:
         closing = values["status"] in CLOSED
         values["closed_at"] = (conversation.closed_at or datetime.now(UTC)) if closing else None
         if closing:
-            values["snoozed_until"] = None
-    if data.snoozed_until is not None:
-        until = data.snoozed_until if data.snoozed_until.tzinfo else data.snoozed_until.replace(tzinfo=UTC)
-        if until <= datetime.now(UTC):
-            raise ValidationFailed("snooze until a time in the future", field="snoozed_until")
-        values["snoozed_until"] = until
+            values["snoozed_until"], values["snoozed_until_reply"] = None, False
     await apply_update(
         session,
         conversation,
@@ -98,6 +96,34 @@ async def update(
         dealership_id=conversation.dealership_id,
     )
     return conversation
+
+
+def labels(tags: list[str]) -> list[str]:
+    """Labels as staff see them: trimmed, each once (whatever its case), in the order given."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        seen.setdefault(tag.strip().casefold(), tag.strip())
+    return [tag for key, tag in seen.items() if key]
+
+
+def _snooze(conversation: Conversation, data: ConversationUpdate, values: dict[str, Any]) -> None:
+    """A snooze lasts until a time or until the customer answers (one or the other); ``snoozed_until: null`` or
+    ``snoozed_until_reply: false`` wakes it."""
+    if data.snoozed_until is not None and data.snoozed_until_reply:
+        raise ValidationFailed(
+            "snooze until a time or until the customer answers, not both", field="snoozed_until_reply"
+        )
+    if conversation.status in CLOSED and (data.snoozed_until is not None or data.snoozed_until_reply):
+        raise ValidationFailed(f"this conversation is {conversation.status}; reopen it first", field="snoozed_until")
+    if data.snoozed_until is not None:
+        until = data.snoozed_until if data.snoozed_until.tzinfo else data.snoozed_until.replace(tzinfo=UTC)
+        if until <= datetime.now(UTC):
+            raise ValidationFailed("snooze until a time in the future", field="snoozed_until")
+        values["snoozed_until"], values["snoozed_until_reply"] = until, False
+    elif data.snoozed_until_reply:
+        values["snoozed_until"] = None
+    elif "snoozed_until" in values or "snoozed_until_reply" in values:  # waking
+        values["snoozed_until"], values["snoozed_until_reply"] = None, False
 
 
 async def get_message(session: AsyncSession, message_id: uuid.UUID) -> Message:

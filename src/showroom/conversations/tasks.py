@@ -17,7 +17,7 @@ from showroom.api.ratelimit import sweep
 from showroom.audit.service import SYSTEM
 from showroom.conversations import experiment_hook, turn
 from showroom.conversations.channels import DELIVERY_QUEUE, send_queued
-from showroom.conversations.handover import flag_breach
+from showroom.conversations.sla import flag_breach
 from showroom.followups import service as followups
 from showroom.jobs import services, tasks, tenant_task
 from showroom.models import Conversation, Dealership
@@ -54,7 +54,9 @@ async def deliver_message(session: AsyncSession, s: Services, message_id: str) -
 @tenant_task(name="handover.flag_breach", queue="maintenance")
 async def flag_sla_breach(session: AsyncSession, s: Services, handover_id: str) -> bool:
     async with session.begin():
-        return await flag_breach(session, uuid.UUID(handover_id), SYSTEM)
+        return await flag_breach(
+            session, uuid.UUID(handover_id), SYSTEM, base_url=s.settings.base_url, sender=s.settings.mail_from
+        )
 
 
 @tasks.periodic(cron="* * * * *", periodic_id="handover.sla_sweep")

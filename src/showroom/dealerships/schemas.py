@@ -143,9 +143,35 @@ class AiConfig(Strict):
     response_delay_ms: int = Field(default=0, ge=0, le=60_000)
 
 
+class AssignmentTeam(Strict):
+    """A set of staff who take turns (round robin, skipping anyone away): new leads, handovers, or both."""
+
+    name: str = Field(min_length=1, max_length=100)
+    user_ids: list[int] = Field(min_length=1, max_length=200, description="The members: active staff of the dealership")
+    new_leads: bool = Field(default=False, description="New leads go round this team (the first such team)")
+    handovers: bool = Field(
+        default=False, description="Handovers of unassigned conversations, or of someone away, go round this team"
+    )
+
+
 class LeadRouting(Strict):
     auto_create_leads: bool = True
     assignment_strategy: str = Field(default="round_robin", pattern=r"^(round_robin|manual)$")
+    teams: list[AssignmentTeam] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Assignment teams; with none, new leads go round every active salesperson and manager",
+    )
+
+    @field_validator("teams")
+    @classmethod
+    def _unique_team_names(cls, teams: list[AssignmentTeam]) -> list[AssignmentTeam]:
+        names = [team.name.casefold() for team in teams]
+        twice = next((team.name for team, name in zip(teams, names, strict=True) if names.count(name) > 1), None)
+        if twice is not None:
+            raise ValueError(f"two teams are called {twice!r}")
+        return teams
+
     adf_vendor_names: list[str] = Field(default_factory=list, description="ADF <vendorname> values routed here")
     adf_vendor_ids: list[str] = Field(default_factory=list, description="ADF vendor <id> values routed here")
 

@@ -19,9 +19,9 @@ from showroom.dealerships.schemas import (
     DealershipUpdate,
     LeadRouting,
 )
-from showroom.errors import Conflict, NotFound
+from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.leads.service import INTAKE_RULES
-from showroom.models import Dealership, LeadSource, Persona
+from showroom.models import Dealership, LeadSource, Persona, User
 from showroom.vocabulary import LeadSourceType, Tone
 
 DEFAULT_LEAD_SOURCES = (
@@ -135,6 +135,25 @@ async def _check_unclaimed(session: AsyncSession, dealership_id: int, values: di
             )
 
 
+async def _check_team_members(session: AsyncSession, dealership_id: int, teams: list[dict[str, Any]]) -> None:
+    """Every member of an assignment team is an active user of this dealership (422 naming the team otherwise)."""
+    wanted = {int(uid) for team in teams for uid in team["user_ids"]}
+    if not wanted:
+        return
+    found = set(
+        await session.scalars(
+            select(User.id).where(User.id.in_(wanted), User.dealership_id == dealership_id, User.is_active)
+        )
+    )
+    for i, team in enumerate(teams):
+        unknown = [uid for uid in team["user_ids"] if uid not in found]
+        if unknown:
+            raise ValidationFailed(
+                f"team {team['name']!r}: no active staff member with id {unknown[0]}",
+                field=f"lead_routing.teams.{i}.user_ids",
+            )
+
+
 _JSON_SETTINGS: dict[str, type[AiConfig | AgentConfig | LeadRouting | DealershipSettings]] = {
     "ai_config": AiConfig,
     "agent_config": AgentConfig,
@@ -154,6 +173,8 @@ async def update(session: AsyncSession, dealership_id: int, data: DealershipUpda
         if key in values:
             merged = {**(getattr(dealership, key) or {}), **values[key]}
             values[key] = schema.model_validate(merged).model_dump(mode="json")
+    if "lead_routing" in values:
+        await _check_team_members(session, dealership_id, values["lead_routing"].get("teams") or [])
     if "subdomain" in values and values["subdomain"] != dealership.subdomain:
         taken = await session.scalar(
             select(func.count()).select_from(Dealership).where(Dealership.subdomain == values["subdomain"])

@@ -114,6 +114,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             round_robin=round_robin,
             vins=[v.vin for v in data.vehicles if v.vin],
             stocks=[v.stock_number for v in data.vehicles if v.stock_number],
+            team=rules.lead_team,
         )
     lead = Lead(
         id=uuid.uuid4(),

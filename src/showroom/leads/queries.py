@@ -42,8 +42,9 @@ class LeadSlots:
 # keys), else by its name (a source made before keys, or by staff: the key is added), and counted, or created on
 # first sight (data-modifying CTEs; the caller holds the ``source:<key>`` lock, so two intakes of a new provider make
 # one source); then the last lead number of the year, the round-robin assignee (the active sales user given a lead
-# longest ago, never first) and our units named by VIN or stock number. RLS keeps every part to the session's
-# dealership; = ANY on the vehicle columns is leakproof, so the (dealership_id, vin) and stock indexes serve it.
+# longest ago, never first; a member of the new-leads team when there is one; nobody away) and our units named by
+# VIN or stock number. RLS keeps every part to the session's dealership; = ANY on the vehicle columns is leakproof,
+# so the (dealership_id, vin) and stock indexes serve it.
 LEAD_SLOTS = """
 with hit as (
   select id from lead_sources where %(key)s = any(provider_keys) or name = %(name)s
@@ -63,7 +64,9 @@ select coalesce((select id from bumped), (select id from made)) as source_id,
        (select lead_number from leads
          where lead_number >= %(prefix)s and lead_number < %(after)s order by lead_number desc limit 1) as last,
        (select u.id from users u
-         where %(round_robin)s and u.is_active and u.role in ('user', 'manager')
+         where %(round_robin)s and u.is_active and not u.is_away
+           and (cardinality(%(team)s::int[]) = 0 or u.id = any(%(team)s::int[]))
+           and (cardinality(%(team)s::int[]) > 0 or u.role in ('user', 'manager'))
          order by (select max(l.created_at) from leads l where l.assigned_user_id = u.id) asc nulls first, u.id
          limit 1) as assignee,
        (select coalesce(jsonb_agg(jsonb_build_array(v.id, v.vin, v.stock_number)), '[]'::jsonb) from vehicles v
@@ -81,6 +84,7 @@ async def lead_slots(
     when: datetime,
     round_robin: bool,
     vins: list[str],
+    team: tuple[int, ...] = (),
     stocks: list[str],
 ) -> LeadSlots:
     """:data:`LEAD_SLOTS` for a lead received ``when``; its number is ``LEAD-YY-00001``, sequential per dealership
@@ -98,6 +102,7 @@ async def lead_slots(
             "prefix": prefix,
             "after": prefix[:-1] + ".",
             "round_robin": round_robin,
+            "team": list(team),
             "vins": vins,
             "stocks": stocks,
         },

@@ -62,6 +62,7 @@ class IntakeRules:
 
     region: str  # for phone numbers written without a country code
     round_robin: bool  # new leads assigned to the sales user who got one longest ago
+    lead_team: tuple[int, ...] = ()  # the members of the new-leads team (lead_routing.teams); () = every salesperson
 
 
 INTAKE_RULES: TenantCache[IntakeRules] = TenantCache("intake rules")
@@ -78,7 +79,12 @@ async def intake_rules(session: AsyncSession, dealership_id: int) -> IntakeRules
         ).one_or_none()
         settings, routing = (row[0] or {}, row[1] or {}) if row else ({}, {})
         strategy = routing.get("assignment_strategy", "round_robin")
-        return IntakeRules(region=str(settings.get("region") or "US"), round_robin=strategy == "round_robin")
+        team = next((t for t in routing.get("teams") or () if t.get("new_leads")), None)
+        return IntakeRules(
+            region=str(settings.get("region") or "US"),
+            round_robin=strategy == "round_robin",
+            lead_team=tuple(int(uid) for uid in team["user_ids"]) if team else (),
+        )
 
     if session.info.get("dealership_id") != dealership_id:
         return await load()

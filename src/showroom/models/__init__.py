@@ -14,6 +14,7 @@ from showroom.models.integrations import WebhookDelivery, WebhookEndpoint
 from showroom.models.inventory import Vehicle
 from showroom.models.leads import Customer, IntakeDeadLetter, Lead, LeadActivity, LeadSource, VehicleInterest
 from showroom.models.reports import ReportSchedule
+from showroom.models.saved_replies import SavedReply
 from showroom.models.security import RateCounter
 
 # Append-only tables: no updated_at; the service role may only SELECT and INSERT them.
@@ -68,6 +69,7 @@ __all__ = [
     "RateCounter",
     "ReportSchedule",
     "ResponseSuggestion",
+    "SavedReply",
     "Session",
     "User",
     "UserInvitation",

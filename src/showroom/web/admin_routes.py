@@ -376,14 +376,18 @@ async def create_trigger(staff: StaffForm) -> Response:
                 "match_mode": MatchMode.any,
                 "priority": int(form.get("priority") or 100),
                 "action": form.get("action") or TriggerAction.handover,
-                "action_config": {"reason": HandoverReason.other, "urgency": form.get("urgency") or Priority.medium},
+                "action_config": {
+                    "reason": HandoverReason.other,
+                    "urgency": form.get("urgency") or Priority.medium,
+                    **({"sla_minutes": int(form["sla_minutes"])} if form.get("sla_minutes") else {}),
+                },
             }
         )
         await triggers.create(staff.session, staff.dealership.id, data, staff.actor)
     except ValidationError as exc:
         return await triggers_page(staff, 422, invalid(exc).detail)
     except ValueError:
-        return await triggers_page(staff, 422, "priority must be a number")
+        return await triggers_page(staff, 422, "priority and reply minutes must be whole numbers")
     except AppError as exc:
         return await triggers_page(staff, exc.status_code, exc.detail)
     return back("/app/settings/triggers", "created")

@@ -33,6 +33,7 @@ from showroom.models import (
     VehicleInterest,
 )
 from showroom.vocabulary import LeadSourceType, LeadStatus, Tone
+from showroom.web import customer_view
 from showroom.web.conversation_view import staff_names
 from showroom.web.deps import AnyOption, HtmlRoute, StaffPage, page_id, page_int
 from showroom.web.score_view import score_view
@@ -237,11 +238,6 @@ async def customer_detail(customer_id: str, staff: StaffPage, find: Text = None)
                 )
             ).all()
         )
-    leads = (
-        await staff.session.scalars(
-            select(Lead).where(Lead.customer_id == customer.id).order_by(Lead.created_at.desc()).limit(100)
-        )
-    ).all()
     history = (
         await staff.session.scalars(
             select(AuditLog)
@@ -250,12 +246,14 @@ async def customer_detail(customer_id: str, staff: StaffPage, find: Text = None)
             .limit(100)
         )
     ).all()
+    view = await customer_view.load(staff.session, customer)
     return staff.render(
         "customer.html",
         customer=customer,
+        v=view,
         find=find or "",
         found=found,
-        leads=leads,
+        leads=view.leads,
         history=history,
         duplicates=await existing_duplicates(staff.session, customer),
         users=await staff_names(staff.session),

@@ -52,8 +52,9 @@ TAB_LABELS = {
 def tab_condition(tab: Tab, user_id: int) -> ColumnElement[bool]:
     c = Conversation
     is_open = c.status.not_in(CLOSED)
-    snoozed = and_(is_open, c.snoozed_until.is_not(None), c.snoozed_until > func.now())
-    awake = and_(is_open, or_(c.snoozed_until.is_(None), c.snoozed_until <= func.now()))
+    snoozing = or_(c.snoozed_until_reply, and_(c.snoozed_until.is_not(None), c.snoozed_until > func.now()))
+    snoozed = and_(is_open, snoozing)
+    awake = and_(is_open, ~snoozing)
     return {
         Tab.open: awake,
         Tab.mine: and_(awake, c.assigned_user_id == user_id),
@@ -89,6 +90,7 @@ class Row:
     preview: str | None
     preview_sender: str | None
     unread: int
+    labels: list[str]
 
     @property
     def state(self) -> str:
@@ -117,7 +119,13 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
 
 
 async def page(
-    session: AsyncSession, tab: Tab, user_id: int, q: str | None, cursor: str | None, limit: int = PAGE
+    session: AsyncSession,
+    tab: Tab,
+    user_id: int,
+    q: str | None,
+    cursor: str | None,
+    limit: int = PAGE,
+    label: str | None = None,
 ) -> tuple[list[Row], str | None]:
     """One page: the conversations are chosen and ordered first (index-friendly, ``limit + 1`` rows), and only
     then joined to their customer, lead, latest message and unread count."""
@@ -133,7 +141,10 @@ async def page(
         activity.label("activity_at"),
         c.customer_id,
         c.lead_id,
+        c.tags,
     ).where(tab_condition(tab, user_id))
+    if label:
+        chosen = chosen.where(c.tags.contains([label]))
     if q and q.strip():
         chosen = chosen.join(Customer, Customer.id == c.customer_id).where(search_condition(q))
     after = decode_cursor(cursor) if cursor else None
@@ -168,6 +179,7 @@ async def page(
             func.left(last.c.content, 140).label("preview"),
             last.c.sender,
             unread.label("unread"),
+            top.c.tags,
         )
         .select_from(top)
         .join(Customer, Customer.id == top.c.customer_id)
@@ -186,3 +198,10 @@ async def counts(session: AsyncSession, user_id: int) -> dict[Tab, int]:
     columns = [func.count().filter(tab_condition(tab, user_id)).label(tab.value) for tab in Tab]
     row = (await session.execute(select(*columns).select_from(Conversation))).one()
     return {tab: int(row[i]) for i, tab in enumerate(Tab)}
+
+
+async def known_labels(session: AsyncSession) -> list[str]:
+    """The labels the dealership's conversations carry, for the label pickers (one pass over the tags)."""
+    name = func.jsonb_array_elements_text(Conversation.tags).label("name")
+    rows = await session.scalars(select(name).distinct().order_by(name).limit(500))
+    return [str(value) for value in rows.all()]

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from showroom.conversations import saved_replies
 from showroom.conversations.handover import queue as handover_queue
 from showroom.conversations.service import mark_conversation_read
 from showroom.web import conversation_view, inbox_queries
@@ -21,6 +22,7 @@ from showroom.web.inbox_queries import TAB_LABELS, Tab
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
 Search = Annotated[str | None, Query(max_length=200)]
 Cursor = Annotated[str | None, Query(max_length=300)]
+Label = Annotated[str | None, Query(max_length=50)]
 
 
 def fragment(staff: Staff, template: str, **context: Any) -> str:
@@ -28,9 +30,11 @@ def fragment(staff: Staff, template: str, **context: Any) -> str:
 
 
 @router.get("/app/inbox")
-async def inbox(staff: StaffPage, tab: Tab = Tab.open, q: Search = None, cursor: Cursor = None) -> HTMLResponse:
+async def inbox(
+    staff: StaffPage, tab: Tab = Tab.open, q: Search = None, cursor: Cursor = None, label: Label = None
+) -> HTMLResponse:
     staff.require("conversation.read")
-    rows, next_cursor = await inbox_queries.page(staff.session, tab, staff.user_id, q, cursor)
+    rows, next_cursor = await inbox_queries.page(staff.session, tab, staff.user_id, q, cursor, label=label)
     counts = await inbox_queries.counts(staff.session, staff.user_id)
     return staff.render(
         "inbox.html",
@@ -40,15 +44,18 @@ async def inbox(staff: StaffPage, tab: Tab = Tab.open, q: Search = None, cursor:
         tab=tab,
         tabs=TAB_LABELS,
         q=q or "",
+        label=label or "",
         users=await conversation_view.staff_names(staff.session),
     )
 
 
 @router.get("/app/inbox/rows")
-async def inbox_rows(staff: StaffPage, tab: Tab = Tab.open, q: Search = None, cursor: Cursor = None) -> JSONResponse:
+async def inbox_rows(
+    staff: StaffPage, tab: Tab = Tab.open, q: Search = None, cursor: Cursor = None, label: Label = None
+) -> JSONResponse:
     """The rows (HTML) and tab counts, for live refresh and "load more"."""
     staff.require("conversation.read")
-    rows, next_cursor = await inbox_queries.page(staff.session, tab, staff.user_id, q, cursor)
+    rows, next_cursor = await inbox_queries.page(staff.session, tab, staff.user_id, q, cursor, label=label)
     counts = await inbox_queries.counts(staff.session, staff.user_id)
     users = await conversation_view.staff_names(staff.session)
     html = fragment(staff, "_inbox_rows.html", rows=rows, users=users)
@@ -64,7 +71,13 @@ async def conversation(conversation_id: str, staff: StaffPage) -> HTMLResponse:
     cid = page_id(conversation_id, "conversation")
     await mark_conversation_read(staff.session, cid, staff.actor)
     view = await conversation_view.load(staff.session, staff.dealership, cid)
-    return staff.render("conversation.html", v=view, now=datetime.now(UTC))
+    return staff.render(
+        "conversation.html",
+        v=view,
+        now=datetime.now(UTC),
+        saved_replies=await saved_replies.filled(staff.session, view.conversation, staff.principal),
+        known_labels=await inbox_queries.known_labels(staff.session),
+    )
 
 
 @router.get("/app/conversations/{conversation_id}/live")

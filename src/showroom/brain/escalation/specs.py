@@ -25,7 +25,7 @@ class TriggerSpec:
     match_mode: str
     priority: int
     action: str  # a TriggerAction (validate_trigger says when it is not)
-    action_config: dict[str, Any]  # {reason, urgency} / {emails} / {tag}
+    action_config: dict[str, Any]  # {reason, urgency, sla_minutes?} / {emails} / {tag}
 
     @cached_property
     def problems(self) -> list[str]:
@@ -200,6 +200,9 @@ def validate_trigger(spec: TriggerSpec) -> list[str]:
         errors.append(f"action_config.reason must be one of {', '.join(HandoverReason)}")
     if handover and config.get("urgency", Priority.medium) not in values(Priority):
         errors.append(f"action_config.urgency must be one of {', '.join(Priority)}")
+    minutes = config.get("sla_minutes")
+    if handover and minutes is not None and not (isinstance(minutes, int) and 1 <= minutes <= 1440):
+        errors.append("action_config.sla_minutes must be a whole number of minutes from 1 to 1440")
     if spec.action == TriggerAction.notify and not as_list(config.get("emails")):
         errors.append("action_config.emails must list at least one address")
     if spec.action == TriggerAction.tag and not (isinstance(config.get("tag"), str) and config["tag"].strip()):

@@ -48,6 +48,23 @@
   }
 
   /* Live updates: one EventSource on the staff stream (PostgreSQL LISTEN/NOTIFY behind it). */
+  // One EventSource per page, shared by the page's live view and the desktop notifications.
+  var hub = { source: null, fns: [] };
+  function events(fn) {
+    hub.fns.push(fn);
+    if (hub.source || !window.EventSource) return hub.source;
+    var source = hub.source = new EventSource("/api/v1/events");
+    ["conversations", "messages", "handovers", "resync"].forEach(function (kind) {
+      source.addEventListener(kind, function (e) {
+        var data = {};
+        try { data = JSON.parse(e.data); } catch (err) { /* ignore */ }
+        hub.fns.forEach(function (f) { f(kind, data); });
+      });
+    });
+    window.addEventListener("pagehide", function () { source.close(); });
+    return source;
+  }
+
   function live(onEvent) {
     var status = $("#live-status");
     function show(on, text) {
@@ -56,17 +73,66 @@
       $(".text", status).textContent = text;
     }
     if (!window.EventSource) { show(false, "Live updates are not supported by this browser; reload to refresh."); return; }
-    var source = new EventSource("/api/v1/events");
-    source.onopen = function () { show(true, "Live: updates appear as they happen."); };
-    source.onerror = function () { show(false, "Reconnecting to live updates…"); };
-    ["conversations", "messages", "handovers", "resync"].forEach(function (kind) {
-      source.addEventListener(kind, function (e) {
-        var data = {};
-        try { data = JSON.parse(e.data); } catch (err) { /* ignore */ }
-        onEvent(kind, data);
+    var source = events(onEvent);
+    source.addEventListener("open", function () { show(true, "Live: updates appear as they happen."); });
+    source.addEventListener("error", function () { show(false, "Reconnecting to live updates…"); });
+    if (source.readyState === 1) show(true, "Live: updates appear as they happen.");
+  }
+
+  // Desktop notifications (the Notification API) and an optional sound for new leads and handovers, on every
+  // staff page once switched on in this browser (Inbox › Notifications); what they say comes from /app/notify.
+  var NOTIFY = "showroom:notify", SOUND = "showroom:sound";
+  function stored(key) { try { return localStorage.getItem(key) === "on"; } catch (e) { return false; } }
+  function store(key, on) { try { localStorage.setItem(key, on ? "on" : "off"); } catch (e) { /* private mode */ } }
+  function beep() {
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!Ctx) return;
+    var ctx = new Ctx(), osc = ctx.createOscillator(), gain = ctx.createGain();
+    osc.frequency.value = 880; gain.gain.value = 0.08;
+    osc.connect(gain); gain.connect(ctx.destination);
+    osc.start(); osc.stop(ctx.currentTime + 0.2);
+    osc.onended = function () { ctx.close(); };
+  }
+  function notifyControls() {
+    var box = $("#notify-controls");
+    if (!box) return;
+    var button = $("#notify-toggle"), sound = $("#notify-sound"), state = $("#notify-state");
+    function show() {
+      var supported = "Notification" in window, on = supported && stored(NOTIFY) && Notification.permission === "granted";
+      state.textContent = !supported ? "This browser has no desktop notifications." :
+        Notification.permission === "denied" ? "Blocked in this browser's site settings." : on ? "On for new leads and handovers." : "Off.";
+      button.textContent = on ? "Turn off" : "Turn on";
+      button.disabled = !supported || Notification.permission === "denied";
+      sound.checked = stored(SOUND);
+    }
+    button.addEventListener("click", function () {
+      if (stored(NOTIFY) && Notification.permission === "granted") { store(NOTIFY, false); show(); return; }
+      Notification.requestPermission().then(function (permission) {
+        store(NOTIFY, permission === "granted");
+        show();
+        if (permission === "granted") { toast("Desktop notifications are on."); notifications(); }
       });
     });
-    window.addEventListener("pagehide", function () { source.close(); });
+    sound.addEventListener("change", function () { store(SOUND, sound.checked); if (sound.checked) { beep(); notifications(); } });
+    show();
+  }
+  function notifications() {
+    var desktop = stored(NOTIFY) && "Notification" in window && Notification.permission === "granted";
+    if (notifications.started || !(desktop || stored(SOUND)) || !window.EventSource) return;
+    notifications.started = true;
+    var seen = {};
+    events(function (kind, data) {
+      if (data.op !== "insert" || (kind !== "conversations" && kind !== "handovers") || seen[kind + data.id]) return;
+      seen[kind + data.id] = true;
+      getJSON("/app/notify/" + (kind === "handovers" ? "handover" : "conversation") + "/" + data.id).then(function (n) {
+        if (!n.title) return;
+        if (stored(SOUND)) beep();
+        if (stored(NOTIFY) && Notification.permission === "granted") {
+          var note = new Notification(n.title, { body: n.body, tag: kind + ":" + data.id });
+          note.onclick = function () { window.focus(); location.href = n.url; note.close(); };
+        }
+      }).catch(function () { /* not ours to show */ });
+    });
   }
 
   /* SLA countdowns: any element with data-due (ISO time). */
@@ -94,8 +160,10 @@
   function inbox() {
     var list = $("#inbox-rows"), more = $("#load-more");
     var tab = list.getAttribute("data-tab"), q = list.getAttribute("data-q") || "";
+    var label = list.getAttribute("data-label") || "";
     function url(cursor) {
       return "/app/inbox/rows?tab=" + encodeURIComponent(tab) + (q ? "&q=" + encodeURIComponent(q) : "") +
+        (label ? "&label=" + encodeURIComponent(label) : "") +
         (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
     }
     function counts(c) {
@@ -112,6 +180,20 @@
       }).catch(function () { /* next event retries */ });
     }, 250);
     live(function () { refresh(); });
+    var bulk = $("#bulk-assign");
+    if (bulk) bulk.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var ids = $$(".pick:checked", list).map(function (box) { return box.value; });
+      if (!ids.length) { toast("Select the conversations to assign first.", true); return; }
+      var who = $("#bulk-to"), to = who.value ? parseInt(who.value, 10) : null, button = $("button", bulk);
+      busy(button, true);
+      ids.reduce(function (done, cid) {
+        return done.then(function () { return api("PATCH", "/api/v1/conversations/" + cid, { assigned_user_id: to }); });
+      }, Promise.resolve()).then(function () {
+        toast(ids.length + (ids.length === 1 ? " conversation " : " conversations ") + (to ? "assigned to " + who.options[who.selectedIndex].text + "." : "unassigned."));
+        refresh();
+      }).catch(function (err) { toast(err.message, true); refresh(); }).then(function () { busy(button, false); });
+    });
     more.addEventListener("click", function () {
       busy(more, true);
       getJSON(url(more.getAttribute("data-cursor"))).then(function (data) {
@@ -150,6 +232,20 @@
         if (!at) { toast("Choose the date and time to snooze until.", true); $("#snooze-at").focus(); return; }
         patch = JSON.stringify({ snoozed_until: new Date(at).toISOString() });
         done = "Snoozed: back in the inbox at " + new Date(at).toLocaleString() + ".";
+      } else if (action === "add-label" || t.hasAttribute("data-remove-label")) {
+        var tags = JSON.parse($("#labels").getAttribute("data-labels") || "[]");
+        if (action === "add-label") {
+          var name = $("#label-new").value.trim();
+          if (!name) { toast("Write the label to add.", true); $("#label-new").focus(); return; }
+          if (tags.some(function (x) { return x.toLowerCase() === name.toLowerCase(); })) { toast("It already has the label " + name + ".", true); return; }
+          tags.push(name);
+          done = "Label " + name + " added.";
+        } else {
+          var gone = t.getAttribute("data-remove-label");
+          tags = tags.filter(function (x) { return x !== gone; });
+          done = "Label " + gone + " removed.";
+        }
+        patch = JSON.stringify({ tags: tags });
       } else if (action === "assign") {
         var who = $("#assign-to");
         patch = JSON.stringify({ assigned_user_id: who.value ? parseInt(who.value, 10) : null });
@@ -176,7 +272,9 @@
           .catch(function (err) { toast(err.message, true); });
       }
     });
+    contactLog(id, refresh);
     if (!form) return;
+    savedReplies(form);
     form.content.addEventListener("input", function () { if (!form.content.value.trim()) form.suggestion_id.value = ""; });
     form.content.addEventListener("keydown", function (e) {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
@@ -409,6 +507,121 @@
   }
 
   /* Send a car: search the stock, put the car's text and link in the reply box; the staff sends it. */
+  // The pipeline board: cards dragged between stages, or moved one stage with Alt+Arrow keys.
+  function board() {
+    var root = $(".board[data-movable]");
+    if (!root) return;
+    var stages = $$("section[data-stage]", root), dragged = null;
+    function stageOf(card) { return card.closest("section[data-stage]"); }
+    function count(section, delta) {
+      var el = $(".count", section);
+      el.textContent = Math.max(0, parseInt(el.textContent, 10) + delta);
+    }
+    function askLost() {
+      var dialog = $("#lost-dialog"), form = $("#lost-form"), input = $("#lost-why");
+      return new Promise(function (resolve) {
+        input.value = "";
+        function done(value) { form.onsubmit = null; $("#lost-cancel").onclick = null; dialog.close(); resolve(value); }
+        form.onsubmit = function (e) {
+          e.preventDefault();
+          if (!input.value.trim()) { input.focus(); return; }
+          done(input.value.trim());
+        };
+        $("#lost-cancel").onclick = function () { done(null); };
+        dialog.oncancel = function () { done(null); };
+        dialog.showModal();
+        input.focus();
+      });
+    }
+    function move(card, target) {
+      var from = stageOf(card), status = target.getAttribute("data-stage");
+      if (target === from) return;
+      var reason = status === "lost" ? askLost() : Promise.resolve("");
+      reason.then(function (why) {
+        if (why === null) { $("a", card).focus(); return; }
+        var body = { status: status };
+        if (why) body.lost_reason = why;
+        api("PATCH", "/api/v1/leads/" + card.getAttribute("data-lead"), body).then(function () {
+          var list = $("ol", target), empty = $("li.muted", list);
+          if (empty) empty.remove();
+          list.insertBefore(card, list.firstChild);
+          count(from, -1); count(target, 1);
+          $("a", card).focus();
+          toast($("strong", card).textContent + " moved to " + $("h2", target).firstChild.textContent.trim() + ".");
+        }).catch(function (err) { toast(err.message, true); $("a", card).focus(); });
+      });
+    }
+    root.addEventListener("dragstart", function (e) {
+      dragged = e.target.closest && e.target.closest(".lead-card");
+      if (!dragged) return;
+      e.dataTransfer.effectAllowed = "move";
+      e.dataTransfer.setData("text/plain", dragged.getAttribute("data-lead"));
+      dragged.classList.add("dragging");
+    });
+    root.addEventListener("dragend", function () {
+      if (dragged) dragged.classList.remove("dragging");
+      stages.forEach(function (s) { s.classList.remove("drop"); });
+    });
+    stages.forEach(function (section) {
+      section.addEventListener("dragover", function (e) { if (dragged) { e.preventDefault(); section.classList.add("drop"); } });
+      section.addEventListener("dragleave", function () { section.classList.remove("drop"); });
+      section.addEventListener("drop", function (e) {
+        e.preventDefault();
+        section.classList.remove("drop");
+        if (dragged) move(dragged, section);
+        dragged = null;
+      });
+    });
+    root.addEventListener("keydown", function (e) {
+      var card = e.target.closest && e.target.closest(".lead-card");
+      if (!card || !e.altKey || (e.key !== "ArrowRight" && e.key !== "ArrowLeft")) return;
+      e.preventDefault();
+      var i = stages.indexOf(stageOf(card)) + (e.key === "ArrowRight" ? 1 : -1);
+      if (i >= 0 && i < stages.length) move(card, stages[i]);
+    });
+  }
+
+  // A call or a visit logged from the conversation: the lead's timeline and the customer's interactions.
+  function contactLog(id, refresh) {
+    var form = $("#contact-form");
+    if (!form) return;
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var summary = form.summary.value.trim();
+      if (!summary) { toast("Say what was said or done first.", true); form.summary.focus(); return; }
+      var kind = $("input[name=kind]:checked", form).value;
+      var body = { kind: kind, summary: summary };
+      if (form.outcome.value.trim()) body.outcome = form.outcome.value.trim();
+      if (form.duration_minutes.value) body.duration_minutes = parseInt(form.duration_minutes.value, 10);
+      var button = $("button[type=submit]", form);
+      busy(button, true);
+      api("POST", "/api/v1/conversations/" + id + "/contacts", body).then(function () {
+        form.reset();
+        toast(kind === "call" ? "Call logged." : "Visit logged.");
+        refresh();
+      }).catch(function (err) { toast(err.message, true); }).then(function () { busy(button, false); });
+    });
+  }
+
+  // Saved replies: the options carry the text already filled in for this conversation; inserted at the cursor.
+  function savedReplies(form) {
+    var pick = $("#saved-reply");
+    if (!pick) return;
+    pick.addEventListener("change", function () {
+      var opt = pick.options[pick.selectedIndex];
+      if (!opt || !opt.value) return;
+      var text = opt.getAttribute("data-text"), area = form.content;
+      var start = area.selectionStart || 0, end = area.selectionEnd || 0, before = area.value.slice(0, start);
+      var sep = before && !/\s$/.test(before) ? " " : "";
+      area.value = before + sep + text + area.value.slice(end);
+      area.selectionStart = area.selectionEnd = (before + sep + text).length;
+      pick.selectedIndex = 0;
+      area.focus();
+      var missing = opt.getAttribute("data-missing");
+      if (missing) toast("No value here for " + missing + ": edit the text before sending.", true);
+    });
+  }
+
   function carPicker(id, form) {
     var picker = $("#car-picker");
     if (!picker || !form) return;
@@ -468,7 +681,7 @@
     });
   }
 
-  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, inventory: inventory, personas: personas, "lead-new": newLead };
+  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, leads: board, inventory: inventory, personas: personas, "lead-new": newLead };
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     copyButtons();
@@ -477,5 +690,7 @@
     countdowns();
     var page = pages[document.body.getAttribute("data-page")];
     if (page) page();
+    notifyControls();
+    notifications();
   });
 })();
