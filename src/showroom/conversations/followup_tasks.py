@@ -7,6 +7,7 @@ booking, a human taking over or the lead closing."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,9 +18,12 @@ from showroom.conversations import effects
 from showroom.conversations.rows import turn_rows
 from showroom.followups import service as followups
 from showroom.jobs import tenant_task
-from showroom.models import Conversation, FollowUp, Vehicle, VehicleInterest
+from showroom.mail import Email, new_message_id, send_later
+from showroom.models import Conversation, Customer, FollowUp, Lead, User, Vehicle, VehicleInterest
 from showroom.services import Services
-from showroom.vocabulary import FollowUpStatus
+from showroom.vocabulary import FollowUpKind, FollowUpStatus
+
+EARLY = timedelta(seconds=5)  # a job may start this much before its time
 
 LINES = (
     "Still thinking about the {thing}? I can check it's ready for you or set up a test drive: just reply with a day "
@@ -50,6 +54,10 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         row = await session.scalar(select(FollowUp).where(FollowUp.id == follow_up_id).with_for_update(key_share=True))
         if row is None or row.status != FollowUpStatus.scheduled:
             return "nothing to do"
+        if row.scheduled_at > datetime.now(UTC) + EARLY:
+            return "not due yet"  # snoozed or moved: the job queued for its new time sends it
+        if row.kind == FollowUpKind.staff_reminder:
+            return await remind(session, services, row)
         conversation = await session.get(Conversation, row.conversation_id) if row.conversation_id else None
         if conversation is None:
             row.status, row.cancelled_reason = FollowUpStatus.cancelled, "the conversation is gone"
@@ -67,10 +75,48 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         step = min(int(sent or 0), len(LINES) - 1)
         name = (turn.customer.first_name or (turn.customer.full_name or "").split(" ")[0]).strip()
         thing = await _thing(session, conversation)
-        text = (f"Hi {name}! " if name else "Hi! ") + LINES[step].format(thing=thing)
+        text = row.notes or (f"Hi {name}! " if name else "Hi! ") + LINES[step].format(thing=thing)
         await effects.say(session, services, turn, None, text, model="follow_up", entities={"follow_up": str(row.id)})
         row.status, row.attempt_count = FollowUpStatus.sent, row.attempt_count + 1
+        await session.flush()
+        await followups.sync_lead(session, row.lead_id)
         return "sent"
+
+
+async def remind(session: AsyncSession, services: Services, row: FollowUp) -> str:
+    """A task (a call to make) is due: e-mailed to its person (after commit); it stays on their task list until they
+    mark it done."""
+    row.status, row.attempt_count = FollowUpStatus.sent, row.attempt_count + 1
+    await session.flush()
+    await followups.sync_lead(session, row.lead_id)
+    user = await session.get(User, row.assigned_user_id) if row.assigned_user_id else None
+    if user is None or not user.is_active:
+        return "due: on the lead's list (nobody assigned to e-mail)"
+    lead = await session.get(Lead, row.lead_id)
+    customer = await session.get(Customer, row.customer_id)
+    who = (customer.full_name if customer else None) or "a customer"
+    contact = " · ".join(p for p in (customer.phone_e164 or customer.phone, customer.email) if p) if customer else ""
+    base = (services.settings.public_url or "").rstrip("/")
+    link = f"{base}/app/leads/{row.lead_id}" if lead is not None else ""
+    lines = [
+        f"Follow-up due: {row.channel} {who}" + (f" ({contact})" if contact else ""),
+        *([f"Notes: {row.notes}"] if row.notes else []),
+        *([f"Lead {lead.lead_number}: {link}"] if lead is not None else []),
+        "Mark it done on the lead page when it is.",
+    ]
+    await send_later(
+        session,
+        Email(
+            to=[user.email],
+            subject=f"Follow-up due: {who}",
+            text="\n\n".join(lines),
+            headers={
+                "Message-ID": new_message_id(services.settings.mail_from, key=f"followup-{row.id}-{row.attempt_count}")
+            },
+        ),
+        sender=services.settings.mail_from,
+    )
+    return "reminded"
 
 
 @tenant_task(name="followup.send", queue=followups.QUEUE, retry=3)

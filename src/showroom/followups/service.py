@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.models import Appointment, Conversation, Customer, FollowUp, Lead, Message
@@ -62,6 +62,7 @@ async def enter(
     await session.flush()
     for row in rows:
         await schedule(session, row)
+    await sync_lead(session, conversation.lead_id)
     return rows
 
 
@@ -89,7 +90,26 @@ async def stop(session: AsyncSession, lead_id: uuid.UUID, reason: str) -> int:
         .values(status=FollowUpStatus.cancelled, cancelled_reason=reason)
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    stopped = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    if stopped:
+        await sync_lead(session, lead_id)
+    return stopped
+
+
+async def sync_lead(session: AsyncSession, lead_id: uuid.UUID) -> None:
+    """``leads.next_follow_up_date`` := the lead's earliest follow-up still scheduled (null when none), so the date
+    staff see on a lead is always a real follow-up."""
+    earliest = (
+        select(func.min(FollowUp.scheduled_at))
+        .where(FollowUp.lead_id == lead_id, FollowUp.status == FollowUpStatus.scheduled)
+        .scalar_subquery()
+    )
+    await session.execute(
+        update(Lead)
+        .where(Lead.id == lead_id)
+        .values(next_follow_up_date=earliest)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def why_stop(session: AsyncSession, row: FollowUp, lead: Lead, customer: Customer) -> str | None:
