@@ -179,3 +179,37 @@ async def test_a_lead_s_next_follow_up_date_is_a_real_task(app: FastAPI, db: Dat
     cleared = await staff.patch(f"/api/v1/leads/{shop.lead.id}", json={"next_follow_up_date": None})
     assert cleared.status_code == 200 and cleared.json()["next_follow_up_date"] is None
     assert [r.status for r in await _rows(db, shop.lead.id)] == ["cancelled"]
+
+
+async def test_a_no_show_enters_the_no_show_cadence_written_for_a_missed_visit(
+    app: FastAPI, db: Database, settings: Settings
+) -> None:
+    from showroom.models import Appointment
+    from tests.factories import create_conversation
+
+    shop = await create_shop(db)
+    async with db.maint_session() as maint, maint.begin():
+        conversation = await create_conversation(maint, shop.lead, channel="chat")
+        start = datetime.now(UTC) - timedelta(hours=2)
+        missed = Appointment(
+            dealership_id=shop.team.id,
+            lead_id=shop.lead.id,
+            customer_id=shop.customer.id,
+            kind="test_drive",
+            source="staff",
+            starts_at=start,
+            ends_at=start + timedelta(minutes=30),
+        )
+        maint.add(missed)
+    staff = await sign_in(app, shop.team.agent.email)
+    answer = await staff.post(f"/api/v1/appointments/{missed.id}/outcome", json={"shown": False})
+    assert answer.status_code == 200, answer.text
+    rows = await _rows(db, shop.lead.id)
+    assert [r.template for r in rows] == ["no_show:day1", "no_show:day3", "no_show:day7"]
+    assert (await _lead(db, shop.lead.id)).next_follow_up_date == rows[0].scheduled_at
+    await _due(db, rows[0])
+    async with db.session(shop.team.id) as session:
+        assert await send_step(session, Services.build(settings, db), rows[0].id) == "sent"
+    async with db.maint_session() as maint:
+        [sent] = (await maint.scalars(select(Message).where(Message.conversation_id == conversation.id))).all()
+    assert "Sorry we missed you" in sent.content, sent.content

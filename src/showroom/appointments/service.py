@@ -23,7 +23,7 @@ from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.followups import service as followups
 from showroom.leads.schemas import LeadUpdate
 from showroom.leads.service import add_activity, update_lead
-from showroom.models import Appointment, Dealership, Lead, User, Vehicle
+from showroom.models import Appointment, Conversation, Dealership, Lead, User, Vehicle
 from showroom.models.appointments import HOLDING
 from showroom.vocabulary import ActivityType, AppointmentSource, AppointmentStatus, LeadStatus
 
@@ -241,7 +241,25 @@ async def record_outcome(
         raise ValidationFailed("the appointment has not started yet", field="shown")
     status = AppointmentStatus.completed if shown else AppointmentStatus.no_show
     await _change(session, appointment, {"status": status}, actor)
+    if not shown:
+        await _no_show_cadence(session, appointment)
     return appointment
+
+
+async def _no_show_cadence(session: AsyncSession, appointment: Appointment) -> None:
+    """A missed visit enters the dealership's no-show cadence, in the lead's latest conversation (none: nothing to
+    write in, the salesperson calls)."""
+    conversation = await session.scalar(
+        select(Conversation)
+        .where(Conversation.lead_id == appointment.lead_id)
+        .order_by(Conversation.created_at.desc())
+        .limit(1)
+    )
+    dealership = await session.get(Dealership, appointment.dealership_id)
+    if conversation is None or dealership is None:
+        return
+    offsets = followups.cadence(dealership.agent_config, followups.NO_SHOW)
+    await followups.enter(session, conversation, offsets, which=followups.NO_SHOW)
 
 
 async def list_appointments(

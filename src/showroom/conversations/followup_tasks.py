@@ -33,6 +33,13 @@ LINES = (
     "Just checking in about the {thing}. If the timing isn't right, no problem: reply STOP and I won't write again.",
 )
 
+NO_SHOW_LINES = (
+    "Sorry we missed you! Would you like to pick another time to see the {thing}? Just reply with a day and time.",
+    "The {thing} is still here if you'd like to reschedule: reply with a day and time that suits you.",
+    "Checking in one last time about the {thing}. If now isn't the right time, no problem: reply STOP and I won't "
+    "write again.",
+)
+
 
 async def _thing(session: AsyncSession, conversation: Conversation) -> str:
     focus = DialogueState.from_json(conversation.dialogue_state).focus
@@ -70,12 +77,17 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         sent = await session.scalar(
             select(func.count())
             .select_from(FollowUp)
-            .where(FollowUp.lead_id == row.lead_id, FollowUp.status == FollowUpStatus.sent)
+            .where(
+                FollowUp.lead_id == row.lead_id,
+                FollowUp.status == FollowUpStatus.sent,
+                FollowUp.template.like(f"{(row.template or '').split(':')[0]}:%"),
+            )
         )
-        step = min(int(sent or 0), len(LINES) - 1)
+        lines = NO_SHOW_LINES if (row.template or "").startswith(followups.NO_SHOW) else LINES
+        step = min(int(sent or 0), len(lines) - 1)
         name = (turn.customer.first_name or (turn.customer.full_name or "").split(" ")[0]).strip()
         thing = await _thing(session, conversation)
-        text = row.notes or (f"Hi {name}! " if name else "Hi! ") + LINES[step].format(thing=thing)
+        text = row.notes or (f"Hi {name}! " if name else "Hi! ") + lines[step].format(thing=thing)
         await effects.say(session, services, turn, None, text, model="follow_up", entities={"follow_up": str(row.id)})
         row.status, row.attempt_count = FollowUpStatus.sent, row.attempt_count + 1
         await session.flush()

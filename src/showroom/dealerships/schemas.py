@@ -105,6 +105,11 @@ class AgentConfig(Strict):
         max_length=20,
         description="The follow-up cadence: days after the first answer a lead that has not replied is written to",
     )
+    no_show_follow_up_days: list[int] = Field(
+        default_factory=lambda: [1, 3, 7],
+        max_length=20,
+        description="The cadence after a missed appointment: days after the no-show the customer is written to",
+    )
     appointment_capacity: int = Field(
         default=2, ge=1, le=50, description="Appointments the showroom takes at the same time (per slot)"
     )
@@ -114,7 +119,7 @@ class AgentConfig(Strict):
         description="The languages the agent answers in (ISO 639-1); a message in another one is handed over",
     )
 
-    @field_validator("follow_up_days")
+    @field_validator("follow_up_days", "no_show_follow_up_days")
     @classmethod
     def _follow_up_days(cls, value: list[int]) -> list[int]:
         if any(day < 0 for day in value):
