@@ -13,6 +13,7 @@ from showroom.web import (
     dashboard,
     experiment_pages,
     inbox_routes,
+    schedule_pages,
     testchat,
     webhook_pages,
     widget_script,
@@ -26,6 +27,7 @@ PARTS = (
     car_picker,
     customer_pages,  # before crm_routes: /app/leads/new is not a lead id
     crm_routes,
+    schedule_pages,
     admin_routes,
     webhook_pages,
     experiment_pages,
