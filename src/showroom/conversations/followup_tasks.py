@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,13 +16,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.appointments.invitation import vehicle_words
 from showroom.brain.dialogue import DialogueState
 from showroom.conversations import effects
+from showroom.conversations.channels import may_automate, quiet_until
 from showroom.conversations.rows import turn_rows
+from showroom.followups import rules
 from showroom.followups import service as followups
 from showroom.jobs import tenant_task
 from showroom.mail import Email, new_message_id, send_later
-from showroom.models import Conversation, Customer, FollowUp, Lead, User, Vehicle, VehicleInterest
+from showroom.models import (
+    Conversation,
+    Customer,
+    Dealership,
+    FollowUp,
+    Lead,
+    Message,
+    User,
+    Vehicle,
+    VehicleInterest,
+)
 from showroom.services import Services
-from showroom.vocabulary import FollowUpKind, FollowUpStatus
+from showroom.vocabulary import FollowUpKind, FollowUpStatus, Sender
 
 EARLY = timedelta(seconds=5)  # a job may start this much before its time
 
@@ -74,6 +87,19 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         if reason is not None:
             await followups.stop(session, row.lead_id, reason)
             return f"stopped: {reason}"
+        refused = may_automate(turn.customer, conversation.channel)
+        if refused is not None:  # this step cannot go (no consent, a doubted contact); staff see why
+            row.status, row.cancelled_reason = FollowUpStatus.cancelled, refused
+            await session.flush()
+            await followups.sync_lead(session, row.lead_id)
+            return f"cancelled: {refused}"
+        later = await _not_before(session, turn.dealership, turn.customer)
+        if later is not None:  # working days, the per-customer gap, quiet hours: the step moves, its job with it
+            row.scheduled_at = later
+            await session.flush()
+            await followups.schedule(session, row)
+            await followups.sync_lead(session, row.lead_id)
+            return f"postponed to {later.isoformat()}"
         sent = await session.scalar(
             select(func.count())
             .select_from(FollowUp)
@@ -93,6 +119,25 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         await session.flush()
         await followups.sync_lead(session, row.lead_id)
         return "sent"
+
+
+async def _not_before(session: AsyncSession, dealership: Dealership, customer: Customer) -> datetime | None:
+    """When the dealership's rules let an automated message go to ``customer`` (None: now)."""
+    config = dealership.agent_config or {}
+    last = await session.scalar(
+        select(func.max(Message.created_at))
+        .join(Conversation, Conversation.id == Message.conversation_id)
+        .where(Conversation.customer_id == customer.id, Message.sender == Sender.ai, Message.type == "outbound")
+    )
+    return rules.next_allowed(
+        datetime.now(UTC),
+        hours=config.get("working_hours") or {},
+        zone=ZoneInfo(dealership.timezone),
+        last_automated=last,
+        gap=timedelta(hours=int(config.get("follow_up_gap_hours", rules.DEFAULT_GAP_HOURS))),
+        quiet_until=lambda at: quiet_until(dealership, at, customer),
+        working_days=bool(config.get("follow_up_working_days", True)),
+    )
 
 
 async def remind(session: AsyncSession, services: Services, row: FollowUp) -> str:

@@ -110,6 +110,12 @@ class AgentConfig(Strict):
         max_length=20,
         description="The cadence after a missed appointment: days after the no-show the customer is written to",
     )
+    follow_up_gap_hours: int = Field(
+        default=24, ge=0, le=720, description="Never two automated messages to a customer within this many hours"
+    )
+    follow_up_working_days: bool = Field(
+        default=True, description="Follow-ups go on working days, inside the working hours (else any day)"
+    )
     appointment_capacity: int = Field(
         default=2, ge=1, le=50, description="Appointments the showroom takes at the same time (per slot)"
     )
