@@ -141,3 +141,42 @@ async def test_another_dealership_s_rows_are_404_pages(app: FastAPI, db: Databas
     book = {"csrf_token": token, "lead_id": str(shop.lead.id), "starts_at": f"{local_day(2).isoformat()}T10:00"}
     assert (await outsider.post("/app/calendar/book", data=book)).status_code == 404
     assert {r.status for r in await _rows(db, shop.lead.id)} == {"scheduled"}
+
+
+async def test_the_settings_page_edits_the_cadences_and_a_negative_step_is_a_422_naming_it(
+    app: FastAPI, db: Database
+) -> None:
+    from showroom.models import Dealership
+
+    shop = await create_shop(db)
+    client = await page_client(app, shop.team.admin.email)
+    page = await client.get("/app/settings")
+    assert 'name="follow_up_days" value="1, 2, 4, 7, 13"' in page.text, page.text
+    token = csrf_of(page.text)
+    form = {
+        "csrf_token": token,
+        "follow_up_days": "2, 5, 9",
+        "no_show_follow_up_days": "1 4",
+        "follow_up_gap_hours": "36",
+        "appointment_slot_minutes": "45",
+        "appointment_capacity": "3",
+    }
+    saved = await client.post("/app/settings/follow-ups", data=form)
+    assert saved.status_code == 303, saved.text
+    async with db.maint_session() as maint:
+        d = await maint.get(Dealership, shop.team.id)
+        assert d is not None
+        config = d.agent_config
+    assert config["follow_up_days"] == [2, 5, 9] and config["no_show_follow_up_days"] == [1, 4]
+    assert config["follow_up_gap_hours"] == 36 and config["follow_up_working_days"] is False
+    assert config["appointment_slot_minutes"] == 45 and config["working_hours"]["mon"]["open"] == "09:00"  # kept
+    negative = await client.post("/app/settings/follow-ups", data={**form, "follow_up_days": "1, -2"})
+    assert negative.status_code == 422 and "follow_up_days" in negative.text and "negative" in negative.text
+    words = await client.post("/app/settings/follow-ups", data={**form, "no_show_follow_up_days": "soon"})
+    assert words.status_code == 422 and "no_show_follow_up_days" in words.text
+    agent = await page_client(app, shop.team.agent.email)
+    assert (
+        await agent.post(
+            "/app/settings/follow-ups", data={**form, "csrf_token": csrf_of((await agent.get("/app/calendar")).text)}
+        )
+    ).status_code == 403
