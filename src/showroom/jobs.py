@@ -35,6 +35,7 @@ tasks = Blueprint()
 TASK_MODULES: tuple[str, ...] = (
     "showroom.conversations.tasks",
     "showroom.conversations.followup_tasks",
+    "showroom.conversations.visit_tasks",
     "showroom.insights.tasks",
     "showroom.reports.tasks",
     "showroom.integrations.tasks",

@@ -221,3 +221,54 @@ def booked_text(
     if invited:
         text += translate(language, " A calendar invitation is on its way to your e-mail.")
     return text
+
+
+# --- changes by reply ----------------------------------------------------------------------------------------------
+
+_CANCEL = re.compile(
+    r"\b(?:cancel(?:l?ed|l?ing)?|can'?t (?:make|come)|cannot (?:make|come)|won'?t (?:make|be able)"
+    r"|not (?:going to|gonna) make|call(?:ing)? it off|cancelar|cancela|no (?:voy a|puedo) (?:ir|llegar))\b",
+    re.IGNORECASE,
+)
+_MOVE = re.compile(
+    r"\b(?:reschedul\w*|move (?:it|my|the)|change (?:the|my) (?:time|day|appointment|visit)|another (?:time|day)"
+    r"|different (?:time|day)|push (?:it|back)|instead|cambiar|mover|otro d[ií]a|otra hora|reprogramar)\b",
+    re.IGNORECASE,
+)
+
+
+def change_request(text: str) -> str | None:
+    """What a customer with a visit booked asks to do with it: "cancel", "move", or None."""
+    if _CANCEL.search(text):
+        return "cancel"
+    if _MOVE.search(text):
+        return "move"
+    return None
+
+
+def cancelled_text(language: str, when: str) -> str:
+    return say(
+        language,
+        "Done: your visit {when} is cancelled. If you'd like another time, just tell me a day and time.",
+        when=when,
+    )
+
+
+def reminder_text(language: str, *, test_drive: bool, when: str, dealer: str, address: str, link: str) -> str:
+    if test_drive:
+        text = say(
+            language,
+            "A reminder: your test drive is {when} at {dealer}, {address}.",
+            when=when,
+            dealer=dealer,
+            address=address,
+        )
+    else:
+        text = say(
+            language,
+            "A reminder: your visit is {when} at {dealer}, {address}.",
+            when=when,
+            dealer=dealer,
+            address=address,
+        )
+    return text + say(language, " To move or cancel it, reply here or use this link: {link}", link=link)

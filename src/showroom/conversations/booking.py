@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.appointments import service as appointments
 from showroom.appointments import slots
 from showroom.appointments.invitation import address_of, may_email, vehicle_words
-from showroom.appointments.schemas import AppointmentCreate
+from showroom.appointments.schemas import AppointmentCreate, AppointmentReschedule
 from showroom.audit.service import Actor
 from showroom.brain import visits
 from showroom.brain.compose.reply import reply_language
@@ -28,7 +28,8 @@ from showroom.brain.nlu.when import resolve
 from showroom.conversations import effects
 from showroom.conversations.rows import TurnRows
 from showroom.errors import ValidationFailed
-from showroom.models import Message, Vehicle, VehicleInterest
+from showroom.models import Appointment, Message, Vehicle, VehicleInterest
+from showroom.models.appointments import HOLDING
 from showroom.services import Services
 from showroom.vocabulary import AppointmentKind, AppointmentSource
 
@@ -70,15 +71,27 @@ async def try_book(
         return None  # no way to reach the customer (an anonymous chat): a person confirms the visit, as before
     state = DialogueState.from_json(turn.conversation.dialogue_state)
     asked = match is not None and is_appointment_request(match) and u.time_request is not None
-    if not state.offered and not asked:
+    change = visits.change_request(u.text)
+    if not state.offered and not asked and change is None:
         return None
     now = datetime.now(UTC)
+    upcoming = await _upcoming(session, turn, now)
     rules = await appointments.rules_for(session, turn.dealership.id)
     if state.offered:
         offered = [datetime.fromisoformat(o).astimezone(rules.zone) for o in state.offered]
         picked = visits.chosen(u.text, offered, now)
         if picked is not None:
-            return await _book(session, services, turn, inbound, u, rules, state, picked, now, actor)
+            return await _book(session, services, turn, inbound, u, rules, state, picked, now, actor, upcoming)
+    if upcoming is not None and not asked and change is not None:
+        if change == "cancel":
+            return await _cancel(session, services, turn, inbound, u, rules, state, upcoming, now, actor)
+        near = await appointments.free_slots(
+            session, rules, now.astimezone(rules.zone).date(), (upcoming.starts_at + timedelta(days=SEARCH_DAYS)).date()
+        )
+        offer = slots.nearest([s for s in near if s.starts_at != upcoming.starts_at], upcoming.starts_at)
+        if offer:
+            return await _offer(session, services, turn, inbound, u, rules, state, None, offer, now)
+        return None
     if not asked or u.time_request is None:
         return None
     wanted = resolve(u.time_request, now, turn.dealership.timezone)
@@ -93,7 +106,7 @@ async def try_book(
         if not choice.offer:
             return None
         return await _offer(session, services, turn, inbound, u, rules, state, wanted, choice.offer, now)
-    return await _book(session, services, turn, inbound, u, rules, state, choice.slot.starts_at, now, actor)
+    return await _book(session, services, turn, inbound, u, rules, state, choice.slot.starts_at, now, actor, upcoming)
 
 
 async def _offer(
@@ -130,22 +143,31 @@ async def _book(
     starts_at: datetime,
     now: datetime,
     actor: Actor,
+    upcoming: Appointment | None = None,
 ) -> Message | None:
-    """Book the slot starting at ``starts_at`` and confirm it (date, time, address, vehicle); if its last place went
-    to someone else a moment ago, offer the nearest free ones instead."""
+    """Book the slot starting at ``starts_at`` (move the lead's ``upcoming`` visit there, if it has one) and confirm
+    it (date, time, address, vehicle); if its last place went to someone else a moment ago, offer the nearest free
+    ones instead."""
     vehicle = await _vehicle(session, turn)
+    if upcoming is not None and upcoming.vehicle_id is not None:
+        vehicle = await session.get(Vehicle, upcoming.vehicle_id)
     kind = AppointmentKind.test_drive if vehicle is not None else AppointmentKind.sales_visit
     words = u.time_request.words if u.time_request is not None else u.text
-    data = AppointmentCreate(
-        lead_id=turn.lead.id,
-        kind=kind,
-        starts_at=starts_at,
-        ends_at=starts_at + timedelta(minutes=rules.minutes),
-        vehicle_id=vehicle.id if vehicle is not None else None,
-        notes=f'Booked by the agent from: "{words}"',
-    )
     try:
-        await appointments.create(session, data, actor, source=AppointmentSource.agent, now=now)
+        if upcoming is not None:
+            await appointments.reschedule(
+                session, upcoming.id, AppointmentReschedule(starts_at=starts_at), actor, now=now
+            )
+        else:
+            data = AppointmentCreate(
+                lead_id=turn.lead.id,
+                kind=kind,
+                starts_at=starts_at,
+                ends_at=starts_at + timedelta(minutes=rules.minutes),
+                vehicle_id=vehicle.id if vehicle is not None else None,
+                notes=f'Booked by the agent from: "{words}"',
+            )
+            await appointments.create(session, data, actor, source=AppointmentSource.agent, now=now)
     except ValidationFailed as refused:  # the last place went to someone else a moment ago
         offer = [
             slots.Slot(datetime.fromisoformat(a["starts_at"]), datetime.fromisoformat(a["ends_at"]), 1)
@@ -169,4 +191,43 @@ async def _book(
     state.appointment = {"words": words, "at": local.isoformat(), "booked": True}
     return await effects.say(
         session, services, turn, inbound, text, model="appointment", dialogue_state=state.to_json()
+    )
+
+
+async def _upcoming(session: AsyncSession, turn: TurnRows, now: datetime) -> Appointment | None:
+    """The lead's next visit still booked, if any."""
+    found: Appointment | None = await session.scalar(
+        select(Appointment)
+        .where(Appointment.lead_id == turn.lead.id, Appointment.status.in_(HOLDING), Appointment.starts_at > now)
+        .order_by(Appointment.starts_at)
+        .limit(1)
+    )
+    return found
+
+
+async def _cancel(
+    session: AsyncSession,
+    services: Services,
+    turn: TurnRows,
+    inbound: Message,
+    u: Understanding,
+    rules: slots.Rules,
+    state: DialogueState,
+    upcoming: Appointment,
+    now: datetime,
+    actor: Actor,
+) -> Message:
+    """The customer cancels their visit by replying: cancelled (staff are told), and said so."""
+    await appointments.cancel(session, upcoming.id, f'cancelled by the customer: "{u.text[:200]}"', actor)
+    language = reply_language(u)
+    when = visits.when_words(upcoming.starts_at.astimezone(rules.zone), now.astimezone(rules.zone).date(), language)
+    state.offered = []
+    return await effects.say(
+        session,
+        services,
+        turn,
+        inbound,
+        visits.cancelled_text(language, when),
+        model="appointment",
+        dialogue_state=state.to_json(),
     )

@@ -116,6 +116,11 @@ class AgentConfig(Strict):
     follow_up_working_days: bool = Field(
         default=True, description="Follow-ups go on working days, inside the working hours (else any day)"
     )
+    appointment_reminder_hours: list[int] = Field(
+        default_factory=lambda: [24, 2],
+        max_length=5,
+        description="Reminders before a visit, in hours before it starts, on the customer's channel",
+    )
     appointment_capacity: int = Field(
         default=2, ge=1, le=50, description="Appointments the showroom takes at the same time (per slot)"
     )
@@ -133,6 +138,13 @@ class AgentConfig(Strict):
         if any(day > 365 for day in value):
             raise ValueError("a follow-up step is at most 365 days after the first answer")
         return sorted(set(value))
+
+    @field_validator("appointment_reminder_hours")
+    @classmethod
+    def _reminder_hours(cls, value: list[int]) -> list[int]:
+        if any(not 1 <= hours <= 168 for hours in value):
+            raise ValueError("a reminder is 1 to 168 hours before the visit")
+        return sorted(set(value), reverse=True)
 
     @field_validator("languages")
     @classmethod

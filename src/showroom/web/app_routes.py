@@ -15,6 +15,7 @@ from showroom.web import (
     inbox_routes,
     schedule_pages,
     testchat,
+    visit_pages,
     webhook_pages,
     widget_script,
 )
@@ -32,6 +33,7 @@ PARTS = (
     webhook_pages,
     experiment_pages,
     testchat,
+    visit_pages,
     widget_script,
 )
 for part in PARTS:
