@@ -160,6 +160,7 @@ async def test_the_settings_page_edits_the_cadences_and_a_negative_step_is_a_422
         "follow_up_gap_hours": "36",
         "appointment_slot_minutes": "45",
         "appointment_capacity": "3",
+        "appointment_reminder_hours": "2, 48",
     }
     saved = await client.post("/app/settings/follow-ups", data=form)
     assert saved.status_code == 303, saved.text
@@ -169,6 +170,7 @@ async def test_the_settings_page_edits_the_cadences_and_a_negative_step_is_a_422
         config = d.agent_config
     assert config["follow_up_days"] == [2, 5, 9] and config["no_show_follow_up_days"] == [1, 4]
     assert config["follow_up_gap_hours"] == 36 and config["follow_up_working_days"] is False
+    assert config["appointment_reminder_hours"] == [48, 2]
     assert config["appointment_slot_minutes"] == 45 and config["working_hours"]["mon"]["open"] == "09:00"  # kept
     negative = await client.post("/app/settings/follow-ups", data={**form, "follow_up_days": "1, -2"})
     assert negative.status_code == 422 and "follow_up_days" in negative.text and "negative" in negative.text

@@ -150,12 +150,12 @@ async def save_follow_ups(staff: StaffForm) -> Response:
     """The cadences (days, comma-separated), the per-customer gap, working days, slot length and capacity."""
     form = form_values(staff.request)
     config = dict(staff.dealership.agent_config or {})
-    for key in ("follow_up_days", "no_show_follow_up_days"):
+    for key in ("follow_up_days", "no_show_follow_up_days", "appointment_reminder_hours"):
         words = [w for w in (form.get(key) or "").replace(";", ",").replace(" ", ",").split(",") if w]
         try:
             config[key] = [int(w) for w in words]
         except ValueError:
-            return await settings_page(staff, 422, f"{key}: whole numbers of days, separated by commas")
+            return await settings_page(staff, 422, f"{key}: whole numbers, separated by commas")
     for key in ("follow_up_gap_hours", "appointment_slot_minutes", "appointment_capacity"):
         config[key] = form.get(key) or config.get(key)
     config["follow_up_working_days"] = bool(form.get("follow_up_working_days"))
