@@ -37,7 +37,11 @@ def cadence(agent_config: dict[str, Any] | None, which: str = NEW_LEAD) -> tuple
 
 
 def channel_of(conversation: Conversation) -> str:
-    return conversation.channel if conversation.channel in (FollowUpChannel.email, FollowUpChannel.sms) else "chat"
+    return channel_of_name(conversation.channel)
+
+
+def channel_of_name(channel: str) -> str:
+    return channel if channel in (FollowUpChannel.email, FollowUpChannel.sms) else "chat"
 
 
 async def enter(
