@@ -98,10 +98,11 @@ async def try_book(
     if wanted is None:
         return None
     day = wanted.astimezone(rules.zone).date()
-    first = max(now.astimezone(rules.zone).date(), day - timedelta(days=SEARCH_DAYS))
-    choice = slots.choose(
-        wanted, await appointments.free_slots(session, rules, first, day + timedelta(days=SEARCH_DAYS), now)
-    )
+    choice = slots.choose(wanted, await appointments.free_slots(session, rules, day, day, now))  # most often free
+    if choice.slot is None:  # the nearest free slots, a week either side
+        first = max(now.astimezone(rules.zone).date(), day - timedelta(days=SEARCH_DAYS))
+        last = day + timedelta(days=SEARCH_DAYS)
+        choice = slots.choose(wanted, await appointments.free_slots(session, rules, first, last, now))
     if choice.slot is None:
         if not choice.offer:
             return None
