@@ -182,3 +182,33 @@ async def test_the_settings_page_edits_the_cadences_and_a_negative_step_is_a_422
             "/app/settings/follow-ups", data={**form, "csrf_token": csrf_of((await agent.get("/app/calendar")).text)}
         )
     ).status_code == 403
+
+
+async def test_the_dashboard_shows_appointments_set_shown_and_the_show_rate(app: FastAPI, db: Database) -> None:
+    import re
+
+    from tests.factories import create_customer, create_lead
+
+    shop = await create_shop(db)
+    now = datetime.now(UTC)
+    async with db.maint_session() as maint, maint.begin():
+        for n, status in enumerate(("completed", "completed", "completed", "no_show", "confirmed", "cancelled")):
+            customer = await create_customer(maint, shop.team.id)
+            lead = await create_lead(maint, shop.team.id, customer.id)
+            start = now - timedelta(days=n + 1) if status != "confirmed" else now + timedelta(days=2)
+            maint.add(
+                Appointment(
+                    dealership_id=shop.team.id,
+                    lead_id=lead.id,
+                    customer_id=customer.id,
+                    kind="sales_visit",
+                    source="staff",
+                    status=status,
+                    starts_at=start,
+                    ends_at=start + timedelta(minutes=30),
+                )
+            )
+    client = await page_client(app, shop.team.agent.email)
+    page = (await client.get("/")).text
+    assert re.search(r'data-kpi="appointments-set"><a href="/app/calendar">6<', page), page
+    assert re.search(r'data-kpi="appointments-shown">3 <small>show rate 75%, 1 no-show', page), page
