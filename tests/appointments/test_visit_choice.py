@@ -94,3 +94,23 @@ def test_the_words_in_english_and_spanish() -> None:
     )
     assert done.startswith("Listo, su prueba de manejo queda el sábado 12 de diciembre a las 10:00 en Lake Motors")
     assert "Tendremos el 2022 Hyundai Tucson listo" in done and "invitación" in done
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have to cancel, sorry", "cancel"),
+        ("please cancel my appointment", "cancel"),
+        ("can't make it tomorrow", "cancel"),
+        ("tengo que cancelar la cita", "cancel"),
+        ("can we reschedule?", "move"),
+        ("I need another time", "move"),
+        ("can I cancel the extended warranty?", None),
+        ("I'd like the Santa Fe instead", None),
+        ("what time do you open?", None),
+    ],
+)
+def test_a_change_to_a_booked_visit_is_read_from_the_reply(text: str, expected: str | None) -> None:
+    from showroom.brain.visits import change_request
+
+    assert change_request(text) == expected

@@ -225,14 +225,18 @@ def booked_text(
 
 # --- changes by reply ----------------------------------------------------------------------------------------------
 
+# about the visit itself: "cancel my appointment", "I have to cancel", "can't make it"; not "cancel the warranty"
 _CANCEL = re.compile(
-    r"\b(?:cancel(?:l?ed|l?ing)?|can'?t (?:make|come)|cannot (?:make|come)|won'?t (?:make|be able)"
-    r"|not (?:going to|gonna) make|call(?:ing)? it off|cancelar|cancela|no (?:voy a|puedo) (?:ir|llegar))\b",
+    r"\bcancel(?:l?ed|l?ing)?\s+(?:my |the |our |this |that )?(?:appointment|appt|visit|test drive|booking|it)\b"
+    r"|\b(?:have|need|got|going|want) to cancel\b|\bcan'?t make it\b|\bcannot make it\b|\bwon'?t make it\b"
+    r"|\bnot (?:going to|gonna) make it\b|\bcall(?:ing)? it off\b|\bcancelar (?:la|mi) (?:cita|visita|prueba)\b"
+    r"|\bno (?:voy a poder|puedo) (?:ir|llegar)\b",
     re.IGNORECASE,
 )
 _MOVE = re.compile(
-    r"\b(?:reschedul\w*|move (?:it|my|the)|change (?:the|my) (?:time|day|appointment|visit)|another (?:time|day)"
-    r"|different (?:time|day)|push (?:it|back)|instead|cambiar|mover|otro d[ií]a|otra hora|reprogramar)\b",
+    r"\breschedul\w*|\bmove (?:it|my appointment|my visit|the appointment|the visit)\b"
+    r"|\bchange (?:the|my) (?:time|day|appointment|visit)\b|\b(?:another|different) (?:time|day)\b|\bpush it back\b"
+    r"|\bcambiar (?:la|mi) (?:cita|hora|visita)\b|\botro d[ií]a\b|\botra hora\b|\breprogramar\b",
     re.IGNORECASE,
 )
 
