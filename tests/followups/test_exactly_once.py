@@ -26,7 +26,7 @@ from tests.factories import create_conversation, create_customer, create_lead
 from tests.ops.test_faults import SlowRelay
 from tests.servers import serve
 
-STEPS = 24
+STEPS = 16
 
 
 async def _due_steps(db: Database, dealership_id: int) -> list[str]:
@@ -80,7 +80,7 @@ async def test_two_workers_one_killed_send_each_step_once(settings: Settings, db
                 await asyncio.sleep(0.05)
             os.kill(doomed.pid, signal.SIGKILL)  # with steps and sends in flight
             doomed.wait(timeout=10)
-            deadline = time.monotonic() + 90
+            deadline = time.monotonic() + 240  # a loaded CI machine: deliveries retried after the kill take a while
             while time.monotonic() < deadline:
                 async with db.maint_session() as maint:
                     rows = (await maint.scalars(select(FollowUp).where(FollowUp.dealership_id == shop.team.id))).all()
@@ -106,7 +106,7 @@ async def test_two_workers_one_killed_send_each_step_once(settings: Settings, db
     assert sorted(written) == sorted(steps), "a step missed"  # zero misses
     assert set(written.values()) == {1}, written  # zero duplicates: each step written once
     assert [r.status for r in rows] == ["sent"] * STEPS
-    assert all(m.delivery_status == "sent" for m in messages)
+    assert sorted(m.delivery_status for m in messages) == ["sent"] * STEPS
     delivered = Counter(relay.keys)
     assert set(delivered) >= {str(m.id) for m in messages}  # every customer got it...
     assert sum(delivered.values()) - len(delivered) <= 4  # ...and at most the in-flight ones again, same key
