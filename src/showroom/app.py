@@ -51,6 +51,7 @@ from showroom.errors import AppError, NotFound, Unauthorized
 from showroom.events import EventHub
 from showroom.experiments.routes import router as experiments
 from showroom.exports.routes import router as exports
+from showroom.followups.routes import router as follow_ups
 from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
@@ -212,6 +213,7 @@ def _include_routers(app: FastAPI) -> None:
         inventory,
         leads,
         appointments,
+        follow_ups,
         conversations,
         contact_claims,
         handovers,

@@ -36,6 +36,8 @@ tasks = Blueprint()
 TASK_MODULES: tuple[str, ...] = (
     "showroom.conversations.tasks",
     "showroom.conversations.followup_tasks",
+    "showroom.conversations.visit_tasks",
+    "showroom.conversations.inventory_tasks",
     "showroom.insights.tasks",
     "showroom.reports.tasks",
     "showroom.integrations.tasks",

@@ -28,7 +28,14 @@ class Shop:
 async def create_shop(db: Database, *, capacity: int = 2, hours: dict[str, object] | None = None) -> Shop:
     team = await create_team(db)
     async with db.maint_session() as maint, maint.begin():
-        config = {"working_hours": hours or EVERY_DAY, "appointment_slot_minutes": 30, "appointment_capacity": capacity}
+        config = {
+            "working_hours": hours or EVERY_DAY,
+            "appointment_slot_minutes": 30,
+            "appointment_capacity": capacity,
+            # follow-ups go whatever the time of day the tests run (their rules have tests of their own)
+            "follow_up_working_days": False,
+            "quiet_hours": {"start": "00:00", "end": "00:00"},
+        }
         await maint.execute(
             update(Dealership).where(Dealership.id == team.id).values(timezone=ZONE, agent_config=config)
         )

@@ -121,3 +121,84 @@ async def test_an_anonymous_visitor_s_time_goes_to_a_person_with_the_time_in_the
     said = await _say(guest, sub, "can i come test drive it tomorrow at 11am", first["token"])
     assert said["handed_over"] is True, said
     assert await _appointments(db, team.id) == []
+
+
+async def test_the_customer_picks_one_of_the_offered_slots_and_it_is_booked(app: FastAPI, db: Database) -> None:
+    """After "11 is not available, I can do 10:30 or 11:30", "the 11:30" books 11:30 tomorrow (no trigger fires on
+    those words alone: the offer kept in the dialogue state is what they answer)."""
+    team = await _shop(app, db, capacity=1)
+    async with db.maint_session() as maint, maint.begin():
+        other = await create_customer(maint, team.id)
+        lead = await create_lead(maint, team.id, other.id)
+        maint.add(
+            Appointment(
+                dealership_id=team.id,
+                lead_id=lead.id,
+                customer_id=other.id,
+                kind="sales_visit",
+                source="staff",
+                starts_at=tomorrow_at(11),
+                ends_at=tomorrow_at(11) + timedelta(minutes=30),
+            )
+        )
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    await _known(guest, sub, first["token"])
+    offered = await _say(guest, sub, "can i come in tomorrow at 11am", first["token"])
+    assert "10:30 AM or" in offered["replies"][0]["content"]
+    said = await _say(guest, sub, "the 11:30", first["token"])
+    assert said["handed_over"] is False, said
+    reply = said["replies"][0]["content"]
+    assert reply.startswith("You're booked") and "11:30 AM" in reply and "1 Lake Rd" in reply, reply
+    mine = [a for a in await _appointments(db, team.id) if a.lead_id != lead.id]
+    assert [a.starts_at for a in mine] == [tomorrow_at(11) + timedelta(minutes=30)]
+    assert mine[0].source == "agent" and mine[0].status == "confirmed"
+
+
+async def test_the_first_one_books_the_earlier_offered_slot(app: FastAPI, db: Database) -> None:
+    team = await _shop(app, db)
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    await _known(guest, sub, first["token"])
+    offered = await _say(guest, sub, "can i come in tomorrow at 8pm", first["token"])
+    assert "6:00 PM" in offered["replies"][0]["content"]
+    said = await _say(guest, sub, "the first one", first["token"])
+    reply = said["replies"][0]["content"]
+    assert reply.startswith("You're booked") and "6:00 PM" in reply, reply
+    [booked] = await _appointments(db, team.id)
+    assert booked.starts_at == tomorrow_at(18)
+
+
+async def test_an_offer_is_answered_by_the_next_message_only(app: FastAPI, db: Database) -> None:
+    """Once the conversation moved on, "the first one" is about the cars again, not the slots offered earlier."""
+    team = await _shop(app, db)
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "do you have a tucson")
+    await _known(guest, sub, first["token"])
+    await _say(guest, sub, "can i come in tomorrow at 8pm", first["token"])
+    other = await _say(guest, sub, "how many miles on it?", first["token"])
+    assert "booked" not in other["replies"][0]["content"]
+    said = await _say(guest, sub, "the first one", first["token"])
+    assert "booked" not in said["replies"][0]["content"]
+    assert await _appointments(db, team.id) == []
+
+
+async def test_a_spanish_customer_is_offered_and_booked_in_spanish(app: FastAPI, db: Database) -> None:
+    config = {
+        "working_hours": EVERY_DAY,
+        "appointment_capacity": 1,
+        "quiet_hours": {"start": "00:00", "end": "00:00"},
+        "languages": ["en", "es"],
+    }
+    team = await stocked_team(app, db, timezone="America/Chicago", agent_config=config, address="1 Lake Rd")
+    guest, sub = visitor(app), team.dealership.subdomain
+    first = await _say(guest, sub, "hola, tienen la tucson gris?")
+    await _known(guest, sub, first["token"])
+    offered = await _say(guest, sub, "puedo ir mañana a las 8 de la noche?", first["token"])
+    text = offered["replies"][0]["content"]
+    assert "no está disponible" in text and "a las 18:00" in text and "18:30" in text, text
+    said = await _say(guest, sub, "la segunda por favor", first["token"])
+    reply = said["replies"][0]["content"]
+    assert reply.startswith("Listo, su") and "a las 18:30" in reply and "1 Lake Rd" in reply, reply
+    [booked] = await _appointments(db, team.id)
+    assert booked.starts_at == tomorrow_at(18) + timedelta(minutes=30)

@@ -146,6 +146,32 @@ async def _saved_reply(db: Database, team: Team) -> Any:
         return row
 
 
+async def _follow_up(db: Database, team: Team) -> Any:
+    """A task (a call to make) for the team's salesperson, due tomorrow."""
+    from showroom.models import FollowUp
+
+    async with db.maint_session() as maint, maint.begin():
+        customer = await create_customer(maint, team.id)
+        lead = await create_lead(maint, team.id, customer.id)
+        row = FollowUp(
+            dealership_id=team.id,
+            lead_id=lead.id,
+            customer_id=customer.id,
+            assigned_user_id=team.agent.id,
+            kind="staff_reminder",
+            channel="phone",
+            scheduled_at=datetime.now(UTC) + timedelta(days=1),
+            status="scheduled",
+        )
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
+def _tomorrow() -> str:
+    return (datetime.now(UTC) + timedelta(days=1)).isoformat()
+
+
 async def _conversation(db: Database, team: Team) -> Any:
     async with db.maint_session() as maint, maint.begin():
         customer = await create_customer(maint, team.id)
@@ -486,6 +512,20 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("POST", "/api/v1/appointments/{appointment_id}/outcome"): Example(
         on(_past_appointment, "/api/v1/appointments/{id}/outcome", lambda r, t: {"shown": True})
     ),
+    ("GET", "/api/v1/follow-ups"): Example(fixed("/api/v1/follow-ups"), tenant_resource=False),
+    ("POST", "/api/v1/follow-ups"): Example(
+        on(_lead, "/api/v1/follow-ups", lambda r, t: {"lead_id": str(r.id), "scheduled_at": _tomorrow()}), 201
+    ),
+    ("GET", "/api/v1/follow-ups/{follow_up_id}"): Example(on(_follow_up, "/api/v1/follow-ups/{id}")),
+    ("PATCH", "/api/v1/follow-ups/{follow_up_id}"): Example(
+        on(_follow_up, "/api/v1/follow-ups/{id}", lambda r, t: {"notes": "call after 5"})
+    ),
+    ("POST", "/api/v1/follow-ups/{follow_up_id}/skip"): Example(on(_follow_up, "/api/v1/follow-ups/{id}/skip")),
+    ("POST", "/api/v1/follow-ups/{follow_up_id}/snooze"): Example(
+        on(_follow_up, "/api/v1/follow-ups/{id}/snooze", lambda r, t: {"hours": 2})
+    ),
+    ("POST", "/api/v1/follow-ups/{follow_up_id}/send-now"): Example(on(_follow_up, "/api/v1/follow-ups/{id}/send-now")),
+    ("POST", "/api/v1/follow-ups/{follow_up_id}/complete"): Example(on(_follow_up, "/api/v1/follow-ups/{id}/complete")),
     ("GET", "/api/v1/leads"): Example(fixed("/api/v1/leads"), tenant_resource=False),
     ("POST", "/api/v1/leads"): Example(on(_customer, "/api/v1/leads", lambda r, t: {"customer_id": str(r.id)}), 201),
     ("POST", "/api/v1/leads/adf"): Example(fixed("/api/v1/leads/adf"), 422, tenant_resource=False),

@@ -49,6 +49,13 @@ async def _rows(db: Database, lead_id: uuid.UUID) -> list[FollowUp]:
         )
 
 
+async def _due(db: Database, row: FollowUp) -> None:
+    """The step's time has come (its job runs then; a job that starts early finds it not due and does nothing)."""
+    async with db.maint_session() as maint, maint.begin():
+        when = datetime.now(UTC) - timedelta(minutes=1)
+        await maint.execute(update(FollowUp).where(FollowUp.id == row.id).values(scheduled_at=when))
+
+
 async def _outbound(db: Database, conversation_id: uuid.UUID) -> list[Message]:
     async with db.maint_session() as maint:
         query = select(Message).where(Message.conversation_id == conversation_id, Message.sender == "ai")
@@ -79,6 +86,7 @@ async def test_a_step_run_by_two_jobs_at_once_is_sent_once_in_context(db: Databa
     shop = await create_shop(db)
     conversation = await _enrolled(db, shop)
     first = (await _rows(db, shop.lead.id))[0]
+    await _due(db, first)
     services = Services.build(settings, db)
 
     async def run() -> str:
@@ -97,6 +105,7 @@ async def test_a_customer_reply_stops_the_cadence_even_a_step_already_due(db: Da
     shop = await create_shop(db)
     conversation = await _enrolled(db, shop)
     due = (await _rows(db, shop.lead.id))[0]
+    await _due(db, due)
     async with db.maint_session() as maint, maint.begin():  # the reply lands, the step is due and not yet sent
         await create_message(maint, conversation, content="thanks, I'll think about it", created_at=datetime.now(UTC))
     async with db.session(shop.team.id) as session:
@@ -118,6 +127,7 @@ async def test_a_human_taking_over_or_the_lead_closing_stops_it(db: Database, se
             else:
                 await maint.execute(update(Lead).where(Lead.id == shop.lead.id).values(status="sold"))
         step = (await _rows(db, shop.lead.id))[0]
+        await _due(db, step)
         async with db.session(shop.team.id) as session:
             outcome = await send_step(session, Services.build(settings, db), step.id)
         assert outcome.startswith("stopped"), outcome

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.appointments import invitation, slots
+from showroom.appointments import invitation, notices, reminders, slots
 from showroom.appointments.schemas import AppointmentCreate, AppointmentReschedule
 from showroom.audit.service import Actor, record, snapshot
 from showroom.dealerships.schemas import AgentConfig
@@ -23,7 +23,7 @@ from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.followups import service as followups
 from showroom.leads.schemas import LeadUpdate
 from showroom.leads.service import add_activity, update_lead
-from showroom.models import Appointment, Dealership, Lead, User, Vehicle
+from showroom.models import Appointment, Conversation, Dealership, Lead, User, Vehicle
 from showroom.models.appointments import HOLDING
 from showroom.vocabulary import ActivityType, AppointmentSource, AppointmentStatus, LeadStatus
 
@@ -31,6 +31,7 @@ from showroom.vocabulary import ActivityType, AppointmentSource, AppointmentStat
 BEFORE_APPOINTMENT = (LeadStatus.new, LeadStatus.contacted, LeadStatus.qualified)
 ALTERNATIVES_DAYS = 7  # how far the nearest free slots are looked for
 MAX_RANGE_DAYS = 92
+CHANGE_WORDS = {"rescheduled": "moved", "cancelled": "cancelled", "completed": "shown", "no_show": "missed (no-show)"}
 
 
 def aware(value: datetime) -> datetime:
@@ -164,6 +165,9 @@ async def create(
         await update_lead(session, lead.id, LeadUpdate(status=LeadStatus.appointment), actor)
     await invitation.queue(session, appointment, sequence=0)
     await followups.stop(session, lead.id, "an appointment is booked")
+    dealership = await session.get(Dealership, lead.dealership_id)
+    await reminders.schedule(session, appointment, dealership.agent_config if dealership else None, now)
+    await notices.tell_staff(session, appointment, f"booked ({source.replace('_', ' ')})", actor, timeline=False)
     return appointment
 
 
@@ -195,6 +199,10 @@ async def _change(session: AsyncSession, appointment: Appointment, values: dict[
         # SEQUENCE grows with each change: seconds since the booking (RFC 5545 only asks that it increase)
         changed = int((datetime.now(UTC) - appointment.created_at).total_seconds()) + 1
         await invitation.queue(session, appointment, sequence=changed)
+    if appointment.status == AppointmentStatus.rescheduled:  # the old reminders find the start changed
+        dealership = await session.get(Dealership, appointment.dealership_id)
+        await reminders.schedule(session, appointment, dealership.agent_config if dealership else None)
+    await notices.tell_staff(session, appointment, CHANGE_WORDS.get(str(values["status"]), "changed"), actor)
 
 
 def _still_open(appointment: Appointment) -> None:
@@ -241,7 +249,25 @@ async def record_outcome(
         raise ValidationFailed("the appointment has not started yet", field="shown")
     status = AppointmentStatus.completed if shown else AppointmentStatus.no_show
     await _change(session, appointment, {"status": status}, actor)
+    if not shown:
+        await _no_show_cadence(session, appointment)
     return appointment
+
+
+async def _no_show_cadence(session: AsyncSession, appointment: Appointment) -> None:
+    """A missed visit enters the dealership's no-show cadence, in the lead's latest conversation (none: nothing to
+    write in, the salesperson calls)."""
+    conversation = await session.scalar(
+        select(Conversation)
+        .where(Conversation.lead_id == appointment.lead_id)
+        .order_by(Conversation.created_at.desc())
+        .limit(1)
+    )
+    dealership = await session.get(Dealership, appointment.dealership_id)
+    if conversation is None or dealership is None:
+        return
+    offsets = followups.cadence(dealership.agent_config, followups.NO_SHOW)
+    await followups.enter(session, conversation, offsets, which=followups.NO_SHOW)
 
 
 async def list_appointments(

@@ -6,6 +6,7 @@ holds ``capacity`` appointments; an appointment takes a place in every slot it o
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -109,16 +110,32 @@ def free(
     booked: Sequence[tuple[datetime, datetime]],
     now: datetime,
 ) -> list[Slot]:
-    """Every slot from ``first`` to ``last`` (days, inclusive) that starts after ``now`` and has a place left."""
+    """Every slot from ``first`` to ``last`` (days, inclusive) that starts after ``now`` and has a place left.
+
+    The bookings are sorted once and each day looks only at those that can overlap it (a binary search by start,
+    widened by the longest booking), so a busy calendar costs in proportion to its days, not days times bookings."""
+    spans = sorted((s.timestamp(), e.timestamp()) for s, e in booked)  # plain numbers: aware datetimes compare slowly
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0.0)
+    after = now.timestamp()
     out = []
     day = first
     while day <= last:
-        for slot in day_slots(rules, day):
-            if slot[0] <= now:
-                continue
-            left = rules.capacity - taken(slot, booked)
-            if left > 0:
-                out.append(Slot(slot[0], slot[1], left))
+        today = day_slots(rules, day)
+        if today:
+            times = [(a.timestamp(), b.timestamp()) for a, b in today]
+            opens, closes = times[0][0], times[-1][1]
+            near = [
+                (s, e)
+                for s, e in spans[bisect_left(starts, opens - longest) : bisect_left(starts, closes)]
+                if e > opens
+            ]
+            for (a, b), (ta, tb) in zip(today, times, strict=True):
+                if ta <= after:
+                    continue
+                left = rules.capacity - sum(1 for s, e in near if s < tb and ta < e)
+                if left > 0:
+                    out.append(Slot(a, b, left))
         day += timedelta(days=1)
     return out
 

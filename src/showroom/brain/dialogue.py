@@ -98,6 +98,7 @@ class DialogueState:
     trade_in: dict[str, Any] = field(default_factory=dict)  # year, make, model, trim, mileage, condition
     appointment: dict[str, Any] = field(default_factory=dict)  # {"words": ..., "at": ISO time} once asked for
     contact: dict[str, str] = field(default_factory=dict)  # email, phone, name, as given in the conversation
+    offered: list[str] = field(default_factory=list)  # ISO starts of the visit slots just offered (brain.visits)
     said: list[str] = field(default_factory=list)  # fingerprints of the agent's recent replies (no repeats)
     language: str | None = None  # ISO 639-1 of the customer's messages
     turns: int = 0  # customer messages understood
@@ -115,6 +116,7 @@ class DialogueState:
             if isinstance(value, dict):
                 setattr(state, name, dict(value))
         state.said = [str(s) for s in data.get("said") or [] if isinstance(s, str)][-MAX_SAID:]
+        state.offered = [str(s) for s in data.get("offered") or [] if isinstance(s, str)][:MAX_SHOWN]
         language = data.get("language")
         state.language = language if isinstance(language, str) else None
         turns = data.get("turns")
@@ -292,6 +294,7 @@ def remember(
     s = u.slots
     new = DialogueState.from_json(state.to_json())
     new.turns += 1
+    new.offered = []  # an offer of visit slots is answered by the next message, or the conversation moved on
     new.criteria = {k: v for k, v in criteria.items() if v not in (None, [], "") and k != "query"}
     ids = list(dict.fromkeys(shown))[:MAX_SHOWN]
     if len(ids) > 1:  # a list: what "the second one", "those", "the cheaper one" point at next

@@ -221,6 +221,31 @@ MESSAGES: dict[str, str] = {
     "I'd be glad to set up a test drive whenever you're ready.": (
         "Con gusto le programo una prueba de manejo cuando usted guste."
     ),
+    # visits the agent books (brain.visits)
+    "I can do {choices}. Which works for you?": "Puedo ofrecerle {choices}. ¿Cuál le queda mejor?",
+    "{asked} is not available. I can do {choices}. Which works for you?": (
+        "{asked} no está disponible. Puedo ofrecerle {choices}. ¿Cuál le queda mejor?"
+    ),
+    "You're booked: your test drive is {when} at {dealer}, {address}.": (
+        "Listo, su prueba de manejo queda {when} en {dealer}, {address}."
+    ),
+    "You're booked: your visit is {when} at {dealer}, {address}.": (
+        "Listo, su visita queda {when} en {dealer}, {address}."
+    ),
+    " We'll have the {vehicle} ready for you.": " Tendremos el {vehicle} listo para usted.",
+    " A calendar invitation is on its way to your e-mail.": " Le enviamos una invitación de calendario a su correo.",
+    "Done: your visit {when} is cancelled. If you'd like another time, just tell me a day and time.": (
+        "Listo: su visita {when} queda cancelada. Si quiere otra hora, dígame qué día y a qué hora."
+    ),
+    "A reminder: your test drive is {when} at {dealer}, {address}.": (
+        "Le recordamos su prueba de manejo {when} en {dealer}, {address}."
+    ),
+    "A reminder: your visit is {when} at {dealer}, {address}.": (
+        "Le recordamos su visita {when} en {dealer}, {address}."
+    ),
+    " To move or cancel it, reply here or use this link: {link}": (
+        " Para cambiarla o cancelarla, responda aquí o use este enlace: {link}"
+    ),
     # hours, location, service
     "Our hours are {hours}.": "Nuestro horario es {hours}.",
     "You'll find us at {location}.": "Nos encuentra en {location}.",

@@ -95,6 +95,14 @@ def _undeliverable(message: Message, customer: Customer) -> str | None:
     return None
 
 
+def may_automate(customer: Customer, channel: str) -> str | None:
+    """Why no automated message may go to ``customer`` on ``channel`` (an opt-out, a doubted contact, no consent to
+    texts), or None: what a follow-up checks before it is written."""
+    if opted_out(customer, channel):
+        return f"the customer opted out of {channel} messages"
+    return _unverified(customer, channel)
+
+
 def _unverified(customer: Customer, channel: str) -> str | None:
     key = {"email": "email", "sms": "phone"}.get(channel)
     flag = (customer.contact_flags or {}).get(key) if key else None

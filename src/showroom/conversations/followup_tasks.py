@@ -7,6 +7,8 @@ booking, a human taking over or the lead closing."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,12 +16,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.appointments.invitation import vehicle_words
 from showroom.brain.dialogue import DialogueState
 from showroom.conversations import effects
+from showroom.conversations.channels import may_automate, quiet_until
 from showroom.conversations.rows import turn_rows
+from showroom.followups import rules
 from showroom.followups import service as followups
 from showroom.jobs import tenant_task
-from showroom.models import Conversation, FollowUp, Vehicle, VehicleInterest
+from showroom.mail import Email, new_message_id, send_later
+from showroom.models import (
+    Conversation,
+    Customer,
+    Dealership,
+    FollowUp,
+    Lead,
+    Message,
+    User,
+    Vehicle,
+    VehicleInterest,
+)
 from showroom.services import Services
-from showroom.vocabulary import FollowUpStatus
+from showroom.vocabulary import FollowUpKind, FollowUpStatus, Sender
+
+EARLY = timedelta(seconds=5)  # a job may start this much before its time
 
 LINES = (
     "Still thinking about the {thing}? I can check it's ready for you or set up a test drive: just reply with a day "
@@ -27,6 +44,13 @@ LINES = (
     "Any questions I can answer about the {thing}? Price, options, trade-in: happy to help.",
     "The {thing} is still here. Would you like to come and see it this week?",
     "Just checking in about the {thing}. If the timing isn't right, no problem: reply STOP and I won't write again.",
+)
+
+NO_SHOW_LINES = (
+    "Sorry we missed you! Would you like to pick another time to see the {thing}? Just reply with a day and time.",
+    "The {thing} is still here if you'd like to reschedule: reply with a day and time that suits you.",
+    "Checking in one last time about the {thing}. If now isn't the right time, no problem: reply STOP and I won't "
+    "write again.",
 )
 
 
@@ -50,6 +74,10 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         row = await session.scalar(select(FollowUp).where(FollowUp.id == follow_up_id).with_for_update(key_share=True))
         if row is None or row.status != FollowUpStatus.scheduled:
             return "nothing to do"
+        if row.scheduled_at > datetime.now(UTC) + EARLY:
+            return "not due yet"  # snoozed or moved: the job queued for its new time sends it
+        if row.kind == FollowUpKind.staff_reminder:
+            return await remind(session, services, row)
         conversation = await session.get(Conversation, row.conversation_id) if row.conversation_id else None
         if conversation is None:
             row.status, row.cancelled_reason = FollowUpStatus.cancelled, "the conversation is gone"
@@ -59,18 +87,93 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         if reason is not None:
             await followups.stop(session, row.lead_id, reason)
             return f"stopped: {reason}"
+        refused = may_automate(turn.customer, conversation.channel)
+        if refused is not None:  # this step cannot go (no consent, a doubted contact); staff see why
+            row.status, row.cancelled_reason = FollowUpStatus.cancelled, refused
+            await session.flush()
+            await followups.sync_lead(session, row.lead_id)
+            return f"cancelled: {refused}"
+        later = await _not_before(session, turn.dealership, turn.customer)
+        if later is not None:  # working days, the per-customer gap, quiet hours: the step moves, its job with it
+            row.scheduled_at = later
+            await session.flush()
+            await followups.schedule(session, row)
+            await followups.sync_lead(session, row.lead_id)
+            return f"postponed to {later.isoformat()}"
         sent = await session.scalar(
             select(func.count())
             .select_from(FollowUp)
-            .where(FollowUp.lead_id == row.lead_id, FollowUp.status == FollowUpStatus.sent)
+            .where(
+                FollowUp.lead_id == row.lead_id,
+                FollowUp.status == FollowUpStatus.sent,
+                FollowUp.template.like(f"{(row.template or '').split(':')[0]}:%"),
+            )
         )
-        step = min(int(sent or 0), len(LINES) - 1)
+        lines = NO_SHOW_LINES if (row.template or "").startswith(followups.NO_SHOW) else LINES
+        step = min(int(sent or 0), len(lines) - 1)
         name = (turn.customer.first_name or (turn.customer.full_name or "").split(" ")[0]).strip()
         thing = await _thing(session, conversation)
-        text = (f"Hi {name}! " if name else "Hi! ") + LINES[step].format(thing=thing)
+        text = row.notes or (f"Hi {name}! " if name else "Hi! ") + lines[step].format(thing=thing)
         await effects.say(session, services, turn, None, text, model="follow_up", entities={"follow_up": str(row.id)})
         row.status, row.attempt_count = FollowUpStatus.sent, row.attempt_count + 1
+        await session.flush()
+        await followups.sync_lead(session, row.lead_id)
         return "sent"
+
+
+async def _not_before(session: AsyncSession, dealership: Dealership, customer: Customer) -> datetime | None:
+    """When the dealership's rules let an automated message go to ``customer`` (None: now)."""
+    config = dealership.agent_config or {}
+    last = await session.scalar(
+        select(func.max(Message.created_at))
+        .join(Conversation, Conversation.id == Message.conversation_id)
+        .where(Conversation.customer_id == customer.id, Message.sender == Sender.ai, Message.type == "outbound")
+    )
+    return rules.next_allowed(
+        datetime.now(UTC),
+        hours=config.get("working_hours") or {},
+        zone=ZoneInfo(dealership.timezone),
+        last_automated=last,
+        gap=timedelta(hours=int(config.get("follow_up_gap_hours", rules.DEFAULT_GAP_HOURS))),
+        quiet_until=lambda at: quiet_until(dealership, at, customer),
+        working_days=bool(config.get("follow_up_working_days", True)),
+    )
+
+
+async def remind(session: AsyncSession, services: Services, row: FollowUp) -> str:
+    """A task (a call to make) is due: e-mailed to its person (after commit); it stays on their task list until they
+    mark it done."""
+    row.status, row.attempt_count = FollowUpStatus.sent, row.attempt_count + 1
+    await session.flush()
+    await followups.sync_lead(session, row.lead_id)
+    user = await session.get(User, row.assigned_user_id) if row.assigned_user_id else None
+    if user is None or not user.is_active:
+        return "due: on the lead's list (nobody assigned to e-mail)"
+    lead = await session.get(Lead, row.lead_id)
+    customer = await session.get(Customer, row.customer_id)
+    who = (customer.full_name if customer else None) or "a customer"
+    contact = " · ".join(p for p in (customer.phone_e164 or customer.phone, customer.email) if p) if customer else ""
+    base = (services.settings.public_url or "").rstrip("/")
+    link = f"{base}/app/leads/{row.lead_id}" if lead is not None else ""
+    lines = [
+        f"Follow-up due: {row.channel} {who}" + (f" ({contact})" if contact else ""),
+        *([f"Notes: {row.notes}"] if row.notes else []),
+        *([f"Lead {lead.lead_number}: {link}"] if lead is not None else []),
+        "Mark it done on the lead page when it is.",
+    ]
+    await send_later(
+        session,
+        Email(
+            to=[user.email],
+            subject=f"Follow-up due: {who}",
+            text="\n\n".join(lines),
+            headers={
+                "Message-ID": new_message_id(services.settings.mail_from, key=f"followup-{row.id}-{row.attempt_count}")
+            },
+        ),
+        sender=services.settings.mail_from,
+    )
+    return "reminded"
 
 
 @tenant_task(name="followup.send", queue=followups.QUEUE, retry=3)

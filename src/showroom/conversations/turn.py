@@ -248,8 +248,8 @@ async def _decide(
     if silent:
         await effects.for_staff(session, services, turn, message, u, known, turns)
         return Outcome(skipped=silent)
-    if match is not None and (booked := await booking.try_book(session, services, turn, message, u, match, actor)):
-        return Outcome(reply=booked)  # issue 18: a free slot asked for is booked, else the nearest are offered
+    if booked := await booking.try_book(session, services, turn, message, u, match, actor):
+        return Outcome(reply=booked)  # issue 18: an offered slot picked or a free time asked for is booked
     if match is not None:
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)

@@ -105,6 +105,22 @@ class AgentConfig(Strict):
         max_length=20,
         description="The follow-up cadence: days after the first answer a lead that has not replied is written to",
     )
+    no_show_follow_up_days: list[int] = Field(
+        default_factory=lambda: [1, 3, 7],
+        max_length=20,
+        description="The cadence after a missed appointment: days after the no-show the customer is written to",
+    )
+    follow_up_gap_hours: int = Field(
+        default=24, ge=0, le=720, description="Never two automated messages to a customer within this many hours"
+    )
+    follow_up_working_days: bool = Field(
+        default=True, description="Follow-ups go on working days, inside the working hours (else any day)"
+    )
+    appointment_reminder_hours: list[int] = Field(
+        default_factory=lambda: [24, 2],
+        max_length=5,
+        description="Reminders before a visit, in hours before it starts, on the customer's channel",
+    )
     appointment_capacity: int = Field(
         default=2, ge=1, le=50, description="Appointments the showroom takes at the same time (per slot)"
     )
@@ -114,7 +130,7 @@ class AgentConfig(Strict):
         description="The languages the agent answers in (ISO 639-1); a message in another one is handed over",
     )
 
-    @field_validator("follow_up_days")
+    @field_validator("follow_up_days", "no_show_follow_up_days")
     @classmethod
     def _follow_up_days(cls, value: list[int]) -> list[int]:
         if any(day < 0 for day in value):
@@ -122,6 +138,13 @@ class AgentConfig(Strict):
         if any(day > 365 for day in value):
             raise ValueError("a follow-up step is at most 365 days after the first answer")
         return sorted(set(value))
+
+    @field_validator("appointment_reminder_hours")
+    @classmethod
+    def _reminder_hours(cls, value: list[int]) -> list[int]:
+        if any(not 1 <= hours <= 168 for hours in value):
+            raise ValueError("a reminder is 1 to 168 hours before the visit")
+        return sorted(set(value), reverse=True)
 
     @field_validator("languages")
     @classmethod

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.models import Appointment, Conversation, Customer, FollowUp, Lead, Message
@@ -24,23 +24,50 @@ CLOSED_LEADS = (LeadStatus.sold, LeadStatus.lost, LeadStatus.archived)
 QUEUE = "followups"
 
 
-def cadence(agent_config: dict[str, Any] | None) -> tuple[int, ...]:
-    steps = (agent_config or {}).get("follow_up_days")
-    return tuple(int(d) for d in steps) if isinstance(steps, list) else DEFAULT_CADENCE
+NO_SHOW_CADENCE = (1, 3, 7)  # days after a missed appointment
+NEW_LEAD, NO_SHOW = "cadence", "no_show"  # the cadences, as the steps' ``template`` prefix
+
+
+def cadence(agent_config: dict[str, Any] | None, which: str = NEW_LEAD) -> tuple[int, ...]:
+    key, default = (
+        ("no_show_follow_up_days", NO_SHOW_CADENCE) if which == NO_SHOW else ("follow_up_days", DEFAULT_CADENCE)
+    )
+    steps = (agent_config or {}).get(key)
+    return tuple(int(d) for d in steps) if isinstance(steps, list) else default
 
 
 def channel_of(conversation: Conversation) -> str:
-    return conversation.channel if conversation.channel in (FollowUpChannel.email, FollowUpChannel.sms) else "chat"
+    return channel_of_name(conversation.channel)
+
+
+def channel_of_name(channel: str) -> str:
+    return channel if channel in (FollowUpChannel.email, FollowUpChannel.sms) else "chat"
 
 
 async def enter(
-    session: AsyncSession, conversation: Conversation, offsets: Sequence[int], now: datetime | None = None
+    session: AsyncSession,
+    conversation: Conversation,
+    offsets: Sequence[int],
+    now: datetime | None = None,
+    *,
+    which: str = NEW_LEAD,
 ) -> list[FollowUp]:
-    """Schedule the cadence for ``conversation``'s lead, once (a lead already in one keeps it), each step with its
-    job (the job exists iff this transaction commits)."""
-    already = await session.scalar(
-        select(exists().where(FollowUp.lead_id == conversation.lead_id, FollowUp.kind == FollowUpKind.ai_nudge))
-    )
+    """Schedule the cadence ``which`` (a new lead's, or after a no-show) for ``conversation``'s lead, each step with
+    its job (the job exists iff this transaction commits). A new lead enters its cadence once; a no-show's cadence
+    starts again after each missed appointment, replacing the steps of the last one still scheduled."""
+    if which == NO_SHOW:
+        await stop(session, conversation.lead_id, "a newer no-show cadence")
+        already: bool | None = False
+    else:
+        already = await session.scalar(
+            select(
+                exists().where(
+                    FollowUp.lead_id == conversation.lead_id,
+                    FollowUp.kind == FollowUpKind.ai_nudge,
+                    FollowUp.template.like(f"{NEW_LEAD}:%"),
+                )
+            )
+        )
     if already or not offsets:
         return []
     now = now or datetime.now(UTC)
@@ -53,7 +80,7 @@ async def enter(
             kind=FollowUpKind.ai_nudge,
             channel=channel_of(conversation),
             scheduled_at=now + timedelta(days=days),
-            template=f"cadence:day{days}",
+            template=f"{which}:day{days}",
             status=FollowUpStatus.scheduled,
         )
         for days in offsets
@@ -62,6 +89,7 @@ async def enter(
     await session.flush()
     for row in rows:
         await schedule(session, row)
+    await sync_lead(session, conversation.lead_id)
     return rows
 
 
@@ -89,7 +117,26 @@ async def stop(session: AsyncSession, lead_id: uuid.UUID, reason: str) -> int:
         .values(status=FollowUpStatus.cancelled, cancelled_reason=reason)
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    stopped = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    if stopped:
+        await sync_lead(session, lead_id)
+    return stopped
+
+
+async def sync_lead(session: AsyncSession, lead_id: uuid.UUID) -> None:
+    """``leads.next_follow_up_date`` := the lead's earliest follow-up still scheduled (null when none), so the date
+    staff see on a lead is always a real follow-up."""
+    earliest = (
+        select(func.min(FollowUp.scheduled_at))
+        .where(FollowUp.lead_id == lead_id, FollowUp.status == FollowUpStatus.scheduled)
+        .scalar_subquery()
+    )
+    await session.execute(
+        update(Lead)
+        .where(Lead.id == lead_id)
+        .values(next_follow_up_date=earliest)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def why_stop(session: AsyncSession, row: FollowUp, lead: Lead, customer: Customer) -> str | None:

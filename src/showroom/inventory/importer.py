@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO
 
-from sqlalchemy import String, any_, bindparam, func, insert, select, text, update
+from sqlalchemy import String, any_, bindparam, exists, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
+from showroom.inventory import matches
 from showroom.inventory.feed import FeedRow, RowError, read_feed
 from showroom.inventory.service import CATALOGS
 from showroom.models import Vehicle
@@ -103,6 +104,8 @@ async def import_feed(
     # deactivate units the feed just updated).
     now = await session.scalar(select(func.now()))
     assert now is not None
+    had_stock = bool(await session.scalar(select(exists().where(Vehicle.is_active))))
+    changes = matches.Changes()  # for inventory-driven follow-ups (issue 18)
     batch: dict[str, tuple[int, dict[str, Any]]] = {}
     for item in read_feed(stream, filename=filename):
         if isinstance(item, RowError):
@@ -113,12 +116,12 @@ async def import_feed(
         values = _values(item)
         batch[values["vin"]] = (item.line, values)  # a VIN listed twice in one batch: the later row wins
         if len(batch) >= BATCH:
-            await _write(session, dealership_id, batch, report, now)
+            await _write(session, dealership_id, batch, report, now, changes)
             batch = {}
             if progress:
                 progress(report.rows + report.rejected)
     if batch:
-        await _write(session, dealership_id, batch, report, now)
+        await _write(session, dealership_id, batch, report, now, changes)
     deactivated: list[int] = []
     if full and report.rows:
         result = await session.execute(
@@ -129,6 +132,7 @@ async def import_feed(
         )
         deactivated = sorted(result.scalars().all())
         report.deactivated = len(deactivated)
+    await matches.queue(session, dealership_id, changes, first_feed=not had_stock)
     if progress:
         progress(report.rows + report.rejected)
     report.seconds = round(time.perf_counter() - started, 3)
@@ -159,6 +163,7 @@ async def _write(
     batch: dict[str, tuple[int, dict[str, Any]]],
     report: ImportReport,
     now: datetime,
+    changes: matches.Changes,
 ) -> None:
     columns = [getattr(Vehicle, c) for c in sorted(_COLUMNS)]
     # One array parameter, not 500 (``vin IN (...)``): once the driver prepares this statement, PostgreSQL's generic
@@ -175,7 +180,12 @@ async def _write(
         current = existing.get(vin)
         if current is None:
             inserts.append({"dealership_id": dealership_id, **values, "last_seen_at": now})
+            changes.arrived.append(vin)
             continue
+        if not current.is_active:
+            changes.arrived.append(vin)
+        elif (values.get("price") or 0) > 0 and (current.price or 0) > values["price"]:
+            changes.cheaper.append(current.id)
         if not current.is_active or any(getattr(current, k) != v for k, v in values.items()):
             kept = {k: getattr(current, k) for k in _COLUMNS}  # absent values never overwrite
             updates.append(

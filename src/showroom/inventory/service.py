@@ -29,6 +29,7 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound
+from showroom.inventory import matches
 from showroom.inventory.schemas import VehicleCreate, VehicleUpdate
 from showroom.inventory.vin import check_vin
 from showroom.models import Vehicle
@@ -418,6 +419,7 @@ async def create(session: AsyncSession, dealership_id: int, data: VehicleCreate,
     session.add(vehicle)
     await session.flush()
     CATALOGS.changed(session, dealership_id)
+    await matches.queue(session, dealership_id, matches.Changes(arrived=[vehicle.vin]))  # issue 18
     await record(
         session,
         actor,
@@ -433,6 +435,9 @@ async def create(session: AsyncSession, dealership_id: int, data: VehicleCreate,
 async def update(session: AsyncSession, vehicle_id: int, data: VehicleUpdate, actor: Actor) -> Vehicle:
     vehicle = await get(session, vehicle_id)
     values = data.model_dump(exclude_unset=True, mode="json")
+    price, was = values.get("price"), vehicle.price
+    if price and was and price < was and vehicle.is_active:  # issue 18: a price drop
+        await matches.queue(session, vehicle.dealership_id, matches.Changes(cheaper=[vehicle.id]))
     if "condition" in values:
         values["certified"] = is_certified(values["condition"])
     CATALOGS.changed(session, vehicle.dealership_id)

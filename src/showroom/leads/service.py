@@ -18,6 +18,7 @@ from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.experiments import metrics as experiment_metrics
+from showroom.followups import staff as follow_up_tasks
 from showroom.leads import queries
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
 from showroom.leads.schemas import CustomerCreate, CustomerUpdate, LeadUpdate
@@ -379,6 +380,8 @@ async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdat
         await add_activity(session, lead, ActivityType.assigned, f"Assigned to {who}", actor)
     if data.note:
         await add_activity(session, lead, ActivityType.note, "Note", actor, notes=data.note)
+    if "next_follow_up_date" in values:  # issue 18: the date is a real follow-up (a task for the salesperson)
+        await follow_up_tasks.set_lead_date(session, lead, data.next_follow_up_date, data.follow_up_notes, actor)
     if changed or data.note:
         await _bump_version(session, lead, read_version if data.version is not None else None)
     return lead

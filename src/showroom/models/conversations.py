@@ -104,7 +104,7 @@ class Conversation(Base):
     closed_at: Mapped[datetime | None]
     # Out of the inbox's open tabs until then (migration 0021); NULL = not snoozed.
     snoozed_until: Mapped[datetime | None]
-    # Out of the open tabs until the customer's next message (migration 0023_staff), which wakes any snooze.
+    # Out of the open tabs until the customer's next message (migration 0025), which wakes any snooze.
     snoozed_until_reply: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()

@@ -58,7 +58,7 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(50), server_default=text("'user'"))
     is_active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     is_verified: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
-    # Away (migration 0023_staff): round robin gives them no new leads or handovers until they are back.
+    # Away (migration 0025): round robin gives them no new leads or handovers until they are back.
     is_away: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     failed_login_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     locked_until: Mapped[datetime | None]

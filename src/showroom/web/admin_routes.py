@@ -71,6 +71,7 @@ async def settings_page(staff: Staff, status_code: int = 200, error: str | None 
         hours=(d.agent_config or {}).get("working_hours") or {},
         quiet=(d.agent_config or {}).get("quiet_hours") or {"start": "21:00", "end": "08:00"},
         languages=AgentConfig.model_validate(d.agent_config or {}).languages,
+        cadence=AgentConfig.model_validate(d.agent_config or {}),
         language_choices=AgentConfig.language_choices(),
         handover=(d.settings or {}).get("handover") or {},
         origins=(d.settings or {}).get("widget_allowed_origins") or [],
@@ -142,6 +143,27 @@ async def save_hours(staff: StaffForm) -> Response:
     except ValidationError as exc:
         return await settings_page(staff, 422, invalid(exc).detail)
     return await _update(staff, {"agent_config": agent_config.model_dump(mode="json")}, "hours")
+
+
+@router.post("/app/settings/follow-ups")
+async def save_follow_ups(staff: StaffForm) -> Response:
+    """The cadences (days, comma-separated), the per-customer gap, working days, slot length and capacity."""
+    form = form_values(staff.request)
+    config = dict(staff.dealership.agent_config or {})
+    for key in ("follow_up_days", "no_show_follow_up_days", "appointment_reminder_hours"):
+        words = [w for w in (form.get(key) or "").replace(";", ",").replace(" ", ",").split(",") if w]
+        try:
+            config[key] = [int(w) for w in words]
+        except ValueError:
+            return await settings_page(staff, 422, f"{key}: whole numbers, separated by commas")
+    for key in ("follow_up_gap_hours", "appointment_slot_minutes", "appointment_capacity"):
+        config[key] = form.get(key) or config.get(key)
+    config["follow_up_working_days"] = bool(form.get("follow_up_working_days"))
+    try:
+        agent_config = AgentConfig.model_validate(config)
+    except ValidationError as exc:
+        return await settings_page(staff, 422, invalid(exc).detail)
+    return await _update(staff, {"agent_config": agent_config.model_dump(mode="json")}, "follow-ups")
 
 
 @router.post("/app/settings/languages")

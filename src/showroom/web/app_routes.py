@@ -16,9 +16,11 @@ from showroom.web import (
     notify_routes,
     report_pages,
     saved_reply_pages,
+    schedule_pages,
     team_pages,
     testchat,
     vehicle_pages,
+    visit_pages,
     webhook_pages,
     widget_script,
 )
@@ -34,12 +36,14 @@ PARTS = (
     vehicle_pages,
     customer_pages,  # before crm_routes: /app/leads/new is not a lead id
     crm_routes,
+    schedule_pages,
     admin_routes,
     team_pages,
     webhook_pages,
     report_pages,
     experiment_pages,
     testchat,
+    visit_pages,
     widget_script,
 )
 for part in PARTS:

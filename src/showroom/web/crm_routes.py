@@ -36,6 +36,7 @@ from showroom.vocabulary import LeadSourceType, LeadStatus, Tone
 from showroom.web import customer_view
 from showroom.web.conversation_view import staff_names
 from showroom.web.deps import AnyOption, HtmlRoute, StaffPage, page_id, page_int
+from showroom.web.schedule_pages import lead_schedule
 from showroom.web.score_view import score_view
 
 router = APIRouter(route_class=HtmlRoute, include_in_schema=False)
@@ -214,6 +215,7 @@ async def lead_detail(lead_id: str, staff: StaffPage) -> HTMLResponse:
         users=await staff_names(staff.session),
         statuses=[s for s in LeadStatus],
         score=await score_view(staff.session, lead.id),
+        **await lead_schedule(staff.session, lead, staff.dealership.timezone),  # issue 18: follow-ups, appointments
     )
 
 

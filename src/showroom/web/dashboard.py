@@ -42,6 +42,14 @@ class Figures:
     handed_over: int
     sources: list[tuple[str, int]]
     open_handovers: int
+    appointments_set: int = 0  # booked in the last 30 days
+    appointments_shown: int = 0  # visits of the last 30 days marked shown
+    appointments_missed: int = 0  # ... and marked no-show
+
+    @property
+    def show_rate(self) -> str:
+        marked = self.appointments_shown + self.appointments_missed
+        return f"{100 * self.appointments_shown / marked:.0f}%" if marked else "—"
 
 
 def duration(seconds: float | None) -> str:
@@ -171,6 +179,17 @@ async def figures(
             window,
         )
     ).all()
+    visits = (
+        await session.execute(
+            text(
+                "select count(*) filter (where created_at >= :since), "
+                "count(*) filter (where status = 'completed' and starts_at >= :since and starts_at <= :now), "
+                "count(*) filter (where status = 'no_show' and starts_at >= :since and starts_at <= :now) "
+                "from appointments where created_at >= :since or starts_at >= :since"
+            ),
+            {"since": now - timedelta(days=30), "now": now},
+        )
+    ).one()
     open_handovers = await session.scalar(
         text("select count(*) from handovers where status in ('pending', 'accepted', 'in_progress')")
     )
@@ -185,6 +204,9 @@ async def figures(
         handed_over=int(split[1]),
         sources=[(str(s) if s and s[0].isupper() else label(s), int(n)) for s, n in sources],
         open_handovers=int(open_handovers or 0),
+        appointments_set=int(visits[0]),
+        appointments_shown=int(visits[1]),
+        appointments_missed=int(visits[2]),
     )
 
 
