@@ -9,6 +9,7 @@ sideways scroll at all, boxes included, except a wide table. Screenshots go to $
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -16,7 +17,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import select
 
 from showroom.db.engine import Database
-from showroom.models import Conversation, Vehicle
+from showroom.models import Conversation, ReportSchedule, Vehicle
 from showroom.web.app_routes import router as app_router
 from showroom.web.export_routes import router as export_router
 from tests.e2e.conftest import Server, signed_in_page
@@ -65,6 +66,18 @@ async def page_paths(server: Server, world: Team, db: Database) -> dict[str, str
         assert conversation is not None
         vehicle_id = await maint.scalar(select(Vehicle.id).where(Vehicle.dealership_id == world.id).limit(1))
         experiment = await create_experiment(maint, world.id, status="draft", traffic_percentage=1)
+        schedule = ReportSchedule(
+            dealership_id=world.id,
+            name="Pages weekly",
+            report_type="lead_summary",
+            recipients=["gm@inbox-mail.net"],
+            frequency="weekly",
+            day_of_week=1,
+            timezone="America/Chicago",
+            next_run_at=datetime.now(UTC) + timedelta(days=1),
+        )
+        maint.add(schedule)
+        await maint.flush()
     async with httpx.AsyncClient(base_url=server.base) as http:
         login = await http.post("/api/v1/auth/login", json={"email": world.admin.email, "password": PASSWORD})
         http.headers["X-CSRF-Token"] = login.json()["csrf_token"]
@@ -96,6 +109,9 @@ async def page_paths(server: Server, world: Team, db: Database) -> dict[str, str
         "/app/experiments/new": "/app/experiments/new",
         "/app/experiments/{experiment_id}": f"/app/experiments/{experiment.id}",
         "/app/exports": "/app/exports",
+        "/app/calendar": "/app/calendar",
+        "/app/settings/reports": "/app/settings/reports",
+        "/app/settings/reports/{schedule_id}": f"/app/settings/reports/{schedule.id}",
     }
 
 
