@@ -52,6 +52,13 @@ class ImportReport:
     warning_rows: list[RowProblem] = field(default_factory=list)
     seconds: float = 0.0
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ImportReport:
+        """The report as stored in ``inventory_imports.report`` (``dataclasses.asdict``)."""
+        rejected = [RowProblem(**p) for p in data.get("rejected_rows", [])]
+        warned = [RowProblem(**p) for p in data.get("warning_rows", [])]
+        return cls(**{**data, "rejected_rows": rejected, "warning_rows": warned})
+
     def note_error(self, error: RowError) -> None:
         self.rejected += 1
         if len(self.rejected_rows) < MAX_REPORTED:
@@ -93,16 +100,7 @@ async def import_feed(
     """Import a feed into the dealership's inventory (RLS-scoped session, one transaction: the caller commits)."""
     started = time.perf_counter()
     report = ImportReport(filename=filename, full=full)
-    CATALOGS.changed(session, dealership_id)
-    # The driver prepares statements it runs often, and PostgreSQL may then reuse one generic plan, made when the
-    # dealership had few vehicles; while the feed fills the table that plan goes on scanning it all (a first
-    # import of 50,000 slowed down with the square of its size). Plan each statement for its values instead.
-    await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-    # One clock for the whole import, the database's: every unit written is stamped with it, and after a full feed
-    # exactly the units stamped earlier are the ones it no longer lists (a Python clock behind the database's would
-    # deactivate units the feed just updated).
-    now = await session.scalar(select(func.now()))
-    assert now is not None
+    now = await begin_apply(session, dealership_id)
     batch: dict[str, tuple[int, dict[str, Any]]] = {}
     for item in read_feed(stream, filename=filename):
         if isinstance(item, RowError):
@@ -119,8 +117,50 @@ async def import_feed(
                 progress(report.rows + report.rejected)
     if batch:
         await _write(session, dealership_id, batch, report, now)
+    if progress:
+        progress(report.rows + report.rejected)
+    report.seconds = round(time.perf_counter() - started, 3)
+    await finish_apply(session, dealership_id, report, now, actor)
+    return report
+
+
+async def begin_apply(session: AsyncSession, dealership_id: int) -> datetime:
+    """Prepare the transaction that writes a feed into ``vehicles``; returns its clock (see below)."""
+    CATALOGS.changed(session, dealership_id)
+    # The driver prepares statements it runs often, and PostgreSQL may then reuse one generic plan, made when the
+    # dealership had few vehicles; while the feed fills the table that plan goes on scanning it all (a first
+    # import of 50,000 slowed down with the square of its size). Plan each statement for its values instead.
+    await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    # One clock for the whole import, the database's: every unit written is stamped with it, and after a full feed
+    # exactly the units stamped earlier are the ones it no longer lists (a Python clock behind the database's would
+    # deactivate units the feed just updated).
+    now = await session.scalar(select(func.now()))
+    assert now is not None
+    return now
+
+
+async def write_batch(
+    session: AsyncSession,
+    dealership_id: int,
+    rows: list[tuple[int, dict[str, Any]]],
+    report: ImportReport,
+    now: datetime,
+) -> None:
+    """Upsert parsed rows (line, vehicle columns) in file order: a VIN listed twice, the later row wins."""
+    batch: dict[str, tuple[int, dict[str, Any]]] = {}
+    for line, vehicle in rows:
+        values = {k: v for k, v in vehicle.items() if v is not None and k in _COLUMNS}
+        batch[values["vin"]] = (line, values)
+    await _write(session, dealership_id, batch, report, now)
+
+
+async def finish_apply(
+    session: AsyncSession, dealership_id: int, report: ImportReport, now: datetime, actor: Actor
+) -> None:
+    """After a full feed, deactivate the active units it did not list (stamped before ``now``); write the audit
+    row. Units that left the feed are kept (leads point at them) but inactive: the agent no longer offers them."""
     deactivated: list[int] = []
-    if full and report.rows:
+    if report.full and report.rows:
         result = await session.execute(
             update(Vehicle)
             .where(Vehicle.is_active, Vehicle.last_seen_at < now)
@@ -129,9 +169,6 @@ async def import_feed(
         )
         deactivated = sorted(result.scalars().all())
         report.deactivated = len(deactivated)
-    if progress:
-        progress(report.rows + report.rejected)
-    report.seconds = round(time.perf_counter() - started, 3)
     await record(
         session,
         actor,
@@ -139,8 +176,8 @@ async def import_feed(
         dealership_id=dealership_id,
         resource_type="vehicle",
         details={
-            "filename": filename,
-            "full": full,
+            "filename": report.filename,
+            "full": report.full,
             "rows": report.rows,
             "added": report.added,
             "updated": report.updated,
@@ -150,7 +187,6 @@ async def import_feed(
             "rejected": report.rejected,
         },
     )
-    return report
 
 
 async def _write(
