@@ -65,7 +65,7 @@ async def create(
         source_id=source_id,
         status=InventoryImportStatus.queued,
         filename=filename,
-        full=full,
+        full_feed=full,
         content=content,
         size_bytes=len(content),
         rows_total=max(content.count(b"\n") + (0 if content.endswith(b"\n") else 1) - 1, 0),
@@ -164,7 +164,7 @@ async def process(
         await session.execute(delete(InventoryImportRow).where(InventoryImportRow.import_id == import_id))
         run.status, run.started_at, run.rows_done, run.error = InventoryImportStatus.running, datetime.now(UTC), 0, None
         dealership_id, total = run.dealership_id, run.rows_total
-        report = ImportReport(filename=run.filename, full=run.full)
+        report = ImportReport(filename=run.filename, full=run.full_feed)
     try:
         reader = read_feed(_Forward(content or b""), filename=report.filename)  # type: ignore[arg-type]
         while items := await asyncio.to_thread(_take, reader, BATCH):

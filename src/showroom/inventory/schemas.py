@@ -167,7 +167,7 @@ class InventoryImportOut(BaseModel):
     id: uuid.UUID
     status: InventoryImportStatus
     filename: str | None
-    full: bool
+    full: bool = Field(validation_alias="full_feed")
     source_id: uuid.UUID | None
     size_bytes: int
     rows_done: int = Field(description="Feed rows read so far (good and rejected)")
@@ -223,7 +223,7 @@ class FeedSourceOut(BaseModel):
     url: str
     host_key: str | None
     has_password: bool
-    full: bool
+    full: bool = Field(validation_alias="full_feed")
     interval_minutes: int
     stale_after_hours: int
     enabled: bool

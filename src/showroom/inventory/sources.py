@@ -34,6 +34,7 @@ from showroom.settings import Settings
 from showroom.vocabulary import FeedSourceKind, FeedSourceState, InventoryImportStatus, UserRole
 
 FETCH = "feeds.fetch"
+_ATTRIBUTES = {"full": "full_feed"}  # API field -> column (``full`` is a reserved word in SQL)
 QUEUE = "feeds"
 
 
@@ -93,7 +94,7 @@ async def create(
         state=FeedSourceState.ok,
         next_run_at=datetime.now(UTC),
         created_by_user_id=actor.user_id,
-        **body.model_dump(),
+        **{_ATTRIBUTES.get(k, k): v for k, v in body.model_dump().items()},
     )
     if source.host_key:
         source.host_key = _key_of(source.host_key)
@@ -125,7 +126,7 @@ async def update(
     for key, value in changes.items():
         if value is None and key not in ("host_key", "password"):
             raise ValidationFailed(f"{key} cannot be null", field=key)
-        setattr(source, key, _key_of(value) if key == "host_key" and value else value)
+        setattr(source, _ATTRIBUTES.get(key, key), _key_of(value) if key == "host_key" and value else value)
     if "url" in changes:
         source.kind = _kind(source.url)
     if {"url", "host_key", "password"} & changes.keys():  # fetch the new address at once, from scratch
@@ -198,7 +199,7 @@ async def fetch_and_queue(session: AsyncSession, settings: Settings, source_id: 
         if busy is not None:
             return "its previous import is still running"
         claim = _Claim(source.name, source.kind, source.url, source.host_key, source.password, source.etag,
-                       source.last_modified, source.full)  # fmt: skip
+                       source.last_modified, source.full_feed)  # fmt: skip
     try:
         fetched = await _fetch(claim, settings)  # no transaction is open here
         error = None
@@ -247,7 +248,7 @@ async def _record_fetch(session: AsyncSession, source: InventoryFeedSource, fetc
     actor = Actor(user_agent=f"feed source {source.name}"[:500])
     name = source.url.rstrip("/").rsplit("/", 1)[-1][:255] or source.name
     run = await runs.create(session, source.dealership_id, fetched.content, actor=actor, filename=name,
-                            full=source.full, source_id=source.id)  # fmt: skip
+                            full=source.full_feed, source_id=source.id)  # fmt: skip
     return f"import {run.id} queued"
 
 

@@ -65,7 +65,7 @@ def upgrade() -> None:
         sa.Column("url", sa.String(length=2000), nullable=False),
         sa.Column("host_key", sa.Text(), nullable=True),
         sa.Column("password", sa.String(length=200), nullable=True),
-        sa.Column("full", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("full_feed", sa.Boolean(), server_default=sa.text("true"), nullable=False),
         sa.Column("interval_minutes", sa.Integer(), server_default=sa.text("60"), nullable=False),
         sa.Column("stale_after_hours", sa.Integer(), server_default=sa.text("48"), nullable=False),
         sa.Column("enabled", sa.Boolean(), server_default=sa.text("true"), nullable=False),
@@ -109,7 +109,7 @@ def upgrade() -> None:
         sa.Column("source_id", sa.UUID(), nullable=True),
         sa.Column("status", sa.String(length=20), server_default=sa.text("'queued'"), nullable=False),
         sa.Column("filename", sa.String(length=255), nullable=True),
-        sa.Column("full", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("full_feed", sa.Boolean(), server_default=sa.text("true"), nullable=False),
         sa.Column("content", sa.LargeBinary(), nullable=True),
         sa.Column("size_bytes", sa.BigInteger(), nullable=False),
         sa.Column("rows_total", sa.Integer(), server_default=sa.text("0"), nullable=False),
@@ -150,6 +150,7 @@ def upgrade() -> None:
         sa.Column("dealership_id", sa.Integer(), nullable=False),
         sa.Column("vin", sa.String(length=17), nullable=False),
         sa.Column("vehicle", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         _tenant_fk(t),
         sa.ForeignKeyConstraint(
             ["import_id"], ["inventory_imports.id"], name=op.f(f"fk_{t}_import_id"), ondelete="CASCADE"
