@@ -9,6 +9,7 @@ from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
+from starlette.requests import ClientDisconnect
 from sqlalchemy import func
 
 from showroom.api.docs import errors
@@ -16,7 +17,7 @@ from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
 from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
-from showroom.errors import UnsupportedMediaType, ValidationFailed
+from showroom.errors import BadRequest, UnsupportedMediaType, ValidationFailed
 from showroom.inventory import runs, service
 from showroom.inventory.feed import FeedFormatError
 from showroom.inventory.importer import import_feed
@@ -159,8 +160,11 @@ async def _upload(request: Request, filename: str | None, spool: BinaryIO) -> st
         while chunk := await upload.read(1024 * 1024):
             spool.write(chunk)
     elif content_type in FEED_TYPES:
-        async for chunk in request.stream():
-            spool.write(chunk)
+        try:
+            async for chunk in request.stream():
+                spool.write(chunk)
+        except ClientDisconnect:  # the request's transaction rolls back; nobody is left to read the answer
+            raise BadRequest("the upload ended before the whole feed arrived", field="body") from None
     else:
         raise UnsupportedMediaType(
             f"send the feed as text/csv or text/tab-separated-values, not {content_type}", field="Content-Type"
