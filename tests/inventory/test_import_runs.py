@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -28,10 +28,10 @@ TSV = {"Content-Type": "text/tab-separated-values"}
 
 
 @pytest.fixture
-def big_feed(tmp_path: Path) -> Iterator[Path]:
+def big_feed(tmp_path: Path) -> Path:
     path = tmp_path / "big.tsv"
     write_feed(path, 4000, seed=uuid.uuid4().int % 100_000)
-    yield path
+    return path
 
 
 async def staged(db: Database, import_id: str) -> int:

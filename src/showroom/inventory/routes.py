@@ -9,8 +9,8 @@ from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
-from starlette.requests import ClientDisconnect
 from sqlalchemy import func
+from starlette.requests import ClientDisconnect
 
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
