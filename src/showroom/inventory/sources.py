@@ -129,12 +129,11 @@ async def update(
         setattr(source, _ATTRIBUTES.get(key, key), _key_of(value) if key == "host_key" and value else value)
     if "url" in changes:
         source.kind = _kind(source.url)
-    if {"url", "host_key", "password"} & changes.keys():  # fetch the new address at once, from scratch
+    _check(source, settings)
+    if {"url", "host_key", "password"} & changes.keys() or changes.get("enabled"):  # fetch at once, from scratch
         source.etag = source.last_modified = source.content_sha256 = None
         source.next_run_at = datetime.now(UTC)
-    if changes.get("enabled") and source.next_run_at is None:
-        source.next_run_at = datetime.now(UTC)
-    _check(source, settings)
+        await queue_fetch(session, source.id, source.dealership_id)
     await session.flush()
     changed = sorted(k if k != "password" else "password (changed)" for k in changes)
     await record(session, actor, "feed_source.update", dealership_id=source.dealership_id,
