@@ -328,3 +328,37 @@ async def test_an_sftp_feed_is_imported_and_a_changed_host_key_refused(
     await worker("feeds", "imports", settings=feed_settings)
     shown = (await admin.get(f"{SOURCES}/{source['id']}")).json()
     assert "refused the user name or password" in shown["last_error"]
+
+
+async def test_the_admins_feeds_page_adds_sources_and_shows_their_errors(
+    app: FastAPI, db: Database, worker: Worker, site: tuple[DealerSite, str], feed_settings: Settings
+) -> None:
+    from tests.web.test_staff_pages import csrf_of, page_client
+
+    page = "/app/settings/feeds"
+    dealer, url = site
+    dealer.body, dealer.content_type = b'{"error": "not logged in"}', "application/json"
+    team = await create_team(db)
+    client = await page_client(app, team.admin.email)
+    token = csrf_of((await client.get(page)).text)
+    refused = await client.post(page, data={"csrf_token": token, "name": "DMS", "url": "ftp://dms.example/f.csv"})
+    assert refused.status_code == 422 and "https:// or sftp://" in refused.text
+    added = await client.post(page, data={"csrf_token": token, "name": "DMS export", "url": url, "full": "full"})
+    assert added.status_code == 303
+    await worker("feeds", "imports", settings=feed_settings)
+    shown = (await client.get(page)).text
+    assert "DMS export" in shown and 'data-state="failing"' in shown and "application/json, not a CSV" in shown
+
+    dealer.body, dealer.content_type = FEED.read_bytes(), "text/csv"
+    async with db.maint_session() as maint:
+        source_id = await maint.scalar(
+            select(InventoryFeedSource.id).where(InventoryFeedSource.dealership_id == team.id)
+        )
+    assert (await client.post(f"{page}/{source_id}/run", data={"csrf_token": token})).status_code == 303
+    await worker("feeds", "imports", settings=feed_settings)
+    shown = (await client.get(page)).text
+    assert 'data-state="ok"' in shown and "143 / 143" in shown
+
+    manager = await page_client(app, team.manager.email)
+    assert (await manager.get(page)).status_code == 403
+    assert "/app/settings/feeds" not in (await manager.get("/app/settings")).text
