@@ -5,6 +5,9 @@ existing units are read once; new VINs are inserted, changed ones updated, and u
 ``last_seen_at`` bumped. After a *full* feed, active units it did not list are marked inactive (never deleted:
 leads keep pointing at them). The whole import is one transaction: a file-level error (not UTF-8, a missing
 column) writes nothing; a broken row is reported with its line and the other rows still land.
+
+``import_feed`` parses and writes in the caller's transaction (a small upload answered at once). An import run
+(``inventory.runs``) stages the parsed rows first and applies them with the same ``write_batch`` / ``finish_apply``.
 """
 
 from __future__ import annotations
