@@ -232,6 +232,7 @@ async def test_bad_sources_are_refused_with_the_field(app: FastAPI, db: Database
         ({"name": "x", "url": "sftp://dms@dms.example/f.csv", "host_key": "not a key"}, "host_key", "OpenSSH"),
         ({"name": "x", "url": "https://dms.example/f.csv", "password": "pw"}, "host_key", "SFTP feeds only"),
         ({"name": "x", "url": "https://dms.example/f.csv", "interval_minutes": 1}, None, "interval_minutes"),
+        ({"name": "DMS\u0000", "url": "https://dms.example/f.csv"}, None, "NUL character"),
     ]
     for body, where, words in cases:
         answer = await admin.post(SOURCES, json=body)

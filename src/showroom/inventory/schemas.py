@@ -180,10 +180,19 @@ class InventoryImportOut(BaseModel):
     finished_at: datetime | None
 
 
+def _no_nul(value: object) -> object:
+    """PostgreSQL text cannot hold a NUL character: refuse it at the edge (422), not as a database error."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
 class FeedSourceCreate(BaseModel):
     """A feed fetched on a schedule: an https:// URL, or sftp://user@host[:port]/path with the server's host key."""
 
     model_config = ConfigDict(extra="forbid")
+
+    _text = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -203,6 +212,8 @@ class FeedSourceCreate(BaseModel):
 
 class FeedSourceUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    _text = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None = None
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] | None = None
