@@ -192,7 +192,7 @@ class FeedSourceCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    _text = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
+    no_nul = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -213,7 +213,7 @@ class FeedSourceCreate(BaseModel):
 class FeedSourceUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    _text = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
+    no_nul = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None = None
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] | None = None
