@@ -39,6 +39,7 @@ class InventoryFeedSource(Base):
     __table_args__ = (
         check_in("kind", FeedSourceKind),
         check_in("state", FeedSourceState),
+        check_in("warned_state", FeedSourceState),
         check_range("interval_minutes", 5, 10080),
         check_range("stale_after_hours", 1, 8760),
         fk_index("inventory_feed_sources", "dealership_id", nullable=False),

@@ -82,6 +82,7 @@ def upgrade() -> None:
         *_timestamps(),
         sa.CheckConstraint("kind IN ('https', 'sftp')", name=op.f(f"ck_{t}_kind")),
         sa.CheckConstraint("state IN ('ok', 'failing', 'stale')", name=op.f(f"ck_{t}_state")),
+        sa.CheckConstraint("warned_state IN ('ok', 'failing', 'stale')", name=op.f(f"ck_{t}_warned_state")),
         sa.CheckConstraint(
             "interval_minutes >= 5 AND interval_minutes <= 10080", name=op.f(f"ck_{t}_interval_minutes")
         ),
