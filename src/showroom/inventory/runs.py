@@ -218,7 +218,7 @@ async def _stage(
         await session.execute(
             update(InventoryImport)
             .where(InventoryImport.id == import_id)
-            .values(rows_done=report.rows + report.rejected, report=_report_json(report))
+            .values(rows_done=report.rows + report.rejected)
         )
     return True
 

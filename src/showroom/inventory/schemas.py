@@ -174,7 +174,7 @@ class InventoryImportOut(BaseModel):
     rows_total: int = Field(description="Lines of the file after the header: an upper bound of the rows")
     cancel_requested: bool
     error: str | None = Field(description="Why the run failed or stopped; nothing of it was imported")
-    report: ImportReportOut | None = Field(description="The import report, once done (partial while running)")
+    report: ImportReportOut | None = Field(description="The import report, once done")
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
