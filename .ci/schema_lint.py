@@ -17,7 +17,15 @@ from showroom.settings import Environment, Settings
 LINT = Path(__file__).resolve().parents[2] / "shared" / "tools" / "schema_lint.py"
 # Tenant tables added after the 29 of the data model (DATA_MODEL.md): the lint holds them to the same rules (RLS
 # forced, the tenant policy, dealership_id NOT NULL, created_at...), instead of reading their policy as a stranger's.
-MORE_TENANT_TABLES: list[str] = ["webhook_endpoints", "webhook_deliveries", "appointments", "saved_replies"]
+MORE_TENANT_TABLES: list[str] = [
+    "webhook_endpoints",
+    "webhook_deliveries",
+    "appointments",
+    "saved_replies",
+    "inventory_feed_sources",
+    "inventory_imports",
+    "inventory_import_rows",
+]
 
 
 def citus_rules(topo: Topology) -> int:

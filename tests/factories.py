@@ -28,6 +28,9 @@ from showroom.models import (
     ExperimentVariant,
     FollowUp,
     Handover,
+    InventoryFeedSource,
+    InventoryImport,
+    InventoryImportRow,
     Lead,
     LeadActivity,
     LeadScore,
@@ -305,6 +308,19 @@ async def create_world(session: AsyncSession) -> World:
             description="Lead created",
             message_id=msg.id,
             handover_id=handover.id,
+        ),
+    )
+    r["inventory_feed_sources"] = feed = await _add(
+        session,
+        InventoryFeedSource(dealership_id=d.id, name="DMS feed", kind="https", url="https://dms.example/feed.csv"),
+    )
+    r["inventory_imports"] = run = await _add(
+        session, InventoryImport(dealership_id=d.id, source_id=feed.id, filename="feed.csv", size_bytes=0)
+    )
+    r["inventory_import_rows"] = await _add(
+        session,
+        InventoryImportRow(
+            dealership_id=d.id, import_id=run.id, line=2, vin=r["vehicles"].vin, vehicle={"vin": r["vehicles"].vin}
         ),
     )
     r["prompt_experiments"] = exp = await _add(

@@ -39,7 +39,7 @@ from showroom.conversations.schemas import (
 from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipUpdate
 from showroom.experiments.schemas import ExperimentCreate, ExperimentUpdate
 from showroom.integrations.webhooks_out.schemas import WebhookDelivery as WebhookDeliveryOut
-from showroom.inventory.schemas import VehicleCreate, VehicleOut, VehicleUpdate
+from showroom.inventory.schemas import FeedSourceOut, InventoryImportOut, VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
 from showroom.leads.schemas import (
     ActivityOut,
@@ -67,6 +67,8 @@ from showroom.models import (
     FollowUp,
     Handover,
     IntakeDeadLetter,
+    InventoryFeedSource,
+    InventoryImport,
     Lead,
     LeadActivity,
     LeadSource,
@@ -98,6 +100,8 @@ from showroom.vocabulary import (
     ExperimentInference,
     ExperimentMode,
     ExperimentStatus,
+    FeedSourceKind,
+    FeedSourceState,
     FollowUpChannel,
     FollowUpKind,
     FollowUpStatus,
@@ -109,6 +113,7 @@ from showroom.vocabulary import (
     InteractionType,
     Interest,
     InterestCondition,
+    InventoryImportStatus,
     InvitationStatus,
     Language,
     LeadSourceType,
@@ -190,6 +195,9 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     ReportFrequency: [ReportSchedule.frequency],
     ReportFormat: [ReportSchedule.format],
     WebhookDeliveryStatus: [WebhookDelivery.status],
+    InventoryImportStatus: [InventoryImport.status],
+    FeedSourceKind: [InventoryFeedSource.kind],
+    FeedSourceState: [InventoryFeedSource.state, InventoryFeedSource.warned_state],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
 NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField, LoggedContact}
@@ -254,6 +262,9 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     ExperimentInference: [(ExperimentCreate, "inference"), (ExperimentUpdate, "inference")],
     MetricName: [(ExperimentCreate, "primary_metric"), (ExperimentCreate, "guardrail_metrics")],
     WebhookDeliveryStatus: [(WebhookDeliveryOut, "status")],
+    InventoryImportStatus: [(InventoryImportOut, "status")],
+    FeedSourceKind: [(FeedSourceOut, "kind")],
+    FeedSourceState: [(FeedSourceOut, "state")],
 }
 # Fields that take part of a vocabulary on purpose.
 SUBSETS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {

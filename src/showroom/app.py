@@ -54,6 +54,7 @@ from showroom.exports.routes import router as exports
 from showroom.followups.routes import router as follow_ups
 from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
+from showroom.inventory.source_routes import router as feed_sources
 from showroom.jobs import run_jobs
 from showroom.leads.routes import router as leads
 from showroom.ops import health, metrics, stats
@@ -140,7 +141,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
         metrics=settings.metrics_enabled,
-        uploads={"/api/v1/inventory/import": settings.max_upload_bytes},
+        uploads={
+            "/api/v1/inventory/import": settings.max_upload_bytes,
+            "/api/v1/inventory/imports": settings.max_upload_bytes,
+        },
     )
     app.add_middleware(TrustedProxyMiddleware, trusted=parse_networks(settings.trusted_proxies))
     _install_error_handlers(app)
@@ -211,6 +215,7 @@ def _include_routers(app: FastAPI) -> None:
         identity,
         dealerships,
         inventory,
+        feed_sources,
         leads,
         appointments,
         follow_ups,

@@ -41,6 +41,7 @@ TASK_MODULES: tuple[str, ...] = (
     "showroom.insights.tasks",
     "showroom.reports.tasks",
     "showroom.integrations.tasks",
+    "showroom.inventory.tasks",
 )
 
 _services: Services | None = None

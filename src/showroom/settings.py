@@ -146,6 +146,19 @@ class Settings(BaseSettings):
         default=72, gt=0, description="An endpoint whose deliveries have failed this long is disabled"
     )
 
+    # --- inventory imports and feeds (issues 15 and 19) -------------------------------------------------
+    import_sync_max_bytes: int = Field(
+        default=1024 * 1024,
+        ge=0,
+        description="POST /api/v1/inventory/import answers with the report for a feed up to this size; a larger one "
+        "is stored and imported by a job (202 with the run to follow)",
+    )
+    feed_timeout: float = Field(default=60.0, gt=0, le=600, description="Seconds to fetch a feed source's file")
+    feed_allow_private_targets: bool = Field(
+        default=False,
+        description="Allow feed sources on private, loopback or link-local addresses (refused by default: SSRF)",
+    )
+
     # --- intake -----------------------------------------------------------------------------------------
     inbound_email_secret: SecretStr | None = Field(
         default=None, description="Shared secret of POST /api/v1/inbound/email (unset: the route is off)"

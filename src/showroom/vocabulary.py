@@ -631,3 +631,33 @@ class WebhookDeliveryStatus(StrEnum):
     pending = "pending"
     delivered = "delivered"
     failed = "failed"
+
+
+@unique
+class InventoryImportStatus(StrEnum):
+    """``inventory_imports.status``: queued (stored, its job waiting), running (rows being staged, then applied in
+    one transaction), then done, failed (nothing applied) or cancelled (nothing applied)."""
+
+    queued = "queued"
+    running = "running"
+    done = "done"
+    failed = "failed"
+    cancelled = "cancelled"
+
+
+@unique
+class FeedSourceKind(StrEnum):
+    """``inventory_feed_sources.kind``: where a self-refreshing inventory feed is fetched from."""
+
+    https = "https"
+    sftp = "sftp"
+
+
+@unique
+class FeedSourceState(StrEnum):
+    """``inventory_feed_sources.state``: how the last runs went (ok; failing: the last fetch or import failed;
+    stale: nothing changed for longer than the source allows)."""
+
+    ok = "ok"
+    failing = "failing"
+    stale = "stale"

@@ -203,6 +203,26 @@ async def _webhook_endpoint(db: Database, team: Team) -> Any:
         return row
 
 
+async def _feed_source(db: Database, team: Team) -> Any:
+    from showroom.models import InventoryFeedSource
+
+    async with db.maint_session() as maint, maint.begin():
+        row = InventoryFeedSource(dealership_id=team.id, name="DMS", kind="https", url="https://93.184.216.34/f.csv")
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
+async def _import_run(db: Database, team: Team) -> Any:
+    from showroom.models import InventoryImport
+
+    async with db.maint_session() as maint, maint.begin():
+        row = InventoryImport(dealership_id=team.id, status="queued", content=b"vin\n", size_bytes=4)
+        maint.add(row)
+        await maint.flush()
+        return row
+
+
 async def _webhook_delivery(db: Database, team: Team) -> Any:
     from showroom.models import WebhookDelivery
 
@@ -379,6 +399,7 @@ def claim_target(path: str) -> Target:
 
 
 W = "/api/v1/integrations/webhooks"
+F = "/api/v1/inventory/feed-sources"
 
 
 def fixed(path: str, body: Any = None) -> Target:
@@ -463,6 +484,18 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ),
     ("GET", "/api/v1/vehicles"): Example(fixed("/api/v1/vehicles"), tenant_resource=False),
     ("POST", "/api/v1/inventory/import"): Example(fixed("/api/v1/inventory/import"), 422, tenant_resource=False),
+    ("POST", "/api/v1/inventory/imports"): Example(fixed("/api/v1/inventory/imports"), 422, tenant_resource=False),
+    ("GET", "/api/v1/inventory/imports"): Example(fixed("/api/v1/inventory/imports"), tenant_resource=False),
+    ("GET", "/api/v1/inventory/imports/{import_id}"): Example(on(_import_run, "/api/v1/inventory/imports/{id}")),
+    ("POST", "/api/v1/inventory/imports/{import_id}/cancel"): Example(
+        on(_import_run, "/api/v1/inventory/imports/{id}/cancel")
+    ),
+    ("GET", F): Example(fixed(F), tenant_resource=False),
+    ("POST", F): Example(fixed(F, {"name": "DMS", "url": "https://93.184.216.34/f.csv"}), 201, tenant_resource=False),
+    ("GET", f"{F}/{{source_id}}"): Example(on(_feed_source, f"{F}/{{id}}")),
+    ("PATCH", f"{F}/{{source_id}}"): Example(on(_feed_source, f"{F}/{{id}}", lambda r, t: {"name": "Export"})),
+    ("POST", f"{F}/{{source_id}}/run"): Example(on(_feed_source, f"{F}/{{id}}/run"), 202),
+    ("DELETE", f"{F}/{{source_id}}"): Example(on(_feed_source, f"{F}/{{id}}"), 204),
     ("POST", "/api/v1/vehicles"): Example(
         on(_staff, "/api/v1/vehicles", lambda r, t: {**_new_vehicle(r, t), "vin": _fresh_vin()}),
         201,
@@ -851,6 +884,7 @@ def test_the_permission_table_is_the_one_we_reviewed() -> None:
         "audit.read",
         "trigger.write",
         "webhook.manage",
+        "feed.manage",  # issue 19: inventory feed sources
     }
     assert PERMISSIONS[Role.user] == staff_everywhere
     assert PERMISSIONS[Role.manager] == staff_everywhere | managers_add

@@ -47,13 +47,19 @@ async def test_admin_signs_in_and_invites_a_colleague_who_accepts(
     await page.context.close()
 
 
-async def test_manager_imports_a_feed_and_sees_the_report(browser: Any, server: Server, world: Team) -> None:
+async def test_manager_imports_a_feed_and_sees_the_report(
+    browser: Any, server: Server, world: Team, worker: Worker
+) -> None:
     page = await signed_in_page(browser, server, world.manager.email)
     await page.goto(f"{server.base}/app/inventory")
     await page.get_by_text("Import a feed").click()
     await page.get_by_label("Feed file").set_input_files(str(FEED))
     await page.get_by_label("Mode").select_option("partial")
     await page.get_by_role("button", name="Import", exact=True).click()
+    status = page.locator("#import-status")
+    await expect(status).to_contain_text("Waiting for the importer", timeout=TIMEOUT)  # stored; its job imports it
+    await expect(page.get_by_role("button", name="Cancel the import")).to_be_visible()
+    await worker("imports")
     report = page.locator("#import-report")
     await expect(report).to_be_visible(timeout=TIMEOUT)
     rows = int(await report.locator('[data-report="rows"]').inner_text())
@@ -61,6 +67,24 @@ async def test_manager_imports_a_feed_and_sees_the_report(browser: Any, server: 
     assert int(await report.locator('[data-report="unchanged"]').inner_text()) > 0  # the world imported it already
     await page.goto(f"{server.base}/app/inventory?q=palisade")
     await expect(page.locator(".cars h2").first).to_contain_text("Palisade")
+    await page.context.close()
+
+
+async def test_manager_cancels_an_import_and_nothing_lands(
+    browser: Any, server: Server, world: Team, worker: Worker
+) -> None:
+    page = await signed_in_page(browser, server, world.manager.email)
+    await page.goto(f"{server.base}/app/inventory")
+    await page.get_by_text("Import a feed").click()
+    await page.get_by_label("Feed file").set_input_files(str(FEED))
+    await page.get_by_role("button", name="Import", exact=True).click()
+    status = page.locator("#import-status")
+    await expect(status).to_contain_text("Waiting for the importer", timeout=TIMEOUT)
+    await page.get_by_role("button", name="Cancel the import").click()
+    await expect(status).to_contain_text("Import cancelled", timeout=TIMEOUT)
+    await expect(status).to_contain_text("Nothing was imported")
+    await worker("imports")
+    await expect(page.get_by_role("button", name="Cancel the import")).to_be_hidden()
     await page.context.close()
 
 

@@ -19,6 +19,7 @@ MINIMUM_ROLE: dict[str, Role] = {
     "api_key.manage": Role.dealership_admin,
     "audit.read": Role.dealership_admin,
     "webhook.manage": Role.dealership_admin,
+    "feed.manage": Role.dealership_admin,  # inventory feed sources fetched on a schedule
     "vehicle.read": Role.user,
     "vehicle.write": Role.manager,
     "customer.read": Role.user,

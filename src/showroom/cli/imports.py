@@ -105,38 +105,38 @@ def import_inventory(
     # lazy: the feed parser and importer pull in the inventory services and models; keeps `showroom --help` fast
     from showroom.audit.service import CLI
     from showroom.db.tenancy import acting_for
-    from showroom.inventory.feed import FeedFormatError
-    from showroom.inventory.importer import import_feed
+    from showroom.inventory import runs
+    from showroom.inventory.importer import ImportReport
+    from showroom.vocabulary import InventoryImportStatus
 
     if not path.is_file():
         raise ShowroomError(f"{path}: no such file")
-    size = path.stat().st_size
 
     async def work(db: Any, dealership_id: int | None, settings: Settings) -> Any:
+        """Store the file as an import run, then run it here (the job's code: staged in batches, applied in one
+        transaction), the bar following the rows staged."""
         assert dealership_id is not None
-        with path.open("rb") as handle, typer.progressbar(length=size, label="Importing", file=sys.stderr) as bar:
-            done = 0
+        async with db.session() as session, acting_for(session, dealership_id):
+            async with session.begin():
+                run = await runs.create(
+                    session, dealership_id, path.read_bytes(), actor=CLI, filename=path.name, full=not partial,
+                    queue_job=False,
+                )  # fmt: skip
+                run_id, total = run.id, run.rows_total
+            with typer.progressbar(length=max(total, 1), label="Importing", file=sys.stderr) as bar:
+                done = 0
 
-            def progress(_: int) -> None:
-                nonlocal done
-                position = min(handle.tell(), size)
-                bar.update(position - done)
-                done = position
+                def progress(rows: int, _: int) -> None:
+                    nonlocal done
+                    bar.update(min(rows, total) - done)
+                    done = min(rows, total)
 
-            try:
-                async with db.session() as session, session.begin(), acting_for(session, dealership_id):
-                    return await import_feed(
-                        session,
-                        dealership_id,
-                        handle,
-                        actor=CLI,
-                        filename=path.name,
-                        full=not partial,
-                        progress=progress,
-                    )
-            except FeedFormatError as exc:
-                where = f", line {exc.line}" if exc.line else ""
-                raise ShowroomError(f"{path}{where}: {exc.reason}; nothing was imported") from None
+                status = await runs.process(session, run_id, CLI, progress=progress)
+            async with session.begin():
+                run = await runs.get(session, run_id)
+                if status != InventoryImportStatus.done:
+                    raise ShowroomError(f"{path}: {run.error or status}")
+                return ImportReport.from_json(run.report or {})
 
     report = with_tenant(dealership, work)
     typer.echo(

@@ -5,6 +5,9 @@ existing units are read once; new VINs are inserted, changed ones updated, and u
 ``last_seen_at`` bumped. After a *full* feed, active units it did not list are marked inactive (never deleted:
 leads keep pointing at them). The whole import is one transaction: a file-level error (not UTF-8, a missing
 column) writes nothing; a broken row is reported with its line and the other rows still land.
+
+``import_feed`` parses and writes in the caller's transaction (a small upload answered at once). An import run
+(``inventory.runs``) stages the parsed rows first and applies them with the same ``write_batch`` / ``finish_apply``.
 """
 
 from __future__ import annotations
@@ -53,6 +56,13 @@ class ImportReport:
     warning_rows: list[RowProblem] = field(default_factory=list)
     seconds: float = 0.0
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ImportReport:
+        """The report as stored in ``inventory_imports.report`` (``dataclasses.asdict``)."""
+        rejected = [RowProblem(**p) for p in data.get("rejected_rows", [])]
+        warned = [RowProblem(**p) for p in data.get("warning_rows", [])]
+        return cls(**{**data, "rejected_rows": rejected, "warning_rows": warned})
+
     def note_error(self, error: RowError) -> None:
         self.rejected += 1
         if len(self.rejected_rows) < MAX_REPORTED:
@@ -94,6 +104,41 @@ async def import_feed(
     """Import a feed into the dealership's inventory (RLS-scoped session, one transaction: the caller commits)."""
     started = time.perf_counter()
     report = ImportReport(filename=filename, full=full)
+    apply = await begin_apply(session, dealership_id)
+    batch: dict[str, tuple[int, dict[str, Any]]] = {}
+    for item in read_feed(stream, filename=filename):
+        if isinstance(item, RowError):
+            report.note_error(item)
+            continue
+        report.rows += 1
+        report.note_warnings(item)
+        values = _values(item)
+        batch[values["vin"]] = (item.line, values)  # a VIN listed twice in one batch: the later row wins
+        if len(batch) >= BATCH:
+            await _write(session, dealership_id, batch, report, apply)
+            batch = {}
+            if progress:
+                progress(report.rows + report.rejected)
+    if batch:
+        await _write(session, dealership_id, batch, report, apply)
+    if progress:
+        progress(report.rows + report.rejected)
+    report.seconds = round(time.perf_counter() - started, 3)
+    await finish_apply(session, dealership_id, report, apply, actor)
+    return report
+
+
+@dataclass
+class Apply:
+    """What one application of a feed to ``vehicles`` carries from its start to its end."""
+
+    now: datetime  # the transaction's clock, stamped on every unit written
+    had_stock: bool  # a dealership's first feed makes no inventory-driven follow-ups
+    changes: matches.Changes = field(default_factory=matches.Changes)  # arrivals and price drops (issue 18)
+
+
+async def begin_apply(session: AsyncSession, dealership_id: int) -> Apply:
+    """Prepare the transaction that writes a feed into ``vehicles``: its clock (see below) and what it collects."""
     CATALOGS.changed(session, dealership_id)
     # The driver prepares statements it runs often, and PostgreSQL may then reuse one generic plan, made when the
     # dealership had few vehicles; while the feed fills the table that plan goes on scanning it all (a first
@@ -105,37 +150,41 @@ async def import_feed(
     now = await session.scalar(select(func.now()))
     assert now is not None
     had_stock = bool(await session.scalar(select(exists().where(Vehicle.is_active))))
-    changes = matches.Changes()  # for inventory-driven follow-ups (issue 18)
+    return Apply(now, had_stock)
+
+
+async def write_batch(
+    session: AsyncSession,
+    dealership_id: int,
+    rows: list[tuple[int, dict[str, Any]]],
+    report: ImportReport,
+    apply: Apply,
+) -> None:
+    """Upsert parsed rows (line, vehicle columns) in file order: a VIN listed twice, the later row wins."""
     batch: dict[str, tuple[int, dict[str, Any]]] = {}
-    for item in read_feed(stream, filename=filename):
-        if isinstance(item, RowError):
-            report.note_error(item)
-            continue
-        report.rows += 1
-        report.note_warnings(item)
-        values = _values(item)
-        batch[values["vin"]] = (item.line, values)  # a VIN listed twice in one batch: the later row wins
-        if len(batch) >= BATCH:
-            await _write(session, dealership_id, batch, report, now, changes)
-            batch = {}
-            if progress:
-                progress(report.rows + report.rejected)
-    if batch:
-        await _write(session, dealership_id, batch, report, now, changes)
+    for line, vehicle in rows:
+        values = {k: v for k, v in vehicle.items() if v is not None and k in _COLUMNS}
+        batch[values["vin"]] = (line, values)
+    await _write(session, dealership_id, batch, report, apply)
+
+
+async def finish_apply(
+    session: AsyncSession, dealership_id: int, report: ImportReport, apply: Apply, actor: Actor
+) -> None:
+    """After a full feed, deactivate the active units it did not list (stamped before ``now``); write the audit
+    row; queue the inventory-driven follow-ups. Units that left the feed are kept (leads point at them) but
+    inactive: the agent no longer offers them."""
     deactivated: list[int] = []
-    if full and report.rows:
+    if report.full and report.rows:
         result = await session.execute(
             update(Vehicle)
-            .where(Vehicle.is_active, Vehicle.last_seen_at < now)
+            .where(Vehicle.is_active, Vehicle.last_seen_at < apply.now)
             .values(is_active=False)
             .returning(Vehicle.id)
         )
         deactivated = sorted(result.scalars().all())
         report.deactivated = len(deactivated)
-    await matches.queue(session, dealership_id, changes, first_feed=not had_stock)
-    if progress:
-        progress(report.rows + report.rejected)
-    report.seconds = round(time.perf_counter() - started, 3)
+    await matches.queue(session, dealership_id, apply.changes, first_feed=not apply.had_stock)
     await record(
         session,
         actor,
@@ -143,8 +192,8 @@ async def import_feed(
         dealership_id=dealership_id,
         resource_type="vehicle",
         details={
-            "filename": filename,
-            "full": full,
+            "filename": report.filename,
+            "full": report.full,
             "rows": report.rows,
             "added": report.added,
             "updated": report.updated,
@@ -154,7 +203,6 @@ async def import_feed(
             "rejected": report.rejected,
         },
     )
-    return report
 
 
 async def _write(
@@ -162,9 +210,9 @@ async def _write(
     dealership_id: int,
     batch: dict[str, tuple[int, dict[str, Any]]],
     report: ImportReport,
-    now: datetime,
-    changes: matches.Changes,
+    apply: Apply,
 ) -> None:
+    now, changes = apply.now, apply.changes
     columns = [getattr(Vehicle, c) for c in sorted(_COLUMNS)]
     # One array parameter, not 500 (``vin IN (...)``): once the driver prepares this statement, PostgreSQL's generic
     # plan for 500 separate values scanned all of the dealership's vehicles (322 ms a batch at 20,000 vehicles).

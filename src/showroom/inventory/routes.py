@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import tempfile
+import uuid
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy import func
+from starlette.requests import ClientDisconnect
 
 from showroom.api.docs import errors
 from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
 from showroom.api.types import DbId
 from showroom.auth.deps import Context, require
-from showroom.errors import UnsupportedMediaType, ValidationFailed
-from showroom.inventory import service
+from showroom.errors import BadRequest, UnsupportedMediaType, ValidationFailed
+from showroom.inventory import runs, service
 from showroom.inventory.feed import FeedFormatError
 from showroom.inventory.importer import import_feed
-from showroom.inventory.schemas import ImportReportOut, VehicleCreate, VehicleOut, VehicleUpdate
-from showroom.models import Vehicle
+from showroom.inventory.schemas import ImportReportOut, InventoryImportOut, VehicleCreate, VehicleOut, VehicleUpdate
+from showroom.models import InventoryImport, Vehicle
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.vocabulary import VehicleCondition, VehicleStatus
 
@@ -145,11 +148,44 @@ async def delete_vehicle(vehicle_id: DbId, ctx: Annotated[Context, Depends(requi
     return _out(await service.deactivate(ctx.session, vehicle_id, ctx.actor))
 
 
+async def _upload(request: Request, filename: str | None, spool: BinaryIO) -> str | None:
+    """Copy the request's feed (the body, or the multipart field ``file``) into ``spool``; returns its name."""
+    content_type = (request.headers.get("content-type") or "text/csv").split(";")[0].strip().lower()
+    if content_type == "multipart/form-data":
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise ValidationFailed("send the feed as the multipart field 'file'", field="file")
+        filename = filename or upload.filename
+        while chunk := await upload.read(1024 * 1024):
+            spool.write(chunk)
+    elif content_type in FEED_TYPES:
+        try:
+            async for chunk in request.stream():
+                spool.write(chunk)
+        except ClientDisconnect:  # the request's transaction rolls back; nobody is left to read the answer
+            raise BadRequest("the upload ended before the whole feed arrived", field="body") from None
+    else:
+        raise UnsupportedMediaType(
+            f"send the feed as text/csv or text/tab-separated-values, not {content_type}", field="Content-Type"
+        )
+    spool.seek(0)
+    return filename
+
+
+def _queued(run: InventoryImport) -> JSONResponse:
+    body = InventoryImportOut.model_validate(run).model_dump(mode="json")
+    return JSONResponse(body, status_code=202, headers={"Location": f"/api/v1/inventory/imports/{run.id}"})
+
+
 @router.post(
     "/inventory/import",
     response_model=ImportReportOut,
     summary="Import a dealer feed (CSV or TSV): upsert by VIN, report per row",
-    responses=errors(401, 403, 413, 415, 422),
+    responses={
+        **errors(401, 403, 413, 415, 422),
+        202: {"model": InventoryImportOut, "description": "A large feed: stored and imported by a job; follow the run"},
+    },
 )
 async def import_inventory(
     request: Request,
@@ -160,27 +196,21 @@ async def import_inventory(
     filename: Annotated[str | None, Query(max_length=255)] = None,
 ) -> Any:
     """Send the file as the body (`text/csv`, `text/tab-separated-values`) or as the `file` field of a
-    multipart form. It is spooled to disk and read row by row; the header may use the Facebook/Google catalog
-    layout, snake_case or CamelCase names. Rejected rows are listed with their line and reason; a file that is
-    not UTF-8 or lacks a required column is refused whole (422) and nothing is written."""
-    content_type = (request.headers.get("content-type") or "text/csv").split(";")[0].strip().lower()
+    multipart form. The header may use the Facebook/Google catalog layout, snake_case or CamelCase names. A feed up
+    to `SHOWROOM_IMPORT_SYNC_MAX_BYTES` (1 MiB) is imported at once and answered with its report (200): rejected
+    rows are listed with their line and reason; a file that is not UTF-8 or lacks a required column is refused
+    whole (422) and nothing is written. A larger feed is stored and imported by a job (202, as
+    `POST /inventory/imports`): follow it at `Location`."""
     with tempfile.SpooledTemporaryFile(max_size=4 * 1024 * 1024) as spool:
-        if content_type == "multipart/form-data":
-            form = await request.form()
-            upload = form.get("file")
-            if upload is None or isinstance(upload, str):
-                raise ValidationFailed("send the feed as the multipart field 'file'", field="file")
-            filename = filename or upload.filename
-            while chunk := await upload.read(1024 * 1024):
-                spool.write(chunk)
-        elif content_type in FEED_TYPES:
-            async for chunk in request.stream():
-                spool.write(chunk)
-        else:
-            raise UnsupportedMediaType(
-                f"send the feed as text/csv or text/tab-separated-values, not {content_type}", field="Content-Type"
-            )
+        filename = await _upload(request, filename, spool)  # type: ignore[arg-type]  # a binary file
+        size = spool.seek(0, 2)
         spool.seek(0)
+        if size > ctx.settings.import_sync_max_bytes:
+            run = await runs.create(
+                ctx.session, ctx.dealership_id, spool.read(), actor=ctx.actor, filename=filename,
+                full=mode == ImportMode.full,
+            )  # fmt: skip
+            return _queued(run)
         try:
             report = await import_feed(
                 ctx.session,
@@ -194,3 +224,65 @@ async def import_inventory(
             where = f" (line {exc.line})" if exc.line else ""
             raise ValidationFailed(f"{exc.reason}{where}", field="file") from None
     return report
+
+
+@router.post(
+    "/inventory/imports",
+    response_model=InventoryImportOut,
+    status_code=202,
+    summary="Start an import run: the feed is stored, then imported by a job in batches (follow its progress)",
+    responses=errors(401, 403, 413, 415, 422),
+)
+async def start_import(
+    request: Request,
+    ctx: Annotated[Context, Depends(require("vehicle.write"))],
+    mode: Annotated[
+        ImportMode, Query(description="full: units missing from the feed become inactive")
+    ] = ImportMode.full,
+    filename: Annotated[str | None, Query(max_length=255)] = None,
+) -> Any:
+    """The feed as for `POST /inventory/import`. The answer (202) is the queued run; `GET` it (its `Location`) for
+    `rows_done` / `rows_total` and, once `done`, the import report. A run that fails or is cancelled imports
+    nothing."""
+    with tempfile.SpooledTemporaryFile(max_size=4 * 1024 * 1024) as spool:
+        filename = await _upload(request, filename, spool)  # type: ignore[arg-type]  # a binary file
+        content = spool.read()
+    if not content.strip():
+        raise ValidationFailed("the feed is empty", field="file")
+    run = await runs.create(
+        ctx.session, ctx.dealership_id, content, actor=ctx.actor, filename=filename, full=mode == ImportMode.full
+    )
+    return _queued(run)
+
+
+@router.get(
+    "/inventory/imports",
+    response_model=list[InventoryImportOut],
+    summary="The latest import runs (newest first)",
+    responses=errors(401, 403, 422),
+)
+async def list_imports(
+    ctx: Annotated[Context, Depends(require("vehicle.write"))],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Any:
+    return await runs.recent(ctx.session, limit)
+
+
+@router.get(
+    "/inventory/imports/{import_id}",
+    response_model=InventoryImportOut,
+    summary="One import run: status, progress, report",
+    responses=errors(401, 403, 404),
+)
+async def get_import(import_id: uuid.UUID, ctx: Annotated[Context, Depends(require("vehicle.write"))]) -> Any:
+    return await runs.get(ctx.session, import_id)
+
+
+@router.post(
+    "/inventory/imports/{import_id}/cancel",
+    response_model=InventoryImportOut,
+    summary="Cancel an import run (between batches; nothing of it is imported)",
+    responses=errors(401, 403, 404, 409),
+)
+async def cancel_import(import_id: uuid.UUID, ctx: Annotated[Context, Depends(require("vehicle.write"))]) -> Any:
+    return await runs.cancel(ctx.session, import_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -10,7 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from showroom.api.types import WebUrl
 from showroom.inventory.vin import VIN_LENGTH, check_vin
 from showroom.models.inventory import YEAR_MIN
-from showroom.vocabulary import VehicleCondition, VehicleStatus
+from showroom.vocabulary import FeedSourceKind, FeedSourceState, InventoryImportStatus, VehicleCondition, VehicleStatus
 
 Cents = Annotated[int, Field(ge=0, le=2_000_000_000, description="Integer cents")]
 Text100 = Annotated[str, StringConstraints(min_length=1, max_length=100)]
@@ -156,3 +157,92 @@ class ImportReportOut(BaseModel):
     warnings: int
     warning_rows: list[RowProblemOut]
     seconds: float
+
+
+class InventoryImportOut(BaseModel):
+    """An import run: stored, then staged in batches by a job, then applied in one transaction."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    status: InventoryImportStatus
+    filename: str | None
+    full: bool = Field(validation_alias="full_feed")
+    source_id: uuid.UUID | None
+    size_bytes: int
+    rows_done: int = Field(description="Feed rows read so far (good and rejected)")
+    rows_total: int = Field(description="Lines of the file after the header: an upper bound of the rows")
+    cancel_requested: bool
+    error: str | None = Field(description="Why the run failed or stopped; nothing of it was imported")
+    report: ImportReportOut | None = Field(description="The import report, once done")
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+def _no_nul(value: object) -> object:
+    """PostgreSQL text cannot hold a NUL character: refuse it at the edge (422), not as a database error."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
+class FeedSourceCreate(BaseModel):
+    """A feed fetched on a schedule: an https:// URL, or sftp://user@host[:port]/path with the server's host key."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    no_nul = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    host_key: Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)] | None = Field(
+        default=None, description="SFTP only: the server's public host key, as `ssh-keyscan` prints it (pinned)"
+    )
+    password: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        default=None, description="SFTP only: the user's password (never shown again)"
+    )
+    full: bool = Field(default=True, description="A full feed: units it no longer lists become inactive")
+    interval_minutes: int = Field(default=60, ge=5, le=10080, description="How often it is fetched")
+    stale_after_hours: int = Field(
+        default=48, ge=1, le=8760, description="Admins are warned when the feed has not changed for this long"
+    )
+    enabled: bool = True
+
+
+class FeedSourceUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    no_nul = field_validator("name", "url", "host_key", "password", mode="before")(_no_nul)
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] | None = None
+    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] | None = None
+    host_key: Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)] | None = None
+    password: Annotated[str, StringConstraints(max_length=200)] | None = None
+    full: bool | None = None
+    interval_minutes: int | None = Field(default=None, ge=5, le=10080)
+    stale_after_hours: int | None = Field(default=None, ge=1, le=8760)
+    enabled: bool | None = None
+
+
+class FeedSourceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    kind: FeedSourceKind
+    url: str
+    host_key: str | None
+    has_password: bool
+    full: bool = Field(validation_alias="full_feed")
+    interval_minutes: int
+    stale_after_hours: int
+    enabled: bool
+    state: FeedSourceState = Field(description="ok, failing (see last_error) or stale (no change for too long)")
+    last_error: str | None
+    etag: str | None
+    last_modified: str | None
+    next_run_at: datetime | None
+    last_run_at: datetime | None
+    last_change_at: datetime | None
+    created_at: datetime

@@ -7,6 +7,7 @@ from showroom.models.base import Base
 from showroom.models.conversations import Conversation, Handover, Message, ResponseSuggestion
 from showroom.models.dealership import Dealership
 from showroom.models.experiments import ExperimentVariant, PromptExperiment, PromptMetric, PromptVariant
+from showroom.models.feeds import InventoryFeedSource, InventoryImport, InventoryImportRow
 from showroom.models.followups import FollowUp
 from showroom.models.identity import ApiKey, MagicLinkInvitation, Session, User, UserInvitation
 from showroom.models.insights import CustomerInsight, CustomerInteraction, CustomerProfile, LeadScore
@@ -56,6 +57,9 @@ __all__ = [
     "FollowUp",
     "Handover",
     "IntakeDeadLetter",
+    "InventoryFeedSource",
+    "InventoryImport",
+    "InventoryImportRow",
     "Lead",
     "LeadActivity",
     "LeadScore",

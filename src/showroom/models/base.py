@@ -45,11 +45,14 @@ class Base(DeclarativeBase):
 
     @classmethod
     def __table_cls__(cls, name: str, metadata: MetaData, *args: Any, **kw: Any) -> Table:
-        """A distributed table's primary key is ``(dealership_id, id)`` (models/placement.py, SCALING.md §4)."""
+        """A distributed table's primary key is ``(dealership_id, id)`` (models/placement.py, SCALING.md §4), or
+        ``dealership_id`` before the key it declares when it has no ``id`` (``inventory_import_rows``: import, line)."""
         table = Table(name, metadata, *args, **kw)
         if is_distributed(table):
+            declared = [c.name for c in table.primary_key.columns if c.name != DISTRIBUTION_COLUMN]
             table.c[DISTRIBUTION_COLUMN].primary_key = True
-            table.append_constraint(PrimaryKeyConstraint(DISTRIBUTION_COLUMN, "id"))
+            key = ["id"] if "id" in table.c else declared
+            table.append_constraint(PrimaryKeyConstraint(DISTRIBUTION_COLUMN, *key))
         return table
 
     @declared_attr.directive
@@ -58,7 +61,7 @@ class Base(DeclarativeBase):
         # no lazy refresh is ever needed after a flush.
         args: dict[str, Any] = {"eager_defaults": True}
         table = cls.__dict__.get("__table__")
-        if isinstance(table, Table) and is_distributed(table):
+        if isinstance(table, Table) and is_distributed(table) and "id" in table.c:
             # The table's key is (dealership_id, id); the ORM's identity stays the id alone (unique by itself), so
             # session.get(Model, id) and every identity-map lookup work as before, and RLS adds the tenant.
             args["primary_key"] = [table.c.id]

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from showroom.settings import Environment, Settings
 
+WEBHOOK_SETTING = "SHOWROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS"
 PLAIN_HTTP_ALLOWED = (Environment.development, Environment.test)
 
 
@@ -41,11 +42,20 @@ def _refused_address(address: str) -> bool:
     return not ip.is_global or ip.is_multicast
 
 
-async def check_target(url: str, settings: Settings) -> None:
+async def check_target(
+    url: str, settings: Settings, *, allow_private: bool | None = None, setting: str = WEBHOOK_SETTING
+) -> None:
     """Refuse ``url`` (:class:`TargetRefused`) if its form is wrong or its host resolves to an address that is not
-    public, unless the setting allows private targets."""
+    public, unless the setting allows private targets (the inventory feeds pass their own: ``allow_private``
+    and the name of its ``setting``)."""
     host = check_url(url, settings)
-    if settings.webhook_allow_private_targets:
+    allowed = settings.webhook_allow_private_targets if allow_private is None else allow_private
+    await check_host(host, allowed, setting)
+
+
+async def check_host(host: str, allow_private: bool, setting: str = WEBHOOK_SETTING) -> None:
+    """Refuse a host name that resolves to a private, loopback or reserved address (unless ``allow_private``)."""
+    if allow_private:
         return
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
@@ -56,5 +66,5 @@ async def check_target(url: str, settings: Settings) -> None:
         if _refused_address(address):
             raise TargetRefused(
                 f"the host {host!r} resolves to {address}, a private, loopback or reserved address (refused unless "
-                "SHOWROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS is set)"
+                f"{setting} is set)"
             )

@@ -344,45 +344,75 @@
   function inventory() {
     var form = $("#import-form");
     if (!form) return;
+    var bar = $("#import-progress"), status = $("#import-status"), out = $("#import-report"), button = $("button", form);
+    var cancel = $("#import-cancel"), timer = null;
+
+    function showReport(res) {
+      out.hidden = false;
+      ["rows", "added", "updated", "unchanged", "deactivated", "rejected", "warnings"].forEach(function (k) {
+        var el = $('[data-report="' + k + '"]', out); if (el) el.textContent = res[k];
+      });
+      var list = $("#import-problems", out);
+      list.innerHTML = "";
+      (res.rejected_rows || []).concat(res.warning_rows || []).slice(0, 200).forEach(function (p) {
+        var li = document.createElement("li");
+        li.textContent = "Line " + p.line + (p.field ? " (" + p.field + ")" : "") + ": " + p.reason;
+        list.appendChild(li);
+      });
+      $("#import-problems-head", out).hidden = !list.children.length;
+      out.focus();
+    }
+
+    // The run is imported by a job: its progress (rows read of the file's lines) is polled until it ends.
+    function follow(run) {
+      cancel.hidden = false; cancel.disabled = false; cancel.setAttribute("data-run", run.id);
+      if (run.status === "queued" || run.status === "running") {
+        if (run.rows_total) bar.value = Math.round((run.rows_done / run.rows_total) * 100); else bar.removeAttribute("value");
+        status.textContent = run.status === "queued" ? "Waiting for the importer…"
+          : (run.cancel_requested ? "Cancelling… " : "Importing: ") + run.rows_done + " of " + run.rows_total + " rows";
+        timer = setTimeout(function () {
+          getJSON("/api/v1/inventory/imports/" + run.id).then(follow).catch(function (err) { status.textContent = err.message; busy(button, false); });
+        }, 1000);
+        return;
+      }
+      cancel.hidden = true; busy(button, false);
+      if (run.status === "done") {
+        bar.value = 100;
+        status.textContent = "Import finished in " + run.report.seconds + " s.";
+        showReport(run.report);
+      } else {
+        bar.hidden = true;
+        status.textContent = (run.status === "cancelled" ? "Import cancelled" : "Import failed") + ": " + (run.error || run.status) + ". Nothing was imported.";
+      }
+    }
+
+    cancel.addEventListener("click", function () {
+      cancel.disabled = true;
+      api("POST", "/api/v1/inventory/imports/" + cancel.getAttribute("data-run") + "/cancel")
+        .then(function () { status.textContent = "Cancelling…"; })
+        .catch(function (err) { toast(err.message, true); });
+    });
+
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       var file = form.file.files[0];
       if (!file) { toast("Choose a CSV or TSV file first.", true); return; }
       var data = new FormData();
       data.append("file", file);
-      var bar = $("#import-progress"), status = $("#import-status"), out = $("#import-report"), button = $("button", form);
+      clearTimeout(timer); out.hidden = true;
       bar.hidden = false; bar.value = 0; busy(button, true);
       status.textContent = "Uploading " + file.name + "…";
       var xhr = new XMLHttpRequest();
-      xhr.open("POST", "/api/v1/inventory/import?mode=" + encodeURIComponent(form.mode.value));
+      xhr.open("POST", "/api/v1/inventory/imports?mode=" + encodeURIComponent(form.mode.value));
       xhr.setRequestHeader("X-CSRF-Token", csrf());
       xhr.upload.onprogress = function (ev) {
-        if (ev.lengthComputable) {
-          bar.value = Math.round((ev.loaded / ev.total) * 90);
-          status.textContent = "Uploading… " + Math.round((ev.loaded / ev.total) * 100) + "%";
-        }
+        if (ev.lengthComputable) status.textContent = "Uploading… " + Math.round((ev.loaded / ev.total) * 100) + "%";
       };
-      xhr.upload.onload = function () { bar.removeAttribute("value"); status.textContent = "Importing rows…"; };
       xhr.onload = function () {
-        busy(button, false);
         var res = {};
         try { res = JSON.parse(xhr.responseText); } catch (err) { /* not JSON */ }
-        if (xhr.status !== 200) { bar.hidden = true; status.textContent = "Import refused: " + (res.detail || xhr.status); return; }
-        bar.value = 100;
-        status.textContent = "Import finished in " + res.seconds + " s.";
-        out.hidden = false;
-        ["rows", "added", "updated", "unchanged", "deactivated", "rejected", "warnings"].forEach(function (k) {
-          var el = $('[data-report="' + k + '"]', out); if (el) el.textContent = res[k];
-        });
-        var list = $("#import-problems", out);
-        list.innerHTML = "";
-        (res.rejected_rows || []).concat(res.warning_rows || []).slice(0, 200).forEach(function (p) {
-          var li = document.createElement("li");
-          li.textContent = "Line " + p.line + (p.field ? " (" + p.field + ")" : "") + ": " + p.reason;
-          list.appendChild(li);
-        });
-        $("#import-problems-head", out).hidden = !list.children.length;
-        out.focus();
+        if (xhr.status !== 202) { busy(button, false); bar.hidden = true; status.textContent = "Import refused: " + (res.detail || xhr.status); return; }
+        follow(res);
       };
       xhr.onerror = function () { busy(button, false); status.textContent = "The upload failed; check the connection and retry."; };
       xhr.send(data);
