@@ -49,6 +49,7 @@ from showroom.errors import AppError, NotFound, Unauthorized
 from showroom.events import EventHub
 from showroom.experiments.routes import router as experiments
 from showroom.exports.routes import router as exports
+from showroom.integrations.crm.routes import router as crm_handoff
 from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
@@ -221,6 +222,7 @@ def _include_routers(app: FastAPI) -> None:
         events,
         audit,
         outbound_webhooks,
+        crm_handoff,
         web,
         staff_app,
         staff_exports,

@@ -42,6 +42,9 @@ class Email:
     # {"filename", "content_type", "data" (base64), "cid" (optional: an image the HTML shows as cid:<cid>)}
     attachments: list[dict[str, str]] = field(default_factory=list)
     calendar: str | None = None  # an iCalendar (RFC 5545) text, attached as invite.ics (text/calendar)
+    # The text part's Content-Transfer-Encoding ("8bit": as written, for machine readers such as a CRM's ADF
+    # intake); None: the e-mail library chooses (quoted-printable when a line is long).
+    text_encoding: str | None = None
 
 
 def new_message_id(sender: str | None = None, *, key: str | None = None) -> str:
@@ -70,7 +73,7 @@ def build_message(email: Email, sender: str) -> EmailMessage:
     for name, value in email.headers.items():
         if name.lower() != "message-id":
             msg[name] = value
-    msg.set_content(email.text)
+    msg.set_content(email.text, cte=email.text_encoding)
     if email.html:
         msg.add_alternative(email.html, subtype="html")
     for item in email.attachments:

@@ -624,3 +624,31 @@ class WebhookDeliveryStatus(StrEnum):
     pending = "pending"
     delivered = "delivered"
     failed = "failed"
+
+
+@unique
+class CrmHandoffStatus(StrEnum):
+    """``crm_handoffs.status``: queued (waiting, or retrying after a failed attempt: ``last_error``) → sent (the
+    mail server took it) | failed (the retries ran out, or nothing can be sent: ``last_error`` says why)."""
+
+    queued = "queued"
+    sent = "sent"
+    failed = "failed"
+
+
+@unique
+class CrmHandoffTrigger(StrEnum):
+    """``crm_handoffs.trigger``: what made Showroom send the lead to the dealership's CRM."""
+
+    new_lead = "new_lead"
+    qualified = "qualified"
+    handed_over = "handed_over"
+    resend = "resend"
+
+
+@unique
+class CrmSendWhen(StrEnum):
+    """``dealerships.settings.crm.send_when``: every new lead, or only once the AI qualified it or handed it over."""
+
+    new_lead = "new_lead"
+    qualified = "qualified"

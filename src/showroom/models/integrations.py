@@ -1,4 +1,4 @@
-"""Outbound webhooks (issue 19): a dealership's endpoints and the outbox of deliveries to them."""
+"""Issue 19: outbound webhooks (a dealership's endpoints and the outbox of deliveries to them) and the CRM hand-offs."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from showroom.models.base import (
     uuid_fk,
     uuid_pk,
 )
-from showroom.vocabulary import WebhookDeliveryStatus
+from showroom.vocabulary import CrmHandoffStatus, CrmHandoffTrigger, WebhookDeliveryStatus
 
 
 class WebhookEndpoint(Base):
@@ -74,5 +74,36 @@ class WebhookDelivery(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     delivered_at: Mapped[datetime | None]
     attempt_log: Mapped[list[Any]] = jsonb_array()
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()
+
+
+class CrmHandoff(Base):
+    """One send of a lead to the dealership's CRM as an ADF 1.0 e-mail (issue 19): queued in the transaction that
+    qualified, handed over or created the lead (or by a person's re-send), sent by the ``crm.send`` job after
+    commit with its ``message_id`` as the idempotency key; ``adf`` is the document last sent."""
+
+    __tablename__ = "crm_handoffs"
+    __table_args__ = (
+        check_in("status", CrmHandoffStatus),
+        check_in("trigger", CrmHandoffTrigger),
+        Index("ix_crm_handoffs_lead_id_created_at", "lead_id", "created_at"),
+        Index("ix_crm_handoffs_dealership_id_created_at", "dealership_id", "created_at"),
+        fk_index("crm_handoffs", "requested_by_user_id", nullable=True),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    dealership_id: Mapped[int] = tenant()
+    lead_id: Mapped[uuid.UUID] = uuid_fk("leads.id", "CASCADE")
+    trigger: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), server_default=text("'queued'"))
+    to_address: Mapped[str] = mapped_column(String(320))
+    message_id: Mapped[str | None] = mapped_column(String(255))  # fixed by the first attempt: <crm-<id>@domain>
+    attempts: Mapped[int] = mapped_column(SmallInteger, server_default=text("0"))
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    adf: Mapped[str | None] = mapped_column(Text)
+    requested_by_user_id: Mapped[int | None] = user_ref()
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()

@@ -1,0 +1,75 @@
+"""CRM hand-offs (issue 19): each send of a lead to the dealership's CRM as an ADF 1.0 e-mail, tracked.
+
+A tenant table like the others: ``dealership_id`` NOT NULL, FORCEd row-level security with the tenant policy, the
+``updated_at`` trigger, grants to the service and maintenance roles. The CRM's address and when to send live in
+``dealerships.settings.crm`` (JSON, no column).
+
+Revision ID: 0023_crm
+Revises: 0022
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from showroom.db.ddl import grant, roles, tenant_policy, updated_at_trigger
+
+revision: str = "0023_crm"
+down_revision: str | None = "0022"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    app, maint = roles()["app"], roles()["maint"]
+    op.create_table(
+        "crm_handoffs",
+        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("dealership_id", sa.Integer(), nullable=False),
+        sa.Column("lead_id", sa.UUID(), nullable=False),
+        sa.Column("trigger", sa.String(length=20), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default=sa.text("'queued'"), nullable=False),
+        sa.Column("to_address", sa.String(length=320), nullable=False),
+        sa.Column("message_id", sa.String(length=255), nullable=True),
+        sa.Column("attempts", sa.SmallInteger(), server_default=sa.text("0"), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("adf", sa.Text(), nullable=True),
+        sa.Column("requested_by_user_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("status IN ('queued', 'sent', 'failed')", name=op.f("ck_crm_handoffs_status")),
+        sa.CheckConstraint(
+            "trigger IN ('new_lead', 'qualified', 'handed_over', 'resend')", name=op.f("ck_crm_handoffs_trigger")
+        ),
+        sa.ForeignKeyConstraint(
+            ["dealership_id"], ["dealerships.id"], name=op.f("fk_crm_handoffs_dealership_id"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(["lead_id"], ["leads.id"], name=op.f("fk_crm_handoffs_lead_id"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["requested_by_user_id"],
+            ["users.id"],
+            name=op.f("fk_crm_handoffs_requested_by_user_id"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_handoffs")),
+    )
+    op.create_index("ix_crm_handoffs_lead_id_created_at", "crm_handoffs", ["lead_id", "created_at"])
+    op.create_index("ix_crm_handoffs_dealership_id_created_at", "crm_handoffs", ["dealership_id", "created_at"])
+    op.create_index(
+        "ix_crm_handoffs_requested_by_user_id",
+        "crm_handoffs",
+        ["requested_by_user_id"],
+        postgresql_where=sa.text("requested_by_user_id IS NOT NULL"),
+    )
+    for stmt in tenant_policy("crm_handoffs"):
+        op.execute(stmt)
+    op.execute(updated_at_trigger("crm_handoffs"))
+    op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "crm_handoffs", app))
+    op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "crm_handoffs", maint))
+
+
+def downgrade() -> None:
+    op.drop_table("crm_handoffs")
