@@ -504,6 +504,13 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         on(_message, "/api/v1/messages/{id}", lambda r, t: {"is_read": True})
     ),
     ("GET", "/api/v1/audit-logs"): Example(fixed("/api/v1/audit-logs"), tenant_resource=False),
+    ("GET", "/api/v1/integrations/crm"): Example(fixed("/api/v1/integrations/crm"), tenant_resource=False),
+    ("PUT", "/api/v1/integrations/crm"): Example(
+        fixed("/api/v1/integrations/crm", {"email": None, "send_when": "qualified"}), tenant_resource=False
+    ),
+    ("GET", "/api/v1/leads/{lead_id}/crm-handoffs"): Example(on(_lead, "/api/v1/leads/{id}/crm-handoffs")),
+    # No CRM address in these dealerships: 409 once the permission passed (tests/integrations has the sends).
+    ("POST", "/api/v1/leads/{lead_id}/crm-handoffs"): Example(on(_lead, "/api/v1/leads/{id}/crm-handoffs"), 409),
     ("GET", f"{W}/endpoints"): Example(fixed(f"{W}/endpoints"), tenant_resource=False),
     ("POST", f"{W}/endpoints"): Example(
         fixed(
