@@ -19,6 +19,7 @@ from showroom.models import (
     Appointment,
     AuditLog,
     Conversation,
+    CrmHandoff,
     Customer,
     CustomerInsight,
     CustomerInteraction,
@@ -386,6 +387,10 @@ async def create_world(session: AsyncSession) -> World:
         WebhookDelivery(
             dealership_id=d.id, endpoint_id=hook.id, event_type="lead.created", payload={"type": "lead.created"}
         ),
+    )
+    r["crm_handoffs"] = await _add(
+        session,
+        CrmHandoff(dealership_id=d.id, lead_id=lead.id, trigger="qualified", to_address="leads@crm.example"),
     )
     r["sessions"] = await _add(
         session,

@@ -37,6 +37,8 @@ from showroom.conversations.schemas import (
 )
 from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipUpdate
 from showroom.experiments.schemas import ExperimentCreate, ExperimentUpdate
+from showroom.integrations.crm.schemas import CrmHandoff as CrmHandoffOut
+from showroom.integrations.crm.schemas import CrmSettings
 from showroom.integrations.webhooks_out.schemas import WebhookDelivery as WebhookDeliveryOut
 from showroom.inventory.schemas import VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
@@ -58,6 +60,7 @@ from showroom.models import (
     AuditLog,
     Base,
     Conversation,
+    CrmHandoff,
     Customer,
     CustomerInsight,
     CustomerInteraction,
@@ -93,6 +96,9 @@ from showroom.vocabulary import (
     ContactPreference,
     ContentType,
     ConversationStatus,
+    CrmHandoffStatus,
+    CrmHandoffTrigger,
+    CrmSendWhen,
     DeliveryStatus,
     ExperimentInference,
     ExperimentMode,
@@ -188,9 +194,11 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     ReportFrequency: [ReportSchedule.frequency],
     ReportFormat: [ReportSchedule.format],
     WebhookDeliveryStatus: [WebhookDelivery.status],
+    CrmHandoffStatus: [CrmHandoff.status],
+    CrmHandoffTrigger: [CrmHandoff.trigger],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
-NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField}
+NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField, CrmSendWhen}  # + settings.crm
 
 # Every API field that takes or gives a whole vocabulary: (model, field).
 FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
@@ -251,6 +259,9 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     ExperimentInference: [(ExperimentCreate, "inference"), (ExperimentUpdate, "inference")],
     MetricName: [(ExperimentCreate, "primary_metric"), (ExperimentCreate, "guardrail_metrics")],
     WebhookDeliveryStatus: [(WebhookDeliveryOut, "status")],
+    CrmHandoffStatus: [(CrmHandoffOut, "status")],
+    CrmHandoffTrigger: [(CrmHandoffOut, "trigger")],
+    CrmSendWhen: [(CrmSettings, "send_when")],
 }
 # Fields that take part of a vocabulary on purpose.
 SUBSETS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
