@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.conversations.reply_address import reply_address
 from showroom.errors import ServiceUnavailable
 from showroom.insights.profiles import record_interaction
 from showroom.leads.consent import sms_consented
@@ -170,6 +171,7 @@ class _Send:
     reply_to: str | None
     conversation_id: uuid.UUID
     message_id_header: str | None
+    from_name: str | None = None
 
 
 async def send_queued(session: AsyncSession, services: Services, message_id: uuid.UUID) -> str:
@@ -209,7 +211,10 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
             subject=subject if subject.lower().startswith("re:") else f"Re: {subject}",
             to=(customer.email_normalized if message.channel == Channel.email else customer.phone_e164) or "",
             sender=(dealership.settings or {}).get("sms_number") or dealership.contact_phone,
-            reply_to=dealership.contact_email,
+            # The customer's answer comes back into this conversation (conversations.reply_address), else it
+            # reaches the dealership's own inbox.
+            reply_to=reply_address(services.settings, dealership.id, conversation.id) or dealership.contact_email,
+            from_name=dealership.name,
             conversation_id=conversation.id,
             message_id_header=message.external_message_id
             or new_message_id(services.settings.mail_from, key=str(message.id)),
@@ -247,6 +252,7 @@ async def _transmit(services: Services, send: _Send) -> str:
                 subject=send.subject,
                 text=send.content,
                 reply_to=send.reply_to,
+                from_name=send.from_name,
                 headers={
                     "Message-ID": send.message_id_header or "",
                     "X-Showroom-Conversation": str(send.conversation_id),
