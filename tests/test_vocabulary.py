@@ -35,7 +35,7 @@ from showroom.conversations.schemas import (
     MessageCreate,
     MessageOut,
 )
-from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipUpdate
+from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipSettings, DealershipUpdate
 from showroom.experiments.schemas import ExperimentCreate, ExperimentUpdate
 from showroom.integrations.crm.schemas import CrmHandoff as CrmHandoffOut
 from showroom.integrations.crm.schemas import CrmSettings
@@ -130,6 +130,7 @@ from showroom.vocabulary import (
     ReportType,
     Sender,
     Sentiment,
+    SmsProviderName,
     SuggestionStatus,
     SuggestionType,
     Tone,
@@ -198,7 +199,8 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     CrmHandoffTrigger: [CrmHandoff.trigger],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
-NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField, CrmSendWhen}  # + settings.crm
+# + dealerships.settings.crm.send_when and settings.sms_provider
+NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField, CrmSendWhen, SmsProviderName}
 
 # Every API field that takes or gives a whole vocabulary: (model, field).
 FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
@@ -262,6 +264,7 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     CrmHandoffStatus: [(CrmHandoffOut, "status")],
     CrmHandoffTrigger: [(CrmHandoffOut, "trigger")],
     CrmSendWhen: [(CrmSettings, "send_when")],
+    SmsProviderName: [(DealershipSettings, "sms_provider")],
 }
 # Fields that take part of a vocabulary on purpose.
 SUBSETS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {

@@ -50,6 +50,7 @@ from showroom.events import EventHub
 from showroom.experiments.routes import router as experiments
 from showroom.exports.routes import router as exports
 from showroom.integrations.crm.routes import router as crm_handoff
+from showroom.integrations.twilio.routes import router as twilio
 from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
 from showroom.jobs import run_jobs
@@ -223,6 +224,7 @@ def _include_routers(app: FastAPI) -> None:
         audit,
         outbound_webhooks,
         crm_handoff,
+        twilio,
         web,
         staff_app,
         staff_exports,

@@ -136,6 +136,13 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(
         default=None, description="Shared secret of the SMS and e-mail reply webhooks (unset: they are off)"
     )
+    twilio_account_sid: str | None = Field(
+        default=None, description="Twilio account (AC…) that dealerships with settings.sms_provider = twilio send from"
+    )
+    twilio_auth_token: SecretStr | None = Field(
+        default=None, description="Its auth token: authenticates the REST calls and checks X-Twilio-Signature"
+    )
+    twilio_api_url: str = Field(default="https://api.twilio.com", description="Twilio's REST API base URL")
 
     # --- outbound webhooks (issue 19) ---------------------------------------------------------------
     webhook_allow_private_targets: bool = Field(

@@ -293,12 +293,14 @@ class ContentType(StrEnum):
 
 @unique
 class DeliveryStatus(StrEnum):
-    """``messages.delivery_status``: received for inbound messages, the others for outbound ones."""
+    """``messages.delivery_status``: received for inbound messages, the others for outbound ones (undelivered: the
+    provider accepted it but the carrier did not deliver it; ``delivery_error`` has the provider's error code)."""
 
     queued = "queued"
     sent = "sent"
     delivered = "delivered"
     failed = "failed"
+    undelivered = "undelivered"
     received = "received"
 
 
@@ -652,3 +654,12 @@ class CrmSendWhen(StrEnum):
 
     new_lead = "new_lead"
     qualified = "qualified"
+
+
+@unique
+class SmsProviderName(StrEnum):
+    """``dealerships.settings.sms_provider``: how the dealership's texts leave (relay: ``SHOWROOM_SMS_WEBHOOK_URL`` or
+    the outbox; twilio: Twilio's REST API with the ``SHOWROOM_TWILIO_*`` account)."""
+
+    relay = "relay"
+    twilio = "twilio"

@@ -22,7 +22,7 @@ from pydantic import (
 from showroom.api.types import WebUrl
 from showroom.dealerships.routing import pending_routing
 from showroom.insights import scoring
-from showroom.vocabulary import LANGUAGE_NAMES, CrmSendWhen, Language, OperationMode, Tone
+from showroom.vocabulary import LANGUAGE_NAMES, CrmSendWhen, Language, OperationMode, SmsProviderName, Tone
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -181,6 +181,10 @@ class DealershipSettings(Strict):
         max_length=20,
         pattern=r"^\+[1-9][0-9]{6,14}$",
         description="The dealership's texting number (E.164): SMS sender and webhook route",
+    )
+    sms_provider: SmsProviderName = Field(
+        default=SmsProviderName.relay,
+        description="How texts leave: relay (SHOWROOM_SMS_WEBHOOK_URL, else the outbox) or twilio (Twilio's API)",
     )
     score_weights: dict[str, int] = Field(
         default_factory=dict,

@@ -1,4 +1,5 @@
-"""CRM hand-offs (issue 19): each send of a lead to the dealership's CRM as an ADF 1.0 e-mail, tracked.
+"""Issue 19: CRM hand-offs (each send of a lead to the dealership's CRM as an ADF 1.0 e-mail, tracked) and the
+``undelivered`` message state (the SMS provider accepted a text that the carrier did not deliver).
 
 A tenant table like the others: ``dealership_id`` NOT NULL, FORCEd row-level security with the tenant policy, the
 ``updated_at`` trigger, grants to the service and maintenance roles. The CRM's address and when to send live in
@@ -69,7 +70,30 @@ def upgrade() -> None:
     op.execute(updated_at_trigger("crm_handoffs"))
     op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "crm_handoffs", app))
     op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "crm_handoffs", maint))
+    _delivery_checks(DELIVERY_STATES)
+
+
+DELIVERY_STATES = "'queued', 'sent', 'delivered', 'failed', 'undelivered'"
+BEFORE = "'queued', 'sent', 'delivered', 'failed'"
+
+
+def _delivery_checks(outbound: str) -> None:
+    """The two CHECKs of messages.delivery_status, re-made NOT VALID then validated (no long exclusive lock)."""
+    checks = {
+        "ck_messages_delivery_status": f"delivery_status IN ({outbound}, 'received')",
+        "ck_messages_delivery": (
+            "(type = 'inbound' AND delivery_status IS NOT DISTINCT FROM 'received') OR "
+            f"(type = 'outbound' AND delivery_status IS NOT NULL AND delivery_status IN ({outbound})) OR "
+            "(type NOT IN ('inbound', 'outbound') AND delivery_status IS NULL)"
+        ),
+    }
+    for name, condition in checks.items():
+        op.execute(f"ALTER TABLE messages DROP CONSTRAINT {name}")
+        op.execute(f"ALTER TABLE messages ADD CONSTRAINT {name} CHECK ({condition}) NOT VALID")
+        op.execute(f"ALTER TABLE messages VALIDATE CONSTRAINT {name}")
 
 
 def downgrade() -> None:
+    op.execute("UPDATE messages SET delivery_status = 'failed' WHERE delivery_status = 'undelivered'")
+    _delivery_checks(BEFORE)
     op.drop_table("crm_handoffs")
