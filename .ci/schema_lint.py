@@ -15,7 +15,7 @@ from showroom.settings import Environment, Settings
 LINT = Path(__file__).resolve().parents[2] / "shared" / "tools" / "schema_lint.py"
 # Tenant tables added after the 29 of the data model (DATA_MODEL.md): the lint holds them to the same rules (RLS
 # forced, the tenant policy, dealership_id NOT NULL, created_at...), instead of reading their policy as a stranger's.
-MORE_TENANT_TABLES: list[str] = ["webhook_endpoints", "webhook_deliveries", "appointments", "crm_handoffs"]
+MORE_TENANT_TABLES: list[str] = ["webhook_endpoints", "webhook_deliveries", "appointments", "crm_handoffs", "inbound_mailboxes"]
 
 
 def main() -> int:

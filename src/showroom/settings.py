@@ -161,6 +161,10 @@ class Settings(BaseSettings):
         "e-mails carry a Reply-To on it that routes the customer's answer back (unset: the dealership's contact "
         "e-mail)",
     )
+    imap_allow_private_hosts: bool = Field(
+        default=False,
+        description="Allow IMAP mailboxes on private, loopback or link-local addresses (refused by default)",
+    )
     inbound_email_secret: SecretStr | None = Field(
         default=None, description="Shared secret of POST /api/v1/inbound/email (unset: the route is off)"
     )

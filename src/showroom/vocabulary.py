@@ -663,3 +663,13 @@ class SmsProviderName(StrEnum):
 
     relay = "relay"
     twilio = "twilio"
+
+
+@unique
+class MailboxSecurity(StrEnum):
+    """``inbound_mailboxes.security``: how the IMAP connection is protected (ssl: IMAPS, port 993; starttls: upgraded
+    on port 143; none: plain text, for a server on the same host only)."""
+
+    ssl = "ssl"
+    starttls = "starttls"
+    none = "none"

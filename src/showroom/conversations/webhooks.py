@@ -206,7 +206,12 @@ async def _addressed(session: AsyncSession, conversation_id: Any) -> Conversatio
     return found if found is not None and found.status != ConversationStatus.archived else None
 
 
-async def email(session: AsyncSession, services: Services, data: EmailIn, actor: Actor) -> tuple[Message, bool]:
+async def email(
+    session: AsyncSession, services: Services, data: EmailIn, actor: Actor, *, dealership_id: int | None = None
+) -> tuple[Message, bool]:
+    """A customer's e-mail: into the conversation our Reply-To names, else the one In-Reply-To names, else the
+    customer's latest e-mail conversation, else a new lead. ``dealership_id``: the dealership is known (its own
+    IMAP mailbox), whatever the recipient address; a reply address of another dealership is then ignored."""
     body = _reply_text(data.text or "")
     if not body:
         raise ValidationFailed("the e-mail has no text", field="text")
@@ -214,7 +219,10 @@ async def email(session: AsyncSession, services: Services, data: EmailIn, actor:
     if address is None:
         raise ValidationFailed(f"{data.sender!r} is not an e-mail address", field="from")
     routed = replied_conversation(services.settings, data.to)  # our Reply-To: the conversation it answers
-    dealership_id = routed[0] if routed else await dealership_for_address(session, data.to)
+    if routed is not None and dealership_id is not None and routed[0] != dealership_id:
+        routed = None
+    if dealership_id is None:
+        dealership_id = routed[0] if routed else await dealership_for_address(session, data.to)
     if dealership_id is None:
         raise NotFound(
             "no dealership matches the recipient address (use <subdomain>@ or leads+<subdomain>@)", field="to"

@@ -10,7 +10,7 @@ from showroom.models.experiments import ExperimentVariant, PromptExperiment, Pro
 from showroom.models.followups import FollowUp
 from showroom.models.identity import ApiKey, MagicLinkInvitation, Session, User, UserInvitation
 from showroom.models.insights import CustomerInsight, CustomerInteraction, CustomerProfile, LeadScore
-from showroom.models.integrations import CrmHandoff, WebhookDelivery, WebhookEndpoint
+from showroom.models.integrations import CrmHandoff, InboundMailbox, WebhookDelivery, WebhookEndpoint
 from showroom.models.inventory import Vehicle
 from showroom.models.leads import Customer, IntakeDeadLetter, Lead, LeadActivity, LeadSource, VehicleInterest
 from showroom.models.reports import ReportSchedule
@@ -55,6 +55,7 @@ __all__ = [
     "ExperimentVariant",
     "FollowUp",
     "Handover",
+    "InboundMailbox",
     "IntakeDeadLetter",
     "Lead",
     "LeadActivity",

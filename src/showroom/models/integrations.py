@@ -6,7 +6,18 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, Index, Integer, SmallInteger, String, Text, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from showroom.models.base import (
@@ -21,7 +32,7 @@ from showroom.models.base import (
     uuid_fk,
     uuid_pk,
 )
-from showroom.vocabulary import CrmHandoffStatus, CrmHandoffTrigger, WebhookDeliveryStatus
+from showroom.vocabulary import CrmHandoffStatus, CrmHandoffTrigger, MailboxSecurity, WebhookDeliveryStatus
 
 
 class WebhookEndpoint(Base):
@@ -105,5 +116,37 @@ class CrmHandoff(Base):
     sent_at: Mapped[datetime | None]
     adf: Mapped[str | None] = mapped_column(Text)
     requested_by_user_id: Mapped[int | None] = user_ref()
+    created_at: Mapped[datetime] = created_at()
+    updated_at: Mapped[datetime] = updated_at()
+
+
+class InboundMailbox(Base):
+    """A dealership's IMAP mailbox that Showroom collects leads and replies from (issue 19), with where the polling
+    stands (``uid_validity``/``last_uid``: each message is taken once) and the last error, shown to the admin. The
+    password is never stored: the worker reads ``SHOWROOM_IMAP_PASSWORD_<SUBDOMAIN>`` from its environment."""
+
+    __tablename__ = "inbound_mailboxes"
+    __table_args__ = (
+        UniqueConstraint("dealership_id"),
+        check_in("security", MailboxSecurity),
+        CheckConstraint("port BETWEEN 1 AND 65535", name="port"),
+        CheckConstraint("last_uid >= 0", name="last_uid"),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    dealership_id: Mapped[int] = tenant()
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    security: Mapped[str] = mapped_column(String(10), server_default=text("'ssl'"))
+    username: Mapped[str] = mapped_column(String(255))
+    folder: Mapped[str] = mapped_column(String(255), server_default=text("'INBOX'"))
+    move_to: Mapped[str | None] = mapped_column(String(255))  # null: flag \\Seen and $Showroom, leave it there
+    enabled: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    uid_validity: Mapped[int | None] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
+    messages_taken: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    last_polled_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = created_at()
     updated_at: Mapped[datetime] = updated_at()

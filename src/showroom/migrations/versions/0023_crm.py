@@ -1,5 +1,6 @@
-"""Issue 19: CRM hand-offs (each send of a lead to the dealership's CRM as an ADF 1.0 e-mail, tracked) and the
-``undelivered`` message state (the SMS provider accepted a text that the carrier did not deliver).
+"""Issue 19: CRM hand-offs (each send of a lead to the dealership's CRM as an ADF 1.0 e-mail, tracked), the
+``undelivered`` message state (the SMS provider accepted a text that the carrier did not deliver), and the IMAP
+mailboxes leads and replies are collected from (with the SECURITY DEFINER sweep that lists them).
 
 A tenant table like the others: ``dealership_id`` NOT NULL, FORCEd row-level security with the tenant policy, the
 ``updated_at`` trigger, grants to the service and maintenance roles. The CRM's address and when to send live in
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from showroom.db.ddl import grant, roles, tenant_policy, updated_at_trigger
+from showroom.db.ddl import grant, quote_ident, roles, tenant_policy, updated_at_trigger
 
 revision: str = "0023_crm"
 down_revision: str | None = "0022"
@@ -71,6 +72,58 @@ def upgrade() -> None:
     op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "crm_handoffs", app))
     op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "crm_handoffs", maint))
     _delivery_checks(DELIVERY_STATES)
+    _mailboxes(app, maint)
+
+
+def _mailboxes(app: str, maint: str) -> None:
+    op.create_table(
+        "inbound_mailboxes",
+        sa.Column("id", sa.UUID(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("dealership_id", sa.Integer(), nullable=False),
+        sa.Column("host", sa.String(length=255), nullable=False),
+        sa.Column("port", sa.Integer(), nullable=False),
+        sa.Column("security", sa.String(length=10), server_default=sa.text("'ssl'"), nullable=False),
+        sa.Column("username", sa.String(length=255), nullable=False),
+        sa.Column("folder", sa.String(length=255), server_default=sa.text("'INBOX'"), nullable=False),
+        sa.Column("move_to", sa.String(length=255), nullable=True),
+        sa.Column("enabled", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("uid_validity", sa.BigInteger(), nullable=True),
+        sa.Column("last_uid", sa.BigInteger(), server_default=sa.text("0"), nullable=False),
+        sa.Column("messages_taken", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("last_polled_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("last_error_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("security IN ('ssl', 'starttls', 'none')", name=op.f("ck_inbound_mailboxes_security")),
+        sa.CheckConstraint("port BETWEEN 1 AND 65535", name=op.f("ck_inbound_mailboxes_port")),
+        sa.CheckConstraint("last_uid >= 0", name=op.f("ck_inbound_mailboxes_last_uid")),
+        sa.ForeignKeyConstraint(
+            ["dealership_id"], ["dealerships.id"], name=op.f("fk_inbound_mailboxes_dealership_id"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_inbound_mailboxes")),
+        sa.UniqueConstraint("dealership_id", name=op.f("uq_inbound_mailboxes_dealership_id")),
+    )
+    for stmt in tenant_policy("inbound_mailboxes"):
+        op.execute(stmt)
+    op.execute(updated_at_trigger("inbound_mailboxes"))
+    op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "inbound_mailboxes", app))
+    op.execute(grant("SELECT, INSERT, UPDATE, DELETE", "inbound_mailboxes", maint))
+    op.execute(MAILBOX_SWEEP)
+    op.execute(f"ALTER FUNCTION inbound_mailbox_dealerships() OWNER TO {quote_ident(maint)}")
+    op.execute("REVOKE ALL ON FUNCTION inbound_mailbox_dealerships() FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION inbound_mailbox_dealerships() TO {quote_ident(app)}")
+
+
+# The poll sweep runs with no tenant: ids only, as active_dealership_ids() (0020).
+MAILBOX_SWEEP = """
+    CREATE FUNCTION inbound_mailbox_dealerships()
+    RETURNS SETOF int
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        SELECT m.dealership_id FROM inbound_mailboxes m
+        JOIN dealerships d ON d.id = m.dealership_id AND d.is_active
+        WHERE m.enabled ORDER BY m.dealership_id
+    $$"""
 
 
 DELIVERY_STATES = "'queued', 'sent', 'delivered', 'failed', 'undelivered'"
@@ -94,6 +147,8 @@ def _delivery_checks(outbound: str) -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP FUNCTION inbound_mailbox_dealerships()")
+    op.drop_table("inbound_mailboxes")
     op.execute("UPDATE messages SET delivery_status = 'failed' WHERE delivery_status = 'undelivered'")
     _delivery_checks(BEFORE)
     op.drop_table("crm_handoffs")
