@@ -29,6 +29,7 @@ from showroom.models import (
     ExperimentVariant,
     FollowUp,
     Handover,
+    InboundMailbox,
     Lead,
     LeadActivity,
     LeadScore,
@@ -391,6 +392,9 @@ async def create_world(session: AsyncSession) -> World:
     r["crm_handoffs"] = await _add(
         session,
         CrmHandoff(dealership_id=d.id, lead_id=lead.id, trigger="qualified", to_address="leads@crm.example"),
+    )
+    r["inbound_mailboxes"] = await _add(
+        session, InboundMailbox(dealership_id=d.id, host="imap.example.com", port=993, username="leads")
     )
     r["sessions"] = await _add(
         session,

@@ -39,6 +39,8 @@ from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipS
 from showroom.experiments.schemas import ExperimentCreate, ExperimentUpdate
 from showroom.integrations.crm.schemas import CrmHandoff as CrmHandoffOut
 from showroom.integrations.crm.schemas import CrmSettings
+from showroom.integrations.imap.schemas import Mailbox as MailboxOut
+from showroom.integrations.imap.schemas import MailboxIn
 from showroom.integrations.webhooks_out.schemas import WebhookDelivery as WebhookDeliveryOut
 from showroom.inventory.schemas import VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
@@ -68,6 +70,7 @@ from showroom.models import (
     EscalationTrigger,
     FollowUp,
     Handover,
+    InboundMailbox,
     IntakeDeadLetter,
     Lead,
     LeadActivity,
@@ -119,6 +122,7 @@ from showroom.vocabulary import (
     LeadSourceType,
     LeadStatus,
     LinkPurpose,
+    MailboxSecurity,
     MatchMode,
     MessageType,
     MetricName,
@@ -197,6 +201,7 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     WebhookDeliveryStatus: [WebhookDelivery.status],
     CrmHandoffStatus: [CrmHandoff.status],
     CrmHandoffTrigger: [CrmHandoff.trigger],
+    MailboxSecurity: [InboundMailbox.security],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
 # + dealerships.settings.crm.send_when and settings.sms_provider
@@ -265,6 +270,7 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     CrmHandoffTrigger: [(CrmHandoffOut, "trigger")],
     CrmSendWhen: [(CrmSettings, "send_when")],
     SmsProviderName: [(DealershipSettings, "sms_provider")],
+    MailboxSecurity: [(MailboxIn, "security"), (MailboxOut, "security")],
 }
 # Fields that take part of a vocabulary on purpose.
 SUBSETS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {

@@ -33,8 +33,8 @@ async def _scalar(db: Database, tenant: int | None, sql: str, **params: Any) -> 
 
 
 def test_every_tenant_table_is_covered() -> None:
-    # + webhook_endpoints, webhook_deliveries (19), appointments (18), crm_handoffs (0023_crm)
-    assert len(TENANT_TABLES) == 23 + 4
+    # + webhook_endpoints, webhook_deliveries (19), appointments (18), crm_handoffs and inbound_mailboxes (0023_crm)
+    assert len(TENANT_TABLES) == 23 + 5
     assert set(TENANT_TABLES) | {"dealerships", "users", "sessions", *NULLABLE_TENANT} | PLATFORM_TABLES == set(
         Base.metadata.tables
     )

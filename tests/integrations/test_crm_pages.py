@@ -59,3 +59,15 @@ async def test_the_crm_settings_page_is_403_for_a_sales_agent(app: FastAPI, db: 
     team = await create_team(db)
     agent = await page_client(app, team.agent.email)
     assert (await agent.get(PAGE)).status_code == 403
+
+
+async def test_the_mailbox_form_refuses_a_private_host_on_the_page(app: FastAPI, db: Database) -> None:
+    team = await create_team(db)
+    client = await page_client(app, team.admin.email)
+    page = (await client.get(PAGE)).text
+    assert "SHOWROOM_IMAP_PASSWORD_" in page
+    token = csrf_of(page)
+    form = {"csrf_token": token, "host": "127.0.0.1", "port": "143", "security": "none", "username": "leads"}
+    refused = await client.post(f"{PAGE}/mailbox", data={**form, "enabled": "true"})
+    assert refused.status_code == 422 and "private, loopback or reserved" in refused.text
+    assert 'value="127.0.0.1"' in refused.text

@@ -45,7 +45,7 @@ def _quoted(name: str) -> str:
 
 
 @contextmanager
-def session(account: Account, *, readonly: bool) -> Iterator[imaplib.IMAP4]:
+def connected(account: Account, *, readonly: bool) -> Iterator[imaplib.IMAP4]:
     context = ssl.create_default_context()
     where = f"{account.host}:{account.port}"
     try:
@@ -78,7 +78,7 @@ def session(account: Account, *, readonly: bool) -> Iterator[imaplib.IMAP4]:
 def fetch_new(account: Account, last_uid: int, uid_validity: int | None, limit: int) -> Fetched:
     """Up to ``limit`` messages after ``last_uid`` (all not taken yet when the folder's UIDVALIDITY changed),
     oldest first."""
-    with session(account, readonly=True) as conn:
+    with connected(account, readonly=True) as conn:
         _, data = conn.response("UIDVALIDITY")
         validity = int(data[0]) if data and data[0] else 0
         start = last_uid + 1 if validity == uid_validity else 1
@@ -104,7 +104,7 @@ def mark_taken(account: Account, uids: list[int], move_to: str | None) -> None:
     if not uids:
         return
     numbers = ",".join(str(u) for u in uids)
-    with session(account, readonly=False) as conn:
+    with connected(account, readonly=False) as conn:
         if not move_to:
             conn.uid("STORE", numbers, "+FLAGS", f"(\\Seen {DONE_KEYWORD})")
             return

@@ -25,17 +25,6 @@ async def get_mailbox(ctx: Admin) -> Any:
     return await service.out(ctx.session, await service.get_mailbox(ctx.session, ctx.dealership_id))
 
 
-@router.put(
-    "",
-    response_model=Mailbox,
-    summary="Set up or change the mailbox (the password comes from the worker's environment); polled at once",
-    responses=errors(401, 403, 422),
-)
-async def put_mailbox(body: MailboxIn, ctx: Admin) -> Any:
-    mailbox = await service.put_mailbox(ctx.session, ctx.dealership_id, body, ctx.actor, ctx.settings)
-    return await service.out(ctx.session, mailbox)
-
-
 @router.delete("", status_code=204, summary="Stop collecting from the mailbox", responses=errors(401, 403, 404))
 async def delete_mailbox(ctx: Admin) -> Response:
     await service.delete_mailbox(ctx.session, ctx.dealership_id, ctx.actor)
@@ -52,4 +41,15 @@ async def delete_mailbox(ctx: Admin) -> Response:
 async def poll_now(ctx: Admin) -> Any:
     mailbox = await service.get_mailbox(ctx.session, ctx.dealership_id)
     await service.schedule(ctx.session, ctx.dealership_id)
+    return await service.out(ctx.session, mailbox)
+
+
+@router.put(
+    "",
+    response_model=Mailbox,
+    summary="Set up or change the mailbox (the password comes from the worker's environment); polled at once",
+    responses=errors(401, 403, 422),
+)
+async def put_mailbox(body: MailboxIn, ctx: Admin) -> Any:
+    mailbox = await service.put_mailbox(ctx.session, ctx.dealership_id, body, ctx.actor, ctx.settings)
     return await service.out(ctx.session, mailbox)
