@@ -106,8 +106,8 @@ def _write_handoffs(session: Session, flush_context: Any) -> None:
         by_dealership.setdefault(dealership_id, {}).setdefault(lead_id, trigger)  # the first reason of a lead wins
     with session.no_autoflush:
         for dealership_id, leads in by_dealership.items():
-            settings = session.execute(select(Dealership.settings).where(Dealership.id == dealership_id)).scalar()
-            crm = crm_settings(settings)
+            dealership = session.get(Dealership, dealership_id)  # usually in the session already: no statement
+            crm = crm_settings(dealership.settings if dealership is not None else None)
             if not crm.get("email"):
                 continue
             chosen = [(lead, trigger) for lead, trigger in leads.items() if wanted(crm["send_when"], trigger)]
