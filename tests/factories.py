@@ -394,7 +394,8 @@ async def create_world(session: AsyncSession) -> World:
         CrmHandoff(dealership_id=d.id, lead_id=lead.id, trigger="qualified", to_address="leads@crm.example"),
     )
     r["inbound_mailboxes"] = await _add(
-        session, InboundMailbox(dealership_id=d.id, host="imap.example.com", port=993, username="leads")
+        session,  # disabled: the minute sweep must not poll a made-up server while other tests run workers
+        InboundMailbox(dealership_id=d.id, host="imap.example.com", port=993, username="leads", enabled=False),
     )
     r["sessions"] = await _add(
         session,

@@ -351,7 +351,9 @@ async def _mailbox(db: Database, team: Team) -> Any:
     async with db.maint_session() as maint, maint.begin():
         found = await maint.scalar(select(InboundMailbox).where(InboundMailbox.dealership_id == team.id))
         if found is None:
-            found = InboundMailbox(dealership_id=team.id, host="93.184.216.34", port=993, username="leads")
+            found = InboundMailbox(
+                dealership_id=team.id, host="93.184.216.34", port=993, username="leads", enabled=False
+            )
             maint.add(found)
         return found
 
@@ -529,7 +531,8 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     # routes are registered GET, DELETE, poll, then PUT, which is the one that gives the outsider a mailbox).
     ("GET", "/api/v1/integrations/imap"): Example(on(_mailbox, "/api/v1/integrations/imap")),
     ("PUT", "/api/v1/integrations/imap"): Example(
-        fixed("/api/v1/integrations/imap", {"host": "93.184.216.34", "username": "leads"}), tenant_resource=False
+        fixed("/api/v1/integrations/imap", {"host": "93.184.216.34", "username": "leads", "enabled": False}),
+        tenant_resource=False,
     ),
     ("DELETE", "/api/v1/integrations/imap"): Example(on(_mailbox, "/api/v1/integrations/imap"), 204),
     ("POST", "/api/v1/integrations/imap/poll"): Example(on(_mailbox, "/api/v1/integrations/imap/poll"), 202),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from showroom.db.engine import Database
 from showroom.integrations.imap.client import DONE_KEYWORD
@@ -41,6 +41,8 @@ async def imap_app(settings: Settings, db: Database) -> AsyncIterator[tuple[Fast
     application = create_app(configured, database=db)
     async with application.router.lifespan_context(application):
         yield application, configured
+    async with db.maint_session() as maint, maint.begin():  # later tests' workers must not poll a stopped server
+        await maint.execute(update(InboundMailbox).values(enabled=False))
 
 
 def append(server: ImapServer, message: EmailMessage, folder: str = "INBOX") -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from showroom.vocabulary import MailboxSecurity
 
-TIMEOUT = 20.0
+TIMEOUT = 10.0  # seconds per connection and command: a dead server must not hold a worker slot long
 DONE_KEYWORD = "$Showroom"  # set on each message taken (with \\Seen) when it is not moved
 
 
