@@ -25,6 +25,8 @@ MORE_TENANT_TABLES: list[str] = [
     "inventory_feed_sources",
     "inventory_imports",
     "inventory_import_rows",
+    "crm_handoffs",
+    "inbound_mailboxes",
 ]
 
 

@@ -19,6 +19,7 @@ from showroom.models import (
     Appointment,
     AuditLog,
     Conversation,
+    CrmHandoff,
     Customer,
     CustomerInsight,
     CustomerInteraction,
@@ -28,6 +29,7 @@ from showroom.models import (
     ExperimentVariant,
     FollowUp,
     Handover,
+    InboundMailbox,
     InventoryFeedSource,
     InventoryImport,
     InventoryImportRow,
@@ -407,6 +409,14 @@ async def create_world(session: AsyncSession) -> World:
         WebhookDelivery(
             dealership_id=d.id, endpoint_id=hook.id, event_type="lead.created", payload={"type": "lead.created"}
         ),
+    )
+    r["crm_handoffs"] = await _add(
+        session,
+        CrmHandoff(dealership_id=d.id, lead_id=lead.id, trigger="qualified", to_address="leads@crm.example"),
+    )
+    r["inbound_mailboxes"] = await _add(
+        session,  # disabled: the minute sweep must not poll a made-up server while other tests run workers
+        InboundMailbox(dealership_id=d.id, host="imap.example.com", port=993, username="leads", enabled=False),
     )
     r["sessions"] = await _add(
         session,

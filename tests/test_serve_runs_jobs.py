@@ -117,7 +117,7 @@ async def test_worker_says_it_started_which_queues_it_serves_and_one_line_per_fa
     proc, lines = _start(["worker"], cli_env(settings), until="Starting worker")
     output = "\n".join(lines)
     assert "jobs: worker started, " in output
-    assert "queues: agent, delivery, feeds, followups, imports, mail, maintenance, webhooks" in output
+    assert "queues: agent, crm, delivery, feeds, followups, imap, imports, mail, maintenance, webhooks" in output
     async with db.session() as session, session.begin():  # a job that cannot succeed: its id is not a uuid
         await defer(session, "handover.flag_breach", queue="maintenance", handover_id="not-a-uuid", dealership_id=0)
     assert proc.stdout is not None

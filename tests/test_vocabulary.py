@@ -36,8 +36,12 @@ from showroom.conversations.schemas import (
     MessageCreate,
     MessageOut,
 )
-from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipUpdate
+from showroom.dealerships.schemas import AgentConfig, DealershipOut, DealershipSettings, DealershipUpdate
 from showroom.experiments.schemas import ExperimentCreate, ExperimentUpdate
+from showroom.integrations.crm.schemas import CrmHandoff as CrmHandoffOut
+from showroom.integrations.crm.schemas import CrmSettings
+from showroom.integrations.imap.schemas import Mailbox as MailboxOut
+from showroom.integrations.imap.schemas import MailboxIn
 from showroom.integrations.webhooks_out.schemas import WebhookDelivery as WebhookDeliveryOut
 from showroom.inventory.schemas import FeedSourceOut, InventoryImportOut, VehicleCreate, VehicleOut, VehicleUpdate
 from showroom.leads.routes import DeadLetterOut
@@ -59,6 +63,7 @@ from showroom.models import (
     AuditLog,
     Base,
     Conversation,
+    CrmHandoff,
     Customer,
     CustomerInsight,
     CustomerInteraction,
@@ -66,6 +71,7 @@ from showroom.models import (
     EscalationTrigger,
     FollowUp,
     Handover,
+    InboundMailbox,
     IntakeDeadLetter,
     InventoryFeedSource,
     InventoryImport,
@@ -96,6 +102,9 @@ from showroom.vocabulary import (
     ContactPreference,
     ContentType,
     ConversationStatus,
+    CrmHandoffStatus,
+    CrmHandoffTrigger,
+    CrmSendWhen,
     DeliveryStatus,
     ExperimentInference,
     ExperimentMode,
@@ -120,6 +129,7 @@ from showroom.vocabulary import (
     LeadStatus,
     LinkPurpose,
     LoggedContact,
+    MailboxSecurity,
     MatchMode,
     MessageType,
     MetricName,
@@ -131,6 +141,7 @@ from showroom.vocabulary import (
     ReportType,
     Sender,
     Sentiment,
+    SmsProviderName,
     SuggestionStatus,
     SuggestionType,
     Tone,
@@ -198,9 +209,21 @@ COLUMNS: dict[type[StrEnum], list[Any]] = {
     InventoryImportStatus: [InventoryImport.status],
     FeedSourceKind: [InventoryFeedSource.kind],
     FeedSourceState: [InventoryFeedSource.state, InventoryFeedSource.warned_state],
+    CrmHandoffStatus: [CrmHandoff.status],
+    CrmHandoffTrigger: [CrmHandoff.trigger],
+    MailboxSecurity: [InboundMailbox.security],
 }
 # inside escalation_triggers.conditions and dealerships.agent_config (jsonb), checked by brain.escalation and the schema
-NOT_A_COLUMN = {TriggerConditionType, Language, ProspectOutcome, ContactField, LoggedContact}
+# + dealerships.settings.crm.send_when and settings.sms_provider
+NOT_A_COLUMN = {
+    TriggerConditionType,
+    Language,
+    ProspectOutcome,
+    ContactField,
+    LoggedContact,
+    CrmSendWhen,
+    SmsProviderName,
+}
 
 # Every API field that takes or gives a whole vocabulary: (model, field).
 FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
@@ -265,6 +288,11 @@ FIELDS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {
     InventoryImportStatus: [(InventoryImportOut, "status")],
     FeedSourceKind: [(FeedSourceOut, "kind")],
     FeedSourceState: [(FeedSourceOut, "state")],
+    CrmHandoffStatus: [(CrmHandoffOut, "status")],
+    CrmHandoffTrigger: [(CrmHandoffOut, "trigger")],
+    CrmSendWhen: [(CrmSettings, "send_when")],
+    SmsProviderName: [(DealershipSettings, "sms_provider")],
+    MailboxSecurity: [(MailboxIn, "security"), (MailboxOut, "security")],
 }
 # Fields that take part of a vocabulary on purpose.
 SUBSETS: dict[type[StrEnum], list[tuple[type[BaseModel], str]]] = {

@@ -52,6 +52,9 @@ from showroom.events import EventHub
 from showroom.experiments.routes import router as experiments
 from showroom.exports.routes import router as exports
 from showroom.followups.routes import router as follow_ups
+from showroom.integrations.crm.routes import router as crm_handoff
+from showroom.integrations.imap.routes import router as imap
+from showroom.integrations.twilio.routes import router as twilio
 from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
 from showroom.inventory.source_routes import router as feed_sources
@@ -232,6 +235,9 @@ def _include_routers(app: FastAPI) -> None:
         events,
         audit,
         outbound_webhooks,
+        crm_handoff,
+        twilio,
+        imap,
         web,
         staff_app,
         staff_exports,

@@ -146,6 +146,8 @@ async def send_mail(
     headers: dict[str, str] | None = None,
     attachments: list[dict[str, str]] | None = None,
     calendar: str | None = None,
+    text_encoding: str | None = None,
+    from_name: str | None = None,
 ) -> str:
     """Send one e-mail queued by ``mail.send_later`` (its transaction committed); retried while SMTP fails.
     Returns the Message-ID."""
@@ -158,6 +160,8 @@ async def send_mail(
         headers=headers or {},
         attachments=attachments or [],
         calendar=calendar,
+        text_encoding=text_encoding,
+        from_name=from_name,
     )
     return await services().mailer.send(email)
 

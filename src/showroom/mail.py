@@ -18,7 +18,7 @@ import uuid
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -42,6 +42,12 @@ class Email:
     # {"filename", "content_type", "data" (base64), "cid" (optional: an image the HTML shows as cid:<cid>)}
     attachments: list[dict[str, str]] = field(default_factory=list)
     calendar: str | None = None  # an iCalendar (RFC 5545) text, attached as invite.ics (text/calendar)
+    # The text part's Content-Transfer-Encoding ("8bit": as written, for machine readers such as a CRM's ADF
+    # intake); None: the e-mail library chooses (quoted-printable when a line is long).
+    text_encoding: str | None = None
+    # The From display name (a dealership's name), on the address of ``mail_from``: mail goes out under the
+    # dealership's name without claiming its domain (SPF/DKIM stay Showroom's).
+    from_name: str | None = None
 
 
 def new_message_id(sender: str | None = None, *, key: str | None = None) -> str:
@@ -60,7 +66,7 @@ def build_message(email: Email, sender: str) -> EmailMessage:
     """The MIME message of ``email``; its Message-ID is the one in ``email.headers`` (fixed by ``send_later``, so
     a re-sent job is the same message), else a new one."""
     msg = EmailMessage()
-    msg["From"] = sender
+    msg["From"] = formataddr((email.from_name, parseaddr(sender)[1])) if email.from_name else sender
     msg["To"] = ", ".join(email.to)
     msg["Subject"] = email.subject
     msg["Date"] = format_datetime(datetime.now(UTC))
@@ -70,7 +76,7 @@ def build_message(email: Email, sender: str) -> EmailMessage:
     for name, value in email.headers.items():
         if name.lower() != "message-id":
             msg[name] = value
-    msg.set_content(email.text)
+    msg.set_content(email.text, cte=email.text_encoding)
     if email.html:
         msg.add_alternative(email.html, subtype="html")
     for item in email.attachments:

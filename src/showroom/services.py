@@ -10,7 +10,9 @@ from starlette.requests import Request
 from showroom.db.engine import Database
 
 # Imported for its flush listeners: every process that writes builds its Services, so a change that a webhook
-# reports always writes its deliveries (integrations.webhooks_out.outbox).
+# reports always writes its deliveries (integrations.webhooks_out.outbox), and a lead the CRM must hear of its
+# hand-off (integrations.crm.outbox).
+from showroom.integrations.crm import outbox as crm_outbox  # noqa: F401
 from showroom.integrations.webhooks_out import outbox  # noqa: F401
 from showroom.mail import Mailer
 from showroom.settings import Settings

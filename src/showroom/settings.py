@@ -8,6 +8,7 @@ lists them all.
 from __future__ import annotations
 
 import ipaddress
+import re
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -135,6 +136,13 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(
         default=None, description="Shared secret of the SMS and e-mail reply webhooks (unset: they are off)"
     )
+    twilio_account_sid: str | None = Field(
+        default=None, description="Twilio account (AC…) that dealerships with settings.sms_provider = twilio send from"
+    )
+    twilio_auth_token: SecretStr | None = Field(
+        default=None, description="Its auth token: authenticates the REST calls and checks X-Twilio-Signature"
+    )
+    twilio_api_url: str = Field(default="https://api.twilio.com", description="Twilio's REST API base URL")
 
     # --- outbound webhooks (issue 19) ---------------------------------------------------------------
     webhook_allow_private_targets: bool = Field(
@@ -160,6 +168,16 @@ class Settings(BaseSettings):
     )
 
     # --- intake -----------------------------------------------------------------------------------------
+    inbound_email_domain: str | None = Field(
+        default=None,
+        description="Domain whose mail reaches Showroom (the e-mail webhook or the IMAP mailbox): a conversation's "
+        "e-mails carry a Reply-To on it that routes the customer's answer back (unset: the dealership's contact "
+        "e-mail)",
+    )
+    imap_allow_private_hosts: bool = Field(
+        default=False,
+        description="Allow IMAP mailboxes on private, loopback or link-local addresses (refused by default)",
+    )
     inbound_email_secret: SecretStr | None = Field(
         default=None, description="Shared secret of POST /api/v1/inbound/email (unset: the route is off)"
     )
@@ -200,6 +218,13 @@ class Settings(BaseSettings):
         ge=1024,
         description="Limit for file uploads (inventory feeds), which are spooled to disk, not held in memory.",
     )
+
+    @field_validator("inbound_email_domain")
+    @classmethod
+    def _domain(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}", value.lower()):
+            raise ValueError(f"{value!r} is not a domain name like reply.example.com")
+        return value.lower() if value else None
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -24,7 +24,17 @@ log = logging.getLogger(__name__)
 
 
 class SmsError(Exception):
-    """The provider refused or could not be reached; the message is retried later."""
+    """The provider refused or could not be reached; the message is retried later, unless ``permanent`` (the
+    provider refused this message for good: a bad number, an unsubscribed recipient). ``code``: the provider's."""
+
+    def __init__(self, reason: str, *, code: int | None = None, permanent: bool = False) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.permanent = permanent
+
+
+# Twilio: "Attempt to send to unsubscribed recipient" (the customer texted STOP to Twilio).
+TWILIO_UNSUBSCRIBED = 21610
 
 
 class SmsProvider(Protocol):
@@ -77,6 +87,48 @@ class WebhookSms:
             return str(response.json().get("id") or reference)
         except ValueError:
             return reference
+
+
+class TwilioSms:
+    """Twilio's Programmable Messaging REST API (``POST /2010-04-01/Accounts/{sid}/Messages.json``), over httpx:
+    async like the rest of the worker, one small form POST, and pointed at a local stand-in in tests by
+    ``SHOWROOM_TWILIO_API_URL``. Twilio has no idempotency key for sends: a crash between sending and recording can
+    send a text twice (as with any relay that ignores the key). Each text asks for delivery-status callbacks."""
+
+    def __init__(self, settings: Settings, timeout: float = 10.0) -> None:
+        if not settings.twilio_account_sid or settings.twilio_auth_token is None:
+            raise SmsError(
+                "Twilio is not configured: set SHOWROOM_TWILIO_ACCOUNT_SID and SHOWROOM_TWILIO_AUTH_TOKEN",
+                permanent=True,
+            )
+        self.sid = settings.twilio_account_sid
+        self.token = settings.twilio_auth_token
+        self.url = f"{settings.twilio_api_url.rstrip('/')}/2010-04-01/Accounts/{self.sid}/Messages.json"
+        self.timeout = timeout
+
+    async def send(
+        self, *, to: str, sender: str | None, body: str, reference: str, status_callback: str | None = None
+    ) -> str:
+        if not sender:
+            raise SmsError("no sending number: set the dealership's settings.sms_number", permanent=True)
+        form = {"To": to, "From": sender, "Body": body}
+        if status_callback:
+            form["StatusCallback"] = status_callback
+        try:
+            async with httpx.AsyncClient(timeout=self.timeout) as client:
+                response = await client.post(self.url, data=form, auth=(self.sid, self.token.get_secret_value()))
+        except httpx.HTTPError as exc:
+            raise SmsError(f"Twilio unreachable: {exc.__class__.__name__}") from exc
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {}
+        if response.status_code >= 300:
+            code = answer.get("code") if isinstance(answer.get("code"), int) else None
+            permanent = 400 <= response.status_code < 500 and response.status_code != 429
+            detail = answer.get("message") or response.text[:200]
+            raise SmsError(f"Twilio error {code or response.status_code}: {detail}", code=code, permanent=permanent)
+        return str(answer.get("sid") or reference)
 
 
 def sms_provider(settings: Settings) -> SmsProvider:

@@ -293,12 +293,14 @@ class ContentType(StrEnum):
 
 @unique
 class DeliveryStatus(StrEnum):
-    """``messages.delivery_status``: received for inbound messages, the others for outbound ones."""
+    """``messages.delivery_status``: received for inbound messages, the others for outbound ones (undelivered: the
+    provider accepted it but the carrier did not deliver it; ``delivery_error`` has the provider's error code)."""
 
     queued = "queued"
     sent = "sent"
     delivered = "delivered"
     failed = "failed"
+    undelivered = "undelivered"
     received = "received"
 
 
@@ -661,3 +663,50 @@ class FeedSourceState(StrEnum):
     ok = "ok"
     failing = "failing"
     stale = "stale"
+
+
+@unique
+class CrmHandoffStatus(StrEnum):
+    """``crm_handoffs.status``: queued (waiting, or retrying after a failed attempt: ``last_error``) → sent (the
+    mail server took it) | failed (the retries ran out, or nothing can be sent: ``last_error`` says why)."""
+
+    queued = "queued"
+    sent = "sent"
+    failed = "failed"
+
+
+@unique
+class CrmHandoffTrigger(StrEnum):
+    """``crm_handoffs.trigger``: what made Showroom send the lead to the dealership's CRM."""
+
+    new_lead = "new_lead"
+    qualified = "qualified"
+    handed_over = "handed_over"
+    resend = "resend"
+
+
+@unique
+class CrmSendWhen(StrEnum):
+    """``dealerships.settings.crm.send_when``: every new lead, or only once the AI qualified it or handed it over."""
+
+    new_lead = "new_lead"
+    qualified = "qualified"
+
+
+@unique
+class SmsProviderName(StrEnum):
+    """``dealerships.settings.sms_provider``: how the dealership's texts leave (relay: ``SHOWROOM_SMS_WEBHOOK_URL`` or
+    the outbox; twilio: Twilio's REST API with the ``SHOWROOM_TWILIO_*`` account)."""
+
+    relay = "relay"
+    twilio = "twilio"
+
+
+@unique
+class MailboxSecurity(StrEnum):
+    """``inbound_mailboxes.security``: how the IMAP connection is protected (ssl: IMAPS, port 993; starttls: upgraded
+    on port 143; none: plain text, for a server on the same host only)."""
+
+    ssl = "ssl"
+    starttls = "starttls"
+    none = "none"

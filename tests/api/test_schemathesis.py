@@ -56,13 +56,15 @@ CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,re
 @pytest.fixture(scope="module")
 def live(settings: Settings, topo: Topology) -> Iterator[str]:
     """The app served over real HTTP from a thread of its own (its own loop and pools, the test database), with the
-    webhooks and inbound e-mail configured, and no load shedding (a busy test machine is not an overload)."""
+    webhooks, inbound e-mail and Twilio configured, and no load shedding (a busy test machine is not an overload)."""
     port = free_port()
     configured = Settings.model_validate(
         {
             **settings.model_dump(),
             "webhook_secret": "fuzz-webhook-secret",
             "inbound_email_secret": "fuzz-inbound-secret",
+            "twilio_account_sid": "AC" + "0" * 32,  # Twilio's callbacks then answer 403 to unsigned requests
+            "twilio_auth_token": "fuzz-twilio-token",
             "public_max_lag_ms": 100_000,
         }
     )

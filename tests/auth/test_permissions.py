@@ -398,6 +398,22 @@ def claim_target(path: str) -> Target:
     return target
 
 
+async def _mailbox(db: Database, team: Team) -> Any:
+    """The team's IMAP mailbox, made if an earlier example deleted it (one per dealership)."""
+    from sqlalchemy import select
+
+    from showroom.models import InboundMailbox
+
+    async with db.maint_session() as maint, maint.begin():
+        found = await maint.scalar(select(InboundMailbox).where(InboundMailbox.dealership_id == team.id))
+        if found is None:
+            found = InboundMailbox(
+                dealership_id=team.id, host="93.184.216.34", port=993, username="leads", enabled=False
+            )
+            maint.add(found)
+        return found
+
+
 W = "/api/v1/integrations/webhooks"
 F = "/api/v1/inventory/feed-sources"
 
@@ -587,6 +603,22 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         on(_message, "/api/v1/messages/{id}", lambda r, t: {"is_read": True})
     ),
     ("GET", "/api/v1/audit-logs"): Example(fixed("/api/v1/audit-logs"), tenant_resource=False),
+    ("GET", "/api/v1/integrations/crm"): Example(fixed("/api/v1/integrations/crm"), tenant_resource=False),
+    ("PUT", "/api/v1/integrations/crm"): Example(
+        fixed("/api/v1/integrations/crm", {"email": None, "send_when": "qualified"}), tenant_resource=False
+    ),
+    ("GET", "/api/v1/leads/{lead_id}/crm-handoffs"): Example(on(_lead, "/api/v1/leads/{id}/crm-handoffs")),
+    # No CRM address in these dealerships: 409 once the permission passed (tests/integrations has the sends).
+    ("POST", "/api/v1/leads/{lead_id}/crm-handoffs"): Example(on(_lead, "/api/v1/leads/{id}/crm-handoffs"), 409),
+    # The dealership's one mailbox (made again before each example that needs it); an outsider has none: 404 (the
+    # routes are registered GET, DELETE, poll, then PUT, which is the one that gives the outsider a mailbox).
+    ("GET", "/api/v1/integrations/imap"): Example(on(_mailbox, "/api/v1/integrations/imap")),
+    ("PUT", "/api/v1/integrations/imap"): Example(
+        fixed("/api/v1/integrations/imap", {"host": "93.184.216.34", "username": "leads", "enabled": False}),
+        tenant_resource=False,
+    ),
+    ("DELETE", "/api/v1/integrations/imap"): Example(on(_mailbox, "/api/v1/integrations/imap"), 204),
+    ("POST", "/api/v1/integrations/imap/poll"): Example(on(_mailbox, "/api/v1/integrations/imap/poll"), 202),
     ("GET", f"{W}/endpoints"): Example(fixed(f"{W}/endpoints"), tenant_resource=False),
     ("POST", f"{W}/endpoints"): Example(
         fixed(

@@ -34,8 +34,8 @@ async def _scalar(db: Database, tenant: int | None, sql: str, **params: Any) -> 
 
 def test_every_tenant_table_is_covered() -> None:
     # + webhook_endpoints, webhook_deliveries (19), appointments (18), saved_replies (21), inventory_feed_sources,
-    # inventory_imports, inventory_import_rows (feeds)
-    assert len(TENANT_TABLES) == 23 + 4 + 3
+    # inventory_imports, inventory_import_rows (feeds), crm_handoffs and inbound_mailboxes (CRM)
+    assert len(TENANT_TABLES) == 23 + 4 + 3 + 2
     assert set(TENANT_TABLES) | {"dealerships", "users", "sessions", *NULLABLE_TENANT} | PLATFORM_TABLES == set(
         Base.metadata.tables
     )

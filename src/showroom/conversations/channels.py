@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.audit.service import SYSTEM, record
+from showroom.conversations.reply_address import reply_address
 from showroom.errors import ServiceUnavailable
 from showroom.insights.profiles import record_interaction
 from showroom.leads.consent import sms_consented
@@ -30,8 +32,8 @@ from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.ops import metrics
 from showroom.queue import defer
 from showroom.services import Services
-from showroom.sms import SmsError
-from showroom.vocabulary import Channel, InteractionType
+from showroom.sms import TWILIO_UNSUBSCRIBED, SmsError, TwilioSms
+from showroom.vocabulary import Channel, InteractionType, SmsProviderName
 
 RETRY_DELAYS = (
     timedelta(minutes=1),
@@ -191,6 +193,9 @@ class _Send:
     reply_to: str | None
     conversation_id: uuid.UUID
     message_id_header: str | None
+    from_name: str | None = None
+    sms_provider: str = SmsProviderName.relay
+    dealership_id: int = 0
 
 
 async def send_queued(session: AsyncSession, services: Services, message_id: uuid.UUID) -> str:
@@ -230,16 +235,24 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
             subject=subject if subject.lower().startswith("re:") else f"Re: {subject}",
             to=(customer.email_normalized if message.channel == Channel.email else customer.phone_e164) or "",
             sender=(dealership.settings or {}).get("sms_number") or dealership.contact_phone,
-            reply_to=dealership.contact_email,
+            # The customer's answer comes back into this conversation (conversations.reply_address), else it
+            # reaches the dealership's own inbox.
+            reply_to=reply_address(services.settings, dealership.id, conversation.id) or dealership.contact_email,
+            from_name=dealership.name,
+            sms_provider=(dealership.settings or {}).get("sms_provider") or SmsProviderName.relay,
+            dealership_id=dealership.id,
             conversation_id=conversation.id,
             message_id_header=message.external_message_id
             or new_message_id(services.settings.mail_from, key=str(message.id)),
         )
+    permanent, code = False, None
     try:  # no transaction is open here
         reference = await _transmit(services, send)
         error = None
     except (OSError, SmsError, ServiceUnavailable) as exc:
         reference, error = None, str(exc)[:500]
+        if isinstance(exc, SmsError):
+            permanent, code = exc.permanent, exc.code
     metrics.OUTBOUND.labels(send.channel, "sent" if error is None else "failed").inc()
     async with session.begin():
         message = await session.get(Message, message_id, populate_existing=True)
@@ -251,8 +264,10 @@ async def send_queued(session: AsyncSession, services: Services, message_id: uui
                 message.external_message_id = reference[:255]
             return "sent"
         _fail(message, error)
+        if code == TWILIO_UNSUBSCRIBED:  # the customer texted STOP to the provider: our opt-outs follow
+            await opted_out_at_provider(session, message)
         attempt = int((message.entities or {}).get("attempts", 0))
-        if attempt >= len(RETRY_DELAYS):
+        if permanent or attempt >= len(RETRY_DELAYS):
             return "failed"
         message.entities = {**(message.entities or {}), "attempts": attempt + 1}
         await _defer(session, message, datetime.now(UTC) + RETRY_DELAYS[attempt])
@@ -268,13 +283,37 @@ async def _transmit(services: Services, send: _Send) -> str:
                 subject=send.subject,
                 text=send.content,
                 reply_to=send.reply_to,
+                from_name=send.from_name,
                 headers={
                     "Message-ID": send.message_id_header or "",
                     "X-Showroom-Conversation": str(send.conversation_id),
                 },
             )
         )
+    if send.sms_provider == SmsProviderName.twilio:
+        callback = f"{services.settings.base_url}/api/v1/webhooks/twilio/status?dealership={send.dealership_id}"
+        return await TwilioSms(services.settings).send(
+            to=send.to, sender=send.sender, body=send.content, reference=str(send.message_id), status_callback=callback
+        )
     return await services.sms.send(to=send.to, sender=send.sender, body=send.content, reference=str(send.message_id))
+
+
+async def opted_out_at_provider(session: AsyncSession, message: Message) -> None:
+    """The provider refuses to text this customer (they unsubscribed there): record the SMS opt-out here too."""
+    conversation = await session.get(Conversation, message.conversation_id)
+    customer = await session.get(Customer, conversation.customer_id) if conversation else None
+    if customer is None or Channel.sms in (customer.opted_out_channels or {}):
+        return
+    customer.opted_out_channels = {**(customer.opted_out_channels or {}), Channel.sms: datetime.now(UTC).isoformat()}
+    await record(
+        session,
+        SYSTEM,
+        "customer.opt_out",
+        dealership_id=customer.dealership_id,
+        resource_type="customer",
+        resource_id=customer.id,
+        after={"channel": Channel.sms, "by": "sms provider"},
+    )
 
 
 def _fail(message: Message, reason: str) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor
+from showroom.conversations.reply_address import replied_conversation
 from showroom.conversations.turn import receive
 from showroom.db.tenancy import acting_for
 from showroom.errors import NotFound, ServiceUnavailable, Unauthorized, ValidationFailed
@@ -199,20 +200,37 @@ async def _replied_to(session: AsyncSession, message_id: str) -> Conversation | 
     return found
 
 
-async def email(session: AsyncSession, services: Services, data: EmailIn, actor: Actor) -> tuple[Message, bool]:
+async def _addressed(session: AsyncSession, conversation_id: Any) -> Conversation | None:
+    """The conversation a reply address names, unless it is archived (then as any other e-mail of the customer)."""
+    found = await session.get(Conversation, conversation_id)
+    return found if found is not None and found.status != ConversationStatus.archived else None
+
+
+async def email(
+    session: AsyncSession, services: Services, data: EmailIn, actor: Actor, *, dealership_id: int | None = None
+) -> tuple[Message, bool]:
+    """A customer's e-mail: into the conversation our Reply-To names, else the one In-Reply-To names, else the
+    customer's latest e-mail conversation, else a new lead. ``dealership_id``: the dealership is known (its own
+    IMAP mailbox), whatever the recipient address; a reply address of another dealership is then ignored."""
     body = _reply_text(data.text or "")
     if not body:
         raise ValidationFailed("the e-mail has no text", field="text")
     address = normalize_email(data.sender.split("<")[-1].rstrip(">"))
     if address is None:
         raise ValidationFailed(f"{data.sender!r} is not an e-mail address", field="from")
-    dealership_id = await dealership_for_address(session, data.to)
+    routed = replied_conversation(services.settings, data.to)  # our Reply-To: the conversation it answers
+    if routed is not None and dealership_id is not None and routed[0] != dealership_id:
+        routed = None
+    if dealership_id is None:
+        dealership_id = routed[0] if routed else await dealership_for_address(session, data.to)
     if dealership_id is None:
         raise NotFound(
             "no dealership matches the recipient address (use <subdomain>@ or leads+<subdomain>@)", field="to"
         )
     async with acting_for(session, dealership_id):
-        conversation = await _replied_to(session, data.in_reply_to.strip()) if data.in_reply_to else None
+        conversation = await _addressed(session, routed[1]) if routed else None
+        if conversation is None and data.in_reply_to:
+            conversation = await _replied_to(session, data.in_reply_to.strip())
         if conversation is None:
             customer = await session.scalar(select(Customer).where(Customer.email_normalized == address))
             conversation = await _conversation(session, customer.id, Channel.email) if customer else None

@@ -22,7 +22,7 @@ from pydantic import (
 from showroom.api.types import WebUrl
 from showroom.dealerships.routing import pending_routing
 from showroom.insights import scoring
-from showroom.vocabulary import LANGUAGE_NAMES, Language, OperationMode, Tone
+from showroom.vocabulary import LANGUAGE_NAMES, CrmSendWhen, Language, OperationMode, SmsProviderName, Tone
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -208,8 +208,21 @@ class HandoverSettings(Strict):
     )
 
 
+class CrmSettings(Strict):
+    """``settings.crm``: where the CRM takes leads by e-mail (ADF/XML), and when Showroom sends them (issue 19)."""
+
+    email: EmailStr | None = Field(
+        default=None, description="The CRM's lead-intake address (ADF/XML e-mail); null: no hand-off"
+    )
+    send_when: CrmSendWhen = Field(
+        default=CrmSendWhen.qualified,
+        description="new_lead: every new lead; qualified: once, when a lead is qualified or handed over",
+    )
+
+
 class DealershipSettings(Strict):
     handover: HandoverSettings = Field(default_factory=HandoverSettings)
+    crm: CrmSettings = Field(default_factory=CrmSettings)
     widget_allowed_origins: list[str] = Field(default_factory=list, max_length=20)
     region: str = Field(default="US", pattern=r"^[A-Z]{2}$", description="Phone-number region (ISO 3166-1)")
     sms_number: str | None = Field(
@@ -217,6 +230,10 @@ class DealershipSettings(Strict):
         max_length=20,
         pattern=r"^\+[1-9][0-9]{6,14}$",
         description="The dealership's texting number (E.164): SMS sender and webhook route",
+    )
+    sms_provider: SmsProviderName = Field(
+        default=SmsProviderName.relay,
+        description="How texts leave: relay (SHOWROOM_SMS_WEBHOOK_URL, else the outbox) or twilio (Twilio's API)",
     )
     score_weights: dict[str, int] = Field(
         default_factory=dict,

@@ -11,7 +11,7 @@ from showroom.models.feeds import InventoryFeedSource, InventoryImport, Inventor
 from showroom.models.followups import FollowUp
 from showroom.models.identity import ApiKey, MagicLinkInvitation, Session, User, UserInvitation
 from showroom.models.insights import CustomerInsight, CustomerInteraction, CustomerProfile, LeadScore
-from showroom.models.integrations import WebhookDelivery, WebhookEndpoint
+from showroom.models.integrations import CrmHandoff, InboundMailbox, WebhookDelivery, WebhookEndpoint
 from showroom.models.inventory import Vehicle
 from showroom.models.leads import Customer, IntakeDeadLetter, Lead, LeadActivity, LeadSource, VehicleInterest
 from showroom.models.reports import ReportSchedule
@@ -47,6 +47,7 @@ __all__ = [
     "AuditLog",
     "Base",
     "Conversation",
+    "CrmHandoff",
     "Customer",
     "CustomerInsight",
     "CustomerInteraction",
@@ -56,6 +57,7 @@ __all__ = [
     "ExperimentVariant",
     "FollowUp",
     "Handover",
+    "InboundMailbox",
     "IntakeDeadLetter",
     "InventoryFeedSource",
     "InventoryImport",

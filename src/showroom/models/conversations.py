@@ -125,7 +125,8 @@ class Message(Base):
         CheckConstraint(
             "(type = 'inbound' AND delivery_status IS NOT DISTINCT FROM 'received') OR "
             "(type = 'outbound' AND delivery_status IS NOT NULL AND delivery_status IN ('queued', 'sent', "
-            "'delivered', 'failed')) OR (type NOT IN ('inbound', 'outbound') AND delivery_status IS NULL)",
+            "'delivered', 'failed', 'undelivered')) OR (type NOT IN ('inbound', 'outbound') AND delivery_status IS "
+            "NULL)",
             name="delivery",
         ),
         check_range("ai_confidence", 0, 1),

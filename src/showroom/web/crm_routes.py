@@ -17,6 +17,7 @@ from showroom.agent import personas as persona_service
 from showroom.agent.personas import SAMPLE
 from showroom.errors import NotFound
 from showroom.insights.service import dealership_weights
+from showroom.integrations.crm import service as crm_handoffs
 from showroom.inventory import service as inventory
 from showroom.leads import sources
 from showroom.leads.service import customer_search, lead_filters
@@ -216,6 +217,8 @@ async def lead_detail(lead_id: str, staff: StaffPage) -> HTMLResponse:
         statuses=[s for s in LeadStatus],
         score=await score_view(staff.session, lead.id),
         **await lead_schedule(staff.session, lead, staff.dealership.timezone),  # issue 18: follow-ups, appointments
+        crm_handoffs=await crm_handoffs.list_handoffs(staff.session, staff.dealership.id, lead.id),
+        crm_notice=staff.request.query_params.get("crm"),
     )
 
 
