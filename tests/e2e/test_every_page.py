@@ -110,6 +110,8 @@ async def page_paths(server: Server, world: Team, db: Database) -> dict[str, str
         "/app/experiments/{experiment_id}": f"/app/experiments/{experiment.id}",
         "/app/exports": "/app/exports",
         "/app/calendar": "/app/calendar",
+        "/app/settings/crm": "/app/settings/crm",
+        "/app/settings/feeds": "/app/settings/feeds",
         "/app/settings/reports": "/app/settings/reports",
         "/app/settings/reports/{schedule_id}": f"/app/settings/reports/{schedule.id}",
     }

@@ -17,7 +17,7 @@ from showroom.services import Services
 from showroom.settings import Settings
 from tests.appointments.support import create_shop
 from tests.followups.test_followups import _due, _enrolled, _rows
-from tests.helpers import sign_in
+from tests.helpers import create_super_admin, sign_in
 
 
 async def _lead(db: Database, lead_id: uuid.UUID) -> Lead:
@@ -213,3 +213,31 @@ async def test_a_no_show_enters_the_no_show_cadence_written_for_a_missed_visit(
     async with db.maint_session() as maint:
         [sent] = (await maint.scalars(select(Message).where(Message.conversation_id == conversation.id))).all()
     assert "Sorry we missed you" in sent.content, sent.content
+
+
+async def test_a_task_s_person_is_a_member_of_the_dealership(app: FastAPI, db: Database) -> None:
+    """A super admin belongs to no dealership: a task they make for a lead with no salesperson is nobody's yet,
+    and naming them (or another dealership's user) is a 422, not the database's refusal as a 500."""
+    shop = await create_shop(db)
+    other = await create_shop(db)
+    root_user = await create_super_admin(db)
+    root = await sign_in(app, root_user.email)
+    switched = await root.post("/api/v1/auth/switch", json={"dealership_id": shop.team.id})
+    assert switched.status_code == 200, switched.text
+    async with db.maint_session() as maint, maint.begin():
+        lead = await maint.get(Lead, shop.lead.id)
+        assert lead is not None
+        lead.assigned_user_id = None
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).isoformat()
+    made = await root.post(
+        "/api/v1/follow-ups",
+        json={"lead_id": str(shop.lead.id), "scheduled_at": tomorrow},
+    )
+    assert made.status_code == 201, made.text
+    assert made.json()["assigned_user_id"] is None
+    for stranger in (root_user.id, other.team.agent.id):
+        named = await root.post(
+            "/api/v1/follow-ups",
+            json={"lead_id": str(shop.lead.id), "scheduled_at": tomorrow, "assigned_user_id": stranger},
+        )
+        assert named.status_code == 422 and named.json()["field"] == "assigned_user_id", named.text

@@ -55,6 +55,14 @@ class DealerSite:
         return site
 
 
+@pytest.fixture(autouse=True)
+async def _sources_off_afterwards(db: Database) -> AsyncIterator[None]:
+    """Later tests' workers must not keep fetching from this file's stopped servers every minute."""
+    yield
+    async with db.maint_session() as maint, maint.begin():
+        await maint.execute(update(InventoryFeedSource).values(enabled=False))
+
+
 @pytest.fixture
 def site() -> Iterator[tuple[DealerSite, str]]:
     dealer = DealerSite(FEED.read_bytes())

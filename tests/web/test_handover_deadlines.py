@@ -141,3 +141,56 @@ async def test_the_triggers_page_adds_a_trigger_with_its_reply_minutes(app: Fast
     made = await client.post("/app/settings/triggers", data={**form, "sla_minutes": "5"})
     assert made.status_code == 303
     assert "reply within 5 min" in (await client.get("/app/settings/triggers")).text
+
+
+async def test_two_sweeps_at_once_alert_once(db: Database) -> None:
+    """A periodic sweep and one queued by hand (or two workers) flag the same late handover at the same moment:
+    the handover's row lock makes the second find it flagged, so the managers get one e-mail."""
+    import asyncio
+
+    from showroom.audit.service import SYSTEM
+    from showroom.conversations.sla import flag_breach
+    from tests.factories import create_conversation, create_customer, create_lead
+
+    team = await create_team(db)
+    async with db.maint_session() as maint, maint.begin():
+        customer = await create_customer(maint, team.id)
+        lead = await create_lead(maint, team.id, customer.id)
+        conversation = await create_conversation(maint, lead)
+        handover = Handover(
+            dealership_id=team.id,
+            conversation_id=conversation.id,
+            lead_id=lead.id,
+            reason="customer_request",
+            sla_due_at=datetime.now(UTC) - timedelta(minutes=5),
+            dossier={"customer": {"name": "Twice Late"}},
+        )
+        maint.add(handover)
+    flagged: list[bool] = []
+
+    async def second() -> None:
+        async with db.session(team.id) as session, session.begin():
+            flagged.append(
+                await flag_breach(
+                    session, handover.id, SYSTEM, base_url="http://showroom.test", sender="showroom@example.com"
+                )
+            )
+
+    async with db.session(team.id) as session, session.begin():
+        flagged.append(
+            await flag_breach(
+                session, handover.id, SYSTEM, base_url="http://showroom.test", sender="showroom@example.com"
+            )
+        )
+        racing = asyncio.create_task(second())
+        await asyncio.sleep(0.5)  # the second sweep runs now: it must wait for this one's commit
+    await racing
+    assert flagged == [True, False]
+    async with db.maint_session() as maint:
+        mails = await maint.scalar(
+            text(
+                "select count(*) from procrastinate_jobs where task_name = 'showroom:mail.send' "
+                "and args->>'subject' like '%Overdue handover: Twice Late'"
+            )
+        )
+    assert mails == 1

@@ -60,7 +60,8 @@ async def flag_breach(
 ) -> bool:
     """Flag an unclaimed handover past its deadline (once), raise its urgency, and alert the dealership's managers
     by e-mail (queued in this transaction: it leaves iff the flag commits, so a retried job alerts once)."""
-    handover = await session.get(Handover, handover_id)
+    # Locked: two sweeps at once (a periodic one and one deferred by hand, or two workers) must not both alert.
+    handover = await session.get(Handover, handover_id, with_for_update=True, populate_existing=True)
     if handover is None or handover.status != HandoverStatus.pending or handover.sla_breached_at is not None:
         return False
     handover.sla_breached_at = datetime.now(UTC)

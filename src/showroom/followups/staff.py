@@ -66,13 +66,25 @@ async def tasks_of(session: AsyncSession, user_id: int) -> list[FollowUp]:
     return await list_follow_ups(session, assigned_user_id=user_id, kinds=[FollowUpKind.staff_reminder], statuses=TO_DO)
 
 
-async def _assignee(session: AsyncSession, user_id: int | None) -> int | None:
+async def _assignee(session: AsyncSession, dealership_id: int, user_id: int | None) -> int | None:
+    """The person a task is for: an active member of the dealership (the database refuses anyone else, 0024's
+    membership key; a super admin belongs to none), or a 422 naming the field."""
     if user_id is None:
         return None
     user = await session.get(User, user_id)
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or user.dealership_id != dealership_id:
         raise ValidationFailed(f"user {user_id} is not an active member of this dealership", field="assigned_user_id")
     return user_id
+
+
+async def _default_assignee(session: AsyncSession, dealership_id: int, *candidates: int | None) -> int | None:
+    """The first of ``candidates`` (the lead's salesperson, then whoever creates the task) who is a member."""
+    for user_id in candidates:
+        if user_id is not None:
+            user = await session.get(User, user_id)
+            if user is not None and user.is_active and user.dealership_id == dealership_id:
+                return user_id
+    return None
 
 
 LEAD_DATE = "next_follow_up_date"  # the template of the task a lead's next follow-up date stands for
@@ -106,7 +118,11 @@ async def create(session: AsyncSession, data: FollowUpCreate, actor: Actor, now:
         lead_id=lead.id,
         conversation_id=conversation.id if conversation is not None else None,
         customer_id=lead.customer_id,
-        assigned_user_id=await _assignee(session, data.assigned_user_id or lead.assigned_user_id or actor.user_id),
+        assigned_user_id=(
+            await _assignee(session, lead.dealership_id, data.assigned_user_id)
+            if data.assigned_user_id is not None
+            else await _default_assignee(session, lead.dealership_id, lead.assigned_user_id, actor.user_id)
+        ),
         kind=data.kind,
         channel=channel,
         scheduled_at=at,
@@ -154,7 +170,7 @@ async def update_follow_up(
         if key in values and values[key] is None:
             raise ValidationFailed(f"{key} cannot be null", field=key)
     if "assigned_user_id" in values:
-        await _assignee(session, values["assigned_user_id"])
+        await _assignee(session, row.dealership_id, values["assigned_user_id"])
     moved = "scheduled_at" in values and values["scheduled_at"] != row.scheduled_at
     if moved:
         values["scheduled_at"] = _future(values["scheduled_at"], now, "scheduled_at")
