@@ -64,6 +64,16 @@ def test_an_upset_customer_gets_an_apology_and_a_call_offer_first(dealership: De
     assert any("call" in s.content for s in found[:2])
 
 
+@pytest.mark.parametrize("text", ["I want to talk to a manager", "can I speak with a real person please"])
+def test_asking_for_a_person_is_not_answered_with_an_apology(text: str, dealership: DealershipView) -> None:
+    """Issue 21: after "I want to talk to a manager" the first suggestion was an apology for a complaint she never
+    made. A request for a person gets a person, and a call offered."""
+    found = suggest(text, [], dealership)
+    assert "sorry" not in found[0].content.lower(), found[0].content
+    assert "person" in found[0].content
+    assert any("call" in s.content for s in found[:2])
+
+
 def test_a_price_question_suggests_the_listed_price_and_out_the_door_numbers(
     palisade: VehicleView, dealership: DealershipView
 ) -> None:

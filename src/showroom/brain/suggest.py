@@ -119,7 +119,7 @@ def _candidates(f: _Facts) -> list[tuple[SuggestionType, str]]:
     intent, u = f.u.primary, f.u
     if intent == "stop":
         return []  # the customer opted out: nothing to send
-    upset = u.sentiment <= -0.4 or intent == "human_request"
+    upset = u.sentiment <= -0.4  # a complaint or anger: an apology first; asking for a person is neither
     by_intent: dict[str, list[tuple[SuggestionType, str] | None]] = {
         "availability": [_product(f), _visit_offer(f), _call_offer(f)],
         "inventory_search": [_product(f), _visit_offer(f), _call_offer(f)],
@@ -139,7 +139,16 @@ def _candidates(f: _Facts) -> list[tuple[SuggestionType, str]]:
     )
     if upset:
         found = [_apology(f), _call_offer(f), *found]
+    elif intent == "human_request":
+        found = [_person_here(f), _call_offer(f), *found]
     return [c for c in found if c is not None]
+
+
+def _person_here(f: _Facts) -> tuple[SuggestionType, str]:
+    return (
+        SuggestionType.general,
+        f"{f.hello}you've got a person now, and I'm glad to help. What would you like to go over?",
+    )
 
 
 def _hours(f: _Facts) -> tuple[SuggestionType, str]:
