@@ -39,7 +39,21 @@ SECONDS_PER_RUN = 30  # CI time: two runs, about a minute together
 # session; together, every operation of the document.
 TAGS = {
     "api key": ["leads", "intake", "inventory", "conversations", "widget", "webhooks", "operations"],
-    "session": ["identity", "agent", "dealerships", "handovers", "audit", "experiments"],
+    "session": [
+        "identity",
+        "agent",
+        "dealerships",
+        "handovers",
+        "audit",
+        "experiments",
+        "appointments",
+        "follow-ups",
+        "reports",
+        "saved replies",
+        "crm",
+        "imap",
+        "exports",
+    ],
 }
 EXCLUDED = [
     ("--exclude-path-regex", r".*/events$"),

@@ -82,5 +82,5 @@ def document_errors(schema: dict[str, Any], public: set[tuple[str, str]]) -> Non
             for code, response in responses.items():
                 if code == "422":
                     response["content"] = _INVALID
-                elif code.startswith(("4", "5")) and "content" not in response:
-                    response["content"] = _ERROR
+                elif code.startswith(("4", "5")) and "application/json" not in response.get("content", {}):
+                    response["content"] = _ERROR  # refusals are our JSON body, even from a route that answers HTML

@@ -34,7 +34,7 @@ Writer = Annotated[Context, Depends(require("lead.write"))]
     status_code=201,
     response_model=AppointmentOut,
     summary="Book an appointment (a full slot is a 422 with the nearest free slots in `alternatives`)",
-    responses=errors(401, 403, 422),
+    responses=errors(401, 403, 404, 422),
 )
 async def create_appointment(body: AppointmentCreate, ctx: Writer) -> Any:
     return await service.create(ctx.session, body, ctx.actor)
