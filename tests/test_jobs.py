@@ -47,3 +47,37 @@ async def test_worker_purges_expired_sessions(db: Database, topo: Topology, sett
     async with db.maint_session() as maint:
         left = set((await maint.scalars(select(Session.id).where(Session.user_id == user.id))).all())
     assert left == {alive}
+
+
+async def test_a_job_a_customer_waits_on_runs_before_a_backlog(
+    db: Database, topo: Topology, settings: Settings
+) -> None:
+    """Forty due maintenance jobs queued first, then a message on its way to a customer: the worker takes the
+    customer's first (``queue.CUSTOMER_WAITING``), so a backlog of sweeps never holds up a reply."""
+    import psycopg
+
+    from showroom.queue import CUSTOMER_WAITING, defer
+    from showroom.services import Services
+
+    async with db.session() as session, session.begin():
+        backlog = [
+            await defer(session, "handover.sla_sweep", queue="maintenance", timestamp=1_000_000 + i) for i in range(40)
+        ]
+        waiting = await defer(
+            session,
+            "handover.flag_breach",  # any task: what matters is the order the worker takes them in
+            queue="maintenance",
+            priority=CUSTOMER_WAITING,
+            handover_id="00000000-0000-0000-0000-000000000000",
+            dealership_id=0,
+        )
+    await jobs.run_jobs(Services.build(settings, db), wait=False, queues=["maintenance"])
+    async with await psycopg.AsyncConnection.connect(libpq(topo.owner)) as conn:
+        started = await (
+            await conn.execute(
+                "select job_id from procrastinate_events where type = 'started' and job_id = any(%s) order by id",
+                ([*backlog, waiting],),
+            )
+        ).fetchall()
+    order = [row[0] for row in started]
+    assert order and order[0] == waiting, order[:5]

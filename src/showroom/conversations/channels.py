@@ -30,7 +30,7 @@ from showroom.leads.local_time import customer_zone
 from showroom.mail import Email, new_message_id
 from showroom.models import Conversation, Customer, Dealership, Message
 from showroom.ops import metrics
-from showroom.queue import defer
+from showroom.queue import CUSTOMER_WAITING, defer
 from showroom.services import Services
 from showroom.sms import TWILIO_UNSUBSCRIBED, SmsError, TwilioSms
 from showroom.vocabulary import Channel, InteractionType, SmsProviderName
@@ -173,6 +173,7 @@ async def _defer(session: AsyncSession, message: Message, at: datetime | None) -
         session,
         "message.deliver",
         queue=DELIVERY_QUEUE,
+        priority=CUSTOMER_WAITING,
         at=at,
         lock=f"message:{message.id}",  # one send of a message at a time, whatever jobs exist for it
         message_id=str(message.id),

@@ -38,7 +38,7 @@ from showroom.models import Conversation, Customer, Handover, Lead, Message, Veh
 from showroom.models.inventory import YEAR_MAX, YEAR_MIN
 from showroom.models.leads import WANTED_INTERESTS
 from showroom.ops import metrics
-from showroom.queue import defer
+from showroom.queue import CUSTOMER_WAITING, defer
 from showroom.vocabulary import (
     Channel,
     DeliveryStatus,
@@ -180,6 +180,7 @@ async def intake(session: AsyncSession, dealership_id: int, data: IntakeLead, ac
             session,
             "conversation.first_reply",
             queue="agent",
+            priority=CUSTOMER_WAITING,
             at=await first_reply_at(session, dealership_id, conversation.id),  # an experiment's timing, if any
             conversation_id=str(conversation.id),
             dealership_id=dealership_id,
