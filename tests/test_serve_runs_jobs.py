@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from showroom.audit.service import SYSTEM
 from showroom.auth import api_keys
@@ -67,7 +67,18 @@ async def _first_ai_reply(db: Database, conversation_id: str, started: float) ->
         if reply is not None and reply.delivery_status == "sent":
             return reply, time.monotonic() - started
         await asyncio.sleep(0.1)
-    pytest.fail(f"no sent AI reply in conversation {conversation_id} after {FIRST_REPLY_SECONDS + 5} s")
+    async with db.maint_session() as maint:  # what the worker had on its plate, for whoever reads the failure
+        backlog = (
+            await maint.execute(
+                text(
+                    "select task_name, status, count(*) from procrastinate_jobs where status in ('todo', 'doing') "
+                    "and (scheduled_at is null or scheduled_at <= now()) group by 1, 2 order by 3 desc limit 12"
+                )
+            )
+        ).all()
+    pytest.fail(
+        f"no sent AI reply in conversation {conversation_id} after {FIRST_REPLY_SECONDS + 5} s; due jobs: {backlog}"
+    )
 
 
 async def test_serve_alone_answers_a_json_and_an_adf_lead_within_10_seconds(settings: Settings, db: Database) -> None:
