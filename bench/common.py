@@ -15,9 +15,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -65,6 +66,33 @@ def server(module: str, env: dict[str, str], port: int) -> Iterator[None]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@contextlib.asynccontextmanager
+async def signed_in_app(settings: Settings, db: Any, email: str, password: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app served by uvicorn in this event loop on the bench's database, and a client signed in as
+    ``email`` (the staff pages' benches: their server time measured over loopback HTTP)."""
+    import uvicorn
+
+    from showroom.app import create_app
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    app = create_app(settings.model_copy(update={"port": port, "public_url": base}), database=db)
+    served = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    task = asyncio.create_task(served.serve())
+    for _ in range(600):
+        if served.started:
+            break
+        await asyncio.sleep(0.05)
+    try:
+        async with httpx.AsyncClient(base_url=base) as http:
+            login = await http.post("/api/v1/auth/login", json={"email": email, "password": password})
+            assert login.status_code == 200, login.text
+            yield http
+    finally:
+        served.should_exit = True
+        await task
 
 
 @dataclass

@@ -18,12 +18,10 @@ import time
 from pathlib import Path
 
 import httpx
-import uvicorn
 from sqlalchemy import text
 
-from bench.common import bench_database, free_port
+from bench.common import bench_database, signed_in_app
 from bench.ui_inbox import MESSAGES, PASSWORD, SEED, analyze
-from showroom.app import create_app
 from showroom.auth.passwords import _hash
 from showroom.db.engine import open_database
 
@@ -120,21 +118,8 @@ async def measure() -> None:
             f"seeded in {time.perf_counter() - started:.1f} s: the big customer has {counts[0]} leads, "
             f"{counts[1]} messages"
         )
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        app = create_app(settings.model_copy(update={"port": port, "public_url": base}), database=db)
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        task = asyncio.create_task(server.serve())
-        for _ in range(600):
-            if server.started:
-                break
-            await asyncio.sleep(0.05)
         try:
-            async with httpx.AsyncClient(base_url=base) as http:
-                login = await http.post(
-                    "/api/v1/auth/login", json={"email": "agent@bench.example", "password": PASSWORD}
-                )
-                assert login.status_code == 200, login.text
+            async with signed_in_app(settings, db, "agent@bench.example", PASSWORD) as http:
                 page = await http.get(f"/app/customers/{big}")
                 assert "Big Customer" in page.text
                 assert "Interactions across channels" in page.text
@@ -142,8 +127,6 @@ async def measure() -> None:
                 heavy = await timed(http, f"/app/customers/{big}")
                 size = len((await http.get(f"/app/customers/{big}")).content)
         finally:
-            server.should_exit = True
-            await task
             await db.dispose()
     base_median, big_median = statistics.median(baseline), statistics.median(heavy)
     print(

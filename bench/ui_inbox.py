@@ -19,13 +19,10 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import psycopg
-import uvicorn
 from sqlalchemy import text
 
-from bench.common import bench_database, free_port
-from showroom.app import create_app
+from bench.common import bench_database, signed_in_app
 from showroom.auth.passwords import _hash
 from showroom.db.engine import Database, open_database
 from showroom.db.urls import Topology, libpq
@@ -125,21 +122,8 @@ async def measure(n: int) -> None:
         analyze(topo)  # as the owner (the maintenance login may not analyze tables it does not own)
         print(f"seeded {n} conversations ({3 * n} messages) in {time.perf_counter() - started:.1f} s")
         await queries(db)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        app = create_app(settings.model_copy(update={"port": port, "public_url": base}), database=db)
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        task = asyncio.create_task(server.serve())
-        for _ in range(600):
-            if server.started:
-                break
-            await asyncio.sleep(0.05)
         try:
-            async with httpx.AsyncClient(base_url=base) as http:
-                login = await http.post(
-                    "/api/v1/auth/login", json={"email": "agent@bench.example", "password": PASSWORD}
-                )
-                assert login.status_code == 200, login.text
+            async with signed_in_app(settings, db, "agent@bench.example", PASSWORD) as http:
                 for _ in range(5):
                     await http.get("/app/inbox")  # warm the pools and caches
                 times = []
@@ -150,11 +134,8 @@ async def measure(n: int) -> None:
                     assert response.status_code == 200
                     assert response.text.count('class="row') == 50
                 html_bytes = len(response.content)
-                cookies = dict(http.cookies)
-            dcl = await browser_dcl(base, cookies)
+                dcl = await browser_dcl(str(http.base_url).rstrip("/"), dict(http.cookies))  # the server still up
         finally:
-            server.should_exit = True
-            await task
             await db.dispose()
     times.sort()
     print(

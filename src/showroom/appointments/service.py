@@ -18,12 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.appointments import invitation, notices, reminders, slots
 from showroom.appointments.schemas import AppointmentCreate, AppointmentReschedule
 from showroom.audit.service import Actor, record, snapshot
+from showroom.auth.members import assignee
 from showroom.dealerships.schemas import AgentConfig
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.followups import service as followups
 from showroom.leads.schemas import LeadUpdate
 from showroom.leads.service import add_activity, update_lead
-from showroom.models import Appointment, Conversation, Dealership, Lead, User, Vehicle
+from showroom.models import Appointment, Conversation, Dealership, Lead, Vehicle
 from showroom.models.appointments import HOLDING
 from showroom.vocabulary import ActivityType, AppointmentSource, AppointmentStatus, LeadStatus
 
@@ -107,15 +108,6 @@ async def _alternatives(session: AsyncSession, rules: slots.Rules, wanted: datet
     return {"alternatives": [_slot_json(s) for s in slots.nearest(found, wanted)]}
 
 
-async def _salesperson(session: AsyncSession, user_id: int | None) -> int | None:
-    if user_id is None:
-        return None
-    user = await session.get(User, user_id)
-    if user is None or not user.is_active or user.dealership_id is None:  # a super admin is no member
-        raise ValidationFailed(f"user {user_id} is not an active member of this dealership", field="assigned_user_id")
-    return user_id
-
-
 async def create(
     session: AsyncSession,
     data: AppointmentCreate,
@@ -130,7 +122,7 @@ async def create(
         raise NotFound(f"lead {data.lead_id} not found", field="lead_id")  # another tenant's row: 404
     if data.vehicle_id is not None and await session.get(Vehicle, data.vehicle_id) is None:
         raise ValidationFailed(f"vehicle {data.vehicle_id} not found in this dealership", field="vehicle_id")
-    assignee = await _salesperson(session, data.assigned_user_id) or lead.assigned_user_id
+    salesperson = await assignee(session, data.assigned_user_id) or lead.assigned_user_id
     rules = await rules_for(session, lead.dealership_id)
     starts_at = aware(data.starts_at)
     ends_at = aware(data.ends_at) if data.ends_at else starts_at + timedelta(minutes=rules.minutes)
@@ -140,7 +132,7 @@ async def create(
         lead_id=lead.id,
         customer_id=lead.customer_id,
         vehicle_id=data.vehicle_id,
-        assigned_user_id=assignee,
+        assigned_user_id=salesperson,
         kind=data.kind,
         status=AppointmentStatus.confirmed,
         source=source,
@@ -226,7 +218,7 @@ async def reschedule(
     await _check_time(session, appointment.dealership_id, rules, starts_at, ends_at, now, exclude=appointment.id)
     values: dict[str, Any] = {"status": AppointmentStatus.rescheduled, "starts_at": starts_at, "ends_at": ends_at}
     if data.assigned_user_id is not None:
-        values["assigned_user_id"] = await _salesperson(session, data.assigned_user_id)
+        values["assigned_user_id"] = await assignee(session, data.assigned_user_id)
     if data.notes is not None:
         values["notes"] = data.notes
     await _change(session, appointment, values, actor)

@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, apply_update, record, snapshot
+from showroom.auth.members import assignee, member
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.followups import service
 from showroom.followups.schemas import FollowUpCreate, FollowUpSnooze, FollowUpUpdate
-from showroom.models import Conversation, FollowUp, Lead, User
+from showroom.models import Conversation, FollowUp, Lead
 from showroom.vocabulary import FollowUpChannel, FollowUpKind, FollowUpStatus
 
 OPEN = (FollowUpStatus.scheduled,)
@@ -66,24 +67,11 @@ async def tasks_of(session: AsyncSession, user_id: int) -> list[FollowUp]:
     return await list_follow_ups(session, assigned_user_id=user_id, kinds=[FollowUpKind.staff_reminder], statuses=TO_DO)
 
 
-async def _assignee(session: AsyncSession, dealership_id: int, user_id: int | None) -> int | None:
-    """The person a task is for: an active member of the dealership (the database refuses anyone else, 0024's
-    membership key; a super admin belongs to none), or a 422 naming the field."""
-    if user_id is None:
-        return None
-    user = await session.get(User, user_id)
-    if user is None or not user.is_active or user.dealership_id != dealership_id:
-        raise ValidationFailed(f"user {user_id} is not an active member of this dealership", field="assigned_user_id")
-    return user_id
-
-
-async def _default_assignee(session: AsyncSession, dealership_id: int, *candidates: int | None) -> int | None:
+async def _default_assignee(session: AsyncSession, *candidates: int | None) -> int | None:
     """The first of ``candidates`` (the lead's salesperson, then whoever creates the task) who is a member."""
     for user_id in candidates:
-        if user_id is not None:
-            user = await session.get(User, user_id)
-            if user is not None and user.is_active and user.dealership_id == dealership_id:
-                return user_id
+        if await member(session, user_id) is not None:
+            return user_id
     return None
 
 
@@ -119,9 +107,9 @@ async def create(session: AsyncSession, data: FollowUpCreate, actor: Actor, now:
         conversation_id=conversation.id if conversation is not None else None,
         customer_id=lead.customer_id,
         assigned_user_id=(
-            await _assignee(session, lead.dealership_id, data.assigned_user_id)
+            await assignee(session, data.assigned_user_id)
             if data.assigned_user_id is not None
-            else await _default_assignee(session, lead.dealership_id, lead.assigned_user_id, actor.user_id)
+            else await _default_assignee(session, lead.assigned_user_id, actor.user_id)
         ),
         kind=data.kind,
         channel=channel,
@@ -170,7 +158,7 @@ async def update_follow_up(
         if key in values and values[key] is None:
             raise ValidationFailed(f"{key} cannot be null", field=key)
     if "assigned_user_id" in values:
-        await _assignee(session, row.dealership_id, values["assigned_user_id"])
+        await assignee(session, values["assigned_user_id"])
     moved = "scheduled_at" in values and values["scheduled_at"] != row.scheduled_at
     if moved:
         values["scheduled_at"] = _future(values["scheduled_at"], now, "scheduled_at")
