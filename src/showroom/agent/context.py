@@ -110,6 +110,7 @@ def vehicle_view(row: dict[str, Any]) -> VehicleView:
         features=tuple(str(f) for f in row["features"] or ()),
         url=row["url"],
         fuel_economy=row.get("fuel_economy"),
+        transmission=row.get("transmission"),
         exact=not row.get("level"),
         from_search="level" in row and not row["level"],
     )

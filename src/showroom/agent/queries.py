@@ -30,6 +30,7 @@ VIEW_COLUMNS = (
     "features",
     "url",
     "fuel_economy",
+    "transmission",
 )  # what agent.context.vehicle_view reads: loading whole Vehicle objects cost more than the search itself
 _COLUMNS = ", ".join(f"v.{c}" for c in VIEW_COLUMNS)
 
@@ -73,14 +74,17 @@ ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by w
     "fewest_miles": "v.mileage asc nulls last, v.id",
     # two models or more ("palisade vs telluride"): the cheapest of each in turn, so every model asked about shows
     "per_model": "model_rank, v.price asc nulls last, v.id",
+    # "what trims do you have": the cheapest of each trim, so every trim on the lot shows
+    "per_trim": "model_rank, v.price asc nulls last, v.id",
 }
+_PARTITIONS = {"per_model": "lower(v.model)", "per_trim": "lower(v.model), lower(coalesce(v.trim, ''))"}
 
 
 def _ranked(sql: str, level: int, order: str, limit: int) -> str:
     """One level of the search: the units that fit ``sql``, in ``order``, at most ``limit``."""
-    if order != "per_model":
+    if order not in _PARTITIONS:
         return f"select {_COLUMNS}, {level} as level from vehicles v where {sql} order by {ORDERS[order]} limit {limit}"
-    rank = "row_number() over (partition by lower(v.model) order by v.price asc nulls last, v.id)"
+    rank = f"row_number() over (partition by {_PARTITIONS[order]} order by v.price asc nulls last, v.id)"
     return (
         f"select * from (select {_COLUMNS}, {level} as level, {rank} as model_rank from vehicles v where {sql}) v"
         f" order by {ORDERS[order]} limit {limit}"

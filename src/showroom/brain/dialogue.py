@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from showroom.brain.i18n import say, translate
-from showroom.brain.nlu.attributes import drivetrain_matches
+from showroom.brain.nlu.attributes import drivetrain_matches, transmission_matches, transmissions_named
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
@@ -59,7 +59,7 @@ _ORDINAL = re.compile(
 )
 _POINTER = re.compile(
     r"\b(?:it|its|it's|that one|this one|that car|this car|that truck|this truck|the one|that|this|them|those|"
-    r"they|these|ese|esa|este|esta|ellos|esos|esas|estos|estas|la (?:blanca|gris|negra|roja|azul|plata)"
+    r"the others|they|these|ese|esa|este|esta|ellos|esos|esas|estos|estas|la (?:blanca|gris|negra|roja|azul|plata)"
     r"|el (?:blanco|gris|negro|rojo|azul|plata))\b",
     re.IGNORECASE,
 )
@@ -77,14 +77,29 @@ _ATTRIBUTE_ONLY = re.compile(
     r"^\W*(?:and\s+|y\s+|the\s+)?(?:miles|mileage|price|colou?r|millas|millaje|precio|trim|year)\W*$"
     r"|\bhow many miles\b|\bwhat(?:'s| is) the (?:mileage|price|colou?r)\b|\bwhat colou?r\b|\bhow much\b"
     r"|\bcu[aá]nt[oa]s? millas\b|\bmillaje\b|\bqu[eé] color\b|\bcu[aá]nto (?:cuesta|vale|sale)\b|\bprecio\b"
-    r"|\b(?:tiene|es)\s+(?:awd|4x4|tracci[oó]n|h[ií]brid[oa]|autom[aá]tic[oa]|tercera fila|quemacocos|techo)\b",
+    r"|\b(?:tiene|es)\s+(?:awd|4x4|tracci[oó]n|h[ií]brid[oa]|autom[aá]tic[oa]|est[aá]ndar|manual|tercera fila"
+    r"|quemacocos|techo)\b|^\W*(?:is it|es)\s+(?:an?\s+)?(?:automatic|manual|stick|auto)\b",
     re.IGNORECASE,
 )
 _AMONG_SHOWN = re.compile(
     r"\b(?:of|among|from) (?:those|these|them|the ones you (?:sent|showed|listed))\b|\bde (?:esos|esas|estos|estas)\b"
-    r"|\b(?:those|these) (?:two|three|2|3)\b",
+    r"|\b(?:those|these) (?:two|three|2|3)\b|\b(?:of )?the others\b|\blos otros\b|\blas otras\b",
     re.IGNORECASE,
 )
+# "the EX one", "the 2025", "the hybrid one", "la blanca": a word of one of the shown units' titles
+_THE_X_ONE = re.compile(
+    r"\b(?:the|that|el|la)\s+([a-z0-9][a-z0-9-]{1,14}(?:\s[a-z0-9][a-z0-9-]{1,14})?)\s+(?:one|version|model|trim|uno|una)\b"
+    r"|\bthe\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "the ford", "and the malibu?", "what about the mazda": a make or model named as one of those shown (not "any fords?",
+# "other chevys", "do you have a malibu": those ask for a search)
+_DEFINITE = re.compile(r"\b(?:the|that|el|la|los|las)\s+\w", re.IGNORECASE)
+_NEW_SEARCH = re.compile(
+    r"\b(?:any|anything|other|another|more|else|do you have|got|show me|looking for|instead|tienen|hay|otr[oa]s?)\b",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(r"\bthe others?\b|\bthe other ones?\b|\blos otros\b|\blas otras\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 _ALL_OF_THEM = re.compile(r"\b(?:those|them|these|they|all of them|both|any of them|ellos|esos|esas)\b", re.I)
@@ -139,11 +154,15 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     if not state.shown and state.focus is None:
         return False
     s = u.slots
-    if s.makes or s.models or s.stock_number or s.vin or s.body_styles:
-        return False
     text = u.text
+    if s.stock_number or s.vin or s.body_styles:
+        return False
+    if s.makes or s.models:  # "the ford", "and the malibu?": one of those shown, if any is (``pick``), else a search
+        plural = any(re.search(rf"\b{re.escape(m.lower())}(?:s|es)\b", text.lower()) for m in s.models)
+        return bool(_DEFINITE.search(text)) and not _NEW_SEARCH.search(text) and not plural
     return bool(
-        _ORDINAL.search(text)
+        _THE_X_ONE.search(text)
+        or _ORDINAL.search(text)
         or _POINTER.search(text)
         or _CHEAPER.search(text)
         or _PRICIER.search(text)
@@ -172,6 +191,25 @@ def superlative(u: Understanding) -> str | None:
     return None
 
 
+_TRIMS = re.compile(
+    r"\bwhat (?:other )?(?:trims|versions|packages|trim levels)\b|\bwhich (?:trims|versions|trim levels)\b"
+    r"|\b(?:trims|versions|trim levels) (?:do you|you|u) (?:have|got)\b|\b(?:any|other) (?:trims|trim levels)\b"
+    r"|\bqu[eé] versiones\b|\bcu[aá]les versiones\b",
+    re.IGNORECASE,
+)
+
+
+def asks_trims(u: Understanding) -> bool:
+    """ "What trims of the Palisade do you have?", "what trims do you have" (of the model under discussion)."""
+    return bool(_TRIMS.search(u.text))
+
+
+def search_order(u: Understanding) -> str:
+    """How a new search ranks what it finds (``agent.queries.ORDERS``): what the message compares ("the newest"),
+    one of each trim for "what trims do you have", else the cheapest first."""
+    return superlative(u) or ("per_trim" if asks_trims(u) else "cheapest")
+
+
 def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> list[VehicleView]:
     """The shown vehicles the message points at, the one meant first: by position ("the second one"), colour ("the
     white one"), a comparison ("the cheaper one", "the newest", "fewest miles"), or the vehicle under discussion
@@ -180,12 +218,26 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
         return []
     ordered = sorted(shown, key=lambda v: state.shown.index(v.id) if v.id in state.shown else MAX_SHOWN)
     text = u.text
+    if _OTHERS.search(text) and state.focus is not None and len(ordered) > 1:  # "which of the others": not that one
+        ordered = [v for v in ordered if v.id != state.focus]
+    named = _named_among(ordered, u)
+    if named is not None:
+        if not named:
+            return []
+        ordered = named
+        if len(named) == 1:
+            return named
     ordinal = _ORDINAL.search(text)
     if ordinal:
         position = _ORDINALS[ordinal.group(1).lower()] if ordinal.group(1) else int(ordinal.group(2)) - 1
         if -len(ordered) <= position < len(ordered):
             return [ordered[position]]
         return []
+    if _YES_NO.search(text) and _asks_attribute(u):  # "is it awd?", "are they automatic?": answered of each
+        if u.slots.colors:  # "is the grey one awd?": the colour picks, the drivetrain is the question
+            return [v for v in ordered if _colour_matches(v.exterior_color, u.slots.colors)][:1]
+        focus = next((v for v in ordered if v.id == state.focus), None)
+        return [focus] if focus is not None and not _ALL_OF_THEM.search(text) else ordered
     candidates = _within(ordered, u)
     if candidates is None:
         return []
@@ -199,14 +251,65 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
         return [max(candidates, key=lambda v: (v.year, -(v.mileage or 0)))]
     if _FEWER_MILES.search(text):
         return [min(candidates, key=lambda v: v.mileage if v.mileage is not None else 10**9)]
-    if len(candidates) < len(ordered):
-        return candidates  # the message's own criteria picked them
+    if len(candidates) < len(ordered) or _OTHERS.search(text):
+        return candidates  # the message's own criteria picked them, or "the others" are all of them
     if _ALL_OF_THEM.search(text) and len(ordered) > 1:
         return ordered
     focus = next((v for v in ordered if v.id == state.focus), None)
     if focus is not None:
         return [focus]
     return [ordered[0]] if len(ordered) == 1 else []
+
+
+_YES_NO = re.compile(
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:is|are|does|do|has|have|can|will|tiene|tienen|es|son|trae|traen)\b", re.IGNORECASE
+)
+
+
+def _asks_attribute(u: Understanding) -> bool:
+    s = u.slots
+    return u.is_question and bool(s.drivetrains or s.transmissions or s.fuel_types or s.features)
+
+
+def _named_among(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | None:
+    """The shown units a message names by make or model ("the ford"), or by a word of their title ("the EX one", "the
+    2025", "the hybrid one"); None when it names none that way, empty when what it names is none of them."""
+    s = u.slots
+    if s.makes or s.models:
+        return [
+            v
+            for v in shown
+            if (not s.makes or any(m.lower() == v.make.lower() for m in s.makes))
+            and (not s.models or any(v.model.lower().startswith(m.lower()) for m in s.models))
+        ]
+    m = _THE_X_ONE.search(u.text)
+    if not m or s.colors:  # a colour is compared by family ("grey" is "Gray"): ``_within``
+        return None
+    said = (m.group(1) or m.group(2)).lower().split()
+    if said[-1] in (
+        "same",
+        "other",
+        "first",
+        "second",
+        "third",
+        "last",
+        "cheap",
+        "cheaper",
+        "cheapest",
+        "new",
+        "newer",
+    ):
+        return None
+    found = [v for v in shown if _title_has(v, said)]
+    return found if found else None
+
+
+def _title_has(v: VehicleView, words: list[str]) -> bool:
+    """Are these words ("ex", "2025", "hybrid", "white") consecutive words of the unit's title or colour?"""
+    have = re.findall(r"[a-z0-9]+", f"{v.year} {v.make} {v.model} {v.trim or ''} {v.exterior_color or ''}".lower())
+    want = [w for word in words for w in re.findall(r"[a-z0-9]+", word)]
+    n = len(want)
+    return bool(n) and any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
 def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | None:
@@ -222,11 +325,18 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
             return False
         if s.trims and not any(t.lower() in (v.trim or "").lower() for t in s.trims):
             return False
+        if s.transmissions and not any(_gearbox(v, t) for t in s.transmissions):
+            return False
         return not budget or (v.price_cents is not None and v.price_cents <= budget)
 
-    asked = bool(s.colors or s.drivetrains or s.trims or budget)
+    asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or budget)
     fitting = [v for v in shown if fits(v)]
     return fitting if fitting or not asked else None
+
+
+def _gearbox(v: VehicleView, wanted: str) -> bool:
+    named = transmissions_named(v.trim)
+    return transmission_matches(v.transmission, wanted) and (not named or wanted in named)
 
 
 def _colour_matches(colour: str | None, wanted: Sequence[str]) -> bool:
@@ -259,6 +369,7 @@ _SLOT_OF_CRITERION = {
     "colors": "colors",
     "drivetrains": "drivetrains",
     "fuel_types": "fuel_types",
+    "transmissions": "transmissions",
     "condition": "condition",
     "price_max_cents": "budget_max_cents",
     "price_min_cents": "budget_min_cents",

@@ -67,6 +67,12 @@ MESSAGES: dict[str, str] = {
     "has {miles} miles": "tiene {miles} millas",
     "is finished in {colour}": "es color {colour}",
     "a {year}": "un {year}",
+    "They're listed at the same price.": "Tienen el mismo precio publicado.",
+    "The {high} is {gap} more than the {low}.": "El {high} cuesta {gap} más que el {low}.",
+    "Here are the trims of the {model} on our lot, the lowest-priced of each:": "Estas son las versiones del {model} "
+    "que tenemos, la de menor precio de cada una:",
+    "Yes, we take trade-ins, and we'd be glad to look at yours.": "Sí, recibimos vehículos a cuenta, y con gusto "
+    "revisamos el suyo.",
     "about {miles} miles": "unas {miles} millas",
     "year": "el año",
     "make and model": "la marca y el modelo",
@@ -81,6 +87,27 @@ MESSAGES: dict[str, str] = {
     "in {colour} instead of {wanted}": "color {colour} en lugar de {wanted}",
     "colour not listed, not {wanted}": "color no indicado, no {wanted}",
     "{drive} instead of {wanted}": "{drive} en lugar de {wanted}",
+    "{gearbox} instead of {wanted}": "transmisión {gearbox} en lugar de {wanted}",
+    "transmission not listed": "transmisión no indicada",
+    "manual": "manual",
+    "automatic": "automática",
+    "The {title} is listed with {gearbox} transmission.": "El {title} aparece con transmisión {gearbox}.",
+    "a manual": "manual",
+    "Our listing doesn't give the {title}'s trim, so I can't say whether it's a {asked}; a team member can confirm "
+    "it.": "Nuestro listado no indica la versión del {title}, así que no puedo decirle si es {asked}; alguien del "
+    "equipo se lo puede confirmar.",
+    "Our listing doesn't give the {title}'s trim; a team member can confirm it.": "Nuestro listado no indica la "
+    "versión del {title}; alguien del equipo se la puede confirmar.",
+    "The {title} is the {trim} trim.": "El {title} es la versión {trim}.",
+    "Yes, the {title} is the {trim} trim.": "Sí, el {title} es la versión {trim}.",
+    "The {title} is listed as the {trim} trim, not a {asked}.": "El {title} aparece como versión {trim}, no {asked}.",
+    "an automatic": "automática",
+    "an automatic (CVT)": "automática (CVT)",
+    "The {title}'s trim says {named}, but our listing's transmission field says {listed}, so a team member "
+    "will confirm which it is.": "La versión del {title} dice {named}, pero el campo de transmisión de nuestro listado "
+    "dice {listed}; alguien del equipo le confirmará cuál es.",
+    "I don't see the transmission listed for the {title}; a team member can confirm it.": "No veo la transmisión "
+    "del {title} en el listado; alguien del equipo se la puede confirmar.",
     "drivetrain not listed": "tracción no indicada",
     "{fuel} instead of {wanted}": "{fuel} en lugar de {wanted}",
     "fuel type not listed, not {wanted}": "combustible no indicado, no {wanted}",

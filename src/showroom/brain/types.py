@@ -32,6 +32,7 @@ class VehicleView:
     features: tuple[str, ...]
     url: str | None
     fuel_economy: int | None = None  # combined MPG, when the feed gives it
+    transmission: str | None = None  # as the feed lists it ("Automatic", "CVT CVT", "6-Speed Manual")
     # False: the search found nothing that fits every wish, and this is one of the closest units it offers instead
     # (it differs in something asked for: compose and providers must never present it as a match); only a unit
     # ``from_search`` and exact is known to fit what the search compared, its description included

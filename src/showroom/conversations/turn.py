@@ -56,6 +56,7 @@ from showroom.brain.dialogue import (
     remember,
     said_already,
     search_criteria,
+    search_order,
     superlative,
     which_one,
     with_criteria,
@@ -341,7 +342,7 @@ async def _question(
         elif shown and not u.slots.has_vehicle_criteria():
             clarify, vehicles, criteria = which_one(shown, reply_language(u)), shown, state.criteria
     if not vehicles:  # a new search, or narrowing the one under way ("under 45k", "in red")
-        order = superlative(u) or "cheapest"  # "what's the newest used car you have"
+        order = search_order(u)  # "what's the newest used car you have", "what trims do you have"
         vehicles = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=order)
     channel = turn.conversation.channel
     sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))

@@ -47,6 +47,7 @@ class VehicleFilters:
     colors: list[str] = field(default_factory=list)
     drivetrains: list[str] = field(default_factory=list)
     fuel_types: list[str] = field(default_factory=list)
+    transmissions: list[str] = field(default_factory=list)  # "Automatic" or "Manual" (brain.nlu.attributes)
     condition: str | None = None
     status: str | None = None
     year_min: int | None = None
@@ -69,6 +70,7 @@ NARROWING = (
     "colors",
     "drivetrains",
     "fuel_types",
+    "transmissions",
     "condition",
     "year_min",
     "year_max",
@@ -96,6 +98,7 @@ def filters_from_terms(terms: dict[str, Any]) -> VehicleFilters:
         colors=terms.get("colors") or [],
         drivetrains=terms.get("drivetrains") or [],
         fuel_types=terms.get("fuel_types") or [],
+        transmissions=terms.get("transmissions") or [],
         condition=terms.get("condition"),
         year_min=terms.get("year_min"),
         year_max=terms.get("year_max"),
@@ -248,6 +251,12 @@ _RANGES = (
     ("mileage", "<=", "mileage_max"),
 )
 _FUEL_SAVERS = ("Hybrid", "Electric")
+# A transmission kind as a PostgreSQL regular expression over the feed's wording (brain.nlu.attributes reads it the
+# same way); a unit whose trim names another kind is left for the agent to word, never hidden here.
+_GEARBOXES = {
+    "Automatic": r"auto|cvt|ivt|dct|dual.?clutch|tiptronic|shiftronic|steptronic",
+    "Manual": r"manual|stick|\mmt\M",
+}
 
 
 def _trims(catalog: Catalog, asked: list[str], models: list[str]) -> list[str]:
@@ -307,6 +316,8 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
         wanted: list[str] = getattr(filters, key)
         if any(w.strip() for w in wanted):
             where(f"{column} = any({{{key}}})", **{key: in_family(catalog, column, wanted)})
+    for i, kind in enumerate(filters.transmissions[:1]):  # the feed's own words: "CVT CVT", "8-Speed DCT", "Manual"
+        where(f"transmission ~* {{g{i}}}", **{f"g{i}": _GEARBOXES.get(kind, kind)})
     if filters.condition:
         where("condition = {condition}", condition=filters.condition)
     if filters.status:
@@ -362,12 +373,18 @@ def closest(filters: VehicleFilters) -> list[VehicleFilters]:
 
     current = replace(filters, colors=[])
     rung(current)
+    # a wish that is a preference, not a kind of car ("good on gas", "heated seats"): the car asked for without it
+    # comes before another year, trim or budget (three rows is a kind of car: kept)
+    kept = [f for f in filters.features if f.strip().lower() == "third row seating"]
+    if kept != filters.features:
+        current = replace(current, features=kept)
+        rung(current)
     if filters.trims and (filters.year_min is not None or filters.year_max is not None):
         rung(replace(current, year_min=None, year_max=None))  # the trim asked, another year
         rung(replace(current, trims=[]))  # the year asked, another trim
     current = replace(current, trims=[], year_min=None, year_max=None, mileage_max=None)
     rung(current)
-    rung(replace(current, drivetrains=[], price_min=None, price_max=None, condition=None))
+    rung(replace(current, drivetrains=[], transmissions=[], price_min=None, price_max=None, condition=None))
     bodies = list(filters.body_styles) or [b for m in filters.models if (b := model_body(m))][:1]
     if not bodies:
         return rungs
@@ -382,7 +399,16 @@ def closest(filters: VehicleFilters) -> list[VehicleFilters]:
             if implied_fuel and implied_rows:
                 rung(replace(kind, fuel_types=implied_fuel))
         rung(kind)
-    alone = replace(kind, drivetrains=[], price_min=None, price_max=None, condition=None, fuel_types=[], features=[])
+    alone = replace(
+        kind,
+        drivetrains=[],
+        transmissions=[],
+        price_min=None,
+        price_max=None,
+        condition=None,
+        fuel_types=[],
+        features=[],
+    )
     rung(alone)
     if bodies[0] in _NEAR_KINDS:  # none of that kind at all: the kind closest to it
         near, features = _NEAR_KINDS[bodies[0]]

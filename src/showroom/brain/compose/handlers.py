@@ -23,8 +23,15 @@ from showroom.brain.compose.vehicles import (
     _with_article,
     wrong_make_line,
 )
+from showroom.brain.dialogue import asks_trims
 from showroom.brain.guardrails import price_text
-from showroom.brain.nlu.attributes import drivetrain_fits, drivetrain_matches, drivetrains_named, feature_of
+from showroom.brain.nlu.attributes import (
+    drivetrain_fits,
+    drivetrain_matches,
+    drivetrains_named,
+    feature_of,
+    transmissions_named,
+)
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Slots
 from showroom.brain.nlu.when import find_day
@@ -156,7 +163,8 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
 _ATTRIBUTE_QUESTION = re.compile(
     r"\b(?:is|does|do|has|have|are|can|what|how many|which)\b.*\b(?:it|this|that|the one|this one|that one|they)\b"
     r"|\bhow many miles\b|\bwhat colou?r\b|\bmileage\b|^\W*(?:and\s+|y\s+)?(?:miles|price|colou?r|millas|precio)\W*$"
-    r"|\b(?:lo|la|el|los|las)\s+(?:tiene|tienen|es|son)\b|\bcu[aá]nt[oa]s millas\b|\bqu[eé] color\b|\bmillaje\b",
+    r"|\b(?:lo|la|el|los|las)\s+(?:tiene|tienen|es|son)\b|\bcu[aá]nt[oa]s millas\b|\bqu[eé] color\b|\bmillaje\b"
+    r"|^\W*(?:y\s+)?(?:tiene|tienen|trae|traen|viene|es|son)\b",
     re.IGNORECASE,
 )
 
@@ -165,12 +173,18 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     """'Is it AWD?', 'does it have heated seats?', 'how many miles?' about the vehicle in context."""
     s = ctx.u.slots
     text = ctx.u.text
-    asks = _ATTRIBUTE_QUESTION.search(text) or HAS_FEATURE.search(text)
+    asks = _ATTRIBUTE_QUESTION.search(text) or HAS_FEATURE.search(text) or _trim_asked(ctx.u.text)
     named = _by_identifier(ctx) is not None and bool(s.drivetrains or s.fuel_types or s.features or s.colors)
     if not ctx.vehicles or not ctx.u.is_question or not (asks or named):  # "is stock 123 awd?" names its unit
         return None
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
+    if ctx.referred and len(ctx.vehicles) > 1 and not _by_identifier(ctx):  # "are they awd?" of the ones shown
+        each = [facts[0] for v in ctx.vehicles[:3] if (facts := [a for a in _attribute_facts(v, ctx) if a])]
+        if each:
+            reply = _Reply(vehicle_ids=[v.id for v in ctx.vehicles[:3]], confidence=0.75, question=ctx.say("ask_which"))
+            reply.body.append("\n".join(f"- {fact}" for fact in each))
+            return reply
     v = _by_identifier(ctx) or ctx.vehicles[0]
     answers = [a for a in _attribute_facts(v, ctx) if a]
     if not answers and HAS_FEATURE.search(ctx.u.text):
@@ -228,6 +242,11 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             out.append(
                 ctx.t("I don't see the drivetrain listed for the {title}; a team member can confirm it.", title=title)
             )
+    if s.transmissions:
+        out.append(_gearbox_fact(v, ctx, title))
+    trim = _trim_asked(ctx.u.text)
+    if trim is not None and not s.drivetrains and not s.transmissions and not s.fuel_types:
+        out.append(_trim_fact(v, ctx, title, trim))
     if s.fuel_types:
         out.append(ctx.t("The {title} is listed as {fuel}.", title=title, fuel=v.fuel_type) if v.fuel_type else "")
     for feature in s.features:
@@ -262,6 +281,117 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
         )
     return out
+
+
+# "what trim is it", "which version is that", "is the mustang a GT?", "is it the Limited?": a trim word is short and
+# capitalised as written (GT, SEL, EX) or one of the common trim names
+_TRIM_WORDS = frozenset(
+    [
+        "limited",
+        "sport",
+        "touring",
+        "premium",
+        "platinum",
+        "calligraphy",
+        "denali",
+        "lariat",
+        "laramie",
+        "latitude",
+        "overland",
+        "trailhawk",
+        "rubicon",
+        "sahara",
+        "titanium",
+        "xlt",
+        "xle",
+        "xse",
+        "le",
+        "se",
+        "sel",
+        "sx",
+        "ex",
+        "lx",
+        "gt",
+        "rs",
+        "ss",
+        "ltz",
+        "lt",
+        "premier",
+        "ultimate",
+        "preferred",
+        "essential",
+        "signature",
+        "luxury",
+        "reserve",
+        "base",
+        "s",
+        "n-line",
+        "nightshade",
+        "trd",
+    ]
+)
+_TRIM_WHICH = re.compile(
+    r"\bwhat(?:'s| is)? (?:the )?(?:trim|version|package)\b|\bwhich (?:trim|version|package)\b"
+    r"|\bqu[eé] versi[oó]n\b|\bcu[aá]l versi[oó]n\b",
+    re.IGNORECASE,
+)
+_TRIM_IS = re.compile(
+    r"\b(?:is|it's|its|es)\s+(?:it|that|this|that one|this one|the \w+(?: \w+)?|el \w+)\s+(?:a|an|the|un|una|el)\s+"
+    r"(?P<word>[A-Za-z0-9-]{1,12})(?:\s+(?:trim|model|version))?\b",
+)
+
+
+def _trim_asked(text: str) -> str | None:
+    """The trim a message asks about ("GT" in "is the mustang a GT?"), "" for "what trim is it?", None otherwise."""
+    if _TRIM_WHICH.search(text):
+        return ""
+    m = _TRIM_IS.search(text)
+    if not m:
+        return None
+    word = m.group("word")
+    if re.fullmatch(r"[A-Z0-9][A-Z0-9-]{0,4}", word) or word.lower() in _TRIM_WORDS:
+        return word
+    return None
+
+
+def _trim_fact(v: VehicleView, ctx: _Ctx, title: str, asked: str) -> str:
+    """The listed trim, said against the one asked about; never guessed when the feed gives none."""
+    plain = f"{v.year} {v.make} {v.model}" if not ctx.sms else f"{v.year} {v.model}"
+    if not v.trim:
+        if asked:
+            return ctx.t(
+                "Our listing doesn't give the {title}'s trim, so I can't say whether it's a {asked}; a team member can "
+                "confirm it.",
+                title=plain,
+                asked=asked,
+            )
+        return ctx.t("Our listing doesn't give the {title}'s trim; a team member can confirm it.", title=plain)
+    if not asked:
+        return ctx.t("The {title} is the {trim} trim.", title=plain, trim=v.trim)
+    if asked.lower() in re.findall(r"[a-z0-9-]+", v.trim.lower()):
+        return ctx.t("Yes, the {title} is the {trim} trim.", title=plain, trim=v.trim)
+    return ctx.t("The {title} is listed as the {trim} trim, not a {asked}.", title=plain, trim=v.trim, asked=asked)
+
+
+def _gearbox_fact(v: VehicleView, ctx: _Ctx, title: str) -> str:
+    """ "Is it automatic?": the listed transmission, or the feed's contradiction said as it is ("LXS IVT" listed as
+    Manual), or that it is not listed."""
+    named, listed = transmissions_named(v.trim), transmissions_named(v.transmission)
+    if named and listed and named[0] not in listed:
+        return ctx.t(
+            "The {title}'s trim says {named}, but our listing's transmission field says {listed}, so a team member "
+            "will confirm which it is.",
+            title=title,
+            named=ctx.t(named[0].lower()),
+            listed=v.transmission,
+        )
+    kinds = listed or named
+    if not kinds:
+        return ctx.t("I don't see the transmission listed for the {title}; a team member can confirm it.", title=title)
+    gearbox = ctx.t("an automatic") if kinds[0] == "Automatic" else ctx.t("a manual")
+    if kinds[0] == "Automatic" and v.transmission and re.search(r"cvt|ivt", v.transmission, re.IGNORECASE):
+        gearbox = ctx.t("an automatic (CVT)")
+    return ctx.t("The {title} is listed with {gearbox} transmission.", title=title, gearbox=gearbox)
 
 
 _PRICE_TOO = re.compile(r"\b(?:price|cost|how much|precio|cu[aá]nto)\b", re.IGNORECASE)
@@ -360,12 +490,41 @@ def _unlisted_feature(ctx: _Ctx, v: VehicleView) -> str | None:
     )
 
 
+def _trims_answer(ctx: _Ctx) -> _Reply | None:
+    """ "What trims of the Palisade do you have?": the lowest-priced unit of each trim found (the search ranks one of
+    each trim first), never more trims than it found."""
+    if not asks_trims(ctx.u) or not ctx.vehicles or not all(v.exact for v in ctx.vehicles):
+        return None
+    seen: dict[tuple[str, str], VehicleView] = {}
+    for v in ctx.vehicles:
+        seen.setdefault((v.model, v.trim or ""), v)
+    units = list(seen.values())[: 3 if ctx.sms else 5]
+    models = list(dict.fromkeys(v.model for v in units))
+    reply = _Reply(vehicle_ids=[v.id for v in units], confidence=0.8)
+    reply.lead.append(
+        ctx.t("Here are the trims of the {model} on our lot, the lowest-priced of each:", model=" and ".join(models))
+    )
+    reply.body.append(_list_block(units, ctx))
+    reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+    return reply
+
+
 def _availability(ctx: _Ctx) -> _Reply:
-    return _attribute_answer(ctx) or _feature_answer(ctx) or _inventory_answer(ctx, asked_specific=True)
+    return (
+        _trims_answer(ctx)
+        or _attribute_answer(ctx)
+        or _feature_answer(ctx)
+        or _inventory_answer(ctx, asked_specific=True)
+    )
 
 
 def _search(ctx: _Ctx) -> _Reply:
-    reply = _attribute_answer(ctx) or _feature_answer(ctx) or _inventory_answer(ctx, asked_specific=False)
+    reply = (
+        _trims_answer(ctx)
+        or _attribute_answer(ctx)
+        or _feature_answer(ctx)
+        or _inventory_answer(ctx, asked_specific=False)
+    )
     s = ctx.u.slots
     if len(reply.vehicle_ids) > 1 and not s.budget_max_cents and not s.monthly_budget_cents:
         reply.question = ctx.say("ask_budget")  # several options and no budget yet: narrow it down
@@ -399,12 +558,28 @@ def _price(ctx: _Ctx) -> _Reply:
     else:
         reply.lead.append(ctx.t("Here are the listed prices:"))
         reply.body.append(_list_block(priced, ctx))
+        if len(listed) == 2 and _DIFFERENCE.search(ctx.u.text):  # "what's the price difference between those two"
+            low, high = sorted(listed, key=lambda v: v.price_cents or 0)
+            gap = (high.price_cents or 0) - (low.price_cents or 0)
+            reply.body.append(
+                ctx.t("They're listed at the same price.")
+                if gap == 0
+                else ctx.t(
+                    "The {high} is {gap} more than the {low}.",
+                    high=high.short_title,
+                    low=low.short_title,
+                    gap=price_text(gap),
+                )
+            )
     if listed:
         reply.extras.append(
             ctx.t("Taxes, fees and any current incentives are confirmed by a team member with the final numbers.")
         )
     reply.question = ctx.t("Would you like a team member to put together the out-the-door numbers for you?")
     return reply
+
+
+_DIFFERENCE = re.compile(r"\bdifference\b|\bhow much (?:more|less|cheaper)\b|\bdiferencia\b", re.IGNORECASE)
 
 
 def _trade_in(ctx: _Ctx) -> _Reply:
@@ -417,7 +592,10 @@ def _trade_in(ctx: _Ctx) -> _Reply:
         known.append(ctx.t("about {miles} miles", miles=f"{trade.mileage:,}"))
     details = ctx.t(": {details}", details=ctx.t(" with ").join(known)) if known else ""
     thanks = ctx.t("Thanks for the details on your trade-in{details}.", details=details)
-    reply.lead.append(thanks if trade else ctx.t("We'd be glad to look at your trade-in."))
+    if ctx.u.is_question and _ASKS_IF_TAKEN.search(ctx.u.text):  # "do you take trade-ins?", "aceptan mi troca?"
+        reply.lead.append(ctx.t("Yes, we take trade-ins, and we'd be glad to look at yours."))
+    else:
+        reply.lead.append(thanks if trade else ctx.t("We'd be glad to look at your trade-in."))
     reply.lead.append(ctx.t("Our team appraises trade-ins in person, so I can't put a number on it here."))
     url = ctx.link(ctx.persona.text_argument("trade_in_url"))
     if url:
@@ -432,6 +610,13 @@ def _trade_in(ctx: _Ctx) -> _Reply:
     missing.append(ctx.t("overall condition"))
     reply.question = ctx.t("Could you share its {items}?", items=ctx.join(missing))
     return reply
+
+
+_ASKS_IF_TAKEN = re.compile(
+    r"\b(?:do|would|will|can)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:take|accept|do)\b|\b(?:take|accept)\s+trade"
+    r"|\b(?:aceptan|acepta|reciben|recibe|toman|toma)\b",
+    re.IGNORECASE,
+)
 
 
 def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
@@ -546,6 +731,14 @@ def _hours_location(ctx: _Ctx) -> _Reply:
     if not reply.lead:
         reply.lead.append(ctx.t("I'll have a team member send you our hours and directions."))
         reply.confidence = 0.4
+    s = ctx.u.slots
+    named = [v for v in ctx.vehicles if _fits(v, s)] if s.models or s.makes or s.stock_number else []
+    if named:  # "are you open saturday? want to look at the tahoe": the Tahoe too
+        v = _by_identifier(ctx) or named[0]
+        reply.body.append(
+            f"{ctx.say('found_one', title=v.short_title if ctx.sms else v.title)} {_facts_sentence(v, ctx)}"
+        )
+        reply.vehicle_ids = [v.id]
     url = ctx.link(d.website) if not d.location else None
     if url:
         reply.extras.append(ctx.t("Directions and more are on our website: {url}", url=url))

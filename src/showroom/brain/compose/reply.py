@@ -5,6 +5,7 @@ inventory filters for an understood message.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -123,6 +124,9 @@ def compose_reply(
     if intent not in ("stop", "not_interested", "human_request", "thanks", "greeting"):
         for other in u.intents[:3]:
             extra = _addendum(other, ctx) if other != intent else None
+            said = " ".join([*reply.lead, *reply.body, *reply.extras])
+            if extra:  # a sentence the answer already has ("Our hours are ...") is not said twice
+                extra = " ".join(part for part in re.split(r"(?<=[.!?])\s+", extra) if part not in said)
             if extra:
                 reply.extras.insert(0, extra)
                 break
@@ -166,6 +170,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "colors": list(s.colors),
         "drivetrains": list(s.drivetrains),
         "fuel_types": list(s.fuel_types),
+        "transmissions": list(s.transmissions),
         "condition": s.condition,
         "price_max_cents": s.budget_max_cents,
         "price_min_cents": s.budget_min_cents,

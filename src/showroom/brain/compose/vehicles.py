@@ -20,6 +20,8 @@ from showroom.brain.nlu.attributes import (
     fuel_matches,
     make_matches,
     model_matches,
+    transmission_matches,
+    transmissions_named,
     trim_matches,
     vehicle_fuel,
 )
@@ -54,6 +56,7 @@ def _fits(v: VehicleView, s: Slots) -> bool:
             not s.body_styles or any(body_matches(v.body_style, b) for b in s.body_styles),
             not s.drivetrains or any(_drive_fits(v, d) for d in s.drivetrains),
             not s.fuel_types or any(fuel_matches(vehicle_fuel(v.fuel_type, v.model, v.trim), f) for f in s.fuel_types),
+            not s.transmissions or any(_gearbox_fits(v, t) for t in s.transmissions),
             not s.condition or v.condition == s.condition or used_ok,
             # the search also reads the description, which the view does not carry: a unit it found has them
             v.from_search or all(feature_of(v, f) for f in s.features),
@@ -67,6 +70,13 @@ def _drive_fits(v: VehicleView, wanted: str) -> bool:
     (shown in its title) says FWD, and it is no match for AWD to a customer reading it."""
     named = drivetrains_named(v.trim)
     return drivetrain_fits(v.drivetrain, wanted) and (len(named) != 1 or drivetrain_fits(named[0], wanted))
+
+
+def _gearbox_fits(v: VehicleView, wanted: str) -> bool:
+    """The transmission column fits, and the trim does not name another kind ("Grand Touring Manual" listed as
+    Automatic is no automatic to a customer reading its title)."""
+    named = transmissions_named(v.trim)
+    return transmission_matches(v.transmission, wanted) and (not named or wanted in named)
 
 
 _CONDITION_WORDS: dict[str, str] = {
@@ -105,6 +115,14 @@ def _notes(v: VehicleView, s: Slots, language: str = "en") -> list[str]:
             if shown
             else say(language, "drivetrain not listed")
         )
+    if s.transmissions and not any(_gearbox_fits(v, t) for t in s.transmissions):
+        named = transmissions_named(v.trim) or transmissions_named(v.transmission)
+        out.append(
+            say(language, "{gearbox} instead of {wanted}", gearbox=say(language, named[0].lower()),
+                wanted=say(language, s.transmissions[0].lower()))
+            if named
+            else say(language, "transmission not listed")
+        )  # fmt: skip
     fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
     if s.fuel_types and not any(fuel_matches(fuel, f) for f in s.fuel_types):
         wanted = s.fuel_types[0].lower()
@@ -177,8 +195,13 @@ def _wanted(s: Slots, language: str = "en") -> str:
         phrase += f", {s.year_min} or newer"
     elif not one_year and s.year_max is not None:
         phrase += f", {s.year_max} or older"
+    extras = (
+        [f"{'a manual' if s.transmissions[0] == 'Manual' else 'an automatic'} transmission"] if s.transmissions else []
+    )
     if s.features:
-        phrase += f" with {_with_article(_feature_phrase(s.features[0]))}"
+        extras.append(_with_article(_feature_phrase(s.features[0])))
+    if extras:
+        phrase += " with " + " and ".join(extras)
     limits = [  # everything the search compared must be said, or "we don't have X" would be untrue
         "within your budget" if s.budget_max_cents else "",
         "in your price range" if s.budget_min_cents and not s.budget_max_cents else "",
@@ -226,6 +249,8 @@ def _wanted_es(s: Slots) -> str:
         details.append(f"{s.year_min} o más reciente")
     elif not one_year and s.year_max is not None:
         details.append(f"{s.year_max} o anterior")
+    if s.transmissions:
+        details.append("transmisión " + ("manual" if s.transmissions[0] == "Manual" else "automática"))
     if s.features:
         details.append("con " + translate("es", _feature_phrase(s.features[0])))
     details += [

@@ -54,6 +54,21 @@ _DRIVETRAINS: tuple[tuple[str, str], ...] = (
     ("RWD", r"\brwd\b|\brear[\s-]wheel(?:[\s-]drive)?\b"),
     ("2WD", r"\b2wd\b|\b4x2\b|\btwo[\s-]wheel(?:[\s-]drive)?\b"),
 )
+# How the gears change, as a shopper asks and a feed stores it ("Automatic", "CVT CVT", "8-Speed DCT", "6-Speed
+# Manual"): a CVT, a dual-clutch or an automated manual is an automatic to a buyer who "can't drive stick".
+_TRANSMISSIONS: tuple[tuple[str, str], ...] = (
+    (
+        "Manual",
+        r"\bmanual(?:es)?\b(?! (?:for|del|de usuario))(?<!owner's manual)(?<!owners manual)(?<!user manual)"
+        r"|\bstick(?:[\s-]?shift)?\b|\bstandard (?:transmission|shift)\b|\best[aá]ndar\b|\bmt\b"
+        r"|\b\d[\s-]?speed manual\b",
+    ),
+    (
+        "Automatic",
+        r"\bautomatic(?:s)?\b|\bautos?\b(?= (?:trans|transmission|only|please|pls)\b)|\bauto trans\b|\bcvt\b|\bivt\b"
+        r"|\bdct\b|\bdual[\s-]clutch\b|\bautom[aá]tic[oa]s?\b|\btiptronic\b|\bshiftronic\b|\bsteptronic\b",
+    ),
+)
 # Which wheels a drivetrain drives: search and matching treat AWD and 4WD as one wish (feeds and shoppers mix them
 # up: "4x4" on an AWD crossover), 2WD as front or rear.
 _WHEELS: dict[str, frozenset[str]] = {
@@ -164,6 +179,16 @@ def drivetrain_fits(vehicle_drivetrain: str | None, wanted: str) -> bool:
     wheels = _WHEELS.get(wanted, frozenset())
     found = _labels(str(vehicle_drivetrain).lower(), _DRIVETRAINS)
     return wanted in found or any(_WHEELS[label] & wheels for label in found)
+
+
+def transmissions_named(text: str | None) -> list[str]:
+    """The kinds of transmission a text names ('6-Speed Manual' -> ['Manual'], 'LXS IVT' -> ['Automatic'])."""
+    return _labels(text.lower(), _TRANSMISSIONS) if text else []
+
+
+def transmission_matches(vehicle_transmission: str | None, wanted: str) -> bool:
+    """Does the unit's listed transmission ('Automatic', 'CVT', '7-Speed DCT') fit the kind asked for?"""
+    return wanted in transmissions_named(vehicle_transmission)
 
 
 def fuel_matches(vehicle_fuel: str | None, wanted: str) -> bool:

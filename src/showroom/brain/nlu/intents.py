@@ -294,7 +294,15 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         ),
     ),
     ("price", 3.0, rx(r"\bdescuentos?\b|\bmejor precio\b|\bprecio final\b|\bnegociar\b|\bofertas?\b")),
-    ("trade_in", 2.5, rx(r"\ba cuenta\b|\bintercambi\w*|\bcu[aá]nto (?:me )?dan por\b|\bval[uú]o\b|\baval[uú]o\b")),
+    (
+        "trade_in",
+        2.5,
+        rx(
+            r"\ba cuenta\b|\bintercambi\w*|\bcu[aá]nto (?:me )?dan por\b|\bval[uú]o\b|\baval[uú]o\b|\ba cambio\b",
+            r"\b(?:como |de |en )?parte de(?:l)? pago\b|\bdar (?:mi|la|el) \w+ (?:a cuenta|a cambio|de enganche)\b",
+            r"\brecib(?:en|an|ir|e)n? (?:mi|carros?|autos?|trocas?)\b|\bacept(?:an|a)n? (?:mi|carros?|autos?)\b",
+        ),
+    ),
     (
         "financing",
         2.0,

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, FEATURES, _labels
+from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, _TRANSMISSIONS, FEATURES, _labels
 from showroom.brain.nlu.numbers import _apply_numbers, _find_numbers
 from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, words
 from showroom.brain.nlu.understanding import Slots, TradeIn, WrongMake
@@ -25,6 +25,7 @@ _TRADE_CUE = rx(
     r"\btrad(?:e|es|ed|ing)\b|\btrade-?ins?\b|\btradein\b|\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\bworth\b",
     r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
     r"\ba cuenta\b|\bintercambi\w*|\bdar (?:mi|el) (?:carro|coche|auto|troca|camioneta)\b|\bcu[aá]nto (?:me )?dan\b",
+    r"\ba cambio\b|\bparte de(?:l)? pago\b|\b(?:aceptan|acepta|reciben|recibe|toman|toma) (?:mi|su)\b",
 )
 _HAS_TRADE = rx(
     r"\b(?:i|we)\s*(?:also\s+|do\s+|still\s+|might\s+|may\s+)?(?:have|'ve got|ve got|got|will have)\s+"
@@ -79,6 +80,9 @@ def _owned_vehicles(lower: str, tokens: Sequence[_Tok], mentions: Sequence[Vehic
         mention = by_start.get(tokens[head].start) if head < len(tokens) else None
         if mention is None and (year is None or head >= len(tokens) or not tokens[head].text.isalpha()):
             continue
+        if year is None and mention is not None:  # "mi Tacoma 2016", "my civic '15"
+            after = next((k for k, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+            year = _year_token(lower, tokens, after)
         end = _owned_span_end(lower, tokens, mention.end if mention else tokens[index].end)
         mileage = _span_mileage(lower[cue.start() : end])
         make, model = (mention.make, mention.model) if mention else (None, None)
@@ -209,6 +213,21 @@ def _features(masked: str) -> list[str]:
     if "low mileage" in found and "fuel efficient" in found:
         found.remove("fuel efficient")
     return found
+
+
+_NO_STICK = re.compile(
+    r"\b(?:can'?t|cannot|don'?t|doesn'?t|won'?t|no|not|never|hate|sin|no s[eé])\s+(?:\w+\s+){0,2}"
+    r"(?:stick|manual|standard|est[aá]ndar)\b",
+    re.IGNORECASE,
+)
+
+
+def _transmissions(masked: str) -> list[str]:
+    """The kind of transmission wanted: "i cant drive stick" (or "no manual") wants an automatic."""
+    named = _labels(masked, _TRANSMISSIONS)
+    if "Manual" in named and _NO_STICK.search(masked):
+        return ["Automatic"]
+    return named
 
 
 def _fuel_types(masked: str) -> list[str]:
@@ -344,6 +363,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         body_styles=_labels(masked, _BODY_STYLES),
         colors=_colors(masked),
         drivetrains=_labels(masked, _DRIVETRAINS),
+        transmissions=_transmissions(masked),
         fuel_types=_fuel_types(_mask(masked, [(m.start, m.end) for m in wanted])),  # not "Tucson Hybrid"
         condition=_condition(masked, tokens, wanted),
         features=_features(masked),

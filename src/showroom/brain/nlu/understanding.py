@@ -62,6 +62,7 @@ class Slots:
     colors: list[str] = field(default_factory=list)
     drivetrains: list[str] = field(default_factory=list)
     fuel_types: list[str] = field(default_factory=list)
+    transmissions: list[str] = field(default_factory=list)  # "Automatic" (CVT, dual-clutch...) or "Manual"
     condition: str | None = None  # a VehicleCondition
     budget_max_cents: int | None = None
     budget_min_cents: int | None = None
@@ -87,6 +88,7 @@ class Slots:
                 self.colors,
                 self.drivetrains,
                 self.fuel_types,
+                self.transmissions,
                 self.features,
                 self.condition,
                 self.budget_max_cents,

@@ -164,6 +164,19 @@ _COMMON_WORD_MODELS = words(
     "sprinter gladiator renegade model 300 1500 2500 3500 911 blazer traverse integra versa forte rio crown flex quest "
     "air gravity ghost phantom wraith spectre vibe roma 500 g6 g8 h2 h3"
 )
+# Of those, the ones that stay everyday words even after "the" in a car conversation ("the escape key", "the edge of
+# town", "the focus is price"); the others count after a determiner when the dealership stocks them ("the malibu",
+# "the charger or the mustang", "any chargers").
+_EVERYDAY_EVEN_AFTER_THE = words(
+    "escape edge focus fit insight accord venue journey compass soul air model flex ghost quest gravity frontier "
+    "discovery express leaf spark pilot passport crown 300 500 1500 2500 3500 911 g6 g8 h2 h3"
+)
+_DETERMINERS = words("the a an that this those these any your ur his her my el la los las")
+_CHARGING = re.compile(
+    r"\bcharg(?:e|es|ing|ed)\b|\b(?:comes?|came|included?|includes) with\b|\bplug\b|\bcable\b|\blevel ?2\b"
+    r"|\bkw\b|\bev\b|\bbattery\b",
+    re.IGNORECASE,
+)
 _AMBIGUOUS_MAKES = words("ram mini")
 # Everyday words within one typo of a vehicle name: never fuzzy-matched.
 _FUZZY_STOPWORDS = words(
@@ -425,7 +438,15 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
         return entry.make in s.known or before_model
     if entry.make in s.known or after_make:
         return True
-    return cand.i > 0 and s.tokens[cand.i - 1].text in _CONDITION_WORDS
+    before = s.tokens[cand.i - 1].text if cand.i > 0 else ""
+    if before in _CONDITION_WORDS:
+        return True
+    return (
+        entry.catalog
+        and before in _DETERMINERS
+        and cand.key not in _EVERYDAY_EVEN_AFTER_THE
+        and not (cand.key.startswith("charger") and _CHARGING.search(s.lower))
+    )
 
 
 def _context_vehicles(history: Sequence[Turn], lex: _Lexicon) -> tuple[set[str], set[str]]:

@@ -1,0 +1,161 @@
+"""Follow-ups that name a car from the list ("the mazda", "the EX one", "the others"), questions the listing answers
+(transmission, trim, "is it awd" of several), and what a customer says that the agent used to misread: two models
+at once ("the charger or the mustang"), a Spanish trade-in, opening hours asked with a car. The pure part first,
+then through the public widget API with the real feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.brain.dialogue import DialogueState, asks_trims, pick, refers_to_shown, search_order
+from showroom.brain.nlu.attributes import transmissions_named
+from showroom.brain.nlu.intents import understand
+from showroom.db.engine import Database
+from tests.agent.support import CATALOG, make_vehicle
+from tests.agent.test_conversations_flow import stocked_team, visitor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("is it automatic", ["Automatic"]),
+        ("any manual cars", ["Manual"]),
+        ("6 speed manual please", ["Manual"]),
+        ("i cant drive stick. which of the others are automatic", ["Automatic"]),
+        ("no manual please", ["Automatic"]),
+        ("es automática?", ["Automatic"]),
+        ("is there an owners manual", []),
+        ("auto loan rates?", []),
+    ],
+)
+def test_the_transmission_asked_for(text: str, expected: list[str]) -> None:
+    assert understand(text, CATALOG, languages=("en", "es")).slots.transmissions == expected
+
+
+def test_a_feeds_transmission_words_are_read_as_kinds() -> None:
+    assert transmissions_named("CVT CVT") == ["Automatic"]
+    assert transmissions_named("8-Speed DCT") == ["Automatic"]
+    assert transmissions_named("6-Speed Manual") == ["Manual"]
+    assert transmissions_named("LXS IVT") == ["Automatic"]
+    assert transmissions_named("SEL AWD") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        ("thinking about the charger or the mustang", ["Charger", "Mustang"]),
+        ("any chargers", ["Charger"]),
+        ("the malibu", ["Malibu"]),
+        ("does it come with the charger", []),  # the EV's charger, not a Dodge
+        ("the escape is the price", []),  # an everyday word even after "the"
+    ],
+)
+def test_a_model_named_like_an_everyday_word_counts_after_the_when_the_lot_has_it(text: str, models: list[str]) -> None:
+    assert understand(text, CATALOG).slots.models == models
+
+
+def test_a_spanish_trade_in_with_the_year_after_the_model() -> None:
+    u = understand("aceptan mi Tacoma 2016 a cambio?", CATALOG, languages=("en", "es"))
+    assert u.primary == "trade_in"
+    assert u.slots.trade_in is not None and (u.slots.trade_in.year, u.slots.trade_in.model) == (2016, "Tacoma")
+    assert not u.slots.models  # the customer's own truck is not what they want to buy
+
+
+MAZDA = make_vehicle(id=1, year=2017, make="Mazda", model="Mazda3 5-Door", trim="Grand Touring Manual",
+                     transmission="Manual", drivetrain="FWD", price_cents=1_687_500)  # fmt: skip
+FORD = make_vehicle(id=2, year=2020, make="Ford", model="Ecosport", trim="SE 4WD", transmission="Automatic",
+                    drivetrain="4WD", price_cents=1_590_000)  # fmt: skip
+ESCAPE = make_vehicle(id=3, year=2020, make="Ford", model="Escape", trim="SE AWD", transmission="Automatic",
+                      drivetrain="FWD", price_cents=1_890_000)  # fmt: skip
+SHOWN = [MAZDA, FORD, ESCAPE]
+
+
+def _picked(text: str, focus: int | None = None) -> list[int]:
+    state = DialogueState(shown=[v.id for v in SHOWN], focus=focus)
+    u = understand(text, CATALOG)
+    assert refers_to_shown(u, state), text
+    return [v.id for v in pick(u, state, SHOWN)]
+
+
+def test_a_car_named_by_its_make_model_or_a_word_of_its_title_is_one_of_those_shown() -> None:
+    assert _picked("the mazda, is it automatic") == [1]
+    assert _picked("what about the escape one") == [3]
+    assert _picked("the SE AWD one") == [3]
+    assert _picked("and the 2017?") == [1]
+
+
+def test_the_others_leave_out_the_car_under_discussion_and_keep_what_fits() -> None:
+    assert _picked("i cant drive stick. which of the others are automatic", focus=1) == [2, 3]
+
+
+def test_a_yes_no_question_with_no_car_under_discussion_is_answered_of_each() -> None:
+    assert _picked("is it awd") == [1, 2, 3]
+    assert _picked("is it awd", focus=2) == [2]
+
+
+def test_a_make_that_none_of_those_shown_has_is_a_new_search() -> None:
+    state = DialogueState(shown=[v.id for v in SHOWN])
+    u = understand("the chevy", CATALOG)
+    assert refers_to_shown(u, state) and pick(u, state, SHOWN) == []
+    assert not refers_to_shown(understand("any other fords?", CATALOG), state)
+
+
+def test_what_trims_ranks_one_of_each_trim() -> None:
+    u = understand("what trims of the palisade do you have", CATALOG)
+    assert asks_trims(u) and search_order(u) == "per_trim"
+    assert search_order(understand("which is the newest", CATALOG)) == "newest"
+    assert search_order(understand("any palisades", CATALOG)) == "cheapest"
+
+
+async def test_a_conversation_about_cars_from_the_list_through_the_widget(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    token: str | None = None
+
+    async def say(text: str) -> str:
+        nonlocal token
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        token = response.json()["token"]
+        return str(response.json()["replies"][0]["content"])
+
+    assert "Mazda3" in await say("got any hatchbacks")
+    manual = await say("the mazda, is it automatic")
+    assert "manual transmission" in manual and "in stock" not in manual
+    others = await say("i cant drive stick. which of the others are automatic")
+    assert "Ecosport" in others and "Mazda3" not in others
+
+    both = await say("thinking about the charger or the mustang")
+    assert "Charger" in both and "Mustang" in both
+    trim = await say("is the mustang a GT at least")
+    assert "doesn't give" in trim and "trim" in trim and "$34,500" not in trim
+    cheaper = await say("the cheaper one then. miles?")
+    assert "Charger" in cheaper and "65,718" in cheaper
+
+    trims = await say("what trims of the palisade do you have")
+    assert "trims of the Palisade" in trims and "XRT" in trims and "Limited" in trims
+
+    later = await say("are you open saturday? want to look at the tahoe")
+    assert later.count("Our hours are") == 1 and "Tahoe" in later
+
+
+async def test_opening_hours_asked_with_a_car_answer_both(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    answer = (await visitor(app).post(url, json={"content": "are you open saturday? want to look at the tahoe"})).json()
+    hours = answer["replies"][0]["content"]
+    assert "Sat 09:00-17:00" in hours and "Tahoe" in hours and "$45,800" in hours
+
+
+async def test_a_spanish_trade_in_question_gets_a_yes(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db, agent_config={"languages": ["en", "es"]})
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    answer = (await guest.post(url, json={"content": "aceptan mi Tacoma 2016 a cambio?"})).json()
+    reply = answer["replies"][0]["content"]
+    assert "Sí, recibimos vehículos a cuenta" in reply and not answer.get("handed_over")
