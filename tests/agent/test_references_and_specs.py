@@ -159,3 +159,68 @@ async def test_a_spanish_trade_in_question_gets_a_yes(app: FastAPI, db: Database
     answer = (await guest.post(url, json={"content": "aceptan mi Tacoma 2016 a cambio?"})).json()
     reply = answer["replies"][0]["content"]
     assert "Sí, recibimos vehículos a cuenta" in reply and not answer.get("handed_over")
+
+
+def test_a_comparative_compares_those_shown_and_a_superlative_the_whole_search() -> None:
+    from showroom.brain.dialogue import superlative
+
+    assert superlative(understand("which is cheaper", CATALOG)) is None
+    assert superlative(understand("the cheapest", CATALOG)) == "cheapest"
+    assert search_order(understand("anything newer under 20k", CATALOG)) == "newest"
+    state = DialogueState(shown=[MAZDA.id], focus=MAZDA.id)
+    assert not refers_to_shown(understand("something newer", CATALOG), state)  # more of the search, not that one
+
+
+def test_two_cars_asked_about_in_turn_are_both_remembered_to_compare() -> None:
+    from showroom.brain.dialogue import remember
+
+    first = remember(DialogueState(), u=understand("the mazda", CATALOG), criteria={}, shown=[MAZDA.id], reply="a")
+    second = remember(first, u=understand("what about the escape", CATALOG), criteria={}, shown=[ESCAPE.id], reply="b")
+    assert second.shown == [MAZDA.id, ESCAPE.id] and second.focus == ESCAPE.id
+    assert [v.id for v in pick(understand("which is cheaper", CATALOG), second, [MAZDA, ESCAPE])] == [MAZDA.id]
+
+
+def test_a_make_keeps_the_body_style_and_a_single_year_stays_with_its_model() -> None:
+    from showroom.brain.dialogue import search_criteria
+
+    sedans = DialogueState(criteria={"body_styles": ["Sedan"], "year_min": 2023, "year_max": 2023})
+    assert search_criteria({"makes": ["Honda", "Toyota"]}, sedans) == {
+        "makes": ["Honda", "Toyota"],
+        "body_styles": ["Sedan"],
+    }
+    ranged = DialogueState(criteria={"models": ["Sportage"], "year_min": 2020})
+    assert search_criteria({"models": ["Telluride"]}, ranged) == {"models": ["Telluride"], "year_min": 2020}
+
+
+def test_carry_is_not_a_camry() -> None:
+    from showroom.brain.nlu.vehicles import find_vehicle_mentions
+
+    assert find_vehicle_mentions("do you carry the kona", CATALOG)[0].model == "Kona"
+    assert len(find_vehicle_mentions("our listing doesn't carry its history", CATALOG)) == 0
+
+
+async def test_questions_the_agent_used_to_answer_with_a_generic_fallback(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    token: str | None = None
+
+    async def say(text: str) -> str:
+        nonlocal token
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        token = response.json()["token"]
+        return str(response.json()["replies"][0]["content"])
+
+    generic = "tell me a bit more about what you're looking for"
+    browsing = await say("just looking")
+    assert generic not in browsing and "take your time" in browsing
+    cheapest = await say("whats your cheapest car")
+    assert generic not in cheapest and "$15,900" in cheapest  # the 2020 Ecosport, the lot's lowest price
+    history = await say("any accidents?")
+    assert "history" in history and "Ecosport" in history and "accident-free" not in history
+    asked = await say("is it new")
+    assert "pre-owned" in asked
+    elsewhere = await say("do you deliver to indiana")
+    assert generic not in elsewhere and "team member" in elsewhere

@@ -180,6 +180,7 @@ async def relevant_vehicles(
     *,
     terms: dict[str, Any] | None = None,
     order: str = "cheapest",
+    everything: bool = False,
 ) -> list[VehicleView]:
     """At most five available units: what the customer asks about now (``terms``: the conversation's criteria
     with this message's merged in, else this message's; when nothing fits every wish, the closest units instead,
@@ -187,7 +188,7 @@ async def relevant_vehicles(
     make and model it asked for). One statement either way (``queries.ladder_sql``)."""
     filters = filters_from_terms(terms) if terms is not None else filters_from_understanding(u)
     filters.status = "available"
-    if narrows(filters):
+    if narrows(filters) or order != "cheapest" or everything:  # "what's your cheapest car": of the whole lot
         if order == "cheapest" and len(filters.models) > 1:  # "palisade vs telluride": each model shows
             order = "per_model"
         return await _cheapest(session, filters, catalog, closest(filters), order=order)

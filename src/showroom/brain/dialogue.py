@@ -81,6 +81,14 @@ _ATTRIBUTE_ONLY = re.compile(
     r"|quemacocos|techo)\b|^\W*(?:is it|es)\s+(?:an?\s+)?(?:automatic|manual|stick|auto)\b",
     re.IGNORECASE,
 )
+_COMPARATIVE = re.compile(
+    r"\b(?:cheaper|newer|pricier|more expensive|less expensive|fewer miles|less miles|lower price|m[aá]s barat[oa]"
+    r"|m[aá]s nuev[oa])\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:cheapest|newest|latest|least expensive|most expensive|lowest|fewest|least miles|la m[aá]s|el m[aá]s)\b", re.I
+)
 _AMONG_SHOWN = re.compile(
     r"\b(?:of|among|from) (?:those|these|them|the ones you (?:sent|showed|listed))\b|\bde (?:esos|esas|estos|estas)\b"
     r"|\b(?:those|these) (?:two|three|2|3)\b|\b(?:of )?the others\b|\blos otros\b|\blas otras\b",
@@ -97,6 +105,10 @@ _THE_X_ONE = re.compile(
 _DEFINITE = re.compile(r"\b(?:the|that|el|la|los|las)\s+\w", re.IGNORECASE)
 _NEW_SEARCH = re.compile(
     r"\b(?:any|anything|other|another|more|else|do you have|got|show me|looking for|instead|tienen|hay|otr[oa]s?)\b",
+    re.IGNORECASE,
+)
+_FRESH = re.compile(
+    r"\b(?:anything|something|any others?|another one|other options|more options|show me more|algo|alguna otra)\b",
     re.IGNORECASE,
 )
 _OTHERS = re.compile(r"\bthe others?\b|\bthe other ones?\b|\blos otros\b|\blas otras\b", re.IGNORECASE)
@@ -157,6 +169,10 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     text = u.text
     if s.stock_number or s.vin or s.body_styles:
         return False
+    if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
+        return False
+    if u.primary in ("vehicle_facts", "price") and state.focus is not None and not s.has_vehicle_criteria():
+        return True  # "any accidents?", "mpg?": about the car under discussion
     if s.makes or s.models:  # "the ford", "and the malibu?": one of those shown, if any is (``pick``), else a search
         plural = any(re.search(rf"\b{re.escape(m.lower())}(?:s|es)\b", text.lower()) for m in s.models)
         return bool(_DEFINITE.search(text)) and not _NEW_SEARCH.search(text) and not plural
@@ -178,8 +194,8 @@ def superlative(u: Understanding) -> str | None:
     miles"), as ``agent.queries.ORDERS`` names it; None when it compares nothing or only the vehicles shown ("which of
     those is newest")."""
     text = u.text
-    if _AMONG_SHOWN.search(text):
-        return None
+    if _AMONG_SHOWN.search(text) or (_COMPARATIVE.search(text) and not _SUPERLATIVE.search(text)):
+        return None  # "which of those is newest", "which is cheaper": of the ones shown
     for order, pattern in (
         ("cheapest", _CHEAPER),
         ("priciest", _PRICIER),
@@ -199,6 +215,11 @@ _TRIMS = re.compile(
 )
 
 
+def asks_for_more(u: Understanding) -> bool:
+    """ "Something newer", "anything cheaper", "other options": more of the same search, not one of those shown."""
+    return bool(_FRESH.search(u.text))
+
+
 def asks_trims(u: Understanding) -> bool:
     """ "What trims of the Palisade do you have?", "what trims do you have" (of the model under discussion)."""
     return bool(_TRIMS.search(u.text))
@@ -207,7 +228,11 @@ def asks_trims(u: Understanding) -> bool:
 def search_order(u: Understanding) -> str:
     """How a new search ranks what it finds (``agent.queries.ORDERS``): what the message compares ("the newest"),
     one of each trim for "what trims do you have", else the cheapest first."""
-    return superlative(u) or ("per_trim" if asks_trims(u) else "cheapest")
+    if superlative(u):
+        return str(superlative(u))
+    if asks_trims(u):
+        return "per_trim"
+    return "newest" if _NEWER.search(u.text) else "cheapest"  # "anything newer under 20k"
 
 
 def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> list[VehicleView]:
@@ -258,6 +283,8 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
     focus = next((v for v in ordered if v.id == state.focus), None)
     if focus is not None:
         return [focus]
+    if len(ordered) > 1 and _ATTRIBUTE_ONLY.search(text):  # "how many miles?" of a list: answered of each
+        return ordered
     return [ordered[0]] if len(ordered) == 1 else []
 
 
@@ -266,9 +293,23 @@ _YES_NO = re.compile(
 )
 
 
+_CONDITION_ASKED = re.compile(
+    r"\b(?:is|are)\s+(?:it|they|that|this|that one|this one|these|those)\s+(?:brand\s+)?"
+    r"(?:new|used|pre-?owned|certified)\b"
+    r"|\bnew or used\b|\bused or new\b|\bes nuev[oa] o usad[oa]\b|\b(?:es|son)\s+(?:nuev[oa]s?|usad[oa]s?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_condition(text: str) -> bool:
+    """ "Is it new?", "new or used?": a question about the unit's condition, not a wish for a new one."""
+    return bool(_CONDITION_ASKED.search(text))
+
+
 def _asks_attribute(u: Understanding) -> bool:
     s = u.slots
-    return u.is_question and bool(s.drivetrains or s.transmissions or s.fuel_types or s.features)
+    wanted = s.drivetrains or s.transmissions or s.fuel_types or s.features or s.condition
+    return u.is_question and bool(wanted or asks_condition(u.text))
 
 
 def _named_among(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | None:
@@ -352,11 +393,13 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     and mileage limits carry over); otherwise it narrows the one under way ("under 45k", "only AWD")."""
     given = {k: v for k, v in terms.items() if v not in (None, [], "") and k != "query"}
     if any(k in given for k in SUBJECT_KEYS):
-        kept = {
-            k: v
-            for k, v in state.criteria.items()
-            if k in ("price_max_cents", "price_min_cents", "year_min", "year_max", "mileage_max", "condition")
-        }
+        old = state.criteria
+        carried = ["price_max_cents", "price_min_cents", "mileage_max", "condition"]
+        if old.get("year_min") != old.get("year_max"):  # "2020 or newer" carries; "a 2023 sportage" was that model's
+            carried += ["year_min", "year_max"]
+        if "makes" in given and not any(k in given for k in ("models", "body_styles", "stock_number", "vin")):
+            carried.append("body_styles")  # "maybe a sedan" then "honda or toyota": Honda or Toyota sedans
+        kept = {k: v for k, v in old.items() if k in carried}
         return {**kept, **given}
     return {**state.criteria, **given}
 
@@ -411,9 +454,12 @@ def remember(
     if len(ids) > 1:  # a list: what "the second one", "those", "the cheaper one" point at next
         new.shown, new.focus = ids, None
     elif ids:  # one vehicle: the one under discussion ("it"); the list it came from stays to point at
-        new.focus = ids[0]
         if ids[0] not in new.shown:
-            new.shown = ids
+            # after another single car ("the ioniq 6", then "what about the ioniq 5"): both, to compare ("which is
+            # cheaper"); after a list, the new car alone
+            paired = len(new.shown) == 1 and new.focus == new.shown[0]
+            new.shown = [*new.shown, ids[0]] if paired else ids
+        new.focus = ids[0]
     if s.trade_in is not None:
         given = {k: v for k, v in asdict(s.trade_in).items() if v is not None}
         new.trade_in = {**new.trade_in, **given}

@@ -67,6 +67,19 @@ MESSAGES: dict[str, str] = {
     "has {miles} miles": "tiene {miles} millas",
     "is finished in {colour}": "es color {colour}",
     "a {year}": "un {year}",
+    "accident and ownership history": "historial de accidentes y de dueños",
+    "Our listing doesn't carry the accident or ownership history of the {title}, so I won't guess; a team member "
+    "can send you its vehicle history report.": "Nuestro listado no incluye el historial de accidentes ni de dueños "
+    "del {title}, así que no voy a adivinar; alguien del equipo le puede enviar su reporte de historial.",
+    "Would you like us to send you the vehicle history report?": "¿Quiere que le enviemos el reporte de historial del "
+    "vehículo?",
+    "Yes, the {title} is {condition}.": "Sí, el {title} es {condition}.",
+    "The {title} is {condition}.": "El {title} es {condition}.",
+    "No problem at all, take your time.": "No hay problema, tómese su tiempo.",
+    "If it helps, I can show you what's on the lot: are you thinking SUV, truck or sedan, new or pre-owned?": "Si le "
+    "sirve, le puedo mostrar lo que tenemos: ¿piensa en una SUV, una pickup o un sedán, nuevo o usado?",
+    "That's not something I can answer from our listings.": "Eso no lo puedo responder con nuestros listados.",
+    "Would you like a team member to get back to you on it?": "¿Quiere que alguien del equipo le responda sobre eso?",
     "They're listed at the same price.": "Tienen el mismo precio publicado.",
     "The {high} is {gap} more than the {low}.": "El {high} cuesta {gap} más que el {low}.",
     "Here are the trims of the {model} on our lot, the lowest-priced of each:": "Estas son las versiones del {model} "

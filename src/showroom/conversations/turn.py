@@ -343,7 +343,9 @@ async def _question(
             clarify, vehicles, criteria = which_one(shown, reply_language(u)), shown, state.criteria
     if not vehicles:  # a new search, or narrowing the one under way ("under 45k", "in red")
         order = search_order(u)  # "what's the newest used car you have", "what trims do you have"
-        vehicles = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=order)
+        vehicles = await relevant_vehicles(
+            session, u, turn.lead.id, known, terms=criteria, order=order, everything=superlative(u) is not None
+        )
     channel = turn.conversation.channel
     sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))
     provider = provider_for(turn.dealership, services.settings)

@@ -23,7 +23,7 @@ from showroom.brain.compose.vehicles import (
     _with_article,
     wrong_make_line,
 )
-from showroom.brain.dialogue import asks_trims
+from showroom.brain.dialogue import asks_condition, asks_for_more, asks_trims, superlative
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import (
     drivetrain_fits,
@@ -173,13 +173,18 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     """'Is it AWD?', 'does it have heated seats?', 'how many miles?' about the vehicle in context."""
     s = ctx.u.slots
     text = ctx.u.text
-    asks = _ATTRIBUTE_QUESTION.search(text) or HAS_FEATURE.search(text) or _trim_asked(ctx.u.text)
+    asks = (
+        _ATTRIBUTE_QUESTION.search(text)
+        or HAS_FEATURE.search(text)
+        or _trim_asked(ctx.u.text) is not None
+        or asks_condition(text)
+    )
     named = _by_identifier(ctx) is not None and bool(s.drivetrains or s.fuel_types or s.features or s.colors)
     if not ctx.vehicles or not ctx.u.is_question or not (asks or named):  # "is stock 123 awd?" names its unit
         return None
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
-    if ctx.referred and len(ctx.vehicles) > 1 and not _by_identifier(ctx):  # "are they awd?" of the ones shown
+    if ctx.referred and len(ctx.vehicles) > 1 and not _by_identifier(ctx) and not s.features:  # "are they awd?"
         each = [facts[0] for v in ctx.vehicles[:3] if (facts := [a for a in _attribute_facts(v, ctx) if a])]
         if each:
             reply = _Reply(vehicle_ids=[v.id for v in ctx.vehicles[:3]], confidence=0.75, question=ctx.say("ask_which"))
@@ -244,6 +249,17 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             )
     if s.transmissions:
         out.append(_gearbox_fact(v, ctx, title))
+    if asks_condition(ctx.u.text):  # "is it new?", "is it used?", "new or used?"
+        word = ctx.t("new")
+        if v.condition == "used":
+            word = ctx.t("pre-owned")
+        elif v.condition == "certified":
+            word = ctx.t("certified pre-owned")
+        out.append(
+            ctx.t("Yes, the {title} is {condition}.", title=title, condition=word)
+            if s.condition and (v.condition == s.condition or (s.condition == "used" and v.condition == "certified"))
+            else ctx.t("The {title} is {condition}.", title=title, condition=word)
+        )
     trim = _trim_asked(ctx.u.text)
     if trim is not None and not s.drivetrains and not s.transmissions and not s.fuel_types:
         out.append(_trim_fact(v, ctx, title, trim))
@@ -669,6 +685,10 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("range and charging figures", r"\brange\b|charg|kwh|battery|heat pump|autonom|carga r[aá]pida|how far"),
         ("warranty", r"warrant|garant"),
         ("recalls", r"recall"),
+        (
+            "accident and ownership history",
+            r"carfax|autocheck|history|accident|owners?\b|title|salvage|flood|choque|chocad|accidente",
+        ),
         ("safety ratings", r"safety|crash|iihs|nhtsa"),
         ("reliability and resale value", r"reliab|resale|value|depreciat"),
         ("specifications", r"."),
@@ -696,6 +716,15 @@ def _facts(ctx: _Ctx) -> _Reply:
         reply.lead.append(
             ctx.t("Open recalls are looked up by VIN; the VIN of the {title} is {vin}.", title=title, vin=v.vin)
         )
+    elif topic == "accident and ownership history" and v:
+        reply.lead.append(
+            ctx.t(
+                "Our listing doesn't carry the accident or ownership history of the {title}, so I won't guess; a "
+                "team member can send you its vehicle history report.",
+                title=title,
+            )
+        )
+        reply.question = ctx.t("Would you like us to send you the vehicle history report?")
     elif v:
         reply.lead.append(
             ctx.t(
@@ -709,13 +738,13 @@ def _facts(ctx: _Ctx) -> _Reply:
             ctx.t("I'd rather not guess at the {topic}: they aren't in our listings.", topic=ctx.t(topic))
         )
     models = list({u.model: u for u in ctx.vehicles}.values())
-    if len(models) > 1:  # "palisade vs telluride": one of each
+    if len(models) > 1 and len(ctx.u.slots.models) > 1:  # "palisade vs telluride": one of each
         reply.body.append(_list_block(models[: 2 if ctx.sms else 3], ctx))
         reply.vehicle_ids = [u.id for u in models[: 2 if ctx.sms else 3]]
     url = ctx.link(v.url) if v else None
     if url:
         reply.extras.append(ctx.t("You can see the photos and details here: {url}", url=url))
-    reply.question = ctx.t("Would you like a team member to confirm it for you?")
+    reply.question = reply.question or ctx.t("Would you like a team member to confirm it for you?")
     return reply
 
 
@@ -808,8 +837,26 @@ def _greeting(ctx: _Ctx) -> _Reply:
 
 
 def _other(ctx: _Ctx) -> _Reply:
-    if ctx.referred and ctx.vehicles:  # "which of those is newest": the one the customer pointed at
+    compared = ctx.vehicles and superlative(ctx.u) and all(v.exact for v in ctx.vehicles)
+    if (ctx.referred or compared) and ctx.vehicles:  # "which of those is newest", "what's your cheapest car"
         return _exact_answer(ctx, ctx.vehicles[:1], asked_specific=True)
+    if ctx.vehicles and asks_for_more(ctx.u):  # "something newer", "anything cheaper": what the new search found
+        return _inventory_answer(ctx, asked_specific=False)
+    if ctx.u.slots.timeline == "just browsing":  # "just looking": no pressure, one easy way in
+        return _Reply(
+            lead=[ctx.t("No problem at all, take your time.")],
+            question=ctx.t(
+                "If it helps, I can show you what's on the lot: are you thinking SUV, truck or sedan, new or pre-owned?"
+            ),
+            confidence=0.7,
+        )
+    if ctx.u.is_question and len(ctx.u.text.split()) >= 3 and not ctx.u.slots.has_vehicle_criteria():
+        # a question our listings do not answer ("do you deliver to indiana?"): said so, and a person offered,
+        # never a request to repeat themselves
+        reply = _Reply(confidence=0.4, vehicle_ids=[v.id for v in ctx.vehicles[:1]])
+        reply.lead.append(ctx.t("That's not something I can answer from our listings."))
+        reply.question = ctx.ask("contact_request", ctx.t("Would you like a team member to get back to you on it?"))
+        return reply
     reply = _Reply(confidence=0.3)
     reply.lead.append(ctx.t("Thanks for your message. I want to make sure I point you in the right direction."))
     reply.question = ctx.t("Could you tell me a bit more about what you're looking for?")

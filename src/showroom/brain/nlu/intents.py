@@ -248,6 +248,7 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
 )
 # Specifications, coverage and history a listing does not carry: the agent says what it knows and who confirms it.
 _FACTS = rx(
+    r"\bhow long (?:does it |will it |would it )?(?:take )?to (?:fully )?charge\b|\bcharg(?:e|ing) times?\b",
     r"\b(?:range|miles per charge|how far (?:can|does|will) (?:it|she|the \w+) go|charg(?:e|es|ing) (?:time|speed)"
     r"|(?:dc )?fast[\s-]?charg\w*|level 2|kwh|battery (?:size|capacity|life|health)|heat pump)\b",
     r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
@@ -260,6 +261,9 @@ _FACTS = rx(
     r"|\b(?:how long|what) (?:is|does) (?:the |hyundai'?s? |kia'?s? )?warranty\b",
     r"\bwarranty on (?:a|the) (?:new|used)\b",
     r"\b(?:any|open|were there) recalls?\b|\brecalls? (?:on|for) (?:the|a|that|this)\b",
+    r"\b(?:carfax|autocheck|history report|accidents?|accident[\s-]free|been in an accident"
+    r"|how many (?:previous )?owners|one[\s-]owner|clean title|salvage|rebuilt title|flood(?:ed)?|accidentes?|choques?"
+    r"|chocad[oa])\b",
     r"\b(?:autonom[ií]a|rinde|rendimiento|cu[aá]nto gasta|consumo de gasolina|garant[ií]a (?:cubre|de|dura)"
     r"|caballos de fuerza|capacidad de (?:carga|remolque)|carga r[aá]pida)\b",
 )

@@ -181,7 +181,7 @@ _AMBIGUOUS_MAKES = words("ram mini")
 # Everyday words within one typo of a vehicle name: never fuzzy-matched.
 _FUZZY_STOPWORDS = words(
     "escalate escalated escalating wrangle wrangled maxim civil camera corona lodge dodgy hondas toyotas seller "
-    "sellers honest sonatas shortage shortages pacific cruise"
+    "sellers honest sonatas shortage shortages pacific cruise carry carries"
 )
 _SHORT_WORDS = words("is it us me my no so do go ok am an as at be by he hi if in of on or to up we es")
 _CONDITION_WORDS = words("used new certified cpo preowned")
