@@ -224,3 +224,33 @@ async def test_questions_the_agent_used_to_answer_with_a_generic_fallback(app: F
     assert "pre-owned" in asked
     elsewhere = await say("do you deliver to indiana")
     assert generic not in elsewhere and "team member" in elsewhere
+
+
+def test_a_year_range_is_not_a_comparison() -> None:
+    state = DialogueState(shown=[v.id for v in SHOWN])
+    assert not refers_to_shown(understand("only 2022 or newer", CATALOG), state)
+    assert refers_to_shown(understand("which is newer", CATALOG), state)
+
+
+async def test_colours_year_photos_and_miles_of_a_list_through_the_widget(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    token: str | None = None
+
+    async def say(text: str) -> str:
+        nonlocal token
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        token = response.json()["token"]
+        return str(response.json()["replies"][0]["content"])
+
+    assert "Telluride" in await say("any tellurides")
+    colours = await say("what colors does it come in")
+    assert "colours" in colours and "White" in colours and "Brown" in colours and "test drive whenever" not in colours
+    miles = await say("whats the mileage on them")
+    assert miles.count(" miles.") >= 2  # each one's, not "which one do you mean"
+    assert "2024" in await say("im interested in stock 26898")
+    assert "is a 2024 model" in await say("what year is it")
+    assert "photos" in await say("can i see more pictures")

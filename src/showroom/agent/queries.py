@@ -76,8 +76,13 @@ ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by w
     "per_model": "model_rank, v.price asc nulls last, v.id",
     # "what trims do you have": the cheapest of each trim, so every trim on the lot shows
     "per_trim": "model_rank, v.price asc nulls last, v.id",
+    "per_colour": "model_rank, v.price asc nulls last, v.id",  # "what colours does it come in"
 }
-_PARTITIONS = {"per_model": "lower(v.model)", "per_trim": "lower(v.model), lower(coalesce(v.trim, ''))"}
+_PARTITIONS = {
+    "per_model": "lower(v.model)",
+    "per_trim": "lower(v.model), lower(coalesce(v.trim, ''))",
+    "per_colour": "lower(v.model), lower(coalesce(v.exterior_color, ''))",
+}
 
 
 def _ranked(sql: str, level: int, order: str, limit: int) -> str:

@@ -67,7 +67,11 @@ _CHEAPER = re.compile(
     r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|m[aá]s barat[oa]|m[aá]s econ[oó]mic[oa])\b", re.I
 )
 _PRICIER = re.compile(r"\b(?:pricier|more expensive|most expensive|nicer one|higher trim|m[aá]s car[oa])\b", re.I)
-_NEWER = re.compile(r"\b(?:newer|newest|latest|most recent|m[aá]s nuev[oa]|m[aá]s reciente)\b", re.IGNORECASE)
+_NEWER = re.compile(
+    r"(?<!or )(?<!and )(?<!o )\b(?:newer|newest|latest|most recent|m[aá]s nuev[oa]|m[aá]s reciente)\b"
+    r"(?! (?:model )?years?\b)",
+    re.IGNORECASE,
+)
 _FEWER_MILES = re.compile(
     r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ]mileage\b|\bmenos (?:millas|millaje)\b", re.I
 )
@@ -75,7 +79,8 @@ _FEWER_MILES = re.compile(
 # about the vehicle under discussion (Spanish leaves out "it": "tiene" is "does it have").
 _ATTRIBUTE_ONLY = re.compile(
     r"^\W*(?:and\s+|y\s+|the\s+)?(?:miles|mileage|price|colou?r|millas|millaje|precio|trim|year)\W*$"
-    r"|\bhow many miles\b|\bwhat(?:'s| is) the (?:mileage|price|colou?r)\b|\bwhat colou?r\b|\bhow much\b"
+    r"|\bhow many miles\b|\bwhat(?:'?s| is) the (?:mileage|price|colou?r|year)\b|\bwhat colou?r\b|\bhow much\b"
+    r"|\bwhat year\b|\bwhat (?:features|options|equipment)\b|\b(?:more )?(?:pictures|pics|photos|fotos)\b"
     r"|\bcu[aá]nt[oa]s? millas\b|\bmillaje\b|\bqu[eé] color\b|\bcu[aá]nto (?:cuesta|vale|sale)\b|\bprecio\b"
     r"|\b(?:tiene|es)\s+(?:awd|4x4|tracci[oó]n|h[ií]brid[oa]|autom[aá]tic[oa]|est[aá]ndar|manual|tercera fila"
     r"|quemacocos|techo)\b|^\W*(?:is it|es)\s+(?:an?\s+)?(?:automatic|manual|stick|auto)\b",
@@ -96,7 +101,7 @@ _AMONG_SHOWN = re.compile(
 )
 # "the EX one", "the 2025", "the hybrid one", "la blanca": a word of one of the shown units' titles
 _THE_X_ONE = re.compile(
-    r"\b(?:the|that|el|la)\s+([a-z0-9][a-z0-9-]{1,14}(?:\s[a-z0-9][a-z0-9-]{1,14})?)\s+(?:one|version|model|trim|uno|una)\b"
+    r"\b(?:the|that|el|la)\s+([a-z0-9][a-z0-9-]{1,14}(?:\s[a-z0-9][a-z0-9-]{1,14})?)\s+(?:ones?|versions?|models?|trims?|unos?|unas?)\b"
     r"|\bthe\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -171,6 +176,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
         return False
+    if asks_colours(u) and state.criteria:  # "what colours does it come in": the model's, on the whole lot
+        return False
     if u.primary in ("vehicle_facts", "price") and state.focus is not None and not s.has_vehicle_criteria():
         return True  # "any accidents?", "mpg?": about the car under discussion
     if s.makes or s.models:  # "the ford", "and the malibu?": one of those shown, if any is (``pick``), else a search
@@ -220,6 +227,19 @@ def asks_for_more(u: Understanding) -> bool:
     return bool(_FRESH.search(u.text))
 
 
+_COLOURS = re.compile(
+    r"\b(?:what|which) colou?rs\b|\b(?:other|any other|another|more) colou?rs?\b"
+    r"|\bcolou?rs? (?:does it|do they|it|they) come in\b"
+    r"|\bcolou?r options\b|\bqu[eé] colores\b|\botros colores\b|\botro color\b|\ben qu[eé] colores\b",
+    re.IGNORECASE,
+)
+
+
+def asks_colours(u: Understanding) -> bool:
+    """ "What colours does it come in?", "another colour?": the colours of the model under discussion on the lot."""
+    return bool(_COLOURS.search(u.text)) and not u.slots.colors
+
+
 def asks_trims(u: Understanding) -> bool:
     """ "What trims of the Palisade do you have?", "what trims do you have" (of the model under discussion)."""
     return bool(_TRIMS.search(u.text))
@@ -232,6 +252,8 @@ def search_order(u: Understanding) -> str:
         return str(superlative(u))
     if asks_trims(u):
         return "per_trim"
+    if asks_colours(u):
+        return "per_colour"
     return "newest" if _NEWER.search(u.text) else "cheapest"  # "anything newer under 20k"
 
 

@@ -258,6 +258,16 @@ MESSAGES: dict[str, str] = {
     ),
     "What day and time work best for you?": "¿Qué día y a qué hora le queda mejor?",
     "What time on {day} works best for you?": "¿A qué hora le queda mejor {day}?",
+    "What time {day} works best for you?": "¿A qué hora le queda mejor {day}?",
+    "The {model} we have is finished in {colour}.": "El {model} que tenemos es color {colour}.",
+    "We have the {model} in these colours:": "Tenemos el {model} en estos colores:",
+    "The {title} is a {year} model.": "El {title} es modelo {year}.",
+    "The {title}'s listed features include {features}.": "Entre el equipo listado del {title} están {features}.",
+    "Our listing doesn't give the {title}'s features; a team member can go over them.": "Nuestro listado no indica "
+    "el equipo del {title}; alguien del equipo se lo puede explicar.",
+    "All the photos of the {title} are on its page: {url}": "Todas las fotos del {title} están en su página: {url}",
+    "A team member can send you more photos of the {title}.": "Alguien del equipo le puede enviar más fotos del "
+    "{title}.",
     "I'd be glad to set up a test drive whenever you're ready.": (
         "Con gusto le programo una prueba de manejo cuando usted guste."
     ),

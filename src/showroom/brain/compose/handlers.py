@@ -23,7 +23,7 @@ from showroom.brain.compose.vehicles import (
     _with_article,
     wrong_make_line,
 )
-from showroom.brain.dialogue import asks_condition, asks_for_more, asks_trims, superlative
+from showroom.brain.dialogue import asks_colours, asks_condition, asks_for_more, asks_trims, superlative
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import (
     drivetrain_fits,
@@ -164,7 +164,8 @@ _ATTRIBUTE_QUESTION = re.compile(
     r"\b(?:is|does|do|has|have|are|can|what|how many|which)\b.*\b(?:it|this|that|the one|this one|that one|they)\b"
     r"|\bhow many miles\b|\bwhat colou?r\b|\bmileage\b|^\W*(?:and\s+|y\s+)?(?:miles|price|colou?r|millas|precio)\W*$"
     r"|\b(?:lo|la|el|los|las)\s+(?:tiene|tienen|es|son)\b|\bcu[aá]nt[oa]s millas\b|\bqu[eé] color\b|\bmillaje\b"
-    r"|^\W*(?:y\s+)?(?:tiene|tienen|trae|traen|viene|es|son)\b",
+    r"|^\W*(?:y\s+)?(?:tiene|tienen|trae|traen|viene|es|son)\b|\bwhat year\b|\bqu[eé] a[nñ]o\b"
+    r"|\b(?:pictures|pics|photos|fotos|video)\b|\bwhat (?:features|options|equipment)\b",
     re.IGNORECASE,
 )
 
@@ -180,7 +181,7 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         or asks_condition(text)
     )
     named = _by_identifier(ctx) is not None and bool(s.drivetrains or s.fuel_types or s.features or s.colors)
-    if not ctx.vehicles or not ctx.u.is_question or not (asks or named):  # "is stock 123 awd?" names its unit
+    if not ctx.vehicles or not (ctx.u.is_question or ctx.referred) or not (asks or named):  # "is stock 123 awd?"
         return None
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
@@ -259,6 +260,21 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             ctx.t("Yes, the {title} is {condition}.", title=title, condition=word)
             if s.condition and (v.condition == s.condition or (s.condition == "used" and v.condition == "certified"))
             else ctx.t("The {title} is {condition}.", title=title, condition=word)
+        )
+    if _YEAR_ASKED.search(ctx.u.text):
+        out.append(ctx.t("The {title} is a {year} model.", title=f"{v.make} {v.model}", year=v.year))
+    if _FEATURES_ASKED.search(ctx.u.text) and not s.features:
+        out.append(
+            ctx.t("The {title}'s listed features include {features}.", title=title, features=ctx.join(v.features[:6]))
+            if v.features
+            else ctx.t("Our listing doesn't give the {title}'s features; a team member can go over them.", title=title)
+        )
+    if _PHOTOS_ASKED.search(ctx.u.text):
+        url = ctx.link(v.url)
+        out.append(
+            ctx.t("All the photos of the {title} are on its page: {url}", title=title, url=url)
+            if url
+            else ctx.t("A team member can send you more photos of the {title}.", title=title)
         )
     trim = _trim_asked(ctx.u.text)
     if trim is not None and not s.drivetrains and not s.transmissions and not s.fuel_types:
@@ -410,6 +426,15 @@ def _gearbox_fact(v: VehicleView, ctx: _Ctx, title: str) -> str:
     return ctx.t("The {title} is listed with {gearbox} transmission.", title=title, gearbox=gearbox)
 
 
+_YEAR_ASKED = re.compile(r"\bwhat year\b|\bwhich year\b|\bqu[eé] a[nñ]o\b|\bde qu[eé] a[nñ]o\b", re.IGNORECASE)
+_FEATURES_ASKED = re.compile(
+    r"\bwhat (?:features|options|equipment|packages?)\b|\b(?:features|options) (?:does it|do they) have\b"
+    r"|\bqu[eé] (?:equipo|caracter[ií]sticas|extras)\b",
+    re.IGNORECASE,
+)
+_PHOTOS_ASKED = re.compile(
+    r"\b(?:more |other |any )?(?:pictures|pics|photos|fotos|video|walk-?around)\b", re.IGNORECASE
+)
 _PRICE_TOO = re.compile(r"\b(?:price|cost|how much|precio|cu[aá]nto)\b", re.IGNORECASE)
 
 
@@ -525,9 +550,33 @@ def _trims_answer(ctx: _Ctx) -> _Reply | None:
     return reply
 
 
+def _colours_answer(ctx: _Ctx) -> _Reply | None:
+    """ "What colours does it come in?": the colours of the model on the lot (the search ranks one of each first)."""
+    if not asks_colours(ctx.u) or not ctx.vehicles or not all(v.exact for v in ctx.vehicles):
+        return None
+    seen: dict[str, VehicleView] = {}
+    for v in ctx.vehicles:
+        seen.setdefault((v.exterior_color or "").lower(), v)
+    units = [v for colour, v in seen.items() if colour][: 3 if ctx.sms else 5]
+    if not units:
+        return None
+    models = list(dict.fromkeys(v.model for v in units))
+    reply = _Reply(vehicle_ids=[v.id for v in units], confidence=0.8)
+    if len(units) == 1:
+        reply.lead.append(
+            ctx.t("The {model} we have is finished in {colour}.", model=models[0], colour=units[0].exterior_color)
+        )
+    else:
+        reply.lead.append(ctx.t("We have the {model} in these colours:", model=" and ".join(models)))
+    reply.body.append(_list_block(units, ctx))
+    reply.question = ctx.ask("visit_request", ctx.say("ask_which" if len(units) > 1 else "ask_test_drive"))
+    return reply
+
+
 def _availability(ctx: _Ctx) -> _Reply:
     return (
         _trims_answer(ctx)
+        or _colours_answer(ctx)
         or _attribute_answer(ctx)
         or _feature_answer(ctx)
         or _inventory_answer(ctx, asked_specific=True)
@@ -537,6 +586,7 @@ def _availability(ctx: _Ctx) -> _Reply:
 def _search(ctx: _Ctx) -> _Reply:
     reply = (
         _trims_answer(ctx)
+        or _colours_answer(ctx)
         or _attribute_answer(ctx)
         or _feature_answer(ctx)
         or _inventory_answer(ctx, asked_specific=False)
@@ -667,7 +717,12 @@ def _test_drive(ctx: _Ctx) -> _Reply:
             reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
             reply.question = ctx.t("Would another day work for you?")
         else:
-            reply.question = ctx.t("What time on {day} works best for you?", day=said)
+            relative = said.lower() in ("today", "tomorrow", "tonight", "hoy", "mañana", "manana")
+            reply.question = (
+                ctx.t("What time {day} works best for you?", day=said)
+                if relative
+                else ctx.t("What time on {day} works best for you?", day=said)
+            )
     else:
         reply.question = ctx.t("What day and time work best for you?")
     if ctx.dealership.hours_text and not ctx.sms:
@@ -839,7 +894,7 @@ def _greeting(ctx: _Ctx) -> _Reply:
 def _other(ctx: _Ctx) -> _Reply:
     compared = ctx.vehicles and superlative(ctx.u) and all(v.exact for v in ctx.vehicles)
     if (ctx.referred or compared) and ctx.vehicles:  # "which of those is newest", "what's your cheapest car"
-        return _exact_answer(ctx, ctx.vehicles[:1], asked_specific=True)
+        return _attribute_answer(ctx) or _exact_answer(ctx, ctx.vehicles[:1], asked_specific=True)
     if ctx.vehicles and asks_for_more(ctx.u):  # "something newer", "anything cheaper": what the new search found
         return _inventory_answer(ctx, asked_specific=False)
     if ctx.u.slots.timeline == "just browsing":  # "just looking": no pressure, one easy way in

@@ -13,6 +13,7 @@ from typing import Any
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
 from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum
 from showroom.brain.compose.voice import _voice
+from showroom.brain.dialogue import asks_colours, asks_trims
 from showroom.brain.guardrails import layout
 from showroom.brain.i18n import contract, writes
 from showroom.brain.nlu.understanding import Understanding
@@ -48,6 +49,8 @@ class Draft:
 def _main_intent(u: Understanding) -> str:
     """The intent to answer first: an inventory question outranks a trade-in or financing aside."""
     primary = u.primary if u.primary in _HANDLERS else "other"
+    if asks_colours(u) or asks_trims(u):  # "what colours does it come in" is no visit, "what trims" no price
+        return "availability"
     inventory = next((i for i in u.intents[1:3] if i in ("availability", "inventory_search")), None)
     if (
         primary in ("trade_in", "financing", "lease")
@@ -124,6 +127,8 @@ def compose_reply(
     if intent not in ("stop", "not_interested", "human_request", "thanks", "greeting"):
         for other in u.intents[:3]:
             extra = _addendum(other, ctx) if other != intent else None
+            if other == "test_drive" and re.search(r"test drive|prueba de manejo", reply.question, re.IGNORECASE):
+                extra = None  # the question already offers the test drive
             said = " ".join([*reply.lead, *reply.body, *reply.extras])
             if extra:  # a sentence the answer already has ("Our hours are ...") is not said twice
                 extra = " ".join(part for part in re.split(r"(?<=[.!?])\s+", extra) if part not in said)
