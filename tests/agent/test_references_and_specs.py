@@ -254,3 +254,33 @@ async def test_colours_year_photos_and_miles_of_a_list_through_the_widget(app: F
     assert "2024" in await say("im interested in stock 26898")
     assert "is a 2024 model" in await say("what year is it")
     assert "photos" in await say("can i see more pictures")
+
+
+def test_a_trim_or_colour_said_alone_picks_from_the_list() -> None:
+    assert _picked("the grand touring") == [1]
+    assert _picked("what about the SE") == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tienen santa fe 2025?", (2025, 2025)),
+        ("do you have a tucson 2022", (2022, 2022)),
+    ],
+)
+def test_a_model_year_written_after_the_model(text: str, expected: tuple[int, int]) -> None:
+    s = understand(text, CATALOG, languages=("en", "es")).slots
+    assert (s.year_min, s.year_max) == expected
+
+
+def test_seven_people_in_spanish_is_a_third_row() -> None:
+    assert (
+        "third row seating"
+        in understand("quiero una suv para 7 personas", CATALOG, languages=("en", "es")).slots.features
+    )
+
+
+def test_having_financing_is_a_financing_question() -> None:
+    from showroom.brain.compose.reply import _main_intent
+
+    assert _main_intent(understand("tienen financiamiento?", CATALOG, languages=("en", "es"))) == "financing"

@@ -73,7 +73,9 @@ _NEWER = re.compile(
     re.IGNORECASE,
 )
 _FEWER_MILES = re.compile(
-    r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ]mileage\b|\bmenos (?:millas|millaje)\b", re.I
+    r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ](?:mileage|miles)\b"
+    r"|\bmenos (?:millas|millaje)\b",
+    re.IGNORECASE,
 )
 # A question about an attribute with no vehicle named ("how many miles?", "¿cuántas millas tiene?", "what colour?"):
 # about the vehicle under discussion (Spanish leaves out "it": "tiene" is "does it have").
@@ -81,6 +83,7 @@ _ATTRIBUTE_ONLY = re.compile(
     r"^\W*(?:and\s+|y\s+|the\s+)?(?:miles|mileage|price|colou?r|millas|millaje|precio|trim|year)\W*$"
     r"|\bhow many miles\b|\bwhat(?:'?s| is) the (?:mileage|price|colou?r|year)\b|\bwhat colou?r\b|\bhow much\b"
     r"|\bwhat year\b|\bwhat (?:features|options|equipment)\b|\b(?:more )?(?:pictures|pics|photos|fotos)\b"
+    r"|\bqu[eé] a[nñ]o\b|\bde qu[eé] color\b"
     r"|\bcu[aá]nt[oa]s? millas\b|\bmillaje\b|\bqu[eé] color\b|\bcu[aá]nto (?:cuesta|vale|sale)\b|\bprecio\b"
     r"|\b(?:tiene|es)\s+(?:awd|4x4|tracci[oó]n|h[ií]brid[oa]|autom[aá]tic[oa]|est[aá]ndar|manual|tercera fila"
     r"|quemacocos|techo)\b|^\W*(?:is it|es)\s+(?:an?\s+)?(?:automatic|manual|stick|auto)\b",
@@ -102,7 +105,10 @@ _AMONG_SHOWN = re.compile(
 # "the EX one", "the 2025", "the hybrid one", "la blanca": a word of one of the shown units' titles
 _THE_X_ONE = re.compile(
     r"\b(?:the|that|el|la)\s+([a-z0-9][a-z0-9-]{1,14}(?:\s[a-z0-9][a-z0-9-]{1,14})?)\s+(?:ones?|versions?|models?|trims?|unos?|unas?)\b"
-    r"|\bthe\s+((?:19|20)\d\d)\b",
+    r"|\bthe\s+((?:19|20)\d\d)\b"
+    # "the calligraphy", "what about the limited", "la blanca": a word or two alone
+    r"|^\W*(?:ok(?:ay)?,?\s+|and\s+|y\s+|what about\s+|how about\s+)?(?:the|la|el)\s+([a-z0-9][a-z0-9-]{1,14}"
+    r"(?:\s[a-z0-9][a-z0-9-]{1,14})?)\W*$",
     re.IGNORECASE,
 )
 # "the ford", "and the malibu?", "what about the mazda": a make or model named as one of those shown (not "any fords?",
@@ -272,8 +278,9 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
         if not named:
             return []
         ordered = named
-        if len(named) == 1:
-            return named
+        if len(named) == 1 or not (_CHEAPER.search(text) or _PRICIER.search(text) or _NEWER.search(text)
+                                   or _FEWER_MILES.search(text) or u.slots.colors):  # fmt: skip
+            return named  # "the calligraphy": those of the list that are
     ordinal = _ORDINAL.search(text)
     if ordinal:
         position = _ORDINALS[ordinal.group(1).lower()] if ordinal.group(1) else int(ordinal.group(2)) - 1
@@ -334,6 +341,9 @@ def _asks_attribute(u: Understanding) -> bool:
     return u.is_question and bool(wanted or asks_condition(u.text))
 
 
+_ONE_WORDS = frozenset({"one", "ones", "uno", "una", "unos", "unas"})
+
+
 def _named_among(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | None:
     """The shown units a message names by make or model ("the ford"), or by a word of their title ("the EX one", "the
     2025", "the hybrid one"); None when it names none that way, empty when what it names is none of them."""
@@ -348,7 +358,9 @@ def _named_among(shown: list[VehicleView], u: Understanding) -> list[VehicleView
     m = _THE_X_ONE.search(u.text)
     if not m or s.colors:  # a colour is compared by family ("grey" is "Gray"): ``_within``
         return None
-    said = (m.group(1) or m.group(2)).lower().split()
+    said = [w for w in (m.group(1) or m.group(2) or m.group(3)).lower().split() if w not in _ONE_WORDS]
+    if not said:
+        return None
     if said[-1] in (
         "same",
         "other",

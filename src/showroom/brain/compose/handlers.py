@@ -186,7 +186,11 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
     if ctx.referred and len(ctx.vehicles) > 1 and not _by_identifier(ctx) and not s.features:  # "are they awd?"
-        each = [facts[0] for v in ctx.vehicles[:3] if (facts := [a for a in _attribute_facts(v, ctx) if a])]
+        each = [
+            facts[0] if v.short_title in facts[0] or v.title in facts[0] else f"{v.short_title}: {facts[0]}"
+            for v in ctx.vehicles[:3]
+            if (facts := [a for a in _attribute_facts(v, ctx) if a])
+        ]
         if each:
             reply = _Reply(vehicle_ids=[v.id for v in ctx.vehicles[:3]], confidence=0.75, question=ctx.say("ask_which"))
             reply.body.append("\n".join(f"- {fact}" for fact in each))

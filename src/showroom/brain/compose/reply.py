@@ -51,6 +51,13 @@ def _main_intent(u: Understanding) -> str:
     primary = u.primary if u.primary in _HANDLERS else "other"
     if asks_colours(u) or asks_trims(u):  # "what colours does it come in" is no visit, "what trims" no price
         return "availability"
+    second = u.intents[1] if len(u.intents) > 1 else None
+    if (
+        primary in ("availability", "inventory_search")
+        and not u.slots.has_vehicle_criteria()
+        and second in ("financing", "lease", "trade_in", "hours_location", "service")
+    ):
+        return second  # "tienen financiamiento?", "do you have financing": what they have is financing
     inventory = next((i for i in u.intents[1:3] if i in ("availability", "inventory_search")), None)
     if (
         primary in ("trade_in", "financing", "lease")
@@ -167,6 +174,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
     # "does the Tucson Limited have heated seats?" asks about the Tucsons: a feature is not a filter there
     asks_of_model = u.is_question and (s.models or s.makes) and HAS_FEATURE.search(u.text)
     features = [] if asks_of_model or u.primary == "vehicle_facts" else list(s.features)
+    features = [f for f in features if f != "low mileage"]  # "low miles" ranks by miles (dialogue.superlative)
     terms: dict[str, Any] = {
         "makes": list(s.makes),
         "models": list(s.models),

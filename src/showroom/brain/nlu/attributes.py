@@ -102,7 +102,8 @@ FEATURES: tuple[tuple[str, str], ...] = (
         "third row seating",
         r"(?:\b3rd|\bthird|\b3|\bthree)[\s-]?rows?\b|\b(?:7|8|seven|eight)[\s-]?(?:seaters?|seats?|passengers?|pass)\b"
         r"|\b(?:seats|seating for|room for|fits?)\s+(?:7|8|seven|eight)\b"
-        r"|\btercera fila\b|\b3 filas\b|\btres filas\b|\b(?:7|8|siete|ocho) (?:pasajeros|asientos|plazas)\b",
+        r"|\btercera fila\b|\b3 filas\b|\btres filas\b|\b(?:7|8|siete|ocho) (?:pasajeros|asientos|plazas|personas)\b"
+        r"|\bpara (?:7|8|siete|ocho)\b",
     ),
     ("apple carplay", r"apple\s?car\s?play|\bcarplay\b"),
     ("android auto", r"android auto"),

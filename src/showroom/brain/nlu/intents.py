@@ -256,6 +256,8 @@ _FACTS = rx(
     r"|cargo (?:space|room|capacity)|ground clearance|0[\s-]?60|safety (?:ratings?|scores?)|crash (?:test|rating)"
     r"|iihs|nhtsa|reliab\w*|resale|holds? (?:its |their )?value|depreciat\w*|dimensions|how (?:big|long|wide) is"
     r"|bigger|larger|roomier|more (?:room|space|legroom))\b",
+    r"(?<!price )(?<!precio )\b(?:difference|differences|diferencia|diferencias) (?:between|entre)\b"
+    r"(?![^.?!]{0,30}\bprice)",
     r"\b(?:faster|fastest|quicker|quickest|more powerful|most powerful|how fast|top speed|acceleration|engine size"
     r"|what engine|which engine|v6 or|v8 or|turbo or|m[aá]s r[aá]pid[oa]|m[aá]s potente)\b",
     r"\bwarranty\b[^.?!]{0,40}\b(?:cover\w*|how long|last|left|transfer\w*|include|length|years?|miles)\b"

@@ -343,6 +343,12 @@ def _unique(items: Iterable[str | None]) -> list[str]:
     return out
 
 
+def _year_after(lower: str, tokens: Sequence[_Tok], end: int) -> int | None:
+    """A model year written after the model ("santa fe 2025", "tucson '22")."""
+    index = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+    return _year_token(lower, tokens, index)
+
+
 def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()) -> Slots:
     """Everything the customer says they want (and their trade-in), from one message."""
     cleaned = clean(text)
@@ -369,7 +375,8 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         features=_features(masked),
         timeline=_timeline(lower),
     )
-    _apply_numbers(slots, _find_numbers(masked), masked, {m.year for m in wanted if m.year})
+    named_years = {m.year for m in wanted if m.year} | {y for m in wanted if (y := _year_after(lower, tokens, m.end))}
+    _apply_numbers(slots, _find_numbers(masked), masked, named_years)
     slots.stock_number, slots.vin = _identifiers(lower)
     slots.trade_in = _trade_in(lower, owned)
     return slots
