@@ -284,3 +284,30 @@ def test_having_financing_is_a_financing_question() -> None:
     from showroom.brain.compose.reply import _main_intent
 
     assert _main_intent(understand("tienen financiamiento?", CATALOG, languages=("en", "es"))) == "financing"
+
+
+def test_a_test_drive_day_without_a_time_is_for_the_agent_not_a_person() -> None:
+    from showroom.brain.escalation.defaults import default_specs
+    from showroom.brain.escalation.evaluation import evaluate
+    from showroom.brain.types import Turn
+
+    history = [Turn("customer", "do you have the ioniq 5"), Turn("ai", "The 2024 Ioniq 5 is here. Want a test drive?")]
+    for text in ("can i test drive it saturday", "can i come see it after work tomorrow"):
+        assert evaluate(default_specs(), text, history, understand(text, CATALOG, history)) is None, text
+    timed = "can i test drive it saturday at 11"
+    assert evaluate(default_specs(), timed, history, understand(timed, CATALOG, history)) is not None
+
+
+def test_hours_and_where_are_answered_apart_and_who_is_this_gets_an_introduction() -> None:
+    from showroom.brain.compose.reply import compose_reply
+    from showroom.brain.types import DealershipView
+    from tests.agent.support import persona
+
+    d = DealershipView("Demo", "+1 312 555 0100", "1 Main St", "Matteson", "IL", None, "Mon-Sat 09:00-19:00", "UTC")
+
+    def reply(text: str) -> str:
+        return compose_reply(understand(text, CATALOG), persona=persona(), dealership=d, vehicles=[]).text
+
+    assert "Mon-Sat" in reply("what are your hours") and "1 Main St" not in reply("what are your hours")
+    assert "1 Main St" in reply("where are you located") and "Mon-Sat" not in reply("where are you located")
+    assert "virtual assistant" in reply("who is this?")

@@ -312,7 +312,9 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
     focus = next((v for v in ordered if v.id == state.focus), None)
     if focus is not None:
         return [focus]
-    if len(ordered) > 1 and _ATTRIBUTE_ONLY.search(text):  # "how many miles?" of a list: answered of each
+    if len(ordered) > 1 and (
+        _ATTRIBUTE_ONLY.search(text) or u.primary == "test_drive"
+    ):  # "how many miles?" of a list: answered of each
         return ordered
     return [ordered[0]] if len(ordered) == 1 else []
 

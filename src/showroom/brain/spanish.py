@@ -259,6 +259,8 @@ MESSAGES: dict[str, str] = {
     "What day and time work best for you?": "¿Qué día y a qué hora le queda mejor?",
     "What time on {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "What time {day} works best for you?": "¿A qué hora le queda mejor {day}?",
+    "Which of them would you like to see, and what time {day} works best?": "¿Cuál de ellos le gustaría ver, y a "
+    "qué hora le queda mejor {day}?",
     "The {model} we have is finished in {colour}.": "El {model} que tenemos es color {colour}.",
     "We have the {model} in these colours:": "Tenemos el {model} en estos colores:",
     "The {title} is a {year} model.": "El {title} es modelo {year}.",

@@ -720,6 +720,8 @@ def _test_drive(ctx: _Ctx) -> _Reply:
         if day_named[1].removeprefix("next ") in ctx.dealership.closed_days:
             reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
             reply.question = ctx.t("Would another day work for you?")
+        elif len(ctx.vehicles) > 1 and ctx.referred:  # "can i come see it tomorrow" after a list
+            reply.question = ctx.t("Which of them would you like to see, and what time {day} works best?", day=said)
         else:
             relative = said.lower() in ("today", "tomorrow", "tonight", "hoy", "mañana", "manana")
             reply.question = (
@@ -807,14 +809,27 @@ def _facts(ctx: _Ctx) -> _Reply:
     return reply
 
 
+_ASKS_HOURS = re.compile(
+    r"\bhours?\b|\bopen\b|\bclos(?:e|es|ed|ing)\b|\buntil what time\b|\bhorario|\babren\b|\bcierran\b", re.IGNORECASE
+)
+_ASKS_WHERE = re.compile(
+    r"\bwhere\b|\blocat(?:ed|ion)\b|\baddress\b|\bdirections\b|\bd[oó]nde\b|\bdirecci[oó]n\b|\bubica", re.IGNORECASE
+)
+
+
 def _hours_location(ctx: _Ctx) -> _Reply:
+    """Where and when: what was asked ("where are you located" is not a question about the hours), all of it when
+    the message asks both or neither."""
     d = ctx.dealership
     reply = _Reply(confidence=0.85)
-    if d.location:
+    hours, where = bool(_ASKS_HOURS.search(ctx.u.text)), bool(_ASKS_WHERE.search(ctx.u.text))
+    if hours == where:
+        hours = where = True
+    if d.location and where:
         reply.lead.append(ctx.t("You'll find us at {location}.", location=d.location))
-    if d.hours_text:
+    if d.hours_text and hours:
         reply.lead.append(ctx.t("Our hours are {hours}.", hours=d.hours_text.rstrip(".")))
-    if d.phone:
+    if d.phone and where:
         reply.lead.append(ctx.t("You can reach us at {phone}.", phone=d.phone))
     if not reply.lead:
         reply.lead.append(ctx.t("I'll have a team member send you our hours and directions."))

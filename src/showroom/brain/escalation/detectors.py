@@ -201,6 +201,8 @@ def _detect_learned(ctx: _Context) -> str | None:
         return None
     if ctx.history and len(ctx.words) < learned.MIN_WORDS_IN_CONVERSATION:
         return None  # "and the lowest miles?": a follow-up reads only with what came before; the model reads alone
+    if ctx.u.primary == "test_drive" and ctx.u.time_request is None and not ctx.u.wants_human:
+        return None  # "can i test drive it saturday": the agent asks for a time; a time is the appointment detector's
     seen = learned.opinion(ctx.text)
     if seen.probability < learned.THRESHOLD or seen.reason == learned.VISIT:
         return None  # a visit is the appointment detector's and the booking's: they know a time from a wish

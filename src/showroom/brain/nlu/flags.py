@@ -112,6 +112,10 @@ _BOT_RE = rx(
     r"(?:bot|robot|real|human|ai|person|computer|machine|automated|chat\s?bot|live)\b",
     r"\bis this (?:a\s+)?(?:bot|robot|automated|ai|real person|a real person|human)\b",
     r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b",
+    # a reply to a campaign: "who is this?", "what is this", "who are you"
+    r"^\W*(?:hi|hey|hello)?\W*(?:who|what)\s*(?:is|'s|s)\s+(?:this|that)\W*$",
+    r"\bwho (?:is|'s) this\b|\bwho are (?:you|u)\b",
+    r"^\W*(?:qui[eé]n (?:es|eres|habla)|qu[eé] es esto)\W*$",
 )
 _ARE_YOU_REAL = rx(
     r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+)?(?:real|actual|live)\s+(?:person|human|people|agent)\b"
