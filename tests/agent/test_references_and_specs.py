@@ -311,3 +311,26 @@ def test_hours_and_where_are_answered_apart_and_who_is_this_gets_an_introduction
     assert "Mon-Sat" in reply("what are your hours") and "1 Main St" not in reply("what are your hours")
     assert "1 Main St" in reply("where are you located") and "Mon-Sat" not in reply("where are you located")
     assert "virtual assistant" in reply("who is this?")
+
+
+async def test_the_colours_of_the_car_under_discussion_and_a_short_still_available(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    token: str | None = None
+
+    async def say(text: str) -> str:
+        nonlocal token
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        token = response.json()["token"]
+        return str(response.json()["replies"][0]["content"])
+
+    assert "Telluride" in await say("family suv with a 3rd row under 45k")
+    chosen = await say("the second one")
+    assert "(stock" in chosen
+    colours = await say("what colors do you have it in")
+    assert "Telluride in these colours" in colours and "Highlander" not in colours
+    still = await say("is it still available")
+    assert "still available" in still and "(stock" not in still  # not the same pitch again

@@ -246,6 +246,15 @@ def asks_colours(u: Understanding) -> bool:
     return bool(_COLOURS.search(u.text)) and not u.slots.colors
 
 
+def about_model_of(criteria: dict[str, Any], focus: VehicleView | None, u: Understanding) -> dict[str, Any]:
+    """The search for "what colours does it come in" / "what trims do you have" about the car under discussion: its
+    make and model (new or used as asked before), not everything that fit the earlier wishes."""
+    if focus is None or u.slots.models or u.slots.makes or not (asks_colours(u) or asks_trims(u)):
+        return criteria
+    kept = {k: v for k, v in criteria.items() if k == "condition"}
+    return {**kept, "makes": [focus.make], "models": [focus.model]}
+
+
 def asks_trims(u: Understanding) -> bool:
     """ "What trims of the Palisade do you have?", "what trims do you have" (of the model under discussion)."""
     return bool(_TRIMS.search(u.text))
@@ -488,7 +497,9 @@ def remember(
     new.criteria = {k: v for k, v in criteria.items() if v not in (None, [], "") and k != "query"}
     ids = list(dict.fromkeys(shown))[:MAX_SHOWN]
     if len(ids) > 1:  # a list: what "the second one", "those", "the cheaper one" point at next
-        new.shown, new.focus = ids, None
+        # the colours or trims of the car under discussion: it stays under discussion ("is it still available")
+        keep = state.focus is not None and (asks_colours(u) or asks_trims(u))
+        new.shown, new.focus = ids, (state.focus if keep else None)
     elif ids:  # one vehicle: the one under discussion ("it"); the list it came from stays to point at
         if ids[0] not in new.shown:
             # after another single car ("the ioniq 6", then "what about the ioniq 5"): both, to compare ("which is

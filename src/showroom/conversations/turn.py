@@ -49,6 +49,9 @@ from showroom.brain import prompts
 from showroom.brain.compose.reply import reply_language, search_terms
 from showroom.brain.dialogue import (
     DialogueState,
+    about_model_of,
+    asks_colours,
+    asks_trims,
     describe,
     next_question,
     pick,
@@ -342,6 +345,9 @@ async def _question(
         elif shown and not u.slots.has_vehicle_criteria():
             clarify, vehicles, criteria = which_one(shown, reply_language(u)), shown, state.criteria
     if not vehicles:  # a new search, or narrowing the one under way ("under 45k", "in red")
+        if state.focus is not None and (asks_colours(u) or asks_trims(u)):  # "what colours does it come in"
+            focus = await vehicles_by_id(session, [state.focus])
+            criteria = about_model_of(criteria, focus[0] if focus else None, u)
         order = search_order(u)  # "what's the newest used car you have", "what trims do you have"
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=order, everything=superlative(u) is not None

@@ -123,6 +123,20 @@ def _open_search_line(ctx: _Ctx) -> str:
 
 def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool, *, more: bool = False) -> _Reply:
     reply = _Reply(vehicle_ids=[v.id for v in exact], confidence=0.85)
+    plain = not superlative(ctx.u) and not _NUMBERS_ASKED.search(ctx.u.text)  # "and the lowest miles?" wants miles
+    if len(exact) == 1 and not more and ctx.referred and plain and _pitched_before(ctx, exact[0]):
+        # the car under discussion, already described in full: a short confirmation, not the same pitch again
+        v = exact[0]
+        title = v.short_title if ctx.sms else v.title
+        reply.lead.append(
+            ctx.t("Yes, the {title} is still available.", title=title)
+            if ctx.u.primary == "availability"
+            else ctx.t("That's the {title}, listed at {price}.", title=title, price=price_text(v.price_cents))
+            if v.price_cents is not None
+            else ctx.t("That's the {title}.", title=title)
+        )
+        reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
+        return reply
     if len(exact) == 1 and not more:
         v = exact[0]
         reply.lead.append(ctx.say("found_one", title=v.title if not ctx.sms else v.short_title))
@@ -141,6 +155,17 @@ def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool,
     if not asked_specific and not ctx.u.slots.budget_max_cents and not ctx.u.slots.monthly_budget_cents:
         reply.confidence = 0.75
     return reply
+
+
+_NUMBERS_ASKED = re.compile(r"\bmiles|\bmileage|\bprice|\bcost|\bhow much|\bmillas|\bprecio|\bcu[aá]nto", re.I)
+
+
+def _pitched_before(ctx: _Ctx, v: VehicleView) -> bool:
+    """Did an earlier reply describe this unit on its own (its stock number is given only then)?"""
+    marker = f"{v.stock_number})" if v.stock_number else None
+    return bool(marker) and any(
+        t.sender in ("ai", "agent") and marker in t.text and v.model in t.text for t in ctx.history
+    )
 
 
 def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
