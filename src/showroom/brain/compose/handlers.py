@@ -162,10 +162,10 @@ _NUMBERS_ASKED = re.compile(r"\bmiles|\bmileage|\bprice|\bcost|\bhow much|\bmill
 
 def _pitched_before(ctx: _Ctx, v: VehicleView) -> bool:
     """Did an earlier reply describe this unit on its own (its stock number is given only then)?"""
-    marker = f"{v.stock_number})" if v.stock_number else None
-    return bool(marker) and any(
-        t.sender in ("ai", "agent") and marker in t.text and v.model in t.text for t in ctx.history
-    )
+    if not v.stock_number:
+        return False
+    marker = f"{v.stock_number})"
+    return any(t.sender in ("ai", "agent") and marker in t.text and v.model in t.text for t in ctx.history)
 
 
 def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
