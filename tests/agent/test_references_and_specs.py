@@ -334,3 +334,52 @@ async def test_the_colours_of_the_car_under_discussion_and_a_short_still_availab
     assert "Telluride in these colours" in colours and "Highlander" not in colours
     still = await say("is it still available")
     assert "still available" in still and "(stock" not in still  # not the same pitch again
+
+
+def test_a_change_of_mind_is_not_a_goodbye_and_any_colour_forgets_the_colour() -> None:
+    from showroom.brain.compose.reply import search_terms
+    from showroom.brain.dialogue import search_criteria
+
+    u = understand("nevermind, any color is fine, under 20k", CATALOG)
+    assert u.primary != "not_interested"
+    red = DialogueState(criteria={"colors": ["Red"], "body_styles": ["SUV"]})
+    assert search_criteria(search_terms(u), red) == {"body_styles": ["SUV"], "price_max_cents": 2_000_000}
+
+
+def test_a_trade_in_named_after_the_question() -> None:
+    trade = understand("whats my trade worth, 2017 civic 80k miles", CATALOG).slots.trade_in
+    assert trade is not None and (trade.year, trade.model, trade.mileage) == (2017, "Civic", 80_000)
+
+
+def test_a_feature_asked_alone_is_about_the_car_under_discussion() -> None:
+    state = DialogueState(shown=[MAZDA.id], focus=MAZDA.id)
+    assert refers_to_shown(understand("what about the sunroof", CATALOG), state)
+    assert refers_to_shown(understand("and ventilated?", CATALOG), state)
+    assert not refers_to_shown(understand("any suvs with a sunroof", CATALOG), state)
+
+
+def test_which_one_names_none_that_fits_and_each_is_said_as_listed() -> None:
+    assert _picked("which one is awd") == [1, 2, 3]  # none is listed as AWD: each one's drivetrain is said
+
+
+async def test_an_acknowledgement_and_no_sentence_of_the_last_reply_again(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    token: str | None = None
+
+    async def say(text: str) -> str:
+        nonlocal token
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        token = response.json()["token"]
+        return str(response.json()["replies"][0]["content"])
+
+    assert "Santa Cruz" in await say("do you have a santa cruz")
+    offer = await say("yes")
+    assert "Our hours are" in offer
+    day = await say("saturday")
+    assert "Saturday" in day and "Our hours are" not in day  # said one message ago
+    assert "$" in await say("price on the 2022 telluride")
+    assert "Great!" in await say("ok sounds good")

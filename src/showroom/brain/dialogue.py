@@ -59,6 +59,7 @@ _ORDINAL = re.compile(
 )
 _POINTER = re.compile(
     r"\b(?:it|its|it's|that one|this one|that car|this car|that truck|this truck|the one|that|this|them|those|"
+    r"which one|which ones|which of them|cu[aá]l de (?:ellos|ellas|esos|esas)|"
     r"the others|they|these|ese|esa|este|esta|ellos|esos|esas|estos|estas|la (?:blanca|gris|negra|roja|azul|plata)"
     r"|el (?:blanco|gris|negro|rojo|azul|plata))\b",
     re.IGNORECASE,
@@ -186,6 +187,9 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if u.primary in ("vehicle_facts", "price") and state.focus is not None and not s.has_vehicle_criteria():
         return True  # "any accidents?", "mpg?": about the car under discussion
+    only_features = s.features and not (s.makes or s.models or s.colors or s.condition or s.budget_max_cents)
+    if only_features and state.focus is not None and (u.is_question or _WHAT_ABOUT.search(text)):
+        return True  # "what about the sunroof", "and ventilated?": of the car under discussion
     if s.makes or s.models:  # "the ford", "and the malibu?": one of those shown, if any is (``pick``), else a search
         plural = any(re.search(rf"\b{re.escape(m.lower())}(?:s|es)\b", text.lower()) for m in s.models)
         return bool(_DEFINITE.search(text)) and not _NEW_SEARCH.search(text) and not plural
@@ -302,8 +306,8 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
         focus = next((v for v in ordered if v.id == state.focus), None)
         return [focus] if focus is not None and not _ALL_OF_THEM.search(text) else ordered
     candidates = _within(ordered, u)
-    if candidates is None:
-        return []
+    if candidates is None:  # none fits what the question names: each one's answer says how it is listed
+        return ordered if _asks_attribute(u) and not u.slots.colors else []
     if _CHEAPER.search(text):
         priced = [v for v in candidates if v.price_cents is not None]
         return [min(priced, key=lambda v: v.price_cents or 0)] if priced else []
@@ -352,6 +356,7 @@ def _asks_attribute(u: Understanding) -> bool:
     return u.is_question and bool(wanted or asks_condition(u.text))
 
 
+_WHAT_ABOUT = re.compile(r"^\W*(?:and|what about|how about|y|also|plus)\b", re.IGNORECASE)
 _ONE_WORDS = frozenset({"one", "ones", "uno", "una", "unos", "unas"})
 
 
@@ -436,7 +441,10 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     """This message's search terms (``compose.reply.search_terms``) merged with what was gathered before: a
     message that names a new make, model, body type, stock number or VIN starts a new search (the budget, year
     and mileage limits carry over); otherwise it narrows the one under way ("under 45k", "only AWD")."""
-    given = {k: v for k, v in terms.items() if v not in (None, [], "") and k != "query"}
+    forget = set(terms.get("forget") or ())  # "any color is fine"
+    given = {k: v for k, v in terms.items() if v not in (None, [], "") and k not in ("query", "forget")}
+    if forget:
+        state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in forget})
     if any(k in given for k in SUBJECT_KEYS):
         old = state.criteria
         carried = ["price_max_cents", "price_min_cents", "mileage_max", "condition"]

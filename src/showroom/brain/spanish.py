@@ -259,6 +259,7 @@ MESSAGES: dict[str, str] = {
     "What day and time work best for you?": "¿Qué día y a qué hora le queda mejor?",
     "What time on {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "What time {day} works best for you?": "¿A qué hora le queda mejor {day}?",
+    "Great!": "¡Perfecto!",
     "Yes, the {title} is still available.": "Sí, el {title} sigue disponible.",
     "That's the {title}, listed at {price}.": "Es el {title}, con precio publicado de {price}.",
     "That's the {title}.": "Es el {title}.",

@@ -205,7 +205,9 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         or _trim_asked(ctx.u.text) is not None
         or asks_condition(text)
     )
-    named = _by_identifier(ctx) is not None and bool(s.drivetrains or s.fuel_types or s.features or s.colors)
+    named = (_by_identifier(ctx) is not None or ctx.referred) and bool(
+        s.drivetrains or s.fuel_types or s.features or s.colors or s.transmissions
+    )
     if not ctx.vehicles or not (ctx.u.is_question or ctx.referred) or not (asks or named):  # "is stock 123 awd?"
         return None
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
@@ -621,7 +623,7 @@ def _search(ctx: _Ctx) -> _Reply:
         or _inventory_answer(ctx, asked_specific=False)
     )
     s = ctx.u.slots
-    if len(reply.vehicle_ids) > 1 and not s.budget_max_cents and not s.monthly_budget_cents:
+    if len(reply.vehicle_ids) > 1 and not s.budget_max_cents and not s.monthly_budget_cents and not ctx.referred:
         reply.question = ctx.say("ask_budget")  # several options and no budget yet: narrow it down
     return reply
 
@@ -935,12 +937,27 @@ def _greeting(ctx: _Ctx) -> _Reply:
     return reply
 
 
+_ACK_WORD = (
+    r"(?:ok(?:ay)?|k|kk|sounds good|cool|great|perfect|alright|all right|got it|nice|awesome|good to know|sure thing"
+    r"|thanks?|thank you|ty|vale|perfecto|muy bien|de acuerdo|entendido|gracias|then|so)"
+)
+_ACK = re.compile(rf"^\W*{_ACK_WORD}(?:\W+{_ACK_WORD})*\W*$", re.IGNORECASE)
+
+
 def _other(ctx: _Ctx) -> _Reply:
     compared = ctx.vehicles and superlative(ctx.u) and all(v.exact for v in ctx.vehicles)
     if (ctx.referred or compared) and ctx.vehicles:  # "which of those is newest", "what's your cheapest car"
         return _attribute_answer(ctx) or _exact_answer(ctx, ctx.vehicles[:1], asked_specific=True)
     if ctx.vehicles and asks_for_more(ctx.u):  # "something newer", "anything cheaper": what the new search found
         return _inventory_answer(ctx, asked_specific=False)
+    if _ACK.search(ctx.u.text):  # "ok sounds good": the conversation goes on where it was
+        v = ctx.vehicles[0] if len(ctx.vehicles) == 1 else None
+        return _Reply(
+            lead=[ctx.t("Great!")],
+            question=ctx.ask("visit_request", ctx.say("ask_test_drive")) if v else ctx.say("ask_else"),
+            vehicle_ids=[v.id] if v else [],
+            confidence=0.7,
+        )
     if ctx.u.slots.timeline == "just browsing":  # "just looking": no pressure, one easy way in
         return _Reply(
             lead=[ctx.t("No problem at all, take your time.")],

@@ -69,6 +69,16 @@ def _main_intent(u: Understanding) -> str:
     return primary
 
 
+def _not_again(reply: _Reply, history: Sequence[Turn]) -> None:
+    """Leave out the asides the agent's last reply already said word for word ("Our hours are ...", a link): the
+    answer and its question stay, even when they repeat (the same car can be the answer twice)."""
+    last = next((t.text for t in reversed(history) if t.sender in ("ai", "agent")), "")
+    if not last:
+        return
+    said = {s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", last) if s.strip()}
+    reply.extras = [e for e in reply.extras if e.strip() not in said]
+
+
 def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
     opening: list[str] = []
     name = safe_name(ctx.first_name)
@@ -142,6 +152,7 @@ def compose_reply(
             if extra:
                 reply.extras.insert(0, extra)
                 break
+    _not_again(reply, history)
     opening = [] if intent == "stop" else _opening(ctx, reply)
     text = _render(ctx, reply, opening)
     drop = 0
@@ -197,4 +208,13 @@ def search_terms(u: Understanding) -> dict[str, Any]:
     }
     if s.stock_number or s.vin:
         return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}
+    if _ANY_COLOUR.search(u.text):  # "any color is fine": the colour wished before is dropped
+        terms["forget"] = ["colors"]
     return terms
+
+
+_ANY_COLOUR = re.compile(
+    r"\b(?:any|whatever|whichever) colou?r\b|\bcolou?r (?:doesn'?t|does not|don'?t) matter\b"
+    r"|\bcualquier color\b|\bel color no importa\b",
+    re.IGNORECASE,
+)

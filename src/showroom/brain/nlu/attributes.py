@@ -95,7 +95,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
         r"heated (?:front |rear |leather )?seats?|seat heaters?|heated seating|asientos (?:con )?calefac\w+",
     ),
     ("heated steering wheel", r"heated (?:steering )?wheel"),
-    ("ventilated seats", r"(?:ventilated|cooled|cooling|air[\s-]conditioned) (?:front )?seats?"),
+    ("ventilated seats", r"(?:ventilated|cooled|cooling|air[\s-]conditioned) (?:front )?seats?|\bventilated\b"),
     ("leather seats", r"\bleather\b|\basientos de piel\b"),
     ("sunroof", r"sun\s?roof|moon\s?roof|panoramic|pano roof|quemacocos|techo (?:solar|panor[aá]mico)"),
     (

@@ -390,6 +390,8 @@ def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[st
             scores[intent] += weight
     if slots.has_vehicle_criteria():
         scores["inventory_search"] += 1.0
+        if scores["not_interested"] < 3.0:  # "nevermind, any color is fine, under 20k": a change of mind, not a no
+            scores["not_interested"] = 0.0
     if slots.stock_number or slots.vin:
         scores["availability"] += 1.5
     if scores["availability"] >= 2.0 and slots.models:

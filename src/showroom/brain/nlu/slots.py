@@ -357,6 +357,14 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     lex = _lexicon(catalog)
     mentions = _mentions(cleaned, lower, tokens, lex, _context_vehicles(history, lex))
     owned = _owned_vehicles(lower, tokens, mentions)
+    if not owned and _TRADE_CUE.search(lower):  # "whats my trade worth, 2017 civic 80k miles": the dated car is it
+        owned = [
+            _Owned(
+                m.start, _owned_span_end(lower, tokens, m.end), m.year, m.make, m.model, _span_mileage(lower[m.start :])
+            )
+            for m in mentions
+            if m.year and re.search(r"\btrad|\bworth\b|\bapprais|\ba cuenta\b", lower[: m.start])
+        ][:1]
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
     wrong = _wrong_makes(lower, wanted)
