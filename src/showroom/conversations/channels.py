@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import SYSTEM, record
+from showroom.bounces.address import MessageRef, token_body
 from showroom.conversations.reply_address import reply_address
 from showroom.errors import ServiceUnavailable
 from showroom.insights.profiles import record_interaction
@@ -289,6 +290,7 @@ async def _transmit(services: Services, send: _Send) -> str:
                     "Message-ID": send.message_id_header or "",
                     "X-Showroom-Conversation": str(send.conversation_id),
                 },
+                bounce_token=token_body(MessageRef(send.dealership_id, send.message_id)),  # a bounce fails it
             )
         )
     if send.sms_provider == SmsProviderName.twilio:
