@@ -109,6 +109,9 @@ def may_automate(customer: Customer, channel: str) -> str | None:
 def _unverified(customer: Customer, channel: str) -> str | None:
     key = {"email": "email", "sms": "phone"}.get(channel)
     flag = (customer.contact_flags or {}).get(key) if key else None
+    if flag and flag.get("bounced"):
+        value, reason = flag.get("value"), flag.get("reason")
+        return f"the e-mail address {value!r} is undeliverable: {reason}; clear the mark on the customer page"
     if flag:
         what = "e-mail address" if key == "email" else "phone number"
         return f"the {what} {flag.get('value')!r} is unverified ({flag.get('reason')}); confirm it on the customer page"
