@@ -23,7 +23,7 @@ from sqlalchemy import func, select, update
 from showroom.bounces.address import bounced_ref
 from showroom.conversations.channels import may_automate
 from showroom.db.engine import Database
-from showroom.models import AuditLog, Customer, InboundMailbox, Lead, Message
+from showroom.models import AuditLog, Customer, InboundMailbox, Lead, Message, WebhookDelivery
 from showroom.settings import Settings
 from tests.agent.test_conversations_flow import stocked_team
 from tests.bounces.samples import dsn, qmail_bounce
@@ -31,6 +31,7 @@ from tests.conftest import Worker, new_client
 from tests.helpers import Team, create_team, sign_in
 from tests.integrations.imap_server import ImapServer, running
 from tests.integrations.test_imap_intake import ADF, mailbox_for
+from tests.integrations.test_webhooks_out import add_endpoint
 
 DOMAIN = "reply.showroom.test"
 GONE = "gone@inbox-mail.net"
@@ -207,6 +208,7 @@ async def test_a_customer_email_that_bounces_fails_and_marks_the_address_until_s
 ) -> None:
     app, settings, envelopes = bounce_app
     team = await stocked_team(app, db)
+    await add_endpoint(db, team.id, "https://93.184.216.34/status", settings, ["message.sent", "message.failed"])
     admin = await sign_in(app, team.admin.email)
     address = f"robin{team.id}@inbox-mail.net"
     created = await admin.post("/api/v1/leads", json={"customer": {"email": address}, "message": "Any Santa Fe?"})
@@ -239,6 +241,12 @@ async def test_a_customer_email_that_bounces_fails_and_marks_the_address_until_s
     assert failed.delivery_error is not None and failed.delivery_error.startswith("bounced: 550 5.1.1")
     assert customer is not None and customer.contact_flags["email"]["bounced"] is True
     assert may_automate(customer, "email") is not None and "undeliverable" in str(may_automate(customer, "email"))
+    async with db.maint_session() as maint:
+        events = (await maint.scalars(select(WebhookDelivery).where(WebhookDelivery.dealership_id == team.id)
+                                      .order_by(WebhookDelivery.created_at))).all()  # fmt: skip
+    told = [(e.event_type, e.payload["data"]["message"].get("delivery_error")) for e in events]
+    assert [kind for kind, _ in told] == ["message.sent", "message.failed"], told  # the delay told nothing
+    assert str(told[1][1]).startswith("bounced: 550 5.1.1")
     conversation = await admin.get(f"/app/conversations/{conversation_id}")
     assert "bounced: 550 5.1.1" in conversation.text
     page = await admin.get(f"/app/customers/{customer.id}")
