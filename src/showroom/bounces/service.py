@@ -69,8 +69,10 @@ async def _act(
         return "bounce dropped: it names nothing we sent (no valid token)"
     if dealership_id is not None and ref.dealership_id != dealership_id:
         return "bounce dropped: it names another dealership's mail"
+    if not bounce.permanent and bounce.delayed:
+        return f"bounce ignored: delivery delayed, not failed ({', '.join(bounce.delayed)})"
     if not bounce.permanent:
-        return f"bounce ignored: delivery delayed, not failed ({', '.join(bounce.delayed) or 'no recipient named'})"
+        return "bounce ignored: it names no recipient that failed for good"
     async with acting_for(session, ref.dealership_id):
         if isinstance(ref, ReportRef):
             return await _report(session, settings, ref, bounce.permanent)
