@@ -277,3 +277,26 @@ async def test_a_returned_adf_email_posted_to_the_inbound_route_is_no_lead(
                              json={"to": f"leads+{team.dealership.subdomain}@x.test", "raw": raw.decode()})  # fmt: skip
     assert answer.status_code == 202 and answer.json()["bounce"] is True, answer.text
     assert await leads_of(db, team) == 0
+
+
+async def test_a_bounce_without_a_token_in_the_dealerships_mailbox_finds_the_message_by_its_message_id(
+    bounce_app: tuple[FastAPI, Settings, Envelopes], db: Database, worker: Worker, imap_server: ImapServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    app, settings, envelopes = bounce_app
+    team = await stocked_team(app, db)
+    admin = await sign_in(app, team.admin.email)
+    address = f"sam{team.id}@inbox-mail.net"
+    await admin.post("/api/v1/leads", json={"customer": {"email": address}, "message": "Any Santa Fe?"})
+    await worker("agent", "delivery", settings=settings)
+    [sent] = [message_from_bytes(raw, policy=policy.default) for _, rcpt, raw in envelopes.messages if address in rcpt]
+    folder = f"Returned{team.id}"  # returned to the dealership's own address (a relay that ignores the envelope)
+    deliver(imap_server, dsn(sent, "sales@dealer.example", address, headers_only=True), folder)  # type: ignore[arg-type]
+    await mailbox_for(app, team, imap_server, monkeypatch, folder=folder)
+    await worker("imap", settings=settings)
+    async with db.maint_session() as maint:
+        message = await maint.scalar(select(Message).where(Message.external_message_id == sent["Message-ID"]))
+        customer = await maint.scalar(select(Customer).where(Customer.email_normalized == address))
+    assert message is not None and message.delivery_status == "failed"
+    assert customer is not None and customer.contact_flags["email"]["bounced"] is True
+    assert await leads_of(db, team) == 1
