@@ -30,6 +30,7 @@ from tests.bounces.samples import dsn, qmail_bounce
 from tests.conftest import Worker, new_client
 from tests.helpers import Team, create_team, sign_in
 from tests.integrations.imap_server import ImapServer, running
+from tests.integrations.test_crm_handoff import a_lead
 from tests.integrations.test_imap_intake import ADF, mailbox_for
 from tests.integrations.test_webhooks_out import add_endpoint
 
@@ -300,3 +301,31 @@ async def test_a_bounce_without_a_token_in_the_dealerships_mailbox_finds_the_mes
     assert message is not None and message.delivery_status == "failed"
     assert customer is not None and customer.contact_flags["email"]["bounced"] is True
     assert await leads_of(db, team) == 1
+
+
+async def test_a_crm_hand_off_that_bounces_fails_on_the_lead_and_its_returned_adf_makes_no_lead(
+    bounce_app: tuple[FastAPI, Settings, Envelopes], db: Database, worker: Worker
+) -> None:
+    app, settings, envelopes = bounce_app
+    team = await create_team(db)
+    admin = await sign_in(app, team.admin.email)
+    crm = f"leads{team.id}@dealer-crm.example"
+    assert (await admin.put("/api/v1/integrations/crm", json={"email": crm, "send_when": "new_lead"})).is_success
+    created = await admin.post("/api/v1/leads", json=a_lead(f"jamie{team.id}@inbox-mail.net"))
+    lead_id = created.json()["lead"]["id"]
+    await worker("crm", settings=settings)
+    [(mail_from, _, handed)] = [(f, r, message_from_bytes(raw, policy=policy.default))
+                                for f, r, raw in envelopes.messages if crm in r]  # fmt: skip
+    assert mail_from.startswith(f"bounces+c{team.id}-")
+    raw = dsn(handed, mail_from, crm, diagnostic="smtp; 550 5.1.1 <{rcpt}>: no such user")  # type: ignore[arg-type]
+    hook = new_client(app)
+    answer = await hook.post("/api/v1/inbound/email", headers={"Authorization": "Bearer inbound-secret"},
+                             json={"to": mail_from, "raw": base64.b64encode(raw).decode()})  # fmt: skip
+    assert answer.status_code == 202 and "CRM hand-off" in answer.json()["outcome"], answer.text
+    handoffs = (await admin.get(f"/api/v1/leads/{lead_id}/crm-handoffs")).json()
+    assert [(h["status"], h["last_error"]) for h in handoffs] == [
+        ("failed", f"bounced: 550 5.1.1 <{crm}>: no such user")
+    ]
+    page = await admin.get(f"/app/leads/{lead_id}")
+    assert "bounced: 550 5.1.1" in page.text
+    assert await leads_of(db, team) == 1  # the ADF it returned is not a new lead

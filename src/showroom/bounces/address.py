@@ -3,7 +3,8 @@
 Every message goes out from ``<local>+<token>@<domain>`` (VERP) on ``SHOWROOM_BOUNCE_ADDRESS`` (default
 ``bounces@<SHOWROOM_INBOUND_EMAIL_DOMAIN>``), so a bounce says by its own recipient what bounced, whatever the
 remote server puts in it. The token names the dealership and the row: ``m<dealership>-<message id, base32>`` (a
-customer's message) or ``r<dealership>-<schedule>-<first day><day after the last>`` (a report's period), then a
+customer's message), ``c<dealership>-<hand-off id, base32>`` (a lead handed to the dealership's CRM) or
+``r<dealership>-<schedule>-<first day><day after the last>`` (a report's period), then a
 tag, an HMAC of the rest keyed with ``SHOWROOM_SECRET_KEY``: a bounce cannot be made up to fail another message or
 tell a schedule's owner a lie. Mail with no row of its own (sign-in links, staff notices) goes from the bare
 bounce address. No bounce address configured: the From address, as before (bounces are then not read)."""
@@ -22,7 +23,7 @@ from email.utils import getaddresses
 from showroom.settings import Settings
 
 MAX_LOCAL = 64  # RFC 5321
-_TOKEN = re.compile(r"([mr])([0-9]{1,10})-([a-z0-9-]{1,40})-([a-z2-7]{10})")
+_TOKEN = re.compile(r"([mcr])([0-9]{1,10})-([a-z0-9-]{1,40})-([a-z2-7]{10})")
 _REPORT_REF = re.compile(r"([0-9]{1,10})-([0-9]{8})([0-9]{8})")
 _MESSAGE_REF = re.compile(r"[a-z2-7]{26}")
 
@@ -36,6 +37,14 @@ class MessageRef:
 
 
 @dataclass(frozen=True)
+class HandoffRef:
+    """A lead's ADF e-mail to the dealership's CRM (``crm_handoffs``)."""
+
+    dealership_id: int
+    handoff_id: uuid.UUID
+
+
+@dataclass(frozen=True)
 class ReportRef:
     """One period of a report schedule: ``start`` its first local day, ``end`` the day after its last."""
 
@@ -45,7 +54,7 @@ class ReportRef:
     end: date
 
 
-BounceRef = MessageRef | ReportRef
+BounceRef = MessageRef | HandoffRef | ReportRef
 
 
 def base_address(settings: Settings) -> str | None:
@@ -68,6 +77,8 @@ def token_body(ref: BounceRef) -> str:
     """The token without its tag (what an ``Email`` carries to the mailer)."""
     if isinstance(ref, MessageRef):
         return f"m{ref.dealership_id}-{_b32(ref.message_id.bytes)}"
+    if isinstance(ref, HandoffRef):
+        return f"c{ref.dealership_id}-{_b32(ref.handoff_id.bytes)}"
     return f"r{ref.dealership_id}-{ref.schedule_id}-{ref.start:%Y%m%d}{ref.end:%Y%m%d}"
 
 
@@ -130,8 +141,9 @@ def bounced_ref(settings: Settings, recipients: str | list[str] | None) -> Bounc
 
 def _parse(kind: str, dealership_id: int, ref: str) -> BounceRef | None:
     try:
-        if kind == "m" and _MESSAGE_REF.fullmatch(ref):
-            return MessageRef(dealership_id, uuid.UUID(bytes=base64.b32decode(ref.upper() + "======")))
+        if kind in "mc" and _MESSAGE_REF.fullmatch(ref):
+            found = uuid.UUID(bytes=base64.b32decode(ref.upper() + "======"))
+            return MessageRef(dealership_id, found) if kind == "m" else HandoffRef(dealership_id, found)
         report = _REPORT_REF.fullmatch(ref)
         if kind == "r" and report:
             start, end = (date(int(d[:4]), int(d[4:6]), int(d[6:])) for d in report.groups()[1:])

@@ -4,11 +4,12 @@ taken for a customer's message or a lead.
 A message is a bounce when it is addressed to our bounce address (``bounces.address``) or reads as one
 (``bounces.dsn``). What it concerns comes from the signed token of its recipient: a report's period (each
 recipient that failed for good is reported to the schedule's owner, once per recipient and period:
-``reports.service.report_bounces``), or a customer's message (failed, with the server's words, and the customer's
-e-mail address marked undeliverable, so automated mail stops using it until staff clear the mark). A bounce that
-carries no token may still name a customer's message by its original Message-ID (a random id only its recipient
-saw), in the dealership whose mailbox it reached. A delay (4.x.x) changes nothing; a bounce we cannot match (no
-token, a forged one, another dealership's) is logged and dropped: never a lead, never a customer's message.
+``reports.service.report_bounces``), a customer's message (failed, with the server's words, and the customer's
+e-mail address marked undeliverable, so automated mail stops using it until staff clear the mark), or a lead's
+hand-off to the dealership's CRM (failed with the server's words, on the lead page, to be sent again). A bounce that
+carries no token may still name a customer's message or a CRM hand-off by its original Message-ID (a random id only
+its recipient saw), in the dealership whose mailbox it reached. A delay (4.x.x) changes nothing; a bounce we cannot
+match (no token, a forged one, another dealership's) is logged and dropped: never a lead, never a customer's message.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import SYSTEM, record
 from showroom.bounces import dsn
-from showroom.bounces.address import MessageRef, ReportRef, bounced_ref, to_bounce_address
+from showroom.bounces.address import BounceRef, HandoffRef, MessageRef, ReportRef, bounced_ref, to_bounce_address
 from showroom.db.tenancy import acting_for
-from showroom.models import Conversation, Customer, Message, ReportSchedule
+from showroom.models import Conversation, CrmHandoff, Customer, Message, ReportSchedule
 from showroom.reports.periods import Period
 from showroom.reports.service import report_bounces
 from showroom.settings import Settings
-from showroom.vocabulary import Channel
+from showroom.vocabulary import Channel, CrmHandoffStatus
 
 log = logging.getLogger(__name__)
 EMAIL_BOUNCED = "customer.email_bounced"
@@ -62,7 +63,7 @@ async def take(
 
 
 async def _act(
-    session: AsyncSession, settings: Settings, bounce: dsn.Bounce, ref: MessageRef | ReportRef | None,
+    session: AsyncSession, settings: Settings, bounce: dsn.Bounce, ref: BounceRef | None,
     dealership_id: int | None,
 ) -> str:  # fmt: skip
     if ref is None:
@@ -76,13 +77,19 @@ async def _act(
     async with acting_for(session, ref.dealership_id):
         if isinstance(ref, ReportRef):
             return await _report(session, settings, ref, bounce.permanent)
+        if isinstance(ref, HandoffRef):
+            return await _handoff(session, ref, bounce.permanent)
         return await _message(session, ref, bounce.permanent)
 
 
-async def _by_message_id(session: AsyncSession, dealership_id: int, message_id: str | None) -> MessageRef | None:
+async def _by_message_id(session: AsyncSession, dealership_id: int, message_id: str | None) -> BounceRef | None:
+    """A customer's message or a CRM hand-off by the Message-ID we gave it (random: known to its recipient only)."""
     if not message_id:
         return None
     async with acting_for(session, dealership_id):
+        handoff = await session.scalar(select(CrmHandoff.id).where(CrmHandoff.message_id == message_id.strip()[:255]))
+        if handoff is not None:
+            return HandoffRef(dealership_id, handoff)
         found = await session.scalar(
             select(Message.id).where(
                 Message.external_message_id == message_id.strip()[:255],
@@ -125,6 +132,23 @@ async def _message(session: AsyncSession, ref: MessageRef, failed: list[dsn.Fail
                  details={"message_id": str(message.id), "address": failure.address, "status": failure.status,
                           "reason": failure.reason})  # fmt: skip
     return f"message {message.id} failed: {reason}"
+
+
+async def _handoff(session: AsyncSession, ref: HandoffRef, failed: list[dsn.Failure]) -> str:
+    """The CRM did not get the lead: the hand-off is failed with the server's words (the lead page shows it, staff
+    send it again once the address is right)."""
+    handoff = await session.get(CrmHandoff, ref.handoff_id, with_for_update=True)
+    if handoff is None:
+        return f"bounce dropped: no CRM hand-off {ref.handoff_id}"
+    failure = next((f for f in failed if f.address == handoff.to_address.lower()), failed[0])
+    reason = f"bounced: {failure.reason}"[:500]
+    if handoff.status == CrmHandoffStatus.failed and handoff.last_error == reason:
+        return f"CRM hand-off {handoff.id} bounce: recorded before"
+    handoff.status, handoff.last_error, handoff.next_attempt_at = CrmHandoffStatus.failed, reason, None
+    await record(session, SYSTEM, "crm_handoff.bounce", dealership_id=ref.dealership_id, resource_type="lead",
+                 resource_id=handoff.lead_id, details={"handoff_id": str(handoff.id), "address": failure.address,
+                                                      "reason": failure.reason})  # fmt: skip
+    return f"CRM hand-off {handoff.id} failed: {reason}"
 
 
 def _mark_undeliverable(customer: Customer, failure: dsn.Failure) -> None:
