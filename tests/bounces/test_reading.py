@@ -100,3 +100,12 @@ def test_a_customers_message_about_an_address_is_not_a_bounce() -> None:
     message["From"], message["To"], message["Subject"] = "Robin <robin@inbox-mail.net>", "sales@x.example", "Re: car"
     message.set_content("My old address gone@inbox-mail.net: user unknown now, use this one. Delivery failed? (#5.1.1)")
     assert not dsn.looks_like_bounce(message)
+
+
+def test_a_message_the_detectors_choke_on_is_no_bounce(monkeypatch: pytest.MonkeyPatch) -> None:
+    def choke(message: Message) -> None:
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "a mail server's odd bytes")
+
+    monkeypatch.setattr(dsn, "all_failures", choke)  # fault injection: the detectors raise on some input
+    old = parsed(qmail_bounce("bounces@reply.example.com", "gone@inbox-mail.net", original()).as_bytes())
+    assert not dsn.looks_like_bounce(old) and dsn.read(old).permanent == []

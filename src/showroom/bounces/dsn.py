@@ -8,6 +8,7 @@ yet. The older, non-standard forms (qmail, Exim, Yahoo, …) are read by ``flufl
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from email import message_from_string, policy
@@ -16,6 +17,7 @@ from email.utils import getaddresses, parseaddr
 
 from flufl.bounce import all_failures
 
+log = logging.getLogger(__name__)
 # Who sends bounces: RFC 3464 says the null sender (<>), and every server signs as one of these.
 DAEMONS = frozenset({"mailer-daemon", "postmaster", "mail-daemon", "mailer_daemon", "mdaemon"})
 _STATUS = re.compile(r"\b([245])\.[0-9]{1,3}\.[0-9]{1,3}\b")
@@ -60,8 +62,18 @@ def looks_like_bounce(message: Message) -> bool:
         return True
     if not from_daemon(message):
         return False
-    temporary, permanent = all_failures(message)
+    temporary, permanent = _detected(message)
     return bool(temporary or permanent)
+
+
+def _detected(message: Message) -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """flufl.bounce's detectors on mail from anyone: a message they choke on is no bounce, never a failed poll that
+    would stop the mailbox at that message."""
+    try:
+        return all_failures(message)
+    except Exception:  # heuristics over untrusted input: whatever they raise, the answer is "none"
+        log.warning("bounce detectors failed on %s", message.get("Message-ID"), exc_info=True)
+        return frozenset(), frozenset()
 
 
 def read(message: Message) -> Bounce:
@@ -133,7 +145,7 @@ def _message_id(part: Message) -> str | None:
 
 
 def _nonstandard(message: Message) -> Bounce:
-    temporary, permanent = all_failures(message)
+    temporary, permanent = _detected(message)
     text = _text(message)
     bounce = Bounce(delayed=sorted(a.decode(errors="replace").lower() for a in temporary - permanent))
     for raw in sorted(permanent):
