@@ -148,6 +148,7 @@ async def send_mail(
     calendar: str | None = None,
     text_encoding: str | None = None,
     from_name: str | None = None,
+    bounce_token: str | None = None,
 ) -> str:
     """Send one e-mail queued by ``mail.send_later`` (its transaction committed); retried while SMTP fails.
     Returns the Message-ID."""
@@ -162,6 +163,7 @@ async def send_mail(
         calendar=calendar,
         text_encoding=text_encoding,
         from_name=from_name,
+        bounce_token=bounce_token,
     )
     return await services().mailer.send(email)
 

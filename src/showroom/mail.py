@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.bounces.address import envelope_sender
 from showroom.errors import ConfigError, ServiceUnavailable
 from showroom.queue import defer
 from showroom.settings import Settings
@@ -48,6 +49,9 @@ class Email:
     # The From display name (a dealership's name), on the address of ``mail_from``: mail goes out under the
     # dealership's name without claiming its domain (SPF/DKIM stay Showroom's).
     from_name: str | None = None
+    # What a bounce of this message concerns (``bounces.address.token_body``: a customer's message, a report's
+    # period), signed into its envelope sender; None: the bare bounce address.
+    bounce_token: str | None = None
 
 
 def new_message_id(sender: str | None = None, *, key: str | None = None) -> str:
@@ -132,6 +136,7 @@ def _refusals(found: dict[str, tuple[int, bytes]]) -> dict[str, tuple[int, str]]
 class Mailer:
     def __init__(self, settings: Settings) -> None:
         self.sender = settings.mail_from
+        self.settings = settings
         self.outbox = settings.data_dir / "outbox"
         self.smtp = urlsplit(settings.smtp_url.get_secret_value()) if settings.smtp_url else None
         if self.smtp and self.smtp.scheme not in ("smtp", "smtps"):
@@ -146,12 +151,15 @@ class Mailer:
         got it). Raises ServiceUnavailable on SMTP failure, or when every recipient was refused, unless all those
         refusals are permanent (5xx) and ``permanent_refusals_ok``: a retry could not change them."""
         message = build_message(email, self.sender)
+        envelope = envelope_sender(self.settings, email.bounce_token)
         refused: dict[str, tuple[int, str]] = {}
         if self.smtp is None:
+            if envelope:  # what the receiving server would record; shows where a bounce would go
+                message["Return-Path"] = f"<{envelope}>"
             await asyncio.to_thread(self._store, message)
         else:
             try:
-                refused = _refusals(await asyncio.to_thread(self._deliver, message))
+                refused = _refusals(await asyncio.to_thread(self._deliver, message, envelope))
             except smtplib.SMTPRecipientsRefused as exc:
                 refused = _refusals(exc.recipients)
                 if not permanent_refusals_ok or any(code < 500 for code, _ in refused.values()):
@@ -170,7 +178,7 @@ class Mailer:
         path.write_bytes(bytes(message))
         log.info("mail (outbox) to %s: %s -> %s", message["To"], message["Subject"], path)
 
-    def _deliver(self, message: EmailMessage) -> dict[str, tuple[int, bytes]]:
+    def _deliver(self, message: EmailMessage, envelope: str | None) -> dict[str, tuple[int, bytes]]:
         assert self.smtp is not None
         host = self.smtp.hostname or "localhost"
         if self.smtp.scheme == "smtps":
@@ -186,7 +194,7 @@ class Mailer:
                 client.ehlo()
             if self.smtp.username:
                 client.login(unquote(self.smtp.username), unquote(self.smtp.password or ""))
-            refused = client.send_message(message)
+            refused = client.send_message(message, from_addr=envelope)  # None: the From address
         log.info("mail (smtp %s) to %s: %s", host, message["To"], message["Subject"])
         return refused
 

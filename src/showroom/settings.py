@@ -121,6 +121,13 @@ class Settings(BaseSettings):
         default=None, description="smtp://user:pass@host:587 (STARTTLS), smtps://…:465; unset = outbox"
     )
     mail_from: str = "Showroom <no-reply@showroom.local>"
+    bounce_address: str | None = Field(
+        default=None,
+        description="Envelope sender (MAIL FROM) of everything Showroom e-mails, where mail servers return bounces: "
+        "each message goes out as <local>+<signed token>@<domain> (VERP), so a bounce names what bounced. Its mail "
+        "must reach Showroom (the IMAP mailbox or the e-mail webhook). Unset: bounces@SHOWROOM_INBOUND_EMAIL_DOMAIN "
+        "when that is set, else the From address (bounces are then not read)",
+    )
 
     # --- LLM (the `openai` provider; a dealership opts in with ai_config.provider = "openai") -------------
     llm_base_url: str | None = Field(
@@ -225,6 +232,21 @@ class Settings(BaseSettings):
         if value is not None and not re.fullmatch(r"(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}", value.lower()):
             raise ValueError(f"{value!r} is not a domain name like reply.example.com")
         return value.lower() if value else None
+
+    @field_validator("bounce_address")
+    @classmethod
+    def _bounce_address(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        local, _, domain = value.strip().lower().rpartition("@")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,19}", local) or not re.fullmatch(
+            r"(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}", domain
+        ):
+            raise ValueError(
+                f"{value!r} is not an address like bounces@reply.example.com (a local part of up to 20 letters, "
+                "digits, dots, dashes or underscores, no '+': Showroom adds +<token>)"
+            )
+        return f"{local}@{domain}"
 
     @field_validator("trusted_proxies")
     @classmethod

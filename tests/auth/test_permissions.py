@@ -668,6 +668,9 @@ EXAMPLES: dict[tuple[str, str], Example] = {
         fixed("/api/v1/exports/conversations.csv"), tenant_resource=False
     ),
     ("GET", "/api/v1/exports/follow-ups.csv"): Example(fixed("/api/v1/exports/follow-ups.csv"), tenant_resource=False),
+    ("GET", "/api/v1/exports/appointments.csv"): Example(
+        fixed("/api/v1/exports/appointments.csv"), tenant_resource=False
+    ),
     ("GET", "/api/v1/personas"): Example(fixed("/api/v1/personas"), tenant_resource=False),
     ("GET", "/api/v1/dead-letters"): Example(fixed("/api/v1/dead-letters"), tenant_resource=False),
     ("POST", "/api/v1/dead-letters/{letter_id}/assign"): Example(

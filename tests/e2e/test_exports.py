@@ -38,7 +38,7 @@ async def test_a_manager_downloads_the_filtered_leads_as_csv(browser: Any, serve
     assert [row["customer_name"] for row in csv.DictReader(io.StringIO(text))] == ["Rita Export"]
 
     await page.goto(f"{server.base}/app/exports")
-    await expect(page.locator("[data-export]")).to_have_count(4)
+    await expect(page.locator("[data-export]")).to_have_count(5)
     async with page.expect_download() as download_info:
         await page.locator('[data-export="customers"]').click()
     names = Path(await (await download_info.value).path()).read_text(encoding="utf-8-sig")

@@ -14,9 +14,16 @@ from sqlalchemy import insert, select
 from showroom.db.engine import Database
 from showroom.exports import service
 from showroom.exports.csv_rows import CsvText, cell
-from showroom.models import AuditLog, FollowUp, Lead
+from showroom.models import Appointment, AuditLog, FollowUp, Lead
 from tests.conftest import new_client
-from tests.factories import create_conversation, create_customer, create_lead, create_message, unique
+from tests.factories import (
+    create_conversation,
+    create_customer,
+    create_lead,
+    create_message,
+    create_vehicle,
+    unique,
+)
 from tests.helpers import create_team, sign_in
 
 
@@ -124,6 +131,60 @@ async def test_conversations_export_one_line_per_message_and_follow_ups_by_due_d
     assert [(r["status"], r["customer_name"], r["lead_number"]) for r in due] == [
         ("scheduled", "Cora Lee", lead.lead_number)
     ]
+
+
+async def test_appointments_export_has_the_appointment_lists_filters_only_this_dealership_and_is_audited(
+    app: FastAPI, db: Database
+) -> None:
+    team, other = await create_team(db), await create_team(db)
+    monday = datetime(2030, 3, 4, 15, 0, tzinfo=UTC)  # 10:00 in New York, the dealership's zone
+    async with db.maint_session() as maint, maint.begin():
+        dora = await create_customer(maint, team.id, full_name="Dora Visit")
+        lead = await create_lead(maint, team.id, dora.id)
+        car = await create_vehicle(maint, team.id, make="Kia", model="Sorento", year=2026, stock_number="K77")
+        # 03:00 UTC on the 5th is the evening of the 4th in New York: the same local day.
+        for hours, status, who in ((0, "confirmed", team.agent.id), (12, "completed", None), (26, "no_show", None),
+                                   (28, "cancelled", None)):  # fmt: skip
+            start = monday + timedelta(hours=hours)
+            maint.add(Appointment(dealership_id=team.id, lead_id=lead.id, customer_id=dora.id, vehicle_id=car.id,
+                                  assigned_user_id=who, kind="test_drive", source="agent", status=status,
+                                  starts_at=start, ends_at=start + timedelta(minutes=30)))  # fmt: skip
+        stranger = await create_customer(maint, other.id, full_name="Dora Visit")
+        theirs = await create_lead(maint, other.id, stranger.id)
+        maint.add(Appointment(dealership_id=other.id, lead_id=theirs.id, customer_id=stranger.id, kind="test_drive",
+                              source="staff", starts_at=monday, ends_at=monday + timedelta(minutes=30)))  # fmt: skip
+    manager = await sign_in(app, team.manager.email)
+    every = rows_of((await manager.get("/api/v1/exports/appointments.csv")).content)
+    assert [(r["status"], r["customer_name"], r["vehicle"], r["stock_number"]) for r in every] == [
+        ("confirmed", "Dora Visit", "2026 Kia Sorento", "K77"),
+        ("completed", "Dora Visit", "2026 Kia Sorento", "K77"),
+        ("no_show", "Dora Visit", "2026 Kia Sorento", "K77"),
+        ("cancelled", "Dora Visit", "2026 Kia Sorento", "K77"),
+    ]
+    assert every[0]["lead_number"] == lead.lead_number and every[0]["booked_by"] == "agent"
+    one_day = rows_of((await manager.get("/api/v1/exports/appointments.csv?date=2030-03-04")).content)
+    assert [r["status"] for r in one_day] == ["confirmed", "completed"]
+    shown = await manager.get(f"/api/v1/exports/appointments.csv?status=no_show&lead_id={lead.id}")
+    assert [r["status"] for r in rows_of(shown.content)] == ["no_show"]
+    mine = rows_of((await manager.get(f"/api/v1/exports/appointments.csv?assigned_user_id={team.agent.id}")).content)
+    assert [r["assigned_to"] for r in mine] == [team.agent.name]
+    both = await manager.get("/api/v1/exports/appointments.csv?date=2030-03-04&from=2030-03-04T00:00:00Z")
+    assert both.status_code == 422 and both.json()["field"] == "date"
+    backwards = await manager.get("/api/v1/exports/appointments.csv?from=2030-03-05T00:00:00Z&to=2030-03-04T00:00:00Z")
+    assert backwards.status_code == 422 and backwards.json()["field"] == "from"
+    assert (await manager.get("/api/v1/exports/appointments.csv?status=bogus")).status_code == 422
+    assert (await (await sign_in(app, team.agent.email)).get("/api/v1/exports/appointments.csv")).status_code == 403
+    async with db.maint_session() as maint:
+        filters = (
+            await maint.scalars(
+                select(AuditLog.details["filters"]).where(
+                    AuditLog.dealership_id == team.id, AuditLog.action == "export.appointments"
+                )
+            )
+        ).all()
+    assert {"status": ["no_show"], "lead_id": str(lead.id)} in filters and len(filters) == 4
+    page = await manager.get("/app/exports/appointments.csv")
+    assert page.status_code == 200 and len(rows_of(page.content)) == 4
 
 
 async def test_an_api_key_needs_the_exports_scope(app: FastAPI, db: Database) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import SYSTEM, record
+from showroom.bounces.address import MessageRef, token_body
 from showroom.conversations.reply_address import reply_address
 from showroom.errors import ServiceUnavailable
 from showroom.insights.profiles import record_interaction
@@ -108,6 +109,9 @@ def may_automate(customer: Customer, channel: str) -> str | None:
 def _unverified(customer: Customer, channel: str) -> str | None:
     key = {"email": "email", "sms": "phone"}.get(channel)
     flag = (customer.contact_flags or {}).get(key) if key else None
+    if flag and flag.get("bounced"):
+        value, reason = flag.get("value"), flag.get("reason")
+        return f"the e-mail address {value!r} is undeliverable: {reason}; clear the mark on the customer page"
     if flag:
         what = "e-mail address" if key == "email" else "phone number"
         return f"the {what} {flag.get('value')!r} is unverified ({flag.get('reason')}); confirm it on the customer page"
@@ -289,6 +293,7 @@ async def _transmit(services: Services, send: _Send) -> str:
                     "Message-ID": send.message_id_header or "",
                     "X-Showroom-Conversation": str(send.conversation_id),
                 },
+                bounce_token=token_body(MessageRef(send.dealership_id, send.message_id)),  # a bounce fails it
             )
         )
     if send.sms_provider == SmsProviderName.twilio:

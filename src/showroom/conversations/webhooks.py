@@ -8,6 +8,9 @@ import hashlib
 import hmac
 import logging
 import time
+from contextlib import suppress
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from typing import Annotated, Any
 
 from fastapi import Request, Response
@@ -24,6 +27,7 @@ from showroom.leads.adf_intake import dealership_for_address
 from showroom.leads.consent import record as consent_record
 from showroom.leads.contacts import normalize_email, normalize_phone
 from showroom.leads.identity import grant_sms_consent
+from showroom.leads.inbound import raw_bytes
 from showroom.leads.intake import intake
 from showroom.leads.intake_model import IntakeContact, IntakeLead
 from showroom.leads.service import region
@@ -52,6 +56,24 @@ class EmailIn(BaseModel):
     text: Body | None = None
     message_id: Annotated[str, StringConstraints(min_length=1, max_length=500)]
     in_reply_to: Annotated[str, StringConstraints(max_length=500)] | None = None
+    raw: Annotated[str, StringConstraints(max_length=1_000_000)] | None = Field(
+        default=None,
+        description="The whole RFC 822 message (base64 or plain), if the provider gives it: a bounce (a delivery "
+        "status notification) is read from it",
+    )
+
+    def mime(self) -> EmailMessage:
+        """The message as the e-mail library reads it: ``raw`` if posted, else rebuilt from the fields."""
+        if self.raw:
+            parsed = message_from_bytes(raw_bytes(self.raw), policy=policy.default)
+            if isinstance(parsed, EmailMessage):
+                return parsed
+        message = EmailMessage()
+        for name, value in (("From", self.sender), ("To", self.to), ("Subject", self.subject or "")):
+            with suppress(ValueError, TypeError):  # a header the library refuses: the bounce checks go without it
+                message[name] = value
+        message.set_content(self.text or "")
+        return message
 
 
 SIGNATURE_HEADER = "X-Showroom-Signature"

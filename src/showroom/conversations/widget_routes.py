@@ -26,6 +26,7 @@ from showroom.api.ratelimit import Budget, spend_now
 from showroom.api.types import When
 from showroom.audit.service import Actor
 from showroom.auth.deps import Context, DbSession, request_actor, require
+from showroom.bounces import service as bounces
 from showroom.conversations import contact_claims, widget
 from showroom.conversations import webhooks as hooks
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
@@ -341,10 +342,12 @@ Handler = Callable[[AsyncSession, Services, Any, Actor], Awaitable[tuple[Message
 
 
 async def _hook(
-    request: Request, session: AsyncSession, response: Response, handler: Handler, body: Any
+    request: Request, session: AsyncSession, response: Response, handler: Handler, body: Any, *, checked: bool = False
 ) -> dict[str, Any]:
-    """A provider's webhook: checked against the shared secret, handled, 201 (or 200 for a resend)."""
-    await check_secret(request, response)
+    """A provider's webhook: checked against the shared secret (unless ``checked``), handled, 201 (or 200 for a
+    resend)."""
+    if not checked:
+        await check_secret(request, response)
     message, created = await handler(session, services(request), body, request_actor(request))
     response.status_code = 201 if created else 200
     return {"message_id": str(message.id), "conversation_id": str(message.conversation_id), "duplicate": not created}
@@ -370,10 +373,17 @@ async def sms_webhook(request: Request, body: SmsIn, session: DbSession, respons
     "/email",
     status_code=201,
     summary="An e-mail reply from a customer (provider-neutral; signed with the shared secret)",
-    responses=HOOK_DOCS,
+    responses={**HOOK_DOCS, 202: {"description": "A bounce: acted on (`bounce: true`, `outcome`), not a message"}},
 )
 async def email_webhook(request: Request, body: EmailIn, session: DbSession, response: Response) -> dict[str, Any]:
-    return await _hook(request, session, response, hooks.email, body)
+    """A bounce (to our bounce address, or a mail server's delivery report) is acted on and answered 202, never
+    taken for a customer's message."""
+    await check_secret(request, response)
+    bounce = await bounces.take(session, services(request).settings, body.mime(), body.to)
+    if bounce is not None:
+        response.status_code = 202
+        return {"bounce": True, "outcome": bounce}
+    return await _hook(request, session, response, hooks.email, body, checked=True)
 
 
 events = APIRouter(prefix="/api/v1", tags=["live"])

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
 from showroom.api.docs import errors
-from showroom.api.types import DbId, When
+from showroom.api.types import Day, DbId, When
 from showroom.auth.deps import Context, require
 from showroom.db.engine import Database
 from showroom.errors import ValidationFailed
 from showroom.exports import service
 from showroom.exports.service import Export
 from showroom.insights.service import dealership_weights
-from showroom.vocabulary import Channel, ConversationStatus, FollowUpKind, FollowUpStatus, LeadSourceType, LeadStatus
+from showroom.models import Dealership
+from showroom.vocabulary import (
+    AppointmentStatus,
+    Channel,
+    ConversationStatus,
+    FollowUpKind,
+    FollowUpStatus,
+    LeadSourceType,
+    LeadStatus,
+)
 
 router = APIRouter(prefix="/api/v1/exports", tags=["exports"])
 CSV: dict[int | str, dict[str, Any]] = {
@@ -138,5 +149,34 @@ async def export_follow_ups(
         lead_id=lead_id,
         scheduled_after=scheduled_after,
         scheduled_before=scheduled_before,
+    )
+    return await streamed(request, ctx, export)
+
+
+@router.get(
+    "/appointments.csv",
+    summary="Appointments as CSV, with the appointment list's filters (all of them when no date or range is given)",
+    responses={**CSV, **errors(401, 403, 422)},
+)
+async def export_appointments(
+    request: Request,
+    ctx: Exporter,
+    day: Annotated[Day | None, Query(alias="date", description="One local day of the dealership")] = None,
+    start: Annotated[When | None, Query(alias="from")] = None,
+    end: Annotated[When | None, Query(alias="to")] = None,
+    assigned_user_id: DbId | None = None,
+    lead_id: uuid.UUID | None = None,
+    status: Annotated[list[AppointmentStatus] | None, Query()] = None,
+) -> StreamingResponse:
+    if day is not None and (start is not None or end is not None):
+        raise ValidationFailed("give either date or from/to", field="date")
+    _range("from", start, "to", end)
+    if day is not None:
+        dealership = await ctx.session.get(Dealership, ctx.dealership_id)
+        zone = ZoneInfo(dealership.timezone if dealership else "UTC")
+        start = datetime.combine(day, datetime.min.time(), zone)
+        end = datetime.combine(day + timedelta(days=1), datetime.min.time(), zone)
+    export = service.appointments(
+        starts_from=start, starts_before=end, assigned_user_id=assigned_user_id, lead_id=lead_id, statuses=status
     )
     return await streamed(request, ctx, export)

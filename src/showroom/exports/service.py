@@ -21,14 +21,25 @@ from showroom.db.engine import Database
 from showroom.db.tenancy import acting_for
 from showroom.exports.csv_rows import CsvText
 from showroom.leads.service import customer_search, lead_filters
-from showroom.models import Conversation, Customer, FollowUp, Lead, LeadSource, Message, User, VehicleInterest
+from showroom.models import (
+    Appointment,
+    Conversation,
+    Customer,
+    FollowUp,
+    Lead,
+    LeadSource,
+    Message,
+    User,
+    Vehicle,
+    VehicleInterest,
+)
 
 BATCH = 2000  # rows per fetch from the server-side cursor, and per chunk sent
 
 
 @dataclass(frozen=True)
 class Export:
-    name: str  # leads, customers, conversations, follow-ups
+    name: str  # leads, customers, conversations, appointments, follow-ups
     header: tuple[str, ...]
     query: Select[Any]
     filters: dict[str, Any]  # as given, for the audit trail
@@ -247,6 +258,64 @@ def follow_ups(
         query,
         _given({**given, "scheduled_after": scheduled_after, "scheduled_before": scheduled_before}),
     )
+
+
+def appointments(
+    *,
+    starts_from: datetime | None = None,
+    starts_before: datetime | None = None,
+    assigned_user_id: int | None = None,
+    lead_id: uuid.UUID | None = None,
+    statuses: Iterable[str] | None = None,
+) -> Export:
+    """Appointments by when they start (``starts_before`` exclusive), with the appointment list's filters; the
+    vehicle, the lead and the customer named, so the file reads without the app."""
+    assignee = aliased(User)
+    columns = {
+        "appointment_id": Appointment.id,
+        "starts_at": Appointment.starts_at,
+        "ends_at": Appointment.ends_at,
+        "kind": Appointment.kind,
+        "status": Appointment.status,
+        "booked_by": Appointment.source,
+        "lead_id": Appointment.lead_id,
+        "lead_number": Lead.lead_number,
+        "customer_id": Appointment.customer_id,
+        "customer_name": Customer.full_name,
+        "customer_email": Customer.email,
+        "customer_phone": Customer.phone,
+        "assigned_to": assignee.name,
+        "vehicle": func.concat_ws(" ", Vehicle.year, Vehicle.make, Vehicle.model, Vehicle.trim),
+        "stock_number": Vehicle.stock_number,
+        "notes": Appointment.notes,
+        "cancelled_reason": Appointment.cancelled_reason,
+        "created_at": Appointment.created_at,
+    }
+    wanted = [str(s) for s in statuses or ()]
+    conditions: list[ColumnElement[bool]] = []
+    if starts_from is not None:
+        conditions.append(Appointment.starts_at >= starts_from)
+    if starts_before is not None:
+        conditions.append(Appointment.starts_at < starts_before)
+    if assigned_user_id is not None:
+        conditions.append(Appointment.assigned_user_id == assigned_user_id)
+    if lead_id is not None:
+        conditions.append(Appointment.lead_id == lead_id)
+    if wanted:
+        conditions.append(Appointment.status.in_(wanted))
+    query = (
+        select(*columns.values())
+        .join(Lead, Lead.id == Appointment.lead_id)
+        .join(Customer, Customer.id == Appointment.customer_id)
+        .outerjoin(assignee, assignee.id == Appointment.assigned_user_id)
+        .outerjoin(
+            Vehicle, (Vehicle.dealership_id == Appointment.dealership_id) & (Vehicle.id == Appointment.vehicle_id)
+        )
+        .where(*conditions)
+        .order_by(Appointment.starts_at, Appointment.id)
+    )
+    given = {"from": starts_from, "to": starts_before, "assigned_user_id": assigned_user_id, "lead_id": lead_id}
+    return Export("appointments", tuple(columns), query, _given({**given, "status": wanted}))
 
 
 async def audit_export(session: AsyncSession, actor: Actor, dealership_id: int, export: Export) -> None:

@@ -27,6 +27,17 @@ def _one_line(value: str) -> str:
 OneLine = AfterValidator(_one_line)
 
 
+def raw_bytes(raw: str) -> bytes:
+    """A whole RFC 822 message posted as text: base64, else as it is."""
+    try:
+        decoded = base64.b64decode(raw, validate=True)
+        if b":" in decoded[:200]:
+            return decoded
+    except (binascii.Error, ValueError):
+        pass
+    return raw.encode("utf-8", "replace")
+
+
 class InboundAttachment(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -71,13 +82,7 @@ class InboundEmailIn(BaseModel):
     def mime(self) -> bytes:
         """The message as RFC 822 bytes, whichever way it was posted."""
         if self.raw:
-            try:
-                decoded = base64.b64decode(self.raw, validate=True)
-                if b":" in decoded[:200]:
-                    return decoded
-            except (binascii.Error, ValueError):
-                pass
-            return self.raw.encode("utf-8", "replace")
+            return raw_bytes(self.raw)
         message = EmailMessage()
         message["To"] = ", ".join(self.recipients())
         if self.sender:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from email import message_from_bytes, policy
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -16,6 +17,7 @@ from showroom.api.listing import sort_key
 from showroom.api.pagination import PageOut, paginate
 from showroom.api.types import DbId, When
 from showroom.auth.deps import Context, DbSession, Maint, request_actor, require
+from showroom.bounces import service as bounces
 from showroom.errors import UnsupportedMediaType
 from showroom.insights.service import dealership_weights
 from showroom.leads import dead_letters as letters
@@ -368,6 +370,7 @@ async def create_adf_lead(request: Request, ctx: Annotated[Context, Depends(requ
     summary="Inbound e-mail webhook: ADF leads e-mailed to leads+<subdomain>@your-inbound-domain",
     responses={
         200: {"description": "Every document was a duplicate", "model": AdfIntakeOut},
+        202: {"description": "A bounce: acted on (`bounce: true`, `outcome`), no lead"},
         **errors(401, 413, 422, 503),
     },
 )
@@ -382,9 +385,14 @@ async def inbound_email(
     (`Authorization: Bearer …` or `?token=…`). Routed by the recipient address, else by the ADF vendor; an
     unroutable lead is kept as a dead letter and answered 422."""
     check_inbound_secret(request, token)
+    raw = body.mime()
+    message = message_from_bytes(raw, policy=policy.default)
+    bounce = await bounces.take(session, request.app.state.settings, message, body.recipients())
+    if bounce is not None:  # a returned e-mail (an ADF hand-off's included) is never a lead
+        return JSONResponse({"bounce": True, "outcome": bounce}, status_code=202)
     outcomes = await process_payload(
         session,
-        body.mime(),
+        raw,
         content_type="message/rfc822",
         actor=request_actor(request),
         dealership_id=None,

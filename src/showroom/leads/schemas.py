@@ -94,8 +94,9 @@ class CustomerOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     contact_flags: dict[str, Any] = Field(
-        description="email/phone kept as given but doubtful: {value, reason, since}; no automated message uses them "
-        "until staff confirm (POST /customers/{id}/confirm-contact)"
+        description="email/phone kept as given but doubtful, or an e-mail address mail bounced from (bounced: true): "
+        "{value, reason, since}; no automated message uses them until staff confirm or clear them "
+        "(POST /customers/{id}/confirm-contact)"
     )
     possible_duplicates: list[dict[str, Any]] = Field(
         description="customers that may be the same person: {customer_id, name, reason, at}; merge or leave them"

@@ -10,13 +10,15 @@ the idempotency key a re-run after a crash sends again.
 from __future__ import annotations
 
 import base64
+import hashlib
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import SYSTEM, Actor, record, snapshot
+from showroom.bounces.address import ReportRef, token_body
 from showroom.errors import NotFound, ValidationFailed
 from showroom.mail import Email, new_message_id, send_later
 from showroom.models import AuditLog, Dealership, ReportSchedule, User
@@ -186,6 +188,10 @@ def email(row: ReportSchedule, found: figures.Figures, dealership: str, to: list
         html=render.html(found, dealership, row.name, {c.cid: f"cid:{c.cid}" for c in drawn}),
         headers={"Message-ID": new_message_id(sender, key=key)},
         attachments=attachments,
+        # A bounce that comes back later names the schedule and the period (bounces.address): its owner is told.
+        bounce_token=token_body(
+            ReportRef(row.dealership_id, row.id, found.period.start.date(), found.period.end.date())
+        ),
     )
 
 
@@ -206,11 +212,22 @@ async def owners(session: AsyncSession, row: ReportSchedule) -> list[str]:
 async def report_bounces(
     session: AsyncSession, schedule_id: int, period: Period, key: str, bounced: dict[str, str], sender: str
 ) -> list[str]:
-    """Recipients the mail server refused for good (5xx at RCPT time): audited on the schedule and told to its
-    owner by e-mail, queued in this transaction (Message-ID ``<key>-bounces``: a retried job re-sends the same
-    notice). Returns who is told. Bounces that arrive later as DSNs are not read here."""
+    """Recipients whose mail failed for good (a 5xx at RCPT time, or a bounce that came back later:
+    ``bounces.service``): audited on the schedule and told to its owner by e-mail, queued in this transaction, once
+    per recipient and period (an address reported before for the period is left out, under a lock per schedule, so
+    a retried job or a second copy of a bounce tells nobody twice). Returns who is told."""
     row = await session.get(ReportSchedule, schedule_id)
     if row is None or not bounced:
+        return []
+    await session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"report-bounces:{row.id}"))))
+    reported = await session.scalars(
+        select(AuditLog.details["bounced"])
+        .where(AuditLog.action == BOUNCE, AuditLog.resource_type == "report_schedule",
+               AuditLog.resource_id == str(row.id), AuditLog.details["period"].astext == period.key)
+    )  # fmt: skip
+    seen = {address.lower() for found in reported if isinstance(found, dict) for address in found}
+    bounced = {address: reason for address, reason in bounced.items() if address.lower() not in seen}
+    if not bounced:
         return []
     await record(session, SYSTEM, BOUNCE, dealership_id=row.dealership_id, resource_type="report_schedule",
                  resource_id=row.id, details={"period": period.key, "message": key, "bounced": bounced})  # fmt: skip
@@ -220,14 +237,14 @@ async def report_bounces(
     lines = "\n".join(f"- {address}: {reason}" for address, reason in sorted(bounced.items()))
     text = (
         f'The report "{row.name}" for {period.label()} could not be delivered to {len(bounced)} recipient(s); '
-        f"their mail server refused it:\n\n{lines}\n\nThe other recipients got it. Check these addresses in the "
-        f"schedule's recipients (Settings → Reports)."
+        f"their mail server refused it or sent it back:\n\n{lines}\n\nThe other recipients got it. Check these "
+        f"addresses in the schedule's recipients (Settings → Reports)."
     )
     notice = Email(
         to=to,
         subject=f'Report "{row.name}" not delivered to {len(bounced)} recipient(s)',
         text=text,
-        headers={"Message-ID": new_message_id(sender, key=f"{key}-bounces")},
+        headers={"Message-ID": new_message_id(sender, key=f"{key}-bounces-{_digest(sorted(bounced))}")},
     )
     await send_later(session, notice, sender=sender)
     return to
@@ -245,6 +262,11 @@ async def recent_bounces(session: AsyncSession, schedule_id: int, limit: int = 1
     return [
         (at, address, reason) for at, details in rows for address, reason in (details or {}).get("bounced", {}).items()
     ]
+
+
+def _digest(addresses: list[str]) -> str:
+    """A short stable digest of ``addresses``: the notice about them keeps its Message-ID when a job re-sends it."""
+    return hashlib.sha256("\n".join(addresses).encode()).hexdigest()[:12]
 
 
 def _b64(data: bytes) -> str:

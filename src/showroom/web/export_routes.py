@@ -19,6 +19,7 @@ EXPORTS = {
     "leads": "Leads: one line per lead, with its customer, source, assignee and vehicle",
     "customers": "Customers: contact details, consent and opt-outs",
     "conversations": "Conversations with their messages: one line per message",
+    "appointments": "Appointments: visits booked by the agent, staff or the customer, with their outcome",
     "follow-ups": "Follow-ups: AI nudges and staff reminders, by when they are due",
 }
 
@@ -70,6 +71,11 @@ async def export_customers(staff: StaffPage) -> StreamingResponse:
 @router.get("/app/exports/conversations.csv")
 async def export_conversations(staff: StaffPage) -> StreamingResponse:
     return await _streamed(staff, service.conversations())
+
+
+@router.get("/app/exports/appointments.csv")
+async def export_appointments(staff: StaffPage) -> StreamingResponse:
+    return await _streamed(staff, service.appointments())
 
 
 @router.get("/app/exports/follow-ups.csv")

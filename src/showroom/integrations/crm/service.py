@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import Actor, record
+from showroom.bounces.address import HandoffRef, token_body
 from showroom.errors import Conflict, NotFound, ServiceUnavailable
 from showroom.integrations.crm import document
 from showroom.integrations.crm.adf import write_adf
@@ -139,6 +140,7 @@ async def send(session: AsyncSession, services: Services, handoff_id: uuid.UUID)
             subject=document.subject(lead),
             text=handoff.adf,
             headers={"Message-ID": handoff.message_id, "X-Showroom-Lead": str(handoff.lead_id)},
+            bounce_token=token_body(HandoffRef(handoff.dealership_id, handoff.id)),  # a bounce fails the hand-off
             # The XML as written (no quoted-printable "=3D" for a CRM that reads the raw body), within SMTP's lines.
             text_encoding="8bit" if max(map(len, handoff.adf.splitlines())) <= MAX_LINE else None,
         )

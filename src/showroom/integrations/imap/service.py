@@ -3,10 +3,10 @@
 A poll reads the mailbox row (short transaction), fetches the messages after the last UID taken (no transaction
 open), takes each in its own transaction that also advances ``last_uid`` (so a message is taken once, even if the
 worker dies half way), then moves or flags them on the server, and records the time or the error (shown to the
-admin). An ADF e-mail becomes leads (``leads.adf_intake``, the dealership known); any other e-mail is a customer's
-reply and joins its conversation (``conversations.webhooks.email``: our Reply-To, In-Reply-To, the sender), or opens
-a lead. The password is read from ``SHOWROOM_IMAP_PASSWORD_<SUBDOMAIN>`` in the worker's environment, never stored
-or logged.
+admin). A bounce is acted on as one (``bounces.service``), never taken for a lead or a reply. An ADF e-mail becomes
+leads (``leads.adf_intake``, the dealership known); any other e-mail is a customer's reply and joins its
+conversation (``conversations.webhooks.email``: our Reply-To, In-Reply-To, the sender), or opens a lead. The
+password is read from ``SHOWROOM_IMAP_PASSWORD_<SUBDOMAIN>`` in the worker's environment, never stored or logged.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.audit.service import SYSTEM, Actor, record
+from showroom.bounces import service as bounces
 from showroom.conversations import webhooks as hooks
 from showroom.errors import AppError, NotFound, ValidationFailed
 from showroom.integrations.imap import client
@@ -253,6 +254,10 @@ async def _message(session: AsyncSession, services: Services, dealership_id: int
     assert isinstance(message, EmailMessage)
     recipients = ", ".join(str(v) for h in ("To", "Cc", "Delivered-To") for v in message.get_all(h, []))
     sender = str(message.get("From") or "")
+    # A bounce first: a returned report or ADF e-mail must not become a customer's message or a lead.
+    bounce = await bounces.take(session, services.settings, message, recipients, dealership_id=dealership_id)
+    if bounce is not None:
+        return bounce
     if extract_adf_documents(raw, "message/rfc822"):
         outcomes = await process_payload(
             session,

@@ -15,4 +15,5 @@ class WebhookEventType(StrEnum):
     lead_updated = "lead.updated"
     message_received = "message.received"
     message_sent = "message.sent"
+    message_failed = "message.failed"
     conversation_handed_over = "conversation.handed_over"

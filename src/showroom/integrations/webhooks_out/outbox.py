@@ -1,6 +1,6 @@
 """The outbox: a change that a webhook reports writes its deliveries in the change's own transaction.
 
-Mapper events note what happened (a lead created or updated, a message received or sent, a handover) on the
+Mapper events note what happened (a lead created or updated, a message received, sent or failed, a handover) on the
 session while it flushes; once the flush is written (``after_flush_postexec``), the subscribed enabled endpoints
 of the dealership get one ``webhook_deliveries`` row each (a Core INSERT on the same session) and one
 ``webhooks.deliver`` job each (same connection). So every writer of these rows (the turn, intake, the staff API,
@@ -30,6 +30,7 @@ PENDING = "webhook_events"
 ENDPOINTS = "webhook_endpoints"
 VERSION = 1
 SENT = (DeliveryStatus.sent.value, DeliveryStatus.delivered.value)
+FAILED = (DeliveryStatus.failed.value, DeliveryStatus.undelivered.value)
 QUIET_LEAD_FIELDS = frozenset({"updated_at", "created_at"})
 
 LEAD_FIELDS = (
@@ -45,6 +46,7 @@ LEAD_FIELDS = (
     "lead_score",
 )
 MESSAGE_FIELDS = ("id", "conversation_id", "type", "sender", "channel", "content", "delivery_status", "created_at")
+FAILED_FIELDS = (*MESSAGE_FIELDS, "delivery_error")
 HANDOVER_FIELDS = ("id", "conversation_id", "lead_id", "reason", "urgency", "status", "description")
 
 _DEFER_MANY = (
@@ -101,12 +103,20 @@ def _message_created(mapper: Mapper[Any], connection: Any, target: Message) -> N
         _note(target, WebhookEventType.message_received, {"message": _snapshot(target, MESSAGE_FIELDS)})
     elif target.sender in (Sender.ai, Sender.agent) and target.delivery_status in SENT:
         _note(target, WebhookEventType.message_sent, {"message": _snapshot(target, MESSAGE_FIELDS)})
+    elif target.sender in (Sender.ai, Sender.agent) and target.delivery_status in FAILED:
+        _note(target, WebhookEventType.message_failed, {"message": _snapshot(target, FAILED_FIELDS)})
 
 
 @event.listens_for(Message, "after_update")
 def _message_updated(mapper: Mapper[Any], connection: Any, target: Message) -> None:
     history = get_history(target, "delivery_status")
-    if target.sender == Sender.customer or not history.added or history.added[0] not in SENT:
+    if target.sender == Sender.customer or not history.added:
+        return
+    if history.added[0] in FAILED:  # refused, undelivered, or bounced after it was sent: once, with the reason
+        if not any(before in FAILED for before in history.deleted):
+            _note(target, WebhookEventType.message_failed, {"message": _snapshot(target, FAILED_FIELDS)})
+        return
+    if history.added[0] not in SENT:
         return
     if any(before in SENT for before in history.deleted):
         return  # sent -> delivered is not a second send
