@@ -143,11 +143,10 @@ async def test_a_report_that_bounces_later_is_reported_to_its_owner_once(
     await mailbox_for(app, team, imap_server, monkeypatch, folder=folder)
     await worker("imap", settings=settings)
     await worker("mail", settings=settings)
-    notices = envelopes.with_subject("not delivered")
-    assert [(rcpt, n["Subject"]) for _, rcpt, n in notices if str(schedule_id) in str(n["Message-ID"])] == [
-        ([team.manager.email], notices[-1][2]["Subject"])
-    ]
-    text = notices[-1][2].get_body(preferencelist=("plain",))
+    # the owner's notices only: other tests' reports (other dealerships, the same schedule ids) share the SMTP sink
+    notices = [(rcpt, n) for _, rcpt, n in envelopes.with_subject("not delivered") if rcpt == [team.manager.email]]
+    assert len(notices) == 1 and str(schedule_id) in str(notices[0][1]["Message-ID"])
+    text = notices[0][1].get_body(preferencelist=("plain",))
     assert text is not None and f"{GONE}: 550 5.1.1" in text.get_content() and "User unknown" in text.get_content()
 
     # The same bounce again (a second copy, a delay notice, an older server's form), polled again: nobody is told twice.
@@ -157,7 +156,7 @@ async def test_a_report_that_bounces_later_is_reported_to_its_owner_once(
                              diagnostic="smtp; 451 4.4.1 try again later"), folder)  # fmt: skip
     await poll(app, team, worker, settings)
     await poll(app, team, worker, settings)
-    again = [n for _, _, n in envelopes.with_subject("not delivered") if str(schedule_id) in str(n["Message-ID"])]
+    again = [n for _, rcpt, n in envelopes.with_subject("not delivered") if rcpt == [team.manager.email]]
     assert len(again) == 1
     async with db.maint_session() as maint:
         audits = (await maint.scalars(select(AuditLog.details).where(
