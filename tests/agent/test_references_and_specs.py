@@ -383,3 +383,21 @@ async def test_an_acknowledgement_and_no_sentence_of_the_last_reply_again(app: F
     assert "Saturday" in day and "Our hours are" not in day  # said one message ago
     assert "$" in await say("price on the 2022 telluride")
     assert "Great!" in await say("ok sounds good")
+
+
+def test_pounds_of_towing_are_not_a_budget() -> None:
+    s = understand("need at least 8000 lbs towing", CATALOG).slots
+    assert s.budget_min_cents is None and s.budget_max_cents is None
+
+
+def test_every_feature_asked_of_several_is_answered() -> None:
+    from showroom.brain.compose.reply import compose_reply
+    from showroom.brain.types import DealershipView
+    from tests.agent.support import persona
+
+    d = DealershipView("Demo", None, None, None, None, None, None, "UTC")
+    roof = make_vehicle(id=1, features=("Panoramic Sunroof",))
+    bare = make_vehicle(id=2, features=("Apple CarPlay",), stock_number="X2")
+    text = "Does the 2024 palisade xrt have a panoramic sunroof and heated seats?"
+    reply = compose_reply(understand(text, CATALOG), persona=persona(), dealership=d, vehicles=[roof, bare]).text
+    assert "sunroof" in reply.lower() and "heated seats" in reply.lower()

@@ -213,14 +213,19 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
     if ctx.referred and len(ctx.vehicles) > 1 and not _by_identifier(ctx) and not s.features:  # "are they awd?"
-        each = [
-            facts[0] if v.short_title in facts[0] or v.title in facts[0] else f"{v.short_title}: {facts[0]}"
-            for v in ctx.vehicles[:3]
-            if (facts := [a for a in _attribute_facts(v, ctx) if a])
-        ]
+        each = list(
+            dict.fromkeys(  # two units that read the same give the same answer once
+                facts[0] if v.short_title in facts[0] or v.title in facts[0] else f"{v.short_title}: {facts[0]}"
+                for v in ctx.vehicles[:3]
+                if (facts := [a for a in _attribute_facts(v, ctx) if a])
+            )
+        )
         if each:
             reply = _Reply(vehicle_ids=[v.id for v in ctx.vehicles[:3]], confidence=0.75, question=ctx.say("ask_which"))
-            reply.body.append("\n".join(f"- {fact}" for fact in each))
+            if len(each) == 1:
+                reply.lead.append(each[0])
+            else:
+                reply.body.append("\n".join(f"- {fact}" for fact in each))
             return reply
     v = _by_identifier(ctx) or ctx.vehicles[0]
     answers = [a for a in _attribute_facts(v, ctx) if a]
@@ -528,6 +533,16 @@ def _feature_answer(ctx: _Ctx) -> _Reply | None:
     listed = [v for v in ctx.vehicles if feature_of(v, feature)]
     reply = _Reply(confidence=0.75, question=ctx.ask("visit_request", ctx.say("ask_which")))
     shown = listed[:limit] or list(ctx.vehicles[:limit])
+    for other in s.features[1:3]:  # "sunroof and heated seats?": each one asked is answered
+        other_named = _with_article(_feature_phrase(other), ctx)
+        count = sum(1 for v in shown if feature_of(v, other))
+        reply.extras.append(
+            ctx.t("All of them list {feature}.", feature=other_named)
+            if count == len(shown)
+            else ctx.t("I don't see {feature} in their feature lists.", feature=other_named)
+            if count == 0
+            else ctx.t("{count} of them list {feature}.", count=count, feature=other_named)
+        )
     if listed:
         reply.lead.append(ctx.t("These list {feature}:", feature=named))
     else:

@@ -32,7 +32,8 @@ _IGNORE_BEFORE = rx(
 _IGNORE_AFTER = rx(
     r"^\s*(?:off\b|discount|rebate|cash back|deposit|for (?:my|it|the trade|a trade|our)|on my|in (?:fees|taxes)",
     r"(?:year|yr)s?\b|people|seats?|rows?|kids|passengers|days?|weeks?|months?|hours?|hp\b|horsepower|mpg",
-    r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?|min\b)",
+    r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?|min\b"
+    r"|lbs?\b|pounds?\b|libras\b|kg\b|kilos?\b|tons?\b|towing|tow\b|sq|ft\b|feet|inch|in\.)",
 )
 _BUDGET_CUE = rx(
     r"\b(?:budget|spend|spending|afford|under|below|less than|max|maximum|up to|upto|at most|no more than",
