@@ -22,8 +22,8 @@ from showroom.conversations import service as conversations
 from showroom.conversations.assignment import handover_assignee
 from showroom.conversations.sla import sla_due
 from showroom.errors import Conflict, NotFound
-from showroom.followups import service as followups
 from showroom.experiments import metrics as experiment_metrics
+from showroom.followups import service as followups
 from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import (
