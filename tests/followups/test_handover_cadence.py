@@ -13,12 +13,12 @@ from sqlalchemy import select, text, update
 from showroom.conversations.followup_tasks import send_step
 from showroom.db.engine import Database
 from showroom.followups import service as followups
-from showroom.models import Conversation, FollowUp
+from showroom.models import Conversation, FollowUp, Lead
 from showroom.services import Services
 from showroom.settings import Settings
 from tests.appointments.support import Shop, create_shop
 from tests.factories import create_conversation
-from tests.helpers import new_client, sign_in
+from tests.helpers import create_super_admin, new_client, sign_in
 
 
 async def _world(app: FastAPI, db: Database) -> tuple[Shop, Conversation, httpx.AsyncClient, httpx.AsyncClient]:
@@ -128,3 +128,16 @@ async def test_the_handover_cadence_is_the_dealership_s_and_empty_means_none(app
     await admin.patch("/api/v1/dealership", json={"agent_config": {"handover_follow_up_days": []}})
     await agent.post(f"/api/v1/conversations/{conversation.id}/messages", json={"content": "Call you tomorrow."})
     assert {r.status for r in _handover(await _rows(db, shop))} == {"cancelled"}
+
+
+async def test_a_super_admin_s_message_gives_the_tasks_to_the_lead_s_salesperson(app: FastAPI, db: Database) -> None:
+    shop, conversation, _, _ = await _world(app, db)
+    async with db.maint_session() as maint, maint.begin():
+        await maint.execute(update(Lead).where(Lead.id == shop.lead.id).values(assigned_user_id=shop.team.agent.id))
+    root = await create_super_admin(db)
+    platform = await sign_in(app, root.email)
+    switched = await platform.post("/api/v1/auth/switch", json={"dealership_id": shop.team.id})
+    assert switched.status_code == 200, switched.text
+    said = await platform.post(f"/api/v1/conversations/{conversation.id}/messages", json={"content": "Hello"})
+    assert said.status_code == 201, said.text
+    assert {r.assigned_user_id for r in _handover(await _rows(db, shop))} == {shop.team.agent.id}

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.auth.members import member
 from showroom.models import Appointment, Conversation, Customer, Dealership, FollowUp, Lead, Message
 from showroom.models.appointments import HOLDING
 from showroom.queue import defer
@@ -120,8 +121,9 @@ async def enter(
         await stop(session, conversation.lead_id, f"a newer {which.replace('_', '-')} cadence", cadences=(which,))
     if not steps:
         return []
-    if taker is None:
-        taker = await session.scalar(select(Lead.assigned_user_id).where(Lead.id == conversation.lead_id))
+    if await member(session, taker) is None:  # nobody, or not a member (a super admin): the lead's salesperson
+        salesperson = await session.scalar(select(Lead.assigned_user_id).where(Lead.id == conversation.lead_id))
+        taker = salesperson if await member(session, salesperson) is not None else None
     now = now or datetime.now(UTC)
     rows = []
     for given in steps:
