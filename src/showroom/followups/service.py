@@ -165,12 +165,14 @@ async def taken_over(session: AsyncSession, conversation: Conversation, taker: i
 
 
 async def schedule(session: AsyncSession, row: FollowUp, at: datetime | None = None) -> None:
+    """A ``followup.send`` job for ``row`` at ``at`` (default its time). No procrastinate ``lock``: a job with one
+    waits for every older job of that lock still to do, even one days later, so a step moved earlier (send now, an
+    edit) would wait for its old time. The job locks the row and re-checks it, so two jobs still send it once."""
     await defer(
         session,
         "followup.send",
         queue=QUEUE,
         at=at or row.scheduled_at,
-        lock=f"followup:{row.id}",
         follow_up_id=str(row.id),
         dealership_id=row.dealership_id,
     )
