@@ -491,6 +491,17 @@ class FollowUpChannel(StrEnum):
 
 
 @unique
+class CadenceChannel(StrEnum):
+    """A cadence step's channel preference (``agent_config.follow_up_days`` etc.; ``follow_ups.preferred_channel``):
+    the conversation's own channel, a text, an e-mail, or a call (a task for the lead's salesperson)."""
+
+    same = "same"
+    sms = "sms"
+    email = "email"
+    call = "call"
+
+
+@unique
 class FollowUpStatus(StrEnum):
     """``follow_ups.status``."""
 

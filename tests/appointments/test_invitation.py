@@ -3,7 +3,9 @@ move and withdrawn on a cancellation with the same UID; nobody flagged or opted 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 from icalendar import Calendar
@@ -13,9 +15,10 @@ from showroom.db.engine import Database
 from showroom.models import Customer, Dealership
 from showroom.settings import Settings
 from tests.appointments.support import at, create_shop, local_day
-from tests.auth.test_links import mails_to
+from tests.auth.test_links import Inbox as SmtpInbox
+from tests.auth.test_links import inbox_to, mails_to, smtp_app  # noqa: F401 (a fixture)
 from tests.conftest import Worker
-from tests.helpers import sign_in
+from tests.helpers import new_client, sign_in
 
 
 def invite_of(message: object) -> Calendar:
@@ -83,3 +86,36 @@ async def test_no_invitation_to_a_flagged_or_opted_out_address(
     assert (await staff.post("/api/v1/appointments", json=body)).status_code == 201
     await worker("mail")
     assert mails_to(settings, shop.customer.email or "") == []
+
+
+async def test_the_invitation_carries_the_customer_s_signed_link_which_opens_their_visit(
+    smtp_app: tuple[FastAPI, SmtpInbox],  # noqa: F811 (the fixture imported above)
+    db: Database,
+    worker: Worker,
+) -> None:
+    """Read from a real SMTP server: the confirmation's text and its .ics (URL and DESCRIPTION) carry the signed
+    see/move/cancel link, like the reminders; following it shows the visit, and cancels it."""
+    app, inbox = smtp_app
+    shop = await create_shop(db)
+    staff = await sign_in(app, shop.team.agent.email)
+    body = {"lead_id": str(shop.lead.id), "starts_at": at(local_day(), 11).isoformat()}
+    made = await staff.post("/api/v1/appointments", json=body)
+    assert made.status_code == 201, made.text
+    await worker("mail", settings=app.state.settings)
+    [booked] = inbox_to(inbox, shop.customer.email or "")
+    text = booked.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    links = re.findall(r"https?://\S+/visit/[\w.-]+", text)
+    assert len(links) == 1 and "See, move or cancel it: " in text, text
+    event = invite_of(booked).walk("VEVENT")[0]
+    assert str(event["url"]) == links[0]
+    assert links[0] in str(event["description"]).replace("\n", "")
+    path = urlsplit(links[0]).path
+    customer = new_client(app)  # no sign-in: the link is enough
+    page = await customer.get(path)
+    assert page.status_code == 200 and "11:00 AM" in page.text, page.text
+    cancelled = await customer.post(f"{path}/cancel")
+    assert cancelled.status_code == 303
+    mine = await staff.get(f"/api/v1/appointments/{made.json()['id']}")
+    assert mine.json()["status"] == "cancelled"
+    forged = await customer.get(path[:-3] + "xyz")
+    assert forged.status_code == 404

@@ -133,10 +133,12 @@ async def test_the_job_postpones_a_step_inside_the_gap_and_moves_its_job(db: Dat
 async def test_a_text_without_consent_is_not_written(db: Database, settings: Settings) -> None:
     shop = await create_shop(db)
     conversation = await _enrolled(db, shop)
-    async with db.maint_session() as maint, maint.begin():
+    async with db.maint_session() as maint, maint.begin():  # no e-mail address to fall back on either
         await maint.execute(text("update conversations set channel = 'sms' where id = :id"), {"id": conversation.id})
         await maint.execute(
-            update(Customer).where(Customer.id == shop.customer.id).values(phone_e164="+13125550188", sms_consent={})
+            update(Customer)
+            .where(Customer.id == shop.customer.id)
+            .values(phone_e164="+13125550188", sms_consent={}, email=None, email_normalized=None)
         )
     step = (await _rows(db, shop.lead.id))[0]
     await _due(db, step)

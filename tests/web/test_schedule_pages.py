@@ -155,8 +155,9 @@ async def test_the_settings_page_edits_the_cadences_and_a_negative_step_is_a_422
     token = csrf_of(page.text)
     form = {
         "csrf_token": token,
-        "follow_up_days": "2, 5, 9",
+        "follow_up_days": "2, 5 sms, 9 CALL",
         "no_show_follow_up_days": "1 4",
+        "handover_follow_up_days": "2 call, 6",
         "follow_up_gap_hours": "36",
         "appointment_slot_minutes": "45",
         "appointment_capacity": "3",
@@ -168,7 +169,15 @@ async def test_the_settings_page_edits_the_cadences_and_a_negative_step_is_a_422
         d = await maint.get(Dealership, shop.team.id)
         assert d is not None
         config = d.agent_config
-    assert config["follow_up_days"] == [2, 5, 9] and config["no_show_follow_up_days"] == [1, 4]
+    assert config["follow_up_days"] == [
+        {"day": 2, "channel": "same"},
+        {"day": 5, "channel": "sms"},
+        {"day": 9, "channel": "call"},
+    ]
+    assert [s["day"] for s in config["no_show_follow_up_days"]] == [1, 4]
+    assert config["handover_follow_up_days"] == [{"day": 2, "channel": "call"}, {"day": 6, "channel": "same"}]
+    again = await client.get("/app/settings")
+    assert 'name="follow_up_days" value="2, 5 sms, 9 call"' in again.text, again.text
     assert config["follow_up_gap_hours"] == 36 and config["follow_up_working_days"] is False
     assert config["appointment_reminder_hours"] == [48, 2]
     assert config["appointment_slot_minutes"] == 45 and config["working_hours"]["mon"]["open"] == "09:00"  # kept
@@ -176,6 +185,16 @@ async def test_the_settings_page_edits_the_cadences_and_a_negative_step_is_a_422
     assert negative.status_code == 422 and "follow_up_days" in negative.text and "negative" in negative.text
     words = await client.post("/app/settings/follow-ups", data={**form, "no_show_follow_up_days": "soon"})
     assert words.status_code == 422 and "no_show_follow_up_days" in words.text
+    fax = await client.post("/app/settings/follow-ups", data={**form, "follow_up_days": "1 fax"})
+    assert fax.status_code == 422 and "follow_up_days" in fax.text and "fax" in fax.text
+    unsorted = await client.post("/app/settings/follow-ups", data={**form, "handover_follow_up_days": "5, 2"})
+    assert unsorted.status_code == 422 and "handover_follow_up_days" in unsorted.text and "order" in unsorted.text
+    async with db.maint_session() as maint, maint.begin():  # settings saved before steps had a channel
+        d = await maint.get(Dealership, shop.team.id)
+        assert d is not None
+        d.agent_config = {**d.agent_config, "follow_up_days": [3, 6]}
+    old = await client.get("/app/settings")
+    assert 'name="follow_up_days" value="3, 6"' in old.text, old.text
     agent = await page_client(app, shop.team.agent.email)
     assert (
         await agent.post(

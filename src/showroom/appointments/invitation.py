@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vCalAddress, vText
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.appointments import links
 from showroom.mail import Email, new_message_id, send_later
 from showroom.models import Appointment, Customer, Dealership, Vehicle
+from showroom.settings import Settings
 from showroom.vocabulary import AppointmentStatus
 
 KIND_WORDS = {
@@ -35,10 +37,16 @@ def vehicle_words(vehicle: Vehicle | None) -> str | None:
 
 
 def ics(
-    appointment: Appointment, dealership: Dealership, vehicle: Vehicle | None, sequence: int, organizer: str
+    appointment: Appointment,
+    dealership: Dealership,
+    vehicle: Vehicle | None,
+    sequence: int,
+    organizer: str,
+    link: str | None = None,
 ) -> str:
     """The VCALENDAR of one appointment: METHOD REQUEST (CANCEL once cancelled), its id as the UID, so calendars
-    update the same event when it moves; ``sequence`` grows with each change."""
+    update the same event when it moves; ``sequence`` grows with each change. ``link``, the customer's signed page
+    to see, move or cancel it, is its URL and ends its DESCRIPTION."""
     cancelled = appointment.status == AppointmentStatus.cancelled
     cal = Calendar()
     cal.add("prodid", "-//Showroom//appointments//EN")
@@ -54,7 +62,11 @@ def ics(
     event.add("summary", f"{KIND_WORDS.get(appointment.kind, 'Visit')} at {dealership.name}")
     event.add("location", address_of(dealership))
     words = vehicle_words(vehicle)
-    event.add("description", f"Vehicle: {words}" if words else f"Your visit to {dealership.name}")
+    description = f"Vehicle: {words}" if words else f"Your visit to {dealership.name}"
+    if link is not None:
+        event.add("url", link)
+        description += f"\n\nSee, move or cancel it: {link}"
+    event.add("description", description)
     event["organizer"] = vCalAddress(f"mailto:{organizer}")
     event["organizer"].params["cn"] = vText(dealership.name)
     cal.add_component(event)
@@ -71,9 +83,12 @@ def may_email(customer: Customer) -> bool:
     )
 
 
-async def queue(session: AsyncSession, appointment: Appointment, sequence: int) -> int | None:
+async def queue(
+    session: AsyncSession, appointment: Appointment, sequence: int, settings: Settings | None = None
+) -> int | None:
     """Queue the invitation (or its update or cancellation) to the customer; None when there is nobody to send it
-    to."""
+    to. With ``settings``, the invitation and its e-mail carry the customer's signed link (``links``), as the
+    reminders do."""
     customer = await session.get(Customer, appointment.customer_id)
     dealership = await session.get(Dealership, appointment.dealership_id)
     if customer is None or dealership is None or not may_email(customer):
@@ -82,7 +97,9 @@ async def queue(session: AsyncSession, appointment: Appointment, sequence: int) 
     local = appointment.starts_at.astimezone(ZoneInfo(dealership.timezone))
     when = local.strftime("%A %B %-d at %-I:%M %p")
     kind = KIND_WORDS.get(appointment.kind, "Visit")
-    if appointment.status == AppointmentStatus.cancelled:
+    cancelled = appointment.status == AppointmentStatus.cancelled
+    link = links.url(settings, appointment.id, appointment.dealership_id) if settings and not cancelled else None
+    if cancelled:
         subject = f"Cancelled: {kind.lower()} at {dealership.name}, {when}"
         lines = [f"Your {kind.lower()} at {dealership.name} on {when} is cancelled."]
     else:
@@ -93,13 +110,15 @@ async def queue(session: AsyncSession, appointment: Appointment, sequence: int) 
         if (words := vehicle_words(vehicle)) is not None:
             lines.append(f"Vehicle: {words}")
         lines.append("The invitation is attached; reply to this e-mail to change it.")
+        if link is not None:
+            lines.append(f"See, move or cancel it: {link}")
     organizer = dealership.contact_email or "noreply@showroom.local"
     email = Email(
         to=[customer.email or ""],
         subject=subject,
         text="\n".join(lines) + "\n",
         reply_to=dealership.contact_email,
-        calendar=ics(appointment, dealership, vehicle, sequence, organizer),
+        calendar=ics(appointment, dealership, vehicle, sequence, organizer, link),
         headers={"Message-ID": new_message_id(organizer, key=f"appt-{appointment.id}-{sequence}")},
     )
     return await send_later(session, email)

@@ -26,7 +26,9 @@ def hours_of(agent_config: Mapping[str, Any] | None) -> tuple[int, ...]:
 async def schedule(
     session: AsyncSession, appointment: Appointment, agent_config: Mapping[str, Any] | None, now: datetime | None = None
 ) -> int:
-    """Defer the reminders still ahead of ``appointment``; how many."""
+    """Defer the reminders still ahead of ``appointment``; how many. No procrastinate ``lock``: it would hold a
+    moved-earlier visit's reminders behind the old ones, days later; the job locks the appointment's row and writes
+    one message per appointment, start and reminder, so a second job sends nothing."""
     now = now or datetime.now(UTC)
     count = 0
     for hours in hours_of(agent_config):
@@ -38,7 +40,6 @@ async def schedule(
             "appointment.remind",
             queue=QUEUE,
             at=at,
-            lock=f"appointment:{appointment.id}",
             appointment_id=str(appointment.id),
             hours=hours,
             starts_at=appointment.starts_at.isoformat(),

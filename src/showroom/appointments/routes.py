@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from showroom.api.docs import errors
 from showroom.api.types import Day, DbId, When
@@ -36,8 +36,8 @@ Writer = Annotated[Context, Depends(require("lead.write"))]
     summary="Book an appointment (a full slot is a 422 with the nearest free slots in `alternatives`)",
     responses=errors(401, 403, 404, 422),
 )
-async def create_appointment(body: AppointmentCreate, ctx: Writer) -> Any:
-    return await service.create(ctx.session, body, ctx.actor)
+async def create_appointment(body: AppointmentCreate, ctx: Writer, request: Request) -> Any:
+    return await service.create(ctx.session, body, ctx.actor, settings=request.app.state.settings)
 
 
 @router.get(
@@ -98,8 +98,10 @@ async def get_appointment(appointment_id: uuid.UUID, ctx: Reader) -> Any:
     summary="Move an appointment (same rules as booking)",
     responses=errors(401, 403, 404, 409, 422),
 )
-async def reschedule_appointment(appointment_id: uuid.UUID, body: AppointmentReschedule, ctx: Writer) -> Any:
-    return await service.reschedule(ctx.session, appointment_id, body, ctx.actor)
+async def reschedule_appointment(
+    appointment_id: uuid.UUID, body: AppointmentReschedule, ctx: Writer, request: Request
+) -> Any:
+    return await service.reschedule(ctx.session, appointment_id, body, ctx.actor, settings=request.app.state.settings)
 
 
 @router.post("/{appointment_id}/cancel", response_model=AppointmentOut, responses=errors(401, 403, 404, 409, 422))

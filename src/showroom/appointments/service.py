@@ -26,6 +26,7 @@ from showroom.leads.schemas import LeadUpdate
 from showroom.leads.service import add_activity, update_lead
 from showroom.models import Appointment, Conversation, Dealership, Lead, Vehicle
 from showroom.models.appointments import HOLDING
+from showroom.settings import Settings
 from showroom.vocabulary import ActivityType, AppointmentSource, AppointmentStatus, LeadStatus
 
 # Leads a booking moves forward to "appointment" (later stages keep theirs).
@@ -115,7 +116,10 @@ async def create(
     *,
     source: AppointmentSource = AppointmentSource.staff,
     now: datetime | None = None,
+    settings: Settings | None = None,
 ) -> Appointment:
+    """Book ``data`` (a 422 naming the field for a time that cannot be booked, with the nearest free slots); the
+    customer is e-mailed the invitation with their signed link (``settings``: its key and address)."""
     now = now or datetime.now(UTC)
     lead = await session.get(Lead, data.lead_id)
     if lead is None:
@@ -155,7 +159,7 @@ async def create(
     await add_activity(session, lead, ActivityType.meeting, f"Appointment booked: {data.kind} {when}", actor)
     if lead.status in BEFORE_APPOINTMENT:
         await update_lead(session, lead.id, LeadUpdate(status=LeadStatus.appointment), actor)
-    await invitation.queue(session, appointment, sequence=0)
+    await invitation.queue(session, appointment, sequence=0, settings=settings)
     await followups.stop(session, lead.id, "an appointment is booked")
     dealership = await session.get(Dealership, lead.dealership_id)
     await reminders.schedule(session, appointment, dealership.agent_config if dealership else None, now)
@@ -170,7 +174,13 @@ async def get(session: AsyncSession, appointment_id: uuid.UUID) -> Appointment:
     return appointment
 
 
-async def _change(session: AsyncSession, appointment: Appointment, values: dict[str, Any], actor: Actor) -> None:
+async def _change(
+    session: AsyncSession,
+    appointment: Appointment,
+    values: dict[str, Any],
+    actor: Actor,
+    settings: Settings | None = None,
+) -> None:
     before = snapshot(appointment)
     for key, value in values.items():
         setattr(appointment, key, value)
@@ -190,7 +200,7 @@ async def _change(session: AsyncSession, appointment: Appointment, values: dict[
     if appointment.status in (AppointmentStatus.rescheduled, AppointmentStatus.cancelled):
         # SEQUENCE grows with each change: seconds since the booking (RFC 5545 only asks that it increase)
         changed = int((datetime.now(UTC) - appointment.created_at).total_seconds()) + 1
-        await invitation.queue(session, appointment, sequence=changed)
+        await invitation.queue(session, appointment, sequence=changed, settings=settings)
     if appointment.status == AppointmentStatus.rescheduled:  # the old reminders find the start changed
         dealership = await session.get(Dealership, appointment.dealership_id)
         await reminders.schedule(session, appointment, dealership.agent_config if dealership else None)
@@ -208,6 +218,7 @@ async def reschedule(
     data: AppointmentReschedule,
     actor: Actor,
     now: datetime | None = None,
+    settings: Settings | None = None,
 ) -> Appointment:
     now = now or datetime.now(UTC)
     appointment = await get(session, appointment_id)
@@ -221,14 +232,21 @@ async def reschedule(
         values["assigned_user_id"] = await assignee(session, data.assigned_user_id)
     if data.notes is not None:
         values["notes"] = data.notes
-    await _change(session, appointment, values, actor)
+    await _change(session, appointment, values, actor, settings)
     return appointment
 
 
-async def cancel(session: AsyncSession, appointment_id: uuid.UUID, reason: str | None, actor: Actor) -> Appointment:
+async def cancel(
+    session: AsyncSession,
+    appointment_id: uuid.UUID,
+    reason: str | None,
+    actor: Actor,
+    settings: Settings | None = None,
+) -> Appointment:
     appointment = await get(session, appointment_id)
     _still_open(appointment)
-    await _change(session, appointment, {"status": AppointmentStatus.cancelled, "cancelled_reason": reason}, actor)
+    values = {"status": AppointmentStatus.cancelled, "cancelled_reason": reason}
+    await _change(session, appointment, values, actor, settings)
     return appointment
 
 

@@ -157,7 +157,12 @@ async def _book(
     try:
         if upcoming is not None:
             await appointments.reschedule(
-                session, upcoming.id, AppointmentReschedule(starts_at=starts_at), actor, now=now
+                session,
+                upcoming.id,
+                AppointmentReschedule(starts_at=starts_at),
+                actor,
+                now=now,
+                settings=services.settings,
             )
         else:
             data = AppointmentCreate(
@@ -168,7 +173,9 @@ async def _book(
                 vehicle_id=vehicle.id if vehicle is not None else None,
                 notes=f'Booked by the agent from: "{words}"',
             )
-            await appointments.create(session, data, actor, source=AppointmentSource.agent, now=now)
+            await appointments.create(
+                session, data, actor, source=AppointmentSource.agent, now=now, settings=services.settings
+            )
     except ValidationFailed as refused:  # the last place went to someone else a moment ago
         offer = [
             slots.Slot(datetime.fromisoformat(a["starts_at"]), datetime.fromisoformat(a["ends_at"]), 1)

@@ -52,15 +52,13 @@ def with_variant(choice: PersonaChoice, variant: ActiveVariant) -> PersonaChoice
 
 async def follow_up_days(
     session: AsyncSession, conversation: Conversation, agent_config: Mapping[str, Any] | None
-) -> tuple[int, ...]:
-    """The follow-up cadence of ``conversation``: its variant's ``follow_up_days`` if it sets one, else the
-    dealership's (``followups.cadence``)."""
+) -> tuple[followups.Step, ...]:
+    """The follow-up cadence of ``conversation``: its variant's ``follow_up_days`` if it sets one (days, on the
+    conversation's channel), else the dealership's (``followups.cadence``: steps with their channel)."""
     c = conversation
     variant = await assignment.variant_for(session, c.dealership_id, c.id, c.created_at, enter=False)
-    days = variant.settings.get("follow_up_days") if variant is not None else None
-    if isinstance(days, list):
-        return tuple(sorted({int(d) for d in days}))
-    return followups.cadence(dict(agent_config or {}))
+    steps = followups.steps_of(variant.settings.get("follow_up_days")) if variant is not None else None
+    return followups.cadence(dict(agent_config or {})) if steps is None else steps
 
 
 def answered(session: AsyncSession, choice: PersonaChoice, reply: Message, tokens: int | None) -> None:

@@ -14,10 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.appointments.invitation import vehicle_words
+from showroom.auth.members import member
 from showroom.brain.dialogue import DialogueState
 from showroom.conversations import effects
 from showroom.conversations.channels import may_automate, quiet_until
-from showroom.conversations.rows import turn_rows
+from showroom.conversations.rows import TurnRows, turn_rows
 from showroom.followups import rules
 from showroom.followups import service as followups
 from showroom.jobs import tenant_task
@@ -34,7 +35,7 @@ from showroom.models import (
     VehicleInterest,
 )
 from showroom.services import Services
-from showroom.vocabulary import FollowUpKind, FollowUpStatus, Sender
+from showroom.vocabulary import CadenceChannel, Channel, ConversationStatus, FollowUpKind, FollowUpStatus, Sender
 
 EARLY = timedelta(seconds=5)  # a job may start this much before its time
 
@@ -77,7 +78,8 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         if row.scheduled_at > datetime.now(UTC) + EARLY:
             return "not due yet"  # snoozed or moved: the job queued for its new time sends it
         if row.kind == FollowUpKind.staff_reminder:
-            return await remind(session, services, row)
+            stopped = await _task_stopped(session, row)
+            return stopped or await remind(session, services, row)
         conversation = await session.get(Conversation, row.conversation_id) if row.conversation_id else None
         if conversation is None:
             row.status, row.cancelled_reason = FollowUpStatus.cancelled, "the conversation is gone"
@@ -85,14 +87,14 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         turn = await turn_rows(session, conversation)
         reason = await followups.why_stop(session, row, turn.lead, turn.customer)
         if reason is not None:
-            await followups.stop(session, row.lead_id, reason)
+            await followups.stop(session, row.lead_id, reason, cadences=followups.MESSAGES)
             return f"stopped: {reason}"
-        refused = may_automate(turn.customer, conversation.channel)
-        if refused is not None:  # this step cannot go (no consent, a doubted contact); staff see why
-            row.status, row.cancelled_reason = FollowUpStatus.cancelled, refused
+        channel, note = choose_channel(turn.customer, row.preferred_channel, conversation.channel)
+        if channel is None:  # no channel the customer may be written on (no consent, no contact); staff see why
+            row.status, row.cancelled_reason = FollowUpStatus.cancelled, note
             await session.flush()
             await followups.sync_lead(session, row.lead_id)
-            return f"cancelled: {refused}"
+            return f"cancelled: {note}"
         later = await _not_before(session, turn.dealership, turn.customer)
         if later is not None:  # working days, the per-customer gap, quiet hours: the step moves, its job with it
             row.scheduled_at = later
@@ -106,6 +108,7 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
             .where(
                 FollowUp.lead_id == row.lead_id,
                 FollowUp.status == FollowUpStatus.sent,
+                FollowUp.kind == FollowUpKind.ai_nudge,
                 FollowUp.template.like(f"{(row.template or '').split(':')[0]}:%"),
             )
         )
@@ -114,11 +117,103 @@ async def send_step(session: AsyncSession, services: Services, follow_up_id: uui
         name = (turn.customer.first_name or (turn.customer.full_name or "").split(" ")[0]).strip()
         thing = await _thing(session, conversation)
         text = row.notes or (f"Hi {name}! " if name else "Hi! ") + lines[step].format(thing=thing)
-        await effects.say(session, services, turn, None, text, model="follow_up", entities={"follow_up": str(row.id)})
+        on = await conversation_on(session, turn, channel)
+        if on is None:
+            await followups.stop(
+                session, row.lead_id, f"a person took over the {channel} conversation", cadences=followups.MESSAGES
+            )
+            return f"stopped: a person took over the {channel} conversation"
+        await effects.say(session, services, on, None, text, model="follow_up", entities={"follow_up": str(row.id)})
         row.status, row.attempt_count = FollowUpStatus.sent, row.attempt_count + 1
+        row.channel, row.channel_note = followups.channel_of_name(channel), note
+        row.conversation_id = on.conversation.id
         await session.flush()
         await followups.sync_lead(session, row.lead_id)
         return "sent"
+
+
+def reachable(customer: Customer, channel: str) -> str | None:
+    """Why no automated message may go to ``customer`` on ``channel`` (opted out, no consent to texts, a doubted
+    contact, no address), or None."""
+    refused = may_automate(customer, channel)
+    if refused is not None:
+        return refused
+    if channel == Channel.email and not customer.email_normalized:
+        return "the customer has no e-mail address"
+    if channel == Channel.sms and not customer.phone_e164:
+        return "the customer has no mobile number"
+    return None
+
+
+def choose_channel(customer: Customer, preferred: str | None, own: str) -> tuple[str | None, str | None]:
+    """The channel a message step goes on, and a note when it is not the one the step preferred: the preferred one
+    (``same``: the conversation's own, ``own``) if the customer can be reached on it, else the conversation's own,
+    else e-mail, else a text; (None, why) when none is allowed. Never a channel without consent."""
+    first = own if preferred in (None, CadenceChannel.same, CadenceChannel.call) else str(preferred)
+    tried: list[str] = []
+    later = [own] if own in (Channel.email, Channel.sms) else []
+    for channel in dict.fromkeys([first, *later, Channel.email, Channel.sms, own]):
+        why = reachable(customer, channel)
+        if why is None:
+            note = f"{first} preferred, but {tried[0]}: sent by {channel}" if tried else None
+            return channel, note
+        tried.append(why)
+    return None, "no channel to reach the customer on: " + "; ".join(tried)
+
+
+async def conversation_on(session: AsyncSession, turn: TurnRows, channel: str) -> TurnRows | None:
+    """The lead's conversation on ``channel`` a step is written in: the step's own, else the lead's latest one on
+    that channel, else a new one (the customer's answer on that channel then threads into it). None when a person
+    has taken that conversation over."""
+    if channel == turn.conversation.channel:
+        return turn
+    found = await session.scalar(
+        select(Conversation)
+        .where(
+            Conversation.lead_id == turn.lead.id,
+            Conversation.channel == channel,
+            Conversation.status != ConversationStatus.archived,
+        )
+        .order_by(Conversation.created_at.desc())
+        .limit(1)
+    )
+    if found is not None and (found.ai_paused or not found.is_ai_assisted):
+        return None
+    if found is None:
+        found = Conversation(
+            id=uuid.uuid4(),
+            dealership_id=turn.lead.dealership_id,
+            lead_id=turn.lead.id,
+            customer_id=turn.customer.id,
+            channel=channel,
+            subject=turn.conversation.subject,
+            assigned_user_id=turn.conversation.assigned_user_id,
+            ai_persona_id=turn.conversation.ai_persona_id,
+            dialogue_state=turn.conversation.dialogue_state,
+        )
+        session.add(found)
+        await session.flush()
+    return TurnRows(found, turn.lead, turn.customer, turn.dealership)
+
+
+async def _task_stopped(session: AsyncSession, row: FollowUp) -> str | None:
+    """A cadence's task (a call to make, a reply after a handover) that must not be given any more, stopped with
+    the reason; else None, with the lead's salesperson as its person if it has none."""
+    which = (row.template or "").split(":")[0]
+    if which not in followups.ALL:
+        return None  # a task staff made: always due
+    conversation = await session.get(Conversation, row.conversation_id) if row.conversation_id else None
+    if conversation is None:
+        row.status, row.cancelled_reason = FollowUpStatus.cancelled, "the conversation is gone"
+        return "cancelled"
+    turn = await turn_rows(session, conversation)
+    reason = await followups.why_stop(session, row, turn.lead, turn.customer)
+    if reason is not None:
+        await followups.stop(session, row.lead_id, reason, cadences=(which,))
+        return f"stopped: {reason}"
+    if row.assigned_user_id is None and await member(session, turn.lead.assigned_user_id) is not None:
+        row.assigned_user_id = turn.lead.assigned_user_id
+    return None
 
 
 async def _not_before(session: AsyncSession, dealership: Dealership, customer: Customer) -> datetime | None:

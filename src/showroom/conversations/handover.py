@@ -23,6 +23,7 @@ from showroom.conversations.assignment import handover_assignee
 from showroom.conversations.sla import sla_due
 from showroom.errors import Conflict, NotFound
 from showroom.experiments import metrics as experiment_metrics
+from showroom.followups import service as followups
 from showroom.leads.service import add_activity
 from showroom.mail import Email, send_later
 from showroom.models import (
@@ -330,6 +331,7 @@ async def claim(session: AsyncSession, handover_id: uuid.UUID, user_id: int, act
     conversation = await session.get(Conversation, handover.conversation_id)
     assert conversation is not None
     conversation.assigned_user_id = user_id
+    await followups.taken_over(session, conversation, user_id)  # issue 18: tasks for them if the customer goes quiet
     lead = await session.get(Lead, handover.lead_id)
     assert lead is not None
     claimer = await session.get(User, user_id)
@@ -379,6 +381,7 @@ async def hand_back(session: AsyncSession, conversation_id: uuid.UUID, actor: Ac
     conversation.ai_paused = False
     if conversation.status == ConversationStatus.escalated:
         conversation.status = ConversationStatus.active
+    await followups.stop(session, conversation.lead_id, "handed back to the AI", cadences=(followups.HANDOVER,))
     lead = await session.get(Lead, conversation.lead_id)
     assert lead is not None
     await add_activity(

@@ -17,6 +17,7 @@ from showroom.conversations.rows import count_message, turn_rows
 from showroom.conversations.schemas import ConversationCreate, ConversationUpdate, MessageCreate
 from showroom.conversations.suggestions import mark as mark_suggestion
 from showroom.errors import Conflict, NotFound, ValidationFailed
+from showroom.followups import service as followups
 from showroom.leads.service import add_activity, check_assignee, get_lead
 from showroom.models import Conversation, Message
 from showroom.services import Services
@@ -184,6 +185,7 @@ async def staff_message(
             conversation.assigned_user_id = principal.user_id
         if conversation.status in (ConversationStatus.active, ConversationStatus.escalated):
             conversation.status = ConversationStatus.waiting_response
+        await followups.taken_over(session, conversation, conversation.assigned_user_id)  # counted from this word
     if data.suggestion_id is not None:
         await mark_suggestion(session, data.suggestion_id, SuggestionStatus.used, actor, sent=message)
     await record(

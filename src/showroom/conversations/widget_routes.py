@@ -391,7 +391,7 @@ events = APIRouter(prefix="/api/v1", tags=["live"])
 
 @events.get("/events", summary="Server-sent events: what changed in your dealership (ids only; fetch the rest)")
 async def staff_events(request: Request, ctx: Annotated[Context, Depends(require("conversation.read"))]) -> Response:
-    """`conversations`, `messages` and `handovers` events with ids, as they commit, from every server process
+    """`conversations`, `messages`, `handovers` and `appointments` events with ids, as they commit, from every server
     (PostgreSQL LISTEN/NOTIFY). A `resync` event means: refetch, something may have been missed."""
     return _sse(request, ctx.dealership_id, None, {})
 

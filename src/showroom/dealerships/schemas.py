@@ -9,7 +9,9 @@ from typing import Annotated, Any
 from zoneinfo import available_timezones
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -22,7 +24,15 @@ from pydantic import (
 from showroom.api.types import WebUrl
 from showroom.dealerships.routing import pending_routing
 from showroom.insights import scoring
-from showroom.vocabulary import LANGUAGE_NAMES, CrmSendWhen, Language, OperationMode, SmsProviderName, Tone
+from showroom.vocabulary import (
+    LANGUAGE_NAMES,
+    CadenceChannel,
+    CrmSendWhen,
+    Language,
+    OperationMode,
+    SmsProviderName,
+    Tone,
+)
 
 SUBDOMAIN_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -79,6 +89,46 @@ def default_hours() -> dict[Weekday, OpenHours | None]:
     return {**week, Weekday.sat: OpenHours(open="09:00", close="17:00"), Weekday.sun: None}
 
 
+class CadenceStep(Strict):
+    """One step of a follow-up cadence: ``day`` days after the cadence starts, on ``channel`` (the conversation's
+    own, a text, an e-mail, or a call: a task for the lead's salesperson)."""
+
+    day: int = Field(description="Days after the cadence starts (0 to 365)")
+    channel: CadenceChannel = Field(default=CadenceChannel.same, description="same, sms, email or call")
+
+    @field_validator("day")
+    @classmethod
+    def _day(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("a follow-up step cannot be a negative number of days")
+        if value > 365:
+            raise ValueError("a follow-up step is at most 365 days after the cadence starts")
+        return value
+
+
+def _plain_days(value: Any) -> Any:
+    """The first shape of a cadence, a list of day numbers, is a list of steps on the conversation's channel."""
+    if isinstance(value, list):
+        return [{"day": v} if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+    return value
+
+
+def _in_order(steps: list[CadenceStep]) -> list[CadenceStep]:
+    days = [step.day for step in steps]
+    if len(set(days)) != len(days):
+        raise ValueError(f"each day once (day {next(d for d in days if days.count(d) > 1)} is there twice)")
+    if days != sorted(days):
+        raise ValueError(f"steps in order of their day ({', '.join(map(str, days))} is not)")
+    return steps
+
+
+Cadence = Annotated[list[CadenceStep], BeforeValidator(_plain_days), AfterValidator(_in_order)]
+
+
+def cadence_of(*steps: tuple[int, CadenceChannel]) -> list[CadenceStep]:
+    return [CadenceStep(day=day, channel=channel) for day, channel in steps]
+
+
 class AgentConfig(Strict):
     """How conversations are handled: hours (in the dealership's time zone), quiet hours, templates, and the
     languages the agent answers in (a customer writing in another one is handed over: "writes in Spanish")."""
@@ -100,15 +150,24 @@ class AgentConfig(Strict):
     appointment_slot_minutes: int = Field(
         default=30, ge=10, le=240, description="Length of a bookable slot; slots start at opening time"
     )
-    follow_up_days: list[int] = Field(
-        default_factory=lambda: [1, 2, 4, 7, 13],
+    follow_up_days: Cadence = Field(
+        default_factory=lambda: cadence_of(*((d, CadenceChannel.same) for d in (1, 2, 4, 7, 13))),
         max_length=20,
-        description="The follow-up cadence: days after the first answer a lead that has not replied is written to",
+        description="The follow-up cadence: steps (day after the first answer, channel) for a lead that has not "
+        "replied; a plain day number is a step on the conversation's channel",
     )
-    no_show_follow_up_days: list[int] = Field(
-        default_factory=lambda: [1, 3, 7],
+    no_show_follow_up_days: Cadence = Field(
+        default_factory=lambda: cadence_of(*((d, CadenceChannel.same) for d in (1, 3, 7))),
         max_length=20,
-        description="The cadence after a missed appointment: days after the no-show the customer is written to",
+        description="The cadence after a missed appointment: steps (day after the no-show, channel)",
+    )
+    handover_follow_up_days: Cadence = Field(
+        default_factory=lambda: cadence_of(
+            (1, CadenceChannel.same), (3, CadenceChannel.call), (7, CadenceChannel.call)
+        ),
+        max_length=20,
+        description="After a person takes over: tasks for them (day after their last word the customer has not "
+        "answered; reply on the channel, or call)",
     )
     follow_up_gap_hours: int = Field(
         default=24, ge=0, le=720, description="Never two automated messages to a customer within this many hours"
@@ -129,15 +188,6 @@ class AgentConfig(Strict):
         min_length=1,
         description="The languages the agent answers in (ISO 639-1); a message in another one is handed over",
     )
-
-    @field_validator("follow_up_days", "no_show_follow_up_days")
-    @classmethod
-    def _follow_up_days(cls, value: list[int]) -> list[int]:
-        if any(day < 0 for day in value):
-            raise ValueError("a follow-up step cannot be a negative number of days")
-        if any(day > 365 for day in value):
-            raise ValueError("a follow-up step is at most 365 days after the first answer")
-        return sorted(set(value))
 
     @field_validator("appointment_reminder_hours")
     @classmethod

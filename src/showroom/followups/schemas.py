@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from showroom.api.types import DbId, When
-from showroom.vocabulary import FollowUpChannel, FollowUpKind, FollowUpStatus
+from showroom.vocabulary import CadenceChannel, FollowUpChannel, FollowUpKind, FollowUpStatus
 
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 
@@ -61,6 +61,10 @@ class FollowUpOut(BaseModel):
     assigned_user_id: int | None
     kind: FollowUpKind
     channel: FollowUpChannel
+    preferred_channel: CadenceChannel | None = Field(
+        description="A cadence step's channel preference (same, sms, email, call); null for other follow-ups"
+    )
+    channel_note: str | None = Field(description="Why the step went on another channel than it preferred")
     status: FollowUpStatus
     scheduled_at: datetime
     template: str | None

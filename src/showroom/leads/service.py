@@ -18,6 +18,7 @@ from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.cache import TenantCache
 from showroom.errors import Conflict, NotFound, ValidationFailed
 from showroom.experiments import metrics as experiment_metrics
+from showroom.followups import service as followups
 from showroom.followups import staff as follow_up_tasks
 from showroom.leads import queries
 from showroom.leads.contacts import full_name, normalize_email, normalize_phone
@@ -375,6 +376,8 @@ async def update_lead(session: AsyncSession, lead_id: uuid.UUID, data: LeadUpdat
             session, lead, ActivityType.status_changed, f"Status {status_before} → {lead.status}{reason}", actor
         )
         await experiment_metrics.lead_status(session, lead.id, lead.status)  # an experiment's conversion
+        if lead.status in followups.CLOSED_LEADS:  # issue 18: a closed lead's cadences stop at once
+            await followups.stop(session, lead.id, f"the lead is {lead.status}")
     if lead.assigned_user_id != assignee_before:
         who = f"user {lead.assigned_user_id}" if lead.assigned_user_id else "nobody"
         await add_activity(session, lead, ActivityType.assigned, f"Assigned to {who}", actor)

@@ -21,7 +21,7 @@ from showroom.models.base import (
     uuid_pk,
     uuid_ref,
 )
-from showroom.vocabulary import FollowUpChannel, FollowUpKind, FollowUpStatus
+from showroom.vocabulary import CadenceChannel, FollowUpChannel, FollowUpKind, FollowUpStatus
 
 
 class FollowUp(Base):
@@ -34,6 +34,7 @@ class FollowUp(Base):
         check_in("kind", FollowUpKind),
         check_in("channel", FollowUpChannel),
         check_in("status", FollowUpStatus),
+        check_in("preferred_channel", CadenceChannel),
         check_range("attempt_count", 0),
         CheckConstraint("(status = 'completed') = (completed_at IS NOT NULL)", name="completed_at"),
         Index("ix_follow_ups_scheduled_at", "scheduled_at", postgresql_where=text("status = 'scheduled'")),
@@ -60,6 +61,9 @@ class FollowUp(Base):
     assigned_user_id: Mapped[int | None] = member_ref()
     kind: Mapped[str] = mapped_column(String(20))
     channel: Mapped[str] = mapped_column(String(20))
+    # A cadence step's channel preference (migration 0029), and why the step goes on another channel than it.
+    preferred_channel: Mapped[str | None] = mapped_column(String(20))
+    channel_note: Mapped[str | None] = mapped_column(Text)
     scheduled_at: Mapped[datetime]
     template: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)

@@ -31,6 +31,7 @@ from showroom.errors import AppError, ValidationFailed
 from showroom.models import AuditLog, User, UserInvitation
 from showroom.vocabulary import HandoverReason, InvitationStatus, MatchMode, Priority, TriggerAction, UserRole
 from showroom.vocabulary import TriggerConditionType as ConditionType
+from showroom.web.cadence_form import parse_steps
 from showroom.web.deps import HtmlRoute, Staff, StaffForm, StaffPage
 from showroom.web.widget_script import snippet
 
@@ -147,15 +148,20 @@ async def save_hours(staff: StaffForm) -> Response:
 
 @router.post("/app/settings/follow-ups")
 async def save_follow_ups(staff: StaffForm) -> Response:
-    """The cadences (days, comma-separated), the per-customer gap, working days, slot length and capacity."""
+    """The cadences (days, each with its channel word), the per-customer gap, working days, slot length, capacity
+    and reminders."""
     form = form_values(staff.request)
     config = dict(staff.dealership.agent_config or {})
-    for key in ("follow_up_days", "no_show_follow_up_days", "appointment_reminder_hours"):
-        words = [w for w in (form.get(key) or "").replace(";", ",").replace(" ", ",").split(",") if w]
-        try:
-            config[key] = [int(w) for w in words]
-        except ValueError:
-            return await settings_page(staff, 422, f"{key}: whole numbers, separated by commas")
+    try:
+        for key in ("follow_up_days", "no_show_follow_up_days", "handover_follow_up_days"):
+            config[key] = parse_steps(form.get(key) or "", key)
+    except ValidationFailed as exc:
+        return await settings_page(staff, 422, exc.detail)
+    words = [w for w in (form.get("appointment_reminder_hours") or "").replace(";", ",").replace(" ", ",").split(",")]
+    try:
+        config["appointment_reminder_hours"] = [int(w) for w in words if w]
+    except ValueError:
+        return await settings_page(staff, 422, "appointment_reminder_hours: whole numbers, separated by commas")
     for key in ("follow_up_gap_hours", "appointment_slot_minutes", "appointment_capacity"):
         config[key] = form.get(key) or config.get(key)
     config["follow_up_working_days"] = bool(form.get("follow_up_working_days"))

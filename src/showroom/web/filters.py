@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from showroom.web.cadence_form import steps_text
+
 
 def local(value: datetime | None, tz: str) -> datetime | None:
     if value is None:
@@ -76,4 +78,6 @@ def linkify(text: str | None) -> Markup:
 
 
 def install(env: Environment) -> None:
-    env.filters.update(when=when, stamp=stamp, money=money, miles=miles, label=label, iso=iso, linkify=linkify)
+    env.filters.update(
+        when=when, stamp=stamp, money=money, miles=miles, label=label, iso=iso, linkify=linkify, steps=steps_text
+    )

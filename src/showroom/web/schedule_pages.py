@@ -229,7 +229,7 @@ async def book(staff: StaffForm) -> Response:
         assigned_user_id=int(assignee) if assignee and assignee.isdigit() else None,
         notes=(form.get("notes") or "").strip() or None,
     )
-    await appointments.create(staff.session, data, staff.actor)
+    await appointments.create(staff.session, data, staff.actor, settings=staff.request.app.state.settings)
     return _back(form.get("next"), "/app/calendar")
 
 
@@ -241,7 +241,7 @@ async def appointment_action(appointment_id: str, action: str, staff: StaffForm)
     if action == "reschedule":
         zone = ZoneInfo(staff.dealership.timezone)
         body = _valid(AppointmentReschedule, starts_at=local_input(form.get("starts_at"), zone, "starts_at"))
-        await appointments.reschedule(staff.session, key, body, staff.actor)
+        await appointments.reschedule(staff.session, key, body, staff.actor, settings=staff.request.app.state.settings)
     elif action == "cancel":
         await appointments.cancel(staff.session, key, (form.get("reason") or "").strip() or None, staff.actor)
     elif action in ("shown", "no-show"):

@@ -78,5 +78,7 @@ async def move(token: str, request: Request, session: DbSession, starts_at: Anno
         raise ValidationFailed("starts_at: choose one of the free times", field="starts_at") from None
     async with acting_for(session, link.dealership_id):
         body = AppointmentReschedule(starts_at=when)
-        await appointments.reschedule(session, link.appointment_id, body, request_actor(request))
+        await appointments.reschedule(
+            session, link.appointment_id, body, request_actor(request), settings=request.app.state.settings
+        )
     return RedirectResponse(f"/visit/{token}?done=moved", status_code=303)

@@ -54,7 +54,7 @@
     hub.fns.push(fn);
     if (hub.source || !window.EventSource) return hub.source;
     var source = hub.source = new EventSource("/api/v1/events");
-    ["conversations", "messages", "handovers", "resync"].forEach(function (kind) {
+    ["conversations", "messages", "handovers", "appointments", "resync"].forEach(function (kind) {
       source.addEventListener(kind, function (e) {
         var data = {};
         try { data = JSON.parse(e.data); } catch (err) { /* ignore */ }
@@ -508,8 +508,8 @@
     });
   }
 
-  function confirmForms() {
-    $$("form[data-confirm]").forEach(function (f) {
+  function confirmForms(root) {
+    $$("form[data-confirm]", root).forEach(function (f) {
       f.addEventListener("submit", function (e) { if (!window.confirm(f.getAttribute("data-confirm"))) e.preventDefault(); });
     });
   }
@@ -711,7 +711,44 @@
     });
   }
 
-  var pages = { inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, leads: board, inventory: inventory, personas: personas, "lead-new": newLead };
+  /* The calendar follows appointments booked, moved, cancelled or marked by anyone (the agent, a colleague, the
+     customer's link): on each such event the page's grid, counts and tasks are fetched again and swapped in, keeping
+     the changes a user has open; while they type in one, the refresh waits until they leave it. */
+  function calendar() {
+    var pending = false;
+    function typing() {
+      var el = document.activeElement, grid = $("[data-calendar]");
+      return !!(grid && el && grid.contains(el) && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName));
+    }
+    var refresh = debounce(function () {
+      if (typing()) { pending = true; return; }
+      pending = false;
+      fetch(location.href, { credentials: "same-origin", headers: { Accept: "text/html" } }).then(function (r) {
+        if (r.status === 401 || r.redirected) { location.href = "/login"; throw new Error("signed out"); }
+        if (!r.ok) throw new Error("request failed (" + r.status + ")");
+        return r.text();
+      }).then(function (html) {
+        if (typing()) { pending = true; return; }
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var open = $$("[data-calendar] details[open]").map(function (d) {
+          return d.closest("[data-appointment]").getAttribute("data-appointment");
+        });
+        ["[data-calendar]", "[data-counts]", "[data-tasks]"].forEach(function (sel) {
+          var now = $(sel), next = $(sel, doc);
+          if (now && next) now.replaceWith(document.importNode(next, true));
+        });
+        open.forEach(function (id) {
+          var d = $('[data-appointment="' + id + '"] details');
+          if (d) d.open = true;
+        });
+        confirmForms($("[data-calendar]"));
+      }).catch(function () { /* the next event retries */ });
+    }, 300);
+    document.addEventListener("focusout", function () { if (pending) setTimeout(refresh, 0); });
+    live(function (kind) { if (kind === "appointments" || kind === "resync") refresh(); });
+  }
+
+  var pages = { calendar: calendar, inbox: inbox, conversation: conversation, handovers: handovers, lead: lead, leads: board, inventory: inventory, personas: personas, "lead-new": newLead };
   document.addEventListener("DOMContentLoaded", function () {
     menu();
     copyButtons();
