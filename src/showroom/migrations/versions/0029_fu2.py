@@ -3,7 +3,7 @@ for: ``same``, ``sms``, ``email`` or ``call``) and ``follow_ups.channel_note`` (
 than it preferred: the customer cannot be reached on it). And live calendars: appointments NOTIFY their changes on
 ``showroom_events`` like conversations, messages and handovers (0007's ``notify_event``: ids only).
 
-Revision ID: 0029_fu2
+Revision ID: 0029
 Revises: 0028
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0029_fu2"
+revision: str = "0029"
 down_revision: str | None = "0028"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
