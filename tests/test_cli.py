@@ -41,6 +41,12 @@ def test_help_lists_every_command_with_a_description(settings: Settings) -> None
     assert "migrations" in db_help
 
 
+def test_a_worker_for_a_queue_that_does_not_exist_is_refused_with_the_queues(settings: Settings) -> None:
+    refused = showroom("worker", "--queue", "nope", env=cli_env(settings))
+    assert refused.returncode == 2
+    assert "no queue named nope" in refused.stderr and "mail" in refused.stderr
+
+
 def test_db_upgrade_then_check_on_a_migrated_database(settings: Settings, topo: object) -> None:
     env = cli_env(settings)
     up = showroom("db", "upgrade", env=env)

@@ -235,15 +235,16 @@ async def _recover_after_start(app: App, stalled_seconds: float) -> None:
             log.warning("jobs: could not look for stalled jobs: %s", exc)
 
 
-def run_worker(settings: Settings) -> None:
-    """``showroom worker``: the job worker alone in this process, until SIGINT/SIGTERM."""
+def run_worker(settings: Settings, queues: list[str] | None = None) -> None:
+    """``showroom worker``: the job worker alone in this process (on ``queues``, else every queue), until
+    SIGINT/SIGTERM."""
     topo = resolve(settings)
 
     async def main() -> None:
         services = Services.build(settings, open_database(settings, topo.app, topo.maint, process="worker"))
         timings = asyncio.create_task(stats.keep_writing(settings.data_dir, "worker"))
         try:
-            await run_jobs(services, install_signal_handlers=True)
+            await run_jobs(services, queues=queues, install_signal_handlers=True)
         finally:
             timings.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -87,6 +87,14 @@ def _shared_metrics_dir() -> Path | None:
 
 @friendly
 def worker(
+    queue: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--queue",
+            help="Run only this queue's jobs (repeat for several; default every queue), e.g. a worker kept for "
+            "customer messages. A name that is not a queue is refused with the list of queues.",
+        ),
+    ] = None,
     metrics_port: Annotated[
         int | None,
         typer.Option(min=1, max=65535, help="Serve this process's Prometheus metrics on this port (at SHOWROOM_HOST)."),
@@ -96,8 +104,13 @@ def worker(
     `showroom worker` processes as you like may run beside `showroom serve --no-worker`."""
     # lazy: logs imports uvicorn and jobs imports procrastinate and every task; keeps `showroom --help` fast
     from showroom import logs
-    from showroom.jobs import run_worker
+    from showroom.jobs import queue_names, run_worker
 
+    known = queue_names()
+    unknown = [q for q in queue or [] if q not in known]
+    if unknown:
+        typer.echo(f"error: no queue named {', '.join(unknown)}; the queues are {', '.join(known)}", err=True)
+        raise typer.Exit(2)
     settings = load_settings()
     logs.configure(settings.log_level, settings.log_format)
     if metrics_port is not None:
@@ -107,6 +120,6 @@ def worker(
         metrics.serve_process_metrics(settings.host, metrics_port)
     exit_on_sigterm()
     try:
-        run_worker(settings)
+        run_worker(settings, queues=queue or None)
     finally:
         embedded.stop()
