@@ -401,3 +401,8 @@ def test_every_feature_asked_of_several_is_answered() -> None:
     text = "Does the 2024 palisade xrt have a panoramic sunroof and heated seats?"
     reply = compose_reply(understand(text, CATALOG), persona=persona(), dealership=d, vehicles=[roof, bare]).text
     assert "sunroof" in reply.lower() and "heated seats" in reply.lower()
+
+
+def test_a_price_or_fact_question_about_a_list_is_of_the_list_not_a_which_one() -> None:
+    assert _picked("any incentives or rebates on it") == [1, 2, 3]
+    assert _picked("which one has the most range") == [1, 2, 3]

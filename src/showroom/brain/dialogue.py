@@ -326,7 +326,7 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
     if focus is not None:
         return [focus]
     if len(ordered) > 1 and (
-        _ATTRIBUTE_ONLY.search(text) or u.primary == "test_drive"
+        _ATTRIBUTE_ONLY.search(text) or u.primary in ("test_drive", "price", "vehicle_facts")
     ):  # "how many miles?" of a list: answered of each
         return ordered
     return [ordered[0]] if len(ordered) == 1 else []

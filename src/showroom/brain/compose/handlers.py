@@ -803,7 +803,8 @@ def _facts(ctx: _Ctx) -> _Reply:
     """A model's specifications, coverage or history that a listing does not carry: what the listing says, and an
     honest offer to have it confirmed, never a figure from memory."""
     topic = next(name for name, pattern in _FACT_TOPICS if pattern.search(ctx.u.text))
-    v = _by_identifier(ctx) or (ctx.vehicles[0] if ctx.vehicles else None)
+    several = ctx.referred and len(ctx.vehicles) > 1  # "which one has the most range": of the list, none guessed
+    v = _by_identifier(ctx) or (ctx.vehicles[0] if ctx.vehicles and not several else None)
     title = (v.short_title if ctx.sms else v.title) if v else None
     reply = _Reply(confidence=0.6, vehicle_ids=[v.id] if v else [])
     if topic == "fuel economy" and v and v.fuel_economy:
