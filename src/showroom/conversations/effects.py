@@ -19,6 +19,7 @@ from showroom.brain.i18n import translate, writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
+from showroom.conversations import experiment_hook
 from showroom.conversations.channels import queue_delivery
 from showroom.conversations.handover import hand_over
 from showroom.conversations.hours import auto_greeting
@@ -154,7 +155,9 @@ async def say(
     session.add(message)
     await queue_delivery(session, services, message, turn.customer, turn.dealership, now=message.created_at)
     # Inserts the message as queue_delivery left it; the conversation's dialogue state goes with its counters.
-    await count_message(session, turn.conversation, message, dialogue_state=dialogue_state)
+    riders = experiment_hook.answer_riders(session, c) if sender == Sender.ai else []
+    counted = await count_message(session, c, message, dialogue_state=dialogue_state, riders=riders)
+    experiment_hook.answer_counted(session, c, counted)  # the conversation entered its experiment with this answer
     return message
 
 

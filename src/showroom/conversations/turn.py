@@ -153,8 +153,9 @@ async def receive(
     )
     session.add(message)
     await followups.stop(session, conversation.lead_id, "the customer replied")  # issue 18: a reply ends the cadence
-    await count_message(session, conversation, message)
-    await experiment_hook.customer_message(session, conversation, message)  # metric events
+    riders = await experiment_hook.inbound_riders(session, conversation, message)  # issue 17: no statement of its own
+    counted = await count_message(session, conversation, message, riders=riders)
+    await experiment_hook.customer_message(session, conversation, message, counted)  # metric events
     await record(
         session,
         actor,
