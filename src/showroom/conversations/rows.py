@@ -30,15 +30,20 @@ class TurnRows:
 
 async def turn_rows(session: AsyncSession, conversation: Conversation) -> TurnRows:
     """``conversation``'s lead, customer and dealership, in one statement."""
+    params = {"lead_id": conversation.lead_id, "customer_id": conversation.customer_id}
     lead, customer, dealership = (
-        await session.execute(
-            select(Lead, Customer, Dealership)
-            .join_from(Lead, Customer, Customer.id == conversation.customer_id)
-            .join(Dealership, Dealership.id == conversation.dealership_id)
-            .where(Lead.id == conversation.lead_id)
-        )
+        await session.execute(_TURN_ROWS, {**params, "dealership_id": conversation.dealership_id})
     ).one()
     return TurnRows(conversation, lead, customer, dealership)
+
+
+# Built once with bound parameters: a turn neither builds nor compiles it again.
+_TURN_ROWS = (
+    select(Lead, Customer, Dealership)
+    .join_from(Lead, Customer, Customer.id == bindparam("customer_id", type_=Customer.id.type))
+    .join(Dealership, Dealership.id == bindparam("dealership_id", type_=Dealership.id.type))
+    .where(Lead.id == bindparam("lead_id", type_=Lead.id.type))
+)
 
 
 @dataclass(frozen=True)
