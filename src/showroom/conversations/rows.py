@@ -80,7 +80,7 @@ async def count_message(
     stmt = _count_statement(kind, dialogue_state is not None, tuple((r.name, r.sql) for r in riders))
     params: dict[str, Any] = {"conversation_id": conversation.id, "at": message.created_at}
     if dialogue_state is not None:  # the turn's state, in the same statement (the row is locked by the turn)
-        params["dialogue_state"] = dialogue_state
+        params["new_dialogue_state"] = dialogue_state
     for rider in riders:
         params.update(rider.params)
     await session.flush()  # the message first (and anything pending): a Core statement does not autoflush
@@ -115,7 +115,7 @@ def _count_statement(kind: str, with_state: bool, riders: tuple[tuple[str, str],
     elif kind == Sender.ai:
         values["last_ai_message_at"] = func.greatest(c.last_ai_message_at, at)
     if with_state:
-        values["dialogue_state"] = bindparam("dialogue_state", type_=c.dialogue_state.type)
+        values["dialogue_state"] = bindparam("new_dialogue_state", type_=c.dialogue_state.type)
     ctes = [text(sql).columns(column("value")).cte(name) for name, sql in riders]
     stmt = (
         update(CONVERSATIONS)  # Core: the counters come back as values, not through ORM-enabled DML

@@ -70,13 +70,13 @@ async def _touch(
     why the upsert is left to the first touchpoint."""
     interaction_id = uuid.uuid4()
     params = {
-        "dealership_id": customer.dealership_id,
-        "customer_id": customer.id,
-        "at": at,
-        "interaction_id": interaction_id,
-        "conversation_id": conversation_id,
-        "kind": kind.value,
-        "details": details,
+        "t_dealership_id": customer.dealership_id,
+        "t_customer_id": customer.id,
+        "t_at": at,
+        "t_interaction_id": interaction_id,
+        "t_conversation_id": conversation_id,
+        "t_kind": kind.value,
+        "t_details": details,
     }
     row = (await session.execute(_TOUCH, params)).one_or_none()
     return None if row is None else (row, interaction_id)
@@ -84,14 +84,15 @@ async def _touch(
 
 def _touch_statement() -> Any:
     """The touchpoint's statement, built once with bound parameters (a turn sends it twice: building it each time
-    cost more CPU than sending it)."""
-    dealership_id = bindparam("dealership_id", type_=CustomerProfile.dealership_id.type)
-    at = bindparam("at", type_=CustomerInteraction.occurred_at.type)
+    cost more CPU than sending it). The parameters are not named after columns: an UPDATE would take those for
+    values to SET."""
+    dealership_id = bindparam("t_dealership_id", type_=CustomerProfile.dealership_id.type)
+    at = bindparam("t_at", type_=CustomerInteraction.occurred_at.type)
     profile = (
         update(CustomerProfile)
         .where(
             CustomerProfile.dealership_id == dealership_id,
-            CustomerProfile.customer_id == bindparam("customer_id", type_=CustomerProfile.customer_id.type),
+            CustomerProfile.customer_id == bindparam("t_customer_id", type_=CustomerProfile.customer_id.type),
         )
         .values(last_interaction=func.greatest(CustomerProfile.last_interaction, at))  # greatest skips NULL
         .returning(CustomerProfile.id, CustomerProfile.preferences, CustomerProfile.buying_timeline)
@@ -102,12 +103,12 @@ def _touch_statement() -> Any:
         .from_select(
             ["id", "dealership_id", "profile_id", "conversation_id", "interaction_type", "details", "occurred_at"],
             select(
-                bindparam("interaction_id", type_=CustomerInteraction.id.type),
+                bindparam("t_interaction_id", type_=CustomerInteraction.id.type),
                 dealership_id,
                 profile.c.id,
-                bindparam("conversation_id", type_=CustomerInteraction.conversation_id.type),
-                bindparam("kind", type_=CustomerInteraction.interaction_type.type),
-                bindparam("details", type_=JSONB),
+                bindparam("t_conversation_id", type_=CustomerInteraction.conversation_id.type),
+                bindparam("t_kind", type_=CustomerInteraction.interaction_type.type),
+                bindparam("t_details", type_=JSONB),
                 at,
             ),
         )
