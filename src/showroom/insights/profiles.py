@@ -78,7 +78,8 @@ async def _touch(
         "t_kind": kind.value,
         "t_details": details,
     }
-    row = (await session.execute(_TOUCH, params)).one_or_none()
+    with session.no_autoflush:  # it refers to no pending row: what is pending goes in the transaction's next flush
+        row = (await session.execute(_TOUCH, params)).one_or_none()
     return None if row is None else (row, interaction_id)
 
 
