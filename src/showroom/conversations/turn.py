@@ -77,7 +77,6 @@ from showroom.conversations.service import CLOSED, get, repeat, staff_message
 from showroom.errors import Conflict, ValidationFailed
 from showroom.followups import service as followups
 from showroom.inventory.service import catalog
-from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
 from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
@@ -435,6 +434,7 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
         if stale is not None:
             return Outcome(skipped=stale)
         turn = pending.rows
+        reply_id = uuid.uuid4()
         reply = await effects.say(
             session,
             services,
@@ -454,11 +454,10 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
                 **({"tokens": draft.tokens} if draft.tokens is not None else {}),
             },
             variant_id=pending.choice.variant_id,
+            message_id=reply_id,
+            riders=[effects.answered_activity(turn, f"AI answered ({draft.intent})", reply_id)],  # in the count
         )
         experiment_hook.answered(session, pending.choice, reply, draft.tokens)  # no statement of its own
-        await add_activity(
-            session, turn.lead, "ai_response", f"AI answered ({draft.intent})", SYSTEM, message_id=reply.id
-        )
     return Outcome(reply=reply)
 
 
