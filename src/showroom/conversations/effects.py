@@ -19,10 +19,11 @@ from showroom.brain.i18n import translate, writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.types import Turn as AgentTurn
+from showroom.conversations import experiment_hook
 from showroom.conversations.channels import queue_delivery
 from showroom.conversations.handover import hand_over
 from showroom.conversations.hours import auto_greeting
-from showroom.conversations.rows import TurnRows, count_message
+from showroom.conversations.rows import Rider, TurnRows, count_message
 from showroom.conversations.suggestions import offer
 from showroom.experiments import assignment
 from showroom.experiments import metrics as experiment_metrics
@@ -126,6 +127,8 @@ async def say(
     sender: str = "ai",
     dialogue_state: dict[str, Any] | None = None,
     variant_id: int | None = None,
+    riders: Sequence[Rider] = (),
+    message_id: uuid.UUID | None = None,
 ) -> Message:
     """An outbound message of the AI (or the system) on the turn's conversation: stored, counted, and queued for
     delivery (sent by a job after commit). An AI message carries the conversation's experiment variant
@@ -135,7 +138,7 @@ async def say(
         variant = await assignment.variant_for(session, c.dealership_id, c.id, c.created_at, enter=False)
         variant_id = variant.id if variant is not None else None
     message = Message(
-        id=uuid.uuid4(),  # the delivery job refers to it
+        id=message_id or uuid.uuid4(),  # the delivery job refers to it
         dealership_id=turn.conversation.dealership_id,
         conversation_id=turn.conversation.id,
         type="outbound",
@@ -154,8 +157,33 @@ async def say(
     session.add(message)
     await queue_delivery(session, services, message, turn.customer, turn.dealership, now=message.created_at)
     # Inserts the message as queue_delivery left it; the conversation's dialogue state goes with its counters.
-    await count_message(session, turn.conversation, message, dialogue_state=dialogue_state)
+    riders = [*riders, *(experiment_hook.answer_riders(session, c) if sender == Sender.ai else ())]
+    counted = await count_message(session, c, message, dialogue_state=dialogue_state, riders=riders)
+    experiment_hook.answer_counted(session, c, counted)  # the conversation entered its experiment with this answer
     return message
+
+
+# The lead activity of an answer, as a rider of the statement that counts it (``rows.Rider``): the turn's last
+# write, so its transaction ends with no flush of its own. The same row ``leads.service.add_activity`` adds.
+ANSWERED_ACTIVITY = (
+    "insert into lead_activities (id, dealership_id, lead_id, type, description, message_id, created_at) "
+    "values (:activity_id, :activity_dealership_id, :activity_lead_id, :activity_type, :activity_description, "
+    ":activity_message_id, :activity_created_at) returning id as value"
+)
+
+
+def answered_activity(turn: TurnRows, description: str, message_id: uuid.UUID) -> Rider:
+    """The ``ai_response`` activity of the answer ``message_id`` (a system action: no user)."""
+    params = {
+        "activity_id": uuid.uuid4(),
+        "activity_dealership_id": turn.lead.dealership_id,
+        "activity_lead_id": turn.lead.id,
+        "activity_type": "ai_response",
+        "activity_description": description,
+        "activity_message_id": message_id,
+        "activity_created_at": datetime.now(UTC),
+    }
+    return Rider("activity", ANSWERED_ACTIVITY, params)
 
 
 def opt_out_text(turn: TurnRows) -> str:

@@ -4,7 +4,11 @@
   its template (LLM providers), its tone, greeting, sign-off and how it asks for contact details or a visit
   (persona arguments, the builtin agent's and the template's ``{{variables}}``). The conversation enters a running
   experiment here (``experiments.assignment``) on its first turn.
-- :func:`customer_message`: the metric events a customer's message makes (replied within 24 h, contact given).
+- :func:`inbound_riders` / :func:`customer_message`: what a customer's message asks of the experiments, sent with
+  the statement that counts it (``rows.Rider``): the sticky read of the conversation's variant, when this process
+  does not know it, and ``customer_replied``; then the other metric events (contact given).
+- :func:`answer_riders` / :func:`answer_counted`: the entry decided by :func:`persona_choice`, recorded by the
+  statement that counts the answer. So a turn sends no statement of its own for an experiment (issue 17).
 - :func:`follow_up_days`: the follow-up cadence, changed by the variant.
 - :func:`answered`: those of the agent's answer (its response time, the LLM's tokens).
 """
@@ -19,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import PersonaChoice, persona_for
 from showroom.brain.types import PersonaView
-from showroom.conversations.rows import TurnRows
+from showroom.conversations.rows import Rider, TurnRows
 from showroom.experiments import assignment, metrics
 from showroom.experiments.assignment import ActiveVariant
 from showroom.followups import service as followups
@@ -32,7 +36,7 @@ CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+?\d[\s().-]*){7,}")
 
 async def persona_choice(session: AsyncSession, turn: TurnRows) -> PersonaChoice:
     c = turn.conversation
-    variant = await assignment.variant_for(session, turn.dealership.id, c.id, c.created_at)
+    variant = await assignment.variant_for(session, turn.dealership.id, c.id, c.created_at, record_later=True)
     persona_id = variant.persona_id if variant is not None and variant.persona_id else c.ai_persona_id
     choice = await persona_for(session, turn.dealership, persona_id)
     return with_variant(choice, variant) if variant is not None else choice
@@ -74,13 +78,46 @@ def answered(session: AsyncSession, choice: PersonaChoice, reply: Message, token
         )
 
 
-async def customer_message(session: AsyncSession, conversation: Conversation, message: Message) -> None:
+async def inbound_riders(session: AsyncSession, conversation: Conversation, message: Message) -> list[Rider]:
+    """What goes with counting a customer's message: nothing when no experiment is loaded (the cache); else the
+    sticky read (unless this process knows the assignment) and ``customer_replied`` (unless recorded already, or
+    the conversation is known to be in none)."""
     experiments = await assignment.active(session)
-    if not experiments:  # no experiment: no statement
+    if not experiments:
+        return []
+    riders = []
+    sticky = assignment.sticky_params(experiments, conversation.id)
+    if sticky is not None:
+        riders.append(Rider("sticky", assignment.STICKY_RIDER, sticky))
+    known = assignment.MEMO.get(conversation.id)
+    replied = metrics.replied_params(conversation.id, message.id)
+    if replied is not None and (known is None or known[0]):
+        riders.append(Rider("replied", metrics.REPLIED_RIDER, replied))
+    return riders
+
+
+async def customer_message(
+    session: AsyncSession, conversation: Conversation, message: Message, counted: Mapping[str, Any]
+) -> None:
+    """After the count: what its riders found, then the contact-given event (a statement, once per conversation,
+    only for a message carrying contact details)."""
+    if "sticky" in counted:
+        assignment.read(conversation.id, counted["sticky"])
+    if "replied" in counted:
+        metrics.replied(conversation.id, counted["replied"])
+    known = assignment.MEMO.get(conversation.id)
+    if known is None or not known[0]:  # not in an experiment (yet: it enters at its first answer)
         return
-    variant_id, _ = await assignment.assigned(session, experiments, conversation.id)
-    if variant_id is None:  # not in one (yet: it enters at its first answer)
-        return
-    await metrics.customer_replied(session, conversation.id, message.id)
     if CONTACT.search(message.content):
         await metrics.contact_given(session, conversation.id, message.id)
+
+
+def answer_riders(session: AsyncSession, conversation: Conversation) -> list[Rider]:
+    """The entry this turn decided (:func:`persona_choice`), recorded with the answer that uses it."""
+    params = assignment.entry_params(session, conversation.id)
+    return [] if params is None else [Rider("entered", assignment.ENTER_RIDER, params)]
+
+
+def answer_counted(session: AsyncSession, conversation: Conversation, counted: Mapping[str, Any]) -> None:
+    if "entered" in counted:
+        assignment.entered(session, conversation.id, counted["entered"])

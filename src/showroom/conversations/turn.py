@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -81,7 +81,6 @@ from showroom.conversations.service import CLOSED, get, repeat, staff_message
 from showroom.errors import Conflict, ValidationFailed
 from showroom.followups import service as followups
 from showroom.inventory.service import catalog
-from showroom.leads.service import add_activity
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
 from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
@@ -156,10 +155,7 @@ async def receive(
         created_at=datetime.now(UTC),
     )
     session.add(message)
-    await followups.stop(session, conversation.lead_id, "the customer replied")  # issue 18: a reply ends the cadence
-    await count_message(session, conversation, message)
-    await experiment_hook.customer_message(session, conversation, message)  # metric events
-    await record(
+    await record(  # added before anything flushes: the message and its audit row go in one flush
         session,
         actor,
         "message.receive",
@@ -168,6 +164,10 @@ async def receive(
         resource_id=message.id,
         after={"conversation_id": str(conversation.id)},
     )
+    await followups.stop(session, conversation.lead_id, "the customer replied")  # issue 18: a reply ends the cadence
+    riders = await experiment_hook.inbound_riders(session, conversation, message)  # issue 17: no statement of its own
+    counted = await count_message(session, conversation, message, riders=riders)
+    await experiment_hook.customer_message(session, conversation, message, counted)  # metric events
     decided = await _decide(session, services, await turn_rows(session, conversation), message, actor)
     await session.commit()
     if isinstance(decided, Outcome):
@@ -443,6 +443,7 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
         if stale is not None:
             return Outcome(skipped=stale)
         turn = pending.rows
+        reply_id = uuid.uuid4()
         reply = await effects.say(
             session,
             services,
@@ -462,11 +463,10 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
                 **({"tokens": draft.tokens} if draft.tokens is not None else {}),
             },
             variant_id=pending.choice.variant_id,
+            message_id=reply_id,
+            riders=[effects.answered_activity(turn, f"AI answered ({draft.intent})", reply_id)],  # in the count
         )
         experiment_hook.answered(session, pending.choice, reply, draft.tokens)  # no statement of its own
-        await add_activity(
-            session, turn.lead, "ai_response", f"AI answered ({draft.intent})", SYSTEM, message_id=reply.id
-        )
     return Outcome(reply=reply)
 
 
@@ -516,19 +516,20 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
 _RECHECKED = ("status", "ai_paused", "is_ai_assisted", "last_customer_message_at", "message_count", "tags")
 
 
+# FOR NO KEY UPDATE: it waits for another turn's write of the row, but not for new messages' foreign-key checks
+# (KEY SHARE), as FOR UPDATE would; that wait deadlocked with concurrent messages of one conversation. Built once.
+_RECHECK = (
+    select(*(CONVERSATIONS.c[name] for name in _RECHECKED), Customer.ai_enabled)
+    .join_from(CONVERSATIONS, Customer, Customer.id == CONVERSATIONS.c.customer_id)
+    .where(CONVERSATIONS.c.id == bindparam("conversation_id", type_=CONVERSATIONS.c.id.type))
+    .with_for_update(of=CONVERSATIONS, key_share=True)
+)
+
+
 async def _changed(session: AsyncSession, pending: Pending) -> str | None:
     """Why the answer must not be written (None: it may): re-read under the conversation's row lock."""
     turn = pending.rows
-    # FOR NO KEY UPDATE: it waits for another turn's write of the row, but not for new messages' foreign-key checks
-    # (KEY SHARE), as FOR UPDATE would; that wait deadlocked with concurrent messages of one conversation.
-    found = (
-        await session.execute(
-            select(*(CONVERSATIONS.c[name] for name in _RECHECKED), Customer.ai_enabled)
-            .join_from(CONVERSATIONS, Customer, Customer.id == CONVERSATIONS.c.customer_id)
-            .where(CONVERSATIONS.c.id == turn.conversation.id)
-            .with_for_update(of=CONVERSATIONS, key_share=True)
-        )
-    ).first()
+    found = (await session.execute(_RECHECK, {"conversation_id": turn.conversation.id})).first()
     if found is None:
         return "the conversation is gone"
     for name, value in zip(_RECHECKED, found, strict=False):

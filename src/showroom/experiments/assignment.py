@@ -7,7 +7,9 @@ by the Thompson shares last computed, ``results.allocation``). The first decisio
 ``experiment_variants`` and wins forever after. Only conversations created after the experiment started enter;
 nothing is assigned while an experiment is a draft, scheduled ahead, paused, stopped or archived.
 
-A turn with no experiment running costs no query (the cache); with one, one indexed read (and an insert on entry).
+A turn with no experiment running costs no query (the cache); with one, none of its own either: the sticky read
+rides on the statement that counts the customer's message, and a conversation entering is recorded by the statement
+that counts the answer (``conversations.experiment_hook``, ``rows.Rider``; DESIGN.md, prompt experiments).
 """
 
 from __future__ import annotations
@@ -158,6 +160,19 @@ ENTER_SQL = (
     "on conflict do nothing returning variant_id"
 )
 MEMO_SIZE = 100_000
+# The same two statements as CTEs of the statement that counts a message (``conversations.rows.Rider``).
+STICKY_RIDER = (
+    "select variant_id as value from experiment_variants where conversation_id = :sticky_conversation_id "
+    "and experiment_id = any(:sticky_experiments) limit 1"
+)
+ENTER_RIDER = (
+    "insert into experiment_variants (dealership_id, experiment_id, variant_id, conversation_id) "
+    "values (:enter_dealership_id, :enter_experiment_id, :enter_variant_id, :enter_conversation_id) "
+    "on conflict do nothing returning variant_id as value"
+)
+# session.info: the entries decided in this session's turn and not yet recorded, by conversation id (recorded with
+# the answer, by the statement that counts it).
+ENTRIES = "showroom.experiments.entries"
 
 
 class _Memo:
@@ -192,6 +207,22 @@ class _Memo:
 MEMO = _Memo()
 
 
+def sticky_params(experiments: Sequence[ActiveExperiment], conversation_id: uuid.UUID) -> dict[str, Any] | None:
+    """The parameters of the sticky read (``STICKY_RIDER``) when this process does not know the conversation's
+    assignment; None when it does (nothing to read)."""
+    if MEMO.get(conversation_id) is not None:
+        return None
+    return {"sticky_conversation_id": conversation_id, "sticky_experiments": [e.id for e in experiments]}
+
+
+def read(conversation_id: uuid.UUID, variant_id: int | None) -> None:
+    """What the sticky read found (a recorded variant id, or None)."""
+    if variant_id is not None:
+        MEMO.put(conversation_id, int(variant_id))
+    else:
+        MEMO.put(conversation_id, 0, None)  # read, none recorded: the same turn decides without reading again
+
+
 async def assigned(
     session: AsyncSession, experiments: Sequence[ActiveExperiment], conversation_id: uuid.UUID
 ) -> tuple[int | None, bool]:
@@ -205,11 +236,33 @@ async def assigned(
     row = await fetch_one(
         session, STICKY_SQL, {"conversation_id": conversation_id, "experiments": [e.id for e in experiments]}
     )
-    if row is not None:
-        MEMO.put(conversation_id, int(row["variant_id"]))
-        return int(row["variant_id"]), True
-    MEMO.put(conversation_id, 0, None)  # read, none recorded: the same turn decides without reading again
-    return None, False
+    read(conversation_id, None if row is None else int(row["variant_id"]))
+    return (int(row["variant_id"]), True) if row is not None else (None, False)
+
+
+def entry_params(session: AsyncSession, conversation_id: uuid.UUID) -> dict[str, Any] | None:
+    """The parameters of recording the entry this session's turn decided for the conversation (``ENTER_RIDER``),
+    or None."""
+    chosen = session.info.get(ENTRIES, {}).get(conversation_id)
+    if chosen is None:
+        return None
+    dealership_id, variant = chosen
+    return {
+        "enter_dealership_id": dealership_id,
+        "enter_experiment_id": variant.experiment_id,
+        "enter_variant_id": variant.id,
+        "enter_conversation_id": conversation_id,
+    }
+
+
+def entered(session: AsyncSession, conversation_id: uuid.UUID, variant_id: int | None) -> None:
+    """The entry's statement ran: recorded (``variant_id``), or another process recorded one first (None: read
+    again when next needed; theirs stands)."""
+    session.info.get(ENTRIES, {}).pop(conversation_id, None)
+    if variant_id is not None:
+        MEMO.put(conversation_id, int(variant_id))
+    else:
+        MEMO.forget(conversation_id)
 
 
 def _variant(experiments: Sequence[ActiveExperiment], variant_id: int) -> ActiveVariant | None:
@@ -217,13 +270,24 @@ def _variant(experiments: Sequence[ActiveExperiment], variant_id: int) -> Active
 
 
 async def variant_for(
-    session: AsyncSession, dealership_id: int, conversation_id: uuid.UUID, created_at: datetime, *, enter: bool = True
+    session: AsyncSession,
+    dealership_id: int,
+    conversation_id: uuid.UUID,
+    created_at: datetime,
+    *,
+    enter: bool = True,
+    record_later: bool = False,
 ) -> ActiveVariant | None:
     """The conversation's variant: the one it got (sticky), else the one it enters now (recorded; not when
-    ``enter`` is False), else None. No statement when no experiment runs or this process knows the answer."""
+    ``enter`` is False), else None. No statement when no experiment runs or this process knows the answer.
+    ``record_later``: the entry is kept in the session (``ENTRIES``) and recorded by the statement that counts the
+    answer (``entry_params``), not by a statement of its own."""
     experiments = await active(session)
     if not experiments:
         return None
+    pending = session.info.get(ENTRIES, {}).get(conversation_id)
+    if pending is not None:  # decided in this session's turn, to be recorded with the answer
+        return _variant(experiments, pending[1].id)
     variant_id, certain = await assigned(session, experiments, conversation_id)
     if variant_id is not None:
         return _variant(experiments, variant_id)  # None once its experiment stopped
@@ -233,6 +297,9 @@ async def variant_for(
     if chosen is None:
         MEMO.put(conversation_id, 0, experiments)
         return None
+    if record_later:
+        session.info.setdefault(ENTRIES, {})[conversation_id] = (dealership_id, chosen)
+        return chosen
     params = {
         "dealership_id": dealership_id,
         "experiment_id": chosen.experiment_id,

@@ -8,8 +8,10 @@ With no experiment loaded (the cache) nothing is sent at all.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import OrderedDict
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,6 +42,10 @@ where ev.conversation_id = %(conversation_id)s and e.status = any(%(measured)s)
 on conflict do nothing
 returning id
 """
+
+# ``customer_replied`` as a CTE of the statement that counts the customer's message (``conversations.rows.Rider``):
+# the same statement, its parameters prefixed.
+REPLIED_RIDER = re.sub(r"%\((\w+)\)s", r":replied_\1", RECORD_SQL).replace("returning id", "returning id as value")
 
 # Conversations whose customer_replied (contact_given) this process has recorded: counted once per conversation,
 # so their later messages send nothing for it.
@@ -86,6 +92,30 @@ async def record(
     """The event for the conversation's variant, if it is in a measured experiment (else nothing)."""
     if await active(session):
         await _record(session, conversation_id, metric, message_id, value)
+
+
+def replied_params(conversation_id: uuid.UUID, message_id: uuid.UUID) -> dict[str, Any] | None:
+    """The parameters of ``customer_replied`` as a rider (``REPLIED_RIDER``) of the statement counting the
+    customer's message ``message_id``; None once this process recorded it for the conversation."""
+    if conversation_id in _REPLIED:
+        return None
+    params = {
+        "conversation_id": conversation_id,
+        "metric": str(MetricName.customer_replied),
+        "message_id": message_id,
+        "value": 1,
+        "measured": MEASURED,
+        "reply_window": True,
+        "hours": REPLY_WINDOW_HOURS,
+    }
+    return {f"replied_{name}": value for name, value in params.items()}
+
+
+def replied(conversation_id: uuid.UUID, recorded: object) -> None:
+    """What the rider did: recorded (an id came back), so later messages send nothing for it; or not (outside an
+    experiment, or past the reply window)."""
+    if recorded is not None:
+        _remember(_REPLIED, conversation_id)
 
 
 async def customer_replied(session: AsyncSession, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, func, literal, select, update
+from sqlalchemy import Row, bindparam, func, select, update
 from sqlalchemy import insert as insert_into
 from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -68,33 +68,57 @@ async def _touch(
     Plain Core UPDATE and INSERT ... SELECT: SQLAlchemy caches their compiled form, where the PostgreSQL dialect's
     ``INSERT ... ON CONFLICT`` construct is compiled afresh on every call (about a millisecond of CPU), which is
     why the upsert is left to the first touchpoint."""
+    interaction_id = uuid.uuid4()
+    params = {
+        "t_dealership_id": customer.dealership_id,
+        "t_customer_id": customer.id,
+        "t_at": at,
+        "t_interaction_id": interaction_id,
+        "t_conversation_id": conversation_id,
+        "t_kind": kind.value,
+        "t_details": details,
+    }
+    with session.no_autoflush:  # it refers to no pending row: what is pending goes in the transaction's next flush
+        row = (await session.execute(_TOUCH, params)).one_or_none()
+    return None if row is None else (row, interaction_id)
+
+
+def _touch_statement() -> Any:
+    """The touchpoint's statement, built once with bound parameters (a turn sends it twice: building it each time
+    cost more CPU than sending it). The parameters are not named after columns: an UPDATE would take those for
+    values to SET."""
+    dealership_id = bindparam("t_dealership_id", type_=CustomerProfile.dealership_id.type)
+    at = bindparam("t_at", type_=CustomerInteraction.occurred_at.type)
     profile = (
         update(CustomerProfile)
-        .where(CustomerProfile.dealership_id == customer.dealership_id, CustomerProfile.customer_id == customer.id)
+        .where(
+            CustomerProfile.dealership_id == dealership_id,
+            CustomerProfile.customer_id == bindparam("t_customer_id", type_=CustomerProfile.customer_id.type),
+        )
         .values(last_interaction=func.greatest(CustomerProfile.last_interaction, at))  # greatest skips NULL
         .returning(CustomerProfile.id, CustomerProfile.preferences, CustomerProfile.buying_timeline)
         .cte("profile")
     )
-    interaction_id = uuid.uuid4()
     touch = (
         insert_into(CustomerInteraction)
         .from_select(
             ["id", "dealership_id", "profile_id", "conversation_id", "interaction_type", "details", "occurred_at"],
             select(
-                literal(interaction_id),
-                literal(customer.dealership_id),
+                bindparam("t_interaction_id", type_=CustomerInteraction.id.type),
+                dealership_id,
                 profile.c.id,
-                literal(conversation_id, CustomerInteraction.conversation_id.type),
-                literal(kind.value),
-                literal(details, JSONB),
-                literal(at, CustomerInteraction.occurred_at.type),
+                bindparam("t_conversation_id", type_=CustomerInteraction.conversation_id.type),
+                bindparam("t_kind", type_=CustomerInteraction.interaction_type.type),
+                bindparam("t_details", type_=JSONB),
+                at,
             ),
         )
         .cte("touch")
     )
-    stmt = select(profile.c.id, profile.c.preferences, profile.c.buying_timeline).add_cte(touch)
-    row = (await session.execute(stmt)).one_or_none()
-    return None if row is None else (row, interaction_id)
+    return select(profile.c.id, profile.c.preferences, profile.c.buying_timeline).add_cte(touch)
+
+
+_TOUCH = _touch_statement()
 
 
 async def _learn(
