@@ -86,6 +86,10 @@ async def test_a_variant_sets_the_follow_up_cadence_of_its_conversations_and_its
     shop = await create_shop(db)
     async with db.maint_session() as maint, maint.begin():
         experiment = await create_experiment(maint, shop.team.id, status="running", weights=(0, 100))
+        own = await maint.get(Dealership, shop.team.id)
+        assert own is not None  # the dealership's cadence: its second step is a call to make
+        steps = [1, {"day": 2, "channel": "call"}, 4, 7, 13]
+        own.agent_config = {**(own.agent_config or {}), "follow_up_days": steps}
     b = await _variant(db, experiment.id, "B", {"follow_up_days": [3, 10]})
     services = Services.build(settings, db)
     created = {}
@@ -115,5 +119,8 @@ async def test_a_variant_sets_the_follow_up_cadence_of_its_conversations_and_its
         audited = await maint.scalar(
             select(AuditLog).where(AuditLog.dealership_id == shop.team.id, AuditLog.action == "dealership.update")
         )
-    assert dealership is not None and dealership.agent_config["follow_up_days"] == [3, 10]
+    assert dealership is not None and dealership.agent_config["follow_up_days"] == [
+        {"day": 3, "channel": "same"},  # the winner's days, each on the channel its place had: a call stays a call
+        {"day": 10, "channel": "call"},
+    ]
     assert audited is not None and audited.after["experiment_id"] == experiment.id

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.audit.service import Actor, record, snapshot
 from showroom.cache import NAMED
 from showroom.models import Dealership, Persona, PromptExperiment, PromptVariant
+from showroom.vocabulary import CadenceChannel
 
 TIMING = frozenset({"first_reply_delay_seconds", "follow_up_days"})
 
@@ -74,7 +75,14 @@ async def _promote_cadence(
     dealership = await session.get(Dealership, experiment.dealership_id)
     assert dealership is not None
     before = list((dealership.agent_config or {}).get("follow_up_days") or [])
-    dealership.agent_config = {**(dealership.agent_config or {}), "follow_up_days": [int(d) for d in days]}
+    # the winner's days, each step keeping the channel the dealership gave the step in its place (a call stays a call)
+    channels = [str(item.get("channel") or CadenceChannel.same) if isinstance(item, dict) else CadenceChannel.same
+                for item in before]  # fmt: skip
+    steps = [
+        {"day": day, "channel": str(channels[i]) if i < len(channels) else str(CadenceChannel.same)}
+        for i, day in enumerate(sorted(int(d) for d in days))
+    ]
+    dealership.agent_config = {**(dealership.agent_config or {}), "follow_up_days": steps}
     await session.flush()
     await record(
         session,
@@ -85,7 +93,7 @@ async def _promote_cadence(
         resource_id=dealership.id,
         before={"agent_config": {"follow_up_days": before}},
         after={
-            "agent_config": {"follow_up_days": days},
+            "agent_config": {"follow_up_days": steps},
             "experiment_id": experiment.id,
             "variant_id": winner.id,
         },
