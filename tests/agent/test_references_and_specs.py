@@ -406,3 +406,15 @@ def test_every_feature_asked_of_several_is_answered() -> None:
 def test_a_price_or_fact_question_about_a_list_is_of_the_list_not_a_which_one() -> None:
     assert _picked("any incentives or rebates on it") == [1, 2, 3]
     assert _picked("which one has the most range") == [1, 2, 3]
+
+
+async def test_a_handover_for_a_time_says_the_time_and_the_customers_name(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    first = (await guest.post(url, json={"content": "do you have the tahoe"})).json()
+    asked = {"content": "saturday around 10 then. name is Gus", "token": first["token"]}
+    answer = (await guest.post(url, json=asked)).json()
+    assert answer.get("handed_over"), answer
+    note = answer["replies"][0]["content"]
+    assert "Thanks for your patience, Gus." in note and "to confirm Saturday around 10" in note, note

@@ -556,7 +556,7 @@ def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
 
 _NAME_WORD = r"([A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ'-]{1,19})"
 _NAMED = (
-    re.compile(rf"\b(?:my name is|my name'?s|me llamo|mi nombre es)\s+{_NAME_WORD}", re.IGNORECASE),
+    re.compile(rf"\b(?:my name is|my name'?s|name is|name'?s|me llamo|mi nombre es)\s+{_NAME_WORD}", re.IGNORECASE),
     # "im dana 708-555-0188": a word after "I'm" is a name when a phone number or an e-mail follows it
     re.compile(
         rf"\b(?:i'?m|i am|this is|it'?s|soy)\s+{_NAME_WORD}(?=[\s,.-]+(?:\+?\(?\d[\d\s().-]{{6,}}|[\w.+-]+@))",

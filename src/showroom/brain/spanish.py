@@ -260,6 +260,11 @@ MESSAGES: dict[str, str] = {
     "What time on {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "What time {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "Great!": "¡Perfecto!",
+    "Thanks for your patience{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly.": (
+        "Gracias por su paciencia{name}. Le estoy pasando con alguien de nuestro equipo{purpose}, que le responderá "
+        "aquí en breve."
+    ),
+    " to confirm {when}": " para confirmar {when}",
     "All of them list {feature}.": "Todos incluyen {feature} en su listado.",
     "I don't see {feature} in their feature lists.": "No veo {feature} en su equipo listado.",
     "{count} of them list {feature}.": "{count} de ellos incluyen {feature} en su listado.",

@@ -4,6 +4,7 @@ tags, opt-outs, suggestions for staff, and the outbound messages it writes (stor
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -11,8 +12,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.agent.personas import greeting_name
 from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
+from showroom.brain.compose.context import safe_name
+from showroom.brain.dialogue import given_name
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.escalation.specs import TriggerMatch, as_list
 from showroom.brain.i18n import translate, writes
@@ -194,20 +198,38 @@ def opt_out_text(turn: TurnRows) -> str:
     )
 
 
-def handover_note(turn: TurnRows, language: str = "en") -> str:
+def handover_note(turn: TurnRows, language: str = "en", u: Understanding | None = None) -> str:
     """What the customer reads when a person takes over, in their language when the agent writes it (also when the
-    dealership has not enabled it: a fixed text is safe to send)."""
+    dealership has not enabled it: a fixed text is safe to send): by their name when known, and, when they asked
+    for a time, that the person confirms it ("to confirm Saturday around 10")."""
     language = language if writes(language) else "en"
+    name = safe_name((given_name(u.text) if u else None) or greeting_name(turn.customer))
+    request = u.time_request if u else None
+    if name or request:
+        when = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), request.words) if request else ""
+        thanks = translate(
+            language,
+            "Thanks for your patience{name}. I'm bringing in a member of our team{purpose}, who will reply here "
+            "shortly.",
+        ).format(
+            name=f", {name}" if name else "",
+            purpose=translate(language, " to confirm {when}").format(when=when) if when else "",
+        )
+        return f"{thanks}\n\n{_call_us(turn, language)}"
+    thanks = translate(
+        language, "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly."
+    )
+    return f"{thanks}\n\n{_call_us(turn, language)}"
+
+
+def _call_us(turn: TurnRows, language: str) -> str:
     phone = turn.dealership.contact_phone
     call = (
         translate(language, "If it's urgent, you can also call {dealer} at {phone}.")
         if phone
         else translate(language, "If it's urgent, you can also call {dealer}.")
     )
-    thanks = translate(
-        language, "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly."
-    )
-    return f"{thanks}\n\n{call.format(dealer=turn.dealership.name, phone=phone)}"
+    return call.format(dealer=turn.dealership.name, phone=phone)
 
 
 async def opt_out(session: AsyncSession, services: Services, turn: TurnRows, message: Message) -> Message | None:

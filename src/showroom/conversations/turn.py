@@ -259,7 +259,7 @@ async def _decide(
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
             reply = await effects.say(
-                session, services, turn, message, effects.handover_note(turn, u.language), model="handover"
+                session, services, turn, message, effects.handover_note(turn, u.language, u), model="handover"
             )
             await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
@@ -595,7 +595,7 @@ async def rehearse(
         elif silent is None:
             match = evaluate(specs, text, turns, u)
             if match is not None and match.trigger.action == "handover":
-                replies.append(("ai", effects.handover_note(rows, u.language)))
+                replies.append(("ai", effects.handover_note(rows, u.language, u)))
                 handed_over, silent = True, "a human is handling this conversation"
             elif NOT_INTERESTED in (rows.conversation.tags or []) and not (set(u.intents[:2]) & BUYING_INTENTS):
                 skipped = "the customer said they are not interested"
