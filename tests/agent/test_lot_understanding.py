@@ -286,7 +286,7 @@ def test_counts_are_what_is_listed_and_never_more_than_known() -> None:
     two = compose_reply(u, persona=persona(), dealership=DEALER, vehicles=palisades[:2]).text
     assert "2 that" in two and two.count("\n- ") + two.startswith("- ") == 2
     five = compose_reply(u, persona=persona(), dealership=DEALER, vehicles=palisades[:5]).text
-    assert "several" in five and "Here are 3" in five and " 5 " not in five
+    assert "several" in five and "Here are 5" in five and " 5 " not in five
 
 
 def test_a_feature_the_search_found_in_the_description_is_not_denied() -> None:

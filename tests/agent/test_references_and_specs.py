@@ -418,3 +418,19 @@ async def test_a_handover_for_a_time_says_the_time_and_the_customers_name(app: F
     assert answer.get("handed_over"), answer
     note = answer["replies"][0]["content"]
     assert "Thanks for your patience, Gus." in note and "to confirm Saturday around 10" in note, note
+
+
+def test_a_list_says_when_a_price_is_not_listed_and_a_bare_listing_is_not_a_missing_feature() -> None:
+    from showroom.brain.compose.reply import compose_reply
+    from showroom.brain.types import DealershipView
+    from tests.agent.support import persona
+
+    d = DealershipView("Demo", None, None, None, None, None, None, "UTC")
+    priced, unpriced = make_vehicle(id=1), make_vehicle(id=2, price_cents=None, stock_number="X2")
+    listed = compose_reply(understand("any palisades", CATALOG), persona=persona(), dealership=d,
+                           vehicles=[priced, unpriced]).text  # fmt: skip
+    assert "price not listed yet" in listed and listed.count("price not listed yet") == 1
+    bare = make_vehicle(features=())
+    asked = compose_reply(understand("does it have leather seats?", CATALOG), persona=persona(), dealership=d,
+                          vehicles=[bare], referred=True).text  # fmt: skip
+    assert "doesn't include its equipment" in asked and "in its feature list" not in asked

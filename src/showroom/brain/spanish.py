@@ -260,6 +260,10 @@ MESSAGES: dict[str, str] = {
     "What time on {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "What time {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "Great!": "¡Perfecto!",
+    "price not listed yet": "precio aún no publicado",
+    "Our listing for the {title} doesn't include its equipment, so I can't confirm {feature}; a team member can "
+    "check it on the car for you.": "Nuestro listado del {title} no incluye su equipo, así que no puedo confirmarle "
+    "{feature}; alguien del equipo lo puede revisar en el vehículo.",
     "Thanks for your patience{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly.": (
         "Gracias por su paciencia{name}. Le estoy pasando con alguien de nuestro equipo{purpose}, que le responderá "
         "aquí en breve."

@@ -44,7 +44,7 @@ FULL_SEARCH = 5  # the pipeline reads at most five units (agent.context.MAX_VEHI
 def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     """Availability and search share one honest shape: exact matches, else close options, else 'none'."""
     s = ctx.u.slots
-    limit = 2 if ctx.sms else 3
+    limit = 2 if ctx.sms else 5
     target = _by_identifier(ctx)
     exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, s)], ctx.u.text)
     reply = _Reply()
@@ -331,6 +331,13 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             if own
             else ctx.t(
                 "I don't see {feature} in its feature list; a team member can double-check that.",
+                feature=_with_article(_feature_phrase(feature), ctx),
+            )
+            if v.features
+            else ctx.t(  # no feature list at all: nothing is missing from it, the listing just does not say
+                "Our listing for the {title} doesn't include its equipment, so I can't confirm {feature}; a team "
+                "member can check it on the car for you.",
+                title=title,
                 feature=_with_article(_feature_phrase(feature), ctx),
             )
         )

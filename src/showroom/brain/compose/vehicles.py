@@ -39,6 +39,8 @@ def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
         parts.append(price_text(v.price_cents))
     if v.mileage is not None and (v.condition != VehicleCondition.new or v.mileage >= 1000):
         parts.append(ctx.t("{miles} miles", miles=f"{v.mileage:,}"))
+    if v.price_cents is None and not ctx.sms:
+        parts.append(ctx.t("price not listed yet"))  # said, so that no one reads a missing price as an oversight
     text = ", ".join(parts)
     return f"{text} ({note})" if note else text
 
