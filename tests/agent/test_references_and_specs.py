@@ -434,3 +434,22 @@ def test_a_list_says_when_a_price_is_not_listed_and_a_bare_listing_is_not_a_miss
     asked = compose_reply(understand("does it have leather seats?", CATALOG), persona=persona(), dealership=d,
                           vehicles=[bare], referred=True).text  # fmt: skip
     assert "doesn't include its equipment" in asked and "in its feature list" not in asked
+
+
+def test_the_same_closing_question_and_asides_are_not_said_turn_after_turn() -> None:
+    from showroom.brain.compose.reply import compose_reply
+    from showroom.brain.types import DealershipView, Turn
+    from tests.agent.support import persona
+
+    d = DealershipView("Demo", None, None, None, None, None, None, "UTC")
+    v = make_vehicle()
+    u = understand("what's the price on it", CATALOG)
+    first = compose_reply(u, persona=persona(), dealership=d, vehicles=[v], referred=True).text
+    question = first.strip().splitlines()[-1]
+    assert question.endswith("?") and "Taxes, fees" in first
+    history = [Turn("customer", "what's the price on it"), Turn("ai", first)]
+    again = compose_reply(
+        understand("and the miles and price?", CATALOG), persona=persona(), dealership=d, vehicles=[v],
+        history=history, referred=True,
+    ).text  # fmt: skip
+    assert "$44,028" in again and question not in again and "Taxes, fees" not in again

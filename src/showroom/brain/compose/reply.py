@@ -70,13 +70,19 @@ def _main_intent(u: Understanding) -> str:
 
 
 def _not_again(reply: _Reply, history: Sequence[Turn]) -> None:
-    """Leave out the asides the agent's last reply already said word for word ("Our hours are ...", a link): the
-    answer and its question stay, even when they repeat (the same car can be the answer twice)."""
-    last = next((t.text for t in reversed(history) if t.sender in ("ai", "agent")), "")
-    if not last:
+    """Leave out the asides the agent's recent replies already said word for word ("Our hours are ...", "Taxes, fees
+    ... are confirmed by a team member", a link), and a closing question asked in either of the last two replies
+    ("Want to take it for a test drive?" every turn reads as a script): the answer itself stays, even when it repeats
+    (the same car can be the answer twice)."""
+    recent = [t.text for t in reversed(history) if t.sender in ("ai", "agent")][:3]
+    if not recent:
         return
-    said = {s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", last) if s.strip()}
+    said = {s.strip() for text in recent for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()}
     reply.extras = [e for e in reply.extras if e.strip() not in said]
+    asked = {s.strip() for text in recent[:2] for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()}
+    question = reply.question.strip()
+    if question and question in asked and (reply.lead or reply.body):
+        reply.question = ""
 
 
 def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
