@@ -17,6 +17,9 @@ from tests.agent.support import CATALOG, INVENTORY, persona, search
 EARLIER = [Turn("customer", "hi"), Turn("ai", "Hi! How can I help?")]
 MESSAGES = [
     "hi",
+    "whats the payment on a 30k car",
+    "any accidents on the palisade?",
+    "what trims of the palisade do you have",
     "Is the 2024 Palisade XRT still available?",
     "is stock #25713 still available",
     "do you have any palisades?",

@@ -453,3 +453,25 @@ def test_the_same_closing_question_and_asides_are_not_said_turn_after_turn() -> 
         history=history, referred=True,
     ).text  # fmt: skip
     assert "$44,028" in again and question not in again and "Taxes, fees" not in again
+
+
+async def test_a_colour_or_miles_asked_alone_and_the_cheapest_asked_for(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    token: str | None = None
+
+    async def say(text: str) -> str:
+        nonlocal token
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        token = response.json()["token"]
+        return str(response.json()["replies"][0]["content"])
+
+    assert "Palisade Limited" in await say("i want the 2022 palisade limited")
+    assert "Yes, the 2022 Hyundai Palisade Limited AWD is finished in White." in await say("white?")
+    cheapest = await say("what's the cheapest new car you have")
+    assert cheapest.count("\n- ") == 0 and "(stock" in cheapest  # that one, not a list of five
+    payment = await say("whats the payment on a 30k car")
+    assert "depends on the price" in payment

@@ -84,7 +84,7 @@ _ATTRIBUTE_ONLY = re.compile(
     r"^\W*(?:and\s+|y\s+|the\s+)?(?:miles|mileage|price|colou?r|millas|millaje|precio|trim|year)\W*$"
     r"|\bhow many miles\b|\bwhat(?:'?s| is) the (?:mileage|price|colou?r|year)\b|\bwhat colou?r\b|\bhow much\b"
     r"|\bwhat year\b|\bwhat (?:features|options|equipment)\b|\b(?:more )?(?:pictures|pics|photos|fotos)\b"
-    r"|\bqu[eé] a[nñ]o\b|\bde qu[eé] color\b"
+    r"|\bqu[eé] a[nñ]o\b|\bde qu[eé] color\b|\b(?:tiene|tienen)\s+(?:millas|millaje|kilometraje)\b"
     r"|\bcu[aá]nt[oa]s? millas\b|\bmillaje\b|\bqu[eé] color\b|\bcu[aá]nto (?:cuesta|vale|sale)\b|\bprecio\b"
     r"|\b(?:tiene|es)\s+(?:awd|4x4|tracci[oó]n|h[ií]brid[oa]|autom[aá]tic[oa]|est[aá]ndar|manual|tercera fila"
     r"|quemacocos|techo)\b|^\W*(?:is it|es)\s+(?:an?\s+)?(?:automatic|manual|stick|auto)\b",
@@ -187,6 +187,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if u.primary in ("vehicle_facts", "price") and state.focus is not None and not s.has_vehicle_criteria():
         return True  # "any accidents?", "mpg?": about the car under discussion
+    if s.colors and state.focus is not None and len(text.split()) <= 3 and not (s.makes or s.models or s.body_styles):
+        return True  # "white?": the colour of the car under discussion
     only_features = s.features and not (s.makes or s.models or s.colors or s.condition or s.budget_max_cents)
     if only_features and state.focus is not None and (u.is_question or _WHAT_ABOUT.search(text)):
         return True  # "what about the sunroof", "and ventilated?": of the car under discussion

@@ -260,6 +260,13 @@ MESSAGES: dict[str, str] = {
     "What time on {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "What time {day} works best for you?": "¿A qué hora le queda mejor {day}?",
     "Great!": "¡Perfecto!",
+    "The {title} is new, with {miles} miles on it.": "El {title} es nuevo, con {miles} millas.",
+    "The {title} is new; our listing shows no miles on it.": "El {title} es nuevo; nuestro listado no le marca millas.",
+    "A payment depends on the price, your down payment, the term and the rate your lender offers, so I can't quote "
+    "one here; our finance team works it out with you.": "Un pago depende del precio, el enganche, el plazo y la tasa "
+    "que le aprueben, así que no puedo darle una cifra aquí; nuestro equipo de finanzas lo calcula con usted.",
+    "Yes, the {title} is finished in {colour}.": "Sí, el {title} es color {colour}.",
+    "The {title} is finished in {colour}.": "El {title} es color {colour}.",
     "price not listed yet": "precio aún no publicado",
     "Our listing for the {title} doesn't include its equipment, so I can't confirm {feature}; a team member can "
     "check it on the car for you.": "Nuestro listado del {title} no incluye su equipo, así que no puedo confirmarle "

@@ -26,6 +26,7 @@ from showroom.brain.compose.vehicles import (
 from showroom.brain.dialogue import asks_colours, asks_condition, asks_for_more, asks_trims, superlative
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import (
+    color_matches,
     drivetrain_fits,
     drivetrain_matches,
     drivetrains_named,
@@ -342,13 +343,25 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             )
         )
     colour_question = re.search(r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\b", ctx.u.text, re.I)
-    if colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
+    if s.colors and ctx.referred and len(ctx.u.text.split()) <= 3 and v.exterior_color:  # "white?"
+        out.append(
+            ctx.t("Yes, the {title} is finished in {colour}.", title=title, colour=v.exterior_color)
+            if _colour_is(v, s.colors)
+            else ctx.t("The {title} is finished in {colour}.", title=title, colour=v.exterior_color)
+        )
+    elif colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
         out.append(ctx.t("It's finished in {colour}.", colour=v.exterior_color) if v.exterior_color else "")
     if (
         re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b|\bkilometraje\b", ctx.u.text, re.I)
         and v.mileage is not None
     ):
-        out.append(ctx.t("The {title} has {miles} miles.", title=title, miles=f"{v.mileage:,}"))
+        out.append(
+            ctx.t("The {title} is new, with {miles} miles on it.", title=title, miles=f"{v.mileage:,}")
+            if v.condition == VehicleCondition.new and 0 < v.mileage < 1000
+            else ctx.t("The {title} is new; our listing shows no miles on it.", title=title)
+            if v.condition == VehicleCondition.new and v.mileage == 0
+            else ctx.t("The {title} has {miles} miles.", title=title, miles=f"{v.mileage:,}")
+        )
     if out and _PRICE_TOO.search(ctx.u.text):  # "what color and price"
         out.append(
             ctx.t("It's listed at {price}.", price=price_text(v.price_cents))
@@ -446,6 +459,10 @@ def _trim_fact(v: VehicleView, ctx: _Ctx, title: str, asked: str) -> str:
     if asked.lower() in re.findall(r"[a-z0-9-]+", v.trim.lower()):
         return ctx.t("Yes, the {title} is the {trim} trim.", title=plain, trim=v.trim)
     return ctx.t("The {title} is listed as the {trim} trim, not a {asked}.", title=plain, trim=v.trim, asked=asked)
+
+
+def _colour_is(v: VehicleView, colours: Sequence[str]) -> bool:
+    return any(color_matches(v.exterior_color, c) for c in colours)
 
 
 def _gearbox_fact(v: VehicleView, ctx: _Ctx, title: str) -> str:
@@ -637,6 +654,9 @@ def _availability(ctx: _Ctx) -> _Reply:
 
 
 def _search(ctx: _Ctx) -> _Reply:
+    top = ctx.vehicles[:1] if superlative(ctx.u) and not ctx.referred and ctx.vehicles else []
+    if top and _fits(top[0], ctx.u.slots):  # "what's the cheapest new car you have": that one
+        return _exact_answer(ctx, top, asked_specific=True)
     reply = (
         _trims_answer(ctx)
         or _colours_answer(ctx)
@@ -738,6 +758,9 @@ _ASKS_IF_TAKEN = re.compile(
 )
 
 
+_PAYMENT = re.compile(r"\bpayments?\b|\bper month\b|\ba month\b|\bmonthly\b|\bmensualidad|\bpagos?\b", re.I)
+
+
 def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
     kind = ctx.t("lease" if lease else "financing")
     reply = _Reply(confidence=0.7)
@@ -746,7 +769,15 @@ def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
         if ctx.tone != Tone.formal
         else ctx.t("Our finance department would be pleased to review {kind} options with you.", kind=kind)
     )
-    reply.lead.append(ctx.t("I'm not able to quote rates or payments here; a specialist confirms those with you."))
+    if _PAYMENT.search(ctx.u.text):  # "whats the payment on a 30k car": why there is no number, not the same line
+        reply.lead[:] = [
+            ctx.t(
+                "A payment depends on the price, your down payment, the term and the rate your lender offers, so I "
+                "can't quote one here; our finance team works it out with you."
+            )
+        ]
+    else:
+        reply.lead.append(ctx.t("I'm not able to quote rates or payments here; a specialist confirms those with you."))
     url = ctx.link(ctx.persona.text_argument("finance_application_url"))
     if url:
         reply.extras.append(ctx.t("If you'd like to get started, you can apply securely online: {url}", url=url))

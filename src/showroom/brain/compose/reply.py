@@ -216,7 +216,20 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}
     if _ANY_COLOUR.search(u.text):  # "any color is fine": the colour wished before is dropped
         terms["forget"] = ["colors"]
+    if _WHOLE_LOT.search(u.text):  # "what's the cheapest new car you have": the lot, not the model discussed
+        terms["forget"] = [k for k in _FORGETTABLE if k not in terms or terms[k] in (None, [], "")]
     return terms
+
+
+_WHOLE_LOT = re.compile(
+    r"\b(?:car|cars|vehicle|vehicles|anything|something)\s+(?:you (?:have|got)|on (?:the|your) lot|in stock)\b"
+    r"|\byour (?:cheapest|newest|least expensive)\b|\bon (?:the|your) (?:whole )?lot\b",
+    re.IGNORECASE,
+)
+_FORGETTABLE = (
+    "makes", "models", "trims", "body_styles", "colors", "drivetrains", "fuel_types", "transmissions", "features",
+    "year_min", "year_max", "mileage_max", "price_max_cents", "price_min_cents", "condition",
+)  # fmt: skip
 
 
 _ANY_COLOUR = re.compile(
