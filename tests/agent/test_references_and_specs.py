@@ -5,17 +5,57 @@ then through the public widget API with the real feed."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 
+from showroom.brain.compose.reply import compose_reply
 from showroom.brain.dialogue import DialogueState, asks_trims, pick, refers_to_shown, search_order
 from showroom.brain.nlu.attributes import transmissions_named
 from showroom.brain.nlu.intents import understand
+from showroom.brain.types import DealershipView, Turn, VehicleView
 from showroom.db.engine import Database
-from tests.agent.support import CATALOG, make_vehicle
+from tests.agent.support import CATALOG, make_vehicle, persona
 from tests.agent.test_conversations_flow import stocked_team, visitor
+
+
+async def chat(app: FastAPI, db: Database) -> Callable[[str], Awaitable[str]]:
+    """One visitor's conversation through the public widget API, with the real feed: ``await say(text)`` is the
+    agent's first reply."""
+    team = await stocked_team(app, db)
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    token: str | None = None
+
+    async def say(text: str) -> str:
+        nonlocal token
+        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
+        response = await guest.post(url, json=body)
+        assert response.status_code == 201, response.text
+        token = response.json()["token"]
+        return str(response.json()["replies"][0]["content"])
+
+    return say
+
+
+BARE = DealershipView("Demo", None, None, None, None, None, None, "UTC")
+
+
+def reply_to(
+    text: str,
+    vehicles: list[VehicleView],
+    *,
+    dealership: DealershipView = BARE,
+    history: Sequence[Turn] = (),
+    referred: bool = False,
+) -> str:
+    """The builtin agent's reply to ``text`` about ``vehicles`` (no database)."""
+    u = understand(text, CATALOG, history)
+    return compose_reply(
+        u, persona=persona(), dealership=dealership, vehicles=vehicles, history=history, referred=referred
+    ).text
 
 
 @pytest.mark.parametrize(
@@ -111,18 +151,7 @@ def test_what_trims_ranks_one_of_each_trim() -> None:
 
 
 async def test_a_conversation_about_cars_from_the_list_through_the_widget(app: FastAPI, db: Database) -> None:
-    team = await stocked_team(app, db)
-    guest = visitor(app)
-    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
-    token: str | None = None
-
-    async def say(text: str) -> str:
-        nonlocal token
-        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
-        response = await guest.post(url, json=body)
-        assert response.status_code == 201, response.text
-        token = response.json()["token"]
-        return str(response.json()["replies"][0]["content"])
+    say = await chat(app, db)
 
     assert "Mazda3" in await say("got any hatchbacks")
     manual = await say("the mazda, is it automatic")
@@ -200,18 +229,7 @@ def test_carry_is_not_a_camry() -> None:
 
 
 async def test_questions_the_agent_used_to_answer_with_a_generic_fallback(app: FastAPI, db: Database) -> None:
-    team = await stocked_team(app, db)
-    guest = visitor(app)
-    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
-    token: str | None = None
-
-    async def say(text: str) -> str:
-        nonlocal token
-        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
-        response = await guest.post(url, json=body)
-        assert response.status_code == 201, response.text
-        token = response.json()["token"]
-        return str(response.json()["replies"][0]["content"])
+    say = await chat(app, db)
 
     generic = "tell me a bit more about what you're looking for"
     browsing = await say("just looking")
@@ -233,18 +251,7 @@ def test_a_year_range_is_not_a_comparison() -> None:
 
 
 async def test_colours_year_photos_and_miles_of_a_list_through_the_widget(app: FastAPI, db: Database) -> None:
-    team = await stocked_team(app, db)
-    guest = visitor(app)
-    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
-    token: str | None = None
-
-    async def say(text: str) -> str:
-        nonlocal token
-        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
-        response = await guest.post(url, json=body)
-        assert response.status_code == 201, response.text
-        token = response.json()["token"]
-        return str(response.json()["replies"][0]["content"])
+    say = await chat(app, db)
 
     assert "Telluride" in await say("any tellurides")
     colours = await say("what colors does it come in")
@@ -299,14 +306,10 @@ def test_a_test_drive_day_without_a_time_is_for_the_agent_not_a_person() -> None
 
 
 def test_hours_and_where_are_answered_apart_and_who_is_this_gets_an_introduction() -> None:
-    from showroom.brain.compose.reply import compose_reply
-    from showroom.brain.types import DealershipView
-    from tests.agent.support import persona
-
     d = DealershipView("Demo", "+1 312 555 0100", "1 Main St", "Matteson", "IL", None, "Mon-Sat 09:00-19:00", "UTC")
 
     def reply(text: str) -> str:
-        return compose_reply(understand(text, CATALOG), persona=persona(), dealership=d, vehicles=[]).text
+        return reply_to(text, [], dealership=d)
 
     assert "Mon-Sat" in reply("what are your hours") and "1 Main St" not in reply("what are your hours")
     assert "1 Main St" in reply("where are you located") and "Mon-Sat" not in reply("where are you located")
@@ -314,18 +317,7 @@ def test_hours_and_where_are_answered_apart_and_who_is_this_gets_an_introduction
 
 
 async def test_the_colours_of_the_car_under_discussion_and_a_short_still_available(app: FastAPI, db: Database) -> None:
-    team = await stocked_team(app, db)
-    guest = visitor(app)
-    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
-    token: str | None = None
-
-    async def say(text: str) -> str:
-        nonlocal token
-        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
-        response = await guest.post(url, json=body)
-        assert response.status_code == 201, response.text
-        token = response.json()["token"]
-        return str(response.json()["replies"][0]["content"])
+    say = await chat(app, db)
 
     assert "Telluride" in await say("family suv with a 3rd row under 45k")
     chosen = await say("the second one")
@@ -363,18 +355,7 @@ def test_which_one_names_none_that_fits_and_each_is_said_as_listed() -> None:
 
 
 async def test_an_acknowledgement_and_no_sentence_of_the_last_reply_again(app: FastAPI, db: Database) -> None:
-    team = await stocked_team(app, db)
-    guest = visitor(app)
-    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
-    token: str | None = None
-
-    async def say(text: str) -> str:
-        nonlocal token
-        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
-        response = await guest.post(url, json=body)
-        assert response.status_code == 201, response.text
-        token = response.json()["token"]
-        return str(response.json()["replies"][0]["content"])
+    say = await chat(app, db)
 
     assert "Santa Cruz" in await say("do you have a santa cruz")
     offer = await say("yes")
@@ -391,15 +372,10 @@ def test_pounds_of_towing_are_not_a_budget() -> None:
 
 
 def test_every_feature_asked_of_several_is_answered() -> None:
-    from showroom.brain.compose.reply import compose_reply
-    from showroom.brain.types import DealershipView
-    from tests.agent.support import persona
-
-    d = DealershipView("Demo", None, None, None, None, None, None, "UTC")
     roof = make_vehicle(id=1, features=("Panoramic Sunroof",))
     bare = make_vehicle(id=2, features=("Apple CarPlay",), stock_number="X2")
     text = "Does the 2024 palisade xrt have a panoramic sunroof and heated seats?"
-    reply = compose_reply(understand(text, CATALOG), persona=persona(), dealership=d, vehicles=[roof, bare]).text
+    reply = reply_to(text, [roof, bare])
     assert "sunroof" in reply.lower() and "heated seats" in reply.lower()
 
 
@@ -421,53 +397,26 @@ async def test_a_handover_for_a_time_says_the_time_and_the_customers_name(app: F
 
 
 def test_a_list_says_when_a_price_is_not_listed_and_a_bare_listing_is_not_a_missing_feature() -> None:
-    from showroom.brain.compose.reply import compose_reply
-    from showroom.brain.types import DealershipView
-    from tests.agent.support import persona
-
-    d = DealershipView("Demo", None, None, None, None, None, None, "UTC")
     priced, unpriced = make_vehicle(id=1), make_vehicle(id=2, price_cents=None, stock_number="X2")
-    listed = compose_reply(understand("any palisades", CATALOG), persona=persona(), dealership=d,
-                           vehicles=[priced, unpriced]).text  # fmt: skip
+    listed = reply_to("any palisades", [priced, unpriced])
     assert "price not listed yet" in listed and listed.count("price not listed yet") == 1
     bare = make_vehicle(features=())
-    asked = compose_reply(understand("does it have leather seats?", CATALOG), persona=persona(), dealership=d,
-                          vehicles=[bare], referred=True).text  # fmt: skip
+    asked = reply_to("does it have leather seats?", [bare], referred=True)
     assert "doesn't include its equipment" in asked and "in its feature list" not in asked
 
 
 def test_the_same_closing_question_and_asides_are_not_said_turn_after_turn() -> None:
-    from showroom.brain.compose.reply import compose_reply
-    from showroom.brain.types import DealershipView, Turn
-    from tests.agent.support import persona
-
-    d = DealershipView("Demo", None, None, None, None, None, None, "UTC")
     v = make_vehicle()
-    u = understand("what's the price on it", CATALOG)
-    first = compose_reply(u, persona=persona(), dealership=d, vehicles=[v], referred=True).text
+    first = reply_to("what's the price on it", [v], referred=True)
     question = first.strip().splitlines()[-1]
     assert question.endswith("?") and "Taxes, fees" in first
     history = [Turn("customer", "what's the price on it"), Turn("ai", first)]
-    again = compose_reply(
-        understand("and the miles and price?", CATALOG), persona=persona(), dealership=d, vehicles=[v],
-        history=history, referred=True,
-    ).text  # fmt: skip
+    again = reply_to("and the miles and price?", [v], history=history, referred=True)
     assert "$44,028" in again and question not in again and "Taxes, fees" not in again
 
 
 async def test_a_colour_or_miles_asked_alone_and_the_cheapest_asked_for(app: FastAPI, db: Database) -> None:
-    team = await stocked_team(app, db)
-    guest = visitor(app)
-    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
-    token: str | None = None
-
-    async def say(text: str) -> str:
-        nonlocal token
-        body: dict[str, Any] = {"content": text, **({"token": token} if token else {})}
-        response = await guest.post(url, json=body)
-        assert response.status_code == 201, response.text
-        token = response.json()["token"]
-        return str(response.json()["replies"][0]["content"])
+    say = await chat(app, db)
 
     assert "Palisade Limited" in await say("i want the 2022 palisade limited")
     assert "Yes, the 2022 Hyundai Palisade Limited AWD is finished in White." in await say("white?")

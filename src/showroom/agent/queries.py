@@ -67,21 +67,19 @@ def search_sql(found: SearchWhere, limit: int) -> str:
     return f"select {_COLUMNS} from vehicles v where {found.sql} order by v.price asc nulls last, v.id limit {limit}"
 
 
+# One of each in turn, the cheapest first, so that every one shows: of each model ("palisade vs telluride"), of each
+# trim of a model ("what trims do you have"), of each colour ("what colours does it come in").
+_PARTITIONS = {
+    "per_model": "lower(v.model)",
+    "per_trim": "lower(v.model), lower(coalesce(v.trim, ''))",
+    "per_colour": "lower(v.model), lower(coalesce(v.exterior_color, ''))",
+}
 ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by what a customer compared
     "cheapest": "v.price asc nulls last, v.id",
     "priciest": "v.price desc nulls last, v.id",
     "newest": "v.year desc, v.mileage asc nulls last, v.id",
     "fewest_miles": "v.mileage asc nulls last, v.id",
-    # two models or more ("palisade vs telluride"): the cheapest of each in turn, so every model asked about shows
-    "per_model": "model_rank, v.price asc nulls last, v.id",
-    # "what trims do you have": the cheapest of each trim, so every trim on the lot shows
-    "per_trim": "model_rank, v.price asc nulls last, v.id",
-    "per_colour": "model_rank, v.price asc nulls last, v.id",  # "what colours does it come in"
-}
-_PARTITIONS = {
-    "per_model": "lower(v.model)",
-    "per_trim": "lower(v.model), lower(coalesce(v.trim, ''))",
-    "per_colour": "lower(v.model), lower(coalesce(v.exterior_color, ''))",
+    **dict.fromkeys(_PARTITIONS, "model_rank, v.price asc nulls last, v.id"),
 }
 
 

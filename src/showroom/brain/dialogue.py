@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from showroom.brain.i18n import say, translate
-from showroom.brain.nlu.attributes import drivetrain_matches, transmission_matches, transmissions_named
+from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
@@ -269,8 +269,9 @@ def asks_trims(u: Understanding) -> bool:
 def search_order(u: Understanding) -> str:
     """How a new search ranks what it finds (``agent.queries.ORDERS``): what the message compares ("the newest"),
     one of each trim for "what trims do you have", else the cheapest first."""
-    if superlative(u):
-        return str(superlative(u))
+    compared = superlative(u)
+    if compared:
+        return compared
     if asks_trims(u):
         return "per_trim"
     if asks_colours(u):
@@ -418,18 +419,13 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
             return False
         if s.trims and not any(t.lower() in (v.trim or "").lower() for t in s.trims):
             return False
-        if s.transmissions and not any(_gearbox(v, t) for t in s.transmissions):
+        if s.transmissions and not any(gearbox_fits(v, t) for t in s.transmissions):
             return False
         return not budget or (v.price_cents is not None and v.price_cents <= budget)
 
     asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or budget)
     fitting = [v for v in shown if fits(v)]
     return fitting if fitting or not asked else None
-
-
-def _gearbox(v: VehicleView, wanted: str) -> bool:
-    named = transmissions_named(v.trim)
-    return transmission_matches(v.transmission, wanted) and (not named or wanted in named)
 
 
 def _colour_matches(colour: str | None, wanted: Sequence[str]) -> bool:

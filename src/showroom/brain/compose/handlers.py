@@ -601,15 +601,25 @@ def _unlisted_feature(ctx: _Ctx, v: VehicleView) -> str | None:
     )
 
 
+def _one_of_each(ctx: _Ctx, kind: Callable[[VehicleView], str]) -> list[VehicleView]:
+    """The first unit of each model and ``kind`` (trim, colour) among those an exact search found (it ranks one of
+    each first: ``agent.queries`` ``per_trim``, ``per_colour``); empty when the search had to offer the closest."""
+    if not ctx.vehicles or not all(v.exact for v in ctx.vehicles):
+        return []
+    seen: dict[tuple[str, str], VehicleView] = {}
+    for v in ctx.vehicles:
+        seen.setdefault((v.model, kind(v)), v)
+    return list(seen.values())[: 3 if ctx.sms else 5]
+
+
 def _trims_answer(ctx: _Ctx) -> _Reply | None:
     """ "What trims of the Palisade do you have?": the lowest-priced unit of each trim found (the search ranks one of
     each trim first), never more trims than it found."""
-    if not asks_trims(ctx.u) or not ctx.vehicles or not all(v.exact for v in ctx.vehicles):
+    if not asks_trims(ctx.u):
         return None
-    seen: dict[tuple[str, str], VehicleView] = {}
-    for v in ctx.vehicles:
-        seen.setdefault((v.model, v.trim or ""), v)
-    units = list(seen.values())[: 3 if ctx.sms else 5]
+    units = _one_of_each(ctx, lambda v: v.trim or "")
+    if not units:
+        return None
     models = list(dict.fromkeys(v.model for v in units))
     reply = _Reply(vehicle_ids=[v.id for v in units], confidence=0.8)
     reply.lead.append(
@@ -622,12 +632,9 @@ def _trims_answer(ctx: _Ctx) -> _Reply | None:
 
 def _colours_answer(ctx: _Ctx) -> _Reply | None:
     """ "What colours does it come in?": the colours of the model on the lot (the search ranks one of each first)."""
-    if not asks_colours(ctx.u) or not ctx.vehicles or not all(v.exact for v in ctx.vehicles):
+    if not asks_colours(ctx.u):
         return None
-    seen: dict[str, VehicleView] = {}
-    for v in ctx.vehicles:
-        seen.setdefault((v.exterior_color or "").lower(), v)
-    units = [v for colour, v in seen.items() if colour][: 3 if ctx.sms else 5]
+    units = [v for v in _one_of_each(ctx, lambda v: (v.exterior_color or "").lower()) if v.exterior_color]
     if not units:
         return None
     models = list(dict.fromkeys(v.model for v in units))

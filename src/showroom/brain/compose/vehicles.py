@@ -18,9 +18,9 @@ from showroom.brain.nlu.attributes import (
     feature_matches,
     feature_of,
     fuel_matches,
+    gearbox_fits,
     make_matches,
     model_matches,
-    transmission_matches,
     transmissions_named,
     trim_matches,
     vehicle_fuel,
@@ -58,7 +58,7 @@ def _fits(v: VehicleView, s: Slots) -> bool:
             not s.body_styles or any(body_matches(v.body_style, b) for b in s.body_styles),
             not s.drivetrains or any(_drive_fits(v, d) for d in s.drivetrains),
             not s.fuel_types or any(fuel_matches(vehicle_fuel(v.fuel_type, v.model, v.trim), f) for f in s.fuel_types),
-            not s.transmissions or any(_gearbox_fits(v, t) for t in s.transmissions),
+            not s.transmissions or any(gearbox_fits(v, t) for t in s.transmissions),
             not s.condition or v.condition == s.condition or used_ok,
             # the search also reads the description, which the view does not carry: a unit it found has them
             v.from_search or all(feature_of(v, f) for f in s.features),
@@ -72,13 +72,6 @@ def _drive_fits(v: VehicleView, wanted: str) -> bool:
     (shown in its title) says FWD, and it is no match for AWD to a customer reading it."""
     named = drivetrains_named(v.trim)
     return drivetrain_fits(v.drivetrain, wanted) and (len(named) != 1 or drivetrain_fits(named[0], wanted))
-
-
-def _gearbox_fits(v: VehicleView, wanted: str) -> bool:
-    """The transmission column fits, and the trim does not name another kind ("Grand Touring Manual" listed as
-    Automatic is no automatic to a customer reading its title)."""
-    named = transmissions_named(v.trim)
-    return transmission_matches(v.transmission, wanted) and (not named or wanted in named)
 
 
 _CONDITION_WORDS: dict[str, str] = {
@@ -117,7 +110,7 @@ def _notes(v: VehicleView, s: Slots, language: str = "en") -> list[str]:
             if shown
             else say(language, "drivetrain not listed")
         )
-    if s.transmissions and not any(_gearbox_fits(v, t) for t in s.transmissions):
+    if s.transmissions and not any(gearbox_fits(v, t) for t in s.transmissions):
         named = transmissions_named(v.trim) or transmissions_named(v.transmission)
         out.append(
             say(language, "{gearbox} instead of {wanted}", gearbox=say(language, named[0].lower()),

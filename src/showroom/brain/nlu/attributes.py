@@ -192,6 +192,13 @@ def transmission_matches(vehicle_transmission: str | None, wanted: str) -> bool:
     return wanted in transmissions_named(vehicle_transmission)
 
 
+def gearbox_fits(v: VehicleView, wanted: str) -> bool:
+    """The unit's transmission column fits the kind asked for, and its trim names no other kind ("Grand Touring
+    Manual" listed as Automatic is no automatic to a customer reading its title)."""
+    named = transmissions_named(v.trim)
+    return transmission_matches(v.transmission, wanted) and (not named or wanted in named)
+
+
 def fuel_matches(vehicle_fuel: str | None, wanted: str) -> bool:
     if not vehicle_fuel:
         return False
