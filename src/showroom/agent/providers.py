@@ -60,6 +60,8 @@ class ReplyRequest:
     referred: bool = False  # vehicles are what the customer pointed at among those shown (brain.dialogue)
     dialogue: str = ""  # the conversation's state in words (brain.dialogue.describe), for an LLM
     details: Details | None = None  # one unit by stock number, VIN or id, offered to an LLM as a tool
+    set_aside: Sequence[VehicleView] = ()  # cars the message turned down ("not that one"), left out of ``vehicles``
+    compared: str | None = None  # ``vehicles`` are compared on this measure, the winner first (brain.dialogue)
 
 
 @dataclass
@@ -97,6 +99,8 @@ class BuiltinProvider:
             customer_first_name=req.customer_first_name,
             sms_max_chars=req.sms_max_chars,
             referred=req.referred,
+            set_aside=req.set_aside,
+            compared=req.compared,
         )
         mentioned = [v for v in req.vehicles if v.id in draft.vehicle_ids] or list(req.vehicles)
         metrics.AI_PROVIDER.labels(self.name, "ok").observe(time.perf_counter() - started)

@@ -21,6 +21,7 @@ from typing import Any
 
 from showroom.brain.i18n import say, translate
 from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits
+from showroom.brain.nlu.knowledge import model_body
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
@@ -133,6 +134,7 @@ _ALL_OF_THEM = re.compile(r"\b(?:those|them|these|they|all of them|both|any of t
 class DialogueState:
     shown: list[int] = field(default_factory=list)  # vehicle ids of the last list shown, in the order shown
     focus: int | None = None  # the vehicle under discussion
+    discussed: list[int] = field(default_factory=list)  # the last two cars under discussion, the latest last
     criteria: dict[str, Any] = field(default_factory=dict)  # search terms gathered so far (non-empty only)
     trade_in: dict[str, Any] = field(default_factory=dict)  # year, make, model, trim, mileage, condition
     appointment: dict[str, Any] = field(default_factory=dict)  # {"words": ..., "at": ISO time} once asked for
@@ -150,6 +152,7 @@ class DialogueState:
         state.shown = [int(i) for i in data.get("shown") or [] if isinstance(i, int)][:MAX_SHOWN]
         focus = data.get("focus")
         state.focus = focus if isinstance(focus, int) else None
+        state.discussed = [int(i) for i in data.get("discussed") or [] if isinstance(i, int)][-2:]
         for name in ("criteria", "trade_in", "appointment", "contact"):
             value = data.get(name)
             if isinstance(value, dict):
@@ -286,6 +289,8 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
     if not shown:
         return []
     ordered = sorted(shown, key=lambda v: state.shown.index(v.id) if v.id in state.shown else MAX_SHOWN)
+    refused = set(state.criteria.get("exclude_ids") or ())
+    ordered = [v for v in ordered if v.id not in refused] or ordered  # a car turned down is not "the cheaper one"
     text = u.text
     if _OTHERS.search(text) and state.focus is not None and len(ordered) > 1:  # "which of the others": not that one
         ordered = [v for v in ordered if v.id != state.focus]
@@ -309,6 +314,8 @@ def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -
         focus = next((v for v in ordered if v.id == state.focus), None)
         return [focus] if focus is not None and not _ALL_OF_THEM.search(text) else ordered
     candidates = _within(ordered, u)
+    if candidates is None and _THE_X_ONE.search(text) and not _YES_NO.search(text):
+        return []  # "the hybrid one, what color" when none shown is a hybrid: a search for it, not a list's answer
     if candidates is None:  # none fits what the question names: each one's answer says how it is listed
         return ordered if _asks_attribute(u) and not u.slots.colors else []
     if _CHEAPER.search(text):
@@ -346,6 +353,96 @@ _CONDITION_ASKED = re.compile(
     r"|\bnew or used\b|\bused or new\b|\bes nuev[oa] o usad[oa]\b|\b(?:es|son)\s+(?:nuev[oa]s?|usad[oa]s?)\b",
     re.IGNORECASE,
 )
+
+
+# "which is cheaper", "whats cheaper the tucson or the santa fe", "which one has less miles", "is the ioniq 5 newer
+# than the 6": a question of which car wins, not a reference to "the cheaper one"
+_WHICH = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+|and\W+|so\W+|y\W+|what about the \w+(?: \w+)?\W+)?(?:which|what'?s|whats|what is|cu[aá]l|qu[eé])\b"
+    r"|\bwhich (?:one|of them|of the two|is|has)\b|\bor the\b.*\?|\b(?:than|que) (?:the|el|la)\b",
+    re.IGNORECASE,
+)
+_MORE_MILES = re.compile(r"\b(?:more|most) (?:miles|mileage)\b|\bm[aá]s millas\b", re.IGNORECASE)
+
+
+@dataclass
+class Comparison:
+    """Cars compared on one measure, the winner first."""
+
+    vehicles: list[VehicleView]
+    measure: str  # "cheaper", "pricier", "newer", "fewer_miles"
+
+
+def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> Comparison | None:
+    """A question of which car wins on price, year or miles: among the cars it names ("the ioniq 5 or the ioniq 6
+    which is cheaper"), the car it names and the one under discussion ("what about the silverado, which is newer"),
+    the last two discussed ("which has less miles"), or those shown ("which of those is newest"). None when the
+    message asks no such question or there are not two cars to compare."""
+    text = u.text
+    if not _WHICH.search(text):
+        return None
+    measure = _measure(text)
+    if measure is None:
+        return None
+    refused = set(state.criteria.get("exclude_ids") or ())
+    ordered = sorted(
+        (v for v in shown if v.id not in refused),
+        key=lambda v: state.shown.index(v.id) if v.id in state.shown else MAX_SHOWN,
+    )
+    by_id = {v.id: v for v in shown}
+    named = _named_among(ordered, u)
+    if named and len(named) == 1 and state.focus in by_id and named[0].id != state.focus:
+        field_ = [by_id[state.focus], named[0]]
+    elif named and len(named) > 1:
+        field_ = named
+    elif _AMONG_SHOWN.search(text) or _ALL_OF_THEM.search(text) and not re.search(r"\bthe two\b", text, re.I):
+        field_ = ordered
+    elif len(state.discussed) == 2 and all(i in by_id for i in state.discussed):
+        field_ = [by_id[i] for i in state.discussed]
+    else:
+        field_ = ordered
+    return _ranked(field_, measure)
+
+
+def _measure(text: str) -> str | None:
+    return next(
+        (name for name, pattern in (
+            ("cheaper", _CHEAPER), ("pricier", _PRICIER), ("newer", _NEWER), ("fewer_miles", _FEWER_MILES),
+            ("more_miles", _MORE_MILES),
+        ) if pattern.search(text)),
+        None,
+    )  # fmt: skip
+
+
+def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
+    field_ = list(cars)
+    if len(field_) < 2:
+        return None
+    if measure in ("cheaper", "pricier"):
+        field_ = [v for v in field_ if v.price_cents is not None] or field_
+        ranked = sorted(field_, key=lambda v: (v.price_cents or 0), reverse=measure == "pricier")
+    elif measure == "newer":
+        ranked = sorted(field_, key=lambda v: (-v.year, v.mileage or 0))
+    else:
+        ranked = sorted(field_, key=lambda v: v.mileage or 0, reverse=measure == "more_miles")
+    return Comparison(ranked, measure)
+
+
+def models_compared(u: Understanding) -> bool:
+    """ "Whats cheaper, the tucson or the santa fe": the price of two models, each by its cheapest unit."""
+    return len(u.slots.models) > 1 and bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier")
+
+
+def model_comparison(u: Understanding, found: Sequence[VehicleView]) -> Comparison | None:
+    """The cheapest unit of each model the message compares (``models_compared``), the winner first."""
+    measure = _measure(u.text)
+    if not models_compared(u) or measure is None:
+        return None
+    each = [
+        next((v for v in found if v.exact and v.model.lower().startswith(m.lower())), None) for m in u.slots.models
+    ]
+    ranked = _ranked([v for v in each if v is not None], measure)
+    return replace(ranked, measure=f"{measure}_models") if ranked is not None and len(ranked.vehicles) == 2 else ranked
 
 
 def asks_condition(text: str) -> bool:
@@ -421,9 +518,11 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
             return False
         if s.transmissions and not any(gearbox_fits(v, t) for t in s.transmissions):
             return False
+        if s.fuel_types and not any(f.lower() in (v.fuel_type or "").lower() for f in s.fuel_types):
+            return False
         return not budget or (v.price_cents is not None and v.price_cents <= budget)
 
-    asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or budget)
+    asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or s.fuel_types or budget)
     fitting = [v for v in shown if fits(v)]
     return fitting if fitting or not asked else None
 
@@ -443,9 +542,11 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     given = {k: v for k, v in terms.items() if v not in (None, [], "") and k not in ("query", "forget")}
     if forget:
         state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in forget})
+    state = replace(state, criteria=turned_down(state.criteria, given))
+    given = {k: v for k, v in given.items() if not k.startswith("exclude_")}
     if any(k in given for k in SUBJECT_KEYS):
         old = state.criteria
-        carried = ["price_max_cents", "price_min_cents", "mileage_max", "condition"]
+        carried = ["price_max_cents", "price_min_cents", "mileage_max", "condition", *EXCLUSIONS]
         if old.get("year_min") != old.get("year_max"):  # "2020 or newer" carries; "a 2023 sportage" was that model's
             carried += ["year_min", "year_max"]
         if "makes" in given and not any(k in given for k in ("models", "body_styles", "stock_number", "vin")):
@@ -453,6 +554,101 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
         kept = {k: v for k, v in old.items() if k in carried}
         return {**kept, **given}
     return {**state.criteria, **given}
+
+
+EXCLUSIONS = ("exclude_ids", "exclude_models", "exclude_colors")  # what the customer turned down, kept to the end
+
+
+def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """The criteria with what a message turns down ("not red", "not the palisade", that unit) added to what was
+    turned down before and taken out of what is wished for; what it names again ("ok show me the palisades") is
+    wished for again."""
+    out = dict(criteria)
+    for key, wished in (("exclude_colors", "colors"), ("exclude_models", "models"), ("exclude_ids", None)):
+        refused = [x for x in [*out.get(key, []), *given.get(key, [])] if wished is None or x not in given.get(wished, [])]
+        refused = list(dict.fromkeys(refused))
+        if wished and given.get(key):
+            lowered = {str(x).lower() for x in given[key]}
+            kept = [x for x in out.get(wished, []) if not any(str(x).lower().startswith(r) for r in lowered)]
+            if kept != out.get(wished, []):
+                out[wished] = kept
+                if wished == "models" and not kept:  # "not the palisade": the kind of car it is, not its make
+                    out.pop("makes", None)
+                    kinds = [b for m in given[key] if (b := model_body(str(m)))][:1]
+                    if kinds and not out.get("body_styles"):
+                        out["body_styles"] = kinds
+        out[key] = refused
+    return {k: v for k, v in out.items() if v not in (None, [], "")}
+
+
+# The customer turns down a car already shown ("not that one", "too many miles on the white one", "no me gusta esa")
+_REFUSES = re.compile(
+    r"\bnot (?:that |this |the (?:\w+ ){0,2}?)(?:one|car|truck|suv|van)\b|\bnot (?:that|this|it)\s*[,.!]|^\W*not (?:that|this)\W*$"
+    r"|\btoo (?:many miles|much mileage|high (?:of )?(?:a )?(?:price|miles|mileage)|expensive|pricey|much|old|high)\b"
+    r"|\bout of my (?:price range|budget|range)\b|\bmore than i (?:want|wanna|can) (?:to )?(?:spend|pay)\b"
+    r"|\b(?:don'?t|dont|do not) (?:like|want|love) (?:that|this|it|the (?:\w+ ){0,2}?(?:one|color|colou?r))\b"
+    r"|\b(?:not interested in|pass on|skip) (?:that|this|it|the (?:\w+ ){0,2}?one)\b"
+    r"|\bno me gusta(?:n)?\b|\b(?:ese|esa|este|esta) no\b|\bmuy car[oa]s?\b|\b(?:muchas|demasiadas) millas\b"
+    r"|\bmuy viej[oa]s?\b",
+    re.IGNORECASE,
+)
+_REFUSED_MILES = re.compile(r"\bmiles\b|\bmileage\b|\bmillas\b", re.IGNORECASE)
+_REFUSED_PRICE = re.compile(
+    r"\bexpensive\b|\bpricey\b|\btoo much\b|\bprice\b|\bbudget\b|\bspend\b|\bpay\b|\bcar[oa]s?\b", re.I
+)
+_REFUSED_AGE = re.compile(r"\btoo old\b|\bviej[oa]s?\b", re.IGNORECASE)
+_REFUSED_COLOUR = re.compile(r"\bcolou?r\b|\bcolor\b", re.IGNORECASE)
+
+
+@dataclass
+class Refusal:
+    """A car (or cars) the customer turned down, and what that says about the next search."""
+
+    vehicles: list[VehicleView]
+    criteria: dict[str, Any]  # to merge into the conversation's criteria (``turned_down`` for the exclusions)
+    order: str  # how the next search ranks: fewer miles after "too many miles"
+
+
+def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> Refusal | None:
+    """The car a message turns down among those shown ("not that one", "nah too many miles on it", "not the red
+    one", "no me gusta el color"), and what follows for the next search: that unit left out, and fewer miles, a
+    lower price, a newer year or another colour than it has when the message says so. None when the message turns
+    nothing down, or when it cannot tell which car it means."""
+    found = _REFUSES.search(u.text)
+    if not found or not shown:
+        return None
+    said = found.group()
+    pointer = said[4:] if said.lower().startswith("not ") else ""  # "not the grey one": "the grey one" is meant
+    slots = replace(
+        u.slots,
+        colors=u.slots.colors or u.slots.excluded_colors,
+        models=u.slots.models or u.slots.excluded_models,
+    )
+    rest = replace(
+        u, text=" ".join((u.text[: found.start()], pointer, u.text[found.end() :])).strip() or "it", slots=slots
+    )
+    meant = pick(rest, state, shown) if _POINTER.search(u.text) or _THE_X_ONE.search(u.text) or u.slots.colors else []
+    if not meant:
+        focus = next((v for v in shown if v.id == state.focus), None)
+        meant = [focus] if focus is not None else list(shown[:1]) if len(shown) == 1 else []
+    if not meant:
+        return None
+    criteria: dict[str, Any] = {"exclude_ids": [v.id for v in meant]}
+    order = "cheapest"
+    text = u.text
+    miles = [v.mileage for v in meant if v.mileage]
+    prices = [v.price_cents for v in meant if v.price_cents]
+    if _REFUSED_MILES.search(text) and miles:
+        criteria["mileage_max"] = min(miles) - 1
+        order = "fewest_miles"
+    elif _REFUSED_AGE.search(text):
+        criteria["year_min"] = max(v.year for v in meant) + 1
+        order = "newest"
+    elif _REFUSED_PRICE.search(text) and prices:
+        criteria["price_max_cents"] = min(prices) - 1
+    if _REFUSED_COLOUR.search(text):
+        criteria["exclude_colors"] = [v.exterior_color for v in meant if v.exterior_color]
+    return Refusal(meant, criteria, order)
 
 
 _SLOT_OF_CRITERION = {
@@ -492,6 +688,7 @@ def remember(
     shown: Sequence[int],
     reply: str | None,
     language: str | None = None,
+    focus: int | None = None,
 ) -> DialogueState:
     """The state after a turn: the criteria searched with, the vehicles the reply showed (a list replaces the
     list shown; a single vehicle becomes the focus), the trade-in and language the message gave, and the reply
@@ -513,6 +710,12 @@ def remember(
             paired = len(new.shown) == 1 and new.focus == new.shown[0]
             new.shown = [*new.shown, ids[0]] if paired else ids
         new.focus = ids[0]
+    if focus is not None and focus in ids:  # a comparison's answer: the pair to point at, the winner under discussion
+        new.focus = focus
+    if new.focus is None:
+        new.discussed = []
+    elif new.focus != state.focus:
+        new.discussed = [*([state.focus] if state.focus is not None else []), new.focus][-2:]
     if s.trade_in is not None:
         given = {k: v for k, v in asdict(s.trade_in).items() if v is not None}
         new.trade_in = {**new.trade_in, **given}

@@ -57,6 +57,45 @@ PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
 MESSAGES: dict[str, str] = {
     # joining words and fragments
     " and ": " y ",
+    " or ": " o ",
+    "Got it, I'll leave {what} out.": "Entendido, dejo fuera {what}.",
+    "the {title}": "el {title}",
+    "those": "esos",
+    "Got it, no {what}.": "Entendido, nada en {what}.",
+    "None of them has a price listed yet; a team member can get them to you.": (
+        "Ninguno tiene precio publicado todavía; alguien de nuestro equipo se los puede conseguir."
+    ),
+    "The {a} is listed at {pa}; the {b} has no price listed yet.": (
+        "El {a} tiene un precio publicado de {pa}; el {b} todavía no tiene precio publicado."
+    ),
+    "They're listed at the same price, {pa}.": "Tienen el mismo precio publicado, {pa}.",
+    "The {a} is the cheaper of the two at {pa}; the {b} is {pb}.": (
+        "El {a} es el más barato de los dos, a {pa}; el {b} está a {pb}."
+    ),
+    "The {a} is the pricier of the two at {pa}; the {b} is {pb}.": (
+        "El {a} es el más caro de los dos, a {pa}; el {b} está a {pb}."
+    ),
+    "Of those, the {a} is the cheapest at {pa}.": "De esos, el {a} es el más barato, a {pa}.",
+    "Of those, the {a} is the priciest at {pa}.": "De esos, el {a} es el más caro, a {pa}.",
+    "They're both from {year}.": "Los dos son del {year}.",
+    "The {m} starts lower: our lowest-priced one is the {a} at {pa}, and our lowest-priced {n} is the {b} at {pb}.": (
+        "El {m} sale más barato: el de menor precio es el {a}, a {pa}, y el {n} de menor precio es el {b}, a {pb}."
+    ),
+    "The {m} is the pricier of the two: our lowest-priced one is the {a} at {pa}, and our lowest-priced {n} is the "
+    "{b} at {pb}.": (
+        "El {m} es el más caro de los dos: el de menor precio es el {a}, a {pa}, y el {n} de menor precio es el {b}, "
+        "a {pb}."
+    ),
+    "The {a} has fewer miles: {ma}, against {mb} on the {b}.": (
+        "El {a} tiene menos millas: {ma}, contra {mb} del {b}."
+    ),
+    "The {a} has more miles: {ma}, against {mb} on the {b}.": "El {a} tiene más millas: {ma}, contra {mb} del {b}.",
+    "The {a} is the newer of the two; the {b} is a {year}.": "El {a} es el más nuevo de los dos; el {b} es del {year}.",
+    "Of those, the {a} is the newest.": "De esos, el {a} es el más nuevo.",
+    "Our listing doesn't give the miles of every one of them.": "Nuestra ficha no da las millas de todos.",
+    "They have the same miles, {ma}.": "Tienen las mismas millas, {ma}.",
+    "Of those, the {a} has the fewest miles: {ma}.": "De esos, el {a} es el que tiene menos millas: {ma}.",
+    "Of those, the {a} has the most miles: {ma}.": "De esos, el {a} es el que tiene más millas: {ma}.",
     " with ": " con ",
     ": {details}": ": {details}",
     " of the {title}": " del {title}",

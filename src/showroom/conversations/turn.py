@@ -55,12 +55,17 @@ from showroom.brain.dialogue import (
     describe,
     next_question,
     pick,
+    SUBJECT_KEYS,
+    comparison,
+    model_comparison,
     refers_to_shown,
+    refusal,
     remember,
     said_already,
     search_criteria,
     search_order,
     superlative,
+    turned_down,
     which_one,
     with_criteria,
     with_visit_day,
@@ -331,20 +336,35 @@ async def _question(
     vehicles: list[VehicleView] = []
     referred = False
     criteria = search_criteria(search_terms(u), state)
-    if refers_to_shown(u, state):  # "it", "the white one", "the second one": what was shown, not a new search
+    turned = None
+    if state.shown or state.focus is not None:  # "not that one", "too many miles": that car out of the next search
+        shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus is not None else []))
+        turned = refusal(u, state, shown)
+    if turned is not None:
+        criteria = turned_down({**criteria, **turned.criteria}, turned.criteria)
+        if not any(k in criteria for k in SUBJECT_KEYS):  # nothing gathered: cars of the kind turned down
+            criteria["body_styles"] = list(dict.fromkeys(v.body_style for v in turned.vehicles if v.body_style))
+        vehicles = await relevant_vehicles(
+            session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
+        )
+    elif refers_to_shown(u, state):  # "it", "the white one", "the second one": what was shown, not a new search
         compared = superlative(u)
         if compared and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
             found = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=compared)
             vehicles = [v for v in found if v.exact][:1]
             referred = bool(vehicles)
-    if refers_to_shown(u, state) and not vehicles:
-        shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus else []))
-        vehicles = pick(u, state, shown)
+    compared = None
+    if turned is None and refers_to_shown(u, state) and not vehicles:
+        listed = state.shown or ([state.focus] if state.focus else [])
+        known_cars = await vehicles_by_id(session, list(dict.fromkeys([*listed, *state.discussed])))
+        compared = comparison(u, state, known_cars)  # "which is cheaper": the cars compared, the winner first
+        shown = [v for v in known_cars if v.id in listed]
+        vehicles = compared.vehicles if compared is not None else pick(u, state, shown)
         if vehicles:
             criteria, referred = state.criteria, True
         elif shown and not u.slots.has_vehicle_criteria():
             clarify, vehicles, criteria = which_one(shown, reply_language(u)), shown, state.criteria
-    if not vehicles:  # a new search, or narrowing the one under way ("under 45k", "in red")
+    if not vehicles and turned is None:  # a new search, or narrowing the one under way ("under 45k", "in red")
         if state.focus is not None and (asks_colours(u) or asks_trims(u)):  # "what colours does it come in"
             focus = await vehicles_by_id(session, [state.focus])
             criteria = about_model_of(criteria, focus[0] if focus else None, u)
@@ -352,6 +372,9 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=order, everything=superlative(u) is not None
         )
+        compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
+        if compared is not None:
+            vehicles = compared.vehicles
     channel = turn.conversation.channel
     sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))
     provider = provider_for(turn.dealership, services.settings)
@@ -400,6 +423,8 @@ async def _question(
         referred=referred,
         dialogue=dialogue,
         details=details,
+        set_aside=turned.vehicles if turned is not None else [],
+        compared=compared.measure if compared is not None else None,
     )
     return Pending(
         turn, inbound, request, provider, choice, vehicles, known, sms_max, started, state, criteria, clarify
@@ -437,6 +462,7 @@ async def _answer(session: AsyncSession, services: Services, pending: Pending) -
         criteria=pending.criteria,
         shown=[v.id for v in draft.vehicles],
         reply=guarded.text,
+        focus=draft.vehicles[0].id if pending.request.compared and draft.vehicles else None,
     )
     async with session.begin():
         stale = await _changed(session, pending)

@@ -60,6 +60,11 @@ class VehicleFilters:
     vin: str | None = None
     text: str | None = None
     active: bool | None = True
+    # what a customer turned down: these units, models (by prefix, as ``models``) and colours (by family, as
+    # ``colors``) are left out; they say nothing of what is wanted (not in ``NARROWING``)
+    exclude_ids: list[int] = field(default_factory=list)
+    exclude_models: list[str] = field(default_factory=list)
+    exclude_colors: list[str] = field(default_factory=list)
 
 
 NARROWING = (
@@ -108,6 +113,9 @@ def filters_from_terms(terms: dict[str, Any]) -> VehicleFilters:
         features=terms.get("features") or [],
         stock_number=terms.get("stock_number"),
         vin=terms.get("vin"),
+        exclude_ids=[i for i in terms.get("exclude_ids") or [] if isinstance(i, int)],
+        exclude_models=terms.get("exclude_models") or [],
+        exclude_colors=terms.get("exclude_colors") or [],
     )
 
 
@@ -342,6 +350,13 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
         where("vin = {vin}", vin=filters.vin.upper())
     if filters.text:
         where("search @@ websearch_to_tsquery('english', {text})", text=filters.text)
+    if filters.exclude_ids:
+        where("id <> all({exclude_ids})", exclude_ids=list(filters.exclude_ids))
+    if any(m.strip() for m in filters.exclude_models):
+        where("model <> all({exclude_models})", exclude_models=spelled(catalog, [], filters.exclude_models)[1])
+    if any(c.strip() for c in filters.exclude_colors):
+        refused = in_family(catalog, "exterior_color", filters.exclude_colors)
+        where("coalesce(exterior_color, '') <> all({exclude_colors})", exclude_colors=refused)
     return SearchWhere(" and ".join(conditions) or "true", params)
 
 

@@ -792,6 +792,9 @@ def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
     return reply
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")  # capitalised; "today" is not
+
+
 def _test_drive(ctx: _Ctx) -> _Reply:
     v = _by_identifier(ctx) or (ctx.vehicles[0] if len(ctx.vehicles) == 1 else None)
     reply = _Reply(vehicle_ids=[v.id] if v else [], confidence=0.8)
@@ -799,11 +802,11 @@ def _test_drive(ctx: _Ctx) -> _Reply:
     reply.lead.append(ctx.t("I'd be glad to set up a test drive{what}.", what=what))
     request = ctx.u.time_request
     if request:
-        said = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), request.words)
+        said = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), request.words)
         reply.lead.append(ctx.t("I'll pass {day} along to the team, and they'll confirm the time with you.", day=said))
         reply.question = ctx.t("Is there anything you'd like us to have ready for your visit?")
     elif day_named := find_day(ctx.u.text):
-        said = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), day_named[0])
+        said = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), day_named[0])
         if day_named[1].removeprefix("next ") in ctx.dealership.closed_days:
             reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
             reply.question = ctx.t("Would another day work for you?")
@@ -923,7 +926,9 @@ def _hours_location(ctx: _Ctx) -> _Reply:
         reply.lead.append(ctx.t("I'll have a team member send you our hours and directions."))
         reply.confidence = 0.4
     s = ctx.u.slots
-    named = [v for v in ctx.vehicles if _fits(v, s)] if s.models or s.makes or s.stock_number else []
+    said = ctx.u.text.lower()  # the car the message itself names, not one gathered before ("how late are you open")
+    asked = [m for m in [*s.models, *s.makes] if m.lower() in said]
+    named = [v for v in ctx.vehicles if _fits(v, s)] if asked or s.stock_number else []
     if named:  # "are you open saturday? want to look at the tahoe": the Tahoe too
         v = _by_identifier(ctx) or named[0]
         reply.body.append(
@@ -1078,3 +1083,91 @@ def _addendum(intent: str, ctx: _Ctx) -> str | None:
         where = ctx.t("We're located at {location}.", location=d.location) if d.location else ""
         return " ".join(part for part in (where, hours) if part)
     return None
+
+
+def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
+    """Which of the cars compared wins on ``measure`` (``brain.dialogue.Comparison``; the winner is first), with the
+    figures of both: "The 2024 Ioniq 6 SEL AWD is the cheaper of the two at $51,378; the 2024 Ioniq 5 Limited AWD is
+    $59,277." A tie is said as one, and a car without the figure says it is not listed."""
+    cars = list(ctx.vehicles)
+    best, other = cars[0], cars[1]
+    a, b = (best.short_title, other.short_title) if ctx.sms else (best.title, other.title)
+    reply = _Reply(vehicle_ids=[best.id, other.id] if len(cars) == 2 else [best.id], confidence=0.8)
+    two = len(cars) == 2
+    if measure in ("cheaper_models", "pricier_models") and best.price_cents is not None and other.price_cents:
+        template = (
+            "The {m} starts lower: our lowest-priced one is the {a} at {pa}, and our lowest-priced {n} is the {b} at "
+            "{pb}."
+            if measure == "cheaper_models"
+            else "The {m} is the pricier of the two: our lowest-priced one is the {a} at {pa}, and our lowest-priced "
+            "{n} is the {b} at {pb}."
+        )
+        reply.lead.append(
+            ctx.t(
+                template, m=best.model, n=other.model, a=a, b=b,
+                pa=price_text(best.price_cents), pb=price_text(other.price_cents),
+            )  # fmt: skip
+        )
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+        return reply
+    measure = measure.removesuffix("_models")
+    if measure in ("cheaper", "pricier"):
+        if best.price_cents is None:
+            reply.lead.append(ctx.t("None of them has a price listed yet; a team member can get them to you."))
+        elif two and other.price_cents is None:
+            reply.lead.append(
+                ctx.t(
+                    "The {a} is listed at {pa}; the {b} has no price listed yet.", a=a, b=b, pa=price_text(best.price_cents)
+                )
+            )
+        elif two and other.price_cents == best.price_cents:
+            reply.lead.append(ctx.t("They're listed at the same price, {pa}.", pa=price_text(best.price_cents)))
+        elif two:
+            template = (
+                "The {a} is the cheaper of the two at {pa}; the {b} is {pb}."
+                if measure == "cheaper"
+                else "The {a} is the pricier of the two at {pa}; the {b} is {pb}."
+            )
+            reply.lead.append(
+                ctx.t(template, a=a, b=b, pa=price_text(best.price_cents), pb=price_text(other.price_cents))
+            )
+        else:
+            template = "Of those, the {a} is the cheapest at {pa}." if measure == "cheaper" else (
+                "Of those, the {a} is the priciest at {pa}."
+            )
+            reply.lead.append(ctx.t(template, a=a, pa=price_text(best.price_cents)))
+    elif measure == "newer":
+        if two and best.year == other.year:
+            reply.lead.append(ctx.t("They're both from {year}.", year=best.year))
+            if best.mileage is not None and other.mileage is not None and best.mileage != other.mileage:
+                reply.lead.append(
+                    ctx.t(
+                        "The {a} has fewer miles: {ma}, against {mb} on the {b}.",
+                        a=a, b=b, ma=f"{best.mileage:,}", mb=f"{other.mileage:,}",
+                    )  # fmt: skip
+                )
+        elif two:
+            reply.lead.append(ctx.t("The {a} is the newer of the two; the {b} is a {year}.", a=a, b=b, year=other.year))
+        else:
+            reply.lead.append(ctx.t("Of those, the {a} is the newest.", a=a))
+    else:
+        miles = [v.mileage for v in (best, other)]
+        if best.mileage is None or (two and other.mileage is None):
+            reply.lead.append(ctx.t("Our listing doesn't give the miles of every one of them."))
+            reply.body.append(_list_block(cars, ctx))
+        elif two and miles[0] == miles[1]:
+            reply.lead.append(ctx.t("They have the same miles, {ma}.", ma=f"{best.mileage:,}"))
+        elif two:
+            template = (
+                "The {a} has fewer miles: {ma}, against {mb} on the {b}."
+                if measure == "fewer_miles"
+                else "The {a} has more miles: {ma}, against {mb} on the {b}."
+            )
+            reply.lead.append(ctx.t(template, a=a, b=b, ma=f"{best.mileage:,}", mb=f"{other.mileage:,}"))
+        else:
+            template = "Of those, the {a} has the fewest miles: {ma}." if measure == "fewer_miles" else (
+                "Of those, the {a} has the most miles: {ma}."
+            )
+            reply.lead.append(ctx.t(template, a=a, ma=f"{best.mileage:,}"))
+    reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
+    return reply

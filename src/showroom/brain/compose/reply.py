@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
-from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum
+from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum, comparison_answer
 from showroom.brain.compose.voice import _voice
 from showroom.brain.dialogue import asks_colours, asks_trims
 from showroom.brain.guardrails import layout
@@ -34,6 +34,7 @@ _TYPE_BY_INTENT = {
     "not_interested": SuggestionType.objection_handling,
     "thanks": SuggestionType.follow_up,
     "human_request": SuggestionType.follow_up,
+    "comparison": SuggestionType.product_info,
 }
 
 
@@ -58,6 +59,14 @@ def _main_intent(u: Understanding) -> str:
         and second in ("financing", "lease", "trade_in", "hours_location", "service")
     ):
         return second  # "tienen financiamiento?", "do you have financing": what they have is financing
+    s = u.slots
+    if (
+        primary == "price"
+        and u.is_question
+        and (s.drivetrains or s.transmissions or s.fuel_types or s.features)
+        and not _PRICE_ASKED.search(u.text)
+    ):
+        return "availability"  # "does the cheaper one have awd": "cheaper" points at the car, AWD is the question
     inventory = next((i for i in u.intents[1:3] if i in ("availability", "inventory_search")), None)
     if (
         primary in ("trade_in", "financing", "lease")
@@ -67,6 +76,9 @@ def _main_intent(u: Understanding) -> str:
     ):
         return inventory or "availability"
     return primary
+
+
+_PRICE_ASKED = re.compile(r"\bprice|\bcost|\bhow much|\bpay|\bprecio|\bcu[aá]nto|\bpayment|\bmsrp", re.IGNORECASE)
 
 
 def _not_again(reply: _Reply, history: Sequence[Turn]) -> None:
@@ -128,6 +140,8 @@ def compose_reply(
     customer_first_name: str | None = None,
     sms_max_chars: int = 320,
     referred: bool = False,
+    set_aside: Sequence[VehicleView] = (),
+    compared: str | None = None,
 ) -> Draft:
     """The builtin reply to one understood customer message. ``referred``: ``vehicles`` are the ones the customer
     pointed at among those shown before (``brain.dialogue``), not a search's results."""
@@ -145,8 +159,15 @@ def compose_reply(
         referred=referred,
         language=reply_language(u),
     )
-    intent = _main_intent(u)
-    reply = _HANDLERS[intent](ctx)
+    intent = "comparison" if compared and len(vehicles) > 1 else _main_intent(u)
+    if intent in ("other", "not_interested") and (set_aside or u.slots.excluded_colors or u.slots.excluded_models):
+        intent = "inventory_search"  # "not red please", "nah too many miles": the next cars
+    reply = comparison_answer(ctx, compared or "") if intent == "comparison" else _HANDLERS[intent](ctx)
+    if intent in ("availability", "inventory_search", "price", "vehicle_facts"):
+        said_back = _set_aside(ctx, set_aside)
+        if said_back and reply.lead:  # "Got it, I'll leave the Tucson out. Here are 3 ...", not "... Yes! Here are"
+            reply.lead[0] = re.sub(r"^(?:Yes!|¡Sí!)\s*", "", reply.lead[0])
+        reply.lead[:0] = said_back
     if intent not in ("stop", "not_interested", "human_request", "thanks", "greeting"):
         for other in u.intents[:3]:
             extra = _addendum(other, ctx) if other != intent else None
@@ -174,6 +195,22 @@ def compose_reply(
         confidence=round(reply.confidence, 2),
         suggested_type=_TYPE_BY_INTENT.get(intent, SuggestionType.general),
     )
+
+
+def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
+    """What the customer turned down, said back before the next cars: "Got it, I'll leave the 2025 Santa Fe SEL
+    out." ("no red ones", "no Palisade" when a colour or a model was turned down)."""
+    s = ctx.u.slots
+    if cars:
+        v = cars[0]
+        twin = any(o.short_title == v.short_title and o.id != v.id for o in ctx.vehicles)
+        title = f"{v.short_title} (stock {v.stock_number})" if twin and v.stock_number else v.short_title
+        what = ctx.t("the {title}", title=title) if len(cars) == 1 else ctx.t("those")
+        return [ctx.t("Got it, I'll leave {what} out.", what=what)]
+    refused = [c.lower() for c in s.excluded_colors] + list(s.excluded_models)
+    if refused:
+        return [ctx.t("Got it, no {what}.", what=ctx.t(" or ").join(refused))]
+    return []
 
 
 def reply_language(u: Understanding) -> str:
@@ -211,6 +248,8 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "stock_number": s.stock_number,
         "vin": s.vin,
         "query": query,
+        "exclude_colors": list(s.excluded_colors),
+        "exclude_models": list(s.excluded_models),
     }
     if s.stock_number or s.vin:
         return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}

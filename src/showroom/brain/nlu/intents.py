@@ -359,6 +359,7 @@ _NOT_AN_ANSWER = rx(
     r"\b(?:thanks|thank you|thx|ty|gracias|think about it|pensarlo|later|luego)\b",
     r"\b(?:which|what|how|who|cu[aá]l|cu[aá]les|qu[eé]|c[oó]mo|cu[aá]nt[oa]s?)\b",
 )
+_HOURS_ASKED = rx(r"\b(?:open|close|closing|closed|hours|horario|abren|abiertos|cierran)\b")
 _DAY_TIME = rx(
     r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning",
     r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm)|hoy|ma[nñ]ana|s[aá]bado|domingo|lunes|martes|mi[eé]rcoles",
@@ -418,7 +419,9 @@ def _score_follow_up(lower: str, scores: dict[str, float], history: Sequence[Tur
     # "ok cool thanks" closes, "y cuál es la más nueva?" asks: neither says yes to the question
     answered = bool(_AFFIRMATIVE.search(lower)) and not _NOT_AN_ANSWER.search(lower)
     for intent, pattern in _AI_TOPICS:
-        if pattern.search(asked) and (answered or (intent == "test_drive" and _DAY_TIME.search(lower))):
+        # "saturday at 10" answers "want to come in?"; "how late are you open today" asks the hours
+        day_given = intent == "test_drive" and _DAY_TIME.search(lower) and not _HOURS_ASKED.search(lower)
+        if pattern.search(asked) and (answered or day_given):
             scores[intent] += 2.5
             return
 

@@ -198,14 +198,35 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
     return VehicleCondition.new if new else VehicleCondition.used if used else None
 
 
-def _colors(masked: str) -> list[str]:
+# A word that turns down what follows it, with at most two small words between ("not the red one", "no palisades",
+# "anything but a ford", "not a fan of white", "que no sea rojo", "menos la Palisade"); a comma breaks it ("no, the
+# red one" wants the red one).
+_TURNED_DOWN = re.compile(
+    r"(?:\b(?:not|no|nothing|anything but|but not|except(?: for)?|other than|besides|without|never|no more|"
+    r"(?:do not|don'?t|dont|doesn'?t) (?:want|like|need|care for)|(?:is|are)n'?t|hate|tired of|"
+    r"not (?:a )?(?:big |huge )?fan of|que no sean?|menos|excepto|sin|no quiero|no me gustan?)"
+    r"(?:\s+(?:the|a|an|any|that|those|these|in|el|la|los|las|un|una|ese|esa|en|color|colou?r|ones?))*\s+)$"
+)
+
+
+def _turned_down(lower: str, start: int) -> bool:
+    """Is the word at ``start`` turned down ("not red", "no palisades") rather than wished for?"""
+    return bool(_TURNED_DOWN.search(lower[max(0, start - 40) : start]))
+
+
+def _colors(masked: str) -> tuple[list[str], list[str]]:
+    """The colours wished for, and those turned down ("not red please", "anything but white")."""
     found: list[str] = []
+    refused: list[str] = []
     for label, pattern in _COLORS:
         for m in re.finditer(pattern, masked):
             interior = re.match(r"\s+(?:leather|interior|seats|cloth|inside|friday|glove|book)\b", masked[m.end() :])
-            if not interior and label not in found:
-                found.append(label)
-    return found
+            if interior:
+                continue
+            into = refused if _turned_down(masked, m.start()) else found
+            if label not in into:
+                into.append(label)
+    return [c for c in found if c not in refused], refused
 
 
 def _features(masked: str) -> list[str]:
@@ -367,6 +388,9 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         ][:1]
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
+    refused = [m for m in wanted if m.model and _turned_down(lower, m.start)]  # "not the palisade"
+    wanted = [m for m in wanted if m not in refused]
+    colors, refused_colors = _colors(masked)
     wrong = _wrong_makes(lower, wanted)
     mistaken = {w.said for w in wrong} - {m.make for m in wanted if m.model}
     slots = Slots(
@@ -375,13 +399,15 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         trims=_trims(lower, tokens, wanted, catalog),
         wrong_makes=wrong,
         body_styles=_labels(masked, _BODY_STYLES),
-        colors=_colors(masked),
+        colors=colors,
         drivetrains=_labels(masked, _DRIVETRAINS),
         transmissions=_transmissions(masked),
         fuel_types=_fuel_types(_mask(masked, [(m.start, m.end) for m in wanted])),  # not "Tucson Hybrid"
         condition=_condition(masked, tokens, wanted),
         features=_features(masked),
         timeline=_timeline(lower),
+        excluded_colors=refused_colors,
+        excluded_models=_unique(m.model for m in refused if m.model not in {w.model for w in wanted}),
     )
     named_years = {m.year for m in wanted if m.year} | {y for m in wanted if (y := _year_after(lower, tokens, m.end))}
     _apply_numbers(slots, _find_numbers(masked), masked, named_years)

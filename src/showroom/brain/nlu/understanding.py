@@ -76,6 +76,10 @@ class Slots:
     stock_number: str | None = None
     vin: str | None = None
     down_payment_cents: int | None = None
+    # what the customer turns down ("not red", "no palisades", "anything but a ford"): left out of the search, and out
+    # of ``colors`` / ``models`` / ``makes`` above
+    excluded_colors: list[str] = field(default_factory=list)
+    excluded_models: list[str] = field(default_factory=list)
 
     def has_vehicle_criteria(self) -> bool:
         """Does the customer describe what they want (anything the inventory search can filter on)?"""

@@ -1,0 +1,148 @@
+"""What a customer turns down stays down ("not that one", "too many miles", "not red please", "not the palisade"),
+and two cars are compared when the customer asks which is cheaper, newer or has fewer miles. The pure part first,
+then whole conversations through the public widget API with the real feed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.brain.dialogue import DialogueState, comparison, refusal, search_criteria, turned_down
+from showroom.brain.compose.reply import search_terms
+from showroom.brain.nlu.intents import understand
+from showroom.db.engine import Database
+from tests.agent.support import CATALOG, make_vehicle
+from tests.agent.test_references_and_specs import chat
+
+
+@pytest.mark.parametrize(
+    ("text", "colours", "models"),
+    [
+        ("not red please", ["Red"], []),
+        ("anything but white", ["White"], []),
+        ("not a fan of the white", ["White"], []),
+        ("i dont want a silver one", ["Silver"], []),
+        ("que no sea rojo", ["Red"], []),
+        ("not the palisade, show me something else", [], ["Palisade"]),
+        ("no palisades please", [], ["Palisade"]),
+    ],
+)
+def test_what_a_message_turns_down(text: str, colours: list[str], models: list[str]) -> None:
+    s = understand(text, CATALOG, languages=("en", "es")).slots
+    assert (s.excluded_colors, s.excluded_models) == (colours, models)
+    assert not set(colours) & set(s.colors) and not set(models) & set(s.models)
+
+
+@pytest.mark.parametrize("text", ["no, the red one", "do you have a red tucson", "is the red one awd"])
+def test_a_colour_wished_for_is_not_turned_down(text: str) -> None:
+    s = understand(text, CATALOG).slots
+    assert s.colors == ["Red"] and not s.excluded_colors
+
+
+def test_turned_down_stays_down_and_a_model_named_again_comes_back() -> None:
+    criteria = {"body_styles": ["SUV"], "models": ["Palisade"], "makes": ["Hyundai"], "price_max_cents": 4_000_000}
+    state = DialogueState(criteria=criteria)
+    after = search_criteria(search_terms(understand("not the palisade", CATALOG)), state)
+    assert after["exclude_models"] == ["Palisade"] and "models" not in after and "makes" not in after
+    assert after["body_styles"] == ["SUV"] and after["price_max_cents"] == 4_000_000
+    later = search_criteria(search_terms(understand("any kias?", CATALOG)), DialogueState(criteria=after))
+    assert later["exclude_models"] == ["Palisade"] and later["makes"] == ["Kia"]  # a new search keeps it out
+    assert turned_down(after, {"exclude_colors": ["Red"]})["exclude_models"] == ["Palisade"]
+    back = search_criteria(search_terms(understand("ok show me the palisades", CATALOG)), DialogueState(criteria=after))
+    assert back["models"] == ["Palisade"] and "exclude_models" not in back
+
+
+def test_the_car_turned_down_and_what_follows_for_the_next_search() -> None:
+    kia = {"make": "Kia", "model": "Telluride", "trim": "SX AWD"}
+    white = make_vehicle(id=1, year=2021, price_cents=3_590_000, mileage=47_844, exterior_color="White", **kia)
+    grey = make_vehicle(id=2, year=2022, price_cents=3_390_000, mileage=52_641, exterior_color="Grey", **kia)
+    state = DialogueState(shown=[1, 2], focus=1)
+    miles = refusal(understand("nah too many miles. anything with less", CATALOG), state, [white, grey])
+    assert miles is not None and [v.id for v in miles.vehicles] == [1]
+    assert miles.criteria == {"exclude_ids": [1], "mileage_max": 47_843} and miles.order == "fewest_miles"
+    colour = refusal(understand("not the grey one", CATALOG), DialogueState(shown=[1, 2]), [white, grey])
+    assert colour is not None and [v.id for v in colour.vehicles] == [2]
+    price = refusal(understand("too expensive", CATALOG), state, [white, grey])
+    assert price is not None and price.criteria["price_max_cents"] == 3_589_999
+    disliked = refusal(understand("no me gusta el color, otra", CATALOG, languages=("en", "es")), state, [white])
+    assert disliked is not None and disliked.criteria["exclude_colors"] == ["White"]
+    assert refusal(understand("not sure yet", CATALOG), state, [white, grey]) is None
+    assert refusal(understand("not that one", CATALOG), DialogueState(shown=[1, 2]), [white, grey]) is None  # which?
+
+
+async def test_cars_turned_down_stay_out_of_the_conversation(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    listed = await say("do u have any tellurides")
+    assert "White, $35,900, 47,844 miles" in listed
+    assert "47,844 miles" in await say("the white one how many miles")
+    fewer = await say("nah too many miles. anything with less")
+    assert "leave the 2021 Telluride SX AWD out" in fewer and "47,844" not in fewer
+    miles = [int(m.replace(",", "")) for m in re.findall(r"([\d,]+) miles", fewer)]
+    assert miles and all(m < 47_844 for m in miles) and miles == sorted(miles)
+
+    say = await chat(app, db)
+    await say("need a 3 row suv under 40k")
+    narrowed = await say("only 2022 or newer")
+    assert "Palisade" in narrowed
+    others = await say("not the palisade, show me something else")
+    assert "no Palisade" in others and "Palisade," not in others and "Telluride" in others
+
+    say = await chat(app, db)
+    await say("got any sedans under 20k")
+    no_red = await say("not red please")
+    assert "no red" in no_red and ", Red," not in no_red and "Forte" in no_red
+
+    say = await chat(app, db)
+    await say("looking for a santa fe")
+    await say("just the 2025s")
+    cheapest = await say("which of those is cheapest")
+    assert "$39,241" in cheapest
+    following = await say("not that one, whats the next cheapest")
+    assert "leave the 2025 Santa Fe SEL AWD (stock 27259) out" in following and "$39,772" in following
+
+
+def test_which_car_wins_and_among_which() -> None:
+    ioniq5 = make_vehicle(id=1, model="Ioniq 5", trim="Limited AWD", price_cents=5_927_700, mileage=10)
+    ioniq6 = make_vehicle(id=2, model="Ioniq 6", trim="SEL AWD", price_cents=5_137_800, mileage=20)
+    niro = make_vehicle(id=3, make="Kia", model="Niro Ev", trim="EX FWD", price_cents=1_850_000, mileage=66_093)
+    listed = DialogueState(shown=[3, 2, 1])
+    named = comparison(understand("the ioniq 5 or the ioniq 6 which is cheaper", CATALOG), listed, [niro, ioniq6, ioniq5])
+    assert named is not None and [v.id for v in named.vehicles] == [2, 1] and named.measure == "cheaper"
+    everything = comparison(understand("which of those is cheapest", CATALOG), listed, [niro, ioniq6, ioniq5])
+    assert everything is not None and [v.id for v in everything.vehicles][:1] == [3]
+    discussed = DialogueState(shown=[3, 2, 1], focus=1, discussed=[2, 1])
+    pair = comparison(understand("ok which has less miles", CATALOG), discussed, [niro, ioniq6, ioniq5])
+    assert pair is not None and [v.id for v in pair.vehicles] == [1, 2] and pair.measure == "fewer_miles"
+    assert comparison(understand("does the cheaper one have awd", CATALOG), discussed, [niro, ioniq6, ioniq5]) is None
+
+
+async def test_two_cars_compared_through_the_widget(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    models = await say("whats cheaper the tucson or the santa fe")
+    assert "The Tucson starts lower" in models and "$20,999" in models and "$28,900" in models
+
+    say = await chat(app, db)
+    await say("any EVs")
+    cheaper = await say("the ioniq 5 or the ioniq 6 which is cheaper")
+    assert "Ioniq 6 SEL AWD is the cheaper of the two at $51,378" in cheaper and "$59,277" in cheaper
+    awd = await say("does the cheaper one have awd")
+    assert "Ioniq 6" in awd and "RWD" in awd and "$51,378" not in awd  # its trim and drivetrain field disagree
+
+    say = await chat(app, db)
+    await say("hi do you have any trucks")
+    await say("the ram")
+    newer = await say("what about the silverado, which is newer")
+    assert "both from 2018" in newer and "Silverado" in newer and "Ram" in newer
+    miles = await say("ok which has less miles")
+    assert "Silverado 1500 4WD Double Cab 143.5 LT w/2LT has fewer miles: 44,617, against 54,639" in miles
+
+
+async def test_hours_asked_later_do_not_pitch_the_car_discussed_before(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("I want a used palisade limited")
+    hours = await say("cool how late are you open today")
+    assert "Mon-Fri 09:00-19:00" in hours and "Palisade" not in hours
+    visit = await say("can i come see it today")
+    assert "What time today works best" in visit  # was "What time Today"
