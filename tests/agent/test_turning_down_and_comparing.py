@@ -9,8 +9,8 @@ import re
 import pytest
 from fastapi import FastAPI
 
-from showroom.brain.dialogue import DialogueState, comparison, refusal, search_criteria, turned_down
 from showroom.brain.compose.reply import search_terms
+from showroom.brain.dialogue import DialogueState, comparison, refusal, search_criteria, turned_down
 from showroom.brain.nlu.intents import understand
 from showroom.db.engine import Database
 from tests.agent.support import CATALOG, make_vehicle
@@ -108,7 +108,9 @@ def test_which_car_wins_and_among_which() -> None:
     ioniq6 = make_vehicle(id=2, model="Ioniq 6", trim="SEL AWD", price_cents=5_137_800, mileage=20)
     niro = make_vehicle(id=3, make="Kia", model="Niro Ev", trim="EX FWD", price_cents=1_850_000, mileage=66_093)
     listed = DialogueState(shown=[3, 2, 1])
-    named = comparison(understand("the ioniq 5 or the ioniq 6 which is cheaper", CATALOG), listed, [niro, ioniq6, ioniq5])
+    named = comparison(
+        understand("the ioniq 5 or the ioniq 6 which is cheaper", CATALOG), listed, [niro, ioniq6, ioniq5]
+    )
     assert named is not None and [v.id for v in named.vehicles] == [2, 1] and named.measure == "cheaper"
     everything = comparison(understand("which of those is cheapest", CATALOG), listed, [niro, ioniq6, ioniq5])
     assert everything is not None and [v.id for v in everything.vehicles][:1] == [3]
@@ -146,3 +148,27 @@ async def test_hours_asked_later_do_not_pitch_the_car_discussed_before(app: Fast
     assert "Mon-Fri 09:00-19:00" in hours and "Palisade" not in hours
     visit = await say("can i come see it today")
     assert "What time today works best" in visit  # was "What time Today"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("solo las de 2023", (2023, 2023)),
+        ("only 2023", (2023, 2023)),
+        ("las del 2024", (2024, 2024)),
+        ("del 2022 para arriba", (2022, None)),
+        ("2021 en adelante", (2021, None)),
+        ("tengo un presupuesto de 20000", (None, None)),
+    ],
+)
+def test_a_model_year_narrowing_in_english_and_spanish(text: str, years: tuple[int | None, int | None]) -> None:
+    s = understand(text, CATALOG, languages=("en", "es")).slots
+    assert (s.year_min, s.year_max) == years
+
+
+async def test_the_car_turned_down_is_named_in_the_answer(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("I want a used palisade limited")
+    other = await say("not that one, too many miles")
+    assert "leave the 2022 Palisade Limited AWD out" in other  # the guardrails cut it: not one of the cars offered
+    assert "31,418" not in other

@@ -358,7 +358,8 @@ _CONDITION_ASKED = re.compile(
 # "which is cheaper", "whats cheaper the tucson or the santa fe", "which one has less miles", "is the ioniq 5 newer
 # than the 6": a question of which car wins, not a reference to "the cheaper one"
 _WHICH = re.compile(
-    r"^\W*(?:ok(?:ay)?\W+|and\W+|so\W+|y\W+|what about the \w+(?: \w+)?\W+)?(?:which|what'?s|whats|what is|cu[aá]l|qu[eé])\b"
+    r"^\W*(?:ok(?:ay)?\W+|and\W+|so\W+|y\W+|what about the \w+(?: \w+)?\W+)?"
+    r"(?:which|what'?s|whats|what is|cu[aá]l|qu[eé])\b"
     r"|\bwhich (?:one|of them|of the two|is|has)\b|\bor the\b.*\?|\b(?:than|que) (?:the|el|la)\b",
     re.IGNORECASE,
 )
@@ -395,7 +396,7 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         field_ = [by_id[state.focus], named[0]]
     elif named and len(named) > 1:
         field_ = named
-    elif _AMONG_SHOWN.search(text) or _ALL_OF_THEM.search(text) and not re.search(r"\bthe two\b", text, re.I):
+    elif _AMONG_SHOWN.search(text) or (_ALL_OF_THEM.search(text) and not re.search(r"\bthe two\b", text, re.I)):
         field_ = ordered
     elif len(state.discussed) == 2 and all(i in by_id for i in state.discussed):
         field_ = [by_id[i] for i in state.discussed]
@@ -420,7 +421,7 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
         return None
     if measure in ("cheaper", "pricier"):
         field_ = [v for v in field_ if v.price_cents is not None] or field_
-        ranked = sorted(field_, key=lambda v: (v.price_cents or 0), reverse=measure == "pricier")
+        ranked = sorted(field_, key=lambda v: v.price_cents or 0, reverse=measure == "pricier")
     elif measure == "newer":
         ranked = sorted(field_, key=lambda v: (-v.year, v.mileage or 0))
     else:
@@ -438,9 +439,7 @@ def model_comparison(u: Understanding, found: Sequence[VehicleView]) -> Comparis
     measure = _measure(u.text)
     if not models_compared(u) or measure is None:
         return None
-    each = [
-        next((v for v in found if v.exact and v.model.lower().startswith(m.lower())), None) for m in u.slots.models
-    ]
+    each = [next((v for v in found if v.exact and v.model.lower().startswith(m.lower())), None) for m in u.slots.models]
     ranked = _ranked([v for v in each if v is not None], measure)
     return replace(ranked, measure=f"{measure}_models") if ranked is not None and len(ranked.vehicles) == 2 else ranked
 
@@ -565,7 +564,9 @@ def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, An
     wished for again."""
     out = dict(criteria)
     for key, wished in (("exclude_colors", "colors"), ("exclude_models", "models"), ("exclude_ids", None)):
-        refused = [x for x in [*out.get(key, []), *given.get(key, [])] if wished is None or x not in given.get(wished, [])]
+        refused = [
+            x for x in [*out.get(key, []), *given.get(key, [])] if wished is None or x not in given.get(wished, [])
+        ]
         refused = list(dict.fromkeys(refused))
         if wished and given.get(key):
             lowered = {str(x).lower() for x in given[key]}
@@ -583,7 +584,8 @@ def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, An
 
 # The customer turns down a car already shown ("not that one", "too many miles on the white one", "no me gusta esa")
 _REFUSES = re.compile(
-    r"\bnot (?:that |this |the (?:\w+ ){0,2}?)(?:one|car|truck|suv|van)\b|\bnot (?:that|this|it)\s*[,.!]|^\W*not (?:that|this)\W*$"
+    r"\bnot (?:that |this |the (?:\w+ ){0,2}?)(?:one|car|truck|suv|van)\b|\bnot (?:that|this|it)\s*[,.!]"
+    r"|^\W*not (?:that|this)\W*$"
     r"|\btoo (?:many miles|much mileage|high (?:of )?(?:a )?(?:price|miles|mileage)|expensive|pricey|much|old|high)\b"
     r"|\bout of my (?:price range|budget|range)\b|\bmore than i (?:want|wanna|can) (?:to )?(?:spend|pay)\b"
     r"|\b(?:don'?t|dont|do not) (?:like|want|love) (?:that|this|it|the (?:\w+ ){0,2}?(?:one|color|colou?r))\b"
@@ -607,6 +609,12 @@ class Refusal:
     vehicles: list[VehicleView]
     criteria: dict[str, Any]  # to merge into the conversation's criteria (``turned_down`` for the exclusions)
     order: str  # how the next search ranks: fewer miles after "too many miles"
+
+
+def refuses(u: Understanding) -> bool:
+    """Does the message turn a car down ("not that one", "too many miles")? (``refusal`` says which, and what
+    follows.)"""
+    return bool(_REFUSES.search(u.text))
 
 
 def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> Refusal | None:

@@ -57,7 +57,6 @@ PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
 MESSAGES: dict[str, str] = {
     # joining words and fragments
     " and ": " y ",
-    " or ": " o ",
     "Got it, I'll leave {what} out.": "Entendido, dejo fuera {what}.",
     "the {title}": "el {title}",
     "those": "esos",

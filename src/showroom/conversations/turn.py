@@ -48,18 +48,20 @@ from showroom.auth.principal import Principal
 from showroom.brain import prompts
 from showroom.brain.compose.reply import reply_language, search_terms
 from showroom.brain.dialogue import (
+    SUBJECT_KEYS,
+    Comparison,
     DialogueState,
     about_model_of,
     asks_colours,
     asks_trims,
+    comparison,
     describe,
+    model_comparison,
     next_question,
     pick,
-    SUBJECT_KEYS,
-    comparison,
-    model_comparison,
     refers_to_shown,
     refusal,
+    refuses,
     remember,
     said_already,
     search_criteria,
@@ -337,7 +339,7 @@ async def _question(
     referred = False
     criteria = search_criteria(search_terms(u), state)
     turned = None
-    if state.shown or state.focus is not None:  # "not that one", "too many miles": that car out of the next search
+    if refuses(u) and (state.shown or state.focus is not None):  # "not that one", "too many miles": that car out
         shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus is not None else []))
         turned = refusal(u, state, shown)
     if turned is not None:
@@ -348,12 +350,12 @@ async def _question(
             session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
         )
     elif refers_to_shown(u, state):  # "it", "the white one", "the second one": what was shown, not a new search
-        compared = superlative(u)
-        if compared and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
-            found = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=compared)
+        ranked_by = superlative(u)
+        if ranked_by and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
+            found = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=ranked_by)
             vehicles = [v for v in found if v.exact][:1]
             referred = bool(vehicles)
-    compared = None
+    compared: Comparison | None = None
     if turned is None and refers_to_shown(u, state) and not vehicles:
         listed = state.shown or ([state.focus] if state.focus else [])
         known_cars = await vehicles_by_id(session, list(dict.fromkeys([*listed, *state.discussed])))
@@ -529,7 +531,7 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
     links = allowed_links(pending.choice.view.arguments, request.dealership) + [v.url for v in draft.vehicles if v.url]
     return enforce(
         draft.text,
-        vehicles=draft.vehicles or pending.vehicles,
+        vehicles=[*(draft.vehicles or pending.vehicles), *request.set_aside],  # "I'll leave the X out" names X
         dealership=request.dealership,
         allowed_urls=links,
         channel=request.channel,

@@ -1104,9 +1104,14 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
         )
         reply.lead.append(
             ctx.t(
-                template, m=best.model, n=other.model, a=a, b=b,
-                pa=price_text(best.price_cents), pb=price_text(other.price_cents),
-            )  # fmt: skip
+                template,
+                m=best.model,
+                n=other.model,
+                a=a,
+                b=b,
+                pa=price_text(best.price_cents),
+                pb=price_text(other.price_cents),
+            )
         )
         reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
         return reply
@@ -1117,7 +1122,10 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
         elif two and other.price_cents is None:
             reply.lead.append(
                 ctx.t(
-                    "The {a} is listed at {pa}; the {b} has no price listed yet.", a=a, b=b, pa=price_text(best.price_cents)
+                    "The {a} is listed at {pa}; the {b} has no price listed yet.",
+                    a=a,
+                    b=b,
+                    pa=price_text(best.price_cents),
                 )
             )
         elif two and other.price_cents == best.price_cents:
@@ -1129,11 +1137,13 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
                 else "The {a} is the pricier of the two at {pa}; the {b} is {pb}."
             )
             reply.lead.append(
-                ctx.t(template, a=a, b=b, pa=price_text(best.price_cents), pb=price_text(other.price_cents))
+                ctx.t(template, a=a, b=b, pa=price_text(best.price_cents), pb=price_text(other.price_cents or 0))
             )
         else:
-            template = "Of those, the {a} is the cheapest at {pa}." if measure == "cheaper" else (
-                "Of those, the {a} is the priciest at {pa}."
+            template = (
+                "Of those, the {a} is the cheapest at {pa}."
+                if measure == "cheaper"
+                else ("Of those, the {a} is the priciest at {pa}.")
             )
             reply.lead.append(ctx.t(template, a=a, pa=price_text(best.price_cents)))
     elif measure == "newer":
@@ -1143,8 +1153,11 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
                 reply.lead.append(
                     ctx.t(
                         "The {a} has fewer miles: {ma}, against {mb} on the {b}.",
-                        a=a, b=b, ma=f"{best.mileage:,}", mb=f"{other.mileage:,}",
-                    )  # fmt: skip
+                        a=a,
+                        b=b,
+                        ma=f"{best.mileage:,}",
+                        mb=f"{other.mileage:,}",
+                    )
                 )
         elif two:
             reply.lead.append(ctx.t("The {a} is the newer of the two; the {b} is a {year}.", a=a, b=b, year=other.year))
@@ -1165,8 +1178,10 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
             )
             reply.lead.append(ctx.t(template, a=a, b=b, ma=f"{best.mileage:,}", mb=f"{other.mileage:,}"))
         else:
-            template = "Of those, the {a} has the fewest miles: {ma}." if measure == "fewer_miles" else (
-                "Of those, the {a} has the most miles: {ma}."
+            template = (
+                "Of those, the {a} has the fewest miles: {ma}."
+                if measure == "fewer_miles"
+                else ("Of those, the {a} has the most miles: {ma}.")
             )
             reply.lead.append(ctx.t(template, a=a, ma=f"{best.mileage:,}"))
     reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))

@@ -58,14 +58,19 @@ _CMP_MIN_AFTER = rx(r"^\s*(?:or (?:more|higher|above)|\+|plus\b|and up\b|minimum
 _CMP_AROUND_AFTER = rx(r"^\s*(?:ish\b|or so\b|range\b|-ish|give or take)")
 _YEAR_MIN_AFTER = rx(
     r"^\s*(?:\+|or (?:newer|later|above|up|higher|after|a newer one)|and (?:newer|up|later|above|after)",
-    r"plus\b|onwards?\b|or more recent|and beyond|or better)",
+    r"plus\b|onwards?\b|or more recent|and beyond|or better|para arriba|hacia arriba|en adelante|o m[aá]s nuev[oa]s?",
+    r"o m[aá]s recientes?|o despu[eé]s)",
 )
 _YEAR_MAX_AFTER = rx(r"^\s*(?:or (?:older|earlier|before)|and (?:older|earlier|below))")
 _YEAR_AFTER_BEFORE = rx(r"\b(?:newer than|after|later than)\s*(?:a|an|the)?\s*$")
-_YEAR_MIN_BEFORE = rx(r"\b(?:at least|no older than|minimum|from|since|starting|min)\s*(?:a|an|the)?\s*$")
+_YEAR_MIN_BEFORE = rx(
+    r"\b(?:at least|no older than|minimum|from|since|starting|min|desde|a partir del?|m[ií]nimo)\s*(?:a|an|the|el)?\s*$"
+)
 _YEAR_OLDER_BEFORE = rx(r"\b(?:older than|before|earlier than|prior to)\s*(?:a|an|the)?\s*$")
 _YEAR_MAX_BEFORE = rx(r"\b(?:no newer than|up to|until|at most)\s*(?:a|an|the)?\s*$")
-_YEAR_CONTEXT_BEFORE = rx(r"\b(?:a|an|the|year|model year|is|like|want|need)\s*$")
+_YEAR_CONTEXT_BEFORE = rx(
+    r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o)\s*$"
+)
 _VEHICLE_NOUN = rx(
     r"^\s*(?:model\b|or (?:so|newer|later)",
     r"\w*\s?(?:car|cars|suv|suvs|truck|trucks|sedan|van|minivan|vehicle|one|ones|coupe|hatchback|crossover|model)\b)",
