@@ -10,8 +10,12 @@ import pytest
 from fastapi import FastAPI
 
 from showroom.brain.compose.reply import search_terms
-from showroom.brain.dialogue import DialogueState, comparison, refusal, search_criteria, turned_down
+from showroom.brain.dialogue import DialogueState, comparison, refusal, refuses, search_criteria, turned_down
+from showroom.brain.escalation.defaults import default_specs
+from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.language import detect_language
+from showroom.brain.types import Turn
 from showroom.db.engine import Database
 from tests.agent.support import CATALOG, make_vehicle
 from tests.agent.test_references_and_specs import chat
@@ -128,7 +132,7 @@ async def test_two_cars_compared_through_the_widget(app: FastAPI, db: Database) 
     say = await chat(app, db)
     await say("any EVs")
     cheaper = await say("the ioniq 5 or the ioniq 6 which is cheaper")
-    assert "Ioniq 6 SEL AWD is the cheaper of the two at $51,378" in cheaper and "$59,277" in cheaper
+    assert "The Ioniq 6 starts lower" in cheaper and "$51,378" in cheaper and "$59,277" in cheaper
     awd = await say("does the cheaper one have awd")
     assert "Ioniq 6" in awd and "RWD" in awd and "$51,378" not in awd  # its trim and drivetrain field disagree
 
@@ -172,3 +176,118 @@ async def test_the_car_turned_down_is_named_in_the_answer(app: FastAPI, db: Data
     other = await say("not that one, too many miles")
     assert "leave the 2022 Palisade Limited AWD out" in other  # the guardrails cut it: not one of the cars offered
     assert "31,418" not in other
+
+
+def test_a_budget_for_someone_else_is_a_budget() -> None:
+    assert understand("looking for an suv under 30k for my daughter", CATALOG).slots.budget_max_cents == 3_000_000
+    assert understand("they offered me 12k for my car", CATALOG).slots.budget_max_cents is None
+
+
+def test_a_short_message_between_two_languages_keeps_the_conversations() -> None:
+    assert detect_language("tiene awd?", ["tienen tucson"]) == "es"
+    assert detect_language("is it awd", ["tienen tucson"]) == "en"
+
+
+async def test_more_than_the_cars_seen_and_back_to_one_discussed_before(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    listed = await say("looking for an suv under 30k for my daughter")
+    years = [int(y) for y in re.findall(r"^- (20\d\d) ", listed, re.M)]
+    newer = await say("something newer")
+    assert all(int(y) > max(years) for y in re.findall(r"^- (20\d\d) ", newer, re.M)) and "$3" not in newer
+
+    say = await chat(app, db)
+    await say("hey whats the cheapest palisade u have")
+    await say("and a telluride?")
+    back = await say("back to the palisade, is it awd")
+    assert "2023 Hyundai Palisade SEL AWD is all-wheel drive" in back and "Telluride" not in back
+
+    say = await chat(app, db)
+    await say("got any jeeps")
+    await say("the grand cherokee, 4x4?")
+    await say("and the compass?")
+    assert "None of them has a price listed yet" in await say("which is cheaper")
+    assert "None of them has a price" not in await say("whats the mileage on the cheaper one")
+
+    say = await chat(app, db)
+    await say("do you have the 2025 santa fe calligraphy")
+    await say("what colors")
+    black = await say("the black one, price?")
+    assert "not seeing a black" in black and "instead of black" in black
+
+
+@pytest.mark.parametrize(
+    "text", ["i have a 2016 civic with 90k miles what can i get for it", "how much would my truck bring"]
+)
+def test_what_a_car_would_fetch_is_a_trade_in_question(text: str) -> None:
+    assert understand(text, CATALOG).primary == "trade_in"
+
+
+@pytest.mark.parametrize(("text", "year"), [("2024 only", 2024), ("2024?", 2024), ("2023 ones please", 2023)])
+def test_a_year_said_alone_narrows(text: str, year: int) -> None:
+    s = understand(text, CATALOG).slots
+    assert (s.year_min, s.year_max) == (year, year)
+
+
+def test_a_truck_that_can_tow_is_not_a_towing_package() -> None:
+    assert understand("need a truck that can tow", CATALOG).slots.features == []
+    assert understand("has a tow package?", CATALOG).slots.features == ["towing package"]
+
+
+def test_a_question_about_cheaper_cars_is_not_the_price_question_asked_again() -> None:
+    history = [
+        Turn("customer", "how much is the black one"),
+        Turn("ai", "The 2024 Hyundai Palisade Calligraphy AWD is listed at $52,752."),
+    ]
+    for text in ("any cheaper ones in black", "too much. anything cheaper"):
+        assert evaluate(default_specs(), text, history, understand(text, CATALOG, history)) is None
+    haggle = "thats too much, can you do 35k"
+    assert evaluate(default_specs(), haggle, history, understand(haggle, CATALOG, history)) is not None
+
+
+async def test_two_models_compared_after_a_list_and_whats_left(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("do you have an elantra")
+    await say("hmm what about a forte")
+    both = await say("which is cheaper the elantra or the forte")
+    assert "The Forte starts lower" in both and "$16,900" in both and "$23,900" in both
+
+    say = await chat(app, db)
+    await say("ok show me tellurides under 35k")
+    await say("not brown")
+    left = await say("whats left then")
+    assert "Telluride" in left and "Brown" not in left and "point you in the right direction" not in left
+
+
+@pytest.mark.parametrize(
+    ("text", "trims"),
+    [("do you have an sel in grey", ["SEL"]), ("what about the xrt", ["XRT"]), ("a premium price", [])],
+)
+def test_a_trim_named_without_its_model(text: str, trims: list[str]) -> None:
+    assert understand(text, CATALOG).slots.trims == trims
+
+
+def test_what_else_a_customer_says_that_used_to_be_misread() -> None:
+    assert understand("no chevys", CATALOG).slots.excluded_makes == ["Chevrolet"]
+    assert understand("ok ill talk to him", CATALOG).primary != "other"  # a deferral, not "tell me more"
+    assert "test_drive" not in understand("does it come in white", CATALOG).intents  # a colour, not a visit
+    for text in ("any fords other than that", "no, otra con menos millas", "besides that one what else"):
+        assert refuses(understand(text, CATALOG, languages=("en", "es"))), text
+    assert not refuses(understand("no I meant the grey one", CATALOG))
+
+
+async def test_a_make_turned_down_and_a_car_named_by_year_and_trim(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("2022 or newer awd suv under 35k")
+    no_chevys = await say("no chevys")
+    assert "no Chevrolet" in no_chevys and "Chevrolet Equinox" not in no_chevys and "Tucson" in no_chevys
+
+    say = await chat(app, db)
+    await say("stock 26312A still available?")
+    await say("any other palisades that are newer")
+    sel = await say("price on the 2024 sel")
+    assert "2024 Hyundai Palisade SEL AWD is listed at $47,371" in sel and "XRT" not in sel
+
+    say = await chat(app, db)
+    await say("whats the difference between the tucson limited and the sel")
+    grey = await say("do you have an sel in grey")
+    assert "Limited" not in grey.split("\n")[0]  # a Limited is not offered as the SEL asked for

@@ -107,7 +107,9 @@ _AMONG_SHOWN = re.compile(
 # "the EX one", "the 2025", "the hybrid one", "la blanca": a word of one of the shown units' titles
 _THE_X_ONE = re.compile(
     r"\b(?:the|that|el|la)\s+([a-z0-9][a-z0-9-]{1,14}(?:\s[a-z0-9][a-z0-9-]{1,14})?)\s+(?:ones?|versions?|models?|trims?|unos?|unas?)\b"
-    r"|\bthe\s+((?:19|20)\d\d)\b"
+    # "the 2025", "the 2024 sel"
+    r"|\bthe\s+((?:19|20)\d\d(?:\s+(?!(?:one|ones|is|has|have|or|and|for|with|in|on|at|it|how|what|price|miles|model"
+    r"|models|version|vs|versus|still|available)\b)[a-z][a-z0-9-]{1,14})?)\b"
     # "the calligraphy", "what about the limited", "la blanca": a word or two alone
     r"|^\W*(?:ok(?:ay)?,?\s+|and\s+|y\s+|what about\s+|how about\s+)?(?:the|la|el)\s+([a-z0-9][a-z0-9-]{1,14}"
     r"(?:\s[a-z0-9][a-z0-9-]{1,14})?)\W*$",
@@ -121,9 +123,11 @@ _NEW_SEARCH = re.compile(
     re.IGNORECASE,
 )
 _FRESH = re.compile(
-    r"\b(?:anything|something|any others?|another one|other options|more options|show me more|algo|alguna otra)\b",
+    r"\b(?:anything|something|any others?|another one|other options|more options|show me more|algo|alguna otra)\b"
+    r"|\bwhat(?:'?s| is)? (?:left|else)\b|\bqu[eé] m[aá]s\b|\bqu[eé] (?:otr[oa]s|queda)\b",
     re.IGNORECASE,
 )
+_ANY_KIND = re.compile(r"\b(?:any|got any|have any|do you have|other|more)\s+(?!of\b)(?!one\b)\w+", re.IGNORECASE)
 _OTHERS = re.compile(r"\bthe others?\b|\bthe other ones?\b|\blos otros\b|\blas otras\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
@@ -186,6 +190,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
         return False
+    if _ANY_KIND.search(text) and (s.fuel_types or s.drivetrains or s.colors or s.transmissions or s.features):
+        return False  # "any hybrids that are newer", "got any awd ones under 30k": a search of that kind
     if asks_colours(u) and state.criteria:  # "what colours does it come in": the model's, on the whole lot
         return False
     if u.primary in ("vehicle_facts", "price") and state.focus is not None and not s.has_vehicle_criteria():
@@ -242,6 +248,35 @@ def asks_for_more(u: Understanding) -> bool:
     return bool(_FRESH.search(u.text))
 
 
+def passes(u: Understanding) -> bool:
+    """Could the message ask for more than the cars seen ("anything newer")? (``beyond`` says what; this cheap check
+    spares a turn the read of those cars.)"""
+    return bool(_COMPARATIVE.search(u.text)) and not _SUPERLATIVE.search(u.text)
+
+
+def beyond(u: Understanding, state: DialogueState, seen: Sequence[VehicleView]) -> dict[str, Any]:
+    """ "Anything newer", "something cheaper", "any hybrids that are newer", "fewer miles than that": the criteria
+    that go past the car under discussion (else past every car shown): a later year, a lower price, fewer miles.
+    Empty when the message compares nothing that way, or asks which car wins (``comparison``)."""
+    text = u.text
+    if not (_FRESH.search(text) or _ANY_KIND.search(text) or re.search(r"\bthan (?:that|this|it)\b", text, re.I)):
+        return {}
+    if not _COMPARATIVE.search(text) or _SUPERLATIVE.search(text) or _WHICH.search(text):
+        return {}
+    cars = [v for v in seen if v.id == state.focus] or list(seen)
+    if not cars:
+        return {}
+    if _NEWER.search(text):
+        return {"year_min": max(v.year for v in cars) + 1}
+    prices = [v.price_cents for v in cars if v.price_cents]
+    if _CHEAPER.search(text) and prices:
+        return {"price_max_cents": min(prices) - 1}
+    miles = [v.mileage for v in cars if v.mileage]
+    if _FEWER_MILES.search(text) and miles:
+        return {"mileage_max": min(miles) - 1}
+    return {}
+
+
 _COLOURS = re.compile(
     r"\b(?:what|which) colou?rs\b|\b(?:other|any other|another|more) colou?rs?\b"
     r"|\bcolou?rs? (?:does it|do they|it|they) come in\b"
@@ -275,19 +310,25 @@ def search_order(u: Understanding) -> str:
     compared = superlative(u)
     if compared:
         return compared
-    if asks_trims(u):
+    if asks_trims(u) or len(u.slots.trims) > 1:  # "the limited or the sel": one of each
         return "per_trim"
     if asks_colours(u):
         return "per_colour"
     return "newest" if _NEWER.search(u.text) else "cheapest"  # "anything newer under 20k"
 
 
-def pick(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> list[VehicleView]:
+def pick(
+    u: Understanding, state: DialogueState, shown: Sequence[VehicleView], earlier: Sequence[VehicleView] = ()
+) -> list[VehicleView]:
     """The shown vehicles the message points at, the one meant first: by position ("the second one"), colour ("the
     white one"), a comparison ("the cheaper one", "the newest", "fewest miles"), or the vehicle under discussion
-    ("it"); "those" is all of them. Empty when it cannot tell (the caller asks one specific question)."""
+    ("it"); "those" is all of them; a car discussed ``earlier`` that it names and the list does not have ("back to
+    the palisade"). Empty when it cannot tell (the caller asks one specific question)."""
     if not shown:
         return []
+    named_before = _named_among(list(earlier), u) if earlier else None
+    if named_before and len(named_before) == 1 and not _named_among(list(shown), u):
+        return named_before
     ordered = sorted(shown, key=lambda v: state.shown.index(v.id) if v.id in state.shown else MAX_SHOWN)
     refused = set(state.criteria.get("exclude_ids") or ())
     ordered = [v for v in ordered if v.id not in refused] or ordered  # a car turned down is not "the cheaper one"
@@ -363,6 +404,7 @@ _WHICH = re.compile(
     r"|\bwhich (?:one|of them|of the two|is|has)\b|\bor the\b.*\?|\b(?:than|que) (?:the|el|la)\b",
     re.IGNORECASE,
 )
+_THE_WINNER = re.compile(r"\b(?:the|that|el|la) (?:\w+ )?(?:one|uno|una)\b", re.IGNORECASE)
 _MORE_MILES = re.compile(r"\b(?:more|most) (?:miles|mileage)\b|\bm[aá]s millas\b", re.IGNORECASE)
 
 
@@ -380,15 +422,16 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     the last two discussed ("which has less miles"), or those shown ("which of those is newest"). None when the
     message asks no such question or there are not two cars to compare."""
     text = u.text
-    if not _WHICH.search(text):
+    if not _WHICH.search(text) or _THE_WINNER.search(text):  # "the mileage on the cheaper one": a reference
         return None
     measure = _measure(text)
     if measure is None:
         return None
     refused = set(state.criteria.get("exclude_ids") or ())
+    listed = state.shown or ([state.focus] if state.focus is not None else [])
     ordered = sorted(
-        (v for v in shown if v.id not in refused),
-        key=lambda v: state.shown.index(v.id) if v.id in state.shown else MAX_SHOWN,
+        (v for v in shown if v.id not in refused and v.id in listed),  # ``shown`` has the cars discussed too
+        key=lambda v: listed.index(v.id),
     )
     by_id = {v.id: v for v in shown}
     named = _named_among(ordered, u)
@@ -419,9 +462,10 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
     field_ = list(cars)
     if len(field_) < 2:
         return None
-    if measure in ("cheaper", "pricier"):
-        field_ = [v for v in field_ if v.price_cents is not None] or field_
-        ranked = sorted(field_, key=lambda v: v.price_cents or 0, reverse=measure == "pricier")
+    if measure in ("cheaper", "pricier"):  # the unpriced last: "the SEL has no price listed yet"
+        priced = [v for v in field_ if v.price_cents is not None]
+        priced.sort(key=lambda v: v.price_cents or 0, reverse=measure == "pricier")
+        ranked = [*priced, *(v for v in field_ if v.price_cents is None)]
     elif measure == "newer":
         ranked = sorted(field_, key=lambda v: (-v.year, v.mileage or 0))
     else:
@@ -499,6 +543,8 @@ def _title_has(v: VehicleView, words: list[str]) -> bool:
     have = re.findall(r"[a-z0-9]+", f"{v.year} {v.make} {v.model} {v.trim or ''} {v.exterior_color or ''}".lower())
     want = [w for word in words for w in re.findall(r"[a-z0-9]+", word)]
     n = len(want)
+    if n > 1 and set(want) <= set(have):  # "the 2024 sel": its year and its trim
+        return True
     return bool(n) and any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
@@ -555,7 +601,12 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     return {**state.criteria, **given}
 
 
-EXCLUSIONS = ("exclude_ids", "exclude_models", "exclude_colors")  # what the customer turned down, kept to the end
+EXCLUSIONS = (
+    "exclude_ids",
+    "exclude_models",
+    "exclude_makes",
+    "exclude_colors",
+)  # what the customer turned down, kept to the end
 
 
 def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -563,7 +614,12 @@ def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, An
     turned down before and taken out of what is wished for; what it names again ("ok show me the palisades") is
     wished for again."""
     out = dict(criteria)
-    for key, wished in (("exclude_colors", "colors"), ("exclude_models", "models"), ("exclude_ids", None)):
+    for key, wished in (
+        ("exclude_colors", "colors"),
+        ("exclude_models", "models"),
+        ("exclude_makes", "makes"),
+        ("exclude_ids", None),
+    ):
         refused = [
             x for x in [*out.get(key, []), *given.get(key, [])] if wished is None or x not in given.get(wished, [])
         ]
@@ -591,7 +647,9 @@ _REFUSES = re.compile(
     r"|\b(?:don'?t|dont|do not) (?:like|want|love) (?:that|this|it|the (?:\w+ ){0,2}?(?:one|color|colou?r))\b"
     r"|\b(?:not interested in|pass on|skip) (?:that|this|it|the (?:\w+ ){0,2}?one)\b"
     r"|\bno me gusta(?:n)?\b|\b(?:ese|esa|este|esta) no\b|\bmuy car[oa]s?\b|\b(?:muchas|demasiadas) millas\b"
-    r"|\bmuy viej[oa]s?\b",
+    r"|\bmuy viej[oa]s?\b"
+    r"|\b(?:other than|besides|aside from|apart from|except(?: for)?) (?:that|this|it|the (?:\w+ ){0,2}?one)\b"
+    r"|^\W*no\W+(?:otr[oa]|another|a different one|something else)\b",
     re.IGNORECASE,
 )
 _REFUSED_MILES = re.compile(r"\bmiles\b|\bmileage\b|\bmillas\b", re.IGNORECASE)
@@ -720,10 +778,8 @@ def remember(
         new.focus = ids[0]
     if focus is not None and focus in ids:  # a comparison's answer: the pair to point at, the winner under discussion
         new.focus = focus
-    if new.focus is None:
-        new.discussed = []
-    elif new.focus != state.focus:
-        new.discussed = [*([state.focus] if state.focus is not None else []), new.focus][-2:]
+    if new.focus is not None and (not state.discussed or new.focus != state.discussed[-1]):
+        new.discussed = [*[i for i in state.discussed if i != new.focus], new.focus][-2:]
     if s.trade_in is not None:
         given = {k: v for k, v in asdict(s.trade_in).items() if v is not None}
         new.trade_in = {**new.trade_in, **given}

@@ -61,6 +61,14 @@ MESSAGES: dict[str, str] = {
     "the {title}": "el {title}",
     "those": "esos",
     "Got it, no {what}.": "Entendido, nada en {what}.",
+    "Our listings don't say what each trim adds, so I won't guess; here's what we have of each:": (
+        "Nuestras fichas no dicen qué agrega cada versión, así que no voy a adivinar; esto es lo que tenemos de "
+        "cada una:"
+    ),
+    "We don't have a {trim} on the lot right now.": "En este momento no tenemos un {trim} en el lote.",
+    "Would you like a team member to walk you through the differences?": (
+        "¿Quiere que alguien de nuestro equipo le explique las diferencias?"
+    ),
     "None of them has a price listed yet; a team member can get them to you.": (
         "Ninguno tiene precio publicado todavía; alguien de nuestro equipo se los puede conseguir."
     ),

@@ -54,10 +54,13 @@ from showroom.brain.dialogue import (
     about_model_of,
     asks_colours,
     asks_trims,
+    beyond,
     comparison,
     describe,
     model_comparison,
+    models_compared,
     next_question,
+    passes,
     pick,
     refers_to_shown,
     refusal,
@@ -349,19 +352,20 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
         )
-    elif refers_to_shown(u, state):  # "it", "the white one", "the second one": what was shown, not a new search
+    elif refers_to_shown(u, state) and not models_compared(u):  # "it", "the white one": what was shown
         ranked_by = superlative(u)
         if ranked_by and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
             found = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=ranked_by)
             vehicles = [v for v in found if v.exact][:1]
             referred = bool(vehicles)
     compared: Comparison | None = None
-    if turned is None and refers_to_shown(u, state) and not vehicles:
+    if turned is None and refers_to_shown(u, state) and not vehicles and not models_compared(u):
         listed = state.shown or ([state.focus] if state.focus else [])
         known_cars = await vehicles_by_id(session, list(dict.fromkeys([*listed, *state.discussed])))
         compared = comparison(u, state, known_cars)  # "which is cheaper": the cars compared, the winner first
         shown = [v for v in known_cars if v.id in listed]
-        vehicles = compared.vehicles if compared is not None else pick(u, state, shown)
+        earlier = [v for v in known_cars if v.id not in listed]  # "back to the palisade": discussed before
+        vehicles = compared.vehicles if compared is not None else pick(u, state, shown, earlier)
         if vehicles:
             criteria, referred = state.criteria, True
         elif shown and not u.slots.has_vehicle_criteria():
@@ -370,7 +374,16 @@ async def _question(
         if state.focus is not None and (asks_colours(u) or asks_trims(u)):  # "what colours does it come in"
             focus = await vehicles_by_id(session, [state.focus])
             criteria = about_model_of(criteria, focus[0] if focus else None, u)
-        order = search_order(u)  # "what's the newest used car you have", "what trims do you have"
+        if state.shown or state.focus is not None:  # "anything newer", "something cheaper": than what was shown
+            ids = state.shown or ([state.focus] if state.focus is not None else [])
+            seen = await vehicles_by_id(session, ids) if passes(u) else []
+            past = beyond(u, state, seen)
+            criteria = {**criteria, **past}
+        else:
+            past = {}
+        # "what's the newest used car you have", "what trims do you have"; "anything newer than that": the cheapest
+        # of the later years, as close to the car seen as can be
+        order = "cheapest" if past else search_order(u)
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=order, everything=superlative(u) is not None
         )

@@ -64,6 +64,7 @@ class VehicleFilters:
     # ``colors``) are left out; they say nothing of what is wanted (not in ``NARROWING``)
     exclude_ids: list[int] = field(default_factory=list)
     exclude_models: list[str] = field(default_factory=list)
+    exclude_makes: list[str] = field(default_factory=list)
     exclude_colors: list[str] = field(default_factory=list)
 
 
@@ -115,6 +116,7 @@ def filters_from_terms(terms: dict[str, Any]) -> VehicleFilters:
         vin=terms.get("vin"),
         exclude_ids=[i for i in terms.get("exclude_ids") or [] if isinstance(i, int)],
         exclude_models=terms.get("exclude_models") or [],
+        exclude_makes=terms.get("exclude_makes") or [],
         exclude_colors=terms.get("exclude_colors") or [],
     )
 
@@ -354,6 +356,8 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
         where("id <> all({exclude_ids})", exclude_ids=list(filters.exclude_ids))
     if any(m.strip() for m in filters.exclude_models):
         where("model <> all({exclude_models})", exclude_models=spelled(catalog, [], filters.exclude_models)[1])
+    if any(m.strip() for m in filters.exclude_makes):
+        where("make <> all({exclude_makes})", exclude_makes=spelled(catalog, filters.exclude_makes, [])[0])
     if any(c.strip() for c in filters.exclude_colors):
         refused = in_family(catalog, "exterior_color", filters.exclude_colors)
         where("coalesce(exterior_color, '') <> all({exclude_colors})", exclude_colors=refused)

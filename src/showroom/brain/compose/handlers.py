@@ -221,6 +221,11 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
                 if (facts := [a for a in _attribute_facts(v, ctx) if a])
             )
         )
+        cars = ctx.vehicles[:3]
+        alike = {f.replace(v.title, "{}").replace(v.short_title, "{}") for v, f in zip(cars, each, strict=False)}
+        if len(each) == len(cars) > 1 and len(alike) == 1 and "{}" in next(iter(alike)):
+            # "I don't see the transmission listed for X; ..." three times: once, for all of them
+            each = [next(iter(alike)).replace("{}", ctx.join([v.short_title for v in cars]))]
         if each:
             reply = _Reply(vehicle_ids=[v.id for v in ctx.vehicles[:3]], confidence=0.75, question=ctx.say("ask_which"))
             if len(each) == 1:
@@ -679,6 +684,8 @@ def _search(ctx: _Ctx) -> _Reply:
 
 def _price(ctx: _Ctx) -> _Reply:
     target = _by_identifier(ctx)
+    if not target and not ctx.referred and ctx.vehicles and not any(v.exact for v in ctx.vehicles):
+        return _inventory_answer(ctx, asked_specific=True)  # "the black one, price?" and none is black: said so
     priced = [target] if target else list(ctx.vehicles[: 2 if ctx.sms else 3])
     reply = _Reply(vehicle_ids=[v.id for v in priced], confidence=0.75)
     if not priced:
@@ -889,6 +896,23 @@ def _facts(ctx: _Ctx) -> _Reply:
         reply.lead.append(
             ctx.t("I'd rather not guess at the {topic}: they aren't in our listings.", topic=ctx.t(topic))
         )
+    trims = ctx.u.slots.trims
+    each_trim = [
+        found
+        for t in trims
+        if (found := next((u for u in ctx.vehicles if t.lower() in (u.trim or "").lower().split()), None))
+    ]
+    if len(trims) > 1 and each_trim:  # "the difference between the limited and the sel": what we have of each
+        missing = [t for t in trims if not any(t.lower() in (u.trim or "").lower().split() for u in each_trim)]
+        reply.lead = [
+            ctx.t("Our listings don't say what each trim adds, so I won't guess; here's what we have of each:")
+        ]
+        reply.body.append(_list_block(each_trim[: 2 if ctx.sms else 3], ctx))
+        if missing:
+            reply.body.append(ctx.t("We don't have a {trim} on the lot right now.", trim=ctx.join(missing)))
+        reply.vehicle_ids = [u.id for u in each_trim[: 2 if ctx.sms else 3]]
+        reply.question = ctx.t("Would you like a team member to walk you through the differences?")
+        return reply
     models = list({u.model: u for u in ctx.vehicles}.values())
     if len(models) > 1 and len(ctx.u.slots.models) > 1:  # "palisade vs telluride": one of each
         reply.body.append(_list_block(models[: 2 if ctx.sms else 3], ctx))

@@ -13,7 +13,7 @@ from typing import Any
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
 from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum, comparison_answer
 from showroom.brain.compose.voice import _voice
-from showroom.brain.dialogue import asks_colours, asks_trims
+from showroom.brain.dialogue import asks_colours, asks_for_more, asks_trims
 from showroom.brain.guardrails import layout
 from showroom.brain.i18n import contract, writes
 from showroom.brain.nlu.understanding import Understanding
@@ -160,8 +160,9 @@ def compose_reply(
         language=reply_language(u),
     )
     intent = "comparison" if compared and len(vehicles) > 1 else _main_intent(u)
-    if intent in ("other", "not_interested") and (set_aside or u.slots.excluded_colors or u.slots.excluded_models):
-        intent = "inventory_search"  # "not red please", "nah too many miles": the next cars
+    refused = set_aside or u.slots.excluded_colors or u.slots.excluded_models or u.slots.excluded_makes
+    if intent in ("other", "not_interested") and (refused or (asks_for_more(u) and vehicles)):
+        intent = "inventory_search"  # "not red please", "nah too many miles", "whats left then": the next cars
     reply = comparison_answer(ctx, compared or "") if intent == "comparison" else _HANDLERS[intent](ctx)
     if intent in ("availability", "inventory_search", "price", "vehicle_facts"):
         said_back = _set_aside(ctx, set_aside)
@@ -207,7 +208,7 @@ def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
         title = f"{v.short_title} (stock {v.stock_number})" if twin and v.stock_number else v.short_title
         what = ctx.t("the {title}", title=title) if len(cars) == 1 else ctx.t("those")
         return [ctx.t("Got it, I'll leave {what} out.", what=what)]
-    refused = [c.lower() for c in s.excluded_colors] + list(s.excluded_models)
+    refused = [c.lower() for c in s.excluded_colors] + list(s.excluded_models) + list(s.excluded_makes)
     if refused:
         return [ctx.t("Got it, no {what}.", what=ctx.t(" or ").join(refused))]
     return []
@@ -250,16 +251,20 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "query": query,
         "exclude_colors": list(s.excluded_colors),
         "exclude_models": list(s.excluded_models),
+        "exclude_makes": list(s.excluded_makes),
     }
     if s.stock_number or s.vin:
         return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}
     if _ANY_COLOUR.search(u.text):  # "any color is fine": the colour wished before is dropped
         terms["forget"] = ["colors"]
+    if (s.fuel_types or s.body_styles) and not (s.models or s.makes) and _ANY_OF_KIND.search(u.text):
+        terms["forget"] = [*terms.get("forget", []), "makes", "models", "trims"]  # "any hybrids": not the Prius alone
     if _WHOLE_LOT.search(u.text):  # "what's the cheapest new car you have": the lot, not the model discussed
         terms["forget"] = [k for k in _FORGETTABLE if k not in terms or terms[k] in (None, [], "")]
     return terms
 
 
+_ANY_OF_KIND = re.compile(r"\b(?:any|got any|have any|other|more)\s+(?:\w+\s+)?\w+s\b", re.IGNORECASE)
 _WHOLE_LOT = re.compile(
     r"\b(?:car|cars|vehicle|vehicles|anything|something)\s+(?:you (?:have|got)|on (?:the|your) lot|in stock)\b"
     r"|\byour (?:cheapest|newest|least expensive)\b|\bon (?:the|your) (?:whole )?lot\b",

@@ -127,6 +127,8 @@ _STOPWORDS = frozenset(
         "yes",
         "no",
         "again",
+        "one",  # "the black one" and "any cheaper ones in black" are two questions
+        "ones",
     ]
 )
 
@@ -209,8 +211,12 @@ def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
         found = _first(table, ctx.lower)
         if found and table is _FINANCING and _general_finance_question(ctx.lower):
             continue
-        if found == "price too high" and ctx.u.slots.budget_max_cents and _ASKS_FOR_OTHERS.search(ctx.lower):
-            continue  # "too pricey. anything under 23k?": a new search, not a negotiation
+        if (
+            found == "price too high"
+            and (ctx.u.slots.budget_max_cents or _CHEAPER_ONES.search(ctx.lower))
+            and _ASKS_FOR_OTHERS.search(ctx.lower)
+        ):
+            continue  # "too pricey. anything under 23k?", "too much. anything cheaper": a new search, no negotiation
         if found:
             return found
     if scope in ("financing", "any") and (ctx.u.slots.monthly_budget_cents or ctx.u.slots.down_payment_cents):
@@ -237,6 +243,7 @@ _OWN_SITUATION = rx(
 _ASKED = rx(r"^\s*(?:do|does|can|could|would|will|how|what|which|is|are|who|where|any)\b")
 
 
+_CHEAPER_ONES = rx(r"\b(?:cheaper|less expensive|lower[- ]priced|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b")
 _ASKS_FOR_OTHERS = rx(r"\b(?:any|anything|something|what (?:do you have|else)|show me|options?|alternatives?)\b")
 
 

@@ -111,7 +111,8 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("360 camera", r"360(?:[\s-]degree)? cam|surround view|bird'?s[\s-]eye"),
     ("navigation", r"\bnav\b|navigation|\bgps\b"),
     ("remote start", r"remote (?:start|starter)"),
-    ("towing package", r"\btow(?:ing)?\b|trailer hitch|\bhitch\b"),
+    # a package or hitch; "a truck that can tow" wants a truck, not a feature list that says "towing"
+    ("towing package", r"\btow(?:ing)?[\s-](?:package|pkg|pack|hitch|prep)\b|trailer hitch|\bhitch\b"),
     ("blind spot monitoring", r"blind[\s-]?spot"),
     ("adaptive cruise control", r"adaptive cruise|smart cruise|radar cruise"),
     ("lane keeping assist", r"lane (?:keep|keeping|assist|departure|centering)"),

@@ -25,7 +25,8 @@ _IT = r"(?:it|they|that|this|that one|this one|the \w+|the \w+ one)"
 DEFERRAL = rx(
     r"\b(?:i'?ll|ill|i will|let me|lemme|gonna|going to|i need to|i have to|need to|have to|i want to|i wanna)"
     r" (?:think (?:about it|it over|on it|about that)|sleep on it|mull it over|run it by"
-    r"|talk (?:it over |about it )?(?:to|with) (?:my|the) (?:wife|husband|partner|spouse|family|parents|dad|mom))\b",
+    r"|talk (?:it over |about it )?(?:to|with) (?:(?:my|the) (?:wife|husband|partner|spouse|family|parents|dad|mom|son"
+    r"|daughter|kids?|boss|bank|girlfriend|boyfriend)|him|her|them))\b",
     r"\b(?:lo voy a pensar|d[eé]jeme pensarlo|lo pienso|lo platico con mi (?:esposa|esposo|familia))\b",
 )
 _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
@@ -88,6 +89,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         rx(
             r"\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
             r"\bhow much (?:would|will|can|could) (?:you|u) (?:give|offer|pay)\b|\bbuy my (?:car|truck|vehicle)\b",
+            # "i have a 2016 civic with 90k miles, what can i get for it"
+            r"\bwhat (?:can|could|would|will) (?:i|we) get for (?:it|my|her|him|that)\b",
+            r"\bhow much (?:is|would) (?:it|my)\b[^.?!]{0,25}\b(?:get|bring|fetch)\b",
         ),
     ),
     (
@@ -132,7 +136,10 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         "test_drive",
         1.5,
         rx(
-            r"\b(?:come|stop|swing|drop|head|go)\s+(?:in|by|down|over|out)\b|\bin person\b|\bvisit\b",
+            # "does it come in white" asks a colour, not to come in
+            r"\b(?:come|stop|swing|drop|head|go)\s+(?:in|by|down|over|out)\b(?!\s+(?:a\s+|any\s+|other\s+)?(?:white|black"
+            r"|gr[ae]y|silver|red|blue|green|brown|beige|gold|orange|yellow|purple|burgundy|maroon|navy|tan|colou?rs?|awd"
+            r"|4wd|hybrid|manual|automatic)\b)|\bin person\b|\bvisit\b",
             r"\b(?:see|look at|check out|view|sit in|drive)\s+(?:it|them|the \w+|one|that one|this one)\b",
         ),
     ),

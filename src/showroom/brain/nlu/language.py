@@ -186,8 +186,10 @@ def _evidence(text: str) -> Language | None:
     letters = bool(_FOREIGN_LETTERS.search(text))
     if foreign_words < 1 and not (letters and english <= 1):
         return Language.en if english >= 2 or (english and len(tokens) <= 2) else None
-    if foreign_words >= 1 and foreign_words <= english:
+    if foreign_words >= 1 and foreign_words < english:
         return Language.en
+    if foreign_words >= 1 and foreign_words == english and len(tokens) <= 3:
+        return None  # "tiene awd?": as many words of each, too few to tell; the conversation's language decides
     confidence = {_FROM_LINGUA[v.language]: v.value for v in _lingua().compute_language_confidence_values(text)}
     if foreign_words < 1 and confidence.get(Language.en, 0.0) >= 0.5:
         return Language.en

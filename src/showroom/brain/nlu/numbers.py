@@ -30,7 +30,11 @@ _IGNORE_BEFORE = rx(
     r"[^.?!]{0,12}$"
 )
 _IGNORE_AFTER = rx(
-    r"^\s*(?:off\b|discount|rebate|cash back|deposit|for (?:my|it|the trade|a trade|our)|on my|in (?:fees|taxes)",
+    # "they gave me 12k for my car" is a trade's value; "under 30k for my daughter" is a budget
+    r"^\s*(?:off\b|discount|rebate|cash back|deposit|for (?:my|it|the trade|a trade|our)(?! (?:daughter|son|wife|"
+    r"husband|kids?|mom|mother|dad|father|family|teen|girlfriend|boyfriend|grand\w+|fianc\w*|first car|new car|"
+    r"commute))"
+    r"|on my|in (?:fees|taxes)",
     r"(?:year|yr)s?\b|people|seats?|rows?|kids|passengers|days?|weeks?|months?|hours?|hp\b|horsepower|mpg",
     r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?|min\b"
     r"|lbs?\b|pounds?\b|libras\b|kg\b|kilos?\b|tons?\b|towing|tow\b|sq|ft\b|feet|inch|in\.)",
@@ -71,6 +75,7 @@ _YEAR_MAX_BEFORE = rx(r"\b(?:no newer than|up to|until|at most)\s*(?:a|an|the)?\
 _YEAR_CONTEXT_BEFORE = rx(
     r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o)\s*$"
 )
+_YEAR_CONTEXT_AFTER = rx(r"^\s*(?:only|ones?|models?|please|pls|solamente|nada m[aá]s|nom[aá]s)\b")
 _VEHICLE_NOUN = rx(
     r"^\s*(?:model\b|or (?:so|newer|later)",
     r"\w*\s?(?:car|cars|suv|suvs|truck|trucks|sedan|van|minivan|vehicle|one|ones|coupe|hatchback|crossover|model)\b)",
@@ -172,7 +177,15 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
         elif num.kind == "year" and not _apply_year(slots, num, masked):
             year = round(num.value)
             context = masked[max(0, num.start - 12) : num.start]
-            if year in year_hints or _VEHICLE_NOUN.match(masked[num.end :]) or _YEAR_CONTEXT_BEFORE.search(context):
+            alone = not re.sub(r"[\W_]+", "", masked[: num.start] + masked[num.end :])  # "2024?"
+            after = masked[num.end :]
+            if (
+                year in year_hints
+                or alone
+                or _VEHICLE_NOUN.match(after)
+                or _YEAR_CONTEXT_AFTER.match(after)
+                or _YEAR_CONTEXT_BEFORE.search(context)
+            ):
                 bare_years.append(year)
     if bare_years and slots.year_min is None and slots.year_max is None:
         slots.year_min, slots.year_max = min(bare_years), max(bare_years)

@@ -343,6 +343,40 @@ def _trims(lower: str, tokens: Sequence[_Tok], wanted: Sequence[VehicleMention],
     return found
 
 
+# Trim names that are everyday words after "a" or "the" ("a premium price", "the select few"): not a trim alone
+_LONE_TRIM_STOP = words(
+    "premium select reserve signature preferred essential luxury elevation midnight summit latitude altitude "
+    "wilderness premier touring sport st si black rebel big trail high"
+)
+
+
+def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None) -> list[str]:
+    """A trim named with no model ("do you have an sel in grey", "and the limited?"), of the model discussed: the
+    dealership's trims and the common ones, after "a", "an", "the" or "any"."""
+    if catalog is None:
+        names = _trim_names(_COMMON_TRIM_SET)
+    else:
+        names = catalog.memo(
+            "lone trim names",
+            lambda: {
+                **_trim_names(_COMMON_TRIM_SET),
+                **_trim_names(frozenset(t for trims in catalog.trims.values() for t in trims)),
+            },
+        )
+    found: list[str] = []
+    for k, tok in enumerate(tokens):
+        if tok.text not in ("a", "an", "the", "any"):
+            continue
+        following = [t.text for t in tokens[k + 1 : k + 4]]
+        for n in (3, 2, 1):
+            run = tuple(following[:n])
+            if len(run) == n and run in names and not (n == 1 and run[0] in _LONE_TRIM_STOP):
+                if names[run] not in found:
+                    found.append(names[run])
+                break
+    return found
+
+
 def _wrong_makes(lower: str, wanted: Sequence[VehicleMention]) -> list[WrongMake]:
     """'a Hyundai Camry': a make said right before another make's model (a model the make said has would have been
     read as its own). 'Dodge Ram 1500' is an old name, and 'Chevy 1500' shorthand for a Silverado: not mistakes."""
@@ -388,7 +422,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         ][:1]
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
-    refused = [m for m in wanted if m.model and _turned_down(lower, m.start)]  # "not the palisade"
+    refused = [m for m in wanted if _turned_down(lower, m.start)]  # "not the palisade", "no chevys"
     wanted = [m for m in wanted if m not in refused]
     colors, refused_colors = _colors(masked)
     wrong = _wrong_makes(lower, wanted)
@@ -396,7 +430,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     slots = Slots(
         makes=_unique(m.make for m in wanted if m.make not in mistaken),
         models=_unique(m.model for m in wanted),
-        trims=_trims(lower, tokens, wanted, catalog),
+        trims=_unique([*_trims(lower, tokens, wanted, catalog), *_lone_trims(tokens, catalog)]),
         wrong_makes=wrong,
         body_styles=_labels(masked, _BODY_STYLES),
         colors=colors,
@@ -408,6 +442,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         timeline=_timeline(lower),
         excluded_colors=refused_colors,
         excluded_models=_unique(m.model for m in refused if m.model not in {w.model for w in wanted}),
+        excluded_makes=_unique(m.make for m in refused if not m.model and m.make not in {w.make for w in wanted}),
     )
     named_years = {m.year for m in wanted if m.year} | {y for m in wanted if (y := _year_after(lower, tokens, m.end))}
     _apply_numbers(slots, _find_numbers(masked), masked, named_years)

@@ -80,6 +80,7 @@ class Slots:
     # of ``colors`` / ``models`` / ``makes`` above
     excluded_colors: list[str] = field(default_factory=list)
     excluded_models: list[str] = field(default_factory=list)
+    excluded_makes: list[str] = field(default_factory=list)  # "no chevys"
 
     def has_vehicle_criteria(self) -> bool:
         """Does the customer describe what they want (anything the inventory search can filter on)?"""
