@@ -67,7 +67,8 @@ def _unit_of(line: str, units: list[dict[str, Any]]) -> dict[str, Any]:
     raise AssertionError(f"not a unit of the lot: {line!r}")
 
 
-_COUNT = re.compile(r"\b(?:Here are|we have|we've got|I see) (\d+)\b")
+_COUNT = re.compile(r"\b(?:Here are|I see) (\d+)\b|\b(?:we have|we've got) (\d+)\b(?![^.:;]*[.;]\s*[Hh]ere are)")
+_TOTAL = re.compile(r"\b(?:we have|we've got) (\d+) (?:that|in stock)[^.:;]*[.;]\s*[Hh]ere are (\d+)")
 
 
 async def ask(app: FastAPI, lot: Lot, text: str, *, widget: bool = False) -> Answer:
@@ -83,8 +84,10 @@ async def ask(app: FastAPI, lot: Lot, text: str, *, widget: bool = False) -> Ans
         reply = response.json()["sample_reply"]
     lines = [line[2:] for line in reply.splitlines() if line.startswith("- ")]
     listed = [_unit_of(line, lot.units) for line in lines]
-    for count in _COUNT.findall(reply):
-        assert int(count) == len(listed), reply  # "Here are 3" shows three
+    for shown, said in _COUNT.findall(reply):
+        assert int(shown or said) == len(listed), reply  # "Here are 3" shows three
+    for total, shown in _TOTAL.findall(reply):  # "we have 14 that fit; here are 5": the five, of more
+        assert int(shown) == len(listed) < int(total), reply
     for debris in ("matchLevel", "matchedWords", "<", "*Ltd Avail*", "undefined", "{{"):
         assert debris not in reply, reply
     return Answer(reply, listed)
@@ -183,7 +186,8 @@ async def test_fuel_electric_is_not_hybrid_and_hybrids_are_hybrids(app: FastAPI,
         assert "Hybrid" not in answer.text
     hybrid = await ask(app, lot, "hybrid?")
     assert hybrid.listed and all("Hybrid" in u["fuel_type"] for u in hybrid.listed), hybrid.text
-    assert "several" in hybrid.text  # ten hybrids: never "we have 3"
+    hybrids = [u for u in lot.units if "Hybrid" in (u["fuel_type"] or "")]
+    assert f"we have {len(hybrids)} that" in hybrid.text.lower() or "several" in hybrid.text  # never "we have 3"
     thrifty = await ask(app, lot, "something good on gas")
     assert thrifty.listed and all(u["fuel_type"] in ("Electric", "Hybrid", "Plug-In Hybrid") for u in thrifty.listed)
     tucson = await ask(app, lot, "white tucson hybrid")

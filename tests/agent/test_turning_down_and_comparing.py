@@ -291,3 +291,21 @@ async def test_a_make_turned_down_and_a_car_named_by_year_and_trim(app: FastAPI,
     await say("whats the difference between the tucson limited and the sel")
     grey = await say("do you have an sel in grey")
     assert "Limited" not in grey.split("\n")[0]  # a Limited is not offered as the SEL asked for
+
+
+async def test_counts_colours_of_a_short_model_name_and_policy_questions(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    many = await say("any other palisades that are newer than 2023")
+    assert re.search(r"we have (\d+) that fit", many) and "Here are 5" in many
+
+    say = await chat(app, db)
+    colours = await say("what colors does the k5 come in")
+    assert "We have the K5 in these colours" in colours and "Ecosport" not in colours
+
+    say = await chat(app, db)
+    warranty = await say("is there a warranty on used cars")
+    assert "Warranty coverage depends" in warranty and "inventory/" not in warranty  # no random car's page
+
+    say = await chat(app, db)
+    low = await say("any 3rd row suvs with low miles")
+    assert len(re.findall(r"^- ", low, re.M)) > 1  # a list ranked by miles, not the one car with the fewest

@@ -113,6 +113,7 @@ def vehicle_view(row: dict[str, Any]) -> VehicleView:
         transmission=row.get("transmission"),
         exact=not row.get("level"),
         from_search="level" in row and not row["level"],
+        matching=row.get("matching"),
     )
 
 

@@ -85,12 +85,16 @@ ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by w
 
 def _ranked(sql: str, level: int, order: str, limit: int) -> str:
     """One level of the search: the units that fit ``sql``, in ``order``, at most ``limit``."""
+    total = "count(*) over () as matching"  # how many fit in all: "we have 14 that fit; here are 5"
     if order not in _PARTITIONS:
-        return f"select {_COLUMNS}, {level} as level from vehicles v where {sql} order by {ORDERS[order]} limit {limit}"
+        return (
+            f"select {_COLUMNS}, {level} as level, {total} from vehicles v where {sql}"
+            f" order by {ORDERS[order]} limit {limit}"
+        )
     rank = f"row_number() over (partition by {_PARTITIONS[order]} order by v.price asc nulls last, v.id)"
     return (
-        f"select * from (select {_COLUMNS}, {level} as level, {rank} as model_rank from vehicles v where {sql}) v"
-        f" order by {ORDERS[order]} limit {limit}"
+        f"select * from (select {_COLUMNS}, {level} as level, {rank} as model_rank, {total} from vehicles v"
+        f" where {sql}) v order by {ORDERS[order]} limit {limit}"
     )
 
 

@@ -230,9 +230,14 @@ def superlative(u: Understanding) -> str | None:
         ("newest", _NEWER),
         ("fewest_miles", _FEWER_MILES),
     ):
-        if pattern.search(text):
+        found = pattern.search(text)
+        if found and not (order == "fewest_miles" and _LOW_MILES.fullmatch(found.group())):
             return order
     return None
+
+
+# "any 3rd row suvs with low miles": a wish, the list ranked by miles; "lowest miles" asks for the one
+_LOW_MILES = re.compile(r"low[- ](?:mileage|miles)", re.IGNORECASE)
 
 
 _TRIMS = re.compile(
@@ -312,6 +317,8 @@ def search_order(u: Understanding) -> str:
         return compared
     if asks_trims(u) or len(u.slots.trims) > 1:  # "the limited or the sel": one of each
         return "per_trim"
+    if _LOW_MILES.search(u.text):
+        return "fewest_miles"
     if asks_colours(u):
         return "per_colour"
     return "newest" if _NEWER.search(u.text) else "cheapest"  # "anything newer under 20k"

@@ -24,6 +24,10 @@ PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
     "found_many": _all_tones(
         "¡Buenas noticias! Tenemos {count} que coinciden con lo que busca:", "¡Sí! Aquí tiene {count} opciones:"
     ),
+    "found_total": _all_tones(
+        "¡Buenas noticias! Tenemos {total} que coinciden con lo que busca. Aquí tiene {count}:",
+        "¡Sí! Tenemos {total} que coinciden; aquí tiene {count}:",
+    ),
     "found_some": _all_tones(
         "¡Buenas noticias! Tenemos varios que coinciden con lo que busca. Aquí tiene {count}:",
         "¡Sí! Aquí tiene {count} de los que coinciden:",

@@ -38,6 +38,7 @@ class VehicleView:
     # ``from_search`` and exact is known to fit what the search compared, its description included
     exact: bool = True
     from_search: bool = False  # found by the search for the customer's wishes (exact: it fits every one of them)
+    matching: int | None = None  # how many units the search that found it matched in all (it reads at most five)
 
     def __post_init__(self) -> None:
         """Listing text fit for a customer whoever built the view (``brain.listing``: rows stored before the import

@@ -58,7 +58,9 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     if exact:
         # more than shown, or maybe more than the search read: never a count that is not the lot's
         more = len(exact) > limit or len(ctx.vehicles) >= FULL_SEARCH
-        answer = _exact_answer(ctx, exact[:limit], asked_specific, more=more)
+        # the search's own count of what fits, when every unit it read fits here too ("we have 14; here are 5")
+        total = exact[0].matching if more and len(exact) == len(ctx.vehicles) and exact[0].from_search else None
+        answer = _exact_answer(ctx, exact[:limit], asked_specific, more=more, total=total)
         answer.lead[:0] = fixes
         return answer
     reply.lead.extend(fixes)
@@ -122,7 +124,9 @@ def _open_search_line(ctx: _Ctx) -> str:
     return f"{ctx.t(options.get(ctx.tone, options[Tone.friendly]))} {kinds}"
 
 
-def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool, *, more: bool = False) -> _Reply:
+def _exact_answer(
+    ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool, *, more: bool = False, total: int | None = None
+) -> _Reply:
     reply = _Reply(vehicle_ids=[v.id for v in exact], confidence=0.85)
     plain = not superlative(ctx.u) and not _NUMBERS_ASKED.search(ctx.u.text)  # "and the lowest miles?" wants miles
     if len(exact) == 1 and not more and ctx.referred and plain and _pitched_before(ctx, exact[0]):
@@ -150,7 +154,10 @@ def _exact_answer(ctx: _Ctx, exact: Sequence[VehicleView], asked_specific: bool,
             reply.extras.append(ctx.t("You can see the photos and details here: {url}", url=url))
         reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
     else:
-        reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
+        if more and total and total > len(exact):
+            reply.lead.append(ctx.say("found_total", total=total, count=len(exact)))
+        else:
+            reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
         reply.body.append(_list_block(exact, ctx))
         reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
     if not asked_specific and not ctx.u.slots.budget_max_cents and not ctx.u.slots.monthly_budget_cents:
@@ -859,7 +866,9 @@ def _facts(ctx: _Ctx) -> _Reply:
     honest offer to have it confirmed, never a figure from memory."""
     topic = next(name for name, pattern in _FACT_TOPICS if pattern.search(ctx.u.text))
     several = ctx.referred and len(ctx.vehicles) > 1  # "which one has the most range": of the list, none guessed
-    v = _by_identifier(ctx) or (ctx.vehicles[0] if ctx.vehicles and not several else None)
+    s = ctx.u.slots
+    general = topic == "warranty" and not (ctx.referred or s.models or s.makes or s.stock_number or s.vin)
+    v = None if general else _by_identifier(ctx) or (ctx.vehicles[0] if ctx.vehicles and not several else None)
     title = (v.short_title if ctx.sms else v.title) if v else None
     reply = _Reply(confidence=0.6, vehicle_ids=[v.id] if v else [])
     if topic == "fuel economy" and v and v.fuel_economy:

@@ -67,6 +67,10 @@ def _main_intent(u: Understanding) -> str:
         and not _PRICE_ASKED.search(u.text)
     ):
         return "availability"  # "does the cheaper one have awd": "cheaper" points at the car, AWD is the question
+    if primary != "vehicle_facts" and not (s.models or s.makes or s.stock_number) and _POLICY_TOPIC.search(u.text):
+        return "vehicle_facts"  # "is there a warranty on used cars": the warranty, not a list of used cars
+    if primary == "vehicle_facts" and _SHOPPING.search(u.text) and not u.is_question:
+        return "inventory_search"  # "looking for a cheap reliable commuter car": cars, with what we won't guess
     inventory = next((i for i in u.intents[1:3] if i in ("availability", "inventory_search")), None)
     if (
         primary in ("trade_in", "financing", "lease")
@@ -78,6 +82,16 @@ def _main_intent(u: Understanding) -> str:
     return primary
 
 
+_POLICY_TOPIC = re.compile(r"\bwarrant(?:y|ies)\b|\bgarant[ií]a\b|\brecalls?\b", re.IGNORECASE)
+_SHOPPING = re.compile(
+    r"\b(?:looking for|in the market for|shopping for|need|want|searching for|busco|quiero|necesito)\b", re.IGNORECASE
+)
+_HOW_MANY = re.compile(
+    r"\bhow many\b(?!\s+(?:miles|mi|doors|seats|owners|rows|cylinders|people|passengers|keys|mpg|years|months|"
+    r"payments)\b)[^.?!]{0,30}?\b(?:do you have|do u have|you have|u have|you got|u got|on (?:the|your) lot|in stock"
+    r"|total|are there|left|available)\b|\bcu[aá]nt[oa]s\b(?! millas)[^.?!]{0,25}?\b(?:tienen|hay|les quedan|tiene)\b",
+    re.IGNORECASE,
+)
 _PRICE_ASKED = re.compile(r"\bprice|\bcost|\bhow much|\bpay|\bprecio|\bcu[aá]nto|\bpayment|\bmsrp", re.IGNORECASE)
 
 
@@ -161,7 +175,8 @@ def compose_reply(
     )
     intent = "comparison" if compared and len(vehicles) > 1 else _main_intent(u)
     refused = set_aside or u.slots.excluded_colors or u.slots.excluded_models or u.slots.excluded_makes
-    if intent in ("other", "not_interested") and (refused or (asks_for_more(u) and vehicles)):
+    asks_more = (asks_for_more(u) or bool(_HOW_MANY.search(u.text))) and vehicles  # "how many k5s do you have"
+    if intent in ("other", "not_interested", "price") and (refused or asks_more):
         intent = "inventory_search"  # "not red please", "nah too many miles", "whats left then": the next cars
     reply = comparison_answer(ctx, compared or "") if intent == "comparison" else _HANDLERS[intent](ctx)
     if intent in ("availability", "inventory_search", "price", "vehicle_facts"):

@@ -31,6 +31,17 @@ _PHRASES: dict[str, dict[Tone, tuple[str, ...]]] = {
         Tone.casual: ("Yep, we've got {count} that fit:", "Good news, {count} match what you want:"),
         Tone.formal: ("I am pleased to confirm that we have {count} vehicles matching your request.",),
     },
+    "found_total": {
+        Tone.friendly: (
+            "Good news: we have {total} that fit what you're after. Here are {count}:",
+            "Yes! We have {total} that match; here are {count}:",
+        ),
+        Tone.professional: ("Yes, we have {total} in stock that match. Here are {count}:",),
+        Tone.casual: ("Yep, we've got {total} that fit. Here are {count}:",),
+        Tone.formal: (
+            "I am pleased to confirm that we have {total} vehicles matching your request; here are {count}:",
+        ),
+    },
     "found_some": {
         Tone.friendly: (
             "Good news: we have several that fit what you're after. Here are {count}:",

@@ -366,6 +366,7 @@ _NOT_AN_ANSWER = rx(
     r"\b(?:thanks|thank you|thx|ty|gracias|think about it|pensarlo|later|luego)\b",
     r"\b(?:which|what|how|who|cu[aá]l|cu[aá]les|qu[eé]|c[oó]mo|cu[aá]nt[oa]s?)\b",
 )
+_COMES_IN = rx(r"\b(?:does|do|did|can)\s+(?:it|they|that|this|the\s+\w+(?:\s+\w+)?)\s+come\s+in\b")
 _HOURS_ASKED = rx(r"\b(?:open|close|closing|closed|hours|horario|abren|abiertos|cierran)\b")
 _DAY_TIME = rx(
     r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning",
@@ -413,6 +414,8 @@ def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[st
     stop = _STOP_RE.search(lower)
     if stop and not is_negated(lower, stop.start()):
         scores["stop"] += 5.0
+    if _COMES_IN.search(lower):  # "what colors does the k5 come in": how it is made, not a visit
+        scores["test_drive"] = max(0.0, scores["test_drive"] - 1.5)
     _score_follow_up(lower, scores, history)
     return scores
 

@@ -350,6 +350,12 @@ _LONE_TRIM_STOP = words(
 )
 
 
+_NOT_A_TRIM_BEFORE = words(
+    "budget budgets time funds fund credit income options option amount amounts money supply availability warranty "
+    "selection choice number offer offers deal deals edition range means"
+)
+
+
 def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None) -> list[str]:
     """A trim named with no model ("do you have an sel in grey", "and the limited?"), of the model discussed: the
     dealership's trims and the common ones, after "a", "an", "the" or "any"."""
@@ -367,9 +373,12 @@ def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None) -> list[str]:
     for k, tok in enumerate(tokens):
         if tok.text not in ("a", "an", "the", "any"):
             continue
-        following = [t.text for t in tokens[k + 1 : k + 4]]
+        following = [t.text for t in tokens[k + 1 : k + 5]]
         for n in (3, 2, 1):
             run = tuple(following[:n])
+            after = following[n] if len(following) > n else ""
+            if after in _NOT_A_TRIM_BEFORE:  # "a limited budget", "a limited time"
+                continue
             if len(run) == n and run in names and not (n == 1 and run[0] in _LONE_TRIM_STOP):
                 if names[run] not in found:
                     found.append(names[run])

@@ -424,6 +424,8 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
     after_make = prev is not None and any(e.make == entry.make and e.model is None for e in prev.entries)
     short = len(cand.key) <= 2  # "LX", "ES", "K5": also trims and words, so they need their make
     if short:
+        if entry.catalog and any(c.isdigit() for c in cand.key) and any(c.isalpha() for c in cand.key):
+            return True  # "k5", "x3", "q8" of the dealership's lot: letters and digits are no everyday word
         capitalised = _capitalised_mid_sentence(s.cleaned, s.lower, s.tokens[cand.i])
         if cand.key in _SHORT_WORDS and not (capitalised or after_make):
             return False  # "the Lexus is in stock": the word "is", not a Lexus IS
