@@ -363,7 +363,12 @@ async def test_an_acknowledgement_and_no_sentence_of_the_last_reply_again(app: F
     day = await say("saturday")
     assert "Saturday" in day and "Our hours are" not in day  # said one message ago
     assert "$" in await say("price on the 2022 telluride")
-    assert "Great!" in await say("ok sounds good")
+    # "Would you like a team member to put together the out-the-door numbers?" - "ok sounds good": a person's job
+    assert "bringing in a member of our team" in await say("ok sounds good")
+
+    say = await chat(app, db)
+    assert "Santa Cruz" in await say("do you have a santa cruz")
+    assert "What day and time work best" in await say("ok sounds good")  # yes to "want to take it for a test drive?"
 
 
 def test_pounds_of_towing_are_not_a_budget() -> None:

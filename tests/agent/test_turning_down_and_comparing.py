@@ -5,6 +5,8 @@ then whole conversations through the public widget API with the real feed."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi import FastAPI
@@ -15,9 +17,11 @@ from showroom.brain.escalation.defaults import default_specs
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.language import detect_language
+from showroom.brain.nlu.when import find_time_request, resolve
 from showroom.brain.types import Turn
 from showroom.db.engine import Database
 from tests.agent.support import CATALOG, make_vehicle
+from tests.agent.test_conversations_flow import stocked_team, visitor
 from tests.agent.test_references_and_specs import chat
 
 
@@ -309,3 +313,48 @@ async def test_counts_colours_of_a_short_model_name_and_policy_questions(app: Fa
     say = await chat(app, db)
     low = await say("any 3rd row suvs with low miles")
     assert len(re.findall(r"^- ", low, re.M)) > 1  # a list ranked by miles, not the one car with the fewest
+
+
+def test_a_yes_to_the_agents_offer_of_a_person_asks_for_one() -> None:
+    offered = [
+        Turn("customer", "what would payments be roughly"),
+        Turn("ai", "A payment depends on the price.\n\nWould you like a finance specialist to reach out to you?"),
+    ]
+    assert understand("ok", CATALOG, offered).wants_human
+    assert understand("yes please", CATALOG, offered).wants_human
+    assert not understand("ok what about a tucson", CATALOG, offered).wants_human
+    pitched = [
+        Turn("customer", "the f150"),
+        Turn("ai", "Yes! The 2021 Ford F-150 is in stock.\n\nWant to test drive it?"),
+    ]
+    assert not understand("ok", CATALOG, pitched).wants_human
+
+
+def test_a_visit_minutes_from_now_is_a_time_request() -> None:
+    asked = find_time_request("ok im 20 min away can i see it")
+    assert asked is not None and asked.in_minutes == 20
+    now = datetime(2026, 12, 7, 15, 0, tzinfo=UTC)
+    assert resolve(asked, now, "America/Chicago") == datetime(2026, 12, 7, 9, 20, tzinfo=ZoneInfo("America/Chicago"))
+    assert find_time_request("the 2021 has 300 miles") is None
+
+
+def test_which_tucson_is_cheapest_is_no_haggle() -> None:
+    for text, haggles in (("whats the lowest price on a new tucson", False), ("whats your lowest price on it", True)):
+        match = evaluate(default_specs(), text, [], understand(text, CATALOG))
+        assert (match is not None) == haggles, text
+
+
+async def test_a_visit_minutes_away_and_a_spanish_ram(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("Is the 2022 Palisade Limited still available")
+    coming = await say("ok im 20 min away can i see it")
+    assert "to confirm your visit in about 20 minutes" in coming
+
+    team = await stocked_team(app, db, agent_config={"languages": ["en", "es"]})
+    guest = visitor(app)
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    first = (await guest.post(url, json={"content": "tienen camionetas 4x4"})).json()
+    ram = (await guest.post(url, json={"content": "la ram cuanto cuesta", "token": first["token"]})).json()
+    assert "2018 Ram 1500" in ram["replies"][0]["content"] and "$23,900" in ram["replies"][0]["content"]
+    miles = (await guest.post(url, json={"content": "tiene muchas millas?", "token": first["token"]})).json()
+    assert "54,639 millas" in miles["replies"][0]["content"] and "dejo fuera" not in miles["replies"][0]["content"]

@@ -678,8 +678,9 @@ class Refusal:
 
 def refuses(u: Understanding) -> bool:
     """Does the message turn a car down ("not that one", "too many miles")? (``refusal`` says which, and what
-    follows.)"""
-    return bool(_REFUSES.search(u.text))
+    follows.) "Tiene muchas millas?" asks; "muchas millas, otra" turns it down."""
+    found = _REFUSES.search(u.text)
+    return found is not None and not (u.is_question and found.group().lower().startswith("muchas"))
 
 
 def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> Refusal | None:
@@ -688,7 +689,7 @@ def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]
     lower price, a newer year or another colour than it has when the message says so. None when the message turns
     nothing down, or when it cannot tell which car it means."""
     found = _REFUSES.search(u.text)
-    if not found or not shown:
+    if not found or not shown or not refuses(u):
         return None
     said = found.group()
     pointer = said[4:] if said.lower().startswith("not ") else ""  # "not the grey one": "the grey one" is meant
@@ -810,6 +811,8 @@ def _visit(u: Understanding) -> dict[str, Any] | None:
     coming in ("can I see it saturday?"), which a time given later completes (``with_visit_day``)."""
     request = u.time_request
     if request is not None:
+        if request.in_minutes is not None:  # "20 min away": the minutes, no clock time
+            return {"words": request.words, "day": request.day, "in_minutes": request.in_minutes}
         return {"words": request.words, "day": request.day, "hour": request.hour, "minute": request.minute}
     if "test_drive" not in u.intents[:2]:
         return None

@@ -326,6 +326,7 @@ MESSAGES: dict[str, str] = {
         "aquí en breve."
     ),
     " to confirm {when}": " para confirmar {when}",
+    "your visit in about {minutes} minutes": "su visita en unos {minutes} minutos",
     "All of them list {feature}.": "Todos incluyen {feature} en su listado.",
     "I don't see {feature} in their feature lists.": "No veo {feature} en su equipo listado.",
     "{count} of them list {feature}.": "{count} de ellos incluyen {feature} en su listado.",

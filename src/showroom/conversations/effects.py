@@ -198,6 +198,9 @@ def opt_out_text(turn: TurnRows) -> str:
     )
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")  # capitalised; "today" is not
+
+
 def handover_note(turn: TurnRows, language: str = "en", u: Understanding | None = None) -> str:
     """What the customer reads when a person takes over, in their language when the agent writes it (also when the
     dealership has not enabled it: a fixed text is safe to send): by their name when known, and, when they asked
@@ -206,7 +209,9 @@ def handover_note(turn: TurnRows, language: str = "en", u: Understanding | None 
     name = safe_name((given_name(u.text) if u else None) or greeting_name(turn.customer))
     request = u.time_request if u else None
     if name or request:
-        when = re.sub(r"\b[a-z]+day\b", lambda m: m.group().capitalize(), request.words) if request else ""
+        when = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), request.words) if request else ""
+        if request is not None and request.in_minutes is not None:  # "20 min away"
+            when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
         thanks = translate(
             language,
             "Thanks for your patience{name}. I'm bringing in a member of our team{purpose}, who will reply here "

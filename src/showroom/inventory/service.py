@@ -404,6 +404,8 @@ def closest(filters: VehicleFilters) -> list[VehicleFilters]:
     current = replace(current, trims=[], year_min=None, year_max=None, mileage_max=None)
     rung(current)
     rung(replace(current, drivetrains=[], transmissions=[], price_min=None, price_max=None, condition=None))
+    if filters.makes and filters.body_styles and not filters.models:  # "the ram" after "suvs": the make named wins
+        rung(replace(current, body_styles=[]))
     if filters.price_max:  # nothing within the budget: the closest above it
         rung(replace(current, price_min=None, price_max=filters.price_max * 3 // 2))
     bodies = list(filters.body_styles) or [b for m in filters.models if (b := model_body(m))][:1]

@@ -74,7 +74,7 @@ def _main_intent(u: Understanding) -> str:
     inventory = next((i for i in u.intents[1:3] if i in ("availability", "inventory_search")), None)
     if (
         primary in ("trade_in", "financing", "lease")
-        and "availability" in u.intents
+        and ("availability" in u.intents or "inventory_search" in u.intents)
         and u.is_question
         and u.slots.models
     ):

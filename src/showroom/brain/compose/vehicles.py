@@ -219,6 +219,9 @@ _BODY_ES = {
 _FUEL_ES = {"Electric": "eléctrico", "Hybrid": "híbrido", "Plug-In Hybrid": "híbrido enchufable", "Diesel": "diésel"}
 
 
+_KIND_ES = {"SUV": "SUV", "Truck": "pickup", "Sedan": "sedán", "Minivan": "minivan", "Coupe": "coupé"}
+
+
 def _wanted_es(s: Slots) -> str:
     """'un Tucson 2024, color gris, AWD': the same facts as ``_wanted``, as a Spanish noun and a list of details
     (no adjective agreement to get wrong)."""
@@ -234,6 +237,8 @@ def _wanted_es(s: Slots) -> str:
     if one_year:
         noun += f" {s.year_min}"
     details: list[str] = []
+    if (s.models or s.makes) and s.body_styles:  # "un Ram, tipo SUV": the kind searched must be said too
+        details.append(f"tipo {_KIND_ES.get(s.body_styles[0], s.body_styles[0].lower())}")
     if s.trims and not s.models:
         details.append(f"versión {s.trims[0]}")
     details += [f"color {c.lower()}" for c in s.colors[:1]]

@@ -17,7 +17,9 @@ def _table(*rows: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
 _NEGOTIATION = _table(
     (
         "best price",
-        r"\b(?:best|lowest|bottom|final|rock[\s-]bottom|cash|best cash) (?:price|deal|number|offer|dollar)\b",
+        # "what's the lowest price on a new tucson" asks which Tucson is cheapest; "your lowest price on it" haggles
+        r"\b(?:best|lowest(?!\s+price\s+(?:on|for)\s+(?:a|an|any)\b)|bottom|final|rock[\s-]bottom|cash|best cash)"
+        r" (?:price|deal|number|offer|dollar)\b",
     ),
     (
         "out-the-door price",

@@ -447,6 +447,24 @@ def _rank(scores: dict[str, float]) -> list[str]:
     return ranked or ["other"]
 
 
+# The agent's offer of a person: "Would you like a finance specialist to reach out to you?", "... a team member to
+# confirm it for you?", "¿Quiere que alguien de nuestro equipo ...?"
+_PERSON_OFFERED = rx(
+    r"\b(?:a|our) (?:team member|finance specialist|specialist|salesperson|sales manager|manager|person)\b"
+    r"[^?]{0,80}\?\s*$",
+    r"\b(?:connect you|have someone|bring in)\b[^?]{0,80}\?\s*$",
+    r"\b(?:alguien de nuestro equipo|especialista|un asesor)\b[^?]{0,80}\?\s*$",
+)
+
+
+def _accepts_a_person(lower: str, history: Sequence[Turn]) -> bool:
+    """A short yes to the agent's own offer of a person ("yes please", "ok", "sure") asks for one."""
+    last_ai = next((t for t in reversed(history) if t.sender in ("ai", "agent")), None)
+    if last_ai is None or not _PERSON_OFFERED.search(last_ai.text.lower()):
+        return False
+    return bool(_AFFIRMATIVE.search(lower)) and not _NOT_AN_ANSWER.search(lower) and len(lower.split()) <= 6
+
+
 def understand(
     text: str,
     catalog: Catalog | None = None,
@@ -462,7 +480,7 @@ def understand(
     scores = _score_intents(lower, slots, history)
     opt_out = bool(_OPT_OUT_RE.match(cleaned))
     spelled = correct(cleaned)  # "can i speak to the manger"
-    human, bot = wants_human(spelled), asks_if_bot(spelled)
+    human, bot = wants_human(spelled) or _accepts_a_person(lower, history), asks_if_bot(spelled)
     scores["human_request"] += 3.0 if human else 1.0 if bot else 0.0
     scores["stop"] += 10.0 if opt_out else 0.0
     return Understanding(

@@ -437,7 +437,9 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
         return True
     if entry.model is None:
         before_model = nxt is not None and any(e.make == entry.make and e.model for e in nxt.entries)
-        return entry.make in s.known or before_model
+        before = s.tokens[cand.i - 1].text if cand.i > 0 else ""
+        lot_make = entry.catalog and before in _DETERMINERS  # "la ram cuanto cuesta", "the ram": the lot has Rams
+        return entry.make in s.known or before_model or lot_make
     if entry.make in s.known or after_make:
         return True
     before = s.tokens[cand.i - 1].text if cand.i > 0 else ""

@@ -86,9 +86,12 @@ class TimeRequest:
     day: str | None  # "today", "tomorrow", a weekday, or a calendar date as written ("12/12"); None: not said
     hour: int  # 0..23, am/pm inferred when not written (7 in the evening, 9 in the morning)
     minute: int = 0
+    in_minutes: int | None = None  # "20 min away", "be there in half an hour": from now (``day`` today, no clock)
 
     def plain(self) -> str:
-        """'saturday 10:00'."""
+        """'saturday 10:00', 'in 20 minutes'."""
+        if self.in_minutes is not None:
+            return f"in {self.in_minutes} minutes"
         return f"{self.day or 'today'} {self.hour:02d}:{self.minute:02d}"
 
 
@@ -125,7 +128,7 @@ def find_time_request(text: str) -> TimeRequest | None:
             hour, minute = found, int(groups["m"] or 0)
             break
     else:
-        return None
+        return _soon(cleaned)
     days = list(_DAY.finditer(cleaned))
     day_match = min(days, key=lambda m: abs(m.start() - clock.start())) if days else None
     day: str | None = None
@@ -137,6 +140,29 @@ def find_time_request(text: str) -> TimeRequest | None:
     start = min(clock.start(), day_match.start()) if day_match else clock.start()
     end = max(clock.end(), day_match.end()) if day_match else clock.end()
     return TimeRequest(words=cleaned[start:end].strip(), day=day, hour=hour, minute=minute)
+
+
+_SOON = rx(
+    # "in 20 min", "20 mins away" (not "20 min from chicago"), "in an hour", "half an hour away"
+    r"\b(?:in|en) (?P<n>\d{1,3})\s*(?:min|mins|minutes|minutos)\b",
+    r"\b(?P<n2>\d{1,3})\s*(?:min|mins|minutes|minutos)\s+(?:away|out|de aqu[ií]|de distancia)\b",
+    r"\b(?P<hour>(?:in|en) (?:an|1|one|una) (?:hour|hr|hora)|(?:an|1|one) (?:hour|hr) away)\b",
+    r"\b(?P<half>(?:in|en) (?:half (?:an )?hour|media hora)|half (?:an )?hour away)\b",
+    r"\b(?P<now>on my way|omw|heading (?:over|there) now|en camino|voy para all[aá])\b",
+    flags=re.IGNORECASE,
+)
+
+
+def _soon(text: str) -> TimeRequest | None:
+    """ "I'm 20 min away", "be there in half an hour", "on my way": a visit from now, not at a clock time."""
+    found = _SOON.search(text)
+    if found is None:
+        return None
+    number = found.group("n") or found.group("n2")
+    minutes = int(number) if number else 60 if found.group("hour") else 30 if found.group("half") else 15
+    if not 0 < minutes <= 180:
+        return None
+    return TimeRequest(words=found.group().strip(), day="today", hour=0, minute=0, in_minutes=minutes)
 
 
 def find_day(text: str) -> tuple[str, str] | None:
@@ -178,6 +204,8 @@ def resolve(request: TimeRequest, now: datetime, timezone: str) -> datetime | No
     except (ZoneInfoNotFoundError, ValueError):
         return None
     local = now.astimezone(zone)
+    if request.in_minutes is not None:  # "20 min away": from now, to the minute
+        return (local + timedelta(minutes=request.in_minutes)).replace(second=0, microsecond=0)
     today = local.date()
     day = request.day
     if day is None or day == "today":
