@@ -17,6 +17,7 @@ from showroom.brain.escalation.defaults import default_specs
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.language import detect_language
+from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import find_time_request, resolve
 from showroom.brain.types import Turn
 from showroom.db.engine import Database
@@ -323,6 +324,7 @@ def test_a_yes_to_the_agents_offer_of_a_person_asks_for_one() -> None:
     assert understand("ok", CATALOG, offered).wants_human
     assert understand("yes please", CATALOG, offered).wants_human
     assert not understand("ok what about a tucson", CATALOG, offered).wants_human
+    assert not understand("ok show me tellurides under 35k", CATALOG, offered).wants_human
     pitched = [
         Turn("customer", "the f150"),
         Turn("ai", "Yes! The 2021 Ford F-150 is in stock.\n\nWant to test drive it?"),
@@ -358,3 +360,23 @@ async def test_a_visit_minutes_away_and_a_spanish_ram(app: FastAPI, db: Database
     assert "2018 Ram 1500" in ram["replies"][0]["content"] and "$23,900" in ram["replies"][0]["content"]
     miles = (await guest.post(url, json={"content": "tiene muchas millas?", "token": first["token"]})).json()
     assert "54,639 millas" in miles["replies"][0]["content"] and "dejo fuera" not in miles["replies"][0]["content"]
+
+
+def test_a_models_own_word_is_no_trim() -> None:
+    catalog = Catalog.from_vehicles(
+        [
+            make_vehicle(id=1, make="Jeep", model="Grand Cherokee", trim="Limited 4x4"),
+            make_vehicle(id=2, make="Mazda", model="Mazda3 5-Door", trim="Grand Touring Manual"),
+        ]
+    )
+    assert understand("the grand cherokee, 4x4?", catalog).slots.trims == []
+    assert understand("and the grand touring?", catalog).slots.trims == ["Grand Touring"]
+
+
+async def test_the_closing_question_changes_instead_of_repeating(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    first = await say("do you have any tellurides")
+    second = await say("only 2022 or newer")
+    third = await say("under 38k")
+    questions = [reply.rsplit("\n\n", 1)[-1] for reply in (first, second, third)]
+    assert len(set(questions)) == 3 and "Is there anything else" not in " ".join(questions), questions

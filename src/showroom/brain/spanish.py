@@ -422,6 +422,14 @@ MESSAGES: dict[str, str] = {
     "Could you tell me a bit more about what you're looking for?": "¿Me podría contar un poco más de lo que busca?",
     # the dialogue's own questions (brain.dialogue)
     " or ": " o ",
+    "Would you like me to narrow these down by price, year or miles?": (
+        "¿Quiere que los filtre por precio, año o millas?"
+    ),
+    "Does one of these stand out to you?": "¿Alguno de estos le llama la atención?",
+    "Would you like to see any of them in person?": "¿Le gustaría ver alguno en persona?",
+    "Would you like to see it in person?": "¿Le gustaría verlo en persona?",
+    "Is there anything else you'd like to know about it?": "¿Hay algo más que quiera saber de él?",
+    "Would you like me to find a time for you to see it?": "¿Quiere que le busque un horario para verlo?",
     " in {colour}": " color {colour}",
     "the {vehicle}": "el {vehicle}",
     "Just to be sure I give you the right details: do you mean {options}?": (

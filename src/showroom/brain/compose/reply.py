@@ -97,7 +97,7 @@ _PRICE_ASKED = re.compile(r"\bprice|\bcost|\bhow much|\bpay|\bprecio|\bcu[aá]nt
 
 def _not_again(reply: _Reply, history: Sequence[Turn]) -> None:
     """Leave out the asides the agent's recent replies already said word for word ("Our hours are ...", "Taxes, fees
-    ... are confirmed by a team member", a link), and a closing question asked in either of the last two replies
+    ... are confirmed by a team member", a link), and a closing question asked in any of the last three replies
     ("Want to take it for a test drive?" every turn reads as a script): the answer itself stays, even when it repeats
     (the same car can be the answer twice)."""
     recent = [t.text for t in reversed(history) if t.sender in ("ai", "agent")][:3]
@@ -105,10 +105,35 @@ def _not_again(reply: _Reply, history: Sequence[Turn]) -> None:
         return
     said = {s.strip() for text in recent for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()}
     reply.extras = [e for e in reply.extras if e.strip() not in said]
-    asked = {s.strip() for text in recent[:2] for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()}
+    asked = {s.strip() for text in recent[:3] for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()}
     question = reply.question.strip()
-    if question and question in asked and (reply.lead or reply.body):
+    # "I can set up a test drive. Would you like to come see any of these?": its question sentence decides
+    last = re.split(r"(?<=[.!?])\s+", question)[-1] if question else ""
+    if question and (question in asked or last in asked) and (reply.lead or reply.body):
         reply.question = ""
+
+
+# Next steps to offer when the usual question was asked in the last three replies: another one that fits what the reply
+# shows, never the same closing line every turn (the guardrails' "Is there anything else?" is the last resort)
+_NEXT_FOR_SEVERAL = (
+    "Would you like me to narrow these down by price, year or miles?",
+    "Does one of these stand out to you?",
+    "Would you like to see any of them in person?",
+)
+_NEXT_FOR_ONE = (
+    "Would you like to see it in person?",
+    "Is there anything else you'd like to know about it?",
+    "Would you like me to find a time for you to see it?",
+)
+
+
+def _another_question(ctx: _Ctx, reply: _Reply, history: Sequence[Turn]) -> str:
+    """A next-step question the last three replies did not ask, for what this reply shows: several cars, one, or
+    none (then none: the guardrails close)."""
+    recent = " ".join(t.text for t in list(history)[-6:] if t.sender in ("ai", "agent"))
+    shown = len(reply.vehicle_ids)
+    options = _NEXT_FOR_SEVERAL if shown > 1 else _NEXT_FOR_ONE if shown == 1 else ()
+    return next((ctx.t(q) for q in options if ctx.t(q) not in recent), "")
 
 
 def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
@@ -196,6 +221,8 @@ def compose_reply(
                 reply.extras.insert(0, extra)
                 break
     _not_again(reply, history)
+    if not reply.question and (reply.lead or reply.body) and intent not in ("stop", "not_interested", "thanks"):
+        reply.question = _another_question(ctx, reply, history)
     opening = [] if intent == "stop" else _opening(ctx, reply)
     text = _render(ctx, reply, opening)
     drop = 0

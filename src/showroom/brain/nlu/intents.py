@@ -462,7 +462,17 @@ def _accepts_a_person(lower: str, history: Sequence[Turn]) -> bool:
     last_ai = next((t for t in reversed(history) if t.sender in ("ai", "agent")), None)
     if last_ai is None or not _PERSON_OFFERED.search(last_ai.text.lower()):
         return False
-    return bool(_AFFIRMATIVE.search(lower)) and not _NOT_AN_ANSWER.search(lower) and len(lower.split()) <= 6
+    yes = _AFFIRMATIVE.search(lower)
+    if yes is None or _NOT_AN_ANSWER.search(lower):
+        return False
+    rest = re.findall(r"[a-záéíóúñ']+", lower[yes.end() :])
+    return all(word in _YES_FILLER for word in rest)  # "ok show me tellurides" asks for something else
+
+
+_YES_FILLER = frozenset(
+    "please pls plz thanks thank you ty that would be great sure go ahead do it works sounds good yes yeah ok okay "
+    "that'd perfect of course por favor gracias claro si sí".split()
+)
 
 
 def understand(

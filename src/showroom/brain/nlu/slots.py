@@ -356,7 +356,7 @@ _NOT_A_TRIM_BEFORE = words(
 )
 
 
-def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None) -> list[str]:
+def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None, taken: Sequence[tuple[int, int]] = ()) -> list[str]:
     """A trim named with no model ("do you have an sel in grey", "and the limited?"), of the model discussed: the
     dealership's trims and the common ones, after "a", "an", "the" or "any"."""
     if catalog is None:
@@ -373,6 +373,8 @@ def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None) -> list[str]:
     for k, tok in enumerate(tokens):
         if tok.text not in ("a", "an", "the", "any"):
             continue
+        if k + 1 < len(tokens) and any(a <= tokens[k + 1].start < b for a, b in taken):
+            continue  # "the grand cherokee": a model's own word, not the "Grand" of "Grand Touring"
         following = [t.text for t in tokens[k + 1 : k + 5]]
         for n in (3, 2, 1):
             run = tuple(following[:n])
@@ -439,7 +441,12 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     slots = Slots(
         makes=_unique(m.make for m in wanted if m.make not in mistaken),
         models=_unique(m.model for m in wanted),
-        trims=_unique([*_trims(lower, tokens, wanted, catalog), *_lone_trims(tokens, catalog)]),
+        trims=_unique(
+            [
+                *_trims(lower, tokens, wanted, catalog),
+                *_lone_trims(tokens, catalog, [(m.start, m.end) for m in mentions]),
+            ]
+        ),
         wrong_makes=wrong,
         body_styles=_labels(masked, _BODY_STYLES),
         colors=colors,
