@@ -470,8 +470,7 @@ def _accepts_a_person(lower: str, history: Sequence[Turn]) -> bool:
 
 
 _YES_FILLER = frozenset(
-    "please pls plz thanks thank you ty that would be great sure go ahead do it works sounds good yes yeah ok okay "
-    "that'd perfect of course por favor gracias claro si sí".split()
+    ["please", "pls", "plz", "thanks", "thank", "you", "ty", "that", "would", "be", "great", "sure", "go", "ahead", "do", "it", "works", "sounds", "good", "yes", "yeah", "ok", "okay", "that'd", "perfect", "of", "course", "por", "favor", "gracias", "claro", "si", "sí"]
 )
 
 
