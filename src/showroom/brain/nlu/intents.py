@@ -12,7 +12,7 @@ from showroom.brain.nlu.language import detect_language
 from showroom.brain.nlu.sentiment import sentiment
 from showroom.brain.nlu.slots import extract_slots
 from showroom.brain.nlu.spelling import correct
-from showroom.brain.nlu.text import clean, is_negated, rx
+from showroom.brain.nlu.text import clean, is_negated, rx, words
 from showroom.brain.nlu.understanding import INTENTS, Slots, Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import find_time_request
@@ -469,8 +469,9 @@ def _accepts_a_person(lower: str, history: Sequence[Turn]) -> bool:
     return all(word in _YES_FILLER for word in rest)  # "ok show me tellurides" asks for something else
 
 
-_YES_FILLER = frozenset(
-    ["please", "pls", "plz", "thanks", "thank", "you", "ty", "that", "would", "be", "great", "sure", "go", "ahead", "do", "it", "works", "sounds", "good", "yes", "yeah", "ok", "okay", "that'd", "perfect", "of", "course", "por", "favor", "gracias", "claro", "si", "sí"]
+_YES_FILLER = words(
+    "please pls plz thanks thank you ty that would be great sure go ahead do it works sounds good yes yeah ok okay "
+    "that'd perfect of course por favor gracias claro si sí"
 )
 
 
