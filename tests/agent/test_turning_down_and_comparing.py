@@ -380,3 +380,8 @@ async def test_the_closing_question_changes_instead_of_repeating(app: FastAPI, d
     third = await say("under 38k")
     questions = [reply.rsplit("\n\n", 1)[-1] for reply in (first, second, third)]
     assert len(set(questions)) == 3 and "Is there anything else" not in " ".join(questions), questions
+
+
+def test_a_jet_ski_is_no_colour() -> None:
+    assert understand("is the santa cruz a real truck? can it tow my jet ski", CATALOG).slots.colors == []
+    assert understand("jet black tahoe", CATALOG).slots.colors == ["Black"]

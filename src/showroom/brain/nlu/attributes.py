@@ -27,7 +27,8 @@ _BODY_STYLES: tuple[tuple[str, str], ...] = (
 # to a family label, and search compares families, so "grey" finds "Gray", "navy" finds "Blue" and "maroon" "Burgundy".
 _COLORS: tuple[tuple[str, str], ...] = (
     ("White", r"\bwhite\b|\bpearl\b|\bivory\b|\bsnow\b|\bfrost\b|\bblanc[oa]s?\b"),
-    ("Black", r"\bblack\b|\bebony\b|\bonyx\b|\bobsidian\b|\bjet\b|\bphantom\b|\bnegr[oa]s?\b"),
+    # "jet black", not "my jet ski"
+    ("Black", r"\bblack\b|\bebony\b|\bonyx\b|\bobsidian\b|\bjet\b(?!\s*-?\s*skis?\b)|\bphantom\b|\bnegr[oa]s?\b"),
     ("Silver", r"\bsilver\b|\bplatinum metallic\b|\baluminum\b|\bsilvery\b|\bplata\b|\bplatead[oa]s?\b"),
     ("Gray", r"\bgr[ae]y(?:ish)?\b|\bcharcoal\b|\bgraphite\b|\bgunmetal\b|\bslate\b|\bgrigio\b|\bgris\b"),
     (
