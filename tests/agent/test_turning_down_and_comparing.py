@@ -385,3 +385,19 @@ async def test_the_closing_question_changes_instead_of_repeating(app: FastAPI, d
 def test_a_jet_ski_is_no_colour() -> None:
     assert understand("is the santa cruz a real truck? can it tow my jet ski", CATALOG).slots.colors == []
     assert understand("jet black tahoe", CATALOG).slots.colors == ["Black"]
+
+
+async def test_several_cars_turned_down_at_once(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    listed = await say("any new tucsons")
+    assert "Burgundy" in listed
+    others = await say("not the red ones")
+    assert "Burgundy" not in others and "Just to be sure" not in others and "Tucson" in others
+    assert understand("nada de Dodge", CATALOG, languages=("en", "es")).slots.excluded_makes == ["Dodge"]
+
+
+async def test_a_new_model_is_not_hidden_by_the_wishes_of_the_last_search(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any new tucsons 2023 or newer")
+    equinox = await say("the white equinox still there?")
+    assert "not seeing" not in equinox and "Equinox" in equinox and "White" in equinox

@@ -186,6 +186,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     s = u.slots
     text = u.text
+    if (s.excluded_colors or s.excluded_models or s.excluded_makes) and not (s.colors or s.models or s.makes):
+        return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
     if s.stock_number or s.vin or s.body_styles:
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
@@ -647,7 +649,8 @@ def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, An
 
 # The customer turns down a car already shown ("not that one", "too many miles on the white one", "no me gusta esa")
 _REFUSES = re.compile(
-    r"\bnot (?:that |this |the (?:\w+ ){0,2}?)(?:one|car|truck|suv|van)\b|\bnot (?:that|this|it)\s*[,.!]"
+    r"\bnot (?:that |this |these |those |the (?:\w+ ){0,2}?)(?:ones?|cars?|trucks?|suvs?|vans?)\b"
+    r"|\bnot (?:that|this|it)\s*[,.!]"
     r"|^\W*not (?:that|this)\W*$"
     r"|\btoo (?:many miles|much mileage|high (?:of )?(?:a )?(?:price|miles|mileage)|expensive|pricey|much|old|high)\b"
     r"|\bout of my (?:price range|budget|range)\b|\bmore than i (?:want|wanna|can) (?:to )?(?:spend|pay)\b"
@@ -723,6 +726,17 @@ def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]
     if _REFUSED_COLOUR.search(text):
         criteria["exclude_colors"] = [v.exterior_color for v in meant if v.exterior_color]
     return Refusal(meant, criteria, order)
+
+
+def own_wishes(message_terms: dict[str, Any], criteria: dict[str, Any]) -> dict[str, Any] | None:
+    """What a message that names a new make, model or kind asks for by itself (``message_terms``:
+    ``compose.reply.search_terms``; with what was turned down), when the search carried more from before (a year
+    range, new or used, a budget); None when nothing was carried."""
+    terms = {k: v for k, v in message_terms.items() if v not in (None, [], "") and k not in ("query", "forget")}
+    if not any(k in terms for k in SUBJECT_KEYS):
+        return None
+    own = {**terms, **{k: criteria[k] for k in EXCLUSIONS if criteria.get(k)}}
+    return own if set(criteria) - set(own) else None
 
 
 _SLOT_OF_CRITERION = {

@@ -60,6 +60,7 @@ from showroom.brain.dialogue import (
     model_comparison,
     models_compared,
     next_question,
+    own_wishes,
     passes,
     pick,
     refers_to_shown,
@@ -387,6 +388,13 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=order, everything=superlative(u) is not None
         )
+        own = own_wishes(search_terms(u), criteria)
+        if own is not None and not any(v.exact for v in vehicles):
+            # "the white equinox still there?" after new 2023+ Tucsons: the wishes carried from the earlier search
+            # hid it; what the message itself asks for is searched before saying there is none
+            alone = await relevant_vehicles(session, u, turn.lead.id, known, terms=own, order=order)
+            if any(v.exact for v in alone):
+                vehicles, criteria = alone, own
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
         if compared is not None:
             vehicles = compared.vehicles
