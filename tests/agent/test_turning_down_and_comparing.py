@@ -401,3 +401,19 @@ async def test_a_new_model_is_not_hidden_by_the_wishes_of_the_last_search(app: F
     await say("any new tucsons 2023 or newer")
     equinox = await say("the white equinox still there?")
     assert "not seeing" not in equinox and "Equinox" in equinox and "White" in equinox
+
+
+async def test_the_others_the_three_and_a_short_model_in_the_plural(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("do you have any white tucsons")
+    others = await say("the first one is too pricey, what about the other 2")
+    assert "leave the 2024 Tucson Limited AWD out" in others and "$40,573" in others and "$41,078" in others
+    awd = await say("are the three all awd")
+    assert "2025 Hyundai Tucson Limited AWD" in awd and "Hybrid" in awd  # both the others, each as listed
+    fewest = await say("which of the three has the fewest miles")
+    assert "has fewer miles: 10, against 412" in fewest
+
+    say = await chat(app, db)
+    assert "Kia K5" in await say("any k5s")
+    both = await say("both of them automatic?")
+    assert "are listed with an automatic transmission" in both

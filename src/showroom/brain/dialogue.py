@@ -75,7 +75,7 @@ _NEWER = re.compile(
     re.IGNORECASE,
 )
 _FEWER_MILES = re.compile(
-    r"\b(?:fewer|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ](?:mileage|miles)\b"
+    r"\b(?:fewer|fewest|lowest|least|less)\s+(?:miles|mileage)\b|\blow(?:est)?[- ](?:mileage|miles)\b"
     r"|\bmenos (?:millas|millaje)\b",
     re.IGNORECASE,
 )
@@ -101,7 +101,8 @@ _SUPERLATIVE = re.compile(
 )
 _AMONG_SHOWN = re.compile(
     r"\b(?:of|among|from) (?:those|these|them|the ones you (?:sent|showed|listed))\b|\bde (?:esos|esas|estos|estas)\b"
-    r"|\b(?:those|these) (?:two|three|2|3)\b|\b(?:of )?the others\b|\blos otros\b|\blas otras\b",
+    r"|\b(?:those|these|the) (?:two|three|four|five|2|3|4|5)\b|\b(?:of )?the others\b|\blos otros\b|\blas otras\b"
+    r"|\ball (?:two|three|four|five|2|3|4|5)\b|\blos (?:dos|tres)\b|\blas (?:dos|tres)\b",
     re.IGNORECASE,
 )
 # "the EX one", "the 2025", "the hybrid one", "la blanca": a word of one of the shown units' titles
@@ -128,10 +129,16 @@ _FRESH = re.compile(
     re.IGNORECASE,
 )
 _ANY_KIND = re.compile(r"\b(?:any|got any|have any|do you have|other|more)\s+(?!of\b)(?!one\b)\w+", re.IGNORECASE)
-_OTHERS = re.compile(r"\bthe others?\b|\bthe other ones?\b|\blos otros\b|\blas otras\b", re.IGNORECASE)
+_OTHERS = re.compile(
+    r"\bthe others?\b|\bthe other ones?\b|\bthe other (?:two|three|\d)\b|\blos otros\b|\blas otras\b", re.IGNORECASE
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
-_ALL_OF_THEM = re.compile(r"\b(?:those|them|these|they|all of them|both|any of them|ellos|esos|esas)\b", re.I)
+_ALL_OF_THEM = re.compile(
+    r"\b(?:those|them|these|they|all of them|both|any of them|ellos|esos|esas)\b"
+    r"|\b(?:the|all) (?:two|three|four|five|2|3|4|5)\b|\b(?:los|las) (?:dos|tres)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -210,6 +217,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         _THE_X_ONE.search(text)
         or _ORDINAL.search(text)
         or _POINTER.search(text)
+        or _AMONG_SHOWN.search(text)
+        or _ALL_OF_THEM.search(text)
         or _CHEAPER.search(text)
         or _PRICIER.search(text)
         or _NEWER.search(text)
@@ -677,6 +686,7 @@ class Refusal:
     vehicles: list[VehicleView]
     criteria: dict[str, Any]  # to merge into the conversation's criteria (``turned_down`` for the exclusions)
     order: str  # how the next search ranks: fewer miles after "too many miles"
+    others: list[VehicleView] = field(default_factory=list)  # "what about the other 2": the rest of those shown
 
 
 def refuses(u: Understanding) -> bool:
@@ -725,7 +735,8 @@ def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]
         criteria["price_max_cents"] = min(prices) - 1
     if _REFUSED_COLOUR.search(text):
         criteria["exclude_colors"] = [v.exterior_color for v in meant if v.exterior_color]
-    return Refusal(meant, criteria, order)
+    others = [v for v in shown if v not in meant] if _OTHERS.search(text) else []
+    return Refusal(meant, criteria, order, others)
 
 
 def own_wishes(message_terms: dict[str, Any], criteria: dict[str, Any]) -> dict[str, Any] | None:

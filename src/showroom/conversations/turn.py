@@ -346,7 +346,10 @@ async def _question(
     if refuses(u) and (state.shown or state.focus is not None):  # "not that one", "too many miles": that car out
         shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus is not None else []))
         turned = refusal(u, state, shown)
-    if turned is not None:
+    if turned is not None and turned.others:  # "the first one is too pricey, what about the other 2"
+        criteria = turned_down(state.criteria, {"exclude_ids": turned.criteria["exclude_ids"]})
+        vehicles, referred = turned.others, True
+    elif turned is not None:
         criteria = turned_down({**criteria, **turned.criteria}, turned.criteria)
         if not any(k in criteria for k in SUBJECT_KEYS):  # nothing gathered: cars of the kind turned down
             criteria["body_styles"] = list(dict.fromkeys(v.body_style for v in turned.vehicles if v.body_style))

@@ -232,7 +232,13 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         alike = {f.replace(v.title, "{}").replace(v.short_title, "{}") for v, f in zip(cars, each, strict=False)}
         if len(each) == len(cars) > 1 and len(alike) == 1 and "{}" in next(iter(alike)):
             # "I don't see the transmission listed for X; ..." three times: once, for all of them
-            each = [next(iter(alike)).replace("{}", ctx.join([v.short_title for v in cars]))]
+            joined = ctx.join([v.short_title for v in cars])
+            together = next(iter(alike)).replace("{}", joined)
+            if ctx.language == "en":  # "the X and Y is listed" -> "are listed"
+                together = together.replace(f"{joined} is ", f"{joined} are ").replace(
+                    f"{joined} has ", f"{joined} have "
+                )
+            each = [together]
         if each:
             reply = _Reply(vehicle_ids=[v.id for v in ctx.vehicles[:3]], confidence=0.75, question=ctx.say("ask_which"))
             if len(each) == 1:

@@ -211,12 +211,10 @@ def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
         found = _first(table, ctx.lower)
         if found and table is _FINANCING and _general_finance_question(ctx.lower):
             continue
-        if (
-            found == "price too high"
-            and (ctx.u.slots.budget_max_cents or _CHEAPER_ONES.search(ctx.lower))
-            and _ASKS_FOR_OTHERS.search(ctx.lower)
-        ):
-            continue  # "too pricey. anything under 23k?", "too much. anything cheaper": a new search, no negotiation
+        if found == "price too high" and _ASKS_FOR_OTHERS.search(ctx.lower):
+            # "too pricey. anything under 23k?", "too much. anything cheaper", "the first one is too pricey, what
+            # about the other 2": other cars, not a negotiation
+            continue
         if found:
             return found
     if scope in ("financing", "any") and (ctx.u.slots.monthly_budget_cents or ctx.u.slots.down_payment_cents):
@@ -243,8 +241,11 @@ _OWN_SITUATION = rx(
 _ASKED = rx(r"^\s*(?:do|does|can|could|would|will|how|what|which|is|are|who|where|any)\b")
 
 
-_CHEAPER_ONES = rx(r"\b(?:cheaper|less expensive|lower[- ]priced|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b")
-_ASKS_FOR_OTHERS = rx(r"\b(?:any|anything|something|what (?:do you have|else)|show me|options?|alternatives?)\b")
+_ASKS_FOR_OTHERS = rx(
+    r"\b(?:any|anything|something|what (?:do you have|else)|show me|options?|alternatives?)\b",
+    r"\b(?:cheaper|less expensive|lower[- ]priced|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b",
+    r"\bthe others?\b|\bother ones?\b|\bwhat about the\b|\bhow about the\b",
+)
 
 
 def _general_finance_question(lower: str) -> bool:

@@ -233,7 +233,8 @@ class _Lexicon:
 
     def lookup(self, key: str) -> list[_Entry]:
         entries = self.keys.get(key)
-        if entries is None and len(key) > 3 and key.endswith("s"):
+        plural = len(key) > 3 or (len(key) == 3 and any(c.isdigit() for c in key))  # "tucsons", "k5s", "x3s"
+        if entries is None and plural and key.endswith("s"):
             entries = self.keys.get(key[:-1])
         return entries or []
 
