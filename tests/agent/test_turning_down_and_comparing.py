@@ -417,3 +417,24 @@ async def test_the_others_the_three_and_a_short_model_in_the_plural(app: FastAPI
     assert "Kia K5" in await say("any k5s")
     both = await say("both of them automatic?")
     assert "are listed with an automatic transmission" in both
+
+
+async def test_body_type_towing_trims_in_the_plural_and_sibling_models(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("u have santa cruz")
+    assert "Yes, the 2024 Hyundai Santa Cruz Limited AWD is listed as a Truck" in await say("is it a truck")
+    assert "towing capacity" in await say("what about towing")
+
+    say = await chat(app, db)
+    await say("looking at the telluride sx prestige x-pro")
+    sx = await say("what about a regular sx")
+    assert "Telluride SX AWD" in sx and "point you in the right direction" not in sx
+    white = await say("ok and the white sx")
+    assert "White" in white and "What day and time" not in white  # a question about a car, not a yes to a visit
+
+    say = await chat(app, db)
+    both = await say("whats the difference between the ioniq 5 and 6")
+    assert "Ioniq 5" in both and "Ioniq 6" in both
+    kona = await say("what about the kona")
+    assert "Kona" in kona
+    assert "What time on Saturday" in await say("can we see it sat morning")

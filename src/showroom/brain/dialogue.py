@@ -195,12 +195,16 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     text = u.text
     if (s.excluded_colors or s.excluded_models or s.excluded_makes) and not (s.colors or s.models or s.makes):
         return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
-    if s.stock_number or s.vin or s.body_styles:
+    if s.stock_number or s.vin:
+        return False
+    if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
         return False
     if _ANY_KIND.search(text) and (s.fuel_types or s.drivetrains or s.colors or s.transmissions or s.features):
         return False  # "any hybrids that are newer", "got any awd ones under 30k": a search of that kind
+    if re.search(r"\bany (?:cheaper|newer|less expensive|lower)\b", text, re.IGNORECASE):
+        return False  # "any cheaper x-pros": past the car seen (``beyond``), not the cheaper of those shown
     if asks_colours(u) and state.criteria:  # "what colours does it come in": the model's, on the whole lot
         return False
     if u.primary in ("vehicle_facts", "price") and state.focus is not None and not s.has_vehicle_criteria():
@@ -513,7 +517,7 @@ def asks_condition(text: str) -> bool:
 
 def _asks_attribute(u: Understanding) -> bool:
     s = u.slots
-    wanted = s.drivetrains or s.transmissions or s.fuel_types or s.features or s.condition
+    wanted = s.drivetrains or s.transmissions or s.fuel_types or s.features or s.condition or s.body_styles
     return u.is_question and bool(wanted or asks_condition(u.text))
 
 

@@ -422,6 +422,9 @@ MESSAGES: dict[str, str] = {
     "Could you tell me a bit more about what you're looking for?": "¿Me podría contar un poco más de lo que busca?",
     # the dialogue's own questions (brain.dialogue)
     " or ": " o ",
+    "towing capacity": "capacidad de remolque",
+    "Yes, the {title} is listed as a {kind}.": "Sí, el {title} figura como {kind}.",
+    "The {title} is listed as a {body}.": "El {title} figura como {body}.",
     "Would you like me to narrow these down by price, year or miles?": (
         "¿Quiere que los filtre por precio, año o millas?"
     ),

@@ -35,7 +35,7 @@ from showroom.brain.nlu.attributes import (
 )
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Slots
-from showroom.brain.nlu.when import find_day
+from showroom.brain.nlu.when import WEEKDAYS, find_day
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
 
@@ -214,7 +214,7 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         or asks_condition(text)
     )
     named = (_by_identifier(ctx) is not None or ctx.referred) and bool(
-        s.drivetrains or s.fuel_types or s.features or s.colors or s.transmissions
+        s.drivetrains or s.fuel_types or s.features or s.colors or s.transmissions or s.body_styles
     )
     if not ctx.vehicles or not (ctx.u.is_question or ctx.referred) or not (asks or named):  # "is stock 123 awd?"
         return None
@@ -273,6 +273,11 @@ def _drive_words(ctx: _Ctx, drivetrain: str) -> str:
 def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     s, title = ctx.u.slots, (v.short_title if ctx.sms else v.title)
     out: list[str] = []
+    for kind in s.body_styles[:1]:  # "is it a truck?": the listing's body type
+        if v.body_style and v.body_style.lower() == kind.lower():
+            out.append(ctx.t("Yes, the {title} is listed as a {kind}.", title=title, kind=v.body_style))
+        elif v.body_style:
+            out.append(ctx.t("The {title} is listed as a {body}.", title=title, body=v.body_style))
     for wanted in s.drivetrains:
         named = drivetrains_named(v.trim)
         if v.drivetrain and named and not any(drivetrain_fits(n, v.drivetrain) for n in named):
@@ -827,6 +832,8 @@ def _test_drive(ctx: _Ctx) -> _Reply:
         reply.question = ctx.t("Is there anything you'd like us to have ready for your visit?")
     elif day_named := find_day(ctx.u.text):
         said = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), day_named[0])
+        if day_named[1].removeprefix("next ") in WEEKDAYS and ctx.language == "en":  # "sat" -> "Saturday"
+            said = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), day_named[1])
         if day_named[1].removeprefix("next ") in ctx.dealership.closed_days:
             reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
             reply.question = ctx.t("Would another day work for you?")
@@ -861,6 +868,7 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"carfax|autocheck|history|accident|owners?\b|title|salvage|flood|choque|chocad|accidente",
         ),
         ("safety ratings", r"safety|crash|iihs|nhtsa"),
+        ("towing capacity", r"\btow"),
         ("reliability and resale value", r"reliab|resale|value|depreciat"),
         ("specifications", r"."),
     )

@@ -260,6 +260,7 @@ _FACTS = rx(
     r"|(?:dc )?fast[\s-]?charg\w*|level 2|kwh|battery (?:size|capacity|life|health)|heat pump)\b",
     r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
     r"\b(?:horsepower|hp|torque|towing capacity|tow(?:ing)? (?:capacity|rating|limit)|how much (?:can it|does it) tow"
+    r"|what about towing|(?:can|could) (?:it|the \w+) tow|how much can (?:it|the \w+) tow"
     r"|cargo (?:space|room|capacity)|ground clearance|0[\s-]?60|safety (?:ratings?|scores?)|crash (?:test|rating)"
     r"|iihs|nhtsa|reliab\w*|resale|holds? (?:its |their )?value|depreciat\w*|dimensions|how (?:big|long|wide) is"
     r"|bigger|larger|roomier|more (?:room|space|legroom))\b",
@@ -364,6 +365,7 @@ _AFFIRMATIVE = rx(
 )
 _NOT_AN_ANSWER = rx(
     r"\b(?:thanks|thank you|thx|ty|gracias|think about it|pensarlo|later|luego)\b",
+    r"^\W*(?:ok(?:ay)?|yes|yeah|sure|k)\W+(?:and|what about|how about|but|also|y)\b",  # "ok and the white sx"
     r"\b(?:which|what|how|who|cu[aá]l|cu[aá]les|qu[eé]|c[oó]mo|cu[aá]nt[oa]s?)\b",
 )
 _COMES_IN = rx(r"\b(?:does|do|did|can)\s+(?:it|they|that|this|the\s+\w+(?:\s+\w+)?)\s+come\s+in\b")

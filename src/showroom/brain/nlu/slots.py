@@ -12,9 +12,17 @@ from functools import lru_cache
 
 from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, _TRANSMISSIONS, FEATURES, _labels
 from showroom.brain.nlu.numbers import _apply_numbers, _find_numbers
-from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, words
+from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, squash, words
 from showroom.brain.nlu.understanding import Slots, TradeIn, WrongMake
-from showroom.brain.nlu.vehicles import Catalog, VehicleMention, _context_vehicles, _lexicon, _mentions, _year_token
+from showroom.brain.nlu.vehicles import (
+    Catalog,
+    VehicleMention,
+    _context_vehicles,
+    _Lexicon,
+    _lexicon,
+    _mentions,
+    _year_token,
+)
 from showroom.brain.types import Turn
 from showroom.vocabulary import VehicleCondition
 
@@ -350,6 +358,7 @@ _LONE_TRIM_STOP = words(
 )
 
 
+_PLAIN_WORDS = words("regular basic base plain standard normal cheaper cheapest")
 _NOT_A_TRIM_BEFORE = words(
     "budget budgets time funds fund credit income options option amount amounts money supply availability warranty "
     "selection choice number offer offers deal deals edition range means"
@@ -375,16 +384,42 @@ def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None, taken: Sequence
             continue
         if k + 1 < len(tokens) and any(a <= tokens[k + 1].start < b for a, b in taken):
             continue  # "the grand cherokee": a model's own word, not the "Grand" of "Grand Touring"
-        following = [t.text for t in tokens[k + 1 : k + 5]]
+        following = [t.text for t in tokens[k + 1 : k + 6]]
+        if following and following[0] in _PLAIN_WORDS:  # "a regular sx", "the base se"
+            following = following[1:]
         for n in (3, 2, 1):
             run = tuple(following[:n])
             after = following[n] if len(following) > n else ""
             if after in _NOT_A_TRIM_BEFORE:  # "a limited budget", "a limited time"
                 continue
+            if run not in names and run and len(run[-1]) > 2 and run[-1].endswith("s"):
+                run = (*run[:-1], run[-1][:-1])  # "any cheaper x-pros", "the limiteds"
+            if len(run) < n or (n == 1 and len(run[0]) < 2):
+                continue  # the message ends first, or a letter alone ("x") is no trim
             if len(run) == n and run in names and not (n == 1 and run[0] in _LONE_TRIM_STOP):
                 if names[run] not in found:
                     found.append(names[run])
                 break
+    return found
+
+
+_SIBLING = rx(r"^\s*(?:and|or|vs\.?|versus|&|/|,)\s*(?:the\s+|a\s+|an\s+)?(\d{1,2})\b")
+
+
+def _sibling_models(lower: str, wanted: Sequence[VehicleMention], lex: _Lexicon) -> list[VehicleMention]:
+    """ "The ioniq 5 and 6", "x3 or x5": a number after a model named with a number is that model family's."""
+    found: list[VehicleMention] = []
+    for m in wanted:
+        if not m.model or not m.model.split()[-1].isdigit():
+            continue
+        follows = _SIBLING.match(lower[m.end :])
+        if follows is None:
+            continue
+        name = f"{m.model.rsplit(' ', 1)[0]} {follows.group(1)}"
+        entry = next((e for e in lex.lookup(squash(name)) if e.make == m.make and e.model), None)
+        if entry is not None and entry.model:
+            start = m.end + follows.start(1)
+            found.append(VehicleMention(m.make, entry.model, start, start + len(follows.group(1))))
     return found
 
 
@@ -433,6 +468,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         ][:1]
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
+    wanted = [*wanted, *_sibling_models(lower, wanted, lex)]  # "the ioniq 5 and 6"
     refused = [m for m in wanted if _turned_down(lower, m.start)]  # "not the palisade", "no chevys"
     wanted = [m for m in wanted if m not in refused]
     colors, refused_colors = _colors(masked)
