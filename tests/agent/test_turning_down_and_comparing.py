@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -438,3 +439,29 @@ async def test_body_type_towing_trims_in_the_plural_and_sibling_models(app: Fast
     kona = await say("what about the kona")
     assert "Kona" in kona
     assert "What time on Saturday" in await say("can we see it sat morning")
+
+
+async def test_spanish_turn_downs_and_comparisons(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db, agent_config={"languages": ["en", "es"]})
+    url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+    guest = visitor(app)
+    token = None
+
+    async def say(text: str) -> dict[str, Any]:
+        nonlocal token
+        answer = (await guest.post(url, json={"content": text, **({"token": token} if token else {})})).json()
+        token = answer["token"]
+        return answer
+
+    await say("hola, tienen palisade?")
+    await say("cual es la mas barata")
+    other = await say("no me gusta el gris, hay otra?")
+    assert not other.get("handed_over") and "dejo fuera" in other["replies"][0]["content"]
+
+    token = None
+    await say("buenas tardes busco una troca")
+    await say("la chevy cuanto cuesta")
+    ram = await say("y la ram?")
+    assert "Ram 1500" in ram["replies"][0]["content"] and "prueba de manejo del" not in ram["replies"][0]["content"]
+    fewer = await say("cual tiene menos millas")
+    assert "tiene menos millas: 44,617, contra 54,639" in fewer["replies"][0]["content"]

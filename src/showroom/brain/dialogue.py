@@ -93,7 +93,7 @@ _ATTRIBUTE_ONLY = re.compile(
 )
 _COMPARATIVE = re.compile(
     r"\b(?:cheaper|newer|pricier|more expensive|less expensive|fewer miles|less miles|lower price|m[aá]s barat[oa]"
-    r"|m[aá]s nuev[oa])\b",
+    r"|m[aá]s nuev[oa]|menos millas|m[aá]s millas|m[aá]s car[oa])\b",
     re.IGNORECASE,
 )
 _SUPERLATIVE = re.compile(
@@ -423,7 +423,8 @@ _CONDITION_ASKED = re.compile(
 _WHICH = re.compile(
     r"^\W*(?:ok(?:ay)?\W+|and\W+|so\W+|y\W+|what about the \w+(?: \w+)?\W+)?"
     r"(?:which|what'?s|whats|what is|cu[aá]l|qu[eé])\b"
-    r"|\bwhich (?:one|of them|of the two|is|has)\b|\bor the\b.*\?|\b(?:than|que) (?:the|el|la)\b",
+    r"|\bwhich (?:one|of them|of the two|is|has)\b|\bor the\b.*\?|\b(?:than|que) (?:the|el|la)\b"
+    r"|\bcu[aá]l (?:es|tiene|de (?:los|las) dos|sale)\b",
     re.IGNORECASE,
 )
 _THE_WINNER = re.compile(r"\b(?:the|that|el|la) (?:\w+ )?(?:one|uno|una)\b", re.IGNORECASE)

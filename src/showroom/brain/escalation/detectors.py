@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from showroom.brain.dialogue import refuses
 from showroom.brain.escalation import learned
 from showroom.brain.escalation.patterns import _ANGER, _ANGRY_EMOJI, _COMPLAINT, _LEGAL_WORDS, _STRONG_PROFANITY, _table
 from showroom.brain.escalation.phrases import (
@@ -194,6 +195,11 @@ def _detect_appointment(ctx: _Context) -> str | None:
     return f'asks for a specific time: "{request.words}"'
 
 
+_ANOTHER = rx(
+    r"\b(?:another|other|others|anything else|something else|what else|different one|hay otr[oa]s?|otr[oa]s?|algo m[aá]s)\b"
+)
+
+
 def _detect_learned(ctx: _Context) -> str | None:
     """The learned model's opinion (``learned``), for what no named trigger caught; only on a language the agent
     answers in (another language is the "language" detector's)."""
@@ -203,6 +209,8 @@ def _detect_learned(ctx: _Context) -> str | None:
         return None  # "and the lowest miles?": a follow-up reads only with what came before; the model reads alone
     if ctx.u.primary == "test_drive" and ctx.u.time_request is None and not ctx.u.wants_human:
         return None  # "can i test drive it saturday": the agent asks for a time; a time is the appointment detector's
+    if ctx.history and refuses(ctx.u) and _ANOTHER.search(ctx.lower):
+        return None  # "no me gusta el gris, hay otra?": a car shown turned down for another one, which is browsing
     seen = learned.opinion(ctx.text)
     if seen.probability < learned.THRESHOLD or seen.reason == learned.VISIT:
         return None  # a visit is the appointment detector's and the booking's: they know a time from a wish

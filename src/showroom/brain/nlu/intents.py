@@ -361,7 +361,7 @@ _RULES = _RULES + _RULES_ES
 
 _AFFIRMATIVE = rx(
     r"^\W*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|sounds good|definitely|absolutely|please|that works|perfect",
-    r"y|of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me|s[ií]|claro|va|dale|perfecto)\b",
+    r"of course|for sure|i do|we do|i'?d like that|let'?s do it|works for me|s[ií]|claro|va|dale|perfecto)\b",
 )
 _NOT_AN_ANSWER = rx(
     r"\b(?:thanks|thank you|thx|ty|gracias|think about it|pensarlo|later|luego)\b",
