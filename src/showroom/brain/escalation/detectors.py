@@ -196,7 +196,8 @@ def _detect_appointment(ctx: _Context) -> str | None:
 
 
 _ANOTHER = rx(
-    r"\b(?:another|other|others|anything else|something else|what else|different one|hay otr[oa]s?|otr[oa]s?|algo m[aá]s)\b"
+    r"\b(?:another|other|others|anything else|something else|what else|different one)\b",
+    r"\b(?:hay otr[oa]s?|otr[oa]s?|algo m[aá]s)\b",
 )
 
 
