@@ -51,24 +51,39 @@ async def conversation_for(session: AsyncSession, token: str | None) -> Conversa
     return found
 
 
+ENDED = "this chat has ended; start a new one (send no token)"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 async def open_chat(
-    session: AsyncSession, d: Dealership, token: str | None, contact: IntakeContact, content: str, actor: Actor
+    session: AsyncSession,
+    d: Dealership,
+    token: str,
+    contact: IntakeContact,
+    content: str,
+    actor: Actor,
+    *,
+    new: bool = False,
 ) -> tuple[str, Conversation]:
-    """The visit's conversation and token: the one ``token`` names, or, without a token, a new visit (``contact``
-    is who the visitor said they are, ``content`` their first message). A token of no conversation is a 404."""
+    """The visit's conversation and token: the one ``token`` names, or, when ``new``, a new visit under that token
+    (made by :func:`new_token`; ``contact`` is who the visitor said they are, ``content`` their first message). A
+    new visit whose token has a conversation already is that one (the same turn run again). A token of no
+    conversation is a 404."""
     conversation = await conversation_for(session, token)
-    if token and conversation is None:
-        raise NotFound("this chat has ended; start a new one (send no token)", field="token")
-    if token and conversation is not None:
+    if conversation is not None:
         return token, conversation
-    return await start(session, d, contact, content, actor)
+    if not new:
+        raise NotFound(ENDED, field="token")
+    return await start(session, d, contact, content, actor, token)
 
 
 async def start(
-    session: AsyncSession, d: Dealership, contact: IntakeContact, first_message: str, actor: Actor
+    session: AsyncSession, d: Dealership, contact: IntakeContact, first_message: str, actor: Actor, token: str
 ) -> tuple[str, Conversation]:
     """A new visit: customer (anonymous unless they said who they are), a website-chat lead, the conversation."""
-    token = secrets.token_urlsafe(32)
     result = await intake(
         session,
         d.id,
