@@ -120,6 +120,7 @@ def main() -> None:
             "SHOWROOM_DATA_DIR": str(settings.data_dir),
             "BENCH_MAINT_URL": libpq(topo.maint),
             "SHOWROOM_TRUSTED_PROXIES": "127.0.0.1",
+            "SHOWROOM_CHAT_TURNS": "worker",  # as `showroom serve` runs them: in a worker process beside the web
         }
         if settings.database_url:
             env["DATABASE_URL"] = settings.database_url

@@ -10,10 +10,12 @@ publishes the ids of what it wrote, or the error to answer; the request reads th
 serve`` runs), so it never delays a staff request on the web server's event loop; or, in one process (tests), the
 web process's own job runner.
 
-Exactly once: the job carries the visit's token (made by the request for a new visit) and an idempotency key, so a
-job run again after a worker died neither opens a second visit nor takes the message twice. A turn not started
-within ``SHOWROOM_CHAT_TURN_SECONDS`` is withdrawn (the job is cancelled) and the visitor told to send it again
-(503, ``Retry-After``); one started but not finished by then is told that the answer will appear in the chat.
+Exactly once: the job carries the visit's thread (the hash of its token, made by the request for a new visit; the
+token itself is stored nowhere) and an idempotency key, and one chat's turns run one at a time (a procrastinate
+``lock``), so a job run again after a worker died neither opens a second visit nor takes the message twice. A
+turn not started within ``SHOWROOM_CHAT_TURN_SECONDS`` is withdrawn (the job is cancelled) and the visitor told to
+send it again (503, ``Retry-After``); one started but not finished by then is told that the answer will appear in
+the chat.
 """
 
 from __future__ import annotations
@@ -73,15 +75,17 @@ async def take_turn(
     ServiceUnavailable when no outcome comes within ``settings.chat_turn_seconds``."""
     turn = uuid.uuid4().hex
     new = visit["token"] is None
-    args = {**visit, "token": widget.new_token() if new else visit["token"], "new": new, "actor": asdict(actor)}
+    token = widget.new_token() if new else visit["token"]
+    thread = widget.thread_id(token)  # the job names the chat by its hash: the token is never stored
+    args = {**{k: v for k, v in visit.items() if k != "token"}, "thread": thread, "new": new, "actor": asdict(actor)}
     with hub.awaiting(turn) as outcome:
         job = await defer(
-            session, "widget.turn", queue=CHAT_QUEUE, priority=CUSTOMER_WAITING, dealership_id=dealership_id,
-            turn=turn, **args,
-        )  # fmt: skip
+            session, "widget.turn", queue=CHAT_QUEUE, priority=CUSTOMER_WAITING, lock=thread,
+            dealership_id=dealership_id, turn=turn, **args,
+        )  # fmt: skip  # one chat's turns run one at a time, in order
         await session.commit()  # the job exists now; no connection is held while the turn runs
         try:
-            return await asyncio.wait_for(outcome, settings.chat_turn_seconds)
+            return {**await asyncio.wait_for(outcome, settings.chat_turn_seconds), "token": token}
         except TimeoutError:
             raise await _late(session, job) from None
 
@@ -154,7 +158,7 @@ async def widget_turn(
     session: AsyncSession,
     s: Services,
     turn: str,
-    token: str,
+    thread: str,
     new: bool,
     content: str,
     actor: dict[str, Any],
@@ -169,7 +173,7 @@ async def widget_turn(
             session,
             s,
             turn,
-            token,
+            thread,
             new,
             content,
             Actor(**actor),
@@ -199,7 +203,7 @@ async def _turn(
     session: AsyncSession,
     s: Services,
     turn: str,
-    token: str,
+    thread: str,
     new: bool,
     content: str,
     actor: Actor,
@@ -208,7 +212,7 @@ async def _turn(
     dealership = await widget.dealership(session)
     # The visit starts anonymous (a name at most): an e-mail or phone is a claim, proven by a code.
     anonymous = IntakeContact(full_name=contact.full_name)
-    token, conversation = await widget.open_chat(session, dealership, token, anonymous, content, actor, new=new)
+    conversation = await widget.open_chat(session, dealership, thread, anonymous, content, actor, new=new)
     sent: list[str] = []
     if new:  # a known chat's budget was spent by the request, before it queued the turn
         await spend(session, budgets(s.settings)[1], conversation.id)
@@ -219,7 +223,6 @@ async def _turn(
     message, _, outcome = await receive(session, s, conversation, content, actor, idempotency_key=f"widget:{turn}")
     return {
         "status": 201,
-        "token": token,
         "conversation_id": str(conversation.id),
         "message_id": str(message.id),
         "handed_over": outcome.handover is not None,
