@@ -15,6 +15,7 @@ import logging
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -262,21 +263,29 @@ async def _recover_after_start(app: App, stalled_seconds: float) -> None:
             log.warning("jobs: could not look for stalled jobs: %s", exc)
 
 
-def queues_here(settings: Settings) -> list[str] | None:
+def queues_here(settings: Settings, chat_queue: str) -> list[str] | None:
     """The queues a web process serves in its own event loop: every one with ``SHOWROOM_JOBS_IN_PROCESS`` (but the
-    chat queue when a worker process takes the chat turns), only the chat queue when chat turns are the web's
-    (``SHOWROOM_CHAT_TURNS=web``), none otherwise (``[]``). None: every queue."""
+    chat queue when a worker process takes the chat turns), and its own chat queue (``chat_queue``) when chat turns
+    are the web's (``SHOWROOM_CHAT_TURNS=web``); ``[]``: none. None: every queue."""
+    here = [chat_queue] if settings.chat_turns == "web" else []
     if settings.jobs_in_process:
-        return None if settings.chat_turns == "web" else [q for q in queue_names() if q != CHAT_QUEUE]
-    return [CHAT_QUEUE] if settings.chat_turns == "web" else []
+        return [q for q in queue_names() if q != CHAT_QUEUE] + here
+    return here
+
+
+def chat_queue(settings: Settings) -> str:
+    """Where a web process queues its visitors' turns: ``chat`` when worker processes run them, else a queue of
+    its own (``chat.<random>``), so that the process whose visitor waits runs the turn, with its own settings."""
+    return CHAT_QUEUE if settings.chat_turns == "worker" else f"{CHAT_QUEUE}.{uuid.uuid4().hex[:16]}"
 
 
 def start_chat_worker(settings: Settings) -> subprocess.Popen[bytes]:
     """The process that runs the chat turns beside the web server (``showroom serve``): ``showroom worker --queue
     chat``, at a lower CPU priority (``SHOWROOM_CHAT_WORKER_NICE``) so that staff and API requests come first."""
     command = [sys.executable, "-m", "showroom", "worker", "--queue", CHAT_QUEUE]
-    command += ["--nice", str(settings.chat_worker_nice)]
-    return subprocess.Popen(command, env={**os.environ, "SHOWROOM_CHAT_TURNS": "worker"})  # noqa: S603  # our own CLI
+    proc = subprocess.Popen(command, env={**os.environ, "SHOWROOM_CHAT_TURNS": "worker"})  # noqa: S603  # our own CLI
+    os.setpriority(os.PRIO_PROCESS, proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + settings.chat_worker_nice)
+    return proc
 
 
 def run_worker(settings: Settings, queues: list[str] | None = None) -> None:

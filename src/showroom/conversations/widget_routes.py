@@ -222,7 +222,13 @@ async def post_message(body: VisitorMessage, request: Request, site: SiteDep) ->
     await spend_now(engine, per_dealership, site.dealership.id)
     visit = body.model_dump(include={"token", "content", "name", "email", "phone"})
     outcome = await widget_turns.take_turn(
-        site.session, request.app.state.events, site.dealership.id, visit, request_actor(request), settings
+        site.session,
+        request.app.state.events,
+        site.dealership.id,
+        visit,
+        request_actor(request),
+        settings,
+        request.app.state.chat_queue,
     )
     if outcome["status"] != 201:  # what the turn refused, as the route would have
         retry = outcome["body"].get("retry_after")

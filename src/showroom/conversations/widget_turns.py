@@ -69,10 +69,11 @@ async def take_turn(
     visit: dict[str, Any],
     actor: Actor,
     settings: Settings,
+    queue: str,
 ) -> dict[str, Any]:
     """Queue the visitor's turn (``visit``: ``token`` (None: a new visit), ``content``, ``name``, ``email``,
-    ``phone``), commit, and wait for its outcome: the job's payload (``status`` and, for a 201, the ids). Raises
-    ServiceUnavailable when no outcome comes within ``settings.chat_turn_seconds``."""
+    ``phone``) on ``queue`` (``jobs.chat_queue``), commit, and wait for its outcome: the job's payload (``status``
+    and, for a 201, the ids). Raises ServiceUnavailable when none comes within ``settings.chat_turn_seconds``."""
     turn = uuid.uuid4().hex
     new = visit["token"] is None
     token = widget.new_token() if new else visit["token"]
@@ -80,7 +81,7 @@ async def take_turn(
     args = {**{k: v for k, v in visit.items() if k != "token"}, "thread": thread, "new": new, "actor": asdict(actor)}
     with hub.awaiting(turn) as outcome:
         job = await defer(
-            session, "widget.turn", queue=CHAT_QUEUE, priority=CUSTOMER_WAITING, lock=thread,
+            session, "widget.turn", queue=queue, priority=CUSTOMER_WAITING, lock=thread,
             dealership_id=dealership_id, turn=turn, **args,
         )  # fmt: skip  # one chat's turns run one at a time, in order
         await session.commit()  # the job exists now; no connection is held while the turn runs
