@@ -15,7 +15,7 @@ budget do. Visitors run in a separate process (so their client-side work does no
 opens a chat and sends message after message, without pause; a 429 or 503 makes it wait 0.2 s, as an impatient
 script would. Staff: ``--staff`` keep-alive connections reading ``GET /api/v1/leads/{id}`` with an API key back
 to back, first alone (the idle baseline), then during the flood; then ``/healthz`` during the flood. What a visitor
-pays: one chat's messages back to back with no flood ("visitor turn, idle": the POST's wall time, the agent's reply
+pays: chats' messages back to back with no flood ("visitor turn, idle": the POST's wall time, the agent's reply
 included), and the answered (201) messages of the flood ("visitor turn, flood"; "reads" counts them).
 
 The control run (skip it with ``--no-control``) is the same with the public gate opened wide
@@ -82,13 +82,24 @@ def flood(port: int, visitors: int, seconds: float, out: Any) -> None:
 
 
 def one_visitor(port: int, seconds: float) -> Result:
-    """What a visitor pays with no flood: one chat, message after message (the POST's wall time, reply included)."""
-    statuses: Counter[int] = Counter()
-    answered: list[float] = []
-    started = time.perf_counter()
-    asyncio.run(_visitor(port, 9999, started + seconds, statuses, answered))
-    errors = sum(n for code, n in statuses.items() if code != 201)
-    return Result("visitor turn, idle", len(answered), time.perf_counter() - started, answered, errors)
+    """What a visitor pays with no flood: chats of 10 messages (under the per-chat budget), one message after
+    another (the POST's wall time, the agent's reply included)."""
+    latencies: list[float] = []
+    errors = 0
+    stop_at = time.perf_counter() + seconds
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Forwarded-For": "10.99.0.7"}) as client:
+        while time.perf_counter() < stop_at:
+            token = None
+            for i in range(10):
+                body: dict[str, Any] = {"content": QUESTIONS[i % len(QUESTIONS)], "token": token}
+                started = time.perf_counter()
+                answer = client.post("/api/v1/widget/bench/messages", json=body, timeout=60)
+                if answer.status_code != 201:
+                    errors += 1
+                    break
+                latencies.append((time.perf_counter() - started) * 1000)
+                token = answer.json()["token"]
+    return Result("visitor turn, idle", len(latencies), seconds, latencies or [0.0], errors)
 
 
 def measure(env: dict[str, str], lead_id: str, key: str, args: argparse.Namespace) -> dict[str, Any]:
