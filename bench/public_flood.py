@@ -96,6 +96,7 @@ def one_visitor(port: int, seconds: float) -> Result:
                 answer = client.post("/api/v1/widget/bench/messages", json=body, timeout=60)
                 if answer.status_code != 201:
                     errors += 1
+                    time.sleep(0.2)
                     break
                 latencies.append((time.perf_counter() - started) * 1000)
                 token = answer.json()["token"]

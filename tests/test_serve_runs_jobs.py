@@ -168,7 +168,7 @@ async def test_serve_runs_chat_turns_in_a_lower_priority_worker_process_and_the_
         assert "chat turns in a worker process" in "\n".join(lines)
         chat = [pid for pid, args in _children(proc.pid) if "worker --queue chat" in args]
         assert len(chat) == 1, _children(proc.pid)
-        assert os.getpriority(os.PRIO_PROCESS, chat[0]) == 10
+        assert os.getpriority(os.PRIO_PROCESS, chat[0]) == 19
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers={"Origin": SITE}) as http:
             for _ in range(100):
                 try:

@@ -111,7 +111,7 @@ def worker(
     ] = None,
     nice: Annotated[
         int,
-        typer.Option(min=0, max=19, help="Lower this process's CPU priority by this much (the chat worker: 10)."),
+        typer.Option(min=0, max=19, help="Lower this process's CPU priority by this much (0-19)."),
     ] = 0,
 ) -> None:
     """Run the background jobs (first AI replies, deliveries, e-mail, maintenance) in this process; as many
