@@ -41,6 +41,7 @@ from showroom.jobs import CHAT_QUEUE, tenant_task
 from showroom.leads.intake_model import IntakeContact
 from showroom.leads.service import region
 from showroom.models import Conversation, Message
+from showroom.ops import context as log_context
 from showroom.queue import CUSTOMER_WAITING, defer
 from showroom.services import Services
 from showroom.settings import Settings
@@ -169,6 +170,7 @@ async def widget_turn(
 ) -> str:
     """A visitor's turn, as the widget route queued it; publishes its outcome for the waiting request. Not
     retried (the visitor is answered or told); run again after a worker died, it takes nothing twice."""
+    log_context.bind(request_id=actor.get("request_id"))  # the waiting request's, so the two logs join
     try:
         outcome = await _turn(
             session,
