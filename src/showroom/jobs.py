@@ -253,6 +253,19 @@ async def run_jobs(
             log.info("jobs: worker stopped")
 
 
+async def keep_running(services: Services, queues: list[str] | None = None, pause: float = 1.0) -> None:
+    """:func:`run_jobs` in a web process, until cancelled: started again after ``pause`` seconds when it stops on
+    an error (the database went away; another worker, taking this one for dead, deleted its row), so that the web
+    process never goes on without its jobs (its visitors' chat turns)."""
+    while True:
+        try:
+            await run_jobs(services, queues=queues)
+            return
+        except Exception as exc:  # any failure of the runner: log it, then run again
+            log.error("jobs: the worker stopped on an error (%s: %s); starting it again", type(exc).__name__, exc)
+            await asyncio.sleep(pause)
+
+
 async def _recover_after_start(app: App, stalled_seconds: float) -> None:
     """At start, and once a worker that died just before would count as dead."""
     for delay in (0.0, stalled_seconds + 1):

@@ -162,3 +162,21 @@ async def test_a_turn_whose_worker_died_gets_a_503_and_is_answered_once_when_run
         await worker("chat")
         await _turn_job(topo, chat["token"], status="succeeded")
         assert await _messages(db, chat["conversation_id"]) == {"customer": 2, "ai": 2}
+
+
+async def test_a_web_process_runs_its_chat_turns_again_after_its_job_runner_lost_its_worker_row(
+    app: FastAPI, db: Database, settings: Settings, topo: Topology
+) -> None:
+    """Another worker taking this one for dead deletes its row (``procrastinate_workers``); the runner's next fetch
+    then fails: the web process starts its runner again rather than leave its visitors unanswered."""
+    team = await stocked_team(app, db)
+    sub = team.dealership.subdomain
+    own = _app(settings, db, chat_turn_seconds=8)
+    async with own.router.lifespan_context(own):
+        chat = await _chat(own, sub)
+        await _owner(topo, "delete from procrastinate_workers")
+        again = await _visitor(own).post(
+            f"/api/v1/widget/{sub}/messages", json={"token": chat["token"], "content": "Do you have a red Tucson?"}
+        )
+    assert again.status_code == 201, again.text
+    assert again.json()["replies"], again.json()
