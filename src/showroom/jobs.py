@@ -243,6 +243,7 @@ async def run_jobs(
                     shutdown_graceful_timeout=settings.job_shutdown_seconds,
                     install_signal_handlers=install_signal_handlers,
                     name="showroom",
+                    fetch_job_polling_interval=_polling(queues),
                 )
             finally:
                 if recovery is not None:
@@ -251,6 +252,14 @@ async def run_jobs(
         _services.reset(token)
         if wait:
             log.info("jobs: worker stopped")
+
+
+def _polling(queues: list[str] | None) -> float:
+    """Seconds between two looks for a job besides the new-job notifications. A visitor waits on a chat turn: its
+    runner looks every half second, as procrastinate can miss a notification that comes while it is fetching (it
+    clears its "new job" flag after the fetch) and would otherwise leave the turn for its default 5 s."""
+    chat = queues is None or any(q == CHAT_QUEUE or q.startswith(CHAT_QUEUE + ".") for q in queues)
+    return 0.5 if chat else 5.0
 
 
 async def keep_running(services: Services, queues: list[str] | None = None, pause: float = 1.0) -> None:
