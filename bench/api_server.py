@@ -1,4 +1,5 @@
-"""The benchmark's server process: the real Showroom app plus one bare endpoint, the baseline.
+"""The benchmark's server process: the real Showroom app plus one bare endpoint, the baseline (and, with
+``SHOWROOM_CHAT_TURNS=worker``, the chat turns' worker process beside it, as ``showroom serve`` runs them).
 
 The baseline runs the same SELECT as ``GET /api/v1/leads/{id}`` through a raw psycopg pool, without auth, ORM
 or RLS (as the BYPASSRLS maintenance login), in the same process and event loop as the real endpoint.
@@ -17,6 +18,7 @@ from fastapi.responses import Response
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool
 
+from showroom import jobs
 from showroom.app import create_app
 from showroom.leads.schemas import LeadOut
 from showroom.settings import Settings
@@ -39,12 +41,17 @@ def build() -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:
+        # SHOWROOM_CHAT_TURNS=worker: the chat turns' worker process beside this one, as `showroom serve` runs it
+        chat = jobs.start_chat_worker(settings) if settings.chat_turns == "worker" else None
         async with inner(application):
             await pool.open()
             try:
                 yield
             finally:
                 await pool.close()
+                if chat is not None:
+                    chat.terminate()
+                    chat.wait(timeout=60)
 
     app.router.lifespan_context = lifespan
 

@@ -1,18 +1,22 @@
 """A public flood: 200 concurrent anonymous widget visitors vs a staff API read, same server.
 
-    python -m bench.public_flood [--visitors 200] [--seconds 10] [--staff 4] [--no-control]
+    python -m bench.public_flood [--visitors 200] [--seconds 10] [--staff 4] [--no-control] [--chat-turns web]
 
 Target (issue 15, finding 3): "With 200 concurrent widget visitors sending messages, a staff API read keeps a p99
 under 2x its idle p99 and never gets a 5xx." Before the fix 200 visitors exhausted the pool: staff got 503 after
 11 s and /healthz took 12 s.
 
-One ``showroom`` server process (``bench.api_server``: the real app, default pool 10 + 10) on a fresh database;
+One ``showroom`` server process (``bench.api_server``: the real app, default pool 10 + 10) and, as ``showroom
+serve`` runs them, the chat turns' worker process beside it (``SHOWROOM_CHAT_TURNS=worker``; ``--chat-turns web``:
+the turns run in the server process's own event loop instead, as they did before), on a fresh database;
 ``SHOWROOM_TRUSTED_PROXIES=127.0.0.1`` so each visitor has an address of its own (``X-Forwarded-For``), as 200 real
 visitors would: the per-address budget does not stop them, the per-process gate and the shared per-dealership
 budget do. Visitors run in a separate process (so their client-side work does not slow the staff client): each
 opens a chat and sends message after message, without pause; a 429 or 503 makes it wait 0.2 s, as an impatient
 script would. Staff: ``--staff`` keep-alive connections reading ``GET /api/v1/leads/{id}`` with an API key back
-to back, first alone (the idle baseline), then during the flood; then ``/healthz`` during the flood.
+to back, first alone (the idle baseline), then during the flood; then ``/healthz`` during the flood. What a visitor
+pays: chats' messages back to back with no flood ("visitor turn, idle": the POST's wall time, the agent's reply
+included), and the answered (201) messages of the flood ("visitor turn, flood"; "reads" counts them).
 
 The control run (skip it with ``--no-control``) is the same with the public gate opened wide
 (``SHOWROOM_PUBLIC_MAX_CONCURRENT=200``, ``SHOWROOM_PUBLIC_MAX_LAG_MS=100000``): what the gate buys.
@@ -37,7 +41,7 @@ from showroom.db.urls import libpq
 QUESTIONS = ["Any AWD SUVs under 40k?", "Do you have a red Tucson?", "What are your hours on Saturday?"]
 
 
-async def _visitor(port: int, n: int, stop_at: float, statuses: Counter[int]) -> None:
+async def _visitor(port: int, n: int, stop_at: float, statuses: Counter[int], answered: list[float]) -> None:
     headers = {"X-Forwarded-For": f"10.{n // 250}.{n % 250}.7"}
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=60) as client:
         token = None
@@ -46,6 +50,7 @@ async def _visitor(port: int, n: int, stop_at: float, statuses: Counter[int]) ->
             body: dict[str, Any] = {"content": QUESTIONS[i % len(QUESTIONS)]}
             if token:
                 body["token"] = token
+            started = time.perf_counter()
             try:
                 answer = await client.post("/api/v1/widget/bench/messages", json=body)
             except httpx.HTTPError:
@@ -54,6 +59,7 @@ async def _visitor(port: int, n: int, stop_at: float, statuses: Counter[int]) ->
                 continue
             statuses[answer.status_code] += 1
             if answer.status_code == 201:
+                answered.append((time.perf_counter() - started) * 1000)
                 token = answer.json()["token"]
                 i += 1
             else:
@@ -61,15 +67,40 @@ async def _visitor(port: int, n: int, stop_at: float, statuses: Counter[int]) ->
 
 
 def flood(port: int, visitors: int, seconds: float, out: Any) -> None:
-    """The visitors' process: ``visitors`` chats for ``seconds``; puts the status counts on ``out``."""
+    """The visitors' process: ``visitors`` chats for ``seconds``; puts the status counts and the latencies of the
+    answered messages (ms) on ``out``."""
 
-    async def run() -> Counter[int]:
+    async def run() -> tuple[Counter[int], list[float]]:
         statuses: Counter[int] = Counter()
+        answered: list[float] = []
         stop_at = time.perf_counter() + seconds
-        await asyncio.gather(*(_visitor(port, n, stop_at, statuses) for n in range(visitors)))
-        return statuses
+        await asyncio.gather(*(_visitor(port, n, stop_at, statuses, answered) for n in range(visitors)))
+        return statuses, answered
 
-    out.put(dict(asyncio.run(run())))
+    statuses, answered = asyncio.run(run())
+    out.put((dict(statuses), answered))
+
+
+def one_visitor(port: int, seconds: float) -> Result:
+    """What a visitor pays with no flood: chats of 10 messages (under the per-chat budget), one message after
+    another (the POST's wall time, the agent's reply included)."""
+    latencies: list[float] = []
+    errors = 0
+    stop_at = time.perf_counter() + seconds
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-Forwarded-For": "10.99.0.7"}) as client:
+        while time.perf_counter() < stop_at:
+            token = None
+            for i in range(10):
+                body: dict[str, Any] = {"content": QUESTIONS[i % len(QUESTIONS)], "token": token}
+                started = time.perf_counter()
+                answer = client.post("/api/v1/widget/bench/messages", json=body, timeout=60)
+                if answer.status_code != 201:
+                    errors += 1
+                    time.sleep(0.2)
+                    break
+                latencies.append((time.perf_counter() - started) * 1000)
+                token = answer.json()["token"]
+    return Result("visitor turn, idle", len(latencies), seconds, latencies or [0.0], errors)
 
 
 def measure(env: dict[str, str], lead_id: str, key: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -80,6 +111,7 @@ def measure(env: dict[str, str], lead_id: str, key: str, args: argparse.Namespac
         load("warm-up", port, path, auth, concurrency=args.staff, seconds=2.0)
         idle = load("staff read, idle", port, path, auth, concurrency=args.staff, seconds=args.seconds)
         idle_health = load("/healthz, idle", port, "/healthz", {}, concurrency=1, seconds=2.0)
+        visitor = one_visitor(port, 5.0)
         results: Any = multiprocessing.get_context("spawn").Queue()
         ramp = 3.0
         visitors = multiprocessing.get_context("spawn").Process(
@@ -89,9 +121,18 @@ def measure(env: dict[str, str], lead_id: str, key: str, args: argparse.Namespac
         time.sleep(ramp)
         busy = load("staff read, flood", port, path, auth, concurrency=args.staff, seconds=args.seconds)
         health = load("/healthz, flood", port, "/healthz", {}, concurrency=1, seconds=3.0)
-        statuses = results.get(timeout=120)
+        statuses, answered = results.get(timeout=120)
         visitors.join(timeout=60)
-    return {"idle": idle, "busy": busy, "idle_health": idle_health, "health": health, "visitors": statuses}
+    flooded = Result("visitor turn, flood", len(answered), args.seconds, answered or [0.0], 0)
+    return {
+        "idle": idle,
+        "busy": busy,
+        "idle_health": idle_health,
+        "health": health,
+        "visitors": statuses,
+        "visitor": visitor,
+        "flooded": flooded,
+    }
 
 
 def show(name: str, run: dict[str, Any]) -> None:
@@ -99,7 +140,7 @@ def show(name: str, run: dict[str, Any]) -> None:
     busy: Result = run["busy"]
     print(f"\n{name}")
     print(f"{'':<22}{'reads':>8}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
-    for r in (idle, busy, run["idle_health"], run["health"]):
+    for r in (idle, busy, run["idle_health"], run["health"], run["visitor"], run["flooded"]):
         print(f"{r.name:<22}{r.requests:>8}{r.p50:>9.2f}{r.pct(0.99):>9.2f}{r.errors:>9}")
     ratio = busy.pct(0.99) / idle.pct(0.99)
     print(f"staff p99 under flood / idle p99: {ratio:.2f}x (target < 2x); staff non-2xx: {busy.errors}")
@@ -113,6 +154,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--staff", type=int, default=4)
     parser.add_argument("--no-control", action="store_true")
+    parser.add_argument("--chat-turns", choices=["worker", "web"], default="worker")
     args = parser.parse_args()
     with bench_database() as (settings, topo):
         lead_id, key, _ = asyncio.run(seed(settings, topo, 50))
@@ -120,6 +162,7 @@ def main() -> None:
             "SHOWROOM_DATA_DIR": str(settings.data_dir),
             "BENCH_MAINT_URL": libpq(topo.maint),
             "SHOWROOM_TRUSTED_PROXIES": "127.0.0.1",
+            "SHOWROOM_CHAT_TURNS": args.chat_turns,  # worker: as `showroom serve` runs them, beside the web
         }
         if settings.database_url:
             env["DATABASE_URL"] = settings.database_url
@@ -129,7 +172,8 @@ def main() -> None:
         )
     print(
         f"\n{args.visitors} widget visitors (own process), {args.staff} staff keep-alive connections, "
-        f"{args.seconds:.0f} s per phase, {os.cpu_count()} CPUs, clients and server on the same machine"
+        f"{args.seconds:.0f} s per phase, {os.cpu_count()} CPUs, clients and server on the same machine, chat turns "
+        f"run by the {'worker process' if args.chat_turns == 'worker' else 'web process'}"
     )
     show("with the public gate (defaults)", gated)
     if control is not None:

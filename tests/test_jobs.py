@@ -36,13 +36,13 @@ async def test_worker_purges_expired_sessions(db: Database, topo: Topology, sett
     app = jobs.build_app(libpq(topo.app))
     from showroom.services import Services
 
-    jobs._services = Services.build(db_settings, db)
+    token = jobs._services.set(Services.build(db_settings, db))
     try:
-        async with app.open_async():
+        async with jobs.opened(app):
             await app.configure_task("showroom:sessions.purge_expired").defer_async(timestamp=0)
             await app.run_worker_async(queues=["maintenance"], wait=False, install_signal_handlers=False)
     finally:
-        jobs._services = None
+        jobs._services.reset(token)
 
     async with db.maint_session() as maint:
         left = set((await maint.scalars(select(Session.id).where(Session.user_id == user.id))).all())

@@ -4,6 +4,7 @@ run in the same process), and `showroom worker` says it is alive."""
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import select, text
 
 from showroom.audit.service import SYSTEM
@@ -21,6 +23,7 @@ from showroom.db.engine import Database
 from showroom.models import Conversation, Message
 from showroom.queue import defer
 from showroom.settings import Settings
+from tests.agent.test_conversations_flow import SITE, stocked_team
 from tests.conftest import cli_env
 from tests.factories import create_dealership
 from tests.test_cli import free_port
@@ -128,7 +131,7 @@ async def test_worker_says_it_started_which_queues_it_serves_and_one_line_per_fa
     proc, lines = _start(["worker"], cli_env(settings), until="Starting worker")
     output = "\n".join(lines)
     assert "jobs: worker started, " in output
-    assert "queues: agent, crm, delivery, feeds, followups, imap, imports, mail, maintenance, webhooks" in output
+    assert "queues: agent, chat, crm, delivery, feeds, followups, imap, imports, mail, maintenance, webhooks" in output
     async with db.session() as session, session.begin():  # a job that cannot succeed: its id is not a uuid
         await defer(session, "handover.flag_breach", queue="maintenance", handover_id="not-a-uuid", dealership_id=0)
     assert proc.stdout is not None
@@ -146,3 +149,39 @@ def test_serve_no_worker_says_where_jobs_run(settings: Settings, topo: object) -
     output = _stop(proc)
     assert "jobs: not run here (--no-worker)" in "\n".join(lines)
     assert "jobs: worker started" not in output
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    out = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [(int(line.split(None, 1)[0]), line.split(None, 1)[1]) for line in out.splitlines() if line.strip()]
+
+
+async def test_serve_runs_chat_turns_in_a_lower_priority_worker_process_and_the_widget_gets_its_answer(
+    app: FastAPI, settings: Settings, db: Database
+) -> None:
+    """Issue 15, finding 3: a chat turn's CPU never runs on the web server's event loop, where it would delay staff
+    requests: `showroom serve` starts a worker process for the chat queue, at a lower CPU priority."""
+    team = await stocked_team(app, db)
+    port = free_port()
+    proc, lines = _start(["serve", "--port", str(port)], cli_env(settings), until="Showroom is running")
+    try:
+        assert "chat turns in a worker process" in "\n".join(lines)
+        chat = [pid for pid, args in _children(proc.pid) if "worker --queue chat" in args]
+        assert len(chat) == 1, _children(proc.pid)
+        assert os.getpriority(os.PRIO_PROCESS, chat[0]) == 19
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers={"Origin": SITE}) as http:
+            for _ in range(100):
+                try:
+                    if (await http.get("/healthz")).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    await asyncio.sleep(0.2)
+            answer = await http.post(
+                f"/api/v1/widget/{team.dealership.subdomain}/messages", json={"content": "Any SUVs under 40k?"}
+            )
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["replies"], answer.json()
+    finally:
+        _stop(proc)
+    with pytest.raises(ProcessLookupError):  # stopped with the server
+        os.kill(chat[0], 0)

@@ -58,7 +58,7 @@ from showroom.integrations.twilio.routes import router as twilio
 from showroom.integrations.webhooks_out.routes import router as outbound_webhooks
 from showroom.inventory.routes import router as inventory
 from showroom.inventory.source_routes import router as feed_sources
-from showroom.jobs import run_jobs
+from showroom.jobs import chat_queue, keep_running, queues_here
 from showroom.leads.routes import router as leads
 from showroom.ops import health, metrics, stats
 from showroom.reports.routes import router as reports
@@ -102,7 +102,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         await asyncio.to_thread(learned.warm)  # before the first customer message, off the event loop
         app.state.events = EventHub(libpq(app.state.db.app_url))
         await app.state.events.start()
-        worker = asyncio.create_task(run_jobs(app.state.services)) if settings.jobs_in_process else None
+        app.state.chat_queue = chat_queue(settings)
+        queues = queues_here(settings, app.state.chat_queue)  # its chat turns here unless a worker process runs them
+        worker = asyncio.create_task(keep_running(app.state.services, queues)) if queues != [] else None
         timings = (
             asyncio.create_task(stats.keep_writing(settings.data_dir, "web")) if settings.metrics_enabled else None
         )

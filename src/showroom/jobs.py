@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import importlib
 import logging
-from collections.abc import Awaitable, Callable
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -42,16 +47,21 @@ TASK_MODULES: tuple[str, ...] = (
     "showroom.reports.tasks",
     "showroom.integrations.tasks",
     "showroom.inventory.tasks",
+    "showroom.conversations.widget_turns",
 )
+CHAT_QUEUE = "chat"  # a widget visitor's turn, waited for by their request (conversations.widget_turns)
 
-_services: Services | None = None
+# The services of the job runner a task runs in: a context variable, so that two runners of one process (the web
+# process's chat runner and a test's worker) each give their jobs their own, and neither ends the other's.
+_services: contextvars.ContextVar[Services | None] = contextvars.ContextVar("showroom_job_services", default=None)
 
 
 def services() -> Services:
-    """The worker process's pools and outside-world clients (set by :func:`run_worker`)."""
-    if _services is None:
+    """The worker process's pools and outside-world clients (set by :func:`run_jobs`)."""
+    found = _services.get()
+    if found is None:
         raise RuntimeError("the job services are not open; tasks run inside `showroom worker`")
-    return _services
+    return found
 
 
 def database() -> Database:
@@ -86,13 +96,32 @@ def tenant_task(
 
 
 _apps: dict[str, App] = {}
+_users: dict[int, int] = {}  # id(app) -> runners using its pool
+
+
+@contextlib.asynccontextmanager
+async def opened(app: App) -> AsyncIterator[App]:
+    """The app's connection pool open for the block; the last block of this process to end closes it, so two job
+    runners of one process (the web process's chat runner, a test's worker) never close each other's pool."""
+    _users[id(app)] = _users.get(id(app), 0) + 1
+    try:
+        await app.open_async()  # a no-op when open already
+        yield app
+    finally:
+        _users[id(app)] -= 1
+        if not _users[id(app)]:
+            await app.close_async()
+
+
+def _connector(conninfo: str) -> PsycopgConnector:
+    return PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"})
 
 
 def build_app(conninfo: str) -> App:
     """The procrastinate app of this process (a blueprint's tasks bind to one app, so it is built once)."""
     if conninfo not in _apps:
         registered()
-        app = App(connector=PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"}))
+        app = App(connector=_connector(conninfo))
         app.add_tasks_from(tasks, namespace="showroom")
         _apps[conninfo] = app
     return _apps[conninfo]
@@ -189,14 +218,13 @@ async def run_jobs(
 ) -> None:
     """Run the job worker on every queue with ``services`` as the jobs' :func:`services`, until cancelled (or,
     with ``wait=False``, until no job is left). ``showroom worker`` runs it alone; ``showroom serve`` runs it in
-    the web process beside the server."""
-    global _services
+    the web process beside the server. Runners of one process share the app's pool (:func:`opened`)."""
     await asyncio.to_thread(learned.warm)  # jobs read customer messages too (SMS, e-mail): fitted off the loop
     app = build_app(libpq(services.db.app_url))
-    _services = services
+    token = _services.set(services)
     settings = services.settings
     try:
-        async with app.open_async():
+        async with opened(app):
             if wait:
                 log.info(
                     "jobs: worker started, %d tasks, queues: %s (up to %d at a time)",
@@ -215,14 +243,36 @@ async def run_jobs(
                     shutdown_graceful_timeout=settings.job_shutdown_seconds,
                     install_signal_handlers=install_signal_handlers,
                     name="showroom",
+                    fetch_job_polling_interval=_polling(queues),
                 )
             finally:
                 if recovery is not None:
                     recovery.cancel()
     finally:
-        _services = None
+        _services.reset(token)
         if wait:
             log.info("jobs: worker stopped")
+
+
+def _polling(queues: list[str] | None) -> float:
+    """Seconds between two looks for a job besides the new-job notifications. A visitor waits on a chat turn: its
+    runner looks every half second, as procrastinate can miss a notification that comes while it is fetching (it
+    clears its "new job" flag after the fetch) and would otherwise leave the turn for its default 5 s."""
+    chat = queues is None or any(q == CHAT_QUEUE or q.startswith(CHAT_QUEUE + ".") for q in queues)
+    return 0.5 if chat else 5.0
+
+
+async def keep_running(services: Services, queues: list[str] | None = None, pause: float = 1.0) -> None:
+    """:func:`run_jobs` in a web process, until cancelled: started again after ``pause`` seconds when it stops on
+    an error (the database went away; another worker, taking this one for dead, deleted its row), so that the web
+    process never goes on without its jobs (its visitors' chat turns)."""
+    while True:
+        try:
+            await run_jobs(services, queues=queues)
+            return
+        except Exception as exc:  # any failure of the runner: log it, then run again
+            log.error("jobs: the worker stopped on an error (%s: %s); starting it again", type(exc).__name__, exc)
+            await asyncio.sleep(pause)
 
 
 async def _recover_after_start(app: App, stalled_seconds: float) -> None:
@@ -233,6 +283,31 @@ async def _recover_after_start(app: App, stalled_seconds: float) -> None:
             await recover_stalled(app, stalled_seconds)
         except Exception as exc:  # the periodic retry_stalled catches up; never stop the worker for this
             log.warning("jobs: could not look for stalled jobs: %s", exc)
+
+
+def queues_here(settings: Settings, chat_queue: str) -> list[str] | None:
+    """The queues a web process serves in its own event loop: every one with ``SHOWROOM_JOBS_IN_PROCESS`` (but the
+    chat queue when a worker process takes the chat turns), and its own chat queue (``chat_queue``) when chat turns
+    are the web's (``SHOWROOM_CHAT_TURNS=web``); ``[]``: none. None: every queue."""
+    here = [chat_queue] if settings.chat_turns == "web" else []
+    if settings.jobs_in_process:
+        return [q for q in queue_names() if q != CHAT_QUEUE] + here
+    return here
+
+
+def chat_queue(settings: Settings) -> str:
+    """Where a web process queues its visitors' turns: ``chat`` when worker processes run them, else a queue of
+    its own (``chat.<random>``), so that the process whose visitor waits runs the turn, with its own settings."""
+    return CHAT_QUEUE if settings.chat_turns == "worker" else f"{CHAT_QUEUE}.{uuid.uuid4().hex[:16]}"
+
+
+def start_chat_worker(settings: Settings) -> subprocess.Popen[bytes]:
+    """The process that runs the chat turns beside the web server (``showroom serve``): ``showroom worker --queue
+    chat``, at a lower CPU priority (``SHOWROOM_CHAT_WORKER_NICE``) so that staff and API requests come first."""
+    command = [sys.executable, "-m", "showroom", "worker", "--queue", CHAT_QUEUE]
+    proc = subprocess.Popen(command, env={**os.environ, "SHOWROOM_CHAT_TURNS": "worker"})  # noqa: S603  # our own CLI
+    os.setpriority(os.PRIO_PROCESS, proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + settings.chat_worker_nice)
+    return proc
 
 
 def run_worker(settings: Settings, queues: list[str] | None = None) -> None:

@@ -85,6 +85,26 @@ class Settings(BaseSettings):
         description="Run the job worker inside each web process (`showroom serve` sets it unless --no-worker).",
     )
     job_concurrency: int = Field(default=10, ge=1, le=100, description="Jobs one worker runs at the same time.")
+    chat_turns: Literal["web", "worker"] = Field(
+        default="web",
+        description="Who runs a chat-widget turn (the `chat` queue): `web`, each web process in its own event loop "
+        "(one process, tests); `worker`, a job worker process (`showroom serve` sets it and starts one beside the "
+        "web server, so a turn's CPU never delays a staff request).",
+    )
+    chat_turn_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        le=300,
+        description="How long a widget message waits for its turn; a turn not started by then is withdrawn and "
+        "answered 503 with Retry-After.",
+    )
+    chat_worker_nice: int = Field(
+        default=19,
+        ge=0,
+        le=19,
+        description="CPU niceness of the chat worker process `showroom serve` starts: its turns take the CPU staff and "
+        "API requests leave (bench/public_flood.py: 19 keeps a staff read's p99 closest to idle).",
+    )
     job_stalled_seconds: float = Field(
         default=30.0,
         ge=2,

@@ -5,6 +5,7 @@ request, the body-size limit, the HTTP metrics (count and latency by route templ
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import json
 import re
@@ -124,12 +125,18 @@ def _is_ip(address: str) -> bool:
     return True
 
 
-def _within(address: str, networks: Iterable[Network]) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """An address parsed once (every request behind a proxy parses its peer's and its client's: a visible cost)."""
     try:
-        ip = ipaddress.ip_address(address)
+        return ipaddress.ip_address(text)
     except ValueError:
-        return False
-    return any(ip in net for net in networks)
+        return None
+
+
+def _within(address: str, networks: Iterable[Network]) -> bool:
+    ip = _address(address)
+    return ip is not None and any(ip in net for net in networks)
 
 
 class TrustedProxyMiddleware:

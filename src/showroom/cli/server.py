@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -39,10 +40,12 @@ def serve(
     from showroom import jobs, logs
     from showroom.db import migrate as migrations
 
-    settings = load_settings(host=host, port=port, jobs_in_process=worker)
+    # A chat turn runs in a worker process, never on the web server's event loop (conversations.widget_turns).
+    settings = load_settings(host=host, port=port, jobs_in_process=worker, chat_turns="worker")
     check_port(settings.host, settings.port)
     exit_on_sigterm()
     shared_metrics = _shared_metrics_dir() if workers > 1 else None
+    chat: subprocess.Popen[bytes] | None = None
     try:
         topo = migrations.resolve(settings)
         if migrate:
@@ -55,7 +58,8 @@ def serve(
         where = f"embedded PostgreSQL in {settings.data_dir}" if settings.embedded else "DATABASE_URL"
         if worker:
             each = "this process" if workers == 1 else f"each of the {workers} server processes"
-            typer.echo(f"jobs: running in {each}, {len(jobs.registered())} tasks")
+            typer.echo(f"jobs: running in {each}, {len(jobs.registered())} tasks; chat turns in a worker process")
+            chat = jobs.start_chat_worker(settings)
         else:
             typer.echo("jobs: not run here (--no-worker); start `showroom worker` processes to run them")
         typer.echo(f"Showroom is running at http://{settings.host}:{settings.port}/  (database: {where})")
@@ -70,6 +74,12 @@ def serve(
             proxy_headers=False,  # X-Forwarded-*: believed from SHOWROOM_TRUSTED_PROXIES only (api.middleware)
         )
     finally:
+        if chat is not None:
+            chat.terminate()
+            try:
+                chat.wait(timeout=settings.job_shutdown_seconds + 5)
+            except subprocess.TimeoutExpired:
+                chat.kill()
         if shared_metrics is not None:
             shutil.rmtree(shared_metrics, ignore_errors=True)
         embedded.stop()
@@ -99,6 +109,10 @@ def worker(
         int | None,
         typer.Option(min=1, max=65535, help="Serve this process's Prometheus metrics on this port (at SHOWROOM_HOST)."),
     ] = None,
+    nice: Annotated[
+        int,
+        typer.Option(min=0, max=19, help="Lower this process's CPU priority by this much (0-19)."),
+    ] = 0,
 ) -> None:
     """Run the background jobs (first AI replies, deliveries, e-mail, maintenance) in this process; as many
     `showroom worker` processes as you like may run beside `showroom serve --no-worker`."""
@@ -113,6 +127,8 @@ def worker(
         raise typer.Exit(2)
     settings = load_settings()
     logs.configure(settings.log_level, settings.log_format)
+    if nice:
+        os.nice(nice)
     if metrics_port is not None:
         from showroom.ops import metrics  # lazy: only a worker that serves its metrics needs the HTTP exporter
 

@@ -41,34 +41,50 @@ async def dealership(session: AsyncSession) -> Dealership:
 
 
 async def conversation_for(session: AsyncSession, token: str | None) -> Conversation | None:
-    if not token:
-        return None
+    return await conversation_of(session, thread_id(token)) if token else None
+
+
+async def conversation_of(session: AsyncSession, thread: str) -> Conversation | None:
+    """The chat whose token hashes to ``thread`` (:func:`thread_id`)."""
     found: Conversation | None = await session.scalar(
-        select(Conversation).where(
-            Conversation.channel == Channel.chat, Conversation.external_thread_id == thread_id(token)
-        )
+        select(Conversation).where(Conversation.channel == Channel.chat, Conversation.external_thread_id == thread)
     )
     return found
 
 
+ENDED = "this chat has ended; start a new one (send no token)"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 async def open_chat(
-    session: AsyncSession, d: Dealership, token: str | None, contact: IntakeContact, content: str, actor: Actor
-) -> tuple[str, Conversation]:
-    """The visit's conversation and token: the one ``token`` names, or, without a token, a new visit (``contact``
-    is who the visitor said they are, ``content`` their first message). A token of no conversation is a 404."""
-    conversation = await conversation_for(session, token)
-    if token and conversation is None:
-        raise NotFound("this chat has ended; start a new one (send no token)", field="token")
-    if token and conversation is not None:
-        return token, conversation
-    return await start(session, d, contact, content, actor)
+    session: AsyncSession,
+    d: Dealership,
+    thread: str,
+    contact: IntakeContact,
+    content: str,
+    actor: Actor,
+    *,
+    new: bool = False,
+) -> Conversation:
+    """The visit's conversation: the one whose token hashes to ``thread`` (:func:`thread_id`; the token itself, a
+    credential, is never stored), or, when ``new``, a new visit under it (``contact`` is who the visitor said they
+    are, ``content`` their first message). A new visit that has its conversation already is that one (the same turn
+    run again). A token of no conversation is a 404."""
+    conversation = await conversation_of(session, thread)
+    if conversation is not None:
+        return conversation
+    if not new:
+        raise NotFound(ENDED, field="token")
+    return await start(session, d, contact, content, actor, thread)
 
 
 async def start(
-    session: AsyncSession, d: Dealership, contact: IntakeContact, first_message: str, actor: Actor
-) -> tuple[str, Conversation]:
+    session: AsyncSession, d: Dealership, contact: IntakeContact, first_message: str, actor: Actor, thread: str
+) -> Conversation:
     """A new visit: customer (anonymous unless they said who they are), a website-chat lead, the conversation."""
-    token = secrets.token_urlsafe(32)
     result = await intake(
         session,
         d.id,
@@ -77,7 +93,7 @@ async def start(
             customer=contact,
             provider="Website Chat",
             issuer="widget",
-            external_id=thread_id(token)[7:39],
+            external_id=thread[7:39],
             message=first_message[:2000],
             anonymous_ok=True,
             first_reply=False,
@@ -88,9 +104,9 @@ async def start(
     )
     conversation = result.conversation
     assert conversation is not None
-    conversation.external_thread_id = thread_id(token)
+    conversation.external_thread_id = thread
     await session.flush()
-    return token, conversation
+    return conversation
 
 
 async def visible_messages(session: AsyncSession, conversation: Conversation, after: datetime | None) -> list[Message]:

@@ -22,16 +22,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.agent.context import persona_for
 from showroom.api.docs import errors
-from showroom.api.ratelimit import Budget, spend_now
+from showroom.api.ratelimit import spend_now
 from showroom.api.types import When
 from showroom.audit.service import Actor
 from showroom.auth.deps import Context, DbSession, request_actor, require
 from showroom.bounces import service as bounces
-from showroom.conversations import contact_claims, widget
+from showroom.conversations import contact_claims, widget, widget_turns
 from showroom.conversations import webhooks as hooks
 from showroom.conversations.schemas import MAX_MESSAGE_CHARS, clean_text
-from showroom.conversations.turn import receive
 from showroom.conversations.webhooks import EmailIn, SmsIn, check_secret
+from showroom.conversations.widget_turns import budgets, message_json, state
 from showroom.db.tenancy import acting_for
 from showroom.errors import Forbidden, NotFound
 from showroom.events import EventHub, sse
@@ -121,19 +121,9 @@ async def _site(subdomain: str, request: Request, session: DbSession) -> AsyncIt
         yield Site(session, dealership, _origin_allowed(request, dealership))
 
 
-def _budgets(request: Request) -> tuple[Budget, Budget, Budget]:
-    """Widget messages per minute: per address, per conversation, per dealership (``SHOWROOM_WIDGET_*``)."""
-    settings = request.app.state.settings
-    return (
-        Budget("widget.address", settings.widget_messages_per_address, 60, "messages from this address"),
-        Budget("widget.conversation", settings.widget_messages_per_conversation, 60, "messages in this chat"),
-        Budget("widget.dealership", settings.widget_messages_per_dealership, 60, "chat messages right now"),
-    )
-
-
 async def _per_ip(request: Request) -> None:
     """Each address's budget, spent before the request's own transaction (a route's ``dependencies`` run first)."""
-    per_address = _budgets(request)[0]
+    per_address = budgets(request.app.state.settings)[0]
     await spend_now(request.app.state.db.app_engine, per_address, request.client.host if request.client else "-")
 
 
@@ -167,24 +157,6 @@ def _json(body: Any, origin: str | None, status: int = 200) -> JSONResponse:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Vary"] = "Origin"
     return response
-
-
-def _message(m: Message) -> dict[str, Any]:
-    return {
-        "id": str(m.id),
-        "from": "you" if m.sender == "customer" else "team" if m.sender == "agent" else "bot",
-        "sender_name": m.sender_name,
-        "content": m.content,
-        "at": m.created_at.isoformat(),
-    }
-
-
-def _state(conversation: Conversation) -> dict[str, Any]:
-    return {
-        "conversation_id": str(conversation.id),
-        "status": conversation.status,
-        "human": bool(conversation.ai_paused or not conversation.is_ai_assisted),
-    }
 
 
 def _sse(request: Request, dealership_id: int, conversation_id: str | None, headers: dict[str, str]) -> Response:
@@ -238,40 +210,33 @@ async def config(site: SiteDep) -> JSONResponse:
     dependencies=[Depends(_per_ip)],
 )
 async def post_message(body: VisitorMessage, request: Request, site: SiteDep) -> JSONResponse:
-    actor = request_actor(request)
-    # The visit starts anonymous (a name at most): an e-mail or phone is a claim, proven by a code (see contact).
-    token, conversation = await widget.open_chat(
-        site.session, site.dealership, body.token, IntakeContact(full_name=body.name), body.content, actor
-    )
-    engine, (_, per_conversation, per_dealership) = request.app.state.db.app_engine, _budgets(request)
-    await spend_now(engine, per_conversation, conversation.id)
+    """The turn itself runs as a job (``conversations.widget_turns``: in a worker process beside the web server,
+    so its CPU never holds up staff requests); this request waits for it and answers with the agent's replies."""
+    settings = request.app.state.settings
+    engine, (_, per_conversation, per_dealership) = request.app.state.db.app_engine, budgets(settings)
+    if body.token is not None:  # a new visit's budget is spent by its turn, which makes the conversation
+        chat = await widget.conversation_for(site.session, body.token)
+        if chat is None:
+            raise NotFound(widget.ENDED, field="token")
+        await spend_now(engine, per_conversation, chat.id)
     await spend_now(engine, per_dealership, site.dealership.id)
-    sent: list[str] = []
-    if body.token is None and (body.email or body.phone):
-        claimed = await contact_claims.claim(
-            site.session,
-            services(request),
-            site.dealership,
-            conversation,
-            IntakeContact(email=body.email, phone=body.phone),
-            await region(site.session, site.dealership.id),
-            actor,
-        )
-        sent = claimed.sent_to
-    message, _, outcome = await receive(site.session, services(request), conversation, body.content, actor)
-    replies = await widget.visible_messages(site.session, conversation, message.created_at)
-    return _json(
-        {
-            "token": token,
-            **_state(conversation),
-            "message": _message(message),
-            "replies": [_message(m) for m in replies if m.id != message.id],
-            "handed_over": outcome.handover is not None,
-            "code_sent_to": sent,
-        },
-        site.origin,
-        201,
+    visit = body.model_dump(include={"token", "content", "name", "email", "phone"})
+    outcome = await widget_turns.take_turn(
+        site.session,
+        request.app.state.events,
+        site.dealership.id,
+        visit,
+        request_actor(request),
+        settings,
+        request.app.state.chat_queue,
     )
+    if outcome["status"] != 201:  # what the turn refused, as the route would have
+        retry = outcome["body"].get("retry_after")
+        response = JSONResponse(outcome["body"], status_code=outcome["status"])
+        if retry is not None:
+            response.headers["Retry-After"] = str(retry)
+        return response
+    return _json(await widget_turns.answer_body(site.session, outcome), site.origin, 201)
 
 
 @router.get(
@@ -281,7 +246,7 @@ async def post_message(body: VisitorMessage, request: Request, site: SiteDep) ->
 )
 async def get_messages(visit: VisitDep, after: When | None = None) -> JSONResponse:
     messages = await widget.visible_messages(visit.session, visit.conversation, after)
-    return _json({**_state(visit.conversation), "messages": [_message(m) for m in messages]}, visit.origin)
+    return _json({**state(visit.conversation), "messages": [message_json(m) for m in messages]}, visit.origin)
 
 
 @router.post(
@@ -312,7 +277,7 @@ async def contact(body: VisitorContact, request: Request, site: SiteDep) -> JSON
         await region(site.session, site.dealership.id),
         request_actor(request),
     )
-    return _json({"code_sent_to": claimed.sent_to, **_state(conversation)}, site.origin)
+    return _json({"code_sent_to": claimed.sent_to, **state(conversation)}, site.origin)
 
 
 @router.post(
@@ -333,7 +298,7 @@ async def verify_contact(body: VisitorCode, request: Request, site: SiteDep) -> 
     )
     if wrong is not None:  # the attempt is counted: this transaction commits
         return _json(wrong.body(), site.origin, wrong.status_code)
-    return _json({"verified": True, **_state(conversation)}, site.origin)
+    return _json({"verified": True, **state(conversation)}, site.origin)
 
 
 webhooks = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
