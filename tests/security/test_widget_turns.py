@@ -156,6 +156,7 @@ async def test_a_turn_whose_worker_died_gets_a_503_and_is_answered_once_when_run
     assert late.status_code == 503, late.text
     assert late.headers["retry-after"] == "5"
     assert "received" in late.json()["detail"] and "do not send it again" in late.json()["detail"]
+    assert late.json()["token"] == chat["token"]  # a new visitor reads the late answer with it
 
     for _ in range(2):  # the dead worker's job runs again (jobs.retry_stalled), then once more: answered once
         await _owner(topo, "update procrastinate_jobs set status = 'todo' where id = %(id)s", id=turn)

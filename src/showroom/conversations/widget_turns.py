@@ -89,12 +89,13 @@ async def take_turn(
         try:
             return {**await asyncio.wait_for(outcome, settings.chat_turn_seconds), "token": token}
         except TimeoutError:
-            raise await _late(session, job) from None
+            raise await _late(session, job, token) from None
 
 
-async def _late(session: AsyncSession, job: int) -> ServiceUnavailable:
+async def _late(session: AsyncSession, job: int, token: str) -> ServiceUnavailable:
     """A turn that did not come back in time: withdrawn if it has not started (nothing was taken), else running
-    (or run by a worker that died: run again, once, when the worker's jobs are recovered)."""
+    (or run by a worker that died: run again, once, when the worker's jobs are recovered); then the body carries
+    the chat's token, so that a new visitor can read the answer when it comes (``GET .../messages``)."""
     withdrawn = await session.scalar(text("select procrastinate_cancel_job_v1(:job, false, false)"), {"job": job})
     await session.commit()
     retry = {"retry_after": RETRY_AFTER}
@@ -109,7 +110,7 @@ async def _late(session: AsyncSession, job: int) -> ServiceUnavailable:
     return ServiceUnavailable(
         "your message was received but the answer is late; it will appear in this chat (do not send it again)",
         field=None,
-        extra=retry,
+        extra={**retry, "token": token},
     )
 
 
