@@ -20,11 +20,11 @@ from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.language import detect_language
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import find_time_request, resolve
-from showroom.brain.types import Turn
+from showroom.brain.types import DealershipView, Turn
 from showroom.db.engine import Database
 from tests.agent.support import CATALOG, make_vehicle
 from tests.agent.test_conversations_flow import stocked_team, visitor
-from tests.agent.test_references_and_specs import chat
+from tests.agent.test_references_and_specs import chat, reply_to
 
 
 @pytest.mark.parametrize(
@@ -465,3 +465,15 @@ async def test_spanish_turn_downs_and_comparisons(app: FastAPI, db: Database) ->
     assert "Ram 1500" in ram["replies"][0]["content"] and "prueba de manejo del" not in ram["replies"][0]["content"]
     fewer = await say("cual tiene menos millas")
     assert "tiene menos millas: 44,617, contra 54,639" in fewer["replies"][0]["content"]
+
+
+def test_a_closed_day_asked_about_is_said_closed_and_the_assistant_introduced_once() -> None:
+    open_six_days = DealershipView(
+        "Demo", None, None, None, None, None, "Mon-Sat 09:00-19:00, Sun closed", "UTC", closed_days=("sunday",)
+    )
+    sunday = reply_to("are you open on sundays", [], dealership=open_six_days)
+    assert "We're closed on Sunday, unfortunately." in sunday and "Sun closed" in sunday
+    who = reply_to("who am i talking to", [])
+    assert who.count("Ava") == 1 and "virtual assistant" in who
+    engine = reply_to("is the mustang a v8", [make_vehicle(make="Ford", model="Mustang", trim=None)])
+    assert "rather not guess at the engine" in engine

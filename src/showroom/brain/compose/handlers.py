@@ -869,6 +869,7 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("safety ratings", r"safety|crash|iihs|nhtsa"),
         ("towing capacity", r"\btow"),
+        ("engine", r"\bv[\s-]?6\b|\bv[\s-]?8\b|\bhemi\b|\becoboost\b|\bturbo\b|cylinder|\bcyl\b|\bengine\b"),
         ("reliability and resale value", r"reliab|resale|value|depreciat"),
         ("specifications", r"."),
     )
@@ -947,6 +948,7 @@ def _facts(ctx: _Ctx) -> _Reply:
     return reply
 
 
+_ES_DAYS = ("el lunes", "el martes", "el miércoles", "el jueves", "el viernes", "el sábado", "el domingo")
 _ASKS_HOURS = re.compile(
     r"\bhours?\b|\bopen\b|\bclos(?:e|es|ed|ing)\b|\buntil what time\b|\bhorario|\babren\b|\bcierran\b", re.IGNORECASE
 )
@@ -965,6 +967,11 @@ def _hours_location(ctx: _Ctx) -> _Reply:
         hours = where = True
     if d.location and where:
         reply.lead.append(ctx.t("You'll find us at {location}.", location=d.location))
+    day = find_day(ctx.u.text)
+    if d.hours_text and hours and day and day[1].removeprefix("next ") in d.closed_days:
+        name = day[1].removeprefix("next ")
+        said = _ES_DAYS[WEEKDAYS.index(name)] if ctx.language == "es" else name.capitalize()
+        reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
     if d.hours_text and hours:
         reply.lead.append(ctx.t("Our hours are {hours}.", hours=d.hours_text.rstrip(".")))
     if d.phone and where:

@@ -151,7 +151,12 @@ def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
     if reply.greet or ctx.first_contact or ctx.channel == Channel.email:
         opening.append(ctx.say("hello", name=f" {name}" if name else "", cname=f", {name}" if name else ""))
     persona = _persona_name(ctx.persona)
-    if ctx.first_contact and persona and ctx.u.primary not in ("stop", "not_interested", "thanks"):
+    if (
+        ctx.first_contact
+        and persona
+        and ctx.u.primary not in ("stop", "not_interested", "thanks")
+        and not ctx.u.asks_if_bot  # "who am i talking to": the answer introduces the assistant itself
+    ):
         opening.append(ctx.say("intro", persona=persona, dealer=ctx.dealership.name))
     return opening
 

@@ -115,6 +115,7 @@ _BOT_RE = rx(
     # a reply to a campaign: "who is this?", "what is this", "who are you"
     r"^\W*(?:hi|hey|hello)?\W*(?:who|what)\s*(?:is|'s|s)\s+(?:this|that)\W*$",
     r"\bwho (?:is|'s) this\b|\bwho are (?:you|u)\b",
+    r"\bwho (?:am i|are we) (?:talking|chatting|texting|speaking) (?:to|with)\b",
     r"^\W*(?:qui[eé]n (?:es|eres|habla)|qu[eé] es esto)\W*$",
 )
 _ARE_YOU_REAL = rx(

@@ -261,6 +261,8 @@ _FACTS = rx(
     r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
     r"\b(?:horsepower|hp|torque|towing capacity|tow(?:ing)? (?:capacity|rating|limit)|how much (?:can it|does it) tow"
     r"|what about towing|(?:can|could) (?:it|the \w+) tow|how much can (?:it|the \w+) tow"
+    r"|(?:is|does) (?:it|that|the \w+)(?: \w+)? (?:a |have a |got a )?"
+    r"(?:v[\s-]?6|v[\s-]?8|hemi|ecoboost|turbo|4[\s-]?cyl\w*|four[\s-]cylinder|six[\s-]cylinder)"
     r"|cargo (?:space|room|capacity)|ground clearance|0[\s-]?60|safety (?:ratings?|scores?)|crash (?:test|rating)"
     r"|iihs|nhtsa|reliab\w*|resale|holds? (?:its |their )?value|depreciat\w*|dimensions|how (?:big|long|wide) is"
     r"|bigger|larger|roomier|more (?:room|space|legroom))\b",

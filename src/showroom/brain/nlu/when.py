@@ -55,7 +55,7 @@ _MONTHS = (
 _DAY = re.compile(
     r"\b(?:(?P<next>next|this|el|este|el próximo|el proximo)\s+)?(?P<word>"
     + "|".join(sorted((re.escape(w) for w in _DAY_WORDS), key=len, reverse=True))
-    + r")\b"
+    + r")(?:s(?<=days))?\b"  # "open on sundays"
     + rf"|\b(?P<date>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
     + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{_MONTHS})|the\s+\d{{1,2}}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
