@@ -697,8 +697,12 @@ class Refusal:
 def refuses(u: Understanding) -> bool:
     """Does the message turn a car down ("not that one", "too many miles")? (``refusal`` says which, and what
     follows.) "Tiene muchas millas?" asks; "muchas millas, otra" turns it down."""
+    return _refusing(u) is not None
+
+
+def _refusing(u: Understanding) -> re.Match[str] | None:
     found = _REFUSES.search(u.text)
-    return found is not None and not (u.is_question and found.group().lower().startswith("muchas"))
+    return None if found is None or (u.is_question and found.group().lower().startswith("muchas")) else found
 
 
 def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> Refusal | None:
@@ -706,8 +710,8 @@ def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]
     one", "no me gusta el color"), and what follows for the next search: that unit left out, and fewer miles, a
     lower price, a newer year or another colour than it has when the message says so. None when the message turns
     nothing down, or when it cannot tell which car it means."""
-    found = _REFUSES.search(u.text)
-    if not found or not shown or not refuses(u):
+    found = _refusing(u)
+    if found is None or not shown:
         return None
     said = found.group()
     pointer = said[4:] if said.lower().startswith("not ") else ""  # "not the grey one": "the grey one" is meant

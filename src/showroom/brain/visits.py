@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from showroom.brain.i18n import say, translate
-from showroom.brain.nlu.when import WEEKDAYS, find_day
+from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, find_day
 
 _POSITIONS = {
     "first": 0,
@@ -147,7 +147,6 @@ def _at(slot: datetime, hour: int, minute: int) -> datetime:
 
 # --- words ---------------------------------------------------------------------------------------------------------
 
-_ES_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 _ES_MONTHS = (
     "enero",
     "febrero",
@@ -171,7 +170,7 @@ def when_words(moment: datetime, today: date, language: str = "en") -> str:
         clock = f"{'a la' if moment.hour == 1 else 'a las'} {moment.strftime('%H:%M')}"
         if moment.date() == today:
             return f"hoy {clock}"
-        return f"el {_ES_DAYS[moment.weekday()]} {moment.day} de {_ES_MONTHS[moment.month - 1]} {clock}"
+        return f"el {ES_WEEKDAYS[moment.weekday()]} {moment.day} de {_ES_MONTHS[moment.month - 1]} {clock}"
     day = "today" if moment.date() == today else moment.strftime("%A, %B %-d")
     return f"{day} at {moment.strftime('%-I:%M %p')}"
 

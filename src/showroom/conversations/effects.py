@@ -4,7 +4,6 @@ tags, opt-outs, suggestions for staff, and the outbound messages it writes (stor
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -22,6 +21,7 @@ from showroom.brain.escalation.specs import TriggerMatch, as_list
 from showroom.brain.i18n import translate, writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
+from showroom.brain.nlu.when import capitalise_weekdays
 from showroom.brain.types import Turn as AgentTurn
 from showroom.conversations import experiment_hook
 from showroom.conversations.channels import queue_delivery
@@ -198,9 +198,6 @@ def opt_out_text(turn: TurnRows) -> str:
     )
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")  # capitalised; "today" is not
-
-
 def handover_note(turn: TurnRows, language: str = "en", u: Understanding | None = None) -> str:
     """What the customer reads when a person takes over, in their language when the agent writes it (also when the
     dealership has not enabled it: a fixed text is safe to send): by their name when known, and, when they asked
@@ -209,7 +206,7 @@ def handover_note(turn: TurnRows, language: str = "en", u: Understanding | None 
     name = safe_name((given_name(u.text) if u else None) or greeting_name(turn.customer))
     request = u.time_request if u else None
     if name or request:
-        when = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), request.words) if request else ""
+        when = capitalise_weekdays(request.words) if request else ""
         if request is not None and request.in_minutes is not None:  # "20 min away"
             when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
         thanks = translate(

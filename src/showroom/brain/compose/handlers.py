@@ -35,7 +35,7 @@ from showroom.brain.nlu.attributes import (
 )
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Slots
-from showroom.brain.nlu.when import WEEKDAYS, find_day
+from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
 
@@ -817,9 +817,6 @@ def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
     return reply
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")  # capitalised; "today" is not
-
-
 def _test_drive(ctx: _Ctx) -> _Reply:
     v = _by_identifier(ctx) or (ctx.vehicles[0] if len(ctx.vehicles) == 1 else None)
     reply = _Reply(vehicle_ids=[v.id] if v else [], confidence=0.8)
@@ -827,13 +824,13 @@ def _test_drive(ctx: _Ctx) -> _Reply:
     reply.lead.append(ctx.t("I'd be glad to set up a test drive{what}.", what=what))
     request = ctx.u.time_request
     if request:
-        said = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), request.words)
+        said = capitalise_weekdays(request.words)
         reply.lead.append(ctx.t("I'll pass {day} along to the team, and they'll confirm the time with you.", day=said))
         reply.question = ctx.t("Is there anything you'd like us to have ready for your visit?")
     elif day_named := find_day(ctx.u.text):
-        said = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), day_named[0])
+        said = capitalise_weekdays(day_named[0])
         if day_named[1].removeprefix("next ") in WEEKDAYS and ctx.language == "en":  # "sat" -> "Saturday"
-            said = re.sub(_WEEKDAY, lambda m: m.group().capitalize(), day_named[1])
+            said = capitalise_weekdays(day_named[1])
         if day_named[1].removeprefix("next ") in ctx.dealership.closed_days:
             reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
             reply.question = ctx.t("Would another day work for you?")
@@ -948,7 +945,6 @@ def _facts(ctx: _Ctx) -> _Reply:
     return reply
 
 
-_ES_DAYS = ("el lunes", "el martes", "el miércoles", "el jueves", "el viernes", "el sábado", "el domingo")
 _ASKS_HOURS = re.compile(
     r"\bhours?\b|\bopen\b|\bclos(?:e|es|ed|ing)\b|\buntil what time\b|\bhorario|\babren\b|\bcierran\b", re.IGNORECASE
 )
@@ -970,7 +966,7 @@ def _hours_location(ctx: _Ctx) -> _Reply:
     day = find_day(ctx.u.text)
     if d.hours_text and hours and day and day[1].removeprefix("next ") in d.closed_days:
         name = day[1].removeprefix("next ")
-        said = _ES_DAYS[WEEKDAYS.index(name)] if ctx.language == "es" else name.capitalize()
+        said = f"el {ES_WEEKDAYS[WEEKDAYS.index(name)]}" if ctx.language == "es" else name.capitalize()
         reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
     if d.hours_text and hours:
         reply.lead.append(ctx.t("Our hours are {hours}.", hours=d.hours_text.rstrip(".")))

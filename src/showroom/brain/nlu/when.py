@@ -20,6 +20,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from showroom.brain.nlu.text import clean, rx
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ES_WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")  # in WEEKDAYS' order
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+
+
+def capitalise_weekdays(text: str) -> str:
+    """ "saturday at 10" -> "Saturday at 10", as a reply says it back; "today" stays as it is."""
+    return _WEEKDAY_WORD.sub(lambda m: m.group().capitalize(), text)
+
+
 _DAY_WORDS: dict[str, str] = {
     **{w: "today" for w in ("today", "2day", "tday", "hoy", "this morning", "this afternoon", "this evening")},
     **{w: "today" for w in ("tonight", "tonite", "2nite", "2night", "tonigh", "esta noche", "esta tarde")},
