@@ -34,9 +34,9 @@ def test_a_sales_question_stays_with_the_ai() -> None:
 
 
 def test_a_short_follow_up_is_read_with_its_conversation_not_by_the_model() -> None:
-    """Alone, "never mind, I bought elsewhere" reads like an owner's problem to the model; after a question about
-    the stock it is a goodbye."""
-    text = "never mind, I bought elsewhere"
+    """Alone, "already bought from another dealer" reads like an owner's problem to the model; after a question
+    about the stock it is a goodbye."""
+    text = "already bought from another dealer"
     assert learned.opinion(text).probability >= learned.THRESHOLD  # what the model would say
     history = (Turn("customer", "any used tucsons?"), Turn("ai", "Yes! Here are 3 that match: ..."))
     match = evaluate(_handovers(), text, history)

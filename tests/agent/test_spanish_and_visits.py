@@ -91,7 +91,7 @@ async def test_the_handover_note_is_in_spanish_where_the_ai_does_not_answer_span
     team = await stocked_team(app, db)
     said = await _say(visitor(app), team.dealership.subdomain, "hola, tienen la tucson en blanco?")
     assert said["handed_over"] is True
-    assert said["replies"][0]["content"].startswith("Gracias por su paciencia")
+    assert said["replies"][0]["content"].startswith("Gracias. Le estoy pasando con alguien de nuestro equipo")
 
 
 async def test_a_settings_patch_keeps_what_it_does_not_name(app: FastAPI, db: Database) -> None:

@@ -155,7 +155,7 @@ async def test_hours_asked_later_do_not_pitch_the_car_discussed_before(app: Fast
     say = await chat(app, db)
     await say("I want a used palisade limited")
     hours = await say("cool how late are you open today")
-    assert "Mon-Fri 09:00-19:00" in hours and "Palisade" not in hours
+    assert "Mon-Fri 9 AM-7 PM" in hours and "Palisade" not in hours
     visit = await say("can i come see it today")
     assert "What time today works best" in visit  # was "What time Today"
 

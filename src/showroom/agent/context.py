@@ -42,6 +42,7 @@ def dealership_view(d: Dealership) -> DealershipView:
         state=d.state,
         website=d.website,
         hours_text=hours_text(d.agent_config),
+        hours_es=hours_text(d.agent_config, "es"),
         timezone=d.timezone,
         closed_days=closed_days(d.agent_config),
     )
@@ -69,24 +70,47 @@ def agent_languages(dealership: Dealership) -> tuple[str, ...]:
     return tuple(language for language in enabled if writes(language)) or (Language.en,)
 
 
-def hours_text(agent_config: dict[str, Any]) -> str | None:
-    """'Mon-Fri 9:00-19:00, Sat 9:00-17:00, Sun closed' from the working hours."""
+def hours_text(agent_config: dict[str, Any], language: str = "en") -> str | None:
+    """'Mon-Fri 9 AM-7 PM, Sat 9 AM-5 PM, Sun closed' ('lun-vie 9 a. m.-7 p. m., ...' in Spanish) from the working
+    hours, as a customer reads them."""
     hours = (agent_config or {}).get("working_hours")
     if not hours:
         return None
+    spanish = language == "es"
     spans: list[tuple[list[str], str]] = []
     for day in DAYS:
         slot = hours.get(day)
-        label = f"{slot['open']}-{slot['close']}" if slot else "closed"
+        label = (
+            f"{_clock(slot['open'], spanish=spanish)}-{_clock(slot['close'], spanish=spanish)}"
+            if slot
+            else ("cerrado" if spanish else "closed")
+        )
         if spans and spans[-1][1] == label:
             spans[-1][0].append(day)
         else:
             spans.append(([day], label))
+    names = _DAYS_ES if spanish else {day: day.title() for day in DAYS}
     parts = []
     for days, label in spans:
-        name = days[0].title() if len(days) == 1 else f"{days[0].title()}-{days[-1].title()}"
+        name = names[days[0]] if len(days) == 1 else f"{names[days[0]]}-{names[days[-1]]}"
         parts.append(f"{name} {label}")
     return ", ".join(parts)
+
+
+_DAYS_ES = dict(zip(DAYS, ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"), strict=True))
+
+
+def _clock(value: str, *, spanish: bool = False) -> str:
+    """'19:00' -> '7 PM' ('7 p. m.'), '09:30' -> '9:30 AM'; a value that is no clock time is said as it is."""
+    try:
+        hour, minute = (int(part) for part in str(value).split(":")[:2])
+    except ValueError:
+        return str(value)
+    twelve = hour % 12 or 12
+    time = f"{twelve}:{minute:02d}" if minute else str(twelve)
+    if spanish:
+        return f"{time} {'a. m.' if hour < 12 else 'p. m.'}"
+    return f"{time} {'AM' if hour < 12 else 'PM'}"
 
 
 def vehicle_view(row: dict[str, Any]) -> VehicleView:

@@ -128,7 +128,9 @@ _FRESH = re.compile(
     r"|\bwhat(?:'?s| is)? (?:left|else)\b|\bqu[eé] m[aá]s\b|\bqu[eé] (?:otr[oa]s|queda)\b",
     re.IGNORECASE,
 )
-_ANY_KIND = re.compile(r"\b(?:any|got any|have any|do you have|other|more)\s+(?!of\b)(?!one\b)\w+", re.IGNORECASE)
+_ANY_KIND = re.compile(
+    r"\b(?:any|got any|have any|do you have|other|more)\s+(?!(?:of|one|ones|two|three|four|2|3|4)\b)\w+", re.IGNORECASE
+)
 _OTHERS = re.compile(
     r"\bthe others?\b|\bthe other ones?\b|\bthe other (?:two|three|\d)\b|\blos otros\b|\blas otras\b", re.IGNORECASE
 )
@@ -297,6 +299,23 @@ def beyond(u: Understanding, state: DialogueState, seen: Sequence[VehicleView]) 
     return {}
 
 
+def unbeaten(past: dict[str, Any], state: DialogueState, seen: Sequence[VehicleView]) -> Comparison | None:
+    """ "Anything cheaper than that" when no unit is (``beyond`` found nothing): the car seen that nothing beats,
+    said as such ("that's our lowest-priced one that fits") rather than a list of the cars just shown again."""
+    cars = [v for v in seen if v.id == state.focus] or list(seen)
+    if not cars:
+        return None
+    if "year_min" in past:
+        return Comparison([max(cars, key=lambda v: v.year)], "newest_yet")
+    priced = [v for v in cars if v.price_cents]
+    if "price_max_cents" in past and priced:
+        return Comparison([min(priced, key=lambda v: v.price_cents or 0)], "cheapest_yet")
+    counted = [v for v in cars if v.mileage]
+    if "mileage_max" in past and counted:
+        return Comparison([min(counted, key=lambda v: v.mileage or 0)], "fewest_miles_yet")
+    return None
+
+
 _COLOURS = re.compile(
     r"\b(?:what|which) colou?rs\b|\b(?:other|any other|another|more) colou?rs?\b"
     r"|\bcolou?rs? (?:does it|do they|it|they) come in\b"
@@ -445,9 +464,10 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     the last two discussed ("which has less miles"), or those shown ("which of those is newest"). None when the
     message asks no such question or there are not two cars to compare."""
     text = u.text
-    if not _WHICH.search(text) or _THE_WINNER.search(text):  # "the mileage on the cheaper one": a reference
+    side = side_by_side(u)
+    if not side and (not _WHICH.search(text) or _THE_WINNER.search(text)):  # "the mileage on the cheaper one"
         return None
-    measure = _measure(text)
+    measure = "side_by_side" if side else _measure(text)
     if measure is None:
         return None
     refused = set(state.criteria.get("exclude_ids") or ())
@@ -458,6 +478,10 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     )
     by_id = {v.id: v for v in shown}
     named = _named_among(ordered, u)
+    if side and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
+        named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
+            v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
+        ][:1]
     if named and len(named) == 1 and state.focus in by_id and named[0].id != state.focus:
         field_ = [by_id[state.focus], named[0]]
     elif named and len(named) > 1:
@@ -485,6 +509,8 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
     field_ = list(cars)
     if len(field_) < 2:
         return None
+    if measure == "side_by_side":  # "compare the f150 and the titan": the two, as named
+        return Comparison(field_[:2], measure)
     if measure in ("cheaper", "pricier"):  # the unpriced last: "the SEL has no price listed yet"
         priced = [v for v in field_ if v.price_cents is not None]
         priced.sort(key=lambda v: v.price_cents or 0, reverse=measure == "pricier")
@@ -496,18 +522,53 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
     return Comparison(ranked, measure)
 
 
+_SIDE_BY_SIDE = re.compile(
+    r"\bcompare\b|\bcomparison\b|\bvs\.?\b|\bversus\b|\bdifferences? between\b|\bwhat(?:'?s| is) the difference\b"
+    r"|\bhow do (?:they|those|these|the two|both) compare\b|\bcompar(?:a|ar|en|arlas|arlos)\b|\bdiferencias? entre\b",
+    re.IGNORECASE,
+)
+
+
+def side_by_side(u: Understanding) -> bool:
+    """ "Compare the f150 and the titan", "palisade vs telluride", "the difference between the white one and the grey
+    one": two cars side by side on what the listings say (not which wins on one measure, not two trims' equipment,
+    not a question the listings cannot answer, such as which is bigger)."""
+    return (
+        bool(_SIDE_BY_SIDE.search(u.text))
+        and _measure(u.text) is None
+        and len(u.slots.trims) < 2
+        and u.primary != "vehicle_facts"
+    ) or (bool(_SIDE_BY_SIDE.search(u.text)) and len(u.slots.colors) > 1)
+
+
+def _subjects(u: Understanding) -> list[str]:
+    """The models a message names, and the makes it names without a model of theirs ("the audi q5 and the lexus")."""
+    return [*u.slots.models, *u.slots.lone_makes]
+
+
 def models_compared(u: Understanding) -> bool:
-    """ "Whats cheaper, the tucson or the santa fe": the price of two models, each by its cheapest unit."""
-    return len(u.slots.models) > 1 and bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier")
+    """ "Whats cheaper, the tucson or the santa fe", "compare the f150 and the titan": two models (or makes), each by
+    its cheapest unit."""
+    if len(_subjects(u)) < 2:
+        return False
+    return side_by_side(u) or (bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier"))
 
 
 def model_comparison(u: Understanding, found: Sequence[VehicleView]) -> Comparison | None:
     """The cheapest unit of each model the message compares (``models_compared``), the winner first."""
-    measure = _measure(u.text)
+    measure = "side_by_side" if side_by_side(u) else _measure(u.text)
     if not models_compared(u) or measure is None:
         return None
-    each = [next((v for v in found if v.exact and v.model.lower().startswith(m.lower())), None) for m in u.slots.models]
+    each = [
+        next(
+            (v for v in found if v.exact and (v.model.lower().startswith(m.lower()) or v.make.lower() == m.lower())),
+            None,
+        )
+        for m in _subjects(u)
+    ]
     ranked = _ranked([v for v in each if v is not None], measure)
+    if ranked is not None and measure == "side_by_side":
+        return ranked
     return replace(ranked, measure=f"{measure}_models") if ranked is not None and len(ranked.vehicles) == 2 else ranked
 
 
@@ -663,7 +724,8 @@ def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, An
 
 # The customer turns down a car already shown ("not that one", "too many miles on the white one", "no me gusta esa")
 _REFUSES = re.compile(
-    r"\bnot (?:that |this |these |those |the (?:\w+ ){0,2}?)(?:ones?|cars?|trucks?|suvs?|vans?)\b"
+    r"\bnot (?:that |this |these |those |the (?:\w+ ){0,2}?)(?:ones?|cars?|trucks?|suvs?|vans?|colou?rs?)\b"
+    r"|\bnot (?:a )?(?:fan|big fan) of (?:that|this|the) (?:colou?r|one)\b"
     r"|\bnot (?:that|this|it)\s*[,.!]"
     r"|^\W*not (?:that|this)\W*$"
     r"|\btoo (?:many miles|much mileage|high (?:of )?(?:a )?(?:price|miles|mileage)|expensive|pricey|much|old|high)\b"
@@ -830,11 +892,8 @@ def remember(
     visit = _visit(u)
     if visit:
         new.appointment = visit
-    email = _EMAIL.search(u.text)
-    phone = _PHONE.search(u.text)
-    remember_contact(
-        new, email=email.group(0) if email else None, phone=phone.group(0) if phone else None, name=given_name(u.text)
-    )
+    email, phone = contact_given(u.text)
+    remember_contact(new, email=email, phone=phone, name=given_name(u.text))
     if reply:
         new.said = [*new.said, fingerprint(reply)][-MAX_SAID:]
     return new
@@ -938,6 +997,13 @@ def given_name(text: str) -> str | None:
         if m and m.group(1).lower() not in _NOT_A_NAME:
             return m.group(1).capitalize()
     return None
+
+
+def contact_given(text: str) -> tuple[str | None, str | None]:
+    """The e-mail address and the phone number a message gives, if any."""
+    email = _EMAIL.search(text)
+    phone = _PHONE.search(text)
+    return (email.group(0) if email else None), (phone.group(0) if phone else None)
 
 
 def remember_contact(state: DialogueState, *, email: str | None, phone: str | None, name: str | None) -> None:

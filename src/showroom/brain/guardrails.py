@@ -140,7 +140,9 @@ class _Checker:
     ):
         self.vehicles = vehicles
         self.dealership = dealership
-        self.prices = {v.price_cents for v in vehicles if v.price_cents is not None}
+        listed = {v.price_cents for v in vehicles if v.price_cents is not None}
+        # a listed price, or the gap between two ("the Titan is $6,099 less"): worked out from the listings
+        self.prices = listed | {abs(a - b) for a in listed for b in listed if a != b}
         urls = [*allowed_urls, *(v.url for v in vehicles if v.url), dealership.website or ""]
         self.allowed_urls = {_normal_url(u) for u in urls if u}
         self.phone = re.sub(r"\D", "", dealership.phone or "")[-10:]
@@ -178,7 +180,7 @@ class _Checker:
     def _unlisted_vehicle(self, sentence: str) -> bool:
         masked = _URL.sub(lambda m: " " * len(m.group()), sentence)
         d = self.dealership  # its own data may name a make ("World Hyundai", "4300 Lincoln Hwy")
-        for known in (d.name, d.address, d.city, d.hours_text):
+        for known in (d.name, d.address, d.city, d.hours_text, d.hours_es):
             if known:
                 masked = re.sub(re.escape(known), " ", masked, flags=re.IGNORECASE)
         for trim in self.trims:  # a listed unit's trim may read as a model ("Ram 1500 Express 4x4 Crew Cab")

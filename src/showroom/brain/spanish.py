@@ -62,6 +62,37 @@ MESSAGES: dict[str, str] = {
     # joining words and fragments
     " and ": " y ",
     "Got it, I'll leave {what} out.": "Entendido, dejo fuera {what}.",
+    "Got it, nothing in {colour}.": "Entendido, nada en {colour}.",
+    "your number, {phone}": "su número, {phone}",
+    "Thanks, {name}! I've noted {what}.": "¡Gracias, {name}! Ya anoté {what}.",
+    "Thanks! I've noted {what}.": "¡Gracias! Ya anoté {what}.",
+    "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
+    "Here they are side by side:": "Aquí los tiene lado a lado:",
+    "the {colour} one": "el de color {colour}",
+    "is {gap} less": "cuesta {gap} menos",
+    "is newer": "es más reciente",
+    "has {miles} fewer miles": "tiene {miles} millas menos",
+    "{car} {wins}.": "{car} {wins}.",
+    "They're listed the same on price, year and miles.": "Tienen el mismo precio, año y millaje en el listado.",
+    "Yes, the {model} is known for good gas mileage: EPA rates it around 30 MPG combined or better (the exact figure "
+    "depends on the engine and year).": "Sí, el {model} es conocido por su buen rendimiento: la EPA le da unas 30 "
+    "millas por galón combinadas o más (la cifra exacta depende del motor y del año).",
+    "Of everything that fits, the {title} is the lowest-priced.": "De todo lo que le sirve, el {title} es el de "
+    "menor precio.",
+    "Of everything that fits, the {title} is the highest-priced.": "De todo lo que le sirve, el {title} es el de "
+    "mayor precio.",
+    "Of everything that fits, the {title} is the newest.": "De todo lo que le sirve, el {title} es el más reciente.",
+    "Of everything that fits, the {title} has the fewest miles.": "De todo lo que le sirve, el {title} es el de "
+    "menos millas.",
+    "Nothing that fits comes in lower: the {a} at {pa} is our lowest-priced one.": (
+        "No hay nada más barato que le sirva: el {a}, a {pa}, es el de menor precio que tenemos."
+    ),
+    "Nothing that fits is newer: the {a} is the newest we have.": (
+        "No hay nada más nuevo que le sirva: el {a} es el más reciente que tenemos."
+    ),
+    "Nothing that fits has fewer miles: the {a}, at {ma} miles, is the lowest we have.": (
+        "No hay nada con menos millas que le sirva: el {a}, con {ma} millas, es el de menos millas que tenemos."
+    ),
     "the {title}": "el {title}",
     "those": "esos",
     "Got it, no {what}.": "Entendido, nada en {what}.",
@@ -179,6 +210,8 @@ MESSAGES: dict[str, str] = {
     "pre-owned": "usado",
     "certified pre-owned": "seminuevo certificado",
     "above your budget": "por encima de su presupuesto",
+    "priced higher": "más caro",
+    "more miles": "más millas",
     "below your price range": "por debajo de su rango de precio",
     "a {year}, older than you asked for": "un {year}, más antiguo de lo que pidió",
     "a {year}, newer than you asked for": "un {year}, más reciente de lo que pidió",
@@ -321,9 +354,12 @@ MESSAGES: dict[str, str] = {
     "Our listing for the {title} doesn't include its equipment, so I can't confirm {feature}; a team member can "
     "check it on the car for you.": "Nuestro listado del {title} no incluye su equipo, así que no puedo confirmarle "
     "{feature}; alguien del equipo lo puede revisar en el vehículo.",
-    "Thanks for your patience{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly.": (
-        "Gracias por su paciencia{name}. Le estoy pasando con alguien de nuestro equipo{purpose}, que le responderá "
-        "aquí en breve."
+    "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly.": (
+        "Gracias{name}. Le estoy pasando con alguien de nuestro equipo{purpose}, que le responderá aquí en breve."
+    ),
+    "I'm sorry about this{name}. I'm bringing in a member of our team, who will reply here shortly.": (
+        "Lamento mucho lo ocurrido{name}. Le estoy pasando con alguien de nuestro equipo, que le responderá aquí en "
+        "breve."
     ),
     " to confirm {when}": " para confirmar {when}",
     "your visit in about {minutes} minutes": "su visita en unos {minutes} minutos",
@@ -451,9 +487,6 @@ MESSAGES: dict[str, str] = {
         "¿Amplío la búsqueda, por ejemplo con otro presupuesto u otros años, o prefiere que le atienda una persona?"
     ),
     # what the turn says around a handover and an opt-out (conversations.effects)
-    "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly.": (
-        "Gracias por su paciencia. Le estoy pasando con alguien de nuestro equipo, que le responderá aquí en breve."
-    ),
     "If it's urgent, you can also call {dealer} at {phone}.": (
         "Si es urgente, también puede llamar a {dealer} al {phone}."
     ),

@@ -101,6 +101,7 @@ class DealershipView:
     hours_text: str | None
     timezone: str
     closed_days: tuple[str, ...] = ()  # weekdays ("sunday") the dealership is closed, from its working hours
+    hours_es: str | None = None  # ``hours_text`` in Spanish
 
     @property
     def location(self) -> str | None:

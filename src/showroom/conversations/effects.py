@@ -4,6 +4,7 @@ tags, opt-outs, suggestions for staff, and the outbound messages it writes (stor
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -198,30 +199,41 @@ def opt_out_text(turn: TurnRows) -> str:
     )
 
 
-def handover_note(turn: TurnRows, language: str = "en", u: Understanding | None = None) -> str:
+def handover_note(
+    turn: TurnRows, language: str = "en", u: Understanding | None = None, match: TriggerMatch | None = None
+) -> str:
     """What the customer reads when a person takes over, in their language when the agent writes it (also when the
-    dealership has not enabled it: a fixed text is safe to send): by their name when known, and, when they asked
-    for a time, that the person confirms it ("to confirm Saturday around 10")."""
+    dealership has not enabled it: a fixed text is safe to send): by their name when known; an apology when what
+    brought the person in hurts (a complaint, a problem, anger, a threat); else, when they asked for a time, that the
+    person confirms it ("to confirm Saturday around 10")."""
     language = language if writes(language) else "en"
     name = safe_name((given_name(u.text) if u else None) or greeting_name(turn.customer))
+    named = f", {name}" if name else ""
+    if match is not None and _hurts(match):
+        sorry = translate(
+            language, "I'm sorry about this{name}. I'm bringing in a member of our team, who will reply here shortly."
+        ).format(name=named)
+        return f"{sorry}\n\n{_call_us(turn, language)}"
     request = u.time_request if u else None
-    if name or request:
-        when = capitalise_weekdays(request.words) if request else ""
-        if request is not None and request.in_minutes is not None:  # "20 min away"
-            when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
-        thanks = translate(
-            language,
-            "Thanks for your patience{name}. I'm bringing in a member of our team{purpose}, who will reply here "
-            "shortly.",
-        ).format(
-            name=f", {name}" if name else "",
-            purpose=translate(language, " to confirm {when}").format(when=when) if when else "",
-        )
-        return f"{thanks}\n\n{_call_us(turn, language)}"
+    when = _FILLER.sub("", capitalise_weekdays(request.words)).strip() if request else ""
+    if request is not None and request.in_minutes is not None:  # "20 min away"
+        when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
     thanks = translate(
-        language, "Thanks for your patience. I'm bringing in a member of our team, who will reply here shortly."
-    )
+        language, "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly."
+    ).format(name=named, purpose=translate(language, " to confirm {when}").format(when=when) if when else "")
     return f"{thanks}\n\n{_call_us(turn, language)}"
+
+
+# What a handover trigger answers that calls for an apology, not thanks: its detectors (``brain.escalation``)
+_HURTING = frozenset({"legal", "recall", "existing_customer", "anger", "profanity", "complaint", "negative"})
+_FILLER = re.compile(r"\b(?:like|maybe|probably|kinda|ish)\b\s*", re.IGNORECASE)  # "tomorrow like 2pm"
+
+
+def _hurts(match: TriggerMatch) -> bool:
+    return any(
+        (isinstance(value := c.get("value"), str) and value in _HURTING) or c.get("type") == "repeated_questions"
+        for c in match.trigger.conditions
+    )  # a staff trigger's value may be a list of keywords
 
 
 def _call_us(turn: TurnRows, language: str) -> str:

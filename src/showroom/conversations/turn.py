@@ -72,6 +72,7 @@ from showroom.brain.dialogue import (
     search_order,
     superlative,
     turned_down,
+    unbeaten,
     which_one,
     with_criteria,
     with_visit_day,
@@ -96,6 +97,7 @@ from showroom.models import Conversation, Customer, Dealership, Handover, Lead, 
 from showroom.services import Services
 from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
 
+_KINDS = frozenset({"fuel_types", "drivetrains", "transmissions", "features", "colors"})  # kinds of car, not subjects
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
 )
@@ -270,7 +272,7 @@ async def _decide(
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
             reply = await effects.say(
-                session, services, turn, message, effects.handover_note(turn, u.language, u), model="handover"
+                session, services, turn, message, effects.handover_note(turn, u.language, u, match), model="handover"
             )
             await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
@@ -341,7 +343,9 @@ async def _question(
     clarify = None
     vehicles: list[VehicleView] = []
     referred = False
-    criteria = search_criteria(search_terms(u), state)
+    terms = search_terms(u)
+    given = {k for k, v in terms.items() if v not in (None, [], "")}  # what the message itself asks for
+    criteria = search_criteria(terms, state)
     turned = None
     if refuses(u) and (state.shown or state.focus is not None):  # "not that one", "too many miles": that car out
         shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus is not None else []))
@@ -350,8 +354,12 @@ async def _question(
         criteria = turned_down(state.criteria, {"exclude_ids": turned.criteria["exclude_ids"]})
         vehicles, referred = turned.others, True
     elif turned is not None:
-        criteria = turned_down({**criteria, **turned.criteria}, turned.criteria)
-        if not any(k in criteria for k in SUBJECT_KEYS):  # nothing gathered: cars of the kind turned down
+        # what the message itself asks ("too expensive, anything under 25k") wins over what follows from the car
+        follows = {k: v for k, v in turned.criteria.items() if k not in given or k.startswith("exclude_")}
+        criteria = turned_down({**criteria, **follows}, follows)
+        if not any(k in criteria for k in SUBJECT_KEYS) and not given & _KINDS:
+            # nothing gathered, and the message names no kind ("too expensive. anything electric"): cars of the kind
+            # turned down
             criteria["body_styles"] = list(dict.fromkeys(v.body_style for v in turned.vehicles if v.body_style))
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
@@ -381,7 +389,8 @@ async def _question(
         if state.shown or state.focus is not None:  # "anything newer", "something cheaper": than what was shown
             ids = state.shown or ([state.focus] if state.focus is not None else [])
             seen = await vehicles_by_id(session, ids) if passes(u) else []
-            past = beyond(u, state, seen)
+            # "something newer, 2020 or newer": the customer's own figure wins over the one past the car seen
+            past = {k: v for k, v in beyond(u, state, seen).items() if k not in given}
             criteria = {**criteria, **past}
         else:
             past = {}
@@ -391,7 +400,7 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=order, everything=superlative(u) is not None
         )
-        own = own_wishes(search_terms(u), criteria)
+        own = own_wishes(terms, criteria)
         if own is not None and not any(v.exact for v in vehicles):
             # "the white equinox still there?" after new 2023+ Tucsons: the wishes carried from the earlier search
             # hid it; what the message itself asks for is searched before saying there is none
@@ -399,6 +408,8 @@ async def _question(
             if any(v.exact for v in alone):
                 vehicles, criteria = alone, own
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
+        if compared is None and past and not any(v.exact for v in vehicles):
+            compared = unbeaten(past, state, seen)  # "anything cheaper?" when nothing is: the car seen is it
         if compared is not None:
             vehicles = compared.vehicles
     channel = turn.conversation.channel
@@ -647,7 +658,7 @@ async def rehearse(
         elif silent is None:
             match = evaluate(specs, text, turns, u)
             if match is not None and match.trigger.action == "handover":
-                replies.append(("ai", effects.handover_note(rows, u.language, u)))
+                replies.append(("ai", effects.handover_note(rows, u.language, u, match)))
                 handed_over, silent = True, "a human is handling this conversation"
             elif NOT_INTERESTED in (rows.conversation.tags or []) and not (set(u.intents[:2]) & BUYING_INTENTS):
                 skipped = "the customer said they are not interested"

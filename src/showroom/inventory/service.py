@@ -23,7 +23,7 @@ from showroom.brain.nlu.attributes import (
     trim_matches,
 )
 from showroom.brain.nlu.intents import understand
-from showroom.brain.nlu.knowledge import model_body, model_fuel, three_rows, three_rows_since
+from showroom.brain.nlu.knowledge import model_body, model_fuel, thirty_mpg, three_rows, three_rows_since
 from showroom.brain.nlu.text import squash
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
@@ -283,6 +283,33 @@ def _trims(catalog: Catalog, asked: list[str], models: list[str]) -> list[str]:
     return catalog.memo(("trims", tuple(asked), tuple(models)), compute)
 
 
+def _thirty_mpg_models(catalog: Catalog) -> list[str]:
+    """The catalog's petrol models known to do about 30 MPG combined (``brain.nlu.knowledge``)."""
+    return catalog.memo(
+        "thirty_mpg", lambda: sorted(m for models in catalog.makes.values() for m in models if thirty_mpg(m))
+    )
+
+
+def _fuel_by_name(catalog: Catalog, wanted: list[str]) -> tuple[list[str], list[str]]:
+    """The catalog's models and trims whose names decide a fuel wished for ('Niro EV', 'Hybrid EX Auto'), whatever
+    the feed's fuel column says of them; the agent's reply reads the unit the same way (``vehicle_fuel``)."""
+
+    def compute() -> tuple[list[str], list[str]]:
+        fuels = {w.strip().lower() for w in wanted}
+        models = sorted(m for ms in catalog.makes.values() for m in ms if (model_fuel(m) or "").lower() in fuels)
+        trims = sorted(  # the trims whose own words name the fuel ("SE Hybrid AWD"), not a hybrid model's "EX FWD"
+            {
+                t
+                for (_, m), ts in catalog.trims.items()
+                for t in ts
+                if (model_fuel(m, t) or "").lower() in fuels and model_fuel(m, t) != model_fuel(m)
+            }
+        )
+        return models, trims
+
+    return catalog.memo(("fuel_by_name", tuple(sorted(wanted))), compute)
+
+
 def _three_row_models(catalog: Catalog) -> dict[int, list[str]]:
     """The catalog's models with a third row of seats, by the first model year that has one."""
 
@@ -316,15 +343,35 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
     if filters.active is not None:
         where("is_active = {active}", active=filters.active)
     makes, models = spelled(catalog, filters.makes, filters.models)
-    if any(m.strip() for m in filters.makes):
-        where("make = any({makes})", makes=makes)
-    if any(m.strip() for m in filters.models):
-        where("model = any({models})", models=models)
+    # "the audi q5 or a lexus": a make named without a model of its own is any of that make's models
+    alone = [m for m in makes if models and not catalog.makes.get(m, set()) & set(models)]
+    if alone and len(alone) < len(makes) and any(m.strip() for m in filters.models):
+        where(
+            "((make = any({makes}) and model = any({models})) or make = any({makes_alone}))",
+            makes=[m for m in makes if m not in alone],
+            models=models,
+            makes_alone=alone,
+        )
+    else:
+        if any(m.strip() for m in filters.makes):
+            where("make = any({makes})", makes=makes)
+        if any(m.strip() for m in filters.models):
+            where("model = any({models})", models=models)
     if any(t.strip() for t in filters.trims):
         where("trim = any({trims})", trims=_trims(catalog, filters.trims, models))
     for column, key in _SPELLED_FILTERS:
         wanted: list[str] = getattr(filters, key)
-        if any(w.strip() for w in wanted):
+        if not any(w.strip() for w in wanted):
+            continue
+        named_fuel = _fuel_by_name(catalog, wanted) if key == "fuel_types" else ([], [])
+        if named_fuel[0] or named_fuel[1]:  # "hybrid": a Kia Optima "Hybrid EX" the feed calls Gasoline is one
+            where(
+                f"({column} = any({{{key}}}) or model = any({{fuel_models}}) or trim = any({{fuel_trims}}))",
+                **{key: in_family(catalog, column, wanted)},
+                fuel_models=named_fuel[0],
+                fuel_trims=named_fuel[1],
+            )
+        else:
             where(f"{column} = any({{{key}}})", **{key: in_family(catalog, column, wanted)})
     for i, kind in enumerate(filters.transmissions[:1]):  # the feed's own words: "CVT CVT", "8-Speed DCT", "Manual"
         where(f"transmission ~* {{g{i}}}", **{f"g{i}": _GEARBOXES.get(kind, kind)})
@@ -345,6 +392,10 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
         elif feature.strip().lower() == "fuel efficient":
             known[f"f{i}_fuels"] = in_family(catalog, "fuel_type", list(_FUEL_SAVERS))
             named += f" or fuel_type = any({{f{i}_fuels}}) or fuel_economy >= {GOOD_MPG}"
+            if models:  # "good on gas, like an elantra or civic": the thirty-MPG models named count; asked alone,
+                # hybrids and electrics answer it best
+                known[f"f{i}_thrifty"] = _thirty_mpg_models(catalog)
+                named += f" or (fuel_economy is null and model = any({{f{i}_thrifty}}))"
         where(named + ")", **{f"f{i}": f"%{feature.strip()}%"}, **known)
     if filters.stock_number:
         where("stock_number = {stock_number}", stock_number=filters.stock_number)

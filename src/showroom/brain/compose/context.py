@@ -34,6 +34,13 @@ class _Ctx:
     language: str = "en"  # what the reply is written in (brain.i18n)
 
     @property
+    def hours(self) -> str:
+        """The dealership's opening hours in the reply's language ('' when not set)."""
+        d = self.dealership
+        text = (d.hours_es if self.language == "es" and d.hours_es else d.hours_text) or ""
+        return text.rstrip(".")
+
+    @property
     def sms(self) -> bool:
         return self.channel == Channel.sms
 

@@ -23,9 +23,18 @@ from showroom.brain.compose.vehicles import (
     _with_article,
     wrong_make_line,
 )
-from showroom.brain.dialogue import asks_colours, asks_condition, asks_for_more, asks_trims, superlative
+from showroom.brain.dialogue import (
+    asks_colours,
+    asks_condition,
+    asks_for_more,
+    asks_trims,
+    contact_given,
+    given_name,
+    superlative,
+)
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import (
+    MODEL_MPG,
     color_matches,
     drivetrain_fits,
     drivetrain_matches,
@@ -144,7 +153,9 @@ def _exact_answer(
         return reply
     if len(exact) == 1 and not more:
         v = exact[0]
-        reply.lead.append(ctx.say("found_one", title=v.title if not ctx.sms else v.short_title))
+        ranked = superlative(ctx.u) if ctx.referred else None  # "which one has the fewest miles": of all that fit
+        title = v.title if not ctx.sms else v.short_title
+        reply.lead.append(ctx.t(_BEST_OF_ALL[ranked], title=title) if ranked else ctx.say("found_one", title=title))
         reply.lead.append(_facts_sentence(v, ctx))
         highlights = _highlights(v, ctx)
         if highlights and not ctx.sms:
@@ -165,6 +176,12 @@ def _exact_answer(
     return reply
 
 
+_BEST_OF_ALL = {
+    "cheapest": "Of everything that fits, the {title} is the lowest-priced.",
+    "priciest": "Of everything that fits, the {title} is the highest-priced.",
+    "newest": "Of everything that fits, the {title} is the newest.",
+    "fewest_miles": "Of everything that fits, the {title} has the fewest miles.",
+}
 _NUMBERS_ASKED = re.compile(r"\bmiles|\bmileage|\bprice|\bcost|\bhow much|\bmillas|\bprecio|\bcu[aá]nto", re.I)
 
 
@@ -273,7 +290,8 @@ def _drive_words(ctx: _Ctx, drivetrain: str) -> str:
 def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     s, title = ctx.u.slots, (v.short_title if ctx.sms else v.title)
     out: list[str] = []
-    for kind in s.body_styles[:1]:  # "is it a truck?": the listing's body type
+    # "is it a truck?": the listing's body type (of the car pointed at; a search's kind was searched for)
+    for kind in s.body_styles[:1] if ctx.referred else ():
         if v.body_style and v.body_style.lower() == kind.lower():
             out.append(ctx.t("Yes, the {title} is listed as a {kind}.", title=title, kind=v.body_style))
         elif v.body_style:
@@ -347,6 +365,12 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             out.append(
                 ctx.t("Yes, the {title} has a third row of seats.", title=title)
                 if feature == "third row seating"
+                else ctx.t(
+                    "Yes, the {model} is known for good gas mileage: EPA rates it around 30 MPG combined or better "
+                    "(the exact figure depends on the engine and year).",
+                    model=v.model,
+                )
+                if own == MODEL_MPG
                 else ctx.t("Yes, the {title} is listed as {feature}.", title=title, feature=own)
             )
             continue
@@ -846,7 +870,7 @@ def _test_drive(ctx: _Ctx) -> _Reply:
     else:
         reply.question = ctx.t("What day and time work best for you?")
     if ctx.dealership.hours_text and not ctx.sms:
-        reply.extras.append(ctx.t("Our hours are {hours}.", hours=ctx.dealership.hours_text.rstrip(".")))
+        reply.extras.append(ctx.t("Our hours are {hours}.", hours=ctx.hours))
     return reply
 
 
@@ -969,7 +993,7 @@ def _hours_location(ctx: _Ctx) -> _Reply:
         said = f"el {ES_WEEKDAYS[WEEKDAYS.index(name)]}" if ctx.language == "es" else name.capitalize()
         reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
     if d.hours_text and hours:
-        reply.lead.append(ctx.t("Our hours are {hours}.", hours=d.hours_text.rstrip(".")))
+        reply.lead.append(ctx.t("Our hours are {hours}.", hours=ctx.hours))
     if d.phone and where:
         reply.lead.append(ctx.t("You can reach us at {phone}.", phone=d.phone))
     if not reply.lead:
@@ -1082,6 +1106,20 @@ def _other(ctx: _Ctx) -> _Reply:
             ),
             confidence=0.7,
         )
+    email, phone = contact_given(ctx.u.text)
+    if email or phone:  # "im mike, 312-555-0187": said back, and the conversation goes on
+        name = given_name(ctx.u.text)
+        noted = ctx.join(
+            [part for part in (ctx.t("your number, {phone}", phone=phone) if phone else "", email) if part]
+        )
+        reply = _Reply(confidence=0.7)
+        reply.lead.append(
+            ctx.t("Thanks, {name}! I've noted {what}.", name=name, what=noted)
+            if name
+            else ctx.t("Thanks! I've noted {what}.", what=noted)
+        )
+        reply.question = ctx.ask("visit_request", ctx.t("What day and time would work best for you to come in?"))
+        return reply
     if ctx.u.is_question and len(ctx.u.text.split()) >= 3 and not ctx.u.slots.has_vehicle_criteria():
         # a question our listings do not answer ("do you deliver to indiana?"): said so, and a person offered,
         # never a request to repeat themselves
@@ -1129,7 +1167,7 @@ def _addendum(intent: str, ctx: _Ctx) -> str | None:
         return ctx.t("I'd be glad to set up a test drive whenever you're ready.")
     d = ctx.dealership
     if intent == "hours_location" and (d.hours_text or d.location):
-        hours = ctx.t("Our hours are {hours}.", hours=d.hours_text.rstrip(".")) if d.hours_text else ""
+        hours = ctx.t("Our hours are {hours}.", hours=ctx.hours) if d.hours_text else ""
         where = ctx.t("We're located at {location}.", location=d.location) if d.location else ""
         return " ".join(part for part in (where, hours) if part)
     return None
@@ -1140,6 +1178,10 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
     figures of both: "The 2024 Ioniq 6 SEL AWD is the cheaper of the two at $51,378; the 2024 Ioniq 5 Limited AWD is
     $59,277." A tie is said as one, and a car without the figure says it is not listed."""
     cars = list(ctx.vehicles)
+    if measure.endswith("_yet"):
+        return _unbeaten_answer(ctx, cars[0], measure)
+    if measure == "side_by_side":
+        return _side_by_side_answer(ctx, cars[0], cars[1])
     best, other = cars[0], cars[1]
     a, b = (best.short_title, other.short_title) if ctx.sms else (best.title, other.title)
     reply = _Reply(vehicle_ids=[best.id, other.id] if len(cars) == 2 else [best.id], confidence=0.8)
@@ -1235,4 +1277,62 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
             )
             reply.lead.append(ctx.t(template, a=a, ma=f"{best.mileage:,}"))
     reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
+    return reply
+
+
+def _unbeaten_answer(ctx: _Ctx, car: VehicleView, measure: str) -> _Reply:
+    """ "Anything cheaper than that?" when nothing that fits is: the car seen is the best there is, said with its
+    figure, instead of the same list again."""
+    title = car.short_title if ctx.sms else car.title
+    reply = _Reply(vehicle_ids=[car.id], confidence=0.8)
+    if measure == "cheapest_yet":
+        line = ctx.t(
+            "Nothing that fits comes in lower: the {a} at {pa} is our lowest-priced one.",
+            a=title,
+            pa=price_text(car.price_cents or 0),
+        )
+    elif measure == "newest_yet":
+        line = ctx.t("Nothing that fits is newer: the {a} is the newest we have.", a=title)
+    else:
+        line = ctx.t(
+            "Nothing that fits has fewer miles: the {a}, at {ma} miles, is the lowest we have.",
+            a=title,
+            ma=f"{car.mileage or 0:,}",
+        )
+    reply.lead.append(line)
+    reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
+    return reply
+
+
+def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
+    """ "Compare the f150 and the titan", "the difference between the white one and the grey one": both listings,
+    then what sets each apart on price, year and miles (what the listings say; equipment they do not list is not
+    guessed)."""
+    reply = _Reply(vehicle_ids=[a.id, b.id], confidence=0.8)
+    reply.lead.append(ctx.t("Here they are side by side:"))
+    reply.body.append(_list_block([a, b], ctx))
+
+    def name(v: VehicleView, other: VehicleView) -> str:
+        if v.short_title == other.short_title and v.exterior_color and v.exterior_color != other.exterior_color:
+            return ctx.t("the {colour} one", colour=v.exterior_color.lower())
+        return ctx.t("the {title}", title=v.short_title)
+
+    wins: dict[int, list[str]] = {a.id: [], b.id: []}
+    if a.price_cents and b.price_cents and a.price_cents != b.price_cents:
+        low, high = sorted((a, b), key=lambda v: v.price_cents or 0)
+        gap = (high.price_cents or 0) - (low.price_cents or 0)
+        wins[low.id].append(ctx.t("is {gap} less", gap=price_text(gap)))
+    if a.year != b.year:
+        wins[max((a, b), key=lambda v: v.year).id].append(ctx.t("is newer"))
+    if a.mileage is not None and b.mileage is not None and a.mileage != b.mileage:
+        few, many = sorted((a, b), key=lambda v: v.mileage or 0)
+        wins[few.id].append(ctx.t("has {miles} fewer miles", miles=f"{(many.mileage or 0) - (few.mileage or 0):,}"))
+    said = [
+        ctx.t("{car} {wins}.", car=name(v, o), wins=ctx.join(wins[v.id])) for v, o in ((a, b), (b, a)) if wins[v.id]
+    ]
+    if said:
+        reply.body.append(" ".join(s[0].upper() + s[1:] for s in said))
+    else:
+        reply.body.append(ctx.t("They're listed the same on price, year and miles."))
+    reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
     return reply

@@ -203,7 +203,8 @@ def compose_reply(
         referred=referred,
         language=reply_language(u),
     )
-    intent = "comparison" if compared and len(vehicles) > 1 else _main_intent(u)
+    # a comparison of two or more; "nothing cheaper than that" of the one car seen
+    intent = "comparison" if compared and (len(vehicles) > 1 or compared.endswith("_yet")) else _main_intent(u)
     refused = set_aside or u.slots.excluded_colors or u.slots.excluded_models or u.slots.excluded_makes
     asks_more = (asks_for_more(u) or bool(_HOW_MANY.search(u.text))) and vehicles  # "how many k5s do you have"
     if intent in ("other", "not_interested", "price") and (refused or asks_more):
@@ -249,6 +250,9 @@ def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
     """What the customer turned down, said back before the next cars: "Got it, I'll leave the 2025 Santa Fe SEL
     out." ("no red ones", "no Palisade" when a colour or a model was turned down)."""
     s = ctx.u.slots
+    colours = list(dict.fromkeys(c for v in cars if (c := v.exterior_color)))
+    if colours and re.search(r"\bcolou?rs?\b", ctx.u.text, re.IGNORECASE):  # "not that color": the colour goes
+        return [ctx.t("Got it, nothing in {colour}.", colour=ctx.t(" or ").join(colours))]
     if cars:
         v = cars[0]
         twin = any(o.short_title == v.short_title and o.id != v.id for o in ctx.vehicles)
@@ -311,7 +315,9 @@ def search_terms(u: Understanding) -> dict[str, Any]:
     return terms
 
 
-_ANY_OF_KIND = re.compile(r"\b(?:any|got any|have any|other|more)\s+(?:\w+\s+)?\w+s\b", re.IGNORECASE)
+_ANY_OF_KIND = re.compile(
+    r"\b(?:any|got any|have any|other|more)\s+(?:\w+\s+)?\w+s\b|\b(?:anything|something)\b", re.IGNORECASE
+)
 _WHOLE_LOT = re.compile(
     r"\b(?:car|cars|vehicle|vehicles|anything|something)\s+(?:you (?:have|got)|on (?:the|your) lot|in stock)\b"
     r"|\byour (?:cheapest|newest|least expensive)\b|\bon (?:the|your) (?:whole )?lot\b",

@@ -52,7 +52,10 @@ def _fits(v: VehicleView, s: Slots) -> bool:
     return v.exact and all(
         (
             not s.makes or any(make_matches(v.make, m) for m in s.makes),
-            not s.models or any(model_matches(v.model, m) for m in s.models),
+            # a unit the search found exact for a make named alone ("the audi q5 or a lexus") fits that make
+            not s.models
+            or any(model_matches(v.model, m) for m in s.models)
+            or (v.from_search and any(make_matches(v.make, m) for m in s.makes)),
             not s.trims or any(trim_matches(v.trim, t) for t in s.trims),
             not s.colors or any(color_matches(v.exterior_color, c) for c in s.colors),
             not s.body_styles or any(body_matches(v.body_style, b) for b in s.body_styles),
@@ -147,7 +150,7 @@ def _notes(v: VehicleView, s: Slots, language: str = "en") -> list[str]:
 def _number_mismatches(v: VehicleView, s: Slots, language: str = "en", *, years: bool = True) -> list[str]:
     out: list[str] = []
     if s.budget_max_cents and v.price_cents is not None and v.price_cents > s.budget_max_cents:
-        out.append(say(language, "above your budget"))
+        out.append(say(language, "priced higher" if _below_a_price(s.budget_max_cents) else "above your budget"))
     if s.budget_min_cents and v.price_cents is not None and v.price_cents < s.budget_min_cents * 0.8:
         out.append(say(language, "below your price range"))
     if years and s.year_min and v.year < s.year_min:
@@ -155,8 +158,20 @@ def _number_mismatches(v: VehicleView, s: Slots, language: str = "en", *, years:
     if years and s.year_max and v.year > s.year_max:
         out.append(say(language, "a {year}, newer than you asked for", year=v.year))
     if s.mileage_max and v.mileage is not None and v.mileage > s.mileage_max:
-        out.append(say(language, "more miles than you asked for"))
+        out.append(say(language, "more miles" if _below_a_mileage(s.mileage_max) else "more miles than you asked for"))
     return out
+
+
+def _below_a_price(cents: int | None) -> bool:
+    """Whether a price limit is one the agent set itself ("anything cheaper than that": the car's price less a cent),
+    not the customer's budget, which is whole dollars: the reply must not call it "your budget"."""
+    return cents is not None and cents % 100 == 99
+
+
+def _below_a_mileage(miles: int | None) -> bool:
+    """Whether a mileage limit is one the agent set itself ("fewer miles than that": the car's miles less one), not
+    the customer's ("under 50k miles"), which is in thousands."""
+    return miles is not None and miles % 1000 != 0
 
 
 def _wanted(s: Slots, language: str = "en") -> str:
@@ -198,9 +213,13 @@ def _wanted(s: Slots, language: str = "en") -> str:
     if extras:
         phrase += " with " + " and ".join(extras)
     limits = [  # everything the search compared must be said, or "we don't have X" would be untrue
-        "within your budget" if s.budget_max_cents else "",
+        ("for less than that one" if _below_a_price(s.budget_max_cents) else "within your budget")
+        if s.budget_max_cents
+        else "",
         "in your price range" if s.budget_min_cents and not s.budget_max_cents else "",
-        "with the miles you asked for" if s.mileage_max else "",
+        ("with fewer miles than that one" if _below_a_mileage(s.mileage_max) else "with the miles you asked for")
+        if s.mileage_max
+        else "",
         f"with stock number {s.stock_number}" if s.stock_number else "",
         "with that VIN" if s.vin and not s.stock_number else "",
     ]
@@ -256,9 +275,11 @@ def _wanted_es(s: Slots) -> str:
     details += [
         text
         for wanted, text in (
-            (s.budget_max_cents, "dentro de su presupuesto"),
+            (s.budget_max_cents and not _below_a_price(s.budget_max_cents), "dentro de su presupuesto"),
+            (_below_a_price(s.budget_max_cents), "por menos que ese"),
             (s.budget_min_cents and not s.budget_max_cents, "en su rango de precio"),
-            (s.mileage_max, "con las millas que pidió"),
+            (s.mileage_max and not _below_a_mileage(s.mileage_max), "con las millas que pidió"),
+            (_below_a_mileage(s.mileage_max), "con menos millas que ese"),
             (s.stock_number, f"con el número de inventario {s.stock_number}"),
             (s.vin and not s.stock_number, "con ese VIN"),
         )
@@ -318,14 +339,16 @@ _GENERIC_TRIM_WORDS = frozenset(
 
 
 def _named_trim_first(vehicles: list[VehicleView], text: str) -> list[VehicleView]:
-    """'Is the Palisade XRT available?': when the customer names a trim, the vehicles with that trim."""
+    """'Is the Palisade XRT available?': when the customer names a trim, the vehicles with that trim (of its model:
+    in "an ioniq 6 or a bmw 530e" the 530e names the BMW's trim, and the Ioniq 6 stays)."""
     said = set(re.findall(r"[a-z0-9]+", text.lower()))
     named = [
         v
         for v in vehicles
         if v.trim and any(w in said and w not in _GENERIC_TRIM_WORDS for w in re.findall(r"[a-z0-9]+", v.trim.lower()))
     ]
-    return named or vehicles
+    trimmed = {v.model for v in named}
+    return [v for v in vehicles if v in named or v.model not in trimmed]
 
 
 def _by_identifier(ctx: _Ctx) -> VehicleView | None:

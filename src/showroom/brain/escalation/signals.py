@@ -70,6 +70,8 @@ def urgency_score(text: str, u: Understanding | None = None) -> float:
     u = u or understand(text)
     if u.primary in ("service", "hours_location") and not _buying(lower):
         return 0.0
+    if _ASKS_WHEN.search(lower) and not _buying(_VISIT_ONLY.sub(" ", lower)):
+        return 0.0  # "what time can i come by today": a question about the hours, not a buyer on the way
     score = 0.6 if _first(_TIME_URGENT, lower) else 0.0
     if _buying(lower):
         score += 0.4
@@ -77,6 +79,14 @@ def urgency_score(text: str, u: Understanding | None = None) -> float:
         score += 0.3
     return min(1.0, score)
 
+
+_ASKS_WHEN = re.compile(
+    r"\b(?:what time|when|how late|till when|until when|until what time)\s+(?:can|could|should|do|are|r|is|would)\s+"
+    r"(?:i|we|you|u|y'?all|it)\b|\bare (?:you|u) (?:guys )?open\b"
+)
+_VISIT_ONLY = re.compile(
+    r"(?:come|coming|stop|stopping|swing|head|heading|drive|driving|be)\s+(?:in|by|down|over|there)"
+)
 
 # Everyday words one typo away from common trigger keywords ("layer" / lawyer, "using" / suing): never a typo.
 _REAL_WORDS = words(

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from showroom.brain.nlu.knowledge import model_fuel, three_rows
+from showroom.brain.nlu.knowledge import model_fuel, thirty_mpg, three_rows
 from showroom.brain.nlu.text import squash
 from showroom.brain.types import VehicleView
 
@@ -234,6 +234,7 @@ def trim_matches(vehicle_trim: str | None, wanted: str) -> bool:
 
 _FUEL_SAVERS = frozenset({"Hybrid", "Plug-In Hybrid", "Electric"})
 GOOD_MPG = 30  # combined MPG from which a petrol unit counts as "good on gas"
+MODEL_MPG = "about 30 MPG combined"  # what is known of a thirty-MPG model when the feed gives no figure
 
 
 def feature_of(v: VehicleView, wanted: str) -> str | None:
@@ -245,8 +246,10 @@ def feature_of(v: VehicleView, wanted: str) -> str | None:
         fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
         if fuel in _FUEL_SAVERS:
             return str(fuel).lower()
-        if v.fuel_economy is not None and v.fuel_economy >= GOOD_MPG:
-            return f"{v.fuel_economy} MPG combined"
+        if v.fuel_economy is not None:
+            return f"{v.fuel_economy} MPG combined" if v.fuel_economy >= GOOD_MPG else None
+        if thirty_mpg(v.model):
+            return MODEL_MPG
     return feature_matches(v.features, wanted)
 
 

@@ -368,7 +368,7 @@ _AFFIRMATIVE = rx(
 _NOT_AN_ANSWER = rx(
     r"\b(?:thanks|thank you|thx|ty|gracias|think about it|pensarlo|later|luego)\b",
     r"^\W*(?:ok(?:ay)?|yes|yeah|sure|k)\W+(?:and|what about|how about|but|also|y)\b",  # "ok and the white sx"
-    r"\b(?:which|what|how|who|cu[aá]l|cu[aá]les|qu[eé]|c[oó]mo|cu[aá]nt[oa]s?)\b",
+    r"\b(?:which|what|what'?s|how|how'?s|who|cu[aá]l|cu[aá]les|qu[eé]|c[oó]mo|cu[aá]nt[oa]s?)\b",
 )
 _COMES_IN = rx(r"\b(?:does|do|did|can)\s+(?:it|they|that|this|the\s+\w+(?:\s+\w+)?)\s+come\s+in\b")
 _HOURS_ASKED = rx(r"\b(?:open|close|closing|closed|hours|horario|abren|abiertos|cierran)\b")

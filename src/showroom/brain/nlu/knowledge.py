@@ -46,6 +46,13 @@ ELECTRIC_MODELS: tuple[str, ...] = (
 )  # fmt: skip
 PLUG_IN_MODELS: tuple[str, ...] = ("Prius Prime", "RAV4 Prime", "Clarity", "Volt", "Pacifica Hybrid")
 HYBRID_MODELS: tuple[str, ...] = ("Prius", "Insight", "Niro")
+# Petrol models rated about 30 MPG combined or better (EPA) in nearly every version sold 2015-2026: "good on gas"
+# without a hybrid badge. Performance versions (Civic Type R, Elantra N, Jetta GLI) fall short and say so in their
+# trims, which the reply names; a feed's own MPG figure wins over this list.
+THIRTY_MPG_MODELS: tuple[str, ...] = (
+    "Elantra", "Accent", "Venue", "Sonata", "Forte", "Rio", "K5", "Civic", "Accord", "Fit", "Corolla", "Camry",
+    "Yaris", "Sentra", "Versa", "Altima", "Kicks", "Mazda3", "Jetta", "Mirage", "Malibu", "Cruze", "Spark",
+)  # fmt: skip
 _PLUG_IN_WORDS = re.compile(r"\bplug[\s-]?in\b|\bphev\b|\be-?hybrid\b|\b4xe\b|\brecharge\b", re.IGNORECASE)
 _HYBRID_WORDS = re.compile(r"\bhybrid\b|\bhev\b", re.IGNORECASE)
 _ELECTRIC_WORDS = re.compile(r"\bev\b|\belectric\b", re.IGNORECASE)
@@ -133,6 +140,11 @@ def model_fuel(model: str, trim: str | None = None) -> str | None:
     if _longest_prefix(model, HYBRID_MODELS):
         return "Hybrid"
     return None
+
+
+def thirty_mpg(model: str) -> bool:
+    """Is this a petrol model known to do about 30 MPG combined or better ('Elantra' yes, 'Tahoe' no)?"""
+    return _longest_prefix(model, THIRTY_MPG_MODELS) is not None
 
 
 def model_body(model: str) -> str | None:

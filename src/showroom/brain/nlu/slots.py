@@ -188,22 +188,39 @@ _NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs mod
 def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> VehicleCondition | None:
     if re.search(r"\bcertified\b|\bcpo\b", lower):
         return VehicleCondition.certified
-    used = bool(
-        re.search(
+    used = [
+        m.start()
+        for m in re.finditer(
             r"\bpre[\s-]?owned\b|\bsecond[\s-]?hand\b|\bused\b(?!\s+to\b)|\busad[oa]s?\b|\bseminuev[oa]s?\b", lower
         )
-    )
+    ]
     starts = {m.start for m in mentions}
-    new = bool(
-        re.search(r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b", lower)
-    ) or any(
-        tok.text == "new"
-        and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
+    new = [
+        m.start()
+        for m in re.finditer(
+            r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b", lower
+        )
+    ] + [
+        tok.start
         for k, (tok, nxt) in enumerate(itertools.pairwise(tokens))
-    )
+        if tok.text == "new"
+        and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
+    ]
     if (new and used) or re.search(r"\bnew or (?:used|pre[\s-]?owned)\b|\bused or new\b", lower):
         return None
-    return VehicleCondition.new if new else VehicleCondition.used if used else None
+    said = new or used
+    if not said or _said_of_one(said, mentions):
+        return None
+    return VehicleCondition.new if new else VehicleCondition.used
+
+
+def _said_of_one(positions: Sequence[int], mentions: Sequence[VehicleMention]) -> bool:
+    """Whether a word written after one model and before another belongs to the later one alone: in "an ioniq 6 or a
+    used bmw 530e" the Ioniq 6 may be new; in "a used palisade or telluride" both are used."""
+    if len({m.model or m.make for m in mentions}) < 2:
+        return False
+    first = min(positions)
+    return any(m.start < first for m in mentions) and any(m.start > first for m in mentions)
 
 
 # A word that turns down what follows it, with at most two small words between ("not the red one", "no palisades",
@@ -495,9 +512,17 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         excluded_colors=refused_colors,
         excluded_models=_unique(m.model for m in refused if m.model not in {w.model for w in wanted}),
         excluded_makes=_unique(m.make for m in refused if not m.model and m.make not in {w.make for w in wanted}),
+        lone_makes=_unique(
+            m.make
+            for m in wanted
+            if not m.model and any(w.model for w in wanted) and not any(w.model and w.make == m.make for w in wanted)
+        ),
     )
-    named_years = {m.year for m in wanted if m.year} | {y for m in wanted if (y := _year_after(lower, tokens, m.end))}
+    years = {(m.model or m.make): m.year or _year_after(lower, tokens, m.end) for m in wanted}
+    named_years = {y for y in years.values() if y}
     _apply_numbers(slots, _find_numbers(masked), masked, named_years)
+    if len(years) > 1 and None in years.values() and slots.year_min == slots.year_max in named_years:
+        slots.year_min = slots.year_max = None  # "a 2024 palisade or a telluride": the year is the Palisade's alone
     slots.stock_number, slots.vin = _identifiers(lower)
     slots.trade_in = _trade_in(lower, owned)
     return slots

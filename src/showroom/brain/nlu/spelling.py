@@ -25,7 +25,7 @@ KEY_WORDS = words(
     "service payment payments refund deposit paperwork contract finance financing insurance "
     "disappointed ridiculous unacceptable terrible horrible frustrated frustrating misleading scammed "
     "tomorrow tonight saturday sunday monday tuesday wednesday thursday friday morning afternoon evening "
-    "available negotiable discount purchase"
+    "available negotiable discount purchase mileage"
 )
 # Real words one typo away from a key word: never "corrected".
 _REAL = words(

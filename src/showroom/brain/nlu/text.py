@@ -27,8 +27,13 @@ TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def clean(text: str) -> str:
-    """NFKC, straight quotes and dashes, trimmed."""
-    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE).strip()
+    """NFKC, straight quotes and dashes, trimmed, and "mileage" spelled as the phrase tables read it ("milage",
+    "millage": the commonest misspelling in car questions)."""
+    cleaned = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).strip()
+    return _MILEAGE.sub(lambda m: "Mileage" if m.group()[0].isupper() else "mileage", cleaned)
+
+
+_MILEAGE = re.compile(r"(?i)\bmil+e?age\b(?<!\bmileage)")
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")

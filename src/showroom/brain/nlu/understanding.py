@@ -81,6 +81,8 @@ class Slots:
     excluded_colors: list[str] = field(default_factory=list)
     excluded_models: list[str] = field(default_factory=list)
     excluded_makes: list[str] = field(default_factory=list)  # "no chevys"
+    # makes named without a model of theirs beside models of other makes ("the audi q5 or a lexus": Lexus)
+    lone_makes: list[str] = field(default_factory=list)
 
     def has_vehicle_criteria(self) -> bool:
         """Does the customer describe what they want (anything the inventory search can filter on)?"""

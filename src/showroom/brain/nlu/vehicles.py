@@ -139,6 +139,19 @@ _MAKE_ALIASES: dict[str, str] = {
     "Maserati": "masserati|maseratti",
 }
 _MODEL_ALIASES: dict[str, dict[str, str]] = {
+    # BMW and Mercedes sell a series under engine badges: "a 530e" is a 5 Series, "a c300" a C-Class
+    "BMW": {
+        **dict.fromkeys(["320i", "328i", "330i", "330e", "335i", "340i", "m340i", "328d", "3 series"], "3 Series"),
+        **dict.fromkeys(["528i", "530i", "530e", "535i", "540i", "m550i", "550i", "5 series"], "5 Series"),
+        **dict.fromkeys(["740i", "750i", "760i", "740e", "7 series"], "7 Series"),
+    },
+    "Mercedes-Benz": {
+        **dict.fromkeys(["c300", "c 300", "c43", "c63", "c class"], "C-Class"),
+        **dict.fromkeys(["e350", "e 350", "e450", "e 450", "e class"], "E-Class"),
+        **dict.fromkeys(["s500", "s 500", "s580", "s 580", "s class"], "S-Class"),
+        **dict.fromkeys(["glc300", "glc 300"], "GLC"),
+        **dict.fromkeys(["gle350", "gle 350", "gle450", "gle 450"], "GLE"),
+    },
     "Chevrolet": {"vette": "Corvette", "burb": "Suburban", "silverdo": "Silverado", "silvarado": "Silverado"},
     "Ford": {"stang": "Mustang", "mach e": "Mustang Mach-E", "lightning": "F-150 Lightning"},
     "Honda": {"sivic": "Civic", "civc": "Civic", "accrod": "Accord"},
@@ -210,6 +223,17 @@ class _Lexicon:
         # find_vehicle_mentions' answers for texts read without history: guardrails check every sentence of
         # every reply, and replies repeat their sentences a lot. Cleared when full.
         self.mentions: dict[str, tuple[VehicleMention, ...]] = {}
+        self._stocked: dict[str, set[str]] | None = None
+
+    def stocked(self, make: str) -> set[str]:
+        """The squashed names of the make's models the dealership's catalog has."""
+        if self._stocked is None:
+            self._stocked = {}
+            for key, entries in self.keys.items():
+                for e in entries:
+                    if e.catalog and e.model:
+                        self._stocked.setdefault(e.make, set()).add(key)
+        return self._stocked.get(make, set())
 
     def add(self, key: str, entry: _Entry, *, fuzzy: bool) -> None:
         entries = self.keys.setdefault(key, [])
@@ -405,7 +429,7 @@ def _mentions(
         prev = cands[index - 1] if index > 0 and cands[index - 1].j == cand.i else None
         nxt = cands[index + 1] if index + 1 < len(cands) and cands[index + 1].i == cand.j else None
         year = _year_token(lower, tokens, cand.i - 1)
-        if not _accept(entry, cand, prev, nxt, year, scene):
+        if not _accept(entry, cand, prev, nxt, year, scene) and not (out and _coordinated(entry, cand, scene, lex)):
             continue
         start, end = tokens[cand.i].start, tokens[cand.j - 1].end
         last = out[-1] if out else None
@@ -452,6 +476,20 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
         and cand.key not in _EVERYDAY_EVEN_AFTER_THE
         and not (cand.key.startswith("charger") and _CHARGING.search(s.lower))
     )
+
+
+_AND_OR = words("and or vs versus o y")
+
+
+def _coordinated(entry: _Entry, cand: _Cand, s: _Scene, lex: _Lexicon) -> bool:
+    """An everyday-word model the lot stocks, joined to a vehicle named just before: "mustangs or challengers", "the
+    f150 and the titan" ("Titan" of the lot's "Titan XD")."""
+    words_before = [t.text for t in s.tokens[max(0, cand.i - 2) : cand.i]]
+    if words_before and words_before[-1] in _DETERMINERS:
+        words_before = words_before[:-1]
+    if not words_before or words_before[-1] not in _AND_OR or entry.model is None:
+        return False
+    return entry.catalog or any(key.startswith(cand.key) for key in lex.stocked(entry.make))
 
 
 def _context_vehicles(history: Sequence[Turn], lex: _Lexicon) -> tuple[set[str], set[str]]:
