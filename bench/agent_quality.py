@@ -79,7 +79,7 @@ class Feed:
 
     def invented(self, reply: str, asked: str) -> list[str]:
         """Vehicles (year make model) and prices in ``reply`` that the feed does not have and the customer did not
-        say first."""
+        say first (the gap between two listed prices the reply names is worked out, not invented)."""
         found = []
         for year, make, model in TITLE.findall(reply):
             make_l, model_l = make.lower(), model.lower()
@@ -87,9 +87,11 @@ class Feed:
                 continue  # not a make (a capitalised word after a year)
             if (year, make_l, model_l) not in self.titles and f"{year} {make} {model}".lower() not in asked.lower():
                 found.append(f"{year} {make} {model}")
-        for amount in PRICE.findall(reply):
-            value = int(amount.replace(",", ""))
-            if value >= 1000 and value not in self.prices and amount not in asked:
+        amounts = [int(amount.replace(",", "")) for amount in PRICE.findall(reply)]
+        listed = [a for a in amounts if a in self.prices]
+        gaps = {abs(a - b) for a in listed for b in listed}  # "the Titan is $6,099 less": worked out, not invented
+        for amount, value in zip(PRICE.findall(reply), amounts, strict=True):
+            if value >= 1000 and value not in self.prices and value not in gaps and amount not in asked:
                 found.append(f"${amount}")
         return found
 

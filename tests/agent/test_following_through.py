@@ -69,7 +69,7 @@ def test_opening_hours_read_as_a_customer_reads_them() -> None:
         }
     }
     assert hours_text(config) == "Mon-Fri 9 AM-7 PM, Sat 9:30 AM-5 PM, Sun closed"
-    assert hours_text(config, "es") == "lun-vie 9 a. m.-7 p. m., sáb 9:30 a. m.-5 p. m., dom cerrado"
+    assert hours_text(config, "es") == "lun-vie 9 a.m.-7 p.m., sáb 9:30 a.m.-5 p.m., dom cerrado"
 
 
 @pytest.mark.parametrize(
@@ -198,3 +198,59 @@ async def test_spanish_hours_are_written_in_spanish(app: FastAPI, db: Database) 
     chat = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
     hours = await chat.reply("a que hora abren el sabado?")
     assert "sáb" in hours and "Sat" not in hours, hours
+
+
+@pytest.mark.parametrize(
+    ("text", "makes"),
+    [
+        (
+            "do you have any used luxury suvs",
+            ["Alfa Romeo", "Audi", "Bmw", "Cadillac", "Genesis", "Infiniti", "Lexus", "Lincoln", "Porsche"],
+        ),
+        ("a lexus, something luxury", ["Lexus"]),  # a make named wins
+        ("any suvs", []),
+    ],
+)
+def test_luxury_asks_for_the_luxury_brands_on_the_lot(text: str, makes: list[str]) -> None:
+    assert understand(text, CATALOG).slots.makes == makes
+
+
+def test_a_wish_for_a_safe_reliable_car_under_a_budget_is_a_search() -> None:
+    u = understand("my daughter needs her first car. safe and reliable, under 20k", CATALOG)
+    assert u.primary == "inventory_search"
+    assert understand("is the palisade reliable?", CATALOG).primary == "vehicle_facts"
+
+
+async def test_luxury_certified_and_a_link(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    luxury = await chat.reply("do you have any used luxury suvs")
+    assert "Equinox" not in luxury and "Sportage" not in luxury and "Stelvio" in luxury
+    await chat.reply("compare the audi q5 and the lexus")
+    certified = await chat.reply("the audi, is it certified pre-owned?")
+    assert "doesn't say it's certified" in certified
+    await chat.reply("got any mustangs or challengers")
+    await chat.reply("the challenger")
+    await chat.reply("what about the charger")
+    await chat.reply("which is cheaper")
+    link = await chat.reply("ok text me the link to the cheaper one")
+    assert link.startswith("Here's the page for the 2020 Dodge Charger") and "https://" in link
+
+
+async def test_a_question_the_listings_cannot_rate_shows_both_and_guesses_nothing(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("interested in a hybrid suv")
+    gas = await chat.reply("is the tucson hybrid or the santa fe hybrid better on gas")
+    assert gas.startswith("Our listings don't rate which is better on gas") and "Santa Fe Hybrid" in gas
+    assert "Tucson Hybrid" in gas and "fewer miles" not in gas  # two new cars: their few miles are no difference
+
+
+async def test_no_others_and_a_refusal_with_its_own_figure(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("lookin for a jeep grand cherokee")
+    await chat.reply("the 2020 one")
+    only = await chat.reply("any others with less then 30k miles")
+    assert only.startswith("No others, I'm afraid: the 2020 Jeep Grand Cherokee")
+    await chat.reply("looking at a used telluride")
+    fewer = await chat.reply("too many miles on most of those, anything under 30k miles")
+    assert "4 that" in fewer and "27,019 miles" in fewer and "17,681 miles" in fewer  # not "those" left out
+    assert "leave" not in fewer

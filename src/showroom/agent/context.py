@@ -71,7 +71,7 @@ def agent_languages(dealership: Dealership) -> tuple[str, ...]:
 
 
 def hours_text(agent_config: dict[str, Any], language: str = "en") -> str | None:
-    """'Mon-Fri 9 AM-7 PM, Sat 9 AM-5 PM, Sun closed' ('lun-vie 9 a. m.-7 p. m., ...' in Spanish) from the working
+    """'Mon-Fri 9 AM-7 PM, Sat 9 AM-5 PM, Sun closed' ('lun-vie 9 a.m.-7 p.m., ...' in Spanish) from the working
     hours, as a customer reads them."""
     hours = (agent_config or {}).get("working_hours")
     if not hours:
@@ -101,7 +101,7 @@ _DAYS_ES = dict(zip(DAYS, ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"), s
 
 
 def _clock(value: str, *, spanish: bool = False) -> str:
-    """'19:00' -> '7 PM' ('7 p. m.'), '09:30' -> '9:30 AM'; a value that is no clock time is said as it is."""
+    """'19:00' -> '7 PM' ('7 p.m.'), '09:30' -> '9:30 AM'; a value that is no clock time is said as it is."""
     try:
         hour, minute = (int(part) for part in str(value).split(":")[:2])
     except ValueError:
@@ -109,7 +109,7 @@ def _clock(value: str, *, spanish: bool = False) -> str:
     twelve = hour % 12 or 12
     time = f"{twelve}:{minute:02d}" if minute else str(twelve)
     if spanish:
-        return f"{time} {'a. m.' if hour < 12 else 'p. m.'}"
+        return f"{time} {'a.m.' if hour < 12 else 'p.m.'}"  # no space: "a. m." would end a sentence
     return f"{time} {'AM' if hour < 12 else 'PM'}"
 
 

@@ -197,6 +197,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     text = u.text
     if (s.excluded_colors or s.excluded_models or s.excluded_makes) and not (s.colors or s.models or s.makes):
         return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
+    if refuses_by_figure(u):
+        return False  # "too many miles on those, anything under 30k miles": a search with that figure
     if s.stock_number or s.vin:
         return False
     if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it
@@ -297,6 +299,20 @@ def beyond(u: Understanding, state: DialogueState, seen: Sequence[VehicleView]) 
     if _FEWER_MILES.search(text) and miles:
         return {"mileage_max": min(miles) - 1}
     return {}
+
+
+# Answers about one car that nothing else beats or joins ("nothing cheaper than that", "no others"): ``unbeaten``
+ALONE = frozenset({"cheapest_yet", "newest_yet", "fewest_miles_yet", "only_one"})
+_OTHERS_ASKED = re.compile(
+    r"\bany ?(?:others?|more)\b|\banother one\b|\bother (?:ones|options)\b|\b(?:anything|something) else\b"
+    r"|\bhay otr[oa]s\b|\balguna otra\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_others(u: Understanding) -> bool:
+    """ "Any others with less than 30k miles?": units besides the one under discussion."""
+    return bool(_OTHERS_ASKED.search(u.text))
 
 
 def unbeaten(past: dict[str, Any], state: DialogueState, seen: Sequence[VehicleView]) -> Comparison | None:
@@ -531,14 +547,27 @@ _SIDE_BY_SIDE = re.compile(
 
 def side_by_side(u: Understanding) -> bool:
     """ "Compare the f150 and the titan", "palisade vs telluride", "the difference between the white one and the grey
-    one": two cars side by side on what the listings say (not which wins on one measure, not two trims' equipment,
-    not a question the listings cannot answer, such as which is bigger)."""
-    return (
-        bool(_SIDE_BY_SIDE.search(u.text))
-        and _measure(u.text) is None
-        and len(u.slots.trims) < 2
-        and u.primary != "vehicle_facts"
-    ) or (bool(_SIDE_BY_SIDE.search(u.text)) and len(u.slots.colors) > 1)
+    one": two cars side by side on what the listings say (not which wins on price, year or miles, not two trims'
+    equipment); also "which is bigger, the X or the Y", which the listings cannot rate (``unrated``)."""
+    if _SIDE_BY_SIDE.search(u.text):
+        plain = _measure(u.text) is None and len(u.slots.trims) < 2 and u.primary != "vehicle_facts"
+        return plain or len(u.slots.colors) > 1
+    return unrated(u) is not None
+
+
+_UNRATED = re.compile(
+    r"\b(?:better on gas|better (?:gas )?mileage|better mpg|more (?:fuel[\s-])?efficient|bigger|roomier|more room"
+    r"|larger|safer|more reliable|faster|quicker|quieter|more comfortable|better)\b",
+    re.IGNORECASE,
+)
+
+
+def unrated(u: Understanding) -> str | None:
+    """ "Is the tucson hybrid or the santa fe hybrid better on gas", "which is bigger": the measure asked that the
+    listings do not rate (None when the message asks no such thing of two cars)."""
+    found = _UNRATED.search(u.text)
+    two = bool(_WHICH.search(u.text)) or len(_subjects(u)) > 1
+    return found.group().lower() if found and two and _measure(u.text) is None else None
 
 
 def _subjects(u: Understanding) -> list[str]:
@@ -767,6 +796,17 @@ def _refusing(u: Understanding) -> re.Match[str] | None:
     return None if found is None or (u.is_question and found.group().lower().startswith("muchas")) else found
 
 
+def refuses_by_figure(u: Understanding) -> bool:
+    """A refusal that gives its own figure ("too many miles on most of those, anything under 30k miles", "too
+    expensive, under 25k please"): a search with that figure, not a car turned down."""
+    text, s = u.text, u.slots
+    return refuses(u) and bool(
+        (_REFUSED_MILES.search(text) and s.mileage_max)
+        or (_REFUSED_PRICE.search(text) and s.budget_max_cents)
+        or (_REFUSED_AGE.search(text) and s.year_min)
+    )
+
+
 def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]) -> Refusal | None:
     """The car a message turns down among those shown ("not that one", "nah too many miles on it", "not the red
     one", "no me gusta el color"), and what follows for the next search: that unit left out, and fewer miles, a
@@ -794,6 +834,8 @@ def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]
     criteria: dict[str, Any] = {"exclude_ids": [v.id for v in meant]}
     order = "cheapest"
     text = u.text
+    if refuses_by_figure(u):  # "too many miles on most of those, anything under 30k": the figure says which go
+        return None
     miles = [v.mileage for v in meant if v.mileage]
     prices = [v.price_cents for v in meant if v.price_cents]
     if _REFUSED_MILES.search(text) and miles:

@@ -63,11 +63,19 @@ MESSAGES: dict[str, str] = {
     " and ": " y ",
     "Got it, I'll leave {what} out.": "Entendido, dejo fuera {what}.",
     "Got it, nothing in {colour}.": "Entendido, nada en {colour}.",
+    "The {title} is pre-owned; our listing doesn't say it's certified, so a team member can confirm what warranty it "
+    "carries.": "El {title} es usado; nuestro listado no dice que sea certificado, así que alguien del equipo le "
+    "puede confirmar qué garantía tiene.",
+    "No others, I'm afraid: the {a} is the only one that fits.": "No hay otros, lo siento: el {a} es el único que "
+    "le sirve.",
     "your number, {phone}": "su número, {phone}",
     "Thanks, {name}! I've noted {what}.": "¡Gracias, {name}! Ya anoté {what}.",
     "Thanks! I've noted {what}.": "¡Gracias! Ya anoté {what}.",
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",
+    "Here's the page for the {title}: {url}": "Aquí está la página del {title}: {url}",
+    "Our listings don't rate which is {asked}, so I won't guess; here they are side by side:": "Nuestros listados "
+    "no dicen cuál es {asked}, así que no voy a adivinar; aquí los tiene lado a lado:",
     "the {colour} one": "el de color {colour}",
     "is {gap} less": "cuesta {gap} menos",
     "is newer": "es más reciente",

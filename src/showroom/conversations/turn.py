@@ -53,6 +53,7 @@ from showroom.brain.dialogue import (
     DialogueState,
     about_model_of,
     asks_colours,
+    asks_for_others,
     asks_trims,
     beyond,
     comparison,
@@ -397,8 +398,11 @@ async def _question(
         # "what's the newest used car you have", "what trims do you have"; "anything newer than that": the cheapest
         # of the later years, as close to the car seen as can be
         order = "cheapest" if past else search_order(u)
+        # "any others with less than 30k miles": besides the car under discussion
+        besides = [state.focus] if state.focus is not None and asks_for_others(u) else []
+        searched = {**criteria, "exclude_ids": [*criteria.get("exclude_ids", []), *besides]} if besides else criteria
         vehicles = await relevant_vehicles(
-            session, u, turn.lead.id, known, terms=criteria, order=order, everything=superlative(u) is not None
+            session, u, turn.lead.id, known, terms=searched, order=order, everything=superlative(u) is not None
         )
         own = own_wishes(terms, criteria)
         if own is not None and not any(v.exact for v in vehicles):
@@ -410,6 +414,9 @@ async def _question(
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
         if compared is None and past and not any(v.exact for v in vehicles):
             compared = unbeaten(past, state, seen)  # "anything cheaper?" when nothing is: the car seen is it
+        if compared is None and besides and not any(v.exact for v in vehicles):
+            alone = await vehicles_by_id(session, besides)  # "any others?" when there are none: that one is it
+            compared = Comparison(alone, "only_one") if alone else None
         if compared is not None:
             vehicles = compared.vehicles
     channel = turn.conversation.channel

@@ -24,6 +24,7 @@ from showroom.brain.compose.vehicles import (
     wrong_make_line,
 )
 from showroom.brain.dialogue import (
+    ALONE,
     asks_colours,
     asks_condition,
     asks_for_more,
@@ -31,6 +32,7 @@ from showroom.brain.dialogue import (
     contact_given,
     given_name,
     superlative,
+    unrated,
 )
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import (
@@ -151,7 +153,7 @@ def _exact_answer(
         )
         reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
         return reply
-    if len(exact) == 1 and not more:
+    if len(exact) == 1 and (not more or not total):  # one fits: said as one, never "here are 1 of the ones"
         v = exact[0]
         ranked = superlative(ctx.u) if ctx.referred else None  # "which one has the fewest miles": of all that fit
         title = v.title if not ctx.sms else v.short_title
@@ -229,6 +231,7 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         or HAS_FEATURE.search(text)
         or _trim_asked(ctx.u.text) is not None
         or asks_condition(text)
+        or _PHOTOS_ASKED.search(text)
     )
     named = (_by_identifier(ctx) is not None or ctx.referred) and bool(
         s.drivetrains or s.fuel_types or s.features or s.colors or s.transmissions or s.body_styles
@@ -334,11 +337,21 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             word = ctx.t("pre-owned")
         elif v.condition == "certified":
             word = ctx.t("certified pre-owned")
-        out.append(
-            ctx.t("Yes, the {title} is {condition}.", title=title, condition=word)
-            if s.condition and (v.condition == s.condition or (s.condition == "used" and v.condition == "certified"))
-            else ctx.t("The {title} is {condition}.", title=title, condition=word)
-        )
+        if s.condition == "certified" and v.condition == "used":  # "is it certified pre-owned?": not said to be
+            out.append(
+                ctx.t(
+                    "The {title} is pre-owned; our listing doesn't say it's certified, so a team member can confirm "
+                    "what warranty it carries.",
+                    title=title,
+                )
+            )
+        else:
+            out.append(
+                ctx.t("Yes, the {title} is {condition}.", title=title, condition=word)
+                if s.condition
+                and (v.condition == s.condition or (s.condition == "used" and v.condition == "certified"))
+                else ctx.t("The {title} is {condition}.", title=title, condition=word)
+            )
     if _YEAR_ASKED.search(ctx.u.text):
         out.append(ctx.t("The {title} is a {year} model.", title=f"{v.make} {v.model}", year=v.year))
     if _FEATURES_ASKED.search(ctx.u.text) and not s.features:
@@ -349,8 +362,11 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
         )
     if _PHOTOS_ASKED.search(ctx.u.text):
         url = ctx.link(v.url)
+        page = _LINK_ASKED.search(ctx.u.text)  # "text me the link": the page itself, not "more photos"
         out.append(
-            ctx.t("All the photos of the {title} are on its page: {url}", title=title, url=url)
+            ctx.t("Here's the page for the {title}: {url}", title=title, url=url)
+            if url and page
+            else ctx.t("All the photos of the {title} are on its page: {url}", title=title, url=url)
             if url
             else ctx.t("A team member can send you more photos of the {title}.", title=title)
         )
@@ -539,8 +555,11 @@ _FEATURES_ASKED = re.compile(
     r"|\bqu[eé] (?:equipo|caracter[ií]sticas|extras)\b",
     re.IGNORECASE,
 )
+_LINK_ASKED = re.compile(r"\b(?:link|url|web ?page|listing page|enlace)\b", re.IGNORECASE)
 _PHOTOS_ASKED = re.compile(
-    r"\b(?:more |other |any )?(?:pictures|pics|photos|fotos|video|walk-?around)\b", re.IGNORECASE
+    r"\b(?:more |other |any )?(?:pictures|pics|photos|fotos|video|walk-?around)\b"
+    r"|\b(?:the |a )?(?:link|url|web ?page|listing page|enlace)\b",  # "text me the link to the cheaper one"
+    re.IGNORECASE,
 )
 _PRICE_TOO = re.compile(r"\b(?:price|cost|how much|precio|cu[aá]nto)\b", re.IGNORECASE)
 
@@ -725,6 +744,10 @@ def _search(ctx: _Ctx) -> _Reply:
 
 
 def _price(ctx: _Ctx) -> _Reply:
+    if ctx.referred and len(ctx.vehicles) == 1 and _PHOTOS_ASKED.search(ctx.u.text):
+        linked = _attribute_answer(ctx)  # "text me the link to the cheaper one": its page, not its price again
+        if linked is not None:
+            return linked
     target = _by_identifier(ctx)
     if not target and not ctx.referred and ctx.vehicles and not any(v.exact for v in ctx.vehicles):
         return _inventory_answer(ctx, asked_specific=True)  # "the black one, price?" and none is black: said so
@@ -1178,7 +1201,7 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
     figures of both: "The 2024 Ioniq 6 SEL AWD is the cheaper of the two at $51,378; the 2024 Ioniq 5 Limited AWD is
     $59,277." A tie is said as one, and a car without the figure says it is not listed."""
     cars = list(ctx.vehicles)
-    if measure.endswith("_yet"):
+    if measure in ALONE:
         return _unbeaten_answer(ctx, cars[0], measure)
     if measure == "side_by_side":
         return _side_by_side_answer(ctx, cars[0], cars[1])
@@ -1293,6 +1316,8 @@ def _unbeaten_answer(ctx: _Ctx, car: VehicleView, measure: str) -> _Reply:
         )
     elif measure == "newest_yet":
         line = ctx.t("Nothing that fits is newer: the {a} is the newest we have.", a=title)
+    elif measure == "only_one":
+        line = ctx.t("No others, I'm afraid: the {a} is the only one that fits.", a=title)
     else:
         line = ctx.t(
             "Nothing that fits has fewer miles: the {a}, at {ma} miles, is the lowest we have.",
@@ -1309,7 +1334,15 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
     then what sets each apart on price, year and miles (what the listings say; equipment they do not list is not
     guessed)."""
     reply = _Reply(vehicle_ids=[a.id, b.id], confidence=0.8)
-    reply.lead.append(ctx.t("Here they are side by side:"))
+    asked = unrated(ctx.u)
+    if asked:  # "which is bigger": not in the listings, and not guessed
+        reply.lead.append(
+            ctx.t(
+                "Our listings don't rate which is {asked}, so I won't guess; here they are side by side:", asked=asked
+            )
+        )
+    else:
+        reply.lead.append(ctx.t("Here they are side by side:"))
     reply.body.append(_list_block([a, b], ctx))
 
     def name(v: VehicleView, other: VehicleView) -> str:
@@ -1324,7 +1357,8 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
         wins[low.id].append(ctx.t("is {gap} less", gap=price_text(gap)))
     if a.year != b.year:
         wins[max((a, b), key=lambda v: v.year).id].append(ctx.t("is newer"))
-    if a.mileage is not None and b.mileage is not None and a.mileage != b.mileage:
+    used = any(v.condition != VehicleCondition.new or (v.mileage or 0) >= 1000 for v in (a, b))
+    if a.mileage is not None and b.mileage is not None and a.mileage != b.mileage and used:
         few, many = sorted((a, b), key=lambda v: v.mileage or 0)
         wins[few.id].append(ctx.t("has {miles} fewer miles", miles=f"{(many.mileage or 0) - (few.mileage or 0):,}"))
     said = [

@@ -13,7 +13,7 @@ from typing import Any
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
 from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum, comparison_answer
 from showroom.brain.compose.voice import _voice
-from showroom.brain.dialogue import asks_colours, asks_for_more, asks_trims
+from showroom.brain.dialogue import ALONE, asks_colours, asks_for_more, asks_trims
 from showroom.brain.guardrails import layout
 from showroom.brain.i18n import contract, writes
 from showroom.brain.nlu.understanding import Understanding
@@ -204,7 +204,7 @@ def compose_reply(
         language=reply_language(u),
     )
     # a comparison of two or more; "nothing cheaper than that" of the one car seen
-    intent = "comparison" if compared and (len(vehicles) > 1 or compared.endswith("_yet")) else _main_intent(u)
+    intent = "comparison" if compared and (len(vehicles) > 1 or compared in ALONE) else _main_intent(u)
     refused = set_aside or u.slots.excluded_colors or u.slots.excluded_models or u.slots.excluded_makes
     asks_more = (asks_for_more(u) or bool(_HOW_MANY.search(u.text))) and vehicles  # "how many k5s do you have"
     if intent in ("other", "not_interested", "price") and (refused or asks_more):

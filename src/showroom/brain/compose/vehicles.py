@@ -25,6 +25,7 @@ from showroom.brain.nlu.attributes import (
     trim_matches,
     vehicle_fuel,
 )
+from showroom.brain.nlu.knowledge import luxury
 from showroom.brain.nlu.understanding import Slots, WrongMake
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import VehicleCondition
@@ -190,8 +191,10 @@ def _wanted(s: Slots, language: str = "en") -> str:
     words += s.drivetrains[:1] + [f.lower() if f != "Plug-In Hybrid" else "plug-in hybrid" for f in s.fuel_types[:1]]
     if s.models:
         words.append(" or ".join(s.models[:2]) + (f" {s.trims[0]}" if s.trims else ""))
+    elif len(s.makes) > 2 and all(luxury(m) for m in s.makes):  # "any luxury suvs"
+        words.append("luxury-brand")
     elif s.makes:
-        words.append(" or ".join(s.makes[:2]))
+        words.append(", ".join(s.makes[:-1]) + " or " + s.makes[-1] if len(s.makes) > 1 else s.makes[0])
     if s.body_styles:
         words.append(s.body_styles[0] if s.body_styles[0] == "SUV" else s.body_styles[0].lower())
     if not s.models and not s.makes and not s.body_styles:
@@ -246,8 +249,10 @@ def _wanted_es(s: Slots) -> str:
     (no adjective agreement to get wrong)."""
     if s.models:
         noun = "un " + " o ".join(s.models[:2]) + (f" {s.trims[0]}" if s.trims else "")
+    elif len(s.makes) > 2 and all(luxury(m) for m in s.makes):
+        noun = "un vehículo de marca de lujo"
     elif s.makes:
-        noun = "un " + " o ".join(s.makes[:2])
+        noun = "un " + (", ".join(s.makes[:-1]) + " o " + s.makes[-1] if len(s.makes) > 1 else s.makes[0])
     elif s.body_styles:
         noun = _BODY_ES.get(s.body_styles[0], f"un {s.body_styles[0].lower()}")
     else:

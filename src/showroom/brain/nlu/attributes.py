@@ -125,7 +125,11 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("power liftgate", r"(?:power|hands[\s-]free) (?:lift\s?gate|tail\s?gate|trunk|hatch)"),
     ("one owner", r"\bone[\s-]owner|\b1[\s-]owner|single owner"),
     ("clean history report", r"clean (?:carfax|autocheck|history|title)|\bcarfax\b|no accidents?"),
-    ("fuel efficient", r"good (?:gas )?(?:mileage|mpg)|fuel[\s-]efficient|great (?:gas )?mileage|good on gas|high mpg"),
+    (
+        "fuel efficient",
+        r"good (?:gas )?(?:mileage|mpg)|fuel[\s-]efficient|great (?:gas )?mileage|good on gas|high mpg"
+        r"|(?:better|best) on gas|(?:better|best) (?:gas )?(?:mileage|mpg)|(?:more|most) fuel[\s-]efficient",
+    ),
     ("low mileage", r"low (?:miles|mileage)"),
 )
 

@@ -493,6 +493,10 @@ def understand(
     slots = extract_slots(cleaned, catalog, history)
     scores = _score_intents(lower, slots, history)
     opt_out = bool(_OPT_OUT_RE.match(cleaned))
+    asking = is_question(cleaned)
+    if not asking and (slots.budget_max_cents or slots.body_styles) and not (slots.models or slots.stock_number):
+        # "safe and reliable, under 20k": what the car should be, a search; not a question about a car's record
+        scores["vehicle_facts"] = min(scores["vehicle_facts"], max(0.0, scores["inventory_search"] - 0.1))
     spelled = correct(cleaned)  # "can i speak to the manger"
     human, bot = wants_human(spelled) or _accepts_a_person(lower, history), asks_if_bot(spelled)
     scores["human_request"] += 3.0 if human else 1.0 if bot else 0.0
@@ -503,7 +507,7 @@ def understand(
         sentiment=round(sentiment(cleaned), 3),
         is_opt_out=opt_out,
         is_resume=bool(_RESUME_RE.match(cleaned)),
-        is_question=is_question(cleaned),
+        is_question=asking,
         text=cleaned,
         wants_human=human,
         asks_if_bot=bot,

@@ -142,6 +142,19 @@ def model_fuel(model: str, trim: str | None = None) -> str | None:
     return None
 
 
+# Makes sold as luxury brands in the US: "any used luxury suvs" asks for these.
+LUXURY_MAKES: tuple[str, ...] = (
+    "Acura", "Alfa Romeo", "Aston Martin", "Audi", "Bentley", "BMW", "Cadillac", "Ferrari", "Genesis", "Infiniti",
+    "Jaguar", "Lamborghini", "Land Rover", "Lexus", "Lincoln", "Lucid", "Maserati", "McLaren", "Mercedes-Benz",
+    "Polestar", "Porsche", "Rolls-Royce", "Tesla", "Volvo",
+)  # fmt: skip
+
+
+def luxury(make: str) -> bool:
+    """Is this a luxury brand ('Lexus' yes, 'Toyota' no)? Compared squashed ('Mercedes-Benz' = 'mercedesbenz')."""
+    return squash(make) in {squash(m) for m in LUXURY_MAKES}
+
+
 def thirty_mpg(model: str) -> bool:
     """Is this a petrol model known to do about 30 MPG combined or better ('Elantra' yes, 'Tahoe' no)?"""
     return _longest_prefix(model, THIRTY_MPG_MODELS) is not None

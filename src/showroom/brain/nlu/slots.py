@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, _TRANSMISSIONS, FEATURES, _labels
+from showroom.brain.nlu.knowledge import LUXURY_MAKES, luxury
 from showroom.brain.nlu.numbers import _apply_numbers, _find_numbers
 from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, squash, words
 from showroom.brain.nlu.understanding import Slots, TradeIn, WrongMake
@@ -467,6 +468,9 @@ def _year_after(lower: str, tokens: Sequence[_Tok], end: int) -> int | None:
     return _year_token(lower, tokens, index)
 
 
+_LUXURY = re.compile(r"\bluxury\b|\bluxurious\b|\bhigh[- ]end\b|\bpremium (?:brands?|makes?)\b|\bde lujo\b")
+
+
 def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()) -> Slots:
     """Everything the customer says they want (and their trade-in), from one message."""
     cleaned = clean(text)
@@ -518,6 +522,9 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
             if not m.model and any(w.model for w in wanted) and not any(w.model and w.make == m.make for w in wanted)
         ),
     )
+    if not (slots.makes or slots.models) and _LUXURY.search(masked):  # "any used luxury suvs": the luxury brands
+        known = sorted(catalog.makes) if catalog is not None else list(LUXURY_MAKES)
+        slots.makes = [m for m in known if luxury(m)]
     years = {(m.model or m.make): m.year or _year_after(lower, tokens, m.end) for m in wanted}
     named_years = {y for y in years.values() if y}
     _apply_numbers(slots, _find_numbers(masked), masked, named_years)
