@@ -250,7 +250,17 @@ async def test_no_others_and_a_refusal_with_its_own_figure(app: FastAPI, db: Dat
     await chat.reply("the 2020 one")
     only = await chat.reply("any others with less then 30k miles")
     assert only.startswith("No others, I'm afraid: the 2020 Jeep Grand Cherokee")
+    chat = Visitor(app, chat.url.rsplit("/", 2)[-2])  # a new conversation: nothing carried from the Jeep's
     await chat.reply("looking at a used telluride")
     fewer = await chat.reply("too many miles on most of those, anything under 30k miles")
     assert "4 that" in fewer and "27,019 miles" in fewer and "17,681 miles" in fewer  # not "those" left out
     assert "leave" not in fewer
+
+
+async def test_a_narrowing_that_every_car_shown_fits_shows_the_next_ones(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    first = await chat.reply("looking for a 3 row suv")
+    more = await chat.reply("under 40k")
+    assert more.startswith("The ones I showed you fit that too. Here are more that do:")
+    listed = [line for line in more.splitlines() if line.startswith("- ")]
+    assert listed and not any(line in first for line in listed)  # never the same list again

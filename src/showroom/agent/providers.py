@@ -62,6 +62,8 @@ class ReplyRequest:
     details: Details | None = None  # one unit by stock number, VIN or id, offered to an LLM as a tool
     set_aside: Sequence[VehicleView] = ()  # cars the message turned down ("not that one"), left out of ``vehicles``
     compared: str | None = None  # ``vehicles`` are compared on this measure, the winner first (brain.dialogue)
+    # every car that fits was shown already: "more" (``vehicles`` are the next ones), "all" (there are no others)
+    seen: str | None = None
 
 
 @dataclass
@@ -101,6 +103,7 @@ class BuiltinProvider:
             referred=req.referred,
             set_aside=req.set_aside,
             compared=req.compared,
+            seen=req.seen,
         )
         mentioned = [v for v in req.vehicles if v.id in draft.vehicle_ids] or list(req.vehicles)
         metrics.AI_PROVIDER.labels(self.name, "ok").observe(time.perf_counter() - started)

@@ -71,7 +71,9 @@ def search_sql(found: SearchWhere, limit: int) -> str:
 # trim of a model ("what trims do you have"), of each colour ("what colours does it come in").
 _PARTITIONS = {
     "per_model": "lower(v.model)",
-    "per_trim": "lower(v.model), lower(coalesce(v.trim, ''))",
+    # a trim is its name without the drivetrain ("SEL AWD" and "SEL FWD" are one SEL)
+    "per_trim": r"lower(v.model), regexp_replace(lower(coalesce(v.trim, '')), "
+    r"'\s*\m(awd|fwd|rwd|4wd|2wd|4x4|4x2)\M', '', 'g')",
     "per_colour": "lower(v.model), lower(coalesce(v.exterior_color, ''))",
 }
 ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by what a customer compared

@@ -73,6 +73,12 @@ MESSAGES: dict[str, str] = {
     "Thanks! I've noted {what}.": "¡Gracias! Ya anoté {what}.",
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",
+    "The ones I showed you are all that fit that.": "Los que le mostré son todos los que cumplen con eso.",
+    "Only these fit that:": "Solo estos cumplen con eso:",
+    "Would you like me to widen the search, or take a closer look at one of them?": "¿Quiere que amplíe la "
+    "búsqueda, o prefiere ver de cerca alguno de ellos?",
+    "The ones I showed you fit that too. Here are more that do:": "Los que le mostré también cumplen con eso. Aquí "
+    "tiene más que cumplen:",
     "Here's the page for the {title}: {url}": "Aquí está la página del {title}: {url}",
     "Our listings don't rate which is {asked}, so I won't guess; here they are side by side:": "Nuestros listados "
     "no dicen cuál es {asked}, así que no voy a adivinar; aquí los tiene lado a lado:",

@@ -98,6 +98,11 @@ from showroom.models import Conversation, Customer, Dealership, Handover, Lead, 
 from showroom.services import Services
 from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
 
+# what narrows a search under way ("under 40k", "only awd", "2022 or newer"); turning something down is not
+_NARROWING = frozenset(
+    {"price_max_cents", "price_min_cents", "mileage_max", "year_min", "year_max", "drivetrains", "fuel_types",
+     "transmissions", "features", "condition"}
+)  # fmt: skip
 _KINDS = frozenset({"fuel_types", "drivetrains", "transmissions", "features", "colors"})  # kinds of car, not subjects
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
@@ -348,6 +353,7 @@ async def _question(
     given = {k for k, v in terms.items() if v not in (None, [], "")}  # what the message itself asks for
     criteria = search_criteria(terms, state)
     turned = None
+    shown_all: str | None = None  # every car that fits was shown already ("more": the next ones; "all": no others)
     if refuses(u) and (state.shown or state.focus is not None):  # "not that one", "too many miles": that car out
         shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus is not None else []))
         turned = refusal(u, state, shown)
@@ -398,8 +404,8 @@ async def _question(
         # "what's the newest used car you have", "what trims do you have"; "anything newer than that": the cheapest
         # of the later years, as close to the car seen as can be
         order = "cheapest" if past else search_order(u)
-        # "any others with less than 30k miles": besides the car under discussion
-        besides = [state.focus] if state.focus is not None and asks_for_others(u) else []
+        # "any others with less than 30k miles": besides the car under discussion and those shown
+        besides = [*state.shown, *([state.focus] if state.focus is not None else [])] if asks_for_others(u) else []
         searched = {**criteria, "exclude_ids": [*criteria.get("exclude_ids", []), *besides]} if besides else criteria
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=searched, order=order, everything=superlative(u) is not None
@@ -415,8 +421,20 @@ async def _question(
         if compared is None and past and not any(v.exact for v in vehicles):
             compared = unbeaten(past, state, seen)  # "anything cheaper?" when nothing is: the car seen is it
         if compared is None and besides and not any(v.exact for v in vehicles):
-            alone = await vehicles_by_id(session, besides)  # "any others?" when there are none: that one is it
-            compared = Comparison(alone, "only_one") if alone else None
+            # "any others?" when there are none: the ones seen that fit are all there is
+            fitting = [v for v in await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria) if v.exact]
+            if len(fitting) == 1:
+                compared = Comparison(fitting, "only_one")
+            elif fitting:
+                vehicles, shown_all = fitting, "all"
+        elif compared is None and not besides and len(state.shown) > 1 and given & _NARROWING:
+            # a narrowing ("under 40k") that every car shown already fits: the next ones, never the same list again
+            fits = [v.id for v in vehicles if v.exact]
+            if fits == state.shown[: len(fits)] and len(fits) == len(state.shown):  # the very list shown
+                past_shown = {**searched, "exclude_ids": [*searched.get("exclude_ids", []), *state.shown]}
+                more = await relevant_vehicles(session, u, turn.lead.id, known, terms=past_shown, order=order)
+                more = [v for v in more if v.exact]
+                vehicles, shown_all = (more, "more") if more else (vehicles, "all")
         if compared is not None:
             vehicles = compared.vehicles
     channel = turn.conversation.channel
@@ -469,6 +487,7 @@ async def _question(
         details=details,
         set_aside=turned.vehicles if turned is not None else [],
         compared=compared.measure if compared is not None else None,
+        seen=shown_all,
     )
     return Pending(
         turn, inbound, request, provider, choice, vehicles, known, sms_max, started, state, criteria, clarify

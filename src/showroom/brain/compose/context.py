@@ -32,6 +32,7 @@ class _Ctx:
     links_used: int = 0
     referred: bool = False  # the vehicles are the ones the customer pointed at ("it", "the white one")
     language: str = "en"  # what the reply is written in (brain.i18n)
+    seen: str | None = None  # the customer saw every car that fits already: "more" (these are the next), "all"
 
     @property
     def hours(self) -> str:

@@ -66,6 +66,24 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.confidence = 0.55
         return reply
     fixes = [wrong_make_line(fix, ctx.language) for fix in s.wrong_makes[:1]]
+    if ctx.seen == "all":  # "under 40k", "any others?" when no car but those shown fits: said so, listed once
+        fitting = [v for v in ctx.vehicles if v.exact]
+        shown_before = [t.text for t in ctx.history if t.sender in ("ai", "agent")][-1:]
+        again = bool(shown_before) and all(v.title in shown_before[0] for v in fitting) and len(fitting) > 2
+        reply.lead.append(ctx.t("The ones I showed you are all that fit that." if again else "Only these fit that:"))
+        if not again:
+            reply.body.append(_list_block(fitting[:limit], ctx))
+            reply.vehicle_ids = [v.id for v in fitting[:limit]]
+        reply.question = ctx.t("Would you like me to widen the search, or take a closer look at one of them?")
+        reply.confidence = 0.7
+        return reply
+    if exact and ctx.seen == "more":  # the cars shown fit too: the next ones, not the same list again
+        reply.lead.append(ctx.t("The ones I showed you fit that too. Here are more that do:"))
+        reply.body.append(_list_block(exact[:limit], ctx))
+        reply.vehicle_ids = [v.id for v in exact[:limit]]
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+        reply.confidence = 0.8
+        return reply
     if exact:
         # more than shown, or maybe more than the search read: never a count that is not the lot's
         more = len(exact) > limit or len(ctx.vehicles) >= FULL_SEARCH

@@ -186,6 +186,7 @@ def compose_reply(
     referred: bool = False,
     set_aside: Sequence[VehicleView] = (),
     compared: str | None = None,
+    seen: str | None = None,
 ) -> Draft:
     """The builtin reply to one understood customer message. ``referred``: ``vehicles`` are the ones the customer
     pointed at among those shown before (``brain.dialogue``), not a search's results."""
@@ -202,6 +203,7 @@ def compose_reply(
         tone,
         referred=referred,
         language=reply_language(u),
+        seen=seen,
     )
     # a comparison of two or more; "nothing cheaper than that" of the one car seen
     intent = "comparison" if compared and (len(vehicles) > 1 or compared in ALONE) else _main_intent(u)
