@@ -85,7 +85,8 @@ class Feed:
             make_l, model_l = make.lower(), model.lower()
             if make_l not in self.models:
                 continue  # not a make (a capitalised word after a year)
-            if (year, make_l, model_l) not in self.titles and f"{year} {make} {model}".lower() not in asked.lower():
+            said = all(word in asked.lower() for word in (year, make_l, model_l))  # "sentra 2018" said back
+            if (year, make_l, model_l) not in self.titles and not said:
                 found.append(f"{year} {make} {model}")
         amounts = [int(amount.replace(",", "")) for amount in PRICE.findall(reply)]
         listed = [a for a in amounts if a in self.prices]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from showroom.brain.compose.reply import Draft, compose_reply, search_terms
-from showroom.brain.guardrails import allowed_links, ends_with_next_step, enforce
+from showroom.brain.guardrails import allowed_links, customer_cars, ends_with_next_step, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.understanding import INTENTS
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
@@ -81,7 +81,15 @@ def test_every_reply_passes_the_guardrails_unchanged_across_tones_and_channels(
     for text in MESSAGES:
         draft, vehicles = _reply(text, tone, channel, dealership)
         urls = allowed_links(persona(tone).arguments, dealership)
-        guarded = enforce(draft.text, vehicles=vehicles, dealership=dealership, allowed_urls=urls, channel=channel)
+        u = understand(text, CATALOG, EARLIER)
+        guarded = enforce(
+            draft.text,
+            vehicles=vehicles,
+            dealership=dealership,
+            allowed_urls=urls,
+            channel=channel,
+            owned=customer_cars(u),
+        )
         assert guarded.violations == [], (text, draft.text, guarded.violations)
         assert not guarded.changed, (text, draft.text, guarded.text)
         assert ends_with_next_step(draft.text), (text, draft.text)

@@ -264,3 +264,35 @@ async def test_a_narrowing_that_every_car_shown_fits_shows_the_next_ones(app: Fa
     assert more.startswith("The ones I showed you fit that too. Here are more that do:")
     listed = [line for line in more.splitlines() if line.startswith("- ")]
     assert listed and not any(line in first for line in listed)  # never the same list again
+
+
+async def test_a_trade_in_is_remembered_and_named_back(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    told = await chat.reply("looking to trade in my 2016 honda accord, 98k miles")
+    assert "a 2016 Honda Accord with about 98,000 miles" in told
+    asked = await chat.reply("what would you give me for it")
+    assert "appraises trade-ins in person" in asked and "make and model" not in asked  # not asked again
+    spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    await spanish.reply("buenas, quiero cambiar mi carro por una tucson nueva")
+    sentra = await spanish.reply("tengo un nissan sentra 2018 con 70 mil millas")
+    assert "2018 Nissan Sentra" in sentra and "valúa" in sentra  # the customer's car, not a Sentra searched for
+
+
+async def test_incentives_fees_and_the_taxes_line_once(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you have the new 2025 santa fe")
+    first = await chat.reply("price on the first one?")
+    assert "Taxes, fees" in first
+    incentives = await chat.reply("any incentives or rebates right now?")
+    assert incentives.startswith("I don't have this month's manufacturer incentives") and "$" not in incentives
+    fees = await chat.reply("ok and what fees are on top of that")
+    assert "sales tax, title and registration" in fees and "$" not in fees
+    again = await chat.reply("price on the second one?")
+    assert "$" in again and "Taxes, fees" not in again  # said once in a conversation
+
+
+async def test_and_the_grey_one_points_at_a_car_and_answers_more_than_its_colour(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("how much is the tucson hybrid")
+    grey = await chat.reply("and the grey one?")
+    assert "$41,046" in grey and not grey.startswith("Yes, the")

@@ -20,7 +20,7 @@ from showroom.agent.providers import BuiltinProvider, ReplyRequest
 from showroom.agent.schemas import PersonaCreate, PersonaUpdate, PreviewIn, PreviewOut
 from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.brain import prompts
-from showroom.brain.guardrails import allowed_links, enforce
+from showroom.brain.guardrails import allowed_links, customer_cars, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.types import PersonaView
 from showroom.errors import Conflict, NotFound, ValidationFailed
@@ -249,7 +249,12 @@ async def preview(session: AsyncSession, dealership_id: int, data: PreviewIn) ->
         )
     )
     reply = enforce(
-        draft.text, vehicles=vehicles, dealership=d, allowed_urls=allowed_links(arguments, d), channel=Channel.chat
+        draft.text,
+        vehicles=vehicles,
+        dealership=d,
+        allowed_urls=allowed_links(arguments, d),
+        channel=Channel.chat,
+        owned=customer_cars(u),
     ).text
     return PreviewOut(
         prompt=prompts.render(template, values),

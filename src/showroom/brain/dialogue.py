@@ -22,7 +22,7 @@ from typing import Any
 from showroom.brain.i18n import say, translate
 from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits
 from showroom.brain.nlu.knowledge import model_body
-from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.understanding import TradeIn, Understanding
 from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
 
@@ -953,6 +953,17 @@ def _visit(u: Understanding) -> dict[str, Any] | None:
         return None
     day = find_day(u.text)
     return {"words": day[0], "day": day[1]} if day else None
+
+
+def with_trade_in(u: Understanding, state: DialogueState) -> Understanding:
+    """The trade-in told earlier in the conversation, under what this message adds ("what would you give me for
+    it" after "my 2016 accord, 98k miles"): the reply must not ask again for what the customer said."""
+    if not state.trade_in or u.primary != "trade_in":
+        return u
+    told = {k: v for k, v in state.trade_in.items() if k in ("year", "make", "model", "mileage") and v is not None}
+    now = asdict(u.slots.trade_in) if u.slots.trade_in else {}
+    merged = {**told, **{k: v for k, v in now.items() if v is not None}}
+    return replace(u, slots=replace(u.slots, trade_in=TradeIn(**merged)))
 
 
 def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:

@@ -20,6 +20,7 @@ from showroom.brain.i18n import translate
 from showroom.brain.listing import has_debris
 from showroom.brain.nlu.attributes import make_matches, model_matches
 from showroom.brain.nlu.text import rx
+from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
 from showroom.brain.types import DealershipView, VehicleView
 from showroom.vocabulary import Channel
@@ -137,8 +138,11 @@ class _Checker:
         dealership: DealershipView,
         allowed_urls: Sequence[str],
         catalog: Catalog | None = None,
+        owned: Sequence[tuple[str | None, str | None]] = (),
     ):
         self.vehicles = vehicles
+        # the customer's own car, named back to them ("your 2016 Honda Accord"): no car of ours, and not invented
+        self.owned = [(make.lower(), (model or "").lower()) for make, model in owned if make]
         self.dealership = dealership
         listed = {v.price_cents for v in vehicles if v.price_cents is not None}
         # a listed price, or the gap between two ("the Titan is $6,099 less"): worked out from the listings
@@ -186,12 +190,15 @@ class _Checker:
         for trim in self.trims:  # a listed unit's trim may read as a model ("Ram 1500 Express 4x4 Crew Cab")
             masked = masked.replace(trim, " " * len(trim))
         for mention in find_vehicle_mentions(masked, self.catalog):
-            if self._listed(mention.make, mention.model):
+            if self._listed(mention.make, mention.model) or self._owned(mention.make, mention.model):
                 continue
             honest_no = _NEGATIVE_AVAILABILITY.search(sentence) and not _CONTRAST.search(sentence)
             if not (honest_no and not _MONEY.search(sentence)):
                 return True
         return False
+
+    def _owned(self, make: str, model: str | None) -> bool:
+        return any(make.lower() == m and (model or "").lower() in ("", o) for m, o in self.owned)
 
     def _listed(self, make: str, model: str | None) -> bool:
         for vehicle in self.vehicles:
@@ -303,6 +310,12 @@ def _close(kept: list[list[str]], current: list[str], closing: str | None, limit
     return kept
 
 
+def customer_cars(u: Understanding) -> list[tuple[str | None, str | None]]:
+    """The customer's own car (a trade-in) as ``enforce`` takes it: named back to them, it is no invented unit."""
+    trade = u.slots.trade_in
+    return [(trade.make, trade.model)] if trade is not None and trade.make else []
+
+
 def enforce(
     text: str,
     *,
@@ -313,6 +326,7 @@ def enforce(
     sms_max_chars: int = 320,
     catalog: Catalog | None = None,
     language: str = "en",
+    owned: Sequence[tuple[str | None, str | None]] = (),
 ) -> Guarded:
     """The reply, rewritten to obey the rules, with the list of rules it broke. ``language``: what a closing
     question or the fallback the rules add is written in.
@@ -321,7 +335,7 @@ def enforce(
     dealership's makes and models, which include the listed vehicles') spells the names to look for; without it,
     the listed vehicles' names are used.
     """
-    checker = _Checker(vehicles, dealership, allowed_urls, catalog)
+    checker = _Checker(vehicles, dealership, allowed_urls, catalog, owned)
     cleaned = _strip_html(text)
     if cleaned != text and re.search(r"<[^>]+>|&[a-z]+;|&#\d+;", text):
         checker.flag("html")

@@ -73,6 +73,19 @@ MESSAGES: dict[str, str] = {
     "Thanks! I've noted {what}.": "¡Gracias! Ya anoté {what}.",
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",
+    "I don't have this month's manufacturer incentives in our listings, so I won't guess; a team member can tell you "
+    "exactly what applies to the {title}.": "No tengo los incentivos del fabricante de este mes en nuestros listados, "
+    "así que no voy a adivinar; alguien del equipo le puede decir exactamente qué aplica al {title}.",
+    "I don't have this month's manufacturer incentives in our listings, so I won't guess; a team member can tell you "
+    "exactly what applies to the car you choose.": "No tengo los incentivos del fabricante de este mes en nuestros "
+    "listados, así que no voy a adivinar; alguien del equipo le puede decir exactamente qué aplica al vehículo que "
+    "elija.",
+    "Would you like a team member to check the current offers for you?": "¿Quiere que alguien del equipo le revise "
+    "las ofertas vigentes?",
+    "On top of the listed price come sales tax, title and registration, and the dealer's documentation fee; the exact "
+    "amounts depend on where you register the car.": "Al precio publicado se suman el impuesto de venta, el título y "
+    "la placa, y el cargo de documentación del concesionario; los montos exactos dependen de dónde registre el "
+    "vehículo.",
     "The ones I showed you are all that fit that.": "Los que le mostré son todos los que cumplen con eso.",
     "Only these fit that:": "Solo estos cumplen con eso:",
     "Would you like me to widen the search, or take a closer look at one of them?": "¿Quiere que amplíe la "

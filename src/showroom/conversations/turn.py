@@ -76,10 +76,11 @@ from showroom.brain.dialogue import (
     unbeaten,
     which_one,
     with_criteria,
+    with_trade_in,
     with_visit_day,
 )
 from showroom.brain.escalation.evaluation import evaluate
-from showroom.brain.guardrails import Guarded, allowed_links, enforce
+from showroom.brain.guardrails import Guarded, allowed_links, customer_cars, enforce
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.understanding import Understanding
@@ -260,7 +261,8 @@ async def _decide(
     turns = await history(session, turn.conversation.id, exclude=message.id)
     known = await catalog(session)
     u = understand(text, known, turns, languages=agent_languages(turn.dealership))
-    u = with_visit_day(u, DialogueState.from_json(turn.conversation.dialogue_state))  # "saturday" ... "around 10"
+    told = DialogueState.from_json(turn.conversation.dialogue_state)
+    u = with_trade_in(with_visit_day(u, told), told)  # "saturday" ... "around 10"; "my accord" ... "what for it?"
     if u.is_opt_out:
         confirmation = await effects.opt_out(session, services, turn, message)
         return Outcome(reply=confirmation, skipped="opted out" if confirmation else "already opted out")
@@ -599,6 +601,7 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
         sms_max_chars=pending.sms_max,
         catalog=pending.known,
         language=reply_language(request.u),
+        owned=customer_cars(request.u),
     )
 
 

@@ -424,7 +424,8 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             )
         )
     colour_question = re.search(r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\b", ctx.u.text, re.I)
-    if s.colors and ctx.referred and len(ctx.u.text.split()) <= 3 and v.exterior_color:  # "white?"
+    pointing = re.search(r"\b(?:the|la|el|los|las)\b", ctx.u.text, re.IGNORECASE)  # "y la gris?": that car, no question
+    if s.colors and ctx.referred and len(ctx.u.text.split()) <= 3 and v.exterior_color and not pointing:  # "white?"
         out.append(
             ctx.t("Yes, the {title} is finished in {colour}.", title=title, colour=v.exterior_color)
             if _colour_is(v, s.colors)
@@ -761,6 +762,50 @@ def _search(ctx: _Ctx) -> _Reply:
     return reply
 
 
+_INCENTIVES = re.compile(
+    r"\b(?:incentives?|rebates?|specials?|promotions?|promos?|cash ?back|apr offers?|lease deals?|incentivos?"
+    r"|promociones?)\b|\bany (?:deals|offers)\b|\bdeals? (?:going on|right now|this month)\b",
+    re.IGNORECASE,
+)
+_FEES = re.compile(
+    r"\b(?:what|which|how much|any|are there|is there)\b[^.?!]{0,30}"
+    r"\b(?:fees?|tax(?:es)?|doc(?:ument(?:ation)?)? fee)\b"
+    r"|\b(?:fees?|tax(?:es)?)\b[^.?!]{0,20}\b(?:on top|extra|included|include)\b|\bcargos?\b|\bimpuestos\b",
+    re.IGNORECASE,
+)
+
+
+def money_question(ctx: _Ctx) -> _Reply | None:
+    """ "Any incentives right now?", "what fees are on top of that": what the listings cannot say, said plainly with
+    what is true in general, and a person offered for the exact figures (never a number)."""
+    v = ctx.vehicles[0] if ctx.referred and len(ctx.vehicles) == 1 else None
+    title = (v.short_title if ctx.sms else v.title) if v else None
+    if _INCENTIVES.search(ctx.u.text):
+        lead = (
+            ctx.t(
+                "I don't have this month's manufacturer incentives in our listings, so I won't guess; a team member "
+                "can tell you exactly what applies to the {title}.",
+                title=title,
+            )
+            if title
+            else ctx.t(
+                "I don't have this month's manufacturer incentives in our listings, so I won't guess; a team member "
+                "can tell you exactly what applies to the car you choose."
+            )
+        )
+        question = ctx.t("Would you like a team member to check the current offers for you?")
+    elif _FEES.search(ctx.u.text):
+        lead = ctx.t(
+            "On top of the listed price come sales tax, title and registration, and the dealer's documentation fee; "
+            "the exact amounts depend on where you register the car."
+        )
+        question = ctx.t("Would you like a team member to put together the out-the-door numbers for you?")
+    else:
+        return None
+    return _Reply(lead=[lead], question=ctx.ask("contact_request", question), vehicle_ids=[v.id] if v else [],
+                  confidence=0.75)  # fmt: skip
+
+
 def _price(ctx: _Ctx) -> _Reply:
     if ctx.referred and len(ctx.vehicles) == 1 and _PHOTOS_ASKED.search(ctx.u.text):
         linked = _attribute_answer(ctx)  # "text me the link to the cheaper one": its page, not its price again
@@ -807,7 +852,8 @@ def _price(ctx: _Ctx) -> _Reply:
                     gap=price_text(gap),
                 )
             )
-    if listed:
+    said_before = any("Taxes, fees" in t.text or "Los impuestos, cargos" in t.text for t in ctx.history)
+    if listed and not said_before:  # said once in a conversation, not under every price
         reply.extras.append(
             ctx.t("Taxes, fees and any current incentives are confirmed by a team member with the final numbers.")
         )
@@ -822,8 +868,9 @@ def _trade_in(ctx: _Ctx) -> _Reply:
     trade = ctx.u.slots.trade_in
     reply = _Reply(confidence=0.7)
     known = []
-    if trade and trade.year:
-        known.append(ctx.t("a {year}", year=trade.year))
+    named = " ".join(str(part) for part in (trade.year, trade.make, trade.model) if part) if trade else ""
+    if named:  # "a 2016 Honda Accord"
+        known.append(ctx.t("a {year}", year=named))
     if trade and trade.mileage is not None:
         known.append(ctx.t("about {miles} miles", miles=f"{trade.mileage:,}"))
     details = ctx.t(": {details}", details=ctx.t(" with ").join(known)) if known else ""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
-from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum, comparison_answer
+from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum, comparison_answer, money_question
 from showroom.brain.compose.voice import _voice
 from showroom.brain.dialogue import ALONE, asks_colours, asks_for_more, asks_trims
 from showroom.brain.guardrails import layout
@@ -211,7 +211,13 @@ def compose_reply(
     asks_more = (asks_for_more(u) or bool(_HOW_MANY.search(u.text))) and vehicles  # "how many k5s do you have"
     if intent in ("other", "not_interested", "price") and (refused or asks_more):
         intent = "inventory_search"  # "not red please", "nah too many miles", "whats left then": the next cars
-    reply = comparison_answer(ctx, compared or "") if intent == "comparison" else _HANDLERS[intent](ctx)
+    money = money_question(ctx) if intent in ("price", "other", "availability", "financing", "vehicle_facts") else None
+    if money is not None:  # "any incentives right now?", "what fees are on top of that"
+        reply = money
+    elif intent == "comparison":
+        reply = comparison_answer(ctx, compared or "")
+    else:
+        reply = _HANDLERS[intent](ctx)
     if intent in ("availability", "inventory_search", "price", "vehicle_facts"):
         said_back = _set_aside(ctx, set_aside)
         if said_back and reply.lead:  # "Got it, I'll leave the Tucson out. Here are 3 ...", not "... Yes! Here are"

@@ -82,7 +82,14 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"\brecommendations?\b|\bwhat'?s (?:in stock|available|on the lot)\b|\binventory\b|\bselection\b",
         ),
     ),
-    ("trade_in", 2.5, rx(r"\btrad(?:e|es|ing|ed)\b|\btrade-?ins?\b|\btradein\b")),
+    (
+        "trade_in",
+        2.5,
+        rx(
+            r"\btrad(?:e|es|ing|ed)\b|\btrade-?ins?\b|\btradein\b",
+            r"\bwhat (?:would|will|could|can) (?:you|u|y'?all) (?:give|offer|pay) (?:me )?for (?:it|her|him|mine|my)\b",
+        ),
+    ),
     (
         "trade_in",
         2.0,
@@ -318,6 +325,7 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"\ba cuenta\b|\bintercambi\w*|\bcu[aá]nto (?:me )?dan por\b|\bval[uú]o\b|\baval[uú]o\b|\ba cambio\b",
             r"\b(?:como |de |en )?parte de(?:l)? pago\b|\bdar (?:mi|la|el) \w+ (?:a cuenta|a cambio|de enganche)\b",
             r"\brecib(?:en|an|ir|e)n? (?:mi|carros?|autos?|trocas?)\b|\bacept(?:an|a)n? (?:mi|carros?|autos?)\b",
+            r"\bcambiar (?:mi|el) (?:carro|coche|auto|troca|camioneta|van)\b",
         ),
     ),
     (

@@ -35,6 +35,7 @@ _TRADE_CUE = rx(
     r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
     r"\ba cuenta\b|\bintercambi\w*|\bdar (?:mi|el) (?:carro|coche|auto|troca|camioneta)\b|\bcu[aá]nto (?:me )?dan\b",
     r"\ba cambio\b|\bparte de(?:l)? pago\b|\b(?:aceptan|acepta|reciben|recibe|toman|toma) (?:mi|su)\b",
+    r"\bcambiar (?:mi|el) (?:carro|coche|auto|troca|camioneta|van)\b",
 )
 _HAS_TRADE = rx(
     r"\b(?:i|we)\s*(?:also\s+|do\s+|still\s+|might\s+|may\s+)?(?:have|'ve got|ve got|got|will have)\s+"
@@ -51,7 +52,8 @@ _OWNED_CUE = rx(
 _OWNED_FILLERS = words(
     "a an the in is my our old current paid off little trusty beat up used trade tradein trades ol beloved "
     "currently personal existing other wife husband mom dad wifes husbands sons daughters moms dads girlfriends "
-    "boyfriends family leased financed white black silver gray grey red blue green brown gold"
+    "boyfriends family leased financed white black silver gray grey red blue green brown gold un una viejo vieja "
+    "actual"
 )
 _TRADE_STOP = words(
     "for towards toward into looking want wanna need interested and but also plus budget whats what's hoping "
@@ -117,8 +119,10 @@ def _span_mileage(span: str) -> int | None:
     return None
 
 
-def _trade_in(lower: str, owned: Sequence[_Owned]) -> TradeIn | None:
-    if not _TRADE_CUE.search(lower) and not _HAS_TRADE.search(lower):
+def _trade_in(lower: str, owned: Sequence[_Owned], traded_before: bool = False) -> TradeIn | None:
+    """The customer's trade-in: a car of theirs in a message about trading, or after one ("I want to trade my car",
+    then "it's a 2018 sentra with 70k")."""
+    if not _TRADE_CUE.search(lower) and not _HAS_TRADE.search(lower) and not (traded_before and owned):
         return None
     for vehicle in owned:
         if vehicle.make or vehicle.model or vehicle.year:
@@ -531,5 +535,6 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     if len(years) > 1 and None in years.values() and slots.year_min == slots.year_max in named_years:
         slots.year_min = slots.year_max = None  # "a 2024 palisade or a telluride": the year is the Palisade's alone
     slots.stock_number, slots.vin = _identifiers(lower)
-    slots.trade_in = _trade_in(lower, owned)
+    traded_before = any(t.sender == "customer" and _TRADE_CUE.search(t.text.lower()) for t in history[-6:])
+    slots.trade_in = _trade_in(lower, owned, traded_before)
     return slots
