@@ -296,3 +296,95 @@ async def test_and_the_grey_one_points_at_a_car_and_answers_more_than_its_colour
     await chat.reply("how much is the tucson hybrid")
     grey = await chat.reply("and the grey one?")
     assert "$41,046" in grey and not grey.startswith("Yes, the")
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("what trucks do you have under 30", 3_000_000),
+        ("menos de 25", 2_500_000),
+        ("under 30 miles away", None),  # a unit follows: no price
+        ("kids are under 10", None),
+    ],
+)
+def test_a_bare_two_digit_limit_is_thousands_of_dollars(text: str, budget: int | None) -> None:
+    assert understand(text, CATALOG, languages=("en", "es")).slots.budget_max_cents == budget
+
+
+def test_good_in_the_snow_wishes_for_all_wheels_not_a_white_car() -> None:
+    s = understand("need something good in the snow", CATALOG).slots
+    assert s.drivetrains == ["AWD"] and not s.colors
+    assert understand("snow white pearl palisade", CATALOG).slots.colors == ["White"]
+
+
+def test_the_conversations_language_wins_a_close_call() -> None:
+    from showroom.brain.nlu.language import detect_language
+
+    assert detect_language("la highlander verde es awd?", ["tienen una tahoe?", "algo mas barato"]) == "es"
+    assert detect_language("hallo, ist der wagen noch da?", ["tienen una tahoe?"]) == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("is this a real person or a bot", None),  # what the agent is, asked: it says so
+        ("am i talking to a real person", None),
+        ("can i talk to a real person", "Customer asks for a person"),
+        ("lets go with the tucson hybrid, the grey one. can you hold it?", "Ready to buy now"),
+        ("send me a quote, email is kpatel88@gmail.com", "Price negotiation"),
+        ("i want to trade in my car", None),
+        ("my trade is worth 20k minimum, kbb says so", "Price negotiation"),
+    ],
+)
+def test_handover_or_not(text: str, trigger: str | None) -> None:
+    u = understand(text, CATALOG, languages=("en", "es"))
+    match = evaluate(default_specs(), text, [], u)
+    assert (match.trigger.name if match else None) == trigger, text
+
+
+def test_the_trades_miles_told_later_are_the_trades() -> None:
+    from showroom.brain.types import Turn
+
+    history = [Turn("customer", "i have a trade, 2016 honda accord"), Turn("ai", "Thanks! ...")]
+    s = understand("about 112k miles", CATALOG, history).slots
+    assert s.trade_in is not None and s.trade_in.mileage == 112_000 and s.mileage_max is None
+    assert understand("under 30k miles please", CATALOG, history).slots.mileage_max == 30_000
+
+
+async def test_both_the_others_and_the_difference_point_at_the_cars_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("looking at the audi q5 and the q8")
+    await chat.reply("which is newer")
+    gap = await chat.reply("whats the price difference")
+    assert "$8,600 more" in gap
+    both = await chat.reply("can i see both thursday")
+    assert "Q5" in both and "Q8" in both and "What time on Thursday" in both and "Which of them" not in both
+    jeeps = await _visitor(app, db)
+    await jeeps.reply("do you have any jeep grand cherokees")
+    await jeeps.reply("the grey one, miles?")
+    others = await jeeps.reply("and the other ones?")
+    assert others.startswith("Here they are:") and "79,735 miles" in others and "56,364 miles" in others
+
+
+async def test_anything_similar_drops_the_car_and_keeps_the_kind(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you still have stock KV5552")
+    similar = await chat.reply("my wife cant drive stick. anything similar thats automatic")
+    assert "stock number KV5552" not in similar and "Challenger" in similar  # the stock number is no filter
+    red = await _visitor(app, db)
+    await red.reply("saw a red suv on your website around 22k, still there?")
+    await red.reply("the ford")
+    awd = await red.reply("hmm need awd. anything similar with awd in that price")
+    assert "Escape SEL FWD" not in awd and awd.count(", Red,") < 2  # not the red ones only
+    assert "Rogue" in awd or "Escape SEL AWD" in awd or "Tucson" in awd
+
+
+async def test_a_narrowing_every_car_shown_fits_shows_more_and_the_one_with_low_miles(
+    app: FastAPI, db: Database
+) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("need something good in the snow")
+    more = await chat.reply("awd under 25k")
+    assert more.startswith("The ones I showed you fit that too")
+    one = await chat.reply("that blue nissan rogue with the low miles")
+    assert "low mileage" not in one and "miles" in one

@@ -134,6 +134,7 @@ _ANY_KIND = re.compile(
 _OTHERS = re.compile(
     r"\bthe others?\b|\bthe other ones?\b|\bthe other (?:two|three|\d)\b|\blos otros\b|\blas otras\b", re.IGNORECASE
 )
+_THE_PAIR = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bdifference\b|\bdiferencia\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 _ALL_OF_THEM = re.compile(
@@ -310,6 +311,42 @@ _OTHERS_ASKED = re.compile(
 )
 
 
+_SIMILAR = re.compile(
+    r"\b(?:similar|comparable|something like (?:it|that|this)|anything like (?:it|that|this)|like that one"
+    r"|parecid[oa]s?|algo as[ií]|similares?)\b",
+    re.IGNORECASE,
+)
+
+
+_THE_ONE_WITH = re.compile(
+    r"\b(?:that|the|this)\b[^.?!]*\bwith (?:the )?(?:low(?:est)?|less|fewest|least) (?:miles|mileage)\b", re.IGNORECASE
+)
+
+
+def the_one_with(u: Understanding) -> bool:
+    """ "That blue rogue with the low miles": one car, the first of a search ranked by miles (``search_order``)."""
+    return bool(_THE_ONE_WITH.search(u.text))
+
+
+def asks_similar(u: Understanding) -> bool:
+    """ "Anything similar?", "something like it but AWD": cars like the one under discussion (``similar_to``)."""
+    return bool(_SIMILAR.search(u.text))
+
+
+def similar_to(u: Understanding, criteria: dict[str, Any], car: VehicleView) -> dict[str, Any]:
+    """ "Anything similar with AWD in that price": cars of the same kind as the one under discussion, around its
+    price, with what the message asks; not its make, model, colour or stock number (None-free criteria)."""
+    if not _SIMILAR.search(u.text):
+        return criteria
+    kept = {k: v for k, v in criteria.items() if k not in ("makes", "models", "trims", "colors", "stock_number", "vin")}
+    if car.body_style and not u.slots.body_styles:
+        kept["body_styles"] = [car.body_style]
+    if car.price_cents and not u.slots.budget_max_cents:  # "in that price": up to about 15% more
+        kept["price_max_cents"] = round(car.price_cents * 1.15, -5)
+    kept["exclude_ids"] = list(dict.fromkeys([*kept.get("exclude_ids", []), car.id]))
+    return kept
+
+
 def asks_for_others(u: Understanding) -> bool:
     """ "Any others with less than 30k miles?": units besides the one under discussion."""
     return bool(_OTHERS_ASKED.search(u.text))
@@ -390,8 +427,16 @@ def pick(
     refused = set(state.criteria.get("exclude_ids") or ())
     ordered = [v for v in ordered if v.id not in refused] or ordered  # a car turned down is not "the cheaper one"
     text = u.text
+    by_id = {v.id: v for v in [*shown, *earlier]}
+    pair = [by_id[i] for i in state.discussed if i in by_id]
+    pair = pair if len(pair) == 2 else ordered if len(ordered) == 2 else []
+    if _THE_PAIR.search(text) and pair and not u.slots.has_vehicle_criteria():
+        return pair  # "can i see both thursday", "whats the price difference": the two under discussion
     if _OTHERS.search(text) and state.focus is not None and len(ordered) > 1:  # "which of the others": not that one
         ordered = [v for v in ordered if v.id != state.focus]
+        if not (u.slots.has_vehicle_criteria() or _ORDINAL.search(text) or _CHEAPER.search(text)
+                or _PRICIER.search(text) or _NEWER.search(text) or _FEWER_MILES.search(text)):  # fmt: skip
+            return ordered  # "and the other ones?": each of them
     named = _named_among(ordered, u)
     if named is not None:
         if not named:
@@ -702,6 +747,8 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
         state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in forget})
     state = replace(state, criteria=turned_down(state.criteria, given))
     given = {k: v for k, v in given.items() if not k.startswith("exclude_")}
+    if not any(k in given for k in ("stock_number", "vin")):  # a unit named once is no filter for what follows
+        state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in ("stock_number", "vin")})
     if any(k in given for k in SUBJECT_KEYS):
         old = state.criteria
         carried = ["price_max_cents", "price_min_cents", "mileage_max", "condition", *EXCLUSIONS]

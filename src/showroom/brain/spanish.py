@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "Thanks! I've noted {what}.": "¡Gracias! Ya anoté {what}.",
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",
+    "Here they are:": "Aquí los tiene:",
     "I don't have this month's manufacturer incentives in our listings, so I won't guess; a team member can tell you "
     "exactly what applies to the {title}.": "No tengo los incentivos del fabricante de este mes en nuestros listados, "
     "así que no voy a adivinar; alguien del equipo le puede decir exactamente qué aplica al {title}.",

@@ -54,6 +54,7 @@ from showroom.brain.dialogue import (
     about_model_of,
     asks_colours,
     asks_for_others,
+    asks_similar,
     asks_trims,
     beyond,
     comparison,
@@ -71,7 +72,9 @@ from showroom.brain.dialogue import (
     said_already,
     search_criteria,
     search_order,
+    similar_to,
     superlative,
+    the_one_with,
     turned_down,
     unbeaten,
     which_one,
@@ -395,6 +398,9 @@ async def _question(
         if state.focus is not None and (asks_colours(u) or asks_trims(u)):  # "what colours does it come in"
             focus = await vehicles_by_id(session, [state.focus])
             criteria = about_model_of(criteria, focus[0] if focus else None, u)
+        elif state.focus is not None and asks_similar(u):  # "anything similar with awd in that price"
+            focus = await vehicles_by_id(session, [state.focus])
+            criteria = similar_to(u, criteria, focus[0]) if focus else criteria
         if state.shown or state.focus is not None:  # "anything newer", "something cheaper": than what was shown
             ids = state.shown or ([state.focus] if state.focus is not None else [])
             seen = await vehicles_by_id(session, ids) if passes(u) else []
@@ -432,11 +438,13 @@ async def _question(
         elif compared is None and not besides and len(state.shown) > 1 and given & _NARROWING:
             # a narrowing ("under 40k") that every car shown already fits: the next ones, never the same list again
             fits = [v.id for v in vehicles if v.exact]
-            if fits == state.shown[: len(fits)] and len(fits) == len(state.shown):  # the very list shown
+            if fits and set(state.shown) <= set(fits):  # every car shown still fits: the next ones
                 past_shown = {**searched, "exclude_ids": [*searched.get("exclude_ids", []), *state.shown]}
                 more = await relevant_vehicles(session, u, turn.lead.id, known, terms=past_shown, order=order)
                 more = [v for v in more if v.exact]
                 vehicles, shown_all = (more, "more") if more else (vehicles, "all")
+        if compared is None and the_one_with(u) and sum(v.exact for v in vehicles) > 1:
+            vehicles = [next(v for v in vehicles if v.exact)]  # "that blue rogue with the low miles": the one
         if compared is not None:
             vehicles = compared.vehicles
     channel = turn.conversation.channel

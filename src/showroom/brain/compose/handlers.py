@@ -185,7 +185,9 @@ def _exact_answer(
             reply.extras.append(ctx.t("You can see the photos and details here: {url}", url=url))
         reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
     else:
-        if more and total and total > len(exact):
+        if ctx.referred:  # "and the other ones?": the cars pointed at, no news
+            reply.lead.append(ctx.t("Here they are:"))
+        elif more and total and total > len(exact):
             reply.lead.append(ctx.say("found_total", total=total, count=len(exact)))
         else:
             reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
@@ -393,7 +395,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
         out.append(_trim_fact(v, ctx, title, trim))
     if s.fuel_types:
         out.append(ctx.t("The {title} is listed as {fuel}.", title=title, fuel=v.fuel_type) if v.fuel_type else "")
-    for feature in s.features:
+    for feature in [f for f in s.features if f != "low mileage"]:  # "low miles" ranks; the miles are said
         own = feature_of(v, feature)
         if own and own not in v.features:  # known of the model or its fuel, not listed by the feed
             out.append(
@@ -931,8 +933,11 @@ def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
 
 def _test_drive(ctx: _Ctx) -> _Reply:
     v = _by_identifier(ctx) or (ctx.vehicles[0] if len(ctx.vehicles) == 1 else None)
-    reply = _Reply(vehicle_ids=[v.id] if v else [], confidence=0.8)
+    both = ctx.referred and len(ctx.vehicles) == 2 and bool(_BOTH.search(ctx.u.text))  # "can i see both thursday"
+    reply = _Reply(vehicle_ids=[v.id] if v else [u.id for u in ctx.vehicles] if both else [], confidence=0.8)
     what = ctx.t(" of the {title}", title=v.short_title if ctx.sms else v.title) if v else ""
+    if both:
+        what = ctx.t(" of the {title}", title=ctx.join([u.short_title for u in ctx.vehicles]))
     reply.lead.append(ctx.t("I'd be glad to set up a test drive{what}.", what=what))
     request = ctx.u.time_request
     if request:
@@ -946,7 +951,7 @@ def _test_drive(ctx: _Ctx) -> _Reply:
         if day_named[1].removeprefix("next ") in ctx.dealership.closed_days:
             reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
             reply.question = ctx.t("Would another day work for you?")
-        elif len(ctx.vehicles) > 1 and ctx.referred:  # "can i come see it tomorrow" after a list
+        elif len(ctx.vehicles) > 1 and ctx.referred and not both:  # "can i come see it tomorrow" after a list
             reply.question = ctx.t("Which of them would you like to see, and what time {day} works best?", day=said)
         else:
             relative = said.lower() in ("today", "tomorrow", "tonight", "hoy", "mañana", "manana")
@@ -962,6 +967,7 @@ def _test_drive(ctx: _Ctx) -> _Reply:
     return reply
 
 
+_BOTH = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bambos\b|\bambas\b", re.IGNORECASE)
 _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (topic, re.compile(pattern, re.IGNORECASE))
     for topic, pattern in (
@@ -1175,7 +1181,10 @@ _ACK = re.compile(rf"^\W*{_ACK_WORD}(?:\W+{_ACK_WORD})*\W*$", re.IGNORECASE)
 def _other(ctx: _Ctx) -> _Reply:
     compared = ctx.vehicles and superlative(ctx.u) and all(v.exact for v in ctx.vehicles)
     if (ctx.referred or compared) and ctx.vehicles:  # "which of those is newest", "what's your cheapest car"
-        return _attribute_answer(ctx) or _exact_answer(ctx, ctx.vehicles[:1], asked_specific=True)
+        several = ctx.referred and len(ctx.vehicles) > 1  # "and the other ones?": each of them
+        return _attribute_answer(ctx) or _exact_answer(
+            ctx, ctx.vehicles if several else ctx.vehicles[:1], asked_specific=True
+        )
     if ctx.vehicles and asks_for_more(ctx.u):  # "something newer", "anything cheaper": what the new search found
         return _inventory_answer(ctx, asked_specific=False)
     if _ACK.search(ctx.u.text):  # "ok sounds good": the conversation goes on where it was

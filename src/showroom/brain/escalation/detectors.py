@@ -57,6 +57,8 @@ _READY = _table(
         r"\bready to (?:buy|purchase|sign|pull the trigger|make a deal|move forward|do this|do the deal)\b",
         r"\b(?:put|place|leave|make|send) (?:a |down a )?(?:\$?\d[\d,]*\s)?(?:deposit|hold)\b",
         r"\bhold (?:it|the \w+|that one|this one) for me\b",
+        r"\b(?:can|could|would|will) (?:you|u|y'?all) (?:hold|save|put aside|set aside) (?:it|her|that one|this one"
+        r"|the \w+(?: one)?)\b|\blet'?s go with (?:it|that one|this one|the)\b",
         r"\bi'?ll take (?:it|her|the \w+|that one|this one)\b|\blet'?s do (?:it|this|the deal)\b",
         r"\bhow (?:do|can) i (?:buy|purchase|reserve|secure|put a deposit|put a hold)\b",
         r"\bwant to (?:buy|purchase|reserve) (?:it|her|the \w+|this one|that one)\b",
@@ -208,6 +210,8 @@ def _detect_learned(ctx: _Context) -> str | None:
         return None
     if ctx.history and len(ctx.words) < learned.MIN_WORDS_IN_CONVERSATION:
         return None  # "and the lowest miles?": a follow-up reads only with what came before; the model reads alone
+    if ctx.u.asks_if_bot and not ctx.u.wants_human:
+        return None  # "am i talking to a real person?": the agent says what it is, and offers one
     if ctx.u.primary == "test_drive" and ctx.u.time_request is None and not ctx.u.wants_human:
         return None  # "can i test drive it saturday": the agent asks for a time; a time is the appointment detector's
     if ctx.history and refuses(ctx.u) and _ANOTHER.search(ctx.lower):

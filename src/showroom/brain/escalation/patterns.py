@@ -26,6 +26,8 @@ _NEGOTIATION = _table(
         r"\botd\b|\bout[\s-]?(?:the|da|tha)?[\s-]?door\b|\ball[\s-]in price\b|\btotal (?:price|cost) with\b",
         r"\btotal\b[^.?!]{0,25}\b(?:tax|taxes|title|fees|tags|registration)\b",
         r"\bdrive[\s-]?offs?\b|\bdue at (?:signing|delivery|inception)\b|\bamount due\b",
+        r"\b(?:send|email|text|give|get|shoot|work up|put together)\s+(?:me|us)?\s*(?:a |an |the |your )?"
+        r"(?:price |purchase |lease |written )?quote\b|\bquote me\b",  # "send me a quote": the numbers, in writing
     ),
     (
         "counter-offer",
@@ -55,6 +57,7 @@ _NEGOTIATION = _table(
         r"\b(?:trade|my \w+|for it|por mi)\b[^.?!]{0,60}\b(?:firm|non[\s-]?negotiable"
         r"|take it or leave it|not a (?:penny|dollar|cent) (?:less|under|below|lower)|nothing (?:less|under|below)"
         r"|bottom dollar|m[ií]nimo|no menos)\b",
+        r"\btrade\b[^.?!]{0,40}\b\d[\d,.]*\s?k?\s+(?:minimum|at (?:the )?least)\b",  # "my trade is worth 20k minimum"
         r"\b(?:quiero|pido|necesito)\b[^.?!]{0,20}\b\d[\d,.]*\s?(?:mil|k)?\b[^.?!]{0,25}\bpor mi\b",
     ),
     (

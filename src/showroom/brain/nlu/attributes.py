@@ -26,7 +26,9 @@ _BODY_STYLES: tuple[tuple[str, str], ...] = (
 # Colour families: a customer's word and a feed's stored colour ("Grey", "Magnetic Gray Metallic", "Burgundy") both map
 # to a family label, and search compares families, so "grey" finds "Gray", "navy" finds "Blue" and "maroon" "Burgundy".
 _COLORS: tuple[tuple[str, str], ...] = (
-    ("White", r"\bwhite\b|\bpearl\b|\bivory\b|\bsnow\b|\bfrost\b|\bblanc[oa]s?\b"),
+    # "snow" and "frost" name a paint only beside another paint word ("snow white pearl"); "good in the snow" is
+    # the weather
+    ("White", r"\bwhite\b|\bpearl\b|\bivory\b|\b(?:snow|frost)(?= (?:white|pearl|metallic))\b|\bblanc[oa]s?\b"),
     # "jet black", not "my jet ski"
     ("Black", r"\bblack\b|\bebony\b|\bonyx\b|\bobsidian\b|\bjet\b(?!\s*-?\s*skis?\b)|\bphantom\b|\bnegr[oa]s?\b"),
     ("Silver", r"\bsilver\b|\bplatinum metallic\b|\baluminum\b|\bsilvery\b|\bplata\b|\bplatead[oa]s?\b"),
@@ -48,7 +50,10 @@ _DRIVETRAINS: tuple[tuple[str, str], ...] = (
     (
         "AWD",
         r"\bawd\b|\ball[\s-]?wheel(?:[\s-]drive)?\b|\bquattro\b|\b4motion\b|\bxdrive\b|\b4matic\b|\bhtrac\b"
-        r"|\btracci[oó]n (?:total|integral|en las cuatro)\b",
+        r"|\btracci[oó]n (?:total|integral|en las cuatro)\b"
+        # "good in the snow": the wheels that drive in it (a 4WD fits an AWD wish too)
+        r"|\b(?:good|great|better|best|safe) (?:in|on|for) (?:the )?(?:snow|ice|winter)\b|\bwinter driving\b"
+        r"|\bpara (?:la )?nieve\b",
     ),
     ("4WD", r"\b4wd\b|\b4x4s?\b|\bfour[\s-]wheel(?:[\s-]drive)?\b|\b4[\s-]wheel[\s-]drive\b|\b4 by 4\b"),
     ("FWD", r"\bfwd\b|\bfront[\s-]wheel(?:[\s-]drive)?\b"),

@@ -116,11 +116,17 @@ _BOT_RE = rx(
     r"^\W*(?:hi|hey|hello)?\W*(?:who|what)\s*(?:is|'s|s)\s+(?:this|that)\W*$",
     r"\bwho (?:is|'s) this\b|\bwho are (?:you|u)\b",
     r"\bwho (?:am i|are we) (?:talking|chatting|texting|speaking) (?:to|with)\b",
+    r"\b(?:am i|are we)\s+(?:talking|chatting|speaking|texting)\s+(?:to|with)\s+(?:a\s+|an\s+)?"
+    r"(?:real\s+|actual\s+|live\s+)?(?:person|human)\b",
     r"^\W*(?:qui[eé]n (?:es|eres|habla)|qu[eé] es esto)\W*$",
 )
 _ARE_YOU_REAL = rx(
     r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+)?(?:real|actual|live)\s+(?:person|human|people|agent)\b"
-    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:bot|robot|ai|computer|machine|automated))?"
+    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:bot|robot|ai|computer|machine|automated))?",
+    # "is this a real person or a bot", "am i talking to a real person": what the agent is, asked
+    r"\bis (?:this|it|that)\s+(?:a\s+)?(?:real|actual|live)\s+(?:person|human)\b",
+    r"\b(?:am i|are we)\s+(?:talking|chatting|speaking|texting)\s+(?:to|with)\s+(?:a\s+|an\s+)?"
+    r"(?:real\s+|actual\s+|live\s+)?(?:person|human|bot|robot|computer|machine|ai)\b",
 )
 _QUESTION_START = words(
     "what whats what's when where which who whom whose why how hows how's wheres where's do does did is are was "

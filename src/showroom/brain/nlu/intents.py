@@ -147,7 +147,7 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"\b(?:come|stop|swing|drop|head|go)\s+(?:in|by|down|over|out)\b(?!\s+(?:a\s+|any\s+|other\s+)?(?:white|black"
             r"|gr[ae]y|silver|red|blue|green|brown|beige|gold|orange|yellow|purple|burgundy|maroon|navy|tan|colou?rs?|awd"
             r"|4wd|hybrid|manual|automatic)\b)|\bin person\b|\bvisit\b",
-            r"\b(?:see|look at|check out|view|sit in|drive)\s+(?:it|them|the \w+|one|that one|this one)\b",
+            r"\b(?:see|look at|check out|view|sit in|drive)\s+(?:it|them|both|the \w+|one|that one|this one)\b",
         ),
     ),
     ("test_drive", 1.5, rx(r"\b(?:appointment|appt|schedule|book|reserve)\b")),

@@ -88,7 +88,8 @@ _FOREIGN: dict[Language, frozenset[str]] = {
         "factura cobraron devuelven contesta contestan esperando molesto pésimo pesimo servicio anuncio aceptan "
         "ofrezco descuento contado listo lista papeles contrato mándeme mandeme manden marcar asesor asesora "
         "alguna algún algun ningún ningun ninguna nos dejan compro llegan reversa cámara busco buscando buscamos "
-        "ando andamos queremos necesitamos millas traen blanca negra roja gris"
+        "ando andamos queremos necesitamos millas traen blanca negra roja gris verde azul blanco negro rojo plateada "
+        "plateado dorado amarilla amarillo"
     ),
     Language.pt: words(
         "olá ola oi obrigado obrigada bom boa dia noite você vocês voce voces o os as um uma do da dos das no na "
@@ -170,8 +171,10 @@ def _by_script(text: str) -> Language | None:
     return lang if most and most >= latin else None
 
 
-def _evidence(text: str) -> Language | None:
-    """The message's language, or None when it says too little to tell ("ok", "10am", "👍", "Sonata SE")."""
+def _evidence(text: str, prior: Language | None = None) -> Language | None:
+    """The message's language, or None when it says too little to tell ("ok", "10am", "👍", "Sonata SE").
+    ``prior``: the conversation's language so far, which wins a close call among the foreign ones when the
+    message has words of it ("la highlander verde es awd?" in a Spanish chat is no German)."""
     scripted = _by_script(text)
     if scripted is not None:
         return scripted
@@ -196,18 +199,16 @@ def _evidence(text: str) -> Language | None:
     candidates = [lang for lang in _LINGUA if lang != Language.en]
     scores = {lang: sum(weight[t] for t in tokens if t in _FOREIGN.get(lang, ())) for lang in candidates}
     scores[Language.es] += spanish_marks
+    if prior in scores and scores[prior] > 0:
+        scores[prior] += 1.5
     return max(candidates, key=lambda lang: scores[lang] + 1.5 * confidence.get(lang, 0.0))
 
 
 def detect_language(text: str, earlier: Sequence[str] = ()) -> Language:
     """The language ``text`` is written in; when it says too little, that of the latest of ``earlier`` (the
     customer's previous messages, oldest first) that says enough; English when none does."""
-    found = _evidence(clean(text))
-    for previous in reversed(earlier):
-        if found is not None:
-            break
-        found = _evidence(clean(previous))
-    return found or Language.en
+    prior = next((lang for previous in reversed(earlier) if (lang := _evidence(clean(previous))) is not None), None)
+    return _evidence(clean(text), prior) or prior or Language.en
 
 
 def language_name(code: str) -> str:

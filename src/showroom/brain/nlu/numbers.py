@@ -113,6 +113,20 @@ def _find_numbers(masked: str) -> list[_Num]:
     return numbers
 
 
+# A bare two-digit price limit ("under 30", "below 25", "menos de 25"): thousands, unless a unit or an age follows
+_BARE_BEFORE = re.compile(
+    r"(?<!years )(?<!kids )(?<!kids are )\b(?:under|below|less than|no more than|max(?:imum)?|up to|tops"
+    r"|menos de|hasta|m[aá]ximo)\s*$",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"\s*(?:miles?\b|mi\b|min\b|mins\b|minutes?|hours?|hrs?\b|years?|yrs?\b|yo\b|mpg|%|percent|seats?|people"
+    r"|passengers|km\b|days?|weeks?|months?|millas|años|minutos|grados|degrees|kids|ft|feet|inch|in\b|gallons?"
+    r"|mil millas)",
+    re.IGNORECASE,
+)
+
+
 def _classify(text: str, num: _Num) -> None:
     after = text[num.end : num.end + 24]
     before = _clause_before(text, num.start)
@@ -129,6 +143,8 @@ def _classify(text: str, num: _Num) -> None:
         num.kind = "ignore"
     elif plain and len(num.digits) == 4 and 1980 <= num.value <= 2035:
         num.kind = "year"
+    elif plain and len(num.digits) == 2 and num.value >= 5 and _BARE_BEFORE.search(before) and not _UNIT.match(after):
+        num.kind, num.value = "budget", num.value * 1000  # "trucks under 30", "menos de 25": thousands of dollars
     elif num.suf or (num.cur and num.value >= 1000) or (num.value >= 1000 and _BUDGET_CUE.search(before)):
         num.kind = "budget"
     num.cmp = _comparator(before, after)

@@ -472,6 +472,7 @@ def _year_after(lower: str, tokens: Sequence[_Tok], end: int) -> int | None:
     return _year_token(lower, tokens, index)
 
 
+_LIMIT_WORD = re.compile(r"\b(?:under|below|less|fewer|max(?:imum)?|no more|up to|at most|menos|m[aá]ximo)\b")
 _LUXURY = re.compile(r"\bluxury\b|\bluxurious\b|\bhigh[- ]end\b|\bpremium (?:brands?|makes?)\b|\bde lujo\b")
 
 
@@ -537,4 +538,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     slots.stock_number, slots.vin = _identifiers(lower)
     traded_before = any(t.sender == "customer" and _TRADE_CUE.search(t.text.lower()) for t in history[-6:])
     slots.trade_in = _trade_in(lower, owned, traded_before)
+    if traded_before and slots.mileage_max and not wanted and not slots.trade_in and not _LIMIT_WORD.search(lower):
+        # "about 112k miles" after "i have a trade, 2016 accord": the trade's miles, not a wish for ours
+        slots.trade_in, slots.mileage_max = TradeIn(mileage=slots.mileage_max), None
     return slots
