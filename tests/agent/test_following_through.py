@@ -388,3 +388,20 @@ async def test_a_narrowing_every_car_shown_fits_shows_more_and_the_one_with_low_
     assert more.startswith("The ones I showed you fit that too")
     one = await chat.reply("that blue nissan rogue with the low miles")
     assert "low mileage" not in one and "miles" in one
+
+
+async def test_which_one_when_none_is_named_the_cab_asked_and_small_talk(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    which = await chat.reply("is this still available?")
+    assert which.startswith("Happy to check!") and which.rstrip().endswith("which one are you looking at?")
+    await chat.reply("tell me about the silverado")
+    cab = await chat.reply("is it a crew cab?")
+    assert "is a Double Cab, not a crew cab" in cab
+    chat = await _visitor(app, db)
+    await chat.reply("hey hows your day going")
+    small = await chat.reply("lol nice. its freezing out here")
+    assert "point you in the right direction" not in small and "SUV, a truck or a car" in small
+
+
+def test_spanish_words_for_good_on_gas() -> None:
+    assert understand("que gaste poca gasolina", CATALOG, languages=("en", "es")).slots.features == ["fuel efficient"]

@@ -74,6 +74,18 @@ MESSAGES: dict[str, str] = {
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",
     "Here they are:": "Aquí los tiene:",
+    "Thanks for letting me know!": "¡Gracias por contarme!",
+    "Is there a vehicle I can look up for you: an SUV, a truck or a car, and a price you'd like to stay under?": (
+        "¿Le busco algún vehículo: una SUV, una camioneta o un auto, y un precio máximo que no quiera pasar?"
+    ),
+    "Our listing for the {title} doesn't say its cab style; a team member can confirm it.": "Nuestro listado del "
+    "{title} no dice el tipo de cabina; alguien del equipo se lo puede confirmar.",
+    "Yes, the {title} is a {cab}.": "Sí, el {title} es {cab}.",
+    "The {title} is a {cab}.": "El {title} es {cab}.",
+    "The {title} is a {cab}, not a {asked} cab.": "El {title} es {cab}, no {asked} cab.",
+    "Happy to check!": "¡Con gusto lo reviso!",
+    "A link, the stock number, or the year and model is all I need: which one are you looking at?": "Me basta con "
+    "el enlace, el número de inventario o el año y el modelo: ¿cuál está viendo?",
     "I don't have this month's manufacturer incentives in our listings, so I won't guess; a team member can tell you "
     "exactly what applies to the {title}.": "No tengo los incentivos del fabricante de este mes en nuestros listados, "
     "así que no voy a adivinar; alguien del equipo le puede decir exactamente qué aplica al {title}.",

@@ -60,6 +60,14 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     target = _by_identifier(ctx)
     exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, s)], ctx.u.text)
     reply = _Reply()
+    if not s.has_vehicle_criteria() and not ctx.vehicles and _THIS_ONE.search(ctx.u.text):
+        # "is this still available?" with no car named: which one, not a questionnaire
+        reply.lead.append(ctx.t("Happy to check!"))
+        reply.question = ctx.t(
+            "A link, the stock number, or the year and model is all I need: which one are you looking at?"
+        )
+        reply.confidence = 0.6
+        return reply
     if not s.has_vehicle_criteria() and not ctx.vehicles:
         reply.lead.append(_open_search_line(ctx))
         reply.question = ctx.say("ask_budget") if not s.budget_max_cents else ctx.say("ask_when")
@@ -126,6 +134,14 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     reply.question = ctx.say("ask_notify")
     reply.confidence = 0.55
     return reply
+
+
+_THIS_ONE = re.compile(
+    r"\b(?:is|it|this|that|the car|the truck|it's|its)\s+(?:one\s+)?(?:still\s+)?"
+    r"(?:available|there|for sale|in stock)\b|\bstill (?:available|have it|got it|for sale|there)\b"
+    r"|\b(?:sigue|est[aá]) disponible\b|\btodav[ií]a (?:lo|la) tienen\b",
+    re.IGNORECASE,
+)
 
 
 def _drive_contradicted(v: VehicleView, s: Slots) -> bool:
@@ -252,6 +268,7 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         or _trim_asked(ctx.u.text) is not None
         or asks_condition(text)
         or _PHOTOS_ASKED.search(text)
+        or _CAB_ASKED.search(text)
     )
     named = (_by_identifier(ctx) is not None or ctx.referred) and bool(
         s.drivetrains or s.fuel_types or s.features or s.colors or s.transmissions or s.body_styles
@@ -351,6 +368,8 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             )
     if s.transmissions:
         out.append(_gearbox_fact(v, ctx, title))
+    if asked_cab := _CAB_ASKED.search(ctx.u.text):  # "is it a crew cab?": the cab its listing names
+        out.append(_cab_fact(v, ctx, title, asked_cab.group(1) or ""))
     if asks_condition(ctx.u.text):  # "is it new?", "is it used?", "new or used?"
         word = ctx.t("new")
         if v.condition == "used":
@@ -576,6 +595,34 @@ _FEATURES_ASKED = re.compile(
     r"|\bqu[eé] (?:equipo|caracter[ií]sticas|extras)\b",
     re.IGNORECASE,
 )
+_CAB = re.compile(
+    r"\b(crew|double|quad|regular|extended|king|access|super ?crew|super ?cab|mega) ?cab\b|\b(supercrew|supercab)\b",
+    re.I,
+)
+_CAB_ASKED = re.compile(
+    r"\b(crew|double|quad|regular|extended|king|access|super ?crew|super ?cab|mega)[ -]?cab\b|\bwhat (?:kind of )?cab\b"
+    r"|\bhow many doors\b|\b(supercrew|supercab)\b",
+    re.IGNORECASE,
+)
+
+
+def _cab_fact(v: VehicleView, ctx: _Ctx, title: str, asked: str) -> str:
+    found = _CAB.search(f"{v.trim or ''} {v.title}")
+    if found is None:
+        return ctx.t(
+            "Our listing for the {title} doesn't say its cab style; a team member can confirm it.", title=title
+        )
+    cab = (found.group(1) or found.group(2)).replace(" ", "").lower()
+    name = found.group(0).title()
+    if not asked or asked.replace(" ", "").lower() == cab:
+        return (
+            ctx.t("Yes, the {title} is a {cab}.", title=title, cab=name)
+            if asked
+            else ctx.t("The {title} is a {cab}.", title=title, cab=name)
+        )
+    return ctx.t("The {title} is a {cab}, not a {asked} cab.", title=title, cab=name, asked=asked.lower())
+
+
 _LINK_ASKED = re.compile(r"\b(?:link|url|web ?page|listing page|enlace)\b", re.IGNORECASE)
 _PHOTOS_ASKED = re.compile(
     r"\b(?:more |other |any )?(?:pictures|pics|photos|fotos|video|walk-?around)\b"
@@ -1225,6 +1272,12 @@ def _other(ctx: _Ctx) -> _Reply:
         reply.question = ctx.ask("contact_request", ctx.t("Would you like a team member to get back to you on it?"))
         return reply
     reply = _Reply(confidence=0.3)
+    if not ctx.u.is_question:  # "lol nice. its freezing out here": small talk, then one specific question
+        reply.lead.append(ctx.t("Thanks for letting me know!"))
+        reply.question = ctx.t(
+            "Is there a vehicle I can look up for you: an SUV, a truck or a car, and a price you'd like to stay under?"
+        )
+        return reply
     reply.lead.append(ctx.t("Thanks for your message. I want to make sure I point you in the right direction."))
     reply.question = ctx.t("Could you tell me a bit more about what you're looking for?")
     return reply

@@ -133,7 +133,9 @@ FEATURES: tuple[tuple[str, str], ...] = (
     (
         "fuel efficient",
         r"good (?:gas )?(?:mileage|mpg)|fuel[\s-]efficient|great (?:gas )?mileage|good on gas|high mpg"
-        r"|(?:better|best) on gas|(?:better|best) (?:gas )?(?:mileage|mpg)|(?:more|most) fuel[\s-]efficient",
+        r"|(?:better|best) on gas|(?:better|best) (?:gas )?(?:mileage|mpg)|(?:more|most) fuel[\s-]efficient"
+        r"|poca gasolina|gaste poco|ahorrador[oa]?(?: de gasolina)?|rinda (?:bien )?(?:la )?gasolina"
+        r"|econ[oó]mic[oa] (?:en|de) gasolina|buen rendimiento",
     ),
     ("low mileage", r"low (?:miles|mileage)"),
 )
