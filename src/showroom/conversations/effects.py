@@ -215,7 +215,11 @@ def handover_note(
         ).format(name=named)
         return f"{sorry}\n\n{_call_us(turn, language)}"
     request = u.time_request if u else None
-    when = _FILLER.sub("", capitalise_weekdays(request.words)).strip() if request else ""
+    when = (
+        (request.said() if language == "en" else _FILLER.sub("", capitalise_weekdays(request.words)).strip())
+        if (request)
+        else ""
+    )
     if request is not None and request.in_minutes is not None:  # "20 min away"
         when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
     thanks = translate(

@@ -97,6 +97,22 @@ class TimeRequest:
     minute: int = 0
     in_minutes: int | None = None  # "20 min away", "be there in half an hour": from now (``day`` today, no clock)
 
+    def said(self) -> str:
+        """How an English reply says it back: 'Thursday at 4 PM', 'tomorrow around 2 PM' (not the customer's "after
+        school around 4"); the customer's words for a calendar date or minutes from now."""
+        if self.in_minutes is not None or (self.day is not None and "/" in self.day):
+            return capitalise_weekdays(self.words)
+        clock = (
+            f"{self.hour % 12 or 12}{f':{self.minute:02d}' if self.minute else ''} {'AM' if self.hour < 12 else 'PM'}"
+        )
+        approx = re.search(r"\b(?:around|about|like|ish|-ish|or so|roughly)\b", self.words, re.IGNORECASE)
+        if self.day is None:
+            return f"{'around' if approx else 'at'} {clock}"
+        day = self.day.capitalize() if self.day in WEEKDAYS else self.day
+        if re.search(r"\b(?:tonight|tonite|2nite)\b", self.words, re.IGNORECASE):
+            day = "tonight"
+        return f"{day} {'around' if approx else 'at'} {clock}"
+
     def plain(self) -> str:
         """'saturday 10:00', 'in 20 minutes'."""
         if self.in_minutes is not None:
