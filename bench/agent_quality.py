@@ -243,7 +243,8 @@ async def _run(
                 lines.append(f"**Customer {number}:** {turn['customer']}")
                 for reply in replies:
                     lines.append(f"**Agent:** {reply}")
-                    _check(feed, f"{conversation['id']}#{number}", turn["customer"], reply, flags, flagged)
+                    said = " ".join(t["customer"] for t in conversation["turns"][:number])
+                    _check(feed, f"{conversation['id']}#{number}", turn["customer"], reply, flags, flagged, said)
                     if reply in seen:
                         flags["repeated reply"] += 1
                         flagged.append(f"  repeated {conversation['id']}#{number}: {reply[:100]!r}")
@@ -261,8 +262,12 @@ async def _run(
     _report(overall, by_reason, by_language, misses, flags, flagged, len(messages), len(conversations), out, quiet)
 
 
-def _check(feed: Feed, where: str, asked: str, reply: str, flags: Counter[str], flagged: list[str]) -> None:
-    invented = feed.invented(reply, asked)
+def _check(
+    feed: Feed, where: str, asked: str, reply: str, flags: Counter[str], flagged: list[str], said: str = ""
+) -> None:
+    """The mechanical checks of one reply to ``asked``; ``said``: all the customer wrote so far (a car they named
+    earlier, such as their trade-in, is theirs when said back, not invented)."""
+    invented = feed.invented(reply, said or asked)
     if invented:
         flags["invented vehicle or price"] += 1
         flagged.append(f"  invented {where}: {', '.join(invented)} in {reply[:100]!r}")

@@ -405,3 +405,19 @@ async def test_which_one_when_none_is_named_the_cab_asked_and_small_talk(app: Fa
 
 def test_spanish_words_for_good_on_gas() -> None:
     assert understand("que gaste poca gasolina", CATALOG, languages=("en", "es")).slots.features == ["fuel efficient"]
+
+
+async def test_the_cheaper_of_three_that_read_the_same_is_told_apart(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("im interested in a used rogue")
+    cheaper = await chat.reply("the cheaper one")
+    assert "(Blue, 66,435 miles) is listed at $21,900" in cheaper
+
+
+def test_a_visit_time_said_back_tidily() -> None:
+    from showroom.brain.nlu.when import find_time_request
+
+    request = find_time_request("can we come in Thursday after school around 4")
+    assert request is not None and request.said() == "Thursday around 4 PM"
+    later = find_time_request("actually make it the afternoon, like 2pm")
+    assert later is not None and later.said() == "around 2 PM"

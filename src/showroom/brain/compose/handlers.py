@@ -855,6 +855,16 @@ def money_question(ctx: _Ctx) -> _Reply | None:
                   confidence=0.75)  # fmt: skip
 
 
+def _told_apart(ctx: _Ctx, v: VehicleView, title: str) -> str:
+    """The title, with what tells the unit apart when the last list showed several that read the same ("the cheaper
+    one" of three 2021 Rogue SVs: "2021 Nissan Rogue AWD SV (Blue, 66,435 miles)")."""
+    last = next((t.text for t in reversed(ctx.history) if t.sender in ("ai", "agent")), "")
+    if last.count(f"- {v.title},") < 2:
+        return title
+    parts = [p for p in (v.exterior_color, ctx.t("{miles} miles", miles=f"{v.mileage:,}") if v.mileage else "") if p]
+    return f"{title} ({', '.join(parts)})" if parts else title
+
+
 def _price(ctx: _Ctx) -> _Reply:
     if ctx.referred and len(ctx.vehicles) == 1 and _PHOTOS_ASKED.search(ctx.u.text):
         linked = _attribute_answer(ctx)  # "text me the link to the cheaper one": its page, not its price again
@@ -875,7 +885,7 @@ def _price(ctx: _Ctx) -> _Reply:
     listed = [v for v in priced if v.price_cents is not None]
     if len(priced) == 1:
         v = priced[0]
-        title = v.short_title if ctx.sms else v.title
+        title = _told_apart(ctx, v, v.short_title if ctx.sms else v.title)
         reply.lead.append(
             ctx.t("The {title} is listed at {price}.", title=title, price=price_text(v.price_cents))
             if v.price_cents is not None
