@@ -85,7 +85,7 @@ class Feed:
             make_l, model_l = make.lower(), model.lower()
             if make_l not in self.models:
                 continue  # not a make (a capitalised word after a year)
-            said = all(word in asked.lower() for word in (year, make_l, model_l))  # "sentra 2018" said back
+            said = all(word in asked.lower() for word in (year, model_l))  # "accord 2018" said back (make or not)
             if (year, make_l, model_l) not in self.titles and not said:
                 found.append(f"{year} {make} {model}")
         amounts = [int(amount.replace(",", "")) for amount in PRICE.findall(reply)]

@@ -421,3 +421,41 @@ def test_a_visit_time_said_back_tidily() -> None:
     assert request is not None and request.said() == "Thursday around 4 PM"
     later = find_time_request("actually make it the afternoon, like 2pm")
     assert later is not None and later.said() == "around 2 PM"
+
+
+def test_what_models_do_you_have_names_no_tesla() -> None:
+    assert understand("what models do you have", CATALOG).slots.models == []
+    assert understand("i like the model s", CATALOG).slots.models == ["Model S"]
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [("Budget is around 40 max", 4_000_000), ("She wants the Palisade. Budget is 45", 4_500_000)],
+)
+def test_a_budget_said_without_k(text: str, budget: int) -> None:
+    assert understand(text, CATALOG).slots.budget_max_cents == budget
+
+
+async def test_equipment_the_listings_do_not_carry_and_two_trims_of_two_models(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("My wife and I are deciding between a Telluride and a Palisade")
+    budget = await chat.reply("She wants the Palisade, I like the Telluride lol. Budget is 45")
+    assert "$44,028" in budget or "$40,248" in budget  # the budget narrows; not the same list again
+    chairs = await chat.reply("We want AWD and captain's chairs would be nice")
+    assert chairs.startswith("Our listings don't say which have captain's chairs") and "don't have" not in chairs
+    trims = await chat.reply("Whats the difference between the 2022 Telluride EX and the 2023 Palisade SEL you have")
+    assert "side by side" in trims and "Telluride EX" in trims and "Palisade SEL" in trims
+    assert "We don't have a EX" not in trims
+
+
+async def test_a_new_model_named_with_a_refusal_and_other_kinds_when_the_named_ones_fail(
+    app: FastAPI, db: Database
+) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("Whats the lease on the Ioniq 5?")
+    kona = await chat.reply("Too much for me. What about the Kona?")
+    assert "Kona Ultimate" in kona and "don't have a Kona" not in kona
+    lux = await _visitor(app, db)
+    await lux.reply("Looking for a used luxury SUV, Lexus or Audi")
+    other = await lux.reply("Anything cheaper thats still nice? like 25")
+    assert other.startswith("Nothing of the kind you named fits that") and "$2" in other

@@ -62,7 +62,8 @@ class ReplyRequest:
     details: Details | None = None  # one unit by stock number, VIN or id, offered to an LLM as a tool
     set_aside: Sequence[VehicleView] = ()  # cars the message turned down ("not that one"), left out of ``vehicles``
     compared: str | None = None  # ``vehicles`` are compared on this measure, the winner first (brain.dialogue)
-    # every car that fits was shown already: "more" (``vehicles`` are the next ones), "all" (there are no others)
+    # every car that fits was shown already: "more" (``vehicles`` are the next ones), "all" (there are no others);
+    # "wider": nothing of the model asked for beats the car seen, ``vehicles`` are of other models
     seen: str | None = None
 
 

@@ -219,6 +219,9 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     only_features = s.features and not (s.makes or s.models or s.colors or s.condition or s.budget_max_cents)
     if only_features and state.focus is not None and (u.is_question or _WHAT_ABOUT.search(text)):
         return True  # "what about the sunroof", "and ventilated?": of the car under discussion
+    ranged = s.year_min != s.year_max  # "2022 or newer"; "the 2017" is one car's year
+    if (s.budget_max_cents or s.mileage_max or ranged) and not _YES_NO.search(text):
+        return False  # "she wants the palisade, i like the telluride. budget is 45": a narrowing, not a pointer
     if s.makes or s.models:  # "the ford", "and the malibu?": one of those shown, if any is (``pick``), else a search
         plural = any(re.search(rf"\b{re.escape(m.lower())}(?:s|es)\b", text.lower()) for m in s.models)
         return bool(_DEFINITE.search(text)) and not _NEW_SEARCH.search(text) and not plural

@@ -74,6 +74,14 @@ MESSAGES: dict[str, str] = {
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",
     "Here they are:": "Aquí los tiene:",
+    "Nothing of the kind you named fits that, but these do if you're open to others:": "Nada de lo que mencionó "
+    "cumple con eso, pero estos sí, si le interesan otros:",
+    "Our listings don't say what each trim adds, so I won't guess; here they are side by side:": "Nuestros "
+    "listados no dicen qué agrega cada versión, así que no voy a adivinar; aquí los tiene lado a lado:",
+    "Our listings don't say which have {feature}, so I can't say for sure; here's what fits everything else:": (
+        "Nuestros listados no dicen cuáles tienen {feature}, así que no lo puedo asegurar; esto es lo que cumple "
+        "con todo lo demás:"
+    ),
     "Thanks for letting me know!": "¡Gracias por contarme!",
     "Is there a vehicle I can look up for you: an SUV, a truck or a car, and a price you'd like to stay under?": (
         "¿Le busco algún vehículo: una SUV, una camioneta o un auto, y un precio máximo que no quiera pasar?"

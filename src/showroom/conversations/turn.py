@@ -53,6 +53,7 @@ from showroom.brain.dialogue import (
     DialogueState,
     about_model_of,
     asks_colours,
+    asks_for_more,
     asks_for_others,
     asks_similar,
     asks_trims,
@@ -376,6 +377,11 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
         )
+        own = own_wishes(terms, criteria)
+        if own is not None and not any(v.exact for v in vehicles):  # "too much. what about the kona?": the Kona
+            alone = await relevant_vehicles(session, u, turn.lead.id, known, terms=own)
+            if any(v.exact for v in alone):
+                vehicles, criteria = alone, own
     elif refers_to_shown(u, state) and not models_compared(u):  # "it", "the white one": what was shown
         ranked_by = superlative(u)
         if ranked_by and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
@@ -428,6 +434,13 @@ async def _question(
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
         if compared is None and past and not any(v.exact for v in vehicles):
             compared = unbeaten(past, state, seen)  # "anything cheaper?" when nothing is: the car seen is it
+        elif compared is None and not besides and asks_for_more(u) and not any(v.exact for v in vehicles):
+            # "anything under 25 thats still nice?" when no unit of the models named is: of other models
+            narrow = ("makes", "models", "trims", "colors")
+            wider = {k: v for k, v in searched.items() if k not in narrow}
+            other = [] if wider == searched else await relevant_vehicles(session, u, turn.lead.id, known, terms=wider)
+            if any(v.exact for v in other):
+                vehicles, shown_all = [v for v in other if v.exact], "wider"
         if compared is None and besides and not any(v.exact for v in vehicles):
             # "any others?" when there are none: the ones seen that fit are all there is
             fitting = [v for v in await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria) if v.exact]

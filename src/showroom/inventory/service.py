@@ -391,7 +391,12 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
                 named += f" or (model = any({{f{i}_rows{year}}}) and year >= {year})"
         elif feature.strip().lower() == "fuel efficient":
             known[f"f{i}_fuels"] = in_family(catalog, "fuel_type", list(_FUEL_SAVERS))
-            named += f" or fuel_type = any({{f{i}_fuels}}) or fuel_economy >= {GOOD_MPG}"
+            # a hybrid by its name ("Optima Hybrid", "SEL HEV") whatever the feed's fuel column says
+            known[f"f{i}_named"], known[f"f{i}_trims"] = _fuel_by_name(catalog, [*_FUEL_SAVERS, "Plug-In Hybrid"])
+            named += (
+                f" or fuel_type = any({{f{i}_fuels}}) or fuel_economy >= {GOOD_MPG}"
+                f" or model = any({{f{i}_named}}) or trim = any({{f{i}_trims}})"
+            )
             if models:  # "good on gas, like an elantra or civic": the thirty-MPG models named count; asked alone,
                 # hybrids and electrics answer it best
                 known[f"f{i}_thrifty"] = _thirty_mpg_models(catalog)

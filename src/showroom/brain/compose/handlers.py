@@ -85,6 +85,13 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.question = ctx.t("Would you like me to widen the search, or take a closer look at one of them?")
         reply.confidence = 0.7
         return reply
+    if ctx.seen == "wider" and ctx.vehicles:  # "anything cheaper?" when no unit of that model is: other models
+        reply.lead.append(ctx.t("Nothing of the kind you named fits that, but these do if you're open to others:"))
+        reply.body.append(_list_block(ctx.vehicles[:limit], ctx))
+        reply.vehicle_ids = [v.id for v in ctx.vehicles[:limit]]
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+        reply.confidence = 0.75
+        return reply
     if exact and ctx.seen == "more":  # the cars shown fit too: the next ones, not the same list again
         reply.lead.append(ctx.t("The ones I showed you fit that too. Here are more that do:"))
         reply.body.append(_list_block(exact[:limit], ctx))
@@ -121,6 +128,21 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         return reply
     if ctx.vehicles:
         shown = list(ctx.vehicles[:limit])
+        plain = replace(s, features=[])
+        if s.features and all(not v.features and _fits(replace(v, exact=True), plain) for v in shown):
+            # "captain's chairs would be nice": the listings carry no equipment, so none is "without" it
+            reply.lead.append(
+                ctx.t(
+                    "Our listings don't say which have {feature}, so I can't say for sure; here's what fits "
+                    "everything else:",
+                    feature=_with_article(_feature_phrase(s.features[0]), ctx),
+                )
+            )
+            reply.body.append(_list_block(shown, ctx))
+            reply.vehicle_ids = [v.id for v in shown]
+            reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+            reply.confidence = 0.6
+            return reply
         if s.has_vehicle_criteria():
             reply.lead.append(ctx.say("no_exact", what=_wanted(s, ctx.language)))
         reply.lead.append(ctx.say("alternatives"))
@@ -1098,6 +1120,11 @@ def _facts(ctx: _Ctx) -> _Reply:
         for t in trims
         if (found := next((u for u in ctx.vehicles if t.lower() in (u.trim or "").lower().split()), None))
     ]
+    if len(trims) > 1 and len(each_trim) == 2 and each_trim[0].model != each_trim[1].model:
+        # "the 2022 telluride ex and the 2023 palisade sel": two cars, side by side on what the listings say
+        side = _side_by_side_answer(ctx, each_trim[0], each_trim[1])
+        side.lead = [ctx.t("Our listings don't say what each trim adds, so I won't guess; here they are side by side:")]
+        return side
     if len(trims) > 1 and each_trim:  # "the difference between the limited and the sel": what we have of each
         missing = [t for t in trims if not any(t.lower() in (u.trim or "").lower().split() for u in each_trim)]
         reply.lead = [

@@ -211,6 +211,8 @@ def compose_reply(
     asks_more = (asks_for_more(u) or bool(_HOW_MANY.search(u.text))) and vehicles  # "how many k5s do you have"
     if intent in ("other", "not_interested", "price") and (refused or asks_more):
         intent = "inventory_search"  # "not red please", "nah too many miles", "whats left then": the next cars
+    if seen and intent not in ("comparison", "human_request", "stop"):
+        intent = "inventory_search"  # the cars shown fit, or others do: said as such (``_inventory_answer``)
     money = money_question(ctx) if intent in ("price", "other", "availability", "financing", "vehicle_facts") else None
     if money is not None:  # "any incentives right now?", "what fees are on top of that"
         reply = money

@@ -26,7 +26,8 @@ _MONTHLY_BEFORE = rx(r"\b(?:payments?|pmts?|monthly)\b[^.?!$\d]{0,25}$")
 _DOWN_AFTER = rx(r"^\s*(?:down\b|as (?:a )?down|for (?:a |the )?down)")
 _DOWN_BEFORE = rx(r"\bdown(?:\s*payment)?\s*(?:of|is|would be|:)?\s*(?:about|around|like)?\s*$")
 _IGNORE_BEFORE = rx(
-    r"\b(?:owe|owing|payoff|pay off|offered|quoted|gave me|give me|get|deposit|off|save|saved|rebate|fee)\b"
+    r"\b(?:owe|owing|payoff|pay off|offered|quoted|gave me|give me|get|deposit|off|save|saved|rebate|fee|debo|debe"
+    r"|debemos)\b"
     r"[^.?!]{0,12}$"
 )
 _IGNORE_AFTER = rx(
@@ -116,7 +117,8 @@ def _find_numbers(masked: str) -> list[_Num]:
 # A bare two-digit price limit ("under 30", "below 25", "menos de 25"): thousands, unless a unit or an age follows
 _BARE_BEFORE = re.compile(
     r"(?<!years )(?<!kids )(?<!kids are )\b(?:under|below|less than|no more than|max(?:imum)?|up to|tops"
-    r"|menos de|hasta|m[aá]ximo)\s*$",
+    r"|budget(?: is| of)?(?: around| about| like)?|around|about|like|max of|menos de|hasta|m[aá]ximo"
+    r"|presupuesto(?: es)?(?: de)?)\s*$",
     re.IGNORECASE,
 )
 _UNIT = re.compile(

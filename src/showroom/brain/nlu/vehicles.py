@@ -442,6 +442,8 @@ def _mentions(
 
 def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, year: int | None, s: _Scene) -> bool:
     """Should a candidate count? Everyday-word names need context."""
+    if cand.j - cand.i == 1 and s.tokens[cand.i].text == "models":
+        return False  # "what models do you have": the word, not a Tesla Model S squashed into one
     if cand.fuzzy:
         return entry.model is None or entry.catalog or entry.make in s.known or len(cand.key) >= 8
     if not entry.ambiguous:
