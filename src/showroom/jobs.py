@@ -138,6 +138,21 @@ async def purge_expired_sessions(timestamp: int) -> int:
     return count
 
 
+@tasks.periodic(cron="23 * * * *", periodic_id="jobs.purge_finished")
+@tasks.task(name="jobs.purge_finished", queue="maintenance", pass_context=True)
+async def purge_finished_jobs(context: JobContext, timestamp: int) -> int:
+    """Delete the jobs that ended over ``SHOWROOM_JOB_RETENTION_DAYS`` ago (succeeded, failed, cancelled or
+    aborted), with their events: a job's arguments hold what it was given (a widget message, an e-mail address).
+    The deletion is procrastinate's own (``delete_old_jobs``, what its builtin ``remove_old_jobs`` task runs), here
+    as our task so that it runs on our maintenance queue with the setting read at run time. Returns the hours kept."""
+    hours = services().settings.job_retention_days * 24  # a periodic task's last job is unlinked by its trigger
+    await context.app.job_manager.delete_old_jobs(
+        nb_hours=hours, include_failed=True, include_cancelled=True, include_aborted=True
+    )
+    log.info("purged the jobs that ended over %d days ago", hours // 24)
+    return hours
+
+
 @tasks.periodic(cron="* * * * *", periodic_id="jobs.retry_stalled")
 @tasks.task(name="jobs.retry_stalled", queue="maintenance", pass_context=True)
 async def retry_stalled(context: JobContext, timestamp: int) -> int:

@@ -110,6 +110,13 @@ class Settings(BaseSettings):
         ge=2,
         description="A worker silent this long is dead: its running jobs run again (it beats every third of it).",
     )
+    job_retention_days: int = Field(
+        default=7,
+        ge=1,
+        le=3650,
+        description="Finished jobs (succeeded, failed, cancelled) are deleted this many days after they ended, with "
+        "their events: their arguments hold customers' messages and e-mail addresses (an hourly maintenance job).",
+    )
     job_shutdown_seconds: float = Field(
         default=30.0, ge=0, description="On stop, how long running jobs may finish before they are aborted."
     )
