@@ -24,6 +24,7 @@ from procrastinate import App, Blueprint, JobContext, PsycopgConnector, RetryStr
 from sqlalchemy import delete
 
 from showroom.brain.escalation import learned
+from showroom.db import priority
 from showroom.db.engine import Database, open_database
 from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
@@ -113,15 +114,19 @@ async def opened(app: App) -> AsyncIterator[App]:
             await app.close_async()
 
 
-def _connector(conninfo: str) -> PsycopgConnector:
-    return PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"})
+def _connector(conninfo: str, embedded: bool) -> PsycopgConnector:
+    # embedded: a niced worker's backends are niced too (db.priority)
+    kwargs = {"application_name": "showroom-jobs"}
+    if embedded:
+        return PsycopgConnector(conninfo=conninfo, kwargs=kwargs, configure=priority.configure)
+    return PsycopgConnector(conninfo=conninfo, kwargs=kwargs)
 
 
-def build_app(conninfo: str) -> App:
+def build_app(conninfo: str, *, embedded: bool = False) -> App:
     """The procrastinate app of this process (a blueprint's tasks bind to one app, so it is built once)."""
     if conninfo not in _apps:
         registered()
-        app = App(connector=_connector(conninfo))
+        app = App(connector=_connector(conninfo, embedded))
         app.add_tasks_from(tasks, namespace="showroom")
         _apps[conninfo] = app
     return _apps[conninfo]
@@ -235,7 +240,7 @@ async def run_jobs(
     with ``wait=False``, until no job is left). ``showroom worker`` runs it alone; ``showroom serve`` runs it in
     the web process beside the server. Runners of one process share the app's pool (:func:`opened`)."""
     await asyncio.to_thread(learned.warm)  # jobs read customer messages too (SMS, e-mail): fitted off the loop
-    app = build_app(libpq(services.db.app_url))
+    app = build_app(libpq(services.db.app_url), embedded=services.settings.embedded)
     token = _services.set(services)
     settings = services.settings
     try:

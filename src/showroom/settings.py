@@ -103,7 +103,8 @@ class Settings(BaseSettings):
         ge=0,
         le=19,
         description="CPU niceness of the chat worker process `showroom serve` starts: its turns take the CPU staff and "
-        "API requests leave (bench/public_flood.py: 19 keeps a staff read's p99 closest to idle).",
+        "API requests leave (bench/public_flood.py: 19 keeps a staff read's p99 closest to idle). On the embedded "
+        "database the PostgreSQL backends serving its connections get the same niceness (db.priority).",
     )
     job_stalled_seconds: float = Field(
         default=30.0,

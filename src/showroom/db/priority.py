@@ -1,0 +1,66 @@
+"""A niced process's database work runs niced too (the embedded database: the same machine).
+
+The chat worker runs at nice 19 so that staff requests come first (``showroom serve``; issue 15, finding 3), but
+most of a chat turn's CPU is not its own: it is the PostgreSQL backends that serve its connections, which run at
+the postmaster's priority. Profiled under ``bench/public_flood.py``, those backends took as much CPU as the worker
+itself, at full priority. Worse, every PostgreSQL backend calls ``setsid()``, so with Linux's autogroup scheduling
+(``/proc/sys/kernel/sched_autogroup_enabled``, on by default on desktops and many servers) each backend is a group
+of its own, weighed as much as the whole session of the web server: a task's nice value counts only within its
+group.
+
+So a process whose niceness is above 0 gives each backend it connects to the same niceness: ``setpriority`` (what
+counts without autogroups) and, when the backend leads its own session (its own autogroup, so nobody else's
+priority moves), that group's nice value (``/proc/<pid>/autogroup``). Only for the embedded database: a backend
+pid of a remote server means nothing here. A refusal (another OS user, no ``/proc``) is ignored: priority is an
+optimisation, never a reason to fail a connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def own_niceness() -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def follow(backend_pid: int, nice: int | None = None) -> bool:
+    """Give the backend ``backend_pid`` this process's niceness (or ``nice``), never raising its priority; True if
+    anything changed."""
+    nice = own_niceness() if nice is None else nice
+    if nice <= 0 or backend_pid <= 0:
+        return False
+    changed = False
+    try:
+        if os.getpriority(os.PRIO_PROCESS, backend_pid) < nice:
+            os.setpriority(os.PRIO_PROCESS, backend_pid, nice)
+            changed = True
+        group = Path(f"/proc/{backend_pid}/autogroup")  # "/autogroup-123 nice 0"
+        if _leads_own_session(backend_pid) and group.exists() and int(group.read_text().split()[-1]) < nice:
+            group.write_text(str(nice))
+            changed = True
+    except OSError as exc:  # EPERM (another user), ESRCH (gone), no /proc: leave it as it is
+        log.debug("could not lower the priority of backend %s: %s", backend_pid, exc)
+    return changed
+
+
+def _leads_own_session(pid: int) -> bool:
+    """Is ``pid`` its session's leader (so its autogroup holds it alone among PostgreSQL's processes)?"""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return int(fields[3]) == pid  # state, ppid, pgrp, session
+
+
+def on_connect(dbapi_connection: Any, _record: Any) -> None:
+    """SQLAlchemy ``connect`` event: the new connection's backend gets this process's niceness."""
+    follow(dbapi_connection.driver_connection.info.backend_pid)
+
+
+async def configure(connection: Any) -> None:
+    """psycopg_pool ``configure`` (procrastinate's pool): the same for the job runner's own connections."""
+    follow(connection.info.backend_pid)
