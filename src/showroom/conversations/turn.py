@@ -202,8 +202,10 @@ async def _resume(session: AsyncSession, services: Services, conversation: Conve
     known = await catalog(session)
     u = understand(message.content, known, turns, languages=agent_languages(turn.dealership))
     u = with_visit_day(u, DialogueState.from_json(conversation.dialogue_state))
-    uninterested = NOT_INTERESTED in (conversation.tags or []) and u.primary != NOT_INTERESTED
-    if u.is_opt_out or (uninterested and not set(u.intents[:2]) & BUYING_INTENTS):
+    # "not interested" without a buying question: step 1 stayed silent, unless the tag is this message's own (then
+    # it answered); which one cannot be told afterwards, so the customer who said so is not written to
+    uninterested = NOT_INTERESTED in (conversation.tags or []) and not set(u.intents[:2]) & BUYING_INTENTS
+    if u.is_opt_out or uninterested:
         return Outcome(skipped="already received")
     pending = await _question(session, services, turn, message, u, known, turns)
     await session.commit()
