@@ -323,10 +323,13 @@ def chat_queue(settings: Settings) -> str:
 
 def start_chat_worker(settings: Settings) -> subprocess.Popen[bytes]:
     """The process that runs the chat turns beside the web server (``showroom serve``): ``showroom worker --queue
-    chat``, at a lower CPU priority (``SHOWROOM_CHAT_WORKER_NICE``) so that staff and API requests come first."""
+    chat``, at a lower CPU priority (``SHOWROOM_CHAT_WORKER_NICE``, and ``SCHED_IDLE`` with
+    ``SHOWROOM_CHAT_WORKER_IDLE``) so that staff and API requests come first."""
     command = [sys.executable, "-m", "showroom", "worker", "--queue", CHAT_QUEUE]
     proc = subprocess.Popen(command, env={**os.environ, "SHOWROOM_CHAT_TURNS": "worker"})  # noqa: S603  # our own CLI
     os.setpriority(os.PRIO_PROCESS, proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + settings.chat_worker_nice)
+    if settings.chat_worker_idle:
+        priority.make_idle(proc.pid)
     return proc
 
 

@@ -106,6 +106,12 @@ class Settings(BaseSettings):
         "API requests leave (bench/public_flood.py: 19 keeps a staff read's p99 closest to idle). On the embedded "
         "database the PostgreSQL backends serving its connections get the same niceness (db.priority).",
     )
+    chat_worker_idle: bool = Field(
+        default=True,
+        description="Run the chat worker `showroom serve` starts (and, on the embedded database, the PostgreSQL "
+        "backends serving it) under Linux's SCHED_IDLE policy: the CPU only when nothing else wants it, and a staff "
+        "request's work takes the CPU from a turn at once instead of after its time slice (elsewhere: ignored).",
+    )
     job_stalled_seconds: float = Field(
         default=30.0,
         ge=2,

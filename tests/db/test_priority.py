@@ -54,9 +54,17 @@ def test_a_process_of_another_session_keeps_its_session_group() -> None:
         proc.wait()
 
 
+def test_an_idle_process_puts_its_backends_under_sched_idle(leader: int) -> None:
+    """SCHED_IDLE: a normal task that wakes takes the CPU from them at once (a nice value only weighs them)."""
+    assert priority.follow(leader, nice=0, idle=True)
+    assert os.sched_getscheduler(leader) == os.SCHED_IDLE
+    assert os.getpriority(os.PRIO_PROCESS, leader) == 0
+    assert not priority.follow(leader, nice=0, idle=True)  # already
+
+
 def test_a_process_at_nice_0_or_a_gone_backend_changes_nothing_and_raises_nothing(leader: int) -> None:
-    assert not priority.follow(leader, nice=0)
-    assert not priority.follow(2**22 + 12345, nice=10)  # no such process: ignored
+    assert not priority.follow(leader, nice=0, idle=False)
+    assert not priority.follow(2**22 + 12345, nice=10, idle=True)  # no such process: ignored
     assert os.getpriority(os.PRIO_PROCESS, leader) == 0
 
 
@@ -69,25 +77,27 @@ from showroom.jobs import _connector
 from showroom.settings import Settings
 
 os.nice(6)
+os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 settings = Settings(environment="test", data_dir=sys.argv[3], database_url=None)
 
 async def main() -> None:
     engine = make_engine(make_url(sys.argv[1]), settings, application_name="showroom-test")
     async with engine.connect() as conn:
         pid = (await conn.execute(text("select pg_backend_pid()"))).scalar_one()
-        print("engine", os.getpriority(os.PRIO_PROCESS, pid))
+        print("engine", os.getpriority(os.PRIO_PROCESS, pid), os.sched_getscheduler(pid) == os.SCHED_IDLE)
     await engine.dispose()
     connector = _connector(sys.argv[2], True)
     await connector.open_async()
     async with connector.pool.connection() as conn:
-        print("jobs", os.getpriority(os.PRIO_PROCESS, conn.info.backend_pid))
+        backend = conn.info.backend_pid
+        print("jobs", os.getpriority(os.PRIO_PROCESS, backend), os.sched_getscheduler(backend) == os.SCHED_IDLE)
     await connector.close_async()
 
 asyncio.run(main())
 """
 
 
-def test_a_niced_process_connections_to_the_embedded_database_run_at_its_niceness(
+def test_a_niced_idle_process_connections_to_the_embedded_database_run_at_its_priority(
     settings: Settings, topo: Topology
 ) -> None:
     if not settings.embedded:
@@ -101,4 +111,4 @@ def test_a_niced_process_connections_to_the_embedded_database_run_at_its_nicenes
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["engine", "6", "jobs", "6"]
+    assert done.stdout.split() == ["engine", "6", "True", "jobs", "6", "True"]
