@@ -169,6 +169,7 @@ async def test_serve_runs_chat_turns_in_a_lower_priority_worker_process_and_the_
         chat = [pid for pid, args in _children(proc.pid) if "worker --queue chat" in args]
         assert len(chat) == 1, _children(proc.pid)
         assert os.getpriority(os.PRIO_PROCESS, chat[0]) == 19
+        assert os.sched_getscheduler(chat[0]) == os.SCHED_IDLE  # a staff request's work preempts a turn's at once
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers={"Origin": SITE}) as http:
             for _ in range(100):
                 try:

@@ -24,6 +24,7 @@ from procrastinate import App, Blueprint, JobContext, PsycopgConnector, RetryStr
 from sqlalchemy import delete
 
 from showroom.brain.escalation import learned
+from showroom.db import priority
 from showroom.db.engine import Database, open_database
 from showroom.db.migrate import resolve
 from showroom.db.urls import libpq
@@ -113,15 +114,19 @@ async def opened(app: App) -> AsyncIterator[App]:
             await app.close_async()
 
 
-def _connector(conninfo: str) -> PsycopgConnector:
-    return PsycopgConnector(conninfo=conninfo, kwargs={"application_name": "showroom-jobs"})
+def _connector(conninfo: str, embedded: bool) -> PsycopgConnector:
+    # embedded: a niced worker's backends are niced too (db.priority)
+    kwargs = {"application_name": "showroom-jobs"}
+    if embedded:
+        return PsycopgConnector(conninfo=conninfo, kwargs=kwargs, configure=priority.configure)
+    return PsycopgConnector(conninfo=conninfo, kwargs=kwargs)
 
 
-def build_app(conninfo: str) -> App:
+def build_app(conninfo: str, *, embedded: bool = False) -> App:
     """The procrastinate app of this process (a blueprint's tasks bind to one app, so it is built once)."""
     if conninfo not in _apps:
         registered()
-        app = App(connector=_connector(conninfo))
+        app = App(connector=_connector(conninfo, embedded))
         app.add_tasks_from(tasks, namespace="showroom")
         _apps[conninfo] = app
     return _apps[conninfo]
@@ -136,6 +141,21 @@ async def purge_expired_sessions(timestamp: int) -> int:
     count = int(getattr(result, "rowcount", 0) or 0)
     log.info("purged %d expired sessions", count)
     return count
+
+
+@tasks.periodic(cron="23 * * * *", periodic_id="jobs.purge_finished")
+@tasks.task(name="jobs.purge_finished", queue="maintenance", pass_context=True)
+async def purge_finished_jobs(context: JobContext, timestamp: int) -> int:
+    """Delete the jobs that ended over ``SHOWROOM_JOB_RETENTION_DAYS`` ago (succeeded, failed, cancelled or
+    aborted), with their events: a job's arguments hold what it was given (a widget message, an e-mail address).
+    The deletion is procrastinate's own (``delete_old_jobs``, what its builtin ``remove_old_jobs`` task runs), here
+    as our task so that it runs on our maintenance queue with the setting read at run time. Returns the hours kept."""
+    hours = services().settings.job_retention_days * 24  # a periodic task's last job is unlinked by its trigger
+    await context.app.job_manager.delete_old_jobs(
+        nb_hours=hours, include_failed=True, include_cancelled=True, include_aborted=True
+    )
+    log.info("purged the jobs that ended over %d days ago", hours // 24)
+    return hours
 
 
 @tasks.periodic(cron="* * * * *", periodic_id="jobs.retry_stalled")
@@ -220,7 +240,7 @@ async def run_jobs(
     with ``wait=False``, until no job is left). ``showroom worker`` runs it alone; ``showroom serve`` runs it in
     the web process beside the server. Runners of one process share the app's pool (:func:`opened`)."""
     await asyncio.to_thread(learned.warm)  # jobs read customer messages too (SMS, e-mail): fitted off the loop
-    app = build_app(libpq(services.db.app_url))
+    app = build_app(libpq(services.db.app_url), embedded=services.settings.embedded)
     token = _services.set(services)
     settings = services.settings
     try:
@@ -303,10 +323,13 @@ def chat_queue(settings: Settings) -> str:
 
 def start_chat_worker(settings: Settings) -> subprocess.Popen[bytes]:
     """The process that runs the chat turns beside the web server (``showroom serve``): ``showroom worker --queue
-    chat``, at a lower CPU priority (``SHOWROOM_CHAT_WORKER_NICE``) so that staff and API requests come first."""
+    chat``, at a lower CPU priority (``SHOWROOM_CHAT_WORKER_NICE``, and ``SCHED_IDLE`` with
+    ``SHOWROOM_CHAT_WORKER_IDLE``) so that staff and API requests come first."""
     command = [sys.executable, "-m", "showroom", "worker", "--queue", CHAT_QUEUE]
     proc = subprocess.Popen(command, env={**os.environ, "SHOWROOM_CHAT_TURNS": "worker"})  # noqa: S603  # our own CLI
     os.setpriority(os.PRIO_PROCESS, proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + settings.chat_worker_nice)
+    if settings.chat_worker_idle:
+        priority.make_idle(proc.pid)
     return proc
 
 

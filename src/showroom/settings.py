@@ -103,12 +103,26 @@ class Settings(BaseSettings):
         ge=0,
         le=19,
         description="CPU niceness of the chat worker process `showroom serve` starts: its turns take the CPU staff and "
-        "API requests leave (bench/public_flood.py: 19 keeps a staff read's p99 closest to idle).",
+        "API requests leave (bench/public_flood.py: 19 keeps a staff read's p99 closest to idle). On the embedded "
+        "database the PostgreSQL backends serving its connections get the same niceness (db.priority).",
+    )
+    chat_worker_idle: bool = Field(
+        default=True,
+        description="Run the chat worker `showroom serve` starts (and, on the embedded database, the PostgreSQL "
+        "backends serving it) under Linux's SCHED_IDLE policy: the CPU only when nothing else wants it, and a staff "
+        "request's work takes the CPU from a turn at once instead of after its time slice (elsewhere: ignored).",
     )
     job_stalled_seconds: float = Field(
         default=30.0,
         ge=2,
         description="A worker silent this long is dead: its running jobs run again (it beats every third of it).",
+    )
+    job_retention_days: int = Field(
+        default=7,
+        ge=1,
+        le=3650,
+        description="Finished jobs (succeeded, failed, cancelled) are deleted this many days after they ended, with "
+        "their events: their arguments hold customers' messages and e-mail addresses (an hourly maintenance job).",
     )
     job_shutdown_seconds: float = Field(
         default=30.0, ge=0, description="On stop, how long running jobs may finish before they are aborted."

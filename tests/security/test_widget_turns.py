@@ -14,9 +14,11 @@ import time
 from typing import Any
 
 import psycopg
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
+from showroom.agent.providers import BuiltinProvider, ProviderReply, ReplyRequest
 from showroom.conversations.widget import thread_id
 from showroom.db.engine import Database
 from showroom.db.urls import Topology, libpq
@@ -163,6 +165,47 @@ async def test_a_turn_whose_worker_died_gets_a_503_and_is_answered_once_when_run
         await worker("chat")
         await _turn_job(topo, chat["token"], status="succeeded")
         assert await _messages(db, chat["conversation_id"]) == {"customer": 2, "ai": 2}
+
+
+async def test_a_turn_whose_worker_died_after_storing_the_message_is_answered_once_when_run_again(
+    app: FastAPI, db: Database, settings: Settings, topo: Topology, worker: Worker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker dies while the agent composes (step 2): the customer's message and its effects are committed, the
+    answer is not. The job run again answers that message, once; a third run writes nothing more."""
+    team = await stocked_team(app, db)
+    sub = team.dealership.subdomain
+    chat = await _chat(app, sub)
+    composing = BuiltinProvider.reply
+
+    async def dies_once(self: BuiltinProvider, request: ReplyRequest) -> ProviderReply:
+        monkeypatch.setattr(BuiltinProvider, "reply", composing)
+        raise RuntimeError("the worker died while the agent composed its answer")
+
+    monkeypatch.setattr(BuiltinProvider, "reply", dies_once)
+    impatient = _app(settings, db, chat_turns="worker", chat_turn_seconds=3)
+    async with impatient.router.lifespan_context(impatient):
+        post = asyncio.create_task(
+            _visitor(impatient).post(
+                f"/api/v1/widget/{sub}/messages", json={"token": chat["token"], "content": "Do you have a red Tucson?"}
+            )
+        )
+        turn = await _turn_job(topo, chat["token"])
+        await worker("chat")
+        await post
+    assert await _messages(db, chat["conversation_id"]) == {"customer": 2, "ai": 1}  # stored, not answered
+
+    for _ in range(2):  # the dead worker's job runs again (jobs.retry_stalled), then once more: answered once
+        await _owner(topo, "update procrastinate_jobs set status = 'todo' where id = %(id)s", id=turn)
+        await worker("chat")
+        await _turn_job(topo, chat["token"], status="succeeded")
+        assert await _messages(db, chat["conversation_id"]) == {"customer": 2, "ai": 2}
+    async with db.maint_session() as maint:
+        asked = await maint.scalar(
+            select(Message.id).where(Message.conversation_id == chat["conversation_id"], Message.sender == "customer")
+            .order_by(Message.created_at.desc()).limit(1)
+        )  # fmt: skip
+        answers = await maint.scalar(select(func.count()).where(Message.in_reply_to == asked))
+    assert answers == 1
 
 
 async def test_a_web_process_runs_its_chat_turns_again_after_its_job_runner_lost_its_worker_row(

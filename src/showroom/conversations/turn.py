@@ -157,10 +157,11 @@ async def receive(
 ) -> tuple[Message, bool, Outcome]:
     """A customer's message, from any channel: stored and acted on in the caller's transaction, which this
     commits; then answered (steps 2 and 3). Idempotent on the provider's key: a retry returns the first message
-    and answers nothing. Returns the message, whether it is new, and what the agent did."""
+    and answers it only if the first run did not (:func:`_resume`). Returns the message, whether it is new, and what
+    the agent did."""
     first = await repeat(session, conversation.id, idempotency_key)
     if first is not None:
-        return first, False, Outcome(skipped="already received")
+        return first, False, await _resume(session, services, conversation, first)
     if conversation.status == "archived":
         raise Conflict("this conversation is archived; start a new one", field="conversation_id")
     message = Message(
@@ -197,6 +198,35 @@ async def receive(
     if isinstance(decided, Outcome):
         return message, True, decided
     return message, True, await _answer(session, services, decided)
+
+
+async def _resume(session: AsyncSession, services: Services, conversation: Conversation, message: Message) -> Outcome:
+    """A message taken already by an earlier run of its turn (a provider's retry, a job run again): answered now if
+    that run stored it and stopped before answering (its worker died during step 2), so that it is answered
+    once. Step 1's writes (the count, insights, score, a trigger's handover, a booking, an opt-out) were committed
+    with the message and are not done again: only the question and the answer are left. Nothing to do when it was
+    answered (any reply to it), when the AI no longer answers, when a newer message's turn answers it, or when step
+    1 decided to stay silent (an opt-out; "not interested" without a buying question)."""
+    turn = await turn_rows(session, conversation)
+    last = conversation.last_customer_message_at
+    if ai_answers(turn) or (last is not None and last > message.created_at) or await _replied(session, message.id):
+        return Outcome(skipped="already received")
+    turns = await history(session, conversation.id, exclude=message.id)
+    known = await catalog(session)
+    u = understand(message.content, known, turns, languages=agent_languages(turn.dealership))
+    u = with_visit_day(u, DialogueState.from_json(conversation.dialogue_state))
+    # "not interested" without a buying question: step 1 stayed silent, unless the tag is this message's own (then
+    # it answered); which one cannot be told afterwards, so the customer who said so is not written to
+    uninterested = NOT_INTERESTED in (conversation.tags or []) and not set(u.intents[:2]) & BUYING_INTENTS
+    if u.is_opt_out or uninterested:
+        return Outcome(skipped="already received")
+    pending = await _question(session, services, turn, message, u, known, turns)
+    await session.commit()
+    return await _answer(session, services, pending)
+
+
+async def _replied(session: AsyncSession, message_id: uuid.UUID) -> bool:
+    return await session.scalar(select(_REPLIED), {"inbound_id": message_id}) or False
 
 
 async def add_message(
@@ -631,8 +661,14 @@ _RECHECKED = ("status", "ai_paused", "is_ai_assisted", "last_customer_message_at
 
 # FOR NO KEY UPDATE: it waits for another turn's write of the row, but not for new messages' foreign-key checks
 # (KEY SHARE), as FOR UPDATE would; that wait deadlocked with concurrent messages of one conversation. Built once.
+# Has the customer's message an answer (a reply, a handover note, a confirmation) already? Two runs of one turn (a
+# job run again, a provider's retry while the first still waits on the provider) answer it once: checked with
+# the re-check, under the conversation's row lock.
+_REPLIED = (
+    select(Message.id).where(Message.in_reply_to == bindparam("inbound_id", type_=Message.in_reply_to.type)).exists()
+)
 _RECHECK = (
-    select(*(CONVERSATIONS.c[name] for name in _RECHECKED), Customer.ai_enabled)
+    select(*(CONVERSATIONS.c[name] for name in _RECHECKED), Customer.ai_enabled, _REPLIED.label("replied"))
     .join_from(CONVERSATIONS, Customer, Customer.id == CONVERSATIONS.c.customer_id)
     .where(CONVERSATIONS.c.id == bindparam("conversation_id", type_=CONVERSATIONS.c.id.type))
     .with_for_update(of=CONVERSATIONS, key_share=True)
@@ -642,9 +678,12 @@ _RECHECK = (
 async def _changed(session: AsyncSession, pending: Pending) -> str | None:
     """Why the answer must not be written (None: it may): re-read under the conversation's row lock."""
     turn = pending.rows
-    found = (await session.execute(_RECHECK, {"conversation_id": turn.conversation.id})).first()
+    inbound = pending.inbound.id if pending.inbound is not None else None
+    found = (await session.execute(_RECHECK, {"conversation_id": turn.conversation.id, "inbound_id": inbound})).first()
     if found is None:
         return "the conversation is gone"
+    if found.replied:
+        return "the message was answered already (its turn ran twice)"
     for name, value in zip(_RECHECKED, found, strict=False):
         set_committed_value(turn.conversation, name, value)
     set_committed_value(turn.customer, "ai_enabled", found.ai_enabled)

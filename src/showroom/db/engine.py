@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, SessionTransaction
 
-from showroom.db import datetimes
+from showroom.db import datetimes, priority
 from showroom.ops import instrument
 from showroom.settings import Settings
 
@@ -174,6 +174,8 @@ def make_engine(
     )
     if settings.metrics_enabled:
         instrument.instrument(engine, application_name.removeprefix("showroom-"))
+    if settings.embedded:  # a niced process (the chat worker) has its backends niced too
+        event.listen(engine.sync_engine, "connect", priority.on_connect)
     instrument.ENABLED = settings.metrics_enabled
     return engine
 
