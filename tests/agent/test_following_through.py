@@ -459,3 +459,17 @@ async def test_a_new_model_named_with_a_refusal_and_other_kinds_when_the_named_o
     await lux.reply("Looking for a used luxury SUV, Lexus or Audi")
     other = await lux.reply("Anything cheaper thats still nice? like 25")
     assert other.startswith("Nothing of the kind you named fits that") and "$2" in other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "insurance at 20 is gonna kill me, ok thx ill think about it",  # an age, not 8 PM
+        "<adf><prospect><requestdate>2026-12-06T21:14:00-06:00</requestdate></prospect></adf> still available?",
+    ],
+)
+def test_numbers_that_are_no_visit_time(text: str) -> None:
+    from showroom.brain.nlu.when import find_time_request
+
+    assert find_time_request(text) is None
+    assert find_time_request("at 20:30 tonight") is not None

@@ -137,9 +137,13 @@ def _hour(raw: int, ap: str | None, text: str) -> int | None:
     return raw + 12 if 1 <= raw <= 7 else raw  # business hours: "at 6" is the evening, "at 9" the morning
 
 
+# Times no customer typed as a visit: ISO timestamps ("2026-12-06T21:14:00-06:00") and markup around them
+_MACHINE_TIME = re.compile(r"<[^>]{1,200}>|\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
+
+
 def find_time_request(text: str) -> TimeRequest | None:
     """The first clock time in ``text`` with the day next to it, if the customer names one."""
-    cleaned = clean(text)
+    cleaned = _MACHINE_TIME.sub(lambda m: " " * len(m.group()), clean(text))  # an ADF's <requestdate>, markup
     for clock in _CLOCK.finditer(cleaned):
         groups = clock.groupdict()
         if groups["noon"]:
@@ -148,6 +152,8 @@ def find_time_request(text: str) -> TimeRequest | None:
         ap = groups["ap"] or groups["ap1"]
         if not (ap or groups["m"] or groups["lead"] or groups["ish"]):
             continue  # a bare number is a price, a year, a count
+        if not (ap or groups["m"]) and int(groups["h"]) > 12:
+            continue  # "insurance at 20 is gonna kill me": an age, a count; a 24-hour time is written 20:00
         found = _hour(int(groups["h"]), ap, cleaned)
         if found is not None:
             hour, minute = found, int(groups["m"] or 0)
