@@ -473,3 +473,9 @@ def test_numbers_that_are_no_visit_time(text: str) -> None:
 
     assert find_time_request(text) is None
     assert find_time_request("at 20:30 tonight") is not None
+
+
+def test_a_lead_form_pasted_into_the_chat_is_an_enquiry_not_a_rate_question() -> None:
+    text = "Name: Ramon Ortiz\nPhone: 708-555-0163\nVehicle of interest: 2022 Hyundai Tucson SE AWD (Stock 27138A)"
+    u = understand(text, CATALOG)
+    assert evaluate(default_specs(), text, [], u) is None

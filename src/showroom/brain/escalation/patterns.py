@@ -144,7 +144,8 @@ _FINANCING = _table(
     ),
     (
         "interest rate",
-        r"\bapr\b|\binterest(?: rates?)?\b|\brates? (?:with|for|on|are|is|do you)\b|\bwhat rates?\b",
+        # "vehicle of interest" on a lead form is no rate
+        r"\bapr\b|(?<!of )\binterest(?: rates?)?\b(?!\s*:)|\brates? (?:with|for|on|are|is|do you)\b|\bwhat rates?\b",
         r"\b\d+(?:\.\d+)?\s?%",
     ),
     (
