@@ -479,3 +479,12 @@ def test_a_lead_form_pasted_into_the_chat_is_an_enquiry_not_a_rate_question() ->
     text = "Name: Ramon Ortiz\nPhone: 708-555-0163\nVehicle of interest: 2022 Hyundai Tucson SE AWD (Stock 27138A)"
     u = understand(text, CATALOG)
     assert evaluate(default_specs(), text, [], u) is None
+
+
+async def test_is_it_a_plug_in_is_answered_of_the_model_not_searched_for(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    plug = await chat.reply("is the Santa Fe Hybrid a plug-in?")
+    assert "No, the" in plug and "is a hybrid, not a plug-in hybrid" in plug and "don't have" not in plug
+    prime = await _visitor(app, db)
+    ev = await prime.reply("Is the Prius Prime a full EV? your site says electric")
+    assert "is a plug-in hybrid, not fully electric" in ev and "don't have" not in ev

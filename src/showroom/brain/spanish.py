@@ -74,6 +74,15 @@ MESSAGES: dict[str, str] = {
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",
     "Here they are:": "Aquí los tiene:",
+    "a hybrid": "híbrido",
+    "a plug-in hybrid": "híbrido enchufable",
+    "fully electric": "100% eléctrico",
+    "gas-powered": "de gasolina",
+    "a diesel": "diésel",
+    "Our listing doesn't say what the {title} runs on; a team member can confirm it.": "Nuestro listado no dice "
+    "qué combustible usa el {title}; alguien del equipo se lo puede confirmar.",
+    "No, the {title} is {fuel}, not {wanted}.": "No, el {title} es {fuel}, no {wanted}.",
+    "Yes, the {title} is {fuel}.": "Sí, el {title} es {fuel}.",
     "Nothing of the kind you named fits that, but these do if you're open to others:": "Nada de lo que mencionó "
     "cumple con eso, pero estos sí, si le interesan otros:",
     "Our listings don't say what each trim adds, so I won't guess; here they are side by side:": "Nuestros "

@@ -42,10 +42,12 @@ from showroom.brain.nlu.attributes import (
     drivetrain_matches,
     drivetrains_named,
     feature_of,
+    fuel_matches,
     transmissions_named,
+    vehicle_fuel,
 )
 from showroom.brain.nlu.intents import DEFERRAL
-from showroom.brain.nlu.understanding import Slots
+from showroom.brain.nlu.understanding import Slots, Understanding
 from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day
 from showroom.brain.types import VehicleView
 from showroom.vocabulary import Tone, VehicleCondition
@@ -58,7 +60,8 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     s = ctx.u.slots
     limit = 2 if ctx.sms else 5
     target = _by_identifier(ctx)
-    exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, s)], ctx.u.text)
+    fitting = replace(s, fuel_types=[]) if asks_fuel_of(ctx.u) else s  # "is it a plug-in?" asks, never filters
+    exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, fitting)], ctx.u.text)
     reply = _Reply()
     if not s.has_vehicle_criteria() and not ctx.vehicles and _THIS_ONE.search(ctx.u.text):
         # "is this still available?" with no car named: which one, not a questionnaire
@@ -99,6 +102,10 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
         reply.confidence = 0.8
         return reply
+    if exact and asks_fuel_of(ctx.u):  # "is the santa fe hybrid a plug-in?": answered of the unit, then the rest
+        answer = _exact_answer(ctx, exact[:1], asked_specific, more=False)
+        answer.lead[:0] = [_fuel_said(ctx, exact[0])]
+        return answer
     if exact:
         # more than shown, or maybe more than the search read: never a count that is not the lot's
         more = len(exact) > limit or len(ctx.vehicles) >= FULL_SEARCH
@@ -164,6 +171,45 @@ _THIS_ONE = re.compile(
     r"|\b(?:sigue|est[aá]) disponible\b|\btodav[ií]a (?:lo|la) tienen\b",
     re.IGNORECASE,
 )
+
+
+_IS_A_FUEL = re.compile(
+    r"^\W*(?:so\s+|and\s+)?(?:is|are|es|son)\s+(?!there\b|any\b|hay\b)[^?.!]*\b(?:a\s+|an\s+|full\s+|fully\s+)?"
+    r"(?:plug-?in|phev|hybrid|h[ií]brid[oa]|electric|ev|el[eé]ctric[oa]|gas|gasoline)\b",
+    re.IGNORECASE,
+)
+_FUEL_WORDS = {
+    "Hybrid": "a hybrid",
+    "Plug-In Hybrid": "a plug-in hybrid",
+    "Electric": "fully electric",
+    "Gasoline": "gas-powered",
+    "Diesel": "a diesel",
+}
+
+
+def asks_fuel_of(u: Understanding) -> bool:
+    """ "Is the Santa Fe Hybrid a plug-in?", "is the Prius Prime a full EV?": a question about a model's fuel, to
+    answer about its units, not a filter that would find none ("we don't have a plug-in Santa Fe")."""
+    s = u.slots
+    return bool(s.fuel_types and (s.models or s.makes) and _IS_A_FUEL.search(u.text))
+
+
+def _fuel_said(ctx: _Ctx, v: VehicleView) -> str:
+    """The answer to "is it a plug-in?" of one unit: what its name (else the feed) says it runs on."""
+    actual = vehicle_fuel(v.fuel_type, v.model, v.trim)
+    wanted = ctx.u.slots.fuel_types[0]
+    title = v.short_title if ctx.sms else v.title
+    if actual is None:
+        return ctx.t("Our listing doesn't say what the {title} runs on; a team member can confirm it.", title=title)
+    words = ctx.t(_FUEL_WORDS.get(actual, actual.lower()))
+    if fuel_matches(actual, wanted) and not (wanted == "Hybrid" and actual == "Plug-In Hybrid"):
+        return ctx.t("Yes, the {title} is {fuel}.", title=title, fuel=words)
+    return ctx.t(
+        "No, the {title} is {fuel}, not {wanted}.",
+        title=title,
+        fuel=words,
+        wanted=ctx.t(_FUEL_WORDS.get(wanted, wanted)),
+    )
 
 
 def _drive_contradicted(v: VehicleView, s: Slots) -> bool:

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
-from showroom.brain.compose.handlers import _HANDLERS, HAS_FEATURE, _addendum, comparison_answer, money_question
+from showroom.brain.compose.handlers import (
+    _HANDLERS,
+    HAS_FEATURE,
+    _addendum,
+    asks_fuel_of,
+    comparison_answer,
+    money_question,
+)
 from showroom.brain.compose.voice import _voice
 from showroom.brain.dialogue import ALONE, asks_colours, asks_for_more, asks_trims
 from showroom.brain.guardrails import layout
@@ -298,7 +305,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "body_styles": list(s.body_styles),
         "colors": list(s.colors),
         "drivetrains": list(s.drivetrains),
-        "fuel_types": list(s.fuel_types),
+        "fuel_types": [] if asks_fuel_of(u) else list(s.fuel_types),
         "transmissions": list(s.transmissions),
         "condition": s.condition,
         "price_max_cents": s.budget_max_cents,
