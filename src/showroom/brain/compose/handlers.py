@@ -60,8 +60,8 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     s = ctx.u.slots
     limit = 2 if ctx.sms else 5
     target = _by_identifier(ctx)
-    fitting = replace(s, fuel_types=[]) if asks_fuel_of(ctx.u) else s  # "is it a plug-in?" asks, never filters
-    exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, fitting)], ctx.u.text)
+    wished = replace(s, fuel_types=[]) if asks_fuel_of(ctx.u) else s  # "is it a plug-in?" asks, never filters
+    exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, wished)], ctx.u.text)
     reply = _Reply()
     if not s.has_vehicle_criteria() and not ctx.vehicles and _THIS_ONE.search(ctx.u.text):
         # "is this still available?" with no car named: which one, not a questionnaire
