@@ -488,3 +488,16 @@ async def test_is_it_a_plug_in_is_answered_of_the_model_not_searched_for(app: Fa
     prime = await _visitor(app, db)
     ev = await prime.reply("Is the Prius Prime a full EV? your site says electric")
     assert "is a plug-in hybrid, not fully electric" in ev and "don't have" not in ev
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are you a bot? if yes I want a human. if no, prove it lol",  # the bot question does not hide the request
+        "cool cool, another robot that can't share that information. super helpful",
+        "I own a small landscaping company and need 3 pickups + 2 SUVs for my crew. Do you have a fleet program?",
+    ],
+)
+def test_what_still_goes_to_a_person(text: str) -> None:
+    u = understand(text, CATALOG, languages=("en", "es"))
+    assert evaluate(default_specs(), text, [], u) is not None, text

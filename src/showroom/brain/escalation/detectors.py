@@ -210,7 +210,7 @@ def _detect_learned(ctx: _Context) -> str | None:
         return None
     if ctx.history and len(ctx.words) < learned.MIN_WORDS_IN_CONVERSATION:
         return None  # "and the lowest miles?": a follow-up reads only with what came before; the model reads alone
-    if ctx.u.asks_if_bot and not ctx.u.wants_human:
+    if ctx.u.asks_if_bot and not ctx.u.wants_human and len(ctx.words) <= 8:
         return None  # "am i talking to a real person?": the agent says what it is, and offers one
     if ctx.u.primary == "test_drive" and ctx.u.time_request is None and not ctx.u.wants_human:
         return None  # "can i test drive it saturday": the agent asks for a time; a time is the appointment detector's

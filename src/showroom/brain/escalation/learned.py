@@ -38,8 +38,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
-# Chosen on the development set f (eval/sets/f), never on a set that is reported.
-THRESHOLD = 0.75
+# Chosen on the development set f (eval/sets/f), never on a set that is reported: with the 110 team examples,
+# 0.72 gives P 0.950 / R 0.966 there (0.75: 0.948 / 0.932; 0.70: the same as 0.72).
+THRESHOLD = 0.72
 EXAMPLE_FILES = ("messages.jsonl", "team.jsonl")
 # It learnt from first messages; later in a conversation, a short one ("and the lowest miles?", "never mind, I
 # bought elsewhere") means what the conversation makes it mean, so it is left to the named triggers.
