@@ -468,6 +468,7 @@ MESSAGES: dict[str, str] = {
     # hours, location, service
     "Our hours are {hours}.": "Nuestro horario es {hours}.",
     "You'll find us at {location}.": "Nos encuentra en {location}.",
+    "You'll find us in {location}.": "Nos encuentra en {location}.",
     "We're located at {location}.": "Estamos en {location}.",
     "You can reach us at {phone}.": "Nos puede llamar al {phone}.",
     "I'll have a team member send you our hours and directions.": (

@@ -1210,7 +1210,11 @@ def _hours_location(ctx: _Ctx) -> _Reply:
     if hours == where:
         hours = where = True
     if d.location and where:
-        reply.lead.append(ctx.t("You'll find us at {location}.", location=d.location))
+        reply.lead.append(
+            ctx.t("You'll find us at {location}.", location=d.location)
+            if d.address
+            else ctx.t("You'll find us in {location}.", location=d.location)  # a town, no street
+        )
     day = find_day(ctx.u.text)
     if d.hours_text and hours and day and day[1].removeprefix("next ") in d.closed_days:
         name = day[1].removeprefix("next ")
