@@ -501,3 +501,16 @@ async def test_is_it_a_plug_in_is_answered_of_the_model_not_searched_for(app: Fa
 def test_what_still_goes_to_a_person(text: str) -> None:
     u = understand(text, CATALOG, languages=("en", "es"))
     assert evaluate(default_specs(), text, [], u) is not None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("nothing older than 2022", (2022, None)),  # was read as "older than": 2021 at most
+        ("nothing newer than 2020", (None, 2020)),
+        ("older than 2015 is fine", (None, 2014)),
+    ],
+)
+def test_a_negated_older_than_is_the_oldest_wanted(text: str, years: tuple[int | None, int | None]) -> None:
+    s = understand(text, CATALOG).slots
+    assert (s.year_min, s.year_max) == years

@@ -587,7 +587,8 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
 
 
 _SIDE_BY_SIDE = re.compile(
-    r"\bcompare\b|\bcomparison\b|\bvs\.?\b|\bversus\b|\bdifferences? between\b|\bwhat(?:'?s| is) the difference\b"
+    r"\bcompare\b|\bcompared (?:to|with)\b|\bstack up\b|\bcomparison\b|\bvs\.?\b|\bversus\b"
+    r"|\bdifferences? between\b|\bwhat(?:'?s| is) the difference\b"
     r"|\bhow do (?:they|those|these|the two|both) compare\b|\bcompar(?:a|ar|en|arlas|arlos)\b|\bdiferencias? entre\b",
     re.IGNORECASE,
 )

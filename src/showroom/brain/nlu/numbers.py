@@ -69,10 +69,16 @@ _YEAR_MIN_AFTER = rx(
 _YEAR_MAX_AFTER = rx(r"^\s*(?:or (?:older|earlier|before)|and (?:older|earlier|below))")
 _YEAR_AFTER_BEFORE = rx(r"\b(?:newer than|after|later than)\s*(?:a|an|the)?\s*$")
 _YEAR_MIN_BEFORE = rx(
-    r"\b(?:at least|no older than|minimum|from|since|starting|min|desde|a partir del?|m[ií]nimo)\s*(?:a|an|the|el)?\s*$"
+    r"\b(?:at least|no older than|minimum|from|since|starting|min|desde|a partir del?|m[ií]nimo)"
+    r"\s*(?:a|an|the|el)?\s*$",
+    # "nothing older than 2022", "not older than 2022": 2022 is the oldest wanted
+    r"\b(?:nothing|none|not|nada|no es|anything but)\s+(?:\w+\s+)?older than\s*(?:a|an|the)?\s*$",
 )
 _YEAR_OLDER_BEFORE = rx(r"\b(?:older than|before|earlier than|prior to)\s*(?:a|an|the)?\s*$")
-_YEAR_MAX_BEFORE = rx(r"\b(?:no newer than|up to|until|at most)\s*(?:a|an|the)?\s*$")
+_YEAR_MAX_BEFORE = rx(
+    r"\b(?:no newer than|up to|until|at most)\s*(?:a|an|the)?\s*$",
+    r"\b(?:nothing|none|not|nada)\s+(?:\w+\s+)?newer than\s*(?:a|an|the)?\s*$",
+)
 _YEAR_CONTEXT_BEFORE = rx(
     r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o)\s*$"
 )
