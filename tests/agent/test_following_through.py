@@ -514,3 +514,15 @@ def test_what_still_goes_to_a_person(text: str) -> None:
 def test_a_negated_older_than_is_the_oldest_wanted(text: str, years: tuple[int | None, int | None]) -> None:
     s = understand(text, CATALOG).slots
     assert (s.year_min, s.year_max) == years
+
+
+async def test_scratch_a_colour_and_the_difference_between_the_two_of_a_trim(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("what new palisades do you have in black")
+    two = await chat.reply("whats the difference between the two calligraphys")
+    assert "side by side" in two and two.count("Calligraphy AWD, Black") == 2 and "SEL" not in two
+    assert "The one at $52,752 is $383 less" in two
+    white = await chat.reply(
+        "actually scratch black, my husband says it's impossible to keep clean. what do you have in white"
+    )
+    assert ", Black," not in white and ", White," in white

@@ -542,6 +542,12 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     )
     by_id = {v.id: v for v in shown}
     named = _named_among(ordered, u)
+    two = re.search(r"\b(?:the|both|those|these) (?:two )?([a-z][a-z0-9-]{2,})s\b", text, re.IGNORECASE)
+    if side and not named and two and two.group(1).lower() not in ("one", "car", "truck", "suv", "vehicle"):
+        # "the difference between the two calligraphys": the two whose title has the word, else no guess
+        named = [v for v in ordered if _title_has(v, [two.group(1).lower()])]
+        if len(named) < 2:
+            return None
     if side and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
@@ -599,7 +605,8 @@ def side_by_side(u: Understanding) -> bool:
     one": two cars side by side on what the listings say (not which wins on price, year or miles, not two trims'
     equipment); also "which is bigger, the X or the Y", which the listings cannot rate (``unrated``)."""
     if _SIDE_BY_SIDE.search(u.text):
-        plain = _measure(u.text) is None and len(u.slots.trims) < 2 and u.primary != "vehicle_facts"
+        facts = u.primary == "vehicle_facts" and not _THE_PAIR.search(u.text)  # "the two calligraphys": a pair
+        plain = _measure(u.text) is None and len(u.slots.trims) < 2 and not facts
         return plain or len(u.slots.colors) > 1
     return unrated(u) is not None
 

@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "Our listings don't rate which is {asked}, so I won't guess; here they are side by side:": "Nuestros listados "
     "no dicen cuál es {asked}, así que no voy a adivinar; aquí los tiene lado a lado:",
     "the {colour} one": "el de color {colour}",
+    "the one at {price}": "el de {price}",
     "is {gap} less": "cuesta {gap} menos",
     "is newer": "es más reciente",
     "has {miles} fewer miles": "tiene {miles} millas menos",

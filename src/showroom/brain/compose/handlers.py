@@ -1562,6 +1562,8 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
     def name(v: VehicleView, other: VehicleView) -> str:
         if v.short_title == other.short_title and v.exterior_color and v.exterior_color != other.exterior_color:
             return ctx.t("the {colour} one", colour=v.exterior_color.lower())
+        if v.short_title == other.short_title and v.price_cents is not None:  # twins: by what is listed
+            return ctx.t("the one at {price}", price=price_text(v.price_cents))
         return ctx.t("the {title}", title=v.short_title)
 
     wins: dict[int, list[str]] = {a.id: [], b.id: []}
