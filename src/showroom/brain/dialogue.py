@@ -134,7 +134,9 @@ _ANY_KIND = re.compile(
 _OTHERS = re.compile(
     r"\bthe others?\b|\bthe other ones?\b|\bthe other (?:two|three|\d)\b|\blos otros\b|\blas otras\b", re.IGNORECASE
 )
-_THE_PAIR = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bdifference\b|\bdiferencia\b", re.I)
+# "both", "the two": a pair of cars (``pick``, and the test drive's "can i see both thursday")
+BOTH = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bambos\b|\bambas\b", re.IGNORECASE)
+_THE_PAIR = re.compile(rf"{BOTH.pattern}|\bdifference\b|\bdiferencia\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 _ALL_OF_THEM = re.compile(

@@ -215,11 +215,9 @@ def handover_note(
         ).format(name=named)
         return f"{sorry}\n\n{_call_us(turn, language)}"
     request = u.time_request if u else None
-    when = (
-        (request.said() if language == "en" else _FILLER.sub("", capitalise_weekdays(request.words)).strip())
-        if (request)
-        else ""
-    )
+    when = ""
+    if request is not None:  # "Thursday around 4 PM"; another language keeps the customer's words, tidied
+        when = request.said() if language == "en" else _FILLER.sub("", capitalise_weekdays(request.words)).strip()
     if request is not None and request.in_minutes is not None:  # "20 min away"
         when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
     thanks = translate(

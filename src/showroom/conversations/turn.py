@@ -366,6 +366,27 @@ async def _answered(session: AsyncSession, conversation_id: uuid.UUID) -> bool:
     return found is not None
 
 
+async def _own_wishes_first(
+    session: AsyncSession,
+    u: Understanding,
+    lead_id: Any,
+    known: Catalog,
+    terms: dict[str, Any],
+    criteria: dict[str, Any],
+    vehicles: list[VehicleView],
+    *,
+    order: str = "cheapest",
+) -> tuple[list[VehicleView], dict[str, Any]]:
+    """The cars and criteria to answer from when a message names a new make, model or kind and the limits carried
+    from before left nothing that fits: what the message asks for by itself (``dialogue.own_wishes``; "the white
+    equinox still there?" after new 2023+ Tucsons), if that finds any; else what was found."""
+    own = own_wishes(terms, criteria)
+    if own is None or any(v.exact for v in vehicles):
+        return vehicles, criteria
+    alone = await relevant_vehicles(session, u, lead_id, known, terms=own, order=order)
+    return (alone, own) if any(v.exact for v in alone) else (vehicles, criteria)
+
+
 async def _question(
     session: AsyncSession,
     services: Services,
@@ -407,11 +428,8 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
         )
-        own = own_wishes(terms, criteria)
-        if own is not None and not any(v.exact for v in vehicles):  # "too much. what about the kona?": the Kona
-            alone = await relevant_vehicles(session, u, turn.lead.id, known, terms=own)
-            if any(v.exact for v in alone):
-                vehicles, criteria = alone, own
+        # "too much. what about the kona?": the Kona
+        vehicles, criteria = await _own_wishes_first(session, u, turn.lead.id, known, terms, criteria, vehicles)
     elif refers_to_shown(u, state) and not models_compared(u):  # "it", "the white one": what was shown
         ranked_by = superlative(u)
         if ranked_by and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
@@ -454,13 +472,9 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=searched, order=order, everything=superlative(u) is not None
         )
-        own = own_wishes(terms, criteria)
-        if own is not None and not any(v.exact for v in vehicles):
-            # "the white equinox still there?" after new 2023+ Tucsons: the wishes carried from the earlier search
-            # hid it; what the message itself asks for is searched before saying there is none
-            alone = await relevant_vehicles(session, u, turn.lead.id, known, terms=own, order=order)
-            if any(v.exact for v in alone):
-                vehicles, criteria = alone, own
+        vehicles, criteria = await _own_wishes_first(
+            session, u, turn.lead.id, known, terms, criteria, vehicles, order=order
+        )
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
         if compared is None and past and not any(v.exact for v in vehicles):
             compared = unbeaten(past, state, seen)  # "anything cheaper?" when nothing is: the car seen is it

@@ -25,6 +25,7 @@ from showroom.brain.compose.vehicles import (
 )
 from showroom.brain.dialogue import (
     ALONE,
+    BOTH,
     asks_colours,
     asks_condition,
     asks_for_more,
@@ -692,9 +693,8 @@ def _cab_fact(v: VehicleView, ctx: _Ctx, title: str, asked: str) -> str:
 
 
 _LINK_ASKED = re.compile(r"\b(?:link|url|web ?page|listing page|enlace)\b", re.IGNORECASE)
-_PHOTOS_ASKED = re.compile(
-    r"\b(?:more |other |any )?(?:pictures|pics|photos|fotos|video|walk-?around)\b"
-    r"|\b(?:the |a )?(?:link|url|web ?page|listing page|enlace)\b",  # "text me the link to the cheaper one"
+_PHOTOS_ASKED = re.compile(  # "more pics?", and "text me the link to the cheaper one"
+    rf"\b(?:more |other |any )?(?:pictures|pics|photos|fotos|video|walk-?around)\b|{_LINK_ASKED.pattern}",
     re.IGNORECASE,
 )
 _PRICE_TOO = re.compile(r"\b(?:price|cost|how much|precio|cu[aá]nto)\b", re.IGNORECASE)
@@ -1058,7 +1058,7 @@ def _financing(ctx: _Ctx, lease: bool = False) -> _Reply:
 
 def _test_drive(ctx: _Ctx) -> _Reply:
     v = _by_identifier(ctx) or (ctx.vehicles[0] if len(ctx.vehicles) == 1 else None)
-    both = ctx.referred and len(ctx.vehicles) == 2 and bool(_BOTH.search(ctx.u.text))  # "can i see both thursday"
+    both = ctx.referred and len(ctx.vehicles) == 2 and bool(BOTH.search(ctx.u.text))  # "can i see both thursday"
     reply = _Reply(vehicle_ids=[v.id] if v else [u.id for u in ctx.vehicles] if both else [], confidence=0.8)
     what = ctx.t(" of the {title}", title=v.short_title if ctx.sms else v.title) if v else ""
     if both:
@@ -1092,7 +1092,6 @@ def _test_drive(ctx: _Ctx) -> _Reply:
     return reply
 
 
-_BOTH = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bambos\b|\bambas\b", re.IGNORECASE)
 _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (topic, re.compile(pattern, re.IGNORECASE))
     for topic, pattern in (
