@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,10 +15,16 @@ from showroom.db import priority
 from showroom.db.urls import Topology, libpq
 from showroom.settings import Settings
 
+_autogroup_nice = priority.autogroup_nice
 
-def _autogroup_nice(pid: int) -> int | None:
-    group = Path(f"/proc/{pid}/autogroup")
-    return int(group.read_text().split()[-1]) if group.exists() else None
+
+def test_an_empty_autogroup_file_means_no_autogroup() -> None:
+    """A process in a CPU cgroup of its own (containers, CI runners) or with autogroups off has the file, empty: the
+    CI run of b5ee85d failed reading it as a number."""
+    assert priority.parse_autogroup("") is None
+    assert priority.parse_autogroup("/autogroup-182104 nice 0\n") == 0
+    assert priority.parse_autogroup("/autogroup-7 nice -5\n") == -5
+    assert priority.parse_autogroup("garbage") is None
 
 
 @pytest.fixture

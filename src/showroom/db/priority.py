@@ -62,18 +62,32 @@ def follow(backend_pid: int, nice: int | None = None, idle: bool | None = None) 
         if nice > 0 and os.getpriority(os.PRIO_PROCESS, backend_pid) < nice:
             os.setpriority(os.PRIO_PROCESS, backend_pid, nice)
             changed = True
-        group = Path(f"/proc/{backend_pid}/autogroup")  # "/autogroup-123 nice 0"
-        if (
-            nice > 0
-            and _leads_own_session(backend_pid)
-            and group.exists()
-            and int(group.read_text().split()[-1]) < nice
-        ):
-            group.write_text(str(nice))
+        group_nice = autogroup_nice(backend_pid) if nice > 0 and _leads_own_session(backend_pid) else None
+        if group_nice is not None and group_nice < nice:
+            Path(f"/proc/{backend_pid}/autogroup").write_text(str(nice))
             changed = True
     except OSError as exc:  # EPERM (another user), ESRCH (gone), no /proc: leave it as it is
         log.debug("could not lower the priority of backend %s: %s", backend_pid, exc)
     return changed
+
+
+def autogroup_nice(pid: int) -> int | None:
+    """The nice value of ``pid``'s autogroup, or None where it has none: no ``/proc/<pid>/autogroup`` (a kernel
+    without autogroups), or an empty one (autogroups switched off, or the process in a cgroup of its own with the
+    CPU controller, as in many containers and CI runners: the kernel then prints nothing)."""
+    try:
+        text = Path(f"/proc/{pid}/autogroup").read_text()  # "/autogroup-123 nice 0"
+    except OSError:
+        return None
+    return parse_autogroup(text)
+
+
+def parse_autogroup(text: str) -> int | None:
+    """``"/autogroup-123 nice 5"`` -> 5; anything else (empty above all) -> None."""
+    words = text.split()
+    if len(words) == 3 and words[1] == "nice" and words[2].lstrip("-").isdigit():
+        return int(words[2])
+    return None
 
 
 def _leads_own_session(pid: int) -> bool:
