@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -99,6 +99,7 @@ from showroom.conversations.service import CLOSED, get, repeat, staff_message
 from showroom.errors import Conflict, ValidationFailed
 from showroom.followups import service as followups
 from showroom.inventory.service import catalog
+from showroom.leads.adf.pasted import as_enquiry
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
 from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
@@ -211,9 +212,9 @@ async def _resume(session: AsyncSession, services: Services, conversation: Conve
     last = conversation.last_customer_message_at
     if ai_answers(turn) or (last is not None and last > message.created_at) or await _replied(session, message.id):
         return Outcome(skipped="already received")
-    turns = await history(session, conversation.id, exclude=message.id)
+    turns = _read(await history(session, conversation.id, exclude=message.id))
     known = await catalog(session)
-    u = understand(message.content, known, turns, languages=agent_languages(turn.dealership))
+    u = understand(_said(message.content), known, turns, languages=agent_languages(turn.dealership))
     u = with_visit_day(u, DialogueState.from_json(conversation.dialogue_state))
     # "not interested" without a buying question: step 1 stayed silent, unless the tag is this message's own (then
     # it answered); which one cannot be told afterwards, so the customer who said so is not written to
@@ -270,6 +271,16 @@ async def first_reply(session: AsyncSession, services: Services, conversation_id
 # --- step 1: decide ----------------------------------------------------------------------------------------------
 
 
+def _said(text: str) -> str:
+    """What a customer's message says: a lead document pasted into it (ADF) read as the lead form it is."""
+    return as_enquiry(text) or text
+
+
+def _read(turns: list[AgentTurn]) -> list[AgentTurn]:
+    """The history as :func:`_said` reads each customer message."""
+    return [replace(t, text=_said(t.text)) if t.sender == "customer" else t for t in turns]
+
+
 def ai_answers(turn: TurnRows) -> str | None:
     """Why the AI must stay silent here, or None when it answers."""
     c, d = turn.conversation, turn.dealership
@@ -291,8 +302,8 @@ async def _decide(
 ) -> Outcome | Pending:
     """Step 1 for a customer's message (stored already): what it changes, and the provider's question if the
     agent is to answer."""
-    text = message.content
-    turns = await history(session, turn.conversation.id, exclude=message.id)
+    text = _said(message.content)
+    turns = _read(await history(session, turn.conversation.id, exclude=message.id))
     known = await catalog(session)
     u = understand(text, known, turns, languages=agent_languages(turn.dealership))
     told = DialogueState.from_json(turn.conversation.dialogue_state)

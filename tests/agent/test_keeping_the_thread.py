@@ -1,0 +1,48 @@
+"""Keeping the thread (issue 13, seventh round): a lead document pasted into the chat is read as the lead it is. The
+pure part first, then whole conversations through the public widget API with the real feed."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from showroom.db.engine import Database
+from showroom.leads.adf.pasted import as_enquiry
+from tests.agent.test_following_through import _visitor
+
+PASTED = """hi this is what i sent on cars.com
+<?xml version="1.0" encoding="UTF-8"?>
+<adf version="1.0"><prospect><requestdate>2026-12-06T18:02:00-06:00</requestdate>
+<vehicle interest="buy" status="used"><year>2021</year><make>Kia</make><model>Telluride</model>
+<vin>5XYP5DHC4MG101192</vin></vehicle>
+<vehicle interest="trade-in"><year>2016</year><make>Honda</make><model>Accord</model><odometer>112000</odometer>
+</vehicle>
+<customer><contact><name part="first">Dana</name><name part="last">Whitfield</name><phone>708-555-0188</phone>
+<email>dana.w@example.com</email></contact>
+<comments>How many miles on it?</comments></customer>
+<vendor><vendorname>World Hyundai of Matteson</vendorname></vendor></prospect></adf>"""
+
+
+def test_a_pasted_adf_lead_reads_as_the_lead_form_it_is() -> None:
+    said = as_enquiry(PASTED)
+    assert said is not None
+    lines = said.splitlines()
+    assert lines[:3] == ["Name: Dana Whitfield", "Phone: 708-555-0188", "Email: dana.w@example.com"]
+    assert lines[3] == "Vehicle of interest: Used 2021 Kia Telluride, VIN 5XYP5DHC4MG101192"
+    assert lines[4].startswith("Trade-in: 2016 Honda Accord")
+    assert lines[5] == "Comments: hi this is what i sent on cars.com How many miles on it?"
+
+
+def test_text_without_a_lead_document_or_a_broken_one_is_read_as_written() -> None:
+    assert as_enquiry("do you have a <b>red</b> tucson? <adf> is a format right") is None
+    assert as_enquiry("<adf><prospect><customer></customer></prospect></adf>") is None  # no contact: not a lead
+    assert as_enquiry("how much is the 2022 tucson") is None
+
+
+async def test_a_lead_pasted_into_the_chat_is_answered_not_handed_over(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    first = await chat.say(PASTED)
+    assert first["human"] is False
+    answer = first["replies"][0]["content"]
+    assert "2021 Kia Telluride" in answer and "47,844 miles" in answer
+    price = await chat.reply("ok whats the price")
+    assert "$35,900" in price
