@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from showroom.brain.dialogue import _NEWER
+from showroom.brain.nlu.intents import carried
+from showroom.brain.types import Turn
 from showroom.db.engine import Database
 from showroom.leads.adf.pasted import as_enquiry
 from tests.agent.test_following_through import _visitor
@@ -46,3 +49,38 @@ async def test_a_lead_pasted_into_the_chat_is_answered_not_handed_over(app: Fast
     assert "2021 Kia Telluride" in answer and "47,844 miles" in answer
     price = await chat.reply("ok whats the price")
     assert "$35,900" in price
+
+
+def test_a_message_naming_only_another_car_asks_the_previous_question_of_it() -> None:
+    asked = [Turn("customer", "how many miles on the white one"), Turn("ai", "The ... has 47,844 miles.")]
+    assert carried("and the grey one?", asked) == "and the grey one, how many miles?"
+    spanish = [Turn("customer", "la gris mas barata cuantas millas tiene"), Turn("ai", "...")]
+    assert carried("y la segunda?", spanish) == "y la segunda, cuantas millas?"
+    assert carried("and the grey one, whats the price?", asked) == "and the grey one, whats the price?"  # its own
+    assert carried("what about a palisade under 40k with awd and a sunroof please", asked).endswith("please")
+    assert carried("the grey one", asked) == "the grey one"  # no "and": a choice, not the same question
+    assert carried("and the grey one?", [Turn("customer", "show me suvs")]) == "and the grey one?"
+
+
+async def test_and_the_next_one_gets_the_same_question_and_a_missing_mileage_is_said(
+    app: FastAPI, db: Database
+) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any grey suvs under 25k")  # the second listed is the Sportage whose feed row has no mileage
+    second = await chat.reply("how many miles on the second one")
+    assert "doesn't show its mileage" in second and "Sportage" in second
+    third = await chat.reply("and the third one?")
+    assert third.startswith("The 2022 Hyundai Tucson SE AWD has 23,209 miles.")
+
+
+async def test_the_two_most_expensive_of_the_list_side_by_side(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("show me your 3 row suvs")
+    side = await chat.reply("what about the two most expensive, whats the difference")
+    assert side.startswith("Here they are side by side")
+    assert "Telluride SX AWD, White, $35,900" in side and "Telluride EX FWD, Brown, $35,900" in side
+    assert "Highlander" not in side
+
+
+def test_two_newest_is_not_read_as_or_newest() -> None:
+    assert _NEWER.search("the two newest") and not _NEWER.search("2021 or newer")

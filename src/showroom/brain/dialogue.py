@@ -66,11 +66,12 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _CHEAPER = re.compile(
-    r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|m[aá]s barat[oa]|m[aá]s econ[oó]mic[oa])\b", re.I
+    r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b",
+    re.IGNORECASE,
 )
-_PRICIER = re.compile(r"\b(?:pricier|more expensive|most expensive|nicer one|higher trim|m[aá]s car[oa])\b", re.I)
+_PRICIER = re.compile(r"\b(?:pricier|more expensive|most expensive|nicer one|higher trim|m[aá]s car[oa]s?)\b", re.I)
 _NEWER = re.compile(
-    r"(?<!or )(?<!and )(?<!o )\b(?:newer|newest|latest|most recent|m[aá]s nuev[oa]|m[aá]s reciente)\b"
+    r"(?<!\bor )(?<!\band )(?<!\bo )\b(?:newer|newest|latest|most recent|m[aá]s nuev[oa]|m[aá]s reciente)\b"
     r"(?! (?:model )?years?\b)",
     re.IGNORECASE,
 )
@@ -435,6 +436,9 @@ def pick(
     by_id = {v.id: v for v in [*shown, *earlier]}
     pair = [by_id[i] for i in state.discussed if i in by_id]
     pair = pair if len(pair) == 2 else ordered if len(ordered) == 2 else []
+    top = _top_two(text, ordered)
+    if top:  # "how many miles on the two cheapest": those two of the list
+        return top
     if _THE_PAIR.search(text) and pair and not u.slots.has_vehicle_criteria():
         return pair  # "can i see both thursday", "whats the price difference": the two under discussion
     if _OTHERS.search(text) and state.focus is not None and len(ordered) > 1:  # "which of the others": not that one
@@ -550,6 +554,9 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         named = [v for v in ordered if _title_has(v, [two.group(1).lower()])]
         if len(named) < 2:
             return None
+    top = _top_two(text, ordered)
+    if side and top:  # "the two most expensive, what's the difference"
+        named = top
     if side and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
@@ -565,6 +572,26 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     else:
         field_ = ordered
     return _ranked(field_, measure)
+
+
+# "the two most expensive", "the 2 cheapest ones", "las dos más baratas": two of the list, ranked
+_TOP_TWO = re.compile(
+    r"\b(?:the|los|las)\s+(?:two|2|dos)\s+(?:(?:most|m[aá]s)\s+)?(?:expensive|priciest|pricier|car[oa]s|cheapest"
+    r"|least expensive|barat[oa]s|newest|nuev[oa]s|lowest[- ]mile(?:age|s)?|fewest miles)\b",
+    re.IGNORECASE,
+)
+
+
+def _top_two(text: str, ordered: Sequence[VehicleView]) -> list[VehicleView]:
+    """The two cars of ``ordered`` that "the two most expensive" / "the two cheapest" name; empty when it does not."""
+    said = _TOP_TWO.search(text)
+    measure = _measure(said.group(0)) if said else None
+    if said and not measure and re.search(r"expensive|priciest|car[oa]s", said.group(0), re.I):
+        measure = "pricier"
+    if not measure or len(ordered) < 2:
+        return []
+    ranked = _ranked(ordered, measure)
+    return ranked.vehicles[:2] if ranked else []
 
 
 def _measure(text: str) -> str | None:
@@ -609,7 +636,7 @@ def side_by_side(u: Understanding) -> bool:
     if _SIDE_BY_SIDE.search(u.text):
         facts = u.primary == "vehicle_facts" and not _THE_PAIR.search(u.text)  # "the two calligraphys": a pair
         plain = _measure(u.text) is None and len(u.slots.trims) < 2 and not facts
-        return plain or len(u.slots.colors) > 1
+        return plain or len(u.slots.colors) > 1 or _TOP_TWO.search(u.text) is not None
     return unrated(u) is not None
 
 

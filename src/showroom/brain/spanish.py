@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "is newer": "es más reciente",
     "has {miles} fewer miles": "tiene {miles} millas menos",
     "{car} {wins}.": "{car} {wins}.",
+    "{a} has {da}, {b} {db}.": "{a} es {da}; {b}, {db}.",
     "They're listed the same on price, year and miles.": "Tienen el mismo precio, año y millaje en el listado.",
     "Yes, the {model} is known for good gas mileage: EPA rates it around 30 MPG combined or better (the exact figure "
     "depends on the engine and year).": "Sí, el {model} es conocido por su buen rendimiento: la EPA le da unas 30 "
@@ -406,6 +407,9 @@ MESSAGES: dict[str, str] = {
     "A payment depends on the price, your down payment, the term and the rate your lender offers, so I can't quote "
     "one here; our finance team works it out with you.": "Un pago depende del precio, el enganche, el plazo y la tasa "
     "que le aprueben, así que no puedo darle una cifra aquí; nuestro equipo de finanzas lo calcula con usted.",
+    "Our listing for the {title} doesn't show its mileage; a team member can check the odometer for you.": (
+        "Nuestro listado del {title} no muestra su millaje; alguien del equipo le puede revisar el odómetro."
+    ),
     "Yes, the {title} is finished in {colour}.": "Sí, el {title} es color {colour}.",
     "The {title} is finished in {colour}.": "El {title} es color {colour}.",
     "price not listed yet": "precio aún no publicado",

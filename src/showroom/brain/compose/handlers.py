@@ -523,10 +523,15 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
         )
     elif colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
         out.append(ctx.t("It's finished in {colour}.", colour=v.exterior_color) if v.exterior_color else "")
-    if (
-        re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b|\bkilometraje\b", ctx.u.text, re.I)
-        and v.mileage is not None
-    ):
+    miles_asked = re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b|\bkilometraje\b", ctx.u.text, re.I)
+    if miles_asked and v.mileage is None and "low mileage" not in s.features:  # not in the feed: said, not guessed
+        out.append(
+            ctx.t(
+                "Our listing for the {title} doesn't show its mileage; a team member can check the odometer for you.",
+                title=title,
+            )
+        )
+    elif miles_asked and v.mileage is not None:
         out.append(
             ctx.t("The {title} is new, with {miles} miles on it.", title=title, miles=f"{v.mileage:,}")
             if v.condition == VehicleCondition.new and 0 < v.mileage < 1000
@@ -1542,6 +1547,14 @@ def _unbeaten_answer(ctx: _Ctx, car: VehicleView, measure: str) -> _Reply:
     return reply
 
 
+def _plain_drive(v: VehicleView) -> str | None:
+    """The unit's drivetrain when its listing says it one way only (its trim names no other one)."""
+    named = drivetrains_named(v.trim)
+    if not v.drivetrain or v.drivetrain not in _DRIVE_WORDS or any(n != v.drivetrain for n in named):
+        return None
+    return v.drivetrain
+
+
 def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
     """ "Compare the f150 and the titan", "the difference between the white one and the grey one": both listings,
     then what sets each apart on price, year and miles (what the listings say; equipment they do not list is not
@@ -1579,6 +1592,17 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
     said = [
         ctx.t("{car} {wins}.", car=name(v, o), wins=ctx.join(wins[v.id])) for v, o in ((a, b), (b, a)) if wins[v.id]
     ]
+    drives = [_plain_drive(v) for v in (a, b)]
+    if drives[0] and drives[1] and drives[0] != drives[1]:  # "the SX is AWD, the EX FWD": what the trims say too
+        said.append(
+            ctx.t(
+                "{a} has {da}, {b} {db}.",
+                a=name(a, b),
+                da=_drive_words(ctx, drives[0]),
+                b=name(b, a),
+                db=_drive_words(ctx, drives[1]),
+            )
+        )
     if said:
         reply.body.append(" ".join(s[0].upper() + s[1:] for s in said))
     else:

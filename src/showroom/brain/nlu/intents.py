@@ -487,6 +487,33 @@ _YES_FILLER = words(
 )
 
 
+# A question about one car's figure: asked again of another car by "and the white one?" (``carried``).
+_ASKED = re.compile(
+    r"\bhow many (?:miles|owners)\b|\bwhat(?:'?s| is| are) the (?:mileage|miles|price|colou?r|year|trim)\b"
+    r"|\bwhat colou?r\b|\bhow much\b|\bwhat year\b|\bwhat trim\b|\bmileage\b|\bmiles on\b|\bthe price\b"
+    r"|\bis it (?:awd|4wd|4x4|fwd|rwd|automatic|manual|a hybrid|hybrid|electric|new|used|certified)\b"
+    r"|\bcu[aá]nt[oa]s? millas\b|\bmillaje\b|\bqu[eé] color\b|\bqu[eé] a[nñ]o\b|\bcu[aá]nto (?:cuesta|vale|sale)\b"
+    r"|\bel precio\b|\bqu[eé] precio\b",
+    re.IGNORECASE,
+)
+# "and the white one?", "what about the second one", "y la segunda?": nothing asked but which car
+_ELLIPSIS = re.compile(
+    r"^\W*(?:and|what about|how about|same for|same with|and for|y|y para|y de|también|tambien)\b[^?.!,;]{0,40}\W*$",
+    re.IGNORECASE,
+)
+
+
+def carried(text: str, history: Sequence[Turn] = ()) -> str:
+    """A message that names only another car ("and the second one?", "y la blanca?") asks what the customer's
+    previous message asked of the car before: that question is carried over ("... how many miles?"). Any other
+    message is returned as it is."""
+    if len(text.split()) > 7 or not _ELLIPSIS.match(text) or _ASKED.search(text):
+        return text
+    last = next((t.text for t in reversed(history) if t.sender == Sender.customer), "")
+    asked = _ASKED.search(last)
+    return f"{text.rstrip(' ?!.')}, {asked.group(0)}?" if asked else text
+
+
 def understand(
     text: str,
     catalog: Catalog | None = None,
@@ -495,7 +522,7 @@ def understand(
 ) -> Understanding:
     """Intents (most likely first), slots, sentiment and flags of one customer message, the language it is in and
     whether the dealership's agent answers in it (``languages``: the ones it does, ``agent_config.languages``)."""
-    cleaned = clean(text)
+    cleaned = carried(clean(text), history)
     language = detect_language(cleaned, [t.text for t in history[-6:] if t.sender == Sender.customer])
     lower = cleaned.lower()
     slots = extract_slots(cleaned, catalog, history)
