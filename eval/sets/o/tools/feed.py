@@ -13,7 +13,7 @@ GARBAGE_TRIM = "value matchLevel none matchedWords"
 COLOURS = ["White", "Grey", "Black", "Brown", "Blue", "Burgundy", "Red",
            "Green", "Orange", "Silver", "Gray", "Beige", "Gold", "Yellow", "Purple"]
 # stock-number shaped tokens: 25713, 25426A, KV5561, WV15148, DT15464A, kv4958
-STOCK_RE = re.compile(r"(?<![\w$,.])([A-Za-z]{2}\d{4,5}A?|\d{5}A?)(?![\w,])")
+STOCK_RE = re.compile(r"(?<![\w$])(?<!\d[,.])([A-Za-z]{2}\d{4,5}A?|\d{5}A?)(?!\w|[,.]\d)")
 
 
 def money(v):
