@@ -3,13 +3,16 @@ pure part first, then whole conversations through the public widget API with the
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI
 
 from showroom.brain.dialogue import _NEWER
-from showroom.brain.nlu.intents import carried
+from showroom.brain.nlu.intents import carried, understand
+from showroom.brain.nlu.language import detect_language
 from showroom.brain.types import Turn
 from showroom.db.engine import Database
 from showroom.leads.adf.pasted import as_enquiry
+from tests.agent.support import CATALOG
 from tests.agent.test_following_through import _visitor
 
 PASTED = """hi this is what i sent on cars.com
@@ -84,3 +87,61 @@ async def test_the_two_most_expensive_of_the_list_side_by_side(app: FastAPI, db:
 
 def test_two_newest_is_not_read_as_or_newest() -> None:
     assert _NEWER.search("the two newest") and not _NEWER.search("2021 or newer")
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "miles"),
+    [
+        ("8 mil millas?? que raro for a 2022. es AWD?", None, 8000),  # miles, in Spanish
+        ("the 2025 one is like 7 grand cheaper why", None, None),  # a gap between two prices, no budget
+        ("it is 5k more than the other", None, None),
+        ("is it worth the extra 500", None, None),
+        ("under 30k", 3_000_000, None),
+        ("30k or less", 3_000_000, None),
+        ("trucks under 30", 3_000_000, None),
+    ],
+)
+def test_a_gap_between_prices_is_no_budget(text: str, budget: int | None, miles: int | None) -> None:
+    s = understand(text).slots
+    assert (s.budget_max_cents, s.mileage_max) == (budget, miles)
+
+
+def test_a_year_and_trim_after_el_or_la_and_the_titan_alone_are_read() -> None:
+    s = understand("y la 2022 SEL? porque no tiene precio", CATALOG).slots
+    assert (s.year_min, s.year_max, s.trims) == (2022, 2022, ["SEL"])
+    assert understand("and the titan?", CATALOG).slots.models == ["Titan"]
+    assert understand("un limited budget", CATALOG).slots.trims == []
+
+
+def test_spanglish_in_a_spanish_chat_stays_spanish() -> None:
+    earlier = ["hola, tienen la palisade 2023 SEL? cuantas millas tiene y el precio"]
+    assert detect_language("ok y tiene third row?", earlier) == "es"
+    assert detect_language("sorry my spanish is bad, can we do english. does it have a tow package", earlier) == "en"
+
+
+async def test_a_car_named_by_another_year_or_by_its_miles_is_that_car(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you have the 2022 telluride ex and the 2022 palisade limited? prices?")
+    other = await chat.reply("and the 2023 palisade sel, how many miles on that one")
+    assert other.startswith("The 2023 Hyundai Palisade SEL AWD has 37,983 miles.")  # not the 2022 Limited shown
+    pick = await chat.reply("so which one would u pick. best bang for the buck")
+    assert pick.startswith("For value I'd go with the 2022 Kia Telluride EX AWD ($37,900)")
+    assert "fewer miles" in pick
+
+    spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    await spanish.reply("hola, tienen la palisade 2023 SEL? cuantas millas tiene y el precio")
+    older = await spanish.reply("y la 2022 SEL? porque no tiene precio")
+    assert "2022 Hyundai Palisade SEL AWD" in older and "2023" not in older
+    quoted = await spanish.reply("8 mil millas?? que raro for a 2022. es AWD?")
+    assert quoted.startswith("Sí, el 2022 Hyundai Palisade SEL AWD") and "presupuesto" not in quoted
+    third = await spanish.reply("ok y tiene third row?")
+    assert "tiene tercera fila" in third  # "third row" is no ordinal, and the chat stays in Spanish
+
+
+async def test_and_the_titan_and_which_tows_the_most(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("what about the ram, is that 4x4")
+    titan = await chat.reply("and the titan?")
+    assert "2022 Nissan Titan Xd" in titan and "Ram" not in titan
+    tows = await chat.reply("which one tows the most")
+    assert tows.startswith("Our listings don't rate which is better for towing, so I won't guess")

@@ -20,13 +20,14 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from showroom.brain.i18n import say, translate
-from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits
+from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits, trim_matches
 from showroom.brain.nlu.knowledge import model_body
 from showroom.brain.nlu.understanding import TradeIn, Understanding
 from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
 
 MAX_SHOWN = 5
+MAX_SEEN = 10
 MAX_SAID = 12
 # What identifies the vehicle a customer is after; a message naming one of these starts a new search.
 SUBJECT_KEYS = ("makes", "models", "body_styles", "stock_number", "vin")
@@ -55,6 +56,7 @@ _ORDINALS = {
 }
 _ORDINAL = re.compile(
     r"\b(?:the\s+|el\s+|la\s+)?(" + "|".join(map(re.escape, _ORDINALS)) + r")(?:\s+(?:one|option|uno|una))?\b"
+    r"(?!\s*(?:-\s*)?(?:row|rows|fila|filas|seat|seats|asientos?|owner|owners|due[nñ]o|gen|generation|key|keys)\b)"
     r"|(?:#|number\s+|no\.?\s*)([1-5])\b",
     re.IGNORECASE,
 )
@@ -152,6 +154,7 @@ class DialogueState:
     shown: list[int] = field(default_factory=list)  # vehicle ids of the last list shown, in the order shown
     focus: int | None = None  # the vehicle under discussion
     discussed: list[int] = field(default_factory=list)  # the last two cars under discussion, the latest last
+    seen: list[int] = field(default_factory=list)  # every car shown lately, the latest last ("which would you pick")
     criteria: dict[str, Any] = field(default_factory=dict)  # search terms gathered so far (non-empty only)
     trade_in: dict[str, Any] = field(default_factory=dict)  # year, make, model, trim, mileage, condition
     appointment: dict[str, Any] = field(default_factory=dict)  # {"words": ..., "at": ISO time} once asked for
@@ -170,6 +173,7 @@ class DialogueState:
         focus = data.get("focus")
         state.focus = focus if isinstance(focus, int) else None
         state.discussed = [int(i) for i in data.get("discussed") or [] if isinstance(i, int)][-2:]
+        state.seen = [int(i) for i in data.get("seen") or [] if isinstance(i, int)][-MAX_SEEN:]
         for name in ("criteria", "trade_in", "appointment", "contact"):
             value = data.get(name)
             if isinstance(value, dict):
@@ -433,6 +437,8 @@ def pick(
     refused = set(state.criteria.get("exclude_ids") or ())
     ordered = [v for v in ordered if v.id not in refused] or ordered  # a car turned down is not "the cheaper one"
     text = u.text
+    if _names_another(u, [*ordered, *earlier]):
+        return []  # "y la 2022 SEL?" when the car seen is a 2023 Limited: another car, searched for
     by_id = {v.id: v for v in [*shown, *earlier]}
     pair = [by_id[i] for i in state.discussed if i in by_id]
     pair = pair if len(pair) == 2 else ordered if len(ordered) == 2 else []
@@ -495,7 +501,9 @@ def pick(
 
 
 _YES_NO = re.compile(
-    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:is|are|does|do|has|have|can|will|tiene|tienen|es|son|trae|traen)\b", re.IGNORECASE
+    r"^\W*(?:(?:and|so|ok|okay|y|pues|entonces)\s+){0,2}"
+    r"(?:is|are|does|do|has|have|can|will|tiene|tienen|es|son|trae|traen)\b",
+    re.IGNORECASE,
 )
 
 
@@ -535,9 +543,10 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     message asks no such question or there are not two cars to compare."""
     text = u.text
     side = side_by_side(u)
-    if not side and (not _WHICH.search(text) or _THE_WINNER.search(text)):  # "the mileage on the cheaper one"
+    chosen = bool(_PICK_FOR_ME.search(text)) and not side
+    if not side and not chosen and (not _WHICH.search(text) or _THE_WINNER.search(text)):  # "the cheaper one"
         return None
-    measure = "side_by_side" if side else _measure(text)
+    measure = "side_by_side" if side else "pick" if chosen else _measure(text)
     if measure is None:
         return None
     refused = set(state.criteria.get("exclude_ids") or ())
@@ -567,6 +576,8 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         field_ = named
     elif _AMONG_SHOWN.search(text) or (_ALL_OF_THEM.search(text) and not re.search(r"\bthe two\b", text, re.I)):
         field_ = ordered
+    elif measure == "pick" and len(ordered) < 2:  # "which would you pick": of the cars seen lately
+        field_ = [by_id[i] for i in reversed(state.seen) if i in by_id and i not in refused][:4]
     elif len(state.discussed) == 2 and all(i in by_id for i in state.discussed):
         field_ = [by_id[i] for i in state.discussed]
     else:
@@ -604,10 +615,46 @@ def _measure(text: str) -> str | None:
     )  # fmt: skip
 
 
+# "which would you pick", "what would you do", "best bang for the buck", "just pick the best one", "cuál me recomiendas"
+_PICK_FOR_ME = re.compile(
+    r"\b(?:which|what) (?:one |of (?:them|those|these|the two) )?(?:would|should|do) (?:you|u|i) (?:pick|choose|get|go"
+    r" with|recommend|suggest|buy|take)\b|\bwhat would (?:you|u) (?:do|get|pick)\b|\bbest bang for (?:the|your|my|our)"
+    r" buck\b|\b(?:which|what)(?: one)?(?:'?s| is) (?:the )?(?:better|best) (?:deal|value|buy)\b|\bjust pick\b"
+    r"|\bpick (?:one|the best(?: one)?|for me)\b|\bcu[aá]l (?:me )?recomienda(?:s|rias|r[ií]a)?\b"
+    r"|\bcu[aá]l (?:escoger[ií]as?|elegir[ií]as?|comprar[ií]as?|agarrar[ií]as?)\b|\bqu[eé] me recomienda(?:s)?\b",
+    re.IGNORECASE,
+)
+
+
+def _value_order(cars: Sequence[VehicleView]) -> list[VehicleView]:
+    """Best value first: each car's rank on price (lower), year (newer) and miles (fewer) among ``cars``, summed;
+    a car without a listed price comes last (its value cannot be told), ties to the lower price."""
+    priced = [v for v in cars if v.price_cents is not None]
+
+    def rank(values: list[float], value: float) -> int:
+        return sorted(values).index(value)
+
+    prices = [float(v.price_cents or 0) for v in priced]
+    years = [float(-v.year) for v in priced]
+    miles = [float(v.mileage if v.mileage is not None else 10**7) for v in priced]
+    scored = sorted(
+        priced,
+        key=lambda v: (
+            rank(prices, float(v.price_cents or 0))
+            + rank(years, float(-v.year))
+            + rank(miles, float(v.mileage if v.mileage is not None else 10**7)),
+            v.price_cents or 0,
+        ),
+    )
+    return [*scored, *(v for v in cars if v.price_cents is None)]
+
+
 def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
     field_ = list(cars)
     if len(field_) < 2:
         return None
+    if measure == "pick":  # "which would you pick": the best value of them, with what makes it so
+        return Comparison(_value_order(field_), measure)
     if measure == "side_by_side":  # "compare the f150 and the titan": the two, as named
         return Comparison(field_[:2], measure)
     if measure in ("cheaper", "pricier"):  # the unpriced last: "the SEL has no price listed yet"
@@ -642,7 +689,8 @@ def side_by_side(u: Understanding) -> bool:
 
 _UNRATED = re.compile(
     r"\b(?:better on gas|better (?:gas )?mileage|better mpg|more (?:fuel[\s-])?efficient|bigger|roomier|more room"
-    r"|larger|safer|more reliable|faster|quicker|quieter|more comfortable|better)\b",
+    r"|larger|safer|more reliable|faster|quicker|quieter|more comfortable|better"
+    r"|tows? (?:the )?(?:most|more)|(?:more|most|better (?:at|for)) towing|pulls? (?:the )?(?:most|more))\b",
     re.IGNORECASE,
 )
 
@@ -652,7 +700,10 @@ def unrated(u: Understanding) -> str | None:
     listings do not rate (None when the message asks no such thing of two cars)."""
     found = _UNRATED.search(u.text)
     two = bool(_WHICH.search(u.text)) or len(_subjects(u)) > 1
-    return found.group().lower() if found and two and _measure(u.text) is None else None
+    if not (found and two and _measure(u.text) is None):
+        return None
+    said = found.group().lower()
+    return "better for towing" if "tow" in said or "pull" in said else said
 
 
 def _subjects(u: Understanding) -> list[str]:
@@ -701,16 +752,28 @@ _WHAT_ABOUT = re.compile(r"^\W*(?:and|what about|how about|y|also|plus)\b", re.I
 _ONE_WORDS = frozenset({"one", "ones", "uno", "una", "unos", "unas"})
 
 
+def _names_another(u: Understanding, cars: Sequence[VehicleView]) -> bool:
+    """Does the message name a model year or a trim that none of ``cars`` has ("and the 2022 SEL?")?"""
+    s = u.slots
+    year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
+    if year is not None and not any(v.year == year for v in cars):
+        return True
+    return bool(s.trims) and not any(trim_matches(v.trim, t) for v in cars for t in s.trims)
+
+
 def _named_among(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | None:
     """The shown units a message names by make or model ("the ford"), or by a word of their title ("the EX one", "the
     2025", "the hybrid one"); None when it names none that way, empty when what it names is none of them."""
     s = u.slots
-    if s.makes or s.models:
+    if s.makes or s.models:  # "the 2023 palisade sel": of that year and trim too, when said
+        year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
         return [
             v
             for v in shown
             if (not s.makes or any(m.lower() == v.make.lower() for m in s.makes))
             and (not s.models or any(v.model.lower().startswith(m.lower()) for m in s.models))
+            and (year is None or v.year == year)
+            and (not s.trims or any(trim_matches(v.trim, t) for t in s.trims))
         ]
     m = _THE_X_ONE.search(u.text)
     if not m or s.colors:  # a colour is compared by family ("grey" is "Gray"): ``_within``
@@ -883,6 +946,43 @@ def _refusing(u: Understanding) -> re.Match[str] | None:
     return None if found is None or (u.is_question and found.group().lower().startswith("muchas")) else found
 
 
+_LIMIT_WORDS = re.compile(
+    r"\b(?:under|below|less than|fewer than|max(?:imum)?|or less|or under|at most|no more than|up to|within|budget"
+    r"|menos de|m[aá]ximo|hasta|presupuesto|over|above|more than|at least|m[aá]s de)\b",
+    re.IGNORECASE,
+)
+
+
+def may_quote(u: Understanding) -> bool:
+    """Does the message say a mileage or a price with no limit word (``quoted`` then looks at the cars seen)?"""
+    return bool(u.slots.mileage_max or u.slots.budget_max_cents) and not _LIMIT_WORDS.search(u.text)
+
+
+def quoted(u: Understanding, cars: Sequence[VehicleView]) -> tuple[list[VehicleView], Understanding]:
+    """ "The one with 2900 miles", "the 2022 EX with 27k miles", "8 mil millas?? es AWD?", "the 16,900 one": a mileage
+    or a price said with no limit word that a car seen has (within rounding) points at that car; it is no limit for a
+    search. Returns the cars it points at (empty: none) and the understanding without that figure."""
+    s = u.slots
+    if not cars or not may_quote(u):
+        return [], u
+    if s.mileage_max:
+        said = s.mileage_max
+        hits = [v for v in cars if v.mileage and abs(v.mileage - said) <= max(999, v.mileage // 10)]
+        slots = replace(s, mileage_max=None)
+    else:
+        said = s.budget_max_cents or 0
+        hits = [v for v in cars if v.price_cents and abs(v.price_cents - said) <= max(50_000, v.price_cents // 50)]
+        slots = replace(s, budget_max_cents=None, budget_min_cents=None)
+    narrowed = [v for v in hits if _fits_named(v, slots)] or hits
+    return (narrowed, replace(u, slots=slots)) if narrowed else ([], u)
+
+
+def _fits_named(v: VehicleView, s: Any) -> bool:
+    """Does ``v`` have the year and trim a message names ("the 2022 EX with 27k miles")?"""
+    year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
+    return (year is None or v.year == year) and (not s.trims or any(trim_matches(v.trim, t) for t in s.trims))
+
+
 def refuses_by_figure(u: Understanding) -> bool:
     """A refusal that gives its own figure ("too many miles on most of those, anything under 30k miles", "too
     expensive, under 25k please"): a search with that figure, not a car turned down."""
@@ -998,6 +1098,7 @@ def remember(
     new.offered = []  # an offer of visit slots is answered by the next message, or the conversation moved on
     new.criteria = {k: v for k, v in criteria.items() if v not in (None, [], "") and k != "query"}
     ids = list(dict.fromkeys(shown))[:MAX_SHOWN]
+    new.seen = [*[i for i in state.seen if i not in ids], *ids][-MAX_SEEN:]
     if len(ids) > 1:  # a list: what "the second one", "those", "the cheaper one" point at next
         # the colours or trims of the car under discussion: it stays under discussion ("is it still available")
         keep = state.focus is not None and (asks_colours(u) or asks_trims(u))

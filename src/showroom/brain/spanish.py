@@ -131,6 +131,18 @@ MESSAGES: dict[str, str] = {
     "is newer": "es más reciente",
     "has {miles} fewer miles": "tiene {miles} millas menos",
     "{car} {wins}.": "{car} {wins}.",
+    "it's {gap} less": "cuesta {gap} menos",
+    "it's newer": "es más nuevo",
+    "it has {miles} fewer miles": "tiene {miles} millas menos",
+    "For value I'd go with the {title}{price}: next to the {other}, {why}.": (
+        "Por lo que ofrece, yo me quedaría con el {title}{price}: frente al {other}, {why}."
+    ),
+    "For value I'd go with the {title}{price}: of these, it gives the most for the money on price, year and "
+    "miles.": "Por lo que ofrece, yo me quedaría con el {title}{price}: de estos, es el que más da por el dinero en "
+    "precio, año y millas.",
+    "That said, it comes down to what matters most to you: budget, miles or features.": (
+        "Claro que depende de lo que más le importe: presupuesto, millas o equipo."
+    ),
     "{a} has {da}, {b} {db}.": "{a} es {da}; {b}, {db}.",
     "They're listed the same on price, year and miles.": "Tienen el mismo precio, año y millaje en el listado.",
     "Yes, the {model} is known for good gas mileage: EPA rates it around 30 MPG combined or better (the exact figure "

@@ -60,12 +60,14 @@ from showroom.brain.dialogue import (
     beyond,
     comparison,
     describe,
+    may_quote,
     model_comparison,
     models_compared,
     next_question,
     own_wishes,
     passes,
     pick,
+    quoted,
     refers_to_shown,
     refusal,
     refuses,
@@ -417,12 +419,19 @@ async def _question(
     clarify = None
     vehicles: list[VehicleView] = []
     referred = False
+    pointed: list[VehicleView] = []
+    focused = [state.focus] if state.focus is not None else []
+    seen_ids = list(dict.fromkeys([*state.shown, *state.discussed, *focused, *state.seen]))
+    if seen_ids and may_quote(u):  # "the one with 27k miles": that car
+        pointed, u = quoted(u, await vehicles_by_id(session, seen_ids))
     terms = search_terms(u)
     given = {k for k, v in terms.items() if v not in (None, [], "")}  # what the message itself asks for
     criteria = search_criteria(terms, state)
     turned = None
     shown_all: str | None = None  # every car that fits was shown already ("more": the next ones; "all": no others)
-    if refuses(u) and (state.shown or state.focus is not None):  # "not that one", "too many miles": that car out
+    if pointed:
+        vehicles, referred, criteria = pointed, True, state.criteria
+    elif refuses(u) and (state.shown or state.focus is not None):  # "not that one", "too many miles": that car out
         shown = await vehicles_by_id(session, state.shown or ([state.focus] if state.focus is not None else []))
         turned = refusal(u, state, shown)
     if turned is not None and turned.others:  # "the first one is too pricey, what about the other 2"
@@ -450,10 +459,11 @@ async def _question(
     compared: Comparison | None = None
     if turned is None and refers_to_shown(u, state) and not vehicles and not models_compared(u):
         listed = state.shown or ([state.focus] if state.focus else [])
-        known_cars = await vehicles_by_id(session, list(dict.fromkeys([*listed, *state.discussed])))
+        known_cars = await vehicles_by_id(session, list(dict.fromkeys([*listed, *state.discussed, *state.seen])))
         compared = comparison(u, state, known_cars)  # "which is cheaper": the cars compared, the winner first
         shown = [v for v in known_cars if v.id in listed]
-        earlier = [v for v in known_cars if v.id not in listed]  # "back to the palisade": discussed before
+        # "back to the palisade": a car discussed before (not every car of every list: "which would you pick" only)
+        earlier = [v for v in known_cars if v.id not in listed and v.id in state.discussed]
         vehicles = compared.vehicles if compared is not None else pick(u, state, shown, earlier)
         if vehicles:
             criteria, referred = state.criteria, True

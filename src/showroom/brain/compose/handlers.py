@@ -1423,6 +1423,8 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
         return _unbeaten_answer(ctx, cars[0], measure)
     if measure == "side_by_side":
         return _side_by_side_answer(ctx, cars[0], cars[1])
+    if measure == "pick":
+        return _pick_answer(ctx, cars[0], cars[1])
     best, other = cars[0], cars[1]
     a, b = (best.short_title, other.short_title) if ctx.sms else (best.title, other.title)
     reply = _Reply(vehicle_ids=[best.id, other.id] if len(cars) == 2 else [best.id], confidence=0.8)
@@ -1544,6 +1546,42 @@ def _unbeaten_answer(ctx: _Ctx, car: VehicleView, measure: str) -> _Reply:
         )
     reply.lead.append(line)
     reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
+    return reply
+
+
+def _pick_answer(ctx: _Ctx, best: VehicleView, runner: VehicleView) -> _Reply:
+    """ "Which would you pick?": the best value of the cars under discussion (``dialogue._value_order``), and what
+    makes it so against the next best, from the listings alone (price, year, miles)."""
+    reply = _Reply(vehicle_ids=[best.id, runner.id], confidence=0.75)
+    title, other = (best.short_title, runner.short_title) if ctx.sms else (best.title, runner.title)
+    why: list[str] = []
+    if best.price_cents and runner.price_cents and best.price_cents < runner.price_cents:
+        why.append(ctx.t("it's {gap} less", gap=price_text(runner.price_cents - best.price_cents)))
+    if best.year > runner.year:
+        why.append(ctx.t("it's newer"))
+    if best.mileage is not None and runner.mileage is not None and best.mileage < runner.mileage:
+        why.append(ctx.t("it has {miles} fewer miles", miles=f"{runner.mileage - best.mileage:,}"))
+    if why:
+        reply.lead.append(
+            ctx.t(
+                "For value I'd go with the {title}{price}: next to the {other}, {why}.",
+                title=title,
+                price=f" ({price_text(best.price_cents)})" if best.price_cents is not None else "",
+                other=other,
+                why=ctx.join(why),
+            )
+        )
+    else:
+        reply.lead.append(
+            ctx.t(
+                "For value I'd go with the {title}{price}: of these, it gives the most for the money on price, year "
+                "and miles.",
+                title=title,
+                price=f" ({price_text(best.price_cents)})" if best.price_cents is not None else "",
+            )
+        )
+    reply.body.append(ctx.t("That said, it comes down to what matters most to you: budget, miles or features."))
+    reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
     return reply
 
 

@@ -190,7 +190,9 @@ def _evidence(text: str, prior: Language | None = None) -> Language | None:
     if foreign_words < 1 and not (letters and english <= 1):
         return Language.en if english >= 2 or (english and len(tokens) <= 2) else None
     if foreign_words >= 1 and foreign_words < english:
-        return Language.en
+        # Spanglish in a chat held in Spanish ("ok y tiene third row?"): still Spanish, unless mostly English
+        own = sum(weight.get(t, 0.0) for t in tokens if prior is not None and t in _FOREIGN.get(prior, ()))
+        return prior if prior is not None and prior != Language.en and own >= 1 and english < 3 * own else Language.en
     if foreign_words >= 1 and foreign_words == english and len(tokens) <= 3:
         return None  # "tiene awd?": as many words of each, too few to tell; the conversation's language decides
     confidence = {_FROM_LINGUA[v.language]: v.value for v in _lingua().compute_language_confidence_values(text)}

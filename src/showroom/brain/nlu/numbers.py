@@ -15,7 +15,9 @@ from showroom.brain.nlu.understanding import Slots
 _NUM_RE = re.compile(
     r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand|mil)\b)?"
 )
-_MILEAGE_AFTER = rx(r"^\s*(?:k\s*)?(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo)")
+_MILEAGE_AFTER = rx(
+    r"^\s*(?:k\s*)?(?:mil\s+)?(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo|millas\b|millaje\b)"
+)
 _MILEAGE_BEFORE = rx(r"(?:mileage|miles|odometer)\s*(?:of|is|around|under|below|less than|at|:)?\s*$")
 _MONTHLY_AFTER = rx(
     r"^\s*(?:/\s*(?:mo|month|mth|m)\b",
@@ -27,6 +29,7 @@ _DOWN_AFTER = rx(r"^\s*(?:down\b|as (?:a )?down|for (?:a |the )?down)")
 _DOWN_BEFORE = rx(r"\bdown(?:\s*payment)?\s*(?:of|is|would be|:)?\s*(?:about|around|like)?\s*$")
 _IGNORE_BEFORE = rx(
     r"\b(?:owe|owing|payoff|pay off|offered|quoted|gave me|give me|get|deposit|off|save|saved|rebate|fee|debo|debe"
+    r"|the extra|an extra|difference of|diferencia de"
     r"|debemos)\b"
     r"[^.?!]{0,12}$"
 )
@@ -35,7 +38,10 @@ _IGNORE_AFTER = rx(
     r"^\s*(?:off\b|discount|rebate|cash back|deposit|for (?:my|it|the trade|a trade|our)(?! (?:daughter|son|wife|"
     r"husband|kids?|mom|mother|dad|father|family|teen|girlfriend|boyfriend|grand\w+|fianc\w*|first car|new car|"
     r"commute))"
-    r"|on my|in (?:fees|taxes)",
+    r"|on my|in (?:fees|taxes)"
+    # "7 grand cheaper", "5k more than the other", "3000 difference": a gap between two prices, not a budget
+    r"|(?:k\b|grand\b|thousand\b|mil\b)?\s*(?:cheaper|more expensive|pricier|more than|less than (?:the|that|it|this)"
+    r"|difference|apart|extra|m[aá]s barat[oa]|m[aá]s car[oa]|de diferencia)",
     r"(?:year|yr)s?\b|people|seats?|rows?|kids|passengers|days?|weeks?|months?|hours?|hp\b|horsepower|mpg",
     r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?|min\b"
     r"|lbs?\b|pounds?\b|libras\b|kg\b|kilos?\b|tons?\b|towing|tow\b|sq|ft\b|feet|inch|in\.)",
@@ -80,7 +86,8 @@ _YEAR_MAX_BEFORE = rx(
     r"\b(?:nothing|none|not|nada)\s+(?:\w+\s+)?newer than\s*(?:a|an|the)?\s*$",
 )
 _YEAR_CONTEXT_BEFORE = rx(
-    r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o)\s*$"
+    r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o|la|el|las|los"
+    r"|una?)\s*$"
 )
 _YEAR_CONTEXT_AFTER = rx(r"^\s*(?:only|ones?|models?|please|pls|solamente|nada m[aá]s|nom[aá]s)\b")
 _VEHICLE_NOUN = rx(

@@ -429,7 +429,11 @@ def _mentions(
         prev = cands[index - 1] if index > 0 and cands[index - 1].j == cand.i else None
         nxt = cands[index + 1] if index + 1 < len(cands) and cands[index + 1].i == cand.j else None
         year = _year_token(lower, tokens, cand.i - 1)
-        if not _accept(entry, cand, prev, nxt, year, scene) and not (out and _coordinated(entry, cand, scene, lex)):
+        if not (
+            _accept(entry, cand, prev, nxt, year, scene)
+            or (out and _coordinated(entry, cand, scene, lex))
+            or _stocked_after_the(entry, cand, scene, lex)
+        ):
             continue
         start, end = tokens[cand.i].start, tokens[cand.j - 1].end
         last = out[-1] if out else None
@@ -481,6 +485,15 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
 
 
 _AND_OR = words("and or vs versus o y")
+
+
+def _stocked_after_the(entry: _Entry, cand: _Cand, s: _Scene, lex: _Lexicon) -> bool:
+    """ "And the titan?": after a determiner, an everyday-word model that names a longer one the lot stocks ("Titan"
+    of the lot's "Titan XD"), as a stocked model's own name does (``_accept``)."""
+    before = s.tokens[cand.i - 1].text if cand.i > 0 else ""
+    if entry.model is None or entry.catalog or before not in _DETERMINERS or cand.key in _EVERYDAY_EVEN_AFTER_THE:
+        return False
+    return any(key.startswith(cand.key) for key in lex.stocked(entry.make))
 
 
 def _coordinated(entry: _Entry, cand: _Cand, s: _Scene, lex: _Lexicon) -> bool:
