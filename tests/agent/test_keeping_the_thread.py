@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 
+from showroom.brain.compose.reply import _PUSH
 from showroom.brain.dialogue import _NEWER
+from showroom.brain.escalation.defaults import default_specs
+from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.nlu.intents import carried, understand
 from showroom.brain.nlu.language import detect_language
 from showroom.brain.types import Turn
@@ -145,3 +148,43 @@ async def test_and_the_titan_and_which_tows_the_most(app: FastAPI, db: Database)
     assert "2022 Nissan Titan Xd" in titan and "Ram" not in titan
     tows = await chat.reply("which one tows the most")
     assert tows.startswith("Our listings don't rate which is better for towing, so I won't guess")
+
+
+_TRUCKS = [Turn("customer", "any trucks"), Turn("ai", "We have 6 that match; here are 5: ...")]
+
+
+@pytest.mark.parametrize(
+    ("text", "handover"),
+    [
+        ("no fords. needs to be 4x4", False),  # a refinement in two sentences is still a search
+        ("no chevys. needs to be awd", False),
+        ("are there dealer fees", False),  # what the fees are: a price question (set c's convention)
+        ("does the listed price include the doc fee?", False),
+        ("are there hidden fees", False),
+        ("sorry my spanish is bad, can we do english. does the titan have a tow package", False),
+        ("can you waive the doc fee", True),  # a fee fought over is a negotiation
+        ("drop the doc fee and I will buy it today", True),
+        ("I own a small landscaping company and need 3 pickups + 2 SUVs for my crew", True),  # a fleet
+    ],
+)
+def test_what_stays_with_the_agent_and_what_goes_to_a_person(text: str, handover: bool) -> None:
+    u = understand(text, CATALOG, _TRUCKS)
+    assert (evaluate(default_specs(), text, _TRUCKS, u) is not None) == handover
+
+
+async def test_no_push_for_a_visit_twice_in_a_row_and_the_cheapest_of_a_kind_is_of_the_whole_lot(
+    app: FastAPI, db: Database
+) -> None:
+    chat = await _visitor(app, db)
+    first = await chat.reply("does the grey 2021 santa fe calligraphy have a panoramic sunroof?")
+    assert "test drive" in first  # the first answer may offer one
+    second = await chat.reply("how does it compare to the 2023 palisade sel")
+    assert not _PUSH.search(second.rsplit("\n", 1)[-1])  # not the second time running
+    cheapest = await chat.reply("we have 3 kids so prob need a 3rd row. cheapest 3 row you got under 30k?")
+    assert "2015 Toyota Highlander" in cheapest and "Palisade" not in cheapest  # not of the model discussed
+
+
+async def test_a_model_asked_after_is_not_asked_for_a_budget(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    equinox = await chat.reply("is the 2023 equinox still available")
+    assert "price range" not in equinox

@@ -864,6 +864,22 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     return {**state.criteria, **given}
 
 
+_WHOLE_LOT = re.compile(
+    r"\b(?:(?:you|u|ya|y'?all) (?:got|have|guys have|carry)|on (?:the|your|ur) lot|in stock|do you have|tienen|hay)\b",
+    re.IGNORECASE,
+)
+
+
+def whole_lot(u: Understanding, criteria: dict[str, Any]) -> dict[str, Any]:
+    """ "Cheapest 3 row you got under 30k" while a Palisade SEL is discussed: the cheapest of that kind on the whole
+    lot, not of the model under discussion (which ``search_criteria`` would keep, as no new model is named)."""
+    s = u.slots
+    kind = s.features or s.body_styles or s.fuel_types or s.drivetrains
+    if not (superlative(u) and kind and _WHOLE_LOT.search(u.text)) or s.makes or s.models:
+        return criteria
+    return {k: v for k, v in criteria.items() if k not in ("makes", "models", "trims", "year_min", "year_max")}
+
+
 EXCLUSIONS = (
     "exclude_ids",
     "exclude_models",

@@ -81,6 +81,7 @@ from showroom.brain.dialogue import (
     turned_down,
     unbeaten,
     which_one,
+    whole_lot,
     with_criteria,
     with_trade_in,
     with_visit_day,
@@ -426,7 +427,7 @@ async def _question(
         pointed, u = quoted(u, await vehicles_by_id(session, seen_ids))
     terms = search_terms(u)
     given = {k for k, v in terms.items() if v not in (None, [], "")}  # what the message itself asks for
-    criteria = search_criteria(terms, state)
+    criteria = whole_lot(u, search_criteria(terms, state))
     turned = None
     shown_all: str | None = None  # every car that fits was shown already ("more": the next ones; "all": no others)
     if pointed:

@@ -879,7 +879,11 @@ def _search(ctx: _Ctx) -> _Reply:
         or _inventory_answer(ctx, asked_specific=False)
     )
     s = ctx.u.slots
-    if len(reply.vehicle_ids) > 1 and not s.budget_max_cents and not s.monthly_budget_cents and not ctx.referred:
+    if (
+        len(reply.vehicle_ids) > 1
+        and not (s.budget_max_cents or s.monthly_budget_cents or ctx.referred)
+        and not (s.models or s.stock_number or s.vin)  # "is the 2023 equinox still available": that car, not a budget
+    ):
         reply.question = ctx.say("ask_budget")  # several options and no budget yet: narrow it down
     return reply
 

@@ -136,11 +136,32 @@ _NEXT_FOR_ONE = (
 
 def _another_question(ctx: _Ctx, reply: _Reply, history: Sequence[Turn]) -> str:
     """A next-step question the last three replies did not ask, for what this reply shows: several cars, one, or
-    none (then none: the guardrails close)."""
+    none (then none: the guardrails close); no push to a visit right after one (``_pushed``)."""
     recent = " ".join(t.text for t in list(history)[-6:] if t.sender in ("ai", "agent"))
     shown = len(reply.vehicle_ids)
     options = _NEXT_FOR_SEVERAL if shown > 1 else _NEXT_FOR_ONE if shown == 1 else ()
-    return next((ctx.t(q) for q in options if ctx.t(q) not in recent), "")
+    pushed = _pushed(history)
+    return next((ctx.t(q) for q in options if ctx.t(q) not in recent and not (pushed and _PUSH.search(q))), "")
+
+
+# A closing line that pushes for a visit or for the numbers: one in a row reads as service, several as a script
+_PUSH = re.compile(
+    r"test[\s-]?drive|in person|find a time|come (?:see|by|in|look)|stop by|out-the-door|prueba de manejo|en persona"
+    r"|venir a ver|precio total",
+    re.IGNORECASE,
+)
+
+
+def _pushed(history: Sequence[Turn]) -> bool:
+    """Did one of the agent's last two replies close with a push for a visit or for the numbers?"""
+    recent = [t.text for t in reversed(history) if t.sender in ("ai", "agent")][:2]
+    return any(_PUSH.search(text.rsplit("\n", 1)[-1]) for text in recent)
+
+
+def _less_push(reply: _Reply, history: Sequence[Turn], intent: str) -> None:
+    """No push for a visit or for the numbers right after one, unless the customer is the one asking for a visit."""
+    if intent != "test_drive" and reply.question and _PUSH.search(reply.question) and _pushed(history):
+        reply.question = ""  # ``_another_question`` offers a next step that is no push
 
 
 def _opening(ctx: _Ctx, reply: _Reply) -> list[str]:
@@ -244,6 +265,7 @@ def compose_reply(
                 reply.extras.insert(0, extra)
                 break
     _not_again(reply, history)
+    _less_push(reply, history, intent)
     if not reply.question and (reply.lead or reply.body) and intent not in ("stop", "not_interested", "thanks"):
         reply.question = _another_question(ctx, reply, history)
     opening = [] if intent == "stop" else _opening(ctx, reply)

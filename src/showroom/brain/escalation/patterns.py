@@ -62,7 +62,10 @@ _NEGOTIATION = _table(
     ),
     (
         "fleet or business purchase",
-        r"\btax[\s-]?exempt\b|\bfleet (?:pricing|quote|account|sale|discount|purchase|deal)\b|\bpurchase order\b",
+        r"\btax[\s-]?exempt\b|\bfleet (?:pricing|quote|account|sale|discount|purchase|deal|program|rates?)\b"
+        r"|\bpurchase order\b",
+        r"\b(?:need|needs|want|looking for|buying|getting)\s+(?:[3-9]|\d{2}|three|four|five|six|several|multiple)\s+"
+        r"(?:vehicles|trucks|cars|vans|units|pickups|suvs)\b",
         r"\b(?:government|municipal|city|county|state|school district|park district|non[\s-]?profit) (?:pricing|quote"
         r"|purchase|account|fleet)\b|\b(?:buy|purchase|buying|quote (?:for|on)) (?:\d+|two|three|four|five|several"
         r"|multiple) (?:vehicles|trucks|cars|vans|units)\b",
@@ -93,8 +96,13 @@ _NEGOTIATION = _table(
         r"\b(?:military|first responder|employee|loyalty|college grad|student) (?:discount|pricing|rebate)\b",
     ),
     (
+        # a fee fought over ("waive the doc fee", "no dealer fees or no deal"); asking what the fees are, or whether
+        # the price includes them, is a price question the agent answers
         "dealer fees",
-        r"\b(?:dealer|doc|documentation|admin|hidden|prep|destination|processing) fees?\b",
+        r"\b(?:waive|waived|waiving|drop|remove|take off|knock off|eat|cover|skip|get rid of|without|no|minus|zero)\b"
+        r"[^.?!]{0,25}\b(?:dealer|doc|documentation|admin|hidden|prep|destination|processing) fees?\b",
+        r"\b(?:dealer|doc|documentation|admin|prep|processing) fees?\b[^.?!]{0,20}\b(?:waived|removed|off|dropped"
+        r"|negotiable|a rip[\s-]?off|ridiculous|too high)\b",
         r"\bmark[\s-]?ups?\b|\bmarket adjustments?\b|\badm\b|\b(?:dealer )?add[\s-]?ons?\b",
     ),
     (
@@ -265,7 +273,8 @@ _COMPLAINT = _table(
     (
         "deceptive",
         r"\bbait[\s-]and[\s-]switch\b|\bfalse(?:ly)? advertis\w*|\bscam\w*|\brip[\s-]?off\b|\bripped (?:me )?off\b",
-        r"\bmisleading\b|\bdishonest\b|\bshady\b|\bfraud\w*|\bdeceptive\b|\bhidden (?:fees|charges)\b",
+        r"\bmisleading\b|\bdishonest\b|\bshady\b|\bfraud\w*|\bdeceptive\b"
+        r"|(?<!\bany )(?<!there )(?<!\bno )\bhidden (?:fees|charges)\b",
     ),
     (
         "defect after sale",

@@ -41,6 +41,12 @@ _NEUTRALISED = rx(
     r"\b(?:holy (?:shit|crap|cow|moly|smokes)|damn (?:good|nice|fine)|bad ?ass|sick (?:ride|truck|car|whip))\b",
     r"\b(?:bad|poor|good|great|excellent|fair) credit\b|\bgood (?:morning|afternoon|evening)\b",
     r"\bmy bad\b|\bwrong (?:number|stock|one|car|link|model)\b",
+    # the customer apologising for themself ("sorry my spanish is bad", "sorry for the typos") is no displeasure
+    r"\b(?:sorry,? )?my (?:spanish|english|typing|spelling|grammar|texting|phone)(?: is| are|'s)?(?: so| really)?"
+    r" (?:bad|terrible|awful|horrible|poor|rusty|not (?:good|great|the best))\b",
+    r"\bsorry (?:for|about) (?:the|my|all the) (?:typos?|late reply|delay|spelling|english|spanish|questions?"
+    r"|confusion)\b|\bsorry (?:to bother|i'?m late|for bothering)\b"
+    r"|\b(?:lo )?siento,? (?:mi|es que mi) (?:ingl[eé]s|espa[nñ]ol)\b",
     # about another dealer or the car they are replacing, not about us
     r"\b(?:the |my )?(?:last|other|previous|old) (?:dealer(?:ship)?|place|car|truck|suv|van|vehicle"
     r"|ride)\b[^.?!,]{0,40}",
