@@ -188,3 +188,31 @@ async def test_a_model_asked_after_is_not_asked_for_a_budget(app: FastAPI, db: D
     chat = await _visitor(app, db)
     equinox = await chat.reply("is the 2023 equinox still available")
     assert "price range" not in equinox
+
+
+async def test_why_a_car_costs_less_is_answered_from_the_listings(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("compare the 2021 santa fe calligraphy and the 2023 palisade sel")
+    why = await chat.reply("why is the palisade more")
+    assert why.startswith("The 2021 Hyundai Santa Fe Calligraphy AWD is $9,000 less than the 2023 Hyundai Palisade")
+    assert "it's a 2021, the other a 2023" in why and "third row" in why
+
+    trucks = await _visitor(app, db)
+    await trucks.reply("got any ram trucks")
+    await trucks.reply("and the titan?")
+    ram = await trucks.reply("why is the ram cheaper")
+    assert "$10,000 less than the 2022 Nissan Titan" in ram and "24,392 more miles" in ram
+
+    spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    tucsons = await spanish.reply("busco una tucson")
+    assert ", Gris, $20,999" in tucsons  # the feed's colours in Spanish
+    catch = await spanish.reply("por que la mas barata esta tan barata?")
+    assert catch.startswith("No veo ningún truco en el listado: el 2022 Hyundai Tucson SE AWD")
+
+
+async def test_how_does_it_compare_to_a_car_not_shown_sets_the_two_side_by_side(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("does the grey 2021 santa fe calligraphy have a panoramic sunroof?")
+    side = await chat.reply("how does it compare to the 2023 palisade sel")
+    assert side.startswith("Here they are side by side") and "Santa Fe Calligraphy" in side and "Palisade SEL" in side
+    assert "has a third row of seats; our listing shows none for the 2021 Santa Fe" in side

@@ -207,6 +207,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
     if refuses_by_figure(u):
         return False  # "too many miles on those, anything under 30k miles": a search with that figure
+    if _WHY_PRICE.search(text) and not (s.budget_max_cents or s.mileage_max):
+        return True  # "why is the palisade more": of the cars seen, not a search for more
     if s.stock_number or s.vin:
         return False
     if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it
@@ -313,7 +315,7 @@ def beyond(u: Understanding, state: DialogueState, seen: Sequence[VehicleView]) 
 
 
 # Answers about one car that nothing else beats or joins ("nothing cheaper than that", "no others"): ``unbeaten``
-ALONE = frozenset({"cheapest_yet", "newest_yet", "fewest_miles_yet", "only_one"})
+ALONE = frozenset({"cheapest_yet", "newest_yet", "fewest_miles_yet", "only_one", "why_price"})
 _OTHERS_ASKED = re.compile(
     r"\bany ?(?:others?|more)\b|\banother one\b|\bother (?:ones|options)\b|\b(?:anything|something) else\b"
     r"|\bhay otr[oa]s\b|\balguna otra\b",
@@ -544,9 +546,10 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     text = u.text
     side = side_by_side(u)
     chosen = bool(_PICK_FOR_ME.search(text)) and not side
-    if not side and not chosen and (not _WHICH.search(text) or _THE_WINNER.search(text)):  # "the cheaper one"
+    why = bool(_WHY_PRICE.search(text)) and not side and not chosen
+    if not (side or chosen or why) and (not _WHICH.search(text) or _THE_WINNER.search(text)):  # "the cheaper one"
         return None
-    measure = "side_by_side" if side else "pick" if chosen else _measure(text)
+    measure = "side_by_side" if side else "pick" if chosen else "why_price" if why else _measure(text)
     if measure is None:
         return None
     refused = set(state.criteria.get("exclude_ids") or ())
@@ -570,7 +573,25 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
         ][:1]
-    if named and len(named) == 1 and state.focus in by_id and named[0].id != state.focus:
+    if measure == "why_price":  # "why so cheap": the car meant; "why is it cheaper": the two under discussion
+        pair = [by_id[i] for i in state.discussed if i in by_id and i not in refused]
+        comparative = re.search(r"\b(?:cheaper|less|more|pricier|difference|menos|m[aá]s)\b", text, re.IGNORECASE)
+        meant = next((v for v in named if v.price_cents), named[0]) if named else None
+        partner = [v for v in [*pair, *ordered] if meant is not None and v.model != meant.model][:1]
+        field_ = (
+            [meant, *partner]
+            if meant is not None and comparative and partner  # "why is the palisade more": than the Santa Fe
+            else _with_pricier_twin(meant, ordered)
+            if meant is not None and comparative
+            else named[:1]
+            if named
+            else pair
+            if comparative and len(pair) == 2
+            else [by_id[state.focus]]
+            if state.focus in by_id
+            else ordered[:1]
+        )
+    elif named and len(named) == 1 and state.focus in by_id and named[0].id != state.focus:
         field_ = [by_id[state.focus], named[0]]
     elif named and len(named) > 1:
         field_ = named
@@ -615,6 +636,14 @@ def _measure(text: str) -> str | None:
     )  # fmt: skip
 
 
+# "why is it so cheap", "the 2025 one is like 7 grand cheaper why", "what's the catch", "por qué está más barata"
+_WHY_PRICE = re.compile(
+    r"\bwhy\b[^.?!]{0,50}\b(?:cheap|cheaper|less|so low|lower|expensive|more|pricier|so much|priced|price|the "
+    r"difference)\b|\b(?:cheap|cheaper|less|more|pricier|expensive|difference)\b[^.?!]{0,25}\bwhy\b"
+    r"|\bwhat'?s the catch\b|\bwhats the catch\b|\bany catch\b|\bhow come (?:it'?s|its|it is|the)\b[^.?!]{0,30}"
+    r"\b(?:cheap|cheaper|less|expensive|more)\b|\bpor\s?qu[eé]\b[^.?!]{0,40}\b(?:barat[oa]|car[oa]|menos|m[aá]s)\b",
+    re.IGNORECASE,
+)
 # "which would you pick", "what would you do", "best bang for the buck", "just pick the best one", "cuál me recomiendas"
 _PICK_FOR_ME = re.compile(
     r"\b(?:which|what) (?:one |of (?:them|those|these|the two) )?(?:would|should|do) (?:you|u|i) (?:pick|choose|get|go"
@@ -649,8 +678,19 @@ def _value_order(cars: Sequence[VehicleView]) -> list[VehicleView]:
     return [*scored, *(v for v in cars if v.price_cents is None)]
 
 
+def _with_pricier_twin(car: VehicleView, shown: Sequence[VehicleView]) -> list[VehicleView]:
+    """ "The 2025 one is 7 grand cheaper, why?": the car and the next pricier one of its model among those shown."""
+    pricier = sorted(
+        (v for v in shown if v.model == car.model and v.id != car.id and (v.price_cents or 0) > (car.price_cents or 0)),
+        key=lambda v: v.price_cents or 0,
+    )
+    return [car, pricier[0]] if pricier and car.price_cents else [car]
+
+
 def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
     field_ = list(cars)
+    if measure == "why_price" and field_:  # "why is it so cheap": the car, else the cheaper of two first
+        return Comparison(sorted(field_[:2], key=lambda v: v.price_cents or 10**12), measure)
     if len(field_) < 2:
         return None
     if measure == "pick":  # "which would you pick": the best value of them, with what makes it so
@@ -717,6 +757,17 @@ def models_compared(u: Understanding) -> bool:
     if len(_subjects(u)) < 2:
         return False
     return side_by_side(u) or (bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier"))
+
+
+def against_the_one_seen(
+    u: Understanding, focus: VehicleView | None, found: Sequence[VehicleView]
+) -> Comparison | None:
+    """ "How does it compare to the 2023 palisade sel": the car under discussion beside the first unit found of the
+    one named (None when nothing named was found: the answer says so and offers the closest)."""
+    if focus is None or not side_by_side(u) or not _POINTER.search(u.text) or len(_subjects(u)) != 1:
+        return None
+    other = next((v for v in found if v.exact and v.id != focus.id), None)
+    return Comparison([focus, other], "side_by_side") if other is not None else None
 
 
 def model_comparison(u: Understanding, found: Sequence[VehicleView]) -> Comparison | None:

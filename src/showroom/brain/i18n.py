@@ -50,5 +50,11 @@ def contract(text: str, language: str) -> str:
     return re.sub(r"\b([Dd]e|[Aa]) el\b", lambda m: "del" if m.group(1).lower() == "de" else "al", text)
 
 
+def colour_name(colour: str, language: str) -> str:
+    """A feed's colour in ``language`` ("Grey" -> "Gris"); a colour the catalog does not name stays as listed."""
+    names = spanish.COLOURS if language == Language.es else None
+    return names.get(colour.strip().lower(), colour) if names else colour
+
+
 def phrases(language: str) -> PhraseTable:
     return _PHRASE_TABLES.get(language, _PHRASES)

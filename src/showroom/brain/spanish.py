@@ -144,6 +144,32 @@ MESSAGES: dict[str, str] = {
         "Claro que depende de lo que más le importe: presupuesto, millas o equipo."
     ),
     "{a} has {da}, {b} {db}.": "{a} es {da}; {b}, {db}.",
+    "it's pre-owned and the other is new": "es seminuevo y el otro es nuevo",
+    "it's a {ya}, the other a {yb}": "es un {ya} y el otro un {yb}",
+    "it has {miles} more miles": "tiene {miles} millas más",
+    "it has {da} and the other {db}": "es {da} y el otro {db}",
+    "it's the {ta} trim, the other the {tb}": "es la versión {ta} y el otro la {tb}",
+    "The {a} is {gap} less than the {b}: {why}.": "El {a} cuesta {gap} menos que el {b}: {why}.",
+    "The {a} is {gap} less than the {b}, and their listings don't show why; a team member can tell you what sets "
+    "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
+    "explicar la diferencia.",
+    "it's a {year}": "es un {year}",
+    "the other has a third row of seats": "el otro tiene tercera fila de asientos",
+    "{title} in {colour}": "{title} color {colour}",
+    "{title} at {price}": "{title} de {price}",
+    "it has {miles} miles": "tiene {miles} millas",
+    "No catch that I can see in the listing: the {title} is listed at {price}; {facts}, and a pre-owned car is priced "
+    "on its year and miles.": "No veo ningún truco en el listado: el {title} tiene un precio publicado de {price}; "
+    "{facts}, y un seminuevo se valora por su año y sus millas.",
+    "The {title} is listed at {price}; its listing doesn't say more about the price, so a team member can walk you "
+    "through it.": "El {title} tiene un precio publicado de {price}; el listado no dice más sobre el precio, así que "
+    "alguien del equipo se lo puede explicar.",
+    "A team member can get you its vehicle history report.": (
+        "Alguien del equipo le puede conseguir su reporte de historial del vehículo."
+    ),
+    "{a} has a third row of seats; our listing shows none for {b}.": (
+        "{a} tiene tercera fila de asientos; nuestro listado no la muestra en {b}."
+    ),
     "They're listed the same on price, year and miles.": "Tienen el mismo precio, año y millaje en el listado.",
     "Yes, the {model} is known for good gas mileage: EPA rates it around 30 MPG combined or better (the exact figure "
     "depends on the engine and year).": "Sí, el {model} es conocido por su buen rendimiento: la EPA le da unas 30 "
@@ -612,4 +638,29 @@ MESSAGES: dict[str, str] = {
         "La versión del {title} dice {named}, pero el campo de tracción de nuestra ficha dice {drive}; alguien de "
         "nuestro equipo le confirmará cuál es."
     ),
+}
+
+
+# A feed's colours as Spanish replies name them (``i18n.colour_name``): the listing's word, in Spanish.
+COLOURS: dict[str, str] = {
+    "white": "Blanco",
+    "black": "Negro",
+    "grey": "Gris",
+    "gray": "Gris",
+    "silver": "Plata",
+    "red": "Rojo",
+    "blue": "Azul",
+    "green": "Verde",
+    "brown": "Café",
+    "burgundy": "Vino",
+    "maroon": "Vino",
+    "orange": "Naranja",
+    "yellow": "Amarillo",
+    "gold": "Dorado",
+    "beige": "Beige",
+    "tan": "Beige",
+    "purple": "Morado",
+    "bronze": "Bronce",
+    "charcoal": "Gris oscuro",
+    "navy": "Azul marino",
 }

@@ -52,6 +52,7 @@ from showroom.brain.dialogue import (
     Comparison,
     DialogueState,
     about_model_of,
+    against_the_one_seen,
     asks_colours,
     asks_for_more,
     asks_for_others,
@@ -75,6 +76,7 @@ from showroom.brain.dialogue import (
     said_already,
     search_criteria,
     search_order,
+    side_by_side,
     similar_to,
     superlative,
     the_one_with,
@@ -498,6 +500,9 @@ async def _question(
             session, u, turn.lead.id, known, terms, criteria, vehicles, order=order
         )
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
+        if compared is None and state.focus is not None and side_by_side(u):  # "how does it compare to the palisade"
+            focus_car = await vehicles_by_id(session, [state.focus])
+            compared = against_the_one_seen(u, focus_car[0] if focus_car else None, vehicles)
         if compared is None and past and not any(v.exact for v in vehicles):
             compared = unbeaten(past, state, seen)  # "anything cheaper?" when nothing is: the car seen is it
         elif compared is None and not besides and asks_for_more(u) and not any(v.exact for v in vehicles):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from showroom.brain.i18n import phrases, translate
+from showroom.brain.i18n import colour_name, phrases, translate
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import find_vehicle_mentions
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
@@ -64,6 +64,10 @@ class _Ctx:
     def t(self, msgid: str, **values: Any) -> str:
         """``msgid`` (the English text, a str.format template) in the reply's language."""
         return translate(self.language, msgid).format(**values)
+
+    def colour(self, name: str | None) -> str:
+        """A listing's colour in the reply's language ("Grey" -> "Gris" in Spanish)."""
+        return colour_name(name, self.language) if name else ""
 
     def join(self, items: Sequence[str]) -> str:
         """'a, b and c' ('a, b y c')."""

@@ -307,7 +307,7 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
     if v.mileage is not None and (v.condition != VehicleCondition.new or v.mileage >= 1000):
         facts.append(ctx.t("has {miles} miles", miles=f"{v.mileage:,}"))
     if v.exterior_color and not ctx.sms:
-        facts.append(ctx.t("is finished in {colour}", colour=v.exterior_color))
+        facts.append(ctx.t("is finished in {colour}", colour=ctx.colour(v.exterior_color)))
     if not facts:
         return ctx.t("Stock number {stock}.", stock=v.stock_number) if v.stock_number else ""
     if ctx.language == "en" and not facts[0].startswith("it's"):
@@ -517,12 +517,12 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     pointing = re.search(r"\b(?:the|la|el|los|las)\b", ctx.u.text, re.IGNORECASE)  # "y la gris?": that car, no question
     if s.colors and ctx.referred and len(ctx.u.text.split()) <= 3 and v.exterior_color and not pointing:  # "white?"
         out.append(
-            ctx.t("Yes, the {title} is finished in {colour}.", title=title, colour=v.exterior_color)
+            ctx.t("Yes, the {title} is finished in {colour}.", title=title, colour=ctx.colour(v.exterior_color))
             if _colour_is(v, s.colors)
-            else ctx.t("The {title} is finished in {colour}.", title=title, colour=v.exterior_color)
+            else ctx.t("The {title} is finished in {colour}.", title=title, colour=ctx.colour(v.exterior_color))
         )
     elif colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
-        out.append(ctx.t("It's finished in {colour}.", colour=v.exterior_color) if v.exterior_color else "")
+        out.append(ctx.t("It's finished in {colour}.", colour=ctx.colour(v.exterior_color)) if v.exterior_color else "")
     miles_asked = re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b|\bkilometraje\b", ctx.u.text, re.I)
     if miles_asked and v.mileage is None and "low mileage" not in s.features:  # not in the feed: said, not guessed
         out.append(
@@ -848,7 +848,11 @@ def _colours_answer(ctx: _Ctx) -> _Reply | None:
     reply = _Reply(vehicle_ids=[v.id for v in units], confidence=0.8)
     if len(units) == 1:
         reply.lead.append(
-            ctx.t("The {model} we have is finished in {colour}.", model=models[0], colour=units[0].exterior_color)
+            ctx.t(
+                "The {model} we have is finished in {colour}.",
+                model=models[0],
+                colour=ctx.colour(units[0].exterior_color),
+            )
         )
     else:
         reply.lead.append(ctx.t("We have the {model} in these colours:", model=" and ".join(models)))
@@ -938,7 +942,11 @@ def _told_apart(ctx: _Ctx, v: VehicleView, title: str) -> str:
     last = next((t.text for t in reversed(ctx.history) if t.sender in ("ai", "agent")), "")
     if last.count(f"- {v.title},") < 2:
         return title
-    parts = [p for p in (v.exterior_color, ctx.t("{miles} miles", miles=f"{v.mileage:,}") if v.mileage else "") if p]
+    parts = [
+        p
+        for p in (ctx.colour(v.exterior_color), ctx.t("{miles} miles", miles=f"{v.mileage:,}") if v.mileage else "")
+        if p
+    ]
     return f"{title} ({', '.join(parts)})" if parts else title
 
 
@@ -1423,6 +1431,8 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
     figures of both: "The 2024 Ioniq 6 SEL AWD is the cheaper of the two at $51,378; the 2024 Ioniq 5 Limited AWD is
     $59,277." A tie is said as one, and a car without the figure says it is not listed."""
     cars = list(ctx.vehicles)
+    if measure == "why_price":
+        return _why_price_answer(ctx, cars[:2])
     if measure in ALONE:
         return _unbeaten_answer(ctx, cars[0], measure)
     if measure == "side_by_side":
@@ -1527,6 +1537,86 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
     return reply
 
 
+def _why_price_answer(ctx: _Ctx, cars: Sequence[VehicleView]) -> _Reply:
+    """ "Why is it so cheap?", "the 2025 one is 7 grand cheaper, why?": what the listings say sets the price, the
+    cheaper car first (year, miles, trim, drivetrain, new or used), never a reason they do not give."""
+    a = cars[0]
+    reply = _Reply(vehicle_ids=[v.id for v in cars], confidence=0.75)
+    title = a.short_title if ctx.sms else a.title
+    if a.price_cents is None:
+        reply.lead.append(
+            ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
+        )
+        return reply
+    if len(cars) == 2 and cars[1].price_cents is not None and cars[1].price_cents > a.price_cents:
+        b = cars[1]
+        other = b.short_title if ctx.sms else b.title
+        if other == title:  # two that read the same: the other by its colour or its price
+            other = (
+                ctx.t("{title} in {colour}", title=other, colour=ctx.colour(b.exterior_color))
+                if b.exterior_color and b.exterior_color != a.exterior_color
+                else ctx.t("{title} at {price}", title=other, price=price_text(b.price_cents or 0))
+            )
+        gap = price_text((b.price_cents or 0) - a.price_cents)
+        why: list[str] = []
+        if a.condition != b.condition and b.condition == VehicleCondition.new:
+            why.append(ctx.t("it's pre-owned and the other is new"))
+        if a.year < b.year:
+            why.append(ctx.t("it's a {ya}, the other a {yb}", ya=a.year, yb=b.year))
+        if a.mileage is not None and b.mileage is not None and a.mileage > b.mileage + 1000:
+            why.append(ctx.t("it has {miles} more miles", miles=f"{a.mileage - b.mileage:,}"))
+        drives = (_plain_drive(a), _plain_drive(b))
+        if drives[0] and drives[1] and drives[0] != drives[1]:
+            why.append(
+                ctx.t(
+                    "it has {da} and the other {db}",
+                    da=_drive_words(ctx, drives[0]),
+                    db=_drive_words(ctx, drives[1]),
+                )
+            )
+        if feature_of(b, "third row seating") and not feature_of(a, "third row seating"):
+            why.append(ctx.t("the other has a third row of seats"))
+        if a.trim and b.trim and a.trim.split()[0].lower() != b.trim.split()[0].lower() and a.model == b.model:
+            why.append(ctx.t("it's the {ta} trim, the other the {tb}", ta=a.trim.split()[0], tb=b.trim.split()[0]))
+        if why:
+            reply.lead.append(
+                ctx.t("The {a} is {gap} less than the {b}: {why}.", a=title, gap=gap, b=other, why=ctx.join(why))
+            )
+        else:
+            reply.lead.append(
+                ctx.t(
+                    "The {a} is {gap} less than the {b}, and their listings don't show why; a team member can tell "
+                    "you what sets them apart.",
+                    a=title,
+                    gap=gap,
+                    b=other,
+                )
+            )
+    else:
+        facts = [ctx.t("it's a {year}", year=a.year)]
+        if a.mileage is not None and a.condition != VehicleCondition.new:
+            facts.append(ctx.t("it has {miles} miles", miles=f"{a.mileage:,}"))
+        reply.lead.append(
+            ctx.t(
+                "No catch that I can see in the listing: the {title} is listed at {price}; {facts}, and a pre-owned "
+                "car is priced on its year and miles.",
+                title=title,
+                price=price_text(a.price_cents),
+                facts=ctx.join(facts),
+            )
+            if a.condition != VehicleCondition.new
+            else ctx.t(
+                "The {title} is listed at {price}; its listing doesn't say more about the price, so a team member can "
+                "walk you through it.",
+                title=title,
+                price=price_text(a.price_cents),
+            )
+        )
+    if a.condition != VehicleCondition.new:
+        reply.body.append(ctx.t("A team member can get you its vehicle history report."))
+    return reply
+
+
 def _unbeaten_answer(ctx: _Ctx, car: VehicleView, measure: str) -> _Reply:
     """ "Anything cheaper than that?" when nothing that fits is: the car seen is the best there is, said with its
     figure, instead of the same list again."""
@@ -1615,7 +1705,7 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
 
     def name(v: VehicleView, other: VehicleView) -> str:
         if v.short_title == other.short_title and v.exterior_color and v.exterior_color != other.exterior_color:
-            return ctx.t("the {colour} one", colour=v.exterior_color.lower())
+            return ctx.t("the {colour} one", colour=ctx.colour(v.exterior_color).lower())
         if v.short_title == other.short_title and v.price_cents is not None:  # twins: by what is listed
             return ctx.t("the one at {price}", price=price_text(v.price_cents))
         return ctx.t("the {title}", title=v.short_title)
@@ -1634,6 +1724,16 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
     said = [
         ctx.t("{car} {wins}.", car=name(v, o), wins=ctx.join(wins[v.id])) for v, o in ((a, b), (b, a)) if wins[v.id]
     ]
+    rows = [feature_of(v, "third row seating") is not None for v in (a, b)]
+    if rows[0] != rows[1]:  # "the Palisade has a third row": known of the model, and what a family asks first
+        three, two = (a, b) if rows[0] else (b, a)
+        said.append(
+            ctx.t(
+                "{a} has a third row of seats; our listing shows none for {b}.",
+                a=name(three, two),
+                b=name(two, three),
+            )
+        )
     drives = [_plain_drive(v) for v in (a, b)]
     if drives[0] and drives[1] and drives[0] != drives[1]:  # "the SX is AWD, the EX FWD": what the trims say too
         said.append(

@@ -289,7 +289,7 @@ def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
     """What the customer turned down, said back before the next cars: "Got it, I'll leave the 2025 Santa Fe SEL
     out." ("no red ones", "no Palisade" when a colour or a model was turned down)."""
     s = ctx.u.slots
-    colours = list(dict.fromkeys(c for v in cars if (c := v.exterior_color)))
+    colours = list(dict.fromkeys(ctx.colour(c) for v in cars if (c := v.exterior_color)))
     if colours and re.search(r"\bcolou?rs?\b", ctx.u.text, re.IGNORECASE):  # "not that color": the colour goes
         return [ctx.t("Got it, nothing in {colour}.", colour=ctx.t(" or ").join(colours))]
     if cars:

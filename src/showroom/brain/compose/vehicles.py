@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from showroom.brain.compose.context import _Ctx
 from showroom.brain.guardrails import price_text
-from showroom.brain.i18n import say, translate
+from showroom.brain.i18n import colour_name, say, translate
 from showroom.brain.nlu.attributes import (
     body_matches,
     color_matches,
@@ -35,7 +35,7 @@ def _describe(v: VehicleView, ctx: _Ctx, *, note: str = "") -> str:
     """'2024 Hyundai Palisade XRT AWD, Blue, $44,028, 119 miles' (shorter for SMS)."""
     parts = [v.short_title if ctx.sms else v.title]
     if v.exterior_color and not ctx.sms:
-        parts.append(v.exterior_color)
+        parts.append(ctx.colour(v.exterior_color))
     if v.price_cents is not None:
         parts.append(price_text(v.price_cents))
     if v.mileage is not None and (v.condition != VehicleCondition.new or v.mileage >= 1000):
@@ -102,7 +102,12 @@ def _notes(v: VehicleView, s: Slots, language: str = "en") -> list[str]:
     if s.colors and not any(color_matches(v.exterior_color, c) for c in s.colors):
         wanted = s.colors[0].lower()
         out.append(
-            say(language, "in {colour} instead of {wanted}", colour=v.exterior_color, wanted=wanted)
+            say(
+                language,
+                "in {colour} instead of {wanted}",
+                colour=colour_name(v.exterior_color, language),
+                wanted=wanted,
+            )
             if v.exterior_color
             else say(language, "colour not listed, not {wanted}", wanted=wanted)
         )
