@@ -216,3 +216,48 @@ async def test_how_does_it_compare_to_a_car_not_shown_sets_the_two_side_by_side(
     side = await chat.reply("how does it compare to the 2023 palisade sel")
     assert side.startswith("Here they are side by side") and "Santa Fe Calligraphy" in side and "Palisade SEL" in side
     assert "has a third row of seats; our listing shows none for the 2021 Santa Fe" in side
+
+
+def test_the_answer_to_the_trade_in_question_is_the_trade_in() -> None:
+    asked = [
+        Turn("customer", "do u take trade ins"),
+        Turn("ai", "Yes, we take trade-ins. Could you share its year, make and model, mileage and overall condition?"),
+    ]
+    u = understand("its a 2017 honda accord", CATALOG, asked)
+    assert u.primary == "trade_in" and u.slots.trade_in is not None and u.slots.models == []
+    assert (u.slots.trade_in.year, u.slots.trade_in.model) == (2017, "Accord")
+    wish = understand("do you have a 2017 accord?", CATALOG, asked)
+    assert wish.slots.trade_in is None and wish.slots.models == ["Accord"]  # a car wished for, even then
+
+
+@pytest.mark.parametrize(
+    ("text", "handover"),
+    [
+        ("so u dont know the trim OR the price?? whats the point of this thing", True),
+        ("whats the point of awd in a sedan", False),
+    ],
+)
+def test_whats_the_point_of_this_thing_is_frustration(text: str, handover: bool) -> None:
+    assert (evaluate(default_specs(), text, [], understand(text)) is not None) == handover
+
+
+async def test_a_broken_link_a_maybe_and_a_visit_after_a_comparison(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    first = await chat.reply("does the grey 2021 santa fe calligraphy have a panoramic sunroof? can u send pics")
+    assert "https://" in first
+    broken = await chat.reply("the link doesnt show anything")
+    assert broken.startswith("Sorry about that link.") and "https://" not in broken
+
+    equinox = await _visitor(app, db)
+    await equinox.reply("is the 2023 equinox still available")
+    side = await equinox.reply("compare the white and the grey")
+    assert side.startswith("Here they are side by side") and "The white one is $50 less" in side
+    visit = await equinox.reply("ok i can come look saturday")
+    assert "What time on Saturday works best for you?" in visit
+    booked = await equinox.say("10am work?")
+    assert booked["human"] is True and "Saturday at 10 AM" in booked["replies"][0]["content"]
+
+    unsure = await _visitor(app, db)
+    await unsure.reply("looking for a cheap commuter car good on gas")
+    maybe = await unsure.reply("maybe")
+    assert maybe.startswith("No pressure at all.")

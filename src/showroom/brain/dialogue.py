@@ -209,6 +209,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False  # "too many miles on those, anything under 30k miles": a search with that figure
     if _WHY_PRICE.search(text) and not (s.budget_max_cents or s.mileage_max):
         return True  # "why is the palisade more": of the cars seen, not a search for more
+    if _SIDE_BY_SIDE.search(text) and len(s.colors) > 1 and not (s.makes or s.models):
+        return True  # "compare the white and the grey": two of those shown
     if s.stock_number or s.vin:
         return False
     if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it

@@ -154,6 +154,12 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "No pressure at all.": "Sin ninguna presión.",
+    "Sorry about that link.": "Disculpe lo del enlace.",
+    "A team member can send you the photos and details directly.": (
+        "Alguien del equipo le puede mandar las fotos y los detalles directamente."
+    ),
+    "What's the best phone number or e-mail to send them to?": "¿A qué teléfono o correo se los enviamos?",
     "the other has a third row of seats": "el otro tiene tercera fila de asientos",
     "{title} in {colour}": "{title} color {colour}",
     "{title} at {price}": "{title} de {price}",

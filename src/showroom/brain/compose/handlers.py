@@ -905,6 +905,29 @@ _FEES = re.compile(
 )
 
 
+_BROKEN_LINK = re.compile(
+    r"\b(?:link|page|site|website|url|pics?|pictures?|photos?)\b[^.?!]{0,30}\b(?:doesn'?t|does not|won'?t|will not"
+    r"|isn'?t|not|didn'?t|no)\b[^.?!]{0,15}\b(?:work|working|load|loading|open|opening|show|showing|come up|anything"
+    r"|there)\b|\b(?:broken|dead) link\b|\bpage not found\b|\b404\b|\bel (?:enlace|link) no (?:funciona|abre|sirve)\b",
+    re.IGNORECASE,
+)
+
+
+def broken_link(ctx: _Ctx) -> _Reply | None:
+    """ "The link doesn't show anything": sorry, and the photos sent another way; never the same link again."""
+    if not _BROKEN_LINK.search(ctx.u.text):
+        return None
+    said = " ".join(t.text for t in ctx.history[-4:] if t.sender in ("ai", "agent"))
+    if "http" not in said:
+        return None
+    reply = _Reply(confidence=0.7)
+    reply.lead.append(ctx.t("Sorry about that link."))
+    reply.lead.append(ctx.t("A team member can send you the photos and details directly."))
+    reply.question = ctx.t("What's the best phone number or e-mail to send them to?")
+    reply.vehicle_ids = [v.id for v in ctx.vehicles[:1]] if ctx.referred else []
+    return reply
+
+
 def money_question(ctx: _Ctx) -> _Reply | None:
     """ "Any incentives right now?", "what fees are on top of that": what the listings cannot say, said plainly with
     what is true in general, and a person offered for the exact figures (never a number)."""
@@ -1326,6 +1349,11 @@ _ACK_WORD = (
     r"|thanks?|thank you|ty|vale|perfecto|muy bien|de acuerdo|entendido|gracias|then|so)"
 )
 _ACK = re.compile(rf"^\W*{_ACK_WORD}(?:\W+{_ACK_WORD})*\W*$", re.IGNORECASE)
+_MAYBE = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+)?(?:maybe|perhaps|idk|i don'?t know|not sure|hmm+|i guess|possibly|tal vez|quiz[aá]s"
+    r"|no s[eé])\W*$",
+    re.IGNORECASE,
+)
 
 
 def _other(ctx: _Ctx) -> _Reply:
@@ -1337,11 +1365,21 @@ def _other(ctx: _Ctx) -> _Reply:
         )
     if ctx.vehicles and asks_for_more(ctx.u):  # "something newer", "anything cheaper": what the new search found
         return _inventory_answer(ctx, asked_specific=False)
-    if _ACK.search(ctx.u.text):  # "ok sounds good": the conversation goes on where it was
+    if _ACK.search(ctx.u.text) or _MAYBE.search(ctx.u.text):  # "ok sounds good": the conversation goes on
         v = ctx.vehicles[0] if len(ctx.vehicles) == 1 else None
+        unsure = bool(_MAYBE.search(ctx.u.text))  # "maybe", "idk": no push, one easy next step
+        question = (
+            ctx.t("Is there anything else you'd like to know about it?")
+            if v and unsure
+            else ctx.ask("visit_request", ctx.say("ask_test_drive"))
+            if v
+            else ctx.t("Does one of these stand out to you?")
+            if len(ctx.vehicles) > 1
+            else ctx.say("ask_else")
+        )
         return _Reply(
-            lead=[ctx.t("Great!")],
-            question=ctx.ask("visit_request", ctx.say("ask_test_drive")) if v else ctx.say("ask_else"),
+            lead=[ctx.t("No pressure at all.") if unsure else ctx.t("Great!")],
+            question=question,
             vehicle_ids=[v.id] if v else [],
             confidence=0.7,
         )

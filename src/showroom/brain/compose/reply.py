@@ -16,6 +16,7 @@ from showroom.brain.compose.handlers import (
     HAS_FEATURE,
     _addendum,
     asks_fuel_of,
+    broken_link,
     comparison_answer,
     money_question,
 )
@@ -242,7 +243,10 @@ def compose_reply(
     if seen and intent not in ("comparison", "human_request", "stop"):
         intent = "inventory_search"  # the cars shown fit, or others do: said as such (``_inventory_answer``)
     money = money_question(ctx) if intent in ("price", "other", "availability", "financing", "vehicle_facts") else None
-    if money is not None:  # "any incentives right now?", "what fees are on top of that"
+    link = broken_link(ctx) if intent not in ("human_request", "stop") else None
+    if link is not None:  # "the link doesn't show anything": the photos another way, not the same link again
+        reply = link
+    elif money is not None:  # "any incentives right now?", "what fees are on top of that"
         reply = money
     elif intent == "comparison":
         reply = comparison_answer(ctx, compared or "")

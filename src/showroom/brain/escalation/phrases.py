@@ -410,6 +410,10 @@ FRUSTRATION = _table(
         r"\bread what i (?:wrote|write|am writing|'m writing|said|asked)\b|\bkeep getting (?:the same|a canned|an "
         r"automated|the automated)\b",
         r"\bnot (?:helpful|helping)\b|\buseless answers?\b",
+        # "whats the point of this thing", "this bot is useless", "waste of my time"
+        r"\bwhat'?s the (?:point|use) of (?:this|you|u|talking|asking)\b"
+        r"|\b(?:this|you|u|the) (?:thing|bot|chat|chatbot|app|ai)?\s?(?:is|are|r) (?:useless|pointless|worthless)\b"
+        r"|\b(?:waste|wasting) (?:of )?(?:my|our) time\b|\bde qu[eé] sirve (?:esto|este)\b",
     ),
 )
 # Impatience that counts once the customer has asked before: "does it have a sunroof or not", "yes or no?"

@@ -148,6 +148,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"|gr[ae]y|silver|red|blue|green|brown|beige|gold|orange|yellow|purple|burgundy|maroon|navy|tan|colou?rs?|awd"
             r"|4wd|hybrid|manual|automatic)\b)|\bin person\b|\bvisit\b",
             r"\b(?:see|look at|check out|view|sit in|drive)\s+(?:it|them|both|the \w+|one|that one|this one)\b",
+            # "i can come look saturday", "could swing by tomorrow to see it": a visit on a day
+            r"\b(?:come|stop|swing|drop|head)\s+(?:look|see|check|by|in)\b[^.?!]{0,25}\b(?:today|tonight|tomorrow|tmrw"
+            r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this weekend)\b",
         ),
     ),
     ("test_drive", 1.5, rx(r"\b(?:appointment|appt|schedule|book|reserve)\b")),

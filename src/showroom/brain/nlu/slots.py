@@ -119,6 +119,25 @@ def _span_mileage(span: str) -> int | None:
     return None
 
 
+# The agent's own question about the customer's trade-in (``compose.handlers``' "Could you share its year, make and
+# model, mileage and overall condition?", in English or Spanish): the next message answers it
+_TRADE_QUESTION = re.compile(r"trade-in|\ba cuenta\b|intercambio", re.IGNORECASE)
+_TRADE_DETAILS = re.compile(
+    r"could you share its|year, make and model|\bits mileage\b|me podr[ií]a compartir|marca y modelo", re.IGNORECASE
+)
+# "do you have", "looking for", "busco": a car wished for, even right after the trade-in question
+_SHOPPING_CUE = re.compile(
+    r"\b(?:do (?:you|u) (?:have|got)|got any|any |looking for|interested in|want to buy|show me|tienen|busco|quiero)\b",
+    re.IGNORECASE,
+)
+
+
+def _answers_the_trade_question(history: Sequence[Turn]) -> bool:
+    """Did the agent's last reply ask for the customer's trade-in details?"""
+    last = next((t.text for t in reversed(history) if t.sender in ("ai", "agent")), "")
+    return bool(_TRADE_QUESTION.search(last) and _TRADE_DETAILS.search(last))
+
+
 def _trade_in(lower: str, owned: Sequence[_Owned], traded_before: bool = False) -> TradeIn | None:
     """The customer's trade-in: a car of theirs in a message about trading, or after one ("I want to trade my car",
     then "it's a 2018 sentra with 70k")."""
@@ -495,6 +514,11 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
             for m in mentions
             if m.year and re.search(r"\btrad|\bworth\b|\bapprais|\ba cuenta\b", lower[: m.start])
         ][:1]
+    answering = _answers_the_trade_question(history) and not _SHOPPING_CUE.search(lower)
+    if not owned and answering and mentions:  # "its a 2017 honda accord" after "could you share its year, make ...?"
+        m = mentions[0]
+        end = _owned_span_end(lower, tokens, m.end)
+        owned = [_Owned(m.start, end, m.year, m.make, m.model, _span_mileage(lower))]
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
     wanted = [*wanted, *_sibling_models(lower, wanted, lex)]  # "the ioniq 5 and 6"
@@ -539,7 +563,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     if len(years) > 1 and None in years.values() and slots.year_min == slots.year_max in named_years:
         slots.year_min = slots.year_max = None  # "a 2024 palisade or a telluride": the year is the Palisade's alone
     slots.stock_number, slots.vin = _identifiers(lower)
-    traded_before = any(t.sender == "customer" and _TRADE_CUE.search(t.text.lower()) for t in history[-6:])
+    traded_before = answering or any(t.sender == "customer" and _TRADE_CUE.search(t.text.lower()) for t in history[-6:])
     slots.trade_in = _trade_in(lower, owned, traded_before)
     if traded_before and slots.mileage_max and not wanted and not slots.trade_in and not _LIMIT_WORD.search(lower):
         # "about 112k miles" after "i have a trade, 2016 accord": the trade's miles, not a wish for ours
