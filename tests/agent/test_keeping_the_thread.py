@@ -261,3 +261,16 @@ async def test_a_broken_link_a_maybe_and_a_visit_after_a_comparison(app: FastAPI
     await unsure.reply("looking for a cheap commuter car good on gas")
     maybe = await unsure.reply("maybe")
     assert maybe.startswith("No pressure at all.")
+
+
+async def test_the_handover_note_says_what_it_is_about_and_calls_when_asked(app: FastAPI, db: Database) -> None:
+    call = await _visitor(app, db)
+    await call.reply("is the 2022 titan still there")
+    back = await call.say("ok can someone just call me back at 708-555-0143")
+    assert back["human"] is True
+    assert back["replies"][0]["content"].startswith("Thanks. I've asked a member of our team to call you at 708-555")
+
+    visit = await _visitor(app, db)
+    await visit.reply("is the 2022 titan still there")
+    booked = (await visit.say("can i come see it saturday at 11"))["replies"][0]["content"]
+    assert "to confirm Saturday at 11 AM for the 2022 Nissan Titan Xd" in booked

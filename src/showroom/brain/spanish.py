@@ -154,6 +154,20 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    " for the {title}": " del {title}",
+    " about the {title}": " sobre el {title}",
+    "Thanks{name}. I've asked a member of our team to text you at {phone}.": (
+        "Gracias{name}. Le pedí a alguien de nuestro equipo que le escriba al {phone}."
+    ),
+    "Thanks{name}. I've asked a member of our team to text you.": (
+        "Gracias{name}. Le pedí a alguien de nuestro equipo que le escriba."
+    ),
+    "Thanks{name}. I've asked a member of our team to call you at {phone}.": (
+        "Gracias{name}. Le pedí a alguien de nuestro equipo que le llame al {phone}."
+    ),
+    "Thanks{name}. I've asked a member of our team to call you.": (
+        "Gracias{name}. Le pedí a alguien de nuestro equipo que le llame."
+    ),
     "No pressure at all.": "Sin ninguna presión.",
     "Sorry about that link.": "Disculpe lo del enlace.",
     "A team member can send you the photos and details directly.": (

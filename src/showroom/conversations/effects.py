@@ -16,10 +16,10 @@ from showroom.agent.personas import greeting_name
 from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.brain.compose.context import safe_name
-from showroom.brain.dialogue import given_name
+from showroom.brain.dialogue import contact_given, given_name
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.escalation.specs import TriggerMatch, as_list
-from showroom.brain.i18n import translate, writes
+from showroom.brain.i18n import contract, translate, writes
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import capitalise_weekdays
@@ -200,12 +200,17 @@ def opt_out_text(turn: TurnRows) -> str:
 
 
 def handover_note(
-    turn: TurnRows, language: str = "en", u: Understanding | None = None, match: TriggerMatch | None = None
+    turn: TurnRows,
+    language: str = "en",
+    u: Understanding | None = None,
+    match: TriggerMatch | None = None,
+    about: str | None = None,
 ) -> str:
     """What the customer reads when a person takes over, in their language when the agent writes it (also when the
     dealership has not enabled it: a fixed text is safe to send): by their name when known; an apology when what
-    brought the person in hurts (a complaint, a problem, anger, a threat); else, when they asked for a time, that the
-    person confirms it ("to confirm Saturday around 10")."""
+    brought the person in hurts (a complaint, a problem, anger, a threat); a call or a text when they asked for one
+    (at the number they gave); else, when they asked for a time, that the person confirms it ("to confirm Saturday
+    around 10"), and the car it is about (``about``, the one under discussion)."""
     language = language if writes(language) else "en"
     name = safe_name((given_name(u.text) if u else None) or greeting_name(turn.customer))
     named = f", {name}" if name else ""
@@ -214,16 +219,41 @@ def handover_note(
             language, "I'm sorry about this{name}. I'm bringing in a member of our team, who will reply here shortly."
         ).format(name=named)
         return f"{sorry}\n\n{_call_us(turn, language)}"
+    asked = _CALL_ME.search(u.text) if u else None
+    if asked is not None and u is not None:  # "can someone call me back at 708-555-0143"
+        _, phone = contact_given(u.text)
+        texting = bool(re.search(r"\btext|\bmensaje|\bsms\b", asked.group(), re.IGNORECASE))
+        template = (
+            "Thanks{name}. I've asked a member of our team to text you at {phone}."
+            if texting and phone
+            else "Thanks{name}. I've asked a member of our team to text you."
+            if texting
+            else "Thanks{name}. I've asked a member of our team to call you at {phone}."
+            if phone
+            else "Thanks{name}. I've asked a member of our team to call you."
+        )
+        return f"{translate(language, template).format(name=named, phone=phone)}\n\n{_call_us(turn, language)}"
     request = u.time_request if u else None
     when = ""
     if request is not None:  # "Thursday around 4 PM"; another language keeps the customer's words, tidied
         when = request.said() if language == "en" else _FILLER.sub("", capitalise_weekdays(request.words)).strip()
     if request is not None and request.in_minutes is not None:  # "20 min away"
         when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
+    purpose = translate(language, " to confirm {when}").format(when=when) if when else ""
+    if about:  # "... to confirm Saturday at 10 AM for the 2022 Kia Telluride EX AWD"
+        purpose += translate(language, " for the {title}" if when else " about the {title}").format(title=about)
     thanks = translate(
         language, "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly."
-    ).format(name=named, purpose=translate(language, " to confirm {when}").format(when=when) if when else "")
-    return f"{thanks}\n\n{_call_us(turn, language)}"
+    ).format(name=named, purpose=purpose)
+    return contract(f"{thanks}\n\n{_call_us(turn, language)}", language)
+
+
+# "call me", "can someone text me", "give me a call", "llámame": a person asked for on the phone
+_CALL_ME = re.compile(
+    r"\b(?:call|text|phone|ring)\s+(?:me|us)\b|\bgive (?:me|us) a (?:call|ring)\b|\bcall (?:me )?back\b"
+    r"|\bll[aá]m(?:e|ame|enme)\b|\bm[aá]rqu(?:e|enme)|\bm[aá]rcame\b|\bm[aá]nd(?:e|ame|enme) (?:un )?mensaje\b",
+    re.IGNORECASE,
+)
 
 
 # What a handover trigger answers that calls for an apology, not thanks: its detectors (``brain.escalation``)

@@ -329,9 +329,9 @@ async def _decide(
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
-            reply = await effects.say(
-                session, services, turn, message, effects.handover_note(turn, u.language, u, match), model="handover"
-            )
+            focus = await vehicles_by_id(session, [told.focus]) if told.focus is not None else []
+            note = effects.handover_note(turn, u.language, u, match, about=focus[0].title if focus else None)
+            reply = await effects.say(session, services, turn, message, note, model="handover")
             await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
     tags = list(turn.conversation.tags or [])
