@@ -145,7 +145,7 @@ async def test_and_the_titan_and_which_tows_the_most(app: FastAPI, db: Database)
     chat = await _visitor(app, db)
     await chat.reply("what about the ram, is that 4x4")
     titan = await chat.reply("and the titan?")
-    assert "2022 Nissan Titan Xd" in titan and "Ram" not in titan
+    assert "2022 Nissan Titan XD" in titan and "Ram" not in titan
     tows = await chat.reply("which one tows the most")
     assert tows.startswith("Our listings don't rate which is better for towing, so I won't guess")
 
@@ -273,4 +273,4 @@ async def test_the_handover_note_says_what_it_is_about_and_calls_when_asked(app:
     visit = await _visitor(app, db)
     await visit.reply("is the 2022 titan still there")
     booked = (await visit.say("can i come see it saturday at 11"))["replies"][0]["content"]
-    assert "to confirm Saturday at 11 AM for the 2022 Nissan Titan Xd" in booked
+    assert "to confirm Saturday at 11 AM for the 2022 Nissan Titan XD" in booked

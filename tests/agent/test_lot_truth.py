@@ -54,11 +54,14 @@ class Answer:
 def _unit_of(line: str, units: list[dict[str, Any]]) -> dict[str, Any]:
     """The unit a list line describes ('2024 Hyundai Palisade XRT AWD, Blue, $44,028 ...')."""
     for unit in units:
-        title = " ".join(str(p) for p in (unit["year"], unit["make"], unit["model"], unit["trim"]) if p)
+        parts = [unit["year"], unit["make"], unit["model"], unit["trim"]]
+        if unit["trim"] and unit["trim"].split()[0].lower() == unit["model"].lower():
+            parts.remove(unit["model"])  # "2021 Lexus RX 350 AWD": the feed's model "Rx" once
+        title = " ".join(str(p) for p in parts if p).lower()  # as brands write it: "Niro EV", "GMC"
         price = price_text(unit["price"]) if unit["price"] is not None else None
         stock = re.search(r"\(stock (\w+)\)", line)
         if (
-            line.startswith(title + ",")
+            line.lower().startswith(title + ",")
             and (price is None or price in line)
             and (stock is None or stock.group(1) == unit["stock_number"])
             and (unit["exterior_color"] is None or f", {unit['exterior_color']}," in line + ",")

@@ -154,6 +154,11 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "In the {model} lineup the {high} sits above the {low}, so it generally comes with more comfort and tech "
+    "equipment; our listings don't show each unit's features, so a team member can confirm what these have. Here's "
+    "what we have of each:": "En la línea {model} la versión {high} está por encima de la {low}, así que en general "
+    "trae más equipo de confort y tecnología; nuestros listados no muestran el equipo de cada unidad, así que alguien "
+    "del equipo le puede confirmar qué trae cada una. Esto es lo que tenemos de cada una:",
     " for the {title}": " del {title}",
     " about the {title}": " sobre el {title}",
     "Thanks{name}. I've asked a member of our team to text you at {phone}.": (

@@ -6,6 +6,7 @@ guardrails, insights) never touch the database, so they are trivially testable a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -52,19 +53,36 @@ class VehicleView:
 
     @property
     def title(self) -> str:
-        """'2024 Hyundai Palisade XRT AWD': year, make, model and trim."""
-        parts = [str(self.year), self.make, self.model]
-        if self.trim:
-            parts.append(self.trim)
-        return " ".join(parts)
+        """'2024 Hyundai Palisade XRT AWD': year, make, model and trim, as a customer reads them."""
+        return " ".join([str(self.year), display_name(self.make), *self._model_and_trim()])
 
     @property
     def short_title(self) -> str:
         """'2024 Palisade XRT AWD': for SMS, where the make is usually implied."""
-        parts = [str(self.year), self.model]
-        if self.trim:
-            parts.append(self.trim)
-        return " ".join(parts)
+        return " ".join([str(self.year), *self._model_and_trim()])
+
+    def _model_and_trim(self) -> list[str]:
+        """The model and the trim; the model once when the trim repeats it (the feed's 'Rx' + 'RX 350 AWD')."""
+        model = display_name(self.model)
+        if not self.trim:
+            return [model]
+        if self.trim.split()[0].lower() == self.model.lower():
+            return [self.trim]
+        return [model, self.trim]
+
+
+# Make and model words a feed may case as a word ("Bmw", "Titan Xd", "Niro Ev", "Xt5", "Rav4"), written as brands do
+_UPPER_WORDS = frozenset({"bmw", "gmc", "ev", "xd", "rx", "nx", "es", "gx", "ux", "lx", "is", "ls", "lc", "rc", "srt"})
+_UPPER_CODE = re.compile(r"[a-z]{1,3}\d{1,3}[a-z]?|[a-z]{1,2}-\d{1,2}")
+
+
+def display_name(name: str) -> str:
+    """A make or model as its brand writes it: 'Bmw' -> 'BMW', 'Titan Xd' -> 'Titan XD', 'Xt5' -> 'XT5', 'Rav4' ->
+    'RAV4'; other words as the feed spells them ('Mazda3', 'Grand Cherokee')."""
+    return " ".join(
+        word.upper() if word.lower() in _UPPER_WORDS or _UPPER_CODE.fullmatch(word.lower()) else word
+        for word in name.split(" ")
+    )
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,9 @@ from showroom.models import Conversation, Customer, Dealership, Handover, Lead, 
 from showroom.services import Services
 from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
 
+# what a message may ask of the model under discussion without naming it ("the black one, SEL"), and what names a kind
+_OF_THE_MODEL = frozenset({"colors", "trims", "year_min", "year_max", "drivetrains"})
+_KIND_KEYS = frozenset({"makes", "models", "body_styles", "stock_number", "vin"})
 # what narrows a search under way ("under 40k", "only awd", "2022 or newer"); turning something down is not
 _NARROWING = frozenset(
     {"price_max_cents", "price_min_cents", "mileage_max", "year_min", "year_max", "drivetrains", "fuel_types",
@@ -430,6 +433,13 @@ async def _question(
     terms = search_terms(u)
     given = {k for k, v in terms.items() if v not in (None, [], "")}  # what the message itself asks for
     criteria = whole_lot(u, search_criteria(terms, state))
+    if len(u.slots.trims) > 1 and not u.slots.colors:  # "the SEL or the Limited": each trim, in any colour
+        criteria = {k: v for k, v in criteria.items() if k != "colors"}
+    if state.focus is not None and not pointed and given & _OF_THE_MODEL and not criteria.keys() & _KIND_KEYS:
+        # "what about the black one, SEL" after a car found by its stock number: that car's model, in black
+        focus_car = await vehicles_by_id(session, [state.focus])
+        if focus_car:
+            criteria = {**criteria, "makes": [focus_car[0].make], "models": [focus_car[0].model]}
     turned = None
     shown_all: str | None = None  # every car that fits was shown already ("more": the next ones; "all": no others)
     if pointed:

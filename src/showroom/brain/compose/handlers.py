@@ -48,6 +48,7 @@ from showroom.brain.nlu.attributes import (
     vehicle_fuel,
 )
 from showroom.brain.nlu.intents import DEFERRAL
+from showroom.brain.nlu.knowledge import trim_rank
 from showroom.brain.nlu.understanding import Slots, Understanding
 from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day
 from showroom.brain.types import VehicleView
@@ -1212,9 +1213,24 @@ def _facts(ctx: _Ctx) -> _Reply:
         return side
     if len(trims) > 1 and each_trim:  # "the difference between the limited and the sel": what we have of each
         missing = [t for t in trims if not any(t.lower() in (u.trim or "").lower().split() for u in each_trim)]
-        reply.lead = [
-            ctx.t("Our listings don't say what each trim adds, so I won't guess; here's what we have of each:")
-        ]
+        model = each_trim[0].model
+        ranks = [trim_rank(model, t) for t in trims[:2]]
+        if ranks[0] is not None and ranks[1] is not None and ranks[0] != ranks[1]:
+            low, high = (trims[0], trims[1]) if ranks[0] < ranks[1] else (trims[1], trims[0])
+            reply.lead = [
+                ctx.t(
+                    "In the {model} lineup the {high} sits above the {low}, so it generally comes with more comfort "
+                    "and tech equipment; our listings don't show each unit's features, so a team member can confirm "
+                    "what these have. Here's what we have of each:",
+                    model=model,
+                    high=high,
+                    low=low,
+                )
+            ]
+        else:
+            reply.lead = [
+                ctx.t("Our listings don't say what each trim adds, so I won't guess; here's what we have of each:")
+            ]
         reply.body.append(_list_block(each_trim[: 2 if ctx.sms else 3], ctx))
         if missing:
             reply.body.append(ctx.t("We don't have a {trim} on the lot right now.", trim=ctx.join(missing)))

@@ -164,3 +164,47 @@ def model_body(model: str) -> str | None:
     """The body type of a known model ('Tacoma' -> 'Truck'), or None."""
     index = _body_index()
     return next((index[key] for key in _prefixes(model) if key in index), None)
+
+
+# Trim ladders, lowest first, of the lines a Hyundai store sees most (US market, recent model years): enough to say
+# which of two trims sits higher ("the Limited sits above the SEL"), never what a unit has (its features are the
+# feed's). A trim is matched by its first words ("SX Prestige X-Pro AWD" is an "SX Prestige").
+TRIM_LADDERS: dict[str, tuple[str, ...]] = {
+    "Palisade": ("SE", "SEL", "XRT", "Limited", "Calligraphy"),
+    "Santa Fe": ("SE", "SEL", "XRT", "Limited", "Calligraphy"),
+    "Tucson": ("SE", "SEL", "N Line", "XRT", "Limited"),
+    "Elantra": ("SE", "SEL", "N Line", "Limited"),
+    "Sonata": ("SE", "SEL", "SEL Plus", "N Line", "Limited"),
+    "Kona": ("SE", "SEL", "N Line", "Limited"),
+    "Ioniq 5": ("SE", "SEL", "XRT", "Limited"),
+    "Ioniq 6": ("SE", "SEL", "Limited"),
+    "Santa Cruz": ("SE", "SEL", "XRT", "Limited"),
+    "Telluride": ("LX", "S", "EX", "SX", "SX Prestige"),
+    "Sorento": ("LX", "S", "EX", "SX", "SX Prestige"),
+    "Sportage": ("LX", "EX", "X-Line", "SX", "SX Prestige"),
+    "Forte": ("FE", "LXS", "GT-Line", "GT"),
+    "K5": ("LX", "LXS", "GT-Line", "EX", "GT"),
+    "Camry": ("LE", "SE", "XLE", "XSE"),
+    "Highlander": ("L", "LE", "XLE", "Limited", "Platinum"),
+    "Rogue": ("S", "SV", "SL", "Platinum"),
+    "Altima": ("S", "SV", "SR", "SL"),
+    "Murano": ("S", "SV", "SL", "Platinum"),
+    "Equinox": ("LS", "LT", "RS", "Premier"),
+    "Grand Cherokee": ("Laredo", "Limited", "Overland", "Summit"),
+    "Compass": ("Sport", "Latitude", "Limited", "Trailhawk"),
+    "Escape": ("S", "SE", "SEL", "Titanium"),
+}
+
+
+def trim_rank(model: str, trim: str | None) -> int | None:
+    """Where ``trim`` sits in ``model``'s ladder (0 the lowest), or None when either is unknown."""
+    ladder = next((steps for name, steps in TRIM_LADDERS.items() if squash(model).startswith(squash(name))), None)
+    if ladder is None or not trim:
+        return None
+    words = trim.lower().replace("-", " ").split()
+    best: int | None = None
+    for rank, step in enumerate(ladder):
+        said = step.lower().replace("-", " ").split()
+        if words[: len(said)] == said and (best is None or len(said) >= len(ladder[best].split())):
+            best = rank
+    return best
