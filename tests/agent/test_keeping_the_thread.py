@@ -274,3 +274,25 @@ async def test_the_handover_note_says_what_it_is_about_and_calls_when_asked(app:
     await visit.reply("is the 2022 titan still there")
     booked = (await visit.say("can i come see it saturday at 11"))["replies"][0]["content"]
     assert "to confirm Saturday at 11 AM for the 2022 Nissan Titan XD" in booked
+
+
+async def test_general_questions_a_salesperson_answers_without_the_listing(app: FastAPI, db: Database) -> None:
+    ev = await _visitor(app, db)
+    await ev.reply("any ioniq 5s")
+    home = await ev.reply("can i charge at home on a normal outlet")
+    assert home.startswith("Yes, any electric car can charge from a regular household outlet (Level 1)")
+    sedans = await ev.reply("ok forget it. any sedans 2021 or newer in that range")
+    assert "range and charging" not in sedans and "2022 Kia Forte" in sedans  # a price range, not an EV's
+
+    credit = await _visitor(app, db)
+    bad = await credit.reply("do you guys work with bad credit")
+    assert "Our finance team works with many lenders and looks at every credit situation" in bad
+    bring = await credit.reply("what do i need to bring for financing")
+    assert bring.startswith("Usually: your driver's license, proof of insurance")
+
+    warranty = await _visitor(app, db)
+    ten = await warranty.reply("do new hyundais come with that 10 year warranty")
+    assert "A new Hyundai comes with the factory's 10-year/100,000-mile powertrain" in ten
+    await warranty.reply("is the 2024 santa cruz still there")
+    fees = await warranty.reply("does 42,425 include tax and fees")
+    assert fees.startswith("On top of the listed price come sales tax")

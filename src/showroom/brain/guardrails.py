@@ -201,6 +201,8 @@ class _Checker:
         return any(make.lower() == m and (model or "").lower() in ("", o) for m, o in self.owned)
 
     def _listed(self, make: str, model: str | None) -> bool:
+        if model is None and any(make_matches(known, make) for known in self.catalog.makes):
+            return True  # "a new Hyundai or Kia comes with ...": a make the dealership sells, no unit claimed
         for vehicle in self.vehicles:
             if not make_matches(vehicle.make, make):
                 continue

@@ -154,6 +154,36 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "Yes, any electric car can charge from a regular household outlet (Level 1), but slowly: only a few miles of "
+    "range per hour. Most owners add a 240-volt Level 2 charger at home, which fills the battery overnight, and what "
+    "it costs depends on your electricity rate.": "Sí, cualquier eléctrico se puede cargar en un enchufe normal de la "
+    "casa (Nivel 1), pero despacio: unas pocas millas de autonomía por hora. La mayoría instala un cargador de 240 "
+    "voltios (Nivel 2), que llena la batería en una noche, y el costo depende de su tarifa de luz.",
+    "Would you like a team member to go over charging for the car you're looking at?": (
+        "¿Quiere que alguien del equipo le explique la carga del auto que le interesa?"
+    ),
+    "Usually: your driver's license, proof of insurance, and, if you're financing, recent pay stubs or other proof "
+    "of income and proof of address. If you're trading in, bring the title or your loan details, the registration "
+    "and all the keys.": "Normalmente: su licencia de conducir, comprobante de seguro y, si va a financiar, talones de "
+    "pago recientes u otro comprobante de ingresos y comprobante de domicilio. Si trae un auto a cuenta, traiga el "
+    "título o los datos de su préstamo, la registración y todas las llaves.",
+    "Would you like a team member to confirm the list for your situation?": (
+        "¿Quiere que alguien del equipo le confirme la lista para su caso?"
+    ),
+    "Many lenders do finance with an ITIN; our finance team knows which ones work with us and what they ask for.": (
+        "Muchos bancos sí financian con ITIN; nuestro equipo de finanzas sabe cuáles trabajan con nosotros y qué piden."
+    ),
+    "Our finance team works with many lenders and looks at every credit situation, first-time buyers included; they "
+    "can tell you what's possible for you; approval is only known once you apply.": "Nuestro equipo de finanzas "
+    "trabaja con muchos bancos y revisa todo tipo de crédito, también a quienes compran por primera vez; le pueden "
+    "decir qué es posible en su caso; la aprobación solo se sabe al aplicar.",
+    "A new {make} comes with the factory's 10-year/100,000-mile powertrain limited warranty for the original owner "
+    "and a 5-year/60,000-mile new vehicle limited warranty.": "Un {make} nuevo trae la garantía de fábrica de 10 "
+    "años/100,000 millas del tren motriz para el primer dueño y una garantía limitada de vehículo nuevo de 5 "
+    "años/60,000 millas.",
+    "Would you like a team member to go over the coverage in detail?": (
+        "¿Quiere que alguien del equipo le explique la cobertura en detalle?"
+    ),
     "In the {model} lineup the {high} sits above the {low}, so it generally comes with more comfort and tech "
     "equipment; our listings don't show each unit's features, so a team member can confirm what these have. Here's "
     "what we have of each:": "En la línea {model} la versión {high} está por encima de la {low}, así que en general "

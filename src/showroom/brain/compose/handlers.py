@@ -901,7 +901,8 @@ _INCENTIVES = re.compile(
 _FEES = re.compile(
     r"\b(?:what|which|how much|any|are there|is there)\b[^.?!]{0,30}"
     r"\b(?:fees?|tax(?:es)?|doc(?:ument(?:ation)?)? fee)\b"
-    r"|\b(?:fees?|tax(?:es)?)\b[^.?!]{0,20}\b(?:on top|extra|included|include)\b|\bcargos?\b|\bimpuestos\b",
+    r"|\b(?:fees?|tax(?:es)?)\b[^.?!]{0,20}\b(?:on top|extra|included|include)\b|\bcargos?\b|\bimpuestos\b"
+    r"|\binclud(?:e|es|ing)\b[^.?!]{0,15}\b(?:tax|taxes|fees?|ttl)\b",
     re.IGNORECASE,
 )
 
@@ -1140,7 +1141,11 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "fuel economy",
             r"\bmpg\b|gas mileage|fuel (?:economy|efficiency|mileage)|per gallon|rinde|rendimiento|consumo",
         ),
-        ("range and charging figures", r"\brange\b|charg|kwh|battery|heat pump|autonom|carga r[aá]pida|how far"),
+        (
+            "range and charging figures",
+            r"(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!the same )\brange\b(?! of \$)|charg|kwh"
+            r"|battery|heat pump|autonom|carga r[aá]pida|how far",
+        ),
         ("warranty", r"warrant|garant"),
         ("recalls", r"recall"),
         (

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, _seed, safe_name
+from showroom.brain.compose.general import general_answer
 from showroom.brain.compose.handlers import (
     _HANDLERS,
     HAS_FEATURE,
@@ -244,8 +245,11 @@ def compose_reply(
         intent = "inventory_search"  # the cars shown fit, or others do: said as such (``_inventory_answer``)
     money = money_question(ctx) if intent in ("price", "other", "availability", "financing", "vehicle_facts") else None
     link = broken_link(ctx) if intent not in ("human_request", "stop") else None
+    general = general_answer(ctx) if intent not in ("human_request", "stop", "comparison") else None
     if link is not None:  # "the link doesn't show anything": the photos another way, not the same link again
         reply = link
+    elif general is not None:  # "can i charge at home", "what do i need to bring", "do you work with bad credit"
+        reply = general
     elif money is not None:  # "any incentives right now?", "what fees are on top of that"
         reply = money
     elif intent == "comparison":

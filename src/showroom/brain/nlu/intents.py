@@ -266,7 +266,8 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
 # Specifications, coverage and history a listing does not carry: the agent says what it knows and who confirms it.
 _FACTS = rx(
     r"\bhow long (?:does it |will it |would it )?(?:take )?to (?:fully )?charge\b|\bcharg(?:e|ing) times?\b",
-    r"\b(?:range|miles per charge|how far (?:can|does|will) (?:it|she|the \w+) go|charg(?:e|es|ing) (?:time|speed)"
+    r"\b(?:(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!same )range|miles per charge"
+    r"|how far (?:can|does|will) (?:it|she|the \w+) go|charg(?:e|es|ing) (?:time|speed)"
     r"|(?:dc )?fast[\s-]?charg\w*|level 2|kwh|battery (?:size|capacity|life|health)|heat pump)\b",
     r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
     r"\b(?:horsepower|hp|torque|towing capacity|tow(?:ing)? (?:capacity|rating|limit)|how much (?:can it|does it) tow"

@@ -1,0 +1,117 @@
+"""What a salesperson answers without the listing: how home charging works, what to bring to buy, whether the
+finance team works with a credit situation or an ITIN, and the factory warranty of a new Hyundai or Kia.
+
+Only what is true at any dealership of these brands, said in general and with the person who confirms the details;
+never a figure about one unit (its listing has those), a rate, a payment or an approval. A question about the
+customer's own credit ("my score is 580, can you get me approved") never reaches here: the escalation rules hand
+it to a person first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showroom.brain.compose.context import _Ctx, _Reply
+
+_HOME_CHARGING = re.compile(
+    r"\bcharg\w*\b[^.?!]{0,30}\b(?:at home|home|my house|garage|outlet|wall|120|110|240|level ?[12])\b"
+    r"|\b(?:outlet|level ?[12]|home charger|wall charger)\b[^.?!]{0,25}\bcharg|\bcargar(?:lo|la)? en (?:la |mi )?casa\b"
+    r"|\bcargador (?:en|de) casa\b|\bcost to charge\b|\bcuesta cargar\b",
+    re.IGNORECASE,
+)
+_BRING = re.compile(
+    r"\bwhat (?:do|should|would|will) (?:i|we) (?:need to |have to )?(?:bring|have ready)\b|\bwhat documents?\b"
+    r"|\bwhat paperwork do (?:i|we) need\b|\bqu[eé] (?:necesito|debo|tengo que) (?:llevar|traer)\b"
+    r"|\bqu[eé] documentos\b",
+    re.IGNORECASE,
+)
+_CREDIT_POLICY = re.compile(
+    r"\b(?:work with|accept|take|help|finance|approve)\w*\b[^.?!]{0,25}\b(?:bad|poor|low|no|rebuilding|limited|"
+    r"damaged) credit\b|\b(?:bad|poor|no) credit (?:ok|okay|accepted|financing|welcome)\b|\bfirst[\s-]time (?:car )?"
+    r"buyers?\b|\b(?:mal|poco|sin) cr[eé]dito\b|\bprimer(?:a vez| carro| auto)\b[^.?!]{0,20}\bfinanc",
+    re.IGNORECASE,
+)
+_ITIN = re.compile(r"\bitin\b|\bsin (?:seguro social|social)\b|\bno (?:ssn|social security)\b", re.IGNORECASE)
+_WARRANTY = re.compile(r"\bwarrant\w*|\bgarant[ií]a\b|\b10[\s-]?(?:year|yr)\b|\b100k\b", re.IGNORECASE)
+_FACTORY_BRANDS = ("Hyundai", "Kia")
+_NEW = re.compile(r"\bnew\b|\bnuev[oa]s?\b", re.IGNORECASE)
+
+
+def general_answer(ctx: _Ctx) -> _Reply | None:
+    """The answer to a general question this module knows, or None."""
+    text = ctx.u.text
+    if _HOME_CHARGING.search(text):
+        return _Reply(
+            lead=[
+                ctx.t(
+                    "Yes, any electric car can charge from a regular household outlet (Level 1), but slowly: only a "
+                    "few miles of range per hour. Most owners add a 240-volt Level 2 charger at home, which fills the "
+                    "battery overnight, and what it costs depends on your electricity rate."
+                )
+            ],
+            question=ctx.t("Would you like a team member to go over charging for the car you're looking at?"),
+            vehicle_ids=[v.id for v in ctx.vehicles[:1]] if ctx.referred else [],
+            confidence=0.75,
+        )
+    if _BRING.search(text):
+        return _Reply(
+            lead=[
+                ctx.t(
+                    "Usually: your driver's license, proof of insurance, and, if you're financing, recent pay stubs "
+                    "or other proof of income and proof of address. If you're trading in, bring the title or your "
+                    "loan details, the registration and all the keys."
+                )
+            ],
+            question=ctx.t("Would you like a team member to confirm the list for your situation?"),
+            confidence=0.75,
+        )
+    if _ITIN.search(text):
+        return _Reply(
+            lead=[
+                ctx.t(
+                    "Many lenders do finance with an ITIN; our finance team knows which ones work with us and what "
+                    "they ask for."
+                )
+            ],
+            question=ctx.t("Would you like a finance specialist to reach out to you?"),
+            confidence=0.7,
+        )
+    if _CREDIT_POLICY.search(text):
+        return _Reply(
+            lead=[
+                ctx.t(
+                    "Our finance team works with many lenders and looks at every credit situation, first-time "
+                    "buyers included; they can tell you what's possible for you; approval is only known once you "
+                    "apply."
+                )
+            ],
+            question=ctx.t("Would you like a finance specialist to reach out to you?"),
+            confidence=0.7,
+        )
+    brand = _new_of_the_brands(ctx) if _WARRANTY.search(text) else None
+    if brand is not None:  # the brand's published factory warranty, not a unit's remaining coverage
+        return _Reply(
+            lead=[
+                ctx.t(
+                    "A new {make} comes with the factory's 10-year/100,000-mile powertrain limited warranty for the "
+                    "original owner and a 5-year/60,000-mile new vehicle limited warranty.",
+                    make=brand,
+                )
+            ],
+            question=ctx.t("Would you like a team member to go over the coverage in detail?"),
+            vehicle_ids=[v.id for v in ctx.vehicles[:1]] if ctx.referred else [],
+            confidence=0.75,
+        )
+    return None
+
+
+def _new_of_the_brands(ctx: _Ctx) -> str | None:
+    """The brand (Hyundai or Kia) of the new car a warranty question is about (the car meant, or the words), or
+    None when it is about a used car, another brand, or no brand at all."""
+    if ctx.referred and ctx.vehicles:
+        v = ctx.vehicles[0]
+        return v.make if v.make in _FACTORY_BRANDS and v.condition == "new" else None
+    makes = set(ctx.u.slots.makes) | {m for m in _FACTORY_BRANDS if m.lower() in ctx.u.text.lower()}
+    if len(makes) == 1 and makes <= set(_FACTORY_BRANDS) and _NEW.search(ctx.u.text):
+        return next(iter(makes))
+    return None
