@@ -296,3 +296,25 @@ async def test_general_questions_a_salesperson_answers_without_the_listing(app: 
     await warranty.reply("is the 2024 santa cruz still there")
     fees = await warranty.reply("does 42,425 include tax and fees")
     assert fees.startswith("On top of the listed price come sales tax")
+
+
+async def test_what_the_customer_asked_for_stays_when_they_name_makes_or_turn_a_car_down(
+    app: FastAPI, db: Database
+) -> None:
+    family = await _visitor(app, db)
+    await family.reply("me, wife, 4 kids. we need a 3rd row, used, under 40k")
+    await family.reply("whats the cheapest")  # the 2015 Highlander
+    newer = await family.reply("too old. 2021 or newer and under 50k miles")
+    assert "Highlander" not in newer and "2021 Kia Telluride SX AWD, White" in newer  # of the kind, not that model
+
+    suv = await _visitor(app, db)
+    await suv.reply("looking for suv")
+    await suv.reply("awd, under 25")
+    kinds = await suv.reply("prefer hyundai or kia")
+    assert "Tucson SE AWD" in kinds and "Sportage LX FWD" not in kinds  # still AWD
+    assert "has 23,209 miles" in await suv.reply("whats the miles on the cheapest")
+
+    luxury = await _visitor(app, db)
+    await luxury.reply("want something luxury, bmw audi lexus whatever but not over 30k")
+    only = await luxury.reply("suv only, needs awd for winter")
+    assert "BMW X3" in only and "Highlander" not in only  # their SUVs, not every SUV

@@ -907,11 +907,24 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
         state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in ("stock_number", "vin")})
     if any(k in given for k in SUBJECT_KEYS):
         old = state.criteria
-        carried = ["price_max_cents", "price_min_cents", "mileage_max", "condition", *EXCLUSIONS]
+        # the budget, the limits and the kind of car asked for ("awd", "hybrid", "a third row") carry over
+        carried = [
+            "price_max_cents",
+            "price_min_cents",
+            "mileage_max",
+            "condition",
+            "drivetrains",
+            "fuel_types",
+            "features",
+            "transmissions",
+            *EXCLUSIONS,
+        ]
         if old.get("year_min") != old.get("year_max"):  # "2020 or newer" carries; "a 2023 sportage" was that model's
             carried += ["year_min", "year_max"]
         if "makes" in given and not any(k in given for k in ("models", "body_styles", "stock_number", "vin")):
             carried.append("body_styles")  # "maybe a sedan" then "honda or toyota": Honda or Toyota sedans
+        if "body_styles" in given and not any(k in given for k in ("makes", "models")) and not old.get("models"):
+            carried.append("makes")  # "bmw audi lexus whatever" then "suv only": their SUVs
         kept = {k: v for k, v in old.items() if k in carried}
         return {**kept, **given}
     return {**state.criteria, **given}

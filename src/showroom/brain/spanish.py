@@ -154,6 +154,7 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "its listing doesn't show its mileage": "su listado no muestra el millaje",
     "Yes, any electric car can charge from a regular household outlet (Level 1), but slowly: only a few miles of "
     "range per hour. Most owners add a 240-volt Level 2 charger at home, which fills the battery overnight, and what "
     "it costs depends on your electricity rate.": "Sí, cualquier eléctrico se puede cargar en un enchufe normal de la "

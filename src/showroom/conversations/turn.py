@@ -110,7 +110,7 @@ from showroom.services import Services
 from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
 
 # what a message may ask of the model under discussion without naming it ("the black one, SEL"), and what names a kind
-_OF_THE_MODEL = frozenset({"colors", "trims", "year_min", "year_max", "drivetrains"})
+_OF_THE_MODEL = frozenset({"colors", "trims", "year_min", "year_max", "drivetrains", "condition"})
 _KIND_KEYS = frozenset({"makes", "models", "body_styles", "stock_number", "vin"})
 # what narrows a search under way ("under 40k", "only awd", "2022 or newer"); turning something down is not
 _NARROWING = frozenset(
@@ -435,7 +435,13 @@ async def _question(
     criteria = whole_lot(u, search_criteria(terms, state))
     if len(u.slots.trims) > 1 and not u.slots.colors:  # "the SEL or the Limited": each trim, in any colour
         criteria = {k: v for k, v in criteria.items() if k != "colors"}
-    if state.focus is not None and not pointed and given & _OF_THE_MODEL and not criteria.keys() & _KIND_KEYS:
+    if (
+        state.focus is not None
+        and not pointed
+        and given & {"colors", "trims"}
+        and not criteria.keys() & _KIND_KEYS
+        and not state.criteria.keys() - _OF_THE_MODEL - {"stock_number", "vin", "exclude_ids"}
+    ):
         # "what about the black one, SEL" after a car found by its stock number: that car's model, in black
         focus_car = await vehicles_by_id(session, [state.focus])
         if focus_car:

@@ -309,9 +309,12 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
         facts.append(ctx.t("has {miles} miles", miles=f"{v.mileage:,}"))
     if v.exterior_color and not ctx.sms:
         facts.append(ctx.t("is finished in {colour}", colour=ctx.colour(v.exterior_color)))
+    asked_miles = re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b", ctx.u.text, re.IGNORECASE)
+    if v.mileage is None and asked_miles and v.condition != VehicleCondition.new:  # "the miles on the cheapest"
+        facts.append(ctx.t("its listing doesn't show its mileage"))
     if not facts:
         return ctx.t("Stock number {stock}.", stock=v.stock_number) if v.stock_number else ""
-    if ctx.language == "en" and not facts[0].startswith("it's"):
+    if ctx.language == "en" and not facts[0].startswith("it"):
         facts[0] = f"it {facts[0]}"
     sentence = ctx.join(facts)
     stock = ctx.t(" (stock {stock})", stock=v.stock_number) if v.stock_number and not ctx.sms else ""
