@@ -318,3 +318,20 @@ async def test_what_the_customer_asked_for_stays_when_they_name_makes_or_turn_a_
     await luxury.reply("want something luxury, bmw audi lexus whatever but not over 30k")
     only = await luxury.reply("suv only, needs awd for winter")
     assert "BMW X3" in only and "Highlander" not in only  # their SUVs, not every SUV
+
+
+async def test_an_ev_shopper_wary_of_range_and_a_hybrid_instead(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    evs = await chat.reply("thinking about going electric but range kinda scares me. what EVs do u have")
+    assert "Niro EV" in evs and "Ioniq 6" in evs and "Ioniq 5" in evs and "rather not guess" not in evs
+    hybrid = await chat.reply("eh maybe a hybrid instead, not plug in. whats the cheapest")
+    assert "2020 Kia Optima Hybrid" in hybrid and "Electric" not in hybrid
+
+
+async def test_a_spanish_visit_on_a_day_then_its_time_is_handed_over(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    await chat.reply("tienen la palisade 2025?")
+    day = await chat.reply("quiero verla mañana en la tarde")
+    assert "¿A qué hora le queda mejor mañana?" in day
+    time = await chat.say("a las 4, soy Rosa, 708-555-0163")
+    assert time["human"] is True and "confirmar mañana a las 4" in time["replies"][0]["content"]

@@ -131,6 +131,7 @@ _FRESH = re.compile(
     r"|\bwhat(?:'?s| is)? (?:left|else)\b|\bqu[eé] m[aá]s\b|\bqu[eé] (?:otr[oa]s|queda)\b",
     re.IGNORECASE,
 )
+_INSTEAD = re.compile(r"\binstead\b|\ben vez\b|\bmejor (?:un|una)\b", re.IGNORECASE)
 _ANY_KIND = re.compile(
     r"\b(?:any|got any|have any|do you have|other|more)\s+(?!(?:of|one|ones|two|three|four|2|3|4)\b)\w+", re.IGNORECASE
 )
@@ -216,6 +217,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
+        return False
+    if _INSTEAD.search(text) and s.has_vehicle_criteria():  # "maybe a hybrid instead": another kind, searched
         return False
     if _ANY_KIND.search(text) and (s.fuel_types or s.drivetrains or s.colors or s.transmissions or s.features):
         return False  # "any hybrids that are newer", "got any awd ones under 30k": a search of that kind

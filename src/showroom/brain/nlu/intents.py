@@ -266,7 +266,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
 # Specifications, coverage and history a listing does not carry: the agent says what it knows and who confirms it.
 _FACTS = rx(
     r"\bhow long (?:does it |will it |would it )?(?:take )?to (?:fully )?charge\b|\bcharg(?:e|ing) times?\b",
-    r"\b(?:(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!same )range|miles per charge"
+    # "what's the range", "range on that vs the ioniq 5"; not "range kinda scares me, what EVs do u have"
+    r"\b(?:(?:the|how much|how'?s the|its|it'?s|driving|electric|real[\s-]world|epa|battery|most|more|longer|best"
+    r"|better) range|range (?:on|of|for|is|does|do|would|will)|miles per charge"
     r"|how far (?:can|does|will) (?:it|she|the \w+) go|charg(?:e|es|ing) (?:time|speed)"
     r"|(?:dc )?fast[\s-]?charg\w*|level 2|kwh|battery (?:size|capacity|life|health)|heat pump)\b",
     r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
@@ -344,7 +346,13 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     (
         "test_drive",
         3.0,
-        rx(r"\bprueba de manejo\b|\bmanejarl[oa]\b|\bprobarl[oa]\b|\bir a (?:verl[oa]|probarl[oa])\b"),
+        rx(
+            r"\bprueba de manejo\b|\bmanejarl[oa]\b|\bprobarl[oa]\b|\bir a (?:verl[oa]|probarl[oa])\b",
+            # "quiero verla mañana en la tarde": to see it on a day is a visit
+            r"\b(?:quiero|quisiera|puedo|podemos|me gustar[ií]a|voy a|vamos a|paso a)\s+(?:ir a\s+)?verl[oa]s?\b"
+            r"[^.?!]{0,20}\b(?:hoy|ma[nñ]ana|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|esta tarde"
+            r"|este fin)\b",
+        ),
     ),
     (
         "test_drive",
