@@ -7,7 +7,7 @@ import pytest
 from fastapi import FastAPI
 
 from showroom.brain.compose.reply import _PUSH
-from showroom.brain.dialogue import _NEWER
+from showroom.brain.dialogue import _NEWER, version_question
 from showroom.brain.escalation.defaults import default_specs
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.nlu.intents import carried, understand
@@ -335,3 +335,27 @@ async def test_a_spanish_visit_on_a_day_then_its_time_is_handed_over(app: FastAP
     assert "¿A qué hora le queda mejor mañana?" in day
     time = await chat.say("a las 4, soy Rosa, 708-555-0163")
     assert time["human"] is True and "confirmar mañana a las 4" in time["replies"][0]["content"]
+
+
+async def test_short_follow_ups_about_the_car_under_discussion(app: FastAPI, db: Database) -> None:
+    lexus = await _visitor(app, db)
+    first = await lexus.reply("is the lexus rx still available")
+    assert "Yes! The 2020 Lexus RX 350 AWD is in stock." in first  # the feed's "Rx" + "RX 350" read once
+    await lexus.reply("price?")
+    guess = await lexus.reply("ballpark?")
+    assert guess.startswith("I'd rather not guess a number for the 2020 Lexus RX 350 AWD") and "$" not in guess
+
+    mustang = await _visitor(app, db)
+    await mustang.reply("any mustangs")
+    which = await mustang.reply("gt or ecoboost?")
+    assert "so I can't say whether it's a GT or EcoBoost" in which
+
+    kona = await _visitor(app, db)
+    await kona.reply("do you have the 2021 kona")
+    both = await kona.reply("how many miles and any accidents?")
+    assert both.startswith("The 2021 Hyundai Kona Ultimate DCT AWD has 69,445 miles.") and "history" in both
+
+
+def test_either_version_is_no_yes_or_no() -> None:
+    assert version_question("gt or ecoboost?") == ["GT", "EcoBoost"]
+    assert version_question("yes or no?") == [] and version_question("red or white") == []

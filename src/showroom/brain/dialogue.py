@@ -85,7 +85,8 @@ _FEWER_MILES = re.compile(
 # A question about an attribute with no vehicle named ("how many miles?", "¿cuántas millas tiene?", "what colour?"):
 # about the vehicle under discussion (Spanish leaves out "it": "tiene" is "does it have").
 _ATTRIBUTE_ONLY = re.compile(
-    r"^\W*(?:and\s+|y\s+|the\s+)?(?:miles|mileage|price|colou?r|millas|millaje|precio|trim|year)\W*$"
+    r"^\W*(?:and\s+|y\s+|the\s+)?(?:miles|mileage|price|colou?r|millas|millaje|precio|trim|year|ball\s?park"
+    r"|estimate|rough(?:ly)?)\W*$"
     r"|\bhow many miles\b|\bwhat(?:'?s| is) the (?:mileage|price|colou?r|year)\b|\bwhat colou?r\b|\bhow much\b"
     r"|\bwhat year\b|\bwhat (?:features|options|equipment)\b|\b(?:more )?(?:pictures|pics|photos|fotos)\b"
     r"|\bqu[eé] a[nñ]o\b|\bde qu[eé] color\b|\b(?:tiene|tienen)\s+(?:millas|millaje|kilometraje)\b"
@@ -131,6 +132,31 @@ _FRESH = re.compile(
     r"|\bwhat(?:'?s| is)? (?:left|else)\b|\bqu[eé] m[aá]s\b|\bqu[eé] (?:otr[oa]s|queda)\b",
     re.IGNORECASE,
 )
+# "gt or ecoboost?", "se or sel", "v6 or v8?": which version of the car under discussion
+_EITHER_VERSION = re.compile(
+    r"^\W*(?:is it (?:the |a |an )?|which one,? )?([a-z0-9-]{1,12}) or (?:the |a |an )?([a-z0-9-]{1,12})\W*$",
+    re.IGNORECASE,
+)
+_VERSION_WORDS = frozenset(
+    {"ecoboost", "hemi", "turbo", "v6", "v8", "hybrid", "diesel", "base", "limited", "sport", "premium", "platinum",
+     "touring", "calligraphy", "ultimate", "preferred", "luxury", "signature", "denali", "lariat", "latitude"}
+)  # fmt: skip
+_NOT_VERSIONS = frozenset({"yes", "no", "now", "new", "old", "red", "tan", "one", "two", "any", "all", "not", "si"})
+_VERSION_NAMES = {"ecoboost": "EcoBoost", "hemi": "HEMI", "turbo": "Turbo", "hybrid": "Hybrid", "diesel": "Diesel"}
+
+
+def version_question(text: str) -> list[str]:
+    """The two versions (trims or engines) "gt or ecoboost?" asks between, as written on cars; [] for any other
+    message ("red or white" is no version: colours and everyday words are not short enough nor known)."""
+    m = _EITHER_VERSION.match(text)
+    if not m or not all(
+        w.lower() in _VERSION_WORDS or (len(w) <= 3 and w.isalnum() and w.lower() not in _NOT_VERSIONS)
+        for w in m.groups()
+    ):
+        return []
+    return [_VERSION_NAMES.get(w.lower(), w.upper() if len(w) <= 3 else w.capitalize()) for w in m.groups()]
+
+
 _INSTEAD = re.compile(r"\binstead\b|\ben vez\b|\bmejor (?:un|una)\b", re.IGNORECASE)
 _ANY_KIND = re.compile(
     r"\b(?:any|got any|have any|do you have|other|more)\s+(?!(?:of|one|ones|two|three|four|2|3|4)\b)\w+", re.IGNORECASE
@@ -220,6 +246,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if _INSTEAD.search(text) and s.has_vehicle_criteria():  # "maybe a hybrid instead": another kind, searched
         return False
+    if version_question(text) and state.focus is not None:
+        return True  # "gt or ecoboost?": which version the car under discussion is
     if _ANY_KIND.search(text) and (s.fuel_types or s.drivetrains or s.colors or s.transmissions or s.features):
         return False  # "any hybrids that are newer", "got any awd ones under 30k": a search of that kind
     if re.search(r"\bany (?:cheaper|newer|less expensive|lower)\b", text, re.IGNORECASE):

@@ -188,7 +188,8 @@ class _Checker:
             if known:
                 masked = re.sub(re.escape(known), " ", masked, flags=re.IGNORECASE)
         for trim in self.trims:  # a listed unit's trim may read as a model ("Ram 1500 Express 4x4 Crew Cab")
-            masked = masked.replace(trim, " " * len(trim))
+            # a word in its place, so that what follows is not read as the make's model ("Lexus [RX 350 AWD] is")
+            masked = masked.replace(trim, "unit".ljust(len(trim)) if len(trim) >= 4 else " " * len(trim))
         for mention in find_vehicle_mentions(masked, self.catalog):
             if self._listed(mention.make, mention.model) or self._owned(mention.make, mention.model):
                 continue

@@ -154,6 +154,10 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "I'd rather not guess a number for the {title}: a ballpark from me could be off by thousands, and the team can get "
+    "you its actual price quickly.": "Prefiero no adivinar una cifra para el {title}: un cálculo mío podría fallar por "
+    "miles, y el equipo le puede dar el precio real rápido.",
+    "What's the best phone number or e-mail to send it to?": "¿A qué teléfono o correo se lo enviamos?",
     "its listing doesn't show its mileage": "su listado no muestra el millaje",
     "Yes, any electric car can charge from a regular household outlet (Level 1), but slowly: only a few miles of "
     "range per hour. Most owners add a 240-volt Level 2 charger at home, which fills the battery overnight, and what "

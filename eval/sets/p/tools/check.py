@@ -35,7 +35,7 @@ from feed import Feed, COLOURS, GARBAGE_TRIM  # noqa: E402
 from labels import HANDOVER, LANGUAGES, HANDOVER_FORMS  # noqa: E402
 import build  # noqa: E402
 
-STOCK_RE = re.compile(r"(?<![\w$#/.-])([A-Za-z]{2}\d{4,5}[A-Za-z]?|\d{5}[A-Za-z]?)(?![\w,/-])")
+STOCK_RE = re.compile(r"(?<![\w$#/.-])([A-Za-z]{2}\d{4,5}[A-Za-z]?|\d{5}[A-Za-z]?)(?![\w/-])(?!,\d)")
 CUST_STOCK_RE = re.compile(r"(?:#|\bstock\s*#?\s*|\bstk\s*#?\s*)([A-Za-z]{0,2}\d{4,5}[A-Za-z]?)\b|\b([A-Za-z]{2}\d{4,5}[A-Za-z]?)\b", re.I)
 LONG_RE = re.compile(r" = (.*?)(?=; |\. | \| |;$|\.$|$)")
 SHORT_RE = re.compile(r" \(([^()]*)\)")
@@ -96,6 +96,8 @@ class Checker:
     def __init__(self, feed):
         self.feed = feed
         self.problems = []
+        self.stats = {"stock mentions": 0, "descriptors": 0, "descriptor fields": 0, "free values": 0,
+                      "filter lists (notes)": 0, "exact lists (expect)": 0}
 
     def p(self, where, msg):
         self.problems.append("%s: %s" % (where, msg))
@@ -180,6 +182,7 @@ class Checker:
                 continue
             r = self.feed.get(tok)
             mentioned.append(tok)
+            self.stats["stock mentions"] += 1
             rest = text[m.end():]
             lm = LONG_RE.match(rest)
             sm = SHORT_RE.match(rest)
@@ -191,7 +194,9 @@ class Checker:
                 desc = sm.group(1)
                 spans.append((m.end(), m.end() + sm.end()))
             if desc is not None:
+                self.stats["descriptors"] += 1
                 for comp in desc.split(", "):
+                    self.stats["descriptor fields"] += 1
                     self.check_component(where, tok, comp, r)
         # free values outside descriptors
         free = []
@@ -209,12 +214,14 @@ class Checker:
         ok_money = set(prices) | {abs(a - b) for a in prices for b in prices} | cnum
         ok_miles = set(miles) | {abs(a - b) for a in miles for b in miles} | cnum
         for m in MONEY_RE.finditer(free_text):
+            self.stats["free values"] += 1
             v = float(m.group(1).replace(",", ""))
             v = int(round(v * 1000)) if m.group(2) else int(round(v))
             if v not in ok_money:
                 self.p(where, "amount $%s is neither a feed value of a unit named in the item, a difference of two, "
                               "nor something the customer wrote" % m.group(1))
         for m in MILES_RE.finditer(free_text):
+            self.stats["free values"] += 1
             v = parse_int(m.group(1))
             if v not in ok_miles:
                 self.p(where, "mileage %s mi is not derivable from the feed or the customer's words" % m.group(1))
@@ -223,6 +230,7 @@ class Checker:
         for t in cust_texts:
             cust_years |= {int(y) for y in re.findall(r"(?<!\d)(20[0-2]\d|199\d)(?!\d)", t)}
         for m in YEAR_RE.finditer(free_text):
+            self.stats["free values"] += 1
             y = int(m.group(1))
             if y not in years and y not in cust_years:
                 self.p(where, "year %d not of a unit named in the item nor from the customer" % y)
@@ -230,6 +238,7 @@ class Checker:
         for w in re.findall(r"[A-Za-z]+", free_text):
             lw = w.lower()
             if lw in COLOUR_WORDS or lw in EXTRA_COLOURS:
+                self.stats["free values"] += 1
                 c = COLOUR_WORDS.get(lw, lw.capitalize())
                 if c not in cols:
                     self.p(where, "colour word %r: no unit named in the item has it and the customer did not say it" % w)
@@ -308,6 +317,7 @@ class Checker:
                 if kind != "Q":
                     continue
                 want = self.feed.filter(arg)
+                self.stats["filter lists (notes)"] += 1
                 segs = [s for s in notes.split(" | ") if s.startswith("stock: ")]
                 got_sets = [[t for t in STOCK_RE.findall(s) if t in self.feed] for s in segs]
                 if want == [] and not any(s == "stock: none in stock" for s in segs):
@@ -379,6 +389,7 @@ class Checker:
                             self.p(ew, "'Lists exactly' item must come from exactly one {L:filter} macro")
                         else:
                             want = self.feed.filter(ls[0][1])
+                            self.stats["exact lists (expect)"] += 1
                             got = [t for t in STOCK_RE.findall(e) if t in self.feed]
                             if sorted(set(got)) != sorted(set(want)):
                                 self.p(ew, "exact list %s differs from filter %r -> %s" % (got, ls[0][1], want))
@@ -451,11 +462,13 @@ class Checker:
                 self.p("README", "conversation row %s disagrees with data" % o["id"])
 
 
-def run(msgs, convs, readme_text, feed):
+def run(msgs, convs, readme_text, feed, stats=None):
     ck = Checker(feed)
     ck.check_messages(msgs)
     ck.check_conversations(convs)
     ck.check_counts(msgs, convs, readme_text)
+    if stats is not None:
+        stats.update(ck.stats)
     return ck.problems
 
 
@@ -522,8 +535,8 @@ def selftest(feed):
     def drop_from_exact(m, c):
         ci, ti, ei = first_exp(lambda e: e.startswith("Lists exactly") and e.count("; ") >= 1)
         e = c[ci][2]["turns"][ti]["expect"][ei]
-        head, lst = e.split(": ", 1)
-        c[ci][2]["turns"][ti]["expect"][ei] = head + ": " + lst.split("; ", 1)[1]
+        parts = e[len("Lists exactly "):].split("; ")
+        c[ci][2]["turns"][ti]["expect"][ei] = "Lists exactly " + "; ".join(parts[1:])
 
     def add_to_exact(m, c):
         ci, ti, ei = first_exp(lambda e: e.startswith("Lists exactly") and "KV5435" not in e)
@@ -617,7 +630,7 @@ def selftest(feed):
         m2, c2 = copy.deepcopy(msgs), copy.deepcopy(convs)
         try:
             fn(m2, c2)
-        except AssertionError as e:
+        except (AssertionError, ValueError, IndexError, KeyError) as e:
             print("SELFTEST could not plant %-34s (%s)" % (name, e))
             ok = False
             continue
@@ -641,9 +654,11 @@ def main():
     readme = open(readme_path, encoding="utf-8").read() if os.path.exists(readme_path) else None
     if readme is None:
         problems.append("README.md missing")
-    problems += run(msgs, convs, readme, feed)
+    stats = {}
+    problems += run(msgs, convs, readme, feed, stats)
     for p in problems:
         print(p)
+    print("checked: " + ", ".join("%d %s" % (v, k) for k, v in stats.items()))
     objs = [o for _, _, o in msgs]
     print("%d messages (%d handover), %d conversations; %d problems" % (
         len(objs), sum(1 for o in objs if o.get("handover")), len(convs), len(problems)))

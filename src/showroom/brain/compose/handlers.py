@@ -34,6 +34,7 @@ from showroom.brain.dialogue import (
     given_name,
     superlative,
     unrated,
+    version_question,
 )
 from showroom.brain.guardrails import price_text
 from showroom.brain.nlu.attributes import (
@@ -611,9 +612,13 @@ _TRIM_IS = re.compile(
 
 
 def _trim_asked(text: str) -> str | None:
-    """The trim a message asks about ("GT" in "is the mustang a GT?"), "" for "what trim is it?", None otherwise."""
+    """The trim a message asks about ("GT" in "is the mustang a GT?"; "GT or EcoBoost" in "gt or ecoboost?"), "" for
+    "what trim is it?", None otherwise."""
     if _TRIM_WHICH.search(text):
         return ""
+    either = version_question(text)
+    if either:
+        return " or ".join(either)
     m = _TRIM_IS.search(text)
     if not m:
         return None
@@ -637,7 +642,8 @@ def _trim_fact(v: VehicleView, ctx: _Ctx, title: str, asked: str) -> str:
         return ctx.t("Our listing doesn't give the {title}'s trim; a team member can confirm it.", title=plain)
     if not asked:
         return ctx.t("The {title} is the {trim} trim.", title=plain, trim=v.trim)
-    if asked.lower() in re.findall(r"[a-z0-9-]+", v.trim.lower()):
+    words = re.findall(r"[a-z0-9-]+", v.trim.lower())
+    if any(option.lower() in words for option in asked.split(" or ")):
         return ctx.t("Yes, the {title} is the {trim} trim.", title=plain, trim=v.trim)
     return ctx.t("The {title} is listed as the {trim} trim, not a {asked}.", title=plain, trim=v.trim, asked=asked)
 
@@ -933,6 +939,35 @@ def broken_link(ctx: _Ctx) -> _Reply | None:
     return reply
 
 
+_BALLPARK = re.compile(
+    r"\bball\s?park\b|\brough(?:ly)?\b|\bestimate\b|\bgive or take\b|\bapprox\w*\b|\bmore or less\b"
+    r"|\baround how much\b|\bm[aá]s o menos\b|\baproximad\w*\b",
+    re.IGNORECASE,
+)
+
+
+def ballpark(ctx: _Ctx) -> _Reply | None:
+    """ "Ballpark?" about a car with no listed price: no guess, said as such, and the real price offered fast."""
+    if not _BALLPARK.search(ctx.u.text) or not ctx.referred or len(ctx.vehicles) != 1:
+        return None
+    v = ctx.vehicles[0]
+    if v.price_cents is not None:
+        return None
+    title = v.short_title if ctx.sms else v.title
+    return _Reply(
+        lead=[
+            ctx.t(
+                "I'd rather not guess a number for the {title}: a ballpark from me could be off by thousands, and "
+                "the team can get you its actual price quickly.",
+                title=title,
+            )
+        ],
+        question=ctx.t("What's the best phone number or e-mail to send it to?"),
+        vehicle_ids=[v.id],
+        confidence=0.7,
+    )
+
+
 def money_question(ctx: _Ctx) -> _Reply | None:
     """ "Any incentives right now?", "what fees are on top of that": what the listings cannot say, said plainly with
     what is true in general, and a person offered for the exact figures (never a number)."""
@@ -1207,6 +1242,14 @@ def _facts(ctx: _Ctx) -> _Reply:
     else:
         reply.lead.append(
             ctx.t("I'd rather not guess at the {topic}: they aren't in our listings.", topic=ctx.t(topic))
+        )
+    if v and re.search(r"\bhow many miles\b|\bmileage\b|\bmiles on\b|\bcu[aá]ntas millas\b", ctx.u.text, re.I):
+        # "how many miles and any accidents?": the part the listing answers, first
+        reply.lead.insert(
+            0,
+            ctx.t("The {title} has {miles} miles.", title=title, miles=f"{v.mileage:,}")
+            if v.mileage is not None
+            else ctx.t("its listing doesn't show its mileage").capitalize() + ".",
         )
     trims = ctx.u.slots.trims
     each_trim = [

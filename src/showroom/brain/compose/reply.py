@@ -17,6 +17,7 @@ from showroom.brain.compose.handlers import (
     HAS_FEATURE,
     _addendum,
     asks_fuel_of,
+    ballpark,
     broken_link,
     comparison_answer,
     money_question,
@@ -246,6 +247,7 @@ def compose_reply(
     money = money_question(ctx) if intent in ("price", "other", "availability", "financing", "vehicle_facts") else None
     link = broken_link(ctx) if intent not in ("human_request", "stop") else None
     general = general_answer(ctx) if intent not in ("human_request", "stop", "comparison") else None
+    general = general or (ballpark(ctx) if intent not in ("human_request", "stop") else None)
     if link is not None:  # "the link doesn't show anything": the photos another way, not the same link again
         reply = link
     elif general is not None:  # "can i charge at home", "what do i need to bring", "do you work with bad credit"
