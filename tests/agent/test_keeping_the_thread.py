@@ -359,3 +359,24 @@ async def test_short_follow_ups_about_the_car_under_discussion(app: FastAPI, db:
 def test_either_version_is_no_yes_or_no() -> None:
     assert version_question("gt or ecoboost?") == ["GT", "EcoBoost"]
     assert version_question("yes or no?") == [] and version_question("red or white") == []
+
+
+async def test_a_trade_in_then_a_car_of_the_lot_and_two_years_compared(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("thinking of trading my car in for something newer")
+    await chat.reply("its a 2017 honda accord")
+    elantra = await chat.reply("looking at ur 2024 elantra, the white one")
+    assert "2024 Hyundai Elantra SEL IVT" in elantra and "2017" not in elantra  # the trade's year is no wish
+
+    jeeps = await _visitor(app, db)
+    await jeeps.reply("yo any grand cherokees")
+    why = await jeeps.reply("why is the 2020 almost the same price as the 2021")
+    assert why.startswith("The 2020 Jeep Grand Cherokee Limited 4x4 is $199 less than the 2021")
+    assert "though it has 29,826 fewer miles" in why
+
+    angry = await _visitor(app, db)
+    upset = await angry.say(
+        "i bought a compass from u guys in feb and it had a recall nobody told me about. my lawyer says i got a case. "
+        "i want a manager to call me"
+    )
+    assert upset["human"] is True and upset["replies"][0]["content"].startswith("I'm sorry about this.")

@@ -609,10 +609,17 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     if measure == "why_price":  # "why so cheap": the car meant; "why is it cheaper": the two under discussion
         pair = [by_id[i] for i in state.discussed if i in by_id and i not in refused]
         comparative = re.search(r"\b(?:cheaper|less|more|pricier|difference|menos|m[aá]s)\b", text, re.IGNORECASE)
+        years = [v for v in ordered if re.search(rf"\b{v.year}\b", text)]  # "why is the 2020 ... the 2021"
+        by_years = not named and len({v.year for v in years}) >= 2
+        if by_years:
+            named = [next(v for v in years if v.year == y) for y in dict.fromkeys(v.year for v in years)][:2]
+            comparative = comparative or re.search(r"\bsame\b", text, re.IGNORECASE)
         meant = next((v for v in named if v.price_cents), named[0]) if named else None
         partner = [v for v in [*pair, *ordered] if meant is not None and v.model != meant.model][:1]
         field_ = (
-            [meant, *partner]
+            named[:2]
+            if by_years and named and comparative
+            else [meant, *partner]
             if meant is not None and comparative and partner  # "why is the palisade more": than the Santa Fe
             else _with_pricier_twin(meant, ordered)
             if meant is not None and comparative

@@ -154,6 +154,9 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "though it has {miles} fewer miles": "aunque tiene {miles} millas menos",
+    "I'm sorry about this{name}.": "Lamento mucho lo ocurrido{name}.",
+    "I've asked a member of our team to call you.": "Le pedí a alguien de nuestro equipo que le llame.",
     "I'd rather not guess a number for the {title}: a ballpark from me could be off by thousands, and the team can get "
     "you its actual price quickly.": "Prefiero no adivinar una cifra para el {title}: un cálculo mío podría fallar por "
     "miles, y el equipo le puede dar el precio real rápido.",

@@ -223,6 +223,10 @@ def handover_note(
     if asked is not None and u is not None:  # "can someone call me back at 708-555-0143"
         _, phone = contact_given(u.text)
         texting = bool(re.search(r"\btext|\bmensaje|\bsms\b", asked.group(), re.IGNORECASE))
+        if u.sentiment <= _UPSET or _GRIEVANCE.search(u.text):  # "my lawyer says i got a case. manager call me"
+            sorry = translate(language, "I'm sorry about this{name}.").format(name=named)
+            call = translate(language, "I've asked a member of our team to call you.")
+            return f"{sorry} {call}\n\n{_call_us(turn, language)}"
         template = (
             "Thanks{name}. I've asked a member of our team to text you at {phone}."
             if texting and phone
@@ -248,6 +252,12 @@ def handover_note(
     return contract(f"{thanks}\n\n{_call_us(turn, language)}", language)
 
 
+_UPSET = -0.3
+_GRIEVANCE = re.compile(
+    r"\blawyer|\battorney|\bsue\b|\blawsuit|\bbbb\b|\brecall|\bcomplain|\bunacceptable|\bripped off|\bscam"
+    r"|\babogado|\bdemanda|\bqueja",
+    re.IGNORECASE,
+)
 # "call me", "can someone text me", "give me a call", "llámame": a person asked for on the phone
 _CALL_ME = re.compile(
     r"\b(?:call|text|phone|ring)\s+(?:me|us)\b|\bgive (?:me|us) a (?:call|ring)\b|\bcall (?:me )?back\b"

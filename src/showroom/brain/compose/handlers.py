@@ -1683,6 +1683,9 @@ def _why_price_answer(ctx: _Ctx, cars: Sequence[VehicleView]) -> _Reply:
             why.append(ctx.t("the other has a third row of seats"))
         if a.trim and b.trim and a.trim.split()[0].lower() != b.trim.split()[0].lower() and a.model == b.model:
             why.append(ctx.t("it's the {ta} trim, the other the {tb}", ta=a.trim.split()[0], tb=b.trim.split()[0]))
+        if why and a.mileage is not None and b.mileage is not None and a.mileage + 1000 < b.mileage:
+            # "why is the 2020 almost the same price as the 2021": older, but with fewer miles
+            why.append(ctx.t("though it has {miles} fewer miles", miles=f"{b.mileage - a.mileage:,}"))
         if why:
             reply.lead.append(
                 ctx.t("The {a} is {gap} less than the {b}: {why}.", a=title, gap=gap, b=other, why=ctx.join(why))

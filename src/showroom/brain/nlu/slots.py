@@ -127,7 +127,8 @@ _TRADE_DETAILS = re.compile(
 )
 # "do you have", "looking for", "busco": a car wished for, even right after the trade-in question
 _SHOPPING_CUE = re.compile(
-    r"\b(?:do (?:you|u) (?:have|got)|got any|any |looking for|interested in|want to buy|show me|tienen|busco|quiero)\b",
+    r"\b(?:do (?:you|u) (?:have|got)|got any|any |looking (?:for|at)|interested in|want to buy|show me|tienen|busco"
+    r"|quiero|your|ur|you guys|y'?all|on (?:the|your|ur) (?:lot|site|website)|i (?:want|like)|me interesa)\b",
     re.IGNORECASE,
 )
 
@@ -518,7 +519,9 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     if not owned and answering and mentions:  # "its a 2017 honda accord" after "could you share its year, make ...?"
         m = mentions[0]
         end = _owned_span_end(lower, tokens, m.end)
-        owned = [_Owned(m.start, end, m.year, m.make, m.model, _span_mileage(lower))]
+        year_before = re.search(r"(?:\b(?:19|20)\d\d|'\d\d)\s*$", lower[: m.start])  # "a 2017 honda accord"
+        start = year_before.start() if year_before else m.start
+        owned = [_Owned(start, end, m.year, m.make, m.model, _span_mileage(lower))]
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
     wanted = [*wanted, *_sibling_models(lower, wanted, lex)]  # "the ioniq 5 and 6"
