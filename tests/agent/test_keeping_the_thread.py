@@ -380,3 +380,10 @@ async def test_a_trade_in_then_a_car_of_the_lot_and_two_years_compared(app: Fast
         "i want a manager to call me"
     )
     assert upset["human"] is True and upset["replies"][0]["content"].startswith("I'm sorry about this.")
+
+
+async def test_what_a_trim_is_is_where_it_sits_in_the_lineup(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any palisade xrt?")
+    xrt = await chat.reply("whats XRT anyway")
+    assert xrt.startswith("XRT is one of the Palisade's trims: in its lineup it sits between the SEL and the Limited.")

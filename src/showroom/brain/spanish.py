@@ -154,6 +154,14 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "between the {below} and the {above}": "entre la {below} y la {above}",
+    "at the top, above the {below}": "en lo más alto, por encima de la {below}",
+    "at the start, below the {above}": "al inicio, por debajo de la {above}",
+    "{trim} is one of the {model}'s trims: in its lineup it sits {place}. Our listings don't show each unit's "
+    "features, so a team member can tell you exactly what it adds.": "{trim} es una de las versiones del {model}: en "
+    "su línea está {place}. Nuestros listados no muestran el equipo de cada unidad, así que alguien del equipo le "
+    "puede decir exactamente qué agrega.",
+    "Would you like to see the {trim}s we have?": "¿Quiere ver las {trim} que tenemos?",
     "though it has {miles} fewer miles": "aunque tiene {miles} millas menos",
     "I'm sorry about this{name}.": "Lamento mucho lo ocurrido{name}.",
     "I've asked a member of our team to call you.": "Le pedí a alguien de nuestro equipo que le llame.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from showroom.brain.compose.context import _Ctx, _Reply
+from showroom.brain.nlu.knowledge import TRIM_LADDERS, trim_rank
 
 _HOME_CHARGING = re.compile(
     r"\bcharg\w*\b[^.?!]{0,30}\b(?:at home|home|my house|garage|outlet|wall|120|110|240|level ?[12])\b"
@@ -37,9 +38,55 @@ _FACTORY_BRANDS = ("Hyundai", "Kia")
 _NEW = re.compile(r"\bnew\b|\bnuev[oa]s?\b", re.IGNORECASE)
 
 
+_WHAT_IS = re.compile(
+    r"^\W*(?:and |so )?(?:what'?s|whats|what is|what does) (?:an? |the )?([a-z0-9-]+)(?: trim)?(?: anyway| mean| stand"
+    r" for)?\W*$|^\W*(?:qu[eé] es|qu[eé] significa) (?:el |la )?([a-z0-9-]+)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _trim_explained(ctx: _Ctx) -> _Reply | None:
+    """ "Whats XRT anyway": where that trim sits in the lineup of the model under discussion (never its features)."""
+    m = _WHAT_IS.match(ctx.u.text)
+    models = [v.model for v in ctx.vehicles[:1]] or list(ctx.u.slots.models)
+    if not m or not models:
+        return None
+    word = m.group(1) or m.group(2) or ""
+    model = models[0]
+    ladder = next((steps for name, steps in TRIM_LADDERS.items() if model.lower().startswith(name.lower())), None)
+    rank = trim_rank(model, word)
+    if ladder is None or rank is None:
+        return None
+    name = ladder[rank]
+    below, above = (ladder[rank - 1] if rank else None), (ladder[rank + 1] if rank + 1 < len(ladder) else None)
+    place = (
+        ctx.t("between the {below} and the {above}", below=below, above=above)
+        if below and above
+        else ctx.t("at the top, above the {below}", below=below)
+        if below
+        else ctx.t("at the start, below the {above}", above=above)
+    )
+    return _Reply(
+        lead=[
+            ctx.t(
+                "{trim} is one of the {model}'s trims: in its lineup it sits {place}. Our listings don't show each "
+                "unit's features, so a team member can tell you exactly what it adds.",
+                trim=name,
+                model=model,
+                place=place,
+            )
+        ],
+        question=ctx.t("Would you like to see the {trim}s we have?", trim=name),
+        confidence=0.7,
+    )
+
+
 def general_answer(ctx: _Ctx) -> _Reply | None:
     """The answer to a general question this module knows, or None."""
     text = ctx.u.text
+    explained = _trim_explained(ctx)
+    if explained is not None:
+        return explained
     if _HOME_CHARGING.search(text):
         return _Reply(
             lead=[
