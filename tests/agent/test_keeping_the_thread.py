@@ -194,14 +194,15 @@ async def test_why_a_car_costs_less_is_answered_from_the_listings(app: FastAPI, 
     chat = await _visitor(app, db)
     await chat.reply("compare the 2021 santa fe calligraphy and the 2023 palisade sel")
     why = await chat.reply("why is the palisade more")
-    assert why.startswith("The 2021 Hyundai Santa Fe Calligraphy AWD is $9,000 less than the 2023 Hyundai Palisade")
+    assert why.startswith("The 2021 Hyundai Santa Fe Calligraphy AWD ($28,900) is $9,000 less than the 2023 Hyundai")
     assert "it's a 2021, the other a 2023" in why and "third row" in why
 
     trucks = await _visitor(app, db)
     await trucks.reply("got any ram trucks")
     await trucks.reply("and the titan?")
     ram = await trucks.reply("why is the ram cheaper")
-    assert "$10,000 less than the 2022 Nissan Titan" in ram and "24,392 more miles" in ram
+    assert "($23,900) is $10,000 less than the 2022 Nissan Titan XD 4x4 Crew Cab SV ($33,900)" in ram  # both prices
+    assert "24,392 more miles" in ram
 
     spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
     tucsons = await spanish.reply("busco una tucson")
@@ -371,7 +372,7 @@ async def test_a_trade_in_then_a_car_of_the_lot_and_two_years_compared(app: Fast
     jeeps = await _visitor(app, db)
     await jeeps.reply("yo any grand cherokees")
     why = await jeeps.reply("why is the 2020 almost the same price as the 2021")
-    assert why.startswith("The 2020 Jeep Grand Cherokee Limited 4x4 is $199 less than the 2021")
+    assert why.startswith("The 2020 Jeep Grand Cherokee Limited 4x4 ($26,900) is $199 less than the 2021")
     assert "though it has 29,826 fewer miles" in why
 
     angry = await _visitor(app, db)
@@ -387,3 +388,17 @@ async def test_what_a_trim_is_is_where_it_sits_in_the_lineup(app: FastAPI, db: D
     await chat.reply("any palisade xrt?")
     xrt = await chat.reply("whats XRT anyway")
     assert xrt.startswith("XRT is one of the Palisade's trims: in its lineup it sits between the SEL and the Limited.")
+
+
+async def test_the_handover_note_never_names_a_car_the_message_is_not_about(app: FastAPI, db: Database) -> None:
+    """Found by set o's judge after its final measurement: a handover filed under the car discussed before."""
+    chat = await _visitor(app, db)
+    await chat.reply("is the 2021 f150 still there")
+    titan = await chat.say("whats your best cash price on the titan")
+    note = titan["replies"][0]["content"]
+    assert titan["human"] is True and "F-150" not in note
+
+    same = await _visitor(app, db)
+    await same.reply("is the 2021 f150 still there")
+    best = (await same.say("whats the best price you can do on it"))["replies"][0]["content"]
+    assert "about the 2021 Ford F-150" in best

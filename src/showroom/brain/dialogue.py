@@ -974,6 +974,23 @@ _WHOLE_LOT = re.compile(
 )
 
 
+def still_about(u: Understanding, car: VehicleView) -> bool:
+    """Is the message still about ``car`` (the one under discussion)? Not when it names another make, model, year,
+    trim, stock number or VIN ("what's your best cash price on the titan" after the F-150): a handover note that
+    named the wrong car would mislead the customer and the person taking over."""
+    s = u.slots
+    if s.stock_number or s.vin:
+        return False
+    if s.makes and not any(m.lower() == car.make.lower() for m in s.makes):
+        return False
+    if s.models and not any(car.model.lower().startswith(m.lower()) for m in s.models):
+        return False
+    year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
+    if year is not None and year != car.year:
+        return False
+    return not s.trims or any(trim_matches(car.trim, t) for t in s.trims)
+
+
 def whole_lot(u: Understanding, criteria: dict[str, Any]) -> dict[str, Any]:
     """ "Cheapest 3 row you got under 30k" while a Palisade SEL is discussed: the cheapest of that kind on the whole
     lot, not of the model under discussion (which ``search_criteria`` would keep, as no new model is named)."""

@@ -1686,18 +1686,21 @@ def _why_price_answer(ctx: _Ctx, cars: Sequence[VehicleView]) -> _Reply:
         if why and a.mileage is not None and b.mileage is not None and a.mileage + 1000 < b.mileage:
             # "why is the 2020 almost the same price as the 2021": older, but with fewer miles
             why.append(ctx.t("though it has {miles} fewer miles", miles=f"{b.mileage - a.mileage:,}"))
+        # both listed prices said with their gap: the customer sees where the figure comes from
+        a_priced = f"{title} ({price_text(a.price_cents)})"
+        b_priced = f"{other} ({price_text(b.price_cents or 0)})"
         if why:
             reply.lead.append(
-                ctx.t("The {a} is {gap} less than the {b}: {why}.", a=title, gap=gap, b=other, why=ctx.join(why))
+                ctx.t("The {a} is {gap} less than the {b}: {why}.", a=a_priced, gap=gap, b=b_priced, why=ctx.join(why))
             )
         else:
             reply.lead.append(
                 ctx.t(
                     "The {a} is {gap} less than the {b}, and their listings don't show why; a team member can tell "
                     "you what sets them apart.",
-                    a=title,
+                    a=a_priced,
                     gap=gap,
-                    b=other,
+                    b=b_priced,
                 )
             )
     else:
@@ -1756,6 +1759,8 @@ def _pick_answer(ctx: _Ctx, best: VehicleView, runner: VehicleView) -> _Reply:
     makes it so against the next best, from the listings alone (price, year, miles)."""
     reply = _Reply(vehicle_ids=[best.id, runner.id], confidence=0.75)
     title, other = (best.short_title, runner.short_title) if ctx.sms else (best.title, runner.title)
+    if runner.price_cents is not None:
+        other = f"{other} ({price_text(runner.price_cents)})"  # the gap below is between two prices said
     why: list[str] = []
     if best.price_cents and runner.price_cents and best.price_cents < runner.price_cents:
         why.append(ctx.t("it's {gap} less", gap=price_text(runner.price_cents - best.price_cents)))
