@@ -413,3 +413,15 @@ def test_a_work_schedule_is_no_visit_and_a_heat_pump_is_equipment() -> None:
     assert asked.primary == "vehicle_facts"
     topic = next(name for name, pattern in _FACT_TOPICS if pattern.search(asked.text))
     assert topic == "heat pump and climate equipment"
+
+
+async def test_a_goodbye_closes_and_a_spanish_warranty_question_is_a_fact(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any tucsons")
+    bye = await chat.reply("cool thanks bye")
+    assert "If anything comes up, just reply here" in bye and "Anything else" not in bye
+
+    spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    await spanish.reply("busco una santa fe")
+    warranty = await spanish.reply("tiene garantia?")
+    assert warranty.startswith("La cobertura de la garantía depende") and "Tenemos" not in warranty

@@ -154,6 +154,9 @@ MESSAGES: dict[str, str] = {
     "them apart.": "El {a} cuesta {gap} menos que el {b}, y sus listados no dicen por qué; alguien del equipo le puede "
     "explicar la diferencia.",
     "it's a {year}": "es un {year}",
+    "If anything comes up, just reply here and we'll be glad to help.": (
+        "Si se le ofrece algo, escríbanos aquí y con gusto le ayudamos."
+    ),
     "between the {below} and the {above}": "entre la {below} y la {above}",
     "at the top, above the {below}": "en lo más alto, por encima de la {below}",
     "at the start, below the {above}": "al inicio, por debajo de la {above}",

@@ -1400,9 +1400,22 @@ def _not_interested(ctx: _Ctx) -> _Reply:
     return reply
 
 
+_GOODBYE = re.compile(
+    r"\b(?:bye|goodbye|that'?s all|thats all|that'?s it|thats it|all set|have a good (?:one|day|night|weekend)"
+    r"|talk (?:to you )?later|ttyl|eso es todo|es todo|adi[oó]s|hasta luego|nos vemos|bendiciones)\b",
+    re.IGNORECASE,
+)
+
+
 def _thanks(ctx: _Ctx) -> _Reply:
     if DEFERRAL.search(ctx.u.text):  # "ill think about it": no pitch, the door left open
         return _Reply(lead=[ctx.t("Of course, take your time.")], question=ctx.say("ask_else"), confidence=0.9)
+    if _GOODBYE.search(ctx.u.text):  # "thanks, that's all for now": a close, not another question
+        return _Reply(
+            lead=[ctx.say("welcome")],
+            question=ctx.t("If anything comes up, just reply here and we'll be glad to help."),
+            confidence=0.9,
+        )
     return _Reply(lead=[ctx.say("welcome")], question=ctx.say("ask_else"), confidence=0.9)
 
 

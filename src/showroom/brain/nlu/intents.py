@@ -290,10 +290,12 @@ _FACTS = rx(
     r"\b(?:carfax|autocheck|history report|accidents?|accident[\s-]free|been in an accident"
     r"|how many (?:previous )?owners|one[\s-]owner|clean title|salvage|rebuilt title|flood(?:ed)?|accidentes?|choques?"
     r"|chocad[oa])\b",
+    r"\b(?:tiene|trae|viene con|queda|con) (?:alguna |algo de |)garant[ií]a\b|\bcome with (?:a |any )?warranty\b"
+    r"|\b(?:any|some) warranty\b",
     r"\b(?:autonom[ií]a|rinde|rendimiento|cu[aá]nto gasta|consumo de gasolina|garant[ií]a (?:cubre|de|dura)"
     r"|caballos de fuerza|capacidad de (?:carga|remolque)|carga r[aá]pida)\b",
 )
-_RULES = (*_RULES, ("vehicle_facts", 3.5, _FACTS))
+_RULES = (*_RULES, ("vehicle_facts", 3.5, _FACTS), ("vehicle_facts", 2.0, rx(r"\bgarant[ií]as?\b|\bwarranty\b")))
 
 # Spanish, as customers text it (accents often left out).
 _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
