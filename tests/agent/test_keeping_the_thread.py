@@ -425,3 +425,12 @@ async def test_a_goodbye_closes_and_a_spanish_warranty_question_is_a_fact(app: F
     await spanish.reply("busco una santa fe")
     warranty = await spanish.reply("tiene garantia?")
     assert warranty.startswith("La cobertura de la garantía depende") and "Tenemos" not in warranty
+
+
+async def test_a_models_own_number_is_no_budget_and_a_contradiction_is_said_once(app: FastAPI, db: Database) -> None:
+    assert understand("got the ram 1500?", CATALOG).slots.budget_max_cents is None
+    chat = await _visitor(app, db)
+    ram = await chat.reply("got the ram 1500?")
+    assert "2018 Ram 1500 Express" in ram and "budget" not in ram
+    both = await chat.reply("is that 4x4 or 2wd, it says 4x4 in the listing")
+    assert both.count("our listing's drivetrain field says RWD") == 1

@@ -550,7 +550,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             if v.price_cents is not None
             else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
         )
-    return out
+    return list(dict.fromkeys(out))  # "4x4 or 2wd?" of a unit whose feed contradicts itself: said once
 
 
 # "what trim is it", "which version is that", "is the mustang a GT?", "is it the Limited?": a trim word is short and

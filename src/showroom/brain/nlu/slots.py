@@ -562,7 +562,9 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         slots.makes = [m for m in known if luxury(m)]
     years = {(m.model or m.make): m.year or _year_after(lower, tokens, m.end) for m in wanted}
     named_years = {y for y in years.values() if y}
-    _apply_numbers(slots, _find_numbers(masked), masked, named_years)
+    # a model's own number ("ram 1500", "silverado 2500") is no budget: the models named are masked first
+    numbered = _mask(masked, [(m.start, m.end) for m in wanted if m.model and any(c.isdigit() for c in m.model)])
+    _apply_numbers(slots, _find_numbers(numbered), numbered, named_years)
     if len(years) > 1 and None in years.values() and slots.year_min == slots.year_max in named_years:
         slots.year_min = slots.year_max = None  # "a 2024 palisade or a telluride": the year is the Palisade's alone
     slots.stock_number, slots.vin = _identifiers(lower)
