@@ -103,6 +103,9 @@ def test_two_newest_is_not_read_as_or_newest() -> None:
         ("under 30k", 3_000_000, None),
         ("30k or less", 3_000_000, None),
         ("trucks under 30", 3_000_000, None),
+        ("i drive 50 miles a day, need something good on gas", None, None),  # how far they drive
+        ("a 40 mile commute each way", None, None),
+        ("something under 100k miles", None, 100_000),
     ],
 )
 def test_a_gap_between_prices_is_no_budget(text: str, budget: int | None, miles: int | None) -> None:

@@ -142,11 +142,22 @@ _UNIT = re.compile(
 )
 
 
+# "i drive 50 miles a day", "a 40 mile commute each way": how far they drive, not a car's miles
+_DISTANCE_AFTER = re.compile(
+    r"^\s*(?:k\s*)?(?:miles?|millas)\s+(?:a|per|each|every|al|por)\s+(?:day|week|month|year|way|d[ií]a|semana|mes)\b"
+    r"|^\s*(?:miles?|millas)\s+(?:round[\s-]trip|each way|to (?:work|school)|de ida)\b"
+    r"|^\s*mile\s+(?:commute|drive|trip)\b",
+    re.IGNORECASE,
+)
+
+
 def _classify(text: str, num: _Num) -> None:
     after = text[num.end : num.end + 24]
     before = _clause_before(text, num.start)
     plain = not num.cur and not num.suf
-    if num.apostrophe and plain and len(num.digits) == 2:
+    if _DISTANCE_AFTER.match(after):
+        num.kind = "ignore"
+    elif num.apostrophe and plain and len(num.digits) == 2:
         num.kind, num.value = "year", float(2000 + int(num.digits) if int(num.digits) <= 40 else 1900 + int(num.digits))
     elif _MILEAGE_AFTER.match(after) or _MILEAGE_BEFORE.search(before):
         num.kind = "mileage"
