@@ -437,3 +437,26 @@ async def test_a_models_own_number_is_no_budget_and_a_contradiction_is_said_once
     assert "2018 Ram 1500 Express" in ram and "budget" not in ram
     both = await chat.reply("is that 4x4 or 2wd, it says 4x4 in the listing")
     assert both.count("our listing's drivetrain field says RWD") == 1
+
+
+async def test_the_trade_in_answer_after_something_newer_is_no_question_about_cars_shown(
+    app: FastAPI, db: Database
+) -> None:
+    """Found by the re-rating of dev set v: 'its a 2017 honda accord' got 'do you mean the 2025 Santa Fe ...?'."""
+    chat = await _visitor(app, db)
+    await chat.reply("thinking of trading my car in for something newer")
+    accord = await chat.reply("its a 2017 honda accord")
+    assert (
+        accord.startswith("Thanks for the details on your trade-in: a 2017 Honda Accord") and "Santa Fe" not in accord
+    )
+
+
+async def test_a_deal_on_another_car_after_a_trade_in_is_not_filed_under_the_car_before(
+    app: FastAPI, db: Database
+) -> None:
+    """Found by the re-rating of dev set v: a Titan deal filed under the Ram, the Titan read as the trade-in."""
+    chat = await _visitor(app, db)
+    await chat.reply("the ram 1500, its 4x4 right?")
+    await chat.reply("i got a 2016 f-250 to trade, 142k miles")
+    deal = await chat.say("if i trade it in and put cash down on the titan can we do 30 even out the door")
+    assert deal["human"] is True and "Ram" not in deal["replies"][0]["content"]

@@ -23,6 +23,7 @@ from showroom.brain.i18n import say, translate
 from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits, trim_matches
 from showroom.brain.nlu.knowledge import model_body
 from showroom.brain.nlu.understanding import TradeIn, Understanding
+from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
 from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
 
@@ -234,6 +235,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
     if refuses_by_figure(u):
         return False  # "too many miles on those, anything under 30k miles": a search with that figure
+    if s.trade_in is not None and u.primary == "trade_in":
+        return False  # "its a 2017 honda accord" answering the trade-in question: their car, not one shown
     if _WHY_PRICE.search(text) and not (s.budget_max_cents or s.mileage_max):
         return True  # "why is the palisade more": of the cars seen, not a search for more
     if _SIDE_BY_SIDE.search(text) and len(s.colors) > 1 and not (s.makes or s.models):
@@ -974,11 +977,18 @@ _WHOLE_LOT = re.compile(
 )
 
 
-def still_about(u: Understanding, car: VehicleView) -> bool:
+def still_about(u: Understanding, car: VehicleView, catalog: Catalog | None = None) -> bool:
     """Is the message still about ``car`` (the one under discussion)? Not when it names another make, model, year,
-    trim, stock number or VIN ("what's your best cash price on the titan" after the F-150): a handover note that
-    named the wrong car would mislead the customer and the person taking over."""
+    trim, stock number or VIN ("what's your best cash price on the titan" after the F-150), also where the slots
+    took the name as the customer's own car ("if i trade it in and put cash down on the titan"): a handover note
+    that named the wrong car would mislead the customer and the person taking over."""
     s = u.slots
+    for mention in find_vehicle_mentions(u.text, catalog):
+        model = (mention.model or "").lower()
+        if model and not (car.model.lower().startswith(model) or model.startswith(car.model.lower())):
+            owned = s.trade_in is not None and (s.trade_in.model or "").lower() == model
+            if not owned:
+                return False
     if s.stock_number or s.vin:
         return False
     if s.makes and not any(m.lower() == car.make.lower() for m in s.makes):

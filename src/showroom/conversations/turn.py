@@ -334,7 +334,7 @@ async def _decide(
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
             focus = await vehicles_by_id(session, [told.focus]) if told.focus is not None else []
-            about = focus[0].title if focus and still_about(u, focus[0]) else None
+            about = focus[0].title if focus and still_about(u, focus[0], known) else None
             note = effects.handover_note(turn, u.language, u, match, about=about)
             reply = await effects.say(session, services, turn, message, note, model="handover")
             await effects.for_staff(session, services, turn, message, u, known, turns)

@@ -516,8 +516,12 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
             if m.year and re.search(r"\btrad|\bworth\b|\bapprais|\ba cuenta\b", lower[: m.start])
         ][:1]
     answering = _answers_the_trade_question(history) and not _SHOPPING_CUE.search(lower)
-    if not owned and answering and mentions:  # "its a 2017 honda accord" after "could you share its year, make ...?"
-        m = mentions[0]
+    first = mentions[0] if mentions else None
+    if first is not None:  # "its a 2017 honda accord", "2017 accord 98k": the car said first, not "... on the titan"
+        before = lower[: first.start]
+        answering = answering and len(before.split()) <= 4 and not re.search(r"\b(?:the|that|this|your|ur)\s*$", before)
+    if not owned and answering and first is not None:  # after "could you share its year, make and model ...?"
+        m = first
         end = _owned_span_end(lower, tokens, m.end)
         year_before = re.search(r"(?:\b(?:19|20)\d\d|'\d\d)\s*$", lower[: m.start])  # "a 2017 honda accord"
         start = year_before.start() if year_before else m.start
