@@ -22,7 +22,7 @@ from typing import Any
 from showroom.brain.i18n import say, translate
 from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits, trim_matches
 from showroom.brain.nlu.knowledge import model_body
-from showroom.brain.nlu.understanding import TradeIn, Understanding
+from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
 from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
@@ -849,7 +849,7 @@ _ONE_WORDS = frozenset({"one", "ones", "uno", "una", "unos", "unas"})
 def _names_another(u: Understanding, cars: Sequence[VehicleView]) -> bool:
     """Does the message name a model year or a trim that none of ``cars`` has ("and the 2022 SEL?")?"""
     s = u.slots
-    year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
+    year = _one_year(s)
     if year is not None and not any(v.year == year for v in cars):
         return True
     return bool(s.trims) and not any(trim_matches(v.trim, t) for v in cars for t in s.trims)
@@ -860,15 +860,7 @@ def _named_among(shown: list[VehicleView], u: Understanding) -> list[VehicleView
     2025", "the hybrid one"); None when it names none that way, empty when what it names is none of them."""
     s = u.slots
     if s.makes or s.models:  # "the 2023 palisade sel": of that year and trim too, when said
-        year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
-        return [
-            v
-            for v in shown
-            if (not s.makes or any(m.lower() == v.make.lower() for m in s.makes))
-            and (not s.models or any(v.model.lower().startswith(m.lower()) for m in s.models))
-            and (year is None or v.year == year)
-            and (not s.trims or any(trim_matches(v.trim, t) for t in s.trims))
-        ]
+        return [v for v in shown if _of_named_model(v, s) and _fits_named(v, s)]
     m = _THE_X_ONE.search(u.text)
     if not m or s.colors:  # a colour is compared by family ("grey" is "Gray"): ``_within``
         return None
@@ -991,14 +983,7 @@ def still_about(u: Understanding, car: VehicleView, catalog: Catalog | None = No
                 return False
     if s.stock_number or s.vin:
         return False
-    if s.makes and not any(m.lower() == car.make.lower() for m in s.makes):
-        return False
-    if s.models and not any(car.model.lower().startswith(m.lower()) for m in s.models):
-        return False
-    year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
-    if year is not None and year != car.year:
-        return False
-    return not s.trims or any(trim_matches(car.trim, t) for t in s.trims)
+    return _of_named_model(car, s) and _fits_named(car, s)
 
 
 def whole_lot(u: Understanding, criteria: dict[str, Any]) -> dict[str, Any]:
@@ -1124,10 +1109,22 @@ def quoted(u: Understanding, cars: Sequence[VehicleView]) -> tuple[list[VehicleV
     return (narrowed, replace(u, slots=slots)) if narrowed else ([], u)
 
 
-def _fits_named(v: VehicleView, s: Any) -> bool:
+def _one_year(s: Slots) -> int | None:
+    """The one model year a message names ("the 2022"), not a range ("2020 or newer")."""
+    return s.year_min if s.year_min is not None and s.year_min == s.year_max else None
+
+
+def _fits_named(v: VehicleView, s: Slots) -> bool:
     """Does ``v`` have the year and trim a message names ("the 2022 EX with 27k miles")?"""
-    year = s.year_min if s.year_min is not None and s.year_min == s.year_max else None
+    year = _one_year(s)
     return (year is None or v.year == year) and (not s.trims or any(trim_matches(v.trim, t) for t in s.trims))
+
+
+def _of_named_model(v: VehicleView, s: Slots) -> bool:
+    """Is ``v`` of the makes and models a message names (any, when it names none)?"""
+    return (not s.makes or any(m.lower() == v.make.lower() for m in s.makes)) and (
+        not s.models or any(v.model.lower().startswith(m.lower()) for m in s.models)
+    )
 
 
 def refuses_by_figure(u: Understanding) -> bool:

@@ -427,6 +427,15 @@ async def _question(
     clarify = None
     vehicles: list[VehicleView] = []
     referred = False
+    focus_read: list[VehicleView] | None = None
+
+    async def the_focus() -> VehicleView | None:
+        """The car under discussion, read once a turn when some step needs it."""
+        nonlocal focus_read
+        if focus_read is None:
+            focus_read = await vehicles_by_id(session, [state.focus]) if state.focus is not None else []
+        return focus_read[0] if focus_read else None
+
     pointed: list[VehicleView] = []
     focused = [state.focus] if state.focus is not None else []
     seen_ids = list(dict.fromkeys([*state.shown, *state.discussed, *focused, *state.seen]))
@@ -445,9 +454,9 @@ async def _question(
         and not state.criteria.keys() - _OF_THE_MODEL - {"stock_number", "vin", "exclude_ids"}
     ):
         # "what about the black one, SEL" after a car found by its stock number: that car's model, in black
-        focus_car = await vehicles_by_id(session, [state.focus])
-        if focus_car:
-            criteria = {**criteria, "makes": [focus_car[0].make], "models": [focus_car[0].model]}
+        focus_car = await the_focus()
+        if focus_car is not None:
+            criteria = {**criteria, "makes": [focus_car.make], "models": [focus_car.model]}
     turned = None
     shown_all: str | None = None  # every car that fits was shown already ("more": the next ones; "all": no others)
     if pointed:
@@ -492,11 +501,10 @@ async def _question(
             clarify, vehicles, criteria = which_one(shown, reply_language(u)), shown, state.criteria
     if not vehicles and turned is None:  # a new search, or narrowing the one under way ("under 45k", "in red")
         if state.focus is not None and (asks_colours(u) or asks_trims(u)):  # "what colours does it come in"
-            focus = await vehicles_by_id(session, [state.focus])
-            criteria = about_model_of(criteria, focus[0] if focus else None, u)
+            criteria = about_model_of(criteria, await the_focus(), u)
         elif state.focus is not None and asks_similar(u):  # "anything similar with awd in that price"
-            focus = await vehicles_by_id(session, [state.focus])
-            criteria = similar_to(u, criteria, focus[0]) if focus else criteria
+            focus_car = await the_focus()
+            criteria = similar_to(u, criteria, focus_car) if focus_car is not None else criteria
         if state.shown or state.focus is not None:  # "anything newer", "something cheaper": than what was shown
             ids = state.shown or ([state.focus] if state.focus is not None else [])
             seen = await vehicles_by_id(session, ids) if passes(u) else []
@@ -519,8 +527,7 @@ async def _question(
         )
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
         if compared is None and state.focus is not None and side_by_side(u):  # "how does it compare to the palisade"
-            focus_car = await vehicles_by_id(session, [state.focus])
-            compared = against_the_one_seen(u, focus_car[0] if focus_car else None, vehicles)
+            compared = against_the_one_seen(u, await the_focus(), vehicles)
         if compared is None and past and not any(v.exact for v in vehicles):
             compared = unbeaten(past, state, seen)  # "anything cheaper?" when nothing is: the car seen is it
         elif compared is None and not besides and asks_for_more(u) and not any(v.exact for v in vehicles):

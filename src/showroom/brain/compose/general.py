@@ -81,60 +81,58 @@ def _trim_explained(ctx: _Ctx) -> _Reply | None:
     )
 
 
+# The fixed answers, first that matches: (question, answer, closing question, confidence, about the car meant)
+_ANSWERS: tuple[tuple[re.Pattern[str], str, str, float, bool], ...] = (
+    (
+        _HOME_CHARGING,
+        "Yes, any electric car can charge from a regular household outlet (Level 1), but slowly: only a few miles of "
+        "range per hour. Most owners add a 240-volt Level 2 charger at home, which fills the battery overnight, and "
+        "what it costs depends on your electricity rate.",
+        "Would you like a team member to go over charging for the car you're looking at?",
+        0.75,
+        True,
+    ),
+    (
+        _BRING,
+        "Usually: your driver's license, proof of insurance, and, if you're financing, recent pay stubs or other proof "
+        "of income and proof of address. If you're trading in, bring the title or your loan details, the registration "
+        "and all the keys.",
+        "Would you like a team member to confirm the list for your situation?",
+        0.75,
+        False,
+    ),
+    (
+        _ITIN,
+        "Many lenders do finance with an ITIN; our finance team knows which ones work with us and what they ask for.",
+        "Would you like a finance specialist to reach out to you?",
+        0.7,
+        False,
+    ),
+    (
+        _CREDIT_POLICY,
+        "Our finance team works with many lenders and looks at every credit situation, first-time buyers included; "
+        "they can tell you what's possible for you; approval is only known once you apply.",
+        "Would you like a finance specialist to reach out to you?",
+        0.7,
+        False,
+    ),
+)
+
+
 def general_answer(ctx: _Ctx) -> _Reply | None:
     """The answer to a general question this module knows, or None."""
     text = ctx.u.text
     explained = _trim_explained(ctx)
     if explained is not None:
         return explained
-    if _HOME_CHARGING.search(text):
-        return _Reply(
-            lead=[
-                ctx.t(
-                    "Yes, any electric car can charge from a regular household outlet (Level 1), but slowly: only a "
-                    "few miles of range per hour. Most owners add a 240-volt Level 2 charger at home, which fills the "
-                    "battery overnight, and what it costs depends on your electricity rate."
-                )
-            ],
-            question=ctx.t("Would you like a team member to go over charging for the car you're looking at?"),
-            vehicle_ids=[v.id for v in ctx.vehicles[:1]] if ctx.referred else [],
-            confidence=0.75,
-        )
-    if _BRING.search(text):
-        return _Reply(
-            lead=[
-                ctx.t(
-                    "Usually: your driver's license, proof of insurance, and, if you're financing, recent pay stubs "
-                    "or other proof of income and proof of address. If you're trading in, bring the title or your "
-                    "loan details, the registration and all the keys."
-                )
-            ],
-            question=ctx.t("Would you like a team member to confirm the list for your situation?"),
-            confidence=0.75,
-        )
-    if _ITIN.search(text):
-        return _Reply(
-            lead=[
-                ctx.t(
-                    "Many lenders do finance with an ITIN; our finance team knows which ones work with us and what "
-                    "they ask for."
-                )
-            ],
-            question=ctx.t("Would you like a finance specialist to reach out to you?"),
-            confidence=0.7,
-        )
-    if _CREDIT_POLICY.search(text):
-        return _Reply(
-            lead=[
-                ctx.t(
-                    "Our finance team works with many lenders and looks at every credit situation, first-time "
-                    "buyers included; they can tell you what's possible for you; approval is only known once you "
-                    "apply."
-                )
-            ],
-            question=ctx.t("Would you like a finance specialist to reach out to you?"),
-            confidence=0.7,
-        )
+    for pattern, answer, question, confidence, of_the_car in _ANSWERS:
+        if pattern.search(text):
+            return _Reply(
+                lead=[ctx.t(answer)],
+                question=ctx.t(question),
+                vehicle_ids=[v.id for v in ctx.vehicles[:1]] if of_the_car and ctx.referred else [],
+                confidence=confidence,
+            )
     brand = _new_of_the_brands(ctx) if _WARRANTY.search(text) else None
     if brand is not None:  # the brand's published factory warranty, not a unit's remaining coverage
         return _Reply(

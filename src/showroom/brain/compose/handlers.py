@@ -302,6 +302,9 @@ def _pitched_before(ctx: _Ctx, v: VehicleView) -> bool:
     return any(t.sender in ("ai", "agent") and marker in t.text and v.model in t.text for t in ctx.history)
 
 
+_MILES_ASKED = re.compile(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b|\bkilometraje\b", re.IGNORECASE)
+
+
 def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
     facts: list[str] = []
     if v.price_cents is not None:
@@ -310,7 +313,7 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
         facts.append(ctx.t("has {miles} miles", miles=f"{v.mileage:,}"))
     if v.exterior_color and not ctx.sms:
         facts.append(ctx.t("is finished in {colour}", colour=ctx.colour(v.exterior_color)))
-    asked_miles = re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b", ctx.u.text, re.IGNORECASE)
+    asked_miles = _MILES_ASKED.search(ctx.u.text)
     if v.mileage is None and asked_miles and v.condition != VehicleCondition.new:  # "the miles on the cheapest"
         facts.append(ctx.t("its listing doesn't show its mileage"))
     if not facts:
@@ -528,7 +531,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
         )
     elif colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
         out.append(ctx.t("It's finished in {colour}.", colour=ctx.colour(v.exterior_color)) if v.exterior_color else "")
-    miles_asked = re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b|\bkilometraje\b", ctx.u.text, re.I)
+    miles_asked = _MILES_ASKED.search(ctx.u.text)
     if miles_asked and v.mileage is None and "low mileage" not in s.features:  # not in the feed: said, not guessed
         out.append(
             ctx.t(
@@ -1039,7 +1042,7 @@ def _price(ctx: _Ctx) -> _Reply:
             if v.price_cents is not None
             else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
         )
-        if v.mileage is not None and re.search(r"\bmiles\b|\bmileage\b|\bmillas\b|\bmillaje\b", ctx.u.text, re.I):
+        if v.mileage is not None and _MILES_ASKED.search(ctx.u.text):
             reply.lead.append(
                 ctx.t("It has {miles} miles.", miles=f"{v.mileage:,}")
             )  # "miles and price on the genesis"
