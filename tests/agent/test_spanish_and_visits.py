@@ -84,7 +84,7 @@ async def test_a_spanish_conversation_is_answered_in_spanish_from_the_lot(app: F
         assert detect_language(said["replies"][0]["content"]) == "es"
     seats = await _say(visitor(app), sub, "¿La Tucson Limited trae asientos con calefacción?")
     answer = seats["replies"][0]["content"]
-    assert "No veo asientos con calefacción" in answer and "Tucson Limited" in answer, answer
+    assert "no detallan equipo como asientos con calefacción" in answer and "Tucson Limited" in answer, answer
 
 
 async def test_the_handover_note_is_in_spanish_where_the_ai_does_not_answer_spanish(app: FastAPI, db: Database) -> None:

@@ -28,7 +28,7 @@ from showroom.brain.nlu.when import find_day, with_day
 from showroom.brain.types import VehicleView
 
 MAX_SHOWN = 5
-MAX_SEEN = 10
+MAX_SEEN = 20  # enough for four pages of a list ("more?" never shows a car twice)
 MAX_SAID = 12
 # What identifies the vehicle a customer is after; a message naming one of these starts a new search.
 SUBJECT_KEYS = ("makes", "models", "body_styles", "stock_number", "vin")
@@ -133,6 +133,26 @@ _FRESH = re.compile(
     r"|\bwhat(?:'?s| is)? (?:left|else)\b|\bqu[eé] m[aá]s\b|\bqu[eé] (?:otr[oa]s|queda)\b",
     re.IGNORECASE,
 )
+# "more?", "the rest", "show me all of them", "see all 11", "is there a 6th one?", "y las demás?": the next cars of
+# the search under way, past those shown (``next_page``)
+_NEXT_PAGE = re.compile(
+    r"^\W*(?:ok(?:ay)?|and|so|y|pues|entonces)?\W*(?:any\s?more|more|more please|the rest|others|other ones|what else"
+    r"|next(?: ones?| page| \d+)?|keep going|go on|m[aá]s|el resto|los dem[aá]s|las dem[aá]s|los otros|las otras"
+    r"|otr[oa]s|siguientes?|todos|todas)\W*(?:please|pls|plz|por favor)?\W*$"
+    r"|\b(?:show|see|list|send|give|text|tell|got|have)\s+(?:me\s+|us\s+|you\s+|u\s+)?(?:any\s+)?(?:more|the rest"
+    r"|all(?:\s+of)?(?:\s+(?:them|those|the others|the \d+|\d+|the ones? you have|the list))?|every(?:thing| one)"
+    r"|them all|the (?:whole|full|entire|complete) list|the others|the other (?:ones|\d+))\b"
+    r"(?!\s+(?:than|expensive|room|space|power|miles|years?|pictures|pics|photos|fotos|images|videos?|info"
+    r"|information|details|about)\b)"
+    r"|\b(?:the )?rest of (?:them|those|the (?:list|ones|cars))\b|\bthe other (?:\d+|six|seven|eight|nine|ten)\b"
+    r"|\bwhat else (?:do |did |have )?(?:you |u |ya |y'?all )?(?:have|got|get)\b"
+    r"|\b(?:are there|is there|there'?s|any) (?:any\s+)?more\b(?!\s+(?:than|expensive|room|space|power|miles))"
+    r"|\b(?:a |the )?(?:6|7|8|9|10|11|12)th(?: one)?\b|\b(?:sixth|seventh|eighth|ninth|tenth)\b"
+    r"|\b(?:m[aá]s opciones|more options|other options)\b|\b(?:ver|mu[eé]str[ae]me|ens[eé][nñ]ame|m[aá]nd[ae]me)"
+    r" (?:todos|todas|m[aá]s|el resto|los dem[aá]s|las dem[aá]s|los otros|las otras)\b",
+    re.IGNORECASE,
+)
+_OTHER_N = re.compile(r"\bthe other (\d+)\b", re.IGNORECASE)
 # "gt or ecoboost?", "se or sel", "v6 or v8?": which version of the car under discussion
 _EITHER_VERSION = re.compile(
     r"^\W*(?:is it (?:the |a |an )?|which one,? )?([a-z0-9-]{1,12}) or (?:the |a |an )?([a-z0-9-]{1,12})\W*$",
@@ -224,10 +244,25 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
 
 
+def next_page(u: Understanding, state: DialogueState) -> bool:
+    """Does the message ask for the rest of the list under way ("more?", "show me all of them", "is there a 6th
+    one?") rather than about one of the cars shown or for another kind? Only with a search under way and no new
+    wish in the message ("more with awd" narrows; "anything cheaper" goes past the cars seen)."""
+    if not state.shown or not state.criteria or u.slots.has_vehicle_criteria() or passes(u):
+        return False
+    text = u.text
+    if not _NEXT_PAGE.search(text):
+        return False
+    other = _OTHER_N.search(text)  # "the other 2" of three shown are two of those shown
+    return not (other and int(other.group(1)) < len(state.shown))
+
+
 def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     """Does the message point back at what was shown ("it", "the white one", "the second one", "the cheaper
     one") rather than ask for something new? Only when something was shown and no new vehicle is named."""
     if not state.shown and state.focus is None:
+        return False
+    if next_page(u, state):  # "more?", "the rest": the next cars of the search, not those shown
         return False
     s = u.slots
     text = u.text
@@ -1121,7 +1156,10 @@ def _fits_named(v: VehicleView, s: Slots) -> bool:
 
 
 def _of_named_model(v: VehicleView, s: Slots) -> bool:
-    """Is ``v`` of the makes and models a message names (any, when it names none)?"""
+    """Is ``v`` of the makes and models a message names (any, when it names none)? A make named alone beside
+    another make's model ("the ram and the silverado") stands for any of its models."""
+    if any(m.lower() == v.make.lower() for m in s.lone_makes):
+        return True
     return (not s.makes or any(m.lower() == v.make.lower() for m in s.makes)) and (
         not s.models or any(v.model.lower().startswith(m.lower()) for m in s.models)
     )

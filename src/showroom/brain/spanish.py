@@ -79,6 +79,8 @@ MESSAGES: dict[str, str] = {
     "fully electric": "100% eléctrico",
     "gas-powered": "de gasolina",
     "a diesel": "diésel",
+    "flex-fuel (it runs on gasoline or E85)": "de combustible flexible (usa gasolina o E85)",
+    "The {title} is {fuel}.": "El {title} es {fuel}.",
     "Our listing doesn't say what the {title} runs on; a team member can confirm it.": "Nuestro listado no dice "
     "qué combustible usa el {title}; alguien del equipo se lo puede confirmar.",
     "No, the {title} is {fuel}, not {wanted}.": "No, el {title} es {fuel}, no {wanted}.",
@@ -120,6 +122,13 @@ MESSAGES: dict[str, str] = {
     "Only these fit that:": "Solo estos cumplen con eso:",
     "Would you like me to widen the search, or take a closer look at one of them?": "¿Quiere que amplíe la "
     "búsqueda, o prefiere ver de cerca alguno de ellos?",
+    "That's all of them: I've shown you every one of the {total} that fit.": "Eso es todo: ya le mostré los {total} "
+    "que cumplen.",
+    "There's one more that fits:": "Hay uno más que cumple:",
+    "Here are the other {count} that fit:": "Aquí tiene los otros {count} que cumplen:",
+    "Here are {count} more, and there's one after these:": "Aquí tiene {count} más, y queda uno después de estos:",
+    "Here are {count} more, and there are {left} after these:": "Aquí tiene {count} más, y quedan {left} después de "
+    "estos:",
     "The ones I showed you fit that too. Here are more that do:": "Los que le mostré también cumplen con eso. Aquí "
     "tiene más que cumplen:",
     "Here's the page for the {title}: {url}": "Aquí está la página del {title}: {url}",
@@ -167,6 +176,7 @@ MESSAGES: dict[str, str] = {
     "Would you like to see the {trim}s we have?": "¿Quiere ver las {trim} que tenemos?",
     "though it has {miles} fewer miles": "aunque tiene {miles} millas menos",
     "I'm sorry about this{name}.": "Lamento mucho lo ocurrido{name}.",
+    " to go over financing with you": " para revisar el financiamiento con usted",
     "I've asked a member of our team to call you.": "Le pedí a alguien de nuestro equipo que le llame.",
     "I'd rather not guess a number for the {title}: a ballpark from me could be off by thousands, and the team can get "
     "you its actual price quickly.": "Prefiero no adivinar una cifra para el {title}: un cálculo mío podría fallar por "
@@ -444,6 +454,19 @@ MESSAGES: dict[str, str] = {
     "The {title} is listed as {fuel}.": "El {title} aparece como {fuel}.",
     "Yes, the {title} has a third row of seats.": "Sí, el {title} tiene tercera fila de asientos.",
     "Yes, the {title} is listed as {feature}.": "Sí, el {title} aparece como {feature}.",
+    "Yes, the {title} has a backup camera: one is required on every new vehicle sold in the US since May 2018.": (
+        "Sí, el {title} tiene cámara de reversa: es obligatoria en todo vehículo nuevo vendido en EE. UU. desde mayo "
+        "de 2018."
+    ),
+    "Yes, they all have one: a backup camera is required on every new vehicle sold in the US since May 2018.": (
+        "Sí, todos la tienen: la cámara de reversa es obligatoria en todo vehículo nuevo vendido en EE. UU. desde "
+        "mayo de 2018."
+    ),
+    "Our listings don't itemise equipment like {feature}, so I can't confirm it from here; a team member can check "
+    "it on the car for you. Here they are:": (
+        "Nuestros listados no detallan equipo como {feature}, así que no puedo confirmarlo desde aquí; alguien de "
+        "nuestro equipo lo puede revisar en el vehículo. Aquí están:"
+    ),
     "Yes, its feature list includes {feature}.": "Sí, su lista de equipamiento incluye {feature}.",
     "I don't see {feature} in its feature list; a team member can double-check that.": (
         "No veo {feature} en su lista de equipamiento; alguien de nuestro equipo lo puede verificar."
@@ -699,12 +722,16 @@ MESSAGES: dict[str, str] = {
     "Open recalls are looked up by VIN; the VIN of the {title} is {vin}.": (
         "Los llamados a revisión abiertos se consultan por VIN; el VIN del {title} es {vin}."
     ),
-    "I'd rather not guess at the {topic}: they aren't in our listing for the {title}.": (
+    "I'd rather not guess at the {topic}; our listing for the {title} doesn't give it.": (
         "Prefiero no adivinar ese dato ({topic}): no viene en nuestra ficha del {title}."
     ),
-    "I'd rather not guess at the {topic}: they aren't in our listings.": (
+    "I'd rather not guess at the {topic}; our listings don't give it.": (
         "Prefiero no adivinar ese dato ({topic}): no viene en nuestras fichas."
     ),
+    "Yes: the “{said}” in the {title}'s name is its {litres}-liter turbocharged engine.": (
+        "Sí: el “{said}” en el nombre del {title} es su motor turbo de {litres} litros."
+    ),
+    "The {title}'s name gives its engine: a {said}.": "El nombre del {title} indica su motor: un {said}.",
     "Would you like a team member to confirm it for you?": "¿Quiere que alguien de nuestro equipo se lo confirme?",
     "We're closed on {day}, unfortunately.": "Lamentablemente, {day} estamos cerrados.",
     "Would another day work for you?": "¿Le queda bien otro día?",

@@ -214,7 +214,8 @@ def handover_note(
     language = language if writes(language) else "en"
     name = safe_name((given_name(u.text) if u else None) or greeting_name(turn.customer))
     named = f", {name}" if name else ""
-    if match is not None and _hurts(match):
+    upset = u is not None and (u.sentiment <= _UPSET or bool(_FED_UP.search(u.text)))
+    if match is not None and (_hurts(match) or (upset and _asked_for_person(match))):
         sorry = translate(
             language, "I'm sorry about this{name}. I'm bringing in a member of our team, who will reply here shortly."
         ).format(name=named)
@@ -244,6 +245,8 @@ def handover_note(
     if request is not None and request.in_minutes is not None:  # "20 min away"
         when = translate(language, "your visit in about {minutes} minutes").format(minutes=request.in_minutes)
     purpose = translate(language, " to confirm {when}").format(when=when) if when else ""
+    if not purpose and match is not None and _about_financing(match):  # "my credit is like 520": finance, said
+        purpose = translate(language, " to go over financing with you")
     if about:  # "... to confirm Saturday at 10 AM for the 2022 Kia Telluride EX AWD"
         purpose += translate(language, " for the {title}" if when else " about the {title}").format(title=about)
     thanks = translate(
@@ -275,7 +278,27 @@ def _hurts(match: TriggerMatch) -> bool:
     return any(
         (isinstance(value := c.get("value"), str) and value in _HURTING) or c.get("type") == "repeated_questions"
         for c in match.trigger.conditions
+    ) or any(  # the learned model's reading ("reads like an existing customer's problem (84% sure)")
+        words in reason for reason in match.reasons for words in _HURTING_READ
     )  # a staff trigger's value may be a list of keywords
+
+
+def _asked_for_person(match: TriggerMatch) -> bool:
+    return any(c.get("type") == "human_request" for c in match.trigger.conditions)
+
+
+def _about_financing(match: TriggerMatch) -> bool:
+    return any(c.get("value") == "financing" for c in match.trigger.conditions)
+
+
+_HURTING_READ = ("existing customer's problem", "a complaint", "frustration", "a legal threat")
+# "3rd time u cant tell me anything. can a real person just check": a person asked for by someone fed up
+_FED_UP = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth) time\b|\bcan'?t (?:tell|answer|help)\b|\buseless\b|\bridiculous\b"
+    r"|\bfrustrat\w*|\bannoy\w*|\bfed up\b|\bwaste of (?:my )?time\b|\bnot helpful\b|\bno (?:me )?sirves?\b"
+    r"|\bya (?:me )?cans[eé]\b",
+    re.IGNORECASE,
+)
 
 
 def _call_us(turn: TurnRows, language: str) -> str:

@@ -64,6 +64,7 @@ from showroom.brain.dialogue import (
     may_quote,
     model_comparison,
     models_compared,
+    next_page,
     next_question,
     own_wishes,
     passes,
@@ -516,8 +517,12 @@ async def _question(
         # "what's the newest used car you have", "what trims do you have"; "anything newer than that": the cheapest
         # of the later years, as close to the car seen as can be
         order = "cheapest" if past else search_order(u)
-        # "any others with less than 30k miles": besides the car under discussion and those shown
+        # "any others with less than 30k miles": besides the car under discussion and those shown; "more?", "the
+        # rest": besides every car seen lately too (the pages shown before this one)
+        paging = next_page(u, state)
         besides = [*state.shown, *([state.focus] if state.focus is not None else [])] if asks_for_others(u) else []
+        if paging:
+            besides = list(dict.fromkeys([*state.seen, *state.shown, *besides]))
         searched = {**criteria, "exclude_ids": [*criteria.get("exclude_ids", []), *besides]} if besides else criteria
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=searched, order=order, everything=superlative(u) is not None
@@ -540,10 +545,14 @@ async def _question(
         if compared is None and besides and not any(v.exact for v in vehicles):
             # "any others?" when there are none: the ones seen that fit are all there is
             fitting = [v for v in await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria) if v.exact]
-            if len(fitting) == 1:
+            if paging and fitting:  # "more?" when every one was shown: said so, no list again
+                vehicles, shown_all = fitting, "end"
+            elif len(fitting) == 1:
                 compared = Comparison(fitting, "only_one")
             elif fitting:
                 vehicles, shown_all = fitting, "all"
+        elif compared is None and paging:
+            shown_all = "next"  # the next cars of the list: said as such, with how many are left
         elif compared is None and not besides and len(state.shown) > 1 and given & _NARROWING:
             # a narrowing ("under 40k") that every car shown already fits: the next ones, never the same list again
             fits = [v.id for v in vehicles if v.exact]

@@ -98,6 +98,30 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
         reply.confidence = 0.75
         return reply
+    if exact and ctx.seen == "end":  # "more?" when every car that fits was shown
+        every = exact[0].matching if exact[0].from_search and exact[0].matching else len(exact)
+        reply.lead.append(ctx.t("That's all of them: I've shown you every one of the {total} that fit.", total=every))
+        reply.question = ctx.t("Would you like me to widen the search, or take a closer look at one of them?")
+        reply.confidence = 0.75
+        return reply
+    if exact and ctx.seen == "next":  # "more?", "the rest": the next ones of the list, and how many are left
+        page = exact[:limit]
+        left = (exact[0].matching or len(exact)) - len(page) if exact[0].from_search else len(exact) - len(page)
+        if len(page) == 1 and not left:
+            reply.lead.append(ctx.t("There's one more that fits:"))
+        elif not left:
+            reply.lead.append(ctx.t("Here are the other {count} that fit:", count=len(page)))
+        elif left == 1:
+            reply.lead.append(ctx.t("Here are {count} more, and there's one after these:", count=len(page)))
+        else:
+            reply.lead.append(
+                ctx.t("Here are {count} more, and there are {left} after these:", count=len(page), left=left)
+            )
+        reply.body.append(_list_block(page, ctx))
+        reply.vehicle_ids = [v.id for v in page]
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+        reply.confidence = 0.8
+        return reply
     if exact and ctx.seen == "more":  # the cars shown fit too: the next ones, not the same list again
         reply.lead.append(ctx.t("The ones I showed you fit that too. Here are more that do:"))
         reply.body.append(_list_block(exact[:limit], ctx))
@@ -176,17 +200,24 @@ _THIS_ONE = re.compile(
 )
 
 
+_FUEL_NAMES = (
+    r"(?:plug-?in|phev|hybrid|h[ií]brid[oa]|electric|ev|el[eé]ctric[oa]|gas|gasoline|gasolina|diesel|di[eé]sel|flex)"
+)
 _IS_A_FUEL = re.compile(
     r"^\W*(?:so\s+|and\s+)?(?:is|are|es|son)\s+(?!there\b|any\b|hay\b)[^?.!]*\b(?:a\s+|an\s+|full\s+|fully\s+)?"
-    r"(?:plug-?in|phev|hybrid|h[ií]brid[oa]|electric|ev|el[eé]ctric[oa]|gas|gasoline)\b",
+    rf"{_FUEL_NAMES}\b|\b{_FUEL_NAMES}\s+(?:or|o)\s+{_FUEL_NAMES}\b",
     re.IGNORECASE,
 )
+# "la titan es diesel o gasolina", "is it gas or hybrid": which fuel, said plainly (no "no, ... not diesel")
+_EITHER_FUEL = re.compile(rf"\b{_FUEL_NAMES}\s+(?:or|o)\s+{_FUEL_NAMES}\b", re.IGNORECASE)
 _FUEL_WORDS = {
     "Hybrid": "a hybrid",
     "Plug-In Hybrid": "a plug-in hybrid",
     "Electric": "fully electric",
     "Gasoline": "gas-powered",
     "Diesel": "a diesel",
+    "Flex": "flex-fuel (it runs on gasoline or E85)",
+    "Flex Fuel": "flex-fuel (it runs on gasoline or E85)",
 }
 
 
@@ -205,6 +236,8 @@ def _fuel_said(ctx: _Ctx, v: VehicleView) -> str:
     if actual is None:
         return ctx.t("Our listing doesn't say what the {title} runs on; a team member can confirm it.", title=title)
     words = ctx.t(_FUEL_WORDS.get(actual, actual.lower()))
+    if _EITHER_FUEL.search(ctx.u.text):
+        return ctx.t("The {title} is {fuel}.", title=title, fuel=words)
     if fuel_matches(actual, wanted) and not (wanted == "Hybrid" and actual == "Plug-In Hybrid"):
         return ctx.t("Yes, the {title} is {fuel}.", title=title, fuel=words)
     return ctx.t(
@@ -489,14 +522,20 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     trim = _trim_asked(ctx.u.text)
     if trim is not None and not s.drivetrains and not s.transmissions and not s.fuel_types:
         out.append(_trim_fact(v, ctx, title, trim))
-    if s.fuel_types:
-        out.append(ctx.t("The {title} is listed as {fuel}.", title=title, fuel=v.fuel_type) if v.fuel_type else "")
+    if s.fuel_types:  # "is it a hybrid?", "diesel o gasolina?": what it runs on, in words (never the feed's label)
+        out.append(_fuel_said(ctx, v))
     for feature in [f for f in s.features if f != "low mileage"]:  # "low miles" ranks; the miles are said
         own = feature_of(v, feature)
         if own and own not in v.features:  # known of the model or its fuel, not listed by the feed
             out.append(
                 ctx.t("Yes, the {title} has a third row of seats.", title=title)
                 if feature == "third row seating"
+                else ctx.t(
+                    "Yes, the {title} has a backup camera: one is required on every new vehicle sold in the US since "
+                    "May 2018.",
+                    title=title,
+                )
+                if feature == "backup camera"
                 else ctx.t(
                     "Yes, the {model} is known for good gas mileage: EPA rates it around 30 MPG combined or better "
                     "(the exact figure depends on the engine and year).",
@@ -787,8 +826,23 @@ def _feature_answer(ctx: _Ctx) -> _Reply | None:
             if count == 0
             else ctx.t("{count} of them list {feature}.", count=count, feature=other_named)
         )
-    if listed:
+    if listed and feature == "backup camera" and len(listed) == len(shown):
+        reply.lead.append(
+            ctx.t(
+                "Yes, they all have one: a backup camera is required on every new vehicle sold in the US since May "
+                "2018."
+            )
+        )
+    elif listed:
         reply.lead.append(ctx.t("These list {feature}:", feature=named))
+    elif not any(v.features for v in shown):  # no equipment listed at all: nothing is missing, the listings are silent
+        reply.lead.append(
+            ctx.t(
+                "Our listings don't itemise equipment like {feature}, so I can't confirm it from here; a team member "
+                "can check it on the car for you. Here they are:",
+                feature=named,
+            )
+        )
     else:
         reply.lead.append(
             ctx.t(
@@ -913,7 +967,8 @@ _INCENTIVES = re.compile(
 _FEES = re.compile(
     r"\b(?:what|which|how much|any|are there|is there)\b[^.?!]{0,30}"
     r"\b(?:fees?|tax(?:es)?|doc(?:ument(?:ation)?)? fee)\b"
-    r"|\b(?:fees?|tax(?:es)?)\b[^.?!]{0,20}\b(?:on top|extra|included|include)\b|\bcargos?\b|\bimpuestos\b"
+    r"|\b(?:fees?|tax(?:es)?)\b[^.?!]{0,20}\b(?:on top|extra|included|include)\b|\bimpuestos\b"
+    r"|\bcargos\b|\bcargo (?:de|por|adicional|extra)\b"  # Spanish "cargos"; "cargo space" is none
     r"|\binclud(?:e|es|ing)\b[^.?!]{0,15}\b(?:tax|taxes|fees?|ttl)\b",
     re.IGNORECASE,
 )
@@ -1185,7 +1240,7 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "range and charging figures",
             r"(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!the same )\brange\b(?! of \$)|charg|kwh"
-            r"|battery|autonom|carga r[aá]pida|how far",
+            r"|battery|autonom|carga r[aá]pida|cargar|how far",
         ),
         ("heat pump and climate equipment", r"heat pump|bomba de calor"),
         ("warranty", r"warrant|garant"),
@@ -1195,12 +1250,16 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"carfax|autocheck|history|accident|owners?\b|title|salvage|flood|choque|chocad|accidente",
         ),
         ("safety ratings", r"safety|crash|iihs|nhtsa"),
-        ("towing capacity", r"\btow"),
+        ("towing capacity", r"\btow|\bjalar|\bremolc|\barrastr"),
         ("engine", r"\bv[\s-]?6\b|\bv[\s-]?8\b|\bhemi\b|\becoboost\b|\bturbo\b|cylinder|\bcyl\b|\bengine\b"),
         ("reliability and resale value", r"reliab|resale|value|depreciat"),
         ("specifications", r"."),
     )
 )
+
+
+# An engine a unit's own name gives: "2.0T" (a 2.0-liter turbo), "V6"
+_ENGINE_NAMED = re.compile(r"\b[1-6]\.\d\s?T\b|\bV[68]\b", re.IGNORECASE)
 
 
 def _facts(ctx: _Ctx) -> _Reply:
@@ -1222,6 +1281,20 @@ def _facts(ctx: _Ctx) -> _Reply:
                 "was first sold and its miles, so I'd rather not quote it from memory."
             )
         )
+    elif topic == "engine" and v and (engine := _ENGINE_NAMED.search(f"{v.trim or ''} {v.title}")):
+        # "is the genesis a turbo?" of a "2.0T": the engine its own name gives, said as the name's
+        said = engine.group(0)
+        turbo = said.upper().endswith("T") and "." in said
+        reply.lead.append(
+            ctx.t(
+                "Yes: the “{said}” in the {title}'s name is its {litres}-liter turbocharged engine.",
+                said=said,
+                title=title,
+                litres=said[:-1].strip(),
+            )
+            if turbo
+            else ctx.t("The {title}'s name gives its engine: a {said}.", title=title, said=said.upper())
+        )
     elif topic == "recalls" and v:
         reply.lead.append(
             ctx.t("Open recalls are looked up by VIN; the VIN of the {title} is {vin}.", title=title, vin=v.vin)
@@ -1238,15 +1311,13 @@ def _facts(ctx: _Ctx) -> _Reply:
     elif v:
         reply.lead.append(
             ctx.t(
-                "I'd rather not guess at the {topic}: they aren't in our listing for the {title}.",
+                "I'd rather not guess at the {topic}; our listing for the {title} doesn't give it.",
                 topic=ctx.t(topic),
                 title=title,
             )
         )
     else:
-        reply.lead.append(
-            ctx.t("I'd rather not guess at the {topic}: they aren't in our listings.", topic=ctx.t(topic))
-        )
+        reply.lead.append(ctx.t("I'd rather not guess at the {topic}; our listings don't give it.", topic=ctx.t(topic)))
     if v and re.search(r"\bhow many miles\b|\bmileage\b|\bmiles on\b|\bcu[aá]ntas millas\b", ctx.u.text, re.I):
         # "how many miles and any accidents?": the part the listing answers, first
         reply.lead.insert(

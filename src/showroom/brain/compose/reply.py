@@ -320,6 +320,9 @@ def reply_language(u: Understanding) -> str:
     return u.language if u.language_enabled and writes(u.language) else "en"
 
 
+MILEAGE_ROUNDING = 1.2  # how far past a rounded mileage ("8k miles") a unit may be and still be the one meant
+
+
 def search_terms(u: Understanding) -> dict[str, Any]:
     """Filters for the inventory search. Models match by prefix ('Santa Fe' finds 'Santa Fe Hybrid'). A stock
     number or VIN names the unit: whatever else the message says about it ("is stock 123 awd?") is a question about
@@ -344,7 +347,8 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "price_min_cents": s.budget_min_cents,
         "year_min": s.year_min,
         "year_max": s.year_max,
-        "mileage_max": s.mileage_max,
+        # a rounded figure ("the 2022 palisade with like 8k miles") finds the car with 8,852
+        "mileage_max": round(s.mileage_max * MILEAGE_ROUNDING) if s.mileage_max and s.mileage_about else s.mileage_max,
         "features": features,
         "stock_number": s.stock_number,
         "vin": s.vin,

@@ -15,7 +15,7 @@ from showroom.brain.escalation.phrases import FRUSTRATION, IMPATIENT, NUDGE, OFF
 from showroom.brain.escalation.signals import _buying, _Context, _first, _keyword_hit, urgency_score
 from showroom.brain.escalation.specs import RECENT_TURNS, as_list
 from showroom.brain.nlu.flags import is_question
-from showroom.brain.nlu.text import TOKEN_RE, clean, rx
+from showroom.brain.nlu.text import TOKEN_RE, clean, rx, words
 from showroom.vocabulary import Sender, TriggerConditionType
 
 
@@ -138,11 +138,23 @@ def _content(text: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOPWORDS}
 
 
+_NEXT_WORDS = {"more", "rest", "next", "else", "other", "others", "m\u00e1s", "mas", "resto", "dem\u00e1s", "dema"}
+
+
+# Words that make two questions two questions however much else they share ("blue ioniq 5?", "any 2025 ioniq 5")
+_DISTINCT = words(
+    "white black grey gray silver red blue green brown beige gold orange yellow purple burgundy blanco blanca negro "
+    "negra gris rojo roja azul verde cheaper cheapest newer newest older awd fwd 4x4 4wd hybrid electric"
+)
+
+
 def _similar(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
     if a == b:
         return True
+    if any(w.isdigit() or w in _DISTINCT for w in a ^ b):
+        return False
     return min(len(a), len(b)) >= 2 and len(a & b) / len(a | b) >= 0.5
 
 
@@ -185,6 +197,8 @@ def _repeated(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     if not is_question(ctx.text):
         return None
     current = _content(ctx.text)
+    if current <= _NEXT_WORDS:  # "more?" after "any more?": the next cars each time, never the same question
+        return None
     earlier = [t.text for t in list(ctx.history)[-RECENT_TURNS:] if t.sender == Sender.customer and is_question(t.text)]
     count = 1 + sum(_similar(current, _content(text)) for text in earlier)
     return f"same question asked {count} times" if count >= threshold else None

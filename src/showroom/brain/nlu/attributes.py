@@ -243,6 +243,9 @@ def trim_matches(vehicle_trim: str | None, wanted: str) -> bool:
     return bool(n) and any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
+# A rear-view camera is required on every new light vehicle built for the US from May 2018 (FMVSS 111): every
+# model year 2019 has one, whatever its listing says.
+REAR_CAMERA_RULE = 2019
 _FUEL_SAVERS = frozenset({"Hybrid", "Plug-In Hybrid", "Electric"})
 GOOD_MPG = 30  # combined MPG from which a petrol unit counts as "good on gas"
 MODEL_MPG = "about 30 MPG combined"  # what is known of a thirty-MPG model when the feed gives no figure
@@ -253,6 +256,8 @@ def feature_of(v: VehicleView, wanted: str) -> str | None:
     model ('third row seating' on a Palisade, 'hybrid' for 'fuel efficient'), or None."""
     if wanted == "third row seating" and three_rows(v.model, v.year):
         return "third row seating"
+    if wanted == "backup camera" and v.year >= REAR_CAMERA_RULE:
+        return "backup camera"
     if wanted == "fuel efficient":
         fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
         if fuel in _FUEL_SAVERS:

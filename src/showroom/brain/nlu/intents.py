@@ -179,7 +179,8 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"\bwhere (?:are|r|is) (?:you|u|y'?all|you guys|the dealership|your dealership|your lot|the lot|ur)\b",
             r"\blocated\b|\blocation\b|\baddress\b|\bdirections\b",
             r"\bhow (?:do|can) i (?:get|find) (?:there|to you|you)\b",
-            r"\bhow far\b|\bwhere(?:'s| is) (?:the|your) (?:dealership|store|showroom)\b",
+            r"\bhow far\b(?![^.?!]{0,30}\b(?:go|get|drive|travel)\b[^.?!]{0,12}\b(?:charge|battery|tank))"
+            r"|\bwhere(?:'s| is) (?:the|your) (?:dealership|store|showroom)\b",
         ),
     ),
     ("hours_location", 1.0, rx(r"\bphone number\b|\bnumber to call\b|\bcontact info\b")),
@@ -269,7 +270,8 @@ _FACTS = rx(
     # "what's the range", "range on that vs the ioniq 5"; not "range kinda scares me, what EVs do u have"
     r"\b(?:(?:the|how much|how'?s the|its|it'?s|driving|electric|real[\s-]world|epa|battery|most|more|longer|best"
     r"|better) range|range (?:on|of|for|is|does|do|would|will)|miles per charge"
-    r"|how far (?:can|does|will) (?:it|she|the \w+) go|charg(?:e|es|ing) (?:time|speed)"
+    r"|how far (?:can|does|will|would) (?:it|she|the \w+(?: \w+)?(?: \d)?) (?:go|get|drive|travel)"
+    r"|on (?:a|one) (?:full |single )?(?:charge|tank)|charg(?:e|es|ing) (?:time|speed)"
     r"|(?:dc )?fast[\s-]?charg\w*|level 2|kwh|battery (?:size|capacity|life|health)|heat pump)\b",
     r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
     r"\b(?:horsepower|hp|torque|towing capacity|tow(?:ing)? (?:capacity|rating|limit)|how much (?:can it|does it) tow"
@@ -293,7 +295,11 @@ _FACTS = rx(
     r"\b(?:tiene|trae|viene con|queda|con) (?:alguna |algo de |)garant[ií]a\b|\bcome with (?:a |any )?warranty\b"
     r"|\b(?:any|some) warranty\b",
     r"\b(?:autonom[ií]a|rinde|rendimiento|cu[aá]nto gasta|consumo de gasolina|garant[ií]a (?:cubre|de|dura)"
-    r"|caballos de fuerza|capacidad de (?:carga|remolque)|carga r[aá]pida)\b",
+    r"|caballos de fuerza|capacidad de (?:carga|remolque)|carga r[aá]pida|cargar(?:la|lo)? r[aá]pid[oa]"
+    r"|cu[aá]nto tarda en cargar\w*|(?:puede|pueden|podr[ií]a) (?:jalar|remolcar|arrastrar)|cu[aá]nto (?:puede )?"
+    r"(?:jala|remolca|arrastra|jalar|remolcar|arrastrar))\b",
+    r"\b(?:the|its|what'?s the) towing\b|\btowing (?:on|of|for) (?:it|that|this|the)\b"
+    r"|\bwhat (?:can|does|will) (?:it|the \w+(?: \w+)?) tow\b",
 )
 _RULES = (*_RULES, ("vehicle_facts", 3.5, _FACTS), ("vehicle_facts", 2.0, rx(r"\bgarant[ií]as?\b|\bwarranty\b")))
 

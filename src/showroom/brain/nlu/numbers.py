@@ -89,6 +89,7 @@ _YEAR_CONTEXT_BEFORE = rx(
     r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o|la|el|las|los"
     r"|una?)\s*$"
 )
+_ASKING_FOR = rx(r"\b(?:have|got|any|show|looking|see|carry|stock|need|want)\b")  # "what do u have in 2025"
 _YEAR_CONTEXT_AFTER = rx(r"^\s*(?:only|ones?|models?|please|pls|solamente|nada m[aá]s|nom[aá]s)\b")
 _VEHICLE_NOUN = rx(
     r"^\s*(?:model\b|or (?:so|newer|later)",
@@ -177,6 +178,7 @@ def _classify(text: str, num: _Num) -> None:
 
 
 def _comparator(before: str, after: str) -> str:
+    after = re.sub(r"^\s*(?:miles?|mi|millas|kms?)\b", "", after, flags=re.IGNORECASE)  # "30k miles or less"
     if _CMP_MAX_BEFORE.search(before) or _CMP_MAX_AFTER.match(after):
         return "max"
     if _CMP_MIN_BEFORE.search(before) or _CMP_MIN_AFTER.match(after):
@@ -216,6 +218,8 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
             slots.down_payment_cents = _cents(num.value)
         elif num.kind == "mileage" and num.value <= 500_000 and num.cmp not in ("min", "range_min"):
             slots.mileage_max = round(num.value)
+            # "under 30k miles" is a limit; "with like 8k miles", "the one with 8k miles" a rounded figure (8,852 fits)
+            slots.mileage_about = num.cmp in ("around", "")
         elif num.kind == "year" and not _apply_year(slots, num, masked):
             year = round(num.value)
             context = masked[max(0, num.start - 12) : num.start]
@@ -227,6 +231,11 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
                 or _VEHICLE_NOUN.match(after)
                 or _YEAR_CONTEXT_AFTER.match(after)
                 or _YEAR_CONTEXT_BEFORE.search(context)
+                or (  # "what do u have in 2025" (not "i moved here in 2019")
+                    re.search(r"\bin\s*$", context)
+                    and re.match(r"\s*(?:[?.!,]|$)", after)
+                    and _ASKING_FOR.search(masked[max(0, num.start - 40) : num.start])
+                )
             ):
                 bare_years.append(year)
     if bare_years and slots.year_min is None and slots.year_max is None:

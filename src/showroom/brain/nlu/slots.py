@@ -33,6 +33,9 @@ from showroom.vocabulary import VehicleCondition
 _TRADE_CUE = rx(
     r"\btrad(?:e|es|ed|ing)\b|\btrade-?ins?\b|\btradein\b|\bsell(?:ing)?\s+(?:you\s+)?(?:my|our)\b|\bworth\b",
     r"\bapprais\w*|\bkbb\b|\bblue book\b|\bbuy (?:my|our)\b|\b(?:pay|give|offer) (?:me |us )?for (?:my|our)\b",
+    # "i have a 2019 tucson with 60k miles, what would u give me for it"
+    r"\b(?:what|how much) (?:would|will|could|can|do) (?:you|u|ya|y'?all) (?:give|offer|pay) (?:me |us )?"
+    r"for (?:it|her)\b",
     r"\ba cuenta\b|\bintercambi\w*|\bdar (?:mi|el) (?:carro|coche|auto|troca|camioneta)\b|\bcu[aá]nto (?:me )?dan\b",
     r"\ba cambio\b|\bparte de(?:l)? pago\b|\b(?:aceptan|acepta|reciben|recibe|toman|toma) (?:mi|su)\b",
     r"\bcambiar (?:mi|el) (?:carro|coche|auto|troca|camioneta|van)\b",
@@ -223,7 +226,9 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
     new = [
         m.start()
         for m in re.finditer(
-            r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b", lower
+            r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b"
+            r"|^\W*(?:ok(?:ay)?\W+|and\W+|just\W+)?(?:only\s+new|new\s+only|just\s+new|new\s+please)\W*$",  # "new only"
+            lower,
         )
     ] + [
         tok.start
@@ -237,6 +242,15 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
     if not said or _said_of_one(said, mentions):
         return None
     return VehicleCondition.new if new else VehicleCondition.used
+
+
+def _body_styles(masked: str) -> list[str]:
+    """The kinds of vehicle named; "camioneta" is an SUV unless the message says it is a pickup ("camionetas de
+    trabajo? pickup": trucks)."""
+    styles = _labels(masked, _BODY_STYLES)
+    if "SUV" in styles and "Truck" in styles and not re.search(r"\bsuvs?\b|\bcrossovers?\b|\bsport util", masked):
+        styles.remove("SUV")
+    return styles
 
 
 def _said_of_one(positions: Sequence[int], mentions: Sequence[VehicleMention]) -> bool:
@@ -544,7 +558,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
             ]
         ),
         wrong_makes=wrong,
-        body_styles=_labels(masked, _BODY_STYLES),
+        body_styles=_body_styles(masked),
         colors=colors,
         drivetrains=_labels(masked, _DRIVETRAINS),
         transmissions=_transmissions(masked),

@@ -70,6 +70,7 @@ class Slots:
     year_min: int | None = None
     year_max: int | None = None
     mileage_max: int | None = None
+    mileage_about: bool = False  # the figure is a rounded one ("with like 8k miles"), not a limit ("under 8k miles")
     features: list[str] = field(default_factory=list)
     timeline: str | None = None  # asap, today, this weekend, this week, within 30 days, 1-3 months, 3+ months, ...
     trade_in: TradeIn | None = None

@@ -363,7 +363,7 @@ def _scan(lower: str, tokens: Sequence[_Tok], lex: _Lexicon) -> list[_Cand]:
     while i < len(tokens):
         found: _Cand | None = None
         for n in range(min(4, len(tokens) - i), 0, -1):
-            key = "".join(t.text for t in tokens[i : i + n])
+            key = "".join(t.text.removesuffix("'s") for t in tokens[i : i + n])  # "santa fe's"
             if (n == 1 or _joinable(lower, tokens, i, i + n)) and (entries := lex.lookup(key)):
                 found = _Cand(i, i + n, entries, False, key)
                 break
