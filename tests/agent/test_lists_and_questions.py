@@ -173,3 +173,13 @@ async def test_someone_fed_up_asking_for_a_person_gets_an_apology(app: FastAPI, 
     fed_up = await chat.say("3rd time u cant tell me anything. can a real person just check")
     assert fed_up["human"] is True
     assert fed_up["replies"][0]["content"].startswith("I'm sorry about this.")
+
+
+def test_naming_the_kind_the_model_is_asks_for_the_kind() -> None:
+    """'u got any cheaper electric' after the Ioniq 5 (dev set x): electric cars, not the Ioniq 5 again."""
+    from showroom.brain.dialogue import search_criteria
+
+    state = DialogueState(criteria={"makes": ["Hyundai"], "models": ["Ioniq 5"]})
+    assert search_criteria({"fuel_types": ["Electric"]}, state) == {"fuel_types": ["Electric"]}
+    kept = search_criteria({"drivetrains": ["AWD"]}, state)  # a narrowing of the model
+    assert kept["models"] == ["Ioniq 5"]

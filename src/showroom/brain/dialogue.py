@@ -21,7 +21,7 @@ from typing import Any
 
 from showroom.brain.i18n import say, translate
 from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits, trim_matches
-from showroom.brain.nlu.knowledge import model_body
+from showroom.brain.nlu.knowledge import model_body, model_fuel
 from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
 from showroom.brain.nlu.when import find_day, with_day
@@ -995,6 +995,11 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
             carried.append("makes")  # "bmw audi lexus whatever" then "suv only": their SUVs
         kept = {k: v for k, v in old.items() if k in carried}
         return {**kept, **given}
+    models = state.criteria.get("models") or []
+    if given.get("fuel_types") and models and all(model_fuel(m) in given["fuel_types"] for m in models):
+        # "any cheaper electric" after the Ioniq 5: the kind the model is, so the kind, not that model again
+        kind = {k: v for k, v in state.criteria.items() if k not in ("makes", "models", "trims", "colors")}
+        return {**kind, **given}
     return {**state.criteria, **given}
 
 

@@ -248,6 +248,16 @@ def _fuel_said(ctx: _Ctx, v: VehicleView) -> str:
     )
 
 
+def _runs_on(ctx: _Ctx, v: VehicleView) -> str:
+    """What the unit runs on, said plainly, when the fuel came up but was not the question ("the electric one, is it
+    awd?"): no yes or no to a question not asked."""
+    actual = vehicle_fuel(v.fuel_type, v.model, v.trim)
+    title = v.short_title if ctx.sms else v.title
+    if actual is None:
+        return ""
+    return ctx.t("The {title} is {fuel}.", title=title, fuel=ctx.t(_FUEL_WORDS.get(actual, actual.lower())))
+
+
 def _drive_contradicted(v: VehicleView, s: Slots) -> bool:
     """The unit fits every wish but the drivetrain, and its trim names the drivetrain wished for while the
     drivetrain field names another (the feed contradicts itself)."""
@@ -523,7 +533,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     if trim is not None and not s.drivetrains and not s.transmissions and not s.fuel_types:
         out.append(_trim_fact(v, ctx, title, trim))
     if s.fuel_types:  # "is it a hybrid?", "diesel o gasolina?": what it runs on, in words (never the feed's label)
-        out.append(_fuel_said(ctx, v))
+        out.append(_fuel_said(ctx, v) if _IS_A_FUEL.search(ctx.u.text) else _runs_on(ctx, v))
     for feature in [f for f in s.features if f != "low mileage"]:  # "low miles" ranks; the miles are said
         own = feature_of(v, feature)
         if own and own not in v.features:  # known of the model or its fuel, not listed by the feed
