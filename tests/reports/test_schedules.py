@@ -88,7 +88,10 @@ async def test_a_due_period_is_sent_once_with_charts_and_csv(
             .values(next_run_at=datetime.now(UTC) - timedelta(days=3))
         )
         customer = await create_customer(maint, team.id)
-        await create_lead(maint, team.id, customer.id, created_at=datetime.now(UTC) - timedelta(days=1, hours=1))
+        # the period sent is the last local day whose 06:00 run is due: a lead 25 hours ago is in it from 06:00
+        # Chicago on, one two days ago before 06:00 (it failed between 00:00 and 06:00 there with the first alone)
+        for ago in (timedelta(days=1, hours=1), timedelta(days=2)):
+            await create_lead(maint, team.id, customer.id, created_at=datetime.now(UTC) - ago)
     for stamp in (0, 60):  # the sweep twice (two workers, a restart): the period goes once
         async with db.maint_session() as maint, maint.begin():
             await defer(maint, "report.sweep", queue="maintenance", timestamp=stamp)
