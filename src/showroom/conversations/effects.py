@@ -275,12 +275,12 @@ _FILLER = re.compile(r"\b(?:like|maybe|probably|kinda|ish)\b\s*", re.IGNORECASE)
 
 
 def _hurts(match: TriggerMatch) -> bool:
-    return any(
+    named = any(  # a staff trigger's value may be a list of keywords
         (isinstance(value := c.get("value"), str) and value in _HURTING) or c.get("type") == "repeated_questions"
         for c in match.trigger.conditions
-    ) or any(  # the learned model's reading ("reads like an existing customer's problem (84% sure)")
-        words in reason for reason in match.reasons for words in _HURTING_READ
-    )  # a staff trigger's value may be a list of keywords
+    )
+    # the learned model's reading ("reads like an existing customer's problem (84% sure)")
+    return named or any(words in reason for reason in match.reasons for words in _HURTING_READ)
 
 
 def _asked_for_person(match: TriggerMatch) -> bool:

@@ -203,13 +203,13 @@ _THIS_ONE = re.compile(
 _FUEL_NAMES = (
     r"(?:plug-?in|phev|hybrid|h[ií]brid[oa]|electric|ev|el[eé]ctric[oa]|gas|gasoline|gasolina|diesel|di[eé]sel|flex)"
 )
-_IS_A_FUEL = re.compile(
-    r"^\W*(?:so\s+|and\s+)?(?:is|are|es|son)\s+(?!there\b|any\b|hay\b)[^?.!]*\b(?:a\s+|an\s+|full\s+|fully\s+)?"
-    rf"{_FUEL_NAMES}\b|\b{_FUEL_NAMES}\s+(?:or|o)\s+{_FUEL_NAMES}\b",
-    re.IGNORECASE,
-)
 # "la titan es diesel o gasolina", "is it gas or hybrid": which fuel, said plainly (no "no, ... not diesel")
 _EITHER_FUEL = re.compile(rf"\b{_FUEL_NAMES}\s+(?:or|o)\s+{_FUEL_NAMES}\b", re.IGNORECASE)
+_IS_A_FUEL = re.compile(
+    r"^\W*(?:so\s+|and\s+)?(?:is|are|es|son)\s+(?!there\b|any\b|hay\b)[^?.!]*\b(?:a\s+|an\s+|full\s+|fully\s+)?"
+    rf"{_FUEL_NAMES}\b|{_EITHER_FUEL.pattern}",
+    re.IGNORECASE,
+)
 _FUEL_WORDS = {
     "Hybrid": "a hybrid",
     "Plug-In Hybrid": "a plug-in hybrid",
@@ -235,9 +235,9 @@ def _fuel_said(ctx: _Ctx, v: VehicleView) -> str:
     title = v.short_title if ctx.sms else v.title
     if actual is None:
         return ctx.t("Our listing doesn't say what the {title} runs on; a team member can confirm it.", title=title)
-    words = ctx.t(_FUEL_WORDS.get(actual, actual.lower()))
     if _EITHER_FUEL.search(ctx.u.text):
-        return ctx.t("The {title} is {fuel}.", title=title, fuel=words)
+        return _runs_on(ctx, v)
+    words = _fuel_words(ctx, actual)
     if fuel_matches(actual, wanted) and not (wanted == "Hybrid" and actual == "Plug-In Hybrid"):
         return ctx.t("Yes, the {title} is {fuel}.", title=title, fuel=words)
     return ctx.t(
@@ -255,7 +255,11 @@ def _runs_on(ctx: _Ctx, v: VehicleView) -> str:
     title = v.short_title if ctx.sms else v.title
     if actual is None:
         return ""
-    return ctx.t("The {title} is {fuel}.", title=title, fuel=ctx.t(_FUEL_WORDS.get(actual, actual.lower())))
+    return ctx.t("The {title} is {fuel}.", title=title, fuel=_fuel_words(ctx, actual))
+
+
+def _fuel_words(ctx: _Ctx, fuel: str) -> str:
+    return ctx.t(_FUEL_WORDS.get(fuel, fuel.lower()))
 
 
 def _drive_contradicted(v: VehicleView, s: Slots) -> bool:

@@ -138,7 +138,7 @@ def _content(text: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOPWORDS}
 
 
-_NEXT_WORDS = {"more", "rest", "next", "else", "other", "others", "m\u00e1s", "mas", "resto", "dem\u00e1s", "dema"}
+_NEXT_WORDS = words("more rest next else other others más mas resto demás demas")
 
 
 # Words that make two questions two questions however much else they share ("blue ioniq 5?", "any 2025 ioniq 5")
