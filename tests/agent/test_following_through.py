@@ -259,8 +259,8 @@ async def test_no_others_and_a_refusal_with_its_own_figure(app: FastAPI, db: Dat
 
 async def test_a_narrowing_that_every_car_shown_fits_shows_the_next_ones(app: FastAPI, db: Database) -> None:
     chat = await _visitor(app, db)
-    first = await chat.reply("looking for a 3 row suv")
-    more = await chat.reply("under 40k")
+    first = await chat.reply("looking for a 3 row suv")  # one of each model, the dearest at $42,900
+    more = await chat.reply("under 45k")
     assert more.startswith("The ones I showed you fit that too. Here are more that do:")
     listed = [line for line in more.splitlines() if line.startswith("- ")]
     assert listed and not any(line in first for line in listed)  # never the same list again

@@ -216,6 +216,10 @@ async def relevant_vehicles(
     if narrows(filters) or order != "cheapest" or everything:  # "what's your cheapest car": of the whole lot
         if order == "cheapest" and len(filters.models) > 1:  # "palisade vs telluride": each model shows
             order = "per_model"
+        elif order == "cheapest" and not everything and not (filters.models or filters.stock_number or filters.vin):
+            # "a 3 row suv", "any hybrids": one of each model first, not the five cheapest of one; within a budget
+            # the newest of each (a family with $45k sees this year's Palisade, not a 2015 Highlander alone)
+            order = "per_model_newest" if filters.price_max else "per_model"
         return await _cheapest(session, filters, catalog, closest(filters), order=order)
     linked = await queries.linked_vehicles(session, lead_id, MAX_VEHICLES)
     if linked:
@@ -229,6 +233,14 @@ async def relevant_vehicles(
         )
         return await _cheapest(session, filters, catalog)
     return []
+
+
+async def which_fit(session: AsyncSession, catalog: Catalog, terms: dict[str, Any], ids: Sequence[int]) -> set[int]:
+    """Which of these units fit the search terms (do the cars shown fit a narrowing?): one statement, no fallbacks."""
+    filters = filters_from_terms({**terms, "only_ids": list(ids)})
+    filters.status = "available"
+    found = queries.ladder_sql([search_where(filters, catalog)], MAX_VEHICLES)
+    return {row["id"] for row in await queries.cheapest(session, found)}
 
 
 async def vehicle_by_reference(session: AsyncSession, reference: str) -> VehicleView | None:

@@ -67,10 +67,13 @@ def search_sql(found: SearchWhere, limit: int) -> str:
     return f"select {_COLUMNS} from vehicles v where {found.sql} order by v.price asc nulls last, v.id limit {limit}"
 
 
-# One of each in turn, the cheapest first, so that every one shows: of each model ("palisade vs telluride"), of each
-# trim of a model ("what trims do you have"), of each colour ("what colours does it come in").
+# One of each in turn, the cheapest first, so that every one shows: of each model ("palisade vs telluride", or a
+# kind of car with no model named: "a 3 row suv"), of each trim of a model ("what trims do you have"), of each colour
+# ("what colours does it come in"). "per_model_newest": the newest of each model first (a kind of car within a
+# budget: the best each model offers for the money, not its oldest).
 _PARTITIONS = {
     "per_model": "lower(v.model)",
+    "per_model_newest": "lower(v.model)",
     # a trim is its name without the drivetrain ("SEL AWD" and "SEL FWD" are one SEL)
     "per_trim": r"lower(v.model), regexp_replace(lower(coalesce(v.trim, '')), "
     r"'\s*\m(awd|fwd|rwd|4wd|2wd|4x4|4x2)\M', '', 'g')",
@@ -81,7 +84,8 @@ ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by w
     "priciest": "v.price desc nulls last, v.id",
     "newest": "v.year desc, v.mileage asc nulls last, v.id",
     "fewest_miles": "v.mileage asc nulls last, v.id",
-    **dict.fromkeys(_PARTITIONS, "model_rank, v.price asc nulls last, v.id"),
+    # one of each first (``_ranked`` picks them by rank), then shown from the cheapest: the list reads as a ladder
+    **dict.fromkeys(_PARTITIONS, "v.price asc nulls last, v.id"),
 }
 
 
@@ -93,11 +97,13 @@ def _ranked(sql: str, level: int, order: str, limit: int) -> str:
             f"select {_COLUMNS}, {level} as level, {total} from vehicles v where {sql}"
             f" order by {ORDERS[order]} limit {limit}"
         )
-    rank = f"row_number() over (partition by {_PARTITIONS[order]} order by v.price asc nulls last, v.id)"
-    return (
-        f"select * from (select {_COLUMNS}, {level} as level, {rank} as model_rank, {total} from vehicles v"
-        f" where {sql}) v order by {ORDERS[order]} limit {limit}"
+    within = ORDERS["newest"] if order == "per_model_newest" else ORDERS["cheapest"]
+    rank = f"row_number() over (partition by {_PARTITIONS[order]} order by {within})"
+    ranked = (
+        f"select {_COLUMNS}, {level} as level, {rank} as model_rank, {total} from vehicles v where {sql}"
     )
+    first = f"select * from ({ranked}) v order by model_rank, {ORDERS[order]} limit {limit}"
+    return f"select * from ({first}) v order by {ORDERS[order]}"
 
 
 def ladder_sql(levels: Sequence[SearchWhere], limit: int, *, first: int = 0, order: str = "cheapest") -> SearchWhere:

@@ -68,6 +68,7 @@ _POINTER = re.compile(
     r"|el (?:blanco|gris|negro|rojo|azul|plata))\b",
     re.IGNORECASE,
 )
+_IT = re.compile(r"\b(?:it|its|it'?s|that one|this one|that car|this car)\b", re.IGNORECASE)
 _CHEAPER = re.compile(
     r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b",
     re.IGNORECASE,
@@ -266,7 +267,7 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     s = u.slots
     text = u.text
-    if (s.excluded_colors or s.excluded_models or s.excluded_makes) and not (s.colors or s.models or s.makes):
+    if s.turned_down() and not (s.colors or s.models or s.makes):
         return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
     if refuses_by_figure(u):
         return False  # "too many miles on those, anything under 30k miles": a search with that figure
@@ -564,6 +565,8 @@ def pick(
     if _ALL_OF_THEM.search(text) and len(ordered) > 1:
         return ordered
     focus = next((v for v in ordered if v.id == state.focus), None)
+    if focus is None and _IT.search(text):  # "is it still available" after the colours of the car chosen: that car
+        focus = next((v for v in earlier if v.id == state.focus), None)
     if focus is not None:
         return [focus]
     if len(ordered) > 1 and (
@@ -1041,6 +1044,7 @@ EXCLUSIONS = (
     "exclude_models",
     "exclude_makes",
     "exclude_colors",
+    "exclude_fuels",
 )  # what the customer turned down, kept to the end
 
 
@@ -1053,6 +1057,7 @@ def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, An
         ("exclude_colors", "colors"),
         ("exclude_models", "models"),
         ("exclude_makes", "makes"),
+        ("exclude_fuels", "fuel_types"),
         ("exclude_ids", None),
     ):
         refused = [
@@ -1120,7 +1125,8 @@ def _refusing(u: Understanding) -> re.Match[str] | None:
 
 _LIMIT_WORDS = re.compile(
     r"\b(?:under|below|less than|fewer than|max(?:imum)?|or less|or under|at most|no more than|up to|within|budget"
-    r"|menos de|m[aá]ximo|hasta|presupuesto|over|above|more than|at least|m[aá]s de)\b",
+    r"|menos de|m[aá]ximo|hasta|presupuesto|over|above|more than|at least|m[aá]s de|nothing|none|only|ning[uú]n[oa]?)\b"
+    r"|\d\s*k?\s*\+",  # "nothing with 90k+ miles": a limit
     re.IGNORECASE,
 )
 

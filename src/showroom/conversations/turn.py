@@ -39,6 +39,7 @@ from showroom.agent.context import (
     summarise_inventory,
     vehicle_by_reference,
     vehicles_by_id,
+    which_fit,
 )
 from showroom.agent.personas import greeting_name, prompt_values
 from showroom.agent.providers import Provider, ProviderReply, ReplyRequest, provider_for
@@ -555,8 +556,18 @@ async def _question(
             shown_all = "next"  # the next cars of the list: said as such, with how many are left
         elif compared is None and not besides and len(state.shown) > 1 and given & _NARROWING:
             # a narrowing ("under 40k") that every car shown already fits: the next ones, never the same list again
-            fits = [v.id for v in vehicles if v.exact]
-            if fits and set(state.shown) <= set(fits):  # every car shown still fits: the next ones
+            fits = {v.id for v in vehicles if v.exact}
+            shown_ids = set(state.shown)
+            # "any electric SUVs" after sedans names another kind: a new search, none of those shown can fit it
+            another = any(state.criteria.get(k) and searched.get(k) != state.criteria[k] for k in SUBJECT_KEYS)
+            if (
+                fits
+                and not another
+                and not shown_ids <= fits
+                and (next(v for v in vehicles if v.exact).matching or 0) >= len(shown_ids)
+            ):
+                fits = await which_fit(session, known, searched, state.shown)  # as many fit in all: are those shown?
+            if shown_ids <= fits:  # every car shown still fits: the next ones
                 past_shown = {**searched, "exclude_ids": [*searched.get("exclude_ids", []), *state.shown]}
                 more = await relevant_vehicles(session, u, turn.lead.id, known, terms=past_shown, order=order)
                 more = [v for v in more if v.exact]

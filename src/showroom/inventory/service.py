@@ -63,9 +63,11 @@ class VehicleFilters:
     # what a customer turned down: these units, models (by prefix, as ``models``) and colours (by family, as
     # ``colors``) are left out; they say nothing of what is wanted (not in ``NARROWING``)
     exclude_ids: list[int] = field(default_factory=list)
+    only_ids: list[int] = field(default_factory=list)  # of these units only (do the cars shown fit a narrowing?)
     exclude_models: list[str] = field(default_factory=list)
     exclude_makes: list[str] = field(default_factory=list)
     exclude_colors: list[str] = field(default_factory=list)
+    exclude_fuels: list[str] = field(default_factory=list)  # by family, as ``fuel_types`` ("not a hybrid")
 
 
 NARROWING = (
@@ -115,9 +117,11 @@ def filters_from_terms(terms: dict[str, Any]) -> VehicleFilters:
         stock_number=terms.get("stock_number"),
         vin=terms.get("vin"),
         exclude_ids=[i for i in terms.get("exclude_ids") or [] if isinstance(i, int)],
+        only_ids=[i for i in terms.get("only_ids") or [] if isinstance(i, int)],
         exclude_models=terms.get("exclude_models") or [],
         exclude_makes=terms.get("exclude_makes") or [],
         exclude_colors=terms.get("exclude_colors") or [],
+        exclude_fuels=terms.get("exclude_fuels") or [],
     )
 
 
@@ -410,6 +414,8 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
         where("search @@ websearch_to_tsquery('english', {text})", text=filters.text)
     if filters.exclude_ids:
         where("id <> all({exclude_ids})", exclude_ids=list(filters.exclude_ids))
+    if filters.only_ids:
+        where("id = any({only_ids})", only_ids=list(filters.only_ids))
     if any(m.strip() for m in filters.exclude_models):
         where("model <> all({exclude_models})", exclude_models=spelled(catalog, [], filters.exclude_models)[1])
     if any(m.strip() for m in filters.exclude_makes):
@@ -417,6 +423,9 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
     if any(c.strip() for c in filters.exclude_colors):
         refused = in_family(catalog, "exterior_color", filters.exclude_colors)
         where("coalesce(exterior_color, '') <> all({exclude_colors})", exclude_colors=refused)
+    if any(f.strip() for f in filters.exclude_fuels):  # the column as the import reads it: a Tucson Hybrid's "Hybrid"
+        refused_fuels = in_family(catalog, "fuel_type", filters.exclude_fuels)
+        where("coalesce(fuel_type, '') <> all({exclude_fuels})", exclude_fuels=refused_fuels)
     return SearchWhere(" and ".join(conditions) or "true", params)
 
 

@@ -324,7 +324,8 @@ def _exact_answer(
         elif more and total and total > len(exact):
             reply.lead.append(ctx.say("found_total", total=total, count=len(exact)))
         else:
-            reply.lead.append(ctx.say("found_some" if more else "found_many", count=len(exact)))
+            # "several ... here are 4" only when the total is unknown: all of them are "here are 4 that match"
+            reply.lead.append(ctx.say("found_some" if more and not total else "found_many", count=len(exact)))
         reply.body.append(_list_block(exact, ctx))
         reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
     if not asked_specific and not ctx.u.slots.budget_max_cents and not ctx.u.slots.monthly_budget_cents:

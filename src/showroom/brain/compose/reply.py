@@ -238,7 +238,7 @@ def compose_reply(
     )
     # a comparison of two or more; "nothing cheaper than that" of the one car seen
     intent = "comparison" if compared and (len(vehicles) > 1 or compared in ALONE) else _main_intent(u)
-    refused = set_aside or u.slots.excluded_colors or u.slots.excluded_models or u.slots.excluded_makes
+    refused = set_aside or u.slots.turned_down()
     asks_more = (asks_for_more(u) or bool(_HOW_MANY.search(u.text))) and vehicles  # "how many k5s do you have"
     if intent in ("other", "not_interested", "price") and (refused or asks_more):
         intent = "inventory_search"  # "not red please", "nah too many miles", "whats left then": the next cars
@@ -308,7 +308,7 @@ def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
         title = f"{v.short_title} (stock {v.stock_number})" if twin and v.stock_number else v.short_title
         what = ctx.t("the {title}", title=title) if len(cars) == 1 else ctx.t("those")
         return [ctx.t("Got it, I'll leave {what} out.", what=what)]
-    refused = [c.lower() for c in s.excluded_colors] + list(s.excluded_models) + list(s.excluded_makes)
+    refused = s.turned_down()
     if refused:
         return [ctx.t("Got it, no {what}.", what=ctx.t(" or ").join(refused))]
     return []
@@ -356,6 +356,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "exclude_colors": list(s.excluded_colors),
         "exclude_models": list(s.excluded_models),
         "exclude_makes": list(s.excluded_makes),
+        "exclude_fuels": list(s.excluded_fuels),
     }
     if s.stock_number or s.vin:
         return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}

@@ -259,6 +259,7 @@ _ASKS_FOR_OTHERS = rx(
     r"\b(?:any|anything|something|what (?:do you have|else)|show me|options?|alternatives?)\b",
     r"\b(?:cheaper|less expensive|lower[- ]priced|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b",
     r"\bthe others?\b|\bother ones?\b|\bwhat about the\b|\bhow about the\b",
+    r"\b(?:under|below|less than|no more than|max|menos de|debajo de)\s*\$?\s*\d",  # "tellurides under 36k?"
 )
 
 

@@ -11,7 +11,7 @@ time... or availability, features, small talk...):
 * ``messages.jsonl``: 829 first customer messages written for the evaluation sets a-d by helpers who had not read
   this code (``eval/sets/*/README.md`` give their provenance and labelling rules). Sets a-d are therefore training
   data now: figures on them are not a measure of this model; blind sets written later are.
-* ``team.jsonl``: 131 written by the team, mostly messages that look like a handover and are not (a visit without
+* ``team.jsonl``: 139 written by the team, mostly messages that look like a handover and are not (a visit without
   a time, a lawyer friend's referral, a correction, contact details given mid-conversation, general financing
   questions, taking time to decide, a change of mind, a trade-in wished for or asked about without a firm number),
   which the first set has few of.

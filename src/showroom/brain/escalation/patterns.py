@@ -58,6 +58,9 @@ _NEGOTIATION = _table(
         r"|take it or leave it|not a (?:penny|dollar|cent) (?:less|under|below|lower)|nothing (?:less|under|below)"
         r"|bottom dollar|m[ií]nimo|no menos)\b",
         r"\btrade\b[^.?!]{0,40}\b\d[\d,.]*\s?k?\s+(?:minimum|at (?:the )?least)\b",  # "my trade is worth 20k minimum"
+        # "if i dont get 11k for it im not coming in": an ultimatum on what their car fetches
+        r"\bif (?:i|we) (?:don'?t|dont|do not|can'?t|cant|cannot) get\s+(?:at least\s+)?\$?\s?\d[\d,.]*\s?k?\b"
+        r"[^.?!]{0,30}\b(?:i'?m not|im not|i won'?t|i wont|we'?re not|no deal|i'?ll walk|i walk|forget it|i'?ll go)",
         r"\b(?:quiero|pido|necesito)\b[^.?!]{0,20}\b\d[\d,.]*\s?(?:mil|k)?\b[^.?!]{0,25}\bpor mi\b",
     ),
     (

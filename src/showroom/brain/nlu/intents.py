@@ -424,6 +424,12 @@ _STOP_RE = rx(
 )
 
 
+_TRADE_VALUE = rx(
+    r"\bworth\b|\b(?:what|how much) (?:would|will|could|can|do) (?:you|u|ya|y'?all) (?:give|offer|pay)\b",
+    r"\bcu[aá]nto (?:me )?(?:dan|dar[ií]an|vale)\b",
+)
+
+
 def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[str, float]:
     scores: dict[str, float] = dict.fromkeys(INTENTS, 0.0)
     for intent, weight, pattern in _RULES:
@@ -439,6 +445,8 @@ def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[st
         scores["availability"] += 1.0
     if slots.trade_in is not None:
         scores["trade_in"] += 1.5
+        if slots.trade_in.model and _TRADE_VALUE.search(lower):  # "2017 civic lx 98k, clean title, whats it worth"
+            scores["trade_in"] += 3.0
     if slots.monthly_budget_cents or slots.down_payment_cents:
         scores["financing"] += 1.0
     if scores["lease"] and scores["financing"] < 2.5:

@@ -15,8 +15,9 @@ from showroom.brain.nlu.understanding import Slots
 _NUM_RE = re.compile(
     r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand|mil)\b)?"
 )
-_MILEAGE_AFTER = rx(
-    r"^\s*(?:k\s*)?(?:mil\s+)?(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo|millas\b|millaje\b)"
+_MILEAGE_AFTER = rx(  # "90k+ miles" too
+    r"^\s*(?:k\s*)?\+?\s*(?:mil\s+)?"
+    r"(?:miles?\b|mi\b|mileage\b|on (?:it|the (?:clock|odometer|odo))\b|odo|millas\b|millaje\b)"
 )
 _MILEAGE_BEFORE = rx(r"(?:mileage|miles|odometer)\s*(?:of|is|around|under|below|less than|at|:)?\s*$")
 _MONTHLY_AFTER = rx(
@@ -175,6 +176,12 @@ def _classify(text: str, num: _Num) -> None:
     elif num.suf or (num.cur and num.value >= 1000) or (num.value >= 1000 and _BUDGET_CUE.search(before)):
         num.kind = "budget"
     num.cmp = _comparator(before, after)
+    if num.cmp == "min" and num.kind in ("mileage", "budget") and _NEGATED.search(before):
+        num.cmp = "max"  # "nothing with 90k+ miles", "nothing with more than 60k miles": a limit
+
+
+# A limit said as what is not wanted: "nothing with", "no", "none above"
+_NEGATED = rx(r"\b(?:nothing|none|no|not|nada|ninguno|ninguna|without)\b(?:\s+[\w']+){0,3}\s*$")
 
 
 def _comparator(before: str, after: str) -> str:

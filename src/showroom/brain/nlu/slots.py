@@ -40,6 +40,12 @@ _TRADE_CUE = rx(
     r"\ba cambio\b|\bparte de(?:l)? pago\b|\b(?:aceptan|acepta|reciben|recibe|toman|toma) (?:mi|su)\b",
     r"\bcambiar (?:mi|el) (?:carro|coche|auto|troca|camioneta|van)\b",
 )
+_WORTH_AFTER = rx(
+    r"\bwhat'?s? (?:it|she|that) worth\b|\bwhat (?:is|would) (?:it|she|that) (?:be )?worth\b",
+    r"\bhow much (?:is )?(?:it|she) worth\b",
+    r"\b(?:what|how much) (?:would|will|could|can|do) (?:you|u|ya|y'?all) (?:give|offer|pay)\b",
+    r"\bcu[aá]nto (?:me )?(?:dan|dar[ií]an|vale)\b",
+)
 _HAS_TRADE = rx(
     r"\b(?:i|we)\s*(?:also\s+|do\s+|still\s+|might\s+|may\s+)?(?:have|'ve got|ve got|got|will have)\s+"
     r"(?:a\s+)?trade(?:[\s-]?in)?\b",
@@ -227,7 +233,8 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
         m.start()
         for m in re.finditer(
             r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b"
-            r"|^\W*(?:ok(?:ay)?\W+|and\W+|just\W+)?(?:only\s+new|new\s+only|just\s+new|new\s+please)\W*$",  # "new only"
+            r"|^\W*(?:ok(?:ay)?\W+|and\W+|just\W+)?(?:just\s+new|new\s+please)\W*$"  # "new only", "only new ones"
+            r"|\bnew\s+only\b|\bonly\s+(?:the\s+)?new\b(?!\s+(?:to|in|here|at)\b)",
             lower,
         )
     ] + [
@@ -316,11 +323,19 @@ def _transmissions(masked: str) -> list[str]:
     return named
 
 
-def _fuel_types(masked: str) -> list[str]:
-    found = _labels(masked, _FUELS)
+def _fuel_types(masked: str) -> tuple[list[str], list[str]]:
+    """The fuels wished for, and those turned down ("a real electric, not a hybrid", "no EVs")."""
+    found: list[str] = []
+    refused: list[str] = []
+    for label, pattern in _FUELS:
+        for m in re.finditer(pattern, masked):
+            into = refused if _turned_down(masked, m.start()) or masked[max(0, m.start() - 4) : m.start()] in (
+                "non-", "non ") else found  # fmt: skip
+            if label not in into:
+                into.append(label)
     if "Plug-In Hybrid" in found and not re.search(r"\bhybrids?\b", re.sub(_FUELS[0][1], " ", masked)):
         found = [f for f in found if f != "Hybrid"]
-    return found
+    return [f for f in found if f not in refused], refused
 
 
 def _timeline(lower: str) -> str | None:
@@ -503,6 +518,12 @@ def _unique(items: Iterable[str | None]) -> list[str]:
     return out
 
 
+def _with_year_before(lower: str, start: int) -> int:
+    """Where a car of the customer's starts, with the model year said before it ("a 2017 honda accord")."""
+    year_before = re.search(r"(?:\b(?:19|20)\d\d|'\d\d)\s*$", lower[:start])
+    return year_before.start() if year_before else start
+
+
 def _year_after(lower: str, tokens: Sequence[_Tok], end: int) -> int | None:
     """A model year written after the model ("santa fe 2025", "tucson '22")."""
     index = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
@@ -524,10 +545,19 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     if not owned and _TRADE_CUE.search(lower):  # "whats my trade worth, 2017 civic 80k miles": the dated car is it
         owned = [
             _Owned(
-                m.start, _owned_span_end(lower, tokens, m.end), m.year, m.make, m.model, _span_mileage(lower[m.start :])
+                _with_year_before(lower, m.start),
+                _owned_span_end(lower, tokens, m.end),
+                m.year,
+                m.make,
+                m.model,
+                _span_mileage(lower[m.start :]),
             )
             for m in mentions
-            if m.year and re.search(r"\btrad|\bworth\b|\bapprais|\ba cuenta\b", lower[: m.start])
+            if m.year
+            and (
+                re.search(r"\btrad|\bworth\b|\bapprais|\ba cuenta\b", lower[: m.start])
+                or _WORTH_AFTER.search(lower[m.end :])  # "2017 civic lx 98k miles clean title, whats it worth"
+            )
         ][:1]
     answering = _answers_the_trade_question(history) and not _SHOPPING_CUE.search(lower)
     first = mentions[0] if mentions else None
@@ -537,15 +567,14 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     if not owned and answering and first is not None:  # after "could you share its year, make and model ...?"
         m = first
         end = _owned_span_end(lower, tokens, m.end)
-        year_before = re.search(r"(?:\b(?:19|20)\d\d|'\d\d)\s*$", lower[: m.start])  # "a 2017 honda accord"
-        start = year_before.start() if year_before else m.start
-        owned = [_Owned(start, end, m.year, m.make, m.model, _span_mileage(lower))]
+        owned = [_Owned(_with_year_before(lower, m.start), end, m.year, m.make, m.model, _span_mileage(lower))]
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
     wanted = [*wanted, *_sibling_models(lower, wanted, lex)]  # "the ioniq 5 and 6"
     refused = [m for m in wanted if _turned_down(lower, m.start)]  # "not the palisade", "no chevys"
     wanted = [m for m in wanted if m not in refused]
     colors, refused_colors = _colors(masked)
+    fuels, refused_fuels = _fuel_types(_mask(masked, [(m.start, m.end) for m in wanted]))  # not "Tucson Hybrid"
     wrong = _wrong_makes(lower, wanted)
     mistaken = {w.said for w in wrong} - {m.make for m in wanted if m.model}
     slots = Slots(
@@ -562,11 +591,12 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         colors=colors,
         drivetrains=_labels(masked, _DRIVETRAINS),
         transmissions=_transmissions(masked),
-        fuel_types=_fuel_types(_mask(masked, [(m.start, m.end) for m in wanted])),  # not "Tucson Hybrid"
+        fuel_types=fuels,
         condition=_condition(masked, tokens, wanted),
         features=_features(masked),
         timeline=_timeline(lower),
         excluded_colors=refused_colors,
+        excluded_fuels=refused_fuels,
         excluded_models=_unique(m.model for m in refused if m.model not in {w.model for w in wanted}),
         excluded_makes=_unique(m.make for m in refused if not m.model and m.make not in {w.make for w in wanted}),
         lone_makes=_unique(

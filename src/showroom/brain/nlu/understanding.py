@@ -82,8 +82,18 @@ class Slots:
     excluded_colors: list[str] = field(default_factory=list)
     excluded_models: list[str] = field(default_factory=list)
     excluded_makes: list[str] = field(default_factory=list)  # "no chevys"
+    excluded_fuels: list[str] = field(default_factory=list)  # "a real electric, not a hybrid"
     # makes named without a model of theirs beside models of other makes ("the audi q5 or a lexus": Lexus)
     lone_makes: list[str] = field(default_factory=list)
+
+    def turned_down(self) -> list[str]:
+        """Everything the message turns down, as words for a reply ("red", "Palisade", "hybrid")."""
+        return [
+            *(c.lower() for c in self.excluded_colors),
+            *self.excluded_models,
+            *self.excluded_makes,
+            *(f.lower() for f in self.excluded_fuels),
+        ]
 
     def has_vehicle_criteria(self) -> bool:
         """Does the customer describe what they want (anything the inventory search can filter on)?"""
