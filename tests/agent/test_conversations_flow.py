@@ -87,7 +87,8 @@ async def test_a_visitor_gets_an_inventory_answer_then_a_human(
     waiting = await guest.post(
         f"/api/v1/widget/{sub}/messages", json={"token": token, "content": "what's the out the door price on it?"}
     )
-    assert waiting.json()["replies"] == []  # the AI is silent while a human has it
+    held = waiting.json()["replies"]  # a negotiation while waiting: a holding note, never a price
+    assert len(held) == 1 and held[0]["content"].startswith("I've let our team know.") and "$" not in held[0]["content"]
     agent = await sign_in(app, team.agent.email)
     offered = (await agent.get(f"/api/v1/conversations/{conversation.id}/suggestions")).json()
     assert 1 <= len(offered) <= 3

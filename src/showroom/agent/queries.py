@@ -99,9 +99,7 @@ def _ranked(sql: str, level: int, order: str, limit: int) -> str:
         )
     within = ORDERS["newest"] if order == "per_model_newest" else ORDERS["cheapest"]
     rank = f"row_number() over (partition by {_PARTITIONS[order]} order by {within})"
-    ranked = (
-        f"select {_COLUMNS}, {level} as level, {rank} as model_rank, {total} from vehicles v where {sql}"
-    )
+    ranked = f"select {_COLUMNS}, {level} as level, {rank} as model_rank, {total} from vehicles v where {sql}"
     first = f"select * from ({ranked}) v order by model_rank, {ORDERS[order]} limit {limit}"
     return f"select * from ({first}) v order by {ORDERS[order]}"
 

@@ -129,6 +129,15 @@ _NEW_SEARCH = re.compile(
     r"\b(?:any|anything|other|another|more|else|do you have|got|show me|looking for|instead|tienen|hay|otr[oa]s?)\b",
     re.IGNORECASE,
 )
+# "next one up?" after a car turned down for its miles or price: the next dearer car of the search
+_NEXT_UP = re.compile(
+    r"\bnext (?:one )?up\b|\b(?:one|a) (?:step|level|notch) up\b|\bthe next (?:priced? )?one up\b"
+    r"|\bel (?:que )?(?:sigue|siguiente) (?:en precio|m[aá]s car[oa])\b",
+    re.IGNORECASE,
+)
+_ONLY = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+|and\W+|y\W+)?(?:only|just|solo|s[oó]lo|solamente|nada m[aá]s|nom[aá]s)\b", re.IGNORECASE
+)
 _FRESH = re.compile(
     r"\b(?:anything|something|any others?|another one|other options|more options|show me more|algo|alguna otra)\b"
     r"|\bwhat(?:'?s| is)? (?:left|else)\b|\bqu[eé] m[aá]s\b|\bqu[eé] (?:otr[oa]s|queda)\b",
@@ -265,6 +274,10 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if next_page(u, state):  # "more?", "the rest": the next cars of the search, not those shown
         return False
+    if _NEXT_UP.search(u.text):  # "next one up?": the next dearer car of the search
+        return False
+    if _ONLY.search(u.text) and u.slots.has_vehicle_criteria():
+        return False  # "only the awd ones", "solo las nuevas": the search narrowed, past the five shown too
     s = u.slots
     text = u.text
     if s.turned_down() and not (s.colors or s.models or s.makes):
@@ -354,13 +367,13 @@ _TRIMS = re.compile(
 
 def asks_for_more(u: Understanding) -> bool:
     """ "Something newer", "anything cheaper", "other options": more of the same search, not one of those shown."""
-    return bool(_FRESH.search(u.text))
+    return bool(_FRESH.search(u.text) or _NEXT_UP.search(u.text))
 
 
 def passes(u: Understanding) -> bool:
     """Could the message ask for more than the cars seen ("anything newer")? (``beyond`` says what; this cheap check
     spares a turn the read of those cars.)"""
-    return bool(_COMPARATIVE.search(u.text)) and not _SUPERLATIVE.search(u.text)
+    return bool(_COMPARATIVE.search(u.text) or _NEXT_UP.search(u.text)) and not _SUPERLATIVE.search(u.text)
 
 
 def beyond(u: Understanding, state: DialogueState, seen: Sequence[VehicleView]) -> dict[str, Any]:
@@ -368,16 +381,18 @@ def beyond(u: Understanding, state: DialogueState, seen: Sequence[VehicleView]) 
     that go past the car under discussion (else past every car shown): a later year, a lower price, fewer miles.
     Empty when the message compares nothing that way, or asks which car wins (``comparison``)."""
     text = u.text
+    cars = [v for v in seen if v.id == state.focus] or list(seen)
+    prices = [v.price_cents for v in cars if v.price_cents]
+    if _NEXT_UP.search(text) and prices:  # "next one up?": the cheapest of those dearer than the car seen
+        return {"price_min_cents": max(prices) + 1}
     if not (_FRESH.search(text) or _ANY_KIND.search(text) or re.search(r"\bthan (?:that|this|it)\b", text, re.I)):
         return {}
     if not _COMPARATIVE.search(text) or _SUPERLATIVE.search(text) or _WHICH.search(text):
         return {}
-    cars = [v for v in seen if v.id == state.focus] or list(seen)
     if not cars:
         return {}
     if _NEWER.search(text):
         return {"year_min": max(v.year for v in cars) + 1}
-    prices = [v.price_cents for v in cars if v.price_cents]
     if _CHEAPER.search(text) and prices:
         return {"price_max_cents": min(prices) - 1}
     miles = [v.mileage for v in cars if v.mileage]
@@ -408,8 +423,9 @@ _THE_ONE_WITH = re.compile(
 
 
 def the_one_with(u: Understanding) -> bool:
-    """ "That blue rogue with the low miles": one car, the first of a search ranked by miles (``search_order``)."""
-    return bool(_THE_ONE_WITH.search(u.text))
+    """ "That blue rogue with the low miles": one car, the first of a search ranked by miles (``search_order``); "next
+    one up?": the cheapest of those dearer than the car seen."""
+    return bool(_THE_ONE_WITH.search(u.text) or _NEXT_UP.search(u.text))
 
 
 def asks_similar(u: Understanding) -> bool:

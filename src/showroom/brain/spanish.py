@@ -689,6 +689,12 @@ MESSAGES: dict[str, str] = {
         "Si es urgente, también puede llamar a {dealer} al {phone}."
     ),
     "If it's urgent, you can also call {dealer}.": "Si es urgente, también puede llamar a {dealer}.",
+    "Thanks, I've passed {phone} on to our team.": "Gracias, ya le pasé el {phone} a nuestro equipo.",
+    "I've let our team know.": "Ya le avisé a nuestro equipo.",
+    "A member of our team will reply here shortly.": "Alguien de nuestro equipo le responderá aquí en breve.",
+    "Our team has your messages and will reply here as soon as they can.": (
+        "Nuestro equipo tiene sus mensajes y le responderá aquí lo antes posible."
+    ),
     # what the guardrails add (brain.guardrails)
     "Is there anything else I can help you with?": "¿Hay algo más en lo que le pueda ayudar?",
     "Thanks for your message! A member of our team will follow up with you.": (

@@ -24,6 +24,7 @@ from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import capitalise_weekdays
 from showroom.brain.types import Turn as AgentTurn
+from showroom.brain.types import VehicleView
 from showroom.conversations import experiment_hook
 from showroom.conversations.channels import queue_delivery
 from showroom.conversations.handover import hand_over
@@ -91,6 +92,9 @@ async def apply_trigger(
             description=f"Trigger: {trigger.name}",
             turns=turns,
             sla_minutes=trigger.action_config.get("sla_minutes"),
+            # a price, a visit, a person asked for: plain questions still answered while the customer waits; not
+            # after a complaint, a threat or a problem (or in a language the agent does not write)
+            answers_while_waiting=u.language_enabled and not _hurts(match),
         )
     if trigger.action == "tag":
         tag = str(trigger.action_config.get("tag") or trigger.name)
@@ -204,7 +208,7 @@ def handover_note(
     language: str = "en",
     u: Understanding | None = None,
     match: TriggerMatch | None = None,
-    about: str | None = None,
+    about: VehicleView | None = None,
 ) -> str:
     """What the customer reads when a person takes over, in their language when the agent writes it (also when the
     dealership has not enabled it: a fixed text is safe to send): by their name when known; an apology when what
@@ -247,8 +251,11 @@ def handover_note(
     purpose = translate(language, " to confirm {when}").format(when=when) if when else ""
     if not purpose and match is not None and _about_financing(match):  # "my credit is like 520": finance, said
         purpose = translate(language, " to go over financing with you")
-    if about:  # "... to confirm Saturday at 10 AM for the 2022 Kia Telluride EX AWD"
-        purpose += translate(language, " for the {title}" if when else " about the {title}").format(title=about)
+    if about is not None:  # "... to confirm Saturday at 10 AM for the 2022 Kia Telluride EX AWD (stock 15355A)"
+        title = about.title + (
+            translate(language, " (stock {stock})").format(stock=about.stock_number) if about.stock_number else ""
+        )
+        purpose += translate(language, " for the {title}" if when else " about the {title}").format(title=title)
     thanks = translate(
         language, "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly."
     ).format(name=named, purpose=purpose)
@@ -299,6 +306,23 @@ _FED_UP = re.compile(
     r"|\bya (?:me )?cans[eé]\b",
     re.IGNORECASE,
 )
+
+
+def holding_note(turn: TurnRows, u: Understanding, *, first: bool) -> str:
+    """What a customer waiting for a person reads when they write again ("hello??", their phone number, "thx"):
+    that the team has it, not silence; the first time with the number to call when it is urgent."""
+    language = u.language if writes(u.language) else "en"
+    _, phone = contact_given(u.text)
+    if phone:  # "my number is 708-555-0131, call after 5"
+        said = translate(language, "Thanks, I've passed {phone} on to our team.").format(phone=phone)
+    elif first:
+        said = translate(language, "I've let our team know.")
+    else:
+        said = translate(language, "Our team has your messages and will reply here as soon as they can.")
+    if not first:
+        return said
+    waiting = translate(language, "A member of our team will reply here shortly.")
+    return f"{said} {waiting}\n\n{_call_us(turn, language)}"
 
 
 def _call_us(turn: TurnRows, language: str) -> str:

@@ -158,9 +158,13 @@ async def hand_over(
     requested_by: int | None = None,
     turns: Sequence[Turn] | None = None,
     sla_minutes: int | None = None,
+    answers_while_waiting: bool = False,
 ) -> Handover:
     """Stop the AI on this conversation and put it in front of a human, with the dossier; notify by e-mail (a
-    ``mail.send`` job, sent once this transaction commits). ``turns``: see ``build_dossier``."""
+    ``mail.send`` job, sent once this transaction commits). ``turns``: see ``build_dossier``.
+    ``answers_while_waiting``: until a person takes it or writes, the agent may still answer the customer's plain
+    questions about the lot (a handover for a price or a visit; never one for a complaint or a threat), kept in the
+    handover's ``context`` (``conversations.turn``)."""
     existing = await open_handover(session, conversation.id)
     if existing is not None:
         return existing
@@ -203,7 +207,11 @@ async def hand_over(
         to_user_id=to_user,
         requested_by_id=requested_by,
         dossier=dossier,
-        context={"reasons": reasons or [], "message_count": conversation.message_count},
+        context={
+            "reasons": reasons or [],
+            "message_count": conversation.message_count,
+            **({"answers_while_waiting": True} if answers_while_waiting else {}),
+        },
     )
     session.add(handover)
     metrics.HANDOVERS.labels(reason).inc()

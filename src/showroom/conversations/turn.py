@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -110,7 +110,7 @@ from showroom.inventory.service import catalog
 from showroom.leads.adf.pasted import as_enquiry
 from showroom.models import Conversation, Customer, Dealership, Handover, Lead, Message
 from showroom.services import Services
-from showroom.vocabulary import Channel, HandoverReason, Priority, Sender
+from showroom.vocabulary import Channel, HandoverReason, HandoverStatus, Priority, Sender
 
 # what a message may ask of the model under discussion without naming it ("the black one, SEL"), and what names a kind
 _OF_THE_MODEL = frozenset({"colors", "trims", "year_min", "year_max", "drivetrains", "condition"})
@@ -121,6 +121,12 @@ _NARROWING = frozenset(
      "transmissions", "features", "condition"}
 )  # fmt: skip
 _KINDS = frozenset({"fuel_types", "drivetrains", "transmissions", "features", "colors"})  # kinds of car, not subjects
+HUMAN_HANDLES = "a human is handling this conversation"
+# What the agent still answers while the customer waits for a person after a handover that allows it: the lot, a
+# price, a fact, the hours. Anything else (a hello, a thanks, a phone number, a new grievance) gets a short holding
+# note, at most ``MAX_HOLDING_NOTES`` of them, then silence until a person writes.
+_WHILE_WAITING = frozenset({"availability", "inventory_search", "price", "vehicle_facts", "hours_location"})
+MAX_HOLDING_NOTES = 2
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
 )
@@ -150,6 +156,7 @@ class Pending:
     state: DialogueState  # as read with the question
     criteria: dict[str, Any]  # the search terms this turn used (the conversation's, with the message's merged in)
     clarify: str | None = None  # the message points at shown vehicles ambiguously: ask which, not the provider
+    waiting: bool = False  # asked while the customer waits for a person (``_Waiting``): written only if still so
 
 
 # --- entry points -------------------------------------------------------------------------------------------
@@ -237,6 +244,53 @@ async def _resume(session: AsyncSession, services: Services, conversation: Conve
     return await _answer(session, services, pending)
 
 
+@dataclass(frozen=True)
+class _Waiting:
+    """A customer waiting for a person: an open handover no one has taken, and no staff reply since it."""
+
+    answers: bool  # the handover lets the agent answer plain questions meanwhile (``handover.hand_over``)
+    notes: int  # holding notes sent since the handover
+
+
+_HANDOVERS = Handover.__table__
+_MESSAGES = Message.__table__
+_WAITING = (
+    select(
+        _HANDOVERS.c.context["answers_while_waiting"].as_boolean().label("answers"),
+        select(func.count())
+        .where(
+            _MESSAGES.c.conversation_id == _HANDOVERS.c.conversation_id,
+            _MESSAGES.c.ai_model == "holding",
+            _MESSAGES.c.created_at >= _HANDOVERS.c.requested_at,
+        )
+        .scalar_subquery()
+        .label("notes"),
+    )
+    .where(
+        _HANDOVERS.c.conversation_id == bindparam("conversation_id", type_=_HANDOVERS.c.conversation_id.type),
+        _HANDOVERS.c.status == HandoverStatus.pending,
+        _HANDOVERS.c.requested_by_id.is_(None),
+        _HANDOVERS.c.claimed_at.is_(None),
+        ~select(_MESSAGES.c.id)
+        .where(
+            _MESSAGES.c.conversation_id == _HANDOVERS.c.conversation_id,
+            _MESSAGES.c.sender == Sender.agent,
+            _MESSAGES.c.created_at >= _HANDOVERS.c.requested_at,
+        )
+        .exists(),
+    )
+    .order_by(_HANDOVERS.c.requested_at.desc())
+    .limit(1)
+)
+
+
+async def _waiting(session: AsyncSession, conversation_id: uuid.UUID) -> _Waiting | None:
+    """Is the customer waiting for a person the AI called in (and may the AI answer meanwhile)? None otherwise: a
+    person took the conversation, wrote in it, or asked for it themself (a staff take-over)."""
+    row = (await session.execute(_WAITING, {"conversation_id": conversation_id})).first()
+    return None if row is None else _Waiting(bool(row.answers), int(row.notes))
+
+
 async def _replied(session: AsyncSession, message_id: uuid.UUID) -> bool:
     return await session.scalar(select(_REPLIED), {"inbound_id": message_id}) or False
 
@@ -302,7 +356,7 @@ def ai_answers(turn: TurnRows) -> str | None:
     if not c.is_ai_assisted or not turn.customer.ai_enabled:
         return "the AI is switched off for this conversation or customer"
     if c.ai_paused:
-        return "a human is handling this conversation"
+        return HUMAN_HANDLES
     if c.status in CLOSED:
         return f"the conversation is {c.status}"
     return None
@@ -325,19 +379,26 @@ async def _decide(
     if u.is_resume:
         await effects.resume(session, turn)
     silent = ai_answers(turn)
-    match = await effects.assess(session, turn, message, text, u, turns, triggers=silent is None)
+    waiting = await _waiting(session, turn.conversation.id) if silent == HUMAN_HANDLES else None
+    match = await effects.assess(session, turn, message, text, u, turns, triggers=silent is None or bool(waiting))
     if silent:
         await effects.for_staff(session, services, turn, message, u, known, turns)
-        return Outcome(skipped=silent)
+        if waiting is None:
+            return Outcome(skipped=silent)
+        if waiting.answers and match is None and u.primary in _WHILE_WAITING:  # "while i wait, how much is it"
+            return replace(await _question(session, services, turn, message, u, known, turns), waiting=True)
+        if waiting.notes >= MAX_HOLDING_NOTES:
+            return Outcome(skipped=silent)
+        note = effects.holding_note(turn, u, first=waiting.notes == 0)  # "hello??": never silence at once
+        return Outcome(reply=await effects.say(session, services, turn, message, note, model="holding"))
     if booked := await booking.try_book(session, services, turn, message, u, match, actor):
         return Outcome(reply=booked)  # issue 18: an offered slot picked or a free time asked for is booked
     if match is not None:
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
-            focus = await vehicles_by_id(session, [told.focus]) if told.focus is not None else []
-            about = focus[0].title if focus and still_about(u, focus[0], known) else None
-            note = effects.handover_note(turn, u.language, u, match, about=about)
+            meant = await _car_meant(session, u, told, known)
+            note = effects.handover_note(turn, u.language, u, match, about=meant)
             reply = await effects.say(session, services, turn, message, note, model="handover")
             await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
@@ -349,6 +410,25 @@ async def _decide(
     elif u.primary == NOT_INTERESTED:
         await effects.retag(session, turn, sorted({*tags, NOT_INTERESTED}), actor)
     return await _question(session, services, turn, message, u, known, turns)
+
+
+async def _car_meant(
+    session: AsyncSession, u: Understanding, told: DialogueState, known: Catalog
+) -> VehicleView | None:
+    """The one car a message hands over about, for the customer's note: the one it points at among those shown ("ok
+    the 23.5 one, can u hold it till saturday", "i want the white EX"), else the car under discussion, if the message
+    is still about it."""
+    ids = list(dict.fromkeys([*told.shown, *([told.focus] if told.focus is not None else [])]))
+    if not ids:
+        return None
+    cars = await vehicles_by_id(session, ids)
+    pointed = quoted(u, cars)[0] if may_quote(u) else []
+    if not pointed and told.shown and refers_to_shown(u, told):
+        pointed = pick(u, told, [v for v in cars if v.id in told.shown])
+    if len(pointed) == 1:
+        return pointed[0]
+    focus = next((v for v in cars if v.id == told.focus), None)
+    return focus if focus is not None and not pointed and still_about(u, focus, known) else None
 
 
 async def _decide_first(session: AsyncSession, services: Services, conversation: Conversation) -> Outcome | Pending:
@@ -775,8 +855,10 @@ async def _changed(session: AsyncSession, pending: Pending) -> str | None:
     set_committed_value(turn.customer, "ai_enabled", found.ai_enabled)
     conversation = turn.conversation
     silent = ai_answers(turn)
-    if silent is not None:
+    if silent is not None and not (pending.waiting and silent == HUMAN_HANDLES):
         return silent
+    if silent is not None and await _waiting(session, conversation.id) is None:
+        return "a person took the conversation meanwhile"
     if pending.inbound is not None:
         last = conversation.last_customer_message_at
         if last is not None and last > pending.inbound.created_at:

@@ -267,6 +267,10 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
 # Specifications, coverage and history a listing does not carry: the agent says what it knows and who confirms it.
 _FACTS = rx(
     r"\bhow long (?:does it |will it |would it )?(?:take )?to (?:fully )?charge\b|\bcharg(?:e|ing) times?\b",
+    # "range?", "towing?", "and the mpg": a one-word follow-up about the car under discussion
+    r"^\W*(?:(?:and|so|ok|what about|how about|what'?s|whats)\s+)?(?:the\s+|its\s+)?(?:range|towing|tow capacity"
+    r"|towing capacity|tow rating|cargo(?: space| room)?|engine|horsepower|hp|mpg|gas mileage|warranty"
+    r"|autonom[ií]a|garant[ií]a)\s*\??\s*$",
     # "what's the range", "range on that vs the ioniq 5"; not "range kinda scares me, what EVs do u have"
     r"\b(?:(?:the|how much|how'?s the|its|it'?s|driving|electric|real[\s-]world|epa|battery|most|more|longer|best"
     r"|better) range|range (?:on|of|for|is|does|do|would|will)|miles per charge"

@@ -153,6 +153,9 @@ _DISTANCE_AFTER = re.compile(
 )
 
 
+_ONE_AFTER = rx(r"^\s*(?:one|ones|uno|una)\b")
+
+
 def _classify(text: str, num: _Num) -> None:
     after = text[num.end : num.end + 24]
     before = _clause_before(text, num.start)
@@ -171,6 +174,8 @@ def _classify(text: str, num: _Num) -> None:
         num.kind = "ignore"
     elif plain and len(num.digits) == 4 and 1980 <= num.value <= 2035:
         num.kind = "year"
+    elif plain and num.value != int(num.value) and 5 <= num.value < 200 and _ONE_AFTER.match(after):
+        num.kind, num.value = "budget", num.value * 1000  # "the 23.5 one": a price in thousands
     elif plain and len(num.digits) == 2 and num.value >= 5 and _BARE_BEFORE.search(before) and not _UNIT.match(after):
         num.kind, num.value = "budget", num.value * 1000  # "trucks under 30", "menos de 25": thousands of dollars
     elif num.suf or (num.cur and num.value >= 1000) or (num.value >= 1000 and _BUDGET_CUE.search(before)):

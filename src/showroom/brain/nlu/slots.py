@@ -461,6 +461,8 @@ def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None, taken: Sequence
             following = following[1:]
         if following and following[0] in _PLAIN_WORDS:  # "a regular sx", "the base se"
             following = following[1:]
+        if len(following) > 1 and _labels(following[0], _COLORS):  # "the white ex": the colour, then the trim
+            following = following[1:]
         for n in (3, 2, 1):
             run = tuple(following[:n])
             after = following[n] if len(following) > n else ""

@@ -1,0 +1,75 @@
+"""A customer waiting for a person after a handover (issue 13, ninth round): until someone takes the conversation or
+writes in it, plain questions about the lot are still answered (after a handover for a person, a price or a visit;
+never after a complaint), anything else gets a short holding note (at most two), then silence. Through the public
+widget API with the real feed; the staff side through the API."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from showroom.db.engine import Database
+from showroom.models import Conversation, Handover, Message
+from tests.agent.test_conversations_flow import stocked_team
+from tests.agent.test_following_through import Visitor
+from tests.helpers import sign_in
+
+
+def _replies(body: dict[str, object]) -> list[str]:
+    return [str(r["content"]) for r in body["replies"]]  # type: ignore[attr-defined]
+
+
+async def test_while_waiting_for_a_person_questions_are_answered_and_the_rest_is_held(
+    app: FastAPI, db: Database
+) -> None:
+    team = await stocked_team(app, db)
+    chat = Visitor(app, team.dealership.subdomain)
+    asked = await chat.say("can i talk to a real person")
+    assert asked["handed_over"] is True and asked["human"] is True
+    hello = await chat.say("hello??")
+    held = _replies(hello)
+    assert len(held) == 1 and held[0].startswith("I've let our team know.") and "If it's urgent" in held[0]
+    price = await chat.say("ok while i wait how much is the ioniq 6")
+    assert price["human"] is True and "$51,378" in _replies(price)[0]  # the lot still answered
+    number = await chat.say("my number is 708-555-0131, call after 5")
+    assert _replies(number) == ["Thanks, I've passed 708-555-0131 on to our team."]  # the second and last note
+    assert _replies(await chat.say("???")) == []  # then silence: never a third note
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.dealership_id == team.id))
+        assert handover is not None and handover.status == "pending" and handover.context["answers_while_waiting"]
+        conversation = await maint.get(Conversation, handover.conversation_id)
+        assert conversation is not None and conversation.ai_paused  # still the person's to take
+
+    agent = await sign_in(app, team.agent.email)
+    wrote = await agent.post(f"/api/v1/conversations/{handover.conversation_id}/messages", json={"content": "Hi!"})
+    assert wrote.status_code == 201, wrote.text
+    assert _replies(await chat.say("how much is the ioniq 5")) == []  # a person wrote: the AI keeps out
+
+
+async def test_after_a_complaint_nothing_is_sold_while_the_customer_waits(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    chat = Visitor(app, team.dealership.subdomain)
+    hurt = await chat.say("my tucson has a check engine light on and i bought it 3 weeks ago")
+    assert hurt["handed_over"] is True
+    first = _replies(await chat.say("how much is a used tucson"))
+    assert len(first) == 1 and "$" not in first[0] and first[0].startswith("I've let our team know.")
+    second = _replies(await chat.say("??? anyone"))
+    assert second == ["Our team has your messages and will reply here as soon as they can."]
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.dealership_id == team.id))
+        assert handover is not None and "answers_while_waiting" not in handover.context
+        notes = await maint.scalars(select(Message.ai_model).where(Message.conversation_id == handover.conversation_id))
+        assert list(notes).count("holding") == 2
+
+
+async def test_a_claimed_handover_keeps_the_ai_silent(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db)
+    chat = Visitor(app, team.dealership.subdomain)
+    await chat.say("can someone call me about a 2024 palisade")
+    async with db.maint_session() as maint:
+        handover = await maint.scalar(select(Handover).where(Handover.dealership_id == team.id))
+    assert handover is not None
+    agent = await sign_in(app, team.agent.email)
+    assert (await agent.post(f"/api/v1/handovers/{handover.id}/claim")).status_code == 200
+    assert _replies(await chat.say("hello?")) == []
+    assert _replies(await chat.say("how much is the ioniq 6")) == []
