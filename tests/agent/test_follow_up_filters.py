@@ -1,0 +1,118 @@
+"""Follow-ups that narrow, turn down or point (issue 13, ninth round): a fuel turned down, a limit said as what is not
+wanted, "only the X ones", "next one up?", a car named by its price, a trade-in's worth asked; the first list of a
+kind of car shows one of each model. The pure part first, then whole conversations through the public widget API
+with the real feed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.brain.escalation.defaults import default_specs
+from showroom.brain.escalation.evaluation import evaluate
+from showroom.brain.nlu.intents import understand
+from showroom.brain.types import Turn
+from showroom.db.engine import Database
+from tests.agent.support import CATALOG
+from tests.agent.test_following_through import _visitor
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "refused"),
+    [
+        ("a real electric not a hybrid", ["Electric"], ["Hybrid"]),
+        ("new only, not the hybrid", [], ["Hybrid"]),
+        ("no hybrids", [], ["Hybrid"]),
+        ("non-hybrid please", [], ["Hybrid"]),
+        ("i dont want an ev", [], ["Electric"]),
+        ("hybrid or electric", ["Hybrid", "Electric"], []),
+    ],
+)
+def test_a_fuel_turned_down_is_left_out_not_wished_for(text: str, wanted: list[str], refused: list[str]) -> None:
+    s = understand(text, CATALOG).slots
+    assert s.fuel_types == wanted and s.excluded_fuels == refused
+
+
+@pytest.mark.parametrize(
+    "text", ["only AWD, nothing with 90k+ miles", "nothing with more than 90k miles", "none with over 90,000 miles"]
+)
+def test_a_limit_said_as_what_is_not_wanted_is_a_limit(text: str) -> None:
+    s = understand(text, CATALOG).slots
+    assert s.mileage_max == 90_000 and s.budget_min_cents is None
+
+
+def test_new_only_is_new_and_a_decimal_one_is_a_price_in_thousands() -> None:
+    assert understand("new only, not the hybrid", CATALOG).slots.condition == "new"
+    assert understand("ok the 23.5 one, can u hold it till saturday", CATALOG).slots.budget_max_cents == 2_350_000
+    assert understand("the white EX", CATALOG).slots.trims == ["EX"]  # the colour, then the trim
+
+
+def test_a_cars_worth_asked_after_describing_it_is_a_trade_in() -> None:
+    u = understand("2017 civic lx 98k miles clean title, whats it worth", CATALOG)
+    assert u.primary == "trade_in" and u.slots.trade_in is not None and u.slots.trade_in.model == "Civic"
+    assert u.slots.year_min is None  # the customer's car's year is no wish for ours
+
+
+@pytest.mark.parametrize(
+    ("text", "handover"),
+    [
+        ("nah too pricey. tellurides under 36k?", False),  # other cars, not a negotiation
+        ("necesito una camioneta de 3 filas para 7 personas, usada, menos de 30 mil", False),
+        ("if i dont get 11k for it im not coming in", True),  # an ultimatum on their trade
+    ],
+)
+def test_shopping_is_no_handover_and_an_ultimatum_is(text: str, handover: bool) -> None:
+    turns = [Turn(sender="customer", text="i have a trade, 2017 civic")]
+    assert (evaluate(default_specs(), text, turns, languages=["en", "es"]) is not None) is handover
+
+
+async def test_a_fuel_turned_down_after_a_list_leaves_it_out(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you have any tucsons")
+    gas = await chat.reply("new only, not the hybrid")
+    listed = re.findall(r"^- (.+)$", gas, re.M)
+    assert listed and not any("Hybrid" in line for line in listed) and all("2024" in x or "2025" in x for x in listed)
+    electric = await _visitor(app, db)
+    await electric.reply("looking for an electric car")
+    real = await electric.reply("a real electric not a hybrid")
+    assert real.startswith("Got it, no hybrid. The ones I showed you are all that fit")  # the three EVs shown
+
+
+async def test_only_the_x_ones_narrows_the_search_past_the_five_shown(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("show me new palisades")
+    awd = await chat.reply("only the awd ones")
+    assert awd.startswith("Yes! We have 6 that match")  # a search, not "is each of those five AWD?"
+    assert all("AWD" in line for line in re.findall(r"^- (.+)$", awd, re.M))
+
+
+async def test_next_one_up_is_the_next_dearer_car(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("grand cherokees?")
+    await chat.reply("miles on the cheapest")  # the 2018 with 79,735 miles, $21,900
+    up = await chat.reply("eh thats a lot. next one up?")
+    assert "2020 Jeep Grand Cherokee Limited 4x4" in up and "$26,900" in up and "2018" not in up
+    drive = await chat.reply("is that one 4x4")
+    assert drive.startswith("Yes, the 2020 Jeep Grand Cherokee Limited 4x4 is four-wheel drive")
+
+
+async def test_a_kind_of_car_within_a_budget_shows_one_of_each_model_the_newest(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    family = await chat.reply("need a 3 row suv for my family of 6, budget around 45k max")
+    listed = re.findall(r"^- (\d{4}) (.+?),", family, re.M)
+    models = [" ".join(title.split()[:3]) for _, title in listed]
+    assert len(listed) == 5 and len(set(models)) == 5  # five models, not the five cheapest of one
+    assert any("Palisade" in m for m in models) and "2025 Hyundai Palisade" in family  # this year's, in budget
+    prices = [int(p.replace(",", "")) for p in re.findall(r"\$(\d[\d,]*)", family)]
+    assert prices == sorted(prices) and max(prices) <= 45_000  # shown from the cheapest
+
+
+async def test_the_handover_note_names_the_car_the_message_points_at(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any rogues")
+    await chat.reply("the cheaper blue one")  # $21,900, stock KV5540
+    hold = await chat.say("ok the 23.5 one, can u hold it till saturday")
+    assert hold["handed_over"] is True
+    assert "about the 2021 Nissan Rogue AWD SV (stock KV5529)" in hold["replies"][0]["content"]
