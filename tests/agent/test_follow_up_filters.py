@@ -116,3 +116,10 @@ async def test_the_handover_note_names_the_car_the_message_points_at(app: FastAP
     hold = await chat.say("ok the 23.5 one, can u hold it till saturday")
     assert hold["handed_over"] is True
     assert "about the 2021 Nissan Rogue AWD SV (stock KV5529)" in hold["replies"][0]["content"]
+
+
+async def test_vs_another_model_compares_it_with_the_car_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("is the ioniq 6 awd")
+    side = await chat.reply("vs the ioniq 5 u have")
+    assert side.startswith("Here they are side by side") and "Ioniq 6 SEL AWD" in side and "Ioniq 5 Limited" in side

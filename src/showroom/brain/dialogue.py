@@ -856,12 +856,16 @@ def models_compared(u: Understanding) -> bool:
     return side_by_side(u) or (bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier"))
 
 
+_LEADING_VS = re.compile(r"^\W*(?:and\s+|ok\s+|so\s+)?(?:vs\.?|versus|compared (?:to|with)|against)\s", re.I)
+
+
 def against_the_one_seen(
     u: Understanding, focus: VehicleView | None, found: Sequence[VehicleView]
 ) -> Comparison | None:
     """ "How does it compare to the 2023 palisade sel": the car under discussion beside the first unit found of the
     one named (None when nothing named was found: the answer says so and offers the closest)."""
-    if focus is None or not side_by_side(u) or not _POINTER.search(u.text) or len(_subjects(u)) != 1:
+    pointed = _POINTER.search(u.text) or _LEADING_VS.search(u.text)  # "vs the ioniq 5 u have": against the one seen
+    if focus is None or not side_by_side(u) or not pointed or len(_subjects(u)) != 1:
         return None
     other = next((v for v in found if v.exact and v.id != focus.id), None)
     return Comparison([focus, other], "side_by_side") if other is not None else None

@@ -689,6 +689,36 @@ MESSAGES: dict[str, str] = {
         "Si es urgente, también puede llamar a {dealer} al {phone}."
     ),
     "If it's urgent, you can also call {dealer}.": "Si es urgente, también puede llamar a {dealer}.",
+    "The federal clean-vehicle tax credits for electric and plug-in cars ended for vehicles bought after "
+    "September 30, 2025, so none applies at purchase today; manufacturer incentives and lease offers change month "
+    "to month, and a team member can tell you what's on now.": (
+        "Los créditos fiscales federales para vehículos eléctricos e híbridos enchufables terminaron "
+        "para los vehículos comprados después del 30 de septiembre de 2025, así que hoy no aplica ninguno al comprar; "
+        "los incentivos del fabricante y las ofertas de arrendamiento cambian cada mes, y alguien de nuestro equipo "
+        "le puede decir cuáles hay ahora."
+    ),
+    "Yes: every {model} from the {since} model year on has a third row, and these all do:": (
+        "Sí: todas las {model} desde el modelo {since} tienen tercera fila, y estas también:"
+    ),
+    "The {model} has a third row from the {since} model year on; these do:": (
+        "La {model} tiene tercera fila desde el modelo {since}; estas la tienen:"
+    ),
+    "Yes, these all have a third row:": "Sí, todas estas tienen tercera fila:",
+    "These have a third row:": "Estas tienen tercera fila:",
+    # a model's rating (brain.nlu.figures)
+    "The {model} is EPA-rated at about {figure} miles of range, depending on the version (battery and drive).": (
+        "La EPA estima la autonomía del {model} en unas {figure} millas, según la versión (batería y tracción)."
+    ),
+    "The {model} is EPA-rated at about {figure} MPG combined, depending on the version (engine and drive).": (
+        "La EPA estima el rendimiento del {model} en unas {figure} millas por galón combinadas, según la versión "
+        "(motor y tracción)."
+    ),
+    "The {model} is rated to tow up to about {figure} lb when properly equipped (engine and towing package).": (
+        "El {model} puede remolcar hasta unas {figure} libras con el equipo adecuado (motor y paquete de remolque)."
+    ),
+    "Would you like a team member to confirm it for this one?": (
+        "¿Quiere que alguien de nuestro equipo lo confirme para este vehículo?"
+    ),
     "Thanks, I've passed {phone} on to our team.": "Gracias, ya le pasé el {phone} a nuestro equipo.",
     "I've let our team know.": "Ya le avisé a nuestro equipo.",
     "A member of our team will reply here shortly.": "Alguien de nuestro equipo le responderá aquí en breve.",

@@ -1,5 +1,6 @@
 """What a salesperson answers without the listing: how home charging works, what to bring to buy, whether the
-finance team works with a credit situation or an ITIN, and the factory warranty of a new Hyundai or Kia.
+finance team works with a credit situation or an ITIN, that the federal EV tax credits have ended, and the factory
+warranty of a new Hyundai or Kia.
 
 Only what is true at any dealership of these brands, said in general and with the person who confirms the details;
 never a figure about one unit (its listing has those), a rate, a payment or an approval. A question about the
@@ -30,6 +31,11 @@ _CREDIT_POLICY = re.compile(
     r"\b(?:work with|accept|take|help|finance|approve)\w*\b[^.?!]{0,25}\b(?:bad|poor|low|no|rebuilding|limited|"
     r"damaged) credit\b|\b(?:bad|poor|no) credit (?:ok|okay|accepted|financing|welcome)\b|\bfirst[\s-]time (?:car )?"
     r"buyers?\b|\b(?:mal|poco|sin) cr[eé]dito\b|\bprimer(?:a vez| carro| auto)\b[^.?!]{0,20}\bfinanc",
+    re.IGNORECASE,
+)
+_EV_CREDIT = re.compile(
+    r"\b(?:ev |federal |fed |electric (?:car |vehicle )?|clean vehicle |green )?tax credits?\b|\b7,?500\b[^.?!]{0,20}"
+    r"\bcredit\b|\bcr[eé]dito (?:fiscal|de impuestos)\b",
     re.IGNORECASE,
 )
 _ITIN = re.compile(r"\bitin\b|\bsin (?:seguro social|social)\b|\bno (?:ssn|social security)\b", re.IGNORECASE)
@@ -99,6 +105,15 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str, str, float, bool], ...] = (
         "and all the keys.",
         "Would you like a team member to confirm the list for your situation?",
         0.75,
+        False,
+    ),
+    (  # "any tax credit on those": not the sales tax
+        _EV_CREDIT,
+        "The federal clean-vehicle tax credits for electric and plug-in cars ended for vehicles bought after "
+        "September 30, 2025, so none applies at purchase today; manufacturer incentives and lease offers change month "
+        "to month, and a team member can tell you what's on now.",
+        "Would you like a team member to check the current offers for you?",
+        0.7,
         False,
     ),
     (

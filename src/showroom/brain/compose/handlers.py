@@ -48,8 +48,9 @@ from showroom.brain.nlu.attributes import (
     transmissions_named,
     vehicle_fuel,
 )
+from showroom.brain.nlu.figures import rated
 from showroom.brain.nlu.intents import DEFERRAL
-from showroom.brain.nlu.knowledge import trim_rank
+from showroom.brain.nlu.knowledge import three_rows_since, trim_rank
 from showroom.brain.nlu.understanding import Slots, Understanding
 from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day
 from showroom.brain.types import VehicleView
@@ -848,6 +849,24 @@ def _feature_answer(ctx: _Ctx) -> _Reply | None:
                 "2018."
             )
         )
+    elif listed and feature == "third row seating":  # "does the new santa fe have a 3rd row": the model's answer
+        models = {v.model for v in shown}
+        since = three_rows_since(shown[0].model) if len(models) == 1 else None
+        every = len(listed) == len(ctx.vehicles)
+        reply.lead.append(
+            ctx.t("Yes: every {model} from the {since} model year on has a third row, and these all do:",
+                  model=shown[0].model, since=since)
+            if since and every
+            else ctx.t("The {model} has a third row from the {since} model year on; these do:",
+                       model=shown[0].model, since=since)
+            if since
+            else ctx.t("Yes, these all have a third row:")
+            if every
+            else ctx.t("These have a third row:")
+        )  # fmt: skip
+        reply.body.append(_list_block(listed[:limit], ctx))
+        reply.vehicle_ids = [v.id for v in listed[:limit]]
+        return reply
     elif listed:
         reply.lead.append(ctx.t("These list {feature}:", feature=named))
     elif not any(v.features for v in shown):  # no equipment listed at all: nothing is missing, the listings are silent
@@ -980,8 +999,8 @@ _INCENTIVES = re.compile(
     re.IGNORECASE,
 )
 _FEES = re.compile(
-    r"\b(?:what|which|how much|any|are there|is there)\b[^.?!]{0,30}"
-    r"\b(?:fees?|tax(?:es)?|doc(?:ument(?:ation)?)? fee)\b"
+    r"\b(?:what(?:'?s)?|which|how much|any|are there|is there)\b[^.?!]{0,30}"
+    r"\b(?:fees?|tax(?:es)?|doc(?:ument(?:ation)?)? fee)\b(?! credits?)"
     r"|\b(?:fees?|tax(?:es)?)\b[^.?!]{0,20}\b(?:on top|extra|included|include)\b|\bimpuestos\b"
     r"|\bcargos\b|\bcargo (?:de|por|adicional|extra)\b"  # Spanish "cargos"; "cargo space" is none
     r"|\binclud(?:e|es|ing)\b[^.?!]{0,15}\b(?:tax|taxes|fees?|ttl)\b",
@@ -1273,6 +1292,18 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_RANGE_ASKED = re.compile(
+    r"\brange\b|\bhow far\b|\bmiles (?:on|per) (?:a |one )?(?:full )?charge\b|\bautonom[ií]a\b", re.IGNORECASE
+)
+# A model's rating (``nlu.figures``), said as the rating over its versions, the unit's own figure to be confirmed
+_RATED = {
+    "range and charging figures": "The {model} is EPA-rated at about {figure} miles of range, depending on the "
+    "version (battery and drive).",
+    "fuel economy": "The {model} is EPA-rated at about {figure} MPG combined, depending on the version (engine and "
+    "drive).",
+    "towing capacity": "The {model} is rated to tow up to about {figure} lb when properly equipped (engine and towing "
+    "package).",
+}
 # An engine a unit's own name gives: "2.0T" (a 2.0-liter turbo), "V6"
 _ENGINE_NAMED = re.compile(r"\b[1-6]\.\d\s?T\b|\bV[68]\b", re.IGNORECASE)
 
@@ -1287,8 +1318,17 @@ def _facts(ctx: _Ctx) -> _Reply:
     v = None if general else _by_identifier(ctx) or (ctx.vehicles[0] if ctx.vehicles and not several else None)
     title = (v.short_title if ctx.sms else v.title) if v else None
     reply = _Reply(confidence=0.6, vehicle_ids=[v.id] if v else [])
+    fuel = vehicle_fuel(v.fuel_type, v.model, v.trim) if v else None
+    figure = rated(v.model, v.year, topic, fuel) if v else None
+    if topic == "range and charging figures" and not _RANGE_ASKED.search(ctx.u.text):
+        figure = None  # "how long on a DC fast charger": a charging time, which no rating here answers
     if topic == "fuel economy" and v and v.fuel_economy:
         reply.lead.append(ctx.t("The {title} is rated at {mpg} MPG combined.", title=title, mpg=v.fuel_economy))
+    elif v and figure is not None:  # "range?", "mpg on the kia hybrid", "can the titan tow 7000": the rating
+        hybrid = " Hybrid" if fuel == "Hybrid" and "hybrid" not in v.model.lower() else ""  # an Escape "SE Hybrid"
+        model = f"{v.year} {v.make} {v.model}{hybrid}"
+        reply.lead.append(ctx.t(_RATED[topic], model=model, figure=figure.said()))
+        reply.question = ctx.t("Would you like a team member to confirm it for this one?")
     elif topic == "warranty":
         reply.lead.append(
             ctx.t(
@@ -1333,7 +1373,8 @@ def _facts(ctx: _Ctx) -> _Reply:
         )
     else:
         reply.lead.append(ctx.t("I'd rather not guess at the {topic}; our listings don't give it.", topic=ctx.t(topic)))
-    if v and re.search(r"\bhow many miles\b|\bmileage\b|\bmiles on\b|\bcu[aá]ntas millas\b", ctx.u.text, re.I):
+    odometer = r"\bhow many miles\b|(?<!gas )(?<!fuel )\bmileage\b|\bmiles on\b|\bcu[aá]ntas millas\b"
+    if v and re.search(odometer, ctx.u.text, re.I):
         # "how many miles and any accidents?": the part the listing answers, first
         reply.lead.insert(
             0,

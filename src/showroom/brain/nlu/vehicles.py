@@ -184,6 +184,11 @@ _EVERYDAY_EVEN_AFTER_THE = words(
     "escape edge focus fit insight accord venue journey compass soul air model flex ghost quest gravity frontier "
     "discovery express leaf spark pilot passport crown 300 500 1500 2500 3500 911 g6 g8 h2 h3"
 )
+# Words that make an everyday-word model the lot stocks a car when they follow it ("escape hybrid", "edge titanium")
+_CAR_WORDS_AFTER = words(
+    "hybrid hybrids phev awd fwd 4wd 4x4 suv suvs truck trucks sedan sedans se sel titanium xlt lariat limited "
+    "platinum lt ls premier sv sl sr"
+)
 _DETERMINERS = words("the a an that this those these any your ur his her my el la los las")
 _CHARGING = re.compile(
     r"\bcharg(?:e|es|ing|ed)\b|\b(?:comes?|came|included?|includes) with\b|\bplug\b|\bcable\b|\blevel ?2\b"
@@ -475,6 +480,9 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
         return True
     before = s.tokens[cand.i - 1].text if cand.i > 0 else ""
     if before in _CONDITION_WORDS:
+        return True
+    after = s.tokens[cand.i + 1].text if cand.i + 1 < len(s.tokens) else ""
+    if entry.catalog and after in _CAR_WORDS_AFTER:  # "the escape hybrid", "an edge awd": the lot's model
         return True
     return (
         entry.catalog
