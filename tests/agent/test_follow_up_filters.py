@@ -123,3 +123,11 @@ async def test_vs_another_model_compares_it_with_the_car_discussed(app: FastAPI,
     await chat.reply("is the ioniq 6 awd")
     side = await chat.reply("vs the ioniq 5 u have")
     assert side.startswith("Here they are side by side") and "Ioniq 6 SEL AWD" in side and "Ioniq 5 Limited" in side
+
+
+async def test_cheapest_stuff_is_a_list_and_how_many_on_it_is_its_miles(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    cheap = await chat.reply("cheapest stuff u got under 17k")
+    assert "Here are 5 that match" in cheap and len(re.findall(r"^- ", cheap, re.M)) == 5
+    sportage = await chat.reply("how many on the sportage")  # its feed row has no mileage
+    assert sportage.startswith("Our listing for the 2020 Kia Sportage LX FWD doesn't show its mileage")

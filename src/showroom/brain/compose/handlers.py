@@ -972,8 +972,16 @@ def _availability(ctx: _Ctx) -> _Reply:
     )
 
 
+_PLURAL_ASKED = re.compile(
+    r"\b(?:cheapest|newest|lowest[- ]priced|least expensive|m[aá]s barat[oa]s)\s+(?:\w+\s+)?(?:stuff|ones|options|cars|"
+    r"trucks|suvs|sedans|vehicles|things|deals|carros|camionetas|opciones)\b",
+    re.IGNORECASE,
+)
+
+
 def _search(ctx: _Ctx) -> _Reply:
-    top = ctx.vehicles[:1] if superlative(ctx.u) and not ctx.referred and ctx.vehicles else []
+    one = superlative(ctx.u) and not _PLURAL_ASKED.search(ctx.u.text)  # "cheapest stuff u got": a list, cheapest first
+    top = ctx.vehicles[:1] if one and not ctx.referred and ctx.vehicles else []
     if top and _fits(top[0], ctx.u.slots):  # "what's the cheapest new car you have": that one
         return _exact_answer(ctx, top, asked_specific=True)
     reply = (

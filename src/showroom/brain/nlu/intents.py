@@ -535,10 +535,14 @@ _ELLIPSIS = re.compile(
 )
 
 
+_HOW_MANY_ON = re.compile(r"\bhow many (?=on (?:it|that|this|the|those|these)\b|(?:does it|it) (?:have|got)\b)", re.I)
+
+
 def carried(text: str, history: Sequence[Turn] = ()) -> str:
     """A message that names only another car ("and the second one?", "y la blanca?") asks what the customer's
     previous message asked of the car before: that question is carried over ("... how many miles?"). Any other
     message is returned as it is."""
+    text = _HOW_MANY_ON.sub("how many miles ", text)  # "how many on the sportage": its miles
     if len(text.split()) > 7 or not _ELLIPSIS.match(text) or _ASKED.search(text):
         return text
     last = next((t.text for t in reversed(history) if t.sender == Sender.customer), "")
