@@ -131,3 +131,32 @@ async def test_cheapest_stuff_is_a_list_and_how_many_on_it_is_its_miles(app: Fas
     assert "Here are 5 that match" in cheap and len(re.findall(r"^- ", cheap, re.M)) == 5
     sportage = await chat.reply("how many on the sportage")  # its feed row has no mileage
     assert sportage.startswith("Our listing for the 2020 Kia Sportage LX FWD doesn't show its mileage")
+
+
+async def test_two_that_tie_as_the_newest_are_both_named(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("awd santa fes under 45k")
+    await chat.reply("new only")
+    newest = await chat.reply("which is newest")
+    assert newest.startswith("Of everything that fits, these two are the newest, the same model year:")
+    assert newest.count("2025 Hyundai Santa Fe SEL AWD") == 2
+
+
+def test_spanish_que_no_sea_turns_a_fuel_down_and_a_test_drive_time_is_handed_over() -> None:
+    s = understand("solo nuevas y q no sea la hibrida", CATALOG, languages=["en", "es"]).slots
+    assert s.condition == "new" and s.excluded_fuels == ["Hybrid"] and not s.fuel_types
+    drive = "ok quiero probarla mañana a las 5 de la tarde"
+    assert evaluate(default_specs(), drive, [], languages=["en", "es"]) is not None
+
+
+def test_a_sigh_while_shopping_is_no_handover_and_a_third_row_is_no_date() -> None:
+    assert evaluate(default_specs(), "ugh. whats the newest one under 36k then", [], languages=["en"]) is None
+    u = understand("can adults actually sit in the 3rd row", CATALOG)
+    assert u.time_request is None and u.primary == "vehicle_facts"
+
+
+async def test_the_colour_and_year_of_a_car_shown_pick_it(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("tellurides under 36k?")
+    brown = await chat.reply("the brown 2021 how many miles")
+    assert brown.startswith("The 2021 Kia Telluride SX AWD has 94,055 miles.")

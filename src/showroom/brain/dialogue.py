@@ -353,6 +353,26 @@ def superlative(u: Understanding) -> str | None:
     return None
 
 
+_MEASURES = {
+    "cheapest": lambda v: v.price_cents,
+    "priciest": lambda v: v.price_cents,
+    "newest": lambda v: v.year,
+    "fewest_miles": lambda v: v.mileage,
+}
+
+
+def tied(ranked: Sequence[VehicleView], order: str) -> list[VehicleView]:
+    """The first of cars ranked by ``order`` (``superlative``), with the second when it ties on that figure (two
+    2025s for "which is newest"): never one named as the newest when another is as new."""
+    if not ranked:
+        return []
+    measure = _MEASURES.get(order)
+    first = measure(ranked[0]) if measure else None
+    if measure and len(ranked) > 1 and first is not None and measure(ranked[1]) == first:
+        return list(ranked[:2])
+    return list(ranked[:1])
+
+
 # "any 3rd row suvs with low miles": a wish, the list ranked by miles; "lowest miles" asks for the one
 _LOW_MILES = re.compile(r"low[- ](?:mileage|miles)", re.IGNORECASE)
 
@@ -970,9 +990,12 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
             return False
         if s.fuel_types and not any(f.lower() in (v.fuel_type or "").lower() for f in s.fuel_types):
             return False
+        if (s.year_min and v.year < s.year_min) or (s.year_max and v.year > s.year_max):
+            return False  # "the brown 2021": the 2021 of the brown ones
         return not budget or (v.price_cents is not None and v.price_cents <= budget)
 
-    asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or s.fuel_types or budget)
+    years = s.year_min or s.year_max
+    asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or s.fuel_types or budget or years)
     fitting = [v for v in shown if fits(v)]
     return fitting if fitting or not asked else None
 

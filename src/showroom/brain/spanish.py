@@ -75,6 +75,11 @@ MESSAGES: dict[str, str] = {
     "Here they are side by side:": "Aquí los tiene lado a lado:",
     "Here they are:": "Aquí los tiene:",
     "a hybrid": "híbrido",
+    "hybrid": "híbrido",
+    "electric": "eléctrico",
+    "plug-in hybrid": "híbrido enchufable",
+    "gasoline": "gasolina",
+    "diesel": "diésel",
     "a plug-in hybrid": "híbrido enchufable",
     "fully electric": "100% eléctrico",
     "gas-powered": "de gasolina",
@@ -705,6 +710,18 @@ MESSAGES: dict[str, str] = {
     ),
     "Yes, these all have a third row:": "Sí, todas estas tienen tercera fila:",
     "These have a third row:": "Estas tienen tercera fila:",
+    "Of everything that fits, these two tie as the lowest-priced:": (
+        "De todo lo que coincide, estos dos empatan como los de menor precio:"
+    ),
+    "Of everything that fits, these two tie as the highest-priced:": (
+        "De todo lo que coincide, estos dos empatan como los de mayor precio:"
+    ),
+    "Of everything that fits, these two are the newest, the same model year:": (
+        "De todo lo que coincide, estos dos son los más nuevos, del mismo año:"
+    ),
+    "Of everything that fits, these two tie for the fewest miles:": (
+        "De todo lo que coincide, estos dos empatan con la menor cantidad de millas:"
+    ),
     # a model's rating (brain.nlu.figures)
     "The {model} is EPA-rated at about {figure} miles of range, depending on the version (battery and drive).": (
         "La EPA estima la autonomía del {model} en unas {figure} millas, según la versión (batería y tracción)."
@@ -744,6 +761,7 @@ MESSAGES: dict[str, str] = {
     "fuel economy": "rendimiento de combustible",
     "range and charging figures": "cifras de autonomía y carga",
     "heat pump and climate equipment": "bomba de calor y equipo de climatización",
+    "third-row room": "espacio de la tercera fila",
     "warranty": "garantía",
     "recalls": "llamados a revisión",
     "safety ratings": "calificaciones de seguridad",

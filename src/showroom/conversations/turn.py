@@ -83,6 +83,7 @@ from showroom.brain.dialogue import (
     still_about,
     superlative,
     the_one_with,
+    tied,
     turned_down,
     unbeaten,
     which_one,
@@ -566,7 +567,7 @@ async def _question(
         ranked_by = superlative(u)
         if ranked_by and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
             found = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=ranked_by)
-            vehicles = [v for v in found if v.exact][:1]
+            vehicles = tied([v for v in found if v.exact], ranked_by)  # the one, or two that tie ("two 2025s")
             referred = bool(vehicles)
     compared: Comparison | None = None
     if turned is None and refers_to_shown(u, state) and not vehicles and not models_compared(u):

@@ -306,6 +306,12 @@ def _exact_answer(
         )
         reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
         return reply
+    ranked = superlative(ctx.u) if ctx.referred else None
+    if ranked and len(exact) == 2 and not more:  # "which is newest" when two tie: both, said as a tie
+        reply.lead.append(ctx.t(_TIED[ranked]))
+        reply.body.append(_list_block(exact, ctx))
+        reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+        return reply
     if len(exact) == 1 and (not more or not total):  # one fits: said as one, never "here are 1 of the ones"
         v = exact[0]
         ranked = superlative(ctx.u) if ctx.referred else None  # "which one has the fewest miles": of all that fit
@@ -334,6 +340,12 @@ def _exact_answer(
     return reply
 
 
+_TIED = {
+    "cheapest": "Of everything that fits, these two tie as the lowest-priced:",
+    "priciest": "Of everything that fits, these two tie as the highest-priced:",
+    "newest": "Of everything that fits, these two are the newest, the same model year:",
+    "fewest_miles": "Of everything that fits, these two tie for the fewest miles:",
+}
 _BEST_OF_ALL = {
     "cheapest": "Of everything that fits, the {title} is the lowest-priced.",
     "priciest": "Of everything that fits, the {title} is the highest-priced.",
@@ -1284,6 +1296,7 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!the same )\brange\b(?! of \$)|charg|kwh"
             r"|battery|autonom|carga r[aá]pida|cargar|how far",
         ),
+        ("third-row room", r"(?:3rd|third) row|tercera fila"),
         ("heat pump and climate equipment", r"heat pump|bomba de calor"),
         ("warranty", r"warrant|garant"),
         ("recalls", r"recall"),

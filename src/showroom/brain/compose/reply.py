@@ -308,7 +308,12 @@ def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
         title = f"{v.short_title} (stock {v.stock_number})" if twin and v.stock_number else v.short_title
         what = ctx.t("the {title}", title=title) if len(cars) == 1 else ctx.t("those")
         return [ctx.t("Got it, I'll leave {what} out.", what=what)]
-    refused = s.turned_down()
+    refused = [  # in the reply's language: "Entendido, nada en rojo o híbrido"
+        *(ctx.colour(c).lower() for c in s.excluded_colors),
+        *s.excluded_models,
+        *s.excluded_makes,
+        *(ctx.t(f.lower()) for f in s.excluded_fuels),
+    ]
     if refused:
         return [ctx.t("Got it, no {what}.", what=ctx.t(" or ").join(refused))]
     return []

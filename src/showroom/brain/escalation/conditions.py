@@ -39,11 +39,16 @@ def _regex_condition(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     return f'pattern "{m.group().strip()}"' if m else None
 
 
+SHOPPING_MARGIN = 0.15  # how much more negative a message must read when it is also asking for cars
+
+
 def _sentiment(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     threshold = float(cond.get("threshold", -0.5))
     score = ctx.u.sentiment
     if cond.get("value") == "positive":
         return f"sentiment {score:+.2f} (at or above {threshold:+.2f})" if score >= threshold else None
+    if ctx.u.slots.has_vehicle_criteria() or _ASKS_FOR_OTHERS.search(ctx.lower):
+        threshold -= SHOPPING_MARGIN  # "ugh. whats the newest one under 36k then": a sigh while shopping, not anger
     return f"sentiment {score:+.2f} (at or below {threshold:+.2f})" if score <= threshold else None
 
 

@@ -442,7 +442,7 @@ VISIT = rx(
     r"off)\b|\bsee you\b|\bsee u\b|\bi'?ll be there\b|\bi'?ll be in\b",
     # Spanish: ir, pasar, llegar, ver, una cita, una prueba de manejo
     r"\b(?:ir|voy|vamos|pasar|paso|pasamos|llegar|llego|llegamos|ver(?:la|lo)?|visitar|cita|prueba de manejo|manejar"
-    r"|nos vemos)\b",
+    r"|nos vemos|probar(?:la|lo|las|los)?|manejar(?:la|lo)|agendar|apartar(?:la|lo)?)\b",
 )
 HOURS_QUESTION = rx(
     r"\b(?:are|r) (?:you|u|y'?all|you guys) (?:open|still open|closed)\b|\b(?:open|close|closing|closed) (?:at|till"

@@ -267,6 +267,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
 # Specifications, coverage and history a listing does not carry: the agent says what it knows and who confirms it.
 _FACTS = rx(
     r"\bhow long (?:does it |will it |would it )?(?:take )?to (?:fully )?charge\b|\bcharg(?:e|ing) times?\b",
+    # "can adults actually sit in the 3rd row", "how much room in the third row": its room, not a wish for one
+    r"\b(?:adults?|grown[\s-]?ups?|tall|legroom|leg room|headroom|room|space|comfortable|cramped|fit)\b[^.?!]{0,30}"
+    r"\b(?:3rd|third) row\b|\b(?:3rd|third) row\b[^.?!]{0,20}\b(?:legroom|room|space|comfortable|cramped|for adults)\b",
     # "range?", "towing?", "and the mpg": a one-word follow-up about the car under discussion
     r"^\W*(?:(?:and|so|ok|what about|how about|what'?s|whats)\s+)?(?:the\s+|its\s+)?(?:range|towing|tow capacity"
     r"|towing capacity|tow rating|cargo(?: space| room)?|engine|horsepower|hp|mpg|gas mileage|warranty"

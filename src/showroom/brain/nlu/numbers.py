@@ -88,7 +88,10 @@ _YEAR_MAX_BEFORE = rx(
 )
 _YEAR_CONTEXT_BEFORE = rx(
     r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o|la|el|las|los"
-    r"|una?)\s*$"
+    r"|una?)\s*$",
+    # "the brown 2021", "la blanca 2025": a car of the list by its colour and year
+    r"\b(?:the|that|la|el|esa|ese)\s+(?:white|black|gr[ae]y|silver|red|blue|green|brown|beige|gold|burgundy|blanc[oa]"
+    r"|negr[oa]|gris|roj[oa]|azul|verde|caf[eé]|plata|vino)\s*$",
 )
 _ASKING_FOR = rx(r"\b(?:have|got|any|show|looking|see|carry|stock|need|want)\b")  # "what do u have in 2025"
 _YEAR_CONTEXT_AFTER = rx(r"^\s*(?:only|ones?|models?|please|pls|solamente|nada m[aá]s|nom[aá]s)\b")

@@ -274,6 +274,7 @@ def _said_of_one(positions: Sequence[int], mentions: Sequence[VehicleMention]) -
 # red one" wants the red one).
 _TURNED_DOWN = re.compile(
     r"(?:\b(?:not|no|nothing|anything but|but not|except(?: for)?|other than|besides|without|never|no more|"
+    r"(?:q|k|ke) no sean?|"
     r"(?:do not|don'?t|dont|doesn'?t) (?:want|like|need|care for)|(?:is|are)n'?t|hate|tired of|"
     r"not (?:a )?(?:big |huge )?fan of|que no sean?|menos|excepto|sin|no quiero|no me gustan?|nada de|ning[uú]n[oa]?"
     r"|scratch|forget|skip|nix|ditch|olv[ií]date de|olvida)"

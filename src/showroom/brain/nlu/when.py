@@ -61,12 +61,14 @@ _MONTHS = (
     r"|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
     r"|noviembre|diciembre"
 )
+# "the 3rd row", "the 2nd owner": an ordinal that is no day of the month
+_NOT_A_DATE = r"(?!\s*-?\s*(?:row|rows|seat|seats|owner|owners|gen|generation|key|keys|one|option)\b)"
 _DAY = re.compile(
     r"\b(?:(?P<next>next|this|el|este|el próximo|el proximo)\s+)?(?P<word>"
     + "|".join(sorted((re.escape(w) for w in _DAY_WORDS), key=len, reverse=True))
     + r")(?:s(?<=days))?\b"  # "open on sundays"
     + rf"|\b(?P<date>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{_MONTHS})|the\s+\d{{1,2}}(?:st|nd|rd|th))\b",
+    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{_MONTHS})|the\s+\d{{1,2}}(?:st|nd|rd|th){_NOT_A_DATE})\b",
     re.IGNORECASE,
 )
 _NOT_A_TIME = (
