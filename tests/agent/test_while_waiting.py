@@ -52,9 +52,9 @@ async def test_after_a_complaint_nothing_is_sold_while_the_customer_waits(app: F
     hurt = await chat.say("my tucson has a check engine light on and i bought it 3 weeks ago")
     assert hurt["handed_over"] is True
     first = _replies(await chat.say("how much is a used tucson"))
-    assert len(first) == 1 and "$" not in first[0] and first[0].startswith("I've let our team know.")
+    assert len(first) == 1 and "$" not in first[0] and first[0].startswith("I'm sorry for the wait.")
     second = _replies(await chat.say("??? anyone"))
-    assert second == ["Our team has your messages and will reply here as soon as they can."]
+    assert second == ["I'm sorry for the wait. Your message is with our team."]
     async with db.maint_session() as maint:
         handover = await maint.scalar(select(Handover).where(Handover.dealership_id == team.id))
         assert handover is not None and "answers_while_waiting" not in handover.context
@@ -73,3 +73,17 @@ async def test_a_claimed_handover_keeps_the_ai_silent(app: FastAPI, db: Database
     assert (await agent.post(f"/api/v1/handovers/{handover.id}/claim")).status_code == 200
     assert _replies(await chat.say("hello?")) == []
     assert _replies(await chat.say("how much is the ioniq 6")) == []
+
+
+async def test_a_name_given_while_waiting_is_thanked_and_a_hurt_customer_gets_an_apology(
+    app: FastAPI, db: Database
+) -> None:
+    team = await stocked_team(app, db)
+    chat = Visitor(app, team.dealership.subdomain)
+    await chat.say("can i talk to a real person")
+    named = _replies(await chat.say("its Dana btw"))
+    assert named[0].startswith("Thanks, Dana. I've passed that on to our team.")
+    hurt = Visitor(app, team.dealership.subdomain)
+    await hurt.say("my tucson has a check engine light and i bought it 3 weeks ago")
+    sorry = _replies(await hurt.say("this is ridiculous"))
+    assert sorry[0].startswith("I'm sorry for the wait. Your message is with our team.")

@@ -1408,6 +1408,8 @@ _NAMED = (
         re.IGNORECASE,
     ),
     re.compile(rf"\b(?:I'?m|I am|This is|this is|Soy|soy)\s+(?=[A-Z]){_NAME_WORD}\b"),
+    # "its Dana btw", "it's Marcus": a capitalised name said on its own
+    re.compile(rf"^\W*(?:it'?s|its|Its|It'?s)\s+(?=[A-Z]){_NAME_WORD}\W*(?:btw|by the way|here)?\W*$"),
 )
 _NOT_A_NAME = frozenset(
     [
@@ -1471,7 +1473,7 @@ def given_name(text: str) -> str | None:
     """The first name the customer gives in the message ("I'm Dana", "my name is Luis", "me llamo Ana")."""
     for pattern in _NAMED:
         m = pattern.search(text)
-        if m and m.group(1).lower() not in _NOT_A_NAME:
+        if m and m.group(1).lower() not in _NOT_A_NAME and not find_vehicle_mentions(m.group(1)):  # "it's Ford"
             return m.group(1).capitalize()
     return None
 

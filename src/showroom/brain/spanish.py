@@ -736,7 +736,11 @@ MESSAGES: dict[str, str] = {
     "Would you like a team member to confirm it for this one?": (
         "¿Quiere que alguien de nuestro equipo lo confirme para este vehículo?"
     ),
-    "Thanks, I've passed {phone} on to our team.": "Gracias, ya le pasé el {phone} a nuestro equipo.",
+    "Thanks{name}, I've passed {phone} on to our team.": "Gracias{name}, ya le pasé el {phone} a nuestro equipo.",
+    "Thanks, {name}. I've passed that on to our team.": "Gracias, {name}. Ya se lo pasé a nuestro equipo.",
+    "I'm sorry for the wait. Your message is with our team.": (
+        "Disculpe la espera. Su mensaje ya lo tiene nuestro equipo."
+    ),
     "I've let our team know.": "Ya le avisé a nuestro equipo.",
     "A member of our team will reply here shortly.": "Alguien de nuestro equipo le responderá aquí en breve.",
     "Our team has your messages and will reply here as soon as they can.": (

@@ -308,13 +308,20 @@ _FED_UP = re.compile(
 )
 
 
-def holding_note(turn: TurnRows, u: Understanding, *, first: bool) -> str:
-    """What a customer waiting for a person reads when they write again ("hello??", their phone number, "thx"):
-    that the team has it, not silence; the first time with the number to call when it is urgent."""
+def holding_note(turn: TurnRows, u: Understanding, *, first: bool, hurt: bool = False) -> str:
+    """What a customer waiting for a person reads when they write again ("hello??", their phone number, "its Dana
+    btw"): that the team has it, by their name when they give it, not silence; sorry for the wait when what brought
+    the person in hurts (``hurt``); the first time with the number to call when it is urgent."""
     language = u.language if writes(u.language) else "en"
     _, phone = contact_given(u.text)
+    name = safe_name(given_name(u.text))
+    named = f", {name}" if name else ""
     if phone:  # "my number is 708-555-0131, call after 5"
-        said = translate(language, "Thanks, I've passed {phone} on to our team.").format(phone=phone)
+        said = translate(language, "Thanks{name}, I've passed {phone} on to our team.").format(name=named, phone=phone)
+    elif name:  # "its Dana btw"
+        said = translate(language, "Thanks, {name}. I've passed that on to our team.").format(name=name)
+    elif hurt:  # "??? anyone", "this is ridiculous" after a complaint
+        said = translate(language, "I'm sorry for the wait. Your message is with our team.")
     elif first:
         said = translate(language, "I've let our team know.")
     else:

@@ -390,7 +390,8 @@ async def _decide(
             return replace(await _question(session, services, turn, message, u, known, turns), waiting=True)
         if waiting.notes >= MAX_HOLDING_NOTES:
             return Outcome(skipped=silent)
-        note = effects.holding_note(turn, u, first=waiting.notes == 0)  # "hello??": never silence at once
+        # "hello??": never silence at once; sorry for the wait after a handover for a complaint or a problem
+        note = effects.holding_note(turn, u, first=waiting.notes == 0, hurt=not waiting.answers)
         return Outcome(reply=await effects.say(session, services, turn, message, note, model="holding"))
     if booked := await booking.try_book(session, services, turn, message, u, match, actor):
         return Outcome(reply=booked)  # issue 18: an offered slot picked or a free time asked for is booked
