@@ -160,3 +160,12 @@ async def test_the_colour_and_year_of_a_car_shown_pick_it(app: FastAPI, db: Data
     await chat.reply("tellurides under 36k?")
     brown = await chat.reply("the brown 2021 how many miles")
     assert brown.startswith("The 2021 Kia Telluride SX AWD has 94,055 miles.")
+
+
+async def test_a_long_list_of_new_and_used_says_how_it_splits(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    tucsons = await chat.reply("do you have any tucsons")
+    assert "We have 12 that fit: 4 used from $20,999 and 8 new from $39,202. Here are 5:" in tucsons
+    new = await _visitor(app, db)
+    palisades = await new.reply("show me new palisades")  # the customer said new: no split
+    assert "used from" not in palisades and "11" in palisades

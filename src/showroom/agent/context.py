@@ -138,6 +138,9 @@ def vehicle_view(row: dict[str, Any]) -> VehicleView:
         exact=not row.get("level"),
         from_search="level" in row and not row["level"],
         matching=row.get("matching"),
+        matching_new=row.get("matching_new"),
+        new_from=row.get("new_from"),
+        used_from=row.get("used_from"),
     )
 
 

@@ -91,7 +91,13 @@ ORDERS = {  # how a search ranks the units it finds: the cheapest first, or by w
 
 def _ranked(sql: str, level: int, order: str, limit: int) -> str:
     """One level of the search: the units that fit ``sql``, in ``order``, at most ``limit``."""
-    total = "count(*) over () as matching"  # how many fit in all: "we have 14 that fit; here are 5"
+    # how many fit in all ("we have 14 that fit; here are 5"), and how many of them are new, from what price each
+    # ("4 used from $20,999 and 8 new from $39,202"): window aggregates over what fits, no statement of their own
+    total = (
+        "count(*) over () as matching, count(*) filter (where v.condition = 'new') over () as matching_new,"
+        " min(v.price) filter (where v.condition = 'new') over () as new_from,"
+        " min(v.price) filter (where v.condition <> 'new') over () as used_from"
+    )
     if order not in _PARTITIONS:
         return (
             f"select {_COLUMNS}, {level} as level, {total} from vehicles v where {sql}"

@@ -722,6 +722,10 @@ MESSAGES: dict[str, str] = {
     "Of everything that fits, these two tie for the fewest miles:": (
         "De todo lo que coincide, estos dos empatan con la menor cantidad de millas:"
     ),
+    "We have {total} that fit: {used} used from {used_from} and {new} new from {new_from}.": (
+        "Tenemos {total} que coinciden: {used} usados desde {used_from} y {new} nuevos desde {new_from}."
+    ),
+    "Here are {count}:": "Aquí tiene {count}:",
     # a model's rating (brain.nlu.figures)
     "The {model} is EPA-rated at about {figure} miles of range, depending on the version (battery and drive).": (
         "La EPA estima la autonomía del {model} en unas {figure} millas, según la versión (batería y tracción)."

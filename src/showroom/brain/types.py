@@ -40,6 +40,9 @@ class VehicleView:
     exact: bool = True
     from_search: bool = False  # found by the search for the customer's wishes (exact: it fits every one of them)
     matching: int | None = None  # how many units the search that found it matched in all (it reads at most five)
+    matching_new: int | None = None  # how many of those are new
+    new_from: int | None = None  # the lowest price of the new ones, and of the others (cents)
+    used_from: int | None = None
 
     def __post_init__(self) -> None:
         """Listing text fit for a customer whoever built the view (``brain.listing``: rows stored before the import

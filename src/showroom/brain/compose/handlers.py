@@ -328,6 +328,9 @@ def _exact_answer(
     else:
         if ctx.referred:  # "and the other ones?": the cars pointed at, no news
             reply.lead.append(ctx.t("Here they are:"))
+        elif more and total and total > len(exact) and (split := _new_and_used(ctx, exact[0], total)):
+            reply.lead.append(split)  # "We have 12 that fit: 4 used from $20,999 and 8 new from $39,202."
+            reply.lead.append(ctx.t("Here are {count}:", count=len(exact)))
         elif more and total and total > len(exact):
             reply.lead.append(ctx.say("found_total", total=total, count=len(exact)))
         else:
@@ -338,6 +341,22 @@ def _exact_answer(
     if not asked_specific and not ctx.u.slots.budget_max_cents and not ctx.u.slots.monthly_budget_cents:
         reply.confidence = 0.75
     return reply
+
+
+def _new_and_used(ctx: _Ctx, v: VehicleView, total: int) -> str | None:
+    """How a long list splits into used and new, each from its lowest price, when it holds both and the customer
+    said neither: "We have 12 that fit: 4 used from $20,999 and 8 new from $39,202." None otherwise."""
+    new = v.matching_new or 0
+    if ctx.u.slots.condition or not 0 < new < total or v.new_from is None or v.used_from is None:
+        return None
+    return ctx.t(
+        "We have {total} that fit: {used} used from {used_from} and {new} new from {new_from}.",
+        total=total,
+        used=total - new,
+        used_from=price_text(v.used_from),
+        new=new,
+        new_from=price_text(v.new_from),
+    )
 
 
 _TIED = {
