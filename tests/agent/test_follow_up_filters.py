@@ -105,7 +105,7 @@ async def test_a_kind_of_car_within_a_budget_shows_one_of_each_model_the_newest(
     models = [" ".join(title.split()[:3]) for _, title in listed]
     assert len(listed) == 5 and len(set(models)) == 5  # five models, not the five cheapest of one
     assert any("Palisade" in m for m in models) and "2025 Hyundai Palisade" in family  # this year's, in budget
-    prices = [int(p.replace(",", "")) for p in re.findall(r"\$(\d[\d,]*)", family)]
+    prices = [int(p.replace(",", "")) for p in re.findall(r"^- .*?\$(\d[\d,]*)", family, re.M)]
     assert prices == sorted(prices) and max(prices) <= 45_000  # shown from the cheapest
 
 
