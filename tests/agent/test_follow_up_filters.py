@@ -169,3 +169,33 @@ async def test_a_long_list_of_new_and_used_says_how_it_splits(app: FastAPI, db: 
     new = await _visitor(app, db)
     palisades = await new.reply("show me new palisades")  # the customer said new: no split
     assert "used from" not in palisades and "11" in palisades
+
+
+async def test_the_6_after_the_ioniq_5_and_a_kind_turned_down_for_another(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("is the ioniq 5 still there")
+    six = await chat.reply("is the 6 awd")
+    assert "Ioniq 6" in six and "Ioniq 5" not in six
+    kinds = await _visitor(app, db)
+    await kinds.reply("any suvs under 30k")
+    trucks = await kinds.reply("actually forget suvs, show me trucks")
+    listed = re.findall(r"^- (.+)$", trucks, re.M)
+    assert listed and all(re.search(r"Canyon|Ram|F-150|Silverado|Titan|Santa Cruz", line) for line in listed)
+
+
+async def test_the_next_cheapest_and_the_two_of_one_year_side_by_side(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("whats the cheapest car u got")  # the $15,900 EcoSport
+    await chat.reply("miles?")
+    following = await chat.reply("whats the next cheapest")
+    assert "Ecosport" not in following and "$16,875" in following  # not a repeated question handed over
+    pair = await _visitor(app, db)
+    await pair.reply("white santa fe calligraphy?")
+    side = await pair.reply("whats the diff between the two 2024s")
+    assert side.startswith("Here they are side by side") and side.count("2024 Hyundai Santa Fe Calligraphy") == 2
+    assert "2025" not in side.split("\n\n")[1]
+
+
+def test_the_18k_one_after_too_pricey_is_another_car_not_a_negotiation() -> None:
+    turns = [Turn(sender="customer", text="any electric cars")]
+    assert evaluate(default_specs(), "too pricey. the 18k one?", turns, languages=["en"]) is None

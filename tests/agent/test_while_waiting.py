@@ -32,8 +32,12 @@ async def test_while_waiting_for_a_person_questions_are_answered_and_the_rest_is
     price = await chat.say("ok while i wait how much is the ioniq 6")
     assert price["human"] is True and "$51,378" in _replies(price)[0]  # the lot still answered
     number = await chat.say("my number is 708-555-0131, call after 5")
-    assert _replies(number) == ["Thanks, I've passed 708-555-0131 on to our team."]  # the second and last note
-    assert _replies(await chat.say("???")) == []  # then silence: never a third note
+    assert _replies(number) == ["Thanks, I've passed 708-555-0131 on to our team."]  # the second note
+    third = _replies(await chat.say("???"))
+    assert len(third) == 1 and third[0].startswith("If you'd rather not wait, you can call")
+    manager = _replies(await chat.say("get me your manager NOW"))
+    assert manager == ["I've asked our team to have a person reply to you here as soon as possible."]
+    assert _replies(await chat.say("hello?")) == []  # four notes at most, then silence
     async with db.maint_session() as maint:
         handover = await maint.scalar(select(Handover).where(Handover.dealership_id == team.id))
         assert handover is not None and handover.status == "pending" and handover.context["answers_while_waiting"]
@@ -46,18 +50,24 @@ async def test_while_waiting_for_a_person_questions_are_answered_and_the_rest_is
     assert _replies(await chat.say("how much is the ioniq 5")) == []  # a person wrote: the AI keeps out
 
 
-async def test_after_a_complaint_nothing_is_sold_while_the_customer_waits(app: FastAPI, db: Database) -> None:
+async def test_after_a_complaint_the_notes_say_sorry_and_plain_questions_are_answered(
+    app: FastAPI, db: Database
+) -> None:
     team = await stocked_team(app, db)
     chat = Visitor(app, team.dealership.subdomain)
     hurt = await chat.say("my tucson has a check engine light on and i bought it 3 weeks ago")
-    assert hurt["handed_over"] is True
-    first = _replies(await chat.say("how much is a used tucson"))
-    assert len(first) == 1 and "$" not in first[0] and first[0].startswith("I'm sorry for the wait.")
-    second = _replies(await chat.say("??? anyone"))
-    assert second == ["I'm sorry for the wait. Your message is with our team."]
+    assert hurt["handed_over"] is True and "I'm sorry" in _replies(hurt)[0]
+    first = _replies(await chat.say("??? anyone"))
+    assert len(first) == 1 and first[0].startswith("I'm sorry for the wait. Your message is with our team.")
+    second = _replies(await chat.say("this is ridiculous"))
+    assert second == [
+        "I'm sorry you're still waiting; our team has your messages and will reply here as soon as they can."
+    ]
+    hours = _replies(await chat.say("what time do you close saturday"))
+    assert len(hours) == 1 and "sorry" not in hours[0].lower()  # a plain question: answered
     async with db.maint_session() as maint:
         handover = await maint.scalar(select(Handover).where(Handover.dealership_id == team.id))
-        assert handover is not None and "answers_while_waiting" not in handover.context
+        assert handover is not None and handover.context["hurt"] and handover.context["answers_while_waiting"]
         notes = await maint.scalars(select(Message.ai_model).where(Message.conversation_id == handover.conversation_id))
         assert list(notes).count("holding") == 2
 
@@ -83,7 +93,7 @@ async def test_a_name_given_while_waiting_is_thanked_and_a_hurt_customer_gets_an
     await chat.say("can i talk to a real person")
     named = _replies(await chat.say("its Dana btw"))
     assert named[0].startswith("Thanks, Dana. I've passed that on to our team.")
-    hurt = Visitor(app, team.dealership.subdomain)
-    await hurt.say("my tucson has a check engine light and i bought it 3 weeks ago")
-    sorry = _replies(await hurt.say("this is ridiculous"))
-    assert sorry[0].startswith("I'm sorry for the wait. Your message is with our team.")
+    spanish = Visitor(app, team.dealership.subdomain)
+    await spanish.say("quiero hablar con una persona")
+    held = _replies(await spanish.say("hola??"))
+    assert held[0].startswith("Ya le avisé a nuestro equipo.")

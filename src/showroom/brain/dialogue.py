@@ -132,6 +132,7 @@ _NEW_SEARCH = re.compile(
 # "next one up?" after a car turned down for its miles or price: the next dearer car of the search
 _NEXT_UP = re.compile(
     r"\bnext (?:one )?up\b|\b(?:one|a) (?:step|level|notch) up\b|\bthe next (?:priced? )?one up\b"
+    r"|\b(?:next|second) (?:cheapest|lowest[\s-]priced|least expensive)\b"
     r"|\bel (?:que )?(?:sigue|siguiente) (?:en precio|m[aá]s car[oa])\b",
     re.IGNORECASE,
 )
@@ -197,7 +198,7 @@ _OTHERS = re.compile(
 )
 # "both", "the two": a pair of cars (``pick``, and the test drive's "can i see both thursday")
 BOTH = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bambos\b|\bambas\b", re.IGNORECASE)
-_THE_PAIR = re.compile(rf"{BOTH.pattern}|\bdifference\b|\bdiferencia\b", re.IGNORECASE)
+_THE_PAIR = re.compile(rf"{BOTH.pattern}|\bdifference\b|\bdiff\b|\bdiferencia\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 _ALL_OF_THEM = re.compile(
@@ -341,6 +342,8 @@ def superlative(u: Understanding) -> str | None:
     text = u.text
     if _AMONG_SHOWN.search(text) or (_COMPARATIVE.search(text) and not _SUPERLATIVE.search(text)):
         return None  # "which of those is newest", "which is cheaper": of the ones shown
+    if _NEXT_UP.search(text):
+        return None  # "whats the next cheapest": past the car seen (``beyond``), not the cheapest again
     for order, pattern in (
         ("cheapest", _CHEAPER),
         ("priciest", _PRICIER),
@@ -393,7 +396,7 @@ def asks_for_more(u: Understanding) -> bool:
 def passes(u: Understanding) -> bool:
     """Could the message ask for more than the cars seen ("anything newer")? (``beyond`` says what; this cheap check
     spares a turn the read of those cars.)"""
-    return bool(_COMPARATIVE.search(u.text) or _NEXT_UP.search(u.text)) and not _SUPERLATIVE.search(u.text)
+    return bool(_NEXT_UP.search(u.text)) or (bool(_COMPARATIVE.search(u.text)) and not _SUPERLATIVE.search(u.text))
 
 
 def beyond(u: Understanding, state: DialogueState, seen: Sequence[VehicleView]) -> dict[str, Any]:
@@ -827,7 +830,7 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
 
 _SIDE_BY_SIDE = re.compile(
     r"\bcompare\b|\bcompared (?:to|with)\b|\bstack up\b|\bcomparison\b|\bvs\.?\b|\bversus\b"
-    r"|\bdifferences? between\b|\bwhat(?:'?s| is) the difference\b"
+    r"|\b(?:differences?|diff) between\b|\bwhat(?:'?s| is) the (?:difference|diff)\b"
     r"|\bhow do (?:they|those|these|the two|both) compare\b|\bcompar(?:a|ar|en|arlas|arlos)\b|\bdiferencias? entre\b",
     re.IGNORECASE,
 )

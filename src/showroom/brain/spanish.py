@@ -694,6 +694,13 @@ MESSAGES: dict[str, str] = {
         "Si es urgente, también puede llamar a {dealer} al {phone}."
     ),
     "If it's urgent, you can also call {dealer}.": "Si es urgente, también puede llamar a {dealer}.",
+    "If you'd rather not wait, you can call {dealer} at {phone}.": (
+        "Si prefiere no esperar, puede llamar a {dealer} al {phone}."
+    ),
+    "If you'd rather not wait, you can call {dealer}.": "Si prefiere no esperar, puede llamar a {dealer}.",
+    "I've asked our team to have a person reply to you here as soon as possible.": (
+        "Le pedí a nuestro equipo que una persona le responda aquí lo antes posible."
+    ),
     "The federal clean-vehicle tax credits for electric and plug-in cars ended for vehicles bought after "
     "September 30, 2025, so none applies at purchase today; manufacturer incentives and lease offers change month "
     "to month, and a team member can tell you what's on now.": (
@@ -742,6 +749,9 @@ MESSAGES: dict[str, str] = {
     ),
     "Thanks{name}, I've passed {phone} on to our team.": "Gracias{name}, ya le pasé el {phone} a nuestro equipo.",
     "Thanks, {name}. I've passed that on to our team.": "Gracias, {name}. Ya se lo pasé a nuestro equipo.",
+    "I'm sorry you're still waiting; our team has your messages and will reply here as soon as they can.": (
+        "Disculpe que siga esperando; nuestro equipo tiene sus mensajes y le responderá aquí lo antes posible."
+    ),
     "I'm sorry for the wait. Your message is with our team.": (
         "Disculpe la espera. Su mensaje ya lo tiene nuestro equipo."
     ),

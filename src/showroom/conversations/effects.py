@@ -92,9 +92,10 @@ async def apply_trigger(
             description=f"Trigger: {trigger.name}",
             turns=turns,
             sla_minutes=trigger.action_config.get("sla_minutes"),
-            # a price, a visit, a person asked for: plain questions still answered while the customer waits; not
-            # after a complaint, a threat or a problem (or in a language the agent does not write)
-            answers_while_waiting=u.language_enabled and not _hurts(match),
+            # plain questions still answered while the customer waits (not in a language the agent does not write);
+            # after a complaint, a threat or a problem, sorry for the wait
+            answers_while_waiting=u.language_enabled,
+            hurt=_hurts(match),
         )
     if trigger.action == "tag":
         tag = str(trigger.action_config.get("tag") or trigger.name)
@@ -308,11 +309,16 @@ _FED_UP = re.compile(
 )
 
 
-def holding_note(turn: TurnRows, u: Understanding, *, first: bool, hurt: bool = False) -> str:
+_STILL_WAITING = "I'm sorry you're still waiting; our team has your messages and will reply here as soon as they can."
+
+
+def holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = False) -> str:
     """What a customer waiting for a person reads when they write again ("hello??", their phone number, "its Dana
-    btw"): that the team has it, by their name when they give it, not silence; sorry for the wait when what brought
-    the person in hurts (``hurt``); the first time with the number to call when it is urgent."""
+    btw", "get me your manager NOW"): that the team has it, by their name when they give it, not silence; sorry for
+    the wait when what brought the person in hurts (``hurt``); the first time (``notes``: how many were sent since
+    the handover) with the number to call when it is urgent, later that number again."""
     language = u.language if writes(u.language) else "en"
+    first = notes == 0
     _, phone = contact_given(u.text)
     name = safe_name(given_name(u.text))
     named = f", {name}" if name else ""
@@ -320,22 +326,32 @@ def holding_note(turn: TurnRows, u: Understanding, *, first: bool, hurt: bool = 
         said = translate(language, "Thanks{name}, I've passed {phone} on to our team.").format(name=named, phone=phone)
     elif name:  # "its Dana btw"
         said = translate(language, "Thanks, {name}. I've passed that on to our team.").format(name=name)
-    elif hurt:  # "??? anyone", "this is ridiculous" after a complaint
+    elif u.wants_human:  # "get me your manager NOW": asked again, said plainly
+        said = translate(language, "I've asked our team to have a person reply to you here as soon as possible.")
+    elif hurt and first:  # "??? anyone", "this is ridiculous" after a complaint
         said = translate(language, "I'm sorry for the wait. Your message is with our team.")
     elif first:
         said = translate(language, "I've let our team know.")
-    else:
+    elif notes == 1 and hurt:
+        said = translate(language, _STILL_WAITING)
+    elif notes == 1:
         said = translate(language, "Our team has your messages and will reply here as soon as they can.")
+    else:  # the third and later: the way not to wait
+        return _call_us(turn, language, instead=True)
     if not first:
         return said
     waiting = translate(language, "A member of our team will reply here shortly.")
     return f"{said} {waiting}\n\n{_call_us(turn, language)}"
 
 
-def _call_us(turn: TurnRows, language: str) -> str:
+def _call_us(turn: TurnRows, language: str, *, instead: bool = False) -> str:
     phone = turn.dealership.contact_phone
     call = (
-        translate(language, "If it's urgent, you can also call {dealer} at {phone}.")
+        translate(language, "If you'd rather not wait, you can call {dealer} at {phone}.")
+        if phone and instead
+        else translate(language, "If you'd rather not wait, you can call {dealer}.")
+        if instead
+        else translate(language, "If it's urgent, you can also call {dealer} at {phone}.")
         if phone
         else translate(language, "If it's urgent, you can also call {dealer}.")
     )

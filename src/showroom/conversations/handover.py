@@ -159,12 +159,14 @@ async def hand_over(
     turns: Sequence[Turn] | None = None,
     sla_minutes: int | None = None,
     answers_while_waiting: bool = False,
+    hurt: bool = False,
 ) -> Handover:
     """Stop the AI on this conversation and put it in front of a human, with the dossier; notify by e-mail (a
     ``mail.send`` job, sent once this transaction commits). ``turns``: see ``build_dossier``.
     ``answers_while_waiting``: until a person takes it or writes, the agent may still answer the customer's plain
-    questions about the lot (a handover for a price or a visit; never one for a complaint or a threat), kept in the
-    handover's ``context`` (``conversations.turn``)."""
+    questions about the lot, the hours, a price (a handover the AI made, in a language it writes); ``hurt``: what
+    brought the person in was a complaint, a problem or a threat (the holding notes say sorry for the wait). Both are
+    kept in the handover's ``context`` (``conversations.turn``)."""
     existing = await open_handover(session, conversation.id)
     if existing is not None:
         return existing
@@ -211,6 +213,7 @@ async def hand_over(
             "reasons": reasons or [],
             "message_count": conversation.message_count,
             **({"answers_while_waiting": True} if answers_while_waiting else {}),
+            **({"hurt": True} if hurt else {}),
         },
     )
     session.add(handover)

@@ -125,9 +125,10 @@ _KINDS = frozenset({"fuel_types", "drivetrains", "transmissions", "features", "c
 HUMAN_HANDLES = "a human is handling this conversation"
 # What the agent still answers while the customer waits for a person after a handover that allows it: the lot, a
 # price, a fact, the hours. Anything else (a hello, a thanks, a phone number, a new grievance) gets a short holding
-# note, at most ``MAX_HOLDING_NOTES`` of them, then silence until a person writes.
+# note, at most ``MAX_HOLDING_NOTES`` of them (the third and later give the number to call), then silence until a
+# person writes.
 _WHILE_WAITING = frozenset({"availability", "inventory_search", "price", "vehicle_facts", "hours_location"})
-MAX_HOLDING_NOTES = 2
+MAX_HOLDING_NOTES = 4
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}
 )
@@ -250,6 +251,7 @@ class _Waiting:
     """A customer waiting for a person: an open handover no one has taken, and no staff reply since it."""
 
     answers: bool  # the handover lets the agent answer plain questions meanwhile (``handover.hand_over``)
+    hurt: bool  # it was for a complaint, a problem or a threat
     notes: int  # holding notes sent since the handover
 
 
@@ -258,6 +260,7 @@ _MESSAGES = Message.__table__
 _WAITING = (
     select(
         _HANDOVERS.c.context["answers_while_waiting"].as_boolean().label("answers"),
+        _HANDOVERS.c.context["hurt"].as_boolean().label("hurt"),
         select(func.count())
         .where(
             _MESSAGES.c.conversation_id == _HANDOVERS.c.conversation_id,
@@ -289,7 +292,7 @@ async def _waiting(session: AsyncSession, conversation_id: uuid.UUID) -> _Waitin
     """Is the customer waiting for a person the AI called in (and may the AI answer meanwhile)? None otherwise: a
     person took the conversation, wrote in it, or asked for it themself (a staff take-over)."""
     row = (await session.execute(_WAITING, {"conversation_id": conversation_id})).first()
-    return None if row is None else _Waiting(bool(row.answers), int(row.notes))
+    return None if row is None else _Waiting(bool(row.answers), bool(row.hurt), int(row.notes))
 
 
 async def _replied(session: AsyncSession, message_id: uuid.UUID) -> bool:
@@ -391,7 +394,7 @@ async def _decide(
         if waiting.notes >= MAX_HOLDING_NOTES:
             return Outcome(skipped=silent)
         # "hello??": never silence at once; sorry for the wait after a handover for a complaint or a problem
-        note = effects.holding_note(turn, u, first=waiting.notes == 0, hurt=not waiting.answers)
+        note = effects.holding_note(turn, u, notes=waiting.notes, hurt=waiting.hurt)
         return Outcome(reply=await effects.say(session, services, turn, message, note, model="holding"))
     if booked := await booking.try_book(session, services, turn, message, u, match, actor):
         return Outcome(reply=booked)  # issue 18: an offered slot picked or a free time asked for is booked
@@ -399,7 +402,7 @@ async def _decide(
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
-            meant = await _car_meant(session, u, told, known)
+            meant = await _car_meant(session, u, told, known, turn.lead.id)
             note = effects.handover_note(turn, u.language, u, match, about=meant)
             reply = await effects.say(session, services, turn, message, note, model="handover")
             await effects.for_staff(session, services, turn, message, u, known, turns)
@@ -415,11 +418,17 @@ async def _decide(
 
 
 async def _car_meant(
-    session: AsyncSession, u: Understanding, told: DialogueState, known: Catalog
+    session: AsyncSession, u: Understanding, told: DialogueState, known: Catalog, lead_id: uuid.UUID
 ) -> VehicleView | None:
-    """The one car a message hands over about, for the customer's note: the one it points at among those shown ("ok
-    the 23.5 one, can u hold it till saturday", "i want the white EX"), else the car under discussion, if the message
-    is still about it."""
+    """The one car a message hands over about, for the customer's note: the first of everything that fits when it
+    ranks ("ill take the cheapest white one"), the one it points at among those shown ("ok the 23.5 one, can u hold
+    it till saturday", "i want the white EX"), else the car under discussion, if the message is still about it."""
+    ranked = superlative(u)
+    if ranked and told.criteria:
+        terms = whole_lot(u, search_criteria(search_terms(u), told))
+        found = [v for v in await relevant_vehicles(session, u, lead_id, known, terms=terms, order=ranked) if v.exact]
+        if found:
+            return found[0]
     ids = list(dict.fromkeys([*told.shown, *([told.focus] if told.focus is not None else [])]))
     if not ids:
         return None

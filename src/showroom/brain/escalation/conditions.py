@@ -149,7 +149,8 @@ _NEXT_WORDS = words("more rest next else other others más mas resto demás dema
 # Words that make two questions two questions however much else they share ("blue ioniq 5?", "any 2025 ioniq 5")
 _DISTINCT = words(
     "white black grey gray silver red blue green brown beige gold orange yellow purple burgundy blanco blanca negro "
-    "negra gris rojo roja azul verde cheaper cheapest newer newest older awd fwd 4x4 4wd hybrid electric"
+    "negra gris rojo roja azul verde cheaper cheapest newer newest older awd fwd 4x4 4wd hybrid electric next second "
+    "other another"
 )
 
 
@@ -265,6 +266,7 @@ _ASKS_FOR_OTHERS = rx(
     r"\b(?:cheaper|less expensive|lower[- ]priced|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b",
     r"\bthe others?\b|\bother ones?\b|\bwhat about the\b|\bhow about the\b",
     r"\b(?:under|below|less than|no more than|max|menos de|debajo de)\s*\$?\s*\d",  # "tellurides under 36k?"
+    r"\bthe \$?\d[\d,.]*k? one\b",  # "too pricey. the 18k one?": another car of the list
 )
 
 

@@ -32,6 +32,7 @@ _HUMAN_RE = rx(
     rf"{_PEOPLE})\s+(?:to\s+)?(?:call|text|contact|reach out|email|get back|phone|help)\b",
     r"\b(?:get|put|send|find|connect) me (?:to |with )?(?:someone|somebody|a person|a human|a manager|a rep"
     r"|a salesperson|a real person|an actual person)\b|\bsomeone (?:who|that) (?:actually )?works\b",
+    rf"\b(?:get|send|find|connect) me (?:to |with )?(?:your|ur|the) (?:sales\s+|general\s+)?{_PEOPLE}\b",
     r"\b(?:whoever|who'?s|who is|the person|someone|somebody)\s+(?:is\s+)?in charge\b"
     r"|\blet me (?:talk|speak) to\b"
     r"(?! (?:my|the|our) (?:wife|husband|partner|spouse|family|kids|parents|mom|dad|bank))",

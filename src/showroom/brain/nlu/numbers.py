@@ -244,6 +244,7 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
                 year in year_hints
                 or alone
                 or _VEHICLE_NOUN.match(after)
+                or re.match(r"'?s\b", after)  # "the two 2024s", "any 2022's"
                 or _YEAR_CONTEXT_AFTER.match(after)
                 or _YEAR_CONTEXT_BEFORE.search(context)
                 or (  # "what do u have in 2025" (not "i moved here in 2019")

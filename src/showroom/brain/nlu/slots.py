@@ -257,6 +257,13 @@ def _body_styles(masked: str) -> list[str]:
     styles = _labels(masked, _BODY_STYLES)
     if "SUV" in styles and "Truck" in styles and not re.search(r"\bsuvs?\b|\bcrossovers?\b|\bsport util", masked):
         styles.remove("SUV")
+    if len(styles) > 1:  # "actually forget suvs, show me trucks": the kind turned down goes
+        refused = {
+            label
+            for label, pattern in _BODY_STYLES
+            if label in styles and all(_turned_down(masked, m.start()) for m in re.finditer(pattern, masked))
+        }
+        styles = [s for s in styles if s not in refused] or styles
     return styles
 
 
@@ -500,6 +507,29 @@ def _sibling_models(lower: str, wanted: Sequence[VehicleMention], lex: _Lexicon)
     return found
 
 
+_THE_NUMBER = rx(
+    r"\b(?:the|el|la|that|this|and|or|vs\.?|versus)\s+(\d{1,2})\b(?!\s*(?:k\b|mil|miles?|millas|months?|years?|yrs?|"
+    r"%|:|am\b|pm\b|st\b|nd\b|rd\b|th\b|ones?\b|of\b|grand|hundred|people|seats?|passengers?|row|door|cyl|speed|"
+    r"o'?clock|min|hours?|days?|weeks?|a\.m|p\.m|\d))"
+)
+
+
+def _numbered_sibling(lower: str, context_models: set[str], lex: _Lexicon) -> list[VehicleMention]:
+    """ "Is the 6 awd" after the Ioniq 5 was discussed: a number alone names the model of that family with that
+    number, when the dealership's catalog or the lexicon knows one ("Ioniq 6"); nothing otherwise."""
+    found = _THE_NUMBER.search(lower)
+    if found is None:
+        return []
+    for model in sorted(context_models):
+        family, _, number = model.rpartition(" ")
+        if not family or not number.isdigit() or number == found.group(1):
+            continue
+        entry = next((e for e in lex.lookup(squash(f"{family} {found.group(1)}")) if e.model), None)
+        if entry is not None and entry.model:
+            return [VehicleMention(entry.make, entry.model, found.start(1), found.end(1))]
+    return []
+
+
 def _wrong_makes(lower: str, wanted: Sequence[VehicleMention]) -> list[WrongMake]:
     """'a Hyundai Camry': a make said right before another make's model (a model the make said has would have been
     read as its own). 'Dodge Ram 1500' is an old name, and 'Chevy 1500' shorthand for a Silverado: not mistakes."""
@@ -543,7 +573,10 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     lower = cleaned.lower()
     tokens = _tokens(lower)
     lex = _lexicon(catalog)
-    mentions = _mentions(cleaned, lower, tokens, lex, _context_vehicles(history, lex))
+    context = _context_vehicles(history, lex)
+    mentions = _mentions(cleaned, lower, tokens, lex, context)
+    if not any(m.model for m in mentions):
+        mentions = [*mentions, *_numbered_sibling(lower, context[1], lex)]  # "is the 6 awd" after the Ioniq 5
     owned = _owned_vehicles(lower, tokens, mentions)
     if not owned and _TRADE_CUE.search(lower):  # "whats my trade worth, 2017 civic 80k miles": the dated car is it
         owned = [
