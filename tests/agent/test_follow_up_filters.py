@@ -6,6 +6,7 @@ with the real feed."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from fastapi import FastAPI
@@ -199,3 +200,18 @@ async def test_the_next_cheapest_and_the_two_of_one_year_side_by_side(app: FastA
 def test_the_18k_one_after_too_pricey_is_another_car_not_a_negotiation() -> None:
     turns = [Turn(sender="customer", text="any electric cars")]
     assert evaluate(default_specs(), "too pricey. the 18k one?", turns, languages=["en"]) is None
+
+
+def test_a_budget_corrected_below_the_old_floor_drops_the_floor() -> None:
+    from showroom.brain.compose.reply import search_terms
+    from showroom.brain.dialogue import DialogueState, search_criteria
+
+    before = DialogueState(
+        criteria={"body_styles": ["SUV"], "price_min_cents": 3_600_000, "price_max_cents": 4_400_000}
+    )
+    fixed = search_criteria(search_terms(understand("no wait i said under 30 not 40", CATALOG)), before)
+    assert fixed.get("price_max_cents") == 3_000_000 and "price_min_cents" not in fixed
+    kept = search_criteria(
+        search_terms(understand("under 50k", CATALOG)), replace(before, criteria={"price_min_cents": 2_000_000})
+    )
+    assert kept["price_min_cents"] == 2_000_000 and kept["price_max_cents"] == 5_000_000  # a narrowing keeps both

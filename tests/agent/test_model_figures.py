@@ -78,3 +78,9 @@ async def test_a_tax_credit_is_not_the_sales_tax(app: FastAPI, db: Database) -> 
     assert credit.startswith("The federal clean-vehicle tax credits for electric and plug-in cars ended")
     tax = await chat.reply("whats the sales tax here")
     assert tax.startswith("On top of the listed price come sales tax")
+
+
+async def test_a_backup_camera_searched_for_finds_every_car_from_2019_on(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    cameras = await chat.reply("any cars with a backup camera under 17k")
+    assert "Here are 4 that match" in cameras and "2017 Mazda" not in cameras and "not seeing" not in cameras

@@ -1020,6 +1020,13 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
         state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in forget})
     state = replace(state, criteria=turned_down(state.criteria, given))
     given = {k: v for k, v in given.items() if not k.startswith("exclude_")}
+    old = state.criteria
+    for low, high in (("price_min_cents", "price_max_cents"), ("year_min", "year_max")):
+        # "no wait, under 30 not 40" after "around 40k": the bound carried that the new one contradicts goes
+        if high in given and low not in given and (old.get(low) or 0) > given[high]:
+            state = replace(state, criteria={k: v for k, v in state.criteria.items() if k != low})
+        if low in given and high not in given and old.get(high) is not None and old[high] < given[low]:
+            state = replace(state, criteria={k: v for k, v in state.criteria.items() if k != high})
     if not any(k in given for k in ("stock_number", "vin")):  # a unit named once is no filter for what follows
         state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in ("stock_number", "vin")})
     if any(k in given for k in SUBJECT_KEYS):

@@ -14,6 +14,7 @@ from showroom.audit.service import Actor, apply_update, record, snapshot
 from showroom.brain.compose.reply import search_terms
 from showroom.brain.nlu.attributes import (
     GOOD_MPG,
+    REAR_CAMERA_RULE,
     attribute_label,
     body_matches,
     color_family,
@@ -393,6 +394,8 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
             for year, three_row in _three_row_models(catalog).items():
                 known[f"f{i}_rows{year}"] = three_row
                 named += f" or (model = any({{f{i}_rows{year}}}) and year >= {year})"
+        elif feature.strip().lower() == "backup camera":  # required on every new US vehicle since May 2018
+            named += f" or year >= {REAR_CAMERA_RULE}"
         elif feature.strip().lower() == "fuel efficient":
             known[f"f{i}_fuels"] = in_family(catalog, "fuel_type", list(_FUEL_SAVERS))
             # a hybrid by its name ("Optima Hybrid", "SEL HEV") whatever the feed's fuel column says
