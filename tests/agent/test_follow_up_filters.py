@@ -215,3 +215,9 @@ def test_a_budget_corrected_below_the_old_floor_drops_the_floor() -> None:
         search_terms(understand("under 50k", CATALOG)), replace(before, criteria={"price_min_cents": 2_000_000})
     )
     assert kept["price_min_cents"] == 2_000_000 and kept["price_max_cents"] == 5_000_000  # a narrowing keeps both
+
+
+def test_luxury_makes_named_with_that_kind_of_thing_are_all_the_luxury_makes() -> None:
+    makes = understand("any luxury suvs? bmw audi lexus that kinda thing", CATALOG).slots.makes
+    assert {"Audi", "Lexus", "Porsche", "Cadillac"} <= set(makes)
+    assert understand("any bmw or audi suvs", CATALOG).slots.makes in (["Bmw", "Audi"], ["BMW", "Audi"])

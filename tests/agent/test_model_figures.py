@@ -84,3 +84,17 @@ async def test_a_backup_camera_searched_for_finds_every_car_from_2019_on(app: Fa
     chat = await _visitor(app, db)
     cameras = await chat.reply("any cars with a backup camera under 17k")
     assert "Here are 4 that match" in cameras and "2017 Mazda" not in cameras and "not seeing" not in cameras
+
+
+async def test_a_trip_in_winter_is_a_range_question_and_a_compared_pair_stays_the_pair(
+    app: FastAPI, db: Database
+) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any electric cars")
+    await chat.reply("too pricey. the 18k one?")
+    winter = await chat.reply("would that even make 140 miles round trip in winter")
+    assert winter.startswith("The 2022 Kia Niro EV is EPA-rated at about 239 miles of range")
+    assert "Cold weather can cut" in winter
+    await chat.reply("compare it to the prius")
+    fewer = await chat.reply("ok which one has fewer miles")
+    assert fewer.startswith("The 2022 Kia Niro EV EX FWD has fewer miles: 66,093, against 70,829 on the 2021 Toyota")

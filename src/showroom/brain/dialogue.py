@@ -1358,7 +1358,9 @@ def remember(
         new.focus = ids[0]
     if focus is not None and focus in ids:  # a comparison's answer: the pair to point at, the winner under discussion
         new.focus = focus
-    if new.focus is not None and (not state.discussed or new.focus != state.discussed[-1]):
+    if focus is not None and focus in ids and len(ids) == 2:  # "compare it to the prius": those two, for "which one"
+        new.discussed = [*(i for i in ids if i != focus), focus]
+    elif new.focus is not None and (not state.discussed or new.focus != state.discussed[-1]):
         new.discussed = [*[i for i in state.discussed if i != new.focus], new.focus][-2:]
     if s.trade_in is not None:
         given = {k: v for k, v in asdict(s.trade_in).items() if v is not None}

@@ -733,6 +733,9 @@ MESSAGES: dict[str, str] = {
         "Tenemos {total} que coinciden: {used} usados desde {used_from} y {new} nuevos desde {new_from}."
     ),
     "Here are {count}:": "Aquí tiene {count}:",
+    "Cold weather can cut an electric car's range by roughly a quarter or more.": (
+        "El frío puede reducir la autonomía de un auto eléctrico en una cuarta parte o más."
+    ),
     # a model's rating (brain.nlu.figures)
     "The {model} is EPA-rated at about {figure} miles of range, depending on the version (battery and drive).": (
         "La EPA estima la autonomía del {model} en unas {figure} millas, según la versión (batería y tracción)."

@@ -53,7 +53,7 @@ from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.knowledge import three_rows_since, trim_rank
 from showroom.brain.nlu.understanding import Slots, Understanding
 from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day
-from showroom.brain.types import VehicleView
+from showroom.brain.types import VehicleView, display_name
 from showroom.vocabulary import Tone, VehicleCondition
 
 FULL_SEARCH = 5  # the pipeline reads at most five units (agent.context.MAX_VEHICLES): five may mean more
@@ -1313,7 +1313,8 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "range and charging figures",
             r"(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!the same )\brange\b(?! of \$)|charg|kwh"
-            r"|battery|autonom|carga r[aá]pida|cargar|how far",
+            r"|battery|autonom|carga r[aá]pida|cargar|how far"
+            r"|\b(?:make|do|handle|go|get)(?: me)?\s+\d[\d,]*\s*(?:mi|miles)\b",
         ),
         ("third-row room", r"(?:3rd|third) row|tercera fila"),
         ("heat pump and climate equipment", r"heat pump|bomba de calor"),
@@ -1333,8 +1334,11 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 _RANGE_ASKED = re.compile(
-    r"\brange\b|\bhow far\b|\bmiles (?:on|per) (?:a |one )?(?:full )?charge\b|\bautonom[ií]a\b", re.IGNORECASE
+    r"\brange\b|\bhow far\b|\bmiles (?:on|per) (?:a |one )?(?:full )?charge\b|\bautonom[ií]a\b"
+    r"|\b(?:make|do|handle|go|get)(?: me)?\s+\d[\d,]*\s*(?:mi|miles)\b",
+    re.IGNORECASE,
 )
+_COLD = re.compile(r"\bwinter\b|\bcold\b|\bsnow\b|\binvierno\b|\bfr[ií]o\b", re.IGNORECASE)
 # A model's rating (``nlu.figures``), said as the rating over its versions, the unit's own figure to be confirmed
 _RATED = {
     "range and charging figures": "The {model} is EPA-rated at about {figure} miles of range, depending on the "
@@ -1366,8 +1370,10 @@ def _facts(ctx: _Ctx) -> _Reply:
         reply.lead.append(ctx.t("The {title} is rated at {mpg} MPG combined.", title=title, mpg=v.fuel_economy))
     elif v and figure is not None:  # "range?", "mpg on the kia hybrid", "can the titan tow 7000": the rating
         hybrid = " Hybrid" if fuel == "Hybrid" and "hybrid" not in v.model.lower() else ""  # an Escape "SE Hybrid"
-        model = f"{v.year} {v.make} {v.model}{hybrid}"
+        model = f"{v.year} {display_name(v.make)} {display_name(v.model)}{hybrid}"
         reply.lead.append(ctx.t(_RATED[topic], model=model, figure=figure.said()))
+        if topic == "range and charging figures" and _COLD.search(ctx.u.text):  # "in winter": said plainly
+            reply.lead.append(ctx.t("Cold weather can cut an electric car's range by roughly a quarter or more."))
         reply.question = ctx.t("Would you like a team member to confirm it for this one?")
     elif topic == "warranty":
         reply.lead.append(

@@ -270,6 +270,9 @@ _FACTS = rx(
     # "can adults actually sit in the 3rd row", "how much room in the third row": its room, not a wish for one
     r"\b(?:adults?|grown[\s-]?ups?|tall|legroom|leg room|headroom|room|space|comfortable|cramped|fit)\b[^.?!]{0,30}"
     r"\b(?:3rd|third) row\b|\b(?:3rd|third) row\b[^.?!]{0,20}\b(?:legroom|room|space|comfortable|cramped|for adults)\b",
+    # "would that even make 140 miles round trip in winter": its range
+    r"\b(?:would|will|can|could|does|do) (?:it|that|she|this|the \w+)(?: even| really| actually)?"
+    r" (?:make|do|handle|go|get)(?: me)?\s+\d[\d,]*\s*(?:mi|miles)\b",
     # "range?", "towing?", "and the mpg": a one-word follow-up about the car under discussion
     r"^\W*(?:(?:and|so|ok|what about|how about|what'?s|whats)\s+)?(?:the\s+|its\s+)?(?:range|towing|tow capacity"
     r"|towing capacity|tow rating|cargo(?: space| room)?|engine|horsepower|hp|mpg|gas mileage|warranty"

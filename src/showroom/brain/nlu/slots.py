@@ -564,6 +564,10 @@ def _year_after(lower: str, tokens: Sequence[_Tok], end: int) -> int | None:
 
 
 _LIMIT_WORD = re.compile(r"\b(?:under|below|less|fewer|max(?:imum)?|no more|up to|at most|menos|m[aá]ximo)\b")
+_AND_SO_ON = re.compile(
+    r"\bthat kind(?:a| of) (?:thing|stuff|car|brand)s?\b|\bthat sort of thing\b|\betc\b|\bor similar\b"
+    r"|\b(?:stuff|something|anything) like that\b|\bor something\b|\by (?:as[ií]|cosas as[ií])\b"
+)
 _LUXURY = re.compile(r"\bluxury\b|\bluxurious\b|\bhigh[- ]end\b|\bpremium (?:brands?|makes?)\b|\bde lujo\b")
 
 
@@ -641,9 +645,11 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
             if not m.model and any(w.model for w in wanted) and not any(w.model and w.make == m.make for w in wanted)
         ),
     )
-    if not (slots.makes or slots.models) and _LUXURY.search(masked):  # "any used luxury suvs": the luxury brands
+    alike = not slots.models and slots.makes and all(luxury(m) for m in slots.makes) and _AND_SO_ON.search(masked)
+    if (not (slots.makes or slots.models) and _LUXURY.search(masked)) or alike:
+        # "any used luxury suvs", "bmw audi lexus that kinda thing": the luxury brands
         known = sorted(catalog.makes) if catalog is not None else list(LUXURY_MAKES)
-        slots.makes = [m for m in known if luxury(m)]
+        slots.makes = list(dict.fromkeys([*slots.makes, *(m for m in known if luxury(m))]))
     years = {(m.model or m.make): m.year or _year_after(lower, tokens, m.end) for m in wanted}
     named_years = {y for y in years.values() if y}
     # a model's own number ("ram 1500", "silverado 2500") is no budget: the models named are masked first
