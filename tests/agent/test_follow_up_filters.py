@@ -221,3 +221,13 @@ def test_luxury_makes_named_with_that_kind_of_thing_are_all_the_luxury_makes() -
     makes = understand("any luxury suvs? bmw audi lexus that kinda thing", CATALOG).slots.makes
     assert {"Audi", "Lexus", "Porsche", "Cadillac"} <= set(makes)
     assert understand("any bmw or audi suvs", CATALOG).slots.makes in (["Bmw", "Audi"], ["BMW", "Audi"])
+
+
+async def test_a_year_of_the_list_before_a_side_by_side_is_still_pointed_at(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("white santa fe calligraphy?")
+    await chat.reply("whats the diff between the two 2024s")  # the pair set side by side
+    drive = await chat.reply("the 2025 - awd?")  # the two 2025s of the list before: each answered
+    assert "2025 Hyundai Santa Fe Calligraphy is listed as 4WD" in drive and "Hybrid Calligraphy AWD's trim" in drive
+    hybrid = await chat.reply("is there a hybrid calligraphy")
+    assert hybrid.startswith("Yes! The 2025 Hyundai Santa Fe Hybrid Calligraphy AWD is in stock")

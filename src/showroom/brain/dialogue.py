@@ -535,12 +535,17 @@ def search_order(u: Understanding) -> str:
 
 
 def pick(
-    u: Understanding, state: DialogueState, shown: Sequence[VehicleView], earlier: Sequence[VehicleView] = ()
+    u: Understanding,
+    state: DialogueState,
+    shown: Sequence[VehicleView],
+    earlier: Sequence[VehicleView] = (),
+    seen: Sequence[VehicleView] = (),
 ) -> list[VehicleView]:
     """The shown vehicles the message points at, the one meant first: by position ("the second one"), colour ("the
     white one"), a comparison ("the cheaper one", "the newest", "fewest miles"), or the vehicle under discussion
     ("it"); "those" is all of them; a car discussed ``earlier`` that it names and the list does not have ("back to
-    the palisade"). Empty when it cannot tell (the caller asks one specific question)."""
+    the palisade"); the one car of a list ``seen`` before that fits what it says when none shown does ("the 2025 -
+    awd?" after two 2024s were set side by side). Empty when it cannot tell (the caller asks one specific question)."""
     if not shown:
         return []
     named_before = _named_among(list(earlier), u) if earlier else None
@@ -550,7 +555,7 @@ def pick(
     refused = set(state.criteria.get("exclude_ids") or ())
     ordered = [v for v in ordered if v.id not in refused] or ordered  # a car turned down is not "the cheaper one"
     text = u.text
-    if _names_another(u, [*ordered, *earlier]):
+    if _names_another(u, [*ordered, *earlier, *seen]):
         return []  # "y la 2022 SEL?" when the car seen is a 2023 Limited: another car, searched for
     by_id = {v.id: v for v in [*shown, *earlier]}
     pair = [by_id[i] for i in state.discussed if i in by_id]
@@ -585,6 +590,11 @@ def pick(
         focus = next((v for v in ordered if v.id == state.focus), None)
         return [focus] if focus is not None and not _ALL_OF_THEM.search(text) else ordered
     candidates = _within(ordered, u)
+    # "the 2025 - awd?": the year picks the car, the drivetrain is what is asked of it
+    asked = replace(u.slots, drivetrains=[], fuel_types=[], transmissions=[])
+    from_before = _within(list(seen), replace(u, slots=asked) if u.is_question else u) if candidates is None else None
+    if from_before and (len(from_before) == 1 or (u.is_question and len(from_before) == 2)):
+        return from_before  # one car, or two asked about ("the 2025s - awd?": each answered)
     if candidates is None and _THE_X_ONE.search(text) and not _YES_NO.search(text):
         return []  # "the hybrid one, what color" when none shown is a hybrid: a search for it, not a list's answer
     if candidates is None:  # none fits what the question names: each one's answer says how it is listed

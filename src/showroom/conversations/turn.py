@@ -587,7 +587,8 @@ async def _question(
         shown = [v for v in known_cars if v.id in listed]
         # "back to the palisade": a car discussed before (not every car of every list: "which would you pick" only)
         earlier = [v for v in known_cars if v.id not in listed and v.id in state.discussed]
-        vehicles = compared.vehicles if compared is not None else pick(u, state, shown, earlier)
+        seen_before = [v for v in known_cars if v.id not in listed and v.id in state.seen]  # the lists before
+        vehicles = compared.vehicles if compared is not None else pick(u, state, shown, earlier, seen_before)
         if vehicles:
             criteria, referred = state.criteria, True
         elif shown and not u.slots.has_vehicle_criteria():
