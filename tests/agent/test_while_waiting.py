@@ -97,3 +97,13 @@ async def test_a_name_given_while_waiting_is_thanked_and_a_hurt_customer_gets_an
     await spanish.say("quiero hablar con una persona")
     held = _replies(await spanish.say("hola??"))
     assert held[0].startswith("Ya le avisé a nuestro equipo.")
+
+
+async def test_a_question_about_the_car_is_answered_while_waiting(app: FastAPI, db: Database) -> None:
+    team = await stocked_team(app, db, agent_config={"languages": ["en", "es"]})
+    chat = Visitor(app, team.dealership.subdomain)
+    await chat.say("quiero hablar con una persona")
+    await chat.say("cual es la mas barata de 3 filas")
+    assert _replies(await chat.say("de que color es?")) == ["Es color Verde.\n\n¿Hay algo más que quiera saber de él?"]
+    miles = _replies(await chat.say("y cuantas millas"))
+    assert miles[0].startswith("El 2015 Toyota Highlander AWD 4dr V6 XLE tiene 71,339 millas.")

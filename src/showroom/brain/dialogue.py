@@ -927,6 +927,12 @@ def asks_condition(text: str) -> bool:
     return bool(_CONDITION_ASKED.search(text))
 
 
+def asks_about_a_car(u: Understanding) -> bool:
+    """A question about a car's figures or equipment ("de que color es?", "y cuantas millas", "is it awd"), whatever
+    intent it scored."""
+    return bool(_ATTRIBUTE_ONLY.search(u.text)) or _asks_attribute(u)
+
+
 def _asks_attribute(u: Understanding) -> bool:
     s = u.slots
     wanted = s.drivetrains or s.transmissions or s.fuel_types or s.features or s.condition or s.body_styles
@@ -1216,6 +1222,16 @@ def quoted(u: Understanding, cars: Sequence[VehicleView]) -> tuple[list[VehicleV
         slots = replace(s, budget_max_cents=None, budget_min_cents=None)
     narrowed = [v for v in hits if _fits_named(v, slots)] or hits
     return (narrowed, replace(u, slots=slots)) if narrowed else ([], u)
+
+
+_PRICE_ONE = re.compile(r"\bthe \$?\d[\d,.]*\s?k? (?:one|uno|una)\b", re.IGNORECASE)
+
+
+def priced_pointer(u: Understanding) -> int | None:
+    """The price a message points at a car by ("the 23.6k one", "the $21,900 one"), in cents, or None."""
+    if not _PRICE_ONE.search(u.text) or not u.slots.budget_max_cents:
+        return None
+    return u.slots.budget_max_cents
 
 
 def _one_year(s: Slots) -> int | None:

@@ -54,6 +54,7 @@ from showroom.brain.dialogue import (
     DialogueState,
     about_model_of,
     against_the_one_seen,
+    asks_about_a_car,
     asks_colours,
     asks_for_more,
     asks_for_others,
@@ -70,6 +71,7 @@ from showroom.brain.dialogue import (
     own_wishes,
     passes,
     pick,
+    priced_pointer,
     quoted,
     refers_to_shown,
     refusal,
@@ -389,7 +391,8 @@ async def _decide(
         await effects.for_staff(session, services, turn, message, u, known, turns)
         if waiting is None:
             return Outcome(skipped=silent)
-        if waiting.answers and match is None and u.primary in _WHILE_WAITING:  # "while i wait, how much is it"
+        plain = u.primary in _WHILE_WAITING or asks_about_a_car(u)  # "while i wait, how much is it", "y cuantas millas"
+        if waiting.answers and match is None and plain:
             return replace(await _question(session, services, turn, message, u, known, turns), waiting=True)
         if waiting.notes >= MAX_HOLDING_NOTES:
             return Outcome(skipped=silent)
@@ -534,6 +537,12 @@ async def _question(
     seen_ids = list(dict.fromkeys([*state.shown, *state.discussed, *focused, *state.seen]))
     if seen_ids and may_quote(u):  # "the one with 27k miles": that car
         pointed, u = quoted(u, await vehicles_by_id(session, seen_ids))
+    if not pointed and state.criteria and (price := priced_pointer(u)) is not None:
+        # "the 23.6k one" when no car seen is: the one of the search at that price, if it is one
+        near = {**state.criteria, "price_min_cents": price - price // 50, "price_max_cents": price + price // 50}
+        found = [v for v in await relevant_vehicles(session, u, turn.lead.id, known, terms=near) if v.exact]
+        if 1 <= len(found) <= 2:
+            pointed, u = found[:1], replace(u, slots=replace(u.slots, budget_max_cents=None, budget_min_cents=None))
     terms = search_terms(u)
     given = {k for k, v in terms.items() if v not in (None, [], "")}  # what the message itself asks for
     criteria = whole_lot(u, search_criteria(terms, state))
