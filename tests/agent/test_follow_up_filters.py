@@ -240,3 +240,15 @@ async def test_a_price_pointing_at_a_car_not_shown_finds_it_and_it_is_compared(a
     assert k5.startswith("Yes! The 2021 Kia K5 GT-Line Auto FWD is in stock") and "$23,600" in k5
     side = await chat.reply("compare it to the jetta")
     assert side.startswith("Here they are side by side") and "K5 GT-Line" in side and "Jetta SE" in side
+
+
+async def test_a_time_for_a_closed_day_offers_the_nearest_open_one(app: FastAPI, db: Database) -> None:
+    hours = {day: {"open": "09:00", "close": "17:00"} for day in ("mon", "tue", "wed", "thu", "fri", "sat")}
+    chat = await _visitor(app, db, agent_config={"working_hours": {**hours, "sun": None}})
+    await chat.reply("any white tellurides")
+    sunday = await chat.reply("my wife wants to see the white one sunday")
+    assert "closed on Sunday" in sunday
+    two = await chat.reply("around 2?")
+    assert "closed on Sunday" in two and "Would Saturday around 2 PM work instead?" in two
+    fees = await chat.reply("is that the price id actually pay or is there more stuff added")
+    assert fees.startswith("On top of the listed price come sales tax")  # not "that's all of them"

@@ -157,7 +157,8 @@ _NEXT_PAGE = re.compile(
     r"|information|details|about)\b)"
     r"|\b(?:the )?rest of (?:them|those|the (?:list|ones|cars))\b|\bthe other (?:\d+|six|seven|eight|nine|ten)\b"
     r"|\bwhat else (?:do |did |have )?(?:you |u |ya |y'?all )?(?:have|got|get)\b"
-    r"|\b(?:are there|is there|there'?s|any) (?:any\s+)?more\b(?!\s+(?:than|expensive|room|space|power|miles))"
+    r"|\b(?:are there|is there|there'?s|any) (?:any\s+)?more\b"
+    r"(?!\s+(?:than|expensive|room|space|power|miles|stuff|fees?|charges?|costs?|added|to pay|on top|taxes))"
     r"|\b(?:a |the )?(?:6|7|8|9|10|11|12)th(?: one)?\b|\b(?:sixth|seventh|eighth|ninth|tenth)\b"
     r"|\b(?:m[aá]s opciones|more options|other options)\b|\b(?:ver|mu[eé]str[ae]me|ens[eé][nñ]ame|m[aá]nd[ae]me)"
     r" (?:todos|todas|m[aá]s|el resto|los dem[aá]s|las dem[aá]s|los otros|las otras)\b",

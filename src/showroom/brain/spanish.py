@@ -736,6 +736,7 @@ MESSAGES: dict[str, str] = {
     "Cold weather can cut an electric car's range by roughly a quarter or more.": (
         "El frío puede reducir la autonomía de un auto eléctrico en una cuarta parte o más."
     ),
+    "Would {day} {time} work instead?": "¿Le serviría el {day} {time}?",
     # a model's rating (brain.nlu.figures)
     "The {model} is EPA-rated at about {figure} miles of range, depending on the version (battery and drive).": (
         "La EPA estima la autonomía del {model} en unas {figure} millas, según la versión (batería y tracción)."

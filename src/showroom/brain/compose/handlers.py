@@ -1042,7 +1042,10 @@ _FEES = re.compile(
     r"\b(?:fees?|tax(?:es)?|doc(?:ument(?:ation)?)? fee)\b(?! credits?)"
     r"|\b(?:fees?|tax(?:es)?)\b[^.?!]{0,20}\b(?:on top|extra|included|include)\b|\bimpuestos\b"
     r"|\bcargos\b|\bcargo (?:de|por|adicional|extra)\b"  # Spanish "cargos"; "cargo space" is none
-    r"|\binclud(?:e|es|ing)\b[^.?!]{0,15}\b(?:tax|taxes|fees?|ttl)\b",
+    r"|\binclud(?:e|es|ing)\b[^.?!]{0,15}\b(?:tax|taxes|fees?|ttl)\b"
+    # "is that the price i'd actually pay or is there more stuff added"
+    r"|\b(?:more|extra|other) (?:stuff|things|charges|costs|fees) (?:added|on top|to pay|tacked on)\b"
+    r"|\bthe price (?:i'?d|i would|i will|i'?ll) (?:actually |really )?pay\b|\bwhat (?:i'?d|i would) actually pay\b",
     re.IGNORECASE,
 )
 
@@ -1276,7 +1279,17 @@ def _test_drive(ctx: _Ctx) -> _Reply:
         what = ctx.t(" of the {title}", title=ctx.join([u.short_title for u in ctx.vehicles]))
     reply.lead.append(ctx.t("I'd be glad to set up a test drive{what}.", what=what))
     request = ctx.u.time_request
-    if request:
+    closed = request is not None and (request.day or "").removeprefix("next ") in ctx.dealership.closed_days
+    if request and closed:  # "around 2?" for the Sunday said before, a day the store is closed: another day
+        open_day = next((d for d in (*WEEKDAYS[5::-1], *WEEKDAYS[6:]) if d not in ctx.dealership.closed_days), None)
+        reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=capitalise_weekdays(request.day or "")))
+        time = replace(request, day=None).said()  # "around 2 PM"
+        reply.question = (
+            ctx.t("Would {day} {time} work instead?", day=capitalise_weekdays(open_day), time=time)
+            if open_day and ctx.language == "en"
+            else ctx.t("Would another day work for you?")
+        )
+    elif request:
         said = capitalise_weekdays(request.words)
         reply.lead.append(ctx.t("I'll pass {day} along to the team, and they'll confirm the time with you.", day=said))
         reply.question = ctx.t("Is there anything you'd like us to have ready for your visit?")

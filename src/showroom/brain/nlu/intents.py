@@ -414,13 +414,15 @@ _DAY_TIME = rx(
     r"\b(?:today|tomorrow|tmrw|tonight|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|morning",
     r"afternoon|evening|\d{1,2}(?::\d\d)?\s*(?:am|pm)|hoy|ma[nñ]ana|s[aá]bado|domingo|lunes|martes|mi[eé]rcoles",
     r"jueves|viernes|a las \d{1,2})\b",
+    # "around 2?" after a day was said
+    r"^\W*(?:around|about|like|maybe|at|ok(?:ay)?\s+(?:around|at))\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|ish)?\W*$",
 )
 _AI_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "test_drive",
         rx(
             r"test drive|come (?:in|by|see)|stop by|visit|what day|what time|schedule|appointment|prueba de manejo",
-            r"qu[eé] d[ií]a|qu[eé] hora|visita",
+            r"another day|other day|qu[eé] d[ií]a|qu[eé] hora|visita|otro d[ií]a",
         ),
     ),
     ("trade_in", rx(r"trade")),
