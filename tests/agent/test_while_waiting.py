@@ -107,3 +107,10 @@ async def test_a_question_about_the_car_is_answered_while_waiting(app: FastAPI, 
     assert _replies(await chat.say("de que color es?")) == ["Es color Verde.\n\n¿Hay algo más que quiera saber de él?"]
     miles = _replies(await chat.say("y cuantas millas"))
     assert miles[0].startswith("El 2015 Toyota Highlander AWD 4dr V6 XLE tiene 71,339 millas.")
+
+
+def test_are_you_still_there_is_no_question_about_a_car() -> None:
+    from showroom.brain.nlu.intents import understand
+
+    assert understand("hello?? u still there").primary != "availability"
+    assert understand("is the palisade still there").primary == "availability"

@@ -37,7 +37,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         rx(
             r"\b(?:is|are|was)\s+(?:it|they|that|this|the|those|these|there)\b[^.?!]{0,50}\b(?:still )?"
             r"(?:available|avail|in stock|for sale|on the lot|around|sold|gone|left)\b",
-            r"\bstill\s+(?:available|avail|for sale|there|have (?:it|that|one|them)|got (?:it|that|one)|in stock)\b",
+            # "is it still there"; not "u still there?" (is anyone reading)
+            r"(?<!\byou )(?<!\bu )(?<!\bya )\bstill\s+(?:available|avail|for sale|there|have (?:it|that|one|them)"
+            r"|got (?:it|that|one)|in stock)\b",
             r"\bstill\s+(?:around|on the lot)\b",
         ),
     ),
