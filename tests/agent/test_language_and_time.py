@@ -157,3 +157,12 @@ def test_an_unknown_time_zone_or_date_resolves_to_nothing() -> None:
 )
 def test_misspelled_key_words_are_put_right_and_real_words_left_alone(text: str, corrected: str) -> None:
     assert correct(text) == corrected
+
+
+def test_a_count_of_cars_is_no_time() -> None:
+    """ "show me like 5 under 17k" asks for five cars, not a visit around 5 PM (a handover with a time invented)."""
+    from showroom.brain.nlu.intents import understand
+
+    assert understand("show me like 5 under 17k").time_request is None
+    assert understand("send me like 3 options").time_request is None
+    assert understand("i can be there like 5").time_request is not None

@@ -73,7 +73,9 @@ _DAY = re.compile(
 )
 _NOT_A_TIME = (
     r"(?!\s*(?:k\b|%|\$|,\d|\.\d|mil\b|miles?|mi\b|mph|days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?"
-    r"|times|grand|dollars|bucks|people|kids|seats|doors|cyl|owners?|percent|down|a month|/mo|per))"
+    r"|times|grand|dollars|bucks|people|kids|seats|doors|cyl|owners?|percent|down|a month|/mo|per"
+    # "show me like 5 under 17k", "like 3 options": a count of cars
+    r"|options?|choices|cars?|ones|suvs?|trucks?|sedans?|of (?:them|those|these)|more|results))"
 )
 _CLOCK = re.compile(
     # 7pm, 7 p.m., 7p, 10:30am, 7:30, "at 7" / "around 7" / "@ 7" / "a las 7", noon, lunch time
@@ -85,6 +87,7 @@ _CLOCK = re.compile(
     + r"|\b(?P<noon>noon|midday|mediod[ií]a|lunch\s?time|lunch break|my lunch|at lunch)\b",
     re.IGNORECASE,
 )
+_SHOW_ME = rx(r"\b(?:show|send|give|list|text|email|pull up)\s+(?:me|us)?\s*$", flags=re.IGNORECASE)
 _EVENING = rx(r"\b(?:tonight|tonite|2nite|2night|evening|after work|after \d|noche|tarde|pm)\b", flags=re.IGNORECASE)
 _MORNING = rx(r"\b(?:morning|mañana por la|am|early)\b", flags=re.IGNORECASE)
 
@@ -156,6 +159,8 @@ def find_time_request(text: str) -> TimeRequest | None:
             continue  # a bare number is a price, a year, a count
         if not (ap or groups["m"]) and int(groups["h"]) > 12:
             continue  # "insurance at 20 is gonna kill me": an age, a count; a 24-hour time is written 20:00
+        if not (ap or groups["m"] or groups["ish"]) and _SHOW_ME.search(cleaned[: clock.start()]):
+            continue  # "show me like 5", "send me about 3": how many cars, not when
         found = _hour(int(groups["h"]), ap, cleaned)
         if found is not None:
             hour, minute = found, int(groups["m"] or 0)
