@@ -252,3 +252,9 @@ async def test_a_time_for_a_closed_day_offers_the_nearest_open_one(app: FastAPI,
     assert "closed on Sunday" in two and "Would Saturday around 2 PM work instead?" in two
     fees = await chat.reply("is that the price id actually pay or is there more stuff added")
     assert fees.startswith("On top of the listed price come sales tax")  # not "that's all of them"
+
+
+def test_new_not_used_is_new_and_a_fuel_before_a_trim_keeps_the_trim() -> None:
+    assert understand("new not used", CATALOG).slots.condition == "new"
+    assert understand("used, not new", CATALOG).slots.condition == "used"
+    assert understand("is there a hybrid calligraphy", CATALOG).slots.trims == ["Calligraphy"]

@@ -243,6 +243,11 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
         if tok.text == "new"
         and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
     ]
+    if used and all(_turned_down(lower, p) for p in used):  # "new not used", "not a used one"
+        plain_new = re.search(r"\bnew\b", lower)
+        used, new = [], new or ([plain_new.start()] if plain_new else [])
+    if new and used:  # "used, not new": the one turned down goes
+        new = [p for p in new if not _turned_down(lower, p)]
     if (new and used) or re.search(r"\bnew or (?:used|pre[\s-]?owned)\b|\bused or new\b", lower):
         return None
     said = new or used
@@ -469,8 +474,8 @@ def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None, taken: Sequence
             following = following[1:]
         if following and following[0] in _PLAIN_WORDS:  # "a regular sx", "the base se"
             following = following[1:]
-        if len(following) > 1 and _labels(following[0], _COLORS):  # "the white ex": the colour, then the trim
-            following = following[1:]
+        if len(following) > 1 and (_labels(following[0], _COLORS) or _labels(following[0], _FUELS)):
+            following = following[1:]  # "the white ex", "a hybrid calligraphy": the colour or fuel, then the trim
         for n in (3, 2, 1):
             run = tuple(following[:n])
             after = following[n] if len(following) > n else ""
