@@ -258,3 +258,13 @@ def test_new_not_used_is_new_and_a_fuel_before_a_trim_keeps_the_trim() -> None:
     assert understand("new not used", CATALOG).slots.condition == "new"
     assert understand("used, not new", CATALOG).slots.condition == "used"
     assert understand("is there a hybrid calligraphy", CATALOG).slots.trims == ["Calligraphy"]
+
+
+async def test_the_one_with_no_miles_and_a_colour_of_a_page_before(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("small suv under 20k")
+    await chat.reply("more")  # the second page: two Equinoxes
+    none = await chat.reply("the one with no miles listed")  # the Sportage, on the first page
+    assert "2020 Kia Sportage LX FWD" in none and "doesn't show its mileage" in none
+    black = await chat.reply("is the black equinox awd")
+    assert black.startswith("The 2019 Chevrolet Equinox AWD 4dr LT w/1LT's trim says AWD")  # not the white one

@@ -68,6 +68,11 @@ _POINTER = re.compile(
     r"|el (?:blanco|gris|negro|rojo|azul|plata))\b",
     re.IGNORECASE,
 )
+_UNLISTED = re.compile(
+    r"\b(?:no|without|missing)\s+(?:the\s+)?(?P<what>miles|mileage|price)\b"
+    r"|\b(?P<what2>miles|mileage|price)\s+(?:is\s+|are\s+)?(?:not|isn'?t|aren'?t)\s+(?:listed|shown|there)\b",
+    re.IGNORECASE,
+)
 _IT = re.compile(r"\b(?:it|its|it'?s|that one|this one|that car|this car)\b", re.IGNORECASE)
 _CHEAPER = re.compile(
     r"\b(?:cheaper|cheapest|least expensive|lower price|lowest price|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b",
@@ -572,6 +577,12 @@ def pick(
                 or _PRICIER.search(text) or _NEWER.search(text) or _FEWER_MILES.search(text)):  # fmt: skip
             return ordered  # "and the other ones?": each of them
     named = _named_among(ordered, u)
+    if named is not None and u.slots.colors:  # "is the black equinox awd": the black one, else none of those shown
+        coloured = [v for v in named if _colour_matches(v.exterior_color, u.slots.colors)]
+        if not coloured:
+            before = [v for v in _named_among(list(seen), u) or [] if _colour_matches(v.exterior_color, u.slots.colors)]
+            return before if len(before) == 1 else []  # the one of a page before, else a search
+        named = coloured
     if named is not None:
         if not named:
             return []
@@ -579,6 +590,16 @@ def pick(
         if len(named) == 1 or not (_CHEAPER.search(text) or _PRICIER.search(text) or _NEWER.search(text)
                                    or _FEWER_MILES.search(text) or u.slots.colors):  # fmt: skip
             return named  # "the calligraphy": those of the list that are
+    unlisted = _UNLISTED.search(text)  # "the one with no miles listed": the unit whose listing lacks the figure
+    if unlisted:
+        miles = (unlisted.group("what") or unlisted.group("what2")).lower().startswith("mile")
+        lacking = [v for v in ordered if (v.mileage if miles else v.price_cents) is None] or [
+            v
+            for v in seen
+            if (v.mileage if miles else v.price_cents) is None  # a page before
+        ]
+        if len(lacking) == 1:
+            return lacking
     ordinal = _ORDINAL.search(text)
     if ordinal:
         position = _ORDINALS[ordinal.group(1).lower()] if ordinal.group(1) else int(ordinal.group(2)) - 1
