@@ -287,7 +287,7 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False  # "only the awd ones", "solo las nuevas": the search narrowed, past the five shown too
     s = u.slots
     text = u.text
-    if s.turned_down() and not (s.colors or s.models or s.makes):
+    if s.turns_down() and not (s.colors or s.models or s.makes):
         return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
     if refuses_by_figure(u):
         return False  # "too many miles on those, anything under 30k miles": a search with that figure
@@ -593,11 +593,11 @@ def pick(
     unlisted = _UNLISTED.search(text)  # "the one with no miles listed": the unit whose listing lacks the figure
     if unlisted:
         miles = (unlisted.group("what") or unlisted.group("what2")).lower().startswith("mile")
-        lacking = [v for v in ordered if (v.mileage if miles else v.price_cents) is None] or [
-            v
-            for v in seen
-            if (v.mileage if miles else v.price_cents) is None  # a page before
-        ]
+
+        def lacks(v: VehicleView) -> bool:
+            return (v.mileage if miles else v.price_cents) is None
+
+        lacking = [v for v in ordered if lacks(v)] or [v for v in seen if lacks(v)]  # else of a page before
         if len(lacking) == 1:
             return lacking
     ordinal = _ORDINAL.search(text)
@@ -1058,12 +1058,12 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
         state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in forget})
     state = replace(state, criteria=turned_down(state.criteria, given))
     given = {k: v for k, v in given.items() if not k.startswith("exclude_")}
-    old = state.criteria
+    before = state.criteria
     for low, high in (("price_min_cents", "price_max_cents"), ("year_min", "year_max")):
         # "no wait, under 30 not 40" after "around 40k": the bound carried that the new one contradicts goes
-        if high in given and low not in given and (old.get(low) or 0) > given[high]:
+        if high in given and low not in given and (before.get(low) or 0) > given[high]:
             state = replace(state, criteria={k: v for k, v in state.criteria.items() if k != low})
-        if low in given and high not in given and old.get(high) is not None and old[high] < given[low]:
+        if low in given and high not in given and before.get(high) is not None and before[high] < given[low]:
             state = replace(state, criteria={k: v for k, v in state.criteria.items() if k != high})
     if not any(k in given for k in ("stock_number", "vin")):  # a unit named once is no filter for what follows
         state = replace(state, criteria={k: v for k, v in state.criteria.items() if k not in ("stock_number", "vin")})

@@ -386,7 +386,7 @@ async def _decide(
         await effects.resume(session, turn)
     silent = ai_answers(turn)
     waiting = await _waiting(session, turn.conversation.id) if silent == HUMAN_HANDLES else None
-    match = await effects.assess(session, turn, message, text, u, turns, triggers=silent is None or bool(waiting))
+    match = await effects.assess(session, turn, message, text, u, turns, triggers=silent is None or waiting is not None)
     if silent:
         await effects.for_staff(session, services, turn, message, u, known, turns)
         if waiting is None:

@@ -238,7 +238,7 @@ def compose_reply(
     )
     # a comparison of two or more; "nothing cheaper than that" of the one car seen
     intent = "comparison" if compared and (len(vehicles) > 1 or compared in ALONE) else _main_intent(u)
-    refused = set_aside or u.slots.turned_down()
+    refused = set_aside or u.slots.turns_down()
     asks_more = (asks_for_more(u) or bool(_HOW_MANY.search(u.text))) and vehicles  # "how many k5s do you have"
     if intent in ("other", "not_interested", "price") and (refused or asks_more):
         intent = "inventory_search"  # "not red please", "nah too many miles", "whats left then": the next cars

@@ -94,11 +94,11 @@ TOWING_LB: _Table = {  # the maker's maximum, with the towing package and the en
     "Canyon": [(2015, 2022, 3500, 7700)],
 }  # fmt: skip
 _TABLES = {"range and charging figures": RANGE_MILES, "fuel economy": MPG_COMBINED, "towing capacity": TOWING_LB}
-TOPICS = frozenset(_TABLES)
 
 
 def rated(model: str, year: int | None, topic: str, fuel: str | None = None) -> Rated | None:
-    """The rated figure of ``topic`` (one of ``TOPICS``) for this model and year, or None when the table does not
+    """The rated figure of ``topic`` (a facts topic: "range and charging figures", "fuel economy", "towing
+    capacity"; any other has none) for this model and year, or None when the table does not
     know it. ``fuel``: what the unit runs on (``attributes.vehicle_fuel``): a hybrid whose model name does not say so
     (an Escape "SE Hybrid") is looked up as the hybrid; an electric car has no MPG."""
     table = _TABLES.get(topic)

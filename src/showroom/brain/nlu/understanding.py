@@ -86,14 +86,9 @@ class Slots:
     # makes named without a model of theirs beside models of other makes ("the audi q5 or a lexus": Lexus)
     lone_makes: list[str] = field(default_factory=list)
 
-    def turned_down(self) -> list[str]:
-        """Everything the message turns down, as words for a reply ("red", "Palisade", "hybrid")."""
-        return [
-            *(c.lower() for c in self.excluded_colors),
-            *self.excluded_models,
-            *self.excluded_makes,
-            *(f.lower() for f in self.excluded_fuels),
-        ]
+    def turns_down(self) -> bool:
+        """Does the message turn a colour, model, make or fuel down ("not red", "no chevys", "not a hybrid")?"""
+        return bool(self.excluded_colors or self.excluded_models or self.excluded_makes or self.excluded_fuels)
 
     def has_vehicle_criteria(self) -> bool:
         """Does the customer describe what they want (anything the inventory search can filter on)?"""
