@@ -104,7 +104,9 @@ async def test_a_question_about_the_car_is_answered_while_waiting(app: FastAPI, 
     chat = Visitor(app, team.dealership.subdomain)
     await chat.say("quiero hablar con una persona")
     await chat.say("cual es la mas barata de 3 filas")
-    assert _replies(await chat.say("de que color es?")) == ["Es color Verde.\n\n¿Hay algo más que quiera saber de él?"]
+    assert _replies(await chat.say("de que color es?")) == [
+        "El 2015 Toyota Highlander AWD 4dr V6 XLE es color Verde.\n\n¿Hay algo más que quiera saber de él?"
+    ]
     miles = _replies(await chat.say("y cuantas millas"))
     assert miles[0].startswith("El 2015 Toyota Highlander AWD 4dr V6 XLE tiene 71,339 millas.")
 

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from showroom.brain.i18n import say, translate
-from showroom.brain.nlu.attributes import drivetrain_matches, gearbox_fits, trim_matches
+from showroom.brain.nlu.attributes import drivetrain_matches, fuel_matches, gearbox_fits, trim_matches, vehicle_fuel
 from showroom.brain.nlu.knowledge import model_body, model_fuel
 from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
@@ -196,6 +196,19 @@ def version_question(text: str) -> list[str]:
 
 
 _INSTEAD = re.compile(r"\binstead\b|\ben vez\b|\bmejor (?:un|una)\b", re.IGNORECASE)
+# "is the hybrid awd?", "the electric one, how far", "la híbrida": a car seen, named by what it runs on
+_THE_FUEL = re.compile(
+    r"\bthe\s+(?:hybrid|electric|ev|plug-?in|phev|diesel)(?:\s+(?:one|version|model))?\b(?!s)"
+    r"|\b(?:la|el)\s+(?:h[ií]brid[oa]|el[eé]ctric[oa])\b(?!s)",
+    re.IGNORECASE,
+)
+
+
+def names_by_fuel(u: Understanding) -> bool:
+    """Does the message name a car seen by its fuel ("is the hybrid awd?"), rather than ask about a fuel?"""
+    return bool(u.slots.fuel_types and _THE_FUEL.search(u.text))
+
+
 _ANY_KIND = re.compile(
     r"\b(?:any|got any|have any|do you have|other|more)\s+(?!(?:of|one|ones|two|three|four|2|3|4)\b)\w+", re.IGNORECASE
 )
@@ -281,6 +294,9 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if next_page(u, state):  # "more?", "the rest": the next cars of the search, not those shown
         return False
+    if u.primary == "thanks" and not u.slots.has_vehicle_criteria():
+        return False  # "i'll think about it and circle back": a close, about no car
+
     if _NEXT_UP.search(u.text):  # "next one up?": the next dearer car of the search
         return False
     if _ONLY.search(u.text) and u.slots.has_vehicle_criteria():
@@ -299,6 +315,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return True  # "compare the white and the grey": two of those shown
     if s.stock_number or s.vin:
         return False
+    if s.condition and state.criteria.get("condition") not in (None, s.condition) and _FRESH.search(text):
+        return False  # "those are all over 40, what else, used is fine" after new ones: used ones, searched
     if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
@@ -307,6 +325,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if version_question(text) and state.focus is not None:
         return True  # "gt or ecoboost?": which version the car under discussion is
+    if _THE_FUEL.search(text) and s.fuel_types and not (s.makes or s.models or _ANY_KIND.search(text)):
+        return True  # "is the hybrid awd?": the hybrid seen (``pick``; none seen: a search for one)
     if _ANY_KIND.search(text) and (s.fuel_types or s.drivetrains or s.colors or s.transmissions or s.features):
         return False  # "any hybrids that are newer", "got any awd ones under 30k": a search of that kind
     if re.search(r"\bany (?:cheaper|newer|less expensive|lower)\b", text, re.IGNORECASE):
@@ -606,9 +626,17 @@ def pick(
         if -len(ordered) <= position < len(ordered):
             return [ordered[position]]
         return []
-    if _YES_NO.search(text) and _asks_attribute(u):  # "is it awd?", "are they automatic?": answered of each
+    # "is it awd?", "are they automatic?": answered of each; "the white one, awd?": of the white one
+    described = u.slots.colors or _THE_FUEL.search(text)
+    if (_YES_NO.search(text) or (described and _THE_X_ONE.search(text))) and _asks_attribute(u):
         if u.slots.colors:  # "is the grey one awd?": the colour picks, the drivetrain is the question
             return [v for v in ordered if _colour_matches(v.exterior_color, u.slots.colors)][:1]
+        if _THE_FUEL.search(text) and u.slots.fuel_types:  # "is the hybrid awd?": the hybrid picks, of a list before
+            runs = [v for v in ordered if _runs_on(v, u.slots.fuel_types)] or [
+                v for v in seen if _runs_on(v, u.slots.fuel_types)
+            ]
+            focus = next((v for v in runs if v.id == state.focus), None)
+            return [focus] if focus is not None else runs[:1]
         focus = next((v for v in ordered if v.id == state.focus), None)
         return [focus] if focus is not None and not _ALL_OF_THEM.search(text) else ordered
     candidates = _within(ordered, u)
@@ -620,7 +648,7 @@ def pick(
     if candidates is None and _THE_X_ONE.search(text) and not _YES_NO.search(text):
         return []  # "the hybrid one, what color" when none shown is a hybrid: a search for it, not a list's answer
     if candidates is None:  # none fits what the question names: each one's answer says how it is listed
-        return ordered if _asks_attribute(u) and not u.slots.colors else []
+        return ordered if _asks_attribute(u) and not u.slots.colors and not _THE_FUEL.search(text) else []
     if _CHEAPER.search(text):
         priced = [v for v in candidates if v.price_cents is not None]
         return [min(priced, key=lambda v: v.price_cents or 0)] if priced else []
@@ -705,6 +733,8 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     )
     by_id = {v.id: v for v in shown}
     named = _named_among(ordered, u)
+    if named == [] and not any(_of_named_model(v, u.slots) for v in shown):
+        return None  # "how's the jetta compare" after two Altimas: the Jetta is searched for, then set beside them
     two = re.search(r"\b(?:the|both|those|these) (?:two )?([a-z][a-z0-9-]{2,})s\b", text, re.IGNORECASE)
     if side and not named and two and two.group(1).lower() not in ("one", "car", "truck", "suv", "vehicle"):
         # "the difference between the two calligraphys": the two whose title has the word, else no guess
@@ -911,6 +941,7 @@ def models_compared(u: Understanding) -> bool:
     return side_by_side(u) or (bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier"))
 
 
+_HOW_COMPARES = re.compile(r"\bhow(?:'?s| is| does| do| would)\b[^.?!]{0,30}\b(?:compare|stack up)\b", re.I)
 _LEADING_VS = re.compile(r"^\W*(?:and\s+|ok\s+|so\s+)?(?:vs\.?|versus|compared (?:to|with)|against)\s", re.I)
 
 
@@ -919,7 +950,8 @@ def against_the_one_seen(
 ) -> Comparison | None:
     """ "How does it compare to the 2023 palisade sel": the car under discussion beside the first unit found of the
     one named (None when nothing named was found: the answer says so and offers the closest)."""
-    pointed = _POINTER.search(u.text) or _LEADING_VS.search(u.text)  # "vs the ioniq 5 u have": against the one seen
+    # "vs the ioniq 5 u have", "how's the jetta compare on gas": against the one seen
+    pointed = _POINTER.search(u.text) or _LEADING_VS.search(u.text) or _HOW_COMPARES.search(u.text)
     if focus is None or not side_by_side(u) or not pointed or len(_subjects(u)) != 1:
         return None
     other = next((v for v in found if v.exact and v.id != focus.id), None)
@@ -1029,7 +1061,7 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
             return False
         if s.transmissions and not any(gearbox_fits(v, t) for t in s.transmissions):
             return False
-        if s.fuel_types and not any(f.lower() in (v.fuel_type or "").lower() for f in s.fuel_types):
+        if s.fuel_types and not _runs_on(v, s.fuel_types):
             return False
         if (s.year_min and v.year < s.year_min) or (s.year_max and v.year > s.year_max):
             return False  # "the brown 2021": the 2021 of the brown ones
@@ -1039,6 +1071,12 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
     asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or s.fuel_types or budget or years)
     fitting = [v for v in shown if fits(v)]
     return fitting if fitting or not asked else None
+
+
+def _runs_on(v: VehicleView, fuels: Sequence[str]) -> bool:
+    """Does the unit run on one of these fuels, by its name first ("Optima Hybrid" listed as Gasoline is a hybrid)?"""
+    actual = vehicle_fuel(v.fuel_type, v.model, v.trim)
+    return any(fuel_matches(actual, f) for f in fuels)
 
 
 def _colour_matches(colour: str | None, wanted: Sequence[str]) -> bool:

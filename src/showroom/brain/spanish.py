@@ -655,6 +655,13 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "No, none of the ones I showed you is {what}.": "No, ninguno de los que le mostré es {what}.",
+    "Yes, all of them are {what}.": "Sí, todos son {what}.",
+    "Yes, one of them is {what}: the {title}.": "Sí, uno de ellos es {what}: el {title}.",
+    "Yes, {count} of them are {what}:": "Sí, {count} de ellos son {what}:",
+    "Whenever you're ready, just reply here and we'll pick up where we left off.": (
+        "Cuando esté listo, solo responda aquí y seguimos donde nos quedamos."
+    ),
     "Thanks for your message. I want to make sure I point you in the right direction.": (
         "Gracias por su mensaje. Quiero asegurarme de orientarle bien."
     ),

@@ -407,7 +407,13 @@ async def _decide(
         if handover is not None:
             meant = await _car_meant(session, u, told, known, turn.lead.id)
             note = effects.handover_note(turn, u.language, u, match, about=meant)
-            reply = await effects.say(session, services, turn, message, note, model="handover")
+            # what the message gave ("need a third row ... around $550 a month") is remembered for the turns after
+            # ("used is fine, under 36k" while the customer waits): the criteria, a trade-in, a visit, the contact
+            criteria = whole_lot(u, search_criteria(search_terms(u), told))
+            state = remember(told, u=u, criteria=criteria, shown=[meant.id] if meant else [], reply=note)
+            reply = await effects.say(
+                session, services, turn, message, note, model="handover", dialogue_state=state.to_json()
+            )
             await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
     tags = list(turn.conversation.tags or [])

@@ -32,11 +32,13 @@ from showroom.brain.dialogue import (
     asks_trims,
     contact_given,
     given_name,
+    names_by_fuel,
     superlative,
     unrated,
     version_question,
 )
 from showroom.brain.guardrails import price_text
+from showroom.brain.i18n import colour_name
 from showroom.brain.nlu.attributes import (
     MODEL_MPG,
     color_matches,
@@ -434,6 +436,8 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         return None
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
+    if ctx.referred and len(ctx.vehicles) > 1 and (which := _which_of_those(ctx)) is not None:
+        return which  # "is one of those a hybrid?": the ones that are, named
     if ctx.referred and len(ctx.vehicles) > 1 and not _by_identifier(ctx) and not s.features:  # "are they awd?"
         each = list(
             dict.fromkeys(  # two units that read the same give the same answer once
@@ -469,6 +473,64 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     reply = _Reply(vehicle_ids=[v.id], confidence=0.8, question=ctx.ask("visit_request", ctx.say("ask_test_drive")))
     reply.lead.extend(answers[:3])
     return reply
+
+
+# "is one of those a hybrid?", "any of them awd", "which ones are white", "alguna es 4x4?": a question of the cars
+# shown, answered by naming the ones that are (not a yes or no per car, nor a new search)
+_ONE_OF_THOSE = re.compile(
+    r"\b(?:(?:is|are)\s+(?:there\s+)?(?:one|any|either|some)\s+of\s+(?:those|them|these|the)\b"
+    r"|any\s+of\s+(?:those|them|these)\b|\bwhich\s+(?:ones?\s+)?(?:of\s+(?:those|them|these)\s+)?(?:is|are|has|have)\b"
+    r"|\balgun[oa]s?\s+(?:de\s+(?:esos|esas|ellos|ellas)\s+)?(?:es|son|tiene|tienen)\b"
+    r"|\bcu[aá]l(?:es)?\s+(?:de\s+(?:esos|esas|ellos|ellas)\s+)?(?:es|son|tiene|tienen)\b)",
+    re.IGNORECASE,
+)
+
+
+def _which_of_those(ctx: _Ctx) -> _Reply | None:
+    """ "Is one of those a hybrid?" after four Calligraphys: the one that is, named and now under discussion ("is the
+    hybrid awd?" is about it); none: said so. Only for a fuel, a drivetrain, a colour or a body style asked of the
+    cars shown, with no other model named."""
+    s = ctx.u.slots
+    if not _ONE_OF_THOSE.search(ctx.u.text) or s.models or s.makes or s.features:
+        return None
+    asked = Slots(fuel_types=s.fuel_types, drivetrains=s.drivetrains, colors=s.colors, body_styles=s.body_styles)
+    if not (asked.fuel_types or asked.drivetrains or asked.colors or asked.body_styles):
+        return None
+    what = (
+        _fuel_words(ctx, asked.fuel_types[0])
+        if asked.fuel_types
+        else _drive_words(ctx, asked.drivetrains[0])
+        if asked.drivetrains
+        else colour_name(asked.colors[0], ctx.language).lower()
+        if asked.colors
+        else _a_kind(asked.body_styles[0])
+    )
+    having = [v for v in ctx.vehicles if _fits(replace(v, exact=True), asked)]
+    if not having:
+        reply = _Reply(vehicle_ids=[], confidence=0.8, question=ctx.say("ask_else"))
+        reply.lead.append(ctx.t("No, none of the ones I showed you is {what}.", what=what))
+        return reply
+    reply = _Reply(vehicle_ids=[v.id for v in having], confidence=0.85)
+    if len(having) == 1:
+        v = having[0]
+        title = v.short_title if ctx.sms else v.title
+        reply.lead.append(ctx.t("Yes, one of them is {what}: the {title}.", what=what, title=title))
+        reply.body.append(_list_block(having, ctx))
+        reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
+        return reply
+    if len(having) == len(ctx.vehicles):
+        reply.lead.append(ctx.t("Yes, all of them are {what}.", what=what))
+    else:
+        reply.lead.append(ctx.t("Yes, {count} of them are {what}:", count=len(having), what=what))
+        reply.body.append(_list_block(having, ctx))
+    reply.question = ctx.say("ask_which")
+    return reply
+
+
+def _a_kind(body: str) -> str:
+    """ "an SUV", "a sedan": a body style with its article."""
+    word = body if body.isupper() else body.lower()
+    return f"{'an' if word[0] in 'aeiouAEIOUS' and word != 'Sedan' else 'a'} {word}"
 
 
 _DRIVE_WORDS = {
@@ -569,7 +631,9 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     trim = _trim_asked(ctx.u.text)
     if trim is not None and not s.drivetrains and not s.transmissions and not s.fuel_types:
         out.append(_trim_fact(v, ctx, title, trim))
-    if s.fuel_types:  # "is it a hybrid?", "diesel o gasolina?": what it runs on, in words (never the feed's label)
+    # "is it a hybrid?", "diesel o gasolina?": what it runs on, in words (never the feed's label); not when the fuel
+    # only named the car ("is the hybrid awd?", "the hybrid, what color")
+    if s.fuel_types and not (ctx.referred and names_by_fuel(ctx.u)):
         out.append(_fuel_said(ctx, v) if _IS_A_FUEL.search(ctx.u.text) else _runs_on(ctx, v))
     for feature in [f for f in s.features if f != "low mileage"]:  # "low miles" ranks; the miles are said
         own = feature_of(v, feature)
@@ -616,7 +680,14 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             else ctx.t("The {title} is finished in {colour}.", title=title, colour=ctx.colour(v.exterior_color))
         )
     elif colour_question and (s.colors or re.search(r"\bcolou?r\b", ctx.u.text, re.IGNORECASE)):
-        out.append(ctx.t("It's finished in {colour}.", colour=ctx.colour(v.exterior_color)) if v.exterior_color else "")
+        colour = ctx.colour(v.exterior_color) if v.exterior_color else ""
+        out.append(
+            ""
+            if not colour
+            else ctx.t("It's finished in {colour}.", colour=colour)
+            if any(out)
+            else ctx.t("The {title} is finished in {colour}.", title=title, colour=colour)  # the car named first
+        )
     miles_asked = _MILES_ASKED.search(ctx.u.text)
     if miles_asked and v.mileage is None and "low mileage" not in s.features:  # not in the feed: said, not guessed
         out.append(
@@ -1597,8 +1668,12 @@ _GOODBYE = re.compile(
 
 
 def _thanks(ctx: _Ctx) -> _Reply:
-    if DEFERRAL.search(ctx.u.text):  # "ill think about it": no pitch, the door left open
-        return _Reply(lead=[ctx.t("Of course, take your time.")], question=ctx.say("ask_else"), confidence=0.9)
+    if DEFERRAL.search(ctx.u.text.lower()):  # "ill think about it": no pitch, the door left open
+        return _Reply(
+            lead=[ctx.t("Of course, take your time.")],
+            question=ctx.t("Whenever you're ready, just reply here and we'll pick up where we left off."),
+            confidence=0.9,
+        )
     if _GOODBYE.search(ctx.u.text):  # "thanks, that's all for now": a close, not another question
         return _Reply(
             lead=[ctx.say("welcome")],

@@ -26,6 +26,7 @@ from showroom.brain.escalation.phrases import (
     VISIT,
 )
 from showroom.brain.escalation.signals import _Context, _first, _keyword_hit
+from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.sentiment import ACRONYMS
 from showroom.brain.nlu.text import is_negated, rx
@@ -216,6 +217,8 @@ def _detect_learned(ctx: _Context) -> str | None:
         return None  # "can i test drive it saturday": the agent asks for a time; a time is the appointment detector's
     if ctx.history and refuses(ctx.u) and _ANOTHER.search(ctx.lower):
         return None  # "no me gusta el gris, hay otra?": a car shown turned down for another one, which is browsing
+    if DEFERRAL.search(ctx.lower) and not ctx.u.wants_human:
+        return None  # "not ready yet, i'll reach out in spring": the door left open; a complaint in it is named above
     seen = learned.opinion(ctx.text)
     if seen.probability < learned.THRESHOLD or seen.reason == learned.VISIT:
         return None  # a visit is the appointment detector's and the booking's: they know a time from a wish

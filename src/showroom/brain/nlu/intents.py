@@ -27,7 +27,12 @@ DEFERRAL = rx(
     r" (?:think (?:about it|it over|on it|about that)|sleep on it|mull it over|run it by"
     r"|talk (?:it over |about it )?(?:to|with) (?:(?:my|the) (?:wife|husband|partner|spouse|family|parents|dad|mom|son"
     r"|daughter|kids?|boss|bank|girlfriend|boyfriend)|him|her|them))\b",
-    r"\b(?:lo voy a pensar|d[eé]jeme pensarlo|lo pienso|lo platico con mi (?:esposa|esposo|familia))\b",
+    # "i'll circle back in march", "not ready yet, i'll reach out": the customer will come back, nobody is needed now
+    r"\b(?:i'?ll|ill|i will|we'?ll|we will) (?:circle back|reach (?:back )?out|get back (?:to|with) (?:you|u|ya)"
+    r"|let (?:you|u|ya) know|be in touch|hit (?:you|u|ya) up|touch base)\b"
+    r"|\b(?:not|aren'?t|am not|are not) ready (?:yet|to (?:buy|pull the trigger|commit))\b",
+    r"\b(?:lo voy a pensar|d[eé]jeme pensarlo|lo pienso|lo platico con mi (?:esposa|esposo|familia))\b"
+    r"|\btodav[ií]a no estoy list[oa]\b|\b(?:le|les) (?:aviso|escribo|llamo) (?:despu[eé]s|luego|m[aá]s adelante)\b",
 )
 _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("availability", 2.0, rx(rf"\b(?:do|does|did)\s+{_YOU}\s+(?:still\s+)?(?:have|got|carry|stock|sell|get|has)\b")),
@@ -367,9 +372,10 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         "test_drive",
         3.0,
         rx(
-            r"\bprueba de manejo\b|\bmanejarl[oa]\b|\bprobarl[oa]\b|\bir a (?:verl[oa]|probarl[oa])\b",
+            r"\bprueba de manejo\b|\bmanejarl[oa]s?\b|\bprobarl[oa]s?\b|\bir a (?:verl[oa]s?|probarl[oa]s?)\b",
             # "quiero verla mañana en la tarde": to see it on a day is a visit
-            r"\b(?:quiero|quisiera|puedo|podemos|me gustar[ií]a|voy a|vamos a|paso a)\s+(?:ir a\s+)?verl[oa]s?\b"
+            r"\b(?:quiero|queremos|quisiera|quisi[eé]ramos|puedo|podemos|me gustar[ií]a|voy a|vamos a|paso a)\s+"
+            r"(?:ir a\s+)?verl[oa]s?\b"
             r"[^.?!]{0,20}\b(?:hoy|ma[nñ]ana|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|esta tarde"
             r"|este fin)\b",
         ),
@@ -378,7 +384,8 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         "test_drive",
         1.5,
         rx(
-            r"\b(?:puedo|podemos|quiero|quisiera|me gustar[ií]a)\s+(?:ir|pasar|llegar|visitar\w*|verl[oa])\b",
+            r"\b(?:puedo|podemos|quiero|queremos|quisiera|me gustar[ií]a)\s+"
+            r"(?:ir|pasar|llegar|visitar\w*|verl[oa]s?)\b",
             r"\bcita\b|\bagendar\b|\bapartar\b|\bpaso (?:ma[nñ]ana|hoy|el)\b",
         ),
     ),
