@@ -89,3 +89,59 @@ async def test_used_is_fine_after_new_ones_searches_the_used_ones(app: FastAPI, 
     await chat.reply("new tucson, whatcha got")
     used = await chat.reply("eh those are all over 40. what else you got that's cheaper, used is fine")
     assert "not seeing" not in used and "2022 Hyundai Tucson SE AWD" in used
+
+
+@pytest.mark.parametrize(
+    ("text", "models", "excluded"),
+    [("dang no elantras?", ["Elantra"], []), ("no tellurides please", [], ["Telluride"]), ("no hybrids", [], [])],
+)
+def test_no_x_asked_is_whether_there_are_any(text: str, models: list[str], excluded: list[str]) -> None:
+    s = understand(text, CATALOG).slots
+    assert s.models == models and s.excluded_models == excluded
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [("3 row suv new under 50k", "new"), ("i meant new", "new"), ("cheapest new thing you got", "new"),
+     ("used suv new tires", "used"), ("I'm new to this", None)],
+)  # fmt: skip
+def test_new_said_after_the_kind_or_as_a_correction(text: str, condition: str | None) -> None:
+    said = understand(text, CATALOG).slots.condition
+    assert (str(said) if said else None) == condition
+
+
+async def test_no_x_asked_after_new_cars_shows_them_saying_what_was_left_out(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("cheapest new thing you got")
+    elantras = await chat.reply("dang no elantras?")
+    assert elantras.startswith("I'm not seeing one that's also new, but here's what we have:")
+    assert "Elantra SEL IVT, White, $23,900" in elantras and "Got it, no Elantra" not in elantras
+
+
+async def test_a_model_with_none_on_the_lot_is_said_plainly(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("show me awd suvs under 30k")
+    wrangler = await chat.reply("any jeep wranglers?")
+    assert wrangler.startswith("We don't have a Wrangler in stock right now.")
+
+
+async def test_is_the_forte_a_sedan_is_answered_not_listed_again(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any used kia fortes")
+    kind = await chat.reply("is the forte a sedan or hatchback")
+    assert kind.startswith("The Forte is listed as a sedan.") and "- 2022" not in kind
+    truck = await chat.reply("is the santa cruz a truck")
+    assert truck.startswith("Yes, the Santa Cruz is listed as a truck. The 2024 Hyundai Santa Cruz")
+
+
+async def test_the_make_of_the_model_shown_keeps_the_model(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you have a hyundai telluride")
+    kia = await chat.reply("ok the kia then, under 36k")
+    assert "test drive" not in kia and "Forte" not in kia and "Sportage" not in kia
+    fewest = await chat.reply("lowest miles of those")
+    assert "2022 Kia Telluride EX FWD" in fewest and "27,019 miles" in fewest
+    cheapest = await _visitor(app, db)
+    await cheapest.reply("show me hybrids")
+    hybrid = await cheapest.reply("whats the cheapest hybrid")
+    assert "2020 Kia Optima Hybrid EX Auto" in hybrid and "$20,999" in hybrid and "is a hybrid" not in hybrid

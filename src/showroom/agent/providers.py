@@ -11,8 +11,8 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import httpx
@@ -65,6 +65,9 @@ class ReplyRequest:
     # every car that fits was shown already: "more" (``vehicles`` are the next ones), "all" (there are no others);
     # "wider": nothing of the model asked for beats the car seen, ``vehicles`` are of other models
     seen: str | None = None
+    # criteria carried from before that nothing fitting the message's own wish met, so left out of this search
+    # ("no elantras?" after new cars: the used Elantras, said to be pre-owned): criterion -> value
+    relaxed: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -105,6 +108,7 @@ class BuiltinProvider:
             set_aside=req.set_aside,
             compared=req.compared,
             seen=req.seen,
+            relaxed=req.relaxed,
         )
         mentioned = [v for v in req.vehicles if v.id in draft.vehicle_ids] or list(req.vehicles)
         metrics.AI_PROVIDER.labels(self.name, "ok").observe(time.perf_counter() - started)

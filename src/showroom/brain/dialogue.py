@@ -1125,6 +1125,13 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
             carried.append("body_styles")  # "maybe a sedan" then "honda or toyota": Honda or Toyota sedans
         if "body_styles" in given and not any(k in given for k in ("makes", "models")) and not old.get("models"):
             carried.append("makes")  # "bmw audi lexus whatever" then "suv only": their SUVs
+        if (
+            set(given) <= {"makes", *carried}
+            and old.get("models")
+            and given.get("makes")
+            and set(given["makes"]) <= set(old.get("makes") or ())
+        ):
+            carried.append("models")  # "ok the kia then, under 36k" after Kia Tellurides: those, not every Kia
         kept = {k: v for k, v in old.items() if k in carried}
         return {**kept, **given}
     models = state.criteria.get("models") or []

@@ -655,6 +655,20 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "I'm not seeing one that's also {what}, but here's what we have:": (
+        "No veo ninguno que además sea {what}, pero esto es lo que tenemos:"
+    ),
+    "under {price}": "de menos de {price}",
+    "in {colour}": "color {colour}",
+    "a {year} or newer": "{year} o más reciente",
+    "under {miles} miles": "con menos de {miles} millas",
+    "Our listings don't say what body type the {model} is; a team member can confirm it.": (
+        "Nuestros anuncios no dicen qué tipo de carrocería es el {model}; alguien de nuestro equipo se lo confirmará."
+    ),
+    "Yes, the {model} is listed as {kind}.": "Sí, el {model} aparece como {kind}.",
+    "No, the {model} is listed as {kind}, not {wanted}.": "No, el {model} aparece como {kind}, no como {wanted}.",
+    "The {model} is listed as {kind}.": "El {model} aparece como {kind}.",
+    "We have the {model} listed as {kinds}.": "Tenemos el {model} como {kinds}.",
     "No, none of the ones I showed you is {what}.": "No, ninguno de los que le mostré es {what}.",
     "Yes, all of them are {what}.": "Sí, todos son {what}.",
     "Yes, one of them is {what}: the {title}.": "Sí, uno de ellos es {what}: el {title}.",

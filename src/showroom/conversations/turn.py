@@ -510,6 +510,17 @@ async def _own_wishes_first(
     return (alone, own) if any(v.exact for v in alone) else (vehicles, criteria)
 
 
+def _left_out(carried: dict[str, Any], searched: dict[str, Any]) -> dict[str, Any]:
+    """The criteria carried from before that a search for the message's own wish left out (``_own_wishes_first``)."""
+    if searched is carried:
+        return {}
+    return {
+        k: v
+        for k, v in carried.items()
+        if k not in searched and v not in (None, [], "") and not k.startswith("exclude")
+    }
+
+
 async def _question(
     session: AsyncSession,
     services: Services,
@@ -566,6 +577,7 @@ async def _question(
         if focus_car is not None:
             criteria = {**criteria, "makes": [focus_car.make], "models": [focus_car.model]}
     turned = None
+    relaxed: dict[str, Any] = {}  # what was carried from before and left out for the message's own wish
     shown_all: str | None = None  # every car that fits was shown already ("more": the next ones; "all": no others)
     if pointed:
         vehicles, referred, criteria = pointed, True, state.criteria
@@ -587,7 +599,9 @@ async def _question(
             session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
         )
         # "too much. what about the kona?": the Kona
+        carried = criteria
         vehicles, criteria = await _own_wishes_first(session, u, turn.lead.id, known, terms, criteria, vehicles)
+        relaxed = _left_out(carried, criteria)
     elif refers_to_shown(u, state) and not models_compared(u):  # "it", "the white one": what was shown
         ranked_by = superlative(u)
         if ranked_by and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
@@ -635,9 +649,11 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=searched, order=order, everything=superlative(u) is not None
         )
+        carried = criteria
         vehicles, criteria = await _own_wishes_first(
             session, u, turn.lead.id, known, terms, criteria, vehicles, order=order
         )
+        relaxed = _left_out(carried, criteria)
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
         if compared is None and state.focus is not None and side_by_side(u):  # "how does it compare to the palisade"
             compared = against_the_one_seen(u, await the_focus(), vehicles)
@@ -734,6 +750,7 @@ async def _question(
         set_aside=turned.vehicles if turned is not None else [],
         compared=compared.measure if compared is not None else None,
         seen=shown_all,
+        relaxed=relaxed,
     )
     return Pending(
         turn, inbound, request, provider, choice, vehicles, known, sms_max, started, state, criteria, clarify

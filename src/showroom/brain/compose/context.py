@@ -33,6 +33,7 @@ class _Ctx:
     referred: bool = False  # the vehicles are the ones the customer pointed at ("it", "the white one")
     language: str = "en"  # what the reply is written in (brain.i18n)
     seen: str | None = None  # the customer saw every car that fits already: "more" (these are the next), "all"
+    relaxed: dict[str, Any] = field(default_factory=dict)  # criteria carried from before that no car met, left out
 
     @property
     def hours(self) -> str:

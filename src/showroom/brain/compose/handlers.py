@@ -41,12 +41,14 @@ from showroom.brain.guardrails import price_text
 from showroom.brain.i18n import colour_name
 from showroom.brain.nlu.attributes import (
     MODEL_MPG,
+    body_matches,
     color_matches,
     drivetrain_fits,
     drivetrain_matches,
     drivetrains_named,
     feature_of,
     fuel_matches,
+    model_matches,
     transmissions_named,
     vehicle_fuel,
 )
@@ -67,6 +69,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     limit = 2 if ctx.sms else 5
     target = _by_identifier(ctx)
     wished = replace(s, fuel_types=[]) if asks_fuel_of(ctx.u) else s  # "is it a plug-in?" asks, never filters
+    wished = replace(wished, body_styles=[]) if asks_body_of(ctx.u) else wished  # "is the forte a sedan?" too
     exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, wished)], ctx.u.text)
     reply = _Reply()
     if not s.has_vehicle_criteria() and not ctx.vehicles and _THIS_ONE.search(ctx.u.text):
@@ -132,6 +135,16 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
         reply.confidence = 0.8
         return reply
+    if exact and asks_body_of(ctx.u):  # "is the forte a sedan or hatchback": its listings' body type
+        listed = [t.text for t in ctx.history if t.sender in ("ai", "agent")][-1:]
+        said = _body_said(ctx, exact)
+        if listed and all(v.title in listed[0] for v in exact[:limit]):  # the cars are on screen: the answer alone
+            return _Reply(lead=[said], question=ctx.say("ask_which"), confidence=0.85)
+        answer = _exact_answer(ctx, exact[:limit], asked_specific, more=len(exact) > limit)
+        if answer.lead and answer.lead[0].startswith(("Yes! ", "¡Sí! ")):  # one yes is enough
+            answer.lead[0] = answer.lead[0].split(" ", 1)[1]
+        answer.lead[:0] = [said]
+        return answer
     if exact and asks_fuel_of(ctx.u):  # "is the santa fe hybrid a plug-in?": answered of the unit, then the rest
         answer = _exact_answer(ctx, exact[:1], asked_specific, more=False)
         answer.lead[:0] = [_fuel_said(ctx, exact[0])]
@@ -142,6 +155,12 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         # the search's own count of what fits, when every unit it read fits here too ("we have 14; here are 5")
         total = exact[0].matching if more and len(exact) == len(ctx.vehicles) and exact[0].from_search else None
         answer = _exact_answer(ctx, exact[:limit], asked_specific, more=more, total=total)
+        left_out = _left_out_words(ctx, exact[:limit])
+        if left_out and answer.body:  # a list: the line says what it is, in place of "Here are 2 that match"
+            answer.lead = left_out
+        elif left_out and answer.lead:  # one car: its facts after the line
+            first = re.sub(r"^(?:Yes! |¡Sí! |Good news: |¡Buenas noticias! )", "", answer.lead[0])
+            answer.lead = [*left_out, first[:1].upper() + first[1:], *answer.lead[1:]]
         answer.lead[:0] = fixes
         return answer
     reply.lead.extend(fixes)
@@ -180,7 +199,10 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
             reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
             reply.confidence = 0.6
             return reply
-        if s.has_vehicle_criteria():
+        if s.models and not any(model_matches(v.model, m) for v in shown for m in s.models):
+            # "any jeep wranglers?" when the lot has none at all: said plainly, not "no AWD Wrangler in your budget"
+            reply.lead.append(ctx.say("no_exact", what=_wanted(Slots(makes=s.makes, models=s.models), ctx.language)))
+        elif s.has_vehicle_criteria():
             reply.lead.append(ctx.say("no_exact", what=_wanted(s, ctx.language)))
         reply.lead.append(ctx.say("alternatives"))
         notes = {v.id: ", ".join(_notes(v, s, ctx.language)[:3]) for v in shown}
@@ -222,6 +244,45 @@ _FUEL_WORDS = {
     "Flex": "flex-fuel (it runs on gasoline or E85)",
     "Flex Fuel": "flex-fuel (it runs on gasoline or E85)",
 }
+
+
+_BODY_NAMES = (
+    r"(?:sedan|suv|crossover|truck|pickup|hatch(?:back)?|coupe|convertible|minivan|van|wagon|sed[aá]n|camioneta"
+    r"|troca)"
+)
+_IS_A_KIND = re.compile(
+    r"^\W*(?:so\s+|and\s+|ok\s+|y\s+)?(?:is|are|es|son)\s+(?!there\b|any\b|hay\b)[^?.!]*\b(?:a|an|un|una)?\s*"
+    rf"{_BODY_NAMES}\b",
+    re.IGNORECASE,
+)
+
+
+def asks_body_of(u: Understanding) -> bool:
+    """ "Is the forte a sedan or hatchback?", "is the santa cruz a truck": a question about a model's kind, answered
+    from its units' listings, not a filter that would find none ("we don't have a hatchback Forte")."""
+    s = u.slots
+    return bool(s.body_styles and (s.models or s.makes) and _IS_A_KIND.search(u.text))
+
+
+def _body_said(ctx: _Ctx, cars: Sequence[VehicleView]) -> str:
+    """The answer to "is the forte a sedan?" of the units found: the body type their listings give."""
+    styles = list(dict.fromkeys(v.body_style for v in cars if v.body_style))
+    model = display_name(cars[0].model) if cars else ""
+    if not styles:
+        return ctx.t("Our listings don't say what body type the {model} is; a team member can confirm it.", model=model)
+    asked = ctx.u.slots.body_styles
+    if len(styles) == 1 and len(asked) == 1:
+        if body_matches(styles[0], asked[0]):
+            return ctx.t("Yes, the {model} is listed as {kind}.", model=model, kind=_a_kind(styles[0]))
+        return ctx.t(
+            "No, the {model} is listed as {kind}, not {wanted}.",
+            model=model,
+            kind=_a_kind(styles[0]),
+            wanted=_a_kind(asked[0]),
+        )
+    if len(styles) == 1:
+        return ctx.t("The {model} is listed as {kind}.", model=model, kind=_a_kind(styles[0]))
+    return ctx.t("We have the {model} listed as {kinds}.", model=model, kinds=ctx.join([_a_kind(b) for b in styles]))
 
 
 def asks_fuel_of(u: Understanding) -> bool:
@@ -277,6 +338,40 @@ def _drive_contradicted(v: VehicleView, s: Slots) -> bool:
         and not drivetrain_fits(v.drivetrain, wanted)
         and _fits(replace(v, exact=True), replace(s, drivetrains=[]))
     )
+
+
+_CONDITION_SAID = {"new": "new", "used": "pre-owned", "certified": "certified pre-owned"}
+
+
+def _left_out_words(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
+    """ "I'm not seeing one that's also new, but here's what we have:" when the search left out criteria carried from
+    before that no car of the message's own wish met (``_Ctx.relaxed``), and the cars shown do not meet them."""
+    r = ctx.relaxed
+    named = "|".join(re.escape(m) for m in ctx.u.slots.models)
+    if not r or (named and re.search(rf"\b(?:the|that|this)\b[^.?!]{{0,20}}\b(?:{named})", ctx.u.text, re.I)):
+        return []  # "the white equinox still there?": a car they know of, not a wish to fit the search before
+    parts: list[str] = []
+    condition = r.get("condition")
+    if condition and any(str(v.condition) != str(condition) for v in cars):
+        parts.append(ctx.t(_CONDITION_SAID.get(str(condition), "pre-owned")))
+    if r.get("price_max_cents") and any((v.price_cents or 0) > r["price_max_cents"] for v in cars):
+        parts.append(ctx.t("under {price}", price=price_text(r["price_max_cents"])))
+    if r.get("colors") and any(not any(color_matches(v.exterior_color, c) for c in r["colors"]) for v in cars):
+        parts.append(ctx.t("in {colour}", colour=colour_name(r["colors"][0], ctx.language).lower()))
+    if r.get("drivetrains") and any(not drivetrain_fits(v.drivetrain, r["drivetrains"][0]) for v in cars):
+        parts.append(r["drivetrains"][0])
+    if r.get("fuel_types") and any(
+        not fuel_matches(vehicle_fuel(v.fuel_type, v.model, v.trim), r["fuel_types"][0]) for v in cars
+    ):
+        parts.append(_fuel_words(ctx, r["fuel_types"][0]))
+    if r.get("year_min") and any(v.year < r["year_min"] for v in cars):
+        parts.append(ctx.t("a {year} or newer", year=r["year_min"]))
+    if r.get("mileage_max") and any((v.mileage or 0) > r["mileage_max"] for v in cars):
+        parts.append(ctx.t("under {miles} miles", miles=f"{r['mileage_max']:,}"))
+    parts = [p for p in parts if p]
+    if not parts:
+        return []
+    return [ctx.t("I'm not seeing one that's also {what}, but here's what we have:", what=ctx.join(parts))]
 
 
 def _open_search_line(ctx: _Ctx) -> str:
@@ -434,6 +529,9 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     )
     if not ctx.vehicles or not (ctx.u.is_question or ctx.referred) or not (asks or named):  # "is stock 123 awd?"
         return None
+    if named and not asks and superlative(ctx.u):
+        return None  # "whats the cheapest hybrid": the kind searched, the cheapest of it said in full
+
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
     if ctx.referred and len(ctx.vehicles) > 1 and (which := _which_of_those(ctx)) is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from showroom.brain.compose.handlers import (
     _HANDLERS,
     HAS_FEATURE,
     _addendum,
+    asks_body_of,
     asks_fuel_of,
     ballpark,
     broken_link,
@@ -218,6 +219,7 @@ def compose_reply(
     set_aside: Sequence[VehicleView] = (),
     compared: str | None = None,
     seen: str | None = None,
+    relaxed: Mapping[str, Any] | None = None,
 ) -> Draft:
     """The builtin reply to one understood customer message. ``referred``: ``vehicles`` are the ones the customer
     pointed at among those shown before (``brain.dialogue``), not a search's results."""
@@ -235,6 +237,7 @@ def compose_reply(
         referred=referred,
         language=reply_language(u),
         seen=seen,
+        relaxed=dict(relaxed or {}),
     )
     # a comparison of two or more; "nothing cheaper than that" of the one car seen
     intent = "comparison" if compared and (len(vehicles) > 1 or compared in ALONE) else _main_intent(u)
@@ -342,7 +345,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "makes": list(s.makes),
         "models": list(s.models),
         "trims": list(s.trims),
-        "body_styles": list(s.body_styles),
+        "body_styles": [] if asks_body_of(u) else list(s.body_styles),
         "colors": list(s.colors),
         "drivetrains": list(s.drivetrains),
         "fuel_types": [] if asks_fuel_of(u) else list(s.fuel_types),

@@ -477,12 +477,15 @@ def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[st
         scores["stop"] += 5.0
     if _COMES_IN.search(lower):  # "what colors does the k5 come in": how it is made, not a visit
         scores["test_drive"] = max(0.0, scores["test_drive"] - 1.5)
-    _score_follow_up(lower, scores, history)
+    # "ok the kia then, under 36k" after "want to come see any of these?": a narrower search, no yes to a visit
+    shopping = bool(slots.budget_max_cents or slots.makes or slots.models or slots.body_styles or slots.condition)
+    _score_follow_up(lower, scores, history, shopping=shopping)
     return scores
 
 
-def _score_follow_up(lower: str, scores: dict[str, float], history: Sequence[Turn]) -> None:
-    """A reply to the AI's last question ('yes', 'saturday at 10') continues that topic."""
+def _score_follow_up(lower: str, scores: dict[str, float], history: Sequence[Turn], *, shopping: bool = False) -> None:
+    """A reply to the AI's last question ('yes', 'saturday at 10') continues that topic; an "ok" that goes on to ask
+    for other cars says no yes to a visit."""
     last_ai = next((t for t in reversed(history) if t.sender in ("ai", "agent")), None)
     if last_ai is None or "?" not in last_ai.text:
         return
@@ -492,6 +495,8 @@ def _score_follow_up(lower: str, scores: dict[str, float], history: Sequence[Tur
     for intent, pattern in _AI_TOPICS:
         # "saturday at 10" answers "want to come in?"; "how late are you open today" asks the hours
         day_given = intent == "test_drive" and _DAY_TIME.search(lower) and not _HOURS_ASKED.search(lower)
+        if intent == "test_drive" and shopping and not day_given:
+            continue
         if pattern.search(asked) and (answered or day_given):
             scores[intent] += 2.5
             return

@@ -216,7 +216,7 @@ _TIMELINES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STOCK_RE = rx(r"\b(?:stock|stk)\s*(?:#|no\.?|number|num)?\s*[:#]?\s*([a-z]{0,4}\d[a-z0-9-]{1,11})\b")
 _HASH_STOCK_RE = rx(r"(?<![\w&])#\s?([a-z]{0,4}\d[a-z0-9-]{2,11})\b")
 _VIN_RE = rx(r"\b((?=[a-hj-npr-z0-9]*\d)(?=[a-hj-npr-z0-9]*[a-hj-npr-z])[a-hj-npr-z0-9]{17})\b")
-_NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs model models")
+_NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs model models thing things stuff")
 
 
 def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMention]) -> VehicleCondition | None:
@@ -234,7 +234,12 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
         for m in re.finditer(
             r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b"
             r"|^\W*(?:ok(?:ay)?\W+|and\W+|just\W+)?(?:just\s+new|new\s+please)\W*$"  # "new only", "only new ones"
-            r"|\bnew\s+only\b|\bonly\s+(?:the\s+)?new\b(?!\s+(?:to|in|here|at)\b)",
+            r"|\bnew\s+only\b|\bonly\s+(?:the\s+)?new\b(?!\s+(?:to|in|here|at)\b)"
+            # "3 row suv new under 50k", "i meant new", "prefer new": new said after the kind, or as the correction
+            r"|\b(?:suvs?|trucks?|cars?|sedans?|vans?|minivans?|pickups?|crossovers?|coupes?|hatchbacks?)\s+new\b"
+            r"(?!\s+(?:to|in|here|at|york|jersey|mexico|hampshire|tires?|brakes?|battery|paint|engine|rotors?)\b)"
+            r"|\b(?:meant|mean|prefer|preferably|want|wanted|rather|rather have)\s+(?:a\s+|one\s+)?new\b"
+            r"(?!\s+(?:to|in|here|at)\b)",
             lower,
         )
     ] + [
@@ -292,6 +297,9 @@ _TURNED_DOWN = re.compile(
     r"|scratch|forget|skip|nix|ditch|olv[ií]date de|olvida)"
     r"(?:\s+(?:the|a|an|any|that|those|these|in|el|la|los|las|un|una|ese|esa|en|color|colou?r|ones?))*\s+)$"
 )
+
+
+_NO_QUESTION = re.compile(r"^\W*(?:(?:dang|damn|wow|so|ok|oh|hmm+|wait|really)\W+){0,2}no\s+[^?.!,]{1,30}\?+\W*$")
 
 
 def _turned_down(lower: str, start: int) -> bool:
@@ -616,10 +624,15 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     masked = _mask(lower, [(o.start, o.end) for o in owned])
     wanted = [m for m in mentions if not any(o.start <= m.start < o.end for o in owned)]
     wanted = [*wanted, *_sibling_models(lower, wanted, lex)]  # "the ioniq 5 and 6"
-    refused = [m for m in wanted if _turned_down(lower, m.start)]  # "not the palisade", "no chevys"
+    # "dang no elantras?", "no Lexus?": whether there are any, not a wish to leave them out
+    asks_if_any = bool(_NO_QUESTION.match(lower))
+    refused = [] if asks_if_any else [m for m in wanted if _turned_down(lower, m.start)]  # "not the palisade"
     wanted = [m for m in wanted if m not in refused]
     colors, refused_colors = _colors(masked)
     fuels, refused_fuels = _fuel_types(_mask(masked, [(m.start, m.end) for m in wanted]))  # not "Tucson Hybrid"
+    if asks_if_any:
+        colors, refused_colors = [*colors, *refused_colors], []
+        fuels, refused_fuels = [*fuels, *refused_fuels], []
     wrong = _wrong_makes(lower, wanted)
     mistaken = {w.said for w in wrong} - {m.make for m in wanted if m.model}
     slots = Slots(
