@@ -145,3 +145,46 @@ async def test_the_make_of_the_model_shown_keeps_the_model(app: FastAPI, db: Dat
     await cheapest.reply("show me hybrids")
     hybrid = await cheapest.reply("whats the cheapest hybrid")
     assert "2020 Kia Optima Hybrid EX Auto" in hybrid and "$20,999" in hybrid and "is a hybrid" not in hybrid
+
+
+@pytest.mark.parametrize(
+    ("text", "trims", "years"),
+    [
+        ("santa fe calligraphy 2024", ["Calligraphy"], (2024, 2024)),
+        ("2024 elantra or 2023 elantra??", [], (2023, 2024)),
+        ("palisade calligrahpy", ["Calligraphy"], (None, None)),  # a typo of the model's trim
+        ("tucson and 2019 accord", [], (None, None)),  # the year is the Accord's alone
+    ],
+)
+def test_years_after_a_trim_two_years_and_a_misspelt_trim(
+    text: str, trims: list[str], years: tuple[int | None, int | None]
+) -> None:
+    s = understand(text, CATALOG).slots
+    assert s.trims == trims and (s.year_min, s.year_max) == years
+
+
+async def test_still_available_is_the_car_under_discussion(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("3 row suv new under 50k")
+    await chat.reply("the 2nd one")  # the 2025 Palisade SEL FWD
+    still = await chat.reply("still available?")
+    assert still.startswith("Yes, the 2025 Hyundai Palisade SEL FWD is still available.")
+    visit = await chat.reply("can i come see it saturday")
+    assert "test drive of the 2025 Hyundai Palisade SEL FWD" in visit and "Which of them" not in visit
+
+
+async def test_the_hybrid_of_a_list_before_is_the_one_meant(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any ford escapes")
+    await chat.reply("blue ones?")
+    why = await chat.reply("why is the hybrid not priced")
+    assert why.startswith("I don't have a listed price for the 2021 Ford Escape SE Hybrid AWD yet")
+
+
+async def test_the_trade_in_named_again_is_their_car_and_the_car_wanted_is_shown(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    first = await chat.reply("want to trade my 2019 camry for a palisade")
+    assert "trade-in: a 2019 Toyota Camry" in first and "here's what we have in the Palisade" in first
+    told = await chat.reply("camry has 68k miles, se trim, no accidents")
+    assert told.startswith("Thanks for the details on your trade-in: a 2019 Toyota Camry with about 68,000 miles.")
+    assert "history" not in told and "overall condition" not in told and "- 2023 Hyundai Palisade" not in told

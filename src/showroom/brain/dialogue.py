@@ -335,6 +335,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if u.primary in ("vehicle_facts", "price") and state.focus is not None and not s.has_vehicle_criteria():
         return True  # "any accidents?", "mpg?": about the car under discussion
+    if u.primary == "availability" and state.focus is not None and not s.has_vehicle_criteria():
+        return True  # "still available?" after the car under discussion: that car, not the search again
     if s.colors and state.focus is not None and len(text.split()) <= 3 and not (s.makes or s.models or s.body_styles):
         return True  # "white?": the colour of the car under discussion
     only_features = s.features and not (s.makes or s.models or s.colors or s.condition or s.budget_max_cents)
@@ -733,6 +735,10 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     )
     by_id = {v.id: v for v in shown}
     named = _named_among(ordered, u)
+    if named is None and names_by_fuel(u):  # "why is the hybrid not priced": the hybrid seen, of a list before too
+        named = [v for v in ordered if _runs_on(v, u.slots.fuel_types)] or [
+            v for v in shown if _runs_on(v, u.slots.fuel_types)
+        ][:1]
     if named == [] and not any(_of_named_model(v, u.slots) for v in shown):
         return None  # "how's the jetta compare" after two Altimas: the Jetta is searched for, then set beside them
     two = re.search(r"\b(?:the|both|those|these) (?:two )?([a-z][a-z0-9-]{2,})s\b", text, re.IGNORECASE)
@@ -1484,9 +1490,30 @@ def _visit(u: Understanding) -> dict[str, Any] | None:
     return {"words": day[0], "day": day[1]} if day else None
 
 
+_ASKS_OURS = re.compile(r"\b(?:do (?:you|u)|any|got|have you|in stock|on (?:the|your) lot|for sale)\b", re.I)
+
+
 def with_trade_in(u: Understanding, state: DialogueState) -> Understanding:
     """The trade-in told earlier in the conversation, under what this message adds ("what would you give me for
     it" after "my 2016 accord, 98k miles"): the reply must not ask again for what the customer said."""
+    own = (state.trade_in or {}).get("model")
+    s = u.slots
+    if own and s.models == [own] and not s.trade_in and not _ASKS_OURS.search(u.text):
+        # "camry has 68k miles, se trim, no accidents" after "trade my 2019 camry": their car again, not ours
+        mileage = s.mileage_max if s.mileage_max else None
+        s = replace(
+            s,
+            models=[],
+            makes=[m for m in s.makes if m != state.trade_in.get("make")],
+            trims=[],
+            mileage_max=None,
+            mileage_about=False,
+            features=[f for f in s.features if f != "clean history report"],
+            trade_in=TradeIn(mileage=mileage),
+        )
+        u = replace(u, slots=s, intents=["trade_in", *(i for i in u.intents if i not in ("trade_in", "vehicle_facts"))])
+    if s.trade_in is not None and not s.models and u.primary == "vehicle_facts" and "trade_in" in u.intents:
+        u = replace(u, intents=["trade_in", *(i for i in u.intents if i != "trade_in")])  # "68k, no accidents"
     if not state.trade_in or u.primary != "trade_in":
         return u
     told = {k: v for k, v in state.trade_in.items() if k in ("year", "make", "model", "mileage") and v is not None}

@@ -655,6 +655,7 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "And here's what we have in the {model}:": "Y esto es lo que tenemos del {model}:",
     "I'm not seeing one that's also {what}, but here's what we have:": (
         "No veo ninguno que además sea {what}, pero esto es lo que tenemos:"
     ),

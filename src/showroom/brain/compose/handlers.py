@@ -1400,9 +1400,30 @@ def _trade_in(ctx: _Ctx) -> _Reply:
         missing.append(ctx.t("make and model"))
     if not trade or trade.mileage is None:
         missing.append(ctx.t("mileage"))
-    missing.append(ctx.t("overall condition"))
-    reply.question = ctx.t("Could you share its {items}?", items=ctx.join(missing))
+    if not _TRADE_CONDITION.search(ctx.u.text):  # "no accidents", "runs great": told already
+        missing.append(ctx.t("overall condition"))
+    wanted = [v for v in ctx.vehicles if v.exact][:5] if ctx.u.slots.models else []
+    said = " ".join(t.text for t in ctx.history if t.sender in ("ai", "agent"))
+    if wanted and all(v.title in said for v in wanted):
+        wanted = []  # shown already: not the same list again
+    if wanted:  # "trade my 2019 camry for a palisade": the Palisades too
+        reply.body.append(ctx.t("And here's what we have in the {model}:", model=display_name(wanted[0].model)))
+        reply.body.append(_list_block(wanted, ctx))
+        reply.vehicle_ids = [v.id for v in wanted]
+    reply.question = (
+        ctx.t("Could you share its {items}?", items=ctx.join(missing))
+        if missing
+        else ctx.ask("visit_request", ctx.say("ask_which" if wanted else "ask_else"))
+    )
     return reply
+
+
+_TRADE_CONDITION = re.compile(
+    r"\b(?:no accidents?|accident[- ]free|never (?:been )?(?:wrecked|in an accident)|clean (?:title|carfax)"
+    r"|runs (?:great|good|fine|perfect)|(?:good|great|excellent|decent|fair|rough) (?:shape|condition)|mint"
+    r"|well[- ]maintained|sin choques|buen estado|buenas condiciones)\b",
+    re.IGNORECASE,
+)
 
 
 _ASKS_IF_TAKEN = re.compile(

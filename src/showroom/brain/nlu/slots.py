@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, _TRANSMISSIONS, FEATURES, _labels
 from showroom.brain.nlu.knowledge import LUXURY_MAKES, luxury
 from showroom.brain.nlu.numbers import _apply_numbers, _find_numbers
@@ -441,7 +443,19 @@ def _trims(lower: str, tokens: Sequence[_Tok], wanted: Sequence[VehicleMention],
             if len(run) == n and run in names and names[run] not in found:
                 found.append(names[run])
                 break
+        else:  # "palisade calligrahpy": a long word a letter or two off one of the model's trims
+            said = words_after[0] if words_after else ""
+            near = [
+                name
+                for key, name in names.items()
+                if len(key) == 1 and len(said) >= 6 and fuzz.ratio(said, key[0]) >= _TRIM_TYPO_SCORE
+            ]
+            if len(near) == 1 and near[0] not in found:
+                found.append(near[0])
     return found
+
+
+_TRIM_TYPO_SCORE = 85  # rapidfuzz's ratio: "calligrahpy" / "calligraphy" 91, "limited" / "unlimited" 88 (7 letters)
 
 
 # Trim names that are everyday words after "a" or "the" ("a premium price", "the select few"): not a trim alone
@@ -570,10 +584,19 @@ def _with_year_before(lower: str, start: int) -> int:
     return year_before.start() if year_before else start
 
 
+_NOT_A_TRIM = words(
+    "and or vs versus with for to than the a an my our your under over from like about around in or y o"
+)
+
+
 def _year_after(lower: str, tokens: Sequence[_Tok], end: int) -> int | None:
     """A model year written after the model ("santa fe 2025", "tucson '22")."""
     index = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
-    return _year_token(lower, tokens, index)
+    year = _year_token(lower, tokens, index)
+    between = tokens[index].text if index < len(tokens) else ""
+    if year is None and index + 1 < len(tokens) and between.isalpha() and between not in _NOT_A_TRIM:
+        year = _year_token(lower, tokens, index + 1)  # "santa fe calligraphy 2024": past the trim
+    return year
 
 
 _LIMIT_WORD = re.compile(r"\b(?:under|below|less|fewer|max(?:imum)?|no more|up to|at most|menos|m[aá]ximo)\b")
@@ -669,7 +692,8 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         known = sorted(catalog.makes) if catalog is not None else list(LUXURY_MAKES)
         slots.makes = list(dict.fromkeys([*slots.makes, *(m for m in known if luxury(m))]))
     years = {(m.model or m.make): m.year or _year_after(lower, tokens, m.end) for m in wanted}
-    named_years = {y for y in years.values() if y}
+    # "2024 elantra or 2023 elantra": each mention's year, two of one model too
+    named_years = {y for y in (m.year or _year_after(lower, tokens, m.end) for m in wanted) if y}
     # a model's own number ("ram 1500", "silverado 2500") is no budget: the models named are masked first
     numbered = _mask(masked, [(m.start, m.end) for m in wanted if m.model and any(c.isdigit() for c in m.model)])
     _apply_numbers(slots, _find_numbers(numbered), numbered, named_years)
