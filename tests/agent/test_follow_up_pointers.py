@@ -188,3 +188,29 @@ async def test_the_trade_in_named_again_is_their_car_and_the_car_wanted_is_shown
     told = await chat.reply("camry has 68k miles, se trim, no accidents")
     assert told.startswith("Thanks for the details on your trade-in: a 2019 Toyota Camry with about 68,000 miles.")
     assert "history" not in told and "overall condition" not in told and "- 2023 Hyundai Palisade" not in told
+
+
+async def test_a_deferral_while_waiting_for_a_person_gets_no_pressure(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("is the ioniq 6 still there")
+    handed = await chat.say("what would my payment be with 5k down, my credit is like 640")
+    assert handed["handed_over"] is True
+    later = await chat.reply("ok ill think about it")
+    assert later == "Of course, take your time. Our team has your messages whenever you're ready."
+
+
+async def test_are_you_even_a_real_person_is_answered_honestly(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.say("are you even a real person?? this is useless")
+    assert said["handed_over"] is True
+    assert said["replies"][0]["content"].startswith("I'm a virtual assistant, not a person. I'm sorry about this.")
+
+
+async def test_a_figure_asked_after_the_model_and_a_kind_of_car(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    rng = await chat.reply("ionic 6 range?")
+    assert "Ioniq 6 is EPA-rated at about" in rng and "miles of range" in rng
+    convertible = await chat.reply("do u guys have any convertables")
+    assert "convertible" in convertible and "SUV, truck or sedan" not in convertible
+    sporty = await chat.reply("ok what about something sporty")
+    assert "Challenger" in sporty and "Mustang" in sporty and "Tucson" not in sporty

@@ -655,6 +655,10 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "I'm a virtual assistant, not a person.": "Soy un asistente virtual, no una persona.",
+    "Of course, take your time. Our team has your messages whenever you're ready.": (
+        "Claro, tómese su tiempo. Nuestro equipo tiene sus mensajes para cuando esté listo."
+    ),
     "And here's what we have in the {model}:": "Y esto es lo que tenemos del {model}:",
     "I'm not seeing one that's also {what}, but here's what we have:": (
         "No veo ninguno que además sea {what}, pero esto es lo que tenemos:"

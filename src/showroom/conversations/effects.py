@@ -20,6 +20,7 @@ from showroom.brain.dialogue import contact_given, given_name
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.escalation.specs import TriggerMatch, as_list
 from showroom.brain.i18n import contract, translate, writes
+from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import capitalise_weekdays
@@ -211,6 +212,22 @@ def handover_note(
     match: TriggerMatch | None = None,
     about: VehicleView | None = None,
 ) -> str:
+    """The note of ``_handover_note``, saying first what the agent is when the message asked ("are you even a real
+    person?? this is useless": an honest answer, then the person)."""
+    note = _handover_note(turn, language, u, match, about)
+    if u is None or not u.asks_if_bot:
+        return note
+    honest = translate(language if writes(language) else "en", "I'm a virtual assistant, not a person.")
+    return f"{honest} {note}"
+
+
+def _handover_note(
+    turn: TurnRows,
+    language: str = "en",
+    u: Understanding | None = None,
+    match: TriggerMatch | None = None,
+    about: VehicleView | None = None,
+) -> str:
     """What the customer reads when a person takes over, in their language when the agent writes it (also when the
     dealership has not enabled it: a fixed text is safe to send): by their name when known; an apology when what
     brought the person in hurts (a complaint, a problem, anger, a threat); a call or a text when they asked for one
@@ -326,6 +343,8 @@ def holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = F
         said = translate(language, "Thanks{name}, I've passed {phone} on to our team.").format(name=named, phone=phone)
     elif name:  # "its Dana btw"
         said = translate(language, "Thanks, {name}. I've passed that on to our team.").format(name=name)
+    elif DEFERRAL.search(u.text.lower()) and not u.wants_human:  # "ok ill think about it": no pressure, no number
+        return translate(language, "Of course, take your time. Our team has your messages whenever you're ready.")
     elif u.wants_human:  # "get me your manager NOW": asked again, said plainly
         said = translate(language, "I've asked our team to have a person reply to you here as soon as possible.")
     elif hurt and first:  # "??? anyone", "this is ridiculous" after a complaint

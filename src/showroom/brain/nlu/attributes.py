@@ -19,7 +19,7 @@ _BODY_STYLES: tuple[tuple[str, str], ...] = (
     ("Sedan", r"\bsed[aá]n(?:es|s)?\b"),
     ("Coupe", r"\bcoupes?\b"),
     ("Hatchback", r"\bhatch(?:back)?s?\b"),
-    ("Convertible", r"\bconvertibles?\b|\bdrop[\s-]?tops?\b"),
+    ("Convertible", r"\bconvert[ai]bles?\b|\bdrop[\s-]?tops?\b|\bcabrio(?:let)?s?\b|\bdescapotables?\b"),
     ("Wagon", r"\bwagons?\b"),
     ("Van", r"(?<!mini )(?<!mini-)(?<!mini)\bvans?\b|\bcargo van\b"),
 )

@@ -109,7 +109,7 @@ _CALL_ME_NAME_RE = rx(
     r"Before|Back|Asap|ASAP|Now|Please|Pls|When|Anytime|Any|Later|This|Tmrw|In|On|If)\b)[A-Z][a-z]+\b"
 )
 _BOT_RE = rx(
-    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+|just\s+a\s+)?"
+    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:even\s+|really\s+|actually\s+)?(?:a\s+|an\s+|just\s+a\s+)?"
     r"(?:bot|robot|real|human|ai|person|computer|machine|automated|chat\s?bot|live)\b",
     r"\bis this (?:a\s+)?(?:bot|robot|automated|ai|real person|a real person|human)\b",
     r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b",
@@ -122,7 +122,8 @@ _BOT_RE = rx(
     r"^\W*(?:qui[eé]n (?:es|eres|habla)|qu[eé] es esto)\W*$",
 )
 _ARE_YOU_REAL = rx(
-    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:a\s+|an\s+)?(?:real|actual|live)\s+(?:person|human|people|agent)\b"
+    r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:even\s+|really\s+|actually\s+)?(?:a\s+|an\s+)?(?:real|actual|live)\s+"
+    r"(?:person|human|people|agent)\b"
     r"(?:\s+or\s+(?:a\s+|an\s+)?(?:bot|robot|ai|computer|machine|automated))?",
     # "is this a real person or a bot", "am i talking to a real person": what the agent is, asked
     r"\bis (?:this|it|that)\s+(?:a\s+)?(?:real|actual|live)\s+(?:person|human)\b",

@@ -284,6 +284,8 @@ _FACTS = rx(
     r"^\W*(?:(?:and|so|ok|what about|how about|what'?s|whats)\s+)?(?:the\s+|its\s+)?(?:range|towing|tow capacity"
     r"|towing capacity|tow rating|cargo(?: space| room)?|engine|horsepower|hp|mpg|gas mileage|warranty"
     r"|autonom[ií]a|garant[ií]a)\s*\??\s*$",
+    # "ionic 6 range?", "tucson hybrid mpg?": the model's figure, asked after its name
+    r"\b(?:range|mpg|gas mileage|towing|tow rating|towing capacity)\s*\?+\W*$",
     # "what's the range", "range on that vs the ioniq 5"; not "range kinda scares me, what EVs do u have"
     r"\b(?:(?:the|how much|how'?s the|its|it'?s|driving|electric|real[\s-]world|epa|battery|most|more|longer|best"
     r"|better) range|range (?:on|of|for|is|does|do|would|will)|miles per charge"

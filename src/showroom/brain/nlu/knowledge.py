@@ -150,6 +150,19 @@ LUXURY_MAKES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# Sports cars and sport sedans: what "something sporty", "a sports car" or "a muscle car" names, of the models on a lot.
+SPORTY_MODELS: tuple[str, ...] = (
+    "Mustang", "Camaro", "Corvette", "Challenger", "Charger", "86", "GR86", "BRZ", "MX-5 Miata", "Miata", "Supra",
+    "GTI", "Golf R", "Veloster", "Veloster N", "Elantra N", "Kona N", "Stinger", "G70", "Stelvio", "Giulia", "WRX",
+    "370Z", "Z", "Civic Type R", "M2", "M3", "M4", "718 Boxster", "718 Cayman", "911", "TT", "RS 3", "RC", "IS",
+)  # fmt: skip
+
+
+def sporty(model: str) -> bool:
+    """Is the model a sports car or a sport sedan (``SPORTY_MODELS``)?"""
+    return squash(model) in {squash(m) for m in SPORTY_MODELS}
+
+
 def luxury(make: str) -> bool:
     """Is this a luxury brand ('Lexus' yes, 'Toyota' no)? Compared squashed ('Mercedes-Benz' = 'mercedesbenz')."""
     return squash(make) in {squash(m) for m in LUXURY_MAKES}

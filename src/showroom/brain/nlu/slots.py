@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from showroom.brain.nlu.attributes import _BODY_STYLES, _COLORS, _DRIVETRAINS, _FUELS, _TRANSMISSIONS, FEATURES, _labels
-from showroom.brain.nlu.knowledge import LUXURY_MAKES, luxury
+from showroom.brain.nlu.knowledge import LUXURY_MAKES, luxury, sporty
 from showroom.brain.nlu.numbers import _apply_numbers, _find_numbers
 from showroom.brain.nlu.text import _mask, _Tok, _tokens, clean, rx, squash, words
 from showroom.brain.nlu.understanding import Slots, TradeIn, WrongMake
@@ -605,6 +605,10 @@ _AND_SO_ON = re.compile(
     r"|\b(?:stuff|something|anything) like that\b|\bor something\b|\by (?:as[ií]|cosas as[ií])\b"
 )
 _LUXURY = re.compile(r"\bluxury\b|\bluxurious\b|\bhigh[- ]end\b|\bpremium (?:brands?|makes?)\b|\bde lujo\b")
+_SPORTY = re.compile(
+    r"\bsporty\b|\bsports? cars?\b|\bsportscars?\b|\bmuscle cars?\b|\bfun to drive\b|\bsomething fast\b"
+    r"|\bdeportiv[oa]s?\b"
+)
 
 
 def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[Turn] = ()) -> Slots:
@@ -691,6 +695,11 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         # "any used luxury suvs", "bmw audi lexus that kinda thing": the luxury brands
         known = sorted(catalog.makes) if catalog is not None else list(LUXURY_MAKES)
         slots.makes = list(dict.fromkeys([*slots.makes, *(m for m in known if luxury(m))]))
+    if not (slots.makes or slots.models or slots.body_styles) and catalog is not None and _SPORTY.search(masked):
+        # "something sporty", "a sports car": the sports cars and sport sedans on the lot
+        on_lot = [(make, model) for make, models in catalog.makes.items() for model in models if sporty(model)]
+        slots.makes = _unique(make for make, _ in on_lot)
+        slots.models = _unique(model for _, model in on_lot)
     years = {(m.model or m.make): m.year or _year_after(lower, tokens, m.end) for m in wanted}
     # "2024 elantra or 2023 elantra": each mention's year, two of one model too
     named_years = {y for y in (m.year or _year_after(lower, tokens, m.end) for m in wanted) if y}
