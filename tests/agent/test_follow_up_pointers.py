@@ -214,3 +214,31 @@ async def test_a_figure_asked_after_the_model_and_a_kind_of_car(app: FastAPI, db
     assert "convertible" in convertible and "SUV, truck or sedan" not in convertible
     sporty = await chat.reply("ok what about something sporty")
     assert "Challenger" in sporty and "Mustang" in sporty and "Tucson" not in sporty
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        ("hey, bought a Tucson from you last year, now my wife needs something. she likes the Kona", ["Kona"]),
+        ("my current car is an accord, looking at sonatas", ["Sonata"]),
+        ("i want to buy a tucson", ["Tucson"]),
+    ],
+)
+def test_a_car_they_bought_or_drive_is_not_the_one_they_want(text: str, models: list[str]) -> None:
+    assert understand(text, CATALOG).slots.models == models
+
+
+async def test_the_fewest_miles_of_those_skips_a_listing_without_miles(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("Looking for my daughter's first car, she just turned 16. safe and cheap, under 18k")
+    await chat.reply("she can't drive stick")
+    fewest = await chat.reply("which of those has the lowest miles")
+    assert fewest.startswith("Of those, the 2022 Kia Forte LXS IVT has the fewest miles: 51,807.")
+
+
+async def test_compared_to_a_colour_not_shown_is_that_colour_of_the_model(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("what colors do you have the new Palisade in")
+    await chat.reply("the blue one. what trim and how much")
+    green = await chat.reply("how's it compare to the green one?")
+    assert green.startswith("Here they are side by side") and "Blue, $44,028" in green and "Green, $54,612" in green

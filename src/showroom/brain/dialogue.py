@@ -363,6 +363,11 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     )
 
 
+def asks_why_priced(u: Understanding) -> bool:
+    """ "Why is it so cheap", "por qué la más barata está tan barata": why a car seen is priced as it is."""
+    return bool(_WHY_PRICE.search(u.text))
+
+
 def superlative(u: Understanding) -> str | None:
     """The comparison a message asks for over everything that fits ("the cheapest", "which is newest", "fewest
     miles"), as ``agent.queries.ORDERS`` names it; None when it compares nothing or only the vehicles shown ("which of
@@ -734,6 +739,8 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         key=lambda v: listed.index(v.id),
     )
     by_id = {v.id: v for v in shown}
+    if side and u.slots.colors and not any(_colour_matches(v.exterior_color, u.slots.colors) for v in shown):
+        return None  # "how's it compare to the green one?" when no car seen is green: the green one is searched for
     named = _named_among(ordered, u)
     if named is None and names_by_fuel(u):  # "why is the hybrid not priced": the hybrid seen, of a list before too
         named = [v for v in ordered if _runs_on(v, u.slots.fuel_types)] or [
@@ -891,8 +898,11 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
         ranked = [*priced, *(v for v in field_ if v.price_cents is None)]
     elif measure == "newer":
         ranked = sorted(field_, key=lambda v: (-v.year, v.mileage or 0))
-    else:
-        ranked = sorted(field_, key=lambda v: v.mileage or 0, reverse=measure == "more_miles")
+    else:  # the unlisted last: a unit whose listing has no mileage is neither the lowest nor the highest
+        known = sorted(
+            (v for v in field_ if v.mileage is not None), key=lambda v: v.mileage or 0, reverse=measure == "more_miles"
+        )
+        ranked = [*known, *(v for v in field_ if v.mileage is None)]
     return Comparison(ranked, measure)
 
 
@@ -958,7 +968,9 @@ def against_the_one_seen(
     one named (None when nothing named was found: the answer says so and offers the closest)."""
     # "vs the ioniq 5 u have", "how's the jetta compare on gas": against the one seen
     pointed = _POINTER.search(u.text) or _LEADING_VS.search(u.text) or _HOW_COMPARES.search(u.text)
-    if focus is None or not side_by_side(u) or not pointed or len(_subjects(u)) != 1:
+    # one model named ("the ioniq 5"), or one described ("the green one")
+    described = len(_subjects(u)) == 1 or (not _subjects(u) and bool(u.slots.colors or u.slots.trims))
+    if focus is None or not side_by_side(u) or not pointed or not described:
         return None
     other = next((v for v in found if v.exact and v.id != focus.id), None)
     return Comparison([focus, other], "side_by_side") if other is not None else None

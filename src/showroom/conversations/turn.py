@@ -60,6 +60,7 @@ from showroom.brain.dialogue import (
     asks_for_others,
     asks_similar,
     asks_trims,
+    asks_why_priced,
     beyond,
     comparison,
     describe,
@@ -604,7 +605,8 @@ async def _question(
         relaxed = _left_out(carried, criteria)
     elif refers_to_shown(u, state) and not models_compared(u):  # "it", "the white one": what was shown
         ranked_by = superlative(u)
-        if ranked_by and state.criteria:  # "the cheapest", "which is newest": of all that fit, not only those shown
+        # "the cheapest", "which is newest": of all that fit, not only those shown (why it is priced so: of those)
+        if ranked_by and state.criteria and not asks_why_priced(u):
             found = await relevant_vehicles(session, u, turn.lead.id, known, terms=criteria, order=ranked_by)
             vehicles = tied([v for v in found if v.exact], ranked_by)  # the one, or two that tie ("two 2025s")
             referred = bool(vehicles)

@@ -40,7 +40,12 @@ _COLORS: tuple[tuple[str, str], ...] = (
     ("Blue", r"\bblue\b|\bnavy\b|\bcobalt\b|\bsapphire\b|\bindigo\b|\bazure\b|\bteal\b|\bazul(?:es)?\b|\bmarino\b"),
     ("Green", r"\bgreen\b|\bolive\b|\bemerald\b|\bsage\b|\bverdes?\b"),
     ("Brown", r"\bbrown\b|\bbronze\b|\bmocha\b|\bespresso\b|\bchestnut\b|\bmahogany\b|\bcaf[eé]\b|\bmarr[oó]n\b"),
-    ("Beige", r"\bbeige\b|\btan\b|\bchampagne\b|\bsand\b|\bkhaki\b|\bcream\b"),
+    # "tan barata", "tan caro": Spanish "so", not the colour
+    (
+        "Beige",
+        r"\bbeige\b|\btan\b(?!\s+(?:barat|car[oa]|buen|bonit|grande|viej|nuev|lej|r[aá]pid|poc|mal)\w*)"
+        r"|\bchampagne\b|\bsand\b|\bkhaki\b|\bcream\b",
+    ),
     ("Gold", r"\bgold\b"),
     ("Orange", r"\borange\b|\bcopper\b"),
     ("Yellow", r"\byellow\b"),

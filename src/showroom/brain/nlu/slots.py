@@ -58,9 +58,12 @@ _HAS_TRADE = rx(
 _OWNED_CUE = rx(
     r"\b(?:my|our)\b|\b(?:i|we)\s+(?:have|own|drive|got|currently have|currently drive|am driving|bought)\b",
     r"\b(?:i|we)'?ve\s+got\b|\btrad(?:e|ing)\b|\bused to (?:have|own|drive)\b",
+    # "bought a tucson from you last year": the car they have, not one they want
+    r"\b(?:bought|purchased|leased)\b(?=\s+(?:a|an|the|my|our|\d{4})\b)",
     r"\b(?:mi|tengo|traigo|manejo)\b",
 )
 _OWNED_FILLERS = words(
+    "car ride vehicle daily "
     "a an the in is my our old current paid off little trusty beat up used trade tradein trades ol beloved "
     "currently personal existing other wife husband mom dad wifes husbands sons daughters moms dads girlfriends "
     "boyfriends family leased financed white black silver gray grey red blue green brown gold un una viejo vieja "
