@@ -242,3 +242,56 @@ async def test_compared_to_a_colour_not_shown_is_that_colour_of_the_model(app: F
     await chat.reply("the blue one. what trim and how much")
     green = await chat.reply("how's it compare to the green one?")
     assert green.startswith("Here they are side by side") and "Blue, $44,028" in green and "Green, $54,612" in green
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute"),
+    [("ok can i come look at it tmrw after work like 530", 17, 30), ("saturday at 1030", 10, 30)],
+)
+def test_a_clock_time_written_without_its_colon(text: str, hour: int, minute: int) -> None:
+    request = understand(text, CATALOG).time_request
+    assert request is not None and (request.hour, request.minute) == (hour, minute)
+    assert understand("payments like 350 a month", CATALOG).time_request is None
+
+
+def test_which_is_the_better_deal_is_no_negotiation() -> None:
+    turns = [Turn(sender="customer", text="the 2021 vs the cheapest 2022?")]
+    assert evaluate(default_specs(), "which is the better deal", turns, languages=["en"]) is None
+    assert evaluate(default_specs(), "can you get me a better price", turns, languages=["en"]) is not None
+
+
+async def test_a_trade_told_while_waiting_is_acknowledged(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("trucks under 30")
+    handed = await chat.say("whats my payment if i put 3k down, credit is 620")
+    assert handed["handed_over"] is True
+    trade = await chat.reply("i got a 2014 silverado to trade in")
+    assert trade.startswith("Thanks for the details on your trade-in: a 2014 Chevrolet Silverado.")
+
+
+async def test_a_trim_question_is_no_wish_and_the_blue_one_is_of_a_list_before(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("is the palisade a good family car? got 3 kids")
+    await chat.reply("whats the difference between the sel and limited")
+    under = await chat.reply("what do u have under 45")
+    assert "Limited AWD, White, $38,900" in under and "XRT AWD, Blue, $44,028" in under
+    blue = await chat.reply("the blue one, is it awd?")
+    assert blue.startswith("Yes, the 2024 Hyundai Palisade XRT AWD is all-wheel drive")
+
+
+async def test_a_three_row_then_new_after_no_minivan(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("need a minivan for the family")
+    new = await chat.reply("ok fine a 3 row then. new")
+    listed = re.findall(r"^- (\d{4}) ", new, re.M)
+    assert listed and all(int(year) >= 2024 for year in listed) and "minivan" not in new.lower()
+
+
+async def test_why_so_cheap_compared_to_the_others_is_of_the_car_meant(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("electric cars?")
+    await chat.reply("the cheapest one")
+    why = await chat.reply("why is it so cheap compared to the others")
+    assert why.startswith("No catch that I can see in the listing: the 2022 Kia Niro EV EX FWD")
+    still = await chat.reply("is it still available")
+    assert "Niro EV" in still and "do you mean" not in still

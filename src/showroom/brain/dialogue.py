@@ -637,7 +637,9 @@ def pick(
     described = u.slots.colors or _THE_FUEL.search(text)
     if (_YES_NO.search(text) or (described and _THE_X_ONE.search(text))) and _asks_attribute(u):
         if u.slots.colors:  # "is the grey one awd?": the colour picks, the drivetrain is the question
-            return [v for v in ordered if _colour_matches(v.exterior_color, u.slots.colors)][:1]
+            coloured = [v for v in ordered if _colour_matches(v.exterior_color, u.slots.colors)]
+            before = [v for v in seen if _colour_matches(v.exterior_color, u.slots.colors)]
+            return coloured[:1] or (before if len(before) == 1 else [])  # else of a list before, if one is
         if _THE_FUEL.search(text) and u.slots.fuel_types:  # "is the hybrid awd?": the hybrid picks, of a list before
             runs = [v for v in ordered if _runs_on(v, u.slots.fuel_types)] or [
                 v for v in seen if _runs_on(v, u.slots.fuel_types)
@@ -724,7 +726,9 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     the last two discussed ("which has less miles"), or those shown ("which of those is newest"). None when the
     message asks no such question or there are not two cars to compare."""
     text = u.text
-    side = side_by_side(u)
+    # "why is it so cheap compared to the others": why, of the car meant (the others are what it is set against)
+    why_first = bool(_WHY_PRICE.search(text)) and bool(re.search(r"\bcompared (?:to|with)\b", text, re.I))
+    side = side_by_side(u) and not why_first
     chosen = bool(_PICK_FOR_ME.search(text)) and not side
     why = bool(_WHY_PRICE.search(text)) and not side and not chosen
     if not (side or chosen or why) and (not _WHICH.search(text) or _THE_WINNER.search(text)):  # "the cheaper one"
@@ -1115,6 +1119,9 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     state = replace(state, criteria=turned_down(state.criteria, given))
     given = {k: v for k, v in given.items() if not k.startswith("exclude_")}
     before = state.criteria
+    if "third row seating" in (given.get("features") or ()) and before.get("body_styles") == ["Minivan"]:
+        # "ok fine a 3 row then" after no minivan was found: the three-row SUVs offered instead
+        state = replace(state, criteria={k: v for k, v in before.items() if k != "body_styles"})
     for low, high in (("price_min_cents", "price_max_cents"), ("year_min", "year_max")):
         # "no wait, under 30 not 40" after "around 40k": the bound carried that the new one contradicts goes
         if high in given and low not in given and (before.get(low) or 0) > given[high]:
@@ -1454,6 +1461,8 @@ def remember(
     new.turns += 1
     new.offered = []  # an offer of visit slots is answered by the next message, or the conversation moved on
     new.criteria = {k: v for k, v in criteria.items() if v not in (None, [], "") and k != "query"}
+    if "trims" in new.criteria and _SIDE_BY_SIDE.search(u.text) and not state.criteria.get("trims"):
+        del new.criteria["trims"]  # "whats the difference between the sel and limited": a question, no wish kept
     ids = list(dict.fromkeys(shown))[:MAX_SHOWN]
     new.seen = [*[i for i in state.seen if i not in ids], *ids][-MAX_SEEN:]
     if len(ids) > 1:  # a list: what "the second one", "those", "the cheaper one" point at next

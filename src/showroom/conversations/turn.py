@@ -130,7 +130,8 @@ HUMAN_HANDLES = "a human is handling this conversation"
 # price, a fact, the hours. Anything else (a hello, a thanks, a phone number, a new grievance) gets a short holding
 # note, at most ``MAX_HOLDING_NOTES`` of them (the third and later give the number to call), then silence until a
 # person writes.
-_WHILE_WAITING = frozenset({"availability", "inventory_search", "price", "vehicle_facts", "hours_location"})
+# ("i got a 2014 silverado to trade in": the trade's details are acknowledged for the appraisal)
+_WHILE_WAITING = frozenset({"availability", "inventory_search", "price", "vehicle_facts", "hours_location", "trade_in"})
 MAX_HOLDING_NOTES = 4
 BUYING_INTENTS = frozenset(
     {"availability", "inventory_search", "trade_in", "financing", "lease", "test_drive", "price", "hours_location"}

@@ -134,7 +134,8 @@ _NEGOTIATION = _table(
         r"\bbest (?:you|u) can do\b|\blowest (?:you|u)(?:'ll| will| can| would)? go\b",
         r"\b(?:absolute|very|rock[\s-]bottom) (?:lowest|best|bottom)\b",
         r"\blowest\b[^.?!]{0,20}\b(?:sell|go|take|do|accept)\b",
-        r"\b(?:lower|better|cheaper) (?:price|number|deal|offer)\b",
+        # "which is the better deal" compares two cars seen: no offer in it
+        r"(?<!the )\b(?:lower|better|cheaper) (?:price|number|deal|offer)\b",
         r"\b(?:talk|run|crunch|work|go over) (?:the )?numbers\b",
         r"\bworth (?:way |a lot |much )?more than (?:what )?(?:you|u|they)\b",
     ),

@@ -243,6 +243,7 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
             # "3 row suv new under 50k", "i meant new", "prefer new": new said after the kind, or as the correction
             r"|\b(?:suvs?|trucks?|cars?|sedans?|vans?|minivans?|pickups?|crossovers?|coupes?|hatchbacks?)\s+new\b"
             r"(?!\s+(?:to|in|here|at|york|jersey|mexico|hampshire|tires?|brakes?|battery|paint|engine|rotors?)\b)"
+            r"|(?:^|[.,;!]\s*|\bthen\s+)new\W*$"  # "ok fine a 3 row then. new"
             r"|\b(?:meant|mean|prefer|preferably|want|wanted|rather|rather have)\s+(?:a\s+|one\s+)?new\b"
             r"(?!\s+(?:to|in|here|at)\b)",
             lower,

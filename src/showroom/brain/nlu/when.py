@@ -87,6 +87,12 @@ _CLOCK = re.compile(
     + r"|\b(?P<noon>noon|midday|mediod[ií]a|lunch\s?time|lunch break|my lunch|at lunch)\b",
     re.IGNORECASE,
 )
+# "like 530", "at 1030am": a clock time written without its colon, after a word that says when (or with am/pm)
+_COMPACT = re.compile(
+    r"\b(?:at|around|arround|by|after|about|bout|like|say|til|till|before|@)\s*(?<![\d$.,:/])"
+    r"(?P<h>\d{1,2})(?P<m>[0-5]\d)(?!\d)\s*(?P<ap>a\.?m\b\.?|p\.?m\b\.?)?" + _NOT_A_TIME,
+    re.IGNORECASE,
+)
 _SHOW_ME = rx(r"\b(?:show|send|give|list|text|email|pull up)\s+(?:me|us)?\s*$", flags=re.IGNORECASE)
 _EVENING = rx(r"\b(?:tonight|tonite|2nite|2night|evening|after work|after \d|noche|tarde|pm)\b", flags=re.IGNORECASE)
 _MORNING = rx(r"\b(?:morning|mañana por la|am|early)\b", flags=re.IGNORECASE)
@@ -166,7 +172,15 @@ def find_time_request(text: str) -> TimeRequest | None:
             hour, minute = found, int(groups["m"] or 0)
             break
     else:
-        return _soon(cleaned)
+        compact = _COMPACT.search(cleaned)  # "tmrw after work like 530": 5:30, when a day or am/pm says it is a time
+        hour_said = int(compact.group("h")) if compact else 0
+        if compact is None or not (1 <= hour_said <= 12) or not (compact.group("ap") or _DAY.search(cleaned)):
+            return _soon(cleaned)
+        clock = compact
+        found = _hour(hour_said, compact.group("ap"), cleaned)
+        if found is None:
+            return _soon(cleaned)
+        hour, minute = found, int(compact.group("m"))
     days = list(_DAY.finditer(cleaned))
     day_match = min(days, key=lambda m: abs(m.start() - clock.start())) if days else None
     day: str | None = None
