@@ -295,3 +295,37 @@ async def test_why_so_cheap_compared_to_the_others_is_of_the_car_meant(app: Fast
     assert why.startswith("No catch that I can see in the listing: the 2022 Kia Niro EV EX FWD")
     still = await chat.reply("is it still available")
     assert "Niro EV" in still and "do you mean" not in still
+
+
+@pytest.mark.parametrize(
+    ("text", "models", "bodies", "refused"),
+    [
+        ("still want the red escape", ["Escape"], [], []),
+        ("any equinoxes under 20", ["Equinox"], [], []),
+        ("anything awd under 25 thats not an suv", [], [], ["SUV"]),
+        ("forget suvs, show me trucks", [], ["Truck"], []),
+    ],
+)
+def test_a_paint_before_a_word_model_plurals_and_a_kind_turned_down(
+    text: str, models: list[str], bodies: list[str], refused: list[str]
+) -> None:
+    s = understand(text, CATALOG).slots
+    assert (s.models, s.body_styles, s.excluded_body_styles) == (models, bodies, refused)
+
+
+async def test_not_an_suv_leaves_suvs_out(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    cars = await chat.reply("anything awd under 25 thats not an suv")
+    assert "Got it, no SUVs." in cars and "Arteon" in cars and "Highlander" not in cars
+
+
+async def test_the_one_car_a_handed_over_message_names_is_the_one_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    first = await chat.say("the salesman never called me back. still want the red escape")
+    assert first["handed_over"] is True
+    note = first["replies"][0]["content"]
+    assert note.startswith("I'm sorry about this. I'm bringing in a member of our team about the 2021 Ford Escape")
+    still = await chat.reply("yeah the escape. still there?")
+    assert still.startswith("Yes, the 2021 Ford Escape SEL FWD is still available.")
+    drive = await chat.reply("is it awd")
+    assert drive.startswith("The 2021 Ford Escape SEL FWD is listed as FWD, not AWD.")

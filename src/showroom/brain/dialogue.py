@@ -1206,6 +1206,7 @@ EXCLUSIONS = (
     "exclude_makes",
     "exclude_colors",
     "exclude_fuels",
+    "exclude_body_styles",
 )  # what the customer turned down, kept to the end
 
 
@@ -1219,6 +1220,7 @@ def turned_down(criteria: dict[str, Any], given: dict[str, Any]) -> dict[str, An
         ("exclude_models", "models"),
         ("exclude_makes", "makes"),
         ("exclude_fuels", "fuel_types"),
+        ("exclude_body_styles", "body_styles"),
         ("exclude_ids", None),
     ):
         refused = [

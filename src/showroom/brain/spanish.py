@@ -655,6 +655,14 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "SUVs": "SUVs",
+    "trucks": "camionetas de carga",
+    "sedans": "sedanes",
+    "minivans": "minivans",
+    "coupes": "coupés",
+    "I'm bringing in a member of our team{purpose}, who will reply here shortly.": (
+        "Le estoy pasando con alguien de nuestro equipo{purpose}, que le responderá aquí en breve."
+    ),
     "I'm a virtual assistant, not a person.": "Soy un asistente virtual, no una persona.",
     "Of course, take your time. Our team has your messages whenever you're ready.": (
         "Claro, tómese su tiempo. Nuestro equipo tiene sus mensajes para cuando esté listo."

@@ -238,6 +238,14 @@ def _handover_note(
     named = f", {name}" if name else ""
     upset = u is not None and (u.sentiment <= _UPSET or bool(_FED_UP.search(u.text)))
     if match is not None and (_hurts(match) or (upset and _asked_for_person(match))):
+        if about is not None and upset and _asked_for_person(match):  # "never called me back. still want the escape"
+            title = about.title + (
+                translate(language, " (stock {stock})").format(stock=about.stock_number) if about.stock_number else ""
+            )
+            sorry = translate(language, "I'm sorry about this{name}.").format(name=named)
+            bring = translate(language, "I'm bringing in a member of our team{purpose}, who will reply here shortly.")
+            purpose = translate(language, " about the {title}").format(title=title)
+            return contract(f"{sorry} {bring.format(purpose=purpose)}\n\n{_call_us(turn, language)}", language)
         sorry = translate(
             language, "I'm sorry about this{name}. I'm bringing in a member of our team, who will reply here shortly."
         ).format(name=named)
@@ -321,7 +329,10 @@ _HURTING_READ = ("existing customer's problem", "a complaint", "frustration", "a
 _FED_UP = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth) time\b|\bcan'?t (?:tell|answer|help)\b|\buseless\b|\bridiculous\b"
     r"|\bfrustrat\w*|\bannoy\w*|\bfed up\b|\bwaste of (?:my )?time\b|\bnot helpful\b|\bno (?:me )?sirves?\b"
-    r"|\bya (?:me )?cans[eé]\b",
+    r"|\bya (?:me )?cans[eé]\b"
+    # "the salesman never called me back": let down already
+    r"|\b(?:never|didn'?t|did not|hasn'?t|has not|haven'?t|no one|nobody)\s+(?:\w+\s+)?(?:called|call|got|gotten|get"
+    r"|texted|emailed|responded|replied|answered)\b(?:\s+(?:me|us))?\s*(?:back)?",
     re.IGNORECASE,
 )
 

@@ -441,6 +441,10 @@ async def _car_meant(
         if found:
             return found[0]
     ids = list(dict.fromkeys([*told.shown, *([told.focus] if told.focus is not None else [])]))
+    if not ids and u.slots.models:  # "still want the red escape" with nothing shown yet: the one unit it names
+        terms = whole_lot(u, search_criteria(search_terms(u), told))
+        found = [v for v in await relevant_vehicles(session, u, lead_id, known, terms=terms) if v.exact]
+        return found[0] if len(found) == 1 else None
     if not ids:
         return None
     cars = await vehicles_by_id(session, ids)

@@ -69,6 +69,7 @@ class VehicleFilters:
     exclude_makes: list[str] = field(default_factory=list)
     exclude_colors: list[str] = field(default_factory=list)
     exclude_fuels: list[str] = field(default_factory=list)  # by family, as ``fuel_types`` ("not a hybrid")
+    exclude_body_styles: list[str] = field(default_factory=list)  # "not an suv"
 
 
 NARROWING = (
@@ -123,6 +124,7 @@ def filters_from_terms(terms: dict[str, Any]) -> VehicleFilters:
         exclude_makes=terms.get("exclude_makes") or [],
         exclude_colors=terms.get("exclude_colors") or [],
         exclude_fuels=terms.get("exclude_fuels") or [],
+        exclude_body_styles=terms.get("exclude_body_styles") or [],
     )
 
 
@@ -429,6 +431,9 @@ def search_where(filters: VehicleFilters, catalog: Catalog) -> SearchWhere:
     if any(f.strip() for f in filters.exclude_fuels):  # the column as the import reads it: a Tucson Hybrid's "Hybrid"
         refused_fuels = in_family(catalog, "fuel_type", filters.exclude_fuels)
         where("coalesce(fuel_type, '') <> all({exclude_fuels})", exclude_fuels=refused_fuels)
+    if any(b.strip() for b in filters.exclude_body_styles):  # "anything awd thats not an suv"
+        refused_bodies = in_family(catalog, "body_style", filters.exclude_body_styles)
+        where("coalesce(body_style, '') <> all({exclude_body_styles})", exclude_body_styles=refused_bodies)
     return SearchWhere(" and ".join(conditions) or "true", params)
 
 

@@ -316,10 +316,14 @@ def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
         *s.excluded_models,
         *s.excluded_makes,
         *(ctx.t(f.lower()) for f in s.excluded_fuels),
+        *(ctx.t(_KINDS_SAID.get(b, b.lower())) for b in s.excluded_body_styles),
     ]
     if refused:
         return [ctx.t("Got it, no {what}.", what=ctx.t(" or ").join(refused))]
     return []
+
+
+_KINDS_SAID = {"SUV": "SUVs", "Truck": "trucks", "Sedan": "sedans", "Minivan": "minivans", "Coupe": "coupes"}
 
 
 def reply_language(u: Understanding) -> str:
@@ -365,6 +369,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "exclude_models": list(s.excluded_models),
         "exclude_makes": list(s.excluded_makes),
         "exclude_fuels": list(s.excluded_fuels),
+        "exclude_body_styles": list(s.excluded_body_styles),
     }
     if s.stock_number or s.vin:
         return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}

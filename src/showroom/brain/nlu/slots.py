@@ -267,10 +267,20 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
     return VehicleCondition.new if new else VehicleCondition.used
 
 
-def _body_styles(masked: str) -> list[str]:
-    """The kinds of vehicle named; "camioneta" is an SUV unless the message says it is a pickup ("camionetas de
-    trabajo? pickup": trucks)."""
+def _body_styles(masked: str) -> tuple[list[str], list[str]]:
+    """The kinds of vehicle named, and those turned down when none is wished for ("anything awd thats not an suv",
+    "no trucks"); "camioneta" is an SUV unless the message says it is a pickup ("camionetas de trabajo? pickup":
+    trucks)."""
     styles = _labels(masked, _BODY_STYLES)
+    refused_alone = [
+        label
+        for label, pattern in _BODY_STYLES
+        if label in styles
+        and (found := list(re.finditer(pattern, masked)))
+        and all(_turned_down(masked, m.start()) for m in found)
+    ]
+    if refused_alone and len(refused_alone) == len(styles):  # only kinds turned down: left out of the search
+        return [], refused_alone
     if "SUV" in styles and "Truck" in styles and not re.search(r"\bsuvs?\b|\bcrossovers?\b|\bsport util", masked):
         styles.remove("SUV")
     if len(styles) > 1:  # "actually forget suvs, show me trucks": the kind turned down goes
@@ -280,7 +290,7 @@ def _body_styles(masked: str) -> list[str]:
             if label in styles and all(_turned_down(masked, m.start()) for m in re.finditer(pattern, masked))
         }
         styles = [s for s in styles if s not in refused] or styles
-    return styles
+    return styles, []
 
 
 def _said_of_one(positions: Sequence[int], mentions: Sequence[VehicleMention]) -> bool:
@@ -660,6 +670,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     refused = [] if asks_if_any else [m for m in wanted if _turned_down(lower, m.start)]  # "not the palisade"
     wanted = [m for m in wanted if m not in refused]
     colors, refused_colors = _colors(masked)
+    bodies, refused_bodies = _body_styles(masked)
     fuels, refused_fuels = _fuel_types(_mask(masked, [(m.start, m.end) for m in wanted]))  # not "Tucson Hybrid"
     if asks_if_any:
         colors, refused_colors = [*colors, *refused_colors], []
@@ -676,7 +687,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
             ]
         ),
         wrong_makes=wrong,
-        body_styles=_body_styles(masked),
+        body_styles=bodies,
         colors=colors,
         drivetrains=_labels(masked, _DRIVETRAINS),
         transmissions=_transmissions(masked),
@@ -686,6 +697,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         timeline=_timeline(lower),
         excluded_colors=refused_colors,
         excluded_fuels=refused_fuels,
+        excluded_body_styles=refused_bodies,
         excluded_models=_unique(m.model for m in refused if m.model not in {w.model for w in wanted}),
         excluded_makes=_unique(m.make for m in refused if not m.model and m.make not in {w.make for w in wanted}),
         lone_makes=_unique(

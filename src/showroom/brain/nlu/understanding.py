@@ -83,12 +83,19 @@ class Slots:
     excluded_models: list[str] = field(default_factory=list)
     excluded_makes: list[str] = field(default_factory=list)  # "no chevys"
     excluded_fuels: list[str] = field(default_factory=list)  # "a real electric, not a hybrid"
+    excluded_body_styles: list[str] = field(default_factory=list)  # "anything awd thats not an suv"
     # makes named without a model of theirs beside models of other makes ("the audi q5 or a lexus": Lexus)
     lone_makes: list[str] = field(default_factory=list)
 
     def turns_down(self) -> bool:
         """Does the message turn a colour, model, make or fuel down ("not red", "no chevys", "not a hybrid")?"""
-        return bool(self.excluded_colors or self.excluded_models or self.excluded_makes or self.excluded_fuels)
+        return bool(
+            self.excluded_colors
+            or self.excluded_models
+            or self.excluded_makes
+            or self.excluded_fuels
+            or self.excluded_body_styles
+        )
 
     def has_vehicle_criteria(self) -> bool:
         """Does the customer describe what they want (anything the inventory search can filter on)?"""

@@ -189,6 +189,9 @@ _CAR_WORDS_AFTER = words(
     "hybrid hybrids phev awd fwd 4wd 4x4 suv suvs truck trucks sedan sedans se sel titanium xlt lariat limited "
     "platinum lt ls premier sv sl sr"
 )
+_COLOUR_WORDS = words(
+    "white black grey gray silver red blue green brown beige tan gold orange yellow burgundy maroon navy"
+)
 _DETERMINERS = words("the a an that this those these any your ur his her my el la los las")
 _CHARGING = re.compile(
     r"\bcharg(?:e|es|ing|ed)\b|\b(?:comes?|came|included?|includes) with\b|\bplug\b|\bcable\b|\blevel ?2\b"
@@ -265,6 +268,8 @@ class _Lexicon:
         plural = len(key) > 3 or (len(key) == 3 and any(c.isdigit() for c in key))  # "tucsons", "k5s", "x3s"
         if entries is None and plural and key.endswith("s"):
             entries = self.keys.get(key[:-1])
+        if entries is None and len(key) > 5 and key.endswith(("xes", "ches", "shes", "sses")):
+            entries = self.keys.get(key[:-2])  # "equinoxes", "porsches": not a typo of another model
         return entries or []
 
     def fuzzy_lookup(self, word: str) -> tuple[str, list[_Entry]]:
@@ -480,6 +485,8 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
         return True
     before = s.tokens[cand.i - 1].text if cand.i > 0 else ""
     if before in _CONDITION_WORDS:
+        return True
+    if entry.catalog and before in _COLOUR_WORDS:  # "the red escape", "a white edge": the lot's model in a paint
         return True
     after = s.tokens[cand.i + 1].text if cand.i + 1 < len(s.tokens) else ""
     if entry.catalog and after in _CAR_WORDS_AFTER:  # "the escape hybrid", "an edge awd": the lot's model
