@@ -329,3 +329,24 @@ async def test_the_one_car_a_handed_over_message_names_is_the_one_discussed(app:
     assert still.startswith("Yes, the 2021 Ford Escape SEL FWD is still available.")
     drive = await chat.reply("is it awd")
     assert drive.startswith("The 2021 Ford Escape SEL FWD is listed as FWD, not AWD.")
+
+
+def test_a_word_both_languages_use_keeps_the_conversations_language() -> None:
+    from showroom.brain.nlu.language import detect_language
+
+    assert detect_language("sedan", ["hola busco algo barato", "como 20 mil"]) == "es"
+    assert detect_language("sedan") == "en"
+
+
+async def test_the_other_year_and_a_bot_called_by_name(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("2022 palisades?")
+    await chat.reply("the limited, does it have a sunroof")
+    other = await chat.reply("what about the other 2022")
+    assert "2022 Hyundai Palisade SEL AWD" in other and "That's all of them" not in other
+    why = await chat.reply("why no price on it")
+    assert why.startswith("I don't have a listed price for the 2022 Hyundai Palisade SEL AWD yet")
+    bot = await _visitor(app, db)
+    await bot.reply("r u a bot")
+    cheapest = await bot.reply("ok bot. cheapest car u got")
+    assert "virtual assistant" not in cheapest and "2020 Ford Ecosport SE 4WD" in cheapest

@@ -209,11 +209,13 @@ def names_by_fuel(u: Understanding) -> bool:
     return bool(u.slots.fuel_types and _THE_FUEL.search(u.text))
 
 
+_OTHER_YEAR = re.compile(r"\bthe other ((?:19|20)\d\d)\b", re.IGNORECASE)
 _ANY_KIND = re.compile(
     r"\b(?:any|got any|have any|do you have|other|more)\s+(?!(?:of|one|ones|two|three|four|2|3|4)\b)\w+", re.IGNORECASE
 )
 _OTHERS = re.compile(
-    r"\bthe others?\b|\bthe other ones?\b|\bthe other (?:two|three|\d)\b|\blos otros\b|\blas otras\b", re.IGNORECASE
+    r"\bthe others?\b|\bthe other ones?\b|\bthe other (?:two|three|\d|(?:19|20)\d\d)\b|\blos otros\b|\blas otras\b",
+    re.IGNORECASE,
 )
 # "both", "the two": a pair of cars (``pick``, and the test drive's "can i see both thursday")
 BOTH = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bambos\b|\bambas\b", re.IGNORECASE)
@@ -279,6 +281,8 @@ def next_page(u: Understanding, state: DialogueState) -> bool:
     one?") rather than about one of the cars shown or for another kind? Only with a search under way and no new
     wish in the message ("more with awd" narrows; "anything cheaper" goes past the cars seen)."""
     if not state.shown or not state.criteria or u.slots.has_vehicle_criteria() or passes(u):
+        return False
+    if _OTHER_YEAR.search(u.text):  # "what about the other 2022": the other car of that year shown
         return False
     text = u.text
     if not _NEXT_PAGE.search(text):
@@ -354,6 +358,7 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         or _POINTER.search(text)
         or _AMONG_SHOWN.search(text)
         or _ALL_OF_THEM.search(text)
+        or _OTHER_YEAR.search(text)  # "what about the other 2022"
         or _CHEAPER.search(text)
         or _PRICIER.search(text)
         or _NEWER.search(text)
@@ -598,6 +603,10 @@ def pick(
         return top
     if _THE_PAIR.search(text) and pair and not u.slots.has_vehicle_criteria():
         return pair  # "can i see both thursday", "whats the price difference": the two under discussion
+    other_year = _OTHER_YEAR.search(text)
+    if other_year:  # "what about the other 2022": of that year, not the one under discussion
+        year = int(other_year.group(1))
+        return [v for v in [*ordered, *seen] if v.year == year and v.id != state.focus][:1]
     if _OTHERS.search(text) and state.focus is not None and len(ordered) > 1:  # "which of the others": not that one
         ordered = [v for v in ordered if v.id != state.focus]
         if not (u.slots.has_vehicle_criteria() or _ORDINAL.search(text) or _CHEAPER.search(text)

@@ -112,7 +112,8 @@ _BOT_RE = rx(
     r"\b(?:are|r)\s+(?:you|u|ya|this)\s+(?:even\s+|really\s+|actually\s+)?(?:a\s+|an\s+|just\s+a\s+)?"
     r"(?:bot|robot|real|human|ai|person|computer|machine|automated|chat\s?bot|live)\b",
     r"\bis this (?:a\s+)?(?:bot|robot|automated|ai|real person|a real person|human)\b",
-    r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b",
+    # "a bot??", "lol a bot": asked; "ok bot. cheapest car u got" only calls it one
+    r"\b(?:talking|chatting|texting) (?:to|with) a (?:bot|robot|machine|computer)\b|\bbots?\b(?=\s*(?:\?|$))",
     # a reply to a campaign: "who is this?", "what is this", "who are you"
     r"^\W*(?:hi|hey|hello)?\W*(?:who|what)\s*(?:is|'s|s)\s+(?:this|that)\W*$",
     r"\bwho (?:is|'s) this\b|\bwho are (?:you|u)\b",

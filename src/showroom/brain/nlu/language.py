@@ -188,6 +188,8 @@ def _evidence(text: str, prior: Language | None = None) -> Language | None:
     foreign_words = sum(weight.get(token, 0.0) for token in tokens) + spelled + spanish_marks
     letters = bool(_FOREIGN_LETTERS.search(text))
     if foreign_words < 1 and not (letters and english <= 1):
+        if prior not in (None, Language.en) and english < 2 and len(tokens) <= 2:
+            return None  # "sedan", "awd?" in a chat held in Spanish: a word both use, the conversation's language
         return Language.en if english >= 2 or (english and len(tokens) <= 2) else None
     if foreign_words >= 1 and foreign_words < english:
         # Spanglish in a chat held in Spanish ("ok y tiene third row?"): still Spanish, unless mostly English
