@@ -350,3 +350,14 @@ async def test_the_other_year_and_a_bot_called_by_name(app: FastAPI, db: Databas
     await bot.reply("r u a bot")
     cheapest = await bot.reply("ok bot. cheapest car u got")
     assert "virtual assistant" not in cheapest and "2020 Ford Ecosport SE 4WD" in cheapest
+
+
+async def test_hybrid_or_electric_and_plugging_in_are_answered(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("new tucsons")
+    await chat.reply("the white hybrid")
+    plug = await chat.reply("Does the hybrid need to be plugged in?")
+    assert plug.startswith("No: a hybrid's battery charges itself as you drive and brake")
+    spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    differ = await spanish.reply("cual es la diferencia entre hibrido y electrico")
+    assert "Un híbrido funciona con gasolina" in differ

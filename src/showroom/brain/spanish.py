@@ -655,6 +655,32 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "A hybrid runs on gas and a battery that charges itself as you drive, so you never plug it in. A plug-in hybrid "
+    "has a bigger battery you charge from an outlet for a stretch of electric-only driving, then runs as a hybrid. An "
+    "electric car runs on its battery alone and is charged at home or at a charging station.": (
+        "Un híbrido funciona con gasolina y una batería que se carga sola mientras maneja, así que nunca se enchufa. "
+        "Un híbrido enchufable tiene una batería más grande que se carga en un enchufe para un tramo solo eléctrico, "
+        "y después funciona como híbrido. Un eléctrico funciona solo con su batería y se carga en casa o en una "
+        "estación de carga."
+    ),
+    "Would you like to see the hybrids or the electric cars we have?": (
+        "¿Le gustaría ver los híbridos o los eléctricos que tenemos?"
+    ),
+    "No: a hybrid's battery charges itself as you drive and brake, so it never needs plugging in; it runs on "
+    "regular gas.": (
+        "No: la batería de un híbrido se carga sola al manejar y frenar, así que nunca hay que enchufarlo; usa "
+        "gasolina normal."
+    ),
+    "It can be: a plug-in hybrid charges from an outlet for electric-only driving, and when the battery runs down it "
+    "keeps going as a regular hybrid on gas.": (
+        "Se puede: un híbrido enchufable se carga en un enchufe para manejar solo con electricidad, y cuando la "
+        "batería se agota sigue como un híbrido normal con gasolina."
+    ),
+    "Yes: an electric car runs on its battery alone, charged from a home outlet, a Level 2 charger or a public "
+    "charging station.": (
+        "Sí: un eléctrico funciona solo con su batería, que se carga en un enchufe de casa, un cargador de nivel 2 o "
+        "una estación pública."
+    ),
     "SUVs": "SUVs",
     "trucks": "camionetas de carga",
     "sedans": "sedanes",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from showroom.brain.compose.context import _Ctx, _Reply
+from showroom.brain.nlu.attributes import vehicle_fuel
 from showroom.brain.nlu.knowledge import TRIM_LADDERS, trim_rank
 
 _HOME_CHARGING = re.compile(
@@ -87,8 +88,31 @@ def _trim_explained(ctx: _Ctx) -> _Reply | None:
     )
 
 
+# "whats the difference between a hybrid and an electric", "cual es la diferencia entre hibrido y electrico"
+_HYBRID_VS_ELECTRIC = re.compile(
+    r"\b(?:difference|diff|differ|diferencia)\b[^.?!]{0,40}\b(?:hybrids?|h[ií]bridos?|electrics?|el[eé]ctricos?|evs?)\b"
+    r"[^.?!]{0,25}\b(?:and|vs|or|y|o|from)\b[^.?!]{0,15}\b(?:hybrids?|h[ií]bridos?|electrics?|el[eé]ctricos?|evs?"
+    r"|plug-?ins?)\b",
+    re.IGNORECASE,
+)
+# "does the hybrid need to be plugged in", "do you have to charge it", "se tiene que enchufar"
+_PLUGGED_IN = re.compile(
+    r"\b(?:need|needs|have|has|got)\s+(?:to\s+)?(?:be\s+)?(?:plugged|plug(?:\s+it)?|charged?)\b(?:\s+in)?"
+    r"|\bplug (?:it|them) in\b|\bhay que (?:enchufarl[oa]|cargarl[oa])\b|\b(?:se )?tiene que (?:enchufar|cargar)\w*\b",
+    re.IGNORECASE,
+)
+
 # The fixed answers, first that matches: (question, answer, closing question, confidence, about the car meant)
 _ANSWERS: tuple[tuple[re.Pattern[str], str, str, float, bool], ...] = (
+    (
+        _HYBRID_VS_ELECTRIC,
+        "A hybrid runs on gas and a battery that charges itself as you drive, so you never plug it in. A plug-in "
+        "hybrid has a bigger battery you charge from an outlet for a stretch of electric-only driving, then runs as a "
+        "hybrid. An electric car runs on its battery alone and is charged at home or at a charging station.",
+        "Would you like to see the hybrids or the electric cars we have?",
+        0.75,
+        False,
+    ),
     (
         _HOME_CHARGING,
         "Yes, any electric car can charge from a regular household outlet (Level 1), but slowly: only a few miles of "
@@ -140,6 +164,9 @@ def general_answer(ctx: _Ctx) -> _Reply | None:
     explained = _trim_explained(ctx)
     if explained is not None:
         return explained
+    plugged = _plug_in_answer(ctx) if _PLUGGED_IN.search(text) else None
+    if plugged is not None:
+        return plugged
     for pattern, answer, question, confidence, of_the_car in _ANSWERS:
         if pattern.search(text):
             return _Reply(
@@ -163,6 +190,29 @@ def general_answer(ctx: _Ctx) -> _Reply | None:
             confidence=0.75,
         )
     return None
+
+
+def _plug_in_answer(ctx: _Ctx) -> _Reply | None:
+    """ "Does the hybrid need to be plugged in?": of the car meant (else of the fuel named), by what it runs on."""
+    car = ctx.vehicles[0] if ctx.referred and ctx.vehicles else None
+    fuel = vehicle_fuel(car.fuel_type, car.model, car.trim) if car else next(iter(ctx.u.slots.fuel_types), None)
+    answers = {
+        "Hybrid": "No: a hybrid's battery charges itself as you drive and brake, so it never needs plugging in; it "
+        "runs on regular gas.",
+        "Plug-In Hybrid": "It can be: a plug-in hybrid charges from an outlet for electric-only driving, and when "
+        "the battery runs down it keeps going as a regular hybrid on gas.",
+        "Electric": "Yes: an electric car runs on its battery alone, charged from a home outlet, a Level 2 charger or "
+        "a public charging station.",
+    }
+    answer = answers.get(fuel or "")
+    if answer is None:
+        return None
+    return _Reply(
+        lead=[ctx.t(answer)],
+        question=ctx.say("ask_else"),
+        vehicle_ids=[car.id] if car else [],
+        confidence=0.8,
+    )
 
 
 def _new_of_the_brands(ctx: _Ctx) -> str | None:
