@@ -361,3 +361,14 @@ async def test_hybrid_or_electric_and_plugging_in_are_answered(app: FastAPI, db:
     spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
     differ = await spanish.reply("cual es la diferencia entre hibrido y electrico")
     assert "Un híbrido funciona con gasolina" in differ
+
+
+async def test_lease_end_options_and_why_a_car_costs_what_it_does(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    lease = await chat.reply(
+        "Hi, got your email. My lease on a 2021 Tucson is ending in February. What are my options?"
+    )
+    assert "turn the car in, buy it out" in lease and "Tucson Ultimate" not in lease
+    mustang = await _visitor(app, db)
+    why = await mustang.reply("why is the 2020 mustang 34k thats crazy for a used car")
+    assert "within your budget" not in why and "2020 Ford Mustang" in why and "$34,500" in why

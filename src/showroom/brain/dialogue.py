@@ -848,6 +848,7 @@ def _measure(text: str) -> str | None:
 _WHY_PRICE = re.compile(
     r"\bwhy\b[^.?!]{0,50}\b(?:cheap|cheaper|less|so low|lower|expensive|more|pricier|so much|priced|price|the "
     r"difference)\b|\b(?:cheap|cheaper|less|more|pricier|expensive|difference)\b[^.?!]{0,25}\bwhy\b"
+    r"|\bwhy\b[^.?!]{0,40}\$?\b\d{2,3}(?:,\d{3}|k)\b"  # "why is the 2020 mustang 34k"
     r"|\bwhat'?s the catch\b|\bwhats the catch\b|\bany catch\b|\bhow come (?:it'?s|its|it is|the)\b[^.?!]{0,30}"
     r"\b(?:cheap|cheaper|less|expensive|more)\b|\bpor\s?qu[eé]\b[^.?!]{0,40}\b(?:barat[oa]|car[oa]|menos|m[aá]s)\b",
     re.IGNORECASE,

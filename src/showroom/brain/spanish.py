@@ -655,6 +655,14 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "At the end of a lease you can usually turn the car in, buy it out at the price in your contract, or trade it in "
+    "toward a new one, and if it's worth more than the buyout, that difference can go toward your next car.": (
+        "Al terminar un arrendamiento normalmente puede devolver el auto, comprarlo al precio de su contrato o "
+        "entregarlo a cuenta de uno nuevo; si vale más que la compra final, esa diferencia puede ir a su próximo auto."
+    ),
+    "Would you like a team member to look up your lease payoff and what it's worth?": (
+        "¿Quiere que alguien de nuestro equipo revise el saldo de su arrendamiento y lo que vale su auto?"
+    ),
     "A hybrid runs on gas and a battery that charges itself as you drive, so you never plug it in. A plug-in hybrid "
     "has a bigger battery you charge from an outlet for a stretch of electric-only driving, then runs as a hybrid. An "
     "electric car runs on its battery alone and is charged at home or at a charging station.": (

@@ -566,6 +566,9 @@ async def _question(
         found = [v for v in await relevant_vehicles(session, u, turn.lead.id, known, terms=near) if v.exact]
         if 1 <= len(found) <= 2:
             pointed, u = found[:1], replace(u, slots=replace(u.slots, budget_max_cents=None, budget_min_cents=None))
+    if asks_why_priced(u) and u.slots.models and u.slots.budget_max_cents:
+        # "why is the 2020 mustang 34k": the price it asks about is no budget
+        u = replace(u, slots=replace(u.slots, budget_max_cents=None, budget_min_cents=None))
     terms = search_terms(u)
     given = {k for k, v in terms.items() if v not in (None, [], "")}  # what the message itself asks for
     criteria = whole_lot(u, search_criteria(terms, state))

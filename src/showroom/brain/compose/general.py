@@ -102,8 +102,24 @@ _PLUGGED_IN = re.compile(
     re.IGNORECASE,
 )
 
+# "my lease is ending, what are my options", "lease is up in march what can i do"
+_LEASE_END = re.compile(
+    r"\blease\b[^.?!]{0,40}\b(?:ending|ends|is up|up in|expir\w*|over|done|matur\w*|turn[\s-]?in)\b"
+    r".{0,80}\b(?:options?|what (?:can|should|do) (?:i|we)|what now)\b"
+    r"|\bend of (?:my|the) lease\b[^.?!]{0,40}\b(?:options?|what (?:can|should|do) (?:i|we))\b",
+    re.IGNORECASE,
+)
+
 # The fixed answers, first that matches: (question, answer, closing question, confidence, about the car meant)
 _ANSWERS: tuple[tuple[re.Pattern[str], str, str, float, bool], ...] = (
+    (
+        _LEASE_END,
+        "At the end of a lease you can usually turn the car in, buy it out at the price in your contract, or trade "
+        "it in toward a new one, and if it's worth more than the buyout, that difference can go toward your next car.",
+        "Would you like a team member to look up your lease payoff and what it's worth?",
+        0.75,
+        False,
+    ),
     (
         _HYBRID_VS_ELECTRIC,
         "A hybrid runs on gas and a battery that charges itself as you drive, so you never plug it in. A plug-in "

@@ -57,7 +57,7 @@ _HAS_TRADE = rx(
 )
 _OWNED_CUE = rx(
     r"\b(?:my|our)\b|\b(?:i|we)\s+(?:have|own|drive|got|currently have|currently drive|am driving|bought)\b",
-    r"\b(?:i|we)'?ve\s+got\b|\btrad(?:e|ing)\b|\bused to (?:have|own|drive)\b",
+    r"\b(?:i|we)'?ve\s+got\b|\btrad(?:e|ing)\b|\bused to (?:have|own|drive)\b|\blease (?:on|for)\b",
     # "bought a tucson from you last year": the car they have, not one they want
     r"\b(?:bought|purchased|leased)\b(?=\s+(?:a|an|the|my|our|\d{4})\b)",
     r"\b(?:mi|tengo|traigo|manejo)\b",
