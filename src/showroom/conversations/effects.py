@@ -239,12 +239,9 @@ def _handover_note(
     upset = u is not None and (u.sentiment <= _UPSET or bool(_FED_UP.search(u.text)))
     if match is not None and (_hurts(match) or (upset and _asked_for_person(match))):
         if about is not None and upset and _asked_for_person(match):  # "never called me back. still want the escape"
-            title = about.title + (
-                translate(language, " (stock {stock})").format(stock=about.stock_number) if about.stock_number else ""
-            )
             sorry = translate(language, "I'm sorry about this{name}.").format(name=named)
             bring = translate(language, "I'm bringing in a member of our team{purpose}, who will reply here shortly.")
-            purpose = translate(language, " about the {title}").format(title=title)
+            purpose = translate(language, " about the {title}").format(title=_car_said(about, language))
             return contract(f"{sorry} {bring.format(purpose=purpose)}\n\n{_call_us(turn, language)}", language)
         sorry = translate(
             language, "I'm sorry about this{name}. I'm bringing in a member of our team, who will reply here shortly."
@@ -278,14 +275,18 @@ def _handover_note(
     if not purpose and match is not None and _about_financing(match):  # "my credit is like 520": finance, said
         purpose = translate(language, " to go over financing with you")
     if about is not None:  # "... to confirm Saturday at 10 AM for the 2022 Kia Telluride EX AWD (stock 15355A)"
-        title = about.title + (
-            translate(language, " (stock {stock})").format(stock=about.stock_number) if about.stock_number else ""
-        )
+        title = _car_said(about, language)
         purpose += translate(language, " for the {title}" if when else " about the {title}").format(title=title)
     thanks = translate(
         language, "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly."
     ).format(name=named, purpose=purpose)
     return contract(f"{thanks}\n\n{_call_us(turn, language)}", language)
+
+
+def _car_said(car: VehicleView, language: str) -> str:
+    """ "2022 Kia Telluride EX AWD (stock 15355A)": the car a handover is about, as the note names it."""
+    stock = translate(language, " (stock {stock})").format(stock=car.stock_number) if car.stock_number else ""
+    return car.title + stock
 
 
 _UPSET = -0.3

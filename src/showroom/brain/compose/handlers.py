@@ -626,9 +626,10 @@ def _which_of_those(ctx: _Ctx) -> _Reply | None:
 
 
 def _a_kind(body: str) -> str:
-    """ "an SUV", "a sedan": a body style with its article."""
+    """ "an SUV", "a sedan": a body style with its article (an acronym by how its first letter is said)."""
     word = body if body.isupper() else body.lower()
-    return f"{'an' if word[0] in 'aeiouAEIOUS' and word != 'Sedan' else 'a'} {word}"
+    vowel_sound = word[0] in ("AEFHILMNORSX" if word.isupper() else "aeiou")
+    return f"{'an' if vowel_sound else 'a'} {word}"
 
 
 _DRIVE_WORDS = {
