@@ -372,3 +372,12 @@ async def test_lease_end_options_and_why_a_car_costs_what_it_does(app: FastAPI, 
     mustang = await _visitor(app, db)
     why = await mustang.reply("why is the 2020 mustang 34k thats crazy for a used car")
     assert "within your budget" not in why and "2020 Ford Mustang" in why and "$34,500" in why
+
+
+async def test_is_that_a_lot_of_miles_is_answered_from_the_car_s_age(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("used 3 row suv under 30")
+    await chat.reply("the one with less miles")
+    many = await chat.reply("is 71k a lot for a highlander")  # a 2015 with 71,339 miles: well under 12k a year
+    assert many.startswith("The 2015 Toyota Highlander AWD 4dr V6 XLE has 71,339 miles: about ")
+    assert "a year since it was new, less than the usual 12,000 to 15,000." in many and "$" not in many

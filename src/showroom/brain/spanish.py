@@ -655,6 +655,19 @@ MESSAGES: dict[str, str] = {
         "¿Busca algo en particular, o le gustaría ver lo que tenemos en el lote?"
     ),
     "Of course, take your time.": "Claro, tómese su tiempo.",
+    "The {title} has {miles} miles: about {per_year} a year since it was new, less than the usual {low} to {high}.": (
+        "El {title} tiene {miles} millas: unas {per_year} al año desde nuevo, menos de las {low} a {high} habituales."
+    ),
+    "The {title} has {miles} miles: about {per_year} a year since it was new, more than the usual {low} to {high}.": (
+        "El {title} tiene {miles} millas: unas {per_year} al año desde nuevo, más de las {low} a {high} habituales."
+    ),
+    "The {title} has {miles} miles: about {per_year} a year since it was new, about the usual {low} to {high}.": (
+        "El {title} tiene {miles} millas: unas {per_year} al año desde nuevo, más o menos las {low} a {high} "
+        "habituales."
+    ),
+    "How it was looked after matters more than the number; a team member can get you its history report.": (
+        "Importa más cómo se cuidó que el número; alguien de nuestro equipo le puede enviar su historial."
+    ),
     "At the end of a lease you can usually turn the car in, buy it out at the price in your contract, or trade it in "
     "toward a new one, and if it's worth more than the buyout, that difference can go toward your next car.": (
         "Al terminar un arrendamiento normalmente puede devolver el auto, comprarlo al precio de su contrato o "

@@ -11,6 +11,7 @@ it to a person first.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from showroom.brain.compose.context import _Ctx, _Reply
 from showroom.brain.nlu.attributes import vehicle_fuel
@@ -174,12 +175,56 @@ _ANSWERS: tuple[tuple[re.Pattern[str], str, str, float, bool], ...] = (
 )
 
 
+# "is 71k a lot for a highlander", "is 75k miles bad for a vw", "is that a lot of miles"
+_MILES_A_LOT = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:is|are)\s+(?:\d[\d,.]*\s*k?\s*(?:miles?|mi)?|that|it|those|that many(?: miles)?)"
+    r"\s+(?:a lot|alot|too (?:many|much|high)|high|bad|ok|okay|good|normal)\b(?:\s+of\s+miles)?",
+    re.IGNORECASE,
+)
+_MILES_A_YEAR = (12_000, 15_000)  # what an average US driver puts on a car in a year
+
+
+def _miles_answer(ctx: _Ctx) -> _Reply | None:
+    """ "Is 71k a lot for a highlander?" of the car meant (or the one unit of the model named): the miles a year it
+    has averaged since its model year, against the usual, and that its upkeep matters more."""
+    cars = [v for v in ctx.vehicles if v.exact]
+    car = cars[0] if cars and (ctx.referred or len({(v.make, v.model) for v in cars}) == 1) else None
+    if car is None or not car.mileage:
+        return None
+    years = max(datetime.now(UTC).year - car.year + 0.5, 1.0)
+    per_year = round(car.mileage / years, -2)
+    low, high = _MILES_A_YEAR
+    template = (
+        "The {title} has {miles} miles: about {per_year} a year since it was new, less than the usual {low} to {high}."
+        if per_year < low
+        else "The {title} has {miles} miles: about {per_year} a year since it was new, more than the usual {low} to "
+        "{high}."
+        if per_year > high
+        else "The {title} has {miles} miles: about {per_year} a year since it was new, about the usual {low} to {high}."
+    )
+    said = ctx.t(
+        template,
+        title=car.short_title if ctx.sms else car.title,
+        miles=f"{car.mileage:,}",
+        per_year=f"{int(per_year):,}",
+        low=f"{low:,}",
+        high=f"{high:,}",
+    )
+    said += " " + ctx.t(
+        "How it was looked after matters more than the number; a team member can get you its history report."
+    )
+    return _Reply(lead=[said], question=ctx.say("ask_else"), vehicle_ids=[car.id], confidence=0.75)
+
+
 def general_answer(ctx: _Ctx) -> _Reply | None:
     """The answer to a general question this module knows, or None."""
     text = ctx.u.text
     explained = _trim_explained(ctx)
     if explained is not None:
         return explained
+    mileage = _miles_answer(ctx) if _MILES_A_LOT.search(text) else None
+    if mileage is not None:
+        return mileage
     plugged = _plug_in_answer(ctx) if _PLUGGED_IN.search(text) else None
     if plugged is not None:
         return plugged
