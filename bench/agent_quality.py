@@ -252,8 +252,10 @@ async def _run(
                     seen.add(reply)
                 if answer.get("handed_over"):
                     lines.append("*(handed over to a person)*")
-                if answer.get("error"):
+                if answer.get("error"):  # a failed turn counts, as a first message's does
                     lines.append(f"*(error: {answer['error']})*")
+                    flags["errors"] += 1
+                    flagged.append(f"  error {conversation['id']}#{number}: {answer['error']}")
                 lines += [f"- expected: {e}" for e in turn.get("expect", [])]
                 lines.append("")
                 records.append({"id": f"{conversation['id']}#{number}", "text": turn["customer"], "replies": replies})
