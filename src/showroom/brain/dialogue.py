@@ -300,7 +300,6 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if u.primary == "thanks" and not u.slots.has_vehicle_criteria():
         return False  # "i'll think about it and circle back": a close, about no car
-
     if _NEXT_UP.search(u.text):  # "next one up?": the next dearer car of the search
         return False
     if _ONLY.search(u.text) and u.slots.has_vehicle_criteria():
@@ -650,9 +649,7 @@ def pick(
             before = [v for v in seen if _colour_matches(v.exterior_color, u.slots.colors)]
             return coloured[:1] or (before if len(before) == 1 else [])  # else of a list before, if one is
         if _THE_FUEL.search(text) and u.slots.fuel_types:  # "is the hybrid awd?": the hybrid picks, of a list before
-            runs = [v for v in ordered if _runs_on(v, u.slots.fuel_types)] or [
-                v for v in seen if _runs_on(v, u.slots.fuel_types)
-            ]
+            runs = _by_fuel(u, ordered, seen)
             focus = next((v for v in runs if v.id == state.focus), None)
             return [focus] if focus is not None else runs[:1]
         focus = next((v for v in ordered if v.id == state.focus), None)
@@ -756,9 +753,7 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         return None  # "how's it compare to the green one?" when no car seen is green: the green one is searched for
     named = _named_among(ordered, u)
     if named is None and names_by_fuel(u):  # "why is the hybrid not priced": the hybrid seen, of a list before too
-        named = [v for v in ordered if _runs_on(v, u.slots.fuel_types)] or [
-            v for v in shown if _runs_on(v, u.slots.fuel_types)
-        ][:1]
+        named = _by_fuel(u, ordered) or _by_fuel(u, shown)[:1]
     if named == [] and not any(_of_named_model(v, u.slots) for v in shown):
         return None  # "how's the jetta compare" after two Altimas: the Jetta is searched for, then set beside them
     two = re.search(r"\b(?:the|both|those|these) (?:two )?([a-z][a-z0-9-]{2,})s\b", text, re.IGNORECASE)
@@ -1103,6 +1098,13 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
     asked = bool(s.colors or s.drivetrains or s.trims or s.transmissions or s.fuel_types or budget or years)
     fitting = [v for v in shown if fits(v)]
     return fitting if fitting or not asked else None
+
+
+def _by_fuel(u: Understanding, cars: Sequence[VehicleView], before: Sequence[VehicleView] = ()) -> list[VehicleView]:
+    """The cars that run on the fuel the message names ("the hybrid"), else those of ``before`` that do."""
+    return [v for v in cars if _runs_on(v, u.slots.fuel_types)] or [
+        v for v in before if _runs_on(v, u.slots.fuel_types)
+    ]
 
 
 def _runs_on(v: VehicleView, fuels: Sequence[str]) -> bool:

@@ -407,11 +407,11 @@ async def _decide(
         with_inbound = [*turns, AgentTurn(sender="customer", text=text)][-HISTORY_TURNS:]
         handover = await effects.apply_trigger(session, services, turn, match, u, actor, turns=with_inbound)
         if handover is not None:
-            meant = await _car_meant(session, u, told, known, turn.lead.id)
-            note = effects.handover_note(turn, u.language, u, match, about=meant)
             # what the message gave ("need a third row ... around $550 a month") is remembered for the turns after
             # ("used is fine, under 36k" while the customer waits): the criteria, a trade-in, a visit, the contact
             criteria = whole_lot(u, search_criteria(search_terms(u), told))
+            meant = await _car_meant(session, u, told, criteria, known, turn.lead.id)
+            note = effects.handover_note(turn, u.language, u, match, about=meant)
             state = remember(told, u=u, criteria=criteria, shown=[meant.id] if meant else [], reply=note)
             reply = await effects.say(
                 session, services, turn, message, note, model="handover", dialogue_state=state.to_json()
@@ -429,21 +429,27 @@ async def _decide(
 
 
 async def _car_meant(
-    session: AsyncSession, u: Understanding, told: DialogueState, known: Catalog, lead_id: uuid.UUID
+    session: AsyncSession,
+    u: Understanding,
+    told: DialogueState,
+    criteria: dict[str, Any],
+    known: Catalog,
+    lead_id: uuid.UUID,
 ) -> VehicleView | None:
     """The one car a message hands over about, for the customer's note: the first of everything that fits when it
     ranks ("ill take the cheapest white one"), the one it points at among those shown ("ok the 23.5 one, can u hold
-    it till saturday", "i want the white EX"), else the car under discussion, if the message is still about it."""
+    it till saturday", "i want the white EX"), else the car under discussion, if the message is still about it;
+    ``criteria``: what the message searches for with what was gathered before."""
     ranked = superlative(u)
     if ranked and told.criteria:
-        terms = whole_lot(u, search_criteria(search_terms(u), told))
-        found = [v for v in await relevant_vehicles(session, u, lead_id, known, terms=terms, order=ranked) if v.exact]
+        found = [
+            v for v in await relevant_vehicles(session, u, lead_id, known, terms=criteria, order=ranked) if v.exact
+        ]
         if found:
             return found[0]
     ids = list(dict.fromkeys([*told.shown, *([told.focus] if told.focus is not None else [])]))
     if not ids and u.slots.models:  # "still want the red escape" with nothing shown yet: the one unit it names
-        terms = whole_lot(u, search_criteria(search_terms(u), told))
-        found = [v for v in await relevant_vehicles(session, u, lead_id, known, terms=terms) if v.exact]
+        found = [v for v in await relevant_vehicles(session, u, lead_id, known, terms=criteria) if v.exact]
         return found[0] if len(found) == 1 else None
     if not ids:
         return None
@@ -505,26 +511,21 @@ async def _own_wishes_first(
     vehicles: list[VehicleView],
     *,
     order: str = "cheapest",
-) -> tuple[list[VehicleView], dict[str, Any]]:
+) -> tuple[list[VehicleView], dict[str, Any], dict[str, Any]]:
     """The cars and criteria to answer from when a message names a new make, model or kind and the limits carried
     from before left nothing that fits: what the message asks for by itself (``dialogue.own_wishes``; "the white
-    equinox still there?" after new 2023+ Tucsons), if that finds any; else what was found."""
+    equinox still there?" after new 2023+ Tucsons), if that finds any; else what was found. Third: the criteria
+    carried from before that were left out (``ReplyRequest.relaxed``, said in the reply), else none."""
     own = own_wishes(terms, criteria)
     if own is None or any(v.exact for v in vehicles):
-        return vehicles, criteria
+        return vehicles, criteria, {}
     alone = await relevant_vehicles(session, u, lead_id, known, terms=own, order=order)
-    return (alone, own) if any(v.exact for v in alone) else (vehicles, criteria)
-
-
-def _left_out(carried: dict[str, Any], searched: dict[str, Any]) -> dict[str, Any]:
-    """The criteria carried from before that a search for the message's own wish left out (``_own_wishes_first``)."""
-    if searched is carried:
-        return {}
-    return {
-        k: v
-        for k, v in carried.items()
-        if k not in searched and v not in (None, [], "") and not k.startswith("exclude")
+    if not any(v.exact for v in alone):
+        return vehicles, criteria, {}
+    left_out = {
+        k: v for k, v in criteria.items() if k not in own and v not in (None, [], "") and not k.startswith("exclude")
     }
+    return alone, own, left_out
 
 
 async def _question(
@@ -608,9 +609,9 @@ async def _question(
             session, u, turn.lead.id, known, terms=criteria, order=superlative(u) or turned.order
         )
         # "too much. what about the kona?": the Kona
-        carried = criteria
-        vehicles, criteria = await _own_wishes_first(session, u, turn.lead.id, known, terms, criteria, vehicles)
-        relaxed = _left_out(carried, criteria)
+        vehicles, criteria, relaxed = await _own_wishes_first(
+            session, u, turn.lead.id, known, terms, criteria, vehicles
+        )
     elif refers_to_shown(u, state) and not models_compared(u):  # "it", "the white one": what was shown
         ranked_by = superlative(u)
         # "the cheapest", "which is newest": of all that fit, not only those shown (why it is priced so: of those)
@@ -659,11 +660,9 @@ async def _question(
         vehicles = await relevant_vehicles(
             session, u, turn.lead.id, known, terms=searched, order=order, everything=superlative(u) is not None
         )
-        carried = criteria
-        vehicles, criteria = await _own_wishes_first(
+        vehicles, criteria, relaxed = await _own_wishes_first(
             session, u, turn.lead.id, known, terms, criteria, vehicles, order=order
         )
-        relaxed = _left_out(carried, criteria)
         compared = model_comparison(u, vehicles)  # "whats cheaper, the tucson or the santa fe"
         if compared is None and state.focus is not None and side_by_side(u):  # "how does it compare to the palisade"
             compared = against_the_one_seen(u, await the_focus(), vehicles)

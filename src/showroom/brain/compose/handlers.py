@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from showroom.brain.compose.context import _Ctx, _persona_name, _Reply
 from showroom.brain.compose.vehicles import (
+    _CONDITION_WORDS,
     _by_identifier,
     _feature_phrase,
     _fits,
@@ -88,8 +89,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     fixes = [wrong_make_line(fix, ctx.language) for fix in s.wrong_makes[:1]]
     if ctx.seen == "all":  # "under 40k", "any others?" when no car but those shown fits: said so, listed once
         fitting = [v for v in ctx.vehicles if v.exact]
-        shown_before = [t.text for t in ctx.history if t.sender in ("ai", "agent")][-1:]
-        again = bool(shown_before) and all(v.title in shown_before[0] for v in fitting) and len(fitting) > 2
+        again = _on_screen(ctx, fitting) and len(fitting) > 2
         reply.lead.append(ctx.t("The ones I showed you are all that fit that." if again else "Only these fit that:"))
         if not again:
             reply.body.append(_list_block(fitting[:limit], ctx))
@@ -136,9 +136,8 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         reply.confidence = 0.8
         return reply
     if exact and asks_body_of(ctx.u):  # "is the forte a sedan or hatchback": its listings' body type
-        listed = [t.text for t in ctx.history if t.sender in ("ai", "agent")][-1:]
         said = _body_said(ctx, exact)
-        if listed and all(v.title in listed[0] for v in exact[:limit]):  # the cars are on screen: the answer alone
+        if _on_screen(ctx, exact[:limit]):  # the cars are in the last reply: the answer alone
             return _Reply(lead=[said], question=ctx.say("ask_which"), confidence=0.85)
         answer = _exact_answer(ctx, exact[:limit], asked_specific, more=len(exact) > limit)
         if answer.lead and answer.lead[0].startswith(("Yes! ", "¡Sí! ")):  # one yes is enough
@@ -340,7 +339,10 @@ def _drive_contradicted(v: VehicleView, s: Slots) -> bool:
     )
 
 
-_CONDITION_SAID = {"new": "new", "used": "pre-owned", "certified": "certified pre-owned"}
+def _on_screen(ctx: _Ctx, cars: Sequence[VehicleView]) -> bool:
+    """Did the agent's last reply name every one of these cars (an answer need not list them again)?"""
+    last = next((t.text for t in reversed(ctx.history) if t.sender in ("ai", "agent")), None)
+    return last is not None and all(v.title in last for v in cars)
 
 
 def _left_out_words(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
@@ -353,7 +355,7 @@ def _left_out_words(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
     parts: list[str] = []
     condition = r.get("condition")
     if condition and any(str(v.condition) != str(condition) for v in cars):
-        parts.append(ctx.t(_CONDITION_SAID.get(str(condition), "pre-owned")))
+        parts.append(ctx.t(_CONDITION_WORDS.get(condition, "pre-owned")))
     if r.get("price_max_cents") and any((v.price_cents or 0) > r["price_max_cents"] for v in cars):
         parts.append(ctx.t("under {price}", price=price_text(r["price_max_cents"])))
     if r.get("colors") and any(not any(color_matches(v.exterior_color, c) for c in r["colors"]) for v in cars):
@@ -531,7 +533,6 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         return None
     if named and not asks and superlative(ctx.u):
         return None  # "whats the cheapest hybrid": the kind searched, the cheapest of it said in full
-
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
         return None
     if ctx.referred and len(ctx.vehicles) > 1 and (which := _which_of_those(ctx)) is not None:
