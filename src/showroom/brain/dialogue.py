@@ -762,6 +762,11 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         named = [v for v in ordered if _title_has(v, [two.group(1).lower()])]
         if len(named) < 2:
             return None
+    if named is None and u.slots.trims and measure not in ("why_price", "side_by_side", "pick"):
+        # "whats the cheapest calligraphy" after SELs and Limiteds: of two Calligraphys seen, else searched
+        named = [v for v in ordered if any(trim_matches(v.trim, t) for t in u.slots.trims)]
+        if len(named) < 2:
+            return None
     top = _top_two(text, ordered)
     if side and top:  # "the two most expensive, what's the difference"
         named = top
@@ -1418,10 +1423,13 @@ def refusal(u: Understanding, state: DialogueState, shown: Sequence[VehicleView]
 
 
 def own_wishes(message_terms: dict[str, Any], criteria: dict[str, Any]) -> dict[str, Any] | None:
-    """What a message that names a new make, model or kind asks for by itself (``message_terms``:
+    """What a message that names a new make, model, kind or trim asks for by itself (``message_terms``:
     ``compose.reply.search_terms``; with what was turned down), when the search carried more from before (a year
     range, new or used, a budget); None when nothing was carried."""
     terms = {k: v for k, v in message_terms.items() if v not in (None, [], "") and k not in ("query", "forget")}
+    if terms.get("trims") and criteria.get("models") and not any(k in terms for k in SUBJECT_KEYS):
+        # "whats the cheapest calligraphy" after Palisades under 50k: a Palisade Calligraphy, over the budget if it is
+        terms = {**terms, "makes": criteria.get("makes") or [], "models": criteria["models"]}
     if not any(k in terms for k in SUBJECT_KEYS):
         return None
     own = {**terms, **{k: criteria[k] for k in EXCLUSIONS if criteria.get(k)}}
@@ -1577,9 +1585,30 @@ _NAMED = (
     re.compile(rf"\b(?:I'?m|I am|This is|this is|Soy|soy)\s+(?=[A-Z]){_NAME_WORD}\b"),
     # "its Dana btw", "it's Marcus": a capitalised name said on its own
     re.compile(rf"^\W*(?:it'?s|its|Its|It'?s)\s+(?=[A-Z]){_NAME_WORD}\W*(?:btw|by the way|here)?\W*$"),
+    # "... 7085550123 - Dana", "thx ~Marcus": a capitalised name signing the message off
+    re.compile(rf"(?:^|\s)[-\u2013\u2014~]\s*(?=[A-Z]){_NAME_WORD}(?:\s+[A-Z]\.?)?\W*$"),
 )
 _NOT_A_NAME = frozenset(
     [
+        "thanks",
+        "thank",
+        "please",
+        "pls",
+        "plz",
+        "asap",
+        "urgent",
+        "sorry",
+        "hello",
+        "help",
+        "yes",
+        "no",
+        "anyone",
+        "anybody",
+        "thx",
+        "ty",
+        "cheers",
+        "regards",
+        "sent",
         "interested",
         "looking",
         "ready",

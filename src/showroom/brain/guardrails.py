@@ -139,6 +139,7 @@ class _Checker:
         allowed_urls: Sequence[str],
         catalog: Catalog | None = None,
         owned: Sequence[tuple[str | None, str | None]] = (),
+        budgets: Sequence[int] = (),
     ):
         self.vehicles = vehicles
         # the customer's own car, named back to them ("your 2016 Honda Accord"): no car of ours, and not invented
@@ -147,6 +148,8 @@ class _Checker:
         listed = {v.price_cents for v in vehicles if v.price_cents is not None}
         # a listed price, or the gap between two ("the Titan is $6,099 less"): worked out from the listings
         self.prices = listed | {abs(a - b) for a in listed for b in listed if a != b}
+        # the customer's own limits, said back ("I'm not seeing one that's also under $50,000"): theirs, not invented
+        self.prices |= set(budgets)
         urls = [*allowed_urls, *(v.url for v in vehicles if v.url), dealership.website or ""]
         self.allowed_urls = {_normal_url(u) for u in urls if u}
         self.phone = re.sub(r"\D", "", dealership.phone or "")[-10:]
@@ -330,15 +333,17 @@ def enforce(
     catalog: Catalog | None = None,
     language: str = "en",
     owned: Sequence[tuple[str | None, str | None]] = (),
+    budgets: Sequence[int] = (),
 ) -> Guarded:
     """The reply, rewritten to obey the rules, with the list of rules it broke. ``language``: what a closing
     question or the fallback the rules add is written in.
 
-    Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`. `catalog` (the
+    Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`; `budgets` are the
+    customer's own price limits (cents), which a reply may say back. `catalog` (the
     dealership's makes and models, which include the listed vehicles') spells the names to look for; without it,
     the listed vehicles' names are used.
     """
-    checker = _Checker(vehicles, dealership, allowed_urls, catalog, owned)
+    checker = _Checker(vehicles, dealership, allowed_urls, catalog, owned, budgets)
     cleaned = _strip_html(text)
     if cleaned != text and re.search(r"<[^>]+>|&[a-z]+;|&#\d+;", text):
         checker.flag("html")

@@ -264,7 +264,11 @@ def _handover_note(
             if phone
             else "Thanks{name}. I've asked a member of our team to call you."
         )
-        return f"{translate(language, template).format(name=named, phone=phone)}\n\n{_call_us(turn, language)}"
+        thanks = translate(language, template).format(name=named, phone=phone)
+        extra = _when_and_what(u, language, about)  # "... at 708-555-0142 tonight around 6 PM about the Tucson"
+        if extra:
+            thanks = f"{thanks[:-1]}{extra}."
+        return f"{thanks}\n\n{_call_us(turn, language)}"
     request = u.time_request if u else None
     when = ""
     if request is not None:  # "Thursday around 4 PM"; another language keeps the customer's words, tidied
@@ -281,6 +285,31 @@ def _handover_note(
         language, "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly."
     ).format(name=named, purpose=purpose)
     return contract(f"{thanks}\n\n{_call_us(turn, language)}", language)
+
+
+def _when_and_what(u: Understanding, language: str, about: VehicleView | None) -> str:
+    """ " tonight around 6 PM about the 2024 Hyundai Tucson Hybrid Limited AWD (stock 24117)": the time the customer
+    gave for the call or text and the car it is about, as an English note says them back (another language keeps the
+    note as it is: the person confirms both)."""
+    if language != "en":
+        return ""
+    request = u.time_request
+    when = ""
+    if request is not None and request.in_minutes is None:
+        when = f" {request.said()}"
+    elif part := _PART_OF_DAY.search(u.text):  # "text me tmrw morning"
+        day = _DAY_SAID.get(part.group("day").lower(), part.group("day").capitalize()) if part.group("day") else ""
+        when = f" {day} {part.group('part').lower()}".rstrip() if day else f" in the {part.group('part').lower()}"
+    what = f" about the {_car_said(about, language)}" if about is not None else ""
+    return when + what
+
+
+_PART_OF_DAY = re.compile(
+    r"\b(?:(?P<day>today|tomorrow|tmrw|tmr|tomorow|tommorow|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\s+)?(?:in the\s+)?(?P<part>morning|afternoon|evening)\b",
+    re.IGNORECASE,
+)
+_DAY_SAID = {"today": "this", **{w: "tomorrow" for w in ("tomorrow", "tmrw", "tmr", "tomorow", "tommorow")}}
 
 
 def _car_said(car: VehicleView, language: str) -> str:

@@ -872,6 +872,7 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
         catalog=pending.known,
         language=reply_language(request.u),
         owned=customer_cars(request.u),
+        budgets=[c for k in ("price_max_cents", "price_min_cents") if (c := request.relaxed.get(k))],
     )
 
 

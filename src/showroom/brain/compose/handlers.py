@@ -153,13 +153,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         more = len(exact) > limit or len(ctx.vehicles) >= FULL_SEARCH
         # the search's own count of what fits, when every unit it read fits here too ("we have 14; here are 5")
         total = exact[0].matching if more and len(exact) == len(ctx.vehicles) and exact[0].from_search else None
-        answer = _exact_answer(ctx, exact[:limit], asked_specific, more=more, total=total)
-        left_out = _left_out_words(ctx, exact[:limit])
-        if left_out and answer.body:  # a list: the line says what it is, in place of "Here are 2 that match"
-            answer.lead = left_out
-        elif left_out and answer.lead:  # one car: its facts after the line
-            first = re.sub(r"^(?:Yes! |¡Sí! |Good news: |¡Buenas noticias! )", "", answer.lead[0])
-            answer.lead = [*left_out, first[:1].upper() + first[1:], *answer.lead[1:]]
+        answer = _said_left_out(ctx, _exact_answer(ctx, exact[:limit], asked_specific, more=more, total=total))
         answer.lead[:0] = fixes
         return answer
     reply.lead.extend(fixes)
@@ -343,6 +337,18 @@ def _on_screen(ctx: _Ctx, cars: Sequence[VehicleView]) -> bool:
     """Did the agent's last reply name every one of these cars (an answer need not list them again)?"""
     last = next((t.text for t in reversed(ctx.history) if t.sender in ("ai", "agent")), None)
     return last is not None and all(v.title in last for v in cars)
+
+
+def _said_left_out(ctx: _Ctx, answer: _Reply) -> _Reply:
+    """An answer with the criteria left out of its search said first (``_left_out_words``): a list's line says what it
+    is, in place of "Here are 2 that match"; one car's facts come after the line, without their "Yes!"."""
+    left_out = _left_out_words(ctx, [v for v in ctx.vehicles if v.id in answer.vehicle_ids])
+    if left_out and answer.body:
+        answer.lead = left_out
+    elif left_out and answer.lead:
+        first = re.sub(r"^(?:Yes! |¡Sí! |Good news: |¡Buenas noticias! )", "", answer.lead[0])
+        answer.lead = [*left_out, first[:1].upper() + first[1:], *answer.lead[1:]]
+    return answer
 
 
 def _left_out_words(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
@@ -1185,7 +1191,7 @@ def _search(ctx: _Ctx) -> _Reply:
     one = superlative(ctx.u) and not _PLURAL_ASKED.search(ctx.u.text)  # "cheapest stuff u got": a list, cheapest first
     top = ctx.vehicles[:1] if one and not ctx.referred and ctx.vehicles else []
     if top and _fits(top[0], ctx.u.slots):  # "what's the cheapest new car you have": that one
-        return _exact_answer(ctx, top, asked_specific=True)
+        return _said_left_out(ctx, _exact_answer(ctx, top, asked_specific=True))
     reply = (
         _trims_answer(ctx)
         or _colours_answer(ctx)

@@ -424,6 +424,8 @@ def _trim_names(trims: frozenset[str]) -> dict[tuple[str, ...], str]:
                 run = tuple(lowered[i:j])
                 if any(w in _GENERIC_TRIM_WORDS or w.isdigit() for w in run):
                     break
+                if len(run) == 1 and len(run[0]) == 1 and len(lowered) > 1:
+                    continue  # the "R" of "Type R" or "R-Line" alone is texting's "are" ("which tucsons r awd")
                 names.setdefault(run, " ".join(spelled[i:j]))
     return names
 

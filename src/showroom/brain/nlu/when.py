@@ -117,12 +117,14 @@ class TimeRequest:
             f"{self.hour % 12 or 12}{f':{self.minute:02d}' if self.minute else ''} {'AM' if self.hour < 12 else 'PM'}"
         )
         approx = re.search(r"\b(?:around|about|like|ish|-ish|or so|roughly)\b", self.words, re.IGNORECASE)
+        bound = re.search(r"\b(?:after|before|by)\b", self.words, re.IGNORECASE)  # "after 5": not "at 5 PM"
+        prep = "around" if approx else bound.group().lower() if bound else "at"
         if self.day is None:
-            return f"{'around' if approx else 'at'} {clock}"
+            return f"{prep} {clock}"
         day = self.day.capitalize() if self.day in WEEKDAYS else self.day
         if re.search(r"\b(?:tonight|tonite|2nite)\b", self.words, re.IGNORECASE):
             day = "tonight"
-        return f"{day} {'around' if approx else 'at'} {clock}"
+        return f"{day} {prep} {clock}"
 
     def plain(self) -> str:
         """'saturday 10:00', 'in 20 minutes'."""

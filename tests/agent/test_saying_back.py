@@ -1,0 +1,70 @@
+"""What the customer gave is said back (issue 13, eleventh round): a call or text asked for at a time is promised at
+that time and about the car under discussion ("text me tmrw morning" -> "... tomorrow morning about the 2024 Hyundai
+Tucson Hybrid ..."), "after 5" is not turned into "at 5 PM", and a name signing a message off ("- Dana") is the
+customer's name."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.brain.dialogue import given_name
+from showroom.brain.nlu.when import find_time_request
+from showroom.db.engine import Database
+from tests.agent.test_following_through import _visitor
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("can a manager call me back around 6 tonight? 7085550123 - Dana", "Dana"),
+        ("text me ~Marcus", "Marcus"),
+        ("any awd tucsons - Maria G.", "Maria"),
+        ("need a tucson - Thanks", None),
+        ("whats the price - Please", None),
+        ("call me about it - Tucson", None),
+    ],
+)
+def test_a_name_signing_the_message_off(text: str, name: str | None) -> None:
+    assert given_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("call me after 5", "after 5 PM"),
+        ("can you call before 10am tmrw", "tomorrow before 10 AM"),
+        ("tonite around 7", "tonight around 7 PM"),
+        ("saturday at 10", "Saturday at 10 AM"),
+    ],
+)
+def test_a_time_is_said_back_with_its_own_preposition(text: str, said: str) -> None:
+    request = find_time_request(text)
+    assert request is not None and request.said() == said
+
+
+async def test_a_call_back_is_promised_at_the_time_asked_about_the_car_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("hi do you have a grey tucson hybrid")
+    said = await chat.say("whats your best price on it? my cell is 708 555 0199, text me tmrw morning")
+    assert said["handed_over"] is True
+    note = said["replies"][0]["content"]
+    assert "text you at 708 555 0199 tomorrow morning about the 2024 Hyundai Tucson Hybrid" in note
+
+
+async def test_a_call_back_at_a_time_with_a_name_signed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.say("can a manager call me back around 6 tonight? 7085550123 - Dana")
+    assert said["handed_over"] is True
+    assert said["replies"][0]["content"].startswith(
+        "Thanks, Dana. I've asked a member of our team to call you at 7085550123 tonight around 6 PM."
+    )
+
+
+async def test_the_cheapest_of_a_trim_none_shown_has_is_searched_past_the_budget(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    listed = await chat.reply("any palisades under 50k")
+    assert "Calligraphy" not in listed
+    said = await chat.reply("whats the cheapest calligraphy")
+    assert "Palisade Calligraphy" in said and "SEL" not in said
+    assert said.startswith("I'm not seeing one that's also under $50,000"), said
