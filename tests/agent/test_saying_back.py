@@ -9,8 +9,10 @@ import pytest
 from fastapi import FastAPI
 
 from showroom.brain.dialogue import given_name
+from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.when import find_time_request
 from showroom.db.engine import Database
+from tests.agent.support import CATALOG
 from tests.agent.test_following_through import _visitor
 
 
@@ -68,3 +70,59 @@ async def test_the_cheapest_of_a_trim_none_shown_has_is_searched_past_the_budget
     said = await chat.reply("whats the cheapest calligraphy")
     assert "Palisade Calligraphy" in said and "SEL" not in said
     assert said.startswith("I'm not seeing one that's also under $50,000"), said
+
+
+async def test_how_much_more_is_the_one_pointed_at_than_the_one_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("hey what palisades do u have new")
+    await chat.reply("only awd ones pls, under 50k")
+    await chat.reply("the blue one - how many miles")
+    said = await chat.reply("ok so how much more is the black one")
+    assert said.startswith("The 2024 Hyundai Palisade SEL AWD is $3,343 more than the 2024 Hyundai Palisade XRT AWD"), (
+        said
+    )
+    booked = await chat.say("can i come see the blue one saturday morning like 10")
+    assert booked["handed_over"] is True
+    assert "Saturday around 10 AM for the 2024 Hyundai Palisade XRT AWD" in booked["replies"][0]["content"]
+
+
+async def test_a_time_after_the_visit_day_is_no_budget(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("3 rows. 5 kids lol. under 40k")
+    await chat.reply("the white telluride")
+    await chat.reply("ok my wife needs to see it. sat morning maybe")
+    said = await chat.say("like 10")
+    assert said["handed_over"] is True
+    assert "Saturday around 10 AM for the 2022 Kia Telluride EX AWD" in said["replies"][0]["content"]
+
+
+async def test_why_the_one_of_a_colour_is_priced_near_the_one_of_a_year(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any grand cherokees")
+    said = await chat.reply("the grey one, why is it almost the same price as the 2021 lol")
+    assert said.startswith(
+        "The 2020 Jeep Grand Cherokee Limited 4x4 ($26,900) is $199 less than the 2021 Jeep Grand Cherokee Limited 4x4"
+    ), said
+    assert "2018" not in said and "though it has 29,826 fewer miles." in said
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("hey what palisades do u have new", "new"),
+        ("palisades new?", "new"),
+        ("is the 2024 palisade new", None),
+        ("tucson new or used", None),
+    ],
+)
+def test_new_said_after_the_model(text: str, condition: str | None) -> None:
+    said = understand(text, CATALOG).slots.condition
+    assert (said.value if said else None) == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [("can i come see the blue one saturday morning like 10", None), ("trucks under 10", 1_000_000)],
+)
+def test_a_clock_time_is_no_budget(text: str, budget: int | None) -> None:
+    assert understand(text, CATALOG).slots.budget_max_cents == budget

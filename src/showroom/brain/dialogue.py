@@ -657,7 +657,8 @@ def pick(
     candidates = _within(ordered, u)
     # "the 2025 - awd?": the year picks the car, the drivetrain is what is asked of it
     asked = replace(u.slots, drivetrains=[], fuel_types=[], transmissions=[])
-    from_before = _within(list(seen), replace(u, slots=asked) if u.is_question else u) if candidates is None else None
+    before = [*seen, *(v for v in earlier if v not in seen)]  # the lists before, and the cars discussed before them
+    from_before = _within(before, replace(u, slots=asked) if u.is_question else u) if candidates is None else None
     if from_before and (len(from_before) == 1 or (u.is_question and len(from_before) == 2)):
         return from_before  # one car, or two asked about ("the 2025s - awd?": each answered)
     if candidates is None and _THE_X_ONE.search(text) and not _YES_NO.search(text):
@@ -734,12 +735,17 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     text = u.text
     # "why is it so cheap compared to the others": why, of the car meant (the others are what it is set against)
     why_first = bool(_WHY_PRICE.search(text)) and bool(re.search(r"\bcompared (?:to|with)\b", text, re.I))
-    side = side_by_side(u) and not why_first
-    chosen = bool(_PICK_FOR_ME.search(text)) and not side
-    why = bool(_WHY_PRICE.search(text)) and not side and not chosen
-    if not (side or chosen or why) and (not _WHICH.search(text) or _THE_WINNER.search(text)):  # "the cheaper one"
+    gap = bool(_PRICE_GAP.search(text)) and not why_first  # "how much more is the black one"
+    side = side_by_side(u) and not why_first and not gap
+    chosen = bool(_PICK_FOR_ME.search(text)) and not side and not gap
+    why = bool(_WHY_PRICE.search(text)) and not side and not chosen and not gap
+    if not (side or chosen or why or gap) and (
+        not _WHICH.search(text) or _THE_WINNER.search(text)
+    ):  # "the cheaper one"
         return None
-    measure = "side_by_side" if side else "pick" if chosen else "why_price" if why else _measure(text)
+    measure = (
+        "price_gap" if gap else "side_by_side" if side else "pick" if chosen else "why_price" if why else _measure(text)
+    )
     if measure is None:
         return None
     refused = set(state.criteria.get("exclude_ids") or ())
@@ -770,6 +776,9 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     top = _top_two(text, ordered)
     if side and top:  # "the two most expensive, what's the difference"
         named = top
+    if gap and named is None and u.slots.colors:  # "how much more is the black one": the one of that colour seen
+        coloured = [v for v in ordered if _colour_matches(v.exterior_color, u.slots.colors)]
+        named = coloured if len(coloured) == 1 else None
     if side and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
@@ -778,8 +787,13 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         pair = [by_id[i] for i in state.discussed if i in by_id and i not in refused]
         comparative = re.search(r"\b(?:cheaper|less|more|pricier|difference|menos|m[aá]s)\b", text, re.IGNORECASE)
         years = [v for v in ordered if re.search(rf"\b{v.year}\b", text)]  # "why is the 2020 ... the 2021"
-        by_years = not named and len({v.year for v in years}) >= 2
-        if by_years:
+        coloured = [v for v in ordered if u.slots.colors and _colour_matches(v.exterior_color, u.slots.colors)]
+        by_colour = not named and len(coloured) == 1
+        if by_colour:  # "the grey one, why is it almost the same price as the 2021": the grey one, and the 2021
+            named = [*coloured, *(v for v in years if v.id != coloured[0].id)][:2]
+            comparative = comparative or (re.search(r"\bsame\b", text, re.IGNORECASE) if len(named) == 2 else None)
+        by_years = (not named and len({v.year for v in years}) >= 2) or (by_colour and len(named) == 2)
+        if by_years and not by_colour:
             named = [next(v for v in years if v.year == y) for y in dict.fromkeys(v.year for v in years)][:2]
             comparative = comparative or re.search(r"\bsame\b", text, re.IGNORECASE)
         meant = next((v for v in named if v.price_cents), named[0]) if named else None
@@ -832,6 +846,23 @@ def _top_two(text: str, ordered: Sequence[VehicleView]) -> list[VehicleView]:
         return []
     ranked = _ranked(ordered, measure)
     return ranked.vehicles[:2] if ranked else []
+
+
+# "how much more is the black one", "how much cheaper is the 6", "whats the price diff", "cuánto más cuesta"
+_PRICE_GAP = re.compile(
+    r"\bhow much (?:more|less|cheaper|pricier|extra|higher|lower|over|under)\b(?! (?:miles|room|space|range|power))"
+    r"|\b(?:price|cost) (?:diff|difference|gap)\b|\bdifference in (?:price|cost)\b"
+    r"|\bcu[aá]nto m[aá]s (?:cuesta|caro|sale)\b|\bcu[aá]nto m[aá]s barat[oa]\b|\bdiferencia (?:de|en) precio\b",
+    re.IGNORECASE,
+)
+
+
+def price_gap(u: Understanding, car: VehicleView, other: VehicleView | None) -> Comparison | None:
+    """ "How much more is the black one?" of the car pointed at, against the one under discussion (``other``): the
+    two, the pricier first; None when the message asks no such thing or a price is missing."""
+    if other is None or other.id == car.id or not _PRICE_GAP.search(u.text):
+        return None
+    return _ranked([car, other], "price_gap")
 
 
 def _measure(text: str) -> str | None:
@@ -906,6 +937,10 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
         return Comparison(_value_order(field_), measure)
     if measure == "side_by_side":  # "compare the f150 and the titan": the two, as named
         return Comparison(field_[:2], measure)
+    if measure == "price_gap":  # "how much more is the black one": the two priced, the pricier first
+        if len(field_) != 2 or any(v.price_cents is None for v in field_):
+            return None  # of five shown, which two is not said; an unpriced car has no gap
+        return Comparison(sorted(field_, key=lambda v: -(v.price_cents or 0)), measure)
     if measure in ("cheaper", "pricier"):  # the unpriced last: "the SEL has no price listed yet"
         priced = [v for v in field_ if v.price_cents is not None]
         priced.sort(key=lambda v: v.price_cents or 0, reverse=measure == "pricier")
@@ -1571,6 +1606,10 @@ def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
     request, asked = u.time_request, state.appointment
     if request is None or request.day is not None or not asked.get("day") or asked.get("hour") is not None:
         return u
+    s = u.slots
+    if s.budget_max_cents and s.budget_max_cents <= 1_500_000 and not re.search(r"\$|\bk\b|\d\s*k\b", u.text):
+        # "like 10" after "sat morning maybe": ten o'clock, not a $10k budget
+        u = replace(u, slots=replace(s, budget_max_cents=None, budget_min_cents=None))
     return replace(u, time_request=with_day(request, str(asked.get("words") or asked["day"]), str(asked["day"])))
 
 

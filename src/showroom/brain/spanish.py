@@ -304,6 +304,8 @@ MESSAGES: dict[str, str] = {
         "El {a} es el más caro de los dos, a {pa}; el {b} está a {pb}."
     ),
     "Of those, the {a} is the cheapest at {pa}.": "De esos, el {a} es el más barato, a {pa}.",
+    "The {a} is {gap} more than the {b}: {pa} against {pb}.": "El {a} cuesta {gap} más que el {b}: {pa} contra {pb}.",
+    "The {b} is {gap} less than the {a}: {pb} against {pa}.": "El {b} cuesta {gap} menos que el {a}: {pb} contra {pa}.",
     "Of those, the {a} is the priciest at {pa}.": "De esos, el {a} es el más caro, a {pa}.",
     "They're both from {year}.": "Los dos son del {year}.",
     "The {m} starts lower: our lowest-priced one is the {a} at {pa}, and our lowest-priced {n} is the {b} at {pb}.": (

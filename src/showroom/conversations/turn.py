@@ -72,6 +72,7 @@ from showroom.brain.dialogue import (
     own_wishes,
     passes,
     pick,
+    price_gap,
     priced_pointer,
     quoted,
     refers_to_shown,
@@ -453,10 +454,18 @@ async def _car_meant(
         return found[0] if len(found) == 1 else None
     if not ids:
         return None
-    cars = await vehicles_by_id(session, ids)
+    cars = await vehicles_by_id(session, list(dict.fromkeys([*ids, *told.discussed, *told.seen])))
     pointed = quoted(u, cars)[0] if may_quote(u) else []
     if not pointed and told.shown and refers_to_shown(u, told):
         pointed = pick(u, told, [v for v in cars if v.id in told.shown])
+    if not pointed and u.slots.colors:  # "can i come see the blue one saturday" after the black one: the blue one
+        pointed = pick(
+            u,
+            told,
+            [v for v in cars if v.id in ids],
+            [v for v in cars if v.id in told.discussed and v.id not in ids],
+            [v for v in cars if v.id in told.seen and v.id not in ids],
+        )
     if len(pointed) == 1:
         return pointed[0]
     focus = next((v for v in cars if v.id == told.focus), None)
@@ -708,6 +717,10 @@ async def _question(
             vehicles = [next(v for v in vehicles if v.exact)]  # "that blue rogue with the low miles": the one
         if compared is not None:
             vehicles = compared.vehicles
+    exact = [v for v in vehicles if v.exact]
+    if compared is None and len(exact) == 1 and state.focus is not None:  # "how much more is the black one": than
+        compared = price_gap(u, exact[0], await the_focus())  # the car under discussion
+        vehicles = compared.vehicles if compared is not None else vehicles
     channel = turn.conversation.channel
     sms_max = int((turn.dealership.agent_config or {}).get("sms_max_chars", 320))
     provider = provider_for(turn.dealership, services.settings)

@@ -1949,6 +1949,8 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
         return _side_by_side_answer(ctx, cars[0], cars[1])
     if measure == "pick":
         return _pick_answer(ctx, cars[0], cars[1])
+    if measure == "price_gap":
+        return _price_gap_answer(ctx, cars[0], cars[1])
     best, other = cars[0], cars[1]
     a, b = (best.short_title, other.short_title) if ctx.sms else (best.title, other.title)
     reply = _Reply(vehicle_ids=[best.id, other.id] if len(cars) == 2 else [best.id], confidence=0.8)
@@ -2047,6 +2049,39 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
     return reply
 
 
+def _price_gap_answer(ctx: _Ctx, dearer: VehicleView, cheaper: VehicleView) -> _Reply:
+    """ "How much more is the black one?": the gap between two listed prices, with both prices."""
+    a, b = (dearer.short_title, cheaper.short_title) if ctx.sms else (dearer.title, cheaper.title)
+    pa, pb = dearer.price_cents or 0, cheaper.price_cents or 0
+    reply = _Reply(vehicle_ids=[dearer.id, cheaper.id], confidence=0.8)
+    if pa == pb:
+        reply.lead.append(ctx.t("They're listed at the same price, {pa}.", pa=price_text(pa)))
+    elif re.search(r"\b(?:less|cheaper|lower|under|barat[oa])\b", ctx.u.text, re.IGNORECASE):  # "how much cheaper"
+        reply.lead.append(
+            ctx.t(
+                "The {b} is {gap} less than the {a}: {pb} against {pa}.",
+                a=a,
+                b=b,
+                gap=price_text(pa - pb),
+                pa=price_text(pa),
+                pb=price_text(pb),
+            )
+        )
+    else:
+        reply.lead.append(
+            ctx.t(
+                "The {a} is {gap} more than the {b}: {pa} against {pb}.",
+                a=a,
+                b=b,
+                gap=price_text(pa - pb),
+                pa=price_text(pa),
+                pb=price_text(pb),
+            )
+        )
+    reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+    return reply
+
+
 def _why_price_answer(ctx: _Ctx, cars: Sequence[VehicleView]) -> _Reply:
     """ "Why is it so cheap?", "the 2025 one is 7 grand cheaper, why?": what the listings say sets the price, the
     cheaper car first (year, miles, trim, drivetrain, new or used), never a reason they do not give."""
@@ -2088,15 +2123,16 @@ def _why_price_answer(ctx: _Ctx, cars: Sequence[VehicleView]) -> _Reply:
             why.append(ctx.t("the other has a third row of seats"))
         if a.trim and b.trim and a.trim.split()[0].lower() != b.trim.split()[0].lower() and a.model == b.model:
             why.append(ctx.t("it's the {ta} trim, the other the {tb}", ta=a.trim.split()[0], tb=b.trim.split()[0]))
+        said = ctx.join(why)
         if why and a.mileage is not None and b.mileage is not None and a.mileage + 1000 < b.mileage:
             # "why is the 2020 almost the same price as the 2021": older, but with fewer miles
-            why.append(ctx.t("though it has {miles} fewer miles", miles=f"{b.mileage - a.mileage:,}"))
+            said += ", " + ctx.t("though it has {miles} fewer miles", miles=f"{b.mileage - a.mileage:,}")
         # both listed prices said with their gap: the customer sees where the figure comes from
         a_priced = f"{title} ({price_text(a.price_cents)})"
         b_priced = f"{other} ({price_text(b.price_cents or 0)})"
         if why:
             reply.lead.append(
-                ctx.t("The {a} is {gap} less than the {b}: {why}.", a=a_priced, gap=gap, b=b_priced, why=ctx.join(why))
+                ctx.t("The {a} is {gap} less than the {b}: {why}.", a=a_priced, gap=gap, b=b_priced, why=said)
             )
         else:
             reply.lead.append(

@@ -221,6 +221,7 @@ _TIMELINES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STOCK_RE = rx(r"\b(?:stock|stk)\s*(?:#|no\.?|number|num)?\s*[:#]?\s*([a-z]{0,4}\d[a-z0-9-]{1,11})\b")
 _HASH_STOCK_RE = rx(r"(?<![\w&])#\s?([a-z]{0,4}\d[a-z0-9-]{2,11})\b")
 _VIN_RE = rx(r"\b((?=[a-hj-npr-z0-9]*\d)(?=[a-hj-npr-z0-9]*[a-hj-npr-z])[a-hj-npr-z0-9]{17})\b")
+_IS_IT = rx(r"\b(?:is|are|was|were|isn'?t|aren'?t)\s+(?:the|that|this|it|they|those|these|your)\b[^.?!]{0,30}$")
 _NEW_NOUNS = words("car cars one ones vehicle vehicles truck trucks suv suvs model models thing things stuff")
 
 
@@ -234,26 +235,38 @@ def _condition(lower: str, tokens: Sequence[_Tok], mentions: Sequence[VehicleMen
         )
     ]
     starts = {m.start for m in mentions}
-    new = [
-        m.start()
-        for m in re.finditer(
-            r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b"
-            r"|^\W*(?:ok(?:ay)?\W+|and\W+|just\W+)?(?:just\s+new|new\s+please)\W*$"  # "new only", "only new ones"
-            r"|\bnew\s+only\b|\bonly\s+(?:the\s+)?new\b(?!\s+(?:to|in|here|at)\b)"
-            # "3 row suv new under 50k", "i meant new", "prefer new": new said after the kind, or as the correction
-            r"|\b(?:suvs?|trucks?|cars?|sedans?|vans?|minivans?|pickups?|crossovers?|coupes?|hatchbacks?)\s+new\b"
-            r"(?!\s+(?:to|in|here|at|york|jersey|mexico|hampshire|tires?|brakes?|battery|paint|engine|rotors?)\b)"
-            r"|(?:^|[.,;!]\s*|\bthen\s+)new\W*$"  # "ok fine a 3 row then. new"
-            r"|\b(?:meant|mean|prefer|preferably|want|wanted|rather|rather have)\s+(?:a\s+|one\s+)?new\b"
-            r"(?!\s+(?:to|in|here|at)\b)",
-            lower,
-        )
-    ] + [
-        tok.start
-        for k, (tok, nxt) in enumerate(itertools.pairwise(tokens))
-        if tok.text == "new"
-        and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
-    ]
+    new = (
+        [
+            m.start()
+            for m in re.finditer(
+                r"\bbrand[\s-]?new\b|\b(?:0|cero) (?:km|millas)\b|(?<!m[aá]s )(?<!mas )\bnuev[oa]s?\b"
+                r"|^\W*(?:ok(?:ay)?\W+|and\W+|just\W+)?(?:just\s+new|new\s+please)\W*$"  # "new only", "only new ones"
+                r"|\bnew\s+only\b|\bonly\s+(?:the\s+)?new\b(?!\s+(?:to|in|here|at)\b)"
+                # "3 row suv new under 50k", "i meant new", "prefer new": new said after the kind, or as the correction
+                r"|\b(?:suvs?|trucks?|cars?|sedans?|vans?|minivans?|pickups?|crossovers?|coupes?|hatchbacks?)\s+new\b"
+                r"(?!\s+(?:to|in|here|at|york|jersey|mexico|hampshire|tires?|brakes?|battery|paint|engine|rotors?)\b)"
+                r"|(?:^|[.,;!]\s*|\bthen\s+)new\W*$"  # "ok fine a 3 row then. new"
+                r"|\b(?:meant|mean|prefer|preferably|want|wanted|rather|rather have)\s+(?:a\s+|one\s+)?new\b"
+                r"(?!\s+(?:to|in|here|at)\b)"
+                r"|\b(?:have|got|carry|sell|stock)\s+new\W*$",  # "what palisades do u have new"
+                lower,
+            )
+        ]
+        + [
+            m.start()  # "palisades new?", "the tucson new or used": new right after the model named
+            for m in re.finditer(
+                r"\bnew\b(?!\s+(?:to|in|here|at|york|jersey|mexico|hampshire|tires?|brakes?)\b)", lower
+            )
+            if any(0 <= m.start() - mention.end <= 2 for mention in mentions)
+            and not _IS_IT.search(lower[: m.start()])  # "is the 2024 palisade new?": a question of the car
+        ]
+        + [
+            tok.start
+            for k, (tok, nxt) in enumerate(itertools.pairwise(tokens))
+            if tok.text == "new"
+            and (nxt.text in _NEW_NOUNS or nxt.start in starts or _year_token(lower, tokens, k + 1) is not None)
+        ]
+    )
     if used and all(_turned_down(lower, p) for p in used):  # "new not used", "not a used one"
         plain_new = re.search(r"\bnew\b", lower)
         used, new = [], new or ([plain_new.start()] if plain_new else [])
