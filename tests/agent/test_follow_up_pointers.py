@@ -186,7 +186,9 @@ async def test_the_trade_in_named_again_is_their_car_and_the_car_wanted_is_shown
     first = await chat.reply("want to trade my 2019 camry for a palisade")
     assert "trade-in: a 2019 Toyota Camry" in first and "here's what we have in the Palisade" in first
     told = await chat.reply("camry has 68k miles, se trim, no accidents")
-    assert told.startswith("Thanks for the details on your trade-in: a 2019 Toyota Camry with about 68,000 miles.")
+    assert told.startswith(
+        "Thanks for the details on your trade-in: a 2019 Toyota Camry with about 68,000 miles (no accidents)."
+    )
     assert "history" not in told and "overall condition" not in told and "- 2023 Hyundai Palisade" not in told
 
 

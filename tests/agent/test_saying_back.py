@@ -126,3 +126,45 @@ def test_new_said_after_the_model(text: str, condition: str | None) -> None:
 )
 def test_a_clock_time_is_no_budget(text: str, budget: int | None) -> None:
     assert understand(text, CATALOG).slots.budget_max_cents == budget
+
+
+async def test_a_trade_told_over_several_messages_is_kept_and_said_back(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    first = await chat.reply("want to trade my 2020 tucson for a new one")
+    assert "2024 Hyundai Tucson Limited AWD" in first  # new Tucsons, for a new one
+    told = await chat.reply("mine has 48k, no accidents, one owner")
+    assert "a 2020 Hyundai Tucson with about 48,000 miles (no accidents, one owner)" in told
+    assert "one owner, so I can't say" not in told  # the trade's, not a search of ours
+    owed = await chat.reply("i owe 14,500 on it")
+    assert "about $14,500 still owed on it" in owed and "14,500 miles" not in owed
+    value = await chat.reply("so what would u give me for it")
+    assert value.startswith("I can't put a number on your 2020 Hyundai Tucson with about 48,000 miles here")
+    recalled = await chat.reply("wait what did i tell u the miles were lol")
+    assert recalled.startswith("You told me your trade-in is a 2020 Hyundai Tucson, 48,000 miles")
+    number = await chat.reply("u have my number right? its 708-555-0191")
+    assert number.startswith("Yes, I have 708-555-0191.")
+
+
+async def test_its_a_car_after_a_trade_was_said_is_the_trade(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("looking at a santa fe hybrid, have a trade")
+    civic = await chat.reply("its a 2017 civic")
+    assert civic.startswith("Thanks for the details on your trade-in: a 2017 Honda Civic.")
+    await chat.reply("like 112k miles. small dent on the rear bumper, otherwise clean")
+    owed = await chat.say("i still owe like 6 grand on it")
+    note = owed["replies"][0]["content"]
+    assert "including the $6,000 still owed on your car" in note and "Civic Sedan EX" not in note
+
+
+@pytest.mark.parametrize(
+    ("text", "payoff"),
+    [
+        ("i owe 14,500 on it", 1_450_000),
+        ("i still owe like 6 grand on it", 600_000),
+        ("y lo debo todavia like 3k", 300_000),
+    ],
+)
+def test_what_is_owed_on_their_car_is_a_payoff(text: str, payoff: int) -> None:
+    s = understand(text, CATALOG).slots
+    assert s.trade_in is not None and s.trade_in.payoff_cents == payoff
+    assert s.budget_max_cents is None and s.mileage_max is None

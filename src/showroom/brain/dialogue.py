@@ -24,7 +24,7 @@ from showroom.brain.nlu.attributes import drivetrain_matches, fuel_matches, gear
 from showroom.brain.nlu.knowledge import model_body, model_fuel
 from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
-from showroom.brain.nlu.when import find_day, with_day
+from showroom.brain.nlu.when import capitalise_weekdays, find_day, with_day
 from showroom.brain.types import VehicleView
 
 MAX_SHOWN = 5
@@ -1594,7 +1594,11 @@ def with_trade_in(u: Understanding, state: DialogueState) -> Understanding:
         u = replace(u, intents=["trade_in", *(i for i in u.intents if i != "trade_in")])  # "68k, no accidents"
     if not state.trade_in or u.primary != "trade_in":
         return u
-    told = {k: v for k, v in state.trade_in.items() if k in ("year", "make", "model", "mileage") and v is not None}
+    told = {
+        k: v
+        for k, v in state.trade_in.items()
+        if k in ("year", "make", "model", "mileage", "payoff_cents", "condition") and v is not None
+    }
     now = asdict(u.slots.trade_in) if u.slots.trade_in else {}
     merged = {**told, **{k: v for k, v in now.items() if v is not None}}
     return replace(u, slots=replace(u.slots, trade_in=TradeIn(**merged)))
@@ -1725,6 +1729,43 @@ def remember_contact(state: DialogueState, *, email: str | None, phone: str | No
     for key, value in (("email", email), ("phone", phone), ("name", name)):
         if value:
             state.contact[key] = value
+
+
+# "wait what did i tell u the miles were", "u have my number right", "do you remember my trade": what they told
+_RECALL = re.compile(
+    r"\bwhat (?:did|do) i (?:tell|say|give|told)\b|\bwhat i (?:told|said)\b|\bdid i (?:tell|give|say)\b"
+    r"|\b(?:do|did) (?:you|u) (?:remember|get|have|still have) my\b|\b(?:you|u) (?:have|got) my\b"
+    r"|\bremember (?:my|what i)\b|\bqu[eé] (?:le|te) dije\b|\btiene(?:s)? mi (?:n[uú]mero|correo|tel[eé]fono)\b",
+    re.IGNORECASE,
+)
+_ABOUT_CONTACT = re.compile(
+    r"\b(?:number|phone|cell|email|e-mail|mail|contact|info|n[uú]mero|correo|tel[eé]fono)\b", re.I
+)
+_ABOUT_TRADE = re.compile(r"\b(?:miles|mileage|trade|car|truck|payoff|owe|owed|millas|carro|troca)\b", re.I)
+_ABOUT_VISIT = re.compile(r"\b(?:time|when|day|appointment|visit|hora|cita|d[ií]a)\b", re.I)
+
+
+def recall(state: DialogueState, u: Understanding) -> str | None:
+    """ "Wait what did i tell u the miles were?", "u have my number right?": what the customer told, from the
+    conversation's state; None when the message asks no such thing or nothing of it was told."""
+    if not _RECALL.search(u.text):
+        return None
+    language = u.language if u.language in ("en", "es") else "en"
+    said: list[str] = []
+    email, phone = contact_given(u.text)  # "u have my number right? its 708-555-0191": this one too
+    contact = {**state.contact, **({"phone": phone} if phone else {}), **({"email": email} if email else {})}
+    if _ABOUT_CONTACT.search(u.text) and (contact.get("phone") or contact.get("email")):
+        given = [contact[k] for k in ("phone", "email") if contact.get(k)]
+        said.append(
+            translate(language, "Yes, I have {contact}.").format(contact=translate(language, " and ").join(given))
+        )
+    trade = TradeIn(**{k: v for k, v in state.trade_in.items() if k in TradeIn.__dataclass_fields__})
+    if _ABOUT_TRADE.search(u.text) and trade.describe():
+        said.append(translate(language, "You told me your trade-in is a {trade}.").format(trade=trade.describe()))
+    visit = state.appointment.get("words")
+    if _ABOUT_VISIT.search(u.text) and visit:
+        said.append(translate(language, "You asked to come in {when}.").format(when=capitalise_weekdays(str(visit))))
+    return " ".join(said) or None
 
 
 def said_already(state: DialogueState, reply: str) -> bool:

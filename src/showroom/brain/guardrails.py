@@ -139,7 +139,7 @@ class _Checker:
         allowed_urls: Sequence[str],
         catalog: Catalog | None = None,
         owned: Sequence[tuple[str | None, str | None]] = (),
-        budgets: Sequence[int] = (),
+        figures: Sequence[int] = (),
     ):
         self.vehicles = vehicles
         # the customer's own car, named back to them ("your 2016 Honda Accord"): no car of ours, and not invented
@@ -148,8 +148,9 @@ class _Checker:
         listed = {v.price_cents for v in vehicles if v.price_cents is not None}
         # a listed price, or the gap between two ("the Titan is $6,099 less"): worked out from the listings
         self.prices = listed | {abs(a - b) for a in listed for b in listed if a != b}
-        # the customer's own limits, said back ("I'm not seeing one that's also under $50,000"): theirs, not invented
-        self.prices |= set(budgets)
+        # the customer's own figures, said back ("I'm not seeing one that's also under $50,000", "about $14,500 still
+        # owed on it"): theirs, not invented
+        self.prices |= set(figures)
         urls = [*allowed_urls, *(v.url for v in vehicles if v.url), dealership.website or ""]
         self.allowed_urls = {_normal_url(u) for u in urls if u}
         self.phone = re.sub(r"\D", "", dealership.phone or "")[-10:]
@@ -316,6 +317,15 @@ def _close(kept: list[list[str]], current: list[str], closing: str | None, limit
     return kept
 
 
+def customer_figures(u: Understanding, relaxed: Mapping[str, Any]) -> list[int]:
+    """The amounts the customer gave (cents) as ``enforce`` takes them: a budget (also one the search left out), a
+    payoff, a down payment."""
+    s, trade = u.slots, u.slots.trade_in
+    said = [s.budget_max_cents, s.budget_min_cents, s.down_payment_cents, trade.payoff_cents if trade else None]
+    said += [relaxed.get("price_max_cents"), relaxed.get("price_min_cents")]
+    return [c for c in said if c]
+
+
 def customer_cars(u: Understanding) -> list[tuple[str | None, str | None]]:
     """The customer's own car (a trade-in) as ``enforce`` takes it: named back to them, it is no invented unit."""
     trade = u.slots.trade_in
@@ -333,17 +343,17 @@ def enforce(
     catalog: Catalog | None = None,
     language: str = "en",
     owned: Sequence[tuple[str | None, str | None]] = (),
-    budgets: Sequence[int] = (),
+    figures: Sequence[int] = (),
 ) -> Guarded:
     """The reply, rewritten to obey the rules, with the list of rules it broke. ``language``: what a closing
     question or the fallback the rules add is written in.
 
-    Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`; `budgets` are the
-    customer's own price limits (cents), which a reply may say back. `catalog` (the
+    Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`; `figures` are the
+    customer's own amounts (cents: a budget, a payoff), which a reply may say back. `catalog` (the
     dealership's makes and models, which include the listed vehicles') spells the names to look for; without it,
     the listed vehicles' names are used.
     """
-    checker = _Checker(vehicles, dealership, allowed_urls, catalog, owned, budgets)
+    checker = _Checker(vehicles, dealership, allowed_urls, catalog, owned, figures)
     cleaned = _strip_html(text)
     if cleaned != text and re.search(r"<[^>]+>|&[a-z]+;|&#\d+;", text):
         checker.flag("html")

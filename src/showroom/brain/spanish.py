@@ -356,6 +356,20 @@ MESSAGES: dict[str, str] = {
     "Yes, we take trade-ins, and we'd be glad to look at yours.": "Sí, recibimos vehículos a cuenta, y con gusto "
     "revisamos el suyo.",
     "about {miles} miles": "unas {miles} millas",
+    "about {owed} still owed on it": "unos {owed} que todavía debe",
+    "and": "y",
+    "Would you like to bring it by so our team can take a look at it?": (
+        "¿Le gustaría traerlo para que nuestro equipo lo revise?"
+    ),
+    "{car} with about {miles} miles": "{car} con unas {miles} millas",
+    "I can't put a number on your {trade} here: our team appraises trade-ins in person and gives you a figure then.": (
+        "No puedo darle una cifra por su {trade} desde aquí: nuestro equipo evalúa los carros a cuenta en persona y "
+        "le da la cifra entonces."
+    ),
+    "Yes, I have {contact}.": "Sí, tengo {contact}.",
+    "You told me your trade-in is a {trade}.": "Me dijo que su carro a cuenta es un {trade}.",
+    "You asked to come in {when}.": "Me pidió venir {when}.",
+    ", including the {owed} still owed on your car": ", incluidos los {owed} que todavía debe de su carro",
     "year": "el año",
     "make and model": "la marca y el modelo",
     "mileage": "el millaje",

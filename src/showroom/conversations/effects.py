@@ -19,6 +19,7 @@ from showroom.brain.compose.context import safe_name
 from showroom.brain.dialogue import contact_given, given_name
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.escalation.specs import TriggerMatch, as_list
+from showroom.brain.guardrails import price_text
 from showroom.brain.i18n import contract, translate, writes
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Understanding
@@ -278,6 +279,11 @@ def _handover_note(
     purpose = translate(language, " to confirm {when}").format(when=when) if when else ""
     if not purpose and match is not None and _about_financing(match):  # "my credit is like 520": finance, said
         purpose = translate(language, " to go over financing with you")
+        owed = u.slots.trade_in.payoff_cents if u is not None and u.slots.trade_in is not None else None
+        if owed:  # "i still owe like 6 grand on it": said back, so the customer knows it was heard
+            purpose += translate(language, ", including the {owed} still owed on your car").format(
+                owed=price_text(owed)
+            )
     if about is not None:  # "... to confirm Saturday at 10 AM for the 2022 Kia Telluride EX AWD (stock 15355A)"
         title = _car_said(about, language)
         purpose += translate(language, " for the {title}" if when else " about the {title}").format(title=title)

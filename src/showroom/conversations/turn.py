@@ -75,6 +75,7 @@ from showroom.brain.dialogue import (
     price_gap,
     priced_pointer,
     quoted,
+    recall,
     refers_to_shown,
     refusal,
     refuses,
@@ -97,7 +98,15 @@ from showroom.brain.dialogue import (
     with_visit_day,
 )
 from showroom.brain.escalation.evaluation import evaluate
-from showroom.brain.guardrails import Guarded, allowed_links, customer_cars, enforce
+from showroom.brain.guardrails import (
+    DEFAULT_CLOSING,
+    Guarded,
+    allowed_links,
+    customer_cars,
+    customer_figures,
+    enforce,
+)
+from showroom.brain.i18n import translate
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.understanding import Understanding
@@ -397,11 +406,17 @@ async def _decide(
         plain = u.primary in _WHILE_WAITING or asks_about_a_car(u)  # "while i wait, how much is it", "y cuantas millas"
         if waiting.answers and match is None and plain:
             return replace(await _question(session, services, turn, message, u, known, turns), waiting=True)
-        if waiting.notes >= MAX_HOLDING_NOTES:
+        recalled = recall(told, u)  # "u have my number right": said back, not a holding line
+        if waiting.notes >= MAX_HOLDING_NOTES and recalled is None:
             return Outcome(skipped=silent)
         # "hello??": never silence at once; sorry for the wait after a handover for a complaint or a problem
-        note = effects.holding_note(turn, u, notes=waiting.notes, hurt=waiting.hurt)
-        return Outcome(reply=await effects.say(session, services, turn, message, note, model="holding"))
+        note = recalled or effects.holding_note(turn, u, notes=waiting.notes, hurt=waiting.hurt)
+        state = remember(told, u=u, criteria=told.criteria, shown=[], reply=note)  # a phone, a trade told meanwhile
+        return Outcome(
+            reply=await effects.say(
+                session, services, turn, message, note, model="holding", dialogue_state=state.to_json()
+            )
+        )
     if booked := await booking.try_book(session, services, turn, message, u, match, actor):
         return Outcome(reply=booked)  # issue 18: an offered slot picked or a free time asked for is booked
     if match is not None:
@@ -419,6 +434,21 @@ async def _decide(
             )
             await effects.for_staff(session, services, turn, message, u, known, turns)
             return Outcome(reply=reply, handover=handover)
+    recalled = recall(told, u)
+    if recalled is not None:  # "wait what did i tell u the miles were": what they told, from the state
+        closing = translate(reply_language(u), DEFAULT_CLOSING)
+        state = remember(told, u=u, criteria=told.criteria, shown=[], reply=recalled)
+        reply = await effects.say(
+            session,
+            services,
+            turn,
+            message,
+            f"{recalled}\n\n{closing}",
+            model="builtin",
+            dialogue_state=state.to_json(),
+        )
+        await effects.for_staff(session, services, turn, message, u, known, turns)
+        return Outcome(reply=reply)
     tags = list(turn.conversation.tags or [])
     if NOT_INTERESTED in tags:
         if not (set(u.intents[:2]) & BUYING_INTENTS):
@@ -885,7 +915,7 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
         catalog=pending.known,
         language=reply_language(request.u),
         owned=customer_cars(request.u),
-        budgets=[c for k in ("price_max_cents", "price_min_cents") if (c := request.relaxed.get(k))],
+        figures=customer_figures(request.u, request.relaxed),
     )
 
 

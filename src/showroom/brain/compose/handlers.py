@@ -1391,13 +1391,33 @@ def _trade_in(ctx: _Ctx) -> _Reply:
         known.append(ctx.t("a {year}", year=named))
     if trade and trade.mileage is not None:
         known.append(ctx.t("about {miles} miles", miles=f"{trade.mileage:,}"))
-    details = ctx.t(": {details}", details=ctx.t(" with ").join(known)) if known else ""
+    said = ctx.t(" with ").join(known)
+    if trade and trade.condition and ctx.language == "en":  # the customer's own words ("one owner, no accidents")
+        said = f"{said} ({trade.condition})" if said else trade.condition
+    if trade and trade.payoff_cents is not None:
+        owed = ctx.t("about {owed} still owed on it", owed=price_text(trade.payoff_cents))
+        said = f"{said}, {ctx.t('and')} {owed}" if said else owed
+    details = ctx.t(": {details}", details=said) if said else ""
     thanks = ctx.t("Thanks for the details on your trade-in{details}.", details=details)
     if ctx.u.is_question and _ASKS_IF_TAKEN.search(ctx.u.text):  # "do you take trade-ins?", "aceptan mi troca?"
         reply.lead.append(ctx.t("Yes, we take trade-ins, and we'd be glad to look at yours."))
+        reply.lead.append(ctx.t("Our team appraises trade-ins in person, so I can't put a number on it here."))
+    elif named and _ASKS_VALUE.search(ctx.u.text):  # "so what would u give me for it": theirs, said back, no figure
+        yours = (
+            named
+            if trade is None or trade.mileage is None
+            else ctx.t("{car} with about {miles} miles", car=named, miles=f"{trade.mileage:,}")
+        )
+        reply.lead.append(
+            ctx.t(
+                "I can't put a number on your {trade} here: our team appraises trade-ins in person and gives you a "
+                "figure then.",
+                trade=yours,
+            )
+        )
     else:
         reply.lead.append(thanks if trade else ctx.t("We'd be glad to look at your trade-in."))
-    reply.lead.append(ctx.t("Our team appraises trade-ins in person, so I can't put a number on it here."))
+        reply.lead.append(ctx.t("Our team appraises trade-ins in person, so I can't put a number on it here."))
     url = ctx.link(ctx.persona.text_argument("trade_in_url"))
     if url:
         reply.extras.append(ctx.t("You can get a head start with our online trade-in form: {url}", url=url))
@@ -1408,7 +1428,7 @@ def _trade_in(ctx: _Ctx) -> _Reply:
         missing.append(ctx.t("make and model"))
     if not trade or trade.mileage is None:
         missing.append(ctx.t("mileage"))
-    if not _TRADE_CONDITION.search(ctx.u.text):  # "no accidents", "runs great": told already
+    if not (trade and trade.condition) and not _TRADE_CONDITION.search(ctx.u.text):  # "no accidents": told already
         missing.append(ctx.t("overall condition"))
     wanted = [v for v in ctx.vehicles if v.exact][:5] if ctx.u.slots.models else []
     said = " ".join(t.text for t in ctx.history if t.sender in ("ai", "agent"))
@@ -1421,11 +1441,18 @@ def _trade_in(ctx: _Ctx) -> _Reply:
     reply.question = (
         ctx.t("Could you share its {items}?", items=ctx.join(missing))
         if missing
-        else ctx.ask("visit_request", ctx.say("ask_which" if wanted else "ask_else"))
+        else ctx.ask("visit_request", ctx.say("ask_which"))
+        if wanted
+        else ctx.t("Would you like to bring it by so our team can take a look at it?")
     )
     return reply
 
 
+_ASKS_VALUE = re.compile(
+    r"\b(?:what|how much) (?:would|will|could|can|do|d) ?(?:you|u|ya|y'?all) (?:give|offer|pay)\b|\bworth\b"
+    r"|\bhow much (?:for|can i get for)\b|\bcu[aá]nto (?:me )?(?:dan|dar[ií]an|ofrecen|pagan)\b",
+    re.IGNORECASE,
+)
 _TRADE_CONDITION = re.compile(
     r"\b(?:no accidents?|accident[- ]free|never (?:been )?(?:wrecked|in an accident)|clean (?:title|carfax)"
     r"|runs (?:great|good|fine|perfect)|(?:good|great|excellent|decent|fair|rough) (?:shape|condition)|mint"

@@ -26,6 +26,13 @@ _MONTHLY_AFTER = rx(
     r"monthly\b|mo\b|mos\b)",
 )
 _MONTHLY_BEFORE = rx(r"\b(?:payments?|pmts?|monthly)\b[^.?!$\d]{0,25}$")
+# what is still owed on the customer's car: a payoff, not a budget and not miles ("i owe 14,500 on it")
+_PAYOFF_BEFORE = rx(
+    r"\b(?:owe|owed|owing|payoff|pay-?off|pay off|debo|debe|debemos|le debo|deuda)\b[^.?!$\d]{0,22}\$?\s*$"
+)
+_PAYOFF_AFTER = rx(
+    r"^\s*(?:k\b|grand\b|thousand\b|mil\b)?\s*(?:left )?(?:owed|to pay off|left on (?:it|the loan|my loan))"
+)
 _DOWN_AFTER = rx(r"^\s*(?:down\b|as (?:a )?down|for (?:a |the )?down)")
 _DOWN_BEFORE = rx(r"\bdown(?:\s*payment)?\s*(?:of|is|would be|:)?\s*(?:about|around|like)?\s*$")
 _IGNORE_BEFORE = rx(
@@ -171,6 +178,8 @@ def _classify(text: str, num: _Num) -> None:
     plain = not num.cur and not num.suf
     if _DISTANCE_AFTER.match(after):
         num.kind = "ignore"
+    elif _PAYOFF_BEFORE.search(before) or _PAYOFF_AFTER.match(after):
+        num.kind = "payoff"  # "i owe 14,500 on it", "still owe like 6 grand", "lo debo todavia like 3k"
     elif num.apostrophe and plain and len(num.digits) == 2:
         num.kind, num.value = "year", float(2000 + int(num.digits) if int(num.digits) <= 40 else 1900 + int(num.digits))
     elif _MILEAGE_AFTER.match(after) or _MILEAGE_BEFORE.search(before):
@@ -241,6 +250,8 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
             slots.monthly_budget_cents = _cents(num.value)
         elif num.kind == "down" and num.value >= 100:
             slots.down_payment_cents = _cents(num.value)
+        elif num.kind == "payoff" and 100 <= num.value <= 500_000:
+            slots.payoff_cents = _cents(num.value)
         elif num.kind == "mileage" and num.value <= 500_000 and num.cmp not in ("min", "range_min"):
             slots.mileage_max = round(num.value)
             # "under 30k miles" is a limit; "with like 8k miles", "the one with 8k miles" a rounded figure (8,852 fits)

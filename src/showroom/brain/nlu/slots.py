@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -628,6 +628,24 @@ def _year_after(lower: str, tokens: Sequence[_Tok], end: int) -> int | None:
     return year
 
 
+# "its a 2017 civic", "mine has 48k", "my car is a 2015 accord": the customer's own car, told after a trade was said
+_OWN_CAR_START = rx(
+    r"^\W*(?:(?:it'?s|its|it is|mine'?s|mine is|my (?:car|truck|suv|van|ride|trade(?:[\s-]?in)?) is)\s+(?:a|an)\b"
+    r"|(?:mine|it|my (?:car|truck|suv|van|ride|trade(?:[\s-]?in)?)) (?:has|got|is at|is around|has like)\b)"
+)
+_FOR_A_NEW_ONE = rx(r"\bfor (?:a |the )?(?:new|newer|brand new) (?:one|model)\b|\bpor (?:una|uno) nuev[oa]\b")
+_BUDGET_SAID = rx(r"\$|\b(?:budget|under|below|max|spend|afford|price|presupuesto)\b")
+# how the customer's own car is, as they say it: kept with the trade-in, said back, never asked again
+_TRADE_STATE = rx(
+    r"\b(?:no|zero|0|never (?:been )?in (?:an|any)) accidents?\b|\baccident[- ]free\b|\b(?:one|1|single)[- ]owner\b"
+    r"|\bclean (?:title|carfax|history)\b|\bruns (?:great|good|fine|perfect(?:ly)?)\b"
+    r"|\b(?:(?:small|little|minor|big) )?(?:dent|dents|scratch|scratches|ding|dings)\b"
+    r"(?: on the [a-z ]{3,20}?(?=[,.!?]|$))?"
+    r"|\b(?:excellent|good|great|decent|fair|rough|perfect) (?:shape|condition)\b"
+    r"|\bneeds (?:new )?(?:tires|brakes|work)\b"
+    r"|\bcheck engine light\b|\bnon[- ]?smoker\b|\bgarage kept\b|\bsalvage (?:title)?\b|\brebuilt title\b"
+    r"|\bsin choques\b|\bun solo due[nñ]o\b|\bbuen estado\b|\bbuenas condiciones\b"
+)
 _LIMIT_WORD = re.compile(r"\b(?:under|below|less|fewer|max(?:imum)?|no more|up to|at most|menos|m[aá]ximo)\b")
 _AND_SO_ON = re.compile(
     r"\bthat kind(?:a| of) (?:thing|stuff|car|brand)s?\b|\bthat sort of thing\b|\betc\b|\bor similar\b"
@@ -668,7 +686,9 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
                 or _WORTH_AFTER.search(lower[m.end :])  # "2017 civic lx 98k miles clean title, whats it worth"
             )
         ][:1]
-    answering = _answers_the_trade_question(history) and not _SHOPPING_CUE.search(lower)
+    talked_trade = any(t.sender == "customer" and _TRADE_CUE.search(t.text.lower()) for t in history[-6:])
+    own_start = bool(_OWN_CAR_START.match(lower)) and talked_trade  # "its a 2017 civic" after "have a trade"
+    answering = (_answers_the_trade_question(history) or own_start) and not _SHOPPING_CUE.search(lower)
     first = mentions[0] if mentions else None
     if first is not None:  # "its a 2017 honda accord", "2017 accord 98k": the car said first, not "... on the titan"
         before = lower[: first.start]
@@ -740,9 +760,26 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     if len(years) > 1 and None in years.values() and slots.year_min == slots.year_max in named_years:
         slots.year_min = slots.year_max = None  # "a 2024 palisade or a telluride": the year is the Palisade's alone
     slots.stock_number, slots.vin = _identifiers(lower)
-    traded_before = answering or any(t.sender == "customer" and _TRADE_CUE.search(t.text.lower()) for t in history[-6:])
+    traded_before = answering or talked_trade
     slots.trade_in = _trade_in(lower, owned, traded_before)
+    of_the_trade = traded_before and (answering or own_start) and not wanted
+    if of_the_trade and slots.budget_max_cents and not slots.mileage_max and not _BUDGET_SAID.search(lower):
+        # "mine has 48k, no accidents" after "trade my 2020 tucson": the trade's miles, not a budget
+        slots.mileage_max, slots.mileage_about = slots.budget_max_cents // 100, True
+        slots.budget_max_cents = slots.budget_min_cents = None
     if traded_before and slots.mileage_max and not wanted and not slots.trade_in and not _LIMIT_WORD.search(lower):
         # "about 112k miles" after "i have a trade, 2016 accord": the trade's miles, not a wish for ours
         slots.trade_in, slots.mileage_max = TradeIn(mileage=slots.mileage_max), None
+    if slots.payoff_cents is not None:  # "i still owe like 6 grand on it": owed on their own car, the trade
+        slots.trade_in = replace(slots.trade_in or TradeIn(), payoff_cents=slots.payoff_cents)
+    trade = slots.trade_in
+    if trade is not None and trade.model and not wanted and _FOR_A_NEW_ONE.search(lower):
+        # "want to trade my 2020 tucson for a new one": new ones of that model are what they want
+        slots.makes, slots.models = [trade.make] if trade.make else [], [trade.model]
+        slots.condition = VehicleCondition.new
+    said = _TRADE_STATE.findall(lower)
+    if said and (slots.trade_in is not None or of_the_trade):  # "one owner, no accidents, small dent": the trade's
+        condition = ", ".join(dict.fromkeys(m.strip() for m in said))
+        slots.trade_in = replace(slots.trade_in or TradeIn(), condition=condition)
+        slots.features = [f for f in slots.features if f not in ("one owner", "clean history report")]
     return slots

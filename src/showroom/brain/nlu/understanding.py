@@ -34,13 +34,19 @@ class TradeIn:
     make: str | None = None
     model: str | None = None
     mileage: int | None = None
+    payoff_cents: int | None = None  # what is still owed on it
+    condition: str | None = None  # as the customer says it: "one owner, no accidents, small dent on the rear bumper"
 
     def describe(self) -> str:
-        """'2015 Honda Civic, 98,000 miles'; '' when nothing is known."""
-        name = " ".join(str(part) for part in (self.year, self.make, self.model) if part)
+        """'2015 Honda Civic, 98,000 miles, $6,000 owed'; '' when nothing is known."""
+        parts = [" ".join(str(part) for part in (self.year, self.make, self.model) if part)]
         if self.mileage is not None:
-            return f"{name}, {self.mileage:,} miles" if name else f"{self.mileage:,} miles"
-        return name
+            parts.append(f"{self.mileage:,} miles")
+        if self.condition:
+            parts.append(self.condition)
+        if self.payoff_cents is not None:
+            parts.append(f"${self.payoff_cents // 100:,} owed")
+        return ", ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ class Slots:
     stock_number: str | None = None
     vin: str | None = None
     down_payment_cents: int | None = None
+    payoff_cents: int | None = None  # what the customer still owes on their own car ("i owe 14,500 on it")
     # what the customer turns down ("not red", "no palisades", "anything but a ford"): left out of the search, and out
     # of ``colors`` / ``models`` / ``makes`` above
     excluded_colors: list[str] = field(default_factory=list)
