@@ -792,7 +792,7 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         if by_colour:  # "the grey one, why is it almost the same price as the 2021": the grey one, and the 2021
             named = [*coloured, *(v for v in years if v.id != coloured[0].id)][:2]
             comparative = comparative or (re.search(r"\bsame\b", text, re.IGNORECASE) if len(named) == 2 else None)
-        by_years = (not named and len({v.year for v in years}) >= 2) or (by_colour and len(named) == 2)
+        by_years = (not named and len({v.year for v in years}) >= 2) or (by_colour and len(named or []) == 2)
         if by_years and not by_colour:
             named = [next(v for v in years if v.year == y) for y in dict.fromkeys(v.year for v in years)][:2]
             comparative = comparative or re.search(r"\bsame\b", text, re.IGNORECASE)
