@@ -168,3 +168,28 @@ def test_what_is_owed_on_their_car_is_a_payoff(text: str, payoff: int) -> None:
     s = understand(text, CATALOG).slots
     assert s.trade_in is not None and s.trade_in.payoff_cents == payoff
     assert s.budget_max_cents is None and s.mileage_max is None
+
+
+async def test_what_a_waiting_customer_gives_is_said_back_and_never_the_same_line(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("is the blue palisade still there")
+    handed = await chat.say("i dont want the runaround. who actually makes the call on price there")
+    assert handed["handed_over"] is True
+    offer = await chat.reply("fine. im at 41 out the door. can u do it")
+    assert offer.startswith("Thanks, I've passed your offer of $41,000 out the door on to our team.")
+    notes = [await chat.reply(text) for text in ("ok", "robmiller55@gmail.com", "hello??")]
+    assert notes[1] == "Thanks, I've passed robmiller55@gmail.com on to our team."
+    assert len(set(notes)) == 3  # never the same line twice; the fourth note is the last
+    assert (await chat.say("???"))["replies"] == []
+
+
+async def test_a_new_time_while_waiting_keeps_the_day_and_a_general_question_is_answered(
+    app: FastAPI, db: Database
+) -> None:
+    chat = await _visitor(app, db)
+    handed = await chat.say("can i swing by tmrw after 5 to see the gray santa fe")
+    assert handed["handed_over"] is True and "tomorrow after 5 PM" in handed["replies"][0]["content"]
+    moved = await chat.reply("actually make it 6:30")
+    assert moved.startswith("Thanks, I've passed your new time, tomorrow at 6:30 PM on to our team.")
+    bring = await chat.reply("should i bring anything")
+    assert bring.startswith("Usually: your driver's license, proof of insurance")

@@ -32,7 +32,7 @@ async def test_while_waiting_for_a_person_questions_are_answered_and_the_rest_is
     price = await chat.say("ok while i wait how much is the ioniq 6")
     assert price["human"] is True and "$51,378" in _replies(price)[0]  # the lot still answered
     number = await chat.say("my number is 708-555-0131, call after 5")
-    assert _replies(number) == ["Thanks, I've passed 708-555-0131 on to our team."]  # the second note
+    assert _replies(number) == ["Thanks, I've passed 708-555-0131 on to our team, for a call after 5 PM."]
     third = _replies(await chat.say("???"))
     assert len(third) == 1 and third[0].startswith("If you'd rather not wait, you can call")
     manager = _replies(await chat.say("get me your manager NOW"))

@@ -1608,13 +1608,15 @@ def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
     """A clock time given alone ("around 10", "a las 10") after the customer named the day of the visit: the
     understanding's time request on that day, so that the handover's dossier resolves the right date."""
     request, asked = u.time_request, state.appointment
-    if request is None or request.day is not None or not asked.get("day") or asked.get("hour") is not None:
-        return u
+    changed = re.search(r"\b(?:actually|instead|change|make it|move it|switch)\b", u.text, re.IGNORECASE)
+    if request is None or request.day is not None or not asked.get("day") or (asked.get("hour") and not changed):
+        return u  # "actually make it 6:30" after "tmrw after 5": the same day
     s = u.slots
     if s.budget_max_cents and s.budget_max_cents <= 1_500_000 and not re.search(r"\$|\bk\b|\d\s*k\b", u.text):
         # "like 10" after "sat morning maybe": ten o'clock, not a $10k budget
         u = replace(u, slots=replace(s, budget_max_cents=None, budget_min_cents=None))
-    return replace(u, time_request=with_day(request, str(asked.get("words") or asked["day"]), str(asked["day"])))
+    said = str(asked["day"]) if changed else str(asked.get("words") or asked["day"])  # not "after 5" again
+    return replace(u, time_request=with_day(request, said, str(asked["day"])))
 
 
 _NAME_WORD = r"([A-Za-zÁÉÍÓÚÑáéíóúñ][A-Za-zÁÉÍÓÚÑáéíóúñ'-]{1,19})"

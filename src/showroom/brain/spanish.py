@@ -848,7 +848,12 @@ MESSAGES: dict[str, str] = {
     "Would you like a team member to confirm it for this one?": (
         "¿Quiere que alguien de nuestro equipo lo confirme para este vehículo?"
     ),
-    "Thanks{name}, I've passed {phone} on to our team.": "Gracias{name}, ya le pasé el {phone} a nuestro equipo.",
+    "Thanks{name}, I've passed {what} on to our team.": "Gracias{name}, ya le pasé {what} a nuestro equipo.",
+    "your offer of {price}": "su oferta de {price}",
+    " out the door": " con todo incluido",
+    "Your conversation is marked for a person to answer, and it stays that way.": (
+        "Su conversación está marcada para que la conteste una persona, y así se queda."
+    ),
     "Thanks, {name}. I've passed that on to our team.": "Gracias, {name}. Ya se lo pasé a nuestro equipo.",
     "I'm sorry you're still waiting; our team has your messages and will reply here as soon as they can.": (
         "Disculpe que siga esperando; nuestro equipo tiene sus mensajes y le responderá aquí lo antes posible."

@@ -383,11 +383,13 @@ def holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = F
     the handover) with the number to call when it is urgent, later that number again."""
     language = u.language if writes(u.language) else "en"
     first = notes == 0
-    _, phone = contact_given(u.text)
+    email, phone = contact_given(u.text)
     name = safe_name(given_name(u.text))
     named = f", {name}" if name else ""
-    if phone:  # "my number is 708-555-0131, call after 5"
-        said = translate(language, "Thanks{name}, I've passed {phone} on to our team.").format(name=named, phone=phone)
+    told, when = _told_while_waiting(u, language, email, phone)
+    if told:  # "my number is 708-555-0131", "robmiller55@gmail.com", "actually make it 6:30", "im at 41 out the door"
+        said = translate(language, "Thanks{name}, I've passed {what} on to our team.").format(name=named, what=told)
+        said = f"{said[:-1]}{when}." if when else said
     elif name:  # "its Dana btw"
         said = translate(language, "Thanks, {name}. I've passed that on to our team.").format(name=name)
     elif DEFERRAL.search(u.text.lower()) and not u.wants_human:  # "ok ill think about it": no pressure, no number
@@ -402,12 +404,49 @@ def holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = F
         said = translate(language, _STILL_WAITING)
     elif notes == 1:
         said = translate(language, "Our team has your messages and will reply here as soon as they can.")
-    else:  # the third and later: the way not to wait
+    elif notes == 2:  # the third: the way not to wait
         return _call_us(turn, language, instead=True)
+    else:  # the fourth: not the same line again
+        return translate(language, "Your conversation is marked for a person to answer, and it stays that way.")
     if not first:
         return said
     waiting = translate(language, "A member of our team will reply here shortly.")
     return f"{said} {waiting}\n\n{_call_us(turn, language)}"
+
+
+def _told_while_waiting(u: Understanding, language: str, email: str | None, phone: str | None) -> tuple[str, str]:
+    """What a message to a customer waiting for a person gives, said back: their number and e-mail, a visit time
+    ("your new time, tomorrow at 6:30 PM"), a figure they offer ("your offer of $41,000 out the door"); and when to
+    call or text the number given (", for a call after 5 PM"). ('', '') if none."""
+    parts = [c for c in (phone, email) if c]
+    when_to_call = ""
+    request = u.time_request
+    if request is not None and language == "en":
+        when = request.said() if request.in_minutes is None else f"in about {request.in_minutes} minutes"
+        new = re.search(r"\b(?:actually|instead|change|make it|move it|switch)\b", u.text, re.IGNORECASE)
+        call = _CALL_ME.search(u.text)
+        if parts and (call is not None or not new):  # "my number is 708-555-0131, call after 5": when to call
+            texting = call is not None and re.search(r"\btext", call.group(), re.IGNORECASE)
+            when_to_call = f", for {'a text' if texting else 'a call'} {when}"
+        else:
+            parts.append(f"your new time, {when}" if new else when)
+    offer = _OFFER.search(u.text)
+    if offer is not None and request is None:
+        figure = float(offer.group("n").replace(",", ""))
+        dollars = figure * 1000 if figure < 1000 and (offer.group("k") or figure < 200) else figure
+        if 1000 <= dollars <= 500_000:
+            otd = bool(re.search(r"\bout the door\b|\botd\b", u.text, re.IGNORECASE))
+            offered = translate(language, "your offer of {price}").format(price=price_text(round(dollars) * 100))
+            parts.append(offered + (translate(language, " out the door") if otd else ""))
+    return translate(language, " and ").join(parts), when_to_call
+
+
+# "im at 41 out the door", "would u take 38k", "can u do 30k on the q5", "i'll pay 27,500": a figure offered
+_OFFER = re.compile(
+    r"\b(?:i'?m at|im at|at|do|take|offer(?:ing)?|pay|give (?:you|u)|doy|ofrezco|pago)\s+"
+    r"\$?(?P<n>\d{2,3}(?:,\d{3})?(?:\.\d)?)\s*(?P<k>k|grand|mil)?\b(?!\s*(?:miles|mi|months|mo|a month|%|pm|am))",
+    re.IGNORECASE,
+)
 
 
 def _call_us(turn: TurnRows, language: str, *, instead: bool = False) -> str:

@@ -47,6 +47,7 @@ from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.auth.principal import Principal
 from showroom.brain import prompts
+from showroom.brain.compose.general import knows_generally
 from showroom.brain.compose.reply import reply_language, search_terms
 from showroom.brain.dialogue import (
     SUBJECT_KEYS,
@@ -403,7 +404,8 @@ async def _decide(
         await effects.for_staff(session, services, turn, message, u, known, turns)
         if waiting is None:
             return Outcome(skipped=silent)
-        plain = u.primary in _WHILE_WAITING or asks_about_a_car(u)  # "while i wait, how much is it", "y cuantas millas"
+        # "while i wait, how much is it", "y cuantas millas", "should i bring anything"
+        plain = u.primary in _WHILE_WAITING or asks_about_a_car(u) or knows_generally(u.text)
         if waiting.answers and match is None and plain:
             return replace(await _question(session, services, turn, message, u, known, turns), waiting=True)
         recalled = recall(told, u)  # "u have my number right": said back, not a holding line

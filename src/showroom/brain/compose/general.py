@@ -25,6 +25,7 @@ _HOME_CHARGING = re.compile(
 )
 _BRING = re.compile(
     r"\bwhat (?:do|should|would|will) (?:i|we) (?:need to |have to )?(?:bring|have ready)\b|\bwhat documents?\b"
+    r"|\b(?:should|do|shall) (?:i|we) (?:need to )?bring (?:anything|something|any ?thing|stuff|docs|documents)\b"
     r"|\bwhat paperwork do (?:i|we) need\b|\bqu[eé] (?:necesito|debo|tengo que) (?:llevar|traer)\b"
     r"|\bqu[eé] documentos\b",
     re.IGNORECASE,
@@ -214,6 +215,11 @@ def _miles_answer(ctx: _Ctx) -> _Reply | None:
         "How it was looked after matters more than the number; a team member can get you its history report."
     )
     return _Reply(lead=[said], question=ctx.say("ask_else"), vehicle_ids=[car.id], confidence=0.75)
+
+
+def knows_generally(text: str) -> bool:
+    """Is this one of the general questions this module answers the same for every car ("what should i bring")?"""
+    return any(pattern.search(text) for pattern, *_ in _ANSWERS)
 
 
 def general_answer(ctx: _Ctx) -> _Reply | None:
