@@ -193,3 +193,32 @@ async def test_a_new_time_while_waiting_keeps_the_day_and_a_general_question_is_
     assert moved.startswith("Thanks, I've passed your new time, tomorrow at 6:30 PM on to our team.")
     bring = await chat.reply("should i bring anything")
     assert bring.startswith("Usually: your driver's license, proof of insurance")
+
+
+@pytest.mark.parametrize(("text", "model"), [("rogues in stock?", "Rogue"), ("tienen fortes?", "Forte")])
+def test_a_stocked_model_that_is_a_word_counts_in_the_plural(text: str, model: str) -> None:
+    assert understand(text, CATALOG).slots.models == [model]
+
+
+async def test_is_the_green_forte_a_stick_is_answered_from_its_listing(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.reply("is the green forte a stick?")
+    assert "The 2022 Kia Forte LXS IVT's trim says automatic, but our listing's transmission field says Manual" in said
+    assert "not seeing" not in said and "Good news" not in said
+
+
+async def test_the_two_of_a_colour_why_one_costs_more_and_the_low_mile_one(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("rogues in stock?")
+    why = await chat.reply("the 2 blue ones, why is one 1600 more")
+    assert why.startswith("The 2021 Nissan Rogue AWD SV ($21,900) is $1,600 less than the other one ($23,500)")
+    seats = await chat.reply("the low mile one, heated seats?")
+    assert seats.startswith("Our listing for the 2021 Nissan Rogue AWD SV doesn't include its equipment")
+    assert "$23,500, 18,108 miles" in seats
+
+
+async def test_good_in_snow_is_said_from_the_listed_drivetrain(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any grand cherokees")
+    said = await chat.reply("good in snow?")
+    assert said.startswith("They're all listed as four-wheel drive, which helps with getting going in snow")

@@ -245,7 +245,6 @@ MESSAGES: dict[str, str] = {
     "What's the best phone number or e-mail to send them to?": "¿A qué teléfono o correo se los enviamos?",
     "the other has a third row of seats": "el otro tiene tercera fila de asientos",
     "{title} in {colour}": "{title} color {colour}",
-    "{title} at {price}": "{title} de {price}",
     "it has {miles} miles": "tiene {miles} millas",
     "No catch that I can see in the listing: the {title} is listed at {price}; {facts}, and a pre-owned car is priced "
     "on its year and miles.": "No veo ningún truco en el listado: el {title} tiene un precio publicado de {price}; "
@@ -358,6 +357,27 @@ MESSAGES: dict[str, str] = {
     "about {miles} miles": "unas {miles} millas",
     "about {owed} still owed on it": "unos {owed} que todavía debe",
     "and": "y",
+    "other one": "otro",
+    "The {title} is": "El {title} aparece",
+    "They're all": "Todos aparecen",
+    "{who} listed as all-wheel drive, which helps with getting going in snow; good winter tires matter most for "
+    "stopping and turning.": (
+        "{who} con tracción integral (AWD), que ayuda a arrancar en la nieve; unas buenas llantas de invierno son lo "
+        "que más cuenta para frenar y girar."
+    ),
+    "{who} listed as four-wheel drive, which helps with getting going in snow; good winter tires matter most for "
+    "stopping and turning.": (
+        "{who} con tracción 4x4 (4WD), que ayuda a arrancar en la nieve; unas buenas llantas de invierno son lo que "
+        "más cuenta para frenar y girar."
+    ),
+    "{who} listed as front-wheel drive: with good winter tires that handles snow well for most drivers, though "
+    "all-wheel drive grips better getting going.": (
+        "{who} con tracción delantera (FWD): con buenas llantas de invierno se maneja bien en la nieve para la "
+        "mayoría, aunque la tracción integral agarra mejor al arrancar."
+    ),
+    "{who} listed as rear-wheel drive, the least sure-footed layout in snow; winter tires make a big difference.": (
+        "{who} con tracción trasera (RWD), la menos segura en la nieve; las llantas de invierno hacen mucha diferencia."
+    ),
     "Would you like to bring it by so our team can take a look at it?": (
         "¿Le gustaría traerlo para que nuestro equipo lo revise?"
     ),

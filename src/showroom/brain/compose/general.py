@@ -14,7 +14,7 @@ import re
 from datetime import UTC, datetime
 
 from showroom.brain.compose.context import _Ctx, _Reply
-from showroom.brain.nlu.attributes import vehicle_fuel
+from showroom.brain.nlu.attributes import drivetrains_named, vehicle_fuel
 from showroom.brain.nlu.knowledge import TRIM_LADDERS, trim_rank
 
 _HOME_CHARGING = re.compile(
@@ -217,6 +217,49 @@ def _miles_answer(ctx: _Ctx) -> _Reply | None:
     return _Reply(lead=[said], question=ctx.say("ask_else"), vehicle_ids=[car.id], confidence=0.75)
 
 
+_SNOW = re.compile(
+    r"\b(?:good|ok|okay|any good|decent|great|handle|handles|drive|safe|bad)\b[^.?!]{0,25}\b(?:in (?:the )?)?"
+    r"(?:snow|winter|winters|ice|icy)\b|\b(?:snow|winter|ice)\b[^.?!]{0,15}\?|\bbuen[oa] (?:en|para) (?:la )?nieve\b",
+    re.IGNORECASE,
+)
+_SNOW_SAID = {
+    "AWD": "{who} listed as all-wheel drive, which helps with getting going in snow; good winter tires matter most "
+    "for stopping and turning.",
+    "4WD": "{who} listed as four-wheel drive, which helps with getting going in snow; good winter tires matter most "
+    "for stopping and turning.",
+    "FWD": "{who} listed as front-wheel drive: with good winter tires that handles snow well for most drivers, "
+    "though all-wheel drive grips better getting going.",
+    "RWD": "{who} listed as rear-wheel drive, the least sure-footed layout in snow; winter tires make a big "
+    "difference.",
+}
+
+
+def _snow_answer(ctx: _Ctx) -> _Reply | None:
+    """ "Good in snow?" of the car meant, or of the cars just found when they share a drivetrain: what their listed
+    drivetrain means in snow (said only when the listing is consistent about it)."""
+    cars = [v for v in ctx.vehicles if v.exact]
+    cars = cars[:1] if ctx.referred else cars
+    drives = {v.drivetrain if v.drivetrain and all(n == v.drivetrain for n in drivetrains_named(v.trim)) else None
+              for v in cars}  # fmt: skip
+    if not cars or len(drives) != 1 or None in drives:
+        return None
+    drive = next(iter(drives))
+    if drive not in _SNOW_SAID:
+        return None
+    one = cars[0]
+    who = (
+        ctx.t("The {title} is", title=one.short_title if ctx.sms else one.title)
+        if len(cars) == 1
+        else ctx.t("They're all")
+    )
+    return _Reply(
+        lead=[ctx.t(_SNOW_SAID[drive], who=who)],
+        question=ctx.say("ask_test_drive"),
+        vehicle_ids=[v.id for v in cars],
+        confidence=0.7,
+    )
+
+
 def knows_generally(text: str) -> bool:
     """Is this one of the general questions this module answers the same for every car ("what should i bring")?"""
     return any(pattern.search(text) for pattern, *_ in _ANSWERS)
@@ -234,6 +277,9 @@ def general_answer(ctx: _Ctx) -> _Reply | None:
     plugged = _plug_in_answer(ctx) if _PLUGGED_IN.search(text) else None
     if plugged is not None:
         return plugged
+    snow = _snow_answer(ctx) if _SNOW.search(text) else None
+    if snow is not None:
+        return snow
     for pattern, answer, question, confidence, of_the_car in _ANSWERS:
         if pattern.search(text):
             return _Reply(

@@ -71,6 +71,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     target = _by_identifier(ctx)
     wished = replace(s, fuel_types=[]) if asks_fuel_of(ctx.u) else s  # "is it a plug-in?" asks, never filters
     wished = replace(wished, body_styles=[]) if asks_body_of(ctx.u) else wished  # "is the forte a sedan?" too
+    wished = replace(wished, transmissions=[]) if asks_gearbox_of(ctx.u) else wished  # "el forte verde es manual?"
     exact = [target] if target else _named_trim_first([v for v in ctx.vehicles if _fits(v, wished)], ctx.u.text)
     reply = _Reply()
     if not s.has_vehicle_criteria() and not ctx.vehicles and _THIS_ONE.search(ctx.u.text):
@@ -144,6 +145,13 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
             answer.lead[0] = answer.lead[0].split(" ", 1)[1]
         answer.lead[:0] = [said]
         return answer
+    if exact and asks_gearbox_of(ctx.u):  # "el forte verde es manual?": answered of the unit
+        answer = _exact_answer(ctx, exact[:1], asked_specific, more=False)
+        if answer.lead:  # the answer says yes or no itself: no cheer before the car's facts
+            first = _CHEER.sub("", answer.lead[0])
+            answer.lead[0] = first[:1].upper() + first[1:]
+        answer.lead[:0] = [_gearbox_fact(exact[0], ctx, exact[0].short_title if ctx.sms else exact[0].title)]
+        return answer
     if exact and asks_fuel_of(ctx.u):  # "is the santa fe hybrid a plug-in?": answered of the unit, then the rest
         answer = _exact_answer(ctx, exact[:1], asked_specific, more=False)
         answer.lead[:0] = [_fuel_said(ctx, exact[0])]
@@ -180,11 +188,20 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         plain = replace(s, features=[])
         if s.features and all(not v.features and _fits(replace(v, exact=True), plain) for v in shown):
             # "captain's chairs would be nice": the listings carry no equipment, so none is "without" it
+            feature = _with_article(_feature_phrase(s.features[0]), ctx)
+            one = shown[0].short_title if ctx.sms else shown[0].title
             reply.lead.append(
                 ctx.t(
+                    "Our listing for the {title} doesn't include its equipment, so I can't confirm {feature}; a team "
+                    "member can check it on the car for you.",
+                    title=one,
+                    feature=feature,
+                )
+                if len(shown) == 1  # "the low mile one, heated seats?"
+                else ctx.t(
                     "Our listings don't say which have {feature}, so I can't say for sure; here's what fits "
                     "everything else:",
-                    feature=_with_article(_feature_phrase(s.features[0]), ctx),
+                    feature=feature,
                 )
             )
             reply.body.append(_list_block(shown, ctx))
@@ -278,6 +295,20 @@ def _body_said(ctx: _Ctx, cars: Sequence[VehicleView]) -> str:
     return ctx.t("We have the {model} listed as {kinds}.", model=model, kinds=ctx.join([_a_kind(b) for b in styles]))
 
 
+_IS_A_GEARBOX = re.compile(
+    r"^\W*(?:so\s+|and\s+|ok\s+|y\s+)?(?:is|are|es|son|does|do|tiene)\s+(?!there\b|any\b|hay\b)[^?.!]*"
+    r"\b(?:manual|stick(?: shift)?|standard|est[aá]ndar|autom[aá]tic[oa]?|automatic|auto)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_gearbox_of(u: Understanding) -> bool:
+    """ "El forte verde es manual?", "is the mazda3 a stick": a question about a car's transmission, answered from its
+    listing, not a filter that would find none ("we don't have a green automatic Forte")."""
+    s = u.slots
+    return bool(s.transmissions and (s.models or s.makes) and _IS_A_GEARBOX.search(u.text))
+
+
 def asks_fuel_of(u: Understanding) -> bool:
     """ "Is the Santa Fe Hybrid a plug-in?", "is the Prius Prime a full EV?": a question about a model's fuel, to
     answer about its units, not a filter that would find none ("we don't have a plug-in Santa Fe")."""
@@ -339,6 +370,9 @@ def _on_screen(ctx: _Ctx, cars: Sequence[VehicleView]) -> bool:
     return last is not None and all(v.title in last for v in cars)
 
 
+_CHEER = re.compile(r"^(?:Yes! |¡Sí! |Good news: |¡Buenas noticias! )")
+
+
 def _said_left_out(ctx: _Ctx, answer: _Reply) -> _Reply:
     """An answer with the criteria left out of its search said first (``_left_out_words``): a list's line says what it
     is, in place of "Here are 2 that match"; one car's facts come after the line, without their "Yes!"."""
@@ -346,7 +380,7 @@ def _said_left_out(ctx: _Ctx, answer: _Reply) -> _Reply:
     if left_out and answer.body:
         answer.lead = left_out
     elif left_out and answer.lead:
-        first = re.sub(r"^(?:Yes! |¡Sí! |Good news: |¡Buenas noticias! )", "", answer.lead[0])
+        first = _CHEER.sub("", answer.lead[0])
         answer.lead = [*left_out, first[:1].upper() + first[1:], *answer.lead[1:]]
     return answer
 
@@ -2123,11 +2157,11 @@ def _why_price_answer(ctx: _Ctx, cars: Sequence[VehicleView]) -> _Reply:
     if len(cars) == 2 and cars[1].price_cents is not None and cars[1].price_cents > a.price_cents:
         b = cars[1]
         other = b.short_title if ctx.sms else b.title
-        if other == title:  # two that read the same: the other by its colour or its price
+        if other == title:  # two that read the same: the other by its colour, else "the other one"
             other = (
                 ctx.t("{title} in {colour}", title=other, colour=ctx.colour(b.exterior_color))
                 if b.exterior_color and b.exterior_color != a.exterior_color
-                else ctx.t("{title} at {price}", title=other, price=price_text(b.price_cents or 0))
+                else ctx.t("other one")
             )
         gap = price_text((b.price_cents or 0) - a.price_cents)
         why: list[str] = []

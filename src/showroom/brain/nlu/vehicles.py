@@ -491,6 +491,9 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
     after = s.tokens[cand.i + 1].text if cand.i + 1 < len(s.tokens) else ""
     if entry.catalog and after in _CAR_WORDS_AFTER:  # "the escape hybrid", "an edge awd": the lot's model
         return True
+    plural = s.tokens[cand.j - 1].text.endswith("s") and not (entry.model or "s").lower().endswith("s")
+    if entry.catalog and plural and cand.key.rstrip("s") not in _EVERYDAY_EVEN_AFTER_THE:
+        return True  # "rogues in stock?", "tienen fortes?": the lot's model, in the plural
     return (
         entry.catalog
         and before in _DETERMINERS
