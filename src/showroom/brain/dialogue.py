@@ -788,8 +788,8 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         comparative = re.search(r"\b(?:cheaper|less|more|pricier|difference|menos|m[aá]s)\b", text, re.IGNORECASE)
         years = [v for v in ordered if re.search(rf"\b{v.year}\b", text)]  # "why is the 2020 ... the 2021"
         coloured = [v for v in ordered if u.slots.colors and _colour_matches(v.exterior_color, u.slots.colors)]
-        two = len(coloured) == 2 and bool(re.search(r"\b(?:two|2|both)\b", text, re.IGNORECASE))  # "the 2 blue ones"
-        by_colour = not named and (len(coloured) == 1 or two)
+        both = len(coloured) == 2 and bool(re.search(r"\b(?:two|2|both)\b", text, re.IGNORECASE))  # "the 2 blue ones"
+        by_colour = not named and (len(coloured) == 1 or both)
         if by_colour:  # "the grey one, why is it almost the same price as the 2021": the grey one, and the 2021
             named = [*coloured, *(v for v in years if v.id != coloured[0].id)][:2]
             comparative = comparative or (re.search(r"\bsame\b", text, re.IGNORECASE) if len(named) == 2 else None)
