@@ -9,8 +9,11 @@ import pytest
 from fastapi import FastAPI
 
 from showroom.brain.dialogue import given_name
+from showroom.brain.escalation.defaults import default_specs
+from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.when import find_time_request
+from showroom.brain.types import Turn
 from showroom.db.engine import Database
 from tests.agent.support import CATALOG
 from tests.agent.test_following_through import _visitor
@@ -222,3 +225,43 @@ async def test_good_in_snow_is_said_from_the_listed_drivetrain(app: FastAPI, db:
     await chat.reply("any grand cherokees")
     said = await chat.reply("good in snow?")
     assert said.startswith("They're all listed as four-wheel drive, which helps with getting going in snow")
+
+
+@pytest.mark.parametrize(
+    ("text", "handover"),
+    [
+        ("are you kidding me. its a used car and u dont know the miles??", True),
+        ("wow u cant even tell me if a truck is 4x4. great.", True),
+        ("u keep saying u'll check lol. is anyone actually there", True),
+        ("is there a real person there?", True),
+        ("is anyone there?", False),  # how many chats open: the agent answers
+    ],
+)
+def test_frustration_and_a_person_asked_for_sideways(text: str, handover: bool) -> None:
+    turns = [Turn(sender="customer", text="any 4x4 trucks"), Turn(sender="ai", text="Here are 4 that match: ...")]
+    assert (evaluate(default_specs(), text, turns, languages=["en", "es"]) is not None) is handover
+
+
+async def test_what_a_listing_cannot_say_of_the_car_is_said_so_once(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("the white telluride ex, is it accident free")
+    smoked = await chat.reply("has it been smoked in? my kid has asthma")
+    assert smoked.startswith("Our listing doesn't say whether the 2022 Kia Telluride EX AWD was smoked in or carried")
+    owners = await chat.reply("how many owners")
+    assert owners.startswith("That's in the 2022 Kia Telluride EX AWD's vehicle history report too")
+
+
+async def test_a_truck_s_bed_and_towing_of_the_one_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("is the santa cruz a real truck lol")
+    bed = await chat.reply("bed length?")
+    assert bed.startswith("I'd rather not guess at the bed length; our listing for the 2024 Hyundai Santa Cruz")
+    tow = await chat.reply("whats it tow")
+    assert tow.startswith("The 2024 Hyundai Santa Cruz is rated to tow up to about")
+
+
+async def test_a_feature_no_listing_gives_of_the_one_car_that_fits_the_rest(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.reply("any sunroof on the white tucson")
+    assert "Our listing for the 2024 Hyundai Tucson Limited AWD doesn't include its equipment" in said
+    assert "not seeing" not in said

@@ -779,6 +779,16 @@ MESSAGES: dict[str, str] = {
     # the dialogue's own questions (brain.dialogue)
     " or ": " o ",
     "towing capacity": "capacidad de remolque",
+    "bed length": "largo de la caja",
+    "That's in the {title}'s vehicle history report too, which a team member can send you.": (
+        "Eso también viene en el historial del {title}, que alguien de nuestro equipo le puede enviar."
+    ),
+    "Our listing doesn't say whether the {title} was smoked in or carried pets, so I won't guess; a team member can "
+    "check the interior for you before you come in.": (
+        "Nuestro anuncio no dice si en el {title} se fumó o viajaron mascotas, así que no voy a adivinar; alguien de "
+        "nuestro equipo puede revisar el interior antes de que venga."
+    ),
+    "Would you like someone to check it and get back to you?": "¿Quiere que alguien lo revise y le avise?",
     "Yes, the {title} is listed as a {kind}.": "Sí, el {title} figura como {kind}.",
     "The {title} is listed as a {body}.": "El {title} figura como {body}.",
     "Would you like me to narrow these down by price, year or miles?": (

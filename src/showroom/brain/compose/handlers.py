@@ -186,7 +186,9 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     if ctx.vehicles:
         shown = list(ctx.vehicles[:limit])
         plain = replace(s, features=[])
-        if s.features and all(not v.features and _fits(replace(v, exact=True), plain) for v in shown):
+        but_features = [v for v in shown if _fits(replace(v, exact=True), plain)]  # "any sunroof on the white tucson"
+        if s.features and but_features and all(not v.features for v in but_features):
+            shown = but_features
             # "captain's chairs would be nice": the listings carry no equipment, so none is "without" it
             feature = _with_article(_feature_phrase(s.features[0]), ctx)
             one = shown[0].short_title if ctx.sms else shown[0].title
@@ -206,7 +208,7 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
             )
             reply.body.append(_list_block(shown, ctx))
             reply.vehicle_ids = [v.id for v in shown]
-            reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
+            reply.question = ctx.ask("visit_request", ctx.say("ask_which" if len(shown) > 1 else "ask_test_drive"))
             reply.confidence = 0.6
             return reply
         if s.models and not any(model_matches(v.model, m) for v in shown for m in s.models):
@@ -1596,6 +1598,8 @@ _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "accident and ownership history",
             r"carfax|autocheck|history|accident|owners?\b|title|salvage|flood|choque|chocad|accidente",
         ),
+        ("interior condition", r"smok|\bpets?\b|dog hair|odou?r|smell|fumad"),
+        ("bed length", r"\bbed\b"),
         ("safety ratings", r"safety|crash|iihs|nhtsa"),
         ("towing capacity", r"\btow|\bjalar|\bremolc|\barrastr"),
         ("engine", r"\bv[\s-]?6\b|\bv[\s-]?8\b|\bhemi\b|\becoboost\b|\bturbo\b|cylinder|\bcyl\b|\bengine\b"),
@@ -1668,18 +1672,30 @@ def _facts(ctx: _Ctx) -> _Reply:
             if turbo
             else ctx.t("The {title}'s name gives its engine: a {said}.", title=title, said=said.upper())
         )
+    elif topic == "interior condition" and v:  # "has it been smoked in? my kid has asthma": not guessed
+        reply.lead.append(
+            ctx.t(
+                "Our listing doesn't say whether the {title} was smoked in or carried pets, so I won't guess; a team "
+                "member can check the interior for you before you come in.",
+                title=title,
+            )
+        )
+        reply.question = ctx.t("Would you like someone to check it and get back to you?")
     elif topic == "recalls" and v:
         reply.lead.append(
             ctx.t("Open recalls are looked up by VIN; the VIN of the {title} is {vin}.", title=title, vin=v.vin)
         )
     elif topic == "accident and ownership history" and v:
-        reply.lead.append(
-            ctx.t(
-                "Our listing doesn't carry the accident or ownership history of the {title}, so I won't guess; a "
-                "team member can send you its vehicle history report.",
-                title=title,
-            )
+        said = ctx.t(
+            "Our listing doesn't carry the accident or ownership history of the {title}, so I won't guess; a team "
+            "member can send you its vehicle history report.",
+            title=title,
         )
+        if any(said in t.text for t in ctx.history if t.sender in ("ai", "agent")):  # "how many owners" after that
+            said = ctx.t(
+                "That's in the {title}'s vehicle history report too, which a team member can send you.", title=title
+            )
+        reply.lead.append(said)
         reply.question = ctx.t("Would you like us to send you the vehicle history report?")
     elif v:
         reply.lead.append(

@@ -318,6 +318,11 @@ _COMPLAINT = _table(
     (
         "frustration",
         r"\b(?:seriously|are you (?:kidding|serious)|you'?re kidding|come on|unbelievable|really)\s*\?{2,}",
+        # "are you kidding me. its a used car", "wow u cant even tell me if ... great.", "u keep saying u'll check"
+        r"\b(?:are|r) (?:you|u) (?:kidding|joking|serious) (?:me|rn|right now)\b|\byou'?ve got to be kidding\b",
+        r"\b(?:you|u|y'?all) (?:can'?t|cant|cannot|couldn'?t|don'?t|dont) even (?:tell|answer|say|know|give|check"
+        r"|find|get)\b",
+        r"\b(?:you|u|y'?all) keep (?:saying|telling me|asking|sending|repeating)\b",
         r"\bnobody (?:could|would|bothered to|even|ever|can)\b|\bno one (?:could|would|bothered to|even|can)\b",
         r"\bdrove (?:all the way|(?:\d+|an?|two|three|over an?) (?:hours?|hrs?|miles))\b[^.?!]{0,60}"
         r"\b(?:wasn'?t|was not|not|gone|sold|nobody|for nothing)\b",

@@ -81,6 +81,11 @@ _HUMAN_RE = rx(
     r"\b(?:direct |cell |personal )?(?:number|line|extension|cell|email) (?:for|of|to) (?:a|the|your|ur) (?:\w+ ){0,3}"
     r"(?:manager|gm|salesperson|sales ?(?:man|rep)|owner|supervisor)\b",
     r"\bsomeone (?:who|that) can (?:make (?:a )?decisions?|actually help|approve|decide)\b",
+    # "is anyone actually there", "is there a real person there?", "anybody home??": a person, asked for sideways
+    # ("is anyone there?" alone opens many chats: a greeting the agent answers)
+    r"\b(?:is|r|are)\s+(?:there\s+)?(?:any\s?one|any\s?body|some\s?one|a (?:real |live |actual )?(?:person|human))\s+"
+    r"(?:actually|even|really|ever) (?:there|here|home|working|reading|awake)\b",
+    r"\b(?:is there|hay) (?:an? |una? )?(?:actual|real|live) (?:person|human|persona)\b",
     # Spanish, common at US dealerships: "quiero hablar con una persona", "llámenme", "necesito un gerente"
     r"\b(?:hablar|platicar|comunicarme) con (?:una? |el |la |alguien|algún |algun )?"
     r"(?:persona|humano|alguien|gerente|vendedor|vendedora|encargado|encargada|asesor|asesora|agente|real)\b",

@@ -318,7 +318,11 @@ _FACTS = rx(
     r"|cu[aá]nto tarda en cargar\w*|(?:puede|pueden|podr[ií]a) (?:jalar|remolcar|arrastrar)|cu[aá]nto (?:puede )?"
     r"(?:jala|remolca|arrastra|jalar|remolcar|arrastrar))\b",
     r"\b(?:the|its|what'?s the) towing\b|\btowing (?:on|of|for) (?:it|that|this|the)\b"
-    r"|\bwhat (?:can|does|will) (?:it|the \w+(?: \w+)?) tow\b",
+    r"|\bwhat (?:can|does|will) (?:it|the \w+(?: \w+)?) tow\b|\bwhat'?s? it tow\b|\bwhats it tow\b",
+    # "bed length?", "how long is the bed": a truck's bed; "has it been smoked in?", "any pets in it": its interior
+    r"\bbed (?:length|size)\b|\bhow (?:long|big) is the bed\b|\b(?:long|short) bed\b\s*\?",
+    r"\b(?:smoked in|smoker'?s? car|smoke smell|smells? like smoke|non[\s-]?smok\w*|pets?|dog hair|odou?rs?)\b"
+    r"[^.?!]{0,20}\?|\bbeen smoked\b|\bfumad(?:o|or)\b",
 )
 _RULES = (*_RULES, ("vehicle_facts", 3.5, _FACTS), ("vehicle_facts", 2.0, rx(r"\bgarant[ií]as?\b|\bwarranty\b")))
 
