@@ -265,3 +265,24 @@ async def test_a_feature_no_listing_gives_of_the_one_car_that_fits_the_rest(app:
     said = await chat.reply("any sunroof on the white tucson")
     assert "Our listing for the 2024 Hyundai Tucson Limited AWD doesn't include its equipment" in said
     assert "not seeing" not in said
+
+
+async def test_a_year_corrected_keeps_the_search_and_a_version_of_it_is_searched(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any 2024 santa fe calligraphy")
+    corrected = await chat.reply("sorry i meant 2025 not 2024")
+    assert "2025 Hyundai Santa Fe Calligraphy AWD, Grey, $48,976" in corrected and "2024 Hyundai" not in corrected
+    hybrid = await chat.reply("is there a hybrid version of it")
+    assert "2025 Hyundai Santa Fe Hybrid Calligraphy AWD" in hybrid and "gas-powered" not in hybrid
+
+
+async def test_is_that_price_out_the_door_is_answered_not_handed_over(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("cheapest new santa fe")
+    said = await chat.say("is that price out the door")
+    assert said["handed_over"] is False
+    assert said["replies"][0]["content"].startswith(
+        "No: the $39,241 listed for the 2025 Hyundai Santa Fe SEL AWD is before sales tax"
+    )
+    offer = await chat.say("can you do 38 out the door")
+    assert offer["handed_over"] is True

@@ -291,6 +291,13 @@ def next_page(u: Understanding, state: DialogueState) -> bool:
     return not (other and int(other.group(1)) < len(state.shown))
 
 
+_VERSION_OF_IT = re.compile(
+    r"\b(?:is there|are there|do (?:you|u) (?:have|guys have)|any|got)\b[^.?!]{0,25}\b(?:version|versi[oó]n)s?"
+    r"(?: of (?:it|that|this|that one|the \w+))?\b|\bhay (?:una? )?versi[oó]n\b",
+    re.IGNORECASE,
+)
+
+
 def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     """Does the message point back at what was shown ("it", "the white one", "the second one", "the cheaper
     one") rather than ask for something new? Only when something was shown and no new vehicle is named."""
@@ -317,6 +324,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     if _SIDE_BY_SIDE.search(text) and len(s.colors) > 1 and not (s.makes or s.models):
         return True  # "compare the white and the grey": two of those shown
     if s.stock_number or s.vin:
+        return False
+    if _VERSION_OF_IT.search(text):  # "is there a hybrid version of it": that model, searched with the fuel
         return False
     if s.condition and state.criteria.get("condition") not in (None, s.condition) and _FRESH.search(text):
         return False  # "those are all over 40, what else, used is fine" after new ones: used ones, searched

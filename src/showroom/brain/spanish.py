@@ -780,6 +780,11 @@ MESSAGES: dict[str, str] = {
     " or ": " o ",
     "towing capacity": "capacidad de remolque",
     "bed length": "largo de la caja",
+    "No: the {price} listed for the {title} is before sales tax, title and registration, and the dealer's "
+    "documentation fee; the exact amounts depend on where you register the car.": (
+        "No: los {price} publicados del {title} son antes del impuesto de venta, el título y el registro, y el cargo "
+        "de documentación del concesionario; los montos exactos dependen de dónde registre el carro."
+    ),
     "That's in the {title}'s vehicle history report too, which a team member can send you.": (
         "Eso también viene en el historial del {title}, que alguien de nuestro equipo le puede enviar."
     ),

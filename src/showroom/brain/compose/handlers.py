@@ -1315,6 +1315,11 @@ def ballpark(ctx: _Ctx) -> _Reply | None:
     )
 
 
+_IS_IT_OTD = re.compile(
+    r"\b(?:is|does)\s+(?:that|the|this|it|its|it'?s)\b[^.?!]{0,25}\b(?:out[\s-]?the[\s-]?door|otd)\b", re.IGNORECASE
+)
+
+
 def money_question(ctx: _Ctx) -> _Reply | None:
     """ "Any incentives right now?", "what fees are on top of that": what the listings cannot say, said plainly with
     what is true in general, and a person offered for the exact figures (never a number)."""
@@ -1334,7 +1339,15 @@ def money_question(ctx: _Ctx) -> _Reply | None:
             )
         )
         question = ctx.t("Would you like a team member to check the current offers for you?")
-    elif _FEES.search(ctx.u.text):
+    elif _IS_IT_OTD.search(ctx.u.text) and v is not None and v.price_cents:  # "is that price out the door"
+        lead = ctx.t(
+            "No: the {price} listed for the {title} is before sales tax, title and registration, and the dealer's "
+            "documentation fee; the exact amounts depend on where you register the car.",
+            price=price_text(v.price_cents),
+            title=title,
+        )
+        question = ctx.t("Would you like a team member to put together the out-the-door numbers for you?")
+    elif _FEES.search(ctx.u.text) or _IS_IT_OTD.search(ctx.u.text):
         lead = ctx.t(
             "On top of the listed price come sales tax, title and registration, and the dealer's documentation fee; "
             "the exact amounts depend on where you register the car."

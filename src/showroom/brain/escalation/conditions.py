@@ -231,6 +231,8 @@ def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
         found = _first(table, ctx.lower)
         if found and table is _FINANCING and _general_finance_question(ctx.lower):
             continue
+        if found == "out-the-door price" and _INCLUDES_FEES.search(ctx.lower):
+            continue  # "is that price out the door or r there fees": what a listed price includes, answered
         if found == "price too high" and _ASKS_FOR_OTHERS.search(ctx.lower):
             # "too pricey. anything under 23k?", "too much. anything cheaper", "the first one is too pricey, what
             # about the other 2": other cars, not a negotiation
@@ -240,6 +242,14 @@ def _pricing(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     if scope in ("financing", "any") and (ctx.u.slots.monthly_budget_cents or ctx.u.slots.down_payment_cents):
         return "monthly payment"
     return None
+
+
+# "is that price out the door", "is the 20,999 otd or are there fees": whether a listed price includes the fees
+_INCLUDES_FEES = rx(
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:is|does)\s+(?:that|the|this|it|its|it'?s)\s*(?:listed\s+)?"
+    r"(?:price|number|\$?\d[\d,.]*k?)?\s*(?:\w+\s+)?(?:the\s+)?"
+    r"(?:out[\s-]?the[\s-]?door|otd|include (?:tax|taxes|fees))\b"
+)
 
 
 # How financing works, asked by anyone ("can I get pre-approved online?", "do you finance people with no credit

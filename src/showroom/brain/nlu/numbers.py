@@ -95,13 +95,18 @@ _YEAR_MAX_BEFORE = rx(
 )
 _YEAR_CONTEXT_BEFORE = rx(
     r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o|la|el|las|los"
-    r"|una?)\s*$",
+    r"|una?|meant|mean|said|wanted|prefer|rather|actually|make it)\s*$",
     # "the brown 2021", "la blanca 2025": a car of the list by its colour and year
     r"\b(?:the|that|la|el|esa|ese)\s+(?:white|black|gr[ae]y|silver|red|blue|green|brown|beige|gold|burgundy|blanc[oa]"
     r"|negr[oa]|gris|roj[oa]|azul|verde|caf[eé]|plata|vino)\s*$",
 )
 _ASKING_FOR = rx(r"\b(?:have|got|any|show|looking|see|carry|stock|need|want)\b")  # "what do u have in 2025"
-_YEAR_CONTEXT_AFTER = rx(r"^\s*(?:only|ones?|models?|please|pls|solamente|nada m[aá]s|nom[aá]s)\b")
+# "2025 not 2024": the year said, and the one it corrects
+_YEAR_CONTEXT_AFTER = rx(
+    r"^\s*(?:only|ones?|models?|please|pls|solamente|nada m[aá]s|nom[aá]s)\b",
+    r"^\s*,?\s*(?:not|no) (?:the )?(?:19|20)\d\d\b",
+)
+_YEAR_TURNED_DOWN = rx(r"\b(?:not|no|instead of)\s+(?:the\s+|a\s+)?$")
 _VEHICLE_NOUN = rx(
     r"^\s*(?:model\b|or (?:so|newer|later)",
     r"\w*\s?(?:car|cars|suv|suvs|truck|trucks|sedan|van|minivan|vehicle|one|ones|coupe|hatchback|crossover|model)\b)",
@@ -261,6 +266,8 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
             context = masked[max(0, num.start - 12) : num.start]
             alone = not re.sub(r"[\W_]+", "", masked[: num.start] + masked[num.end :])  # "2024?"
             after = masked[num.end :]
+            if _YEAR_TURNED_DOWN.search(context):  # "i meant 2025 not 2024": not the one turned down
+                continue
             if (
                 year in year_hints
                 or alone
