@@ -240,8 +240,8 @@ async def test_a_question_the_listings_cannot_rate_shows_both_and_guesses_nothin
     chat = await _visitor(app, db)
     await chat.reply("interested in a hybrid suv")
     gas = await chat.reply("is the tucson hybrid or the santa fe hybrid better on gas")
-    assert gas.startswith("Our listings don't rate which is better on gas") and "Santa Fe Hybrid" in gas
-    assert "Tucson Hybrid" in gas and "fewer miles" not in gas  # two new cars: their few miles are no difference
+    assert gas.startswith("The 2024 Hyundai Tucson Hybrid Limited AWD is the easier on gas: EPA-rated at about 37–38")
+    assert "34–36 for the 2025 Hyundai Santa Fe Hybrid" in gas and "fewer miles" not in gas  # the ratings, no miles
 
 
 async def test_no_others_and_a_refusal_with_its_own_figure(app: FastAPI, db: Database) -> None:

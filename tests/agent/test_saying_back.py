@@ -286,3 +286,11 @@ async def test_is_that_price_out_the_door_is_answered_not_handed_over(app: FastA
     )
     offer = await chat.say("can you do 38 out the door")
     assert offer["handed_over"] is True
+
+
+async def test_which_of_two_is_better_on_gas_from_their_ratings(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("sedans under 20k")
+    said = await chat.reply("charger or the malibu which is better on gas")
+    assert said.startswith("The 2022 Chevrolet Malibu 4dr Sdn LT is the easier on gas: EPA-rated at about 29–30 MPG")
+    assert "19–23 for the 2020 Dodge Charger SXT RWD" in said

@@ -878,11 +878,20 @@ def price_gap(u: Understanding, car: VehicleView, other: VehicleView | None) -> 
 def _measure(text: str) -> str | None:
     return next(
         (name for name, pattern in (
-            ("cheaper", _CHEAPER), ("pricier", _PRICIER), ("newer", _NEWER), ("fewer_miles", _FEWER_MILES),
-            ("more_miles", _MORE_MILES),
+            ("better_mpg", _EASIER_ON_GAS), ("cheaper", _CHEAPER), ("pricier", _PRICIER), ("newer", _NEWER),
+            ("fewer_miles", _FEWER_MILES), ("more_miles", _MORE_MILES),
         ) if pattern.search(text)),
         None,
     )  # fmt: skip
+
+
+# "which is better on gas", "which gets better mpg", "cual gasta menos": the rated fuel economy of each
+_EASIER_ON_GAS = re.compile(
+    r"\b(?:better|easier|more efficient) (?:on gas|on fuel|gas mileage|mpg|fuel "
+    r"economy)\b|\b(?:better|higher) (?:gas mileage|mpg|fuel economy)\b|\b(?:uses?|burns?) less gas\b"
+    r"|\bgasta menos\b|\brinde m[aá]s\b",
+    re.IGNORECASE,
+)
 
 
 # "why is it so cheap", "the 2025 one is like 7 grand cheaper why", "what's the catch", "por qué está más barata"
@@ -947,6 +956,9 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
         return Comparison(_value_order(field_), measure)
     if measure == "side_by_side":  # "compare the f150 and the titan": the two, as named
         return Comparison(field_[:2], measure)
+    if measure == "better_mpg":  # "charger or the malibu, which is better on gas": one of each model named
+        models = list({v.model: v for v in reversed(field_)}.values())[::-1]
+        return Comparison(models[:2], measure) if len(models) >= 2 else None
     if measure == "price_gap":  # "how much more is the black one": the two priced, the pricier first
         if len(field_) != 2 or any(v.price_cents is None for v in field_):
             return None  # of five shown, which two is not said; an unpriced car has no gap
@@ -1008,11 +1020,18 @@ def _subjects(u: Understanding) -> list[str]:
     return [*u.slots.models, *u.slots.lone_makes]
 
 
+def asks_better_mpg(u: Understanding) -> bool:
+    """ "Which is better on gas": a question of the cars' ratings, not a wish for a fuel-efficient car."""
+    return bool(_EASIER_ON_GAS.search(u.text))
+
+
 def models_compared(u: Understanding) -> bool:
     """ "Whats cheaper, the tucson or the santa fe", "compare the f150 and the titan": two models (or makes), each by
     its cheapest unit."""
     if len(_subjects(u)) < 2:
         return False
+    if _EASIER_ON_GAS.search(u.text):  # "is the tucson hybrid or the santa fe hybrid better on gas"
+        return True
     return side_by_side(u) or (bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier"))
 
 
@@ -1048,7 +1067,7 @@ def model_comparison(u: Understanding, found: Sequence[VehicleView]) -> Comparis
         for m in _subjects(u)
     ]
     ranked = _ranked([v for v in each if v is not None], measure)
-    if ranked is not None and measure == "side_by_side":
+    if ranked is not None and measure in ("side_by_side", "better_mpg"):
         return ranked
     return replace(ranked, measure=f"{measure}_models") if ranked is not None and len(ranked.vehicles) == 2 else ranked
 

@@ -780,6 +780,19 @@ MESSAGES: dict[str, str] = {
     " or ": " o ",
     "towing capacity": "capacidad de remolque",
     "bed length": "largo de la caja",
+    "They're rated about the same: about {m} MPG combined.": "Tienen un rendimiento parecido: unas {m} MPG combinadas.",
+    "The {best} is the easier on gas: EPA-rated at about {mb} MPG combined, against about {mo} for the {other}, "
+    "depending on the version.": (
+        "El {best} gasta menos: la EPA le da unas {mb} MPG combinadas, contra unas {mo} del {other}, según la versión."
+    ),
+    "The {title} is EPA-rated at about {mpg} MPG combined; I don't have the rating of the {other} to compare, so a "
+    "team member will confirm it.": (
+        "La EPA le da al {title} unas {mpg} MPG combinadas; no tengo el dato del {other} para comparar, así que "
+        "alguien de nuestro equipo se lo confirmará."
+    ),
+    "I don't have the fuel economy ratings of these two; a team member can confirm them.": (
+        "No tengo el rendimiento de estos dos; alguien de nuestro equipo se lo puede confirmar."
+    ),
     "No: the {price} listed for the {title} is before sales tax, title and registration, and the dealer's "
     "documentation fee; the exact amounts depend on where you register the car.": (
         "No: los {price} publicados del {title} son antes del impuesto de venta, el título y el registro, y el cargo "

@@ -2041,6 +2041,8 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
         return _pick_answer(ctx, cars[0], cars[1])
     if measure == "price_gap":
         return _price_gap_answer(ctx, cars[0], cars[1])
+    if measure == "better_mpg":
+        return _mpg_answer(ctx, cars[0], cars[1])
     best, other = cars[0], cars[1]
     a, b = (best.short_title, other.short_title) if ctx.sms else (best.title, other.title)
     reply = _Reply(vehicle_ids=[best.id, other.id] if len(cars) == 2 else [best.id], confidence=0.8)
@@ -2136,6 +2138,46 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
             )
             reply.lead.append(ctx.t(template, a=a, ma=f"{best.mileage:,}"))
     reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
+    return reply
+
+
+def _mpg_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
+    """ "Charger or the malibu, which is better on gas?": each model's EPA combined rating (``nlu.figures``) and the
+    one easier on gas; a model the table does not know is said to need confirming, never guessed."""
+
+    def name(v: VehicleView) -> str:
+        return v.short_title if ctx.sms else v.title
+
+    ra, rb = (rated(v.model, v.year, "fuel economy", vehicle_fuel(v.fuel_type, v.model, v.trim)) for v in (a, b))
+    reply = _Reply(vehicle_ids=[a.id, b.id], confidence=0.7)
+    if ra is not None and rb is not None and ra.low + ra.high == rb.low + rb.high:
+        reply.lead.append(ctx.t("They're rated about the same: about {m} MPG combined.", m=ra.said()))
+    elif ra is not None and rb is not None:
+        (best, rbest), (other, rother) = sorted(((a, ra), (b, rb)), key=lambda p: -(p[1].low + p[1].high))
+        reply.lead.append(
+            ctx.t(
+                "The {best} is the easier on gas: EPA-rated at about {mb} MPG combined, against about {mo} for the "
+                "{other}, depending on the version.",
+                best=name(best),
+                other=name(other),
+                mb=rbest.said(),
+                mo=rother.said(),
+            )
+        )
+    elif ra is not None or rb is not None:
+        (known, figure), unknown = ((a, ra), b) if ra is not None else ((b, rb), a)
+        reply.lead.append(
+            ctx.t(
+                "The {title} is EPA-rated at about {mpg} MPG combined; I don't have the rating of the {other} to "
+                "compare, so a team member will confirm it.",
+                title=name(known),
+                mpg=figure.said() if figure else "",
+                other=name(unknown),
+            )
+        )
+    else:
+        reply.lead.append(ctx.t("I don't have the fuel economy ratings of these two; a team member can confirm them."))
+    reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
     return reply
 
 

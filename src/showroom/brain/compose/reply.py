@@ -25,7 +25,7 @@ from showroom.brain.compose.handlers import (
     money_question,
 )
 from showroom.brain.compose.voice import _voice
-from showroom.brain.dialogue import ALONE, asks_colours, asks_for_more, asks_trims
+from showroom.brain.dialogue import ALONE, asks_better_mpg, asks_colours, asks_for_more, asks_trims
 from showroom.brain.guardrails import layout
 from showroom.brain.i18n import contract, writes
 from showroom.brain.nlu.understanding import Understanding
@@ -346,6 +346,8 @@ def search_terms(u: Understanding) -> dict[str, Any]:
     asks_of_model = u.is_question and (s.models or s.makes) and HAS_FEATURE.search(u.text)
     features = [] if asks_of_model or u.primary == "vehicle_facts" else list(s.features)
     features = [f for f in features if f != "low mileage"]  # "low miles" ranks by miles (dialogue.superlative)
+    if asks_better_mpg(u):  # "which is better on gas": the ratings of the cars named, not a wish for an efficient car
+        features = [f for f in features if f != "fuel efficient"]
     terms: dict[str, Any] = {
         "makes": list(s.makes),
         "models": list(s.models),
