@@ -91,10 +91,26 @@ class Feed:
         amounts = [int(amount.replace(",", "")) for amount in PRICE.findall(reply)]
         listed = [a for a in amounts if a in self.prices]
         gaps = {abs(a - b) for a in listed for b in listed}  # "the Titan is $6,099 less": worked out, not invented
+        theirs = _figures_said(asked)
         for amount, value in zip(PRICE.findall(reply), amounts, strict=True):
-            if value >= 1000 and value not in self.prices and value not in gaps and amount not in asked:
+            if value >= 1000 and value not in self.prices and value not in gaps and value not in theirs:
                 found.append(f"${amount}")
         return found
+
+
+_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(k|grand|thousand|mil)?\b", re.IGNORECASE)
+
+
+def _figures_said(text: str) -> set[int]:
+    """The amounts the customer wrote, in dollars, as they may be said back: "14,500", "6 grand", "41k", "41" (a
+    figure under 1,000 is also read as thousands: "im at 41 out the door")."""
+    found: set[int] = set()
+    for digits, suffix in _FIGURE.findall(text):
+        value = float(digits.replace(",", ""))
+        found.add(round(value * 1000) if suffix else round(value))
+        if not suffix and value < 1000:
+            found.add(round(value * 1000))
+    return found
 
 
 @dataclass

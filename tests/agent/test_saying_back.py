@@ -248,7 +248,7 @@ async def test_what_a_listing_cannot_say_of_the_car_is_said_so_once(app: FastAPI
     smoked = await chat.reply("has it been smoked in? my kid has asthma")
     assert smoked.startswith("Our listing doesn't say whether the 2022 Kia Telluride EX AWD was smoked in or carried")
     owners = await chat.reply("how many owners")
-    assert owners.startswith("That's in the 2022 Kia Telluride EX AWD's vehicle history report too")
+    assert owners.startswith("A team member can send you the 2022 Kia Telluride EX AWD's vehicle history report")
 
 
 async def test_a_truck_s_bed_and_towing_of_the_one_discussed(app: FastAPI, db: Database) -> None:

@@ -798,8 +798,8 @@ MESSAGES: dict[str, str] = {
         "No: los {price} publicados del {title} son antes del impuesto de venta, el título y el registro, y el cargo "
         "de documentación del concesionario; los montos exactos dependen de dónde registre el carro."
     ),
-    "That's in the {title}'s vehicle history report too, which a team member can send you.": (
-        "Eso también viene en el historial del {title}, que alguien de nuestro equipo le puede enviar."
+    "A team member can send you the {title}'s vehicle history report, which shows its accidents and owners.": (
+        "Alguien de nuestro equipo le puede enviar el historial del {title}, que muestra sus choques y dueños."
     ),
     "Our listing doesn't say whether the {title} was smoked in or carried pets, so I won't guess; a team member can "
     "check the interior for you before you come in.": (
@@ -899,8 +899,8 @@ MESSAGES: dict[str, str] = {
     "Thanks{name}, I've passed {what} on to our team.": "Gracias{name}, ya le pasé {what} a nuestro equipo.",
     "your offer of {price}": "su oferta de {price}",
     " out the door": " con todo incluido",
-    "Your conversation is marked for a person to answer, and it stays that way.": (
-        "Su conversación está marcada para que la conteste una persona, y así se queda."
+    "I'm sorry for the wait. Everything you've written is with our team, and a person will answer here.": (
+        "Disculpe la espera. Todo lo que nos ha escrito ya lo tiene nuestro equipo, y una persona le responderá aquí."
     ),
     "Thanks, {name}. I've passed that on to our team.": "Gracias, {name}. Ya se lo pasé a nuestro equipo.",
     "I'm sorry you're still waiting; our team has your messages and will reply here as soon as they can.": (

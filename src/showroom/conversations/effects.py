@@ -407,7 +407,10 @@ def holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = F
     elif notes == 2:  # the third: the way not to wait
         return _call_us(turn, language, instead=True)
     else:  # the fourth: not the same line again
-        return translate(language, "Your conversation is marked for a person to answer, and it stays that way.")
+        return translate(
+            language,
+            "I'm sorry for the wait. Everything you've written is with our team, and a person will answer here.",
+        )
     if not first:
         return said
     waiting = translate(language, "A member of our team will reply here shortly.")

@@ -487,14 +487,15 @@ async def _car_meant(
     if not ids:
         return None
     cars = await vehicles_by_id(session, list(dict.fromkeys([*ids, *told.discussed, *told.seen])))
-    pointed = quoted(u, cars)[0] if may_quote(u) else []
+    listed = [v for v in cars if v.id in ids]  # "can u do 30k on the q5": no car of an older list priced near 30k
+    pointed = quoted(u, listed)[0] if may_quote(u) else []
     if not pointed and told.shown and refers_to_shown(u, told):
         pointed = pick(u, told, [v for v in cars if v.id in told.shown])
     if not pointed and u.slots.colors:  # "can i come see the blue one saturday" after the black one: the blue one
         pointed = pick(
             u,
             told,
-            [v for v in cars if v.id in ids],
+            listed,
             [v for v in cars if v.id in told.discussed and v.id not in ids],
             [v for v in cars if v.id in told.seen and v.id not in ids],
         )

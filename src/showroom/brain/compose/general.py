@@ -237,8 +237,7 @@ _SNOW_SAID = {
 def _snow_answer(ctx: _Ctx) -> _Reply | None:
     """ "Good in snow?" of the car meant, or of the cars just found when they share a drivetrain: what their listed
     drivetrain means in snow (said only when the listing is consistent about it)."""
-    cars = [v for v in ctx.vehicles if v.exact]
-    cars = cars[:1] if ctx.referred else cars
+    cars = [v for v in ctx.vehicles if v.exact]  # of several, said of all when they share a drivetrain
     drives = {v.drivetrain if v.drivetrain and all(n == v.drivetrain for n in drivetrains_named(v.trim)) else None
               for v in cars}  # fmt: skip
     if not cars or len(drives) != 1 or None in drives:

@@ -1706,7 +1706,9 @@ def _facts(ctx: _Ctx) -> _Reply:
         )
         if any(said in t.text for t in ctx.history if t.sender in ("ai", "agent")):  # "how many owners" after that
             said = ctx.t(
-                "That's in the {title}'s vehicle history report too, which a team member can send you.", title=title
+                "A team member can send you the {title}'s vehicle history report, which shows its accidents and "
+                "owners.",
+                title=title,
             )
         reply.lead.append(said)
         reply.question = ctx.t("Would you like us to send you the vehicle history report?")

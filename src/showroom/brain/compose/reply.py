@@ -144,7 +144,9 @@ def _another_question(ctx: _Ctx, reply: _Reply, history: Sequence[Turn]) -> str:
     none (then none: the guardrails close); no push to a visit right after one (``_pushed``)."""
     recent = " ".join(t.text for t in list(history)[-6:] if t.sender in ("ai", "agent"))
     shown = len(reply.vehicle_ids)
-    options = _NEXT_FOR_SEVERAL if shown > 1 else _NEXT_FOR_ONE if shown == 1 else ()
+    options: tuple[str, ...] = _NEXT_FOR_SEVERAL if shown > 1 else _NEXT_FOR_ONE if shown == 1 else ()
+    if shown == 2:  # two set side by side: no "narrow these down" of a pair
+        options = tuple(q for q in options if "narrow" not in q)
     pushed = _pushed(history)
     return next((ctx.t(q) for q in options if ctx.t(q) not in recent and not (pushed and _PUSH.search(q))), "")
 
