@@ -294,3 +294,24 @@ async def test_which_of_two_is_better_on_gas_from_their_ratings(app: FastAPI, db
     said = await chat.reply("charger or the malibu which is better on gas")
     assert said.startswith("The 2022 Chevrolet Malibu 4dr Sdn LT is the easier on gas: EPA-rated at about 29–30 MPG")
     assert "19–23 for the 2020 Dodge Charger SXT RWD" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("tom, 708-555-0110, evenings are better", "Tom"),
+        ("its luis btw", "Luis"),
+        ("ok have someone call me. 708-555-0177 ask for keisha", "Keisha"),
+        ("call, 708-555-0110", None),
+        ("its fine btw", None),
+    ],
+)
+def test_a_name_said_before_a_number_or_with_btw(text: str, name: str | None) -> None:
+    assert given_name(text) == name
+
+
+async def test_a_number_given_is_said_back_with_when_to_call(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("trucks for towing")
+    said = await chat.reply("tom, 708-555-0110, evenings are better")
+    assert said.startswith("Thanks, Tom! I've noted your number, 708-555-0110, and that evenings are best.")

@@ -1659,6 +1659,14 @@ _NAMED = (
     re.compile(rf"\b(?:I'?m|I am|This is|this is|Soy|soy)\s+(?=[A-Z]){_NAME_WORD}\b"),
     # "its Dana btw", "it's Marcus": a capitalised name said on its own
     re.compile(rf"^\W*(?:it'?s|its|Its|It'?s)\s+(?=[A-Z]){_NAME_WORD}\W*(?:btw|by the way|here)?\W*$"),
+    # "its luis btw", "im keisha here": a name said with "btw" or "here", in any case
+    re.compile(rf"^\W*(?:it'?s|its|i'?m|im|this is)\s+{_NAME_WORD}\s+(?:btw|by the way|here)\W*$", re.IGNORECASE),
+    # "tom, 708-555-0110, evenings are better", "dan. 708-555-0142": a name, then the number
+    re.compile(
+        rf"^\W*{_NAME_WORD}\s*[,.:-]\s*(?=\+?1?[\s.-]?\(?\d{{3}}\)?[\s.-]?\d{{3}}[\s.-]?\d{{4}})", re.IGNORECASE
+    ),
+    # "call me at 708-555-0177 ask for keisha": the name to ask for is theirs
+    re.compile(rf"\bask for\s+{_NAME_WORD}\W*$", re.IGNORECASE),
     # "... 7085550123 - Dana", "thx ~Marcus": a capitalised name signing the message off
     re.compile(rf"(?:^|\s)[-\u2013\u2014~]\s*(?=[A-Z]){_NAME_WORD}(?:\s+[A-Z]\.?)?\W*$"),
 )
@@ -1666,6 +1674,17 @@ _NOT_A_NAME = frozenset(
     [
         "thanks",
         "thank",
+        "call",
+        "text",
+        "cell",
+        "phone",
+        "number",
+        "mobile",
+        "work",
+        "email",
+        "contact",
+        "reach",
+        "tel",
         "please",
         "pls",
         "plz",

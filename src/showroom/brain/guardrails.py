@@ -140,6 +140,7 @@ class _Checker:
         catalog: Catalog | None = None,
         owned: Sequence[tuple[str | None, str | None]] = (),
         figures: Sequence[int] = (),
+        phones: Sequence[str] = (),
     ):
         self.vehicles = vehicles
         # the customer's own car, named back to them ("your 2016 Honda Accord"): no car of ours, and not invented
@@ -154,6 +155,7 @@ class _Checker:
         urls = [*allowed_urls, *(v.url for v in vehicles if v.url), dealership.website or ""]
         self.allowed_urls = {_normal_url(u) for u in urls if u}
         self.phone = re.sub(r"\D", "", dealership.phone or "")[-10:]
+        self.theirs = {re.sub(r"\D", "", p)[-10:] for p in phones}  # the customer's own number, said back
         self.catalog = catalog or Catalog.from_vehicles(vehicles)
         self.trims = sorted({v.trim for v in vehicles if v.trim}, key=len, reverse=True)
         self.links_kept = 0
@@ -183,7 +185,8 @@ class _Checker:
         return any(_cents(m) not in self.prices for m in _MONEY.finditer(without_urls))
 
     def _unlisted_phone(self, sentence: str) -> bool:
-        return any(re.sub(r"\D", "", m.group())[-10:] != self.phone for m in _PHONE.finditer(sentence))
+        said = (re.sub(r"\D", "", m.group())[-10:] for m in _PHONE.finditer(sentence))
+        return any(digits != self.phone and digits not in self.theirs for digits in said)
 
     def _unlisted_vehicle(self, sentence: str) -> bool:
         masked = _URL.sub(lambda m: " " * len(m.group()), sentence)
@@ -344,16 +347,17 @@ def enforce(
     language: str = "en",
     owned: Sequence[tuple[str | None, str | None]] = (),
     figures: Sequence[int] = (),
+    phones: Sequence[str] = (),
 ) -> Guarded:
     """The reply, rewritten to obey the rules, with the list of rules it broke. ``language``: what a closing
     question or the fallback the rules add is written in.
 
     Vehicle listing URLs and the dealership's website are allowed in addition to `allowed_urls`; `figures` are the
-    customer's own amounts (cents: a budget, a payoff), which a reply may say back. `catalog` (the
-    dealership's makes and models, which include the listed vehicles') spells the names to look for; without it,
-    the listed vehicles' names are used.
+    customer's own amounts (cents: a budget, a payoff) and `phones` their own numbers, which a reply may say back.
+    `catalog` (the dealership's makes and models, which include the listed vehicles') spells the names to look for;
+    without it, the listed vehicles' names are used.
     """
-    checker = _Checker(vehicles, dealership, allowed_urls, catalog, owned, figures)
+    checker = _Checker(vehicles, dealership, allowed_urls, catalog, owned, figures, phones)
     cleaned = _strip_html(text)
     if cleaned != text and re.search(r"<[^>]+>|&[a-z]+;|&#\d+;", text):
         checker.flag("html")

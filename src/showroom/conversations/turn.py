@@ -64,6 +64,7 @@ from showroom.brain.dialogue import (
     asks_why_priced,
     beyond,
     comparison,
+    contact_given,
     describe,
     may_quote,
     model_comparison,
@@ -919,6 +920,7 @@ def _guard(draft: ProviderReply, pending: Pending) -> Guarded:
         language=reply_language(request.u),
         owned=customer_cars(request.u),
         figures=customer_figures(request.u, request.relaxed),
+        phones=[p for p in (contact_given(request.u.text)[1], pending.state.contact.get("phone")) if p],
     )
 
 

@@ -1320,6 +1320,13 @@ _IS_IT_OTD = re.compile(
 )
 
 
+_BEST_TIME = re.compile(
+    r"\b(mornings?|afternoons?|evenings?|nights?|weekends?|after work|after \d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b"
+    r"[^.?!,]{0,12}?\b(?:are |is )?(?:better|best|works? (?:best|better)|good)\b",
+    re.IGNORECASE,
+)
+
+
 def money_question(ctx: _Ctx) -> _Reply | None:
     """ "Any incentives right now?", "what fees are on top of that": what the listings cannot say, said plainly with
     what is true in general, and a person offered for the exact figures (never a number)."""
@@ -1961,6 +1968,9 @@ def _other(ctx: _Ctx) -> _Reply:
         noted = ctx.join(
             [part for part in (ctx.t("your number, {phone}", phone=phone) if phone else "", email) if part]
         )
+        best = _BEST_TIME.search(ctx.u.text)  # "evenings are better": when to reach them, said back
+        if best is not None and ctx.language == "en":
+            noted += f", and that {best.group(1).lower()} {'are' if best.group(1).lower().endswith('s') else 'is'} best"
         reply = _Reply(confidence=0.7)
         reply.lead.append(
             ctx.t("Thanks, {name}! I've noted {what}.", name=name, what=noted)
