@@ -315,3 +315,11 @@ async def test_a_number_given_is_said_back_with_when_to_call(app: FastAPI, db: D
     await chat.reply("trucks for towing")
     said = await chat.reply("tom, 708-555-0110, evenings are better")
     assert said.startswith("Thanks, Tom! I've noted your number, 708-555-0110, and that evenings are best.")
+
+
+async def test_a_guaranteed_approval_asked_while_waiting_is_answered_honestly(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    handed = await chat.say("my score is like 520, had a repo 2 yrs ago")
+    assert handed["handed_over"] is True
+    said = await chat.reply("can u guarantee ill get approved")
+    assert said.startswith("An approval can't be known before a lender has seen the application")

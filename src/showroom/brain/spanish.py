@@ -780,6 +780,14 @@ MESSAGES: dict[str, str] = {
     " or ": " o ",
     "towing capacity": "capacidad de remolque",
     "bed length": "largo de la caja",
+    "An approval can't be known before a lender has seen the application, so I can't say yes here. Our finance "
+    "team works with several lenders and will tell you honestly where you stand.": (
+        "Una aprobación no se sabe antes de que un banco vea la solicitud, así que no puedo decirle que sí desde aquí. "
+        "Nuestro equipo de financiamiento trabaja con varios bancos y le dirá con honestidad cómo está."
+    ),
+    "Would you like a team member from finance to reach out?": (
+        "¿Quiere que alguien de nuestro equipo de financiamiento se comunique con usted?"
+    ),
     "They're rated about the same: about {m} MPG combined.": "Tienen un rendimiento parecido: unas {m} MPG combinadas.",
     "The {best} is the easier on gas: EPA-rated at about {mb} MPG combined, against about {mo} for the {other}, "
     "depending on the version.": (

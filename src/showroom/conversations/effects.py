@@ -97,7 +97,7 @@ async def apply_trigger(
             # plain questions still answered while the customer waits (not in a language the agent does not write);
             # after a complaint, a threat or a problem, sorry for the wait
             answers_while_waiting=u.language_enabled,
-            hurt=_hurts(match),
+            hurt=hurts(match),
         )
     if trigger.action == "tag":
         tag = str(trigger.action_config.get("tag") or trigger.name)
@@ -238,7 +238,7 @@ def _handover_note(
     name = safe_name((given_name(u.text) if u else None) or greeting_name(turn.customer))
     named = f", {name}" if name else ""
     upset = u is not None and (u.sentiment <= _UPSET or bool(_FED_UP.search(u.text)))
-    if match is not None and (_hurts(match) or (upset and _asked_for_person(match))):
+    if match is not None and (hurts(match) or (upset and _asked_for_person(match))):
         if about is not None and upset and _asked_for_person(match):  # "never called me back. still want the escape"
             sorry = translate(language, "I'm sorry about this{name}.").format(name=named)
             bring = translate(language, "I'm bringing in a member of our team{purpose}, who will reply here shortly.")
@@ -343,7 +343,8 @@ _HURTING = frozenset({"legal", "recall", "existing_customer", "anger", "profanit
 _FILLER = re.compile(r"\b(?:like|maybe|probably|kinda|ish)\b\s*", re.IGNORECASE)  # "tomorrow like 2pm"
 
 
-def _hurts(match: TriggerMatch) -> bool:
+def hurts(match: TriggerMatch) -> bool:
+    """Is what brought the person in a hurt (a complaint, a problem, anger, a threat), not a question?"""
     named = any(  # a staff trigger's value may be a list of keywords
         (isinstance(value := c.get("value"), str) and value in _HURTING) or c.get("type") == "repeated_questions"
         for c in match.trigger.conditions

@@ -113,7 +113,22 @@ _LEASE_END = re.compile(
 )
 
 # The fixed answers, first that matches: (question, answer, closing question, confidence, about the car meant)
+_GUARANTEED = re.compile(
+    r"\b(?:guarantee[ds]?|promise)\b[^.?!]{0,30}\b(?:approv\w*|financ\w*|loan)\b"
+    r"|\bguaranteed (?:approval|financing)\b|\baprobaci[oó]n garantizada\b"
+    r"|\b(?:will|would|can|could) (?:i|we) (?:definitely |for sure )?(?:get|be) approved\b"
+    r"|\bme (?:van a|pueden) aprobar\b",
+    re.IGNORECASE,
+)
 _ANSWERS: tuple[tuple[re.Pattern[str], str, str, float, bool], ...] = (
+    (
+        _GUARANTEED,
+        "An approval can't be known before a lender has seen the application, so I can't say yes here. Our finance "
+        "team works with several lenders and will tell you honestly where you stand.",
+        "Would you like a team member from finance to reach out?",
+        0.7,
+        False,
+    ),
     (
         _LEASE_END,
         "At the end of a lease you can usually turn the car in, buy it out at the price in your contract, or trade "
