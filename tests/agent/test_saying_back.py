@@ -323,3 +323,13 @@ async def test_a_guaranteed_approval_asked_while_waiting_is_answered_honestly(ap
     assert handed["handed_over"] is True
     said = await chat.reply("can u guarantee ill get approved")
     assert said.startswith("An approval can't be known before a lender has seen the application")
+
+
+async def test_a_car_chosen_and_whats_next_is_ready_to_buy(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("new santa fe sel?")
+    said = await chat.say("ok i want the cheaper grey one, whats next. 708-555-0104 Tom")
+    assert said["handed_over"] is True
+    assert said["replies"][0]["content"].startswith(
+        "Thanks, Tom. I'm bringing in a member of our team about the 2025 Hyundai Santa Fe SEL AWD (stock 27259)"
+    )

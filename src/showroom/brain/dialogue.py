@@ -1665,6 +1665,8 @@ _NAMED = (
     re.compile(
         rf"^\W*{_NAME_WORD}\s*[,.:-]\s*(?=\+?1?[\s.-]?\(?\d{{3}}\)?[\s.-]?\d{{3}}[\s.-]?\d{{4}})", re.IGNORECASE
     ),
+    # "... whats next. 708-555-0104 Tom": a capitalised name right after the number that ends the message
+    re.compile(rf"\d{{4}}\s+(?=[A-Z]){_NAME_WORD}\W*$"),
     # "call me at 708-555-0177 ask for keisha": the name to ask for is theirs
     re.compile(rf"\bask for\s+{_NAME_WORD}\W*$", re.IGNORECASE),
     # "... 7085550123 - Dana", "thx ~Marcus": a capitalised name signing the message off

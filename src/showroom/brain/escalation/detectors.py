@@ -89,6 +89,10 @@ _READY = _table(
         r"\W*$|\bi want it\b[^.?!]{0,20}$|\bi'?m in[.!]|\bcount me in\b",
         r"\bring (?:it|her|me|them) up\b|\byou(?:'ve)? (?:convinced|sold) me\b|\bi'?m sold\b|\bwrap (?:it|her) up\b"
         r"|\bsold me on\b",
+        # "ok i want the cheaper grey one, whats next", "ill take the grey 2025 one, what do i do now": a car chosen
+        r"\b(?:i|we) (?:want|wanna|'?ll take|will take|am taking|choose|pick)\b[^.?!]{0,40}\b(?:one|it|that)\b"
+        r"[^.?!]{0,5}[,.!]?\s*(?:so\s+)?(?:what'?s next|whats next|what (?:do|should) (?:i|we) do (?:next|now)"
+        r"|next steps?|now what|how do (?:i|we) (?:proceed|get it|start))\b",
     ),
 )
 
