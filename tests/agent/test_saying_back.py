@@ -333,3 +333,14 @@ async def test_a_car_chosen_and_whats_next_is_ready_to_buy(app: FastAPI, db: Dat
     assert said["replies"][0]["content"].startswith(
         "Thanks, Tom. I'm bringing in a member of our team about the 2025 Hyundai Santa Fe SEL AWD (stock 27259)"
     )
+
+
+async def test_not_a_little_sedan_and_the_same_price(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.reply("idk cheap. under 20 grand. not a little sedan tho my back is bad")
+    assert "Got it, no sedans." in said and "Forte" not in said and "Malibu" not in said
+    chat = await _visitor(app, db)
+    await chat.reply("rogues in stock?")
+    await chat.reply("the low mile one")
+    same = await chat.reply("hmm any equinox around the same price")
+    assert "$23,850" in same and "$23,900" in same and "$16,900" not in same

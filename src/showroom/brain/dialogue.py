@@ -516,6 +516,31 @@ def similar_to(u: Understanding, criteria: dict[str, Any], car: VehicleView) -> 
     return kept
 
 
+_SAME_PRICE = re.compile(
+    r"\b(?:the )?same (?:price|price range|budget|money|ballpark)\b|\bsimilar(?:ly)? pric\w*|\bprice like (?:it|that)\b"
+    r"|\b(?:mismo|parecido) precio\b|\bprecio parecido\b",
+    re.IGNORECASE,
+)
+
+
+def asks_same_price(u: Understanding) -> bool:
+    """ "Around the same price": priced like the car under discussion (``priced_like``)."""
+    return bool(_SAME_PRICE.search(u.text))
+
+
+def priced_like(u: Understanding, criteria: dict[str, Any], car: VehicleView | None) -> dict[str, Any]:
+    """ "Any equinox around the same price": the search within about 10% of the price of the car under discussion
+    (``car``), when the message names no budget of its own."""
+    if car is None or not car.price_cents or u.slots.budget_max_cents or not _SAME_PRICE.search(u.text):
+        return criteria
+    return {
+        **criteria,
+        "price_min_cents": round(car.price_cents * 0.9, -5),
+        "price_max_cents": round(car.price_cents * 1.1, -5) - 1,  # the agent's own limit: never "your budget"
+        "exclude_ids": list(dict.fromkeys([*criteria.get("exclude_ids", []), car.id])),
+    }
+
+
 def asks_for_others(u: Understanding) -> bool:
     """ "Any others with less than 30k miles?": units besides the one under discussion."""
     return bool(_OTHERS_ASKED.search(u.text))

@@ -59,6 +59,7 @@ from showroom.brain.dialogue import (
     asks_colours,
     asks_for_more,
     asks_for_others,
+    asks_same_price,
     asks_similar,
     asks_trims,
     asks_why_priced,
@@ -75,6 +76,7 @@ from showroom.brain.dialogue import (
     passes,
     pick,
     price_gap,
+    priced_like,
     priced_pointer,
     quoted,
     recall,
@@ -684,6 +686,8 @@ async def _question(
         elif state.focus is not None and asks_similar(u):  # "anything similar with awd in that price"
             focus_car = await the_focus()
             criteria = similar_to(u, criteria, focus_car) if focus_car is not None else criteria
+        elif state.focus is not None and asks_same_price(u):  # "any equinox around the same price": about the car's
+            criteria = priced_like(u, criteria, await the_focus())
         if state.shown or state.focus is not None:  # "anything newer", "something cheaper": than what was shown
             ids = state.shown or ([state.focus] if state.focus is not None else [])
             seen = await vehicles_by_id(session, ids) if passes(u) else []

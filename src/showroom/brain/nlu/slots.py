@@ -324,7 +324,8 @@ _TURNED_DOWN = re.compile(
     r"(?:do not|don'?t|dont|doesn'?t) (?:want|like|need|care for)|(?:is|are)n'?t|hate|tired of|"
     r"not (?:a )?(?:big |huge )?fan of|que no sean?|menos|excepto|sin|no quiero|no me gustan?|nada de|ning[uú]n[oa]?"
     r"|scratch|forget|skip|nix|ditch|olv[ií]date de|olvida)"
-    r"(?:\s+(?:the|a|an|any|that|those|these|in|el|la|los|las|un|una|ese|esa|en|color|colou?r|ones?))*\s+)$"
+    r"(?:\s+(?:the|a|an|any|that|those|these|in|el|la|los|las|un|una|ese|esa|en|color|colou?r|ones?|little|small"
+    r"|tiny|big|huge|compact|regular|basic|plain|cheap|boring|old))*\s+)$"  # "not a little sedan tho"
 )
 
 
