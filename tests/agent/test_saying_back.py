@@ -344,3 +344,22 @@ async def test_not_a_little_sedan_and_the_same_price(app: FastAPI, db: Database)
     await chat.reply("the low mile one")
     same = await chat.reply("hmm any equinox around the same price")
     assert "$23,850" in same and "$23,900" in same and "$16,900" not in same
+
+
+async def test_miles_on_a_new_car_and_a_used_one_with_almost_none(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("new tucson prices?")
+    new = await chat.reply("why does the white gas one have like 2900 miles if its new")
+    assert new.startswith("The 2024 Hyundai Tucson Limited AWD is sold as new with 2,917 miles on it")
+    chat = await _visitor(app, db)
+    await chat.reply("any tellurides")
+    used = await chat.reply("the grey one has 40 miles?? is it basically new")
+    assert used.startswith("The 2024 Kia Telluride S FWD has only 40 miles, but it's listed as pre-owned")
+
+
+async def test_an_engine_badge_in_the_name_is_said_for_what_it_is(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any luxury suvs? audi bmw lexus")
+    said = await chat.reply("the q5 what engine")
+    assert said.startswith("The “45 TFSI” in the 2023 Audi Q5 S line Premium 45 TFSI quattro's name is the maker's")
+    assert "2.0-liter turbocharged four-cylinder" in said

@@ -780,6 +780,31 @@ MESSAGES: dict[str, str] = {
     " or ": " o ",
     "towing capacity": "capacidad de remolque",
     "bed length": "largo de la caja",
+    "The “{badge}” in the {title}'s name is the maker's badge for a {engine}; a team member can confirm it on the "
+    "car.": (
+        "El “{badge}” en el nombre del {title} es la insignia del fabricante para un {engine}; alguien de nuestro "
+        "equipo se lo puede confirmar en el carro."
+    ),
+    "2.0-liter turbocharged four-cylinder engine": "motor de cuatro cilindros turbo de 2.0 litros",
+    "3.0-liter turbocharged V6": "V6 turbo de 3.0 litros",
+    "2.0-liter turbocharged four-cylinder with an electric motor (a plug-in hybrid)": (
+        "cuatro cilindros turbo de 2.0 litros con motor eléctrico (un híbrido enchufable)"
+    ),
+    "3.0-liter turbocharged inline six": "seis cilindros en línea turbo de 3.0 litros",
+    "turbocharged EcoBoost engine": "motor turbo EcoBoost",
+    "Hemi V8": "V8 Hemi",
+    "The {title} is sold as new with {miles} miles on it: a new car with some miles is usually one the dealership "
+    "used as a demonstrator or a loaner, or moved between stores. A team member can tell you its story and whether it "
+    "changes the price.": (
+        "El {title} se vende como nuevo con {miles} millas: un carro nuevo con algunas millas suele ser uno que el "
+        "concesionario usó para demostraciones o como carro de cortesía, o que se movió entre tiendas. Alguien de "
+        "nuestro equipo le puede contar su historia y si eso cambia el precio."
+    ),
+    "The {title} has only {miles} miles, but it's listed as pre-owned: once a car has been titled to an owner it's "
+    "sold as used, however few miles it has. A team member can tell you its history.": (
+        "El {title} tiene solo {miles} millas, pero aparece como usado: en cuanto un carro se titula a un dueño se "
+        "vende como usado, aunque tenga pocas millas. Alguien de nuestro equipo le puede contar su historia."
+    ),
     "An approval can't be known before a lender has seen the application, so I can't say yes here. Our finance "
     "team works with several lenders and will tell you honestly where you stand.": (
         "Una aprobación no se sabe antes de que un banco vea la solicitud, así que no puedo decirle que sí desde aquí. "

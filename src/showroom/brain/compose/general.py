@@ -198,6 +198,42 @@ _MILES_A_LOT = re.compile(
     re.IGNORECASE,
 )
 _MILES_A_YEAR = (12_000, 15_000)  # what an average US driver puts on a car in a year
+# "why does the white one have 2900 miles if its new", "the grey one has 40 miles?? is it basically new"
+_MILES_ON_NEW = re.compile(
+    r"\b(?:why|how come)\b[^.?!]{0,50}\bmiles?\b[^.?!]{0,30}\b(?:new|brand new)\b"
+    r"|\b(?:why|how come)\b[^.?!]{0,30}\bnew\b[^.?!]{0,40}\bmiles?\b|\bbasically new\b|\bpractically new\b"
+    r"|\b(?:why|how come)\b[^.?!]{0,30}\b(?:say|have|has|got|show)\w*\s+\d[\d,]*k?\s*miles?\b"
+    r"|\bpor\s?qu[eé]\b[^.?!]{0,40}\bmillas\b",
+    re.IGNORECASE,
+)
+
+
+def _miles_on_new_answer(ctx: _Ctx) -> _Reply | None:
+    """Why a new car shows miles (a demonstrator or loaner, still sold new), or why one with almost none is sold as
+    pre-owned (it was titled before): of the car meant, with its own figure; the team tells its story."""
+    cars = [v for v in ctx.vehicles if v.exact]
+    car = cars[0] if cars and (ctx.referred or len(cars) == 1) else None
+    if car is None or not car.mileage:
+        return None
+    title, miles = (car.short_title if ctx.sms else car.title), f"{car.mileage:,}"
+    if str(car.condition) == "new":
+        said = ctx.t(
+            "The {title} is sold as new with {miles} miles on it: a new car with some miles is usually one the "
+            "dealership used as a demonstrator or a loaner, or moved between stores. A team member can tell you its "
+            "story and whether it changes the price.",
+            title=title,
+            miles=miles,
+        )
+    elif car.mileage < 5000:
+        said = ctx.t(
+            "The {title} has only {miles} miles, but it's listed as pre-owned: once a car has been titled to an owner "
+            "it's sold as used, however few miles it has. A team member can tell you its history.",
+            title=title,
+            miles=miles,
+        )
+    else:
+        return None
+    return _Reply(lead=[said], question=ctx.say("ask_else"), vehicle_ids=[car.id], confidence=0.7)
 
 
 def _miles_answer(ctx: _Ctx) -> _Reply | None:
@@ -288,6 +324,9 @@ def general_answer(ctx: _Ctx) -> _Reply | None:
     mileage = _miles_answer(ctx) if _MILES_A_LOT.search(text) else None
     if mileage is not None:
         return mileage
+    on_new = _miles_on_new_answer(ctx) if _MILES_ON_NEW.search(text) else None
+    if on_new is not None:
+        return on_new
     plugged = _plug_in_answer(ctx) if _PLUGGED_IN.search(text) else None
     if plugged is not None:
         return plugged

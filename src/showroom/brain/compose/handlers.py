@@ -1646,6 +1646,26 @@ _RATED = {
 }
 # An engine a unit's own name gives: "2.0T" (a 2.0-liter turbo), "V6"
 _ENGINE_NAMED = re.compile(r"\b[1-6]\.\d\s?T\b|\bV[68]\b", re.IGNORECASE)
+# Makers' engine badges in a unit's name, and the engine each stands for in the recent model years a lot holds
+_ENGINE_BADGES = (
+    (re.compile(r"\b(?:40|45) TFSI\b", re.IGNORECASE), "2.0-liter turbocharged four-cylinder engine"),
+    (re.compile(r"\b55 TFSI\b", re.IGNORECASE), "3.0-liter turbocharged V6"),
+    (re.compile(r"\b530e\b", re.IGNORECASE), "2.0-liter turbocharged four-cylinder with an electric motor (a plug-in "
+     "hybrid)"),
+    (re.compile(r"\b(?:[sx]Drive)?30i\b", re.IGNORECASE), "2.0-liter turbocharged four-cylinder engine"),
+    (re.compile(r"\b(?:[sx]Drive)?40i\b|\bM40i\b", re.IGNORECASE), "3.0-liter turbocharged inline six"),
+    (re.compile(r"\bEcoBoost\b", re.IGNORECASE), "turbocharged EcoBoost engine"),
+    (re.compile(r"\bHemi\b", re.IGNORECASE), "Hemi V8"),
+)  # fmt: skip
+
+
+def _engine_badge(name: str) -> tuple[str, str] | None:
+    """The first maker's engine badge in a unit's name ("45 TFSI") and what it stands for, if any."""
+    for pattern, engine in _ENGINE_BADGES:
+        found = pattern.search(name)
+        if found:
+            return found.group(0), engine
+    return None
 
 
 def _facts(ctx: _Ctx) -> _Reply:
@@ -1691,6 +1711,17 @@ def _facts(ctx: _Ctx) -> _Reply:
             )
             if turbo
             else ctx.t("The {title}'s name gives its engine: a {said}.", title=title, said=said.upper())
+        )
+    elif topic == "engine" and v and (badge := _engine_badge(f"{v.trim or ''} {v.title}")):
+        # "the q5 what engine" of a "45 TFSI quattro": what the maker's badge in its name stands for
+        reply.lead.append(
+            ctx.t(
+                "The “{badge}” in the {title}'s name is the maker's badge for a {engine}; a team member can confirm it "
+                "on the car.",
+                badge=badge[0],
+                title=title,
+                engine=ctx.t(badge[1]),
+            )
         )
     elif topic == "interior condition" and v:  # "has it been smoked in? my kid has asthma": not guessed
         reply.lead.append(
