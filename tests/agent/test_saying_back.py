@@ -363,3 +363,8 @@ async def test_an_engine_badge_in_the_name_is_said_for_what_it_is(app: FastAPI, 
     said = await chat.reply("the q5 what engine")
     assert said.startswith("The “45 TFSI” in the 2023 Audi Q5 S line Premium 45 TFSI quattro's name is the maker's")
     assert "2.0-liter turbocharged four-cylinder" in said
+
+
+def test_a_bankruptcy_chapter_told_is_for_finance() -> None:
+    assert evaluate(default_specs(), "i filed chapter 7 last year, is that a problem", [], languages=["en"]) is not None
+    assert evaluate(default_specs(), "do you work with people who filed chapter 7", [], languages=["en"]) is None

@@ -259,7 +259,7 @@ _INCLUDES_FEES = rx(
 _MONEY_WORDS = (
     r"(?:credit|score|fico|income|job|work|loans?|payments?|bankrupt\w*|repo\w*|down|co[\s-]?sign\w*|itin|ssn"
     r"|approved|approval|denied|declined|upside|owe|behind|disability|unemployed|self[\s-]employed|collections"
-    r"|debt|salary|paycheck|bank|rate|apr|make|makes|making|earn|earns|earning|\d+k)"
+    r"|debt|salary|paycheck|bank|rate|apr|make|makes|making|earn|earns|earning|chapter|\d+k)"
 )
 _OWN_SITUATION = rx(
     r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?" + _MONEY_WORDS + r"\b",

@@ -176,7 +176,8 @@ _FINANCING = _table(
     ),
     (
         "credit history",
-        r"\bbankrupt\w*|\brepo(?:ssession|ssessed|'?d)?\b|\bcollections\b|\bcharge[\s-]?offs?\b",
+        r"\bbankrupt\w*|\brepo(?:ssession|ssessed|'?d)?\b|\bcollections\b|\bcharge[\s-]?offs?\b"
+        r"|\b(?:filed|file|in|out of|discharged from) (?:for )?(?:a )?(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b",
         r"\bfirst[\s-]time buyer\b|\bself[\s-]employed\b|\bno ssn\b|\bitin\b|\bno (?:job|income) verification\b",
     ),
     (
