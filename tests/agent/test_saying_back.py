@@ -368,3 +368,11 @@ async def test_an_engine_badge_in_the_name_is_said_for_what_it_is(app: FastAPI, 
 def test_a_bankruptcy_chapter_told_is_for_finance() -> None:
     assert evaluate(default_specs(), "i filed chapter 7 last year, is that a problem", [], languages=["en"]) is not None
     assert evaluate(default_specs(), "do you work with people who filed chapter 7", [], languages=["en"]) is None
+
+
+async def test_a_question_of_its_own_after_an_attribute_is_not_the_attribute_again(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("used tucsons?")
+    await chat.reply("how many miles on the grey ones")
+    said = await chat.reply("and which is the cheapest")
+    assert "$20,999" in said and "2022 Hyundai Tucson SE AWD" in said

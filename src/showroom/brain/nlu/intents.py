@@ -563,6 +563,14 @@ _ELLIPSIS = re.compile(
 )
 
 
+_ELLIPSIS_LEAD = re.compile(
+    r"^\W*(?:and|what about|how about|same for|same with|and for|y|y para|y de|también|tambien)\b", re.IGNORECASE
+)
+_OWN_QUESTION = re.compile(
+    r"\b(?:which|what|who|why|how|when|where|cu[aá]l|cu[aá]les|qu[eé]|por ?qu[eé]|cheap\w*|pric\w*|new(?:er|est)"
+    r"|old(?:er|est)|best|worst|barat\w*|car[oa]s?|nuev[oa]s?)\b",
+    re.IGNORECASE,
+)
 _HOW_MANY_ON = re.compile(r"\bhow many (?=on (?:it|that|this|the|those|these)\b|(?:does it|it) (?:have|got)\b)", re.I)
 
 
@@ -572,6 +580,8 @@ def carried(text: str, history: Sequence[Turn] = ()) -> str:
     message is returned as it is."""
     text = _HOW_MANY_ON.sub("how many miles ", text)  # "how many on the sportage": its miles
     if len(text.split()) > 7 or not _ELLIPSIS.match(text) or _ASKED.search(text):
+        return text
+    if _OWN_QUESTION.search(_ELLIPSIS_LEAD.sub("", text)):  # "and which is the cheapest": a question of its own
         return text
     last = next((t.text for t in reversed(history) if t.sender == Sender.customer), "")
     asked = _ASKED.search(last)
