@@ -376,3 +376,11 @@ async def test_a_question_of_its_own_after_an_attribute_is_not_the_attribute_aga
     await chat.reply("how many miles on the grey ones")
     said = await chat.reply("and which is the cheapest")
     assert "$20,999" in said and "2022 Hyundai Tucson SE AWD" in said
+
+
+async def test_a_complaints_car_is_no_wish_for_the_search_after(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    handed = await chat.say("i bought a santa fe here a month ago and the transmission is already slipping, so upset")
+    assert handed["handed_over"] is True
+    said = await chat.reply("meanwhile my daughter needs a cheap car, anything under 16k?")
+    assert "Santa Fe" not in said and "$15,900" in said

@@ -432,7 +432,9 @@ async def _decide(
         if handover is not None:
             # what the message gave ("need a third row ... around $550 a month") is remembered for the turns after
             # ("used is fine, under 36k" while the customer waits): the criteria, a trade-in, a visit, the contact
-            criteria = whole_lot(u, search_criteria(search_terms(u), told))
+            # (a complaint's car is theirs, not a wish: "mi santa fe tiene una falla" leaves the search as it was)
+            hurt = effects.hurts(match)
+            criteria = told.criteria if hurt else whole_lot(u, search_criteria(search_terms(u), told))
             meant = await _car_meant(session, u, told, criteria, known, turn.lead.id)
             note = effects.handover_note(turn, u.language, u, match, about=meant)
             state = remember(told, u=u, criteria=criteria, shown=[meant.id] if meant else [], reply=note)
