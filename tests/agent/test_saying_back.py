@@ -379,8 +379,16 @@ async def test_a_question_of_its_own_after_an_attribute_is_not_the_attribute_aga
 
 
 async def test_a_complaints_car_is_no_wish_for_the_search_after(app: FastAPI, db: Database) -> None:
-    chat = await _visitor(app, db)
-    handed = await chat.say("i bought a santa fe here a month ago and the transmission is already slipping, so upset")
+    chat = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    handed = await chat.say(
+        "compre una santa fe aqui hace un mes y ya tiene una falla en la transmision, estoy molesta"
+    )
     assert handed["handed_over"] is True
-    said = await chat.reply("meanwhile my daughter needs a cheap car, anything under 16k?")
-    assert "Santa Fe" not in said and "$15,900" in said
+    said = await chat.reply("mientras tanto mi hija busca un carro barato, tienen algo por 15 mil?")
+    assert "Santa Fe" not in said and "$15,900" in said, said
+
+
+def test_a_fault_since_buying_here_in_spanish_is_for_a_person() -> None:
+    said = "compre una santa fe aqui hace un mes y ya tiene una falla en la transmision"
+    assert evaluate(default_specs(), said, [], languages=["en", "es"]) is not None
+    assert evaluate(default_specs(), "compre una tucson, tienen otra en gris?", [], languages=["en", "es"]) is None

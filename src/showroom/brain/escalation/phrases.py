@@ -178,6 +178,9 @@ AFTER_SALE = _table(
         r"with) (?:service|the shop|your shop|the service)\b",
         r"\bdesde que (?:lo|la) (?:compr[eé]|compramos|saqu[eé]|sacamos)\b|\b(?:mi|el) (?:carro|coche|auto|camioneta|"
         r"troca)\b[^.?!]{0,30}\b(?:falla|fallas|ruido|se apaga|no prende|no arranca|luz de check)\b",
+        # "compre una santa fe aqui hace un mes y ya tiene una falla": bought here, and a fault since
+        r"\b(?:compr[eé]|compramos|me vendieron|nos vendieron|saqu[eé])\b[^.?!]{0,60}\b(?:falla|fallas|ruido|se apaga"
+        r"|no prende|no arranca|luz de check|se descompuso|gotea|problema|problemas)\b",
         r"\b(?:check engine|warning|engine) light\b[^.?!]{0,40}\b(?:i bought|bought from|from (?:you|u)|you sold)\b",
         r"\b(?:came|got (?:it|her|him|my \w+)|picked (?:it|her|him|my \w+) up) back from (?:your "
         r"|the )?(?:detail\w*|service"
