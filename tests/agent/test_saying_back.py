@@ -392,3 +392,18 @@ def test_a_fault_since_buying_here_in_spanish_is_for_a_person() -> None:
     said = "compre una santa fe aqui hace un mes y ya tiene una falla en la transmision"
     assert evaluate(default_specs(), said, [], languages=["en", "es"]) is not None
     assert evaluate(default_specs(), "compre una tucson, tienen otra en gris?", [], languages=["en", "es"]) is None
+
+
+def test_or_not_is_impatience_only_when_asked_before() -> None:
+    turns = [Turn(sender="customer", text="any tellurides"), Turn(sender="ai", text="Here are 5 that match: ...")]
+    assert evaluate(default_specs(), "is it awd or not", turns, languages=["en"]) is None
+    again = [*turns, Turn(sender="customer", text="is it awd?"), Turn(sender="ai", text="Here they are: ...")]
+    assert evaluate(default_specs(), "is it awd or not", again, languages=["en"]) is not None
+
+
+async def test_similar_but_cheaper_like_a_palisade_is_palisades(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any tellurides")
+    await chat.reply("the grey one")
+    said = await chat.reply("something similar but cheaper? like a palisade")
+    assert "Palisade" in said and "We don't have a Palisade" not in said and "$33,899.99" not in said

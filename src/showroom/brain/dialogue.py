@@ -508,6 +508,8 @@ def similar_to(u: Understanding, criteria: dict[str, Any], car: VehicleView) -> 
     if not _SIMILAR.search(u.text):
         return criteria
     kept = {k: v for k, v in criteria.items() if k not in ("makes", "models", "trims", "colors", "stock_number", "vin")}
+    if u.slots.models:  # "something similar but cheaper? like a palisade": the model given as the example
+        kept = {**kept, "makes": list(u.slots.makes), "models": list(u.slots.models)}
     if car.body_style and not u.slots.body_styles:
         kept["body_styles"] = [car.body_style]
     if car.price_cents and not u.slots.budget_max_cents:  # "in that price": up to about 15% more

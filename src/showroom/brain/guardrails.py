@@ -151,7 +151,7 @@ class _Checker:
         self.prices = listed | {abs(a - b) for a in listed for b in listed if a != b}
         # the customer's own figures, said back ("I'm not seeing one that's also under $50,000", "about $14,500 still
         # owed on it"): theirs, not invented
-        self.prices |= set(figures)
+        self.prices |= {f + 1 if f % 100 == 99 else f for f in figures}  # a limit a cent under a price: the price
         urls = [*allowed_urls, *(v.url for v in vehicles if v.url), dealership.website or ""]
         self.allowed_urls = {_normal_url(u) for u in urls if u}
         self.phone = re.sub(r"\D", "", dealership.phone or "")[-10:]

@@ -299,7 +299,10 @@ def _body_said(ctx: _Ctx, cars: Sequence[VehicleView]) -> str:
 
 _IS_A_GEARBOX = re.compile(
     r"^\W*(?:so\s+|and\s+|ok\s+|y\s+)?(?:is|are|es|son|does|do|tiene)\s+(?!there\b|any\b|hay\b)[^?.!]*"
-    r"\b(?:manual|stick(?: shift)?|standard|est[aá]ndar|autom[aá]tic[oa]?|automatic|auto)\b",
+    r"\b(?:manual|stick(?: shift)?|standard|est[aá]ndar|autom[aá]tic[oa]?|automatic|auto)\b"
+    # "el forte verde es manual?", "the green one is a stick?": the car first, then the question
+    r"|\b(?:is|es)\s+(?:a\s+|an\s+|un\s+)?(?:manual|stick(?: shift)?|standard|est[aá]ndar|autom[aá]tic[oa]?|automatic)"
+    r"\s*\?",
     re.IGNORECASE,
 )
 
@@ -399,7 +402,8 @@ def _left_out_words(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:
     if condition and any(str(v.condition) != str(condition) for v in cars):
         parts.append(ctx.t(_CONDITION_WORDS.get(condition, "pre-owned")))
     if r.get("price_max_cents") and any((v.price_cents or 0) > r["price_max_cents"] for v in cars):
-        parts.append(ctx.t("under {price}", price=price_text(r["price_max_cents"])))
+        limit = r["price_max_cents"]  # "cheaper than that" is a car's price less a cent: said as the price
+        parts.append(ctx.t("under {price}", price=price_text(limit + 1 if limit % 100 == 99 else limit)))
     if r.get("colors") and any(not any(color_matches(v.exterior_color, c) for c in r["colors"]) for v in cars):
         parts.append(ctx.t("in {colour}", colour=colour_name(r["colors"][0], ctx.language).lower()))
     if r.get("drivetrains") and any(not drivetrain_fits(v.drivetrain, r["drivetrains"][0]) for v in cars):

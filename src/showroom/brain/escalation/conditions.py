@@ -195,9 +195,10 @@ def _repeated(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     said = _first(_SELF_REPEAT, ctx.lower) or _first(FRUSTRATION, ctx.lower)
     if said:
         return said
-    asked_before = any(t.sender == Sender.customer for t in ctx.history)
-    if asked_before and IMPATIENT.search(ctx.lower):
-        return "impatient: asked before"
+    if IMPATIENT.search(ctx.lower):  # "is it awd or not": impatient when it was asked before, not the first time
+        asked = _content(IMPATIENT.sub("", ctx.lower))
+        if any(t.sender == Sender.customer and _similar(asked, _content(t.text)) for t in ctx.history):
+            return "impatient: asked before"
     if NUDGE.search(ctx.lower) and _unanswered(ctx) >= 1:
         return f"nudges again after {_unanswered(ctx)} unanswered message{'s' if _unanswered(ctx) > 1 else ''}"
     if not is_question(ctx.text):
