@@ -2235,28 +2235,14 @@ def _price_gap_answer(ctx: _Ctx, dearer: VehicleView, cheaper: VehicleView) -> _
     reply = _Reply(vehicle_ids=[dearer.id, cheaper.id], confidence=0.8)
     if pa == pb:
         reply.lead.append(ctx.t("They're listed at the same price, {pa}.", pa=price_text(pa)))
-    elif re.search(r"\b(?:less|cheaper|lower|under|barat[oa])\b", ctx.u.text, re.IGNORECASE):  # "how much cheaper"
-        reply.lead.append(
-            ctx.t(
-                "The {b} is {gap} less than the {a}: {pb} against {pa}.",
-                a=a,
-                b=b,
-                gap=price_text(pa - pb),
-                pa=price_text(pa),
-                pb=price_text(pb),
-            )
+    else:  # "how much cheaper is the 6": the cheaper one first; "how much more": the dearer one first
+        less = re.search(r"\b(?:less|cheaper|lower|under|barat[oa])\b", ctx.u.text, re.IGNORECASE)
+        template = (
+            "The {b} is {gap} less than the {a}: {pb} against {pa}."
+            if less
+            else "The {a} is {gap} more than the {b}: {pa} against {pb}."
         )
-    else:
-        reply.lead.append(
-            ctx.t(
-                "The {a} is {gap} more than the {b}: {pa} against {pb}.",
-                a=a,
-                b=b,
-                gap=price_text(pa - pb),
-                pa=price_text(pa),
-                pb=price_text(pb),
-            )
-        )
+        reply.lead.append(ctx.t(template, a=a, b=b, gap=price_text(pa - pb), pa=price_text(pa), pb=price_text(pb)))
     reply.question = ctx.ask("visit_request", ctx.say("ask_which"))
     return reply
 
