@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from showroom.brain.i18n import say, translate
+from showroom.brain.i18n import say, translate, writes
 from showroom.brain.nlu.attributes import drivetrain_matches, fuel_matches, gearbox_fits, trim_matches, vehicle_fuel
 from showroom.brain.nlu.knowledge import model_body, model_fuel
 from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
-from showroom.brain.nlu.when import capitalise_weekdays, find_day, with_day
+from showroom.brain.nlu.when import capitalise_weekdays, find_day, moves_the_time, with_day
 from showroom.brain.types import VehicleView
 
 MAX_SHOWN = 5
@@ -531,9 +531,9 @@ def asks_same_price(u: Understanding) -> bool:
 
 
 def priced_like(u: Understanding, criteria: dict[str, Any], car: VehicleView | None) -> dict[str, Any]:
-    """ "Any equinox around the same price": the search within about 10% of the price of the car under discussion
-    (``car``), when the message names no budget of its own."""
-    if car is None or not car.price_cents or u.slots.budget_max_cents or not _SAME_PRICE.search(u.text):
+    """ "Any equinox around the same price" (``asks_same_price``): the search within about 10% of the price of the car
+    under discussion (``car``), when the message names no budget of its own."""
+    if car is None or not car.price_cents or u.slots.budget_max_cents:
         return criteria
     return {
         **criteria,
@@ -1057,7 +1057,7 @@ def models_compared(u: Understanding) -> bool:
     its cheapest unit."""
     if len(_subjects(u)) < 2:
         return False
-    if _EASIER_ON_GAS.search(u.text):  # "is the tucson hybrid or the santa fe hybrid better on gas"
+    if asks_better_mpg(u):  # "is the tucson hybrid or the santa fe hybrid better on gas"
         return True
     return side_by_side(u) or (bool(_WHICH.search(u.text)) and _measure(u.text) in ("cheaper", "pricier"))
 
@@ -1650,21 +1650,21 @@ def with_trade_in(u: Understanding, state: DialogueState) -> Understanding:
         u = replace(u, intents=["trade_in", *(i for i in u.intents if i != "trade_in")])  # "68k, no accidents"
     if not state.trade_in or u.primary != "trade_in":
         return u
-    told = {
-        k: v
-        for k, v in state.trade_in.items()
-        if k in ("year", "make", "model", "mileage", "payoff_cents", "condition") and v is not None
-    }
     now = asdict(u.slots.trade_in) if u.slots.trade_in else {}
-    merged = {**told, **{k: v for k, v in now.items() if v is not None}}
+    merged = {**_trade_told(state), **{k: v for k, v in now.items() if v is not None}}
     return replace(u, slots=replace(u.slots, trade_in=TradeIn(**merged)))
+
+
+def _trade_told(state: DialogueState) -> dict[str, Any]:
+    """The trade-in the conversation's state holds, as ``TradeIn``'s fields (what was told of it, nothing else)."""
+    return {k: v for k, v in state.trade_in.items() if k in TradeIn.__dataclass_fields__ and v is not None}
 
 
 def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
     """A clock time given alone ("around 10", "a las 10") after the customer named the day of the visit: the
     understanding's time request on that day, so that the handover's dossier resolves the right date."""
     request, asked = u.time_request, state.appointment
-    changed = re.search(r"\b(?:actually|instead|change|make it|move it|switch)\b", u.text, re.IGNORECASE)
+    changed = moves_the_time(u.text)
     if request is None or request.day is not None or not asked.get("day") or (asked.get("hour") and not changed):
         return u  # "actually make it 6:30" after "tmrw after 5": the same day
     s = u.slots
@@ -1829,7 +1829,7 @@ def recall(state: DialogueState, u: Understanding) -> str | None:
     conversation's state; None when the message asks no such thing or nothing of it was told."""
     if not _RECALL.search(u.text):
         return None
-    language = u.language if u.language in ("en", "es") else "en"
+    language = u.language if writes(u.language) else "en"
     said: list[str] = []
     email, phone = contact_given(u.text)  # "u have my number right? its 708-555-0191": this one too
     contact = {**state.contact, **({"phone": phone} if phone else {}), **({"email": email} if email else {})}
@@ -1838,7 +1838,7 @@ def recall(state: DialogueState, u: Understanding) -> str | None:
         said.append(
             translate(language, "Yes, I have {contact}.").format(contact=translate(language, " and ").join(given))
         )
-    trade = TradeIn(**{k: v for k, v in state.trade_in.items() if k in TradeIn.__dataclass_fields__})
+    trade = TradeIn(**_trade_told(state))
     if _ABOUT_TRADE.search(u.text) and trade.describe():
         said.append(translate(language, "You told me your trade-in is a {trade}.").format(trade=trade.describe()))
     visit = state.appointment.get("words")

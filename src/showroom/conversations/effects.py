@@ -24,7 +24,7 @@ from showroom.brain.i18n import contract, translate, writes
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
-from showroom.brain.nlu.when import capitalise_weekdays
+from showroom.brain.nlu.when import capitalise_weekdays, find_day, moves_the_time, part_of_day
 from showroom.brain.types import Turn as AgentTurn
 from showroom.brain.types import VehicleView
 from showroom.conversations import experiment_hook
@@ -303,19 +303,13 @@ def _when_and_what(u: Understanding, language: str, about: VehicleView | None) -
     when = ""
     if request is not None and request.in_minutes is None:
         when = f" {request.said()}"
-    elif part := _PART_OF_DAY.search(u.text):  # "text me tmrw morning"
-        day = _DAY_SAID.get(part.group("day").lower(), part.group("day").capitalize()) if part.group("day") else ""
-        when = f" {day} {part.group('part').lower()}".rstrip() if day else f" in the {part.group('part').lower()}"
+    elif part := part_of_day(u.text):  # "text me tmrw morning"
+        day = (find_day(u.text) or ("", ""))[1]
+        when = (
+            f" this {part}" if day == "today" else f" {capitalise_weekdays(day)} {part}" if day else f" in the {part}"
+        )
     what = f" about the {_car_said(about, language)}" if about is not None else ""
     return when + what
-
-
-_PART_OF_DAY = re.compile(
-    r"\b(?:(?P<day>today|tomorrow|tmrw|tmr|tomorow|tommorow|monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday)\s+)?(?:in the\s+)?(?P<part>morning|afternoon|evening)\b",
-    re.IGNORECASE,
-)
-_DAY_SAID = {"today": "this", **{w: "tomorrow" for w in ("tomorrow", "tmrw", "tmr", "tomorow", "tommorow")}}
 
 
 def _car_said(car: VehicleView, language: str) -> str:
@@ -427,7 +421,7 @@ def _told_while_waiting(u: Understanding, language: str, email: str | None, phon
     request = u.time_request
     if request is not None and language == "en":
         when = request.said() if request.in_minutes is None else f"in about {request.in_minutes} minutes"
-        new = re.search(r"\b(?:actually|instead|change|make it|move it|switch)\b", u.text, re.IGNORECASE)
+        new = moves_the_time(u.text)
         call = _CALL_ME.search(u.text)
         if parts and (call is not None or not new):  # "my number is 708-555-0131, call after 5": when to call
             texting = call is not None and re.search(r"\btext", call.group(), re.IGNORECASE)

@@ -407,11 +407,11 @@ async def _decide(
         await effects.for_staff(session, services, turn, message, u, known, turns)
         if waiting is None:
             return Outcome(skipped=silent)
-        # "while i wait, how much is it", "y cuantas millas", "should i bring anything"
-        plain = u.primary in _WHILE_WAITING or asks_about_a_car(u) or knows_generally(u.text)
-        # "can u guarantee ill get approved" while waiting: the honest general answer, the person still coming
-        general = knows_generally(u.text) and (match is None or not effects.hurts(match))
-        if waiting.answers and ((match is None and plain) or general):
+        # "while i wait, how much is it", "y cuantas millas"; "should i bring anything", "can u guarantee ill get
+        # approved": the honest general answer, unless what the message fires hurts, the person still coming
+        general = knows_generally(u.text)
+        plain = u.primary in _WHILE_WAITING or asks_about_a_car(u) or general
+        if waiting.answers and ((match is None and plain) or (general and not (match and effects.hurts(match)))):
             return replace(await _question(session, services, turn, message, u, known, turns), waiting=True)
         recalled = recall(told, u)  # "u have my number right": said back, not a holding line
         if waiting.notes >= MAX_HOLDING_NOTES and recalled is None:

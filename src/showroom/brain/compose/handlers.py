@@ -140,16 +140,12 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
         said = _body_said(ctx, exact)
         if _on_screen(ctx, exact[:limit]):  # the cars are in the last reply: the answer alone
             return _Reply(lead=[said], question=ctx.say("ask_which"), confidence=0.85)
-        answer = _exact_answer(ctx, exact[:limit], asked_specific, more=len(exact) > limit)
-        if answer.lead and answer.lead[0].startswith(("Yes! ", "¡Sí! ")):  # one yes is enough
-            answer.lead[0] = answer.lead[0].split(" ", 1)[1]
-        answer.lead[:0] = [said]
+        answer = _without_cheer(_exact_answer(ctx, exact[:limit], asked_specific, more=len(exact) > limit))
+        answer.lead[:0] = [said]  # one yes is enough
         return answer
     if exact and asks_gearbox_of(ctx.u):  # "el forte verde es manual?": answered of the unit
-        answer = _exact_answer(ctx, exact[:1], asked_specific, more=False)
-        if answer.lead:  # the answer says yes or no itself: no cheer before the car's facts
-            first = _CHEER.sub("", answer.lead[0])
-            answer.lead[0] = first[:1].upper() + first[1:]
+        answer = _without_cheer(_exact_answer(ctx, exact[:1], asked_specific, more=False))
+        # the answer says yes or no itself: no cheer before the car's facts
         answer.lead[:0] = [_gearbox_fact(exact[0], ctx, exact[0].short_title if ctx.sms else exact[0].title)]
         return answer
     if exact and asks_fuel_of(ctx.u):  # "is the santa fe hybrid a plug-in?": answered of the unit, then the rest
@@ -378,6 +374,14 @@ def _on_screen(ctx: _Ctx, cars: Sequence[VehicleView]) -> bool:
 _CHEER = re.compile(r"^(?:Yes! |¡Sí! |Good news: |¡Buenas noticias! )")
 
 
+def _without_cheer(answer: _Reply) -> _Reply:
+    """The answer with its first line's "Yes!" or "Good news:" taken off, when something else is said first."""
+    if answer.lead:
+        first = _CHEER.sub("", answer.lead[0])
+        answer.lead[0] = first[:1].upper() + first[1:]
+    return answer
+
+
 def _said_left_out(ctx: _Ctx, answer: _Reply) -> _Reply:
     """An answer with the criteria left out of its search said first (``_left_out_words``): a list's line says what it
     is, in place of "Here are 2 that match"; one car's facts come after the line, without their "Yes!"."""
@@ -385,8 +389,7 @@ def _said_left_out(ctx: _Ctx, answer: _Reply) -> _Reply:
     if left_out and answer.body:
         answer.lead = left_out
     elif left_out and answer.lead:
-        first = _CHEER.sub("", answer.lead[0])
-        answer.lead = [*left_out, first[:1].upper() + first[1:], *answer.lead[1:]]
+        answer.lead = [*left_out, *_without_cheer(answer).lead]
     return answer
 
 

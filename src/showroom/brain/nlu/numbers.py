@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from showroom.brain.nlu.text import rx
 from showroom.brain.nlu.understanding import Slots
+from showroom.brain.nlu.when import find_day, part_of_day
 
 _NUM_RE = re.compile(
     r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand|mil)\b)?"
@@ -168,12 +169,14 @@ _DISTANCE_AFTER = re.compile(
 )
 
 
-# a day or a part of one in the message: "around 10" is a clock time ("sat morning, like 10")
-_CLOCK_CONTEXT = rx(
-    r"\b(?:morning|afternoon|evening|tonight|tonite|today|tomorrow|tmrw|tmr|weekend|o'?clock|a\.?m|p\.?m"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|sat|sun|ma[nñ]ana|hoy|tarde|noche|s[aá]bado|domingo|lunes|martes"
-    r"|mi[eé]rcoles|jueves|viernes)\b"
-)
+_CLOCK_WORDS = rx(r"\b(?:weekend|o'?clock|a\.?m|p\.?m|tarde|noche)\b")
+
+
+def _names_when(text: str) -> bool:
+    """A day or a part of one in the message: "around 10" is then a clock time ("sat morning, like 10")."""
+    return find_day(text) is not None or part_of_day(text) is not None or bool(_CLOCK_WORDS.search(text))
+
+
 _ONE_AFTER = rx(r"^\s*(?:one|ones|uno|una)\b")
 
 
@@ -199,9 +202,7 @@ def _classify(text: str, num: _Num) -> None:
         num.kind = "year"
     elif plain and num.value != int(num.value) and 5 <= num.value < 200 and _ONE_AFTER.match(after):
         num.kind, num.value = "budget", num.value * 1000  # "the 23.5 one": a price in thousands
-    elif (
-        plain and num.value <= 12 and re.search(r"\b(?:like|around|about)\s*$", before) and _CLOCK_CONTEXT.search(text)
-    ):
+    elif plain and num.value <= 12 and re.search(r"\b(?:like|around|about)\s*$", before) and _names_when(text):
         num.kind = "ignore"  # "saturday morning like 10", "around 10 tmrw": a time, not $10k
     elif plain and len(num.digits) == 2 and num.value >= 5 and _BARE_BEFORE.search(before) and not _UNIT.match(after):
         num.kind, num.value = "budget", num.value * 1000  # "trucks under 30", "menos de 25": thousands of dollars

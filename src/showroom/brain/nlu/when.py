@@ -233,6 +233,21 @@ def find_day(text: str) -> tuple[str, str] | None:
     return (match.group(0).strip(), day) if day else None
 
 
+_PART_OF_DAY = rx(r"\b(morning|afternoon|evening)s?\b", flags=re.IGNORECASE)
+_MOVED = rx(r"\b(?:actually|instead|change|make it|move it|switch)\b", flags=re.IGNORECASE)
+
+
+def part_of_day(text: str) -> str | None:
+    """ "text me tmrw morning", "evenings are better": the part of the day named, if any ("morning")."""
+    found = _PART_OF_DAY.search(text)
+    return found.group(1).lower() if found else None
+
+
+def moves_the_time(text: str) -> bool:
+    """ "Actually make it 6:30", "can we change it to 4": a time given in place of one said before."""
+    return bool(_MOVED.search(text))
+
+
 def with_day(request: TimeRequest, words: str, day: str) -> TimeRequest:
     """A clock time given alone ("around 10") on the day named earlier in the conversation ("saturday")."""
     return TimeRequest(words=f"{words} {request.words}", day=day, hour=request.hour, minute=request.minute)
