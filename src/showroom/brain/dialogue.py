@@ -321,6 +321,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False  # "its a 2017 honda accord" answering the trade-in question: their car, not one shown
     if _WHY_PRICE.search(text) and not (s.budget_max_cents or s.mileage_max):
         return True  # "why is the palisade more": of the cars seen, not a search for more
+    if _PRICE_GAP.search(text) and not (s.budget_max_cents or s.mileage_max or s.makes or s.models):
+        return True  # "the price difference between the 2024 and 2025": two of the cars seen, not a search
     if _SIDE_BY_SIDE.search(text) and len(s.colors) > 1 and not (s.makes or s.models):
         return True  # "compare the white and the grey": two of those shown
     if s.stock_number or s.vin:
@@ -587,6 +589,14 @@ def about_model_of(criteria: dict[str, Any], focus: VehicleView | None, u: Under
     return {**kept, "makes": [focus.make], "models": [focus.model]}
 
 
+# "whats the mpg on the santa fe", "is the hybrid good on gas", "how are they on gas": the fuel economy asked
+MPG_ASKED = re.compile(
+    r"\bmpg\b|gas mileage|fuel (?:economy|efficiency|mileage)|per gallon|rinde|rendimiento|consumo"
+    r"|\b(?:good|great|easy|decent|bad|ok|okay|any good|better|easier) on (?:gas|fuel)\b|\bon gas\b",
+    re.IGNORECASE,
+)
+
+
 def asks_trims(u: Understanding) -> bool:
     """ "What trims of the Palisade do you have?", "what trims do you have" (of the model under discussion)."""
     return bool(_TRIMS.search(u.text))
@@ -600,6 +610,9 @@ def search_order(u: Understanding) -> str:
         return compared
     if asks_trims(u) or len(u.slots.trims) > 1:  # "the limited or the sel": one of each
         return "per_trim"
+    if u.primary == "vehicle_facts" and MPG_ASKED.search(u.text) and u.slots.models:
+        return "per_model"  # "whats the mpg on the tucson": the Tucson and the Tucson Hybrid both, each rated
+
     if _LOW_MILES.search(u.text):
         return "fewest_miles"
     if asks_colours(u):
@@ -815,6 +828,8 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     if gap and named is None and u.slots.colors:  # "how much more is the black one": the one of that colour seen
         coloured = [v for v in ordered if _colour_matches(v.exterior_color, u.slots.colors)]
         named = coloured if len(coloured) == 1 else None
+    if gap and (each_year := _one_of_each_year(text, ordered)):  # "the difference between the 2024 and 2025"
+        named = each_year
     if side and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
@@ -871,6 +886,18 @@ _TOP_TWO = re.compile(
     r"|least expensive|barat[oa]s|newest|nuev[oa]s|lowest[- ]mile(?:age|s)?|fewest miles)\b",
     re.IGNORECASE,
 )
+
+
+def _one_of_each_year(text: str, ordered: Sequence[VehicleView]) -> list[VehicleView] | None:
+    """Of the cars seen, a priced one of each of the two model years a message names, the second of the same trim
+    as the first where one is; None unless it names two years that both have one."""
+    years = list(dict.fromkeys(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)))
+    priced = [v for v in ordered if v.price_cents is not None]
+    first = next((v for v in priced if len(years) == 2 and v.year == years[0]), None)
+    later = [v for v in priced if len(years) == 2 and v.year == years[1]]
+    if first is None or not later:
+        return None
+    return [first, next((v for v in later if (v.model, v.trim) == (first.model, first.trim)), later[0])]
 
 
 def _top_two(text: str, ordered: Sequence[VehicleView]) -> list[VehicleView]:

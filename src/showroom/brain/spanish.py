@@ -929,6 +929,16 @@ MESSAGES: dict[str, str] = {
     "Would you like a team member to confirm it for this one?": (
         "¿Quiere que alguien de nuestro equipo lo confirme para este vehículo?"
     ),
+    "The {best} is the easiest on gas: EPA-rated at about {mpg} MPG combined, against about {others}, depending on "
+    "the engine and drive.": (
+        "El {best} es el que menos gasolina gasta: la EPA lo estima en unas {mpg} millas por galón combinadas, "
+        "frente a unas {others}, según el motor y la tracción."
+    ),
+    "{figure} for the {name}": "{figure} del {name}",
+    "Would you like to see the ones we have of the {best}?": "¿Quiere ver los {best} que tenemos?",
+    "Would you like a team member to confirm it for the one you like?": (
+        "¿Quiere que alguien de nuestro equipo lo confirme para el que le guste?"
+    ),
     "Thanks{name}, I've passed {what} on to our team.": "Gracias{name}, ya le pasé {what} a nuestro equipo.",
     "your offer of {price}": "su oferta de {price}",
     " out the door": " con todo incluido",

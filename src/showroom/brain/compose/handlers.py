@@ -27,6 +27,7 @@ from showroom.brain.compose.vehicles import (
 from showroom.brain.dialogue import (
     ALONE,
     BOTH,
+    MPG_ASKED,
     asks_colours,
     asks_condition,
     asks_for_more,
@@ -53,7 +54,7 @@ from showroom.brain.nlu.attributes import (
     transmissions_named,
     vehicle_fuel,
 )
-from showroom.brain.nlu.figures import rated
+from showroom.brain.nlu.figures import Rated, rated
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.knowledge import three_rows_since, trim_rank
 from showroom.brain.nlu.understanding import Slots, Understanding
@@ -1607,10 +1608,7 @@ def _test_drive(ctx: _Ctx) -> _Reply:
 _FACT_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (topic, re.compile(pattern, re.IGNORECASE))
     for topic, pattern in (
-        (
-            "fuel economy",
-            r"\bmpg\b|gas mileage|fuel (?:economy|efficiency|mileage)|per gallon|rinde|rendimiento|consumo",
-        ),
+        ("fuel economy", MPG_ASKED.pattern),
         (
             "range and charging figures",
             r"(?<!price )(?<!that )(?<!this )(?<!my )(?<!your )(?<!budget )(?<!the same )\brange\b(?! of \$)|charg|kwh"
@@ -1666,6 +1664,20 @@ _ENGINE_BADGES = (
 )  # fmt: skip
 
 
+def _rated_variants(cars: Sequence[VehicleView], topic: str) -> list[tuple[str, Rated]]:
+    """The versions of the models among ``cars`` that ``topic`` rates differently (a Santa Fe and a Santa Fe Hybrid),
+    each with its rating over the years in stock, the best first; a car the table does not know is left out."""
+    found: dict[str, list[Rated]] = {}
+    for v in cars:
+        fuel = vehicle_fuel(v.fuel_type, v.model, v.trim)
+        figure = rated(v.model, v.year, topic, fuel)
+        if figure is not None:
+            hybrid = " Hybrid" if fuel == "Hybrid" and "hybrid" not in v.model.lower() else ""
+            found.setdefault(f"{display_name(v.make)} {display_name(v.model)}{hybrid}", []).append(figure)
+    merged = [(name, Rated(min(r.low for r in rs), max(r.high for r in rs))) for name, rs in found.items()]
+    return sorted(merged, key=lambda p: -(p[1].low + p[1].high))
+
+
 def _engine_badge(name: str) -> tuple[str, str] | None:
     """The first maker's engine badge in a unit's name ("45 TFSI") and what it stands for, if any."""
     for pattern, engine in _ENGINE_BADGES:
@@ -1683,13 +1695,31 @@ def _facts(ctx: _Ctx) -> _Reply:
     s = ctx.u.slots
     general = topic == "warranty" and not (ctx.referred or s.models or s.makes or s.stock_number or s.vin)
     v = None if general else _by_identifier(ctx) or (ctx.vehicles[0] if ctx.vehicles and not several else None)
+    pointed = bool(s.stock_number or s.vin) or len({u.id for u in ctx.vehicles}) < 2
     title = (v.short_title if ctx.sms else v.title) if v else None
     reply = _Reply(confidence=0.6, vehicle_ids=[v.id] if v else [])
     fuel = vehicle_fuel(v.fuel_type, v.model, v.trim) if v else None
     figure = rated(v.model, v.year, topic, fuel) if v else None
     if topic == "range and charging figures" and not _RANGE_ASKED.search(ctx.u.text):
         figure = None  # "how long on a DC fast charger": a charging time, which no rating here answers
-    if topic == "fuel economy" and v and v.fuel_economy:
+    variants = _rated_variants(ctx.vehicles, topic) if topic == "fuel economy" and not pointed else []
+    if len(variants) > 1:  # "whats the mpg on the santa fe", "which tucson gets the best gas mileage": each version
+        (best, top), *rest = variants
+        reply.lead.append(
+            ctx.t(
+                "The {best} is the easiest on gas: EPA-rated at about {mpg} MPG combined, against about {others}, "
+                "depending on the engine and drive.",
+                best=best,
+                mpg=top.said(),
+                others=ctx.join([ctx.t("{figure} for the {name}", figure=r.said(), name=n) for n, r in rest]),
+            )
+        )
+        reply.vehicle_ids, v = [], None  # of no one car: no car's link
+        reply.question = ctx.t("Would you like to see the ones we have of the {best}?", best=best)
+    elif variants and several:  # "how are they on gas" of three Tucsons
+        reply.lead.append(ctx.t(_RATED[topic], model=variants[0][0], figure=variants[0][1].said()))
+        reply.question = ctx.t("Would you like a team member to confirm it for the one you like?")
+    elif topic == "fuel economy" and v and v.fuel_economy:
         reply.lead.append(ctx.t("The {title} is rated at {mpg} MPG combined.", title=title, mpg=v.fuel_economy))
     elif v and figure is not None:  # "range?", "mpg on the kia hybrid", "can the titan tow 7000": the rating
         hybrid = " Hybrid" if fuel == "Hybrid" and "hybrid" not in v.model.lower() else ""  # an Escape "SE Hybrid"

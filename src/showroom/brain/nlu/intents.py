@@ -293,6 +293,9 @@ _FACTS = rx(
     r"|on (?:a|one) (?:full |single )?(?:charge|tank)|charg(?:e|es|ing) (?:time|speed)"
     r"|(?:dc )?fast[\s-]?charg\w*|level 2|kwh|battery (?:size|capacity|life|health)|heat pump)\b",
     r"\b(?:mpg|gas mileage|fuel (?:economy|efficiency|mileage)|miles per gallon|gas (?:does it|it) (?:use|get))\b",
+    # "is the santa fe hybrid good on gas", "how are they on gas": the rating asked, not a wish for a thrifty car
+    r"\b(?:is|are|how'?s|how is|how are) (?:it|they|that|this|those|these|the \w+(?: (?!compare|stack)\w+){0,2})"
+    r" (?:(?:good|great|easy|decent|bad|ok|okay|any good) )?on (?:gas|fuel)\b",
     r"\b(?:horsepower|hp|torque|towing capacity|tow(?:ing)? (?:capacity|rating|limit)|how much (?:can it|does it) tow"
     r"|what about towing|(?:can|could) (?:it|the \w+) tow|how much can (?:it|the \w+) tow"
     r"|(?:is|does) (?:it|that|the \w+)(?: \w+)? (?:a |have a |got a )?"

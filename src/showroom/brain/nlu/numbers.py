@@ -283,8 +283,15 @@ def _apply_numbers(slots: Slots, numbers: Sequence[_Num], masked: str, year_hint
                 )
             ):
                 bare_years.append(year)
+    for pair in _TWO_YEARS.finditer(masked):  # "a 2023 or 2024 palisade", "the 2024 and the 2025": both years
+        first, second = int(pair.group(1)), int(pair.group(2))
+        if (first in bare_years) != (second in bare_years) and abs(first - second) <= 5:
+            bare_years.append(second if first in bare_years else first)
     if bare_years and slots.year_min is None and slots.year_max is None:
         slots.year_min, slots.year_max = min(bare_years), max(bare_years)
+
+
+_TWO_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:,|/|&|or|and)\s*(?:an? |the )?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _apply_budget(slots: Slots, num: _Num) -> None:

@@ -1,0 +1,47 @@
+"""A model's versions and two model years (issue 13, twelfth round): "whats the mpg on the santa fe" rates the Santa Fe
+and the Santa Fe Hybrid each (not the first unit found), "how are they on gas" of a list rates the model, and "the
+price difference between the 2024 and 2025" sets one of each year side by side; "a 2023 or 2024" is both years."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.brain.nlu.intents import understand
+from showroom.db.engine import Database
+from tests.agent.test_following_through import _visitor
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("a 2023 or 2024 palisade", (2023, 2024)),
+        ("2022 or a 2023 tucson under 30k", (2022, 2023)),
+        ("whats the price difference between the 2024 and 2025", (2024, 2025)),
+        ("i moved here in 2019 and 2020 was rough", (None, None)),
+    ],
+)
+def test_two_years_joined_are_both_wanted(text: str, years: tuple[int | None, int | None]) -> None:
+    slots = understand(text).slots
+    assert (slots.year_min, slots.year_max) == years
+
+
+async def test_a_models_fuel_economy_rates_each_of_its_versions(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.reply("which tucson gets the best gas mileage")
+    assert "The Hyundai Tucson Hybrid is the easiest on gas: EPA-rated at about 37–38 MPG combined" in said
+    assert "for the Hyundai Tucson," in said and "inventory/" not in said  # no one car's link
+
+
+async def test_how_they_are_on_gas_of_a_list_is_the_models_rating(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any tucsons?")
+    said = await chat.reply("how are they on gas")
+    assert "EPA-rated at about" in said and "rather not guess" not in said
+
+
+async def test_the_price_difference_between_two_years_seen(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you have a 2024 and a 2025 tucson")
+    said = await chat.reply("whats the price difference between the 2024 and 2025")
+    assert said.startswith("The 2025 Hyundai Tucson Limited AWD is $1,371 more than the 2024 Hyundai Tucson")
