@@ -245,7 +245,7 @@ def test_a_test_drive_request_proposes_booking_and_asks_for_a_day(
     assert draft.text.endswith("What day and time work best for you?")
     assert draft.suggested_type == "appointment"
     dated = _compose("can I test drive it saturday at 2pm?", [palisade], dealership)
-    assert "Saturday at 2pm" in dated.text
+    assert "Saturday at 2 PM" in dated.text
     assert "confirm" in dated.text
 
 

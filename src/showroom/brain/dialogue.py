@@ -1866,7 +1866,9 @@ def recall(state: DialogueState, u: Understanding) -> str | None:
             translate(language, "Yes, I have {contact}.").format(contact=translate(language, " and ").join(given))
         )
     trade = TradeIn(**_trade_told(state))
-    if _ABOUT_TRADE.search(u.text) and trade.describe():
+    theirs = [w.lower() for w in (trade.model, trade.make) if w]  # "what did i tell u about my rav4"
+    about_trade = _ABOUT_TRADE.search(u.text) or any(re.search(rf"\b{re.escape(w)}\b", u.text, re.I) for w in theirs)
+    if about_trade and trade.describe():
         said.append(translate(language, "You told me your trade-in is a {trade}.").format(trade=trade.describe()))
     visit = state.appointment.get("words")
     if _ABOUT_VISIT.search(u.text) and visit:

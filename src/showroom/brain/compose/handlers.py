@@ -1450,7 +1450,8 @@ def _trade_in(ctx: _Ctx) -> _Reply:
     trade = ctx.u.slots.trade_in
     reply = _Reply(confidence=0.7)
     known = []
-    named = " ".join(str(part) for part in (trade.year, trade.make, trade.model) if part) if trade else ""
+    parts = (trade.year, trade.make, trade.model, trade.trim) if trade and (trade.make or trade.model) else ()
+    named = " ".join(str(part) for part in parts if part)
     if named:  # "a 2016 Honda Accord"
         known.append(ctx.t("a {year}", year=named))
     if trade and trade.mileage is not None:
@@ -1579,7 +1580,7 @@ def _test_drive(ctx: _Ctx) -> _Reply:
             else ctx.t("Would another day work for you?")
         )
     elif request:
-        said = capitalise_weekdays(request.words)
+        said = request.said() if ctx.language == "en" else capitalise_weekdays(request.words)
         reply.lead.append(ctx.t("I'll pass {day} along to the team, and they'll confirm the time with you.", day=said))
         reply.question = ctx.t("Is there anything you'd like us to have ready for your visit?")
     elif day_named := find_day(ctx.u.text):

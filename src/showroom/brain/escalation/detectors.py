@@ -30,6 +30,7 @@ from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.sentiment import ACRONYMS
 from showroom.brain.nlu.text import is_negated, rx
+from showroom.brain.nlu.when import find_day
 from showroom.vocabulary import Sender
 
 
@@ -195,7 +196,13 @@ def _detect_appointment(ctx: _Context) -> str | None:
     asked = "?" in last_ai and bool(_AI_ASKED_WHEN.search(last_ai))
     # a day and a clock time that open the message are a visit too ("Saturday 9:30am for the Tacoma")
     opens_with_time = request.day is not None and ctx.lower.lstrip(" ,.!").startswith(request.words.lower())
-    if not (asked or VISIT.search(ctx.lower) or opens_with_time):
+    # "after my kid's game sat, so like 11:30? the telluride SX": a day and a clock time with the car to see
+    with_the_car = (
+        request.hour is not None
+        and find_day(ctx.text) is not None  # the day in this message (not carried from one said before)
+        and bool(ctx.u.slots.models or ctx.u.slots.stock_number or ctx.u.primary == "test_drive")
+    )
+    if not (asked or VISIT.search(ctx.lower) or opens_with_time or with_the_car):
         return None
     if HOURS_QUESTION.search(ctx.lower) and not _STRONG_VISIT.search(ctx.lower):
         return None  # "are you open till 8 tonight?": a question about the hours

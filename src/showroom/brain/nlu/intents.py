@@ -158,6 +158,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             # "i can come look saturday", "could swing by tomorrow to see it": a visit on a day
             r"\b(?:come|stop|swing|drop|head)\s+(?:look|see|check|by|in)\b[^.?!]{0,25}\b(?:today|tonight|tomorrow|tmrw"
             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this weekend)\b",
+            # "me and my wife want to come thurs after work", "can we come down saturday"
+            r"\b(?:come|stop|swing|drop|head|pop)(?:\s+(?:in|by|down|over|out|up|thru|through))?\s+(?:on\s+|this\s+|next\s+)?"
+            r"(?:today|tonight|tonite|tomorrow|tmrw|tmr|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|weekend)\b",
         ),
     ),
     ("test_drive", 1.5, rx(r"\b(?:appointment|appt|schedule|book|reserve)\b")),

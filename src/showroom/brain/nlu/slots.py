@@ -153,6 +153,37 @@ def _answers_the_trade_question(history: Sequence[Turn]) -> bool:
     return bool(_TRADE_QUESTION.search(last) and _TRADE_DETAILS.search(last))
 
 
+# The trims customers write of the cars they trade in ("my 2019 rav4 xle awd"), with a drivetrain after it
+_TRADE_TRIM = re.compile(
+    r"\b(?:le|se|xle|xse|sr5|trd(?: (?:off-road|pro|sport))?|lx|ex|ex-l|exl|sport|touring|sv|sl|sr|lt|ltz|ls|rs|premier"
+    r"|xl|xlt|lariat|platinum|titanium|denali|slt|sle|laredo|overland|trailhawk|latitude|limited|sxt|gt|sel|ses"
+    r"|calligraphy|ultimate|preferred|essential|value edition|night edition|n line|big horn|rebel|king ranch)"
+    r"(?: (?:awd|fwd|rwd|4wd|4x4|2wd))?\b(?! (?:miles|mi|k)\b)",
+    re.IGNORECASE,
+)
+# the trims written in capitals; the rest is written as a word: "Limited", "Night Edition"
+_TRIM_CAPITALS = {"le", "se", "xle", "xse", "sr5", "trd", "lx", "ex", "ex-l", "sv", "sl", "sr", "lt", "ltz", "ls", "rs"}
+_TRIM_CAPITALS |= {"xl", "xlt", "slt", "sle", "sxt", "gt", "sel", "ses", "awd", "fwd", "rwd", "4wd", "2wd", "n"}
+
+
+_SHORT_TRIMS = {"le", "se", "ls", "sr", "sl", "sv", "ex", "lt", "xl", "gt", "rs", "sport", "limited"}  # words too
+
+
+def _trade_trim(lower: str, trade: TradeIn | None) -> re.Match[str] | None:
+    """The trim of the customer's trade-in in a message about it; a short one ("se", "le": words in Spanish or
+    English too) only right after the model, an article or with a drivetrain ("its an se", "camry le", "ex awd")."""
+    if trade is None:
+        return None
+    model = (trade.model or "").lower()
+    for found in _TRADE_TRIM.finditer(lower):
+        word = found.group(0).split()[0]
+        before = lower[: found.start()]
+        plain = word not in _SHORT_TRIMS or " " in found.group(0).strip()
+        if plain or re.search(r"\b(?:an?|its|it'?s|the|my)\s+$", before) or (model and before.endswith(f"{model} ")):
+            return found
+    return None
+
+
 def _trade_in(lower: str, owned: Sequence[_Owned], traded_before: bool = False) -> TradeIn | None:
     """The customer's trade-in: a car of theirs in a message about trading, or after one ("I want to trade my car",
     then "it's a 2018 sentra with 70k")."""
@@ -766,7 +797,9 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
     of_the_trade = traded_before and (answering or own_start) and not wanted
     if of_the_trade and slots.budget_max_cents and not slots.mileage_max and not _BUDGET_SAID.search(lower):
         # "mine has 48k, no accidents" after "trade my 2020 tucson": the trade's miles, not a budget
-        slots.mileage_max, slots.mileage_about = slots.budget_max_cents // 100, True
+        # "about 62k" was read as a budget of 55.8k to 68.2k: the 62k it is around
+        band = (slots.budget_min_cents or slots.budget_max_cents, slots.budget_max_cents)
+        slots.mileage_max, slots.mileage_about = int(round(sum(band) / 200, -2)), True
         slots.budget_max_cents = slots.budget_min_cents = None
     if traded_before and slots.mileage_max and not wanted and not slots.trade_in and not _LIMIT_WORD.search(lower):
         # "about 112k miles" after "i have a trade, 2016 accord": the trade's miles, not a wish for ours
@@ -778,6 +811,14 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         # "want to trade my 2020 tucson for a new one": new ones of that model are what they want
         slots.makes, slots.models = [trade.make] if trade.make else [], [trade.model]
         slots.condition = VehicleCondition.new
+    trim = _trade_trim(lower, slots.trade_in) if of_the_trade or _TRADE_CUE.search(lower) else None
+    if trim:  # "xle awd silver about 62k": the trade's trim, as its maker writes it
+        words = [
+            "EX-L" if w == "exl" else w.upper() if w in _TRIM_CAPITALS else w if w == "4x4" else w.capitalize()
+            for w in trim.group(0).split()
+        ]
+        slots.trade_in = replace(slots.trade_in or TradeIn(), trim=" ".join(words))
+        slots.trims = []
     said = _TRADE_STATE.findall(lower)
     if said and (slots.trade_in is not None or of_the_trade):  # "one owner, no accidents, small dent": the trade's
         condition = ", ".join(dict.fromkeys(m.strip() for m in said))

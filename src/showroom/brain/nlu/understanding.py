@@ -36,10 +36,11 @@ class TradeIn:
     mileage: int | None = None
     payoff_cents: int | None = None  # what is still owed on it
     condition: str | None = None  # as the customer says it: "one owner, no accidents, small dent on the rear bumper"
+    trim: str | None = None  # "XLE AWD"
 
     def describe(self) -> str:
         """'2015 Honda Civic, 98,000 miles, $6,000 owed'; '' when nothing is known."""
-        parts = [" ".join(str(part) for part in (self.year, self.make, self.model) if part)]
+        parts = [" ".join(str(part) for part in (self.year, self.make, self.model, self.trim) if part)]
         if self.mileage is not None:
             parts.append(f"{self.mileage:,} miles")
         if self.condition:

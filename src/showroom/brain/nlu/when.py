@@ -155,13 +155,16 @@ _MACHINE_TIME = re.compile(r"<[^>]{1,200}>|\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\
 
 
 def find_time_request(text: str) -> TimeRequest | None:
-    """The first clock time in ``text`` with the day next to it, if the customer names one."""
+    """The clock time in ``text`` a visit or a call is asked at, with the day next to it, if the customer names one:
+    the first, past a time that only says when they are free ("i get off at 3, could swing by like 3:30") and past
+    "lunch" or "noon" when a clock time says it ("at lunch today, like 12:30")."""
     cleaned = _MACHINE_TIME.sub(lambda m: " " * len(m.group()), clean(text))  # an ADF's <requestdate>, markup
+    found_times: list[tuple[re.Match[str], int, int, bool]] = []  # the clock, hour, minute, and whether a fallback
     for clock in _CLOCK.finditer(cleaned):
         groups = clock.groupdict()
         if groups["noon"]:
-            hour, minute = 12, 0
-            break
+            found_times.append((clock, 12, 0, True))
+            continue
         ap = groups["ap"] or groups["ap1"]
         if not (ap or groups["m"] or groups["lead"] or groups["ish"]):
             continue  # a bare number is a price, a year, a count
@@ -169,20 +172,22 @@ def find_time_request(text: str) -> TimeRequest | None:
             continue  # "insurance at 20 is gonna kill me": an age, a count; a 24-hour time is written 20:00
         if not (ap or groups["m"] or groups["ish"]) and _SHOW_ME.search(cleaned[: clock.start()]):
             continue  # "show me like 5", "send me about 3": how many cars, not when
-        found = _hour(int(groups["h"]), ap, cleaned)
-        if found is not None:
-            hour, minute = found, int(groups["m"] or 0)
-            break
+        hour_found = _hour(int(groups["h"]), ap, cleaned)
+        if hour_found is not None:
+            free_from = bool(_OFF_WORK.search(cleaned[max(0, clock.start() - 24) : clock.start()]))
+            found_times.append((clock, hour_found, int(groups["m"] or 0), free_from))
+    if found_times:
+        clock, hour, minute, _ = next((t for t in found_times if not t[3]), found_times[0])
     else:
         compact = _COMPACT.search(cleaned)  # "tmrw after work like 530": 5:30, when a day or am/pm says it is a time
         hour_said = int(compact.group("h")) if compact else 0
         if compact is None or not (1 <= hour_said <= 12) or not (compact.group("ap") or _DAY.search(cleaned)):
             return _soon(cleaned)
         clock = compact
-        found = _hour(hour_said, compact.group("ap"), cleaned)
-        if found is None:
+        compact_hour = _hour(hour_said, compact.group("ap"), cleaned)
+        if compact_hour is None:
             return _soon(cleaned)
-        hour, minute = found, int(compact.group("m"))
+        hour, minute = compact_hour, int(compact.group("m"))
     days = list(_DAY.finditer(cleaned))
     day_match = min(days, key=lambda m: abs(m.start() - clock.start())) if days else None
     day: str | None = None
@@ -194,6 +199,14 @@ def find_time_request(text: str) -> TimeRequest | None:
     start = min(clock.start(), day_match.start()) if day_match else clock.start()
     end = max(clock.end(), day_match.end()) if day_match else clock.end()
     return TimeRequest(words=cleaned[start:end].strip(), day=day, hour=hour, minute=minute)
+
+
+# "i get off at 3", "work till 5", "done at 4", "salgo a las 5": when the customer is free, not the time asked for
+_OFF_WORK = re.compile(
+    r"\b(?:(?:get|i'?m|im|be|am) (?:off|out)(?: of work| work)?|work (?:till|til|until)|done(?: with work)?|finish\w*"
+    r"|salgo(?: del trabajo)?)\s+(?:at|by|around|@|a las)?\s*$",
+    re.IGNORECASE,
+)
 
 
 _SOON = rx(
