@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 
+from showroom.brain.nlu.figures import rated
 from showroom.brain.nlu.intents import understand
 from showroom.db.engine import Database
 from tests.agent.test_following_through import _visitor
@@ -45,3 +46,31 @@ async def test_the_price_difference_between_two_years_seen(app: FastAPI, db: Dat
     await chat.reply("do you have a 2024 and a 2025 tucson")
     said = await chat.reply("whats the price difference between the 2024 and 2025")
     assert said.startswith("The 2025 Hyundai Tucson Limited AWD is $1,371 more than the 2024 Hyundai Tucson")
+
+
+async def test_which_has_lower_miles_compares_the_two_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("need 3 rows for my kids, budget 25k")
+    drive = await chat.reply("and the dodge is awd?")
+    assert drive.startswith("Yes, the 2019 Dodge Durango GT AWD is all-wheel drive (AWD).")
+    miles = await chat.reply("which has lower miles")
+    assert miles.startswith("The 2015 Toyota Highlander AWD 4dr V6 XLE has fewer miles: 71,339, against 75,410")
+
+
+async def test_any_other_of_a_make_is_every_model_of_it(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do u have a jetta and whats the price")
+    others = await chat.reply("any other vws")
+    assert "Arteon" in others and "No others" not in others
+
+
+async def test_any_other_of_a_trim_is_any_colour_of_it(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you have a green palisade")
+    others = await chat.reply("any other night editions")
+    assert "White, $54,597" in others and "White, $54,633" in others
+
+
+@pytest.mark.parametrize(("model", "year"), [("Durango", 2019), ("Ecosport", 2020), ("Mazda3 5-Door", 2017)])
+def test_the_lots_models_have_a_fuel_economy_rating(model: str, year: int) -> None:
+    assert rated(model, year, "fuel economy") is not None

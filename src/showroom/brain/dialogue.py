@@ -104,6 +104,7 @@ _ATTRIBUTE_ONLY = re.compile(
 )
 _COMPARATIVE = re.compile(
     r"\b(?:cheaper|newer|pricier|more expensive|less expensive|fewer miles|less miles|lower price|m[aá]s barat[oa]"
+    r"|lower (?:miles|mileage)|less mileage|(?:more|higher) (?:miles|mileage)"
     r"|m[aá]s nuev[oa]|menos millas|m[aá]s millas|m[aá]s car[oa])\b",
     re.IGNORECASE,
 )

@@ -564,6 +564,11 @@ _ATTRIBUTE_QUESTION = re.compile(
 )
 
 
+_YES_NO_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:is|does|are|has)\b(?!\s+there\b)|\b(?:is|are)\s+(?:it|they|that)?\s*\w+\s*\?\s*$", re.I
+)
+
+
 def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     """'Is it AWD?', 'does it have heated seats?', 'how many miles?' about the vehicle in context."""
     s = ctx.u.slots
@@ -576,9 +581,12 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
         or _PHOTOS_ASKED.search(text)
         or _CAB_ASKED.search(text)
     )
-    named = (_by_identifier(ctx) is not None or ctx.referred) and bool(
-        s.drivetrains or s.fuel_types or s.features or s.colors or s.transmissions or s.body_styles
-    )
+    # "is the arteon awd", "and the dodge is awd?": a yes or no of the one car the model names
+    of_one = len({v.id for v in ctx.vehicles}) == 1 and bool(s.models or s.makes) and bool(_YES_NO_ASKED.search(text))
+    named = (
+        (_by_identifier(ctx) is not None or ctx.referred or of_one)
+        and bool(s.drivetrains or s.fuel_types or s.colors or s.transmissions)
+    ) or ((_by_identifier(ctx) is not None or ctx.referred) and bool(s.features or s.body_styles))
     if not ctx.vehicles or not (ctx.u.is_question or ctx.referred) or not (asks or named):  # "is stock 123 awd?"
         return None
     if named and not asks and superlative(ctx.u):

@@ -382,11 +382,21 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         terms["forget"] = ["colors"]
     if (s.fuel_types or s.body_styles) and not (s.models or s.makes) and _ANY_OF_KIND.search(u.text):
         terms["forget"] = [*terms.get("forget", []), "makes", "models", "trims"]  # "any hybrids": not the Prius alone
+    if _OTHER_ONES.search(u.text):  # "any other vws" after a Jetta, "any other night editions" after a green one
+        named = [k for k in ("makes", "trims", "colors") if terms[k]]
+        loose = {"makes": ["models", "trims", "colors"], "trims": ["colors"], "colors": ["trims"]}
+        dropped = [k for n in named if not (n == "makes" and s.models) for k in loose[n] if not terms[k]]
+        terms["forget"] = [*terms.get("forget", []), *dropped]
     if _WHOLE_LOT.search(u.text):  # "what's the cheapest new car you have": the lot, not the model discussed
         terms["forget"] = [k for k in _FORGETTABLE if k not in terms or terms[k] in (None, [], "")]
     return terms
 
 
+# "any other vws", "other night editions": more units of what it names, whatever else the one seen was
+_OTHER_ONES = re.compile(
+    r"\b(?:any|got|have|more|some|are there)\s+other\s+\w+|\bother\s+(?:\w+\s+)?\w+s\b|\botr[oa]s\s+\w+",
+    re.IGNORECASE,
+)
 _ANY_OF_KIND = re.compile(
     r"\b(?:any|got any|have any|other|more)\s+(?:\w+\s+)?\w+s\b|\b(?:anything|something)\b", re.IGNORECASE
 )

@@ -548,12 +548,14 @@ def _lone_trims(tokens: Sequence[_Tok], catalog: Catalog | None, taken: Sequence
         )
     found: list[str] = []
     for k, tok in enumerate(tokens):
-        if tok.text not in ("a", "an", "the", "any", "el", "la", "los", "las", "un", "una"):
+        if tok.text not in ("a", "an", "the", "any", "another", "other", "el", "la", "los", "las", "un", "una"):
             continue
         if k + 1 < len(tokens) and any(a <= tokens[k + 1].start < b for a, b in taken):
             continue  # "the grand cherokee": a model's own word, not the "Grand" of "Grand Touring"
         following = [t.text for t in tokens[k + 1 : k + 7]]
         if following and re.fullmatch(r"(?:19|20)\d\d", following[0]):  # "the 2022 sel", "la 2022 limited"
+            following = following[1:]
+        if following and following[0] in ("other", "more", "otro", "otra", "otros", "otras"):  # "any other limiteds"
             following = following[1:]
         if following and following[0] in _PLAIN_WORDS:  # "a regular sx", "the base se"
             following = following[1:]

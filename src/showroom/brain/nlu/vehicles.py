@@ -120,7 +120,7 @@ _MODELS: dict[str, str] = {
     "Suzuki": "SX4|Grand Vitara|Kizashi",
 }
 _MAKE_ALIASES: dict[str, str] = {
-    "BMW": "bimmer|beemer|beamer",
+    "BMW": "bmws|bimmer|bimmers|beemer|beemers|beamer",
     "Cadillac": "caddy|caddie",
     "Chevrolet": "chevy|chevie|chev|chevvy",
     "Honda": "hond|hondo",
@@ -132,7 +132,7 @@ _MAKE_ALIASES: dict[str, str] = {
     "Nissan": "nissian|nisan",
     "Subaru": "subie|subi|subaroo",
     "Toyota": "toyta|toyata|yota|toyot",
-    "Volkswagen": "vw|volkswagon|volkswagan|vdub",
+    "Volkswagen": "vw|vws|volkswagon|volkswagan|vdub|vdubs",
     "Lamborghini": "lambo|lamborgini|lamborghin",
     "Rolls-Royce": "rolls|rollsroyce",
     "Ferrari": "ferarri|ferari",
