@@ -855,3 +855,33 @@ STAY_6 = [
     Case("is the price on the website the real price?", False, "price"),
 ]
 CASES += HANDOVER_6 + STAY_6
+
+# Round 7 (dev set D's kinds of misses and false alarms, in our own words): sarcasm in stars and "love how", scare
+# quotes, why-every-reply frustration, ultimatums on a number, an offer at a price with TTL, a cheaper store, buying
+# online or "it's ours", a bankruptcy or negative equity told, a Spanish recall on their own car and a Spanish speaker
+# asked for; a complaint read about online, a lawyer who owns a car, a current car's warning light explaining the
+# shopping, and "are there add-ons" stay with the AI.
+HANDOVER_7 = [
+    Case("five stars for having me sit there an hour for nothing ⭐⭐⭐⭐⭐", True, "complaint"),
+    Case("gotta love how the 'new' tires you put on are already bald lol", True, "complaint"),
+    Case("smh thanks a lot for the 'quick' oil change, 3 hours", True, "complaint"),
+    Case("why does every reply just send me a link, i asked a simple question", True, "frustration"),
+    Case("my sonata is worth 11. if you can't get there dont even bother", True, "negotiation"),
+    Case("18 for my tacoma or i walk", True, "negotiation"),
+    Case("could you do the palisade for 41 out the door plus ttl", True, "negotiation"),
+    Case("the kia store down the road has the same telluride 2k cheaper", True, "negotiation"),
+    Case("is there any give on the santa cruz", True, "negotiation"),
+    Case("can i buy the ioniq 6 remotely? im in ohio", True, "ready_to_buy"),
+    Case("we talked it over, the grey santa fe is ours", True, "ready_to_buy"),
+    Case("chapter 13 dismissed 2 years ago, would that stop me", True, "financing"),
+    Case("im upside down like 4k on my altima, can that go into a tucson", True, "financing"),
+    Case("salió una campaña de seguridad en mi kona, me pueden atender?", True, "existing_customer", languages=ES),
+    Case("busco alguien que hable español para explicarme", True, "person", languages=ES),
+]
+STAY_7 = [
+    Case("saw a complaint on reddit about palisade paint, is that true?", False, "features"),
+    Case("my attorney drives a genesis and loves it, got any g70s?", False, "availability"),
+    Case("tpms light keeps coming on in my current car so im shopping, what suvs under 25k", False, "availability"),
+    Case("are there any add-ons on top of the website price?", False, "price"),
+]
+CASES += HANDOVER_7 + STAY_7

@@ -13,7 +13,7 @@ from showroom.brain.escalation.defaults import default_specs
 from showroom.brain.escalation.evaluation import evaluate, needs_human
 from showroom.brain.nlu.intents import understand
 from showroom.brain.types import Turn
-from tests.agent.handover_cases import CASES, ES, Case, ai, c
+from tests.agent.handover_cases import CASES, ES, HANDOVER_7, STAY_7, Case, ai, c
 from tests.agent.handover_holdout import HOLDOUT
 
 TARGET = 0.9
@@ -177,3 +177,11 @@ def test_the_dossier_says_the_language() -> None:
 )
 def test_questions_that_look_like_a_handover_stay_with_the_ai(text: str) -> None:
     assert not needs_human(text), evaluate(_handovers(), text)
+
+
+def test_the_seventh_round_of_misses_and_false_alarms_is_decided_as_labelled() -> None:
+    """Dev set D's kinds of misses (sarcasm in stars, ultimatums on a number, an offer at a price, buying online, a
+    bankruptcy or negative equity told, a Spanish recall or Spanish speaker) and false alarms (a complaint read
+    online, a lawyer who owns a car, a current car's warning light, "are there add-ons"), in our own words."""
+    _, _, misses = _scores(HANDOVER_7 + STAY_7)
+    assert not misses, misses

@@ -565,7 +565,9 @@ _ATTRIBUTE_QUESTION = re.compile(
 
 
 _YES_NO_ASKED = re.compile(
-    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:is|does|are|has)\b(?!\s+there\b)|\b(?:is|are)\s+(?:it|they|that)?\s*\w+\s*\?\s*$", re.I
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:is|does|are|has)\b(?!\s+there\b)"
+    r"|\b(?:is|are)\s+(?:it|they|that)?\s*\w+\s*\?\s*$",
+    re.I,
 )
 
 

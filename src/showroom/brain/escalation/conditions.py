@@ -266,6 +266,7 @@ _OWN_SITUATION = rx(
     r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?" + _MONEY_WORDS + r"\b",
     r"\b(?:i|we|i'?m|im|i'?ve|ive|we'?re|we'?ve)\b[^.?!,]{0,30}?\b" + _MONEY_WORDS + r"\b",
     r"\b[3-8]\d\d\b(?!\s*(?:k\b|hp\b|miles|mi\b|months?|mo\b))",
+    r"\b(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b[^.?!]{0,20}\b(?:discharged|dismissed|filed|last year|ago)\b",
     r"\b(?:mi|mis|nuestro|nuestra|tengo|tenemos|yo|mi esposo|mi esposa)\b[^.?!,]{0,30}?\b(?:cr[eé]dito|puntaje"
     r"|ingresos?|trabajo|sueldo|pr[eé]stamo|enganche|aval|fiador|bancarrota|deuda)\b",
 )

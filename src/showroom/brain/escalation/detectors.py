@@ -68,6 +68,9 @@ _READY = _table(
         r"\b(?:send|email|text|shoot|start|draw up|prepare) (?:me |us )?(?:over )?(?:the |a |your )?"
         r"(?:paperwork|papers|contract|buyers? order|purchase agreement|docusign|deal sheet|bill of sale)\b",
         r"\bwrite (?:it|her|this|that|me|the deal|one) up\b|\blet'?s make (?:it|this) happen\b",
+        # "the green telluride is ours", "can i just buy the mustang online", "buy it sight unseen"
+        r"\b(?:is|it'?s|its) (?:ours|mine)\b(?!\s*\?)"
+        r"|\bbuy (?:it|her|this|that|the \w+(?: \w+)?) (?:online|remotely|sight unseen|over the phone)\b",
         r"\b(?:it'?s|its|she'?s|that one'?s) mine\b"
         r"|\b(?:don'?t|do not|dont) (?:sell|let anyone (?:else )?buy) (?:it|her)\b",
         r"\block (?:it|this|that|the (?:deal|price)) in\b|\block in (?:the|this|that|my) (?:deal|price)\b",
@@ -107,6 +110,8 @@ _HEARSAY = re.compile(
     r"\b(?:reviews?|people|others|folks|customers|someone|somebody|everyone|everybody|a (?:friend|buddy|neighbou?r"
     r"|coworker|co-worker))\s+(?:(?:that|who|have|had|has|were|was|kept|always|often|also|all|mostly|online|said"
     r"|say|says|saying)\s+){0,3}$"
+    # "i read a complaint online about kona fires", "my only complaint is i can't afford them": no complaint of theirs
+    r"|\b(?:read|saw|seen|heard|found|see)\s+(?:a|an|some|the|about|of|many|lots of|a lot of)?\s*$|\bmy only\s+$"
 )
 
 

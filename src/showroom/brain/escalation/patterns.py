@@ -35,6 +35,9 @@ _NEGOTIATION = _table(
         r"let (?:it|her) go for|come down to|meet me at|make it)\s*\$?\s*\d",
         r"\b(?:i'?(?:ll|d)|i will|i would|i can|we can|we'?d) (?:pay|do|offer|give you|go)\s*\$?\s*\d",
         r"\bmy offer\b|\bmake (?:you |me )?an offer\b|\boffer (?:you|of)\b",
+        # "can you do the q5 at 33 plus ttl", "would you take 28 for the sx"
+        r"\b(?:can|could|would|will) (?:you|u|ya|y'?all) (?:do|take|sell|let)\b[^.?!]{0,30}\b(?:at|for)\s*\$?\s*"
+        r"\d[\d,.]*\s?k?\b(?!\s*(?:miles|mi\b|years|months|down\b|a month|/mo|per month))",
         r"\b(?:do|take|accept|sell (?:it|her|it to me) for|let (?:it|her) go for|go (?:down )?to|meet me at)\s*"
         r"(?:\$\s?\d[\d,.]*k?|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d)?\s?k)\b",
     ),
@@ -58,6 +61,11 @@ _NEGOTIATION = _table(
         r"|take it or leave it|not a (?:penny|dollar|cent) (?:less|under|below|lower)|nothing (?:less|under|below)"
         r"|bottom dollar|m[ií]nimo|no menos)\b",
         r"\btrade\b[^.?!]{0,40}\b\d[\d,.]*\s?k?\s+(?:minimum|at (?:the )?least)\b",  # "my trade is worth 20k minimum"
+        # "if you're not at 15 don't bother", "12 or i walk": an ultimatum on a number
+        r"\bif (?:you'?re|you are|youre|ur|u r|you|u) (?:not|aren'?t|arent|can'?t|cant|won'?t|wont)\b[^.?!]{0,25}"
+        r"\b(?:don'?t|dont|do not) (?:even )?(?:bother|waste)\b",
+        r"\b\d[\d,.]*\s?k?\b[^.?!]{0,25}\bor (?:i|we|i'?ll|ill|we'?ll) (?:walk|leave|go (?:elsewhere|somewhere else)"
+        r"|take it elsewhere)\b",
         # "if i dont get 11k for it im not coming in": an ultimatum on what their car fetches
         r"\bif (?:i|we) (?:don'?t|dont|do not|can'?t|cant|cannot) get\s+(?:at least\s+)?\$?\s?\d[\d,.]*\s?k?\b"
         r"[^.?!]{0,30}\b(?:i'?m not|im not|i won'?t|i wont|we'?re not|no deal|i'?ll walk|i walk|forget it|i'?ll go)",
@@ -77,11 +85,17 @@ _NEGOTIATION = _table(
         "competitor price",
         r"\b(?:another|other|different) dealer(?:ship)?\b[^.?!]{0,40}\b(?:cheaper|less|lower|offered|quoted|selling)\b",
         r"\bcheaper (?:somewhere else|elsewhere|at|online|down the street)\b|\bfor \$?\d[\d,]*k? less\b",
+        # "a quote from another hyundai store, 1500 less than yours"
+        r"\b(?:another|other|different) (?:\w+ )?(?:store|dealer(?:ship)?|lot|place)\b[^.?!]{0,60}"
+        r"\b(?:cheaper|less|lower)\b"
+        r"|\b\$?\d[\d,.]*\s?k? (?:less|cheaper|lower) than (?:yours|you|your|ur|u)\b"
+        r"|\b(?:store|dealer(?:ship)?|lot|place)\b[^.?!]{0,50}\b\$?\d[\d,.]*\s?k? (?:cheaper|less|lower)\b",
         r"\b(?:truecar|carmax|carvana|cargurus|autotrader|edmunds|vroom)\b[^.?!]{0,40}(?:\$|\d|price|cheaper|less)",
     ),
     (
         "negotiation",
-        r"\bnegotia\w*|\bwiggle room\b|\bflexib\w* (?:on|with|in) (?:the |that |this |your |ur )?price\b",
+        r"\bnegotia\w*|\bwiggle room\b|\bflexib\w* (?:on|with|in) (?:the |that |this |your |ur )?price\b"
+        r"|\b(?:any|some|a little) give\b",
         r"\b(?:do|go) (?:any |a (?:little |bit |tad )?)?better (?:on|than|with)\b|\bany better (?:on|than)\b",
         r"\b(?:least|lowest|most) (?:you|u|ya)(?:'d|'ll)? (?:would |will |could |can )?(?:take|accept|sell|go|do)\b",
         r"\b(?:come|go|get it) down (?:on|in|a bit|some|any)\b",
@@ -106,7 +120,9 @@ _NEGOTIATION = _table(
         r"[^.?!]{0,25}\b(?:dealer|doc|documentation|admin|hidden|prep|destination|processing) fees?\b",
         r"\b(?:dealer|doc|documentation|admin|prep|processing) fees?\b[^.?!]{0,20}\b(?:waived|removed|off|dropped"
         r"|negotiable|a rip[\s-]?off|ridiculous|too high)\b",
-        r"\bmark[\s-]?ups?\b|\bmarket adjustments?\b|\badm\b|\b(?:dealer )?add[\s-]?ons?\b",
+        # "are there add-ons" asks what comes on top, a price question; "no add-ons" fights them
+        r"\bmark[\s-]?ups?\b|\bmarket adjustments?\b|\badm\b"
+        r"|(?<!are there )(?<!are there any )(?<!is there )(?<!any )(?<!what )\b(?:dealer )?add[\s-]?ons?\b",
     ),
     (
         "below sticker",
@@ -177,7 +193,13 @@ _FINANCING = _table(
     (
         "credit history",
         r"\bbankrupt\w*|\brepo(?:ssession|ssessed|'?d)?\b|\bcollections\b|\bcharge[\s-]?offs?\b"
-        r"|\b(?:filed|file|in|out of|discharged from) (?:for )?(?:a )?(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b",
+        r"|\b(?:filed|file|in|out of|discharged from) (?:for )?(?:a )?(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b"
+        r"|\b(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b[^.?!]{0,30}"
+        r"\b(?:discharged|dismissed|filed|bankruptcy|last year|ago)\b",
+        # "i owe 6k more than my car is worth", "upside down on my loan", "roll it into a new one": negative equity
+        r"\bowe\b[^.?!]{0,30}\bmore than (?:it'?s|its|it is|my \w+ is|the \w+ is|what it'?s) worth\b"
+        r"|\bupside[\s-]down\b|\bunderwater on\b|\bnegative equity\b"
+        r"|\broll (?:it|that|the (?:rest|balance|difference|loan)|what i owe)(?: over)? into\b",
         r"\bfirst[\s-]time buyer\b|\bself[\s-]employed\b|\bno ssn\b|\bitin\b|\bno (?:job|income) verification\b",
     ),
     (

@@ -57,6 +57,8 @@ LEGAL_HEARSAY = rx(
     r"\b(?:friend|buddy|brother|sister|cousin|neighbou?r|uncle|aunt|wife|husband|dad|mom|father|mother|son|daughter)"
     r"\s+(?:is|was) (?:a|an) (?:lawyer|attorney)\b",
     r"\b(?:i'?m|i am|as) (?:a|an) (?:lawyer|attorney)\b",
+    # "my lawyer has a g70 and won't shut up about it": a person who owns a car, not a threat
+    r"\b(?:my|our) (?:lawyer|attorney)\s+(?:has|had|drives|drove|owns|owned|bought|got|loves|likes|recommended)\b",
 )
 
 # --- problems of existing customers: title, plates, registration, service, warranty, recalls, billing ----------
@@ -237,6 +239,12 @@ AFTER_SALE = _table(
 # A safety recall or defect on the customer's car: only a person gives authoritative answers.
 RECALLS = _table(
     _RECALL_ON_THEIR_CAR,
+    # "tengo un recall en mi tucson que les compré": the recall on their own car, in Spanish
+    (
+        "recall",
+        r"\b(?:tengo|hay|tiene|salió|salio) (?:un|una) (?:recall|llamado a revisi[oó]n|campa[nñ]a de seguridad)\b"
+        r"|\b(?:recall|revisi[oó]n de seguridad) (?:en|de|para) mi\b",
+    ),
     ("safety defect", r"\bsafety (?:issue|defect|notice|campaign|problem)\b|\bnhtsa\b|\bdefective\b"),
 )
 # Shopping talk that explains a problem with the car they have: "it's making a noise so I'm looking to replace it".
@@ -245,6 +253,9 @@ SHOPPING = rx(
     r"|something)"
     r"|buy|a new|a replacement|something)\b|\breplace (?:it|her|my)\b|\btrade (?:it|her|my \w+) in\b|\btrade[\s-]?in\b"
     r"|\btrading (?:it|her|in|my)\b|\bsomething (?:new|newer|cheaper|bigger|smaller|more reliable)\b"
+    # "check engine light is on in my current car so i need something fast, what do u have under 15"
+    r"|\b(?:my )?(?:current|old|present) (?:car|truck|suv|van|ride)\b[^.?!]{0,60}\b(?:so|need|looking|what do (?:you|u)"
+    r" have|anything)\b"
 )
 # --- sarcasm: praise in quotes, "thanks for nothing", an eye-roll ----------------------------------------------------
 _PRAISE = (
@@ -273,6 +284,13 @@ SARCASM = _table(
         r"\boh (?:great|good|perfect|wonderful|sure),? (?:another|more|again|the same)\b",
         r"\b(?:pressure|fees|problem|deal|service)['\"]? my a(?:ss|\*\*|\$\$)|(?:^|\s)/s\b|\bjust wow\b",
         r"\b(?:really|totally) makes my day\b",
+        # "5 stars for making me wait 2 hrs", "love how my 'fully detailed' car came back with fries ... lol thanks"
+        r"\b(?:5|five|10/10|ten|a\+)\s*stars?\s+for (?:making|having|letting|the wait|nothing|ignoring|never)\b",
+        r"\b(?:love|loving|gotta love) (?:how|that) (?:my|the|your|ur|you|u|y'?all|nobody|no one)\b[^.?!]{0,80}"
+        r"\b(?:came back|still|never|broke|broken|dirty|again|wait\w*|lol|smh|ignored)\b",
+        r"\b(?:lol|lmao|smh|haha)\s+(?:thanks|thank you|thx) (?:a lot|so much|again)\b",
+        r"(?<![a-z0-9])['\"][a-z][a-z -]{2,25}['\"][^.?!]{0,60}\b(?:came back|made up|never|nobody|no one|joke|fake"
+        r"|lie|lied|bs)\b",
     ),
 )
 EYE_ROLL = "🙄😒👏"
@@ -413,6 +431,10 @@ FRUSTRATION = _table(
         r"\bread what i (?:wrote|write|am writing|'m writing|said|asked)\b|\bkeep getting (?:the same|a canned|an "
         r"automated|the automated)\b",
         r"\bnot (?:helpful|helping)\b|\buseless answers?\b",
+        # "why does every response ask for my phone number", "nobody will confirm it"
+        r"\bwhy (?:does|do|is|are|must) (?:every|each|all (?:the|your))\s+(?:single )?"
+        r"(?:response|reply|replies|text|email|message|answer|person|time)\b"
+        r"|\b(?:nobody|no one) (?:will|wants to|can|ever|is willing to) (?:confirm|tell|answer|give)\b",
         # "whats the point of this thing", "this bot is useless", "waste of my time"
         r"\bwhat'?s the (?:point|use) of (?:this|you|u|talking|asking)\b"
         r"|\b(?:this|you|u|the) (?:thing|bot|chat|chatbot|app|ai)?\s?(?:is|are|r) (?:useless|pointless|worthless)\b"
@@ -454,15 +476,6 @@ HOURS_QUESTION = rx(
 )
 
 # --- Spanish (and others): a person, ready to buy, offers ----------------------------------------------------------
-PERSON_ES = rx(
-    r"\b(?:necesito|quiero|quisiera|puedo|me gustar[ií]a) (?:hablar|platicar|comunicarme) con\b",
-    r"\bme (?:puede|pueden|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar|comunicar)\b",
-    r"\b(?:m[aá]rquenme|marcame|m[aá]rcame|ll[aá]menme)\b",
-    r"\b(?:un|una|el|la|algún|algun) (?:gerente|vendedor|vendedora|asesor|asesora|encargad[oa]|supervisor(?:a)?)"
-    r"\b[^.?!]{0,25}\b(?:me )?(?:llame|marque|hable|contacte|comunique)\b",
-    r"\b(?:parler|parler avec) (?:à |avec )?(?:quelqu'un|un vendeur|le directeur|une personne)\b",
-    r"\bfalar com (?:algu[eé]m|um vendedor|o gerente|uma pessoa)\b",
-)
 READY_ES = _table(
     (
         "ready to buy",

@@ -89,8 +89,10 @@ _HUMAN_RE = rx(
     # Spanish, common at US dealerships: "quiero hablar con una persona", "llámenme", "necesito un gerente"
     r"\b(?:hablar|platicar|comunicarme) con (?:una? |el |la |alguien|algún |algun )?"
     r"(?:persona|humano|alguien|gerente|vendedor|vendedora|encargado|encargada|asesor|asesora|agente|real)\b",
-    r"\b(?:ll[aá]m(?:e|en)me|ll[aá]mame|me pueden llamar|me puede llamar|puede[ns]? llamarme)\b",
-    r"\bme (?:puede|pueden|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar)\b|\bm[aá]rque(?:me|nme)\b"
+    r"\b(?:ll[aá]m(?:e|en)me|ll[aá]mame|m[aá]rcame|me pueden llamar|me puede llamar|puede[ns]? llamarme)\b",
+    r"\bme (?:puede|pueden|pueda|puedan|podr[ií]a|podr[ií]an) (?:marcar|llamar|hablar|contactar)\b"
+    r"|\bm[aá]rque(?:me|nme)\b"
+    r"|\b(?:alguien|una persona|alg[uú]n (?:vendedor|asesor)) que hable (?:espa[nñ]ol|ingl[eé]s)\b"
     r"|\bque me (?:llame|llamen|marque|marquen|contacte|hable)\b",
     r"\b(?:un|una|el|la|alg[uú]n) (?:gerente|vendedor|vendedora|asesor|asesora|encargad[oa]|supervisor)\b"
     r"[^.?!]{0,25}\b(?:me )?(?:llame|marque|hable|contacte)\b",
