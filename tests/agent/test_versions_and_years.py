@@ -74,3 +74,25 @@ async def test_any_other_of_a_trim_is_any_colour_of_it(app: FastAPI, db: Databas
 @pytest.mark.parametrize(("model", "year"), [("Durango", 2019), ("Ecosport", 2020), ("Mazda3 5-Door", 2017)])
 def test_the_lots_models_have_a_fuel_economy_rating(model: str, year: int) -> None:
     assert rated(model, year, "fuel economy") is not None
+
+
+def test_a_half_ton_is_a_pickup() -> None:
+    assert understand("half ton 4x4 under 35k").slots.body_styles == ["Truck"]
+
+
+async def test_the_cheaper_of_those_two_is_of_the_two_discussed(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do u have any electric cars")
+    await chat.reply("whats the range on the ioniq 6")
+    await chat.reply("and the 5?")
+    cheaper = await chat.reply("which of those two is cheaper")
+    assert cheaper.startswith("The 2024 Hyundai Ioniq 6 SEL AWD is the cheaper of the two at $51,378")
+    drive = await chat.reply("the cheaper of those two is it awd")
+    assert drive.startswith("The 2024 Hyundai Ioniq 6 SEL AWD's trim says AWD, but our listing's drivetrain field")
+
+
+async def test_does_it_seat_8_is_answered_without_a_guess(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any 2021 telluride lx")
+    said = await chat.reply("does it seat 8")
+    assert "has a third row of seats. How many it seats (usually 7 or 8) depends on" in said

@@ -652,6 +652,8 @@ def pick(
         return top
     if _THE_PAIR.search(text) and pair and not u.slots.has_vehicle_criteria():
         return pair  # "can i see both thursday", "whats the price difference": the two under discussion
+    if re.search(r"\b(?:those|these|them|the) (?:two|2)\b", text, re.I) and len(pair) == 2 and len(ordered) != 2:
+        ordered = pair  # "the cheaper of those two" after two of a longer list were discussed: of those two
     other_year = _OTHER_YEAR.search(text)
     if other_year:  # "what about the other 2022": of that year, not the one under discussion
         year = int(other_year.group(1))
@@ -704,9 +706,10 @@ def pick(
             return [focus] if focus is not None else runs[:1]
         focus = next((v for v in ordered if v.id == state.focus), None)
         return [focus] if focus is not None and not _ALL_OF_THEM.search(text) else ordered
-    candidates = _within(ordered, u)
     # "the 2025 - awd?": the year picks the car, the drivetrain is what is asked of it
     asked = replace(u.slots, drivetrains=[], fuel_types=[], transmissions=[])
+    # "the cheaper of those two, is it awd": the pointer picks the car, "is it awd" is asked of it
+    candidates = _within(ordered, replace(u, slots=asked) if _ASKED_OF_IT.search(text) else u)
     before = [*seen, *(v for v in earlier if v not in seen)]  # the lists before, and the cars discussed before them
     from_before = _within(before, replace(u, slots=asked) if u.is_question else u) if candidates is None else None
     if from_before and (len(from_before) == 1 or (u.is_question and len(from_before) == 2)):
@@ -741,6 +744,7 @@ def pick(
     return [ordered[0]] if len(ordered) == 1 else []
 
 
+_ASKED_OF_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.IGNORECASE)
 _YES_NO = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|y|pues|entonces)\s+){0,2}"
     r"(?:is|are|does|do|has|have|can|will|tiene|tienen|es|son|trae|traen)\b",
@@ -870,6 +874,13 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         field_ = [by_id[state.focus], named[0]]
     elif named and len(named) > 1:
         field_ = named
+    elif (
+        re.search(r"\b(?:those|these|them|the) (?:two|2)\b", text, re.I)
+        and len(ordered) != 2
+        and len(state.discussed) == 2
+        and all(i in by_id for i in state.discussed)
+    ):  # "which of those two is cheaper" after two of a longer list were discussed: those two
+        field_ = [by_id[i] for i in state.discussed]
     elif _AMONG_SHOWN.search(text) or (_ALL_OF_THEM.search(text) and not re.search(r"\bthe two\b", text, re.I)):
         field_ = ordered
     elif measure == "pick" and len(ordered) < 2:  # "which would you pick": of the cars seen lately

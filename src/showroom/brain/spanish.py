@@ -936,6 +936,12 @@ MESSAGES: dict[str, str] = {
     ),
     "{figure} for the {name}": "{figure} del {name}",
     "Would you like to see the ones we have of the {best}?": "¿Quiere ver los {best} que tenemos?",
+    "Yes, the {title} has a third row of seats. How many it seats (usually 7 or 8) depends on whether its second row "
+    "has two captain's chairs or a bench, which our listing doesn't say, so a team member can confirm it.": (
+        "Sí, el {title} tiene tercera fila de asientos. Cuántas personas caben (normalmente 7 u 8) depende de si la "
+        "segunda fila tiene dos asientos individuales o una banca, y nuestro anuncio no lo dice; alguien de nuestro "
+        "equipo se lo puede confirmar."
+    ),
     "Would you like a team member to confirm it for the one you like?": (
         "¿Quiere que alguien de nuestro equipo lo confirme para el que le guste?"
     ),

@@ -798,8 +798,16 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     for feature in [f for f in s.features if f != "low mileage"]:  # "low miles" ranks; the miles are said
         own = feature_of(v, feature)
         if own and own not in v.features:  # known of the model or its fuel, not listed by the feed
+            counted = feature == "third row seating" and re.search(r"\b(?:7|8|seven|eight)\b", ctx.u.text)
             out.append(
-                ctx.t("Yes, the {title} has a third row of seats.", title=title)
+                ctx.t(
+                    "Yes, the {title} has a third row of seats. How many it seats (usually 7 or 8) depends on whether "
+                    "its second row has two captain's chairs or a bench, which our listing doesn't say, so a team "
+                    "member can confirm it.",
+                    title=title,
+                )
+                if counted
+                else ctx.t("Yes, the {title} has a third row of seats.", title=title)
                 if feature == "third row seating"
                 else ctx.t(
                     "Yes, the {title} has a backup camera: one is required on every new vehicle sold in the US since "
@@ -1398,9 +1406,15 @@ def _told_apart(ctx: _Ctx, v: VehicleView, title: str) -> str:
     return f"{title} ({', '.join(parts)})" if parts else title
 
 
+_IS_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.IGNORECASE)
+
+
 def _price(ctx: _Ctx) -> _Reply:
-    if ctx.referred and len(ctx.vehicles) == 1 and _PHOTOS_ASKED.search(ctx.u.text):
-        linked = _attribute_answer(ctx)  # "text me the link to the cheaper one": its page, not its price again
+    s = ctx.u.slots
+    asked_of_it = bool(s.drivetrains or s.fuel_types or s.transmissions) and _IS_IT.search(ctx.u.text) is not None
+    if ctx.referred and len(ctx.vehicles) == 1 and (_PHOTOS_ASKED.search(ctx.u.text) or asked_of_it):
+        # "text me the link to the cheaper one": its page; "the cheaper of those two, is it awd": its drivetrain
+        linked = _attribute_answer(ctx)
         if linked is not None:
             return linked
     target = _by_identifier(ctx)

@@ -15,7 +15,11 @@ from showroom.brain.types import VehicleView
 _BODY_STYLES: tuple[tuple[str, str], ...] = (
     ("Minivan", r"\bmini[\s-]?vans?\b"),
     ("SUV", r"\bsuvs?\b|\bcrossovers?\b|\bsport utility\b|\bsport utilities\b|\bcamionetas?\b(?! de carga)"),
-    ("Truck", r"\btrucks?\b|\bpick[\s-]?ups?\b|\btrocas?\b|\bcamionetas? de carga\b"),
+    (
+        "Truck",
+        r"\btrucks?\b|\bpick[\s-]?ups?\b|\btrocas?\b|\bcamionetas? de carga\b"
+        r"|\b(?:half|1/2|three[\s-]quarter|3/4|one)[\s-]tons?\b",  # "a half ton 4x4": a full-size pickup
+    ),
     ("Sedan", r"\bsed[aá]n(?:es|s)?\b"),
     ("Coupe", r"\bcoupes?\b"),
     ("Hatchback", r"\bhatch(?:back)?s?\b"),
@@ -112,7 +116,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     (
         "third row seating",
         r"(?:\b3rd|\bthird|\b3|\bthree)[\s-]?rows?\b|\b(?:7|8|seven|eight)[\s-]?(?:seaters?|seats?|passengers?|pass)\b"
-        r"|\b(?:seats|seating for|room for|fits?)\s+(?:7|8|seven|eight)\b"
+        r"|\b(?:seats?|seating for|room for|fits?)\s+(?:7|8|seven|eight)\b"
         r"|\btercera fila\b|\b3 filas\b|\btres filas\b|\b(?:7|8|siete|ocho) (?:pasajeros|asientos|plazas|personas)\b"
         r"|\bpara (?:7|8|siete|ocho)\b",
     ),
