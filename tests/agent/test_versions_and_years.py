@@ -96,3 +96,17 @@ async def test_does_it_seat_8_is_answered_without_a_guess(app: FastAPI, db: Data
     await chat.reply("any 2021 telluride lx")
     said = await chat.reply("does it seat 8")
     assert "has a third row of seats. How many it seats (usually 7 or 8) depends on" in said
+
+
+async def test_a_spanish_conversation_about_one_car(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db, agent_config={"languages": ["en", "es"]})
+    await chat.reply("hola tienen el elantra 2024?")
+    assert (await chat.reply("es nuevo o usado")).startswith("El 2024 Hyundai Elantra SEL IVT es usado.")
+    cheaper = await chat.reply("hay otro mas barato?")
+    assert cheaper.startswith("No hay nada más barato que le sirva: el 2024 Hyundai Elantra SEL IVT, a $23,900")
+    gas = await chat.reply("cuanto gasta de gasolina")
+    assert "millas por galón" in gas
+    visit = await chat.say("quiero ir el sabado a verlo")
+    assert visit["handed_over"] is False  # the day; the time comes next
+    said = await chat.say("a las 11")
+    assert said["handed_over"] is True and "a las 11" in said["replies"][0]["content"]

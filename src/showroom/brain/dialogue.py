@@ -146,7 +146,8 @@ _ONLY = re.compile(
     r"^\W*(?:ok(?:ay)?\W+|and\W+|y\W+)?(?:only|just|solo|s[oó]lo|solamente|nada m[aá]s|nom[aá]s)\b", re.IGNORECASE
 )
 _FRESH = re.compile(
-    r"\b(?:anything|something|any others?|another one|other options|more options|show me more|algo|alguna otra)\b"
+    r"\b(?:anything|something|any others?|another one|other options|more options|show me more|algo|alguna otra"
+    r"|hay otr[oa]s?|tienen? otr[oa]s?|alg[uú]n otr[oa])\b"
     r"|\bwhat(?:'?s| is)? (?:left|else)\b|\bqu[eé] m[aá]s\b|\bqu[eé] (?:otr[oa]s|queda)\b",
     re.IGNORECASE,
 )
@@ -344,7 +345,12 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return True  # "is the hybrid awd?": the hybrid seen (``pick``; none seen: a search for one)
     if _ANY_KIND.search(text) and (s.fuel_types or s.drivetrains or s.colors or s.transmissions or s.features):
         return False  # "any hybrids that are newer", "got any awd ones under 30k": a search of that kind
-    if re.search(r"\bany (?:cheaper|newer|less expensive|lower)\b", text, re.IGNORECASE):
+    if re.search(
+        r"\bany (?:cheaper|newer|less expensive|lower)\b"
+        r"|\b(?:hay|tienen|tiene|algo|alg[uú]n|otr[oa])\b[^.?!]{0,15}\bm[aá]s (?:barat[oa]|nuev[oa]|econ[oó]mic[oa])\b",
+        text,
+        re.IGNORECASE,
+    ):
         return False  # "any cheaper x-pros": past the car seen (``beyond``), not the cheaper of those shown
     if asks_colours(u) and state.criteria:  # "what colours does it come in": the model's, on the whole lot
         return False
@@ -593,6 +599,7 @@ def about_model_of(criteria: dict[str, Any], focus: VehicleView | None, u: Under
 # "whats the mpg on the santa fe", "is the hybrid good on gas", "how are they on gas": the fuel economy asked
 MPG_ASKED = re.compile(
     r"\bmpg\b|gas mileage|fuel (?:economy|efficiency|mileage)|per gallon|rinde|rendimiento|consumo"
+    r"|\bgasta (?:de |mucha |poca )?gasolina\b|\bcu[aá]nto gasta\b"
     r"|\b(?:good|great|easy|decent|bad|ok|okay|any good|better|easier) on (?:gas|fuel)\b|\bon gas\b",
     re.IGNORECASE,
 )

@@ -140,7 +140,10 @@ _ARE_YOU_REAL = rx(
 )
 _QUESTION_START = words(
     "what whats what's when where which who whom whose why how hows how's wheres where's do does did is are was "
-    "were can could would will should shall may any got have has u r"
+    "were can could would will should shall may any got have has u r "
+    # Spanish, accents often left out: "es nuevo o usado", "tienen el tucson", "cuanto cuesta"
+    "es son tiene tienen hay cuanto cuánto cuanta cuánta cual cuál cuales qué donde dónde cuando cuándo como cómo "
+    "puedo pueden puede aceptan trae traen viene vienen"
 )
 _CLAUSE_LEAD = words("ok okay so but and well also then hey hi hello yeah yes no alright")
 

@@ -344,6 +344,8 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         ),
     ),
     ("availability", 1.5, rx(r"^\W*(?:hola\W+)?(?:tienen|tiene|hay)\b")),
+    # "es nuevo o usado": the condition of the car under discussion
+    ("availability", 2.0, rx(r"\bnuev[oa]s? o usad[oa]s?\b|\busad[oa]s? o nuev[oa]s?\b|^\W*(?:es|son) (?:nuev|usad)")),
     (
         "inventory_search",
         2.0,
@@ -385,6 +387,9 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         3.0,
         rx(
             r"\bprueba de manejo\b|\bmanejarl[oa]s?\b|\bprobarl[oa]s?\b|\bir a (?:verl[oa]s?|probarl[oa]s?)\b",
+            # "quiero ir el sabado a verlo": a visit on a day, said around the day
+            r"\b(?:quiero|queremos|puedo|podemos|voy a|vamos a)\s+(?:ir|pasar|venir)\b[^.?!]{0,25}"
+            r"\ba (?:verl[oa]s?|probarl[oa]s?)\b",
             # "quiero verla mañana en la tarde": to see it on a day is a visit
             r"\b(?:quiero|queremos|quisiera|quisi[eé]ramos|puedo|podemos|me gustar[ií]a|voy a|vamos a|paso a)\s+"
             r"(?:ir a\s+)?verl[oa]s?\b"
