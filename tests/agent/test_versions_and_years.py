@@ -110,3 +110,20 @@ async def test_a_spanish_conversation_about_one_car(app: FastAPI, db: Database) 
     assert visit["handed_over"] is False  # the day; the time comes next
     said = await chat.say("a las 11")
     assert said["handed_over"] is True and "a las 11" in said["replies"][0]["content"]
+
+
+def test_the_year_before_grand_cherokee_is_a_year_not_money() -> None:
+    slots = understand("has the 2020 grand cherokee been in any accidents?").slots
+    assert (slots.year_min, slots.budget_max_cents) == (2020, None)
+    assert understand("under 20 grand").slots.budget_max_cents == 2_000_000
+
+
+@pytest.mark.parametrize("text", ["what time yall close on saturday", "yall open both days?", "u open sunday"])
+def test_hours_asked_the_texting_way(text: str) -> None:
+    assert understand(text).primary == "hours_location"
+
+
+async def test_equipment_no_listing_itemises_is_not_a_yes(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.reply("does the 2025 palisade have the digital key")
+    assert "Our listings don't itemise equipment like the digital key, so I can't confirm it" in said

@@ -594,7 +594,8 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     if named and not asks and superlative(ctx.u):
         return None  # "whats the cheapest hybrid": the kind searched, the cheapest of it said in full
     if len(ctx.vehicles) > 1 and (s.models or s.makes):
-        return None
+        # "does the 2025 palisade have the digital key": equipment no listing itemises, said so of them all
+        return _unlisted_feature_of_several(ctx) if HAS_FEATURE.search(text) and not s.features else None
     if ctx.referred and len(ctx.vehicles) > 1 and (which := _which_of_those(ctx)) is not None:
         return which  # "is one of those a hybrid?": the ones that are, named
     if ctx.referred and len(ctx.vehicles) > 1 and not _by_identifier(ctx) and not s.features:  # "are they awd?"
@@ -1177,6 +1178,39 @@ def _unlisted_feature(ctx: _Ctx, v: VehicleView) -> str | None:
         feature=phrase,
         title=title,
     )
+
+
+def _unlisted_feature_of_several(ctx: _Ctx) -> _Reply | None:
+    """A feature the vocabulary does not know, asked of a model with several units ("does the 2025 palisade have
+    the digital key"): those whose own feature list names it, else that the listings do not show it, as a known
+    feature's answer says it (never a "yes" from a list of the model)."""
+    m = _ASKED_PHRASE.search(ctx.u.text)
+    phrase = (m.group("phrase").strip(" -") if m else "").lower()
+    words = set(phrase.split())
+    named = {w for name in (*ctx.u.slots.models, *ctx.u.slots.makes) for w in name.lower().split()}
+    if not phrase or len(words) > 5 or words & _NOT_A_FEATURE or words & named:
+        return None
+    said = f"the {phrase}" if m and re.search(r"\bthe\s+" + re.escape(phrase), ctx.u.text, re.IGNORECASE) else phrase
+    cars = list(ctx.vehicles[: 2 if ctx.sms else 3])
+    having = [v for v in cars if any(fuzz.partial_ratio(phrase, f.lower()) >= 90 for f in v.features)]
+    reply = _Reply(vehicle_ids=[v.id for v in (having or cars)], confidence=0.6, question=ctx.say("ask_which"))
+    reply.lead.append(
+        ctx.t("These list {feature}:", feature=said)
+        if having
+        else ctx.t(
+            "Our listings don't itemise equipment like {feature}, so I can't confirm it from here; a team member can "
+            "check it on the car for you. Here they are:",
+            feature=said,
+        )
+        if not any(v.features for v in cars)
+        else ctx.t(
+            "I don't see {feature} in the feature lists of the ones we have; a team member can check it on the car "
+            "for you. Here they are:",
+            feature=said,
+        )
+    )
+    reply.body.append(_list_block(having or cars, ctx))
+    return reply
 
 
 def _one_of_each(ctx: _Ctx, kind: Callable[[VehicleView], str]) -> list[VehicleView]:

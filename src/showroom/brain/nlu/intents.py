@@ -180,6 +180,8 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"\bopen (?:on|today|tomorrow|tonight|late|now|until|till|til|sunday|saturday|sundays|saturdays|sun|sat)\b",
             rf"\b(?:when|what time) (?:do|does|are) (?:{_YOU}|the \w+) (?:open|close)\b",
             r"\bclos(?:e|es|ing) time\b|\bopening time\b",
+            # "what time yall close on saturday", "yall open both days?", "u open sunday"
+            rf"\bwhat time (?:{_YOU} )?(?:open|close)\b|\b{_YOU} (?:open|closed)\b(?! (?:to|for|up|the|a)\b)",
         ),
     ),
     (

@@ -14,7 +14,9 @@ from showroom.brain.nlu.understanding import Slots
 from showroom.brain.nlu.when import find_day, part_of_day
 
 _NUM_RE = re.compile(
-    r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s?(?P<suf>k|grand|thousand|mil)\b)?"
+    r"(?P<cur>\$\s?)?(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+    # "20 grand" is money; "the 2020 grand cherokee" a year and a model
+    r"(?:\s?(?P<suf>k|grand(?! (?:cherokee|caravan|highlander|wagoneer|vitara|marquis|prix|am))|thousand|mil)\b)?"
 )
 _MILEAGE_AFTER = rx(  # "90k+ miles" too
     r"^\s*(?:k\s*)?\+?\s*(?:mil\s+)?"
