@@ -877,11 +877,13 @@ HANDOVER_7 = [
     Case("im upside down like 4k on my altima, can that go into a tucson", True, "financing"),
     Case("salió una campaña de seguridad en mi kona, me pueden atender?", True, "existing_customer", languages=ES),
     Case("busco alguien que hable español para explicarme", True, "person", languages=ES),
+    Case("need two santa cruz for the company fleet, who do i talk to about a business account", True, "negotiation"),
 ]
 STAY_7 = [
     Case("saw a complaint on reddit about palisade paint, is that true?", False, "features"),
     Case("my attorney drives a genesis and loves it, got any g70s?", False, "availability"),
     Case("tpms light keeps coming on in my current car so im shopping, what suvs under 25k", False, "availability"),
     Case("are there any add-ons on top of the website price?", False, "price"),
+    Case("got any 4x4 trucks? i hate getting stuck every winter", False, "availability"),
 ]
 CASES += HANDOVER_7 + STAY_7

@@ -42,12 +42,22 @@ def _regex_condition(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
 SHOPPING_MARGIN = 0.15  # how much more negative a message must read when it is also asking for cars
 
 
+# Words that aim a feeling at the dealership, its people or this chat ("your prices are insane", "this bot")
+_AT_US = rx(
+    r"\b(?:you|u|your|ur|y'?all|you guys|dealer\w*|sales\w*|manager|staff|service|people there|this (?:bot|chat|place"
+    r"|store)|nobody|no one|ignor\w*|wait\w*|again)\b"
+)
+
+
 def _sentiment(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     threshold = float(cond.get("threshold", -0.5))
     score = ctx.u.sentiment
     if cond.get("value") == "positive":
         return f"sentiment {score:+.2f} (at or above {threshold:+.2f})" if score >= threshold else None
-    if ctx.u.slots.has_vehicle_criteria() or _ASKS_FOR_OTHERS.search(ctx.lower):
+    shopping = ctx.u.slots.has_vehicle_criteria() or bool(_ASKS_FOR_OTHERS.search(ctx.lower))
+    if shopping and ctx.u.is_question and not _AT_US.search(ctx.lower):
+        return None  # "any awd sedans? i hate driving in the snow": a feeling about the road, not about the dealership
+    if shopping:
         threshold -= SHOPPING_MARGIN  # "ugh. whats the newest one under 36k then": a sigh while shopping, not anger
     return f"sentiment {score:+.2f} (at or below {threshold:+.2f})" if score <= threshold else None
 

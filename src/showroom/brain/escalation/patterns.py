@@ -74,7 +74,8 @@ _NEGOTIATION = _table(
     (
         "fleet or business purchase",
         r"\btax[\s-]?exempt\b|\bfleet (?:pricing|quote|account|sale|discount|purchase|deal|program|rates?)\b"
-        r"|\bpurchase order\b",
+        r"|\bpurchase order\b|\bfor (?:our|the|my) (?:company )?fleet\b|\bbusiness accounts?\b"
+        r"|\bcommercial (?:account|accounts|pricing|fleet|purchase)\b",
         r"\b(?:need|needs|want|looking for|buying|getting)\s+(?:[3-9]|\d{2}|three|four|five|six|several|multiple)\s+"
         r"(?:vehicles|trucks|cars|vans|units|pickups|suvs)\b",
         r"\b(?:government|municipal|city|county|state|school district|park district|non[\s-]?profit) (?:pricing|quote"
