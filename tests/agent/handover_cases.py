@@ -885,5 +885,11 @@ STAY_7 = [
     Case("tpms light keeps coming on in my current car so im shopping, what suvs under 25k", False, "availability"),
     Case("are there any add-ons on top of the website price?", False, "price"),
     Case("got any 4x4 trucks? i hate getting stuck every winter", False, "availability"),
+    Case(
+        "and whats the price on the sportage again",
+        False,
+        "price",
+        (c("do you have a sportage, whats the price"), ai("Yes! The 2020 Kia Sportage LX is in stock.")),
+    ),
 ]
 CASES += HANDOVER_7 + STAY_7

@@ -127,3 +127,18 @@ async def test_equipment_no_listing_itemises_is_not_a_yes(app: FastAPI, db: Data
     chat = await _visitor(app, db)
     said = await chat.reply("does the 2025 palisade have the digital key")
     assert "Our listings don't itemise equipment like the digital key, so I can't confirm it" in said
+
+
+async def test_a_plug_in_hybrids_electric_range_is_of_the_car_under_discussion(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("the bmw 530e, how many miles and is it a plug in")
+    said = await chat.reply("electric range on it")
+    assert said.startswith("The 2019 BMW 5 Series plug-in hybrid is EPA-rated at about 16 miles of range")
+
+
+async def test_are_you_a_bot_while_waiting_for_a_person_is_answered(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("do you have a q8")
+    assert (await chat.say("would you take 40k cash for it"))["handed_over"] is True
+    said = await chat.reply("are you a bot or a person")
+    assert said.startswith("I'm a virtual assistant, not a person.")

@@ -333,6 +333,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False
     if s.condition and state.criteria.get("condition") not in (None, s.condition) and _FRESH.search(text):
         return False  # "those are all over 40, what else, used is fine" after new ones: used ones, searched
+    if u.primary == "vehicle_facts" and state.focus is not None and _IT.search(text) and not (s.models or s.makes):
+        return True  # "electric range on it", "how far does it go on battery": a fact of the car under discussion
     if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
@@ -713,6 +715,9 @@ def pick(
             return [focus] if focus is not None else runs[:1]
         focus = next((v for v in ordered if v.id == state.focus), None)
         return [focus] if focus is not None and not _ALL_OF_THEM.search(text) else ordered
+    focus_car = next((v for v in ordered if v.id == state.focus), None)
+    if focus_car is not None and u.primary == "vehicle_facts" and _IT.search(text) and not u.slots.colors:
+        return [focus_car]  # "electric range on it": the car under discussion, the fuel word is part of the question
     # "the 2025 - awd?": the year picks the car, the drivetrain is what is asked of it
     asked = replace(u.slots, drivetrains=[], fuel_types=[], transmissions=[])
     # "the cheaper of those two, is it awd": the pointer picks the car, "is it awd" is asked of it

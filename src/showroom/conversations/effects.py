@@ -372,6 +372,16 @@ _STILL_WAITING = "I'm sorry you're still waiting; our team has your messages and
 
 
 def holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = False) -> str:
+    """``_holding_note``, saying first what the agent is when the message asked ("are you a bot or a person": an
+    honest answer, then that a person is coming)."""
+    note = _holding_note(turn, u, notes=notes, hurt=hurt)
+    if not u.asks_if_bot:
+        return note
+    honest = translate(u.language if writes(u.language) else "en", "I'm a virtual assistant, not a person.")
+    return f"{honest} {note}"
+
+
+def _holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = False) -> str:
     """What a customer waiting for a person reads when they write again ("hello??", their phone number, "its Dana
     btw", "get me your manager NOW"): that the team has it, by their name when they give it, not silence; sorry for
     the wait when what brought the person in hurts (``hurt``); the first time (``notes``: how many were sent since

@@ -1781,7 +1781,11 @@ def _facts(ctx: _Ctx) -> _Reply:
     elif topic == "fuel economy" and v and v.fuel_economy:
         reply.lead.append(ctx.t("The {title} is rated at {mpg} MPG combined.", title=title, mpg=v.fuel_economy))
     elif v and figure is not None:  # "range?", "mpg on the kia hybrid", "can the titan tow 7000": the rating
-        hybrid = " Hybrid" if fuel == "Hybrid" and "hybrid" not in v.model.lower() else ""  # an Escape "SE Hybrid"
+        hybrid = (  # an Escape "SE Hybrid", a BMW 5 Series "530e": what it is, said with the model
+            (" Hybrid" if fuel == "Hybrid" else " plug-in hybrid" if fuel == "Plug-In Hybrid" else "")
+            if "hybrid" not in v.model.lower()
+            else ""
+        )
         model = f"{v.year} {display_name(v.make)} {display_name(v.model)}{hybrid}"
         reply.lead.append(ctx.t(_RATED[topic], model=model, figure=figure.said()))
         if topic == "range and charging figures" and _COLD.search(ctx.u.text):  # "in winter": said plainly

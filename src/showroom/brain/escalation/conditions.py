@@ -200,6 +200,9 @@ def _unanswered(ctx: _Context) -> int:
     return count
 
 
+_REMINDER = rx(r"\bagain\W*$|\bremind me\b|\bwhat (?:was|were) (?:the|it|its|that)\b|\bone more time\W*$")
+
+
 def _repeated(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
     threshold = int(cond.get("threshold", 2))
     said = _first(_SELF_REPEAT, ctx.lower) or _first(FRUSTRATION, ctx.lower)
@@ -215,6 +218,8 @@ def _repeated(ctx: _Context, cond: Mapping[str, Any]) -> str | None:
         return None
     current = _content(ctx.text)
     if current <= _NEXT_WORDS:  # "more?" after "any more?": the next cars each time, never the same question
+        return None
+    if _REMINDER.search(ctx.lower):  # "whats the jetta price again": a reminder of an answer given, not a failure
         return None
     earlier = [t.text for t in list(ctx.history)[-RECENT_TURNS:] if t.sender == Sender.customer and is_question(t.text)]
     count = 1 + sum(_similar(current, _content(text)) for text in earlier)

@@ -43,6 +43,7 @@ RANGE_MILES: _Table = {  # EPA-estimated range on a full charge (electric drivin
     "ID.4": [(2021, 2024, 206, 291)],
     "Prius Prime": [(2017, 2022, 25, 25), (2023, 2026, 39, 44)],
     "RAV4 Prime": [(2021, 2026, 42, 42)],
+    "5 Series Hybrid": [(2018, 2019, 16, 16), (2020, 2023, 18, 21)],  # the 530e
 }  # fmt: skip
 MPG_COMBINED: _Table = {  # EPA combined miles per gallon (hybrid driving for plug-in hybrids)
     "Tucson Hybrid": [(2022, 2026, 37, 38)],
