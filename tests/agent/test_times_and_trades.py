@@ -83,3 +83,22 @@ async def test_what_was_told_of_the_trade_is_said_back_by_its_model(app: FastAPI
     await chat.reply("theres a small dent on the rear bumper")
     said = await chat.reply("what did i tell u about my rav4")
     assert said.startswith("You told me your trade-in is a 2019 Toyota RAV4 XLE AWD, 62,000 miles, small dent")
+
+
+async def test_a_bare_time_after_the_day_is_the_visit(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any tucsons")
+    await chat.reply("can i come saturday")
+    said = await chat.say("930")
+    assert said["handed_over"] is True and "Saturday at 9:30 AM" in said["replies"][0]["content"]
+
+
+async def test_an_email_given_is_said_back_and_info_asked_by_email_goes_to_a_person(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any palisades")
+    assert (await chat.reply("my email is rosa.m@yahoo.com")).startswith("Thanks! I've noted rosa.m@yahoo.com.")
+    other = await _visitor(app, db)
+    await other.reply("any palisades")
+    said = await other.say("send me the info at rosa.m@yahoo.com")
+    assert said["handed_over"] is True
+    assert said["replies"][0]["content"].startswith("Thanks. I've asked a member of our team to e-mail you at rosa.m")

@@ -24,7 +24,7 @@ from showroom.brain.nlu.attributes import drivetrain_matches, fuel_matches, gear
 from showroom.brain.nlu.knowledge import model_body, model_fuel
 from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
-from showroom.brain.nlu.when import capitalise_weekdays, find_day, moves_the_time, with_day
+from showroom.brain.nlu.when import capitalise_weekdays, find_day, find_time_request, moves_the_time, with_day
 from showroom.brain.types import VehicleView
 
 MAX_SHOWN = 5
@@ -1711,10 +1711,20 @@ def _trade_told(state: DialogueState) -> dict[str, Any]:
     return {k: v for k, v in state.trade_in.items() if k in TradeIn.__dataclass_fields__ and v is not None}
 
 
+# A time written alone, without am/pm or a colon: "930", "at 1045", "like 930?"
+_BARE_TIME = re.compile(r"\W*(?:at |around |like |maybe |@)?(?:[1-9]|1[0-2])[0-5]\d\W*", re.IGNORECASE)
+
+
 def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
     """A clock time given alone ("around 10", "a las 10") after the customer named the day of the visit: the
     understanding's time request on that day, so that the handover's dossier resolves the right date."""
     request, asked = u.time_request, state.appointment
+    if request is None and asked.get("day") and not asked.get("hour") and _BARE_TIME.fullmatch(u.text):
+        # "930" after "saturday morning": the time of that day ("saturday morning 930" is 9:30 AM)
+        bare = re.sub(r"^\W*(?:at|around|like|maybe|@)?\s*", "", u.text)
+        request = find_time_request(f"{asked.get('words') or asked['day']} at {bare}")
+        if request is not None:
+            return replace(u, time_request=request)
     changed = moves_the_time(u.text)
     if request is None or request.day is not None or not asked.get("day") or (asked.get("hour") and not changed):
         return u  # "actually make it 6:30" after "tmrw after 5": the same day

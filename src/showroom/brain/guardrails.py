@@ -62,7 +62,8 @@ _MONEY = re.compile(
 )
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')\]]+"
-    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|us|biz|info|xyz|ly|app|site|online|shop)\b"
+    r"|(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|us|biz|info|xyz|ly|app|site|online|shop)\b"
+    r"(?!@)"  # an e-mail address ("rosa.m@yahoo.com", the customer's own, said back) is no link
     r"(?:/[^\s<>\"')\]]*)?",
     re.IGNORECASE,
 )

@@ -935,6 +935,9 @@ MESSAGES: dict[str, str] = {
         "frente a unas {others}, según el motor y la tracción."
     ),
     "{figure} for the {name}": "{figure} del {name}",
+    "Thanks{name}. I've asked a member of our team to e-mail you at {email}.": (
+        "Gracias{name}. Le pedí a alguien de nuestro equipo que le escriba a {email}."
+    ),
     "Would you like to see the ones we have of the {best}?": "¿Quiere ver los {best} que tenemos?",
     "Yes, the {title} has a third row of seats. How many it seats (usually 7 or 8) depends on whether its second row "
     "has two captain's chairs or a bench, which our listing doesn't say, so a team member can confirm it.": (

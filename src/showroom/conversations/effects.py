@@ -270,6 +270,15 @@ def _handover_note(
         if extra:
             thanks = f"{thanks[:-1]}{extra}."
         return f"{thanks}\n\n{_call_us(turn, language)}"
+    email = contact_given(u.text)[0] if u is not None and _EMAIL_ASKED.search(u.text) else None
+    if email:  # "send me the info at rosa.m@yahoo.com": who sends it, where, and about what
+        thanks = translate(language, "Thanks{name}. I've asked a member of our team to e-mail you at {email}.").format(
+            name=named, email=email
+        )
+        if about is not None:
+            title = _car_said(about, language)
+            thanks = f"{thanks[:-1]}{translate(language, ' about the {title}').format(title=title)}."
+        return f"{thanks}\n\n{_call_us(turn, language)}"
     request = u.time_request if u else None
     when = ""
     if request is not None:  # "Thursday around 4 PM"; another language keeps the customer's words, tidied
@@ -291,6 +300,9 @@ def _handover_note(
         language, "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly."
     ).format(name=named, purpose=purpose)
     return contract(f"{thanks}\n\n{_call_us(turn, language)}", language)
+
+
+_EMAIL_ASKED = re.compile(r"\be-?mail\b|\bmail me\b|\bsend\b|\bm[aá]nd|\benv[ií]", re.IGNORECASE)
 
 
 def _when_and_what(u: Understanding, language: str, about: VehicleView | None) -> str:

@@ -148,6 +148,16 @@ _QUESTION_START = words(
 _CLAUSE_LEAD = words("ok okay so but and well also then hey hi hello yeah yes no alright")
 
 
+# "email me the details", "send me the info at rosa.m@yahoo.com", "mándeme la info a ...": something sent by e-mail,
+# which a person does (the chat itself sends no e-mail)
+_EMAIL_ME = rx(
+    r"\b(?:e-?mail|mail)\s+(?:me|us)\b(?!\s+back\b)",
+    r"\b(?:send|shoot|forward|mand[ae]me|m[aá]ndeme|m[aá]ndenme|env[ií](?:a|e|en)me)\b[^.?!@]{0,40}"
+    r"\b(?:info|information|details|specs|brochure|quote|pics|photos|pictures|fotos|informaci[oó]n|detalles)\b"
+    r"[^.?!@]{0,20}\b(?:at|to|a|al)\s+[\w.+-]+@[\w-]+\.[\w.]+",
+)
+
+
 def wants_human(text: str) -> bool:
     """An explicit request for a person ('can I talk to a manager', 'call me'), not negated."""
     cleaned = clean(text)
@@ -157,6 +167,8 @@ def wants_human(text: str) -> bool:
     # "are you a real person?" asks what the agent is; it asks for no one
     lower = _mask(lower, [m.span() for m in _ARE_YOU_REAL.finditer(lower)])
     if any(not is_negated(lower, m.start(), 4) for m in _HUMAN_RE.finditer(lower)):
+        return True
+    if _EMAIL_ME.search(cleaned.lower()):
         return True
     return any(not is_negated(lower, m.start(), 4) for m in _HUMAN_NAME_RE.finditer(cleaned))
 
