@@ -102,3 +102,16 @@ async def test_an_email_given_is_said_back_and_info_asked_by_email_goes_to_a_per
     said = await other.say("send me the info at rosa.m@yahoo.com")
     assert said["handed_over"] is True
     assert said["replies"][0]["content"].startswith("Thanks. I've asked a member of our team to e-mail you at rosa.m")
+
+
+def test_a_trim_that_opens_the_answer_and_a_cracked_windshield_are_the_trades() -> None:
+    history = [
+        Turn(sender="customer", text="id be trading in my 2017 malibu"),
+        Turn(sender="ai", text="Thanks for the details on your trade-in. Could you share its mileage and condition?"),
+    ]
+    trade = understand("lt, 104k, windshield has a crack", CATALOG, history).slots.trade_in
+    assert trade is not None and (trade.trim, trade.mileage, trade.condition) == (
+        "LT",
+        104_000,
+        "windshield has a crack",
+    )

@@ -142,3 +142,24 @@ async def test_are_you_a_bot_while_waiting_for_a_person_is_answered(app: FastAPI
     assert (await chat.say("would you take 40k cash for it"))["handed_over"] is True
     said = await chat.reply("are you a bot or a person")
     assert said.startswith("I'm a virtual assistant, not a person.")
+
+
+async def test_the_difference_between_the_two_units_of_a_model(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.reply("thinking about a k5, whats the difference between the two you got")
+    assert "Here they are side by side" in said and "K5 LXS" in said and "K5 GT-Line" in said
+    assert "$2,601 less" in said
+
+
+async def test_whats_different_of_two_alike_is_side_by_side(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("how much is a new tucson limited")
+    said = await chat.reply("the 2 burgundy ones are the same price? whats different")
+    assert said.startswith("Here they are side by side") and "They're listed the same on price, year and miles" in said
+
+
+async def test_gas_vs_hybrid_rates_both_versions_of_the_model(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    await chat.reply("any tucson hybrids")
+    said = await chat.reply("mpg gas vs hybrid")
+    assert said.startswith("The Hyundai Tucson Hybrid is the easiest on gas") and "for the Hyundai Tucson," in said

@@ -607,6 +607,14 @@ MPG_ASKED = re.compile(
 )
 
 
+# "mpg gas vs hybrid", "is the hybrid or the regular one better on gas": a model's two versions compared
+GAS_VS_HYBRID = re.compile(
+    r"\b(?:gas|regular|non[\s-]?hybrid)\b[^.?!]{0,20}\b(?:vs\.?|or|versus|and|compared to)\b[^.?!]{0,10}\bhybrid\b"
+    r"|\bhybrid\b[^.?!]{0,20}\b(?:vs\.?|or|versus|and|compared to)\b[^.?!]{0,10}\b(?:gas|regular|non[\s-]?hybrid)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_trims(u: Understanding) -> bool:
     """ "What trims of the Palisade do you have?", "what trims do you have" (of the model under discussion)."""
     return bool(_TRIMS.search(u.text))
@@ -1058,7 +1066,9 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
 _SIDE_BY_SIDE = re.compile(
     r"\bcompare\b|\bcompared (?:to|with)\b|\bstack up\b|\bcomparison\b|\bvs\.?\b|\bversus\b"
     r"|\b(?:differences?|diff) between\b|\bwhat(?:'?s| is) the (?:difference|diff)\b"
-    r"|\bhow do (?:they|those|these|the two|both) compare\b|\bcompar(?:a|ar|en|arlas|arlos)\b|\bdiferencias? entre\b",
+    r"|\bhow do (?:they|those|these|the two|both) compare\b|\bcompar(?:a|ar|en|arlas|arlos)\b|\bdiferencias? entre\b"
+    r"|\bwhat'?s different\b|\bwhats different\b|\bhow are (?:they|those|these|the two) different\b"
+    r"|\bany difference\b",
     re.IGNORECASE,
 )
 

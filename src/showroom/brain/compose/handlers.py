@@ -27,6 +27,7 @@ from showroom.brain.compose.vehicles import (
 from showroom.brain.dialogue import (
     ALONE,
     BOTH,
+    GAS_VS_HYBRID,
     MPG_ASKED,
     asks_colours,
     asks_condition,
@@ -35,6 +36,7 @@ from showroom.brain.dialogue import (
     contact_given,
     given_name,
     names_by_fuel,
+    side_by_side,
     superlative,
     unrated,
     version_question,
@@ -1451,6 +1453,9 @@ def _price(ctx: _Ctx) -> _Reply:
         linked = _attribute_answer(ctx)
         if linked is not None:
             return linked
+    pair = list({v.id: v for v in ctx.vehicles}.values())
+    if len(pair) == 2 and side_by_side(ctx.u):  # "the 2 burgundy ones are the same price? whats
+        return _side_by_side_answer(ctx, pair[0], pair[1])  # different": the two side by side, what differs said
     target = _by_identifier(ctx)
     if not target and not ctx.referred and ctx.vehicles and not any(v.exact for v in ctx.vehicles):
         return _inventory_answer(ctx, asked_specific=True)  # "the black one, price?" and none is black: said so
@@ -1750,6 +1755,9 @@ def _facts(ctx: _Ctx) -> _Reply:
     """A model's specifications, coverage or history that a listing does not carry: what the listing says, and an
     honest offer to have it confirmed, never a figure from memory."""
     topic = next(name for name, pattern in _FACT_TOPICS if pattern.search(ctx.u.text))
+    two = list({v.id: v for v in ctx.vehicles}.values())
+    if topic == "specifications" and len(two) == 2 and side_by_side(ctx.u):
+        return _side_by_side_answer(ctx, two[0], two[1])  # "whats the difference between the two k5s you got"
     several = ctx.referred and len(ctx.vehicles) > 1  # "which one has the most range": of the list, none guessed
     s = ctx.u.slots
     general = topic == "warranty" and not (ctx.referred or s.models or s.makes or s.stock_number or s.vin)
@@ -1762,6 +1770,13 @@ def _facts(ctx: _Ctx) -> _Reply:
     if topic == "range and charging figures" and not _RANGE_ASKED.search(ctx.u.text):
         figure = None  # "how long on a DC fast charger": a charging time, which no rating here answers
     variants = _rated_variants(ctx.vehicles, topic) if topic == "fuel economy" and not pointed else []
+    if topic == "fuel economy" and v is not None and len(variants) < 2 and GAS_VS_HYBRID.search(ctx.u.text):
+        # "mpg gas vs hybrid" of a Tucson Hybrid: the model's two versions, as rated
+        base = re.sub(r"\s*hybrid$", "", v.model, flags=re.IGNORECASE)
+        both = [(f"{display_name(v.make)} {display_name(base)}{name}", rated(model, v.year, topic, fuel))
+                for name, model, fuel in ((" Hybrid", f"{base} Hybrid", "Hybrid"), ("", base, "Gasoline"))]  # fmt: skip
+        variants = [(name, figure) for name, figure in both if figure is not None]
+        variants = variants if len(variants) == 2 else []
     if len(variants) > 1:  # "whats the mpg on the santa fe", "which tucson gets the best gas mileage": each version
         (best, top), *rest = variants
         reply.lead.append(

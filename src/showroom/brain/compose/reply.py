@@ -25,7 +25,7 @@ from showroom.brain.compose.handlers import (
     money_question,
 )
 from showroom.brain.compose.voice import _voice
-from showroom.brain.dialogue import ALONE, asks_better_mpg, asks_colours, asks_for_more, asks_trims
+from showroom.brain.dialogue import ALONE, GAS_VS_HYBRID, asks_better_mpg, asks_colours, asks_for_more, asks_trims
 from showroom.brain.guardrails import layout
 from showroom.brain.i18n import contract, writes
 from showroom.brain.nlu.understanding import Understanding
@@ -357,7 +357,7 @@ def search_terms(u: Understanding) -> dict[str, Any]:
         "body_styles": [] if asks_body_of(u) else list(s.body_styles),
         "colors": list(s.colors),
         "drivetrains": list(s.drivetrains),
-        "fuel_types": [] if asks_fuel_of(u) else list(s.fuel_types),
+        "fuel_types": [] if asks_fuel_of(u) or GAS_VS_HYBRID.search(u.text) else list(s.fuel_types),
         "transmissions": [] if asks_gearbox_of(u) else list(s.transmissions),
         "condition": s.condition,
         "price_max_cents": s.budget_max_cents,

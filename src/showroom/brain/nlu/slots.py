@@ -179,7 +179,14 @@ def _trade_trim(lower: str, trade: TradeIn | None) -> re.Match[str] | None:
         word = found.group(0).split()[0]
         before = lower[: found.start()]
         plain = word not in _SHORT_TRIMS or " " in found.group(0).strip()
-        if plain or re.search(r"\b(?:an?|its|it'?s|the|my)\s+$", before) or (model and before.endswith(f"{model} ")):
+        # "lt, 104k, windshield has a crack": the trim first, as an answer (not "se me rompio": Spanish)
+        opens = not re.sub(r"\W+", "", before) and bool(re.match(r"\s*(?:[,.;/-]|$|\d)", lower[found.end() :]))
+        if (
+            plain
+            or opens
+            or re.search(r"\b(?:an?|its|it'?s|the|my)\s+$", before)
+            or (model and before.endswith(f"{model} "))
+        ):
             return found
     return None
 
@@ -677,6 +684,10 @@ _TRADE_STATE = rx(
     r"(?: on the [a-z ]{3,20}?(?=[,.!?]|$))?"
     r"|\b(?:excellent|good|great|decent|fair|rough|perfect) (?:shape|condition)\b"
     r"|\bneeds (?:new )?(?:tires|brakes|work)\b"
+    # "windshield has a crack", "cracked bumper", "some rust", "leaks oil"
+    r"|\b(?:windshield|windscreen|bumper|door|hood|fender|mirror|seat|dash)\b[^.,!?]{0,12}"
+    r"\b(?:crack\w*|broken|torn|dent\w*)\b|\bcracked (?:windshield|windscreen|bumper|mirror|dash)\b"
+    r"|\b(?:some |a little |bad )?rust\b|\bleaks? (?:oil|coolant)\b"
     r"|\bcheck engine light\b|\bnon[- ]?smoker\b|\bgarage kept\b|\bsalvage (?:title)?\b|\brebuilt title\b"
     r"|\bsin choques\b|\bun solo due[nñ]o\b|\bbuen estado\b|\bbuenas condiciones\b"
 )
