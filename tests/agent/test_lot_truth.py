@@ -254,7 +254,7 @@ async def test_typos_in_makes_and_models(app: FastAPI, lot: Lot) -> None:
 async def test_a_fact_the_listing_does_not_carry_is_never_guessed(app: FastAPI, lot: Lot) -> None:
     for text, topic in (
         ("How long does the Ioniq 5 take on a DC fast charger?", "range and charging figures"),
-        ("what's the towing capacity of the ram", "towing capacity"),  # a model the ratings table does not carry
+        ("what's the towing capacity of the escape", "towing capacity"),  # a model the ratings table does not carry
         ("palisade vs telluride, which holds its value better?", "reliability and resale value"),
     ):
         answer = await ask(app, lot, text)

@@ -57,7 +57,7 @@ async def test_range_mpg_and_towing_of_the_car_discussed_are_its_ratings(app: Fa
     escape = await chat.reply("the escape hybrid, mpg?")
     assert escape.startswith("The 2021 Ford Escape Hybrid is EPA-rated at about 40–41 MPG combined")
     titan = await chat.reply("can the titan tow 7000")
-    assert "tow up to about 10,000–11,000 lb" in titan
+    assert "tow up to about 11,000 lb" in titan
     macan = await chat.reply("and how much can the porsche tow")
     assert "rather not guess at the towing capacity" in macan  # not in the table: refused, not invented
     spanish = await _visitor(app, db, agent_config={"languages": ["en", "es"]})

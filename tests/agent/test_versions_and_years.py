@@ -163,3 +163,10 @@ async def test_gas_vs_hybrid_rates_both_versions_of_the_model(app: FastAPI, db: 
     await chat.reply("any tucson hybrids")
     said = await chat.reply("mpg gas vs hybrid")
     assert said.startswith("The Hyundai Tucson Hybrid is the easiest on gas") and "for the Hyundai Tucson," in said
+
+
+async def test_a_weight_to_tow_finds_the_models_rated_for_it(app: FastAPI, db: Database) -> None:
+    chat = await _visitor(app, db)
+    said = await chat.reply("want a truck that can tow 10k lbs")
+    assert "Silverado 1500" in said and "Titan XD" in said and "F-150" in said
+    assert "These are models rated to tow about 10,000 lb or more when properly equipped" in said

@@ -615,6 +615,23 @@ GAS_VS_HYBRID = re.compile(
 )
 
 
+# "pull a 7000 lb boat", "tow 7k pounds", "need to haul a 5,000lb camper"
+_TOW_NEED = re.compile(
+    r"\b(?:tow|pull|haul)\w*\b[^.?!]{0,30}?\b(?P<n>\d{1,2}(?:\.\d)?|\d{1,2},?\d{3})\s*(?P<k>k)?\s*(?:lbs?|pounds?|#)",
+    re.IGNORECASE,
+)
+
+
+def tow_need(u: Understanding) -> int | None:
+    """The weight the customer needs to tow, in pounds ("pull a 7000 lb boat" -> 7000), if the message says one."""
+    found = _TOW_NEED.search(u.text)
+    if found is None:
+        return None
+    figure = found.group("n").replace(",", "")
+    pounds = int(float(figure) * 1000) if found.group("k") else int(figure)
+    return pounds if 1000 <= pounds <= 40_000 else None
+
+
 def asks_trims(u: Understanding) -> bool:
     """ "What trims of the Palisade do you have?", "what trims do you have" (of the model under discussion)."""
     return bool(_TRIMS.search(u.text))

@@ -935,6 +935,12 @@ MESSAGES: dict[str, str] = {
         "frente a unas {others}, según el motor y la tracción."
     ),
     "{figure} for the {name}": "{figure} del {name}",
+    "These are models rated to tow about {pounds} lb or more when properly equipped; what each one can tow depends on "
+    "its engine and towing package, so a team member will confirm it for the one you like.": (
+        "Estos son modelos capaces de remolcar unas {pounds} libras o más con el equipo adecuado; lo que puede "
+        "remolcar cada uno depende de su motor y su paquete de remolque, así que alguien de nuestro equipo se lo "
+        "confirmará para el que le guste."
+    ),
     "Thanks{name}. I've asked a member of our team to e-mail you at {email}.": (
         "Gracias{name}. Le pedí a alguien de nuestro equipo que le escriba a {email}."
     ),

@@ -1802,7 +1802,9 @@ def _facts(ctx: _Ctx) -> _Reply:
             else ""
         )
         model = f"{v.year} {display_name(v.make)} {display_name(v.model)}{hybrid}"
-        reply.lead.append(ctx.t(_RATED[topic], model=model, figure=figure.said()))
+        # a towing rating is the most the model may pull, equipped for it ("up to about 10,640 lb"), not a span
+        said = f"{figure.high:,}" if topic == "towing capacity" else figure.said()
+        reply.lead.append(ctx.t(_RATED[topic], model=model, figure=said))
         if topic == "range and charging figures" and _COLD.search(ctx.u.text):  # "in winter": said plainly
             reply.lead.append(ctx.t("Cold weather can cut an electric car's range by roughly a quarter or more."))
         reply.question = ctx.t("Would you like a team member to confirm it for this one?")

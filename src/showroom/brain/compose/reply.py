@@ -25,9 +25,18 @@ from showroom.brain.compose.handlers import (
     money_question,
 )
 from showroom.brain.compose.voice import _voice
-from showroom.brain.dialogue import ALONE, GAS_VS_HYBRID, asks_better_mpg, asks_colours, asks_for_more, asks_trims
+from showroom.brain.dialogue import (
+    ALONE,
+    GAS_VS_HYBRID,
+    asks_better_mpg,
+    asks_colours,
+    asks_for_more,
+    asks_trims,
+    tow_need,
+)
 from showroom.brain.guardrails import layout
 from showroom.brain.i18n import contract, writes
+from showroom.brain.nlu.figures import able_to_tow
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.vocabulary import Channel, SuggestionType, Tone, values
@@ -264,6 +273,18 @@ def compose_reply(
         reply = comparison_answer(ctx, compared or "")
     else:
         reply = _HANDLERS[intent](ctx)
+    pounds = tow_need(u)
+    if pounds and len(reply.vehicle_ids) > 1 and set(u.slots.models) <= set(able_to_tow(pounds)):
+        # "need something to pull a 7000 lb boat": what the list is, and what only the unit itself tells
+        reply.extras.insert(
+            0,
+            ctx.t(
+                "These are models rated to tow about {pounds} lb or more when properly equipped; what each one can "
+                "tow depends on its engine and towing package, so a team member will confirm it for the one you "
+                "like.",
+                pounds=f"{pounds:,}",
+            ),
+        )
     if intent in ("availability", "inventory_search", "price", "vehicle_facts"):
         said_back = _set_aside(ctx, set_aside)
         if said_back and reply.lead:  # "Got it, I'll leave the Tucson out. Here are 3 ...", not "... Yes! Here are"
@@ -378,6 +399,10 @@ def search_terms(u: Understanding) -> dict[str, Any]:
     }
     if s.stock_number or s.vin:
         return {k: v if k in ("stock_number", "vin") else [] if isinstance(v, list) else None for k, v in terms.items()}
+    pounds = tow_need(u)
+    if pounds and not (s.models or s.makes):  # "need to pull a 7000 lb boat": the models rated for it
+        terms["models"] = able_to_tow(pounds)
+        terms["forget"] = [*terms.get("forget", []), "models", "makes", *(() if s.body_styles else ("body_styles",))]
     if _ANY_COLOUR.search(u.text):  # "any color is fine": the colour wished before is dropped
         terms["forget"] = ["colors"]
     if (s.fuel_types or s.body_styles) and not (s.models or s.makes) and _ANY_OF_KIND.search(u.text):

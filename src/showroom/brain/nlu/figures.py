@@ -120,8 +120,17 @@ TOWING_LB: _Table = {  # the maker's maximum, with the towing package and the en
     "QX60": [(2014, 2020, 5000, 5000), (2022, 2025, 6000, 6000)],
     "Titan XD": [(2016, 2024, 10000, 11000)],
     "Canyon": [(2015, 2022, 3500, 7700)],
+    "Silverado 1500": [(2014, 2018, 7600, 12500), (2019, 2024, 7900, 13300)],
+    "F-150": [(2015, 2020, 5000, 13200), (2021, 2024, 5000, 14000)],
+    "1500": [(2014, 2018, 4000, 10640), (2019, 2024, 6500, 12750)],  # the Ram 1500
+    "Explorer Hybrid": [(2020, 2024, 5000, 5000)],
 }  # fmt: skip
 _TABLES = {"range and charging figures": RANGE_MILES, "fuel economy": MPG_COMBINED, "towing capacity": TOWING_LB}
+
+
+def able_to_tow(pounds: int) -> list[str]:
+    """The models the table rates to tow ``pounds`` or more in some version ("pull a 7000 lb boat"), for a search."""
+    return [model for model, spans in TOWING_LB.items() if any(high >= pounds for _, _, _, high in spans)]
 
 
 def rated(model: str, year: int | None, topic: str, fuel: str | None = None) -> Rated | None:
