@@ -115,3 +115,8 @@ def test_a_trim_that_opens_the_answer_and_a_cracked_windshield_are_the_trades() 
         104_000,
         "windshield has a crack",
     )
+
+
+def test_email_me_at_an_address_only_gives_it() -> None:
+    assert not understand("Great, email me at ann@example.com").wants_human
+    assert understand("can you email me the details on the tucson").wants_human

@@ -149,9 +149,10 @@ _CLAUSE_LEAD = words("ok okay so but and well also then hey hi hello yeah yes no
 
 
 # "email me the details", "send me the info at rosa.m@yahoo.com", "mándeme la info a ...": something sent by e-mail,
-# which a person does (the chat itself sends no e-mail)
+# which a person does (the chat itself sends no e-mail); "email me at ann@example.com" only gives the address
 _EMAIL_ME = rx(
-    r"\b(?:e-?mail|mail)\s+(?:me|us)\b(?!\s+back\b)",
+    r"\b(?:e-?mail|mail)\s+(?:me|us)\s+(?:the|a|an|more|some|all|those|that|your|its)?\s*(?:info|information|details"
+    r"|specs|brochure|quote|numbers|pics|photos|pictures|breakdown|paperwork|window sticker)\b",
     r"\b(?:send|shoot|forward|mand[ae]me|m[aá]ndeme|m[aá]ndenme|env[ií](?:a|e|en)me)\b[^.?!@]{0,40}"
     r"\b(?:info|information|details|specs|brochure|quote|pics|photos|pictures|fotos|informaci[oó]n|detalles)\b"
     r"[^.?!@]{0,20}\b(?:at|to|a|al)\s+[\w.+-]+@[\w-]+\.[\w.]+",
