@@ -647,7 +647,6 @@ def search_order(u: Understanding) -> str:
         return "per_trim"
     if u.primary == "vehicle_facts" and MPG_ASKED.search(u.text) and u.slots.models:
         return "per_model"  # "whats the mpg on the tucson": the Tucson and the Tucson Hybrid both, each rated
-
     if _LOW_MILES.search(u.text):
         return "fewest_miles"
     if asks_colours(u):
@@ -686,7 +685,7 @@ def pick(
         return top
     if _THE_PAIR.search(text) and pair and not u.slots.has_vehicle_criteria():
         return pair  # "can i see both thursday", "whats the price difference": the two under discussion
-    if re.search(r"\b(?:those|these|them|the) (?:two|2)\b", text, re.I) and len(pair) == 2 and len(ordered) != 2:
+    if _THOSE_TWO.search(text) and len(pair) == 2 and len(ordered) != 2:
         ordered = pair  # "the cheaper of those two" after two of a longer list were discussed: of those two
     other_year = _OTHER_YEAR.search(text)
     if other_year:  # "what about the other 2022": of that year, not the one under discussion
@@ -746,7 +745,7 @@ def pick(
     # "the 2025 - awd?": the year picks the car, the drivetrain is what is asked of it
     asked = replace(u.slots, drivetrains=[], fuel_types=[], transmissions=[])
     # "the cheaper of those two, is it awd": the pointer picks the car, "is it awd" is asked of it
-    candidates = _within(ordered, replace(u, slots=asked) if _ASKED_OF_IT.search(text) else u)
+    candidates = _within(ordered, replace(u, slots=asked) if ASKED_OF_IT.search(text) else u)
     before = [*seen, *(v for v in earlier if v not in seen)]  # the lists before, and the cars discussed before them
     from_before = _within(before, replace(u, slots=asked) if u.is_question else u) if candidates is None else None
     if from_before and (len(from_before) == 1 or (u.is_question and len(from_before) == 2)):
@@ -781,7 +780,10 @@ def pick(
     return [ordered[0]] if len(ordered) == 1 else []
 
 
-_ASKED_OF_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.IGNORECASE)
+# "the cheaper of those two, is it awd": a question asked of the car a pointer picked
+ASKED_OF_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.IGNORECASE)
+# "the cheaper of those two", "which of those 2": the two cars under discussion
+_THOSE_TWO = re.compile(r"\b(?:those|these|them|the) (?:two|2)\b", re.IGNORECASE)
 _YES_NO = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|y|pues|entonces)\s+){0,2}"
     r"(?:is|are|does|do|has|have|can|will|tiene|tienen|es|son|trae|traen)\b",
@@ -912,7 +914,7 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     elif named and len(named) > 1:
         field_ = named
     elif (
-        re.search(r"\b(?:those|these|them|the) (?:two|2)\b", text, re.I)
+        _THOSE_TWO.search(text)
         and len(ordered) != 2
         and len(state.discussed) == 2
         and all(i in by_id for i in state.discussed)

@@ -216,10 +216,7 @@ def handover_note(
     """The note of ``_handover_note``, saying first what the agent is when the message asked ("are you even a real
     person?? this is useless": an honest answer, then the person)."""
     note = _handover_note(turn, language, u, match, about)
-    if u is None or not u.asks_if_bot:
-        return note
-    honest = translate(language if writes(language) else "en", "I'm a virtual assistant, not a person.")
-    return f"{honest} {note}"
+    return _honest_first(note, u, language) if u is not None else note
 
 
 def _handover_note(
@@ -386,10 +383,15 @@ _STILL_WAITING = "I'm sorry you're still waiting; our team has your messages and
 def holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = False) -> str:
     """``_holding_note``, saying first what the agent is when the message asked ("are you a bot or a person": an
     honest answer, then that a person is coming)."""
-    note = _holding_note(turn, u, notes=notes, hurt=hurt)
+    return _honest_first(_holding_note(turn, u, notes=notes, hurt=hurt), u, u.language)
+
+
+def _honest_first(note: str, u: Understanding, language: str) -> str:
+    """The note, after "I'm a virtual assistant, not a person." when the message asked whether it was talking to one
+    ("are you even a real person??")."""
     if not u.asks_if_bot:
         return note
-    honest = translate(u.language if writes(u.language) else "en", "I'm a virtual assistant, not a person.")
+    honest = translate(language if writes(language) else "en", "I'm a virtual assistant, not a person.")
     return f"{honest} {note}"
 
 

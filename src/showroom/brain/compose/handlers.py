@@ -26,6 +26,7 @@ from showroom.brain.compose.vehicles import (
 )
 from showroom.brain.dialogue import (
     ALONE,
+    ASKED_OF_IT,
     BOTH,
     GAS_VS_HYBRID,
     MPG_ASKED,
@@ -1140,36 +1141,47 @@ def _feature_answer(ctx: _Ctx) -> _Reply | None:
         reply.body.append(_list_block(listed[:limit], ctx))
         reply.vehicle_ids = [v.id for v in listed[:limit]]
         return reply
-    elif listed:
-        reply.lead.append(ctx.t("These list {feature}:", feature=named))
-    elif not any(v.features for v in shown):  # no equipment listed at all: nothing is missing, the listings are silent
-        reply.lead.append(
-            ctx.t(
-                "Our listings don't itemise equipment like {feature}, so I can't confirm it from here; a team member "
-                "can check it on the car for you. Here they are:",
-                feature=named,
-            )
-        )
     else:
-        reply.lead.append(
-            ctx.t(
-                "I don't see {feature} in the feature lists of the ones we have; a team member can check it on the "
-                "car for you. Here they are:",
-                feature=named,
-            )
-        )
+        reply.lead.append(_feature_lead(ctx, named, bool(listed), shown))
     reply.body.append(_list_block(shown, ctx))
     reply.vehicle_ids = [v.id for v in shown]
     return reply
 
 
-def _unlisted_feature(ctx: _Ctx, v: VehicleView) -> str | None:
-    """A feature the vocabulary does not know ("Highway Driving Assist"), looked for in the unit's own list."""
+def _feature_lead(ctx: _Ctx, feature: str, listed: bool, shown: Sequence[VehicleView]) -> str:
+    """The first line of a feature's answer over several units: they list it, the listings are silent about
+    equipment, or it is not in their feature lists."""
+    if listed:
+        return ctx.t("These list {feature}:", feature=feature)
+    if not any(v.features for v in shown):  # no equipment listed at all: nothing is missing, the listings are silent
+        return ctx.t(
+            "Our listings don't itemise equipment like {feature}, so I can't confirm it from here; a team member can "
+            "check it on the car for you. Here they are:",
+            feature=feature,
+        )
+    return ctx.t(
+        "I don't see {feature} in the feature lists of the ones we have; a team member can check it on the car for "
+        "you. Here they are:",
+        feature=feature,
+    )
+
+
+def _asked_feature(ctx: _Ctx, *names: str) -> str | None:
+    """The feature a message asks for that the vocabulary does not know ("does it have highway driving assist"),
+    lower-cased; None when the words asked are no feature (a pronoun, a make or model of ``names`` or the message's)."""
     m = _ASKED_PHRASE.search(ctx.u.text)
     phrase = (m.group("phrase").strip(" -") if m else "").lower()
     words = set(phrase.split())
-    named = {w for name in (v.make, v.model, *ctx.u.slots.models, *ctx.u.slots.makes) for w in name.lower().split()}
+    named = {w for name in (*names, *ctx.u.slots.models, *ctx.u.slots.makes) for w in name.lower().split()}
     if not phrase or len(words) > 5 or words & _NOT_A_FEATURE or words & named:
+        return None
+    return phrase
+
+
+def _unlisted_feature(ctx: _Ctx, v: VehicleView) -> str | None:
+    """A feature the vocabulary does not know ("Highway Driving Assist"), looked for in the unit's own list."""
+    phrase = _asked_feature(ctx, v.make, v.model)
+    if phrase is None:
         return None
     own = next((f for f in v.features if fuzz.partial_ratio(phrase, f.lower()) >= 90), None)
     title = v.short_title if ctx.sms else v.title
@@ -1186,31 +1198,14 @@ def _unlisted_feature_of_several(ctx: _Ctx) -> _Reply | None:
     """A feature the vocabulary does not know, asked of a model with several units ("does the 2025 palisade have
     the digital key"): those whose own feature list names it, else that the listings do not show it, as a known
     feature's answer says it (never a "yes" from a list of the model)."""
-    m = _ASKED_PHRASE.search(ctx.u.text)
-    phrase = (m.group("phrase").strip(" -") if m else "").lower()
-    words = set(phrase.split())
-    named = {w for name in (*ctx.u.slots.models, *ctx.u.slots.makes) for w in name.lower().split()}
-    if not phrase or len(words) > 5 or words & _NOT_A_FEATURE or words & named:
+    phrase = _asked_feature(ctx)
+    if phrase is None:
         return None
-    said = f"the {phrase}" if m and re.search(r"\bthe\s+" + re.escape(phrase), ctx.u.text, re.IGNORECASE) else phrase
+    said = f"the {phrase}" if re.search(r"\bthe\s+" + re.escape(phrase), ctx.u.text, re.IGNORECASE) else phrase
     cars = list(ctx.vehicles[: 2 if ctx.sms else 3])
     having = [v for v in cars if any(fuzz.partial_ratio(phrase, f.lower()) >= 90 for f in v.features)]
     reply = _Reply(vehicle_ids=[v.id for v in (having or cars)], confidence=0.6, question=ctx.say("ask_which"))
-    reply.lead.append(
-        ctx.t("These list {feature}:", feature=said)
-        if having
-        else ctx.t(
-            "Our listings don't itemise equipment like {feature}, so I can't confirm it from here; a team member can "
-            "check it on the car for you. Here they are:",
-            feature=said,
-        )
-        if not any(v.features for v in cars)
-        else ctx.t(
-            "I don't see {feature} in the feature lists of the ones we have; a team member can check it on the car "
-            "for you. Here they are:",
-            feature=said,
-        )
-    )
+    reply.lead.append(_feature_lead(ctx, said, bool(having), cars))
     reply.body.append(_list_block(having or cars, ctx))
     return reply
 
@@ -1442,12 +1437,9 @@ def _told_apart(ctx: _Ctx, v: VehicleView, title: str) -> str:
     return f"{title} ({', '.join(parts)})" if parts else title
 
 
-_IS_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.IGNORECASE)
-
-
 def _price(ctx: _Ctx) -> _Reply:
     s = ctx.u.slots
-    asked_of_it = bool(s.drivetrains or s.fuel_types or s.transmissions) and _IS_IT.search(ctx.u.text) is not None
+    asked_of_it = bool(s.drivetrains or s.fuel_types or s.transmissions) and ASKED_OF_IT.search(ctx.u.text) is not None
     if ctx.referred and len(ctx.vehicles) == 1 and (_PHOTOS_ASKED.search(ctx.u.text) or asked_of_it):
         # "text me the link to the cheaper one": its page; "the cheaper of those two, is it awd": its drivetrain
         linked = _attribute_answer(ctx)

@@ -10,7 +10,14 @@ from functools import lru_cache
 from typing import Any
 
 from showroom.brain.escalation.detectors import CUSTOM_DETECTORS
-from showroom.brain.escalation.patterns import _ANY_PRICE, _FINANCING, _NEGOTIATION, _TIME_URGENT, _table
+from showroom.brain.escalation.patterns import (
+    _ANY_PRICE,
+    _FINANCING,
+    _NEGOTIATION,
+    _TIME_URGENT,
+    BANKRUPTCY_TOLD,
+    _table,
+)
 from showroom.brain.escalation.phrases import FRUSTRATION, IMPATIENT, NUDGE, OFFER_ES
 from showroom.brain.escalation.signals import _buying, _Context, _first, _keyword_hit, urgency_score
 from showroom.brain.escalation.specs import RECENT_TURNS, as_list
@@ -281,7 +288,7 @@ _OWN_SITUATION = rx(
     r"\b(?:my|our|mine)\s+(?:\w+\s+){0,2}?" + _MONEY_WORDS + r"\b",
     r"\b(?:i|we|i'?m|im|i'?ve|ive|we'?re|we'?ve)\b[^.?!,]{0,30}?\b" + _MONEY_WORDS + r"\b",
     r"\b[3-8]\d\d\b(?!\s*(?:k\b|hp\b|miles|mi\b|months?|mo\b))",
-    r"\b(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b[^.?!]{0,20}\b(?:discharged|dismissed|filed|last year|ago)\b",
+    BANKRUPTCY_TOLD,
     r"\b(?:mi|mis|nuestro|nuestra|tengo|tenemos|yo|mi esposo|mi esposa)\b[^.?!,]{0,30}?\b(?:cr[eé]dito|puntaje"
     r"|ingresos?|trabajo|sueldo|pr[eé]stamo|enganche|aval|fiador|bancarrota|deuda)\b",
 )

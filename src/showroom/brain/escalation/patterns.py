@@ -157,6 +157,10 @@ _NEGOTIATION = _table(
         r"\bworth (?:way |a lot |much )?more than (?:what )?(?:you|u|they)\b",
     ),
 )
+# "chapter 7 discharged last year", "ch 13 dismissed 2 years ago": a bankruptcy the customer tells of, their own
+BANKRUPTCY_TOLD = (
+    r"\b(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b[^.?!]{0,30}\b(?:discharged|dismissed|filed|last year|ago)\b"
+)
 _FINANCING = _table(
     (
         "credit",
@@ -195,8 +199,7 @@ _FINANCING = _table(
         "credit history",
         r"\bbankrupt\w*|\brepo(?:ssession|ssessed|'?d)?\b|\bcollections\b|\bcharge[\s-]?offs?\b"
         r"|\b(?:filed|file|in|out of|discharged from) (?:for )?(?:a )?(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b"
-        r"|\b(?:chapter|ch\.?) ?(?:7|13|seven|thirteen)\b[^.?!]{0,30}"
-        r"\b(?:discharged|dismissed|filed|bankruptcy|last year|ago)\b",
+        rf"|{BANKRUPTCY_TOLD}",
         # "i owe 6k more than my car is worth", "upside down on my loan", "roll it into a new one": negative equity
         r"\bowe\b[^.?!]{0,30}\bmore than (?:it'?s|its|it is|my \w+ is|the \w+ is|what it'?s) worth\b"
         r"|\bupside[\s-]down\b|\bunderwater on\b|\bnegative equity\b"
