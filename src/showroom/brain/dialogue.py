@@ -508,6 +508,17 @@ def the_one_with(u: Understanding) -> bool:
     return bool(_THE_ONE_WITH.search(u.text) or _NEXT_UP.search(u.text))
 
 
+# what a question may say of cars already shown to point at them ("the 2 burgundy ones", "the 2024s") without
+# wishing for it: those words pick among the cars, they are no criterion for the searches that follow
+_DESCRIBING = frozenset({"colors", "trims", "year_min", "year_max"})
+
+
+def describes_shown(u: Understanding, given: set[str]) -> bool:
+    """Does this question point at cars shown by what they are ("the 2 burgundy ones are the same price?", "are the
+    2024s awd"), so that what it says of them is no wish to keep for the next search?"""
+    return bool(given) and given <= _DESCRIBING and u.is_question and bool(_DEFINITE.search(u.text))
+
+
 def asks_similar(u: Understanding) -> bool:
     """ "Anything similar?", "something like it but AWD": cars like the one under discussion (``similar_to``)."""
     return bool(_SIMILAR.search(u.text))
@@ -1310,6 +1321,11 @@ def search_criteria(terms: dict[str, Any], state: DialogueState) -> dict[str, An
     if "third row seating" in (given.get("features") or ()) and before.get("body_styles") == ["Minivan"]:
         # "ok fine a 3 row then" after no minivan was found: the three-row SUVs offered instead
         state = replace(state, criteria={k: v for k, v in before.items() if k != "body_styles"})
+    ceiling, raised = before.get("price_max_cents"), given.get("price_max_cents")
+    if ceiling and raised and raised > ceiling and not before.get("price_min_cents") and "price_min_cents" in given:
+        # "what about a little over, like 26" after "under 25k": the ceiling raised, no floor ("around 26" alone is
+        # 23.4-28.6k, which would leave out the cars that fitted before)
+        given = {k: v for k, v in given.items() if k != "price_min_cents"}
     for low, high in (("price_min_cents", "price_max_cents"), ("year_min", "year_max")):
         # "no wait, under 30 not 40" after "around 40k": the bound carried that the new one contradicts goes
         if high in given and low not in given and (before.get(low) or 0) > given[high]:
@@ -1598,9 +1614,18 @@ def own_wishes(message_terms: dict[str, Any], criteria: dict[str, Any]) -> dict[
     ``compose.reply.search_terms``; with what was turned down), when the search carried more from before (a year
     range, new or used, a budget); None when nothing was carried."""
     terms = {k: v for k, v in message_terms.items() if v not in (None, [], "") and k not in ("query", "forget")}
-    if terms.get("trims") and criteria.get("models") and not any(k in terms for k in SUBJECT_KEYS):
-        # "whats the cheapest calligraphy" after Palisades under 50k: a Palisade Calligraphy, over the budget if it is
-        terms = {**terms, "makes": criteria.get("makes") or [], "models": criteria["models"]}
+    one_year = terms.get("year_min") is not None and terms.get("year_min") == terms.get("year_max")
+    if (
+        (terms.get("trims") or terms.get("colors") or one_year)
+        and criteria.get("models")
+        and not any(k in terms for k in SUBJECT_KEYS)
+    ):
+        # "whats the cheapest calligraphy" after Palisades under 50k: a Palisade Calligraphy, over the budget if it
+        # is; "the red one i saw" after AWD Escapes: the red Escape, FWD as it is; "and the 2021?": that year's. The
+        # years and new-or-used asked before stay ("the black one" after 2025 Calligraphys is a 2025, else none).
+        kept = ("condition",) if one_year else ("condition", "year_min", "year_max")
+        carried = {k: criteria[k] for k in kept if criteria.get(k) is not None and not terms.get("trims")}
+        terms = {**carried, **terms, "makes": criteria.get("makes") or [], "models": criteria["models"]}
     if not any(k in terms for k in SUBJECT_KEYS):
         return None
     own = {**terms, **{k: criteria[k] for k in EXCLUSIONS if criteria.get(k)}}

@@ -125,6 +125,12 @@ MESSAGES: dict[str, str] = {
     "vehículo.",
     "The ones I showed you are all that fit that.": "Los que le mostré son todos los que cumplen con eso.",
     "Only these fit that:": "Solo estos cumplen con eso:",
+    "The {title}{price} is still the only one that fits that.": (
+        "El {title}{price} sigue siendo el único que cumple con eso."
+    ),
+    "Would you like me to widen the search, or take a closer look at it?": (
+        "¿Quiere que amplíe la búsqueda, o prefiere ver este más de cerca?"
+    ),
     "Would you like me to widen the search, or take a closer look at one of them?": "¿Quiere que amplíe la "
     "búsqueda, o prefiere ver de cerca alguno de ellos?",
     "That's all of them: I've shown you every one of the {total} that fit.": "Eso es todo: ya le mostré los {total} "

@@ -67,6 +67,7 @@ from showroom.brain.dialogue import (
     comparison,
     contact_given,
     describe,
+    describes_shown,
     may_quote,
     model_comparison,
     models_compared,
@@ -737,10 +738,12 @@ async def _question(
                 vehicles, shown_all = fitting, "all"
         elif compared is None and paging:
             shown_all = "next"  # the next cars of the list: said as such, with how many are left
-        elif compared is None and not besides and len(state.shown) > 1 and given & _NARROWING:
-            # a narrowing ("under 40k") that every car shown already fits: the next ones, never the same list again
+        elif compared is None and not besides and (state.shown or state.focus is not None) and given & _NARROWING:
+            # a narrowing ("under 40k") that every car on view already fits (the car last answered about, else the
+            # list shown): the next ones, never the same cars again
+            on_view = [state.focus] if state.focus is not None else state.shown
             fits = {v.id for v in vehicles if v.exact}
-            shown_ids = set(state.shown)
+            shown_ids = set(on_view)
             # "any electric SUVs" after sedans names another kind: a new search, none of those shown can fit it
             another = any(state.criteria.get(k) and searched.get(k) != state.criteria[k] for k in SUBJECT_KEYS)
             if (
@@ -749,9 +752,9 @@ async def _question(
                 and not shown_ids <= fits
                 and (next(v for v in vehicles if v.exact).matching or 0) >= len(shown_ids)
             ):
-                fits = await which_fit(session, known, searched, state.shown)  # as many fit in all: are those shown?
-            if shown_ids <= fits:  # every car shown still fits: the next ones
-                past_shown = {**searched, "exclude_ids": [*searched.get("exclude_ids", []), *state.shown]}
+                fits = await which_fit(session, known, searched, on_view)  # as many fit in all: are those on view?
+            if shown_ids <= fits:  # every car on view still fits: the next ones
+                past_shown = {**searched, "exclude_ids": [*searched.get("exclude_ids", []), *on_view]}
                 more = await relevant_vehicles(session, u, turn.lead.id, known, terms=past_shown, order=order)
                 more = [v for v in more if v.exact]
                 vehicles, shown_all = (more, "more") if more else (vehicles, "all")
@@ -760,6 +763,8 @@ async def _question(
         if compared is not None:
             vehicles = compared.vehicles
     exact = [v for v in vehicles if v.exact]
+    if not referred and exact and {v.id for v in exact} <= set(state.shown) and describes_shown(u, given):
+        criteria = state.criteria  # "the 2 burgundy ones are the same price?": those shown, no burgundy wish kept
     if compared is None and len(exact) == 1 and state.focus is not None:  # "how much more is the black one": than
         compared = price_gap(u, exact[0], await the_focus())  # the car under discussion
         vehicles = compared.vehicles if compared is not None else vehicles

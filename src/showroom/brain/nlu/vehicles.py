@@ -189,6 +189,8 @@ _CAR_WORDS_AFTER = words(
     "hybrid hybrids phev awd fwd 4wd 4x4 suv suvs truck trucks sedan sedans se sel titanium xlt lariat limited "
     "platinum lt ls premier sv sl sr"
 )
+# Words that make an everyday-word model the lot stocks a car when they come just before it ("awd escapes")
+_CAR_WORDS_BEFORE = words("awd fwd rwd 4wd 4x4 hybrid")
 _COLOUR_WORDS = words(
     "white black grey gray silver red blue green brown beige tan gold orange yellow burgundy maroon navy"
 )
@@ -492,8 +494,10 @@ def _accept(entry: _Entry, cand: _Cand, prev: _Cand | None, nxt: _Cand | None, y
     if entry.catalog and after in _CAR_WORDS_AFTER:  # "the escape hybrid", "an edge awd": the lot's model
         return True
     plural = s.tokens[cand.j - 1].text.endswith("s") and not (entry.model or "s").lower().endswith("s")
-    if entry.catalog and plural and cand.key.rstrip("s") not in _EVERYDAY_EVEN_AFTER_THE:
-        return True  # "rogues in stock?", "tienen fortes?": the lot's model, in the plural
+    if entry.catalog and plural and (cand.key.rstrip("s") not in _EVERYDAY_EVEN_AFTER_THE or before in _DETERMINERS):
+        return True  # "rogues in stock?", "tienen fortes?", "any escapes": the lot's model, in the plural
+    if entry.catalog and before in _CAR_WORDS_BEFORE:  # "any awd escape", "a used edge": the lot's model
+        return True
     return (
         entry.catalog
         and before in _DETERMINERS

@@ -1,0 +1,67 @@
+"""What a follow-up carries and what it only points at (issue 13, thirteenth round): a question that points at cars
+shown by their colour ("the 2 burgundy ones are the same price?") keeps no colour wish; "the red one i saw" or "and the
+2021?" of the model under discussion finds that unit even when a limit carried from before (AWD, the budget) leaves
+it out, and says how it differs; a raised ceiling ("a little over, like 26") has no floor; a plural everyday-word model
+("any awd escapes") is the lot's model."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.brain.nlu.intents import understand
+from showroom.brain.nlu.vehicles import Catalog
+from showroom.db.engine import Database
+from tests.agent.test_references_and_specs import chat
+
+_FORDS = Catalog({"Ford": {"Escape", "Edge"}})
+
+
+async def test_cars_pointed_at_by_colour_leave_no_colour_wish(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("how much is a new tucson limited")
+    await say("the 2 burgundy ones are the same price? whats different")
+    hybrid = await say("how much for the hybrid version")
+    assert "Tucson Hybrid Limited" in hybrid
+    assert "red" not in hybrid.lower() and "don't have" not in hybrid  # before: "We don't have a red new hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("any awd escapes", "Escape"),
+        ("any escapes", "Escape"),
+        ("hybrid escape?", "Escape"),
+        ("any edges", "Edge"),
+        ("i need to escape my lease", None),
+        ("the escape key is stuck", None),
+    ],
+)
+def test_an_everyday_word_model_counts_in_the_plural_or_after_a_kind(text: str, model: str | None) -> None:
+    assert understand(text, _FORDS).slots.models == ([model] if model else [])
+
+
+async def test_the_colour_seen_of_the_model_under_discussion_is_found_past_a_carried_limit(
+    app: FastAPI, db: Database
+) -> None:
+    say = await chat(app, db)
+    listed = await say("any awd escapes")
+    assert listed.count("Ford Escape") >= 3 and "Tucson" not in listed  # before: AWD SUVs of every make
+    red = await say("what about the red one i saw")
+    assert "not seeing one that's also AWD" in red and "2021 Ford Escape SEL FWD" in red and "WV15149" in red
+
+
+async def test_a_year_of_the_model_under_discussion_is_priced_past_the_budget(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("grand cherokee under 25k")
+    later = await say("and the 2021 is how much")
+    assert "2021 Jeep Grand Cherokee" in later and "$27,099" in later  # before: "We don't have a 2021 ... in stock"
+
+
+async def test_a_raised_ceiling_keeps_the_cars_below_it(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("looking for something awd under 25k")
+    await say("only hyundai or kia")
+    raised = await say("what about a little over, like 26")
+    # before: "I'm not seeing an AWD Hyundai or Kia within your budget" ("like 26" was 23.4k-28.6k)
+    assert raised.startswith("The 2022 Hyundai Tucson SE AWD ($20,999) is still the only one that fits that.")
