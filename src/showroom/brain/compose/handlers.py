@@ -95,13 +95,13 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     if ctx.seen == "all":  # "under 40k", "any others?" when no car but those shown fits: said so, listed once
         fitting = [v for v in ctx.vehicles if v.exact]
         if len(fitting) == 1:  # "what about a little over, like 26" when the one car seen is still the only one
-            one = fitting[0]
-            title = one.short_title if ctx.sms else one.title
-            priced = f" ({price_text(one.price_cents)})" if one.price_cents is not None else ""
+            alone = fitting[0]
+            title = alone.short_title if ctx.sms else alone.title
+            priced = f" ({price_text(alone.price_cents)})" if alone.price_cents is not None else ""
             reply.lead.append(
                 ctx.t("The {title}{price} is still the only one that fits that.", title=title, price=priced)
             )
-            reply.vehicle_ids = [one.id]
+            reply.vehicle_ids = [alone.id]
             reply.question = ctx.t("Would you like me to widen the search, or take a closer look at it?")
             reply.confidence = 0.7
             return reply
