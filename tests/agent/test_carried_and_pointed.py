@@ -65,3 +65,46 @@ async def test_a_raised_ceiling_keeps_the_cars_below_it(app: FastAPI, db: Databa
     raised = await say("what about a little over, like 26")
     # before: "I'm not seeing an AWD Hyundai or Kia within your budget" ("like 26" was 23.4k-28.6k)
     assert raised.startswith("The 2022 Hyundai Tucson SE AWD ($20,999) is still the only one that fits that.")
+
+
+async def test_bringing_something_by_on_a_day_is_a_visit(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("need something that can pull a 7000 lb boat")
+    await say("the tahoe, engine and miles?")
+    day = await say("im off wednesday, can i bring my trailer by to check the hitch")
+    assert "What time on Wednesday works best for you?" in day  # before: the towing-package line again
+    time = await say("2ish")
+    assert "Wednesday at 2 PM for the 2019 Chevrolet Tahoe 4WD 4dr Premier (stock KV5514)" in time
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("ill bring my wife by saturday", True),
+        ("what did you bring in this week", False),
+        ("can you bring the price down", False),
+    ],
+)
+def test_bringing_is_a_visit_only_when_the_customer_brings(text: str, visit: bool) -> None:
+    assert ("test_drive" in understand(text).intents) is visit
+
+
+async def test_the_difference_between_the_two_in_spanish_is_of_the_two_discussed(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db, languages=["en", "es"])
+    await say("hola, tienen camionetas nuevas de 3 filas?")
+    await say("cual es la mas economica")
+    await say("y de palisade cual es la mas barata")
+    gap = await say("cuanto es la diferencia entre las dos")
+    assert (
+        "Santa Fe SEL AWD, Gris, $39,241" in gap and "Palisade SEL FWD, Negro, $40,248" in gap
+    )  # before: two Santa Fes
+    assert "$1,007 menos" in gap
+
+
+async def test_which_is_cheaper_says_by_how_much(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("need something that can pull a 7000 lb boat")
+    await say("the tahoe, engine and miles?")
+    await say("what trim is the f150")
+    cheaper = await say("which of those 2 is cheaper and by how much")
+    assert "is the cheaper of the two at $39,999, $5,801 less than the 2019 Chevrolet Tahoe" in cheaper

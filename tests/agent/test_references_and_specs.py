@@ -21,10 +21,11 @@ from tests.agent.support import CATALOG, make_vehicle, persona
 from tests.agent.test_conversations_flow import stocked_team, visitor
 
 
-async def chat(app: FastAPI, db: Database) -> Callable[[str], Awaitable[str]]:
+async def chat(app: FastAPI, db: Database, **agent_config: Any) -> Callable[[str], Awaitable[str]]:
     """One visitor's conversation through the public widget API, with the real feed: ``await say(text)`` is the
-    agent's first reply."""
-    team = await stocked_team(app, db)
+    agent's first reply. ``agent_config``: the dealership's agent settings (``languages=["en", "es"]``)."""
+    quiet = {"quiet_hours": {"start": "00:00", "end": "00:00"}}  # as ``stocked_team`` sets it: no clock in tests
+    team = await stocked_team(app, db, **({"agent_config": {**quiet, **agent_config}} if agent_config else {}))
     guest = visitor(app)
     url = f"/api/v1/widget/{team.dealership.subdomain}/messages"
     token: str | None = None

@@ -794,7 +794,9 @@ def pick(
 # "the cheaper of those two, is it awd": a question asked of the car a pointer picked
 ASKED_OF_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.IGNORECASE)
 # "the cheaper of those two", "which of those 2": the two cars under discussion
-_THOSE_TWO = re.compile(r"\b(?:those|these|them|the) (?:two|2)\b", re.IGNORECASE)
+_THOSE_TWO = re.compile(
+    r"\b(?:those|these|them|the) (?:two|2)\b|\b(?:las|los|esas|esos|estas|estos) (?:dos|2)\b", re.IGNORECASE
+)
 _YES_NO = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|y|pues|entonces)\s+){0,2}"
     r"(?:is|are|does|do|has|have|can|will|tiene|tienen|es|son|trae|traen)\b",

@@ -302,11 +302,11 @@ MESSAGES: dict[str, str] = {
         "El {a} tiene un precio publicado de {pa}; el {b} todavía no tiene precio publicado."
     ),
     "They're listed at the same price, {pa}.": "Tienen el mismo precio publicado, {pa}.",
-    "The {a} is the cheaper of the two at {pa}; the {b} is {pb}.": (
-        "El {a} es el más barato de los dos, a {pa}; el {b} está a {pb}."
+    "The {a} is the cheaper of the two at {pa}, {gap} less than the {b} at {pb}.": (
+        "El {a} es el más barato de los dos, a {pa}: {gap} menos que el {b}, que está a {pb}."
     ),
-    "The {a} is the pricier of the two at {pa}; the {b} is {pb}.": (
-        "El {a} es el más caro de los dos, a {pa}; el {b} está a {pb}."
+    "The {a} is the pricier of the two at {pa}, {gap} more than the {b} at {pb}.": (
+        "El {a} es el más caro de los dos, a {pa}: {gap} más que el {b}, que está a {pb}."
     ),
     "Of those, the {a} is the cheapest at {pa}.": "De esos, el {a} es el más barato, a {pa}.",
     "The {a} is {gap} more than the {b}: {pa} against {pb}.": "El {a} cuesta {gap} más que el {b}: {pa} contra {pb}.",

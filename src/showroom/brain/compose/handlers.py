@@ -2191,8 +2191,8 @@ def _addendum(intent: str, ctx: _Ctx) -> str | None:
 
 def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
     """Which of the cars compared wins on ``measure`` (``brain.dialogue.Comparison``; the winner is first), with the
-    figures of both: "The 2024 Ioniq 6 SEL AWD is the cheaper of the two at $51,378; the 2024 Ioniq 5 Limited AWD is
-    $59,277." A tie is said as one, and a car without the figure says it is not listed."""
+    figures of both: "The 2024 Ioniq 6 SEL AWD is the cheaper of the two at $51,378, $7,899 less than the 2024 Ioniq 5
+    Limited AWD at $59,277." A tie is said as one, and a car without the figure says it is not listed."""
     cars = list(ctx.vehicles)
     if measure == "why_price":
         return _why_price_answer(ctx, cars[:2])
@@ -2247,14 +2247,15 @@ def comparison_answer(ctx: _Ctx, measure: str) -> _Reply:
         elif two and other.price_cents == best.price_cents:
             reply.lead.append(ctx.t("They're listed at the same price, {pa}.", pa=price_text(best.price_cents)))
         elif two:
+            # "which is cheaper and by how much": the gap said with both prices
             template = (
-                "The {a} is the cheaper of the two at {pa}; the {b} is {pb}."
+                "The {a} is the cheaper of the two at {pa}, {gap} less than the {b} at {pb}."
                 if measure == "cheaper"
-                else "The {a} is the pricier of the two at {pa}; the {b} is {pb}."
+                else "The {a} is the pricier of the two at {pa}, {gap} more than the {b} at {pb}."
             )
-            reply.lead.append(
-                ctx.t(template, a=a, b=b, pa=price_text(best.price_cents), pb=price_text(other.price_cents or 0))
-            )
+            gap = price_text(abs(best.price_cents - (other.price_cents or 0)))
+            pa, pb = price_text(best.price_cents), price_text(other.price_cents or 0)
+            reply.lead.append(ctx.t(template, a=a, b=b, pa=pa, pb=pb, gap=gap))
         else:
             template = (
                 "Of those, the {a} is the cheapest at {pa}."

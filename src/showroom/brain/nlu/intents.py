@@ -158,6 +158,8 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             # "i can come look saturday", "could swing by tomorrow to see it": a visit on a day
             r"\b(?:come|stop|swing|drop|head)\s+(?:look|see|check|by|in)\b[^.?!]{0,25}\b(?:today|tonight|tomorrow|tmrw"
             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this weekend)\b",
+            # "can i bring my trailer by wednesday", "ill bring my wife by": coming in, with someone or something
+            r"\b(?:i|we|i'?ll|ill|we'?ll|i'?d|id|let me|gonna)\s+(?:\w+\s+)?bring\s+(?:\w+\s+){0,3}(?:by|in|over)\b",
             # "me and my wife want to come thurs after work", "can we come down saturday"
             r"\b(?:come|stop|swing|drop|head|pop)(?:\s+(?:in|by|down|over|out|up|thru|through))?\s+(?:on\s+|this\s+|next\s+)?"
             r"(?:today|tonight|tonite|tomorrow|tmrw|tmr|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|weekend)\b",
