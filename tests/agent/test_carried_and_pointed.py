@@ -108,3 +108,28 @@ async def test_which_is_cheaper_says_by_how_much(app: FastAPI, db: Database) -> 
     await say("what trim is the f150")
     cheaper = await say("which of those 2 is cheaper and by how much")
     assert "is the cheaper of the two at $39,999, $5,801 less than the 2019 Chevrolet Tahoe" in cheaper
+
+
+async def test_a_colour_of_two_cars_seen_is_answered_of_each_and_the_other_one_is_the_third(
+    app: FastAPI, db: Database
+) -> None:
+    say = await chat(app, db)
+    await say("any nissan rogues")
+    miles = await say("how many miles on the blue one")
+    assert "2021 Nissan Rogue AWD SV (Blue, $21,900) has 66,435 miles" in miles  # three read the same: told apart
+    await say("and the grey?")
+    awd = await say("is the blue one awd")
+    # before: a new search listing the two blue ones, the question unanswered
+    assert "Yes, the 2021 Nissan Rogue AWD SV (Blue, $21,900) is all-wheel drive" in awd
+    assert "Yes, the 2021 Nissan Rogue AWD SV (Blue, $23,500) is all-wheel drive" in awd
+    other = await say("what about the other one")
+    assert other.startswith("Yes, the 2021 Nissan Rogue AWD SV (Grey, $22,500) is all-wheel drive")  # before: both blue
+
+
+async def test_and_the_other_one_asks_the_same_yes_no_question_of_it(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("do you have the 2025 santa fe sel")
+    first = await say("does the cheaper one have a 3rd row")
+    assert first.startswith("Yes, the 2025 Hyundai Santa Fe SEL AWD (Grey, $39,241) has a third row")
+    other = await say("and the other one?")
+    assert other.startswith("Yes, the 2025 Hyundai Santa Fe SEL AWD (Grey, $39,772) has a third row")  # before: a pitch

@@ -219,6 +219,7 @@ _OTHERS = re.compile(
     r"\bthe others?\b|\bthe other ones?\b|\bthe other (?:two|three|\d|(?:19|20)\d\d)\b|\blos otros\b|\blas otras\b",
     re.IGNORECASE,
 )
+_THE_OTHER_ONE = re.compile(r"\bthe other one\b|\bel otro\b|\bla otra\b", re.IGNORECASE)
 # "both", "the two": a pair of cars (``pick``, and the test drive's "can i see both thursday")
 BOTH = re.compile(r"\bboth\b|\bthe two\b|\blos dos\b|\blas dos\b|\bambos\b|\bambas\b", re.IGNORECASE)
 _THE_PAIR = re.compile(rf"{BOTH.pattern}|\bdifference\b|\bdiff\b|\bdiferencia\b", re.IGNORECASE)
@@ -702,6 +703,11 @@ def pick(
     if other_year:  # "what about the other 2022": of that year, not the one under discussion
         year = int(other_year.group(1))
         return [v for v in [*ordered, *seen] if v.year == year and v.id != state.focus][:1]
+    if _THE_OTHER_ONE.search(text) and state.focus is None and seen:
+        # "what about the other one" after the two blue Rogues of three: the one of that model the answer left out
+        rest = [v for v in seen if v not in ordered and any(v.model == o.model for o in ordered)]
+        if len(rest) == 1:
+            return rest
     if _OTHERS.search(text) and state.focus is not None and len(ordered) > 1:  # "which of the others": not that one
         ordered = [v for v in ordered if v.id != state.focus]
         if not (u.slots.has_vehicle_criteria() or _ORDINAL.search(text) or _CHEAPER.search(text)
@@ -743,7 +749,8 @@ def pick(
         if u.slots.colors:  # "is the grey one awd?": the colour picks, the drivetrain is the question
             coloured = [v for v in ordered if _colour_matches(v.exterior_color, u.slots.colors)]
             before = [v for v in seen if _colour_matches(v.exterior_color, u.slots.colors)]
-            return coloured[:1] or (before if len(before) == 1 else [])  # else of a list before, if one is
+            # else of a list before: the one, or the two of that colour ("is the blue one awd": each answered)
+            return coloured[:1] or (before if 1 <= len(before) <= 2 else [])
         if _THE_FUEL.search(text) and u.slots.fuel_types:  # "is the hybrid awd?": the hybrid picks, of a list before
             runs = _by_fuel(u, ordered, seen)
             focus = next((v for v in runs if v.id == state.focus), None)

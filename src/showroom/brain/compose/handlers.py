@@ -722,7 +722,7 @@ def _drive_words(ctx: _Ctx, drivetrain: str) -> str:
 
 
 def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
-    s, title = ctx.u.slots, (v.short_title if ctx.sms else v.title)
+    s, title = ctx.u.slots, _told_apart(ctx, v, v.short_title if ctx.sms else v.title, by_price=True)
     out: list[str] = []
     # "is it a truck?": the listing's body type (of the car pointed at; a search's kind was searched for)
     for kind in s.body_styles[:1] if ctx.referred else ():
@@ -1434,17 +1434,22 @@ def money_question(ctx: _Ctx) -> _Reply | None:
                   confidence=0.75)  # fmt: skip
 
 
-def _told_apart(ctx: _Ctx, v: VehicleView, title: str) -> str:
-    """The title, with what tells the unit apart when the last list showed several that read the same ("the cheaper
-    one" of three 2021 Rogue SVs: "2021 Nissan Rogue AWD SV (Blue, 66,435 miles)")."""
-    last = next((t.text for t in reversed(ctx.history) if t.sender in ("ai", "agent")), "")
-    if last.count(f"- {v.title},") < 2:
+def _told_apart(ctx: _Ctx, v: VehicleView, title: str, *, by_price: bool = False) -> str:
+    """The title, with what tells the unit apart when a recent list showed several that read the same ("the cheaper
+    one" of three 2021 Rogue SVs: "2021 Nissan Rogue AWD SV (Blue, 66,435 miles)"); ``by_price``: its colour and
+    price instead, for an answer that gives the miles ("is the blue one awd": "... SV (Blue, $21,900) is ...")."""
+    recent = [t.text for t in ctx.history if t.sender in ("ai", "agent")]
+    if not any(text.count(f"- {v.title},") >= 2 for text in recent):
         return title
-    parts = [
-        p
-        for p in (ctx.colour(v.exterior_color), ctx.t("{miles} miles", miles=f"{v.mileage:,}") if v.mileage else "")
-        if p
-    ]
+    said = ctx.u.slots.colors and v.exterior_color and _colour_is(v, ctx.u.slots.colors)
+    if said and not any(text.count(f"- {v.title}, {ctx.colour(v.exterior_color)},") >= 2 for text in recent):
+        return title  # "the brown 2021 how many miles": the colour the customer said tells it apart already
+    second = (
+        (price_text(v.price_cents) if v.price_cents is not None else "")
+        if by_price
+        else (ctx.t("{miles} miles", miles=f"{v.mileage:,}") if v.mileage else "")
+    )
+    parts = [p for p in (ctx.colour(v.exterior_color), second) if p]
     return f"{title} ({', '.join(parts)})" if parts else title
 
 

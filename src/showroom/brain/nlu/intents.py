@@ -571,6 +571,12 @@ _ASKED = re.compile(
     r"|\bel precio\b|\bqu[eé] precio\b",
     re.IGNORECASE,
 )
+# "does the cheaper one have a 3rd row", "is that one awd": a yes/no question of one car, asked again of another
+_ASKED_OF_ONE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(is|does|has)\s+(?:it|that one|this one|that|the\s+(?:\w+\s+){0,2}one)\s+"
+    r"([a-z0-9][\w\s'-]{1,40}?)\W*$",
+    re.IGNORECASE,
+)
 # "and the white one?", "what about the second one", "y la segunda?": nothing asked but which car
 _ELLIPSIS = re.compile(
     r"^\W*(?:and|what about|how about|same for|same with|and for|y|y para|y de|también|tambien)\b[^?.!,;]{0,40}\W*$",
@@ -600,7 +606,10 @@ def carried(text: str, history: Sequence[Turn] = ()) -> str:
         return text
     last = next((t.text for t in reversed(history) if t.sender == Sender.customer), "")
     asked = _ASKED.search(last)
-    return f"{text.rstrip(' ?!.')}, {asked.group(0)}?" if asked else text
+    if asked:
+        return f"{text.rstrip(' ?!.')}, {asked.group(0)}?"
+    of_one = _ASKED_OF_ONE.match(last)  # "does the cheaper one have a 3rd row": "... does it have a 3rd row?"
+    return f"{text.rstrip(' ?!.')}, {of_one.group(1).lower()} it {of_one.group(2)}?" if of_one else text
 
 
 def understand(
