@@ -133,3 +133,13 @@ async def test_and_the_other_one_asks_the_same_yes_no_question_of_it(app: FastAP
     assert first.startswith("Yes, the 2025 Hyundai Santa Fe SEL AWD (Grey, $39,241) has a third row")
     other = await say("and the other one?")
     assert other.startswith("Yes, the 2025 Hyundai Santa Fe SEL AWD (Grey, $39,772) has a third row")  # before: a pitch
+
+
+async def test_the_same_car_listed_twice_is_two_cars_side_by_side_not_a_handover(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any ford edges")
+    same = await say(
+        "are the red and burgundy the same car listed twice"
+    )  # before: handed over, then "Yes! Here are 2"
+    assert same.startswith("No, they're two different cars (stock KV5568 and stock WV15168):")
+    assert "The red one has 9,179 fewer miles." in same

@@ -20,7 +20,14 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from showroom.brain.i18n import say, translate, writes
-from showroom.brain.nlu.attributes import drivetrain_matches, fuel_matches, gearbox_fits, trim_matches, vehicle_fuel
+from showroom.brain.nlu.attributes import (
+    color_matches,
+    drivetrain_matches,
+    fuel_matches,
+    gearbox_fits,
+    trim_matches,
+    vehicle_fuel,
+)
 from showroom.brain.nlu.knowledge import model_body, model_fuel
 from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
@@ -326,8 +333,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return True  # "why is the palisade more": of the cars seen, not a search for more
     if _PRICE_GAP.search(text) and not (s.budget_max_cents or s.mileage_max or s.makes or s.models):
         return True  # "the price difference between the 2024 and 2025": two of the cars seen, not a search
-    if _SIDE_BY_SIDE.search(text) and len(s.colors) > 1 and not (s.makes or s.models):
-        return True  # "compare the white and the grey": two of those shown
+    if _SIDE_BY_SIDE.search(text) and (len(s.colors) > 1 or SAME_CAR.search(text)) and not (s.makes or s.models):
+        return True  # "compare the white and the grey", "are the red and burgundy the same car": two of those shown
     if s.stock_number or s.vin:
         return False
     if _VERSION_OF_IT.search(text):  # "is there a hybrid version of it": that model, searched with the fuel
@@ -894,6 +901,10 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         named = coloured if len(coloured) == 1 else None
     if gap and (each_year := _one_of_each_year(text, ordered)):  # "the difference between the 2024 and 2025"
         named = each_year
+    # of the colour's family ("red and burgundy" are both red): the two, when two are
+    coloured_two = [v for v in ordered if any(color_matches(v.exterior_color, c) for c in u.slots.colors)]
+    if side and len(u.slots.colors) == 1 and len(coloured_two) == 2:  # "are the red and burgundy the same car"
+        named = coloured_two
     if side and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
@@ -1102,12 +1113,18 @@ def _ranked(cars: Sequence[VehicleView], measure: str) -> Comparison | None:
     return Comparison(ranked, measure)
 
 
+# "are the red and burgundy the same car listed twice": two units, or one shown twice? (said side by side)
+SAME_CAR = re.compile(
+    r"\blisted twice\b|\bsame (?:car|truck|suv|vehicle|van)\b|\bduplicate (?:listing|ad)s?\b"
+    r"|\bel mismo (?:carro|auto|coche|veh[ií]culo)\b",
+    re.IGNORECASE,
+)
 _SIDE_BY_SIDE = re.compile(
     r"\bcompare\b|\bcompared (?:to|with)\b|\bstack up\b|\bcomparison\b|\bvs\.?\b|\bversus\b"
     r"|\b(?:differences?|diff) between\b|\bwhat(?:'?s| is) the (?:difference|diff)\b"
     r"|\bhow do (?:they|those|these|the two|both) compare\b|\bcompar(?:a|ar|en|arlas|arlos)\b|\bdiferencias? entre\b"
     r"|\bwhat'?s different\b|\bwhats different\b|\bhow are (?:they|those|these|the two) different\b"
-    r"|\bany difference\b",
+    rf"|\bany difference\b|{SAME_CAR.pattern}",
     re.IGNORECASE,
 )
 

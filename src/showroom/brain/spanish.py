@@ -125,6 +125,10 @@ MESSAGES: dict[str, str] = {
     "vehículo.",
     "The ones I showed you are all that fit that.": "Los que le mostré son todos los que cumplen con eso.",
     "Only these fit that:": "Solo estos cumplen con eso:",
+    "No, they're two different cars (stock {sa} and stock {sb}):": (
+        "No, son dos vehículos distintos (inventario {sa} e inventario {sb}):"
+    ),
+    "No, they're two different cars:": "No, son dos vehículos distintos:",
     "The {title}{price} is still the only one that fits that.": (
         "El {title}{price} sigue siendo el único que cumple con eso."
     ),

@@ -30,6 +30,7 @@ from showroom.brain.dialogue import (
     BOTH,
     GAS_VS_HYBRID,
     MPG_ASKED,
+    SAME_CAR,
     asks_colours,
     asks_condition,
     asks_for_more,
@@ -2539,6 +2540,13 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
             ctx.t(
                 "Our listings don't rate which is {asked}, so I won't guess; here they are side by side:", asked=asked
             )
+        )
+    elif SAME_CAR.search(ctx.u.text) and a.id != b.id:  # "the same car listed twice?": two units, each its own
+        stocks = [v.stock_number for v in (a, b)]
+        reply.lead.append(
+            ctx.t("No, they're two different cars (stock {sa} and stock {sb}):", sa=stocks[0], sb=stocks[1])
+            if all(stocks)
+            else ctx.t("No, they're two different cars:")
         )
     else:
         reply.lead.append(ctx.t("Here they are side by side:"))
