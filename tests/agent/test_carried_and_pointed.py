@@ -143,3 +143,21 @@ async def test_the_same_car_listed_twice_is_two_cars_side_by_side_not_a_handover
     )  # before: handed over, then "Yes! Here are 2"
     assert same.startswith("No, they're two different cars (stock KV5568 and stock WV15168):")
     assert "The red one has 9,179 fewer miles." in same
+
+
+async def test_a_car_new_to_the_conversation_comes_with_its_price_and_miles(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    first = await say("is the genesis g70 still there and is it the 2.0 or the 3.3")
+    assert "2.0T AWD trim" in first
+    assert "It's listed at $25,900, has 78,032 miles" in first and "DT15464A" in first  # before: the trim alone
+    two = await say("thats a lot of miles. the bmw 530e, how many miles and is it a plug in")
+    assert "Plug-In Hybrid is a plug-in hybrid. It has 43,006 miles." in two  # before: the title twice in a row
+    same = await say("same price as the genesis right")
+    assert same.startswith("They're listed at the same price, $25,900.")  # before: the G70's price alone
+
+
+async def test_why_two_units_are_priced_differently_gives_both_and_the_gap(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("do you have the 2025 santa fe sel")
+    why = await say("why are they priced different")
+    assert why.startswith("The 2025 Hyundai Santa Fe SEL AWD ($39,241) is $531 less than the other one ($39,772)")

@@ -859,12 +859,23 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     side = side_by_side(u) and not why_first and not gap
     chosen = bool(_PICK_FOR_ME.search(text)) and not side and not gap
     why = bool(_WHY_PRICE.search(text)) and not side and not chosen and not gap
-    if not (side or chosen or why or gap) and (
+    same = bool(_SAME_PRICE_AS.search(text)) and not (side or chosen or why or gap)  # "same price as the genesis?"
+    if not (side or chosen or why or gap or same) and (
         not _WHICH.search(text) or _THE_WINNER.search(text)
     ):  # "the cheaper one"
         return None
     measure = (
-        "price_gap" if gap else "side_by_side" if side else "pick" if chosen else "why_price" if why else _measure(text)
+        "price_gap"
+        if gap
+        else "side_by_side"
+        if side
+        else "pick"
+        if chosen
+        else "why_price"
+        if why
+        else "cheaper"
+        if same
+        else _measure(text)
     )
     if measure is None:
         return None
@@ -911,7 +922,9 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         ][:1]
     if measure == "why_price":  # "why so cheap": the car meant; "why is it cheaper": the two under discussion
         pair = [by_id[i] for i in state.discussed if i in by_id and i not in refused]
-        comparative = re.search(r"\b(?:cheaper|less|more|pricier|difference|menos|m[aá]s)\b", text, re.IGNORECASE)
+        comparative = re.search(
+            r"\b(?:cheaper|less|more|pricier|difference|different(?:ly)?|menos|m[aá]s|diferente)\b", text, re.IGNORECASE
+        )
         years = [v for v in ordered if re.search(rf"\b{v.year}\b", text)]  # "why is the 2020 ... the 2021"
         coloured = [v for v in ordered if u.slots.colors and _colour_matches(v.exterior_color, u.slots.colors)]
         both = len(coloured) == 2 and bool(re.search(r"\b(?:two|2|both)\b", text, re.IGNORECASE))  # "the 2 blue ones"
@@ -936,6 +949,8 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
             if named
             else pair
             if comparative and len(pair) == 2
+            else ordered
+            if comparative and len(ordered) == 2  # "why are they priced different": the two shown
             else [by_id[state.focus]]
             if state.focus in by_id
             else ordered[:1]
@@ -962,6 +977,12 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     return _ranked(field_, measure)
 
 
+# "same price as the genesis right", "are they the same price": which is cheaper, or a tie, of the two
+_SAME_PRICE_AS = re.compile(
+    r"\bsame price as\b|\b(?:is it|are they|they'?re|theyre|are both)\b[^.?!]{0,20}\bsame price\b"
+    r"|\bmismo precio que\b",
+    re.IGNORECASE,
+)
 # "the two most expensive", "the 2 cheapest ones", "las dos más baratas": two of the list, ranked
 _TOP_TWO = re.compile(
     r"\b(?:the|los|las)\s+(?:two|2|dos)\s+(?:(?:most|m[aá]s)\s+)?(?:expensive|priciest|pricier|car[oa]s|cheapest"

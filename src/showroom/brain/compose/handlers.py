@@ -569,6 +569,29 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
     return f"{sentence[0].upper()}{sentence[1:]}{stock}."
 
 
+def introduce(ctx: _Ctx, reply: _Reply) -> None:
+    """A spec or yes/no answer about one car the conversation has not shown yet ("is the genesis g70 still there and
+    is it the 2.0 or the 3.3", "what about the nautilus" after "is it awd") also gives what the customer sees first
+    of a car: its price, miles, colour and stock number."""
+    if len(reply.vehicle_ids) != 1 or ctx.sms:
+        return
+    car = next((v for v in ctx.vehicles if v.id == reply.vehicle_ids[0]), None)
+    if car is None:
+        return
+    said = " ".join([*reply.lead, *reply.body, *reply.extras])
+    shown_before = any(
+        car.title in t.text or (car.stock_number and car.stock_number in t.text)
+        for t in ctx.history
+        if t.sender in ("ai", "agent")
+    )
+    priced = car.price_cents is not None and price_text(car.price_cents) in said
+    if shown_before or priced or (car.stock_number and car.stock_number in said):
+        return
+    facts = _facts_sentence(car, ctx)
+    if facts:
+        reply.body.append(facts)
+
+
 _ATTRIBUTE_QUESTION = re.compile(
     r"\b(?:is|does|do|has|have|are|can|what|how many|which)\b.*\b(?:it|this|that|the one|this one|that one|they)\b"
     r"|\bhow many miles\b|\bwhat colou?r\b|\bmileage\b|^\W*(?:and\s+|y\s+)?(?:miles|price|colou?r|millas|precio)\W*$"
@@ -646,8 +669,23 @@ def _attribute_answer(ctx: _Ctx) -> _Reply | None:
     if not answers:
         return None
     reply = _Reply(vehicle_ids=[v.id], confidence=0.8, question=ctx.ask("visit_request", ctx.say("ask_test_drive")))
-    reply.lead.extend(answers[:3])
+    reply.lead.extend(_named_once(answers[:3], v, ctx))
     return reply
+
+
+def _named_once(answers: list[str], v: VehicleView, ctx: _Ctx) -> list[str]:
+    """Two facts of one car in a row name it once: "The 2019 BMW 530e is a plug-in hybrid. It has 43,006 miles."
+    (English; another language keeps the title, its pronoun depending on the gender of the word for car)."""
+    if ctx.language != "en":
+        return answers
+    out = answers[:1]
+    for answer in answers[1:]:
+        for title in (v.title, v.short_title):
+            if answer.startswith(f"The {title} "):
+                answer = "It " + answer[len(f"The {title} ") :]
+                break
+        out.append(answer)
+    return out
 
 
 # "is one of those a hybrid?", "any of them awd", "which ones are white", "alguna es 4x4?": a question of the cars

@@ -22,6 +22,7 @@ from showroom.brain.compose.handlers import (
     ballpark,
     broken_link,
     comparison_answer,
+    introduce,
     money_question,
 )
 from showroom.brain.compose.voice import _voice
@@ -301,6 +302,8 @@ def compose_reply(
             if extra:
                 reply.extras.insert(0, extra)
                 break
+    if intent in ("vehicle_facts", "availability", "inventory_search", "features") and not compared:
+        introduce(ctx, reply)  # a car new to the conversation: its price, miles and stock too
     _not_again(reply, history)
     _less_push(reply, history, intent)
     if not reply.question and (reply.lead or reply.body) and intent not in ("stop", "not_interested", "thanks"):
