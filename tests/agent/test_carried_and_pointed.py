@@ -161,3 +161,28 @@ async def test_why_two_units_are_priced_differently_gives_both_and_the_gap(app: 
     await say("do you have the 2025 santa fe sel")
     why = await say("why are they priced different")
     assert why.startswith("The 2025 Hyundai Santa Fe SEL AWD ($39,241) is $531 less than the other one ($39,772)")
+
+
+async def test_an_offer_handed_over_is_said_back_with_the_car_and_the_trade(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("looking at the 2022 tucson se awd")
+    await say("i have a 2017 malibu lt with 104k to trade")
+    note = await say("would you do 19k out the door with my trade")  # before: "19k" read as the trade's miles
+    assert note.startswith(
+        "Thanks. I'm bringing in a member of our team about your offer of $19,000 out the door for the 2022 Hyundai "
+        "Tucson SE AWD (stock 27138A), with your 2017 Chevrolet Malibu LT (104,000 miles) as a trade-in,"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "offer"),
+    [
+        ("would you take 37 for it", 3_700_000),
+        ("ill do 38 if you throw in mats", 3_800_000),
+        ("me la dejan en 37 mil?", 3_700_000),
+        ("would you take 37 minutes to get here", None),
+        ("they gave me 12k for it", None),
+    ],
+)
+def test_a_number_offered_is_money(text: str, offer: int | None) -> None:
+    assert understand(text).slots.budget_max_cents == offer

@@ -753,6 +753,8 @@ MESSAGES: dict[str, str] = {
     "sedans": "sedanes",
     "minivans": "minivans",
     "coupes": "coupés",
+    " about your offer of {offer} out the door": " sobre su oferta de {offer} con todo incluido",
+    " about your offer of {offer}": " sobre su oferta de {offer}",
     "I'm bringing in a member of our team{purpose}, who will reply here shortly.": (
         "Le estoy pasando con alguien de nuestro equipo{purpose}, que le responderá aquí en breve."
     ),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,7 +23,7 @@ from showroom.brain.escalation.specs import TriggerMatch, as_list
 from showroom.brain.guardrails import price_text
 from showroom.brain.i18n import contract, translate, writes
 from showroom.brain.nlu.intents import DEFERRAL
-from showroom.brain.nlu.understanding import Understanding
+from showroom.brain.nlu.understanding import TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import capitalise_weekdays, find_day, moves_the_time, part_of_day
 from showroom.brain.types import Turn as AgentTurn
@@ -290,9 +291,22 @@ def _handover_note(
             purpose += translate(language, ", including the {owed} still owed on your car").format(
                 owed=price_text(owed)
             )
+    offer = u.slots.budget_max_cents if u is not None and match is not None and _about_offer(match) else None
+    if (
+        not purpose and offer
+    ):  # "would you do 19k out the door": the offer said back, so the customer knows it was heard
+        otd = bool(u is not None and _OUT_THE_DOOR.search(u.text))
+        purpose = translate(
+            language, " about your offer of {offer} out the door" if otd else " about your offer of {offer}"
+        ).format(offer=price_text(offer))
     if about is not None:  # "... to confirm Saturday at 10 AM for the 2022 Kia Telluride EX AWD (stock 15355A)"
         title = _car_said(about, language)
-        purpose += translate(language, " for the {title}" if when else " about the {title}").format(title=title)
+        purpose += translate(language, " for the {title}" if when or offer else " about the {title}").format(
+            title=title
+        )
+    trade = _trade_said(turn, u) if offer and language == "en" else ""
+    if trade:  # "... with your 2017 Chevrolet Malibu LT (104,000 miles) as a trade-in"
+        purpose += f", with your {trade} as a trade-in"
     thanks = translate(
         language, "Thanks{name}. I'm bringing in a member of our team{purpose}, who will reply here shortly."
     ).format(name=named, purpose=purpose)
@@ -362,6 +376,26 @@ def _asked_for_person(match: TriggerMatch) -> bool:
 
 def _about_financing(match: TriggerMatch) -> bool:
     return any(c.get("value") == "financing" for c in match.trigger.conditions)
+
+
+def _about_offer(match: TriggerMatch) -> bool:
+    return any(c.get("value") == "negotiation" for c in match.trigger.conditions)
+
+
+_OUT_THE_DOOR = re.compile(r"\bout[- ]the[- ]door\b|\botd\b|\bal salir\b|\btodo inclu[ií]do\b", re.IGNORECASE)
+
+
+def _trade_said(turn: TurnRows, u: Understanding | None) -> str:
+    """The trade-in told in the conversation or in this message ("2017 Chevrolet Malibu LT (104,000 miles)"), for a
+    note about an offer that counts on it; '' when none was told."""
+    stored = (turn.conversation.dialogue_state or {}).get("trade_in") or {}
+    told = {k: v for k, v in stored.items() if k in TradeIn.__dataclass_fields__ and v is not None}
+    now = {k: v for k, v in asdict(u.slots.trade_in).items() if v is not None} if u and u.slots.trade_in else {}
+    trade = TradeIn(**{**told, **now})
+    car = " ".join(str(p) for p in (trade.year, trade.make, trade.model, trade.trim) if p)
+    if not car:
+        return ""
+    return f"{car} ({trade.mileage:,} miles)" if trade.mileage is not None else car
 
 
 _HURTING_READ = ("existing customer's problem", "a complaint", "frustration", "a legal threat")

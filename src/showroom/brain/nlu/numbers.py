@@ -154,6 +154,12 @@ _BARE_BEFORE = re.compile(
     r"|presupuesto(?: es)?(?: de)?)\s*$",
     re.IGNORECASE,
 )
+# "would you take 37 for it", "can you do 35", "me la dejan en 37": an offer (in thousands when said bare)
+_OFFER_BEFORE = re.compile(
+    r"\b(?:(?:would|will|could|can) (?:you|u|ya) (?:take|do|go|accept)|(?:i'?ll|ill|i can|i could|i'?d|id) (?:do|pay"
+    r"|offer|give you)|me (?:la|lo) dej(?:a|an|as) en)\s*(?:like |about |around )?\$?\s*$",
+    re.IGNORECASE,
+)
 _UNIT = re.compile(
     r"\s*(?:miles?\b|mi\b|min\b|mins\b|minutes?|hours?|hrs?\b|years?|yrs?\b|yo\b|mpg|%|percent|seats?|people"
     r"|passengers|km\b|days?|weeks?|months?|millas|años|minutos|grados|degrees|kids|ft|feet|inch|in\b|gallons?"
@@ -198,6 +204,10 @@ def _classify(text: str, num: _Num) -> None:
         num.kind = "monthly"
     elif _DOWN_AFTER.match(after) or _DOWN_BEFORE.search(before):
         num.kind = "down"
+    elif _OFFER_BEFORE.search(before) and not _UNIT.match(after) and (num.suf or num.cur or num.value >= 10):
+        num.kind = "budget"  # "would you take 37 for it": an offer, not a trade's value
+        if plain and len(num.digits) == 2:
+            num.value *= 1000
     elif _IGNORE_AFTER.match(after) or _IGNORE_BEFORE.search(before):
         num.kind = "ignore"
     elif plain and len(num.digits) == 4 and 1980 <= num.value <= 2035:

@@ -675,7 +675,10 @@ _OWN_CAR_START = rx(
     r"|(?:mine|it|my (?:car|truck|suv|van|ride|trade(?:[\s-]?in)?)) (?:has|got|is at|is around|has like)\b)"
 )
 _FOR_A_NEW_ONE = rx(r"\bfor (?:a |the )?(?:new|newer|brand new) (?:one|model)\b|\bpor (?:una|uno) nuev[oa]\b")
-_BUDGET_SAID = rx(r"\$|\b(?:budget|under|below|max|spend|afford|price|presupuesto)\b")
+_BUDGET_SAID = rx(
+    r"\$|\b(?:budget|under|below|max|spend|afford|price|presupuesto)\b"
+    r"|\b(?:out[- ]the[- ]door|otd|cash|all in|would (?:you|u|ya) (?:do|take|go)|will (?:you|u) (?:do|take))\b"
+)
 # how the customer's own car is, as they say it: kept with the trade-in, said back, never asked again
 _TRADE_STATE = rx(
     r"\b(?:no|zero|0|never (?:been )?in (?:an|any)) accidents?\b|\baccident[- ]free\b|\b(?:one|1|single)[- ]owner\b"
