@@ -186,3 +186,19 @@ async def test_an_offer_handed_over_is_said_back_with_the_car_and_the_trade(app:
 )
 def test_a_number_offered_is_money(text: str, offer: int | None) -> None:
     assert understand(text).slots.budget_max_cents == offer
+
+
+async def test_the_cheaper_one_is_asked_of_and_an_offer_on_the_cheaper_gray_one_names_it(
+    app: FastAPI, db: Database
+) -> None:
+    say = await chat(app, db)
+    for text in ("what trims do u have on the new santa fe", "any gray ones", "just the sel"):
+        await say(text)
+    await say("whats the diff between those 2")
+    awd = await say("the cheaper one has awd right")
+    # before: "The ones I showed you fit that too. Here are more that do:" and the dearer one
+    assert awd.startswith("The 2025 Hyundai Santa Fe SEL AWD (Grey, $39,241) is listed as 4WD")
+    await say("and the red 2024 one is that a hybrid")
+    offer = await say("ok would u do 37 on the cheaper gray one")
+    # before: the offer was handed over on the red 2024 Santa Fe SEL HEV (stock 27130), the last car discussed
+    assert "about your offer of $37,000 for the 2025 Hyundai Santa Fe SEL AWD (stock 27259)" in offer

@@ -770,11 +770,19 @@ def pick(
     # "the 2025 - awd?": the year picks the car, the drivetrain is what is asked of it
     asked = replace(u.slots, drivetrains=[], fuel_types=[], transmissions=[])
     # "the cheaper of those two, is it awd": the pointer picks the car, "is it awd" is asked of it
-    candidates = _within(ordered, replace(u, slots=asked) if ASKED_OF_IT.search(text) else u)
+    # "the cheaper one has awd right": a comparison picks the car, the drivetrain is asked of it too
+    # ("the cheapest awd one": the AWD ones compared, the word inside the pointer)
+    compares = any(p.search(text) for p in (_CHEAPER, _PRICIER, _NEWER, _FEWER_MILES))
+    asks_of_it = ASKED_OF_IT.search(text) or (compares and not _KIND_IN_POINTER.search(text))
+    candidates = _within(ordered, replace(u, slots=asked) if asks_of_it else u)
     before = [*seen, *(v for v in earlier if v not in seen)]  # the lists before, and the cars discussed before them
     from_before = _within(before, replace(u, slots=asked) if u.is_question else u) if candidates is None else None
     if from_before and (len(from_before) == 1 or (u.is_question and len(from_before) == 2)):
         return from_before  # one car, or two asked about ("the 2025s - awd?": each answered)
+    if candidates is None and compares:
+        # "the cheaper gray one" when none shown is grey: of the cars discussed that are, else of every car seen
+        discussed = [v for v in dict.fromkeys([*ordered, *earlier, *seen]) if v.id in state.discussed]
+        candidates = _within(discussed, u) or _within(before, u)
     if candidates is None and _THE_X_ONE.search(text) and not _YES_NO.search(text):
         return []  # "the hybrid one, what color" when none shown is a hybrid: a search for it, not a list's answer
     if candidates is None:  # none fits what the question names: each one's answer says how it is listed
@@ -805,6 +813,12 @@ def pick(
     return [ordered[0]] if len(ordered) == 1 else []
 
 
+# "the cheapest awd one", "the newer 4x4 one": a kind inside the pointer, which it compares within
+_KIND_IN_POINTER = re.compile(
+    r"\b(?:cheap|cheaper|cheapest|pricier|newer|newest|lowest|least expensive|most expensive)\s+(?!one\b)\w+"
+    r"(?:\s+(?!one\b)\w+)?\s+ones?\b",
+    re.IGNORECASE,
+)
 # "the cheaper of those two, is it awd": a question asked of the car a pointer picked
 ASKED_OF_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.IGNORECASE)
 # "the cheaper of those two", "which of those 2": the two cars under discussion

@@ -497,6 +497,8 @@ async def _car_meant(
     cars = await vehicles_by_id(session, list(dict.fromkeys([*ids, *told.discussed, *told.seen])))
     listed = [v for v in cars if v.id in ids]  # "can u do 30k on the q5": no car of an older list priced near 30k
     pointed = quoted(u, listed)[0] if may_quote(u) else []
+    # "would u do 37 on the cheaper gray one": the figure is the offer, no limit on which car is meant
+    u = replace(u, slots=replace(u.slots, budget_max_cents=None, budget_min_cents=None))
     if not pointed and told.shown and refers_to_shown(u, told):
         pointed = pick(u, told, [v for v in cars if v.id in told.shown])
     if not pointed and u.slots.colors:  # "can i come see the blue one saturday" after the black one: the blue one

@@ -1492,9 +1492,14 @@ def _told_apart(ctx: _Ctx, v: VehicleView, title: str, *, by_price: bool = False
     return f"{title} ({', '.join(parts)})" if parts else title
 
 
+_PRICE_WORDS = re.compile(r"\bprices?\b|\bhow much\b|\bcosts?\b|\$|\bprecios?\b|\bcu[aá]nto\b", re.IGNORECASE)
+
+
 def _price(ctx: _Ctx) -> _Reply:
     s = ctx.u.slots
-    asked_of_it = bool(s.drivetrains or s.fuel_types or s.transmissions) and ASKED_OF_IT.search(ctx.u.text) is not None
+    # "the cheaper one has awd right": the comparison picked the car, the drivetrain is what is asked
+    of_one = ASKED_OF_IT.search(ctx.u.text) is not None or not _PRICE_WORDS.search(ctx.u.text)
+    asked_of_it = bool(s.drivetrains or s.fuel_types or s.transmissions) and of_one
     if ctx.referred and len(ctx.vehicles) == 1 and (_PHOTOS_ASKED.search(ctx.u.text) or asked_of_it):
         # "text me the link to the cheaper one": its page; "the cheaper of those two, is it awd": its drivetrain
         linked = _attribute_answer(ctx)
