@@ -17,10 +17,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 import uvicorn
 from fastapi import FastAPI
@@ -28,7 +29,7 @@ from fastapi import FastAPI
 from showroom.app import create_app
 from showroom.auth.permissions import SCOPES
 from showroom.db.engine import open_database
-from showroom.db.urls import Topology
+from showroom.db.urls import Topology, libpq
 from showroom.settings import Settings
 from tests.e2e.conftest import free_port
 from tests.helpers import create_team, sign_in
@@ -113,14 +114,17 @@ def live(settings: Settings, topo: Topology) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-async def credentials(app: FastAPI, db: object) -> dict[str, list[str]]:
+async def credentials(app: FastAPI, db: object, topo: Topology) -> AsyncIterator[dict[str, list[str]]]:
+    """An API key and a manager's session of a dealership of its own. Afterwards the jobs the fuzzing queued for it
+    (thousands of deliveries to the webhook endpoints it registered, at made-up addresses) are cancelled: the suite
+    shares one database, and every later test that runs the job worker would otherwise run them (a minute or more)."""
     team = await create_team(db)  # type: ignore[arg-type]
     admin = await sign_in(app, team.admin.email)
     key = await admin.post("/api/v1/api-keys", json={"name": "fuzz", "scopes": sorted(SCOPES)})
     assert key.status_code == 201, key.text
     manager = await sign_in(app, team.manager.email)
     session = manager.cookies.get("showroom_session")
-    return {
+    yield {
         "api key": ["-H", f"Authorization: Bearer {key.json()['key']}"],
         "session": [
             "-H",
@@ -129,6 +133,12 @@ async def credentials(app: FastAPI, db: object) -> dict[str, list[str]]:
             f"X-CSRF-Token: {manager.headers['X-CSRF-Token']}",
         ],
     }
+    async with await psycopg.AsyncConnection.connect(libpq(topo.owner), autocommit=True) as conn:
+        await conn.execute(
+            "select procrastinate_cancel_job_v1(id, false, true) from procrastinate_jobs "
+            "where status = 'todo' and (args->>'dealership_id')::bigint = %(id)s",
+            {"id": team.dealership.id},
+        )
 
 
 def _st() -> str:
