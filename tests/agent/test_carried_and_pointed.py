@@ -202,3 +202,46 @@ async def test_the_cheaper_one_is_asked_of_and_an_offer_on_the_cheaper_gray_one_
     offer = await say("ok would u do 37 on the cheaper gray one")
     # before: the offer was handed over on the red 2024 Santa Fe SEL HEV (stock 27130), the last car discussed
     assert "about your offer of $37,000 for the 2025 Hyundai Santa Fe SEL AWD (stock 27259)" in offer
+
+
+async def test_a_price_objection_then_another_car_is_no_negotiation(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    for text in (
+        "hey what new tucsons do u have right now",
+        "only awd",
+        "actually what about the santa fe hybrid instead",
+    ):
+        await say(text)
+    back = await say("eh thats too much. back to the tucson, whats the cheapest awd one")
+    assert "2024 Hyundai Tucson Limited AWD" in back and "$39,202" in back  # before: handed over as a negotiation
+
+
+async def test_a_comparative_pointer_asks_the_fact_named_and_two_colours_compare(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    for text in ("looking for a used luxury suv. audi lexus bmw that kinda thing", "2023 or newer"):
+        await say(text)
+    await say("what about that audi q8 i saw on ur site")
+    colour = await say("the cheaper one what color is it")
+    assert colour.startswith("The 2023 Audi Q5 S line Premium 45 TFSI quattro is finished in White.")  # not its price
+
+    say = await chat(app, db)
+    for text in ("need a 4x4 jeep, what do u got", "grand cherokee only"):
+        await say(text)
+    than = await say("is the grey one cheaper than the brown one")
+    # before: the grey one's price alone
+    assert "is the cheaper of the two at $26,900, $199 less than the 2021 Jeep Grand Cherokee Limited 4x4" in than
+
+
+async def test_the_other_one_named_by_make_is_asked_of_not_searched(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    for text in (
+        "u guys have any pickups",
+        "gotta be 4x4",
+        "under 35k",
+        "the nissan how many miles and whats the price",
+    ):
+        await say(text)
+    await say("do u have a tacoma")
+    cab = await say("ok the other one then, the chevy. is it a crew cab")
+    # before: a new search for Chevrolets (two Equinoxes and the Silverado)
+    assert cab.startswith("The 2018 Chevrolet Silverado 1500 4WD Double Cab 143.5 LT w/2LT is a Double Cab, not a crew")

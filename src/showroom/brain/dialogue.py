@@ -139,7 +139,8 @@ _THE_X_ONE = re.compile(
 # "other chevys", "do you have a malibu": those ask for a search)
 _DEFINITE = re.compile(r"\b(?:the|that|el|la|los|las)\s+\w", re.IGNORECASE)
 _NEW_SEARCH = re.compile(
-    r"\b(?:any|anything|other|another|more|else|do you have|got|show me|looking for|instead|tienen|hay|otr[oa]s?)\b",
+    r"\b(?:any|anything|(?<!the )other|another|more|else|do you have|got|show me|looking for|instead|tienen|hay"
+    r"|otr[oa]s?)\b",
     re.IGNORECASE,
 )
 # "next one up?" after a car turned down for its miles or price: the next dearer car of the search
@@ -343,7 +344,8 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
         return False  # "those are all over 40, what else, used is fine" after new ones: used ones, searched
     if u.primary == "vehicle_facts" and state.focus is not None and _IT.search(text) and not (s.models or s.makes):
         return True  # "electric range on it", "how far does it go on battery": a fact of the car under discussion
-    if s.body_styles and not (_YES_NO.search(text) and _POINTER.search(text)):  # "is it a truck?" asks of it
+    asked_of = _YES_NO.search(text) or ASKED_OF_IT.search(text)  # "is it a truck?", "the chevy. is it a crew cab"
+    if s.body_styles and not (asked_of and _POINTER.search(text)):
         return False
     if _FRESH.search(text) and not _ALL_OF_THEM.search(text):  # "anything newer", "something cheaper": a search
         return False
@@ -874,7 +876,9 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     chosen = bool(_PICK_FOR_ME.search(text)) and not side and not gap
     why = bool(_WHY_PRICE.search(text)) and not side and not chosen and not gap
     same = bool(_SAME_PRICE_AS.search(text)) and not (side or chosen or why or gap)  # "same price as the genesis?"
-    if not (side or chosen or why or gap or same) and (
+    # "is the grey one cheaper than the brown one": which wins, of the two it names
+    than = bool(_THAN.search(text)) and len(u.slots.colors) > 1 and not (side or chosen or why or gap or same)
+    if not (side or chosen or why or gap or same or than) and (
         not _WHICH.search(text) or _THE_WINNER.search(text)
     ):  # "the cheaper one"
         return None
@@ -930,7 +934,7 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     coloured_two = [v for v in ordered if any(color_matches(v.exterior_color, c) for c in u.slots.colors)]
     if side and len(u.slots.colors) == 1 and len(coloured_two) == 2:  # "are the red and burgundy the same car"
         named = coloured_two
-    if side and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
+    if (side or than) and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
         ][:1]
@@ -991,6 +995,11 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
     return _ranked(field_, measure)
 
 
+_THAN = re.compile(
+    r"\b(?:cheaper|pricier|more expensive|less expensive|newer|older|fewer miles|less miles|more miles|lower miles)"
+    r"\s+than\b|\bm[aá]s (?:barat[oa]|car[oa]|nuev[oa])\s+que\b",
+    re.IGNORECASE,
+)
 # "same price as the genesis right", "are they the same price": which is cheaper, or a tie, of the two
 _SAME_PRICE_AS = re.compile(
     r"\bsame price as\b|\b(?:is it|are they|they'?re|theyre|are both)\b[^.?!]{0,20}\bsame price\b"

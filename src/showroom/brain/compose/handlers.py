@@ -1500,7 +1500,9 @@ def _price(ctx: _Ctx) -> _Reply:
     # "the cheaper one has awd right": the comparison picked the car, the drivetrain is what is asked
     of_one = ASKED_OF_IT.search(ctx.u.text) is not None or not _PRICE_WORDS.search(ctx.u.text)
     asked_of_it = bool(s.drivetrains or s.fuel_types or s.transmissions) and of_one
-    if ctx.referred and len(ctx.vehicles) == 1 and (_PHOTOS_ASKED.search(ctx.u.text) or asked_of_it):
+    # "the cheaper one what color is it": "cheaper" picked the car; no word of price, so another fact is asked
+    other_fact = not _PRICE_WORDS.search(ctx.u.text) and _ATTRIBUTE_QUESTION.search(ctx.u.text) is not None
+    if ctx.referred and len(ctx.vehicles) == 1 and (_PHOTOS_ASKED.search(ctx.u.text) or asked_of_it or other_fact):
         # "text me the link to the cheaper one": its page; "the cheaper of those two, is it awd": its drivetrain
         linked = _attribute_answer(ctx)
         if linked is not None:

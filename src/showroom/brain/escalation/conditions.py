@@ -298,6 +298,7 @@ _ASKED = rx(r"^\s*(?:do|does|can|could|would|will|how|what|which|is|are|who|wher
 _ASKS_FOR_OTHERS = rx(
     r"\b(?:any|anything|something|what (?:do you have|else)|show me|options?|alternatives?)\b",
     r"\b(?:cheaper|less expensive|lower[- ]priced|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?)\b",
+    r"\bback to the\b|\b(?:let'?s|lets) (?:look at|see|go back to|try)\b|\bvolvamos a\b",  # "back to the tucson"
     r"\bthe others?\b|\bother ones?\b|\bwhat about the\b|\bhow about the\b",
     r"\b(?:under|below|less than|no more than|max|menos de|debajo de)\s*\$?\s*\d",  # "tellurides under 36k?"
     r"\bthe \$?\d[\d,.]*k? one\b",  # "too pricey. the 18k one?": another car of the list
