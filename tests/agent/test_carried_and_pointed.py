@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 
+from showroom.brain.escalation.defaults import default_specs
+from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.db.engine import Database
@@ -245,3 +247,22 @@ async def test_the_other_one_named_by_make_is_asked_of_not_searched(app: FastAPI
     cab = await say("ok the other one then, the chevy. is it a crew cab")
     # before: a new search for Chevrolets (two Equinoxes and the Silverado)
     assert cab.startswith("The 2018 Chevrolet Silverado 1500 4WD Double Cab 143.5 LT w/2LT is a Double Cab, not a crew")
+
+
+async def test_a_time_on_a_closed_day_asks_another_day_instead_of_handing_over(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("got any tellurides")
+    sunday = await say("the white one. can i see it sunday around 1")  # the hours say Sundays are closed
+    assert "We're closed on Sunday, unfortunately." in sunday and "bringing in a member" not in sunday
+
+
+@pytest.mark.parametrize(
+    ("text", "handover"),
+    [
+        ("this is taking forever, just tell me what the kona costs", True),
+        ("why is this taking so long", True),
+        ("shipping my car is taking forever lol, anyway any tucsons", False),
+    ],
+)
+def test_tired_of_the_chat_itself_goes_to_a_person(text: str, handover: bool) -> None:
+    assert (evaluate(default_specs(), text, [], languages=["en", "es"]) is not None) is handover

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from showroom.agent.context import closed_days
 from showroom.agent.personas import greeting_name
 from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
@@ -62,7 +63,11 @@ async def assess(
     await rescore(session, turn.lead, turn.customer, turn.conversation, u)
     if not triggers:
         return None
-    return evaluate(await active_specs(session), text, turns, u)
+    match = evaluate(await active_specs(session), text, turns, u)
+    day = (u.time_request.day or "").removeprefix("next ") if u.time_request is not None else ""
+    if match is not None and _about_a_time(match) and day in closed_days(turn.dealership.agent_config):
+        return None  # "can i see it sunday around 1" when Sundays are closed: the agent says so and asks another day
+    return match
 
 
 async def apply_trigger(
@@ -372,6 +377,10 @@ def hurts(match: TriggerMatch) -> bool:
 
 def _asked_for_person(match: TriggerMatch) -> bool:
     return any(c.get("type") == "human_request" for c in match.trigger.conditions)
+
+
+def _about_a_time(match: TriggerMatch) -> bool:
+    return any(c.get("value") == "appointment" for c in match.trigger.conditions)
 
 
 def _about_financing(match: TriggerMatch) -> bool:

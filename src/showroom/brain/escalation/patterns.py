@@ -363,6 +363,8 @@ _COMPLAINT = _table(
         "frustration",
         r"\bwaste(?:d)? (?:of )?(?:my )?time\b|\bwasting my time\b|\bridiculous\b|\bdisappoint\w*|\bdissatisfied\b",
         r"\bunhappy\b|\bnot happy\b|\bfrustrat\w*",
+        # "this is taking forever, just tell me what the kona costs": tired of the chat itself
+        r"\b(?:this|you|u|ur|you'?re|this chat) (?:is |are |r )?taking (?:forever|so long|too long|ages)\b",
         r"\b(?:same|canned|generic|automated|robotic|copy[\s-]?paste\w*) (?:answers?|responses?|repl(?:y|ies)"
         r"|messages?|texts?)\b",
     ),
