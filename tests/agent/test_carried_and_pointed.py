@@ -6,6 +6,8 @@ it out, and says how it differs; a raised ceiling ("a little over, like 26") has
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import pytest
 from fastapi import FastAPI
 
@@ -17,6 +19,12 @@ from showroom.db.engine import Database
 from tests.agent.test_references_and_specs import chat
 
 _FORDS = Catalog({"Ford": {"Escape", "Edge"}})
+
+
+async def _tell(say: Callable[[str], Awaitable[str]], *texts: str) -> None:
+    """The customer's earlier turns, their replies not looked at."""
+    for text in texts:
+        await say(text)
 
 
 async def test_cars_pointed_at_by_colour_leave_no_colour_wish(app: FastAPI, db: Database) -> None:
@@ -194,8 +202,7 @@ async def test_the_cheaper_one_is_asked_of_and_an_offer_on_the_cheaper_gray_one_
     app: FastAPI, db: Database
 ) -> None:
     say = await chat(app, db)
-    for text in ("what trims do u have on the new santa fe", "any gray ones", "just the sel"):
-        await say(text)
+    await _tell(say, "what trims do u have on the new santa fe", "any gray ones", "just the sel")
     await say("whats the diff between those 2")
     awd = await say("the cheaper one has awd right")
     # before: "The ones I showed you fit that too. Here are more that do:" and the dearer one
@@ -208,27 +215,22 @@ async def test_the_cheaper_one_is_asked_of_and_an_offer_on_the_cheaper_gray_one_
 
 async def test_a_price_objection_then_another_car_is_no_negotiation(app: FastAPI, db: Database) -> None:
     say = await chat(app, db)
-    for text in (
-        "hey what new tucsons do u have right now",
-        "only awd",
-        "actually what about the santa fe hybrid instead",
-    ):
-        await say(text)
+    await _tell(
+        say, "hey what new tucsons do u have right now", "only awd", "actually what about the santa fe hybrid instead"
+    )
     back = await say("eh thats too much. back to the tucson, whats the cheapest awd one")
     assert "2024 Hyundai Tucson Limited AWD" in back and "$39,202" in back  # before: handed over as a negotiation
 
 
 async def test_a_comparative_pointer_asks_the_fact_named_and_two_colours_compare(app: FastAPI, db: Database) -> None:
     say = await chat(app, db)
-    for text in ("looking for a used luxury suv. audi lexus bmw that kinda thing", "2023 or newer"):
-        await say(text)
+    await _tell(say, "looking for a used luxury suv. audi lexus bmw that kinda thing", "2023 or newer")
     await say("what about that audi q8 i saw on ur site")
     colour = await say("the cheaper one what color is it")
     assert colour.startswith("The 2023 Audi Q5 S line Premium 45 TFSI quattro is finished in White.")  # not its price
 
     say = await chat(app, db)
-    for text in ("need a 4x4 jeep, what do u got", "grand cherokee only"):
-        await say(text)
+    await _tell(say, "need a 4x4 jeep, what do u got", "grand cherokee only")
     than = await say("is the grey one cheaper than the brown one")
     # before: the grey one's price alone
     assert "is the cheaper of the two at $26,900, $199 less than the 2021 Jeep Grand Cherokee Limited 4x4" in than
@@ -236,13 +238,9 @@ async def test_a_comparative_pointer_asks_the_fact_named_and_two_colours_compare
 
 async def test_the_other_one_named_by_make_is_asked_of_not_searched(app: FastAPI, db: Database) -> None:
     say = await chat(app, db)
-    for text in (
-        "u guys have any pickups",
-        "gotta be 4x4",
-        "under 35k",
-        "the nissan how many miles and whats the price",
-    ):
-        await say(text)
+    await _tell(
+        say, "u guys have any pickups", "gotta be 4x4", "under 35k", "the nissan how many miles and whats the price"
+    )
     await say("do u have a tacoma")
     cab = await say("ok the other one then, the chevy. is it a crew cab")
     # before: a new search for Chevrolets (two Equinoxes and the Silverado)
