@@ -6,6 +6,7 @@ it out, and says how it differs; a raised ceiling ("a little over, like 26") has
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -264,3 +265,13 @@ async def test_a_time_on_a_closed_day_asks_another_day_instead_of_handing_over(a
 )
 def test_tired_of_the_chat_itself_goes_to_a_person(text: str, handover: bool) -> None:
     assert (evaluate(default_specs(), text, [], languages=["en", "es"]) is not None) is handover
+
+
+async def test_a_narrowing_after_one_car_of_a_list_shows_none_of_the_list_again(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    listed = await say("any suvs under 40k")
+    await say("tell me about the second one")
+    narrowed = await say("any under 30k")
+    before = set(re.findall(r"^- (.+?),", listed, re.M))
+    after = set(re.findall(r"^- (.+?),", narrowed, re.M))
+    assert after and not before & after  # before this: the list's other cars again, as "more that do"

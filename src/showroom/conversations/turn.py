@@ -756,7 +756,9 @@ async def _question(
             ):
                 fits = await which_fit(session, known, searched, on_view)  # as many fit in all: are those on view?
             if shown_ids <= fits:  # every car on view still fits: the next ones
-                past_shown = {**searched, "exclude_ids": [*searched.get("exclude_ids", []), *on_view]}
+                # past the list before too: its cars that also fit were seen already ("never the same cars again")
+                seen_ids = list(dict.fromkeys([*on_view, *state.shown]))
+                past_shown = {**searched, "exclude_ids": [*searched.get("exclude_ids", []), *seen_ids]}
                 more = await relevant_vehicles(session, u, turn.lead.id, known, terms=past_shown, order=order)
                 more = [v for v in more if v.exact]
                 vehicles, shown_all = (more, "more") if more else (vehicles, "all")
