@@ -719,8 +719,7 @@ def pick(
             return rest
     if _OTHERS.search(text) and state.focus is not None and len(ordered) > 1:  # "which of the others": not that one
         ordered = [v for v in ordered if v.id != state.focus]
-        if not (u.slots.has_vehicle_criteria() or _ORDINAL.search(text) or _CHEAPER.search(text)
-                or _PRICIER.search(text) or _NEWER.search(text) or _FEWER_MILES.search(text)):  # fmt: skip
+        if not (u.slots.has_vehicle_criteria() or _ORDINAL.search(text) or _compares(text)):
             return ordered  # "and the other ones?": each of them
     named = _named_among(ordered, u)
     if named is not None and u.slots.colors:  # "is the black equinox awd": the black one, else none of those shown
@@ -733,8 +732,7 @@ def pick(
         if not named:
             return []
         ordered = named
-        if len(named) == 1 or not (_CHEAPER.search(text) or _PRICIER.search(text) or _NEWER.search(text)
-                                   or _FEWER_MILES.search(text) or u.slots.colors):  # fmt: skip
+        if len(named) == 1 or not (_compares(text) or u.slots.colors):
             return named  # "the calligraphy": those of the list that are
     unlisted = _UNLISTED.search(text)  # "the one with no miles listed": the unit whose listing lacks the figure
     if unlisted:
@@ -774,7 +772,7 @@ def pick(
     # "the cheaper of those two, is it awd": the pointer picks the car, "is it awd" is asked of it
     # "the cheaper one has awd right": a comparison picks the car, the drivetrain is asked of it too
     # ("the cheapest awd one": the AWD ones compared, the word inside the pointer)
-    compares = any(p.search(text) for p in (_CHEAPER, _PRICIER, _NEWER, _FEWER_MILES))
+    compares = _compares(text)
     asks_of_it = ASKED_OF_IT.search(text) or (compares and not _KIND_IN_POINTER.search(text))
     candidates = _within(ordered, replace(u, slots=asked) if asks_of_it else u)
     before = [*seen, *(v for v in earlier if v not in seen)]  # the lists before, and the cars discussed before them
@@ -813,6 +811,11 @@ def pick(
     ):  # "how many miles?" of a list: answered of each
         return ordered
     return [ordered[0]] if len(ordered) == 1 else []
+
+
+def _compares(text: str) -> bool:
+    """Does the message pick a car by a comparison ("the cheaper one", "the newest", "fewest miles")?"""
+    return any(p.search(text) for p in (_CHEAPER, _PRICIER, _NEWER, _FEWER_MILES))
 
 
 # "the cheapest awd one", "the newer 4x4 one": a kind inside the pointer, which it compares within
@@ -882,19 +885,8 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         not _WHICH.search(text) or _THE_WINNER.search(text)
     ):  # "the cheaper one"
         return None
-    measure = (
-        "price_gap"
-        if gap
-        else "side_by_side"
-        if side
-        else "pick"
-        if chosen
-        else "why_price"
-        if why
-        else "cheaper"
-        if same
-        else _measure(text)
-    )
+    asked = ((gap, "price_gap"), (side, "side_by_side"), (chosen, "pick"), (why, "why_price"), (same, "cheaper"))
+    measure = next((name for flag, name in asked if flag), None) or _measure(text)
     if measure is None:
         return None
     refused = set(state.criteria.get("exclude_ids") or ())
@@ -930,10 +922,9 @@ def comparison(u: Understanding, state: DialogueState, shown: Sequence[VehicleVi
         named = coloured if len(coloured) == 1 else None
     if gap and (each_year := _one_of_each_year(text, ordered)):  # "the difference between the 2024 and 2025"
         named = each_year
-    # of the colour's family ("red and burgundy" are both red): the two, when two are
-    coloured_two = [v for v in ordered if any(color_matches(v.exterior_color, c) for c in u.slots.colors)]
-    if side and len(u.slots.colors) == 1 and len(coloured_two) == 2:  # "are the red and burgundy the same car"
-        named = coloured_two
+    if side and len(u.slots.colors) == 1:  # "are the red and burgundy the same car": the two of that family, if two
+        family = [v for v in ordered if color_matches(v.exterior_color, u.slots.colors[0])]
+        named = family if len(family) == 2 else named
     if (side or than) and len(u.slots.colors) > 1:  # "the difference between the white one and the grey one"
         named = [v for c in u.slots.colors for v in ordered if _colour_matches(v.exterior_color, [c])][:1] + [
             v for c in u.slots.colors[1:] for v in ordered if _colour_matches(v.exterior_color, [c])
@@ -1825,14 +1816,15 @@ def with_trade_in(u: Understanding, state: DialogueState) -> Understanding:
         u = replace(u, intents=["trade_in", *(i for i in u.intents if i != "trade_in")])  # "68k, no accidents"
     if not state.trade_in or u.primary != "trade_in":
         return u
-    now = asdict(u.slots.trade_in) if u.slots.trade_in else {}
-    merged = {**_trade_told(state), **{k: v for k, v in now.items() if v is not None}}
-    return replace(u, slots=replace(u.slots, trade_in=TradeIn(**merged)))
+    return replace(u, slots=replace(u.slots, trade_in=trade_told(state, u)))
 
 
-def _trade_told(state: DialogueState) -> dict[str, Any]:
-    """The trade-in the conversation's state holds, as ``TradeIn``'s fields (what was told of it, nothing else)."""
-    return {k: v for k, v in state.trade_in.items() if k in TradeIn.__dataclass_fields__ and v is not None}
+def trade_told(state: DialogueState, u: Understanding | None = None) -> TradeIn:
+    """The trade-in the conversation's state holds (what was told of it, nothing else), under what the message ``u``
+    adds."""
+    told = {k: v for k, v in state.trade_in.items() if k in TradeIn.__dataclass_fields__ and v is not None}
+    now = asdict(u.slots.trade_in) if u is not None and u.slots.trade_in else {}
+    return TradeIn(**{**told, **{k: v for k, v in now.items() if v is not None}})
 
 
 # A time written alone, without am/pm or a colon: "930", "at 1045", "like 930?"
@@ -2023,7 +2015,7 @@ def recall(state: DialogueState, u: Understanding) -> str | None:
         said.append(
             translate(language, "Yes, I have {contact}.").format(contact=translate(language, " and ").join(given))
         )
-    trade = TradeIn(**_trade_told(state))
+    trade = trade_told(state)
     theirs = [w.lower() for w in (trade.model, trade.make) if w]  # "what did i tell u about my rav4"
     about_trade = _ABOUT_TRADE.search(u.text) or any(re.search(rf"\b{re.escape(w)}\b", u.text, re.I) for w in theirs)
     if about_trade and trade.describe():

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,13 +17,13 @@ from showroom.agent.personas import greeting_name
 from showroom.agent.triggers import active_specs
 from showroom.audit.service import SYSTEM, Actor, record
 from showroom.brain.compose.context import safe_name
-from showroom.brain.dialogue import contact_given, given_name
+from showroom.brain.dialogue import DialogueState, contact_given, given_name, trade_told
 from showroom.brain.escalation.evaluation import evaluate
 from showroom.brain.escalation.specs import TriggerMatch, as_list
 from showroom.brain.guardrails import price_text
 from showroom.brain.i18n import contract, translate, writes
 from showroom.brain.nlu.intents import DEFERRAL
-from showroom.brain.nlu.understanding import TradeIn, Understanding
+from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
 from showroom.brain.nlu.when import capitalise_weekdays, find_day, moves_the_time, part_of_day
 from showroom.brain.types import Turn as AgentTurn
@@ -297,9 +296,8 @@ def _handover_note(
                 owed=price_text(owed)
             )
     offer = u.slots.budget_max_cents if u is not None and match is not None and _about_offer(match) else None
-    if (
-        not purpose and offer
-    ):  # "would you do 19k out the door": the offer said back, so the customer knows it was heard
+    # "would you do 19k out the door": the offer said back, so the customer knows it was heard
+    if not purpose and offer:
         otd = bool(u is not None and _OUT_THE_DOOR.search(u.text))
         purpose = translate(
             language, " about your offer of {offer} out the door" if otd else " about your offer of {offer}"
@@ -397,10 +395,7 @@ _OUT_THE_DOOR = re.compile(r"\bout[- ]the[- ]door\b|\botd\b|\bal salir\b|\btodo 
 def _trade_said(turn: TurnRows, u: Understanding | None) -> str:
     """The trade-in told in the conversation or in this message ("2017 Chevrolet Malibu LT (104,000 miles)"), for a
     note about an offer that counts on it; '' when none was told."""
-    stored = (turn.conversation.dialogue_state or {}).get("trade_in") or {}
-    told = {k: v for k, v in stored.items() if k in TradeIn.__dataclass_fields__ and v is not None}
-    now = {k: v for k, v in asdict(u.slots.trade_in).items() if v is not None} if u and u.slots.trade_in else {}
-    trade = TradeIn(**{**told, **now})
+    trade = trade_told(DialogueState.from_json(turn.conversation.dialogue_state), u)
     car = " ".join(str(p) for p in (trade.year, trade.make, trade.model, trade.trim) if p)
     if not car:
         return ""
