@@ -85,7 +85,7 @@ async def test_bringing_something_by_on_a_day_is_a_visit(app: FastAPI, db: Datab
     day = await say("im off wednesday, can i bring my trailer by to check the hitch")
     assert "What time on Wednesday works best for you?" in day  # before: the towing-package line again
     time = await say("2ish")
-    assert "Wednesday at 2 PM for the 2019 Chevrolet Tahoe 4WD 4dr Premier (stock KV5514)" in time
+    assert "Wednesday around 2 PM for the 2019 Chevrolet Tahoe 4WD 4dr Premier (stock KV5514)" in time
 
 
 @pytest.mark.parametrize(

@@ -190,12 +190,16 @@ def test_the_closest_searches_relax_one_wish_at_a_time() -> None:
     assert others[0].body_styles == ["SUV"] and others[0].features == ["third row seating"]  # what a Palisade is
     assert others[-1].body_styles == ["SUV"] and others[-1].features == [] and others[-1].price_max is None
     assert all(r.status == "available" for r in rungs)
+    peers = [r for r in rungs if r.models and r.models != ["Palisade"]]  # the three-row SUVs cross-shopped
+    assert "Telluride" in peers[0].models and peers[0].price_max == 3_000_000 and peers[1].price_max is None
+    assert rungs.index(peers[-1]) < rungs.index(others[0])  # before any SUV with three rows
     ioniq = closest(VehicleFilters(makes=["Hyundai"], models=["Ioniq 9"], status="available"))
-    assert [(r.body_styles, r.fuel_types, r.features) for r in ioniq] == [
-        (["SUV"], ["Electric"], ["third row seating"]),
-        (["SUV"], ["Electric"], []),
-        (["SUV"], [], []),
+    assert [(r.models, r.body_styles, r.fuel_types, r.features) for r in ioniq][1:] == [
+        ([], ["SUV"], ["Electric"], ["third row seating"]),
+        ([], ["SUV"], ["Electric"], []),
+        ([], ["SUV"], [], []),
     ]
+    assert ioniq[0].models == ["EV9", "Model X", "R1S"]  # first the three-row electric SUVs cross-shopped
     assert closest(VehicleFilters(makes=["Subaru"], status="available")) == []  # nothing to compare with
     assert closest(VehicleFilters(stock_number="25713", status="available")) == []
 

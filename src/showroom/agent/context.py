@@ -270,8 +270,22 @@ async def _cheapest(
     # What fits every wish first; the fallbacks (one statement, each level run only if those before found nothing)
     # only when nothing does: planning the fallbacks on every turn cost more than the rare second round trip.
     rows = await queries.cheapest(session, queries.ladder_sql(levels[:1], MAX_VEHICLES, order=order))
-    if not rows and len(levels) > 1:
-        rows = await queries.cheapest(session, queries.ladder_sql(levels[1:], MAX_VEHICLES, first=1, order=order))
+    if rows or len(levels) == 1:
+        return [vehicle_view(row) for row in rows]
+    rows = await queries.cheapest(session, queries.ladder_sql(levels[1:], MAX_VEHICLES, first=1, order=order))
+    level = rows[0]["level"] if rows else 0
+    if level and fallbacks[level - 1].models and fallbacks[level - 1].models != filters.models:
+        # the models its buyers cross-shop ("a Sonata": the K5, Camry, Altima...): one of each first, not five of
+        # one; and when they are few ("a Maverick": the one Santa Cruz), the next closest after them
+        near = "per_model" if order == "cheapest" else order
+        one_of_each = queries.ladder_sql(levels[level : level + 1], MAX_VEHICLES, first=level, order=near)
+        rows = await queries.cheapest(session, one_of_each)
+        if len(rows) < MAX_VEHICLES and level + 1 < len(levels):
+            more = await queries.cheapest(
+                session, queries.ladder_sql(levels[level + 1 :], MAX_VEHICLES, first=level + 1, order=near)
+            )
+            have = {row["id"] for row in rows}
+            rows += [row for row in more if row["id"] not in have][: MAX_VEHICLES - len(rows)]
     return [vehicle_view(row) for row in rows]
 
 

@@ -323,7 +323,7 @@ def refers_to_shown(u: Understanding, state: DialogueState) -> bool:
     if _ONLY.search(u.text) and u.slots.has_vehicle_criteria():
         return False  # "only the awd ones", "solo las nuevas": the search narrowed, past the five shown too
     s = u.slots
-    text = u.text
+    text = without_introduction(u.text)  # "this is Dana btw": no "this" that points at a car
     if s.turns_down() and not (s.colors or s.models or s.makes):
         return False  # "not the red ones", "no chevys": the search without them, not a question about one shown
     if refuses_by_figure(u):
@@ -1828,7 +1828,9 @@ def trade_told(state: DialogueState, u: Understanding | None = None) -> TradeIn:
 
 
 # A time written alone, without am/pm or a colon: "930", "at 1045", "like 930?"
-_BARE_TIME = re.compile(r"\W*(?:at |around |like |maybe |@)?(?:[1-9]|1[0-2])[0-5]\d\W*", re.IGNORECASE)
+_BARE_TIME = re.compile(
+    r"\W*(?:at |around |like |maybe |@)?(?:[1-9]|1[0-2])[0-5]\d(?:\s*-?\s*ish|\s+or so)?\W*", re.IGNORECASE
+)
 
 
 def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:
@@ -1860,7 +1862,7 @@ _NAMED = (
         rf"\b(?:i'?m|i am|this is|it'?s|soy)\s+{_NAME_WORD}(?=[\s,.-]+(?:\+?\(?\d[\d\s().-]{{6,}}|[\w.+-]+@))",
         re.IGNORECASE,
     ),
-    re.compile(rf"\b(?:I'?m|I am|This is|this is|Soy|soy)\s+(?=[A-Z]){_NAME_WORD}\b"),
+    re.compile(rf"\b(?:I'?m|I am|[Ii]m|This is|this is|Soy|soy)\s+(?=[A-Z]){_NAME_WORD}\b"),
     # "its Dana btw", "it's Marcus": a capitalised name said on its own
     re.compile(rf"^\W*(?:it'?s|its|Its|It'?s)\s+(?=[A-Z]){_NAME_WORD}\W*(?:btw|by the way|here)?\W*$"),
     # "its luis btw", "im keisha here": a name said with "btw" or "here", in any case
@@ -1962,6 +1964,21 @@ _NOT_A_NAME = frozenset(
         "up",
     ]
 )
+
+
+_INTRODUCED = re.compile(
+    rf"\b(?:my name is|my name'?s|name is|me llamo|mi nombre es|i'?m|im|i am|this is|it'?s|its|soy)\s+{_NAME_WORD}",
+    re.IGNORECASE,
+)
+
+
+def without_introduction(text: str) -> str:
+    """The message without the words the customer introduces themself with ("this is Dana", "it's Marcus here"):
+    their "this" and "it" point at no car."""
+    name = given_name(text)
+    if name is None:
+        return text
+    return _INTRODUCED.sub(lambda m: " " if m.group(1).lower() == name.lower() else m.group(), text)
 
 
 def given_name(text: str) -> str | None:

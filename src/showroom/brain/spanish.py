@@ -70,6 +70,12 @@ MESSAGES: dict[str, str] = {
     "le sirve.",
     "your number, {phone}": "su número, {phone}",
     "Thanks, {name}! I've noted {what}.": "¡Gracias, {name}! Ya anoté {what}.",
+    "Nice to meet you!": "¡Mucho gusto!",
+    " Its price isn't listed yet; a team member can get it to you.": (
+        " Su precio aún no está publicado; alguien de nuestro equipo se lo puede dar."
+    ),
+    "Thanks, {name}.": "Gracias, {name}.",
+    "Nice to meet you, {name}!": "¡Mucho gusto, {name}!",
     "Thanks! I've noted {what}.": "¡Gracias! Ya anoté {what}.",
     "What day and time would work best for you to come in?": "¿Qué día y a qué hora le queda mejor venir?",
     "Here they are side by side:": "Aquí los tiene lado a lado:",

@@ -813,7 +813,8 @@ async def _question(
         vehicles,
         history=turns,
         channel=channel,
-        customer_first_name=greeting_name(turn.customer),
+        # the customer's name, else the one they gave in this conversation ("this is Dana btw")
+        customer_first_name=greeting_name(turn.customer) or state.contact.get("name"),
         system_prompt=system_prompt,
         sms_max_chars=sms_max,
         search=search,

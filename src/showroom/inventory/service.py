@@ -24,7 +24,7 @@ from showroom.brain.nlu.attributes import (
     trim_matches,
 )
 from showroom.brain.nlu.intents import understand
-from showroom.brain.nlu.knowledge import model_body, model_fuel, thirty_mpg, three_rows, three_rows_since
+from showroom.brain.nlu.knowledge import model_body, model_fuel, rivals, thirty_mpg, three_rows, three_rows_since
 from showroom.brain.nlu.text import squash
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
@@ -452,9 +452,10 @@ def closest(filters: VehicleFilters) -> list[VehicleFilters]:
     (the first that finds anything is offered, each unit with how it differs): the colour; then the trim or the
     year (one of them first, when both were asked); then the mileage, the drivetrain, the price and new/used (the
     same model still); then the model, keeping its kind (the body type asked, or the model's own, with what the
-    model implies: electric, three rows), the fuel and features, drivetrain, price and new/used asked; then the body
-    type alone; last the kind closest to it (a minivan's: an SUV with three rows). Empty for a
-    search by stock number or VIN, or when nothing would be left to compare with."""
+    model implies: electric, three rows), the fuel and features, drivetrain, price and new/used asked (first the
+    models its buyers cross-shop, ``knowledge.rivals``); then the body type alone; last the kind closest to it (a
+    minivan's: an SUV with three rows). Empty for a search by stock number or VIN, or when nothing would be left to
+    compare with."""
     if filters.stock_number or filters.vin or filters.text:
         return []
     rungs: list[VehicleFilters] = []
@@ -481,6 +482,12 @@ def closest(filters: VehicleFilters) -> list[VehicleFilters]:
         rung(replace(current, body_styles=[]))
     if filters.price_max:  # nothing within the budget: the closest above it
         rung(replace(current, price_min=None, price_max=filters.price_max * 3 // 2))
+    # the models its buyers cross-shop ("a Maverick": the Santa Cruz), before any car of the kind (``peers``)
+    peers = list(dict.fromkeys(r for m in filters.models for r in rivals(m)))
+    if peers:
+        cross_shopped = replace(current, makes=[], models=peers, body_styles=[])
+        rung(cross_shopped)
+        rung(replace(cross_shopped, drivetrains=[], transmissions=[], price_min=None, price_max=None, condition=None))
     bodies = list(filters.body_styles) or [b for m in filters.models if (b := model_body(m))][:1]
     if not bodies:
         return rungs

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from showroom.brain.compose.context import _Ctx, _persona_name, _Reply
+from showroom.brain.compose.context import _Ctx, _persona_name, _Reply, safe_name
 from showroom.brain.compose.vehicles import (
     _CONDITION_WORDS,
     _by_identifier,
@@ -560,13 +560,15 @@ def _facts_sentence(v: VehicleView, ctx: _Ctx) -> str:
     asked_miles = _MILES_ASKED.search(ctx.u.text)
     if v.mileage is None and asked_miles and v.condition != VehicleCondition.new:  # "the miles on the cheapest"
         facts.append(ctx.t("its listing doesn't show its mileage"))
+    # a price the listing leaves out is said to be missing, so that no one reads it as an oversight
+    unpriced = ctx.t(" Its price isn't listed yet; a team member can get it to you.") if v.price_cents is None else ""
     if not facts:
-        return ctx.t("Stock number {stock}.", stock=v.stock_number) if v.stock_number else ""
+        return (ctx.t("Stock number {stock}.", stock=v.stock_number) if v.stock_number else "") + unpriced
     if ctx.language == "en" and not facts[0].startswith("it"):
         facts[0] = f"it {facts[0]}"
     sentence = ctx.join(facts)
     stock = ctx.t(" (stock {stock})", stock=v.stock_number) if v.stock_number and not ctx.sms else ""
-    return f"{sentence[0].upper()}{sentence[1:]}{stock}."
+    return f"{sentence[0].upper()}{sentence[1:]}{stock}.{unpriced}"
 
 
 def introduce(ctx: _Ctx, reply: _Reply) -> None:
@@ -2166,7 +2168,7 @@ def _other(ctx: _Ctx) -> _Reply:
         )
     email, phone = contact_given(ctx.u.text)
     if email or phone:  # "im mike, 312-555-0187": said back, and the conversation goes on
-        name = given_name(ctx.u.text)
+        name = given_name(ctx.u.text) or safe_name(ctx.first_name)
         noted = ctx.join(
             [part for part in (ctx.t("your number, {phone}", phone=phone) if phone else "", email) if part]
         )
@@ -2181,6 +2183,22 @@ def _other(ctx: _Ctx) -> _Reply:
         )
         reply.question = ctx.ask("visit_request", ctx.t("What day and time would work best for you to come in?"))
         return reply
+    name = safe_name(given_name(ctx.u.text))
+    if name and not ctx.u.is_question:  # "my name is Mike Torres", "this is Dana btw": greeted, and on with the cars
+        v = ctx.vehicles[0] if len(ctx.vehicles) == 1 else None
+        return _Reply(
+            lead=[ctx.t("Nice to meet you!") if ctx.first_contact else ctx.t("Nice to meet you, {name}!", name=name)],
+            question=ctx.ask("visit_request", ctx.say("ask_test_drive"))
+            if v
+            else ctx.t("Does one of these stand out to you?")
+            if len(ctx.vehicles) > 1
+            else ctx.t(
+                "Is there a vehicle I can look up for you: an SUV, a truck or a car, and a price you'd like to stay "
+                "under?"
+            ),
+            vehicle_ids=[v.id] if v else [],
+            confidence=0.7,
+        )
     if ctx.u.is_question and len(ctx.u.text.split()) >= 3 and not ctx.u.slots.has_vehicle_criteria():
         # a question our listings do not answer ("do you deliver to indiana?"): said so, and a person offered,
         # never a request to repeat themselves

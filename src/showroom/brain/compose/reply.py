@@ -33,6 +33,8 @@ from showroom.brain.dialogue import (
     asks_colours,
     asks_for_more,
     asks_trims,
+    contact_given,
+    given_name,
     tow_need,
 )
 from showroom.brain.guardrails import layout
@@ -237,6 +239,7 @@ def compose_reply(
     """The builtin reply to one understood customer message. ``referred``: ``vehicles`` are the ones the customer
     pointed at among those shown before (``brain.dialogue``), not a search's results."""
     tone = Tone(persona.tone) if persona.tone in values(Tone) else Tone.friendly
+    introduced = safe_name(given_name(u.text))  # "hi im Jenna, ...": greeted by the name just given
     ctx = _Ctx(
         u,
         persona,
@@ -244,7 +247,7 @@ def compose_reply(
         vehicles,
         history,
         channel,
-        customer_first_name,
+        customer_first_name or introduced,
         random.Random(_seed(u, persona, history)),
         tone,
         referred=referred,
@@ -304,6 +307,8 @@ def compose_reply(
                 break
     if intent in ("vehicle_facts", "availability", "inventory_search", "features") and not compared:
         introduce(ctx, reply)  # a car new to the conversation: its price, miles and stock too
+    if intent not in ("stop", "not_interested"):
+        _contact_said_back(ctx, reply, introduced)
     _not_again(reply, history)
     _less_push(reply, history, intent)
     if not reply.question and (reply.lead or reply.body) and intent not in ("stop", "not_interested", "thanks"):
@@ -323,6 +328,27 @@ def compose_reply(
         confidence=round(reply.confidence, 2),
         suggested_type=_TYPE_BY_INTENT.get(intent, SuggestionType.general),
     )
+
+
+def _contact_said_back(ctx: _Ctx, reply: _Reply, name: str | None) -> None:
+    """A name or a number the customer gives along with something else ("im Jenna btw, is the white one awd",
+    "ok cool. 312-555-0144 is my cell" after a test drive was offered) is said back before the answer."""
+    said = " ".join([*reply.lead, *reply.body, reply.question])
+    email, phone = contact_given(ctx.u.text)
+    noted = [part for part in (ctx.t("your number, {phone}", phone=phone) if phone else "", email or "") if part]
+    noted = [part for part in noted if part not in said and not (phone and phone in said and part.endswith(phone))]
+    name = name if name and name not in said and not ctx.first_contact else None
+    known = name or safe_name(ctx.first_name)  # the number of a customer who gave their name before: "Thanks, Dana!"
+    if noted:
+        what = ctx.join(noted)
+        reply.lead.insert(
+            0,
+            ctx.t("Thanks, {name}! I've noted {what}.", name=known, what=what)
+            if known and known not in said
+            else ctx.t("Thanks! I've noted {what}.", what=what),
+        )
+    elif name:
+        reply.lead.insert(0, ctx.t("Thanks, {name}.", name=name))
 
 
 def _set_aside(ctx: _Ctx, cars: Sequence[VehicleView]) -> list[str]:

@@ -179,6 +179,61 @@ def model_body(model: str) -> str | None:
     return next((index[key] for key in _prefixes(model) if key in index), None)
 
 
+# Market segments (US, 2015-2026): the models a buyer cross-shops, for the closest units when the model asked for is
+# not on the lot ("a Maverick": the Santa Cruz before every other truck; "a Sonata": the K5, Camry and Altima before
+# the cheapest sedans). A model is in one segment; the first that names it wins.
+SEGMENTS: dict[str, str] = {
+    "subcompact car": "Accent|Rio|Versa|Yaris|Mirage|Spark|Fit|Sonic",
+    "compact car": "Elantra|Forte|Civic|Corolla|Sentra|Mazda3|Jetta|Cruze|Impreza|Golf|Focus|Prius|Insight|Veloster",
+    "midsize car": "Sonata|K5|Optima|Camry|Accord|Altima|Malibu|Fusion|Passat|Mazda6|Legacy|Arteon",
+    "large car": "Avalon|Maxima|Impala|Charger|300|Taurus|Cadenza|Crown",
+    "sports car": "Mustang|Camaro|Challenger|Corvette|Supra|BRZ|GR86|86|MX-5 Miata|Stinger",
+    # (Lexus's IS and ES are left out: a model is matched by prefix, and "ES" would find the Escape)
+    "luxury sedan": "G70|G80|G90|3 Series|5 Series|A4|A6|C-Class|E-Class|TLX|Q50|CT4|CT5|Giulia|S60|S90",
+    "compact pickup": "Maverick|Santa Cruz",
+    "midsize pickup": "Tacoma|Colorado|Canyon|Ranger|Frontier|Gladiator|Ridgeline",
+    "full-size pickup": "F-150|Silverado 1500|Silverado|Sierra 1500|Sierra|Ram 1500|1500|Tundra|Titan",
+    "heavy-duty pickup": "F-250|F-350|Silverado 2500HD|Sierra 2500HD|2500|3500",
+    "electric car": "Ioniq 6|Model 3|Bolt|Bolt EV|Leaf|Polestar 2|i4",
+    "electric SUV": "Ioniq 5|EV6|Niro EV|Kona Electric|Mustang Mach-E|ID.4|Model Y|bZ4X|Solterra|Ariya|Equinox EV|"
+    "Blazer EV|Prologue|Bolt EUV",
+    "three-row electric SUV": "Ioniq 9|EV9|Model X|R1S",
+    "subcompact SUV": "Kona|Venue|Seltos|Soul|Niro|Trax|Trailblazer|EcoSport|Kicks|HR-V|C-HR|Crosstrek|Encore|"
+    "Encore GX|Renegade|CX-30|Taos|Corolla Cross|Outlander Sport|Envista",
+    "compact SUV": "Tucson|Sportage|CR-V|RAV4|Rogue|Escape|Equinox|CX-5|CX-50|Forester|Tiguan|Cherokee|Compass|"
+    "Bronco Sport|Terrain|Eclipse Cross|Hornet",
+    "midsize SUV": "Santa Fe|Sorento|Edge|Murano|Passport|Blazer|Grand Cherokee|Venza|Atlas Cross Sport|4Runner|"
+    "Bronco|Wrangler|Outback",
+    "three-row SUV": "Palisade|Telluride|Highlander|Grand Highlander|Pilot|Explorer|Traverse|Pathfinder|Atlas|"
+    "Ascent|Durango|CX-9|CX-90|Acadia|Grand Cherokee L|Outlander",
+    "full-size SUV": "Tahoe|Suburban|Yukon|Yukon XL|Expedition|Sequoia|Armada|Wagoneer|Grand Wagoneer",
+    "luxury compact SUV": "Corsair|XT4|X1|X3|Q3|Q5|GLA|GLB|GLC|NX|UX|RDX|QX50|GV70|Macan|XC40|XC60|Stelvio|"
+    "Envision|Tonale",
+    "luxury midsize SUV": "Nautilus|XT5|X5|Q7|Q8|GLE|RX|MDX|QX60|GV80|Cayenne|XC90|Aviator|XT6",
+    "minivan": "Odyssey|Sienna|Pacifica|Carnival|Sedona|Grand Caravan|Voyager|Quest",
+}
+
+
+@lru_cache(maxsize=1)
+def _segment_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for segment, models in SEGMENTS.items():
+        for model in models.split("|"):
+            out.setdefault(squash(model), segment)
+    return out
+
+
+def rivals(model: str) -> list[str]:
+    """The models a buyer of ``model`` cross-shops (its segment's others), or none for an unknown model ('Sonata' ->
+    ['K5', 'Optima', 'Camry', ...])."""
+    index = _segment_index()
+    segment = next((index[key] for key in _prefixes(model) if key in index), None)
+    if segment is None:
+        return []
+    own = set(_prefixes(model))
+    return [m for m in SEGMENTS[segment].split("|") if squash(m) not in own]
+
+
 # Trim ladders, lowest first, of the lines a Hyundai store sees most (US market, recent model years): enough to say
 # which of two trims sits higher ("the Limited sits above the SEL"), never what a unit has (its features are the
 # feed's). A trim is matched by its first words ("SX Prestige X-Pro AWD" is an "SX Prestige").

@@ -270,8 +270,8 @@ class _Lexicon:
         plural = len(key) > 3 or (len(key) == 3 and any(c.isdigit() for c in key))  # "tucsons", "k5s", "x3s"
         if entries is None and plural and key.endswith("s"):
             entries = self.keys.get(key[:-1])
-        if entries is None and len(key) > 5 and key.endswith(("xes", "ches", "shes", "sses")):
-            entries = self.keys.get(key[:-2])  # "equinoxes", "porsches": not a typo of another model
+        if entries is None and len(key) > 5 and key.endswith(("xes", "ches", "shes", "sses", "uses")):
+            entries = self.keys.get(key[:-2])  # "equinoxes", "porsches", "priuses": not a typo of another model
         return entries or []
 
     def fuzzy_lookup(self, word: str) -> tuple[str, list[_Entry]]:

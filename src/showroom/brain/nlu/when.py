@@ -89,8 +89,11 @@ _CLOCK = re.compile(
 )
 # "like 530", "at 1030am": a clock time written without its colon, after a word that says when (or with am/pm)
 _COMPACT = re.compile(
-    r"\b(?:at|around|arround|by|after|about|bout|like|say|til|till|before|@)\s*(?<![\d$.,:/])"
-    r"(?P<h>\d{1,2})(?P<m>[0-5]\d)(?!\d)\s*(?P<ap>a\.?m\b\.?|p\.?m\b\.?)?" + _NOT_A_TIME,
+    r"(?:\b(?:at|around|arround|by|after|about|bout|like|say|til|till|before|@"
+    # "sat 1130ish", "tmrw 530": right after the day
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|today|tonight|tonite|tomorrow|tmrw|tmr)\s*"
+    r"|(?=\d{3,4}\s*-?\s*(?:ish|a\.?m\b|p\.?m\b)))(?<![\d$.,:/])"  # "1130ish", "930am": the suffix says it
+    r"(?P<h>\d{1,2})(?P<m>[0-5]\d)(?!\d)\s*(?P<ap>a\.?m\b\.?|p\.?m\b\.?)?(?:\s*-?\s*ish\b)?" + _NOT_A_TIME,
     re.IGNORECASE,
 )
 _SHOW_ME = rx(r"\b(?:show|send|give|list|text|email|pull up)\s+(?:me|us)?\s*$", flags=re.IGNORECASE)
@@ -116,7 +119,7 @@ class TimeRequest:
         clock = (
             f"{self.hour % 12 or 12}{f':{self.minute:02d}' if self.minute else ''} {'AM' if self.hour < 12 else 'PM'}"
         )
-        approx = re.search(r"\b(?:around|about|like|ish|-ish|or so|roughly)\b", self.words, re.IGNORECASE)
+        approx = re.search(r"\b(?:around|about|like|or so|roughly)\b|ish\b", self.words, re.IGNORECASE)
         bound = re.search(r"\b(?:after|before|by)\b", self.words, re.IGNORECASE)  # "after 5": not "at 5 PM"
         prep = "around" if approx else bound.group().lower() if bound else "at"
         if self.day is None:
@@ -181,7 +184,8 @@ def find_time_request(text: str) -> TimeRequest | None:
     else:
         compact = _COMPACT.search(cleaned)  # "tmrw after work like 530": 5:30, when a day or am/pm says it is a time
         hour_said = int(compact.group("h")) if compact else 0
-        if compact is None or not (1 <= hour_said <= 12) or not (compact.group("ap") or _DAY.search(cleaned)):
+        ish = compact is not None and re.search(r"ish\W*$", compact.group(), re.IGNORECASE)
+        if compact is None or not (1 <= hour_said <= 12) or not (compact.group("ap") or ish or _DAY.search(cleaned)):
             return _soon(cleaned)
         clock = compact
         compact_hour = _hour(hour_said, compact.group("ap"), cleaned)

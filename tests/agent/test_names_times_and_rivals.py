@@ -1,0 +1,95 @@
+"""Names, clock times and the closest cars (issue 13, fourteenth round): a name the customer gives is said back and
+its "this is" points at no car; a number given along with a yes is noted; "1130ish" after the day is the visit's
+time; a unit with no listed price says so; a model not on the lot is answered with the models its buyers cross-shop
+(a Maverick: the Santa Cruz) before any other car of its kind."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from showroom.brain.nlu.knowledge import rivals
+from showroom.brain.nlu.when import find_time_request
+from showroom.db.engine import Database
+from tests.agent.test_references_and_specs import chat
+
+
+async def test_a_name_given_after_a_list_is_greeted_not_taken_for_a_pointer(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any elantras")
+    dana = await say("this is Dana btw")
+    assert dana.startswith("Nice to meet you, Dana!")  # before: "do you mean the 2024 Elantra ... or ...?"
+    assert "Does one of these stand out to you?" in dana and "do you mean" not in dana
+    mike = await say("my name is Mike Torres")
+    assert mike.startswith("Nice to meet you, Mike!")  # before: "Is there a vehicle I can look up for you"
+    assert "look up for you" not in mike
+
+
+async def test_a_name_or_a_number_given_with_something_else_is_said_back(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("hi, looking for a palisade under 45k")
+    awd = await say("im Jenna btw, is the white one awd?")
+    assert awd.startswith("Thanks, Jenna. Yes, the 2022 Hyundai Palisade Limited AWD is all-wheel drive")
+    yes = await say("ok cool. 312-555-0144 is my cell")
+    assert yes.startswith("Thanks, Jenna! I've noted your number, 312-555-0144.")  # before: the number unsaid
+
+
+async def test_a_name_given_with_a_number_after_a_list_is_noted(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("do you have any santa fe")
+    await say("the white one how much")
+    noted = await say("great, this is Dana btw, 312-555-0144")
+    assert noted.startswith("Thanks, Dana! I've noted your number, 312-555-0144.")  # before: "do you mean ..."
+
+
+async def test_a_clock_time_written_without_its_colon_after_the_day_is_the_visit(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("can i come saturday to see a tucson")
+    time = await say("1130ish")  # before: "Is there a vehicle I can look up for you"
+    assert "confirm Saturday around 11:30 AM" in time
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "hour", "minute"),
+    [
+        ("sat 1130ish", "saturday", 11, 30),
+        ("sat 1130", "saturday", 11, 30),
+        ("1130ish", None, 11, 30),
+        ("around 930am", None, 9, 30),
+        ("tmrw 530", "tomorrow", 17, 30),
+    ],
+)
+def test_a_compact_clock_time_is_read_by_its_day_or_its_ish(text: str, day: str | None, hour: int, minute: int) -> None:
+    found = find_time_request(text)
+    assert found is not None and (found.day, found.hour, found.minute) == (day, hour, minute)
+
+
+@pytest.mark.parametrize("text", ["i have 1130 dollars down", "the 2019ish models", "1130 miles on it", "like 1130"])
+def test_a_figure_is_no_clock_time(text: str) -> None:
+    assert find_time_request(text) is None
+
+
+async def test_a_plural_model_ending_in_s_and_a_missing_price(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    prius = await say("any priuses")  # before: "Could you tell me a bit more about what you're looking for?"
+    assert "2021 Toyota Prius Prime LE" in prius
+    assert "Its price isn't listed yet; a team member can get it to you." in prius  # before: said nothing of it
+
+
+async def test_a_model_not_on_the_lot_gets_the_ones_its_buyers_cross_shop(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    maverick = await say("do you have a ford maverick")
+    assert "Santa Cruz" in maverick  # before: the five cheapest trucks, the Santa Cruz not among them
+    assert maverick.count("\n- ") == 5  # the one Santa Cruz, then the closest trucks after it
+    say = await chat(app, db)
+    sonata = await say("looking for a sonata")
+    for model in ("Malibu", "Optima", "K5", "Altima"):  # before: two Fortes and a Charger, no K5
+        assert model in sonata
+    assert "Forte" not in sonata
+
+
+def test_rivals_are_the_segments_other_models() -> None:
+    assert rivals("Maverick") == ["Santa Cruz"]
+    assert "K5" in rivals("Sonata") and "Elantra" not in rivals("Sonata")
+    assert "Silverado" not in rivals("Silverado 1500") and "F-150" in rivals("Silverado 1500")
+    assert "Tucson" in rivals("RAV4") and rivals("Model T") == []
