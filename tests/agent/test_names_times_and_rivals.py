@@ -1,13 +1,16 @@
 """Names, clock times and the closest cars (issue 13, fourteenth round): a name the customer gives is said back and
 its "this is" points at no car; a number given along with a yes is noted; "1130ish" after the day is the visit's
 time; a unit with no listed price says so; a model not on the lot is answered with the models its buyers cross-shop
-(a Maverick: the Santa Cruz) before any other car of its kind."""
+(a Maverick: the Santa Cruz) before any other car of its kind. A visit that brings the trade-in is a visit; "which
+ones are 4x4" says how many of those shown are; a complaint about the car discussed names it, and what the customer
+asks while waiting for the person is answered plainly, with no pitch."""
 
 from __future__ import annotations
 
 import pytest
 from fastapi import FastAPI
 
+from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.knowledge import rivals
 from showroom.brain.nlu.when import find_time_request
 from showroom.db.engine import Database
@@ -93,3 +96,60 @@ def test_rivals_are_the_segments_other_models() -> None:
     assert "K5" in rivals("Sonata") and "Elantra" not in rivals("Sonata")
     assert "Silverado" not in rivals("Silverado 1500") and "F-150" in rivals("Silverado 1500")
     assert "Tucson" in rivals("RAV4") and rivals("Model T") == []
+
+
+async def test_a_visit_that_brings_the_trade_in_is_a_visit(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("hey looking for a used sedan under 20k")
+    await say("which is the newest")
+    await say("ok i got a trade too, 2012 camry")
+    visit = await say("can i come thursday to look at the newest one and bring the camry")
+    assert "What time on Thursday works best for you?" in visit  # before: the trade-in text again, Thursday lost
+    time = await say("after work like 6. its Derek 708-555-0125")
+    assert (
+        "Thanks, Derek. I'm bringing in a member of our team to confirm Thursday around 6 PM for the 2023 Kia" in time
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["voy el jueves", "el sabado voy", "nos vemos el viernes", "can I bring it Tuesday?", "i could do thursday"],
+)
+def test_a_day_to_come_in_is_a_visit(text: str) -> None:
+    assert understand(text).primary == "test_drive"
+
+
+@pytest.mark.parametrize("text", ["el sabado voy a estar ocupado", "can you bring the price down", "i can do 30k"])
+def test_a_day_or_a_bring_that_is_no_visit(text: str) -> None:
+    assert understand(text).primary != "test_drive"
+
+
+async def test_which_of_those_are_4x4_names_the_ones_that_are(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("need a truck that can pull my boat, its like 5-6k lbs")
+    which = await say("which ones are 4x4")
+    assert which.startswith("Yes, 3 of them are four-wheel drive (4WD):")  # before: "Yes, all of them are" (5 shown)
+    assert "Canyon" not in which
+
+
+async def test_a_complaint_about_the_car_discussed_names_it_and_the_answer_after_is_plain(
+    app: FastAPI, db: Database
+) -> None:
+    say = await chat(app, db)
+    await say("need a truck that can pull my boat")
+    await say("the nissan, whats the mpg on that thing")
+    sorry = await say(
+        "honestly i called yall yesterday about the titan and nobody called me back. 2nd time this happened"
+    )
+    assert sorry.startswith("I'm sorry about this. I'm bringing in a member of our team about the 2022 Nissan Titan XD")
+    still = await say("whatever. is it at least still there")
+    assert still.startswith("The 2022 Nissan Titan XD 4x4 Crew Cab SV is in stock.")  # before: "Good news: ..."
+    assert "test drive" not in still and "A member of our team will reply here shortly." in still
+
+
+async def test_a_problem_with_their_own_car_names_none_of_ours(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any tucsons")
+    await say("the grey one")
+    recall = await say("my tucson i bought here last year has a recall, nobody is helping me")
+    assert recall.startswith("I'm sorry about this. I'm bringing in a member of our team, who will reply here shortly.")

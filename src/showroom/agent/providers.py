@@ -68,6 +68,7 @@ class ReplyRequest:
     # criteria carried from before that nothing fitting the message's own wish met, so left out of this search
     # ("no elantras?" after new cars: the used Elantras, said to be pre-owned): criterion -> value
     relaxed: Mapping[str, Any] = field(default_factory=dict)
+    waiting: bool = False  # the customer waits for a person the agent brought in (a plain answer, no pitch)
 
 
 @dataclass
@@ -109,6 +110,7 @@ class BuiltinProvider:
             compared=req.compared,
             seen=req.seen,
             relaxed=req.relaxed,
+            waiting=req.waiting,
         )
         mentioned = [v for v in req.vehicles if v.id in draft.vehicle_ids] or list(req.vehicles)
         metrics.AI_PROVIDER.labels(self.name, "ok").observe(time.perf_counter() - started)

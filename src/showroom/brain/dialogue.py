@@ -1811,7 +1811,10 @@ def with_trade_in(u: Understanding, state: DialogueState) -> Understanding:
             features=[f for f in s.features if f != "clean history report"],
             trade_in=TradeIn(mileage=mileage),
         )
-        u = replace(u, slots=s, intents=["trade_in", *(i for i in u.intents if i not in ("trade_in", "vehicle_facts"))])
+        # "can i come thursday and bring the camry": a visit still, the trade-in said with it
+        first = [u.primary] if u.primary in ("test_drive", "human_request", "financing") else []
+        rest = [i for i in u.intents if i not in ("trade_in", "vehicle_facts", *first)]
+        u = replace(u, slots=s, intents=[*first, "trade_in", *rest])
     if s.trade_in is not None and not s.models and u.primary == "vehicle_facts" and "trade_in" in u.intents:
         u = replace(u, intents=["trade_in", *(i for i in u.intents if i != "trade_in")])  # "68k, no accidents"
     if not state.trade_in or u.primary != "trade_in":

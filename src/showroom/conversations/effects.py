@@ -241,7 +241,10 @@ def _handover_note(
     named = f", {name}" if name else ""
     upset = u is not None and (u.sentiment <= _UPSET or bool(_FED_UP.search(u.text)))
     if match is not None and (hurts(match) or (upset and _asked_for_person(match))):
-        if about is not None and upset and _asked_for_person(match):  # "never called me back. still want the escape"
+        # "never called me back. still want the escape"; "i called yall about the titan and nobody called back" (a
+        # complaint that names the car under discussion: never a problem with their own car, which is not ours)
+        of_ours = about is not None and u is not None and _names_model(u, about) and not _their_own_car(match)
+        if about is not None and ((upset and _asked_for_person(match)) or of_ours):
             sorry = translate(language, "I'm sorry about this{name}.").format(name=named)
             bring = translate(language, "I'm bringing in a member of our team{purpose}, who will reply here shortly.")
             purpose = translate(language, " about the {title}").format(title=_car_said(about, language))
@@ -371,6 +374,17 @@ def hurts(match: TriggerMatch) -> bool:
     )
     # the learned model's reading ("reads like an existing customer's problem (84% sure)")
     return named or any(words in reason for reason in match.reasons for words in _HURTING_READ)
+
+
+def _names_model(u: Understanding, car: VehicleView) -> bool:
+    """Does the message name the car's model ("about the titan" of the 2022 Nissan Titan XD)?"""
+    return any(car.model.lower().startswith(model.lower()) for model in u.slots.models)
+
+
+def _their_own_car(match: TriggerMatch) -> bool:
+    """Is what brought the person in a problem with a car the customer has (title, service, a recall)?"""
+    named = any(c.get("value") in ("existing_customer", "recall", "legal") for c in match.trigger.conditions)
+    return named or any("existing customer" in reason or "legal" in reason for reason in match.reasons)
 
 
 def _asked_for_person(match: TriggerMatch) -> bool:

@@ -413,7 +413,8 @@ async def _decide(
         general = knows_generally(u.text)
         plain = u.primary in _WHILE_WAITING or asks_about_a_car(u) or general
         if waiting.answers and ((match is None and plain) or (general and not (match and effects.hurts(match)))):
-            return replace(await _question(session, services, turn, message, u, known, turns), waiting=True)
+            pending = await _question(session, services, turn, message, u, known, turns)
+            return replace(pending, waiting=True, request=replace(pending.request, waiting=True))
         recalled = recall(told, u)  # "u have my number right": said back, not a holding line
         if waiting.notes >= MAX_HOLDING_NOTES and recalled is None:
             return Outcome(skipped=silent)

@@ -17,6 +17,8 @@ from showroom.brain.nlu.vehicles import find_vehicle_mentions
 from showroom.brain.types import DealershipView, PersonaView, Turn, VehicleView
 from showroom.vocabulary import Channel, Sender, Tone
 
+_CHEERFUL = frozenset({"found_one", "found_many"})
+
 
 @dataclass
 class _Ctx:
@@ -34,6 +36,7 @@ class _Ctx:
     language: str = "en"  # what the reply is written in (brain.i18n)
     seen: str | None = None  # the customer saw every car that fits already: "more" (these are the next), "all"
     relaxed: dict[str, Any] = field(default_factory=dict)  # criteria carried from before that no car met, left out
+    waiting: bool = False  # the customer waits for a person the agent brought in: plain answers, no pitch
 
     @property
     def hours(self) -> str:
@@ -54,6 +57,9 @@ class _Ctx:
         """One of the tone's ways of saying ``key``, in the reply's language."""
         by_tone = phrases(self.language)[key]
         options = by_tone.get(self.tone) or by_tone[Tone.friendly]
+        if self.waiting and key in _CHEERFUL:  # "is it at least still there" after a complaint: no "Good news!"
+            plain = tuple(o for o in by_tone[Tone.professional] if not o.startswith(("Yes", "Sí", "¡Sí")))
+            options = plain or options
         return self.rng.choice(options).format(**values)
 
     def ask(self, argument: str, default: str) -> str:

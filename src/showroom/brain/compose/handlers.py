@@ -733,13 +733,24 @@ def _which_of_those(ctx: _Ctx) -> _Reply | None:
         reply.body.append(_list_block(having, ctx))
         reply.question = ctx.ask("visit_request", ctx.say("ask_test_drive"))
         return reply
-    if len(having) == len(ctx.vehicles):
+    if len(having) == len(ctx.vehicles) and len(having) >= _last_list_size(ctx):
         reply.lead.append(ctx.t("Yes, all of them are {what}.", what=what))
     else:
         reply.lead.append(ctx.t("Yes, {count} of them are {what}:", count=len(having), what=what))
         reply.body.append(_list_block(having, ctx))
     reply.question = ctx.say("ask_which")
     return reply
+
+
+def _last_list_size(ctx: _Ctx) -> int:
+    """How many cars the agent's last list showed ("which ones are 4x4" after five trucks: "all of them" only when the
+    five are; the cars ``ctx.vehicles`` holds may be only those that fit)."""
+    for turn in reversed(ctx.history):
+        if turn.sender in ("ai", "agent"):
+            listed = sum(line.startswith("- ") for line in turn.text.splitlines())
+            if listed:
+                return listed
+    return 0
 
 
 def _a_kind(body: str) -> str:

@@ -235,6 +235,7 @@ def compose_reply(
     compared: str | None = None,
     seen: str | None = None,
     relaxed: Mapping[str, Any] | None = None,
+    waiting: bool = False,
 ) -> Draft:
     """The builtin reply to one understood customer message. ``referred``: ``vehicles`` are the ones the customer
     pointed at among those shown before (``brain.dialogue``), not a search's results."""
@@ -254,6 +255,7 @@ def compose_reply(
         language=reply_language(u),
         seen=seen,
         relaxed=dict(relaxed or {}),
+        waiting=waiting,
     )
     # a comparison of two or more; "nothing cheaper than that" of the one car seen
     intent = "comparison" if compared and (len(vehicles) > 1 or compared in ALONE) else _main_intent(u)
@@ -311,6 +313,11 @@ def compose_reply(
         _contact_said_back(ctx, reply, introduced)
     _not_again(reply, history)
     _less_push(reply, history, intent)
+    if waiting and _PUSH.search(reply.question):  # a person is coming: said so (once), not a test drive pitched
+        reply.question = ""
+        coming = ctx.t("A member of our team will reply here shortly.")
+        if coming not in next((t.text for t in reversed(history) if t.sender in ("ai", "agent")), ""):
+            reply.extras.append(coming)
     if not reply.question and (reply.lead or reply.body) and intent not in ("stop", "not_interested", "thanks"):
         reply.question = _another_question(ctx, reply, history)
     opening = [] if intent == "stop" else _opening(ctx, reply)

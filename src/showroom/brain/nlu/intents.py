@@ -160,6 +160,11 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this weekend)\b",
             # "can i bring my trailer by wednesday", "ill bring my wife by": coming in, with someone or something
             r"\b(?:i|we|i'?ll|ill|we'?ll|i'?d|id|let me|gonna)\s+(?:\w+\s+)?bring\s+(?:\w+\s+){0,3}(?:by|in|over)\b",
+            # "can i bring it tuesday", "ill bring the camry saturday", "i could do thursday": a day to come in
+            r"\b(?:i|we|i'?ll|ill|we'?ll|let me|gonna)\s+(?:\w+\s+)?bring\s+(?:it|her|him|them|my \w+|the \w+)\s+"
+            r"(?:on\s+|this\s+|next\s+)?(?:today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+            r"\b(?:i|we)\s+(?:can|could|'?ll|will)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+|this\s+|next\s+)?"
+            r"(?:today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
             # "me and my wife want to come thurs after work", "can we come down saturday"
             r"\b(?:come|stop|swing|drop|head|pop)(?:\s+(?:in|by|down|over|out|up|thru|through))?\s+(?:on\s+|this\s+|next\s+)?"
             r"(?:today|tonight|tonite|tomorrow|tmrw|tmr|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|weekend)\b",
@@ -408,6 +413,11 @@ _RULES_ES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"\b(?:puedo|podemos|quiero|queremos|quisiera|me gustar[ií]a)\s+"
             r"(?:ir|pasar|llegar|visitar\w*|verl[oa]s?)\b",
             r"\bcita\b|\bagendar\b|\bapartar\b|\bpaso (?:ma[nñ]ana|hoy|el)\b",
+            # "voy el jueves", "el sábado voy", "llego mañana", "nos vemos el viernes": coming in on a day
+            r"\b(?:voy|vamos|vengo|venimos|llego|llegamos|paso|pasamos|nos vemos|ah[ií] estar[eé])\s+"
+            r"(?:para\s+all[aá]\s+)?(?:el\s+|este\s+|ma[nñ]ana|hoy|esta tarde)"
+            r"(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|fin|\b)",
+            r"\b(?:el\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\s+(?:voy|vamos|vengo|paso|llego)\b(?!\s+a\s)",
         ),
     ),
     (
