@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 
+from showroom.brain.dialogue import given_name
 from showroom.brain.nlu.intents import understand
 from showroom.brain.nlu.knowledge import rivals
 from showroom.brain.nlu.when import find_time_request
@@ -153,3 +154,57 @@ async def test_a_problem_with_their_own_car_names_none_of_ours(app: FastAPI, db:
     await say("the grey one")
     recall = await say("my tucson i bought here last year has a recall, nobody is helping me")
     assert recall.startswith("I'm sorry about this. I'm bringing in a member of our team, who will reply here shortly.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a las 4:30. Jorge Mendez 708-555-0152", "Jorge"),
+        ("ok. Maria 312-555-0100", "Maria"),
+        ("hi this is tasha, any white tucsons", "Tasha"),
+        ("this is ridiculous", None),
+        ("this is great, thanks", None),
+        ("Saturday 312-555-0100", None),
+        ("this is taking forever", None),
+        ("hey this is the second time", None),
+    ],
+)
+def test_a_name_given_loosely_is_a_name_and_an_everyday_word_is_not(text: str, name: str | None) -> None:
+    assert given_name(text) == name
+
+
+async def test_a_visit_told_while_waiting_in_spanish_is_passed_on_as_a_visit(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db, languages=["en", "es"])
+    await say("buenas, necesito una camioneta usada de 3 filas, menos de 30 mil")
+    await say("quiero hablar con una persona")
+    held = await say("el sabado a las 10 puedo ir a verlas? soy Carmen Ortiz 773-555-0119")
+    # before: the number alone, the Saturday 10 o'clock visit dropped
+    assert held.startswith("Gracias, Carmen, ya le pasé 773-555-0119 y una visita el sabado a las 10 a nuestro equipo.")
+
+
+async def test_the_trade_in_told_when_asked_is_no_problem_of_ours_nor_a_search(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any new elantras")
+    await say("i have a 2014 sentra to trade")
+    told = await say("like 150k miles and the engine makes a noise")
+    # before: "I'm sorry about this. I'm bringing in a member of our team" (read as a problem with their car)
+    assert told.startswith("Thanks for the details on your trade-in: a 2014 Nissan Sentra with about 150,000 miles")
+    assert "(the engine makes a noise)" in told
+    value = await say("so what would u give me")  # before: "Could you tell me a bit more about what you're looking"
+    assert value.startswith("I can't put a number on your 2014 Nissan Sentra")
+
+
+async def test_the_trade_in_told_in_spanish_is_no_search(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db, languages=["en", "es"])
+    await say("hola busco un elantra nuevo")
+    await say("tengo un 2014 nissan sentra para dar a cuenta")
+    told = await say("tiene como 150 mil millas y el motor hace un ruido")
+    assert told.startswith("Gracias por los datos de su vehículo a cuenta: un 2014 Nissan Sentra con unas 150,000")
+    assert "Elantra" not in told  # before: the Elantras again, "No veo un Elantra, nuevo"
+
+
+async def test_a_model_not_on_the_lot_is_said_once(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    assert "CR-V" in await say("do u have a honda crv")
+    narrowed = await say("under 20k")
+    assert "CR-V" not in narrowed and "closest" in narrowed  # before: "I'm not seeing a CR-V" word for word again

@@ -29,6 +29,7 @@ from showroom.brain.nlu.attributes import (
     vehicle_fuel,
 )
 from showroom.brain.nlu.knowledge import model_body, model_fuel
+from showroom.brain.nlu.language import ENGLISH_WORDS
 from showroom.brain.nlu.understanding import Slots, TradeIn, Understanding
 from showroom.brain.nlu.vehicles import Catalog, find_vehicle_mentions
 from showroom.brain.nlu.when import capitalise_weekdays, find_day, find_time_request, moves_the_time, with_day
@@ -1881,6 +1882,26 @@ _NAMED = (
     # "... 7085550123 - Dana", "thx ~Marcus": a capitalised name signing the message off
     re.compile(rf"(?:^|\s)[-\u2013\u2014~]\s*(?=[A-Z]){_NAME_WORD}(?:\s+[A-Z]\.?)?\W*$"),
 )
+# Looser ways of giving a name, whose word must also be no everyday word ("this is ridiculous", "Saturday 708-...")
+_NAMED_LOOSELY = (
+    # "a las 4:30. Jorge Mendez 708-555-0152", "ok. Maria 312-555-0100": a capitalised name, then the number
+    re.compile(
+        rf"(?:^|[.!?,;]\s*)(?=[A-Z]){_NAME_WORD}(?:\s+[A-Z][A-Za-z'-]+)?\s*[,.:-]?\s*"
+        rf"(?=\+?1?[\s.-]?\(?\d{{3}}\)?[\s.-]?\d{{3}}[\s.-]?\d{{4}})"
+    ),
+    # "hi this is tasha, looking for a white tucson": an introduction opening the message, in any case
+    re.compile(
+        rf"^\W*(?:(?:hi|hey|hello|hola|good (?:morning|afternoon|evening))\W+)?(?:this is|my names?)\s+{_NAME_WORD}"
+        r"(?=\s*(?:[,.!-]|$|\s+(?:and|here|btw|from|looking|i|im|i'?m|we)\b))",
+        re.IGNORECASE,
+    ),
+)
+_NOT_A_NAME_LOOSELY = re.compile(
+    r"(?:ous|ing|ible|able|ful|less|ive|ed|ly)$|^(?:insane|crazy|urgent|important|nuts"
+    r"|wild|weird|bad|sad|silly|stupid|dumb|unreal|absurd|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow"
+    r"|tonight|it|this|that|the|ok|okay|perfect|terrible|horrible|awful|insulting|unacceptable|bs|crap)$",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = frozenset(
     [
         "thanks",
@@ -1989,6 +2010,12 @@ def given_name(text: str) -> str | None:
     for pattern in _NAMED:
         m = pattern.search(text)
         if m and m.group(1).lower() not in _NOT_A_NAME and not find_vehicle_mentions(m.group(1)):  # "it's Ford"
+            return m.group(1).capitalize()
+    for pattern in _NAMED_LOOSELY:
+        m = pattern.search(text)
+        word = m.group(1).lower() if m else ""
+        everyday = word in _NOT_A_NAME or word in ENGLISH_WORDS or _NOT_A_NAME_LOOSELY.search(word)
+        if m and not everyday and not find_vehicle_mentions(m.group(1)):
             return m.group(1).capitalize()
     return None
 

@@ -71,6 +71,11 @@ MESSAGES: dict[str, str] = {
     "your number, {phone}": "su número, {phone}",
     "Thanks, {name}! I've noted {what}.": "¡Gracias, {name}! Ya anoté {what}.",
     "Nice to meet you!": "¡Mucho gusto!",
+    "in about {minutes} minutes": "en unos {minutes} minutos",
+    ", for a text {when}": ", para un mensaje {when}",
+    ", for a call {when}": ", para una llamada {when}",
+    "your new time, {when}": "su nueva hora, {when}",
+    "a visit {when}": "una visita {when}",
     " Its price isn't listed yet; a team member can get it to you.": (
         " Su precio aún no está publicado; alguien de nuestro equipo se lo puede dar."
     ),

@@ -495,15 +495,22 @@ def _told_while_waiting(u: Understanding, language: str, email: str | None, phon
     parts = [c for c in (phone, email) if c]
     when_to_call = ""
     request = u.time_request
-    if request is not None and language == "en":
-        when = request.said() if request.in_minutes is None else f"in about {request.in_minutes} minutes"
+    if request is not None:
+        if request.in_minutes is not None:
+            when = translate(language, "in about {minutes} minutes").format(minutes=request.in_minutes)
+        else:  # another language keeps the customer's words, tidied ("el sábado a las 10")
+            when = request.said() if language == "en" else _FILLER.sub("", capitalise_weekdays(request.words)).strip()
         new = moves_the_time(u.text)
         call = _CALL_ME.search(u.text)
-        if parts and (call is not None or not new):  # "my number is 708-555-0131, call after 5": when to call
-            texting = call is not None and re.search(r"\btext", call.group(), re.IGNORECASE)
-            when_to_call = f", for {'a text' if texting else 'a call'} {when}"
+        visit = call is None and "test_drive" in u.intents[:2]  # "el sabado a las 10 puedo ir? soy Carmen 773-..."
+        if visit and not new:
+            parts.append(translate(language, "a visit {when}").format(when=when))
+        elif parts and (call is not None or not new):  # "my number is 708-555-0131, call after 5": when to call
+            texting = call is not None and re.search(r"\btext|\bmensaje", call.group(), re.IGNORECASE)
+            when_to_call = translate(language, ", for a text {when}" if texting else ", for a call {when}")
+            when_to_call = when_to_call.format(when=when)
         else:
-            parts.append(f"your new time, {when}" if new else when)
+            parts.append(translate(language, "your new time, {when}").format(when=when) if new else when)
     offer = _OFFER.search(u.text)
     if offer is not None and request is None:
         figure = float(offer.group("n").replace(",", ""))

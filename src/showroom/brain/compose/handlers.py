@@ -224,9 +224,12 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
             reply.confidence = 0.6
             return reply
         if s.models and not any(model_matches(v.model, m) for v in shown for m in s.models):
-            # "any jeep wranglers?" when the lot has none at all: said plainly, not "no AWD Wrangler in your budget"
-            reply.lead.append(ctx.say("no_exact", what=_wanted(Slots(makes=s.makes, models=s.models), ctx.language)))
-        elif s.has_vehicle_criteria():
+            # "any jeep wranglers?" when the lot has none at all: said plainly, not "no AWD Wrangler in your budget";
+            # once ("under 20k" after "no CR-V": the closest under 20k, not "I'm not seeing a CR-V" again)
+            missing = _wanted(Slots(makes=s.makes, models=s.models), ctx.language)
+            if not _said_before(ctx, missing):
+                reply.lead.append(ctx.say("no_exact", what=missing))
+        elif s.has_vehicle_criteria() and not _said_before(ctx, _wanted(s, ctx.language)):
             reply.lead.append(ctx.say("no_exact", what=_wanted(s, ctx.language)))
         reply.lead.append(ctx.say("alternatives"))
         notes = {v.id: ", ".join(_notes(v, s, ctx.language)[:3]) for v in shown}
@@ -239,6 +242,11 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     reply.question = ctx.say("ask_notify")
     reply.confidence = 0.55
     return reply
+
+
+def _said_before(ctx: _Ctx, wanted: str) -> bool:
+    """Did an earlier reply say the lot has no ``wanted`` ("a CR-V", "un Elantra, nuevo")? Then not again."""
+    return any(wanted in t.text for t in ctx.history if t.sender in ("ai", "agent"))
 
 
 _THIS_ONE = re.compile(

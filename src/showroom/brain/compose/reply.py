@@ -100,7 +100,9 @@ def _main_intent(u: Understanding) -> str:
         primary in ("trade_in", "financing", "lease")
         and ("availability" in u.intents or "inventory_search" in u.intents)
         and u.is_question
-        and u.slots.models
+        # a model the message names ("i want to trade my camry, any tucsons?"), not one carried from before
+        # ("tiene como 150 mil millas" answering the trade-in question after new Elantras)
+        and any(re.search(rf"\b{re.escape(m)}", u.text, re.IGNORECASE) for m in u.slots.models)
     ):
         return inventory or "availability"
     return primary

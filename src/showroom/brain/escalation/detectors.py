@@ -29,7 +29,9 @@ from showroom.brain.escalation.signals import _Context, _first, _keyword_hit
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.language import language_name
 from showroom.brain.nlu.sentiment import ACRONYMS
+from showroom.brain.nlu.slots import answers_the_trade_question
 from showroom.brain.nlu.text import is_negated, rx
+from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.when import find_day
 from showroom.vocabulary import Sender
 
@@ -220,6 +222,13 @@ _ANOTHER = rx(
 )
 
 
+def _tells_the_trade(u: Understanding) -> bool:
+    """The message tells the customer's trade-in (its miles, colour, condition), with no figure asked for it."""
+    s = u.slots
+    told = s.trade_in is not None and u.primary == "trade_in" and s.trade_in.payoff_cents is None
+    return told and not (s.budget_max_cents or u.wants_human or "$" in u.text)
+
+
 def _detect_learned(ctx: _Context) -> str | None:
     """The learned model's opinion (``learned``), for what no named trigger caught; only on a language the agent
     answers in (another language is the "language" detector's)."""
@@ -235,6 +244,8 @@ def _detect_learned(ctx: _Context) -> str | None:
         return None  # "no me gusta el gris, hay otra?": a car shown turned down for another one, which is browsing
     if DEFERRAL.search(ctx.lower) and not ctx.u.wants_human:
         return None  # "not ready yet, i'll reach out in spring": the door left open; a complaint in it is named above
+    if ctx.history and _tells_the_trade(ctx.u) and answers_the_trade_question(ctx.history):
+        return None  # "110k, blue, dent on the door" when asked its condition: the trade-in told, no problem of ours
     seen = learned.opinion(ctx.text)
     if seen.probability < learned.THRESHOLD or seen.reason == learned.VISIT:
         return None  # a visit is the appointment detector's and the booking's: they know a time from a wish

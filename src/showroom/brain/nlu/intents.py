@@ -95,6 +95,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         rx(
             r"\btrad(?:e|es|ing|ed)\b|\btrade-?ins?\b|\btradein\b",
             r"\bwhat (?:would|will|could|can) (?:you|u|y'?all) (?:give|offer|pay) (?:me )?for (?:it|her|him|mine|my)\b",
+            # "so what would u give me", "cuanto me dan por el": the trade-in's value, asked alone
+            r"\bwhat (?:would|will|could|can) (?:you|u|y'?all) (?:give|offer) (?:me|us)\W*$",
+            r"\bcu[aá]nto me (?:dan|dar[ií]an|ofrecen|pagan)\b",
         ),
     ),
     (
@@ -499,6 +502,8 @@ def _score_intents(lower: str, slots: Slots, history: Sequence[Turn]) -> dict[st
         scores["trade_in"] += 1.5
         if slots.trade_in.model and _TRADE_VALUE.search(lower):  # "2017 civic lx 98k, clean title, whats it worth"
             scores["trade_in"] += 3.0
+        if not slots.has_vehicle_criteria():  # "tiene como 150 mil millas": its miles, not a question of ours
+            scores["trade_in"] += 1.5
     if slots.monthly_budget_cents or slots.down_payment_cents:
         scores["financing"] += 1.0
     if scores["lease"] and scores["financing"] < 2.5:

@@ -124,6 +124,7 @@ _FOREIGN: dict[Language, frozenset[str]] = {
 }
 # Words that say nothing about the language: "ok", the "am" of "10am", trims ("Sonata SE"), and every word that is
 # common in English and in one of the others ("me", "no", "a").
+ENGLISH_WORDS = _ENGLISH  # everyday English words ("this is great" names no one)
 _NEUTRAL = words("ok okay k kk am pm se sel le lx ex") | frozenset().union(*_FOREIGN.values()) & _ENGLISH
 # Short words of the others that English text also holds (a name, a typo, "la" for Los Angeles): half a word each.
 _WEAK = words("a e i o y te lo la el en es de do da na em as os si mi tu su un al ma ce il ne po pa ba sa ang")

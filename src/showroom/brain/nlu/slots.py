@@ -147,7 +147,7 @@ _SHOPPING_CUE = re.compile(
 )
 
 
-def _answers_the_trade_question(history: Sequence[Turn]) -> bool:
+def answers_the_trade_question(history: Sequence[Turn]) -> bool:
     """Did the agent's last reply ask for the customer's trade-in details?"""
     last = next((t.text for t in reversed(history) if t.sender in ("ai", "agent")), "")
     return bool(_TRADE_QUESTION.search(last) and _TRADE_DETAILS.search(last))
@@ -693,6 +693,9 @@ _TRADE_STATE = rx(
     r"|\b(?:some |a little |bad )?rust\b|\bleaks? (?:oil|coolant)\b"
     r"|\bcheck engine light\b|\bnon[- ]?smoker\b|\bgarage kept\b|\bsalvage (?:title)?\b|\brebuilt title\b"
     r"|\bsin choques\b|\bun solo due[nñ]o\b|\bbuen estado\b|\bbuenas condiciones\b"
+    # "the engine makes a noise", "transmission slips", "el motor hace un ruido": a fault the appraiser must hear of
+    r"|\b(?:the |its |el |la )?(?:engine|motor|transmission|transmisi[oó]n|trans|brakes|frenos)\b[^.,!?]{0,20}"
+    r"\b(?:noise|noisy|knock\w*|slips?|slipping|ticks?|ticking|leaks?|issues?|problems?|ruido|falla\w*|problemas?)\b"
 )
 _LIMIT_WORD = re.compile(r"\b(?:under|below|less|fewer|max(?:imum)?|no more|up to|at most|menos|m[aá]ximo)\b")
 _AND_SO_ON = re.compile(
@@ -736,7 +739,7 @@ def extract_slots(text: str, catalog: Catalog | None = None, history: Sequence[T
         ][:1]
     talked_trade = any(t.sender == "customer" and _TRADE_CUE.search(t.text.lower()) for t in history[-6:])
     own_start = bool(_OWN_CAR_START.match(lower)) and talked_trade  # "its a 2017 civic" after "have a trade"
-    answering = (_answers_the_trade_question(history) or own_start) and not _SHOPPING_CUE.search(lower)
+    answering = (answers_the_trade_question(history) or own_start) and not _SHOPPING_CUE.search(lower)
     first = mentions[0] if mentions else None
     if first is not None:  # "its a 2017 honda accord", "2017 accord 98k": the car said first, not "... on the titan"
         before = lower[: first.start]
