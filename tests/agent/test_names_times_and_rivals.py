@@ -208,3 +208,47 @@ async def test_a_model_not_on_the_lot_is_said_once(app: FastAPI, db: Database) -
     assert "CR-V" in await say("do u have a honda crv")
     narrowed = await say("under 20k")
     assert "CR-V" not in narrowed and "closest" in narrowed  # before: "I'm not seeing a CR-V" word for word again
+
+
+@pytest.mark.parametrize(
+    ("text", "most"),
+    [
+        ("i have 3 kids and need a 3rd row but cant spend more than like 30k", 3_000_000),
+        ("cant spend more than 30k", 3_000_000),
+        ("dont want to spend more than 25k", 2_500_000),
+        ("more than 30k is too much", 3_000_000),
+        ("anything over 20k is out of my budget", 2_000_000),
+    ],
+)
+def test_more_than_said_as_a_limit_is_a_ceiling(text: str, most: int) -> None:
+    s = understand(text).slots
+    assert (s.budget_min_cents, s.budget_max_cents) == (None, most)  # before: a floor of 30k, or 27k to 33k
+
+
+def test_more_than_said_as_a_wish_is_a_floor() -> None:
+    assert understand("something over 30k").slots.budget_min_cents == 3_000_000
+
+
+async def test_a_third_row_within_a_limit_said_as_more_than_lists_all_that_fit(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    both = await say("hi!! i have 3 kids and need a 3rd row but cant spend more than like 30k. used is fine")
+    assert "Highlander" in both and "Telluride" in both  # before: the one Telluride at $29,900
+
+
+async def test_a_drivetrain_carried_is_no_answer_to_another_question(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db, languages=["en", "es"])
+    await say("buenas, necesito una camioneta usada de 3 filas, menos de 30 mil")
+    await say("solo awd")
+    await say("la azul")  # none is blue: the closest, the AWD wish carried
+    seats = await say("tiene asientos con calefaccion?")
+    assert "tracción total" not in seats and "calefacción" in seats  # before: "Sí, ... es de tracción total (AWD)."
+
+
+async def test_a_day_alone_then_an_hour_alone_is_the_visit(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any equinox")
+    await say("the black one")
+    day = await say("k. sat?")  # before: "Could you tell me a bit more about what you're looking for?"
+    assert "What time on Saturday works best for you?" in day
+    hour = await say("10")  # before: "Is there a vehicle I can look up for you"
+    assert "confirm Saturday at 10 AM" in hour

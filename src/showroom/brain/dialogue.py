@@ -1831,10 +1831,10 @@ def trade_told(state: DialogueState, u: Understanding | None = None) -> TradeIn:
     return TradeIn(**{**told, **{k: v for k, v in now.items() if v is not None}})
 
 
-# A time written alone, without am/pm or a colon: "930", "at 1045", "like 930?"
+# A time written alone, without am/pm or a colon: "930", "at 1045", "like 930?", "10"
 _BARE_TIME = re.compile(
-    r"\W*(?:at |around |like |maybe |@)?(?:[1-9]|1[0-2])[0-5]\d(?:\s*-?\s*ish|\s+or so)?\W*", re.IGNORECASE
-)
+    r"\W*(?:at |around |like |maybe |@)?(?:[1-9]|1[0-2])(?:[0-5]\d)?(?:\s*-?\s*ish|\s+or so)?\W*", re.IGNORECASE
+)  # "10" alone too, once the day is given: its hour
 
 
 def with_visit_day(u: Understanding, state: DialogueState) -> Understanding:

@@ -781,6 +781,13 @@ def _drive_words(ctx: _Ctx, drivetrain: str) -> str:
     return ctx.t(words) if words else drivetrain
 
 
+_DRIVE_SAID = re.compile(
+    r"\b(?:awd|4wd|fwd|rwd|2wd|4x4|4x2|4motion|xdrive|quattro|all[- ]?wheel|four[- ]?wheel|front[- ]?wheel"
+    r"|rear[- ]?wheel|drivetrain|tracci[oó]n|doble tracci[oó]n|4 ?por ?4)\b",
+    re.IGNORECASE,
+)
+
+
 def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     s, title = ctx.u.slots, _told_apart(ctx, v, v.short_title if ctx.sms else v.title, by_price=True)
     out: list[str] = []
@@ -790,7 +797,9 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             out.append(ctx.t("Yes, the {title} is listed as a {kind}.", title=title, kind=v.body_style))
         elif v.body_style:
             out.append(ctx.t("The {title} is listed as a {body}.", title=title, body=v.body_style))
-    for wanted in s.drivetrains:
+    # a drivetrain the message asks of the car ("is it awd"), not one carried from before ("solo awd", then "tiene
+    # asientos con calefaccion?": no "Sí, ... es AWD" in answer to the heated seats)
+    for wanted in s.drivetrains if _DRIVE_SAID.search(ctx.u.text) else ():
         named = drivetrains_named(v.trim)
         if v.drivetrain and named and not any(drivetrain_fits(n, v.drivetrain) for n in named):
             # the feed contradicts itself ("Reserve AWD" listed as FWD): said as it is, never one side as fact

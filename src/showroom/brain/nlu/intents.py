@@ -174,6 +174,16 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         ),
     ),
     ("test_drive", 1.5, rx(r"\b(?:appointment|appt|schedule|book|reserve)\b")),
+    # "k. sat?", "tmrw?", "how about saturday": a day said alone, to come in
+    (
+        "test_drive",
+        2.0,
+        rx(
+            r"^\W*(?:(?:ok(?:ay)?|k|kk|cool|sure|great|alright|perfect|sounds good)\W+)?(?:(?:how|what) about |maybe |"
+            r"(?:could|can) (?:i|we) do )?(?:this |next )?(?:today|tonight|tonite|tomorrow|tmrw|tmr|"
+            r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)(?: (?:morning|afternoon|evening))?\W*$",
+        ),
+    ),
     (
         "test_drive",
         1.5,

@@ -70,12 +70,19 @@ _CMP_MAX = rx(
 )
 _CMP_MAX_TAIL = r"(?:\s+(?:about|around|like|roughly|maybe|approx(?:imately)?|\$)){0,2}\s*$"
 _CMP_MAX_BEFORE = re.compile(f"(?:{_CMP_MAX.pattern}){_CMP_MAX_TAIL}")
-_CMP_MIN_BEFORE = rx(r"(?:over|above|more than|at least|minimum(?: of)?|min|starting at|>|north of|m[aá]s de)\s*$")
+_CMP_MIN_BEFORE = rx(
+    r"(?:over|above|more than|at least|minimum(?: of)?|min|starting at|>|north of|m[aá]s de)"
+    r"(?:\s+(?:like|about|around|maybe|roughly))?\s*$"  # "cant spend more than like 30k"
+)
 _CMP_AROUND_BEFORE = rx(
     r"(?:around|about|approx(?:imately)?|roughly|~|close to|ballpark|near|somewhere around|in the|like"
     r"|alrededor de|como|unos)\s*$"
 )
-_CMP_MAX_AFTER = rx(r"^\s*(?:or (?:less|under|below|lower|cheaper)|max\b|tops\b|at most|maximum)")
+_CMP_MAX_AFTER = rx(
+    r"^\s*(?:or (?:less|under|below|lower|cheaper)|max\b|tops\b|at most|maximum"
+    # "more than 30k is too much", "anything over 25k is out of my budget": where the limit is
+    r"|(?:is|would be|gets?) (?:too (?:much|high|expensive|pricey)|out of (?:my|our) (?:budget|range)|a no)\b)"
+)
 _CMP_MIN_AFTER = rx(r"^\s*(?:or (?:more|higher|above)|\+|plus\b|and up\b|minimum)")
 _CMP_AROUND_AFTER = rx(r"^\s*(?:ish\b|or so\b|range\b|-ish|give or take)")
 _YEAR_MIN_AFTER = rx(
@@ -226,7 +233,10 @@ def _classify(text: str, num: _Num) -> None:
 
 
 # A limit said as what is not wanted: "nothing with", "no", "none above"
-_NEGATED = rx(r"\b(?:nothing|none|no|not|nada|ninguno|ninguna|without)\b(?:\s+[\w']+){0,3}\s*$")
+_NEGATED = rx(
+    r"\b(?:nothing|none|no|not|nada|ninguno|ninguna|without|can'?t|cannot|don'?t|dont|won'?t|wont|never"
+    r"|no puedo|no quiero)\b(?:\s+[\w']+){0,5}\s*$"
+)
 
 
 def _comparator(before: str, after: str) -> str:
