@@ -252,3 +252,16 @@ async def test_a_day_alone_then_an_hour_alone_is_the_visit(app: FastAPI, db: Dat
     assert "What time on Saturday works best for you?" in day
     hour = await say("10")  # before: "Is there a vehicle I can look up for you"
     assert "confirm Saturday at 10 AM" in hour
+
+
+async def test_is_the_other_one_cheaper_says_by_how_much(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any palisades")
+    await say("the blue one")
+    gap = await say("is the 2025 sel cheaper? u didnt show it")  # before: the SEL's price alone
+    assert "$3,780 less than the 2024 Hyundai Palisade XRT AWD" in gap
+    say = await chat(app, db)
+    await say("any used palisades")
+    await say("the 2023 one")
+    more = await say("is the 2022 limited cheaper or more")
+    assert "$1,000 less than the 2022 Hyundai Palisade Limited AWD: $37,900 against $38,900" in more

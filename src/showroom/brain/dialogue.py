@@ -1039,10 +1039,20 @@ _PRICE_GAP = re.compile(
 )
 
 
+# "is the 2022 limited cheaper or more", "is the 2025 sel cheaper?": of a car named, against the one discussed
+_CHEAPER_ASKED = re.compile(
+    r"\b(?:is|are|was|it'?s|its)\b[^.?!]{0,40}\b(?:cheaper|pricier|more expensive|less expensive|less|more)"
+    r"(?: or (?:more|less|cheaper|pricier))?\s*(?:[?.!]|$)|\bby how much\b|\bcheaper or (?:more|pricier)\b"
+    r"|\bes m[aá]s (?:barat[oa]|car[oa])\b",
+    re.IGNORECASE,
+)
+
+
 def price_gap(u: Understanding, car: VehicleView, other: VehicleView | None) -> Comparison | None:
-    """ "How much more is the black one?" of the car pointed at, against the one under discussion (``other``): the
-    two, the pricier first; None when the message asks no such thing or a price is missing."""
-    if other is None or other.id == car.id or not _PRICE_GAP.search(u.text):
+    """ "How much more is the black one?", "is the 2025 sel cheaper?" of the car pointed at, against the one under
+    discussion (``other``): the two, the pricier first; None when the message asks no such thing or a price is
+    missing."""
+    if other is None or other.id == car.id or not (_PRICE_GAP.search(u.text) or _CHEAPER_ASKED.search(u.text)):
         return None
     return _ranked([car, other], "price_gap")
 
