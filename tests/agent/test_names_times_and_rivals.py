@@ -265,3 +265,32 @@ async def test_is_the_other_one_cheaper_says_by_how_much(app: FastAPI, db: Datab
     await say("the 2023 one")
     more = await say("is the 2022 limited cheaper or more")
     assert "$1,000 less than the 2022 Hyundai Palisade Limited AWD: $37,900 against $38,900" in more
+
+
+@pytest.mark.parametrize(
+    "text", ["las que son 2022 y de menos de 38 mil", "2022 and under 38k", "the ones that are 2022"]
+)
+def test_a_year_said_with_are_or_before_a_budget_is_the_year(text: str) -> None:
+    s = understand(text).slots
+    assert (s.year_min, s.year_max) == (2022, 2022)  # before: no year, or none with the budget
+
+
+async def test_which_is_cheapest_of_those_is_answered_while_waiting(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db, languages=["en", "es"])
+    await say("buenas, busco una camioneta familiar usada, algo como una telluride o palisade")
+    await say("las que son 2022 y de menos de 38 mil")
+    await say("oigan la ultima vez que fui me dejaron esperando una hora y nadie me atendio, muy mal servicio")
+    cheapest = await say("y la mas barata de esas cual es")  # before: "Disculpe la espera. Su mensaje ya lo tiene"
+    assert cheapest.startswith("De esos, el 2022 Kia Telluride S AWD es el más barato, a $33,900.")
+    assert "en persona" not in cheapest and "prueba de manejo" not in cheapest
+
+
+async def test_last_name_is_no_pointer_and_the_details_told_are_recalled(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any used palisades")
+    await say("the 2023 one")
+    await say("my name is tanya. 708-555-0144")
+    email = await say("last name brooks. email tanya.brooks@example.com")
+    assert email.startswith("Thanks, Tanya! I've noted tanya.brooks@example.com.") and "Palisade" not in email
+    recalled = await say("remind me what info u have for me? want to make sure its right")
+    assert recalled.startswith("Yes, I have your name, Tanya, 708-555-0144 and tanya.brooks@example.com.")

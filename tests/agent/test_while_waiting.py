@@ -105,7 +105,7 @@ async def test_a_question_about_the_car_is_answered_while_waiting(app: FastAPI, 
     await chat.say("quiero hablar con una persona")
     await chat.say("cual es la mas barata de 3 filas")
     assert _replies(await chat.say("de que color es?")) == [
-        "El 2015 Toyota Highlander AWD 4dr V6 XLE es color Verde.\n\n¿Hay algo más que quiera saber de él?"
+        "El 2015 Toyota Highlander AWD 4dr V6 XLE es color Verde.\n\n¿Hay algo más en lo que le pueda ayudar?"
     ]
     miles = _replies(await chat.say("y cuantas millas"))
     assert miles[0].startswith("El 2015 Toyota Highlander AWD 4dr V6 XLE tiene 71,339 millas.")

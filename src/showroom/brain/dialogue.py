@@ -65,7 +65,8 @@ _ORDINALS = {
 }
 _ORDINAL = re.compile(
     r"\b(?:the\s+|el\s+|la\s+)?(" + "|".join(map(re.escape, _ORDINALS)) + r")(?:\s+(?:one|option|uno|una))?\b"
-    r"(?!\s*(?:-\s*)?(?:row|rows|fila|filas|seat|seats|asientos?|owner|owners|due[nñ]o|gen|generation|key|keys)\b)"
+    r"(?!\s*(?:-\s*)?(?:row|rows|fila|filas|seat|seats|asientos?|owner|owners|due[nñ]o|gen|generation|key|keys"
+    r"|name|names|time|week|weekend|month|year|night|visit|nombre|vez|semana)\b)"
     r"|(?:#|number\s+|no\.?\s*)([1-5])\b",
     re.IGNORECASE,
 )
@@ -2048,7 +2049,10 @@ def remember_contact(state: DialogueState, *, email: str | None, phone: str | No
 _RECALL = re.compile(
     r"\bwhat (?:did|do) i (?:tell|say|give|told)\b|\bwhat i (?:told|said)\b|\bdid i (?:tell|give|say)\b"
     r"|\b(?:do|did) (?:you|u) (?:remember|get|have|still have) my\b|\b(?:you|u) (?:have|got) my\b"
-    r"|\bremember (?:my|what i)\b|\bqu[eé] (?:le|te) dije\b|\btiene(?:s)? mi (?:n[uú]mero|correo|tel[eé]fono)\b",
+    r"|\bremember (?:my|what i)\b|\bqu[eé] (?:le|te) dije\b|\btiene(?:s)? mi (?:n[uú]mero|correo|tel[eé]fono)\b"
+    # "remind me what info u have for me", "what details do you have on me"
+    r"|\bremind me what\b|\bwhat (?:info|information|details|contact) (?:do )?(?:you|u) (?:have|got)\b"
+    r"|\bwhat do (?:you|u) have (?:on|for|about) me\b",
     re.IGNORECASE,
 )
 _ABOUT_CONTACT = re.compile(
@@ -2069,8 +2073,11 @@ def recall(state: DialogueState, u: Understanding) -> str | None:
     contact = {**state.contact, **({"phone": phone} if phone else {}), **({"email": email} if email else {})}
     if _ABOUT_CONTACT.search(u.text) and (contact.get("phone") or contact.get("email")):
         given = [contact[k] for k in ("phone", "email") if contact.get(k)]
+        if contact.get("name"):  # "remind me what info u have": their name too
+            given.insert(0, translate(language, "your name, {name},").format(name=contact["name"]))
+        listed = ", ".join(given[:-1]).replace(",,", ",") + translate(language, " and ") + given[-1]
         said.append(
-            translate(language, "Yes, I have {contact}.").format(contact=translate(language, " and ").join(given))
+            translate(language, "Yes, I have {contact}.").format(contact=listed if len(given) > 1 else given[0])
         )
     trade = trade_told(state)
     theirs = [w.lower() for w in (trade.model, trade.make) if w]  # "what did i tell u about my rav4"

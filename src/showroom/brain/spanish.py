@@ -76,6 +76,7 @@ MESSAGES: dict[str, str] = {
     ", for a call {when}": ", para una llamada {when}",
     "your new time, {when}": "su nueva hora, {when}",
     "a visit {when}": "una visita {when}",
+    "your name, {name},": "su nombre, {name},",
     " Its price isn't listed yet; a team member can get it to you.": (
         " Su precio aún no está publicado; alguien de nuestro equipo se lo puede dar."
     ),

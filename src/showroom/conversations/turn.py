@@ -411,7 +411,8 @@ async def _decide(
         # "while i wait, how much is it", "y cuantas millas"; "should i bring anything", "can u guarantee ill get
         # approved": the honest general answer, unless what the message fires hurts, the person still coming
         general = knows_generally(u.text)
-        plain = u.primary in _WHILE_WAITING or asks_about_a_car(u) or general
+        # "y la mas barata de esas cual es": of the cars shown, answered too
+        plain = u.primary in _WHILE_WAITING or asks_about_a_car(u) or general or refers_to_shown(u, told)
         if waiting.answers and ((match is None and plain) or (general and not (match and effects.hurts(match)))):
             pending = await _question(session, services, turn, message, u, known, turns)
             return replace(pending, waiting=True, request=replace(pending.request, waiting=True))

@@ -322,6 +322,8 @@ def compose_reply(
             reply.extras.append(coming)
     if not reply.question and (reply.lead or reply.body) and intent not in ("stop", "not_interested", "thanks"):
         reply.question = _another_question(ctx, reply, history)
+        if waiting and _PUSH.search(reply.question):
+            reply.question = ""
     opening = [] if intent == "stop" else _opening(ctx, reply)
     text = _render(ctx, reply, opening)
     drop = 0

@@ -104,7 +104,8 @@ _YEAR_MAX_BEFORE = rx(
     r"\b(?:nothing|none|not|nada)\s+(?:\w+\s+)?newer than\s*(?:a|an|the)?\s*$",
 )
 _YEAR_CONTEXT_BEFORE = rx(
-    r"\b(?:a|an|the|year|model year|is|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o|la|el|las|los"
+    r"\b(?:a|an|the|year|model year|is|are|like|want|need|only|just|solo|s[oó]lo|de|del|modelo|a[nñ]o|la|el|las|los"
+    r"|son|sean|es"
     r"|una?|meant|mean|said|wanted|prefer|rather|actually|make it)\s*$",
     # "the brown 2021", "la blanca 2025": a car of the list by its colour and year
     r"\b(?:the|that|la|el|esa|ese)\s+(?:white|black|gr[ae]y|silver|red|blue|green|brown|beige|gold|burgundy|blanc[oa]"
@@ -115,6 +116,8 @@ _ASKING_FOR = rx(r"\b(?:have|got|any|show|looking|see|carry|stock|need|want)\b")
 _YEAR_CONTEXT_AFTER = rx(
     r"^\s*(?:only|ones?|models?|please|pls|solamente|nada m[aá]s|nom[aá]s)\b",
     r"^\s*,?\s*(?:not|no) (?:the )?(?:19|20)\d\d\b",
+    # "2022 and under 38k", "las que son 2022 y de menos de 38 mil": a year, then the budget
+    r"^\s*,?\s*(?:and|y|&)\s+(?:de\s+)?(?:under|below|less|cheaper|menos|up to|hasta|max)\b",
 )
 _YEAR_TURNED_DOWN = rx(r"\b(?:not|no|instead of)\s+(?:the\s+|a\s+)?$")
 _VEHICLE_NOUN = rx(
