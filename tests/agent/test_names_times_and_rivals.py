@@ -294,3 +294,29 @@ async def test_last_name_is_no_pointer_and_the_details_told_are_recalled(app: Fa
     assert email.startswith("Thanks, Tanya! I've noted tanya.brooks@example.com.") and "Palisade" not in email
     recalled = await say("remind me what info u have for me? want to make sure its right")
     assert recalled.startswith("Yes, I have your name, Tanya, 708-555-0144 and tanya.brooks@example.com.")
+
+
+async def test_a_time_moved_in_spanish_keeps_the_day(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db, languages=["en", "es"])
+    await say("hola quiero hacer una prueba de manejo del ioniq 5")
+    await say("el jueves me queda bien")
+    await say("como a las 6 de la tarde")
+    moved = await say("perdón, mejor a las 5:15, salgo temprano")
+    assert "su nueva hora, el jueves a las 5:15" in moved  # before: "ya le pasé a las 5:15", the day lost
+
+
+async def test_is_it_really_there_asks_whether_it_is_there(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any tellurides")
+    await say("the white sx")
+    there = await say("my buddy said the white sx sold yesterday?? is it really there")
+    assert there.startswith("Yes, the 2021 Kia Telluride SX AWD is still available.")  # before: its colour
+
+
+async def test_a_missing_price_asked_again_is_said_another_way(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("do u have a 2022 honda civic")
+    first = await say("price?")
+    again = await say("why would u list a car with no price. just tell me what it is")
+    assert first.startswith("I don't have a listed price for the 2022 Honda Civic Sedan EX CVT yet")
+    assert again.startswith("Sorry, I know that's frustrating")  # before: the first sentence word for word

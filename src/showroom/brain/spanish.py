@@ -77,6 +77,11 @@ MESSAGES: dict[str, str] = {
     "your new time, {when}": "su nueva hora, {when}",
     "a visit {when}": "una visita {when}",
     "your name, {name},": "su nombre, {name},",
+    "Sorry, I know that's frustrating: the listing for the {title} has no price yet, and I won't guess one. A team "
+    "member can send you the exact figure; what's the best number to text you at?": (
+        "Disculpe, entiendo que es frustrante: el anuncio del {title} aún no tiene precio, y no voy a adivinarlo. "
+        "Alguien de nuestro equipo le puede enviar la cifra exacta; ¿a qué número le podemos escribir?"
+    ),
     " Its price isn't listed yet; a team member can get it to you.": (
         " Su precio aún no está publicado; alguien de nuestro equipo se lo puede dar."
     ),

@@ -25,7 +25,7 @@ from showroom.brain.i18n import contract, translate, writes
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
-from showroom.brain.nlu.when import capitalise_weekdays, find_day, moves_the_time, part_of_day
+from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day, moves_the_time, part_of_day
 from showroom.brain.types import Turn as AgentTurn
 from showroom.brain.types import VehicleView
 from showroom.conversations import experiment_hook
@@ -488,6 +488,13 @@ def _holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = 
     return f"{said} {waiting}\n\n{_call_us(turn, language)}"
 
 
+def _in_spanish_days(words: str) -> str:
+    """ "thursday a las 5:15" (the day told before, in the state's English) as "el jueves a las 5:15"."""
+    for english, spanish in zip(WEEKDAYS, ES_WEEKDAYS, strict=True):
+        words = re.sub(rf"(?<!\bel )\b{english}\b", f"el {spanish}", words, flags=re.IGNORECASE)
+    return words
+
+
 def _told_while_waiting(u: Understanding, language: str, email: str | None, phone: str | None) -> tuple[str, str]:
     """What a message to a customer waiting for a person gives, said back: their number and e-mail, a visit time
     ("your new time, tomorrow at 6:30 PM"), a figure they offer ("your offer of $41,000 out the door"); and when to
@@ -499,7 +506,7 @@ def _told_while_waiting(u: Understanding, language: str, email: str | None, phon
         if request.in_minutes is not None:
             when = translate(language, "in about {minutes} minutes").format(minutes=request.in_minutes)
         else:  # another language keeps the customer's words, tidied ("el sábado a las 10")
-            when = request.said() if language == "en" else _FILLER.sub("", capitalise_weekdays(request.words)).strip()
+            when = request.said() if language == "en" else _in_spanish_days(_FILLER.sub("", request.words).strip())
         new = moves_the_time(u.text)
         call = _CALL_ME.search(u.text)
         visit = call is None and "test_drive" in u.intents[:2]  # "el sabado a las 10 puedo ir? soy Carmen 773-..."

@@ -750,6 +750,27 @@ def _which_of_those(ctx: _Ctx) -> _Reply | None:
     return reply
 
 
+def _no_price(ctx: _Ctx, title: str) -> str:
+    """A unit with no listed price: said so, and asked again ("why would u list a car with no price. just tell me"),
+    said another way with a way to get it, not the same sentence twice."""
+    first = ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
+    if not any(first in t.text for t in ctx.history[-2:] if t.sender in ("ai", "agent")):
+        return first
+    return ctx.t(
+        "Sorry, I know that's frustrating: the listing for the {title} has no price yet, and I won't guess one. A "
+        "team member can send you the exact figure; what's the best number to text you at?",
+        title=title,
+    )
+
+
+_COLOUR_ASKED = re.compile(
+    r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\s+(?:\w+\s+){0,2}?(?:white|black|gr[ae]y|silver|red"
+    r"|blue|green|brown|beige|gold|orange|yellow|purple|burgundy|maroon|navy|tan|blanc[oa]s?|negr[oa]s?|gris|roj[oa]s?"
+    r"|azul|verde|plata|caf[eé])\b",
+    re.IGNORECASE,
+)
+
+
 def _last_list_size(ctx: _Ctx) -> int:
     """How many cars the agent's last list showed ("which ones are 4x4" after five trucks: "all of them" only when the
     five are; the cars ``ctx.vehicles`` holds may be only those that fit)."""
@@ -923,7 +944,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
                 feature=_with_article(_feature_phrase(feature), ctx),
             )
         )
-    colour_question = re.search(r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\b", ctx.u.text, re.I)
+    colour_question = _COLOUR_ASKED.search(ctx.u.text)  # "is it white?"; not "the white sx, is it really there"
     pointing = re.search(r"\b(?:the|la|el|los|las)\b", ctx.u.text, re.IGNORECASE)  # "y la gris?": that car, no question
     if s.colors and ctx.referred and len(ctx.u.text.split()) <= 3 and v.exterior_color and not pointing:  # "white?"
         out.append(
@@ -960,7 +981,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
         out.append(
             ctx.t("It's listed at {price}.", price=price_text(v.price_cents))
             if v.price_cents is not None
-            else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
+            else _no_price(ctx, title)
         )
     return list(dict.fromkeys(out))  # "4x4 or 2wd?" of a unit whose feed contradicts itself: said once
 
@@ -1559,7 +1580,7 @@ def _price(ctx: _Ctx) -> _Reply:
         reply.lead.append(
             ctx.t("The {title} is listed at {price}.", title=title, price=price_text(v.price_cents))
             if v.price_cents is not None
-            else ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
+            else _no_price(ctx, title)
         )
         if v.mileage is not None and _MILES_ASKED.search(ctx.u.text):
             reply.lead.append(
@@ -2468,9 +2489,7 @@ def _why_price_answer(ctx: _Ctx, cars: Sequence[VehicleView]) -> _Reply:
     reply = _Reply(vehicle_ids=[v.id for v in cars], confidence=0.75)
     title = a.short_title if ctx.sms else a.title
     if a.price_cents is None:
-        reply.lead.append(
-            ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
-        )
+        reply.lead.append(_no_price(ctx, title))
         return reply
     if len(cars) == 2 and cars[1].price_cents is not None and cars[1].price_cents > a.price_cents:
         b = cars[1]

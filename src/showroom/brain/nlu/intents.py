@@ -46,6 +46,9 @@ _RULES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
             r"(?<!\byou )(?<!\bu )(?<!\bya )\bstill\s+(?:available|avail|for sale|there|have (?:it|that|one|them)"
             r"|got (?:it|that|one)|in stock)\b",
             r"\bstill\s+(?:around|on the lot)\b",
+            # "is it really there", "the white sx sold yesterday??": whether the car is there, not its colour
+            r"\bis (?:it|she|that one|this one) (?:really|actually|even) (?:there|available|on the lot)\b"
+            r"|\b(?:sold|got sold|was sold) (?:yesterday|already|today|last week)\b",
         ),
     ),
     ("availability", 1.5, rx(r"\b(?:in stock|on (?:the|your) lot|on hand|availability)\b")),

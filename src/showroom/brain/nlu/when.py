@@ -251,7 +251,12 @@ def find_day(text: str) -> tuple[str, str] | None:
 
 
 _PART_OF_DAY = rx(r"\b(morning|afternoon|evening)s?\b", flags=re.IGNORECASE)
-_MOVED = rx(r"\b(?:actually|instead|change|make it|move it|switch)\b", flags=re.IGNORECASE)
+_MOVED = rx(
+    r"\b(?:actually|instead|change|make it|move it|switch|rather|better at|can we do|could we do|push it"
+    # "perdón, mejor a las 5:15", "mejor a las 4", "cambiarla a las 6", "en vez de"
+    r"|mejor|cambi\w*|en vez|m[aá]s bien|mejor a las)\b",
+    flags=re.IGNORECASE,
+)
 
 
 def part_of_day(text: str) -> str | None:
