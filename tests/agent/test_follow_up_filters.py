@@ -237,7 +237,7 @@ async def test_a_price_pointing_at_a_car_not_shown_finds_it_and_it_is_compared(a
     chat = await _visitor(app, db)
     await chat.reply("show me used sedans 20 to 25k")
     k5 = await chat.reply("the 23.6k one")  # not among the five shown
-    assert k5.startswith("Yes! The 2021 Kia K5 GT-Line Auto FWD is in stock") and "$23,600" in k5
+    assert k5.startswith("Here's the 2021 Kia K5 GT-Line Auto FWD.") and "$23,600" in k5
     side = await chat.reply("compare it to the jetta")
     assert side.startswith("Here they are side by side") and "K5 GT-Line" in side and "Jetta SE" in side
 

@@ -752,6 +752,11 @@ def pick(
         if -len(ordered) <= position < len(ordered):
             return [ordered[position]]
         return []
+    if _THE_FUEL.search(text) and u.slots.fuel_types and not _by_fuel(u, ordered):
+        # "ok going back to the hybrid, what was the price again" when the list shown has none: the one seen before
+        before_runs = _by_fuel(u, [], [*seen, *(v for v in earlier if v not in seen)])
+        if len(before_runs) == 1:
+            return before_runs
     # "is it awd?", "are they automatic?": answered of each; "the white one, awd?": of the white one
     described = u.slots.colors or _THE_FUEL.search(text)
     if (_YES_NO.search(text) or (described and _THE_X_ONE.search(text))) and _asks_attribute(u):
@@ -761,7 +766,7 @@ def pick(
             # else of a list before: the one, or the two of that colour ("is the blue one awd": each answered)
             return coloured[:1] or (before if 1 <= len(before) <= 2 else [])
         if _THE_FUEL.search(text) and u.slots.fuel_types:  # "is the hybrid awd?": the hybrid picks, of a list before
-            runs = _by_fuel(u, ordered, seen)
+            runs = _by_fuel(u, ordered, [*seen, *(v for v in earlier if v not in seen)])  # or a car discussed before
             focus = next((v for v in runs if v.id == state.focus), None)
             return [focus] if focus is not None else runs[:1]
         focus = next((v for v in ordered if v.id == state.focus), None)
@@ -1362,9 +1367,26 @@ def _within(shown: list[VehicleView], u: Understanding) -> list[VehicleView] | N
 
 def _by_fuel(u: Understanding, cars: Sequence[VehicleView], before: Sequence[VehicleView] = ()) -> list[VehicleView]:
     """The cars that run on the fuel the message names ("the hybrid"), else those of ``before`` that do."""
-    return [v for v in cars if _runs_on(v, u.slots.fuel_types)] or [
-        v for v in before if _runs_on(v, u.slots.fuel_types)
-    ]
+    fuels = _pointed_fuels(u)
+    return [v for v in cars if _runs_on(v, fuels)] or [v for v in before if _runs_on(v, fuels)]
+
+
+def _pointed_fuels(u: Understanding) -> list[str]:
+    """The fuel of the pointer ("back to the hybrid ... ur site says gasoline": the hybrid, not the gasoline one)."""
+    pointer = _THE_FUEL.search(u.text)
+    if pointer is None:
+        return u.slots.fuel_types
+    said = pointer.group().lower()
+    key = (
+        "electric"
+        if re.search(r"electric|el[eé]ctric|\bev\b", said)
+        else "plug"
+        if re.search(r"plug|phev", said)
+        else "diesel"
+        if "diesel" in said
+        else "hybrid"
+    )
+    return [f for f in u.slots.fuel_types if key in f.lower()] or u.slots.fuel_types
 
 
 def _runs_on(v: VehicleView, fuels: Sequence[str]) -> bool:

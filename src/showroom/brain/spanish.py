@@ -77,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "your new time, {when}": "su nueva hora, {when}",
     "a visit {when}": "una visita {when}",
     "your name, {name},": "su nombre, {name},",
+    "Here's the {title}.": "Este es el {title}.",
     "Sorry, I know that's frustrating: the listing for the {title} has no price yet, and I won't guess one. A team "
     "member can send you the exact figure; what's the best number to text you at?": (
         "Disculpe, entiendo que es frustrante: el anuncio del {title} aún no tiene precio, y no voy a adivinarlo. "

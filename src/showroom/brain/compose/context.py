@@ -76,11 +76,11 @@ class _Ctx:
         """A listing's colour in the reply's language ("Grey" -> "Gris" in Spanish)."""
         return colour_name(name, self.language) if name else ""
 
-    def join(self, items: Sequence[str]) -> str:
-        """'a, b and c' ('a, b y c')."""
+    def join(self, items: Sequence[str], last: str = "") -> str:
+        """'a, b and c' ('a, b y c'); ``last``: another last joint (" or ")."""
         if len(items) < 2:
             return "".join(items)
-        return ", ".join(items[:-1]) + self.t(" and ") + items[-1]
+        return ", ".join(items[:-1]) + (last or self.t(" and ")) + items[-1]
 
     def link(self, url: str | None) -> str | None:
         """The URL if no link has been used yet (a reply carries at most one)."""

@@ -488,7 +488,15 @@ def _exact_answer(
         v = exact[0]
         ranked = superlative(ctx.u) if ctx.referred else None  # "which one has the fewest miles": of all that fit
         title = v.title if not ctx.sms else v.short_title
-        reply.lead.append(ctx.t(_BEST_OF_ALL[ranked], title=title) if ranked else ctx.say("found_one", title=title))
+        reply.lead.append(
+            ctx.t(_BEST_OF_ALL[ranked], title=title)
+            if ranked
+            else ctx.t("Yes, the {title} is still available.", title=title)
+            if ctx.referred and ctx.u.primary == "availability"  # "is it at least still there"
+            else ctx.t("Here's the {title}.", title=title)
+            if ctx.referred  # "the porsche, year miles color": a car shown, no "Good news, it's in stock"
+            else ctx.say("found_one", title=title)
+        )
         reply.lead.append(_facts_sentence(v, ctx))
         highlights = _highlights(v, ctx)
         if highlights and not ctx.sms:
@@ -900,6 +908,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     # only named the car ("is the hybrid awd?", "the hybrid, what color")
     if s.fuel_types and not (ctx.referred and names_by_fuel(ctx.u)):
         out.append(_fuel_said(ctx, v) if _IS_A_FUEL.search(ctx.u.text) else _runs_on(ctx, v))
+    unlisted: list[str] = []  # asked of a car whose listing has no equipment at all: said once, all of them
     for feature in [f for f in s.features if f != "low mileage"]:  # "low miles" ranks; the miles are said
         own = feature_of(v, feature)
         if own and own not in v.features:  # known of the model or its fuel, not listed by the feed
@@ -929,6 +938,9 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
                 else ctx.t("Yes, the {title} is listed as {feature}.", title=title, feature=own)
             )
             continue
+        if not own and not v.features:  # no feature list at all: nothing is missing from it, it just does not say
+            unlisted.append(_with_article(_feature_phrase(feature), ctx))
+            continue
         out.append(
             ctx.t("Yes, its feature list includes {feature}.", feature=own)
             if own
@@ -936,12 +948,14 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
                 "I don't see {feature} in its feature list; a team member can double-check that.",
                 feature=_with_article(_feature_phrase(feature), ctx),
             )
-            if v.features
-            else ctx.t(  # no feature list at all: nothing is missing from it, the listing just does not say
+        )
+    if unlisted:  # "heated seats and a panoramic roof?": one sentence for both
+        out.append(
+            ctx.t(
                 "Our listing for the {title} doesn't include its equipment, so I can't confirm {feature}; a team "
                 "member can check it on the car for you.",
                 title=title,
-                feature=_with_article(_feature_phrase(feature), ctx),
+                feature=ctx.join(unlisted, ctx.t(" or ")),
             )
         )
     colour_question = _COLOUR_ASKED.search(ctx.u.text)  # "is it white?"; not "the white sx, is it really there"
