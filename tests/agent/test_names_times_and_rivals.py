@@ -347,3 +347,20 @@ async def test_a_car_pointed_at_is_described_not_announced(app: FastAPI, db: Dat
     await say("looking for something nicer. lexus genesis audi porsche, used is fine, under 50")
     porsche = await say("the porsche, year miles color")
     assert porsche.startswith("Here's the 2019 Porsche Macan AWD. It's listed at $31,900, has 41,603 miles")
+
+
+async def test_the_colour_of_the_car_discussed_points_at_it(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("any ford escapes")
+    await say("awd under 23k")
+    blue = await say("the blue one")  # before: the three blue Escapes of the first list again
+    assert blue.startswith("That's the 2021 Ford Escape SEL AWD, listed at $22,600.")
+
+
+async def test_an_offer_to_you_guys_is_said_back(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    await say("do u have new palisades? need 3rd row for sure")
+    await say("only awd ones")
+    await say("the blue one, whats the price and miles")
+    offer = await say("would u guys take 41k for it")  # before: the note named the car, not the offer
+    assert "about your offer of $41,000 for the 2024 Hyundai Palisade XRT AWD (stock DT25256)" in offer

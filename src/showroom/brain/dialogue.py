@@ -794,6 +794,10 @@ def pick(
         return []  # "the hybrid one, what color" when none shown is a hybrid: a search for it, not a list's answer
     if candidates is None:  # none fits what the question names: each one's answer says how it is listed
         return ordered if _asks_attribute(u) and not u.slots.colors and not _THE_FUEL.search(text) else []
+    focus_among = next((v for v in candidates if v.id == state.focus), None)
+    if focus_among is not None and len(candidates) > 1 and u.slots.colors and not _compares(text):
+        if not re.search(r"\b(?:ones|they|them|both|those|these|all)\b", text, re.IGNORECASE):
+            return [focus_among]  # "the blue one" when the car under discussion is blue: that car
     if _CHEAPER.search(text):
         priced = [v for v in candidates if v.price_cents is not None]
         return [min(priced, key=lambda v: v.price_cents or 0)] if priced else []

@@ -166,7 +166,8 @@ _BARE_BEFORE = re.compile(
 )
 # "would you take 37 for it", "can you do 35", "me la dejan en 37": an offer (in thousands when said bare)
 _OFFER_BEFORE = re.compile(
-    r"\b(?:(?:would|will|could|can) (?:you|u|ya) (?:take|do|go|accept)|(?:i'?ll|ill|i can|i could|i'?d|id) (?:do|pay"
+    r"\b(?:(?:would|will|could|can) (?:you|u|ya)(?: guys| all|'?all)? (?:take|do|go|accept)"
+    r"|(?:would|will) (?:y'?all|yall) (?:take|do|go|accept)|(?:i'?ll|ill|i can|i could|i'?d|id) (?:do|pay"
     r"|offer|give you)|me (?:la|lo) dej(?:a|an|as) en)\s*(?:like |about |around )?\$?\s*$",
     re.IGNORECASE,
 )

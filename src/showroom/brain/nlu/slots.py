@@ -677,7 +677,8 @@ _OWN_CAR_START = rx(
 _FOR_A_NEW_ONE = rx(r"\bfor (?:a |the )?(?:new|newer|brand new) (?:one|model)\b|\bpor (?:una|uno) nuev[oa]\b")
 _BUDGET_SAID = rx(
     r"\$|\b(?:budget|under|below|max|spend|afford|price|presupuesto)\b"
-    r"|\b(?:out[- ]the[- ]door|otd|cash|all in|would (?:you|u|ya) (?:do|take|go)|will (?:you|u) (?:do|take))\b"
+    r"|\b(?:out[- ]the[- ]door|otd|cash|all in|would (?:you|u|ya)(?: guys| all)? (?:do|take|go)"
+    r"|will (?:you|u) (?:do|take)|would (?:y'?all|yall) (?:do|take|go))\b"
 )
 # how the customer's own car is, as they say it: kept with the trade-in, said back, never asked again
 _TRADE_STATE = rx(
