@@ -795,9 +795,9 @@ def pick(
     if candidates is None:  # none fits what the question names: each one's answer says how it is listed
         return ordered if _asks_attribute(u) and not u.slots.colors and not _THE_FUEL.search(text) else []
     focus_among = next((v for v in candidates if v.id == state.focus), None)
-    if focus_among is not None and len(candidates) > 1 and u.slots.colors and not _compares(text):
-        if not re.search(r"\b(?:ones|they|them|both|those|these|all)\b", text, re.IGNORECASE):
-            return [focus_among]  # "the blue one" when the car under discussion is blue: that car
+    one = u.slots.colors and not _compares(text) and not _SEVERAL.search(text)
+    if focus_among is not None and len(candidates) > 1 and one:
+        return [focus_among]  # "the blue one" when the car under discussion is blue: that car
     if _CHEAPER.search(text):
         priced = [v for v in candidates if v.price_cents is not None]
         return [min(priced, key=lambda v: v.price_cents or 0)] if priced else []
@@ -841,6 +841,7 @@ ASKED_OF_IT = re.compile(r"\b(?:is|does|has)\s+(?:it|that|that one|she)\b", re.I
 _THOSE_TWO = re.compile(
     r"\b(?:those|these|them|the) (?:two|2)\b|\b(?:las|los|esas|esos|estas|estos) (?:dos|2)\b", re.IGNORECASE
 )
+_SEVERAL = re.compile(r"\b(?:ones|they|them|both|those|these|all)\b", re.IGNORECASE)
 _YES_NO = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|y|pues|entonces)\s+){0,2}"
     r"(?:is|are|does|do|has|have|can|will|tiene|tienen|es|son|trae|traen)\b",
