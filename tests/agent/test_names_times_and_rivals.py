@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from showroom.brain.dialogue import given_name
 from showroom.brain.nlu.intents import understand
-from showroom.brain.nlu.knowledge import rivals
+from showroom.brain.nlu.knowledge import rivals, size_order
 from showroom.brain.nlu.when import find_time_request
 from showroom.db.engine import Database
 from tests.agent.test_references_and_specs import chat
@@ -364,3 +364,12 @@ async def test_an_offer_to_you_guys_is_said_back(app: FastAPI, db: Database) -> 
     await say("the blue one, whats the price and miles")
     offer = await say("would u guys take 41k for it")  # before: the note named the car, not the offer
     assert "about your offer of $41,000 for the 2024 Hyundai Palisade XRT AWD (stock DT25256)" in offer
+
+
+async def test_which_is_bigger_of_two_models_is_said_by_their_class(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    bigger = await say("which is bigger, the tucson or the santa fe")  # before: "Our listings don't rate which is"
+    assert (
+        "The Santa Fe is the bigger of the two: it's a midsize SUV, a size up from the Tucson (compact SUV)." in bigger
+    )
+    assert size_order("Palisade", "Tucson") == 1 and size_order("Elantra", "Tucson") is None

@@ -78,6 +78,30 @@ MESSAGES: dict[str, str] = {
     "a visit {when}": "una visita {when}",
     "your name, {name},": "su nombre, {name},",
     "Here's the {title}.": "Este es el {title}.",
+    "The {big} is the bigger of the two: it's a {big_class}, a size up from the {small} ({small_class}). Here they "
+    "are side by side:": (
+        "El {big} es el más grande de los dos: es un {big_class}, un tamaño más que el {small} ({small_class}). Aquí "
+        "están lado a lado:"
+    ),
+    "subcompact car": "auto subcompacto",
+    "compact car": "auto compacto",
+    "midsize car": "auto mediano",
+    "large car": "auto grande",
+    "luxury sedan": "sedán de lujo",
+    "electric car": "auto eléctrico",
+    "subcompact SUV": "SUV subcompacta",
+    "compact SUV": "SUV compacta",
+    "luxury compact SUV": "SUV compacta de lujo",
+    "electric SUV": "SUV eléctrica",
+    "midsize SUV": "SUV mediana",
+    "luxury midsize SUV": "SUV mediana de lujo",
+    "three-row SUV": "SUV de tres filas",
+    "three-row electric SUV": "SUV eléctrica de tres filas",
+    "full-size SUV": "SUV grande",
+    "compact pickup": "pickup compacta",
+    "midsize pickup": "pickup mediana",
+    "full-size pickup": "pickup grande",
+    "heavy-duty pickup": "pickup de trabajo pesado",
     "Sorry, I know that's frustrating: the listing for the {title} has no price yet, and I won't guess one. A team "
     "member can send you the exact figure; what's the best number to text you at?": (
         "Disculpe, entiendo que es frustrante: el anuncio del {title} aún no tiene precio, y no voy a adivinarlo. "

@@ -60,7 +60,7 @@ from showroom.brain.nlu.attributes import (
 )
 from showroom.brain.nlu.figures import Rated, rated
 from showroom.brain.nlu.intents import DEFERRAL
-from showroom.brain.nlu.knowledge import three_rows_since, trim_rank
+from showroom.brain.nlu.knowledge import segment, size_order, three_rows_since, trim_rank
 from showroom.brain.nlu.understanding import Slots, Understanding
 from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day
 from showroom.brain.types import VehicleView, display_name
@@ -2659,7 +2659,20 @@ def _side_by_side_answer(ctx: _Ctx, a: VehicleView, b: VehicleView) -> _Reply:
     guessed)."""
     reply = _Reply(vehicle_ids=[a.id, b.id], confidence=0.8)
     asked = unrated(ctx.u)
-    if asked:  # "which is bigger": not in the listings, and not guessed
+    bigger = size_order(a.model, b.model) if asked in ("bigger", "larger", "roomier", "more room") else None
+    if bigger:  # "which is bigger, the tucson or the santa fe": by class (US market segments), never a dimension
+        big, small = (a, b) if bigger > 0 else (b, a)
+        reply.lead.append(
+            ctx.t(
+                "The {big} is the bigger of the two: it's a {big_class}, a size up from the {small} ({small_class}). "
+                "Here they are side by side:",
+                big=big.model,
+                big_class=ctx.t(segment(big.model) or ""),
+                small=small.model,
+                small_class=ctx.t(segment(small.model) or ""),
+            )
+        )
+    elif asked:  # "which is safer": not in the listings, and not guessed
         reply.lead.append(
             ctx.t(
                 "Our listings don't rate which is {asked}, so I won't guess; here they are side by side:", asked=asked

@@ -226,12 +226,39 @@ def _segment_index() -> dict[str, str]:
 def rivals(model: str) -> list[str]:
     """The models a buyer of ``model`` cross-shops (its segment's others), or none for an unknown model ('Sonata' ->
     ['K5', 'Optima', 'Camry', ...])."""
-    index = _segment_index()
-    segment = next((index[key] for key in _prefixes(model) if key in index), None)
-    if segment is None:
+    found = segment(model)
+    if found is None:
         return []
     own = set(_prefixes(model))
-    return [m for m in SEGMENTS[segment].split("|") if squash(m) not in own]
+    return [m for m in SEGMENTS[found].split("|") if squash(m) not in own]
+
+
+# Each segment's family and size within it, smallest first: "is the santa fe bigger than the tucson" is answered
+# by class (a midsize SUV against a compact one), never by a dimension the feed does not give.
+_SIZES: dict[str, tuple[str, int]] = {
+    "subcompact car": ("car", 1), "compact car": ("car", 2), "midsize car": ("car", 3), "large car": ("car", 4),
+    "luxury sedan": ("car", 3), "electric car": ("car", 3),
+    "subcompact SUV": ("SUV", 1), "compact SUV": ("SUV", 2), "luxury compact SUV": ("SUV", 2),
+    "electric SUV": ("SUV", 2), "midsize SUV": ("SUV", 3), "luxury midsize SUV": ("SUV", 3),
+    "three-row SUV": ("SUV", 4), "three-row electric SUV": ("SUV", 4), "full-size SUV": ("SUV", 5),
+    "compact pickup": ("pickup", 1), "midsize pickup": ("pickup", 2), "full-size pickup": ("pickup", 3),
+    "heavy-duty pickup": ("pickup", 4),
+}  # fmt: skip
+
+
+def segment(model: str) -> str | None:
+    """The market segment of a known model ('Tucson' -> 'compact SUV'), or None."""
+    index = _segment_index()
+    return next((index[key] for key in _prefixes(model) if key in index), None)
+
+
+def size_order(a: str, b: str) -> int | None:
+    """Which of two models is the bigger class: 1 when ``a``, -1 when ``b``, 0 the same class; None when they are
+    of different families (a sedan and an SUV) or one is unknown."""
+    sa, sb = segment(a), segment(b)
+    if sa is None or sb is None or sa not in _SIZES or sb not in _SIZES or _SIZES[sa][0] != _SIZES[sb][0]:
+        return None
+    return (_SIZES[sa][1] > _SIZES[sb][1]) - (_SIZES[sa][1] < _SIZES[sb][1])
 
 
 # Trim ladders, lowest first, of the lines a Hyundai store sees most (US market, recent model years): enough to say
