@@ -105,3 +105,26 @@ async def test_the_model_gets_the_conversations_state(
         await guest.post(path, json={"content": "how many miles on the white one", "token": first["token"]})
     system = fake.requests[-1]["messages"][0]["content"]
     assert "vehicles shown to the customer, in order: 1." in system and "Telluride" in system
+
+
+async def test_the_model_is_told_when_the_customer_waits_for_a_person(
+    llm: tuple[FakeLLM, str], db: Database, settings: Settings
+) -> None:
+    from showroom.app import create_app
+
+    fake, url = llm
+    fake.mode, fake.requests = "garbage", []  # the builtin agent answers; what the model was sent is looked at
+    configured = Settings.model_validate({**settings.model_dump(), "llm_base_url": url, "llm_timeout": 1.0})
+    application = create_app(configured, database=db)
+    async with application.router.lifespan_context(application):
+        team = await stocked_team(application, db)
+        admin = await sign_in(application, team.admin.email)
+        await admin.patch("/api/v1/dealership", json={"ai_config": {"provider": "openai", "model": "test-model"}})
+        guest = new_client(application)
+        guest.headers["Origin"] = SITE
+        path = f"/api/v1/widget/{team.dealership.subdomain}/messages"
+        first = (await guest.post(path, json={"content": "any tellurides?"})).json()
+        await guest.post(path, json={"content": "can i talk to a real person", "token": first["token"]})
+        await guest.post(path, json={"content": "how many miles on the white one", "token": first["token"]})
+    system = fake.requests[-1]["messages"][0]["content"]
+    assert "The customer is waiting for a person from the team" in system  # no visit pitched meanwhile

@@ -146,6 +146,10 @@ HUMAN_HANDLES = "a human is handling this conversation"
 # note, at most ``MAX_HOLDING_NOTES`` of them (the third and later give the number to call), then silence until a
 # person writes.
 # ("i got a 2014 silverado to trade in": the trade's details are acknowledged for the appraisal)
+_WAITING_NOTE = (
+    "The customer is waiting for a person from the team, whom you already brought in: answer plainly, do not pitch a "
+    "test drive or a visit, and do not promise anything the person will decide."
+)
 _WHILE_WAITING = frozenset({"availability", "inventory_search", "price", "vehicle_facts", "hours_location", "trade_in"})
 MAX_HOLDING_NOTES = 4
 BUYING_INTENTS = frozenset(
@@ -415,7 +419,10 @@ async def _decide(
         plain = u.primary in _WHILE_WAITING or asks_about_a_car(u) or general or refers_to_shown(u, told)
         if waiting.answers and ((match is None and plain) or (general and not (match and effects.hurts(match)))):
             pending = await _question(session, services, turn, message, u, known, turns)
-            return replace(pending, waiting=True, request=replace(pending.request, waiting=True))
+            # an LLM is told too: a plain answer, no visit pitched, the person still coming
+            told_waiting = f"{pending.request.dialogue}\n{_WAITING_NOTE}".strip()
+            request = replace(pending.request, waiting=True, dialogue=told_waiting)
+            return replace(pending, waiting=True, request=request)
         recalled = recall(told, u)  # "u have my number right": said back, not a holding line
         if waiting.notes >= MAX_HOLDING_NOTES and recalled is None:
             return Outcome(skipped=silent)
