@@ -373,3 +373,17 @@ async def test_which_is_bigger_of_two_models_is_said_by_their_class(app: FastAPI
         "The Santa Fe is the bigger of the two: it's a midsize SUV, a size up from the Tucson (compact SUV)." in bigger
     )
     assert size_order("Palisade", "Tucson") == 1 and size_order("Elantra", "Tucson") is None
+
+
+async def test_the_model_that_the_site_calls_electric_is_its_hybrid(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    hybrids = await say("what about the tucsons that say electric on your site")
+    # before: "We don't have a Tucson in stock right now", then the Niro EV and the Ioniq 5
+    assert "I'm not seeing an electric Tucson" in hybrids and "Tucson Hybrid Limited AWD" in hybrids
+    assert "(hybrid instead of electric)" in hybrids and "Niro" not in hybrids
+
+
+async def test_a_price_gap_elsewhere_is_no_offer(app: FastAPI, db: Database) -> None:
+    say = await chat(app, db)
+    match = await say("Carvana has basically the same Rogue for like $1,500 less. You guys price match?")
+    assert "bringing in a member of our team" in match and "$1,700" not in match  # before: "your offer of $1,700"

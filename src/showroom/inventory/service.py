@@ -447,6 +447,14 @@ _NEAR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+# The fuel closest to one the model has none of: an electric Tucson's buyer wants its hybrid first
+_NEAR_FUELS: dict[str, tuple[str, ...]] = {
+    "Electric": ("Plug-In Hybrid", "Hybrid"),
+    "Plug-In Hybrid": ("Hybrid", "Electric"),
+    "Hybrid": ("Plug-In Hybrid",),
+}
+
+
 def closest(filters: VehicleFilters) -> list[VehicleFilters]:
     """When nothing fits every filter: the searches for the closest units, in order, each relaxing one more wish
     (the first that finds anything is offered, each unit with how it differs): the colour; then the trim or the
@@ -478,6 +486,12 @@ def closest(filters: VehicleFilters) -> list[VehicleFilters]:
     current = replace(current, trims=[], year_min=None, year_max=None, mileage_max=None)
     rung(current)
     rung(replace(current, drivetrains=[], transmissions=[], price_min=None, price_max=None, condition=None))
+    if filters.models and filters.fuel_types:  # "the tucsons that say electric": the model's hybrids, said as such
+        loose = replace(current, drivetrains=[], transmissions=[], price_min=None, price_max=None)
+        nearby = [f for wanted in filters.fuel_types for f in _NEAR_FUELS.get(wanted, ())]
+        if nearby:
+            rung(replace(loose, fuel_types=nearby))
+        rung(replace(loose, fuel_types=[]))
     if filters.makes and filters.body_styles and not filters.models:  # "the ram" after "suvs": the make named wins
         rung(replace(current, body_styles=[]))
     if filters.price_max:  # nothing within the budget: the closest above it

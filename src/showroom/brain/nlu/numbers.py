@@ -52,6 +52,7 @@ _IGNORE_AFTER = rx(
     r"|on my|in (?:fees|taxes)"
     # "7 grand cheaper", "5k more than the other", "3000 difference": a gap between two prices, not a budget
     r"|(?:k\b|grand\b|thousand\b|mil\b)?\s*(?:cheaper|more expensive|pricier|more than|less than (?:the|that|it|this)"
+    r"|less\s*(?:[.,!?]|$|than|there|at|on|over|from|elsewhere)"  # "the same rogue for like $1,500 less"
     r"|difference|apart|extra|m[aá]s barat[oa]|m[aá]s car[oa]|de diferencia)",
     r"(?:year|yr)s?\b|people|seats?|rows?|kids|passengers|days?|weeks?|months?|hours?|hp\b|horsepower|mpg",
     r"(?:am|pm)\b|o'?clock|doors?|cyl|cylinders?|speed|%|percent|miles? (?:away|from)|minutes?|min\b"
