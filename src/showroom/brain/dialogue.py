@@ -2101,8 +2101,8 @@ def recall(state: DialogueState, u: Understanding) -> str | None:
     if _ABOUT_CONTACT.search(u.text) and (contact.get("phone") or contact.get("email")):
         given = [contact[k] for k in ("phone", "email") if contact.get(k)]
         if contact.get("name"):  # "remind me what info u have": their name too
-            given.insert(0, translate(language, "your name, {name},").format(name=contact["name"]))
-        listed = ", ".join(given[:-1]).replace(",,", ",") + translate(language, " and ") + given[-1]
+            given.insert(0, translate(language, "your name, {name}").format(name=contact["name"]))
+        listed = ", ".join(given[:-1]) + translate(language, " and ") + given[-1]
         said.append(
             translate(language, "Yes, I have {contact}.").format(contact=listed if len(given) > 1 else given[0])
         )

@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     ", for a call {when}": ", para una llamada {when}",
     "your new time, {when}": "su nueva hora, {when}",
     "a visit {when}": "una visita {when}",
-    "your name, {name},": "su nombre, {name},",
+    "your name, {name}": "su nombre, {name}",
     "Here's the {title}.": "Este es el {title}.",
     "The {big} is the bigger of the two: it's a {big_class}, a size up from the {small} ({small_class}). Here they "
     "are side by side:": (

@@ -76,6 +76,11 @@ class _Ctx:
         """A listing's colour in the reply's language ("Grey" -> "Gris" in Spanish)."""
         return colour_name(name, self.language) if name else ""
 
+    def said_before(self, text: str, within: int | None = None) -> bool:
+        """Did one of the agent's replies (of the last ``within`` turns, else of all) say ``text``?"""
+        turns = self.history[-within:] if within else self.history
+        return any(text in t.text for t in turns if t.sender in (Sender.ai, Sender.agent))
+
     def join(self, items: Sequence[str], last: str = "") -> str:
         """'a, b and c' ('a, b y c'); ``last``: another last joint (" or ")."""
         if len(items) < 2:

@@ -48,6 +48,7 @@ from showroom.brain.i18n import colour_name
 from showroom.brain.nlu.attributes import (
     MODEL_MPG,
     body_matches,
+    color_family,
     color_matches,
     drivetrain_fits,
     drivetrain_matches,
@@ -227,9 +228,9 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
             # "any jeep wranglers?" when the lot has none at all: said plainly, not "no AWD Wrangler in your budget";
             # once ("under 20k" after "no CR-V": the closest under 20k, not "I'm not seeing a CR-V" again)
             missing = _wanted(Slots(makes=s.makes, models=s.models), ctx.language)
-            if not _said_before(ctx, missing):
+            if not ctx.said_before(missing):
                 reply.lead.append(ctx.say("no_exact", what=missing))
-        elif s.has_vehicle_criteria() and not _said_before(ctx, _wanted(s, ctx.language)):
+        elif s.has_vehicle_criteria() and not ctx.said_before(_wanted(s, ctx.language)):
             reply.lead.append(ctx.say("no_exact", what=_wanted(s, ctx.language)))
         reply.lead.append(ctx.say("alternatives"))
         notes = {v.id: ", ".join(_notes(v, s, ctx.language)[:3]) for v in shown}
@@ -242,11 +243,6 @@ def _inventory_answer(ctx: _Ctx, *, asked_specific: bool) -> _Reply:
     reply.question = ctx.say("ask_notify")
     reply.confidence = 0.55
     return reply
-
-
-def _said_before(ctx: _Ctx, wanted: str) -> bool:
-    """Did an earlier reply say the lot has no ``wanted`` ("a CR-V", "un Elantra, nuevo")? Then not again."""
-    return any(wanted in t.text for t in ctx.history if t.sender in ("ai", "agent"))
 
 
 _THIS_ONE = re.compile(
@@ -762,7 +758,7 @@ def _no_price(ctx: _Ctx, title: str) -> str:
     """A unit with no listed price: said so, and asked again ("why would u list a car with no price. just tell me"),
     said another way with a way to get it, not the same sentence twice."""
     first = ctx.t("I don't have a listed price for the {title} yet; a team member can get it to you.", title=title)
-    if not any(first in t.text for t in ctx.history[-2:] if t.sender in ("ai", "agent")):
+    if not ctx.said_before(first, within=2):
         return first
     return ctx.t(
         "Sorry, I know that's frustrating: the listing for the {title} has no price yet, and I won't guess one. A "
@@ -771,12 +767,13 @@ def _no_price(ctx: _Ctx, title: str) -> str:
     )
 
 
-_COLOUR_ASKED = re.compile(
-    r"\bcolou?r\b|\b(?:is|are)\s+(?:it|they|that one|this one)\s+(?:\w+\s+){0,2}?(?:white|black|gr[ae]y|silver|red"
-    r"|blue|green|brown|beige|gold|orange|yellow|purple|burgundy|maroon|navy|tan|blanc[oa]s?|negr[oa]s?|gris|roj[oa]s?"
-    r"|azul|verde|plata|caf[eé])\b",
-    re.IGNORECASE,
-)
+_IS_IT = re.compile(r"\b(?:is|are)\s+(?:it|they|that one|this one)\s+((?:\w+\s+){0,2}\w+)", re.IGNORECASE)
+
+
+def _colour_asked(text: str) -> bool:
+    """ "What colour", "is it white?", "is it a dark grey"; not "the white sx, is it really there"."""
+    said = _IS_IT.search(text)
+    return bool(re.search(r"\bcolou?r\b", text, re.IGNORECASE) or (said and color_family(said.group(1))))
 
 
 def _last_list_size(ctx: _Ctx) -> int:
@@ -810,13 +807,6 @@ def _drive_words(ctx: _Ctx, drivetrain: str) -> str:
     return ctx.t(words) if words else drivetrain
 
 
-_DRIVE_SAID = re.compile(
-    r"\b(?:awd|4wd|fwd|rwd|2wd|4x4|4x2|4motion|xdrive|quattro|all[- ]?wheel|four[- ]?wheel|front[- ]?wheel"
-    r"|rear[- ]?wheel|drivetrain|tracci[oó]n|doble tracci[oó]n|4 ?por ?4)\b",
-    re.IGNORECASE,
-)
-
-
 def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
     s, title = ctx.u.slots, _told_apart(ctx, v, v.short_title if ctx.sms else v.title, by_price=True)
     out: list[str] = []
@@ -828,7 +818,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
             out.append(ctx.t("The {title} is listed as a {body}.", title=title, body=v.body_style))
     # a drivetrain the message asks of the car ("is it awd"), not one carried from before ("solo awd", then "tiene
     # asientos con calefaccion?": no "Sí, ... es AWD" in answer to the heated seats)
-    for wanted in s.drivetrains if _DRIVE_SAID.search(ctx.u.text) else ():
+    for wanted in s.drivetrains if drivetrains_named(ctx.u.text) else ():
         named = drivetrains_named(v.trim)
         if v.drivetrain and named and not any(drivetrain_fits(n, v.drivetrain) for n in named):
             # the feed contradicts itself ("Reserve AWD" listed as FWD): said as it is, never one side as fact
@@ -958,7 +948,7 @@ def _attribute_facts(v: VehicleView, ctx: _Ctx) -> list[str]:
                 feature=ctx.join(unlisted, ctx.t(" or ")),
             )
         )
-    colour_question = _COLOUR_ASKED.search(ctx.u.text)  # "is it white?"; not "the white sx, is it really there"
+    colour_question = _colour_asked(ctx.u.text)
     pointing = re.search(r"\b(?:the|la|el|los|las)\b", ctx.u.text, re.IGNORECASE)  # "y la gris?": that car, no question
     if s.colors and ctx.referred and len(ctx.u.text.split()) <= 3 and v.exterior_color and not pointing:  # "white?"
         out.append(
@@ -2146,6 +2136,20 @@ def _stop(ctx: _Ctx) -> _Reply:
     return reply
 
 
+def contact_parts(ctx: _Ctx, email: str | None, phone: str | None) -> list[str]:
+    """The contact details a message gives, as a reply says them back ("your number, 312-555-0144", the e-mail)."""
+    return [part for part in (ctx.t("your number, {phone}", phone=phone) if phone else "", email or "") if part]
+
+
+def contact_noted(ctx: _Ctx, what: str, name: str | None) -> str:
+    """ "Thanks, Dana! I've noted your number, 312-555-0144." (by name when known)."""
+    return (
+        ctx.t("Thanks, {name}! I've noted {what}.", name=name, what=what)
+        if name
+        else ctx.t("Thanks! I've noted {what}.", what=what)
+    )
+
+
 def _not_interested(ctx: _Ctx) -> _Reply:
     reply = _Reply(confidence=0.85)
     reply.lead.append(ctx.t("Understood, and thanks for letting us know."))
@@ -2232,18 +2236,12 @@ def _other(ctx: _Ctx) -> _Reply:
     email, phone = contact_given(ctx.u.text)
     if email or phone:  # "im mike, 312-555-0187": said back, and the conversation goes on
         name = given_name(ctx.u.text) or safe_name(ctx.first_name)
-        noted = ctx.join(
-            [part for part in (ctx.t("your number, {phone}", phone=phone) if phone else "", email) if part]
-        )
+        noted = ctx.join(contact_parts(ctx, email, phone))
         best = _BEST_TIME.search(ctx.u.text)  # "evenings are better": when to reach them, said back
         if best is not None and ctx.language == "en":
             noted += f", and that {best.group(1).lower()} {'are' if best.group(1).lower().endswith('s') else 'is'} best"
         reply = _Reply(confidence=0.7)
-        reply.lead.append(
-            ctx.t("Thanks, {name}! I've noted {what}.", name=name, what=noted)
-            if name
-            else ctx.t("Thanks! I've noted {what}.", what=noted)
-        )
+        reply.lead.append(contact_noted(ctx, noted, name))
         reply.question = ctx.ask("visit_request", ctx.t("What day and time would work best for you to come in?"))
         return reply
     name = safe_name(given_name(ctx.u.text))

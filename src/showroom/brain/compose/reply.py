@@ -22,6 +22,8 @@ from showroom.brain.compose.handlers import (
     ballpark,
     broken_link,
     comparison_answer,
+    contact_noted,
+    contact_parts,
     introduce,
     money_question,
 )
@@ -346,18 +348,15 @@ def _contact_said_back(ctx: _Ctx, reply: _Reply, name: str | None) -> None:
     "ok cool. 312-555-0144 is my cell" after a test drive was offered) is said back before the answer."""
     said = " ".join([*reply.lead, *reply.body, reply.question])
     email, phone = contact_given(ctx.u.text)
-    noted = [part for part in (ctx.t("your number, {phone}", phone=phone) if phone else "", email or "") if part]
-    noted = [part for part in noted if part not in said and not (phone and phone in said and part.endswith(phone))]
+    noted = [
+        part
+        for part in contact_parts(ctx, email, phone)
+        if part not in said and not (phone and phone in said and part.endswith(phone))
+    ]
     name = name if name and name not in said and not ctx.first_contact else None
     known = name or safe_name(ctx.first_name)  # the number of a customer who gave their name before: "Thanks, Dana!"
     if noted:
-        what = ctx.join(noted)
-        reply.lead.insert(
-            0,
-            ctx.t("Thanks, {name}! I've noted {what}.", name=known, what=what)
-            if known and known not in said
-            else ctx.t("Thanks! I've noted {what}.", what=what),
-        )
+        reply.lead.insert(0, contact_noted(ctx, ctx.join(noted), known if known and known not in said else None))
     elif name:
         reply.lead.insert(0, ctx.t("Thanks, {name}.", name=name))
 
