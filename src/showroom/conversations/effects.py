@@ -25,7 +25,7 @@ from showroom.brain.i18n import contract, translate, writes
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.understanding import Understanding
 from showroom.brain.nlu.vehicles import Catalog
-from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day, moves_the_time, part_of_day
+from showroom.brain.nlu.when import WEEKDAYS, capitalise_weekdays, find_day, moves_the_time, part_of_day, weekday_said
 from showroom.brain.types import Turn as AgentTurn
 from showroom.brain.types import VehicleView
 from showroom.conversations import experiment_hook
@@ -488,11 +488,12 @@ def _holding_note(turn: TurnRows, u: Understanding, *, notes: int, hurt: bool = 
     return f"{said} {waiting}\n\n{_call_us(turn, language)}"
 
 
+_ENGLISH_DAY = re.compile(rf"(?<!\bel )\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+
+
 def _in_spanish_days(words: str) -> str:
     """ "thursday a las 5:15" (the day told before, in the state's English) as "el jueves a las 5:15"."""
-    for english, spanish in zip(WEEKDAYS, ES_WEEKDAYS, strict=True):
-        words = re.sub(rf"(?<!\bel )\b{english}\b", f"el {spanish}", words, flags=re.IGNORECASE)
-    return words
+    return _ENGLISH_DAY.sub(lambda m: weekday_said(m.group(1).lower(), "es"), words)
 
 
 def _told_while_waiting(u: Understanding, language: str, email: str | None, phone: str | None) -> tuple[str, str]:

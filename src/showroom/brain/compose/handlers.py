@@ -63,7 +63,7 @@ from showroom.brain.nlu.figures import Rated, rated
 from showroom.brain.nlu.intents import DEFERRAL
 from showroom.brain.nlu.knowledge import segment, size_order, three_rows_since, trim_rank
 from showroom.brain.nlu.understanding import Slots, Understanding
-from showroom.brain.nlu.when import ES_WEEKDAYS, WEEKDAYS, capitalise_weekdays, find_day
+from showroom.brain.nlu.when import WEEKDAYS, capitalise_weekdays, find_day, weekday_said
 from showroom.brain.types import VehicleView, display_name
 from showroom.vocabulary import Tone, VehicleCondition
 
@@ -2068,8 +2068,7 @@ def _hours_location(ctx: _Ctx) -> _Reply:
     day = find_day(ctx.u.text)
     if d.hours_text and hours and day and day[1].removeprefix("next ") in d.closed_days:
         name = day[1].removeprefix("next ")
-        said = f"el {ES_WEEKDAYS[WEEKDAYS.index(name)]}" if ctx.language == "es" else name.capitalize()
-        reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=said))
+        reply.lead.append(ctx.t("We're closed on {day}, unfortunately.", day=weekday_said(name, ctx.language)))
     if d.hours_text and hours:
         reply.lead.append(ctx.t("Our hours are {hours}.", hours=ctx.hours))
     if d.phone and where:

@@ -24,6 +24,11 @@ ES_WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", 
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 
 
+def weekday_said(day: str, language: str) -> str:
+    """A weekday ("thursday") as a reply in ``language`` says it: "Thursday", "el jueves"."""
+    return f"el {ES_WEEKDAYS[WEEKDAYS.index(day)]}" if language == "es" else day.capitalize()
+
+
 def capitalise_weekdays(text: str) -> str:
     """ "saturday at 10" -> "Saturday at 10", as a reply says it back; "today" stays as it is."""
     return _WEEKDAY_WORD.sub(lambda m: m.group().capitalize(), text)
